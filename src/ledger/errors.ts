@@ -1,0 +1,31 @@
+/** Base of every typed error the domain and the ledger raise; mapped to HTTP in one filter. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /** 409 conflict with current state, 422 a rule refused the command, 404 not found, 412 stale. */
+  abstract readonly status: 404 | 409 | 412 | 422;
+  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class WrongExpectedRevisionError extends DomainError {
+  readonly code = 'wrong-expected-revision';
+  readonly status = 412 as const;
+  constructor(
+    readonly streamId: string,
+    readonly expected: string | number,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`Stream ${streamId}: expected revision ${expected}, actual ${actual}`, { streamId, expected, actual });
+  }
+}
+
+/** An append reused an event id that already belongs to a different write. */
+export class DuplicateEventIdError extends DomainError {
+  readonly code = 'duplicate-event-id';
+  readonly status = 409 as const;
+  constructor(readonly eventId: string) {
+    super(`Event id ${eventId} was already used by a different append`, { eventId });
+  }
+}

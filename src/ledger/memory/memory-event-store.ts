@@ -1,0 +1,64 @@
+import { Subject } from 'rxjs';
+import type { Clock } from '../../shared/clock';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { WrongExpectedRevisionError } from '../errors';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
+import { matchesFilter } from '../log-filter';
+import { pollingSubscription } from '../polling-subscription';
+import { findPriorAppend } from '../idempotency';
+import { readStreamSlice } from '../read-stream-slice';
+
+/** For unit and integration tests: the whole log in an array, same contract as the real engines. */
+export class MemoryEventStore implements EventStore {
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly appended$ = new Subject<void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    const prior = findPriorAppend(stream, events);
+    if (prior) return prior;
+    const actual = stream.length ? stream.length - 1 : 'no_stream';
+    if (expected === 'no_stream' ? actual !== 'no_stream' : expected !== 'any' && expected !== actual) {
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
+    if (events.length === 0) return { nextRevision: stream.length - 1, position: stream.at(-1)?.position ?? -1 };
+    const tail = stream.length ? { revision: stream.length - 1, hash: stream.at(-1)!.integrity.hash } : NEW_STREAM_TAIL;
+    const sealed = sealEvents(streamId, events, tail, this.clock.now().toISOString());
+    for (const e of sealed) {
+      const stored = structuredClone({ ...e, position: this.log.length });
+      this.log.push(stored);
+      stream.push(stored);
+    }
+    this.streams.set(streamId, stream);
+    this.appended$.next();
+    const last = stream.at(-1)!;
+    return { nextRevision: last.revision, position: last.position };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return structuredClone(readStreamSlice(this.streams.get(streamId) ?? [], options));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const from = options.after === undefined ? 0 : options.after + 1;
+    const out: StoredEvent[] = [];
+    for (let i = from; i < this.log.length && out.length < (options.maxCount ?? Infinity); i++) {
+      if (matchesFilter(this.log[i], options.filter)) out.push(this.log[i]);
+    }
+    return structuredClone(out);
+  }
+
+  subscribe(options?: SubscribeOptions): Subscription {
+    return pollingSubscription((o) => this.readAll(o), this.appended$, options);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.appended$.complete();
+  }
+}

@@ -1,0 +1,58 @@
+import type { Observable, Subscription as RxSubscription } from 'rxjs';
+import type { StoredEvent } from './event-envelope';
+import type { ReadAllOptions, SubscribeOptions, Subscription } from './event-store.port';
+
+const PAGE = 500;
+
+/**
+ * Catch-up subscription over `readAll`: pages through history from the checkpoint, then keeps
+ * reading whenever an append in this process wakes it (or after `pollMs`, for appends made by
+ * another process on the same file). Pull-based: nothing is read until the consumer asks for
+ * the next event, so a slow consumer holds at most one page in memory (back-pressure).
+ * Order and gap-freedom come from the store's global order; the cursor only moves forwards.
+ */
+export function pollingSubscription(
+  readAll: (o: ReadAllOptions) => Promise<StoredEvent[]>,
+  appended$: Observable<void>,
+  options: SubscribeOptions = {},
+  pollMs = 250,
+): Subscription {
+  let cursor = options.after;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const wakeUp = () => { const w = wake; wake = undefined; w?.(); };
+  const onAppend: RxSubscription = appended$.subscribe(wakeUp);
+
+  async function* iterate(): AsyncGenerator<StoredEvent> {
+    try {
+      while (!closed) {
+        const page = await readAll({ after: cursor, maxCount: PAGE, filter: options.filter });
+        for (const event of page) {
+          if (closed) return;
+          cursor = event.position;
+          yield event;
+        }
+        if (page.length < PAGE && !closed) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            const timer = setTimeout(wakeUp, pollMs);
+            timer.unref?.();
+          });
+        }
+      }
+    } finally {
+      onAppend.unsubscribe();
+    }
+  }
+
+  const iterator = iterate();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async close() {
+      closed = true;
+      wakeUp();
+      onAppend.unsubscribe();
+      await iterator.return(undefined);
+    },
+  };
+}
