@@ -1,8 +1,8 @@
 /** Base of every typed error the domain and the ledger raise; mapped to HTTP in one filter. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  /** 409 conflict with current state, 422 a rule refused the command, 404 not found, 412 stale. */
-  abstract readonly status: 404 | 409 | 412 | 422;
+  /** 403 not your agency, 404 not found, 409 conflicts with current state, 412 stale revision, 422 a rule refused it. */
+  abstract readonly status: 403 | 404 | 409 | 412 | 422;
   constructor(message: string, readonly details: Record<string, unknown> = {}) {
     super(message);
     this.name = new.target.name;

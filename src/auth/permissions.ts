@@ -1,0 +1,50 @@
+/**
+ * Roles and what each may do: the one place access is defined. Endpoints name a permission
+ * with @Requires; the guard checks it against the verified token's role.
+ */
+export const ROLES = ['chair', 'business-manager', 'partner-representative', 'member', 'auditor', 'inspector', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'partners:manage', // register, rename, succeed partners; people; boards; escalation protocols
+  'meetings:record', // schedule, attendance, agenda, minutes approval, close
+  'decisions:record',
+  'signoffs:request',
+  'signoffs:sign', // sign or withdraw for an agency (partner representatives: their own agency only)
+  'actions:manage',
+  'actions:update', // note progress on an action (owners and members)
+  'escalations:raise',
+  'escalations:respond', // acknowledge, respond (partner representatives: escalations concerning their agency)
+  'escalations:manage', // escalate a stage, resolve, close
+  'funding:manage', // budgets, payments received, underwriting agreements
+  'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
+  'ledger:read', // read streams and verify the chain
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const SECRETARIAT: Permission[] = [
+  'meetings:record', 'decisions:record', 'signoffs:request', 'actions:manage', 'actions:update',
+  'escalations:raise', 'escalations:manage', 'funding:manage', 'ledger:read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  chair: [...SECRETARIAT, 'signoffs:sign', 'escalations:respond'],
+  'business-manager': SECRETARIAT,
+  'partner-representative': ['signoffs:sign', 'funding:pledge', 'escalations:raise', 'escalations:respond', 'actions:update', 'ledger:read'],
+  member: ['actions:update', 'escalations:raise', 'ledger:read'],
+  auditor: ['ledger:read'],
+  // Inspectors see only the evidence packs granted to them (a later capability), nothing else.
+  inspector: [],
+  admin: ['partners:manage', 'ledger:read'],
+};
+
+/** Permissions a partner representative may only use for their own agency. */
+export const AGENCY_SCOPED: readonly Permission[] = ['signoffs:sign', 'funding:pledge', 'escalations:respond'];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function allows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

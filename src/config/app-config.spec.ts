@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('given no environment, then it runs on the embedded SQLite store in dev auth mode on port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ store: 'sqlite', port: 3000, sqliteSynchronous: 'FULL', auth: { mode: 'dev' } });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it.each([
+    [{ LEDGER_STORE: 'postgres' }, 'LEDGER_STORE'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LEDGER_STORE: 'esdb' }, 'ESDB_CONNECTION_STRING'],
+    [{ ESDB_CONNECTION_STRING: 'not a url' }, 'ESDB_CONNECTION_STRING'],
+    [{ ESDB_CONNECTION_STRING: 'http://x:2113' }, 'ESDB_CONNECTION_STRING'],
+    [{ SQLITE_SYNCHRONOUS: 'OFF' }, 'SQLITE_SYNCHRONOUS'],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'dev' }, 'AUTH_MODE'],
+    [{ NODE_ENV: 'production' }, 'OIDC_ISSUER'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api' }, 'OIDC_JWKS_URL'],
+    [{ LEDGER_DATA_DIR: ' ' }, 'LEDGER_DATA_DIR'],
+    [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
+  ])('given %j, then it refuses to start and names %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('accepts an EventStoreDB connection string and an OIDC provider', () => {
+    const c = loadConfig({
+      LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0', OIDC_AUDIENCE: 'api://ledger', OIDC_JWKS_URL: 'https://login.microsoftonline.com/t/discovery/v2.0/keys',
+    });
+    expect(c.store).toBe('esdb');
+    expect(c.auth.mode).toBe('oidc');
+  });
+});

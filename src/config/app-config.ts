@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+
+export type StoreKind = 'sqlite' | 'memory' | 'esdb';
+export type AuthMode = 'dev' | 'oidc';
+
+/** Everything the service reads from its environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  store: StoreKind;
+  dataDir: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  esdbConnectionString?: string;
+  production: boolean;
+  auth: { mode: AuthMode; issuer: string; audience: string; jwksUrl?: string };
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = env[name] ?? fallback;
+  if (!allowed.includes(v as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
+  return v as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+function url(env: Env, name: string, schemes: string[]): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let parsed: URL;
+  try { parsed = new URL(raw); } catch { throw new ConfigError(name, `is not a URL (got "${raw}")`); }
+  if (!schemes.includes(parsed.protocol)) throw new ConfigError(name, `must use ${schemes.join(' or ')} (got "${parsed.protocol}")`);
+  return raw;
+}
+
+/** Reads and checks the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
+  const esdbConnectionString = url(env, 'ESDB_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  if (store === 'esdb' && !esdbConnectionString) throw new ConfigError('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
+  const mode = oneOf(env, 'AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
+  if (mode === 'dev' && production) throw new ConfigError('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
+  const issuer = env.OIDC_ISSUER ?? (mode === 'dev' ? 'urn:safeguarding-ledger:dev' : '');
+  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'is required when AUTH_MODE=oidc');
+  const audience = env.OIDC_AUDIENCE ?? (mode === 'dev' ? 'safeguarding-ledger' : '');
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required when AUTH_MODE=oidc');
+  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['https:', 'http:']);
+  if (mode === 'oidc' && !jwksUrl) throw new ConfigError('OIDC_JWKS_URL', 'is required when AUTH_MODE=oidc');
+  const dataDir = env.LEDGER_DATA_DIR ?? 'data';
+  if (!dataDir.trim()) throw new ConfigError('LEDGER_DATA_DIR', 'must not be empty');
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    store,
+    dataDir: resolve(dataDir),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    esdbConnectionString,
+    production,
+    auth: { mode, issuer, audience, jwksUrl },
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  };
+}

@@ -1,0 +1,40 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import type { CommandContext } from '../ledger/command-runner';
+import { problem } from './problem';
+
+const IF_MATCH = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const CORRELATION_ID = /^[\w.:-]{1,100}$/;
+
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = IF_MATCH.exec(header.trim());
+  if (!m) throw new BadRequestException(problem(400, 'invalid-if-match', 'If-Match must be an ETag this API issued, e.g. "3"', { detail: `got ${header}` }));
+  return Number(m[1]);
+}
+
+export function idempotencyKeyOf(req: AuthenticatedRequest): string | undefined {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestException(problem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 200 visible ASCII characters'));
+  }
+  return key;
+}
+
+/** Builds the command context from the verified actor and the request's headers. */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): CommandContext => {
+  const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!req.actor) throw new Error('Ctx used on a route without an authenticated actor');
+  const header = req.headers['x-correlation-id'];
+  const occurredAt = (req.body as { occurredAt?: string } | undefined)?.occurredAt;
+  return {
+    actor: req.actor,
+    correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID(),
+    expectedRevision: parseIfMatch(req.headers['if-match'] as string | undefined),
+    idempotencyKey: idempotencyKeyOf(req),
+    occurredAt,
+  };
+});

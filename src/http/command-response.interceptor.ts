@@ -1,0 +1,49 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, of, tap, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { canonicalJson } from '../ledger/integrity/canonical-json';
+import { idempotencyKeyOf } from './command-context.decorator';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency/idempotency.store';
+import { problem } from './problem';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * For writes: sets the ETag to the stream's new revision, and keeps the first successful
+ * response per (user, Idempotency-Key) so a retry gets it back and writes nothing twice.
+ * Only successes are kept: a refused request wrote nothing, so retrying it is safe.
+ */
+@Injectable()
+export class CommandResponseInterceptor implements NestInterceptor {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    if (!WRITES.has(req.method) || !req.actor) return next.handle();
+    const key = idempotencyKeyOf(req);
+    const scope = req.actor.userId;
+    const fingerprint = createHash('sha256').update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`).digest('hex');
+    if (key) {
+      const prior = this.store.get(scope, key);
+      if (prior && prior.fingerprint !== fingerprint) {
+        throw new UnprocessableEntityException(problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request'));
+      }
+      if (prior) {
+        if (prior.etag) reply.header('etag', prior.etag);
+        reply.header('idempotent-replay', 'true').status(prior.status);
+        return of(prior.body);
+      }
+    }
+    return from(next.handle()).pipe(
+      tap((body) => {
+        const revision = (body as { revision?: unknown } | undefined)?.revision;
+        const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
+        if (etag) reply.header('etag', etag);
+        if (key) this.store.put(scope, key, { fingerprint, status: reply.statusCode, body, etag });
+      }),
+    );
+  }
+}

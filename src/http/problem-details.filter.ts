@@ -1,0 +1,40 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../ledger/errors';
+import { HTTP_CODES, problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
+
+/** The one place errors become HTTP: domain errors by their status and code, the rest by HTTP status. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = { ...this.toProblem(error), instance: request.url.split('?')[0] };
+    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof DomainError) {
+      return problem(error.status, error.code, error.message, error.details);
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      if (typeof response === 'object' && response && 'code' in response && 'type' in response) return response as Problem;
+      const [code, title] = HTTP_CODES[status] ?? ['http-error', error.message];
+      const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      return problem(status, code, title, { detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? error.message) });
+    }
+    const status = (error as { statusCode?: unknown })?.statusCode;
+    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const [code, title] = HTTP_CODES[status] ?? ['bad-request', 'The request is malformed'];
+      return problem(status, code, title, { detail: (error as Error).message });
+    }
+    return problem(500, 'internal-error', 'Something went wrong on our side; nothing was written');
+  }
+}

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DomainEvent } from '../shared/decider';
+import { CLOCK, type Clock } from '../shared/clock';
+import { RuleViolation } from '../shared/domain-errors';
+import type { Aggregate, DomainCommand } from './aggregate';
+import type { Actor, NewEvent } from './event-envelope';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+import { WrongExpectedRevisionError } from './errors';
+import { streamName } from './stream-name';
+
+/** What the HTTP edge knows about a request, handed to every command. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** Business time; defaults to the clock's now. */
+  occurredAt?: string;
+  /** From If-Match: the revision the client last saw. */
+  expectedRevision?: number;
+  /** From Idempotency-Key: makes event ids deterministic, so a retry writes nothing twice. */
+  idempotencyKey?: string;
+}
+
+export interface CommandResult {
+  id: string;
+  streamId: string;
+  revision: number;
+  position?: number;
+  events: string[];
+}
+
+const RETRIES_WITHOUT_IF_MATCH = 3;
+/** Minutes may be entered after a meeting, not before: allow a little clock skew, no more. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** Load, decide, append with the expected revision: the whole of every command handler. */
+@Injectable()
+export class CommandRunner {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  async load<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number }> {
+    const stored = await this.store.readStream(streamName(aggregate.category, id));
+    const state = stored.reduce((s, e) => aggregate.decider.evolve(s, aggregate.codec.decode(e)), aggregate.decider.initialState);
+    return { state, revision: stored.length - 1 };
+  }
+
+  async run<C extends DomainCommand, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    id: string,
+    command: Omit<C, 'meta'>,
+    ctx: CommandContext,
+  ): Promise<CommandResult> {
+    const streamId = streamName(aggregate.category, id);
+    const meta = { actor: ctx.actor, occurredAt: this.occurredAt(ctx) };
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(aggregate as Aggregate<never, E, S>, id);
+      if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
+        throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, revision < 0 ? 'no_stream' : revision);
+      }
+      const events = aggregate.decider.decide({ ...command, meta } as C, state);
+      if (events.length === 0) return { id, streamId, revision, events: [] };
+      const expected = revision < 0 ? 'no_stream' : revision;
+      try {
+        const result = await this.store.append(streamId, this.toNewEvents(aggregate, streamId, events, meta, ctx), expected);
+        return { id, streamId, revision: result.nextRevision, position: result.position, events: events.map((e) => e.type) };
+      } catch (err) {
+        // A concurrent writer got there first: decide again on fresh state unless the client pinned a revision.
+        const retry = err instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined && attempt < RETRIES_WITHOUT_IF_MATCH;
+        if (!retry) throw err;
+      }
+    }
+  }
+
+  private occurredAt(ctx: CommandContext): string {
+    const now = this.clock.now();
+    if (!ctx.occurredAt) return now.toISOString();
+    if (Date.parse(ctx.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new RuleViolation('occurred-in-future', `occurredAt ${ctx.occurredAt} is later than now`, { occurredAt: ctx.occurredAt });
+    }
+    return new Date(ctx.occurredAt).toISOString();
+  }
+
+  private toNewEvents<E extends DomainEvent>(
+    aggregate: Aggregate<never, E, unknown>, streamId: string, events: E[], meta: { actor: Actor; occurredAt: string }, ctx: CommandContext,
+  ): NewEvent[] {
+    const causationId = randomUUID();
+    return events.map((e, i) => ({
+      id: ctx.idempotencyKey ? uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${streamId}\n${i}`) : randomUUID(),
+      type: e.type,
+      schemaVersion: aggregate.codec.versionOf(e.type),
+      data: e.data,
+      metadata: { actor: meta.actor, occurredAt: meta.occurredAt, correlationId: ctx.correlationId, causationId },
+    }));
+  }
+}
+
+/** A name-based (v5-style) UUID: the same key always gives the same event id. */
+export function uuidFrom(key: string): string {
+  const b = createHash('sha256').update(key).digest().subarray(0, 16);
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
