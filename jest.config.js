@@ -1,14 +1,16 @@
 // SWC strips types without checking them (fast on 2 cores); `npm test` runs tsc --noEmit first.
-const transform = {
-  '^.+\\.ts$': ['@swc/jest', {
+const swc = (syntax) => ['@swc/jest', {
+    module: { type: 'commonjs' },
     jsc: {
-      parser: { syntax: 'typescript', decorators: true },
+      parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
     },
-  }],
-};
-const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+  }];
+// These ship ESM only: Node 20.19 requires them natively, Jest needs them compiled to CommonJS.
+const ESM_ONLY = ['jose', 'content-disposition'];
+const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript') };
+const base = { transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 export type StoreKind = 'sqlite' | 'memory' | 'esdb';
 export type AuthMode = 'dev' | 'oidc';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Everything the service reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -15,6 +17,7 @@ export interface AppConfig {
   auth: { mode: AuthMode; issuer: string; audience: string; jwksUrl?: string };
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  logLevel: LogLevel;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -77,5 +80,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: { mode, issuer, audience, jwksUrl },
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

@@ -1,0 +1,39 @@
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { HealthModule } from './health/health.module';
+import { CommandResponseInterceptor } from './http/command-response.interceptor';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { LedgerModule } from './ledger/ledger.module';
+import type { Clock } from './shared/clock';
+import { CONTEXT_MODULES } from './contexts';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock, extra: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        LedgerModule,
+        HealthModule,
+        ...CONTEXT_MODULES,
+        ...extra,
+      ],
+      providers: [
+        TokenVerifier,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from './config/app-config';
+import type { Clock } from './shared/clock';
+import { AppModule } from './app.module';
+import { validationPipe } from './http/validation';
+import { setupOpenApi } from './openapi';
+
+/** Builds the app exactly as production runs it; tests call this too, with a test config and clock. */
+export async function createApp(config: AppConfig, clock?: Clock): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    logger: config.logLevel === 'silent' ? false : {
+      level: config.logLevel,
+      // Tokens never reach the logs.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+  });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

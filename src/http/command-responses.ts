@@ -1,0 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** The OpenAPI contract every command endpoint shares: headers, result and every error response. */
+export const CommandEndpoint = () =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiHeader({ name: 'If-Match', required: false, description: 'ETag (stream revision) you last saw; 412 if the record changed since' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result and write nothing twice' }),
+    ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', schema: { $ref: '#/components/schemas/CommandResult' } }),
+    ApiBadRequestResponse(problem('Validation failed: each bad field is named; nothing was written')),
+    ApiUnauthorizedResponse(problem('No valid bearer token')),
+    ApiForbiddenResponse(problem('Your role or agency may not do this')),
+    ApiNotFoundResponse(problem('A referenced record does not exist')),
+    ApiConflictResponse(problem('Conflicts with the current state')),
+    ApiPreconditionFailedResponse(problem('If-Match is stale: the record changed since you read it')),
+    ApiUnprocessableEntityResponse(problem('A rule refused the command (stable code in `code`)')),
+    ApiTooManyRequestsResponse(problem('Rate limit exceeded')),
+  );

@@ -1,0 +1,32 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, type Clock } from '../shared/clock';
+import { IDEMPOTENCY_STORE, MemoryIdempotencyStore } from '../http/idempotency/idempotency.store';
+import { SqliteIdempotencyStore } from '../http/idempotency/sqlite-idempotency.store';
+import { CommandRunner } from './command-runner';
+import { createEventStore } from './event-store.factory';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+
+/** The ledger: the configured event store, the command runner, and idempotency records. */
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: (c: AppConfig, clock: Clock) => createEventStore(c, clock) },
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryIdempotencyStore() : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'))),
+    },
+    CommandRunner,
+  ],
+  exports: [EVENT_STORE, IDEMPOTENCY_STORE, CommandRunner],
+})
+export class LedgerModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(IDEMPOTENCY_STORE) private readonly idem: { close?: () => void }) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.idem.close?.();
+    await this.store.close();
+  }
+}

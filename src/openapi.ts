@@ -1,0 +1,14 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** GET /openapi.json (the document) and /docs (the UI); both public, like /health. */
+export function setupOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Safeguarding governance ledger')
+    .setDescription('Decisions, sign-offs, actions, escalations and funding of a multi-agency safeguarding partnership, recorded as tamper-evident events. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+}

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { PARTNER_KINDS, type PartnerKind } from '../../domain/partner';
+
+export class RegisterPartnerDto extends CommandDto {
+  @IsRecordId()
+  partnerId!: string;
+
+  @ApiProperty({ example: 'Warwickshire Police', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: PARTNER_KINDS, description: 'local-authority, police and health are the statutory partners' })
+  @IsIn(PARTNER_KINDS)
+  kind!: PartnerKind;
+}

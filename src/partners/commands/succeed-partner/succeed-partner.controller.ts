@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { SucceedPartnerCommand } from './succeed-partner.command';
+import { SucceedPartnerDto } from './succeed-partner.dto';
+
+@ApiTags('partners')
+@Controller('partners')
+export class SucceedPartnerController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':partnerId/succession')
+  @HttpCode(200)
+  @Requires('partners:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'succeedPartner', summary: 'Record that another partner succeeds this one from a date (e.g. CCG to ICB)' })
+  succeed(@Param('partnerId', IdPipe) partnerId: string, @Body() dto: SucceedPartnerDto, @Ctx() ctx: CommandContext) {
+    const { successorId, effectiveFrom } = dto;
+    return this.commands.execute(new SucceedPartnerCommand({ partnerId, successorId, effectiveFrom }, ctx));
+  }
+}

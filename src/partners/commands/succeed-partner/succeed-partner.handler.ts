@@ -1,0 +1,15 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Partner } from '../../domain/partner';
+import { SucceedPartnerCommand } from './succeed-partner.command';
+
+@CommandHandler(SucceedPartnerCommand)
+export class SucceedPartnerHandler implements ICommandHandler<SucceedPartnerCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: SucceedPartnerCommand) {
+    // The successor is another aggregate: read its state and hand the fact to the pure decider.
+    const successor = await this.runner.load(Partner, data.successorId);
+    return this.runner.run(Partner, data.partnerId, { type: 'succeed-partner', data: { ...data, successorExists: successor.state.exists } }, ctx);
+  }
+}

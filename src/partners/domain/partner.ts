@@ -1,0 +1,74 @@
+import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
+import { eventCodec, v1 } from '../../ledger/event-codec';
+import type { DomainEvent } from '../../shared/decider';
+import { RuleViolation, StateConflict } from '../../shared/domain-errors';
+
+export const PARTNER_KINDS = ['local-authority', 'police', 'health', 'education', 'probation', 'voluntary', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+/** Working Together: the local authority, police and health (ICB) are the statutory safeguarding partners. */
+export const STATUTORY_KINDS: readonly PartnerKind[] = ['local-authority', 'police', 'health'];
+
+export type PartnerEvent =
+  | DomainEvent<'partner-registered', { partnerId: string; name: string; kind: PartnerKind; statutory: boolean }>
+  | DomainEvent<'partner-renamed', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
+  | DomainEvent<'partner-succeeded', { partnerId: string; successorId: string; effectiveFrom: string }>;
+
+export type PartnerCommand =
+  | DomainCommand<'register-partner', { partnerId: string; name: string; kind: PartnerKind }>
+  | DomainCommand<'rename-partner', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
+  | DomainCommand<'succeed-partner', { partnerId: string; successorId: string; effectiveFrom: string; successorExists: boolean }>;
+
+export interface PartnerState {
+  exists: boolean;
+  /** Names over time: history keeps the old name for earlier events. */
+  names: { name: string; from: string | null }[];
+  kind?: PartnerKind;
+  succeededBy?: { partnerId: string; effectiveFrom: string };
+}
+
+const initialState: PartnerState = { exists: false, names: [] };
+
+function decide(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
+  if (command.type === 'register-partner') {
+    if (state.exists) throw new StateConflict('partner-exists', `Partner ${command.data.partnerId} is already registered`);
+    const { partnerId, name, kind } = command.data;
+    return [{ type: 'partner-registered', data: { partnerId, name, kind, statutory: STATUTORY_KINDS.includes(kind) } }];
+  }
+  if (!state.exists) throw new RuleViolation('partner-not-registered', `Partner ${command.data.partnerId} is not registered`);
+  if (state.succeededBy) throw new RuleViolation('partner-succeeded', `Partner ${command.data.partnerId} was succeeded by ${state.succeededBy.partnerId}`);
+  const lastFrom = state.names.at(-1)?.from;
+  if (lastFrom && command.data.effectiveFrom <= lastFrom) {
+    throw new RuleViolation('effective-date-not-after-previous-change', `The change must take effect after ${lastFrom}`);
+  }
+  if (command.type === 'rename-partner') {
+    if (state.names.at(-1)?.name === command.data.name) throw new RuleViolation('same-name', 'The partner already has that name');
+    return [{ type: 'partner-renamed', data: command.data }];
+  }
+  const { partnerId, successorId, effectiveFrom, successorExists } = command.data;
+  if (successorId === partnerId) throw new RuleViolation('successor-is-self', 'A partner cannot succeed itself');
+  if (!successorExists) throw new RuleViolation('successor-not-registered', `Successor ${successorId} is not registered`);
+  return [{ type: 'partner-succeeded', data: { partnerId, successorId, effectiveFrom } }];
+}
+
+function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
+  switch (event.type) {
+    case 'partner-registered':
+      return { exists: true, names: [{ name: event.data.name, from: null }], kind: event.data.kind };
+    case 'partner-renamed':
+      return { ...state, names: [...state.names, { name: event.data.name, from: event.data.effectiveFrom }] };
+    case 'partner-succeeded':
+      return { ...state, succeededBy: { partnerId: event.data.successorId, effectiveFrom: event.data.effectiveFrom } };
+  }
+}
+
+/** The partner's name in force on a date (ISO). */
+export function nameOn(state: PartnerState, date: string): string | undefined {
+  return state.names.filter((n) => n.from === null || n.from <= date).at(-1)?.name;
+}
+
+export const Partner: Aggregate<PartnerCommand, PartnerEvent, PartnerState> = {
+  category: 'partner',
+  name: 'Partner',
+  decider: { initialState, decide, evolve },
+  codec: eventCodec<PartnerEvent>(v1('partner-registered', 'partner-renamed', 'partner-succeeded')),
+};
