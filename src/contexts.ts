@@ -1,5 +1,11 @@
 import type { Type } from '@nestjs/common';
+import { ActionsModule } from './actions/actions.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { EscalationsModule } from './escalations/escalations.module';
+import { FundingModule } from './funding/funding.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context; each registers its command slices. */
-export const CONTEXT_MODULES: Type[] = [PartnersModule];
+export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule];

@@ -44,6 +44,11 @@ export class CommandRunner {
     return { state, revision: stored.length - 1 };
   }
 
+  /** Whether another aggregate's stream exists: for references a decider must not see dangling. */
+  async exists(category: string, id: string): Promise<boolean> {
+    return (await this.store.readStream(streamName(category, id), { direction: 'backwards', maxCount: 1 })).length > 0;
+  }
+
   async run<C extends DomainCommand, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
