@@ -7,10 +7,12 @@ import { SqliteIdempotencyStore } from '../http/idempotency/sqlite-idempotency.s
 import { CommandRunner } from './command-runner';
 import { createEventStore } from './event-store.factory';
 import { EVENT_STORE, type EventStore } from './event-store.port';
+import { LedgerController } from './http/ledger.controller';
 
 /** The ledger: the configured event store, the command runner, and idempotency records. */
 @Global()
 @Module({
+  controllers: [LedgerController],
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: (c: AppConfig, clock: Clock) => createEventStore(c, clock) },
     {

@@ -1,0 +1,37 @@
+import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../auth/requires.decorator';
+import { problem } from '../../http/problem';
+import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { verifyStore } from '../integrity/verify-store';
+
+const STREAM_ID = /^[a-z][a-zA-Z0-9]*-[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** Read access to the raw ledger for auditors: one stream's events, and the chain check. */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger')
+export class LedgerController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('streams/:streamId')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'readStream', summary: "A stream's events with actors, business and recorded times and hash links" })
+  @ApiQuery({ name: 'fromRevision', required: false, type: Number })
+  async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
+    if (!STREAM_ID.test(streamId)) throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
+    const fromRevision = from === undefined ? 0 : Number(from);
+    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new BadRequestException(problem(400, 'invalid-revision', 'fromRevision must be a whole number from 0'));
+    const events = await this.store.readStream(streamId, { fromRevision, maxCount: 1000 });
+    return { streamId, events };
+  }
+
+  @Get('verify')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'verifyLedger', summary: 'Walk the hash chains of one stream or the whole store and name the first broken event' })
+  @ApiQuery({ name: 'streamId', required: false })
+  verify(@Query('streamId') streamId?: string) {
+    if (streamId !== undefined && !STREAM_ID.test(streamId)) throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
+    return verifyStore(this.store, streamId);
+  }
+}
