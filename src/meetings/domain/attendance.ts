@@ -1,0 +1,69 @@
+import { RuleViolation } from '../../shared/domain-errors';
+
+/**
+ * How a person appears in the minutes' attendance list. One entry per person: "also-representing"
+ * means present for their own agency AND speaking for another partner (real minutes say
+ * "also representing Probation"), so it is a status of its own rather than a second entry.
+ */
+export const ATTENDANCE_STATUSES = [
+  'present', 'in-attendance', 'to-present', 'apologies', 'deputising', 'also-representing', 'minute-taker',
+] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export interface AttendanceEntry {
+  personId: string;
+  status: AttendanceStatus;
+  /** Whom the person stands in for: required for (and only for) 'deputising'. */
+  deputisingForPersonId?: string;
+  /** The other partner spoken for: required for (and only for) 'also-representing'. */
+  representingPartnerId?: string;
+}
+
+/** Attendance by person id. */
+export type Attendance = Record<string, AttendanceEntry>;
+
+/** Everyone except those who sent apologies was in the room. */
+export const isAttending = (entry: AttendanceEntry | undefined): boolean => !!entry && entry.status !== 'apologies';
+
+export const sameEntry = (a: AttendanceEntry, b: AttendanceEntry): boolean =>
+  a.personId === b.personId && a.status === b.status &&
+  a.deputisingForPersonId === b.deputisingForPersonId && a.representingPartnerId === b.representingPartnerId;
+
+/** Only the fields an entry's status allows, so stored entries carry no stray details. */
+export function normaliseEntry(e: AttendanceEntry): AttendanceEntry {
+  const entry: AttendanceEntry = { personId: e.personId, status: e.status };
+  if (e.deputisingForPersonId !== undefined) entry.deputisingForPersonId = e.deputisingForPersonId;
+  if (e.representingPartnerId !== undefined) entry.representingPartnerId = e.representingPartnerId;
+  return entry;
+}
+
+/** Rules on one entry on its own: the details its status needs, and no others. */
+export function checkEntryShape(e: AttendanceEntry): void {
+  if (e.status === 'deputising') {
+    if (!e.deputisingForPersonId) throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, { personId: e.personId });
+    if (e.deputisingForPersonId === e.personId) throw new RuleViolation('deputising-for-self', `${e.personId} cannot deputise for themselves`, { personId: e.personId });
+  } else if (e.deputisingForPersonId !== undefined) {
+    throw new RuleViolation('attendance-detail-mismatch', `deputisingForPersonId only applies to 'deputising' (${e.personId} is '${e.status}')`, { personId: e.personId });
+  }
+  if (e.status === 'also-representing') {
+    if (!e.representingPartnerId) throw new RuleViolation('represented-partner-required', `${e.personId} is also representing: say which partner`, { personId: e.personId });
+  } else if (e.representingPartnerId !== undefined) {
+    throw new RuleViolation('attendance-detail-mismatch', `representingPartnerId only applies to 'also-representing' (${e.personId} is '${e.status}')`, { personId: e.personId });
+  }
+}
+
+/**
+ * Rules between entries: a deputy stands in for someone who is absent, so nobody may deputise
+ * for a person recorded in the room, and a person with a deputy cannot also be in the room.
+ */
+export function checkAgainst(attendance: Attendance, e: AttendanceEntry): void {
+  if (e.status === 'deputising' && isAttending(attendance[e.deputisingForPersonId!])) {
+    throw new RuleViolation('deputy-for-attendee', `${e.personId} cannot deputise for ${e.deputisingForPersonId}, who is recorded as attending`, { personId: e.personId, deputisingForPersonId: e.deputisingForPersonId });
+  }
+  if (isAttending(e)) {
+    const deputy = Object.values(attendance).find((a) => a.status === 'deputising' && a.deputisingForPersonId === e.personId && a.personId !== e.personId);
+    if (deputy) {
+      throw new RuleViolation('deputy-for-attendee', `${deputy.personId} is recorded as deputising for ${e.personId}, so ${e.personId} cannot be attending`, { personId: e.personId, deputyPersonId: deputy.personId });
+    }
+  }
+}
