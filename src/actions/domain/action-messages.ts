@@ -1,0 +1,56 @@
+import type { DomainCommand } from '../../ledger/aggregate';
+import type { DomainEvent } from '../../shared/decider';
+import type { ActionOwner } from './action-owner';
+
+/** open -> actioned -> closed; reopen returns to open; cancelled is final. */
+export const ACTION_STATUSES = ['open', 'actioned', 'closed', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export type ActionEvent =
+  | DomainEvent<'action-raised', { actionId: string; meetingId: string; itemNumber: number; text: string; owners: ActionOwner[]; dueDate?: string; targetMeetingId?: string }>
+  | DomainEvent<'action-progress-noted', { actionId: string; note: string }>
+  | DomainEvent<'action-carried-forward', { actionId: string; toMeetingId: string; fromMeetingId?: string; note?: string; timesCarriedForward: number }>
+  | DomainEvent<'action-reassigned', { actionId: string; owners: ActionOwner[]; previousOwners: ActionOwner[]; reason?: string }>
+  | DomainEvent<'action-due-date-changed', { actionId: string; dueDate: string; previousDueDate?: string; reason: string }>
+  | DomainEvent<'action-completed', { actionId: string; note?: string }>
+  | DomainEvent<'action-closed', { actionId: string; closedFrom: 'open' | 'actioned'; reason?: string }>
+  | DomainEvent<'action-reopened', { actionId: string; reopenedFrom: 'actioned' | 'closed'; reason: string }>
+  | DomainEvent<'action-cancelled', { actionId: string; cancelledFrom: 'open' | 'actioned'; reason: string }>;
+
+/**
+ * What the handler read from other aggregates before raising: the decider is pure, so
+ * references are checked against these facts, never looked up.
+ */
+export interface RaiseFacts {
+  meetingExists: boolean;
+  /** The meeting's agenda item numbers; absent when the meeting's items are not known to the caller. */
+  meetingItemNumbers?: number[];
+  targetMeetingExists?: boolean;
+  /** Person and partner owners with no stream, as `person:<id>` / `partner:<id>`. */
+  missingOwners: string[];
+}
+
+export type ActionCommand =
+  | DomainCommand<'raise-action', { actionId: string; meetingId: string; itemNumber: number; text: string; owners: ActionOwner[]; dueDate?: string; targetMeetingId?: string; facts: RaiseFacts }>
+  | DomainCommand<'note-action-progress', { actionId: string; note: string }>
+  | DomainCommand<'carry-action-forward', { actionId: string; toMeetingId: string; note?: string; toMeetingExists: boolean }>
+  | DomainCommand<'reassign-action', { actionId: string; owners: ActionOwner[]; reason?: string; missingOwners: string[] }>
+  | DomainCommand<'change-action-due-date', { actionId: string; dueDate: string; reason: string }>
+  | DomainCommand<'complete-action', { actionId: string; note?: string }>
+  | DomainCommand<'close-action', { actionId: string; reason?: string }>
+  | DomainCommand<'reopen-action', { actionId: string; reason: string }>
+  | DomainCommand<'cancel-action', { actionId: string; reason: string }>;
+
+export interface ActionState {
+  exists: boolean;
+  status: ActionStatus;
+  meetingId?: string;
+  itemNumber?: number;
+  text?: string;
+  owners: ActionOwner[];
+  dueDate?: string;
+  /** The meeting the action is due back at: set when raised, moved by each carry forward. */
+  targetMeetingId?: string;
+  timesCarriedForward: number;
+  progressNotes: number;
+}

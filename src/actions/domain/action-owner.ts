@@ -1,0 +1,35 @@
+/**
+ * Who owns an action. Minutes name people, whole agencies and teams ("WS Business Team", "All");
+ * owners need not be on the meeting's attendance list.
+ */
+export const OWNER_KINDS = ['person', 'partner', 'team'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+export type ActionOwner =
+  | { kind: 'person'; personId: string }
+  | { kind: 'partner'; partnerId: string }
+  | { kind: 'team'; name: string };
+
+/** One key per owner, so duplicates and "same owners" are compared by value. */
+export function ownerKey(owner: ActionOwner): string {
+  switch (owner.kind) {
+    case 'person':
+      return `person:${owner.personId}`;
+    case 'partner':
+      return `partner:${owner.partnerId}`;
+    case 'team':
+      return `team:${owner.name.trim().toLowerCase()}`;
+  }
+}
+
+/** The owners that are references to other aggregates (people and partners), as category and id. */
+export function ownerReferences(owners: ActionOwner[]): { category: 'person' | 'partner'; id: string }[] {
+  return owners.flatMap((o): { category: 'person' | 'partner'; id: string }[] =>
+    o.kind === 'person' ? [{ category: 'person', id: o.personId }] : o.kind === 'partner' ? [{ category: 'partner', id: o.partnerId }] : [],
+  );
+}
+
+export function sameOwners(a: ActionOwner[], b: ActionOwner[]): boolean {
+  const keys = (owners: ActionOwner[]) => [...new Set(owners.map(ownerKey))].sort().join('\n');
+  return keys(a) === keys(b);
+}

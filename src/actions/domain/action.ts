@@ -1,0 +1,144 @@
+import type { Aggregate } from '../../ledger/aggregate';
+import { eventCodec, v1 } from '../../ledger/event-codec';
+import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { ownerKey, sameOwners, type ActionOwner } from './action-owner';
+import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action-messages';
+
+export * from './action-messages';
+export * from './action-owner';
+
+const initialState: ActionState = { exists: false, status: 'open', owners: [], timesCarriedForward: 0, progressNotes: 0 };
+
+/** The code a command gets when the action is in a status that does not allow it. */
+const REFUSED_IN: Record<ActionStatus, string> = {
+  open: 'action-already-open',
+  actioned: 'action-already-actioned',
+  closed: 'action-closed',
+  cancelled: 'action-cancelled',
+};
+
+function requireStatus(state: ActionState, actionId: string, ...allowed: ActionStatus[]): void {
+  if (!allowed.includes(state.status)) {
+    throw new RuleViolation(REFUSED_IN[state.status], `Action ${actionId} is ${state.status}`, { status: state.status });
+  }
+}
+
+function checkOwners(owners: ActionOwner[], missingOwners: string[]): void {
+  if (owners.length === 0) throw new RuleViolation('owner-required', 'An action needs at least one owner');
+  const keys = owners.map(ownerKey);
+  const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
+  if (duplicates.length > 0) throw new RuleViolation('duplicate-owner', `Owners are named twice: ${duplicates.join(', ')}`, { duplicates });
+  if (missingOwners.length > 0) throw new RuleViolation('owner-not-found', `Owners are not recorded: ${missingOwners.join(', ')}`, { missing: missingOwners });
+}
+
+/** Drops absent optional fields so stored event data (and its hash) has no undefined members. */
+function present<T extends object>(data: T): T {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
+}
+
+function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state: ActionState): ActionEvent[] {
+  const { facts, ...data } = command.data;
+  if (state.exists) throw new StateConflict('action-exists', `Action ${data.actionId} is already raised`);
+  if (!facts.meetingExists) throw new RuleViolation('meeting-not-found', `Meeting ${data.meetingId} is not recorded`, { meetingId: data.meetingId });
+  if (facts.meetingItemNumbers && !facts.meetingItemNumbers.includes(data.itemNumber)) {
+    throw new RuleViolation('agenda-item-not-found', `Meeting ${data.meetingId} has no item ${data.itemNumber}`, { itemNumber: data.itemNumber });
+  }
+  checkOwners(data.owners, facts.missingOwners);
+  // A documented choice: every action says when it is due back, by a date, a meeting or both.
+  if (!data.dueDate && !data.targetMeetingId) {
+    throw new RuleViolation('due-date-or-target-meeting-required', 'Give a due date, a target meeting or both');
+  }
+  if (data.targetMeetingId === data.meetingId) throw new RuleViolation('target-meeting-is-raising-meeting', 'An action cannot be due back at the meeting that raised it');
+  if (data.targetMeetingId && !facts.targetMeetingExists) {
+    throw new RuleViolation('target-meeting-not-found', `Meeting ${data.targetMeetingId} is not recorded`, { meetingId: data.targetMeetingId });
+  }
+  return [{ type: 'action-raised', data: present(data) }];
+}
+
+function carryForward(command: Extract<ActionCommand, { type: 'carry-action-forward' }>, state: ActionState): ActionEvent[] {
+  const { actionId, toMeetingId, note, toMeetingExists } = command.data;
+  requireStatus(state, actionId, 'open');
+  if (!toMeetingExists) throw new RuleViolation('meeting-not-found', `Meeting ${toMeetingId} is not recorded`, { meetingId: toMeetingId });
+  if (toMeetingId === state.meetingId) throw new RuleViolation('carry-forward-to-raising-meeting', 'An action cannot be carried forward to the meeting that raised it');
+  if (toMeetingId === state.targetMeetingId) throw new RuleViolation('already-due-at-meeting', `Action ${actionId} is already due at ${toMeetingId}`);
+  const timesCarriedForward = state.timesCarriedForward + 1;
+  return [{ type: 'action-carried-forward', data: present({ actionId, toMeetingId, fromMeetingId: state.targetMeetingId, note, timesCarriedForward }) }];
+}
+
+function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
+  if (command.type === 'raise-action') return raise(command, state);
+  const { actionId } = command.data;
+  if (!state.exists) throw new NotFound('Action', actionId);
+  switch (command.type) {
+    case 'note-action-progress':
+      requireStatus(state, actionId, 'open');
+      return [{ type: 'action-progress-noted', data: command.data }];
+    case 'carry-action-forward':
+      return carryForward(command, state);
+    case 'reassign-action': {
+      const { owners, reason, missingOwners } = command.data;
+      requireStatus(state, actionId, 'open');
+      checkOwners(owners, missingOwners);
+      if (sameOwners(owners, state.owners)) throw new RuleViolation('same-owners', `Action ${actionId} already has those owners`);
+      return [{ type: 'action-reassigned', data: present({ actionId, owners, previousOwners: state.owners, reason }) }];
+    }
+    case 'change-action-due-date': {
+      const { dueDate, reason } = command.data;
+      requireStatus(state, actionId, 'open');
+      if (dueDate === state.dueDate) throw new RuleViolation('same-due-date', `Action ${actionId} is already due on ${dueDate}`);
+      return [{ type: 'action-due-date-changed', data: present({ actionId, dueDate, previousDueDate: state.dueDate, reason }) }];
+    }
+    case 'complete-action':
+      requireStatus(state, actionId, 'open');
+      return [{ type: 'action-completed', data: present(command.data) }];
+    case 'close-action': {
+      requireStatus(state, actionId, 'open', 'actioned');
+      // Closing an action nobody reported as actioned needs the board's reason on the record.
+      if (state.status === 'open' && !command.data.reason) {
+        throw new RuleViolation('action-not-actioned', `Action ${actionId} is not actioned: give a reason to close it`);
+      }
+      return [{ type: 'action-closed', data: present({ ...command.data, closedFrom: state.status as 'open' | 'actioned' }) }];
+    }
+    case 'reopen-action':
+      requireStatus(state, actionId, 'actioned', 'closed');
+      return [{ type: 'action-reopened', data: { ...command.data, reopenedFrom: state.status as 'actioned' | 'closed' } }];
+    case 'cancel-action':
+      requireStatus(state, actionId, 'open', 'actioned');
+      return [{ type: 'action-cancelled', data: { ...command.data, cancelledFrom: state.status as 'open' | 'actioned' } }];
+  }
+}
+
+function evolve(state: ActionState, event: ActionEvent): ActionState {
+  switch (event.type) {
+    case 'action-raised': {
+      const { meetingId, itemNumber, text, owners, dueDate, targetMeetingId } = event.data;
+      return { ...initialState, exists: true, meetingId, itemNumber, text, owners, dueDate, targetMeetingId };
+    }
+    case 'action-progress-noted':
+      return { ...state, progressNotes: state.progressNotes + 1 };
+    case 'action-carried-forward':
+      return { ...state, targetMeetingId: event.data.toMeetingId, timesCarriedForward: event.data.timesCarriedForward };
+    case 'action-reassigned':
+      return { ...state, owners: event.data.owners };
+    case 'action-due-date-changed':
+      return { ...state, dueDate: event.data.dueDate };
+    case 'action-completed':
+      return { ...state, status: 'actioned' };
+    case 'action-closed':
+      return { ...state, status: 'closed' };
+    case 'action-reopened':
+      return { ...state, status: 'open' };
+    case 'action-cancelled':
+      return { ...state, status: 'cancelled' };
+  }
+}
+
+export const Action: Aggregate<ActionCommand, ActionEvent, ActionState> = {
+  category: 'action',
+  name: 'Action',
+  decider: { initialState, decide, evolve },
+  codec: eventCodec<ActionEvent>(v1(
+    'action-raised', 'action-progress-noted', 'action-carried-forward', 'action-reassigned', 'action-due-date-changed',
+    'action-completed', 'action-closed', 'action-reopened', 'action-cancelled',
+  )),
+};
