@@ -1,0 +1,70 @@
+import type { DomainCommand } from '../../ledger/aggregate';
+import type { DomainEvent } from '../../shared/decider';
+import type { ProtocolStage } from './escalation-protocol';
+
+export const ESCALATION_OUTCOMES = ['agreed', 'partially-agreed', 'not-agreed', 'withdrawn'] as const;
+export type EscalationOutcome = (typeof ESCALATION_OUTCOMES)[number];
+
+/**
+ * A pseudonymous case reference (e.g. a case-management system number): letters, digits and dashes,
+ * up to 40 characters, with at least one digit so that a plain name cannot pass. The ledger is
+ * append-only and tamper-evident: a child's or family's name written here could never be erased,
+ * so names must NEVER go in a case reference (nor in a subject, note, response or summary).
+ */
+export const CASE_REFERENCE_PATTERN = /^(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+
+/** The stage an escalation is at, with its name and timescale copied from the protocol version. */
+export interface CurrentStage {
+  stage: number;
+  stageName: string;
+  timescaleWorkingDays: number;
+}
+
+export type EscalationEvent =
+  | DomainEvent<'escalation-raised', {
+      escalationId: string; protocolId: string; protocolVersion: number;
+      /** The stages of that protocol version, so later stages never depend on the protocol's current version. */
+      stages: ProtocolStage[];
+      raisedByPersonId?: string; raisedByAgency: string; concerningAgency: string; subject: string; caseReference?: string;
+    } & CurrentStage>
+  | DomainEvent<'escalation-acknowledged', { escalationId: string; agency: string; stage: number; note?: string }>
+  | DomainEvent<'escalation-response-recorded', { escalationId: string; respondingAgency: string; stage: number; response: string }>
+  | DomainEvent<'escalation-stage-escalated', { escalationId: string; fromStage: number; reason: string } & CurrentStage>
+  | DomainEvent<'escalation-resolved', { escalationId: string; stage: number; outcome: EscalationOutcome; summary: string }>
+  | DomainEvent<'escalation-closed', { escalationId: string; stage: number }>;
+
+/** Facts about the protocol the handler read from its stream, for the pure decider. */
+export interface ProtocolFacts {
+  defined: boolean;
+  version: number;
+  stages: ProtocolStage[];
+}
+
+export type RaiseEscalationData = {
+  escalationId: string; protocolId: string; raisedByPersonId?: string;
+  raisedByAgency: string; concerningAgency: string; subject: string; caseReference?: string;
+};
+
+export type EscalationCommand =
+  | DomainCommand<'raise-escalation', RaiseEscalationData & { protocol: ProtocolFacts; raisedByAgencyRegistered: boolean; concerningAgencyRegistered: boolean }>
+  | DomainCommand<'acknowledge-escalation', { escalationId: string; note?: string }>
+  | DomainCommand<'record-escalation-response', { escalationId: string; respondingAgency: string; response: string }>
+  | DomainCommand<'escalate-escalation', { escalationId: string; reason: string }>
+  | DomainCommand<'resolve-escalation', { escalationId: string; outcome: EscalationOutcome; summary: string }>
+  | DomainCommand<'close-escalation', { escalationId: string }>;
+
+export type EscalationStatus = 'open' | 'resolved' | 'closed';
+
+export interface EscalationState {
+  exists: boolean;
+  status?: EscalationStatus;
+  protocolId?: string;
+  protocolVersion?: number;
+  stages: ProtocolStage[];
+  raisedByAgency?: string;
+  concerningAgency?: string;
+  current?: CurrentStage;
+  /** Stages at which the concerning agency has acknowledged: each new stage needs its own acknowledgement. */
+  acknowledgedStages: number[];
+  outcome?: EscalationOutcome;
+}
