@@ -7,11 +7,17 @@ import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi';
 
 /** Builds the app exactly as production runs it; tests call this too, with a test config and clock. */
-export async function createApp(config: AppConfig, clock?: Clock): Promise<NestFastifyApplication> {
+export interface AppOptions {
+  /** Where request logs go (stdout by default); tests capture them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createApp(config: AppConfig, clock?: Clock, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Tokens never reach the logs.
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
     },
