@@ -6,7 +6,7 @@ const meta: CommandMeta = { actor: { userId: 'amrita-sharma', role: 'business-ma
 const given = (...events: DecisionEvent[]) => fold(Decision.decider, events);
 const when = (state: ReturnType<typeof given>, c: Omit<DecisionCommand, 'meta'>) => Decision.decider.decide({ ...c, meta } as DecisionCommand, state);
 
-const facts = { meeting: { exists: true, itemNumbers: [1, 2, 6] }, unregisteredPartnerIds: [] as string[] };
+const facts = { meeting: { exists: true, closed: false, itemNumbers: [1, 2, 6] }, unregisteredPartnerIds: [] as string[] };
 const training = {
   decisionId: 'wseb-2022-05-10-d6', meetingId: 'wseb-2022-05-10', itemNumber: 6, outcome: 'endorsed' as const,
   text: 'Multi-agency training proposal endorsed', budgetPence: 400_000,
@@ -32,7 +32,8 @@ describe('Decision decider', () => {
 
   it.each([
     ['decision-exists', 409, given(recorded), {}],
-    ['meeting-not-found', 422, given(), { meeting: { exists: false, itemNumbers: [] } }],
+    ['meeting-not-found', 422, given(), { meeting: { exists: false, closed: false, itemNumbers: [] } }],
+    ['meeting-closed', 409, given(), { meeting: { exists: true, closed: true, itemNumbers: [6] } }],
     ['agenda-item-not-found', 422, given(), { itemNumber: 7 }],
     ['partner-not-registered', 422, given(), { responsiblePartnerIds: ['nobody'], unregisteredPartnerIds: ['nobody'] }],
     ['duplicate-condition-id', 422, given(), { conditions: [{ conditionId: 'c1', text: 'a' }, { conditionId: 'c1', text: 'b' }] }],

@@ -29,10 +29,10 @@ export type DecisionEvent =
 
 /**
  * Facts about other aggregates, read by the handler and handed in so the decider stays pure:
- * the meeting (and its agenda item numbers) and which responsible partners are not registered.
+ * the meeting (open or closed, and its agenda item numbers) and which responsible partners are not registered.
  */
 export interface RecordDecisionFacts {
-  meeting: { exists: boolean; itemNumbers: number[] };
+  meeting: { exists: boolean; closed: boolean; itemNumbers: number[] };
   unregisteredPartnerIds: string[];
 }
 
@@ -60,6 +60,8 @@ function record(command: Extract<DecisionCommand, { type: 'record-decision' }>, 
   const { meeting, unregisteredPartnerIds, conditions = [], responsiblePartnerIds = [], ...decision } = command.data;
   if (state.exists) throw new StateConflict('decision-exists', `Decision ${decision.decisionId} is already recorded`);
   if (!meeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${decision.meetingId} does not exist`, { meetingId: decision.meetingId });
+  // Closed minutes are never reopened: a later decision belongs to a later meeting.
+  if (meeting.closed) throw new StateConflict('meeting-closed', `Meeting ${decision.meetingId} is closed`, { meetingId: decision.meetingId });
   if (!meeting.itemNumbers.includes(decision.itemNumber)) {
     throw new RuleViolation('agenda-item-not-found', `Meeting ${decision.meetingId} has no item ${decision.itemNumber}`, { itemNumber: decision.itemNumber });
   }

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Meeting } from '../../../meetings/domain/meeting';
+import { Decision } from '../../domain/decision';
+import { RecordDecisionCommand } from './record-decision.command';
+
+@CommandHandler(RecordDecisionCommand)
+export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordDecisionCommand) {
+    // The meeting and the partners are other aggregates: read them and hand the facts to the pure decider.
+    const { state } = await this.runner.load(Meeting, data.meetingId);
+    const partnerIds = data.responsiblePartnerIds ?? [];
+    const registered = await Promise.all(partnerIds.map((id) => this.runner.exists('partner', id)));
+    const meeting = { exists: state.exists, closed: state.closed, itemNumbers: Object.keys(state.items).map(Number) };
+    const unregisteredPartnerIds = partnerIds.filter((_, i) => !registered[i]);
+    return this.runner.run(Decision, data.decisionId, { type: 'record-decision', data: { ...data, meeting, unregisteredPartnerIds } }, ctx);
+  }
+}

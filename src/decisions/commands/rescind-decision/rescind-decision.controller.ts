@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { RescindDecisionCommand } from './rescind-decision.command';
+import { RescindDecisionDto } from './rescind-decision.dto';
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class RescindDecisionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/rescind')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'rescindDecision', summary: 'Rescind a decision with a reason (it stays on the record as rescinded)' })
+  rescind(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: RescindDecisionDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new RescindDecisionCommand({ decisionId, reason: dto.reason }, ctx));
+  }
+}

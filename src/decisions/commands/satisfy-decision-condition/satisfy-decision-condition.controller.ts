@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.command';
+import { SatisfyDecisionConditionDto } from './satisfy-decision-condition.dto';
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class SatisfyDecisionConditionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/satisfy-condition')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'satisfyDecisionCondition', summary: 'Mark a condition of a decision as satisfied (once)' })
+  satisfy(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: SatisfyDecisionConditionDto, @Ctx() ctx: CommandContext) {
+    const { conditionId, note } = dto;
+    return this.commands.execute(new SatisfyDecisionConditionCommand({ decisionId, conditionId, note }, ctx));
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { SupersedeDecisionCommand } from './supersede-decision.command';
+import { SupersedeDecisionDto } from './supersede-decision.dto';
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class SupersedeDecisionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/supersede')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'supersedeDecision', summary: 'Record that a later decision supersedes this one' })
+  supersede(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: SupersedeDecisionDto, @Ctx() ctx: CommandContext) {
+    const { supersededByDecisionId, reason } = dto;
+    return this.commands.execute(new SupersedeDecisionCommand({ decisionId, supersededByDecisionId, reason }, ctx));
+  }
+}
