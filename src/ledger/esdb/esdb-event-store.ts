@@ -1,0 +1,160 @@
+import {
+  BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
+  type AllStreamResolvedEvent, type ResolvedEvent, type StreamingRead,
+} from '@eventstore/db-client';
+import type { Clock } from '../../shared/clock';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { WrongExpectedRevisionError } from '../errors';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { findPriorAppend } from '../idempotency';
+import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
+import { matchesFilter } from '../log-filter';
+import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
+import { EsdbSubscription } from './esdb-subscription';
+
+/**
+ * Idempotency bound: a retried append is recognised when its events are among the last
+ * IDEMPOTENCY_WINDOW events of the stream (read backwards from the tail on every append). A
+ * retry older than that is not recognised by the adapter; EventStoreDB's own id check does not
+ * help then either, because the adapter appends at the current tail revision. Ledger streams
+ * (one meeting, one case) are far shorter than this.
+ */
+export const IDEMPOTENCY_WINDOW = 1000;
+/** 'any' appends re-read the tail and re-seal after a concurrent write, at most this many times. */
+const ANY_ATTEMPTS = 10;
+/** $all is read in pages of this many raw events (system events included) while filtering client-side. */
+const READ_ALL_PAGE = 500;
+
+/** EventStoreDB engine over the gRPC client; passes the shared contract suite. */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EsdbSubscription>();
+
+  constructor(connectionString: string, private readonly clock: Clock) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  /**
+   * Read the tail window, answer a retry from it, check the caller's expectation, seal from the
+   * tail, then append with expected revision = the tail we read (for 'any' too), so a concurrent
+   * writer makes ESDB refuse instead of forking the hash chain. Only 'any' retries a conflict.
+   */
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    // Reads skip system events, so a $-named stream or type would be written and never read back.
+    const reserved = isSystemEvent(streamId, '') ? streamId : events.find((e) => isSystemEvent('', e.type))?.type;
+    if (reserved !== undefined) throw new Error(`'${reserved}': names starting with '$' are reserved for EventStoreDB system events`);
+    for (let attempt = 1; ; attempt++) {
+      const recent = await this.readEvents(streamId, { direction: 'backwards', maxCount: IDEMPOTENCY_WINDOW });
+      const prior = findPriorAppend(recent, events);
+      if (prior) return prior;
+      const tail = recent[0];
+      const actual = tail ? tail.revision : 'no_stream';
+      if (expected === 'no_stream' ? actual !== 'no_stream' : expected !== 'any' && expected !== actual) {
+        throw new WrongExpectedRevisionError(streamId, expected, actual);
+      }
+      if (events.length === 0) return { nextRevision: tail?.revision ?? -1, position: tail?.position ?? -1 };
+      const from = tail ? { revision: tail.revision, hash: tail.integrity.hash } : NEW_STREAM_TAIL;
+      const sealed = sealEvents(streamId, events, from, this.clock.now().toISOString());
+      try {
+        const result = await this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
+          expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM,
+        });
+        return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision'));
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError)) throw err;
+        if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
+        const current = err.actualVersion;
+        throw new WrongExpectedRevisionError(streamId, expected, typeof current === 'bigint' ? toSafeNumber(current, 'revision') : 'no_stream');
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events = await this.readEvents(streamId, options);
+    // Backwards from a revision past the end: start at the end, as the other engines do.
+    if (!events.length && options.direction === 'backwards' && options.fromRevision !== undefined) {
+      const [tail] = await this.readEvents(streamId, { direction: 'backwards', maxCount: 1 });
+      if (tail && tail.revision < options.fromRevision) return this.readEvents(streamId, { ...options, fromRevision: tail.revision });
+    }
+    return events;
+  }
+
+  /**
+   * $all in order, strictly after `after`. Reads pages from { commit: after, prepare: after }
+   * (see fromPositionOf for the assumption), drops everything at or before the cursor, skips
+   * system events and applies the shared filter client-side (this client cannot filter reads).
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const max = options.maxCount ?? Infinity;
+    const out: StoredEvent[] = [];
+    let cursor = options.after;
+    while (out.length < max) {
+      const page = await collect(this.client.readAll({
+        fromPosition: cursor === undefined ? START : fromPositionOf(cursor),
+        direction: FORWARDS,
+        maxCount: READ_ALL_PAGE,
+      }));
+      let advanced = false;
+      for (const resolved of page) {
+        if (!resolved.event) continue;
+        const position = toPosition(resolved.event.position);
+        if (cursor !== undefined && position <= cursor) continue;
+        cursor = position;
+        advanced = true;
+        const event = fromEsdbEvent(resolved.event);
+        if (event && matchesFilter(event, options.filter)) out.push(event);
+        if (out.length >= max) break;
+      }
+      if (page.length < READ_ALL_PAGE) break;
+      if (!advanced) throw new Error(`EventStoreDB returned a full page of $all at or before position ${cursor}; positions are not increasing`);
+    }
+    return out;
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.client.dispose();
+  }
+
+  /** The stored event at `revision`, read back for its prepare position (see below). */
+  private async resultAt(streamId: string, revision: number): Promise<AppendResult> {
+    // The append response's position is not used: its commit/prepare pair for a multi-event or
+    // idempotent write is not documented as "the last event's prepare position", and an
+    // idempotent write may carry none. Reading the event back gives exactly what reads return.
+    const [last] = await this.readEvents(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!last || last.revision !== revision) throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but it cannot be read back`);
+    return { nextRevision: last.revision, position: last.position };
+  }
+
+  private async readEvents(streamId: string, o: ReadStreamOptions): Promise<StoredEvent[]> {
+    if (o.maxCount !== undefined && o.maxCount <= 0) return [];
+    const backwards = o.direction === 'backwards';
+    try {
+      const read = await collect(this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: o.fromRevision === undefined ? (backwards ? END : START) : BigInt(o.fromRevision),
+        maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
+      }));
+      return read.map((r) => fromEsdbEvent(r.event)).filter((e): e is StoredEvent => e !== undefined);
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return [];
+      throw err;
+    }
+  }
+}
+
+async function collect<E extends ResolvedEvent | AllStreamResolvedEvent>(read: StreamingRead<E>): Promise<E[]> {
+  const out: E[] = [];
+  for await (const e of read) out.push(e);
+  return out;
+}
