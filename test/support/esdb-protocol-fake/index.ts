@@ -1,0 +1,121 @@
+/**
+ * ============================================================================================
+ *  TEST SUPPORT — EventStoreDB PROTOCOL FAKE. THIS IS NOT EVENTSTOREDB.
+ * ============================================================================================
+ * An in-process gRPC server (@grpc/grpc-js `Server.addService`) registered with the client
+ * package's OWN generated service definitions (@eventstore/db-client/generated/*), so the real
+ * `@eventstore/db-client` and our `EsdbEventStore` adapter talk to it over a real HTTP/2 socket
+ * with real protobuf bytes. It exists because no EventStoreDB server (nor Docker) can run where
+ * these tests run; test/contract/esdb-real.contract.spec.ts runs the same suite against a real
+ * server in CI.
+ *
+ * What it implements:
+ * - ServerFeatures.GetSupportedMethods, advertising Streams.BatchAppend or not (`batchAppend`).
+ *   The client asks this once per connection and uses BatchAppend only when advertised; when not
+ *   advertised the fake answers BatchAppend with UNIMPLEMENTED, like a pre-21.10 server.
+ *   Nothing else is called at connect for a single-node `esdb://host:port?tls=false` string
+ *   (no gossip: the client only discovers for `esdb+discover://` or several hosts).
+ * - Streams.Append (client streaming) and Streams.BatchAppend (bidirectional, multi-request
+ *   batches joined by correlation id until is_final), with the server's expected-revision checks
+ *   (any / no_stream / stream_exists / exact) and WrongExpectedVersion details in both shapes
+ *   (AppendResp.WrongExpectedVersion; google.rpc.Status packing shared.WrongExpectedVersion).
+ * - The server's idempotent-write rule by event id (see FakeLog.append).
+ * - Streams.Read of one stream (forwards/backwards, from start/end/revision, count, the
+ *   StreamNotFound message), of $all (forwards/backwards, from start/end/position, count, filter
+ *   on stream name or event type by prefixes or regex) and a catch-up subscription to $all
+ *   (confirmation, history, checkpoint + caught-up, live events, back-pressure via drain).
+ * - Positions WITH GAPS: each record's prepare position is a byte-offset-like number growing by
+ *   the record's size; commit position = the prepare position of the FIRST event of its append,
+ *   so commit ≠ prepare for every event but the first of a multi-event append.
+ * - System events: the log starts with `$settings` and `$scavenges` records, and after every
+ *   user append the fake writes either a `$statsCollected` event in `$stats-127.0.0.1:2113` or a
+ *   `$>` link event in the non-$ stream `fakeEmitted-links` (binary data), so they sit between
+ *   user events in $all and the adapter's skipping is exercised.
+ * - Per-RPC call counters (`rpcCalls()`), so tests can prove which append path the client took.
+ *
+ * What it does NOT reproduce (do not trust a green fake run for these):
+ * - Real storage, persistence, chunks, scavenging, truncation; everything is lost on stop().
+ * - The real commit/prepare semantics of reading $all from a position. A real server (per its
+ *   AllReader) reports commit == prepare for each event of an ordinary gRPC append and reads from
+ *   a (commit, prepare) pair lexicographically; explicit (TCP-era) transactions differ again. The
+ *   fake reports commit = first event of the append and compares on the PREPARE part only
+ *   (forwards inclusive, backwards exclusive, subscriptions exclusive).
+ * - ACLs, authentication and users (credentials are ignored), stream metadata ($maxCount,
+ *   $maxAge, $tb, $acl), soft delete and tombstones (Delete/Tombstone are UNIMPLEMENTED),
+ *   `resolveLinkTos` (links are never resolved), persistent subscriptions, projections
+ *   (no `$ce-`, `$et-`, `$by_category` streams except the fixed noise above), operations, users,
+ *   monitoring and gossip services.
+ * - Clusters: gossip, node preference, leader redirects (NotLeader), read-only replicas,
+ *   `requires-leader` headers; TLS and certificates (insecure plaintext only).
+ * - Deadlines (BatchAppend's per-batch deadline is ignored), maximum append size, maximum
+ *   message sizes, keep-alives, server-side timeouts, slow-consumer handling (a real server drops
+ *   a subscription that falls too far behind; the fake just waits for 'drain'), `fell_behind`.
+ * - The server's idempotency cache limits: a real server checks `any` appends against a bounded
+ *   cache of recent ids; the fake searches the whole stream.
+ * - Filtered reads of $all over the full .NET regex dialect (JS RegExp is used), `max` search
+ *   windows and the exact checkpoint cadence of filtered subscriptions.
+ * - Server version specifics (the fake reports version "0.0.0-protocol-fake").
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ServerFeaturesService, type IServerFeaturesServer } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { FakeLog } from './fake-log';
+import { streamsService } from './streams-service';
+
+export { FakeLog } from './fake-log';
+export type { LoggedEvent } from './fake-log';
+
+export interface EsdbProtocolFakeOptions {
+  /** Advertise Streams.BatchAppend in ServerFeatures.GetSupportedMethods (and implement it). */
+  batchAppend: boolean;
+}
+
+export interface EsdbProtocolFake {
+  /** `esdb://127.0.0.1:PORT?tls=false` */
+  readonly connectionString: string;
+  readonly log: FakeLog;
+  /** How many times each RPC was called, e.g. { 'Streams.Append': 3, 'Streams.BatchAppend(batch)': 0 }. */
+  rpcCalls(): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): Promise<EsdbProtocolFake> {
+  const log = new FakeLog();
+  const calls: Record<string, number> = {};
+  const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
+
+  const server = new Server();
+  server.addService(StreamsService, streamsService({ log, batchAppend: options.batchAppend, count }));
+  server.addService(ServerFeaturesService, serverFeatures(options, count));
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
+  });
+
+  return {
+    connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+    log,
+    rpcCalls: () => ({ ...calls }),
+    async stop() {
+      // Clients are disposed by the tests first; force-close anything left (live subscriptions).
+      server.forceShutdown();
+    },
+  };
+}
+
+function serverFeatures(options: EsdbProtocolFakeOptions, count: (rpc: string) => void): IServerFeaturesServer {
+  const method = (service: string, name: string) => new SupportedMethod().setServiceName(service).setMethodName(name);
+  return {
+    getSupportedMethods(_call, callback) {
+      count('ServerFeatures.GetSupportedMethods');
+      const streams = 'event_store.client.streams.streams';
+      const methods = [
+        method(streams, 'read'),
+        method(streams, 'append'),
+        ...(options.batchAppend ? [method(streams, 'batchappend')] : []),
+        method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
+      ];
+      callback(null, new SupportedMethods().setMethodsList(methods).setEventStoreServerVersion('0.0.0-protocol-fake'));
+    },
+  };
+}
