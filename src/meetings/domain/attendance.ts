@@ -2,8 +2,8 @@ import { RuleViolation } from '../../shared/domain-errors';
 
 /**
  * How a person appears in the minutes' attendance list. One entry per person: "also-representing"
- * means present for their own agency AND speaking for another partner (real minutes say
- * "also representing Probation"), so it is a status of its own rather than a second entry.
+ * means present AND covering another partner's seat (real minutes say "also representing the
+ * CCGs for Lisa Levy"), so it is a status of its own rather than a second entry.
  */
 export const ATTENDANCE_STATUSES = [
   'present', 'in-attendance', 'to-present', 'apologies', 'deputising', 'also-representing', 'minute-taker',
@@ -13,9 +13,9 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export interface AttendanceEntry {
   personId: string;
   status: AttendanceStatus;
-  /** Whom the person stands in for: required for (and only for) 'deputising'. */
+  /** The absent member whose seat the person covers: required for 'deputising', allowed for 'also-representing'. */
   deputisingForPersonId?: string;
-  /** The other partner spoken for: required for (and only for) 'also-representing'. */
+  /** The partner represented at this meeting (as at its date): required for 'also-representing', allowed for any status. */
   representingPartnerId?: string;
 }
 
@@ -37,19 +37,18 @@ export function normaliseEntry(e: AttendanceEntry): AttendanceEntry {
   return entry;
 }
 
-/** Rules on one entry on its own: the details its status needs, and no others. */
+const COVERS_A_SEAT: readonly AttendanceStatus[] = ['deputising', 'also-representing'];
+
+/** Rules on one entry on its own: the details its status needs, and no stray seat cover. */
 export function checkEntryShape(e: AttendanceEntry): void {
-  if (e.status === 'deputising') {
-    if (!e.deputisingForPersonId) throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, { personId: e.personId });
-    if (e.deputisingForPersonId === e.personId) throw new RuleViolation('deputising-for-self', `${e.personId} cannot deputise for themselves`, { personId: e.personId });
-  } else if (e.deputisingForPersonId !== undefined) {
-    throw new RuleViolation('attendance-detail-mismatch', `deputisingForPersonId only applies to 'deputising' (${e.personId} is '${e.status}')`, { personId: e.personId });
+  const details = { personId: e.personId, status: e.status };
+  if (e.status === 'deputising' && !e.deputisingForPersonId) throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, details);
+  if (e.status === 'also-representing' && !e.representingPartnerId) throw new RuleViolation('represented-partner-required', `${e.personId} is also representing: say which partner`, details);
+  if (e.deputisingForPersonId === undefined) return;
+  if (!COVERS_A_SEAT.includes(e.status)) {
+    throw new RuleViolation('attendance-detail-mismatch', `deputisingForPersonId only applies to 'deputising' or 'also-representing' (${e.personId} is '${e.status}')`, details);
   }
-  if (e.status === 'also-representing') {
-    if (!e.representingPartnerId) throw new RuleViolation('represented-partner-required', `${e.personId} is also representing: say which partner`, { personId: e.personId });
-  } else if (e.representingPartnerId !== undefined) {
-    throw new RuleViolation('attendance-detail-mismatch', `representingPartnerId only applies to 'also-representing' (${e.personId} is '${e.status}')`, { personId: e.personId });
-  }
+  if (e.deputisingForPersonId === e.personId) throw new RuleViolation('deputising-for-self', `${e.personId} cannot deputise for themselves`, details);
 }
 
 /**
@@ -57,11 +56,11 @@ export function checkEntryShape(e: AttendanceEntry): void {
  * for a person recorded in the room, and a person with a deputy cannot also be in the room.
  */
 export function checkAgainst(attendance: Attendance, e: AttendanceEntry): void {
-  if (e.status === 'deputising' && isAttending(attendance[e.deputisingForPersonId!])) {
+  if (e.deputisingForPersonId !== undefined && isAttending(attendance[e.deputisingForPersonId])) {
     throw new RuleViolation('deputy-for-attendee', `${e.personId} cannot deputise for ${e.deputisingForPersonId}, who is recorded as attending`, { personId: e.personId, deputisingForPersonId: e.deputisingForPersonId });
   }
   if (isAttending(e)) {
-    const deputy = Object.values(attendance).find((a) => a.status === 'deputising' && a.deputisingForPersonId === e.personId && a.personId !== e.personId);
+    const deputy = Object.values(attendance).find((a) => a.deputisingForPersonId === e.personId && a.personId !== e.personId);
     if (deputy) {
       throw new RuleViolation('deputy-for-attendee', `${deputy.personId} is recorded as deputising for ${e.personId}, so ${e.personId} cannot be attending`, { personId: e.personId, deputyPersonId: deputy.personId });
     }
