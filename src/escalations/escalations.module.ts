@@ -1,5 +1,32 @@
 import { Module } from '@nestjs/common';
+import { AcknowledgeEscalationController } from './commands/acknowledge-escalation/acknowledge-escalation.controller';
+import { AcknowledgeEscalationHandler } from './commands/acknowledge-escalation/acknowledge-escalation.handler';
+import { CloseEscalationController } from './commands/close-escalation/close-escalation.controller';
+import { CloseEscalationHandler } from './commands/close-escalation/close-escalation.handler';
+import { DefineProtocolController } from './commands/define-protocol/define-protocol.controller';
+import { DefineProtocolHandler } from './commands/define-protocol/define-protocol.handler';
+import { EscalateEscalationController } from './commands/escalate-escalation/escalate-escalation.controller';
+import { EscalateEscalationHandler } from './commands/escalate-escalation/escalate-escalation.handler';
+import { RaiseEscalationController } from './commands/raise-escalation/raise-escalation.controller';
+import { RaiseEscalationHandler } from './commands/raise-escalation/raise-escalation.handler';
+import { RecordResponseController } from './commands/record-response/record-response.controller';
+import { RecordResponseHandler } from './commands/record-response/record-response.handler';
+import { ResolveEscalationController } from './commands/resolve-escalation/resolve-escalation.controller';
+import { ResolveEscalationHandler } from './commands/resolve-escalation/resolve-escalation.handler';
+import { ReviseProtocolController } from './commands/revise-protocol/revise-protocol.controller';
+import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protocol.handler';
 
-/** Inter-agency escalations under a configurable protocol. */
-@Module({ controllers: [], providers: [] })
+/** Inter-agency escalations under a configurable, versioned protocol. */
+@Module({
+  controllers: [
+    DefineProtocolController, ReviseProtocolController,
+    RaiseEscalationController, AcknowledgeEscalationController, RecordResponseController,
+    EscalateEscalationController, ResolveEscalationController, CloseEscalationController,
+  ],
+  providers: [
+    DefineProtocolHandler, ReviseProtocolHandler,
+    RaiseEscalationHandler, AcknowledgeEscalationHandler, RecordResponseHandler,
+    EscalateEscalationHandler, ResolveEscalationHandler, CloseEscalationHandler,
+  ],
+})
 export class EscalationsModule {}

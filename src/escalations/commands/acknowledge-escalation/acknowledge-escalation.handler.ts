@@ -1,0 +1,18 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertActsFor } from '../../../auth/agency-scope';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Escalation } from '../../domain/escalation';
+import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
+
+@CommandHandler(AcknowledgeEscalationCommand)
+export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: AcknowledgeEscalationCommand) {
+    // Only the agency the escalation concerns acknowledges it: a partner representative must belong to it.
+    // (An escalation never raised has no concerning agency; the decider refuses it with its own code.)
+    const { state } = await this.runner.load(Escalation, data.escalationId);
+    if (state.concerningAgency) assertActsFor(ctx.actor, 'escalations:respond', state.concerningAgency);
+    return this.runner.run(Escalation, data.escalationId, { type: 'acknowledge-escalation', data }, ctx);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { CloseEscalationCommand } from './close-escalation.command';
+import { CloseEscalationDto } from './close-escalation.dto';
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class CloseEscalationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':escalationId/close')
+  @HttpCode(200)
+  @Requires('escalations:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
+  // The body holds only the optional occurredAt, which Ctx reads; the DTO is still validated so unknown fields are refused.
+  close(@Param('escalationId', IdPipe) escalationId: string, @Body() _dto: CloseEscalationDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CloseEscalationCommand({ escalationId }, ctx));
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_TIMESCALE_WORKING_DAYS, MIN_TIMESCALE_WORKING_DAYS } from '../domain/escalation-protocol';
+
+/** One stage of an escalation protocol, shared by define and revise. */
+export class ProtocolStageDto {
+  @ApiProperty({ example: 'Manager to manager', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ description: 'Working days allowed at this stage before it may be escalated', minimum: MIN_TIMESCALE_WORKING_DAYS, maximum: MAX_TIMESCALE_WORKING_DAYS, example: 5 })
+  @IsInt()
+  @Min(MIN_TIMESCALE_WORKING_DAYS)
+  @Max(MAX_TIMESCALE_WORKING_DAYS)
+  timescaleWorkingDays!: number;
+}
+
+/** Plain stage objects for the domain (the DTO instances carry validation metadata). */
+export const toStages = (stages: ProtocolStageDto[]) => stages.map((s) => ({ name: s.name, timescaleWorkingDays: s.timescaleWorkingDays }));
