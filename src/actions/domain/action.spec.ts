@@ -9,11 +9,12 @@ const refused = (code: string, status = 422) => expect.objectContaining({ code, 
 
 const id = 'wseb-2022-05-10-a1';
 const facts: RaiseFacts = { meetingExists: true, meetingItemNumbers: [1, 2, 3], targetMeetingExists: true, missingOwners: [] };
-const raiseData = {
+type RaiseData = Extract<ActionCommand, { type: 'raise-action' }>['data'];
+const raiseData: RaiseData = {
   actionId: id, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: 'Add escalation to the June agenda for an update.',
-  owners: [{ kind: 'team' as const, name: 'WS Business Team' }], targetMeetingId: 'wseb-2022-06-07', facts,
+  owners: [{ kind: 'team', name: 'WS Business Team' }], targetMeetingId: 'wseb-2022-06-07', facts,
 };
-const raiseWith = (data: Partial<typeof raiseData>, state = given()) => when(state, { type: 'raise-action', data: { ...raiseData, ...data } });
+const raiseWith = (data: Partial<RaiseData>, state = given()) => when(state, { type: 'raise-action', data: { ...raiseData, ...data } });
 const raised: ActionEvent = { type: 'action-raised', data: { actionId: id, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: 'x', owners: [{ kind: 'person', personId: 'amrita-sharma' }], dueDate: '2022-06-01' } };
 const completed: ActionEvent = { type: 'action-completed', data: { actionId: id } };
 const closed: ActionEvent = { type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } };
@@ -47,7 +48,7 @@ describe('Action decider: raising', () => {
     ['the target is the raising meeting', { targetMeetingId: 'wseb-2022-05-10' }, 'target-meeting-is-raising-meeting', 422, []],
     ['the target meeting is not recorded', { facts: { ...facts, targetMeetingExists: false } }, 'target-meeting-not-found', 422, []],
   ] as const)('refuses to raise when %s', (_, data, code, status, events) => {
-    expect(() => raiseWith(data as Partial<typeof raiseData>, given(...(events as readonly ActionEvent[])))).toThrow(refused(code, status));
+    expect(() => raiseWith(data as Partial<RaiseData>, given(...(events as readonly ActionEvent[])))).toThrow(refused(code, status));
   });
 });
 
