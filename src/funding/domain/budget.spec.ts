@@ -10,7 +10,8 @@ const when = (state: ReturnType<typeof given>, c: Omit<BudgetCommand, 'meta'>) =
 // Warwickshire Safeguarding 2022/23: £321,000, of which £35,000 reviews and £5,000 website, projects and training.
 const reviews = { lineId: 'reviews', name: 'Safeguarding adult and child practice reviews (4-5 a year)', amountPence: 3_500_000 };
 const website = { lineId: 'website-projects-training', name: 'Website, commissioned projects and training', amountPence: 500_000 };
-const setWarwickshire = { type: 'set-budget', data: { financialYear: '2022-23', totalPence: 32_100_000, lines: [reviews, website] } } as const;
+type SetBudget = Omit<Extract<BudgetCommand, { type: 'set-budget' }>, 'meta'>;
+const setWarwickshire: SetBudget = { type: 'set-budget', data: { financialYear: '2022-23', totalPence: 32_100_000, lines: [reviews, website] } };
 const budgetSet: BudgetEvent = { type: 'budget-set', data: { financialYear: '2022-23', totalPence: 32_100_000, lines: [reviews, website], allocatedPence: 4_000_000, unallocatedPence: 28_100_000 } };
 
 describe('financial year format', () => {
@@ -58,7 +59,7 @@ describe('Budget decider: setting and revising the year', () => {
   });
 
   it('refuses a revision with no budget, one that changes nothing, and one whose lines exceed the new total', () => {
-    const revise = (totalPence: number) => ({ type: 'revise-budget', data: { financialYear: '2022-23', totalPence, lines: [reviews, website], reason: 'r' } }) as const;
+    const revise = (totalPence: number): Omit<BudgetCommand, 'meta'> => ({ type: 'revise-budget', data: { financialYear: '2022-23', totalPence, lines: [reviews, website], reason: 'r' } });
     expect(() => when(given(), revise(1))).toThrow(expect.objectContaining({ code: 'budget-not-set' }));
     expect(() => when(given(budgetSet), revise(32_100_000))).toThrow(expect.objectContaining({ code: 'budget-unchanged' }));
     expect(() => when(given(budgetSet), revise(100))).toThrow(expect.objectContaining({ code: 'lines-exceed-total' }));

@@ -4,7 +4,7 @@
  */
 export const FINANCIAL_YEAR_PATTERN = /^(\d{4})-(\d{2})$/;
 
-export function isFinancialYear(value: unknown): value is string {
+export function isFinancialYear(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const m = FINANCIAL_YEAR_PATTERN.exec(value);
   if (!m) return false;

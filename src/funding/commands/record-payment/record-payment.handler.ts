@@ -1,0 +1,14 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Budget } from '../../domain/budget';
+import { RecordPaymentCommand } from './record-payment.command';
+
+@CommandHandler(RecordPaymentCommand)
+export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordPaymentCommand) {
+    const partnerExists = await this.runner.exists('partner', data.partnerId);
+    return this.runner.run(Budget, data.financialYear, { type: 'record-payment', data: { ...data, partnerExists } }, ctx);
+  }
+}

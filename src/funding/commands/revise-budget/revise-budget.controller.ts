@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { FinancialYearPipe } from '../../http/financial-year';
+import { ReviseBudgetCommand } from './revise-budget.command';
+import { ReviseBudgetDto } from './revise-budget.dto';
+
+@ApiTags('funding')
+@Controller('budgets')
+export class ReviseBudgetController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/revision')
+  @HttpCode(200)
+  @Requires('funding:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'reviseBudget', summary: "Revise a year's budget, with the reason (the original stays in the ledger)" })
+  revise(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: ReviseBudgetDto, @Ctx() ctx: CommandContext) {
+    const { totalPence, lines, reason } = dto;
+    return this.commands.execute(new ReviseBudgetCommand({ financialYear, totalPence, lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })), reason }, ctx));
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { UNDERWRITING_BASES, UNDERWRITING_METHODS, type UnderwritingBasis, type UnderwritingMethod } from '../../domain/budget';
+import { IsPence, MAX_PENCE } from '../../http/pence.decorator';
+
+const MAX_PARTNERS = 30;
+
+export class UnderwriteShortfallDto extends CommandDto {
+  @IsRecordId('Stable id of the underwriting agreement', 'shortfall-2022-23')
+  underwritingId!: string;
+
+  @IsPence('Shortfall to underwrite', 2_164_900, 1)
+  shortfallPence!: number;
+
+  @ApiProperty({ type: [String], example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'], maxItems: MAX_PARTNERS, description: 'Registered partners, each once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARTNERS)
+  @ArrayUnique()
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
+  partnerIds!: string[];
+
+  @ApiProperty({ enum: UNDERWRITING_METHODS, description: 'equal and proportional cover the shortfall exactly; fixed-caps never exceeds a cap and reports what is uncovered' })
+  @IsIn(UNDERWRITING_METHODS)
+  method!: UnderwritingMethod;
+
+  @ApiPropertyOptional({ type: [Number], example: [50, 25, 25], description: 'proportional only: one non-negative weight per partner' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTNERS)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @Min(0, { each: true })
+  @Max(1_000_000, { each: true })
+  weights?: number[];
+
+  @ApiPropertyOptional({ type: [Number], example: [700_000, 700_000, 700_000], description: 'fixed-caps only: one cap per partner, integer pence' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTNERS)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(MAX_PENCE, { each: true })
+  capsPence?: number[];
+
+  @ApiProperty({ enum: UNDERWRITING_BASES })
+  @IsIn(UNDERWRITING_BASES)
+  basis!: UnderwritingBasis;
+}
