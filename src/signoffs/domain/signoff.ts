@@ -1,0 +1,92 @@
+import type { Aggregate } from '../../ledger/aggregate';
+import { eventCodec, v1 } from '../../ledger/event-codec';
+import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff-events';
+
+export * from './signoff-events';
+
+type Data<T extends SignoffCommand['type']> = Extract<SignoffCommand, { type: T }>['data'];
+
+const initialState: SignoffState = { exists: false, withdrawn: false, completed: false, requiredPartnerIds: [], signatures: {} };
+
+function request(data: Data<'request-signoff'>, state: SignoffState): SignoffEvent[] {
+  const { unregisteredPartnerIds, meetingExists, decisionExists, ...requested } = data;
+  if (state.exists) throw new StateConflict('signoff-exists', `Sign-off ${data.signoffId} is already requested`);
+  if (requested.requiredPartnerIds.length === 0) throw new RuleViolation('required-partners-empty', 'At least one partner must be asked to sign');
+  if (unregisteredPartnerIds.length > 0) {
+    throw new RuleViolation('partner-not-registered', `Not registered: ${unregisteredPartnerIds.join(', ')}`, { partnerIds: unregisteredPartnerIds });
+  }
+  if (requested.meetingId !== undefined && !meetingExists) throw new RuleViolation('meeting-not-found', `Meeting ${requested.meetingId} does not exist`);
+  if (requested.decisionId !== undefined && !decisionExists) throw new RuleViolation('decision-not-recorded', `Decision ${requested.decisionId} is not recorded`);
+  return [{ type: 'signoff-requested', data: requested }];
+}
+
+function sign(data: Data<'sign-signoff'>, state: SignoffState): SignoffEvent[] {
+  const { version, contentHash } = state.artefact!;
+  if (!state.requiredPartnerIds.includes(data.partnerId)) throw new RuleViolation('partner-not-required', `${data.partnerId} is not asked to sign ${data.signoffId}`);
+  if (state.signatures[data.partnerId]?.version === version) throw new StateConflict('already-signed', `${data.partnerId} has already signed version ${version}`);
+  // The signature names the version and hash it was given for, so it can be checked against the text later.
+  const signed: SignoffEvent = { type: 'signoff-signed', data: { ...data, version, contentHash } };
+  const signatures = { ...state.signatures, [data.partnerId]: { version, contentHash, conditions: data.conditions } };
+  const partnerIds = state.requiredPartnerIds.filter((p) => signatures[p]?.version === version);
+  if (partnerIds.length < state.requiredPartnerIds.length) return [signed];
+  const subjectToConditions = partnerIds.some((p) => (signatures[p].conditions?.length ?? 0) > 0);
+  return [signed, { type: 'signoff-completed', data: { signoffId: data.signoffId, version, contentHash, partnerIds, subjectToConditions } }];
+}
+
+function revise(data: Data<'revise-signoff-artefact'>, state: SignoffState): SignoffEvent[] {
+  const current = state.artefact!;
+  if (data.version === current.version) throw new RuleViolation('version-unchanged', `The artefact is already at version ${current.version}`);
+  if (data.contentHash === current.contentHash) throw new RuleViolation('content-unchanged', 'A revision must change the content (same hash)');
+  const invalidatedPartnerIds = state.requiredPartnerIds.filter((p) => state.signatures[p]);
+  return [{ type: 'signoff-artefact-revised', data: { ...data, previousVersion: current.version, invalidatedPartnerIds, reopened: state.completed } }];
+}
+
+function withdrawSignature(data: Data<'withdraw-signoff-signature'>, state: SignoffState): SignoffEvent[] {
+  const signature = state.signatures[data.partnerId];
+  if (!signature) throw new RuleViolation('signature-not-found', `${data.partnerId} has no signature on the current version to withdraw`);
+  return [{ type: 'signoff-signature-withdrawn', data: { ...data, version: signature.version, reopened: state.completed } }];
+}
+
+function decide(command: SignoffCommand, state: SignoffState): SignoffEvent[] {
+  if (command.type === 'request-signoff') return request(command.data, state);
+  if (!state.exists) throw new NotFound('Signoff', command.data.signoffId);
+  // A withdrawn request is closed for good: a fresh request is a new sign-off.
+  if (state.withdrawn) throw new RuleViolation('signoff-withdrawn', `Sign-off ${command.data.signoffId} was withdrawn`);
+  switch (command.type) {
+    case 'sign-signoff': return sign(command.data, state);
+    case 'revise-signoff-artefact': return revise(command.data, state);
+    case 'withdraw-signoff-signature': return withdrawSignature(command.data, state);
+    case 'withdraw-signoff-request': return [{ type: 'signoff-request-withdrawn', data: command.data }];
+  }
+}
+
+function evolve(state: SignoffState, event: SignoffEvent): SignoffState {
+  switch (event.type) {
+    case 'signoff-requested':
+      return { ...initialState, exists: true, artefact: event.data.artefact, requiredPartnerIds: event.data.requiredPartnerIds };
+    case 'signoff-signed': {
+      const { partnerId, version, contentHash, conditions } = event.data;
+      return { ...state, signatures: { ...state.signatures, [partnerId]: { version, contentHash, conditions } } };
+    }
+    case 'signoff-completed':
+      return { ...state, completed: true };
+    case 'signoff-artefact-revised':
+      return { ...state, completed: false, signatures: {}, artefact: { ...state.artefact!, version: event.data.version, contentHash: event.data.contentHash } };
+    case 'signoff-signature-withdrawn': {
+      const { [event.data.partnerId]: _withdrawn, ...signatures } = state.signatures; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return { ...state, completed: false, signatures };
+    }
+    case 'signoff-request-withdrawn':
+      return { ...state, withdrawn: true };
+  }
+}
+
+export const Signoff: Aggregate<SignoffCommand, SignoffEvent, SignoffState> = {
+  category: 'signoff',
+  name: 'Signoff',
+  decider: { initialState, decide, evolve },
+  codec: eventCodec<SignoffEvent>(v1(
+    'signoff-requested', 'signoff-signed', 'signoff-completed', 'signoff-artefact-revised', 'signoff-signature-withdrawn', 'signoff-request-withdrawn',
+  )),
+};
