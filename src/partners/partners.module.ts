@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
+import { RegisterBoardController } from './commands/register-board/register-board.controller';
+import { RegisterBoardHandler } from './commands/register-board/register-board.handler';
 import { RegisterPartnerController } from './commands/register-partner/register-partner.controller';
 import { RegisterPartnerHandler } from './commands/register-partner/register-partner.handler';
+import { RegisterPersonController } from './commands/register-person/register-person.controller';
+import { RegisterPersonHandler } from './commands/register-person/register-person.handler';
 import { RenamePartnerController } from './commands/rename-partner/rename-partner.controller';
 import { RenamePartnerHandler } from './commands/rename-partner/rename-partner.handler';
 import { SucceedPartnerController } from './commands/succeed-partner/succeed-partner.controller';
 import { SucceedPartnerHandler } from './commands/succeed-partner/succeed-partner.handler';
+import { UpdatePersonController } from './commands/update-person/update-person.controller';
+import { UpdatePersonHandler } from './commands/update-person/update-person.handler';
 
-/** Partners context: the agencies of the partnership and how they change over time. */
+/** Partners context: the agencies of the partnership, the people who speak for them and the boards they sit on. */
 @Module({
-  controllers: [RegisterPartnerController, RenamePartnerController, SucceedPartnerController],
-  providers: [RegisterPartnerHandler, RenamePartnerHandler, SucceedPartnerHandler],
+  controllers: [
+    RegisterPartnerController, RenamePartnerController, SucceedPartnerController,
+    RegisterPersonController, UpdatePersonController, RegisterBoardController,
+  ],
+  providers: [
+    RegisterPartnerHandler, RenamePartnerHandler, SucceedPartnerHandler,
+    RegisterPersonHandler, UpdatePersonHandler, RegisterBoardHandler,
+  ],
 })
 export class PartnersModule {}

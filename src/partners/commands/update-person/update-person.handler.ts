@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Partner } from '../../domain/partner';
+import { Person } from '../../domain/person';
+import { UpdatePersonCommand } from './update-person.command';
+
+@CommandHandler(UpdatePersonCommand)
+export class UpdatePersonHandler implements ICommandHandler<UpdatePersonCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: UpdatePersonCommand) {
+    // A new partner must be registered: read it and hand the fact to the pure decider.
+    const partnerExists = data.partnerId === undefined ? undefined : (await this.runner.load(Partner, data.partnerId)).state.exists;
+    return this.runner.run(Person, data.personId, { type: 'update-person', data: { ...data, partnerExists } }, ctx);
+  }
+}
