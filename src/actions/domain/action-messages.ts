@@ -17,23 +17,33 @@ export type ActionEvent =
   | DomainEvent<'action-reopened', { actionId: string; reopenedFrom: 'actioned' | 'closed'; reason: string }>
   | DomainEvent<'action-cancelled', { actionId: string; cancelledFrom: 'open' | 'actioned'; reason: string }>;
 
-/**
- * What the handler read from other aggregates before raising: the decider is pure, so
- * references are checked against these facts, never looked up.
- */
+/** A meeting as the handler loaded it: the decider is pure, so references are checked against facts. */
+export interface MeetingFacts {
+  exists: boolean;
+  closed?: boolean;
+  /** The meeting's agenda item numbers; absent when they are not known to the caller. */
+  itemNumbers?: number[];
+  /** ISO-8601 instant; used to keep target meetings later than the raising meeting. */
+  scheduledFor?: string;
+}
+
 export interface RaiseFacts {
-  meetingExists: boolean;
-  /** The meeting's agenda item numbers; absent when the meeting's items are not known to the caller. */
-  meetingItemNumbers?: number[];
-  targetMeetingExists?: boolean;
+  meeting: MeetingFacts;
+  targetMeeting?: MeetingFacts;
   /** Person and partner owners with no stream, as `person:<id>` / `partner:<id>`. */
   missingOwners: string[];
+}
+
+/** For a carry forward: the meeting it goes to, and when the raising meeting was. */
+export interface CarryForwardFacts {
+  toMeeting: MeetingFacts;
+  raisingMeetingScheduledFor?: string;
 }
 
 export type ActionCommand =
   | DomainCommand<'raise-action', { actionId: string; meetingId: string; itemNumber: number; text: string; owners: ActionOwner[]; dueDate?: string; targetMeetingId?: string; facts: RaiseFacts }>
   | DomainCommand<'note-action-progress', { actionId: string; note: string }>
-  | DomainCommand<'carry-action-forward', { actionId: string; toMeetingId: string; note?: string; toMeetingExists: boolean }>
+  | DomainCommand<'carry-action-forward', { actionId: string; toMeetingId: string; note?: string; facts: CarryForwardFacts }>
   | DomainCommand<'reassign-action', { actionId: string; owners: ActionOwner[]; reason?: string; missingOwners: string[] }>
   | DomainCommand<'change-action-due-date', { actionId: string; dueDate: string; reason: string }>
   | DomainCommand<'complete-action', { actionId: string; note?: string }>

@@ -8,7 +8,11 @@ const when = (state: ReturnType<typeof given>, c: Omit<ActionCommand, 'meta'>) =
 const refused = (code: string, status = 422) => expect.objectContaining({ code, status });
 
 const id = 'wseb-2022-05-10-a1';
-const facts: RaiseFacts = { meetingExists: true, meetingItemNumbers: [1, 2, 3], targetMeetingExists: true, missingOwners: [] };
+const may = { exists: true, closed: false, itemNumbers: [1, 2, 3], scheduledFor: '2022-05-10T10:00:00.000Z' };
+const june = { exists: true, scheduledFor: '2022-06-07T10:00:00.000Z' };
+const facts: RaiseFacts = { meeting: may, targetMeeting: june, missingOwners: [] };
+/** Carry-forward facts: the meeting it goes to, after the raising meeting of 10 May. */
+const to = (scheduledFor = '2022-07-12T10:00:00.000Z', exists = true) => ({ toMeeting: { exists, scheduledFor }, raisingMeetingScheduledFor: may.scheduledFor });
 type RaiseData = Extract<ActionCommand, { type: 'raise-action' }>['data'];
 const raiseData: RaiseData = {
   actionId: id, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: 'Add escalation to the June agenda for an update.',
@@ -34,19 +38,21 @@ describe('Action decider: raising', () => {
   });
 
   it('does not check item numbers when the meeting items are not known', () => {
-    expect(raiseWith({ itemNumber: 42, facts: { ...facts, meetingItemNumbers: undefined } })).toHaveLength(1);
+    expect(raiseWith({ itemNumber: 42, facts: { ...facts, meeting: { exists: true } } })).toHaveLength(1);
   });
 
   it.each([
     ['the action already exists', { }, 'action-exists', 409, [raised]],
-    ['the meeting is not recorded', { facts: { ...facts, meetingExists: false } }, 'meeting-not-found', 422, []],
+    ['the meeting is not recorded', { facts: { ...facts, meeting: { exists: false } } }, 'meeting-not-found', 422, []],
+    ['the meeting is closed', { facts: { ...facts, meeting: { ...may, closed: true } } }, 'meeting-closed', 409, []],
     ['the meeting has no such item', { itemNumber: 9 }, 'agenda-item-not-found', 422, []],
     ['there is no owner', { owners: [] }, 'owner-required', 422, []],
     ['an owner is named twice', { owners: [{ kind: 'team' as const, name: 'All' }, { kind: 'team' as const, name: ' all ' }] }, 'duplicate-owner', 422, []],
     ['an owner is not recorded', { facts: { ...facts, missingOwners: ['person:nobody'] } }, 'owner-not-found', 422, []],
     ['neither due date nor target meeting is given', { targetMeetingId: undefined }, 'due-date-or-target-meeting-required', 422, []],
-    ['the target is the raising meeting', { targetMeetingId: 'wseb-2022-05-10' }, 'target-meeting-is-raising-meeting', 422, []],
-    ['the target meeting is not recorded', { facts: { ...facts, targetMeetingExists: false } }, 'target-meeting-not-found', 422, []],
+    ['the target is the raising meeting', { targetMeetingId: 'wseb-2022-05-10', facts: { ...facts, targetMeeting: may } }, 'target-meeting-not-later', 422, []],
+    ['the target meeting is earlier', { facts: { ...facts, targetMeeting: { exists: true, scheduledFor: '2022-03-01T10:00:00.000Z' } } }, 'target-meeting-not-later', 422, []],
+    ['the target meeting is not recorded', { facts: { ...facts, targetMeeting: { exists: false } } }, 'target-meeting-not-found', 422, []],
   ] as const)('refuses to raise when %s', (_, data, code, status, events) => {
     expect(() => raiseWith(data as Partial<RaiseData>, given(...(events as readonly ActionEvent[])))).toThrow(refused(code, status));
   });
@@ -56,7 +62,7 @@ describe('Action decider: the status machine', () => {
   // Each command, the statuses it is allowed in, and the event it records.
   const commands: [Omit<ActionCommand, 'meta'>, ActionStatus[], string][] = [
     [{ type: 'note-action-progress', data: { actionId: id, note: 'Draft letter prepared' } }, ['open'], 'action-progress-noted'],
-    [{ type: 'carry-action-forward', data: { actionId: id, toMeetingId: 'wseb-2022-07', toMeetingExists: true } }, ['open'], 'action-carried-forward'],
+    [{ type: 'carry-action-forward', data: { actionId: id, toMeetingId: 'wseb-2022-07', facts: to() } }, ['open'], 'action-carried-forward'],
     [{ type: 'reassign-action', data: { actionId: id, owners: [{ kind: 'person', personId: 'pete-hill' }], missingOwners: [] } }, ['open'], 'action-reassigned'],
     [{ type: 'change-action-due-date', data: { actionId: id, dueDate: '2022-07-31', reason: 'Waiting for the audit' } }, ['open'], 'action-due-date-changed'],
     [{ type: 'complete-action', data: { actionId: id } }, ['open'], 'action-completed'],
@@ -104,7 +110,7 @@ describe('Action decider: the rules of each change', () => {
   });
 
   it('counts each carry forward and records the meeting it moved from', () => {
-    const carry = (toMeetingId: string, state = open) => when(state, { type: 'carry-action-forward', data: { actionId: id, toMeetingId, toMeetingExists: true, note: 'Not reached' } });
+    const carry = (toMeetingId: string, state = open) => when(state, { type: 'carry-action-forward', data: { actionId: id, toMeetingId, facts: to(), note: 'Not reached' } });
     const first = carry('wseb-2022-06-07');
     expect(first).toEqual([{ type: 'action-carried-forward', data: { actionId: id, toMeetingId: 'wseb-2022-06-07', note: 'Not reached', timesCarriedForward: 1 } }]);
     const [second] = carry('wseb-2022-07', given(raised, ...first));
@@ -113,9 +119,10 @@ describe('Action decider: the rules of each change', () => {
   });
 
   it.each([
-    ['an unrecorded meeting', { toMeetingId: 'nope', toMeetingExists: false }, [raised], 'meeting-not-found'],
-    ['the raising meeting', { toMeetingId: 'wseb-2022-05-10', toMeetingExists: true }, [raised], 'carry-forward-to-raising-meeting'],
-    ['the meeting it is already due at', { toMeetingId: 'wseb-2022-06-07', toMeetingExists: true },
+    ['an unrecorded meeting', { toMeetingId: 'nope', facts: to(undefined, false) }, [raised], 'meeting-not-found'],
+    ['the raising meeting', { toMeetingId: 'wseb-2022-05-10', facts: to(may.scheduledFor) }, [raised], 'carry-forward-not-later'],
+    ['a meeting before the raising meeting', { toMeetingId: 'wseb-2022-03', facts: to('2022-03-01T10:00:00.000Z') }, [raised], 'carry-forward-not-later'],
+    ['the meeting it is already due at', { toMeetingId: 'wseb-2022-06-07', facts: to() },
       [raised, { type: 'action-carried-forward', data: { actionId: id, toMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1 } }], 'already-due-at-meeting'],
   ] as const)('refuses to carry forward to %s', (_, data, events, code) => {
     expect(() => when(given(...(events as readonly ActionEvent[])), { type: 'carry-action-forward', data: { actionId: id, ...data } })).toThrow(refused(code));

@@ -31,6 +31,11 @@ function checkOwners(owners: ActionOwner[], missingOwners: string[]): void {
   if (missingOwners.length > 0) throw new RuleViolation('owner-not-found', `Owners are not recorded: ${missingOwners.join(', ')}`, { missing: missingOwners });
 }
 
+/** Later in time; a date nobody gave (a meeting's facts not loaded) is not held against the command. */
+function isLater(candidate: string | undefined, than: string | undefined): boolean {
+  return !candidate || !than || Date.parse(candidate) > Date.parse(than);
+}
+
 /** Drops absent optional fields so stored event data (and its hash) has no undefined members. */
 function present<T extends object>(data: T): T {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
@@ -39,8 +44,11 @@ function present<T extends object>(data: T): T {
 function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state: ActionState): ActionEvent[] {
   const { facts, ...data } = command.data;
   if (state.exists) throw new StateConflict('action-exists', `Action ${data.actionId} is already raised`);
-  if (!facts.meetingExists) throw new RuleViolation('meeting-not-found', `Meeting ${data.meetingId} is not recorded`, { meetingId: data.meetingId });
-  if (facts.meetingItemNumbers && !facts.meetingItemNumbers.includes(data.itemNumber)) {
+  const { meeting, targetMeeting } = facts;
+  if (!meeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${data.meetingId} is not recorded`, { meetingId: data.meetingId });
+  // The meeting's own rule: once closed, nothing more is recorded against it.
+  if (meeting.closed) throw new StateConflict('meeting-closed', `Meeting ${data.meetingId} is closed: raise the action at a later meeting`, { meetingId: data.meetingId });
+  if (meeting.itemNumbers && !meeting.itemNumbers.includes(data.itemNumber)) {
     throw new RuleViolation('agenda-item-not-found', `Meeting ${data.meetingId} has no item ${data.itemNumber}`, { itemNumber: data.itemNumber });
   }
   checkOwners(data.owners, facts.missingOwners);
@@ -48,18 +56,22 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
   if (!data.dueDate && !data.targetMeetingId) {
     throw new RuleViolation('due-date-or-target-meeting-required', 'Give a due date, a target meeting or both');
   }
-  if (data.targetMeetingId === data.meetingId) throw new RuleViolation('target-meeting-is-raising-meeting', 'An action cannot be due back at the meeting that raised it');
-  if (data.targetMeetingId && !facts.targetMeetingExists) {
-    throw new RuleViolation('target-meeting-not-found', `Meeting ${data.targetMeetingId} is not recorded`, { meetingId: data.targetMeetingId });
+  if (data.targetMeetingId) {
+    if (!targetMeeting?.exists) throw new RuleViolation('target-meeting-not-found', `Meeting ${data.targetMeetingId} is not recorded`, { meetingId: data.targetMeetingId });
+    if (!isLater(targetMeeting.scheduledFor, meeting.scheduledFor) || data.targetMeetingId === data.meetingId) {
+      throw new RuleViolation('target-meeting-not-later', `Meeting ${data.targetMeetingId} is not later than ${data.meetingId}`, { meetingId: data.targetMeetingId });
+    }
   }
   return [{ type: 'action-raised', data: present(data) }];
 }
 
 function carryForward(command: Extract<ActionCommand, { type: 'carry-action-forward' }>, state: ActionState): ActionEvent[] {
-  const { actionId, toMeetingId, note, toMeetingExists } = command.data;
+  const { actionId, toMeetingId, note, facts } = command.data;
   requireStatus(state, actionId, 'open');
-  if (!toMeetingExists) throw new RuleViolation('meeting-not-found', `Meeting ${toMeetingId} is not recorded`, { meetingId: toMeetingId });
-  if (toMeetingId === state.meetingId) throw new RuleViolation('carry-forward-to-raising-meeting', 'An action cannot be carried forward to the meeting that raised it');
+  if (!facts.toMeeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${toMeetingId} is not recorded`, { meetingId: toMeetingId });
+  if (toMeetingId === state.meetingId || !isLater(facts.toMeeting.scheduledFor, facts.raisingMeetingScheduledFor)) {
+    throw new RuleViolation('carry-forward-not-later', `Meeting ${toMeetingId} is not later than the meeting that raised the action`, { meetingId: toMeetingId });
+  }
   if (toMeetingId === state.targetMeetingId) throw new RuleViolation('already-due-at-meeting', `Action ${actionId} is already due at ${toMeetingId}`);
   const timesCarriedForward = state.timesCarriedForward + 1;
   return [{ type: 'action-carried-forward', data: present({ actionId, toMeetingId, fromMeetingId: state.targetMeetingId, note, timesCarriedForward }) }];
