@@ -1,0 +1,110 @@
+import { eventCount, expectProblem, send } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('people and boards (e2e)', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await startTestApp(); });
+  afterEach(async () => { await t.close(); });
+  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) => send(t, url, body, { token: await admin(), ...o });
+  /** A partner, a person at it and a board: what each case below builds on (3 events). */
+  const seed = async () => {
+    await post('/partners', { partnerId: 'cw-ccg', name: 'Coventry and Warwickshire CCG', kind: 'health' });
+    await post('/people', { personId: 'jackie-channell', name: 'Jackie Channell', partnerId: 'cw-ccg' });
+    await post('/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' });
+    expect(await eventCount(t)).toBe(3);
+  };
+
+  /** One row per endpoint: a good body, a bad one (fields named), and a rule it breaks. */
+  const endpoints = [
+    {
+      name: 'register person', url: '/people', status: 201, event: 'person-registered', stream: 'person-jo-galloway',
+      good: { personId: 'jo-galloway', name: 'Jo Galloway', partnerId: 'cw-ccg', title: 'Designated Nurse' },
+      bad: { personId: 'JG', name: '', partnerId: 'cw ccg', title: 'x'.repeat(201), extra: true }, badFields: ['extra', 'name', 'partnerId', 'personId', 'title'],
+      broken: { personId: 'nick-pullan', name: 'Nick Pullan', partnerId: 'schools-forum' }, brokenStatus: 422, brokenCode: 'partner-not-registered',
+    },
+    {
+      name: 'update person', url: '/people/jackie-channell/update', status: 200, event: 'person-updated', stream: 'person-jackie-channell',
+      good: { effectiveFrom: '2022-07-01', title: 'Escalation lead for health' },
+      bad: { effectiveFrom: '1 July', partnerId: 'ICB', title: '' }, badFields: ['effectiveFrom', 'partnerId', 'title'],
+      broken: { effectiveFrom: '2022-07-01' }, brokenStatus: 422, brokenCode: 'nothing-to-update',
+    },
+    {
+      name: 'register board', url: '/boards', status: 201, event: 'board-registered', stream: 'board-wseb-training',
+      good: { boardId: 'wseb-training', name: 'Training subgroup', kind: 'subgroup', parentBoardId: 'wseb' },
+      bad: { boardId: 'WSCB', name: 'x'.repeat(201), kind: 'committee', parentBoardId: 7 }, badFields: ['boardId', 'kind', 'name', 'parentBoardId'],
+      broken: { boardId: 'wseb', name: 'Again', kind: 'executive-board' }, brokenStatus: 409, brokenCode: 'board-exists',
+    },
+  ];
+
+  describe.each(endpoints)('$name', (e) => {
+    it('records the event on its stream with the token actor', async () => {
+      await seed();
+      const res = await post(e.url, e.good);
+      expect(res.status).toBe(e.status);
+      expect(res.body).toMatchObject({ streamId: e.stream, events: [e.event] });
+      const stored = await t.store.readStream(e.stream);
+      expect(stored.at(-1)).toMatchObject({ type: e.event, metadata: { actor: { userId: 'admin-1' } } });
+    });
+
+    it('refuses invalid fields with 400 naming each, and writes nothing', async () => {
+      await seed();
+      const res = await post(e.url, e.bad);
+      expectProblem(res, 400, 'validation-failed');
+      expect(res.body.errors.map((x: { field: string }) => x.field).sort()).toEqual(e.badFields);
+      expect(await eventCount(t)).toBe(3);
+    });
+
+    it('refuses a broken rule with its stable code, and writes nothing', async () => {
+      await seed();
+      expectProblem(await post(e.url, e.broken), e.brokenStatus, e.brokenCode);
+      expect(await eventCount(t)).toBe(3);
+    });
+
+    it('answers 412 to a stale If-Match and writes nothing', async () => {
+      await seed();
+      expectProblem(await post(e.url, e.good, { ifMatch: '"7"' }), 412, 'wrong-expected-revision');
+      expect(await eventCount(t)).toBe(3);
+    });
+
+    it('returns the first result for a retried Idempotency-Key and writes once', async () => {
+      await seed();
+      const first = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
+      const retry = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
+      expect(first.status).toBe(e.status);
+      expect(retry.status).toBe(first.status);
+      expect(retry.body).toEqual(first.body);
+      expect(await eventCount(t)).toBe(4);
+    });
+
+    it('refuses a business manager (403) without partners:manage', async () => {
+      await seed();
+      expectProblem(await send(t, e.url, e.good), 403, 'forbidden');
+      expect(await eventCount(t)).toBe(3);
+    });
+  });
+
+  it('keeps who a person represented before a move to a successor partner', async () => {
+    await seed();
+    await post('/partners', { partnerId: 'cw-icb', name: 'Coventry and Warwickshire ICB', kind: 'health' });
+    const moved = await post('/people/jackie-channell/update', { effectiveFrom: '2022-07-01', partnerId: 'cw-icb' }, { ifMatch: '"0"' });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.etag).toBe('"1"');
+    expectProblem(await post('/people/jackie-channell/update', { effectiveFrom: '2022-06-01', title: 'Lead' }), 422, 'effective-date-not-after-previous-change');
+    expectProblem(await post('/people/nobody/update', { effectiveFrom: '2022-07-01', title: 'Lead' }), 422, 'person-not-registered');
+    expectProblem(await post('/people/jackie-channell/update', { effectiveFrom: '2022-08-01', partnerId: 'nowhere' }), 422, 'partner-not-registered');
+    const stored = await t.store.readStream('person-jackie-channell');
+    expect(stored.map((s) => s.data)).toEqual([
+      { personId: 'jackie-channell', name: 'Jackie Channell', partnerId: 'cw-ccg' },
+      { personId: 'jackie-channell', effectiveFrom: '2022-07-01', partnerId: 'cw-icb' },
+    ]);
+  });
+
+  it('refuses a second registration of a person (409), a group under an unregistered board, and a bad id in the path', async () => {
+    await seed();
+    expectProblem(await post('/people', { personId: 'jackie-channell', name: 'J Channell', partnerId: 'cw-ccg' }), 409, 'person-exists');
+    expectProblem(await post('/boards', { boardId: 'tfg', name: 'Task and finish', kind: 'task-and-finish-group', parentBoardId: 'nope' }), 422, 'parent-board-not-registered');
+    expectProblem(await post('/people/Jackie Channell/update', { effectiveFrom: '2022-07-01', title: 'x' }), 400, 'invalid-id');
+    expect(await eventCount(t)).toBe(3);
+  });
+});
