@@ -9,7 +9,7 @@ export class ProtocolStageDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ description: 'Working days allowed at this stage before it may be escalated', minimum: MIN_TIMESCALE_WORKING_DAYS, maximum: MAX_TIMESCALE_WORKING_DAYS, example: 5 })
+  @ApiProperty({ type: 'integer', description: 'Working days allowed at this stage before it may be escalated', minimum: MIN_TIMESCALE_WORKING_DAYS, maximum: MAX_TIMESCALE_WORKING_DAYS, example: 5 })
   @IsInt()
   @Min(MIN_TIMESCALE_WORKING_DAYS)
   @Max(MAX_TIMESCALE_WORKING_DAYS)
