@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Decision } from '../../../decisions/domain/decision';
+import { Meeting } from '../../../meetings/domain/meeting';
+import { Signoff } from '../../domain/signoff';
+import { RequestSignoffCommand } from './request-signoff.command';
+
+@CommandHandler(RequestSignoffCommand)
+export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RequestSignoffCommand) {
+    // Partners, meeting and decision are other aggregates: read them and hand the facts to the pure decider.
+    const registered = await Promise.all(data.requiredPartnerIds.map((id) => this.runner.exists('partner', id)));
+    const unregisteredPartnerIds = data.requiredPartnerIds.filter((_, i) => !registered[i]);
+    const meetingExists = data.meetingId === undefined ? undefined : await this.runner.exists(Meeting.category, data.meetingId);
+    const decisionExists = data.decisionId === undefined ? undefined : await this.runner.exists(Decision.category, data.decisionId);
+    return this.runner.run(Signoff, data.signoffId, { type: 'request-signoff', data: { ...data, unregisteredPartnerIds, meetingExists, decisionExists } }, ctx);
+  }
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { WithdrawSignoffRequestCommand } from './withdraw-signoff-request.command';
+import { WithdrawSignoffRequestDto } from './withdraw-signoff-request.dto';
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class WithdrawSignoffRequestController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/withdraw')
+  @HttpCode(200)
+  @Requires('signoffs:request')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'withdrawSignoffRequest', summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed' })
+  withdraw(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: WithdrawSignoffRequestDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new WithdrawSignoffRequestCommand({ signoffId, reason: dto.reason }, ctx));
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
+import { WithdrawSignoffSignatureDto } from './withdraw-signoff-signature.dto';
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class WithdrawSignoffSignatureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/withdraw-signature')
+  @HttpCode(200)
+  @Requires('signoffs:sign')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'withdrawSignoffSignature', summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)" })
+  withdraw(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: WithdrawSignoffSignatureDto, @Ctx() ctx: CommandContext) {
+    const { partnerId, reason } = dto;
+    return this.commands.execute(new WithdrawSignoffSignatureCommand({ signoffId, partnerId, reason }, ctx));
+  }
+}

@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertActsFor } from '../../../auth/agency-scope';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Signoff } from '../../domain/signoff';
+import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
+
+@CommandHandler(WithdrawSignoffSignatureCommand)
+export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: WithdrawSignoffSignatureCommand) {
+    // Only the agency that signed (or the secretariat) may take its signature back.
+    assertActsFor(ctx.actor, 'signoffs:sign', data.partnerId);
+    return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-signature', data }, ctx);
+  }
+}
