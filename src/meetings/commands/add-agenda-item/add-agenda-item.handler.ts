@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Person } from '../../../partners/domain/person';
+import { Meeting } from '../../domain/meeting';
+import { AddAgendaItemCommand } from './add-agenda-item.command';
+
+@CommandHandler(AddAgendaItemCommand)
+export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: AddAgendaItemCommand) {
+    // A presenter is a person aggregate: read whether they exist and hand the fact to the decider.
+    const presenterRegistered = data.presenterPersonId === undefined ? undefined : await this.runner.exists(Person.category, data.presenterPersonId);
+    return this.runner.run(Meeting, data.meetingId, { type: 'add-agenda-item', data: { ...data, presenterRegistered } }, ctx);
+  }
+}

@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Meeting } from '../../domain/meeting';
+import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.command';
+
+@CommandHandler(ApprovePreviousMinutesCommand)
+export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePreviousMinutesCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: ApprovePreviousMinutesCommand) {
+    // The decider checks the previous meeting is an earlier one of the same board: hand it those facts.
+    const { state } = await this.runner.load(Meeting, data.previousMeetingId);
+    const previous = { exists: state.exists, boardId: state.boardId, scheduledFor: state.scheduledFor };
+    return this.runner.run(Meeting, data.meetingId, { type: 'approve-previous-minutes', data: { ...data, previous } }, ctx);
+  }
+}

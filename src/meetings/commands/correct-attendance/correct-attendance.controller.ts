@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { CorrectAttendanceCommand } from './correct-attendance.command';
+import { CorrectAttendanceDto } from './correct-attendance.dto';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class CorrectAttendanceController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':meetingId/attendance/:personId/correction')
+  @HttpCode(200)
+  @Requires('meetings:record')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'correctAttendance', summary: "Correct one person's attendance line before the meeting is closed" })
+  correct(
+    @Param('meetingId', IdPipe) meetingId: string, @Param('personId', IdPipe) personId: string,
+    @Body() dto: CorrectAttendanceDto, @Ctx() ctx: CommandContext,
+  ) {
+    const { status, deputisingForPersonId, representingPartnerId, reason } = dto;
+    return this.commands.execute(new CorrectAttendanceCommand({ meetingId, entry: { personId, status, deputisingForPersonId, representingPartnerId }, reason }, ctx));
+  }
+}
