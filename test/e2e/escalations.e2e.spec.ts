@@ -36,6 +36,7 @@ describe('escalations (e2e)', () => {
     for (const [partnerId, name, kind] of [['warwickshire-cc', 'Warwickshire County Council', 'local-authority'], ['cw-icb', 'Coventry and Warwickshire ICB', 'health'], ['warwickshire-police', 'Warwickshire Police', 'police']]) {
       await ok('/partners', { partnerId, name, kind }, admin);
     }
+    await ok('/people', { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-cc' }, admin);
   };
   const defined = async () => { await partners(); await ok('/escalation-protocols', protocolBody, admin); };
   const raised = async () => { await defined(); await ok('/escalations', raiseBody, manager); };
@@ -154,8 +155,9 @@ describe('escalations (e2e)', () => {
     await ok('/escalation-protocols', protocolBody, admin);
     expectProblem(await send(t, '/escalations', { ...raiseBody, concerningAgency: 'west-mercia-police' }), 422, 'concerning-agency-not-registered');
     expectProblem(await send(t, '/escalations', { ...raiseBody, raisedByAgency: 'nobody' }), 422, 'raising-agency-not-registered');
+    expectProblem(await send(t, '/escalations', { ...raiseBody, raisedByPersonId: 'nobody' }), 422, 'raising-person-not-registered');
     expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await chair() }), 422, 'escalation-not-raised');
-    expect(await eventCount(t)).toBe(4);
+    expect(await eventCount(t)).toBe(5);
   });
 
   it('lets a representative acknowledge and respond only for the agency the escalation concerns (403 otherwise)', async () => {

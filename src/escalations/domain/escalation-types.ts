@@ -46,7 +46,11 @@ export type RaiseEscalationData = {
 };
 
 export type EscalationCommand =
-  | DomainCommand<'raise-escalation', RaiseEscalationData & { protocol: ProtocolFacts; raisedByAgencyRegistered: boolean; concerningAgencyRegistered: boolean }>
+  | DomainCommand<'raise-escalation', RaiseEscalationData & {
+      protocol: ProtocolFacts; raisedByAgencyRegistered: boolean; concerningAgencyRegistered: boolean;
+      /** False only when a raisedByPersonId was given and no such person is registered. */
+      raisedByPersonRegistered: boolean;
+    }>
   | DomainCommand<'acknowledge-escalation', { escalationId: string; note?: string }>
   | DomainCommand<'record-escalation-response', { escalationId: string; respondingAgency: string; response: string }>
   | DomainCommand<'escalate-escalation', { escalationId: string; reason: string }>

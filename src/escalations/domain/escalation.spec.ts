@@ -14,10 +14,10 @@ const stages = [
   { name: 'Manager to manager', timescaleWorkingDays: 5 },
   { name: 'Senior manager / designated safeguarding lead', timescaleWorkingDays: 10 },
 ];
-const raiseData = { escalationId, protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'Delay in a health assessment for a child in care', caseReference: 'LCS-104233' };
+const raiseData = { escalationId, protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'Delay in a health assessment for a child in care', caseReference: 'LCS-104233', raisedByPersonId: 'amrita-sharma' };
 const raiseCmd = (over: Record<string, unknown> = {}) => ({
   type: 'raise-escalation' as const,
-  data: { ...raiseData, protocol: { defined: true, version: 2, stages }, raisedByAgencyRegistered: true, concerningAgencyRegistered: true, ...over },
+  data: { ...raiseData, protocol: { defined: true, version: 2, stages }, raisedByAgencyRegistered: true, concerningAgencyRegistered: true, raisedByPersonRegistered: true, ...over },
 });
 const raised: EscalationEvent = { type: 'escalation-raised', data: { ...raiseData, protocolVersion: 2, stages, stage: 1, stageName: 'Practitioner to practitioner', timescaleWorkingDays: 2 } };
 const ack = { type: 'acknowledge-escalation' as const, data: { escalationId } };
@@ -40,6 +40,7 @@ describe('Escalation decider: raising', () => {
     ['a protocol never defined', given(), { protocol: { defined: false, version: 0, stages: [] } }, 'protocol-not-defined', 422],
     ['an unregistered raising agency', given(), { raisedByAgencyRegistered: false }, 'raising-agency-not-registered', 422],
     ['an unregistered concerning agency', given(), { concerningAgencyRegistered: false }, 'concerning-agency-not-registered', 422],
+    ['an unregistered raising person', given(), { raisedByPersonRegistered: false }, 'raising-person-not-registered', 422],
   ])('refuses %s', (_, state, over, code, status) => refuses(state, raiseCmd(over), code, status));
 
   it('accepts pseudonymous case references and refuses names', () => {

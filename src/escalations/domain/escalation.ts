@@ -16,7 +16,7 @@ export * from './escalation-types';
 const initialState: EscalationState = { exists: false, stages: [], acknowledgedStages: [] };
 
 function raise(command: Extract<EscalationCommand, { type: 'raise-escalation' }>, state: EscalationState): EscalationEvent[] {
-  const { protocol, raisedByAgencyRegistered, concerningAgencyRegistered, ...d } = command.data;
+  const { protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered, ...d } = command.data;
   if (state.exists) throw new StateConflict('escalation-exists', `Escalation ${d.escalationId} is already raised`);
   if (d.raisedByAgency === d.concerningAgency) {
     throw new RuleViolation('same-agency', 'An escalation is between two agencies: the raising and concerning agencies must differ');
@@ -24,6 +24,7 @@ function raise(command: Extract<EscalationCommand, { type: 'raise-escalation' }>
   if (!protocol.defined || protocol.stages.length === 0) throw new RuleViolation('protocol-not-defined', `Escalation protocol ${d.protocolId} is not defined`);
   if (!raisedByAgencyRegistered) throw new RuleViolation('raising-agency-not-registered', `Partner ${d.raisedByAgency} is not registered`);
   if (!concerningAgencyRegistered) throw new RuleViolation('concerning-agency-not-registered', `Partner ${d.concerningAgency} is not registered`);
+  if (!raisedByPersonRegistered) throw new RuleViolation('raising-person-not-registered', `Person ${d.raisedByPersonId} is not registered`);
   const [first] = protocol.stages;
   return [{
     type: 'escalation-raised',

@@ -11,7 +11,7 @@ export class RaiseEscalationDto extends CommandDto {
   @IsRecordId('The escalation protocol it is raised under (its current version is recorded)', 'ws-escalation-protocol')
   protocolId!: string;
 
-  @ApiPropertyOptional({ description: 'Person id of the professional raising it', pattern: '^[a-z0-9][a-z0-9-]{0,79}$', maxLength: 80, example: 'jackie-channell' })
+  @ApiPropertyOptional({ description: 'Person id of the professional raising it (registered first)', pattern: '^[a-z0-9][a-z0-9-]{0,79}$', maxLength: 80, example: 'jackie-channell' })
   @IsOptional()
   @IsRecordId()
   raisedByPersonId?: string;

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners/domain/partner';
+import { Person } from '../../../partners/domain/person';
 import { Escalation } from '../../domain/escalation';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
 import { RaiseEscalationCommand } from './raise-escalation.command';
@@ -12,15 +13,16 @@ export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCo
   async execute({ data, ctx }: RaiseEscalationCommand) {
     // The protocol and the partners are other aggregates: read them and hand the facts to the pure decider.
     // The protocol's current version and stages are copied in, so later revisions never change this escalation.
-    const [protocol, raisedByAgencyRegistered, concerningAgencyRegistered] = await Promise.all([
+    const [protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered] = await Promise.all([
       this.runner.load(EscalationProtocol, data.protocolId),
       this.runner.exists(Partner.category, data.raisedByAgency),
       this.runner.exists(Partner.category, data.concerningAgency),
+      data.raisedByPersonId ? this.runner.exists(Person.category, data.raisedByPersonId) : true,
     ]);
     const { exists: defined, version, stages } = protocol.state;
     return this.runner.run(Escalation, data.escalationId, {
       type: 'raise-escalation',
-      data: { ...data, protocol: { defined, version, stages }, raisedByAgencyRegistered, concerningAgencyRegistered },
+      data: { ...data, protocol: { defined, version, stages }, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered },
     }, ctx);
   }
 }
