@@ -14,7 +14,7 @@ export class RecordPaymentDto extends CommandDto {
   @IsPence('Amount received', 2_500_000, 1)
   amountPence!: number;
 
-  @ApiProperty({ description: 'Date the money arrived', example: '2022-06-01' })
+  @ApiProperty({ description: 'Date the money arrived', example: '2022-06-01', format: 'date' })
   @IsISO8601({ strict: true })
   receivedOn!: string;
 

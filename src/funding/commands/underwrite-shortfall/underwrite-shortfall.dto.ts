@@ -14,7 +14,10 @@ export class UnderwriteShortfallDto extends CommandDto {
   @IsPence('Shortfall to underwrite', 2_164_900, 1)
   shortfallPence!: number;
 
-  @ApiProperty({ type: [String], example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'], maxItems: MAX_PARTNERS, description: 'Registered partners, each once' })
+  @ApiProperty({
+    type: 'array', items: { type: 'string', pattern: ID_PATTERN.source, maxLength: 80 }, uniqueItems: true, minItems: 1, maxItems: MAX_PARTNERS,
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'], description: 'Registered partners, each once',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PARTNERS)
@@ -27,7 +30,7 @@ export class UnderwriteShortfallDto extends CommandDto {
   @IsIn(UNDERWRITING_METHODS)
   method!: UnderwritingMethod;
 
-  @ApiPropertyOptional({ type: [Number], example: [50, 25, 25], description: 'proportional only: one non-negative weight per partner' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'number', minimum: 0, maximum: 1_000_000 }, maxItems: MAX_PARTNERS, example: [50, 25, 25], description: 'proportional only: one non-negative weight per partner' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PARTNERS)
@@ -36,7 +39,7 @@ export class UnderwriteShortfallDto extends CommandDto {
   @Max(1_000_000, { each: true })
   weights?: number[];
 
-  @ApiPropertyOptional({ type: [Number], example: [700_000, 700_000, 700_000], description: 'fixed-caps only: one cap per partner, integer pence' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 0, maximum: MAX_PENCE }, maxItems: MAX_PARTNERS, example: [700_000, 700_000, 700_000], description: 'fixed-caps only: one cap per partner, integer pence' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PARTNERS)
