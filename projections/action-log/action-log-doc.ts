@@ -1,0 +1,61 @@
+import type { ActionOwner } from '../../src/actions/domain/action-owner';
+import type { ActionStatus } from '../../src/actions/domain/action-messages';
+import type { Actor } from '../../src/ledger/event-envelope';
+
+/** One line of an action's change history: enough for an inspector to see who did what, when. */
+export interface ActionHistoryEntry {
+  type: string;
+  /** Business time (e.g. the meeting date). */
+  occurredAt: string;
+  /** When the ledger stored it. */
+  recordedAt: string;
+  actor: Actor;
+  summary: string;
+  /** Where to find the event in the ledger, to verify it against the hash chain. */
+  eventId: string;
+  position: number;
+}
+
+/** The current state of one action, as the action log shows it. */
+export interface ActionLogEntry {
+  kind: 'action';
+  actionId: string;
+  /** False only if an action's later events arrive without its raise (never, through the decider). */
+  raised: boolean;
+  text: string;
+  status: ActionStatus;
+  owners: ActionOwner[];
+  dueDate?: string;
+  /** The meeting the action is due back at; moved by each carry forward. */
+  targetMeetingId?: string;
+  /** Where it was raised: the action belongs to this meeting's board. */
+  originMeetingId?: string;
+  originItemNumber?: number;
+  timesCarriedForward: number;
+  raisedAt?: string;
+  completedAt?: string;
+  closedAt?: string;
+  cancelledAt?: string;
+  lastUpdate?: { type: string; occurredAt: string; recordedAt: string; actor: Actor };
+  history: ActionHistoryEntry[];
+}
+
+/**
+ * The meeting -> board link. Action events do not carry the board, so the projection keeps one
+ * small document per meeting (from 'meeting-scheduled') and queries join on originMeetingId.
+ * Joining at query time (not copying boardId into actions) stays correct whatever order the
+ * two streams' events are applied in.
+ */
+export interface MeetingBoardDoc {
+  kind: 'meeting';
+  meetingId: string;
+  boardId?: string;
+  scheduledFor?: string;
+}
+
+export type ActionLogDoc = ActionLogEntry | MeetingBoardDoc;
+
+export const ACTION_KEY_PREFIX = 'action:';
+export const MEETING_KEY_PREFIX = 'meeting:';
+export const actionKey = (actionId: string) => `${ACTION_KEY_PREFIX}${actionId}`;
+export const meetingKey = (meetingId: string) => `${MEETING_KEY_PREFIX}${meetingId}`;
