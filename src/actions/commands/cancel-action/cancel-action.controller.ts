@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { CancelActionCommand } from './cancel-action.command';
+import { CancelActionDto } from './cancel-action.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class CancelActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/cancel')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'cancelAction', summary: 'Cancel an action that is not closed (final)' })
+  cancel(@Param('actionId', IdPipe) actionId: string, @Body() dto: CancelActionDto, @Ctx() ctx: CommandContext) {
+    const { reason } = dto;
+    return this.commands.execute(new CancelActionCommand({ actionId, reason }, ctx));
+  }
+}

@@ -1,0 +1,21 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Action } from '../../domain/action';
+import { meetingFacts } from '../reference-facts';
+import { CarryActionForwardCommand } from './carry-action-forward.command';
+
+@CommandHandler(CarryActionForwardCommand)
+export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: CarryActionForwardCommand) {
+    // "Later" is judged against the raising meeting, which never changes: read which it was, then both meetings' dates.
+    const { state } = await this.runner.load(Action, data.actionId);
+    const [toMeeting, raising] = await Promise.all([
+      meetingFacts(this.runner, data.toMeetingId),
+      state.meetingId ? meetingFacts(this.runner, state.meetingId) : undefined,
+    ]);
+    const facts = { toMeeting, raisingMeetingScheduledFor: raising?.scheduledFor };
+    return this.runner.run(Action, data.actionId, { type: 'carry-action-forward', data: { ...data, facts } }, ctx);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { ChangeActionDueDateCommand } from './change-action-due-date.command';
+import { ChangeActionDueDateDto } from './change-action-due-date.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class ChangeActionDueDateController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/due-date')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
+  changeDueDate(@Param('actionId', IdPipe) actionId: string, @Body() dto: ChangeActionDueDateDto, @Ctx() ctx: CommandContext) {
+    const { dueDate, reason } = dto;
+    return this.commands.execute(new ChangeActionDueDateCommand({ actionId, dueDate, reason }, ctx));
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { CloseActionCommand } from './close-action.command';
+import { CloseActionDto } from './close-action.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class CloseActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/close')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'closeAction', summary: 'Close an actioned action; an open one only with the reason' })
+  close(@Param('actionId', IdPipe) actionId: string, @Body() dto: CloseActionDto, @Ctx() ctx: CommandContext) {
+    const { reason } = dto;
+    return this.commands.execute(new CloseActionCommand({ actionId, reason }, ctx));
+  }
+}

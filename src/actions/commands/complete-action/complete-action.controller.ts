@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { CompleteActionCommand } from './complete-action.command';
+import { CompleteActionDto } from './complete-action.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class CompleteActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/complete')
+  @HttpCode(200)
+  @Requires('actions:update')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'completeAction', summary: 'Report an open action as actioned' })
+  complete(@Param('actionId', IdPipe) actionId: string, @Body() dto: CompleteActionDto, @Ctx() ctx: CommandContext) {
+    const { note } = dto;
+    return this.commands.execute(new CompleteActionCommand({ actionId, note }, ctx));
+  }
+}

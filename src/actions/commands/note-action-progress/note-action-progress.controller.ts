@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { NoteActionProgressCommand } from './note-action-progress.command';
+import { NoteActionProgressDto } from './note-action-progress.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class NoteActionProgressController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/progress')
+  @HttpCode(200)
+  @Requires('actions:update')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'noteActionProgress', summary: 'Note progress on an open action (e.g. as reported in the action log)' })
+  noteProgress(@Param('actionId', IdPipe) actionId: string, @Body() dto: NoteActionProgressDto, @Ctx() ctx: CommandContext) {
+    const { note } = dto;
+    return this.commands.execute(new NoteActionProgressCommand({ actionId, note }, ctx));
+  }
+}

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Action } from '../../domain/action';
+import { meetingFacts, missingOwners } from '../reference-facts';
+import { RaiseActionCommand } from './raise-action.command';
+
+@CommandHandler(RaiseActionCommand)
+export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RaiseActionCommand) {
+    // Meetings, people and partners are other aggregates: read them and hand the facts to the pure decider.
+    const [meeting, targetMeeting, missing] = await Promise.all([
+      meetingFacts(this.runner, data.meetingId),
+      data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
+      missingOwners(this.runner, data.owners),
+    ]);
+    return this.runner.run(Action, data.actionId, { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } }, ctx);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { toOwners } from '../action-owner.dto';
+import { ReassignActionCommand } from './reassign-action.command';
+import { ReassignActionDto } from './reassign-action.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class ReassignActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/reassign')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'reassignAction', summary: 'Give an open action new owners' })
+  reassign(@Param('actionId', IdPipe) actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx));
+  }
+}

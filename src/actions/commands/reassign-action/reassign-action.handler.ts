@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { Action } from '../../domain/action';
+import { missingOwners } from '../reference-facts';
+import { ReassignActionCommand } from './reassign-action.command';
+
+@CommandHandler(ReassignActionCommand)
+export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: ReassignActionCommand) {
+    // People and partners are other aggregates: hand the decider the fact of which are missing.
+    const missing = await missingOwners(this.runner, data.owners);
+    return this.runner.run(Action, data.actionId, { type: 'reassign-action', data: { ...data, missingOwners: missing } }, ctx);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IdPipe } from '../../../http/id.pipe';
+import { ReopenActionCommand } from './reopen-action.command';
+import { ReopenActionDto } from './reopen-action.dto';
+
+@ApiTags('actions')
+@Controller('actions')
+export class ReopenActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/reopen')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'reopenAction', summary: 'Reopen an actioned or closed action' })
+  reopen(@Param('actionId', IdPipe) actionId: string, @Body() dto: ReopenActionDto, @Ctx() ctx: CommandContext) {
+    const { reason } = dto;
+    return this.commands.execute(new ReopenActionCommand({ actionId, reason }, ctx));
+  }
+}
