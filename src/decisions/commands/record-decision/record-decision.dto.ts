@@ -22,7 +22,7 @@ export class RecordDecisionDto extends CommandDto {
   @IsRecordId('The meeting at which it was decided', 'wseb-2022-05-10')
   meetingId!: string;
 
-  @ApiProperty({ description: 'Agenda item number at that meeting', example: 6, minimum: 1, maximum: 999 })
+  @ApiProperty({ type: 'integer', description: 'Agenda item number at that meeting', example: 6, minimum: 1, maximum: 999 })
   @IsInt()
   @Min(1)
   @Max(999)
@@ -45,7 +45,7 @@ export class RecordDecisionDto extends CommandDto {
   @Type(() => DecisionConditionDto)
   conditions?: DecisionConditionDto[];
 
-  @ApiPropertyOptional({ description: 'Money attached to the decision, integer pence (£4,000 = 400000)', example: 400000, minimum: 0, maximum: 10_000_000_000 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Money attached to the decision, integer pence (£4,000 = 400000)', example: 400000, minimum: 0, maximum: 10_000_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
