@@ -41,7 +41,8 @@ const COVERS_A_SEAT: readonly AttendanceStatus[] = ['deputising', 'also-represen
 
 /** Rules on one entry on its own: the details its status needs, and no stray seat cover. */
 export function checkEntryShape(e: AttendanceEntry): void {
-  const details = { personId: e.personId, status: e.status };
+  // Not 'status': problem details would overwrite the HTTP status with it.
+  const details = { personId: e.personId, attendanceStatus: e.status };
   if (e.status === 'deputising' && !e.deputisingForPersonId) throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, details);
   if (e.status === 'also-representing' && !e.representingPartnerId) throw new RuleViolation('represented-partner-required', `${e.personId} is also representing: say which partner`, details);
   if (e.deputisingForPersonId === undefined) return;

@@ -82,6 +82,13 @@ describe('Meeting decider: attendance', () => {
     refused(given(scheduled), record({ personId: 'pete-hill', status: 'present', deputisingForPersonId: 'jo-galloway' }), 'attendance-detail-mismatch');
   });
 
+  it('never names a detail after a reserved problem field, so the HTTP status stays the rule\'s', () => {
+    const refusals = [record({ personId: 'jo-galloway', status: 'deputising' }), record(present('pete-hill'))]
+      .map((c) => { try { when(given(scheduled, recorded(apologies('pete-hill'))), c); } catch (err) { return err as { code: string; details: object }; } });
+    expect(refusals.map((e) => e?.code)).toEqual(['deputised-person-required', 'conflicting-attendance']);
+    for (const e of refusals) expect(Object.keys(e!.details)).not.toContain('status');
+  });
+
   it('requires the partner for also-representing, and lets it cover an absent member\'s seat', () => {
     refused(given(scheduled), record({ personId: 'ellen-footman', status: 'also-representing' }), 'represented-partner-required');
     const entry: AttendanceEntry = { personId: 'ellen-footman', status: 'also-representing', representingPartnerId: 'cw-ccg', deputisingForPersonId: 'jo-galloway' };
