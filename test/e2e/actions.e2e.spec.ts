@@ -103,4 +103,105 @@ describe('actions (e2e)', () => {
       expect(await written()).toBe(2);
     });
   });
+
+  /**
+   * Each follow-up endpoint: a valid body (after `before` steps), an invalid body and the fields it names,
+   * and a refusal (after its own steps) with its stable code.
+   */
+  type Step = [suffix: string, body: object];
+  interface FollowUp {
+    suffix: string; event: string; body: object; before?: Step[];
+    invalid: { body: object; fields: string[] };
+    refusal: { before?: Step[]; body: object; status: number; code: string };
+  }
+  const complete: Step = ['complete', {}];
+  const followUps: FollowUp[] = [
+    { suffix: 'progress', event: 'action-progress-noted', body: { note: 'Added to the June agenda' },
+      invalid: { body: { note: '' }, fields: ['note'] },
+      refusal: { before: [complete], body: { note: 'More' }, status: 422, code: 'action-already-actioned' } },
+    { suffix: 'carry-forward', event: 'action-carried-forward', body: { toMeetingId: 'wseb-2022-07-12', note: 'Not reached in June' },
+      invalid: { body: { toMeetingId: 'July!', note: 5 }, fields: ['note', 'toMeetingId'] },
+      refusal: { body: { toMeetingId: 'wseb-2022-03-08' }, status: 422, code: 'carry-forward-not-later' } },
+    { suffix: 'reassign', event: 'action-reassigned', body: { owners: [{ kind: 'person', personId: 'amrita-sharma' }], reason: 'Business manager leads' },
+      invalid: { body: { owners: [{ kind: 'partner', personId: 'amrita-sharma' }] }, fields: ['owners.0.partnerId', 'owners.0.personId'] },
+      refusal: { body: { owners: [{ kind: 'partner', partnerId: 'west-mercia-police' }] }, status: 422, code: 'owner-not-found' } },
+    { suffix: 'due-date', event: 'action-due-date-changed', body: { dueDate: '2022-07-01', reason: 'Agenda full in June' },
+      invalid: { body: { dueDate: '1 July', reason: '' }, fields: ['dueDate', 'reason'] },
+      refusal: { body: { dueDate: '2022-06-01', reason: 'No change' }, status: 422, code: 'same-due-date' } },
+    { suffix: 'complete', event: 'action-completed', body: { note: 'On the June agenda' },
+      invalid: { body: { note: 'x'.repeat(4001) }, fields: ['note'] },
+      refusal: { before: [complete], body: {}, status: 422, code: 'action-already-actioned' } },
+    { suffix: 'close', event: 'action-closed', body: {}, before: [complete],
+      invalid: { body: { reason: ['not', 'a', 'string'] }, fields: ['reason'] },
+      refusal: { body: {}, status: 422, code: 'action-not-actioned' } },
+    { suffix: 'reopen', event: 'action-reopened', body: { reason: 'The update was not given' }, before: [complete],
+      invalid: { body: {}, fields: ['reason'] },
+      refusal: { body: { reason: 'Still open' }, status: 422, code: 'action-already-open' } },
+    { suffix: 'cancel', event: 'action-cancelled', body: { reason: 'Superseded by the escalation protocol' },
+      invalid: { body: { reason: 'x', occurredAt: 'yesterday' }, fields: ['occurredAt'] },
+      refusal: { before: [complete, ['close', {}]], body: { reason: 'Too late' }, status: 422, code: 'action-closed' } },
+  ];
+  const url = (suffix: string, id = ACTION) => `/actions/${id}/${suffix}`;
+  /** Raises the action and runs the steps; answers the revision the action is at. */
+  const arrange = async (steps: Step[] = []) => {
+    ok(await raise(), 201);
+    for (const [suffix, body] of steps) ok(await send(t, url(suffix), body));
+    return steps.length;
+  };
+
+  describe.each(followUps)('POST /actions/:actionId/$suffix', (f) => {
+    it('records the change: 200, the next revision as ETag, with a current If-Match', async () => {
+      const revision = await arrange(f.before);
+      const res = await send(t, url(f.suffix), f.body, { ifMatch: `"${revision}"` });
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe(`"${revision + 1}"`);
+      expect(res.body).toMatchObject({ id: ACTION, revision: revision + 1, events: [f.event] });
+      const stored = (await streamOf()).at(-1)!;
+      expect(stored.type).toBe(f.event);
+      expect(stored.data).toMatchObject({ actionId: ACTION, ...f.body });
+    });
+
+    it('refuses invalid fields with 400 naming each one, and writes nothing', async () => {
+      const revision = await arrange(f.before);
+      const res = await send(t, url(f.suffix), f.invalid.body);
+      expectProblem(res, 400, 'validation-failed');
+      expect(fieldsOf(res)).toEqual(f.invalid.fields);
+      expect(await written()).toBe(revision + 1);
+    });
+
+    it('refuses a broken rule with its stable code, and a never-raised action with 404, writing nothing', async () => {
+      const revision = await arrange(f.refusal.before);
+      expectProblem(await send(t, url(f.suffix), f.refusal.body), f.refusal.status, f.refusal.code);
+      expectProblem(await send(t, url(f.suffix, 'never-raised'), f.body), 404, 'action-not-found');
+      expect(await written()).toBe(revision + 1);
+    });
+
+    it('answers 412 for a stale If-Match and writes nothing', async () => {
+      const revision = await arrange(f.before);
+      expectProblem(await send(t, url(f.suffix), f.body, { ifMatch: `"${revision + 5}"` }), 412, 'wrong-expected-revision');
+      expect(await written()).toBe(revision + 1);
+    });
+
+    it('returns the first result for a retried Idempotency-Key and writes nothing twice', async () => {
+      const revision = await arrange(f.before);
+      const first = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
+      const retry = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
+      expect(first.status).toBe(200);
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
+      expect(await written()).toBe(revision + 2);
+    });
+  });
+
+  it('counts carry forwards and follows an action from raised to closed, reopened and cancelled', async () => {
+    await arrange();
+    expectProblem(await send(t, url('carry-forward'), { toMeetingId: 'wseb-2022-06-07' }), 422, 'already-due-at-meeting');
+    ok(await send(t, url('carry-forward'), { toMeetingId: 'wseb-2022-07-12' }));
+    const [, carried] = await streamOf();
+    expect(carried.data).toEqual({ actionId: ACTION, toMeetingId: 'wseb-2022-07-12', fromMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1 });
+    for (const [suffix, body] of [['complete', {}], ['close', {}], ['reopen', { reason: 'Reply asks for more' }], ['cancel', { reason: 'Superseded' }]] as const) {
+      ok(await send(t, url(suffix), body));
+    }
+    expect((await streamOf()).map((e) => e.type)).toEqual(['action-raised', 'action-carried-forward', 'action-completed', 'action-closed', 'action-reopened', 'action-cancelled']);
+    expectProblem(await send(t, url('reopen'), { reason: 'Again' }), 422, 'action-cancelled');
+  });
 });

@@ -19,7 +19,7 @@ const REFUSED_IN: Record<ActionStatus, string> = {
 
 function requireStatus(state: ActionState, actionId: string, ...allowed: ActionStatus[]): void {
   if (!allowed.includes(state.status)) {
-    throw new RuleViolation(REFUSED_IN[state.status], `Action ${actionId} is ${state.status}`, { status: state.status });
+    throw new RuleViolation(REFUSED_IN[state.status], `Action ${actionId} is ${state.status}`, { actionStatus: state.status });
   }
 }
 
