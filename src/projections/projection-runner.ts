@@ -1,0 +1,112 @@
+import { Logger } from '@nestjs/common';
+import { filter, Subject, type Observable } from 'rxjs';
+import type { Projection } from '../../projections/projection';
+import type { EventStore } from '../ledger/event-store.port';
+import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
+import type { ReadModelStore } from './read-model-store';
+
+/** A document as it was committed: what the SSE stream sends. */
+export interface ProjectionChange<D = unknown> {
+  projection: string;
+  key: string;
+  doc: D;
+  position: number;
+}
+
+export interface ProjectionLag {
+  projection: string;
+  version: number;
+  state: WorkerState;
+  checkpoint: number | null;
+  /** Last log position seen when counting (the checkpoint when caught up). */
+  lastLogPosition: number | null;
+  /** Events in the log after the checkpoint, counted up to LAG_SCAN. */
+  behind: number;
+  behindAtLeast: boolean;
+  rebuiltFrom?: number;
+  error?: string;
+}
+
+/** How far /health counts: beyond this, "at least" is enough to tell an operator. */
+const LAG_SCAN = 1000;
+
+interface Waiter { position: number; resolve(): void; reject(e: Error): void }
+
+/** Runs every registered projection from its checkpoint, one catch-up subscription each. */
+export class ProjectionRunner {
+  private readonly changes = new Subject<ProjectionChange>();
+  private readonly workers: ProjectionWorker<unknown>[];
+  private readonly waiters = new Set<Waiter>();
+  private readonly logger = new Logger('ProjectionRunner');
+
+  constructor(private readonly events: EventStore, store: ReadModelStore, projections: Projection<unknown>[], options: Partial<BatchOptions> = {}) {
+    const listener: WorkerListener<unknown> = {
+      committed: (projection, position, docs) => {
+        for (const [key, doc] of docs) this.changes.next({ projection, key, doc, position });
+        this.settleWaiters();
+      },
+      failed: (projection, error) => {
+        this.logger.error(`Projection ${projection} stopped: ${error.message}`, error.stack);
+        this.settleWaiters();
+      },
+    };
+    const batch: BatchOptions = { batchSize: options.batchSize ?? 500, batchMs: options.batchMs ?? 50 };
+    this.workers = projections.map((p) => new ProjectionWorker(p, events, store, batch, listener));
+  }
+
+  start(): void {
+    for (const w of this.workers) {
+      w.start();
+      if (w.rebuiltFrom !== undefined) this.logger.log(`Rebuilding ${w.projection.name}: version ${w.rebuiltFrom} -> ${w.projection.version}`);
+    }
+  }
+
+  /** Stops every subscription (each commits what it holds), then ends the change stream. */
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.stop()));
+    this.settleWaiters();
+    this.changes.complete();
+  }
+
+  /** Committed documents of one projection, as they are written. */
+  changesOf<D>(projection: string): Observable<ProjectionChange<D>> {
+    return this.changes.pipe(filter((c): c is ProjectionChange<D> => c.projection === projection));
+  }
+
+  /** Resolves once every projection has applied the event at `position` (e.g. an append's result). */
+  waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => { this.waiters.delete(waiter); reject(new Error(`Read models did not reach position ${position} within ${timeoutMs} ms`)); }, timeoutMs);
+      const waiter: Waiter = {
+        position,
+        resolve: () => { clearTimeout(timer); resolve(); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      };
+      this.waiters.add(waiter);
+      this.settleWaiters();
+    });
+  }
+
+  async lag(): Promise<ProjectionLag[]> {
+    return Promise.all(this.workers.map(async (w) => {
+      const after = await this.events.readAll({ after: w.checkpoint, maxCount: LAG_SCAN });
+      return {
+        projection: w.projection.name, version: w.projection.version, state: w.state,
+        checkpoint: w.checkpoint ?? null, lastLogPosition: after.at(-1)?.position ?? w.checkpoint ?? null,
+        behind: after.length, behindAtLeast: after.length === LAG_SCAN,
+        ...(w.rebuiltFrom !== undefined ? { rebuiltFrom: w.rebuiltFrom } : {}),
+        ...(w.error ? { error: w.error.message } : {}),
+      };
+    }));
+  }
+
+  private settleWaiters(): void {
+    const stuck = this.workers.find((w) => w.state !== 'running' && w.state !== 'idle');
+    for (const waiter of this.waiters) {
+      if (this.workers.every((w) => w.checkpoint !== undefined && w.checkpoint >= waiter.position)) waiter.resolve();
+      else if (stuck) waiter.reject(new Error(`Projection ${stuck.projection.name} is ${stuck.state}${stuck.error ? `: ${stuck.error.message}` : ''}`));
+      else continue;
+      this.waiters.delete(waiter);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { Projection } from '../../projections/projection';
+import type { StoredEvent } from '../ledger/event-envelope';
+import type { EventStore, Subscription } from '../ledger/event-store.port';
+import { ProjectionBatch } from './projection-batch';
+import type { ReadModelStore } from './read-model-store';
+
+export interface BatchOptions {
+  /** Commit after this many events... */
+  batchSize: number;
+  /** ...or once the oldest uncommitted event has waited this long. */
+  batchMs: number;
+}
+
+export type WorkerState = 'idle' | 'running' | 'stopped' | 'failed';
+
+export interface WorkerListener<D> {
+  committed(projection: string, position: number, docs: Map<string, D>): void;
+  failed(projection: string, error: Error): void;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+/** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
+function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => { timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms)); });
+  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** One projection's catch-up loop: subscribe from the checkpoint, apply in batches, commit atomically. */
+export class ProjectionWorker<D> {
+  state: WorkerState = 'idle';
+  error?: Error;
+  checkpoint: number | undefined;
+  /** Set when this start dropped documents another version wrote (and so rebuilds from the start). */
+  rebuiltFrom?: number;
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+
+  constructor(
+    readonly projection: Projection<D>,
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    private readonly options: BatchOptions,
+    private readonly listener: WorkerListener<D>,
+  ) {}
+
+  start(): void {
+    const { name, version } = this.projection;
+    const stored = this.store.checkpoint(name);
+    if (stored?.version !== version) {
+      // New projection or a changed evolve: its old documents cannot be trusted, rebuild from the start.
+      this.store.reset(name, version);
+      this.rebuiltFrom = stored?.version;
+    }
+    this.checkpoint = stored?.version === version ? stored.position : undefined;
+    this.subscription = this.events.subscribe({ after: this.checkpoint });
+    this.state = 'running';
+    this.loop = this.run(this.subscription).catch((err: unknown) => this.fail(err as Error));
+  }
+
+  /** Closes the subscription; the loop then commits what it holds and ends. */
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.loop;
+    if (this.state === 'running') this.state = 'stopped';
+  }
+
+  private async run(subscription: Subscription): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    const batch = new ProjectionBatch(this.projection, this.store);
+    let pending: Promise<IteratorResult<StoredEvent>> | undefined;
+    for (;;) {
+      pending ??= iterator.next();
+      const result = batch.empty ? await pending : await within(pending, batch.startedAt + this.options.batchMs - Date.now());
+      if (result === TIMEOUT) {
+        this.commit(batch);
+        continue;
+      }
+      pending = undefined;
+      if (result.done) break;
+      batch.apply(result.value, Date.now());
+      if (batch.size >= this.options.batchSize) this.commit(batch);
+    }
+    this.commit(batch);
+  }
+
+  private commit(batch: ProjectionBatch<D>): void {
+    const done = batch.commit();
+    if (!done) return;
+    this.checkpoint = done.position;
+    this.listener.committed(this.projection.name, done.position, done.docs);
+  }
+
+  /** A failing projection stops (its checkpoint stays before the bad event) and says so in /health. */
+  private async fail(error: Error): Promise<void> {
+    this.state = 'failed';
+    this.error = error;
+    this.listener.failed(this.projection.name, error);
+    // The projection's own error is what matters (and is recorded); a second one from closing is not.
+    await this.subscription?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Where a projection has got to: the version that wrote its documents and the last position applied. */
+export interface Checkpoint {
+  version: number;
+  /** Undefined before the first event: read from the start of the log. */
+  position: number | undefined;
+}
+
+const DDL = `
+  CREATE TABLE IF NOT EXISTS documents (
+    projection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    doc        TEXT NOT NULL,
+    PRIMARY KEY (projection, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    position   INTEGER
+  );`;
+
+/** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
+const PREFIX_END = '\uffff';
+
+/**
+ * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
+ * checkpoint are written in one transaction, so a crash leaves both at the same position: on
+ * restart nothing is lost and nothing is applied twice. The read models can always be rebuilt
+ * from the ledger, so NORMAL sync is enough (a lost last commit is just replayed).
+ */
+export class ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private readonly commitTx;
+  private readonly resetTx;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(DDL);
+    this.stmt = {
+      checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
+      get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
+      put: this.db.prepare('INSERT INTO documents (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc'),
+      setCheckpoint: this.db.prepare('INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position'),
+      drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
+      scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
+    };
+    this.commitTx = this.db.transaction((projection: string, version: number, position: number, docs: Map<string, unknown>) => {
+      for (const [key, doc] of docs) this.stmt.put.run(projection, key, JSON.stringify(doc));
+      this.stmt.setCheckpoint.run(projection, version, position);
+    });
+    this.resetTx = this.db.transaction((projection: string, version: number) => {
+      this.stmt.drop.run(projection);
+      this.stmt.setCheckpoint.run(projection, version, null);
+    });
+  }
+
+  checkpoint(projection: string): Checkpoint | undefined {
+    const row = this.stmt.checkpoint.get(projection) as { version: number; position: number | null } | undefined;
+    return row && { version: row.version, position: row.position ?? undefined };
+  }
+
+  get<D>(projection: string, key: string): D | undefined {
+    const json = this.stmt.get.get(projection, key) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as D);
+  }
+
+  /** A batch's documents and its checkpoint, atomically. */
+  commit(projection: string, version: number, position: number, docs: Map<string, unknown>): void {
+    this.commitTx.immediate(projection, version, position, docs);
+  }
+
+  /** Forget a projection's documents and start it again from the beginning of the log. */
+  reset(projection: string, version: number): void {
+    this.resetTx.immediate(projection, version);
+  }
+
+  /** Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy). */
+  *scan<D>(projection: string, prefix: string, afterKey?: string): Generator<{ key: string; doc: D }> {
+    const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
+    for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
+      yield { key, doc: JSON.parse(doc) as D };
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
