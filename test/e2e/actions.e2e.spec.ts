@@ -204,4 +204,17 @@ describe('actions (e2e)', () => {
     expect((await streamOf()).map((e) => e.type)).toEqual(['action-raised', 'action-carried-forward', 'action-completed', 'action-closed', 'action-reopened', 'action-cancelled']);
     expectProblem(await send(t, url('reopen'), { reason: 'Again' }), 422, 'action-cancelled');
   });
+
+  it('documents every action endpoint in OpenAPI with its request schema', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>)
+      .filter(([path]) => path.startsWith('/actions'))
+      .map(([path, methods]) => [path, methods.post.operationId, methods.post.requestBody?.content['application/json'].schema.$ref.split('/').at(-1)]);
+    expect(ops.sort()).toEqual([
+      ['/actions', 'raiseAction', 'RaiseActionDto'],
+      ...followUps.map((f) => [`/actions/{actionId}/${f.suffix}`, expect.any(String), expect.stringMatching(/Dto$/)]),
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(doc.components.schemas.RaiseActionDto.required.sort()).toEqual(['actionId', 'itemNumber', 'meetingId', 'owners', 'text']);
+    expect(doc.components.schemas.OwnerDto.properties).toMatchObject({ kind: { enum: ['person', 'partner', 'team'] }, personId: { maxLength: 80 }, name: { maxLength: 100 } });
+  });
 });
