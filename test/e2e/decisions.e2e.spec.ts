@@ -1,15 +1,12 @@
 import { eventCount, expectProblem, send } from '../support/http';
-import { newEvent } from '../support/events';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** Meeting events go straight to the store: these tests are about decisions, not about scheduling. */
-async function seedMeeting(t: TestApp, meetingId: string, itemNumbers: number[], closed = false) {
-  const events = [
-    newEvent('meeting-scheduled', { meetingId, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' }),
-    ...itemNumbers.map((itemNumber) => newEvent('agenda-item-added', { meetingId, itemNumber, title: `Item ${itemNumber}` })),
-    ...(closed ? [newEvent('meeting-closed', { meetingId })] : []),
-  ];
-  await t.store.append(`meeting-${meetingId}`, events, 'no_stream');
+/** Meetings are created through their own endpoints, as a client would. */
+async function createMeeting(t: TestApp, meetingId: string, itemNumbers: number[], closed = false) {
+  const ok = (res: { status: number }) => expect(res.status).toBeLessThan(300);
+  ok(await send(t, '/meetings', { meetingId, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00Z' }));
+  for (const itemNumber of itemNumbers) ok(await send(t, `/meetings/${meetingId}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }));
+  if (closed) ok(await send(t, `/meetings/${meetingId}/close`, {}));
 }
 
 const training = {
@@ -25,8 +22,9 @@ describe('decisions (e2e)', () => {
     t = await startTestApp();
     const admin = await t.token({ userId: 'admin-1', role: 'admin' });
     await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token: admin });
-    await seedMeeting(t, 'wseb-2022-05-10', [1, 6]);
-    await seedMeeting(t, 'wseb-2019-03-13', [2], true);
+    await send(t, '/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }, { token: admin });
+    await createMeeting(t, 'wseb-2022-05-10', [1, 6]);
+    await createMeeting(t, 'wseb-2019-03-13', [2], true);
     seeded = await eventCount(t);
   });
   afterEach(async () => { await t.close(); });

@@ -1,5 +1,4 @@
 import { eventCount, expectProblem, send } from '../support/http';
-import { newEvent } from '../support/events';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const H1 = '1'.repeat(64);
@@ -16,8 +15,9 @@ describe('sign-offs (e2e)', () => {
     t = await startTestApp();
     const admin = await t.token({ userId: 'admin-1', role: 'admin' });
     for (const [partnerId, kind] of partners) await send(t, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, { token: admin });
-    // Meetings are not under test here: their events go straight to the store.
-    await t.store.append('meeting-wseb-2022-09-22', [newEvent('meeting-scheduled', { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00.000Z' })], 'no_stream');
+    expect((await send(t, '/people', { personId: 'wcc-chief-exec', name: 'Chief Executive', partnerId: 'wcc' }, { token: admin })).status).toBe(201);
+    expect((await send(t, '/boards', { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' }, { token: admin })).status).toBe(201);
+    expect((await send(t, '/meetings', { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00Z' })).status).toBe(201);
   });
   afterEach(async () => { await t.close(); });
   /** s1 requested of three partners, police already signed: revision 1. */
@@ -34,6 +34,15 @@ describe('sign-offs (e2e)', () => {
     const [event] = await t.store.readStream('signoff-s1');
     expect(event.data).toEqual({ signoffId: 's1', artefact, requiredPartnerIds: ['wcc', 'police', 'icb'], meetingId: 'wseb-2022-09-22' });
     expect(event.metadata).toMatchObject({ actor: { role: 'business-manager' }, occurredAt: '2022-09-22T10:00:00.000Z' });
+  });
+
+  it('links a sign-off to the recorded decision it follows from', async () => {
+    expect((await send(t, '/meetings/wseb-2022-09-22/agenda-items', { itemNumber: 3, title: 'Annual report' })).status).toBe(200);
+    const decision = { decisionId: 'd3', meetingId: 'wseb-2022-09-22', itemNumber: 3, outcome: 'approved', text: 'Annual report approved for sign-off' };
+    expect((await send(t, '/decisions', decision)).status).toBe(201);
+    const res = await send(t, '/signoffs', { ...request, decisionId: 'd3' });
+    expect(res.status).toBe(201);
+    expect((await t.store.readStream('signoff-s1'))[0].data).toMatchObject({ meetingId: 'wseb-2022-09-22', decisionId: 'd3' });
   });
 
   it('completes when every required partner has signed the current version, and a revision reopens it', async () => {
@@ -93,6 +102,8 @@ describe('sign-offs (e2e)', () => {
     ['decision-not-recorded', 422, '/signoffs', { ...request, signoffId: 's2', decisionId: 'no-decision' }, 'chair'],
     ['signoff-not-found', 404, '/signoffs/s9/sign', { partnerId: 'wcc' }, 'chair'],
     ['partner-not-required', 422, '/signoffs/s1/sign', { partnerId: 'probation' }, 'chair'],
+    ['person-not-registered', 422, '/signoffs/s1/sign', { partnerId: 'wcc', signedByPersonId: 'someone' }, 'wcc'],
+    ['signer-not-of-partner', 422, '/signoffs/s1/sign', { partnerId: 'icb', signedByPersonId: 'wcc-chief-exec' }, 'chair'],
     ['already-signed', 409, '/signoffs/s1/sign', { partnerId: 'police' }, 'police'],
     ['not-your-agency', 403, '/signoffs/s1/sign', { partnerId: 'wcc' }, 'police'],
     ['not-your-agency', 403, '/signoffs/s1/withdraw-signature', { partnerId: 'police', reason: 'x' }, 'wcc'],

@@ -1,4 +1,5 @@
 import type { DomainCommand } from '../../ledger/aggregate';
+import type { PersonRole } from '../../partners/domain/person';
 import type { DomainEvent } from '../../shared/decider';
 
 export const ARTEFACT_KINDS = ['report', 'action-plan', 'protocol', 'briefing', 'other'] as const;
@@ -48,7 +49,11 @@ export interface RequestSignoffFacts {
 
 export type SignoffCommand =
   | DomainCommand<'request-signoff', SignoffRequest & RequestSignoffFacts>
-  | DomainCommand<'sign-signoff', { signoffId: string; partnerId: string; signedByPersonId?: string; conditions?: string[] }>
+  | DomainCommand<'sign-signoff', {
+      signoffId: string; partnerId: string; signedByPersonId?: string; conditions?: string[];
+      /** Fact read by the handler when a signer is named: the person's partner roles over time ([] if not registered). */
+      signerRoles?: PersonRole[];
+    }>
   | DomainCommand<'revise-signoff-artefact', { signoffId: string; version: string; contentHash: string }>
   | DomainCommand<'withdraw-signoff-signature', { signoffId: string; partnerId: string; reason: string }>
   | DomainCommand<'withdraw-signoff-request', { signoffId: string; reason: string }>;

@@ -44,9 +44,19 @@ describe('Signoff decider: requesting', () => {
 
 describe('Signoff decider: signing', () => {
   it('given a request, when a required partner signs, then the signature carries the current version and hash', () => {
-    expect(when(given(requested), sign('police', { signedByPersonId: 'chief-constable', conditions: ['Subject to a data check'] }))).toEqual([
+    const signerRoles = [{ partnerId: 'police', from: null }];
+    expect(when(given(requested), sign('police', { signedByPersonId: 'chief-constable', conditions: ['Subject to a data check'], signerRoles }))).toEqual([
       { type: 'signoff-signed', data: { signoffId, partnerId: 'police', version: 'v1', contentHash: H1, signedByPersonId: 'chief-constable', conditions: ['Subject to a data check'] } },
     ]);
+  });
+
+  it('checks a named signer against the partner they represented on the business date', () => {
+    const moved = [{ partnerId: 'wcc', from: null }, { partnerId: 'police', from: '2022-07-01' }];
+    expect(when(given(requested), sign('police', { signedByPersonId: 'jo-bloggs', signerRoles: moved }))[0].data).toMatchObject({ signedByPersonId: 'jo-bloggs' });
+    expect(() => when(given(requested), sign('wcc', { signedByPersonId: 'jo-bloggs', signerRoles: moved })))
+      .toThrow(expect.objectContaining({ code: 'signer-not-of-partner', status: 422 }));
+    expect(() => when(given(requested), sign('wcc', { signedByPersonId: 'nobody', signerRoles: [] })))
+      .toThrow(expect.objectContaining({ code: 'person-not-registered', status: 422 }));
   });
 
   it('given all but one signature, when the last partner signs, then the sign-off also completes', () => {

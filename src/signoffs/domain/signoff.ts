@@ -1,5 +1,6 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
+import { roleOn } from '../../partners/domain/person';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff-events';
 
@@ -21,10 +22,22 @@ function request(data: Data<'request-signoff'>, state: SignoffState): SignoffEve
   return [{ type: 'signoff-requested', data: requested }];
 }
 
-function sign(data: Data<'sign-signoff'>, state: SignoffState): SignoffEvent[] {
+/** A named signer must be registered and speak for the signing partner on the day, so "by whom" never dangles. */
+function checkSigner({ signedByPersonId: personId, signerRoles = [], partnerId }: Data<'sign-signoff'>, occurredAt: string): void {
+  if (personId === undefined) return;
+  if (signerRoles.length === 0) throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
+  const role = roleOn({ exists: true, roles: signerRoles }, occurredAt);
+  if (role?.partnerId !== partnerId) {
+    throw new RuleViolation('signer-not-of-partner', `${personId} did not represent ${partnerId} on ${occurredAt.slice(0, 10)}`, { personId, partnerId, representing: role?.partnerId });
+  }
+}
+
+function sign(command: Extract<SignoffCommand, { type: 'sign-signoff' }>, state: SignoffState): SignoffEvent[] {
+  const { signerRoles: _facts, ...data } = command.data; // eslint-disable-line @typescript-eslint/no-unused-vars
   const { version, contentHash } = state.artefact!;
   if (!state.requiredPartnerIds.includes(data.partnerId)) throw new RuleViolation('partner-not-required', `${data.partnerId} is not asked to sign ${data.signoffId}`);
   if (state.signatures[data.partnerId]?.version === version) throw new StateConflict('already-signed', `${data.partnerId} has already signed version ${version}`);
+  checkSigner(command.data, command.meta.occurredAt);
   // The signature names the version and hash it was given for, so it can be checked against the text later.
   const signed: SignoffEvent = { type: 'signoff-signed', data: { ...data, version, contentHash } };
   const signatures = { ...state.signatures, [data.partnerId]: { version, contentHash, conditions: data.conditions } };
@@ -54,7 +67,7 @@ function decide(command: SignoffCommand, state: SignoffState): SignoffEvent[] {
   // A withdrawn request is closed for good: a fresh request is a new sign-off.
   if (state.withdrawn) throw new RuleViolation('signoff-withdrawn', `Sign-off ${command.data.signoffId} was withdrawn`);
   switch (command.type) {
-    case 'sign-signoff': return sign(command.data, state);
+    case 'sign-signoff': return sign(command, state);
     case 'revise-signoff-artefact': return revise(command.data, state);
     case 'withdraw-signoff-signature': return withdrawSignature(command.data, state);
     case 'withdraw-signoff-request': return [{ type: 'signoff-request-withdrawn', data: command.data }];
