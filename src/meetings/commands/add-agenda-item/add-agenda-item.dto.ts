@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -15,6 +15,7 @@ export class AddAgendaItemDto extends CommandDto {
   @Length(1, 300)
   title!: string;
 
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
   @IsOptional()
   @IsRecordId('Who presents the item (registered first)', 'nicki-pettitt')
   presenterPersonId?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsRecordId } from '../../../http/ids';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/meeting';
@@ -9,10 +9,12 @@ export class AttendanceStatusDto {
   @IsIn(ATTENDANCE_STATUSES)
   status!: AttendanceStatus;
 
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
   @IsOptional()
   @IsRecordId("The absent member whose seat is covered: required for 'deputising', allowed for 'also-representing'", 'kevin-dicks')
   deputisingForPersonId?: string;
 
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
   @IsOptional()
   @IsRecordId("The partner represented at this meeting: required for 'also-representing'", 'worcestershire-ccgs')
   representingPartnerId?: string;

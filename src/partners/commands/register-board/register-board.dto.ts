@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -17,6 +17,7 @@ export class RegisterBoardDto extends CommandDto {
   @IsIn(BOARD_KINDS)
   kind!: BoardKind;
 
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
   @IsOptional()
   @IsRecordId('The board this group reports to (registered first)', 'wseb')
   parentBoardId?: string;

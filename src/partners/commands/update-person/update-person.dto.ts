@@ -9,6 +9,7 @@ export class UpdatePersonDto extends CommandDto {
   @IsISO8601({ strict: true })
   effectiveFrom!: string;
 
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
   @IsOptional()
   @IsRecordId('The partner the person represents from effectiveFrom (registered first)', 'coventry-warwickshire-icb')
   partnerId?: string;
