@@ -1,0 +1,42 @@
+import { demoData } from '../../src/demo/data';
+import { loadDemo } from '../../src/demo/load/load-demo';
+import { verifyStore } from '../../src/ledger/integrity/verify-store';
+import { eventCount } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** The whole demo data set goes in through the HTTP API with no error, once and only once. */
+describe('demo data loader (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(() => t.close());
+
+  it('loads every record with no error, then a second run replays and writes nothing', async () => {
+    const first = await loadDemo(t.app);
+    const afterFirst = await eventCount(t);
+    expect(first.replayed).toBe(0);
+    expect(first.eventsWritten).toBe(afterFirst);
+    expect(first.recordsCreated).toBeGreaterThan(demoData.partners.length + demoData.people.length);
+
+    const second = await loadDemo(t.app);
+    expect(second).toEqual({ requests: first.requests, replayed: first.requests, recordsCreated: 0, eventsWritten: 0 });
+    expect(await eventCount(t)).toBe(afterFirst);
+  });
+
+  it('leaves every hash chain intact', async () => {
+    const report = await verifyStore(t.store);
+    expect(report.ok).toBe(true);
+    expect(report).toMatchObject({ ok: true });
+  });
+
+  it('registers every partner, person, board and recorded meeting of the data set', async () => {
+    const streams = new Set((await t.store.readAll()).map((e) => e.streamId));
+    const expected = [
+      ...demoData.partners.map((p) => `partner-${p.id}`),
+      ...demoData.people.map((p) => `person-${p.id}`),
+      ...demoData.boards.map((b) => `board-${b.id}`),
+      ...demoData.meetings.map((m) => `meeting-${m.id}`),
+      ...demoData.referencedMeetings.map((m) => `meeting-${m.id}`),
+    ];
+    expect(expected.filter((s) => !streams.has(s))).toEqual([]);
+  });
+});
