@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { filter, map, type Observable } from 'rxjs';
+import { ACTION_KEY_PREFIX, type ActionLogEntry } from '../../../projections/action-log/action-log-doc';
+import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { ProjectionRunner } from '../projection-runner';
+import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
+import { ActionLogReader } from './action-log.reader';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** The current action log, as the projection has applied it (eventually consistent with the ledger). */
+@ApiTags('action-log')
+@ApiBearerAuth()
+@Controller('action-log')
+export class ActionLogController {
+  constructor(private readonly reader: ActionLogReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'listActionLog', summary: 'Actions with their status, owners, due date and meetings; filter by board, owner, partner, status or overdue; cursor paging' })
+  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
+  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  list(@Query() q: ActionLogQueryDto) {
+    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: q.asOf ?? this.today() };
+    return this.reader.list(query, q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :actionId so "stream" is never read as an id. */
+  @Sse('stream')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'streamActionLog', summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)' })
+  @ApiProduces('text/event-stream')
+  stream(): Observable<MessageEvent> {
+    return this.runner.changesOf<ActionLogEntry>(actionLogProjection.name).pipe(
+      // Only actions: the meeting -> board documents are the projection's own bookkeeping.
+      filter((c) => c.key.startsWith(ACTION_KEY_PREFIX)),
+      map((c): MessageEvent => ({ id: String(c.position), type: 'action', data: c.doc })),
+    );
+  }
+
+  @Get(':actionId')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getActionLogEntry', summary: 'One action with its full change history: who, business time and recorded time of every change' })
+  @ApiOkResponse({ description: 'The action document with history' })
+  @ApiNotFoundResponse({ description: 'action-not-found', schema: problemSchema })
+  get(@Param('actionId', IdPipe) actionId: string, @Query() q: ActionLogEntryQueryDto) {
+    return this.reader.get(actionId, q.asOf ?? this.today());
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,47 @@
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { join } from 'node:path';
+import type { Projection } from '../../projections/projection';
+import { actionLogProjection } from '../../projections/action-log/action-log.projection';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
+import { ActionLogController } from './action-log/action-log.controller';
+import { ActionLogReader } from './action-log/action-log.reader';
+import { ProjectionRunner } from './projection-runner';
+import { ReadModelStore } from './read-model-store';
+
+/** Every projection the runner keeps up to date. */
+export const PROJECTIONS: Projection<unknown>[] = [actionLogProjection];
+
+export function readModelFile(config: AppConfig): string {
+  return config.store === 'memory' ? ':memory:' : join(config.dataDir, 'read-models.sqlite');
+}
+
+/**
+ * Read models: the SQLite read-model store, the runner that keeps it up to date from the ledger,
+ * and the query and SSE endpoints. Needs LedgerModule (global) for the event store.
+ */
+@Module({
+  controllers: [ActionLogController],
+  providers: [
+    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c)) },
+    { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
+    { provide: ActionLogReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new ActionLogReader(store) },
+  ],
+  exports: [ProjectionRunner],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly runner: ProjectionRunner, @Inject(ReadModelStore) private readonly store: ReadModelStore) {}
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  /**
+   * Before (not on) shutdown: LedgerModule closes the event store in onApplicationShutdown, and the
+   * runner must have closed its subscriptions and committed its last batch by then.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.store.close();
+  }
+}

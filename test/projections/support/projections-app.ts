@@ -1,0 +1,44 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../../src/app.module';
+import { mintDevToken, type TokenClaims } from '../../../src/auth/mint-token';
+import { loadConfig } from '../../../src/config/app-config';
+import { validationPipe } from '../../../src/http/validation';
+import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.port';
+import { setupOpenApi } from '../../../src/openapi';
+import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import { ProjectionsModule } from '../../../src/projections/projections.module';
+import { ManualClock } from '../../../src/shared/clock';
+import { businessManager, type TestApp } from '../../support/test-app';
+
+export interface ProjectionsTestApp extends TestApp {
+  runner: ProjectionRunner;
+}
+
+/**
+ * The production bootstrap (same pipes, filters, guards, OpenAPI) with ProjectionsModule added
+ * through AppModule's `extra` modules, until it is registered in the app module itself.
+ */
+export async function startProjectionsApp(env: Record<string, string> = {}): Promise<ProjectionsTestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-projections-'));
+  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [ProjectionsModule]), new FastifyAdapter(), { logger: false });
+  app.useGlobalPipes(validationPipe());
+  setupOpenApi(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app, config, clock,
+    store: app.get<EventStore>(EVENT_STORE),
+    runner: app.get(ProjectionRunner),
+    token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
