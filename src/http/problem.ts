@@ -11,8 +11,9 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problem(status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `/problems/${code}`, title, status, code, ...extra };
+/** Extension members never override the standard ones: a detail named `status` must not change the status. */
+export function problem(status: number, code: string, title: string, extra: Record<string, unknown> = {}): Problem {
+  return { ...extra, type: `/problems/${code}`, title, status, code };
 }
 
 /** Titles and codes for problems raised by HTTP itself rather than by the domain. */

@@ -137,6 +137,15 @@ describe('Meeting decider: agenda', () => {
     refused(given(scheduled), add(1.5), 'invalid-item-number');
     refused(given(scheduled), add(4, 'jc', false), 'person-not-registered');
   });
+
+  it('keeps the label the minutes use for a sub-item, and refuses the same label twice', () => {
+    const labelled = (itemNumber: number, label: string): Cmd => ({ type: 'add-agenda-item', data: { meetingId, itemNumber, label, title: 'Action log' } });
+    const events = when(given(scheduled), labelled(3, '2.1'));
+    const state = given(scheduled, ...events);
+    expect(state.items[3]).toEqual({ title: 'Action log', label: '2.1' });
+    refused(state, labelled(4, '2.1'), 'agenda-item-label-exists');
+    expect(when(state, labelled(4, '2.2'))).toHaveLength(1);
+  });
 });
 
 describe('Meeting decider: previous minutes', () => {

@@ -13,7 +13,7 @@ export type MeetingEvent =
   | DomainEvent<'meeting-scheduled', { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string }>
   | DomainEvent<'attendance-recorded', { meetingId: string; entries: AttendanceEntry[] }>
   | DomainEvent<'attendance-corrected', { meetingId: string; personId: string; entry: AttendanceEntry; previous: AttendanceEntry; reason?: string }>
-  | DomainEvent<'agenda-item-added', { meetingId: string; itemNumber: number; title: string; presenterPersonId?: string }>
+  | DomainEvent<'agenda-item-added', { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string }>
   | DomainEvent<'previous-minutes-approved', { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }>
   | DomainEvent<'meeting-closed', { meetingId: string }>;
 
@@ -26,7 +26,7 @@ export type MeetingCommand =
   | DomainCommand<'schedule-meeting', { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string; boardExists: boolean }>
   | DomainCommand<'record-attendance', { meetingId: string; entries: AttendanceEntry[] } & RegisteredFacts>
   | DomainCommand<'correct-attendance', { meetingId: string; entry: AttendanceEntry; reason?: string } & RegisteredFacts>
-  | DomainCommand<'add-agenda-item', { meetingId: string; itemNumber: number; title: string; presenterPersonId?: string; presenterRegistered?: boolean }>
+  | DomainCommand<'add-agenda-item', { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string; presenterRegistered?: boolean }>
   | DomainCommand<'approve-previous-minutes', { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[]; previous: PreviousMeetingFacts }>
   | DomainCommand<'close-meeting', { meetingId: string }>;
 
@@ -39,7 +39,8 @@ export interface MeetingState {
   title?: string;
   location?: string;
   closed: boolean;
-  items: Record<number, { title: string; presenterPersonId?: string }>;
+  /** By item number (the order on the agenda); `label` is the number as the minutes write it, e.g. '2.1' or 'Part 1'. */
+  items: Record<number, { title: string; label?: string; presenterPersonId?: string }>;
   attendance: Attendance;
   /** Minutes of earlier meetings approved at this one, by previous meeting id. */
   approvedMinutes: Record<string, { outcome: MinutesOutcome; amendments?: string[] }>;
@@ -117,13 +118,16 @@ function correctAttendance(data: Extract<MeetingCommand, { type: 'correct-attend
 }
 
 function addAgendaItem(data: Extract<MeetingCommand, { type: 'add-agenda-item' }>['data'], state: MeetingState): MeetingEvent[] {
-  const { meetingId, itemNumber, title, presenterPersonId } = data;
+  const { meetingId, itemNumber, label, title, presenterPersonId } = data;
   if (!Number.isInteger(itemNumber) || itemNumber < 1) throw new RuleViolation('invalid-item-number', `Item number ${itemNumber} must be a positive whole number`, { itemNumber });
   if (hasAgendaItem(state, itemNumber)) throw new StateConflict('agenda-item-exists', `Item ${itemNumber} is already on the agenda`, { meetingId, itemNumber });
   if (presenterPersonId !== undefined && !data.presenterRegistered) {
     throw new RuleViolation('person-not-registered', `Person ${presenterPersonId} is not registered`, { personId: presenterPersonId });
   }
-  return [{ type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ presenterPersonId }) } }];
+    if (label !== undefined && Object.values(state.items).some((i) => i.label === label)) {
+    throw new StateConflict('agenda-item-label-exists', `An item labelled ${label} is already on the agenda`, { meetingId, label });
+  }
+  return [{ type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ label, presenterPersonId }) } }];
 }
 
 function approvePreviousMinutes(data: Extract<MeetingCommand, { type: 'approve-previous-minutes' }>['data'], state: MeetingState): MeetingEvent[] {
@@ -153,8 +157,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'attendance-corrected':
       return { ...state, attendance: { ...state.attendance, [event.data.personId]: event.data.entry } };
     case 'agenda-item-added': {
-      const { itemNumber, title, presenterPersonId } = event.data;
-      return { ...state, items: { ...state.items, [itemNumber]: { title, ...optional({ presenterPersonId }) } } };
+      const { itemNumber, label, title, presenterPersonId } = event.data;
+      return { ...state, items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonId }) } } };
     }
     case 'previous-minutes-approved': {
       const { previousMeetingId, outcome, amendments } = event.data;

@@ -20,7 +20,7 @@ export class AddAgendaItemController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
   add(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
-    const { itemNumber, title, presenterPersonId } = dto;
-    return this.commands.execute(new AddAgendaItemCommand({ meetingId, itemNumber, title, presenterPersonId }, ctx));
+    const { itemNumber, label, title, presenterPersonId } = dto;
+    return this.commands.execute(new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonId }, ctx));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 
@@ -9,6 +9,12 @@ export class AddAgendaItemDto extends CommandDto {
   @Min(1)
   @Max(999)
   itemNumber!: number;
+
+  @ApiPropertyOptional({ description: "The item's number as the minutes write it, when it is not a plain number (sub-items, parts)", example: '2.1', maxLength: 20 })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z .()-]{0,19}$/, { message: '$property must be a short item label such as 2.1 or Part 1' })
+  label?: string;
 
   @ApiProperty({ example: 'Child Safeguarding Practice Review', maxLength: 300 })
   @IsString()
