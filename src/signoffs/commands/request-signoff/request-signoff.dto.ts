@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { ARTEFACT_KINDS, type ArtefactKind } from '../../domain/signoff';
@@ -31,6 +31,9 @@ export class RequestSignoffDto extends CommandDto {
   signoffId!: string;
 
   @ApiProperty({ type: ArtefactDto })
+  // ValidateNested alone lets a missing object through: require it explicitly.
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ArtefactDto)
   artefact!: ArtefactDto;
