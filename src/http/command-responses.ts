@@ -1,15 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
-/** The OpenAPI contract every command endpoint shares: headers, result and every error response. */
-export const CommandEndpoint = () =>
+const result = { schema: { $ref: '#/components/schemas/CommandResult' } };
+
+/** The OpenAPI contract every command endpoint shares: headers, result and every error response. Pass 201 for creates. */
+export const CommandEndpoint = (status: 200 | 201 = 200) =>
   applyDecorators(
     ApiBearerAuth(),
     ApiHeader({ name: 'If-Match', required: false, description: 'ETag (stream revision) you last saw; 412 if the record changed since' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result and write nothing twice' }),
-    ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', schema: { $ref: '#/components/schemas/CommandResult' } }),
+    status === 201
+      ? ApiCreatedResponse({ description: 'Created. The ETag header carries the new revision.', ...result })
+      : ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', ...result }),
     ApiBadRequestResponse(problem('Validation failed: each bad field is named; nothing was written')),
     ApiUnauthorizedResponse(problem('No valid bearer token')),
     ApiForbiddenResponse(problem('Your role or agency may not do this')),

@@ -17,7 +17,7 @@ export class RaiseActionController {
   @Post()
   @HttpCode(201)
   @Requires('actions:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'raiseAction', summary: 'Raise an action from a meeting agenda item, with owners and a due date or target meeting' })
   raise(@Body() dto: RaiseActionDto, @Ctx() ctx: CommandContext) {
     const { actionId, meetingId, itemNumber, text, dueDate, targetMeetingId } = dto;

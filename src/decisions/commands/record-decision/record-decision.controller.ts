@@ -16,7 +16,7 @@ export class RecordDecisionController {
   @Post()
   @HttpCode(201)
   @Requires('decisions:record')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'recordDecision', summary: 'Record a decision made at a meeting agenda item' })
   record(@Body() dto: RecordDecisionDto, @Ctx() ctx: CommandContext) {
     const { decisionId, meetingId, itemNumber, outcome, text, conditions, budgetPence, responsiblePartnerIds } = dto;

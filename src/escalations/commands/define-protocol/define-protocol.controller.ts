@@ -17,7 +17,7 @@ export class DefineProtocolController {
   @Post()
   @HttpCode(201)
   @Requires('partners:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'defineEscalationProtocol', summary: 'Define an escalation protocol (version 1): its stages and working-day timescales' })
   define(@Body() dto: DefineProtocolDto, @Ctx() ctx: CommandContext) {
     const { protocolId, name, stages } = dto;

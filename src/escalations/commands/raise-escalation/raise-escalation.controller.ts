@@ -16,7 +16,7 @@ export class RaiseEscalationController {
   @Post()
   @HttpCode(201)
   @Requires('escalations:raise')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'raiseEscalation', summary: 'Raise an inter-agency escalation at stage 1 of a protocol\'s current version' })
   raise(@Body() dto: RaiseEscalationDto, @Ctx() ctx: CommandContext) {
     const { escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference } = dto;

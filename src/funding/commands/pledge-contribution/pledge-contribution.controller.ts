@@ -18,7 +18,7 @@ export class PledgeContributionController {
   @Post(':financialYear/pledges')
   @HttpCode(201)
   @Requires('funding:pledge')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'pledgeContribution', summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)" })
   pledge(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: PledgeContributionDto, @Ctx() ctx: CommandContext) {
     const { pledgeId, partnerId, amountPence, basis } = dto;

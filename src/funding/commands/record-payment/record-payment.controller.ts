@@ -18,7 +18,7 @@ export class RecordPaymentController {
   @Post(':financialYear/payments')
   @HttpCode(201)
   @Requires('funding:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'recordPayment', summary: "Record money received from a partner towards a year's budget, optionally against a pledge" })
   record(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: RecordPaymentDto, @Ctx() ctx: CommandContext) {
     const { paymentId, partnerId, amountPence, receivedOn, pledgeId } = dto;

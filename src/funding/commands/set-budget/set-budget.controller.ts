@@ -16,7 +16,7 @@ export class SetBudgetController {
   @Post()
   @HttpCode(201)
   @Requires('funding:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'setBudget', summary: "Set a financial year's partnership budget and its lines (any remainder is reported as unallocated)" })
   set(@Body() dto: SetBudgetDto, @Ctx() ctx: CommandContext) {
     const { financialYear, totalPence, lines } = dto;

@@ -18,7 +18,7 @@ export class UnderwriteShortfallController {
   @Post(':financialYear/underwritings')
   @HttpCode(201)
   @Requires('funding:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'underwriteShortfall', summary: 'Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder' })
   underwrite(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: UnderwriteShortfallDto, @Ctx() ctx: CommandContext) {
     const { underwritingId, shortfallPence, partnerIds, method, weights, capsPence, basis } = dto;

@@ -16,7 +16,7 @@ export class ScheduleMeetingController {
   @Post()
   @HttpCode(201)
   @Requires('meetings:record')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'scheduleMeeting', summary: "Schedule a meeting of a board" })
   schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext) {
     const { meetingId, boardId, scheduledFor, title, location } = dto;

@@ -16,7 +16,7 @@ export class RegisterBoardController {
   @Post()
   @HttpCode(201)
   @Requires('partners:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'registerBoard', summary: 'Register a board, subgroup or task-and-finish group' })
   register(@Body() dto: RegisterBoardDto, @Ctx() ctx: CommandContext) {
     const { boardId, name, kind, parentBoardId } = dto;

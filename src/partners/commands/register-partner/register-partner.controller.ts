@@ -16,7 +16,7 @@ export class RegisterPartnerController {
   @Post()
   @HttpCode(201)
   @Requires('partners:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'registerPartner', summary: 'Register a partner agency' })
   register(@Body() dto: RegisterPartnerDto, @Ctx() ctx: CommandContext) {
     const { partnerId, name, kind } = dto;

@@ -16,7 +16,7 @@ export class RegisterPersonController {
   @Post()
   @HttpCode(201)
   @Requires('partners:manage')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'registerPerson', summary: 'Register a person and the partner they represent (keyed by a name slug, never initials)' })
   register(@Body() dto: RegisterPersonDto, @Ctx() ctx: CommandContext) {
     const { personId, name, partnerId, title } = dto;

@@ -16,7 +16,7 @@ export class RequestSignoffController {
   @Post()
   @HttpCode(201)
   @Requires('signoffs:request')
-  @CommandEndpoint()
+  @CommandEndpoint(201)
   @ApiOperation({ operationId: 'requestSignoff', summary: 'Ask partners to sign off one version of an artefact (report, action plan, protocol...)' })
   request(@Body() dto: RequestSignoffDto, @Ctx() ctx: CommandContext) {
     const { signoffId, artefact: a, requiredPartnerIds, meetingId, decisionId } = dto;
