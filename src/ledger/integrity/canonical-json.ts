@@ -2,17 +2,54 @@
  * Deterministic JSON: object keys sorted at every depth, no whitespace, undefined members dropped.
  * The same value always serialises to the same bytes, whichever engine stored it, so a hash
  * computed at append time can be recomputed offline by anyone holding the events.
+ *
+ * It runs once per event on every append and on every verification, so it is written for speed;
+ * the output must stay byte-identical to the original map/filter/join formulation, which
+ * canonical-json.spec.ts keeps as a reference and compares against on generated values
+ * (edge cases included: sparse arrays, undefined and function members, lone surrogates).
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite number cannot be hashed');
     if (typeof value === 'bigint') throw new TypeError('bigint cannot be hashed; use a string');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    const parts = new Array<string>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole: the reference's map() skips it and join() prints nothing
+      const v: unknown = value[i];
+      parts[i] = canonicalJson(v === undefined ? null : v);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${quotedKey(key)}${canonicalJson(v)}`;
+  }
+  return `${out}}`;
+}
+
+/** Strings JSON.stringify would copy verbatim: no quote, backslash, control character or surrogate. */
+const VERBATIM = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** JSON.stringify(s), without the native call for the common case of nothing to escape. */
+function quote(s: string): string {
+  return VERBATIM.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+/** The same few keys recur in every event: quote each once. Bounded, as data can bring any keys. */
+const keyCache = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = keyCache.get(key);
+  if (quoted === undefined) {
+    quoted = `${quote(key)}:`;
+    if (keyCache.size < 4096) keyCache.set(key, quoted);
+  }
+  return quoted;
 }

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json';
+
+/** The original formulation, kept verbatim: hashes already stored were computed with it. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite number cannot be hashed');
+    if (typeof value === 'bigint') throw new TypeError('bigint cannot be hashed; use a string');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => reference(v === undefined ? null : v)).join(',')}]`;
+  const entries = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${reference((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+// Any UTF-16 code unit, so lone surrogates, quotes, backslashes and control characters all turn up.
+const anyString = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+const keys = fc.oneof(anyString, fc.constantFrom('id', 'data', 'a', 'b', '10', '2', '__proto__x', ''));
+const leaf = fc.oneof(
+  anyString,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+  fc.constantFrom(-0, 1e21, 5e-324, true, false, null, undefined),
+  fc.constant(() => 1), // functions are not JSON, but both versions must still agree on them
+);
+const { value: anyValue } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('sparse'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 5 }),
+  sparse: fc.sparseArray(tie('value'), { maxLength: 6 }),
+  object: fc.dictionary(keys, tie('value'), { maxKeys: 6 }),
+}));
+
+describe('canonicalJson', () => {
+  it('is byte-identical to the reference formulation on arbitrary values', () => {
+    fc.assert(fc.property(anyValue, (v) => { expect(canonicalJson(v)).toBe(reference(v)); }), { numRuns: 3000 });
+  });
+
+  it('is byte-identical on JSON values as they come back from storage', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => { expect(canonicalJson(v)).toBe(reference(v)); }), { numRuns: 1000 });
+  });
+
+  it('sorts keys at every depth, drops undefined members and keeps array nulls', () => {
+    expect(canonicalJson({ b: 1, a: { d: [undefined, 'x'], c: undefined }, '10': true, '2': null }))
+      .toBe('{"10":true,"2":null,"a":{"d":[null,"x"]},"b":1}');
+  });
+
+  it('escapes what JSON.stringify escapes, and no more', () => {
+    // One special character per string, so none can hide behind another that forces the slow path.
+    for (const s of ['quote "', 'backslash \\', 'newline \n', 'nul \u0000', 'unit sep \u001f', 'lone \ud800', 'pair \ud83d\ude00', 'line sep \u2028', 'del \u007f', 'plain']) {
+      expect(canonicalJson({ [s]: s })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(s)}}`);
+    }
+  });
+
+  it('refuses values that have no stable JSON form', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+    expect(() => canonicalJson([Infinity])).toThrow(TypeError);
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+  });
+});
