@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '../event-envelope';
+
+/**
+ * One table, the global log. `position` is the rowid: SQLite hands out max(rowid)+1, which only
+ * ever grows because the ledger never deletes. UNIQUE(stream_id, revision) is both the guard
+ * against two writers claiming one revision and the index every stream read and tail lookup uses.
+ * No index on `type`: the prefix filter runs while paging in position order, where an index on
+ * type would not be used, and each extra index costs every append.
+ */
+export const EVENTS_DDL = `
+  CREATE TABLE IF NOT EXISTS events (
+    position       INTEGER PRIMARY KEY,
+    stream_id      TEXT    NOT NULL,
+    revision       INTEGER NOT NULL,
+    event_id       TEXT    NOT NULL UNIQUE,
+    type           TEXT    NOT NULL,
+    schema_version INTEGER NOT NULL,
+    data           TEXT,             -- NULL only for an event whose data was undefined
+    metadata       TEXT    NOT NULL,
+    prev_hash      TEXT    NOT NULL,
+    hash           TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  )`;
+
+export type Synchronous = 'FULL' | 'NORMAL';
+
+/**
+ * WAL lets readers run beside the single writer. FULL syncs the WAL on every commit, so an
+ * acknowledged append survives power loss (NORMAL may lose the last commits, never corrupt).
+ * busy_timeout makes a second process on the same file wait for the write lock, not fail.
+ */
+export function configure(db: Database.Database, synchronous: Synchronous): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 5000');
+  db.exec(EVENTS_DDL);
+}
+
+/** Column order shared by every SELECT and by `toEvent` (rows are read as arrays: no key lookups). */
+export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash';
+
+export type Row = [number, string, number, string, string, number, string | null, string, string, string];
+
+/** streamCategory() in SQL: the stream id up to its first '-', or all of it. */
+export const CATEGORY_SQL = "CASE instr(stream_id, '-') WHEN 0 THEN stream_id ELSE substr(stream_id, 1, instr(stream_id, '-') - 1) END";
+
+/** Builds a fresh envelope per row: nothing is shared between reads, so no defensive cloning is needed. */
+export function toEvent(r: Row): StoredEvent {
+  return {
+    id: r[3],
+    streamId: r[1],
+    revision: r[2],
+    position: r[0],
+    type: r[4],
+    schemaVersion: r[5],
+    data: r[6] === null ? undefined : JSON.parse(r[6]),
+    metadata: JSON.parse(r[7]),
+    integrity: { prevHash: r[8], hash: r[9] },
+  };
+}

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Subject } from 'rxjs';
+import type { Clock } from '../../shared/clock';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import type { AppendResult, EventStore, ExpectedRevision, LogFilter, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
+import { findPriorAppend } from '../idempotency';
+import { pollingSubscription } from '../polling-subscription';
+import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
+
+export interface SqliteEventStoreOptions {
+  file: string;
+  synchronous?: Synchronous;
+}
+
+/** Memory's slice semantics as a LIMIT: none (or Infinity) reads everything, as SQLite does for -1. */
+const sqlLimit = (maxCount?: number) => (maxCount === undefined || maxCount === Infinity ? -1 : Math.max(0, Math.floor(maxCount)));
+
+/** The durable engine: one SQLite file per deployment, one writer at a time, readers beside it (WAL). */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appended$ = new Subject<void>();
+  private readonly readAllStatements = new Map<string, Database.Statement>();
+  private readonly stmt;
+  private readonly appendTx;
+
+  constructor(options: SqliteEventStoreOptions, private readonly clock: Clock) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    configure(this.db, options.synchronous ?? 'FULL');
+    // Prepared once: parsing SQL on every call would cost more than the inserts themselves.
+    this.stmt = {
+      byIds: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?))`).raw(),
+      tail: this.db.prepare('SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').raw(),
+      insert: this.db.prepare('INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(),
+      backwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
+      ping: this.db.prepare('SELECT 1').pluck(),
+    };
+    this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
+      this.appendInTx(streamId, events, expected, checkIds));
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    // IMMEDIATE takes the write lock before the checks, so no other process can move the tail between
+    // our read of it and our insert; within this process better-sqlite3 is synchronous anyway.
+    let outcome: { result: AppendResult; written: boolean };
+    try {
+      outcome = this.appendTx.immediate(streamId, events, expected, false);
+    } catch (err) {
+      if (!isEventIdConflict(err)) throw err;
+      // The rollback undid any partial batch; now look the ids up first to tell a retry from a reuse.
+      outcome = this.appendTx.immediate(streamId, events, expected, true);
+    }
+    if (outcome.written) this.appended$.next(); // after COMMIT, so woken subscribers can see the rows
+    return outcome.result;
+  }
+
+  /**
+   * Ids are looked up first only when the unique index on event_id has already refused one: a
+   * lookup on every append would cost as much as the insert, and a fresh append cannot be a retry.
+   * A retry usually carries a stale expected revision, so a mismatch also checks the ids first.
+   */
+  private appendInTx(streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean): { result: AppendResult; written: boolean } {
+    const prior = checkIds ? this.findPrior(streamId, events) : undefined;
+    if (prior) return { result: prior, written: false };
+    const tail = this.stmt.tail.get(streamId) as [number, number, string] | undefined;
+    const actual = tail ? tail[0] : 'no_stream';
+    if (expected === 'no_stream' ? tail !== undefined : expected !== 'any' && expected !== actual) {
+      const retried = checkIds ? undefined : this.findPrior(streamId, events);
+      if (retried) return { result: retried, written: false };
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
+    if (events.length === 0) return { result: { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 }, written: false };
+    const sealed = sealEvents(streamId, events, tail ? { revision: tail[0], hash: tail[2] } : NEW_STREAM_TAIL, this.clock.now().toISOString());
+    let position = -1;
+    for (const e of sealed) {
+      const data = e.data === undefined ? null : JSON.stringify(e.data);
+      const info = this.stmt.insert.run(streamId, e.revision, e.id, e.type, e.schemaVersion, data, JSON.stringify(e.metadata), e.integrity.prevHash, e.integrity.hash);
+      position = Number(info.lastInsertRowid);
+    }
+    return { result: { nextRevision: sealed[sealed.length - 1].revision, position }, written: true };
+  }
+
+  /** Idempotency as in memory, but ids are unique across the whole file: reuse in another stream is refused too. */
+  private findPrior(streamId: string, events: NewEvent[]): AppendResult | undefined {
+    if (events.length === 0) return undefined;
+    const ids = events.map((e) => e.id);
+    const unique = new Set(ids);
+    if (unique.size !== ids.length) throw new DuplicateEventIdError(ids.find((id, i) => ids.indexOf(id) !== i)!);
+    const rows = this.stmt.byIds.all(JSON.stringify(ids)) as Row[];
+    if (rows.length === 0) return undefined;
+    const foreign = rows.find((r) => r[1] !== streamId);
+    if (foreign) throw new DuplicateEventIdError(foreign[3]);
+    return findPriorAppend(rows.map(toEvent), events);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const limit = sqlLimit(options.maxCount);
+    const rows = options.direction === 'backwards'
+      ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+      : this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit);
+    return (rows as Row[]).map(toEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const prefixes = options.filter?.eventTypePrefixes ?? [];
+    const categories = options.filter?.streamCategories ?? [];
+    const rows = this.readAllStatement(options.filter).all(options.after ?? -1, ...prefixes, ...categories, sqlLimit(options.maxCount));
+    return (rows as Row[]).map(toEvent);
+  }
+
+  /** Filters run in SQL so a page is a page of matches; one cached statement per filter shape. */
+  private readAllStatement(filter: LogFilter | undefined): Database.Statement {
+    const p = filter?.eventTypePrefixes?.length ?? 0;
+    const c = filter?.streamCategories?.length ?? 0;
+    const key = `${p}:${c}`;
+    let stmt = this.readAllStatements.get(key);
+    if (!stmt) {
+      const where = ['position > ?'];
+      // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
+      if (p) where.push(`(${Array(p).fill('instr(type, ?) = 1').join(' OR ')})`);
+      if (c) where.push(`${CATEGORY_SQL} IN (${Array(c).fill('?').join(', ')})`);
+      stmt = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw();
+      this.readAllStatements.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  subscribe(options?: SubscribeOptions): Subscription {
+    return pollingSubscription((o) => this.readAll(o), this.appended$, options);
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.ping.get();
+  }
+
+  async close(): Promise<void> {
+    this.appended$.complete();
+    if (this.db.open) this.db.close();
+  }
+}
+
+function isEventIdConflict(err: unknown): boolean {
+  return err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('events.event_id');
+}

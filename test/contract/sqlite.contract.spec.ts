@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { DuplicateEventIdError } from '../../src/ledger/errors';
+import { verifyEvents } from '../../src/ledger/integrity/chain-verifier';
+import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
+import { ManualClock } from '../../src/shared/clock';
+import { newEvent, newEvents } from '../support/events';
+import { eventStoreContract } from './event-store.contract';
+
+// A fresh file per test, in a not-yet-existing subdirectory, so creating the parent is covered too.
+eventStoreContract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-contract-'));
+  const clock = new ManualClock();
+  const store = new SqliteEventStore({ file: join(dir, 'data', 'ledger.sqlite') }, clock);
+  return {
+    store,
+    clock,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+/** What only a file-backed engine can get wrong: persistence, ids across streams, other connections. */
+describe('SqliteEventStore beyond the contract', () => {
+  let dir: string;
+  let file: string;
+  const open = () => new SqliteEventStore({ file }, new ManualClock());
+  const stores: SqliteEventStore[] = [];
+  const track = (s: SqliteEventStore) => (stores.push(s), s);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
+    file = join(dir, 'ledger.sqlite');
+  });
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('puts the file in WAL mode, so readers never block the writer', async () => {
+    await open().close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('filters by type prefix exactly as startsWith does: case-sensitive, no wildcards', async () => {
+    const store = track(open());
+    await store.append('case-1', [newEvent('action-raised'), newEvent('a%b'), newEvent('Action-closed')], 'no_stream');
+    await store.append('plain', [newEvent('action-closed')], 'no_stream');
+    const types = async (eventTypePrefixes: string[], streamCategories?: string[]) =>
+      (await store.readAll({ filter: { eventTypePrefixes, streamCategories } })).map((e) => e.type);
+    expect(await types(['action-'])).toEqual(['action-raised', 'action-closed']);
+    expect(await types(['a%'])).toEqual(['a%b']);
+    expect(await types(['a_'])).toEqual([]);
+    expect(await types([''], ['plain'])).toEqual(['action-closed']); // a stream id without '-' is its own category
+  });
+
+  it('keeps events across a reopen and continues the same chain', async () => {
+    const s = 'case-1';
+    const first = open();
+    await first.append(s, newEvents(2), 'no_stream');
+    await first.close();
+    const second = track(open());
+    await expect(second.append(s, newEvents(1), 1)).resolves.toMatchObject({ nextRevision: 2 });
+    const events = await second.readStream(s);
+    expect(events[2].integrity.prevHash).toBe(events[1].integrity.hash);
+    expect((await verifyEvents(events)).ok).toBe(true);
+  });
+
+  it('refuses an event id already used in another stream, and ids repeated within one append', async () => {
+    const store = track(open());
+    const e = newEvent();
+    await store.append('case-1', [e], 'no_stream');
+    await expect(store.append('case-2', [e], 'no_stream')).rejects.toBeInstanceOf(DuplicateEventIdError);
+    const twin = newEvent();
+    await expect(store.append('case-3', [twin, twin], 'no_stream')).rejects.toMatchObject({ eventId: twin.id });
+    expect(await store.readAll()).toHaveLength(1);
+  });
+
+  it('treats a retry with expected revision any as idempotent, without writing', async () => {
+    const store = track(open());
+    const batch = newEvents(2);
+    const first = await store.append('case-1', batch, 'any');
+    await expect(store.append('case-1', batch, 'any')).resolves.toEqual(first);
+    expect(await store.readStream('case-1')).toHaveLength(2);
+  });
+
+  it('chains correctly when two connections append to one file in turn', async () => {
+    const [a, b] = [track(open()), track(open())];
+    await a.append('case-1', newEvents(1), 'no_stream');
+    await b.append('case-1', newEvents(1), 0);
+    await a.append('case-1', newEvents(1), 1);
+    const events = await b.readStream('case-1');
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect((await verifyEvents(events)).ok).toBe(true);
+  });
+
+  it('lets a subscription see appends made through another connection, by polling', async () => {
+    const [writer, reader] = [track(open()), track(open())];
+    const sub = reader.subscribe();
+    const next = sub[Symbol.asyncIterator]().next();
+    await writer.append('case-1', newEvents(1), 'no_stream');
+    await expect(next).resolves.toMatchObject({ value: { streamId: 'case-1', revision: 0 } });
+    await sub.close();
+  });
+
+  it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
+    const store = track(open());
+    await store.append('case-1', newEvents(1), 'no_stream');
+    // Another thread takes the write lock and keeps it for 300 ms, as a second process would.
+    const holder = new Worker(
+      `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+       const { workerData, parentPort } = require('node:worker_threads');
+       const db = new Database(workerData);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: file },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    const started = Date.now();
+    await expect(store.append('case-1', newEvents(1), 0)).resolves.toMatchObject({ nextRevision: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    await new Promise((resolve) => holder.once('exit', resolve));
+  });
+});
