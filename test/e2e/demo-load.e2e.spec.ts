@@ -1,5 +1,5 @@
 import { demoData } from '../../src/demo/data';
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { DemoLoadError, loadDemo } from '../../src/demo/load/load-demo';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { eventCount } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -24,8 +24,7 @@ describe('demo data loader (e2e)', () => {
 
   it('leaves every hash chain intact', async () => {
     const report = await verifyStore(t.store);
-    expect(report.ok).toBe(true);
-    expect(report).toMatchObject({ ok: true });
+    expect(report).toMatchObject({ ok: true, problems: [], eventsChecked: await eventCount(t) });
   });
 
   it('registers every partner, person, board and recorded meeting of the data set', async () => {
@@ -38,5 +37,23 @@ describe('demo data loader (e2e)', () => {
       ...demoData.referencedMeetings.map((m) => `meeting-${m.id}`),
     ];
     expect(expected.filter((s) => !streams.has(s))).toEqual([]);
+  });
+
+  it('stops at the first refusal, naming the request, the status and the problem', async () => {
+    const other = await startTestApp();
+    try {
+      // One attendance line names someone the data set never registers: the API refuses it.
+      const meetings = demoData.meetings.map((m) => (m.id === 'wseb-2022-05-10'
+        ? { ...m, attendance: [...m.attendance, { personId: 'nobody-registered', status: 'present' as const }] }
+        : m));
+      const failure = await loadDemo(other.app, { ...demoData, meetings }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(DemoLoadError);
+      expect(failure).toMatchObject({ status: 422, problem: { code: 'person-not-registered' }, request: { url: '/meetings/wseb-2022-05-10/attendance' } });
+      expect((failure as Error).message).toContain('POST /meetings/wseb-2022-05-10/attendance as amrita-sharma (business-manager) answered 422');
+      const meeting = await other.store.readStream('meeting-wseb-2022-05-10');
+      expect(meeting.map((e) => e.type)).toEqual(['meeting-scheduled']);
+    } finally {
+      await other.close();
+    }
   });
 });
