@@ -18,7 +18,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether the event store is reachable (503 when it is not)' })
+  @ApiOperation({ operationId: 'health', summary: 'Whether the event store is reachable (503 when it is not)' })
   check() {
     return this.health.check([
       async () => {

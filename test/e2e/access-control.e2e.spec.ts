@@ -1,0 +1,111 @@
+import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/auth/permissions';
+import { operations, type OpenApiDoc } from '../support/openapi-bodies';
+import { eventCount } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every endpoint and the permission it needs. Adding an endpoint without a line here fails the
+ * first test, so access is always decided on purpose. Who holds each permission is defined once,
+ * in src/auth/permissions.ts.
+ */
+const ENDPOINTS: Record<string, Permission | 'public'> = {
+  health: 'public', // GET /health
+  readStream: 'ledger:read', // GET /ledger/streams/{streamId}
+  verifyLedger: 'ledger:read', // GET /ledger/verify
+  registerPartner: 'partners:manage', // POST /partners
+  renamePartner: 'partners:manage', // POST /partners/{partnerId}/rename
+  succeedPartner: 'partners:manage', // POST /partners/{partnerId}/succession
+  registerPerson: 'partners:manage', // POST /people
+  updatePerson: 'partners:manage', // POST /people/{personId}/update
+  registerBoard: 'partners:manage', // POST /boards
+  scheduleMeeting: 'meetings:record', // POST /meetings
+  recordAttendance: 'meetings:record', // POST /meetings/{meetingId}/attendance
+  correctAttendance: 'meetings:record', // POST /meetings/{meetingId}/attendance/{personId}/correction
+  addAgendaItem: 'meetings:record', // POST /meetings/{meetingId}/agenda-items
+  approvePreviousMinutes: 'meetings:record', // POST /meetings/{meetingId}/previous-minutes-approval
+  closeMeeting: 'meetings:record', // POST /meetings/{meetingId}/close
+  recordDecision: 'decisions:record', // POST /decisions
+  satisfyDecisionCondition: 'decisions:record', // POST /decisions/{decisionId}/satisfy-condition
+  rescindDecision: 'decisions:record', // POST /decisions/{decisionId}/rescind
+  supersedeDecision: 'decisions:record', // POST /decisions/{decisionId}/supersede
+  requestSignoff: 'signoffs:request', // POST /signoffs
+  signSignoff: 'signoffs:sign', // POST /signoffs/{signoffId}/sign
+  reviseSignoffArtefact: 'signoffs:request', // POST /signoffs/{signoffId}/revise
+  withdrawSignoffSignature: 'signoffs:sign', // POST /signoffs/{signoffId}/withdraw-signature
+  withdrawSignoffRequest: 'signoffs:request', // POST /signoffs/{signoffId}/withdraw
+  raiseAction: 'actions:manage', // POST /actions
+  noteActionProgress: 'actions:update', // POST /actions/{actionId}/progress
+  carryActionForward: 'actions:manage', // POST /actions/{actionId}/carry-forward
+  reassignAction: 'actions:manage', // POST /actions/{actionId}/reassign
+  changeActionDueDate: 'actions:manage', // POST /actions/{actionId}/due-date
+  completeAction: 'actions:update', // POST /actions/{actionId}/complete
+  closeAction: 'actions:manage', // POST /actions/{actionId}/close
+  reopenAction: 'actions:manage', // POST /actions/{actionId}/reopen
+  cancelAction: 'actions:manage', // POST /actions/{actionId}/cancel
+  defineEscalationProtocol: 'partners:manage', // POST /escalation-protocols
+  reviseEscalationProtocol: 'partners:manage', // POST /escalation-protocols/{protocolId}/revise
+  raiseEscalation: 'escalations:raise', // POST /escalations
+  acknowledgeEscalation: 'escalations:respond', // POST /escalations/{escalationId}/acknowledge
+  recordEscalationResponse: 'escalations:respond', // POST /escalations/{escalationId}/responses
+  escalateEscalation: 'escalations:manage', // POST /escalations/{escalationId}/escalate
+  resolveEscalation: 'escalations:manage', // POST /escalations/{escalationId}/resolve
+  closeEscalation: 'escalations:manage', // POST /escalations/{escalationId}/close
+  setBudget: 'funding:manage', // POST /budgets
+  reviseBudget: 'funding:manage', // POST /budgets/{financialYear}/revision
+  pledgeContribution: 'funding:pledge', // POST /budgets/{financialYear}/pledges
+  amendPledge: 'funding:pledge', // POST /budgets/{financialYear}/pledges/{pledgeId}/amendment
+  withdrawPledge: 'funding:pledge', // POST /budgets/{financialYear}/pledges/{pledgeId}/withdrawal
+  recordPayment: 'funding:manage', // POST /budgets/{financialYear}/payments
+  underwriteShortfall: 'funding:manage', // POST /budgets/{financialYear}/underwritings
+};
+
+/** Facts about roles the partnership relies on, stated independently of the permissions table. */
+const WRITES_NOTHING: Role[] = ['auditor', 'inspector'];
+
+describe('access control: every endpoint against every role (e2e)', () => {
+  let t: TestApp;
+  let doc: OpenApiDoc;
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('has an entry for every endpoint in the OpenAPI document, and each endpoint declares that permission', () => {
+    const served = Object.fromEntries(operations(doc).map(({ op }) => [op.operationId, op['x-required-permission'] ?? 'public']));
+    expect(Object.keys(served).sort()).toEqual(Object.keys(ENDPOINTS).sort());
+    expect(served).toEqual(ENDPOINTS);
+  });
+
+  it('answers 401 without a token on every endpoint, and serves /health and the OpenAPI document openly', async () => {
+    for (const { method, path, op } of operations(doc)) {
+      if (ENDPOINTS[op.operationId] === 'public') continue;
+      const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, 'some-id'), payload: method === 'GET' ? undefined : {} });
+      expect({ path, status: res.statusCode }).toEqual({ path, status: 401 });
+    }
+    for (const url of ['/health', '/openapi.json', '/docs']) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBeLessThan(400);
+  });
+
+  it('lets each role through exactly the endpoints its permissions allow, and answers 403 elsewhere', async () => {
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const token = await t.token({ role, userId: `user-${role}`, agency: 'warwickshire-police' });
+      for (const { method, path, op } of operations(doc)) {
+        const permission = ENDPOINTS[op.operationId];
+        const allowed = permission === 'public' || ROLE_PERMISSIONS[role].includes(permission);
+        // An empty body: allowed roles get past the guard and meet validation (4xx), refused roles get 403.
+        const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, 'some-id'), headers: { authorization: `Bearer ${token}` }, payload: method === 'GET' ? undefined : {} });
+        const got = res.statusCode === 403 ? 'refused' : res.statusCode === 401 ? 'unauthenticated' : 'allowed';
+        if (got !== (allowed ? 'allowed' : 'refused')) mismatches.push(`${role} ${op.operationId}: ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(await eventCount(t)).toBe(0);
+  });
+
+  it('gives auditors and inspectors no write permission, and inspectors nothing at all yet', () => {
+    const writes = Object.values(ENDPOINTS).filter((p) => p !== 'ledger:read' && p !== 'public');
+    for (const role of WRITES_NOTHING) expect(ROLE_PERMISSIONS[role].filter((p) => writes.includes(p))).toEqual([]);
+    expect(ROLE_PERMISSIONS.inspector).toEqual([]);
+  });
+});
