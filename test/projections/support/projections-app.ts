@@ -23,7 +23,8 @@ export interface ProjectionsTestApp extends TestApp {
  * through AppModule's `extra` modules, until it is registered in the app module itself.
  */
 export async function startProjectionsApp(env: Record<string, string> = {}): Promise<ProjectionsTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-projections-'));
+  // A caller that names the data directory keeps it (to restart on the same files); otherwise it is temporary.
+  const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-projections-'));
   const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [ProjectionsModule]), new FastifyAdapter(), { logger: false });
@@ -38,7 +39,7 @@ export async function startProjectionsApp(env: Record<string, string> = {}): Pro
     token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
