@@ -24,6 +24,7 @@ export async function loadPartners(client: DemoClient, data: DemoData): Promise<
   }
   for (const person of data.people) await loadPerson(client, data, person, seen(person.id));
   for (const b of data.boards) {
+    // The data gives no kind: the executive board is one; the others are partnership-wide boards.
     const kind = b.id === 'wseb' ? 'executive-board' : 'partnership-board';
     await client.post(admin, '/boards', { boardId: b.id, name: b.name, kind, occurredAt: at(seen(b.id)) }, `demo:board:${b.id}:register`);
   }
@@ -38,7 +39,7 @@ async function loadPerson(client: DemoClient, data: DemoData, person: Person, fi
   const title = person.role?.slice(0, 200);
   await client.post(admin, '/people', { personId: person.id, name: person.fullName, partnerId, ...(title ? { title } : {}), occurredAt: at(firstDate) }, `demo:person:${person.id}:register`);
   let current = partnerId;
-  for (const r of represented.filter((x) => x.partnerId !== partnerId)) {
+  for (const r of represented) {
     if (r.partnerId === current) continue;
     // A change that follows a succession takes effect on the succession date, not the meeting's.
     const succession = data.partnerSuccessions.find((s) => s.fromPartnerId === current && s.toPartnerId === r.partnerId);
