@@ -104,7 +104,7 @@ describe('access control: every endpoint against every role (e2e)', () => {
   });
 
   it('gives auditors and inspectors no write permission, and inspectors nothing at all yet', () => {
-    const writes = Object.values(ENDPOINTS).filter((p) => p !== 'ledger:read' && p !== 'public');
+    const writes: Permission[] = Object.values(ENDPOINTS).filter((p): p is Permission => p !== 'ledger:read' && p !== 'public');
     for (const role of WRITES_NOTHING) expect(ROLE_PERMISSIONS[role].filter((p) => writes.includes(p))).toEqual([]);
     expect(ROLE_PERMISSIONS.inspector).toEqual([]);
   });
