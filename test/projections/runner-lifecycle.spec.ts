@@ -4,6 +4,8 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import type { Projection } from '../../projections/projection';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { checkProjections } from '../../src/projections/projections-health';
+import { HealthIndicatorService } from '@nestjs/terminus';
 import { ReadModelStore } from '../../src/projections/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { toAppends } from './support/action-histories';
@@ -46,12 +48,13 @@ describe('projection runner lifecycle', () => {
     expect(store.checkpoint('counter')).toEqual({ version: 2, position: head });
   });
 
-  it('reports lag: behind before it runs, zero once caught up', async () => {
+  it('reports lag and health: behind before it runs, zero and up once caught up', async () => {
     const runner = new ProjectionRunner(events, store, [actionLogProjection], { batchMs: 5 });
     expect((await runner.lag())[0]).toMatchObject({ state: 'idle', checkpoint: null, behind: head + 1, lastLogPosition: head, behindAtLeast: false });
     runner.start();
     await runner.waitFor(head);
     expect((await runner.lag())[0]).toMatchObject({ state: 'running', checkpoint: head, behind: 0, lastLogPosition: head });
+    expect(await checkProjections(runner, new HealthIndicatorService())).toEqual({ projections: { status: 'up', projections: [expect.objectContaining({ projection: 'action-log', behind: 0 })] } });
     await runner.stop();
     expect((await runner.lag())[0]).toMatchObject({ state: 'stopped' });
   });
@@ -61,7 +64,7 @@ describe('projection runner lifecycle', () => {
     runner.start();
     await runner.waitFor(head);
     const next = firstValueFrom(runner.changesOf('action-log').pipe(take(1), toArray()));
-    const { position } = await events.append('action-act-0', [toAppends([{ action: 9, kind: 0 }], [])[3].event], 'any');
+    const { position } = await events.append('action-act-9', [toAppends([{ action: 9, kind: 0 }], [])[3].event], 'any');
     await runner.waitFor(position);
     expect(await next).toEqual([expect.objectContaining({ projection: 'action-log', key: 'action:act-9', position, doc: expect.objectContaining({ actionId: 'act-9', raised: true }) })]);
     await runner.stop();
@@ -83,6 +86,7 @@ describe('projection runner lifecycle', () => {
     const [lag] = await runner.lag();
     // Positions 0-2 are the three meetings, committed one by one; position 3 is the first raise.
     expect(lag).toMatchObject({ state: 'failed', error: 'bad data', checkpoint: 2, behind: head - 2 });
+    expect(await checkProjections(runner, new HealthIndicatorService())).toEqual({ projections: { status: 'down', projections: [expect.objectContaining({ projection: 'broken', state: 'failed' })] } });
     await runner.stop();
   });
 
