@@ -1,7 +1,7 @@
 import type { Board, DemoData, Meeting, ReferencedMeeting } from '../data';
 import { businessManagerFor } from './actors';
 import type { DemoClient } from './demo-client';
-import { at, itemNumberOf, itemTitleOf } from './mappings';
+import { at, itemLabelOf, itemNumberOf } from './mappings';
 
 /** Where each meeting stands in time: recorded ones by their date, referenced ones as mapped. */
 export interface MeetingDates {
@@ -63,7 +63,7 @@ async function recordMeeting(client: DemoClient, m: Meeting): Promise<void> {
   for (const item of m.items) {
     const itemNumber = itemNumberOf(item.number);
     const presenter = item.presenterPersonIds?.[0];
-    const body = { itemNumber, title: itemTitleOf(item.number, item.title), ...(presenter ? { presenterPersonId: presenter } : {}), occurredAt };
+    const body = { itemNumber, ...itemLabelOf(item.number), title: item.title, ...(presenter ? { presenterPersonId: presenter } : {}), occurredAt };
     await client.post(actor, `/meetings/${m.id}/agenda-items`, body, `demo:meeting:${m.id}:item:${itemNumber}`);
   }
   const prev = m.previousMinutes;

@@ -13,10 +13,10 @@ const teamOf = (p: Person) => (warwickshireIds.has(p.id) ? 'warwickshire-safegua
 export async function loadPartners(client: DemoClient, data: DemoData): Promise<void> {
   const seen = firstSeen(data);
   for (const p of data.partners) {
-    // Not statutory but of a statutory kind: 'other', so the ledger never calls it statutory.
-    const kind = !p.statutory && STATUTORY_KINDS.includes(p.kind) ? 'other' : p.kind;
+    // A body of a statutory kind that is not a statutory partner (a district council, an NHS trust) says so.
+    const statutory = STATUTORY_KINDS.includes(p.kind) ? { statutory: p.statutory } : {};
     const date = p.activeFrom && p.activeFrom < seen(p.id) ? p.activeFrom : seen(p.id);
-    await client.post(admin, '/partners', { partnerId: p.id, name: p.name, kind, occurredAt: at(date) }, `demo:partner:${p.id}:register`);
+    await client.post(admin, '/partners', { partnerId: p.id, name: p.name, kind: p.kind, ...statutory, occurredAt: at(date) }, `demo:partner:${p.id}:register`);
   }
   for (const s of data.partnerSuccessions.filter((x) => x.kind === 'replaced-by')) {
     const body = { successorId: s.toPartnerId, effectiveFrom: s.effectiveDate, occurredAt: at(seen(s.toPartnerId)) };

@@ -2,10 +2,9 @@
  * Where the demo data says more (or other) than the API can take, the loader maps it here and
  * says so. Every mapping, in one place:
  *
- * - Partners: the API derives `statutory` from the kind (local authority, police, health). Bodies
- *   of those kinds that are NOT statutory partners (district councils, NHS trusts, the older CCGs,
- *   Worcestershire Children First) are registered with kind 'other' so the ledger never calls them
- *   statutory; their names still say what they are.
+ * - Partners: registered with their own kind; bodies of a statutory kind that are NOT statutory
+ *   partners (district councils, NHS trusts, the older CCGs, Worcestershire Children First) are
+ *   sent with statutory: false.
  * - Successions: only 'replaced-by' is loaded (CCG -> ICB). 'functions-transferred' (Worcestershire
  *   County Council -> Worcestershire Children First) is not a succession: the council stays the
  *   statutory partner, and the API's succession would freeze it.
@@ -14,8 +13,8 @@
  *   partnership's business team: 'warwickshire-safeguarding' or 'worcestershire-scb-business-unit'.
  *   A person is registered with the partner they represented at their first meeting and updated
  *   when it changes (Jackie Channell: CCG, then the ICB from the succession date, 1 July 2022).
- * - Agenda items: the API numbers items with whole numbers. '2.1' becomes 21 and 'Part 1' becomes
- *   10; the title keeps the number as written, e.g. '[2.1] Minutes and matters arising'.
+ * - Agenda items: decisions and actions cite items by whole number. '2.1' becomes 21 and 'Part 1'
+ *   becomes 10; the item's label keeps the number as written ('2.1', 'Part 1').
  * - Meetings known only by reference: 'wseb-before-2022-05-10' has no date in the minutes; it is
  *   scheduled on 1 April 2022 as a placeholder (its title says so) so that its minutes can be
  *   approved at 10 May 2022 and its actions raised. Month-only meetings are scheduled on the 1st.
@@ -48,7 +47,7 @@ import { createHash } from 'node:crypto';
 /** Business time for a date: minutes are entered after the fact, dated to the meeting. */
 export const at = (date: string): string => `${date}T10:00:00Z`;
 
-/** Agenda item numbers as whole numbers: '4' -> 4, '2.1' -> 21, 'Part 1' -> 10. */
+/** Agenda item numbers as whole numbers decisions and actions cite: '4' -> 4, '2.1' -> 21, 'Part 1' -> 10 (the label keeps what was written). */
 export function itemNumberOf(written: string): number {
   if (/^\d+$/.test(written)) return Number(written);
   const dotted = /^(\d+)\.(\d)$/.exec(written);
@@ -58,10 +57,10 @@ export function itemNumberOf(written: string): number {
   throw new Error(`Agenda item number '${written}' has no whole-number mapping`);
 }
 
-/** The title with the item number as written, when the number had to be mapped. */
-export const itemTitleOf = (written: string, title: string): string => (/^\d+$/.test(written) ? title : `[${written}] ${title}`);
+/** The number as the minutes write it, sent as the item's label when it is not a plain number. */
+export const itemLabelOf = (written: string): { label?: string } => (/^\d+$/.test(written) ? {} : { label: written });
 
-/** Kinds the API would call statutory, for bodies that are not statutory partners. */
+/** Kinds that can be statutory partners; bodies of these kinds that are not say statutory: false. */
 export const STATUTORY_KINDS: readonly string[] = ['local-authority', 'police', 'health'];
 
 /** Stand-in for the artefact's content hash (see the header). */

@@ -20,6 +20,16 @@ describe('Partner decider', () => {
     expect(e.data).toMatchObject({ statutory: false });
   });
 
+  it('given a health body that is not the statutory partner, when registered as not statutory, then it is recorded so', () => {
+    const [e] = when(given(), { type: 'register-partner', data: { partnerId: 'cwpt', name: 'Coventry and Warwickshire Partnership Trust', kind: 'health', statutory: false } });
+    expect(e.data).toMatchObject({ kind: 'health', statutory: false });
+  });
+
+  it('given a school, when registered as statutory, then it is refused', () => {
+    expect(() => when(given(), { type: 'register-partner', data: { partnerId: 'school', name: 'A School', kind: 'education', statutory: true } }))
+      .toThrow(expect.objectContaining({ code: 'not-a-statutory-kind', status: 422 }));
+  });
+
   it('given a registered partner, when registered again, then it is refused as a conflict', () => {
     expect(() => when(given(ccgRegistered), { type: 'register-partner', data: { partnerId: 'cw-ccg', name: 'x', kind: 'health' } }))
       .toThrow(expect.objectContaining({ code: 'partner-exists', status: 409 }));

@@ -14,7 +14,7 @@ export type PartnerEvent =
   | DomainEvent<'partner-succeeded', { partnerId: string; successorId: string; effectiveFrom: string }>;
 
 export type PartnerCommand =
-  | DomainCommand<'register-partner', { partnerId: string; name: string; kind: PartnerKind }>
+  | DomainCommand<'register-partner', { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean }>
   | DomainCommand<'rename-partner', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
   | DomainCommand<'succeed-partner', { partnerId: string; successorId: string; effectiveFrom: string; successorExists: boolean }>;
 
@@ -32,7 +32,12 @@ function decide(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
   if (command.type === 'register-partner') {
     if (state.exists) throw new StateConflict('partner-exists', `Partner ${command.data.partnerId} is already registered`);
     const { partnerId, name, kind } = command.data;
-    return [{ type: 'partner-registered', data: { partnerId, name, kind, statutory: STATUTORY_KINDS.includes(kind) } }];
+    // An NHS trust is health but not the statutory partner (the ICB is): statutory may be set false.
+    const statutory = command.data.statutory ?? STATUTORY_KINDS.includes(kind);
+    if (statutory && !STATUTORY_KINDS.includes(kind)) {
+      throw new RuleViolation('not-a-statutory-kind', `Only ${STATUTORY_KINDS.join(', ')} partners can be statutory partners`, { kind });
+    }
+    return [{ type: 'partner-registered', data: { partnerId, name, kind, statutory } }];
   }
   if (!state.exists) throw new RuleViolation('partner-not-registered', `Partner ${command.data.partnerId} is not registered`);
   if (state.succeededBy) throw new RuleViolation('partner-succeeded', `Partner ${command.data.partnerId} was succeeded by ${state.succeededBy.partnerId}`);

@@ -19,7 +19,7 @@ export class RegisterPartnerController {
   @CommandEndpoint(201)
   @ApiOperation({ operationId: 'registerPartner', summary: 'Register a partner agency' })
   register(@Body() dto: RegisterPartnerDto, @Ctx() ctx: CommandContext) {
-    const { partnerId, name, kind } = dto;
-    return this.commands.execute(new RegisterPartnerCommand({ partnerId, name, kind }, ctx));
+    const { partnerId, name, kind, statutory } = dto;
+    return this.commands.execute(new RegisterPartnerCommand({ partnerId, name, kind, statutory }, ctx));
   }
 }

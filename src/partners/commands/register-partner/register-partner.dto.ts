@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { PARTNER_KINDS, type PartnerKind } from '../../domain/partner';
@@ -16,4 +16,9 @@ export class RegisterPartnerDto extends CommandDto {
   @ApiProperty({ enum: PARTNER_KINDS, description: 'local-authority, police and health are the statutory partners' })
   @IsIn(PARTNER_KINDS)
   kind!: PartnerKind;
+
+  @ApiPropertyOptional({ description: 'Whether this body is one of the three statutory partners; defaults to true for local-authority, police and health. Set false for e.g. an NHS trust.' })
+  @IsOptional()
+  @IsBoolean()
+  statutory?: boolean;
 }
