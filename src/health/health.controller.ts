@@ -4,6 +4,8 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Public } from '../auth/requires.decorator';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { checkProjections } from '../projections/projections-health';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,12 +15,13 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ operationId: 'health', summary: 'Whether the event store is reachable (503 when it is not)' })
+  @ApiOperation({ operationId: 'health', summary: 'Whether the event store is reachable and each projection is running, with its lag (503 when not)' })
   check() {
     return this.health.check([
       async () => {
@@ -30,6 +33,7 @@ export class HealthController {
           return probe.down({ engine: this.config.store, message: (err as Error).message });
         }
       },
+      () => checkProjections(this.projections, this.indicator),
     ]);
   }
 }
