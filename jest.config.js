@@ -8,7 +8,7 @@ const swc = (syntax) => ['@swc/jest', {
     },
   }];
 // These ship ESM only: Node 20.19 requires them natively, Jest needs them compiled to CommonJS.
-const ESM_ONLY = ['jose', 'content-disposition'];
+const ESM_ONLY = ['jose'];
 const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript') };
 const base = { transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
