@@ -1,0 +1,70 @@
+import type { BudgetLine, PledgeBasis, UnderwritingBasis, UnderwritingMethod, UnderwritingShare } from '../../src/funding/domain/budget.types';
+import type { Actor } from '../../src/ledger/event-envelope';
+
+/** One pledge as the year's events left it; withdrawn pledges stay visible but count for nothing. */
+export interface PledgeEntry {
+  pledgeId: string;
+  partnerId: string;
+  amountPence: number;
+  basis: PledgeBasis;
+  withdrawn: boolean;
+  /** Received against this pledge (payment-received naming it). */
+  paidPence: number;
+  pledgedAt: string;
+  amendedAt?: string;
+  withdrawnAt?: string;
+}
+
+export interface PaymentEntry { paymentId: string; partnerId: string; amountPence: number; receivedOn: string; pledgeId?: string }
+
+/** An underwriting agreement exactly as recorded: the board's stated shortfall and each partner's share and cap. */
+export interface UnderwritingEntry {
+  underwritingId: string;
+  shortfallPence: number;
+  method: UnderwritingMethod;
+  basis: UnderwritingBasis;
+  shares: UnderwritingShare[];
+  coveredPence: number;
+  uncoveredPence: number;
+  agreedAt: string;
+}
+
+export interface BudgetRevision { previousTotalPence: number; totalPence: number; reason: string; occurredAt: string }
+
+/**
+ * The facts of one financial year's budget stream (`budget-2022-23`). Derived figures (shortfall,
+ * outstanding, shares) are worked out at read time by budget.summary.ts, so the rules for them can
+ * change without a rebuild and this document stays a plain record of what was said.
+ */
+export interface BudgetYearDoc {
+  kind: 'year';
+  financialYear: string;
+  /** False only if a year's later events arrive without its budget-set (never, through the decider). */
+  set: boolean;
+  totalPence: number;
+  lines: BudgetLine[];
+  allocatedPence: number;
+  unallocatedPence: number;
+  setAt?: string;
+  revisions: BudgetRevision[];
+  /** In the order pledged. */
+  pledges: PledgeEntry[];
+  payments: PaymentEntry[];
+  /** In the order agreed; the last is the current one. */
+  underwritings: UnderwritingEntry[];
+  lastUpdate?: { type: string; occurredAt: string; recordedAt: string; actor: Actor; position: number };
+}
+
+/** A partner's current name, to label contributions (joined at read time, like the action log's meeting -> board link). */
+export interface PartnerNameDoc {
+  kind: 'partner';
+  partnerId: string;
+  name?: string;
+}
+
+export type BudgetDoc = BudgetYearDoc | PartnerNameDoc;
+
+export const YEAR_KEY_PREFIX = 'year:';
+export const PARTNER_KEY_PREFIX = 'partner:';
+export const yearKey = (financialYear: string) => `${YEAR_KEY_PREFIX}${financialYear}`;
+export const partnerKey = (partnerId: string) => `${PARTNER_KEY_PREFIX}${partnerId}`;

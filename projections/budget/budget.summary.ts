@@ -1,0 +1,111 @@
+import type { PledgeBasis, UnderwritingBasis } from '../../src/funding/domain/budget.types';
+import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc';
+
+/**
+ * How the figures are counted (all money integer pence):
+ * - Only OPEN AGREED pledges count as contributions. In-principle and "up to" (capped) pledges are
+ *   shown beside them, never counted: a board cannot balance a budget on a maybe or a ceiling.
+ *   Withdrawn pledges are listed and count for nothing.
+ * - Shortfall: the latest underwriting agreement states the shortfall the board agreed to cover,
+ *   and that stated figure is THE shortfall (source 'underwriting-agreement'). The board knows
+ *   income the ledger may not hold (e.g. the 2022/23 demo records no agreed contributions at all,
+ *   so budget minus agreed would be the whole £321,000, not the minuted £21,649). With no
+ *   agreement, the shortfall is budget minus agreed contributions, floored at zero (source
+ *   'agreed-contributions'). Both figures are always shown so a divergence is visible.
+ * - Underwriting: the latest agreement's shares and caps; what it covers and leaves uncovered are
+ *   as the agreement recorded them. Earlier agreements stay in `underwritings`, superseded.
+ * - Outstanding (per partner): agreed pledges not yet paid, less payments received without a
+ *   pledge (money on account), floored at zero. Underwriting shares are a promise to cover a
+ *   shortfall if it materialises, not an invoice, so they are never outstanding.
+ * - Counted (per partner) = agreed contributions + underwriting share: each partner's share of
+ *   the total is that over the budget total, and over all partners' counted money.
+ */
+export type ShortfallSource = 'underwriting-agreement' | 'agreed-contributions';
+
+export interface PledgeView extends PledgeEntry { outstandingPence: number }
+
+export interface PartnerContribution {
+  partnerId: string;
+  partnerName: string | null;
+  pledges: PledgeView[];
+  agreedPence: number;
+  /** Shown, not counted. */
+  inPrinciplePence: number;
+  /** Caps of "up to" pledges: shown, not counted. */
+  upToPence: number;
+  paidPence: number;
+  outstandingPence: number;
+  underwriting: { sharePence: number; capPence: number | null; basis: UnderwritingBasis } | null;
+  countedPence: number;
+  /** Counted over the budget total, in percent to two places (null with a zero budget). */
+  shareOfBudgetPercent: number | null;
+  /** Counted over all partners' counted money, in percent to two places (null when nothing is counted). */
+  shareOfCountedPercent: number | null;
+}
+
+export interface BudgetYearView {
+  financialYear: string;
+  totalPence: number;
+  lines: BudgetYearDoc['lines'];
+  allocatedPence: number;
+  unallocatedPence: number;
+  revisions: BudgetYearDoc['revisions'];
+  contributions: { agreedPence: number; inPrinciplePence: number; upToPence: number; paidPence: number; outstandingPence: number };
+  shortfall: { shortfallPence: number; source: ShortfallSource; budgetLessAgreedPence: number; statedPence: number | null };
+  underwriting: (Omit<UnderwritingEntry, 'shares'> & { partnerCount: number }) | null;
+  underwritings: UnderwritingEntry[];
+  partners: PartnerContribution[];
+  lastUpdate: BudgetYearDoc['lastUpdate'] | null;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 10_000) / whole) / 100);
+const openWith = (pledges: PledgeEntry[], basis: PledgeBasis) => sum(pledges.filter((p) => !p.withdrawn && p.basis === basis).map((p) => p.amountPence));
+
+function partnerIdsOf(doc: BudgetYearDoc, current: UnderwritingEntry | undefined): string[] {
+  const ids = [...doc.pledges.map((p) => p.partnerId), ...doc.payments.map((p) => p.partnerId), ...(current?.shares.map((s) => s.partnerId) ?? [])];
+  return [...new Set(ids)].sort();
+}
+
+function partnerFigures(doc: BudgetYearDoc, partnerId: string, current: UnderwritingEntry | undefined, nameOf: (id: string) => string | undefined) {
+  const pledges = doc.pledges.filter((p) => p.partnerId === partnerId).map((p) => ({ ...p, outstandingPence: p.withdrawn ? 0 : p.amountPence - p.paidPence }));
+  const payments = doc.payments.filter((p) => p.partnerId === partnerId);
+  const onAccount = sum(payments.filter((p) => p.pledgeId === undefined).map((p) => p.amountPence));
+  const agreedUnpaid = sum(pledges.filter((p) => !p.withdrawn && p.basis === 'agreed').map((p) => p.outstandingPence));
+  const share = current?.shares.find((s) => s.partnerId === partnerId);
+  const agreedPence = openWith(pledges, 'agreed');
+  return {
+    partnerId, partnerName: nameOf(partnerId) ?? null, pledges, agreedPence,
+    inPrinciplePence: openWith(pledges, 'in-principle'), upToPence: openWith(pledges, 'up-to'),
+    paidPence: sum(payments.map((p) => p.amountPence)), outstandingPence: Math.max(0, agreedUnpaid - onAccount),
+    underwriting: share && current ? { sharePence: share.sharePence, capPence: share.capPence ?? null, basis: current.basis } : null,
+    countedPence: agreedPence + (share?.sharePence ?? 0),
+  };
+}
+
+/** The headline of an agreement; each partner's share is on that partner's row. */
+const withoutShares = ({ shares, ...rest }: UnderwritingEntry) => ({ ...rest, partnerCount: shares.length });
+
+/** The year as a board or an inspector reads it; `nameOf` looks partner names up in the projection. */
+export function summariseYear(doc: BudgetYearDoc, nameOf: (partnerId: string) => string | undefined = () => undefined): BudgetYearView {
+  const current = doc.underwritings.at(-1);
+  const figures = partnerIdsOf(doc, current).map((id) => partnerFigures(doc, id, current, nameOf));
+  const counted = sum(figures.map((f) => f.countedPence));
+  const partners = figures.map((f) => ({ ...f, shareOfBudgetPercent: percent(f.countedPence, doc.totalPence), shareOfCountedPercent: percent(f.countedPence, counted) }));
+  const agreedPence = sum(partners.map((p) => p.agreedPence));
+  const budgetLessAgreedPence = Math.max(0, doc.totalPence - agreedPence);
+  return {
+    financialYear: doc.financialYear, totalPence: doc.totalPence, lines: doc.lines, allocatedPence: doc.allocatedPence, unallocatedPence: doc.unallocatedPence, revisions: doc.revisions,
+    contributions: {
+      agreedPence, inPrinciplePence: sum(partners.map((p) => p.inPrinciplePence)), upToPence: sum(partners.map((p) => p.upToPence)),
+      paidPence: sum(partners.map((p) => p.paidPence)), outstandingPence: sum(partners.map((p) => p.outstandingPence)),
+    },
+    shortfall: current
+      ? { shortfallPence: current.shortfallPence, source: 'underwriting-agreement', budgetLessAgreedPence, statedPence: current.shortfallPence }
+      : { shortfallPence: budgetLessAgreedPence, source: 'agreed-contributions', budgetLessAgreedPence, statedPence: null },
+    underwriting: current ? withoutShares(current) : null,
+    underwritings: doc.underwritings,
+    partners,
+    lastUpdate: doc.lastUpdate ?? null,
+  };
+}
