@@ -1,0 +1,69 @@
+import type { EscalationOutcome, EscalationStatus } from '../../src/escalations/domain/escalation-types';
+import type { ProtocolStage } from '../../src/escalations/domain/escalation-protocol';
+import type { Actor } from '../../src/ledger/event-envelope';
+
+/** One line of an escalation's timeline: who did what, at which stage, when (business and recorded). */
+export interface TrailEntry {
+  type: string;
+  stage: number;
+  /** Business time: when it happened, which is what working days are counted from. */
+  occurredAt: string;
+  /** When the ledger stored it. */
+  recordedAt: string;
+  actor: Actor;
+  summary: string;
+  /** The agency that acknowledged or responded. */
+  agency?: string;
+  /** The words recorded with the event: a response, an acknowledgement note, an escalation reason, a resolution summary. */
+  response?: string;
+  note?: string;
+  reason?: string;
+  outcome?: EscalationOutcome;
+  resolution?: string;
+  /** Where to find the event in the ledger, to verify it against the hash chain. */
+  eventId: string;
+  position: number;
+}
+
+/**
+ * The time an escalation spent at one stage, as business instants. Working days and breaches are
+ * worked out at query time (see stage-measure.ts): an open stage is measured to the reader's asOf,
+ * and the calendar may refuse a date, which must never stop the projection.
+ */
+export interface StagePeriod {
+  stage: number;
+  stageName: string;
+  timescaleWorkingDays: number;
+  startedAt: string;
+  endedAt?: string;
+  endedBy?: 'escalated' | 'resolved';
+  /** First acknowledgement by the concerning agency at this stage. */
+  acknowledgedAt?: string;
+  responses: number;
+}
+
+export interface EscalationTrailDoc {
+  escalationId: string;
+  /** False only if later events arrive without the raise (never, through the decider). */
+  raised: boolean;
+  protocolId?: string;
+  protocolVersion?: number;
+  /** The stages of the protocol version it was raised under. */
+  protocolStages: ProtocolStage[];
+  raisedByAgency?: string;
+  concerningAgency?: string;
+  raisedByPersonId?: string;
+  subject?: string;
+  caseReference?: string;
+  status: EscalationStatus;
+  raisedAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+  outcome?: EscalationOutcome;
+  resolution?: string;
+  stages: StagePeriod[];
+  timeline: TrailEntry[];
+}
+
+export const ESCALATION_KEY_PREFIX = 'escalation:';
+export const escalationKey = (escalationId: string) => `${ESCALATION_KEY_PREFIX}${escalationId}`;

@@ -1,0 +1,92 @@
+import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
+import type { StoredEvent } from '../../src/ledger/event-envelope';
+import type { Projection } from '../projection';
+import { ESCALATION_KEY_PREFIX, escalationKey, type EscalationTrailDoc, type StagePeriod, type TrailEntry } from './escalation-trail-doc';
+import { summarise } from './timeline-summary';
+
+/** The escalation event types this version understands; a new type needs a version bump (and a rebuild). */
+const ESCALATION_EVENT_TYPES: ReadonlySet<string> = new Set<EscalationEvent['type']>([
+  'escalation-raised', 'escalation-acknowledged', 'escalation-response-recorded',
+  'escalation-stage-escalated', 'escalation-resolved', 'escalation-closed',
+]);
+
+const isEscalationEvent = (e: StoredEvent): boolean => e.streamId.startsWith('escalation-') && ESCALATION_EVENT_TYPES.has(e.type);
+
+const newTrail = (escalationId: string): EscalationTrailDoc =>
+  ({ escalationId, raised: false, protocolStages: [], status: 'open', stages: [], timeline: [] });
+
+/** Changes the last (current) stage period; stages only ever move forward, so it is the one in play. */
+function withCurrentStage(stages: StagePeriod[], change: (s: StagePeriod) => StagePeriod): StagePeriod[] {
+  return stages.length === 0 ? stages : [...stages.slice(0, -1), change(stages[stages.length - 1])];
+}
+
+/** Fields an event sets on top of the timeline entry it adds. */
+function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): Partial<EscalationTrailDoc> {
+  switch (event.type) {
+    case 'escalation-raised': {
+      const { protocolId, protocolVersion, stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference, stage, stageName, timescaleWorkingDays } = event.data;
+      return {
+        raised: true, protocolId, protocolVersion, protocolStages: stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference,
+        status: 'open', raisedAt: at, stages: [{ stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }],
+      };
+    }
+    case 'escalation-acknowledged':
+      return { stages: withCurrentStage(doc.stages, (s) => (s.acknowledgedAt ? s : { ...s, acknowledgedAt: at })) };
+    case 'escalation-response-recorded':
+      return { stages: withCurrentStage(doc.stages, (s) => ({ ...s, responses: s.responses + 1 })) };
+    case 'escalation-stage-escalated': {
+      const { stage, stageName, timescaleWorkingDays } = event.data;
+      const ended = withCurrentStage(doc.stages, (s) => ({ ...s, endedAt: at, endedBy: 'escalated' }));
+      return { stages: [...ended, { stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }] };
+    }
+    // Resolution stops the clock on the stage it was resolved at; closing is bookkeeping after that.
+    case 'escalation-resolved':
+      return {
+        status: 'resolved', resolvedAt: at, outcome: event.data.outcome, resolution: event.data.summary,
+        stages: withCurrentStage(doc.stages, (s) => ({ ...s, endedAt: at, endedBy: 'resolved' })),
+      };
+    case 'escalation-closed':
+      return { status: 'closed', closedAt: at };
+  }
+}
+
+/** The words each event carries, named for what they are. */
+function words(event: EscalationEvent): Partial<TrailEntry> {
+  switch (event.type) {
+    case 'escalation-acknowledged':
+      return { agency: event.data.agency, ...(event.data.note ? { note: event.data.note } : {}) };
+    case 'escalation-response-recorded':
+      return { agency: event.data.respondingAgency, response: event.data.response };
+    case 'escalation-stage-escalated':
+      return { reason: event.data.reason };
+    case 'escalation-resolved':
+      return { outcome: event.data.outcome, resolution: event.data.summary };
+    default:
+      return {};
+  }
+}
+
+/** Drops undefined members so a document looks the same fresh or after a JSON round trip. */
+function compact<T extends object>(doc: T): T {
+  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;
+}
+
+function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
+  const event = { type: stored.type, data: stored.data } as EscalationEvent;
+  const { occurredAt, recordedAt, actor } = stored.metadata;
+  const entry: TrailEntry = {
+    type: stored.type, stage: event.data.stage, occurredAt, recordedAt, actor, summary: summarise(event),
+    ...words(event), eventId: stored.id, position: stored.position,
+  };
+  return compact({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
+}
+
+/** The escalation audit trail: one document per escalation with its timeline and stage periods. */
+export const escalationTrailProjection: Projection<EscalationTrailDoc> = {
+  name: 'escalation-trail',
+  version: 1,
+  canHandle: isEscalationEvent,
+  keysOf: (event) => [escalationKey((event.data as { escalationId: string }).escalationId)],
+  initialState: (key) => newTrail(key.slice(ESCALATION_KEY_PREFIX.length)),
+  evolve,
+};
