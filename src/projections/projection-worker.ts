@@ -80,6 +80,7 @@ export class ProjectionWorker<D> {
       pending = undefined;
       if (result.done) break;
       batch.apply(result.value, Date.now());
+      this.store.noteRecorded(this.projection.name, result.value.metadata.recordedAt);
       if (batch.size >= this.options.batchSize) this.commit(batch);
     }
     this.commit(batch);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 
 /** Where a projection has got to: the version that wrote its documents and the last position applied. */
 export interface Checkpoint {
@@ -36,14 +37,19 @@ export class ReadModelStore {
   private readonly stmt;
   private readonly commitTx;
   private readonly resetTx;
+  /** Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts). */
+  readonly layers: SnapshotLayers;
+  /** Latest recordedAt applied per projection since its last commit (set by the worker, written with the batch). */
+  private readonly recorded = new Map<string, string>();
 
-  constructor(file: string) {
+  constructor(file: string, options: Partial<SnapshotOptions> = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(DDL);
+    this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY });
     this.stmt = {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
@@ -55,8 +61,10 @@ export class ReadModelStore {
     this.commitTx = this.db.transaction((projection: string, version: number, position: number, docs: Map<string, unknown>) => {
       for (const [key, doc] of docs) this.stmt.put.run(projection, key, JSON.stringify(doc));
       this.stmt.setCheckpoint.run(projection, version, position);
+      this.layers.afterCommit(projection, position, docs.keys(), this.recorded.get(projection));
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
+      this.layers.reset(projection);
       this.stmt.drop.run(projection);
       this.stmt.setCheckpoint.run(projection, version, null);
     });
@@ -72,9 +80,16 @@ export class ReadModelStore {
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
-  /** A batch's documents and its checkpoint, atomically. */
+  /** A batch's documents and its checkpoint, atomically (with a snapshot when one is due). */
   commit(projection: string, version: number, position: number, docs: Map<string, unknown>): void {
     this.commitTx.immediate(projection, version, position, docs);
+    this.recorded.delete(projection);
+  }
+
+  /** The worker reports each applied event's recordedAt; the next commit indexes the latest. */
+  noteRecorded(projection: string, recordedAt: string): void {
+    const seen = this.recorded.get(projection);
+    if (seen === undefined || recordedAt > seen) this.recorded.set(projection, recordedAt);
   }
 
   /** Forget a projection's documents and start it again from the beginning of the log. */

@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { ActionLogReader } from '../action-log/action-log.reader';
+import type { ReadModelStore } from '../read-model-store';
+import { AsOfEngine, type AsOfAnswer } from './as-of-engine';
+import { AsOfActionLogQueryDto, AsOfQueryDto } from './as-of-query.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** What the answer was computed from: the position, when it was recorded, and how much was replayed. */
+function provenance(a: AsOfAnswer) {
+  return { ...a.resolution, snapshot: a.view.snapshot ?? null, replayed: a.replayed };
+}
+
+/**
+ * The action log as the register showed it at a past position or date, for auditors. The same
+ * reader and pure queries as GET /action-log run over an as-of view instead of the live store.
+ */
+@ApiTags('action-log')
+@ApiBearerAuth()
+@Controller('as-of/action-log')
+export class ActionLogAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'listActionLogAsOf', summary: 'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog' })
+  @ApiOkResponse({ description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }' })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfActionLogQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: overdueDate(answer) };
+    return { asOf: provenance(answer), ...reader(answer).list(query, q.limit ?? 50, q.cursor) };
+  }
+
+  @Get(':actionId')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getActionLogEntryAsOf', summary: 'One action and its history as they stood at a log position or as known at the end of a date' })
+  @ApiOkResponse({ description: 'The action document then, with asOf provenance' })
+  @ApiNotFoundResponse({ description: 'action-not-found: no such action had been raised by then', schema: problemSchema })
+  async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...reader(answer).get(actionId, overdueDate(answer)), asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(actionLogProjection.name, parseAsOf(text)!, text);
+  }
+}
+
+/** The reader only calls get and scan, which the as-of view answers with the same signatures. */
+const reader = (a: AsOfAnswer) => new ActionLogReader(a.view as unknown as ReadModelStore);
+
+/** Overdue then: against the requested date, or for a position the day it was recorded. */
+function overdueDate(a: AsOfAnswer): string {
+  return a.resolution.basis === 'recorded' ? a.resolution.requested.slice(0, 10) : (a.resolution.recordedAt ?? '1970-01-01').slice(0, 10);
+}

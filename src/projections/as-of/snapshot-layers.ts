@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+
+/** How often the read-model store keeps a snapshot of a projection's documents. */
+export interface SnapshotOptions {
+  /**
+   * A snapshot is taken by the first commit at least this many log positions after the previous
+   * one (0 turns snapshots off). It bounds what an as-of query replays: at most this many positions.
+   */
+  snapshotEvery: number;
+}
+
+export const DEFAULT_SNAPSHOT_EVERY = 10_000;
+
+const DDL = `
+  CREATE TABLE IF NOT EXISTS snapshots (
+    projection TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (projection, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS snapshot_docs (
+    projection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    doc        TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS snapshot_docs_by_key ON snapshot_docs (projection, key, position);
+  CREATE TABLE IF NOT EXISTS snapshot_dirty (
+    projection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    PRIMARY KEY (projection, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS log_times (
+    position    INTEGER PRIMARY KEY,
+    recorded_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS log_times_by_time ON log_times (recorded_at, position);`;
+
+/**
+ * Snapshots as layers: a snapshot at position S stores only the documents written since the
+ * previous snapshot (tracked in snapshot_dirty, in the same transaction as each batch), so a
+ * document's state at S is its newest layer at or before S. Storage grows with what changed,
+ * not with (snapshots x documents).
+ *
+ * log_times is a sparse position -> recordedAt index: one row per committed batch holding the
+ * latest recordedAt of every event up to that position (a running maximum, so it only grows
+ * with position even if the ledger's clock ever stepped back). Dates map to positions through it.
+ */
+export class SnapshotLayers {
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database, private readonly options: SnapshotOptions) {
+    const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'snapshot_dirty'").get();
+    db.exec(DDL);
+    // A file written before snapshots existed: every document it holds is new to the first layer.
+    if (fresh) db.exec('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents');
+    this.stmt = {
+      dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),
+      last: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ?').pluck(),
+      atOrBefore: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ? AND position <= ?').pluck(),
+      copy: db.prepare('INSERT INTO snapshot_docs (projection, key, position, doc) SELECT d.projection, d.key, ?, d.doc FROM snapshot_dirty s JOIN documents d ON d.projection = s.projection AND d.key = s.key WHERE s.projection = ?'),
+      clearDirty: db.prepare('DELETE FROM snapshot_dirty WHERE projection = ?'),
+      addSnapshot: db.prepare('INSERT INTO snapshots (projection, position) VALUES (?, ?)'),
+      dropSnapshots: db.prepare('DELETE FROM snapshots WHERE projection = ?'),
+      dropDocs: db.prepare('DELETE FROM snapshot_docs WHERE projection = ?'),
+      doc: db.prepare('SELECT doc FROM snapshot_docs WHERE projection = ? AND key = ? AND position <= ? ORDER BY position DESC LIMIT 1').pluck(),
+      // SQLite returns the bare column `doc` from the row holding MAX(position) in each group.
+      scan: db.prepare('SELECT key, doc, MAX(position) FROM snapshot_docs WHERE projection = ? AND key > ? AND key < ? AND position <= ? GROUP BY key ORDER BY key').raw(),
+      timeBefore: db.prepare('SELECT recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1').pluck(),
+      putTime: db.prepare('INSERT OR REPLACE INTO log_times (position, recorded_at) VALUES (?, ?)'),
+      firstAfter: db.prepare('SELECT position FROM log_times WHERE recorded_at > ? ORDER BY recorded_at, position LIMIT 1').pluck(),
+      rowBefore: db.prepare('SELECT position, recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1'),
+      lastTime: db.prepare('SELECT position, recorded_at FROM log_times ORDER BY position DESC LIMIT 1'),
+    };
+  }
+
+  /** Inside the batch transaction: remember the keys written, and snapshot if the interval has passed. */
+  afterCommit(projection: string, position: number, keys: Iterable<string>, latestRecordedAt?: string): void {
+    if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
+    if (this.options.snapshotEvery <= 0) return;
+    for (const key of keys) this.stmt.dirty.run(projection, key);
+    const last = (this.stmt.last.get(projection) as number | null) ?? -1;
+    if (position - last < this.options.snapshotEvery) return;
+    this.stmt.copy.run(position, projection);
+    this.stmt.clearDirty.run(projection);
+    this.stmt.addSnapshot.run(projection, position);
+  }
+
+  /** Inside the reset transaction: another version's snapshots describe other documents. */
+  reset(projection: string): void {
+    this.stmt.dropSnapshots.run(projection);
+    this.stmt.dropDocs.run(projection);
+    this.stmt.clearDirty.run(projection);
+  }
+
+  private noteTime(position: number, recordedAt: string): void {
+    const before = this.stmt.timeBefore.get(position) as string | undefined;
+    this.stmt.putTime.run(position, before !== undefined && before > recordedAt ? before : recordedAt);
+  }
+
+  /** The newest snapshot position at or before `position`, or undefined (start of the log). */
+  snapshotAtOrBefore(projection: string, position: number): number | undefined {
+    return (this.stmt.atOrBefore.get(projection, position) as number | null) ?? undefined;
+  }
+
+  docAt(projection: string, key: string, snapshot: number): string | undefined {
+    return this.stmt.doc.get(projection, key, snapshot) as string | undefined;
+  }
+
+  /** Keys (with their JSON) as they stood at `snapshot`, in key order, within [from, to). */
+  scanAt(projection: string, snapshot: number, from: string, to: string): Iterable<[string, string]> {
+    return this.stmt.scan.iterate(projection, from, to, snapshot) as Iterable<[string, string]>;
+  }
+
+  /**
+   * The indexed window that holds the last position recorded at or before `instant`:
+   * everything up to `known` was recorded by then; the answer lies in (known, upTo].
+   * upTo is undefined when the index ends before `instant` (read on to the end of the log).
+   */
+  timeWindow(instant: string): { known: number; knownAt?: string; upTo?: number } {
+    const upTo = this.stmt.firstAfter.get(instant) as number | undefined;
+    const row = (upTo === undefined ? this.stmt.lastTime.get() : this.stmt.rowBefore.get(upTo)) as { position: number; recorded_at: string } | undefined;
+    return { known: row?.position ?? -1, knownAt: row?.recorded_at, upTo };
+  }
+}
