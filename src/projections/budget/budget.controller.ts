@@ -1,0 +1,56 @@
+import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { filter, map, type Observable } from 'rxjs';
+import { YEAR_KEY_PREFIX, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
+import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { FinancialYearPipe } from '../../funding/http/financial-year';
+import { IdPipe } from '../../http/id.pipe';
+import { ProjectionRunner } from '../projection-runner';
+import { BudgetListQueryDto } from './budget-query.dto';
+import { BudgetReader } from './budget.reader';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/**
+ * Budgets and who pays for them, per financial year, as the projection has applied the ledger
+ * (eventually consistent). Money is integer pence; how pledges count is in budget.summary.ts.
+ */
+@ApiTags('budgets')
+@ApiBearerAuth()
+@Controller('budgets')
+export class BudgetController {
+  constructor(private readonly reader: BudgetReader, private readonly runner: ProjectionRunner) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'listBudgets', summary: 'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging' })
+  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
+  @ApiBadRequestResponse({ description: 'limit or cursor is invalid', schema: problemSchema })
+  list(@Query() q: BudgetListQueryDto) {
+    return this.reader.list(q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before the :financialYear route so "stream" is never read as a year. */
+  @Sse('stream')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'streamBudgets', summary: 'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)' })
+  @ApiProduces('text/event-stream')
+  stream(): Observable<MessageEvent> {
+    return this.runner.changesOf<BudgetYearDoc>(budgetProjection.name).pipe(
+      // Only years: partner-name documents are the projection's own bookkeeping.
+      filter((c) => c.key.startsWith(YEAR_KEY_PREFIX) && c.doc.set),
+      map((c): MessageEvent => ({ id: String(c.position), type: 'budget', data: this.reader.view(c.doc) })),
+    );
+  }
+
+  @Get(':financialYear/contributions')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getBudgetContributions', summary: 'One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner\'s share' })
+  @ApiOkResponse({ description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)' })
+  @ApiBadRequestResponse({ description: 'invalid-id or invalid-financial-year', schema: problemSchema })
+  @ApiNotFoundResponse({ description: 'budget-not-found', schema: problemSchema })
+  contributions(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string) {
+    return this.reader.get(financialYear);
+  }
+}

@@ -1,0 +1,83 @@
+import { BadRequestException } from '@nestjs/common';
+import { partnerKey, yearKey, YEAR_KEY_PREFIX, type BudgetYearDoc, type PartnerNameDoc } from '../../../projections/budget/budget-doc';
+import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
+import { problem } from '../../http/problem';
+import { NotFound } from '../../shared/domain-errors';
+import type { ReadModelStore } from '../read-model-store';
+
+/** A list row: the year's headline figures; GET /budgets/:financialYear/contributions has the detail. */
+export interface BudgetYearItem {
+  financialYear: string;
+  totalPence: number;
+  agreedPence: number;
+  paidPence: number;
+  shortfallPence: number;
+  shortfallSource: BudgetYearView['shortfall']['source'];
+  underwrittenPence: number;
+  uncoveredPence: number;
+  partnerCount: number;
+  lastUpdate: BudgetYearView['lastUpdate'];
+}
+
+const NAME = budgetProjection.name;
+
+/** The cursor is the last key returned, opaque to clients. */
+export const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
+function decodeCursor(cursor: string): string {
+  try {
+    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
+    if (typeof k === 'string' && k.startsWith(YEAR_KEY_PREFIX)) return k;
+  } catch { /* falls through to the 400 below */ }
+  throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
+}
+
+/** With no underwriting agreement, whatever the shortfall is stands uncovered. */
+function item(view: BudgetYearView): BudgetYearItem {
+  const { financialYear, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
+  return {
+    financialYear, totalPence, agreedPence: contributions.agreedPence, paidPence: contributions.paidPence,
+    shortfallPence: shortfall.shortfallPence, shortfallSource: shortfall.source,
+    underwrittenPence: underwriting?.coveredPence ?? 0, uncoveredPence: underwriting?.uncoveredPence ?? shortfall.shortfallPence,
+    partnerCount: partners.length, lastUpdate,
+  };
+}
+
+/** Reads budget years from the read-model store and works out their figures (budget.summary.ts). */
+export class BudgetReader {
+  constructor(private readonly store: ReadModelStore) {}
+
+  list(limit: number, cursor?: string): { items: BudgetYearItem[]; nextCursor: string | null } {
+    const nameOf = this.nameLookup();
+    const items: BudgetYearItem[] = [];
+    let lastKey: string | undefined;
+    let more = false;
+    for (const { key, doc } of this.store.scan<BudgetYearDoc>(NAME, YEAR_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
+      if (!doc.set) continue;
+      if (items.length === limit) { more = true; break; }
+      items.push(item(summariseYear(doc, nameOf)));
+      lastKey = key;
+    }
+    return { items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
+  }
+
+  get(financialYear: string): BudgetYearView {
+    const doc = this.store.get<BudgetYearDoc>(NAME, yearKey(financialYear));
+    if (!doc?.set) throw new NotFound('Budget', financialYear);
+    return this.view(doc);
+  }
+
+  /** A year document as the API shows it (also what the SSE stream sends). */
+  view(doc: BudgetYearDoc): BudgetYearView {
+    return summariseYear(doc, this.nameLookup());
+  }
+
+  /** Partner id -> current name, each partner read once per request. */
+  private nameLookup(): (partnerId: string) => string | undefined {
+    const cache = new Map<string, string | undefined>();
+    return (partnerId) => {
+      if (!cache.has(partnerId)) cache.set(partnerId, this.store.get<PartnerNameDoc>(NAME, partnerKey(partnerId))?.name);
+      return cache.get(partnerId);
+    };
+  }
+}
