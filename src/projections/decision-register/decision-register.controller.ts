@@ -1,0 +1,66 @@
+import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { filter, map, type Observable } from 'rxjs';
+import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
+import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { ProjectionRunner, type ProjectionChange } from '../projection-runner';
+import { DecisionRegisterQueryDto } from './decision-register-query.dto';
+import { DecisionRegisterReader } from './decision-register.reader';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** What the stream sends: recorded decisions, and sign-offs that belong to a decision. Meetings are bookkeeping. */
+function streamed(c: ProjectionChange<DecisionRegisterDoc>): boolean {
+  if (c.doc.kind === 'decision') return c.doc.recorded;
+  return c.doc.kind === 'signoff' && c.doc.requested && c.doc.decisionId !== undefined;
+}
+
+/** The decision register, as the projection has applied it (eventually consistent with the ledger). */
+@ApiTags('decision-register')
+@ApiBearerAuth()
+@Controller('decision-register')
+export class DecisionRegisterController {
+  constructor(private readonly reader: DecisionRegisterReader, private readonly runner: ProjectionRunner) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'listDecisionRegister', summary: 'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging' })
+  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
+  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  list(@Query() q: DecisionRegisterQueryDto) {
+    const query = { boardId: q.board, meetingId: q.meeting, outcome: q.outcome, status: q.status, hasUnsatisfiedConditions: q.hasUnsatisfiedConditions, from: q.from, to: q.to };
+    return this.reader.list(query, q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :decisionId so "stream" is never read as an id. */
+  @Sse('stream')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'streamDecisionRegister', summary: 'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position' })
+  @ApiProduces('text/event-stream')
+  stream(): Observable<MessageEvent> {
+    return this.runner.changesOf<DecisionRegisterDoc>(decisionRegisterProjection.name).pipe(
+      filter(streamed),
+      map((c): MessageEvent => ({ id: String(c.position), type: c.doc.kind, data: c.doc })),
+    );
+  }
+
+  @Get(':decisionId')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getDecisionRegisterEntry', summary: 'One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner\'s signature on the current version and its invalidations' })
+  @ApiOkResponse({ description: 'The decision with its meeting and sign-offs (history at /history)' })
+  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
+  get(@Param('decisionId', IdPipe) decisionId: string) {
+    return this.reader.get(decisionId);
+  }
+
+  @Get(':decisionId/history')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getDecisionRegisterHistory', summary: 'The decision\'s history and its sign-offs\' in ledger order: what happened, business and recorded time, who, and where to verify it' })
+  @ApiOkResponse({ description: '{ decisionId, entries }' })
+  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
+  history(@Param('decisionId', IdPipe) decisionId: string) {
+    return this.reader.history(decisionId);
+  }
+}
