@@ -1,32 +1,23 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
-import { AppModule } from '../../src/app.module';
-import { mintDevToken } from '../../src/auth/mint-token';
-import { loadConfig } from '../../src/config/app-config';
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
-import { loadDemo } from '../../src/demo/load/load-demo';
-import { validationPipe } from '../../src/http/validation';
 import type { Actor } from '../../src/ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import type { MeetingEvent } from '../../src/meetings/domain/meeting';
-import { setupOpenApi } from '../../src/openapi';
 import { DecisionRegisterController } from '../../src/projections/decision-register/decision-register.controller';
 import { DecisionRegisterReader } from '../../src/projections/decision-register/decision-register.reader';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { ReadModelStore } from '../../src/projections/read-model-store';
-import { ManualClock } from '../../src/shared/clock';
 import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
 import { expectProblem, send } from '../support/http';
-import { businessManager, type TestApp } from '../support/test-app';
+import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /**
- * The decision register's own runner, store and endpoints beside the app's, until the projection is
- * in ProjectionsModule's PROJECTIONS (that wiring is not this change's to make).
+ * The decision register's own runner, store and endpoints beside the app's, until the projection
+ * joins ProjectionsModule's PROJECTIONS (that wiring is not this change's to make).
  */
 @Module({
   controllers: [DecisionRegisterController],
@@ -42,23 +33,11 @@ class DecisionRegisterTestModule implements OnApplicationBootstrap, BeforeApplic
   async beforeApplicationShutdown() { await this.runner.stop(); this.store.close(); }
 }
 
-type RegisterApp = TestApp & { runner: ProjectionRunner; caughtUp(): Promise<void> };
-async function startRegisterApp(): Promise<RegisterApp> {
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: '/nonexistent-memory-only', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DecisionRegisterTestModule]), new FastifyAdapter(), { logger: false });
-  app.useGlobalPipes(validationPipe());
-  setupOpenApi(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const store = app.get<EventStore>(EVENT_STORE);
-  const runner = app.select(DecisionRegisterTestModule).get(ProjectionRunner);
-  return {
-    app, config, clock, store, runner,
-    token: (claims = {}) => mintDevToken(config, { ...businessManager, ...claims }),
-    close: () => app.close(),
-    async caughtUp() { await runner.waitFor(Math.max(0, ...(await store.readAll()).map((e) => e.position))); },
-  };
+/** The app with the register's module; `runner` is the register's own, `caughtUp` waits for the whole log. */
+async function startRegisterApp(): Promise<ProjectionsTestApp & { caughtUp(): Promise<void> }> {
+  const t = await startProjectionsApp({}, [DecisionRegisterTestModule]);
+  const runner = t.app.select(DecisionRegisterTestModule).get(ProjectionRunner);
+  return { ...t, runner, caughtUp: async () => runner.waitFor(Math.max(0, ...(await t.store.readAll()).map((e) => e.position))) };
 }
 
 const manager: Actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
@@ -67,7 +46,7 @@ const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'covent
 const SIGNERS = [repOf('nigel-minns', STATUTORY[0]), repOf('pete-hill', STATUTORY[1]), repOf('jackie-channell', STATUTORY[2])];
 
 describe('decision register over the HTTP API (synthetic ledger)', () => {
-  let t: RegisterApp;
+  let t: Awaited<ReturnType<typeof startRegisterApp>>;
   const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
   async function append(streamId: string, type: string, data: unknown, occurredAt: string, actor = manager): Promise<number> {
     const id = randomUUID();
@@ -110,6 +89,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
     await decision({ type: 'decision-superseded', data: { decisionId: TRAINING, supersededByDecisionId: TRAINING2, reason: 'Revised plan' } }, '2022-09-22T11:00:00.000Z');
     await decision({ type: 'decision-rescinded', data: { decisionId: DASH, reason: 'Dashboard withdrawn' } }, '2019-06-12T14:00:00.000Z');
     await t.caughtUp();
+    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
   });
   afterAll(() => t.close());
 
@@ -255,6 +235,48 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
 
     it('reports no lag once caught up', async () => {
       expect(await t.runner.lag()).toEqual([expect.objectContaining({ projection: 'decision-register', state: 'running', behind: 0 })]);
+    });
+  });
+
+  /** Runs last: it appends to the ledger the other tests read. */
+  describe('GET /decision-register/stream (Server-Sent Events)', () => {
+    function openStream(token: string): Promise<IncomingMessage> {
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      return new Promise((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path: '/decision-register/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
+      });
+    }
+    function readUntil(res: IncomingMessage, done: (text: string) => boolean): Promise<string> {
+      return new Promise((resolve) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => { text += chunk; if (done(text)) resolve(text); });
+        res.on('end', () => resolve(text));
+      });
+    }
+
+    it('sends each decision and each decision\'s sign-off as applied, with the ledger position as id, and never meeting documents', async () => {
+      const res = await openStream(await t.token({ role: 'auditor', userId: 'audit-1' }));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/event-stream');
+      const text = readUntil(res, (s) => s.includes('"kind":"signoff","signoffId":"so-late"'));
+      await meeting({ type: 'agenda-item-added', data: { meetingId: SEP, itemNumber: 7, title: 'Late item' } }, '2022-09-22T12:00:00.000Z');
+      const recorded = await decision({ type: 'decision-recorded', data: { decisionId: 'late', meetingId: SEP, itemNumber: 7, outcome: 'noted', text: 'Late', conditions: [], responsiblePartnerIds: [] } }, '2022-09-22T12:00:00.000Z');
+      const requested = await signoff({ type: 'signoff-requested', data: { signoffId: 'so-late', artefact, requiredPartnerIds: STATUTORY, decisionId: 'late' } }, '2022-09-22T12:00:00.000Z');
+      const received = await text;
+      res.destroy();
+      // The id is the position the runner committed the document at: at or after its event (events are batched).
+      const idOf = (kind: string, id: string) => Number(new RegExp(`event: ${kind}\\nid: (\\d+)\\ndata: \\{"kind":"${kind}","${kind}Id":"${id}"`).exec(received)?.[1]);
+      expect(idOf('decision', 'late')).toBeGreaterThanOrEqual(recorded);
+      expect(idOf('signoff', 'so-late')).toBeGreaterThanOrEqual(requested);
+      expect(received).not.toContain('"kind":"meeting"');
+    });
+
+    it('refuses a caller without ledger:read before streaming anything', async () => {
+      const res = await openStream(await t.token({ role: 'inspector' }));
+      const body = await readUntil(res, () => false);
+      expect(res.statusCode).toBe(403);
+      expect(JSON.parse(body)).toMatchObject({ code: 'forbidden' });
     });
   });
 });
