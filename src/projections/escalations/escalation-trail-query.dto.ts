@@ -1,0 +1,68 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PERIOD_KINDS, type PeriodKind } from '../../../projections/escalations/periods';
+import { MAX_STAGES } from '../../escalations/domain/escalation-protocol';
+import type { EscalationStatus } from '../../escalations/domain/escalation-types';
+import { ID_PATTERN } from '../../http/ids';
+
+export const ESCALATION_STATUSES: readonly EscalationStatus[] = ['open', 'resolved', 'closed'];
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = { message: '$property must be a date written YYYY-MM-DD' };
+const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, digits, dashes)' };
+const slug = { pattern: ID_PATTERN.source, maxLength: 80 };
+
+/** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** The date the trail is read at: shared by every escalation-trail endpoint. */
+export class EscalationTrailAsOfDto {
+  @ApiPropertyOptional({ description: 'Business date the trail is read at: status, stage, working days and breaches as they stood at the end of that day in England (default: today)', example: '2022-07-01' })
+  @IsOptional() @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+/** Raised-date window and agency filter, shared by the list and the summary. */
+export class EscalationTrailWindowDto extends EscalationTrailAsOfDto {
+  @ApiPropertyOptional({ ...slug, description: 'Escalations raised by or concerning this partner agency', example: 'cw-icb' })
+  @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
+  agency?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Raised on or after this date', example: '2022-04-01' })
+  @IsOptional() @IsString() @Matches(DATE_ONLY, DATE_MESSAGE) @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Raised on or before this date', example: '2023-03-31' })
+  @IsOptional() @IsString() @Matches(DATE_ONLY, DATE_MESSAGE) @IsISO8601({ strict: true })
+  to?: string;
+}
+
+/** Filters and paging for GET /escalation-trail; every filter given must match. */
+export class EscalationTrailQueryDto extends EscalationTrailWindowDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_STAGES, description: 'At this stage at asOf (a resolved escalation: the stage it was resolved at)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_STAGES)
+  stage?: number;
+
+  @ApiPropertyOptional({ enum: ESCALATION_STATUSES })
+  @IsOptional() @IsIn(ESCALATION_STATUSES)
+  status?: EscalationStatus;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only escalations with a stage over its timescale in working days by asOf (or only the others, with false)' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  breached?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ maxLength: 400, description: 'nextCursor from the previous page, with the same filters' })
+  @IsOptional() @IsString() @MaxLength(400) @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
+  cursor?: string;
+}
+
+/** GET /escalation-trail/summary */
+export class EscalationTrailSummaryQueryDto extends EscalationTrailWindowDto {
+  @ApiPropertyOptional({ enum: PERIOD_KINDS, default: 'quarter', description: 'Calendar months, or calendar quarters (Q1 = January to March)' })
+  @IsOptional() @IsIn(PERIOD_KINDS)
+  period?: PeriodKind;
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, Inject, MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { map, type Observable } from 'rxjs';
+import { businessDate } from '../../../projections/calendar/business-date';
+import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
+import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { ProjectionRunner } from '../projection-runner';
+import { assertOrdered, calendarDates } from './escalation-trail-dates';
+import { EscalationTrailAsOfDto, EscalationTrailQueryDto, EscalationTrailSummaryQueryDto } from './escalation-trail-query.dto';
+import { EscalationTrailReader } from './escalation-trail.reader';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const BAD_QUERY = 'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
+
+/**
+ * The escalation audit trail inspectors ask for: each escalation's timeline, its time at each stage
+ * in working days (England and Wales) against the protocol's timescales, and summaries per agency
+ * and period. Eventually consistent with the ledger; every measure is read at `asOf`.
+ */
+@ApiTags('escalation-trail')
+@ApiBearerAuth()
+@Controller('escalation-trail')
+export class EscalationTrailController {
+  constructor(private readonly reader: EscalationTrailReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'listEscalationTrail', summary: 'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging' })
+  @ApiOkResponse({ description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' })
+  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  list(@Query() q: EscalationTrailQueryDto) {
+    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
+    assertOrdered(from, to);
+    return this.reader.list({ asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to }, q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
+  @Get('summary')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'summariseEscalationTrail', summary: 'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it' })
+  @ApiOkResponse({ description: '{ asOf, period, from, to, agency, periods, agencies }' })
+  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  summary(@Query() q: EscalationTrailSummaryQueryDto) {
+    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
+    assertOrdered(from, to);
+    return this.reader.summary({ kind: q.period ?? 'quarter', asOf: asOf!, from, to, agency: q.agency });
+  }
+
+  @Sse('stream')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'streamEscalationTrail', summary: 'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline' })
+  @ApiProduces('text/event-stream')
+  stream(): Observable<MessageEvent> {
+    return this.runner.changesOf<EscalationTrailDoc>(escalationTrailProjection.name).pipe(
+      map((c): MessageEvent => ({ id: String(c.position), type: 'escalation', data: c.doc })),
+    );
+  }
+
+  @Get(':escalationId')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getEscalationTrail', summary: 'One escalation\'s whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf' })
+  @ApiOkResponse({ description: 'The escalation as at asOf, with stages measured and the timeline' })
+  @ApiNotFoundResponse({ description: 'escalation-not-found (also when it had not been raised by asOf)', schema: problemSchema })
+  @ApiBadRequestResponse({ description: 'invalid-id, validation-failed or date-outside-calendar', schema: problemSchema })
+  get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: EscalationTrailAsOfDto) {
+    const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
+    return this.reader.get(escalationId, asOf!);
+  }
+
+  /** Today in England: working days are counted on London dates. */
+  private today(): string {
+    return businessDate(this.clock.now().toISOString());
+  }
+}
