@@ -1,4 +1,4 @@
-import { parseAsOf } from '../../projections/as-of';
+import { parseAsOf, type AsOf } from '../../projections/as-of';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
@@ -75,6 +75,12 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
     expect(() => view.get('other', 'x')).toThrow(/cannot answer/);
   });
 
+  it('given a scan abandoned after one page, then the read-model file is free for the next commit', async () => {
+    const { view } = await engine.view(p.name, 420);
+    for (const _ of view.scan(p.name, 'action:')) break;
+    expect(() => store.commit('other-projection', 1, 1, new Map([['k', {}]]))).not.toThrow();
+  });
+
   /** The oracle for dates: the last position whose recordedAt is at or before the instant (the clock here only moves forward). */
   const lastRecordedBy = (instant: string) => log.filter((e) => e.metadata.recordedAt <= instant).at(-1)?.position ?? -1;
 
@@ -86,7 +92,7 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
     ['an instant in another zone', '2022-05-02T10:00:00+01:00'],
     ['long after the last event', '2030-01-01'],
   ])('given asOf %s, then it resolves to the last position recorded by then', async (_, text) => {
-    const asOf = parseAsOf(text) as { basis: 'recorded'; instant: string };
+    const asOf = parseAsOf(text) as Extract<AsOf, { basis: 'recorded' }>;
     const resolution = await engine.resolve(asOf, text);
     expect(resolution.basis).toBe('recorded');
     expect(resolution.position).toBe(lastRecordedBy(asOf.instant));

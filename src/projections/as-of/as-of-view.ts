@@ -35,18 +35,23 @@ export class AsOfView {
     const changed = this.changedKeys.filter((k) => k > from && k < end);
     const stored = this.snapshot === undefined ? [][Symbol.iterator]() : this.layers.scanAt(this.projection, this.snapshot, from, end)[Symbol.iterator]();
     // Merge two key-ordered streams; a document the replay changed replaces its snapshot version.
-    let next = stored.next();
-    let i = 0;
-    while (!next.done || i < changed.length) {
-      const storedKey = next.done ? undefined : next.value[0];
-      if (storedKey !== undefined && (i >= changed.length || storedKey < changed[i])) {
-        yield { key: storedKey, doc: JSON.parse(next.value![1]) as D };
-        next = stored.next();
-        continue;
+    try {
+      let next = stored.next();
+      let i = 0;
+      while (!next.done || i < changed.length) {
+        const storedKey = next.done ? undefined : next.value[0];
+        if (storedKey !== undefined && (i >= changed.length || storedKey < changed[i])) {
+          yield { key: storedKey, doc: JSON.parse(next.value![1]) as D };
+          next = stored.next();
+          continue;
+        }
+        if (storedKey === changed[i]) next = stored.next();
+        yield { key: changed[i], doc: this.changed.get(changed[i]) as D };
+        i++;
       }
-      if (storedKey === changed[i]) next = stored.next();
-      yield { key: changed[i], doc: this.changed.get(changed[i]) as D };
-      i++;
+    } finally {
+      // A reader that stops at a full page must not leave the SQLite statement open: it would hold the connection busy.
+      stored.return?.();
     }
   }
 
