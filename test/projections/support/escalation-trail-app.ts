@@ -1,29 +1,19 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
-import { AppModule } from '../../../src/app.module';
-import { mintDevToken, type TokenClaims } from '../../../src/auth/mint-token';
+import type { TokenClaims } from '../../../src/auth/mint-token';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
-import { loadConfig } from '../../../src/config/app-config';
-import { validationPipe } from '../../../src/http/validation';
 import type { Actor } from '../../../src/ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.port';
-import { setupOpenApi } from '../../../src/openapi';
 import { EscalationTrailController } from '../../../src/projections/escalations/escalation-trail.controller';
 import { EscalationTrailReader } from '../../../src/projections/escalations/escalation-trail.reader';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { ReadModelStore } from '../../../src/projections/read-model-store';
-import { ManualClock } from '../../../src/shared/clock';
 import { send } from '../../support/http';
-import { businessManager, type TestApp } from '../../support/test-app';
+import { startProjectionsApp, type ProjectionsTestApp } from './projections-app';
 
 /**
- * The escalation trail on its own runner and in-memory read-model store, mounted beside the real
- * app (same bootstrap, guards and pipes) until it is registered in ProjectionsModule's list.
+ * The escalation trail on its own runner and in-memory read-model store, mounted beside the app's
+ * through the projections test app's extra modules, until it joins ProjectionsModule's PROJECTIONS.
  */
 @Module({
   controllers: [EscalationTrailController],
@@ -39,30 +29,24 @@ export class EscalationTrailTestModule implements OnApplicationBootstrap, Before
   async beforeApplicationShutdown() { await this.runner.stop(); this.store.close(); }
 }
 
-export interface TrailApp extends TestApp { runner: ProjectionRunner }
+export interface TrailApp extends ProjectionsTestApp {
+  /** The escalation trail's own runner (the app's runner does not know the projection yet). */
+  runner: ProjectionRunner;
+}
 
+/** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-escalation-trail-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [EscalationTrailTestModule]), new FastifyAdapter(), { logger: false });
-  app.useGlobalPipes(validationPipe());
-  setupOpenApi(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const store = app.get<EventStore>(EVENT_STORE);
-  // As every e2e suite does: on the way out, each event's actor must be a verified token's.
-  const verifier = app.get(TokenVerifier);
+  const t = await startProjectionsApp({}, [EscalationTrailTestModule]);
+  const verifier = t.app.get(TokenVerifier);
   const verified: Actor[] = [];
   const verify = verifier.verify.bind(verifier);
   verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
   return {
-    app, config, clock, store, runner: app.select(EscalationTrailTestModule).get(ProjectionRunner),
-    token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
+    ...t,
+    runner: t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
     async close() {
-      const strangers = (await store.readAll()).filter((e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role));
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      const strangers = (await t.store.readAll()).filter((e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role));
+      await t.close();
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${strangers.length}`);
     },
   };
