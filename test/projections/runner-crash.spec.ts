@@ -31,7 +31,7 @@ function kill(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
 }
 
-describe('projection runner: killed with SIGKILL during catch-up', () => {
+describe('projection runner: killed with SIGKILL during catch-up, ten times in a row', () => {
   const dir = mkdtempSync(join(tmpdir(), 'projections-crash-'));
   const ledger = join(dir, 'ledger.sqlite');
   const readModels = join(dir, 'read-models.sqlite');
@@ -44,8 +44,10 @@ describe('projection runner: killed with SIGKILL during catch-up', () => {
     await seed.close();
 
     const checkpoints: number[] = [];
-    // Kill after this many commits, plus a few milliseconds so some kills land between commits.
-    for (const [commits, jitterMs] of [[3, 0], [10, 2], [1, 1], [25, 0], [7, 3]]) {
+    // Ten kills in a row (the bar), each after this many commits plus a few milliseconds so
+    // some land between commits. 3000 events in batches of 20 is ~150 commits: all ten stay mid catch-up.
+    const kills = [[3, 0], [10, 2], [1, 1], [25, 0], [7, 3], [4, 1], [15, 0], [2, 2], [12, 1], [6, 0]];
+    for (const [commits, jitterMs] of kills) {
       const { child } = await runChildUntil(ledger, readModels, commits);
       await new Promise((r) => setTimeout(r, jitterMs));
       await kill(child);
@@ -54,6 +56,7 @@ describe('projection runner: killed with SIGKILL during catch-up', () => {
       store.close();
     }
     // Every kill landed mid catch-up, and each run carried on from where the last one got to.
+    expect(checkpoints).toHaveLength(10);
     expect(checkpoints.every((c) => c >= 0 && c < head)).toBe(true);
     expect(checkpoints).toEqual([...checkpoints].sort((a, b) => a - b));
     expect(new Set(checkpoints).size).toBe(checkpoints.length);
@@ -67,5 +70,5 @@ describe('projection runner: killed with SIGKILL during catch-up', () => {
       store.close();
       await events.close();
     }
-  }, 30_000);
+  }, 60_000);
 });
