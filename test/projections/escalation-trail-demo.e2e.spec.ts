@@ -1,0 +1,53 @@
+import { loadDemo } from '../../src/demo/load/load-demo';
+import { send } from '../support/http';
+import { startTrailApp, type TrailApp } from './support/escalation-trail-app';
+
+/**
+ * The trail over the real governance record. The demo data raises no escalation (the minutes record
+ * discussions about escalation, none that the escalations API records), so the trail starts empty;
+ * then ONE ILLUSTRATIVE escalation, not in the record, is raised under the loaded protocol, whose
+ * stages the data marks as assumed.
+ */
+describe('escalation trail over the demo data', () => {
+  let t: TrailApp;
+  const as = (claims: Record<string, string>) => t.token(claims);
+  const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
+  const icb = { userId: 'jackie-channell', role: 'partner-representative', agency: 'coventry-warwickshire-icb' };
+  const get = async (url: string) => send(t, url, undefined, { method: 'GET', token: await as({ userId: 'audit-1', role: 'auditor', agency: 'ofsted' }) });
+  const ok = async (url: string, body: Record<string, unknown>, claims: Record<string, string>) => {
+    const res = await send(t, url, body, { token: await as(claims) });
+    expect(res.status).toBeLessThan(300);
+  };
+  const caughtUp = async () => t.runner.waitFor(Math.max(0, ...(await t.store.readAll()).map((e) => e.position)));
+
+  beforeAll(async () => {
+    t = await startTrailApp();
+    await loadDemo(t.app);
+    await caughtUp();
+  });
+  afterAll(() => t.close());
+
+  it('reads the whole demo ledger without stopping, and finds no escalation in it', async () => {
+    expect((await get('/escalation-trail')).body).toMatchObject({ items: [], nextCursor: null });
+    expect(await t.runner.lag()).toEqual([expect.objectContaining({ projection: 'escalation-trail', state: 'running', behind: 0 })]);
+  });
+
+  it('measures an escalation raised under the loaded protocol, naming its assumed stages', async () => {
+    const E = '/escalations/wsep-2022-illustrative';
+    await ok('/escalations', {
+      escalationId: 'wsep-2022-illustrative', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-county-council',
+      concerningAgency: 'coventry-warwickshire-icb', subject: 'Illustrative: health assessment not booked', occurredAt: '2022-10-03T09:00:00Z',
+    }, manager);
+    await ok(`${E}/acknowledge`, { occurredAt: '2022-10-04T09:00:00Z' }, icb);
+    await ok(`${E}/escalate`, { reason: 'No date offered within two working days', occurredAt: '2022-10-10T09:00:00Z' }, manager);
+    await caughtUp();
+
+    const { body } = await get('/escalation-trail/wsep-2022-illustrative?asOf=2022-10-14');
+    expect(body).toMatchObject({ protocolId: 'ws-escalation-protocol', protocolVersion: 1, status: 'open', currentStage: 2, breachedStages: [1] });
+    expect(body.stages).toEqual([
+      expect.objectContaining({ stageName: 'Practitioner to practitioner (assumed)', workingDays: 5, breachedOn: '2022-10-06', acknowledgedAt: '2022-10-04T09:00:00.000Z' }),
+      expect.objectContaining({ stageName: 'Manager to manager (assumed)', open: true, workingDays: 4, dueBy: '2022-10-17', breached: false }),
+    ]);
+    expect(body.timeline.map((e: { actor: { userId: string } }) => e.actor.userId)).toEqual(['amrita-sharma', 'jackie-channell', 'amrita-sharma']);
+  });
+});
