@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import type { Projection } from '../../../projections/projection';
 import type { TokenClaims } from '../../../src/auth/mint-token';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
 import type { Actor } from '../../../src/ledger/event-envelope';
@@ -7,6 +8,7 @@ import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.po
 import { EscalationTrailController } from '../../../src/projections/escalations/escalation-trail.controller';
 import { EscalationTrailReader } from '../../../src/projections/escalations/escalation-trail.reader';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
+import { PROJECTIONS } from '../../../src/projections/projections.module';
 import { ReadModelStore } from '../../../src/projections/read-model-store';
 import { send } from '../../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './projections-app';
@@ -34,16 +36,19 @@ export interface TrailApp extends ProjectionsTestApp {
   runner: ProjectionRunner;
 }
 
+/** Once ProjectionsModule runs the trail and serves its controller, the suites test that wiring instead (no clashing routes). */
+const wired = PROJECTIONS.includes(escalationTrailProjection as Projection<unknown>);
+
 /** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {
-  const t = await startProjectionsApp({}, [EscalationTrailTestModule]);
+  const t = await startProjectionsApp({}, wired ? [] : [EscalationTrailTestModule]);
   const verifier = t.app.get(TokenVerifier);
   const verified: Actor[] = [];
   const verify = verifier.verify.bind(verifier);
   verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
   return {
     ...t,
-    runner: t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
+    runner: wired ? t.runner : t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
     async close() {
       const strangers = (await t.store.readAll()).filter((e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role));
       await t.close();
