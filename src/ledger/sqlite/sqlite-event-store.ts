@@ -144,6 +144,11 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * By code, not instanceof: the native addon keeps the SqliteError class of the first copy of the
+ * module loaded in a process, so a second copy (Jest loads one per test file) has a different class.
+ */
 function isEventIdConflict(err: unknown): boolean {
-  return err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message.includes('events.event_id');
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('events.event_id');
 }
