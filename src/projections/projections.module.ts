@@ -2,15 +2,29 @@ import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } fro
 import { join } from 'node:path';
 import type { Projection } from '../../projections/projection';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
+import { budgetProjection } from '../../projections/budget/budget.projection';
+import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
+import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { ActionLogController } from './action-log/action-log.controller';
 import { ActionLogReader } from './action-log/action-log.reader';
+import { BudgetController } from './budget/budget.controller';
+import { BudgetReader } from './budget/budget.reader';
+import { DecisionRegisterController } from './decision-register/decision-register.controller';
+import { DecisionRegisterReader } from './decision-register/decision-register.reader';
+import { EscalationTrailController } from './escalations/escalation-trail.controller';
+import { EscalationTrailReader } from './escalations/escalation-trail.reader';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 
 /** Every projection the runner keeps up to date. */
-export const PROJECTIONS: Projection<unknown>[] = [actionLogProjection];
+export const PROJECTIONS: Projection<unknown>[] = [
+  actionLogProjection,
+  budgetProjection,
+  escalationTrailProjection,
+  decisionRegisterProjection,
+] as Projection<unknown>[];
 
 export function readModelFile(config: AppConfig): string {
   return config.store === 'memory' ? ':memory:' : join(config.dataDir, 'read-models.sqlite');
@@ -21,11 +35,14 @@ export function readModelFile(config: AppConfig): string {
  * and the query and SSE endpoints. Needs LedgerModule (global) for the event store.
  */
 @Module({
-  controllers: [ActionLogController],
+  controllers: [ActionLogController, BudgetController, EscalationTrailController, DecisionRegisterController],
   providers: [
     { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c)) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     { provide: ActionLogReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new ActionLogReader(store) },
+    { provide: BudgetReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new BudgetReader(store) },
+    { provide: EscalationTrailReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new EscalationTrailReader(store) },
+    { provide: DecisionRegisterReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store) },
   ],
   exports: [ProjectionRunner],
 })

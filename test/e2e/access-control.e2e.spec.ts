@@ -13,6 +13,17 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listActionLog: 'ledger:read', // GET /action-log
   getActionLogEntry: 'ledger:read', // GET /action-log/{actionId}
   streamActionLog: 'ledger:read', // GET /action-log/stream (server-sent events)
+  listBudgets: 'ledger:read', // GET /budgets
+  getBudgetContributions: 'ledger:read', // GET /budgets/{financialYear}/contributions
+  streamBudgets: 'ledger:read', // GET /budgets/stream (server-sent events)
+  listEscalationTrail: 'ledger:read', // GET /escalation-trail
+  summariseEscalationTrail: 'ledger:read', // GET /escalation-trail/summary
+  getEscalationTrail: 'ledger:read', // GET /escalation-trail/{escalationId}
+  streamEscalationTrail: 'ledger:read', // GET /escalation-trail/stream (server-sent events)
+  listDecisionRegister: 'ledger:read', // GET /decision-register
+  getDecisionRegisterEntry: 'ledger:read', // GET /decision-register/{decisionId}
+  getDecisionRegisterHistory: 'ledger:read', // GET /decision-register/{decisionId}/history
+  streamDecisionRegister: 'ledger:read', // GET /decision-register/stream (server-sent events)
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners
@@ -63,7 +74,7 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
 };
 
 /** Live streams never finish, so allowed calls are proven over a real socket in their own tests; here only refusals. */
-const STREAMS = new Set(['streamActionLog']);
+const STREAMS = new Set(['streamActionLog', 'streamBudgets', 'streamEscalationTrail', 'streamDecisionRegister']);
 
 /** Facts about roles the partnership relies on, stated independently of the permissions table. */
 const WRITES_NOTHING: Role[] = ['auditor', 'inspector'];

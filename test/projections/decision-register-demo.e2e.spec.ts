@@ -1,28 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
 import { loadDemo } from '../../src/demo/load/load-demo';
-import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import { DecisionRegisterController } from '../../src/projections/decision-register/decision-register.controller';
-import { DecisionRegisterReader } from '../../src/projections/decision-register/decision-register.reader';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { ReadModelStore } from '../../src/projections/read-model-store';
 import { send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
-
-/** As in decision-register.e2e.spec.ts: the register's own runner until it joins PROJECTIONS. */
-@Module({
-  controllers: [DecisionRegisterController],
-  providers: [
-    { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:') },
-    { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, [decisionRegisterProjection]) },
-    { provide: DecisionRegisterReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store) },
-  ],
-})
-class DecisionRegisterTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly runner: ProjectionRunner, @Inject(ReadModelStore) private readonly store: ReadModelStore) {}
-  onApplicationBootstrap() { this.runner.start(); }
-  async beforeApplicationShutdown() { await this.runner.stop(); this.store.close(); }
-}
 
 const M = 'wseb-2022-05-10';
 const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-ccg'];
@@ -42,10 +20,9 @@ describe('decision register with the demo data (May 2022 Warwickshire executive 
     return res.body;
   };
   beforeAll(async () => {
-    t = await startProjectionsApp({}, [DecisionRegisterTestModule]);
+    t = await startProjectionsApp({});
     await loadDemo(t.app);
-    const runner = t.app.select(DecisionRegisterTestModule).get(ProjectionRunner);
-    await runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
+    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
   }, 60_000);
   afterAll(() => t.close());

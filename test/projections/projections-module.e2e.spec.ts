@@ -23,7 +23,9 @@ describe('ProjectionsModule on the SQLite engine', () => {
       await second.runner.waitFor(position);
       const res = await send(second, '/action-log', undefined, { method: 'GET' });
       expect(res.body.items.map((i: { actionId: string; historyLength: number }) => [i.actionId, i.historyLength])).toEqual([['a1', 1], ['a2', 1]]);
-      expect(await second.runner.lag()).toEqual([expect.objectContaining({ state: 'running', checkpoint: position, behind: 0 })]);
+      const lags = await second.runner.lag();
+      expect(lags.length).toBeGreaterThan(0);
+      for (const lag of lags) expect(lag).toMatchObject({ state: 'running', checkpoint: position, behind: 0 });
     } finally {
       await second.close();
     }
