@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
 import type { Projection } from '../../projections/projection';
-import type { EventStore } from '../ledger/event-store.port';
+import type { StoredEvent } from '../ledger/event-envelope';
+import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
 import type { ReadModelStore } from './read-model-store';
 
@@ -32,6 +33,57 @@ const LAG_SCAN = 1000;
 
 interface Waiter { position: number; resolve(): void; reject(e: Error): void }
 
+/**
+ * Catch-up pages shared by every projection: rebuilding N projections reads (and parses) the log
+ * once, not N times, while they stay within a few pages of each other, as they do when they start
+ * together. Only the catch-up is shared: a projection that reaches the end of the log switches to
+ * the store's own subscription, which wakes on appends. Events are shared values (projections are
+ * pure and never mutate them). Behind the port's `subscribe` so workers do not change.
+ */
+export class SharedCatchUp {
+  /** Full pages by the position they follow, oldest first. */
+  private readonly pages = new Map<number, Promise<StoredEvent[]>>();
+
+  constructor(private readonly events: EventStore, private readonly pageSize = 500, private readonly keep = 32) {}
+
+  subscribe({ after }: { after?: number } = {}): Subscription {
+    let cursor = after ?? -1;
+    let closed = false;
+    let live: Subscription | undefined;
+    const catchUp = this;
+    async function* iterate(): AsyncGenerator<StoredEvent> {
+      for (;;) {
+        const page = await catchUp.page(cursor);
+        for (const event of page) {
+          if (closed) return;
+          cursor = event.position;
+          yield event;
+        }
+        if (closed) return;
+        if (page.length < catchUp.pageSize) break;
+      }
+      live = catchUp.events.subscribe({ after: cursor < 0 ? undefined : cursor });
+      yield* live;
+    }
+    const iterator = iterate();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => { closed = true; await live?.close(); },
+    };
+  }
+
+  private page(after: number): Promise<StoredEvent[]> {
+    const cached = this.pages.get(after);
+    if (cached) return cached;
+    const page = this.events.readAll({ after: after < 0 ? undefined : after, maxCount: this.pageSize });
+    this.pages.set(after, page);
+    if (this.pages.size > this.keep) this.pages.delete(this.pages.keys().next().value!);
+    // A short page is the current end of the log: the next reader must look again, not reuse it.
+    page.then((events) => { if (events.length < this.pageSize) this.pages.delete(after); }, () => this.pages.delete(after));
+    return page;
+  }
+}
+
 /** Runs every registered projection from its checkpoint, one catch-up subscription each. */
 export class ProjectionRunner {
   private readonly changes = new Subject<ProjectionChange>();
@@ -51,7 +103,13 @@ export class ProjectionRunner {
       },
     };
     const batch: BatchOptions = { batchSize: options.batchSize ?? 500, batchMs: options.batchMs ?? 50 };
-    this.workers = projections.map((p) => new ProjectionWorker(p, events, store, batch, listener));
+    // The store, except that subscriptions catch up through the shared pages.
+    const shared = new SharedCatchUp(events);
+    const source: EventStore = {
+      append: (s, e, x) => events.append(s, e, x), readStream: (s, o) => events.readStream(s, o), readAll: (o) => events.readAll(o),
+      subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)), ping: () => events.ping(), close: () => events.close(),
+    };
+    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener));
   }
 
   start(): void {
