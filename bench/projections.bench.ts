@@ -1,0 +1,239 @@
+/**
+ * Read models at scale: 1,000,000 governance events in a SQLite ledger, then in one run
+ *   1. the raw global read rate (readAll in pages of 500, as the catch-up subscription reads): the baseline;
+ *   2. the rebuild rate of every registered projection (PROJECTIONS) from an empty read-model file;
+ *   3. as-of latency: random positions and dates, list pages and single actions (p50, p99);
+ *   4. peak memory (RSS and heap, sampled every 50 ms).
+ *   npm run bench:projections      (EVENTS, READ_ROUNDS, QUERIES env vars resize it)
+ * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is measured),
+ * then closed and reopened, so the WAL is checkpointed and the reads see a ledger at rest.
+ */
+import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ActionEvent } from '../src/actions/domain/action-messages';
+import type { DecisionEvent } from '../src/decisions/domain/decision';
+import type { EscalationEvent } from '../src/escalations/domain/escalation-types';
+import type { BudgetEvent } from '../src/funding/domain/budget.types';
+import type { MeetingEvent } from '../src/meetings/domain/meeting';
+import type { SignoffEvent } from '../src/signoffs/domain/signoff-events';
+import type { NewEvent } from '../src/ledger/event-envelope';
+import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
+import { parseAsOf } from '../projections/as-of';
+import { ActionLogReader } from '../src/projections/action-log/action-log.reader';
+import { AsOfEngine } from '../src/projections/as-of/as-of-engine';
+import { AS_OF_SOURCES } from '../src/projections/as-of/as-of.providers';
+import { DEFAULT_SNAPSHOT_EVERY } from '../src/projections/as-of/snapshot-layers';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import { PROJECTIONS } from '../src/projections/projections.module';
+import { ReadModelStore } from '../src/projections/read-model-store';
+import { ManualClock } from '../src/shared/clock';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const EVENTS = env('EVENTS', 1_000_000);
+const READ_ROUNDS = env('READ_ROUNDS', 3);
+const QUERIES = env('QUERIES', 200);
+const PAGE = 500;
+
+/** Seeded, so every run generates the same ledger. */
+let seed = 0x5eed;
+const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+// ---- memory sampling -------------------------------------------------------------------------
+const peak = { rss: 0, heap: 0 };
+const sampler = setInterval(() => { const m = process.memoryUsage(); peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); }, 50);
+const resetPeak = () => { const m = process.memoryUsage(); peak.rss = m.rss; peak.heap = m.heapUsed; };
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+// ---- the generated partnership ---------------------------------------------------------------
+const BOARDS = ['wseb', 'wscp', 'worcs-scb', 'cov-scp', 'solihull-sp'];
+const PARTNERS = ['warwickshire-cc', 'warwickshire-police', 'cw-icb', 'probation-wm', 'schools-forum'];
+const PEOPLE = Array.from({ length: 40 }, (_, i) => `person-${i}`);
+const actor = (i: number) => ({ userId: PEOPLE[i % PEOPLE.length], role: 'business-manager', agency: PARTNERS[i % PARTNERS.length] });
+type Typed = MeetingEvent | ActionEvent | DecisionEvent | SignoffEvent | EscalationEvent | BudgetEvent;
+
+function toNew(e: Typed, occurredAt: string): NewEvent {
+  const id = randomUUID();
+  return { id, type: e.type, schemaVersion: 1, data: e.data, metadata: { actor: actor(id.charCodeAt(0)), correlationId: id, causationId: id, occurredAt } };
+}
+
+/** Appends meeting after meeting (about 40 events each) until the log holds EVENTS events. */
+async function generate(store: SqliteEventStore, clock: ManualClock): Promise<number> {
+  let written = 0;
+  const open: { actionId: string; meetingId: string; updates: number }[] = [];
+  const put = async (streamId: string, events: Typed[], at: string) => {
+    clock.advance(60_000 + Math.floor(random() * 600_000)); // a minute to ten later: recordedAt moves forward
+    await store.append(streamId, events.map((e) => toNew(e, at)), 'any');
+    written += events.length;
+  };
+  for (let m = 0; written < EVENTS; m++) {
+    const boardId = BOARDS[m % BOARDS.length];
+    const meetingId = `${boardId}-m${m}`;
+    const at = new Date(Date.UTC(2020, 0, 1) + m * 3 * 3_600_000).toISOString();
+    const stream = `meeting-${meetingId}`;
+    await put(stream, [{ type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: at } }], at);
+    await put(stream, Array.from({ length: 8 }, (_, i): Typed => ({ type: 'agenda-item-added', data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}`, presenterPersonId: pick(PEOPLE) } })), at);
+    await put(stream, [{ type: 'attendance-recorded', data: { meetingId, entries: PEOPLE.slice(0, 12).map((personId) => ({ personId, status: random() < 0.85 ? 'present' : 'apologies' })) } }], at);
+    for (let d = 0; d < 3; d++) {
+      const decisionId = `${meetingId}-d${d}`;
+      await put(`decision-${decisionId}`, [{ type: 'decision-recorded', data: { decisionId, meetingId, itemNumber: d + 1, outcome: pick(['approved', 'agreed', 'noted'] as const), text: 'The board agreed the recommendations in the report', conditions: [], responsiblePartnerIds: [pick(PARTNERS)] } }], at);
+    }
+    for (let a = 0; a < 6; a++) {
+      const actionId = `${meetingId}-a${a}`;
+      await put(`action-${actionId}`, [{ type: 'action-raised', data: { actionId, meetingId, itemNumber: 1 + a, text: 'Circulate the revised escalation protocol to all partners', owners: [{ kind: 'person', personId: pick(PEOPLE) }], dueDate: at.slice(0, 10) } }], at);
+      open.push({ actionId, meetingId, updates: 0 });
+    }
+    for (let u = 0; u < 15 && open.length > 0; u++) {
+      const k = Math.floor(random() * Math.min(open.length, 60)); // the older open actions get chased
+      const o = open[k];
+      const roll = random();
+      const e: ActionEvent = o.updates >= 3 || roll < 0.2 ? { type: 'action-completed', data: { actionId: o.actionId, note: 'Done and reported' } }
+        : roll < 0.55 ? { type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }
+          : roll < 0.8 ? { type: 'action-carried-forward', data: { actionId: o.actionId, toMeetingId: meetingId, fromMeetingId: o.meetingId, timesCarriedForward: o.updates + 1 } }
+            : roll < 0.9 ? { type: 'action-due-date-changed', data: { actionId: o.actionId, dueDate: at.slice(0, 10), reason: 'Awaiting data' } }
+              : { type: 'action-reassigned', data: { actionId: o.actionId, owners: [{ kind: 'partner', partnerId: pick(PARTNERS) }], previousOwners: [], reason: 'Leave' } };
+      await put(`action-${o.actionId}`, e.type === 'action-completed' ? [e, { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } }] : [e], at);
+      if (e.type === 'action-completed') open.splice(k, 1); else o.updates++;
+    }
+    if (m % 2 === 0) {
+      const signoffId = `${meetingId}-s`;
+      const artefact = { artefactId: `report-${m}`, kind: 'report' as const, title: 'Annual report', version: 'v1', contentHash: 'ab'.repeat(32) };
+      await put(`signoff-${signoffId}`, [{ type: 'signoff-requested', data: { signoffId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } }], at);
+      for (const partnerId of PARTNERS.slice(0, 3)) await put(`signoff-${signoffId}`, [{ type: 'signoff-signed', data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash } }], at);
+      await put(`signoff-${signoffId}`, [{ type: 'signoff-completed', data: { signoffId, version: 'v1', contentHash: artefact.contentHash, partnerIds: PARTNERS.slice(0, 3), subjectToConditions: false } }], at);
+    }
+    if (m % 3 === 0) {
+      const escalationId = `${meetingId}-e`;
+      const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }, { name: 'Manager to manager', timescaleWorkingDays: 5 }];
+      await put(`escalation-${escalationId}`, [{ type: 'escalation-raised', data: { escalationId, protocolId: 'wscp-escalation', protocolVersion: 1, stages, raisedByAgency: pick(PARTNERS), concerningAgency: pick(PARTNERS), subject: 'Strategy discussion not held', stage: 1, stageName: stages[0].name, timescaleWorkingDays: 2 } }], at);
+      await put(`escalation-${escalationId}`, [{ type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } }], at);
+      await put(`escalation-${escalationId}`, [{ type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' } }], at);
+    }
+    const financialYear = `${2020 + Math.floor(m / 2000)}-${String((21 + Math.floor(m / 2000)) % 100).padStart(2, '0')}`;
+    const pledgeId = `${meetingId}-p`;
+    const partnerId = pick(PARTNERS);
+    await put(`budget-${boardId}-${financialYear}`, [{ type: 'contribution-pledged', data: { financialYear, pledgeId, partnerId, amountPence: 2_500_000, basis: 'agreed' } }], at);
+    await put(`budget-${boardId}-${financialYear}`, [{ type: 'payment-received', data: { financialYear, paymentId: `${pledgeId}-pay`, partnerId, amountPence: 2_500_000, receivedOn: at.slice(0, 10), pledgeId } }], at);
+    await put(stream, [{ type: 'meeting-closed', data: { meetingId } }], at);
+    if (m % 1000 === 0) process.stderr.write(`\rgenerated ${written} events`);
+  }
+  process.stderr.write('\n');
+  return written;
+}
+
+async function readRate(store: SqliteEventStore): Promise<number> {
+  const start = performance.now();
+  let count = 0;
+  for (let after: number | undefined; ;) {
+    const page = await store.readAll({ after, maxCount: PAGE });
+    count += page.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].position;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));
+  const clock = new ManualClock(new Date('2020-01-01T09:00:00.000Z'));
+  try {
+    const ledgerFile = join(dir, 'ledger.sqlite');
+    const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
+    let t0 = performance.now();
+    const count = await generate(generator, clock);
+    const generateS = (performance.now() - t0) / 1000;
+    // Closing checkpoints the WAL into the file: the reads below see a ledger at rest, as a restart would.
+    await generator.close();
+    const events = new SqliteEventStore({ file: ledgerFile }, clock);
+    const loadBefore = loadavg()[0];
+    const head = await lastPosition(events); // also warms the page cache before the timed reads
+
+    resetPeak();
+    const reads: number[] = [];
+    for (let r = 0; r < READ_ROUNDS; r++) reads.push(await readRate(events));
+    const readPeak = { ...peak };
+    const cpu = process.cpuUsage();
+
+    resetPeak();
+    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
+    const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
+    t0 = performance.now();
+    runner.start();
+    await runner.waitFor(head, 30 * 60_000);
+    const rebuildS = (performance.now() - t0) / 1000;
+    const rebuildCpu = process.cpuUsage(cpu);
+    await runner.stop();
+    // Raw reads again after the rebuild: the machine is shared, so the baseline is the median of both sides.
+    for (let r = 0; r < READ_ROUNDS; r++) reads.push(await readRate(events));
+    const rebuildPeak = { ...peak };
+
+    resetPeak();
+    const engine = new AsOfEngine(events, readModels, AS_OF_SOURCES);
+    const latencies: Record<string, number[]> = { 'list, by position': [], 'list, by date': [], 'one action, by position': [], 'one action, by date': [] };
+    const first = new Date((await events.readAll({ maxCount: 1 }))[0].metadata.recordedAt).getTime();
+    const span = clock.now().getTime() - first;
+    for (let q = 0; q < QUERIES; q++) {
+      const byDate = q % 2 === 1;
+      const text = byDate ? new Date(first + random() * span).toISOString().slice(0, 10) : String(1 + Math.floor(random() * head));
+      const one = q % 4 >= 2;
+      const start = performance.now();
+      const answer = await engine.answer('action-log', parseAsOf(text)!, text);
+      const reader = new ActionLogReader(answer.view as unknown as ReadModelStore);
+      const page = reader.list({ asOf: text.length === 10 ? text : '2030-01-01' }, 50);
+      if (one && page.items.length > 0) reader.get(pick(page.items).actionId, '2030-01-01');
+      latencies[`${one ? 'one action' : 'list'}, by ${byDate ? 'date' : 'position'}`].push(performance.now() - start);
+    }
+    const all = Object.values(latencies).flat();
+    const asOfPeak = { ...peak };
+
+    const raw = median(reads);
+    const rebuild = count / rebuildS;
+    const rebuildCpuS = (rebuildCpu.user + rebuildCpu.system) / 1e6;
+    const machine = {
+      nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: mb(totalmem()),
+      node: process.version, date: new Date().toISOString(),
+    };
+    const lines = [
+      `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`,
+      `Load average (1 min) before / after the measurements: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared with other work)`,
+      `Ledger: ${count} events generated in ${generateS.toFixed(0)} s (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} positions`,
+      '',
+      '| measure | result |',
+      '| --- | --- |',
+      `| raw global read (readAll, pages of ${PAGE}), median of ${reads.length} (before and after the rebuild) | ${Math.round(raw)} events/s (runs: ${reads.map(Math.round).join(', ')}) |`,
+      `| rebuild of all ${PROJECTIONS.length} projections from empty | ${Math.round(rebuild)} events/s (${rebuildS.toFixed(1)} s wall, ${rebuildCpuS.toFixed(1)} s CPU) = ${(100 * rebuild / raw).toFixed(0)}% of raw read (goal >= 50%) |`,
+      `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)} (documents, snapshot layers, time index) |`,
+      `| as-of query, all ${all.length} | p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms (goal p99 < 200 ms) |`,
+      ...Object.entries(latencies).map(([k, xs]) => `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`),
+      `| peak memory: raw read | RSS ${mb(readPeak.rss)}, heap ${mb(readPeak.heap)} |`,
+      `| peak memory: rebuild | RSS ${mb(rebuildPeak.rss)}, heap ${mb(rebuildPeak.heap)} |`,
+      `| peak memory: as-of queries | RSS ${mb(asOfPeak.rss)}, heap ${mb(asOfPeak.heap)} |`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    readModels.close();
+    await events.close();
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function lastPosition(store: SqliteEventStore): Promise<number> {
+  let last = -1;
+  for (let after: number | undefined; ;) {
+    const page = await store.readAll({ after, maxCount: 5000 });
+    if (page.length === 0) return last;
+    last = after = page[page.length - 1].position;
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});
