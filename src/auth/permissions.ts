@@ -2,7 +2,7 @@
  * Roles and what each may do: the one place access is defined. Endpoints name a permission
  * with @Requires; the guard checks it against the verified token's role.
  */
-export const ROLES = ['chair', 'business-manager', 'partner-representative', 'member', 'auditor', 'inspector', 'admin'] as const;
+export const ROLES = ['chair', 'business-manager', 'partner-representative', 'member', 'auditor', 'inspector', 'data-protection-officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -19,12 +19,18 @@ export const PERMISSIONS = [
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
+  'ledger:digest', // record a signed digest of the log head on demand
+  'packs:request', // request evidence packs and see every pack
+  'packs:grant', // grant or revoke a named inspector's access to one pack
+  'packs:read-granted', // list and download only the packs granted to you, until their expiry
+  'packs:access-log', // read who was granted, revoked and downloaded which pack
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const SECRETARIAT: Permission[] = [
   'meetings:record', 'decisions:record', 'signoffs:request', 'actions:manage', 'actions:update',
   'escalations:raise', 'escalations:manage', 'funding:manage', 'ledger:read',
+  'packs:request', 'packs:grant', 'packs:access-log',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -32,10 +38,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'business-manager': SECRETARIAT,
   'partner-representative': ['signoffs:sign', 'funding:pledge', 'escalations:raise', 'escalations:respond', 'actions:update', 'ledger:read'],
   member: ['actions:update', 'escalations:raise', 'ledger:read'],
-  auditor: ['ledger:read'],
-  // Inspectors see only the evidence packs granted to them (a later capability), nothing else.
-  inspector: [],
-  admin: ['partners:manage', 'ledger:read'],
+  auditor: ['ledger:read', 'packs:request', 'packs:grant', 'packs:access-log'],
+  // Inspectors see only the evidence packs granted to them (and those packs' access log), nothing else.
+  inspector: ['packs:read-granted', 'packs:access-log'],
+  'data-protection-officer': ['packs:access-log'],
+  admin: ['partners:manage', 'ledger:read', 'ledger:digest'],
 };
 
 /** Permissions a partner representative may only use for their own agency. */

@@ -121,9 +121,9 @@ describe('access control: every endpoint against every role (e2e)', () => {
     expect(await eventCount(t)).toBe(0);
   });
 
-  it('gives auditors and inspectors no write permission, and inspectors nothing at all yet', () => {
-    const writes: Permission[] = Object.values(ENDPOINTS).filter((p): p is Permission => p !== 'ledger:read' && p !== 'public');
-    for (const role of WRITES_NOTHING) expect(ROLE_PERMISSIONS[role].filter((p) => writes.includes(p))).toEqual([]);
-    expect(ROLE_PERMISSIONS.inspector).toEqual([]);
+  it('gives auditors and inspectors no permission to change the governance record, and inspectors only granted packs', () => {
+    const governanceWrites = Object.values(ENDPOINTS).filter((p): p is Permission => p !== 'public' && !p.startsWith('ledger:') && !p.startsWith('packs:'));
+    for (const role of WRITES_NOTHING) expect(ROLE_PERMISSIONS[role].filter((p) => governanceWrites.includes(p))).toEqual([]);
+    expect(ROLE_PERMISSIONS.inspector).toEqual(['packs:read-granted', 'packs:access-log']);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The contract between the evidence-pack pieces, written first so they can be built in parallel:
+ * the pack context (requests, jobs, access, src/evidence/*), the builder and offline verifier
+ * (src/evidence/pack/*), the summary PDF (src/evidence/pack/summary-pdf/*) and ledger digests
+ * (src/ledger/digests/*).
+ */
+
+export const RECORD_KINDS = ['decisions', 'actions', 'escalations', 'funding'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** What an inspector or auditor asked for. Dates are ISO `YYYY-MM-DD`, inclusive, business time. */
+export interface PackScope {
+  from: string;
+  to: string;
+  /** Empty: every board. */
+  boardIds: string[];
+  /** Empty: every partner. */
+  partnerIds: string[];
+  /** Free-text themes or tags (e.g. "exploitation", "MASH front door"), matched against record text. */
+  themes: string[];
+  records: RecordKind[];
+}
+
+/** A signed statement of the log head: publishable (e.g. in the annual report) and checkable offline. */
+export interface SignedDigest {
+  digestId: string;
+  /** Global position of the last event covered, and how many events the log held then. */
+  position: number;
+  eventCount: number;
+  /** SHA-256 (hex) over the ordered list of every event's `hash` up to `position` (see src/ledger/digests). */
+  logHash: string;
+  recordedAt: string;
+  algorithm: 'Ed25519';
+  /** Public key (SPKI PEM) so a verifier can check the signature with no server. */
+  publicKeyPem: string;
+  /** Base64 signature over the canonical JSON of {digestId, position, eventCount, logHash, recordedAt}. */
+  signature: string;
+}
+
+export interface PackFileEntry {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** manifest.json: what the pack holds and how to check it. */
+export interface PackManifest {
+  packId: string;
+  scope: PackScope;
+  generatedAt: string;
+  requestedBy: { userId: string; role: string; agency: string };
+  /** Log positions of the first and last events in events.ndjson. */
+  positions: { from: number | null; to: number | null };
+  /** Projection names and versions the CSVs were computed with. */
+  projections: { name: string; version: number }[];
+  files: PackFileEntry[];
+  /** SHA-256 over the canonical JSON of `files` (sorted by name): one value to quote. */
+  rootHash: string;
+  /** The latest signed digest whose position covers `positions.to`, if any was recorded. */
+  digest?: SignedDigest;
+}
+
+/** Headline figures and series for summary.pdf; all derived from the pack's own events. */
+export interface SummaryInput {
+  title: string;
+  partnership: string;
+  scope: PackScope;
+  generatedAt: string;
+  rootHash: string;
+  headline: { label: string; value: string }[];
+  /** Action status counts at the end of each month in the period. */
+  actionStatusOverTime: { month: string; open: number; actioned: number; closed: number; cancelled: number; overdue: number }[];
+  /** Escalations by stage reached, and how many were within or beyond the protocol's timescales. */
+  escalationsByStage: { stage: string; withinTimescale: number; breached: number }[];
+  /** Per partner: contributions (pledged, paid, underwritten) against the budget and the shortfall. */
+  contributions: { financialYear: string; budgetPence: number; shortfallPence: number; uncoveredPence: number; partners: { name: string; pledgedPence: number; paidPence: number; underwrittenPence: number }[] }[];
+  tables: { title: string; columns: string[]; rows: string[][] }[];
+}
