@@ -76,3 +76,29 @@ export interface SummaryInput {
   contributions: { financialYear: string; budgetPence: number; shortfallPence: number; uncoveredPence: number; partners: { name: string; pledgedPence: number; paidPence: number; underwrittenPence: number }[] }[];
   tables: { title: string; columns: string[]; rows: string[][] }[];
 }
+
+export interface PackProgress {
+  phase: 'selecting' | 'events' | 'tables' | 'summary' | 'manifest' | 'done';
+  eventsWritten: number;
+}
+
+export interface BuildPackRequest {
+  packId: string;
+  scope: PackScope;
+  requestedBy: PackManifest['requestedBy'];
+  generatedAt: string;
+  /** The latest signed digest covering the pack's last event, looked up by the caller (may be absent). */
+  digestCovering?: (position: number) => Promise<SignedDigest | undefined>;
+  onProgress?: (p: PackProgress) => void;
+}
+
+/**
+ * Implemented by src/evidence/pack/build-pack.ts: streams the ZIP (manifest.json, events.ndjson,
+ * action-log.csv, escalations.csv, decisions.csv, funding.csv, summary.pdf) to `out` without holding
+ * the whole log in memory, and resolves with the manifest once `out` has everything.
+ */
+export type BuildPack = (
+  store: import('../../ledger/event-store.port').EventStore,
+  request: BuildPackRequest,
+  out: NodeJS.WritableStream,
+) => Promise<PackManifest>;
