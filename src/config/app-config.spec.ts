@@ -20,6 +20,9 @@ describe('loadConfig', () => {
     [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api' }, 'OIDC_JWKS_URL'],
     [{ LEDGER_DATA_DIR: ' ' }, 'LEDGER_DATA_DIR'],
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
+    [{ DIGEST_INTERVAL_MINUTES: 'hourly' }, 'DIGEST_INTERVAL_MINUTES'],
+    [{ DIGEST_INTERVAL_MINUTES: '-5' }, 'DIGEST_INTERVAL_MINUTES'],
+    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys' }, 'LEDGER_SIGNING_KEY_FILE'],
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -32,5 +35,18 @@ describe('loadConfig', () => {
     });
     expect(c.store).toBe('esdb');
     expect(c.auth.mode).toBe('oidc');
+  });
+
+  it('given no digest settings, then digests are signed hourly with a key generated under the data directory (no key file named)', () => {
+    expect(loadConfig({}).digests).toEqual({ intervalMinutes: 60, signingKeyFile: undefined });
+  });
+
+  it('given DIGEST_INTERVAL_MINUTES=0 and a signing key file in production, then scheduled digests are off and the key path is absolute', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys',
+      DIGEST_INTERVAL_MINUTES: '0', LEDGER_SIGNING_KEY_FILE: 'keys/ledger-signing.pem',
+    });
+    expect(c.digests.intervalMinutes).toBe(0);
+    expect(c.digests.signingKeyFile).toMatch(/^\/.*keys\/ledger-signing\.pem$/);
   });
 });

@@ -18,6 +18,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: LogLevel;
+  /** Signed digests of the log head (src/ledger/digests): how often, and the Ed25519 key that signs them. */
+  digests: { intervalMinutes: number; signingKeyFile?: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -69,6 +71,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (mode === 'oidc' && !jwksUrl) throw new ConfigError('OIDC_JWKS_URL', 'is required when AUTH_MODE=oidc');
   const dataDir = env.LEDGER_DATA_DIR ?? 'data';
   if (!dataDir.trim()) throw new ConfigError('LEDGER_DATA_DIR', 'must not be empty');
+  // Published digests are only worth anything if the key is the partnership's own, kept and backed up:
+  // production never falls back to a key generated on the fly (dev does, under <dataDir>/signing/).
+  const signingKeyFile = env.LEDGER_SIGNING_KEY_FILE || undefined;
+  if (production && !signingKeyFile) throw new ConfigError('LEDGER_SIGNING_KEY_FILE', 'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
@@ -81,5 +87,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    digests: {
+      intervalMinutes: integer(env, 'DIGEST_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
+      signingKeyFile: signingKeyFile && resolve(signingKeyFile),
+    },
   };
 }
