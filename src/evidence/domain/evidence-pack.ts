@@ -1,0 +1,160 @@
+import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
+import { eventCodec, v1 } from '../../ledger/event-codec';
+import type { Actor } from '../../ledger/event-envelope';
+import type { DomainEvent } from '../../shared/decider';
+import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import type { PackFileEntry, PackScope } from '../pack/pack-types';
+import { checkScope } from './pack-scope';
+
+/** Who, as the manifest records them: the verified actor without any deputising detail. */
+export type PackPerson = { userId: string; role: string; agency: string };
+/** What the ledger keeps of a built pack: enough to quote and check it, not the whole manifest. */
+export interface BuiltPackSummary {
+  rootHash: string;
+  bytes: number;
+  generatedAt: string;
+  positions: { from: number | null; to: number | null };
+  files: PackFileEntry[];
+  digestId?: string;
+}
+
+export type EvidencePackEvent =
+  | DomainEvent<'evidence-pack-requested', { packId: string; scope: PackScope; requestedBy: PackPerson }>
+  | DomainEvent<'evidence-pack-generation-started', { packId: string; attempt: number }>
+  | DomainEvent<'evidence-pack-generation-completed', { packId: string } & BuiltPackSummary>
+  | DomainEvent<'evidence-pack-generation-failed', { packId: string; reason: string }>
+  | DomainEvent<'evidence-pack-access-granted', { packId: string; inspectorUserId: string; expiresAt: string }>
+  | DomainEvent<'evidence-pack-access-revoked', { packId: string; inspectorUserId: string; reason: string }>
+  | DomainEvent<'evidence-pack-downloaded', { packId: string; by: PackPerson }>;
+
+/** `now` is the server clock's, handed in by the handler: the domain never reads time itself. */
+export type EvidencePackCommand =
+  | DomainCommand<'request-evidence-pack', { packId: string; scope: PackScope }>
+  | DomainCommand<'start-pack-generation', { packId: string }>
+  | DomainCommand<'complete-pack-generation', { packId: string } & BuiltPackSummary>
+  | DomainCommand<'fail-pack-generation', { packId: string; reason: string }>
+  | DomainCommand<'grant-pack-access', { packId: string; inspectorUserId: string; expiresAt: string; now: string }>
+  | DomainCommand<'revoke-pack-access', { packId: string; inspectorUserId: string; reason: string; now: string }>
+  | DomainCommand<'record-pack-download', { packId: string; access: PackAccess; now: string }>;
+
+/**
+ * How much of the pack register a caller may see, from their role's permissions: 'any' (packs:request),
+ * 'granted' (packs:read-granted: only packs granted to them, until expiry or revocation) or 'none'.
+ */
+export type PackAccess = 'any' | 'granted' | 'none';
+
+export type PackStatus = 'queued' | 'generating' | 'completed' | 'failed';
+export interface PackGrant { expiresAt: string; revoked: boolean }
+
+export interface EvidencePackState {
+  exists: boolean;
+  status?: PackStatus;
+  scope?: PackScope;
+  requestedBy?: PackPerson;
+  attempts: number;
+  built?: BuiltPackSummary;
+  failure?: string;
+  /** The latest grant per inspector; an earlier one is history in the stream. */
+  grants: Record<string, PackGrant>;
+}
+
+const initialState: EvidencePackState = { exists: false, attempts: 0, grants: {} };
+
+const person = ({ userId, role, agency }: Actor): PackPerson => ({ userId, role, agency });
+
+/** Revoked or expired grants deny; `now` is an ISO instant. */
+export function activeGrant(state: EvidencePackState, userId: string, now: string): PackGrant | undefined {
+  const grant = state.grants[userId];
+  return grant && !grant.revoked && Date.parse(grant.expiresAt) > Date.parse(now) ? grant : undefined;
+}
+
+/** Whether a caller with this access sees the pack at all (status, download, list). */
+export function canSee(state: EvidencePackState, userId: string, access: PackAccess, now: string): boolean {
+  if (!state.exists || access === 'none') return false;
+  return access === 'any' || activeGrant(state, userId, now) !== undefined;
+}
+
+function decide(command: EvidencePackCommand, state: EvidencePackState): EvidencePackEvent[] {
+  const { packId } = command.data;
+  if (command.type === 'request-evidence-pack') {
+    if (state.exists) throw new StateConflict('pack-exists', `Evidence pack ${packId} was already requested`);
+    checkScope(command.data.scope);
+    return [{ type: 'evidence-pack-requested', data: { packId, scope: command.data.scope, requestedBy: person(command.meta.actor) } }];
+  }
+  if (!state.exists) throw new NotFound('Evidence pack', packId);
+  switch (command.type) {
+    case 'start-pack-generation':
+      // A pack left 'generating' by a restart is started again: the attempt count says so.
+      if (state.status !== 'queued' && state.status !== 'generating') {
+        throw new StateConflict('pack-not-queued', `Evidence pack ${packId} is ${state.status}, not waiting to be built`);
+      }
+      return [{ type: 'evidence-pack-generation-started', data: { packId, attempt: state.attempts + 1 } }];
+    case 'complete-pack-generation':
+    case 'fail-pack-generation':
+      if (state.status !== 'generating') throw new StateConflict('pack-not-generating', `Evidence pack ${packId} is ${state.status}, not being built`);
+      return command.type === 'fail-pack-generation'
+        ? [{ type: 'evidence-pack-generation-failed', data: { packId, reason: command.data.reason } }]
+        : [{ type: 'evidence-pack-generation-completed', data: command.data }];
+    case 'grant-pack-access': {
+      const { inspectorUserId, expiresAt, now } = command.data;
+      requireCompleted(state, packId);
+      if (Date.parse(expiresAt) <= Date.parse(now)) {
+        throw new RuleViolation('grant-expiry-not-in-future', `The grant must expire after now (${now})`, { expiresAt });
+      }
+      // Extending is revoke + grant: each change of who may read the pack is its own dated, reasoned event.
+      if (activeGrant(state, inspectorUserId, now)) {
+        throw new StateConflict('grant-already-active', `${inspectorUserId} already has access until ${state.grants[inspectorUserId].expiresAt}; revoke it first to change it`);
+      }
+      return [{ type: 'evidence-pack-access-granted', data: { packId, inspectorUserId, expiresAt } }];
+    }
+    case 'revoke-pack-access': {
+      const { inspectorUserId, reason, now } = command.data;
+      if (!activeGrant(state, inspectorUserId, now)) throw new StateConflict('no-active-grant', `${inspectorUserId} has no active grant to evidence pack ${packId}`);
+      return [{ type: 'evidence-pack-access-revoked', data: { packId, inspectorUserId, reason } }];
+    }
+    case 'record-pack-download':
+      // Not yours to see: answered exactly as a pack that does not exist, so existence does not leak.
+      if (!canSee(state, command.meta.actor.userId, command.data.access, command.data.now)) throw new NotFound('Evidence pack', packId);
+      requireCompleted(state, packId);
+      return [{ type: 'evidence-pack-downloaded', data: { packId, by: person(command.meta.actor) } }];
+  }
+}
+
+function requireCompleted(state: EvidencePackState, packId: string): void {
+  if (state.status !== 'completed') throw new StateConflict('pack-not-completed', `Evidence pack ${packId} is ${state.status}, not completed`);
+}
+
+function evolve(state: EvidencePackState, event: EvidencePackEvent): EvidencePackState {
+  switch (event.type) {
+    case 'evidence-pack-requested':
+      return { ...state, exists: true, status: 'queued', scope: event.data.scope, requestedBy: event.data.requestedBy };
+    case 'evidence-pack-generation-started':
+      return { ...state, status: 'generating', attempts: event.data.attempt };
+    case 'evidence-pack-generation-completed': {
+      const { packId: _, ...built } = event.data;
+      return { ...state, status: 'completed', built };
+    }
+    case 'evidence-pack-generation-failed':
+      return { ...state, status: 'failed', failure: event.data.reason };
+    case 'evidence-pack-access-granted':
+      return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { expiresAt: event.data.expiresAt, revoked: false } } };
+    case 'evidence-pack-access-revoked': {
+      const grant = state.grants[event.data.inspectorUserId];
+      return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { ...grant, revoked: true } } };
+    }
+    case 'evidence-pack-downloaded':
+      return state;
+  }
+}
+
+export const EVIDENCE_PACK_CATEGORY = 'evidencepack';
+
+export const EvidencePack: Aggregate<EvidencePackCommand, EvidencePackEvent, EvidencePackState> = {
+  category: EVIDENCE_PACK_CATEGORY,
+  name: 'Evidence pack',
+  decider: { initialState, decide, evolve },
+  codec: eventCodec<EvidencePackEvent>(v1(
+    'evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-completed', 'evidence-pack-generation-failed',
+    'evidence-pack-access-granted', 'evidence-pack-access-revoked', 'evidence-pack-downloaded',
+  )),
+};

@@ -1,0 +1,41 @@
+import { RuleViolation } from '../../shared/domain-errors';
+import { RECORD_KINDS, type PackScope } from '../pack/pack-types';
+
+/** Same shape as a record id (src/http/ids.ts), restated so the domain stays free of HTTP imports. */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_THEMES = 20;
+export const MAX_THEME_LENGTH = 80;
+export const MAX_SCOPE_IDS = 100;
+
+function isCalendarDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * What an inspector may ask for, checked in the domain as well as at the HTTP edge: the decider is
+ * the last word, so a scope that reached it by another route (the demo loader, a script) is still
+ * checked. The one rule only the domain states is from <= to; the rest mirror the DTO.
+ */
+export function checkScope(scope: PackScope): void {
+  const bad = (field: string, message: string) => new RuleViolation('invalid-pack-scope', message, { field });
+  if (!isCalendarDate(scope.from)) throw bad('scope.from', 'scope.from must be a date YYYY-MM-DD');
+  if (!isCalendarDate(scope.to)) throw bad('scope.to', 'scope.to must be a date YYYY-MM-DD');
+  if (scope.from > scope.to) {
+    throw new RuleViolation('scope-period-reversed', `The period starts (${scope.from}) after it ends (${scope.to})`, { from: scope.from, to: scope.to });
+  }
+  if (scope.records.length === 0) throw bad('scope.records', 'Ask for at least one kind of record');
+  const unknown = scope.records.filter((k) => !(RECORD_KINDS as readonly string[]).includes(k));
+  if (unknown.length) throw bad('scope.records', `Unknown record kinds: ${unknown.join(', ')}`);
+  if (new Set(scope.records).size !== scope.records.length) throw bad('scope.records', 'Each record kind once');
+  for (const field of ['boardIds', 'partnerIds'] as const) {
+    if (scope[field].length > MAX_SCOPE_IDS) throw bad(`scope.${field}`, `At most ${MAX_SCOPE_IDS} ids`);
+    if (!scope[field].every((id) => SLUG.test(id))) throw bad(`scope.${field}`, `scope.${field} must hold record ids`);
+  }
+  if (scope.themes.length > MAX_THEMES) throw bad('scope.themes', `At most ${MAX_THEMES} themes`);
+  if (!scope.themes.every((t) => t.trim().length > 0 && t.length <= MAX_THEME_LENGTH)) {
+    throw bad('scope.themes', `Each theme is 1 to ${MAX_THEME_LENGTH} characters`);
+  }
+}
