@@ -56,6 +56,13 @@ export interface PackManifest {
   files: PackFileEntry[];
   /** SHA-256 over the canonical JSON of `files` (sorted by name): one value to quote. */
   rootHash: string;
+  /**
+   * Added by the builder: the same root hash over the data files only (events.ndjson and the CSVs),
+   * which is what summary.pdf prints (the PDF cannot print a hash that covers itself).
+   */
+  dataRootHash?: string;
+  /** Added by the builder: SHA-256 over the canonical JSON of this manifest without manifestHash. */
+  manifestHash?: string;
   /** The latest signed digest whose position covers `positions.to`, if any was recorded. */
   digest?: SignedDigest;
 }
