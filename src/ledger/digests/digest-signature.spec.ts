@@ -14,7 +14,7 @@ describe('verifyDigestSignature', () => {
   });
 
   it('given the same fields in another key order (as after a JSON round trip), then it still verifies', () => {
-    const reordered = Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(signed))).reverse()) as SignedDigest;
+    const reordered = Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(signed))).reverse()) as unknown as SignedDigest;
     expect(verifyDigestSignature(reordered)).toBe(true);
   });
 

@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../command-runner';
+import { LedgerDigest } from '../../ledger-digest';
+import { LogHeadDigester } from '../../log-head-digester';
+import { RecordLedgerDigestCommand } from './record-ledger-digest.command';
+
+@CommandHandler(RecordLedgerDigestCommand)
+export class RecordLedgerDigestHandler implements ICommandHandler<RecordLedgerDigestCommand> {
+  constructor(private readonly runner: CommandRunner, private readonly digester: LogHeadDigester) {}
+
+  async execute({ ctx }: RecordLedgerDigestCommand) {
+    // The facts the decider needs: the log head, hashed and signed as of now.
+    const digest = await this.digester.sign();
+    return this.runner.run(LedgerDigest, digest.digestId, { type: 'record-ledger-digest', data: digest }, ctx);
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor } from '../event-envelope';
+import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.command';
+import { LogHeadDigester } from './log-head-digester';
+
+/**
+ * The actor of scheduled digests. 'system' is deliberately not one of ROLES: no token can carry it
+ * (the token verifier refuses unknown roles) and it holds no permission, so it only ever appears here.
+ */
+export const DIGEST_SCHEDULER_ACTOR: Actor = { userId: 'ledger-digest-scheduler', role: 'system', agency: 'ledger' };
+
+type Executor = Pick<CommandBus, 'execute'>;
+
+/**
+ * Records a digest every DIGEST_INTERVAL_MINUTES (0: never) when anything but digests was written
+ * since the last one, so a quiet ledger does not fill with digests of digests. Stops on shutdown,
+ * waiting for a digest in progress so the store is not closed under it.
+ */
+@Injectable()
+export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DigestScheduler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly digester: LogHeadDigester,
+    @Inject(CommandBus) private readonly commands: Executor,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const minutes = this.config.digests.intervalMinutes;
+    if (minutes <= 0) return;
+    this.timer = setInterval(() => void this.tick(), minutes * 60_000);
+    this.timer.unref(); // never the reason the process stays up
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One scheduled round; a round still running when the next is due is not doubled up. */
+  tick(): Promise<void> {
+    this.running ??= this.recordIfChanged().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async recordIfChanged(): Promise<void> {
+    try {
+      if (!(await this.digester.head()).changedSinceLastDigest) return;
+      const result = await this.commands.execute(new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }));
+      this.logger.log(`Recorded ledger digest ${result.id}`);
+    } catch (err) {
+      // A failed round is retried at the next interval; it must not take the service down, but it must be seen.
+      this.logger.error(`Scheduled ledger digest failed: ${(err as Error).message}`, (err as Error).stack);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SignedDigest } from '../../evidence/pack/pack-types';
+import { CLOCK, type Clock } from '../../shared/clock';
+import type { StoredEvent } from '../event-envelope';
+import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { streamCategory } from '../stream-name';
+import { signDigest } from './digest-signature';
+import { LedgerDigest, digestIdFor } from './ledger-digest';
+import { LogHasher } from './log-hash';
+import { DIGEST_SIGNING_KEY, type SigningKey } from './signing-key';
+
+const PAGE = 1000;
+
+export interface LogHead {
+  /** Position of the last event (-1 for an empty log), how many events, and their log hash. */
+  position: number;
+  eventCount: number;
+  logHash: string;
+  /** Whether anything but digests was written since the newest digest: nothing to say otherwise. */
+  changedSinceLastDigest: boolean;
+}
+
+/**
+ * Keeps the log hash running as the log grows (read once from the start, then only what is new)
+ * and signs digests of the head. One process holds the running hash; catch-ups are serialised.
+ */
+@Injectable()
+export class LogHeadDigester {
+  private readonly hasher = new LogHasher();
+  private position = -1;
+  private lastChange = -1;
+  private lastDigestCovers = -1;
+  private catchingUp: Promise<LogHead> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DIGEST_SIGNING_KEY) private readonly key: SigningKey,
+  ) {}
+
+  /** The head as of now. Concurrent callers share one catch-up rather than racing on the running hash. */
+  head(): Promise<LogHead> {
+    this.catchingUp ??= this.catchUp().finally(() => { this.catchingUp = undefined; });
+    return this.catchingUp;
+  }
+
+  /** A digest of the head, signed now; recording it is the command handler's job. */
+  async sign(): Promise<SignedDigest> {
+    const head = await this.head();
+    const recordedAt = this.clock.now().toISOString();
+    return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt }, this.key.privateKey);
+  }
+
+  /** Recorded digests in log order, with who recorded them; `after` is a digest event's position (paging). */
+  async list(after: number | undefined, limit: number): Promise<{ digests: RecordedDigest[]; next?: number }> {
+    const events = await this.store.readAll({ after, maxCount: limit, filter: { streamCategories: [LedgerDigest.category] } });
+    const digests = events.map(recorded);
+    return { digests, next: events.length === limit ? events.at(-1)!.position : undefined };
+  }
+
+  /** For the pack builder: the latest recorded digest whose position covers `position`. */
+  async latestCovering(position: number): Promise<SignedDigest | undefined> {
+    let found: SignedDigest | undefined;
+    let after: number | undefined;
+    for (;;) {
+      const page = await this.store.readAll({ after, maxCount: PAGE, filter: { streamCategories: [LedgerDigest.category] } });
+      for (const e of page) {
+        const d = LedgerDigest.codec.decode(e).data;
+        if (d.position >= position) found = d;
+      }
+      if (page.length < PAGE) return found;
+      after = page.at(-1)!.position;
+    }
+  }
+
+  private async catchUp(): Promise<LogHead> {
+    for (;;) {
+      const page = await this.store.readAll({ after: this.position < 0 ? undefined : this.position, maxCount: PAGE });
+      for (const e of page) this.take(e);
+      if (page.length < PAGE) break;
+    }
+    return {
+      position: this.position,
+      eventCount: this.hasher.eventCount,
+      logHash: this.hasher.current(),
+      changedSinceLastDigest: this.lastChange > this.lastDigestCovers,
+    };
+  }
+
+  private take(e: StoredEvent): void {
+    this.hasher.add(e.integrity.hash);
+    this.position = e.position;
+    if (streamCategory(e.streamId) !== LedgerDigest.category) this.lastChange = e.position;
+    else this.lastDigestCovers = Math.max(this.lastDigestCovers, LedgerDigest.codec.decode(e).data.position);
+  }
+}
+
+export interface RecordedDigest {
+  digest: SignedDigest;
+  /** Where the digest event itself sits in the log, and who asked for it (a person or the scheduler). */
+  eventPosition: number;
+  recordedBy: StoredEvent['metadata']['actor'];
+}
+
+function recorded(e: StoredEvent): RecordedDigest {
+  return { digest: LedgerDigest.codec.decode(e).data, eventPosition: e.position, recordedBy: e.metadata.actor };
+}
