@@ -41,6 +41,11 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.settled();
+  }
+
+  /** Resolves when no round is running (for shutdown, and for tests driving the timer). */
+  async settled(): Promise<void> {
     await this.running;
   }
 
