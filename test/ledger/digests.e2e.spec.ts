@@ -1,0 +1,161 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module';
+import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
+import { loadConfig } from '../../src/config/app-config';
+import { loadDemo } from '../../src/demo/load/load-demo';
+import type { SignedDigest } from '../../src/evidence/pack/pack-types';
+import { validationPipe } from '../../src/http/validation';
+import { verifyDigestSignature } from '../../src/ledger/digests/digest-signature';
+import { DigestsModule } from '../../src/ledger/digests/digests.module';
+import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
+import { computeLogHash } from '../../src/ledger/digests/log-hash';
+import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
+import { setupOpenApi } from '../../src/openapi';
+import { ManualClock } from '../../src/shared/clock';
+import { eventCount, expectProblem, send } from '../support/http';
+import { businessManager, type TestApp } from '../support/test-app';
+
+/** The production bootstrap with DigestsModule added through AppModule's `extra`, until it is registered there. */
+async function startDigestsApp(): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-digests-'));
+  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DigestsModule]), new FastifyAdapter(), { logger: false });
+  app.useGlobalPipes(validationPipe());
+  setupOpenApi(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app, config, clock, store: app.get<EventStore>(EVENT_STORE),
+    token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
+    async close() { await app.close(); rmSync(dataDir, { recursive: true, force: true }); },
+  };
+}
+
+const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
+
+describe('ledger digests (e2e)', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await startDigestsApp(); });
+  afterEach(async () => { await t.close(); });
+  const admin = () => t.token(ADMIN);
+  const record = async (body: object = {}, o: { ifMatch?: string; idempotencyKey?: string } = {}) => send(t, '/ledger/digests', body, { token: await admin(), ...o });
+  const list = async (query = '', claims: Partial<TokenClaims> = {}) => send(t, `/ledger/digests${query}`, undefined, { method: 'GET', token: await t.token(claims) });
+  const registerPartner = async (partnerId = 'warwickshire-police') =>
+    expect((await send(t, '/partners', { partnerId, name: partnerId, kind: 'police' }, { token: await admin() })).status).toBe(201);
+
+  it('records a signed digest of the head (201), lists it with its recorder, and the digest is an event in the ledger with that actor', async () => {
+    await registerPartner();
+    await registerPartner('cw-icb');
+    const hashes = (await t.store.readAll()).map((e) => e.integrity.hash);
+    const res = await record();
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe('"0"');
+    expect(res.body).toMatchObject({ id: 'head-1', streamId: 'digest-head-1', revision: 0, events: ['ledger-digest-recorded'] });
+
+    const [event] = await t.store.readStream('digest-head-1');
+    expect(event).toMatchObject({ type: 'ledger-digest-recorded', metadata: { actor: ADMIN, recordedAt: '2022-11-21T12:00:00.000Z' } });
+
+    const listed = await list(); // a business manager holds ledger:read
+    expect(listed.status).toBe(200);
+    expect(listed.body.digests).toHaveLength(1);
+    const { digest, recordedBy, eventPosition } = listed.body.digests[0] as { digest: SignedDigest; recordedBy: unknown; eventPosition: number };
+    expect(recordedBy).toEqual(ADMIN);
+    expect(eventPosition).toBe(event.position);
+    expect(digest).toMatchObject({ digestId: 'head-1', position: 1, eventCount: 2, logHash: computeLogHash(hashes), algorithm: 'Ed25519', recordedAt: '2022-11-21T12:00:00.000Z' });
+    expect(verifyDigestSignature(digest)).toBe(true);
+    expect(digest).toEqual(event.data);
+  });
+
+  it('over the demo governance record: the digest covers every event, and latestCovering finds it for the pack builder', async () => {
+    await loadDemo(t.app);
+    const events = await t.store.readAll();
+    const res = await record();
+    expect(res.status).toBe(201);
+    const digester = t.app.get(LogHeadDigester);
+    const covering = await digester.latestCovering(events.at(-1)!.position);
+    expect(covering).toMatchObject({ position: events.at(-1)!.position, eventCount: events.length, logHash: computeLogHash(events.map((e) => e.integrity.hash)) });
+    expect(await digester.latestCovering(events.at(-1)!.position + 2)).toBeUndefined();
+    expect((await send(t, '/ledger/verify', undefined, { method: 'GET', token: await admin() })).body).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['business-manager', 403],
+    ['auditor', 403],
+    ['inspector', 403],
+  ])('refuses the role %s (no ledger:digest) with %i and writes nothing', async (role, status) => {
+    await registerPartner();
+    const res = await send(t, '/ledger/digests', {}, { token: await t.token({ role: role as TokenClaims['role'] }) });
+    expectProblem(res, status);
+    expect(await eventCount(t)).toBe(1);
+  });
+
+  it("refuses a token claiming the scheduler's 'system' role (401): only the scheduler itself acts as it", async () => {
+    await registerPartner();
+    const res = await send(t, '/ledger/digests', {}, { token: await t.token({ userId: 'ledger-digest-scheduler', role: 'system' as TokenClaims['role'], agency: 'ledger' }) });
+    expectProblem(res, 401);
+    expect(await eventCount(t)).toBe(1);
+  });
+
+  it('refuses a body that tries to supply the digest or a malformed time (400 naming each field) and writes nothing', async () => {
+    await registerPartner();
+    const res = await record({ logHash: 'f'.repeat(64), occurredAt: 'yesterday' });
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['logHash', 'occurredAt']);
+    expect(await eventCount(t)).toBe(1);
+  });
+
+  it.each([
+    ['an empty ledger', false, {}, 422, 'nothing-to-digest'],
+    ['a backdated digest', true, { occurredAt: '2022-11-20T12:00:00Z' }, 422, 'digest-backdated'],
+  ])('refuses %s with its stable code and writes nothing', async (_, seed, body, status, code) => {
+    if (seed) await registerPartner();
+    const before = await eventCount(t);
+    expectProblem(await record(body), status, code);
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('answers 412 when If-Match is stale (the digest stream is new) and writes nothing', async () => {
+    await registerPartner();
+    expectProblem(await record({}, { ifMatch: '"0"' }), 412, 'wrong-expected-revision');
+    expect(await eventCount(t)).toBe(1);
+  });
+
+  it('returns the first result for a retried Idempotency-Key and records the digest once', async () => {
+    await registerPartner();
+    const first = await record({}, { idempotencyKey: 'annual-report-2022' });
+    t.clock.advance(60_000);
+    const retry = await record({}, { idempotencyKey: 'annual-report-2022' });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    expect((await list()).body.digests).toHaveLength(1);
+    expect(await eventCount(t)).toBe(2);
+  });
+
+  it('lists in log order and pages with after/limit; refuses bad paging (400) and roles without ledger:read (403)', async () => {
+    for (const id of ['a', 'b', 'c']) {
+      await registerPartner(`partner-${id}`);
+      expect((await record()).status).toBe(201);
+    }
+    const page1 = await list('?limit=2');
+    expect(page1.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(['head-0', 'head-2']);
+    const page2 = await list(`?limit=2&after=${page1.body.next}`);
+    expect(page2.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(['head-4']);
+    expect(page2.body.next).toBeUndefined();
+    expectProblem(await list('?limit=0'), 400, 'invalid-limit');
+    expectProblem(await list('?after=x'), 400, 'invalid-after');
+    expectProblem(await list('', { role: 'inspector' }), 403);
+  });
+
+  it('documents both endpoints in OpenAPI with their operation ids', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.paths['/ledger/digests'].post.operationId).toBe('recordLedgerDigest');
+    expect(doc.paths['/ledger/digests'].get.operationId).toBe('listLedgerDigests');
+    expect(doc.paths['/ledger/digests'].post.requestBody).toBeDefined();
+  });
+});
