@@ -13,7 +13,7 @@ const when = (state: ReturnType<typeof given>, c: Omit<EvidencePackCommand, 'met
 
 const packId = 'jtai-2022';
 const scope: PackScope = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: ['exploitation'], records: ['decisions', 'actions', 'escalations', 'funding'] };
-const built = { rootHash: 'a'.repeat(64), bytes: 1234, generatedAt: NOW, positions: { from: 1, to: 40 }, files: [{ name: 'manifest.json', sha256: 'b'.repeat(64), bytes: 10 }] };
+const built = { rootHash: 'a'.repeat(64), bytes: 1234, eventsWritten: 40, generatedAt: NOW, positions: { from: 1, to: 40 }, files: [{ name: 'manifest.json', sha256: 'b'.repeat(64), bytes: 10 }] };
 const requested: EvidencePackEvent = { type: 'evidence-pack-requested', data: { packId, scope, requestedBy: manager } };
 const started: EvidencePackEvent = { type: 'evidence-pack-generation-started', data: { packId, attempt: 1 } };
 const completed: EvidencePackEvent = { type: 'evidence-pack-generation-completed', data: { packId, ...built } };

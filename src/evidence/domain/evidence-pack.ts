@@ -12,6 +12,8 @@ export type PackPerson = { userId: string; role: string; agency: string };
 export interface BuiltPackSummary {
   rootHash: string;
   bytes: number;
+  /** How many ledger events went into events.ndjson. */
+  eventsWritten: number;
   generatedAt: string;
   positions: { from: number | null; to: number | null };
   files: PackFileEntry[];

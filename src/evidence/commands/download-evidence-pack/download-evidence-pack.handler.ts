@@ -1,0 +1,21 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack } from '../../domain/evidence-pack';
+import { packAccessOf } from '../../queries/pack-access';
+import { DownloadEvidencePackCommand } from './download-evidence-pack.command';
+
+/**
+ * Records the download before a byte is sent: the decider refuses a caller who may not see the
+ * pack (404) or a pack not yet built (409), so an unrecorded download cannot happen.
+ */
+@CommandHandler(DownloadEvidencePackCommand)
+export class DownloadEvidencePackHandler implements ICommandHandler<DownloadEvidencePackCommand> {
+  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  execute({ data, ctx }: DownloadEvidencePackCommand) {
+    const facts = { access: packAccessOf(ctx.actor), now: this.clock.now().toISOString() };
+    return this.runner.run(EvidencePack, data.packId, { type: 'record-pack-download', data: { ...data, ...facts } }, ctx);
+  }
+}

@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack } from '../../domain/evidence-pack';
+import { GrantPackAccessCommand } from './grant-pack-access.command';
+
+/** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
+@CommandHandler(GrantPackAccessCommand)
+export class GrantPackAccessHandler implements ICommandHandler<GrantPackAccessCommand> {
+  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  execute({ data, ctx }: GrantPackAccessCommand) {
+    const now = this.clock.now().toISOString();
+    return this.runner.run(EvidencePack, data.packId, { type: 'grant-pack-access', data: { ...data, now } }, ctx);
+  }
+}

@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import type { PackScope } from '../../pack/pack-types';
+
+export class RequestEvidencePackCommand extends Command<CommandResult> {
+  constructor(readonly data: { packId: string; scope: PackScope }, readonly ctx: CommandContext) {
+    super();
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+
+export class RevokePackAccessDto extends CommandDto {
+  @ApiProperty({ example: 'Inspection fieldwork finished', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}

@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner } from '../../../ledger/command-runner';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack } from '../../domain/evidence-pack';
+import { RevokePackAccessCommand } from './revoke-pack-access.command';
+
+/** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
+@CommandHandler(RevokePackAccessCommand)
+export class RevokePackAccessHandler implements ICommandHandler<RevokePackAccessCommand> {
+  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  execute({ data, ctx }: RevokePackAccessCommand) {
+    const now = this.clock.now().toISOString();
+    return this.runner.run(EvidencePack, data.packId, { type: 'revoke-pack-access', data: { ...data, now } }, ctx);
+  }
+}

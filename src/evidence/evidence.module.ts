@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { DigestsModule } from '../ledger/digests/digests.module';
+import { LogHeadDigester } from '../ledger/digests/log-head-digester';
+import { DownloadEvidencePackController } from './commands/download-evidence-pack/download-evidence-pack.controller';
+import { DownloadEvidencePackHandler } from './commands/download-evidence-pack/download-evidence-pack.handler';
+import { GrantPackAccessController } from './commands/grant-pack-access/grant-pack-access.controller';
+import { GrantPackAccessHandler } from './commands/grant-pack-access/grant-pack-access.handler';
+import { RequestEvidencePackController } from './commands/request-evidence-pack/request-evidence-pack.controller';
+import { RequestEvidencePackHandler } from './commands/request-evidence-pack/request-evidence-pack.handler';
+import { RevokePackAccessController } from './commands/revoke-pack-access/revoke-pack-access.controller';
+import { RevokePackAccessHandler } from './commands/revoke-pack-access/revoke-pack-access.handler';
+import { EVIDENCE_DIGESTS } from './jobs/evidence-digests';
+import { PACK_BUILDER } from './jobs/pack-builder.token';
+import { PackJobRunner } from './jobs/pack-job-runner';
+import { PackProgressTracker } from './jobs/pack-progress';
+import { PackStorage } from './jobs/pack-storage';
+import { buildPack } from './pack/build-pack';
+import { GetEvidencePackController } from './queries/get-evidence-pack/get-evidence-pack.controller';
+import { GetPackAccessLogController } from './queries/get-pack-access-log/get-pack-access-log.controller';
+import { ListEvidencePacksController } from './queries/list-evidence-packs/list-evidence-packs.controller';
+import { EvidencePackReader } from './queries/pack-reader';
+
+/**
+ * Evidence packs for inspectors and auditors: requests, the background build, named and expiring
+ * grants, downloads and the access log. Packs are signed off against the ledger's digests.
+ */
+@Module({
+  imports: [DigestsModule],
+  controllers: [
+    RequestEvidencePackController, ListEvidencePacksController, GetEvidencePackController, DownloadEvidencePackController,
+    GrantPackAccessController, RevokePackAccessController, GetPackAccessLogController,
+  ],
+  providers: [
+    RequestEvidencePackHandler, GrantPackAccessHandler, RevokePackAccessHandler, DownloadEvidencePackHandler,
+    EvidencePackReader, PackStorage, PackProgressTracker, PackJobRunner,
+    { provide: PACK_BUILDER, useValue: buildPack },
+    { provide: EVIDENCE_DIGESTS, useExisting: LogHeadDigester },
+  ],
+})
+export class EvidenceModule {}

@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
+import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
+import type { BuildPack, PackManifest } from '../pack/pack-types';
+import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
+import { EVIDENCE_DIGESTS, type EvidenceDigests } from './evidence-digests';
+import { PACK_BUILDER } from './pack-builder.token';
+import { PackStorage } from './pack-storage';
+import { PackProgressTracker } from './pack-progress';
+import { SerialQueue } from './serial-queue';
+
+const MAX_REASON = 500;
+
+/**
+ * Builds requested packs in the background, one at a time. It follows the log from the start for
+ * 'evidence-pack-requested' events, so a pack requested while the process was down, or left
+ * 'generating' by a crash, is queued again on boot; each job first re-reads the pack and skips it
+ * unless it is still queued or generating. Generation events are recorded as the requester (the job
+ * runs on their behalf, under the request's correlation id): there is no service identity.
+ */
+@Injectable()
+export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(PackJobRunner.name);
+  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
+  private subscription?: Subscription;
+  private following?: Promise<void>;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
+    private readonly reader: EvidencePackReader,
+    private readonly files: PackStorage,
+    private readonly progress: PackProgressTracker,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
+    @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const subscription = this.store.subscribe({ filter: { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] } });
+    this.subscription = subscription;
+    this.following = (async () => {
+      for await (const e of subscription) this.queue.enqueue((e.data as { packId: string }).packId);
+    })().catch((err) => this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+    await this.following;
+    // Let the build in hand finish (or fail) before the store closes under it.
+    await this.queue.drained();
+  }
+
+  /** Resolves once every pack queued so far has been built or has failed. */
+  drained(): Promise<void> {
+    return this.queue.drained();
+  }
+
+  private async build(packId: string): Promise<void> {
+    const record = await this.reader.one(packId);
+    if (record.state.status !== 'queued' && record.state.status !== 'generating') return;
+    const ctx = this.contextOf(record);
+    await this.runner.run(EvidencePack, packId, { type: 'start-pack-generation', data: { packId } }, ctx);
+    this.progress.set(packId, { phase: 'selecting', eventsWritten: 0 });
+    let manifest: PackManifest;
+    let bytes: number;
+    try {
+      ({ manifest, bytes } = await this.writePack(record));
+    } catch (err) {
+      this.progress.clear(packId);
+      const reason = (err instanceof Error ? err.message : String(err)).slice(0, MAX_REASON) || 'unknown error';
+      await this.runner.run(EvidencePack, packId, { type: 'fail-pack-generation', data: { packId, reason } }, ctx);
+      throw err;
+    }
+    const eventsWritten = this.progress.get(packId)?.eventsWritten ?? 0;
+    this.progress.clear(packId);
+    const { rootHash, generatedAt, positions, files, digest } = manifest;
+    const summary = { rootHash, bytes, eventsWritten, generatedAt, positions, files, ...(digest ? { digestId: digest.digestId } : {}) };
+    await this.runner.run(EvidencePack, packId, { type: 'complete-pack-generation', data: { packId, ...summary } }, ctx);
+  }
+
+  /** Streams the ZIP to a temporary file and renames it into place only when it is whole. */
+  private async writePack({ packId, state }: PackRecord): Promise<{ manifest: PackManifest; bytes: number }> {
+    const temp = this.files.tempPathOf(packId);
+    const out = createWriteStream(temp);
+    try {
+      const manifest = await this.buildPack(this.store, {
+        packId,
+        scope: state.scope!,
+        requestedBy: state.requestedBy!,
+        generatedAt: this.clock.now().toISOString(),
+        digestCovering: this.digests ? (position) => this.digests!.latestCovering(position) : undefined,
+        onProgress: (p) => this.progress.set(packId, p),
+      }, out);
+      if (!out.writableEnded) out.end();
+      await finished(out);
+      await rename(temp, this.files.pathOf(packId));
+      return { manifest, bytes: (await stat(this.files.pathOf(packId))).size };
+    } catch (err) {
+      out.destroy();
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+
+  private contextOf({ events }: PackRecord): CommandContext {
+    const { actor, correlationId } = events[0].metadata;
+    return { actor, correlationId };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../ledger/event-envelope';
+import { Requires } from '../../../auth/requires.decorator';
+import { IdPipe } from '../../../http/id.pipe';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { NotFound } from '../../../shared/domain-errors';
+import { canSee } from '../../domain/evidence-pack';
+import { PackProgressTracker } from '../../jobs/pack-progress';
+import { packAccessOf } from '../pack-access';
+import { EvidencePackReader } from '../pack-reader';
+import { packView } from '../pack-views';
+import { Viewer } from '../viewer.decorator';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+@ApiTags('evidence-packs')
+@ApiBearerAuth()
+@Controller('evidence-packs')
+export class GetEvidencePackController {
+  constructor(private readonly reader: EvidencePackReader, private readonly progress: PackProgressTracker, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Get(':packId')
+  @Requires('packs:access-log')
+  @ApiOperation({ operationId: 'getEvidencePack', summary: 'A pack\'s status, build progress and, once built, its root hash, size and files. Requesters see any pack; an inspector only a pack granted to them and still active' })
+  @ApiOkResponse({ description: 'The pack' })
+  @ApiNotFoundResponse({ description: 'evidence-pack-not-found: no such pack, or not yours to see', schema: problemSchema })
+  async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
+    const now = this.clock.now().toISOString();
+    const access = packAccessOf(viewer);
+    const record = await this.reader.one(packId);
+    if (!canSee(record.state, viewer.userId, access, now)) throw new NotFound('Evidence pack', packId);
+    return packView(record, { userId: viewer.userId, access }, now, this.progress.get(packId));
+  }
+}

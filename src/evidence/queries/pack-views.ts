@@ -1,0 +1,76 @@
+import type { StoredEvent } from '../../ledger/event-envelope';
+import { activeGrant, type EvidencePackEvent, type PackAccess, type PackPerson, type PackStatus } from '../domain/evidence-pack';
+import type { PackProgress, PackScope } from '../pack/pack-types';
+import type { PackRecord } from './pack-reader';
+
+export interface PackView {
+  packId: string;
+  status: PackStatus;
+  scope: PackScope;
+  requestedBy: PackPerson;
+  requestedAt: string;
+  /** While building: the builder's phase and how many events it has written; 'done' once completed. */
+  progress: PackProgress | null;
+  rootHash: string | null;
+  bytes: number | null;
+  generatedAt: string | null;
+  files: { name: string; sha256: string; bytes: number }[];
+  digestId: string | null;
+  failure: string | null;
+  /** Requesters see every grant; an inspector sees only their own. */
+  grants: { inspectorUserId: string; expiresAt: string; active: boolean; revoked: boolean }[];
+  revision: number;
+}
+
+/** The pack as a requester or its inspector sees it; progress comes from the job runner's memory. */
+export function packView(record: PackRecord, viewer: { userId: string; access: PackAccess }, now: string, live?: PackProgress): PackView {
+  const { state, events, packId } = record;
+  const built = state.built;
+  const progress = state.status === 'completed' ? { phase: 'done' as const, eventsWritten: built?.eventsWritten ?? 0 }
+    : state.status === 'generating' ? live ?? { phase: 'selecting' as const, eventsWritten: 0 } : null;
+  const grants = Object.entries(state.grants)
+    .filter(([userId]) => viewer.access === 'any' || userId === viewer.userId)
+    .map(([inspectorUserId, g]) => ({ inspectorUserId, expiresAt: g.expiresAt, revoked: g.revoked, active: activeGrant(state, inspectorUserId, now) !== undefined }));
+  return {
+    packId, status: state.status!, scope: state.scope!, requestedBy: state.requestedBy!, requestedAt: events[0].metadata.recordedAt,
+    progress, rootHash: built?.rootHash ?? null, bytes: built?.bytes ?? null, generatedAt: built?.generatedAt ?? null,
+    files: built?.files ?? [], digestId: built?.digestId ?? null, failure: state.failure ?? null, grants, revision: events.length - 1,
+  };
+}
+
+export interface AccessLogEntry {
+  position: number;
+  action: 'requested' | 'granted' | 'revoked' | 'downloaded';
+  by: PackPerson & { onBehalfOf?: PackPerson };
+  /** When the ledger recorded it (server time), and the business time the caller gave. */
+  recordedAt: string;
+  occurredAt: string;
+  inspectorUserId?: string;
+  expiresAt?: string;
+  reason?: string;
+}
+
+const ACTIONS: Partial<Record<EvidencePackEvent['type'], AccessLogEntry['action']>> = {
+  'evidence-pack-requested': 'requested',
+  'evidence-pack-access-granted': 'granted',
+  'evidence-pack-access-revoked': 'revoked',
+  'evidence-pack-downloaded': 'downloaded',
+};
+
+/** Every request, grant, revocation and download of one pack, in ledger order, with who and when. */
+export function accessLog(events: StoredEvent[]): AccessLogEntry[] {
+  return events.flatMap((e) => {
+    const action = ACTIONS[e.type as EvidencePackEvent['type']];
+    if (!action) return [];
+    const { userId, role, agency, onBehalfOf } = e.metadata.actor;
+    const data = e.data as { inspectorUserId?: string; expiresAt?: string; reason?: string };
+    return [{
+      position: e.position, action,
+      by: { userId, role, agency, ...(onBehalfOf ? { onBehalfOf: { userId: onBehalfOf.userId, role: onBehalfOf.role, agency: onBehalfOf.agency } } : {}) },
+      recordedAt: e.metadata.recordedAt, occurredAt: e.metadata.occurredAt,
+      ...(data.inspectorUserId ? { inspectorUserId: data.inspectorUserId } : {}),
+      ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
+      ...(data.reason ? { reason: data.reason } : {}),
+    }];
+  });
+}
