@@ -1,0 +1,75 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipFile } from 'yazl';
+import { buildPack } from '../../../src/evidence/pack/build-pack';
+import { MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../../src/evidence/pack/pack-files';
+import type { BuildPackRequest, PackManifest, PackScope } from '../../../src/evidence/pack/pack-types';
+import type { EventStore } from '../../../src/ledger/event-store.port';
+import { openZip, readEntryText } from '../../../src/evidence/pack/zip-reader';
+
+export const inspector = { userId: 'hmi-lead', role: 'inspector', agency: 'ofsted' };
+
+export function tempDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'evidence-pack-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function request(scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}): BuildPackRequest {
+  return {
+    packId: 'jtai-2022', generatedAt: '2022-11-21T12:00:00.000Z', requestedBy: inspector,
+    scope: { from: '2022-01-01', to: '2022-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'], ...scope },
+    ...extra,
+  };
+}
+
+/** Builds a pack into a file, as the pack job does. */
+export async function buildToFile(store: EventStore, req: BuildPackRequest, file: string): Promise<PackManifest> {
+  return buildPack(store, req, createWriteStream(file));
+}
+
+/** Every file of a ZIP, by name, in ZIP order. */
+export async function unzip(file: string): Promise<Map<string, Buffer>> {
+  const c = await openZip(file);
+  try {
+    const out = new Map<string, Buffer>();
+    for (const [name, entry] of c.entries) out.set(name, await readEntryText(c.zip, entry, 2 ** 30));
+    return out;
+  } finally {
+    c.zip.close();
+  }
+}
+
+/** Writes files back into a new ZIP, as an attacker re-zipping an edited pack would. */
+export async function zipTo(file: string, files: Map<string, Buffer>): Promise<void> {
+  const zip = new ZipFile();
+  const done = new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('finish', resolve);
+    out.on('error', reject);
+    zip.outputStream.pipe(out);
+  });
+  for (const [name, data] of files) zip.addBuffer(data, name);
+  zip.end();
+  await done;
+}
+
+/** The attacker's next step: recompute every file hash, both root hashes and the manifest hash. */
+export function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer> {
+  const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
+  manifest.files = manifest.files.map((f) => ({ name: f.name, sha256: sha256(files.get(f.name)!), bytes: files.get(f.name)!.length }));
+  manifest.rootHash = rootHashOf(manifest.files);
+  manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => f.name !== 'summary.pdf'));
+  manifest.manifestHash = manifestHashOf(manifest);
+  return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(manifest), 'utf8')]]);
+}
+
+/** Flips one byte (at a chosen offset) of one file. */
+export function flipByte(data: Buffer, at: number): Buffer {
+  const copy = Buffer.from(data);
+  copy[at] = copy[at] === 0x31 ? 0x32 : 0x31; // '1' <-> '2', or anything -> '1'
+  return copy;
+}
+
+export const readText = (file: string) => readFile(file, 'utf8');
