@@ -1,0 +1,96 @@
+/** The first two pages: what this pack is and how to check it, then what it covers and its headline figures. */
+import type { SummaryInput } from '../pack-types';
+import { day, instant, pdfText } from './format';
+import { BRAND, FONT, INK, MUTED, RULE, contentWidth, heading, left, newPage, para, subheading, type Doc } from './layout';
+
+const RECORD_NAMES: Record<string, string> = {
+  decisions: 'Decisions and sign-offs',
+  actions: 'Actions and their progress',
+  escalations: 'Escalations between agencies',
+  funding: 'Partner funding and the budget',
+};
+
+export function drawCover(doc: Doc, input: SummaryInput): void {
+  newPage(doc);
+  const x = left(doc);
+  const width = contentWidth(doc);
+  doc.rect(0, 0, doc.page.width, 170).fill(BRAND);
+  doc.font(FONT.regular).fontSize(11).fillColor('#ffffff').text('EVIDENCE PACK SUMMARY', x, 60, { width, characterSpacing: 1.5 });
+  doc.font(FONT.bold).fontSize(24).text(pdfText(input.title), x, 82, { width, height: 80, ellipsis: true });
+  doc.y = 200;
+  field(doc, 'Partnership', input.partnership);
+  field(doc, 'Period', `${day(input.scope.from)} to ${day(input.scope.to)} (inclusive, business dates)`);
+  field(doc, 'Generated', instant(input.generatedAt));
+  doc.moveDown(1);
+  subheading(doc, 'Root hash of this pack');
+  para(doc, 'SHA-256 over the list of files in the pack (manifest.json), each with its own SHA-256. Quote this one value to identify exactly this pack.', { muted: true, size: 9 });
+  const boxY = doc.y;
+  doc.rect(x, boxY, width, 30).lineWidth(1).stroke(BRAND);
+  doc.font(FONT.mono).fontSize(10).fillColor(INK).text(pdfText(input.rootHash), x + 10, boxY + 10, { width: width - 20, lineBreak: false });
+  doc.y = boxY + 44;
+  subheading(doc, 'How to verify it offline');
+  const steps = [
+    'Keep the pack ZIP exactly as received: this PDF is one of the files it holds, so changing any file changes the root hash.',
+    'With a copy of the ledger\'s source code and Node.js, and no connection to the partnership\'s server, run:',
+    'The verifier recomputes every file\'s SHA-256 and the root hash from manifest.json, re-checks the hash chain linking every event in events.ndjson, and checks the signed ledger digest (if the pack holds one) with the public key it carries.',
+    'Compare the root hash it reports with the one above. Any difference means the pack is not the one the partnership issued.',
+  ];
+  steps.forEach((step, i) => {
+    const y = doc.y;
+    doc.font(FONT.regular).fontSize(10).fillColor(INK).text(`${i + 1}.`, x, y, { width: 18, lineBreak: false });
+    doc.text(step, x + 18, y, { width: width - 18, lineGap: 2 });
+    if (i === 1) doc.moveDown(0.2).font(FONT.mono).fontSize(10).text('npm run verify-pack -- <pack.zip>', x + 36, doc.y, { width: width - 36 });
+    doc.moveDown(0.5);
+  });
+}
+
+function field(doc: Doc, label: string, value: string): void {
+  const x = left(doc);
+  const y = doc.y;
+  doc.font(FONT.bold).fontSize(10).fillColor(MUTED).text(label, x, y, { width: 110 });
+  doc.font(FONT.regular).fontSize(11).fillColor(INK).text(pdfText(value), x + 110, y, { width: contentWidth(doc) - 110 });
+  doc.moveDown(0.4);
+}
+
+const listOr = (items: string[], none: string): string => (items.length === 0 ? none : items.join(', '));
+
+export function drawScopeAndHeadlines(doc: Doc, input: SummaryInput): void {
+  newPage(doc);
+  heading(doc, 'Scope of this pack');
+  const s = input.scope;
+  field(doc, 'Period', `${day(s.from)} to ${day(s.to)}`);
+  field(doc, 'Boards', listOr(s.boardIds, 'Every board'));
+  field(doc, 'Partners', listOr(s.partnerIds, 'Every partner'));
+  field(doc, 'Themes', listOr(s.themes, 'None: records are not filtered by theme'));
+  field(doc, 'Records', listOr(s.records.map((r) => RECORD_NAMES[r] ?? r), 'None'));
+  para(doc, 'Every figure and chart in this summary is computed from the events in this pack (events.ndjson); the CSV files hold the same records in full.', { muted: true, size: 9 });
+  doc.moveDown(0.8);
+  heading(doc, 'Headline figures', 16);
+  drawHeadlineGrid(doc, input.headline);
+}
+
+/** Three boxes a row: the value large, its label under it; each row as tall as its tallest label. */
+function drawHeadlineGrid(doc: Doc, items: SummaryInput['headline']): void {
+  if (items.length === 0) return para(doc, 'No headline figures for this scope.');
+  const x0 = left(doc);
+  const gap = 12;
+  const w = (contentWidth(doc) - 2 * gap) / 3;
+  for (let i = 0; i < items.length; i += 3) {
+    const row = items.slice(i, i + 3);
+    doc.font(FONT.regular).fontSize(9);
+    const labelH = Math.max(...row.map((h) => doc.heightOfString(pdfText(h.label), { width: w - 16 })));
+    doc.font(FONT.bold).fontSize(16);
+    const valueH = Math.max(...row.map((h) => doc.heightOfString(pdfText(h.value), { width: w - 16 })));
+    const h = valueH + labelH + 26;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) newPage(doc);
+    const y = doc.y;
+    row.forEach((item, j) => {
+      const x = x0 + j * (w + gap);
+      doc.rect(x, y, w, h).lineWidth(0.75).stroke(RULE);
+      doc.rect(x, y, 4, h).fill(BRAND);
+      doc.font(FONT.bold).fontSize(16).fillColor(INK).text(pdfText(item.value), x + 10, y + 10, { width: w - 16 });
+      doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text(pdfText(item.label), x + 10, y + 14 + valueH, { width: w - 16 });
+    });
+    doc.y = y + h + gap;
+  }
+}
