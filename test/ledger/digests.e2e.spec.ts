@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
@@ -20,11 +20,17 @@ import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, type TestApp } from '../support/test-app';
 
 /** The production bootstrap with DigestsModule added through AppModule's `extra`, until it is registered there. */
-async function startDigestsApp(): Promise<TestApp> {
+async function startDigestsApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-digests-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DigestsModule]), new FastifyAdapter(), { logger: false });
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DigestsModule]), new FastifyAdapter(), { logger: false, abortOnError: false });
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init();
@@ -157,5 +163,25 @@ describe('ledger digests (e2e)', () => {
     expect(doc.paths['/ledger/digests'].post.operationId).toBe('recordLedgerDigest');
     expect(doc.paths['/ledger/digests'].get.operationId).toBe('listLedgerDigests');
     expect(doc.paths['/ledger/digests'].post.requestBody).toBeDefined();
+  });
+});
+
+describe('ledger digests: starting up', () => {
+  it('given LEDGER_SIGNING_KEY_FILE names a missing file, then the app does not start and the error names the variable', async () => {
+    await expect(startDigestsApp({ LEDGER_SIGNING_KEY_FILE: join(tmpdir(), 'no-such-ledger-key.pem') })).rejects.toThrow(/LEDGER_SIGNING_KEY_FILE .*cannot be read/);
+  });
+
+  it('given no key file in dev, then it starts with a key generated under <dataDir>/signing/ and signs with it', async () => {
+    const t = await startDigestsApp();
+    try {
+      expect(existsSync(join(t.config.dataDir, 'signing', 'ledger-digest.pem'))).toBe(true);
+      await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token: await t.token(ADMIN) });
+      const res = await send(t, '/ledger/digests', {}, { token: await t.token(ADMIN) });
+      expect(res.status).toBe(201);
+      const [event] = await t.store.readStream(res.body.streamId);
+      expect((event.data as SignedDigest).publicKeyPem).toBe(readFileSync(join(t.config.dataDir, 'signing', 'ledger-digest.pub.pem'), 'utf8'));
+    } finally {
+      await t.close();
+    }
   });
 });
