@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import type { SummaryInput } from '../../src/evidence/pack/pack-types';
 import { renderSummaryPdf } from '../../src/evidence/pack/summary-pdf/render-summary';
 import { mayActions, mayPriorActions } from '../../src/demo/data/warwickshire-2022-05-10-actions';
@@ -152,20 +153,43 @@ describe('summary.pdf', () => {
     if (!hasPdftoppm) throw new Error('pdftoppm is missing: install poppler-utils so the summary pages are checked');
     // SUMMARY_PDF_OUT keeps the PNGs somewhere to look at them; otherwise a temporary directory.
     const dir = process.env.SUMMARY_PDF_OUT ?? mkdtempSync(join(tmpdir(), 'summary-pdf-'));
-    writeFileSync(join(dir, 'summary.pdf'), pdf);
-    const run = spawnSync('pdftoppm', ['-png', '-gray', '-r', '50', join(dir, 'summary.pdf'), join(dir, 'page')]);
-    expect(run.status).toBe(0);
-    const pngs = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort();
-    expect(pngs).toHaveLength(EXPECTED_PAGES);
-    for (const png of pngs) {
-      const img = readGreyPng(readFileSync(join(dir, png)));
-      // Ink above the footer band: a page holding only its footer would fail this.
-      const body = img.pixels.subarray(0, img.width * Math.floor(img.height * 0.9));
-      const inked = body.reduce((n, v) => n + (v < 200 ? 1 : 0), 0);
-      expect({ png, inkedShare: inked / body.length > 0.01 }).toEqual({ png, inkedShare: true });
-    }
+    const shares = inkedShares(dir, 'summary', pdf);
+    expect(shares).toHaveLength(EXPECTED_PAGES);
+    shares.forEach((share, i) => expect({ page: i + 1, inked: share > MIN_INK }).toEqual({ page: i + 1, inked: true }));
+  });
+
+  (hasPdftoppm ? it : it.skip)(`the blank-page check has teeth: a page holding only a footer line fails it${hasPdftoppm ? '' : ' (skipped: pdftoppm is not installed)'}`, async () => {
+    const blank = await footerOnlyPdf();
+    const [share] = inkedShares(mkdtempSync(join(tmpdir(), 'summary-pdf-blank-')), 'blank', blank);
+    expect(share).toBeLessThan(MIN_INK);
   });
 });
+
+/** Share of dark pixels above the footer band a page must have to count as carrying content. */
+const MIN_INK = 0.01;
+
+/** Rasterises `pdf` into `dir` as page PNGs with pdftoppm; per page, the share of dark pixels above the footer band. */
+function inkedShares(dir: string, name: string, pdf: Buffer): number[] {
+  writeFileSync(join(dir, `${name}.pdf`), pdf);
+  const run = spawnSync('pdftoppm', ['-png', '-gray', '-r', '50', join(dir, `${name}.pdf`), join(dir, name)]);
+  expect(run.status).toBe(0);
+  const pngs = readdirSync(dir).filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f)).sort();
+  return pngs.map((png) => {
+    const img = readGreyPng(readFileSync(join(dir, png)));
+    const body = img.pixels.subarray(0, img.width * Math.floor(img.height * 0.9));
+    return body.reduce((n, v) => n + (v < 200 ? 1 : 0), 0) / body.length;
+  });
+}
+
+function footerOnlyPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: new Date(0) } });
+  doc.fontSize(8).text('Warwickshire Safeguarding: evidence pack - root hash 9f2c41d7a0e35b8c...  Page 1 of 1', 50, 800, { lineBreak: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.end();
+  return done;
+}
 
 /**
  * A tiny PNG reader for pdftoppm's 8-bit output (greyscale or RGB, whichever this poppler writes):
@@ -191,14 +215,20 @@ function readGreyPng(buf: Buffer): { width: number; height: number; pixels: Uint
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
+    const row = y * stride;
     for (let i = 0; i < stride; i++) {
-      const v = raw[y * (stride + 1) + 1 + i];
-      const a = i >= bpp ? out[y * stride + i - bpp] : 0;
-      const b = y > 0 ? out[(y - 1) * stride + i] : 0;
-      const c = i >= bpp && y > 0 ? out[(y - 1) * stride + i - bpp] : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      out[y * stride + i] = (v + [0, a, b, (a + b) >> 1, paeth][filter]) & 0xff;
+      const a = i >= bpp ? out[row + i - bpp] : 0;
+      const b = y > 0 ? out[row - stride + i] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else if (filter === 4) {
+        const c = i >= bpp && y > 0 ? out[row - stride + i - bpp] : 0;
+        const [pa, pb, pc] = [Math.abs(b - c), Math.abs(a - c), Math.abs(a + b - 2 * c)];
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[row + i] = (raw[y * (stride + 1) + 1 + i] + add) & 0xff;
     }
   }
   const pixels = new Uint8Array(width * height);
