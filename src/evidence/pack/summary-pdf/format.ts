@@ -39,7 +39,7 @@ export function instant(iso: string): string {
 
 // The built-in Helvetica and Courier only have glyphs for Windows-1252 (WinAnsi); anything else
 // would print as a wrong or missing glyph, so it becomes a visible "?" instead.
-const WIN_ANSI = /[^\t\n\x20-\x7E\xA0-\xFF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g;
+const WIN_ANSI = /[^\t\n\x20-\x7E\xA0-\xFF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/gu;
 const COMMON: Record<string, string> = { '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '≠': '!=', '✓': 'yes', '✗': 'no' };
 
 export function pdfText(s: string): string {

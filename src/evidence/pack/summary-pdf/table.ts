@@ -8,6 +8,13 @@ import { FONT, INK, MUTED, RULE, bottom, contentWidth, left, newPage, para, subh
 import { columnWidths, fitCell } from './table-fit';
 
 type Table = SummaryInput['tables'][number];
+type Align = 'left' | 'right';
+
+/** Amounts, counts and percentages line up on the right, so their magnitudes compare at a glance. */
+export function isNumeric(cells: string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '' && c.trim() !== '-');
+  return filled.length > 0 && filled.every((c) => /^-?£?-?\d[\d,]*(\.\d+)?%?$/.test(c.trim()));
+}
 
 const PAD = 4;
 const SIZE = 8;
@@ -26,7 +33,8 @@ export function drawTable(doc: Doc, table: Table, opts: { continueOnPage?: boole
   doc.font(FONT.regular).fontSize(SIZE);
   const widths = columnWidths(doc, columns, rows, contentWidth(doc), PAD, SIZE);
   const maxRowH = bottom(doc) - doc.page.margins.top - 60;
-  const header = () => drawRow(doc, columns, widths, { bold: true, fill: HEADER_FILL });
+  const aligns = columns.map((_, i) => (isNumeric(rows.map((r) => r[i])) ? 'right' : 'left') as Align);
+  const header = () => drawRow(doc, columns, widths, aligns, { bold: true, fill: HEADER_FILL });
   if (doc.y + rowHeight(doc, columns, widths, true) * 2 > bottom(doc)) {
     newPage(doc, layout);
     subheading(doc, `${title} (continued)`);
@@ -40,7 +48,7 @@ export function drawTable(doc: Doc, table: Table, opts: { continueOnPage?: boole
       subheading(doc, `${title} (continued)`);
       header();
     }
-    drawRow(doc, cells, widths, { bold: false, fill: n % 2 === 1 ? ZEBRA_FILL : undefined });
+    drawRow(doc, cells, widths, aligns, { bold: false, fill: n % 2 === 1 ? ZEBRA_FILL : undefined });
   });
   doc.font(FONT.italic).fontSize(8).fillColor(MUTED).text(`${rows.length} ${rows.length === 1 ? 'row' : 'rows'}.`, left(doc), doc.y + 4);
   doc.moveDown(0.5);
@@ -51,7 +59,7 @@ function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): 
   return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
 }
 
-function drawRow(doc: Doc, cells: string[], widths: number[], style: { bold: boolean; fill?: string }): void {
+function drawRow(doc: Doc, cells: string[], widths: number[], aligns: Align[], style: { bold: boolean; fill?: string }): void {
   const y = doc.y;
   const h = rowHeight(doc, cells, widths, style.bold);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -59,7 +67,7 @@ function drawRow(doc: Doc, cells: string[], widths: number[], style: { bold: boo
   let x = left(doc);
   doc.fillColor(INK);
   cells.forEach((cell, i) => {
-    doc.text(cell, x + PAD, y + PAD, { width: widths[i] - 2 * PAD });
+    doc.text(cell, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: aligns[i] });
     x += widths[i];
   });
   doc.moveTo(left(doc), y + h).lineTo(left(doc) + total, y + h).lineWidth(style.bold ? 0.75 : 0.25).stroke(style.bold ? INK : RULE);
