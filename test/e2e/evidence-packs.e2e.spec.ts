@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { CONTEXT_MODULES } from '../../src/contexts';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import { EvidenceModule } from '../../src/evidence/evidence.module';
+import { PackJobRunner } from '../../src/evidence/jobs/pack-job-runner';
 import { validationPipe } from '../../src/http/validation';
 import type { Actor } from '../../src/ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
@@ -19,25 +20,21 @@ import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, startTestApp, type TestApp } from '../support/test-app';
 
 const ENV = { DIGEST_INTERVAL_MINUTES: '0' };
-
 /**
  * The app with EvidenceModule: the production bootstrap itself once the module is in CONTEXT_MODULES,
  * until then the same pipes, guards and filters with the module added through AppModule's extras.
  * Either way, closing checks that every event's actor is a verified token's.
  */
-export async function startEvidenceApp(): Promise<TestApp> {
-  if (CONTEXT_MODULES.includes(EvidenceModule)) return startTestApp(ENV);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-evidence-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...ENV });
+async function startEvidenceApp(env: Record<string, string> = {}): Promise<TestApp> {
+  if (CONTEXT_MODULES.includes(EvidenceModule)) return startTestApp({ ...ENV, ...env });
+  const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-evidence-'));
+  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...ENV, ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [EvidenceModule]), new FastifyAdapter(), { logger: false });
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const store = app.get<EventStore>(EVENT_STORE);
-  const verifier = app.get(TokenVerifier);
-  const verified: Actor[] = [];
+  await app.init().then(() => app.getHttpAdapter().getInstance().ready());
+  const [store, verifier, verified] = [app.get<EventStore>(EVENT_STORE), app.get(TokenVerifier), [] as Actor[]];
   const verify = verifier.verify.bind(verifier);
   verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
   return {
@@ -46,24 +43,21 @@ export async function startEvidenceApp(): Promise<TestApp> {
     async close() {
       const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !verified.some((v) => v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency)));
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
     },
   };
 }
 
-export const SCOPE = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
-export const inspectorClaims = { userId: 'ofsted-hmi-jones', role: 'inspector' as const, agency: 'ofsted' };
-
-export async function get(t: TestApp, url: string, token?: string) {
-  return send(t, url, undefined, { method: 'GET', token: token ?? await t.token() });
-}
+const SCOPE = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+const inspectorClaims = { userId: 'ofsted-hmi-jones', role: 'inspector' as const, agency: 'ofsted' };
+const get = async (t: TestApp, url: string, token?: string) => send(t, url, undefined, { method: 'GET', token: token ?? await t.token() });
 
 /** Polls the status endpoint (the job runs in the background) until the pack is built or failed. */
-export async function waitForBuild(t: TestApp, packId: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function waitForBuild(t: TestApp, packId: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   for (let i = 0; i < 600; i++) {
-    const res = await get(t, `/evidence-packs/${packId}`);
-    if (res.body?.status === 'completed' || res.body?.status === 'failed') return res.body;
+    const { body } = await get(t, `/evidence-packs/${packId}`);
+    if (body?.status === 'completed' || body?.status === 'failed') return body;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`Evidence pack ${packId} was not built in time`);
@@ -75,8 +69,7 @@ async function download(t: TestApp, packId: string, token: string) {
 }
 
 describe('evidence packs: request, build, grant, download, revoke, expire (e2e)', () => {
-  let t: TestApp;
-  let inspector: string;
+  let t: TestApp, inspector: string;
   beforeAll(async () => {
     t = await startEvidenceApp();
     await loadDemo(t.app);
@@ -176,4 +169,131 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
     expectProblem(await get(t, '/evidence-packs/jtai-2022', other), 404, 'evidence-pack-not-found');
     expect((await get(t, '/evidence-packs', other)).body.items).toEqual([]);
   });
+});
+
+describe('evidence packs: refusals, preconditions, retries and paging (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startEvidenceApp();
+    await send(t, '/evidence-packs', { packId: 'built', scope: SCOPE }).then(() => waitForBuild(t, 'built'));
+  });
+  afterAll(async () => { await t.close(); });
+
+  // Rows are [title, url, body, status, code, fields named]; fields is [] where there is no field list.
+  const refusals: [string, string, unknown, number, string, string[]][] = [
+    ['request: empty body', '/evidence-packs', {}, 400, 'validation-failed', ['packId', 'scope']],
+    ['request: bad id, dates, kinds, ids and themes', '/evidence-packs', {
+      packId: 'Not A Slug', extra: 1,
+      scope: { from: '2022-02-30', to: '2023-03-31T00:00:00Z', boardIds: ['WSEB'], partnerIds: 'police', themes: ['x'.repeat(81), ...Array(20).fill('t')], records: ['minutes'] },
+    }, 400, 'validation-failed', ['extra', 'packId', 'scope.boardIds', 'scope.from', 'scope.partnerIds', 'scope.records', 'scope.themes', 'scope.to']],
+    ['request: no record kinds', '/evidence-packs', { packId: 'p1', scope: { ...SCOPE, records: [] } }, 400, 'validation-failed', ['scope.records']],
+    ['request: period reversed', '/evidence-packs', { packId: 'p1', scope: { ...SCOPE, from: '2023-04-01' } }, 422, 'scope-period-reversed', []],
+    ['request: the same pack again', '/evidence-packs', { packId: 'built', scope: SCOPE }, 409, 'pack-exists', []],
+    ['grant: missing fields', '/evidence-packs/built/grants', { inspectorUserId: 'Jones', expiresAt: 'next week' }, 400, 'validation-failed', ['expiresAt', 'inspectorUserId']],
+    ['grant: expiry in the past', '/evidence-packs/built/grants', { inspectorUserId: 'hmi-1', expiresAt: '2022-11-01T00:00:00Z' }, 422, 'grant-expiry-not-in-future', []],
+    ['grant: no such pack', '/evidence-packs/nope/grants', { inspectorUserId: 'hmi-1', expiresAt: '2022-12-01T00:00:00Z' }, 404, 'evidence-pack-not-found', []],
+    ['revoke: no reason', '/evidence-packs/built/grants/hmi-1/revoke', {}, 400, 'validation-failed', ['reason']],
+    ['revoke: no grant', '/evidence-packs/built/grants/hmi-1/revoke', { reason: 'done' }, 409, 'no-active-grant', []],
+  ];
+  it.each(refusals)('%s: refused with the stable code, nothing written', async (_, url, body, status, code, fields) => {
+    const before = await eventCount(t);
+    const res = await send(t, url, body);
+    expectProblem(res, status, code);
+    if (fields.length) expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(fields);
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('answers 409 pack-not-completed to a grant or download before the build finishes, writing nothing', async () => {
+    // Hold the job runner so the pack stays queued, then let it go: it builds what is waiting.
+    const jobs = t.app.get(PackJobRunner);
+    await jobs.onApplicationShutdown();
+    try {
+      expect((await send(t, '/evidence-packs', { packId: 'unbuilt', scope: SCOPE })).status).toBe(202);
+      expect((await get(t, '/evidence-packs?status=queued')).body.items).toMatchObject([{ packId: 'unbuilt', status: 'queued', progress: null, rootHash: null }]);
+      const before = await eventCount(t);
+      expectProblem(await send(t, '/evidence-packs/unbuilt/grants', { inspectorUserId: 'hmi-1', expiresAt: '2022-12-01T00:00:00Z' }), 409, 'pack-not-completed');
+      expectProblem(await download(t, 'unbuilt', await t.token()), 409, 'pack-not-completed');
+      expect(await eventCount(t)).toBe(before);
+    } finally {
+      jobs.onApplicationBootstrap();
+    }
+    expect(await waitForBuild(t, 'unbuilt')).toMatchObject({ status: 'completed' });
+  });
+
+  it('refuses roles without the permission (403) and hides packs from roles that pass the gate but may not see them (404)', async () => {
+    const member = await t.token({ userId: 'pete-hill', role: 'member', agency: 'warwickshire-police' });
+    const inspector = await t.token(inspectorClaims);
+    const before = await eventCount(t);
+    for (const [url, body] of [['/evidence-packs', { packId: 'm1', scope: SCOPE }], ['/evidence-packs/built/grants', { inspectorUserId: 'hmi-1', expiresAt: '2022-12-01T00:00:00Z' }], ['/evidence-packs/built/grants/hmi-1/revoke', { reason: 'x' }]] as const) {
+      expectProblem(await send(t, url, body, { token: member }), 403);
+      expectProblem(await send(t, url, body, { token: inspector }), 403);
+    }
+    for (const url of ['/evidence-packs', '/evidence-packs/built', '/evidence-packs/built/download', '/evidence-packs/built/access-log']) expectProblem(await get(t, url, member), 403);
+    const dpo = await t.token({ userId: 'dpo-1', role: 'data-protection-officer', agency: 'warwickshire-county-council' });
+    expectProblem(await get(t, '/evidence-packs/built', dpo), 404, 'evidence-pack-not-found');
+    expectProblem(await download(t, 'built', dpo), 404, 'evidence-pack-not-found');
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('answers 412 to a stale If-Match on every command, writing nothing', async () => {
+    const before = await eventCount(t);
+    expectProblem(await send(t, '/evidence-packs', { packId: 'p412', scope: SCOPE }, { ifMatch: '"3"' }), 412);
+    expectProblem(await send(t, '/evidence-packs/built/grants', { inspectorUserId: 'hmi-1', expiresAt: '2022-12-01T00:00:00Z' }, { ifMatch: '"0"' }), 412);
+    await send(t, '/evidence-packs/built/grants', { inspectorUserId: 'hmi-2', expiresAt: '2022-12-01T00:00:00Z' });
+    expectProblem(await send(t, '/evidence-packs/built/grants/hmi-2/revoke', { reason: 'x' }, { ifMatch: '"1"' }), 412);
+    expect(await eventCount(t)).toBe(before + 1);
+  });
+
+  it('replays a retried request with the same Idempotency-Key: same answer, one request, one build', async () => {
+    const body = { packId: 'retried', scope: SCOPE };
+    const first = await send(t, '/evidence-packs', body, { idempotencyKey: 'req-retried-1' });
+    const again = await send(t, '/evidence-packs', body, { idempotencyKey: 'req-retried-1' });
+    expect({ status: again.status, body: again.body, replay: again.headers['idempotent-replay'] }).toEqual({ status: 202, body: first.body, replay: 'true' });
+    await waitForBuild(t, 'retried');
+    const types = (await t.store.readStream('evidencepack-retried')).map((e) => e.type);
+    expect(types).toEqual(['evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-completed']);
+    const grant = { inspectorUserId: 'hmi-3', expiresAt: '2022-12-01T00:00:00Z' };
+    const g1 = await send(t, '/evidence-packs/retried/grants', grant, { idempotencyKey: 'grant-1' });
+    const g2 = await send(t, '/evidence-packs/retried/grants', grant, { idempotencyKey: 'grant-1' });
+    const r1 = await send(t, '/evidence-packs/retried/grants/hmi-3/revoke', { reason: 'done' }, { idempotencyKey: 'revoke-1' });
+    const r2 = await send(t, '/evidence-packs/retried/grants/hmi-3/revoke', { reason: 'done' }, { idempotencyKey: 'revoke-1' });
+    expect([g2.body, r2.body]).toEqual([g1.body, r1.body]);
+    expect((await t.store.readStream('evidencepack-retried')).length).toBe(5);
+  });
+
+  it('pages the list in request order with a cursor, filters by status, and refuses a forged cursor', async () => {
+    const all = (await get(t, '/evidence-packs?limit=200')).body.items.map((p: { packId: string }) => p.packId);
+    expect(all).toEqual(['built', 'unbuilt', 'retried']);
+    const first = await get(t, '/evidence-packs?limit=2');
+    expect(first.body.items.map((p: { packId: string }) => p.packId)).toEqual(['built', 'unbuilt']);
+    const second = await get(t, `/evidence-packs?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ items: [{ packId: 'retried' }], nextCursor: null });
+    expect((await get(t, '/evidence-packs?status=completed&limit=1')).body).toMatchObject({ items: [{ packId: 'built' }], nextCursor: expect.any(String) });
+    expect((await get(t, '/evidence-packs?status=failed')).body).toEqual({ items: [], nextCursor: null });
+    expectProblem(await get(t, '/evidence-packs?cursor=bm9wZQ'), 400, 'invalid-cursor');
+    expectProblem(await get(t, '/evidence-packs?limit=0&status=lost'), 400, 'validation-failed');
+  });
+});
+
+describe('evidence packs: a build interrupted by a restart is queued again (e2e)', () => {
+  it('finishes a pack the previous process left generating, as attempt 2', async () => {
+    const env = { LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ledger-evidence-restart-')) };
+    try {
+      const before = await startEvidenceApp(env);
+      // Stop the job runner from seeing the request, as if the process died right after 'started'.
+      await before.app.get(PackJobRunner).onApplicationShutdown();
+      await send(before, '/evidence-packs', { packId: 'crashed', scope: SCOPE });
+      const [requested] = await before.store.readStream('evidencepack-crashed');
+      await before.store.append('evidencepack-crashed', [{ id: '8f1c8a52-5d0e-4b7a-9e55-0c1d2e3f4a5b', type: 'evidence-pack-generation-started', schemaVersion: 1, data: { packId: 'crashed', attempt: 1 }, metadata: { ...requested.metadata, causationId: 'crash' } }], 0);
+      await before.close();
+      const after = await startEvidenceApp(env);
+      const built = await waitForBuild(after, 'crashed');
+      const started = (await after.store.readStream('evidencepack-crashed')).filter((e) => e.type === 'evidence-pack-generation-started');
+      await after.close();
+      expect(built).toMatchObject({ status: 'completed' });
+      expect(started.map((e) => e.data)).toEqual([{ packId: 'crashed', attempt: 1 }, { packId: 'crashed', attempt: 2 }]);
+    } finally {
+      rmSync(env.LEDGER_DATA_DIR, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
