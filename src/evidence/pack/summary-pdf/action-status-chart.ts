@@ -6,7 +6,7 @@
 import type { SummaryInput } from '../pack-types';
 import { drawYAxis, valueLabel } from './chart-axes';
 import { monthLines, niceScale } from './format';
-import { COLOUR, FONT, MUTED, contentWidth, heading, left, legend, newPage, para, type Doc } from './layout';
+import { COLOUR, FONT, INK, MUTED, contentWidth, heading, left, legend, newPage, para, type Doc } from './layout';
 import { drawTable } from './table';
 
 type Month = SummaryInput['actionStatusOverTime'][number];
@@ -32,6 +32,7 @@ export function drawActionStatusChart(doc: Doc, months: Month[]): void {
   const yOf = drawYAxis(doc, plot, scale, 'Actions (count)', String);
   const slot = plot.w / months.length;
   const barW = Math.min(36, slot * 0.64);
+  const every = Math.ceil(26 / slot);
   months.forEach((m, i) => {
     const x = plot.x + i * slot + (slot - barW) / 2;
     let base = 0;
@@ -40,13 +41,15 @@ export function drawActionStatusChart(doc: Doc, months: Month[]): void {
       if (n > 0) doc.rect(x, yOf(base + n), barW, yOf(base) - yOf(base + n)).fill(seg.colour);
       base += n;
     }
+    // Narrow bars (two years of months) get their totals and month names on every few bars only.
+    if (i % every !== 0) return;
     valueLabel(doc, String(total(m)), x - 6, yOf(base) - 11, barW + 12);
     const [name, year] = monthLines(m.month);
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
     doc.text(name, plot.x + i * slot, plot.y + plot.h + 4, { width: slot, align: 'center', lineBreak: false });
     doc.text(year, plot.x + i * slot, plot.y + plot.h + 14, { width: slot, align: 'center', lineBreak: false });
   });
-  doc.font(FONT.bold).fontSize(9).text('Month end', plot.x, plot.y + plot.h + 28, { width: plot.w, align: 'center' });
+  doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Month end', plot.x, plot.y + plot.h + 28, { width: plot.w, align: 'center' });
   doc.y = plot.y + plot.h + 52;
   drawTable(doc, {
     title: 'The figures',

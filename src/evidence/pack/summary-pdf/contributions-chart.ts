@@ -7,7 +7,7 @@
 import type { SummaryInput } from '../pack-types';
 import { drawXAxis, valueLabel } from './chart-axes';
 import { money, moneyTick, niceScale, pdfText } from './format';
-import { COLOUR, FONT, INK, MUTED, contentWidth, heading, left, legend, newPage, para, subheading, type Doc } from './layout';
+import { COLOUR, FONT, INK, MUTED, bottom, contentWidth, heading, left, legend, newPage, para, subheading, type Doc } from './layout';
 
 type Year = SummaryInput['contributions'][number];
 type Partner = Year['partners'][number];
@@ -45,6 +45,8 @@ export function drawContributionsChart(doc: Doc, year: Year): void {
     });
   });
   doc.y = plot.y + plot.h + 40;
+  // Many partners push the shortfall panel (about 180pt) over the page: it moves whole to the next.
+  if (doc.y + 180 > bottom(doc)) newPage(doc);
   drawShortfall(doc, year);
 }
 
@@ -68,6 +70,9 @@ function drawShortfall(doc: Doc, year: Year): void {
   });
   const sx = xOf(year.shortfallPence);
   doc.moveTo(sx, plot.y - 6).lineTo(sx, plot.y + plot.h).dash(3, { space: 2 }).lineWidth(1).stroke(INK).undash();
+  // The uncovered part can be a sliver (£649 of £21,649), so it is named right beside the bar's end.
+  const gap = year.uncoveredPence > 0 ? `Uncovered ${money(year.uncoveredPence)}` : 'Nothing uncovered';
+  valueLabel(doc, gap, Math.max(xOf(at), sx) + 5, plot.y + 13, 100, 'left');
   valueLabel(doc, `Shortfall ${money(year.shortfallPence)}`, sx - 150, plot.y - 16, 150 + Math.min(60, plot.x + plot.w + 60 - sx), 'center');
   doc.y = plot.y + plot.h + 36;
   // The segments' owners and amounts, spelled out: a narrow segment has no room for its own label.

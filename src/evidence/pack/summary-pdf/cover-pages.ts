@@ -16,7 +16,10 @@ export function drawCover(doc: Doc, input: SummaryInput): void {
   const width = contentWidth(doc);
   doc.rect(0, 0, doc.page.width, 170).fill(BRAND);
   doc.font(FONT.regular).fontSize(11).fillColor('#ffffff').text('EVIDENCE PACK SUMMARY', x, 60, { width, characterSpacing: 1.5 });
-  doc.font(FONT.bold).fontSize(24).text(pdfText(input.title), x, 82, { width, height: 80, ellipsis: true });
+  // A long title steps down a size rather than being cut; only a very long one is cut (at 80pt).
+  const title = pdfText(input.title);
+  const size = [24, 20, 16].find((pt) => doc.font(FONT.bold).fontSize(pt).heightOfString(title, { width }) <= 80) ?? 16;
+  doc.font(FONT.bold).fontSize(size).text(title, x, 82, { width, height: 80, ellipsis: true });
   doc.y = 200;
   field(doc, 'Partnership', input.partnership);
   field(doc, 'Period', `${day(input.scope.from)} to ${day(input.scope.to)} (inclusive, business dates)`);

@@ -78,8 +78,18 @@ export function stampFooters(doc: Doc, title: string, rootHash: string): void {
     const width = contentWidth(doc);
     doc.moveTo(left(doc), y - 6).lineTo(left(doc) + width, y - 6).lineWidth(0.5).stroke(RULE);
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
-    doc.text(pdfText(`${title} - root hash ${rootHash.slice(0, 16)}...`), left(doc), y, { width: width - 80, lineBreak: false, ellipsis: true });
+    // The hash prefix always shows (it ties a printed page to its pack); a long title gives way.
+    const hash = pdfText(` - root hash ${rootHash.slice(0, 16)}...`);
+    doc.text(fitLine(doc, pdfText(title), width - 90 - doc.widthOfString(hash)) + hash, left(doc), y, { lineBreak: false });
     doc.text(`Page ${i - start + 1} of ${count}`, left(doc) + width - 80, y, { width: 80, align: 'right', lineBreak: false });
     doc.page.margins.bottom = saved;
   }
+}
+
+/** The longest prefix of `text` that fits on one line of `width` in the current font, marked if cut. */
+export function fitLine(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let n = text.length;
+  while (n > 0 && doc.widthOfString(`${text.slice(0, n)}...`) > width) n--;
+  return `${text.slice(0, n).trimEnd()}...`;
 }
