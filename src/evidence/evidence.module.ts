@@ -22,7 +22,8 @@ import { EvidencePackReader } from './queries/pack-reader';
 
 /**
  * Evidence packs for inspectors and auditors: requests, the background build, named and expiring
- * grants, downloads and the access log. Packs are signed off against the ledger's digests.
+ * grants, downloads and the access log. Each pack quotes the latest signed ledger digest covering
+ * its last event (LogHeadDigester), so it can be checked offline against a published digest.
  */
 @Module({
   imports: [DigestsModule],

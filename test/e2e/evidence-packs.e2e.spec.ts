@@ -30,7 +30,7 @@ async function startEvidenceApp(env: Record<string, string> = {}): Promise<TestA
   const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-evidence-'));
   const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...ENV, ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [EvidenceModule]), new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [EvidenceModule]), new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }), { logger: false });
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init().then(() => app.getHttpAdapter().getInstance().ready());
@@ -206,7 +206,7 @@ describe('evidence packs: refusals, preconditions, retries and paging (e2e)', ()
   it('answers 409 pack-not-completed to a grant or download before the build finishes, writing nothing', async () => {
     // Hold the job runner so the pack stays queued, then let it go: it builds what is waiting.
     const jobs = t.app.get(PackJobRunner);
-    await jobs.onApplicationShutdown();
+    await jobs.stop();
     try {
       expect((await send(t, '/evidence-packs', { packId: 'unbuilt', scope: SCOPE })).status).toBe(202);
       expect((await get(t, '/evidence-packs?status=queued')).body.items).toMatchObject([{ packId: 'unbuilt', status: 'queued', progress: null, rootHash: null }]);
@@ -215,7 +215,7 @@ describe('evidence packs: refusals, preconditions, retries and paging (e2e)', ()
       expectProblem(await download(t, 'unbuilt', await t.token()), 409, 'pack-not-completed');
       expect(await eventCount(t)).toBe(before);
     } finally {
-      jobs.onApplicationBootstrap();
+      jobs.start();
     }
     expect(await waitForBuild(t, 'unbuilt')).toMatchObject({ status: 'completed' });
   });
@@ -281,7 +281,7 @@ describe('evidence packs: a build interrupted by a restart is queued again (e2e)
     try {
       const before = await startEvidenceApp(env);
       // Stop the job runner from seeing the request, as if the process died right after 'started'.
-      await before.app.get(PackJobRunner).onApplicationShutdown();
+      await before.app.get(PackJobRunner).stop();
       await send(before, '/evidence-packs', { packId: 'crashed', scope: SCOPE });
       const [requested] = await before.store.readStream('evidencepack-crashed');
       await before.store.append('evidencepack-crashed', [{ id: '8f1c8a52-5d0e-4b7a-9e55-0c1d2e3f4a5b', type: 'evidence-pack-generation-started', schemaVersion: 1, data: { packId: 'crashed', attempt: 1 }, metadata: { ...requested.metadata, causationId: 'crash' } }], 0);

@@ -42,6 +42,16 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+    this.files.removeIfTemporary();
+  }
+
+  /** Follows the log for requests; from the start, so anything left unbuilt is queued again. */
+  start(): void {
     const subscription = this.store.subscribe({ filter: { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] } });
     this.subscription = subscription;
     this.following = (async () => {
@@ -49,10 +59,10 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     })().catch((err) => this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops following the log and lets the build in hand finish (or fail) before the store closes under it. */
+  async stop(): Promise<void> {
     await this.subscription?.close();
     await this.following;
-    // Let the build in hand finish (or fail) before the store closes under it.
     await this.queue.drained();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
  * a temporary directory removed at shutdown, since the ledger that proves them is gone then too.
  */
 @Injectable()
-export class PackStorage implements OnApplicationShutdown {
+export class PackStorage {
   readonly dir: string;
   private readonly temporary: boolean;
 
@@ -29,7 +29,8 @@ export class PackStorage implements OnApplicationShutdown {
     return join(this.dir, `.${packId}.zip.partial`);
   }
 
-  onApplicationShutdown(): void {
+  /** Called by the job runner once no build is writing here any more. */
+  removeIfTemporary(): void {
     if (this.temporary) rmSync(this.dir, { recursive: true, force: true });
   }
 }
