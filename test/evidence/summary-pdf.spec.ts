@@ -158,6 +158,23 @@ describe('summary.pdf', () => {
     shares.forEach((share, i) => expect({ page: i + 1, inked: share > MIN_INK }).toEqual({ page: i + 1, inked: true }));
   });
 
+  (hasPdftoppm ? it : it.skip)(`carries its figures as text: the cover's hash and verify command, £ amounts, table headers on every page${hasPdftoppm ? '' : ' (skipped: poppler-utils is not installed)'}`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-pdf-text-'));
+    writeFileSync(join(dir, 'summary.pdf'), pdf);
+    const run = spawnSync('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
+    const pages = run.stdout.split('\f').filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(EXPECTED_PAGES);
+    expect(pages[0]).toContain(warwickshire202223.rootHash);
+    expect(pages[0]).toContain('npm run verify-pack -- <pack.zip>');
+    expect(pages[4]).toEqual(expect.stringContaining('Shortfall £21,649.00'));
+    for (const amount of ['£321,000.00', '£178,351.00', '£133,763.25', 'Uncovered £649.00']) expect(pages[4]).toContain(amount);
+    const actionLogPages = pages.filter((p) => p.includes('Action log'));
+    expect(actionLogPages).toHaveLength(4);
+    actionLogPages.forEach((p) => expect(p).toMatch(/Action\s+Text\s+Owners\s+Due\s+Status at 31 March 2023\s+Notes/));
+    expect(pages.filter((p) => p.includes('Action log (continued)'))).toHaveLength(3);
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${EXPECTED_PAGES}`));
+  });
+
   (hasPdftoppm ? it : it.skip)(`the blank-page check has teeth: a page holding only a footer line fails it${hasPdftoppm ? '' : ' (skipped: pdftoppm is not installed)'}`, async () => {
     const blank = await footerOnlyPdf();
     const [share] = inkedShares(mkdtempSync(join(tmpdir(), 'summary-pdf-blank-')), 'blank', blank);
