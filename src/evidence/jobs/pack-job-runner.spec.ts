@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppConfig } from '../../config/app-config';
+import { CommandRunner } from '../../ledger/command-runner';
+import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
+import { ManualClock } from '../../shared/clock';
+import { EvidencePack } from '../domain/evidence-pack';
+import type { BuildPack, PackManifest } from '../pack/pack-types';
+import { EvidencePackReader } from '../queries/pack-reader';
+import { PackJobRunner } from './pack-job-runner';
+import { PackProgressTracker } from './pack-progress';
+import { PackStorage } from './pack-storage';
+
+const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
+const scope = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: [], records: ['actions' as const] };
+
+/** The runner around a builder double: what it records when the builder succeeds or throws. */
+async function harness(build: BuildPack) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
+  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+  const store = new MemoryEventStore(clock);
+  const runner = new CommandRunner(store, clock);
+  const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
+  const jobs = new PackJobRunner(store, runner, new EvidencePackReader(store), files, new PackProgressTracker(), clock, build);
+  await runner.run(EvidencePack, 'p1', { type: 'request-evidence-pack', data: { packId: 'p1', scope } }, { actor, correlationId: 'req-1' });
+  jobs.start();
+  for (let i = 0; i < 200 && (await store.readStream('evidencepack-p1')).length < 3; i++) await new Promise((r) => setTimeout(r, 5));
+  await jobs.stop();
+  const events = await store.readStream('evidencepack-p1');
+  return { events, files, done: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+describe('PackJobRunner', () => {
+  it('writes the ZIP through a temporary file, renames it into place and records started then completed as the requester', async () => {
+    const manifest = { rootHash: 'f'.repeat(64), generatedAt: '2022-11-21T12:00:00.000Z', positions: { from: 0, to: 0 }, files: [] } as unknown as PackManifest;
+    const h = await harness(async (_store, request, out) => {
+      request.onProgress?.({ phase: 'events', eventsWritten: 1 });
+      out.write('PK-not-really-a-zip');
+      out.end();
+      return manifest;
+    });
+    expect(h.events.map((e) => e.type)).toEqual(['evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-completed']);
+    expect(h.events[2].data).toMatchObject({ rootHash: manifest.rootHash, bytes: 19, eventsWritten: 1 });
+    expect(h.events.slice(1).map((e) => [e.metadata.actor.userId, e.metadata.correlationId])).toEqual([[actor.userId, 'req-1'], [actor.userId, 'req-1']]);
+    expect(readFileSync(h.files.pathOf('p1'), 'utf8')).toBe('PK-not-really-a-zip');
+    expect(existsSync(h.files.tempPathOf('p1'))).toBe(false);
+    h.done();
+  });
+
+  it('records a failed build with its reason and leaves no file behind', async () => {
+    const h = await harness(async (_store, _request, out) => {
+      out.write('half a pack');
+      throw new Error('summary.pdf could not be rendered');
+    });
+    expect(h.events.map((e) => e.type)).toEqual(['evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-failed']);
+    expect(h.events[2].data).toEqual({ packId: 'p1', reason: 'summary.pdf could not be rendered' });
+    expect([existsSync(h.files.pathOf('p1')), existsSync(h.files.tempPathOf('p1'))]).toEqual([false, false]);
+    h.done();
+  });
+});
