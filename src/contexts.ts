@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from './actions/actions.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -9,4 +10,4 @@ import { ProjectionsModule } from './projections/projections.module';
 import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context (each registers its command slices), then the read side. */
-export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule];
+export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule];

@@ -10,6 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 const ENDPOINTS: Record<string, Permission | 'public'> = {
   health: 'public', // GET /health
+  recordLedgerDigest: 'ledger:digest', // POST /ledger/digests
+  listLedgerDigests: 'ledger:read', // GET /ledger/digests
   listActionLog: 'ledger:read', // GET /action-log
   getActionLogEntry: 'ledger:read', // GET /action-log/{actionId}
   streamActionLog: 'ledger:read', // GET /action-log/stream (server-sent events)
