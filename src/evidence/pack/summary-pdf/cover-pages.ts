@@ -25,18 +25,20 @@ export function drawCover(doc: Doc, input: SummaryInput): void {
   field(doc, 'Period', `${day(input.scope.from)} to ${day(input.scope.to)} (inclusive, business dates)`);
   field(doc, 'Generated', instant(input.generatedAt));
   doc.moveDown(1);
-  subheading(doc, 'Root hash of this pack');
-  para(doc, 'SHA-256 over the list of files in the pack (manifest.json), each with its own SHA-256. Quote this one value to identify exactly this pack.', { muted: true, size: 9 });
+  // The pack's full rootHash covers this PDF too, so the PDF cannot print it: it prints the root
+  // hash over the data files (manifest.json's dataRootHash), which the verifier also checks.
+  subheading(doc, 'Data root hash of this pack');
+  para(doc, 'SHA-256 over the list of the pack\'s data files (events.ndjson and the CSV files), each with its own SHA-256. manifest.json records it as dataRootHash; its rootHash also covers this PDF, so cannot be printed in it.', { muted: true, size: 9 });
   const boxY = doc.y;
   doc.rect(x, boxY, width, 30).lineWidth(1).stroke(BRAND);
   doc.font(FONT.mono).fontSize(10).fillColor(INK).text(pdfText(input.rootHash), x + 10, boxY + 10, { width: width - 20, lineBreak: false });
   doc.y = boxY + 44;
   subheading(doc, 'How to verify it offline');
   const steps = [
-    'Keep the pack ZIP exactly as received: this PDF is one of the files it holds, so changing any file changes the root hash.',
+    'Keep the pack ZIP exactly as received: changing any file in it breaks the hashes that manifest.json records.',
     'With a copy of the ledger\'s source code and Node.js, and no connection to the partnership\'s server, run:',
-    'The verifier recomputes every file\'s SHA-256 and the root hash from manifest.json, re-checks the hash chain linking every event in events.ndjson, and checks the signed ledger digest (if the pack holds one) with the public key it carries.',
-    'Compare the root hash it reports with the one above. Any difference means the pack is not the one the partnership issued.',
+    'The verifier recomputes every file\'s SHA-256, the root hash and the data root hash from manifest.json, re-checks the hash chain linking the events in events.ndjson, recomputes every CSV from those events, and checks the signed ledger digest (if the pack holds one) with the public key it carries. It reports VALID, or lists every problem.',
+    'Check that dataRootHash in the pack\'s manifest.json is the value above: the records this summary describes are then the ones just verified.',
   ];
   steps.forEach((step, i) => {
     const y = doc.y;

@@ -79,7 +79,7 @@ export function stampFooters(doc: Doc, title: string, rootHash: string): void {
     doc.moveTo(left(doc), y - 6).lineTo(left(doc) + width, y - 6).lineWidth(0.5).stroke(RULE);
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
     // The hash prefix always shows (it ties a printed page to its pack); a long title gives way.
-    const hash = pdfText(` - root hash ${rootHash.slice(0, 16)}...`);
+    const hash = pdfText(` - data root hash ${rootHash.slice(0, 16)}...`);
     doc.text(fitLine(doc, pdfText(title), width - 90 - doc.widthOfString(hash)) + hash, left(doc), y, { lineBreak: false });
     doc.text(`Page ${i - start + 1} of ${count}`, left(doc) + width - 80, y, { width: 80, align: 'right', lineBreak: false });
     doc.page.margins.bottom = saved;
