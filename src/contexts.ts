@@ -3,6 +3,7 @@ import { ActionsModule } from './actions/actions.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
@@ -10,4 +11,4 @@ import { ProjectionsModule } from './projections/projections.module';
 import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context (each registers its command slices), then the read side. */
-export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule];
+export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule, EvidenceModule];

@@ -10,6 +10,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 const ENDPOINTS: Record<string, Permission | 'public'> = {
   health: 'public', // GET /health
+  requestEvidencePack: 'packs:request', // POST /evidence-packs (202: built in the background)
+  listEvidencePacks: 'packs:access-log', // GET /evidence-packs (requesters all; inspectors only active grants; others none)
+  getEvidencePack: 'packs:access-log', // GET /evidence-packs/{packId} (same visibility; 404 when not yours to see)
+  downloadEvidencePack: 'packs:access-log', // GET /evidence-packs/{packId}/download (same visibility; records the download)
+  grantEvidencePackAccess: 'packs:grant', // POST /evidence-packs/{packId}/grants
+  revokeEvidencePackAccess: 'packs:grant', // POST /evidence-packs/{packId}/grants/{inspectorUserId}/revoke
+  getEvidencePackAccessLog: 'packs:access-log', // GET /evidence-packs/{packId}/access-log (requesters, DPOs; inspectors only active grants)
   recordLedgerDigest: 'ledger:digest', // POST /ledger/digests
   listLedgerDigests: 'ledger:read', // GET /ledger/digests
   listActionLog: 'ledger:read', // GET /action-log
