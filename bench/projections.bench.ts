@@ -9,6 +9,7 @@
  * then closed and reopened, so the WAL is checkpointed and the reads see a ledger at rest.
  */
 import { execSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -63,10 +64,17 @@ function toNew(e: Typed, occurredAt: string): NewEvent {
   return { id, type: e.type, schemaVersion: 1, data: e.data, metadata: { actor: actor(id.charCodeAt(0)), correlationId: id, causationId: id, occurredAt } };
 }
 
+/** April to March: 2022-05-10 is in 2022-23. */
+function financialYearOf(iso: string): string {
+  const year = Number(iso.slice(0, 4)) - (Number(iso.slice(5, 7)) < 4 ? 1 : 0);
+  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
 /** Appends meeting after meeting (about 40 events each) until the log holds EVENTS events. */
 async function generate(store: SqliteEventStore, clock: ManualClock): Promise<number> {
   let written = 0;
   const open: { actionId: string; meetingId: string; updates: number }[] = [];
+  let lastYear = '';
   const put = async (streamId: string, events: Typed[], at: string) => {
     clock.advance(60_000 + Math.floor(random() * 600_000)); // a minute to ten later: recordedAt moves forward
     await store.append(streamId, events.map((e) => toNew(e, at)), 'any');
@@ -115,11 +123,18 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
       await put(`escalation-${escalationId}`, [{ type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } }], at);
       await put(`escalation-${escalationId}`, [{ type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' } }], at);
     }
-    const financialYear = `${2020 + Math.floor(m / 2000)}-${String((21 + Math.floor(m / 2000)) % 100).padStart(2, '0')}`;
-    const pledgeId = `${meetingId}-p`;
-    const partnerId = pick(PARTNERS);
-    await put(`budget-${boardId}-${financialYear}`, [{ type: 'contribution-pledged', data: { financialYear, pledgeId, partnerId, amountPence: 2_500_000, basis: 'agreed' } }], at);
-    await put(`budget-${boardId}-${financialYear}`, [{ type: 'payment-received', data: { financialYear, paymentId: `${pledgeId}-pay`, partnerId, amountPence: 2_500_000, receivedOn: at.slice(0, 10), pledgeId } }], at);
+    // One budget stream per financial year (as src/funding has it): set, five pledges, then a payment now and then.
+    const financialYear = financialYearOf(at);
+    const budget = `budget-${financialYear}`;
+    if (financialYear !== lastYear) {
+      lastYear = financialYear;
+      const lines = [{ lineId: 'staffing', name: 'Business unit staffing', amountPence: 30_000_000 }, { lineId: 'training', name: 'Multi-agency training', amountPence: 5_000_000 }];
+      await put(budget, [{ type: 'budget-set', data: { financialYear, totalPence: 40_000_000, lines, allocatedPence: 35_000_000, unallocatedPence: 5_000_000 } }], at);
+      await put(budget, PARTNERS.map((partnerId): Typed => ({ type: 'contribution-pledged', data: { financialYear, pledgeId: `${financialYear}-${partnerId}`, partnerId, amountPence: 8_000_000, basis: 'agreed' } })), at);
+    } else if (m % 400 === 0) {
+      const partnerId = pick(PARTNERS);
+      await put(budget, [{ type: 'payment-received', data: { financialYear, paymentId: `${meetingId}-pay`, partnerId, amountPence: 2_000_000, receivedOn: at.slice(0, 10), pledgeId: `${financialYear}-${partnerId}` } }], at);
+    }
     await put(stream, [{ type: 'meeting-closed', data: { meetingId } }], at);
     if (m % 1000 === 0) process.stderr.write(`\rgenerated ${written} events`);
   }
@@ -190,6 +205,7 @@ async function main(): Promise<void> {
       latencies[`${one ? 'one action' : 'list'}, by ${byDate ? 'date' : 'position'}`].push(performance.now() - start);
     }
     const all = Object.values(latencies).flat();
+    const sizes = footprint(join(dir, 'read-models.sqlite'));
     const asOfPeak = { ...peak };
 
     const raw = median(reads);
@@ -208,7 +224,7 @@ async function main(): Promise<void> {
       '| --- | --- |',
       `| raw global read (readAll, pages of ${PAGE}), median of ${reads.length} (before and after the rebuild) | ${Math.round(raw)} events/s (runs: ${reads.map(Math.round).join(', ')}) |`,
       `| rebuild of all ${PROJECTIONS.length} projections from empty | ${Math.round(rebuild)} events/s (${rebuildS.toFixed(1)} s wall, ${rebuildCpuS.toFixed(1)} s CPU) = ${(100 * rebuild / raw).toFixed(0)}% of raw read (goal >= 50%) |`,
-      `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)} (documents, snapshot layers, time index) |`,
+      `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)}: ${sizes} |`,
       `| as-of query, all ${all.length} | p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms (goal p99 < 200 ms) |`,
       ...Object.entries(latencies).map(([k, xs]) => `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`),
       `| peak memory: raw read | RSS ${mb(readPeak.rss)}, heap ${mb(readPeak.heap)} |`,
@@ -221,6 +237,18 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Where the read-model file's bytes go: documents and snapshot layers per projection (JSON text). */
+function footprint(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT 'documents' AS t, projection, COUNT(*) AS n, SUM(length(doc)) AS bytes FROM documents GROUP BY projection
+      UNION ALL SELECT 'snapshots', projection, COUNT(*), SUM(length(doc)) FROM snapshot_docs GROUP BY projection`).all() as { t: string; projection: string; n: number; bytes: number }[];
+    return rows.map((r) => `${r.t} ${r.projection} ${r.n} rows ${mb(r.bytes)}`).join('; ');
+  } finally {
+    db.close();
   }
 }
 
