@@ -1,4 +1,4 @@
-import { businessDate } from '../../../projections/calendar/business-date';
+import { businessDay as businessDate } from './business-day';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import { streamCategory } from '../../ledger/stream-name';
 import type { PackScope } from './pack-types';

@@ -1,5 +1,5 @@
 import { ownerLabel } from '../../../projections/action-log/summaries';
-import { businessDate } from '../../../projections/calendar/business-date';
+import { businessDay as businessDate } from './business-day';
 import type { ActionLogEntry } from '../../../projections/action-log/action-log-doc';
 import type { PackScope, SummaryInput } from './pack-types';
 import type { PackTables } from './tables/pack-tables';
@@ -19,22 +19,28 @@ export function monthEnds(from: string, to: string): { month: string; end: strin
   return out;
 }
 
-/** An action's status at the end of a date, replayed from its history (its status changes are dated). */
-function statusOn(a: ActionLogEntry, date: string): ActionLogEntry['status'] | undefined {
-  let status: ActionLogEntry['status'] | undefined;
-  for (const h of a.history) if (businessDate(h.occurredAt) <= date) status = STATUS_AFTER[h.type] ?? status;
-  return status;
+/** An action's dated status changes, in history order: worked out once, then read at each month end. */
+function transitions(a: ActionLogEntry): { date: string; status: ActionLogEntry['status'] }[] {
+  return a.history.flatMap((h) => (STATUS_AFTER[h.type] ? [{ date: businessDate(h.occurredAt), status: STATUS_AFTER[h.type]! }] : []));
 }
 
 /**
- * Action status at each month end. Overdue = open at that date with a due date before it; the due
- * date used is the one the action had at the end of the period (the history does not keep earlier ones).
+ * Action status at each month end, over the months that hold any of the actions' history (a pack
+ * asked for 2019 to 2099 still charts only the months with data). Overdue = open at that date with
+ * a due date before it; the due date used is the one the action had at the end of the period (the
+ * history does not keep earlier ones).
  */
 function actionStatusOverTime(actions: ActionLogEntry[], scope: PackScope): SummaryInput['actionStatusOverTime'] {
-  return monthEnds(scope.from, scope.to).map(({ month, end }) => {
+  const changes = actions.map((a) => ({ a, changes: transitions(a) }));
+  const dates = changes.flatMap((c) => c.changes.map((t) => t.date)).sort();
+  if (dates.length === 0) return [];
+  const from = dates[0] > scope.from ? dates[0] : scope.from;
+  const to = dates[dates.length - 1] < scope.to ? dates[dates.length - 1] : scope.to;
+  return monthEnds(from, to).map(({ month, end }) => {
     const row = { month, open: 0, actioned: 0, closed: 0, cancelled: 0, overdue: 0 };
-    for (const a of actions) {
-      const s = statusOn(a, end);
+    for (const { a, changes: list } of changes) {
+      let s: ActionLogEntry['status'] | undefined;
+      for (const t of list) if (t.date <= end) s = t.status;
       if (!s) continue;
       row[s]++;
       if (s === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < end) row.overdue++;

@@ -1,0 +1,165 @@
+/**
+ * Evidence packs at scale: 100,000 generated governance events in a SQLite ledger, then, three times,
+ *   1. build a pack over all of them (full scope: every kind, every board and partner, the whole period)
+ *      into a file, measuring wall time and peak RSS (sampled every 20 ms during the build);
+ *   2. verify it offline (verifyPack: hashes, chains, CSV recomputation), measuring wall time.
+ * Medians of the three runs are reported with the machine's details.
+ *   npm run bench:packs      (EVENTS and RUNS env vars resize it)
+ * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is
+ * measured), then closed and reopened with the default (FULL), so the build reads a ledger at rest.
+ */
+import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildPack } from '../src/evidence/pack/build-pack';
+import { verifyPack } from '../src/evidence/pack/verify-pack';
+import type { PackProgress } from '../src/evidence/pack/pack-types';
+import type { NewEvent } from '../src/ledger/event-envelope';
+import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
+import { ManualClock } from '../src/shared/clock';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const EVENTS = env('EVENTS', 100_000);
+const RUNS = env('RUNS', 3);
+
+let seed = 0x9ac5;
+const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+const BOARDS = ['wseb', 'wscp', 'wsp'];
+const PARTNERS = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-icb', 'probation-wm', 'schools-forum'];
+const PEOPLE = Array.from({ length: 40 }, (_, i) => `person${i}`);
+const THEMES = ['exploitation', 'MASH front door', 'neglect', 'online safety', 'domestic abuse'];
+const actor = (i: number) => ({ userId: PEOPLE[i % PEOPLE.length], role: 'business-manager', agency: PARTNERS[i % PARTNERS.length] });
+const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }, { name: 'Manager to manager', timescaleWorkingDays: 5 }];
+
+type Plain = { type: string; data: unknown };
+
+/** Meetings (about 40 events each) with their decisions, sign-offs, actions, escalations and funding, until EVENTS. */
+async function generate(store: SqliteEventStore, clock: ManualClock): Promise<number> {
+  let written = 0;
+  const put = async (streamId: string, events: Plain[], at: string) => {
+    clock.advance(60_000);
+    await store.append(streamId, events.map((e): NewEvent => { const id = randomUUID(); return { id, ...e, schemaVersion: 1, metadata: { actor: actor(written), correlationId: id, causationId: id, occurredAt: at } }; }), 'any');
+    written += events.length;
+  };
+  const start = '2019-12-01T09:00:00.000Z';
+  for (const boardId of BOARDS) await put(`board-${boardId}`, [{ type: 'board-registered', data: { boardId, name: boardId, kind: 'executive' } }], start);
+  for (const partnerId of PARTNERS) await put(`partner-${partnerId}`, [{ type: 'partner-registered', data: { partnerId, name: partnerId, kind: 'other', statutory: true } }], start);
+  for (const [i, personId] of PEOPLE.entries()) await put(`person-${personId}`, [{ type: 'person-registered', data: { personId, name: personId, partnerId: PARTNERS[i % PARTNERS.length] } }], start);
+  await put('protocol-wscp', [{ type: 'escalation-protocol-defined', data: { protocolId: 'wscp', name: 'Resolving professional disagreements', version: 1, stages } }], start);
+  const open: { actionId: string; updates: number }[] = [];
+  for (let m = 0; written < EVENTS; m++) {
+    const boardId = BOARDS[m % BOARDS.length];
+    const meetingId = `${boardId}-m${m}`;
+    const at = new Date(Date.UTC(2020, 0, 1) + m * 86_400_000).toISOString();
+    const fy = `${at.slice(0, 4)}-${String((Number(at.slice(2, 4)) + 1) % 100).padStart(2, '0')}`;
+    const meeting = `meeting-${meetingId}`;
+    await put(meeting, [{ type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: at } }, ...Array.from({ length: 6 }, (_, i) => ({ type: 'agenda-item-added', data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}: ${pick(THEMES)}` } }))], at);
+    for (let d = 0; d < 3; d++) {
+      const decisionId = `${meetingId}-d${d}`;
+      await put(`decision-${decisionId}`, [{ type: 'decision-recorded', data: { decisionId, meetingId, itemNumber: d + 1, outcome: 'agreed', text: `The board agreed the ${pick(THEMES)} recommendations`, conditions: [], budgetPence: 400_000, responsiblePartnerIds: [pick(PARTNERS)] } }], at);
+      if (d === 0) {
+        const signoffId = `${decisionId}-s`;
+        const artefact = { artefactId: `report-${m}`, kind: 'report', title: 'Annual report', version: 'v1', contentHash: 'ab'.repeat(32) };
+        await put(`signoff-${signoffId}`, [{ type: 'signoff-requested', data: { signoffId, decisionId, meetingId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } },
+          ...PARTNERS.slice(0, 3).map((partnerId) => ({ type: 'signoff-signed', data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash } })),
+          { type: 'signoff-completed', data: { signoffId, version: 'v1', contentHash: artefact.contentHash, partnerIds: PARTNERS.slice(0, 3), subjectToConditions: false } }], at);
+      }
+    }
+    for (let a = 0; a < 5; a++) {
+      const actionId = `${meetingId}-a${a}`;
+      await put(`action-${actionId}`, [{ type: 'action-raised', data: { actionId, meetingId, itemNumber: 1 + a, text: `Report back on ${pick(THEMES)}`, owners: [{ kind: 'person', personId: pick(PEOPLE) }], dueDate: at.slice(0, 10) } }], at);
+      open.push({ actionId, updates: 0 });
+    }
+    for (let u = 0; u < 8 && open.length > 0; u++) {
+      const k = Math.floor(random() * Math.min(open.length, 40));
+      const o = open[k];
+      if (o.updates >= 2) {
+        await put(`action-${o.actionId}`, [{ type: 'action-completed', data: { actionId: o.actionId } }, { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } }], at);
+        open.splice(k, 1);
+      } else {
+        await put(`action-${o.actionId}`, [{ type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }], at);
+        o.updates++;
+      }
+    }
+    if (m % 3 === 0) {
+      const escalationId = `${meetingId}-e`;
+      await put(`escalation-${escalationId}`, [
+        { type: 'escalation-raised', data: { escalationId, protocolId: 'wscp', protocolVersion: 1, stages, raisedByAgency: pick(PARTNERS), concerningAgency: pick(PARTNERS), subject: `Disagreement about ${pick(THEMES)}`, stage: 1, stageName: stages[0].name, timescaleWorkingDays: 2 } },
+        { type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } },
+        { type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' } },
+      ], at);
+    }
+    const pledgeId = `${meetingId}-p`;
+    const partnerId = pick(PARTNERS);
+    await put(`budget-${fy}`, [{ type: 'contribution-pledged', data: { financialYear: fy, pledgeId, partnerId, amountPence: 250_000, basis: 'agreed' } },
+      { type: 'payment-received', data: { financialYear: fy, paymentId: `${pledgeId}-pay`, partnerId, amountPence: 250_000, receivedOn: at.slice(0, 10), pledgeId } }], at);
+    await put(meeting, [{ type: 'meeting-closed', data: { meetingId } }], at);
+    if (m % 100 === 0) process.stderr.write(`\rgenerated ${written} events`);
+  }
+  process.stderr.write('\n');
+  return written;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'packs-bench-'));
+  const clock = new ManualClock(new Date('2020-01-01T09:00:00.000Z'));
+  try {
+    const ledgerFile = join(dir, 'ledger.sqlite');
+    const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
+    const count = await generate(generator, clock);
+    await generator.close();
+    const store = new SqliteEventStore({ file: ledgerFile }, clock);
+    const scope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] as const };
+    const loadBefore = loadavg();
+    const runs: { buildS: number; phases: Record<string, number>; peakRssMb: number; verifyS: number; events: number; packMb: number; ok: boolean }[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      global.gc?.();
+      const file = join(dir, `pack-${r}.zip`);
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+      let t0 = performance.now();
+      // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
+      const phases: Record<string, number> = {};
+      let phase = { name: 'start', at: t0 };
+      const onProgress = ({ phase: name }: PackProgress) => {
+        if (name === phase.name) return;
+        const now = performance.now();
+        phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
+        phase = { name, at: now };
+      };
+      const manifest = await buildPack(store, { packId: `bench-${r}`, scope: { ...scope, records: [...scope.records] }, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress }, createWriteStream(file));
+      const buildS = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      global.gc?.();
+      t0 = performance.now();
+      const verified = await verifyPack(file);
+      const verifyS = (performance.now() - t0) / 1000;
+      runs.push({ buildS, phases, peakRssMb: mb(peak), verifyS, events: verified.eventsChecked, packMb: Math.round(statSync(file).size / 2 ** 20 * 10) / 10, ok: verified.ok && manifest.positions.to !== null });
+      process.stderr.write(`run ${r + 1}: build ${buildS.toFixed(2)} s ${JSON.stringify(phases)}, peak RSS ${mb(peak)} MB, verify ${verifyS.toFixed(2)} s, ${verified.ok ? 'valid' : `INVALID ${JSON.stringify(verified.problems.slice(0, 3))}`}\n`);
+    }
+    await store.close();
+    const machine = {
+      nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: `${mb(totalmem())} MB`,
+      free: execSync('free -h').toString().trim().split('\n')[1]?.replace(/\s+/g, ' '),
+      node: process.version, date: new Date().toISOString(), loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '), loadAverageAfter: loadavg().map((l) => l.toFixed(2)).join(' '),
+    };
+    const result = {
+      events: count, runs: runs.length, packEvents: runs[0].events, packMb: runs[0].packMb, allValid: runs.every((r) => r.ok),
+      buildMedianS: Number(median(runs.map((r) => r.buildS)).toFixed(2)), peakRssMedianMb: median(runs.map((r) => r.peakRssMb)),
+      verifyMedianS: Number(median(runs.map((r) => r.verifyS)).toFixed(2)), goals: { buildS: 10, peakRssMb: 300 }, machine, runsDetail: runs,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });
