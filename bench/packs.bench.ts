@@ -118,11 +118,12 @@ async function main(): Promise<void> {
     const store = new SqliteEventStore({ file: ledgerFile }, clock);
     const scope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] as const };
     const loadBefore = loadavg();
-    const runs: { buildS: number; phases: Record<string, number>; peakRssMb: number; verifyS: number; events: number; packMb: number; ok: boolean }[] = [];
+    const runs: { buildS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; verifyS: number; events: number; packMb: number; ok: boolean }[] = [];
     for (let r = 0; r < RUNS; r++) {
       global.gc?.();
       const file = join(dir, `pack-${r}.zip`);
-      let peak = process.memoryUsage().rss;
+      const rssBefore = process.memoryUsage().rss;
+      let peak = rssBefore;
       const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
       let t0 = performance.now();
       // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
@@ -142,8 +143,8 @@ async function main(): Promise<void> {
       t0 = performance.now();
       const verified = await verifyPack(file);
       const verifyS = (performance.now() - t0) / 1000;
-      runs.push({ buildS, phases, peakRssMb: mb(peak), verifyS, events: verified.eventsChecked, packMb: Math.round(statSync(file).size / 2 ** 20 * 10) / 10, ok: verified.ok && manifest.positions.to !== null });
-      process.stderr.write(`run ${r + 1}: build ${buildS.toFixed(2)} s ${JSON.stringify(phases)}, peak RSS ${mb(peak)} MB, verify ${verifyS.toFixed(2)} s, ${verified.ok ? 'valid' : `INVALID ${JSON.stringify(verified.problems.slice(0, 3))}`}\n`);
+      runs.push({ buildS, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak), verifyS, events: verified.eventsChecked, packMb: Math.round(statSync(file).size / 2 ** 20 * 10) / 10, ok: verified.ok && manifest.positions.to !== null });
+      process.stderr.write(`run ${r + 1}: build ${buildS.toFixed(2)} s ${JSON.stringify(phases)}, RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB, verify ${verifyS.toFixed(2)} s, ${verified.ok ? 'valid' : `INVALID ${JSON.stringify(verified.problems.slice(0, 3))}`}\n`);
     }
     await store.close();
     const machine = {
