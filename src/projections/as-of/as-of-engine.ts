@@ -75,8 +75,7 @@ export class AsOfEngine {
     if (!source) throw new Error(`No as-of source registered for projection ${projectionName}`);
     const p = source.projection;
     const snapshot = position < 0 ? undefined : this.store.layers.snapshotAtOrBefore(p.name, position);
-    const view = new AsOfView(p.name, snapshot, this.store.layers, new Map());
-    const changed = new Map<string, unknown>();
+    const window = new Map<string, StoredEvent[]>();
     let replayed = 0;
     for (let after = snapshot; after === undefined || after < position;) {
       const page: StoredEvent[] = await this.events.readAll({ after, maxCount: PAGE, filter: source.filter });
@@ -85,14 +84,14 @@ export class AsOfEngine {
         replayed++;
         if (!p.canHandle(e)) continue;
         for (const key of p.keysOf(e)) {
-          const doc = changed.has(key) ? changed.get(key) : view.fromSnapshot(key) ?? p.initialState(key);
-          changed.set(key, p.evolve(doc, e));
+          const events = window.get(key);
+          if (events) events.push(e); else window.set(key, [e]);
         }
       }
       if (page.length < PAGE || page[page.length - 1].position >= position) break;
       after = page[page.length - 1].position;
     }
-    return { view: new AsOfView(p.name, snapshot, this.store.layers, changed), replayed };
+    return { view: new AsOfView(p, snapshot, this.store.layers, window), replayed };
   }
 
   async answer(projectionName: string, asOf: AsOf, requested: string): Promise<AsOfAnswer> {

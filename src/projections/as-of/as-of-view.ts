@@ -1,3 +1,5 @@
+import type { Projection } from '../../../projections/projection';
+import type { StoredEvent } from '../../ledger/event-envelope';
 import type { SnapshotLayers } from './snapshot-layers';
 
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
@@ -5,26 +7,41 @@ const PREFIX_END = '\uffff';
 
 /**
  * One projection's documents as they stood at a past position: the snapshot layers at `snapshot`
- * overlaid with the documents the replay of (snapshot, position] changed. It answers the same
+ * overlaid with the documents the replay of (snapshot, position] changed. A changed document is
+ * folded only when a query reaches it (a page of 50 evolves 50 documents, not every one the
+ * window touched), from the window's events for that key. It answers the same
  * get/scan calls as ReadModelStore, so a projection's reader can run its queries over it unchanged.
  */
 export class AsOfView {
+  readonly projection: string;
   private readonly changedKeys: string[];
+  private readonly folded = new Map<string, unknown>();
 
   constructor(
-    readonly projection: string,
+    private readonly definition: Projection<unknown>,
     /** Undefined: no snapshot at or before the position, the replay started at the beginning of the log. */
     readonly snapshot: number | undefined,
     private readonly layers: SnapshotLayers,
-    private readonly changed: Map<string, unknown>,
+    /** The window's events, by the keys they change, in log order. */
+    private readonly window: Map<string, StoredEvent[]>,
   ) {
-    this.changedKeys = [...changed.keys()].sort();
+    this.projection = definition.name;
+    this.changedKeys = [...window.keys()].sort();
   }
 
   get<D>(projection: string, key: string): D | undefined {
     this.check(projection);
-    if (this.changed.has(key)) return this.changed.get(key) as D;
+    if (this.window.has(key)) return this.changed<D>(key);
     return this.fromSnapshot<D>(key);
+  }
+
+  /** The key's snapshot state (or initial state) folded through its events in the window, once. */
+  private changed<D>(key: string): D {
+    if (!this.folded.has(key)) {
+      const p = this.definition;
+      this.folded.set(key, this.window.get(key)!.reduce((doc, e) => p.evolve(doc, e), this.fromSnapshot(key) ?? p.initialState(key)));
+    }
+    return this.folded.get(key) as D;
   }
 
   /** Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy). */
@@ -46,7 +63,7 @@ export class AsOfView {
           continue;
         }
         if (storedKey === changed[i]) next = stored.next();
-        yield { key: changed[i], doc: this.changed.get(changed[i]) as D };
+        yield { key: changed[i], doc: this.changed<D>(changed[i]) };
         i++;
       }
     } finally {
