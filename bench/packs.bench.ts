@@ -8,15 +8,15 @@
  * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is
  * measured), then closed and reopened with the default (FULL), so the build reads a ledger at rest.
  */
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPack } from '../src/evidence/pack/build-pack';
 import { verifyPack } from '../src/evidence/pack/verify-pack';
-import type { PackProgress } from '../src/evidence/pack/pack-types';
+import type { PackProgress, PackScope } from '../src/evidence/pack/pack-types';
 import type { NewEvent } from '../src/ledger/event-envelope';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { ManualClock } from '../src/shared/clock';
@@ -107,6 +107,51 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   return written;
 }
 
+const SCOPE: PackScope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+
+interface RunResult { buildS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; peakHeapMb: number; verifyS: number; events: number; packMb: number; ok: boolean }
+
+/** One build and verify, in a process of its own (see main), printing its figures as JSON. */
+async function runOnce(ledgerFile: string, r: number): Promise<void> {
+  const store = new SqliteEventStore({ file: ledgerFile }, new ManualClock());
+  const file = join(dirname(ledgerFile), `pack-${r}.zip`);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const peak = { rss: rssBefore, heap: 0, heapTotal: 0, external: 0 };
+  const sample = () => { const m = process.memoryUsage(); peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal); peak.external = Math.max(peak.external, m.external); };
+  const sampler = setInterval(sample, 20);
+  let t0 = performance.now();
+  // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
+  const phases: Record<string, number> = {};
+  let phase = { name: 'start', at: t0 };
+  const onProgress = ({ phase: name }: PackProgress) => {
+    if (name === phase.name) return;
+    const now = performance.now();
+    phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
+    phase = { name, at: now };
+  };
+  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress }, createWriteStream(file));
+  const buildS = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  sample();
+  await store.close();
+  global.gc?.();
+  t0 = performance.now();
+  const verified = await verifyPack(file);
+  const verifyS = (performance.now() - t0) / 1000;
+  const result: RunResult = {
+    buildS, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heap), verifyS, events: verified.eventsChecked,
+    packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10, ok: verified.ok && manifest.positions.to !== null,
+  };
+  process.stderr.write(`mem ${JSON.stringify({ heapTotal: mb(peak.heapTotal), external: mb(peak.external) })}\n`);
+  if (!verified.ok) process.stderr.write(`INVALID ${JSON.stringify(verified.problems.slice(0, 3))}\n`);
+  process.stdout.write(JSON.stringify(result));
+}
+
+/**
+ * Generates the ledger once, then builds and verifies RUNS times, each run in a fresh Node process
+ * so its peak RSS is the build's own and not the generator's (or an earlier run's) leftover heap.
+ */
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'packs-bench-'));
   const clock = new ManualClock(new Date('2020-01-01T09:00:00.000Z'));
@@ -115,52 +160,28 @@ async function main(): Promise<void> {
     const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
     const count = await generate(generator, clock);
     await generator.close();
-    const store = new SqliteEventStore({ file: ledgerFile }, clock);
-    const scope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] as const };
     const loadBefore = loadavg();
-    const runs: { buildS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; verifyS: number; events: number; packMb: number; ok: boolean }[] = [];
+    const runs: RunResult[] = [];
     for (let r = 0; r < RUNS; r++) {
-      global.gc?.();
-      const file = join(dir, `pack-${r}.zip`);
-      const rssBefore = process.memoryUsage().rss;
-      let peak = rssBefore;
-      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
-      let t0 = performance.now();
-      // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
-      const phases: Record<string, number> = {};
-      let phase = { name: 'start', at: t0 };
-      const onProgress = ({ phase: name }: PackProgress) => {
-        if (name === phase.name) return;
-        const now = performance.now();
-        phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
-        phase = { name, at: now };
-      };
-      const manifest = await buildPack(store, { packId: `bench-${r}`, scope: { ...scope, records: [...scope.records] }, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress }, createWriteStream(file));
-      const buildS = (performance.now() - t0) / 1000;
-      clearInterval(sampler);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      global.gc?.();
-      t0 = performance.now();
-      const verified = await verifyPack(file);
-      const verifyS = (performance.now() - t0) / 1000;
-      runs.push({ buildS, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak), verifyS, events: verified.eventsChecked, packMb: Math.round(statSync(file).size / 2 ** 20 * 10) / 10, ok: verified.ok && manifest.positions.to !== null });
-      process.stderr.write(`run ${r + 1}: build ${buildS.toFixed(2)} s ${JSON.stringify(phases)}, RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB, verify ${verifyS.toFixed(2)} s, ${verified.ok ? 'valid' : `INVALID ${JSON.stringify(verified.problems.slice(0, 3))}`}\n`);
+      const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'run', ledgerFile, String(r)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+      const run = JSON.parse(out) as RunResult;
+      runs.push(run);
+      process.stderr.write(`run ${r + 1}: build ${run.buildS.toFixed(2)} s ${JSON.stringify(run.phases)}, RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap ${run.peakHeapMb} MB), verify ${run.verifyS.toFixed(2)} s, ${run.ok ? 'valid' : 'INVALID'}\n`);
     }
-    await store.close();
     const machine = {
       nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: `${mb(totalmem())} MB`,
       free: execSync('free -h').toString().trim().split('\n')[1]?.replace(/\s+/g, ' '),
       node: process.version, date: new Date().toISOString(), loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '), loadAverageAfter: loadavg().map((l) => l.toFixed(2)).join(' '),
     };
-    const result = {
+    console.log(JSON.stringify({
       events: count, runs: runs.length, packEvents: runs[0].events, packMb: runs[0].packMb, allValid: runs.every((r) => r.ok),
       buildMedianS: Number(median(runs.map((r) => r.buildS)).toFixed(2)), peakRssMedianMb: median(runs.map((r) => r.peakRssMb)),
       verifyMedianS: Number(median(runs.map((r) => r.verifyS)).toFixed(2)), goals: { buildS: 10, peakRssMb: 300 }, machine, runsDetail: runs,
-    };
-    console.log(JSON.stringify(result, null, 2));
+    }, null, 2));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });
+const [mode, ledgerArg, runArg] = process.argv.slice(2);
+(mode === 'run' ? runOnce(ledgerArg, Number(runArg)) : main()).catch((err: unknown) => { console.error(err); process.exitCode = 1; });
