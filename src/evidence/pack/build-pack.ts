@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
-import { CSV_FILES, DATA_FILES, EVENTS_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
+import { DATA_FILES, EVENTS_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest } from './pack-types';
 import { logPages } from './read-log';
 import { StreamSelector } from './select-streams';
@@ -10,7 +10,8 @@ import { renderSummaryPdf } from './summary-pdf/render-summary';
 import { summaryInput } from './summary-input';
 import { packTables, tableList, type PackTables } from './tables/pack-tables';
 
-export const PARTNERSHIP = 'Warwickshire Safeguarding';
+/** Printed on summary.pdf when the request does not name the partnership. */
+export const DEFAULT_PARTNERSHIP = 'Safeguarding partnership';
 
 /** Pass 1: which streams, up to which revision (see select-streams.ts for the rules). */
 async function selectStreams(store: EventStore, request: BuildPackRequest): Promise<Map<string, number>> {
@@ -87,7 +88,7 @@ export const buildPack: BuildPack = async (store, request, out) => {
 
   request.onProgress?.({ phase: 'summary', eventsWritten: events.count });
   const pdf = await renderSummaryPdf(summaryInput(tables, {
-    title: `Evidence pack ${request.packId}`, partnership: PARTNERSHIP, scope: request.scope, generatedAt: request.generatedAt,
+    title: `Evidence pack ${request.packId}`, partnership: request.partnership ?? DEFAULT_PARTNERSHIP, scope: request.scope, generatedAt: request.generatedAt,
     rootHash: dataRootHash, eventCount: events.count, streamCount: streams.size,
   }));
   zip.addBuffer(pdf, SUMMARY_FILE, { mtime });
@@ -109,4 +110,3 @@ export const buildPack: BuildPack = async (store, request, out) => {
   return manifest;
 };
 
-export { CSV_FILES };

@@ -94,6 +94,8 @@ export interface BuildPackRequest {
   scope: PackScope;
   requestedBy: PackManifest['requestedBy'];
   generatedAt: string;
+  /** Added by the builder: the partnership's name for summary.pdf (a generic title when absent). */
+  partnership?: string;
   /** The latest signed digest covering the pack's last event, looked up by the caller (may be absent). */
   digestCovering?: (position: number) => Promise<SignedDigest | undefined>;
   onProgress?: (p: PackProgress) => void;

@@ -87,49 +87,47 @@ export async function verifyPack(zipPath: string): Promise<PackVerification> {
 }
 
 async function verifyContents(c: ZipContents): Promise<PackVerification> {
-  {
-    const problems: PackProblem[] = c.duplicates.map((name) => ({ file: name, message: 'appears more than once in the ZIP' }));
-    const manifestEntry = c.entries.get(MANIFEST_FILE);
-    if (!manifestEntry) return { ok: false, problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }], eventsChecked: 0 };
-    const checked = checkManifest((await readEntryText(c.zip, manifestEntry, MAX_SMALL_FILE)).toString('utf8'));
-    problems.push(...checked.problems);
-    const manifest = checked.manifest;
-    if (!manifest) return { ok: false, problems, eventsChecked: 0 };
-    const listed = new Map(manifest.files.map((f) => [f.name, f]));
-    for (const name of c.entries.keys()) if (name !== MANIFEST_FILE && !listed.has(name)) problems.push({ file: name, message: 'is in the pack but not listed in the manifest' });
-    for (const name of listed.keys()) if (!c.entries.has(name)) problems.push({ file: name, message: 'is listed in the manifest but missing from the pack' });
-    const against = (name: string, actual: { sha256: string; bytes: number }) => {
-      const f = listed.get(name);
-      if (f && f.sha256 !== actual.sha256) problems.push({ file: name, message: `SHA-256 ${actual.sha256} does not match the manifest's ${f.sha256}` });
-      if (f && f.bytes !== actual.bytes) problems.push({ file: name, message: `${actual.bytes} bytes, the manifest says ${f.bytes}` });
-    };
+  const problems: PackProblem[] = c.duplicates.map((name) => ({ file: name, message: 'appears more than once in the ZIP' }));
+  const manifestEntry = c.entries.get(MANIFEST_FILE);
+  if (!manifestEntry) return { ok: false, problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }], eventsChecked: 0 };
+  const checked = checkManifest((await readEntryText(c.zip, manifestEntry, MAX_SMALL_FILE)).toString('utf8'));
+  problems.push(...checked.problems);
+  const manifest = checked.manifest;
+  if (!manifest) return { ok: false, problems, eventsChecked: 0 };
+  const listed = new Map(manifest.files.map((f) => [f.name, f]));
+  for (const name of c.entries.keys()) if (name !== MANIFEST_FILE && !listed.has(name)) problems.push({ file: name, message: 'is in the pack but not listed in the manifest' });
+  for (const name of listed.keys()) if (!c.entries.has(name)) problems.push({ file: name, message: 'is listed in the manifest but missing from the pack' });
+  const against = (name: string, actual: { sha256: string; bytes: number }) => {
+    const f = listed.get(name);
+    if (f && f.sha256 !== actual.sha256) problems.push({ file: name, message: `SHA-256 ${actual.sha256} does not match the manifest's ${f.sha256}` });
+    if (f && f.bytes !== actual.bytes) problems.push({ file: name, message: `${actual.bytes} bytes, the manifest says ${f.bytes}` });
+  };
 
-    const tables = packTables(manifest.scope.to);
-    let eventsChecked = 0;
-    if (c.entries.has(EVENTS_FILE)) {
-      const events = await checkEvents(c, tables);
-      against(EVENTS_FILE, events);
-      problems.push(...events.checker.problems);
-      eventsChecked = events.checker.count;
-      if (events.checker.first !== manifest.positions.from || events.checker.last !== manifest.positions.to) {
-        problems.push({ file: MANIFEST_FILE, message: `positions ${manifest.positions.from}..${manifest.positions.to} do not match events.ndjson (${events.checker.first}..${events.checker.last})` });
-      }
+  const tables = packTables(manifest.scope.to);
+  let eventsChecked = 0;
+  if (c.entries.has(EVENTS_FILE)) {
+    const events = await checkEvents(c, tables);
+    against(EVENTS_FILE, events);
+    problems.push(...events.checker.problems);
+    eventsChecked = events.checker.count;
+    if (events.checker.first !== manifest.positions.from || events.checker.last !== manifest.positions.to) {
+      problems.push({ file: MANIFEST_FILE, message: `positions ${manifest.positions.from}..${manifest.positions.to} do not match events.ndjson (${events.checker.first}..${events.checker.last})` });
     }
-    for (const table of tableList(tables)) {
-      const entry = c.entries.get(table.file);
-      if (!entry) continue;
-      const bytes = await readEntryText(c.zip, entry, MAX_SMALL_FILE);
-      against(table.file, { sha256: sha256(bytes), bytes: bytes.length });
-      problems.push(...compareCsv(table.file, table.csv(), bytes.toString('utf8')));
-    }
-    for (const [name, entry] of c.entries) {
-      if (name === MANIFEST_FILE || name === EVENTS_FILE || tableList(tables).some((t) => t.file === name)) continue;
-      const hash = createHash('sha256');
-      let bytes = 0;
-      await readEntry(c.zip, entry, (chunk) => { hash.update(chunk); bytes += chunk.length; });
-      against(name, { sha256: hash.digest('hex'), bytes });
-    }
-    problems.push(...checkDigest(manifest));
-    return { ok: problems.length === 0, problems, manifest, eventsChecked };
   }
+  for (const table of tableList(tables)) {
+    const entry = c.entries.get(table.file);
+    if (!entry) continue;
+    const bytes = await readEntryText(c.zip, entry, MAX_SMALL_FILE);
+    against(table.file, { sha256: sha256(bytes), bytes: bytes.length });
+    problems.push(...compareCsv(table.file, table.csv(), bytes.toString('utf8')));
+  }
+  for (const [name, entry] of c.entries) {
+    if (name === MANIFEST_FILE || name === EVENTS_FILE || tableList(tables).some((t) => t.file === name)) continue;
+    const hash = createHash('sha256');
+    let bytes = 0;
+    await readEntry(c.zip, entry, (chunk) => { hash.update(chunk); bytes += chunk.length; });
+    against(name, { sha256: hash.digest('hex'), bytes });
+  }
+  problems.push(...checkDigest(manifest));
+  return { ok: problems.length === 0, problems, manifest, eventsChecked };
 }
