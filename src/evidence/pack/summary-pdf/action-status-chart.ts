@@ -46,8 +46,11 @@ export function drawActionStatusChart(doc: Doc, months: Month[]): void {
     valueLabel(doc, String(total(m)), x - 6, yOf(base) - 11, barW + 12);
     const [name, year] = monthLines(m.month);
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
-    doc.text(name, plot.x + i * slot, plot.y + plot.h + 4, { width: slot, align: 'center', lineBreak: false });
-    doc.text(year, plot.x + i * slot, plot.y + plot.h + 14, { width: slot, align: 'center', lineBreak: false });
+    // A label spans the slots it stands for, centred on its bar: one bar's slot is too narrow for "Jan".
+    const labelW = every * slot;
+    const lx = plot.x + i * slot + slot / 2 - labelW / 2;
+    doc.text(name, lx, plot.y + plot.h + 4, { width: labelW, align: 'center', lineBreak: false });
+    doc.text(year, lx, plot.y + plot.h + 14, { width: labelW, align: 'center', lineBreak: false });
   });
   doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Month end', plot.x, plot.y + plot.h + 28, { width: plot.w, align: 'center' });
   doc.y = plot.y + plot.h + 52;
