@@ -7,8 +7,9 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context (each registers its command slices), then the read side. */
-export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule, EvidenceModule];
+export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule, EvidenceModule, PrivacyModule];

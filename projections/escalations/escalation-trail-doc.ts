@@ -1,4 +1,5 @@
-import type { EscalationOutcome, EscalationStatus } from '../../src/escalations/domain/escalation-types';
+import type { DataSubjectRelation, EscalationOutcome, EscalationStatus, PersonalNote } from '../../src/escalations/domain/escalation-types';
+import type { SealedValue } from '../../src/privacy/sealed-value';
 import type { ProtocolStage } from '../../src/escalations/domain/escalation-protocol';
 import type { Actor } from '../../src/ledger/event-envelope';
 
@@ -20,6 +21,10 @@ export interface TrailEntry {
   reason?: string;
   outcome?: EscalationOutcome;
   resolution?: string;
+  /** Sealed in the document; opened (or "[erased]") only when a reader reveals it. */
+  personalNote?: Personal<PersonalNote>;
+  /** The data subject a rectification corrected. */
+  subjectId?: string;
   /** Where to find the event in the ledger, to verify it against the hash chain. */
   eventId: string;
   position: number;
@@ -42,6 +47,19 @@ export interface StagePeriod {
   responses: number;
 }
 
+/** A personal value as documents hold it: sealed (never plaintext at rest); revealed at query time. */
+export type Sealable<T> = T | SealedValue;
+type Personal<N extends PersonalNote> = Omit<N, 'text'> & { text: Sealable<string> };
+
+/** A person the escalation names, with their latest (rectified) personal values, still sealed. */
+export interface TrailDataSubject {
+  subjectId: string;
+  relation: DataSubjectRelation;
+  name: Sealable<string>;
+  dateOfBirth?: Sealable<string>;
+  rectifiedAt?: string;
+}
+
 export interface EscalationTrailDoc {
   escalationId: string;
   /** False only if later events arrive without the raise (never, through the decider). */
@@ -55,6 +73,7 @@ export interface EscalationTrailDoc {
   raisedByPersonId?: string;
   subject?: string;
   caseReference?: string;
+  dataSubjects?: TrailDataSubject[];
   status: EscalationStatus;
   raisedAt?: string;
   resolvedAt?: string;

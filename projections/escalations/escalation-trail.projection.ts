@@ -7,7 +7,7 @@ import { summarise } from './timeline-summary';
 /** The escalation event types this version understands; a new type needs a version bump (and a rebuild). */
 const ESCALATION_EVENT_TYPES: ReadonlySet<string> = new Set<EscalationEvent['type']>([
   'escalation-raised', 'escalation-acknowledged', 'escalation-response-recorded',
-  'escalation-stage-escalated', 'escalation-resolved', 'escalation-closed',
+  'escalation-stage-escalated', 'escalation-resolved', 'escalation-closed', 'escalation-data-subject-rectified',
 ]);
 
 const isEscalationEvent = (e: StoredEvent): boolean => e.streamId.startsWith('escalation-') && ESCALATION_EVENT_TYPES.has(e.type);
@@ -24,9 +24,10 @@ function withCurrentStage(stages: StagePeriod[], change: (s: StagePeriod) => Sta
 function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): Partial<EscalationTrailDoc> {
   switch (event.type) {
     case 'escalation-raised': {
-      const { protocolId, protocolVersion, stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference, stage, stageName, timescaleWorkingDays } = event.data;
+      const { protocolId, protocolVersion, stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference, dataSubjects, stage, stageName, timescaleWorkingDays } = event.data;
       return {
         raised: true, protocolId, protocolVersion, protocolStages: stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference,
+        ...(dataSubjects?.length ? { dataSubjects: dataSubjects.map((d) => compact({ ...d })) } : {}),
         status: 'open', raisedAt: at, stages: [{ stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }],
       };
     }
@@ -47,6 +48,15 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
       };
     case 'escalation-closed':
       return { status: 'closed', closedAt: at };
+    // The corrected values replace the wrong ones (both sealed); the timeline keeps that it happened and why.
+    case 'escalation-data-subject-rectified': {
+      const { subjectId, name, dateOfBirth } = event.data;
+      return {
+        dataSubjects: (doc.dataSubjects ?? []).map((d) => (d.subjectId !== subjectId ? d : compact({
+          ...d, ...(name !== undefined ? { name } : {}), ...(dateOfBirth !== undefined ? { dateOfBirth } : {}), rectifiedAt: at,
+        }))),
+      };
+    }
   }
 }
 
@@ -54,9 +64,11 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
 function words(event: EscalationEvent): Partial<TrailEntry> {
   switch (event.type) {
     case 'escalation-acknowledged':
-      return { agency: event.data.agency, ...(event.data.note ? { note: event.data.note } : {}) };
+      return { agency: event.data.agency, ...(event.data.note ? { note: event.data.note } : {}), ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}) };
     case 'escalation-response-recorded':
-      return { agency: event.data.respondingAgency, response: event.data.response };
+      return { agency: event.data.respondingAgency, response: event.data.response, ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}) };
+    case 'escalation-data-subject-rectified':
+      return { subjectId: event.data.subjectId, reason: event.data.reason };
     case 'escalation-stage-escalated':
       return { reason: event.data.reason };
     case 'escalation-resolved':
@@ -84,7 +96,8 @@ function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDo
 /** The escalation audit trail: one document per escalation with its timeline and stage periods. */
 export const escalationTrailProjection: Projection<EscalationTrailDoc> = {
   name: 'escalation-trail',
-  version: 1,
+  // 2: data subjects, personal notes and rectifications.
+  version: 2,
   canHandle: isEscalationEvent,
   keysOf: (event) => [escalationKey((event.data as { escalationId: string }).escalationId)],
   initialState: (key) => newTrail(key.slice(ESCALATION_KEY_PREFIX.length)),

@@ -21,5 +21,8 @@ export function summarise(event: EscalationEvent): string {
       return `Resolved at stage ${event.data.stage}: ${event.data.outcome}`;
     case 'escalation-closed':
       return `Closed at stage ${event.data.stage}`;
+    // Never the corrected values themselves: a summary is plain text, outside any seal.
+    case 'escalation-data-subject-rectified':
+      return `Personal details of data subject ${event.data.subjectId} rectified${suffix(event.data.reason)}`;
   }
 }

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'packs:grant', // grant or revoke a named inspector's access to one pack
   'packs:read-granted', // list and download only the packs granted to you, until their expiry
   'packs:access-log', // read who was granted, revoked and downloaded which pack
+  'personal-data:erase', // destroy a data subject's keys (UK GDPR erasure); recorded, irreversible
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['ledger:read', 'packs:request', 'packs:grant', 'packs:access-log'],
   // Inspectors see only the evidence packs granted to them (and those packs' access log), nothing else.
   inspector: ['packs:read-granted', 'packs:access-log'],
-  'data-protection-officer': ['packs:access-log'],
+  'data-protection-officer': ['packs:access-log', 'personal-data:erase'],
   admin: ['partners:manage', 'ledger:read', 'ledger:digest'],
 };
 

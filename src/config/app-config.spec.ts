@@ -22,6 +22,9 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
     [{ DIGEST_INTERVAL_MINUTES: 'hourly' }, 'DIGEST_INTERVAL_MINUTES'],
     [{ DIGEST_INTERVAL_MINUTES: '-5' }, 'DIGEST_INTERVAL_MINUTES'],
+    [{ RETENTION_ESCALATIONS_DAYS: '-1' }, 'RETENTION_ESCALATIONS_DAYS'],
+    [{ RETENTION_ESCALATIONS_DAYS: 'seven years' }, 'RETENTION_ESCALATIONS_DAYS'],
+    [{ RETENTION_INTERVAL_MINUTES: '1.5' }, 'RETENTION_INTERVAL_MINUTES'],
     [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys' }, 'LEDGER_SIGNING_KEY_FILE'],
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -48,5 +51,15 @@ describe('loadConfig', () => {
     });
     expect(c.digests.intervalMinutes).toBe(0);
     expect(c.digests.signingKeyFile).toMatch(/^\/.*keys\/ledger-signing\.pem$/);
+  });
+
+  it('given no personal-data settings, then records are kept (retention 0), checked daily, with no master key file named', () => {
+    expect(loadConfig({}).personalData).toEqual({ masterKeyFile: undefined, retentionIntervalMinutes: 1440, retention: { escalationsDays: 0 } });
+  });
+
+  it('given a retention period and a master key file, then the period is in days and the key path is absolute', () => {
+    const c = loadConfig({ RETENTION_ESCALATIONS_DAYS: '2557', PERSONAL_DATA_MASTER_KEY_FILE: 'keys/master.key' });
+    expect(c.personalData.retention.escalationsDays).toBe(2557);
+    expect(c.personalData.masterKeyFile).toMatch(/^\/.*keys\/master\.key$/);
   });
 });

@@ -20,6 +20,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Signed digests of the log head (src/ledger/digests): how often, and the Ed25519 key that signs them. */
   digests: { intervalMinutes: number; signingKeyFile?: string };
+  /**
+   * Personal data (src/privacy): the master key that wraps each data subject's key, and retention
+   * periods per kind of record (days after the record's closure; 0 keeps it) checked every
+   * retentionIntervalMinutes (0: never).
+   */
+  personalData: { masterKeyFile?: string; retentionIntervalMinutes: number; retention: { escalationsDays: number } };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -75,6 +81,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // production never falls back to a key generated on the fly (dev does, under <dataDir>/signing/).
   const signingKeyFile = env.LEDGER_SIGNING_KEY_FILE || undefined;
   if (production && !signingKeyFile) throw new ConfigError('LEDGER_SIGNING_KEY_FILE', 'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)');
+  // Required in production, but checked where the key is loaded (src/privacy/master-key.ts) at start,
+  // so tools that only read configuration (e.g. key makers) need not hold the master key.
+  const masterKeyFile = env.PERSONAL_DATA_MASTER_KEY_FILE || undefined;
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
@@ -90,6 +99,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     digests: {
       intervalMinutes: integer(env, 'DIGEST_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
       signingKeyFile: signingKeyFile && resolve(signingKeyFile),
+    },
+    personalData: {
+      masterKeyFile: masterKeyFile && resolve(masterKeyFile),
+      retentionIntervalMinutes: integer(env, 'RETENTION_INTERVAL_MINUTES', 24 * 60, 0, 7 * 24 * 60),
+      retention: { escalationsDays: integer(env, 'RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
     },
   };
 }

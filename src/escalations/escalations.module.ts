@@ -11,6 +11,8 @@ import { RaiseEscalationController } from './commands/raise-escalation/raise-esc
 import { RaiseEscalationHandler } from './commands/raise-escalation/raise-escalation.handler';
 import { RecordResponseController } from './commands/record-response/record-response.controller';
 import { RecordResponseHandler } from './commands/record-response/record-response.handler';
+import { RectifyDataSubjectController } from './commands/rectify-data-subject/rectify-data-subject.controller';
+import { RectifyDataSubjectHandler } from './commands/rectify-data-subject/rectify-data-subject.handler';
 import { ResolveEscalationController } from './commands/resolve-escalation/resolve-escalation.controller';
 import { ResolveEscalationHandler } from './commands/resolve-escalation/resolve-escalation.handler';
 import { ReviseProtocolController } from './commands/revise-protocol/revise-protocol.controller';
@@ -21,12 +23,12 @@ import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protoco
   controllers: [
     DefineProtocolController, ReviseProtocolController,
     RaiseEscalationController, AcknowledgeEscalationController, RecordResponseController,
-    EscalateEscalationController, ResolveEscalationController, CloseEscalationController,
+    EscalateEscalationController, ResolveEscalationController, CloseEscalationController, RectifyDataSubjectController,
   ],
   providers: [
     DefineProtocolHandler, ReviseProtocolHandler,
     RaiseEscalationHandler, AcknowledgeEscalationHandler, RecordResponseHandler,
-    EscalateEscalationHandler, ResolveEscalationHandler, CloseEscalationHandler,
+    EscalateEscalationHandler, ResolveEscalationHandler, CloseEscalationHandler, RectifyDataSubjectHandler,
   ],
 })
 export class EscalationsModule {}

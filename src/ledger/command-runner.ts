@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DomainEvent } from '../shared/decider';
 import { CLOCK, type Clock } from '../shared/clock';
+import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { RuleViolation } from '../shared/domain-errors';
 import type { Aggregate, DomainCommand } from './aggregate';
 import type { Actor, NewEvent } from './event-envelope';
@@ -36,7 +37,12 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Load, decide, append with the expected revision: the whole of every command handler. */
 @Injectable()
 export class CommandRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    /** Seals declared personal values before append (src/privacy); absent only where no event carries any. */
+    @Optional() private readonly cipher?: PersonalDataCipher,
+  ) {}
 
   async load<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number }> {
     const stored = await this.store.readStream(streamName(aggregate.category, id));
@@ -93,9 +99,17 @@ export class CommandRunner {
       id: ctx.idempotencyKey ? uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${streamId}\n${i}`) : randomUUID(),
       type: e.type,
       schemaVersion: aggregate.codec.versionOf(e.type),
-      data: e.data,
+      data: this.sealed(aggregate, e),
       metadata: { actor: meta.actor, occurredAt: meta.occurredAt, correlationId: ctx.correlationId, causationId },
     }));
+  }
+
+  /** The event's data with its declared personal values sealed: plaintext must never reach the log. */
+  private sealed<E extends DomainEvent>(aggregate: Aggregate<never, E, unknown>, e: E): unknown {
+    const fields = aggregate.codec.personalOf(e.type);
+    if (fields.length === 0) return e.data;
+    if (!this.cipher) throw new Error(`${e.type} carries personal data and no PersonalDataCipher is configured`);
+    return this.cipher.sealEvent(e.type, e.data, fields);
   }
 }
 

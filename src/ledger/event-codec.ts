@@ -4,11 +4,28 @@ import type { StoredEvent } from './event-envelope';
 /** Turns data stored at schema version v into version v+1. */
 export type Upcaster = (data: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * A value that identifies a person outside a professional role (a child, a family member, a
+ * complainant). Declared once per event type; the CommandRunner seals it under the data subject's
+ * key before append, so erasing the key erases the value while the hash chain still verifies.
+ * Paths are dotted; `[]` after a segment means every element of that array, e.g.
+ * `{ path: 'dataSubjects[].name', subject: 'dataSubjects[].subjectId' }`.
+ */
+export interface PersonalField {
+  path: string;
+  /** Where the (pseudonymous) data subject id is, sharing the path's array prefix. */
+  subject: string;
+  /** Seal under a NEW key version (rectification): the superseded version can then be erased alone. */
+  newKeyVersion?: boolean;
+}
+
 export interface EventTypeSpec {
   /** The version new events are written at. */
   version: number;
   /** upcasters[v] lifts version v to v+1; old versions stay readable forever. */
   upcasters?: Record<number, Upcaster>;
+  /** Personal values this event type carries, sealed before append (see PersonalField). */
+  personal?: PersonalField[];
 }
 
 export interface EventCodec<E extends DomainEvent> {
@@ -16,6 +33,8 @@ export interface EventCodec<E extends DomainEvent> {
   /** Reads a stored event as the current domain shape, upcasting older schema versions. */
   decode(stored: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data'>): E;
   types: E['type'][];
+  /** The personal fields declared for a type (empty when none). */
+  personalOf(type: E['type']): PersonalField[];
 }
 
 export function eventCodec<E extends DomainEvent>(specs: Record<E['type'], EventTypeSpec>): EventCodec<E> {
@@ -23,6 +42,7 @@ export function eventCodec<E extends DomainEvent>(specs: Record<E['type'], Event
   return {
     types: Object.keys(table) as E['type'][],
     versionOf: (type) => table[type].version,
+    personalOf: (type) => table[type]?.personal ?? [],
     decode(stored) {
       const spec = table[stored.type];
       if (!spec) throw new Error(`Unknown event type ${stored.type}`);

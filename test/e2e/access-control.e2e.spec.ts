@@ -73,6 +73,8 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   escalateEscalation: 'escalations:manage', // POST /escalations/{escalationId}/escalate
   resolveEscalation: 'escalations:manage', // POST /escalations/{escalationId}/resolve
   closeEscalation: 'escalations:manage', // POST /escalations/{escalationId}/close
+  rectifyDataSubject: 'escalations:manage', // POST /escalations/{escalationId}/data-subjects/{subjectId}/rectification
+  eraseDataSubject: 'personal-data:erase', // POST /data-subjects/{subjectId}/erasure (data protection officers only)
   setBudget: 'funding:manage', // POST /budgets
   reviseBudget: 'funding:manage', // POST /budgets/{financialYear}/revision
   pledgeContribution: 'funding:pledge', // POST /budgets/{financialYear}/pledges

@@ -1,4 +1,6 @@
+import { Logger, type LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Writable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,9 @@ import { ManualClock } from '../../src/shared/clock';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import type { Actor } from '../../src/ledger/event-envelope';
 import { TokenVerifier } from '../../src/auth/token-verifier';
+import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
+import { PersonalDataCipher } from '../../src/privacy/personal-data-cipher';
+import { RETENTION_ACTOR } from '../../src/privacy/retention/retention-scheduler';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -16,7 +21,24 @@ export interface TestApp {
   clock: ManualClock;
   store: EventStore;
   token(claims?: Partial<TokenClaims>): Promise<string>;
+  /** Every log line the app wrote (request logs and Nest's own), captured in memory. */
+  logs?: string[];
   close(): Promise<void>;
+}
+
+/** Scheduled jobs act as these; no token carries them, and nothing else may appear without a token. */
+const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR];
+
+/** Nest's logger, kept in memory instead of on stdout: the suite searches it, the terminal stays quiet. */
+function captureNestLogs(lines: string[]): LoggerService {
+  const keep = (level: string) => (message: unknown, ...rest: unknown[]) => { lines.push(`${level} ${String(message)} ${rest.map(String).join(' ')}`); };
+  return { log: keep('log'), error: keep('error'), warn: keep('warn'), debug: keep('debug'), verbose: keep('verbose'), fatal: keep('fatal'), setLogLevels: () => undefined };
+}
+
+/** Plaintext personal values found in the logs: each suite fails on close if there is any. */
+function leakedPlaintexts(lines: string[], plaintexts: ReadonlySet<string>): string[] {
+  const log = lines.join('\n');
+  return [...plaintexts].filter((p) => p.length >= 3 && log.includes(p));
 }
 
 export const businessManager: TokenClaims = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
@@ -24,9 +46,15 @@ export const businessManager: TokenClaims = { userId: 'amrita-sharma', role: 'bu
 /** The real app (same bootstrap as production) on the in-memory store, a manual clock and dev tokens. */
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await createApp(config, clock, options);
+  // Logs are captured at info (or the suite's level), also passed on to a stream the suite gave, and on
+  // close searched for every plaintext personal value the cipher sealed: none may appear.
+  const logs: string[] = [];
+  const logStream = new Writable({ write(chunk, enc, done) { logs.push(String(chunk)); if (options.logStream) options.logStream.write(chunk, enc, done); else done(); } });
+  Logger.overrideLogger(captureNestLogs(logs));
+  const app = await createApp(config, clock, { ...options, logStream });
+  const plaintexts = app.get(PersonalDataCipher).rememberPlaintexts();
   const store = app.get<EventStore>(EVENT_STORE);
   // Every e2e suite proves one invariant on the way out: each event's actor is a verified token's.
   const verifier = app.get(TokenVerifier);
@@ -34,14 +62,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
   const verify = verifier.verify.bind(verifier);
   verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
   return {
-    app, config, clock, store,
+    app, config, clock, store, logs,
     token: (claims = {}) => mintDevToken(config, { ...businessManager, ...claims }),
     async close() {
-      const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !verified.some((v) =>
+      const isSystem = (a: Actor) => SYSTEM_ACTORS.some((s) => s.userId === a.userId && s.role === a.role && s.agency === a.agency);
+      const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !isSystem(a) && !verified.some((v) =>
         v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency)));
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
+      const leaked = leakedPlaintexts(logs, plaintexts);
+      if (leaked.length) throw new Error(`Personal values in the logs: ${leaked.length} sealed plaintext(s) appear in ${logs.length} captured lines`);
     },
   };
 }

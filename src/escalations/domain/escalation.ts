@@ -1,6 +1,7 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { assertDistinctSubjects, notePart, rectify } from './escalation-data-subjects';
 import type { CurrentStage, EscalationCommand, EscalationEvent, EscalationState } from './escalation-types';
 
 export * from './escalation-types';
@@ -13,7 +14,7 @@ export * from './escalation-types';
  * Time at each stage is measured by projections from the events' business times (occurredAt)
  * against the timescale each stage carries here.
  */
-const initialState: EscalationState = { exists: false, stages: [], acknowledgedStages: [] };
+const initialState: EscalationState = { exists: false, stages: [], acknowledgedStages: [], dataSubjectIds: [] };
 
 function raise(command: Extract<EscalationCommand, { type: 'raise-escalation' }>, state: EscalationState): EscalationEvent[] {
   const { protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered, ...d } = command.data;
@@ -25,6 +26,7 @@ function raise(command: Extract<EscalationCommand, { type: 'raise-escalation' }>
   if (!raisedByAgencyRegistered) throw new RuleViolation('raising-agency-not-registered', `Partner ${d.raisedByAgency} is not registered`);
   if (!concerningAgencyRegistered) throw new RuleViolation('concerning-agency-not-registered', `Partner ${d.concerningAgency} is not registered`);
   if (!raisedByPersonRegistered) throw new RuleViolation('raising-person-not-registered', `Person ${d.raisedByPersonId} is not registered`);
+  assertDistinctSubjects(d.dataSubjects);
   const [first] = protocol.stages;
   return [{
     type: 'escalation-raised',
@@ -52,14 +54,15 @@ function assertOpen(command: EscalationCommand, state: EscalationState): Current
 
 function decide(command: EscalationCommand, state: EscalationState): EscalationEvent[] {
   if (command.type === 'raise-escalation') return raise(command, state);
+  if (command.type === 'rectify-data-subject') return rectify(command, state);
   const current = assertOpen(command, state);
   const { escalationId } = command.data;
   const { stage } = current;
   switch (command.type) {
     case 'acknowledge-escalation': {
       if (state.acknowledgedStages.includes(stage)) throw new StateConflict('already-acknowledged', `Stage ${stage} of escalation ${escalationId} is already acknowledged`);
-      const { note } = command.data;
-      return [{ type: 'escalation-acknowledged', data: { escalationId, agency: state.concerningAgency!, stage, ...(note ? { note } : {}) } }];
+      const { note, personalNote } = command.data;
+      return [{ type: 'escalation-acknowledged', data: { escalationId, agency: state.concerningAgency!, stage, ...(note ? { note } : {}), ...notePart(state, escalationId, personalNote) } }];
     }
     case 'record-escalation-response': {
       const { respondingAgency, response } = command.data;
@@ -67,7 +70,7 @@ function decide(command: EscalationCommand, state: EscalationState): EscalationE
       if (respondingAgency !== state.concerningAgency && respondingAgency !== state.raisedByAgency) {
         throw new RuleViolation('agency-not-party', `${respondingAgency} is not a party to escalation ${escalationId}`);
       }
-      return [{ type: 'escalation-response-recorded', data: { escalationId, respondingAgency, stage, response } }];
+      return [{ type: 'escalation-response-recorded', data: { escalationId, respondingAgency, stage, response, ...notePart(state, escalationId, command.data.personalNote) } }];
     }
     case 'escalate-escalation': {
       const next = state.stages[stage]; // stages are 1-based, the array 0-based: index `stage` is the next one
@@ -94,11 +97,13 @@ function evolve(state: EscalationState, event: EscalationEvent): EscalationState
       return {
         exists: true, status: 'open', protocolId, protocolVersion, stages, raisedByAgency, concerningAgency,
         current: { stage, stageName, timescaleWorkingDays }, acknowledgedStages: [],
+        dataSubjectIds: (event.data.dataSubjects ?? []).map((s) => s.subjectId),
       };
     }
     case 'escalation-acknowledged':
       return { ...state, acknowledgedStages: [...state.acknowledgedStages, event.data.stage] };
     case 'escalation-response-recorded':
+    case 'escalation-data-subject-rectified':
       return state;
     case 'escalation-stage-escalated': {
       const { stage, stageName, timescaleWorkingDays } = event.data;
@@ -115,8 +120,18 @@ export const Escalation: Aggregate<EscalationCommand, EscalationEvent, Escalatio
   category: 'escalation',
   name: 'Escalation',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<EscalationEvent>(v1(
-    'escalation-raised', 'escalation-acknowledged', 'escalation-response-recorded',
-    'escalation-stage-escalated', 'escalation-resolved', 'escalation-closed',
-  )),
+  codec: eventCodec<EscalationEvent>({
+    ...v1('escalation-stage-escalated', 'escalation-resolved', 'escalation-closed'),
+    // Personal values, declared once here: the CommandRunner seals them under each subject's key before append.
+    'escalation-raised': { version: 1, personal: [
+      { path: 'dataSubjects[].name', subject: 'dataSubjects[].subjectId' },
+      { path: 'dataSubjects[].dateOfBirth', subject: 'dataSubjects[].subjectId' },
+    ] },
+    'escalation-acknowledged': { version: 1, personal: [{ path: 'personalNote.text', subject: 'personalNote.subjectId' }] },
+    'escalation-response-recorded': { version: 1, personal: [{ path: 'personalNote.text', subject: 'personalNote.subjectId' }] },
+    'escalation-data-subject-rectified': { version: 1, personal: [
+      { path: 'name', subject: 'subjectId', newKeyVersion: true },
+      { path: 'dateOfBirth', subject: 'subjectId', newKeyVersion: true },
+    ] },
+  }),
 };

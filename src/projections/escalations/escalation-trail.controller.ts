@@ -6,6 +6,7 @@ import type { EscalationTrailDoc } from '../../../projections/escalations/escala
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
+import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionRunner } from '../projection-runner';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
@@ -24,7 +25,14 @@ const BAD_QUERY = 'A filter, date or the cursor is invalid (validation-failed, d
 @ApiBearerAuth()
 @Controller('escalation-trail')
 export class EscalationTrailController {
-  constructor(private readonly reader: EscalationTrailReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  /**
+   * Documents hold personal values sealed; they are revealed here, per response, through the cipher
+   * (plaintext to readers with ledger:read, "[erased]" once the subject's key is destroyed).
+   */
+  constructor(
+    private readonly reader: EscalationTrailReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   @Get()
   @Requires('ledger:read')
@@ -34,7 +42,7 @@ export class EscalationTrailController {
   list(@Query() q: EscalationTrailQueryDto) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
-    return this.reader.list({ asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to }, q.limit ?? 50, q.cursor);
+    return this.cipher.reveal(this.reader.list({ asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to }, q.limit ?? 50, q.cursor));
   }
 
   /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
@@ -55,7 +63,7 @@ export class EscalationTrailController {
   @ApiProduces('text/event-stream')
   stream(): Observable<MessageEvent> {
     return this.runner.changesOf<EscalationTrailDoc>(escalationTrailProjection.name).pipe(
-      map((c): MessageEvent => ({ id: String(c.position), type: 'escalation', data: c.doc })),
+      map((c): MessageEvent => ({ id: String(c.position), type: 'escalation', data: this.cipher.reveal(c.doc) })),
     );
   }
 
@@ -67,7 +75,7 @@ export class EscalationTrailController {
   @ApiBadRequestResponse({ description: 'invalid-id, validation-failed or date-outside-calendar', schema: problemSchema })
   get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: EscalationTrailAsOfDto) {
     const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
-    return this.reader.get(escalationId, asOf!);
+    return this.cipher.reveal(this.reader.get(escalationId, asOf!));
   }
 
   /** Today in England: working days are counted on London dates. */

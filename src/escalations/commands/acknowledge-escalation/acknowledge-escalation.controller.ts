@@ -7,6 +7,7 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
+import { personalNote } from '../data-subject.dto';
 import { AcknowledgeEscalationDto } from './acknowledge-escalation.dto';
 
 @ApiTags('escalations')
@@ -20,6 +21,6 @@ export class AcknowledgeEscalationController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'acknowledgeEscalation', summary: 'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)' })
   acknowledge(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: AcknowledgeEscalationDto, @Ctx() ctx: CommandContext) {
-    return this.commands.execute(new AcknowledgeEscalationCommand({ escalationId, note: dto.note }, ctx));
+    return this.commands.execute(new AcknowledgeEscalationCommand({ escalationId, note: dto.note, ...personalNote(dto.personalNote) }, ctx));
   }
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { CommandDto } from '../../../http/command.dto';
+import { PersonalNoteDto } from '../data-subject.dto';
 
 export class AcknowledgeEscalationDto extends CommandDto {
   @ApiPropertyOptional({ description: 'No names of children or families', maxLength: 1000, example: 'Received; the team manager will reply within the stage timescale' })
@@ -8,4 +10,10 @@ export class AcknowledgeEscalationDto extends CommandDto {
   @IsString()
   @Length(1, 1000)
   note?: string;
+
+  @ApiPropertyOptional({ type: PersonalNoteDto, description: 'A note about one named data subject: encrypted under their key and erased with them' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalNoteDto)
+  personalNote?: PersonalNoteDto;
 }

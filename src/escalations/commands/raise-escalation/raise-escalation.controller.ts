@@ -20,6 +20,7 @@ export class RaiseEscalationController {
   @ApiOperation({ operationId: 'raiseEscalation', summary: 'Raise an inter-agency escalation at stage 1 of a protocol\'s current version' })
   raise(@Body() dto: RaiseEscalationDto, @Ctx() ctx: CommandContext) {
     const { escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference } = dto;
-    return this.commands.execute(new RaiseEscalationCommand({ escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference }, ctx));
+    const dataSubjects = dto.dataSubjects?.map(({ subjectId, relation, name, dateOfBirth }) => ({ subjectId, relation, name, ...(dateOfBirth ? { dateOfBirth } : {}) }));
+    return this.commands.execute(new RaiseEscalationCommand({ escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference, ...(dataSubjects?.length ? { dataSubjects } : {}) }, ctx));
   }
 }

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { CASE_REFERENCE_PATTERN } from '../../domain/escalation';
+import { DataSubjectDto } from '../data-subject.dto';
 
 export class RaiseEscalationDto extends CommandDto {
   @IsRecordId('Stable id of the escalation', 'wsep-2022-001')
@@ -36,4 +38,12 @@ export class RaiseEscalationDto extends CommandDto {
   @MaxLength(40)
   @Matches(CASE_REFERENCE_PATTERN, { message: '$property must be a pseudonymous reference (letters, digits, dashes, at least one digit), never a name' })
   caseReference?: string;
+
+  @ApiPropertyOptional({ type: [DataSubjectDto], maxItems: 20, description: 'Children, family members or complainants the escalation is about: their names and dates of birth are encrypted per person and erasable' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DataSubjectDto)
+  dataSubjects?: DataSubjectDto[];
 }

@@ -7,6 +7,7 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { RecordResponseCommand } from './record-response.command';
+import { personalNote } from '../data-subject.dto';
 import { RecordResponseDto } from './record-response.dto';
 
 @ApiTags('escalations')
@@ -21,6 +22,6 @@ export class RecordResponseController {
   @ApiOperation({ operationId: 'recordEscalationResponse', summary: 'Record a party\'s response at the current stage (representatives: escalations concerning their own agency)' })
   respond(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: RecordResponseDto, @Ctx() ctx: CommandContext) {
     const { respondingAgency, response } = dto;
-    return this.commands.execute(new RecordResponseCommand({ escalationId, respondingAgency, response }, ctx));
+    return this.commands.execute(new RecordResponseCommand({ escalationId, respondingAgency, response, ...personalNote(dto.personalNote) }, ctx));
   }
 }

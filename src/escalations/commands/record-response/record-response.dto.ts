@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { CommandDto } from '../../../http/command.dto';
+import { PersonalNoteDto } from '../data-subject.dto';
 import { IsRecordId } from '../../../http/ids';
 
 export class RecordResponseDto extends CommandDto {
@@ -11,4 +13,10 @@ export class RecordResponseDto extends CommandDto {
   @IsString()
   @Length(1, 4000)
   response!: string;
+
+  @ApiPropertyOptional({ type: PersonalNoteDto, description: 'A note about one named data subject: encrypted under their key and erased with them' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalNoteDto)
+  personalNote?: PersonalNoteDto;
 }

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { PersonalDataCipher, TamperedPersonalValue } from './personal-data-cipher';
+import { ERASED, ERASED_TEXT, isSealed, type SealedValue } from './sealed-value';
+import { SubjectKeyStore } from './subject-key-store';
+
+const raised = {
+  escalationId: 'wsep-2022-001',
+  dataSubjects: [
+    { subjectId: 'child-1', relation: 'child', name: 'Jamie Example', dateOfBirth: '2015-03-04' },
+    { subjectId: 'parent-1', relation: 'parent', name: 'Sam Example' },
+  ],
+};
+const FIELDS = [
+  { path: 'dataSubjects[].name', subject: 'dataSubjects[].subjectId' },
+  { path: 'dataSubjects[].dateOfBirth', subject: 'dataSubjects[].subjectId' },
+];
+
+describe('PersonalDataCipher', () => {
+  let keys: SubjectKeyStore;
+  let cipher: PersonalDataCipher;
+  beforeEach(() => {
+    keys = new SubjectKeyStore(':memory:', randomBytes(32));
+    cipher = new PersonalDataCipher(keys);
+  });
+  afterEach(() => keys.close());
+
+  it('given declared fields, when an event is sealed, then each present value is an A256GCM envelope and the rest is untouched', () => {
+    const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
+    const [child, parent] = sealed.dataSubjects as unknown as { subjectId: string; relation: string; name: SealedValue; dateOfBirth?: SealedValue }[];
+    expect(child.name.$personal).toMatchObject({ subjectId: 'child-1', keyVersion: 1, alg: 'A256GCM', field: 'escalation-raised:dataSubjects[].name' });
+    expect(isSealed(child.dateOfBirth)).toBe(true);
+    expect(parent.dateOfBirth).toBeUndefined();
+    expect(parent.name.$personal.subjectId).toBe('parent-1');
+    expect({ ...child, name: 0, dateOfBirth: 0 }).toEqual({ subjectId: 'child-1', relation: 'child', name: 0, dateOfBirth: 0 });
+    expect(JSON.stringify(sealed)).not.toContain('Jamie');
+    expect(raised.dataSubjects[0].name).toBe('Jamie Example'); // the input is left alone
+  });
+
+  it('round trip: reveal gives the plaintext back, anywhere in a document', () => {
+    const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
+    expect(cipher.reveal({ doc: sealed, n: 1 })).toEqual({ doc: raised, n: 1 });
+  });
+
+  it('given no declared fields, then the data is returned as is', () => {
+    expect(cipher.sealEvent('escalation-closed', raised, [])).toBe(raised);
+  });
+
+  it('refuses a declared value with no subject id: it could never be erased', () => {
+    expect(() => cipher.sealEvent('x', { dataSubjects: [{ name: 'A B' }] }, FIELDS)).toThrow(/no data subject/);
+  });
+
+  it('given another key (another master key), then the value does not open', () => {
+    const sealed = cipher.seal('Jamie Example', 'child-1', 'escalation-raised:dataSubjects[].name');
+    const other = new SubjectKeyStore(':memory:', randomBytes(32));
+    other.current('child-1'); // a child-1 key exists there, but it is not the one that sealed
+    expect(() => new PersonalDataCipher(other).open(sealed)).toThrow(TamperedPersonalValue);
+    other.close();
+  });
+
+  it('refuses a ciphertext moved to another field, relabelled or pointed at another subject (AAD)', () => {
+    const a = cipher.seal('Jamie Example', 'child-1', 'escalation-raised:dataSubjects[].name');
+    cipher.seal('Sam Example', 'parent-1', 'escalation-raised:dataSubjects[].name');
+    expect(cipher.open(a, 'escalation-raised:dataSubjects[].name')).toBe('Jamie Example');
+    expect(() => cipher.open(a, 'escalation-acknowledged:personalNote.text')).toThrow(TamperedPersonalValue);
+    expect(() => cipher.open({ $personal: { ...a.$personal, field: 'escalation-acknowledged:personalNote.text' } })).toThrow(TamperedPersonalValue);
+    expect(() => cipher.open({ $personal: { ...a.$personal, subjectId: 'parent-1' } })).toThrow(TamperedPersonalValue);
+  });
+
+  it('given an erased subject, then open gives ERASED and reveal "[erased]", also after a cached read', () => {
+    const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
+    expect(cipher.reveal(sealed).dataSubjects[0].name).toBe('Jamie Example'); // key now cached
+    expect(cipher.erase('child-1')).toEqual([1]);
+    const revealed = cipher.reveal(sealed);
+    expect(revealed.dataSubjects[0]).toMatchObject({ name: ERASED_TEXT, dateOfBirth: ERASED_TEXT });
+    expect(revealed.dataSubjects[1].name).toBe('Sam Example');
+    expect(cipher.open((sealed.dataSubjects[0] as unknown as { name: SealedValue }).name)).toBe(ERASED);
+    expect(cipher.erase('child-1')).toEqual([]); // erasing what is gone destroys nothing more
+  });
+
+  it('rectification seals under a new key version once per event; erasing the old version keeps the new value', () => {
+    const old = cipher.seal('Jamie Exampel', 'child-1', 'escalation-raised:dataSubjects[].name');
+    const fix = cipher.sealEvent('escalation-data-subject-rectified', { subjectId: 'child-1', name: 'Jamie Example', dateOfBirth: '2015-03-04' }, [
+      { path: 'name', subject: 'subjectId', newKeyVersion: true }, { path: 'dateOfBirth', subject: 'subjectId', newKeyVersion: true },
+    ]) as unknown as { name: SealedValue; dateOfBirth: SealedValue };
+    expect([fix.name.$personal.keyVersion, fix.dateOfBirth.$personal.keyVersion]).toEqual([2, 2]);
+    expect(cipher.liveVersions('child-1')).toEqual([1, 2]);
+    cipher.erase('child-1', 1);
+    expect(cipher.reveal([old, fix.name])).toEqual([ERASED_TEXT, 'Jamie Example']);
+  });
+
+  it('in test mode remembers the plaintexts it sealed (so suites can search logs for them)', () => {
+    const remembered = cipher.rememberPlaintexts();
+    cipher.sealEvent('escalation-raised', raised, FIELDS);
+    expect([...remembered].sort()).toEqual(['2015-03-04', 'Jamie Example', 'Sam Example']);
+  });
+});

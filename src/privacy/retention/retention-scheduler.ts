@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor, StoredEvent } from '../../ledger/event-envelope';
+import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.command';
+import { PersonalDataCipher } from '../personal-data-cipher';
+import { subjectsPastRetention } from './retention-due';
+
+/**
+ * The actor of retention erasures. Like the digest scheduler's, 'system' is no role a token can
+ * carry and holds no permission: it only ever appears on events this job records.
+ */
+export const RETENTION_ACTOR: Actor = { userId: 'retention-scheduler', role: 'system', agency: 'ledger' };
+
+type Executor = Pick<CommandBus, 'execute'>;
+
+/**
+ * Every RETENTION_INTERVAL_MINUTES, destroys the keys of data subjects whose records are past their
+ * retention period (RETENTION_ESCALATIONS_DAYS after closure), each destruction recorded as a
+ * data-subject-erased event (basis "retention") by RETENTION_ACTOR. Stops on shutdown, waiting for
+ * a round in progress.
+ */
+@Injectable()
+export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RetentionScheduler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(CommandBus) private readonly commands: Executor,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const minutes = this.config.personalData.retentionIntervalMinutes;
+    if (minutes <= 0 || this.config.personalData.retention.escalationsDays <= 0) return;
+    this.timer = setInterval(() => void this.tick(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  /** Before the key store closes (PrivacyModule, on shutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One round (also for tests driving it); resolves to the number of subjects erased. */
+  tick(): Promise<number> {
+    this.running ??= this.eraseDue().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async eraseDue(): Promise<number> {
+    const days = this.config.personalData.retention.escalationsDays;
+    let erased = 0;
+    try {
+      const events = await this.escalationEvents();
+      for (const { subjectId, records } of subjectsPastRetention(events, days, this.clock.now())) {
+        if (this.cipher.liveVersions(subjectId).length === 0) continue; // erased already, on request or earlier
+        const reason = `Retention of ${days} days after closure ended for ${records.join(', ')}`;
+        await this.commands.execute(new EraseDataSubjectCommand({ subjectId, basis: 'retention', reason }, { actor: RETENTION_ACTOR, correlationId: randomUUID() }));
+        erased++;
+      }
+      if (erased) this.logger.log(`Retention erased ${erased} data subject(s)`);
+    } catch (err) {
+      // Retried at the next round; it must not take the service down, but it must be seen.
+      this.logger.error(`Retention round failed: ${(err as Error).message}`, (err as Error).stack);
+    }
+    return erased;
+  }
+
+  private async escalationEvents(): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    for (let after: number | undefined; ;) {
+      const page = await this.store.readAll({ after, maxCount: 1000, filter: { streamCategories: ['escalation'] } });
+      out.push(...page);
+      if (page.length < 1000) return out;
+      after = page[page.length - 1].position;
+    }
+  }
+}
