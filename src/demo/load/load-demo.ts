@@ -4,6 +4,7 @@ import { DemoClient, type LoadTally } from './demo-client';
 import { loadActions } from './load-actions';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
+import { loadIllustrativeEscalations } from './load-illustrative-escalations';
 import { closeMeetings, loadMeetings } from './load-meetings';
 import { loadPartners } from './load-partners';
 import { loadProtocols } from './load-protocols';
@@ -26,6 +27,7 @@ export async function loadDemo(app: NestFastifyApplication, data: DemoData = dem
   await loadSignoffs(client, data);
   await loadActions(client, data);
   await loadFunding(client, data);
+  await loadIllustrativeEscalations(client);
   await closeMeetings(client, data);
   return { ...client.tally };
 }

@@ -63,7 +63,11 @@ export interface PackManifest {
   dataRootHash?: string;
   /** Added by the builder: SHA-256 over the canonical JSON of this manifest without manifestHash. */
   manifestHash?: string;
-  /** The latest signed digest whose position covers `positions.to`, if any was recorded. */
+  /**
+   * The latest signed digest whose position covers `positions.to`, if any was recorded. With it the
+   * pack carries log-hashes.txt (every event's position, stream, revision and hash up to the digest),
+   * which ties the pack's events to the signed logHash.
+   */
   digest?: SignedDigest;
 }
 
@@ -77,7 +81,7 @@ export interface SummaryInput {
   headline: { label: string; value: string }[];
   /** Action status counts at the end of each month in the period. */
   actionStatusOverTime: { month: string; open: number; actioned: number; closed: number; cancelled: number; overdue: number }[];
-  /** Escalations by stage reached, and how many were within or beyond the protocol's timescales. */
+  /** Per protocol stage: escalations that passed through it within its timescale, and those that breached it. */
   escalationsByStage: { stage: string; withinTimescale: number; breached: number }[];
   /** Per partner: contributions (pledged, paid, underwritten) against the budget and the shortfall. */
   contributions: { financialYear: string; budgetPence: number; shortfallPence: number; uncoveredPence: number; partners: { name: string; pledgedPence: number; paidPence: number; underwrittenPence: number }[] }[];
@@ -85,7 +89,7 @@ export interface SummaryInput {
 }
 
 export interface PackProgress {
-  phase: 'selecting' | 'events' | 'tables' | 'summary' | 'manifest' | 'done';
+  phase: 'selecting' | 'events' | 'log-hashes' | 'tables' | 'summary' | 'manifest' | 'done';
   eventsWritten: number;
 }
 
@@ -103,7 +107,7 @@ export interface BuildPackRequest {
 
 /**
  * Implemented by src/evidence/pack/build-pack.ts: streams the ZIP (manifest.json, events.ndjson,
- * action-log.csv, escalations.csv, decisions.csv, funding.csv, summary.pdf) to `out` without holding
+ * log-hashes.txt when a digest covers the pack, action-log.csv, escalations.csv, decisions.csv, funding.csv, summary.pdf) to `out` without holding
  * the whole log in memory, and resolves with the manifest once `out` has everything.
  */
 export type BuildPack = (

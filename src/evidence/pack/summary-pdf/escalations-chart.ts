@@ -1,6 +1,7 @@
 /**
- * Escalations by the furthest stage they reached, as a pair of bars per stage: how many were dealt
- * with within the protocol's timescale for that stage and how many breached it. Pairs side by side
+ * Escalations at each stage of the protocol, as a pair of bars per stage: how many were dealt with
+ * within the protocol's timescale for that stage and how many breached it (an escalation that moved
+ * on counts at every stage it passed through, since each stage has its own timescale). Pairs side by side
  * (not stacked) so breaches can be compared across stages from a common baseline.
  */
 import type { SummaryInput } from '../pack-types';
@@ -19,7 +20,7 @@ const BARS: { label: string; colour: string; count: (s: Stage) => number }[] = [
 export function drawEscalationsChart(doc: Doc, stages: Stage[]): void {
   newPage(doc);
   heading(doc, 'Escalations: stage reached and timeliness');
-  para(doc, 'Each pair of bars counts the escalations between agencies by the furthest stage of the escalation protocol they reached in the period, split by whether they kept within the protocol\'s timescales (in working days) or breached them.', { muted: true, size: 9 });
+  para(doc, 'Each pair of bars counts the escalations between agencies at each stage of the escalation protocol, split by whether that stage kept within its timescale (in working days) or breached it. An escalation that moved on to a later stage counts at every stage it passed through.', { muted: true, size: 9 });
   if (stages.length === 0) return para(doc, 'No escalations fall within the scope of this pack.');
   const y = legend(doc, BARS, left(doc), doc.y, contentWidth(doc)) + 6;
   const plot = { x: left(doc) + 64, y: y + 12, w: contentWidth(doc) - 64, h: 240 };
@@ -42,7 +43,7 @@ export function drawEscalationsChart(doc: Doc, stages: Stage[]): void {
     doc.text(name, plot.x + i * slot + 4, plot.y + plot.h + 5, { width: slot - 8, align: 'center' });
     labelsBottom = Math.max(labelsBottom, doc.y);
   });
-  doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Furthest stage reached', plot.x, labelsBottom + 6, { width: plot.w, align: 'center' });
+  doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Stage of the protocol', plot.x, labelsBottom + 6, { width: plot.w, align: 'center' });
   doc.moveDown(1.5);
   drawTable(doc, {
     title: 'The figures',
