@@ -33,7 +33,7 @@
  *   record, not the PDF.
  * - Escalation protocol: the API has no 'assumed' flag, so each assumed stage's name says
  *   '(assumed)'. The health routing (all escalations to Jackie Channell) stays in the decision.
- * - Escalations: none is raised. The minutes record board discussions about escalation (one within
+ * - Escalations: none from the data is raised (three ILLUSTRATIVE ones are: load-illustrative-escalations.ts). The minutes record board discussions about escalation (one within
  *   a single agency, one with no agency concerned, one about concerns NOT being escalated, one
  *   routing agreement) and two Worcestershire inter-agency challenges for which the data set has
  *   no protocol; none is a case raised under a protocol between two agencies, which is what the
