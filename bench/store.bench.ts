@@ -2,6 +2,10 @@
  * Store throughput: the SQLite ledger adapter against raw better-sqlite3 on the same table, the
  * same pragmas and the same durability, as the limit the adapter can approach.
  *   npm run bench:store        (ROUNDS, SINGLE, SINGLE_MS, BATCHES, READ env vars resize it)
+ * Two raw engines, both without any hashing, chain, revision or idempotency check:
+ *   raw+JSON (the goals' baseline): what any event store on better-sqlite3 must do with these events,
+ *     JSON.stringify of data and metadata on append, JSON.parse of them into event objects on read;
+ *   raw, bytes only: inserts pre-made strings and reads rows with the JSON left as text.
  * Each figure is the median of ROUNDS runs, the engines interleaved, because the machine is shared.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +13,6 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '../src/ledger/event-envelope';
-import { NEW_STREAM_TAIL, sealEvents } from '../src/ledger/integrity/hash-chain';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { configure, EVENT_COLUMNS } from '../src/ledger/sqlite/schema';
 import { systemClock } from '../src/shared/clock';
@@ -24,7 +27,8 @@ const BATCHES = env('BATCHES', 20);
 const READ = env('READ', 60_000); // events in the log that is read back
 const BULK_PAGE = 5000;
 
-const ENGINES = ['ledger', 'raw', 'floor'] as const;
+/** json: raw+JSON, the goals' baseline; raw: raw, bytes only. */
+const ENGINES = ['ledger', 'json', 'raw'] as const;
 type Engine = (typeof ENGINES)[number];
 type Rates = Record<Engine, number>; // events per second
 
@@ -53,25 +57,13 @@ function newEvent(i: number): NewEvent {
 const newEvents = (count: number, from = 0) => Array.from({ length: count }, (_, i) => newEvent(from + i));
 
 type RawRow = [string, number, string, string, number, string, string, string, string];
-type Tail = { revision: number; hash: string };
-const HASH = 'ab'.repeat(32);
+const HASH = 'ab'.repeat(32); // raw engines store pre-made hash strings: they pay no hashing at all
+const RECORDED_AT = '2022-05-10T10:00:01.000Z'; // and a pre-made recordedAt (the ledger reads its clock)
 
-/** raw: the same JSON the ledger stores, with pre-made hash strings, so it pays no hashing at all. */
+/** raw, bytes only: the JSON the ledger stores, made before the clock starts. */
 function rawRow(e: NewEvent, revision: number, streamId = 'case-1'): RawRow {
-  const metadata = JSON.stringify({ ...e.metadata, recordedAt: '2022-05-10T10:00:01.000Z' });
+  const metadata = JSON.stringify({ ...e.metadata, recordedAt: RECORDED_AT });
   return [streamId, revision, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), metadata, HASH, HASH];
-}
-
-/**
- * floor (context, not the goal's baseline): raw plus the work no ledger can skip, sealing
- * (canonical JSON + SHA-256) before inserting and JSON.parse after reading. The gap between the
- * ledger and floor is what the adapter itself costs.
- */
-function sealRows(events: NewEvent[], tail: Tail): { rows: RawRow[]; tail: Tail } {
-  const sealed = sealEvents('case-1', events, tail, new Date().toISOString());
-  const rows = sealed.map((e): RawRow => [e.streamId, e.revision, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.integrity.prevHash, e.integrity.hash]);
-  const last = sealed[sealed.length - 1];
-  return { rows, tail: { revision: last.revision, hash: last.integrity.hash } };
 }
 
 /** The raw limit: the adapter's own schema and pragmas (configure), prepared statements, nothing else. */
@@ -80,10 +72,23 @@ function openRaw(file: string) {
   const db = new Database(file);
   configure(db, 'FULL');
   const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  // raw, bytes only: rows made in advance.
   const one = db.transaction((r: RawRow) => insert.run(...r));
   const many = db.transaction((rows: RawRow[]) => { for (const r of rows) insert.run(...r); });
+  // raw+JSON: the event objects themselves, serialised inside the timed append, metadata with recordedAt as
+  // stored. An object literal, not { ...metadata, recordedAt }: V8 stringifies the spread copy ~1.5 µs slower,
+  // and the baseline should be the fastest plain way to write the same row, not a handicapped one.
+  const insertEvent = (e: NewEvent, revision: number, streamId: string) => {
+    const { actor, correlationId, causationId, occurredAt } = e.metadata;
+    const metadata = JSON.stringify({ actor, correlationId, causationId, occurredAt, recordedAt: RECORDED_AT });
+    return insert.run(streamId, revision, e.id, e.type, e.schemaVersion, JSON.stringify(e.data), metadata, HASH, HASH);
+  };
+  const oneEvent = db.transaction(insertEvent);
+  const manyEvents = db.transaction((events: NewEvent[], from: number, streamId: string) => {
+    for (let i = 0; i < events.length; i++) insertEvent(events[i], from + i, streamId);
+  });
   const page = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw();
-  return { db, one, many, page };
+  return { db, one, many, oneEvent, manyEvents, page };
 }
 
 /**
@@ -92,17 +97,16 @@ function openRaw(file: string) {
  */
 async function singleRound(round: number): Promise<Rates> {
   const store = new SqliteEventStore({ file: freshFile() }, systemClock);
-  const [raw, floor] = [openRaw(freshFile()), openRaw(freshFile())];
+  const [json, raw] = [openRaw(freshFile()), openRaw(freshFile())];
   const events = newEvents(SINGLE + 1);
   const rows = events.map((e, i) => rawRow(e, i));
-  let floorTail: Tail = NEW_STREAM_TAIL;
   const step: Record<Engine, (i: number) => Promise<unknown> | void> = {
     ledger: (i) => store.append('case-1', [events[i]], i === 0 ? 'no_stream' : i - 1),
+    json: (i) => { json.oneEvent.immediate(events[i], i, 'case-1'); },
     raw: (i) => { raw.one.immediate(rows[i]); },
-    floor: (i) => { const s = sealRows([events[i]], floorTail); floor.one.immediate(s.rows[0]); floorTail = s.tail; },
   };
   for (const engine of ENGINES) await step[engine](0); // each stream exists, so every timed append extends one
-  const ms: Rates = { ledger: 0, raw: 0, floor: 0 };
+  const ms: Rates = { ledger: 0, json: 0, raw: 0 };
   let done = 1;
   while (done + CHUNK <= SINGLE + 1 && Math.max(...Object.values(ms)) < SINGLE_MS) {
     for (const engine of rotated(round + done)) {
@@ -113,10 +117,10 @@ async function singleRound(round: number): Promise<Rates> {
     done += CHUNK;
   }
   await store.close();
+  json.db.close();
   raw.db.close();
-  floor.db.close();
   const appends = done - 1;
-  return { ledger: perSecond(appends, ms.ledger), raw: perSecond(appends, ms.raw), floor: perSecond(appends, ms.floor) };
+  return { ledger: perSecond(appends, ms.ledger), json: perSecond(appends, ms.json), raw: perSecond(appends, ms.raw) };
 }
 
 const batched: Record<Engine, () => Promise<number>> = {
@@ -129,6 +133,15 @@ const batched: Record<Engine, () => Promise<number>> = {
     await store.close();
     return rate;
   },
+  async json() {
+    const { db, manyEvents } = openRaw(freshFile());
+    const batches = Array.from({ length: BATCHES }, (_, b) => newEvents(BATCH, b * BATCH));
+    const t = performance.now();
+    for (let b = 0; b < BATCHES; b++) manyEvents.immediate(batches[b], b * BATCH, 'case-1');
+    const rate = perSecond(BATCHES * BATCH, performance.now() - t);
+    db.close();
+    return rate;
+  },
   async raw() {
     const { db, many } = openRaw(freshFile());
     const batches = Array.from({ length: BATCHES }, (_, b) => newEvents(BATCH, b * BATCH).map((e, i) => rawRow(e, b * BATCH + i)));
@@ -138,23 +151,9 @@ const batched: Record<Engine, () => Promise<number>> = {
     db.close();
     return rate;
   },
-  async floor() {
-    const { db, many } = openRaw(freshFile());
-    const batches = Array.from({ length: BATCHES }, (_, b) => newEvents(BATCH, b * BATCH));
-    const t = performance.now();
-    let tail: Tail = NEW_STREAM_TAIL;
-    for (let b = 0; b < BATCHES; b++) {
-      const sealed = sealRows(batches[b], tail);
-      many.immediate(sealed.rows);
-      tail = sealed.tail;
-    }
-    const rate = perSecond(BATCHES * BATCH, performance.now() - t);
-    db.close();
-    return rate;
-  },
 };
 
-// The logs to read are written once per engine (the ledger's through the ledger), then read every round.
+// The logs to read are written once (the ledger's through the ledger, one raw file for both raw engines), then read every round.
 const reads = {} as { ledger: SqliteEventStore; raw: ReturnType<typeof openRaw> };
 async function prepareReads(): Promise<void> {
   reads.ledger = new SqliteEventStore({ file: freshFile() }, systemClock);
@@ -166,7 +165,7 @@ async function prepareReads(): Promise<void> {
   }
 }
 
-/** Pages through the whole log: the ledger via readAll; raw and floor via the same SELECT (floor also parses). */
+/** Pages through the whole log: the ledger via readAll; both raw engines via the same SELECT (raw+JSON also decodes). */
 async function readRate(engine: Engine, pageSize: number): Promise<number> {
   const fetch: Record<Engine, (after: number) => Promise<{ count: number; last: number }>> = {
     ledger: async (after) => {
@@ -177,8 +176,8 @@ async function readRate(engine: Engine, pageSize: number): Promise<number> {
       const rows = reads.raw.page.all(after, pageSize) as unknown[][];
       return { count: rows.length, last: (rows.at(-1)?.[0] as number) ?? after };
     },
-    floor: async (after) => {
-      const events = (reads.raw.page.all(after, pageSize) as unknown[][]).map(parsed);
+    json: async (after) => {
+      const events = (reads.raw.page.all(after, pageSize) as unknown[][]).map(decoded);
       return { count: events.length, last: (events.at(-1)?.position as number) ?? after };
     },
   };
@@ -193,19 +192,20 @@ async function readRate(engine: Engine, pageSize: number): Promise<number> {
   if (n !== READ) throw new Error(`${engine} read ${n} of ${READ}`);
   return perSecond(n, performance.now() - t);
 }
-const parsed = (r: unknown[]) => ({
-  id: r[3], streamId: r[1], revision: r[2], position: r[0], type: r[4], schemaVersion: r[5],
-  data: JSON.parse(r[6] as string), metadata: JSON.parse(r[7] as string), integrity: { prevHash: r[8], hash: r[9] },
+/** raw+JSON's event object: the columns as they come, data and metadata parsed; nothing checked, nothing nested. */
+const decoded = (r: unknown[]) => ({
+  position: r[0], streamId: r[1], revision: r[2], id: r[3], type: r[4], schemaVersion: r[5],
+  data: JSON.parse(r[6] as string) as unknown, metadata: JSON.parse(r[7] as string) as unknown, prevHash: r[8], hash: r[9],
 });
 
 async function medians(run: (round: number) => Promise<Rates>): Promise<{ median: Rates; runs: Record<Engine, number[]> }> {
-  const runs: Record<Engine, number[]> = { ledger: [], raw: [], floor: [] };
+  const runs: Record<Engine, number[]> = { ledger: [], json: [], raw: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const rates = await run(round);
     for (const e of ENGINES) runs[e].push(rates[e]);
   }
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { median: { ledger: mid(runs.ledger), raw: mid(runs.raw), floor: mid(runs.floor) }, runs };
+  return { median: { ledger: mid(runs.ledger), json: mid(runs.json), raw: mid(runs.raw) }, runs };
 }
 
 /** Batched and read runs: one engine at a time, in rotated order within each round. */
@@ -230,19 +230,20 @@ async function main(): Promise<void> {
   const fmt = (n: number, width = 9) => Math.round(n).toLocaleString('en-GB').padStart(width);
   console.log(`store bench ${new Date().toISOString()} | node ${process.version} | ${cpus().length} x ${cpus()[0]?.model ?? '?'}`);
   console.log(`${ROUNDS} rounds, engines interleaved; single <= ${SINGLE} or ~${SINGLE_MS} ms per engine, batched ${BATCHES}x${BATCH}, read ${READ}; WAL, synchronous=FULL`);
-  console.log(`${'median of runs'.padEnd(42)} ${'ledger'.padStart(9)} ${'raw'.padStart(9)}  ratio  goal            ${'raw+seal/parse'.padStart(14)}  ratio`);
+  console.log('goals are judged against raw+JSON (stringify on append, parse on read, no hashing); raw, bytes only (no encode/decode) is shown beside it');
+  console.log(`${'median of runs'.padEnd(42)} ${'ledger'.padStart(9)} ${'raw+JSON'.padStart(9)}  ratio  goal           ${'raw, bytes only'.padStart(15)}  ratio`);
   let missed = 0;
   for (const m of MEASUREMENTS) {
-    const { median: { ledger, raw, floor }, runs } = await medians(m.run);
-    const met = ledger / raw >= m.goal;
+    const { median: { ledger, json, raw }, runs } = await medians(m.run);
+    const met = ledger / json >= m.goal;
     if (!met) missed++;
     const goal = `>= ${m.goal.toFixed(2)} ${met ? 'met   ' : 'MISSED'}`;
-    console.log(`${m.label.padEnd(42)} ${fmt(ledger)} ${fmt(raw)}  ${(ledger / raw).toFixed(2)}  ${goal}  ${fmt(floor, 14)}  ${(ledger / floor).toFixed(2)}`);
+    console.log(`${m.label.padEnd(42)} ${fmt(ledger)} ${fmt(json)}  ${(ledger / json).toFixed(2)}  ${goal}  ${fmt(raw, 15)}  ${(ledger / raw).toFixed(2)}`);
     if (process.env.VERBOSE) console.log(`  runs: ${ENGINES.map((e) => `${e} ${runs[e].map(Math.round).join(' ')}`).join(' | ')}`);
   }
   await reads.ledger.close();
   reads.raw.db.close();
-  console.log(missed ? `${missed} goal(s) missed` : 'all goals met');
+  console.log(missed ? `${missed} goal(s) missed (against raw+JSON)` : 'all goals met (against raw+JSON)');
 }
 
 main()

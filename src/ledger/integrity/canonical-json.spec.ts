@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, storableCanonicalJson } from './canonical-json';
 
 /** The original formulation, kept verbatim: hashes already stored were computed with it. */
 function reference(value: unknown): string {
@@ -58,5 +58,27 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson([Infinity])).toThrow(TypeError);
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+  });
+});
+
+describe('storableCanonicalJson', () => {
+  const odd = fc.oneof(anyValue, fc.constantFrom(new Date(0), new String('boxed'), Object.create(null) as object, [1, , 2], { f: () => 1 }, [Symbol('s')]));
+
+  it('is canonicalJson whenever it answers, and parses back to what JSON.stringify would have stored', () => {
+    fc.assert(fc.property(odd, (v) => {
+      const text = storableCanonicalJson(v);
+      if (text === undefined) return;
+      expect(text).toBe(reference(v));
+      expect(JSON.parse(text)).toStrictEqual(JSON.parse(JSON.stringify(v)));
+    }), { numRuns: 3000 });
+  });
+
+  it('answers for every JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => { expect(storableCanonicalJson(v)).toBe(reference(v)); }), { numRuns: 1000 });
+  });
+
+  it('declines what JSON.stringify would write differently', () => {
+    for (const v of [undefined, () => 1, new Date(0), new String('x'), [1, , 2], { a: { f: () => 1 } }, [Symbol('s')]]) expect(storableCanonicalJson(v)).toBeUndefined();
+    expect(storableCanonicalJson({ b: [undefined, 1], a: undefined })).toBe('{"b":[null,1]}');
   });
 });

@@ -35,11 +35,66 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/**
+ * canonicalJson(value), but only when that text is also a faithful JSON encoding of the value:
+ * parsing it back gives what parsing JSON.stringify(value) would (keys in sorted order), so the
+ * one text can be both hashed and stored. Returns undefined instead when JSON.stringify would
+ * write something else: a function or symbol member, a hole in an array, an object that is not a
+ * plain object or array (a Date's toJSON, a boxed primitive, a class instance), or a top-level
+ * undefined. The caller then falls back to canonicalJson for the hash and JSON.stringify for storage.
+ * Throws where canonicalJson throws (non-finite numbers, bigint).
+ */
+export function storableCanonicalJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('Non-finite number cannot be hashed');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('bigint cannot be hashed; use a string');
+    case 'object':
+      break;
+    default:
+      return undefined; // undefined, function, symbol
+  }
+  if (value === null) return 'null';
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Array.prototype) {
+    const array = value as unknown[];
+    const parts = new Array<string>(array.length);
+    for (let i = 0; i < array.length; i++) {
+      if (!(i in array)) return undefined; // a hole: canonicalJson prints nothing, JSON.stringify null
+      const v = array[i];
+      const text = v === undefined ? 'null' : storableCanonicalJson(v);
+      if (text === undefined) return undefined;
+      parts[i] = text;
+    }
+    return `[${parts.join(',')}]`;
+  }
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  const parts: string[] = [];
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    const text = storableCanonicalJson(v);
+    if (text === undefined) return undefined;
+    parts.push(quotedKey(key) + text);
+  }
+  // join, not +=: a flat string, which hashing and SQLite's binding read in one pass (a deep rope
+  // of concatenations has to be flattened by each of them).
+  return `{${parts.join(',')}}`;
+}
+
 /** Strings JSON.stringify would copy verbatim: no quote, backslash, control character or surrogate. */
 const VERBATIM = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /** JSON.stringify(s), without the native call for the common case of nothing to escape. */
-function quote(s: string): string {
+export function quote(s: string): string {
   return VERBATIM.test(s) ? `"${s}"` : JSON.stringify(s);
 }
 

@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { Clock } from '../../shared/clock';
-import type { NewEvent, StoredEvent } from '../event-envelope';
+import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../event-envelope';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, EventStore, ExpectedRevision, LogFilter, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
-import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
+import { encodeEvent } from '../integrity/hash-chain';
 import { findPriorAppend } from '../idempotency';
 import { pollingSubscription } from '../polling-subscription';
 import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
@@ -75,14 +75,19 @@ export class SqliteEventStore implements EventStore {
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
     if (events.length === 0) return { result: { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 }, written: false };
-    const sealed = sealEvents(streamId, events, tail ? { revision: tail[0], hash: tail[2] } : NEW_STREAM_TAIL, this.clock.now().toISOString());
+    // Sealed and encoded in one pass: the canonical text that is hashed is the text stored, so
+    // no sealed envelopes are built and nothing is serialised twice (see encodeEvent).
+    const recordedAt = this.clock.now().toISOString();
+    let revision = tail ? tail[0] : -1;
+    let prevHash = tail ? tail[2] : GENESIS_HASH;
     let position = -1;
-    for (const e of sealed) {
-      const data = e.data === undefined ? null : JSON.stringify(e.data);
-      const info = this.stmt.insert.run(streamId, e.revision, e.id, e.type, e.schemaVersion, data, JSON.stringify(e.metadata), e.integrity.prevHash, e.integrity.hash);
+    for (const e of events) {
+      const encoded = encodeEvent(streamId, e, ++revision, prevHash, recordedAt);
+      const info = this.stmt.insert.run(streamId, revision, e.id, e.type, e.schemaVersion, encoded.data, encoded.metadata, prevHash, encoded.hash);
       position = Number(info.lastInsertRowid);
+      prevHash = encoded.hash;
     }
-    return { result: { nextRevision: sealed[sealed.length - 1].revision, position }, written: true };
+    return { result: { nextRevision: revision, position }, written: true };
   }
 
   /** Idempotency as in memory, but ids are unique across the whole file: reuse in another stream is refused too. */
