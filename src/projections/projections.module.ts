@@ -9,6 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { ActionLogController } from './action-log/action-log.controller';
 import { ActionLogReader } from './action-log/action-log.reader';
+import { ActionLogAsOfController } from './as-of/action-log-as-of.controller';
+import { asOfEngineProvider } from './as-of/as-of.providers';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetReader } from './budget/budget.reader';
 import { DecisionRegisterController } from './decision-register/decision-register.controller';
@@ -35,11 +37,12 @@ export function readModelFile(config: AppConfig): string {
  * and the query and SSE endpoints. Needs LedgerModule (global) for the event store.
  */
 @Module({
-  controllers: [ActionLogController, BudgetController, EscalationTrailController, DecisionRegisterController],
+  controllers: [ActionLogController, ActionLogAsOfController, BudgetController, EscalationTrailController, DecisionRegisterController],
   providers: [
     { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c)) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     { provide: ActionLogReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new ActionLogReader(store) },
+    asOfEngineProvider,
     { provide: BudgetReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new BudgetReader(store) },
     { provide: EscalationTrailReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new EscalationTrailReader(store) },
     { provide: DecisionRegisterReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store) },

@@ -20,6 +20,8 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   recordLedgerDigest: 'ledger:digest', // POST /ledger/digests
   listLedgerDigests: 'ledger:read', // GET /ledger/digests
   listActionLog: 'ledger:read', // GET /action-log
+  listActionLogAsOf: 'ledger:read', // GET /as-of/action-log
+  getActionLogEntryAsOf: 'ledger:read', // GET /as-of/action-log/{actionId}
   getActionLogEntry: 'ledger:read', // GET /action-log/{actionId}
   streamActionLog: 'ledger:read', // GET /action-log/stream (server-sent events)
   listBudgets: 'ledger:read', // GET /budgets

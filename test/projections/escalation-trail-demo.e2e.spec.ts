@@ -3,10 +3,9 @@ import { send } from '../support/http';
 import { startTrailApp, type TrailApp } from './support/escalation-trail-app';
 
 /**
- * The trail over the real governance record. The demo data raises no escalation (the minutes record
- * discussions about escalation, none that the escalations API records), so the trail starts empty;
- * then ONE ILLUSTRATIVE escalation, not in the record, is raised under the loaded protocol, whose
- * stages the data marks as assumed.
+ * The trail over the demo governance record. The minutes record discussions about escalation but no
+ * inter-agency case, so the demo loader raises three ILLUSTRATIVE escalations (labelled as such);
+ * then one more is raised here under the loaded protocol, whose stages the data marks as assumed.
  */
 describe('escalation trail over the demo data', () => {
   let t: TrailApp;
@@ -27,8 +26,10 @@ describe('escalation trail over the demo data', () => {
   });
   afterAll(() => t.close());
 
-  it('reads the whole demo ledger without stopping, and finds no escalation in it', async () => {
-    expect((await get('/escalation-trail')).body).toMatchObject({ items: [], nextCursor: null });
+  it('reads the whole demo ledger without stopping, and finds only the three illustrative escalations', async () => {
+    const { items } = (await get('/escalation-trail?asOf=2022-12-31')).body;
+    expect(items.map((e: { escalationId: string }) => e.escalationId).sort()).toEqual(['ill-2022-camhs-threshold', 'ill-2022-education-placement', 'ill-2022-strategy-attendance']);
+    for (const e of items) expect(e.subject).toMatch(/^\(illustrative\)/);
     expect(await t.runner.lag()).toEqual(expect.arrayContaining([expect.objectContaining({ projection: 'escalation-trail', state: 'running', behind: 0 })]));
   });
 
