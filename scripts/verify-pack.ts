@@ -1,23 +1,51 @@
 /**
  * Verifies an evidence pack offline, with no server and no ledger:
- *   npm run verify-pack -- <pack.zip>
- * Exit code 0 when the pack is valid; 1 with every problem listed (the file, and the event by id,
- * stream, revision and line, or the CSV cell by row and column); 2 when called without a file.
+ *   npm run verify-pack -- <pack.zip> [--public-key <published-key.pem>]
+ * --public-key pins the signer: the pack's signed digest must be signed by that key (the one the
+ * partnership publishes, e.g. in its annual report), not merely by the key the pack carries.
+ * Exit code 0 when the pack is valid (warnings, such as an unpinned signer or no digest at all, are
+ * printed but do not fail it); 1 with every problem listed (the file, and the event by id, stream,
+ * revision and line, or the CSV cell by row and column); 2 for a usage error or an unreadable key.
  */
+import { readFileSync } from 'node:fs';
 import { describeProblem } from '../src/evidence/pack/pack-problem';
 import { verifyPack } from '../src/evidence/pack/verify-pack';
 
-async function main([file]: string[]): Promise<number> {
-  if (!file) {
-    console.error('usage: npm run verify-pack -- <pack.zip>');
+const USAGE = 'usage: npm run verify-pack -- <pack.zip> [--public-key <published-key.pem>]';
+
+function parseArgs(args: string[]): { file: string; keyFile?: string } | undefined {
+  const rest: string[] = [];
+  let keyFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--public-key') {
+      keyFile = args[++i];
+      if (!keyFile) return undefined;
+    } else if (args[i].startsWith('--public-key=')) keyFile = args[i].slice('--public-key='.length);
+    else rest.push(args[i]);
+  }
+  return rest.length === 1 ? { file: rest[0], keyFile } : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed) {
+    console.error(USAGE);
     return 2;
   }
-  const result = await verifyPack(file);
+  let publicKeyPem: string | undefined;
+  if (parsed.keyFile !== undefined) {
+    try { publicKeyPem = readFileSync(parsed.keyFile, 'utf8'); } catch (err) {
+      console.error(`verify-pack: cannot read the public key ${parsed.keyFile}: ${(err as Error).message}`);
+      return 2;
+    }
+  }
+  const result = await verifyPack(parsed.file, { publicKeyPem });
   const m = result.manifest;
   if (m) console.log(`pack ${m.packId}: ${result.eventsChecked} events, positions ${m.positions.from}..${m.positions.to}, root hash ${m.rootHash}`);
-  if (m?.digest) console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}, log hash ${m.digest.logHash}`);
+  if (m?.digest) console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}, log hash ${m.digest.logHash}${publicKeyPem ? ', signer checked against the published key' : ''}`);
+  for (const w of result.warnings) console.log(`WARNING: ${w}`);
   if (result.ok) {
-    console.log('VALID: every file matches the manifest, every hash chain verifies, every CSV recomputes from events.ndjson');
+    console.log(`VALID: every file matches the manifest, every hash chain verifies, every CSV recomputes from events.ndjson${m?.digest ? ', and every event and stream is the one the signed digest covers' : ''}`);
     return 0;
   }
   console.log(`INVALID: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
-import { DATA_FILES, EVENTS_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
-import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest } from './pack-types';
+import { writeLogHashes } from './log-hashes';
+import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
+import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
 import { StreamSelector } from './select-streams';
 import { renderSummaryPdf } from './summary-pdf/render-summary';
@@ -13,23 +14,46 @@ import { packTables, tableList, type PackTables } from './tables/pack-tables';
 /** Printed on summary.pdf when the request does not name the partnership. */
 export const DEFAULT_PARTNERSHIP = 'Safeguarding partnership';
 
+interface Selection { streams: Map<string, number>; lastPosition: number | null }
+
 /** Pass 1: which streams, up to which revision (see select-streams.ts for the rules). */
-async function selectStreams(store: EventStore, request: BuildPackRequest): Promise<Map<string, number>> {
+async function selectStreams(store: EventStore, request: BuildPackRequest): Promise<Selection> {
   request.onProgress?.({ phase: 'selecting', eventsWritten: 0 });
   const selector = new StreamSelector(request.scope);
   for await (const page of logPages(store)) for (const e of page) selector.observe(e);
-  return selector.result();
+  const streams = selector.result();
+  return { streams, lastPosition: selector.lastPosition(streams) };
+}
+
+/** Writes to a ZIP entry's stream, waiting for it to drain, and hashes and counts what went in. */
+class HashedSink {
+  readonly stream = new PassThrough();
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+
+  async write(text: string): Promise<void> {
+    const buffer = Buffer.from(text, 'utf8');
+    this.hash.update(buffer);
+    this.bytes += buffer.length;
+    if (!this.stream.write(buffer)) await new Promise((resolve) => this.stream.once('drain', resolve));
+  }
+
+  end(name: string): PackFileEntry {
+    this.stream.end();
+    return { name, sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
 }
 
 interface EventsWritten { entry: PackFileEntry; count: number; from: number | null; to: number | null }
 
 /**
  * Pass 2: the selected events, one stored envelope per line in log order, streamed into the ZIP
- * and hashed on the way; the projections fold each event as it passes. Waits for the ZIP to drain.
+ * and hashed on the way; the projections fold each event up to its stream's period cut as it passes.
+ * An included stream's later events recorded before the pack's last period event go in too (rule 9
+ * in select-streams.ts), unfolded, so the pack holds each stream whole up to positions.to.
  */
-async function writeEvents(store: EventStore, request: BuildPackRequest, streams: Map<string, number>, sink: PassThrough, tables: PackTables): Promise<EventsWritten> {
-  const hash = createHash('sha256');
-  let bytes = 0;
+async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables): Promise<EventsWritten> {
+  const { streams, lastPosition } = selection;
   let count = 0;
   let from: number | null = null;
   let to: number | null = null;
@@ -38,32 +62,36 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, streams
     let chunk = '';
     for (const e of page) {
       const last = streams.get(e.streamId);
-      if (last === undefined || e.revision > last) continue;
+      if (last === undefined || (e.revision > last && (lastPosition === null || e.position > lastPosition))) continue;
       const { id, streamId, revision, position, type, schemaVersion, data, metadata, integrity } = e;
       chunk += `${JSON.stringify({ id, streamId, revision, position, type, schemaVersion, data, metadata, integrity })}\n`;
-      for (const t of folds) t.add(e);
+      if (e.revision <= last) for (const t of folds) t.add(e);
       from ??= position;
       to = position;
       count++;
     }
     if (!chunk) continue;
-    const buffer = Buffer.from(chunk, 'utf8');
-    hash.update(buffer);
-    bytes += buffer.length;
-    if (!sink.write(buffer)) await new Promise((resolve) => sink.once('drain', resolve));
+    await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  sink.end();
-  return { entry: { name: EVENTS_FILE, sha256: hash.digest('hex'), bytes }, count, from, to };
+  return { entry: sink.end(EVENTS_FILE), count, from, to };
+}
+
+/** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
+async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDigest, mtime: Date): Promise<PackFileEntry> {
+  const sink = new HashedSink();
+  zip.addReadStream(sink.stream, LOG_HASHES_FILE, { mtime });
+  await writeLogHashes(store, digest, (text) => sink.write(text));
+  return sink.end(LOG_HASHES_FILE);
 }
 
 /**
- * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, the four CSVs, summary.pdf and,
- * last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
+ * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, log-hashes.txt (when a signed
+ * digest covers the pack), the four CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
  * projected documents of the records in scope, never the log itself.
  */
 export const buildPack: BuildPack = async (store, request, out) => {
-  const streams = await selectStreams(store, request);
+  const selection = await selectStreams(store, request);
   const mtime = new Date(request.generatedAt);
   const zip = new ZipFile();
   const finished = new Promise<void>((resolve, reject) => {
@@ -72,13 +100,19 @@ export const buildPack: BuildPack = async (store, request, out) => {
     zip.outputStream.on('error', reject);
   });
   zip.outputStream.pipe(out);
-  const sink = new PassThrough();
-  zip.addReadStream(sink, EVENTS_FILE, { mtime });
+  const sink = new HashedSink();
+  zip.addReadStream(sink.stream, EVENTS_FILE, { mtime });
   const tables = packTables(request.scope.to);
-  const events = await writeEvents(store, request, streams, sink, tables);
+  const events = await writeEvents(store, request, selection, sink, tables);
+  const files: PackFileEntry[] = [events.entry];
+
+  const digest = events.to !== null && request.digestCovering ? await request.digestCovering(events.to) : undefined;
+  if (digest) {
+    request.onProgress?.({ phase: 'log-hashes', eventsWritten: events.count });
+    files.push(await addLogHashes(store, zip, digest, mtime));
+  }
 
   request.onProgress?.({ phase: 'tables', eventsWritten: events.count });
-  const files: PackFileEntry[] = [events.entry];
   for (const table of tableList(tables)) {
     const csv = Buffer.from(table.csv(), 'utf8');
     zip.addBuffer(csv, table.file, { mtime });
@@ -89,13 +123,12 @@ export const buildPack: BuildPack = async (store, request, out) => {
   request.onProgress?.({ phase: 'summary', eventsWritten: events.count });
   const pdf = await renderSummaryPdf(summaryInput(tables, {
     title: `Evidence pack ${request.packId}`, partnership: request.partnership ?? DEFAULT_PARTNERSHIP, scope: request.scope, generatedAt: request.generatedAt,
-    rootHash: dataRootHash, eventCount: events.count, streamCount: streams.size,
+    rootHash: dataRootHash, eventCount: events.count, streamCount: selection.streams.size,
   }));
   zip.addBuffer(pdf, SUMMARY_FILE, { mtime });
   files.push({ name: SUMMARY_FILE, sha256: sha256(pdf), bytes: pdf.length });
 
   request.onProgress?.({ phase: 'manifest', eventsWritten: events.count });
-  const digest = events.to !== null && request.digestCovering ? await request.digestCovering(events.to) : undefined;
   const manifest: PackManifest = {
     packId: request.packId, scope: request.scope, generatedAt: request.generatedAt, requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },

@@ -31,11 +31,16 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  *    is on or before `to` (events after `to` are left out; earlier ones never), so each chain verifies
  *    from genesis and the projections can be recomputed as at the end of the period. A stream with no
  *    event by `to` is left out.
+ * 9. Completeness (build-pack.ts): an included stream's events recorded in the log before the pack's
+ *    last period event (lastPosition) are in the pack even when dated after `to`, so a verifier holding
+ *    log-hashes.txt can tell a stream cut short from one that simply ended; the CSVs leave them out.
  */
 export class StreamSelector {
   private readonly records = new Map<string, RecordFacts>();
   /** Last revision with business date <= to, for every stream seen. */
   private readonly lastByTo = new Map<string, number>();
+  /** Log position of that revision, so the pack's last position is known before pass 2 writes. */
+  private readonly positionOfLastByTo = new Map<string, number>();
   private readonly boardOfMeeting = new Map<string, string>();
   private readonly partnerOfPerson = new Map<string, string>();
   private readonly categories: Set<string>;
@@ -48,7 +53,10 @@ export class StreamSelector {
 
   observe(e: StoredEvent): void {
     const date = businessDate(e.metadata.occurredAt);
-    if (date <= this.scope.to) this.lastByTo.set(e.streamId, Math.max(e.revision, this.lastByTo.get(e.streamId) ?? -1));
+    if (date <= this.scope.to && e.revision >= (this.lastByTo.get(e.streamId) ?? -1)) {
+      this.lastByTo.set(e.streamId, e.revision);
+      this.positionOfLastByTo.set(e.streamId, e.position);
+    }
     const category = streamCategory(e.streamId);
     const d = (e.data ?? {}) as Record<string, unknown>;
     if (e.type === 'meeting-scheduled' && typeof d.meetingId === 'string') this.boardOfMeeting.set(d.meetingId, String(d.boardId));
@@ -90,6 +98,19 @@ export class StreamSelector {
       if (last !== undefined) out.set(streamId, last);
     }
     return out;
+  }
+
+  /**
+   * The log position of the pack's last period event: the latest position of a selected stream's
+   * last revision on or before `to`. Null when nothing is selected.
+   */
+  lastPosition(selected: Map<string, number>): number | null {
+    let last: number | null = null;
+    for (const streamId of selected.keys()) {
+      const p = this.positionOfLastByTo.get(streamId);
+      if (p !== undefined && (last === null || p > last)) last = p;
+    }
+    return last;
   }
 
   private themeOk(f: RecordFacts): boolean {

@@ -1,19 +1,27 @@
 import { createHash } from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
-import { verifyDigestSignature } from '../../ledger/digests/digest-signature';
-import { EventLinesChecker } from './check-events';
+import { checkDigest } from './check-digest';
+import { LogHashesChecker, logHashesPresence, PackEventIndex } from './check-log-hashes';
 import { compareCsv } from './compare-csv';
-import { DATA_FILES, EVENTS_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from './pack-files';
+import { CSV_FILES, DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from './pack-files';
 import type { PackProblem } from './pack-problem';
 import type { PackManifest } from './pack-types';
-import { packTables, tableList, type PackTables } from './tables/pack-tables';
+import { readLines } from './read-lines';
+import { packTables, tableList } from './tables/pack-tables';
+import { checkEvents } from './verify-events';
 import { openZip, readEntry, readEntryText, type ZipContents } from './zip-reader';
 
 export interface PackVerification {
   ok: boolean;
   problems: PackProblem[];
+  /** Limits of what could be proven, which do not make the pack invalid (e.g. no pinned signer). */
+  warnings: string[];
   manifest?: PackManifest;
   eventsChecked: number;
+}
+
+export interface VerifyOptions {
+  /** The partnership's published public key (SPKI PEM): the digest must be signed by it. */
+  publicKeyPem?: string;
 }
 
 const MAX_SMALL_FILE = 256 * 2 ** 20;
@@ -32,68 +40,39 @@ function checkManifest(text: string): { manifest?: PackManifest; problems: PackP
   return { manifest, problems };
 }
 
-/** A signed digest: valid Ed25519 signature over its fields by the key it carries, covering the pack's last event. */
-function checkDigest(m: PackManifest): PackProblem[] {
-  const d = m.digest;
-  if (!d) return [];
-  const problems: PackProblem[] = [];
-  if (!verifyDigestSignature(d)) problems.push({ file: MANIFEST_FILE, message: `digest ${d.digestId}: the Ed25519 signature does not verify` });
-  if (m.positions.to !== null && !(d.position >= m.positions.to)) problems.push({ file: MANIFEST_FILE, message: `digest ${d.digestId} covers position ${d.position}, before the pack's last event at ${m.positions.to}` });
-  return problems;
-}
-
-/** Streams events.ndjson: hashes and sizes it, checks every line, and folds the CSV projections. */
-async function checkEvents(c: ZipContents, tables: PackTables): Promise<{ sha256: string; bytes: number; checker: EventLinesChecker }> {
-  const folds = tableList(tables);
-  const checker = new EventLinesChecker((e) => { for (const t of folds) t.add(e); });
-  const hash = createHash('sha256');
-  const decoder = new StringDecoder('utf8');
-  let bytes = 0;
-  let rest = '';
-  await readEntry(c.zip, c.entries.get(EVENTS_FILE)!, (chunk) => {
-    hash.update(chunk);
-    bytes += chunk.length;
-    const lines = (rest + decoder.write(chunk)).split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) checker.checkLine(line);
-  });
-  rest += decoder.end();
-  if (rest !== '') checker.checkLine(rest); // a last line with no newline is still checked (the builder always ends with one)
-  checker.finish();
-  return { sha256: hash.digest('hex'), bytes, checker };
-}
-
 /**
  * Verifies an evidence pack offline, with no server: the manifest against itself, every file's
  * SHA-256 and size against the manifest, files the manifest does not list, events.ndjson (envelopes,
  * positions, revisions from 0 without gaps, hash chains), each CSV recomputed from events.ndjson with
- * the builder's own pure functions, and the signed digest if there is one. Lists every problem found.
+ * the builder's own pure functions, and the signed digest if there is one: its signature (by the
+ * published key when given), and log-hashes.txt against its logHash and the pack's events, so a
+ * stream rewritten with its chain recomputed, or cut short, shows. Lists every problem found.
  */
-export async function verifyPack(zipPath: string): Promise<PackVerification> {
+export async function verifyPack(zipPath: string, options: VerifyOptions = {}): Promise<PackVerification> {
   let c: ZipContents;
   try {
     c = await openZip(zipPath);
   } catch (err) {
-    return { ok: false, problems: [{ file: zipPath, message: `is not a readable ZIP: ${(err as Error).message}` }], eventsChecked: 0 };
+    return { ok: false, problems: [{ file: zipPath, message: `is not a readable ZIP: ${(err as Error).message}` }], warnings: [], eventsChecked: 0 };
   }
   try {
-    return await verifyContents(c);
+    return await verifyContents(c, options);
   } catch (err) {
     // A file that cannot be inflated (a corrupt or truncated entry) is a problem with the pack, not a crash.
-    return { ok: false, problems: [{ file: zipPath, message: `could not be read to the end: ${(err as Error).message}` }], eventsChecked: 0 };
+    return { ok: false, problems: [{ file: zipPath, message: `could not be read to the end: ${(err as Error).message}` }], warnings: [], eventsChecked: 0 };
   } finally {
     c.zip.close();
   }
 }
 
-async function verifyContents(c: ZipContents): Promise<PackVerification> {
+async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<PackVerification> {
   const problems: PackProblem[] = c.duplicates.map((name) => ({ file: name, message: 'appears more than once in the ZIP' }));
   const manifestEntry = c.entries.get(MANIFEST_FILE);
-  if (!manifestEntry) return { ok: false, problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }], eventsChecked: 0 };
+  if (!manifestEntry) return { ok: false, problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }], warnings: [], eventsChecked: 0 };
   const checked = checkManifest((await readEntryText(c.zip, manifestEntry, MAX_SMALL_FILE)).toString('utf8'));
   problems.push(...checked.problems);
   const manifest = checked.manifest;
-  if (!manifest) return { ok: false, problems, eventsChecked: 0 };
+  if (!manifest) return { ok: false, problems, warnings: [], eventsChecked: 0 };
   const listed = new Map(manifest.files.map((f) => [f.name, f]));
   for (const name of c.entries.keys()) if (name !== MANIFEST_FILE && !listed.has(name)) problems.push({ file: name, message: 'is in the pack but not listed in the manifest' });
   for (const name of listed.keys()) if (!c.entries.has(name)) problems.push({ file: name, message: 'is listed in the manifest but missing from the pack' });
@@ -103,10 +82,13 @@ async function verifyContents(c: ZipContents): Promise<PackVerification> {
     if (f && f.bytes !== actual.bytes) problems.push({ file: name, message: `${actual.bytes} bytes, the manifest says ${f.bytes}` });
   };
 
-  const tables = packTables(manifest.scope.to);
+  let tables = packTables(manifest.scope.to);
+  let index = new PackEventIndex();
   let eventsChecked = 0;
-  if (c.entries.has(EVENTS_FILE)) {
-    const events = await checkEvents(c, tables);
+  const eventsEntry = c.entries.get(EVENTS_FILE);
+  if (eventsEntry) {
+    const events = await checkEvents(c.zip, eventsEntry, manifest.scope.to);
+    ({ tables, index } = events);
     against(EVENTS_FILE, events);
     problems.push(...events.checker.problems);
     eventsChecked = events.checker.count;
@@ -121,13 +103,22 @@ async function verifyContents(c: ZipContents): Promise<PackVerification> {
     against(table.file, { sha256: sha256(bytes), bytes: bytes.length });
     problems.push(...compareCsv(table.file, table.csv(), bytes.toString('utf8')));
   }
+  const logHashesEntry = c.entries.get(LOG_HASHES_FILE);
+  problems.push(...logHashesPresence(manifest.digest !== undefined, logHashesEntry !== undefined));
+  if (logHashesEntry && manifest.digest) {
+    const log = new LogHashesChecker(index, manifest.positions.to);
+    against(LOG_HASHES_FILE, await readLines(c.zip, logHashesEntry, (line) => log.checkLine(line)));
+    problems.push(...log.finish(manifest.digest));
+  }
+  const checkedAbove = new Set<string>([MANIFEST_FILE, EVENTS_FILE, ...CSV_FILES, ...(manifest.digest ? [LOG_HASHES_FILE] : [])]);
   for (const [name, entry] of c.entries) {
-    if (name === MANIFEST_FILE || name === EVENTS_FILE || tableList(tables).some((t) => t.file === name)) continue;
+    if (checkedAbove.has(name)) continue;
     const hash = createHash('sha256');
     let bytes = 0;
     await readEntry(c.zip, entry, (chunk) => { hash.update(chunk); bytes += chunk.length; });
     against(name, { sha256: hash.digest('hex'), bytes });
   }
-  problems.push(...checkDigest(manifest));
-  return { ok: problems.length === 0, problems, manifest, eventsChecked };
+  const digest = checkDigest(manifest, options.publicKeyPem);
+  problems.push(...digest.problems);
+  return { ok: problems.length === 0, problems, warnings: digest.warnings, manifest, eventsChecked };
 }
