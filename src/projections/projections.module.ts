@@ -11,6 +11,8 @@ import { ActionLogController } from './action-log/action-log.controller';
 import { ActionLogReader } from './action-log/action-log.reader';
 import { ActionLogAsOfController } from './as-of/action-log-as-of.controller';
 import { asOfEngineProvider } from './as-of/as-of.providers';
+import { BudgetAsOfController } from './as-of/budget-as-of.controller';
+import { DecisionRegisterAsOfController } from './as-of/decision-register-as-of.controller';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetReader } from './budget/budget.reader';
 import { DecisionRegisterController } from './decision-register/decision-register.controller';
@@ -37,7 +39,10 @@ export function readModelFile(config: AppConfig): string {
  * and the query and SSE endpoints. Needs LedgerModule (global) for the event store.
  */
 @Module({
-  controllers: [ActionLogController, ActionLogAsOfController, BudgetController, EscalationTrailController, DecisionRegisterController],
+  controllers: [
+    ActionLogController, ActionLogAsOfController, BudgetController, BudgetAsOfController, EscalationTrailController,
+    DecisionRegisterController, DecisionRegisterAsOfController,
+  ],
   providers: [
     { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c)) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },

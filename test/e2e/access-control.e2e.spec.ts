@@ -27,6 +27,8 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listBudgets: 'ledger:read', // GET /budgets
   getBudgetContributions: 'ledger:read', // GET /budgets/{financialYear}/contributions
   streamBudgets: 'ledger:read', // GET /budgets/stream (server-sent events)
+  listBudgetsAsOf: 'ledger:read', // GET /as-of/budgets
+  getBudgetContributionsAsOf: 'ledger:read', // GET /as-of/budgets/{financialYear}/contributions
   listEscalationTrail: 'ledger:read', // GET /escalation-trail
   summariseEscalationTrail: 'ledger:read', // GET /escalation-trail/summary
   getEscalationTrail: 'ledger:read', // GET /escalation-trail/{escalationId}
@@ -35,6 +37,9 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   getDecisionRegisterEntry: 'ledger:read', // GET /decision-register/{decisionId}
   getDecisionRegisterHistory: 'ledger:read', // GET /decision-register/{decisionId}/history
   streamDecisionRegister: 'ledger:read', // GET /decision-register/stream (server-sent events)
+  listDecisionRegisterAsOf: 'ledger:read', // GET /as-of/decision-register
+  getDecisionRegisterEntryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}
+  getDecisionRegisterHistoryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners

@@ -1,5 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
 import { AsOfEngine, type AsOfSource } from './as-of-engine';
@@ -11,6 +13,9 @@ import { AsOfEngine, type AsOfSource } from './as-of-engine';
  */
 export const AS_OF_SOURCES: AsOfSource[] = [
   { projection: actionLogProjection as AsOfSource['projection'], filter: { streamCategories: ['action', 'meeting'] } },
+  // Years from budget streams, and partner names to label them as they were then.
+  { projection: budgetProjection as AsOfSource['projection'], filter: { streamCategories: ['budget', 'partner'] } },
+  { projection: decisionRegisterProjection as AsOfSource['projection'], filter: { streamCategories: ['decision', 'signoff', 'meeting'] } },
 ];
 
 export const asOfEngineProvider: Provider = {

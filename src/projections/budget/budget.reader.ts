@@ -4,7 +4,7 @@ import { budgetProjection } from '../../../projections/budget/budget.projection'
 import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
 import { problem } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
-import type { ReadModelStore } from '../read-model-store';
+import type { ReadModelView } from '../as-of/as-of-answer';
 
 /** A list row: the year's headline figures; GET /budgets/:financialYear/contributions has the detail. */
 export interface BudgetYearItem {
@@ -45,7 +45,8 @@ function item(view: BudgetYearView): BudgetYearItem {
 
 /** Reads budget years from the read-model store and works out their figures (budget.summary.ts). */
 export class BudgetReader {
-  constructor(private readonly store: ReadModelStore) {}
+  /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
+  constructor(private readonly store: ReadModelView) {}
 
   list(limit: number, cursor?: string): { items: BudgetYearItem[]; nextCursor: string | null } {
     const nameOf = this.nameLookup();

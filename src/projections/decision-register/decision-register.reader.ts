@@ -9,7 +9,7 @@ import {
 } from '../../../projections/decision-register/decision-register.views';
 import { problem } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
-import type { ReadModelStore } from '../read-model-store';
+import type { ReadModelView } from '../as-of/as-of-answer';
 
 const NAME = decisionRegisterProjection.name;
 
@@ -28,7 +28,8 @@ function decodeCursor(cursor: string): string {
  * and sign-off documents; filters are the pure matchesQuery, joins the pure views.
  */
 export class DecisionRegisterReader {
-  constructor(private readonly store: ReadModelStore) {}
+  /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
+  constructor(private readonly store: ReadModelView) {}
 
   list(query: DecisionRegisterQuery, limit: number, cursor?: string): { items: DecisionRegisterItem[]; nextCursor: string | null } {
     const meetingOf = this.meetingLookup();
