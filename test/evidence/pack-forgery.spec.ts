@@ -31,7 +31,6 @@ function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer>
 async function digestOf(store: EventStore, to: number, key: KeyObject, ahead = 0): Promise<SignedDigest> {
   const all = await store.readAll();
   const at = all[all.findIndex((e) => e.position === to) + ahead];
-  if (!at) throw new Error(`no event ${ahead} after ${to}: log ends at ${all.at(-1)?.position}, ${all.length} events`);
   const upTo = all.filter((e) => e.position <= at.position);
   return signDigest({ digestId: `d-${at.position}`, position: at.position, eventCount: upTo.length, logHash: computeLogHash(upTo.map((e) => e.integrity.hash)), recordedAt: '2023-01-01T00:00:00.000Z' }, key);
 }
