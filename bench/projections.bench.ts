@@ -176,7 +176,8 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
 
     resetPeak();
-    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
+    // As ProjectionsModule wires it: only the projections with an as-of source keep snapshot layers.
+    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'), { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
     const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
     t0 = performance.now();
     runner.start();

@@ -2,18 +2,27 @@ import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
 import type { ReadModelStore } from './read-model-store';
 
+/** Committed documents kept in memory, most recently written last (a catch-up touches the same few thousand). */
+const WARM_DOCS = 20_000;
+
 /**
  * Events applied since the last commit. Changed documents stay in memory, so an action touched
  * by fifty events in one batch is read once and written once; unhandled events still move the
  * position, so the checkpoint (and the lag) follows the whole log.
+ *
+ * Committed documents also stay warm (up to WARM_DOCS, least recently written dropped first): the
+ * next batch takes them from memory instead of reading back and parsing the JSON it just wrote.
+ * They are exactly what was committed (the worker is the only writer of its projection, and
+ * projections never mutate a document), so the cache cannot drift from the store.
  */
 export class ProjectionBatch<D> {
-  readonly docs = new Map<string, D>();
+  docs = new Map<string, D>();
+  private readonly warm = new Map<string, D>();
   position: number | undefined;
   size = 0;
   startedAt = 0;
 
-  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore) {}
+  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, private readonly warmLimit = WARM_DOCS) {}
 
   get empty(): boolean {
     return this.size === 0;
@@ -24,7 +33,7 @@ export class ProjectionBatch<D> {
     const p = this.projection;
     if (p.canHandle(event)) {
       for (const key of p.keysOf(event)) {
-        const doc = this.docs.get(key) ?? this.store.get<D>(p.name, key) ?? p.initialState(key);
+        const doc = this.docs.get(key) ?? this.warm.get(key) ?? this.store.get<D>(p.name, key) ?? p.initialState(key);
         this.docs.set(key, p.evolve(doc, event));
       }
     }
@@ -35,9 +44,17 @@ export class ProjectionBatch<D> {
   /** Writes documents and checkpoint in one transaction; returns what changed, then starts empty. */
   commit(): { position: number; docs: Map<string, D> } | undefined {
     if (this.position === undefined) return undefined;
-    const done = { position: this.position, docs: new Map(this.docs) };
+    const done = { position: this.position, docs: this.docs };
     this.store.commit(this.projection.name, this.projection.version, done.position, done.docs);
-    this.docs.clear();
+    for (const [key, doc] of done.docs) {
+      this.warm.delete(key);
+      this.warm.set(key, doc);
+    }
+    for (const key of this.warm.keys()) {
+      if (this.warm.size <= this.warmLimit) break;
+      this.warm.delete(key);
+    }
+    this.docs = new Map();
     this.position = undefined;
     this.size = 0;
     return done;

@@ -102,7 +102,13 @@ export class ProjectionRunner {
         this.settleWaiters();
       },
     };
-    const batch: BatchOptions = { batchSize: options.batchSize ?? 500, batchMs: options.batchMs ?? 50 };
+    // A caller that sets batchSize alone (the tests) keeps that size throughout; by default a
+    // projection far behind commits every 20,000 events or 500 ms, and every 500 or 50 ms once live.
+    const batchSize = options.batchSize ?? 500;
+    const batch: BatchOptions = {
+      batchSize, batchMs: options.batchMs ?? 50,
+      catchUpBatchSize: options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize), catchUpMs: options.catchUpMs ?? 500,
+    };
     // The store, except that subscriptions catch up through the shared pages.
     const shared = new SharedCatchUp(events);
     const source: EventStore = {

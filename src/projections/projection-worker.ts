@@ -5,10 +5,17 @@ import { ProjectionBatch } from './projection-batch';
 import type { ReadModelStore } from './read-model-store';
 
 export interface BatchOptions {
-  /** Commit after this many events... */
+  /** Live (near the head of the log): commit after this many events... */
   batchSize: number;
   /** ...or once the oldest uncommitted event has waited this long. */
   batchMs: number;
+  /**
+   * Catching up (at least this many events behind the head): commit after this many events, or
+   * after catchUpMs, so a rebuild writes each document once per large transaction, not once per
+   * small batch. Documents and checkpoint still go in one transaction either way.
+   */
+  catchUpBatchSize: number;
+  catchUpMs: number;
 }
 
 export type WorkerState = 'idle' | 'running' | 'stopped' | 'failed';
@@ -69,21 +76,44 @@ export class ProjectionWorker<D> {
   private async run(subscription: Subscription): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
     const batch = new ProjectionBatch(this.projection, this.store);
+    const { batchSize, batchMs, catchUpMs } = this.options;
     let pending: Promise<IteratorResult<StoredEvent>> | undefined;
+    // Catching up: commit once the batch reaches `target` (an event at or past it is already in the log).
+    let target = await this.catchUpTarget();
     for (;;) {
       pending ??= iterator.next();
-      const result = batch.empty ? await pending : await within(pending, batch.startedAt + this.options.batchMs - Date.now());
+      // While catching up the next events are already in the log, so waiting cannot hold a batch back: no timer.
+      const result = batch.empty || target !== undefined ? await pending : await within(pending, batch.startedAt + batchMs - Date.now());
       if (result === TIMEOUT) {
         this.commit(batch);
+        target = await this.catchUpTarget();
         continue;
       }
       pending = undefined;
       if (result.done) break;
-      batch.apply(result.value, Date.now());
-      this.store.noteRecorded(this.projection.name, result.value.metadata.recordedAt);
-      if (batch.size >= this.options.batchSize) this.commit(batch);
+      const event = result.value;
+      const now = Date.now();
+      batch.apply(event, now);
+      this.store.noteRecorded(this.projection.name, event.metadata.recordedAt);
+      const full = target === undefined ? batch.size >= batchSize : event.position >= target || now - batch.startedAt >= catchUpMs;
+      if (full) {
+        this.commit(batch);
+        target = await this.catchUpTarget();
+      }
     }
     this.commit(batch);
+  }
+
+  /**
+   * Where the next catch-up batch ends, if the log already holds a full catch-up batch beyond the
+   * checkpoint (one indexed read per commit); undefined when near the head (live: small batches).
+   */
+  private async catchUpTarget(): Promise<number | undefined> {
+    const { batchSize, catchUpBatchSize } = this.options;
+    if (catchUpBatchSize <= batchSize) return undefined;
+    const target = (this.checkpoint ?? -1) + catchUpBatchSize;
+    const [beyond] = await this.events.readAll({ after: target - 1, maxCount: 1 });
+    return beyond ? target : undefined;
   }
 
   private commit(batch: ProjectionBatch<D>): void {

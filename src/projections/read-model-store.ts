@@ -51,7 +51,7 @@ export class ReadModelStore {
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
     this.db.exec(DDL);
-    this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY });
+    this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
     this.stmt = {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
@@ -61,9 +61,14 @@ export class ReadModelStore {
       scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
     };
     this.commitTx = this.db.transaction((projection: string, version: number, position: number, docs: Map<string, unknown>) => {
-      for (const [key, doc] of docs) this.stmt.put.run(projection, key, JSON.stringify(doc));
+      const written = new Map<string, string>();
+      for (const [key, doc] of docs) {
+        const json = JSON.stringify(doc);
+        this.stmt.put.run(projection, key, json);
+        written.set(key, json);
+      }
       this.stmt.setCheckpoint.run(projection, version, position);
-      this.layers.afterCommit(projection, position, docs.keys(), this.recorded.get(projection));
+      this.layers.afterCommit(projection, position, written, this.recorded.get(projection));
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
       this.layers.reset(projection);

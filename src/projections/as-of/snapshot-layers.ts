@@ -7,6 +7,11 @@ export interface SnapshotOptions {
    * one (0 turns snapshots off). It bounds what an as-of query replays: at most this many positions.
    */
   snapshotEvery: number;
+  /**
+   * The projections to snapshot (those with an as-of source, AS_OF_SOURCES); absent: every one.
+   * Others skip the layer bookkeeping altogether: an as-of view of them would replay from the start.
+   */
+  snapshotProjections?: readonly string[];
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
@@ -29,6 +34,9 @@ const DDL = `
     key        TEXT NOT NULL,
     PRIMARY KEY (projection, key)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS snapshot_tracked (
+    projection TEXT PRIMARY KEY
+  ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS log_times (
     position    INTEGER PRIMARY KEY,
     recorded_at TEXT NOT NULL
@@ -47,16 +55,29 @@ const DDL = `
  */
 export class SnapshotLayers {
   private readonly stmt;
+  private readonly snapshotted?: Set<string>;
+  /** Projections known to be in snapshot_tracked (saves a lookup per commit). */
+  private readonly tracked = new Set<string>();
 
   constructor(private readonly db: Database.Database, private readonly options: SnapshotOptions) {
-    const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'snapshot_dirty'").get();
+    const has = (table: string) => Boolean(db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table));
+    const fresh = !has('snapshot_dirty');
+    const untracked = !has('snapshot_tracked');
     db.exec(DDL);
     // A file written before snapshots existed: every document it holds is new to the first layer.
     if (fresh) db.exec('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents');
+    // A file written when every projection was snapshotted: each one's layers are complete.
+    if (untracked) db.exec('INSERT OR IGNORE INTO snapshot_tracked (projection) SELECT projection FROM checkpoints');
+    this.snapshotted = options.snapshotProjections && new Set(options.snapshotProjections);
     this.stmt = {
       dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),
       last: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ?').pluck(),
       atOrBefore: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ? AND position <= ?').pluck(),
+      isTracked: db.prepare('SELECT 1 FROM snapshot_tracked WHERE projection = ?').pluck(),
+      track: db.prepare('INSERT OR IGNORE INTO snapshot_tracked (projection) VALUES (?)'),
+      untrack: db.prepare('DELETE FROM snapshot_tracked WHERE projection = ?'),
+      dirtyAll: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents WHERE projection = ?'),
+      putLayerDoc: db.prepare('INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) VALUES (?, ?, ?, ?)'),
       copy: db.prepare('INSERT INTO snapshot_docs (projection, key, position, doc) SELECT d.projection, d.key, ?, d.doc FROM snapshot_dirty s JOIN documents d ON d.projection = s.projection AND d.key = s.key WHERE s.projection = ?'),
       clearDirty: db.prepare('DELETE FROM snapshot_dirty WHERE projection = ?'),
       addSnapshot: db.prepare('INSERT INTO snapshots (projection, position) VALUES (?, ?)'),
@@ -73,14 +94,34 @@ export class SnapshotLayers {
     };
   }
 
-  /** Inside the batch transaction: remember the keys written, and snapshot if the interval has passed. */
-  afterCommit(projection: string, position: number, keys: Iterable<string>, latestRecordedAt?: string): void {
+  /**
+   * Inside the batch transaction, after the documents are written (`written`: key -> the JSON just
+   * stored): remember the keys written, and snapshot if the interval has passed. A due layer takes
+   * the earlier commits' keys from the documents table and this commit's straight from `written`.
+   */
+  afterCommit(projection: string, position: number, written: Map<string, string>, latestRecordedAt?: string): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (this.options.snapshotEvery <= 0) return;
-    for (const key of keys) this.stmt.dirty.run(projection, key);
+    if (this.snapshotted && !this.snapshotted.has(projection)) {
+      // Not snapshotted now: if it ever is again, its first layer must hold every document.
+      if (this.tracked.delete(projection) || this.stmt.isTracked.get(projection)) this.stmt.untrack.run(projection);
+      return;
+    }
+    if (!this.tracked.has(projection)) {
+      // Its layers (if any) stopped tracking changes at some point: the next layer copies every document.
+      if (!this.stmt.isTracked.get(projection)) {
+        this.stmt.dirtyAll.run(projection);
+        this.stmt.track.run(projection);
+      }
+      this.tracked.add(projection);
+    }
     const last = (this.stmt.last.get(projection) as number | null) ?? -1;
-    if (position - last < this.options.snapshotEvery) return;
+    if (position - last < this.options.snapshotEvery) {
+      for (const key of written.keys()) this.stmt.dirty.run(projection, key);
+      return;
+    }
     this.stmt.copy.run(position, projection);
+    for (const [key, doc] of written) this.stmt.putLayerDoc.run(projection, key, position, doc);
     this.stmt.clearDirty.run(projection);
     this.stmt.addSnapshot.run(projection, position);
   }
@@ -90,6 +131,9 @@ export class SnapshotLayers {
     this.stmt.dropSnapshots.run(projection);
     this.stmt.dropDocs.run(projection);
     this.stmt.clearDirty.run(projection);
+    // No documents and no layers: nothing is missing from the next layer, whoever snapshots it.
+    this.stmt.track.run(projection);
+    this.tracked.add(projection);
   }
 
   private noteTime(position: number, recordedAt: string): void {

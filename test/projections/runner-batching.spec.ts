@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import { actionLogProjection } from '../../projections/action-log/action-log.projection';
+import type { Projection } from '../../projections/projection';
+import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ReadModelStore } from '../../src/projections/read-model-store';
+import { ManualClock } from '../../src/shared/clock';
+import { toAppends } from './support/action-histories';
+import { appendAll, dump, rebuild } from './support/runner-harness';
+
+/** Counts every event under one key, so every commit sends exactly one change (at the batch's last position). */
+const tally: Projection<{ n: number }> = {
+  name: 'tally', version: 1, canHandle: () => true, keysOf: () => ['all'], initialState: () => ({ n: 0 }), evolve: (d) => ({ n: d.n + 1 }),
+};
+
+Logger.overrideLogger(false);
+
+/** Runs `projection` until it has applied `head`; returns the positions it committed at, in order. */
+async function commitsOf(events: MemoryEventStore, store: ReadModelStore, head: number, options: object, projection: Projection<unknown> = tally as Projection<unknown>): Promise<number[]> {
+  const runner = new ProjectionRunner(events, store, [projection], options);
+  const positions: number[] = [];
+  runner.changesOf(projection.name).subscribe((c) => { if (positions.at(-1) !== c.position) positions.push(c.position); });
+  runner.start();
+  try {
+    await runner.waitFor(head, 5000);
+  } finally {
+    await runner.stop();
+  }
+  return positions;
+}
+
+const gaps = (positions: number[], from: number) => positions.map((p, i) => p - (i === 0 ? from : positions[i - 1]));
+
+describe('projection runner: large batches while catching up, small ones once live', () => {
+  let events: MemoryEventStore;
+  let store: ReadModelStore;
+  let head: number;
+  beforeEach(async () => {
+    events = new MemoryEventStore(new ManualClock());
+    store = new ReadModelStore(':memory:');
+    const steps = Array.from({ length: 250 }, (_, n) => ({ action: n % 9, kind: n % 8 }));
+    head = await appendAll(events, toAppends(steps, [3, 120]));
+  });
+  afterEach(() => store.close());
+
+  it('given a projection more than a catch-up batch behind, then it commits catch-up batches, then live ones near the head', async () => {
+    const first = (await events.readAll({ maxCount: 1 }))[0].position;
+    const positions = await commitsOf(events, store, head, { batchSize: 10, batchMs: 5, catchUpBatchSize: 100, catchUpMs: 60_000 });
+    const strides = gaps(positions, first - 1);
+    // Two full catch-up batches while 100+ events remain beyond the checkpoint, then batches of 10.
+    expect(strides.slice(0, 2)).toEqual([100, 100]);
+    expect(strides.slice(2).every((g) => g > 0 && g <= 10)).toBe(true);
+    expect(positions.at(-1)).toBe(head);
+    expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
+  });
+
+  it('given catchUpMs elapsed, then a catch-up batch commits early (here: after every event)', async () => {
+    const positions = await commitsOf(events, store, head, { batchSize: 10, batchMs: 5, catchUpBatchSize: 100, catchUpMs: 0 });
+    const strides = gaps(positions, (await events.readAll({ maxCount: 1 }))[0].position - 1);
+    expect(strides.slice(0, 150).every((g) => g === 1)).toBe(true);
+    expect(positions.at(-1)).toBe(head);
+  });
+
+  it('given only batchSize set, then catch-up keeps that size (as the crash and replay tests expect)', async () => {
+    const positions = await commitsOf(events, store, head, { batchSize: 20, batchMs: 5 });
+    expect(gaps(positions, -1).slice(1).every((g) => g <= 20)).toBe(true);
+  });
+
+  it('given a catch-up that reached the head, then a later append is committed within the live batch time', async () => {
+    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], { batchSize: 10, batchMs: 5, catchUpBatchSize: 100, catchUpMs: 60_000 });
+    runner.start();
+    try {
+      await runner.waitFor(head, 5000);
+      const [more] = toAppends([{ action: 1, kind: 1 }], []);
+      const { position } = await events.append(more.streamId, [more.event], 'any');
+      const started = Date.now();
+      await runner.waitFor(position, 5000);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(store.checkpoint('tally')?.position).toBe(position);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('given large catch-up batches and the warm document cache, then the action log holds what a batch-of-one rebuild gives', async () => {
+    await commitsOf(events, store, head, { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 }, actionLogProjection as Projection<unknown>);
+    expect(dump(store)).toEqual(await rebuild(events, head));
+  });
+});
