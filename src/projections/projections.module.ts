@@ -13,6 +13,7 @@ import { ActionLogAsOfController } from './as-of/action-log-as-of.controller';
 import { asOfEngineProvider } from './as-of/as-of.providers';
 import { BudgetAsOfController } from './as-of/budget-as-of.controller';
 import { DecisionRegisterAsOfController } from './as-of/decision-register-as-of.controller';
+import { EscalationTrailAsOfController } from './as-of/escalation-trail-as-of.controller';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetReader } from './budget/budget.reader';
 import { DecisionRegisterController } from './decision-register/decision-register.controller';
@@ -40,11 +41,11 @@ export function readModelFile(config: AppConfig): string {
  */
 @Module({
   controllers: [
-    ActionLogController, ActionLogAsOfController, BudgetController, BudgetAsOfController, EscalationTrailController,
+    ActionLogController, ActionLogAsOfController, BudgetController, BudgetAsOfController, EscalationTrailController, EscalationTrailAsOfController,
     DecisionRegisterController, DecisionRegisterAsOfController,
   ],
   providers: [
-    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c)) },
+    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { snapshotEvery: c.snapshotEvery }) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     { provide: ActionLogReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new ActionLogReader(store) },
     asOfEngineProvider,

@@ -33,6 +33,9 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   summariseEscalationTrail: 'ledger:read', // GET /escalation-trail/summary
   getEscalationTrail: 'ledger:read', // GET /escalation-trail/{escalationId}
   streamEscalationTrail: 'ledger:read', // GET /escalation-trail/stream (server-sent events)
+  listEscalationTrailAsOf: 'ledger:read', // GET /as-of/escalation-trail
+  summariseEscalationTrailAsOf: 'ledger:read', // GET /as-of/escalation-trail/summary
+  getEscalationTrailAsOf: 'ledger:read', // GET /as-of/escalation-trail/{escalationId}
   listDecisionRegister: 'ledger:read', // GET /decision-register
   getDecisionRegisterEntry: 'ledger:read', // GET /decision-register/{decisionId}
   getDecisionRegisterHistory: 'ledger:read', // GET /decision-register/{decisionId}/history

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
+import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
 import { AsOfEngine, type AsOfSource } from './as-of-engine';
@@ -16,6 +17,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   // Years from budget streams, and partner names to label them as they were then.
   { projection: budgetProjection as AsOfSource['projection'], filter: { streamCategories: ['budget', 'partner'] } },
   { projection: decisionRegisterProjection as AsOfSource['projection'], filter: { streamCategories: ['decision', 'signoff', 'meeting'] } },
+  { projection: escalationTrailProjection as AsOfSource['projection'], filter: { streamCategories: ['escalation'] } },
 ];
 
 export const asOfEngineProvider: Provider = {
