@@ -18,6 +18,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: LogLevel;
+  /** Read models keep an as-of snapshot every this many log positions. */
+  snapshotEvery: number;
   /** Signed digests of the log head (src/ledger/digests): how often, and the Ed25519 key that signs them. */
   digests: { intervalMinutes: number; signingKeyFile?: string };
   /**
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    snapshotEvery: integer(env, 'READ_MODEL_SNAPSHOT_EVERY', 10_000, 1, 100_000_000),
     digests: {
       intervalMinutes: integer(env, 'DIGEST_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
       signingKeyFile: signingKeyFile && resolve(signingKeyFile),

@@ -1,30 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
-import { actionLogProjection } from '../../projections/action-log/action-log.projection';
-import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import { ActionLogAsOfController } from '../../src/projections/as-of/action-log-as-of.controller';
-import { AsOfEngine } from '../../src/projections/as-of/as-of-engine';
-import { AS_OF_SOURCES } from '../../src/projections/as-of/as-of.providers';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { ReadModelStore } from '../../src/projections/read-model-store';
 import { eventCount, expectProblem, send } from '../support/http';
 import { newEvent } from '../support/events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
-
-/** The as-of read side as ProjectionsModule will hold it (see the wiring in the report), with snapshots every 3 positions. */
-@Module({
-  controllers: [ActionLogAsOfController],
-  providers: [
-    { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:', { snapshotEvery: 3 }) },
-    { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [actionLogProjection], { batchMs: 5, batchSize: 2 }) },
-    { provide: AsOfEngine, inject: [EVENT_STORE, ReadModelStore], useFactory: (e: EventStore, s: ReadModelStore) => new AsOfEngine(e, s, AS_OF_SOURCES) },
-  ],
-})
-class AsOfTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner, @Inject(ReadModelStore) private readonly store: ReadModelStore) {}
-  onApplicationBootstrap() { this.runner.start(); }
-  async beforeApplicationShutdown() { await this.runner.stop(); this.store.close(); }
-}
 
 let t: ProjectionsTestApp;
 const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
@@ -40,7 +17,8 @@ const raise = (day: string, actionId: string, dueDate: string) =>
   act(day, `raise-${actionId}`, { type: 'action-raised', data: { actionId, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: `Text of ${actionId}`, owners: [{ kind: 'person', personId: 'pete-hill' }], dueDate } });
 
 beforeAll(async () => {
-  t = await startProjectionsApp({}, [AsOfTestModule]);
+  // Snapshots every 3 positions, so answers mix a snapshot with a short replay.
+  t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
   await on('2022-05-10', 'meeting', 'meeting-wseb-2022-05-10', 'meeting-scheduled', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' });
   await raise('2022-05-10', 'a1', '2022-06-30');
   await raise('2022-05-10', 'a2', '2022-08-01');
