@@ -22,7 +22,20 @@ export class ProjectionBatch<D> {
   size = 0;
   startedAt = 0;
 
-  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, private readonly warmLimit = WARM_DOCS) {}
+  /**
+   * Set while rebuilding from empty: every key committed so far. A key not in it has no stored
+   * document, so a new key costs no read. Dropped (see `settle`) once caught up, so it stays bounded.
+   */
+  private written?: Set<string>;
+
+  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, fromEmpty = false, private readonly warmLimit = WARM_DOCS) {
+    if (fromEmpty) this.written = new Set();
+  }
+
+  /** Near the head: new keys are rare, so stop remembering every key and ask the store instead. */
+  settle(): void {
+    this.written = undefined;
+  }
 
   get empty(): boolean {
     return this.size === 0;
@@ -33,12 +46,16 @@ export class ProjectionBatch<D> {
     const p = this.projection;
     if (p.canHandle(event)) {
       for (const key of p.keysOf(event)) {
-        const doc = this.docs.get(key) ?? this.warm.get(key) ?? this.store.get<D>(p.name, key) ?? p.initialState(key);
+        const doc = this.docs.get(key) ?? this.warm.get(key) ?? this.stored(key) ?? p.initialState(key);
         this.docs.set(key, p.evolve(doc, event));
       }
     }
     this.position = event.position;
     this.size++;
+  }
+
+  private stored(key: string): D | undefined {
+    return this.written && !this.written.has(key) ? undefined : this.store.get<D>(this.projection.name, key);
   }
 
   /** Writes documents and checkpoint in one transaction; returns what changed, then starts empty. */
@@ -47,6 +64,7 @@ export class ProjectionBatch<D> {
     const done = { position: this.position, docs: this.docs };
     this.store.commit(this.projection.name, this.projection.version, done.position, done.docs);
     for (const [key, doc] of done.docs) {
+      this.written?.add(key);
       this.warm.delete(key);
       this.warm.set(key, doc);
     }

@@ -75,7 +75,8 @@ export class ProjectionWorker<D> {
 
   private async run(subscription: Subscription): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
-    const batch = new ProjectionBatch(this.projection, this.store);
+    // No checkpoint: the projection holds no documents yet (a new projection, or a version reset).
+    const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint === undefined);
     const { batchSize, batchMs, catchUpMs } = this.options;
     let pending: Promise<IteratorResult<StoredEvent>> | undefined;
     // Catching up: commit once the batch reaches `target` (an event at or past it is already in the log).
@@ -87,6 +88,7 @@ export class ProjectionWorker<D> {
       if (result === TIMEOUT) {
         this.commit(batch);
         target = await this.catchUpTarget();
+        if (target === undefined) batch.settle();
         continue;
       }
       pending = undefined;
@@ -99,21 +101,26 @@ export class ProjectionWorker<D> {
       if (full) {
         this.commit(batch);
         target = await this.catchUpTarget();
+        if (target === undefined) batch.settle();
       }
     }
     this.commit(batch);
   }
 
   /**
-   * Where the next catch-up batch ends, if the log already holds a full catch-up batch beyond the
-   * checkpoint (one indexed read per commit); undefined when near the head (live: small batches).
+   * Where the next catch-up batch ends: the largest of catchUpBatchSize, a quarter of it, a
+   * sixteenth... (while above batchSize) that the log already holds beyond the checkpoint, so the
+   * batch never waits for an append. One to a few indexed reads per commit; undefined near the
+   * head (live: small batches, committed after batchMs).
    */
   private async catchUpTarget(): Promise<number | undefined> {
     const { batchSize, catchUpBatchSize } = this.options;
-    if (catchUpBatchSize <= batchSize) return undefined;
-    const target = (this.checkpoint ?? -1) + catchUpBatchSize;
-    const [beyond] = await this.events.readAll({ after: target - 1, maxCount: 1 });
-    return beyond ? target : undefined;
+    for (let size = catchUpBatchSize; size > batchSize; size = Math.floor(size / 4)) {
+      const target = (this.checkpoint ?? -1) + size;
+      const [beyond] = await this.events.readAll({ after: target - 1, maxCount: 1 });
+      if (beyond) return target;
+    }
+    return undefined;
   }
 
   private commit(batch: ProjectionBatch<D>): void {

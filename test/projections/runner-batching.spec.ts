@@ -47,9 +47,11 @@ describe('projection runner: large batches while catching up, small ones once li
     const first = (await events.readAll({ maxCount: 1 }))[0].position;
     const positions = await commitsOf(events, store, head, { batchSize: 10, batchMs: 5, catchUpBatchSize: 100, catchUpMs: 60_000 });
     const strides = gaps(positions, first - 1);
-    // Two full catch-up batches while 100+ events remain beyond the checkpoint, then batches of 10.
+    // Full catch-up batches while 100+ events remain beyond the checkpoint, then quarter ones (25)
+    // while 25+ remain, then live batches of at most 10: never waiting on the log mid-batch.
     expect(strides.slice(0, 2)).toEqual([100, 100]);
-    expect(strides.slice(2).every((g) => g > 0 && g <= 10)).toBe(true);
+    expect(strides.slice(2).every((g) => g === 25 || (g > 0 && g <= 10))).toBe(true);
+    expect(strides.every((g, i) => i === 0 || g <= strides[i - 1])).toBe(true);
     expect(positions.at(-1)).toBe(head);
     expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
   });
