@@ -1,5 +1,4 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { ReadModelStore } from '../../src/projections/read-model-store';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
@@ -28,9 +27,8 @@ async function on(day: string, name: string, url: string, body: Record<string, u
 const reviews = { lineId: 'reviews', name: 'Practice reviews', amountPence: 3_500_000 };
 
 beforeAll(async () => {
-  t = await startProjectionsApp();
-  // Snapshots every few positions (the default is 10,000), so answers come from a snapshot plus a short replay.
-  (t.app.get(ReadModelStore).layers as unknown as { options: { snapshotEvery: number } }).options.snapshotEvery = 3;
+  // Snapshots every 3 positions (the default is 10,000), so answers come from a snapshot plus a short replay.
+  t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
   for (const [partnerId, name, kind] of [['warwickshire-cc', 'Warwickshire County Council', 'local-authority'], ['warwickshire-police', 'Warwickshire Police', 'police']]) {
     await on('2022-03-01', partnerId, '/partners', { partnerId, name, kind }, admin);
   }

@@ -1,5 +1,4 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { ReadModelStore } from '../../src/projections/read-model-store';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
@@ -29,9 +28,8 @@ const SEP = 'wseb-2022-09-22';
 const artefact = { artefactId: 'cspr-james', kind: 'report', title: 'CSPR James', version: 'v1', contentHash: 'a'.repeat(64) };
 
 beforeAll(async () => {
-  t = await startProjectionsApp();
-  // Snapshots every few positions (the default is 10,000), so answers come from a snapshot plus a short replay.
-  (t.app.get(ReadModelStore).layers as unknown as { options: { snapshotEvery: number } }).options.snapshotEvery = 3;
+  // Snapshots every 3 positions (the default is 10,000), so answers come from a snapshot plus a short replay.
+  t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
   for (const [partnerId, kind] of [['wcc', 'local-authority'], ['police', 'police']]) await on('2022-05-01', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
   await on('2022-05-01', 'board', '/boards', { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' }, admin);
   await on('2022-05-01', 'may', '/meetings', { meetingId: MAY, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00Z' });

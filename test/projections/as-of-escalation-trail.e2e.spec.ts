@@ -1,5 +1,4 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { ReadModelStore } from '../../src/projections/read-model-store';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
@@ -30,9 +29,8 @@ const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 
 const raise = { protocolId: 'ws-escalation-protocol', subject: 'Delay in a health assessment for a child in care' };
 
 beforeAll(async () => {
-  t = await startProjectionsApp();
-  // Snapshots every few positions (the default is 10,000), so answers come from a snapshot plus a short replay.
-  (t.app.get(ReadModelStore).layers as unknown as { options: { snapshotEvery: number } }).options.snapshotEvery = 3;
+  // Snapshots every 3 positions (the default is 10,000), so answers come from a snapshot plus a short replay.
+  t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
   for (const [partnerId, kind] of [['warwickshire-cc', 'local-authority'], ['cw-icb', 'health'], ['warwickshire-police', 'police']]) {
     await on('2022-05-01', partnerId, '/partners', { partnerId, name: partnerId, kind }, admin);
   }
