@@ -119,6 +119,18 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
       expect(await eventCount(t)).toBe(before);
     });
 
+    it('never echoes a refused personal value in the problem or the logs', async () => {
+      await raised();
+      const tooLong = `Zanzibar-Quillfeather ${'x'.repeat(200)}`;
+      const res = await send(t, '/escalations', {
+        escalationId: 'wsep-2022-003', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'x',
+        dataSubjects: [{ subjectId: 'child-3', relation: 'child', name: tooLong, dateOfBirth: '1999-02-31' }],
+      });
+      expectProblem(res, 400, 'validation-failed');
+      expect(JSON.stringify(res.body)).not.toMatch(/Zanzibar|1999-02-31/);
+      expect(t.logs!.join('\n')).not.toMatch(/Zanzibar|1999-02-31/);
+    });
+
     it('refuses an erasure of a subject already erased (409) and of one never named (422)', async () => {
       await raised();
       await ok('/data-subjects/child-1/erasure', { reason: 'Request upheld' }, dpo);
