@@ -1,20 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
+import { CLOCK, type Clock } from '../../shared/clock';
 import { ActionLogReader } from '../action-log/action-log.reader';
 import type { ReadModelStore } from '../read-model-store';
+import { asOfBusinessDate, provenance } from './as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from './as-of-engine';
 import { AsOfActionLogQueryDto, AsOfQueryDto } from './as-of-query.dto';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
-
-/** What the answer was computed from: the position, when it was recorded, and how much was replayed. */
-function provenance(a: AsOfAnswer) {
-  return { ...a.resolution, snapshot: a.view.snapshot ?? null, replayed: a.replayed };
-}
 
 /**
  * The action log as the register showed it at a past position or date, for auditors. The same
@@ -24,7 +21,7 @@ function provenance(a: AsOfAnswer) {
 @ApiBearerAuth()
 @Controller('as-of/action-log')
 export class ActionLogAsOfController {
-  constructor(private readonly engine: AsOfEngine) {}
+  constructor(private readonly engine: AsOfEngine, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Get()
   @Requires('ledger:read')
@@ -33,7 +30,7 @@ export class ActionLogAsOfController {
   @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
   async list(@Query() q: AsOfActionLogQueryDto) {
     const answer = await this.answer(q.asOf);
-    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: overdueDate(answer) };
+    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: this.overdueDate(answer) };
     return { asOf: provenance(answer), ...reader(answer).list(query, q.limit ?? 50, q.cursor) };
   }
 
@@ -44,7 +41,12 @@ export class ActionLogAsOfController {
   @ApiNotFoundResponse({ description: 'action-not-found: no such action had been raised by then', schema: problemSchema })
   async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
-    return { ...reader(answer).get(actionId, overdueDate(answer)), asOf: provenance(answer) };
+    return { ...reader(answer).get(actionId, this.overdueDate(answer)), asOf: provenance(answer) };
+  }
+
+  /** Overdue then: the requested date, or the day a position was recorded (today past the end of the log). */
+  private overdueDate(a: AsOfAnswer): string {
+    return asOfBusinessDate(a, () => this.clock.now().toISOString().slice(0, 10));
   }
 
   private answer(text: string): Promise<AsOfAnswer> {
@@ -54,8 +56,3 @@ export class ActionLogAsOfController {
 
 /** The reader only calls get and scan, which the as-of view answers with the same signatures. */
 const reader = (a: AsOfAnswer) => new ActionLogReader(a.view as unknown as ReadModelStore);
-
-/** Overdue then: against the requested date, or for a position the day it was recorded. */
-function overdueDate(a: AsOfAnswer): string {
-  return a.resolution.basis === 'recorded' ? a.resolution.requested.slice(0, 10) : (a.resolution.recordedAt ?? '1970-01-01').slice(0, 10);
-}
