@@ -46,7 +46,10 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
 
 /** Drops undefined members so a document looks the same fresh or after a JSON round trip. */
 function compact<T extends object>(doc: T): T {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;
+  // A plain loop, not entries/filter/fromEntries: this runs once per action event (a rebuild's hot path).
+  const out: Record<string, unknown> = {};
+  for (const k in doc) if (doc[k] !== undefined) out[k] = doc[k];
+  return out as T;
 }
 
 function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry {
