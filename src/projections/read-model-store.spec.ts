@@ -55,4 +55,51 @@ describe('ReadModelStore', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  describe('snapshot layers for the as-of projections only', () => {
+    const snapshotsOf = (s: ReadModelStore, projection: string) => [10, 20, 30].map((at) => s.layers.snapshotAtOrBefore(projection, at));
+
+    it('given snapshotProjections, then only those projections get layers (both sides)', () => {
+      const only = new ReadModelStore(':memory:', { snapshotEvery: 10, snapshotProjections: ['asof'] });
+      try {
+        for (const [position, n] of [[10, 1], [20, 2]]) {
+          only.commit('asof', 1, position, new Map([['k', { n }]]));
+          only.commit('plain', 1, position, new Map([['k', { n }]]));
+        }
+        expect(snapshotsOf(only, 'asof')).toEqual([10, 20, 20]);
+        expect(only.layers.docAt('asof', 'k', 10)).toBe('{"n":1}');
+        expect(snapshotsOf(only, 'plain')).toEqual([undefined, undefined, undefined]);
+      } finally {
+        only.close();
+      }
+    });
+
+    it('given no snapshotProjections, then every projection gets layers, as before', () => {
+      const all = new ReadModelStore(':memory:', { snapshotEvery: 10 });
+      try {
+        all.commit('a', 1, 10, new Map([['k', 1]]));
+        all.commit('b', 1, 10, new Map([['k', 2]]));
+        expect([all.layers.snapshotAtOrBefore('a', 10), all.layers.snapshotAtOrBefore('b', 10)]).toEqual([10, 10]);
+      } finally {
+        all.close();
+      }
+    });
+
+    it('given a projection that becomes snapshotted on a later start, then its first layer holds every document, not just the changed ones', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'read-models-'));
+      const file = join(dir, 'read-models.sqlite');
+      try {
+        const before = new ReadModelStore(file, { snapshotEvery: 10, snapshotProjections: [] });
+        before.commit('p', 1, 10, new Map([['old', { n: 1 }], ['kept', { n: 1 }]]));
+        before.close();
+        const after = new ReadModelStore(file, { snapshotEvery: 10, snapshotProjections: ['p'] });
+        after.commit('p', 1, 20, new Map([['kept', { n: 2 }]]));
+        expect(after.layers.snapshotAtOrBefore('p', 20)).toBe(20);
+        expect([after.layers.docAt('p', 'old', 20), after.layers.docAt('p', 'kept', 20)]).toEqual(['{"n":1}', '{"n":2}']);
+        after.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
