@@ -22,13 +22,6 @@ const DDL = `
     position   INTEGER NOT NULL,
     PRIMARY KEY (projection, position)
   ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS snapshot_docs (
-    projection TEXT NOT NULL,
-    key        TEXT NOT NULL,
-    position   INTEGER NOT NULL,
-    doc        TEXT NOT NULL
-  );
-  CREATE UNIQUE INDEX IF NOT EXISTS snapshot_docs_by_key ON snapshot_docs (projection, key, position);
   CREATE TABLE IF NOT EXISTS snapshot_dirty (
     projection TEXT NOT NULL,
     key        TEXT NOT NULL,
@@ -42,6 +35,19 @@ const DDL = `
     recorded_at TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS log_times_by_time ON log_times (recorded_at, position);`;
+
+/**
+ * Layer documents clustered by (projection, key, position): one B-tree write per document. Files
+ * from before keep their rowid table and its unique index on the same columns (same queries).
+ */
+const LAYER_DOCS_DDL = `
+  CREATE TABLE IF NOT EXISTS snapshot_docs (
+    projection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    doc        TEXT NOT NULL,
+    PRIMARY KEY (projection, key, position)
+  ) WITHOUT ROWID;`;
 
 /**
  * Snapshots as layers: a snapshot at position S stores only the documents written since the
@@ -64,6 +70,7 @@ export class SnapshotLayers {
     const fresh = !has('snapshot_dirty');
     const untracked = !has('snapshot_tracked');
     db.exec(DDL);
+    db.exec(LAYER_DOCS_DDL);
     // A file written before snapshots existed: every document it holds is new to the first layer.
     if (fresh) db.exec('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents');
     // A file written when every projection was snapshotted: each one's layers are complete.
