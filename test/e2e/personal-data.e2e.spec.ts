@@ -167,6 +167,8 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     for (const entry of entries.values()) {
       const text = (await readEntryText(zip, entry, 64 * 2 ** 20)).toString('utf8');
       for (const plain of [CHILD, DOB, NOTE]) expect(text).not.toContain(plain);
+      if (entry.fileName === 'escalations.csv') expect(text).toContain('child-1 child [personal data withheld]');
+      if (entry.fileName === 'events.ndjson') expect(text).toContain('"alg":"A256GCM"');
     }
     zip.close();
     expect(t.logs!.length).toBeGreaterThan(0);

@@ -1,12 +1,19 @@
+import { isSealed, WITHHELD_TEXT, type SealedValue } from '../../privacy/sealed-value';
+
 /**
  * RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF, quotes doubled.
  * The builder writes with these and the offline verifier parses with them, so a cell an attacker
  * edits is found by comparing parsed cells, not bytes.
  */
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined | SealedValue;
 
+/**
+ * A sealed personal value is never opened in a pack: packs are handed over and kept, and whether a
+ * value was since erased is not knowable offline, so every one prints as the same marker, computed
+ * alike by the builder and verify-pack. (events.ndjson keeps the ciphertext the hashes cover.)
+ */
 export function csvField(value: Cell): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : isSealed(value) ? WITHHELD_TEXT : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
