@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
-import { LogHashesSpool } from './log-hashes';
+import { writeLogHashes } from './log-hashes';
 import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
-import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest } from './pack-types';
+import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
 import { StreamSelector } from './select-streams';
 import { renderSummaryPdf } from './summary-pdf/render-summary';
@@ -55,14 +52,13 @@ interface EventsWritten { entry: PackFileEntry; count: number; from: number | nu
  * An included stream's later events recorded before the pack's last period event go in too (rule 9
  * in select-streams.ts), unfolded, so the pack holds each stream whole up to positions.to.
  */
-async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables, spool?: LogHashesSpool): Promise<EventsWritten> {
+async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables): Promise<EventsWritten> {
   const { streams, lastPosition } = selection;
   let count = 0;
   let from: number | null = null;
   let to: number | null = null;
   const folds = tableList(tables);
   for await (const page of logPages(store)) {
-    await spool?.addPage(page);
     let chunk = '';
     for (const e of page) {
       const last = streams.get(e.streamId);
@@ -81,6 +77,14 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
   return { entry: sink.end(EVENTS_FILE), count, from, to };
 }
 
+/** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
+async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDigest, mtime: Date): Promise<PackFileEntry> {
+  const sink = new HashedSink();
+  zip.addReadStream(sink.stream, LOG_HASHES_FILE, { mtime });
+  await writeLogHashes(store, digest, (text) => sink.write(text));
+  return sink.end(LOG_HASHES_FILE);
+}
+
 /**
  * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, log-hashes.txt (when a signed
  * digest covers the pack), the four CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
@@ -88,20 +92,6 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
  */
 export const buildPack: BuildPack = async (store, request, out) => {
   const selection = await selectStreams(store, request);
-  // The digest is chosen before pass 2 (the pack's last position is known from pass 1), so the same
-  // read of the log also spools log-hashes.txt, to a temporary file removed however the build ends.
-  const digest = selection.lastPosition !== null && request.digestCovering ? await request.digestCovering(selection.lastPosition) : undefined;
-  const spoolDir = digest ? mkdtempSync(join(request.spoolDir ?? tmpdir(), 'pack-log-hashes-')) : undefined;
-  const spool = digest && spoolDir ? new LogHashesSpool(digest, join(spoolDir, LOG_HASHES_FILE)) : undefined;
-  try {
-    return await writePack(store, request, out, selection, spool);
-  } finally {
-    spool?.abort();
-    if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
-  }
-};
-
-async function writePack(store: EventStore, request: BuildPackRequest, out: NodeJS.WritableStream, selection: Selection, spool: LogHashesSpool | undefined): Promise<PackManifest> {
   const mtime = new Date(request.generatedAt);
   const zip = new ZipFile();
   const finished = new Promise<void>((resolve, reject) => {
@@ -113,12 +103,13 @@ async function writePack(store: EventStore, request: BuildPackRequest, out: Node
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, EVENTS_FILE, { mtime });
   const tables = packTables(request.scope.to);
-  const events = await writeEvents(store, request, selection, sink, tables, spool);
+  const events = await writeEvents(store, request, selection, sink, tables);
   const files: PackFileEntry[] = [events.entry];
-  if (spool) {
+
+  const digest = events.to !== null && request.digestCovering ? await request.digestCovering(events.to) : undefined;
+  if (digest) {
     request.onProgress?.({ phase: 'log-hashes', eventsWritten: events.count });
-    files.push(await spool.finish());
-    zip.addFile(spool.path, LOG_HASHES_FILE, { mtime });
+    files.push(await addLogHashes(store, zip, digest, mtime));
   }
 
   request.onProgress?.({ phase: 'tables', eventsWritten: events.count });
@@ -142,7 +133,7 @@ async function writePack(store: EventStore, request: BuildPackRequest, out: Node
     packId: request.packId, scope: request.scope, generatedAt: request.generatedAt, requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },
     projections: tableList(tables).map((t) => t.projection),
-    files, rootHash: rootHashOf(files), dataRootHash, ...(spool ? { digest: spool.digest } : {}),
+    files, rootHash: rootHashOf(files), dataRootHash, ...(digest ? { digest } : {}),
   };
   manifest.manifestHash = manifestHashOf(manifest);
   zip.addBuffer(Buffer.from(manifestText(manifest), 'utf8'), MANIFEST_FILE, { mtime });
@@ -150,5 +141,5 @@ async function writePack(store: EventStore, request: BuildPackRequest, out: Node
   await finished;
   request.onProgress?.({ phase: 'done', eventsWritten: events.count });
   return manifest;
-}
+};
 

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { LogHasher } from '../../ledger/digests/log-hash';
-import type { StoredEvent } from '../../ledger/event-envelope';
-import { LOG_HASHES_FILE } from './pack-files';
-import type { PackFileEntry, SignedDigest } from './pack-types';
+import type { EventStore } from '../../ledger/event-store.port';
+import type { SignedDigest } from './pack-types';
+import { logPages } from './read-log';
 
 /**
  * log-hashes.txt: one line per event of the WHOLE log up to the digest's position, in position order,
@@ -36,53 +34,28 @@ export function parseLogHashLine(text: string): LogHashEntry | string {
 }
 
 /**
- * Spools log-hashes.txt for `digest` to a temporary file while pass 2 reads the log (the ZIP takes
- * one entry at a time, and events.ndjson is being written), hashing it on the way; the builder adds
- * the file to the ZIP afterwards. One read of the log serves both files, and memory holds one page.
- * Refuses a file that would not verify: a ledger that does not reach the digest's position, or whose
- * hashes no longer give the signed logHash, changed after the digest was signed, and that must stop
- * the build rather than ship a pack that fails.
+ * Streams log-hashes.txt for `digest` through `write` (which may wait for the ZIP to drain), one
+ * page of the log at a time. Refuses to write a file that would not verify: a ledger that does not
+ * reach the digest's position, or whose hashes no longer give the signed logHash, was changed after
+ * the digest was signed, and that must stop the build rather than ship a pack that fails.
  */
-export class LogHashesSpool {
-  private readonly hasher = new LogHasher();
-  private readonly sha = createHash('sha256');
-  private readonly out: WriteStream;
-  private bytes = 0;
-  private last = -1;
-
-  constructor(readonly digest: SignedDigest, readonly path: string) {
-    this.out = createWriteStream(path);
-  }
-
-  /** One page of the log, in position order; events past the digest are ignored. */
-  async addPage(page: StoredEvent[]): Promise<void> {
+export async function writeLogHashes(store: EventStore, digest: SignedDigest, write: (text: string) => Promise<void>): Promise<{ lines: number }> {
+  const hasher = new LogHasher();
+  let last = -1;
+  for await (const page of logPages(store)) {
     let chunk = '';
     for (const e of page) {
-      if (e.position > this.digest.position) break;
+      if (e.position > digest.position) break;
       chunk += logHashLine(e.position, e.streamId, e.revision, e.integrity.hash);
-      this.hasher.add(e.integrity.hash);
-      this.last = e.position;
+      hasher.add(e.integrity.hash);
+      last = e.position;
     }
-    if (!chunk) return;
-    const buffer = Buffer.from(chunk, 'utf8');
-    this.sha.update(buffer);
-    this.bytes += buffer.length;
-    if (!this.out.write(buffer)) await new Promise<void>((resolve) => this.out.once('drain', () => resolve()));
+    if (chunk) await write(chunk);
+    if (page[page.length - 1].position >= digest.position) break;
   }
-
-  /** Closes the file once the log has been read, and says what the manifest lists for it. */
-  async finish(): Promise<PackFileEntry> {
-    await new Promise<void>((resolve, reject) => this.out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    const d = this.digest;
-    if (this.last !== d.position) throw new Error(`The ledger ends at position ${this.last}, before digest ${d.digestId}'s position ${d.position}`);
-    if (this.hasher.current() !== d.logHash || this.hasher.eventCount !== d.eventCount) {
-      throw new Error(`The ledger up to position ${d.position} does not give digest ${d.digestId}'s logHash and event count: it changed after the digest was signed`);
-    }
-    return { name: LOG_HASHES_FILE, sha256: this.sha.digest('hex'), bytes: this.bytes };
+  if (last !== digest.position) throw new Error(`The ledger ends at position ${last}, before digest ${digest.digestId}'s position ${digest.position}`);
+  if (hasher.current() !== digest.logHash || hasher.eventCount !== digest.eventCount) {
+    throw new Error(`The ledger up to position ${digest.position} does not give digest ${digest.digestId}'s logHash and event count: it changed after the digest was signed`);
   }
-
-  /** Stops writing (the build failed); the caller removes the file. */
-  abort(): void {
-    this.out.destroy();
-  }
+  return { lines: hasher.eventCount };
 }

@@ -103,8 +103,6 @@ export interface BuildPackRequest {
   /** The latest signed digest covering the pack's last event, looked up by the caller (may be absent). */
   digestCovering?: (position: number) => Promise<SignedDigest | undefined>;
   onProgress?: (p: PackProgress) => void;
-  /** Where the builder may spool a temporary file (log-hashes.txt); the OS temp directory when absent. */
-  spoolDir?: string;
 }
 
 /**
