@@ -42,7 +42,7 @@ async function main(args: string[]): Promise<number> {
   const result = await verifyPack(parsed.file, { publicKeyPem });
   const m = result.manifest;
   if (m) console.log(`pack ${m.packId}: ${result.eventsChecked} events, positions ${m.positions.from}..${m.positions.to}, root hash ${m.rootHash}`);
-  if (m?.digest) console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}, log hash ${m.digest.logHash}${publicKeyPem ? ', signer checked against the published key' : ''}`);
+  if (m?.digest) console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}, log hash ${m.digest.logHash}${parsed.keyFile !== undefined ? `, signer pinned to ${parsed.keyFile}` : ''}`);
   for (const w of result.warnings) console.log(`WARNING: ${w}`);
   if (result.ok) {
     console.log(`VALID: every file matches the manifest, every hash chain verifies, every CSV recomputes from events.ndjson${m?.digest ? ', and every event and stream is the one the signed digest covers' : ''}`);
