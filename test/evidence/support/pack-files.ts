@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { buildPack } from '../../../src/evidence/pack/build-pack';
-import { MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../../src/evidence/pack/pack-files';
+import { DATA_FILES, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../../src/evidence/pack/pack-files';
 import type { BuildPackRequest, PackManifest, PackScope } from '../../../src/evidence/pack/pack-types';
 import type { EventStore } from '../../../src/ledger/event-store.port';
 import { openZip, readEntryText } from '../../../src/evidence/pack/zip-reader';
@@ -60,7 +60,8 @@ export function withRecomputedManifest(files: Map<string, Buffer>): Map<string, 
   const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
   manifest.files = manifest.files.map((f) => ({ name: f.name, sha256: sha256(files.get(f.name)!), bytes: files.get(f.name)!.length }));
   manifest.rootHash = rootHashOf(manifest.files);
-  manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => f.name !== 'summary.pdf'));
+  // Exactly what the builder covers: events and CSVs (not the PDF, nor log-hashes.txt).
+  manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => (DATA_FILES as string[]).includes(f.name)));
   manifest.manifestHash = manifestHashOf(manifest);
   return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(manifest), 'utf8')]]);
 }
