@@ -96,7 +96,7 @@ export class ProjectionWorker<D> {
       const event = result.value;
       const now = Date.now();
       batch.apply(event, now);
-      this.store.noteRecorded(this.projection.name, event.metadata.recordedAt);
+      this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
       const full = target === undefined ? batch.size >= batchSize : event.position >= target || now - batch.startedAt >= catchUpMs;
       if (full) {
         this.commit(batch);

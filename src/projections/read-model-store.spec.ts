@@ -56,6 +56,23 @@ describe('ReadModelStore', () => {
     }
   });
 
+  it('given one large batch, then the position -> time index still has a row every 500 events (as-of by date reads at most that much log)', () => {
+    const at = (i: number) => new Date(Date.UTC(2022, 4, 10) + i * 60_000).toISOString();
+    for (let i = 0; i < 1200; i++) store.noteRecorded('p', at(i), i);
+    store.commit('p', 1, 1199, new Map([['k', 1]]));
+    const window = store.layers.timeWindow(at(700));
+    expect(window).toEqual({ known: 499, knownAt: at(499), upTo: 999 });
+    // Without positions (the old call), only the commit is indexed: the whole batch is the window.
+    const other = new ReadModelStore(':memory:');
+    try {
+      for (let i = 0; i < 1200; i++) other.noteRecorded('p', at(i));
+      other.commit('p', 1, 1199, new Map([['k', 1]]));
+      expect(other.layers.timeWindow(at(700))).toEqual({ known: -1, knownAt: undefined, upTo: 1199 });
+    } finally {
+      other.close();
+    }
+  });
+
   describe('snapshot layers for the as-of projections only', () => {
     const snapshotsOf = (s: ReadModelStore, projection: string) => [10, 20, 30].map((at) => s.layers.snapshotAtOrBefore(projection, at));
 

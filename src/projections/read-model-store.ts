@@ -26,6 +26,9 @@ const DDL = `
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
 
+/** Events between two rows of the position -> recordedAt index within one batch. */
+const TIME_MARK_EVERY = 500;
+
 /**
  * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
  * checkpoint are written in one transaction, so a crash leaves both at the same position: on
@@ -39,8 +42,13 @@ export class ReadModelStore {
   private readonly resetTx;
   /** Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts). */
   readonly layers: SnapshotLayers;
-  /** Latest recordedAt applied per projection since its last commit (set by the worker, written with the batch). */
-  private readonly recorded = new Map<string, string>();
+  /**
+   * Per projection since its last commit (set by the worker, written with the batch): the latest
+   * recordedAt applied, and a time mark every TIME_MARK_EVERY events, so the position -> time index
+   * stays as fine as small batches made it however large a catch-up batch grows (as-of by date
+   * reads the log between two marks).
+   */
+  private readonly recorded = new Map<string, { latest: string; marks: [number, string][]; since: number }>();
 
   constructor(file: string, options: Partial<SnapshotOptions> = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -71,7 +79,9 @@ export class ReadModelStore {
         written.set(key, json);
       }
       this.stmt.setCheckpoint.run(projection, version, position);
-      this.layers.afterCommit(projection, position, written, this.recorded.get(projection));
+      const recorded = this.recorded.get(projection);
+      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.layers.noteTime(at, recordedAt);
+      this.layers.afterCommit(projection, position, written, recorded?.latest);
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
       this.layers.reset(projection);
@@ -97,9 +107,14 @@ export class ReadModelStore {
   }
 
   /** The worker reports each applied event's recordedAt; the next commit indexes the latest. */
-  noteRecorded(projection: string, recordedAt: string): void {
-    const seen = this.recorded.get(projection);
-    if (seen === undefined || recordedAt > seen) this.recorded.set(projection, recordedAt);
+  noteRecorded(projection: string, recordedAt: string, position?: number): void {
+    let seen = this.recorded.get(projection);
+    if (seen === undefined) this.recorded.set(projection, (seen = { latest: recordedAt, marks: [], since: 0 }));
+    else if (recordedAt > seen.latest) seen.latest = recordedAt;
+    if (position !== undefined && ++seen.since >= TIME_MARK_EVERY) {
+      seen.marks.push([position, seen.latest]);
+      seen.since = 0;
+    }
   }
 
   /** Forget a projection's documents and start it again from the beginning of the log. */

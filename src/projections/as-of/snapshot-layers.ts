@@ -143,7 +143,8 @@ export class SnapshotLayers {
     this.tracked.add(projection);
   }
 
-  private noteTime(position: number, recordedAt: string): void {
+  /** One row of the position -> recordedAt index (a running maximum), inside the batch transaction. */
+  noteTime(position: number, recordedAt: string): void {
     const before = this.stmt.timeBefore.get(position) as string | undefined;
     this.stmt.putTime.run(position, before !== undefined && before > recordedAt ? before : recordedAt);
   }
