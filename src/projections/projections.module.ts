@@ -10,7 +10,7 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { ActionLogController } from './action-log/action-log.controller';
 import { ActionLogReader } from './action-log/action-log.reader';
 import { ActionLogAsOfController } from './as-of/action-log-as-of.controller';
-import { asOfEngineProvider } from './as-of/as-of.providers';
+import { AS_OF_SOURCES, asOfEngineProvider } from './as-of/as-of.providers';
 import { BudgetAsOfController } from './as-of/budget-as-of.controller';
 import { DecisionRegisterAsOfController } from './as-of/decision-register-as-of.controller';
 import { EscalationTrailAsOfController } from './as-of/escalation-trail-as-of.controller';
@@ -45,7 +45,7 @@ export function readModelFile(config: AppConfig): string {
     DecisionRegisterController, DecisionRegisterAsOfController,
   ],
   providers: [
-    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { snapshotEvery: c.snapshotEvery }) },
+    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { snapshotEvery: c.snapshotEvery, snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) }) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     { provide: ActionLogReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new ActionLogReader(store) },
     asOfEngineProvider,
