@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ACTION_STATUSES, type ActionStatus } from '../../actions/domain/action-messages';
@@ -11,7 +12,7 @@ const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, d
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters and paging for GET /action-log; every filter given must match. */
-export class ActionLogQueryDto {
+export class ActionLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ ...slug, description: 'Actions raised at meetings of this board', example: 'wseb' })
   @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
   board?: string;
@@ -36,13 +37,7 @@ export class ActionLogQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   asOf?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 400, description: 'nextCursor from the previous page, with the same filters' })
-  @IsOptional() @IsString() @MaxLength(400) @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
-  cursor?: string;
 }
 
 /** GET /action-log/:actionId?asOf=... */

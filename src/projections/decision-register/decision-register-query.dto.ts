@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions/domain/decision';
@@ -13,7 +14,7 @@ const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, d
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters and paging for GET /decision-register; every filter given must match. */
-export class DecisionRegisterQueryDto {
+export class DecisionRegisterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ ...slug, description: 'Decisions made at meetings of this board', example: 'wseb' })
   @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
   board?: string;
@@ -42,11 +43,5 @@ export class DecisionRegisterQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 400, description: 'nextCursor from the previous page, with the same filters' })
-  @IsOptional() @IsString() @MaxLength(400) @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
-  cursor?: string;
 }

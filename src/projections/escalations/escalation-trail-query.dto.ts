@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PERIOD_KINDS, type PeriodKind } from '../../../projections/escalations/periods';
@@ -38,7 +39,7 @@ export class EscalationTrailWindowDto extends EscalationTrailAsOfDto {
 }
 
 /** Filters and paging for GET /escalation-trail; every filter given must match. */
-export class EscalationTrailQueryDto extends EscalationTrailWindowDto {
+export class EscalationTrailQueryDto extends IntersectionType(EscalationTrailWindowDto, PageQueryDto) {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_STAGES, description: 'At this stage at asOf (a resolved escalation: the stage it was resolved at)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_STAGES)
   stage?: number;
@@ -51,13 +52,7 @@ export class EscalationTrailQueryDto extends EscalationTrailWindowDto {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   breached?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 400, description: 'nextCursor from the previous page, with the same filters' })
-  @IsOptional() @IsString() @MaxLength(400) @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
-  cursor?: string;
 }
 
 /** GET /escalation-trail/summary */
