@@ -13,6 +13,7 @@ const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.
 // Suites that load the whole demo record through the API need more than 5 s on a busy 2-core machine.
 const base = { testTimeout: 30_000, transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
