@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { IntervalJob } from '../../shared/interval-job';
 import type { Actor } from '../event-envelope';
 import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.command';
 import { LogHeadDigester } from './log-head-digester';
@@ -22,8 +23,7 @@ type Executor = Pick<CommandBus, 'execute'>;
 @Injectable()
 export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DigestScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job = new IntervalJob(() => this.recordIfChanged());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,27 +32,21 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.digests.intervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => void this.tick(), minutes * 60_000);
-    this.timer.unref(); // never the reason the process stays up
+    this.job.start(this.config.digests.intervalMinutes);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.settled();
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Resolves when no round is running (for shutdown, and for tests driving the timer). */
-  async settled(): Promise<void> {
-    await this.running;
+  settled(): Promise<void> {
+    return this.job.settled();
   }
 
   /** One scheduled round; a round still running when the next is due is not doubled up. */
   tick(): Promise<void> {
-    this.running ??= this.recordIfChanged().finally(() => { this.running = undefined; });
-    return this.running;
+    return this.job.tick();
   }
 
   private async recordIfChanged(): Promise<void> {

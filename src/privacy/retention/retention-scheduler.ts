@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor, StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
+import { IntervalJob } from '../../shared/interval-job';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.command';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
@@ -26,8 +27,7 @@ type Executor = Pick<CommandBus, 'execute'>;
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetentionScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly job = new IntervalJob(() => this.eraseDue());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,23 +38,18 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.personalData.retentionIntervalMinutes;
-    if (minutes <= 0 || this.config.personalData.retention.escalationsDays <= 0) return;
-    this.timer = setInterval(() => void this.tick(), minutes * 60_000);
-    this.timer.unref();
+    const { retentionIntervalMinutes, retention } = this.config.personalData;
+    if (retention.escalationsDays > 0) this.job.start(retentionIntervalMinutes);
   }
 
   /** Before the key store closes (PrivacyModule, on shutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One round (also for tests driving it); resolves to the number of subjects erased. */
   tick(): Promise<number> {
-    this.running ??= this.eraseDue().finally(() => { this.running = undefined; });
-    return this.running;
+    return this.job.tick();
   }
 
   private async eraseDue(): Promise<number> {
