@@ -1,25 +1,8 @@
-import { request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { newEvent } from '../support/events';
+import { openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
-/** Opens the SSE stream over a real socket (inject would wait for a response that never ends). */
-function openStream(t: ProjectionsTestApp, token: string): Promise<IncomingMessage> {
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/action-log/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
-  });
-}
-
-/** Collects the stream's text until `done` says it has what it needs (or the stream ends). */
-function readUntil(res: IncomingMessage, done: (text: string) => boolean): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; if (done(text)) resolve(text); });
-    res.on('end', () => resolve(text));
-  });
-}
+const openStream = (t: ProjectionsTestApp, token: string) => openSse(t.app, '/action-log/stream', token);
 
 describe('GET /action-log/stream (Server-Sent Events)', () => {
   let t: ProjectionsTestApp;

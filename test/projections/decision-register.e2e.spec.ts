@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { MeetingEvent } from '../../src/meetings/domain/meeting';
 import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
 import { expectProblem, send } from '../support/http';
+import { openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /** The app with every projection; `caughtUp` waits until the runner has applied the whole log. */
@@ -214,20 +213,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
 
   /** Runs last: it appends to the ledger the other tests read. */
   describe('GET /decision-register/stream (Server-Sent Events)', () => {
-    function openStream(token: string): Promise<IncomingMessage> {
-      const { port } = t.app.getHttpServer().address() as AddressInfo;
-      return new Promise((resolve, reject) => {
-        request({ host: '127.0.0.1', port, path: '/decision-register/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
-      });
-    }
-    function readUntil(res: IncomingMessage, done: (text: string) => boolean): Promise<string> {
-      return new Promise((resolve) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => { text += chunk; if (done(text)) resolve(text); });
-        res.on('end', () => resolve(text));
-      });
-    }
+    const openStream = (token: string) => openSse(t.app, '/decision-register/stream', token);
 
     it('sends each decision and each decision\'s sign-off as applied, with the ledger position as id, and never meeting documents', async () => {
       const res = await openStream(await t.token({ role: 'auditor', userId: 'audit-1' }));
