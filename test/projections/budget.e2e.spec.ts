@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import type { BudgetEvent } from '../../src/funding/domain/budget.types';
@@ -11,6 +10,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { PROJECTIONS } from '../../src/projections/projections.module';
 import { ReadModelStore } from '../../src/projections/read-model-store';
 import { newEvent } from '../support/events';
+import { openStream, readUntil } from '../support/sse';
 import { expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
@@ -119,17 +119,8 @@ describe('budget read model over HTTP', () => {
 
 /** Opens the SSE stream over a real socket and collects text until `done` says it has enough. */
 async function readStream(t: ProjectionsTestApp, token: string, done: (text: string) => boolean): Promise<{ res: IncomingMessage; text: Promise<string> }> {
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
-  const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/budgets/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
-  });
-  const text = new Promise<string>((resolve) => {
-    let s = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { s += chunk; if (done(s)) resolve(s); });
-    res.on('end', () => resolve(s));
-  });
-  return { res, text };
+  const res = await openStream(t.app, '/budgets/stream', token);
+  return { res, text: readUntil(res, done) };
 }
 
 describe('GET /budgets/stream (Server-Sent Events)', () => {

@@ -1,7 +1,6 @@
-import { request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TokenClaims } from '../../src/auth/mint-token';
 import { expectProblem, send } from '../support/http';
+import { openStream, readUntil } from '../support/sse';
 import { loadEscalations, startTrailApp, type TrailApp } from './support/escalation-trail-app';
 
 let t: TrailApp;
@@ -68,19 +67,7 @@ describe('GET /escalation-trail/stream (Server-Sent Events)', () => {
   beforeAll(async () => { s = await startTrailApp(); await s.app.listen(0, '127.0.0.1'); });
   afterAll(() => s.close());
 
-  const open = async (claims: Partial<TokenClaims>): Promise<IncomingMessage> => {
-    const { port } = s.app.getHttpServer().address() as AddressInfo;
-    const token = await s.token(claims);
-    return new Promise((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: '/escalation-trail/stream', headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
-    });
-  };
-  const readUntil = (res: IncomingMessage, done: (text: string) => boolean) => new Promise<string>((resolve) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; if (done(text)) resolve(text); });
-    res.on('end', () => resolve(text));
-  });
+  const open = async (claims: Partial<TokenClaims>) => openStream(s.app, '/escalation-trail/stream', await s.token(claims));
 
   it('sends each escalation document as the runner commits it, with the ledger position as the event id', async () => {
     const res = await open({ role: 'auditor', userId: 'audit-1' });
