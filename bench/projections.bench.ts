@@ -11,7 +11,7 @@
 import { execSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -162,19 +162,27 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'projections-bench-'));
+  // KEEP_LEDGER=<dir>: generate the ledger there once and reuse it on later runs (for A/B comparisons).
+  const kept = process.env.KEEP_LEDGER;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'projections-bench-'));
   const clock = new ManualClock(new Date('2020-01-01T09:00:00.000Z'));
   try {
     const ledgerFile = join(dir, 'ledger.sqlite');
-    const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
+    rmSync(join(dir, 'read-models.sqlite'), { force: true });
     let t0 = performance.now();
-    const count = await generate(generator, clock);
+    const reuse = kept !== undefined && existsSync(ledgerFile);
+    if (!reuse) {
+      const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
+      await generate(generator, clock);
+      // Closing checkpoints the WAL into the file: the reads below see a ledger at rest, as a restart would.
+      await generator.close();
+    }
     const generateS = (performance.now() - t0) / 1000;
-    // Closing checkpoints the WAL into the file: the reads below see a ledger at rest, as a restart would.
-    await generator.close();
     const events = new SqliteEventStore({ file: ledgerFile }, clock);
     const loadBefore = loadavg()[0];
     const head = await lastPosition(events); // also warms the page cache before the timed reads
+    const count = await countEvents(events);
+    clock.set(new Date((await events.readAll({ after: head - 1, maxCount: 1 }))[0].metadata.recordedAt));
 
     resetPeak();
     const reads: number[] = [];
@@ -207,9 +215,9 @@ async function main(): Promise<void> {
       const one = q % 4 >= 2;
       const start = performance.now();
       const answer = await engine.answer('action-log', parseAsOf(text)!, text);
-      const reader = new ActionLogReader(answer.view as unknown as ReadModelStore);
+      const reader = new ActionLogReader(answer.view, { events, upTo: () => answer.resolution.position });
       const page = reader.list({ asOf: text.length === 10 ? text : '2030-01-01' }, 50);
-      if (one && page.items.length > 0) reader.get(pick(page.items).actionId, '2030-01-01');
+      if (one && page.items.length > 0) await reader.get(pick(page.items).actionId, '2030-01-01');
       latencies[`${one ? 'one action' : 'list'}, by ${byDate ? 'date' : 'position'}`].push(performance.now() - start);
     }
     const all = Object.values(latencies).flat();
@@ -227,7 +235,7 @@ async function main(): Promise<void> {
     const lines = [
       `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`,
       `Load average (1 min) before / after the measurements: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared with other work)`,
-      `Ledger: ${count} events generated in ${generateS.toFixed(0)} s (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} positions`,
+      `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} positions`,
       '',
       '| measure | result |',
       '| --- | --- |',
@@ -246,7 +254,7 @@ async function main(): Promise<void> {
     await events.close();
   } finally {
     clearInterval(sampler);
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -259,6 +267,16 @@ function footprint(file: string): string {
     return rows.map((r) => `${r.t} ${r.projection} ${r.n} rows ${mb(r.bytes)}`).join('; ');
   } finally {
     db.close();
+  }
+}
+
+async function countEvents(store: SqliteEventStore): Promise<number> {
+  let n = 0;
+  for (let after: number | undefined; ;) {
+    const page = await store.readAll({ after, maxCount: 5000 });
+    n += page.length;
+    if (page.length < 5000) return n;
+    after = page[page.length - 1].position;
   }
 }
 

@@ -2,7 +2,11 @@ import type { ActionOwner } from '../../src/actions/domain/action-owner';
 import type { ActionStatus } from '../../src/actions/domain/action-messages';
 import type { Actor } from '../../src/ledger/event-envelope';
 
-/** One line of an action's change history: enough for an inspector to see who did what, when. */
+/**
+ * One line of an action's change history: enough for an inspector to see who did what, when.
+ * Not stored in the document: it is the action's own stream, read from the ledger when one action
+ * is asked for (see actionHistory), so a rebuild never rewrites a growing history with each change.
+ */
 export interface ActionHistoryEntry {
   type: string;
   /** Business time (e.g. the meeting date). */
@@ -37,7 +41,8 @@ export interface ActionLogEntry {
   closedAt?: string;
   cancelledAt?: string;
   lastUpdate?: { type: string; occurredAt: string; recordedAt: string; actor: Actor };
-  history: ActionHistoryEntry[];
+  /** How many changes the history holds (the history itself is the action's stream: actionHistory). */
+  historyLength: number;
 }
 
 /**

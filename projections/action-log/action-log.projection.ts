@@ -1,7 +1,7 @@
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { Projection } from '../projection';
-import { actionKey, ACTION_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type ActionLogDoc, type ActionLogEntry, type MeetingBoardDoc } from './action-log-doc';
+import { actionKey, ACTION_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type ActionHistoryEntry, type ActionLogDoc, type ActionLogEntry, type MeetingBoardDoc } from './action-log-doc';
 import { summarise } from './summaries';
 
 /** The action event types this version understands; a new type needs a version bump (and a rebuild). */
@@ -10,11 +10,11 @@ const ACTION_EVENT_TYPES: ReadonlySet<string> = new Set<ActionEvent['type']>([
   'action-completed', 'action-closed', 'action-reopened', 'action-cancelled',
 ]);
 
-const isActionEvent = (e: StoredEvent): boolean => e.streamId.startsWith('action-') && ACTION_EVENT_TYPES.has(e.type);
+export const isActionEvent = (e: StoredEvent): boolean => e.streamId.startsWith('action-') && ACTION_EVENT_TYPES.has(e.type);
 const isMeetingScheduled = (e: StoredEvent): boolean => e.streamId.startsWith('meeting-') && e.type === 'meeting-scheduled';
 
 function newAction(actionId: string): ActionLogEntry {
-  return { kind: 'action', actionId, raised: false, text: '', status: 'open', owners: [], timesCarriedForward: 0, history: [] };
+  return { kind: 'action', actionId, raised: false, text: '', status: 'open', owners: [], timesCarriedForward: 0, historyLength: 0 };
 }
 
 /** Fields an event sets or clears on top of the recorded history. */
@@ -52,16 +52,31 @@ function compact<T extends object>(doc: T): T {
   return out as T;
 }
 
+/** Only these can set a member to undefined (an optional field of the raise, or a reopening clearing dates). */
+const MAY_CLEAR: ReadonlySet<string> = new Set(['action-raised', 'action-reopened']);
+
 function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry {
   const event = { type: stored.type, data: stored.data } as ActionEvent;
   const { occurredAt, recordedAt, actor } = stored.metadata;
-  const entry = { type: stored.type, occurredAt, recordedAt, actor, summary: summarise(event), eventId: stored.id, position: stored.position };
-  return compact({
+  const next: ActionLogEntry = {
     ...doc,
     ...changes(doc, event, occurredAt),
     lastUpdate: { type: stored.type, occurredAt, recordedAt, actor },
-    history: [...doc.history, entry],
-  });
+    historyLength: doc.historyLength + 1,
+  };
+  return MAY_CLEAR.has(stored.type) ? compact(next) : next;
+}
+
+/** One line of the history for an action event (the same event the document applied). */
+export function historyEntry(stored: StoredEvent): ActionHistoryEntry {
+  const { occurredAt, recordedAt, actor } = stored.metadata;
+  const event = { type: stored.type, data: stored.data } as ActionEvent;
+  return { type: stored.type, occurredAt, recordedAt, actor, summary: summarise(event), eventId: stored.id, position: stored.position };
+}
+
+/** An action's change history from its stream's events, up to and including `upTo` (a log position). */
+export function actionHistory(events: readonly StoredEvent[], upTo = Number.POSITIVE_INFINITY): ActionHistoryEntry[] {
+  return events.filter((e) => e.position <= upTo && isActionEvent(e)).map(historyEntry);
 }
 
 function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardDoc {
@@ -72,7 +87,8 @@ function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardD
 /** The current action log: one document per action, plus the meeting -> board link for board filters. */
 export const actionLogProjection: Projection<ActionLogDoc> = {
   name: 'action-log',
-  version: 1,
+  // 2: the history moved out of the document (the action's stream), leaving historyLength.
+  version: 2,
   canHandle: (event) => isActionEvent(event) || isMeetingScheduled(event),
   keysOf: (event) => {
     if (isMeetingScheduled(event)) return [meetingKey((event.data as { meetingId: string }).meetingId)];

@@ -2,7 +2,7 @@ import type { ActionLogEntry } from './action-log-doc';
 import { isOverdue, matchesQuery } from './action-log.queries';
 
 const doc = (over: Partial<ActionLogEntry> = {}): ActionLogEntry => ({
-  kind: 'action', actionId: 'a1', raised: true, text: 'Send the letter', status: 'open', timesCarriedForward: 0, history: [],
+  kind: 'action', actionId: 'a1', raised: true, text: 'Send the letter', status: 'open', timesCarriedForward: 0, historyLength: 0,
   owners: [{ kind: 'person', personId: 'pete-hill' }, { kind: 'partner', partnerId: 'warwickshire-police' }, { kind: 'team', name: 'WS Business Team' }],
   dueDate: '2022-06-30', originMeetingId: 'wseb-2022-05-10', ...over,
 });

@@ -1,7 +1,7 @@
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { ActionLogDoc, ActionLogEntry } from './action-log-doc';
-import { actionLogProjection as p } from './action-log.projection';
+import { actionHistory, actionLogProjection as p } from './action-log.projection';
 
 const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 let position = 0;
@@ -26,6 +26,8 @@ function given(...events: StoredEvent[]): Map<string, ActionLogDoc> {
   return docs;
 }
 const action = (...events: StoredEvent[]) => given(...events).get(`action:${id}`) as ActionLogEntry;
+/** The history the reader shows: the action's stream, summarised (here, the same events). */
+const history = (...events: StoredEvent[]) => actionHistory(events);
 
 describe('action-log projection: which events it reads', () => {
   it.each([
@@ -46,31 +48,33 @@ describe('action-log projection: one document per action', () => {
       dueDate: '2022-06-30', targetMeetingId: 'wseb-2022-06-07', originMeetingId: 'wseb-2022-05-10', originItemNumber: 3, timesCarriedForward: 0,
       raisedAt: '2022-05-10T10:00:00.000Z', lastUpdate: { type: 'action-raised', occurredAt: '2022-05-10T10:00:00.000Z', actor },
     });
-    expect(action(raised).history).toEqual([expect.objectContaining({ type: 'action-raised', summary: 'Raised at wseb-2022-05-10 item 3 for person:pete-hill, due by 2022-06-30 and at wseb-2022-06-07', eventId: raised.id, position: raised.position })]);
+    expect(action(raised).historyLength).toBe(1);
+    expect(history(raised)).toEqual([expect.objectContaining({ type: 'action-raised', summary: 'Raised at wseb-2022-05-10 item 3 for person:pete-hill, due by 2022-06-30 and at wseb-2022-06-07', eventId: raised.id, position: raised.position })]);
   });
 
   it('given a carry forward, then the target moves and the count goes up', () => {
-    const doc = action(raised, act({ type: 'action-carried-forward', data: { actionId: id, toMeetingId: 'wseb-2022-07-12', fromMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1, note: 'Not reached' } }, '2022-06-07T11:00:00.000Z'));
-    expect(doc).toMatchObject({ targetMeetingId: 'wseb-2022-07-12', timesCarriedForward: 1, lastUpdate: { type: 'action-carried-forward', occurredAt: '2022-06-07T11:00:00.000Z' } });
-    expect(doc.history[1].summary).toBe('Carried forward to wseb-2022-07-12 from wseb-2022-06-07 (1 time): Not reached');
+    const events = [raised, act({ type: 'action-carried-forward', data: { actionId: id, toMeetingId: 'wseb-2022-07-12', fromMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1, note: 'Not reached' } }, '2022-06-07T11:00:00.000Z')];
+    expect(action(...events)).toMatchObject({ targetMeetingId: 'wseb-2022-07-12', timesCarriedForward: 1, historyLength: 2, lastUpdate: { type: 'action-carried-forward', occurredAt: '2022-06-07T11:00:00.000Z' } });
+    expect(history(...events)[1].summary).toBe('Carried forward to wseb-2022-07-12 from wseb-2022-06-07 (1 time): Not reached');
   });
 
   it('given a reassignment and a new due date, then owners and due date are the latest', () => {
-    const doc = action(raised,
+    const events = [raised,
       act({ type: 'action-reassigned', data: { actionId: id, owners: [{ kind: 'team', name: 'WS Business Team' }], previousOwners: [{ kind: 'person', personId: 'pete-hill' }], reason: 'Leave' } }),
-      act({ type: 'action-due-date-changed', data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-30', reason: 'Audit' } }));
-    expect(doc).toMatchObject({ owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-07-31' });
-    expect(doc.history.map((h) => h.summary)).toEqual([expect.any(String), 'Reassigned from person:pete-hill to team:WS Business Team: Leave', 'Due date moved from 2022-06-30 to 2022-07-31: Audit']);
+      act({ type: 'action-due-date-changed', data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-30', reason: 'Audit' } })];
+    expect(action(...events)).toMatchObject({ owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-07-31' });
+    expect(history(...events).map((h) => h.summary)).toEqual([expect.any(String), 'Reassigned from person:pete-hill to team:WS Business Team: Leave', 'Due date moved from 2022-06-30 to 2022-07-31: Audit']);
   });
 
   it('given completed then closed, then both dates are kept; a reopen clears them but not the history', () => {
     const done = [raised, act({ type: 'action-completed', data: { actionId: id } }, '2022-06-01T00:00:00.000Z'), act({ type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } }, '2022-06-07T11:00:00.000Z')];
     expect(action(...done)).toMatchObject({ status: 'closed', completedAt: '2022-06-01T00:00:00.000Z', closedAt: '2022-06-07T11:00:00.000Z' });
-    const reopened = action(...done, act({ type: 'action-reopened', data: { actionId: id, reopenedFrom: 'closed', reason: 'Letter never sent' } }));
-    expect(reopened).toMatchObject({ status: 'open' });
+    const all = [...done, act({ type: 'action-reopened', data: { actionId: id, reopenedFrom: 'closed', reason: 'Letter never sent' } })];
+    const reopened = action(...all);
+    expect(reopened).toMatchObject({ status: 'open', historyLength: 4 });
     expect(reopened).not.toHaveProperty('completedAt');
     expect(reopened).not.toHaveProperty('closedAt');
-    expect(reopened.history.map((h) => h.type)).toEqual(['action-raised', 'action-completed', 'action-closed', 'action-reopened']);
+    expect(history(...all).map((h) => h.type)).toEqual(['action-raised', 'action-completed', 'action-closed', 'action-reopened']);
   });
 
   it('given a cancellation, then it is cancelled with the date', () => {
@@ -79,9 +83,9 @@ describe('action-log projection: one document per action', () => {
   });
 
   it('given progress notes, then only the history and last update change', () => {
-    const doc = action(raised, act({ type: 'action-progress-noted', data: { actionId: id, note: 'Draft letter prepared' } }, '2022-05-20T00:00:00.000Z'));
-    expect(doc).toMatchObject({ status: 'open', lastUpdate: { type: 'action-progress-noted', occurredAt: '2022-05-20T00:00:00.000Z' } });
-    expect(doc.history[1].summary).toBe('Progress noted: Draft letter prepared');
+    const events = [raised, act({ type: 'action-progress-noted', data: { actionId: id, note: 'Draft letter prepared' } }, '2022-05-20T00:00:00.000Z')];
+    expect(action(...events)).toMatchObject({ status: 'open', lastUpdate: { type: 'action-progress-noted', occurredAt: '2022-05-20T00:00:00.000Z' } });
+    expect(history(...events)[1].summary).toBe('Progress noted: Draft letter prepared');
   });
 
   it('never mutates the document it is given', () => {
@@ -89,6 +93,15 @@ describe('action-log projection: one document per action', () => {
     const frozen = structuredClone(before);
     p.evolve(before, act({ type: 'action-completed', data: { actionId: id } }));
     expect(before).toEqual(frozen);
+  });
+});
+
+describe('action-log history: the action\'s stream, summarised', () => {
+  it('keeps only action events, and none after the position the documents show', () => {
+    const progress = act({ type: 'action-progress-noted', data: { actionId: id, note: 'Draft' } });
+    const other = stored(`action-${id}`, 'action-renamed', { actionId: id });
+    expect(actionHistory([raised, other, progress]).map((h) => h.type)).toEqual(['action-raised', 'action-progress-noted']);
+    expect(actionHistory([raised, progress], raised.position).map((h) => h.eventId)).toEqual([raised.id]);
   });
 });
 

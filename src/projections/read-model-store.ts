@@ -10,18 +10,30 @@ export interface Checkpoint {
   position: number | undefined;
 }
 
+/**
+ * Documents in a rowid table with a unique index on (projection, key), not a WITHOUT ROWID table
+ * keyed by it: rewriting a 0.5-2 KB document in place leaves the index alone, where an index-organised
+ * row that size moves B-tree cells about on every write (2-4x slower per write, measured in
+ * BENCHMARKS.md, Projections).
+ */
 const DDL = `
   CREATE TABLE IF NOT EXISTS documents (
     projection TEXT NOT NULL,
     key        TEXT NOT NULL,
-    doc        TEXT NOT NULL,
-    PRIMARY KEY (projection, key)
-  ) WITHOUT ROWID;
+    doc        TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS documents_by_key ON documents (projection, key);
   CREATE TABLE IF NOT EXISTS checkpoints (
     projection TEXT PRIMARY KEY,
     version    INTEGER NOT NULL,
     position   INTEGER
   );`;
+
+/**
+ * The file layout's version (PRAGMA user_version). A file of an earlier layout is emptied on open:
+ * read models are derived data, so every projection simply rebuilds from the ledger.
+ */
+const FORMAT = 2;
 
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
@@ -53,14 +65,18 @@ export class ReadModelStore {
   constructor(file: string, options: Partial<SnapshotOptions> = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    // A new file gets 16 KB pages (before WAL fixes the size): documents of 1-4 KB then fit in their
-    // B-tree page instead of spilling into overflow pages (WITHOUT ROWID rows over ~1 KB do at 4 KB).
+    // A new file gets 16 KB pages (before WAL fixes the size): fewer, larger writes per commit, and
+    // documents of a few KB (an escalation's timeline) still fit in their page.
     this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
+    if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
+      for (const table of ['documents', 'checkpoints', 'snapshots', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_docs', 'log_times']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.db.pragma(`user_version = ${FORMAT}`);
+    }
     this.db.exec(DDL);
     this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
     this.stmt = {

@@ -1,6 +1,6 @@
 import { ownerLabel } from '../../../projections/action-log/summaries';
 import { businessDay as businessDate } from './business-day';
-import type { ActionLogEntry } from '../../../projections/action-log/action-log-doc';
+import type { ActionHistoryEntry, ActionLogEntry } from '../../../projections/action-log/action-log-doc';
 import type { PackScope, SummaryInput } from './pack-types';
 import type { PackTables } from './tables/pack-tables';
 
@@ -20,8 +20,8 @@ export function monthEnds(from: string, to: string): { month: string; end: strin
 }
 
 /** An action's dated status changes, in history order: worked out once, then read at each month end. */
-function transitions(a: ActionLogEntry): { date: string; status: ActionLogEntry['status'] }[] {
-  return a.history.flatMap((h) => (STATUS_AFTER[h.type] ? [{ date: businessDate(h.occurredAt), status: STATUS_AFTER[h.type]! }] : []));
+function transitions(history: ActionHistoryEntry[]): { date: string; status: ActionLogEntry['status'] }[] {
+  return history.flatMap((h) => (STATUS_AFTER[h.type] ? [{ date: businessDate(h.occurredAt), status: STATUS_AFTER[h.type]! }] : []));
 }
 
 /**
@@ -30,8 +30,8 @@ function transitions(a: ActionLogEntry): { date: string; status: ActionLogEntry[
  * a due date before it; the due date used is the one the action had at the end of the period (the
  * history does not keep earlier ones).
  */
-function actionStatusOverTime(actions: ActionLogEntry[], scope: PackScope): SummaryInput['actionStatusOverTime'] {
-  const changes = actions.map((a) => ({ a, changes: transitions(a) }));
+function actionStatusOverTime(actions: ActionLogEntry[], historyOf: (actionId: string) => ActionHistoryEntry[], scope: PackScope): SummaryInput['actionStatusOverTime'] {
+  const changes = actions.map((a) => ({ a, changes: transitions(historyOf(a.actionId)) }));
   const dates = changes.flatMap((c) => c.changes.map((t) => t.date)).sort();
   if (dates.length === 0) return [];
   const from = dates[0] > scope.from ? dates[0] : scope.from;
@@ -80,7 +80,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       { label: 'Escalations (breached a timescale)', value: `${escalations.length} (${escalations.filter((v) => v.breached).length})` },
       ...years.map((y) => ({ label: `Budget ${y.financialYear} (shortfall)`, value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})` })),
     ],
-    actionStatusOverTime: actionStatusOverTime(actions, c.scope),
+    actionStatusOverTime: actionStatusOverTime(actions, (id) => t.actionLog.historyOf(id), c.scope),
     escalationsByStage: [...byStage.values()],
     contributions: years.map((y) => ({
       financialYear: y.financialYear, budgetPence: y.totalPence, shortfallPence: y.shortfall.shortfallPence, uncoveredPence: y.underwriting?.uncoveredPence ?? 0,

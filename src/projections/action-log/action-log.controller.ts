@@ -8,7 +8,7 @@ import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionRunner } from '../projection-runner';
 import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
-import { ActionLogReader } from './action-log.reader';
+import { ActionLogReader, type ActionLogDetail } from './action-log.reader';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 
@@ -45,9 +45,9 @@ export class ActionLogController {
   @Get(':actionId')
   @Requires('ledger:read')
   @ApiOperation({ operationId: 'getActionLogEntry', summary: 'One action with its full change history: who, business time and recorded time of every change' })
-  @ApiOkResponse({ description: 'The action document with history' })
+  @ApiOkResponse({ description: 'The action document with its history (read from the action\'s stream up to the position the action log has applied)' })
   @ApiNotFoundResponse({ description: 'action-not-found', schema: problemSchema })
-  get(@Param('actionId', IdPipe) actionId: string, @Query() q: ActionLogEntryQueryDto) {
+  get(@Param('actionId', IdPipe) actionId: string, @Query() q: ActionLogEntryQueryDto): Promise<ActionLogDetail> {
     return this.reader.get(actionId, q.asOf ?? this.today());
   }
 

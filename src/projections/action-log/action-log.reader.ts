@@ -1,14 +1,27 @@
 import { BadRequestException } from '@nestjs/common';
-import { ACTION_KEY_PREFIX, actionKey, meetingKey, type ActionLogEntry, type MeetingBoardDoc } from '../../../projections/action-log/action-log-doc';
-import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { ACTION_KEY_PREFIX, actionKey, meetingKey, type ActionHistoryEntry, type ActionLogEntry, type MeetingBoardDoc } from '../../../projections/action-log/action-log-doc';
+import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import type { EventStore } from '../../ledger/event-store.port';
+import { streamName } from '../../ledger/stream-name';
 import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
 import { problem } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
-import type { ReadModelStore } from '../read-model-store';
+import type { ReadModelView } from '../as-of/as-of-answer';
 
-/** A list row: the document without its history, plus the board and overdue flag worked out for the reader. */
-export type ActionLogItem = Omit<ActionLogEntry, 'history'> & { boardId: string | null; overdue: boolean; historyLength: number };
-export type ActionLogDetail = ActionLogEntry & { boardId: string | null; overdue: boolean };
+/** A list row: the document, plus the board and overdue flag worked out for the reader. */
+export type ActionLogItem = ActionLogEntry & { boardId: string | null; overdue: boolean };
+/** One action with its history (its stream's events up to the position the document shows). */
+export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> & { boardId: string | null; overdue: boolean; history: ActionHistoryEntry[] };
+
+/**
+ * Where one action's history comes from: its own stream in the ledger, read up to `upTo()`, the log
+ * position the documents show (the runner's checkpoint, or an as-of answer's position), so the
+ * history and the document never disagree.
+ */
+export interface ActionHistorySource {
+  events: Pick<EventStore, 'readStream'>;
+  upTo(): number | undefined;
+}
 
 const NAME = actionLogProjection.name;
 
@@ -24,7 +37,7 @@ function decodeCursor(cursor: string): string {
 
 /** Reads the action log from the read-model store: key-ordered pages, filters applied in pure code. */
 export class ActionLogReader {
-  constructor(private readonly store: ReadModelStore) {}
+  constructor(private readonly store: ReadModelView, private readonly history: ActionHistorySource) {}
 
   list(query: ActionLogQuery, limit: number, cursor?: string): { items: ActionLogItem[]; nextCursor: string | null } {
     const boardOf = this.boardLookup();
@@ -35,17 +48,21 @@ export class ActionLogReader {
     for (const { key, doc } of this.store.scan<ActionLogEntry>(NAME, ACTION_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
       if (!matchesQuery(doc, query, boardOf)) continue;
       if (items.length === limit) { more = true; break; }
-      const { history, ...rest } = doc;
-      items.push({ ...rest, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf), historyLength: history.length });
+      items.push({ ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) });
       lastKey = key;
     }
     return { items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
   }
 
-  get(actionId: string, asOf: string): ActionLogDetail {
+  async get(actionId: string, asOf: string): Promise<ActionLogDetail> {
     const doc = this.store.get<ActionLogEntry>(NAME, actionKey(actionId));
     if (!doc?.raised) throw new NotFound('Action', actionId);
-    return { ...doc, boardId: this.boardLookup()(doc.originMeetingId) ?? null, overdue: isOverdue(doc, asOf) };
+    const upTo = this.history.upTo() ?? -1;
+    const history = actionHistory(await this.history.events.readStream(streamName('action', actionId)), upTo);
+    const { historyLength, ...rest } = doc;
+    // The document and the stream are read at the same position, so their counts agree; if not, the ledger changed under the read model.
+    if (history.length !== historyLength) throw new Error(`Action ${actionId}: ${history.length} history events in the ledger up to position ${upTo}, the read model counted ${historyLength}`);
+    return { ...rest, boardId: this.boardLookup()(doc.originMeetingId) ?? null, overdue: isOverdue(doc, asOf), history };
   }
 
   /** Meeting -> board, each meeting read once per request. */

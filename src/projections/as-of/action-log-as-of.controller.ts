@@ -6,8 +6,8 @@ import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ActionLogReader } from '../action-log/action-log.reader';
-import type { ReadModelStore } from '../read-model-store';
-import { asOfBusinessDate, provenance } from './as-of-answer';
+import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
+import { asOfBusinessDate, provenance, viewOf } from './as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from './as-of-engine';
 import { AsOfActionLogQueryDto, AsOfQueryDto } from './as-of-query.dto';
 
@@ -21,7 +21,7 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 @ApiBearerAuth()
 @Controller('as-of/action-log')
 export class ActionLogAsOfController {
-  constructor(private readonly engine: AsOfEngine, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly engine: AsOfEngine, @Inject(EVENT_STORE) private readonly events: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Get()
   @Requires('ledger:read')
@@ -31,7 +31,7 @@ export class ActionLogAsOfController {
   async list(@Query() q: AsOfActionLogQueryDto) {
     const answer = await this.answer(q.asOf);
     const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: this.overdueDate(answer) };
-    return { asOf: provenance(answer), ...reader(answer).list(query, q.limit ?? 50, q.cursor) };
+    return { asOf: provenance(answer), ...this.reader(answer).list(query, q.limit ?? 50, q.cursor) };
   }
 
   @Get(':actionId')
@@ -41,7 +41,7 @@ export class ActionLogAsOfController {
   @ApiNotFoundResponse({ description: 'action-not-found: no such action had been raised by then', schema: problemSchema })
   async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
-    return { ...reader(answer).get(actionId, this.overdueDate(answer)), asOf: provenance(answer) };
+    return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };
   }
 
   /** Overdue then: the requested date, or the day a position was recorded (today past the end of the log). */
@@ -49,10 +49,12 @@ export class ActionLogAsOfController {
     return asOfBusinessDate(a, () => this.clock.now().toISOString().slice(0, 10));
   }
 
+  /** The same reader as GET /action-log over the as-of view; the history is read up to the answer's position. */
+  private reader(a: AsOfAnswer): ActionLogReader {
+    return new ActionLogReader(viewOf(a), { events: this.events, upTo: () => a.resolution.position });
+  }
+
   private answer(text: string): Promise<AsOfAnswer> {
     return this.engine.answer(actionLogProjection.name, parseAsOf(text)!, text);
   }
 }
-
-/** The reader only calls get and scan, which the as-of view answers with the same signatures. */
-const reader = (a: AsOfAnswer) => new ActionLogReader(a.view as unknown as ReadModelStore);

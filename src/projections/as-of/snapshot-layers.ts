@@ -37,17 +37,18 @@ const DDL = `
   CREATE INDEX IF NOT EXISTS log_times_by_time ON log_times (recorded_at, position);`;
 
 /**
- * Layer documents clustered by (projection, key, position): one B-tree write per document. Files
- * from before keep their rowid table and its unique index on the same columns (same queries).
+ * Layer documents: rows appended in rowid order (a layer's rows land at the end of the table), found
+ * through the unique index on (projection, key, position). Keyed by that index instead (WITHOUT
+ * ROWID), every row was inserted mid-tree and a layer cost 4x as much (BENCHMARKS.md, Projections).
  */
 const LAYER_DOCS_DDL = `
   CREATE TABLE IF NOT EXISTS snapshot_docs (
     projection TEXT NOT NULL,
     key        TEXT NOT NULL,
     position   INTEGER NOT NULL,
-    doc        TEXT NOT NULL,
-    PRIMARY KEY (projection, key, position)
-  ) WITHOUT ROWID;`;
+    doc        TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS snapshot_docs_by_key ON snapshot_docs (projection, key, position);`;
 
 /**
  * Snapshots as layers: a snapshot at position S stores only the documents written since the
@@ -66,15 +67,8 @@ export class SnapshotLayers {
   private readonly tracked = new Set<string>();
 
   constructor(private readonly db: Database.Database, private readonly options: SnapshotOptions) {
-    const has = (table: string) => Boolean(db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table));
-    const fresh = !has('snapshot_dirty');
-    const untracked = !has('snapshot_tracked');
     db.exec(DDL);
     db.exec(LAYER_DOCS_DDL);
-    // A file written before snapshots existed: every document it holds is new to the first layer.
-    if (fresh) db.exec('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents');
-    // A file written when every projection was snapshotted: each one's layers are complete.
-    if (untracked) db.exec('INSERT OR IGNORE INTO snapshot_tracked (projection) SELECT projection FROM checkpoints');
     this.snapshotted = options.snapshotProjections && new Set(options.snapshotProjections);
     this.stmt = {
       dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),

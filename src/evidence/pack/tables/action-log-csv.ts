@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../../ledger/event-envelope';
-import { ACTION_KEY_PREFIX, MEETING_KEY_PREFIX, type ActionLogEntry, type MeetingBoardDoc } from '../../../../projections/action-log/action-log-doc';
-import { actionLogProjection } from '../../../../projections/action-log/action-log.projection';
+import { ACTION_KEY_PREFIX, MEETING_KEY_PREFIX, type ActionHistoryEntry, type ActionLogEntry, type MeetingBoardDoc } from '../../../../projections/action-log/action-log-doc';
+import { actionLogProjection, historyEntry, isActionEvent } from '../../../../projections/action-log/action-log.projection';
 import { isOverdue } from '../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../projections/action-log/summaries';
 import { toCsv } from '../csv';
@@ -17,10 +17,21 @@ export class ActionLogTable implements PackTable {
   readonly fold = new ProjectionFold(actionLogProjection);
   readonly projection = { name: actionLogProjection.name, version: actionLogProjection.version };
 
+  /** Each action's history, from its events in the pack (the read model reads it from the action's stream). */
+  private readonly histories = new Map<string, ActionHistoryEntry[]>();
+
   constructor(readonly asOf: string) {}
 
   add(event: StoredEvent): void {
     this.fold.add(event);
+    if (!isActionEvent(event)) return;
+    const actionId = (event.data as { actionId: string }).actionId;
+    const history = this.histories.get(actionId);
+    if (history) history.push(historyEntry(event)); else this.histories.set(actionId, [historyEntry(event)]);
+  }
+
+  historyOf(actionId: string): ActionHistoryEntry[] {
+    return this.histories.get(actionId) ?? [];
   }
 
   actions(): ActionLogEntry[] {
@@ -35,7 +46,7 @@ export class ActionLogTable implements PackTable {
     return toCsv(ACTION_LOG_COLUMNS, this.actions().map((a) => [
       a.actionId, this.boardOf(a.originMeetingId), a.originMeetingId, a.originItemNumber, a.text, a.owners.map(ownerLabel).join('; '),
       a.status, isOverdue(a, this.asOf), a.dueDate, a.targetMeetingId, a.timesCarriedForward, a.raisedAt, a.completedAt, a.closedAt,
-      a.cancelledAt, a.lastUpdate?.type, a.lastUpdate?.occurredAt, a.lastUpdate?.actor.userId, a.history.length,
+      a.cancelledAt, a.lastUpdate?.type, a.lastUpdate?.occurredAt, a.lastUpdate?.actor.userId, a.historyLength,
     ]));
   }
 }
