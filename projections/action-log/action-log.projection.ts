@@ -1,5 +1,6 @@
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';
 import { actionKey, ACTION_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type ActionHistoryEntry, type ActionLogDoc, type ActionLogEntry, type MeetingBoardDoc } from './action-log-doc';
 import { summarise } from './summaries';
@@ -44,19 +45,12 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
   }
 }
 
-/** Drops undefined members so a document looks the same fresh or after a JSON round trip. */
-function compact<T extends object>(doc: T): T {
-  // A plain loop, not entries/filter/fromEntries: this runs once per action event (a rebuild's hot path).
-  const out: Record<string, unknown> = {};
-  for (const k in doc) if (doc[k] !== undefined) out[k] = doc[k];
-  return out as T;
-}
-
 /** Only these can set a member to undefined (an optional field of the raise, or a reopening clearing dates). */
 const MAY_CLEAR: ReadonlySet<string> = new Set(['action-raised', 'action-reopened']);
 
 function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry {
-  const event = { type: stored.type, data: stored.data } as ActionEvent;
+  // A stored event is its domain event plus envelope fields: read as one without a copy per event.
+  const event = stored as unknown as ActionEvent;
   const { occurredAt, recordedAt, actor } = stored.metadata;
   const next: ActionLogEntry = {
     ...doc,
@@ -64,7 +58,7 @@ function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry 
     lastUpdate: { type: stored.type, occurredAt, recordedAt, actor },
     historyLength: doc.historyLength + 1,
   };
-  return MAY_CLEAR.has(stored.type) ? compact(next) : next;
+  return MAY_CLEAR.has(stored.type) ? withoutUndefined(next) : next;
 }
 
 /** One line of the history for an action event (the same event the document applied). */

@@ -1,11 +1,6 @@
-const isPlainObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { withoutUndefined as drop } from '../compact';
 
-/** Copies `o` without its undefined members (a plain loop: this runs once per event in a rebuild). */
-function drop<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
-  return out as T;
-}
+const isPlainObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Drops undefined members (at the top and in the objects of its arrays) so a document looks the

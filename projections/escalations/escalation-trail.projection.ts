@@ -1,5 +1,6 @@
 import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';
 import { ESCALATION_KEY_PREFIX, escalationKey, type EscalationTrailDoc, type StagePeriod, type TrailEntry } from './escalation-trail-doc';
 import { summarise } from './timeline-summary';
@@ -27,7 +28,7 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
       const { protocolId, protocolVersion, stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference, dataSubjects, stage, stageName, timescaleWorkingDays } = event.data;
       return {
         raised: true, protocolId, protocolVersion, protocolStages: stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference,
-        ...(dataSubjects?.length ? { dataSubjects: dataSubjects.map((d) => compact({ ...d })) } : {}),
+        ...(dataSubjects?.length ? { dataSubjects: dataSubjects.map((d) => withoutUndefined({ ...d })) } : {}),
         status: 'open', raisedAt: at, stages: [{ stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }],
       };
     }
@@ -52,7 +53,7 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
     case 'escalation-data-subject-rectified': {
       const { subjectId, name, dateOfBirth } = event.data;
       return {
-        dataSubjects: (doc.dataSubjects ?? []).map((d) => (d.subjectId !== subjectId ? d : compact({
+        dataSubjects: (doc.dataSubjects ?? []).map((d) => (d.subjectId !== subjectId ? d : withoutUndefined({
           ...d, ...(name !== undefined ? { name } : {}), ...(dateOfBirth !== undefined ? { dateOfBirth } : {}), rectifiedAt: at,
         }))),
       };
@@ -78,10 +79,6 @@ function words(event: EscalationEvent): Partial<TrailEntry> {
   }
 }
 
-/** Drops undefined members so a document looks the same fresh or after a JSON round trip. */
-function compact<T extends object>(doc: T): T {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;
-}
 
 function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
   const event = { type: stored.type, data: stored.data } as EscalationEvent;
@@ -90,7 +87,7 @@ function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDo
     type: stored.type, stage: event.data.stage, occurredAt, recordedAt, actor, summary: summarise(event),
     ...words(event), eventId: stored.id, position: stored.position,
   };
-  return compact({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
+  return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
 }
 
 /** The escalation audit trail: one document per escalation with its timeline and stage periods. */

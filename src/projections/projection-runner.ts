@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
 import type { Projection } from '../../projections/projection';
-import type { StoredEvent } from '../ledger/event-envelope';
-import type { EventStore, Subscription } from '../ledger/event-store.port';
+import type { EventStore } from '../ledger/event-store.port';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
+import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
 
 /** A document as it was committed: what the SSE stream sends. */
@@ -32,57 +32,6 @@ export interface ProjectionLag {
 const LAG_SCAN = 1000;
 
 interface Waiter { position: number; resolve(): void; reject(e: Error): void }
-
-/**
- * Catch-up pages shared by every projection: rebuilding N projections reads (and parses) the log
- * once, not N times, while they stay within a few pages of each other, as they do when they start
- * together. Only the catch-up is shared: a projection that reaches the end of the log switches to
- * the store's own subscription, which wakes on appends. Events are shared values (projections are
- * pure and never mutate them). Behind the port's `subscribe` so workers do not change.
- */
-export class SharedCatchUp {
-  /** Full pages by the position they follow, oldest first. */
-  private readonly pages = new Map<number, Promise<StoredEvent[]>>();
-
-  constructor(private readonly events: EventStore, private readonly pageSize = 500, private readonly keep = 32) {}
-
-  subscribe({ after }: { after?: number } = {}): Subscription {
-    let cursor = after ?? -1;
-    let closed = false;
-    let live: Subscription | undefined;
-    const catchUp = this;
-    async function* iterate(): AsyncGenerator<StoredEvent> {
-      for (;;) {
-        const page = await catchUp.page(cursor);
-        for (const event of page) {
-          if (closed) return;
-          cursor = event.position;
-          yield event;
-        }
-        if (closed) return;
-        if (page.length < catchUp.pageSize) break;
-      }
-      live = catchUp.events.subscribe({ after: cursor < 0 ? undefined : cursor });
-      yield* live;
-    }
-    const iterator = iterate();
-    return {
-      [Symbol.asyncIterator]: () => iterator,
-      close: async () => { closed = true; await live?.close(); },
-    };
-  }
-
-  private page(after: number): Promise<StoredEvent[]> {
-    const cached = this.pages.get(after);
-    if (cached) return cached;
-    const page = this.events.readAll({ after: after < 0 ? undefined : after, maxCount: this.pageSize });
-    this.pages.set(after, page);
-    if (this.pages.size > this.keep) this.pages.delete(this.pages.keys().next().value!);
-    // A short page is the current end of the log: the next reader must look again, not reuse it.
-    page.then((events) => { if (events.length < this.pageSize) this.pages.delete(after); }, () => this.pages.delete(after));
-    return page;
-  }
-}
 
 /** Runs every registered projection from its checkpoint, one catch-up subscription each. */
 export class ProjectionRunner {
@@ -115,7 +64,7 @@ export class ProjectionRunner {
       append: (s, e, x) => events.append(s, e, x), readStream: (s, o) => events.readStream(s, o), readAll: (o) => events.readAll(o),
       subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)), ping: () => events.ping(), close: () => events.close(),
     };
-    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener));
+    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener, shared));
   }
 
   start(): void {

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../ledger/event-envelope';
 import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { ProjectionBatch } from './projection-batch';
 import type { ReadModelStore } from './read-model-store';
+import type { SharedCatchUp } from './shared-catch-up';
 
 export interface BatchOptions {
   /** Live (near the head of the log): commit after this many events... */
@@ -43,6 +44,7 @@ export class ProjectionWorker<D> {
   rebuiltFrom?: number;
   private subscription?: Subscription;
   private loop?: Promise<void>;
+  private stopping = false;
 
   constructor(
     readonly projection: Projection<D>,
@@ -50,6 +52,8 @@ export class ProjectionWorker<D> {
     private readonly store: ReadModelStore,
     private readonly options: BatchOptions,
     private readonly listener: WorkerListener<D>,
+    /** Pages of the log shared with the other projections, for the page-by-page catch-up. */
+    private readonly pages?: Pick<SharedCatchUp, 'page' | 'pageSize'>,
   ) {}
 
   start(): void {
@@ -61,22 +65,57 @@ export class ProjectionWorker<D> {
       this.rebuiltFrom = stored?.version;
     }
     this.checkpoint = stored?.version === version ? stored.position : undefined;
-    this.subscription = this.events.subscribe({ after: this.checkpoint });
     this.state = 'running';
-    this.loop = this.run(this.subscription).catch((err: unknown) => this.fail(err as Error));
+    this.loop = this.run().catch((err: unknown) => this.fail(err as Error));
   }
 
-  /** Closes the subscription; the loop then commits what it holds and ends. */
+  /** Stops the page-by-page catch-up or closes the subscription; the loop then commits what it holds and ends. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.close();
     await this.loop;
     if (this.state === 'running') this.state = 'stopped';
   }
 
-  private async run(subscription: Subscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
+  private async run(): Promise<void> {
     // No checkpoint: the projection holds no documents yet (a new projection, or a version reset).
     const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint === undefined);
+    const applied = await this.catchUpByPage(batch);
+    if (this.stopping) return this.commit(batch);
+    const subscription = (this.subscription = this.events.subscribe({ after: applied }));
+    await this.follow(subscription, batch);
+  }
+
+  /**
+   * Far behind the head (a rebuild, or a restart after downtime): whole shared pages, each applied
+   * in one synchronous pass, with no per-event await. Stops near the head (or on stop()) and returns
+   * the last position applied; the subscription takes over from there.
+   */
+  private async catchUpByPage(batch: ProjectionBatch<D>): Promise<number | undefined> {
+    let applied = this.checkpoint;
+    if (!this.pages) return applied;
+    let target = await this.catchUpTarget();
+    while (target !== undefined && !this.stopping) {
+      const page = await this.pages.page(applied ?? -1);
+      const now = Date.now();
+      for (const event of page) {
+        batch.apply(event, now);
+        this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
+        applied = event.position;
+        if (event.position < target && now - batch.startedAt < this.options.catchUpMs) continue;
+        this.commit(batch);
+        target = await this.catchUpTarget();
+        if (target === undefined || this.stopping) break;
+      }
+      if (page.length < this.pages.pageSize) break;
+    }
+    if (target === undefined) batch.settle();
+    return applied;
+  }
+
+  /** Event by event from the subscription: small batches near the head, large ones when it falls behind. */
+  private async follow(subscription: Subscription, batch: ProjectionBatch<D>): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
     const { batchSize, batchMs, catchUpMs } = this.options;
     let pending: Promise<IteratorResult<StoredEvent>> | undefined;
     // Catching up: commit once the batch reaches `target` (an event at or past it is already in the log).

@@ -1,6 +1,6 @@
 import type { ReadAllOptions } from '../../src/ledger/event-store.port';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { SharedCatchUp } from '../../src/projections/projection-runner';
+import { SharedCatchUp } from '../../src/projections/shared-catch-up';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvent } from '../support/events';
 

@@ -4,6 +4,7 @@ import type { Projection } from '../../projections/projection';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { ReadModelStore } from '../../src/projections/read-model-store';
+import { SharedCatchUp } from '../../src/projections/shared-catch-up';
 import { ManualClock } from '../../src/shared/clock';
 import { toAppends } from './support/action-histories';
 import { appendAll, dump, rebuild } from './support/runner-harness';
@@ -87,5 +88,18 @@ describe('projection runner: large batches while catching up, small ones once li
   it('given large catch-up batches and the warm document cache, then the action log holds what a batch-of-one rebuild gives', async () => {
     await commitsOf(events, store, head, { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 }, actionLogProjection as Projection<unknown>);
     expect(dump(store)).toEqual(await rebuild(events, head));
+  });
+
+  it('given a projection far behind, then it catches up from whole shared pages and subscribes only near the head', async () => {
+    const subscribe = jest.spyOn(SharedCatchUp.prototype, 'subscribe');
+    try {
+      await commitsOf(events, store, head, { batchSize: 10, batchMs: 5, catchUpBatchSize: 100, catchUpMs: 60_000 });
+      // One event-by-event subscription, opened where the page-by-page catch-up stopped: within a quarter batch of the head.
+      expect(subscribe).toHaveBeenCalledTimes(1);
+      expect(head - (subscribe.mock.calls[0][0]?.after ?? -1)).toBeLessThan(25);
+    } finally {
+      subscribe.mockRestore();
+    }
+    expect(store.get('tally', 'all')).toEqual({ n: (await events.readAll()).length });
   });
 });
