@@ -2,22 +2,17 @@ import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
 import type { ReadModelStore } from './read-model-store';
 
-/** Committed documents kept in memory, most recently written last (a catch-up touches the same few thousand). */
-const WARM_DOCS = 20_000;
-
 /**
  * Events applied since the last commit. Changed documents stay in memory, so an action touched
  * by fifty events in one batch is read once and written once; unhandled events still move the
  * position, so the checkpoint (and the lag) follows the whole log.
  *
- * Committed documents also stay warm (up to WARM_DOCS, least recently written dropped first): the
- * next batch takes them from memory instead of reading back and parsing the JSON it just wrote.
- * They are exactly what was committed (the worker is the only writer of its projection, and
- * projections never mutate a document), so the cache cannot drift from the store.
+ * Committed documents are not kept in memory: reading one back is a point lookup and a parse,
+ * and a cache of 20,000 documents per projection made a 1,000,000-event rebuild no faster while
+ * holding ~260 MB more (BENCHMARKS.md, Projections).
  */
 export class ProjectionBatch<D> {
   docs = new Map<string, D>();
-  private readonly warm = new Map<string, D>();
   position: number | undefined;
   size = 0;
   startedAt = 0;
@@ -28,7 +23,7 @@ export class ProjectionBatch<D> {
    */
   private written?: Set<string>;
 
-  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, fromEmpty = false, private readonly warmLimit = WARM_DOCS) {
+  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, fromEmpty = false) {
     if (fromEmpty) this.written = new Set();
   }
 
@@ -46,7 +41,7 @@ export class ProjectionBatch<D> {
     const p = this.projection;
     if (p.canHandle(event)) {
       for (const key of p.keysOf(event)) {
-        const doc = this.docs.get(key) ?? this.warm.get(key) ?? this.stored(key) ?? p.initialState(key);
+        const doc = this.docs.get(key) ?? this.stored(key) ?? p.initialState(key);
         this.docs.set(key, p.evolve(doc, event));
       }
     }
@@ -63,15 +58,7 @@ export class ProjectionBatch<D> {
     if (this.position === undefined) return undefined;
     const done = { position: this.position, docs: this.docs };
     this.store.commit(this.projection.name, this.projection.version, done.position, done.docs);
-    for (const [key, doc] of done.docs) {
-      this.written?.add(key);
-      this.warm.delete(key);
-      this.warm.set(key, doc);
-    }
-    for (const key of this.warm.keys()) {
-      if (this.warm.size <= this.warmLimit) break;
-      this.warm.delete(key);
-    }
+    if (this.written) for (const key of done.docs.keys()) this.written.add(key);
     this.docs = new Map();
     this.position = undefined;
     this.size = 0;

@@ -85,7 +85,7 @@ describe('projection runner: large batches while catching up, small ones once li
     }
   });
 
-  it('given large catch-up batches and the warm document cache, then the action log holds what a batch-of-one rebuild gives', async () => {
+  it('given large catch-up batches (documents read back between them), then the action log holds what a batch-of-one rebuild gives', async () => {
     await commitsOf(events, store, head, { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 }, actionLogProjection as Projection<unknown>);
     expect(dump(store)).toEqual(await rebuild(events, head));
   });
