@@ -1,0 +1,85 @@
+/**
+ * Where a rebuild's time goes, over a ledger kept by `KEEP_LEDGER=<dir> npm run bench:projections`:
+ *   npm run bench:rebuild-parts -- <dir>      (PARTS=noop,evolve,stringify,full ROUNDS=1 to choose)
+ * Each part rebuilds every projection from an empty read-model file through the real runner:
+ *   noop       four projections that handle nothing: reading, parsing and the runner alone;
+ *   evolve     the real projections, with commits that write checkpoints but no documents;
+ *   stringify  as evolve, plus JSON.stringify of every changed document;
+ *   full       the real rebuild (documents + checkpoint + snapshot layer per commit).
+ * The raw read is measured in the same process before each part: the machine is shared.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Projection } from '../projections/projection';
+import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
+import { AS_OF_SOURCES } from '../src/projections/as-of/as-of.providers';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import { PROJECTIONS } from '../src/projections/projections.module';
+import { ReadModelStore } from '../src/projections/read-model-store';
+import { systemClock } from '../src/shared/clock';
+
+type Part = 'noop' | 'evolve' | 'stringify' | 'full';
+
+/** A store whose commits keep the checkpoint (and the runner's bookkeeping) but write no documents. */
+class NoDocumentStore extends ReadModelStore {
+  constructor(file: string, private readonly stringify: boolean) {
+    super(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
+  }
+
+  override commit(projection: string, version: number, position: number, docs: Map<string, unknown>): void {
+    if (this.stringify) for (const doc of docs.values()) JSON.stringify(doc);
+    super.commit(projection, version, position, new Map());
+  }
+}
+
+const noop = (name: string): Projection<unknown> => ({ name, version: 1, canHandle: () => false, keysOf: () => [], initialState: () => ({}), evolve: (d) => d });
+
+async function readAll(events: SqliteEventStore): Promise<{ count: number; head: number; rate: number }> {
+  const start = performance.now();
+  let count = 0;
+  let head = -1;
+  for (let after: number | undefined; ;) {
+    const page = await events.readAll({ after, maxCount: 500 });
+    count += page.length;
+    if (page.length > 0) head = after = page[page.length - 1].position;
+    if (page.length < 500) break;
+  }
+  return { count, head, rate: count / ((performance.now() - start) / 1000) };
+}
+
+async function part(events: SqliteEventStore, dir: string, which: Part): Promise<string> {
+  const raw = await readAll(events);
+  const file = join(dir, `parts-${which}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  const store = which === 'evolve' || which === 'stringify' ? new NoDocumentStore(file, which === 'stringify')
+    : new ReadModelStore(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
+  const runner = new ProjectionRunner(events, store, which === 'noop' ? PROJECTIONS.map((p) => noop(p.name)) : PROJECTIONS);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  runner.start();
+  await runner.waitFor(raw.head, 60 * 60_000);
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  await runner.stop();
+  store.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  const rate = raw.count / seconds;
+  return `| ${which} | ${((used.user + used.system) / raw.count).toFixed(1)} µs | ${Math.round(rate)} events/s = ${(100 * rate / raw.rate).toFixed(0)} % of raw read (${Math.round(raw.rate)} events/s) |`;
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('Usage: npm run bench:rebuild-parts -- <dir holding ledger.sqlite, from KEEP_LEDGER=<dir> npm run bench:projections>');
+  const events = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') }, systemClock);
+  const parts = (process.env.PARTS ?? 'noop,evolve,stringify,full').split(',') as Part[];
+  const lines = ['| part | CPU per event | rebuild rate |', '| --- | --- | --- |'];
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 1); round++) for (const p of parts) lines.push(await part(events, dir, p));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await events.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});
