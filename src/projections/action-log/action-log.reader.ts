@@ -1,10 +1,10 @@
 import { BadRequestException } from '@nestjs/common';
 import { ACTION_KEY_PREFIX, actionKey, meetingKey, type ActionHistoryEntry, type ActionLogEntry, type MeetingBoardDoc } from '../../../projections/action-log/action-log-doc';
 import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
-import type { EventStore } from '../../ledger/event-store.port';
-import { streamName } from '../../ledger/stream-name';
 import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
 import { problem } from '../../http/problem';
+import type { EventStore } from '../../ledger/event-store.port';
+import { streamName } from '../../ledger/stream-name';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
 
