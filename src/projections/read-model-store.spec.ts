@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,28 @@ describe('ReadModelStore', () => {
       first.close();
       const again = new ReadModelStore(file);
       expect([again.checkpoint('p'), again.get('p', 'action:a')]).toEqual([{ version: 3, position: 42 }, { ok: true }]);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('given a file in the earlier layout (no format version), then it is emptied on open and every projection rebuilds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-models-'));
+    const file = join(dir, 'read-models.sqlite');
+    try {
+      const old = new Database(file);
+      old.exec(`CREATE TABLE documents (projection TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (projection, key)) WITHOUT ROWID;
+        CREATE TABLE checkpoints (projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER);
+        INSERT INTO documents VALUES ('p', 'action:a', '{"history":[]}'); INSERT INTO checkpoints VALUES ('p', 1, 42);`);
+      old.close();
+      const opened = new ReadModelStore(file);
+      expect([opened.checkpoint('p'), opened.get('p', 'action:a')]).toEqual([undefined, undefined]);
+      opened.commit('p', 2, 7, new Map([['action:a', { ok: true }]]));
+      opened.close();
+      // The current layout is kept from then on (the restart test above is the other side).
+      const again = new ReadModelStore(file);
+      expect(again.get('p', 'action:a')).toEqual({ ok: true });
       again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
