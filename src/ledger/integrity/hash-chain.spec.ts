@@ -2,25 +2,14 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { NewEvent } from '../event-envelope';
 import { encodeEvent, hashEvent, type HashedContent, metadataText, NEW_STREAM_TAIL, sealEvents } from './hash-chain';
+import { referenceCanonicalJson } from './testing/reference-canonical-json';
 
 /**
- * The hash format as it was first written (canonical-json.spec.ts keeps the same reference):
+ * The hash format as it was first written (the canonical JSON from testing/reference-canonical-json.ts):
  * SHA-256 via createHash over the map/filter/join canonical JSON of the merged envelope. Every
  * hash already stored was computed this way, so the fast paths must reproduce it byte for byte.
  */
-function reference(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite number cannot be hashed');
-    if (typeof value === 'bigint') throw new TypeError('bigint cannot be hashed; use a string');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => reference(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${reference((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
-}
+const reference = referenceCanonicalJson;
 function referenceHash(c: HashedContent, prevHash: string): string {
   const { id, streamId, revision, type, schemaVersion, data, metadata } = c;
   return createHash('sha256').update(reference({ id, streamId, revision, type, schemaVersion, data, metadata, prevHash })).digest('hex');
