@@ -10,9 +10,11 @@ const swc = (syntax) => ['@swc/jest', {
 // These ship ESM only: Node 20.19 requires them natively, Jest needs them compiled to CommonJS.
 const ESM_ONLY = ['jose'];
 const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript') };
-// Suites that load the whole demo record through the API need more than 5 s on a busy 2-core machine.
-const base = { testTimeout: 30_000, transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const base = { transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
+  // Top level: jest ignores testTimeout inside projects[], and hooks then time out at 5 s. Suites that
+  // load the whole demo record through the API need far more than 5 s on a busy 2-core machine.
+  testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },

@@ -20,7 +20,16 @@ export function pollingSubscription(
   let cursor = options.after;
   let closed = false;
   let wake: (() => void) | undefined;
-  const wakeUp = () => { const w = wake; wake = undefined; w?.(); };
+  let timer: NodeJS.Timeout | undefined;
+  // Clears the poll timer too: a timer left armed after an append woke the wait would later wake
+  // a newer wait, which arms another, so stale timers pile up into a busy loop on an idle log.
+  const wakeUp = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   const onAppend: RxSubscription = appended$.subscribe(wakeUp);
 
   async function* iterate(): AsyncGenerator<StoredEvent> {
@@ -35,7 +44,7 @@ export function pollingSubscription(
         if (page.length < PAGE && !closed) {
           await new Promise<void>((resolve) => {
             wake = resolve;
-            const timer = setTimeout(wakeUp, pollMs);
+            timer = setTimeout(wakeUp, pollMs);
             timer.unref?.();
           });
         }
