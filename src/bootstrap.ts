@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from './config/app-config';
 import type { Clock } from './shared/clock';
 import { AppModule } from './app.module';
+import { useBoundedJsonParser } from './http/json-body';
 import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi';
 
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig, clock?: Clock, options: AppOp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
   });
+  useBoundedJsonParser(app, config.bodyLimitBytes);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -25,6 +25,9 @@ export class CommandResponseInterceptor implements NestInterceptor {
     if (!WRITES.has(req.method) || !req.actor) return next.handle();
     const key = idempotencyKeyOf(req);
     const scope = req.actor.userId;
+    // Interceptors run before the validation pipe, so this hashes the body as parsed. That cannot
+    // throw: the JSON parser (json-body.ts) has already refused bodies too deep to walk and
+    // numbers that overflow to Infinity, the two things canonicalJson cannot hash.
     const fingerprint = createHash('sha256').update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`).digest('hex');
     if (key) {
       const prior = this.store.get(scope, key);

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { problem } from './problem';
 
 export interface FieldError {
@@ -14,22 +14,45 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** Whitelisting validation at the edge: unknown fields are refused, and each bad field is named. */
+function invalid(fields: FieldError[]): BadRequestException {
+  return new BadRequestException(
+    problem(400, 'validation-failed', 'The request has invalid fields', {
+      detail: fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; '),
+      errors: fields,
+    }),
+  );
+}
+
+/** Paths of every null in a parsed body, named as the validator names fields (`owners.0.partnerId`). */
+export function nullPaths(value: unknown, path = ''): string[] {
+  if (value === null) return [path || '(body)'];
+  if (typeof value !== 'object') return [];
+  return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, path ? `${path}.${k}` : k));
+}
+
+/**
+ * Whitelisting validation at the edge: unknown fields are refused, and each bad field is named.
+ * No body field takes null: an optional field is left out instead. class-validator's @IsOptional
+ * skips null as well as undefined, and a null id reached the handlers as a stream id ("must not
+ * be empty", a 500); refusing null here, once, holds for every DTO, present and future.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const nulls = nullPaths(value);
+      if (nulls.length) throw invalid(nulls.map((field) => ({ field, messages: [`${field} must not be null; leave an optional field out instead`] })));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new BadRequestException(
-        problem(400, 'validation-failed', 'The request has invalid fields', {
-          detail: fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; '),
-          errors: fields,
-        }),
-      );
-    },
+    exceptionFactory: (errors) => invalid(flatten(errors)),
   });
 }

@@ -1,6 +1,6 @@
 import { ROLE_PERMISSIONS, ROLES } from '../../src/auth/permissions';
 import { bodySchema, operations, sample, type OpenApiDoc, type Schema } from '../support/openapi-bodies';
-import { eventCount } from '../support/http';
+import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Mutation = { name: string; body: unknown; path?: 'unknown' | 'invalid' };
@@ -75,5 +75,74 @@ describe('malformed requests (e2e): every command endpoint refuses bad input wit
     const huge = await t.app.inject({ method: 'POST', url: '/partners', headers, payload: JSON.stringify({ name: 'x'.repeat(t.config.bodyLimitBytes) }) });
     expect(huge.statusCode).toBe(413);
     expect(await eventCount(t)).toBe(0);
+  });
+
+  it('given a valid body with one optional field set to null, when it is sent to any command, then 400 names that field and nothing is written', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as OpenApiDoc;
+    const before = await eventCount(t);
+    const wrong: string[] = [];
+    let sent = 0;
+    for (const { path, op } of operations(doc).filter((o) => o.method === 'POST' && bodySchema(doc, o.op))) {
+      const schema = bodySchema(doc, op)!;
+      const role = ROLES.find((r) => ROLE_PERMISSIONS[r].some((p) => p === op['x-required-permission']))!;
+      const token = await t.token({ role, userId: `null-${role}`, agency: 'null-agency' });
+      const base = sample(doc, schema) as Record<string, unknown>;
+      for (const field of Object.keys(schema.properties ?? {}).filter((f) => !(schema.required ?? []).includes(f))) {
+        const res = await send(t, path.replace(/\{[^}]+\}/g, 'no-such-record-42'), { ...base, [field]: null }, { token });
+        sent++;
+        const named = res.status === 400 && JSON.stringify(res.body?.errors ?? []).includes(`"${field}"`);
+        if (!named) wrong.push(`${op.operationId} ${field}: null -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      }
+    }
+    expect(sent).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('given a person registered to a partner, when an update sends partnerId: null, then 400 names partnerId and the person is unchanged', async () => {
+    const token = await t.token({ role: 'admin', userId: 'null-admin', agency: 'null-agency' });
+    expect((await send(t, '/partners', { partnerId: 'null-partner', name: 'Null Partner', kind: 'police' }, { token })).status).toBe(201);
+    expect((await send(t, '/people', { personId: 'null-person', name: 'Nell Null', partnerId: 'null-partner' }, { token })).status).toBe(201);
+    const before = await eventCount(t);
+    const res = await send(t, '/people/null-person/update', { effectiveFrom: '2022-07-01', partnerId: null }, { token });
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'partnerId' })]);
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('given JSON nested 20,000 levels deep (objects or arrays), when it is sent, then 400 body-too-deep names the limit and nothing is written', async () => {
+    const token = await t.token({ role: 'admin' });
+    const before = await eventCount(t);
+    for (const payload of ['{"name":'.repeat(20_000) + '1' + '}'.repeat(20_000), '{"name":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}']) {
+      const res = await t.app.inject({ method: 'POST', url: '/partners', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+      expectProblem({ status: res.statusCode, body: res.json(), headers: res.headers }, 400, 'body-too-deep');
+      expect(res.json().detail).toMatch(/\b32\b/);
+    }
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  it('given JSON nested exactly to the limit (32 levels), when it is sent, then validation judges it; one level more is body-too-deep', async () => {
+    const token = await t.token({ role: 'admin' });
+    const nested = (levels: number) => '{"name":'.repeat(levels) + '1' + '}'.repeat(levels);
+    const post = async (payload: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/partners', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+      return { status: res.statusCode, body: res.json(), headers: res.headers };
+    };
+    expectProblem(await post(nested(32)), 400, 'validation-failed');
+    expectProblem(await post(nested(33)), 400, 'body-too-deep');
+    expectProblem(await post(`{"name":"${'{['.repeat(100)}"}`), 400, 'validation-failed'); // brackets inside a string do not count
+  });
+
+  it('given amountPence: 1e400 (Infinity once parsed), when a payment is sent, then 400 names amountPence and nothing is written', async () => {
+    const token = await t.token({ role: 'business-manager' });
+    const before = await eventCount(t);
+    const payload = '{"paymentId":"p-1","partnerId":"warwickshire-police","amountPence":1e400,"receivedOn":"2022-06-01"}';
+    for (const key of [undefined, 'retry-with-infinity']) {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) };
+      const res = await t.app.inject({ method: 'POST', url: '/budgets/2022-23/payments', headers, payload });
+      expectProblem({ status: res.statusCode, body: res.json(), headers: res.headers }, 400, 'non-finite-number');
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'amountPence' })]);
+    }
+    expect(await eventCount(t)).toBe(before);
   });
 });
