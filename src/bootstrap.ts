@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { AppConfig } from './config/app-config';
 import type { Clock } from './shared/clock';
 import { AppModule } from './app.module';
+import { frameworkErrors } from './http/framework-errors';
 import { useBoundedJsonParser } from './http/json-body';
 import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi';
@@ -16,6 +17,7 @@ export interface AppOptions {
 export async function createApp(config: AppConfig, clock?: Clock, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),

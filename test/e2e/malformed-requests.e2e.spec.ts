@@ -145,4 +145,17 @@ describe('malformed requests (e2e): every command endpoint refuses bad input wit
     }
     expect(await eventCount(t)).toBe(before);
   });
+
+  it('given a path that is not valid percent-encoded UTF-8 or has an over-long id, when it is sent, then the refusal is problem+json (400 invalid-url, 414) and nothing is written', async () => {
+    const token = await t.token({ role: 'admin' });
+    const before = await eventCount(t);
+    const post = async (url: string) => {
+      const res = await t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"name":"x","reason":"y"}' });
+      return { status: res.statusCode, body: res.json(), headers: res.headers };
+    };
+    expectProblem(await post('/partners/%FF/rename'), 400, 'invalid-url');
+    expectProblem(await post('/partners/%/rename'), 400, 'invalid-url');
+    expectProblem(await post(`/partners/${'a'.repeat(300)}/rename`), 414, 'path-segment-too-long');
+    expect(await eventCount(t)).toBe(before);
+  });
 });

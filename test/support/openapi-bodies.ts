@@ -1,10 +1,11 @@
 /** Builds request bodies from the served OpenAPI document, for tests that sweep every endpoint. */
 export type Schema = {
   $ref?: string; type?: string; format?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>;
-  required?: string[]; allOf?: Schema[]; pattern?: string; example?: unknown; maxLength?: number;
+  required?: string[]; allOf?: Schema[]; pattern?: string; example?: unknown; examples?: unknown[]; maxLength?: number;
 };
+export type Parameter = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: Schema };
 export type OpenApiDoc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
-export type Operation = { operationId: string; requestBody?: { content: Record<string, { schema: Schema }> }; 'x-required-permission'?: string; 'x-allowed-roles'?: string[] };
+export type Operation = { operationId: string; summary?: string; parameters?: Parameter[]; responses?: Record<string, unknown>; requestBody?: { content: Record<string, { schema: Schema }> }; 'x-required-permission'?: string; 'x-allowed-roles'?: string[] };
 
 export function resolve(doc: OpenApiDoc, s: Schema): Schema {
   if (s.$ref) return resolve(doc, doc.components.schemas[s.$ref.split('/').pop()!]);
@@ -35,4 +36,68 @@ export function bodySchema(doc: OpenApiDoc, op: Operation): Schema | undefined {
 export function operations(doc: OpenApiDoc): { method: string; path: string; op: Operation }[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+}
+
+/** Server-sent event streams never end, so a sweep that waits for each answer leaves them out. */
+export function isEventStream(op: Operation): boolean {
+  return JSON.stringify(op.responses ?? {}).includes('text/event-stream') || /server-sent events/i.test(op.summary ?? '');
+}
+
+/** The path with each {param} replaced: from `ids` where given, else a well-formed id that names nothing. */
+export function fillPath(path: string, ids: Record<string, string> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? (name === 'financialYear' ? '2022-23' : 'no-such-record-42')));
+}
+
+/** A plausible query string value per declared query parameter (examples first), as strings. */
+export function sampleQuery(doc: OpenApiDoc, op: Operation): Record<string, string> {
+  const params = (op.parameters ?? []).filter((p) => p.in === 'query');
+  return Object.fromEntries(params.map((p) => {
+    const s = resolve(doc, p.schema ?? {});
+    const value = s.example ?? s.examples?.[0] ?? s.enum?.[0] ?? (s.type === 'number' || s.type === 'integer' ? 1 : s.type === 'boolean' ? true : sample(doc, s, p.name));
+    return [p.name, String(value)];
+  }));
+}
+
+export function queryString(query: Record<string, string | string[]>): string {
+  const pairs = Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`));
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/** One request body as sent: JSON text (so 1e400 and deep nesting can be written), and its content type. */
+export type RawBody = { name: string; payload: string; contentType?: string };
+
+const ODD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff lone', '\u202egnp.exe', '😀'.repeat(50), 'é'.normalize('NFD'), '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '%00', '\r\n\t', 'x'.repeat(5000)];
+const ODD_NUMBERS = ['1e400', '-1e400', '1e308', '-1e308', '9007199254740993', '-0', '0.0000001', '1e-400', '123456789012345678901234567890'];
+
+/** Invalid and null-laden bodies derived from an operation's schema: each wrong in one way. */
+export function badBodies(doc: OpenApiDoc, schema: Schema): RawBody[] {
+  const base = sample(doc, schema) as Record<string, unknown>;
+  const json = (name: string, body: unknown): RawBody => ({ name, payload: JSON.stringify(body) });
+  const withRaw = (field: string, raw: string) => JSON.stringify({ ...base, [field]: '\u0001' }).replace('"\\u0001"', raw);
+  const out: RawBody[] = [
+    json('null body', null), json('empty object', {}), json('array', [base]), json('string', 'hello'), json('number', 1),
+    json('extra field', { ...base, notAField: 1 }), json('__proto__ key', JSON.parse(`{"__proto__":{"admin":true},"constructor":{"prototype":{}}}`)),
+    { name: 'deep nesting', payload: '['.repeat(20_000) + ']'.repeat(20_000) },
+    { name: 'truncated JSON', payload: JSON.stringify(base).slice(0, -1) },
+    { name: 'empty payload', payload: '' },
+    { name: 'text/plain', payload: JSON.stringify(base), contentType: 'text/plain' },
+    { name: 'form encoded', payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
+    { name: 'json with latin1 charset', payload: JSON.stringify(base), contentType: 'application/json; charset=latin1' },
+  ];
+  for (const field of schema.required ?? []) {
+    const { [field]: _, ...rest } = base;
+    out.push(json(`missing ${field}`, rest));
+  }
+  for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+    out.push(json(`${field}: null`, { ...base, [field]: null }));
+    out.push(json(`${field}: wrong type`, { ...base, [field]: prop.type === 'string' || prop.enum ? 42 : 'not-a-number' }));
+    out.push(json(`${field}: object`, { ...base, [field]: { nested: { deep: [1] } } }));
+    out.push(json(`${field}: array of nulls`, { ...base, [field]: [null, null] }));
+    out.push({ name: `${field}: deep value`, payload: withRaw(field, '{"a":'.repeat(40) + '1' + '}'.repeat(40)) });
+    // Every odd number where a number belongs, every odd string where a string does; one of each elsewhere.
+    const numeric = prop.type === 'integer' || prop.type === 'number';
+    for (const n of numeric ? ODD_NUMBERS : ODD_NUMBERS.slice(0, 1)) out.push({ name: `${field}: ${n}`, payload: withRaw(field, n) });
+    for (const str of prop.type === 'string' ? ODD_STRINGS : ODD_STRINGS.slice(3, 4)) out.push(json(`${field}: odd string ${JSON.stringify(str.slice(0, 12))}`, { ...base, [field]: str }));
+  }
+  return out;
 }
