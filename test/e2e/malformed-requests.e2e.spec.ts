@@ -1,5 +1,5 @@
 import { ROLE_PERMISSIONS, ROLES } from '../../src/auth/permissions';
-import { bodySchema, operations, sample, type OpenApiDoc, type Schema } from '../support/openapi-bodies';
+import { bodySchema, fillPath, operations, sample, type OpenApiDoc, type Schema } from '../support/openapi-bodies';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -88,7 +88,7 @@ describe('malformed requests (e2e): every command endpoint refuses bad input wit
       const token = await t.token({ role, userId: `null-${role}`, agency: 'null-agency' });
       const base = sample(doc, schema) as Record<string, unknown>;
       for (const field of Object.keys(schema.properties ?? {}).filter((f) => !(schema.required ?? []).includes(f))) {
-        const res = await send(t, path.replace(/\{[^}]+\}/g, 'no-such-record-42'), { ...base, [field]: null }, { token });
+        const res = await send(t, fillPath(path), { ...base, [field]: null }, { token });
         sent++;
         const named = res.status === 400 && JSON.stringify(res.body?.errors ?? []).includes(`"${field}"`);
         if (!named) wrong.push(`${op.operationId} ${field}: null -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
