@@ -26,12 +26,16 @@ const CATEGORY: Record<string, string> = {
   protocolId: 'protocol', escalationId: 'escalation', financialYear: 'budget', packId: 'pack',
 };
 
-type Request = { op: Operation; method: string; url: string; body?: RawBody; token?: string; label: string; headers?: Record<string, string> };
+/** One request; `refuse`: the edge must answer 4xx whatever the records' state (the body's own flag counts too). */
+type Request = { op: Operation; method: string; url: string; body?: RawBody; token?: string; label: string; headers?: Record<string, string>; refuse?: boolean };
 /** Odd values for the headers every command reads: each alone, on an otherwise valid request. */
-const ODD_HEADERS: Record<string, string>[] = [
-  { 'if-match': 'abc' }, { 'if-match': '"99999999999999999999"' }, { 'if-match': 'W/"-1"' }, { 'if-match': '*' }, { 'if-match': '"1", "2"' },
-  { 'idempotency-key': 'x'.repeat(300) }, { 'idempotency-key': ' ' }, { 'x-correlation-id': '\u00e9'.repeat(200) }, { 'content-length': '0' },
+const ODD_HEADERS: [Record<string, string>, boolean][] = [
+  [{ 'if-match': 'abc' }, true], [{ 'if-match': '"99999999999999999999"' }, true], [{ 'if-match': 'W/"-1"' }, false], [{ 'if-match': '*' }, true],
+  [{ 'if-match': '"1", "2"' }, true], [{ 'idempotency-key': 'x'.repeat(300) }, true], [{ 'idempotency-key': ' ' }, true],
+  [{ 'x-correlation-id': '\u00e9'.repeat(200) }, false], [{ 'content-length': '0' }, false],
 ];
+/** Query values no numeric parameter may accept (limits, revisions, stages, positions). */
+const NOT_A_COUNT = new Set(['abc', '1e400', 'NaN', 'Infinity', '-1', '99999999999999999999999', '1.5']);
 
 describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-laden input: 0 answers of 5xx, 0 events written on a refusal', () => {
   let t: TestApp;
@@ -70,6 +74,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const fresh = await t.store.readAll({ after: head });
     head = fresh.at(-1)?.position ?? head;
     const what = `${r.op.operationId} ${r.method} ${r.url.slice(0, 120)} [${r.label}]`;
+    if ((r.refuse || r.body?.refuse) && res.statusCode < 400) failures.push(`${what}: accepted (${res.statusCode}) what must be refused`);
     if (res.statusCode >= 500) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     // An accepted request's events are its own, whatever correlation id they carry (an odd header gets a fresh one).
     if (res.statusCode < 300) for (const id of [correlationId, ...fresh.map((e) => e.metadata.correlationId)]) accepted.add(id);
@@ -88,22 +93,28 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const valid: RawBody | undefined = schema ? { name: 'valid', payload: JSON.stringify(sample(doc, schema)) } : undefined;
     const out: Request[] = [{ op, method, url: url + queryString(query), body: valid, token, label: 'valid' }];
     if (path.includes('{')) {
-      for (const id of MALFORMED_IDS) out.push({ op, method, url: path.replace(/\{[^}]+\}/g, id), body: valid, token, label: `malformed id ${id.slice(0, 12)}` });
-      out.push({ op, method, url: fillPath(path) + queryString(query), body: valid, token, label: 'unknown id' });
+      for (const id of MALFORMED_IDS) out.push({ op, method, url: path.replace(/\{[^}]+\}/g, id), body: valid, token, label: `malformed id ${id.slice(0, 12)}`, refuse: true });
+      // A command on a record that does not exist is refused; a read of one may answer empty (a stream's events).
+      out.push({ op, method, url: fillPath(path, { financialYear: '2098-99' }) + queryString(query), body: valid, token, label: 'unknown id', refuse: method !== 'GET' });
     }
     for (const name of Object.keys(query)) {
-      for (const v of ODD_QUERY_VALUES) out.push({ op, method, url: `${url}${queryString({ ...query, [name]: '\u0001' }).replace('%01', v)}`, body: valid, token, label: `${name}=${v.slice(0, 12)}` });
+      const type = op.parameters?.find((p) => p.name === name)?.schema?.type;
+      const numeric = type === 'number' || type === 'integer';
+      for (const v of ODD_QUERY_VALUES) {
+        const refuse = numeric && NOT_A_COUNT.has(v);
+        out.push({ op, method, url: `${url}${queryString({ ...query, [name]: '\u0001' }).replace('%01', v)}`, body: valid, token, label: `${name}=${v.slice(0, 12)}`, refuse });
+      }
       out.push({ op, method, url: url + queryString({ ...query, [name]: [query[name], query[name]] }), body: valid, token, label: `${name} repeated` });
     }
     out.push({ op, method, url: `${url}${queryString({ ...query, notAParam: '1' })}`, body: valid, token, label: 'unknown query parameter' });
     if (!schema) return out;
-    for (const h of ODD_HEADERS) out.push({ op, method, url, body: valid, token, label: JSON.stringify(h).slice(0, 40), headers: h });
+    for (const [h, refuse] of ODD_HEADERS) out.push({ op, method, url, body: valid, token, label: JSON.stringify(h).slice(0, 40), headers: h, refuse });
     for (const body of badBodies(doc, schema)) out.push({ op, method, url, body, token, label: body.name });
     for (const body of generatedBodies(schema, sample(doc, schema) as Record<string, unknown>, index)) out.push({ op, method, url, body, token, label: 'generated' });
     return out;
   }
 
-  it('given every operation the document lists, when each is fuzzed, then no answer is a 5xx and no refused request wrote an event', async () => {
+  it('given every operation the document lists, when each is fuzzed, then no answer is a 5xx, every malformed request is a 4xx problem, and no refused request wrote an event', async () => {
     const all = operations(doc);
     const streams = all.filter(({ op }) => isEventStream(op)).map(({ op }) => op.operationId);
     // Event streams never end; their refusals (auth, bad filters) are covered by the SSE suites.

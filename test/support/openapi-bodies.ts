@@ -63,8 +63,11 @@ export function queryString(query: Record<string, string | string[]>): string {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
-/** One request body as sent: JSON text (so 1e400 and deep nesting can be written), and its content type. */
-export type RawBody = { name: string; payload: string; contentType?: string };
+/**
+ * One request body as sent: JSON text (so 1e400 and deep nesting can be written), its content type,
+ * and whether the edge must refuse it whatever the record's state (odd but well-typed values may pass).
+ */
+export type RawBody = { name: string; payload: string; contentType?: string; refuse?: boolean };
 
 const ODD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff lone', '\u202egnp.exe', '😀'.repeat(50), 'é'.normalize('NFD'), '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '%00', '\r\n\t', 'x'.repeat(5000)];
 const ODD_NUMBERS = ['1e400', '-1e400', '1e308', '-1e308', '9007199254740993', '-0', '0.0000001', '1e-400', '123456789012345678901234567890'];
@@ -74,29 +77,31 @@ export function badBodies(doc: OpenApiDoc, schema: Schema): RawBody[] {
   const base = sample(doc, schema) as Record<string, unknown>;
   const json = (name: string, body: unknown): RawBody => ({ name, payload: JSON.stringify(body) });
   const withRaw = (field: string, raw: string) => JSON.stringify({ ...base, [field]: '\u0001' }).replace('"\\u0001"', raw);
+  const bad = (name: string, body: unknown): RawBody => ({ ...json(name, body), refuse: true });
+  const badRaw = (name: string, payload: string, contentType?: string): RawBody => ({ name, payload, contentType, refuse: true });
   const out: RawBody[] = [
-    json('null body', null), json('empty object', {}), json('array', [base]), json('string', 'hello'), json('number', 1),
-    json('extra field', { ...base, notAField: 1 }), json('__proto__ key', JSON.parse(`{"__proto__":{"admin":true},"constructor":{"prototype":{}}}`)),
-    { name: 'deep nesting', payload: '['.repeat(20_000) + ']'.repeat(20_000) },
-    { name: 'truncated JSON', payload: JSON.stringify(base).slice(0, -1) },
-    { name: 'empty payload', payload: '' },
+    bad('null body', null), json('empty object', {}), bad('array', [base]), bad('string', 'hello'), bad('number', 1),
+    bad('extra field', { ...base, notAField: 1 }), bad('__proto__ key', JSON.parse(`{"__proto__":{"admin":true},"constructor":{"prototype":{}}}`)),
+    badRaw('deep nesting', '['.repeat(20_000) + ']'.repeat(20_000)),
+    badRaw('truncated JSON', JSON.stringify(base).slice(0, -1)),
+    badRaw('empty payload', ''),
     { name: 'text/plain', payload: JSON.stringify(base), contentType: 'text/plain' },
-    { name: 'form encoded', payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
+    badRaw('form encoded', 'a=1&b=2', 'application/x-www-form-urlencoded'),
     { name: 'json with latin1 charset', payload: JSON.stringify(base), contentType: 'application/json; charset=latin1' },
   ];
   for (const field of schema.required ?? []) {
     const { [field]: _, ...rest } = base;
-    out.push(json(`missing ${field}`, rest));
+    out.push(bad(`missing ${field}`, rest));
   }
   for (const [field, prop] of Object.entries(schema.properties ?? {})) {
-    out.push(json(`${field}: null`, { ...base, [field]: null }));
-    out.push(json(`${field}: wrong type`, { ...base, [field]: prop.type === 'string' || prop.enum ? 42 : 'not-a-number' }));
-    out.push(json(`${field}: object`, { ...base, [field]: { nested: { deep: [1] } } }));
-    out.push(json(`${field}: array of nulls`, { ...base, [field]: [null, null] }));
-    out.push({ name: `${field}: deep value`, payload: withRaw(field, '{"a":'.repeat(40) + '1' + '}'.repeat(40)) });
+    out.push(bad(`${field}: null`, { ...base, [field]: null }));
+    out.push(bad(`${field}: wrong type`, { ...base, [field]: prop.type === 'string' || prop.enum ? 42 : 'not-a-number' }));
+    out.push(bad(`${field}: object`, { ...base, [field]: { nested: { deep: [1] } } }));
+    out.push(bad(`${field}: array of nulls`, { ...base, [field]: [null, null] }));
+    out.push(badRaw(`${field}: deep value`, withRaw(field, '{"a":'.repeat(40) + '1' + '}'.repeat(40))));
     // Every odd number where a number belongs, every odd string where a string does; one of each elsewhere.
     const numeric = prop.type === 'integer' || prop.type === 'number';
-    for (const n of numeric ? ODD_NUMBERS : ODD_NUMBERS.slice(0, 1)) out.push({ name: `${field}: ${n}`, payload: withRaw(field, n) });
+    for (const n of numeric ? ODD_NUMBERS : ODD_NUMBERS.slice(0, 1)) out.push({ name: `${field}: ${n}`, payload: withRaw(field, n), refuse: /^-?1e400$/.test(n) });
     for (const str of prop.type === 'string' ? ODD_STRINGS : ODD_STRINGS.slice(3, 4)) out.push(json(`${field}: odd string ${JSON.stringify(str.slice(0, 12))}`, { ...base, [field]: str }));
   }
   return out;
