@@ -56,10 +56,14 @@ function nonFinite(paths: string[]): BadRequestException {
  * Replaces the JSON body parser with one that bounds nesting and refuses non-finite numbers, so
  * every body that reaches Nest can be fingerprinted, transformed and validated without throwing:
  * a malformed body is a 400 naming the problem, never a 500. Parsing itself is Fastify's own
- * (prototype-poisoning protection included). Call before app.init(): Nest then keeps this parser.
+ * (prototype-poisoning protection included). Any other content type is a 415. Call before
+ * app.init(): Nest then keeps this parser and registers no other.
  */
 export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
-  const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  const fastify = app.getHttpAdapter().getInstance();
+  // Bodies are JSON only: text/plain reached the validator as one string, whose field errors misled.
+  fastify.removeContentTypeParser('text/plain');
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit }, (req: FastifyRequest, body: Buffer, done) => {
     const depth = jsonDepth(body);
     if (depth > MAX_JSON_DEPTH) return done(tooDeep(depth), undefined);

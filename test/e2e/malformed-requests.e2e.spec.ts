@@ -74,6 +74,10 @@ describe('malformed requests (e2e): every command endpoint refuses bad input wit
     expect(broken.headers['content-type']).toContain('application/problem+json');
     const huge = await t.app.inject({ method: 'POST', url: '/partners', headers, payload: JSON.stringify({ name: 'x'.repeat(t.config.bodyLimitBytes) }) });
     expect(huge.statusCode).toBe(413);
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const other = await t.app.inject({ method: 'POST', url: '/partners', headers: { ...headers, 'content-type': contentType }, payload: '{"partnerId":"p","name":"P","kind":"police"}' });
+      expect({ contentType, status: other.statusCode, code: other.json().code }).toEqual({ contentType, status: 415, code: 'unsupported-media-type' });
+    }
     expect(await eventCount(t)).toBe(0);
   });
 

@@ -85,7 +85,7 @@ export function badBodies(doc: OpenApiDoc, schema: Schema): RawBody[] {
     badRaw('deep nesting', '['.repeat(20_000) + ']'.repeat(20_000)),
     badRaw('truncated JSON', JSON.stringify(base).slice(0, -1)),
     badRaw('empty payload', ''),
-    { name: 'text/plain', payload: JSON.stringify(base), contentType: 'text/plain' },
+    badRaw('text/plain', JSON.stringify(base), 'text/plain'),
     badRaw('form encoded', 'a=1&b=2', 'application/x-www-form-urlencoded'),
     { name: 'json with latin1 charset', payload: JSON.stringify(base), contentType: 'application/json; charset=latin1' },
   ];
