@@ -111,6 +111,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     }
     out.push({ op, method, url: `${url}${queryString({ ...query, notAParam: '1' })}`, body: valid, token, label: 'unknown query parameter' });
     if (!schema) return out;
+    out.push({ op, method, url, token, label: 'no body, no content type' });
     for (const [h, refuse] of ODD_HEADERS) out.push({ op, method, url, body: valid, token, label: JSON.stringify(h).slice(0, 40), headers: h, refuse });
     for (const body of badBodies(doc, schema)) out.push({ op, method, url, body, token, label: body.name });
     for (const body of generatedBodies(schema, sample(doc, schema) as Record<string, unknown>, index)) out.push({ op, method, url, body, token, label: 'generated' });
