@@ -87,6 +87,10 @@ export function badBodies(doc: OpenApiDoc, schema: Schema): RawBody[] {
     badRaw('empty payload', ''),
     badRaw('text/plain', JSON.stringify(base), 'text/plain'),
     badRaw('form encoded', 'a=1&b=2', 'application/x-www-form-urlencoded'),
+    badRaw('multipart', '--x\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--x--', 'multipart/form-data; boundary=x'),
+    { name: 'empty content type', payload: JSON.stringify(base), contentType: '' },
+    { name: 'content type ;;', payload: JSON.stringify(base), contentType: ';;' },
+    { name: 'json as utf-16', payload: JSON.stringify(base), contentType: 'application/json; charset=utf-16' },
     { name: 'json with latin1 charset', payload: JSON.stringify(base), contentType: 'application/json; charset=latin1' },
   ];
   for (const field of schema.required ?? []) {
