@@ -43,8 +43,9 @@ export class DataDirLock {
     try {
       db = new Database(file, { timeout: 0 });
     } catch (err) {
-      // better-sqlite3 names no path ("unable to open database file"): say which file.
-      if (err instanceof Error) err.message = `${file}: ${err.message}`;
+      // better-sqlite3 names no path ("unable to open database file"): say which file. (Not
+      // `instanceof Error`: the native module's errors may come from another realm, as under jest.)
+      if (typeof (err as Error | undefined)?.message === 'string') (err as Error).message = `${file}: ${(err as Error).message}`;
       throw err;
     }
     try {
