@@ -7,6 +7,7 @@ import { frameworkErrors } from './http/framework-errors';
 import { useBoundedJsonParser } from './http/json-body';
 import { validationPipe } from './http/validation';
 import { setupOpenApi } from './openapi';
+import { DataDirLock } from './shared/data-dir-lock';
 
 /** Builds the app exactly as production runs it; tests call this too, with a test config and clock. */
 export interface AppOptions {
@@ -14,7 +15,45 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/**
+ * One process owns a data directory (src/shared/data-dir-lock.ts): the lock is taken before
+ * anything opens a file there, and a second process is refused with DataDirLockedError (main.ts
+ * exits 78). The in-memory store keeps its ledger and read models in the process: no lock.
+ */
 export async function createApp(config: AppConfig, clock?: Clock, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const lock = config.store === 'memory' ? undefined : DataDirLock.acquire(config.dataDir);
+  try {
+    const app = await buildApp(config, clock, options);
+    if (lock) holdUntilClosed(app, lock);
+    return app;
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+/**
+ * Released once every store has closed: after app.close() has run all of Nest's shutdown hooks (a
+ * process that dies loses the lock anyway). Nest hands out a Proxy whose `set` ignores assignments,
+ * so the wrapper is defined on the application itself, around the prototype's close.
+ */
+function holdUntilClosed(app: NestFastifyApplication, lock: DataDirLock): void {
+  const server = app.getHttpServer();
+  server.on('listening', () => lock.noteListening(server.address()));
+  const close = (Object.getPrototypeOf(app) as NestFastifyApplication).close;
+  Object.defineProperty(app, 'close', {
+    configurable: true,
+    value: async function closeThenRelease(this: NestFastifyApplication, ...args: unknown[]) {
+      try {
+        return await (close as (...a: unknown[]) => Promise<void>).apply(this, args);
+      } finally {
+        lock.release();
+      }
+    },
+  });
+}
+
+async function buildApp(config: AppConfig, clock: Clock | undefined, options: AppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     frameworkErrors,

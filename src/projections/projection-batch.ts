@@ -23,8 +23,13 @@ export class ProjectionBatch<D> {
    */
   private written?: Set<string>;
 
-  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, fromEmpty = false) {
-    if (fromEmpty) this.written = new Set();
+  /**
+   * @param from the checkpoint the batch is applied from (undefined: no documents yet, from the
+   * start of the log). Each commit compare-and-sets against it and then moves it on, so a batch
+   * another runner committed first is refused (CheckpointMovedError), never applied twice.
+   */
+  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, private from: number | undefined) {
+    if (from === undefined) this.written = new Set();
   }
 
   /** Near the head: new keys are rare, so stop remembering every key and ask the store instead. */
@@ -53,12 +58,17 @@ export class ProjectionBatch<D> {
     return this.written && !this.written.has(key) ? undefined : this.store.get<D>(this.projection.name, key);
   }
 
-  /** Writes documents and checkpoint in one transaction; returns what changed, then starts empty. */
+  /**
+   * Writes documents and checkpoint in one transaction, if the stored checkpoint is still the one
+   * this batch started from (else throws CheckpointMovedError, writing nothing: drop this batch);
+   * returns what changed, then starts empty.
+   */
   commit(): { position: number; docs: Map<string, D> } | undefined {
     if (this.position === undefined) return undefined;
     const done = { position: this.position, docs: this.docs };
-    this.store.commit(this.projection.name, this.projection.version, done.position, done.docs);
+    this.store.commit(this.projection.name, this.projection.version, this.from, done.position, done.docs);
     if (this.written) for (const key of done.docs.keys()) this.written.add(key);
+    this.from = done.position;
     this.docs = new Map();
     this.position = undefined;
     this.size = 0;

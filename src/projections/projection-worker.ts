@@ -2,7 +2,7 @@ import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
 import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { ProjectionBatch } from './projection-batch';
-import type { ReadModelStore } from './read-model-store';
+import { CheckpointMovedError, type ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
 
 export interface BatchOptions {
@@ -78,8 +78,28 @@ export class ProjectionWorker<D> {
   }
 
   private async run(): Promise<void> {
-    // No checkpoint: the projection holds no documents yet (a new projection, or a version reset).
-    const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint === undefined);
+    for (;;) {
+      try {
+        return await this.runFromCheckpoint();
+      } catch (err) {
+        // Another runner on the same read-model file committed first: the compare-and-set refused
+        // our batch whole (nothing written). Drop it and carry on from the stored checkpoint, so no
+        // event is ever applied twice. Any other error fails the projection, as before.
+        if (!(err instanceof CheckpointMovedError)) throw err;
+        await this.subscription?.close();
+        this.subscription = undefined;
+        if (this.stopping) return;
+        // A different version owns the documents now: following it would mix two evolves.
+        if (err.stored?.version !== this.projection.version) throw err;
+        this.checkpoint = err.stored.position;
+        if (this.checkpoint !== undefined) this.listener.committed(this.projection.name, this.checkpoint, new Map());
+      }
+    }
+  }
+
+  private async runFromCheckpoint(): Promise<void> {
+    // From the checkpoint (undefined: the projection holds no documents yet, a new projection or a version reset).
+    const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint);
     const applied = await this.catchUpByPage(batch);
     if (this.stopping) return this.commit(batch);
     const subscription = (this.subscription = this.events.subscribe({ after: applied }));

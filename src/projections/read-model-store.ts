@@ -3,6 +3,19 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 
+/**
+ * A commit refused by the compare-and-set: the batch was applied from `expected`, but another
+ * runner on the same file (a second process, or a second app in this one) has committed since and
+ * the stored checkpoint is `stored`. Nothing was written; the batch must be dropped and the events
+ * re-applied from the stored checkpoint, or they would count twice.
+ */
+export class CheckpointMovedError extends Error {
+  constructor(readonly projection: string, readonly expected: Checkpoint, readonly stored: Checkpoint | undefined) {
+    const show = (c: Checkpoint | undefined) => (c ? `version ${c.version} at ${c.position ?? 'the start'}` : 'none');
+    super(`Read model ${projection} was committed by another runner: batch from ${show(expected)}, stored ${show(stored)}`);
+  }
+}
+
 /** Where a projection has got to: the version that wrote its documents and the last position applied. */
 export interface Checkpoint {
   version: number;
@@ -87,7 +100,13 @@ export class ReadModelStore {
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
       scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
     };
-    this.commitTx = this.db.transaction((projection: string, version: number, position: number, docs: Map<string, unknown>) => {
+    this.commitTx = this.db.transaction((projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>) => {
+      // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
+      // one indexed read, and a refusal before anything is written.
+      const stored = this.checkpoint(projection);
+      if (stored ? stored.version !== version || stored.position !== from : from !== undefined) {
+        throw new CheckpointMovedError(projection, { version, position: from }, stored);
+      }
       const written = new Map<string, string>();
       for (const [key, doc] of docs) {
         const json = JSON.stringify(doc);
@@ -116,9 +135,20 @@ export class ReadModelStore {
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
-  /** A batch's documents and its checkpoint, atomically (with a snapshot when one is due). */
-  commit(projection: string, version: number, position: number, docs: Map<string, unknown>): void {
-    this.commitTx.immediate(projection, version, position, docs);
+  /**
+   * A batch's documents and its checkpoint, atomically (with a snapshot when one is due), only if
+   * the stored checkpoint is still `from`, the one the batch was applied from (undefined: the start
+   * of the log, or no checkpoint yet). Otherwise throws CheckpointMovedError and writes nothing.
+   */
+  commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>): void {
+    try {
+      this.commitTx.immediate(projection, version, from, position, docs);
+    } catch (err) {
+      // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.
+      // (Any other failure keeps them, for a retry of the same batch.)
+      if (err instanceof CheckpointMovedError) this.recorded.delete(projection);
+      throw err;
+    }
     this.recorded.delete(projection);
   }
 

@@ -1,7 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintDevToken } from '../../auth/mint-token';
 import type { Role } from '../../auth/permissions';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
+import type { DemoTransport } from './demo-transport';
 
 /** Who sends a request: the verified token says it, never the body. */
 export interface DemoActor {
@@ -29,18 +29,16 @@ export class DemoLoadError extends Error {
 const MAX_RATE_LIMIT_WAITS = 3;
 
 /**
- * Sends commands through the real HTTP stack (Fastify inject): the same guards, validation,
- * handlers and deciders as any client. Every request carries an Idempotency-Key, so running the
- * loader again replays the first answers and writes nothing.
+ * Sends commands through the real HTTP stack (Fastify inject in process, or a running service over
+ * HTTP): the same guards, validation, handlers and deciders as any client. Every request carries an
+ * Idempotency-Key, so running the loader again replays the first answers and writes nothing.
+ * `config` is the service's (dev tokens are signed with the key in its data directory).
  */
 export class DemoClient {
   readonly tally: LoadTally = { requests: 0, replayed: 0, recordsCreated: 0, eventsWritten: 0 };
   private readonly tokens = new Map<string, Promise<string>>();
-  private readonly config: AppConfig;
 
-  constructor(private readonly app: NestFastifyApplication) {
-    this.config = app.get<AppConfig>(APP_CONFIG);
-  }
+  constructor(private readonly transport: DemoTransport, private readonly config: AppConfig) {}
 
   async post(actor: DemoActor, url: string, body: Record<string, unknown>, idempotencyKey: string): Promise<unknown> {
     const headers = {
@@ -49,17 +47,17 @@ export class DemoClient {
       'idempotency-key': idempotencyKey,
     };
     for (let wait = 0; ; wait++) {
-      const res = await this.app.inject({ method: 'POST', url, headers, payload: JSON.stringify(body) });
-      const answer: unknown = res.body ? res.json() : undefined;
+      const res = await this.transport.post(url, headers, JSON.stringify(body));
+      const answer: unknown = res.body ? JSON.parse(res.body) : undefined;
       // The rate limit protects the service from clients; the loader simply waits its turn.
-      if (res.statusCode === 429 && wait < MAX_RATE_LIMIT_WAITS) {
-        await sleep(1000 * Math.max(1, Number(res.headers['retry-after'] ?? 60)));
+      if (res.status === 429 && wait < MAX_RATE_LIMIT_WAITS) {
+        await sleep(1000 * Math.max(1, Number(res.header('retry-after') ?? 60)));
         continue;
       }
-      if (res.statusCode < 200 || res.statusCode > 299) {
-        throw new DemoLoadError({ url, body, actor, idempotencyKey }, res.statusCode, answer);
+      if (res.status < 200 || res.status > 299) {
+        throw new DemoLoadError({ url, body, actor, idempotencyKey }, res.status, answer);
       }
-      this.count(res.statusCode, res.headers['idempotent-replay'] === 'true', answer);
+      this.count(res.status, res.header('idempotent-replay') === 'true', answer);
       return answer;
     }
   }

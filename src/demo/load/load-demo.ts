@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { demoData, type DemoData } from '../data';
 import { DemoClient, type LoadTally } from './demo-client';
+import { injectTransport, type DemoTransport } from './demo-transport';
 import { loadActions } from './load-actions';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
@@ -19,7 +21,12 @@ export { DemoLoadError, type LoadTally } from './demo-client';
  * Order matters: what a command refers to is recorded first, and meetings close last.
  */
 export async function loadDemo(app: NestFastifyApplication, data: DemoData = demoData): Promise<LoadTally> {
-  const client = new DemoClient(app);
+  return loadDemoThrough(injectTransport(app), app.get<AppConfig>(APP_CONFIG), data);
+}
+
+/** The same, through any transport (e.g. HTTP to a running service); `config` is that service's. */
+export async function loadDemoThrough(transport: DemoTransport, config: AppConfig, data: DemoData = demoData): Promise<LoadTally> {
+  const client = new DemoClient(transport, config);
   await loadPartners(client, data);
   await loadProtocols(client, data);
   await loadMeetings(client, data);

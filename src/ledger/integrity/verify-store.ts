@@ -9,12 +9,15 @@ import { ChainVerifier, type VerifyReport } from './chain-verifier';
  */
 export const VERIFY_PAGE = 1000;
 
+/** All the verifier reads: any event store, or a ledger file opened read-only (scripts/verify-store.ts). */
+export type LedgerReader = Pick<EventStore, 'readAll' | 'readStream'>;
+
 /**
  * Re-checks the hash chains a store holds. With a stream id it walks that stream by revision;
  * without, it walks the whole log in position order, which is the order that reveals events moved
  * around in the log ('reordered'). Either way it pages rather than loading the ledger.
  */
-export async function verifyStore(store: EventStore, streamId?: string, pageSize = VERIFY_PAGE): Promise<VerifyReport> {
+export async function verifyStore(store: LedgerReader, streamId?: string, pageSize = VERIFY_PAGE): Promise<VerifyReport> {
   const verifier = new ChainVerifier();
   for await (const event of streamId === undefined ? wholeLog(store, pageSize) : oneStream(store, streamId, pageSize)) {
     verifier.check(event);
@@ -22,7 +25,7 @@ export async function verifyStore(store: EventStore, streamId?: string, pageSize
   return verifier.report();
 }
 
-async function* wholeLog(store: EventStore, maxCount: number): AsyncGenerator<StoredEvent> {
+async function* wholeLog(store: LedgerReader, maxCount: number): AsyncGenerator<StoredEvent> {
   let after: number | undefined;
   for (;;) {
     const page = await store.readAll({ after, maxCount });
@@ -32,7 +35,7 @@ async function* wholeLog(store: EventStore, maxCount: number): AsyncGenerator<St
   }
 }
 
-async function* oneStream(store: EventStore, streamId: string, maxCount: number): AsyncGenerator<StoredEvent> {
+async function* oneStream(store: LedgerReader, streamId: string, maxCount: number): AsyncGenerator<StoredEvent> {
   let fromRevision = 0;
   for (;;) {
     const page = await store.readStream(streamId, { fromRevision, maxCount });
