@@ -137,16 +137,17 @@ describe('projection streams: keepalive, token expiry and Last-Event-ID', () => 
   });
 
   describe('GET /budgets/stream', () => {
-    it('given Last-Event-ID p, then it first sends the contributions view of each year changed after p', async () => {
+    it('given Last-Event-ID p, then it first sends the contributions view of each year changed after p, and no partner documents', async () => {
       const p = await applied(await append('budget-2030-31', 'budget-set', { financialYear: '2030-31', totalPence: 200_000, lines: [{ lineId: 'reviews', name: 'Reviews', amountPence: 100_000 }], allocatedPence: 100_000, unallocatedPence: 100_000 }));
+      await append('partner-wcc', 'partner-registered', { partnerId: 'wcc', name: 'WCC', kind: 'local-authority', statutory: true });
       const head = await applied(await append('budget-2030-31', 'contribution-pledged', { financialYear: '2030-31', pledgeId: 'p1', partnerId: 'wcc', amountPence: 5_000, basis: 'agreed' }));
       const res = await openStream(t.app, '/budgets/stream', await auditor(), { 'last-event-id': String(p) });
       const text = readUntil(res, (s) => s.includes('event: budget'));
-      const sent = messages(await text).filter((m) => m.event === 'budget');
+      const sent = messages(await text).filter((m) => m.data !== undefined);
       res.destroy();
       expect(sent).toHaveLength(1);
-      expect(sent[0].id).toBe(String(head));
-      expect(JSON.parse(sent[0].data!)).toMatchObject({ financialYear: '2030-31', agreedPence: 5_000 });
+      expect(sent[0]).toMatchObject({ event: 'budget', id: String(head) });
+      expect(JSON.parse(sent[0].data!)).toMatchObject({ financialYear: '2030-31', contributions: expect.objectContaining({ agreedPence: 5_000 }) });
     });
   });
 });
