@@ -62,6 +62,14 @@ describe('projection streams: keepalive, token expiry and Last-Event-ID', () => 
         expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'invalid-last-event-id' });
       });
 
+    it('documents keepalive, resume (Last-Event-ID header, lastEventId query, 400) and auth-expired in OpenAPI', async () => {
+      const op = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json().paths[path].get;
+      for (const words of [/keepalive/, /Last-Event-ID/, /auth-expired/, /15 s/]) expect(op.description).toMatch(words);
+      expect(op.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Last-Event-ID', in: 'header', required: false }), expect.objectContaining({ name: 'lastEventId', in: 'query', required: false })]));
+      expect(Object.keys(op.responses['200'].content)).toEqual(['text/event-stream']);
+      expect(op.responses['400'].description).toContain('invalid-last-event-id');
+    });
+
     it('given a well-formed Last-Event-ID (header or query), then the stream opens', async () => {
       for (const res of [await openStream(t.app, path, await auditor(), { 'last-event-id': '0' }), await openStream(t.app, `${path}?lastEventId=1`, await auditor())]) {
         expect(res.statusCode).toBe(200);

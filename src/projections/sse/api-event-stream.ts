@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** An event id as the streams write it (a position, in decimal digits). */
+const POSITION_PATTERN = '^(0|[1-9][0-9]*)$';
 
 /** How every projection stream behaves: appended to each stream operation's description. */
 export const STREAM_BEHAVIOUR = [
@@ -12,7 +15,7 @@ export const STREAM_BEHAVIOUR = [
 
 /** The query a stream accepts: the resume position, for EventSource polyfills that cannot send headers. */
 export class StreamQueryDto {
-  @ApiPropertyOptional({ description: 'Same as the Last-Event-ID header (the header wins when both are sent)', example: '1234' })
+  @ApiPropertyOptional({ description: 'Same as the Last-Event-ID header (the header wins when both are sent)', pattern: POSITION_PATTERN, example: '1234' })
   @IsOptional() @IsString() @MaxLength(40)
   lastEventId?: string;
 }
@@ -20,9 +23,14 @@ export class StreamQueryDto {
 /** OpenAPI for a projection stream: its media type, the resume header and the 400 for a bad id. */
 export function ApiEventStream(events: string): MethodDecorator {
   return applyDecorators(
-    ApiProduces('text/event-stream'),
-    ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: resume after that ledger position' }),
-    ApiOkResponse({ description: `text/event-stream of ${events}, ": keepalive" comments, and a final "auth-expired" event when the token expires` }),
-    ApiBadRequestResponse({ description: 'invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent', schema: { $ref: '#/components/schemas/Problem' } }),
+    ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: POSITION_PATTERN }, description: 'The id of the last event received: resume after that ledger position' }),
+    ApiOkResponse({
+      description: `A stream of ${events}, ": keepalive" comments, and a final "auth-expired" event when the token expires`,
+      content: { 'text/event-stream': { schema: { type: 'string' }, example: 'event: <name>\nid: 4242\ndata: {...}\n\n: keepalive\n\nevent: auth-expired\nid: 4242\ndata: {"code":"auth-expired",...}\n\n' } },
+    }),
+    ApiBadRequestResponse({
+      description: 'invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    }),
   );
 }
