@@ -158,4 +158,18 @@ describe('projection streams: keepalive, token expiry and Last-Event-ID', () => 
       expect(JSON.parse(sent[0].data!)).toMatchObject({ financialYear: '2030-31', contributions: expect.objectContaining({ agreedPence: 5_000 }) });
     });
   });
+
+  describe('GET /decision-register/stream', () => {
+    it('given Last-Event-ID p, then it first sends each decision recorded after p, never the meeting documents changed after p', async () => {
+      const p = await applied(await append(`meeting-${MEETING}`, 'agenda-item-added', { meetingId: MEETING, itemNumber: 8, label: '8', title: 'Before' }));
+      await append(`meeting-${MEETING}`, 'agenda-item-added', { meetingId: MEETING, itemNumber: 9, label: '9', title: 'Resume' });
+      const head = await applied(await append('decision-dr1', 'decision-recorded', { decisionId: 'dr1', meetingId: MEETING, itemNumber: 9, outcome: 'noted', text: 'Noted', conditions: [], responsiblePartnerIds: [] }));
+      const res = await openStream(t.app, '/decision-register/stream', await auditor(), { 'last-event-id': String(p) });
+      const text = readUntil(res, (s) => s.includes('event: decision'));
+      const sent = messages(await text).filter((m) => m.data !== undefined);
+      res.destroy();
+      expect(sent.map((m) => [m.event, m.id])).toEqual([['decision', String(head)]]);
+      expect(JSON.parse(sent[0].data!)).toMatchObject({ kind: 'decision', decisionId: 'dr1', outcome: 'noted' });
+    });
+  });
 });
