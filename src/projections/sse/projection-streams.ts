@@ -36,7 +36,9 @@ const REARM_MS = 1_000;
  *   live changes, without a gap (changes are held from before the log is read) or a repeat;
  * - keepalive: a comment (": keepalive") on every SseHeartbeat beat (15 s);
  * - expiry: once the bearer token's exp has passed (by the injected clock), an `auth-expired`
- *   event and the end of the stream; nothing is sent after expiry.
+ *   event and the end of the stream; nothing is sent after expiry. The token was verified against
+ *   wall time, which CLOCK is in production; tests move their ManualClock past exp instead of
+ *   waiting. Expiry is checked before every event, on every beat, and by a timer set for exp.
  */
 @Injectable()
 export class ProjectionStreams {
