@@ -22,6 +22,8 @@ import { EscalationTrailController } from './escalations/escalation-trail.contro
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
+import { ProjectionStreams } from './sse/projection-streams';
+import { SseHeartbeat } from './sse/sse-heartbeat';
 
 /** Every projection the runner keeps up to date. */
 export const PROJECTIONS: Projection<unknown>[] = [
@@ -55,6 +57,8 @@ export function readModelFile(config: AppConfig): string {
     { provide: BudgetReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new BudgetReader(store) },
     { provide: EscalationTrailReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new EscalationTrailReader(store) },
     { provide: DecisionRegisterReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store) },
+    { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
+    ProjectionStreams,
   ],
   exports: [ProjectionRunner],
 })

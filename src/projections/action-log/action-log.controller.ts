@@ -1,23 +1,30 @@
-import { Controller, Get, Inject, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { filter, map, type Observable } from 'rxjs';
-import { ACTION_KEY_PREFIX, type ActionLogEntry } from '../../../projections/action-log/action-log-doc';
+import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { ACTION_KEY_PREFIX, type ActionLogDoc } from '../../../projections/action-log/action-log-doc';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ProjectionRunner } from '../projection-runner';
+import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
 import { ActionLogReader, type ActionLogDetail } from './action-log.reader';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** Only actions: the meeting -> board documents are the projection's own bookkeeping. */
+const actionDocuments: StreamSpec<ActionLogDoc> = {
+  projection: actionLogProjection,
+  select: (key, doc) => (key.startsWith(ACTION_KEY_PREFIX) ? { type: 'action', data: doc } : undefined),
+};
 
 /** The current action log, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('action-log')
 @ApiBearerAuth()
 @Controller('action-log')
 export class ActionLogController {
-  constructor(private readonly reader: ActionLogReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(private readonly reader: ActionLogReader, private readonly streams: ProjectionStreams, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Get()
   @Requires('ledger:read')
@@ -32,14 +39,10 @@ export class ActionLogController {
   /** Declared before :actionId so "stream" is never read as an id. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamActionLog', summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)' })
-  @ApiProduces('text/event-stream')
-  stream(): Observable<MessageEvent> {
-    return this.runner.changesOf<ActionLogEntry>(actionLogProjection.name).pipe(
-      // Only actions: the meeting -> board documents are the projection's own bookkeeping.
-      filter((c) => c.key.startsWith(ACTION_KEY_PREFIX)),
-      map((c): MessageEvent => ({ id: String(c.position), type: 'action', data: c.doc })),
-    );
+  @ApiOperation({ operationId: 'streamActionLog', summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)', description: STREAM_BEHAVIOUR })
+  @ApiEventStream('"action" events')
+  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+    return this.streams.open(actionDocuments, { headers, query }, signal);
   }
 
   @Get(':actionId')

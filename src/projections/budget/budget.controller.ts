@@ -1,12 +1,13 @@
-import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { filter, map, type Observable } from 'rxjs';
-import { YEAR_KEY_PREFIX, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
+import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { FinancialYearPipe } from '../../funding/http/financial-year';
 import { IdPipe } from '../../http/id.pipe';
-import { ProjectionRunner } from '../projection-runner';
+import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { BudgetListQueryDto } from './budget-query.dto';
 import { BudgetReader } from './budget.reader';
 
@@ -20,7 +21,15 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 @ApiBearerAuth()
 @Controller('budgets')
 export class BudgetController {
-  constructor(private readonly reader: BudgetReader, private readonly runner: ProjectionRunner) {}
+  /** Only years, as their contributions view: partner-name documents are the projection's own bookkeeping. */
+  private readonly years: StreamSpec<BudgetDoc>;
+
+  constructor(private readonly reader: BudgetReader, private readonly streams: ProjectionStreams) {
+    this.years = {
+      projection: budgetProjection,
+      select: (key, doc) => (key.startsWith(YEAR_KEY_PREFIX) && (doc as BudgetYearDoc).set ? { type: 'budget', data: this.reader.view(doc as BudgetYearDoc) } : undefined),
+    };
+  }
 
   @Get()
   @Requires('ledger:read')
@@ -34,14 +43,10 @@ export class BudgetController {
   /** Declared before the :financialYear route so "stream" is never read as a year. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamBudgets', summary: 'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)' })
-  @ApiProduces('text/event-stream')
-  stream(): Observable<MessageEvent> {
-    return this.runner.changesOf<BudgetYearDoc>(budgetProjection.name).pipe(
-      // Only years: partner-name documents are the projection's own bookkeeping.
-      filter((c) => c.key.startsWith(YEAR_KEY_PREFIX) && c.doc.set),
-      map((c): MessageEvent => ({ id: String(c.position), type: 'budget', data: this.reader.view(c.doc) })),
-    );
+  @ApiOperation({ operationId: 'streamBudgets', summary: 'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)', description: STREAM_BEHAVIOUR })
+  @ApiEventStream('"budget" events')
+  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+    return this.streams.open(this.years, { headers, query }, signal);
   }
 
   @Get(':financialYear/contributions')

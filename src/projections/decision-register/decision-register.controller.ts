@@ -1,28 +1,34 @@
-import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { filter, map, type Observable } from 'rxjs';
+import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
-import { ProjectionRunner, type ProjectionChange } from '../projection-runner';
+import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { DecisionRegisterQueryDto } from './decision-register-query.dto';
 import { DecisionRegisterReader } from './decision-register.reader';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** What the stream sends: recorded decisions, and sign-offs that belong to a decision. Meetings are bookkeeping. */
-function streamed(c: ProjectionChange<DecisionRegisterDoc>): boolean {
-  if (c.doc.kind === 'decision') return c.doc.recorded;
-  return c.doc.kind === 'signoff' && c.doc.requested && c.doc.decisionId !== undefined;
+function streamed(doc: DecisionRegisterDoc): boolean {
+  if (doc.kind === 'decision') return doc.recorded;
+  return doc.kind === 'signoff' && doc.requested && doc.decisionId !== undefined;
 }
+
+const registerDocuments: StreamSpec<DecisionRegisterDoc> = {
+  projection: decisionRegisterProjection,
+  select: (_key, doc) => (streamed(doc) ? { type: doc.kind, data: doc } : undefined),
+};
 
 /** The decision register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('decision-register')
 @ApiBearerAuth()
 @Controller('decision-register')
 export class DecisionRegisterController {
-  constructor(private readonly reader: DecisionRegisterReader, private readonly runner: ProjectionRunner) {}
+  constructor(private readonly reader: DecisionRegisterReader, private readonly streams: ProjectionStreams) {}
 
   @Get()
   @Requires('ledger:read')
@@ -37,13 +43,10 @@ export class DecisionRegisterController {
   /** Declared before :decisionId so "stream" is never read as an id. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamDecisionRegister', summary: 'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position' })
-  @ApiProduces('text/event-stream')
-  stream(): Observable<MessageEvent> {
-    return this.runner.changesOf<DecisionRegisterDoc>(decisionRegisterProjection.name).pipe(
-      filter(streamed),
-      map((c): MessageEvent => ({ id: String(c.position), type: c.doc.kind, data: c.doc })),
-    );
+  @ApiOperation({ operationId: 'streamDecisionRegister', summary: 'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position', description: STREAM_BEHAVIOUR })
+  @ApiEventStream('"decision" and "signoff" events')
+  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+    return this.streams.open(registerDocuments, { headers, query }, signal);
   }
 
   @Get(':decisionId')

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { map, type Observable } from 'rxjs';
+import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
@@ -8,7 +8,8 @@ import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ProjectionRunner } from '../projection-runner';
+import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import { EscalationTrailAsOfDto, EscalationTrailQueryDto, EscalationTrailSummaryQueryDto } from './escalation-trail-query.dto';
 import { EscalationTrailReader } from './escalation-trail.reader';
@@ -30,9 +31,15 @@ export class EscalationTrailController {
    * (plaintext to readers with ledger:read, "[erased]" once the subject's key is destroyed).
    */
   constructor(
-    private readonly reader: EscalationTrailReader, private readonly runner: ProjectionRunner, @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reader: EscalationTrailReader, private readonly streams: ProjectionStreams, @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
   ) {}
+
+  /** Every escalation document, revealed per event as the list is. */
+  private readonly escalations: StreamSpec<EscalationTrailDoc> = {
+    projection: escalationTrailProjection,
+    select: (_key, doc) => ({ type: 'escalation', data: this.cipher.reveal(doc) }),
+  };
 
   @Get()
   @Requires('ledger:read')
@@ -59,12 +66,10 @@ export class EscalationTrailController {
 
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamEscalationTrail', summary: 'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline' })
-  @ApiProduces('text/event-stream')
-  stream(): Observable<MessageEvent> {
-    return this.runner.changesOf<EscalationTrailDoc>(escalationTrailProjection.name).pipe(
-      map((c): MessageEvent => ({ id: String(c.position), type: 'escalation', data: this.cipher.reveal(c.doc) })),
-    );
+  @ApiOperation({ operationId: 'streamEscalationTrail', summary: 'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline', description: STREAM_BEHAVIOUR })
+  @ApiEventStream('"escalation" events')
+  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+    return this.streams.open(this.escalations, { headers, query }, signal);
   }
 
   @Get(':escalationId')

@@ -1,0 +1,80 @@
+import type { MessageEvent } from '@nestjs/common';
+import { Subject } from 'rxjs';
+import type { Projection } from '../../../projections/projection';
+import type { EventStore } from '../../ledger/event-store.port';
+import { systemClock } from '../../shared/clock';
+import type { ProjectionChange, ProjectionRunner } from '../projection-runner';
+import type { ReadModelStore } from '../read-model-store';
+import { ProjectionStreams, type StreamSpec } from './projection-streams';
+import { SseHeartbeat } from './sse-heartbeat';
+
+/** An unsigned token with this exp: the stream only decodes it (AuthGuard has verified it). */
+const bearer = (exp: number) => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u', exp })).toString('base64url')}.sig`;
+
+const projection: Projection<{ n: number }> = { name: 'p', version: 1, canHandle: () => true, keysOf: () => ['k'], initialState: () => ({ n: 0 }), evolve: (d) => d };
+const spec: StreamSpec<{ n: number }> = { projection, select: (_key, doc) => (doc.n > 0 ? { type: 'thing', data: doc } : undefined) };
+
+/** The stream over a change subject, an empty read-model store and the system clock (faked by jest). */
+function setUp() {
+  const changes = new Subject<ProjectionChange<{ n: number }>>();
+  const runner = { changesOf: () => changes } as unknown as ProjectionRunner;
+  const store = { checkpoint: () => undefined, get: () => undefined } as unknown as ReadModelStore;
+  const streams = new ProjectionStreams(runner, store, {} as EventStore, systemClock, new SseHeartbeat());
+  return { changes, streams };
+}
+
+async function collect(streams: ProjectionStreams, headers: Record<string, string>) {
+  const sent: MessageEvent[] = [];
+  let completed = false;
+  const sub = (await streams.open(spec, { headers })).subscribe({ next: (m) => sent.push(m), complete: () => (completed = true) });
+  return { sent, isCompleted: () => completed, sub };
+}
+
+describe('ProjectionStreams: keepalive and token expiry', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('given a token with 60 s left, then documents flow and keepalives come every 15 s until exp, then auth-expired (with the last id) ends the stream', async () => {
+    const { changes, streams } = setUp();
+    const { sent, isCompleted } = await collect(streams, { authorization: bearer(Date.now() / 1000 + 60) });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7 });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 0 }, position: 8 }); // not selected: nothing sent
+    jest.advanceTimersByTime(59_999);
+    expect(sent).toEqual([{ type: 'thing', data: { n: 1 }, id: '7' }, { comment: 'keepalive' }, { comment: 'keepalive' }, { comment: 'keepalive' }]);
+    expect(isCompleted()).toBe(false);
+    jest.advanceTimersByTime(1);
+    expect(sent.at(-1)).toEqual({ type: 'auth-expired', id: '7', data: { code: 'auth-expired', title: expect.any(String), expiredAt: '2026-01-01T10:01:00.000Z' } });
+    expect(isCompleted()).toBe(true);
+    // Nothing after expiry, and no timer left behind.
+    changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9 });
+    expect(sent.filter((m) => m.type === 'thing')).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('given a token that has already expired, then the stream sends only auth-expired and ends', async () => {
+    const { changes, streams } = setUp();
+    const { sent, isCompleted } = await collect(streams, { authorization: bearer(Date.now() / 1000 - 1) });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7 });
+    expect(sent.map((m) => m.type)).toEqual(['auth-expired']);
+    expect(isCompleted()).toBe(true);
+  });
+
+  it('given a token without exp, then the stream has no expiry timer, only the keepalive', async () => {
+    const { streams } = setUp();
+    const { sent, isCompleted, sub } = await collect(streams, { authorization: `Bearer ${Buffer.from('{}').toString('base64url')}.${Buffer.from('{"sub":"u"}').toString('base64url')}.x` });
+    expect(jest.getTimerCount()).toBe(1);
+    jest.advanceTimersByTime(15_000);
+    expect(sent).toEqual([{ comment: 'keepalive' }]);
+    expect(isCompleted()).toBe(false);
+    sub.unsubscribe();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('given the runner stops (its changes complete), then the stream ends and releases its timers', async () => {
+    const { changes, streams } = setUp();
+    const { isCompleted } = await collect(streams, { authorization: bearer(Date.now() / 1000 + 3600) });
+    changes.complete();
+    expect(isCompleted()).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
