@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionOwnership } from './commands/action-ownership';
 import { CancelActionController } from './commands/cancel-action/cancel-action.controller';
 import { CancelActionHandler } from './commands/cancel-action/cancel-action.handler';
 import { CarryActionForwardController } from './commands/carry-action-forward/carry-action-forward.controller';
@@ -25,6 +26,7 @@ import { ReopenActionHandler } from './commands/reopen-action/reopen-action.hand
     CompleteActionController, CloseActionController, ReopenActionController, CancelActionController,
   ],
   providers: [
+    ActionOwnership,
     RaiseActionHandler, NoteActionProgressHandler, CarryActionForwardHandler, ReassignActionHandler, ChangeActionDueDateHandler,
     CompleteActionHandler, CloseActionHandler, ReopenActionHandler, CancelActionHandler,
   ],

@@ -12,9 +12,9 @@ export const PERMISSIONS = [
   'signoffs:request',
   'signoffs:sign', // sign or withdraw for an agency (partner representatives: their own agency only)
   'actions:manage',
-  'actions:update', // note progress on an action (owners and members)
+  'actions:update', // note progress on or complete an action (for an action their own agency owns: agency-rules.ts)
   'escalations:raise',
-  'escalations:respond', // acknowledge, respond (partner representatives: escalations concerning their agency)
+  'escalations:respond', // acknowledge (the concerning agency), respond (either party, for itself)
   'escalations:manage', // escalate a stage, resolve, close
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
@@ -34,6 +34,7 @@ const SECRETARIAT: Permission[] = [
   'packs:request', 'packs:grant', 'packs:access-log',
 ];
 
+/** Which roles may send what; for which agencies is decided per command in agency-rules.ts. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   chair: [...SECRETARIAT, 'signoffs:sign', 'escalations:respond'],
   'business-manager': SECRETARIAT,
@@ -45,9 +46,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'data-protection-officer': ['packs:access-log', 'personal-data:erase'],
   admin: ['partners:manage', 'ledger:read', 'ledger:digest'],
 };
-
-/** Permissions a partner representative may only use for their own agency. */
-export const AGENCY_SCOPED: readonly Permission[] = ['signoffs:sign', 'funding:pledge', 'escalations:respond'];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -93,11 +93,12 @@ describe('actions (e2e)', () => {
       expect(await written()).toBe(1);
     });
 
-    it('lets a member note progress but not raise (403), and refuses a request without a token (401)', async () => {
+    it('lets a member note progress on their own agency\'s action but not raise (403), and refuses a request without a token (401)', async () => {
       const member = await t.token({ userId: 'pete-hill', role: 'member', agency: 'warwickshire-police' });
       expectProblem(await send(t, '/actions', raiseBody, { token: member }), 403, 'forbidden');
       expectProblem(await send(t, '/actions', raiseBody, { token: null }), 401, 'unauthenticated');
-      ok(await raise(), 201);
+      // Members act only for their own agency (src/auth/agency-rules.ts; every other case in the agency matrix test).
+      ok(await raise({ owners: [{ kind: 'partner', partnerId: 'warwickshire-police' }] }), 201);
       ok(await send(t, `/actions/${ACTION}/progress`, { note: 'Added to the June agenda' }, { token: member }));
       expectProblem(await send(t, `/actions/${ACTION}/cancel`, { reason: 'x' }, { token: member }), 403, 'forbidden');
       expect(await written()).toBe(2);

@@ -160,15 +160,17 @@ describe('escalations (e2e)', () => {
     expect(await eventCount(t)).toBe(5);
   });
 
-  it('lets a representative acknowledge and respond only for the agency the escalation concerns (403 otherwise)', async () => {
+  it('lets a representative acknowledge only for the agency the escalation concerns, and respond only as their own agency (403 otherwise)', async () => {
     await raised();
     const before = await eventCount(t);
     expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await wccRep() }), 403, 'not-your-agency');
-    expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We disagree' }, { token: await wccRep() }), 403, 'not-your-agency');
+    expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'As them' }, { token: await wccRep() }), 403, 'not-your-agency');
     expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'As them' }, { token: await icbRep() }), 403, 'not-your-agency');
     expect(await eventCount(t)).toBe(before);
-    // The secretariat (here the chair) may record the raising agency's reply.
-    expect((await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We disagree' }, { token: await chair() })).status).toBe(200);
+    // Each party answers for itself: the raising agency's own representative records its reply,
+    expect((await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We disagree' }, { token: await wccRep() })).status).toBe(200);
+    // and the secretariat (here the chair) may record either party's.
+    expect((await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We still disagree' }, { token: await chair() })).status).toBe(200);
   });
 
   it('checks permissions: only the secretariat escalates, resolves and closes; a business manager does not respond', async () => {

@@ -1,13 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
+import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { CancelActionCommand } from './cancel-action.command';
 
 @CommandHandler(CancelActionCommand)
 export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
 
-  execute({ data, ctx }: CancelActionCommand) {
+  async execute({ data, ctx }: CancelActionCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('cancelAction', data.actionId, ctx);
     return this.runner.run(Action, data.actionId, { type: 'cancel-action', data }, ctx);
   }
 }

@@ -1,14 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
+import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { meetingFacts } from '../reference-facts';
 import { CarryActionForwardCommand } from './carry-action-forward.command';
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
 
   async execute({ data, ctx }: CarryActionForwardCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('carryActionForward', data.actionId, ctx);
     // "Later" is judged against the raising meeting, which never changes: read which it was, then both meetings' dates.
     const { state } = await this.runner.load(Action, data.actionId);
     const [toMeeting, raising] = await Promise.all([

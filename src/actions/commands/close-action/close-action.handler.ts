@@ -1,13 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
+import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { CloseActionCommand } from './close-action.command';
 
 @CommandHandler(CloseActionCommand)
 export class CloseActionHandler implements ICommandHandler<CloseActionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
 
-  execute({ data, ctx }: CloseActionCommand) {
+  async execute({ data, ctx }: CloseActionCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('closeAction', data.actionId, ctx);
     return this.runner.run(Action, data.actionId, { type: 'close-action', data }, ctx);
   }
 }

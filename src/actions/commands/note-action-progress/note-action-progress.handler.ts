@@ -1,13 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
+import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { NoteActionProgressCommand } from './note-action-progress.command';
 
 @CommandHandler(NoteActionProgressCommand)
 export class NoteActionProgressHandler implements ICommandHandler<NoteActionProgressCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
 
-  execute({ data, ctx }: NoteActionProgressCommand) {
+  async execute({ data, ctx }: NoteActionProgressCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('noteActionProgress', data.actionId, ctx);
     return this.runner.run(Action, data.actionId, { type: 'note-action-progress', data }, ctx);
   }
 }

@@ -1,13 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
+import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { ReopenActionCommand } from './reopen-action.command';
 
 @CommandHandler(ReopenActionCommand)
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
 
-  execute({ data, ctx }: ReopenActionCommand) {
+  async execute({ data, ctx }: ReopenActionCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('reopenAction', data.actionId, ctx);
     return this.runner.run(Action, data.actionId, { type: 'reopen-action', data }, ctx);
   }
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertMayActFor } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Escalation } from '../../domain/escalation';
 import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
@@ -12,7 +12,7 @@ export class AcknowledgeEscalationHandler implements ICommandHandler<Acknowledge
     // Only the agency the escalation concerns acknowledges it: a partner representative must belong to it.
     // (An escalation never raised has no concerning agency; the decider refuses it with its own code.)
     const { state } = await this.runner.load(Escalation, data.escalationId);
-    if (state.concerningAgency) assertActsFor(ctx.actor, 'escalations:respond', state.concerningAgency);
+    assertMayActFor(ctx.actor, 'acknowledgeEscalation', state.concerningAgency === undefined ? undefined : [state.concerningAgency]);
     return this.runner.run(Escalation, data.escalationId, { type: 'acknowledge-escalation', data }, ctx);
   }
 }

@@ -1,13 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertMayActFor } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Escalation } from '../../domain/escalation';
+import { escalationParties } from '../escalation-parties';
 import { CloseEscalationCommand } from './close-escalation.command';
 
 @CommandHandler(CloseEscalationCommand)
 export class CloseEscalationHandler implements ICommandHandler<CloseEscalationCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ data, ctx }: CloseEscalationCommand) {
+  async execute({ data, ctx }: CloseEscalationCommand) {
+    // The secretariat manages any escalation; were the access table to widen, only a party could (agency-rules.ts).
+    assertMayActFor(ctx.actor, 'closeEscalation', await escalationParties(this.runner, data.escalationId));
     return this.runner.run(Escalation, data.escalationId, { type: 'close-escalation', data }, ctx);
   }
 }

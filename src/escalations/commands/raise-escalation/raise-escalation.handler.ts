@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners/domain/partner';
 import { Person } from '../../../partners/domain/person';
@@ -11,6 +12,8 @@ export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCo
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ data, ctx }: RaiseEscalationCommand) {
+    // An agency raises an escalation as itself, never in another agency's name (agency-rules.ts).
+    assertActsForNamed(ctx.actor, 'raiseEscalation', data);
     // The protocol and the partners are other aggregates: read them and hand the facts to the pure decider.
     // The protocol's current version and stages are copied in, so later revisions never change this escalation.
     const [protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered] = await Promise.all([

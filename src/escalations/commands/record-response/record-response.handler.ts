@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Escalation } from '../../domain/escalation';
 import { RecordResponseCommand } from './record-response.command';
@@ -8,12 +8,10 @@ import { RecordResponseCommand } from './record-response.command';
 export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  async execute({ data, ctx }: RecordResponseCommand) {
-    // A partner representative responds only in escalations concerning their agency, and only as it;
-    // the secretariat may record either party's response.
-    const { state } = await this.runner.load(Escalation, data.escalationId);
-    if (state.concerningAgency) assertActsFor(ctx.actor, 'escalations:respond', state.concerningAgency);
-    assertActsFor(ctx.actor, 'escalations:respond', data.respondingAgency);
+  execute({ data, ctx }: RecordResponseCommand) {
+    // Each party responds for itself (the decider refuses an agency that is not a party);
+    // the secretariat may record either party's response (agency-rules.ts).
+    assertActsForNamed(ctx.actor, 'recordEscalationResponse', data);
     return this.runner.run(Escalation, data.escalationId, { type: 'record-escalation-response', data }, ctx);
   }
 }

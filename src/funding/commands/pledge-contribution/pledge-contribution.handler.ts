@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Budget } from '../../domain/budget';
 import { PledgeContributionCommand } from './pledge-contribution.command';
@@ -10,7 +10,7 @@ export class PledgeContributionHandler implements ICommandHandler<PledgeContribu
 
   async execute({ data, ctx }: PledgeContributionCommand) {
     // A partner representative commits only their own agency's money.
-    assertActsFor(ctx.actor, 'funding:pledge', data.partnerId);
+    assertActsForNamed(ctx.actor, 'pledgeContribution', data);
     const partnerExists = await this.runner.exists('partner', data.partnerId);
     return this.runner.run(Budget, data.financialYear, { type: 'pledge-contribution', data: { ...data, partnerExists } }, ctx);
   }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertMayActFor } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Budget } from '../../domain/budget';
 import { WithdrawPledgeCommand } from './withdraw-pledge.command';
@@ -12,7 +12,7 @@ export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeComm
     // Only the budget knows whose pledge this is (a pledge never changes partner, so reading it first is safe);
     // a missing pledge is left to the decider to refuse.
     const pledge = (await this.runner.load(Budget, data.financialYear)).state.pledges[data.pledgeId];
-    if (pledge) assertActsFor(ctx.actor, 'funding:pledge', pledge.partnerId);
+    assertMayActFor(ctx.actor, 'withdrawPledge', pledge && [pledge.partnerId]);
     return this.runner.run(Budget, data.financialYear, { type: 'withdraw-pledge', data }, ctx);
   }
 }

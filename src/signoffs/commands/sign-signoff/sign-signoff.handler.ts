@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners/domain/person';
 import { Signoff } from '../../domain/signoff';
@@ -11,7 +11,7 @@ export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {
 
   async execute({ data, ctx }: SignSignoffCommand) {
     // A partner representative signs for their own agency only (403 not-your-agency otherwise).
-    assertActsFor(ctx.actor, 'signoffs:sign', data.partnerId);
+    assertActsForNamed(ctx.actor, 'signSignoff', data);
     // A named signer is another aggregate: hand their partner roles to the decider, which knows the business date.
     const signerRoles = data.signedByPersonId === undefined ? undefined : (await this.runner.load(Person, data.signedByPersonId)).state.roles;
     return this.runner.run(Signoff, data.signoffId, { type: 'sign-signoff', data: { ...data, signerRoles } }, ctx);

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertActsFor } from '../../../auth/agency-scope';
+import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
 import { Signoff } from '../../domain/signoff';
 import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
@@ -10,7 +10,7 @@ export class WithdrawSignoffSignatureHandler implements ICommandHandler<Withdraw
 
   execute({ data, ctx }: WithdrawSignoffSignatureCommand) {
     // Only the agency that signed (or the secretariat) may take its signature back.
-    assertActsFor(ctx.actor, 'signoffs:sign', data.partnerId);
+    assertActsForNamed(ctx.actor, 'withdrawSignoffSignature', data);
     return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-signature', data }, ctx);
   }
 }

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertMayActFor } from '../../auth/agency-scope';
+import type { CheckedCommand } from '../../auth/agency-rules';
+import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
+import { partnerOfPerson } from '../../partners/partner-of-person';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { Action, type ActionOwner } from '../domain/action';
+
+/**
+ * The agencies that own an action, for the agency rule table: partner owners as named, person
+ * owners resolved to the partner they represent on the command's business date; team owners
+ * belong to no agency. Undefined when the action does not exist (the decider refuses that).
+ */
+@Injectable()
+export class ActionOwnership {
+  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  async agencies(actionId: string, ctx: CommandContext): Promise<string[] | undefined> {
+    const { state } = await this.runner.load(Action, actionId);
+    if (!state.exists) return undefined;
+    const onDate = (ctx.occurredAt ? new Date(ctx.occurredAt) : this.clock.now()).toISOString().slice(0, 10);
+    const resolved = await Promise.all(state.owners.map((o) => this.agencyOf(o, onDate)));
+    return [...new Set(resolved.filter((a): a is string => a !== undefined))];
+  }
+
+  /** Refuses with 403 not-your-agency, writing nothing, unless the actor may act for an owner of the action. */
+  async assertMayChange(command: CheckedCommand, actionId: string, ctx: CommandContext): Promise<void> {
+    assertMayActFor(ctx.actor, command, await this.agencies(actionId, ctx));
+  }
+
+  private agencyOf(owner: ActionOwner, onDate: string): Promise<string | undefined> | string | undefined {
+    if (owner.kind === 'partner') return owner.partnerId;
+    if (owner.kind === 'person') return partnerOfPerson(this.runner, owner.personId, onDate);
+    return undefined;
+  }
+}
