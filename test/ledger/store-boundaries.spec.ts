@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { SqliteIdempotencyStore } from '../../src/http/idempotency/sqlite-idempotency.store';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { StoreUnavailableError } from '../../src/ledger/store-errors';
@@ -85,6 +85,23 @@ describe('store boundaries translate SQLite faults', () => {
     await expect(ledger.ping()).rejects.toMatchObject({ code: 'storage-full' });
     ledger.faultForTests('none');
     await ledger.ping();
+    expect(await ledger.readAll()).toHaveLength(1);
+    await ledger.close();
+  });
+
+  it('given another process holds the write lock past the deadline, when appending, then store-busy and nothing written', async () => {
+    const file = join(dir, 'ledger.sqlite');
+    const ledger = new SqliteEventStore({ file, deadlineMs: 100 }, new ManualClock());
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(ledger.append('s-1', newEvents(1), 'no_stream')).rejects.toMatchObject({ code: 'store-busy', part: 'event-store', outcomeUnknown: false });
+      await expect(ledger.ping()).rejects.toMatchObject({ code: 'store-busy' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await ledger.append('s-1', newEvents(1), 'no_stream');
     expect(await ledger.readAll()).toHaveLength(1);
     await ledger.close();
   });
