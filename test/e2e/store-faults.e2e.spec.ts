@@ -114,7 +114,7 @@ describe('store faults on SQLite (e2e)', () => {
       status: 'up',
       parts: {
         eventStore: { status: 'up', engine: 'sqlite' }, readModelStore: { status: 'up' }, keyStore: { status: 'up' }, idempotencyStore: { status: 'up' },
-        packQueue: { status: expect.any(String) }, digestSchedule: { status: expect.any(String) }, retentionSchedule: { status: expect.any(String) },
+        packQueue: { status: 'up', state: 'following' }, digestSchedule: { status: 'up', lastRound: null }, retentionSchedule: { status: 'disabled' },
       },
     });
     expect(res.json().parts.projections['action-log']).toMatchObject({ status: 'up', state: 'running', lag: { behind: 0 }, lastError: null });
