@@ -100,6 +100,14 @@ export class ProjectionRunner {
     });
   }
 
+  /** Each projection as it stands, without reading the log: /health reports it even when the store is down. */
+  states(): Pick<ProjectionLag, 'projection' | 'version' | 'state' | 'checkpoint' | 'error'>[] {
+    return this.workers.map((w) => ({
+      projection: w.projection.name, version: w.projection.version, state: w.state, checkpoint: w.checkpoint ?? null,
+      ...(w.error ? { error: w.error.message } : {}),
+    }));
+  }
+
   async lag(): Promise<ProjectionLag[]> {
     return Promise.all(this.workers.map(async (w) => {
       const after = await this.events.readAll({ after: w.checkpoint, maxCount: LAG_SCAN });

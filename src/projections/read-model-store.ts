@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 
 /**
@@ -65,8 +66,12 @@ export class ReadModelStore {
   private readonly stmt;
   private readonly commitTx;
   private readonly resetTx;
-  /** Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts). */
+  /**
+   * Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts),
+   * their faults translated like the store's own (the commit path uses the unguarded `snapshots`).
+   */
   readonly layers: SnapshotLayers;
+  private readonly snapshots: SnapshotLayers;
   /**
    * Per projection since its last commit (set by the worker, written with the batch): the latest
    * recordedAt applied, and a time mark every TIME_MARK_EVERY events, so the position -> time index
@@ -75,7 +80,7 @@ export class ReadModelStore {
    */
   private readonly recorded = new Map<string, { latest: string; marks: [number, string][]; since: number }>();
 
-  constructor(file: string, options: Partial<SnapshotOptions> = {}) {
+  constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // A new file gets 16 KB pages (before WAL fixes the size): fewer, larger writes per commit, and
@@ -83,7 +88,7 @@ export class ReadModelStore {
     this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.floor(options.deadlineMs ?? 5000)}`);
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
     if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
@@ -91,7 +96,8 @@ export class ReadModelStore {
       this.db.pragma(`user_version = ${FORMAT}`);
     }
     this.db.exec(DDL);
-    this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
+    this.snapshots = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
+    this.layers = guarded(this.snapshots);
     this.stmt = {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
@@ -99,6 +105,8 @@ export class ReadModelStore {
       setCheckpoint: this.db.prepare('INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position'),
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
       scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
+      // Needs fresh pages (a blob larger than a page): see probe().
+      probe: this.db.prepare("INSERT INTO documents (projection, key, doc) VALUES ('$health-probe', '', zeroblob(70000))"),
     };
     this.commitTx = this.db.transaction((projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>) => {
       // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
@@ -115,23 +123,23 @@ export class ReadModelStore {
       }
       this.stmt.setCheckpoint.run(projection, version, position);
       const recorded = this.recorded.get(projection);
-      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.layers.noteTime(at, recordedAt);
-      this.layers.afterCommit(projection, position, written, recorded?.latest);
+      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.snapshots.noteTime(at, recordedAt);
+      this.snapshots.afterCommit(projection, position, written, recorded?.latest);
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
-      this.layers.reset(projection);
+      this.snapshots.reset(projection);
       this.stmt.drop.run(projection);
       this.stmt.setCheckpoint.run(projection, version, null);
     });
   }
 
   checkpoint(projection: string): Checkpoint | undefined {
-    const row = this.stmt.checkpoint.get(projection) as { version: number; position: number | null } | undefined;
+    const row = storeCallSync('read-model-store', false, () => this.stmt.checkpoint.get(projection)) as { version: number; position: number | null } | undefined;
     return row && { version: row.version, position: row.position ?? undefined };
   }
 
   get<D>(projection: string, key: string): D | undefined {
-    const json = this.stmt.get.get(projection, key) as string | undefined;
+    const json = storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
@@ -142,7 +150,7 @@ export class ReadModelStore {
    */
   commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>): void {
     try {
-      this.commitTx.immediate(projection, version, from, position, docs);
+      storeCallSync('read-model-store', true, () => this.commitTx.immediate(projection, version, from, position, docs));
     } catch (err) {
       // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.
       // (Any other failure keeps them, for a retry of the same batch.)
@@ -165,18 +173,68 @@ export class ReadModelStore {
 
   /** Forget a projection's documents and start it again from the beginning of the log. */
   reset(projection: string, version: number): void {
-    this.resetTx.immediate(projection, version);
+    storeCallSync('read-model-store', true, () => this.resetTx.immediate(projection, version));
   }
 
   /** Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy). */
   *scan<D>(projection: string, prefix: string, afterKey?: string): Generator<{ key: string; doc: D }> {
     const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
-    for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
-      yield { key, doc: JSON.parse(doc) as D };
+    try {
+      for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
+        yield { key, doc: JSON.parse(doc) as D };
+      }
+    } catch (err) {
+      throw classifyStoreError(err, 'read-model-store', { writing: false });
     }
+  }
+
+  /**
+   * For /health: whether the file can be written now, without writing. A row needing fresh pages is
+   * inserted in a transaction that is always rolled back, so a read-only or full file fails here as
+   * a commit would (SQLITE_READONLY, SQLITE_FULL) and nothing is kept.
+   */
+  probe(): void {
+    storeCallSync('read-model-store', false, () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.stmt.probe.run();
+      } finally {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      }
+    });
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * The same object, each method's faults (and those met while iterating a lazy result, e.g. a
+ * scan) translated into read-model-store faults. Methods run on the object itself, so its state is
+ * never split between it and the wrapper.
+ */
+function guarded<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value = Reflect.get(obj, prop, obj) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = storeCallSync('read-model-store', false, () => (value as (...a: unknown[]) => unknown).apply(obj, args));
+        return isGenerator(result) ? guardedIteration(result) : result;
+      };
+    },
+  });
+}
+
+function isGenerator(v: unknown): v is Generator<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as Generator).next === 'function' && typeof (v as Generator)[Symbol.iterator] === 'function';
+}
+
+function* guardedIteration<Y>(source: Generator<Y>): Generator<Y> {
+  try {
+    yield* source;
+  } catch (err) {
+    throw classifyStoreError(err, 'read-model-store', { writing: false });
   }
 }

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
 import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
+import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -24,11 +25,14 @@ const MAX_REASON = 500;
  * runs on their behalf, under the request's correlation id): there is no service identity.
  */
 @Injectable()
-export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly log = new Logger(PackJobRunner.name);
   private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
   private subscription?: Subscription;
   private following?: Promise<void>;
+  /** For /health: whether the queue follows the log, and why it stopped when it did. */
+  private followState: 'not-started' | 'following' | 'stopped' | 'failed' = 'not-started';
+  private followError?: string;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,13 +58,28 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   start(): void {
     const subscription = this.store.subscribe({ filter: { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] } });
     this.subscription = subscription;
+    this.followState = 'following';
+    this.followError = undefined;
     this.following = (async () => {
       for await (const e of subscription) this.queue.enqueue((e.data as { packId: string }).packId);
-    })().catch((err) => this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`));
+      if (this.followState === 'following') this.followState = 'stopped';
+    })().catch((err) => {
+      this.followState = 'failed';
+      this.followError = err instanceof Error ? err.message : String(err);
+      this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`);
+    });
+  }
+
+  /** Not a required part: without it the API answers, but requested packs wait. */
+  health(): PartHealth {
+    if (this.followState === 'following') return { status: 'up', state: 'following' };
+    if (this.followState === 'not-started') return { status: 'up', state: 'not-started' };
+    return { status: 'degraded', state: this.followState, reason: this.followError ?? 'not following the log' };
   }
 
   /** Stops following the log and lets the build in hand finish (or fail) before the store closes under it. */
   async stop(): Promise<void> {
+    if (this.followState === 'following') this.followState = 'stopped';
     await this.subscription?.close();
     await this.following;
     await this.queue.drained();
