@@ -24,6 +24,9 @@ export async function createApp(config: AppConfig, clock?: Clock, options: AppOp
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    // A provider that cannot be built (e.g. a bad key file) rejects here instead of Nest calling
+    // process.exit(1): start-up then reports it to the operator (src/startup/start-service.ts).
+    abortOnError: false,
   });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
