@@ -68,6 +68,15 @@ describe('loadConfig', () => {
     expect(error.message).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535 (got "70000")');
   });
 
+  it('given dev mode with the OIDC variables set but empty (as docker-compose passes them), then it starts with the dev issuer and audience', () => {
+    const c = loadConfig({ AUTH_MODE: 'dev', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' });
+    expect(c.auth).toEqual({ mode: 'dev', issuer: 'urn:safeguarding-ledger:dev', audience: 'safeguarding-ledger', jwksUrl: undefined });
+  });
+
+  it('given oidc mode with the OIDC variables set but empty, then all three are refused as required', () => {
+    expect(refusal({ AUTH_MODE: 'oidc', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' }).problems.map((p) => p.variable)).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
+  });
+
   it('accepts an EventStoreDB connection string and an OIDC provider', () => {
     const c = loadConfig({
       LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', AUTH_MODE: 'oidc',

@@ -115,9 +115,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (store === 'esdb' && !esdbConnectionString && !env.ESDB_CONNECTION_STRING) v.refuse('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
   const mode = v.oneOf('AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
   if (mode === 'dev' && production) v.refuse('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
-  const issuer = env.OIDC_ISSUER ?? (mode === 'dev' ? 'urn:safeguarding-ledger:dev' : '');
+  // Empty counts as unset: docker-compose passes `OIDC_ISSUER: ${OIDC_ISSUER:-}` in dev mode too.
+  const issuer = env.OIDC_ISSUER || (mode === 'dev' ? 'urn:safeguarding-ledger:dev' : '');
   if (!issuer) v.refuse('OIDC_ISSUER', 'is required when AUTH_MODE=oidc');
-  const audience = env.OIDC_AUDIENCE ?? (mode === 'dev' ? 'safeguarding-ledger' : '');
+  const audience = env.OIDC_AUDIENCE || (mode === 'dev' ? 'safeguarding-ledger' : '');
   if (!audience) v.refuse('OIDC_AUDIENCE', 'is required when AUTH_MODE=oidc');
   const jwksUrl = v.url('OIDC_JWKS_URL', ['https:', 'http:']);
   if (mode === 'oidc' && !jwksUrl && !env.OIDC_JWKS_URL) v.refuse('OIDC_JWKS_URL', 'is required when AUTH_MODE=oidc');
