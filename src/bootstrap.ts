@@ -66,6 +66,9 @@ async function buildApp(config: AppConfig, clock: Clock | undefined, options: Ap
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    // A provider that cannot be built (e.g. a bad key file) rejects here instead of Nest calling
+    // process.exit(1): start-up then reports it to the operator (src/startup/start-service.ts).
+    abortOnError: false,
   });
   useBoundedJsonParser(app, config.bodyLimitBytes);
   app.useGlobalPipes(validationPipe());

@@ -1,5 +1,16 @@
 import { ConfigError, loadConfig } from './app-config';
 
+/** The ConfigError loadConfig throws for env (fails the test if it does not throw one). */
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
 describe('loadConfig', () => {
   it('given no environment, then it runs on the embedded SQLite store in dev auth mode on port 3000', () => {
     const c = loadConfig({});
@@ -29,6 +40,41 @@ describe('loadConfig', () => {
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('given AUTH_MODE=oidc and none of its three variables, then one refusal names all three, one line each', () => {
+    const error = refusal({ AUTH_MODE: 'oidc' });
+    expect(error.problems.map((p) => p.variable)).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
+    expect(error.lines).toEqual([
+      'Invalid configuration: OIDC_ISSUER is required when AUTH_MODE=oidc',
+      'Invalid configuration: OIDC_AUDIENCE is required when AUTH_MODE=oidc',
+      'Invalid configuration: OIDC_JWKS_URL is required when AUTH_MODE=oidc',
+    ]);
+  });
+
+  it('given unrelated bad variables (store, port, log level, a retention period), then every one is named in the same refusal', () => {
+    const error = refusal({ LEDGER_STORE: 'postgres', PORT: 'eighty', LOG_LEVEL: 'loud', RETENTION_ESCALATIONS_DAYS: '-1' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['LEDGER_STORE', 'LOG_LEVEL', 'PORT', 'RETENTION_ESCALATIONS_DAYS']);
+  });
+
+  it('given LEDGER_STORE=esdb with a connection string that is not a URL, then that variable is named once (as not a URL), not also as missing', () => {
+    const error = refusal({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: 'not a url' });
+    expect(error.problems).toEqual([{ variable: 'ESDB_CONNECTION_STRING', problem: 'is not a URL (got "not a url")' }]);
+  });
+
+  it('given one bad variable, then the refusal is that one line (as callers that name a single variable expect)', () => {
+    const error = refusal({ PORT: '70000' });
+    expect(error.variable).toBe('PORT');
+    expect(error.message).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535 (got "70000")');
+  });
+
+  it('given dev mode with the OIDC variables set but empty (as docker-compose passes them), then it starts with the dev issuer and audience', () => {
+    const c = loadConfig({ AUTH_MODE: 'dev', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' });
+    expect(c.auth).toEqual({ mode: 'dev', issuer: 'urn:safeguarding-ledger:dev', audience: 'safeguarding-ledger', jwksUrl: undefined });
+  });
+
+  it('given oidc mode with the OIDC variables set but empty, then all three are refused as required', () => {
+    expect(refusal({ AUTH_MODE: 'oidc', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' }).problems.map((p) => p.variable)).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
   });
 
   it('accepts an EventStoreDB connection string and an OIDC provider', () => {

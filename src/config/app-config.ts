@@ -34,35 +34,78 @@ export interface AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** One bad variable and what is wrong with it. */
+export interface ConfigProblem { variable: string; problem: string }
+
+/**
+ * Bad configuration: every bad variable at once (an operator fixing three missing OIDC variables
+ * should not need three attempts). One line per problem in the message.
+ */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
+  readonly problems: readonly ConfigProblem[];
+  constructor(variable: string, problem: string);
+  constructor(problems: readonly ConfigProblem[]);
+  constructor(first: string | readonly ConfigProblem[], problem?: string) {
+    const problems = typeof first === 'string' ? [{ variable: first, problem: problem ?? 'is invalid' }] : first;
+    super(problems.map((p) => `Invalid configuration: ${p.variable} ${p.problem}`).join('\n'));
+    this.problems = problems;
+  }
+
+  /** The first bad variable (kept for callers that name one). */
+  get variable(): string {
+    return this.problems[0]!.variable;
+  }
+
+  /** One line per bad variable, for the operator. */
+  get lines(): string[] {
+    return this.message.split('\n');
   }
 }
 
 type Env = Record<string, string | undefined>;
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const v = env[name] ?? fallback;
-  if (!allowed.includes(v as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
-  return v as T;
-}
+/**
+ * Reads variables and notes every problem instead of stopping at the first; a bad value reads as its
+ * fallback so later checks still run. Adding a variable is one call in loadConfig.
+ */
+export class EnvReader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(readonly env: Env) {}
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
+  refuse(variable: string, problem: string): void {
+    this.problems.push({ variable, problem });
+  }
 
-function url(env: Env, name: string, schemes: string[]): string | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  let parsed: URL;
-  try { parsed = new URL(raw); } catch { throw new ConfigError(name, `is not a URL (got "${raw}")`); }
-  if (!schemes.includes(parsed.protocol)) throw new ConfigError(name, `must use ${schemes.join(' or ')} (got "${parsed.protocol}")`);
-  return raw;
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const v = this.env[name] ?? fallback;
+    if (allowed.includes(v as T)) return v as T;
+    this.refuse(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    this.refuse(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, schemes: string[]): string | undefined {
+    const raw = this.env[name];
+    if (!raw) return undefined;
+    let parsed: URL;
+    try { parsed = new URL(raw); } catch { this.refuse(name, `is not a URL (got "${raw}")`); return undefined; }
+    if (schemes.includes(parsed.protocol)) return raw;
+    this.refuse(name, `must use ${schemes.join(' or ')} (got "${parsed.protocol}")`);
+    return undefined;
+  }
+
+  /** Throws one ConfigError listing every problem noted, if any. */
+  assertValid(): void {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
 }
 
 /**
@@ -70,55 +113,64 @@ function url(env: Env, name: string, schemes: string[]): string | undefined {
  * at most this long for another writer's lock (busy_timeout), and /health answers a probe "down"
  * after it. At least 100 ms (less fails healthy calls under load), at most 10 minutes.
  */
+const readStoreDeadline = (v: EnvReader) => v.integer('STORE_DEADLINE_MS', 5000, 100, 600_000);
+
 export function storeDeadlineMs(env: Env): number {
-  return integer(env, 'STORE_DEADLINE_MS', 5000, 100, 600_000);
+  const v = new EnvReader(env);
+  const ms = readStoreDeadline(v);
+  v.assertValid();
+  return ms;
 }
 
-/** Reads and checks the environment; throws a ConfigError naming the first bad variable. */
+/** Reads and checks the environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const v = new EnvReader(env);
   const production = env.NODE_ENV === 'production';
-  const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
-  const esdbConnectionString = url(env, 'ESDB_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
-  if (store === 'esdb' && !esdbConnectionString) throw new ConfigError('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
-  const mode = oneOf(env, 'AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
-  if (mode === 'dev' && production) throw new ConfigError('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
-  const issuer = env.OIDC_ISSUER ?? (mode === 'dev' ? 'urn:safeguarding-ledger:dev' : '');
-  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'is required when AUTH_MODE=oidc');
-  const audience = env.OIDC_AUDIENCE ?? (mode === 'dev' ? 'safeguarding-ledger' : '');
-  if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required when AUTH_MODE=oidc');
-  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['https:', 'http:']);
-  if (mode === 'oidc' && !jwksUrl) throw new ConfigError('OIDC_JWKS_URL', 'is required when AUTH_MODE=oidc');
+  const store = v.oneOf('LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
+  const esdbConnectionString = v.url('ESDB_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  if (store === 'esdb' && !esdbConnectionString && !env.ESDB_CONNECTION_STRING) v.refuse('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
+  const mode = v.oneOf('AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
+  if (mode === 'dev' && production) v.refuse('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
+  // Empty counts as unset: docker-compose passes `OIDC_ISSUER: ${OIDC_ISSUER:-}` in dev mode too.
+  const issuer = env.OIDC_ISSUER || (mode === 'dev' ? 'urn:safeguarding-ledger:dev' : '');
+  if (!issuer) v.refuse('OIDC_ISSUER', 'is required when AUTH_MODE=oidc');
+  const audience = env.OIDC_AUDIENCE || (mode === 'dev' ? 'safeguarding-ledger' : '');
+  if (!audience) v.refuse('OIDC_AUDIENCE', 'is required when AUTH_MODE=oidc');
+  const jwksUrl = v.url('OIDC_JWKS_URL', ['https:', 'http:']);
+  if (mode === 'oidc' && !jwksUrl && !env.OIDC_JWKS_URL) v.refuse('OIDC_JWKS_URL', 'is required when AUTH_MODE=oidc');
   const dataDir = env.LEDGER_DATA_DIR ?? 'data';
-  if (!dataDir.trim()) throw new ConfigError('LEDGER_DATA_DIR', 'must not be empty');
+  if (!dataDir.trim()) v.refuse('LEDGER_DATA_DIR', 'must not be empty');
   // Published digests are only worth anything if the key is the partnership's own, kept and backed up:
   // production never falls back to a key generated on the fly (dev does, under <dataDir>/signing/).
   const signingKeyFile = env.LEDGER_SIGNING_KEY_FILE || undefined;
-  if (production && !signingKeyFile) throw new ConfigError('LEDGER_SIGNING_KEY_FILE', 'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)');
+  if (production && !signingKeyFile) v.refuse('LEDGER_SIGNING_KEY_FILE', 'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)');
   // Required in production, but checked where the key is loaded (src/privacy/master-key.ts) at start,
   // so tools that only read configuration (e.g. key makers) need not hold the master key.
   const masterKeyFile = env.PERSONAL_DATA_MASTER_KEY_FILE || undefined;
-  return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+  const config: AppConfig = {
+    port: v.integer('PORT', 3000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
     store,
     dataDir: resolve(dataDir),
-    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    sqliteSynchronous: v.oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     esdbConnectionString,
-    storeDeadlineMs: storeDeadlineMs(env),
+    storeDeadlineMs: readStoreDeadline(v),
     production,
     auth: { mode, issuer, audience, jwksUrl },
-    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    snapshotEvery: integer(env, 'READ_MODEL_SNAPSHOT_EVERY', 10_000, 1, 100_000_000),
+    bodyLimitBytes: v.integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    rateLimitPerMinute: v.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    logLevel: v.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    snapshotEvery: v.integer('READ_MODEL_SNAPSHOT_EVERY', 10_000, 1, 100_000_000),
     digests: {
-      intervalMinutes: integer(env, 'DIGEST_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
+      intervalMinutes: v.integer('DIGEST_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
       signingKeyFile: signingKeyFile && resolve(signingKeyFile),
     },
     personalData: {
       masterKeyFile: masterKeyFile && resolve(masterKeyFile),
-      retentionIntervalMinutes: integer(env, 'RETENTION_INTERVAL_MINUTES', 24 * 60, 0, 7 * 24 * 60),
-      retention: { escalationsDays: integer(env, 'RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
+      retentionIntervalMinutes: v.integer('RETENTION_INTERVAL_MINUTES', 24 * 60, 0, 7 * 24 * 60),
+      retention: { escalationsDays: v.integer('RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
     },
   };
+  v.assertValid();
+  return config;
 }
