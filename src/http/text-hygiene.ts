@@ -50,14 +50,21 @@ function isZonelessDateTime(text: string): boolean {
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/** Any character one of the checks below looks for: most text has none, and is passed on one scan. */
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+/** Could be an ISO 8601 date-time: short, and starting with a year. */
+const DATE_LIKE = /^[+-]?\d{4}/;
+
 /** What is wrong with one string, or undefined when it may be recorded. */
 export function textProblem(text: string, long: boolean): string | undefined {
-  const control = (long ? CONTROL_IN_LONG : CONTROL_IN_SHORT).exec(text);
-  if (control) return `must not contain the control character ${codePoint(control[0])}${long ? ' (only tab and line feed are allowed in free text)' : ''}`;
-  const bidi = BIDI_CONTROL.exec(text);
-  if (bidi) return `must not contain the bidirectional control ${codePoint(bidi[0])}`;
-  if (LONE_SURROGATE.test(text)) return 'must not contain a lone UTF-16 surrogate (it is not text)';
-  if (!long && isZonelessDateTime(text)) return 'is a date-time without a time zone: add Z or an offset such as +01:00';
+  if (SUSPECT.test(text)) {
+    const control = (long ? CONTROL_IN_LONG : CONTROL_IN_SHORT).exec(text);
+    if (control) return `must not contain the control character ${codePoint(control[0])}${long ? ' (only tab and line feed are allowed in free text)' : ''}`;
+    const bidi = BIDI_CONTROL.exec(text);
+    if (bidi) return `must not contain the bidirectional control ${codePoint(bidi[0])}`;
+    if (LONE_SURROGATE.test(text)) return 'must not contain a lone UTF-16 surrogate (it is not text)';
+  }
+  if (!long && text.length <= 64 && DATE_LIKE.test(text) && isZonelessDateTime(text)) return 'is a date-time without a time zone: add Z or an offset such as +01:00';
   return undefined;
 }
 
@@ -67,12 +74,14 @@ export function textProblem(text: string, long: boolean): string | undefined {
  * transformed body, whose nested objects are DTO instances carrying their @LongText marks; depth is
  * bounded by the JSON parser, so the recursion is too.
  */
-export function textErrors(value: unknown, path = '', long = false): FieldError[] {
+export function textErrors(value: unknown, path = '', long = false, found: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     const problem = textProblem(value, long);
-    return problem ? [{ field: path || '(body)', messages: [`${path || 'the body'} ${problem}`] }] : [];
+    if (problem) found.push({ field: path || '(body)', messages: [`${path || 'the body'} ${problem}`] });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) textErrors(value[i], path ? `${path}.${i}` : String(i), long, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) textErrors(v, path ? `${path}.${k}` : k, isLongText(value, k), found);
   }
-  if (value === null || typeof value !== 'object') return [];
-  const isArray = Array.isArray(value);
-  return Object.entries(value).flatMap(([k, v]) => textErrors(v, path ? `${path}.${k}` : k, isArray ? long : isLongText(value, k)));
+  return found;
 }
