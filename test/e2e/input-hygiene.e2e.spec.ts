@@ -79,6 +79,15 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     expect(await written()).toBe(0);
   });
 
+  it('given a nested long-text field (a decision condition), when it holds line feeds it is recorded, and when it holds a NUL then 400 names `conditions.0.text`', async () => {
+    const decision = { decisionId: 'd1', meetingId: 'wseb-2022-05-10', itemNumber: 1, outcome: 'endorsed', text: 'Endorsed:\n- training', responsiblePartnerIds: ['warwickshire-police'] };
+    const bad = await send(t, '/decisions', { ...decision, conditions: [{ conditionId: 'c1', text: 'Subject to\u0000' }] });
+    expect({ status: bad.status, fields: fieldsOf(bad) }).toEqual({ status: 400, fields: ['conditions.0.text'] });
+    expect(await written()).toBe(0);
+    ok(await send(t, '/decisions', { ...decision, conditions: [{ conditionId: 'c1', text: 'Subject to:\n\t- the changes agreed' }] }), 201);
+    expect(await written()).toBe(1);
+  });
+
   it('given right-to-left marks that Arabic and Hebrew text need, and non-Latin names, when recorded, then they are accepted', async () => {
     ok(await send(t, '/partners', { partnerId: 'partner-rtl', name: 'مجلس \u200Fالحماية — Zoë Łukasiewicz 🙂', kind: 'police' }, { token: admin }), 201);
     expect(await written()).toBe(1);
