@@ -1,4 +1,4 @@
-import { jsonDepth, MAX_JSON_DEPTH, nonFinitePaths } from './json-body';
+import { jsonDepth, MAX_JSON_DEPTH, nonFinitePaths, scanJson } from './json-body';
 import { nullPaths } from './validation';
 
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -16,6 +16,21 @@ describe('json-body checks', () => {
     expect(jsonDepth(bytes('{"a":"[[{{"}'))).toBe(1);
     expect(jsonDepth(bytes('{"a":"say \\"[[\\" and \\\\","b":[1]}'))).toBe(2);
     expect(jsonDepth(bytes('{"a":"\u00e9[£"}'))).toBe(1);
+  });
+
+  it('given a key twice in one object, at the top, in an array item or deeper, when scanned, then its path is named', () => {
+    expect(scanJson(bytes('{"a":1,"b":2,"a":3}'))).toEqual({ depth: 1, duplicateKey: 'a' });
+    expect(scanJson(bytes('{"owners":[{"n":1},{"n":1,"k":2,"n":3}]}')).duplicateKey).toBe('owners.1.n');
+    expect(scanJson(bytes('{"x":{"y":[[0],[1,{"z":1,"z":2}]]}}')).duplicateKey).toBe('x.y.1.1.z');
+    expect(scanJson(bytes('{"name":1,"n\\u0061me":2}')).duplicateKey).toBe('name');
+    expect(scanJson(bytes('{"é":1,"\\u00e9":2}')).duplicateKey).toBe('é');
+  });
+
+  it('given equal keys in sibling objects, keys that only look alike, or key-like values, when scanned, then there is no duplicate', () => {
+    expect(scanJson(bytes('[{"a":1},{"a":1}]'))).toEqual({ depth: 2 });
+    expect(scanJson(bytes('{"a":{"a":{"a":1}},"b":"a","c":["a","a"]}'))).toEqual({ depth: 3 });
+    expect(scanJson(bytes('{"a":1,"A":2,"a ":3,"a\\"":4,"a\\\\":5}'))).toEqual({ depth: 1 });
+    expect(scanJson(bytes('{"a,b":"{\\"a\\":1}","x":"a","a":1}'))).toEqual({ depth: 1 });
   });
 
   it('given numbers that overflowed to Infinity, when checked, then each path is named as the validator names fields; finite ones pass', () => {

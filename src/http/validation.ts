@@ -1,5 +1,7 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { problem } from './problem';
+import { textErrors } from './text-hygiene';
 
 export interface FieldError {
   field: string;
@@ -30,17 +32,29 @@ export function nullPaths(value: unknown, path = ''): string[] {
   return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, path ? `${path}.${k}` : k));
 }
 
+/** The body as its DTO class sees it (nested DTOs included), so @LongText marks can be read; plain when there is no DTO. */
+function asDto(value: unknown, metadata: ArgumentMetadata): unknown {
+  const type = metadata.metatype;
+  const isDto = typeof type === 'function' && ![Object, Array, String, Number, Boolean].includes(type as never);
+  return isDto && value !== null && typeof value === 'object' ? plainToInstance(type, value) : value;
+}
+
 /**
  * Whitelisting validation at the edge: unknown fields are refused, and each bad field is named.
  * No body field takes null: an optional field is left out instead. class-validator's @IsOptional
  * skips null as well as undefined, and a null id reached the handlers as a stream id ("must not
- * be empty", a 500); refusing null here, once, holds for every DTO, present and future.
+ * be empty", a 500); refusing null here, once, holds for every DTO, present and future. Likewise
+ * text that may not be recorded (control and bidi characters, lone surrogates, zoneless
+ * date-times: see text-hygiene.ts) is refused here for every body, before field validation, so the
+ * answer names it whatever else is wrong.
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {
       const nulls = nullPaths(value);
       if (nulls.length) throw invalid(nulls.map((field) => ({ field, messages: [`${field} must not be null; leave an optional field out instead`] })));
+      const unrecordable = textErrors(asDto(value, metadata));
+      if (unrecordable.length) throw invalid(unrecordable);
     }
     return super.transform(value, metadata);
   }

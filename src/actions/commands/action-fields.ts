@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ID_PATTERN } from '../../http/ids';
+import { LongText } from '../../http/text-hygiene';
 import { OwnerDto } from './action-owner.dto';
 
 /** Validation shared by the action command bodies, so every slice states its limits the same way. */
@@ -18,13 +19,14 @@ export const IsDueDate = (description: string, optional = false) =>
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
   );
 
-/** Free text with a bound: required unless optional. */
+/** Free text with a bound: required unless optional; prose, so it may hold tab and line feed. */
 export const IsText = (max: number, description: string, optional = false) =>
   applyDecorators(
     optional ? ApiPropertyOptional({ description, maxLength: max }) : ApiProperty({ description, maxLength: max }),
     ...(optional ? [IsOptional()] : []),
     IsString(),
     Length(1, max),
+    LongText(),
   );
 
 /** IsRecordId for a reference the body may leave out. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { IsRecordId } from '../../http/ids';
 import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../domain/escalation-types';
+import { LongText } from '../../http/text-hygiene';
 
 /** A person named in an escalation. name and dateOfBirth are sealed under the subject's key before they are stored. */
 export class DataSubjectDto {
@@ -31,6 +32,7 @@ export class PersonalNoteDto {
   @ApiProperty({ description: 'Personal: encrypted per data subject before it is stored, erasable', maxLength: 2000, example: 'Jamie has missed two appointments' })
   @IsString()
   @Length(1, 2000)
+  @LongText()
   text!: string;
 }
 

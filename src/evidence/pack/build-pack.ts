@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
+import { CSV_FORMAT } from './csv';
 import { writeLogHashes } from './log-hashes';
 import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
@@ -114,7 +115,7 @@ export const buildPack: BuildPack = async (store, request, out) => {
 
   request.onProgress?.({ phase: 'tables', eventsWritten: events.count });
   for (const table of tableList(tables)) {
-    const csv = Buffer.from(table.csv(), 'utf8');
+    const csv = Buffer.from(table.csv(CSV_FORMAT), 'utf8');
     zip.addBuffer(csv, table.file, { mtime });
     files.push({ name: table.file, sha256: sha256(csv), bytes: csv.length });
   }
@@ -132,7 +133,7 @@ export const buildPack: BuildPack = async (store, request, out) => {
   const manifest: PackManifest = {
     packId: request.packId, scope: request.scope, generatedAt: request.generatedAt, requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },
-    projections: tableList(tables).map((t) => t.projection),
+    projections: tableList(tables).map((t) => t.projection), csvFormat: CSV_FORMAT,
     files, rootHash: rootHashOf(files), dataRootHash, ...(digest ? { digest } : {}),
   };
   manifest.manifestHash = manifestHashOf(manifest);

@@ -53,6 +53,11 @@ export interface PackManifest {
   positions: { from: number | null; to: number | null };
   /** Projection names and versions the CSVs were computed with. */
   projections: { name: string; version: number }[];
+  /**
+   * The CSV format the CSVs were written in (src/evidence/pack/csv.ts): 2 neutralises cells a
+   * spreadsheet would run as formulas. Absent in packs built before it was recorded (format 1).
+   */
+  csvFormat?: import('./csv').CsvFormat;
   files: PackFileEntry[];
   /** SHA-256 over the canonical JSON of `files` (sorted by name): one value to quote. */
   rootHash: string;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { csvFormatOf, formulaWarnings } from './check-csv-format';
 import { checkDigest } from './check-digest';
 import { LogHashesChecker, logHashesPresence, PackEventIndex } from './check-log-hashes';
 import { compareCsv } from './compare-csv';
@@ -96,12 +97,14 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
       problems.push({ file: MANIFEST_FILE, message: `positions ${manifest.positions.from}..${manifest.positions.to} do not match events.ndjson (${events.checker.first}..${events.checker.last})` });
     }
   }
+  const csv = csvFormatOf(manifest);
+  problems.push(...csv.problems);
   for (const table of tableList(tables)) {
     const entry = c.entries.get(table.file);
     if (!entry) continue;
     const bytes = await readEntryText(c.zip, entry, MAX_SMALL_FILE);
     against(table.file, { sha256: sha256(bytes), bytes: bytes.length });
-    problems.push(...compareCsv(table.file, table.csv(), bytes.toString('utf8')));
+    problems.push(...compareCsv(table.file, table.csv(csv.format), bytes.toString('utf8')));
   }
   const logHashesEntry = c.entries.get(LOG_HASHES_FILE);
   problems.push(...logHashesPresence(manifest.digest !== undefined, logHashesEntry !== undefined));
@@ -120,5 +123,6 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
   }
   const digest = checkDigest(manifest, options.publicKeyPem);
   problems.push(...digest.problems);
-  return { ok: problems.length === 0, problems, warnings: digest.warnings, manifest, eventsChecked };
+  const warnings = [...formulaWarnings(tableList(tables).filter((t) => c.entries.has(t.file)), csv.format), ...digest.warnings];
+  return { ok: problems.length === 0, problems, warnings, manifest, eventsChecked };
 }

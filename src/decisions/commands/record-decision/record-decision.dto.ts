@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, 
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../domain/decision';
+import { LongText } from '../../../http/text-hygiene';
 
 export class DecisionConditionDto {
   @IsRecordId('Id of the condition within the decision', 'c1')
@@ -12,6 +13,7 @@ export class DecisionConditionDto {
   @ApiProperty({ example: 'Subject to the changes agreed at the meeting', maxLength: 1000 })
   @IsString()
   @Length(1, 1000)
+  @LongText()
   text!: string;
 }
 
@@ -35,6 +37,7 @@ export class RecordDecisionDto extends CommandDto {
   @ApiProperty({ description: 'What was decided (paraphrase)', example: 'Multi-agency training proposal endorsed', maxLength: 4000 })
   @IsString()
   @Length(1, 4000)
+  @LongText()
   text!: string;
 
   @ApiPropertyOptional({ type: [DecisionConditionDto], maxItems: 20, description: 'Conditions the decision is subject to' })

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
 
 export class SatisfyDecisionConditionDto extends CommandDto {
   @IsRecordId('The condition, as recorded with the decision', 'c1')
@@ -11,5 +12,6 @@ export class SatisfyDecisionConditionDto extends CommandDto {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  @LongText()
   note?: string;
 }

@@ -5,6 +5,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { CASE_REFERENCE_PATTERN } from '../../domain/escalation';
 import { DataSubjectDto } from '../data-subject.dto';
+import { LongText } from '../../../http/text-hygiene';
 
 export class RaiseEscalationDto extends CommandDto {
   @IsRecordId('Stable id of the escalation', 'wsep-2022-001')
@@ -27,6 +28,7 @@ export class RaiseEscalationDto extends CommandDto {
   @ApiProperty({ description: 'What the disagreement is about. Never a child\'s or family\'s name: the ledger cannot forget.', maxLength: 500, example: 'Delay in a health assessment for a child in care' })
   @IsString()
   @Length(1, 500)
+  @LongText()
   subject!: string;
 
   @ApiPropertyOptional({

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Vali
 import { CommandDto } from '../../../http/command.dto';
 import { MAX_STAGES } from '../../domain/escalation-protocol';
 import { ProtocolStageDto } from '../protocol-stage.dto';
+import { LongText } from '../../../http/text-hygiene';
 
 export class ReviseProtocolDto extends CommandDto {
   @ApiPropertyOptional({ description: 'New name; omit to keep the current one', maxLength: 200 })
@@ -24,5 +25,6 @@ export class ReviseProtocolDto extends CommandDto {
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @LongText()
   reason?: string;
 }

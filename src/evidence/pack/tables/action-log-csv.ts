@@ -3,7 +3,7 @@ import { ACTION_KEY_PREFIX, MEETING_KEY_PREFIX, type ActionHistoryEntry, type Ac
 import { actionLogProjection, historyEntry, isActionEvent } from '../../../../projections/action-log/action-log.projection';
 import { isOverdue } from '../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../projections/action-log/summaries';
-import { toCsv } from '../csv';
+import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 
 export const ACTION_LOG_COLUMNS = [
@@ -42,12 +42,12 @@ export class ActionLogTable implements PackTable {
     return meetingId === undefined ? undefined : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingBoardDoc | undefined)?.boardId;
   }
 
-  csv(): string {
+  csv(format: CsvFormat = CSV_FORMAT): string {
     return toCsv(ACTION_LOG_COLUMNS, this.actions().map((a) => [
       a.actionId, this.boardOf(a.originMeetingId), a.originMeetingId, a.originItemNumber, a.text, a.owners.map(ownerLabel).join('; '),
       a.status, isOverdue(a, this.asOf), a.dueDate, a.targetMeetingId, a.timesCarriedForward, a.raisedAt, a.completedAt, a.closedAt,
       a.cancelledAt, a.lastUpdate?.type, a.lastUpdate?.occurredAt, a.lastUpdate?.actor.userId, a.historyLength,
-    ]));
+    ]), format);
   }
 }
 

@@ -4,7 +4,7 @@ import {
 } from '../../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../../projections/decision-register/decision-register.projection';
 import { meetingRef } from '../../../../projections/decision-register/decision-register.views';
-import { pounds, toCsv, type Cell } from '../csv';
+import { pounds, toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 
 /** Decisions first, then sign-offs (each under the decision it was requested for, when it names one). */
@@ -57,8 +57,8 @@ export class DecisionsTable implements PackTable {
     ];
   }
 
-  csv(): string {
-    return toCsv(DECISION_COLUMNS, [...this.decisions().map((d) => this.decisionRow(d)), ...this.signoffs().map((s) => this.signoffRow(s))]);
+  csv(format: CsvFormat = CSV_FORMAT): string {
+    return toCsv(DECISION_COLUMNS, [...this.decisions().map((d) => this.decisionRow(d)), ...this.signoffs().map((s) => this.signoffRow(s))], format);
   }
 }
 

@@ -3,7 +3,7 @@ import { ESCALATION_KEY_PREFIX, type EscalationTrailDoc } from '../../../../proj
 import { escalationTrailProjection } from '../../../../projections/escalations/escalation-trail.projection';
 import { viewAt, type EscalationView } from '../../../../projections/escalations/stage-measure';
 import { WITHHELD_TEXT } from '../../../privacy/sealed-value';
-import { toCsv } from '../csv';
+import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 
 export const ESCALATION_COLUMNS = [
@@ -37,12 +37,12 @@ export class EscalationsTable implements PackTable {
     return this.fold.sorted<EscalationTrailDoc>(ESCALATION_KEY_PREFIX).map((d) => viewAt(d, this.asOf)).filter((v): v is EscalationView => v !== undefined);
   }
 
-  csv(): string {
+  csv(format: CsvFormat = CSV_FORMAT): string {
     return toCsv(ESCALATION_COLUMNS, this.views().map((v) => [
       v.escalationId, v.protocolId, v.protocolVersion, v.raisedByAgency, v.concerningAgency, v.subject, v.caseReference, v.status,
       v.currentStage, v.currentStageName, v.raisedAt, v.resolvedAt, v.closedAt, v.outcome, v.breached, v.breachedStages.join(';'), stageDays(v), v.timeline.length,
       dataSubjects(v),
-    ]));
+    ]), format);
   }
 }
 

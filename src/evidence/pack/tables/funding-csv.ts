@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../../ledger/event-envelope';
 import { PARTNER_KEY_PREFIX, YEAR_KEY_PREFIX, type BudgetYearDoc, type PartnerNameDoc } from '../../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../../projections/budget/budget.summary';
-import { pounds, toCsv, type Cell } from '../csv';
+import { pounds, toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 
 const MONEY = ['budget', 'agreed', 'inPrinciple', 'upTo', 'paid', 'outstanding', 'underwritingShare', 'counted', 'shortfall', 'uncovered'] as const;
@@ -29,7 +29,7 @@ export class FundingTable implements PackTable {
     return this.fold.sorted<BudgetYearDoc>(YEAR_KEY_PREFIX).filter((y) => y.set || y.pledges.length > 0 || y.payments.length > 0).map((y) => summariseYear(y, this.nameOf));
   }
 
-  csv(): string {
+  csv(format: CsvFormat = CSV_FORMAT): string {
     const rows = this.years().flatMap((y): Cell[][] => [
       [y.financialYear, 'year', '', '', ...money({
         budget: y.totalPence, agreed: y.contributions.agreedPence, inPrinciple: y.contributions.inPrinciplePence, upTo: y.contributions.upToPence,
@@ -41,7 +41,7 @@ export class FundingTable implements PackTable {
         underwritingShare: p.underwriting?.sharePence, counted: p.countedPence,
       }), '']),
     ]);
-    return toCsv(FUNDING_COLUMNS, rows);
+    return toCsv(FUNDING_COLUMNS, rows, format);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../../ledger/event-envelope';
 import type { Projection } from '../../../../projections/projection';
+import type { CsvFormat } from '../csv';
 
 /**
  * A pure projection evolved in memory over the pack's own events: the same canHandle/keysOf/evolve
@@ -28,5 +29,6 @@ export interface PackTable {
   file: string;
   projection: { name: string; version: number };
   add(event: StoredEvent): void;
-  csv(): string;
+  /** The table in the given CSV format (the newest by default; verify-pack passes the pack's). */
+  csv(format?: CsvFormat): string;
 }

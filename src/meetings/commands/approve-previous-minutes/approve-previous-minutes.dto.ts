@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { MINUTES_OUTCOMES, type MinutesOutcome } from '../../domain/meeting';
+import { LongText } from '../../../http/text-hygiene';
 
 export class ApprovePreviousMinutesDto extends CommandDto {
   @IsRecordId('An earlier meeting of the same board', 'worcs-scb-2018-12-05')
@@ -18,5 +19,6 @@ export class ApprovePreviousMinutesDto extends CommandDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 2000, { each: true })
+  @LongText()
   amendments?: string[];
 }

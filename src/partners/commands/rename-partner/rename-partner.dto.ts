@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
 
 export class RenamePartnerDto extends CommandDto {
   @ApiProperty({ example: 'Coventry and Warwickshire Integrated Care Board', maxLength: 200 })
@@ -16,5 +17,6 @@ export class RenamePartnerDto extends CommandDto {
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @LongText()
   reason?: string;
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
 
 export class SignSignoffDto extends CommandDto {
   @IsRecordId('The partner signing: one of the required partners (representatives: their own agency)', 'warwickshire-police')
@@ -20,5 +21,6 @@ export class SignSignoffDto extends CommandDto {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 1000, { each: true })
+  @LongText()
   conditions?: string[];
 }
