@@ -81,7 +81,7 @@ describe('one owner per data directory (e2e)', () => {
       // The owner is untouched: it writes, reports healthy, and its read models equal a rebuild.
       expect(await post(config, url, '/partners', { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' })).toMatchObject({ status: 201 });
       const health = await fetch(`${url}/health`);
-      expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'up' } });
       const [readModels, rebuilt] = await readModelsAndRebuild(app);
       expect(readModels).toEqual(rebuilt);
     } finally {
