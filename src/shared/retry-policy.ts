@@ -66,9 +66,13 @@ export class RetryPolicy {
   }
 }
 
-/** The default for background parts: 0.5 s, then 1, 2, 4... up to 30 s between attempts. */
+/**
+ * The default for background parts: 0.25 s, then 0.5, 1, 2... up to 10 s between attempts (each
+ * less up to half, at random). An attempt costs one or two reads, so even at the cap an outage
+ * costs the store nothing, and a part is back within 10 s of the store.
+ */
 export function defaultRetryPolicy(random: () => number = Math.random): RetryPolicy {
-  return new RetryPolicy({ initialMs: 500, maxMs: 30_000, random });
+  return new RetryPolicy({ initialMs: 250, maxMs: 10_000, random });
 }
 
 /** What a part reports while it waits to try again (for /health). */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { CommandRunner } from '../../ledger/command-runner';
+import type { EventStore, SubscribeOptions, Subscription } from '../../ledger/event-store.port';
 import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
+import { Retrier, RetryPolicy } from '../../shared/retry-policy';
 import { ManualClock } from '../../shared/clock';
 import { EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
@@ -57,5 +59,45 @@ describe('PackJobRunner', () => {
     expect(h.events[2].data).toEqual({ packId: 'p1', reason: 'summary.pdf could not be rendered' });
     expect([existsSync(h.files.pathOf('p1')), existsSync(h.files.tempPathOf('p1'))]).toEqual([false, false]);
     h.done();
+  });
+});
+
+describe('PackJobRunner following the log', () => {
+  it('given the subscription fails (the store went away), when a pack is requested afterwards, then the queue has resubscribed by itself and builds it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
+    const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+    const inner = new MemoryEventStore(clock);
+    let subscriptions = 0;
+    // The first subscription fails as a dropped gRPC call does; later ones work.
+    const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+      subscribe: (o?: SubscribeOptions): Subscription => {
+        if (++subscriptions > 1) return inner.subscribe(o);
+        return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('14 UNAVAILABLE: Connection dropped')) }), close: async () => undefined };
+      },
+    });
+    const runner = new CommandRunner(store, clock);
+    const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
+    const built: string[] = [];
+    // The backoff ends when the test says so, not on the wall clock.
+    let due: (() => void) | undefined;
+    const timers = { now: () => 0, setTimeout: (fn: () => void) => { due = fn; return 1; }, clearTimeout: () => undefined };
+    const jobs = new PackJobRunner(store, runner, new EvidencePackReader(store), files, new PackProgressTracker(), clock, async (_s, request, out) => {
+      built.push(request.packId);
+      out.end('zip');
+      return { rootHash: 'f'.repeat(64), generatedAt: request.generatedAt, positions: { from: 0, to: 0 }, files: [] } as unknown as PackManifest;
+    }, undefined, new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers));
+    jobs.start();
+    for (let i = 0; i < 2000 && !due; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(jobs.status()).toMatchObject({ state: 'retrying', retry: { attempt: 1, lastError: '14 UNAVAILABLE: Connection dropped' } });
+    due!(); // the backoff is over
+    await runner.run(EvidencePack, 'p2', { type: 'request-evidence-pack', data: { packId: 'p2', scope } }, { actor, correlationId: 'req-2' });
+    for (let i = 0; i < 6000 && (await store.readStream('evidencepack-p2')).length < 3; i++) await new Promise((r) => setTimeout(r, 5));
+    expect((await store.readStream('evidencepack-p2')).map((e) => e.type)).toEqual(['evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-completed']);
+    expect(built).toEqual(['p2']);
+    expect(jobs.status()).toEqual({ state: 'following' });
+    expect(subscriptions).toBeGreaterThanOrEqual(2);
+    await jobs.stop();
+    expect(jobs.status()).toEqual({ state: 'stopped' });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
 import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
+import { Retrier, type RetryStatus } from '../../shared/retry-policy';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -15,6 +16,14 @@ import { PackProgressTracker } from './pack-progress';
 import { SerialQueue } from './serial-queue';
 
 const MAX_REASON = 500;
+const REQUESTS = { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] };
+
+/** Whether the queue is following the log for requests (for /health). */
+export interface PackQueueStatus {
+  state: 'idle' | 'following' | 'retrying' | 'stopped';
+  /** While retrying: the attempt, when the next starts, and the last error. */
+  retry?: RetryStatus;
+}
 
 /**
  * Builds requested packs in the background, one at a time. It follows the log from the start for
@@ -29,6 +38,10 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
   private subscription?: Subscription;
   private following?: Promise<void>;
+  private stopping = false;
+  private state: PackQueueStatus['state'] = 'idle';
+  /** The last request seen: a resubscription starts after it, so nothing is queued twice or missed. */
+  private cursor?: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -39,6 +52,8 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
     @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
+    /** Backoff between losing the log and resubscribing (tests pass a fast one). */
+    @Optional() private readonly retrier: Retrier = new Retrier(),
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,18 +67,55 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Follows the log for requests; from the start, so anything left unbuilt is queued again. */
   start(): void {
-    const subscription = this.store.subscribe({ filter: { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] } });
-    this.subscription = subscription;
-    this.following = (async () => {
-      for await (const e of subscription) this.queue.enqueue((e.data as { packId: string }).packId);
-    })().catch((err) => this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`));
+    this.stopping = false;
+    this.state = 'following';
+    this.following = this.follow();
   }
 
   /** Stops following the log and lets the build in hand finish (or fail) before the store closes under it. */
   async stop(): Promise<void> {
-    await this.subscription?.close();
+    this.stopping = true;
+    this.retrier.cancel();
+    await this.subscription?.close().catch(() => undefined);
     await this.following;
     await this.queue.drained();
+    this.state = 'stopped';
+  }
+
+  status(): PackQueueStatus {
+    return this.state === 'retrying' && this.retrier.status ? { state: this.state, retry: this.retrier.status } : { state: this.state };
+  }
+
+  /**
+   * Until stop(): after any error (the store unreachable, a dropped subscription) it waits a
+   * capped, jittered backoff and resubscribes after the last request it saw; never for good.
+   */
+  private async follow(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (this.state === 'retrying') {
+          // Proves the store answers again before /health says so (a subscription reads lazily).
+          await this.store.readAll({ after: this.cursor, maxCount: 1, filter: REQUESTS });
+          this.state = 'following';
+          this.retrier.recovered();
+        }
+        const subscription = (this.subscription = this.store.subscribe({ after: this.cursor, filter: REQUESTS }));
+        for await (const e of subscription) {
+          this.cursor = e.position;
+          this.queue.enqueue((e.data as { packId: string }).packId);
+        }
+        if (this.stopping) return;
+        throw new Error('The subscription ended without being closed');
+      } catch (err) {
+        if (this.stopping) return;
+        this.state = 'retrying';
+        const wait = this.retrier.failed(err);
+        const { attempt, nextRetryAt } = this.retrier.status!;
+        this.log.error(`Evidence pack queue lost the log (attempt ${attempt}), resubscribing at ${nextRetryAt}: ${String(err)}`);
+        await this.subscription?.close().catch(() => undefined);
+        await wait;
+      }
+    }
   }
 
   /** Resolves once every pack queued so far has been built or has failed. */
