@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { IntervalJob } from '../../shared/interval-job';
+import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
 import type { Actor } from '../event-envelope';
 import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.command';
 import { LogHeadDigester } from './log-head-digester';
@@ -49,14 +49,20 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     return this.job.tick();
   }
 
+  /** Scheduled, running, or retrying a failed round (with the attempt and the error), for /health. */
+  status(): IntervalJobStatus {
+    return this.job.status();
+  }
+
   private async recordIfChanged(): Promise<void> {
     try {
       if (!(await this.digester.head()).changedSinceLastDigest) return;
       const result = await this.commands.execute(new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }));
       this.logger.log(`Recorded ledger digest ${result.id}`);
     } catch (err) {
-      // A failed round is retried at the next interval; it must not take the service down, but it must be seen.
+      // Seen in the log; rethrown so the job retries it after a backoff (it never takes the service down).
       this.logger.error(`Scheduled ledger digest failed: ${(err as Error).message}`, (err as Error).stack);
+      throw err;
     }
   }
 }
