@@ -32,9 +32,14 @@
  *   `$>` link event in the non-$ stream `fakeEmitted-links` (binary data), so they sit between
  *   user events in $all and the adapter's skipping is exercised.
  * - Per-RPC call counters (`rpcCalls()`), so tests can prove which append path the client took.
+ * - Fault controls for self-healing tests: stop() then restart() serves the SAME log on the SAME
+ *   port (a server restart: connections drop, clients must reconnect and resubscribe), and
+ *   dropSubscriptions() ends every live $all subscription from the server side with a gRPC error
+ *   status (as a leader change, a restart or "consumer too slow" does), keeping the server up.
  *
  * What it does NOT reproduce (do not trust a green fake run for these):
- * - Real storage, persistence, chunks, scavenging, truncation; everything is lost on stop().
+ * - Real storage, persistence, chunks, scavenging, truncation; the log lives in memory (kept
+ *   across stop()/restart(), lost with the fake).
  * - The real commit/prepare semantics of reading $all from a position. A real server (per its
  *   AllReader) reports commit == prepare for each event of an ordinary gRPC append and reads from
  *   a (commit, prepare) pair lexicographically; explicit (TCP-era) transactions differ again. The
@@ -56,10 +61,11 @@
  *   windows and the exact checkpoint cadence of filtered subscriptions.
  * - Server version specifics (the fake reports version "0.0.0-protocol-fake").
  */
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ServerFeaturesService, type IServerFeaturesServer } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
-import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
+import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { FakeLog } from './fake-log';
 import { streamsService } from './streams-service';
 
@@ -77,7 +83,17 @@ export interface EsdbProtocolFake {
   readonly log: FakeLog;
   /** How many times each RPC was called, e.g. { 'Streams.Append': 3, 'Streams.BatchAppend(batch)': 0 }. */
   rpcCalls(): Record<string, number>;
+  /** Stops serving (every connection and call is dropped); the log is kept for restart(). */
   stop(): Promise<void>;
+  /** Serves the same log again on the same port, as a restarted server would. */
+  restart(): Promise<void>;
+  /**
+   * Ends every live $all subscription from the server side with this gRPC status (default
+   * UNAVAILABLE), leaving the server up; resolves to how many were dropped.
+   */
+  dropSubscriptions(fault?: { code: status; details: string }): number;
+  /** How many $all subscriptions the server is serving now. */
+  liveSubscriptions(): number;
 }
 
 export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): Promise<EsdbProtocolFake> {
@@ -85,12 +101,20 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
   const calls: Record<string, number> = {};
   const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
 
-  const server = new Server();
-  server.addService(StreamsService, streamsService({ log, batchAppend: options.batchAppend, count }));
-  server.addService(ServerFeaturesService, serverFeatures(options, count));
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
-  });
+  const live = new Set<ServerWritableStream<ReadReq, ReadResp>>();
+  const streams = tracked(streamsService({ log, batchAppend: options.batchAppend, count }), live);
+  const features = serverFeatures(options, count);
+  const serve = async (address: string): Promise<{ server: Server; port: number }> => {
+    const server = new Server();
+    server.addService(StreamsService, streams);
+    server.addService(ServerFeaturesService, features);
+    const port = await new Promise<number>((resolve, reject) => {
+      server.bindAsync(address, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
+    });
+    return { server, port };
+  };
+  let { server, port } = await serve('127.0.0.1:0');
+  let running = true;
 
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
@@ -98,7 +122,40 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
     rpcCalls: () => ({ ...calls }),
     async stop() {
       // Clients are disposed by the tests first; force-close anything left (live subscriptions).
+      if (!running) return;
+      running = false;
+      live.clear();
       server.forceShutdown();
+    },
+    async restart() {
+      if (running) return;
+      ({ server, port } = await serve(`127.0.0.1:${port}`));
+      running = true;
+    },
+    dropSubscriptions(fault = { code: status.UNAVAILABLE, details: 'Subscription dropped by the server (leader change)' }) {
+      const dropped = [...live];
+      live.clear();
+      for (const call of dropped) call.emit('error', fault);
+      return dropped.length;
+    },
+    liveSubscriptions: () => live.size,
+  };
+}
+
+/** The Streams service, remembering each live $all subscription call so dropSubscriptions() can end it. */
+function tracked(service: IStreamsServer, live: Set<ServerWritableStream<ReadReq, ReadResp>>): IStreamsServer {
+  return {
+    ...service,
+    read(call: ServerWritableStream<ReadReq, ReadResp>) {
+      if (call.request.getOptions()?.hasSubscription()) {
+        live.add(call);
+        const forget = () => live.delete(call);
+        call.on('cancelled', forget);
+        call.on('close', forget);
+        call.on('error', forget);
+        call.on('finish', forget);
+      }
+      return service.read(call);
     },
   };
 }
