@@ -13,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   esdbConnectionString?: string;
+  /** STORE_DEADLINE_MS: the longest any store call (and each /health probe) may take before it counts as failed. */
+  storeDeadlineMs: number;
   production: boolean;
   auth: { mode: AuthMode; issuer: string; audience: string; jwksUrl?: string };
   bodyLimitBytes: number;
@@ -63,6 +65,15 @@ function url(env: Env, name: string, schemes: string[]): string | undefined {
   return raw;
 }
 
+/**
+ * STORE_DEADLINE_MS (default 5000): EventStoreDB calls carry it as their gRPC deadline, SQLite waits
+ * at most this long for another writer's lock (busy_timeout), and /health answers a probe "down"
+ * after it. At least 100 ms (less fails healthy calls under load), at most 10 minutes.
+ */
+export function storeDeadlineMs(env: Env): number {
+  return integer(env, 'STORE_DEADLINE_MS', 5000, 100, 600_000);
+}
+
 /** Reads and checks the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -93,6 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(dataDir),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     esdbConnectionString,
+    storeDeadlineMs: storeDeadlineMs(env),
     production,
     auth: { mode, issuer, audience, jwksUrl },
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),

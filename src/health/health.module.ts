@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { ProjectionsModule } from '../projections/projections.module';
 import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false }), ProjectionsModule], controllers: [HealthController] })
+@Module({ imports: [ProjectionsModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

@@ -1,11 +1,11 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, of, tap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { canonicalJson } from '../ledger/integrity/canonical-json';
 import { idempotencyKeyOf } from './command-context.decorator';
-import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency/idempotency.store';
+import { IDEMPOTENCY_STORE, type IdempotencyStore, type StoredResponse } from './idempotency/idempotency.store';
 import { problem } from './problem';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,6 +17,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 @Injectable()
 export class CommandResponseInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -42,8 +44,21 @@ export class CommandResponseInterceptor implements NestInterceptor {
         const revision = (body as { revision?: unknown } | undefined)?.revision;
         const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
         if (etag) reply.header('etag', etag);
-        if (key) this.store.put(scope, key, { fingerprint, status: reply.statusCode, body, etag });
+        if (key) this.keep(scope, key, { fingerprint, status: reply.statusCode, body, etag });
       }),
     );
+  }
+
+  /**
+   * The write is already recorded: a store fault keeping its response must not turn the success
+   * into an error (a client would retry a write that happened). A retry with the same key is still
+   * recorded once, by the event ids derived from the key; it just is not answered from here.
+   */
+  private keep(scope: string, key: string, response: StoredResponse): void {
+    try {
+      this.store.put(scope, key, response);
+    } catch (err) {
+      this.logger.warn(`Idempotency record not kept for a recorded write: ${(err as Error).message}`);
+    }
   }
 }

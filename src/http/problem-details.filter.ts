@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../ledger/errors';
+import { StoreUnavailableError } from '../ledger/store-errors';
 import { HTTP_CODES, problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
+import { storeProblem } from './problem-store';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The one place errors become HTTP: domain errors by their status and code, the rest by HTTP status. */
 @Catch()
@@ -12,12 +16,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = { ...this.toProblem(error), instance: request.url.split('?')[0] };
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    const body = { ...this.toProblem(error, request.method), instance: request.url.split('?')[0] };
+    if (error instanceof StoreUnavailableError) {
+      // Expected during an outage: one line, not a stack per request.
+      this.logger.warn(`${request.method} ${body.instance}: ${body.code}: ${error.message}`);
+      reply.header('retry-after', String(error.retryAfterSeconds));
+    } else if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
-  private toProblem(error: unknown): Problem {
+  private toProblem(error: unknown, method: string): Problem {
+    if (error instanceof StoreUnavailableError) return storeProblem(error);
     if (error instanceof DomainError) {
       return problem(error.status, error.code, error.message, error.details);
     }
@@ -35,6 +44,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const [code, title] = HTTP_CODES[status] ?? ['bad-request', 'The request is malformed'];
       return problem(status, code, title, { detail: (error as Error).message });
     }
-    return problem(500, 'internal-error', 'Something went wrong on our side; nothing was written');
+    // Only a read is known to have written nothing: a write may have failed after its append.
+    return READS.has(method)
+      ? problem(500, 'internal-error', 'Something went wrong on our side; nothing was written')
+      : problem(500, 'internal-error', 'Something went wrong on our side', {
+        detail: 'The write may or may not have been recorded. Retrying with the same Idempotency-Key is safe: it is recorded at most once.',
+      });
   }
 }

@@ -18,7 +18,7 @@ import { LedgerController } from './http/ledger.controller';
     {
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryIdempotencyStore() : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'))),
+      useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryIdempotencyStore() : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs)),
     },
     CommandRunner,
   ],

@@ -34,6 +34,7 @@ export interface ProjectionLag {
 /** A projection's state without touching the store (lag() reads the log; this cannot fail). */
 export interface ProjectionState {
   projection: string;
+  version: number;
   state: WorkerState;
   checkpoint: number | null;
   error?: string;
@@ -127,10 +128,10 @@ export class ProjectionRunner {
     });
   }
 
-  /** Each projection's state, from memory: what /health reports even when the store cannot answer. */
+  /** Each projection as it stands, without reading the log: /health reports it even when the store is down. */
   states(): ProjectionState[] {
     return this.workers.map((w) => ({
-      projection: w.projection.name, state: w.state, checkpoint: w.checkpoint ?? null,
+      projection: w.projection.name, version: w.projection.version, state: w.state, checkpoint: w.checkpoint ?? null,
       ...(w.error ? { error: w.error.message } : {}),
       ...(w.retry ? { retry: w.retry } : {}),
     }));

@@ -45,7 +45,7 @@ export function readModelFile(config: AppConfig): string {
     DecisionRegisterController, DecisionRegisterAsOfController,
   ],
   providers: [
-    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { snapshotEvery: c.snapshotEvery, snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) }) },
+    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { deadlineMs: c.storeDeadlineMs, snapshotEvery: c.snapshotEvery, snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) }) },
     { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     {
       provide: ActionLogReader, inject: [ReadModelStore, EVENT_STORE],

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 
 /** Where a projection has got to: the version that wrote its documents and the last position applied. */
@@ -62,7 +63,7 @@ export class ReadModelStore {
    */
   private readonly recorded = new Map<string, { latest: string; marks: [number, string][]; since: number }>();
 
-  constructor(file: string, options: Partial<SnapshotOptions> = {}) {
+  constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // A new file gets 16 KB pages (before WAL fixes the size): fewer, larger writes per commit, and
@@ -70,7 +71,7 @@ export class ReadModelStore {
     this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.floor(options.deadlineMs ?? 5000)}`);
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
     if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
@@ -86,6 +87,8 @@ export class ReadModelStore {
       setCheckpoint: this.db.prepare('INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position'),
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
       scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
+      // Needs fresh pages (a blob larger than a page): see probe().
+      probe: this.db.prepare("INSERT INTO documents (projection, key, doc) VALUES ('$health-probe', '', zeroblob(70000))"),
     };
     this.commitTx = this.db.transaction((projection: string, version: number, position: number, docs: Map<string, unknown>) => {
       const written = new Map<string, string>();
@@ -107,18 +110,18 @@ export class ReadModelStore {
   }
 
   checkpoint(projection: string): Checkpoint | undefined {
-    const row = this.stmt.checkpoint.get(projection) as { version: number; position: number | null } | undefined;
+    const row = storeCallSync('read-model-store', false, () => this.stmt.checkpoint.get(projection)) as { version: number; position: number | null } | undefined;
     return row && { version: row.version, position: row.position ?? undefined };
   }
 
   get<D>(projection: string, key: string): D | undefined {
-    const json = this.stmt.get.get(projection, key) as string | undefined;
+    const json = storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
   /** A batch's documents and its checkpoint, atomically (with a snapshot when one is due). */
   commit(projection: string, version: number, position: number, docs: Map<string, unknown>): void {
-    this.commitTx.immediate(projection, version, position, docs);
+    storeCallSync('read-model-store', true, () => this.commitTx.immediate(projection, version, position, docs));
     this.recorded.delete(projection);
   }
 
@@ -135,15 +138,35 @@ export class ReadModelStore {
 
   /** Forget a projection's documents and start it again from the beginning of the log. */
   reset(projection: string, version: number): void {
-    this.resetTx.immediate(projection, version);
+    storeCallSync('read-model-store', true, () => this.resetTx.immediate(projection, version));
   }
 
   /** Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy). */
   *scan<D>(projection: string, prefix: string, afterKey?: string): Generator<{ key: string; doc: D }> {
     const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
-    for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
-      yield { key, doc: JSON.parse(doc) as D };
+    try {
+      for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
+        yield { key, doc: JSON.parse(doc) as D };
+      }
+    } catch (err) {
+      throw classifyStoreError(err, 'read-model-store', { writing: false });
     }
+  }
+
+  /**
+   * For /health: whether the file can be written now, without writing. A row needing fresh pages is
+   * inserted in a transaction that is always rolled back, so a read-only or full file fails here as
+   * a commit would (SQLITE_READONLY, SQLITE_FULL) and nothing is kept.
+   */
+  probe(): void {
+    storeCallSync('read-model-store', false, () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.stmt.probe.run();
+      } finally {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      }
+    });
   }
 
   close(): void {

@@ -4,8 +4,7 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import type { Projection } from '../../projections/projection';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { checkProjections } from '../../src/projections/projections-health';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { projectionsHealth } from '../../src/projections/projections-health';
 import { ReadModelStore } from '../../src/projections/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { toAppends } from './support/action-histories';
@@ -54,7 +53,7 @@ describe('projection runner lifecycle', () => {
     runner.start();
     await runner.waitFor(head);
     expect((await runner.lag())[0]).toMatchObject({ state: 'running', checkpoint: head, behind: 0, lastLogPosition: head });
-    expect(await checkProjections(runner, new HealthIndicatorService())).toEqual({ projections: { status: 'up', projections: [expect.objectContaining({ projection: 'action-log', behind: 0 })] } });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({ 'action-log': expect.objectContaining({ status: 'up', state: 'running', checkpoint: head, lag: expect.objectContaining({ behind: 0 }), lastError: null }) });
     await runner.stop();
     expect((await runner.lag())[0]).toMatchObject({ state: 'stopped' });
   });
@@ -86,7 +85,7 @@ describe('projection runner lifecycle', () => {
     const [lag] = await runner.lag();
     // Positions 0-2 are the three meetings, committed one by one; position 3 is the first raise.
     expect(lag).toMatchObject({ state: 'retrying', error: 'bad data', checkpoint: 2, behind: head - 2 });
-    expect(await checkProjections(runner, new HealthIndicatorService())).toEqual({ projections: { status: 'down', projections: [expect.objectContaining({ projection: 'broken', state: 'retrying' })] } });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({ broken: expect.objectContaining({ status: 'down', reason: 'retrying: bad data', state: 'retrying', checkpoint: 2, lastError: 'bad data' }) });
     await runner.stop();
   });
 

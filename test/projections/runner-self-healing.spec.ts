@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import type { Projection } from '../../projections/projection';
 import type { EventStore, Subscription } from '../../src/ledger/event-store.port';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner, type ProjectionChange } from '../../src/projections/projection-runner';
-import { checkProjections } from '../../src/projections/projections-health';
+import { projectionsHealth } from '../../src/projections/projections-health';
 import { ReadModelStore } from '../../src/projections/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { RetryPolicy } from '../../src/shared/retry-policy';
@@ -119,7 +118,7 @@ describe('projection runner: self-healing after store errors', () => {
     const [lag] = await runner.lag();
     // Positions 0-2 are the three meetings, committed one by one; position 3 is the first raise.
     expect(lag).toMatchObject({ state: 'retrying', error: 'bad data', checkpoint: 2, retry: { lastError: 'bad data' } });
-    expect(await checkProjections(runner, new HealthIndicatorService())).toEqual({ projections: { status: 'down', projections: [expect.objectContaining({ projection: 'broken', state: 'retrying' })] } });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({ broken: expect.objectContaining({ status: 'down', state: 'retrying', reason: 'retrying: bad data', retry: expect.objectContaining({ attempt: expect.any(Number), nextRetryAt: expect.any(String) }) }) });
     // Capped at 80 ms a wait: over 400 ms of retrying there can be only a handful of attempts, each a few reads.
     const [attempts, reads] = [runner.states()[0].retry!.attempt, source.reads()];
     await new Promise((r) => setTimeout(r, 400));

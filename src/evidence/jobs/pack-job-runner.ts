@@ -6,6 +6,7 @@ import { CommandRunner, type CommandContext } from '../../ledger/command-runner'
 import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { Retrier, type RetryStatus } from '../../shared/retry-policy';
+import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -33,7 +34,7 @@ export interface PackQueueStatus {
  * runs on their behalf, under the request's correlation id): there is no service identity.
  */
 @Injectable()
-export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly log = new Logger(PackJobRunner.name);
   private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
   private subscription?: Subscription;
@@ -84,6 +85,13 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
 
   status(): PackQueueStatus {
     return this.state === 'retrying' && this.retrier.status ? { state: this.state, retry: this.retrier.status } : { state: this.state };
+  }
+
+  /** Not a required part: without it the API answers, but requested packs wait (and are built once it is back). */
+  health(): PartHealth {
+    const { state, retry } = this.status();
+    if (state !== 'retrying') return { status: state === 'stopped' ? 'degraded' : 'up', state, ...(state === 'stopped' ? { reason: 'not following the log' } : {}) };
+    return { status: 'degraded', state, reason: `retrying: ${retry?.lastError ?? 'lost the log'}`, ...(retry ? { retry } : {}) };
   }
 
   /**

@@ -9,6 +9,8 @@ export interface StoredResponse {
 export interface IdempotencyStore {
   get(scope: string, key: string): StoredResponse | undefined;
   put(scope: string, key: string, response: StoredResponse): void;
+  /** For /health: throws a StoreUnavailableError when a record could not be kept now. */
+  probe(): void;
 }
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
@@ -21,4 +23,5 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   put(scope: string, key: string, response: StoredResponse) {
     this.entries.set(`${scope}\n${key}`, response);
   }
+  probe(): void {}
 }

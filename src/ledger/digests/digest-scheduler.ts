@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
 import type { Actor } from '../event-envelope';
 import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.command';
 import { LogHeadDigester } from './log-head-digester';
@@ -21,7 +23,7 @@ type Executor = Pick<CommandBus, 'execute'>;
  * waiting for a digest in progress so the store is not closed under it.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly logger = new Logger(DigestScheduler.name);
   private readonly job = new IntervalJob(() => this.recordIfChanged());
 
@@ -29,7 +31,17 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly digester: LogHeadDigester,
     @Inject(CommandBus) private readonly commands: Executor,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
   ) {}
+
+  /** The last round (ok, when, why not), for /health; degraded after a failed round. */
+  private readonly rounds = new ScheduleHealth(() => this.config.digests.intervalMinutes > 0, () => this.clock?.now() ?? new Date());
+
+  health(): PartHealth {
+    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
+    const { retry } = this.job.status();
+    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
+  }
 
   onApplicationBootstrap(): void {
     this.job.start(this.config.digests.intervalMinutes);
@@ -56,10 +68,13 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
 
   private async recordIfChanged(): Promise<void> {
     try {
-      if (!(await this.digester.head()).changedSinceLastDigest) return;
-      const result = await this.commands.execute(new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }));
-      this.logger.log(`Recorded ledger digest ${result.id}`);
+      if ((await this.digester.head()).changedSinceLastDigest) {
+        const result = await this.commands.execute(new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }));
+        this.logger.log(`Recorded ledger digest ${result.id}`);
+      }
+      this.rounds.succeeded();
     } catch (err) {
+      this.rounds.failed(err);
       // Seen in the log; rethrown so the job retries it after a backoff (it never takes the service down).
       this.logger.error(`Scheduled ledger digest failed: ${(err as Error).message}`, (err as Error).stack);
       throw err;

@@ -9,6 +9,7 @@ import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadSt
 import { findPriorAppend } from '../idempotency';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
+import { classifyStoreError, StoreUnavailableError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
@@ -30,8 +31,9 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EsdbSubscription>();
 
-  constructor(connectionString: string, private readonly clock: Clock) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  /** deadlineMs (STORE_DEADLINE_MS) is every call's gRPC deadline, also the client's own calls (server features). */
+  constructor(connectionString: string, private readonly clock: Clock, private readonly deadlineMs = 5000) {
+    this.client = EventStoreDBClient.connectionString(withDefaultDeadline(connectionString, deadlineMs));
   }
 
   /**
@@ -57,11 +59,12 @@ export class EsdbEventStore implements EventStore {
       const sealed = sealEvents(streamId, events, from, this.clock.now().toISOString());
       try {
         const result = await this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
-          expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM,
+          expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM, deadline: this.deadlineMs,
         });
-        return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision'));
+        // Acknowledged: if reading it back fails now, the write is recorded but the caller cannot be told where.
+        return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision')).catch((e) => { throw outcomeUnknown(e); });
       } catch (err) {
-        if (!(err instanceof WrongExpectedVersionError)) throw err;
+        if (!(err instanceof WrongExpectedVersionError)) throw classifyStoreError(err, 'event-store', { writing: true });
         if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
         const current = err.actualVersion;
         throw new WrongExpectedRevisionError(streamId, expected, typeof current === 'bigint' ? toSafeNumber(current, 'revision') : 'no_stream');
@@ -93,7 +96,8 @@ export class EsdbEventStore implements EventStore {
         fromPosition: cursor === undefined ? START : fromPositionOf(cursor),
         direction: FORWARDS,
         maxCount: READ_ALL_PAGE,
-      }));
+        deadline: this.deadlineMs,
+      })).catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
       let advanced = false;
       for (const resolved of page) {
         if (!resolved.event) continue;
@@ -118,7 +122,8 @@ export class EsdbEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: this.deadlineMs }))
+      .catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
   }
 
   async close(): Promise<void> {
@@ -144,13 +149,26 @@ export class EsdbEventStore implements EventStore {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision: o.fromRevision === undefined ? (backwards ? END : START) : BigInt(o.fromRevision),
         maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
+        deadline: this.deadlineMs,
       }));
       return read.map((r) => fromEsdbEvent(r.event)).filter((e): e is StoredEvent => e !== undefined);
     } catch (err) {
       if (err instanceof StreamNotFoundError) return [];
-      throw err;
+      throw classifyStoreError(err, 'event-store', { writing: false });
     }
   }
+}
+
+/** The client's own calls (e.g. asking the server's features on connect) get the deadline too, unless the string sets one. */
+function withDefaultDeadline(connectionString: string, deadlineMs: number): string {
+  if (/[?&]default-?deadline=/i.test(connectionString)) return connectionString;
+  return `${connectionString}${connectionString.includes('?') ? '&' : '?'}defaultDeadline=${deadlineMs}`;
+}
+
+/** A fault after the server acknowledged a write: it is recorded, the caller just cannot be told so. */
+function outcomeUnknown(err: unknown): unknown {
+  const e = classifyStoreError(err, 'event-store', { writing: true });
+  return e instanceof StoreUnavailableError && !e.outcomeUnknown ? new StoreUnavailableError(e.code, e.part, true, e.cause) : e;
 }
 
 async function collect<E extends ResolvedEvent | AllStreamResolvedEvent>(read: StreamingRead<E>): Promise<E[]> {

@@ -2,6 +2,7 @@ import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type Ev
 import type { StoredEvent } from '../event-envelope';
 import type { SubscribeOptions, Subscription } from '../event-store.port';
 import { matchesFilter } from '../log-filter';
+import { classifyStoreError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, serverFilterFor } from './esdb-mapping';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -56,7 +57,7 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
       } catch (err) {
         if (this.closed) break;
         await this.close();
-        throw err;
+        throw classifyStoreError(err, 'event-store', { writing: false });
       }
       if (this.closed || result.done) break;
       const event = fromEsdbEvent(result.value.event);

@@ -28,12 +28,13 @@ export type Synchronous = 'FULL' | 'NORMAL';
 /**
  * WAL lets readers run beside the single writer. FULL syncs the WAL on every commit, so an
  * acknowledged append survives power loss (NORMAL may lose the last commits, never corrupt).
- * busy_timeout makes a second process on the same file wait for the write lock, not fail.
+ * busy_timeout makes a second process on the same file wait for the write lock, not fail, for
+ * at most the store deadline (STORE_DEADLINE_MS); then SQLITE_BUSY answers 503 store-busy.
  */
-export function configure(db: Database.Database, synchronous: Synchronous): void {
+export function configure(db: Database.Database, synchronous: Synchronous, busyTimeoutMs = 5000): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.exec(EVENTS_DDL);
 }
 

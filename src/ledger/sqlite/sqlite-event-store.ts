@@ -9,11 +9,14 @@ import type { AppendResult, EventStore, ExpectedRevision, LogFilter, ReadAllOpti
 import { encodeEvent } from '../integrity/hash-chain';
 import { findPriorAppend } from '../idempotency';
 import { pollingSubscription } from '../polling-subscription';
+import { classifyStoreError, storeCallSync } from '../store-errors';
 import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
 
 export interface SqliteEventStoreOptions {
   file: string;
   synchronous?: Synchronous;
+  /** How long a call waits for another process's write lock (busy_timeout); STORE_DEADLINE_MS. */
+  deadlineMs?: number;
 }
 
 /** Memory's slice semantics as a LIMIT: none (or Infinity) reads everything, as SQLite does for -1. */
@@ -30,7 +33,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions, private readonly clock: Clock) {
     mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
-    configure(this.db, options.synchronous ?? 'FULL');
+    configure(this.db, options.synchronous ?? 'FULL', options.deadlineMs);
     // Prepared once: parsing SQL on every call would cost more than the inserts themselves.
     this.stmt = {
       byIds: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?))`).raw(),
@@ -38,13 +41,22 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare('INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(),
       backwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
-      ping: this.db.prepare('SELECT 1').pluck(),
+      // A row that needs new pages (larger than any page size), inserted and rolled back: see ping().
+      probe: this.db.prepare("INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ('$health-probe', 0, 'health-probe', 'probe', 1, zeroblob(70000), '{}', '', '')"),
     };
     this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
       this.appendInTx(streamId, events, expected, checkIds));
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      return this.appendOrThrow(streamId, events, expected);
+    } catch (err) {
+      throw classifyStoreError(err, 'event-store', { writing: true });
+    }
+  }
+
+  private appendOrThrow(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
     // IMMEDIATE takes the write lock before the checks, so no other process can move the tail between
     // our read of it and our insert; within this process better-sqlite3 is synchronous anyway.
     let outcome: { result: AppendResult; written: boolean };
@@ -104,6 +116,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return storeCallSync('event-store', false, () => this.readStreamSync(streamId, options));
+  }
+
+  private readStreamSync(streamId: string, options: ReadStreamOptions): StoredEvent[] {
     const limit = sqlLimit(options.maxCount);
     const rows = options.direction === 'backwards'
       ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
@@ -112,6 +128,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return storeCallSync('event-store', false, () => this.readAllSync(options));
+  }
+
+  private readAllSync(options: ReadAllOptions): StoredEvent[] {
     const prefixes = options.filter?.eventTypePrefixes ?? [];
     const categories = options.filter?.streamCategories ?? [];
     const rows = this.readAllStatement(options.filter).all(options.after ?? -1, ...prefixes, ...categories, sqlLimit(options.maxCount));
@@ -139,8 +159,33 @@ export class SqliteEventStore implements EventStore {
     return pollingSubscription((o) => this.readAll(o), this.appended$, options);
   }
 
+  /**
+   * Whether the file can be written now, without writing: a row that needs fresh pages is inserted
+   * in a transaction that is always rolled back, so a read-only file (SQLITE_READONLY) or a full
+   * one (SQLITE_FULL at the page cap) fails here as an append would, and nothing reaches the log
+   * (the rows of an uncommitted transaction never reach the WAL). Waits for another process's
+   * write lock at most busy_timeout (the store deadline).
+   */
   async ping(): Promise<void> {
-    this.stmt.ping.get();
+    storeCallSync('event-store', false, () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.stmt.probe.run();
+      } finally {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      }
+    });
+  }
+
+  /**
+   * Test hook: makes this engine's own connection fail as a full disk or a read-only file would,
+   * through SQLite itself (the same SQLITE_FULL / SQLITE_READONLY codes, raised by SQLite), since
+   * tests run as root and chmod cannot stop root writing. 'storage-full' caps the file at its
+   * current page count (PRAGMA max_page_count); 'read-only' sets PRAGMA query_only. 'none' undoes both.
+   */
+  faultForTests(fault: 'storage-full' | 'read-only' | 'none'): void {
+    this.db.pragma(`max_page_count = ${fault === 'storage-full' ? (this.db.pragma('page_count', { simple: true }) as number) : 4294967294}`);
+    this.db.pragma(`query_only = ${fault === 'read-only' ? 'ON' : 'OFF'}`);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Actor, StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
+import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.command';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
@@ -25,7 +26,7 @@ type Executor = Pick<CommandBus, 'execute'>;
  * a round in progress.
  */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown, HealthReporter {
   private readonly logger = new Logger(RetentionScheduler.name);
   private readonly job = new IntervalJob(() => this.eraseDue());
 
@@ -36,6 +37,15 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
     private readonly cipher: PersonalDataCipher,
     @Inject(CommandBus) private readonly commands: Executor,
   ) {}
+
+  /** The last round (ok, when, why not), for /health; degraded after a failed round. */
+  private readonly rounds = new ScheduleHealth(() => this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0, () => this.clock.now());
+
+  health(): PartHealth {
+    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
+    const { retry } = this.job.status();
+    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
+  }
 
   onApplicationBootstrap(): void {
     const { retentionIntervalMinutes, retention } = this.config.personalData;
@@ -69,7 +79,9 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
         erased++;
       }
       if (erased) this.logger.log(`Retention erased ${erased} data subject(s)`);
+      this.rounds.succeeded();
     } catch (err) {
+      this.rounds.failed(err);
       // Seen in the log; rethrown so the job retries it after a backoff (erasures already recorded
       // stay; the retry skips subjects with no live key). It never takes the service down.
       this.logger.error(`Retention round failed after ${erased} erasure(s): ${(err as Error).message}`, (err as Error).stack);

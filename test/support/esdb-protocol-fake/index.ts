@@ -32,10 +32,13 @@
  *   `$>` link event in the non-$ stream `fakeEmitted-links` (binary data), so they sit between
  *   user events in $all and the adapter's skipping is exercised.
  * - Per-RPC call counters (`rpcCalls()`), so tests can prove which append path the client took.
- * - Fault controls for self-healing tests: stop() then restart() serves the SAME log on the SAME
- *   port (a server restart: connections drop, clients must reconnect and resubscribe), and
- *   dropSubscriptions() ends every live $all subscription from the server side with a gRPC error
- *   status (as a leader change, a restart or "consumer too slow" does), keeping the server up.
+ * - Outages for fault tests: `hang()` keeps every answer (or only those of the RPCs named) until
+ *   `resume()` while still applying what it receives, as a server that committed a write and then
+ *   stalled does; `down()` closes the port (connections refused) and `up()` serves the same log
+ *   on the same port again (a server restart: connections drop, clients must reconnect and
+ *   resubscribe); stop() then restart() does the same. dropSubscriptions() ends every live $all
+ *   subscription from the server side with a gRPC error status (as a leader change, a restart or
+ *   "consumer too slow" does), keeping the server up.
  *
  * What it does NOT reproduce (do not trust a green fake run for these):
  * - Real storage, persistence, chunks, scavenging, truncation; the log lives in memory (kept
@@ -83,55 +86,76 @@ export interface EsdbProtocolFake {
   readonly log: FakeLog;
   /** How many times each RPC was called, e.g. { 'Streams.Append': 3, 'Streams.BatchAppend(batch)': 0 }. */
   rpcCalls(): Record<string, number>;
-  /** Stops serving (every connection and call is dropped); the log is kept for restart(). */
+  /**
+   * From now on, answers (read results, append acknowledgements) are held until resume(); requests
+   * are still received and applied, so an append sent while hung is committed but never
+   * acknowledged in time. `rpcs` limits the hang to those methods (e.g. ['append', 'batchAppend']).
+   */
+  hang(rpcs?: HangableRpc[]): void;
+  /** Sends every held answer (to callers still waiting) and answers normally again. */
+  resume(): void;
+  /** Stops serving: the port is closed and new connections are refused. The log is kept. */
+  down(): Promise<void>;
+  /** Serves the same log on the same port again after down(). */
+  up(): Promise<void>;
+  /** Resumes any hang and stops serving (every connection and call is dropped); the log is kept for restart(). */
   stop(): Promise<void>;
-  /** Serves the same log again on the same port, as a restarted server would. */
+  /** Serves the same log again on the same port after stop() or down(), as a restarted server would. */
   restart(): Promise<void>;
   /**
    * Ends every live $all subscription from the server side with this gRPC status (default
-   * UNAVAILABLE), leaving the server up; resolves to how many were dropped.
+   * UNAVAILABLE), leaving the server up; returns how many were dropped.
    */
   dropSubscriptions(fault?: { code: status; details: string }): number;
   /** How many $all subscriptions the server is serving now. */
   liveSubscriptions(): number;
 }
 
+export type HangableRpc = 'read' | 'append' | 'batchAppend';
+
 export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): Promise<EsdbProtocolFake> {
   const log = new FakeLog();
   const calls: Record<string, number> = {};
   const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
 
+  const gate = new AnswerGate();
   const live = new Set<ServerWritableStream<ReadReq, ReadResp>>();
-  const streams = tracked(streamsService({ log, batchAppend: options.batchAppend, count }), live);
-  const features = serverFeatures(options, count);
-  const serve = async (address: string): Promise<{ server: Server; port: number }> => {
+  const service = tracked(gate.wrap(streamsService({ log, batchAppend: options.batchAppend, count })), live);
+  const serve = (port: number) => new Promise<{ server: Server; port: number }>((resolve, reject) => {
     const server = new Server();
-    server.addService(StreamsService, streams);
-    server.addService(ServerFeaturesService, features);
-    const port = await new Promise<number>((resolve, reject) => {
-      server.bindAsync(address, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
-    });
-    return { server, port };
+    server.addService(StreamsService, service);
+    server.addService(ServerFeaturesService, serverFeatures(options, count));
+    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve({ server, port: p })));
+  });
+  let { server, port } = await serve(0);
+  let serving = true;
+  const up = async (): Promise<void> => {
+    if (serving) return;
+    ({ server, port } = await serve(port));
+    serving = true;
   };
-  let { server, port } = await serve('127.0.0.1:0');
-  let running = true;
 
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
     rpcCalls: () => ({ ...calls }),
-    async stop() {
-      // Clients are disposed by the tests first; force-close anything left (live subscriptions).
-      if (!running) return;
-      running = false;
+    hang: (rpcs) => gate.hang(rpcs),
+    resume: () => gate.resume(),
+    async down() {
+      if (!serving) return;
+      serving = false;
       live.clear();
       server.forceShutdown();
     },
-    async restart() {
-      if (running) return;
-      ({ server, port } = await serve(`127.0.0.1:${port}`));
-      running = true;
+    up,
+    async stop() {
+      gate.resume();
+      // Clients are disposed by the tests first; force-close anything left (live subscriptions).
+      if (serving) server.forceShutdown();
+      serving = false;
+      live.clear();
     },
+    restart: up,
     dropSubscriptions(fault = { code: status.UNAVAILABLE, details: 'Subscription dropped by the server (leader change)' }) {
       const dropped = [...live];
       live.clear();
@@ -158,6 +182,58 @@ function tracked(service: IStreamsServer, live: Set<ServerWritableStream<ReadReq
       return service.read(call);
     },
   };
+}
+
+/**
+ * Holds the answers of hung RPCs: the handlers run as usual (so an append is applied to the log),
+ * but what they write back (stream messages, the end of a stream, a unary callback) waits in a
+ * queue until resume(). A held answer to a call the client has meanwhile cancelled is dropped by
+ * grpc-js, as a real server's late answer would be.
+ */
+class AnswerGate {
+  private hung: Set<HangableRpc> | undefined;
+  private readonly held: (() => void)[] = [];
+
+  hang(rpcs: HangableRpc[] = ['read', 'append', 'batchAppend']): void {
+    this.hung = new Set(rpcs);
+  }
+
+  resume(): void {
+    this.hung = undefined;
+    for (const answer of this.held.splice(0)) {
+      try { answer(); } catch { /* the call is gone */ }
+    }
+  }
+
+  wrap(service: IStreamsServer): IStreamsServer {
+    return {
+      ...service,
+      read: (call) => service.read(this.gateCall(call, 'read')),
+      append: (call, callback) => {
+        const order = { held: 0 };
+        service.append(call, (...a: Parameters<typeof callback>) => this.pass('append', order, () => callback(...a)));
+      },
+      batchAppend: (call) => service.batchAppend(this.gateCall(call, 'batchAppend')),
+    };
+  }
+
+  /** Answers now, or holds it; a call's later answers queue behind its held ones, so each call keeps its order. */
+  private pass<T>(rpc: HangableRpc, order: { held: number }, answer: () => T, whenHeld?: T): T | undefined {
+    if (!this.hung?.has(rpc) && order.held === 0) return answer();
+    order.held++;
+    this.held.push(() => { order.held--; answer(); });
+    return whenHeld;
+  }
+
+  /** The same call object, its write and end passing through the gate (writes report no back-pressure while held). */
+  private gateCall<C extends { write: (...a: never[]) => boolean; end: (...a: never[]) => unknown }>(call: C, rpc: HangableRpc): C {
+    const order = { held: 0 };
+    const write = call.write.bind(call) as (...a: unknown[]) => boolean;
+    const end = call.end.bind(call) as (...a: unknown[]) => unknown;
+    (call as { write: unknown }).write = (...a: unknown[]) => this.pass(rpc, order, () => write(...a), true);
+    (call as { end: unknown }).end = (...a: unknown[]) => this.pass(rpc, order, () => end(...a));
+    return call;
+  }
 }
 
 function serverFeatures(options: EsdbProtocolFakeOptions, count: (rpc: string) => void): IServerFeaturesServer {
