@@ -92,7 +92,7 @@ export class ProjectionWorker<D> {
    * Runs the catch-up loop until stop(). After any error (the store unreachable, a dropped
    * subscription, a failed commit, an evolve that throws) the uncommitted batch is dropped, and
    * after a capped, jittered backoff the loop starts again from the last committed checkpoint:
-   * no restart is ever needed, and a deterministic failure retries at most once per cap.
+   * no restart is ever needed, and a deterministic failure backs off to the cap (it never spins).
    */
   private async supervise(): Promise<void> {
     while (!this.stopping) {

@@ -7,6 +7,7 @@ import { ReadModelStore } from '../../src/projections/read-model-store';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { expectProblem, send } from '../support/http';
 import { sqliteFault, type SqliteFault } from '../support/sqlite-faults';
+import { openStream, readUntil } from '../support/sse';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { dump } from '../projections/support/runner-harness';
 
@@ -56,6 +57,17 @@ function raise(t: TestApp, actionId: string, idempotencyKey?: string): Promise<R
     actionId, meetingId: 'wseb-2022-05-10', itemNumber: 1, text: `Update the escalation policy (${actionId}).`,
     owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-06-30',
   }, { idempotencyKey });
+}
+
+/**
+ * An SSE stream of the action log, opened before the fault: it must stay open through the fault
+ * and the projection's resubscription, and carry the document of `actionId` once it is written.
+ */
+async function streamUntil(t: TestApp, actionId: string): Promise<{ received: Promise<string>; close(): void }> {
+  await t.app.listen(0, '127.0.0.1');
+  const res = await openStream(t.app, '/action-log/stream', await t.token());
+  expect(res.statusCode).toBe(200);
+  return { received: readUntil(res, (text) => text.includes(`"actionId":"${actionId}"`)), close: () => res.destroy() };
 }
 
 async function eventCount(t: TestApp): Promise<number> {
@@ -176,6 +188,7 @@ describe('fault matrix (e2e)', () => {
 
     it('given the store stopped, then commands answer 503 store-unavailable writing nothing and /health names the event store and the projections; when restarted, then it heals without a restart of ours and read models equal a rebuild', async () => {
       const before = await eventCount(t);
+      const sse = await streamUntil(t, 'while-stopped');
       await fake.stop();
       const res = await raise(t, 'while-stopped');
       expectProblem(res, 503, 'store-unavailable');
@@ -190,6 +203,8 @@ describe('fault matrix (e2e)', () => {
       expect(await eventCount(t)).toBe(before);
       expect((await raise(t, 'while-stopped')).status).toBe(201);
       await until(async () => fake.liveSubscriptions(), (n) => n >= PROJECTIONS.length, 'every projection to resubscribe');
+      expect(await sse.received).toContain('"actionId":"while-stopped"'); // the same stream, open throughout
+      sse.close();
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', 'while-stopped']);
     });
 
@@ -228,6 +243,7 @@ describe('fault matrix (e2e)', () => {
 
     it('given every subscription dropped by the server, then writes go on, each projection and the pack queue resubscribe by themselves, nothing is lost, and read models equal a rebuild', async () => {
       const live = fake.liveSubscriptions();
+      const sse = await streamUntil(t, 'after-drop');
       expect(fake.dropSubscriptions()).toBe(live);
       const res = await raise(t, 'after-drop');
       expect(res.status).toBe(201);
@@ -235,6 +251,8 @@ describe('fault matrix (e2e)', () => {
       expect(t.logs!.join('\n')).toMatch(/Projection action-log failed \(attempt 1\), retrying from its checkpoint/);
       const up = await healthy(t);
       expect(up.body.parts.packQueue).toMatchObject({ status: 'up' });
+      expect(await sse.received).toContain('"actionId":"after-drop"'); // the same stream, open throughout
+      sse.close();
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', 'after-drop']);
     });
   });
