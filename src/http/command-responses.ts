@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
@@ -22,4 +22,10 @@ export const CommandEndpoint = (status: 200 | 201 = 200) =>
     ApiPreconditionFailedResponse(problem('If-Match is stale: the record changed since you read it')),
     ApiUnprocessableEntityResponse(problem('A rule refused the command (stable code in `code`)')),
     ApiTooManyRequestsResponse(problem('Rate limit exceeded')),
+    ApiServiceUnavailableResponse({
+      ...problem('A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; '
+        + '`part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown`: the request reached the store and no answer came, '
+        + 'so the write may have been recorded; retrying with the same Idempotency-Key is safe.'),
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
+    }),
   );

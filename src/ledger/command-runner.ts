@@ -6,7 +6,7 @@ import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { personalSlots } from '../privacy/personal-paths';
 import { RuleViolation } from '../shared/domain-errors';
 import type { Aggregate, DomainCommand } from './aggregate';
-import type { Actor, NewEvent } from './event-envelope';
+import type { Actor, NewEvent, StoredEvent } from './event-envelope';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { WrongExpectedRevisionError } from './errors';
 import { streamName } from './stream-name';
@@ -46,9 +46,14 @@ export class CommandRunner {
   ) {}
 
   async load<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number }> {
+    const { state, revision } = await this.loadStream(aggregate, id);
+    return { state, revision };
+  }
+
+  private async loadStream<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number; stored: StoredEvent[] }> {
     const stored = await this.store.readStream(streamName(aggregate.category, id));
     const state = stored.reduce((s, e) => aggregate.decider.evolve(s, aggregate.codec.decode(e)), aggregate.decider.initialState);
-    return { state, revision: stored.length - 1 };
+    return { state, revision: stored.length - 1, stored };
   }
 
   /** Whether another aggregate's stream exists: for references a decider must not see dangling. */
@@ -65,7 +70,9 @@ export class CommandRunner {
     const streamId = streamName(aggregate.category, id);
     const meta = { actor: ctx.actor, occurredAt: this.occurredAt(ctx) };
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(aggregate as Aggregate<never, E, S>, id);
+      const { state, revision, stored } = await this.loadStream(aggregate as Aggregate<never, E, S>, id);
+      const prior = this.priorWrite(id, streamId, stored, ctx);
+      if (prior) return prior;
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, revision < 0 ? 'no_stream' : revision);
       }
@@ -83,6 +90,23 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * A retry of a write that was recorded although its answer was lost (a store deadline passed:
+   * 503 outcome-unknown) is answered with that write's result, not decided again on the state it
+   * changed (which would refuse it, e.g. "already exists"). Its events are found by the ids the
+   * Idempotency-Key derives (see toNewEvents).
+   */
+  private priorWrite(id: string, streamId: string, stored: StoredEvent[], ctx: CommandContext): CommandResult | undefined {
+    if (!ctx.idempotencyKey || stored.length === 0) return undefined;
+    const idOf = (i: number) => keyedEventId(ctx, streamId, i);
+    const first = stored.findIndex((e) => e.id === idOf(0));
+    if (first < 0) return undefined;
+    let last = first;
+    while (last + 1 < stored.length && stored[last + 1].id === idOf(last + 1 - first)) last++;
+    const written = stored.slice(first, last + 1);
+    return { id, streamId, revision: written.at(-1)!.revision, position: written.at(-1)!.position, events: written.map((e) => e.type) };
+  }
+
   private occurredAt(ctx: CommandContext): string {
     const now = this.clock.now();
     if (!ctx.occurredAt) return now.toISOString();
@@ -97,7 +121,7 @@ export class CommandRunner {
   ): NewEvent[] {
     const causationId = randomUUID();
     return events.map((e, i) => ({
-      id: ctx.idempotencyKey ? uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${streamId}\n${i}`) : randomUUID(),
+      id: ctx.idempotencyKey ? keyedEventId(ctx, streamId, i) : randomUUID(),
       type: e.type,
       schemaVersion: aggregate.codec.versionOf(e.type),
       data: this.sealed(aggregate, e),
@@ -114,6 +138,11 @@ export class CommandRunner {
     if (fields.some((f) => personalSlots(e.data, f).length > 0)) throw new Error(`${e.type} carries personal data and no PersonalDataCipher is configured`);
     return e.data;
   }
+}
+
+/** The id of the i-th event a keyed request writes to a stream: the same for every retry of it. */
+function keyedEventId(ctx: CommandContext, streamId: string, i: number): string {
+  return uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${streamId}\n${i}`);
 }
 
 /** A name-based (v5-style) UUID: the same key always gives the same event id. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DeadlineExceededError, StreamNotFoundError, UnavailableError } from '@eventstore/db-client';
+import { DeadlineExceededError, StreamNotFoundError, UnavailableError, UnknownError } from '@eventstore/db-client';
 import { WrongExpectedRevisionError } from './errors';
 import { classifyStoreError, StoreUnavailableError } from './store-errors';
 
@@ -53,6 +53,13 @@ describe('classifyStoreError', () => {
   it('given the ESDB connection dropped mid-call, when appending, then the outcome is unknown', () => {
     const dropped = new UnavailableError(grpcError(14, 'Connection dropped') as never);
     expect(classifyStoreError(dropped, 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: true });
+  });
+
+  it('given a call cut by a reset stream (the client reports UNKNOWN), then store-unavailable with the outcome unknown; another UNKNOWN is left alone', () => {
+    const reset = new UnknownError(grpcError(13, 'Received RST_STREAM with code 2 triggered by internal client error: read ECONNRESET') as never);
+    expect(classifyStoreError(reset, 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: true });
+    const refused = new UnknownError(grpcError(2, 'Trying to read from an invalid position.') as never);
+    expect(classifyStoreError(refused, 'event-store', { writing: false })).toBe(refused);
   });
 
   it('given a passed deadline, when appending, then the outcome is unknown; when reading, it is known', () => {

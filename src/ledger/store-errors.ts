@@ -123,6 +123,10 @@ function esdbFault(e: { code?: unknown; type?: unknown; message?: unknown }): { 
       return { code: 'store-unavailable', mayHaveArrived: true };
     case 'not-leader':
       return { code: 'store-unavailable', mayHaveArrived: false };
+    case 'unknown':
+      // gRPC UNKNOWN/INTERNAL is also how a call cut by a dropped connection surfaces; anything else
+      // the server refused this way (e.g. an invalid position) is a fault of ours, not an outage.
+      return DROPPED.test(message) ? { code: 'store-unavailable', mayHaveArrived: true } : undefined;
   }
   if (typeof e.type === 'string') return undefined; // another of the client's typed errors: not a store fault
   switch (e.code) {
@@ -138,6 +142,8 @@ function esdbFault(e: { code?: unknown; type?: unknown; message?: unknown }): { 
   if (/ECONNRESET|EPIPE|ETIMEDOUT/.test(message)) return { code: 'store-unavailable', mayHaveArrived: true };
   return undefined;
 }
+
+const DROPPED = /RST_STREAM|ECONNRESET|EPIPE|Connection dropped|socket hang up|write after end|stream.*(closed|destroyed)/i;
 
 function neverSent(message: string): boolean {
   return /ECONNREFUSED|No connection established|connect ECONN|ENOTFOUND|EHOSTUNREACH|Failed to connect/i.test(message);

@@ -1,4 +1,8 @@
+import type Database from 'better-sqlite3';
+import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
+import { SubjectKeyStore } from '../../src/privacy/subject-key-store';
+import { ReadModelStore } from '../../src/projections/read-model-store';
 import type { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -27,18 +31,22 @@ describe('store faults on SQLite (e2e)', () => {
 
   it('given the disk is full, when a partner is registered, then 503 storage-full with Retry-After, naming the event store, and nothing is written', async () => {
     await register('first-partner');
-    const before = await eventCount(t);
     engine.faultForTests('storage-full');
-    let res = await register('second-partner');
     // A write may still fit in a page that has room: keep writing until the cap is met.
-    for (let i = 0; res.status === 201 && i < 200; i++) res = await register(`filler-${i}`);
+    let before = await eventCount(t);
+    let res = await register('second-partner');
+    for (let i = 0; res.status === 201 && i < 200; i++) {
+      before = await eventCount(t);
+      res = await register(`filler-${i}`);
+    }
     expectProblem(res, 503, 'storage-full');
+    expect(await eventCount(t)).toBe(before);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect(res.body).toMatchObject({ part: 'event-store', outcomeUnknown: false });
     expect(res.body.detail).toMatch(/nothing was written/i);
     engine.faultForTests('none');
-    expect((await t.store.readAll()).length).toBeGreaterThanOrEqual(before);
     expect((await register('after-freed')).status).toBe(201);
+    expect(await eventCount(t)).toBe(before + 1);
   });
 
   it('given the ledger file is read-only, when a partner is registered, then 503 store-read-only and nothing is written', async () => {
@@ -66,6 +74,39 @@ describe('store faults on SQLite (e2e)', () => {
     expect(res.json()).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/space|full/) } } });
   });
 
+  /** The other stores' own connections, made read-only by SQLite (query_only), as the engine's hook does. */
+  const setReadOnly = (token: unknown, on: boolean) =>
+    (t.app.get(token as never, { strict: false }) as { db: Database.Database }).db.pragma(`query_only = ${on ? 'ON' : 'OFF'}`);
+
+  it.each([
+    ['keyStore', SubjectKeyStore],
+    ['readModelStore', ReadModelStore],
+    ['idempotencyStore', IDEMPOTENCY_STORE],
+  ] as const)('given the %s file is read-only, when /health is asked, then 503 naming that part down', async (part, token) => {
+    setReadOnly(token, true);
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'down', parts: { [part]: { status: 'down', reason: expect.stringMatching(/read-only/) }, eventStore: { status: 'up' } } });
+    } finally {
+      setReadOnly(token, false);
+    }
+  });
+
+  it('given the idempotency file is read-only, when a keyed write succeeds, then it answers 201 (the write is recorded) and a retry writes nothing twice', async () => {
+    setReadOnly(IDEMPOTENCY_STORE, true);
+    try {
+      const first = await send(t, '/partners', { partnerId: 'keyed', name: 'Keyed', kind: 'health' }, { token: await admin(), idempotencyKey: 'k-1' });
+      expect(first.status).toBe(201);
+      const retry = await send(t, '/partners', { partnerId: 'keyed', name: 'Keyed', kind: 'health' }, { token: await admin(), idempotencyKey: 'k-1' });
+      expect(retry.status).toBe(201);
+      expect(retry.body).toMatchObject({ id: 'keyed', revision: 0 });
+      expect(await eventCount(t)).toBe(1);
+    } finally {
+      setReadOnly(IDEMPOTENCY_STORE, false);
+    }
+  });
+
   it('given every store is well, when /health is asked, then 200 naming each part up', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
@@ -73,7 +114,7 @@ describe('store faults on SQLite (e2e)', () => {
       status: 'up',
       parts: {
         eventStore: { status: 'up', engine: 'sqlite' }, readModelStore: { status: 'up' }, keyStore: { status: 'up' }, idempotencyStore: { status: 'up' },
-        packQueue: { status: expect.any(String) }, digestSchedule: { status: expect.any(String) }, retentionSchedule: { status: expect.any(String) },
+        packQueue: { status: 'up', state: 'following' }, digestSchedule: { status: 'up', lastRound: null }, retentionSchedule: { status: 'disabled' },
       },
     });
     expect(res.json().parts.projections['action-log']).toMatchObject({ status: 'up', state: 'running', lag: { behind: 0 }, lastError: null });

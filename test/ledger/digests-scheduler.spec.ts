@@ -94,6 +94,23 @@ describe('DigestScheduler', () => {
     await s.scheduler.onApplicationShutdown();
   });
 
+  it('given rounds that fail then succeed, then its health says so: up with no round yet, degraded with the reason and when, then up again', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const s = setup('60', 1);
+    expect(s.scheduler.health()).toEqual({ status: 'up', lastRound: null });
+    await s.write();
+    s.scheduler.onApplicationBootstrap();
+    await s.advance(HOUR);
+    expect(s.scheduler.health()).toEqual({ status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' } });
+    await s.advance(HOUR);
+    expect(s.scheduler.health()).toEqual({ status: 'up', lastRound: { ok: true, at: expect.any(String) } });
+    await s.scheduler.onApplicationShutdown();
+  });
+
+  it('given DIGEST_INTERVAL_MINUTES=0, then its health says disabled', () => {
+    expect(setup('0').scheduler.health()).toEqual({ status: 'disabled' });
+  });
+
   it("the scheduler's role is no role: no token can carry it and it holds no permission", () => {
     expect(isRole(DIGEST_SCHEDULER_ACTOR.role)).toBe(false);
     expect(ROLES).not.toContain(DIGEST_SCHEDULER_ACTOR.role);

@@ -60,6 +60,24 @@ describe('PackJobRunner', () => {
     expect([existsSync(h.files.pathOf('p1')), existsSync(h.files.tempPathOf('p1'))]).toEqual([false, false]);
     h.done();
   });
+
+  it('given the log cannot be followed, then its health is degraded with the reason; following again, it is up', async () => {
+    const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+    const store = new MemoryEventStore(clock);
+    const broken = { ...store, subscribe: () => ({ close: async () => undefined, [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('the event-store is unreachable')) }) }) };
+    const files = new PackStorage({ store: 'memory', dataDir: tmpdir() } as AppConfig);
+    const jobs = new PackJobRunner(broken as unknown as MemoryEventStore, new CommandRunner(store, clock), new EvidencePackReader(store), files, new PackProgressTracker(), clock, async () => { throw new Error('unused'); });
+    (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
+    expect(jobs.health()).toMatchObject({ status: 'up', state: 'not-started' });
+    jobs.start();
+    for (let i = 0; i < 200 && jobs.health().status === 'up'; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(jobs.health()).toEqual({ status: 'degraded', state: 'failed', reason: 'the event-store is unreachable' });
+    await jobs.stop();
+    const healthy = new PackJobRunner(store, new CommandRunner(store, clock), new EvidencePackReader(store), files, new PackProgressTracker(), clock, async () => { throw new Error('unused'); });
+    healthy.start();
+    expect(healthy.health()).toEqual({ status: 'up', state: 'following' });
+    await healthy.stop();
+  });
 });
 
 describe('PackJobRunner following the log', () => {

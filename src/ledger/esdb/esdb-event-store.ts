@@ -1,6 +1,5 @@
 import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
-  type AllStreamResolvedEvent, type ResolvedEvent, type StreamingRead,
 } from '@eventstore/db-client';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
@@ -11,6 +10,7 @@ import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
 import { classifyStoreError, StoreUnavailableError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
+import { collectWithin, withinDeadline } from './esdb-deadline';
 import { EsdbSubscription } from './esdb-subscription';
 
 /**
@@ -58,9 +58,9 @@ export class EsdbEventStore implements EventStore {
       const from = tail ? { revision: tail.revision, hash: tail.integrity.hash } : NEW_STREAM_TAIL;
       const sealed = sealEvents(streamId, events, from, this.clock.now().toISOString());
       try {
-        const result = await this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
+        const result = await withinDeadline(this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
           expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM, deadline: this.deadlineMs,
-        });
+        }), this.deadlineMs, `an append to ${streamId}`);
         // Acknowledged: if reading it back fails now, the write is recorded but the caller cannot be told where.
         return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision')).catch((e) => { throw outcomeUnknown(e); });
       } catch (err) {
@@ -92,12 +92,11 @@ export class EsdbEventStore implements EventStore {
     const out: StoredEvent[] = [];
     let cursor = options.after;
     while (out.length < max) {
-      const page = await collect(this.client.readAll({
+      const page = await collectWithin(this.client.readAll({
         fromPosition: cursor === undefined ? START : fromPositionOf(cursor),
         direction: FORWARDS,
         maxCount: READ_ALL_PAGE,
-        deadline: this.deadlineMs,
-      })).catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
+      }), this.deadlineMs, 'a read of $all').catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
       let advanced = false;
       for (const resolved of page) {
         if (!resolved.event) continue;
@@ -122,7 +121,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: this.deadlineMs }))
+    await collectWithin(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }), this.deadlineMs, 'a ping')
       .catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
   }
 
@@ -145,12 +144,11 @@ export class EsdbEventStore implements EventStore {
     if (o.maxCount !== undefined && o.maxCount <= 0) return [];
     const backwards = o.direction === 'backwards';
     try {
-      const read = await collect(this.client.readStream(streamId, {
+      const read = await collectWithin(this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision: o.fromRevision === undefined ? (backwards ? END : START) : BigInt(o.fromRevision),
         maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
-        deadline: this.deadlineMs,
-      }));
+      }), this.deadlineMs, `a read of ${streamId}`);
       return read.map((r) => fromEsdbEvent(r.event)).filter((e): e is StoredEvent => e !== undefined);
     } catch (err) {
       if (err instanceof StreamNotFoundError) return [];
@@ -169,10 +167,4 @@ function withDefaultDeadline(connectionString: string, deadlineMs: number): stri
 function outcomeUnknown(err: unknown): unknown {
   const e = classifyStoreError(err, 'event-store', { writing: true });
   return e instanceof StoreUnavailableError && !e.outcomeUnknown ? new StoreUnavailableError(e.code, e.part, true, e.cause) : e;
-}
-
-async function collect<E extends ResolvedEvent | AllStreamResolvedEvent>(read: StreamingRead<E>): Promise<E[]> {
-  const out: E[] = [];
-  for await (const e of read) out.push(e);
-  return out;
 }

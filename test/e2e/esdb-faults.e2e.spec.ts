@@ -1,0 +1,78 @@
+import { expectProblem, send } from '../support/http';
+import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * EventStoreDB outages through the real client against the protocol fake (test support, not
+ * EventStoreDB): the server gone (port closed) and the server hung (it applies what it receives
+ * and answers nothing). STORE_DEADLINE_MS is short so a hang is met quickly; nothing here
+ * measures time, only what is answered.
+ */
+describe('EventStoreDB outages (e2e, protocol fake)', () => {
+  let fake: EsdbProtocolFake;
+  let t: TestApp;
+  beforeEach(async () => {
+    fake = await startEsdbProtocolFake({ batchAppend: true });
+    t = await startTestApp({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '400' });
+  });
+  afterEach(async () => {
+    fake.resume();
+    await fake.up();
+    await t.close();
+    await fake.stop();
+  });
+  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  const register = async (partnerId: string, idempotencyKey?: string) =>
+    send(t, '/partners', { partnerId, name: `Partner ${partnerId}`, kind: 'health' }, { token: await admin(), idempotencyKey });
+  const partnerEvents = () => fake.log.all.filter((e) => e.streamName.startsWith('partner-'));
+  const health = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health' });
+    return { status: res.statusCode, body: res.json() };
+  };
+
+  it('given the store is unreachable, when a partner is registered, then 503 store-unavailable (nothing written) and /health is 503 naming the event store', async () => {
+    expect((await register('before')).status).toBe(201);
+    await fake.down();
+    const res = await register('while-down');
+    expectProblem(res, 503, 'store-unavailable');
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body).toMatchObject({ part: 'event-store', outcomeUnknown: false });
+    const h = await health();
+    expect(h.status).toBe(503);
+    expect(h.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', engine: 'esdb', reason: expect.stringMatching(/unavailable|unreachable/i) } } });
+    await fake.up();
+    expect(partnerEvents().map((e) => e.streamName)).toEqual(['partner-before']);
+  });
+
+  it('given the store hangs on appends, when a partner is registered, then 503 outcome-unknown; the write is recorded when it resumes and a retry with the same key records nothing twice', async () => {
+    fake.hang(['append', 'batchAppend']);
+    const res = await register('hung', 'key-1');
+    expectProblem(res, 503, 'outcome-unknown');
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body).toMatchObject({ part: 'event-store', fault: 'store-deadline-exceeded', outcomeUnknown: true });
+    expect(res.body.detail).toMatch(/may have been recorded/);
+    expect(res.body.detail).toMatch(/same Idempotency-Key/);
+    fake.resume();
+    expect(partnerEvents().map((e) => e.streamName)).toEqual(['partner-hung']); // the fake applied it while hung
+    const retry = await register('hung', 'key-1');
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ id: 'hung', revision: 0, events: ['partner-registered'] });
+    expect(partnerEvents()).toHaveLength(1);
+  });
+
+  it('given the store hangs on everything, when /health is asked, then it answers 503 naming the event store down for its deadline', async () => {
+    fake.hang();
+    const h = await health();
+    expect(h.status).toBe(503);
+    expect(h.body).toMatchObject({ status: 'down', deadlineMs: 400, parts: { eventStore: { status: 'down', reason: expect.stringMatching(/deadline/) } } });
+  });
+
+  it('given the store hangs on reads, when a partner is registered, then 503 store-deadline-exceeded, known to have written nothing', async () => {
+    fake.hang(['read']);
+    const res = await register('read-hung');
+    expectProblem(res, 503, 'store-deadline-exceeded');
+    expect(res.body).toMatchObject({ outcomeUnknown: false });
+    fake.resume();
+    expect(partnerEvents()).toHaveLength(0);
+  });
+});
