@@ -101,8 +101,11 @@ describe('DigestScheduler', () => {
     await s.write();
     s.scheduler.onApplicationBootstrap();
     await s.advance(HOUR);
-    expect(s.scheduler.health()).toEqual({ status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' } });
-    await s.advance(HOUR);
+    expect(s.scheduler.health()).toEqual({
+      status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' },
+      retry: { attempt: 1, nextRetryAt: expect.any(String), lastError: 'store unavailable' },
+    });
+    await s.advance(10_000); // the retry, after a backoff of at most 10 s
     expect(s.scheduler.health()).toEqual({ status: 'up', lastRound: { ok: true, at: expect.any(String) } });
     await s.scheduler.onApplicationShutdown();
   });

@@ -61,17 +61,22 @@ describe('PackJobRunner', () => {
     h.done();
   });
 
-  it('given the log cannot be followed, then its health is degraded with the reason; following again, it is up', async () => {
+  it('given the log cannot be followed, then its health is degraded with the reason and the retry; following again, it is up', async () => {
     const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
     const store = new MemoryEventStore(clock);
     const broken = { ...store, subscribe: () => ({ close: async () => undefined, [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('the event-store is unreachable')) }) }) };
     const files = new PackStorage({ store: 'memory', dataDir: tmpdir() } as AppConfig);
-    const jobs = new PackJobRunner(broken as unknown as MemoryEventStore, new CommandRunner(store, clock), new EvidencePackReader(store), files, new PackProgressTracker(), clock, async () => { throw new Error('unused'); });
+    // A backoff far longer than the test: the queue stays 'retrying' while it is looked at.
+    const slow = new Retrier(new RetryPolicy({ initialMs: 3_600_000, maxMs: 3_600_000, jitter: 0 }));
+    const jobs = new PackJobRunner(broken as unknown as MemoryEventStore, new CommandRunner(store, clock), new EvidencePackReader(store), files, new PackProgressTracker(), clock, async () => { throw new Error('unused'); }, undefined, slow);
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
-    expect(jobs.health()).toMatchObject({ status: 'up', state: 'not-started' });
+    expect(jobs.health()).toMatchObject({ status: 'up', state: 'idle' });
     jobs.start();
     for (let i = 0; i < 200 && jobs.health().status === 'up'; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(jobs.health()).toEqual({ status: 'degraded', state: 'failed', reason: 'the event-store is unreachable' });
+    expect(jobs.health()).toEqual({
+      status: 'degraded', state: 'retrying', reason: 'retrying: the event-store is unreachable',
+      retry: { attempt: 1, nextRetryAt: expect.any(String), lastError: 'the event-store is unreachable' },
+    });
     await jobs.stop();
     const healthy = new PackJobRunner(store, new CommandRunner(store, clock), new EvidencePackReader(store), files, new PackProgressTracker(), clock, async () => { throw new Error('unused'); });
     healthy.start();
