@@ -102,3 +102,23 @@ describe('Retrier', () => {
     expect(retrier.status).toBeUndefined();
   });
 });
+
+describe('Retrier with overlapping failures', () => {
+  it('given two failures before the first wait ends, then each wait resolves on its own timer and cancel ends both', async () => {
+    const timers = manualTimers();
+    const retrier = new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 1000, jitter: 0 }), timers);
+    const woke: string[] = [];
+    void retrier.failed(new Error('a')).then(() => woke.push('a'));
+    void retrier.failed(new Error('b')).then(() => woke.push('b'));
+    expect(retrier.status).toMatchObject({ attempt: 2, lastError: 'b' });
+    timers.advance(100);
+    await flush();
+    expect(woke).toEqual(['a']);
+    const third = retrier.failed(new Error('c'));
+    retrier.cancel();
+    await third;
+    await flush();
+    expect(woke.sort()).toEqual(['a', 'b']);
+    expect(timers.armed()).toBe(0);
+  });
+});

@@ -92,14 +92,14 @@ export interface RetryStatus {
 export class Retrier {
   private attempt = 0;
   private startedAt: number;
-  private pending?: { handle: unknown; resolve: () => void };
+  private readonly pending = new Set<{ handle: unknown; resolve: () => void }>();
   status?: RetryStatus;
 
   constructor(private readonly policy: RetryPolicy = defaultRetryPolicy(), private readonly timers: RetryTimers = systemTimers) {
     this.startedAt = timers.now();
   }
 
-  /** Records a failure and resolves when the next attempt is due (or at once on cancel()). */
+  /** Records a failure and resolves when the next attempt is due (or at once on cancel()); waits may overlap. */
   failed(error: unknown): Promise<void> {
     const now = this.timers.now();
     if (now - this.startedAt >= this.policy.maxMs) this.attempt = 0;
@@ -108,8 +108,9 @@ export class Retrier {
     const message = error instanceof Error ? error.message : String(error);
     this.status = { attempt: this.attempt, nextRetryAt: new Date(now + delay).toISOString(), lastError: message };
     return new Promise<void>((resolve) => {
-      const handle = this.timers.setTimeout(() => this.wake(), delay);
-      this.pending = { handle, resolve };
+      const wait = { handle: undefined as unknown, resolve };
+      wait.handle = this.timers.setTimeout(() => this.wake(wait), delay);
+      this.pending.add(wait);
     }).then(() => { this.startedAt = this.timers.now(); });
   }
 
@@ -118,17 +119,15 @@ export class Retrier {
     this.status = undefined;
   }
 
-  /** Ends a wait in progress now (on stop), so shutdown never waits out a backoff. */
+  /** Ends every wait in progress now (on stop), so shutdown never waits out a backoff. */
   cancel(): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.timers.clearTimeout(pending.handle);
-    this.wake();
+    for (const wait of this.pending) {
+      this.timers.clearTimeout(wait.handle);
+      this.wake(wait);
+    }
   }
 
-  private wake(): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.resolve();
+  private wake(wait: { resolve: () => void }): void {
+    if (this.pending.delete(wait as { handle: unknown; resolve: () => void })) wait.resolve();
   }
 }

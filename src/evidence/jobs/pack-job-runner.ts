@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/ev
 import { CLOCK, type Clock } from '../../shared/clock';
 import { Retrier, type RetryStatus } from '../../shared/retry-policy';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
+import { StoreUnavailableError } from '../../ledger/store-errors';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -18,6 +19,9 @@ import { SerialQueue } from './serial-queue';
 
 const MAX_REASON = 500;
 const REQUESTS = { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] };
+
+export const PACK_QUEUE_RETRIERS = Symbol('PACK_QUEUE_RETRIERS');
+export interface PackQueueRetriers { follow: Retrier; builds: Retrier }
 
 /** Whether the queue is following the log for requests (for /health). */
 export interface PackQueueStatus {
@@ -36,7 +40,7 @@ export interface PackQueueStatus {
 @Injectable()
 export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly log = new Logger(PackJobRunner.name);
-  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
+  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.buildFailed(packId, err));
   private subscription?: Subscription;
   private following?: Promise<void>;
   private stopping = false;
@@ -53,9 +57,15 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
     @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
-    /** Backoff between losing the log and resubscribing (tests pass a fast one). */
-    @Optional() private readonly retrier: Retrier = new Retrier(),
-  ) {}
+    /** Backoffs: between losing the log and resubscribing, and before building again after a store fault (tests pass their own). */
+    @Optional() @Inject(PACK_QUEUE_RETRIERS) retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
+  ) {
+    this.retrier = retriers.follow;
+    this.buildRetrier = retriers.builds;
+  }
+
+  private readonly retrier: Retrier;
+  private readonly buildRetrier: Retrier;
 
   onApplicationBootstrap(): void {
     this.start();
@@ -77,6 +87,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   async stop(): Promise<void> {
     this.stopping = true;
     this.retrier.cancel();
+    this.buildRetrier.cancel();
     await this.subscription?.close().catch(() => undefined);
     await this.following;
     await this.queue.drained();
@@ -126,6 +137,18 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /**
+   * A build cut short by a store fault may not even have recorded its failure (the pack then stays
+   * queued or generating, which only a restart would pick up again): it is queued again after a
+   * backoff. The job re-reads the pack first, so one recorded as failed or completed meanwhile is
+   * skipped. Any other error was recorded on the pack as its failure.
+   */
+  private buildFailed(packId: string, err: unknown): void {
+    this.log.error(`Evidence pack ${packId}: ${String(err)}`);
+    if (!(err instanceof StoreUnavailableError) || this.stopping) return;
+    void this.buildRetrier.failed(err).then(() => { if (!this.stopping) this.queue.enqueue(packId); });
+  }
+
   /** Resolves once every pack queued so far has been built or has failed. */
   drained(): Promise<void> {
     return this.queue.drained();
@@ -152,6 +175,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     const { rootHash, generatedAt, positions, files, digest } = manifest;
     const summary = { rootHash, bytes, eventsWritten, generatedAt, positions, files, ...(digest ? { digestId: digest.digestId } : {}) };
     await this.runner.run(EvidencePack, packId, { type: 'complete-pack-generation', data: { packId, ...summary } }, ctx);
+    this.buildRetrier.recovered();
   }
 
   /** Streams the ZIP to a temporary file and renames it into place only when it is whole. */
