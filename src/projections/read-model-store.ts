@@ -53,8 +53,12 @@ export class ReadModelStore {
   private readonly stmt;
   private readonly commitTx;
   private readonly resetTx;
-  /** Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts). */
+  /**
+   * Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts),
+   * their faults translated like the store's own (the commit path uses the unguarded `snapshots`).
+   */
   readonly layers: SnapshotLayers;
+  private readonly snapshots: SnapshotLayers;
   /**
    * Per projection since its last commit (set by the worker, written with the batch): the latest
    * recordedAt applied, and a time mark every TIME_MARK_EVERY events, so the position -> time index
@@ -79,7 +83,8 @@ export class ReadModelStore {
       this.db.pragma(`user_version = ${FORMAT}`);
     }
     this.db.exec(DDL);
-    this.layers = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
+    this.snapshots = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
+    this.layers = guarded(this.snapshots);
     this.stmt = {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
@@ -99,11 +104,11 @@ export class ReadModelStore {
       }
       this.stmt.setCheckpoint.run(projection, version, position);
       const recorded = this.recorded.get(projection);
-      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.layers.noteTime(at, recordedAt);
-      this.layers.afterCommit(projection, position, written, recorded?.latest);
+      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.snapshots.noteTime(at, recordedAt);
+      this.snapshots.afterCommit(projection, position, written, recorded?.latest);
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
-      this.layers.reset(projection);
+      this.snapshots.reset(projection);
       this.stmt.drop.run(projection);
       this.stmt.setCheckpoint.run(projection, version, null);
     });
@@ -171,5 +176,35 @@ export class ReadModelStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * The same object, each method's faults (and those met while iterating a lazy result, e.g. a
+ * scan) translated into read-model-store faults. Methods run on the object itself, so its state is
+ * never split between it and the wrapper.
+ */
+function guarded<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value = Reflect.get(obj, prop, obj) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = storeCallSync('read-model-store', false, () => (value as (...a: unknown[]) => unknown).apply(obj, args));
+        return isGenerator(result) ? guardedIteration(result) : result;
+      };
+    },
+  });
+}
+
+function isGenerator(v: unknown): v is Generator<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as Generator).next === 'function' && typeof (v as Generator)[Symbol.iterator] === 'function';
+}
+
+function* guardedIteration<Y>(source: Generator<Y>): Generator<Y> {
+  try {
+    yield* source;
+  } catch (err) {
+    throw classifyStoreError(err, 'read-model-store', { writing: false });
   }
 }

@@ -8,11 +8,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * and answers nothing). STORE_DEADLINE_MS is short so a hang is met quickly; nothing here
  * measures time, only what is answered.
  */
-describe('EventStoreDB outages (e2e, protocol fake)', () => {
+describe.each([
+  ['BatchAppend', true],
+  ['Append', false],
+])('EventStoreDB outages (e2e, protocol fake, appends by %s)', (_path, batchAppend) => {
   let fake: EsdbProtocolFake;
   let t: TestApp;
   beforeEach(async () => {
-    fake = await startEsdbProtocolFake({ batchAppend: true });
+    fake = await startEsdbProtocolFake({ batchAppend });
     t = await startTestApp({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '400' });
   });
   afterEach(async () => {

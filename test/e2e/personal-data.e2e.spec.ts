@@ -192,6 +192,7 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     await raised();
     const job = t.app.get(RetentionScheduler);
     expect(await job.tick()).toBe(0); // still open
+    expect(job.health()).toEqual({ status: 'up', lastRound: { ok: true, at: t.clock.now().toISOString() } }); // what /health shows
     await ok(`${E}/resolve`, { outcome: 'agreed', summary: 'Assessment date agreed' }, manager);
     await ok(`${E}/close`, {}, manager);
     t.clock.advance(29 * 24 * 3600_000);

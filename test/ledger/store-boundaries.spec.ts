@@ -48,6 +48,17 @@ describe('store boundaries translate SQLite faults', () => {
     store.close();
   });
 
+  it('given the read-model file is gone from under it, when as-of layers are read or scanned, then a read-model-store fault', () => {
+    const store = new ReadModelStore(join(dir, 'read-models.sqlite'), { snapshotEvery: 1, snapshotProjections: ['p'] });
+    store.commit('p', 1, 1, new Map([['k', { n: 1 }]]));
+    const scan = store.layers.scanAt('p', 1, '', '\uffff')[Symbol.iterator]();
+    expect(scan.next()).toMatchObject({ done: false });
+    scan.return?.();
+    store.close();
+    expect(thrown(() => store.layers.timeWindow('2022-01-01T00:00:00Z'))).toMatchObject({ code: 'store-unavailable', part: 'read-model-store' });
+    expect(thrown(() => [...store.layers.scanAt('p', 1, '', '\uffff')])).toMatchObject({ code: 'store-unavailable', part: 'read-model-store' });
+  });
+
   it('given a read-only key file, when a key is made or the store probed, then a key-store fault; existing keys still read', () => {
     const keys = new SubjectKeyStore(join(dir, 'keys.sqlite'), Buffer.alloc(32, 7));
     const made = keys.current('child-1');
