@@ -42,7 +42,7 @@ export interface ProjectionState {
 }
 
 export interface RunnerOptions extends Partial<BatchOptions> {
-  /** Backoff between a failed run and the next (default: 0.5 s doubling to 30 s, jittered). */
+  /** Backoff between a failed run and the next (default: 0.25 s doubling to 10 s, jittered). */
   retryPolicy?: RetryPolicy;
   retryTimers?: RetryTimers;
 }
