@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
 import type { Projection } from '../../projections/projection';
 import type { EventStore } from '../ledger/event-store.port';
+import { Retrier, defaultRetryPolicy, systemTimers, type RetryPolicy, type RetryStatus, type RetryTimers } from '../shared/retry-policy';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
 import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
@@ -26,6 +27,24 @@ export interface ProjectionLag {
   behindAtLeast: boolean;
   rebuiltFrom?: number;
   error?: string;
+  /** While retrying: the attempt, when the next starts, and the last error. */
+  retry?: RetryStatus;
+}
+
+/** A projection's state without touching the store (lag() reads the log; this cannot fail). */
+export interface ProjectionState {
+  projection: string;
+  version: number;
+  state: WorkerState;
+  checkpoint: number | null;
+  error?: string;
+  retry?: RetryStatus;
+}
+
+export interface RunnerOptions extends Partial<BatchOptions> {
+  /** Backoff between a failed run and the next (default: 0.25 s doubling to 10 s, jittered). */
+  retryPolicy?: RetryPolicy;
+  retryTimers?: RetryTimers;
 }
 
 /** How far /health counts: beyond this, "at least" is enough to tell an operator. */
@@ -40,14 +59,14 @@ export class ProjectionRunner {
   private readonly waiters = new Set<Waiter>();
   private readonly logger = new Logger('ProjectionRunner');
 
-  constructor(private readonly events: EventStore, store: ReadModelStore, projections: Projection<unknown>[], options: Partial<BatchOptions> = {}) {
+  constructor(private readonly events: EventStore, store: ReadModelStore, projections: Projection<unknown>[], options: RunnerOptions = {}) {
     const listener: WorkerListener<unknown> = {
       committed: (projection, position, docs) => {
         for (const [key, doc] of docs) this.changes.next({ projection, key, doc, position });
         this.settleWaiters();
       },
-      failed: (projection, error) => {
-        this.logger.error(`Projection ${projection} stopped: ${error.message}`, error.stack);
+      failed: (projection, error, retry) => {
+        this.logger.error(`Projection ${projection} failed (attempt ${retry.attempt}), retrying from its checkpoint at ${retry.nextRetryAt}: ${error.message}`, error.stack);
         this.settleWaiters();
       },
     };
@@ -64,7 +83,9 @@ export class ProjectionRunner {
       append: (s, e, x) => events.append(s, e, x), readStream: (s, o) => events.readStream(s, o), readAll: (o) => events.readAll(o),
       subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)), ping: () => events.ping(), close: () => events.close(),
     };
-    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener, shared));
+    const policy = options.retryPolicy ?? defaultRetryPolicy();
+    const timers = options.retryTimers ?? systemTimers;
+    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener, shared, new Retrier(policy, timers)));
   }
 
   start(): void {
@@ -86,10 +107,17 @@ export class ProjectionRunner {
     return this.changes.pipe(filter((c): c is ProjectionChange<D> => c.projection === projection));
   }
 
-  /** Resolves once every projection has applied the event at `position` (e.g. an append's result). */
+  /**
+   * Resolves once every projection has applied the event at `position` (e.g. an append's result).
+   * A retrying projection may still get there, so only the timeout (saying why) or stop() rejects.
+   */
   waitFor(position: number, timeoutMs = 10_000): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(waiter); reject(new Error(`Read models did not reach position ${position} within ${timeoutMs} ms`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        const retrying = this.workers.filter((w) => w.state === 'retrying').map((w) => `; ${w.projection.name} is retrying: ${w.error?.message}`);
+        reject(new Error(`Read models did not reach position ${position} within ${timeoutMs} ms${retrying.join('')}`));
+      }, timeoutMs);
       const waiter: Waiter = {
         position,
         resolve: () => { clearTimeout(timer); resolve(); },
@@ -101,10 +129,11 @@ export class ProjectionRunner {
   }
 
   /** Each projection as it stands, without reading the log: /health reports it even when the store is down. */
-  states(): Pick<ProjectionLag, 'projection' | 'version' | 'state' | 'checkpoint' | 'error'>[] {
+  states(): ProjectionState[] {
     return this.workers.map((w) => ({
       projection: w.projection.name, version: w.projection.version, state: w.state, checkpoint: w.checkpoint ?? null,
       ...(w.error ? { error: w.error.message } : {}),
+      ...(w.retry ? { retry: w.retry } : {}),
     }));
   }
 
@@ -117,12 +146,14 @@ export class ProjectionRunner {
         behind: after.length, behindAtLeast: after.length === LAG_SCAN,
         ...(w.rebuiltFrom !== undefined ? { rebuiltFrom: w.rebuiltFrom } : {}),
         ...(w.error ? { error: w.error.message } : {}),
+        ...(w.retry ? { retry: w.retry } : {}),
       };
     }));
   }
 
   private settleWaiters(): void {
-    const stuck = this.workers.find((w) => w.state !== 'running' && w.state !== 'idle');
+    // Only a stopped worker can never get there; a retrying one may (waitFor's timeout covers it).
+    const stuck = this.workers.find((w) => w.state === 'stopped');
     for (const waiter of this.waiters) {
       if (this.workers.every((w) => w.checkpoint !== undefined && w.checkpoint >= waiter.position)) waiter.resolve();
       else if (stuck) waiter.reject(new Error(`Projection ${stuck.projection.name} is ${stuck.state}${stuck.error ? `: ${stuck.error.message}` : ''}`));

@@ -1,6 +1,7 @@
 import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
 import type { EventStore, Subscription } from '../ledger/event-store.port';
+import { Retrier, type RetryStatus } from '../shared/retry-policy';
 import { ProjectionBatch } from './projection-batch';
 import { CheckpointMovedError, type ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
@@ -19,11 +20,13 @@ export interface BatchOptions {
   catchUpMs: number;
 }
 
-export type WorkerState = 'idle' | 'running' | 'stopped' | 'failed';
+/** 'retrying': the last run failed; it resubscribes from its last committed checkpoint after a backoff. */
+export type WorkerState = 'idle' | 'running' | 'retrying' | 'stopped';
 
 export interface WorkerListener<D> {
   committed(projection: string, position: number, docs: Map<string, D>): void;
-  failed(projection: string, error: Error): void;
+  /** A run failed; the worker retries as `retry` says. */
+  failed(projection: string, error: Error, retry: RetryStatus): void;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -54,7 +57,14 @@ export class ProjectionWorker<D> {
     private readonly listener: WorkerListener<D>,
     /** Pages of the log shared with the other projections, for the page-by-page catch-up. */
     private readonly pages?: Pick<SharedCatchUp, 'page' | 'pageSize'>,
+    /** Backoff between runs after an error. */
+    private readonly retrier = new Retrier(),
   ) {}
+
+  /** While retrying: the attempt, when the next one starts and the last error (for /health). */
+  get retry(): RetryStatus | undefined {
+    return this.state === 'retrying' ? this.retrier.status : undefined;
+  }
 
   start(): void {
     const { name, version } = this.projection;
@@ -66,15 +76,36 @@ export class ProjectionWorker<D> {
     }
     this.checkpoint = stored?.version === version ? stored.position : undefined;
     this.state = 'running';
-    this.loop = this.run().catch((err: unknown) => this.fail(err as Error));
+    this.loop = this.supervise();
   }
 
   /** Stops the page-by-page catch-up or closes the subscription; the loop then commits what it holds and ends. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.subscription?.close();
+    this.retrier.cancel();
+    await this.subscription?.close().catch(() => undefined);
     await this.loop;
-    if (this.state === 'running') this.state = 'stopped';
+    this.state = 'stopped';
+  }
+
+  /**
+   * Runs the catch-up loop until stop(). After any error (the store unreachable, a dropped
+   * subscription, a failed commit, an evolve that throws) the uncommitted batch is dropped, and
+   * after a capped, jittered backoff the loop starts again from the last committed checkpoint:
+   * no restart is ever needed, and a deterministic failure backs off to the cap (it never spins).
+   */
+  private async supervise(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.run();
+        if (this.stopping) return;
+        // Only close() may end a subscription; a server that ends it (a restart, a leader change) is an error.
+        throw new Error('The subscription ended without being closed');
+      } catch (err) {
+        if (this.stopping) return;
+        await this.fail(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
   }
 
   private async run(): Promise<void> {
@@ -101,6 +132,7 @@ export class ProjectionWorker<D> {
     // From the checkpoint (undefined: the projection holds no documents yet, a new projection or a version reset).
     const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint);
     const applied = await this.catchUpByPage(batch);
+    this.recovered(); // the store answered: no longer retrying
     if (this.stopping) return this.commit(batch);
     const subscription = (this.subscription = this.events.subscribe({ after: applied }));
     await this.follow(subscription, batch);
@@ -186,15 +218,29 @@ export class ProjectionWorker<D> {
     const done = batch.commit();
     if (!done) return;
     this.checkpoint = done.position;
+    this.recovered();
     this.listener.committed(this.projection.name, done.position, done.docs);
   }
 
-  /** A failing projection stops (its checkpoint stays before the bad event) and says so in /health. */
+  private recovered(): void {
+    if (this.state !== 'retrying') return;
+    this.state = 'running';
+    this.error = undefined;
+    this.retrier.recovered();
+  }
+
+  /**
+   * A failed run: its checkpoint stays before the bad event (the uncommitted batch is dropped),
+   * /health says 'retrying' with the error, and the next run starts after the backoff.
+   */
   private async fail(error: Error): Promise<void> {
-    this.state = 'failed';
+    this.state = 'retrying';
     this.error = error;
-    this.listener.failed(this.projection.name, error);
+    const wait = this.retrier.failed(error);
+    this.listener.failed(this.projection.name, error, this.retrier.status!);
     // The projection's own error is what matters (and is recorded); a second one from closing is not.
     await this.subscription?.close().catch(() => undefined);
+    this.subscription = undefined;
+    await wait;
   }
 }

@@ -32,6 +32,8 @@ export async function projectionsHealth(
       ...(lag?.rebuiltFrom !== undefined ? { rebuiltFrom: lag.rebuiltFrom } : {}),
       ...(lagError ? { lagUnknown: lagError } : {}),
       lastError: p.error ?? null,
+      // While retrying: the attempt, when the next one starts, and the error it retries after.
+      ...(p.retry ? { retry: p.retry } : {}),
     };
   }
   return out;

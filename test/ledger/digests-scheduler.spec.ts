@@ -78,16 +78,19 @@ describe('DigestScheduler', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  it('given a failed round, then it is logged (not thrown) and the next round records the digest', async () => {
+  it('given failed rounds, then each is logged (not thrown) and retried after a backoff of at most 10 s, not an hour later', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const s = setup('60', 1);
+    const s = setup('60', 3);
     await s.write();
     s.scheduler.onApplicationBootstrap();
     await s.advance(HOUR);
     expect(await s.digests()).toHaveLength(0);
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('store unavailable'), expect.any(String));
-    await s.advance(HOUR);
+    expect(s.scheduler.status()).toMatchObject({ state: 'retrying', retry: { attempt: 1, lastError: 'store unavailable' } });
+    for (let i = 0; i < 3; i++) await s.advance(10_000); // three backoffs, each at most the 10 s cap
     expect(await s.digests()).toHaveLength(1);
+    expect(errors).toHaveBeenCalledTimes(3);
+    expect(s.scheduler.status()).toMatchObject({ state: 'scheduled' });
     await s.scheduler.onApplicationShutdown();
   });
 
@@ -98,8 +101,11 @@ describe('DigestScheduler', () => {
     await s.write();
     s.scheduler.onApplicationBootstrap();
     await s.advance(HOUR);
-    expect(s.scheduler.health()).toEqual({ status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' } });
-    await s.advance(HOUR);
+    expect(s.scheduler.health()).toEqual({
+      status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' },
+      retry: { attempt: 1, nextRetryAt: expect.any(String), lastError: 'store unavailable' },
+    });
+    await s.advance(10_000); // the retry, after a backoff of at most 10 s
     expect(s.scheduler.health()).toEqual({ status: 'up', lastRound: { ok: true, at: expect.any(String) } });
     await s.scheduler.onApplicationShutdown();
   });

@@ -5,7 +5,9 @@ import { finished } from 'node:stream/promises';
 import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
 import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
+import { Retrier, type RetryStatus } from '../../shared/retry-policy';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
+import { StoreUnavailableError } from '../../ledger/store-errors';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -16,6 +18,17 @@ import { PackProgressTracker } from './pack-progress';
 import { SerialQueue } from './serial-queue';
 
 const MAX_REASON = 500;
+const REQUESTS = { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] };
+
+export const PACK_QUEUE_RETRIERS = Symbol('PACK_QUEUE_RETRIERS');
+export interface PackQueueRetriers { follow: Retrier; builds: Retrier }
+
+/** Whether the queue is following the log for requests (for /health). */
+export interface PackQueueStatus {
+  state: 'idle' | 'following' | 'retrying' | 'stopped';
+  /** While retrying: the attempt, when the next starts, and the last error. */
+  retry?: RetryStatus;
+}
 
 /**
  * Builds requested packs in the background, one at a time. It follows the log from the start for
@@ -27,12 +40,13 @@ const MAX_REASON = 500;
 @Injectable()
 export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly log = new Logger(PackJobRunner.name);
-  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.log.error(`Evidence pack ${packId}: ${String(err)}`));
+  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.buildFailed(packId, err));
   private subscription?: Subscription;
   private following?: Promise<void>;
-  /** For /health: whether the queue follows the log, and why it stopped when it did. */
-  private followState: 'not-started' | 'following' | 'stopped' | 'failed' = 'not-started';
-  private followError?: string;
+  private stopping = false;
+  private state: PackQueueStatus['state'] = 'idle';
+  /** The last request seen: a resubscription starts after it, so nothing is queued twice or missed. */
+  private cursor?: number;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -43,7 +57,15 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
     @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
-  ) {}
+    /** Backoffs: between losing the log and resubscribing, and before building again after a store fault (tests pass their own). */
+    @Optional() @Inject(PACK_QUEUE_RETRIERS) retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
+  ) {
+    this.retrier = retriers.follow;
+    this.buildRetrier = retriers.builds;
+  }
+
+  private readonly retrier: Retrier;
+  private readonly buildRetrier: Retrier;
 
   onApplicationBootstrap(): void {
     this.start();
@@ -56,33 +78,75 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Follows the log for requests; from the start, so anything left unbuilt is queued again. */
   start(): void {
-    const subscription = this.store.subscribe({ filter: { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] } });
-    this.subscription = subscription;
-    this.followState = 'following';
-    this.followError = undefined;
-    this.following = (async () => {
-      for await (const e of subscription) this.queue.enqueue((e.data as { packId: string }).packId);
-      if (this.followState === 'following') this.followState = 'stopped';
-    })().catch((err) => {
-      this.followState = 'failed';
-      this.followError = err instanceof Error ? err.message : String(err);
-      this.log.error(`Evidence pack queue stopped following the log: ${String(err)}`);
-    });
-  }
-
-  /** Not a required part: without it the API answers, but requested packs wait. */
-  health(): PartHealth {
-    if (this.followState === 'following') return { status: 'up', state: 'following' };
-    if (this.followState === 'not-started') return { status: 'up', state: 'not-started' };
-    return { status: 'degraded', state: this.followState, reason: this.followError ?? 'not following the log' };
+    this.stopping = false;
+    this.state = 'following';
+    this.following = this.follow();
   }
 
   /** Stops following the log and lets the build in hand finish (or fail) before the store closes under it. */
   async stop(): Promise<void> {
-    if (this.followState === 'following') this.followState = 'stopped';
-    await this.subscription?.close();
+    this.stopping = true;
+    this.retrier.cancel();
+    this.buildRetrier.cancel();
+    await this.subscription?.close().catch(() => undefined);
     await this.following;
     await this.queue.drained();
+    this.state = 'stopped';
+  }
+
+  status(): PackQueueStatus {
+    return this.state === 'retrying' && this.retrier.status ? { state: this.state, retry: this.retrier.status } : { state: this.state };
+  }
+
+  /** Not a required part: without it the API answers, but requested packs wait (and are built once it is back). */
+  health(): PartHealth {
+    const { state, retry } = this.status();
+    if (state !== 'retrying') return { status: state === 'stopped' ? 'degraded' : 'up', state, ...(state === 'stopped' ? { reason: 'not following the log' } : {}) };
+    return { status: 'degraded', state, reason: `retrying: ${retry?.lastError ?? 'lost the log'}`, ...(retry ? { retry } : {}) };
+  }
+
+  /**
+   * Until stop(): after any error (the store unreachable, a dropped subscription) it waits a
+   * capped, jittered backoff and resubscribes after the last request it saw; never for good.
+   */
+  private async follow(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (this.state === 'retrying') {
+          // Proves the store answers again before /health says so (a subscription reads lazily).
+          await this.store.readAll({ after: this.cursor, maxCount: 1, filter: REQUESTS });
+          this.state = 'following';
+          this.retrier.recovered();
+        }
+        const subscription = (this.subscription = this.store.subscribe({ after: this.cursor, filter: REQUESTS }));
+        for await (const e of subscription) {
+          this.cursor = e.position;
+          this.queue.enqueue((e.data as { packId: string }).packId);
+        }
+        if (this.stopping) return;
+        throw new Error('The subscription ended without being closed');
+      } catch (err) {
+        if (this.stopping) return;
+        this.state = 'retrying';
+        const wait = this.retrier.failed(err);
+        const { attempt, nextRetryAt } = this.retrier.status!;
+        this.log.error(`Evidence pack queue lost the log (attempt ${attempt}), resubscribing at ${nextRetryAt}: ${String(err)}`);
+        await this.subscription?.close().catch(() => undefined);
+        await wait;
+      }
+    }
+  }
+
+  /**
+   * A build cut short by a store fault may not even have recorded its failure (the pack then stays
+   * queued or generating, which only a restart would pick up again): it is queued again after a
+   * backoff. The job re-reads the pack first, so one recorded as failed or completed meanwhile is
+   * skipped. Any other error was recorded on the pack as its failure.
+   */
+  private buildFailed(packId: string, err: unknown): void {
+    this.log.error(`Evidence pack ${packId}: ${String(err)}`);
+    if (!(err instanceof StoreUnavailableError) || this.stopping) return;
+    void this.buildRetrier.failed(err).then(() => { if (!this.stopping) this.queue.enqueue(packId); });
   }
 
   /** Resolves once every pack queued so far has been built or has failed. */
@@ -111,6 +175,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     const { rootHash, generatedAt, positions, files, digest } = manifest;
     const summary = { rootHash, bytes, eventsWritten, generatedAt, positions, files, ...(digest ? { digestId: digest.digestId } : {}) };
     await this.runner.run(EvidencePack, packId, { type: 'complete-pack-generation', data: { packId, ...summary } }, ctx);
+    this.buildRetrier.recovered();
   }
 
   /** Streams the ZIP to a temporary file and renames it into place only when it is whole. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { IntervalJob } from '../../shared/interval-job';
+import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
 import type { Actor } from '../event-envelope';
@@ -38,7 +38,9 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   private readonly rounds = new ScheduleHealth(() => this.config.digests.intervalMinutes > 0, () => this.clock?.now() ?? new Date());
 
   health(): PartHealth {
-    return this.rounds.health();
+    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
+    const { retry } = this.job.status();
+    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
   }
 
   onApplicationBootstrap(): void {
@@ -59,6 +61,11 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     return this.job.tick();
   }
 
+  /** Scheduled, running, or retrying a failed round (with the attempt and the error), for /health. */
+  status(): IntervalJobStatus {
+    return this.job.status();
+  }
+
   private async recordIfChanged(): Promise<void> {
     try {
       if ((await this.digester.head()).changedSinceLastDigest) {
@@ -68,8 +75,9 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
       this.rounds.succeeded();
     } catch (err) {
       this.rounds.failed(err);
-      // A failed round is retried at the next interval; it must not take the service down, but it must be seen.
+      // Seen in the log; rethrown so the job retries it after a backoff (it never takes the service down).
       this.logger.error(`Scheduled ledger digest failed: ${(err as Error).message}`, (err as Error).stack);
+      throw err;
     }
   }
 }

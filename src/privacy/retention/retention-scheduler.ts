@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor, StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { IntervalJob } from '../../shared/interval-job';
+import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
 import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.command';
 import { PersonalDataCipher } from '../personal-data-cipher';
@@ -42,7 +42,9 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
   private readonly rounds = new ScheduleHealth(() => this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0, () => this.clock.now());
 
   health(): PartHealth {
-    return this.rounds.health();
+    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
+    const { retry } = this.job.status();
+    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
   }
 
   onApplicationBootstrap(): void {
@@ -55,9 +57,14 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
     return this.job.stop();
   }
 
-  /** One round (also for tests driving it); resolves to the number of subjects erased. */
+  /** One round (also for tests driving it); resolves to the number of subjects erased, rejects if it failed. */
   tick(): Promise<number> {
     return this.job.tick();
+  }
+
+  /** Scheduled, running, or retrying a failed round (with the attempt and the error), for /health. */
+  status(): IntervalJobStatus {
+    return this.job.status();
   }
 
   private async eraseDue(): Promise<number> {
@@ -75,8 +82,10 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
       this.rounds.succeeded();
     } catch (err) {
       this.rounds.failed(err);
-      // Retried at the next round; it must not take the service down, but it must be seen.
-      this.logger.error(`Retention round failed: ${(err as Error).message}`, (err as Error).stack);
+      // Seen in the log; rethrown so the job retries it after a backoff (erasures already recorded
+      // stay; the retry skips subjects with no live key). It never takes the service down.
+      this.logger.error(`Retention round failed after ${erased} erasure(s): ${(err as Error).message}`, (err as Error).stack);
+      throw err;
     }
     return erased;
   }

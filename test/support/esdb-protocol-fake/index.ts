@@ -35,10 +35,14 @@
  * - Outages for fault tests: `hang()` keeps every answer (or only those of the RPCs named) until
  *   `resume()` while still applying what it receives, as a server that committed a write and then
  *   stalled does; `down()` closes the port (connections refused) and `up()` serves the same log
- *   on the same port again.
+ *   on the same port again (a server restart: connections drop, clients must reconnect and
+ *   resubscribe); stop() then restart() does the same. dropSubscriptions() ends every live $all
+ *   subscription from the server side with a gRPC error status (as a leader change, a restart or
+ *   "consumer too slow" does), keeping the server up.
  *
  * What it does NOT reproduce (do not trust a green fake run for these):
- * - Real storage, persistence, chunks, scavenging, truncation; everything is lost on stop().
+ * - Real storage, persistence, chunks, scavenging, truncation; the log lives in memory (kept
+ *   across stop()/restart(), lost with the fake).
  * - The real commit/prepare semantics of reading $all from a position. A real server (per its
  *   AllReader) reports commit == prepare for each event of an ordinary gRPC append and reads from
  *   a (commit, prepare) pair lexicographically; explicit (TCP-era) transactions differ again. The
@@ -60,10 +64,11 @@
  *   windows and the exact checkpoint cadence of filtered subscriptions.
  * - Server version specifics (the fake reports version "0.0.0-protocol-fake").
  */
-import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { Server, ServerCredentials, status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ServerFeaturesService, type IServerFeaturesServer } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
+import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { FakeLog } from './fake-log';
 import { streamsService } from './streams-service';
 
@@ -93,7 +98,17 @@ export interface EsdbProtocolFake {
   down(): Promise<void>;
   /** Serves the same log on the same port again after down(). */
   up(): Promise<void>;
+  /** Resumes any hang and stops serving (every connection and call is dropped); the log is kept for restart(). */
   stop(): Promise<void>;
+  /** Serves the same log again on the same port after stop() or down(), as a restarted server would. */
+  restart(): Promise<void>;
+  /**
+   * Ends every live $all subscription from the server side with this gRPC status (default
+   * UNAVAILABLE), leaving the server up; returns how many were dropped.
+   */
+  dropSubscriptions(fault?: { code: status; details: string }): number;
+  /** How many $all subscriptions the server is serving now. */
+  liveSubscriptions(): number;
 }
 
 export type HangableRpc = 'read' | 'append' | 'batchAppend';
@@ -104,7 +119,8 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
   const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
 
   const gate = new AnswerGate();
-  const service = gate.wrap(streamsService({ log, batchAppend: options.batchAppend, count }));
+  const live = new Set<ServerWritableStream<ReadReq, ReadResp>>();
+  const service = tracked(gate.wrap(streamsService({ log, batchAppend: options.batchAppend, count })), live);
   const serve = (port: number) => new Promise<{ server: Server; port: number }>((resolve, reject) => {
     const server = new Server();
     server.addService(StreamsService, service);
@@ -113,6 +129,11 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
   });
   let { server, port } = await serve(0);
   let serving = true;
+  const up = async (): Promise<void> => {
+    if (serving) return;
+    ({ server, port } = await serve(port));
+    serving = true;
+  };
 
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
@@ -123,18 +144,42 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
     async down() {
       if (!serving) return;
       serving = false;
+      live.clear();
       server.forceShutdown();
     },
-    async up() {
-      if (serving) return;
-      ({ server, port } = await serve(port));
-      serving = true;
-    },
+    up,
     async stop() {
       gate.resume();
       // Clients are disposed by the tests first; force-close anything left (live subscriptions).
       if (serving) server.forceShutdown();
       serving = false;
+      live.clear();
+    },
+    restart: up,
+    dropSubscriptions(fault = { code: status.UNAVAILABLE, details: 'Subscription dropped by the server (leader change)' }) {
+      const dropped = [...live];
+      live.clear();
+      for (const call of dropped) call.emit('error', fault);
+      return dropped.length;
+    },
+    liveSubscriptions: () => live.size,
+  };
+}
+
+/** The Streams service, remembering each live $all subscription call so dropSubscriptions() can end it. */
+function tracked(service: IStreamsServer, live: Set<ServerWritableStream<ReadReq, ReadResp>>): IStreamsServer {
+  return {
+    ...service,
+    read(call: ServerWritableStream<ReadReq, ReadResp>) {
+      if (call.request.getOptions()?.hasSubscription()) {
+        live.add(call);
+        const forget = () => live.delete(call);
+        call.on('cancelled', forget);
+        call.on('close', forget);
+        call.on('error', forget);
+        call.on('finish', forget);
+      }
+      return service.read(call);
     },
   };
 }
