@@ -22,7 +22,8 @@ export interface BatchOptions {
 export type WorkerState = 'idle' | 'running' | 'stopped' | 'failed';
 
 export interface WorkerListener<D> {
-  committed(projection: string, position: number, docs: Map<string, D>): void;
+  /** `changedAt`: per document, the position of the last event that changed it (absent: `position`). */
+  committed(projection: string, position: number, docs: Map<string, D>, changedAt?: Map<string, number>): void;
   failed(projection: string, error: Error): void;
 }
 
@@ -186,7 +187,7 @@ export class ProjectionWorker<D> {
     const done = batch.commit();
     if (!done) return;
     this.checkpoint = done.position;
-    this.listener.committed(this.projection.name, done.position, done.docs);
+    this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
   }
 
   /** A failing projection stops (its checkpoint stays before the bad event) and says so in /health. */
