@@ -13,6 +13,12 @@ import type { ReadModelStore } from './read-model-store';
  */
 export class ProjectionBatch<D> {
   docs = new Map<string, D>();
+  /**
+   * Per changed document, the position of the last event in this batch that changed it: a stream
+   * sends each document with that id, so a client cut inside a batch resumes without losing the
+   * rest of it. One Map.set per applied key; kept in first-changed order (the runner sorts).
+   */
+  changedAt = new Map<string, number>();
   position: number | undefined;
   size = 0;
   startedAt = 0;
@@ -48,6 +54,7 @@ export class ProjectionBatch<D> {
       for (const key of p.keysOf(event)) {
         const doc = this.docs.get(key) ?? this.stored(key) ?? p.initialState(key);
         this.docs.set(key, p.evolve(doc, event));
+        this.changedAt.set(key, event.position);
       }
     }
     this.position = event.position;
@@ -61,15 +68,16 @@ export class ProjectionBatch<D> {
   /**
    * Writes documents and checkpoint in one transaction, if the stored checkpoint is still the one
    * this batch started from (else throws CheckpointMovedError, writing nothing: drop this batch);
-   * returns what changed, then starts empty.
+   * returns what changed (with the position each document last changed at), then starts empty.
    */
-  commit(): { position: number; docs: Map<string, D> } | undefined {
+  commit(): { position: number; docs: Map<string, D>; changedAt: Map<string, number> } | undefined {
     if (this.position === undefined) return undefined;
-    const done = { position: this.position, docs: this.docs };
+    const done = { position: this.position, docs: this.docs, changedAt: this.changedAt };
     this.store.commit(this.projection.name, this.projection.version, this.from, done.position, done.docs);
     if (this.written) for (const key of done.docs.keys()) this.written.add(key);
     this.from = done.position;
     this.docs = new Map();
+    this.changedAt = new Map();
     this.position = undefined;
     this.size = 0;
     return done;

@@ -7,12 +7,20 @@ import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerSt
 import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
 
-/** A document as it was committed: what the SSE stream sends. */
+/**
+ * A document as it was committed: what the SSE stream sends. A batch's documents come in
+ * ascending order of `position`, the last event that changed each one.
+ */
 export interface ProjectionChange<D = unknown> {
   projection: string;
   key: string;
   doc: D;
   position: number;
+  /**
+   * No later document of this batch was last changed at `position` (one event can change several
+   * documents): only then has a client that received this one every document up to `position`.
+   */
+  lastAtPosition: boolean;
 }
 
 export interface ProjectionLag {
@@ -61,8 +69,9 @@ export class ProjectionRunner {
 
   constructor(private readonly events: EventStore, store: ReadModelStore, projections: Projection<unknown>[], options: RunnerOptions = {}) {
     const listener: WorkerListener<unknown> = {
-      committed: (projection, position, docs) => {
-        for (const [key, doc] of docs) this.changes.next({ projection, key, doc, position });
+      committed: (projection, position, docs, changedAt) => {
+        // On the rebuild path with no stream open: nothing to sort or send.
+        if (this.changes.observed) this.emit(projection, position, docs, changedAt);
         this.settleWaiters();
       },
       failed: (projection, error, retry) => {
@@ -149,6 +158,16 @@ export class ProjectionRunner {
         ...(w.retry ? { retry: w.retry } : {}),
       };
     }));
+  }
+
+  /** A batch's documents, each at the position it last changed at, in ascending order (compared, never computed). */
+  private emit(projection: string, position: number, docs: Map<string, unknown>, changedAt = new Map<string, number>()): void {
+    const changed = [...docs.keys()].map((key) => ({ key, at: changedAt.get(key) ?? position }));
+    changed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    changed.forEach(({ key, at }, i) => {
+      const next = changed[i + 1];
+      this.changes.next({ projection, key, doc: docs.get(key), position: at, lastAtPosition: next === undefined || next.at !== at });
+    });
   }
 
   private settleWaiters(): void {

@@ -24,7 +24,8 @@ export interface BatchOptions {
 export type WorkerState = 'idle' | 'running' | 'retrying' | 'stopped';
 
 export interface WorkerListener<D> {
-  committed(projection: string, position: number, docs: Map<string, D>): void;
+  /** `changedAt`: per document, the position of the last event that changed it (absent: `position`). */
+  committed(projection: string, position: number, docs: Map<string, D>, changedAt?: Map<string, number>): void;
   /** A run failed; the worker retries as `retry` says. */
   failed(projection: string, error: Error, retry: RetryStatus): void;
 }
@@ -219,7 +220,7 @@ export class ProjectionWorker<D> {
     if (!done) return;
     this.checkpoint = done.position;
     this.recovered();
-    this.listener.committed(this.projection.name, done.position, done.docs);
+    this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
   }
 
   private recovered(): void {

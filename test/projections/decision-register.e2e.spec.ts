@@ -4,7 +4,7 @@ import type { Actor } from '../../src/ledger/event-envelope';
 import type { MeetingEvent } from '../../src/meetings/domain/meeting';
 import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
 import { expectProblem, send } from '../support/http';
-import { openStream as openSse, readUntil } from '../support/sse';
+import { messages, openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /** The app with every projection; `caughtUp` waits until the runner has applied the whole log. */
@@ -215,7 +215,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
   describe('GET /decision-register/stream (Server-Sent Events)', () => {
     const openStream = (token: string) => openSse(t.app, '/decision-register/stream', token);
 
-    it('sends each decision and each decision\'s sign-off as applied, with the ledger position as id, and never meeting documents', async () => {
+    it('sends each decision and each decision\'s sign-off as applied, with the ledger position of its last change as id, and never meeting documents', async () => {
       const res = await openStream(await t.token({ role: 'auditor', userId: 'audit-1' }));
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/event-stream');
@@ -225,11 +225,18 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
       const requested = await signoff({ type: 'signoff-requested', data: { signoffId: 'so-late', artefact, requiredPartnerIds: STATUTORY, decisionId: 'late' } }, '2022-09-22T12:00:00.000Z');
       const received = await text;
       res.destroy();
-      // The id is the position the runner committed the document at: at or after its event (events are batched).
-      const idOf = (kind: string, id: string) => Number(new RegExp(`event: ${kind}\\nid: (\\d+)\\ndata: \\{"kind":"${kind}","${kind}Id":"${id}"`).exec(received)?.[1]);
-      expect(idOf('decision', 'late')).toBeGreaterThanOrEqual(recorded);
-      expect(idOf('signoff', 'so-late')).toBeGreaterThanOrEqual(requested);
+      const sent = messages(received).filter((m) => m.data !== undefined).map((m) => ({ event: m.event, id: Number(m.id), doc: JSON.parse(m.data!) as { signoffIds?: string[] } }));
       expect(received).not.toContain('"kind":"meeting"');
+      // The request names the decision, so it was the last change to both: the sign-off, sent after
+      // the decision, carries its position; the decision repeats the id before it (whether or not it
+      // was batched with its recording), so a client cut between the two resumes before both.
+      const [decisionSent, signoffSent] = sent.slice(-2);
+      expect(sent.map((m) => m.event).slice(-2)).toEqual(['decision', 'signoff']);
+      expect(decisionSent.doc.signoffIds).toEqual(['so-late']);
+      expect(decisionSent.id).toBeLessThan(requested);
+      expect(signoffSent.id).toBe(requested);
+      // Ids never go down.
+      expect(sent.every((m, i) => i === 0 || m.id >= sent[i - 1].id)).toBe(true);
     });
 
     it('refuses a caller without ledger:read before streaming anything', async () => {

@@ -69,7 +69,7 @@ describe('GET /escalation-trail/stream (Server-Sent Events)', () => {
 
   const open = async (claims: Partial<TokenClaims>) => openStream(s.app, '/escalation-trail/stream', await s.token(claims));
 
-  it('sends each escalation document as the runner commits it, with the ledger position as the event id', async () => {
+  it('sends each escalation document as the runner commits it, with the ledger position of its last change as the event id', async () => {
     const res = await open({ role: 'auditor', userId: 'audit-1' });
     expect(res.statusCode).toBe(200);
     const text = readUntil(res, (x) => x.includes('"escalation-closed"'));
@@ -77,9 +77,12 @@ describe('GET /escalation-trail/stream (Server-Sent Events)', () => {
     const received = await text;
     res.destroy();
     const closed = (await s.store.readStream('escalation-wsep-2022-001')).at(-1)!;
-    // A document goes out once per committed batch, its id the batch's last position: never before its own event.
-    const last = [...received.matchAll(/event: escalation\nid: (\d+)\ndata: (.*)\n/g)].filter(([, , data]) => data.includes('"escalation-closed"')).at(-1)!;
-    expect(Number(last[1])).toBeGreaterThanOrEqual(closed.position);
+    // A document goes out once per committed batch, its id the position of the last event that changed it.
+    const sent = [...received.matchAll(/event: escalation\nid: (\d+)\ndata: (.*)\n/g)];
+    const last = sent.filter(([, , data]) => data.includes('"escalation-closed"')).at(-1)!;
+    expect(last[1]).toBe(String(closed.position));
+    // Ids never go down (one event changes one escalation, so none repeats the one before).
+    expect(sent.every(([, id], i) => i === 0 || Number(id) > Number(sent[i - 1][1]))).toBe(true);
     expect(JSON.parse(last[2])).toMatchObject({ escalationId: 'wsep-2022-001', status: 'closed', stages: [expect.objectContaining({ endedBy: 'escalated' }), expect.objectContaining({ endedBy: 'resolved' })] });
   });
 

@@ -7,7 +7,7 @@ const POSITION_PATTERN = '^(0|[1-9][0-9]*)$';
 
 /** How every projection stream behaves: appended to each stream operation's description. */
 export const STREAM_BEHAVIOUR = [
-  'Each event\'s id is the ledger position its document was committed at (opaque: compare, never compute).',
+  'Each event\'s id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them.',
   'Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head.',
   'Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open.',
   'Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.',

@@ -6,17 +6,18 @@ export const RESUME_PAGE = 500;
 
 /**
  * The documents a projection changed after position `after`, up to and including `upTo` (the
- * projection's checkpoint), in the order first changed. Positions are only compared, never
- * computed: each page starts after the last position the store returned.
+ * projection's checkpoint), each with the position of the last event that changed it (the id a
+ * stream sends it with). Positions are only compared, never computed: each page starts after the
+ * last position the store returned.
  */
-export async function changedKeys(events: Pick<EventStore, 'readAll'>, projection: Projection<unknown>, after: number, upTo: number, pageSize = RESUME_PAGE): Promise<Set<string>> {
-  const keys = new Set<string>();
+export async function changedKeys(events: Pick<EventStore, 'readAll'>, projection: Projection<unknown>, after: number, upTo: number, pageSize = RESUME_PAGE): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
   let from = after;
   for (;;) {
     const page = await events.readAll({ after: from, maxCount: pageSize });
     for (const event of page) {
       if (event.position > upTo) return keys;
-      if (projection.canHandle(event)) for (const key of projection.keysOf(event)) keys.add(key);
+      if (projection.canHandle(event)) for (const key of projection.keysOf(event)) keys.set(key, event.position);
     }
     if (page.length < pageSize) return keys;
     from = page[page.length - 1].position;

@@ -37,8 +37,8 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
   it('given a token with 60 s left, then documents flow and keepalives come every 15 s until exp, then auth-expired (with the last id) ends the stream', async () => {
     const { changes, streams } = setUp();
     const { sent, isCompleted } = await collect(streams, { authorization: bearer(Date.now() / 1000 + 60) });
-    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7 });
-    changes.next({ projection: 'p', key: 'k', doc: { n: 0 }, position: 8 }); // not selected: nothing sent
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 0 }, position: 8, lastAtPosition: true }); // not selected: nothing sent
     jest.advanceTimersByTime(59_999);
     expect(sent).toEqual([{ type: 'thing', data: { n: 1 }, id: '7' }, { comment: 'keepalive' }, { comment: 'keepalive' }, { comment: 'keepalive' }]);
     expect(isCompleted()).toBe(false);
@@ -46,7 +46,7 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
     expect(sent.at(-1)).toEqual({ type: 'auth-expired', id: '7', data: { code: 'auth-expired', title: expect.any(String), expiredAt: '2026-01-01T10:01:00.000Z' } });
     expect(isCompleted()).toBe(true);
     // Nothing after expiry, and no timer left behind.
-    changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9 });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9, lastAtPosition: true });
     expect(sent.filter((m) => m.type === 'thing')).toHaveLength(1);
     expect(jest.getTimerCount()).toBe(0);
   });
@@ -54,7 +54,7 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
   it('given a token that has already expired, then the stream sends only auth-expired and ends', async () => {
     const { changes, streams } = setUp();
     const { sent, isCompleted } = await collect(streams, { authorization: bearer(Date.now() / 1000 - 1) });
-    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7 });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
     expect(sent.map((m) => m.type)).toEqual(['auth-expired']);
     expect(isCompleted()).toBe(true);
   });

@@ -31,7 +31,11 @@ const REARM_MS = 1_000;
 
 /**
  * The one Server-Sent Events mechanism behind every projection's /stream: the documents a
- * projection commits, as they are committed (id = the batch's ledger position), with
+ * projection commits, as they are committed, each with id = the position of the last event that
+ * changed it, in ascending order. A client holding id q has therefore received every document
+ * whose latest change is at or before q, even when its connection was cut inside a batch. (When
+ * one event changed several documents, those before the last of them repeat the previous id: q
+ * only advances once all of them are sent, so a cut among them resends them rather than loses one.)
  * - resume: given Last-Event-ID p, first the current document of every key changed after p, then
  *   live changes, without a gap (changes are held from before the log is read) or a repeat;
  * - keepalive: a comment (": keepalive") on every SseHeartbeat beat (15 s);
@@ -58,6 +62,11 @@ export class ProjectionStreams {
     const resumeFrom = lastEventId(request);
     const expiresAt = tokenExpiry(request.headers.authorization);
     const live = new LiveFeed(this.runner.changesOf<D>(spec.projection.name));
+    // A fresh stream, or one resumed from past the checkpoint, starts at the checkpoint read now
+    // (every live change comes after it): the id a client may resume from before any document
+    // has been sent, and the one auth-expired carries then.
+    const checkpoint = this.store.checkpoint(spec.projection.name)?.position;
+    const startId = resumeFrom === undefined || (checkpoint !== undefined && resumeFrom > checkpoint) ? checkpoint : resumeFrom;
     const release = () => live.close();
     signal?.addEventListener('abort', release, { once: true });
     let resumed: MessageEvent[];
@@ -71,28 +80,40 @@ export class ProjectionStreams {
       release();
       return EMPTY;
     }
-    return this.stream(spec, live, resumed, resumeFrom === undefined ? '' : String(resumeFrom), expiresAt);
+    return this.stream(spec, live, resumed, startId === undefined ? '' : String(startId), expiresAt);
   }
 
-  /** The current document of every key changed after `after`, each with the position they hold at. */
+  /**
+   * The current document of every key changed after `after`, in ascending order of its latest
+   * change, each with that position as id (the previous id while a later one shares it).
+   */
   private async resume<D>(spec: StreamSpec<D>, after: number, live: LiveFeed<ProjectionChange<D>>): Promise<MessageEvent[]> {
     const { name } = spec.projection;
     const upTo = this.store.checkpoint(name)?.position;
     // An id at or past the checkpoint (or past the head) has nothing applied after it yet: live follows.
-    const keys = upTo !== undefined && after < upTo ? await changedKeys(this.events, spec.projection as Projection<unknown>, after, upTo) : new Set<string>();
+    const latest = upTo !== undefined && after < upTo ? await changedKeys(this.events, spec.projection as Projection<unknown>, after, upTo) : new Map<string, number>();
     // Synchronous from here: a commit writes the store and emits its changes in one step, so the
     // documents read now are at this checkpoint, and every change held so far is in them (and is
-    // dropped, not sent again); every change that follows comes after it.
+    // dropped, not sent again, its position kept as the document's latest); every change that
+    // follows comes after it, so its id is above every id sent here.
     const at = this.store.checkpoint(name)?.position;
-    for (const change of live.drain()) keys.add(change.key);
+    for (const { key, position } of live.drain()) {
+      const known = latest.get(key);
+      if (known === undefined || known < position) latest.set(key, position);
+    }
     if (at === undefined) return [];
-    const messages: MessageEvent[] = [];
-    for (const key of keys) {
+    const found: { event: StreamedEvent; position: number }[] = [];
+    for (const [key, position] of latest) {
       const doc = this.store.get<D>(name, key);
       const event = doc === undefined ? undefined : spec.select(key, doc);
-      if (event) messages.push({ ...event, id: String(at) });
+      if (event) found.push({ event, position });
     }
-    return messages;
+    found.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    let id = String(after);
+    return found.map(({ event, position }, i) => {
+      if (found[i + 1]?.position !== position) id = String(position);
+      return { ...event, id };
+    });
   }
 
   private stream<D>(spec: StreamSpec<D>, live: LiveFeed<ProjectionChange<D>>, resumed: MessageEvent[], resumeId: string, expiresAt: number | undefined): Observable<MessageEvent> {
@@ -132,7 +153,8 @@ export class ProjectionStreams {
       live.attach({
         next: (change) => {
           const event = spec.select(change.key, change.doc);
-          if (event) send({ ...event, id: String(change.position) });
+          // Until the batch's last document at this position is sent, the id stays where it was.
+          if (event) send({ ...event, id: change.lastAtPosition ? String(change.position) : lastId });
         },
         complete: () => subscriber.complete(),
       });
