@@ -22,7 +22,12 @@ export interface InclusionClaim {
 
 const wellFormedProof = (proof: unknown): proof is readonly Uint8Array[] => Array.isArray(proof) && proof.every(isHash);
 
-/** RFC 9162 2.1.3.2: true when `proof` proves leafHash is leaf `index` of the tree of `size` with `root`. */
+/**
+ * RFC 9162 2.1.3.2: true when `proof` proves leafHash is leaf `index` of the tree of `size` with `root`.
+ * Take size and root together from one signed digest: the proof fixes the root and the leaf's path,
+ * not the size alone (leaf 0 of 3 and of 4 fold alike, so a proof checks against a wrong size paired
+ * with the right root; never against another size's root).
+ */
 export function verifyInclusion({ leafHash, index, size, proof, root }: InclusionClaim): boolean {
   if (!isHash(leafHash) || !isHash(root) || !isTreeIndex(index) || !isTreeIndex(size) || !wellFormedProof(proof)) return false;
   // 1. If leaf_index is greater than or equal to tree_size, fail.
