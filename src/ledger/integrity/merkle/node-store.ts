@@ -1,5 +1,6 @@
 import type { CompletedNode } from './compact-range';
 import { assemble, consistencyPlan, type ElementPlan, foldElement, inclusionPlan, type NodeId, nodesToRead, rootPlan } from './node-plan';
+import { rootOfLeafHashes } from './definition';
 import { EMPTY_TREE_ROOT } from './hashing';
 
 /*
@@ -8,6 +9,9 @@ import { EMPTY_TREE_ROOT } from './hashing';
  * about two 32-byte hashes per event (~64 bytes before row overhead). A store that can recompute a
  * leaf hash from the event itself (eventLeafHash) may skip level 0 and answer it from the event row:
  * about one hash per event. A proof reads at most about 2 log2(n) nodes, in one batch.
+ * Going further, a store may keep only the nodes of level >= L and rebuild the few lower ones a
+ * proof needs from the events' leaf hashes (readNodesAbove): 2^-L of a node row per event, at the
+ * price of reading up to 2^(L-1) events per low node (node-store.spec.ts; bench/merkle.bench.ts).
  */
 
 /** Reads complete nodes in one batch: the hash of each id in order, undefined where none is stored. */
@@ -36,6 +40,26 @@ export const proveConsistency = (read: ReadNodes, fromSize: number, toSize: numb
 export function rootAt(read: ReadNodes, size: number): Buffer {
   if (size === 0) return EMPTY_TREE_ROOT;
   return foldElement(proofFrom(rootPlan(size).map((id) => [id]), read));
+}
+
+/**
+ * A ReadNodes for a store that keeps only nodes of level >= minLevel: lower nodes are rebuilt from
+ * the leaf hashes of the leaves they cover (an engine recomputes them with eventLeafHash from the
+ * events at those log indexes). `readLeafHashes(from, to)` returns leaves [from, to), or fewer if the
+ * log is shorter (the node then reads as missing).
+ */
+export function readNodesAbove(minLevel: number, readStored: ReadNodes, readLeafHashes: (from: number, to: number) => readonly Buffer[]): ReadNodes {
+  return (ids) => {
+    const high = ids.filter((id) => id.level >= minLevel);
+    const values = high.length > 0 ? readStored(high) : [];
+    const stored = new Map(high.map((id, i) => [id, values[i]] as const));
+    return ids.map((id) => {
+      if (id.level >= minLevel) return stored.get(id);
+      const width = 2 ** id.level;
+      const leaves = readLeafHashes(id.index * width, (id.index + 1) * width);
+      return leaves.length === width ? rootOfLeafHashes(leaves) : undefined;
+    });
+  };
 }
 
 /**
