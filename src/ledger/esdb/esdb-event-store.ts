@@ -1,10 +1,10 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
-  type AllStreamResolvedEvent, type ResolvedEvent, type StreamingRead,
+  BACKWARDS, END, EventStoreDBClient, FORWARDS, MaxAppendSizeExceededError, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
+  type AllStreamResolvedEvent, type Position, type ResolvedEvent, type StreamingRead,
 } from '@eventstore/db-client';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
-import { WrongExpectedRevisionError } from '../errors';
+import { EventTooLargeError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
 import { findPriorAppend } from '../idempotency';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
@@ -24,6 +24,8 @@ export const IDEMPOTENCY_WINDOW = 1000;
 const ANY_ATTEMPTS = 10;
 /** $all is read in pages of this many raw events (system events included) while filtering client-side. */
 const READ_ALL_PAGE = 500;
+/** The head is usually the last record or a few system records before it. */
+const HEAD_PAGE = 32;
 
 /** EventStoreDB engine over the gRPC client; passes the shared contract suite. */
 export class EsdbEventStore implements EventStore {
@@ -61,6 +63,7 @@ export class EsdbEventStore implements EventStore {
         });
         return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision'));
       } catch (err) {
+        if (err instanceof MaxAppendSizeExceededError) throw new EventTooLargeError(streamId, err.maxAppendSize);
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
         const current = err.actualVersion;
@@ -80,28 +83,27 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * $all in order, strictly after `after`. Reads pages from { commit: after, prepare: after }
-   * (see fromPositionOf for the assumption), drops everything at or before the cursor, skips
-   * system events and applies the shared filter client-side (this client cannot filter reads).
+   * $all in order, strictly after `after`. The first page starts AT `after` (fromPositionOf: the
+   * pair the server gave for that event), every later page at the last record the server returned
+   * (system records included), so only server positions are ever sent. Forwards reads include their
+   * start, so every record at or before the cursor is dropped; system events are skipped and the
+   * shared filter applied client-side (this client cannot filter reads).
    */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const max = options.maxCount ?? Infinity;
     const out: StoredEvent[] = [];
-    let cursor = options.after;
+    let from: Position | typeof START = options.after === undefined ? START : fromPositionOf(options.after);
+    let cursor = options.after === undefined ? undefined : BigInt(options.after);
     while (out.length < max) {
-      const page = await collect(this.client.readAll({
-        fromPosition: cursor === undefined ? START : fromPositionOf(cursor),
-        direction: FORWARDS,
-        maxCount: READ_ALL_PAGE,
-      }));
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: READ_ALL_PAGE }));
       let advanced = false;
-      for (const resolved of page) {
-        if (!resolved.event) continue;
-        const position = toPosition(resolved.event.position);
-        if (cursor !== undefined && position <= cursor) continue;
-        cursor = position;
+      for (const { event: recorded } of page) {
+        if (!recorded?.position) continue;
+        if (cursor !== undefined && recorded.position.prepare <= cursor) continue;
+        cursor = recorded.position.prepare;
+        from = recorded.position;
         advanced = true;
-        const event = fromEsdbEvent(resolved.event);
+        const event = fromEsdbEvent(recorded);
         if (event && matchesFilter(event, options.filter)) out.push(event);
         if (out.length >= max) break;
       }
@@ -109,6 +111,36 @@ export class EsdbEventStore implements EventStore {
       if (!advanced) throw new Error(`EventStoreDB returned a full page of $all at or before position ${cursor}; positions are not increasing`);
     }
     return out;
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    for await (const event of this.backwardsFromEnd(HEAD_PAGE)) return event.position;
+    return undefined;
+  }
+
+  /**
+   * Backwards from the end of $all to the first event at or before `position`: the number itself is
+   * never sent (it may name no record, and a real node refuses those), so the cost grows with the
+   * events after it. As-of queries by position are rare and usually recent.
+   */
+  async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
+    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE)) if (event.position <= position) return event;
+    return undefined;
+  }
+
+  /** Ledger events from the end of $all backwards, paging from the last record each page returned. */
+  private async *backwardsFromEnd(pageSize: number): AsyncGenerator<StoredEvent> {
+    let from: Position | typeof END = END;
+    for (;;) {
+      const page: AllStreamResolvedEvent[] = await collect(this.client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: pageSize }));
+      for (const { event: recorded } of page) {
+        if (!recorded?.position) continue;
+        from = recorded.position; // backwards reads exclude their start: the next page begins before it
+        const event = fromEsdbEvent(recorded);
+        if (event) yield event;
+      }
+      if (page.length < pageSize) return;
+    }
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

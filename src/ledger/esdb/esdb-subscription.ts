@@ -1,6 +1,6 @@
 import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import type { StoredEvent } from '../event-envelope';
-import type { SubscribeOptions, Subscription } from '../event-store.port';
+import { SubscriptionDroppedError, type SubscribeOptions, type Subscription } from '../event-store.port';
 import { matchesFilter } from '../log-filter';
 import { fromEsdbEvent, fromPositionOf, serverFilterFor } from './esdb-mapping';
 
@@ -19,9 +19,12 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * - It never waits for 'caught-up' messages (older servers do not send them) and ignores
  *   checkpoints.
  * - close() (or breaking out of for-await) cancels the gRPC call and ends the iteration, also
- *   when called from inside the consumer's loop body.
- * - A dropped connection surfaces as an error from next(); the consumer resubscribes from its
- *   last checkpoint (we do not silently reconnect).
+ *   when called from inside the consumer's loop body. Only close() ends it.
+ * - Anything else that ends it (the server drops a slow consumer, restarts or changes leader, the
+ *   connection is lost, or the call just ends) rejects next() with a SubscriptionDroppedError,
+ *   once the events received before it are consumed: never a silent end or hang. The consumer
+ *   resubscribes from its last checkpoint (we do not silently reconnect); every position this
+ *   iterator returned is a valid `after`.
  */
 export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent> {
   private readonly source: AllStreamSubscription;
@@ -56,9 +59,13 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
       } catch (err) {
         if (this.closed) break;
         await this.close();
-        throw err;
+        throw new SubscriptionDroppedError((err as Error).message, { cause: err });
       }
-      if (this.closed || result.done) break;
+      if (this.closed) break;
+      if (result.done) {
+        await this.close();
+        throw new SubscriptionDroppedError('the server ended the subscription');
+      }
       const event = fromEsdbEvent(result.value.event);
       if (!event || !matchesFilter(event, this.options.filter)) continue;
       if (this.cursor !== undefined && event.position <= this.cursor) continue;

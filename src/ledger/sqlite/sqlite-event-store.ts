@@ -39,6 +39,8 @@ export class SqliteEventStore implements EventStore {
       forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(),
       backwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
       ping: this.db.prepare('SELECT 1').pluck(),
+      head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
+      atOrBefore: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1`).raw(),
     };
     this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
       this.appendInTx(streamId, events, expected, checkIds));
@@ -133,6 +135,15 @@ export class SqliteEventStore implements EventStore {
       this.readAllStatements.set(key, stmt);
     }
     return stmt;
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    return (this.stmt.head.get() as number | null) ?? undefined;
+  }
+
+  async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
+    const row = this.stmt.atOrBefore.get(position) as Row | undefined;
+    return row && toEvent(row);
   }
 
   subscribe(options?: SubscribeOptions): Subscription {
