@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+// The client's parser alone (the package has no exports map): validating a string connects to nothing.
+import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
 
 export type StoreKind = 'sqlite' | 'memory' | 'esdb';
 export type AuthMode = 'dev' | 'oidc';
@@ -63,11 +65,38 @@ function url(env: Env, name: string, schemes: string[]): string | undefined {
   return raw;
 }
 
+/**
+ * KurrentDB (EventStoreDB's new name) connection-string schemes, mapped to the ones
+ * @eventstore/db-client 6.2.1 parses; the rest of the string has the same grammar. Without this a
+ * `kurrentdb://` string passed configuration and then failed the start with the client's ParseError.
+ */
+const KURRENTDB_SCHEMES: Record<string, string> = {
+  'kurrentdb:': 'esdb:', 'kurrentdb+discover:': 'esdb+discover:',
+  'kurrent:': 'esdb:', 'kurrent+discover:': 'esdb+discover:',
+  'kdb:': 'esdb:', 'kdb+discover:': 'esdb+discover:',
+};
+
+function esdbConnectionStringOf(env: Env): string | undefined {
+  const raw = env.ESDB_CONNECTION_STRING?.trim();
+  if (!raw) return undefined;
+  // Not WHATWG URL parsing: `esdb+discover://a:2113,b:2113` (several hosts) is no URL, yet valid here.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1].toLowerCase() ?? '';
+  const esdb = KURRENTDB_SCHEMES[`${scheme}:`];
+  const accepted = ['esdb:', 'esdb+discover:', ...Object.keys(KURRENTDB_SCHEMES)];
+  if (scheme !== 'esdb' && scheme !== 'esdb+discover' && esdb === undefined) {
+    throw new ConfigError('ESDB_CONNECTION_STRING', `must use ${accepted.join(' or ')} (got "${raw}")`);
+  }
+  const mapped = esdb === undefined ? raw : esdb + raw.slice(scheme.length + 1);
+  // The client's own parser, at configuration time: a string it refuses must not get as far as the start.
+  try { parseConnectionString(mapped); } catch (err) { throw new ConfigError('ESDB_CONNECTION_STRING', `is not a valid connection string: ${(err as Error).message}`); }
+  return mapped;
+}
+
 /** Reads and checks the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const store = oneOf(env, 'LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
-  const esdbConnectionString = url(env, 'ESDB_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  const esdbConnectionString = esdbConnectionStringOf(env);
   if (store === 'esdb' && !esdbConnectionString) throw new ConfigError('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
   const mode = oneOf(env, 'AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
   if (mode === 'dev' && production) throw new ConfigError('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
