@@ -84,6 +84,16 @@ describe('EventStoreDB adapter on server refusals and drops (protocol fake, test
     expect(seen.map((e) => e.revision)).toEqual([...Array(301).keys()]);
   });
 
+  it('given a position the adapter handed out (a page cursor), then lastEventAtOrBefore reads it with one forward read, not a scan', async () => {
+    const s = stream('cursor');
+    await store.append(s, newEvents(3), 'no_stream');
+    const [, middle] = await store.readStream(s);
+    await store.append(stream('cursor'), newEvents(5), 'no_stream');
+    const before = fake.rpcCalls()['Streams.Read($all)'] ?? 0;
+    expect(await store.lastEventAtOrBefore(middle.position)).toEqual(middle);
+    expect((fake.rpcCalls()['Streams.Read($all)'] ?? 0) - before).toBe(1);
+  });
+
   it('given a live subscription, when the server goes away, then next() rejects promptly instead of ending or hanging', async () => {
     const sub = store.subscribe({ filter: { streamCategories: ['gone'] } });
     const it = sub[Symbol.asyncIterator]();

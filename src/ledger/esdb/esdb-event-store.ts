@@ -11,6 +11,7 @@ import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
 import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
+import { ReturnedPositions } from './returned-positions';
 
 /**
  * Idempotency bound: a retried append is recognised when its events are among the last
@@ -31,6 +32,7 @@ const HEAD_PAGE = 32;
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly returned = new ReturnedPositions();
 
   constructor(connectionString: string, private readonly clock: Clock) {
     this.client = EventStoreDBClient.connectionString(connectionString);
@@ -73,13 +75,13 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const events = await this.readEvents(streamId, options);
+    let events = await this.readEvents(streamId, options);
     // Backwards from a revision past the end: start at the end, as the other engines do.
     if (!events.length && options.direction === 'backwards' && options.fromRevision !== undefined) {
       const [tail] = await this.readEvents(streamId, { direction: 'backwards', maxCount: 1 });
-      if (tail && tail.revision < options.fromRevision) return this.readEvents(streamId, { ...options, fromRevision: tail.revision });
+      if (tail && tail.revision < options.fromRevision) events = await this.readEvents(streamId, { ...options, fromRevision: tail.revision });
     }
-    return events;
+    return events.map((e) => this.handOut(e));
   }
 
   /**
@@ -104,7 +106,7 @@ export class EsdbEventStore implements EventStore {
         from = recorded.position;
         advanced = true;
         const event = fromEsdbEvent(recorded);
-        if (event && matchesFilter(event, options.filter)) out.push(event);
+        if (event && matchesFilter(event, options.filter)) out.push(this.handOut(event));
         if (out.length >= max) break;
       }
       if (page.length < READ_ALL_PAGE) break;
@@ -114,17 +116,22 @@ export class EsdbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number | undefined> {
-    for await (const event of this.backwardsFromEnd(HEAD_PAGE)) return event.position;
+    for await (const event of this.backwardsFromEnd(HEAD_PAGE)) return this.handOut(event).position;
     return undefined;
   }
 
   /**
-   * Backwards from the end of $all to the first event at or before `position`: the number itself is
-   * never sent (it may name no record, and a real node refuses those), so the cost grows with the
-   * events after it. As-of queries by position are rare and usually recent.
+   * A position this adapter handed out is read forwards from (one read). Any other number is never
+   * sent (it may name no record, and a real node refuses those): $all is read backwards from its
+   * end to the first event at or before it, so that cost grows with the events after it.
    */
   async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
-    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE)) if (event.position <= position) return event;
+    if (this.returned.has(position)) {
+      const [at] = await collect(this.client.readAll({ fromPosition: fromPositionOf(position), direction: FORWARDS, maxCount: 1 }));
+      const event = fromEsdbEvent(at?.event);
+      if (event?.position === position) return event;
+    }
+    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE)) if (event.position <= position) return this.handOut(event);
     return undefined;
   }
 
@@ -144,7 +151,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s));
+    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s), (e) => this.handOut(e));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -165,7 +172,7 @@ export class EsdbEventStore implements EventStore {
     // idempotent write may carry none. Reading the event back gives exactly what reads return.
     const [last] = await this.readEvents(streamId, { fromRevision: revision, maxCount: 1 });
     if (!last || last.revision !== revision) throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but it cannot be read back`);
-    return { nextRevision: last.revision, position: last.position };
+    return { nextRevision: last.revision, position: this.handOut(last).position };
   }
 
   private async readEvents(streamId: string, o: ReadStreamOptions): Promise<StoredEvent[]> {
@@ -182,6 +189,11 @@ export class EsdbEventStore implements EventStore {
       if (err instanceof StreamNotFoundError) return [];
       throw err;
     }
+  }
+
+  private handOut(event: StoredEvent): StoredEvent {
+    this.returned.note(event.position);
+    return event;
   }
 }
 

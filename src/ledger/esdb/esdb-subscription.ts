@@ -34,7 +34,12 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
   private signalClosed!: () => void;
   private readonly closedSignal = new Promise<typeof DONE>((resolve) => { this.signalClosed = () => resolve(DONE); });
 
-  constructor(client: EventStoreDBClient, private readonly options: SubscribeOptions, private readonly onClose: (s: EsdbSubscription) => void) {
+  constructor(
+    client: EventStoreDBClient,
+    private readonly options: SubscribeOptions,
+    private readonly onClose: (s: EsdbSubscription) => void,
+    private readonly handOut: (e: StoredEvent) => StoredEvent = (e) => e,
+  ) {
     this.cursor = options.after;
     this.source = client.subscribeToAll({
       fromPosition: options.after === undefined ? START : fromPositionOf(options.after),
@@ -70,7 +75,7 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
       if (!event || !matchesFilter(event, this.options.filter)) continue;
       if (this.cursor !== undefined && event.position <= this.cursor) continue;
       this.cursor = event.position;
-      return { value: event, done: false };
+      return { value: this.handOut(event), done: false };
     }
     await this.close();
     return DONE;
