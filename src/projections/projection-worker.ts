@@ -154,7 +154,7 @@ export class ProjectionWorker<D> {
    * checkpoint; undefined at the head (live: small batches, committed after batchMs). Catch-up
    * batches also end after catchUpBatchSize events or catchUpMs. One cheap read per commit, and
    * positions are only compared: they are opaque, with gaps (a real EventStoreDB refuses to read
-   * from a number that is not a record's start, e.g. `checkpoint + n - 1`).
+   * from a number that is not a record's start, such as a checkpoint plus a count).
    */
   private async catchUpTarget(): Promise<number | undefined> {
     const head = await this.events.headPosition();

@@ -66,7 +66,8 @@ export class MemoryEventStore implements EventStore {
     let [lo, hi] = [0, this.log.length];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.log[mid].position <= position) lo = mid + 1; else hi = mid;
+      const atOrBefore = this.log[mid].position <= position;
+      if (atOrBefore) lo = mid + 1; else hi = mid;
     }
     return lo;
   }

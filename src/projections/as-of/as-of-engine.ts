@@ -64,7 +64,7 @@ export class AsOfEngine {
         recordedAt = latest;
       }
       if (page.length < PAGE) return answer(position, recordedAt);
-      after = page[page.length - 1].position;
+      after = page.at(-1)!.position;
     }
     function answer(p: number, r: string | undefined): AsOfResolution {
       return { basis: 'recorded', requested, position: p, ...(r !== undefined ? { recordedAt: r } : {}) };
@@ -90,8 +90,8 @@ export class AsOfEngine {
           if (events) events.push(e); else window.set(key, [e]);
         }
       }
-      if (page.length < PAGE || page[page.length - 1].position >= position) break;
-      after = page[page.length - 1].position;
+      if (page.length < PAGE || page.at(-1)!.position >= position) break;
+      after = page.at(-1)!.position;
     }
     return { view: new AsOfView(p, snapshot, this.store.layers, window), replayed };
   }
