@@ -19,5 +19,24 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    // The whole application again, on the EventStoreDB protocol fake with a real node's positions
+    // (byte offsets with gaps; $all refused from any other number): every app the e2e harnesses
+    // start gets a fresh in-process fake (test/support/test-ledger-store.ts).
+    {
+      ...base,
+      displayName: 'e2e-esdb',
+      setupFiles: ['<rootDir>/test/support/e2e-esdb.setup.js'],
+      testMatch: [
+        '<rootDir>/test/e2e/**/*.e2e.spec.ts', '<rootDir>/test/projections/*.e2e.spec.ts',
+        '<rootDir>/test/evidence/**/*.spec.ts', '<rootDir>/test/ledger/*e2e*.spec.ts',
+      ],
+      testPathIgnorePatterns: [
+        // No app and no ledger engine: they check pack files against a synthetic in-memory ledger,
+        // so a second run would test nothing new.
+        '/test/evidence/(pack-csv|pack-log-hashes|pack-scope|pack-summary|summary-pdf)\\.spec\\.ts$',
+        // Names SQLite itself: it restarts the app on the same ledger file, which the fake cannot keep.
+        '/test/projections/projections-module\\.e2e\\.spec\\.ts$',
+      ],
+    },
   ],
 };

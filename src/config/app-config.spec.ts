@@ -1,3 +1,4 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { ConfigError, loadConfig } from './app-config';
 
 /** The ConfigError loadConfig throws for env (fails the test if it does not throw one). */
@@ -24,6 +25,8 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ LEDGER_STORE: 'esdb' }, 'ESDB_CONNECTION_STRING'],
     [{ ESDB_CONNECTION_STRING: 'not a url' }, 'ESDB_CONNECTION_STRING'],
+    [{ ESDB_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=maybe' }, 'ESDB_CONNECTION_STRING'],
+    [{ ESDB_CONNECTION_STRING: 'kurrentdb://' }, 'ESDB_CONNECTION_STRING'],
     [{ ESDB_CONNECTION_STRING: 'http://x:2113' }, 'ESDB_CONNECTION_STRING'],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, 'SQLITE_SYNCHRONOUS'],
     [{ NODE_ENV: 'production', AUTH_MODE: 'dev' }, 'AUTH_MODE'],
@@ -84,6 +87,21 @@ describe('loadConfig', () => {
     });
     expect(c.store).toBe('esdb');
     expect(c.auth.mode).toBe('oidc');
+  });
+
+  it.each([
+    ['kurrentdb://admin:changeit@db.example:2113?tls=true', 'esdb://admin:changeit@db.example:2113?tls=true'],
+    ['kurrentdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader', 'esdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader'],
+    ['KurrentDB://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+    ['kdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+    ['esdb+discover://localhost:2113', 'esdb+discover://localhost:2113'],
+  ])('given the KurrentDB or EventStoreDB connection string %s, then it is accepted as %s, which the client parses', (given, expected) => {
+    const c = loadConfig({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: given });
+    expect(c.esdbConnectionString).toBe(expected);
+    // A KurrentDB scheme as given is what used to crash the start (the client's ParseError).
+    if (given !== expected) expect(() => EventStoreDBClient.connectionString(given)).toThrow(/esdb:\/\//);
+    // Parsing only: the client connects lazily, on the first call.
+    return EventStoreDBClient.connectionString(c.esdbConnectionString!).dispose();
   });
 
   it('given no digest settings, then digests are signed hourly with a key generated under the data directory (no key file named)', () => {

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+// The client's parser alone (the package has no exports map): validating a string connects to nothing.
+import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
 
 export type StoreKind = 'sqlite' | 'memory' | 'esdb';
 export type AuthMode = 'dev' | 'oidc';
@@ -122,12 +124,43 @@ export function storeDeadlineMs(env: Env): number {
   return ms;
 }
 
+/**
+ * KurrentDB (EventStoreDB's new name) connection-string schemes, mapped to the ones
+ * @eventstore/db-client 6.2.1 parses; the rest of the string has the same grammar. Without this a
+ * `kurrentdb://` string passed configuration and then failed the start with the client's ParseError.
+ */
+const KURRENTDB_SCHEMES: Record<string, string> = {
+  'kurrentdb:': 'esdb:', 'kurrentdb+discover:': 'esdb+discover:',
+  'kurrent:': 'esdb:', 'kurrent+discover:': 'esdb+discover:',
+  'kdb:': 'esdb:', 'kdb+discover:': 'esdb+discover:',
+};
+
+function esdbConnectionStringOf(v: EnvReader): string | undefined {
+  const raw = v.env.ESDB_CONNECTION_STRING?.trim();
+  if (!raw) return undefined;
+  // Not WHATWG URL parsing: `esdb+discover://a:2113,b:2113` (several hosts) is no URL, yet valid here.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1].toLowerCase() ?? '';
+  const esdb = KURRENTDB_SCHEMES[`${scheme}:`];
+  const accepted = ['esdb:', 'esdb+discover:', ...Object.keys(KURRENTDB_SCHEMES)];
+  if (scheme !== 'esdb' && scheme !== 'esdb+discover' && esdb === undefined) {
+    v.refuse('ESDB_CONNECTION_STRING', `must use ${accepted.join(' or ')} (got "${raw}")`);
+    return undefined;
+  }
+  const mapped = esdb === undefined ? raw : esdb + raw.slice(scheme.length + 1);
+  // The client's own parser, at configuration time: a string it refuses must not get as far as the start.
+  try { parseConnectionString(mapped); } catch (err) {
+    v.refuse('ESDB_CONNECTION_STRING', `is not a valid connection string: ${(err as Error).message}`);
+    return undefined;
+  }
+  return mapped;
+}
+
 /** Reads and checks the environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const v = new EnvReader(env);
   const production = env.NODE_ENV === 'production';
   const store = v.oneOf('LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
-  const esdbConnectionString = v.url('ESDB_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  const esdbConnectionString = esdbConnectionStringOf(v);
   if (store === 'esdb' && !esdbConnectionString && !env.ESDB_CONNECTION_STRING) v.refuse('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
   const mode = v.oneOf('AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
   if (mode === 'dev' && production) v.refuse('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');

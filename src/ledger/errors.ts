@@ -1,8 +1,8 @@
 /** Base of every typed error the domain and the ledger raise; mapped to HTTP in one filter. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  /** 403 not your agency, 404 not found, 409 conflicts with current state, 412 stale revision, 422 a rule refused it. */
-  abstract readonly status: 403 | 404 | 409 | 412 | 422;
+  /** 403 not your agency, 404 not found, 409 conflicts with current state, 412 stale revision, 413 too large to store, 422 a rule refused it. */
+  abstract readonly status: 403 | 404 | 409 | 412 | 413 | 422;
   constructor(message: string, readonly details: Record<string, unknown> = {}) {
     super(message);
     this.name = new.target.name;
@@ -27,5 +27,14 @@ export class DuplicateEventIdError extends DomainError {
   readonly status = 409 as const;
   constructor(readonly eventId: string) {
     super(`Event id ${eventId} was already used by a different append`, { eventId });
+  }
+}
+
+/** The event store refused an append as too large (EventStoreDB's MaxAppendSize, 1 MiB by default); nothing was written. */
+export class EventTooLargeError extends DomainError {
+  readonly code = 'event-too-large';
+  readonly status = 413 as const;
+  constructor(readonly streamId: string, readonly maxAppendSizeBytes: number) {
+    super(`The events for ${streamId} are larger than the event store accepts in one append (${maxAppendSizeBytes} bytes); nothing was written`, { streamId, maxAppendSizeBytes });
   }
 }

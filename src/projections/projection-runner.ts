@@ -90,6 +90,7 @@ export class ProjectionRunner {
     const shared = new SharedCatchUp(events);
     const source: EventStore = {
       append: (s, e, x) => events.append(s, e, x), readStream: (s, o) => events.readStream(s, o), readAll: (o) => events.readAll(o),
+      headPosition: () => events.headPosition(), lastEventAtOrBefore: (p) => events.lastEventAtOrBefore(p),
       subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)), ping: () => events.ping(), close: () => events.close(),
     };
     const policy = options.retryPolicy ?? defaultRetryPolicy();

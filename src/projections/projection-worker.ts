@@ -155,7 +155,7 @@ export class ProjectionWorker<D> {
         batch.apply(event, now);
         this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
         applied = event.position;
-        if (event.position < target && now - batch.startedAt < this.options.catchUpMs) continue;
+        if (event.position < target && batch.size < this.options.catchUpBatchSize && now - batch.startedAt < this.options.catchUpMs) continue;
         this.commit(batch);
         target = await this.catchUpTarget();
         if (target === undefined || this.stopping) break;
@@ -171,7 +171,7 @@ export class ProjectionWorker<D> {
     const iterator = subscription[Symbol.asyncIterator]();
     const { batchSize, batchMs, catchUpMs } = this.options;
     let pending: Promise<IteratorResult<StoredEvent>> | undefined;
-    // Catching up: commit once the batch reaches `target` (an event at or past it is already in the log).
+    // Catching up: commit once the batch reaches `target` (the head when last asked: already in the log).
     let target = await this.catchUpTarget();
     for (;;) {
       pending ??= iterator.next();
@@ -189,7 +189,9 @@ export class ProjectionWorker<D> {
       const now = Date.now();
       batch.apply(event, now);
       this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
-      const full = target === undefined ? batch.size >= batchSize : event.position >= target || now - batch.startedAt >= catchUpMs;
+      const full = target === undefined
+        ? batch.size >= batchSize
+        : event.position >= target || batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= catchUpMs;
       if (full) {
         this.commit(batch);
         target = await this.catchUpTarget();
@@ -200,19 +202,17 @@ export class ProjectionWorker<D> {
   }
 
   /**
-   * Where the next catch-up batch ends: the largest of catchUpBatchSize, a quarter of it, a
-   * sixteenth... (while above batchSize) that the log already holds beyond the checkpoint, so the
-   * batch never waits for an append. One to a few indexed reads per commit; undefined near the
-   * head (live: small batches, committed after batchMs).
+   * Where the next catch-up batch ends at the latest: the head of the log (the position of its last
+   * event, already in the log, so the batch never waits for an append) when it lies beyond the
+   * checkpoint; undefined at the head (live: small batches, committed after batchMs). Catch-up
+   * batches also end after catchUpBatchSize events or catchUpMs. One cheap read per commit, and
+   * positions are only compared: they are opaque, with gaps (a real EventStoreDB refuses to read
+   * from a number that is not a record's start, such as a checkpoint plus a count).
    */
   private async catchUpTarget(): Promise<number | undefined> {
-    const { batchSize, catchUpBatchSize } = this.options;
-    for (let size = catchUpBatchSize; size > batchSize; size = Math.floor(size / 4)) {
-      const target = (this.checkpoint ?? -1) + size;
-      const [beyond] = await this.events.readAll({ after: target - 1, maxCount: 1 });
-      if (beyond) return target;
-    }
-    return undefined;
+    const head = await this.events.headPosition();
+    if (head === undefined || (this.checkpoint !== undefined && head <= this.checkpoint)) return undefined;
+    return head;
   }
 
   private commit(batch: ProjectionBatch<D>): void {

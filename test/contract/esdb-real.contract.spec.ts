@@ -1,3 +1,4 @@
+import { EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
 import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';
@@ -36,7 +37,28 @@ if (connectionString) {
       }
       expect(got).toEqual([1, 2]);
     });
+
+    it('gives commit == prepare for an ordinary append, and refuses to read $all one byte into a record (what the protocol fake claims)', async () => {
+      const s = `bytes-${process.pid}x${Date.now()}`;
+      await store.append(s, newEvents(2), 'no_stream');
+      const client = EventStoreDBClient.connectionString(connectionString);
+      try {
+        const [first] = await collect(client.readStream(s, { maxCount: 1 }));
+        const { commit, prepare } = first.event!.position!;
+        expect(commit).toBe(prepare);
+        const inside = { commit: commit + 1n, prepare: prepare + 1n };
+        await expect(collect(client.readAll({ fromPosition: inside, direction: FORWARDS, maxCount: 1 }))).rejects.toThrow(/invalid position/i);
+      } finally {
+        await client.dispose();
+      }
+    });
   });
+
+  async function collect<T>(read: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const e of read) out.push(e);
+    return out;
+  }
 } else {
   describe('EventStore contract: EventStoreDB (real server)', () => {
     it.skip('needs ESDB_CONNECTION_STRING: no EventStoreDB server can run on this machine', () => undefined);

@@ -170,6 +170,38 @@ export function eventStoreContract(engine: string, makeFixture: () => Promise<Co
       });
     });
 
+    describe('opaque positions: the head, and the last event at or before any number', () => {
+      it('given appends, then headPosition is the position of the last event readAll returns', async () => {
+        await f.store.append(stream(), newEvents(2), 'no_stream');
+        const all = await f.store.readAll();
+        expect(await f.store.headPosition()).toBe(all.at(-1)!.position);
+        const { position } = await f.store.append(stream(), newEvents(1), 'no_stream');
+        expect(await f.store.headPosition()).toBe(position);
+      });
+
+      it('given any number, then lastEventAtOrBefore answers the last event at or before it, whether or not it names one', async () => {
+        const s = stream();
+        await f.store.append(s, newEvents(3), 'no_stream');
+        const [a, b, c] = await f.store.readStream(s);
+        const at = async (p: number) => (await f.store.lastEventAtOrBefore(p))?.id;
+        expect(await at(b.position)).toBe(b.id);
+        expect(await at((a.position + b.position) / 2)).toBe(a.id); // between two events: the earlier one
+        expect(await at((b.position + c.position) / 2)).toBe(b.id);
+        expect(await at(Number.MAX_SAFE_INTEGER)).toBe((await f.store.readAll()).at(-1)!.id);
+        expect(await f.store.lastEventAtOrBefore(-1)).toBeUndefined();
+        expect(await f.store.lastEventAtOrBefore(b.position)).toEqual(b);
+      });
+
+      it('given the position lastEventAtOrBefore returned, then readAll resumes right after that event', async () => {
+        const s = stream();
+        await f.store.append(s, newEvents(3), 'no_stream');
+        const [a, b] = await f.store.readStream(s);
+        const from = await f.store.lastEventAtOrBefore((a.position + b.position) / 2);
+        const [next] = await f.store.readAll({ after: from!.position, maxCount: 1 });
+        expect(next.id).toBe(b.id);
+      });
+    });
+
     describe('tamper evidence', () => {
       it('chains each stream from its first event so the verifier passes on untouched data', async () => {
         const s = stream();

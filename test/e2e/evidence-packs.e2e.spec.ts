@@ -18,6 +18,7 @@ import { setupOpenApi } from '../../src/openapi';
 import { ManualClock } from '../../src/shared/clock';
 import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, startTestApp, type TestApp } from '../support/test-app';
+import { testLedgerStore } from '../support/test-ledger-store';
 
 const ENV = { DIGEST_INTERVAL_MINUTES: '0' };
 /**
@@ -28,7 +29,8 @@ const ENV = { DIGEST_INTERVAL_MINUTES: '0' };
 async function startEvidenceApp(env: Record<string, string> = {}): Promise<TestApp> {
   if (CONTEXT_MODULES.includes(EvidenceModule)) return startTestApp({ ...ENV, ...env });
   const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-evidence-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...ENV, ...env });
+  const ledger = await testLedgerStore(env);
+  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...ENV, ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [EvidenceModule]), new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }), { logger: false });
   app.useGlobalPipes(validationPipe());
@@ -43,6 +45,7 @@ async function startEvidenceApp(env: Record<string, string> = {}): Promise<TestA
     async close() {
       const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !verified.some((v) => v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency)));
       await app.close();
+      await ledger.stop();
       if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
     },

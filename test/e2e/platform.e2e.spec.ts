@@ -8,7 +8,7 @@ describe('platform endpoints (e2e)', () => {
   it('GET /health answers 200 without a token and says the store is up', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'up', parts: { eventStore: { status: 'up', engine: 'memory' }, projections: { 'action-log': { status: 'up' } } } });
+    expect(res.json()).toMatchObject({ status: 'up', parts: { eventStore: { status: 'up', engine: t.config.store }, projections: { 'action-log': { status: 'up' } } } });
   });
 
   it('GET /openapi.json serves the document and /docs the UI, both without a token', async () => {

@@ -18,16 +18,19 @@ import { setupOpenApi } from '../../src/openapi';
 import { ManualClock } from '../../src/shared/clock';
 import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, type TestApp } from '../support/test-app';
+import { testLedgerStore } from '../support/test-ledger-store';
 
 /** The production bootstrap with DigestsModule added through AppModule's `extra`, until it is registered there. */
 async function startDigestsApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-digests-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const ledger = await testLedgerStore(env);
+  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   let app: NestFastifyApplication;
   try {
     app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DigestsModule]), new FastifyAdapter(), { logger: false, abortOnError: false });
   } catch (err) {
+    await ledger.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
@@ -38,7 +41,7 @@ async function startDigestsApp(env: Record<string, string> = {}): Promise<TestAp
   return {
     app, config, clock, store: app.get<EventStore>(EVENT_STORE),
     token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
-    async close() { await app.close(); rmSync(dataDir, { recursive: true, force: true }); },
+    async close() { await app.close(); await ledger.stop(); rmSync(dataDir, { recursive: true, force: true }); },
   };
 }
 
@@ -57,13 +60,15 @@ describe('ledger digests (e2e)', () => {
   it('records a signed digest of the head (201), lists it with its recorder, and the digest is an event in the ledger with that actor', async () => {
     await registerPartner();
     await registerPartner('cw-icb');
-    const hashes = (await t.store.readAll()).map((e) => e.integrity.hash);
+    const log = await t.store.readAll();
+    const hashes = log.map((e) => e.integrity.hash);
+    const head = log.at(-1)!.position; // 1 on the memory store, a byte offset on EventStoreDB
     const res = await record();
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"0"');
-    expect(res.body).toMatchObject({ id: 'head-1', streamId: 'digest-head-1', revision: 0, events: ['ledger-digest-recorded'] });
+    expect(res.body).toMatchObject({ id: `head-${head}`, streamId: `digest-head-${head}`, revision: 0, events: ['ledger-digest-recorded'] });
 
-    const [event] = await t.store.readStream('digest-head-1');
+    const [event] = await t.store.readStream(`digest-head-${head}`);
     expect(event).toMatchObject({ type: 'ledger-digest-recorded', metadata: { actor: ADMIN, recordedAt: '2022-11-21T12:00:00.000Z' } });
 
     const listed = await list(); // a business manager holds ledger:read
@@ -72,7 +77,7 @@ describe('ledger digests (e2e)', () => {
     const { digest, recordedBy, eventPosition } = listed.body.digests[0] as { digest: SignedDigest; recordedBy: unknown; eventPosition: number };
     expect(recordedBy).toEqual(ADMIN);
     expect(eventPosition).toBe(event.position);
-    expect(digest).toMatchObject({ digestId: 'head-1', position: 1, eventCount: 2, logHash: computeLogHash(hashes), algorithm: 'Ed25519', recordedAt: '2022-11-21T12:00:00.000Z' });
+    expect(digest).toMatchObject({ digestId: `head-${head}`, position: head, eventCount: 2, logHash: computeLogHash(hashes), algorithm: 'Ed25519', recordedAt: '2022-11-21T12:00:00.000Z' });
     expect(verifyDigestSignature(digest)).toBe(true);
     expect(digest).toEqual(event.data);
   });
@@ -148,11 +153,17 @@ describe('ledger digests (e2e)', () => {
       await registerPartner(`partner-${id}`);
       expect((await record()).status).toBe(201);
     }
+    // Each digest covers the head before it: the partner registered just before (0, 2, 4 on the memory store).
+    const partners = (await t.store.readAll({ filter: { streamCategories: ['partner'] } })).map((e) => `head-${e.position}`);
     const page1 = await list('?limit=2');
-    expect(page1.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(['head-0', 'head-2']);
+    expect(page1.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(partners.slice(0, 2));
     const page2 = await list(`?limit=2&after=${page1.body.next}`);
-    expect(page2.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(['head-4']);
+    expect(page2.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(partners.slice(2));
     expect(page2.body.next).toBeUndefined();
+    // A cursor that names no event (here: one past the page's last digest) pages on from the event before it.
+    const inBetween = await list(`?limit=2&after=${page1.body.next + 1}`);
+    expect(inBetween.status).toBe(200);
+    expect(inBetween.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(partners.slice(2));
     expectProblem(await list('?limit=0'), 400, 'invalid-limit');
     expectProblem(await list('?after=x'), 400, 'invalid-after');
     expectProblem(await list('', { role: 'inspector' }), 403);

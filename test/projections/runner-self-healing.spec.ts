@@ -34,6 +34,8 @@ function flaky(inner: EventStore) {
     append: (s, e, x) => inner.append(s, e, x),
     readStream: async (s, o) => { if (down) throw unavailable(); return inner.readStream(s, o); },
     readAll: async (o) => { reads++; if (down) throw unavailable(); return inner.readAll(o); },
+    headPosition: async () => { if (down) throw unavailable(); return inner.headPosition(); },
+    lastEventAtOrBefore: async (p) => { if (down) throw unavailable(); return inner.lastEventAtOrBefore(p); },
     subscribe: (o) => {
       const sub = inner.subscribe(o);
       const iterator = sub[Symbol.asyncIterator]();

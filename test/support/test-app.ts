@@ -14,6 +14,7 @@ import { TokenVerifier } from '../../src/auth/token-verifier';
 import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
 import { PersonalDataCipher } from '../../src/privacy/personal-data-cipher';
 import { RETENTION_ACTOR } from '../../src/privacy/retention/retention-scheduler';
+import { testLedgerStore } from './test-ledger-store';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -43,10 +44,14 @@ function leakedPlaintexts(lines: string[], plaintexts: ReadonlySet<string>): str
 
 export const businessManager: TokenClaims = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 
-/** The real app (same bootstrap as production) on the in-memory store, a manual clock and dev tokens. */
+/**
+ * The real app (same bootstrap as production) on the in-memory store (or the EventStoreDB protocol
+ * fake in the e2e-esdb project: see test-ledger-store.ts), a manual clock and dev tokens.
+ */
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const ledger = await testLedgerStore(env);
+  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   // Logs are captured at info (or the suite's level), also passed on to a stream the suite gave, and on
   // close searched for every plaintext personal value the cipher sealed: none may appear.
@@ -69,6 +74,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
       const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !isSystem(a) && !verified.some((v) =>
         v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency)));
       await app.close();
+      await ledger.stop();
       rmSync(dataDir, { recursive: true, force: true });
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
       const leaked = leakedPlaintexts(logs, plaintexts);

@@ -51,9 +51,14 @@ export class LogHeadDigester {
     return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt }, this.key.privateKey);
   }
 
-  /** Recorded digests in log order, with who recorded them; `after` is a digest event's position (paging). */
+  /**
+   * Recorded digests in log order, with who recorded them; `after` is a digest event's position
+   * (paging). It comes from a client, so it may name no event: the page starts after the last event
+   * at or before it (the store is only ever asked to read from a position it returned).
+   */
   async list(after: number | undefined, limit: number): Promise<{ digests: RecordedDigest[]; next?: number }> {
-    const events = await this.store.readAll({ after, maxCount: limit, filter: { streamCategories: [LedgerDigest.category] } });
+    const from = after === undefined ? undefined : (await this.store.lastEventAtOrBefore(after))?.position;
+    const events = await this.store.readAll({ after: from, maxCount: limit, filter: { streamCategories: [LedgerDigest.category] } });
     const digests = events.map(recorded);
     return { digests, next: events.length === limit ? events.at(-1)!.position : undefined };
   }

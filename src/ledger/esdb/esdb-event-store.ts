@@ -1,9 +1,10 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
+  BACKWARDS, END, EventStoreDBClient, FORWARDS, MaxAppendSizeExceededError, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
+  type AllStreamResolvedEvent, type Position, type ReadAllOptions as EsdbReadAllOptions,
 } from '@eventstore/db-client';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
-import { WrongExpectedRevisionError } from '../errors';
+import { EventTooLargeError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
 import { findPriorAppend } from '../idempotency';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
@@ -12,6 +13,7 @@ import { classifyStoreError, StoreUnavailableError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
 import { collectWithin, withinDeadline } from './esdb-deadline';
 import { EsdbSubscription } from './esdb-subscription';
+import { ReturnedPositions } from './returned-positions';
 
 /**
  * Idempotency bound: a retried append is recognised when its events are among the last
@@ -25,11 +27,16 @@ export const IDEMPOTENCY_WINDOW = 1000;
 const ANY_ATTEMPTS = 10;
 /** $all is read in pages of this many raw events (system events included) while filtering client-side. */
 const READ_ALL_PAGE = 500;
+/** The head is usually the last record or a few system records before it. */
+const HEAD_PAGE = 32;
 
 /** EventStoreDB engine over the gRPC client; passes the shared contract suite. */
+type ReadAllPageOptions = Pick<EsdbReadAllOptions, 'fromPosition' | 'direction' | 'maxCount'>;
+
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly returned = new ReturnedPositions();
 
   /** deadlineMs (STORE_DEADLINE_MS) is every call's gRPC deadline, also the client's own calls (server features). */
   constructor(connectionString: string, private readonly clock: Clock, private readonly deadlineMs = 5000) {
@@ -64,6 +71,7 @@ export class EsdbEventStore implements EventStore {
         // Acknowledged: if reading it back fails now, the write is recorded but the caller cannot be told where.
         return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision')).catch((e) => { throw outcomeUnknown(e); });
       } catch (err) {
+        if (err instanceof MaxAppendSizeExceededError) throw new EventTooLargeError(streamId, err.maxAppendSize);
         if (!(err instanceof WrongExpectedVersionError)) throw classifyStoreError(err, 'event-store', { writing: true });
         if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
         const current = err.actualVersion;
@@ -73,39 +81,38 @@ export class EsdbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const events = await this.readEvents(streamId, options);
+    let events = await this.readEvents(streamId, options);
     // Backwards from a revision past the end: start at the end, as the other engines do.
     if (!events.length && options.direction === 'backwards' && options.fromRevision !== undefined) {
       const [tail] = await this.readEvents(streamId, { direction: 'backwards', maxCount: 1 });
-      if (tail && tail.revision < options.fromRevision) return this.readEvents(streamId, { ...options, fromRevision: tail.revision });
+      if (tail && tail.revision < options.fromRevision) events = await this.readEvents(streamId, { ...options, fromRevision: tail.revision });
     }
-    return events;
+    return events.map((e) => this.handOut(e));
   }
 
   /**
-   * $all in order, strictly after `after`. Reads pages from { commit: after, prepare: after }
-   * (see fromPositionOf for the assumption), drops everything at or before the cursor, skips
-   * system events and applies the shared filter client-side (this client cannot filter reads).
+   * $all in order, strictly after `after`. The first page starts AT `after` (fromPositionOf: the
+   * pair the server gave for that event), every later page at the last record the server returned
+   * (system records included), so only server positions are ever sent. Forwards reads include their
+   * start, so every record at or before the cursor is dropped; system events are skipped and the
+   * shared filter applied client-side (this client cannot filter reads).
    */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const max = options.maxCount ?? Infinity;
     const out: StoredEvent[] = [];
-    let cursor = options.after;
+    let from: Position | typeof START = options.after === undefined ? START : fromPositionOf(options.after);
+    let cursor = options.after === undefined ? undefined : BigInt(options.after);
     while (out.length < max) {
-      const page = await collectWithin(this.client.readAll({
-        fromPosition: cursor === undefined ? START : fromPositionOf(cursor),
-        direction: FORWARDS,
-        maxCount: READ_ALL_PAGE,
-      }), this.deadlineMs, 'a read of $all').catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
+      const page: AllStreamResolvedEvent[] = await this.readAllPage({ fromPosition: from, direction: FORWARDS, maxCount: READ_ALL_PAGE });
       let advanced = false;
-      for (const resolved of page) {
-        if (!resolved.event) continue;
-        const position = toPosition(resolved.event.position);
-        if (cursor !== undefined && position <= cursor) continue;
-        cursor = position;
+      for (const { event: recorded } of page) {
+        if (!recorded?.position) continue;
+        if (cursor !== undefined && recorded.position.prepare <= cursor) continue;
+        cursor = recorded.position.prepare;
+        from = recorded.position;
         advanced = true;
-        const event = fromEsdbEvent(resolved.event);
-        if (event && matchesFilter(event, options.filter)) out.push(event);
+        const event = fromEsdbEvent(recorded);
+        if (event && matchesFilter(event, options.filter)) out.push(this.handOut(event));
         if (out.length >= max) break;
       }
       if (page.length < READ_ALL_PAGE) break;
@@ -114,14 +121,54 @@ export class EsdbEventStore implements EventStore {
     return out;
   }
 
+  async headPosition(): Promise<number | undefined> {
+    for await (const event of this.backwardsFromEnd(HEAD_PAGE)) return this.handOut(event).position;
+    return undefined;
+  }
+
+  /**
+   * A position this adapter handed out is read forwards from (one read). Any other number is never
+   * sent (it may name no record, and a real node refuses those): $all is read backwards from its
+   * end to the first event at or before it, so that cost grows with the events after it.
+   */
+  async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
+    if (this.returned.has(position)) {
+      const [at] = await this.readAllPage({ fromPosition: fromPositionOf(position), direction: FORWARDS, maxCount: 1 });
+      const event = fromEsdbEvent(at?.event);
+      if (event?.position === position) return event;
+    }
+    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE)) if (event.position <= position) return this.handOut(event);
+    return undefined;
+  }
+
+  /** Ledger events from the end of $all backwards, paging from the last record each page returned. */
+  private async *backwardsFromEnd(pageSize: number): AsyncGenerator<StoredEvent> {
+    let from: Position | typeof END = END;
+    for (;;) {
+      const page = await this.readAllPage({ fromPosition: from, direction: BACKWARDS, maxCount: pageSize });
+      for (const { event: recorded } of page) {
+        if (!recorded?.position) continue;
+        from = recorded.position; // backwards reads exclude their start: the next page begins before it
+        const event = fromEsdbEvent(recorded);
+        if (event) yield event;
+      }
+      if (page.length < pageSize) return;
+    }
+  }
+
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s));
+    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s), (e) => this.handOut(e));
     this.subscriptions.add(subscription);
     return subscription;
   }
 
   async ping(): Promise<void> {
-    await collectWithin(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }), this.deadlineMs, 'a ping')
+    await this.readAllPage({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+  }
+
+  /** One page of $all, within the deadline; a fault is a store fault (StoreUnavailableError). */
+  private readAllPage(options: ReadAllPageOptions): Promise<AllStreamResolvedEvent[]> {
+    return collectWithin(this.client.readAll(options), this.deadlineMs, 'a read of $all')
       .catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
   }
 
@@ -137,7 +184,7 @@ export class EsdbEventStore implements EventStore {
     // idempotent write may carry none. Reading the event back gives exactly what reads return.
     const [last] = await this.readEvents(streamId, { fromRevision: revision, maxCount: 1 });
     if (!last || last.revision !== revision) throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but it cannot be read back`);
-    return { nextRevision: last.revision, position: last.position };
+    return { nextRevision: last.revision, position: this.handOut(last).position };
   }
 
   private async readEvents(streamId: string, o: ReadStreamOptions): Promise<StoredEvent[]> {
@@ -154,6 +201,11 @@ export class EsdbEventStore implements EventStore {
       if (err instanceof StreamNotFoundError) return [];
       throw classifyStoreError(err, 'event-store', { writing: false });
     }
+  }
+
+  private handOut(event: StoredEvent): StoredEvent {
+    this.returned.note(event.position);
+    return event;
   }
 }
 

@@ -50,24 +50,27 @@ export function fromEsdbEvent(event: RecordedEvent | undefined): StoredEvent | u
 }
 
 /**
- * Our `position` is the event's PREPARE position: the log offset of the event's own record,
- * unique per event and increasing along $all, but NOT dense (it grows by record sizes). The
- * commit position is not used: for events of one multi-event append it may be shared, so it
- * would not identify an event. Stream reads carry positions from server 22.6.0 on.
+ * Our `position` is the event's log position: the byte offset of the event's own record, unique
+ * per event and increasing along $all, but NOT dense (it grows by record sizes, with gaps). For
+ * every event of an ordinary gRPC append a real node reports commit == prepare, and that is
+ * REQUIRED here: an event with commit ≠ prepare (an explicit TCP-era transaction, which this
+ * adapter never writes) is refused, because one number could not name its $all position.
+ * Stream reads carry positions from server 22.6.0 on.
  */
 export function toPosition(position: Position | undefined): number {
   if (!position) throw new Error('EventStoreDB returned an event without a log position (server 22.6.0 or later is required)');
-  return toSafeNumber(position.prepare, 'prepare position');
+  if (position.commit !== position.prepare) {
+    throw new Error(`EventStoreDB returned an event at commit ${position.commit} / prepare ${position.prepare}: events written in explicit transactions have no single position to resume from`);
+  }
+  return toSafeNumber(position.prepare, 'position');
 }
 
 /**
- * The $all position to (re)start a read or subscription just at/after our `position` P.
- * ASSUMPTION: we pass { commit: P, prepare: P } (as EventStoreDB's own newer clients do for a
- * single log position). For events of ordinary gRPC appends a real server reports commit ==
- * prepare, so this is exactly the event at P. Where commit < prepare (the protocol fake makes
- * commit = the append's first event) the server may start slightly earlier or later within that
- * append; the adapter therefore never trusts the start: it drops every event at or before P and
- * relies on prepare positions increasing along $all.
+ * The $all position to (re)start a read or subscription at/after our `position` P. P is always a
+ * position the server returned (toPosition above: commit == prepare == P), so { commit: P,
+ * prepare: P } is exactly the pair the server gave for that event: the adapter never sends a
+ * position it did not get from the server (a real node refuses any other number). Forwards
+ * reads include the event at P; the adapter drops it.
  */
 export function fromPositionOf(p: number): Position {
   return { commit: BigInt(p), prepare: BigInt(p) };

@@ -1,8 +1,8 @@
 import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import type { StoredEvent } from '../event-envelope';
-import type { SubscribeOptions, Subscription } from '../event-store.port';
+import { SubscriptionDroppedError, type SubscribeOptions, type Subscription } from '../event-store.port';
 import { matchesFilter } from '../log-filter';
-import { classifyStoreError } from '../store-errors';
+import { classifyStoreError, StoreUnavailableError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, serverFilterFor } from './esdb-mapping';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -20,9 +20,12 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * - It never waits for 'caught-up' messages (older servers do not send them) and ignores
  *   checkpoints.
  * - close() (or breaking out of for-await) cancels the gRPC call and ends the iteration, also
- *   when called from inside the consumer's loop body.
- * - A dropped connection surfaces as an error from next(); the consumer resubscribes from its
- *   last checkpoint (we do not silently reconnect).
+ *   when called from inside the consumer's loop body. Only close() ends it.
+ * - Anything else that ends it (the server drops a slow consumer, restarts or changes leader, the
+ *   connection is lost, or the call just ends) rejects next() with a SubscriptionDroppedError,
+ *   once the events received before it are consumed: never a silent end or hang. The consumer
+ *   resubscribes from its last checkpoint (we do not silently reconnect); every position this
+ *   iterator returned is a valid `after`.
  */
 export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent> {
   private readonly source: AllStreamSubscription;
@@ -32,7 +35,12 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
   private signalClosed!: () => void;
   private readonly closedSignal = new Promise<typeof DONE>((resolve) => { this.signalClosed = () => resolve(DONE); });
 
-  constructor(client: EventStoreDBClient, private readonly options: SubscribeOptions, private readonly onClose: (s: EsdbSubscription) => void) {
+  constructor(
+    client: EventStoreDBClient,
+    private readonly options: SubscribeOptions,
+    private readonly onClose: (s: EsdbSubscription) => void,
+    private readonly handOut: (e: StoredEvent) => StoredEvent = (e) => e,
+  ) {
     this.cursor = options.after;
     this.source = client.subscribeToAll({
       fromPosition: options.after === undefined ? START : fromPositionOf(options.after),
@@ -57,14 +65,20 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
       } catch (err) {
         if (this.closed) break;
         await this.close();
-        throw classifyStoreError(err, 'event-store', { writing: false });
+        // An unreachable or hung store is a store fault (for /health); anything else the server did is a drop.
+        const fault = classifyStoreError(err, 'event-store', { writing: false });
+        throw fault instanceof StoreUnavailableError ? fault : new SubscriptionDroppedError((err as Error).message, { cause: err });
       }
-      if (this.closed || result.done) break;
+      if (this.closed) break;
+      if (result.done) {
+        await this.close();
+        throw new SubscriptionDroppedError('the server ended the subscription');
+      }
       const event = fromEsdbEvent(result.value.event);
       if (!event || !matchesFilter(event, this.options.filter)) continue;
       if (this.cursor !== undefined && event.position <= this.cursor) continue;
       this.cursor = event.position;
-      return { value: event, done: false };
+      return { value: this.handOut(event), done: false };
     }
     await this.close();
     return DONE;

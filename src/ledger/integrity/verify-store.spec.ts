@@ -19,7 +19,7 @@ function storeOver(log: StoredEvent[]): EventStore {
     readAll: async ({ after = -1, maxCount = Infinity }: ReadAllOptions = {}) => log.filter((e) => e.position > after).slice(0, maxCount),
     readStream: async (streamId, { fromRevision = 0, maxCount = Infinity } = {}) =>
       log.filter((e) => e.streamId === streamId && e.revision >= fromRevision).sort((x, y) => x.revision - y.revision).slice(0, maxCount),
-    append: unused, subscribe: unused, ping: async () => {}, close: async () => {},
+    append: unused, subscribe: unused, headPosition: unused, lastEventAtOrBefore: unused, ping: async () => {}, close: async () => {},
   };
 }
 

@@ -44,12 +44,32 @@ export class MemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const from = options.after === undefined ? 0 : options.after + 1;
+    const from = options.after === undefined ? 0 : this.countAtOrBefore(options.after);
     const out: StoredEvent[] = [];
     for (let i = from; i < this.log.length && out.length < (options.maxCount ?? Infinity); i++) {
       if (matchesFilter(this.log[i], options.filter)) out.push(this.log[i]);
     }
     return structuredClone(out);
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    return this.log.at(-1)?.position;
+  }
+
+  async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
+    const n = this.countAtOrBefore(position);
+    return n ? structuredClone(this.log[n - 1]) : undefined;
+  }
+
+  /** How many events lie at or before `position` (binary search: positions are compared, never computed with). */
+  private countAtOrBefore(position: number): number {
+    let [lo, hi] = [0, this.log.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const atOrBefore = this.log[mid].position <= position;
+      if (atOrBefore) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   subscribe(options?: SubscribeOptions): Subscription {

@@ -43,6 +43,8 @@ export class SqliteEventStore implements EventStore {
       backwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
       // A row that needs new pages (larger than any page size), inserted and rolled back: see ping().
       probe: this.db.prepare("INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ('$health-probe', 0, 'health-probe', 'probe', 1, zeroblob(70000), '{}', '', '')"),
+      head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
+      atOrBefore: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1`).raw(),
     };
     this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
       this.appendInTx(streamId, events, expected, checkIds));
@@ -153,6 +155,15 @@ export class SqliteEventStore implements EventStore {
       this.readAllStatements.set(key, stmt);
     }
     return stmt;
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    return storeCallSync('event-store', false, () => (this.stmt.head.get() as number | null) ?? undefined);
+  }
+
+  async lastEventAtOrBefore(position: number): Promise<StoredEvent | undefined> {
+    const row = storeCallSync('event-store', false, () => this.stmt.atOrBefore.get(position) as Row | undefined);
+    return row && toEvent(row);
   }
 
   subscribe(options?: SubscribeOptions): Subscription {

@@ -16,8 +16,8 @@ export function provenance(a: AsOfAnswer) {
 /**
  * The business date (England) the register is read at, for measures that need a date (working
  * days, breaches): a requested date as given, an instant as its London date, a position as the
- * London date it was recorded. A position with no event at it (past the end of the log) is the
- * register as known now, so it is read at `today`.
+ * London date it was recorded: the last event at or before the position (positions have gaps, so
+ * one may name no event). A position before the first event has no date, so it is read at `today`.
  */
 export function asOfBusinessDate(a: AsOfAnswer, today: () => string): string {
   const { basis, requested, recordedAt } = a.resolution;

@@ -42,18 +42,20 @@ export class AsOfEngine {
     for (const s of sources) this.sources.set(s.projection.name, s);
   }
 
-  /** A date or instant becomes the last position recorded by then; a position is taken as given. */
+  /**
+   * A date or instant becomes the last position recorded by then; a position becomes the last event
+   * at or before it (the number may name no event: positions have gaps and are never computed with).
+   */
   async resolve(asOf: AsOf, requested: string): Promise<AsOfResolution> {
     if (asOf.basis === 'position') {
-      const [at] = await this.events.readAll({ after: asOf.position - 1, maxCount: 1 });
-      const last = at?.position === asOf.position ? at : undefined;
-      return { basis: 'position', requested, position: asOf.position, ...(last ? { recordedAt: last.metadata.recordedAt } : {}) };
+      const at = await this.events.lastEventAtOrBefore(asOf.position);
+      return { basis: 'position', requested, position: at?.position ?? -1, ...(at ? { recordedAt: at.metadata.recordedAt } : {}) };
     }
     const window = this.store.layers.timeWindow(asOf.instant);
     let position = window.known;
     let recordedAt = window.knownAt;
     // The index narrows it to one batch (or the tail not yet indexed): read that stretch of the log.
-    for (let after = window.known; ;) {
+    for (let after = window.known < 0 ? undefined : window.known; ;) {
       const page = await this.events.readAll({ after, maxCount: PAGE });
       for (const e of page) {
         const latest = recordedAt !== undefined && recordedAt > e.metadata.recordedAt ? recordedAt : e.metadata.recordedAt;
@@ -62,7 +64,7 @@ export class AsOfEngine {
         recordedAt = latest;
       }
       if (page.length < PAGE) return answer(position, recordedAt);
-      after = page[page.length - 1].position;
+      after = page.at(-1)!.position;
     }
     function answer(p: number, r: string | undefined): AsOfResolution {
       return { basis: 'recorded', requested, position: p, ...(r !== undefined ? { recordedAt: r } : {}) };
@@ -88,8 +90,8 @@ export class AsOfEngine {
           if (events) events.push(e); else window.set(key, [e]);
         }
       }
-      if (page.length < PAGE || page[page.length - 1].position >= position) break;
-      after = page[page.length - 1].position;
+      if (page.length < PAGE || page.at(-1)!.position >= position) break;
+      after = page.at(-1)!.position;
     }
     return { view: new AsOfView(p, snapshot, this.store.layers, window), replayed };
   }

@@ -14,6 +14,7 @@ import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { ProjectionsModule } from '../../../src/projections/projections.module';
 import { ManualClock } from '../../../src/shared/clock';
 import { businessManager, type TestApp } from '../../support/test-app';
+import { testLedgerStore } from '../../support/test-ledger-store';
 
 export interface ProjectionsTestApp extends TestApp {
   runner: ProjectionRunner;
@@ -27,7 +28,8 @@ export interface ProjectionsTestApp extends TestApp {
 export async function startProjectionsApp(env: Record<string, string> = {}, extra: Type[] = []): Promise<ProjectionsTestApp> {
   // A caller that names the data directory keeps it (to restart on the same files); otherwise it is temporary.
   const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-projections-'));
-  const config = loadConfig({ LEDGER_STORE: 'memory', LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const ledger = await testLedgerStore(env);
+  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]), new FastifyAdapter(), { logger: false });
   app.useGlobalPipes(validationPipe());
@@ -41,6 +43,7 @@ export async function startProjectionsApp(env: Record<string, string> = {}, extr
     token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
     async close() {
       await app.close();
+      await ledger.stop();
       if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,8 @@
 /**
  * TEST SUPPORT — the in-memory log behind the EventStoreDB PROTOCOL FAKE (see ./index.ts).
- * This is not EventStoreDB: it models just the write rules and positions the adapter relies on.
+ * This is not EventStoreDB: it models just the write rules and positions the adapter relies on,
+ * as a real node reports them: byte offsets of records, with gaps, commit == prepare for every
+ * event of an ordinary (implicit-transaction) append, user events starting past 4096.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -15,7 +17,7 @@ export interface ProposedEvent {
 export interface LoggedEvent extends ProposedEvent {
   streamName: string;
   revision: number;
-  /** Position of the FIRST event of the append this event belonged to (deliberately ≠ prepare). */
+  /** Equal to the prepare position: a real node reports commit == prepare for ordinary appends. */
   commitPosition: bigint;
   /** This event's own byte-offset-like position: unique, increasing, with gaps. */
   preparePosition: bigint;
@@ -36,20 +38,50 @@ export type AppendOutcome =
 
 const RECORD_OVERHEAD = 93n;
 const ALIGN = 8n;
+/** A fresh node's own records ($settings, users, scavenges, epochs) fill its first few KiB. */
+const FIRST_USER_POSITION_AT_LEAST = 4096n;
 const encoder = new TextEncoder();
+
+/**
+ * The server's size of one proposed event when checking MaxAppendSize (its Event.SizeOnDisk):
+ * data + metadata + the event type counted twice (UTF-16).
+ */
+export function appendSizeOf(e: Pick<ProposedEvent, 'type' | 'data' | 'customMetadata'>): number {
+  return e.data.length + e.customMetadata.length + e.type.length * 2;
+}
 
 export class FakeLog {
   /** The $all log, in order. */
   readonly all: LoggedEvent[] = [];
   private readonly streams = new Map<string, LoggedEvent[]>();
   private readonly listeners = new Set<() => void>();
+  /** Where each record starts: the only positions a real node accepts for reading $all. */
+  private readonly recordStarts = new Set<bigint>();
   private nextPosition = 0n;
   private userAppends = 0;
 
   constructor() {
     // A real node writes system records before any user event; so does the fake.
     this.writeSystemEvent('$settings', '$settings', { $userStreamAcl: {}, $systemStreamAcl: {} });
+    this.writeSystemEvent('$users', '$UserCreated', 'admin');
+    this.writeSystemEvent('$users', '$UserCreated', 'ops');
     this.writeSystemEvent('$scavenges', '$scavengeStarted', { scavengeId: randomUUID() });
+    while (this.nextPosition < FIRST_USER_POSITION_AT_LEAST) {
+      this.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected', { 'proc-mem': Number(this.nextPosition), pad: 'x'.repeat(512) });
+    }
+  }
+
+  /** The position just past the last record: where the next record will start. */
+  get endPosition(): bigint {
+    return this.nextPosition;
+  }
+
+  /**
+   * Whether a real node would read $all from (commit, prepare): the start of a record (commit ==
+   * prepare there) or the end of the log. Anything else is "Trying to read from an invalid position."
+   */
+  isReadablePosition(commit: bigint, prepare: bigint): boolean {
+    return commit === prepare && (prepare === this.nextPosition || this.recordStarts.has(prepare));
   }
 
   stream(name: string): readonly LoggedEvent[] | undefined {
@@ -88,8 +120,7 @@ export class FakeLog {
     }
     if (!events.length) return { ok: true, currentRevision: current, idempotent: false };
 
-    const commit = this.nextPosition;
-    for (const e of events) this.write(streamName, stream, e, commit);
+    for (const e of events) this.write(streamName, stream, e);
     this.streams.set(streamName, stream);
     const last = stream[stream.length - 1];
     this.userAppends++;
@@ -125,17 +156,18 @@ export class FakeLog {
   private writeSystemEvent(streamName: string, type: string, body: unknown, contentType = 'application/json'): void {
     const stream = this.streams.get(streamName) ?? [];
     const data = encoder.encode(typeof body === 'string' ? body : JSON.stringify(body));
-    this.write(streamName, stream, { id: randomUUID(), type, contentType, data, customMetadata: new Uint8Array() }, this.nextPosition);
+    this.write(streamName, stream, { id: randomUUID(), type, contentType, data, customMetadata: new Uint8Array() });
     this.streams.set(streamName, stream);
     this.notify();
   }
 
-  private write(streamName: string, stream: LoggedEvent[], e: ProposedEvent, commitPosition: bigint): void {
+  private write(streamName: string, stream: LoggedEvent[], e: ProposedEvent): void {
+    this.recordStarts.add(this.nextPosition);
     const logged: LoggedEvent = {
       ...e,
       streamName,
       revision: stream.length,
-      commitPosition,
+      commitPosition: this.nextPosition,
       preparePosition: this.nextPosition,
       createdTicks: BigInt(Date.now()) * 10_000n,
     };

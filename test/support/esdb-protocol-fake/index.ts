@@ -20,17 +20,36 @@
  *   (any / no_stream / stream_exists / exact) and WrongExpectedVersion details in both shapes
  *   (AppendResp.WrongExpectedVersion; google.rpc.Status packing shared.WrongExpectedVersion).
  * - The server's idempotent-write rule by event id (see FakeLog.append).
+ * - MaxAppendSize (default 1,048,576 bytes, `maxAppendSize`): an append whose events' sizes
+ *   (data + metadata + 2 x type length, the server's Event.SizeOnDisk) sum to more is refused and
+ *   nothing is written: Streams.Append with INVALID_ARGUMENT and the `exception:
+ *   maximum-append-size-exceeded` trailers, BatchAppend with a Status packing
+ *   MaximumAppendSizeExceeded; the client raises MaxAppendSizeExceededError either way.
+ * - BatchAppend deadlines: a batch whose Options.deadline is at or before the server's clock is
+ *   answered with a Status packing shared.Timeout (DEADLINE_EXCEEDED) and not written; the client
+ *   raises DeadlineExceededError. `advanceClock(ms)` moves the fake's clock ahead to pass one.
  * - Streams.Read of one stream (forwards/backwards, from start/end/revision, count, the
  *   StreamNotFound message), of $all (forwards/backwards, from start/end/position, count, filter
  *   on stream name or event type by prefixes or regex) and a catch-up subscription to $all
  *   (confirmation, history, checkpoint + caught-up, live events, back-pressure via drain).
- * - Positions WITH GAPS: each record's prepare position is a byte-offset-like number growing by
- *   the record's size; commit position = the prepare position of the FIRST event of its append,
- *   so commit ≠ prepare for every event but the first of a multi-event append.
- * - System events: the log starts with `$settings` and `$scavenges` records, and after every
- *   user append the fake writes either a `$statsCollected` event in `$stats-127.0.0.1:2113` or a
- *   `$>` link event in the non-$ stream `fakeEmitted-links` (binary data), so they sit between
- *   user events in $all and the adapter's skipping is exercised.
+ * - Positions as a real node reports them: each record's position is its byte offset in the log,
+ *   growing by the record's size (so positions have gaps), commit == prepare for every event of
+ *   an ordinary append, and the node's own records fill the first 4 KiB, so the first user event
+ *   is past 4096 (never 0 or 1).
+ * - Invalid positions: a $all read (forwards or backwards) or subscription from a position that is
+ *   not the start of a record (nor the end of the log), or whose commit ≠ prepare, is refused with
+ *   gRPC UNKNOWN "Trying to read from an invalid position." as 23.10-24.x nodes answer (newer
+ *   KurrentDB answers INVALID_ARGUMENT with the same text; older ones an opaque UNKNOWN). So
+ *   `position - 1` or `checkpoint + 20000` fails here as on a real server.
+ * - Filtered subscriptions send a checkpoint every (checkpoint interval multiplier x search window,
+ *   32 when the client sends `count`) events considered, and one when caught up.
+ * - Slow consumers: with `slowConsumerLimit` set, a live subscription that has more than that many
+ *   events it could not send (the consumer is not reading) is dropped with ABORTED "Consumer too
+ *   slow to handle event while live. Client resubscription required.", as a node drops it.
+ * - System events: the log starts with `$settings`, `$users`, `$scavenges` and `$stats` records,
+ *   and after every user append the fake writes either a `$statsCollected` event in
+ *   `$stats-127.0.0.1:2113` or a `$>` link event in the non-$ stream `fakeEmitted-links`
+ *   (binary data), so they sit between user events in $all and the adapter's skipping is exercised.
  * - Per-RPC call counters (`rpcCalls()`), so tests can prove which append path the client took.
  * - Outages for fault tests: `hang()` keeps every answer (or only those of the RPCs named) until
  *   `resume()` while still applying what it receives, as a server that committed a write and then
@@ -43,11 +62,7 @@
  * What it does NOT reproduce (do not trust a green fake run for these):
  * - Real storage, persistence, chunks, scavenging, truncation; the log lives in memory (kept
  *   across stop()/restart(), lost with the fake).
- * - The real commit/prepare semantics of reading $all from a position. A real server (per its
- *   AllReader) reports commit == prepare for each event of an ordinary gRPC append and reads from
- *   a (commit, prepare) pair lexicographically; explicit (TCP-era) transactions differ again. The
- *   fake reports commit = first event of the append and compares on the PREPARE part only
- *   (forwards inclusive, backwards exclusive, subscriptions exclusive).
+ * - Explicit (TCP-era) transactions, whose events have commit ≠ prepare; the fake never writes one.
  * - ACLs, authentication and users (credentials are ignored), stream metadata ($maxCount,
  *   $maxAge, $tb, $acl), soft delete and tombstones (Delete/Tombstone are UNIMPLEMENTED),
  *   `resolveLinkTos` (links are never resolved), persistent subscriptions, projections
@@ -55,13 +70,13 @@
  *   monitoring and gossip services.
  * - Clusters: gossip, node preference, leader redirects (NotLeader), read-only replicas,
  *   `requires-leader` headers; TLS and certificates (insecure plaintext only).
- * - Deadlines (BatchAppend's per-batch deadline is ignored), maximum append size, maximum
- *   message sizes, keep-alives, server-side timeouts, slow-consumer handling (a real server drops
- *   a subscription that falls too far behind; the fake just waits for 'drain'), `fell_behind`.
+ * - gRPC call deadlines on Append/Read (grpc-js enforces the client's own deadline), maximum
+ *   message sizes, keep-alives, the exact point at which a real node decides a consumer is too slow
+ *   (it depends on its live buffer; newer nodes fall back to catch-up instead), `fell_behind`.
  * - The server's idempotency cache limits: a real server checks `any` appends against a bounded
  *   cache of recent ids; the fake searches the whole stream.
- * - Filtered reads of $all over the full .NET regex dialect (JS RegExp is used), `max` search
- *   windows and the exact checkpoint cadence of filtered subscriptions.
+ * - Filtered reads of $all over the full .NET regex dialect (JS RegExp is used) and the `max`
+ *   search window of filtered reads.
  * - Server version specifics (the fake reports version "0.0.0-protocol-fake").
  */
 import { Server, ServerCredentials, status, type ServerWritableStream } from '@grpc/grpc-js';
@@ -78,7 +93,14 @@ export type { LoggedEvent } from './fake-log';
 export interface EsdbProtocolFakeOptions {
   /** Advertise Streams.BatchAppend in ServerFeatures.GetSupportedMethods (and implement it). */
   batchAppend: boolean;
+  /** The server's MaxAppendSize in bytes; a real node's default is 1,048,576 (1 MiB). */
+  maxAppendSize?: number;
+  /** Drop a live subscription once this many events wait behind its consumer (default: never). */
+  slowConsumerLimit?: number;
 }
+
+/** A real node's default MaxAppendSize. */
+export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
 
 export interface EsdbProtocolFake {
   /** `esdb://127.0.0.1:PORT?tls=false` */
@@ -98,6 +120,8 @@ export interface EsdbProtocolFake {
   down(): Promise<void>;
   /** Serves the same log on the same port again after down(). */
   up(): Promise<void>;
+  /** Moves the fake server's clock `ms` ahead, so BatchAppend deadlines closer than that have passed. */
+  advanceClock(ms: number): void;
   /** Resumes any hang and stops serving (every connection and call is dropped); the log is kept for restart(). */
   stop(): Promise<void>;
   /** Serves the same log again on the same port after stop() or down(), as a restarted server would. */
@@ -118,9 +142,15 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
   const calls: Record<string, number> = {};
   const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
 
+  let clockAheadMs = 0;
   const gate = new AnswerGate();
   const live = new Set<ServerWritableStream<ReadReq, ReadResp>>();
-  const service = tracked(gate.wrap(streamsService({ log, batchAppend: options.batchAppend, count })), live);
+  const service = tracked(gate.wrap(streamsService({
+    log, batchAppend: options.batchAppend, count,
+    maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+    slowConsumerLimit: options.slowConsumerLimit,
+    now: () => Date.now() + clockAheadMs,
+  })), live);
   const serve = (port: number) => new Promise<{ server: Server; port: number }>((resolve, reject) => {
     const server = new Server();
     server.addService(StreamsService, service);
@@ -139,6 +169,7 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
     rpcCalls: () => ({ ...calls }),
+    advanceClock(ms) { clockAheadMs += ms; },
     hang: (rpcs) => gate.hang(rpcs),
     resume: () => gate.resume(),
     async down() {

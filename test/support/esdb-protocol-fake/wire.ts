@@ -152,3 +152,24 @@ export function batchAppendResponse(correlationId: shared.UUID, streamName: stri
   const status = new statusPb.Status().setCode(FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(details);
   return resp.setError(status);
 }
+
+const DEADLINE_EXCEEDED = 4;
+const INVALID_ARGUMENT = 3;
+
+function batchAppendError(correlationId: shared.UUID, streamName: string, code: number, message: string, detail: { serializeBinary(): Uint8Array }, typeName: string): streams.BatchAppendResp {
+  const details = new Any();
+  details.pack(detail.serializeBinary(), typeName);
+  const status = new statusPb.Status().setCode(code).setMessage(message).setDetails(details);
+  return new streams.BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(identifierFor(streamName)).setError(status);
+}
+
+/** A batch whose deadline had passed when the server took it: nothing written, the client raises DeadlineExceededError. */
+export function batchAppendTimeout(correlationId: shared.UUID, streamName: string): streams.BatchAppendResp {
+  return batchAppendError(correlationId, streamName, DEADLINE_EXCEEDED, 'Timeout', new shared.Timeout(), 'event_store.client.Timeout');
+}
+
+/** A batch over MaxAppendSize: nothing written, the client raises MaxAppendSizeExceededError. */
+export function batchAppendTooLarge(correlationId: shared.UUID, streamName: string, max: number): streams.BatchAppendResp {
+  const detail = new shared.MaximumAppendSizeExceeded().setMaxappendsize(max);
+  return batchAppendError(correlationId, streamName, INVALID_ARGUMENT, `Maximum Append Size of ${max} Exceeded.`, detail, 'event_store.client.MaximumAppendSizeExceeded');
+}
