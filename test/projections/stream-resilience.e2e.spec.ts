@@ -138,10 +138,17 @@ describe('projection streams: keepalive, token expiry and Last-Event-ID', () => 
       const head = await applied(await raise('e2'));
       const token = await auditor();
       const res = await openStream(t.app, '/action-log/stream', token, { 'last-event-id': String(p) });
-      const text = readUntil(res, (s) => s.includes('event: auth-expired'));
-      // The resumed document is written before the headers' first byte is read: expire, then beat.
-      expire(token);
-      t.app.get(SseHeartbeat).beat();
+      // Expire only once the resumed document has arrived (the resume reads the log first, which takes
+      // longer on some engines), then beat so the expiry is noticed at once.
+      let expired = false;
+      const text = readUntil(res, (s) => {
+        if (!expired && s.includes('event: action')) {
+          expired = true;
+          expire(token);
+          t.app.get(SseHeartbeat).beat();
+        }
+        return s.includes('event: auth-expired');
+      });
       const received = messages(await text);
       expect(received.filter((m) => m.event).map((m) => [m.event, m.id])).toEqual([['action', String(head)], ['auth-expired', String(head)]]);
     });
