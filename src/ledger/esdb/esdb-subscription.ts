@@ -2,7 +2,7 @@ import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type Ev
 import type { StoredEvent } from '../event-envelope';
 import { SubscriptionDroppedError, type SubscribeOptions, type Subscription } from '../event-store.port';
 import { matchesFilter } from '../log-filter';
-import { classifyStoreError, StoreUnavailableError } from '../store-errors';
+import { classifyStoreError } from '../store-errors';
 import { fromEsdbEvent, fromPositionOf, serverFilterFor } from './esdb-mapping';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -65,9 +65,9 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
       } catch (err) {
         if (this.closed) break;
         await this.close();
-        // An unreachable or hung store is a store fault (for /health); anything else the server did is a drop.
-        const fault = classifyStoreError(err, 'event-store', { writing: false });
-        throw fault instanceof StoreUnavailableError ? fault : new SubscriptionDroppedError((err as Error).message, { cause: err });
+        // Always a drop (the port's promise: resubscribe from the last position); its cause says whether
+        // the store itself is unreachable or hung (a StoreUnavailableError) or the server ended it.
+        throw new SubscriptionDroppedError((err as Error).message, { cause: classifyStoreError(err, 'event-store', { writing: false }) });
       }
       if (this.closed) break;
       if (result.done) {
