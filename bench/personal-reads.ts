@@ -54,7 +54,8 @@ export async function personalReads(docs = PERSONAL_DOCS, rounds = 7): Promise<{
         }), escalationTrailProjection.initialState(escalationKey(escalationId)));
         batch.set(escalationKey(escalationId), doc);
       }
-      store.commit(escalationTrailProjection.name, escalationTrailProjection.version, undefined, 2 * docs, batch);
+      // Two events per document (raised, acknowledged).
+      store.commit(escalationTrailProjection.name, escalationTrailProjection.version, undefined, 2 * docs, batch, 2 * docs);
     }
     const fresh = new PersonalDataCipher(keys); // nothing cached: round 1 of the sealed side unwraps every key
     const time = (store: ReadModelStore, c: PersonalDataCipher) => {

@@ -235,7 +235,7 @@ async function main(): Promise<void> {
     const lines = [
       `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`,
       `Load average (1 min) before / after the measurements: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared with other work)`,
-      `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} positions`,
+      `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} events`,
       '',
       '| measure | result |',
       '| --- | --- |',

@@ -22,7 +22,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   logLevel: LogLevel;
-  /** Read models keep an as-of snapshot every this many log positions. */
+  /** Read models keep an as-of snapshot every this many events applied (counted: positions are opaque). */
   snapshotEvery: number;
   /** Signed digests of the log head (src/ledger/digests): how often, and the Ed25519 key that signs them. */
   digests: { intervalMinutes: number; signingKeyFile?: string };

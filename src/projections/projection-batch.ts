@@ -73,7 +73,7 @@ export class ProjectionBatch<D> {
   commit(): { position: number; docs: Map<string, D>; changedAt: Map<string, number> } | undefined {
     if (this.position === undefined) return undefined;
     const done = { position: this.position, docs: this.docs, changedAt: this.changedAt };
-    this.store.commit(this.projection.name, this.projection.version, this.from, done.position, done.docs);
+    this.store.commit(this.projection.name, this.projection.version, this.from, done.position, done.docs, this.size);
     if (this.written) for (const key of done.docs.keys()) this.written.add(key);
     this.from = done.position;
     this.docs = new Map();

@@ -92,7 +92,7 @@ export class ReadModelStore {
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
     if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
-      for (const table of ['documents', 'checkpoints', 'snapshots', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_docs', 'log_times']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ['documents', 'checkpoints', 'snapshots', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_docs', 'snapshot_counts', 'log_times']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${FORMAT}`);
     }
     this.db.exec(DDL);
@@ -108,7 +108,7 @@ export class ReadModelStore {
       // Needs fresh pages (a blob larger than a page): see probe().
       probe: this.db.prepare("INSERT INTO documents (projection, key, doc) VALUES ('$health-probe', '', zeroblob(70000))"),
     };
-    this.commitTx = this.db.transaction((projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>) => {
+    this.commitTx = this.db.transaction((projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>, events: number) => {
       // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
       // one indexed read, and a refusal before anything is written.
       const stored = this.checkpoint(projection);
@@ -124,7 +124,7 @@ export class ReadModelStore {
       this.stmt.setCheckpoint.run(projection, version, position);
       const recorded = this.recorded.get(projection);
       for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.snapshots.noteTime(at, recordedAt);
-      this.snapshots.afterCommit(projection, position, written, recorded?.latest);
+      this.snapshots.afterCommit(projection, position, events, written, recorded?.latest);
     });
     this.resetTx = this.db.transaction((projection: string, version: number) => {
       this.snapshots.reset(projection);
@@ -147,10 +147,13 @@ export class ReadModelStore {
    * A batch's documents and its checkpoint, atomically (with a snapshot when one is due), only if
    * the stored checkpoint is still `from`, the one the batch was applied from (undefined: the start
    * of the log, or no checkpoint yet). Otherwise throws CheckpointMovedError and writes nothing.
+   * `events`: how many events the batch applied (from `from` to `position`); snapshot layers are
+   * spaced by this count, never by the distance between two positions (they are opaque).
    */
-  commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>): void {
+  commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>, events: number): void {
+    if (!Number.isSafeInteger(events) || events < 0) throw new RangeError(`A batch applies a whole number of events, not ${events}`);
     try {
-      storeCallSync('read-model-store', true, () => this.commitTx.immediate(projection, version, from, position, docs));
+      storeCallSync('read-model-store', true, () => this.commitTx.immediate(projection, version, from, position, docs, events));
     } catch (err) {
       // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.
       // (Any other failure keeps them, for a retry of the same batch.)

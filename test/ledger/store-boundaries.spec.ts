@@ -31,15 +31,15 @@ describe('store boundaries translate SQLite faults', () => {
 
   it('given a read-only or full read-model file, when a batch is committed or the store probed, then a read-model-store fault; reads still answer', () => {
     const store = new ReadModelStore(join(dir, 'read-models.sqlite'));
-    store.commit('p', 1, undefined, 1, new Map([['k', { n: 1 }]]));
+    store.commit('p', 1, undefined, 1, new Map([['k', { n: 1 }]]), 1);
     store.probe();
     readOnly(store);
-    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['k', { n: 2 }]])))).toMatchObject({ code: 'store-read-only', part: 'read-model-store', outcomeUnknown: false });
+    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['k', { n: 2 }]]), 1))).toMatchObject({ code: 'store-read-only', part: 'read-model-store', outcomeUnknown: false });
     expect(thrown(() => store.probe())).toBeInstanceOf(StoreUnavailableError);
     expect(store.get('p', 'k')).toEqual({ n: 1 });
     readOnly(store, false);
     full(store);
-    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['big', { s: 'x'.repeat(200_000) }]])))).toMatchObject({ code: 'storage-full', part: 'read-model-store' });
+    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['big', { s: 'x'.repeat(200_000) }]]), 1))).toMatchObject({ code: 'storage-full', part: 'read-model-store' });
     expect(thrown(() => store.probe())).toMatchObject({ code: 'storage-full' });
     full(store, false);
     store.probe();
@@ -50,7 +50,7 @@ describe('store boundaries translate SQLite faults', () => {
 
   it('given the read-model file is gone from under it, when as-of layers are read or scanned, then a read-model-store fault', () => {
     const store = new ReadModelStore(join(dir, 'read-models.sqlite'), { snapshotEvery: 1, snapshotProjections: ['p'] });
-    store.commit('p', 1, undefined, 1, new Map([['k', { n: 1 }]]));
+    store.commit('p', 1, undefined, 1, new Map([['k', { n: 1 }]]), 1);
     const scan = store.layers.scanAt('p', 1, '', '\uffff')[Symbol.iterator]();
     expect(scan.next()).toMatchObject({ done: false });
     scan.return?.();

@@ -78,7 +78,7 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
   it('given a scan abandoned after one page, then the read-model file is free for the next commit', async () => {
     const { view } = await engine.view(p.name, 420);
     for (const _ of view.scan(p.name, 'action:')) break;
-    expect(() => store.commit('other-projection', 1, undefined, 1, new Map([['k', {}]]))).not.toThrow();
+    expect(() => store.commit('other-projection', 1, undefined, 1, new Map([['k', {}]]), 1)).not.toThrow();
   });
 
   /** The oracle for dates: the last position whose recordedAt is at or before the instant (the clock here only moves forward). */
@@ -130,7 +130,8 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
   it('given a reset (new version), then its snapshots go with its documents', () => {
     const other = new ReadModelStore(':memory:', { snapshotEvery: 2 });
     try {
-      other.commit('q', 1, undefined, 5, new Map([['k', { n: 1 }]]));
+      other.reset('q', 1);
+      other.commit('q', 1, undefined, 5, new Map([['k', { n: 1 }]]), 2);
       expect(other.layers.snapshotAtOrBefore('q', 5)).toBe(5);
       other.reset('q', 2);
       expect(other.layers.snapshotAtOrBefore('q', 5)).toBeUndefined();

@@ -17,7 +17,7 @@ const raise = (day: string, actionId: string, dueDate: string) =>
   act(day, `raise-${actionId}`, { type: 'action-raised', data: { actionId, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: `Text of ${actionId}`, owners: [{ kind: 'person', personId: 'pete-hill' }], dueDate } });
 
 beforeAll(async () => {
-  // Snapshots every 3 positions, so answers mix a snapshot with a short replay.
+  // Snapshots every 3 events, so answers mix a snapshot with a short replay.
   t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
   await on('2022-05-10', 'meeting', 'meeting-wseb-2022-05-10', 'meeting-scheduled', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' });
   await raise('2022-05-10', 'a1', '2022-06-30');

@@ -64,6 +64,28 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
     store.close();
   });
 
+  it('given snapshotEvery 20 and batches of 5, when the action log catches up, then it takes a layer every 20 events (not every 20 bytes of log) and an as-of view replays at most one interval', async () => {
+    const every = 20;
+    const store = new ReadModelStore(':memory:', { snapshotEvery: every });
+    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], { batchSize: 5, batchMs: 5, catchUpBatchSize: 5, catchUpMs: 60_000 });
+    runner.start();
+    try {
+      await runner.waitFor(head, 20_000);
+    } finally {
+      await runner.stop();
+    }
+    const log = await events.readAll();
+    const layers = new Set(log.map((e) => store.layers.snapshotAtOrBefore(actionLogProjection.name, e.position)).filter((s) => s !== undefined));
+    // Every catch-up batch holds 5 events, so every fourth commit brings the count to 20.
+    expect(layers.size).toBe(Math.floor(log.length / every));
+    const engine = new AsOfEngine(events, store, AS_OF_SOURCES);
+    for (const e of log) {
+      const { replayed } = await engine.view(actionLogProjection.name, e.position);
+      expect(replayed).toBeLessThanOrEqual(every + 5 - 1);
+    }
+    store.close();
+  });
+
   it('given an as-of position that names no record, then it answers as of the last record at or before it', async () => {
     const store = new ReadModelStore(':memory:');
     const engine = new AsOfEngine(events, store, AS_OF_SOURCES);

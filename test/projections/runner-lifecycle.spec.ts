@@ -36,7 +36,7 @@ describe('projection runner lifecycle', () => {
 
   it('given documents from another version, then they are dropped and rebuilt from the start', async () => {
     await runOnce(events, store, head, {}, counter(1));
-    store.commit('counter', 1, head, head, new Map([['stale-key', { n: 99, version: 1 }]]));
+    store.commit('counter', 1, head, head, new Map([['stale-key', { n: 99, version: 1 }]]), 0);
     const runner = new ProjectionRunner(events, store, [counter(2)], { batchMs: 5 });
     runner.start();
     await runner.waitFor(head, 5000);

@@ -18,7 +18,7 @@ describe('ActionLogReader.get: the history is the action\'s stream, read up to t
   /** The read model after `applied` (the ledger may hold more: `ledger`). */
   function reader(applied: StoredEvent[], ledger: StoredEvent[]): ActionLogReader {
     const doc = applied.reduce((d, e) => p.evolve(d, e), p.initialState('action:a1'));
-    store.commit(p.name, p.version, store.checkpoint(p.name)?.position, applied.at(-1)!.position, new Map([['action:a1', doc]]));
+    store.commit(p.name, p.version, store.checkpoint(p.name)?.position, applied.at(-1)!.position, new Map([['action:a1', doc]]), applied.length);
     return new ActionLogReader(store, { events: { readStream: async () => ledger }, upTo: () => store.checkpoint(p.name)?.position });
   }
   beforeEach(() => { store = new ReadModelStore(':memory:'); });

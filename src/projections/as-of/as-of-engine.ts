@@ -24,7 +24,11 @@ export interface AsOfResolution {
 export interface AsOfAnswer {
   resolution: AsOfResolution;
   view: AsOfView;
-  /** Events read from the ledger and applied for this answer: at most the snapshot interval. */
+  /**
+   * Events read from the ledger and applied for this answer: at most one snapshot interval
+   * (snapshotEvery events, plus the rest of the batch that reached it) at a position the read model
+   * has applied; beyond its checkpoint, the events it has not applied yet as well.
+   */
   replayed: number;
 }
 
@@ -33,7 +37,8 @@ const PAGE = 1000;
 /**
  * Time travel over the pure projection definitions: load the nearest snapshot at or before P and
  * replay only (snapshot, P] through `evolve`. Never the whole log once the runner has taken
- * snapshots (every `snapshotEvery` positions): the cost of an answer is bounded by that interval.
+ * snapshots (one each time `snapshotEvery` events have been applied, counted, not measured in
+ * positions): the cost of an answer is bounded by that interval plus one batch.
  */
 export class AsOfEngine {
   private readonly sources = new Map<string, AsOfSource>();

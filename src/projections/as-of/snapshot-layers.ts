@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 /** How often the read-model store keeps a snapshot of a projection's documents. */
 export interface SnapshotOptions {
   /**
-   * A snapshot is taken by the first commit at least this many log positions after the previous
-   * one (0 turns snapshots off). It bounds what an as-of query replays: at most this many positions.
+   * A snapshot is taken by the first commit that brings the events applied since the previous one
+   * to at least this many (0 turns snapshots off). Events, not positions: positions are opaque, and
+   * EventStoreDB's are byte offsets with gaps. It bounds what an as-of query replays: at most this
+   * many events, plus the rest of the batch that reached it.
    */
   snapshotEvery: number;
   /**
@@ -29,6 +31,10 @@ const DDL = `
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS snapshot_tracked (
     projection TEXT PRIMARY KEY
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS snapshot_counts (
+    projection   TEXT PRIMARY KEY,
+    events_since INTEGER NOT NULL
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS log_times (
     position    INTEGER PRIMARY KEY,
@@ -56,6 +62,12 @@ const LAYER_DOCS_DDL = `
  * document's state at S is its newest layer at or before S. Storage grows with what changed,
  * not with (snapshots x documents).
  *
+ * snapshot_counts holds, per projection, the events applied since its last layer (or since its
+ * reset), written in each batch transaction; a layer is due when it reaches snapshotEvery. No row
+ * means the count is unknown (a file from before counts were kept, or snapshots paused for the
+ * projection): the next commit takes a layer and the count starts from there. Created IF NOT
+ * EXISTS, so an existing read-model file needs no format bump.
+ *
  * log_times is a sparse position -> recordedAt index: one row per committed batch holding the
  * latest recordedAt of every event up to that position (a running maximum, so it only grows
  * with position even if the ledger's clock ever stepped back). Dates map to positions through it.
@@ -72,7 +84,9 @@ export class SnapshotLayers {
     this.snapshotted = options.snapshotProjections && new Set(options.snapshotProjections);
     this.stmt = {
       dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),
-      last: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ?').pluck(),
+      count: db.prepare('SELECT events_since FROM snapshot_counts WHERE projection = ?').pluck(),
+      setCount: db.prepare('INSERT INTO snapshot_counts (projection, events_since) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET events_since = excluded.events_since'),
+      dropCount: db.prepare('DELETE FROM snapshot_counts WHERE projection = ?'),
       atOrBefore: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ? AND position <= ?').pluck(),
       isTracked: db.prepare('SELECT 1 FROM snapshot_tracked WHERE projection = ?').pluck(),
       track: db.prepare('INSERT OR IGNORE INTO snapshot_tracked (projection) VALUES (?)'),
@@ -97,15 +111,20 @@ export class SnapshotLayers {
 
   /**
    * Inside the batch transaction, after the documents are written (`written`: key -> the JSON just
-   * stored): remember the keys written, and snapshot if the interval has passed. A due layer takes
-   * the earlier commits' keys from the documents table and this commit's straight from `written`.
+   * stored; `events`: how many events the batch applied, up to `position`): remember the keys
+   * written, and snapshot once snapshotEvery events have been applied since the last layer. A due
+   * layer takes the earlier commits' keys from the documents table and this commit's from `written`.
    */
-  afterCommit(projection: string, position: number, written: Map<string, string>, latestRecordedAt?: string): void {
+  afterCommit(projection: string, position: number, events: number, written: Map<string, string>, latestRecordedAt?: string): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (this.options.snapshotEvery <= 0) return;
     if (this.snapshotted && !this.snapshotted.has(projection)) {
       // Not snapshotted now: if it ever is again, its first layer must hold every document.
-      if (this.tracked.delete(projection) || this.stmt.isTracked.get(projection)) this.stmt.untrack.run(projection);
+      // How many events its next layer would be after the last one is unknown from now on.
+      if (this.tracked.delete(projection) || this.stmt.isTracked.get(projection)) {
+        this.stmt.untrack.run(projection);
+        this.stmt.dropCount.run(projection);
+      }
       return;
     }
     if (!this.tracked.has(projection)) {
@@ -116,15 +135,19 @@ export class SnapshotLayers {
       }
       this.tracked.add(projection);
     }
-    const last = (this.stmt.last.get(projection) as number | null) ?? -1;
-    if (position - last < this.options.snapshotEvery) {
+    // Counted in events: a position is opaque and never subtracted (on EventStoreDB the distance
+    // between two is bytes of log, so an interval of positions meant a layer every few events).
+    const since = this.stmt.count.get(projection) as number | undefined;
+    if (since !== undefined && since + events < this.options.snapshotEvery) {
       for (const key of written.keys()) this.stmt.dirty.run(projection, key);
+      this.stmt.setCount.run(projection, since + events);
       return;
     }
     this.stmt.copy.run(position, projection);
     for (const [key, doc] of written) this.stmt.putLayerDoc.run(projection, key, position, doc);
     this.stmt.clearDirty.run(projection);
     this.stmt.addSnapshot.run(projection, position);
+    this.stmt.setCount.run(projection, 0);
   }
 
   /** Inside the reset transaction: another version's snapshots describe other documents. */
@@ -132,6 +155,8 @@ export class SnapshotLayers {
     this.stmt.dropSnapshots.run(projection);
     this.stmt.dropDocs.run(projection);
     this.stmt.clearDirty.run(projection);
+    // No events applied since the start, so none since a layer: the first comes after snapshotEvery.
+    this.stmt.setCount.run(projection, 0);
     // No documents and no layers: nothing is missing from the next layer, whoever snapshots it.
     this.stmt.track.run(projection);
     this.tracked.add(projection);
