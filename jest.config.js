@@ -12,9 +12,10 @@ const ESM_ONLY = ['jose'];
 const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript') };
 const base = { transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
-  // Top level: jest ignores testTimeout inside projects[], and hooks then time out at 5 s. Suites that
-  // load the whole demo record through the API need far more than 5 s on a busy 2-core machine.
-  testTimeout: 120_000,
+  // Top level: jest ignores testTimeout inside projects[], and hooks then time out at 5 s. A guard
+  // against a hang, not a speed check: the OpenAPI fuzz and the agency matrix on the EventStoreDB
+  // protocol fake take two to three minutes on a busy 2-core machine.
+  testTimeout: 600_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },
