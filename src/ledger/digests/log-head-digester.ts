@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import type { SignedDigest } from './signed-digest';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { StoredEvent } from '../event-envelope';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
