@@ -29,7 +29,8 @@ describe('tamper suite: events after the last digest (what verify-store can and 
   });
   afterEach(() => l.remove());
 
-  const verify = () => l.verify(published);
+  // The statements of the README's table: the ledger and the published digest, not the service's unsigned log tree.
+  const verify = () => l.verify([...published, '--no-log-tree']);
   const kinds = async () => (await verify()).report.problems.map((p) => p.kind);
 
   describe('caught: the hash chains and the dense SQLite positions need no digest', () => {
@@ -90,9 +91,39 @@ describe('tamper suite: events after the last digest (what verify-store can and 
       await l.stop();
       const files = l.publish(later, 'later.json');
       l.tamper((db) => rewriteAndRechain(db, 'case-4', 1, { i: 'rewritten' }));
-      const { code, report } = await l.verify(['--digest', files.digestFile, '--public-key', files.keyFile]);
+      const { code, report } = await l.verify(['--digest', files.digestFile, '--public-key', files.keyFile, '--no-log-tree']);
       expect(code).toBe(1);
       expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: later.digestId, digestSource: files.digestFile }));
+    });
+  });
+
+  describe('the log tree the service kept beside the ledger (a witness, not a signed commitment)', () => {
+    const cases: [string, (x: TamperLedger) => void, string][] = [
+      ['the last events of the log deleted', (x) => x.tamper((db) => db.prepare('DELETE FROM events WHERE position >= 12').run()), 'log-cut-short'],
+      ['an event rewritten and its stream re-chained', (x) => x.tamper((db) => rewriteAndRechain(db, 'case-4', 1, { i: 'rewritten' })), 'digest-mismatch'],
+      ['events deleted and the later ones renumbered down', (x) => x.tamper((db) => {
+        db.prepare("DELETE FROM events WHERE stream_id = 'case-4'").run();
+        db.prepare('UPDATE events SET position = 12 WHERE position = 15').run();
+      }), 'log-cut-short'],
+    ];
+    it.each(cases)('given %s after the digest, while the log tree file is intact, then it names the ledger against the tree', async (_name, edit, kind) => {
+      edit(l);
+      const { code, report } = await l.verify(published);
+      expect(code).toBe(1);
+      expect(report.problems).toEqual([expect.objectContaining({ kind, digestId: 'log-tree' })]);
+    });
+
+    it('given the same tail cut with the log tree file deleted too (the service rebuilds it from the log), then nothing is left to compare: VALID', async () => {
+      const { rmSync } = await import('node:fs');
+      l.tamper((db) => db.prepare('DELETE FROM events WHERE position >= 12').run());
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${l.dir}/log-tree.sqlite${suffix}`, { force: true });
+      expect(await l.verify(published)).toMatchObject({ code: 0, report: { verdict: 'VALID', logTree: null } });
+    });
+
+    it('given a forged event appended at the end of the log, then the tree (which never took it) sees nothing wrong: VALID', async () => {
+      const tail = l.rows().find((e) => e.stream_id === 'case-2' && e.revision === 3)!;
+      l.tamper((db) => insertChained(db, tail, 16));
+      expect(await l.verify(published)).toMatchObject({ code: 0, report: { verdict: 'VALID' } });
     });
   });
 });

@@ -62,13 +62,14 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
     return report;
   }
 
-  it('given the untouched ledger, when verified alone and against the published digest, then it is VALID (exit 0) and every digest checks', async () => {
-    const alone = await l.verify();
-    expect(alone).toMatchObject({ code: 0, report: { verdict: 'VALID', eventsChecked: 22, lastPosition: 22, keyPinned: false, problems: [] } });
+  it('given the untouched ledger, when verified alone, beside its log tree and against the published digest, then it is VALID (exit 0) and every digest checks', async () => {
+    const alone = await l.verify(['--no-log-tree']);
+    expect(alone).toMatchObject({ code: 0, report: { verdict: 'VALID', eventsChecked: 22, lastPosition: 22, keyPinned: false, logTree: null, problems: [] } });
     expect(alone.report.digests).toEqual([expect.objectContaining({ digestId: 'head-14', ok: true }), expect.objectContaining({ digestId: 'head-21', ok: true })]);
     const held = await l.verify(published);
-    expect(held).toMatchObject({ code: 0, report: { verdict: 'VALID', keyPinned: true, problems: [] } });
-    expect(held.report.digests).toHaveLength(3);
+    expect(held).toMatchObject({ code: 0, report: { verdict: 'VALID', keyPinned: true, logTree: expect.stringMatching(/log-tree\.sqlite$/), problems: [] } });
+    expect(held.report.digests).toEqual(expect.arrayContaining([expect.objectContaining({ digestId: 'log-tree', treeSize: 22, ok: true })]));
+    expect(held.report.digests).toHaveLength(4);
   });
 
   describe('each tampering of the table is named, held to the published digest', () => {
@@ -177,7 +178,9 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
         }
       });
       // The ledger alone cannot tell the forger's digests from the partnership's...
-      expect(await l.verify()).toMatchObject({ code: 0, report: { verdict: 'VALID', keyPinned: false } });
+      expect(await l.verify(['--no-log-tree'])).toMatchObject({ code: 0, report: { verdict: 'VALID', keyPinned: false } });
+      // ...the service's log tree beside it can, while it is intact...
+      expect((await l.verify()).report.problems).toEqual([expect.objectContaining({ kind: 'digest-mismatch', digestId: 'log-tree' })]);
       // ...the published key and digest can.
       await expectNamed([
         digestProblem('digest-key-not-pinned', d1), digestProblem('digest-key-not-pinned', d2), digestProblem('digest-mismatch', d2, published[1]),
@@ -207,7 +210,7 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
     });
   });
 
-  describe('what the ledger file alone reveals, without a published digest', () => {
+  describe('what the ledger file alone reveals, without a published digest or the log tree', () => {
     it.each([
       ['the data of an event edited', (x: TamperLedger) => x.tamper((db) => db.prepare("UPDATE events SET data = '{}' WHERE position = 4").run())],
       ['an event deleted mid-stream', (x: TamperLedger) => x.tamper((db) => db.prepare('DELETE FROM events WHERE position = 3').run())],
@@ -216,18 +219,31 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
       ['an event rewritten and its stream re-chained', (x: TamperLedger) => x.tamper((db) => rewriteAndRechain(db, 'case-2', 1, { i: 'x' }))],
     ])('given %s, then the recorded digests or the chains name it (exit 1)', async (_name, edit) => {
       edit(l);
-      const { code, report } = await l.verify();
+      const { code, report } = await l.verify(['--no-log-tree']);
       expect(code).toBe(1);
       expect(report.problems.length).toBeGreaterThan(0);
     });
 
-    it('given the log put back to an earlier state of itself (digest record deleted, WAL cut, old backup), then it verifies VALID: only a published digest reveals it', async () => {
+    it('given the log put back to an earlier state of itself (digest record deleted, WAL cut, old backup), then it verifies VALID: only a published digest or the log tree reveals it', async () => {
       const { rmSync } = await import('node:fs');
       rmSync(runningCopy.wal);
-      expect((await l.verify([], backup)).code).toBe(0);
-      expect((await l.verify([], runningCopy.file)).code).toBe(0);
+      expect((await l.verify(['--no-log-tree'], backup)).code).toBe(0);
+      expect((await l.verify(['--no-log-tree'], runningCopy.file)).code).toBe(0);
       l.tamper((db) => db.prepare('DELETE FROM events WHERE position = 22').run());
-      expect((await l.verify()).code).toBe(0);
+      expect((await l.verify(['--no-log-tree'])).code).toBe(0);
+    });
+
+    it('given the same three, beside the log tree the service kept (unsigned, so only while nobody deleted or rebuilt it), then it names the ledger cut short', async () => {
+      const { rmSync } = await import('node:fs');
+      rmSync(runningCopy.wal);
+      const cut = expect.objectContaining({ kind: 'log-cut-short', digestId: 'log-tree', message: expect.stringContaining('the log tree file') });
+      for (const file of [backup, runningCopy.file]) {
+        const { code, report } = await l.verify([], file);
+        expect(code).toBe(1);
+        expect(report.problems).toEqual([cut]);
+      }
+      l.tamper((db) => db.prepare('DELETE FROM events WHERE position = 22').run());
+      expect((await l.verify()).report.problems).toEqual([cut]);
     });
   });
 });

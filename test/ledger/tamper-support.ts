@@ -74,8 +74,9 @@ export class TamperLedger {
     return event.data as SignedDigest;
   }
 
-  /** Stops the "service": the last connection checkpoints the WAL into the file. */
+  /** Stops the "service" once its log tree has taken every event; the last connection checkpoints the WAL into the file. */
   async stop(): Promise<void> {
+    await this.follower.head();
     await this.follower.stop();
     this.treeStore.close();
     await this.store.close();

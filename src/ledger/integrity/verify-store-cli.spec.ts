@@ -41,6 +41,7 @@ describe('verify-store command line', () => {
     ['a digest file that is not JSON', ['LEDGER', '--digest', 'KEY', '--public-key', 'KEY'], 'is not a readable JSON file'],
     ['a public key that is not Ed25519', ['LEDGER', '--public-key', 'RSA'], 'is not an Ed25519 public key PEM'],
     ['a file that is not a SQLite ledger', ['KEY'], 'could not verify'],
+    ['a --log-tree file that is not a log tree', ['LEDGER', '--log-tree', 'LEDGER'], 'is not a readable log-tree file'],
   ])('given %s, then exit 2 naming why, and no report', async (_name, argv, why) => {
     const key = join(dir, 'key.pem');
     writeFileSync(key, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
@@ -51,5 +52,17 @@ describe('verify-store command line', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain(why);
+  });
+
+  it('given an unreadable log-tree.sqlite beside the ledger, then it warns, verifies without it and says so (logTree null)', async () => {
+    writeFileSync(join(dir, 'log-tree.sqlite'), 'not a database');
+    try {
+      const { code, out, err } = await run(file);
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({ verdict: 'VALID', logTree: null });
+      expect(err).toContain('warning: skipped the log tree beside the ledger');
+    } finally {
+      rmSync(join(dir, 'log-tree.sqlite'));
+    }
   });
 });

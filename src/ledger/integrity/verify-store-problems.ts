@@ -9,7 +9,11 @@ import type { ChainProblem } from './chain-verifier';
 export type DigestClaims = SignedDigest;
 
 /** Where a digest came from: recorded in the ledger (a `digest-` stream event) or given on the command line. */
-export type DigestSource = { kind: 'ledger'; eventPosition: number } | { kind: 'supplied'; name: string };
+export type DigestSource =
+  | { kind: 'ledger'; eventPosition: number }
+  | { kind: 'supplied'; name: string }
+  /** The service's own log-tree file: unsigned, so it can only add findings (a tree ahead of or unlike the log), never clear one. */
+  | { kind: 'witness'; name: string };
 
 export interface SourcedDigest {
   digest: DigestClaims;
@@ -69,3 +73,7 @@ export interface LedgerReport {
 }
 
 export const sourceName = (s: DigestSource): string => (s.kind === 'ledger' ? 'ledger' : s.name);
+
+/** How findings name a digest: "digest head-21 (ledger)", or "the log tree file <path>". */
+export const digestLabel = ({ digest, source }: SourcedDigest): string =>
+  source.kind === 'witness' ? `the log tree file ${source.name}` : `digest ${digest.digestId} (${sourceName(source)})`;

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { StoredEvent } from '../event-envelope';
 import { CompactRange, eventLeafHash, hashLeaf, toHex } from './merkle';
-import { type DigestCheck, type LedgerProblem, type SourcedDigest, sourceName } from './verify-store-problems';
+import { type DigestCheck, digestLabel, type LedgerProblem, type SourcedDigest, sourceName } from './verify-store-problems';
 
 /**
  * How many points of the log stay at hand for digests met after the head they cover. A recorded
@@ -106,7 +106,7 @@ export class DigestTargets {
       const size = d.treeSize ?? d.eventCount;
       t.problem ??= {
         kind: 'log-cut-short', ...at(t), position: d.position,
-        message: `digest ${d.digestId} (${sourceName(t.d.source)}) covers ${size} events up to position ${d.position}, but the log holds ${this.range.size} events ending at position ${lastPosition ?? 'none'}: ${Math.max(0, size - this.range.size)} or more events are gone`,
+        message: `${digestLabel(t.d)} covers ${size} events up to position ${d.position}, but the log holds ${this.range.size} events ending at position ${lastPosition ?? 'none'}: ${Math.max(0, size - this.range.size)} or more events are gone`,
       };
     }
     return {
@@ -171,7 +171,7 @@ export class DigestTargets {
       kind: 'digest-mismatch', ...at(t),
       ...(e.id === undefined ? {} : { eventId: e.id, streamId: e.streamId, revision: e.revision }),
       position: e.position,
-      message: `digest ${d.digestId} (${sourceName(t.d.source)}): ${why}; an event at or before position ${d.position} was altered, removed, inserted or moved`,
+      message: `${digestLabel(t.d)}: ${why}; an event at or before position ${d.position} was altered, removed, inserted or moved`,
     };
   }
 }

@@ -43,6 +43,8 @@ export interface VerifyLedgerOptions {
    */
   positions?: { denseFrom: number };
   pageSize?: number;
+  /** Unsigned witnesses (the service's log-tree file): checked like digests, without a signature. */
+  witnesses?: SourcedDigest[];
   /** Points of the log kept for digests met after the head they cover (tests lower it to force a second read). */
   recentPoints?: number;
 }
@@ -67,7 +69,7 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     problems.push(...found.problems);
     return found.checkable;
   };
-  const targets = new DigestTargets((options.supplied ?? []).filter(checkable), options.recentPoints);
+  const targets = new DigestTargets([...(options.supplied ?? []).filter(checkable), ...(options.witnesses ?? [])], options.recentPoints);
   let expected = options.positions?.denseFrom;
   let lastPosition: number | null = null;
   for await (const e of wholeLog(reader, pageSize)) {
