@@ -105,6 +105,7 @@ export async function runVerifyStore(argv: string[], io: CliIo): Promise<number>
       io.out(JSON.stringify({ file: args.file, streamId: args.streamId, ...report }, null, 2));
       return report.ok ? 0 : 1;
     }
+    // Read before the ledger: beside a running service the tree then never holds an event the ledger read cannot see.
     const witness = logTreeWitness(args, io);
     const report = await verifyLedger(ledger, { supplied, pinnedKeyPem, positions: { denseFrom: 1 }, witnesses: witness ? [witness.digest] : [] });
     io.out(JSON.stringify({ file: args.file, verdict: report.ok ? 'VALID' : 'TAMPERED', logTree: witness?.file ?? null, ...report }, null, 2));
