@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../http/idempotency/idempotency.store';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { StoreUnavailableError } from '../ledger/store-errors';
+import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
 import { PackJobRunner } from '../evidence/jobs/pack-job-runner';
 import { RetentionScheduler } from '../privacy/retention/retention-scheduler';
@@ -31,10 +32,12 @@ export interface HealthReport {
     packQueue: PartHealth;
     digestSchedule: PartHealth;
     retentionSchedule: PartHealth;
+    /** The ledger's start-up and periodic integrity check: down (writes refused) when it failed, with why. */
+    integrity: PartHealth;
   };
 }
 
-export const REQUIRED_PARTS = ['eventStore', 'readModelStore', 'keyStore', 'idempotencyStore', 'projections'] as const;
+export const REQUIRED_PARTS = ['eventStore', 'readModelStore', 'keyStore', 'idempotencyStore', 'projections', 'integrity'] as const;
 
 class DeadlineExceeded extends Error {}
 
@@ -47,7 +50,7 @@ class DeadlineExceeded extends Error {}
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeyStore;
-  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule', HealthReporter>> = {};
+  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'integrity', HealthReporter>> = {};
 
   constructor(
     private readonly modules: ModuleRef,
@@ -64,7 +67,7 @@ export class HealthService implements OnModuleInit {
     };
     this.readModels = find(ReadModelStore);
     this.keys = find(SubjectKeyStore);
-    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler) };
+    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), integrity: find(IntegrityGate) };
   }
 
   async check(): Promise<HealthReport> {
@@ -78,6 +81,7 @@ export class HealthService implements OnModuleInit {
     const parts: HealthReport['parts'] = {
       eventStore, readModelStore, keyStore, idempotencyStore, projections,
       packQueue: this.reported('packQueue'), digestSchedule: this.reported('digestSchedule'), retentionSchedule: this.reported('retentionSchedule'),
+      integrity: this.reported('integrity'),
     };
     const statuses = Object.entries(parts).flatMap(([name, p]) => (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map((h) => [name, h.status] as const));
     const down = statuses.some(([name, s]) => s === 'down' && (REQUIRED_PARTS as readonly string[]).includes(name));

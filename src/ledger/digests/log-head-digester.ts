@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { SignedDigest } from '../../evidence/pack/pack-types';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { StoredEvent } from '../event-envelope';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { IntegrityGate } from '../integrity/integrity-gate';
 import { streamCategory } from '../stream-name';
 import { signDigest } from './digest-signature';
 import { LedgerDigest, digestIdFor } from './ledger-digest';
@@ -36,6 +37,8 @@ export class LogHeadDigester {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DIGEST_SIGNING_KEY) private readonly key: SigningKey,
+    /** Never signs over a ledger that failed its integrity check (absent where a digester is built by hand). */
+    @Optional() private readonly gate?: IntegrityGate,
   ) {}
 
   /** The head as of now. Concurrent callers share one catch-up rather than racing on the running hash. */
@@ -46,6 +49,7 @@ export class LogHeadDigester {
 
   /** A digest of the head, signed now; recording it is the command handler's job. */
   async sign(): Promise<SignedDigest> {
+    await this.gate?.assertWritable();
     const head = await this.head();
     const recordedAt = this.clock.now().toISOString();
     return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt }, this.key.privateKey);
