@@ -1,30 +1,14 @@
 /**
- * Re-verifies the hash chains in a SQLite ledger file, for auditors and for cron:
- *   node dist/scripts/verify-store.js [file=data/ledger.sqlite] [streamId]
- * Prints the report as JSON; exit code 0 clean, 1 tampering found, 2 could not verify.
+ * Verifies a SQLite ledger file, for auditors and for cron:
+ *   node dist/scripts/verify-store.js [file=data/ledger.sqlite] [streamId] [--digest published.json ...] [--public-key key.pem]
+ * Prints the report as JSON (verdict VALID or TAMPERED, each problem naming event, stream,
+ * position and digest); exit code 0 clean, 1 tampering found, 2 could not verify.
  * Opens the file read-only, so it runs beside the service that owns the data directory.
+ * What it can and cannot detect: README.md, "Verifying the ledger".
  */
-import { existsSync } from 'node:fs';
-import { verifyStore } from '../src/ledger/integrity/verify-store';
-import { ReadOnlySqliteLedger } from '../src/ledger/sqlite/read-only-ledger';
+import { runVerifyStore } from '../src/ledger/integrity/verify-store-cli';
 
-async function main([file = 'data/ledger.sqlite', streamId]: string[]): Promise<number> {
-  // A missing path would be an empty ledger, reported clean: refuse instead (SQLite would too, less plainly).
-  if (!existsSync(file)) {
-    console.error(`verify-store: no ledger file at ${file}`);
-    return 2;
-  }
-  const ledger = new ReadOnlySqliteLedger(file);
-  try {
-    const report = await verifyStore(ledger, streamId);
-    console.log(JSON.stringify({ file, ...(streamId === undefined ? {} : { streamId }), ...report }, null, 2));
-    return report.ok ? 0 : 1;
-  } finally {
-    ledger.close();
-  }
-}
-
-main(process.argv.slice(2)).then(
+runVerifyStore(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => { console.error('verify-store:', err); process.exitCode = 2; },
 );

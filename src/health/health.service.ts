@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { StoreUnavailableError } from '../ledger/store-errors';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
+import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence/jobs/pack-job-runner';
 import { RetentionScheduler } from '../privacy/retention/retention-scheduler';
 import { SubjectKeyStore } from '../privacy/subject-key-store';
@@ -32,6 +33,8 @@ export interface HealthReport {
     packQueue: PartHealth;
     digestSchedule: PartHealth;
     retentionSchedule: PartHealth;
+    /** The log-level Merkle tree's follower: down when the tree does not match the log (never extended then). */
+    logTree: PartHealth;
     /** The ledger's start-up and periodic integrity check: down (writes refused) when it failed, with why. */
     integrity: PartHealth;
   };
@@ -50,7 +53,7 @@ class DeadlineExceeded extends Error {}
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeyStore;
-  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'integrity', HealthReporter>> = {};
+  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>> = {};
 
   constructor(
     private readonly modules: ModuleRef,
@@ -67,7 +70,7 @@ export class HealthService implements OnModuleInit {
     };
     this.readModels = find(ReadModelStore);
     this.keys = find(SubjectKeyStore);
-    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), integrity: find(IntegrityGate) };
+    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), logTree: find(LogTreeFollower), integrity: find(IntegrityGate) };
   }
 
   async check(): Promise<HealthReport> {
@@ -81,6 +84,7 @@ export class HealthService implements OnModuleInit {
     const parts: HealthReport['parts'] = {
       eventStore, readModelStore, keyStore, idempotencyStore, projections,
       packQueue: this.reported('packQueue'), digestSchedule: this.reported('digestSchedule'), retentionSchedule: this.reported('retentionSchedule'),
+      logTree: this.reported('logTree'),
       integrity: this.reported('integrity'),
     };
     const statuses = Object.entries(parts).flatMap(([name, p]) => (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map((h) => [name, h.status] as const));

@@ -21,21 +21,9 @@ export interface PackScope {
   records: RecordKind[];
 }
 
-/** A signed statement of the log head: publishable (e.g. in the annual report) and checkable offline. */
-export interface SignedDigest {
-  digestId: string;
-  /** Global position of the last event covered, and how many events the log held then. */
-  position: number;
-  eventCount: number;
-  /** SHA-256 (hex) over the ordered list of every event's `hash` up to `position` (see src/ledger/digests). */
-  logHash: string;
-  recordedAt: string;
-  algorithm: 'Ed25519';
-  /** Public key (SPKI PEM) so a verifier can check the signature with no server. */
-  publicKeyPem: string;
-  /** Base64 signature over the canonical JSON of {digestId, position, eventCount, logHash, recordedAt}. */
-  signature: string;
-}
+/** Moved to src/ledger/digests/signed-digest.ts (issue 12); re-exported so importers keep compiling. */
+export type { SignedDigest } from '../../ledger/digests/signed-digest';
+import type { SignedDigest } from '../../ledger/digests/signed-digest';
 
 export interface PackFileEntry {
   name: string;

@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import type { SignedDigest } from './signed-digest';
 import { signDigest, verifyDigestSignature, type UnsignedDigest } from './digest-signature';
 
 const key = generateKeyPairSync('ed25519').privateKey;
@@ -47,5 +47,51 @@ describe('verifyDigestSignature', () => {
   it('refuses to sign with a key that is not Ed25519', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
     expect(() => signDigest(unsigned, rsa)).toThrow(/Ed25519/);
+  });
+});
+
+describe('digests that commit to the Merkle tree (treeSize, treeRoot)', () => {
+  const withTree: UnsignedDigest = { ...unsigned, treeSize: 42, treeRoot: 'c'.repeat(64) };
+  const treeSigned = signDigest(withTree, key);
+
+  it('given a digest signed with a tree head, then it carries both fields and verifies', () => {
+    expect(treeSigned).toMatchObject({ treeSize: 42, treeRoot: 'c'.repeat(64) });
+    expect(verifyDigestSignature(treeSigned)).toBe(true);
+  });
+
+  it.each<[string, Partial<SignedDigest>]>([
+    ['treeSize changed', { treeSize: 41 }],
+    ['treeRoot changed', { treeRoot: 'd'.repeat(64) }],
+    ['treeSize removed', { treeSize: undefined }],
+    ['treeRoot removed', { treeRoot: undefined }],
+    ['both removed (passed off as an old digest)', { treeSize: undefined, treeRoot: undefined }],
+    ['treeSize made null', { treeSize: null as unknown as number }],
+  ])('given a tree digest with %s, then it does not verify', (_what, edit) => {
+    expect(verifyDigestSignature({ ...treeSigned, ...edit })).toBe(false);
+  });
+
+  it('given an old digest (signed over the five fields by a signer that knew no tree), then it still verifies', () => {
+    // Signed here without digestSigningPayload, exactly as digests recorded before issue 12 were.
+    const payload = '{"digestId":"head-41","eventCount":42,"logHash":"' + 'a'.repeat(64) + '","position":41,"recordedAt":"2022-11-21T12:00:00.000Z"}';
+    const old: SignedDigest = {
+      ...unsigned,
+      algorithm: 'Ed25519',
+      publicKeyPem: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
+      signature: sign(null, Buffer.from(payload, 'utf8'), key).toString('base64'),
+    };
+    expect(verifyDigestSignature(old)).toBe(true);
+  });
+
+  it('given an old digest with tree fields added afterwards, then it does not verify', () => {
+    expect(verifyDigestSignature({ ...signed, treeSize: 42, treeRoot: 'c'.repeat(64) })).toBe(false);
+  });
+
+  it.each<[string, Partial<UnsignedDigest>]>([
+    ['only treeSize', { treeSize: 42 }],
+    ['only treeRoot', { treeRoot: 'c'.repeat(64) }],
+    ['a root that is not lowercase hex', { treeSize: 42, treeRoot: 'C'.repeat(64) }],
+    ['a negative size', { treeSize: -1, treeRoot: 'c'.repeat(64) }],
+  ])('refuses to sign a digest with %s', (_what, edit) => {
+    expect(() => signDigest({ ...unsigned, ...edit }, key)).toThrow(TypeError);
   });
 });

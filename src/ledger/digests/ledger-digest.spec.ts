@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import type { SignedDigest } from './signed-digest';
 import { fold } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-errors';
 import { signDigest } from './digest-signature';

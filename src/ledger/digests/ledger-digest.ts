@@ -1,4 +1,4 @@
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import type { SignedDigest } from './signed-digest';
 import type { Aggregate, DomainCommand } from '../aggregate';
 import { eventCodec, v1 } from '../event-codec';
 import type { DomainEvent } from '../../shared/decider';

@@ -1,6 +1,10 @@
 import type { StoredEvent } from '../event-envelope';
 import type { EventStore } from '../event-store.port';
+import { LedgerDigest } from '../digests/ledger-digest';
+import { streamCategory } from '../stream-name';
 import { ChainVerifier, type VerifyReport } from './chain-verifier';
+import { DigestTargets, digestProblems } from './verify-store-digests';
+import { type DigestClaims, type LedgerProblem, type LedgerReport, type SourcedDigest, sourceName } from './verify-store-problems';
 
 /**
  * Events per read. Memory stays at one page however large the ledger grows. Larger pages save
@@ -23,6 +27,95 @@ export async function verifyStore(store: LedgerReader, streamId?: string, pageSi
     verifier.check(event);
   }
   return verifier.report();
+}
+
+export interface VerifyLedgerOptions {
+  /** Digests published outside the ledger (annual report, website), held to `pinnedKeyPem`. */
+  supplied?: SourcedDigest[];
+  /** The partnership's public key (SPKI PEM): every digest, recorded or supplied, must be signed by it. */
+  pinnedKeyPem?: string;
+  /**
+   * Set for an engine whose positions are consecutive integers from `denseFrom` (SQLite: the rowid
+   * of a table that is never deleted from starts at 1 and takes max+1; memory: 0-based), so a
+   * position without an event is a deleted one. Left out for engines whose positions have gaps
+   * (EventStoreDB): there positions are opaque and only the digests prove what is missing.
+   */
+  positions?: { denseFrom: number };
+  pageSize?: number;
+}
+
+/**
+ * verify-store over the whole ledger (issue 12): each stream's hash chain, dense positions where
+ * the engine's are, and the RFC 9162 tree and log hash recomputed from the events against every
+ * signed digest recorded in the ledger and every one supplied. Two reads of the log, one page in
+ * memory at a time: the first checks chains and positions and gathers the recorded digests (each
+ * recorded after the head it covers, so only known once that head is passed); the second
+ * recomputes the commitments and checks each digest where the log reaches the head it signed.
+ * Pure over the reader: the CLI (verify-store-cli.ts) and the service's own checks share it.
+ */
+export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOptions = {}): Promise<LedgerReport> {
+  const pageSize = options.pageSize ?? VERIFY_PAGE;
+  const chains = new ChainVerifier();
+  const problems: LedgerProblem[] = [];
+  const recorded: SourcedDigest[] = [];
+  let expected = options.positions?.denseFrom;
+  let lastPosition: number | null = null;
+  for await (const e of wholeLog(reader, pageSize)) {
+    chains.check(e);
+    // Only for a dense engine: the one place positions are counted, because that engine counts them so.
+    if (expected !== undefined) {
+      if (e.position !== expected) problems.push(missingBefore(e, expected));
+      expected = e.position + 1;
+    }
+    if (streamCategory(e.streamId) === LedgerDigest.category && e.type === 'ledger-digest-recorded') {
+      recorded.push({ digest: e.data as DigestClaims, source: { kind: 'ledger', eventPosition: e.position } });
+    }
+    lastPosition = e.position;
+  }
+  const chainReport = chains.report();
+  const all = [...recorded, ...(options.supplied ?? [])];
+  const checkable: SourcedDigest[] = [];
+  for (const d of all) {
+    const { problems: found, checkable: canCheck } = digestProblems(d, options.pinnedKeyPem);
+    problems.push(...found);
+    if (canCheck) checkable.push(d);
+  }
+  problems.push(...unrecorded(options.supplied ?? [], recorded));
+  const targets = new DigestTargets(checkable);
+  for await (const e of wholeLog(reader, pageSize)) targets.add(e);
+  const { checks, problems: digestFindings } = targets.finish(lastPosition);
+  const found = [...chainReport.problems, ...problems, ...digestFindings];
+  return {
+    ok: found.length === 0,
+    streamsChecked: chainReport.streamsChecked,
+    eventsChecked: chainReport.eventsChecked,
+    lastPosition,
+    treeSize: targets.treeSize,
+    treeRoot: targets.treeRoot,
+    digests: checks,
+    keyPinned: options.pinnedKeyPem !== undefined,
+    problems: found,
+  };
+}
+
+/**
+ * The service records every digest it signs in the ledger before anyone can publish it, so a
+ * published digest the ledger has no record of means the ledger lost the record (its tail cut, an
+ * older copy restored), even when the events the digest covers are all still there.
+ */
+function unrecorded(supplied: SourcedDigest[], recorded: SourcedDigest[]): LedgerProblem[] {
+  const ids = new Set(recorded.map((r) => r.digest.digestId));
+  return supplied.filter((s) => !ids.has(s.digest.digestId)).map((s) => ({
+    kind: 'digest-not-recorded' as const, digestId: s.digest.digestId, digestSource: sourceName(s.source), position: s.digest.position,
+    message: `digest ${s.digest.digestId} was published but the ledger holds no record of it: the ledger lost its tail or is an older copy`,
+  }));
+}
+
+function missingBefore(e: StoredEvent, expected: number): LedgerProblem {
+  return {
+    kind: 'positions-missing', streamId: e.streamId, eventId: e.id, revision: e.revision, position: e.position,
+    message: `positions ${expected} to ${e.position - 1} hold no event (deleted) before event ${e.id} (${e.streamId} revision ${e.revision}, position ${e.position})`,
+  };
 }
 
 async function* wholeLog(store: LedgerReader, maxCount: number): AsyncGenerator<StoredEvent> {
