@@ -96,17 +96,23 @@ describe('ledger integrity gate (e2e)', () => {
   const tamperings: [string, (db: Database.Database) => void, RegExp][] = [
     ['an event\'s data edited', (db) => {
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ partnerId: 'warwickshire-police', name: 'Someone Else', kind: 'police' }), rowOf(db, 'partner-warwickshire-police', 0).position);
-    }, /stream partner-warwickshire-police, revision 0.*does not match its hash/],
+    }, /altered: event .* \(revision 0\) does not match its hash \(stream partner-warwickshire-police, position \d+\)/],
     ['an event deleted from the middle of a stream', (db) => {
       db.prepare('DELETE FROM events WHERE position = ?').run(rowOf(db, `meeting-${MEETING}`, 1).position);
-    }, new RegExp(`stream meeting-${MEETING}, revision 2.*does not follow revision 0`)],
+    }, new RegExp(`removed: revisions 1\\.\\.1 are missing before event \\S+ \\(stream meeting-${MEETING}, position \\d+\\)`)],
     ['the last event before a digest rewritten with a correct chain hash (only the digest can tell)', (db) => {
       const beforeDigest = lastRows(db, 2)[1];
       rewrite(db, beforeDigest, { ...JSON.parse(beforeDigest.data!), text: 'Forged text' });
-    }, /digest head-\d+: the log up to position \d+ no longer hashes to what it signed/],
+    }, /digest head-\d+ \(ledger\): the log hash of the events up to position \d+ is not the one signed/],
     ['the last event a digest covers deleted (a log cut short behind a digest)', (db) => {
       db.prepare('DELETE FROM events WHERE position = ?').run(lastRows(db, 2)[1].position);
-    }, /digest head-\d+ covers position \d+, which names no event/],
+    }, /digest head-\d+ \(ledger\): position \d+ it covers holds no event/],
+    ['two events of a stream swapped in the log', (db) => {
+      const [first, second] = [rowOf(db, `meeting-${MEETING}`, 1), rowOf(db, `meeting-${MEETING}`, 2)];
+      db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(first.position);
+      db.prepare('UPDATE events SET position = ? WHERE position = ?').run(first.position, second.position);
+      db.prepare('UPDATE events SET position = ? WHERE position = -1').run(second.position);
+    }, new RegExp(`reordered: event \\S+ \\(revision 2\\) comes before revision 1 in the log \\(stream meeting-${MEETING}, position \\d+\\)`)],
   ];
 
   it.each(tamperings)('given %s while stopped, when the service starts, then writes and digests are refused with ledger-integrity-failed, reads are served marked unverified, and /health is 503 naming integrity and why', async (_, edit, reason) => {

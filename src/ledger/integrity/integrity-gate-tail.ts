@@ -1,11 +1,11 @@
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import type { SignedDigest } from '../digests/signed-digest';
 import { GENESIS_HASH, type StoredEvent } from '../event-envelope';
 import { LedgerDigest } from '../digests/ledger-digest';
 import { verifyDigestSignature } from '../digests/digest-signature';
-import { LogHasher } from '../digests/log-hash';
 import { streamCategory } from '../stream-name';
 import { hashEvent } from './hash-chain';
-import { VERIFY_PAGE, type LedgerReader } from './verify-store';
+import type { LedgerProblem } from './verify-store-problems';
+import { VERIFY_PAGE, verifyLedger, type LedgerReader, type VerifyLedgerOptions } from './verify-store';
 
 /**
  * The last event the gate verified, persisted so the next check reads only what came after it.
@@ -35,27 +35,61 @@ const pointOf = (e: StoredEvent): VerifiedPoint => ({ position: e.position, stre
 const at = (e: Pick<StoredEvent, 'id' | 'streamId' | 'revision' | 'position'>) => `event ${e.id} (stream ${e.streamId}, revision ${e.revision}, position ${e.position})`;
 
 /**
- * Verifies the log after `from`: that the event there is still what was verified (else the tail
- * was lost or rewritten), each stream's chain over the new events, linked to that stream's event
- * before them, every recorded digest's signature, that no digest covers a position beyond the head
- * (a log cut short behind a digest), and, when reading from the start, each digest's log hash.
+ * The gate's verifier. With a verified point: the log after it (verifyTail). Without one (the first
+ * start on a ledger, or after the point was lost, itself a failure), the whole ledger through
+ * verifyLedger, the one verifier verify-store uses: chains, dense positions where the engine's are,
+ * and every recorded digest's log hash and tree root recomputed from the events.
  */
-export const verifyTail: TailVerifier = async (reader, from) => {
+export function gateVerifier(options: Pick<VerifyLedgerOptions, 'positions'> = {}): TailVerifier {
+  return async (reader, from) => {
+    if (from) {
+      if (await stillThere(reader, from)) return verifyTail(reader, from);
+      const whole = await verifyWhole(reader, options);
+      const lost = `the last verified event (stream ${from.streamId}, revision ${from.revision}, position ${from.position}) is no longer in the ledger as verified: the log lost its tail or was rewritten`;
+      return { ...whole, ok: false, problems: [lost, ...whole.problems] };
+    }
+    return verifyWhole(reader, options);
+  };
+}
+
+async function verifyWhole(reader: LedgerReader, options: Pick<VerifyLedgerOptions, 'positions'>): Promise<TailReport> {
+  let head: VerifiedPoint | undefined;
+  // The head as verifyLedger reads it: the last event of the last unfiltered page (it reads the log in order).
+  const noting: LedgerReader = {
+    readStream: (streamId, o) => reader.readStream(streamId, o),
+    readAll: async (o) => {
+      const page = await reader.readAll(o);
+      if (!o?.filter && page.length > 0) head = pointOf(page.at(-1)!);
+      return page;
+    },
+  };
+  const report = await verifyLedger(noting, options);
+  return { ok: report.ok, problems: report.problems.map(describe), head, eventsChecked: report.eventsChecked };
+}
+
+/** A finding as one line that names where: the stream and position when the message does not already. */
+function describe(p: LedgerProblem): string {
+  const where = p.streamId !== undefined && !p.message.includes(p.streamId) ? ` (stream ${p.streamId}${p.position !== undefined ? `, position ${p.position}` : ''})` : '';
+  return `${p.kind}: ${p.message}${where}`;
+}
+
+/**
+ * The log after `from` (whose event is still there): each stream's chain over the new events,
+ * linked to that stream's event before them, every recorded digest's signature, and that no digest
+ * covers a position beyond the head (a log cut short behind a digest). A digest's log hash needs
+ * the log from its start: the whole-ledger check (first start, verify-store) holds those.
+ */
+export async function verifyTail(reader: LedgerReader, from: VerifiedPoint): Promise<TailReport> {
   const problems: string[] = [];
-  if (from && !(await stillThere(reader, from))) {
-    problems.push(`the last verified event (stream ${from.streamId}, revision ${from.revision}, position ${from.position}) is no longer in the ledger as verified: the log lost its tail or was rewritten`);
-    from = undefined; // read it all again to find the head and what else is wrong
-  }
   const digests = await recordedDigests(reader);
-  const coverage = from ? undefined : new DigestCoverage(digests);
   const chains = new Map<string, { revision: number; hash: string }>();
   let head = from;
   let eventsChecked = 0;
-  for (let after = from?.position; ;) {
+  for (let after = from.position; ;) {
     const page = await reader.readAll({ after, maxCount: VERIFY_PAGE });
     for (const e of page) {
       eventsChecked++;
-      const problem = (await checkLink(reader, e, chains, from !== undefined)) ?? coverage?.take(e);
+      const problem = await checkLink(reader, e, chains);
       if (problem) problems.push(problem);
       head = pointOf(e);
     }
@@ -64,11 +98,10 @@ export const verifyTail: TailVerifier = async (reader, from) => {
   }
   for (const d of digests) {
     if (!verifyDigestSignature(d)) problems.push(`digest ${d.digestId} does not verify with its own public key`);
-    if (head === undefined || d.position > head.position) problems.push(`digest ${d.digestId} covers position ${d.position}, beyond the ledger's head (${head?.position ?? 'empty'}): the log lost its tail`);
+    if (d.position > head.position) problems.push(`digest ${d.digestId} covers position ${d.position}, beyond the ledger's head (${head.position}): the log lost its tail`);
   }
-  if (coverage) problems.push(...coverage.unmet(head));
   return { ok: problems.length === 0, problems, head, eventsChecked };
-};
+}
 
 async function stillThere(reader: LedgerReader, p: VerifiedPoint): Promise<boolean> {
   const [e] = await reader.readStream(p.streamId, { fromRevision: p.revision, maxCount: 1 });
@@ -76,11 +109,11 @@ async function stillThere(reader: LedgerReader, p: VerifiedPoint): Promise<boole
 }
 
 /** The first problem with this event's link into its stream, or undefined; keeps each stream's last hash. */
-async function checkLink(reader: LedgerReader, e: StoredEvent, chains: Map<string, { revision: number; hash: string }>, tail: boolean): Promise<string | undefined> {
+async function checkLink(reader: LedgerReader, e: StoredEvent, chains: Map<string, { revision: number; hash: string }>): Promise<string | undefined> {
   if (hashEvent(e, e.integrity.prevHash) !== e.integrity.hash) return `${at(e)} does not match its hash (altered)`;
   let last = chains.get(e.streamId);
   if (!last && e.revision === 0) last = { revision: -1, hash: GENESIS_HASH };
-  if (!last && tail) {
+  if (!last) {
     // The stream's event before the tail: verified earlier, read once by revision.
     const [prev] = await reader.readStream(e.streamId, { fromRevision: e.revision - 1, maxCount: 1 });
     if (prev && prev.revision === e.revision - 1 && prev.position < e.position) last = { revision: prev.revision, hash: prev.integrity.hash };
@@ -98,34 +131,5 @@ async function recordedDigests(reader: LedgerReader): Promise<SignedDigest[]> {
     for (const e of page) if (streamCategory(e.streamId) === LedgerDigest.category) digests.push(LedgerDigest.codec.decode(e).data);
     if (page.length < VERIFY_PAGE) return digests;
     after = page.at(-1)!.position;
-  }
-}
-
-/** Reading the whole log: the running log hash, checked against each digest at the position it covers. */
-class DigestCoverage {
-  private readonly hasher = new LogHasher();
-  private readonly pending: Map<number, SignedDigest[]> = new Map();
-
-  constructor(digests: SignedDigest[]) {
-    for (const d of digests) this.pending.set(d.position, [...(this.pending.get(d.position) ?? []), d]);
-  }
-
-  take(e: StoredEvent): string | undefined {
-    try {
-      this.hasher.add(e.integrity.hash);
-    } catch {
-      return `${at(e)} holds a malformed hash`;
-    }
-    const due = this.pending.get(e.position);
-    if (!due) return undefined;
-    this.pending.delete(e.position);
-    const logHash = this.hasher.current();
-    const wrong = due.filter((d) => d.logHash !== logHash || d.eventCount !== this.hasher.eventCount);
-    return wrong.length ? wrong.map((d) => `digest ${d.digestId}: the log up to position ${d.position} no longer hashes to what it signed (events before it were changed, removed, added or moved)`).join('; ') : undefined;
-  }
-
-  /** Digests whose position names no event read (beyond the head is reported as a lost tail instead). */
-  unmet(head: VerifiedPoint | undefined): string[] {
-    return [...this.pending.values()].flat().filter((d) => head !== undefined && d.position <= head.position).map((d) => `digest ${d.digestId} covers position ${d.position}, which names no event in the ledger`);
   }
 }

@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import { IntervalJob } from '../../shared/interval-job';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
 import type { VerifiedPointStore } from './integrity-gate-point';
-import { verifyTail, type TailVerifier, type VerifiedPoint } from './integrity-gate-tail';
+import { gateVerifier, type TailVerifier, type VerifiedPoint } from './integrity-gate-tail';
 
 export const VERIFIED_POINT_STORE = Symbol('VERIFIED_POINT_STORE');
 export const TAIL_VERIFIER = Symbol('TAIL_VERIFIER');
@@ -65,7 +65,8 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(VERIFIED_POINT_STORE) private readonly points: VerifiedPointStore,
     @Optional() @Inject(TAIL_VERIFIER) verifier?: TailVerifier,
   ) {
-    this.verifier = verifier ?? verifyTail;
+    // SQLite's positions are its rowids, consecutive from 1 (the ledger never deletes): a gap is a deleted event.
+    this.verifier = verifier ?? gateVerifier(config.store === 'sqlite' ? { positions: { denseFrom: 1 } } : {});
   }
 
   async onApplicationBootstrap(): Promise<void> {
