@@ -1,4 +1,5 @@
-import type { SignedDigest } from '../../src/evidence/pack/pack-types';
+import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
+import { eventLeafHash, rootOfLeafHashes, toHex } from '../../src/ledger/integrity/merkle';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { digestIdFor } from '../../src/ledger/digests/ledger-digest';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';
@@ -44,7 +45,7 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
     await l.stop();
     const { digestFile, keyFile } = l.publish(d2);
     published = ['--digest', digestFile, '--public-key', keyFile];
-    expect([d1.position, d1.eventCount, d2.position, d2.eventCount]).toEqual([14, 14, 21, 21]);
+    expect([d1.position, d1.eventCount, d1.treeSize, d2.position, d2.eventCount, d2.treeSize]).toEqual([14, 14, 14, 21, 21, 21]);
   });
 
   afterEach(() => l.remove());
@@ -168,8 +169,9 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
       l.tamper((db) => {
         rewriteAndRechain(db, 'case-2', 1, { i: 'rewritten' });
         for (const d of [d1, d2]) {
-          const hashes = (db.prepare('SELECT hash FROM events WHERE position <= ? ORDER BY position').all(d.position) as { hash: string }[]).map((r) => r.hash);
-          const forged = signDigest({ ...d, logHash: computeLogHash(hashes) }, forger.privateKey);
+          const covered = db.prepare('SELECT stream_id, revision, hash FROM events WHERE position <= ? ORDER BY position').all(d.position) as EventRow[];
+          const treeRoot = toHex(rootOfLeafHashes(covered.map((r) => eventLeafHash({ streamId: r.stream_id, revision: r.revision, integrity: { hash: r.hash } }))));
+          const forged = signDigest({ ...d, logHash: computeLogHash(covered.map((r) => r.hash)), treeRoot }, forger.privateKey);
           db.prepare('UPDATE events SET data = ? WHERE stream_id = ?').run(JSON.stringify(forged), `digest-${digestIdFor(d.position)}`);
           rewriteAndRechain(db, `digest-${d.digestId}`, 0, forged);
         }

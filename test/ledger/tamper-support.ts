@@ -3,13 +3,15 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SignedDigest } from '../../src/evidence/pack/pack-types';
+import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { CommandRunner } from '../../src/ledger/command-runner';
 import { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.command';
 import { RecordLedgerDigestHandler } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
 import type { SigningKey } from '../../src/ledger/digests/signing-key';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
+import { LogTreeFollower } from '../../src/ledger/log-tree/log-tree-follower';
+import { LogTreeStore } from '../../src/ledger/log-tree/log-tree-store';
 import { runVerifyStore } from '../../src/ledger/integrity/verify-store-cli';
 import type { LedgerReport } from '../../src/ledger/integrity/verify-store-problems';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
@@ -40,8 +42,23 @@ export class TamperLedger {
   readonly file = join(this.dir, 'ledger.sqlite');
   readonly key = makeKey();
   readonly clock = new ManualClock(new Date('2023-03-01T10:00:00Z'));
-  store = new SqliteEventStore({ file: this.file }, this.clock);
-  private digester = new LogHeadDigester(this.store, this.clock, this.key);
+  store!: SqliteEventStore;
+  private treeStore!: LogTreeStore;
+  private follower!: LogTreeFollower;
+  private digester!: LogHeadDigester;
+
+  constructor() {
+    this.start();
+  }
+
+  /** The service's pieces over the data directory: the ledger, the log-tree follower and its file, the digester. */
+  private start(): void {
+    this.store = new SqliteEventStore({ file: this.file }, this.clock);
+    this.treeStore = new LogTreeStore(join(this.dir, 'log-tree.sqlite'));
+    this.follower = new LogTreeFollower(this.store, this.treeStore);
+    this.follower.start();
+    this.digester = new LogHeadDigester(this.store, this.clock, this.key, this.follower);
+  }
 
   async append(streamId: string, count: number, type = 'test-happened'): Promise<void> {
     const tail = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
@@ -59,12 +76,13 @@ export class TamperLedger {
 
   /** Stops the "service": the last connection checkpoints the WAL into the file. */
   async stop(): Promise<void> {
+    await this.follower.stop();
+    this.treeStore.close();
     await this.store.close();
   }
 
   async restart(): Promise<void> {
-    this.store = new SqliteEventStore({ file: this.file }, this.clock);
-    this.digester = new LogHeadDigester(this.store, this.clock, this.key);
+    this.start();
   }
 
   /** A copy of the ledger file as it is now (the service stopped): an old backup. */

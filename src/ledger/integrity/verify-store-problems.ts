@@ -1,11 +1,12 @@
-import type { SignedDigest } from '../../evidence/pack/pack-types';
+import type { SignedDigest } from '../digests/signed-digest';
 import type { ChainProblem } from './chain-verifier';
 
 /**
- * A signed digest as verify-store reads it: the fields of every digest ever recorded, plus the
- * RFC 9162 tree head that digests gain in issue 12 (absent on digests recorded before).
+ * A signed digest as verify-store reads it: its claims are untrusted JSON (from the ledger or a
+ * file) until digest-signature.ts has verified them. treeSize/treeRoot are absent on digests
+ * recorded before the log tree; those are held to eventCount and logHash alone.
  */
-export type DigestClaims = SignedDigest & { treeSize?: number; treeRoot?: string };
+export type DigestClaims = SignedDigest;
 
 /** Where a digest came from: recorded in the ledger (a `digest-` stream event) or given on the command line. */
 export type DigestSource = { kind: 'ledger'; eventPosition: number } | { kind: 'supplied'; name: string };

@@ -84,7 +84,7 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
   const targets = new DigestTargets(checkable);
   for await (const e of wholeLog(reader, pageSize)) targets.add(e);
   const { checks, problems: digestFindings } = targets.finish(lastPosition);
-  const found = [...chainReport.problems, ...problems, ...digestFindings];
+  const found: LedgerProblem[] = [...chainReport.problems, ...problems, ...digestFindings];
   return {
     ok: found.length === 0,
     streamsChecked: chainReport.streamsChecked,
@@ -92,7 +92,8 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     lastPosition,
     treeSize: targets.treeSize,
     treeRoot: targets.treeRoot,
-    digests: checks,
+    // A digest is ok only if no finding names it, whatever check made it.
+    digests: checks.map((c) => ({ ...c, ok: c.ok && !found.some((p) => p.digestId === c.digestId && p.digestSource === c.source) })),
     keyPinned: options.pinnedKeyPem !== undefined,
     problems: found,
   };

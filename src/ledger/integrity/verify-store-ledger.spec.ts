@@ -1,0 +1,117 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { signDigest } from '../digests/digest-signature';
+import { digestIdFor } from '../digests/ledger-digest';
+import { computeLogHash } from '../digests/log-hash';
+import type { SignedDigest } from '../digests/signed-digest';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { MemoryEventStore } from '../memory/memory-event-store';
+import { ManualClock } from '../../shared/clock';
+import { eventLeafHash, rootOfLeafHashes, toHex } from './merkle';
+import { verifyLedger } from './verify-store';
+import type { SourcedDigest } from './verify-store-problems';
+
+const actor = { userId: 'user-amrita', role: 'business-manager', agency: 'warwickshire-cc' };
+let seq = 0;
+const events = (count: number): NewEvent[] =>
+  Array.from({ length: count }, (_, i) => {
+    const id = `evt-${++seq}`;
+    return { id, type: 'action-raised', schemaVersion: 1, data: { i }, metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } };
+  });
+const keyPair = () => generateKeyPairSync('ed25519');
+const pem = (k: ReturnType<typeof keyPair>) => k.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** The digest the service would sign over the first `size` events, by the RFC definitions (not CompactRange). */
+function digestOver(log: StoredEvent[], size: number, key = partnership, withTree = true, edit: Partial<SignedDigest> = {}): SignedDigest {
+  const covered = log.slice(0, size);
+  const position = covered.at(-1)!.position;
+  const tree = withTree ? { treeSize: size, treeRoot: toHex(rootOfLeafHashes(covered.map(eventLeafHash))) } : {};
+  return signDigest({ digestId: digestIdFor(position), position, eventCount: size, logHash: computeLogHash(covered.map((e) => e.integrity.hash)), recordedAt: '2022-05-10T10:00:00.000Z', ...tree, ...edit }, key.privateKey);
+}
+const supplied = (digest: SignedDigest, name = 'published.json'): SourcedDigest => ({ digest, source: { kind: 'supplied', name } });
+
+const partnership = keyPair();
+
+describe('verifyLedger (chains, dense positions, digests against the recomputed tree)', () => {
+  let store: MemoryEventStore;
+  let log: StoredEvent[];
+  beforeEach(async () => {
+    // given a 10-event log in the memory engine (positions 0..9, dense)
+    store = new MemoryEventStore(new ManualClock());
+    await store.append('case-1', events(4), 'no_stream');
+    await store.append('case-2', events(3), 'no_stream');
+    await store.append('case-1', events(3), 3);
+    log = await store.readAll();
+  });
+  const verify = (ds: SourcedDigest[], pinned = pem(partnership)) => verifyLedger(store, { supplied: ds, pinnedKeyPem: pinned, positions: { denseFrom: 0 }, pageSize: 3 });
+
+  it('given digests over every prefix, with and without a tree, when verified, then all check and the report carries the recomputed head', async () => {
+    const ds = [1, 2, 3, 5, 7, 8, 10].flatMap((n) => [supplied(digestOver(log, n), `t${n}`), supplied(digestOver(log, n, partnership, false), `o${n}`)]);
+    const report = await verify(ds);
+    // Supplied digests this ledger never recorded are named as such; nothing else is wrong with any of them.
+    expect(report.problems.filter((p) => p.kind !== 'digest-not-recorded')).toEqual([]);
+    expect(report.digests).toHaveLength(14);
+    expect(report).toMatchObject({ treeSize: 10, treeRoot: toHex(rootOfLeafHashes(log.map(eventLeafHash))), lastPosition: 9, eventsChecked: 10 });
+  });
+
+  it('given a signed digest whose tree root is wrong but whose log hash is right, then the tree check alone names it', async () => {
+    const bad = digestOver(log, 6, partnership, true, { treeRoot: 'ab'.repeat(32) });
+    const report = await verify([supplied(bad)]);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: bad.digestId, position: 5, message: expect.stringContaining('the tree of the first 6 events has root') }));
+    expect(report.ok).toBe(false);
+  });
+
+  it('given a digest whose treeSize names another event than its position, then it is named', async () => {
+    const bad = digestOver(log, 6, partnership, true, { treeSize: 5 });
+    expect((await verify([supplied(bad)])).problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', message: expect.stringContaining('event 5 of the log is at position 4, the digest signed position 5') }));
+  });
+
+  it('given a digest covering more than the log holds, then the log is named cut short, with and without a tree', async () => {
+    await store.append('case-2', events(2), 2);
+    const longer = await store.readAll();
+    const [tree, old] = [digestOver(longer, 12), digestOver(longer, 12, partnership, false)];
+    const shortStore = new MemoryEventStore(new ManualClock());
+    for (const e of log) await shortStore.append(e.streamId, [{ id: e.id, type: e.type, schemaVersion: 1, data: e.data, metadata: e.metadata }], e.revision === 0 ? 'no_stream' : e.revision - 1);
+    const report = await verifyLedger(shortStore, { supplied: [supplied(tree, 'tree'), supplied(old, 'old')], pinnedKeyPem: pem(partnership) });
+    for (const source of ['tree', 'old']) {
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'log-cut-short', digestSource: source, message: expect.stringContaining('covers 12 events up to position 11, but the log holds 10 events ending at position 9') }));
+    }
+  });
+
+  it('given a supplied digest signed by another key than the pinned one, then it is refused unchecked; signed by the pinned key it checks', async () => {
+    const forged = digestOver(log, 4, keyPair());
+    const report = await verify([supplied(forged)]);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'digest-signature-invalid', digestId: forged.digestId }), expect.objectContaining({ kind: 'digest-not-recorded' })]);
+    expect(report.digests).toEqual([]);
+  });
+
+  it('given a digest that is not even an object, then it is named, not thrown on', async () => {
+    const report = await verify([supplied('garbage' as unknown as SignedDigest)]);
+    expect(report.problems[0]).toMatchObject({ kind: 'digest-signature-invalid' });
+  });
+
+  it('given digests recorded in the ledger, then each is checked, its key held to the pinned one, and one covering its own position is named', async () => {
+    const good = digestOver(log, 10);
+    await store.append(`digest-${good.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: good }], 'no_stream');
+    // Claims to cover position 11, where it is itself recorded: no digest is recorded before the head it covers.
+    const other = digestOver(await store.readAll(), 11, keyPair(), true, { position: 11, digestId: 'head-11' });
+    await store.append(`digest-${other.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: other }], 'no_stream');
+    const report = await verify([]);
+    expect(report.digests).toEqual([expect.objectContaining({ digestId: 'head-9', source: 'ledger', ok: true }), expect.objectContaining({ digestId: 'head-11', ok: false })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'digest-key-not-pinned', digestId: 'head-11' }),
+      expect.objectContaining({ kind: 'digest-malformed', digestId: 'head-11', message: expect.stringContaining('is itself recorded at position 11') }),
+      expect.objectContaining({ kind: 'digest-mismatch', digestId: 'head-11' }),
+    ]);
+    // Without a pinned key, another key's digest is not a finding in itself (anyone could have signed it).
+    expect((await verifyLedger(store, {})).problems.map((p) => p.kind)).toEqual(['digest-malformed', 'digest-mismatch']);
+  });
+
+  it('given an engine with opaque positions (no denseFrom), then gaps in positions are not findings; with dense positions they are', async () => {
+    const gappy: StoredEvent[] = log.map((e, i) => ({ ...e, position: i * 7 + 100 }));
+    const reader = { readAll: async ({ after = -1, maxCount = Infinity } = {}) => gappy.filter((e) => e.position > after).slice(0, maxCount), readStream: async () => [] };
+    expect((await verifyLedger(reader)).ok).toBe(true);
+    const dense = await verifyLedger(reader, { positions: { denseFrom: 100 } });
+    expect(dense.problems).toHaveLength(9);
+    expect(dense.problems[0]).toMatchObject({ kind: 'positions-missing', position: 107, message: expect.stringContaining('positions 101 to 106') });
+  });
+});
