@@ -103,13 +103,13 @@ export class ProjectionRunner {
    * checkpoint means the ledger lost events the read models had applied (a lost tail); followed from
    * there, the new events that reuse those positions would never be applied. Compared, never computed.
    */
-  resetAhead(head: number | undefined): { readModel: string; checkpoint: number; head: number | null }[] {
+  resetAhead(head: number | undefined): { readModel: string; checkpoint: number; head: number | null; rebuilt: true }[] {
     const ahead = [];
     for (const { projection } of this.workers) {
       const checkpoint = this.store.checkpoint(projection.name)?.position;
       if (checkpoint === undefined || (head !== undefined && checkpoint <= head)) continue;
       this.store.reset(projection.name, projection.version);
-      ahead.push({ readModel: projection.name, checkpoint, head: head ?? null });
+      ahead.push({ readModel: projection.name, checkpoint, head: head ?? null, rebuilt: true as const });
       this.logger.warn(`Projection ${projection.name} stood at position ${checkpoint}, beyond the ledger's head (${head ?? 'empty'}): rebuilding it from the ledger`);
     }
     return ahead;

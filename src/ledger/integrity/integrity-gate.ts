@@ -4,6 +4,7 @@ import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { IntervalJob } from '../../shared/interval-job';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { LogTreeFollower } from '../log-tree/log-tree-follower';
 import type { VerifiedPointStore } from './integrity-gate-point';
 import { gateVerifier, type TailVerifier, type VerifiedPoint } from './integrity-gate-tail';
 
@@ -28,6 +29,8 @@ export interface ReadModelAhead {
   checkpoint: number;
   /** The ledger's head position then (null: the ledger was empty). */
   head: number | null;
+  /** Reset to be rebuilt from the ledger (projections); the log tree is not: its follower stops on it (logTree down). */
+  rebuilt: boolean;
 }
 
 /** The log's head as the start-up check read it; `read: false` when the check could not run (head unknown). */
@@ -64,6 +67,7 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(VERIFIED_POINT_STORE) private readonly points: VerifiedPointStore,
     @Optional() @Inject(TAIL_VERIFIER) verifier?: TailVerifier,
+    @Optional() private readonly tree?: LogTreeFollower,
   ) {
     // SQLite's positions are its rowids, consecutive from 1 (the ledger never deletes): a gap is a deleted event.
     this.verifier = verifier ?? gateVerifier(config.store === 'sqlite' ? { positions: { denseFrom: 1 } } : {});
@@ -80,7 +84,10 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The start-up check, run once; resolves with the ledger's head as it read it (for the read models' start). */
   ready(): Promise<LedgerHeadRead> {
-    this.startup ??= this.check('start-up').then((head) => ({ read: true as const, head }), (err: unknown) => {
+    this.startup ??= this.check('start-up').then((head) => {
+      this.noteTreeAhead(head);
+      return { read: true as const, head };
+    }, (err: unknown) => {
       this.unchecked = err instanceof Error ? err.message : String(err);
       this.logger.error(`Start-up integrity check could not run: ${this.unchecked}`);
       return { read: false as const };
@@ -103,7 +110,14 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
   noteReadModelsAhead(found: ReadModelAhead[]): void {
     if (found.length === 0) return;
     this.ahead.push(...found);
-    this.logger.warn(`Read models stood ahead of the ledger, evidence that acknowledged events were lost after the last verified point; rebuilt from the ledger: ${found.map(describeAhead).join('; ')}`);
+    this.logger.warn(`Read models stood ahead of the ledger, evidence that acknowledged events were lost after the last verified point: ${found.map(describeAhead).join('; ')}`);
+  }
+
+  /** The log tree's stored checkpoint beyond the head: the same evidence of a lost tail as a projection's. */
+  private noteTreeAhead(head: VerifiedPoint | undefined): void {
+    const last = this.tree?.health().lastPosition;
+    if (typeof last !== 'number' || (head !== undefined && last <= head.position)) return;
+    this.noteReadModelsAhead([{ readModel: 'log-tree', checkpoint: last, head: head?.position ?? null, rebuilt: false }]);
   }
 
   /** One round now (tests drive the schedule with this). */
@@ -115,7 +129,7 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     const facts = { verifiedThrough: this.verified?.position ?? null, lastCheck: this.last ?? null, ...(this.ahead.length ? { readModelsAhead: this.ahead } : {}) };
     if (this.failure) return { status: 'down', reason: `ledger-integrity-failed: ${this.failure.reasons.join('; ')}`, failedAt: this.failure.at, problems: this.failure.reasons, ...facts };
     if (this.unchecked) return { status: 'degraded', reason: `not verified: the check could not run: ${this.unchecked}`, ...facts };
-    if (this.ahead.length) return { status: 'degraded', reason: `read models stood ahead of the ledger and were rebuilt (acknowledged events lost after the last verified point): ${this.ahead.map(describeAhead).join('; ')}`, ...facts };
+    if (this.ahead.length) return { status: 'degraded', reason: `read models stood ahead of the ledger (acknowledged events lost after the last verified point): ${this.ahead.map(describeAhead).join('; ')}`, ...facts };
     return { status: 'up', ...facts };
   }
 
@@ -151,5 +165,5 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 function describeAhead(a: ReadModelAhead): string {
-  return `${a.readModel} at position ${a.checkpoint}, ledger head ${a.head ?? 'none (empty)'}`;
+  return `${a.readModel} at position ${a.checkpoint}, ledger head ${a.head ?? 'none (empty)'} (${a.rebuilt ? 'rebuilt from the ledger' : 'not rebuilt'})`;
 }
