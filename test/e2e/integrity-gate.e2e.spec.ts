@@ -177,6 +177,23 @@ describe('ledger integrity gate (e2e)', () => {
     expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed', detail: expect.stringContaining('the last verified event (stream action-a2, revision 0') } });
   });
 
+  it('given a verified point and after it a digest, when an event it covers is rewritten with a correct chain hash, then the start-up tail check names the digest by its tree root', async () => {
+    await seedWithDigest();
+    await start(); // verified through the seed and persisted that point (with the tree through it)
+    await raiseAndRead('a2');
+    expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
+    await stop();
+    tamper((db) => {
+      const beforeDigest = lastRows(db, 2)[1];
+      rewrite(db, beforeDigest, { ...JSON.parse(beforeDigest.data!), text: 'Forged text' });
+    });
+    await start();
+    const health = (await call('GET', '/health')).body;
+    expect(health.parts.integrity).toMatchObject({ status: 'down', lastCheck: { kind: 'start-up', eventsChecked: 2 } });
+    expect(health.parts.integrity.reason).toMatch(/digest head-\d+: the tree over the log up to position \d+ has \d+ leaves and root [0-9a-f]{64}, not the \d+ and [0-9a-f]{64} signed/);
+    expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
+  });
+
   it('given the service running, when the ledger is edited under it, then the next periodic round fails the gate and writes are refused from then on', async () => {
     await seedWithDigest();
     await start();

@@ -30,7 +30,8 @@ export class FileVerifiedPointStore implements VerifiedPointStore {
     try { raw = JSON.parse(readFileSync(this.file, 'utf8')); } catch { return undefined; }
     const p = (raw as { verifiedThrough?: Partial<VerifiedPoint> } | null)?.verifiedThrough;
     const ok = p && typeof p.position === 'number' && typeof p.streamId === 'string' && typeof p.revision === 'number' && typeof p.hash === 'string';
-    return ok ? { position: p.position!, streamId: p.streamId!, revision: p.revision!, hash: p.hash! } : undefined;
+    if (!ok) return undefined;
+    return { position: p.position!, streamId: p.streamId!, revision: p.revision!, hash: p.hash!, ...(p.tree ? { tree: p.tree } : {}) };
   }
 
   /** Written to a temporary file and renamed over the old one: a crash leaves the old point or the new, never half. */

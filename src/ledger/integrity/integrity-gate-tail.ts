@@ -4,6 +4,8 @@ import { LedgerDigest } from '../digests/ledger-digest';
 import { verifyDigestSignature } from '../digests/digest-signature';
 import { streamCategory } from '../stream-name';
 import { hashEvent } from './hash-chain';
+import { GateTree } from './integrity-gate-tree';
+import type { CompactRangeState } from './merkle';
 import type { LedgerProblem } from './verify-store-problems';
 import { VERIFY_PAGE, verifyLedger, type LedgerReader, type VerifyLedgerOptions } from './verify-store';
 
@@ -17,6 +19,8 @@ export interface VerifiedPoint {
   streamId: string;
   revision: number;
   hash: string;
+  /** The RFC 9162 tree over the log through this event, recomputed from the events (absent in older files). */
+  tree?: CompactRangeState;
 }
 
 export interface TailReport {
@@ -53,17 +57,23 @@ export function gateVerifier(options: Pick<VerifyLedgerOptions, 'positions'> = {
 }
 
 async function verifyWhole(reader: LedgerReader, options: Pick<VerifyLedgerOptions, 'positions'>): Promise<TailReport> {
-  let head: VerifiedPoint | undefined;
-  // The head as verifyLedger reads it: the last event of the last unfiltered page (it reads the log in order).
+  let last: StoredEvent | undefined;
+  const tree = GateTree.empty();
+  // The head as verifyLedger reads it (the last event of its unfiltered reads, in log order), and the
+  // tree through it for the next tail check: restarted on each pass it makes from the start.
   const noting: LedgerReader = {
     readStream: (streamId, o) => reader.readStream(streamId, o),
     readAll: async (o) => {
       const page = await reader.readAll(o);
-      if (!o?.filter && page.length > 0) head = pointOf(page.at(-1)!);
+      if (o?.filter) return page;
+      if (o?.after === undefined) tree.restart();
+      for (const e of page) tree.take(e);
+      if (page.length > 0) last = page.at(-1)!;
       return page;
     },
   };
   const report = await verifyLedger(noting, options);
+  const head = last && { ...pointOf(last), tree: tree.state() };
   return { ok: report.ok, problems: report.problems.map(describe), head, eventsChecked: report.eventsChecked };
 }
 
@@ -75,13 +85,16 @@ function describe(p: LedgerProblem): string {
 
 /**
  * The log after `from` (whose event is still there): each stream's chain over the new events,
- * linked to that stream's event before them, every recorded digest's signature, and that no digest
- * covers a position beyond the head (a log cut short behind a digest). A digest's log hash needs
+ * linked to that stream's event before them, every recorded digest's signature, that no digest
+ * covers a position beyond the head (a log cut short behind a digest), and the tree root of each
+ * digest covering the tail, from the tree persisted with the point. A digest's flat log hash needs
  * the log from its start: the whole-ledger check (first start, verify-store) holds those.
  */
 export async function verifyTail(reader: LedgerReader, from: VerifiedPoint): Promise<TailReport> {
   const problems: string[] = [];
   const digests = await recordedDigests(reader);
+  const tree = GateTree.resume(from.tree);
+  tree?.expect(digests.filter((d) => d.position > from.position));
   const chains = new Map<string, { revision: number; hash: string }>();
   let head = from;
   let eventsChecked = 0;
@@ -91,11 +104,14 @@ export async function verifyTail(reader: LedgerReader, from: VerifiedPoint): Pro
       eventsChecked++;
       const problem = await checkLink(reader, e, chains);
       if (problem) problems.push(problem);
+      problems.push(...(tree?.take(e) ?? []));
       head = pointOf(e);
     }
     if (page.length < VERIFY_PAGE) break;
     after = page.at(-1)!.position;
   }
+  if (tree) head = { ...head, tree: tree.state() };
+  problems.push(...(tree?.unmet(head.position) ?? []));
   for (const d of digests) {
     if (!verifyDigestSignature(d)) problems.push(`digest ${d.digestId} does not verify with its own public key`);
     if (d.position > head.position) problems.push(`digest ${d.digestId} covers position ${d.position}, beyond the ledger's head (${head.position}): the log lost its tail`);
