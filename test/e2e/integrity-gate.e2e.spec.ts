@@ -136,6 +136,20 @@ describe('ledger integrity gate (e2e)', () => {
     expect((await call('GET', '/ledger/verify')).body).toEqual(events);
   });
 
+  it('given a tampered ledger, when a client opens a server-sent stream, then the stream is served and marked unverified too', async () => {
+    await seedWithDigest();
+    tamper(tamperings[0][1]);
+    await start();
+    await app!.listen({ port: 0, host: '127.0.0.1' });
+    const abort = new AbortController();
+    const res = await fetch(`${await app!.getUrl()}/action-log/stream`, { headers: { authorization: `Bearer ${await mintDevToken(config, admin)}` }, signal: abort.signal });
+    try {
+      expect({ status: res.status, type: res.headers.get('content-type'), marked: res.headers.get('ledger-integrity') }).toEqual({ status: 200, type: expect.stringContaining('text/event-stream'), marked: 'unverified' });
+    } finally {
+      abort.abort();
+    }
+  });
+
   it('given an untampered ledger, when the service starts again, then it writes, signs digests, marks nothing and /health says integrity up', async () => {
     await seedWithDigest();
     await start();
