@@ -106,6 +106,18 @@ describe('IntegrityGate', () => {
     await expect(gate.assertWritable()).rejects.toThrow('forged');
   });
 
+  it('given 25 problems, then answers name the first 20 and how many more; given 20, then all of them', async () => {
+    const reasons = async (n: number) => {
+      const verifier: TailVerifier = async () => ({ ok: false, problems: Array.from({ length: n }, (_, i) => `problem ${i}`), eventsChecked: n });
+      const gate = new IntegrityGate(store, config(), clock, new MemoryVerifiedPointStore(), verifier);
+      return (await gate.assertWritable().catch((e: LedgerIntegrityError) => e))!.reasons;
+    };
+    const many = await reasons(25);
+    expect(many).toHaveLength(21);
+    expect(many.at(-1)).toBe('and 5 more (npm run verify-store lists every one)');
+    expect(await reasons(20)).toEqual(Array.from({ length: 20 }, (_, i) => `problem ${i}`));
+  });
+
   it('given the store does not answer at start-up, then the ledger is unverified (degraded, answers marked) but not failed, until a periodic round verifies it', async () => {
     let down = true;
     const flaky: TailVerifier = async (): Promise<TailReport> => {

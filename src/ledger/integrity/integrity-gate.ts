@@ -149,7 +149,7 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     const report = await this.verifier(this.store, from);
     this.last = { kind, at: this.clock.now().toISOString(), ok: report.ok, eventsChecked: report.eventsChecked, from: from?.position ?? null };
     if (!report.ok) {
-      this.failure = { reasons: report.problems, at: this.last.at };
+      this.failure = { reasons: firstOf(report.problems), at: this.last.at };
       this.logger.error(`Ledger integrity check (${kind}) failed: writes and digest signing are refused until an operator restores the ledger: ${report.problems.join('; ')}`);
     } else if (report.head) {
       this.verified = report.head;
@@ -162,6 +162,13 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     }
     return report.head;
   }
+}
+
+/** Problems named in answers and /health: enough to act on, never the whole of a mass-tampered ledger (verify-store lists all). */
+const NAMED_PROBLEMS = 20;
+function firstOf(problems: string[]): string[] {
+  if (problems.length <= NAMED_PROBLEMS) return problems;
+  return [...problems.slice(0, NAMED_PROBLEMS), `and ${problems.length - NAMED_PROBLEMS} more (npm run verify-store lists every one)`];
 }
 
 function describeAhead(a: ReadModelAhead): string {
