@@ -114,4 +114,46 @@ describe('verifyLedger (chains, dense positions, digests against the recomputed 
     expect(dense.problems).toHaveLength(9);
     expect(dense.problems[0]).toMatchObject({ kind: 'positions-missing', position: 107, message: expect.stringContaining('positions 101 to 106') });
   });
+
+  it('given digests recorded long after the heads they cover, when fewer points are kept than lie between, then a second read checks them alike', async () => {
+    const good = digestOver(log, 4);
+    const gappy = digestOver(log, 6, partnership, true, { treeRoot: 'cd'.repeat(32) });
+    await store.append('case-3', events(5), 'no_stream');
+    for (const d of [good, gappy]) await store.append(`digest-${d.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: d }], 'no_stream');
+    let reads = 0;
+    const counting = { readAll: (o?: object) => { reads++; return store.readAll(o); }, readStream: store.readStream.bind(store) };
+    const kept = await verifyLedger(counting, { pageSize: 100 });
+    const readsKept = reads;
+    reads = 0;
+    const reread = await verifyLedger(counting, { pageSize: 100, recentPoints: 2 });
+    expect(reads).toBe(2 * readsKept);
+    expect(reread).toEqual(kept);
+    expect(kept.digests).toEqual([expect.objectContaining({ digestId: 'head-3', ok: true }), expect.objectContaining({ digestId: 'head-5', ok: false })]);
+    expect(kept.problems).toEqual([expect.objectContaining({ kind: 'digest-mismatch', digestId: 'head-5', message: expect.stringContaining('has root') })]);
+  });
+
+  it('given a recorded digest whose covered position holds no event any more, then it is named whether checked from the kept points or on a second read', async () => {
+    const d = digestOver(log, 6);
+    await store.append(`digest-${d.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: d }], 'no_stream');
+    const all = await store.readAll();
+    const without = all.filter((e) => e.position !== 5);
+    const reader = { readAll: async ({ after = -1, maxCount = Infinity } = {}) => without.filter((e) => e.position > after).slice(0, maxCount), readStream: async () => [] };
+    for (const recentPoints of [1024, 1]) {
+      const report = await verifyLedger(reader, { recentPoints });
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: 'head-5', position: 5, message: expect.stringContaining('position 5 it covers holds no event') }));
+    }
+  });
+
+  it('given digests signed before the tree (no treeSize), when the log is re-chained behind them, then the log hash names them, supplied or recorded', async () => {
+    const old = digestOver(log, 6, partnership, false);
+    await store.append(`digest-${old.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: old }], 'no_stream');
+    const rewritten = (await store.readAll()).map((e) => (e.position === 2 ? { ...e, integrity: { ...e.integrity, hash: 'ee'.repeat(32) } } : e));
+    const reader = { readAll: async ({ after = -1, maxCount = Infinity } = {}) => rewritten.filter((e) => e.position > after).slice(0, maxCount), readStream: async () => [] };
+    const report = await verifyLedger(reader, { supplied: [supplied(old)] });
+    for (const digestSource of ['ledger', 'published.json']) {
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: old.digestId, digestSource, message: expect.stringContaining('the log hash of the events up to position 5 is not the one signed') }));
+    }
+    // Untouched, both verify.
+    expect((await verifyLedger(store, { supplied: [supplied(old)] })).problems).toEqual([]);
+  });
 });

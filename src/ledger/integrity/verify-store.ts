@@ -3,7 +3,8 @@ import type { EventStore } from '../event-store.port';
 import { LedgerDigest } from '../digests/ledger-digest';
 import { streamCategory } from '../stream-name';
 import { ChainVerifier, type VerifyReport } from './chain-verifier';
-import { DigestTargets, digestProblems } from './verify-store-digests';
+import { digestProblems } from './verify-store-digests';
+import { DigestTargets, localise } from './verify-store-targets';
 import { type DigestClaims, type LedgerProblem, type LedgerReport, type SourcedDigest, sourceName } from './verify-store-problems';
 
 /**
@@ -42,22 +43,31 @@ export interface VerifyLedgerOptions {
    */
   positions?: { denseFrom: number };
   pageSize?: number;
+  /** Points of the log kept for digests met after the head they cover (tests lower it to force a second read). */
+  recentPoints?: number;
 }
 
 /**
  * verify-store over the whole ledger (issue 12): each stream's hash chain, dense positions where
  * the engine's are, and the RFC 9162 tree and log hash recomputed from the events against every
- * signed digest recorded in the ledger and every one supplied. Two reads of the log, one page in
- * memory at a time: the first checks chains and positions and gathers the recorded digests (each
- * recorded after the head it covers, so only known once that head is passed); the second
- * recomputes the commitments and checks each digest where the log reaches the head it signed.
- * Pure over the reader: the CLI (verify-store-cli.ts) and the service's own checks share it.
+ * signed digest recorded in the ledger and every one supplied. One read of the log, one page in
+ * memory at a time; a recorded digest is met after the head it covers, so the last RECENT_POINTS
+ * points of the log are kept to check it there; one covering an older head (never recorded so by
+ * the service) costs a second read. Pure over the reader: the CLI (verify-store-cli.ts) and the
+ * service's integrity gate share it.
  */
 export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOptions = {}): Promise<LedgerReport> {
   const pageSize = options.pageSize ?? VERIFY_PAGE;
   const chains = new ChainVerifier();
   const problems: LedgerProblem[] = [];
   const recorded: SourcedDigest[] = [];
+  const deferred: SourcedDigest[] = [];
+  const checkable = (d: SourcedDigest) => {
+    const found = digestProblems(d, options.pinnedKeyPem);
+    problems.push(...found.problems);
+    return found.checkable;
+  };
+  const targets = new DigestTargets((options.supplied ?? []).filter(checkable), options.recentPoints);
   let expected = options.positions?.denseFrom;
   let lastPosition: number | null = null;
   for await (const e of wholeLog(reader, pageSize)) {
@@ -67,24 +77,25 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
       if (e.position !== expected) problems.push(missingBefore(e, expected));
       expected = e.position + 1;
     }
+    targets.add(e);
     if (streamCategory(e.streamId) === LedgerDigest.category && e.type === 'ledger-digest-recorded') {
-      recorded.push({ digest: e.data as DigestClaims, source: { kind: 'ledger', eventPosition: e.position } });
+      const d: SourcedDigest = { digest: e.data as DigestClaims, source: { kind: 'ledger', eventPosition: e.position } };
+      recorded.push(d);
+      if (checkable(d) && !targets.addLate(d)) deferred.push(d);
     }
     lastPosition = e.position;
   }
   const chainReport = chains.report();
-  const all = [...recorded, ...(options.supplied ?? [])];
-  const checkable: SourcedDigest[] = [];
-  for (const d of all) {
-    const { problems: found, checkable: canCheck } = digestProblems(d, options.pinnedKeyPem);
-    problems.push(...found);
-    if (canCheck) checkable.push(d);
-  }
   problems.push(...unrecorded(options.supplied ?? [], recorded));
-  const targets = new DigestTargets(checkable);
-  for await (const e of wholeLog(reader, pageSize)) targets.add(e);
-  const { checks, problems: digestFindings } = targets.finish(lastPosition);
-  const found: LedgerProblem[] = [...chainReport.problems, ...problems, ...digestFindings];
+  const results = [targets.finish(lastPosition)];
+  if (deferred.length > 0) {
+    const again = new DigestTargets(deferred);
+    for await (const e of wholeLog(reader, pageSize)) again.add(e);
+    results.push(again.finish(lastPosition));
+  }
+  const checks = results.flatMap((r) => r.checks);
+  const found: LedgerProblem[] = [...chainReport.problems, ...problems, ...results.flatMap((r) => r.problems)];
+  localise(checks, found);
   return {
     ok: found.length === 0,
     streamsChecked: chainReport.streamsChecked,
