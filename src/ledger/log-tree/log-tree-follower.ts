@@ -98,6 +98,11 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     return index;
   }
 
+  /** The position of the event before `position` in the log as the tree holds it (null for the first). */
+  positionBefore(position: number): number | null {
+    return this.store.positionBefore(position);
+  }
+
   async inclusionProof(leafIndex: number, treeSize: number): Promise<string[]> {
     await this.ready();
     this.withinTree(treeSize);
