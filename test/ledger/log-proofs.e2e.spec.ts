@@ -14,6 +14,7 @@ import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import { eventLeafHash, fromHex, verifyConsistency, verifyInclusion } from '../../src/ledger/integrity/merkle';
+import { LOG_TREE, type LogTree } from '../../src/ledger/log-tree/log-tree.port';
 import { ManualClock } from '../../src/shared/clock';
 
 const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
@@ -91,7 +92,7 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       [`/ledger/events/${log[0].position}/inclusion`, 400, 'missing-digest'],
       [`/ledger/events/-1/inclusion?digest=${d2.digestId}`, 400, 'invalid-position'],
       [`/ledger/events/1.5/inclusion?digest=${d2.digestId}`, 400, 'invalid-position'],
-      [`/ledger/events/99999/inclusion?digest=${d2.digestId}`, 404, 'log-position-not-found'],
+      [`/ledger/events/99999/inclusion?digest=${d2.digestId}`, 422, 'event-after-digest'],
       [`/ledger/events/${log[0].position}/inclusion?digest=head-999`, 404, 'digest-not-found'],
     ];
     for (const [url, status, code] of cases) {
@@ -120,6 +121,7 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
     /** Rewrites the hash an event carries, as an attacker recomputing a stream would leave it. */
     const rewrite = async (leafIndex: number, dropTree: boolean) => {
       const position = (await s.store.readAll())[leafIndex].position;
+      await s.app.get<LogTree>(LOG_TREE).head(); // the tree file holds the whole log when the service stops
       await s.app.close();
       const db = new Database(ledgerFile({ dataDir: dir } as AppConfig));
       db.prepare('UPDATE events SET hash = ? WHERE position = ?').run('f'.repeat(64), position);
@@ -151,6 +153,10 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       expect(res).toMatchObject({ status: 503, body: { code: 'log-tree-mismatch' } });
       const health = await s.app.inject({ method: 'GET', url: '/health' });
       expect(health.json().parts.logTree).toMatchObject({ status: 'down', state: 'mismatch', mismatch: { leafIndex: last } });
+      // Nor is a digest signed over it: 503, nothing written.
+      const before = (await s.store.readAll()).length;
+      expect(await s.call('POST', '/ledger/digests', {})).toMatchObject({ status: 503, body: { code: 'log-tree-mismatch' } });
+      expect((await s.store.readAll()).length).toBe(before);
     });
   });
 });

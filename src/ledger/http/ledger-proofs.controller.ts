@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
@@ -7,7 +7,6 @@ import { LogHeadDigester } from '../digests/log-head-digester';
 import type { SignedDigest } from '../digests/signed-digest';
 import type { EventStore } from '../event-store.port';
 import { EVENT_STORE } from '../event-store.port';
-import { LogTreeBehindError, LogTreeMismatchError } from '../log-tree/log-tree-errors';
 import { LogTreeFollower } from '../log-tree/log-tree-follower';
 import { LOG_TREE, type LogTree } from '../log-tree/log-tree.port';
 
@@ -18,7 +17,8 @@ type TreeDigest = SignedDigest & { treeSize: number; treeRoot: string };
  * verifiers (src/ledger/integrity/merkle/verify.ts): that the log at a newer digest extends the
  * older one (consistency), and that an event is in the log a digest signed (inclusion). The server
  * only serves hashes from its tree; the client checks them against the roots the digests signed,
- * so a rewritten log yields proofs that fail, whatever this server says.
+ * so a rewritten log yields proofs that fail, whatever this server says. A tree that does not match
+ * the log, or has not caught up, is a 503 (LogTreeMismatchError, LogTreeBehindError: DomainErrors).
  */
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -41,10 +41,8 @@ export class LedgerProofsController {
     if (from.treeSize > to.treeSize) {
       throw new RuleViolation('digest-order', `Digest ${fromId} (${from.treeSize} events) is newer than ${digestId} (${to.treeSize}); ask the other way round`, { from: fromId, to: digestId });
     }
-    const proof = await this.served(async () => {
-      await this.tree.head(to.position);
-      return this.tree.consistencyProof(from.treeSize, to.treeSize);
-    });
+    await this.tree.head(to.position);
+    const proof = await this.tree.consistencyProof(from.treeSize, to.treeSize);
     return { from: head(from), to: head(to), proof };
   }
 
@@ -57,14 +55,15 @@ export class LedgerProofsController {
     if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position)) throw new BadRequestException(problem(400, 'invalid-position', 'A log position is a whole number from 0', { detail: `got ${rawPosition}` }));
     if (!digestId) throw new BadRequestException(problem(400, 'missing-digest', 'Name the digest to prove against: ?digest=<digestId>'));
     const digest = await this.treeDigest(digestId);
-    return this.served(async () => {
-      await this.tree.head(digest.position);
-      const leafIndex = await this.tree.leafIndexOf(position);
-      if (leafIndex >= digest.treeSize) throw new RuleViolation('event-after-digest', `The event at position ${position} was appended after digest ${digestId}`, { digestId });
-      const event = await this.eventAt(position);
-      const proof = await this.tree.inclusionProof(leafIndex, digest.treeSize);
-      return { leafIndex, treeSize: digest.treeSize, treeRoot: digest.treeRoot, proof, event: { streamId: event.streamId, revision: event.revision, hash: event.integrity.hash } };
-    });
+    // Positions are compared, never computed: one after the digest's cannot be in it, whether or not it names an event.
+    const after = () => new RuleViolation('event-after-digest', `Position ${position} comes after digest ${digestId} (position ${digest.position})`, { digestId });
+    if (position > digest.position) throw after();
+    await this.tree.head(digest.position); // from here the tree covers `position`: not found means no such event
+    const leafIndex = await this.tree.leafIndexOf(position);
+    if (leafIndex >= digest.treeSize) throw after();
+    const event = await this.eventAt(position);
+    const proof = await this.tree.inclusionProof(leafIndex, digest.treeSize);
+    return { leafIndex, treeSize: digest.treeSize, treeRoot: digest.treeRoot, proof, event: { streamId: event.streamId, revision: event.revision, hash: event.integrity.hash } };
   }
 
   /** A recorded digest that commits to the tree: 404 when none has the id, 422 when it predates the tree. */
@@ -84,17 +83,6 @@ export class LedgerProofsController {
     const [event] = await this.store.readAll({ after: before ?? undefined, maxCount: 1 });
     if (!event || event.position !== position) throw new NotFound('Log position', String(position));
     return event;
-  }
-
-  /** The tree's own failures as problems: a tree that does not match the log, or one not caught up, is a 503. */
-  private async served<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof LogTreeMismatchError) throw new ServiceUnavailableException(problem(503, err.code, 'The log tree does not match the log; no proof can be served', { detail: err.message }));
-      if (err instanceof LogTreeBehindError) throw new ServiceUnavailableException(problem(503, err.code, 'The log tree has not reached this digest yet; try again shortly', { detail: err.message }));
-      throw err;
-    }
   }
 }
 
