@@ -59,14 +59,18 @@ export function gateVerifier(options: Pick<VerifyLedgerOptions, 'positions'> = {
 async function verifyWhole(reader: LedgerReader, options: Pick<VerifyLedgerOptions, 'positions'>): Promise<TailReport> {
   let last: StoredEvent | undefined;
   const tree = GateTree.empty();
-  // The head as verifyLedger reads it (the last event of its unfiltered reads, in log order), and the
-  // tree through it for the next tail check: restarted on each pass it makes from the start.
+  // The head and the tree through it, from verifyLedger's own reads: a read from the start restarts
+  // them, one that carries on from the last event taken extends them, any other (a re-read of part
+  // of the log for older digests) is left out, so each event counts once, in log order.
   const noting: LedgerReader = {
     readStream: (streamId, o) => reader.readStream(streamId, o),
     readAll: async (o) => {
       const page = await reader.readAll(o);
       if (o?.filter) return page;
-      if (o?.after === undefined) tree.restart();
+      if (o?.after === undefined) {
+        tree.restart();
+        last = undefined;
+      } else if (last === undefined || o.after !== last.position) return page;
       for (const e of page) tree.take(e);
       if (page.length > 0) last = page.at(-1)!;
       return page;
