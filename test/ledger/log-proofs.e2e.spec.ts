@@ -153,9 +153,9 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       expect(res).toMatchObject({ status: 503, body: { code: 'log-tree-mismatch' } });
       const health = await s.app.inject({ method: 'GET', url: '/health' });
       expect(health.json().parts.logTree).toMatchObject({ status: 'down', state: 'mismatch', mismatch: { leafIndex: last } });
-      // Nor is a digest signed over it: 503, nothing written.
+      // Nor is a digest signed over it: 503, nothing written (the integrity gate, which found the rewrite at start-up, refuses first).
       const before = (await s.store.readAll()).length;
-      expect(await s.call('POST', '/ledger/digests', {})).toMatchObject({ status: 503, body: { code: 'log-tree-mismatch' } });
+      expect(await s.call('POST', '/ledger/digests', {})).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
       expect((await s.store.readAll()).length).toBe(before);
     });
   });
