@@ -16,6 +16,7 @@ import type { NewEvent } from '../src/ledger/event-envelope';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { configure, EVENT_COLUMNS } from '../src/ledger/sqlite/schema';
 import { systemClock } from '../src/shared/clock';
+import { treeRound, type TreeRates } from './store-tree';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROUNDS = env('ROUNDS', 7);
@@ -225,6 +226,33 @@ const MEASUREMENTS = [
   { goal: 0.5, label: `global read, events/s (pages of ${BULK_PAGE})`, run: oneAtATime((e) => readRate(e, BULK_PAGE)) },
 ];
 
+/** raw+JSON batched appends into a fresh file, as the batched measurement does them; returns ms. */
+function appendJson(file: string, batches: NewEvent[][]): number {
+  const { db, manyEvents } = openRaw(file);
+  const t = performance.now();
+  for (let b = 0; b < batches.length; b++) manyEvents.immediate(batches[b], b * BATCH, 'case-1');
+  const ms = performance.now() - t;
+  db.close();
+  return ms;
+}
+
+/** The log tree's cost (bench/store-tree.ts): medians of ROUNDS rounds; returns 1 if the append goal is missed. */
+async function reportTree(fmt: (n: number, width?: number) => string): Promise<number> {
+  const runs: TreeRates[] = [];
+  for (let round = 0; round < ROUNDS; round++) runs.push(await treeRound(round, { freshFile, newEvents, appendJson, batch: BATCH, batches: BATCHES, gc }));
+  const mid = (k: keyof TreeRates) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const json = mid('json');
+  console.log(`log tree (RFC 9162, follower; appends do not wait for it), ${BATCHES}x${BATCH} events per round, medians`);
+  const row = (label: string, rate: number, goal?: number) =>
+    console.log(`${label.padEnd(42)} ${fmt(rate)} ${fmt(json)}  ${(rate / json).toFixed(2)}  ${goal === undefined ? '' : `>= ${goal.toFixed(2)} ${rate / json >= goal ? 'met' : 'MISSED'}`}`);
+  row(`batched appends, tree live (${BATCH}/append)`, mid('ledgerLive'), 0.7);
+  row('append until the tree covers it, events/s', mid('appendAndFollow'));
+  row('tree follower catching up, events/s', mid('follow'));
+  console.log(`${'tree follower CPU per event'.padEnd(42)} ${mid('followCpuUsPerEvent').toFixed(1).padStart(9)} µs   tree file ${Math.round(mid('treeBytesPerEvent'))} bytes/event`);
+  if (process.env.VERBOSE) console.log(`  runs: ${runs.map((r) => `json ${Math.round(r.json)} live ${Math.round(r.ledgerLive)} both ${Math.round(r.appendAndFollow)} follow ${Math.round(r.follow)}`).join(' | ')}`);
+  return mid('ledgerLive') / json >= 0.7 ? 0 : 1;
+}
+
 async function main(): Promise<void> {
   await prepareReads();
   const fmt = (n: number, width = 9) => Math.round(n).toLocaleString('en-GB').padStart(width);
@@ -241,6 +269,7 @@ async function main(): Promise<void> {
     console.log(`${m.label.padEnd(42)} ${fmt(ledger)} ${fmt(json)}  ${(ledger / json).toFixed(2)}  ${goal}  ${fmt(raw, 15)}  ${(ledger / raw).toFixed(2)}`);
     if (process.env.VERBOSE) console.log(`  runs: ${ENGINES.map((e) => `${e} ${runs[e].map(Math.round).join(' ')}`).join(' | ')}`);
   }
+  missed += await reportTree(fmt);
   await reads.ledger.close();
   reads.raw.db.close();
   console.log(missed ? `${missed} goal(s) missed (against raw+JSON)` : 'all goals met (against raw+JSON)');

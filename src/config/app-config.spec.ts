@@ -39,10 +39,18 @@ describe('loadConfig', () => {
     [{ RETENTION_ESCALATIONS_DAYS: '-1' }, 'RETENTION_ESCALATIONS_DAYS'],
     [{ RETENTION_ESCALATIONS_DAYS: 'seven years' }, 'RETENTION_ESCALATIONS_DAYS'],
     [{ RETENTION_INTERVAL_MINUTES: '1.5' }, 'RETENTION_INTERVAL_MINUTES'],
+    [{ INTEGRITY_CHECK_INTERVAL_MINUTES: 'often' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
+    [{ INTEGRITY_CHECK_INTERVAL_MINUTES: '-1' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
     [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys' }, 'LEDGER_SIGNING_KEY_FILE'],
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('given INTEGRITY_CHECK_INTERVAL_MINUTES unset, 0 or 30, then the integrity check runs every 15 minutes, only at start-up, or every 30', () => {
+    expect(loadConfig({}).integrityCheckIntervalMinutes).toBe(15);
+    expect(loadConfig({ INTEGRITY_CHECK_INTERVAL_MINUTES: '0' }).integrityCheckIntervalMinutes).toBe(0);
+    expect(loadConfig({ INTEGRITY_CHECK_INTERVAL_MINUTES: '30' }).integrityCheckIntervalMinutes).toBe(30);
   });
 
   it('given AUTH_MODE=oidc and none of its three variables, then one refusal names all three, one line each', () => {

@@ -32,6 +32,11 @@ export interface AppConfig {
    * retentionIntervalMinutes (0: never).
    */
   personalData: { masterKeyFile?: string; retentionIntervalMinutes: number; retention: { escalationsDays: number } };
+  /**
+   * INTEGRITY_CHECK_INTERVAL_MINUTES (default 15; 0: only at start-up): how often the running service
+   * re-verifies the tail of the log since its last verified point (src/ledger/integrity/integrity-gate.ts).
+   */
+  integrityCheckIntervalMinutes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -203,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionIntervalMinutes: v.integer('RETENTION_INTERVAL_MINUTES', 24 * 60, 0, 7 * 24 * 60),
       retention: { escalationsDays: v.integer('RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
     },
+    integrityCheckIntervalMinutes: v.integer('INTEGRITY_CHECK_INTERVAL_MINUTES', 15, 0, 7 * 24 * 60),
   };
   v.assertValid();
   return config;

@@ -38,6 +38,7 @@ const HEALTH_SCHEMA = {
         digestSchedule: { ...part, description: 'Signed digests: the last round (ok, when, reason), or disabled' },
         retentionSchedule: { ...part, description: 'Retention erasures: the last round (ok, when, reason), or disabled' },
         logTree: { ...part, description: 'The log-level Merkle tree: treeSize and lastPosition covered; down when it does not match the log (mismatch names the leaf)' },
+        integrity: { ...part, description: 'The ledger integrity check (start-up and periodic): down when it failed (writes refused, reads marked Ledger-Integrity: unverified) naming what; degraded when it could not run or read models stood ahead of the ledger and were rebuilt' },
       },
     },
   },

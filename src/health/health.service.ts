@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../http/idempotency/idempotency.store';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { StoreUnavailableError } from '../ledger/store-errors';
+import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
 import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence/jobs/pack-job-runner';
@@ -34,10 +35,12 @@ export interface HealthReport {
     retentionSchedule: PartHealth;
     /** The log-level Merkle tree's follower: down when the tree does not match the log (never extended then). */
     logTree: PartHealth;
+    /** The ledger's start-up and periodic integrity check: down (writes refused) when it failed, with why. */
+    integrity: PartHealth;
   };
 }
 
-export const REQUIRED_PARTS = ['eventStore', 'readModelStore', 'keyStore', 'idempotencyStore', 'projections'] as const;
+export const REQUIRED_PARTS = ['eventStore', 'readModelStore', 'keyStore', 'idempotencyStore', 'projections', 'integrity'] as const;
 
 class DeadlineExceeded extends Error {}
 
@@ -50,7 +53,7 @@ class DeadlineExceeded extends Error {}
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeyStore;
-  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree', HealthReporter>> = {};
+  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>> = {};
 
   constructor(
     private readonly modules: ModuleRef,
@@ -67,7 +70,7 @@ export class HealthService implements OnModuleInit {
     };
     this.readModels = find(ReadModelStore);
     this.keys = find(SubjectKeyStore);
-    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), logTree: find(LogTreeFollower) };
+    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), logTree: find(LogTreeFollower), integrity: find(IntegrityGate) };
   }
 
   async check(): Promise<HealthReport> {
@@ -82,6 +85,7 @@ export class HealthService implements OnModuleInit {
       eventStore, readModelStore, keyStore, idempotencyStore, projections,
       packQueue: this.reported('packQueue'), digestSchedule: this.reported('digestSchedule'), retentionSchedule: this.reported('retentionSchedule'),
       logTree: this.reported('logTree'),
+      integrity: this.reported('integrity'),
     };
     const statuses = Object.entries(parts).flatMap(([name, p]) => (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map((h) => [name, h.status] as const));
     const down = statuses.some(([name, s]) => s === 'down' && (REQUIRED_PARTS as readonly string[]).includes(name));

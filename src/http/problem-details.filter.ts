@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../ledger/errors';
 import { StoreUnavailableError } from '../ledger/store-errors';
+import { LedgerIntegrityError } from '../ledger/integrity/integrity-gate';
 import { HTTP_CODES, problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 import { storeProblem } from './problem-store';
 
@@ -21,12 +22,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Expected during an outage: one line, not a stack per request.
       this.logger.warn(`${request.method} ${body.instance}: ${body.code}: ${error.message}`);
       reply.header('retry-after', String(error.retryAfterSeconds));
-    } else if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    } else if (body.status >= 500 && !(error instanceof LedgerIntegrityError)) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
   private toProblem(error: unknown, method: string): Problem {
     if (error instanceof StoreUnavailableError) return storeProblem(error);
+    if (error instanceof LedgerIntegrityError) {
+      return problem(503, error.code, 'The ledger failed its integrity check: writes are refused', { detail: `${error.reasons.join('; ')}. Nothing was written; reads are still served, marked Ledger-Integrity: unverified.`, problems: error.reasons });
+    }
     if (error instanceof DomainError) {
       return problem(error.status, error.code, error.message, error.details);
     }

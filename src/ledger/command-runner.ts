@@ -9,6 +9,7 @@ import type { Aggregate, DomainCommand } from './aggregate';
 import type { Actor, NewEvent, StoredEvent } from './event-envelope';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { WrongExpectedRevisionError } from './errors';
+import { IntegrityGate } from './integrity/integrity-gate';
 import { streamName } from './stream-name';
 
 /** What the HTTP edge knows about a request, handed to every command. */
@@ -43,6 +44,8 @@ export class CommandRunner {
     @Inject(CLOCK) private readonly clock: Clock,
     /** Seals declared personal values before append (src/privacy); absent only where no event carries any. */
     @Optional() private readonly cipher?: PersonalDataCipher,
+    /** Refuses every write once the ledger failed its integrity check (absent in unit tests that build a runner by hand). */
+    @Optional() private readonly gate?: IntegrityGate,
   ) {}
 
   async load<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number }> {
@@ -67,6 +70,7 @@ export class CommandRunner {
     command: Omit<C, 'meta'>,
     ctx: CommandContext,
   ): Promise<CommandResult> {
+    await this.gate?.assertWritable();
     const streamId = streamName(aggregate.category, id);
     const meta = { actor: ctx.actor, occurredAt: this.occurredAt(ctx) };
     for (let attempt = 1; ; attempt++) {

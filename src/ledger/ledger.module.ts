@@ -8,6 +8,9 @@ import { CommandRunner } from './command-runner';
 import { createEventStore } from './event-store.factory';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { LedgerController } from './http/ledger.controller';
+import { IntegrityGate, VERIFIED_POINT_STORE } from './integrity/integrity-gate';
+import { IntegrityHeaderHook } from './integrity/integrity-gate.http';
+import { FileVerifiedPointStore, MemoryVerifiedPointStore } from './integrity/integrity-gate-point';
 
 /** The ledger: the configured event store, the command runner, and idempotency records. */
 @Global()
@@ -21,8 +24,12 @@ import { LedgerController } from './http/ledger.controller';
       useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryIdempotencyStore() : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs)),
     },
     CommandRunner,
+    // The start-up and periodic integrity check: writes wait for it and are refused once it fails.
+    { provide: VERIFIED_POINT_STORE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryVerifiedPointStore() : new FileVerifiedPointStore(c.dataDir)) },
+    IntegrityGate,
+    IntegrityHeaderHook,
   ],
-  exports: [EVENT_STORE, IDEMPOTENCY_STORE, CommandRunner],
+  exports: [EVENT_STORE, IDEMPOTENCY_STORE, CommandRunner, IntegrityGate],
 })
 export class LedgerModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(IDEMPOTENCY_STORE) private readonly idem: { close?: () => void }) {}

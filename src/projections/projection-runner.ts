@@ -67,7 +67,7 @@ export class ProjectionRunner {
   private readonly waiters = new Set<Waiter>();
   private readonly logger = new Logger('ProjectionRunner');
 
-  constructor(private readonly events: EventStore, store: ReadModelStore, projections: Projection<unknown>[], options: RunnerOptions = {}) {
+  constructor(private readonly events: EventStore, private readonly store: ReadModelStore, projections: Projection<unknown>[], options: RunnerOptions = {}) {
     const listener: WorkerListener<unknown> = {
       committed: (projection, position, docs, changedAt) => {
         // On the rebuild path with no stream open: nothing to sort or send.
@@ -96,6 +96,24 @@ export class ProjectionRunner {
     const policy = options.retryPolicy ?? defaultRetryPolicy();
     const timers = options.retryTimers ?? systemTimers;
     this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener, shared, new Retrier(policy, timers)));
+  }
+
+  /**
+   * Before start(): every projection whose checkpoint names a position beyond the ledger's head
+   * (`head` undefined: an empty ledger) is reset, to be rebuilt from the ledger by start(). Such a
+   * checkpoint means the ledger lost events the read models had applied (a lost tail); followed from
+   * there, the new events that reuse those positions would never be applied. Compared, never computed.
+   */
+  resetAhead(head: number | undefined): { readModel: string; checkpoint: number; head: number | null; rebuilt: true }[] {
+    const ahead = [];
+    for (const { projection } of this.workers) {
+      const checkpoint = this.store.checkpoint(projection.name)?.position;
+      if (checkpoint === undefined || (head !== undefined && checkpoint <= head)) continue;
+      this.store.reset(projection.name, projection.version);
+      ahead.push({ readModel: projection.name, checkpoint, head: head ?? null, rebuilt: true as const });
+      this.logger.warn(`Projection ${projection.name} stood at position ${checkpoint}, beyond the ledger's head (${head ?? 'empty'}): rebuilding it from the ledger`);
+    }
+    return ahead;
   }
 
   start(): void {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { join } from 'node:path';
 import type { Projection } from '../../projections/projection';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
@@ -7,6 +7,7 @@ import { decisionRegisterProjection } from '../../projections/decision-register/
 import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
+import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { ActionLogController } from './action-log/action-log.controller';
 import { ActionLogReader } from './action-log/action-log.reader';
 import { ActionLogAsOfController } from './as-of/action-log-as-of.controller';
@@ -63,9 +64,16 @@ export function readModelFile(config: AppConfig): string {
   exports: [ProjectionRunner],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly runner: ProjectionRunner, @Inject(ReadModelStore) private readonly store: ReadModelStore) {}
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(ReadModelStore) private readonly store: ReadModelStore,
+    @Optional() private readonly gate?: IntegrityGate,
+  ) {}
 
-  onApplicationBootstrap(): void {
+  /** After the ledger's start-up check: read models ahead of the head it read are rebuilt (and reported to the gate). */
+  async onApplicationBootstrap(): Promise<void> {
+    const ledger = await this.gate?.ready();
+    if (ledger?.read) this.gate!.noteReadModelsAhead(this.runner.resetAhead(ledger.head?.position));
     this.runner.start();
   }
 

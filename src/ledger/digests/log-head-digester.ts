@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { SignedDigest } from './signed-digest';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { StoredEvent } from '../event-envelope';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
 import { EMPTY_TREE_ROOT, toHex } from '../integrity/merkle';
+import { IntegrityGate } from '../integrity/integrity-gate';
 import { LOG_TREE, type LogTree } from '../log-tree/log-tree.port';
 import { streamCategory, streamName } from '../stream-name';
 import { signDigest } from './digest-signature';
@@ -39,6 +40,8 @@ export class LogHeadDigester {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DIGEST_SIGNING_KEY) private readonly key: SigningKey,
     @Inject(LOG_TREE) private readonly tree: LogTree,
+    /** Never signs over a ledger that failed its integrity check (absent where a digester is built by hand). */
+    @Optional() private readonly gate?: IntegrityGate,
   ) {}
 
   /** The head as of now. Concurrent callers share one catch-up rather than racing on the running hash. */
@@ -52,6 +55,7 @@ export class LogHeadDigester {
    * the log hash (kept for verifiers that predate the tree); recording it is the command handler's job.
    */
   async sign(): Promise<SignedDigest> {
+    await this.gate?.assertWritable();
     const head = await this.head();
     const { treeSize, treeRoot } = await this.treeAt(head);
     const recordedAt = this.clock.now().toISOString();

@@ -76,7 +76,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   health(): PartHealth {
     const facts = { treeSize: this.committed.range.size, lastPosition: this.committed.lastPosition };
     switch (this.state) {
-      case 'mismatch': return { status: 'down', reason: this.error?.message, state: this.state, ...facts, mismatch: (this.error as LogTreeMismatchError).details };
+      case 'mismatch': return { status: 'down', reason: this.error?.message, state: this.state, ...facts, mismatch: (this.error as LogTreeMismatchError).mismatch };
       case 'retrying': return { status: 'degraded', reason: this.error?.message, state: this.state, ...facts, retry: this.retrier.status };
       case 'stopped': return { status: 'disabled', state: this.state, ...facts };
       default: return { status: 'up', state: this.state, ...facts };
@@ -96,6 +96,11 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     const index = this.store.leafIndexOf(position);
     if (index === undefined) throw new LogPositionNotFound(position);
     return index;
+  }
+
+  /** The position of the event before `position` in the log as the tree holds it (null for the first). */
+  positionBefore(position: number): number | null {
+    return this.store.positionBefore(position);
   }
 
   async inclusionProof(leafIndex: number, treeSize: number): Promise<string[]> {
@@ -124,7 +129,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   private async ready(): Promise<void> {
     if (this.state === 'mismatch') throw this.error!;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new LogTreeBehindError(-1, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs); });
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new LogTreeBehindError(null, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs); });
     await Promise.race([this.checked, late]).finally(() => clearTimeout(timer));
     if ((this.state as FollowerState) === 'mismatch') throw this.error!;
   }

@@ -32,6 +32,7 @@ export class LogTreeStore {
   private readonly saveState;
   private readonly selectNode;
   private readonly selectLeaf;
+  private readonly selectBefore;
   private readonly commitTx;
 
   constructor(file: string) {
@@ -53,6 +54,7 @@ export class LogTreeStore {
       ON CONFLICT (id) DO UPDATE SET size = @size, peaks = @peaks, last_position = @last, prev_position = @prev`);
     this.selectNode = this.db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?');
     this.selectLeaf = this.db.prepare<[number], { leaf_index: number }>('SELECT leaf_index FROM leaves WHERE position = ?');
+    this.selectBefore = this.db.prepare<[number], { p: number | null }>('SELECT max(position) AS p FROM leaves WHERE position < ?');
     this.commitTx = this.db.transaction((appends: readonly TreeAppend[], range: CompactRange, last: number | null, prev: number | null) => {
       for (const { position, nodes } of appends) {
         this.insertLeaf.run(position, nodes[0].index);
@@ -77,6 +79,11 @@ export class LogTreeStore {
 
   leafIndexOf(position: number): number | undefined {
     return this.selectLeaf.get(position)?.leaf_index;
+  }
+
+  /** The position of the leaf just before `position` (null for the first): reading the log after it gives that event. */
+  positionBefore(position: number): number | null {
+    return this.selectBefore.get(position)?.p ?? null;
   }
 
   readonly read: ReadNodes = (ids: readonly NodeId[]) => ids.map(({ level, index }) => this.selectNode.get(level, index)?.hash);
