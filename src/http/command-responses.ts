@@ -25,7 +25,8 @@ export const CommandEndpoint = (status: 200 | 201 = 200) =>
     ApiServiceUnavailableResponse({
       ...problem('A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; '
         + '`part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown`: the request reached the store and no answer came, '
-        + 'so the write may have been recorded; retrying with the same Idempotency-Key is safe.'),
+        + 'so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed`: the ledger failed its '
+        + 'integrity check (tampered or cut short), so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`.'),
       headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
     }),
   );
