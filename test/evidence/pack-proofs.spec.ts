@@ -1,0 +1,163 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
+import { LOG_HASHES_FILE } from '../../src/evidence/pack/pack-files';
+import { describeProblem } from '../../src/evidence/pack/pack-problem';
+import type { BuildPackRequest, PackScope, SignedDigest } from '../../src/evidence/pack/pack-types';
+import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { signDigest } from '../../src/ledger/digests/digest-signature';
+import type { StoredEvent } from '../../src/ledger/event-envelope';
+import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
+import { MemoryLogTree, treeDigestAt } from './support/memory-log-tree';
+import { buildToFile, flipByte, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { put, syntheticLedger } from './support/synthetic-ledger';
+
+const key = generateKeyPairSync('ed25519').privateKey;
+const lines = (data: Buffer) => data.toString('utf8').trimEnd().split('\n');
+const eventsOf = (files: Map<string, Buffer>) => lines(files.get('events.ndjson')!).map((l) => JSON.parse(l) as StoredEvent);
+const proofsOf = (files: Map<string, Buffer>) => lines(files.get(LOG_PROOFS_FILE)!).map((l) => JSON.parse(l) as ProofLine);
+const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
+
+/**
+ * Packs proven against a signed digest's Merkle tree (issue 12) over a small synthetic ledger:
+ * log-proofs.ndjson instead of log-hashes.txt, each stream whole up to its head at the digest, and
+ * every way of removing or changing an event named. The demo record's acceptance is in
+ * pack-forgery.spec.ts.
+ */
+describe('evidence packs with inclusion proofs', () => {
+  let store: MemoryEventStore;
+  let tree: MemoryLogTree;
+  let head: number;
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  beforeAll(async () => {
+    store = await syntheticLedger();
+    tree = new MemoryLogTree(store);
+    head = (await store.readAll()).at(-1)!.position;
+  });
+
+  const build = async (name: string, scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}) => {
+    const file = join(tmp.dir, name);
+    const manifest = await buildToFile(store, request(scope, { digestCovering: () => treeDigestAt(store, tree, head, key), logTree: tree, ...extra }), file);
+    return { file, manifest, files: await unzip(file) };
+  };
+  const verifyFiles = async (name: string, files: Map<string, Buffer>) => {
+    const file = join(tmp.dir, name);
+    await zipTo(file, files);
+    return verifyPack(file);
+  };
+
+  it('given a tree digest, then the pack carries an inclusion proof per event and a head per stream, and verifies', async () => {
+    const { file, manifest, files } = await build('ok.zip');
+    expect([...files.keys()]).toContain(LOG_PROOFS_FILE);
+    expect([...files.keys()]).not.toContain(LOG_HASHES_FILE);
+    const events = eventsOf(files);
+    const proofs = proofsOf(files);
+    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.position)).toEqual(events.map((e) => e.position));
+    expect(proofs.filter((p) => p.kind === 'head').map((p) => p.kind === 'head' && p.streamId).sort()).toEqual([...new Set(events.map((e) => e.streamId))].sort());
+    expect(manifest.digest?.treeSize).toBe((await store.readAll()).length);
+    const result = await verifyPack(file);
+    expect(result.problems.map(describeProblem)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('given a stream with events after the period, then it goes in up to its head at the digest and the CSVs still stop at the period', async () => {
+    const { files } = await build('head.zip');
+    const a2 = eventsOf(files).filter((e) => e.streamId === 'action-a2').map((e) => e.type);
+    expect(a2).toEqual(['action-raised', 'action-progress-noted']); // the 2023 note: the stream's head at the digest
+    const { files: unproven } = await build('no-digest.zip', {}, { digestCovering: undefined });
+    expect(files.get('action-log.csv')!.equals(unproven.get('action-log.csv')!)).toBe(true);
+  });
+
+  it('given a narrow scope, then no stream id or hash of a record outside it is anywhere in the pack', async () => {
+    const { file, files } = await build('narrow.zip', { boardIds: ['b2'], records: ['actions'] });
+    const inPack = new Set(eventsOf(files).map((e) => e.streamId));
+    expect([...inPack].sort()).toEqual(['action-a2', 'board-b2', 'meeting-m2', 'partner-p2']);
+    const outside = (await store.readAll()).filter((e) => !inPack.has(e.streamId));
+    const text = [...files.values()].map((b) => b.toString('latin1')).join('\n');
+    for (const e of outside) {
+      expect(text).not.toContain(`"${e.streamId}"`);
+      expect(text).not.toContain(e.integrity.hash);
+    }
+    expect((await verifyPack(file)).problems).toEqual([]);
+  });
+
+  it('given an event rewritten with its hash recomputed, then verify-pack names it by its inclusion proof', async () => {
+    const { files } = await build('rewrite.zip', { records: ['actions'] });
+    const events = eventsOf(files);
+    const target = events.find((e) => e.type === 'action-raised')!;
+    target.integrity.hash = 'ab'.repeat(32); // what a recomputed chain gives: a different hash
+    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events)]]));
+    const problems = (await verifyFiles('rewrite-forged.zip', forged)).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) }));
+  });
+
+  it("given one byte of a proof flipped, then verify-pack names that proof's event", async () => {
+    const { files } = await build('flip-proof.zip', { records: ['actions'] });
+    const text = files.get(LOG_PROOFS_FILE)!;
+    const at = text.indexOf('"proof":["') + 12;
+    const problems = (await verifyFiles('flip-proof-forged.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, flipByte(text, at)]])))).problems;
+    const first = eventsOf(files)[0];
+    expect(problems).toEqual([expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/inclusion proof .* does not give treeRoot/) })]);
+  });
+
+  it("given a stream's last event dropped with its proof line, then verify-pack names the stream and the missing revision", async () => {
+    const { files } = await build('cut.zip');
+    const events = eventsOf(files);
+    const last = events.filter((e) => e.streamId === 'action-a1').at(-1)!;
+    const kept = events.filter((e) => e !== last);
+    const proofs = proofsOf(files).filter((p) => !(p.kind === 'event' && p.position === last.position));
+    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(kept)], [LOG_PROOFS_FILE, ndjson(proofs)]]));
+    const problems = (await verifyFiles('cut-forged.zip', forged)).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: 'action-a1', revision: last.revision, message: expect.stringMatching(/stream action-a1 is cut short: revision 1 .* is its last event at the signed digest/) }));
+    // And with its head line gone too: a stream the pack cannot show whole.
+    const headless = proofs.filter((p) => !(p.kind === 'head' && p.streamId === 'action-a1'));
+    const problems2 = (await verifyFiles('cut-headless.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(headless)]])))).problems;
+    expect(problems2).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/has no head line/) }));
+  });
+
+  it('given an event dropped mid-stream with its proof line, then verify-pack names the gap', async () => {
+    const later = await syntheticLedger();
+    await put(later, 'action-a1', 'action-progress-noted', { actionId: 'a1', note: 'Reviewed' }, '2022-05-01T10:00:00Z');
+    const laterTree = new MemoryLogTree(later);
+    const file = join(tmp.dir, 'mid.zip');
+    const top = (await later.readAll()).at(-1)!.position;
+    await buildToFile(later, request({}, { digestCovering: () => treeDigestAt(later, laterTree, top, key), logTree: laterTree }), file);
+    const files = await unzip(file);
+    const events = eventsOf(files);
+    const dropped = events.find((e) => e.streamId === 'action-a1' && e.revision === 1)!;
+    const proofs = proofsOf(files).filter((p) => !(p.kind === 'event' && p.position === dropped.position));
+    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events.filter((e) => e !== dropped))], [LOG_PROOFS_FILE, ndjson(proofs)]]));
+    const problems = (await verifyFiles('mid-forged.zip', forged)).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: 'action-a1', revision: 2, message: expect.stringMatching(/revisions 1\.\.1 are missing/) }));
+  });
+
+  it('given log-proofs.ndjson removed, or kept with the digest stripped, then each is named', async () => {
+    const { files } = await build('presence.zip', { records: ['funding'] });
+    const removed = new Map(files);
+    removed.delete(LOG_PROOFS_FILE);
+    const m = JSON.parse(files.get('manifest.json')!.toString());
+    m.files = m.files.filter((f: { name: string }) => f.name !== LOG_PROOFS_FILE);
+    removed.set('manifest.json', Buffer.from(JSON.stringify(m)));
+    expect((await verifyFiles('no-proofs.zip', withRecomputedManifest(removed))).problems).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/^missing/) }));
+    const stripped = JSON.parse(files.get('manifest.json')!.toString());
+    delete stripped.digest;
+    const problems = (await verifyFiles('stripped.zip', withRecomputedManifest(new Map([...files, ['manifest.json', Buffer.from(JSON.stringify(stripped))]])))).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest with a log tree/) }));
+  });
+
+  it('refuses to build against a digest whose tree root the ledger no longer gives', async () => {
+    const stale = (): Promise<SignedDigest> => treeDigestAt(store, tree, head, key, { treeRoot: 'cd'.repeat(32) });
+    await expect(build('stale.zip', {}, { digestCovering: stale })).rejects.toThrow(/ledger changed after the digest was signed/);
+  });
+
+  it('given a digest without a tree (signed before issue 12), then the pack carries no digest unless log-hashes.txt is asked for', async () => {
+    const old = async () => { const { treeSize: _s, treeRoot: _r, ...d } = await treeDigestAt(store, tree, head, key); return signDigest(d, key); };
+    const { manifest } = await build('old-digest.zip', {}, { digestCovering: old });
+    expect(manifest.digest).toBeUndefined();
+    const legacy = await build('legacy.zip', {}, { digestCovering: old, logEvidence: 'log-hashes' });
+    expect([...legacy.files.keys()]).toContain(LOG_HASHES_FILE);
+    expect((await verifyPack(legacy.file)).problems).toEqual([]);
+  });
+});
