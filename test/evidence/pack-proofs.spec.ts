@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
 import { LOG_HASHES_FILE } from '../../src/evidence/pack/pack-files';
@@ -159,5 +159,67 @@ describe('evidence packs with inclusion proofs', () => {
     const legacy = await build('legacy.zip', {}, { digestCovering: old, logEvidence: 'log-hashes' });
     expect([...legacy.files.keys()]).toContain(LOG_HASHES_FILE);
     expect((await verifyPack(legacy.file)).problems).toEqual([]);
+  });
+
+  describe('held to a published digest (--digest, --public-key, --consistency)', () => {
+    const published = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
+    let packFile: string;
+    let packDigest: SignedDigest;
+    let later: MemoryEventStore;
+    let laterTree: MemoryLogTree;
+    const verifyAgainst = (digest: SignedDigest, consistencyProof?: string[], pin: string | null = published) =>
+      verifyPack(packFile, { publicKeyPem: pin ?? undefined, published: { digest, name: 'annual-report.json', consistencyProof } });
+
+    beforeAll(async () => {
+      // The ledger grows after the pack's digest; the partnership publishes a later digest of it.
+      later = await syntheticLedger();
+      laterTree = new MemoryLogTree(later);
+      const top = (await later.readAll()).at(-1)!.position;
+      packDigest = await treeDigestAt(later, laterTree, top, key);
+      packFile = join(tmp.dir, 'published.zip');
+      await buildToFile(later, request({}, { digestCovering: async () => packDigest, logTree: laterTree }), packFile);
+      await put(later, 'action-a3', 'action-completed', { actionId: 'a3' }, '2023-03-01T10:00:00Z');
+    });
+    const laterDigest = async () => treeDigestAt(later, laterTree, (await later.readAll()).at(-1)!.position, key);
+
+    it('given the same digest, then the pack verifies against it', async () => {
+      expect((await verifyAgainst(packDigest)).problems).toEqual([]);
+    });
+
+    it('given a later digest, then it needs a consistency proof, names the endpoint, and verifies with it', async () => {
+      const newer = await laterDigest();
+      expect((await verifyAgainst(newer)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(new RegExp(`give --consistency <file> with GET /ledger/digests/${newer.digestId}/consistency\\?from=${packDigest.digestId}`)) })]);
+      const proof = await laterTree.consistencyProof(packDigest.treeSize!, newer.treeSize!);
+      expect((await verifyAgainst(newer, proof)).problems).toEqual([]);
+    });
+
+    it('given a later digest of a rewritten log, then no consistency proof joins them', async () => {
+      const rewritten = await syntheticLedger(); // the same records with fresh event ids: a different log
+      await put(rewritten, 'action-a3', 'action-completed', { actionId: 'a3' }, '2023-03-01T10:00:00Z');
+      const rewrittenTree = new MemoryLogTree(rewritten);
+      const other = await treeDigestAt(rewritten, rewrittenTree, (await rewritten.readAll()).at(-1)!.position, key);
+      const proof = await rewrittenTree.consistencyProof(packDigest.treeSize!, other.treeSize!);
+      expect((await verifyAgainst(other, proof)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/consistency proof does not show/) })]);
+      const sameSize = await treeDigestAt(rewritten, rewrittenTree, (await rewritten.readAll()).at(-2)!.position, key);
+      expect((await verifyAgainst(sameSize)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/disagree on the log at tree size/) })]);
+    });
+
+    it('given a published digest signed by another key, or no published key, then it is refused', async () => {
+      const other = generateKeyPairSync('ed25519').privateKey;
+      const forged = signDigest({ ...packDigest }, other);
+      expect((await verifyAgainst(forged)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/not the published public key/) })]);
+      expect((await verifyAgainst({ ...packDigest, treeRoot: 'ab'.repeat(32) })).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/signature does not verify/) })]);
+      expect((await verifyAgainst(packDigest, undefined, null)).problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/without the published public key/) }));
+    });
+
+    it('given a pack from before issue 12, then it is held to exactly the digest it carries', async () => {
+      const { treeSize: _s, treeRoot: _r, ...fields } = packDigest;
+      const old = signDigest(fields, key);
+      const file = join(tmp.dir, 'published-old.zip');
+      await buildToFile(later, request({}, { digestCovering: async () => old, logEvidence: 'log-hashes' }), file);
+      expect((await verifyPack(file, { publicKeyPem: published, published: { digest: old, name: 'old.json' } })).problems).toEqual([]);
+      expect((await verifyPack(file, { publicKeyPem: published, published: { digest: await laterDigest(), name: 'new.json' } })).problems)
+        .toEqual([expect.objectContaining({ message: expect.stringMatching(/without a log tree on both no consistency proof can join them/) })]);
+    });
   });
 });

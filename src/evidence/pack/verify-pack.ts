@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { csvFormatOf, formulaWarnings } from './check-csv-format';
 import { checkDigest } from './check-digest';
+import { checkPublishedDigest, type PublishedDigestCheck } from './check-published-digest';
 import { LogHashesChecker, logEvidencePresence, PackEventIndex } from './check-log-hashes';
 import { LogProofsChecker } from './check-log-proofs';
 import { hasTree, LOG_PROOFS_FILE } from './log-proofs';
@@ -25,6 +26,8 @@ export interface PackVerification {
 export interface VerifyOptions {
   /** The partnership's published public key (SPKI PEM): the digest must be signed by it. */
   publicKeyPem?: string;
+  /** A digest the partnership published: the pack's digest must be it, or be joined to it by a consistency proof (check-published-digest.ts). Needs publicKeyPem. */
+  published?: PublishedDigestCheck;
 }
 
 const MAX_SMALL_FILE = 256 * 2 ** 20;
@@ -134,6 +137,10 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
   }
   const signed = checkDigest(manifest, options.publicKeyPem);
   problems.push(...signed.problems);
+  if (options.published) {
+    if (options.publicKeyPem === undefined) problems.push({ file: MANIFEST_FILE, message: 'a published digest was given without the published public key that pins who signed it' });
+    else problems.push(...checkPublishedDigest(manifest.digest, options.published, options.publicKeyPem));
+  }
   const warnings = [...formulaWarnings(tableList(tables).filter((t) => c.entries.has(t.file)), csv.format), ...signed.warnings];
   return { ok: problems.length === 0, problems, warnings, manifest, eventsChecked };
 }
