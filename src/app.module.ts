@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LedgerModule } from './ledger/ledger.module';
+import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
 import { CONTEXT_MODULES } from './contexts';
 
@@ -24,6 +25,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         LedgerModule,
+        LogTreeModule,
         HealthModule,
         ...CONTEXT_MODULES,
         ...extra,

@@ -37,6 +37,7 @@ const HEALTH_SCHEMA = {
         packQueue: { ...part, description: 'Evidence-pack queue: following the log, or why not' },
         digestSchedule: { ...part, description: 'Signed digests: the last round (ok, when, reason), or disabled' },
         retentionSchedule: { ...part, description: 'Retention erasures: the last round (ok, when, reason), or disabled' },
+        logTree: { ...part, description: 'The log-level Merkle tree: treeSize and lastPosition covered; down when it does not match the log (mismatch names the leaf)' },
       },
     },
   },

@@ -5,6 +5,7 @@ import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../http/idempotency/id
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { StoreUnavailableError } from '../ledger/store-errors';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
+import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence/jobs/pack-job-runner';
 import { RetentionScheduler } from '../privacy/retention/retention-scheduler';
 import { SubjectKeyStore } from '../privacy/subject-key-store';
@@ -31,6 +32,8 @@ export interface HealthReport {
     packQueue: PartHealth;
     digestSchedule: PartHealth;
     retentionSchedule: PartHealth;
+    /** The log-level Merkle tree's follower: down when the tree does not match the log (never extended then). */
+    logTree: PartHealth;
   };
 }
 
@@ -47,7 +50,7 @@ class DeadlineExceeded extends Error {}
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeyStore;
-  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule', HealthReporter>> = {};
+  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree', HealthReporter>> = {};
 
   constructor(
     private readonly modules: ModuleRef,
@@ -64,7 +67,7 @@ export class HealthService implements OnModuleInit {
     };
     this.readModels = find(ReadModelStore);
     this.keys = find(SubjectKeyStore);
-    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler) };
+    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), logTree: find(LogTreeFollower) };
   }
 
   async check(): Promise<HealthReport> {
@@ -78,6 +81,7 @@ export class HealthService implements OnModuleInit {
     const parts: HealthReport['parts'] = {
       eventStore, readModelStore, keyStore, idempotencyStore, projections,
       packQueue: this.reported('packQueue'), digestSchedule: this.reported('digestSchedule'), retentionSchedule: this.reported('retentionSchedule'),
+      logTree: this.reported('logTree'),
     };
     const statuses = Object.entries(parts).flatMap(([name, p]) => (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map((h) => [name, h.status] as const));
     const down = statuses.some(([name, s]) => s === 'down' && (REQUIRED_PARTS as readonly string[]).includes(name));

@@ -19,6 +19,8 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   getEvidencePackAccessLog: 'packs:access-log', // GET /evidence-packs/{packId}/access-log (requesters, DPOs; inspectors only active grants)
   recordLedgerDigest: 'ledger:digest', // POST /ledger/digests
   listLedgerDigests: 'ledger:read', // GET /ledger/digests
+  proveDigestConsistency: 'ledger:read', // GET /ledger/digests/{digestId}/consistency?from={olderDigestId}
+  proveEventInclusion: 'ledger:read', // GET /ledger/events/{position}/inclusion?digest={digestId}
   listActionLog: 'ledger:read', // GET /action-log
   listActionLogAsOf: 'ledger:read', // GET /as-of/action-log
   getActionLogEntryAsOf: 'ledger:read', // GET /as-of/action-log/{actionId}

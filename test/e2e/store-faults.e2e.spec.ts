@@ -115,6 +115,7 @@ describe('store faults on SQLite (e2e)', () => {
       parts: {
         eventStore: { status: 'up', engine: 'sqlite' }, readModelStore: { status: 'up' }, keyStore: { status: 'up' }, idempotencyStore: { status: 'up' },
         packQueue: { status: 'up', state: 'following' }, digestSchedule: { status: 'up', lastRound: null }, retentionSchedule: { status: 'disabled' },
+        logTree: { status: 'up', state: 'running' },
       },
     });
     expect(res.json().parts.projections['action-log']).toMatchObject({ status: 'up', state: 'running', lag: { behind: 0 }, lastError: null });

@@ -7,6 +7,7 @@ import { RecordLedgerDigestHandler } from '../../src/ledger/digests/commands/rec
 import type { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.command';
 import { DIGEST_SCHEDULER_ACTOR, DigestScheduler } from '../../src/ledger/digests/digest-scheduler';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
+import { DefinitionLogTree } from '../../src/ledger/log-tree/definition-log-tree';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { isRole, ROLES } from '../../src/auth/permissions';
 import { ManualClock } from '../../src/shared/clock';
@@ -18,7 +19,7 @@ const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warw
 function setup(interval = '60', fail = 0) {
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const store = new MemoryEventStore(clock);
-  const digester = new LogHeadDigester(store, clock, { privateKey: generateKeyPairSync('ed25519').privateKey, publicKeyPem: '' });
+  const digester = new LogHeadDigester(store, clock, { privateKey: generateKeyPairSync('ed25519').privateKey, publicKeyPem: '' }, new DefinitionLogTree(store));
   const handler = new RecordLedgerDigestHandler(new CommandRunner(store, clock), digester);
   let failures = fail;
   const bus = {

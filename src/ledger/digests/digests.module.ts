@@ -4,6 +4,7 @@ import { RecordLedgerDigestController } from './commands/record-ledger-digest/re
 import { RecordLedgerDigestHandler } from './commands/record-ledger-digest/record-ledger-digest.handler';
 import { DigestScheduler } from './digest-scheduler';
 import { ListLedgerDigestsController } from './http/list-ledger-digests.controller';
+import { LedgerProofsController } from '../http/ledger-proofs.controller';
 import { LogHeadDigester } from './log-head-digester';
 import { DIGEST_SIGNING_KEY, loadSigningKey } from './signing-key';
 
@@ -13,7 +14,7 @@ import { DIGEST_SIGNING_KEY, loadSigningKey } from './signing-key';
  * a missing or bad key stops the start with a ConfigError naming LEDGER_SIGNING_KEY_FILE.
  */
 @Module({
-  controllers: [RecordLedgerDigestController, ListLedgerDigestsController],
+  controllers: [RecordLedgerDigestController, ListLedgerDigestsController, LedgerProofsController],
   providers: [
     { provide: DIGEST_SIGNING_KEY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => loadSigningKey(c) },
     LogHeadDigester,

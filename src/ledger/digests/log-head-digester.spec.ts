@@ -7,15 +7,25 @@ import { verifyDigestSignature } from './digest-signature';
 import { LedgerDigest } from './ledger-digest';
 import { LogHeadDigester } from './log-head-digester';
 import { computeLogHash } from './log-hash';
+import { eventLeafHash, rootOfLeafHashes, toHex } from '../integrity/merkle';
+import { LogTreeFollower } from '../log-tree/log-tree-follower';
+import { LogTreeStore } from '../log-tree/log-tree-store';
+import type { LogTree } from '../log-tree/log-tree.port';
 
 const actor = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safeguarding' };
 const ctx = { actor, correlationId: 'c-1' };
 const key = generateKeyPairSync('ed25519').privateKey;
 
-function setup() {
+const followers: LogTreeFollower[] = [];
+afterEach(async () => { await Promise.all(followers.splice(0).map((f) => f.stop())); });
+
+function setup(tree?: (follower: LogTreeFollower) => LogTree) {
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const store = new MemoryEventStore(clock);
-  const digester = new LogHeadDigester(store, clock, { privateKey: key, publicKeyPem: '' });
+  const follower = new LogTreeFollower(store, new LogTreeStore(':memory:'), { batchSize: 100, batchMs: 5, waitMs: 30_000 });
+  follower.start();
+  followers.push(follower);
+  const digester = new LogHeadDigester(store, clock, { privateKey: key, publicKeyPem: '' }, tree ? tree(follower) : follower);
   const runner = new CommandRunner(store, clock);
   let n = 0;
   const write = async (count: number) => {
@@ -94,4 +104,45 @@ describe('LogHeadDigester', () => {
     expect(second.digests.map((d) => d.digest.digestId)).toEqual(['head-2']);
     expect((await s.digester.list(second.next, 1)).digests).toEqual([]);
   });
+
+  it('given a log, when a digest is signed, then it commits to the log tree over exactly its events (treeSize = eventCount, the RFC root) and still carries the log hash', async () => {
+    const s = setup();
+    await s.write(3);
+    await s.record();
+    await s.write(4);
+    const d = await s.digester.sign();
+    const log = await s.store.readAll();
+    expect(d).toMatchObject({ eventCount: 8, treeSize: 8, treeRoot: toHex(rootOfLeafHashes(log.map(eventLeafHash))), logHash: await s.fromScratch() });
+    expect(verifyDigestSignature(d)).toBe(true);
+  });
+
+  it('given the tree has gone further than the head read, then the digest still signs the root at the head size, not the tree head', async () => {
+    const s = setup((follower) => ({ ...bind(follower), head: async (upTo) => { const h = await follower.head(upTo); await s.write(2); await follower.head(); return h; } }));
+    await s.write(3);
+    const d = await s.digester.sign();
+    const firstThree = (await s.store.readAll()).slice(0, 3).map(eventLeafHash);
+    expect(d).toMatchObject({ eventCount: 3, treeSize: 3, treeRoot: toHex(rootOfLeafHashes(firstThree)) });
+  });
+
+  it('given a tree that counts the head differently from the log read, then nothing is signed', async () => {
+    const s = setup((follower) => ({ ...bind(follower), leafIndexOf: async () => 4 }));
+    await s.write(3);
+    await expect(s.digester.sign()).rejects.toThrow(/holds 5 leaves up to position 2, but the log 3 events/);
+  });
+
+  it('find: a recorded digest by id, or undefined for an unknown or malformed id', async () => {
+    const s = setup();
+    await s.write(2);
+    await s.record();
+    expect((await s.digester.find('head-1'))?.digest).toMatchObject({ digestId: 'head-1', treeSize: 2 });
+    expect(await s.digester.find('head-7')).toBeUndefined();
+    expect(await s.digester.find('../etc')).toBeUndefined();
+  });
 });
+
+function bind(tree: LogTree): LogTree {
+  return {
+    head: (u) => tree.head(u), leafIndexOf: (p) => tree.leafIndexOf(p), inclusionProof: (i, n) => tree.inclusionProof(i, n),
+    consistencyProof: (m, n) => tree.consistencyProof(m, n), rootAt: (n) => tree.rootAt(n),
+  };
+}

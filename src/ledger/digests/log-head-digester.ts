@@ -3,7 +3,9 @@ import type { SignedDigest } from './signed-digest';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { StoredEvent } from '../event-envelope';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
-import { streamCategory } from '../stream-name';
+import { EMPTY_TREE_ROOT, toHex } from '../integrity/merkle';
+import { LOG_TREE, type LogTree } from '../log-tree/log-tree.port';
+import { streamCategory, streamName } from '../stream-name';
 import { signDigest } from './digest-signature';
 import { LedgerDigest, digestIdFor } from './ledger-digest';
 import { LogHasher } from './log-hash';
@@ -36,6 +38,7 @@ export class LogHeadDigester {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DIGEST_SIGNING_KEY) private readonly key: SigningKey,
+    @Inject(LOG_TREE) private readonly tree: LogTree,
   ) {}
 
   /** The head as of now. Concurrent callers share one catch-up rather than racing on the running hash. */
@@ -44,11 +47,35 @@ export class LogHeadDigester {
     return this.catchingUp;
   }
 
-  /** A digest of the head, signed now; recording it is the command handler's job. */
+  /**
+   * A digest of the head, signed now, committing to the log tree at exactly that head as well as to
+   * the log hash (kept for verifiers that predate the tree); recording it is the command handler's job.
+   */
   async sign(): Promise<SignedDigest> {
     const head = await this.head();
+    const { treeSize, treeRoot } = await this.treeAt(head);
     const recordedAt = this.clock.now().toISOString();
-    return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt }, this.key.privateKey);
+    return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt, treeSize, treeRoot }, this.key.privateKey);
+  }
+
+  /**
+   * The tree over exactly the events the head counts: its leaves up to the head's position, which
+   * must be as many as the events this digester read itself (two independent readings of one log;
+   * if they disagree, nothing is signed). The tree may already be further on: its root at that size.
+   */
+  private async treeAt(head: LogHead): Promise<{ treeSize: number; treeRoot: string }> {
+    if (head.eventCount === 0) return { treeSize: 0, treeRoot: toHex(EMPTY_TREE_ROOT) };
+    await this.tree.head(head.position);
+    const treeSize = (await this.tree.leafIndexOf(head.position)) + 1;
+    if (treeSize !== head.eventCount) throw new DigestTreeDisagreement(head, treeSize);
+    return { treeSize, treeRoot: await this.tree.rootAt(treeSize) };
+  }
+
+  /** A recorded digest by its id (`head-<position>`), or undefined. */
+  async find(digestId: string): Promise<RecordedDigest | undefined> {
+    if (!/^head-\d+$/.test(digestId)) return undefined;
+    const [event] = await this.store.readStream(streamName(LedgerDigest.category, digestId), { maxCount: 1 });
+    return event ? recorded(event) : undefined;
   }
 
   /** Recorded digests in log order, with who recorded them; `after` is a digest event's position (paging). */
@@ -92,6 +119,15 @@ export class LogHeadDigester {
     this.position = e.position;
     if (streamCategory(e.streamId) !== LedgerDigest.category) this.lastChange = e.position;
     else this.lastDigestCovers = Math.max(this.lastDigestCovers, LedgerDigest.codec.decode(e).data.position);
+  }
+}
+
+/** The log tree and the digester's own reading of the log count the head's events differently: refuse to sign. */
+export class DigestTreeDisagreement extends Error {
+  readonly code = 'digest-tree-disagreement';
+  constructor(head: LogHead, treeSize: number) {
+    super(`The log tree holds ${treeSize} leaves up to position ${head.position}, but the log ${head.eventCount} events: no digest is signed`);
+    this.name = 'DigestTreeDisagreement';
   }
 }
 

@@ -1,0 +1,101 @@
+import { BadRequestException, Controller, Get, Inject, Param, Query, ServiceUnavailableException } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../auth/requires.decorator';
+import { problem } from '../../http/problem';
+import { NotFound, RuleViolation } from '../../shared/domain-errors';
+import { LogHeadDigester } from '../digests/log-head-digester';
+import type { SignedDigest } from '../digests/signed-digest';
+import type { EventStore } from '../event-store.port';
+import { EVENT_STORE } from '../event-store.port';
+import { LogTreeBehindError, LogTreeMismatchError } from '../log-tree/log-tree-errors';
+import { LogTreeFollower } from '../log-tree/log-tree-follower';
+import { LOG_TREE, type LogTree } from '../log-tree/log-tree.port';
+
+type TreeDigest = SignedDigest & { treeSize: number; treeRoot: string };
+
+/**
+ * Proofs against signed digests, for anyone holding a digest to check offline with RFC 9162's
+ * verifiers (src/ledger/integrity/merkle/verify.ts): that the log at a newer digest extends the
+ * older one (consistency), and that an event is in the log a digest signed (inclusion). The server
+ * only serves hashes from its tree; the client checks them against the roots the digests signed,
+ * so a rewritten log yields proofs that fail, whatever this server says.
+ */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger')
+export class LedgerProofsController {
+  constructor(
+    private readonly digester: LogHeadDigester,
+    @Inject(LOG_TREE) private readonly tree: LogTree,
+    @Inject(LogTreeFollower) private readonly follower: LogTreeFollower,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('digests/:digestId/consistency')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'proveDigestConsistency', summary: 'RFC 9162 consistency proof that the log at this digest extends the log at an older one (`from`)' })
+  @ApiQuery({ name: 'from', required: true, description: 'The older digest id (head-<position>)' })
+  async consistency(@Param('digestId') digestId: string, @Query('from') fromId?: string) {
+    if (!fromId) throw new BadRequestException(problem(400, 'missing-from', 'Name the older digest: ?from=<digestId>'));
+    const [to, from] = [await this.treeDigest(digestId), await this.treeDigest(fromId)];
+    if (from.treeSize > to.treeSize) {
+      throw new RuleViolation('digest-order', `Digest ${fromId} (${from.treeSize} events) is newer than ${digestId} (${to.treeSize}); ask the other way round`, { from: fromId, to: digestId });
+    }
+    const proof = await this.served(async () => {
+      await this.tree.head(to.position);
+      return this.tree.consistencyProof(from.treeSize, to.treeSize);
+    });
+    return { from: head(from), to: head(to), proof };
+  }
+
+  @Get('events/:position/inclusion')
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'proveEventInclusion', summary: 'RFC 9162 inclusion proof of the event at a log position in the log a digest signed' })
+  @ApiQuery({ name: 'digest', required: true, description: 'The digest id (head-<position>) to prove against' })
+  async inclusion(@Param('position') rawPosition: string, @Query('digest') digestId?: string) {
+    const position = Number(rawPosition);
+    if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position)) throw new BadRequestException(problem(400, 'invalid-position', 'A log position is a whole number from 0', { detail: `got ${rawPosition}` }));
+    if (!digestId) throw new BadRequestException(problem(400, 'missing-digest', 'Name the digest to prove against: ?digest=<digestId>'));
+    const digest = await this.treeDigest(digestId);
+    return this.served(async () => {
+      await this.tree.head(digest.position);
+      const leafIndex = await this.tree.leafIndexOf(position);
+      if (leafIndex >= digest.treeSize) throw new RuleViolation('event-after-digest', `The event at position ${position} was appended after digest ${digestId}`, { digestId });
+      const event = await this.eventAt(position);
+      const proof = await this.tree.inclusionProof(leafIndex, digest.treeSize);
+      return { leafIndex, treeSize: digest.treeSize, treeRoot: digest.treeRoot, proof, event: { streamId: event.streamId, revision: event.revision, hash: event.integrity.hash } };
+    });
+  }
+
+  /** A recorded digest that commits to the tree: 404 when none has the id, 422 when it predates the tree. */
+  private async treeDigest(digestId: string): Promise<TreeDigest> {
+    const found = await this.digester.find(digestId);
+    if (!found) throw new NotFound('Digest', digestId);
+    const d = found.digest;
+    if (d.treeSize === undefined || d.treeRoot === undefined) {
+      throw new RuleViolation('digest-without-tree', `Digest ${digestId} was signed before the log tree existed: it commits to a log hash only`, { digestId });
+    }
+    return d as TreeDigest;
+  }
+
+  /** The event as the log holds it now, read after the position of the leaf before it (positions are never computed). */
+  private async eventAt(position: number) {
+    const before = this.follower.positionBefore(position);
+    const [event] = await this.store.readAll({ after: before ?? undefined, maxCount: 1 });
+    if (!event || event.position !== position) throw new NotFound('Log position', String(position));
+    return event;
+  }
+
+  /** The tree's own failures as problems: a tree that does not match the log, or one not caught up, is a 503. */
+  private async served<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof LogTreeMismatchError) throw new ServiceUnavailableException(problem(503, err.code, 'The log tree does not match the log; no proof can be served', { detail: err.message }));
+      if (err instanceof LogTreeBehindError) throw new ServiceUnavailableException(problem(503, err.code, 'The log tree has not reached this digest yet; try again shortly', { detail: err.message }));
+      throw err;
+    }
+  }
+}
+
+const head = (d: TreeDigest) => ({ digestId: d.digestId, treeSize: d.treeSize, treeRoot: d.treeRoot });

@@ -1,0 +1,261 @@
+import type { HealthReporter, PartHealth } from '../../health/part-health';
+import { Retrier } from '../../shared/retry-policy';
+import type { StoredEvent } from '../event-envelope';
+import type { EventStore, Subscription } from '../event-store.port';
+import { CompactRange, EMPTY_TREE_ROOT, eventLeafHash, proveConsistency, proveInclusion, rootAt, sameHash, toHex } from '../integrity/merkle';
+import { LogPositionNotFound, LogTreeBehindError, LogTreeMismatchError } from './log-tree-errors';
+import type { LogTree, LogTreeHead } from './log-tree.port';
+import type { LogTreeStore, TreeAppend } from './log-tree-store';
+
+export interface FollowerOptions {
+  /** Commit after this many events, or once the oldest uncommitted one has waited batchMs. */
+  batchSize: number;
+  batchMs: number;
+  /** How long head(upTo) waits for the tree to reach a position before a LogTreeBehindError. */
+  waitMs: number;
+}
+
+export const DEFAULT_FOLLOWER_OPTIONS: FollowerOptions = { batchSize: 2000, batchMs: 20, waitMs: 30_000 };
+
+export type FollowerState = 'idle' | 'running' | 'retrying' | 'mismatch' | 'stopped';
+
+const TIMEOUT = Symbol('timeout');
+const PAGE = 1000;
+
+interface Waiter { target: number; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+
+/**
+ * Keeps the log tree: subscribes to the log from the tree's checkpoint through the event-store
+ * port (so memory, SQLite and EventStoreDB alike, positions only compared, never computed) and
+ * appends each event's leaf, committing leaves, nodes and state in one transaction per batch.
+ * Self-healing as the projection workers are (src/projections/projection-worker.ts): after any
+ * store error it drops the uncommitted batch and, after a capped backoff, starts again from the
+ * last commit. One thing it never heals: a tree that does not match the log (checked on every
+ * (re)start against the event at the last stored leaf). It then stops, /health says down, and
+ * every read throws LogTreeMismatchError, since extending it would sign a rewritten log.
+ */
+export class LogTreeFollower implements LogTree, HealthReporter {
+  state: FollowerState = 'idle';
+  error?: Error;
+  private committed: { range: CompactRange; lastPosition: number | null; prevPosition: number | null };
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private waiters = new Set<Waiter>();
+  /** Settles once this process has checked the stored tree against the log (checkTail): nothing is served from it before. */
+  private readonly checked: Promise<void>;
+  private markChecked!: (error?: Error) => void;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: LogTreeStore,
+    private readonly options: FollowerOptions = DEFAULT_FOLLOWER_OPTIONS,
+    private readonly retrier = new Retrier(),
+  ) {
+    this.committed = store.checkpoint();
+    this.checked = new Promise<void>((resolve, reject) => { this.markChecked = (e) => (e ? reject(e) : resolve()); });
+    this.checked.catch(() => undefined); // read by whoever asks; unasked, a mismatch is still on /health
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.state = 'running';
+    this.loop = this.supervise();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.retrier.cancel();
+    await this.subscription?.close().catch(() => undefined);
+    await this.loop;
+    if (this.state !== 'mismatch') this.state = 'stopped';
+    this.markChecked(new Error('The log tree follower stopped before checking its tree'));
+    for (const w of this.waiters) this.settle(w, new Error('The log tree follower stopped'));
+  }
+
+  health(): PartHealth {
+    const facts = { treeSize: this.committed.range.size, lastPosition: this.committed.lastPosition };
+    switch (this.state) {
+      case 'mismatch': return { status: 'down', reason: this.error?.message, state: this.state, ...facts, mismatch: (this.error as LogTreeMismatchError).details };
+      case 'retrying': return { status: 'degraded', reason: this.error?.message, state: this.state, ...facts, retry: this.retrier.status };
+      case 'stopped': return { status: 'disabled', state: this.state, ...facts };
+      default: return { status: 'up', state: this.state, ...facts };
+    }
+  }
+
+  async head(upTo?: number): Promise<LogTreeHead> {
+    await this.ready();
+    const target = upTo ?? (await this.logHeadPosition());
+    if (target !== null) await this.covered(target);
+    const { range, lastPosition } = this.committed;
+    return { size: range.size, rootHash: toHex(range.root()), lastPosition };
+  }
+
+  async leafIndexOf(position: number): Promise<number> {
+    await this.ready();
+    const index = this.store.leafIndexOf(position);
+    if (index === undefined) throw new LogPositionNotFound(position);
+    return index;
+  }
+
+  /** The position of the event before `position` in the log as the tree holds it (null for the first). */
+  positionBefore(position: number): number | null {
+    return this.store.positionBefore(position);
+  }
+
+  async inclusionProof(leafIndex: number, treeSize: number): Promise<string[]> {
+    await this.ready();
+    this.withinTree(treeSize);
+    return proveInclusion(this.store.read, leafIndex, treeSize).map(toHex);
+  }
+
+  async consistencyProof(fromSize: number, toSize: number): Promise<string[]> {
+    await this.ready();
+    this.withinTree(toSize);
+    return proveConsistency(this.store.read, fromSize, toSize).map(toHex);
+  }
+
+  async rootAt(size: number): Promise<string> {
+    await this.ready();
+    this.withinTree(size);
+    return toHex(size === 0 ? EMPTY_TREE_ROOT : rootAt(this.store.read, size));
+  }
+
+  private withinTree(size: number): void {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.committed.range.size) throw new RangeError(`The log tree holds ${this.committed.range.size} leaves, not ${size}`);
+  }
+
+  /** The start check passed (waiting for it up to waitMs), and no mismatch was found since. */
+  private async ready(): Promise<void> {
+    if (this.state === 'mismatch') throw this.error!;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new LogTreeBehindError(-1, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs); });
+    await Promise.race([this.checked, late]).finally(() => clearTimeout(timer));
+    if ((this.state as FollowerState) === 'mismatch') throw this.error!;
+  }
+
+  /** The position of the log's last event now (null for an empty log), read forward from the tree's checkpoint. */
+  private async logHeadPosition(): Promise<number | null> {
+    let last = this.committed.lastPosition;
+    for (;;) {
+      const page = await this.events.readAll({ after: last ?? undefined, maxCount: PAGE });
+      if (page.length > 0) last = page[page.length - 1].position;
+      if (page.length < PAGE) return last;
+    }
+  }
+
+  private covered(target: number): Promise<void> {
+    const at = this.committed.lastPosition;
+    if (at !== null && at >= target) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(waiter, new LogTreeBehindError(target, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs);
+      const waiter: Waiter = { target, resolve, reject, timer };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private settle(w: Waiter, error?: Error): void {
+    if (!this.waiters.delete(w)) return;
+    clearTimeout(w.timer);
+    if (error) w.reject(error);
+    else w.resolve();
+  }
+
+  private async supervise(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.run();
+        if (this.stopping) return;
+        throw new Error('The subscription ended without being closed');
+      } catch (err) {
+        if (this.stopping) return;
+        if (err instanceof LogTreeMismatchError) return this.mismatch(err);
+        this.state = 'retrying';
+        this.error = err instanceof Error ? err : new Error(String(err));
+        const wait = this.retrier.failed(err);
+        await this.subscription?.close().catch(() => undefined);
+        this.subscription = undefined;
+        await wait;
+      }
+    }
+  }
+
+  private mismatch(err: LogTreeMismatchError): void {
+    this.state = 'mismatch';
+    this.error = err;
+    this.markChecked(err);
+    for (const w of this.waiters) this.settle(w, err);
+  }
+
+  private async run(): Promise<void> {
+    // Always from what is on disk: a failed batch left nothing behind, so the next run repeats it.
+    this.committed = this.store.checkpoint();
+    await this.checkTail();
+    this.markChecked();
+    this.recovered();
+    if (this.stopping) return;
+    const subscription = (this.subscription = this.events.subscribe({ after: this.committed.lastPosition ?? undefined }));
+    const iterator = subscription[Symbol.asyncIterator]();
+    const range = this.committed.range.clone();
+    let { lastPosition, prevPosition } = this.committed;
+    let batch: TreeAppend[] = [];
+    let startedAt = 0;
+    let pending: Promise<IteratorResult<StoredEvent>> | undefined;
+    const commit = () => {
+      if (batch.length === 0) return;
+      this.store.commit(batch, range, lastPosition, prevPosition);
+      this.committed = { range: range.clone(), lastPosition, prevPosition };
+      batch = [];
+      this.recovered();
+      for (const w of this.waiters) if (lastPosition !== null && lastPosition >= w.target) this.settle(w);
+    };
+    for (;;) {
+      pending ??= iterator.next();
+      const result = batch.length === 0 ? await pending : await within(pending, startedAt + this.options.batchMs - Date.now());
+      if (result === TIMEOUT) { commit(); continue; }
+      pending = undefined;
+      if (result.done) break;
+      const event = result.value;
+      if (lastPosition !== null && !(event.position > lastPosition)) throw new Error(`The log delivered position ${event.position} after ${lastPosition}`);
+      if (batch.length === 0) startedAt = Date.now();
+      batch.push({ position: event.position, nodes: range.append(eventLeafHash(event)) });
+      prevPosition = lastPosition;
+      lastPosition = event.position;
+      if (batch.length >= this.options.batchSize) commit();
+    }
+    commit();
+  }
+
+  /**
+   * The event at the last stored leaf must still be there, at the same position, hashing the same:
+   * a log cut short (a lost tail, an older backup) or rewritten at its end is caught before a
+   * single leaf is added. Reading after the previous leaf's position keeps positions opaque.
+   */
+  private async checkTail(): Promise<void> {
+    const { range, lastPosition, prevPosition } = this.committed;
+    if (range.size === 0 || lastPosition === null) return;
+    const leafIndex = range.size - 1;
+    const [event] = await this.events.readAll({ after: prevPosition ?? undefined, maxCount: 1 });
+    const expected = this.store.read([{ level: 0, index: leafIndex }])[0]!;
+    const found = event?.position === lastPosition ? eventLeafHash(event) : undefined;
+    if (found && sameHash(found, expected)) return;
+    const what = !event ? 'is gone' : event.position !== lastPosition ? `is gone (the next event is at position ${event.position})` : 'hashes differently';
+    throw new LogTreeMismatchError(`The log tree does not match the log: the event at position ${lastPosition} (leaf ${leafIndex}) ${what}`, {
+      leafIndex, position: lastPosition, expected: toHex(expected), found: found ? toHex(found) : null,
+    });
+  }
+
+  private recovered(): void {
+    if (this.state !== 'retrying') return;
+    this.state = 'running';
+    this.error = undefined;
+    this.retrier.recovered();
+  }
+}
+
+/** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
+function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => { timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms)); });
+  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+}
