@@ -6,6 +6,7 @@ import { describeProblem } from '../../src/evidence/pack/pack-problem';
 import type { BuildPackRequest, PackScope, SignedDigest } from '../../src/evidence/pack/pack-types';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
+import { eventLeafHash } from '../../src/ledger/integrity/merkle';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { MemoryLogTree, treeDigestAt } from './support/memory-log-tree';
@@ -55,6 +56,7 @@ describe('evidence packs with inclusion proofs', () => {
     const events = eventsOf(files);
     const proofs = proofsOf(files);
     expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.position)).toEqual(events.map((e) => e.position));
+    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.leafIndex)).toEqual(await Promise.all(events.map((e) => tree.leafIndexOf(e.position))));
     expect(proofs.filter((p) => p.kind === 'head').map((p) => p.kind === 'head' && p.streamId).sort()).toEqual([...new Set(events.map((e) => e.streamId))].sort());
     expect(manifest.digest?.treeSize).toBe((await store.readAll()).length);
     const result = await verifyPack(file);
@@ -90,16 +92,46 @@ describe('evidence packs with inclusion proofs', () => {
     target.integrity.hash = 'ab'.repeat(32); // what a recomputed chain gives: a different hash
     const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events)]]));
     const problems = (await verifyFiles('rewrite-forged.zip', forged)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to: its leaf is not leaf/) }));
   });
 
-  it("given one byte of a proof flipped, then verify-pack names that proof's event", async () => {
+  it('given an event rewritten with its leaf line rewritten to match, then the head line names it; with the head rewritten too, the root fails', async () => {
+    const { files } = await build('rewrite-both.zip', { records: ['actions'] });
+    const events = eventsOf(files);
+    const target = events.find((e) => e.type === 'action-completed')!; // action-a1's last event: its head
+    target.integrity.hash = 'ab'.repeat(32);
+    const leafHash = eventLeafHash(target).toString('hex');
+    const lines = proofsOf(files).map((p) => (p.kind === 'event' && p.position === target.position ? { ...p, leafHash } : p));
+    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events)], [LOG_PROOFS_FILE, ndjson(lines)]]));
+    expect((await verifyFiles('rewrite-both-forged.zip', forged)).problems).toContainEqual(expect.objectContaining({
+      file: 'events.ndjson', eventId: target.id, message: expect.stringMatching(/is not in the log .*: leaf \d+ of the signed tree is action-a1 revision 1 with hash [0-9a-f]{64} \(its head line\), not this event/),
+    }));
+    const allThree = lines.map((p) => (p.kind === 'head' && p.streamId === target.streamId ? { ...p, hash: target.integrity.hash } : p));
+    const problems = (await verifyFiles('rewrite-all-forged.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(allThree)]])))).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/its leaves and nodes give root .* not the signed digest .* the file was changed/) }));
+  });
+
+  it("given one byte of an event's leaf in the proofs flipped, then verify-pack names that event", async () => {
     const { files } = await build('flip-proof.zip', { records: ['actions'] });
     const text = files.get(LOG_PROOFS_FILE)!;
-    const at = text.indexOf('"proof":["') + 12;
+    const at = text.indexOf('"leafHash":"') + 20;
     const problems = (await verifyFiles('flip-proof-forged.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, flipByte(text, at)]])))).problems;
     const first = eventsOf(files)[0];
-    expect(problems).toEqual([expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/inclusion proof .* does not give treeRoot/) })]);
+    // The first event is its stream's only one, so its head line still holds the true leaf, and the proof stands.
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/its leaf is not leaf \d+ of the signed tree/) }),
+      expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/\(its head line\), not this event/) }),
+    ]);
+  });
+
+  it('given a narrow pack, then its proof holds a few gap nodes, and without one of them nothing is proven', async () => {
+    const { files } = await build('gaps.zip', { boardIds: ['b2'], records: ['actions'] });
+    const proofs = proofsOf(files);
+    const nodes = proofs.filter((p) => p.kind === 'node');
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.length).toBeLessThan(2 * Math.log2((await store.readAll()).length) * proofs.filter((p) => p.kind === 'event').length);
+    const problems = (await verifyFiles('gaps-forged.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== nodes[0]))]])))).problems;
+    expect(problems).toEqual([expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves/) })]);
   });
 
   it("given a stream's last event dropped with its proof line, then verify-pack names the stream and the missing revision", async () => {

@@ -4,7 +4,8 @@ import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
 import { CSV_FORMAT } from './csv';
 import { writeLogHashes } from './log-hashes';
-import { checkTreeAtDigest, eventProofLine, hasTree, headProofLine, LOG_PROOFS_FILE, proofLineText, type PackLogTree, type ProvenEvent, type TreeDigest } from './log-proofs';
+import { eventLeafHash, toHex } from '../../ledger/integrity/merkle';
+import { gapNodes, hasTree, type HeadProofLine, LOG_PROOFS_FILE, PackLeaves, proofLineText, type PackLogTree, type ProofLine, type TreeDigest } from './log-proofs';
 import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
@@ -48,8 +49,8 @@ class HashedSink {
 
 interface EventsWritten {
   entry: PackFileEntry; count: number; from: number | null; to: number | null;
-  /** With a tree digest: every written event's position, and each stream's last event, for log-proofs.ndjson. */
-  positions: number[]; heads: Map<string, ProvenEvent>;
+  /** With a tree digest: every written event's leaf, and each stream's last event, for log-proofs.ndjson. */
+  leaves: PackLeaves; heads: Map<string, HeadProofLine>;
 }
 
 /**
@@ -61,8 +62,9 @@ interface EventsWritten {
  */
 async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables, proving: boolean): Promise<EventsWritten> {
   const { streams, lastPosition } = selection;
-  const positions: number[] = [];
-  const heads = new Map<string, ProvenEvent>();
+  const leaves = new PackLeaves();
+  const heads = new Map<string, HeadProofLine>();
+  let ordinal = -1; // the event's leaf index: its 0-based place in the log, read from the start
   let count = 0;
   let from: number | null = null;
   let to: number | null = null;
@@ -70,14 +72,15 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
   for await (const page of logPages(store)) {
     let chunk = '';
     for (const e of page) {
+      ordinal++;
       const last = streams.get(e.streamId);
       if (last === undefined || (e.revision > last && (lastPosition === null || e.position > lastPosition))) continue;
       const { id, streamId, revision, position, type, schemaVersion, data, metadata, integrity } = e;
       chunk += `${JSON.stringify({ id, streamId, revision, position, type, schemaVersion, data, metadata, integrity })}\n`;
       if (e.revision <= last) for (const t of folds) t.add(e);
       if (proving) {
-        positions.push(position);
-        heads.set(streamId, { position, streamId, revision, hash: integrity.hash });
+        leaves.add(position, ordinal, eventLeafHash(e));
+        heads.set(streamId, { kind: 'head', streamId, revision, hash: integrity.hash, leafIndex: ordinal });
       }
       from ??= position;
       to = position;
@@ -87,7 +90,7 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  return { entry: sink.end(EVENTS_FILE), count, from, to, positions, heads };
+  return { entry: sink.end(EVENTS_FILE), count, from, to, leaves, heads };
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
@@ -99,24 +102,24 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
 }
 
 /**
- * Pass 3, with a digest that commits to the log tree: log-proofs.ndjson (see log-proofs.ts), one
- * inclusion proof per event written and one head line per stream, from the tree alone (no log read).
+ * Pass 3, with a digest that commits to the log tree: log-proofs.ndjson (see log-proofs.ts), each
+ * event's leaf, the gap nodes that prove them all against the signed root, and a head per stream;
+ * from the leaves pass 2 kept (32 bytes per event) and a few inclusion proofs, with no log read.
  */
 async function addLogProofs(tree: PackLogTree, digest: TreeDigest, events: EventsWritten, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
-  await checkTreeAtDigest(tree, digest);
+  const nodes = await gapNodes(tree, digest, events.leaves);
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
   let chunk = '';
-  const flush = async (force: boolean) => { if (chunk.length > 64 * 1024 || (force && chunk)) { await sink.write(chunk); chunk = ''; } };
-  for (const position of events.positions) {
-    chunk += proofLineText(await eventProofLine(tree, digest, position));
-    await flush(false);
-  }
-  for (const head of events.heads.values()) {
-    chunk += proofLineText(await headProofLine(tree, digest, head));
-    await flush(false);
-  }
-  await flush(true);
+  const put = async (line: ProofLine) => {
+    chunk += proofLineText(line);
+    if (chunk.length > 64 * 1024) { await sink.write(chunk); chunk = ''; }
+  };
+  const { leaves } = events;
+  for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
+  for (const node of nodes) await put(node);
+  for (const head of events.heads.values()) await put(head);
+  if (chunk) await sink.write(chunk);
   return sink.end(LOG_PROOFS_FILE);
 }
 
