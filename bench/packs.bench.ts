@@ -123,8 +123,10 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
 
 const SCOPE: PackScope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
 
-const MODES = ['none', 'log-hashes', 'proofs'] as const;
+/** Full scope three ways, then a narrow scope (one board, one year) both ways, to show which grows with the pack and which with the log. */
+const MODES = ['none', 'log-hashes', 'proofs', 'log-hashes narrow', 'proofs narrow'] as const;
 type Mode = (typeof MODES)[number];
+const NARROW: PackScope = { from: '2020-01-01', to: '2020-12-31', boardIds: ['wscp'], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
 const treeFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'log-tree.sqlite');
 const digestFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'digest.json');
 
@@ -156,13 +158,14 @@ async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeM
 /** One build and verify, in a process of its own (see main), printing its figures as JSON. */
 async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void> {
   const store = new SqliteEventStore({ file: ledgerFile }, new ManualClock());
-  const file = join(dirname(ledgerFile), `pack-${mode}-${r}.zip`);
+  const file = join(dirname(ledgerFile), `pack-${mode.replace(' ', '-')}-${r}.zip`);
   // The tree as the service has it: the follower over its own file, started (it checks the tail and then waits at the head).
-  const treeStore = mode === 'proofs' ? new LogTreeStore(treeFileOf(ledgerFile)) : undefined;
+  const way = mode.split(' ')[0] as 'none' | 'log-hashes' | 'proofs';
+  const treeStore = way === 'proofs' ? new LogTreeStore(treeFileOf(ledgerFile)) : undefined;
   const tree = treeStore ? new LogTreeFollower(store, treeStore) : undefined;
   tree?.start();
   const digest = JSON.parse(readFileSync(digestFileOf(ledgerFile), 'utf8')) as SignedDigest;
-  const proving: Partial<BuildPackRequest> = mode === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: mode };
+  const proving: Partial<BuildPackRequest> = way === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: way };
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const peak = { rss: rssBefore, heap: 0, heapTotal: 0, external: 0 };
@@ -179,7 +182,7 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
     phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
     phase = { name, at: now };
   };
-  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress, ...proving }, createWriteStream(file));
+  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: mode.endsWith('narrow') ? NARROW : SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress, ...proving }, createWriteStream(file));
   const buildS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
@@ -194,7 +197,7 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
   const result: RunResult = {
     mode, buildS, cpuS: (cpu.user + cpu.system) / 1e6, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heap), verifyS, events: verified.eventsChecked,
     packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10,
-    ok: verified.ok && manifest.positions.to !== null && (mode === 'none' || manifest.files.some((f) => f.name === (mode === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
+    ok: verified.ok && manifest.positions.to !== null && (way === 'none' || manifest.files.some((f) => f.name === (way === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
     files: Object.fromEntries(manifest.files.map((f) => [f.name, Math.round((f.bytes / 2 ** 20) * 10) / 10])),
   };
   process.stderr.write(`mem ${JSON.stringify({ heapTotal: mb(peak.heapTotal), external: mb(peak.external) })}\n`);
