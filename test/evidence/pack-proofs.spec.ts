@@ -179,6 +179,11 @@ describe('evidence packs with inclusion proofs', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest with a log tree/) }));
   });
 
+  it('refuses to build against a digest that does not reach the pack', async () => {
+    const first = (await store.readAll())[2].position;
+    await expect(build('short.zip', {}, { digestCovering: () => treeDigestAt(store, tree, first, key) })).rejects.toThrow(/does not cover the pack's event/);
+  });
+
   it('refuses to build against a digest whose tree root the ledger no longer gives', async () => {
     const stale = (): Promise<SignedDigest> => treeDigestAt(store, tree, head, key, { treeRoot: 'cd'.repeat(32) });
     await expect(build('stale.zip', {}, { digestCovering: stale })).rejects.toThrow(/ledger changed after the digest was signed/);

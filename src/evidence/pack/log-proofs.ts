@@ -95,6 +95,8 @@ export class PackLeaves {
  * ledger (or the builder's reading of it) is not the log the digest signed, and the build stops.
  */
 export async function gapNodes(tree: PackLogTree, digest: TreeDigest, leaves: PackLeaves): Promise<NodeProofLine[]> {
+  const last = leaves.indexes.at(-1) ?? -1;
+  if (last >= digest.treeSize) throw new Error(`Digest ${digest.digestId} (tree size ${digest.treeSize}) does not cover the pack's event at leaf ${last}`);
   const head = await tree.head(digest.position);
   if (head.size < digest.treeSize) throw new Error(`The log tree holds ${head.size} events, fewer than digest ${digest.digestId}'s tree size ${digest.treeSize}`);
   if ((await tree.rootAt(digest.treeSize)) !== digest.treeRoot) throw new Error(`The log tree's root at size ${digest.treeSize} is not digest ${digest.digestId}'s treeRoot: the ledger changed after the digest was signed`);
