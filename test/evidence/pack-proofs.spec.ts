@@ -147,6 +147,13 @@ describe('evidence packs with inclusion proofs', () => {
     const headless = proofs.filter((p) => !(p.kind === 'head' && p.streamId === 'action-a1'));
     const problems2 = (await verifyFiles('cut-headless.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(headless)]])))).problems;
     expect(problems2).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/has no head line/) }));
+    // And with its head line rewritten to the new last event: the dropped leaf is a hole no node covers.
+    const before = kept.filter((e) => e.streamId === 'action-a1').at(-1)!;
+    const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
+    const rewritten = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.kind === 'event' ? beforeLine.leafIndex : -1 } : p));
+    const problems3 = (await verifyFiles('cut-rehead.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(rewritten)]])))).problems;
+    expect(problems3).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves \[\d+, \d+\)/) }));
+    expect(problems3.some((p) => /cut short|head line/.test(p.message))).toBe(false); // the head is consistent now: only the proof shows it
   });
 
   it('given an event dropped mid-stream with its proof line, then verify-pack names the gap', async () => {

@@ -23,10 +23,12 @@ import { gapsOf, pathRanges, rangeKey, rootFrom } from './multiproof';
  * tree digest therefore holds every included stream whole from revision 0 up to its last event at
  * the digest (events after the period are there for this, and left out of the CSVs), and names that
  * event. A pack whose stream ends before its head (its last event dropped, line and proof with it)
- * fails, and the head line, proven on its own, names the missing revision. What the tree cannot
- * show: a forger who drops a stream's tail AND rewrites its head line to the new last event is not
- * caught, since the tree commits to log order, not to stream heads; that needs stream heads signed
- * with the digest (see the report of issue 12).
+ * fails, and the head line, still a leaf of the proof, names the missing revision; one that also
+ * rewrites the head line to the new last event leaves a hole in the multiproof (no node covers the
+ * dropped leaf), and the root is not proven. What the tree cannot show: a forger who does all that
+ * AND adds the node for the hole (the dropped event's leaf hash, which they hold) is not caught,
+ * since the tree commits to log order, not to stream heads; that needs stream heads committed in the
+ * signed digest (see the report of issue 12).
  */
 export const LOG_PROOFS_FILE = 'log-proofs.ndjson';
 
