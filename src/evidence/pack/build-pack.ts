@@ -50,7 +50,8 @@ class HashedSink {
 interface EventsWritten {
   entry: PackFileEntry; count: number; from: number | null; to: number | null;
   /** With a tree digest: every written event's leaf, and each stream's last event, for log-proofs.ndjson. */
-  leaves: PackLeaves; heads: Map<string, HeadProofLine>;
+  /** Dropped once log-proofs.ndjson is written, so the tables and the summary do not carry them. */
+  proof?: { leaves: PackLeaves; heads: Map<string, HeadProofLine> };
 }
 
 /**
@@ -90,7 +91,7 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  return { entry: sink.end(EVENTS_FILE), count, from, to, leaves, heads };
+  return { entry: sink.end(EVENTS_FILE), count, from, to, ...(proving ? { proof: { leaves, heads } } : {}) };
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
@@ -106,8 +107,8 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
  * event's leaf, the gap nodes that prove them all against the signed root, and a head per stream;
  * from the leaves pass 2 kept (32 bytes per event) and a few inclusion proofs, with no log read.
  */
-async function addLogProofs(tree: PackLogTree, digest: TreeDigest, events: EventsWritten, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
-  const nodes = await gapNodes(tree, digest, events.leaves);
+async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
+  const nodes = await gapNodes(tree, digest, leaves);
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
   let chunk = '';
@@ -115,10 +116,9 @@ async function addLogProofs(tree: PackLogTree, digest: TreeDigest, events: Event
     chunk += proofLineText(line);
     if (chunk.length > 64 * 1024) { await sink.write(chunk); chunk = ''; }
   };
-  const { leaves } = events;
   for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
   for (const node of nodes) await put(node);
-  for (const head of events.heads.values()) await put(head);
+  for (const head of heads.values()) await put(head);
   if (chunk) await sink.write(chunk);
   return sink.end(LOG_PROOFS_FILE);
 }
@@ -164,7 +164,8 @@ export const buildPack: BuildPack = async (store, request, out) => {
 
   if (proofs) {
     request.onProgress?.({ phase: 'log-proofs', eventsWritten: events.count });
-    files.push(await addLogProofs(proofs.tree, proofs.digest, events, zip, mtime));
+    files.push(await addLogProofs(proofs.tree, proofs.digest, events.proof!, zip, mtime));
+    delete events.proof;
   } else if (digest) {
     request.onProgress?.({ phase: 'log-hashes', eventsWritten: events.count });
     files.push(await addLogHashes(store, zip, digest, mtime));
