@@ -1,9 +1,16 @@
 /**
- * Evidence packs at scale: 100,000 generated governance events in a SQLite ledger, then, three times,
+ * Evidence packs at scale: 100,000 generated governance events in a SQLite ledger, its RFC 9162 log
+ * tree kept by the real follower (LogTreeFollower + LogTreeStore, as the service keeps it) and a
+ * signed digest of the head carrying the tree; then, three times, interleaved, in three ways:
+ *   none        no digest (events, CSVs, summary: the floor);
+ *   log-hashes  the digest proven the pre-issue-12 way, log-hashes.txt listing the whole log;
+ *   proofs      the digest proven the issue-12 way, log-proofs.ndjson (an inclusion proof per event,
+ *               a head per stream, from the tree file);
+ * each way
  *   1. build a pack over all of them (full scope: every kind, every board and partner, the whole period)
- *      into a file, measuring wall time and peak RSS (sampled every 20 ms during the build);
- *   2. verify it offline (verifyPack: hashes, chains, CSV recomputation), measuring wall time.
- * Medians of the three runs are reported with the machine's details.
+ *      into a file, measuring wall and CPU time and peak RSS (sampled every 20 ms during the build);
+ *   2. verify it offline (verifyPack: hashes, chains, CSV recomputation, log-hashes or proofs), measuring wall time.
+ * Medians of the runs per way are reported with the pack size and the machine's details.
  *   npm run bench:packs      (EVENTS and RUNS env vars resize it)
  * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is
  * measured), then closed and reopened with the default (FULL), so the build reads a ledger at rest.
@@ -14,7 +21,14 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPack } from '../src/evidence/pack/build-pack';
+import type { BuildPackRequest, SignedDigest } from '../src/evidence/pack/pack-types';
+import { signDigest } from '../src/ledger/digests/digest-signature';
+import { LogHasher } from '../src/ledger/digests/log-hash';
+import { LogTreeFollower } from '../src/ledger/log-tree/log-tree-follower';
+import { LogTreeStore } from '../src/ledger/log-tree/log-tree-store';
 import { verifyPack } from '../src/evidence/pack/verify-pack';
 import type { PackProgress, PackScope } from '../src/evidence/pack/pack-types';
 import type { NewEvent } from '../src/ledger/event-envelope';
@@ -109,18 +123,56 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
 
 const SCOPE: PackScope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
 
-interface RunResult { buildS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; peakHeapMb: number; verifyS: number; events: number; packMb: number; ok: boolean }
+/** Full scope three ways, then a narrow scope (one board, one year) both ways, to show which grows with the pack and which with the log. */
+const MODES = ['none', 'log-hashes', 'proofs', 'log-hashes narrow', 'proofs narrow'] as const;
+type Mode = (typeof MODES)[number];
+const NARROW: PackScope = { from: '2020-01-01', to: '2020-12-31', boardIds: ['wscp'], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+const treeFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'log-tree.sqlite');
+const digestFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'digest.json');
+
+interface RunResult { mode: Mode; buildS: number; cpuS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; peakHeapMb: number; verifyS: number; events: number; packMb: number; ok: boolean; files: Record<string, number> }
+
+/** The tree as the service keeps it (the follower over its own file) and a signed digest of the head carrying it. */
+async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeMb: number }> {
+  const store = new SqliteEventStore({ file: ledgerFile }, new ManualClock());
+  const treeStore = new LogTreeStore(treeFileOf(ledgerFile));
+  const follower = new LogTreeFollower(store, treeStore);
+  const t0 = performance.now();
+  follower.start();
+  const all = await store.readAll();
+  const last = all.at(-1)!;
+  const head = await follower.head(last.position);
+  const treeS = (performance.now() - t0) / 1000;
+  const hasher = new LogHasher();
+  for (const e of all) hasher.add(e.integrity.hash);
+  const key = generateKeyPairSync('ed25519').privateKey;
+  const digest = signDigest({ digestId: `head-${last.position}`, position: last.position, eventCount: hasher.eventCount, logHash: hasher.current(), recordedAt: new Date().toISOString(), treeSize: head.size, treeRoot: head.rootHash }, key);
+  writeFileSync(digestFileOf(ledgerFile), JSON.stringify(digest));
+  await follower.stop();
+  const treeMb = Math.round((treeStore.sizeBytes() / 2 ** 20) * 10) / 10;
+  treeStore.close();
+  await store.close();
+  return { treeS, treeMb };
+}
 
 /** One build and verify, in a process of its own (see main), printing its figures as JSON. */
-async function runOnce(ledgerFile: string, r: number): Promise<void> {
+async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void> {
   const store = new SqliteEventStore({ file: ledgerFile }, new ManualClock());
-  const file = join(dirname(ledgerFile), `pack-${r}.zip`);
+  const file = join(dirname(ledgerFile), `pack-${mode.replace(' ', '-')}-${r}.zip`);
+  // The tree as the service has it: the follower over its own file, started (it checks the tail and then waits at the head).
+  const way = mode.split(' ')[0] as 'none' | 'log-hashes' | 'proofs';
+  const treeStore = way === 'proofs' ? new LogTreeStore(treeFileOf(ledgerFile)) : undefined;
+  const tree = treeStore ? new LogTreeFollower(store, treeStore) : undefined;
+  tree?.start();
+  const digest = JSON.parse(readFileSync(digestFileOf(ledgerFile), 'utf8')) as SignedDigest;
+  const proving: Partial<BuildPackRequest> = way === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: way };
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const peak = { rss: rssBefore, heap: 0, heapTotal: 0, external: 0 };
   const sample = () => { const m = process.memoryUsage(); peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal); peak.external = Math.max(peak.external, m.external); };
   const sampler = setInterval(sample, 20);
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
   const phases: Record<string, number> = {};
   let phase = { name: 'start', at: t0 };
@@ -130,18 +182,23 @@ async function runOnce(ledgerFile: string, r: number): Promise<void> {
     phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
     phase = { name, at: now };
   };
-  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress }, createWriteStream(file));
+  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: mode.endsWith('narrow') ? NARROW : SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress, ...proving }, createWriteStream(file));
   const buildS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
   sample();
+  await tree?.stop();
+  treeStore?.close();
   await store.close();
   global.gc?.();
   t0 = performance.now();
   const verified = await verifyPack(file);
   const verifyS = (performance.now() - t0) / 1000;
   const result: RunResult = {
-    buildS, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heap), verifyS, events: verified.eventsChecked,
-    packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10, ok: verified.ok && manifest.positions.to !== null,
+    mode, buildS, cpuS: (cpu.user + cpu.system) / 1e6, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heap), verifyS, events: verified.eventsChecked,
+    packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10,
+    ok: verified.ok && manifest.positions.to !== null && (way === 'none' || manifest.files.some((f) => f.name === (way === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
+    files: Object.fromEntries(manifest.files.map((f) => [f.name, Math.round((f.bytes / 2 ** 20) * 10) / 10])),
   };
   process.stderr.write(`mem ${JSON.stringify({ heapTotal: mb(peak.heapTotal), external: mb(peak.external) })}\n`);
   if (!verified.ok) process.stderr.write(`INVALID ${JSON.stringify(verified.problems.slice(0, 3))}\n`);
@@ -160,28 +217,37 @@ async function main(): Promise<void> {
     const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
     const count = await generate(generator, clock);
     await generator.close();
+    const tree = await treeAndDigest(ledgerFile);
+    process.stderr.write(`log tree: ${tree.treeS.toFixed(2)} s to follow the log, ${tree.treeMb} MB file\n`);
     const loadBefore = loadavg();
     const runs: RunResult[] = [];
+    // Interleaved (none, log-hashes, proofs, none, ...) so the shared machine's load falls on every way alike.
     for (let r = 0; r < RUNS; r++) {
-      const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'run', ledgerFile, String(r)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-      const run = JSON.parse(out) as RunResult;
-      runs.push(run);
-      process.stderr.write(`run ${r + 1}: build ${run.buildS.toFixed(2)} s ${JSON.stringify(run.phases)}, RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap ${run.peakHeapMb} MB), verify ${run.verifyS.toFixed(2)} s, ${run.ok ? 'valid' : 'INVALID'}\n`);
+      for (const mode of MODES) {
+        const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'run', ledgerFile, String(r), mode], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+        const run = JSON.parse(out) as RunResult;
+        runs.push(run);
+        process.stderr.write(`run ${r + 1} ${mode}: build ${run.buildS.toFixed(2)} s (CPU ${run.cpuS.toFixed(2)} s) ${JSON.stringify(run.phases)}, RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap ${run.peakHeapMb} MB), pack ${run.packMb} MB ${JSON.stringify(run.files)}, verify ${run.verifyS.toFixed(2)} s, ${run.ok ? 'valid' : 'INVALID'}\n`);
+      }
     }
     const machine = {
       nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: `${mb(totalmem())} MB`,
       free: execSync('free -h').toString().trim().split('\n')[1]?.replace(/\s+/g, ' '),
       node: process.version, date: new Date().toISOString(), loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '), loadAverageAfter: loadavg().map((l) => l.toFixed(2)).join(' '),
     };
+    const byMode = Object.fromEntries(MODES.map((mode) => {
+      const of = runs.filter((r) => r.mode === mode);
+      const med = (f: (r: RunResult) => number) => Number(median(of.map(f)).toFixed(2));
+      return [mode, { packEvents: of[0].events, packMb: of[0].packMb, files: of[0].files, buildMedianS: med((r) => r.buildS), cpuMedianS: med((r) => r.cpuS), peakRssMedianMb: med((r) => r.peakRssMb), peakHeapMedianMb: med((r) => r.peakHeapMb), verifyMedianS: med((r) => r.verifyS) }];
+    }));
     console.log(JSON.stringify({
-      events: count, runs: runs.length, packEvents: runs[0].events, packMb: runs[0].packMb, allValid: runs.every((r) => r.ok),
-      buildMedianS: Number(median(runs.map((r) => r.buildS)).toFixed(2)), peakRssMedianMb: median(runs.map((r) => r.peakRssMb)),
-      verifyMedianS: Number(median(runs.map((r) => r.verifyS)).toFixed(2)), goals: { buildS: 10, peakRssMb: 300 }, machine, runsDetail: runs,
+      events: count, runsPerWay: RUNS, logTree: tree, allValid: runs.every((r) => r.ok), byMode,
+      goals: { buildS: 10, peakRssMb: 300 }, machine, runsDetail: runs,
     }, null, 2));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const [mode, ledgerArg, runArg] = process.argv.slice(2);
-(mode === 'run' ? runOnce(ledgerArg, Number(runArg)) : main()).catch((err: unknown) => { console.error(err); process.exitCode = 1; });
+const [command, ledgerArg, runArg, modeArg] = process.argv.slice(2);
+(command === 'run' ? runOnce(ledgerArg, Number(runArg), modeArg as Mode) : main()).catch((err: unknown) => { console.error(err); process.exitCode = 1; });

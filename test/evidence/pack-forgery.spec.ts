@@ -2,17 +2,17 @@ import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypt
 import { join } from 'node:path';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import { NO_DIGEST_WARNING, UNPINNED_WARNING } from '../../src/evidence/pack/check-digest';
+import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
 import { DATA_FILES, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../src/evidence/pack/pack-files';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
 import type { PackManifest, SignedDigest } from '../../src/evidence/pack/pack-types';
 import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
-import { computeLogHash } from '../../src/ledger/digests/log-hash';
-import { signDigest } from '../../src/ledger/digests/digest-signature';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { EventStore } from '../../src/ledger/event-store.port';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { MemoryLogTree, treeDigestAt } from './support/memory-log-tree';
 import { buildToFile, request, tempDir, unzip, zipTo } from './support/pack-files';
 
 const publicPem = (key: KeyObject) => createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
@@ -27,28 +27,29 @@ function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer>
   return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(m), 'utf8')]]);
 }
 
-/** A real digest of the log up to the event `ahead` events after `to`, signed with `key`. */
-async function digestOf(store: EventStore, to: number, key: KeyObject, ahead = 0): Promise<SignedDigest> {
+/** A real tree digest of the log up to the event `ahead` events after `to`, signed with `key`. */
+async function digestOf(store: EventStore, tree: MemoryLogTree, to: number, key: KeyObject, ahead = 0): Promise<SignedDigest> {
   const all = await store.readAll();
-  const at = all[all.findIndex((e) => e.position === to) + ahead];
-  const upTo = all.filter((e) => e.position <= at.position);
-  return signDigest({ digestId: `d-${at.position}`, position: at.position, eventCount: upTo.length, logHash: computeLogHash(upTo.map((e) => e.integrity.hash)), recordedAt: '2023-01-01T00:00:00.000Z' }, key);
+  return treeDigestAt(store, tree, all[all.findIndex((e) => e.position === to) + ahead].position, key);
 }
 
 const parseEvents = (files: Map<string, Buffer>) => files.get('events.ndjson')!.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as StoredEvent);
+const parseProofs = (files: Map<string, Buffer>) => files.get(LOG_PROOFS_FILE)!.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProofLine);
+const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
 
 /**
  * The careful forger: writes the events back, recomputes every CSV from them with the builder's own
  * functions, then every file hash, both root hashes and the manifest hash. Only the signed digest
  * (and log-hashes.txt, which it covers) is beyond reach.
  */
-function forge(files: Map<string, Buffer>, events: StoredEvent[]): Map<string, Buffer> {
+function forge(files: Map<string, Buffer>, events: StoredEvent[], proofs?: ProofLine[]): Map<string, Buffer> {
   const m = JSON.parse(files.get('manifest.json')!.toString()) as PackManifest;
   const tables = packTables(m.scope.to);
   for (const e of events) for (const t of tableList(tables)) t.add(e);
   const out = new Map(files);
   out.set('events.ndjson', Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join('')));
-  for (const t of tableList(tables)) out.set(t.file, Buffer.from(t.csv(), 'utf8'));
+  for (const t of tableList(tables)) out.set(t.file, Buffer.from(t.csv(m.csvFormat), 'utf8'));
+  if (proofs) out.set(LOG_PROOFS_FILE, ndjson(proofs));
   return withRecomputedManifest(out);
 }
 
@@ -64,12 +65,14 @@ function rechain(events: StoredEvent[], streamId: string): void {
 }
 
 /**
- * Packs over the demo record with a real signed digest: log-hashes.txt ties every event to the
- * signed logHash, so rewriting or cutting a stream shows even when every other hash is recomputed,
- * and --public-key pins who signed.
+ * Packs over the demo record with a real signed tree digest (issue 12's acceptance): an inclusion
+ * proof per event and a head per stream tie the pack to the signed tree, so rewriting, dropping or
+ * cutting an event shows even when every other hash is recomputed, nothing outside the pack's scope
+ * is disclosed, and --public-key pins who signed.
  */
 describe('evidence pack forgery against the signed digest', () => {
   let t: TestApp;
+  let tree: MemoryLogTree;
   let tmp: ReturnType<typeof tempDir>;
   const key = generateKeyPairSync('ed25519').privateKey;
   const published = publicPem(key);
@@ -81,26 +84,36 @@ describe('evidence pack forgery against the signed digest', () => {
     await zipTo(file, changed);
     return verifyPack(file, { publicKeyPem: pinned });
   };
+  const withTree = (signer: KeyObject, scope = {}) => request(scope, { digestCovering: (to) => digestOf(t.store, tree, to, signer, 1), logTree: tree });
 
   beforeAll(async () => {
     t = await startTestApp();
     await loadDemo(t.app);
+    tree = new MemoryLogTree(t.store);
     tmp = tempDir();
     pack = join(tmp.dir, 'signed.zip');
-    manifest = await buildToFile(t.store, request({}, { digestCovering: (to) => digestOf(t.store, to, key, 1) }), pack);
+    manifest = await buildToFile(t.store, withTree(key), pack);
     files = await unzip(pack);
   }, 120_000);
   afterAll(async () => { tmp.remove(); await t.close(); });
 
-  it('verifies against the published key, with log-hashes.txt listing the whole log up to the digest', async () => {
+  it('verifies offline against the published key with an inclusion proof per event, and holds no stream id or hash outside its scope', async () => {
     const result = await verifyPack(pack, { publicKeyPem: published });
     expect(result.problems.map(describeProblem)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([]);
-    expect(manifest.files.map((f) => f.name)).toContain(LOG_HASHES_FILE);
-    const all = (await t.store.readAll()).filter((e) => e.position <= manifest.digest!.position);
-    expect(manifest.digest!.position).toBeGreaterThan(manifest.positions.to!);
-    expect(files.get(LOG_HASHES_FILE)!.toString()).toBe(all.map((e) => `${e.position} ${e.streamId} ${e.revision} ${e.integrity.hash}\n`).join(''));
+    expect(manifest.files.map((f) => f.name)).toContain(LOG_PROOFS_FILE);
+    expect(manifest.files.map((f) => f.name)).not.toContain(LOG_HASHES_FILE);
+    const events = parseEvents(files);
+    expect(parseProofs(files).filter((p) => p.kind === 'event')).toHaveLength(events.length);
+    const inPack = new Set(events.map((e) => e.streamId));
+    const outside = (await t.store.readAll()).filter((e) => !inPack.has(e.streamId));
+    expect(outside.length).toBeGreaterThan(0);
+    const text = [...files.values()].map((b) => b.toString('latin1')).join('\n');
+    for (const e of outside) {
+      expect(text).not.toContain(`"${e.streamId}"`);
+      expect(text).not.toContain(e.integrity.hash);
+    }
   });
 
   it('verifies with a warning that the signer is not pinned when no key is given', async () => {
@@ -117,7 +130,7 @@ describe('evidence pack forgery against the signed digest', () => {
   it('refuses a digest signed by another key when the published key is pinned (and only warns without it)', async () => {
     const other = generateKeyPairSync('ed25519').privateKey;
     const file = join(tmp.dir, 'other-key.zip');
-    await buildToFile(t.store, request({}, { digestCovering: (to) => digestOf(t.store, to, other) }), file);
+    await buildToFile(t.store, withTree(other), file);
     expect(await verifyPack(file, { publicKeyPem: published })).toMatchObject({ ok: false, problems: [expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/not the published public key/) })] });
     expect(await verifyPack(file)).toMatchObject({ ok: true, warnings: [UNPINNED_WARNING] });
   });
@@ -129,6 +142,21 @@ describe('evidence pack forgery against the signed digest', () => {
     expect((await verifyPack(file, { publicKeyPem: published })).problems).toEqual([expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest/) })]);
   });
 
+  it('given one byte of any event flipped (sampled across the pack), then verify-pack fails naming that event', async () => {
+    const events = parseEvents(files);
+    const step = Math.max(1, Math.floor(events.length / 12));
+    const sample = [...events.filter((_e, i) => i % step === 0), events.at(-1)!];
+    for (const target of sample) {
+      const lines = files.get('events.ndjson')!.toString('utf8').trimEnd().split('\n');
+      const i = events.indexOf(target);
+      const at = lines[i].indexOf(target.integrity.hash) + 10; // a byte of the event's own hash: still valid JSON
+      lines[i] = `${lines[i].slice(0, at)}${lines[i][at] === '0' ? '1' : '0'}${lines[i].slice(at + 1)}`;
+      const result = await rezip(`flip-${i}.zip`, new Map([...files, ['events.ndjson', Buffer.from(`${lines.join('\n')}\n`)]]));
+      expect(result.ok).toBe(false);
+      expect(result.problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) }));
+    }
+  });
+
   it('names a rewritten event whose stream chain, CSVs, file hashes and root hash were all recomputed', async () => {
     const events = parseEvents(files);
     const target = events.find((e) => e.type === 'decision-recorded')!;
@@ -138,34 +166,32 @@ describe('evidence pack forgery against the signed digest', () => {
     expect(forged.get('decisions.csv')!.toString()).toContain('Forged'); // the CSVs say what the forger wants
     const result = await rezip('rewritten.zip', forged);
     expect(result.ok).toBe(false);
-    // Everything the forger could recompute is consistent: only the signed log disagrees.
-    expect(result.problems.filter((p) => !/the one the signed digest covers/.test(p.message)).map(describeProblem)).toEqual([]);
-    expect(result.problems[0]).toMatchObject({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not the one the signed digest covers/) });
+    // Everything the forger could recompute is consistent: only the signed tree disagrees, for the event and the ones rechained after it.
+    expect(result.problems.filter((p) => !/commits to|head line/.test(p.message)).map(describeProblem)).toEqual([]);
+    expect(result.problems[0]).toMatchObject({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) });
   });
 
-  it('names log-hashes.txt when the forger rewrites it too: its hashes no longer give the signed logHash', async () => {
+  it('names an event dropped from the middle of its stream, with its proof line and every hash recomputed', async () => {
     const events = parseEvents(files);
-    const target = events.find((e) => e.type === 'decision-recorded')!;
-    (target.data as { text: string }).text = 'Forged again';
-    rechain(events, target.streamId);
-    const newHash = new Map(events.map((e) => [e.position, e.integrity.hash]));
-    const lines = files.get(LOG_HASHES_FILE)!.toString().trimEnd().split('\n').map((l) => {
-      const [position, streamId, revision] = l.split(' ');
-      return `${position} ${streamId} ${revision} ${newHash.get(Number(position)) ?? l.split(' ')[3]}\n`;
-    });
-    const result = await rezip('rewritten-log.zip', forge(new Map([...files, [LOG_HASHES_FILE, Buffer.from(lines.join(''))]]), events));
-    expect(result.problems).toEqual([expect.objectContaining({ file: LOG_HASHES_FILE, message: expect.stringMatching(/give logHash .* but the signed digest .* says/) })]);
+    const dropped = events.find((e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2))!;
+    const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === dropped.position));
+    const result = await rezip('dropped.zip', forge(files, events.filter((e) => e !== dropped), proofs));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: dropped.streamId, revision: 2, message: expect.stringMatching(/revisions 1\.\.1 are missing/) }));
   });
 
-  it("names the stream and its first missing revision when a stream's tail is cut and every hash recomputed", async () => {
+  it("names the stream and its missing revision when a stream's last in-scope event is dropped, with its proof line and every hash recomputed", async () => {
     const events = parseEvents(files);
-    const last = events.at(-1)!;
-    // A stream with several revisions whose last one was recorded before the pack's last event.
-    const victim = events.find((e) => e.revision === 2 && e.streamId !== last.streamId && events.some((x) => x.streamId === e.streamId && x.revision === 3))!;
-    const cut = events.filter((e) => !(e.streamId === victim.streamId && e.revision >= 2));
-    const result = await rezip('cut.zip', forge(files, cut));
+    // A record stream whose last event is dated in the period (2022): its last in-scope event.
+    const victim = [...new Set(events.map((e) => e.streamId))].map((s) => events.filter((e) => e.streamId === s).at(-1)!)
+      .find((e) => /^(decision|action|escalation|budget)-/.test(e.streamId) && e.revision >= 1 && e.metadata.occurredAt.startsWith('2022'))!;
+    const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === victim.position));
+    const result = await rezip('cut.zip', forge(files, events.filter((e) => e !== victim), proofs));
     expect(result.ok).toBe(false);
     expect(result.problems.some((p) => /hash chain|SHA-256|rootHash|revisions/.test(p.message))).toBe(false);
-    expect(result.problems[0]).toMatchObject({ file: 'events.ndjson', streamId: victim.streamId, revision: 2, message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short: revision 2 .* is missing`)) });
+    expect(result.problems).toEqual([expect.objectContaining({
+      file: 'events.ndjson', streamId: victim.streamId, revision: victim.revision,
+      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short: revision ${victim.revision} .* is its last event at the signed digest`)),
+    })]);
   });
 });

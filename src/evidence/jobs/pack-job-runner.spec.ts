@@ -12,6 +12,7 @@ import { ManualClock } from '../../shared/clock';
 import { EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader } from '../queries/pack-reader';
+import type { LogTree } from '../../ledger/log-tree/log-tree.port';
 import { PackJobRunner } from './pack-job-runner';
 import { PackProgressTracker } from './pack-progress';
 import { PackStorage } from './pack-storage';
@@ -20,13 +21,13 @@ const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warw
 const scope = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: [], records: ['actions' as const] };
 
 /** The runner around a builder double: what it records when the builder succeeds or throws. */
-async function harness(build: BuildPack) {
+async function harness(build: BuildPack, logTree?: LogTree) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const store = new MemoryEventStore(clock);
   const runner = new CommandRunner(store, clock);
   const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
-  const jobs = new PackJobRunner(store, runner, new EvidencePackReader(store), files, new PackProgressTracker(), clock, build);
+  const jobs = new PackJobRunner(store, runner, new EvidencePackReader(store), files, new PackProgressTracker(), clock, build, undefined, undefined, logTree);
   await runner.run(EvidencePack, 'p1', { type: 'request-evidence-pack', data: { packId: 'p1', scope } }, { actor, correlationId: 'req-1' });
   jobs.start();
   for (let i = 0; i < 200 && (await store.readStream('evidencepack-p1')).length < 3; i++) await new Promise((r) => setTimeout(r, 5));
@@ -49,6 +50,18 @@ describe('PackJobRunner', () => {
     expect(h.events.slice(1).map((e) => [e.metadata.actor.userId, e.metadata.correlationId])).toEqual([[actor.userId, 'req-1'], [actor.userId, 'req-1']]);
     expect(readFileSync(h.files.pathOf('p1'), 'utf8')).toBe('PK-not-really-a-zip');
     expect(existsSync(h.files.tempPathOf('p1'))).toBe(false);
+    h.done();
+  });
+
+  it('given the log tree, then the builder gets it for the inclusion proofs', async () => {
+    const tree = { head: jest.fn() } as unknown as LogTree;
+    const seen: unknown[] = [];
+    const h = await harness(async (_store, request, out) => {
+      seen.push(request.logTree);
+      out.end();
+      return { rootHash: 'f'.repeat(64), generatedAt: '2022-11-21T12:00:00.000Z', positions: { from: null, to: null }, files: [] } as unknown as PackManifest;
+    }, tree);
+    expect(seen).toEqual([tree]);
     h.done();
   });
 

@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import { Retrier, type RetryStatus } from '../../shared/retry-policy';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { StoreUnavailableError } from '../../ledger/store-errors';
+import { LOG_TREE, type LogTree } from '../../ledger/log-tree/log-tree.port';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
 import type { BuildPack, PackManifest } from '../pack/pack-types';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
@@ -59,6 +60,8 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
     /** Backoffs: between losing the log and resubscribing, and before building again after a store fault (tests pass their own). */
     @Optional() @Inject(PACK_QUEUE_RETRIERS) retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
+    /** The log tree the inclusion proofs come from (issue 12); without it a pack carries no digest. */
+    @Optional() @Inject(LOG_TREE) private readonly logTree?: LogTree,
   ) {
     this.retrier = retriers.follow;
     this.buildRetrier = retriers.builds;
@@ -189,6 +192,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
         requestedBy: state.requestedBy!,
         generatedAt: this.clock.now().toISOString(),
         digestCovering: this.digests ? (position) => this.digests!.latestCovering(position) : undefined,
+        logTree: this.logTree,
         onProgress: (p) => this.progress.set(packId, p),
       }, out);
       if (!out.writableEnded) out.end();

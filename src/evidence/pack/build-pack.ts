@@ -4,6 +4,8 @@ import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
 import { CSV_FORMAT } from './csv';
 import { writeLogHashes } from './log-hashes';
+import { eventLeafHash, toHex } from '../../ledger/integrity/merkle';
+import { gapNodes, hasTree, type HeadProofLine, LOG_PROOFS_FILE, PackLeaves, proofLineText, type PackLogTree, type ProofLine, type TreeDigest } from './log-proofs';
 import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
@@ -45,16 +47,25 @@ class HashedSink {
   }
 }
 
-interface EventsWritten { entry: PackFileEntry; count: number; from: number | null; to: number | null }
+interface EventsWritten {
+  entry: PackFileEntry; count: number; from: number | null; to: number | null;
+  /** With a tree digest: every written event's leaf, and each stream's last event, for log-proofs.ndjson. */
+  /** Dropped once log-proofs.ndjson is written, so the tables and the summary do not carry them. */
+  proof?: { leaves: PackLeaves; heads: Map<string, HeadProofLine> };
+}
 
 /**
  * Pass 2: the selected events, one stored envelope per line in log order, streamed into the ZIP
  * and hashed on the way; the projections fold each event up to its stream's period cut as it passes.
  * An included stream's later events recorded before the pack's last period event go in too (rule 9
- * in select-streams.ts), unfolded, so the pack holds each stream whole up to positions.to.
+ * in select-streams.ts), unfolded, so the pack holds each stream whole up to positions.to; with a
+ * tree digest `lastPosition` is the digest's position, so each stream goes in up to its head there.
  */
-async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables): Promise<EventsWritten> {
+async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables, proving: boolean): Promise<EventsWritten> {
   const { streams, lastPosition } = selection;
+  const leaves = new PackLeaves();
+  const heads = new Map<string, HeadProofLine>();
+  let ordinal = -1; // the event's leaf index: its 0-based place in the log, read from the start
   let count = 0;
   let from: number | null = null;
   let to: number | null = null;
@@ -62,11 +73,16 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
   for await (const page of logPages(store)) {
     let chunk = '';
     for (const e of page) {
+      ordinal++;
       const last = streams.get(e.streamId);
       if (last === undefined || (e.revision > last && (lastPosition === null || e.position > lastPosition))) continue;
       const { id, streamId, revision, position, type, schemaVersion, data, metadata, integrity } = e;
       chunk += `${JSON.stringify({ id, streamId, revision, position, type, schemaVersion, data, metadata, integrity })}\n`;
       if (e.revision <= last) for (const t of folds) t.add(e);
+      if (proving) {
+        leaves.add(position, ordinal, eventLeafHash(e));
+        heads.set(streamId, { kind: 'head', streamId, revision, hash: integrity.hash, leafIndex: ordinal });
+      }
       from ??= position;
       to = position;
       count++;
@@ -75,7 +91,7 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  return { entry: sink.end(EVENTS_FILE), count, from, to };
+  return { entry: sink.end(EVENTS_FILE), count, from, to, ...(proving ? { proof: { leaves, heads } } : {}) };
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
@@ -87,8 +103,44 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
 }
 
 /**
- * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, log-hashes.txt (when a signed
- * digest covers the pack), the four CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
+ * Pass 3, with a digest that commits to the log tree: log-proofs.ndjson (see log-proofs.ts), each
+ * event's leaf, the gap nodes that prove them all against the signed root, and a head per stream;
+ * from the leaves pass 2 kept (32 bytes per event) and a few inclusion proofs, with no log read.
+ */
+async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
+  const nodes = await gapNodes(tree, digest, leaves);
+  const sink = new HashedSink();
+  zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
+  let chunk = '';
+  const put = async (line: ProofLine) => {
+    chunk += proofLineText(line);
+    if (chunk.length > 64 * 1024) { await sink.write(chunk); chunk = ''; }
+  };
+  for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
+  for (const node of nodes) await put(node);
+  for (const head of heads.values()) await put(head);
+  if (chunk) await sink.write(chunk);
+  return sink.end(LOG_PROOFS_FILE);
+}
+
+/**
+ * Which digest the pack is proven against, and how: looked up for the pack's last period event
+ * before the events are written, since a tree digest widens what is written (every included stream
+ * up to the digest, see log-proofs.ts). A digest without a tree (signed before issue 12) or a
+ * builder given no tree leaves the pack without a digest, unless the old log-hashes.txt is asked
+ * for explicitly (bench:packs compares the two; it lists the whole log and is not the default).
+ */
+async function digestFor(request: BuildPackRequest, lastPosition: number | null): Promise<{ digest?: SignedDigest; proofs?: { tree: PackLogTree; digest: TreeDigest } }> {
+  const digest = lastPosition !== null && request.digestCovering ? await request.digestCovering(lastPosition) : undefined;
+  if (!digest) return {};
+  if (request.logEvidence === 'log-hashes') return { digest };
+  if (hasTree(digest) && request.logTree) return { digest, proofs: { tree: request.logTree, digest } };
+  return {};
+}
+
+/**
+ * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, log-proofs.ndjson (when a signed
+ * digest with a log tree covers the pack), the four CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
  * projected documents of the records in scope, never the log itself.
  */
 export const buildPack: BuildPack = async (store, request, out) => {
@@ -104,11 +156,17 @@ export const buildPack: BuildPack = async (store, request, out) => {
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, EVENTS_FILE, { mtime });
   const tables = packTables(request.scope.to);
-  const events = await writeEvents(store, request, selection, sink, tables);
+  const { digest, proofs } = await digestFor(request, selection.lastPosition);
+  // With proofs, every included stream goes in up to the digest (its head there), not only up to the last period event.
+  const upTo = proofs ? { ...selection, lastPosition: proofs.digest.position } : selection;
+  const events = await writeEvents(store, request, upTo, sink, tables, proofs !== undefined);
   const files: PackFileEntry[] = [events.entry];
 
-  const digest = events.to !== null && request.digestCovering ? await request.digestCovering(events.to) : undefined;
-  if (digest) {
+  if (proofs) {
+    request.onProgress?.({ phase: 'log-proofs', eventsWritten: events.count });
+    files.push(await addLogProofs(proofs.tree, proofs.digest, events.proof!, zip, mtime));
+    delete events.proof;
+  } else if (digest) {
     request.onProgress?.({ phase: 'log-hashes', eventsWritten: events.count });
     files.push(await addLogHashes(store, zip, digest, mtime));
   }

@@ -1,6 +1,7 @@
 import { LogHasher } from '../../ledger/digests/log-hash';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import { parseLogHashLine } from './log-hashes';
+import { hasTree, LOG_PROOFS_FILE } from './log-proofs';
 import { EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
 import type { SignedDigest } from './pack-types';
@@ -85,9 +86,19 @@ export class LogHashesChecker {
   }
 }
 
-/** A digest with no log-hashes.txt, or the other way round, proves nothing about completeness. */
-export function logHashesPresence(hasDigest: boolean, hasFile: boolean): PackProblem[] {
-  if (hasDigest && !hasFile) return [{ file: LOG_HASHES_FILE, message: 'missing: a pack with a signed digest must carry the log hashes the digest covers' }];
-  if (!hasDigest && hasFile) return [{ file: MANIFEST_FILE, message: 'the pack carries log-hashes.txt but no signed digest to check it against' }];
-  return [];
+/**
+ * A digest with neither log-hashes.txt nor log-proofs.ndjson proves nothing about completeness, and
+ * either file with no digest (or log-proofs.ndjson with a digest that has no tree) has nothing to be
+ * checked against. A digest signed with a tree may be proven either way (log-hashes.txt is what packs
+ * built before issue 12 carry).
+ */
+export function logEvidencePresence(digest: SignedDigest | undefined, hasHashes: boolean, hasProofs: boolean): PackProblem[] {
+  if (digest && !hasHashes && !hasProofs) {
+    const file = hasTree(digest) ? LOG_PROOFS_FILE : LOG_HASHES_FILE;
+    return [{ file, message: `missing: a pack with a signed digest must carry ${hasTree(digest) ? 'the inclusion proofs of its events against it' : 'the log hashes the digest covers'}` }];
+  }
+  const problems: PackProblem[] = [];
+  if (!digest && hasHashes) problems.push({ file: MANIFEST_FILE, message: 'the pack carries log-hashes.txt but no signed digest to check it against' });
+  if (hasProofs && !hasTree(digest)) problems.push({ file: MANIFEST_FILE, message: `the pack carries ${LOG_PROOFS_FILE} but no signed digest with a log tree (treeSize, treeRoot) to check it against` });
+  return problems;
 }

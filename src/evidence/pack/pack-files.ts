@@ -5,7 +5,7 @@ import type { PackFileEntry, PackManifest } from './pack-types';
 /** The files of a pack, in the order they are written (manifest.json last). */
 export const EVENTS_FILE = 'events.ndjson';
 export const SUMMARY_FILE = 'summary.pdf';
-/** Only when a signed digest covers the pack: the whole log's hashes up to it (see log-hashes.ts). */
+/** Packs built before issue 12 with a signed digest: the whole log's hashes up to it (see log-hashes.ts); new packs carry log-proofs.ndjson (log-proofs.ts). */
 export const LOG_HASHES_FILE = 'log-hashes.txt';
 export const MANIFEST_FILE = 'manifest.json';
 export const CSV_FILES = ['action-log.csv', 'escalations.csv', 'decisions.csv', 'funding.csv'] as const;

@@ -57,9 +57,11 @@ export interface PackManifest {
   /** Added by the builder: SHA-256 over the canonical JSON of this manifest without manifestHash. */
   manifestHash?: string;
   /**
-   * The latest signed digest whose position covers `positions.to`, if any was recorded. With it the
-   * pack carries log-hashes.txt (every event's position, stream, revision and hash up to the digest),
-   * which ties the pack's events to the signed logHash.
+   * The latest signed digest whose position covers `positions.to`, if any was recorded. With a
+   * digest that commits to the log tree (treeSize, treeRoot) the pack carries log-proofs.ndjson
+   * (an inclusion proof per event and a head per stream, see log-proofs.ts); packs built before
+   * issue 12 carry log-hashes.txt (every event's position, stream, revision and hash up to the
+   * digest) instead, which ties the pack's events to the signed logHash. Both keep verifying.
    */
   digest?: SignedDigest;
 }
@@ -82,7 +84,7 @@ export interface SummaryInput {
 }
 
 export interface PackProgress {
-  phase: 'selecting' | 'events' | 'log-hashes' | 'tables' | 'summary' | 'manifest' | 'done';
+  phase: 'selecting' | 'events' | 'log-proofs' | 'log-hashes' | 'tables' | 'summary' | 'manifest' | 'done';
   eventsWritten: number;
 }
 
@@ -95,6 +97,13 @@ export interface BuildPackRequest {
   partnership?: string;
   /** The latest signed digest covering the pack's last event, looked up by the caller (may be absent). */
   digestCovering?: (position: number) => Promise<SignedDigest | undefined>;
+  /**
+   * The log tree (the LOG_TREE port) the inclusion proofs come from: with it and a digest carrying
+   * treeSize/treeRoot, the pack carries log-proofs.ndjson; without either, no digest.
+   */
+  logTree?: import('./log-proofs').PackLogTree;
+  /** 'log-hashes': the pre-issue-12 log-hashes.txt (the whole log's hashes) instead; kept to compare and for old digests. */
+  logEvidence?: 'proofs' | 'log-hashes';
   onProgress?: (p: PackProgress) => void;
 }
 

@@ -34,6 +34,8 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  * 9. Completeness (build-pack.ts): an included stream's events recorded in the log before the pack's
  *    last period event (lastPosition) are in the pack even when dated after `to`, so a verifier holding
  *    log-hashes.txt can tell a stream cut short from one that simply ended; the CSVs leave them out.
+ *    With a digest that commits to the log tree, every included stream goes in up to its last event
+ *    at the digest, which log-proofs.ndjson names as its head (log-proofs.ts).
  */
 export class StreamSelector {
   private readonly records = new Map<string, RecordFacts>();

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { csvFormatOf, formulaWarnings } from './check-csv-format';
 import { checkDigest } from './check-digest';
-import { LogHashesChecker, logHashesPresence, PackEventIndex } from './check-log-hashes';
+import { checkPublishedDigest, type PublishedDigestCheck } from './check-published-digest';
+import { LogHashesChecker, logEvidencePresence, PackEventIndex } from './check-log-hashes';
+import { LogProofsChecker } from './check-log-proofs';
+import { hasTree, LOG_PROOFS_FILE } from './log-proofs';
 import { compareCsv } from './compare-csv';
 import { CSV_FILES, DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from './pack-files';
 import type { PackProblem } from './pack-problem';
@@ -23,6 +26,8 @@ export interface PackVerification {
 export interface VerifyOptions {
   /** The partnership's published public key (SPKI PEM): the digest must be signed by it. */
   publicKeyPem?: string;
+  /** A digest the partnership published: the pack's digest must be it, or be joined to it by a consistency proof (check-published-digest.ts). Needs publicKeyPem. */
+  published?: PublishedDigestCheck;
 }
 
 const MAX_SMALL_FILE = 256 * 2 ** 20;
@@ -46,8 +51,10 @@ function checkManifest(text: string): { manifest?: PackManifest; problems: PackP
  * SHA-256 and size against the manifest, files the manifest does not list, events.ndjson (envelopes,
  * positions, revisions from 0 without gaps, hash chains), each CSV recomputed from events.ndjson with
  * the builder's own pure functions, and the signed digest if there is one: its signature (by the
- * published key when given), and log-hashes.txt against its logHash and the pack's events, so a
- * stream rewritten with its chain recomputed, or cut short, shows. Lists every problem found.
+ * published key when given), and the pack's events against it: log-proofs.ndjson (an inclusion
+ * proof per event and a head per stream against its treeRoot) or, in packs built before issue 12,
+ * log-hashes.txt against its logHash, so a stream rewritten with its chain recomputed, or cut
+ * short, shows. Lists every problem found.
  */
 export async function verifyPack(zipPath: string, options: VerifyOptions = {}): Promise<PackVerification> {
   let c: ZipContents;
@@ -107,13 +114,20 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
     problems.push(...compareCsv(table.file, table.csv(csv.format), bytes.toString('utf8')));
   }
   const logHashesEntry = c.entries.get(LOG_HASHES_FILE);
-  problems.push(...logHashesPresence(manifest.digest !== undefined, logHashesEntry !== undefined));
-  if (logHashesEntry && manifest.digest) {
+  const logProofsEntry = c.entries.get(LOG_PROOFS_FILE);
+  const digest = manifest.digest;
+  problems.push(...logEvidencePresence(digest, logHashesEntry !== undefined, logProofsEntry !== undefined));
+  if (logHashesEntry && digest) {
     const log = new LogHashesChecker(index, manifest.positions.to);
     against(LOG_HASHES_FILE, await readLines(c.zip, logHashesEntry, (line) => log.checkLine(line)));
-    problems.push(...log.finish(manifest.digest));
+    problems.push(...log.finish(digest));
   }
-  const checkedAbove = new Set<string>([MANIFEST_FILE, EVENTS_FILE, ...CSV_FILES, ...(manifest.digest ? [LOG_HASHES_FILE] : [])]);
+  if (logProofsEntry && hasTree(digest)) {
+    const proofs = new LogProofsChecker(index, digest);
+    against(LOG_PROOFS_FILE, await readLines(c.zip, logProofsEntry, (line) => proofs.checkLine(line)));
+    problems.push(...proofs.finish());
+  }
+  const checkedAbove = new Set<string>([MANIFEST_FILE, EVENTS_FILE, ...CSV_FILES, ...(digest ? [LOG_HASHES_FILE] : []), ...(hasTree(digest) ? [LOG_PROOFS_FILE] : [])]);
   for (const [name, entry] of c.entries) {
     if (checkedAbove.has(name)) continue;
     const hash = createHash('sha256');
@@ -121,8 +135,12 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
     await readEntry(c.zip, entry, (chunk) => { hash.update(chunk); bytes += chunk.length; });
     against(name, { sha256: hash.digest('hex'), bytes });
   }
-  const digest = checkDigest(manifest, options.publicKeyPem);
-  problems.push(...digest.problems);
-  const warnings = [...formulaWarnings(tableList(tables).filter((t) => c.entries.has(t.file)), csv.format), ...digest.warnings];
+  const signed = checkDigest(manifest, options.publicKeyPem);
+  problems.push(...signed.problems);
+  if (options.published) {
+    if (options.publicKeyPem === undefined) problems.push({ file: MANIFEST_FILE, message: 'a published digest was given without the published public key that pins who signed it' });
+    else problems.push(...checkPublishedDigest(manifest.digest, options.published, options.publicKeyPem));
+  }
+  const warnings = [...formulaWarnings(tableList(tables).filter((t) => c.entries.has(t.file)), csv.format), ...signed.warnings];
   return { ok: problems.length === 0, problems, warnings, manifest, eventsChecked };
 }

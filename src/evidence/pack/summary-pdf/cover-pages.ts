@@ -37,7 +37,7 @@ export function drawCover(doc: Doc, input: SummaryInput): void {
   const steps = [
     'Keep the pack ZIP exactly as received: changing any file in it breaks the hashes that manifest.json records.',
     'With a copy of the ledger\'s source code and Node.js, and no connection to the partnership\'s server, run:',
-    'The verifier recomputes every file\'s SHA-256, the root hash and the data root hash from manifest.json, re-checks the hash chain linking the events in events.ndjson, recomputes every CSV from those events, and checks the signed ledger digest (if the pack holds one) against the hashes of the whole log in log-hashes.txt; add --public-key with the key the partnership published so the signer of the digest is pinned. It reports VALID, or lists every problem.',
+    'The verifier recomputes every file\'s SHA-256, the root hash and the data root hash from manifest.json, re-checks the hash chain linking the events in events.ndjson, recomputes every CSV from those events, and checks the signed ledger digest (if the pack holds one): its Merkle tree proofs in log-proofs.ndjson show every event is in the log the digest signed, and each stream up to the last event its head line names (packs built before them carry log-hashes.txt instead); add --public-key with the key the partnership published so the signer of the digest is pinned, and --digest with a digest the partnership published to hold the pack to it. It reports VALID, or lists every problem.',
     'Check that dataRootHash in the pack\'s manifest.json is the value above: the records this summary describes are then the ones just verified.',
   ];
   steps.forEach((step, i) => {
