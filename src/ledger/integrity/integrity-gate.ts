@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SQLITE_ROWIDS } from '../sqlite/schema';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { CLOCK, type Clock } from '../../shared/clock';
@@ -70,7 +71,7 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
     @Optional() private readonly tree?: LogTreeFollower,
   ) {
     // SQLite's positions are its rowids, consecutive from 1 (the ledger never deletes): a gap is a deleted event.
-    this.verifier = verifier ?? gateVerifier(config.store === 'sqlite' ? { positions: { denseFrom: 1 } } : {});
+    this.verifier = verifier ?? gateVerifier(config.store === 'sqlite' ? { positions: SQLITE_ROWIDS } : {});
   }
 
   async onApplicationBootstrap(): Promise<void> {

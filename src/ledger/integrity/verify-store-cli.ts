@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { SQLITE_ROWIDS } from '../sqlite/schema';
 import { createPublicKey } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { ReadOnlySqliteLedger } from '../sqlite/read-only-ledger';
@@ -107,7 +108,7 @@ export async function runVerifyStore(argv: string[], io: CliIo): Promise<number>
     }
     // Read before the ledger: beside a running service the tree then never holds an event the ledger read cannot see.
     const witness = logTreeWitness(args, io);
-    const report = await verifyLedger(ledger, { supplied, pinnedKeyPem, positions: { denseFrom: 1 }, witnesses: witness ? [witness.digest] : [] });
+    const report = await verifyLedger(ledger, { supplied, pinnedKeyPem, positions: SQLITE_ROWIDS, witnesses: witness ? [witness.digest] : [] });
     io.out(JSON.stringify({ file: args.file, verdict: report.ok ? 'VALID' : 'TAMPERED', logTree: witness?.file ?? null, ...report }, null, 2));
     return report.ok ? 0 : 1;
   } catch (err) {

@@ -42,7 +42,7 @@ describe('verifyLedger (chains, dense positions, digests against the recomputed 
     await store.append('case-1', events(3), 3);
     log = await store.readAll();
   });
-  const verify = (ds: SourcedDigest[], pinned = pem(partnership)) => verifyLedger(store, { supplied: ds, pinnedKeyPem: pinned, positions: { denseFrom: 0 }, pageSize: 3 });
+  const verify = (ds: SourcedDigest[], pinned = pem(partnership)) => verifyLedger(store, { supplied: ds, pinnedKeyPem: pinned, positions: { first: 0, next: (n) => n + 1, previous: (n) => n - 1 }, pageSize: 3 });
 
   it('given digests over every prefix, with and without a tree, when verified, then all check and the report carries the recomputed head', async () => {
     const ds = [1, 2, 3, 5, 7, 8, 10].flatMap((n) => [supplied(digestOver(log, n), `t${n}`), supplied(digestOver(log, n, partnership, false), `o${n}`)]);
@@ -110,7 +110,7 @@ describe('verifyLedger (chains, dense positions, digests against the recomputed 
     const gappy: StoredEvent[] = log.map((e, i) => ({ ...e, position: i * 7 + 100 }));
     const reader = { readAll: async ({ after = -1, maxCount = Infinity } = {}) => gappy.filter((e) => e.position > after).slice(0, maxCount), readStream: async () => [] };
     expect((await verifyLedger(reader)).ok).toBe(true);
-    const dense = await verifyLedger(reader, { positions: { denseFrom: 100 } });
+    const dense = await verifyLedger(reader, { positions: { first: 100, next: (n) => n + 1, previous: (n) => n - 1 } });
     expect(dense.problems).toHaveLength(9);
     expect(dense.problems[0]).toMatchObject({ kind: 'positions-missing', position: 107, message: expect.stringContaining('positions 101 to 106') });
   });

@@ -36,12 +36,13 @@ export interface VerifyLedgerOptions {
   /** The partnership's public key (SPKI PEM): every digest, recorded or supplied, must be signed by it. */
   pinnedKeyPem?: string;
   /**
-   * Set for an engine whose positions are consecutive integers from `denseFrom` (SQLite: the rowid
-   * of a table that is never deleted from starts at 1 and takes max+1; memory: 0-based), so a
-   * position without an event is a deleted one. Left out for engines whose positions have gaps
-   * (EventStoreDB): there positions are opaque and only the digests prove what is missing.
+   * Set only by an engine whose positions are dense by construction (SQLite: the rowid of a table
+   * that is never deleted from starts at 1 and takes max+1), so a position without an event is a
+   * deleted one. The engine says where its numbering starts and what follows a position; left out
+   * for engines whose positions have gaps (EventStoreDB): there positions are opaque and only the
+   * digests prove what is missing.
    */
-  positions?: { denseFrom: number };
+  positions?: DensePositions;
   pageSize?: number;
   /** Unsigned witnesses (the service's log-tree file): checked like digests, without a signature. */
   witnesses?: SourcedDigest[];
@@ -70,14 +71,15 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     return found.checkable;
   };
   const targets = new DigestTargets([...(options.supplied ?? []).filter(checkable), ...(options.witnesses ?? [])], options.recentPoints);
-  let expected = options.positions?.denseFrom;
+  const dense = options.positions;
+  let expected = dense?.first;
   let lastPosition: number | null = null;
   for await (const e of wholeLog(reader, pageSize)) {
     chains.check(e);
-    // Only for a dense engine: the one place positions are counted, because that engine counts them so.
-    if (expected !== undefined) {
-      if (e.position !== expected) problems.push(missingBefore(e, expected));
-      expected = e.position + 1;
+    // Only for a dense engine, which says what follows each of its positions.
+    if (dense && expected !== undefined) {
+      if (e.position !== expected) problems.push(missingBefore(e, expected, dense));
+      expected = dense.next(e.position);
     }
     targets.add(e);
     if (streamCategory(e.streamId) === LedgerDigest.category && e.type === 'ledger-digest-recorded') {
@@ -125,11 +127,18 @@ function unrecorded(supplied: SourcedDigest[], recorded: SourcedDigest[]): Ledge
   }));
 }
 
-function missingBefore(e: StoredEvent, expected: number): LedgerProblem {
+function missingBefore(e: StoredEvent, expected: number, dense: DensePositions): LedgerProblem {
   return {
     kind: 'positions-missing', streamId: e.streamId, eventId: e.id, revision: e.revision, position: e.position,
-    message: `positions ${expected} to ${e.position - 1} hold no event (deleted) before event ${e.id} (${e.streamId} revision ${e.revision}, position ${e.position})`,
+    message: `positions ${expected} to ${dense.previous(e.position)} hold no event (deleted) before event ${e.id} (${e.streamId} revision ${e.revision}, position ${e.position})`,
   };
+}
+
+/** How a dense engine numbers its positions: where it starts, and what follows and precedes each one. */
+export interface DensePositions {
+  first: number;
+  next(position: number): number;
+  previous(position: number): number;
 }
 
 async function* wholeLog(store: LedgerReader, maxCount: number): AsyncGenerator<StoredEvent> {

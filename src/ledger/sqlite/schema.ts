@@ -60,3 +60,9 @@ export function toEvent(r: Row): StoredEvent {
     integrity: { prevHash: r[8], hash: r[9] },
   };
 }
+
+/**
+ * SQLite positions are the events table's rowids: it is never deleted from, so they run 1, 2, 3...
+ * with no gap, and a missing one was deleted behind the engine's back (verify-store checks this).
+ */
+export const SQLITE_ROWIDS = { first: 1, next: (rowid: number) => rowid + 1, previous: (rowid: number) => rowid - 1 };
