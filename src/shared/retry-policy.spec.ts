@@ -1,21 +1,5 @@
-import { Retrier, RetryPolicy, type RetryTimers } from './retry-policy';
-
-/** Timers driven by hand: `advance` fires what is due, in order; nothing waits on the wall clock. */
-function manualTimers(): RetryTimers & { advance(ms: number): void; armed(): number } {
-  let now = 0;
-  const due = new Map<number, { at: number; fn: () => void }>();
-  let next = 0;
-  return {
-    now: () => now,
-    setTimeout: (fn, ms) => { due.set(++next, { at: now + ms, fn }); return next; },
-    clearTimeout: (h) => { due.delete(h as number); },
-    advance(ms) {
-      now += ms;
-      for (const [h, t] of [...due].sort((a, b) => a[1].at - b[1].at)) if (t.at <= now) { due.delete(h); t.fn(); }
-    },
-    armed: () => due.size,
-  };
-}
+import { Retrier, RetryPolicy } from './retry-policy';
+import { manualTimers } from './testing/manual-timers';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
