@@ -2,6 +2,7 @@ import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
 import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { Retrier, type RetryStatus } from '../shared/retry-policy';
+import { SupervisedLoop, type SupervisedState } from '../shared/supervised-loop';
 import { ProjectionBatch } from './projection-batch';
 import { CheckpointMovedError, type ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
@@ -21,7 +22,7 @@ export interface BatchOptions {
 }
 
 /** 'retrying': the last run failed; it resubscribes from its last committed checkpoint after a backoff. */
-export type WorkerState = 'idle' | 'running' | 'retrying' | 'stopped';
+export type WorkerState = SupervisedState;
 
 export interface WorkerListener<D> {
   /** `changedAt`: per document, the position of the last event that changed it (absent: `position`). */
@@ -39,16 +40,18 @@ function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT>
   return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** One projection's catch-up loop: subscribe from the checkpoint, apply in batches, commit atomically. */
+/**
+ * One projection's catch-up loop: subscribe from the checkpoint, apply in batches, commit atomically.
+ * Self-healing through the shared SupervisedLoop: after any error (the store unreachable, a dropped
+ * subscription, a failed commit, an evolve that throws) the uncommitted batch is dropped, and after
+ * the backoff the loop starts again from the last committed checkpoint.
+ */
 export class ProjectionWorker<D> {
-  state: WorkerState = 'idle';
-  error?: Error;
   checkpoint: number | undefined;
   /** Set when this start dropped documents another version wrote (and so rebuilds from the start). */
   rebuiltFrom?: number;
   private subscription?: Subscription;
-  private loop?: Promise<void>;
-  private stopping = false;
+  private readonly supervisor: SupervisedLoop;
 
   constructor(
     readonly projection: Projection<D>,
@@ -59,12 +62,31 @@ export class ProjectionWorker<D> {
     /** Pages of the log shared with the other projections, for the page-by-page catch-up. */
     private readonly pages?: Pick<SharedCatchUp, 'page' | 'pageSize'>,
     /** Backoff between runs after an error. */
-    private readonly retrier = new Retrier(),
-  ) {}
+    retrier = new Retrier(),
+  ) {
+    this.supervisor = new SupervisedLoop({
+      run: () => this.run(),
+      release: () => this.closeSubscription(),
+      // A failed run: its checkpoint stays before the bad event (the uncommitted batch is dropped).
+      failed: (error, retry) => this.listener.failed(this.projection.name, error, retry),
+    }, retrier);
+  }
+
+  get state(): WorkerState {
+    return this.supervisor.state;
+  }
+
+  get error(): Error | undefined {
+    return this.supervisor.error;
+  }
 
   /** While retrying: the attempt, when the next one starts and the last error (for /health). */
   get retry(): RetryStatus | undefined {
-    return this.state === 'retrying' ? this.retrier.status : undefined;
+    return this.supervisor.retry;
+  }
+
+  private get stopping(): boolean {
+    return this.supervisor.stopping;
   }
 
   start(): void {
@@ -76,37 +98,12 @@ export class ProjectionWorker<D> {
       this.rebuiltFrom = stored?.version;
     }
     this.checkpoint = stored?.version === version ? stored.position : undefined;
-    this.state = 'running';
-    this.loop = this.supervise();
+    this.supervisor.start();
   }
 
   /** Stops the page-by-page catch-up or closes the subscription; the loop then commits what it holds and ends. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.retrier.cancel();
-    await this.subscription?.close().catch(() => undefined);
-    await this.loop;
-    this.state = 'stopped';
-  }
-
-  /**
-   * Runs the catch-up loop until stop(). After any error (the store unreachable, a dropped
-   * subscription, a failed commit, an evolve that throws) the uncommitted batch is dropped, and
-   * after a capped, jittered backoff the loop starts again from the last committed checkpoint:
-   * no restart is ever needed, and a deterministic failure backs off to the cap (it never spins).
-   */
-  private async supervise(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        await this.run();
-        if (this.stopping) return;
-        // Only close() may end a subscription; a server that ends it (a restart, a leader change) is an error.
-        throw new Error('The subscription ended without being closed');
-      } catch (err) {
-        if (this.stopping) return;
-        await this.fail(err instanceof Error ? err : new Error(String(err)));
-      }
-    }
+  stop(): Promise<void> {
+    return this.supervisor.stop();
   }
 
   private async run(): Promise<void> {
@@ -118,8 +115,7 @@ export class ProjectionWorker<D> {
         // our batch whole (nothing written). Drop it and carry on from the stored checkpoint, so no
         // event is ever applied twice. Any other error fails the projection, as before.
         if (!(err instanceof CheckpointMovedError)) throw err;
-        await this.subscription?.close();
-        this.subscription = undefined;
+        await this.closeSubscription();
         if (this.stopping) return;
         // A different version owns the documents now: following it would mix two evolves.
         if (err.stored?.version !== this.projection.version) throw err;
@@ -224,24 +220,13 @@ export class ProjectionWorker<D> {
   }
 
   private recovered(): void {
-    if (this.state !== 'retrying') return;
-    this.state = 'running';
-    this.error = undefined;
-    this.retrier.recovered();
+    this.supervisor.recovered();
   }
 
-  /**
-   * A failed run: its checkpoint stays before the bad event (the uncommitted batch is dropped),
-   * /health says 'retrying' with the error, and the next run starts after the backoff.
-   */
-  private async fail(error: Error): Promise<void> {
-    this.state = 'retrying';
-    this.error = error;
-    const wait = this.retrier.failed(error);
-    this.listener.failed(this.projection.name, error, this.retrier.status!);
-    // The projection's own error is what matters (and is recorded); a second one from closing is not.
-    await this.subscription?.close().catch(() => undefined);
+  /** Cleared before closing, so a close that fails is not tried again. */
+  private async closeSubscription(): Promise<void> {
+    const subscription = this.subscription;
     this.subscription = undefined;
-    await wait;
+    await subscription?.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { Retrier } from '../../shared/retry-policy';
+import { SupervisedLoop } from '../../shared/supervised-loop';
 import type { StoredEvent } from '../event-envelope';
 import type { EventStore, Subscription } from '../event-store.port';
 import { CompactRange, EMPTY_TREE_ROOT, eventLeafHash, proveConsistency, proveInclusion, rootAt, sameHash, toHex } from '../integrity/merkle';
@@ -28,19 +29,18 @@ interface Waiter { target: number; resolve: () => void; reject: (e: Error) => vo
  * Keeps the log tree: subscribes to the log from the tree's checkpoint through the event-store
  * port (so memory, SQLite and EventStoreDB alike, positions only compared, never computed) and
  * appends each event's leaf, committing leaves, nodes and state in one transaction per batch.
- * Self-healing as the projection workers are (src/projections/projection-worker.ts): after any
+ * Self-healing through the shared SupervisedLoop (src/shared/supervised-loop.ts): after any
  * store error it drops the uncommitted batch and, after a capped backoff, starts again from the
  * last commit. One thing it never heals: a tree that does not match the log (checked on every
  * (re)start against the event at the last stored leaf). It then stops, /health says down, and
  * every read throws LogTreeMismatchError, since extending it would sign a rewritten log.
  */
 export class LogTreeFollower implements LogTree, HealthReporter {
-  state: FollowerState = 'idle';
-  error?: Error;
   private committed: { range: CompactRange; lastPosition: number | null; prevPosition: number | null };
   private subscription?: Subscription;
-  private loop?: Promise<void>;
-  private stopping = false;
+  private readonly supervisor: SupervisedLoop;
+  /** Set once, never cleared: the tree does not match the log. */
+  private mismatchError?: LogTreeMismatchError;
   private waiters = new Set<Waiter>();
   /** Settles once this process has checked the stored tree against the log (checkTail): nothing is served from it before. */
   private readonly checked: Promise<void>;
@@ -50,25 +50,38 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     private readonly events: EventStore,
     private readonly store: LogTreeStore,
     private readonly options: FollowerOptions = DEFAULT_FOLLOWER_OPTIONS,
-    private readonly retrier = new Retrier(),
+    retrier = new Retrier(),
   ) {
+    this.supervisor = new SupervisedLoop({
+      run: () => this.run(),
+      release: () => this.closeSubscription(),
+      // The one error never retried: extending a tree that does not match would sign a rewritten log.
+      final: (err) => err instanceof LogTreeMismatchError && (this.mismatch(err), true),
+    }, retrier);
     this.committed = store.checkpoint();
     this.checked = new Promise<void>((resolve, reject) => { this.markChecked = (e) => (e ? reject(e) : resolve()); });
     this.checked.catch(() => undefined); // read by whoever asks; unasked, a mismatch is still on /health
   }
 
+  /** 'mismatch' outlasts stop(); otherwise the loop's own state. */
+  get state(): FollowerState {
+    return this.mismatchError ? 'mismatch' : this.supervisor.state;
+  }
+
+  get error(): Error | undefined {
+    return this.mismatchError ?? this.supervisor.error;
+  }
+
+  private get stopping(): boolean {
+    return this.supervisor.stopping;
+  }
+
   start(): void {
-    if (this.loop) return;
-    this.state = 'running';
-    this.loop = this.supervise();
+    this.supervisor.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.retrier.cancel();
-    await this.subscription?.close().catch(() => undefined);
-    await this.loop;
-    if (this.state !== 'mismatch') this.state = 'stopped';
+    await this.supervisor.stop();
     this.markChecked(new Error('The log tree follower stopped before checking its tree'));
     for (const w of this.waiters) this.settle(w, new Error('The log tree follower stopped'));
   }
@@ -77,7 +90,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     const facts = { treeSize: this.committed.range.size, lastPosition: this.committed.lastPosition };
     switch (this.state) {
       case 'mismatch': return { status: 'down', reason: this.error?.message, state: this.state, ...facts, mismatch: (this.error as LogTreeMismatchError).mismatch };
-      case 'retrying': return { status: 'degraded', reason: this.error?.message, state: this.state, ...facts, retry: this.retrier.status };
+      case 'retrying': return { status: 'degraded', reason: this.error?.message, state: this.state, ...facts, retry: this.supervisor.retry };
       case 'stopped': return { status: 'disabled', state: this.state, ...facts };
       default: return { status: 'up', state: this.state, ...facts };
     }
@@ -161,28 +174,8 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     else w.resolve();
   }
 
-  private async supervise(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        await this.run();
-        if (this.stopping) return;
-        throw new Error('The subscription ended without being closed');
-      } catch (err) {
-        if (this.stopping) return;
-        if (err instanceof LogTreeMismatchError) return this.mismatch(err);
-        this.state = 'retrying';
-        this.error = err instanceof Error ? err : new Error(String(err));
-        const wait = this.retrier.failed(err);
-        await this.subscription?.close().catch(() => undefined);
-        this.subscription = undefined;
-        await wait;
-      }
-    }
-  }
-
   private mismatch(err: LogTreeMismatchError): void {
-    this.state = 'mismatch';
-    this.error = err;
+    this.mismatchError = err;
     this.markChecked(err);
     for (const w of this.waiters) this.settle(w, err);
   }
@@ -246,10 +239,14 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   }
 
   private recovered(): void {
-    if (this.state !== 'retrying') return;
-    this.state = 'running';
-    this.error = undefined;
-    this.retrier.recovered();
+    this.supervisor.recovered();
+  }
+
+  /** Cleared before closing, so a close that fails is not tried again. */
+  private async closeSubscription(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.close();
   }
 }
 
