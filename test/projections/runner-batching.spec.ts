@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import type { Projection } from '../../projections/projection';
-import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
+import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { ReadModelStore } from '../../src/projections/read-model-store';
+import type { ReadModelStore } from '../../src/projections/read-model-store';
 import { SharedCatchUp } from '../../src/projections/shared-catch-up';
-import { ManualClock } from '../../src/shared/clock';
 import { toAppends } from './support/action-histories';
-import { appendAll, dump, rebuild } from './support/runner-harness';
+import { dump, memoryLogAndStore, rebuild } from './support/runner-harness';
 
 /** Counts every event under one key, so every commit sends exactly one change (at the batch's last position). */
 const tally: Projection<{ n: number }> = {
@@ -33,14 +32,10 @@ async function commitsOf(events: MemoryEventStore, store: ReadModelStore, head: 
 const gaps = (positions: number[], from: number) => positions.map((p, i) => p - (i === 0 ? from : positions[i - 1]));
 
 describe('projection runner: large batches while catching up, small ones once live', () => {
-  let events: MemoryEventStore;
-  let store: ReadModelStore;
-  let head: number;
+  let events: MemoryEventStore, store: ReadModelStore, head: number;
   beforeEach(async () => {
-    events = new MemoryEventStore(new ManualClock());
-    store = new ReadModelStore(':memory:');
     const steps = Array.from({ length: 250 }, (_, n) => ({ action: n % 9, kind: n % 8 }));
-    head = await appendAll(events, toAppends(steps, [3, 120]));
+    ({ events, store, head } = await memoryLogAndStore(toAppends(steps, [3, 120])));
   });
   afterEach(() => store.close());
 

@@ -2,13 +2,12 @@ import { Logger } from '@nestjs/common';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import type { Projection } from '../../projections/projection';
-import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
+import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { projectionsHealth } from '../../src/projections/projections-health';
 import { ReadModelStore } from '../../src/projections/read-model-store';
-import { ManualClock } from '../../src/shared/clock';
 import { toAppends } from './support/action-histories';
-import { appendAll, dump, rebuild, runOnce } from './support/runner-harness';
+import { dump, memoryLogAndStore, rebuild, runOnce } from './support/runner-harness';
 
 /** Counts events per key, so a rebuild (count from zero) is told apart from carrying on. */
 const counter = (version: number): Projection<{ n: number; version: number }> => ({
@@ -18,14 +17,8 @@ const counter = (version: number): Projection<{ n: number; version: number }> =>
 Logger.overrideLogger(false); // the failure test logs on purpose
 
 describe('projection runner lifecycle', () => {
-  let events: MemoryEventStore;
-  let store: ReadModelStore;
-  let head: number;
-  beforeEach(async () => {
-    events = new MemoryEventStore(new ManualClock());
-    store = new ReadModelStore(':memory:');
-    head = await appendAll(events, toAppends([{ action: 0, kind: 0 }, { action: 0, kind: 0 }, { action: 1, kind: 4 }], [1]));
-  });
+  let events: MemoryEventStore, store: ReadModelStore, head: number;
+  beforeEach(async () => { ({ events, store, head } = await memoryLogAndStore(toAppends([{ action: 0, kind: 0 }, { action: 0, kind: 0 }, { action: 1, kind: 4 }], [1]))); });
   afterEach(() => store.close());
 
   it('given a stored checkpoint of the same version, then a restart carries on and applies nothing twice', async () => {

@@ -2,14 +2,13 @@ import { Logger } from '@nestjs/common';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import type { Projection } from '../../projections/projection';
 import type { EventStore, Subscription } from '../../src/ledger/event-store.port';
-import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
+import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner, type ProjectionChange } from '../../src/projections/projection-runner';
 import { projectionsHealth } from '../../src/projections/projections-health';
-import { ReadModelStore } from '../../src/projections/read-model-store';
-import { ManualClock } from '../../src/shared/clock';
+import type { ReadModelStore } from '../../src/projections/read-model-store';
 import { RetryPolicy } from '../../src/shared/retry-policy';
 import { toAppends } from './support/action-histories';
-import { appendAll, dump, rebuild } from './support/runner-harness';
+import { appendAll, dump, memoryLogAndStore, rebuild } from './support/runner-harness';
 
 Logger.overrideLogger(false); // failures are logged on purpose
 
@@ -63,14 +62,8 @@ function flaky(inner: EventStore) {
 }
 
 describe('projection runner: self-healing after store errors', () => {
-  let events: MemoryEventStore;
-  let store: ReadModelStore;
-  let head: number;
-  beforeEach(async () => {
-    events = new MemoryEventStore(new ManualClock());
-    store = new ReadModelStore(':memory:');
-    head = await appendAll(events, toAppends([{ action: 0, kind: 0 }, { action: 1, kind: 1 }, { action: 2, kind: 4 }], [1]));
-  });
+  let events: MemoryEventStore, store: ReadModelStore, head: number;
+  beforeEach(async () => { ({ events, store, head } = await memoryLogAndStore(toAppends([{ action: 0, kind: 0 }, { action: 1, kind: 1 }, { action: 2, kind: 4 }], [1]))); });
   afterEach(() => store.close());
 
   it('given the store down at start, when it comes back, then the projection catches up with no restart and equals a rebuild', async () => {

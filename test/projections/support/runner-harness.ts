@@ -1,8 +1,10 @@
 import type { Projection } from '../../../projections/projection';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import type { EventStore } from '../../../src/ledger/event-store.port';
+import { MemoryEventStore } from '../../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../../src/projections/projection-runner';
 import { ReadModelStore } from '../../../src/projections/read-model-store';
+import { ManualClock } from '../../../src/shared/clock';
 import type { Append } from './action-histories';
 
 /** Appends one by one (each its own commit, as handlers do); returns the last position. */
@@ -10,6 +12,18 @@ export async function appendAll(events: EventStore, appends: Append[]): Promise<
   let last = -1;
   for (const { streamId, event } of appends) last = (await events.append(streamId, [event], 'any')).position;
   return last;
+}
+
+export interface LogAndStore { events: MemoryEventStore; store: ReadModelStore; head: number }
+
+/**
+ * A fresh memory log holding `appends` (one commit each) and an empty in-memory read-model store;
+ * `head` is the last position. Each runner spec builds one per test (and closes the store after it).
+ */
+export async function memoryLogAndStore(appends: Append[]): Promise<LogAndStore> {
+  const events = new MemoryEventStore(new ManualClock());
+  const store = new ReadModelStore(':memory:');
+  return { events, store, head: await appendAll(events, appends) };
 }
 
 /** Every document a projection holds, by key, as stored. */
