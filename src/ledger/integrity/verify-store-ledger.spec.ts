@@ -3,20 +3,14 @@ import { signDigest } from '../digests/digest-signature';
 import { digestIdFor } from '../digests/ledger-digest';
 import { computeLogHash } from '../digests/log-hash';
 import type { SignedDigest } from '../digests/signed-digest';
-import type { NewEvent, StoredEvent } from '../event-envelope';
+import type { StoredEvent } from '../event-envelope';
 import { MemoryEventStore } from '../memory/memory-event-store';
 import { ManualClock } from '../../shared/clock';
 import { eventLeafHash, rootOfLeafHashes, toHex } from './merkle';
 import { verifyLedger } from './verify-store';
 import type { SourcedDigest } from './verify-store-problems';
+import { numberedEvents as events } from './testing/numbered-events';
 
-const actor = { userId: 'user-amrita', role: 'business-manager', agency: 'warwickshire-cc' };
-let seq = 0;
-const events = (count: number): NewEvent[] =>
-  Array.from({ length: count }, (_, i) => {
-    const id = `evt-${++seq}`;
-    return { id, type: 'action-raised', schemaVersion: 1, data: { i }, metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } };
-  });
 const keyPair = () => generateKeyPairSync('ed25519');
 const pem = (k: ReturnType<typeof keyPair>) => k.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 

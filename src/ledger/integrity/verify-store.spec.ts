@@ -1,16 +1,9 @@
-import type { NewEvent, StoredEvent } from '../event-envelope';
+import type { StoredEvent } from '../event-envelope';
 import type { EventStore, ReadAllOptions } from '../event-store.port';
 import { MemoryEventStore } from '../memory/memory-event-store';
 import { ManualClock } from '../../shared/clock';
 import { verifyStore, VERIFY_PAGE } from './verify-store';
-
-const actor = { userId: 'user-amrita', role: 'business-manager', agency: 'warwickshire-cc' };
-let seq = 0;
-const events = (count: number): NewEvent[] =>
-  Array.from({ length: count }, (_, i) => {
-    const id = `evt-${++seq}`;
-    return { id, type: 'action-raised', schemaVersion: 1, data: { i }, metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } };
-  });
+import { numberedEvents as events } from './testing/numbered-events';
 
 /** Serves a fixed (possibly tampered) log with the port's read semantics, as a damaged engine would. */
 function storeOver(log: StoredEvent[]): EventStore {
