@@ -1,17 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';
-
-interface EventRow {
-  position: number; stream_id: string; revision: number; event_id: string; type: string;
-  schema_version: number; data: string; metadata: string; prev_hash: string; hash: string;
-}
+import { insertChained, shiftUp, tamperFile, type EventRow, type TamperEdit } from './tamper-support';
 
 /**
  * The attacker here has the file and knows the hashing scheme, but holds no secret, so every
@@ -41,6 +35,8 @@ describe('SQLite ledger file tampered with outside the application', () => {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  const tamper = (edit: TamperEdit) => tamperFile(file, edit);
+
   async function verify(streamId?: string) {
     const store = new SqliteEventStore({ file }, new ManualClock());
     try {
@@ -48,23 +44,6 @@ describe('SQLite ledger file tampered with outside the application', () => {
     } finally {
       await store.close();
     }
-  }
-
-  /** Edits the file through its own connection, as someone with a sqlite3 shell would. */
-  function tamper(edit: (db: Database.Database, row: (streamId: string, revision: number) => EventRow) => void): void {
-    const db = new Database(file);
-    const row = (s: string, r: number) => db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(s, r) as EventRow;
-    try {
-      db.transaction(() => edit(db, row))();
-    } finally {
-      db.close();
-    }
-  }
-
-  /** Adds 1 to `column` for the matching rows without tripping its uniqueness halfway (via negatives). */
-  function shiftUp(db: Database.Database, column: 'position' | 'revision', where: string, ...params: unknown[]): void {
-    db.prepare(`UPDATE events SET ${column} = -(${column} + 1) WHERE ${where}`).run(...params);
-    db.prepare(`UPDATE events SET ${column} = -${column} WHERE ${column} < 0`).run();
   }
 
   it('(a) names the event whose data JSON was changed', async () => {
@@ -112,7 +91,7 @@ describe('SQLite ledger file tampered with outside the application', () => {
       // the later events up one revision and one position, then sign the forgery with hashEvent.
       shiftUp(db, 'revision', 'stream_id = ? AND revision >= 2', 'case-1');
       shiftUp(db, 'position', 'position >= ?', original.position);
-      insertForged(db, before, original.position, 2);
+      insertChained(db, before, original.position);
     });
     // The forgery links to revision 1; the original's revision is part of its hash, so it no longer matches.
     expect((await verify()).problems).toEqual([
@@ -126,21 +105,11 @@ describe('SQLite ledger file tampered with outside the application', () => {
       const [before, original] = [row('case-1', 1), row('case-1', 2)];
       next = row('case-1', 3);
       db.prepare('DELETE FROM events WHERE event_id = ?').run(original.event_id);
-      insertForged(db, before, original.position, 2);
+      insertChained(db, before, original.position);
     });
     // The forgery verifies on its own, but revision 3 still points at the hash of the real revision 2.
     expect((await verify()).problems).toEqual([
       expect.objectContaining({ kind: 'inserted', streamId: 'case-1', eventId: next.event_id, revision: 3 }),
     ]);
   });
-
-  /** A self-consistent event chained onto `before`: the best an attacker without a secret can do. */
-  function insertForged(db: Database.Database, before: EventRow, position: number, revision: number): void {
-    const metadata = JSON.parse(before.metadata);
-    const content = { id: 'forged-1', streamId: before.stream_id, revision, type: 'decision-recorded', schemaVersion: 1, data: { approved: true }, metadata };
-    const hash = hashEvent(content, before.hash);
-    db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      position, content.streamId, revision, content.id, content.type, 1, JSON.stringify(content.data), before.metadata, before.hash, hash,
-    );
-  }
 });

@@ -110,14 +110,8 @@ export class TamperLedger {
   }
 
   /** Edits the stopped ledger through its own connection, as someone with a sqlite3 shell would. */
-  tamper(edit: (db: Database.Database, row: (streamId: string, revision: number) => EventRow) => void, file = this.file): void {
-    const db = new Database(file);
-    const row = (s: string, r: number) => db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(s, r) as EventRow;
-    try {
-      db.transaction(() => edit(db, row))();
-    } finally {
-      db.close();
-    }
+  tamper(edit: TamperEdit, file = this.file): void {
+    tamperFile(file, edit);
   }
 
   rows(file = this.file): EventRow[] {
@@ -138,6 +132,20 @@ export class TamperLedger {
 
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** An edit in one transaction; `row` reads an event row by stream and revision. */
+export type TamperEdit = (db: Database.Database, row: (streamId: string, revision: number) => EventRow) => void;
+
+/** Edits a ledger file (its service stopped) through its own connection, as someone with a sqlite3 shell would. */
+export function tamperFile(file: string, edit: TamperEdit): void {
+  const db = new Database(file);
+  const row = (s: string, r: number) => db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(s, r) as EventRow;
+  try {
+    db.transaction(() => edit(db, row))();
+  } finally {
+    db.close();
   }
 }
 
