@@ -129,7 +129,7 @@ export class ProjectionWorker<D> {
     // From the checkpoint (undefined: the projection holds no documents yet, a new projection or a version reset).
     const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint);
     const applied = await this.catchUpByPage(batch);
-    this.recovered(); // the store answered: no longer retrying
+    this.supervisor.recovered(); // the store answered: no longer retrying
     if (this.stopping) return this.commit(batch);
     const subscription = (this.subscription = this.events.subscribe({ after: applied }));
     await this.follow(subscription, batch);
@@ -215,12 +215,8 @@ export class ProjectionWorker<D> {
     const done = batch.commit();
     if (!done) return;
     this.checkpoint = done.position;
-    this.recovered();
-    this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
-  }
-
-  private recovered(): void {
     this.supervisor.recovered();
+    this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
   }
 
   /** Cleared before closing, so a close that fails is not tried again. */

@@ -185,7 +185,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     this.committed = this.store.checkpoint();
     await this.checkTail();
     this.markChecked();
-    this.recovered();
+    this.supervisor.recovered();
     if (this.stopping) return;
     const subscription = (this.subscription = this.events.subscribe({ after: this.committed.lastPosition ?? undefined }));
     const iterator = subscription[Symbol.asyncIterator]();
@@ -199,7 +199,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
       this.store.commit(batch, range, lastPosition, prevPosition);
       this.committed = { range: range.clone(), lastPosition, prevPosition };
       batch = [];
-      this.recovered();
+      this.supervisor.recovered();
       for (const w of this.waiters) if (lastPosition !== null && lastPosition >= w.target) this.settle(w);
     };
     for (;;) {
@@ -236,10 +236,6 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     throw new LogTreeMismatchError(`The log tree does not match the log: the event at position ${lastPosition} (leaf ${leafIndex}) ${what}`, {
       leafIndex, position: lastPosition, expected: toHex(expected), found: found ? toHex(found) : null,
     });
-  }
-
-  private recovered(): void {
-    this.supervisor.recovered();
   }
 
   /** Cleared before closing, so a close that fails is not tried again. */
