@@ -200,7 +200,10 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
       await rename(temp, this.files.pathOf(packId));
       return { manifest, bytes: (await stat(this.files.pathOf(packId))).size };
     } catch (err) {
+      // The stream opens its file asynchronously: remove it only once the stream has closed, or an
+      // open still in flight would create the file again after the removal and leave it behind.
       out.destroy();
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(temp, { force: true });
       throw err;
     }
