@@ -1,6 +1,6 @@
-import { eventLeafHash, fromHex, toHex } from '../../ledger/integrity/merkle';
+import { eventLeafHash, fromHex, toHex, verifyInclusion } from '../../ledger/integrity/merkle';
 import type { PackEventIndex } from './check-log-hashes';
-import { LOG_PROOFS_FILE, parseProofLine, PackLeaves, type HeadProofLine, type TreeDigest } from './log-proofs';
+import { hasHeads, LOG_PROOFS_FILE, parseProofLine, PackLeaves, type HeadProofLine, type HeadsDigest, type TreeDigest } from './log-proofs';
 import { rangeKey, rootFrom } from './multiproof';
 import { EVENTS_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
@@ -18,6 +18,9 @@ const leafOf = (streamId: string, revision: number, hash: string): string | unde
  *   else the file was changed and no leaf in it is proven;
  * - each stream in the pack has one head line, and the pack holds the stream up to it: a stream whose
  *   last event was dropped (with its line) is named with the revision the head proves;
+ * - with a digest that signs the stream heads, each head line proves its head is the stream's leaf in
+ *   that tree (streamHeadsSize and streamHeadsRoot taken together): a head line rewritten to an
+ *   earlier event (the stream's tail dropped, the log tree's hole filled with a node) names the stream;
  * - no line names a position or stream the pack does not hold.
  */
 export class LogProofsChecker {
@@ -73,8 +76,24 @@ export class LogProofsChecker {
       } else if (head.revision < p.revisions[last] || head.hash !== p.hashes[last]) {
         this.problems.push({ ...at, message: `stream ${streamId}'s head line (revision ${head.revision}) is not its last event in the pack (revision ${p.revisions[last]})` });
       }
+      if (head && hasHeads(this.digest)) this.checkHeadProof(head, this.digest);
     }
     return this.problems;
+  }
+
+  /** The head line's leaf is the stream's leaf in the signed stream-heads tree, at the index it gives. */
+  private checkHeadProof(head: HeadProofLine, digest: HeadsDigest): void {
+    const where = { file: EVENTS_FILE, streamId: head.streamId, revision: head.revision };
+    if (head.headsIndex === undefined || head.headsProof === undefined) {
+      return void this.problems.push({ ...where, message: `stream ${head.streamId}'s head line carries no proof in the stream-heads tree the signed digest ${digest.digestId} commits to: the pack cannot show revision ${head.revision} is the stream's last event there` });
+    }
+    const proven = verifyInclusion({
+      leafHash: fromHex(leafOf(head.streamId, head.revision, head.hash)!), index: head.headsIndex, size: digest.streamHeadsSize,
+      proof: head.headsProof.map(fromHex), root: fromHex(digest.streamHeadsRoot),
+    });
+    if (!proven) {
+      this.problems.push({ ...where, message: `stream ${head.streamId} is cut short or its head was rewritten: revision ${head.revision} (hash ${head.hash}) is not its last event at the signed digest ${digest.digestId} (its proof in the stream-heads tree, ${digest.streamHeadsSize} streams, root ${digest.streamHeadsRoot}, does not verify)` });
+    }
   }
 
   private checkHead(head: HeadProofLine): void {

@@ -1,0 +1,77 @@
+import { hash } from 'node:crypto';
+import { EMPTY_TREE_ROOT } from './hashing';
+import { eventLeafHash } from './event-leaf';
+
+/*
+ * The stream-heads tree (issue 12): the log tree commits to log order, never to which event is a
+ * stream's last, so a pack cut short at a stream's tail can be re-proven from hashes the pack holds.
+ * A digest therefore also signs MTH over one leaf per stream at the digest: the leaves in ascending
+ * streamId order (UTF-16 code-unit order, as JavaScript compares strings: `a < b`), each leaf the
+ * stream's last event's eventLeafHash (the same leaf input as the log tree's: streamId, revision,
+ * integrity.hash). An RFC 9162 tree, so inclusion proofs verify with verifyInclusion.
+ * Built bottom-up level by level: a level's odd last node is carried up unchanged, which gives
+ * exactly MTH's split at the largest power of two below n (held to definition.ts in the spec), in
+ * O(n) hashes, and a proof per stream in O(log n) from the levels kept.
+ */
+
+export interface StreamHead { revision: number; hash: string }
+
+/** Code-unit order, stated: never localeCompare, whose order depends on the ICU build. */
+export const compareStreamIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const NODE_PREFIX = Buffer.from([0x01]);
+// One-shot hashing: a tree over many streams takes one synchronous pass (see multiproof.ts on createHash).
+const node = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+
+export class StreamHeadsTree {
+  private readonly index = new Map<string, number>();
+
+  private constructor(readonly streamIds: readonly string[], private readonly levels: Buffer[][]) {
+    streamIds.forEach((id, i) => this.index.set(id, i));
+  }
+
+  /** The tree over the heads given (one entry per stream; any order). Throws on a head that is not a well-formed leaf. */
+  static of(heads: Iterable<[string, StreamHead]> | Map<string, StreamHead>): StreamHeadsTree {
+    const entries = [...heads].sort(([a], [b]) => compareStreamIds(a, b));
+    return StreamHeadsTree.fromLeaves(entries.map(([id]) => id), entries.map(([streamId, h]) => eventLeafHash({ streamId, revision: h.revision, integrity: { hash: h.hash } })));
+  }
+
+  /** From leaf hashes already in ascending streamId order. */
+  static fromLeaves(streamIds: readonly string[], leaves: Buffer[]): StreamHeadsTree {
+    const levels = [leaves];
+    while (levels.at(-1)!.length > 1) {
+      const below = levels.at(-1)!;
+      const up: Buffer[] = [];
+      for (let i = 0; i + 1 < below.length; i += 2) up.push(node(below[i], below[i + 1]));
+      if (below.length % 2 === 1) up.push(below.at(-1)!);
+      levels.push(up);
+    }
+    return new StreamHeadsTree(streamIds, levels);
+  }
+
+  get size(): number {
+    return this.streamIds.length;
+  }
+
+  root(): Buffer {
+    return this.size === 0 ? EMPTY_TREE_ROOT : this.levels.at(-1)![0];
+  }
+
+  /** The stream's 0-based index in ascending streamId order, or undefined. */
+  indexOf(streamId: string): number | undefined {
+    return this.index.get(streamId);
+  }
+
+  /** PATH(index, D[size]): the siblings from the leaf up, skipping levels where the node is carried up without one. */
+  proof(index: number): Buffer[] {
+    if (!(Number.isSafeInteger(index) && index >= 0 && index < this.size)) throw new RangeError(`stream ${index} is not in a heads tree of ${this.size}`);
+    const path: Buffer[] = [];
+    let i = index;
+    for (const level of this.levels.slice(0, -1)) {
+      const sibling = i % 2 === 1 ? i - 1 : i + 1;
+      if (sibling < level.length) path.push(level[sibling]);
+      i = Math.floor(i / 2);
+    }
+    return path;
+  }
+}
