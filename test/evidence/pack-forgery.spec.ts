@@ -194,6 +194,7 @@ describe('evidence pack forgery against the signed digest', () => {
       message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short: revision ${victim.revision} .* is its last event at the signed digest`)),
     })]);
   });
+
   it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
     const events = parseEvents(files);
     const victim = [...new Set(events.map((e) => e.streamId))].map((s) => events.filter((e) => e.streamId === s).at(-1)!)
