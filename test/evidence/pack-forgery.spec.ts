@@ -212,7 +212,7 @@ describe('evidence pack forgery against the signed digest', () => {
     // The log tree is satisfied (the node stands for the dropped leaf); only the stream-heads proof is not.
     expect(result.problems).toEqual([expect.objectContaining({
       file: 'events.ndjson', streamId: victim.streamId, revision: before.revision,
-      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short or its head was rewritten: revision ${before.revision} .* is not its last event at the signed digest`)),
+      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short or its head was rewritten: revision ${before.revision} .* is not shown to be its last event at the signed digest`)),
     })]);
   });
 });

@@ -182,24 +182,32 @@ describe('evidence packs with inclusion proofs', () => {
     expect(result.problems).toContainEqual(expect.objectContaining({ streamId: 'action-a2', message: expect.stringMatching(/stream action-a2/) }));
   });
 
-  it("given a head line's stream-heads proof removed or pointed at another index, then verify-pack names the stream", async () => {
+  it("given a head line's stream-heads index removed or moved, or a heads-node line of its path removed, then verify-pack names the stream and only it", async () => {
     const { files } = await build('heads-proof.zip');
     const proofs = proofsOf(files);
     const heads = proofs.filter((p) => p.kind === 'head');
-    expect(heads.every((h) => h.kind === 'head' && Number.isSafeInteger(h.headsIndex) && Array.isArray(h.headsProof))).toBe(true);
-    const unproven = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: undefined, headsProof: undefined } : p));
+    expect(heads.every((h) => h.kind === 'head' && Number.isSafeInteger(h.headsIndex))).toBe(true);
+    expect(proofs.filter((p) => p.kind === 'heads-node').length).toBeGreaterThan(0);
+    const unproven = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: undefined } : p));
     const problems = (await verifyFiles('heads-proof-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(unproven)]])))).problems;
-    expect(problems).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1's head line carries no proof in the stream-heads tree/) })]);
+    expect(problems).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1's head line gives no index in the stream-heads tree/) })]);
     const moved = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: p.headsIndex! + 1 } : p));
     const problems2 = (await verifyFiles('heads-proof-moved.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(moved)]])))).problems;
-    expect(problems2).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten/) })]);
+    expect(problems2).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*does not give the signed root/) })]);
+    // The node next to action-a1's leaf (its nearest sibling) is on its path and on its sibling's only.
+    const a1 = heads.find((h) => h.kind === 'head' && h.streamId === 'action-a1')!;
+    const i = a1.kind === 'head' ? a1.headsIndex! : -1;
+    const sibling = proofs.find((p) => p.kind === 'heads-node' && p.end - p.start === 1 && p.start === (i % 2 === 1 ? i - 1 : i + 1))!;
+    const problems3 = (await verifyFiles('heads-node-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== sibling))]])))).problems;
+    expect(problems3).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*has no heads-node line/) }));
   });
 
   it('given a tree-only digest (signed before the stream heads), then the pack carries no stream-heads proofs and verifies as before', async () => {
     const { file, files } = await build('tree-only.zip', {}, { digestCovering: () => treeOnlyDigestAt(store, tree, head, key) });
     const heads = proofsOf(files).filter((p) => p.kind === 'head');
     expect(heads.length).toBeGreaterThan(0);
-    expect(heads.some((h) => h.kind === 'head' && (h.headsIndex !== undefined || h.headsProof !== undefined))).toBe(false);
+    expect(heads.some((h) => h.kind === 'head' && h.headsIndex !== undefined)).toBe(false);
+    expect(proofsOf(files).some((p) => p.kind === 'heads-node')).toBe(false);
     expect((await verifyPack(file)).problems).toEqual([]);
   });
 

@@ -113,7 +113,7 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
  */
 async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads, allHeads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
   const nodes = await gapNodes(tree, digest, leaves);
-  const headLines = hasHeads(digest) ? withHeadsProofs(digest, allHeads, heads.values()) : [...heads.values()];
+  const proven = hasHeads(digest) ? withHeadsProofs(digest, allHeads, heads.values()) : { heads: [...heads.values()], nodes: [] };
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
   let chunk = '';
@@ -123,7 +123,8 @@ async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, hea
   };
   for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
   for (const node of nodes) await put(node);
-  for (const head of headLines) await put(head);
+  for (const head of proven.heads) await put(head);
+  for (const node of proven.nodes) await put(node);
   if (chunk) await sink.write(chunk);
   return sink.end(LOG_PROOFS_FILE);
 }
