@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { EMPTY_TREE_ROOT } from './hashing';
-import { eventLeafHash } from './event-leaf';
+import { eventLeafInput } from './event-leaf';
 
 /*
  * The stream-heads tree (issue 12): the log tree commits to log order, never to which event is a
@@ -19,9 +19,12 @@ export interface StreamHead { revision: number; hash: string }
 /** Code-unit order, stated: never localeCompare, whose order depends on the ICU build. */
 export const compareStreamIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
-// One-shot hashing: a tree over many streams takes one synchronous pass (see multiproof.ts on createHash).
+// One-shot hashing (hashLeaf/hashChildren's bytes): a tree over tens of thousands of streams takes one
+// synchronous pass, and each createHash object holds native memory until a later turn (see multiproof.ts).
 const node = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+const leaf = (streamId: string, h: StreamHead): Buffer => hash('sha256', Buffer.concat([LEAF_PREFIX, eventLeafInput(streamId, h.revision, h.hash)]), 'buffer');
 
 export class StreamHeadsTree {
   private readonly index = new Map<string, number>();
@@ -33,7 +36,7 @@ export class StreamHeadsTree {
   /** The tree over the heads given (one entry per stream; any order). Throws on a head that is not a well-formed leaf. */
   static of(heads: Iterable<[string, StreamHead]> | Map<string, StreamHead>): StreamHeadsTree {
     const entries = [...heads].sort(([a], [b]) => compareStreamIds(a, b));
-    return StreamHeadsTree.fromLeaves(entries.map(([id]) => id), entries.map(([streamId, h]) => eventLeafHash({ streamId, revision: h.revision, integrity: { hash: h.hash } })));
+    return StreamHeadsTree.fromLeaves(entries.map(([id]) => id), entries.map(([streamId, h]) => leaf(streamId, h)));
   }
 
   /** From leaf hashes already in ascending streamId order. */
@@ -67,7 +70,8 @@ export class StreamHeadsTree {
     if (!(Number.isSafeInteger(index) && index >= 0 && index < this.size)) throw new RangeError(`stream ${index} is not in a heads tree of ${this.size}`);
     const path: Buffer[] = [];
     let i = index;
-    for (const level of this.levels.slice(0, -1)) {
+    for (let l = 0; l < this.levels.length - 1; l++) {
+      const level = this.levels[l];
       const sibling = i % 2 === 1 ? i - 1 : i + 1;
       if (sibling < level.length) path.push(level[sibling]);
       i = Math.floor(i / 2);
