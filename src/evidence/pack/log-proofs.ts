@@ -148,16 +148,11 @@ export function withHeadsProofs(digest: HeadsDigest, allHeads: Map<string, Strea
   if (tree.size !== digest.streamHeadsSize || toHex(tree.root()) !== digest.streamHeadsRoot) {
     throw new Error(`The log's ${tree.size} stream heads at position ${digest.position} do not give digest ${digest.digestId}'s streamHeadsRoot (${digest.streamHeadsSize} streams): the ledger as read is not the log the digest signed`);
   }
-  const nodes = new Map<string, HeadsNodeLine>();
   const lines = [...heads].map((h) => {
     const headsIndex = tree.indexOf(h.streamId);
     if (headsIndex === undefined) throw new Error(`Stream ${h.streamId} has no head in the log at digest ${digest.digestId}`);
-    const proof = tree.proof(headsIndex);
-    pathRanges(headsIndex, tree.size).forEach((r, i) => {
-      const key = rangeKey(r.start, r.end);
-      if (!nodes.has(key)) nodes.set(key, { kind: 'heads-node', start: r.start, end: r.end, hash: toHex(proof[i]) });
-    });
     return { ...h, headsIndex };
   });
-  return { heads: lines, nodes: [...nodes.values()].sort((a, b) => a.start - b.start || a.end - b.end) };
+  const nodes = tree.pathNodes(lines.map((h) => h.headsIndex)).map(({ start, end, hash }): HeadsNodeLine => ({ kind: 'heads-node', start, end, hash: toHex(hash) }));
+  return { heads: lines, nodes };
 }
