@@ -26,28 +26,42 @@ const NODE_PREFIX = Buffer.from([0x01]);
 const node = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
 const leaf = (streamId: string, h: StreamHead): Buffer => hash('sha256', Buffer.concat([LEAF_PREFIX, eventLeafInput(streamId, h.revision, h.hash)]), 'buffer');
 
+/** A level of the tree: its nodes' hashes back to back in one buffer (one allocation per level, not per node). */
+class Level {
+  constructor(readonly hashes: Buffer) {}
+  get length(): number { return this.hashes.length / 32; }
+  at(i: number): Buffer { return this.hashes.subarray(i * 32, i * 32 + 32); }
+}
+
 export class StreamHeadsTree {
   private readonly index = new Map<string, number>();
 
-  private constructor(readonly streamIds: readonly string[], private readonly levels: Buffer[][]) {
+  private constructor(readonly streamIds: readonly string[], private readonly levels: Level[]) {
     streamIds.forEach((id, i) => this.index.set(id, i));
   }
 
   /** The tree over the heads given (one entry per stream; any order). Throws on a head that is not a well-formed leaf. */
   static of(heads: Iterable<[string, StreamHead]> | Map<string, StreamHead>): StreamHeadsTree {
     const entries = [...heads].sort(([a], [b]) => compareStreamIds(a, b));
-    return StreamHeadsTree.fromLeaves(entries.map(([id]) => id), entries.map(([streamId, h]) => leaf(streamId, h)));
+    const leaves = Buffer.allocUnsafe(entries.length * 32);
+    entries.forEach(([streamId, h], i) => leaf(streamId, h).copy(leaves, i * 32));
+    return StreamHeadsTree.build(entries.map(([id]) => id), leaves);
   }
 
   /** From leaf hashes already in ascending streamId order. */
   static fromLeaves(streamIds: readonly string[], leaves: Buffer[]): StreamHeadsTree {
-    const levels = [leaves];
+    return StreamHeadsTree.build(streamIds, Buffer.concat(leaves, leaves.length * 32));
+  }
+
+  private static build(streamIds: readonly string[], leaves: Buffer): StreamHeadsTree {
+    const levels = [new Level(leaves)];
     while (levels.at(-1)!.length > 1) {
       const below = levels.at(-1)!;
-      const up: Buffer[] = [];
-      for (let i = 0; i + 1 < below.length; i += 2) up.push(node(below[i], below[i + 1]));
-      if (below.length % 2 === 1) up.push(below.at(-1)!);
-      levels.push(up);
+      const n = below.length;
+      const up = Buffer.allocUnsafe(Math.ceil(n / 2) * 32);
+      for (let i = 0; i + 1 < n; i += 2) node(below.at(i), below.at(i + 1)).copy(up, (i / 2) * 32);
+      if (n % 2 === 1) below.at(n - 1).copy(up, ((n - 1) / 2) * 32);
+      levels.push(new Level(up));
     }
     return new StreamHeadsTree(streamIds, levels);
   }
@@ -57,7 +71,7 @@ export class StreamHeadsTree {
   }
 
   root(): Buffer {
-    return this.size === 0 ? EMPTY_TREE_ROOT : this.levels.at(-1)![0];
+    return this.size === 0 ? EMPTY_TREE_ROOT : Buffer.from(this.levels.at(-1)!.at(0));
   }
 
   /** The stream's 0-based index in ascending streamId order, or undefined. */
@@ -81,7 +95,7 @@ export class StreamHeadsTree {
         const sibling = i % 2 === 1 ? i - 1 : i + 1;
         if (sibling < level.length) siblings.add(sibling);
       }
-      for (const j of [...siblings].sort((a, b) => a - b)) out.push({ start: j * width, end: Math.min((j + 1) * width, this.size), hash: level[j] });
+      for (const j of [...siblings].sort((a, b) => a - b)) out.push({ start: j * width, end: Math.min((j + 1) * width, this.size), hash: level.at(j) });
       at = new Set([...at].map((i) => Math.floor(i / 2)));
     }
     return out;
@@ -95,7 +109,7 @@ export class StreamHeadsTree {
     for (let l = 0; l < this.levels.length - 1; l++) {
       const level = this.levels[l];
       const sibling = i % 2 === 1 ? i - 1 : i + 1;
-      if (sibling < level.length) path.push(level[sibling]);
+      if (sibling < level.length) path.push(level.at(sibling));
       i = Math.floor(i / 2);
     }
     return path;
