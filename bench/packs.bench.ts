@@ -25,8 +25,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPack } from '../src/evidence/pack/build-pack';
 import type { BuildPackRequest, SignedDigest } from '../src/evidence/pack/pack-types';
-import { signDigest } from '../src/ledger/digests/digest-signature';
-import { LogHasher } from '../src/ledger/digests/log-hash';
+import { LogHeadDigester } from '../src/ledger/digests/log-head-digester';
 import { LogTreeFollower } from '../src/ledger/log-tree/log-tree-follower';
 import { LogTreeStore } from '../src/ledger/log-tree/log-tree-store';
 import { verifyPack } from '../src/evidence/pack/verify-pack';
@@ -143,10 +142,10 @@ async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeM
   const last = all.at(-1)!;
   const head = await follower.head(last.position);
   const treeS = (performance.now() - t0) / 1000;
-  const hasher = new LogHasher();
-  for (const e of all) hasher.add(e.integrity.hash);
+  // Signed as the service signs: the log hash, the tree head and the stream heads (LogHeadDigester).
   const key = generateKeyPairSync('ed25519').privateKey;
-  const digest = signDigest({ digestId: `head-${last.position}`, position: last.position, eventCount: hasher.eventCount, logHash: hasher.current(), recordedAt: new Date().toISOString(), treeSize: head.size, treeRoot: head.rootHash }, key);
+  const digest = await new LogHeadDigester(store, new ManualClock(), { privateKey: key, publicKeyPem: '' }, follower).sign();
+  if (digest.position !== last.position || digest.treeRoot !== head.rootHash) throw new Error('The digest signed is not of the head the tree holds');
   writeFileSync(digestFileOf(ledgerFile), JSON.stringify(digest));
   await follower.stop();
   const treeMb = Math.round((treeStore.sizeBytes() / 2 ** 20) * 10) / 10;

@@ -80,7 +80,8 @@ async function main(args: string[]): Promise<number> {
   const m = result.manifest;
   if (m) console.log(`pack ${m.packId}: ${result.eventsChecked} events, positions ${m.positions.from}..${m.positions.to}, root hash ${m.rootHash}`);
   if (m?.digest) {
-    const tree = m.digest.treeSize !== undefined ? `, tree size ${m.digest.treeSize} root ${m.digest.treeRoot}` : `, log hash ${m.digest.logHash}`;
+    const heads = m.digest.streamHeadsSize !== undefined ? `, ${m.digest.streamHeadsSize} stream heads root ${m.digest.streamHeadsRoot}` : '';
+    const tree = m.digest.treeSize !== undefined ? `, tree size ${m.digest.treeSize} root ${m.digest.treeRoot}${heads}` : `, log hash ${m.digest.logHash}`;
     console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}${tree}${keyFile !== undefined ? `, signer pinned to ${keyFile}` : ''}`);
   }
   if (options.published) console.log(`held to the published digest ${options.published.name}${options.published.consistencyProof ? ' through the consistency proof given' : ''}`);

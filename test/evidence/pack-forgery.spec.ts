@@ -194,4 +194,25 @@ describe('evidence pack forgery against the signed digest', () => {
       message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short: revision ${victim.revision} .* is its last event at the signed digest`)),
     })]);
   });
+
+  it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
+    const events = parseEvents(files);
+    const victim = [...new Set(events.map((e) => e.streamId))].map((s) => events.filter((e) => e.streamId === s).at(-1)!)
+      .find((e) => /^(decision|action|escalation|budget)-/.test(e.streamId) && e.revision >= 1 && e.metadata.occurredAt.startsWith('2022'))!;
+    const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
+    const proofs = parseProofs(files);
+    const dropped = proofs.find((p) => p.kind === 'event' && p.position === victim.position)!;
+    const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
+    if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');
+    const forgedProofs: ProofLine[] = [
+      ...proofs.filter((p) => p !== dropped).map((p) => (p.kind === 'head' && p.streamId === victim.streamId ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex } : p)),
+      { kind: 'node', start: dropped.leafIndex, end: dropped.leafIndex + 1, hash: dropped.leafHash },
+    ];
+    const result = await rezip('cut-node.zip', forge(files, events.filter((e) => e !== victim), forgedProofs));
+    // The log tree is satisfied (the node stands for the dropped leaf); only the stream-heads proof is not.
+    expect(result.problems).toEqual([expect.objectContaining({
+      file: 'events.ndjson', streamId: victim.streamId, revision: before.revision,
+      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short or its head was rewritten: revision ${before.revision} .* is not shown to be its last event at the signed digest`)),
+    })]);
+  });
 });

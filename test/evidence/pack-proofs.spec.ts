@@ -9,7 +9,7 @@ import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { eventLeafHash } from '../../src/ledger/integrity/merkle';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { MemoryLogTree, treeDigestAt } from './support/memory-log-tree';
+import { MemoryLogTree, treeDigestAt, treeOnlyDigestAt } from './support/memory-log-tree';
 import { buildToFile, flipByte, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
 
@@ -153,7 +153,67 @@ describe('evidence packs with inclusion proofs', () => {
     const rewritten = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.kind === 'event' ? beforeLine.leafIndex : -1 } : p));
     const problems3 = (await verifyFiles('cut-rehead.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(rewritten)]])))).problems;
     expect(problems3).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves \[\d+, \d+\)/) }));
-    expect(problems3.some((p) => /cut short|head line/.test(p.message))).toBe(false); // the head is consistent now: only the proof shows it
+    // The head line is consistent with the pack now; its proof in the signed stream-heads tree is not.
+    expect(problems3).toContainEqual(expect.objectContaining({ streamId: 'action-a1', revision: before.revision, message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten/) }));
+  });
+
+  it("given a stream's last event dropped, its head line rewritten to the new last event and a node line added for the hole, then verify-pack names the stream (its head is not the one the digest signed)", async () => {
+    // action-a2's last event at the digest is after the period: the CSVs do not change, so the forger has nothing else to recompute.
+    const { files } = await build('cut-node.zip');
+    const events = eventsOf(files);
+    const last = events.filter((e) => e.streamId === 'action-a2').at(-1)!;
+    const kept = events.filter((e) => e !== last);
+    const before = kept.filter((e) => e.streamId === 'action-a2').at(-1)!;
+    const proofs = proofsOf(files);
+    const dropped = proofs.find((p) => p.kind === 'event' && p.position === last.position)!;
+    const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
+    if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');
+    // Everything the forger can recompute: the head line names the new last event, and the dropped
+    // leaf (its hash is in the pack) becomes the node line for the one-leaf gap it leaves.
+    const forgedProofs = [
+      ...proofs.filter((p) => p !== dropped).map((p) => (p.kind === 'head' && p.streamId === 'action-a2' ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex } : p)),
+      { kind: 'node', start: dropped.leafIndex, end: dropped.leafIndex + 1, hash: dropped.leafHash },
+    ];
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    manifest.positions.to = kept.at(-1)!.position; // the dropped event was the pack's last
+    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(kept)], [LOG_PROOFS_FILE, ndjson(forgedProofs)], ['manifest.json', Buffer.from(JSON.stringify(manifest))]]));
+    const result = await verifyFiles('cut-node-forged.zip', forged);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual(expect.objectContaining({ streamId: 'action-a2', message: expect.stringMatching(/stream action-a2/) }));
+  });
+
+  it("given a head line's stream-heads index removed or moved, or a heads-node line of its path removed, then verify-pack names the stream and only it", async () => {
+    const { files } = await build('heads-proof.zip');
+    const proofs = proofsOf(files);
+    const heads = proofs.filter((p) => p.kind === 'head');
+    expect(heads.every((h) => h.kind === 'head' && Number.isSafeInteger(h.headsIndex))).toBe(true);
+    expect(proofs.filter((p) => p.kind === 'heads-node').length).toBeGreaterThan(0);
+    const unproven = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: undefined } : p));
+    const problems = (await verifyFiles('heads-proof-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(unproven)]])))).problems;
+    expect(problems).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1's head line gives no index in the stream-heads tree/) })]);
+    const moved = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: p.headsIndex! + 1 } : p));
+    const problems2 = (await verifyFiles('heads-proof-moved.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(moved)]])))).problems;
+    expect(problems2).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*does not give the signed root/) })]);
+    // The node next to action-a1's leaf (its nearest sibling) is on its path and on its sibling's only.
+    const a1 = heads.find((h) => h.kind === 'head' && h.streamId === 'action-a1')!;
+    const i = a1.kind === 'head' ? a1.headsIndex! : -1;
+    const sibling = proofs.find((p) => p.kind === 'heads-node' && p.end - p.start === 1 && p.start === (i % 2 === 1 ? i - 1 : i + 1))!;
+    const problems3 = (await verifyFiles('heads-node-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== sibling))]])))).problems;
+    expect(problems3).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*has no heads-node line/) }));
+  });
+
+  it('given a tree-only digest (signed before the stream heads), then the pack carries no stream-heads proofs and verifies as before', async () => {
+    const { file, files } = await build('tree-only.zip', {}, { digestCovering: () => treeOnlyDigestAt(store, tree, head, key) });
+    const heads = proofsOf(files).filter((p) => p.kind === 'head');
+    expect(heads.length).toBeGreaterThan(0);
+    expect(heads.some((h) => h.kind === 'head' && h.headsIndex !== undefined)).toBe(false);
+    expect(proofsOf(files).some((p) => p.kind === 'heads-node')).toBe(false);
+    expect((await verifyPack(file)).problems).toEqual([]);
+  });
+
+  it('refuses to build against a digest whose stream-heads root the ledger does not give', async () => {
+    const stale = (): Promise<SignedDigest> => treeDigestAt(store, tree, head, key, { streamHeadsRoot: 'cd'.repeat(32) });
+    await expect(build('stale-heads.zip', {}, { digestCovering: stale })).rejects.toThrow(/stream heads at position \d+ do not give digest .*streamHeadsRoot/);
   });
 
   it('given an event dropped mid-stream with its proof line, then verify-pack names the gap', async () => {
@@ -197,7 +257,7 @@ describe('evidence packs with inclusion proofs', () => {
   });
 
   it('given a digest without a tree (signed before issue 12), then the pack carries no digest unless log-hashes.txt is asked for', async () => {
-    const old = async () => { const { treeSize: _s, treeRoot: _r, ...d } = await treeDigestAt(store, tree, head, key); return signDigest(d, key); };
+    const old = async () => { const { treeSize: _s, treeRoot: _r, streamHeadsSize: _h, streamHeadsRoot: _hr, ...d } = await treeDigestAt(store, tree, head, key); return signDigest(d, key); };
     const { manifest } = await build('old-digest.zip', {}, { digestCovering: old });
     expect(manifest.digest).toBeUndefined();
     const legacy = await build('legacy.zip', {}, { digestCovering: old, logEvidence: 'log-hashes' });
@@ -257,7 +317,7 @@ describe('evidence packs with inclusion proofs', () => {
     });
 
     it('given a pack from before issue 12, then it is held to exactly the digest it carries', async () => {
-      const { treeSize: _s, treeRoot: _r, ...fields } = packDigest;
+      const { treeSize: _s, treeRoot: _r, streamHeadsSize: _h, streamHeadsRoot: _hr, ...fields } = packDigest;
       const old = signDigest(fields, key);
       const file = join(tmp.dir, 'published-old.zip');
       await buildToFile(later, request({}, { digestCovering: async () => old, logEvidence: 'log-hashes' }), file);

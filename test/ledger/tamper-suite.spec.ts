@@ -1,5 +1,5 @@
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { eventLeafHash, rootOfLeafHashes, toHex } from '../../src/ledger/integrity/merkle';
+import { eventLeafHash, rootOfLeafHashes, StreamHeadsTree, toHex } from '../../src/ledger/integrity/merkle';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { digestIdFor } from '../../src/ledger/digests/ledger-digest';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';
@@ -172,7 +172,10 @@ describe('tamper suite: verify-store on a ledger holding signed digests', () => 
         for (const d of [d1, d2]) {
           const covered = db.prepare('SELECT stream_id, revision, hash FROM events WHERE position <= ? ORDER BY position').all(d.position) as EventRow[];
           const treeRoot = toHex(rootOfLeafHashes(covered.map((r) => eventLeafHash({ streamId: r.stream_id, revision: r.revision, integrity: { hash: r.hash } }))));
-          const forged = signDigest({ ...d, logHash: computeLogHash(covered.map((r) => r.hash)), treeRoot }, forger.privateKey);
+          // Every commitment the forger can recompute: log hash, tree root and stream-heads root.
+          const heads = StreamHeadsTree.of(new Map(covered.map((r) => [r.stream_id, { revision: r.revision, hash: r.hash }])));
+          expect(d.streamHeadsSize).toBe(heads.size);
+          const forged = signDigest({ ...d, logHash: computeLogHash(covered.map((r) => r.hash)), treeRoot, streamHeadsRoot: toHex(heads.root()) }, forger.privateKey);
           db.prepare('UPDATE events SET data = ? WHERE stream_id = ?').run(JSON.stringify(forged), `digest-${digestIdFor(d.position)}`);
           rewriteAndRechain(db, `digest-${d.digestId}`, 0, forged);
         }

@@ -4,8 +4,8 @@ import { ZipFile } from 'yazl';
 import type { EventStore } from '../../ledger/event-store.port';
 import { CSV_FORMAT } from './csv';
 import { writeLogHashes } from './log-hashes';
-import { eventLeafHash, toHex } from '../../ledger/integrity/merkle';
-import { gapNodes, hasTree, type HeadProofLine, LOG_PROOFS_FILE, PackLeaves, proofLineText, type PackLogTree, type ProofLine, type TreeDigest } from './log-proofs';
+import { eventLeafHash, type StreamHead, toHex } from '../../ledger/integrity/merkle';
+import { gapNodes, hasHeads, hasTree, type HeadProofLine, withHeadsProofs, LOG_PROOFS_FILE, PackLeaves, proofLineText, type PackLogTree, type ProofLine, type TreeDigest } from './log-proofs';
 import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
@@ -51,7 +51,7 @@ interface EventsWritten {
   entry: PackFileEntry; count: number; from: number | null; to: number | null;
   /** With a tree digest: every written event's leaf, and each stream's last event, for log-proofs.ndjson. */
   /** Dropped once log-proofs.ndjson is written, so the tables and the summary do not carry them. */
-  proof?: { leaves: PackLeaves; heads: Map<string, HeadProofLine> };
+  proof?: { leaves: PackLeaves; heads: Map<string, HeadProofLine>; allHeads: Map<string, StreamHead> };
 }
 
 /**
@@ -65,6 +65,8 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
   const { streams, lastPosition } = selection;
   const leaves = new PackLeaves();
   const heads = new Map<string, HeadProofLine>();
+  // Every stream's last event up to the digest (in the pack or not), for the stream-heads proofs: one entry per stream.
+  const allHeads = new Map<string, StreamHead>();
   let ordinal = -1; // the event's leaf index: its 0-based place in the log, read from the start
   let count = 0;
   let from: number | null = null;
@@ -74,6 +76,7 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     let chunk = '';
     for (const e of page) {
       ordinal++;
+      if (proving && lastPosition !== null && e.position <= lastPosition) allHeads.set(e.streamId, { revision: e.revision, hash: e.integrity.hash });
       const last = streams.get(e.streamId);
       if (last === undefined || (e.revision > last && (lastPosition === null || e.position > lastPosition))) continue;
       const { id, streamId, revision, position, type, schemaVersion, data, metadata, integrity } = e;
@@ -91,7 +94,7 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  return { entry: sink.end(EVENTS_FILE), count, from, to, ...(proving ? { proof: { leaves, heads } } : {}) };
+  return { entry: sink.end(EVENTS_FILE), count, from, to, ...(proving ? { proof: { leaves, heads, allHeads } } : {}) };
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
@@ -104,11 +107,13 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
 
 /**
  * Pass 3, with a digest that commits to the log tree: log-proofs.ndjson (see log-proofs.ts), each
- * event's leaf, the gap nodes that prove them all against the signed root, and a head per stream;
- * from the leaves pass 2 kept (32 bytes per event) and a few inclusion proofs, with no log read.
+ * event's leaf, the gap nodes that prove them all against the signed root, and a head per stream
+ * (with its proof in the stream-heads tree when the digest signs one); from the leaves and heads
+ * pass 2 kept (32 bytes per event, one entry per stream) and a few inclusion proofs, with no log read.
  */
-async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
+async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads, allHeads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
   const nodes = await gapNodes(tree, digest, leaves);
+  const proven = hasHeads(digest) ? withHeadsProofs(digest, allHeads, heads.values()) : { heads: [...heads.values()], nodes: [] };
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
   let chunk = '';
@@ -118,7 +123,8 @@ async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, hea
   };
   for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
   for (const node of nodes) await put(node);
-  for (const head of heads.values()) await put(head);
+  for (const head of proven.heads) await put(head);
+  for (const node of proven.nodes) await put(node);
   if (chunk) await sink.write(chunk);
   return sink.end(LOG_PROOFS_FILE);
 }

@@ -1,7 +1,7 @@
-import { eventLeafHash, fromHex, toHex } from '../../ledger/integrity/merkle';
+import { eventLeafHash, fromHex, toHex, verifyInclusion } from '../../ledger/integrity/merkle';
 import type { PackEventIndex } from './check-log-hashes';
-import { LOG_PROOFS_FILE, parseProofLine, PackLeaves, type HeadProofLine, type TreeDigest } from './log-proofs';
-import { rangeKey, rootFrom } from './multiproof';
+import { hasHeads, LOG_PROOFS_FILE, parseProofLine, PackLeaves, type HeadProofLine, type HeadsDigest, type TreeDigest } from './log-proofs';
+import { pathRanges, rangeKey, rootFrom } from './multiproof';
 import { EVENTS_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
 
@@ -18,12 +18,16 @@ const leafOf = (streamId: string, revision: number, hash: string): string | unde
  *   else the file was changed and no leaf in it is proven;
  * - each stream in the pack has one head line, and the pack holds the stream up to it: a stream whose
  *   last event was dropped (with its line) is named with the revision the head proves;
+ * - with a digest that signs the stream heads, each head line proves its head is the stream's leaf in
+ *   that tree (streamHeadsSize and streamHeadsRoot taken together): a head line rewritten to an
+ *   earlier event (the stream's tail dropped, the log tree's hole filled with a node) names the stream;
  * - no line names a position or stream the pack does not hold.
  */
 export class LogProofsChecker {
   readonly problems: PackProblem[] = [];
   private readonly leaves = new PackLeaves();
   private readonly nodes = new Map<string, Buffer>();
+  private readonly headsNodes = new Map<string, Buffer>();
   private readonly heads = new Map<string, HeadProofLine>();
   private readonly lastOf = new Map<string, number>();
   private next = 0;
@@ -38,6 +42,11 @@ export class LogProofsChecker {
     if (text === '') return this.fail('empty line');
     const entry = parseProofLine(text);
     if (typeof entry === 'string') return this.fail(entry);
+    if (entry.kind === 'heads-node') {
+      const size = this.digest.streamHeadsSize;
+      if (size === undefined || entry.end > size || this.headsNodes.has(rangeKey(entry.start, entry.end))) return this.fail(`heads-node [${entry.start}, ${entry.end}) is outside the signed stream-heads tree or given twice`);
+      return void this.headsNodes.set(rangeKey(entry.start, entry.end), fromHex(entry.hash));
+    }
     if (entry.kind !== 'node' && entry.leafIndex >= this.digest.treeSize) return this.fail(`leaf ${entry.leafIndex} is outside the signed tree of ${this.digest.treeSize}`);
     if (entry.kind === 'head') return this.checkHead(entry);
     if (entry.kind === 'node') {
@@ -73,8 +82,29 @@ export class LogProofsChecker {
       } else if (head.revision < p.revisions[last] || head.hash !== p.hashes[last]) {
         this.problems.push({ ...at, message: `stream ${streamId}'s head line (revision ${head.revision}) is not its last event in the pack (revision ${p.revisions[last]})` });
       }
+      if (head && hasHeads(this.digest)) this.checkHeadProof(head, this.digest);
     }
     return this.problems;
+  }
+
+  /**
+   * The head line's leaf is the stream's leaf in the signed stream-heads tree, at the index it gives,
+   * on its own path of heads-node lines (never recomputed from other heads, so only a wrong head fails).
+   */
+  private checkHeadProof(head: HeadProofLine, digest: HeadsDigest): void {
+    const where = { file: EVENTS_FILE, streamId: head.streamId, revision: head.revision };
+    if (head.headsIndex === undefined) {
+      return void this.problems.push({ ...where, message: `stream ${head.streamId}'s head line gives no index in the stream-heads tree the signed digest ${digest.digestId} commits to: the pack cannot show revision ${head.revision} is the stream's last event there` });
+    }
+    const path = head.headsIndex < digest.streamHeadsSize ? pathRanges(head.headsIndex, digest.streamHeadsSize).map((r) => this.headsNodes.get(rangeKey(r.start, r.end))) : [];
+    const proof = path.every((h) => h !== undefined) ? (path as Buffer[]) : undefined;
+    const proven = proof !== undefined && verifyInclusion({
+      leafHash: fromHex(leafOf(head.streamId, head.revision, head.hash)!), index: head.headsIndex, size: digest.streamHeadsSize, proof, root: fromHex(digest.streamHeadsRoot),
+    });
+    if (!proven) {
+      const why = proof === undefined ? 'a node of its path in the stream-heads tree has no heads-node line' : 'its path in the stream-heads tree does not give the signed root';
+      this.problems.push({ ...where, message: `stream ${head.streamId} is cut short or its head was rewritten: revision ${head.revision} (hash ${head.hash}) is not shown to be its last event at the signed digest ${digest.digestId} (${why}: ${digest.streamHeadsSize} streams, root ${digest.streamHeadsRoot})` });
+    }
   }
 
   private checkHead(head: HeadProofLine): void {

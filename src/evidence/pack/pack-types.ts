@@ -59,7 +59,8 @@ export interface PackManifest {
   /**
    * The latest signed digest whose position covers `positions.to`, if any was recorded. With a
    * digest that commits to the log tree (treeSize, treeRoot) the pack carries log-proofs.ndjson
-   * (an inclusion proof per event and a head per stream, see log-proofs.ts); packs built before
+   * (an inclusion proof per event and a head per stream, each head proven in the digest's
+   * stream-heads tree when it signs one, see log-proofs.ts); packs built before
    * issue 12 carry log-hashes.txt (every event's position, stream, revision and hash up to the
    * digest) instead, which ties the pack's events to the signed logHash. Both keep verifying.
    */

@@ -52,7 +52,8 @@ function checkManifest(text: string): { manifest?: PackManifest; problems: PackP
  * positions, revisions from 0 without gaps, hash chains), each CSV recomputed from events.ndjson with
  * the builder's own pure functions, and the signed digest if there is one: its signature (by the
  * published key when given), and the pack's events against it: log-proofs.ndjson (an inclusion
- * proof per event and a head per stream against its treeRoot) or, in packs built before issue 12,
+ * proof per event and a head per stream against its treeRoot, each head against its streamHeadsRoot
+ * when it signs one) or, in packs built before issue 12,
  * log-hashes.txt against its logHash, so a stream rewritten with its chain recomputed, or cut
  * short, shows. Lists every problem found.
  */

@@ -95,3 +95,42 @@ describe('digests that commit to the Merkle tree (treeSize, treeRoot)', () => {
     expect(() => signDigest({ ...unsigned, ...edit }, key)).toThrow(TypeError);
   });
 });
+
+describe('digests that commit to the stream heads (streamHeadsSize, streamHeadsRoot)', () => {
+  const withTree: UnsignedDigest = { ...unsigned, treeSize: 42, treeRoot: 'c'.repeat(64) };
+  const withHeads: UnsignedDigest = { ...withTree, streamHeadsSize: 7, streamHeadsRoot: 'e'.repeat(64) };
+  const headsSigned = signDigest(withHeads, key);
+  const treeOnly = signDigest(withTree, key);
+
+  it('given a digest signed with the stream heads, then it carries both fields and verifies; a tree-only digest still verifies', () => {
+    expect(headsSigned).toMatchObject({ treeSize: 42, streamHeadsSize: 7, streamHeadsRoot: 'e'.repeat(64) });
+    expect(verifyDigestSignature(headsSigned)).toBe(true);
+    expect(treeOnly).not.toHaveProperty('streamHeadsSize');
+    expect(verifyDigestSignature(treeOnly)).toBe(true);
+  });
+
+  it.each<[string, Partial<SignedDigest>]>([
+    ['streamHeadsSize changed', { streamHeadsSize: 6 }],
+    ['streamHeadsRoot changed', { streamHeadsRoot: 'f'.repeat(64) }],
+    ['streamHeadsSize removed', { streamHeadsSize: undefined }],
+    ['streamHeadsRoot removed', { streamHeadsRoot: undefined }],
+    ['both removed (passed off as a tree-only digest)', { streamHeadsSize: undefined, streamHeadsRoot: undefined }],
+    ['the tree removed', { treeSize: undefined, treeRoot: undefined }],
+  ])('given a heads digest with %s, then it does not verify', (_what, edit) => {
+    expect(verifyDigestSignature({ ...headsSigned, ...edit })).toBe(false);
+  });
+
+  it('given a tree-only digest with heads fields added afterwards, then it does not verify', () => {
+    expect(verifyDigestSignature({ ...treeOnly, streamHeadsSize: 7, streamHeadsRoot: 'e'.repeat(64) })).toBe(false);
+  });
+
+  it.each<[string, Partial<UnsignedDigest>]>([
+    ['only streamHeadsSize', { ...withTree, streamHeadsSize: 7 }],
+    ['only streamHeadsRoot', { ...withTree, streamHeadsRoot: 'e'.repeat(64) }],
+    ['heads without a tree', { streamHeadsSize: 7, streamHeadsRoot: 'e'.repeat(64) }],
+    ['a heads root that is not lowercase hex', { ...withTree, streamHeadsSize: 7, streamHeadsRoot: 'E'.repeat(64) }],
+    ['a fractional heads size', { ...withTree, streamHeadsSize: 1.5, streamHeadsRoot: 'e'.repeat(64) }],
+  ])('refuses to sign a digest with %s', (_what, edit) => {
+    expect(() => signDigest({ ...unsigned, ...edit }, key)).toThrow(TypeError);
+  });
+});

@@ -116,6 +116,23 @@ describe('LogHeadDigester', () => {
     expect(verifyDigestSignature(d)).toBe(true);
   });
 
+  it('given streams with several events and a recorded digest, when a digest is signed, then it commits to every stream\'s last event in streamId order (RFC 9162 root), signed', async () => {
+    const s = setup();
+    await s.write(3);
+    await s.record();
+    for (const note of ['a', 'b']) {
+      await s.store.append('partner-p-1', [{ id: `00000000-0000-4000-9000-00000000000${note === 'a' ? 1 : 2}`, type: 'partner-renamed', schemaVersion: 1, data: { note }, metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' } }], 'any');
+    }
+    await s.write(1200); // past a page of the digester's reads
+    const d = await s.digester.sign();
+    const last = new Map((await s.store.readAll()).map((e) => [e.streamId, e]));
+    const sorted = [...last.keys()].sort((a, b) => (a < b ? -1 : 1));
+    expect(last.get('partner-p-1')!.revision).toBe(2);
+    expect(d).toMatchObject({ streamHeadsSize: 1204, streamHeadsRoot: toHex(rootOfLeafHashes(sorted.map((id) => eventLeafHash(last.get(id)!)))) });
+    expect(verifyDigestSignature(d)).toBe(true);
+    expect(verifyDigestSignature({ ...d, streamHeadsRoot: toHex(rootOfLeafHashes(sorted.slice(1).map((id) => eventLeafHash(last.get(id)!)))) })).toBe(false);
+  });
+
   it('given the tree has gone further than the head read, then the digest still signs the root at the head size, not the tree head', async () => {
     const s = setup((follower) => ({ ...bind(follower), head: async (upTo) => { const h = await follower.head(upTo); await s.write(2); await follower.head(); return h; } }));
     await s.write(3);

@@ -3,7 +3,7 @@ import type { SignedDigest } from './signed-digest';
 import { CLOCK, type Clock } from '../../shared/clock';
 import type { StoredEvent } from '../event-envelope';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
-import { EMPTY_TREE_ROOT, toHex } from '../integrity/merkle';
+import { EMPTY_TREE_ROOT, type StreamHead, StreamHeadsTree, toHex } from '../integrity/merkle';
 import { IntegrityGate } from '../integrity/integrity-gate';
 import { LOG_TREE, type LogTree } from '../log-tree/log-tree.port';
 import { streamCategory, streamName } from '../stream-name';
@@ -30,6 +30,8 @@ export interface LogHead {
 @Injectable()
 export class LogHeadDigester {
   private readonly hasher = new LogHasher();
+  /** Each stream's last event as read so far: one entry per stream, for the stream-heads root a digest signs. */
+  private readonly streamHeads = new Map<string, StreamHead>();
   private position = -1;
   private lastChange = -1;
   private lastDigestCovers = -1;
@@ -51,15 +53,23 @@ export class LogHeadDigester {
   }
 
   /**
-   * A digest of the head, signed now, committing to the log tree at exactly that head as well as to
-   * the log hash (kept for verifiers that predate the tree); recording it is the command handler's job.
+   * A digest of the head, signed now, committing to the log tree at exactly that head, to every
+   * stream's last event there (the stream-heads tree, sorted once per digest), and to the log hash
+   * (kept for verifiers that predate the tree); recording it is the command handler's job.
    */
   async sign(): Promise<SignedDigest> {
     await this.gate?.assertWritable();
-    const head = await this.head();
+    let head = await this.head();
+    // The heads map is the one at `head` only while no later catch-up has moved on: taken in the same
+    // synchronous step as that check (positions only grow), else read the newer head and try again.
+    while (this.position !== head.position) head = await this.head();
+    const heads = StreamHeadsTree.of(this.streamHeads);
     const { treeSize, treeRoot } = await this.treeAt(head);
     const recordedAt = this.clock.now().toISOString();
-    return signDigest({ digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt, treeSize, treeRoot }, this.key.privateKey);
+    return signDigest({
+      digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt, treeSize, treeRoot,
+      streamHeadsSize: heads.size, streamHeadsRoot: toHex(heads.root()),
+    }, this.key.privateKey);
   }
 
   /**
@@ -125,6 +135,7 @@ export class LogHeadDigester {
 
   private take(e: StoredEvent): void {
     this.hasher.add(e.integrity.hash);
+    this.streamHeads.set(e.streamId, { revision: e.revision, hash: e.integrity.hash });
     this.position = e.position;
     if (streamCategory(e.streamId) !== LedgerDigest.category) this.lastChange = e.position;
     else this.lastDigestCovers = Math.max(this.lastDigestCovers, LedgerDigest.codec.decode(e).data.position);

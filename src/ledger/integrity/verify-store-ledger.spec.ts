@@ -6,13 +6,21 @@ import type { SignedDigest } from '../digests/signed-digest';
 import type { StoredEvent } from '../event-envelope';
 import { MemoryEventStore } from '../memory/memory-event-store';
 import { ManualClock } from '../../shared/clock';
-import { eventLeafHash, rootOfLeafHashes, toHex } from './merkle';
+import { eventLeafHash, rootOfLeafHashes, StreamHeadsTree, toHex } from './merkle';
 import { verifyLedger } from './verify-store';
 import type { SourcedDigest } from './verify-store-problems';
 import { numberedEvents as events } from './testing/numbered-events';
 
 const keyPair = () => generateKeyPairSync('ed25519');
 const pem = (k: ReturnType<typeof keyPair>) => k.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** The stream-heads fields the service signs over the first `size` events: each stream's last event, by the RFC definition. */
+function headsOver(log: StoredEvent[], size: number): Partial<SignedDigest> {
+  const last = new Map(log.slice(0, size).map((e) => [e.streamId, e]));
+  const ids = [...last.keys()].sort((a, b) => (a < b ? -1 : 1));
+  expect(toHex(StreamHeadsTree.of(new Map([...last].map(([id, e]) => [id, { revision: e.revision, hash: e.integrity.hash }]))).root())).toBe(toHex(rootOfLeafHashes(ids.map((id) => eventLeafHash(last.get(id)!)))));
+  return { streamHeadsSize: ids.length, streamHeadsRoot: toHex(rootOfLeafHashes(ids.map((id) => eventLeafHash(last.get(id)!)))) };
+}
 
 /** The digest the service would sign over the first `size` events, by the RFC definitions (not CompactRange). */
 function digestOver(log: StoredEvent[], size: number, key = partnership, withTree = true, edit: Partial<SignedDigest> = {}): SignedDigest {
@@ -136,6 +144,30 @@ describe('verifyLedger (chains, dense positions, digests against the recomputed 
       const report = await verifyLedger(reader, { recentPoints });
       expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: 'head-5', position: 5, message: expect.stringContaining('position 5 it covers holds no event') }));
     }
+  });
+
+  it('given digests that sign the stream heads, recorded (checked at kept points or on a second read) and supplied, then each verifies', async () => {
+    const ds = [1, 4, 6, 7, 10].map((n) => digestOver(log, n, partnership, true, headsOver(log, n)));
+    for (const d of ds) await store.append(`digest-${d.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: d }], 'no_stream');
+    for (const recentPoints of [1024, 3]) {
+      const report = await verifyLedger(store, { supplied: ds.map((d) => supplied(d)), pinnedKeyPem: pem(partnership), recentPoints });
+      expect(report.problems).toEqual([]);
+      expect(report.digests.filter((c) => c.ok)).toHaveLength(10);
+    }
+  });
+
+  it('given a signed digest whose tree is right but whose stream-heads root or size is not the log\'s, then it is named, recorded or supplied', async () => {
+    // A stream's last event swapped for its one before: what a signer would sign for a stream cut short.
+    const cut = log.slice(0, 7).filter((e) => !(e.streamId === 'case-2' && e.revision === 2));
+    const wrongRoot = digestOver(log, 7, partnership, true, { ...headsOver(log, 7), streamHeadsRoot: headsOver(cut, cut.length).streamHeadsRoot });
+    const wrongSize = digestOver(log, 4, partnership, true, { ...headsOver(log, 4), streamHeadsSize: 2 });
+    for (const d of [wrongRoot, wrongSize]) await store.append(`digest-${d.digestId}`, [{ ...events(1)[0], type: 'ledger-digest-recorded', data: d }], 'no_stream');
+    const report = await verifyLedger(store, { supplied: [supplied(wrongRoot)], pinnedKeyPem: pem(partnership) });
+    for (const digestSource of ['ledger', 'published.json']) {
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: wrongRoot.digestId, digestSource, position: 6, message: expect.stringMatching(/the last events of the 2 streams up to position 6 give stream-heads root [0-9a-f]{64}, the digest signed 2 streams with root/) }));
+    }
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: wrongSize.digestId, message: expect.stringContaining('the last events of the 1 streams up to position 3 give stream-heads root') }));
+    expect(report.problems).toHaveLength(3);
   });
 
   it('given digests signed before the tree (no treeSize), when the log is re-chained behind them, then the log hash names them, supplied or recorded', async () => {

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { StoredEvent } from '../event-envelope';
-import { CompactRange, eventLeafHash, hashLeaf, toHex } from './merkle';
+import { CompactRange, compareStreamIds, eventLeafHash, hashLeaf, StreamHeadsTree, toHex } from './merkle';
 import { type DigestCheck, digestLabel, type LedgerProblem, type SourcedDigest, sourceName } from './verify-store-problems';
 
 /**
@@ -19,6 +19,8 @@ interface Point {
   size: number;
   range: CompactRange;
   logHash?: Hash;
+  /** Its stream's head before this event (undefined: the stream began here), to step the heads back to an earlier point. */
+  previousHead?: Buffer;
 }
 
 interface Target {
@@ -38,6 +40,8 @@ interface Target {
 export class DigestTargets {
   private readonly range = CompactRange.empty();
   private readonly logHash = createHash('sha256');
+  /** Each stream's last event so far, as its leaf: one entry per stream, for digests that sign the stream heads. */
+  private readonly heads = new Map<string, Buffer>();
   private readonly byPosition: Target[] = [];
   private readonly bySize: Target[] = [];
   private readonly all: Target[] = [];
@@ -56,12 +60,15 @@ export class DigestTargets {
   add(e: StoredEvent): void {
     // Digests whose position the log passed over without an event there: that event is gone.
     while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position < e.position) this.noEventAt(this.byPosition.shift()!, e);
-    this.range.append(leafOf(e));
+    const leaf = leafOf(e);
+    const previousHead = this.heads.get(e.streamId);
+    this.range.append(leaf);
+    this.heads.set(e.streamId, leaf);
     this.logHash.update(`${e.integrity.hash}\n`);
     const now: Point = { event: e, size: this.range.size, range: this.range, logHash: this.logHash };
-    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position === e.position) this.atPosition(this.byPosition.shift()!, now);
+    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position === e.position) this.atPosition(this.byPosition.shift()!, now, () => this.heads);
     while (this.bySize.length > 0 && this.bySize[0].d.digest.treeSize === this.range.size) this.atSize(this.bySize.shift()!, now);
-    this.remember({ event: e, size: now.size, range: this.range.clone() });
+    this.remember({ event: e, size: now.size, range: this.range.clone(), previousHead });
   }
 
   /**
@@ -80,8 +87,9 @@ export class DigestTargets {
     const t = this.track(d);
     if (last === undefined || position > last.event.position) this.wait(t, true, false);
     else {
-      const at = points.find((p) => p.event.position >= position)!;
-      if (at.event.position === position) this.atPosition(t, at === last ? { ...at, logHash: this.logHash } : at);
+      const i = points.findIndex((p) => p.event.position >= position);
+      const at = points[i];
+      if (at.event.position === position) this.atPosition(t, at === last ? { ...at, logHash: this.logHash } : at, () => this.headsBack(points.slice(i + 1)));
       else this.noEventAt(t, at.event);
     }
     if (treeSize !== undefined) {
@@ -148,9 +156,27 @@ export class DigestTargets {
     this.fail(t, { position: t.d.digest.position }, `position ${t.d.digest.position} it covers holds no event (the log goes on at position ${next.position})`);
   }
 
-  private atPosition(t: Target, p: Point): void {
+  /** The stream heads as they were before `later` (kept points, oldest first) were added: the live ones, stepped back. */
+  private headsBack(later: Point[]): Map<string, Buffer> {
+    const heads = new Map(this.heads);
+    for (const p of later.reverse()) {
+      if (p.previousHead) heads.set(p.event.streamId, p.previousHead);
+      else heads.delete(p.event.streamId);
+    }
+    return heads;
+  }
+
+  private atPosition(t: Target, p: Point, headsThen: () => Map<string, Buffer>): void {
     const d = t.d.digest;
     if (p.size !== d.eventCount) return this.fail(t, p.event, `the log holds ${p.size} events up to position ${d.position}, the digest signed ${d.eventCount}`);
+    // The stream heads, recomputed (sorted once per digest) for a digest that signs them.
+    if (d.streamHeadsSize !== undefined || d.streamHeadsRoot !== undefined) {
+      const heads = headsTree(headsThen());
+      const root = toHex(heads.root());
+      if (heads.size !== d.streamHeadsSize || root !== d.streamHeadsRoot) {
+        return this.fail(t, p.event, `the last events of the ${heads.size} streams up to position ${d.position} give stream-heads root ${root}, the digest signed ${d.streamHeadsSize} streams with root ${d.streamHeadsRoot}`);
+      }
+    }
     // The tree commits to every event hash in order, and to its stream and revision besides: a
     // digest with a tree is held to the tree; the log hash is checked for digests signed before it.
     if (d.treeSize !== undefined) return;
@@ -195,4 +221,10 @@ function leafOf(e: StoredEvent): Buffer {
   } catch {
     return hashLeaf(Buffer.from(`malformed\x00${JSON.stringify([e.streamId, e.revision, e.integrity?.hash])}`, 'utf8'));
   }
+}
+
+/** The stream-heads tree over leaves already computed (stream-heads.ts: ascending streamId, code-unit order). */
+function headsTree(heads: Map<string, Buffer>): StreamHeadsTree {
+  const ids = [...heads.keys()].sort(compareStreamIds);
+  return StreamHeadsTree.fromLeaves(ids, ids.map((id) => heads.get(id)!));
 }

@@ -13,3 +13,4 @@ export * from './node-plan';
 export * from './compact-range';
 export * from './node-store';
 export * from './event-leaf';
+export * from './stream-heads';
