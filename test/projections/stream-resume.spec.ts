@@ -16,13 +16,19 @@ const actions: StreamSpec<ActionLogDoc> = {
   select: (key, doc) => (key.startsWith(ACTION_KEY_PREFIX) ? { type: 'action', data: doc } : undefined),
 };
 
+/** Writes to the log the suite's current store holds (each test starts a fresh one): positions back. */
+function actionWrites(log: () => EventStore) {
+  const append = async (streamId: string, type: string, data: object) => (await log().append(streamId, [newEvent(type, data)], 'any')).position;
+  const raise = (actionId: string) => append(`action-${actionId}`, 'action-raised', { actionId, meetingId: 'm1', itemNumber: 1, text: actionId, owners: [{ kind: 'team', name: 'All' }], dueDate: '2022-06-30' });
+  const moveDue = (actionId: string, dueDate: string) => append(`action-${actionId}`, 'action-due-date-changed', { actionId, dueDate, reason: 'moved' });
+  return { append, raise, moveDue };
+}
+
 describe('resuming a projection stream while the log keeps moving', () => {
   let events: MemoryEventStore;
   let store: ReadModelStore;
   let runner: ProjectionRunner;
-  const append = async (streamId: string, type: string, data: object) => (await events.append(streamId, [newEvent(type, data)], 'any')).position;
-  const raise = (actionId: string) => append(`action-${actionId}`, 'action-raised', { actionId, meetingId: 'm1', itemNumber: 1, text: actionId, owners: [{ kind: 'team', name: 'All' }], dueDate: '2022-06-30' });
-  const moveDue = (actionId: string, dueDate: string) => append(`action-${actionId}`, 'action-due-date-changed', { actionId, dueDate, reason: 'moved' });
+  const { append, raise, moveDue } = actionWrites(() => events);
 
   beforeEach(async () => {
     events = new MemoryEventStore(new ManualClock());
@@ -83,9 +89,7 @@ describe('resuming a projection stream cut inside one committed batch', () => {
   let events: MemoryEventStore;
   let store: ReadModelStore;
   let runner: ProjectionRunner;
-  const append = async (streamId: string, type: string, data: object) => (await events.append(streamId, [newEvent(type, data)], 'any')).position;
-  const raise = (actionId: string) => append(`action-${actionId}`, 'action-raised', { actionId, meetingId: 'm1', itemNumber: 1, text: actionId, owners: [{ kind: 'team', name: 'All' }], dueDate: '2022-06-30' });
-  const moveDue = (actionId: string, dueDate: string) => append(`action-${actionId}`, 'action-due-date-changed', { actionId, dueDate, reason: 'moved' });
+  const { append, raise, moveDue } = actionWrites(() => events);
   const streamsOver = (log: EventStore) => new ProjectionStreams(runner, store, log, new ManualClock(), new SseHeartbeat(3_600_000));
   const sentBy = async (streams: ProjectionStreams, headers: Record<string, string>) => {
     const sent: MessageEvent[] = [];
