@@ -1,16 +1,27 @@
 // SWC strips types without checking them (fast on 2 cores); `npm test` runs tsc --noEmit first.
-const swc = (syntax) => ['@swc/jest', {
+const swc = (syntax) => [
+  '@swc/jest',
+  {
     module: { type: 'commonjs' },
     jsc: {
       parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
     },
-  }];
+  },
+];
 // These ship ESM only: Node 20.19 requires them natively, Jest needs them compiled to CommonJS.
 const ESM_ONLY = ['jose'];
-const transform = { '^.+\\.ts$': swc('typescript'), [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript') };
-const base = { transform, transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const transform = {
+  '^.+\\.ts$': swc('typescript'),
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swc('ecmascript'),
+};
+const base = {
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 module.exports = {
   // Top level: jest ignores testTimeout inside projects[], and hooks then time out at 5 s. A guard
   // against a hang, not a speed check: the OpenAPI fuzz and the agency matrix on the EventStoreDB
@@ -28,8 +39,10 @@ module.exports = {
       displayName: 'e2e-esdb',
       setupFiles: ['<rootDir>/test/support/e2e-esdb.setup.js'],
       testMatch: [
-        '<rootDir>/test/e2e/**/*.e2e.spec.ts', '<rootDir>/test/projections/*.e2e.spec.ts',
-        '<rootDir>/test/evidence/**/*.spec.ts', '<rootDir>/test/ledger/*e2e*.spec.ts',
+        '<rootDir>/test/e2e/**/*.e2e.spec.ts',
+        '<rootDir>/test/projections/*.e2e.spec.ts',
+        '<rootDir>/test/evidence/**/*.spec.ts',
+        '<rootDir>/test/ledger/*e2e*.spec.ts',
       ],
       testPathIgnorePatterns: [
         // No app and no ledger engine: they check pack files against a synthetic in-memory ledger,

@@ -10,13 +10,20 @@ import { join } from 'node:path';
 /** Clock ticks per second for /proc/<pid>/stat's utime and stime (100 on every common Linux). */
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-export interface Service { child: ChildProcess; url: string; stderr: string[] }
+export interface Service {
+  child: ChildProcess;
+  url: string;
+  stderr: string[];
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -30,17 +37,28 @@ export function cpuMs(pid: number): number {
 
 /** Starts the built service with env; resolves when it says it is listening (it prints its URL). */
 export function startService(env: Record<string, string>, root: string): Promise<Service> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start in 60 s: ${stderr.join('')}`)), 60_000);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`service exited (${code}): ${stderr.join('')}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`service exited (${code}): ${stderr.join('')}`));
+    });
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) { clearTimeout(timer); child.removeAllListeners('exit'); resolve({ child, url: m[1]!, stderr }); out = ''; }
+      if (m) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve({ child, url: m[1]!, stderr });
+        out = '';
+      }
       if (out.length > 1_000_000) out = out.slice(-1000); // Nest's start-up lines; nothing to keep
     });
   });

@@ -22,8 +22,19 @@ import { cpuMs, freePort, startService, stopService } from './http-service';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
-interface AutocannonResult { '2xx': number; non2xx: number; errors: number; timeouts: number; duration: number; latency: { p50: number; p99: number } }
-interface Request { method?: string; path?: string; body?: string }
+interface AutocannonResult {
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+  latency: { p50: number; p99: number };
+}
+interface Request {
+  method?: string;
+  path?: string;
+  body?: string;
+}
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROUNDS = num('ROUNDS', 3);
@@ -31,15 +42,26 @@ const SECONDS = num('SECONDS', 5);
 const CONNECTIONS = num('CONNECTIONS', 8);
 const IDLE = num('IDLE', 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
   const env = {
-    LEDGER_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', LEDGER_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(await freePort()),
+    LEDGER_STORE: 'sqlite',
+    SQLITE_SYNCHRONOUS: 'FULL',
+    LEDGER_DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
     // Request logs off (warn): the figures are the service's, not a terminal's. No limiter, no schedules.
-    LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', DIGEST_INTERVAL_MINUTES: '0', RETENTION_INTERVAL_MINUTES: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+    RETENTION_INTERVAL_MINUTES: '0',
   };
   const config = loadConfig(env);
   // Minted before the service starts, so both use the one dev key pair made under the data directory.
@@ -50,7 +72,11 @@ async function main(): Promise<void> {
   const pid = service.child.pid!;
   try {
     const post = async (path: string, body: object, token = admin) => {
-      const res = await fetch(service.url + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const res = await fetch(service.url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     };
     await post('/partners', { partnerId: 'bench-police', name: 'Bench Police', kind: 'police' });
@@ -64,10 +90,32 @@ async function main(): Promise<void> {
 
     const raised: string[] = [];
     let next = 0;
-    const raiseBody = (actionId: string) => JSON.stringify({ actionId, meetingId: 'bench-m1', itemNumber: 1, text: 'Bench action', owners: [{ kind: 'team', name: 'Bench team' }], dueDate: '2030-06-01' });
+    const raiseBody = (actionId: string) =>
+      JSON.stringify({
+        actionId,
+        meetingId: 'bench-m1',
+        itemNumber: 1,
+        text: 'Bench action',
+        owners: [{ kind: 'team', name: 'Bench team' }],
+        dueDate: '2030-06-01',
+      });
     const phases: Record<string, { method: string; setup: (r: Request) => Request }> = {
-      raise: { method: 'POST', setup: (r) => { const id = `bench-${next++}`; raised.push(id); return { ...r, path: '/actions', body: raiseBody(id) }; } },
-      progress: { method: 'POST', setup: (r) => ({ ...r, path: `/actions/${raised[next++ % raised.length]}/progress`, body: '{"note":"Bench progress"}' }) },
+      raise: {
+        method: 'POST',
+        setup: (r) => {
+          const id = `bench-${next++}`;
+          raised.push(id);
+          return { ...r, path: '/actions', body: raiseBody(id) };
+        },
+      },
+      progress: {
+        method: 'POST',
+        setup: (r) => ({
+          ...r,
+          path: `/actions/${raised[next++ % raised.length]}/progress`,
+          body: '{"note":"Bench progress"}',
+        }),
+      },
       list: { method: 'GET', setup: (r) => ({ ...r, path: '/action-log?limit=50' }) },
       one: { method: 'GET', setup: (r) => ({ ...r, path: `/action-log/${raised[next++ % raised.length]}` }) },
     };
@@ -76,14 +124,25 @@ async function main(): Promise<void> {
       for (const [name, phase] of Object.entries(phases)) {
         const cpu0 = cpuMs(pid);
         const r = await autocannon({
-          url: service.url, connections: CONNECTIONS, duration: SECONDS, maxOverallRequests: 200_000,
+          url: service.url,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          maxOverallRequests: 200_000,
           headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` },
           requests: [{ method: phase.method, setupRequest: phase.setup }],
         });
         const cpu = cpuMs(pid) - cpu0;
         const answered = r['2xx'] + r.non2xx;
-        (results[name] ??= []).push({ rate: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, cpu: cpu / Math.max(1, answered), failed: r.non2xx + r.errors + r.timeouts });
-        console.error(`round ${round} ${name}: ${(r['2xx'] / r.duration).toFixed(0)}/s p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, ${(cpu / Math.max(1, answered)).toFixed(2)} ms CPU/request, ${r.non2xx} non-2xx, ${r.errors} errors`);
+        (results[name] ??= []).push({
+          rate: r['2xx'] / r.duration,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          cpu: cpu / Math.max(1, answered),
+          failed: r.non2xx + r.errors + r.timeouts,
+        });
+        console.error(
+          `round ${round} ${name}: ${(r['2xx'] / r.duration).toFixed(0)}/s p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, ${(cpu / Math.max(1, answered)).toFixed(2)} ms CPU/request, ${r.non2xx} non-2xx, ${r.errors} errors`,
+        );
       }
     }
 
@@ -93,18 +152,31 @@ async function main(): Promise<void> {
     const idleAfter = (cpuMs(pid) - cpuIdle0) / (IDLE * 1000);
     const health = await fetch(`${service.url}/health`).then((r) => r.status);
 
-    console.log(`\nMachine: ${cpus()[0]?.model} x ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after`);
-    console.log(`Setup: ${ROUNDS} rounds x 4 phases x ${SECONDS} s, ${CONNECTIONS} connections, SQLite synchronous=FULL, ${raised.length} actions raised\n`);
+    console.log(
+      `\nMachine: ${cpus()[0]?.model} x ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} after`,
+    );
+    console.log(
+      `Setup: ${ROUNDS} rounds x 4 phases x ${SECONDS} s, ${CONNECTIONS} connections, SQLite synchronous=FULL, ${raised.length} actions raised\n`,
+    );
     console.log('| phase | answers/s | p50 ms | p99 ms | service CPU ms/request | not 2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const [name, rs] of Object.entries(results)) {
-      console.log(`| ${name} | ${median(rs.map((r) => r.rate)).toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${median(rs.map((r) => r.cpu)).toFixed(2)} | ${rs.reduce((a, r) => a + r.failed, 0)} |`);
+      console.log(
+        `| ${name} | ${median(rs.map((r) => r.rate)).toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${median(rs.map((r) => r.cpu)).toFixed(2)} | ${rs.reduce((a, r) => a + r.failed, 0)} |`,
+      );
     }
-    console.log(`\nIdle service CPU: ${(idleBefore * 100).toFixed(2)}% of a core before the load (5 s), ${(idleAfter * 100).toFixed(2)}% over ${IDLE} s after it; /health ${health}`);
+    console.log(
+      `\nIdle service CPU: ${(idleBefore * 100).toFixed(2)}% of a core before the load (5 s), ${(idleAfter * 100).toFixed(2)}% over ${IDLE} s after it; /health ${health}`,
+    );
   } finally {
     await stopService(service);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((err) => { console.error(err); process.exitCode = 1; });
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -39,17 +39,35 @@ const EVENTS = env('EVENTS', 100_000);
 const RUNS = env('RUNS', 3);
 
 let seed = 0x9ac5;
-const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 const BOARDS = ['wseb', 'wscp', 'wsp'];
-const PARTNERS = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-icb', 'probation-wm', 'schools-forum'];
+const PARTNERS = [
+  'warwickshire-county-council',
+  'warwickshire-police',
+  'coventry-warwickshire-icb',
+  'probation-wm',
+  'schools-forum',
+];
 const PEOPLE = Array.from({ length: 40 }, (_, i) => `person${i}`);
 const THEMES = ['exploitation', 'MASH front door', 'neglect', 'online safety', 'domestic abuse'];
-const actor = (i: number) => ({ userId: PEOPLE[i % PEOPLE.length], role: 'business-manager', agency: PARTNERS[i % PARTNERS.length] });
-const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }, { name: 'Manager to manager', timescaleWorkingDays: 5 }];
+const actor = (i: number) => ({
+  userId: PEOPLE[i % PEOPLE.length],
+  role: 'business-manager',
+  agency: PARTNERS[i % PARTNERS.length],
+});
+const stages = [
+  { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
+  { name: 'Manager to manager', timescaleWorkingDays: 5 },
+];
 
 type Plain = { type: string; data: unknown };
 
@@ -58,14 +76,50 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   let written = 0;
   const put = async (streamId: string, events: Plain[], at: string) => {
     clock.advance(60_000);
-    await store.append(streamId, events.map((e): NewEvent => { const id = randomUUID(); return { id, ...e, schemaVersion: 1, metadata: { actor: actor(written), correlationId: id, causationId: id, occurredAt: at } }; }), 'any');
+    await store.append(
+      streamId,
+      events.map((e): NewEvent => {
+        const id = randomUUID();
+        return {
+          id,
+          ...e,
+          schemaVersion: 1,
+          metadata: { actor: actor(written), correlationId: id, causationId: id, occurredAt: at },
+        };
+      }),
+      'any',
+    );
     written += events.length;
   };
   const start = '2019-12-01T09:00:00.000Z';
-  for (const boardId of BOARDS) await put(`board-${boardId}`, [{ type: 'board-registered', data: { boardId, name: boardId, kind: 'executive' } }], start);
-  for (const partnerId of PARTNERS) await put(`partner-${partnerId}`, [{ type: 'partner-registered', data: { partnerId, name: partnerId, kind: 'other', statutory: true } }], start);
-  for (const [i, personId] of PEOPLE.entries()) await put(`person-${personId}`, [{ type: 'person-registered', data: { personId, name: personId, partnerId: PARTNERS[i % PARTNERS.length] } }], start);
-  await put('protocol-wscp', [{ type: 'escalation-protocol-defined', data: { protocolId: 'wscp', name: 'Resolving professional disagreements', version: 1, stages } }], start);
+  for (const boardId of BOARDS)
+    await put(
+      `board-${boardId}`,
+      [{ type: 'board-registered', data: { boardId, name: boardId, kind: 'executive' } }],
+      start,
+    );
+  for (const partnerId of PARTNERS)
+    await put(
+      `partner-${partnerId}`,
+      [{ type: 'partner-registered', data: { partnerId, name: partnerId, kind: 'other', statutory: true } }],
+      start,
+    );
+  for (const [i, personId] of PEOPLE.entries())
+    await put(
+      `person-${personId}`,
+      [{ type: 'person-registered', data: { personId, name: personId, partnerId: PARTNERS[i % PARTNERS.length] } }],
+      start,
+    );
+  await put(
+    'protocol-wscp',
+    [
+      {
+        type: 'escalation-protocol-defined',
+        data: { protocolId: 'wscp', name: 'Resolving professional disagreements', version: 1, stages },
+      },
+    ],
+    start,
+  );
   const open: { actionId: string; updates: number }[] = [];
   for (let m = 0; written < EVENTS; m++) {
     const boardId = BOARDS[m % BOARDS.length];
@@ -73,46 +127,168 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     const at = new Date(Date.UTC(2020, 0, 1) + m * 86_400_000).toISOString();
     const fy = `${at.slice(0, 4)}-${String((Number(at.slice(2, 4)) + 1) % 100).padStart(2, '0')}`;
     const meeting = `meeting-${meetingId}`;
-    await put(meeting, [{ type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: at } }, ...Array.from({ length: 6 }, (_, i) => ({ type: 'agenda-item-added', data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}: ${pick(THEMES)}` } }))], at);
+    await put(
+      meeting,
+      [
+        { type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: at } },
+        ...Array.from({ length: 6 }, (_, i) => ({
+          type: 'agenda-item-added',
+          data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}: ${pick(THEMES)}` },
+        })),
+      ],
+      at,
+    );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
-      await put(`decision-${decisionId}`, [{ type: 'decision-recorded', data: { decisionId, meetingId, itemNumber: d + 1, outcome: 'agreed', text: `The board agreed the ${pick(THEMES)} recommendations`, conditions: [], budgetPence: 400_000, responsiblePartnerIds: [pick(PARTNERS)] } }], at);
+      await put(
+        `decision-${decisionId}`,
+        [
+          {
+            type: 'decision-recorded',
+            data: {
+              decisionId,
+              meetingId,
+              itemNumber: d + 1,
+              outcome: 'agreed',
+              text: `The board agreed the ${pick(THEMES)} recommendations`,
+              conditions: [],
+              budgetPence: 400_000,
+              responsiblePartnerIds: [pick(PARTNERS)],
+            },
+          },
+        ],
+        at,
+      );
       if (d === 0) {
         const signoffId = `${decisionId}-s`;
-        const artefact = { artefactId: `report-${m}`, kind: 'report', title: 'Annual report', version: 'v1', contentHash: 'ab'.repeat(32) };
-        await put(`signoff-${signoffId}`, [{ type: 'signoff-requested', data: { signoffId, decisionId, meetingId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } },
-          ...PARTNERS.slice(0, 3).map((partnerId) => ({ type: 'signoff-signed', data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash } })),
-          { type: 'signoff-completed', data: { signoffId, version: 'v1', contentHash: artefact.contentHash, partnerIds: PARTNERS.slice(0, 3), subjectToConditions: false } }], at);
+        const artefact = {
+          artefactId: `report-${m}`,
+          kind: 'report',
+          title: 'Annual report',
+          version: 'v1',
+          contentHash: 'ab'.repeat(32),
+        };
+        await put(
+          `signoff-${signoffId}`,
+          [
+            {
+              type: 'signoff-requested',
+              data: { signoffId, decisionId, meetingId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) },
+            },
+            ...PARTNERS.slice(0, 3).map((partnerId) => ({
+              type: 'signoff-signed',
+              data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash },
+            })),
+            {
+              type: 'signoff-completed',
+              data: {
+                signoffId,
+                version: 'v1',
+                contentHash: artefact.contentHash,
+                partnerIds: PARTNERS.slice(0, 3),
+                subjectToConditions: false,
+              },
+            },
+          ],
+          at,
+        );
       }
     }
     for (let a = 0; a < 5; a++) {
       const actionId = `${meetingId}-a${a}`;
-      await put(`action-${actionId}`, [{ type: 'action-raised', data: { actionId, meetingId, itemNumber: 1 + a, text: `Report back on ${pick(THEMES)}`, owners: [{ kind: 'person', personId: pick(PEOPLE) }], dueDate: at.slice(0, 10) } }], at);
+      await put(
+        `action-${actionId}`,
+        [
+          {
+            type: 'action-raised',
+            data: {
+              actionId,
+              meetingId,
+              itemNumber: 1 + a,
+              text: `Report back on ${pick(THEMES)}`,
+              owners: [{ kind: 'person', personId: pick(PEOPLE) }],
+              dueDate: at.slice(0, 10),
+            },
+          },
+        ],
+        at,
+      );
       open.push({ actionId, updates: 0 });
     }
     for (let u = 0; u < 8 && open.length > 0; u++) {
       const k = Math.floor(random() * Math.min(open.length, 40));
       const o = open[k];
       if (o.updates >= 2) {
-        await put(`action-${o.actionId}`, [{ type: 'action-completed', data: { actionId: o.actionId } }, { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } }], at);
+        await put(
+          `action-${o.actionId}`,
+          [
+            { type: 'action-completed', data: { actionId: o.actionId } },
+            { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } },
+          ],
+          at,
+        );
         open.splice(k, 1);
       } else {
-        await put(`action-${o.actionId}`, [{ type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }], at);
+        await put(
+          `action-${o.actionId}`,
+          [{ type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }],
+          at,
+        );
         o.updates++;
       }
     }
     if (m % 3 === 0) {
       const escalationId = `${meetingId}-e`;
-      await put(`escalation-${escalationId}`, [
-        { type: 'escalation-raised', data: { escalationId, protocolId: 'wscp', protocolVersion: 1, stages, raisedByAgency: pick(PARTNERS), concerningAgency: pick(PARTNERS), subject: `Disagreement about ${pick(THEMES)}`, stage: 1, stageName: stages[0].name, timescaleWorkingDays: 2 } },
-        { type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } },
-        { type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' } },
-      ], at);
+      await put(
+        `escalation-${escalationId}`,
+        [
+          {
+            type: 'escalation-raised',
+            data: {
+              escalationId,
+              protocolId: 'wscp',
+              protocolVersion: 1,
+              stages,
+              raisedByAgency: pick(PARTNERS),
+              concerningAgency: pick(PARTNERS),
+              subject: `Disagreement about ${pick(THEMES)}`,
+              stage: 1,
+              stageName: stages[0].name,
+              timescaleWorkingDays: 2,
+            },
+          },
+          { type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } },
+          {
+            type: 'escalation-resolved',
+            data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
+          },
+        ],
+        at,
+      );
     }
     const pledgeId = `${meetingId}-p`;
     const partnerId = pick(PARTNERS);
-    await put(`budget-${fy}`, [{ type: 'contribution-pledged', data: { financialYear: fy, pledgeId, partnerId, amountPence: 250_000, basis: 'agreed' } },
-      { type: 'payment-received', data: { financialYear: fy, paymentId: `${pledgeId}-pay`, partnerId, amountPence: 250_000, receivedOn: at.slice(0, 10), pledgeId } }], at);
+    await put(
+      `budget-${fy}`,
+      [
+        {
+          type: 'contribution-pledged',
+          data: { financialYear: fy, pledgeId, partnerId, amountPence: 250_000, basis: 'agreed' },
+        },
+        {
+          type: 'payment-received',
+          data: {
+            financialYear: fy,
+            paymentId: `${pledgeId}-pay`,
+            partnerId,
+            amountPence: 250_000,
+            receivedOn: at.slice(0, 10),
+            pledgeId,
+          },
+        },
+      ],
+      at,
+    );
     await put(meeting, [{ type: 'meeting-closed', data: { meetingId } }], at);
     if (m % 100 === 0) process.stderr.write(`\rgenerated ${written} events`);
   }
@@ -120,16 +296,43 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   return written;
 }
 
-const SCOPE: PackScope = { from: '2019-01-01', to: '2099-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+const SCOPE: PackScope = {
+  from: '2019-01-01',
+  to: '2099-12-31',
+  boardIds: [],
+  partnerIds: [],
+  themes: [],
+  records: ['decisions', 'actions', 'escalations', 'funding'],
+};
 
 /** Full scope three ways, then a narrow scope (one board, one year) both ways, to show which grows with the pack and which with the log. */
 const MODES = ['none', 'log-hashes', 'proofs', 'log-hashes narrow', 'proofs narrow'] as const;
 type Mode = (typeof MODES)[number];
-const NARROW: PackScope = { from: '2020-01-01', to: '2020-12-31', boardIds: ['wscp'], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+const NARROW: PackScope = {
+  from: '2020-01-01',
+  to: '2020-12-31',
+  boardIds: ['wscp'],
+  partnerIds: [],
+  themes: [],
+  records: ['decisions', 'actions', 'escalations', 'funding'],
+};
 const treeFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'log-tree.sqlite');
 const digestFileOf = (ledgerFile: string) => join(dirname(ledgerFile), 'digest.json');
 
-interface RunResult { mode: Mode; buildS: number; cpuS: number; phases: Record<string, number>; rssBeforeMb: number; peakRssMb: number; peakHeapMb: number; verifyS: number; events: number; packMb: number; ok: boolean; files: Record<string, number> }
+interface RunResult {
+  mode: Mode;
+  buildS: number;
+  cpuS: number;
+  phases: Record<string, number>;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  verifyS: number;
+  events: number;
+  packMb: number;
+  ok: boolean;
+  files: Record<string, number>;
+}
 
 /** The tree as the service keeps it (the follower over its own file) and a signed digest of the head carrying it. */
 async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeMb: number }> {
@@ -144,8 +347,14 @@ async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeM
   const treeS = (performance.now() - t0) / 1000;
   // Signed as the service signs: the log hash, the tree head and the stream heads (LogHeadDigester).
   const key = generateKeyPairSync('ed25519').privateKey;
-  const digest = await new LogHeadDigester(store, new ManualClock(), { privateKey: key, publicKeyPem: '' }, follower).sign();
-  if (digest.position !== last.position || digest.treeRoot !== head.rootHash) throw new Error('The digest signed is not of the head the tree holds');
+  const digest = await new LogHeadDigester(
+    store,
+    new ManualClock(),
+    { privateKey: key, publicKeyPem: '' },
+    follower,
+  ).sign();
+  if (digest.position !== last.position || digest.treeRoot !== head.rootHash)
+    throw new Error('The digest signed is not of the head the tree holds');
   writeFileSync(digestFileOf(ledgerFile), JSON.stringify(digest));
   await follower.stop();
   const treeMb = Math.round((treeStore.sizeBytes() / 2 ** 20) * 10) / 10;
@@ -164,11 +373,18 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
   const tree = treeStore ? new LogTreeFollower(store, treeStore) : undefined;
   tree?.start();
   const digest = JSON.parse(readFileSync(digestFileOf(ledgerFile), 'utf8')) as SignedDigest;
-  const proving: Partial<BuildPackRequest> = way === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: way };
+  const proving: Partial<BuildPackRequest> =
+    way === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: way };
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const peak = { rss: rssBefore, heap: 0, heapTotal: 0, external: 0 };
-  const sample = () => { const m = process.memoryUsage(); peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal); peak.external = Math.max(peak.external, m.external); };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+    peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal);
+    peak.external = Math.max(peak.external, m.external);
+  };
   const sampler = setInterval(sample, 20);
   let t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -181,7 +397,18 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
     phases[phase.name] = Number((((phases[phase.name] ?? 0) + now - phase.at) / 1000).toFixed(2));
     phase = { name, at: now };
   };
-  const manifest = await buildPack(store, { packId: `bench-${r}`, scope: mode.endsWith('narrow') ? NARROW : SCOPE, requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' }, generatedAt: new Date().toISOString(), onProgress, ...proving }, createWriteStream(file));
+  const manifest = await buildPack(
+    store,
+    {
+      packId: `bench-${r}`,
+      scope: mode.endsWith('narrow') ? NARROW : SCOPE,
+      requestedBy: { userId: 'hmi', role: 'inspector', agency: 'ofsted' },
+      generatedAt: new Date().toISOString(),
+      onProgress,
+      ...proving,
+    },
+    createWriteStream(file),
+  );
   const buildS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
@@ -194,9 +421,21 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
   const verified = await verifyPack(file);
   const verifyS = (performance.now() - t0) / 1000;
   const result: RunResult = {
-    mode, buildS, cpuS: (cpu.user + cpu.system) / 1e6, phases, rssBeforeMb: mb(rssBefore), peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heap), verifyS, events: verified.eventsChecked,
+    mode,
+    buildS,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    phases,
+    rssBeforeMb: mb(rssBefore),
+    peakRssMb: mb(peak.rss),
+    peakHeapMb: mb(peak.heap),
+    verifyS,
+    events: verified.eventsChecked,
     packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10,
-    ok: verified.ok && manifest.positions.to !== null && (way === 'none' || manifest.files.some((f) => f.name === (way === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
+    ok:
+      verified.ok &&
+      manifest.positions.to !== null &&
+      (way === 'none' ||
+        manifest.files.some((f) => f.name === (way === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
     files: Object.fromEntries(manifest.files.map((f) => [f.name, Math.round((f.bytes / 2 ** 20) * 10) / 10])),
   };
   process.stderr.write(`mem ${JSON.stringify({ heapTotal: mb(peak.heapTotal), external: mb(peak.external) })}\n`);
@@ -223,30 +462,70 @@ async function main(): Promise<void> {
     // Interleaved (none, log-hashes, proofs, none, ...) so the shared machine's load falls on every way alike.
     for (let r = 0; r < RUNS; r++) {
       for (const mode of MODES) {
-        const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'run', ledgerFile, String(r), mode], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+        const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'run', ledgerFile, String(r), mode], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }).toString();
         const run = JSON.parse(out) as RunResult;
         runs.push(run);
-        process.stderr.write(`run ${r + 1} ${mode}: build ${run.buildS.toFixed(2)} s (CPU ${run.cpuS.toFixed(2)} s) ${JSON.stringify(run.phases)}, RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap ${run.peakHeapMb} MB), pack ${run.packMb} MB ${JSON.stringify(run.files)}, verify ${run.verifyS.toFixed(2)} s, ${run.ok ? 'valid' : 'INVALID'}\n`);
+        process.stderr.write(
+          `run ${r + 1} ${mode}: build ${run.buildS.toFixed(2)} s (CPU ${run.cpuS.toFixed(2)} s) ${JSON.stringify(run.phases)}, RSS ${run.rssBeforeMb} MB before, peak ${run.peakRssMb} MB (heap ${run.peakHeapMb} MB), pack ${run.packMb} MB ${JSON.stringify(run.files)}, verify ${run.verifyS.toFixed(2)} s, ${run.ok ? 'valid' : 'INVALID'}\n`,
+        );
       }
     }
     const machine = {
-      nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: `${mb(totalmem())} MB`,
+      nproc: execSync('nproc').toString().trim(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memory: `${mb(totalmem())} MB`,
       free: execSync('free -h').toString().trim().split('\n')[1]?.replace(/\s+/g, ' '),
-      node: process.version, date: new Date().toISOString(), loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '), loadAverageAfter: loadavg().map((l) => l.toFixed(2)).join(' '),
+      node: process.version,
+      date: new Date().toISOString(),
+      loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '),
+      loadAverageAfter: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
     };
-    const byMode = Object.fromEntries(MODES.map((mode) => {
-      const of = runs.filter((r) => r.mode === mode);
-      const med = (f: (r: RunResult) => number) => Number(median(of.map(f)).toFixed(2));
-      return [mode, { packEvents: of[0].events, packMb: of[0].packMb, files: of[0].files, buildMedianS: med((r) => r.buildS), cpuMedianS: med((r) => r.cpuS), peakRssMedianMb: med((r) => r.peakRssMb), peakHeapMedianMb: med((r) => r.peakHeapMb), verifyMedianS: med((r) => r.verifyS) }];
-    }));
-    console.log(JSON.stringify({
-      events: count, runsPerWay: RUNS, logTree: tree, allValid: runs.every((r) => r.ok), byMode,
-      goals: { buildS: 10, peakRssMb: 300 }, machine, runsDetail: runs,
-    }, null, 2));
+    const byMode = Object.fromEntries(
+      MODES.map((mode) => {
+        const of = runs.filter((r) => r.mode === mode);
+        const med = (f: (r: RunResult) => number) => Number(median(of.map(f)).toFixed(2));
+        return [
+          mode,
+          {
+            packEvents: of[0].events,
+            packMb: of[0].packMb,
+            files: of[0].files,
+            buildMedianS: med((r) => r.buildS),
+            cpuMedianS: med((r) => r.cpuS),
+            peakRssMedianMb: med((r) => r.peakRssMb),
+            peakHeapMedianMb: med((r) => r.peakHeapMb),
+            verifyMedianS: med((r) => r.verifyS),
+          },
+        ];
+      }),
+    );
+    console.log(
+      JSON.stringify(
+        {
+          events: count,
+          runsPerWay: RUNS,
+          logTree: tree,
+          allValid: runs.every((r) => r.ok),
+          byMode,
+          goals: { buildS: 10, peakRssMb: 300 },
+          machine,
+          runsDetail: runs,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const [command, ledgerArg, runArg, modeArg] = process.argv.slice(2);
-(command === 'run' ? runOnce(ledgerArg, Number(runArg), modeArg as Mode) : main()).catch((err: unknown) => { console.error(err); process.exitCode = 1; });
+(command === 'run' ? runOnce(ledgerArg, Number(runArg), modeArg as Mode) : main()).catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

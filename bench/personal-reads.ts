@@ -18,7 +18,11 @@ import { ReadModelStore } from '../src/projections/read-model-store';
 
 const PERSONAL_DOCS = Number(process.env.PERSONAL_DOCS ?? 2000);
 const PARTNERS = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
-const actor = (i: number) => ({ userId: `person-${i % 40}`, role: 'business-manager', agency: PARTNERS[i % PARTNERS.length] });
+const actor = (i: number) => ({
+  userId: `person-${i % 40}`,
+  role: 'business-manager',
+  agency: PARTNERS[i % PARTNERS.length],
+});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 type Typed = EscalationEvent;
 
@@ -29,11 +33,17 @@ type Typed = EscalationEvent;
  * as the controller runs it on every response; the difference is the decryption and key lookups.
  * Round 1 unwraps every key (cold); later rounds hit the bounded key cache (the steady state).
  */
-export async function personalReads(docs = PERSONAL_DOCS, rounds = 7): Promise<{ plainUs: number; sealedUs: number; coldUs: number; revealUs: number }> {
+export async function personalReads(
+  docs = PERSONAL_DOCS,
+  rounds = 7,
+): Promise<{ plainUs: number; sealedUs: number; coldUs: number; revealUs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'personal-bench-'));
   const keys = new SubjectKeyStore(':memory:', randomBytes(32));
   const cipher = new PersonalDataCipher(keys);
-  const sides = { plain: new ReadModelStore(join(dir, 'plain.sqlite')), sealed: new ReadModelStore(join(dir, 'sealed.sqlite')) };
+  const sides = {
+    plain: new ReadModelStore(join(dir, 'plain.sqlite')),
+    sealed: new ReadModelStore(join(dir, 'sealed.sqlite')),
+  };
   try {
     const fields = (type: string) => Escalation.codec.personalOf(type as EscalationEvent['type']);
     for (const [side, store] of Object.entries(sides)) {
@@ -42,20 +52,67 @@ export async function personalReads(docs = PERSONAL_DOCS, rounds = 7): Promise<{
         const escalationId = `esc-${i}`;
         const subjects = [`esc-${i}-child-1`, `esc-${i}-parent-1`];
         const events: Typed[] = [
-          { type: 'escalation-raised', data: { escalationId, protocolId: 'ws-escalation-protocol', protocolVersion: 1, stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }], raisedByAgency: PARTNERS[0], concerningAgency: PARTNERS[2], subject: 'Delay in a health assessment', stage: 1, stageName: 'Practitioner to practitioner', timescaleWorkingDays: 2,
-            dataSubjects: [{ subjectId: subjects[0], relation: 'child', name: `Child ${i} Example`, dateOfBirth: '2015-03-04' }, { subjectId: subjects[1], relation: 'parent', name: `Parent ${i} Example` }] } },
-          { type: 'escalation-acknowledged', data: { escalationId, agency: PARTNERS[2], stage: 1, personalNote: { subjectId: subjects[0], text: `Child ${i} missed two appointments` } } },
+          {
+            type: 'escalation-raised',
+            data: {
+              escalationId,
+              protocolId: 'ws-escalation-protocol',
+              protocolVersion: 1,
+              stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
+              raisedByAgency: PARTNERS[0],
+              concerningAgency: PARTNERS[2],
+              subject: 'Delay in a health assessment',
+              stage: 1,
+              stageName: 'Practitioner to practitioner',
+              timescaleWorkingDays: 2,
+              dataSubjects: [
+                { subjectId: subjects[0], relation: 'child', name: `Child ${i} Example`, dateOfBirth: '2015-03-04' },
+                { subjectId: subjects[1], relation: 'parent', name: `Parent ${i} Example` },
+              ],
+            },
+          },
+          {
+            type: 'escalation-acknowledged',
+            data: {
+              escalationId,
+              agency: PARTNERS[2],
+              stage: 1,
+              personalNote: { subjectId: subjects[0], text: `Child ${i} missed two appointments` },
+            },
+          },
         ];
-        const doc = events.reduce((d, e, n) => escalationTrailProjection.evolve(d, {
-          id: `${i}-${n}`, streamId: `escalation-${escalationId}`, revision: n, position: 2 * i + n, type: e.type, schemaVersion: 1,
-          data: side === 'sealed' ? cipher.sealEvent(e.type, e.data, fields(e.type)) : e.data,
-          metadata: { actor: actor(i), correlationId: 'c', causationId: 'c', occurredAt: '2022-06-01T09:00:00.000Z', recordedAt: '2022-06-01T09:00:00.000Z' },
-          integrity: { prevHash: '', hash: '' },
-        }), escalationTrailProjection.initialState(escalationKey(escalationId)));
+        const doc = events.reduce(
+          (d, e, n) =>
+            escalationTrailProjection.evolve(d, {
+              id: `${i}-${n}`,
+              streamId: `escalation-${escalationId}`,
+              revision: n,
+              position: 2 * i + n,
+              type: e.type,
+              schemaVersion: 1,
+              data: side === 'sealed' ? cipher.sealEvent(e.type, e.data, fields(e.type)) : e.data,
+              metadata: {
+                actor: actor(i),
+                correlationId: 'c',
+                causationId: 'c',
+                occurredAt: '2022-06-01T09:00:00.000Z',
+                recordedAt: '2022-06-01T09:00:00.000Z',
+              },
+              integrity: { prevHash: '', hash: '' },
+            }),
+          escalationTrailProjection.initialState(escalationKey(escalationId)),
+        );
         batch.set(escalationKey(escalationId), doc);
       }
       // Two events per document (raised, acknowledged).
-      store.commit(escalationTrailProjection.name, escalationTrailProjection.version, undefined, 2 * docs, batch, 2 * docs);
+      store.commit(
+        escalationTrailProjection.name,
+        escalationTrailProjection.version,
+        undefined,
+        2 * docs,
+        batch,
+        2 * docs,
+      );
     }
     const fresh = new PersonalDataCipher(keys); // nothing cached: round 1 of the sealed side unwraps every key
     const time = (store: ReadModelStore, c: PersonalDataCipher) => {
@@ -84,7 +141,9 @@ export async function personalReads(docs = PERSONAL_DOCS, rounds = 7): Promise<{
       sealed.push((s * 1000) / docs);
     }
     // The decryption alone: reveal over views already read (three sealed values per document).
-    const views = Array.from({ length: docs }, (_, i) => new EscalationTrailReader(sides.sealed).get(`esc-${i}`, '2022-12-31'));
+    const views = Array.from({ length: docs }, (_, i) =>
+      new EscalationTrailReader(sides.sealed).get(`esc-${i}`, '2022-12-31'),
+    );
     const t0 = performance.now();
     for (const v of views) fresh.reveal(v);
     const revealUs = ((performance.now() - t0) * 1000) / docs;
@@ -97,7 +156,12 @@ export async function personalReads(docs = PERSONAL_DOCS, rounds = 7): Promise<{
   }
 }
 
-export function personalReadLines(r: { plainUs: number; sealedUs: number; coldUs: number; revealUs: number }): string[] {
+export function personalReadLines(r: {
+  plainUs: number;
+  sealedUs: number;
+  coldUs: number;
+  revealUs: number;
+}): string[] {
   const extra = (us: number) => `${(100 * (us / r.plainUs - 1)).toFixed(0)}%`;
   return [
     `| escalation-trail read with personal fields, ${PERSONAL_DOCS} documents (get + reveal, alternating, median of 7 rounds) | plain ${r.plainUs.toFixed(1)} µs, sealed ${r.sealedUs.toFixed(1)} µs per document = ${extra(r.sealedUs)} more (goal <= 20%); cold key cache ${r.coldUs.toFixed(1)} µs (${extra(r.coldUs)}); reveal alone ${r.revealUs.toFixed(1)} µs per document (3 sealed values) |`,

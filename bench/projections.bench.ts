@@ -42,27 +42,51 @@ const PAGE = 500;
 
 /** Seeded, so every run generates the same ledger. */
 let seed = 0x5eed;
-const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 // ---- memory sampling -------------------------------------------------------------------------
 const peak = { rss: 0, heap: 0 };
-const sampler = setInterval(() => { const m = process.memoryUsage(); peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); }, 50);
-const resetPeak = () => { const m = process.memoryUsage(); peak.rss = m.rss; peak.heap = m.heapUsed; };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heap = Math.max(peak.heap, m.heapUsed);
+}, 50);
+const resetPeak = () => {
+  const m = process.memoryUsage();
+  peak.rss = m.rss;
+  peak.heap = m.heapUsed;
+};
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 // ---- the generated partnership ---------------------------------------------------------------
 const BOARDS = ['wseb', 'wscp', 'worcs-scb', 'cov-scp', 'solihull-sp'];
 const PARTNERS = ['warwickshire-cc', 'warwickshire-police', 'cw-icb', 'probation-wm', 'schools-forum'];
 const PEOPLE = Array.from({ length: 40 }, (_, i) => `person-${i}`);
-const actor = (i: number) => ({ userId: PEOPLE[i % PEOPLE.length], role: 'business-manager', agency: PARTNERS[i % PARTNERS.length] });
+const actor = (i: number) => ({
+  userId: PEOPLE[i % PEOPLE.length],
+  role: 'business-manager',
+  agency: PARTNERS[i % PARTNERS.length],
+});
 type Typed = MeetingEvent | ActionEvent | DecisionEvent | SignoffEvent | EscalationEvent | BudgetEvent;
 
 function toNew(e: Typed, occurredAt: string): NewEvent {
   const id = randomUUID();
-  return { id, type: e.type, schemaVersion: 1, data: e.data, metadata: { actor: actor(id.charCodeAt(0)), correlationId: id, causationId: id, occurredAt } };
+  return {
+    id,
+    type: e.type,
+    schemaVersion: 1,
+    data: e.data,
+    metadata: { actor: actor(id.charCodeAt(0)), correlationId: id, causationId: id, occurredAt },
+  };
 }
 
 /** April to March: 2022-05-10 is in 2022-23. */
@@ -78,7 +102,11 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   let lastYear = '';
   const put = async (streamId: string, events: Typed[], at: string) => {
     clock.advance(60_000 + Math.floor(random() * 600_000)); // a minute to ten later: recordedAt moves forward
-    await store.append(streamId, events.map((e) => toNew(e, at)), 'any');
+    await store.append(
+      streamId,
+      events.map((e) => toNew(e, at)),
+      'any',
+    );
     written += events.length;
   };
   for (let m = 0; written < EVENTS; m++) {
@@ -87,54 +115,258 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     const at = new Date(Date.UTC(2020, 0, 1) + m * 3 * 3_600_000).toISOString();
     const stream = `meeting-${meetingId}`;
     await put(stream, [{ type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: at } }], at);
-    await put(stream, Array.from({ length: 8 }, (_, i): Typed => ({ type: 'agenda-item-added', data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}`, presenterPersonId: pick(PEOPLE) } })), at);
-    await put(stream, [{ type: 'attendance-recorded', data: { meetingId, entries: PEOPLE.slice(0, 12).map((personId) => ({ personId, status: random() < 0.85 ? 'present' : 'apologies' })) } }], at);
+    await put(
+      stream,
+      Array.from({ length: 8 }, (_, i): Typed => ({
+        type: 'agenda-item-added',
+        data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}`, presenterPersonId: pick(PEOPLE) },
+      })),
+      at,
+    );
+    await put(
+      stream,
+      [
+        {
+          type: 'attendance-recorded',
+          data: {
+            meetingId,
+            entries: PEOPLE.slice(0, 12).map((personId) => ({
+              personId,
+              status: random() < 0.85 ? 'present' : 'apologies',
+            })),
+          },
+        },
+      ],
+      at,
+    );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
-      await put(`decision-${decisionId}`, [{ type: 'decision-recorded', data: { decisionId, meetingId, itemNumber: d + 1, outcome: pick(['approved', 'agreed', 'noted'] as const), text: 'The board agreed the recommendations in the report', conditions: [], responsiblePartnerIds: [pick(PARTNERS)] } }], at);
+      await put(
+        `decision-${decisionId}`,
+        [
+          {
+            type: 'decision-recorded',
+            data: {
+              decisionId,
+              meetingId,
+              itemNumber: d + 1,
+              outcome: pick(['approved', 'agreed', 'noted'] as const),
+              text: 'The board agreed the recommendations in the report',
+              conditions: [],
+              responsiblePartnerIds: [pick(PARTNERS)],
+            },
+          },
+        ],
+        at,
+      );
     }
     for (let a = 0; a < 6; a++) {
       const actionId = `${meetingId}-a${a}`;
-      await put(`action-${actionId}`, [{ type: 'action-raised', data: { actionId, meetingId, itemNumber: 1 + a, text: 'Circulate the revised escalation protocol to all partners', owners: [{ kind: 'person', personId: pick(PEOPLE) }], dueDate: at.slice(0, 10) } }], at);
+      await put(
+        `action-${actionId}`,
+        [
+          {
+            type: 'action-raised',
+            data: {
+              actionId,
+              meetingId,
+              itemNumber: 1 + a,
+              text: 'Circulate the revised escalation protocol to all partners',
+              owners: [{ kind: 'person', personId: pick(PEOPLE) }],
+              dueDate: at.slice(0, 10),
+            },
+          },
+        ],
+        at,
+      );
       open.push({ actionId, meetingId, updates: 0 });
     }
     for (let u = 0; u < 15 && open.length > 0; u++) {
       const k = Math.floor(random() * Math.min(open.length, 60)); // the older open actions get chased
       const o = open[k];
       const roll = random();
-      const e: ActionEvent = o.updates >= 3 || roll < 0.2 ? { type: 'action-completed', data: { actionId: o.actionId, note: 'Done and reported' } }
-        : roll < 0.55 ? { type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }
-          : roll < 0.8 ? { type: 'action-carried-forward', data: { actionId: o.actionId, toMeetingId: meetingId, fromMeetingId: o.meetingId, timesCarriedForward: o.updates + 1 } }
-            : roll < 0.9 ? { type: 'action-due-date-changed', data: { actionId: o.actionId, dueDate: at.slice(0, 10), reason: 'Awaiting data' } }
-              : { type: 'action-reassigned', data: { actionId: o.actionId, owners: [{ kind: 'partner', partnerId: pick(PARTNERS) }], previousOwners: [], reason: 'Leave' } };
-      await put(`action-${o.actionId}`, e.type === 'action-completed' ? [e, { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } }] : [e], at);
-      if (e.type === 'action-completed') open.splice(k, 1); else o.updates++;
+      const e: ActionEvent =
+        o.updates >= 3 || roll < 0.2
+          ? { type: 'action-completed', data: { actionId: o.actionId, note: 'Done and reported' } }
+          : roll < 0.55
+            ? { type: 'action-progress-noted', data: { actionId: o.actionId, note: 'Draft shared with partners' } }
+            : roll < 0.8
+              ? {
+                  type: 'action-carried-forward',
+                  data: {
+                    actionId: o.actionId,
+                    toMeetingId: meetingId,
+                    fromMeetingId: o.meetingId,
+                    timesCarriedForward: o.updates + 1,
+                  },
+                }
+              : roll < 0.9
+                ? {
+                    type: 'action-due-date-changed',
+                    data: { actionId: o.actionId, dueDate: at.slice(0, 10), reason: 'Awaiting data' },
+                  }
+                : {
+                    type: 'action-reassigned',
+                    data: {
+                      actionId: o.actionId,
+                      owners: [{ kind: 'partner', partnerId: pick(PARTNERS) }],
+                      previousOwners: [],
+                      reason: 'Leave',
+                    },
+                  };
+      await put(
+        `action-${o.actionId}`,
+        e.type === 'action-completed'
+          ? [e, { type: 'action-closed', data: { actionId: o.actionId, closedFrom: 'actioned' } }]
+          : [e],
+        at,
+      );
+      if (e.type === 'action-completed') open.splice(k, 1);
+      else o.updates++;
     }
     if (m % 2 === 0) {
       const signoffId = `${meetingId}-s`;
-      const artefact = { artefactId: `report-${m}`, kind: 'report' as const, title: 'Annual report', version: 'v1', contentHash: 'ab'.repeat(32) };
-      await put(`signoff-${signoffId}`, [{ type: 'signoff-requested', data: { signoffId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } }], at);
-      for (const partnerId of PARTNERS.slice(0, 3)) await put(`signoff-${signoffId}`, [{ type: 'signoff-signed', data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash } }], at);
-      await put(`signoff-${signoffId}`, [{ type: 'signoff-completed', data: { signoffId, version: 'v1', contentHash: artefact.contentHash, partnerIds: PARTNERS.slice(0, 3), subjectToConditions: false } }], at);
+      const artefact = {
+        artefactId: `report-${m}`,
+        kind: 'report' as const,
+        title: 'Annual report',
+        version: 'v1',
+        contentHash: 'ab'.repeat(32),
+      };
+      await put(
+        `signoff-${signoffId}`,
+        [{ type: 'signoff-requested', data: { signoffId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } }],
+        at,
+      );
+      for (const partnerId of PARTNERS.slice(0, 3))
+        await put(
+          `signoff-${signoffId}`,
+          [
+            {
+              type: 'signoff-signed',
+              data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash },
+            },
+          ],
+          at,
+        );
+      await put(
+        `signoff-${signoffId}`,
+        [
+          {
+            type: 'signoff-completed',
+            data: {
+              signoffId,
+              version: 'v1',
+              contentHash: artefact.contentHash,
+              partnerIds: PARTNERS.slice(0, 3),
+              subjectToConditions: false,
+            },
+          },
+        ],
+        at,
+      );
     }
     if (m % 3 === 0) {
       const escalationId = `${meetingId}-e`;
-      const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }, { name: 'Manager to manager', timescaleWorkingDays: 5 }];
-      await put(`escalation-${escalationId}`, [{ type: 'escalation-raised', data: { escalationId, protocolId: 'wscp-escalation', protocolVersion: 1, stages, raisedByAgency: pick(PARTNERS), concerningAgency: pick(PARTNERS), subject: 'Strategy discussion not held', stage: 1, stageName: stages[0].name, timescaleWorkingDays: 2 } }], at);
-      await put(`escalation-${escalationId}`, [{ type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } }], at);
-      await put(`escalation-${escalationId}`, [{ type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' } }], at);
+      const stages = [
+        { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
+        { name: 'Manager to manager', timescaleWorkingDays: 5 },
+      ];
+      await put(
+        `escalation-${escalationId}`,
+        [
+          {
+            type: 'escalation-raised',
+            data: {
+              escalationId,
+              protocolId: 'wscp-escalation',
+              protocolVersion: 1,
+              stages,
+              raisedByAgency: pick(PARTNERS),
+              concerningAgency: pick(PARTNERS),
+              subject: 'Strategy discussion not held',
+              stage: 1,
+              stageName: stages[0].name,
+              timescaleWorkingDays: 2,
+            },
+          },
+        ],
+        at,
+      );
+      await put(
+        `escalation-${escalationId}`,
+        [{ type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } }],
+        at,
+      );
+      await put(
+        `escalation-${escalationId}`,
+        [
+          {
+            type: 'escalation-resolved',
+            data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
+          },
+        ],
+        at,
+      );
     }
     // One budget stream per financial year (as src/funding has it): set, five pledges, then a payment now and then.
     const financialYear = financialYearOf(at);
     const budget = `budget-${financialYear}`;
     if (financialYear !== lastYear) {
       lastYear = financialYear;
-      const lines = [{ lineId: 'staffing', name: 'Business unit staffing', amountPence: 30_000_000 }, { lineId: 'training', name: 'Multi-agency training', amountPence: 5_000_000 }];
-      await put(budget, [{ type: 'budget-set', data: { financialYear, totalPence: 40_000_000, lines, allocatedPence: 35_000_000, unallocatedPence: 5_000_000 } }], at);
-      await put(budget, PARTNERS.map((partnerId): Typed => ({ type: 'contribution-pledged', data: { financialYear, pledgeId: `${financialYear}-${partnerId}`, partnerId, amountPence: 8_000_000, basis: 'agreed' } })), at);
+      const lines = [
+        { lineId: 'staffing', name: 'Business unit staffing', amountPence: 30_000_000 },
+        { lineId: 'training', name: 'Multi-agency training', amountPence: 5_000_000 },
+      ];
+      await put(
+        budget,
+        [
+          {
+            type: 'budget-set',
+            data: {
+              financialYear,
+              totalPence: 40_000_000,
+              lines,
+              allocatedPence: 35_000_000,
+              unallocatedPence: 5_000_000,
+            },
+          },
+        ],
+        at,
+      );
+      await put(
+        budget,
+        PARTNERS.map((partnerId): Typed => ({
+          type: 'contribution-pledged',
+          data: {
+            financialYear,
+            pledgeId: `${financialYear}-${partnerId}`,
+            partnerId,
+            amountPence: 8_000_000,
+            basis: 'agreed',
+          },
+        })),
+        at,
+      );
     } else if (m % 400 === 0) {
       const partnerId = pick(PARTNERS);
-      await put(budget, [{ type: 'payment-received', data: { financialYear, paymentId: `${meetingId}-pay`, partnerId, amountPence: 2_000_000, receivedOn: at.slice(0, 10), pledgeId: `${financialYear}-${partnerId}` } }], at);
+      await put(
+        budget,
+        [
+          {
+            type: 'payment-received',
+            data: {
+              financialYear,
+              paymentId: `${meetingId}-pay`,
+              partnerId,
+              amountPence: 2_000_000,
+              receivedOn: at.slice(0, 10),
+              pledgeId: `${financialYear}-${partnerId}`,
+            },
+          },
+        ],
+        at,
+      );
     }
     await put(stream, [{ type: 'meeting-closed', data: { meetingId } }], at);
     if (m % 1000 === 0) process.stderr.write(`\rgenerated ${written} events`);
@@ -192,7 +424,9 @@ async function main(): Promise<void> {
 
     resetPeak();
     // As ProjectionsModule wires it: only the projections with an as-of source keep snapshot layers.
-    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'), { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
+    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'), {
+      snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name),
+    });
     const runner = new ProjectionRunner(events, readModels, PROJECTIONS);
     t0 = performance.now();
     runner.start();
@@ -206,12 +440,19 @@ async function main(): Promise<void> {
 
     resetPeak();
     const engine = new AsOfEngine(events, readModels, AS_OF_SOURCES);
-    const latencies: Record<string, number[]> = { 'list, by position': [], 'list, by date': [], 'one action, by position': [], 'one action, by date': [] };
+    const latencies: Record<string, number[]> = {
+      'list, by position': [],
+      'list, by date': [],
+      'one action, by position': [],
+      'one action, by date': [],
+    };
     const first = new Date((await events.readAll({ maxCount: 1 }))[0].metadata.recordedAt).getTime();
     const span = clock.now().getTime() - first;
     for (let q = 0; q < QUERIES; q++) {
       const byDate = q % 2 === 1;
-      const text = byDate ? new Date(first + random() * span).toISOString().slice(0, 10) : String(1 + Math.floor(random() * head));
+      const text = byDate
+        ? new Date(first + random() * span).toISOString().slice(0, 10)
+        : String(1 + Math.floor(random() * head));
       const one = q % 4 >= 2;
       const start = performance.now();
       const answer = await engine.answer('action-log', parseAsOf(text)!, text);
@@ -229,8 +470,11 @@ async function main(): Promise<void> {
     const rebuild = count / rebuildS;
     const rebuildCpuS = (rebuildCpu.user + rebuildCpu.system) / 1e6;
     const machine = {
-      nproc: execSync('nproc').toString().trim(), cpu: cpus()[0]?.model ?? 'unknown', memory: mb(totalmem()),
-      node: process.version, date: new Date().toISOString(),
+      nproc: execSync('nproc').toString().trim(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memory: mb(totalmem()),
+      node: process.version,
+      date: new Date().toISOString(),
     };
     const lines = [
       `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`,
@@ -240,10 +484,13 @@ async function main(): Promise<void> {
       '| measure | result |',
       '| --- | --- |',
       `| raw global read (readAll, pages of ${PAGE}), median of ${reads.length} (before and after the rebuild) | ${Math.round(raw)} events/s (runs: ${reads.map(Math.round).join(', ')}) |`,
-      `| rebuild of all ${PROJECTIONS.length} projections from empty | ${Math.round(rebuild)} events/s (${rebuildS.toFixed(1)} s wall, ${rebuildCpuS.toFixed(1)} s CPU) = ${(100 * rebuild / raw).toFixed(0)}% of raw read (goal >= 50%) |`,
+      `| rebuild of all ${PROJECTIONS.length} projections from empty | ${Math.round(rebuild)} events/s (${rebuildS.toFixed(1)} s wall, ${rebuildCpuS.toFixed(1)} s CPU) = ${((100 * rebuild) / raw).toFixed(0)}% of raw read (goal >= 50%) |`,
       `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)}: ${sizes} |`,
       `| as-of query, all ${all.length} | p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms (goal p99 < 200 ms) |`,
-      ...Object.entries(latencies).map(([k, xs]) => `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`),
+      ...Object.entries(latencies).map(
+        ([k, xs]) =>
+          `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`,
+      ),
       ...personalReadLines(personal),
       `| peak memory: raw read | RSS ${mb(readPeak.rss)}, heap ${mb(readPeak.heap)} |`,
       `| peak memory: rebuild | RSS ${mb(rebuildPeak.rss)}, heap ${mb(rebuildPeak.heap)} |`,
@@ -262,8 +509,12 @@ async function main(): Promise<void> {
 function footprint(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT 'documents' AS t, projection, COUNT(*) AS n, SUM(length(doc)) AS bytes FROM documents GROUP BY projection
-      UNION ALL SELECT 'snapshots', projection, COUNT(*), SUM(length(doc)) FROM snapshot_docs GROUP BY projection`).all() as { t: string; projection: string; n: number; bytes: number }[];
+    const rows = db
+      .prepare(
+        `SELECT 'documents' AS t, projection, COUNT(*) AS n, SUM(length(doc)) AS bytes FROM documents GROUP BY projection
+      UNION ALL SELECT 'snapshots', projection, COUNT(*), SUM(length(doc)) FROM snapshot_docs GROUP BY projection`,
+      )
+      .all() as { t: string; projection: string; n: number; bytes: number }[];
     return rows.map((r) => `${r.t} ${r.projection} ${r.n} rows ${mb(r.bytes)}`).join('; ');
   } finally {
     db.close();
@@ -288,7 +539,6 @@ async function lastPosition(store: SqliteEventStore): Promise<number> {
     last = after = page[page.length - 1].position;
   }
 }
-
 
 main().catch((err: unknown) => {
   process.stderr.write(`${(err as Error).stack}\n`);

@@ -23,17 +23,34 @@ type Part = 'noop' | 'evolve' | 'stringify' | 'full';
 
 /** A store whose commits keep the checkpoint (and the runner's bookkeeping) but write no documents. */
 class NoDocumentStore extends ReadModelStore {
-  constructor(file: string, private readonly stringify: boolean) {
+  constructor(
+    file: string,
+    private readonly stringify: boolean,
+  ) {
     super(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
   }
 
-  override commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>, events: number): void {
+  override commit(
+    projection: string,
+    version: number,
+    from: number | undefined,
+    position: number,
+    docs: Map<string, unknown>,
+    events: number,
+  ): void {
     if (this.stringify) for (const doc of docs.values()) JSON.stringify(doc);
     super.commit(projection, version, from, position, new Map(), events);
   }
 }
 
-const noop = (name: string): Projection<unknown> => ({ name, version: 1, canHandle: () => false, keysOf: () => [], initialState: () => ({}), evolve: (d) => d });
+const noop = (name: string): Projection<unknown> => ({
+  name,
+  version: 1,
+  canHandle: () => false,
+  keysOf: () => [],
+  initialState: () => ({}),
+  evolve: (d) => d,
+});
 
 async function readAll(events: SqliteEventStore): Promise<{ count: number; head: number; rate: number }> {
   const start = performance.now();
@@ -52,9 +69,15 @@ async function part(events: SqliteEventStore, dir: string, which: Part): Promise
   const raw = await readAll(events);
   const file = join(dir, `parts-${which}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  const store = which === 'evolve' || which === 'stringify' ? new NoDocumentStore(file, which === 'stringify')
-    : new ReadModelStore(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
-  const runner = new ProjectionRunner(events, store, which === 'noop' ? PROJECTIONS.map((p) => noop(p.name)) : PROJECTIONS);
+  const store =
+    which === 'evolve' || which === 'stringify'
+      ? new NoDocumentStore(file, which === 'stringify')
+      : new ReadModelStore(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
+  const runner = new ProjectionRunner(
+    events,
+    store,
+    which === 'noop' ? PROJECTIONS.map((p) => noop(p.name)) : PROJECTIONS,
+  );
   const cpu = process.cpuUsage();
   const start = performance.now();
   runner.start();
@@ -65,16 +88,20 @@ async function part(events: SqliteEventStore, dir: string, which: Part): Promise
   store.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const rate = raw.count / seconds;
-  return `| ${which} | ${((used.user + used.system) / raw.count).toFixed(1)} µs | ${Math.round(rate)} events/s = ${(100 * rate / raw.rate).toFixed(0)} % of raw read (${Math.round(raw.rate)} events/s) |`;
+  return `| ${which} | ${((used.user + used.system) / raw.count).toFixed(1)} µs | ${Math.round(rate)} events/s = ${((100 * rate) / raw.rate).toFixed(0)} % of raw read (${Math.round(raw.rate)} events/s) |`;
 }
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
-  if (!dir) throw new Error('Usage: npm run bench:rebuild-parts -- <dir holding ledger.sqlite, from KEEP_LEDGER=<dir> npm run bench:projections>');
+  if (!dir)
+    throw new Error(
+      'Usage: npm run bench:rebuild-parts -- <dir holding ledger.sqlite, from KEEP_LEDGER=<dir> npm run bench:projections>',
+    );
   const events = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') }, systemClock);
   const parts = (process.env.PARTS ?? 'noop,evolve,stringify,full').split(',') as Part[];
   const lines = ['| part | CPU per event | rebuild rate |', '| --- | --- | --- |'];
-  for (let round = 0; round < Number(process.env.ROUNDS ?? 1); round++) for (const p of parts) lines.push(await part(events, dir, p));
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 1); round++)
+    for (const p of parts) lines.push(await part(events, dir, p));
   process.stdout.write(`${lines.join('\n')}\n`);
   await events.close();
 }

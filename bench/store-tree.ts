@@ -46,25 +46,44 @@ export async function treeRound(round: number, d: TreeBenchDeps): Promise<TreeRa
   let live = { appendMs: 0, totalMs: 0 };
   let follow = { ms: 0, cpuUs: 0, bytes: 0 };
   const steps = [
-    async () => { jsonMs = d.appendJson(d.freshFile(), batches()); },
-    async () => { live = await appendWhileFollowing(ledgerFile, batches(), d.batch, n); },
-    async () => { follow = await followAll(ledgerFile, join(dirname(ledgerFile), 'catch-up-tree.sqlite'), n); },
+    async () => {
+      jsonMs = d.appendJson(d.freshFile(), batches());
+    },
+    async () => {
+      live = await appendWhileFollowing(ledgerFile, batches(), d.batch, n);
+    },
+    async () => {
+      follow = await followAll(ledgerFile, join(dirname(ledgerFile), 'catch-up-tree.sqlite'), n);
+    },
   ];
   // The catch-up needs the ledger written first; raw+JSON takes the first, middle or last slot by round.
-  const order = [[0, 1, 2], [1, 0, 2], [1, 2, 0]][round % 3];
+  const order = [
+    [0, 1, 2],
+    [1, 0, 2],
+    [1, 2, 0],
+  ][round % 3];
   for (const i of order) {
     d.gc();
     await steps[i]();
   }
   const perSecond = (ms: number) => n / (ms / 1000);
   return {
-    json: perSecond(jsonMs), ledgerLive: perSecond(live.appendMs), appendAndFollow: perSecond(live.totalMs), follow: perSecond(follow.ms),
-    followCpuUsPerEvent: follow.cpuUs / n, treeBytesPerEvent: follow.bytes / n,
+    json: perSecond(jsonMs),
+    ledgerLive: perSecond(live.appendMs),
+    appendAndFollow: perSecond(live.totalMs),
+    follow: perSecond(follow.ms),
+    followCpuUsPerEvent: follow.cpuUs / n,
+    treeBytesPerEvent: follow.bytes / n,
   };
 }
 
 /** Batched appends through the ledger while a follower keeps the tree live, as in the service (one process, one event loop). */
-async function appendWhileFollowing(ledgerFile: string, batches: NewEvent[][], batch: number, n: number): Promise<{ appendMs: number; totalMs: number }> {
+async function appendWhileFollowing(
+  ledgerFile: string,
+  batches: NewEvent[][],
+  batch: number,
+  n: number,
+): Promise<{ appendMs: number; totalMs: number }> {
   const store = new SqliteEventStore({ file: ledgerFile }, systemClock);
   const tree = new LogTreeStore(join(dirname(ledgerFile), 'log-tree.sqlite'));
   const follower = new LogTreeFollower(store, tree, { ...DEFAULT_FOLLOWER_OPTIONS, waitMs: 600_000 });
@@ -72,7 +91,8 @@ async function appendWhileFollowing(ledgerFile: string, batches: NewEvent[][], b
   await follower.head();
   const t = performance.now();
   let last = 0;
-  for (let b = 0; b < batches.length; b++) last = (await store.append('case-1', batches[b], b === 0 ? 'no_stream' : b * batch - 1)).position;
+  for (let b = 0; b < batches.length; b++)
+    last = (await store.append('case-1', batches[b], b === 0 ? 'no_stream' : b * batch - 1)).position;
   const appendMs = performance.now() - t;
   const head = await follower.head(last);
   const totalMs = performance.now() - t;
@@ -84,7 +104,11 @@ async function appendWhileFollowing(ledgerFile: string, batches: NewEvent[][], b
 }
 
 /** A follower over the ledger file from an empty tree file, timed until its committed tree covers all `n` events. */
-async function followAll(ledgerFile: string, treeFile: string, n: number): Promise<{ ms: number; cpuUs: number; bytes: number }> {
+async function followAll(
+  ledgerFile: string,
+  treeFile: string,
+  n: number,
+): Promise<{ ms: number; cpuUs: number; bytes: number }> {
   const events = new SqliteEventStore({ file: ledgerFile }, systemClock);
   const store = new LogTreeStore(treeFile);
   const follower = new LogTreeFollower(events, store, { ...DEFAULT_FOLLOWER_OPTIONS, waitMs: 600_000 });

@@ -48,10 +48,24 @@ function newEvent(i: number): NewEvent {
     id,
     type: 'decision-recorded',
     schemaVersion: 1,
-    data: { meetingId: `meeting-${i % 97}`, item: 'Section 11 audit', decision: 'Approved with two actions', amountPence: 2164900 + i, attendees: ['warwickshire-cc', 'police', 'icb'], quorate: true },
+    data: {
+      meetingId: `meeting-${i % 97}`,
+      item: 'Section 11 audit',
+      decision: 'Approved with two actions',
+      amountPence: 2164900 + i,
+      attendees: ['warwickshire-cc', 'police', 'icb'],
+      quorate: true,
+    },
     metadata: {
-      actor: { userId: 'user-amrita', role: 'business-manager', agency: 'warwickshire-cc', onBehalfOf: { userId: 'user-chair', role: 'chair', agency: 'warwickshire-cc', meetingId: 'meeting-1' } },
-      correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z',
+      actor: {
+        userId: 'user-amrita',
+        role: 'business-manager',
+        agency: 'warwickshire-cc',
+        onBehalfOf: { userId: 'user-chair', role: 'chair', agency: 'warwickshire-cc', meetingId: 'meeting-1' },
+      },
+      correlationId: id,
+      causationId: id,
+      occurredAt: '2022-05-10T10:00:00.000Z',
     },
   };
 }
@@ -72,10 +86,14 @@ function openRaw(file: string) {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   configure(db, 'FULL');
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   // raw, bytes only: rows made in advance.
   const one = db.transaction((r: RawRow) => insert.run(...r));
-  const many = db.transaction((rows: RawRow[]) => { for (const r of rows) insert.run(...r); });
+  const many = db.transaction((rows: RawRow[]) => {
+    for (const r of rows) insert.run(...r);
+  });
   // raw+JSON: the event objects themselves, serialised inside the timed append, metadata with recordedAt as
   // stored. An object literal, not { ...metadata, recordedAt }: V8 stringifies the spread copy ~1.5 µs slower,
   // and the baseline should be the fastest plain way to write the same row, not a handicapped one.
@@ -103,8 +121,12 @@ async function singleRound(round: number): Promise<Rates> {
   const rows = events.map((e, i) => rawRow(e, i));
   const step: Record<Engine, (i: number) => Promise<unknown> | void> = {
     ledger: (i) => store.append('case-1', [events[i]], i === 0 ? 'no_stream' : i - 1),
-    json: (i) => { json.oneEvent.immediate(events[i], i, 'case-1'); },
-    raw: (i) => { raw.one.immediate(rows[i]); },
+    json: (i) => {
+      json.oneEvent.immediate(events[i], i, 'case-1');
+    },
+    raw: (i) => {
+      raw.one.immediate(rows[i]);
+    },
   };
   for (const engine of ENGINES) await step[engine](0); // each stream exists, so every timed append extends one
   const ms: Rates = { ledger: 0, json: 0, raw: 0 };
@@ -145,7 +167,9 @@ const batched: Record<Engine, () => Promise<number>> = {
   },
   async raw() {
     const { db, many } = openRaw(freshFile());
-    const batches = Array.from({ length: BATCHES }, (_, b) => newEvents(BATCH, b * BATCH).map((e, i) => rawRow(e, b * BATCH + i)));
+    const batches = Array.from({ length: BATCHES }, (_, b) =>
+      newEvents(BATCH, b * BATCH).map((e, i) => rawRow(e, b * BATCH + i)),
+    );
     const t = performance.now();
     for (let b = 0; b < BATCHES; b++) many.immediate(batches[b]);
     const rate = perSecond(BATCHES * BATCH, performance.now() - t);
@@ -195,11 +219,21 @@ async function readRate(engine: Engine, pageSize: number): Promise<number> {
 }
 /** raw+JSON's event object: the columns as they come, data and metadata parsed; nothing checked, nothing nested. */
 const decoded = (r: unknown[]) => ({
-  position: r[0], streamId: r[1], revision: r[2], id: r[3], type: r[4], schemaVersion: r[5],
-  data: JSON.parse(r[6] as string) as unknown, metadata: JSON.parse(r[7] as string) as unknown, prevHash: r[8], hash: r[9],
+  position: r[0],
+  streamId: r[1],
+  revision: r[2],
+  id: r[3],
+  type: r[4],
+  schemaVersion: r[5],
+  data: JSON.parse(r[6] as string) as unknown,
+  metadata: JSON.parse(r[7] as string) as unknown,
+  prevHash: r[8],
+  hash: r[9],
 });
 
-async function medians(run: (round: number) => Promise<Rates>): Promise<{ median: Rates; runs: Record<Engine, number[]> }> {
+async function medians(
+  run: (round: number) => Promise<Rates>,
+): Promise<{ median: Rates; runs: Record<Engine, number[]> }> {
   const runs: Record<Engine, number[]> = { ledger: [], json: [], raw: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const rates = await run(round);
@@ -210,14 +244,16 @@ async function medians(run: (round: number) => Promise<Rates>): Promise<{ median
 }
 
 /** Batched and read runs: one engine at a time, in rotated order within each round. */
-const oneAtATime = (measure: (engine: Engine) => Promise<number>) => async (round: number): Promise<Rates> => {
-  const rates = {} as Rates;
-  for (const engine of rotated(round)) {
-    gc();
-    rates[engine] = await measure(engine);
-  }
-  return rates;
-};
+const oneAtATime =
+  (measure: (engine: Engine) => Promise<number>) =>
+  async (round: number): Promise<Rates> => {
+    const rates = {} as Rates;
+    for (const engine of rotated(round)) {
+      gc();
+      rates[engine] = await measure(engine);
+    }
+    return rates;
+  };
 
 const MEASUREMENTS = [
   { goal: 0.8, label: 'durable single-event appends/s', run: singleRound },
@@ -239,35 +275,59 @@ function appendJson(file: string, batches: NewEvent[][]): number {
 /** The log tree's cost (bench/store-tree.ts): medians of ROUNDS rounds; returns 1 if the append goal is missed. */
 async function reportTree(fmt: (n: number, width?: number) => string): Promise<number> {
   const runs: TreeRates[] = [];
-  for (let round = 0; round < ROUNDS; round++) runs.push(await treeRound(round, { freshFile, newEvents, appendJson, batch: BATCH, batches: BATCHES, gc }));
+  for (let round = 0; round < ROUNDS; round++)
+    runs.push(await treeRound(round, { freshFile, newEvents, appendJson, batch: BATCH, batches: BATCHES, gc }));
   const mid = (k: keyof TreeRates) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   const json = mid('json');
-  console.log(`log tree (RFC 9162, follower; appends do not wait for it), ${BATCHES}x${BATCH} events per round, medians`);
+  console.log(
+    `log tree (RFC 9162, follower; appends do not wait for it), ${BATCHES}x${BATCH} events per round, medians`,
+  );
   const row = (label: string, rate: number, goal?: number) =>
-    console.log(`${label.padEnd(42)} ${fmt(rate)} ${fmt(json)}  ${(rate / json).toFixed(2)}  ${goal === undefined ? '' : `>= ${goal.toFixed(2)} ${rate / json >= goal ? 'met' : 'MISSED'}`}`);
+    console.log(
+      `${label.padEnd(42)} ${fmt(rate)} ${fmt(json)}  ${(rate / json).toFixed(2)}  ${goal === undefined ? '' : `>= ${goal.toFixed(2)} ${rate / json >= goal ? 'met' : 'MISSED'}`}`,
+    );
   row(`batched appends, tree live (${BATCH}/append)`, mid('ledgerLive'), 0.7);
   row('append until the tree covers it, events/s', mid('appendAndFollow'));
   row('tree follower catching up, events/s', mid('follow'));
-  console.log(`${'tree follower CPU per event'.padEnd(42)} ${mid('followCpuUsPerEvent').toFixed(1).padStart(9)} µs   tree file ${Math.round(mid('treeBytesPerEvent'))} bytes/event`);
-  if (process.env.VERBOSE) console.log(`  runs: ${runs.map((r) => `json ${Math.round(r.json)} live ${Math.round(r.ledgerLive)} both ${Math.round(r.appendAndFollow)} follow ${Math.round(r.follow)}`).join(' | ')}`);
+  console.log(
+    `${'tree follower CPU per event'.padEnd(42)} ${mid('followCpuUsPerEvent').toFixed(1).padStart(9)} µs   tree file ${Math.round(mid('treeBytesPerEvent'))} bytes/event`,
+  );
+  if (process.env.VERBOSE)
+    console.log(
+      `  runs: ${runs.map((r) => `json ${Math.round(r.json)} live ${Math.round(r.ledgerLive)} both ${Math.round(r.appendAndFollow)} follow ${Math.round(r.follow)}`).join(' | ')}`,
+    );
   return mid('ledgerLive') / json >= 0.7 ? 0 : 1;
 }
 
 async function main(): Promise<void> {
   await prepareReads();
   const fmt = (n: number, width = 9) => Math.round(n).toLocaleString('en-GB').padStart(width);
-  console.log(`store bench ${new Date().toISOString()} | node ${process.version} | ${cpus().length} x ${cpus()[0]?.model ?? '?'}`);
-  console.log(`${ROUNDS} rounds, engines interleaved; single <= ${SINGLE} or ~${SINGLE_MS} ms per engine, batched ${BATCHES}x${BATCH}, read ${READ}; WAL, synchronous=FULL`);
-  console.log('goals are judged against raw+JSON (stringify on append, parse on read, no hashing); raw, bytes only (no encode/decode) is shown beside it');
-  console.log(`${'median of runs'.padEnd(42)} ${'ledger'.padStart(9)} ${'raw+JSON'.padStart(9)}  ratio  goal           ${'raw, bytes only'.padStart(15)}  ratio`);
+  console.log(
+    `store bench ${new Date().toISOString()} | node ${process.version} | ${cpus().length} x ${cpus()[0]?.model ?? '?'}`,
+  );
+  console.log(
+    `${ROUNDS} rounds, engines interleaved; single <= ${SINGLE} or ~${SINGLE_MS} ms per engine, batched ${BATCHES}x${BATCH}, read ${READ}; WAL, synchronous=FULL`,
+  );
+  console.log(
+    'goals are judged against raw+JSON (stringify on append, parse on read, no hashing); raw, bytes only (no encode/decode) is shown beside it',
+  );
+  console.log(
+    `${'median of runs'.padEnd(42)} ${'ledger'.padStart(9)} ${'raw+JSON'.padStart(9)}  ratio  goal           ${'raw, bytes only'.padStart(15)}  ratio`,
+  );
   let missed = 0;
   for (const m of MEASUREMENTS) {
-    const { median: { ledger, json, raw }, runs } = await medians(m.run);
+    const {
+      median: { ledger, json, raw },
+      runs,
+    } = await medians(m.run);
     const met = ledger / json >= m.goal;
     if (!met) missed++;
     const goal = `>= ${m.goal.toFixed(2)} ${met ? 'met   ' : 'MISSED'}`;
-    console.log(`${m.label.padEnd(42)} ${fmt(ledger)} ${fmt(json)}  ${(ledger / json).toFixed(2)}  ${goal}  ${fmt(raw, 15)}  ${(ledger / raw).toFixed(2)}`);
-    if (process.env.VERBOSE) console.log(`  runs: ${ENGINES.map((e) => `${e} ${runs[e].map(Math.round).join(' ')}`).join(' | ')}`);
+    console.log(
+      `${m.label.padEnd(42)} ${fmt(ledger)} ${fmt(json)}  ${(ledger / json).toFixed(2)}  ${goal}  ${fmt(raw, 15)}  ${(ledger / raw).toFixed(2)}`,
+    );
+    if (process.env.VERBOSE)
+      console.log(`  runs: ${ENGINES.map((e) => `${e} ${runs[e].map(Math.round).join(' ')}`).join(' | ')}`);
   }
   missed += await reportTree(fmt);
   await reads.ledger.close();
@@ -276,5 +336,8 @@ async function main(): Promise<void> {
 }
 
 main()
-  .catch((err: unknown) => { console.error(err); process.exitCode = 1; })
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
   .finally(() => rmSync(root, { recursive: true, force: true }));

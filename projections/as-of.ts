@@ -11,9 +11,7 @@
  * stepped back the answer is still a prefix of the log (with a forward-only clock, it is exactly the
  * last position whose recordedAt <= D).
  */
-export type AsOf =
-  | { basis: 'position'; position: number }
-  | { basis: 'recorded'; instant: string; date: string };
+export type AsOf = { basis: 'position'; position: number } | { basis: 'recorded'; instant: string; date: string };
 
 const POSITION = /^\d{1,15}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

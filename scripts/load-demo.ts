@@ -12,7 +12,8 @@ import { runDemoLoad, type DemoLoadRoute } from '../src/demo/load/run-demo-load'
 import { ledgerFile } from '../src/ledger/event-store.factory';
 
 function where(config: AppConfig, route: DemoLoadRoute): string {
-  if (route.kind === 'service') return `the running service at ${route.url} (pid ${route.pid ?? 'unknown'}, data directory ${config.dataDir})`;
+  if (route.kind === 'service')
+    return `the running service at ${route.url} (pid ${route.pid ?? 'unknown'}, data directory ${config.dataDir})`;
   if (config.store === 'sqlite') return ledgerFile(config);
   return config.store === 'memory' ? 'memory (gone when this process exits)' : 'EventStoreDB (ESDB_CONNECTION_STRING)';
 }
@@ -21,12 +22,14 @@ async function main(): Promise<void> {
   // Boot and request logs would drown the summary (a refusal is printed in full anyway); LOG_LEVEL overrides.
   const config = loadConfig({ LOG_LEVEL: 'silent', ...process.env });
   const { tally, route } = await runDemoLoad(config);
-  console.log([
-    `Demo data loaded into ${where(config, route)}`,
-    `  requests:        ${tally.requests} (${tally.replayed} replayed from an earlier run)`,
-    `  records created: ${tally.recordsCreated}`,
-    `  events written:  ${tally.eventsWritten}`,
-  ].join('\n'));
+  console.log(
+    [
+      `Demo data loaded into ${where(config, route)}`,
+      `  requests:        ${tally.requests} (${tally.replayed} replayed from an earlier run)`,
+      `  records created: ${tally.recordsCreated}`,
+      `  events written:  ${tally.eventsWritten}`,
+    ].join('\n'),
+  );
 }
 
 main().catch((err: Error) => {

@@ -29,7 +29,9 @@ function main(): number {
     return 0;
   }
   if (process.env.MAKE_DEV_SECRETS === 'no') {
-    console.error(`Missing ${missing.join(' and ')}: put your keys there (see README, "Docker"), or set MAKE_DEV_SECRETS=yes to generate development keys.`);
+    console.error(
+      `Missing ${missing.join(' and ')}: put your keys there (see README, "Docker"), or set MAKE_DEV_SECRETS=yes to generate development keys.`,
+    );
     return 78;
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });

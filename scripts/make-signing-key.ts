@@ -22,6 +22,10 @@ function main(): void {
 try {
   main();
 } catch (err) {
-  console.error((err as NodeJS.ErrnoException).code === 'EEXIST' ? `Refusing to overwrite an existing key: ${(err as Error).message}` : (err as Error).message);
+  console.error(
+    (err as NodeJS.ErrnoException).code === 'EEXIST'
+      ? `Refusing to overwrite an existing key: ${(err as Error).message}`
+      : (err as Error).message,
+  );
   process.exit(1);
 }

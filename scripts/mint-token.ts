@@ -11,13 +11,22 @@ import { isRole, ROLES } from '../src/auth/permissions';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, agency: { type: 'string' }, user: { type: 'string' }, ttl: { type: 'string', default: '8h' } },
+    options: {
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      user: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+    },
   });
   if (!isRole(values.role) || !values.agency || !values.user) {
-    console.error(`usage: npm run mint-token -- --role <${ROLES.join('|')}> --agency <partner-id> --user <user-id> [--ttl 8h]`);
+    console.error(
+      `usage: npm run mint-token -- --role <${ROLES.join('|')}> --agency <partner-id> --user <user-id> [--ttl 8h]`,
+    );
     process.exit(2);
   }
-  console.log(await mintDevToken(loadConfig(), { role: values.role, agency: values.agency, userId: values.user }, values.ttl));
+  console.log(
+    await mintDevToken(loadConfig(), { role: values.role, agency: values.agency, userId: values.user }, values.ttl),
+  );
 }
 
 main().catch((err: Error) => {

@@ -17,7 +17,8 @@ import { describeProblem } from '../src/evidence/pack/pack-problem';
 import type { SignedDigest } from '../src/evidence/pack/pack-types';
 import { verifyPack, type VerifyOptions } from '../src/evidence/pack/verify-pack';
 
-const USAGE = 'usage: npm run verify-pack -- <pack.zip> [--public-key <published-key.pem>] [--digest <published.json> [--consistency <proof.json>]]';
+const USAGE =
+  'usage: npm run verify-pack -- <pack.zip> [--public-key <published-key.pem>] [--digest <published.json> [--consistency <proof.json>]]';
 const OPTIONS = ['--public-key', '--digest', '--consistency'] as const;
 type Option = (typeof OPTIONS)[number];
 
@@ -28,27 +29,40 @@ function parseArgs(args: string[]): { file: string; options: Partial<Record<Opti
   const options: Partial<Record<Option, string>> = {};
   for (let i = 0; i < args.length; i++) {
     const [name, inline] = args[i].split(/=(.*)/s, 2);
-    if (!(OPTIONS as readonly string[]).includes(name)) { rest.push(args[i]); continue; }
+    if (!(OPTIONS as readonly string[]).includes(name)) {
+      rest.push(args[i]);
+      continue;
+    }
     const value = inline ?? args[++i];
     if (!value) throw new UsageError(`${name} needs a file`);
     options[name as Option] = value;
   }
   if (rest.length !== 1) throw new UsageError('give exactly one pack');
-  if (options['--digest'] && !options['--public-key']) throw new UsageError('--digest needs --public-key: the published key pins who signed it');
+  if (options['--digest'] && !options['--public-key'])
+    throw new UsageError('--digest needs --public-key: the published key pins who signed it');
   if (options['--consistency'] && !options['--digest']) throw new UsageError('--consistency goes with --digest');
   return { file: rest[0], options };
 }
 
 function read(file: string, what: string): string {
-  try { return readFileSync(file, 'utf8'); } catch (err) { throw new UsageError(`cannot read ${what} ${file}: ${(err as Error).message}`); }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as Error).message}`);
+  }
 }
 
 function readJson(file: string, what: string): unknown {
-  try { return JSON.parse(read(file, what)); } catch (err) { throw err instanceof UsageError ? err : new UsageError(`${what} ${file} is not JSON`); }
+  try {
+    return JSON.parse(read(file, what));
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`${what} ${file} is not JSON`);
+  }
 }
 
 function verifyOptions(options: Partial<Record<Option, string>>): VerifyOptions {
-  const publicKeyPem = options['--public-key'] !== undefined ? read(options['--public-key'], 'the public key') : undefined;
+  const publicKeyPem =
+    options['--public-key'] !== undefined ? read(options['--public-key'], 'the public key') : undefined;
   const digestFile = options['--digest'];
   if (digestFile === undefined) return { publicKeyPem };
   const json = readJson(digestFile, 'the published digest') as { digest?: unknown } | null;
@@ -58,7 +72,8 @@ function verifyOptions(options: Partial<Record<Option, string>>): VerifyOptions 
   if (options['--consistency'] !== undefined) {
     const proof = readJson(options['--consistency'], 'the consistency proof') as { proof?: unknown } | unknown[];
     const list = Array.isArray(proof) ? proof : (proof as { proof?: unknown })?.proof;
-    if (!Array.isArray(list) || !list.every((h) => typeof h === 'string')) throw new UsageError(`${options['--consistency']} holds no proof (a list of hex hashes)`);
+    if (!Array.isArray(list) || !list.every((h) => typeof h === 'string'))
+      throw new UsageError(`${options['--consistency']} holds no proof (a list of hex hashes)`);
     consistencyProof = list as string[];
   }
   return { publicKeyPem, published: { digest, name: digestFile, consistencyProof } };
@@ -78,16 +93,32 @@ async function main(args: string[]): Promise<number> {
   const keyFile = parsed.options['--public-key'];
   const result = await verifyPack(parsed.file, options);
   const m = result.manifest;
-  if (m) console.log(`pack ${m.packId}: ${result.eventsChecked} events, positions ${m.positions.from}..${m.positions.to}, root hash ${m.rootHash}`);
+  if (m)
+    console.log(
+      `pack ${m.packId}: ${result.eventsChecked} events, positions ${m.positions.from}..${m.positions.to}, root hash ${m.rootHash}`,
+    );
   if (m?.digest) {
-    const heads = m.digest.streamHeadsSize !== undefined ? `, ${m.digest.streamHeadsSize} stream heads root ${m.digest.streamHeadsRoot}` : '';
-    const tree = m.digest.treeSize !== undefined ? `, tree size ${m.digest.treeSize} root ${m.digest.treeRoot}${heads}` : `, log hash ${m.digest.logHash}`;
-    console.log(`signed digest ${m.digest.digestId} at position ${m.digest.position}${tree}${keyFile !== undefined ? `, signer pinned to ${keyFile}` : ''}`);
+    const heads =
+      m.digest.streamHeadsSize !== undefined
+        ? `, ${m.digest.streamHeadsSize} stream heads root ${m.digest.streamHeadsRoot}`
+        : '';
+    const tree =
+      m.digest.treeSize !== undefined
+        ? `, tree size ${m.digest.treeSize} root ${m.digest.treeRoot}${heads}`
+        : `, log hash ${m.digest.logHash}`;
+    console.log(
+      `signed digest ${m.digest.digestId} at position ${m.digest.position}${tree}${keyFile !== undefined ? `, signer pinned to ${keyFile}` : ''}`,
+    );
   }
-  if (options.published) console.log(`held to the published digest ${options.published.name}${options.published.consistencyProof ? ' through the consistency proof given' : ''}`);
+  if (options.published)
+    console.log(
+      `held to the published digest ${options.published.name}${options.published.consistencyProof ? ' through the consistency proof given' : ''}`,
+    );
   for (const w of result.warnings) console.log(`WARNING: ${w}`);
   if (result.ok) {
-    console.log(`VALID: every file matches the manifest, every hash chain verifies, every CSV recomputes from events.ndjson${m?.digest ? ', and every event and stream is the one the signed digest covers' : ''}${options.published ? ', which is the published one or consistent with it' : ''}`);
+    console.log(
+      `VALID: every file matches the manifest, every hash chain verifies, every CSV recomputes from events.ndjson${m?.digest ? ', and every event and stream is the one the signed digest covers' : ''}${options.published ? ', which is the published one or consistent with it' : ''}`,
+    );
     return 0;
   }
   console.log(`INVALID: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
@@ -96,6 +127,11 @@ async function main(args: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error('verify-pack:', err); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error('verify-pack:', err);
+    process.exitCode = 1;
+  },
 );

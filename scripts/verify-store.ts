@@ -9,6 +9,11 @@
 import { runVerifyStore } from '../src/ledger/integrity/verify-store-cli';
 
 runVerifyStore(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error('verify-store:', err); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error('verify-store:', err);
+    process.exitCode = 2;
+  },
 );

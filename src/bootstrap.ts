@@ -20,7 +20,11 @@ export interface AppOptions {
  * anything opens a file there, and a second process is refused with DataDirLockedError (main.ts
  * exits 78). The in-memory store keeps its ledger and read models in the process: no lock.
  */
-export async function createApp(config: AppConfig, clock?: Clock, options: AppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  clock?: Clock,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const lock = config.store === 'memory' ? undefined : DataDirLock.acquire(config.dataDir);
   try {
     const app = await buildApp(config, clock, options);
@@ -53,16 +57,26 @@ function holdUntilClosed(app: NestFastifyApplication, lock: DataDirLock): void {
   });
 }
 
-async function buildApp(config: AppConfig, clock: Clock | undefined, options: AppOptions): Promise<NestFastifyApplication> {
+async function buildApp(
+  config: AppConfig,
+  clock: Clock | undefined,
+  options: AppOptions,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     frameworkErrors,
-    logger: config.logLevel === 'silent' ? false : {
-      level: config.logLevel,
-      ...(options.logStream ? { stream: options.logStream } : {}),
-      // Tokens never reach the logs.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
-    },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // Tokens never reach the logs.
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+              censor: '[redacted]',
+            },
+          },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],

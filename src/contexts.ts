@@ -12,4 +12,16 @@ import { ProjectionsModule } from './projections/projections.module';
 import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context (each registers its command slices), then the read side. */
-export const CONTEXT_MODULES: Type[] = [PartnersModule, MeetingsModule, DecisionsModule, SignoffsModule, ActionsModule, EscalationsModule, FundingModule, ProjectionsModule, DigestsModule, EvidenceModule, PrivacyModule];
+export const CONTEXT_MODULES: Type[] = [
+  PartnersModule,
+  MeetingsModule,
+  DecisionsModule,
+  SignoffsModule,
+  ActionsModule,
+  EscalationsModule,
+  FundingModule,
+  ProjectionsModule,
+  DigestsModule,
+  EvidenceModule,
+  PrivacyModule,
+];

@@ -7,15 +7,31 @@ const SHARED_SCHEMAS = {
     description: 'RFC 9457 problem details',
     required: ['type', 'title', 'status', 'code'],
     properties: {
-      type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string', description: 'Stable machine-readable code' },
-      detail: { type: 'string' }, instance: { type: 'string' },
-      errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } } } },
+      type: { type: 'string' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      code: { type: 'string', description: 'Stable machine-readable code' },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+        },
+      },
     },
   },
   CommandResult: {
     type: 'object',
     required: ['id', 'streamId', 'revision', 'events'],
-    properties: { id: { type: 'string' }, streamId: { type: 'string' }, revision: { type: 'integer' }, position: { type: 'integer' }, events: { type: 'array', items: { type: 'string' } } },
+    properties: {
+      id: { type: 'string' },
+      streamId: { type: 'string' },
+      revision: { type: 'integer' },
+      position: { type: 'integer' },
+      events: { type: 'array', items: { type: 'string' } },
+    },
   },
 };
 
@@ -23,7 +39,9 @@ const SHARED_SCHEMAS = {
 export function setupOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Safeguarding governance ledger')
-    .setDescription('Decisions, sign-offs, actions, escalations and funding of a multi-agency safeguarding partnership, recorded as tamper-evident events. Errors are application/problem+json (RFC 9457) with a stable `code`.')
+    .setDescription(
+      'Decisions, sign-offs, actions, escalations and funding of a multi-agency safeguarding partnership, recorded as tamper-evident events. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

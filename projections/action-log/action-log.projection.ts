@@ -2,20 +2,47 @@ import type { ActionEvent } from '../../src/actions/domain/action-messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';
-import { actionKey, ACTION_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type ActionHistoryEntry, type ActionLogDoc, type ActionLogEntry, type MeetingBoardDoc } from './action-log-doc';
+import {
+  actionKey,
+  ACTION_KEY_PREFIX,
+  meetingKey,
+  MEETING_KEY_PREFIX,
+  type ActionHistoryEntry,
+  type ActionLogDoc,
+  type ActionLogEntry,
+  type MeetingBoardDoc,
+} from './action-log-doc';
 import { summarise } from './summaries';
 
 /** The action event types this version understands; a new type needs a version bump (and a rebuild). */
 const ACTION_EVENT_TYPES: ReadonlySet<string> = new Set<ActionEvent['type']>([
-  'action-raised', 'action-progress-noted', 'action-carried-forward', 'action-reassigned', 'action-due-date-changed',
-  'action-completed', 'action-closed', 'action-reopened', 'action-cancelled',
+  'action-raised',
+  'action-progress-noted',
+  'action-carried-forward',
+  'action-reassigned',
+  'action-due-date-changed',
+  'action-completed',
+  'action-closed',
+  'action-reopened',
+  'action-cancelled',
 ]);
 
-export const isActionEvent = (e: StoredEvent): boolean => e.streamId.startsWith('action-') && ACTION_EVENT_TYPES.has(e.type);
-const isMeetingScheduled = (e: StoredEvent): boolean => e.streamId.startsWith('meeting-') && e.type === 'meeting-scheduled';
+export const isActionEvent = (e: StoredEvent): boolean =>
+  e.streamId.startsWith('action-') && ACTION_EVENT_TYPES.has(e.type);
+const isMeetingScheduled = (e: StoredEvent): boolean =>
+  e.streamId.startsWith('meeting-') && e.type === 'meeting-scheduled';
 
 function newAction(actionId: string): ActionLogEntry {
-  return { kind: 'action', actionId, raised: false, text: '', status: 'open', owners: [], timesCarriedForward: 0, historyLength: 0 };
+  return {
+    kind: 'action',
+    actionId,
+    raised: false,
+    text: '',
+    status: 'open',
+    owners: [],
+    timesCarriedForward: 0,
+    historyLength: 0,
+  };
 }
 
 /** Fields an event sets or clears on top of the recorded history. */
@@ -23,7 +50,16 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
   switch (event.type) {
     case 'action-raised': {
       const { text, owners, dueDate, targetMeetingId, meetingId, itemNumber } = event.data;
-      return { raised: true, text, owners, dueDate, targetMeetingId, originMeetingId: meetingId, originItemNumber: itemNumber, raisedAt: at };
+      return {
+        raised: true,
+        text,
+        owners,
+        dueDate,
+        targetMeetingId,
+        originMeetingId: meetingId,
+        originItemNumber: itemNumber,
+        raisedAt: at,
+      };
     }
     case 'action-progress-noted':
       return {};
@@ -65,7 +101,15 @@ function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry 
 export function historyEntry(stored: StoredEvent): ActionHistoryEntry {
   const { occurredAt, recordedAt, actor } = stored.metadata;
   const event = { type: stored.type, data: stored.data } as ActionEvent;
-  return { type: stored.type, occurredAt, recordedAt, actor, summary: summarise(event), eventId: stored.id, position: stored.position };
+  return {
+    type: stored.type,
+    occurredAt,
+    recordedAt,
+    actor,
+    summary: summarise(event),
+    eventId: stored.id,
+    position: stored.position,
+  };
 }
 
 /** An action's change history from its stream's events, up to and including `upTo` (a log position). */
@@ -89,6 +133,8 @@ export const actionLogProjection: Projection<ActionLogDoc> = {
     return [actionKey((event.data as { actionId: string }).actionId)];
   },
   initialState: (key) =>
-    key.startsWith(MEETING_KEY_PREFIX) ? { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) } : newAction(key.slice(ACTION_KEY_PREFIX.length)),
+    key.startsWith(MEETING_KEY_PREFIX)
+      ? { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) }
+      : newAction(key.slice(ACTION_KEY_PREFIX.length)),
   evolve: (doc, event) => (doc.kind === 'meeting' ? evolveMeeting(doc, event) : evolveAction(doc, event)),
 };

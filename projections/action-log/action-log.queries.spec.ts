@@ -2,9 +2,21 @@ import type { ActionLogEntry } from './action-log-doc';
 import { isOverdue, matchesQuery } from './action-log.queries';
 
 const doc = (over: Partial<ActionLogEntry> = {}): ActionLogEntry => ({
-  kind: 'action', actionId: 'a1', raised: true, text: 'Send the letter', status: 'open', timesCarriedForward: 0, historyLength: 0,
-  owners: [{ kind: 'person', personId: 'pete-hill' }, { kind: 'partner', partnerId: 'warwickshire-police' }, { kind: 'team', name: 'WS Business Team' }],
-  dueDate: '2022-06-30', originMeetingId: 'wseb-2022-05-10', ...over,
+  kind: 'action',
+  actionId: 'a1',
+  raised: true,
+  text: 'Send the letter',
+  status: 'open',
+  timesCarriedForward: 0,
+  historyLength: 0,
+  owners: [
+    { kind: 'person', personId: 'pete-hill' },
+    { kind: 'partner', partnerId: 'warwickshire-police' },
+    { kind: 'team', name: 'WS Business Team' },
+  ],
+  dueDate: '2022-06-30',
+  originMeetingId: 'wseb-2022-05-10',
+  ...over,
 });
 const boards: Record<string, string> = { 'wseb-2022-05-10': 'wseb', 'worcs-2022-05-11': 'worcs-scb' };
 const boardOf = (m: string) => boards[m];
@@ -42,7 +54,12 @@ describe('matchesQuery', () => {
     ['overdue', { overdue: true }, {}, true],
     ['not overdue when it is', { overdue: false }, {}, false],
     ['not overdue when it is not', { overdue: false }, { dueDate: '2022-08-01' }, true],
-    ['all filters together', { boardId: 'wseb', owner: 'pete-hill', partnerId: 'warwickshire-police', status: 'open' as const, overdue: true }, {}, true],
+    [
+      'all filters together',
+      { boardId: 'wseb', owner: 'pete-hill', partnerId: 'warwickshire-police', status: 'open' as const, overdue: true },
+      {},
+      true,
+    ],
     ['an action never raised', {}, { raised: false }, false],
   ])('%s -> %s', (_, query, over, expected) => {
     expect(matchesQuery(doc(over), { asOf, ...query }, boardOf)).toBe(expected);

@@ -41,7 +41,11 @@ export const isOwnedByPartner = (doc: ActionLogEntry, partnerId: string): boolea
  * The board an action belongs to is the board of the meeting that raised it; `boardOf` looks the
  * meeting up in the projection's meeting documents (see MeetingBoardDoc).
  */
-export function matchesQuery(doc: ActionLogEntry, q: ActionLogQuery, boardOf: (meetingId: string) => string | undefined): boolean {
+export function matchesQuery(
+  doc: ActionLogEntry,
+  q: ActionLogQuery,
+  boardOf: (meetingId: string) => string | undefined,
+): boolean {
   if (!doc.raised) return false;
   if (q.status !== undefined && doc.status !== q.status) return false;
   if (q.overdue !== undefined && isOverdue(doc, q.asOf) !== q.overdue) return false;

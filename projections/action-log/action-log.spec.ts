@@ -8,14 +8,31 @@ let position = 0;
 function stored(streamId: string, type: string, data: unknown, occurredAt = '2022-05-10T10:00:00.000Z'): StoredEvent {
   position += 3; // positions increase but are not dense
   return {
-    id: `e${position}`, streamId, revision: 0, position, type, schemaVersion: 1, data,
+    id: `e${position}`,
+    streamId,
+    revision: 0,
+    position,
+    type,
+    schemaVersion: 1,
+    data,
     metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
     integrity: { prevHash: '0', hash: '1' },
   };
 }
 const id = 'wseb-2022-05-10-a1';
 const act = (e: ActionEvent, at?: string) => stored(`action-${id}`, e.type, e.data, at);
-const raised = act({ type: 'action-raised', data: { actionId: id, meetingId: 'wseb-2022-05-10', itemNumber: 3, text: 'Add escalation to the June agenda', owners: [{ kind: 'person', personId: 'pete-hill' }], dueDate: '2022-06-30', targetMeetingId: 'wseb-2022-06-07' } });
+const raised = act({
+  type: 'action-raised',
+  data: {
+    actionId: id,
+    meetingId: 'wseb-2022-05-10',
+    itemNumber: 3,
+    text: 'Add escalation to the June agenda',
+    owners: [{ kind: 'person', personId: 'pete-hill' }],
+    dueDate: '2022-06-30',
+    targetMeetingId: 'wseb-2022-06-07',
+  },
+});
 
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, ActionLogDoc> {
@@ -32,8 +49,20 @@ const history = (...events: StoredEvent[]) => actionHistory(events);
 describe('action-log projection: which events it reads', () => {
   it.each([
     ['an action event', raised, true],
-    ['a meeting being scheduled', stored('meeting-wseb-2022-05-10', 'meeting-scheduled', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' }), true],
-    ['another meeting event', stored('meeting-wseb-2022-05-10', 'meeting-closed', { meetingId: 'wseb-2022-05-10' }), false],
+    [
+      'a meeting being scheduled',
+      stored('meeting-wseb-2022-05-10', 'meeting-scheduled', {
+        meetingId: 'wseb-2022-05-10',
+        boardId: 'wseb',
+        scheduledFor: '2022-05-10T09:30:00.000Z',
+      }),
+      true,
+    ],
+    [
+      'another meeting event',
+      stored('meeting-wseb-2022-05-10', 'meeting-closed', { meetingId: 'wseb-2022-05-10' }),
+      false,
+    ],
     ['an unknown action event type', stored(`action-${id}`, 'action-renamed', { actionId: id }), false],
     ['an action-like type in another stream', stored('escalation-x', 'action-raised', { actionId: 'x' }), false],
   ])('%s -> %s', (_, event, handled) => {
@@ -44,47 +73,138 @@ describe('action-log projection: which events it reads', () => {
 describe('action-log projection: one document per action', () => {
   it('given an action raised, then the document shows text, owners, due date, origin and target', () => {
     expect(action(raised)).toMatchObject({
-      kind: 'action', actionId: id, raised: true, status: 'open', text: 'Add escalation to the June agenda', owners: [{ kind: 'person', personId: 'pete-hill' }],
-      dueDate: '2022-06-30', targetMeetingId: 'wseb-2022-06-07', originMeetingId: 'wseb-2022-05-10', originItemNumber: 3, timesCarriedForward: 0,
-      raisedAt: '2022-05-10T10:00:00.000Z', lastUpdate: { type: 'action-raised', occurredAt: '2022-05-10T10:00:00.000Z', actor },
+      kind: 'action',
+      actionId: id,
+      raised: true,
+      status: 'open',
+      text: 'Add escalation to the June agenda',
+      owners: [{ kind: 'person', personId: 'pete-hill' }],
+      dueDate: '2022-06-30',
+      targetMeetingId: 'wseb-2022-06-07',
+      originMeetingId: 'wseb-2022-05-10',
+      originItemNumber: 3,
+      timesCarriedForward: 0,
+      raisedAt: '2022-05-10T10:00:00.000Z',
+      lastUpdate: { type: 'action-raised', occurredAt: '2022-05-10T10:00:00.000Z', actor },
     });
     expect(action(raised).historyLength).toBe(1);
-    expect(history(raised)).toEqual([expect.objectContaining({ type: 'action-raised', summary: 'Raised at wseb-2022-05-10 item 3 for person:pete-hill, due by 2022-06-30 and at wseb-2022-06-07', eventId: raised.id, position: raised.position })]);
+    expect(history(raised)).toEqual([
+      expect.objectContaining({
+        type: 'action-raised',
+        summary: 'Raised at wseb-2022-05-10 item 3 for person:pete-hill, due by 2022-06-30 and at wseb-2022-06-07',
+        eventId: raised.id,
+        position: raised.position,
+      }),
+    ]);
   });
 
   it('given a carry forward, then the target moves and the count goes up', () => {
-    const events = [raised, act({ type: 'action-carried-forward', data: { actionId: id, toMeetingId: 'wseb-2022-07-12', fromMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1, note: 'Not reached' } }, '2022-06-07T11:00:00.000Z')];
-    expect(action(...events)).toMatchObject({ targetMeetingId: 'wseb-2022-07-12', timesCarriedForward: 1, historyLength: 2, lastUpdate: { type: 'action-carried-forward', occurredAt: '2022-06-07T11:00:00.000Z' } });
-    expect(history(...events)[1].summary).toBe('Carried forward to wseb-2022-07-12 from wseb-2022-06-07 (1 time): Not reached');
+    const events = [
+      raised,
+      act(
+        {
+          type: 'action-carried-forward',
+          data: {
+            actionId: id,
+            toMeetingId: 'wseb-2022-07-12',
+            fromMeetingId: 'wseb-2022-06-07',
+            timesCarriedForward: 1,
+            note: 'Not reached',
+          },
+        },
+        '2022-06-07T11:00:00.000Z',
+      ),
+    ];
+    expect(action(...events)).toMatchObject({
+      targetMeetingId: 'wseb-2022-07-12',
+      timesCarriedForward: 1,
+      historyLength: 2,
+      lastUpdate: { type: 'action-carried-forward', occurredAt: '2022-06-07T11:00:00.000Z' },
+    });
+    expect(history(...events)[1].summary).toBe(
+      'Carried forward to wseb-2022-07-12 from wseb-2022-06-07 (1 time): Not reached',
+    );
   });
 
   it('given a reassignment and a new due date, then owners and due date are the latest', () => {
-    const events = [raised,
-      act({ type: 'action-reassigned', data: { actionId: id, owners: [{ kind: 'team', name: 'WS Business Team' }], previousOwners: [{ kind: 'person', personId: 'pete-hill' }], reason: 'Leave' } }),
-      act({ type: 'action-due-date-changed', data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-30', reason: 'Audit' } })];
-    expect(action(...events)).toMatchObject({ owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-07-31' });
-    expect(history(...events).map((h) => h.summary)).toEqual([expect.any(String), 'Reassigned from person:pete-hill to team:WS Business Team: Leave', 'Due date moved from 2022-06-30 to 2022-07-31: Audit']);
+    const events = [
+      raised,
+      act({
+        type: 'action-reassigned',
+        data: {
+          actionId: id,
+          owners: [{ kind: 'team', name: 'WS Business Team' }],
+          previousOwners: [{ kind: 'person', personId: 'pete-hill' }],
+          reason: 'Leave',
+        },
+      }),
+      act({
+        type: 'action-due-date-changed',
+        data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-30', reason: 'Audit' },
+      }),
+    ];
+    expect(action(...events)).toMatchObject({
+      owners: [{ kind: 'team', name: 'WS Business Team' }],
+      dueDate: '2022-07-31',
+    });
+    expect(history(...events).map((h) => h.summary)).toEqual([
+      expect.any(String),
+      'Reassigned from person:pete-hill to team:WS Business Team: Leave',
+      'Due date moved from 2022-06-30 to 2022-07-31: Audit',
+    ]);
   });
 
   it('given completed then closed, then both dates are kept; a reopen clears them but not the history', () => {
-    const done = [raised, act({ type: 'action-completed', data: { actionId: id } }, '2022-06-01T00:00:00.000Z'), act({ type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } }, '2022-06-07T11:00:00.000Z')];
-    expect(action(...done)).toMatchObject({ status: 'closed', completedAt: '2022-06-01T00:00:00.000Z', closedAt: '2022-06-07T11:00:00.000Z' });
-    const all = [...done, act({ type: 'action-reopened', data: { actionId: id, reopenedFrom: 'closed', reason: 'Letter never sent' } })];
+    const done = [
+      raised,
+      act({ type: 'action-completed', data: { actionId: id } }, '2022-06-01T00:00:00.000Z'),
+      act({ type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } }, '2022-06-07T11:00:00.000Z'),
+    ];
+    expect(action(...done)).toMatchObject({
+      status: 'closed',
+      completedAt: '2022-06-01T00:00:00.000Z',
+      closedAt: '2022-06-07T11:00:00.000Z',
+    });
+    const all = [
+      ...done,
+      act({ type: 'action-reopened', data: { actionId: id, reopenedFrom: 'closed', reason: 'Letter never sent' } }),
+    ];
     const reopened = action(...all);
     expect(reopened).toMatchObject({ status: 'open', historyLength: 4 });
     expect(reopened).not.toHaveProperty('completedAt');
     expect(reopened).not.toHaveProperty('closedAt');
-    expect(history(...all).map((h) => h.type)).toEqual(['action-raised', 'action-completed', 'action-closed', 'action-reopened']);
+    expect(history(...all).map((h) => h.type)).toEqual([
+      'action-raised',
+      'action-completed',
+      'action-closed',
+      'action-reopened',
+    ]);
   });
 
   it('given a cancellation, then it is cancelled with the date', () => {
-    expect(action(raised, act({ type: 'action-cancelled', data: { actionId: id, cancelledFrom: 'open', reason: 'Superseded' } }, '2022-06-07T11:00:00.000Z')))
-      .toMatchObject({ status: 'cancelled', cancelledAt: '2022-06-07T11:00:00.000Z' });
+    expect(
+      action(
+        raised,
+        act(
+          { type: 'action-cancelled', data: { actionId: id, cancelledFrom: 'open', reason: 'Superseded' } },
+          '2022-06-07T11:00:00.000Z',
+        ),
+      ),
+    ).toMatchObject({ status: 'cancelled', cancelledAt: '2022-06-07T11:00:00.000Z' });
   });
 
   it('given progress notes, then only the history and last update change', () => {
-    const events = [raised, act({ type: 'action-progress-noted', data: { actionId: id, note: 'Draft letter prepared' } }, '2022-05-20T00:00:00.000Z')];
-    expect(action(...events)).toMatchObject({ status: 'open', lastUpdate: { type: 'action-progress-noted', occurredAt: '2022-05-20T00:00:00.000Z' } });
+    const events = [
+      raised,
+      act(
+        { type: 'action-progress-noted', data: { actionId: id, note: 'Draft letter prepared' } },
+        '2022-05-20T00:00:00.000Z',
+      ),
+    ];
+    expect(action(...events)).toMatchObject({
+      status: 'open',
+      lastUpdate: { type: 'action-progress-noted', occurredAt: '2022-05-20T00:00:00.000Z' },
+    });
     expect(history(...events)[1].summary).toBe('Progress noted: Draft letter prepared');
   });
 
@@ -96,18 +216,32 @@ describe('action-log projection: one document per action', () => {
   });
 });
 
-describe('action-log history: the action\'s stream, summarised', () => {
+describe("action-log history: the action's stream, summarised", () => {
   it('keeps only action events, and none after the position the documents show', () => {
     const progress = act({ type: 'action-progress-noted', data: { actionId: id, note: 'Draft' } });
     const other = stored(`action-${id}`, 'action-renamed', { actionId: id });
-    expect(actionHistory([raised, other, progress]).map((h) => h.type)).toEqual(['action-raised', 'action-progress-noted']);
+    expect(actionHistory([raised, other, progress]).map((h) => h.type)).toEqual([
+      'action-raised',
+      'action-progress-noted',
+    ]);
     expect(actionHistory([raised, progress], raised.position).map((h) => h.eventId)).toEqual([raised.id]);
   });
 });
 
 describe('action-log projection: the meeting -> board link', () => {
   it('given a meeting scheduled, then a meeting document records its board', () => {
-    const docs = given(stored('meeting-wseb-2022-05-10', 'meeting-scheduled', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' }));
-    expect(docs.get('meeting:wseb-2022-05-10')).toEqual({ kind: 'meeting', meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' });
+    const docs = given(
+      stored('meeting-wseb-2022-05-10', 'meeting-scheduled', {
+        meetingId: 'wseb-2022-05-10',
+        boardId: 'wseb',
+        scheduledFor: '2022-05-10T09:30:00.000Z',
+      }),
+    );
+    expect(docs.get('meeting:wseb-2022-05-10')).toEqual({
+      kind: 'meeting',
+      meetingId: 'wseb-2022-05-10',
+      boardId: 'wseb',
+      scheduledFor: '2022-05-10T09:30:00.000Z',
+    });
   });
 });

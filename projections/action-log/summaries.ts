@@ -21,7 +21,9 @@ export function summarise(event: ActionEvent): string {
   switch (event.type) {
     case 'action-raised': {
       const { meetingId, itemNumber, owners: o, dueDate, targetMeetingId } = event.data;
-      const due = [dueDate && `by ${dueDate}`, targetMeetingId && `at ${targetMeetingId}`].filter(Boolean).join(' and ');
+      const due = [dueDate && `by ${dueDate}`, targetMeetingId && `at ${targetMeetingId}`]
+        .filter(Boolean)
+        .join(' and ');
       return `Raised at ${meetingId} item ${itemNumber} for ${owners(o)}, due ${due}`;
     }
     case 'action-progress-noted':

@@ -1,4 +1,10 @@
-import type { BudgetLine, PledgeBasis, UnderwritingBasis, UnderwritingMethod, UnderwritingShare } from '../../src/funding/domain/budget.types';
+import type {
+  BudgetLine,
+  PledgeBasis,
+  UnderwritingBasis,
+  UnderwritingMethod,
+  UnderwritingShare,
+} from '../../src/funding/domain/budget.types';
 import type { Actor } from '../../src/ledger/event-envelope';
 
 /** One pledge as the year's events left it; withdrawn pledges stay visible but count for nothing. */
@@ -15,7 +21,13 @@ export interface PledgeEntry {
   withdrawnAt?: string;
 }
 
-export interface PaymentEntry { paymentId: string; partnerId: string; amountPence: number; receivedOn: string; pledgeId?: string }
+export interface PaymentEntry {
+  paymentId: string;
+  partnerId: string;
+  amountPence: number;
+  receivedOn: string;
+  pledgeId?: string;
+}
 
 /** An underwriting agreement exactly as recorded: the board's stated shortfall and each partner's share and cap. */
 export interface UnderwritingEntry {
@@ -29,7 +41,12 @@ export interface UnderwritingEntry {
   agreedAt: string;
 }
 
-export interface BudgetRevision { previousTotalPence: number; totalPence: number; reason: string; occurredAt: string }
+export interface BudgetRevision {
+  previousTotalPence: number;
+  totalPence: number;
+  reason: string;
+  occurredAt: string;
+}
 
 /**
  * The facts of one financial year's budget stream (`budget-2022-23`). Derived figures (shortfall,

@@ -22,7 +22,9 @@ import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc
  */
 export type ShortfallSource = 'underwriting-agreement' | 'agreed-contributions';
 
-export interface PledgeView extends PledgeEntry { outstandingPence: number }
+export interface PledgeView extends PledgeEntry {
+  outstandingPence: number;
+}
 
 export interface PartnerContribution {
   partnerId: string;
@@ -50,8 +52,19 @@ export interface BudgetYearView {
   allocatedPence: number;
   unallocatedPence: number;
   revisions: BudgetYearDoc['revisions'];
-  contributions: { agreedPence: number; inPrinciplePence: number; upToPence: number; paidPence: number; outstandingPence: number };
-  shortfall: { shortfallPence: number; source: ShortfallSource; budgetLessAgreedPence: number; statedPence: number | null };
+  contributions: {
+    agreedPence: number;
+    inPrinciplePence: number;
+    upToPence: number;
+    paidPence: number;
+    outstandingPence: number;
+  };
+  shortfall: {
+    shortfallPence: number;
+    source: ShortfallSource;
+    budgetLessAgreedPence: number;
+    statedPence: number | null;
+  };
   underwriting: (Omit<UnderwritingEntry, 'shares'> & { partnerCount: number }) | null;
   underwritings: UnderwritingEntry[];
   partners: PartnerContribution[];
@@ -60,25 +73,45 @@ export interface BudgetYearView {
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 10_000) / whole) / 100);
-const openWith = (pledges: PledgeEntry[], basis: PledgeBasis) => sum(pledges.filter((p) => !p.withdrawn && p.basis === basis).map((p) => p.amountPence));
+const openWith = (pledges: PledgeEntry[], basis: PledgeBasis) =>
+  sum(pledges.filter((p) => !p.withdrawn && p.basis === basis).map((p) => p.amountPence));
 
 function partnerIdsOf(doc: BudgetYearDoc, current: UnderwritingEntry | undefined): string[] {
-  const ids = [...doc.pledges.map((p) => p.partnerId), ...doc.payments.map((p) => p.partnerId), ...(current?.shares.map((s) => s.partnerId) ?? [])];
+  const ids = [
+    ...doc.pledges.map((p) => p.partnerId),
+    ...doc.payments.map((p) => p.partnerId),
+    ...(current?.shares.map((s) => s.partnerId) ?? []),
+  ];
   return [...new Set(ids)].sort();
 }
 
-function partnerFigures(doc: BudgetYearDoc, partnerId: string, current: UnderwritingEntry | undefined, nameOf: (id: string) => string | undefined) {
-  const pledges = doc.pledges.filter((p) => p.partnerId === partnerId).map((p) => ({ ...p, outstandingPence: p.withdrawn ? 0 : p.amountPence - p.paidPence }));
+function partnerFigures(
+  doc: BudgetYearDoc,
+  partnerId: string,
+  current: UnderwritingEntry | undefined,
+  nameOf: (id: string) => string | undefined,
+) {
+  const pledges = doc.pledges
+    .filter((p) => p.partnerId === partnerId)
+    .map((p) => ({ ...p, outstandingPence: p.withdrawn ? 0 : p.amountPence - p.paidPence }));
   const payments = doc.payments.filter((p) => p.partnerId === partnerId);
   const onAccount = sum(payments.filter((p) => p.pledgeId === undefined).map((p) => p.amountPence));
   const agreedUnpaid = sum(pledges.filter((p) => !p.withdrawn && p.basis === 'agreed').map((p) => p.outstandingPence));
   const share = current?.shares.find((s) => s.partnerId === partnerId);
   const agreedPence = openWith(pledges, 'agreed');
   return {
-    partnerId, partnerName: nameOf(partnerId) ?? null, pledges, agreedPence,
-    inPrinciplePence: openWith(pledges, 'in-principle'), upToPence: openWith(pledges, 'up-to'),
-    paidPence: sum(payments.map((p) => p.amountPence)), outstandingPence: Math.max(0, agreedUnpaid - onAccount),
-    underwriting: share && current ? { sharePence: share.sharePence, capPence: share.capPence ?? null, basis: current.basis } : null,
+    partnerId,
+    partnerName: nameOf(partnerId) ?? null,
+    pledges,
+    agreedPence,
+    inPrinciplePence: openWith(pledges, 'in-principle'),
+    upToPence: openWith(pledges, 'up-to'),
+    paidPence: sum(payments.map((p) => p.amountPence)),
+    outstandingPence: Math.max(0, agreedUnpaid - onAccount),
+    underwriting:
+      share && current
+        ? { sharePence: share.sharePence, capPence: share.capPence ?? null, basis: current.basis }
+        : null,
     countedPence: agreedPence + (share?.sharePence ?? 0),
   };
 }
@@ -87,22 +120,47 @@ function partnerFigures(doc: BudgetYearDoc, partnerId: string, current: Underwri
 const withoutShares = ({ shares, ...rest }: UnderwritingEntry) => ({ ...rest, partnerCount: shares.length });
 
 /** The year as a board or an inspector reads it; `nameOf` looks partner names up in the projection. */
-export function summariseYear(doc: BudgetYearDoc, nameOf: (partnerId: string) => string | undefined = () => undefined): BudgetYearView {
+export function summariseYear(
+  doc: BudgetYearDoc,
+  nameOf: (partnerId: string) => string | undefined = () => undefined,
+): BudgetYearView {
   const current = doc.underwritings.at(-1);
   const figures = partnerIdsOf(doc, current).map((id) => partnerFigures(doc, id, current, nameOf));
   const counted = sum(figures.map((f) => f.countedPence));
-  const partners = figures.map((f) => ({ ...f, shareOfBudgetPercent: percent(f.countedPence, doc.totalPence), shareOfCountedPercent: percent(f.countedPence, counted) }));
+  const partners = figures.map((f) => ({
+    ...f,
+    shareOfBudgetPercent: percent(f.countedPence, doc.totalPence),
+    shareOfCountedPercent: percent(f.countedPence, counted),
+  }));
   const agreedPence = sum(partners.map((p) => p.agreedPence));
   const budgetLessAgreedPence = Math.max(0, doc.totalPence - agreedPence);
   return {
-    financialYear: doc.financialYear, totalPence: doc.totalPence, lines: doc.lines, allocatedPence: doc.allocatedPence, unallocatedPence: doc.unallocatedPence, revisions: doc.revisions,
+    financialYear: doc.financialYear,
+    totalPence: doc.totalPence,
+    lines: doc.lines,
+    allocatedPence: doc.allocatedPence,
+    unallocatedPence: doc.unallocatedPence,
+    revisions: doc.revisions,
     contributions: {
-      agreedPence, inPrinciplePence: sum(partners.map((p) => p.inPrinciplePence)), upToPence: sum(partners.map((p) => p.upToPence)),
-      paidPence: sum(partners.map((p) => p.paidPence)), outstandingPence: sum(partners.map((p) => p.outstandingPence)),
+      agreedPence,
+      inPrinciplePence: sum(partners.map((p) => p.inPrinciplePence)),
+      upToPence: sum(partners.map((p) => p.upToPence)),
+      paidPence: sum(partners.map((p) => p.paidPence)),
+      outstandingPence: sum(partners.map((p) => p.outstandingPence)),
     },
     shortfall: current
-      ? { shortfallPence: current.shortfallPence, source: 'underwriting-agreement', budgetLessAgreedPence, statedPence: current.shortfallPence }
-      : { shortfallPence: budgetLessAgreedPence, source: 'agreed-contributions', budgetLessAgreedPence, statedPence: null },
+      ? {
+          shortfallPence: current.shortfallPence,
+          source: 'underwriting-agreement',
+          budgetLessAgreedPence,
+          statedPence: current.shortfallPence,
+        }
+      : {
+          shortfallPence: budgetLessAgreedPence,
+          source: 'agreed-contributions',
+          budgetLessAgreedPence,
+          statedPence: null,
+        },
     underwriting: current ? withoutShares(current) : null,
     underwritings: doc.underwritings,
     partners,

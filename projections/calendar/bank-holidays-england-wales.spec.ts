@@ -1,19 +1,40 @@
-import { BANK_HOLIDAYS_ENGLAND_WALES, CalendarRangeError, CALENDAR_FIRST, CALENDAR_LAST, isBankHoliday, isCalendarDate } from './bank-holidays-england-wales';
+import {
+  BANK_HOLIDAYS_ENGLAND_WALES,
+  CalendarRangeError,
+  CALENDAR_FIRST,
+  CALENDAR_LAST,
+  isBankHoliday,
+  isCalendarDate,
+} from './bank-holidays-england-wales';
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher), to check the table's Easter dates. */
 function easterSunday(year: number): string {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shift = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 /** The first or last Monday of a month (month 1-12). */
 function monday(year: number, month: number, which: 'first' | 'last'): string {
   const mm = String(month).padStart(2, '0');
-  let d = which === 'first' ? `${year}-${mm}-01` : shift(`${month === 12 ? year + 1 : year}-${String(month === 12 ? 1 : month + 1).padStart(2, '0')}-01`, -1);
+  let d =
+    which === 'first'
+      ? `${year}-${mm}-01`
+      : shift(`${month === 12 ? year + 1 : year}-${String(month === 12 ? 1 : month + 1).padStart(2, '0')}-01`, -1);
   while (weekday(d) !== 1) d = shift(d, which === 'first' ? 1 : -1);
   return d;
 }
@@ -47,7 +68,9 @@ describe('England and Wales bank holidays table', () => {
 
   it.each(YEARS)('%i: every listed day is a weekday in its year, listed once and in order', (year) => {
     const days = BANK_HOLIDAYS_ENGLAND_WALES[year];
-    expect(days.every((d) => d.startsWith(`${year}-`) && isCalendarDate(d) && weekday(d) >= 1 && weekday(d) <= 5)).toBe(true);
+    expect(days.every((d) => d.startsWith(`${year}-`) && isCalendarDate(d) && weekday(d) >= 1 && weekday(d) <= 5)).toBe(
+      true,
+    );
     expect([...days].sort()).toEqual(days);
     expect(new Set(days).size).toBe(days.length);
   });
@@ -66,7 +89,18 @@ describe('England and Wales bank holidays table', () => {
 
   it('has eight days a year, plus the jubilee, the state funeral and the coronation', () => {
     expect(Object.fromEntries(YEARS.map((y) => [y, BANK_HOLIDAYS_ENGLAND_WALES[y].length]))).toEqual({
-      2016: 8, 2017: 8, 2018: 8, 2019: 8, 2020: 8, 2021: 8, 2022: 10, 2023: 9, 2024: 8, 2025: 8, 2026: 8, 2027: 8,
+      2016: 8,
+      2017: 8,
+      2018: 8,
+      2019: 8,
+      2020: 8,
+      2021: 8,
+      2022: 10,
+      2023: 9,
+      2024: 8,
+      2025: 8,
+      2026: 8,
+      2027: 8,
     });
   });
 
@@ -80,8 +114,11 @@ describe('England and Wales bank holidays table', () => {
     expect(isBankHoliday(CALENDAR_LAST)).toBe(false);
   });
 
-  it.each(['2022-02-30', '2022-6-1', 'tomorrow', '2022-06-01T10:00:00Z'])('refuses %s, which is not a YYYY-MM-DD date', (date) => {
-    expect(() => isBankHoliday(date)).toThrow(RangeError);
-    expect(() => isBankHoliday(date)).not.toThrow(CalendarRangeError);
-  });
+  it.each(['2022-02-30', '2022-6-1', 'tomorrow', '2022-06-01T10:00:00Z'])(
+    'refuses %s, which is not a YYYY-MM-DD date',
+    (date) => {
+      expect(() => isBankHoliday(date)).toThrow(RangeError);
+      expect(() => isBankHoliday(date)).not.toThrow(CalendarRangeError);
+    },
+  );
 });

@@ -43,7 +43,10 @@ describe('workingDaysBetween (the start day is day 0)', () => {
     expect(() => workingDaysBetween('2022-05-10', '2022-05-09')).toThrow(/before/);
   });
 
-  it.each([['2015-12-31', '2016-01-04'], ['2027-12-30', '2028-01-04']])('refuses %s to %s, which leaves the calendar', (start, end) => {
+  it.each([
+    ['2015-12-31', '2016-01-04'],
+    ['2027-12-30', '2028-01-04'],
+  ])('refuses %s to %s, which leaves the calendar', (start, end) => {
     expect(() => workingDaysBetween(start, end)).toThrow(CalendarRangeError);
   });
 });

@@ -12,7 +12,10 @@ export function compact<T extends object>(doc: T): T {
   for (const k in doc) {
     const v: unknown = doc[k];
     if (v === undefined) continue;
-    out[k] = Array.isArray(v) && v.some((x: unknown) => isPlainObject(x) && hasUndefined(x)) ? v.map((x: unknown) => (isPlainObject(x) ? drop(x) : x)) : v;
+    out[k] =
+      Array.isArray(v) && v.some((x: unknown) => isPlainObject(x) && hasUndefined(x))
+        ? v.map((x: unknown) => (isPlainObject(x) ? drop(x) : x))
+        : v;
   }
   return out as T;
 }

@@ -64,7 +64,14 @@ export interface PartnerSignature {
 
 /** Why signatures stopped counting: a new artefact version, or a partner taking its signature back. */
 export type Invalidation =
-  | (Stamp & { kind: 'artefact-revised'; previousVersion: string; version: string; contentHash: string; invalidatedPartnerIds: string[]; reopened: boolean })
+  | (Stamp & {
+      kind: 'artefact-revised';
+      previousVersion: string;
+      version: string;
+      contentHash: string;
+      invalidatedPartnerIds: string[];
+      reopened: boolean;
+    })
   | (Stamp & { kind: 'signature-withdrawn'; partnerId: string; version: string; reason: string; reopened: boolean });
 
 export type SignoffStatus = 'open' | 'completed' | 'withdrawn';

@@ -3,7 +3,13 @@ import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
 import type { Projection } from '../projection';
 import {
-  decisionKey, DECISION_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, signoffKey, SIGNOFF_KEY_PREFIX, type DecisionRegisterDoc,
+  decisionKey,
+  DECISION_KEY_PREFIX,
+  meetingKey,
+  MEETING_KEY_PREFIX,
+  signoffKey,
+  SIGNOFF_KEY_PREFIX,
+  type DecisionRegisterDoc,
 } from './decision-register-doc';
 import { evolveDecision, linkSignoff, newDecision } from './evolve-decision';
 import { evolveMeeting, MEETING_EVENT_TYPES, newMeeting } from './evolve-meeting';
@@ -11,10 +17,18 @@ import { evolveSignoff, newSignoff } from './evolve-signoff';
 
 /** The event types this version understands; a new type needs a version bump (and a rebuild). */
 const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set<DecisionEvent['type']>([
-  'decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded',
+  'decision-recorded',
+  'decision-condition-satisfied',
+  'decision-rescinded',
+  'decision-superseded',
 ]);
 const SIGNOFF_EVENT_TYPES: ReadonlySet<string> = new Set<SignoffEvent['type']>([
-  'signoff-requested', 'signoff-signed', 'signoff-completed', 'signoff-artefact-revised', 'signoff-signature-withdrawn', 'signoff-request-withdrawn',
+  'signoff-requested',
+  'signoff-signed',
+  'signoff-completed',
+  'signoff-artefact-revised',
+  'signoff-signature-withdrawn',
+  'signoff-request-withdrawn',
 ]);
 
 const isDecisionEvent = (e: StoredEvent) => e.streamId.startsWith('decision-') && DECISION_EVENT_TYPES.has(e.type);
@@ -26,10 +40,14 @@ function keysOf(event: StoredEvent): string[] {
   if (isSignoffEvent(event)) {
     const { signoffId, decisionId } = event.data as { signoffId: string; decisionId?: string };
     // Only the request names the decision, so that is when the decision learns of its sign-off.
-    return event.type === 'signoff-requested' && decisionId ? [signoffKey(signoffId), decisionKey(decisionId)] : [signoffKey(signoffId)];
+    return event.type === 'signoff-requested' && decisionId
+      ? [signoffKey(signoffId), decisionKey(decisionId)]
+      : [signoffKey(signoffId)];
   }
   const { decisionId, supersededByDecisionId } = event.data as { decisionId: string; supersededByDecisionId?: string };
-  return event.type === 'decision-superseded' && supersededByDecisionId ? [decisionKey(decisionId), decisionKey(supersededByDecisionId)] : [decisionKey(decisionId)];
+  return event.type === 'decision-superseded' && supersededByDecisionId
+    ? [decisionKey(decisionId), decisionKey(supersededByDecisionId)]
+    : [decisionKey(decisionId)];
 }
 
 function initialState(key: string): DecisionRegisterDoc {
@@ -45,7 +63,9 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
     case 'signoff':
       return evolveSignoff(doc, event);
     case 'decision':
-      return event.type === 'signoff-requested' ? linkSignoff(doc, (event.data as { signoffId: string }).signoffId) : evolveDecision(doc, event);
+      return event.type === 'signoff-requested'
+        ? linkSignoff(doc, (event.data as { signoffId: string }).signoffId)
+        : evolveDecision(doc, event);
   }
 }
 

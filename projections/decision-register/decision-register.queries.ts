@@ -16,7 +16,8 @@ export interface DecisionRegisterQuery {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-export const unsatisfiedConditionCount = (doc: DecisionDoc): number => doc.conditions.filter((c) => !c.satisfied).length;
+export const unsatisfiedConditionCount = (doc: DecisionDoc): number =>
+  doc.conditions.filter((c) => !c.satisfied).length;
 
 /** Whether the meeting's date lies in [from, to]; a meeting never scheduled has no date and matches no range. */
 export function inDateRange(scheduledFor: string | undefined, from?: string, to?: string): boolean {
@@ -35,7 +36,8 @@ export function matchesQuery(doc: DecisionDoc, meeting: MeetingDoc | undefined, 
   if (q.meetingId !== undefined && doc.meetingId !== q.meetingId) return false;
   if (q.outcome !== undefined && doc.outcome !== q.outcome) return false;
   if (q.status !== undefined && doc.status !== q.status) return false;
-  if (q.hasUnsatisfiedConditions !== undefined && unsatisfiedConditionCount(doc) > 0 !== q.hasUnsatisfiedConditions) return false;
+  if (q.hasUnsatisfiedConditions !== undefined && unsatisfiedConditionCount(doc) > 0 !== q.hasUnsatisfiedConditions)
+    return false;
   if (q.boardId !== undefined && meeting?.boardId !== q.boardId) return false;
   return inDateRange(meeting?.scheduledFor, q.from, q.to);
 }

@@ -22,43 +22,71 @@ export interface SignoffSummary {
   subjectToConditions: boolean | null;
 }
 
-type DecisionCore = Omit<DecisionDoc, 'kind' | 'history' | 'recorded'> & { meeting: MeetingRef | null; unsatisfiedConditions: number; historyLength: number };
+type DecisionCore = Omit<DecisionDoc, 'kind' | 'history' | 'recorded'> & {
+  meeting: MeetingRef | null;
+  unsatisfiedConditions: number;
+  historyLength: number;
+};
 export type DecisionRegisterItem = DecisionCore & { signoffs: SignoffSummary[] };
 export type SignoffDetail = Omit<SignoffDoc, 'kind' | 'history' | 'requested'>;
 export type DecisionRegisterDetail = DecisionCore & { signoffs: SignoffDetail[] };
 /** A history line with the record it belongs to: the decision itself or one of its sign-offs. */
-export type DecisionHistoryEntry = HistoryEntry & { record: { kind: 'decision'; decisionId: string } | { kind: 'signoff'; signoffId: string } };
+export type DecisionHistoryEntry = HistoryEntry & {
+  record: { kind: 'decision'; decisionId: string } | { kind: 'signoff'; signoffId: string };
+};
 
 export function meetingRef(doc: DecisionDoc, meeting: MeetingDoc | undefined): MeetingRef | null {
   if (doc.meetingId === undefined) return null;
   const item = doc.itemNumber === undefined ? undefined : meeting?.items[doc.itemNumber];
   return {
-    meetingId: doc.meetingId, boardId: meeting?.boardId ?? null, date: meeting?.scheduledFor ?? null,
-    itemNumber: doc.itemNumber ?? null, itemLabel: item?.label ?? null, itemTitle: item?.title ?? null,
+    meetingId: doc.meetingId,
+    boardId: meeting?.boardId ?? null,
+    date: meeting?.scheduledFor ?? null,
+    itemNumber: doc.itemNumber ?? null,
+    itemLabel: item?.label ?? null,
+    itemTitle: item?.title ?? null,
   };
 }
 
 export function signoffSummary(s: SignoffDoc): SignoffSummary {
   return {
-    signoffId: s.signoffId, status: s.status, artefactTitle: s.artefact?.title ?? null, version: s.artefact?.version ?? null,
-    signed: s.signatures.filter((x) => x.status === 'signed').length, required: s.requiredPartnerIds.length,
+    signoffId: s.signoffId,
+    status: s.status,
+    artefactTitle: s.artefact?.title ?? null,
+    version: s.artefact?.version ?? null,
+    signed: s.signatures.filter((x) => x.status === 'signed').length,
+    required: s.requiredPartnerIds.length,
     subjectToConditions: s.completed?.subjectToConditions ?? null,
   };
 }
 
 function core(doc: DecisionDoc, meeting: MeetingDoc | undefined): DecisionCore {
   const { kind: _k, history, recorded: _r, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
-  return { ...rest, meeting: meetingRef(doc, meeting), unsatisfiedConditions: unsatisfiedConditionCount(doc), historyLength: history.length };
+  return {
+    ...rest,
+    meeting: meetingRef(doc, meeting),
+    unsatisfiedConditions: unsatisfiedConditionCount(doc),
+    historyLength: history.length,
+  };
 }
 
 /** Sign-offs never requested (an id with no document) are left out rather than shown empty. */
-const requested = (signoffs: (SignoffDoc | undefined)[]) => signoffs.filter((s): s is SignoffDoc => s?.requested === true);
+const requested = (signoffs: (SignoffDoc | undefined)[]) =>
+  signoffs.filter((s): s is SignoffDoc => s?.requested === true);
 
-export function registerItem(doc: DecisionDoc, meeting: MeetingDoc | undefined, signoffs: (SignoffDoc | undefined)[]): DecisionRegisterItem {
+export function registerItem(
+  doc: DecisionDoc,
+  meeting: MeetingDoc | undefined,
+  signoffs: (SignoffDoc | undefined)[],
+): DecisionRegisterItem {
   return { ...core(doc, meeting), signoffs: requested(signoffs).map(signoffSummary) };
 }
 
-export function registerDetail(doc: DecisionDoc, meeting: MeetingDoc | undefined, signoffs: (SignoffDoc | undefined)[]): DecisionRegisterDetail {
+export function registerDetail(
+  doc: DecisionDoc,
+  meeting: MeetingDoc | undefined,
+  signoffs: (SignoffDoc | undefined)[],
+): DecisionRegisterDetail {
   const details = requested(signoffs).map(({ kind: _k, history: _h, requested: _r, ...rest }) => rest); // eslint-disable-line @typescript-eslint/no-unused-vars
   return { ...core(doc, meeting), signoffs: details };
 }
@@ -66,6 +94,8 @@ export function registerDetail(doc: DecisionDoc, meeting: MeetingDoc | undefined
 /** The decision's own events and its sign-offs' events as one list, in ledger order. */
 export function decisionHistory(doc: DecisionDoc, signoffs: (SignoffDoc | undefined)[]): DecisionHistoryEntry[] {
   const own = doc.history.map((h) => ({ ...h, record: { kind: 'decision' as const, decisionId: doc.decisionId } }));
-  const theirs = requested(signoffs).flatMap((s) => s.history.map((h) => ({ ...h, record: { kind: 'signoff' as const, signoffId: s.signoffId } })));
+  const theirs = requested(signoffs).flatMap((s) =>
+    s.history.map((h) => ({ ...h, record: { kind: 'signoff' as const, signoffId: s.signoffId } })),
+  );
   return [...own, ...theirs].sort((a, b) => a.position - b.position);
 }

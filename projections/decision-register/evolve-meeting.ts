@@ -3,7 +3,10 @@ import type { MeetingEvent } from '../../src/meetings/domain/meeting';
 import { compact } from './compact';
 import type { MeetingDoc } from './decision-register-doc';
 
-export const MEETING_EVENT_TYPES: ReadonlySet<string> = new Set<MeetingEvent['type']>(['meeting-scheduled', 'agenda-item-added']);
+export const MEETING_EVENT_TYPES: ReadonlySet<string> = new Set<MeetingEvent['type']>([
+  'meeting-scheduled',
+  'agenda-item-added',
+]);
 
 export const newMeeting = (meetingId: string): MeetingDoc => ({ kind: 'meeting', meetingId, items: {} });
 

@@ -28,7 +28,8 @@ export function summariseDecision(event: DecisionEvent): string {
 }
 
 /** The line the superseding decision's own history shows. */
-export const summariseSupersession = (supersededId: string, reason: string) => `Supersedes ${supersededId}${suffix(reason)}`;
+export const summariseSupersession = (supersededId: string, reason: string) =>
+  `Supersedes ${supersededId}${suffix(reason)}`;
 
 export function summariseSignoff(event: SignoffEvent): string {
   switch (event.type) {

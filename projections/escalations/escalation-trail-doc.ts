@@ -1,4 +1,9 @@
-import type { DataSubjectRelation, EscalationOutcome, EscalationStatus, PersonalNote } from '../../src/escalations/domain/escalation-types';
+import type {
+  DataSubjectRelation,
+  EscalationOutcome,
+  EscalationStatus,
+  PersonalNote,
+} from '../../src/escalations/domain/escalation-types';
 import type { SealedValue } from '../../src/privacy/sealed-value';
 import type { ProtocolStage } from '../../src/escalations/domain/escalation-protocol';
 import type { Actor } from '../../src/ledger/event-envelope';

@@ -2,19 +2,37 @@ import type { EscalationEvent } from '../../src/escalations/domain/escalation-ty
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';
-import { ESCALATION_KEY_PREFIX, escalationKey, type EscalationTrailDoc, type StagePeriod, type TrailEntry } from './escalation-trail-doc';
+import {
+  ESCALATION_KEY_PREFIX,
+  escalationKey,
+  type EscalationTrailDoc,
+  type StagePeriod,
+  type TrailEntry,
+} from './escalation-trail-doc';
 import { summarise } from './timeline-summary';
 
 /** The escalation event types this version understands; a new type needs a version bump (and a rebuild). */
 const ESCALATION_EVENT_TYPES: ReadonlySet<string> = new Set<EscalationEvent['type']>([
-  'escalation-raised', 'escalation-acknowledged', 'escalation-response-recorded',
-  'escalation-stage-escalated', 'escalation-resolved', 'escalation-closed', 'escalation-data-subject-rectified',
+  'escalation-raised',
+  'escalation-acknowledged',
+  'escalation-response-recorded',
+  'escalation-stage-escalated',
+  'escalation-resolved',
+  'escalation-closed',
+  'escalation-data-subject-rectified',
 ]);
 
-const isEscalationEvent = (e: StoredEvent): boolean => e.streamId.startsWith('escalation-') && ESCALATION_EVENT_TYPES.has(e.type);
+const isEscalationEvent = (e: StoredEvent): boolean =>
+  e.streamId.startsWith('escalation-') && ESCALATION_EVENT_TYPES.has(e.type);
 
-const newTrail = (escalationId: string): EscalationTrailDoc =>
-  ({ escalationId, raised: false, protocolStages: [], status: 'open', stages: [], timeline: [] });
+const newTrail = (escalationId: string): EscalationTrailDoc => ({
+  escalationId,
+  raised: false,
+  protocolStages: [],
+  status: 'open',
+  stages: [],
+  timeline: [],
+});
 
 /** Changes the last (current) stage period; stages only ever move forward, so it is the one in play. */
 function withCurrentStage(stages: StagePeriod[], change: (s: StagePeriod) => StagePeriod): StagePeriod[] {
@@ -25,11 +43,34 @@ function withCurrentStage(stages: StagePeriod[], change: (s: StagePeriod) => Sta
 function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): Partial<EscalationTrailDoc> {
   switch (event.type) {
     case 'escalation-raised': {
-      const { protocolId, protocolVersion, stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference, dataSubjects, stage, stageName, timescaleWorkingDays } = event.data;
+      const {
+        protocolId,
+        protocolVersion,
+        stages,
+        raisedByAgency,
+        concerningAgency,
+        raisedByPersonId,
+        subject,
+        caseReference,
+        dataSubjects,
+        stage,
+        stageName,
+        timescaleWorkingDays,
+      } = event.data;
       return {
-        raised: true, protocolId, protocolVersion, protocolStages: stages, raisedByAgency, concerningAgency, raisedByPersonId, subject, caseReference,
+        raised: true,
+        protocolId,
+        protocolVersion,
+        protocolStages: stages,
+        raisedByAgency,
+        concerningAgency,
+        raisedByPersonId,
+        subject,
+        caseReference,
         ...(dataSubjects?.length ? { dataSubjects: dataSubjects.map((d) => withoutUndefined({ ...d })) } : {}),
-        status: 'open', raisedAt: at, stages: [{ stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }],
+        status: 'open',
+        raisedAt: at,
+        stages: [{ stage, stageName, timescaleWorkingDays, startedAt: at, responses: 0 }],
       };
     }
     case 'escalation-acknowledged':
@@ -44,7 +85,10 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
     // Resolution stops the clock on the stage it was resolved at; closing is bookkeeping after that.
     case 'escalation-resolved':
       return {
-        status: 'resolved', resolvedAt: at, outcome: event.data.outcome, resolution: event.data.summary,
+        status: 'resolved',
+        resolvedAt: at,
+        outcome: event.data.outcome,
+        resolution: event.data.summary,
         stages: withCurrentStage(doc.stages, (s) => ({ ...s, endedAt: at, endedBy: 'resolved' })),
       };
     case 'escalation-closed':
@@ -53,9 +97,16 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
     case 'escalation-data-subject-rectified': {
       const { subjectId, name, dateOfBirth } = event.data;
       return {
-        dataSubjects: (doc.dataSubjects ?? []).map((d) => (d.subjectId !== subjectId ? d : withoutUndefined({
-          ...d, ...(name !== undefined ? { name } : {}), ...(dateOfBirth !== undefined ? { dateOfBirth } : {}), rectifiedAt: at,
-        }))),
+        dataSubjects: (doc.dataSubjects ?? []).map((d) =>
+          d.subjectId !== subjectId
+            ? d
+            : withoutUndefined({
+                ...d,
+                ...(name !== undefined ? { name } : {}),
+                ...(dateOfBirth !== undefined ? { dateOfBirth } : {}),
+                rectifiedAt: at,
+              }),
+        ),
       };
     }
   }
@@ -65,9 +116,17 @@ function changes(doc: EscalationTrailDoc, event: EscalationEvent, at: string): P
 function words(event: EscalationEvent): Partial<TrailEntry> {
   switch (event.type) {
     case 'escalation-acknowledged':
-      return { agency: event.data.agency, ...(event.data.note ? { note: event.data.note } : {}), ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}) };
+      return {
+        agency: event.data.agency,
+        ...(event.data.note ? { note: event.data.note } : {}),
+        ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}),
+      };
     case 'escalation-response-recorded':
-      return { agency: event.data.respondingAgency, response: event.data.response, ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}) };
+      return {
+        agency: event.data.respondingAgency,
+        response: event.data.response,
+        ...(event.data.personalNote ? { personalNote: event.data.personalNote } : {}),
+      };
     case 'escalation-data-subject-rectified':
       return { subjectId: event.data.subjectId, reason: event.data.reason };
     case 'escalation-stage-escalated':
@@ -79,13 +138,19 @@ function words(event: EscalationEvent): Partial<TrailEntry> {
   }
 }
 
-
 function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
   const event = { type: stored.type, data: stored.data } as EscalationEvent;
   const { occurredAt, recordedAt, actor } = stored.metadata;
   const entry: TrailEntry = {
-    type: stored.type, stage: event.data.stage, occurredAt, recordedAt, actor, summary: summarise(event),
-    ...words(event), eventId: stored.id, position: stored.position,
+    type: stored.type,
+    stage: event.data.stage,
+    occurredAt,
+    recordedAt,
+    actor,
+    summary: summarise(event),
+    ...words(event),
+    eventId: stored.id,
+    position: stored.position,
   };
   return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
 }

@@ -4,8 +4,14 @@ import { escalatedEvent, raisedEvent, resolvedEvent, trail } from './testing/tra
 
 const id = 'wsep-2022-001';
 // Raised Tuesday 10 May, escalated Friday 13 May (3 working days at stage 1 against 2: breached), still open at stage 2.
-const view = viewAt(trail(id, raisedEvent(id, '2022-05-10T10:00:00.000Z'), escalatedEvent(id, 1, '2022-05-13T10:00:00.000Z')), '2022-05-16')!;
-const resolvedInTime = viewAt(trail('e2', raisedEvent('e2', '2022-05-10T10:00:00.000Z'), resolvedEvent('e2', 1, '2022-05-11T10:00:00.000Z')), '2022-05-16')!;
+const view = viewAt(
+  trail(id, raisedEvent(id, '2022-05-10T10:00:00.000Z'), escalatedEvent(id, 1, '2022-05-13T10:00:00.000Z')),
+  '2022-05-16',
+)!;
+const resolvedInTime = viewAt(
+  trail('e2', raisedEvent('e2', '2022-05-10T10:00:00.000Z'), resolvedEvent('e2', 1, '2022-05-11T10:00:00.000Z')),
+  '2022-05-16',
+)!;
 
 describe('matchesQuery', () => {
   const asOf = '2022-05-16';
@@ -24,7 +30,11 @@ describe('matchesQuery', () => {
     ['raised before from', { from: '2022-05-11' }, false],
     ['raised on the to date', { to: '2022-05-10' }, true],
     ['raised after to', { to: '2022-05-09' }, false],
-    ['all filters together', { agency: 'cw-icb', stage: 2, status: 'open' as const, breached: true, from: '2022-05-01', to: '2022-05-31' }, true],
+    [
+      'all filters together',
+      { agency: 'cw-icb', stage: 2, status: 'open' as const, breached: true, from: '2022-05-01', to: '2022-05-31' },
+      true,
+    ],
   ])('%s -> %s', (_, query, expected) => {
     expect(matchesQuery(view, { asOf, ...query })).toBe(expected);
   });

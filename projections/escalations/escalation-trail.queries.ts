@@ -19,7 +19,8 @@ export interface EscalationTrailQuery {
   to?: string;
 }
 
-export const involves = (view: EscalationView, agency: string): boolean => view.raisedByAgency === agency || view.concerningAgency === agency;
+export const involves = (view: EscalationView, agency: string): boolean =>
+  view.raisedByAgency === agency || view.concerningAgency === agency;
 
 export function matchesQuery(view: EscalationView, q: EscalationTrailQuery): boolean {
   const raisedOn = businessDate(view.raisedAt!);

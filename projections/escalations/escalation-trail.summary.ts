@@ -38,7 +38,12 @@ export interface AgencySummary {
   concerning: AgencyCounts;
 }
 
-export interface TrailSummaryOptions { kind: PeriodKind; from: string; to: string; asOf: string }
+export interface TrailSummaryOptions {
+  kind: PeriodKind;
+  from: string;
+  to: string;
+  asOf: string;
+}
 
 const date = (at: string | undefined) => (at === undefined ? undefined : businessDate(at));
 const within = (at: string | undefined, start: string, end: string) => at !== undefined && at >= start && at <= end;
@@ -95,7 +100,10 @@ function agencySummaries(views: EscalationView[], from: string, to: string): Age
  * The escalation log's summary: per period (month or quarter) raised, resolved, open and breached,
  * by stage; per agency, raised by it and concerning it. `views` are the escalations as at asOf.
  */
-export function summariseTrail(views: EscalationView[], o: TrailSummaryOptions): { periods: PeriodSummary[]; agencies: AgencySummary[] } {
+export function summariseTrail(
+  views: EscalationView[],
+  o: TrailSummaryOptions,
+): { periods: PeriodSummary[]; agencies: AgencySummary[] } {
   const to = o.to < o.asOf ? o.to : o.asOf;
   const stageNumbers = [...new Set(views.flatMap((v) => v.stages.map((s) => s.stage)))].sort((a, b) => a - b);
   return {

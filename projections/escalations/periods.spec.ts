@@ -15,11 +15,21 @@ describe('periodOf', () => {
 
 describe('periodsBetween', () => {
   it('lists every month from the one holding from to the one holding to, across a year end', () => {
-    expect(periodsBetween('2022-11-15', '2023-02-01', 'month').map((p) => p.period)).toEqual(['2022-11', '2022-12', '2023-01', '2023-02']);
+    expect(periodsBetween('2022-11-15', '2023-02-01', 'month').map((p) => p.period)).toEqual([
+      '2022-11',
+      '2022-12',
+      '2023-01',
+      '2023-02',
+    ]);
   });
 
   it('lists quarters', () => {
-    expect(periodsBetween('2022-05-10', '2023-01-01', 'quarter').map((p) => p.period)).toEqual(['2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1']);
+    expect(periodsBetween('2022-05-10', '2023-01-01', 'quarter').map((p) => p.period)).toEqual([
+      '2022-Q2',
+      '2022-Q3',
+      '2022-Q4',
+      '2023-Q1',
+    ]);
   });
 
   it('gives one period when from and to share it, and none when to is before from', () => {

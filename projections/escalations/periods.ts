@@ -16,16 +16,25 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 export function periodOf(date: string, kind: PeriodKind): PeriodBounds {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  if (kind === 'month') return { period: `${year}-${pad(month)}`, start: `${year}-${pad(month)}-01`, end: `${year}-${pad(month)}-${pad(lastDay(year, month))}` };
+  if (kind === 'month')
+    return {
+      period: `${year}-${pad(month)}`,
+      start: `${year}-${pad(month)}-01`,
+      end: `${year}-${pad(month)}-${pad(lastDay(year, month))}`,
+    };
   const q = Math.ceil(month / 3);
   const first = q * 3 - 2;
-  return { period: `${year}-Q${q}`, start: `${year}-${pad(first)}-01`, end: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}` };
+  return {
+    period: `${year}-Q${q}`,
+    start: `${year}-${pad(first)}-01`,
+    end: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}`,
+  };
 }
 
 /** Every period from the one holding `from` to the one holding `to`, in order. */
 export function periodsBetween(from: string, to: string, kind: PeriodKind): PeriodBounds[] {
   const periods: PeriodBounds[] = [];
-  for (let p = periodOf(from, kind); p.start <= to; ) {
+  for (let p = periodOf(from, kind); p.start <= to;) {
     periods.push(p);
     const next = new Date(Date.parse(`${p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     p = periodOf(next, kind);

@@ -45,13 +45,17 @@ export function measureStage(period: StagePeriod, asOf: string): StageMeasure {
   const start = businessDate(period.startedAt);
   const measuredTo = open ? asOf : businessDate(period.endedAt!);
   const base = { ...period, open, measuredTo };
-  if (!inCalendarRange(start) || !inCalendarRange(measuredTo)) return { ...base, workingDays: null, breached: false, unmeasured: 'outside-calendar' };
+  if (!inCalendarRange(start) || !inCalendarRange(measuredTo))
+    return { ...base, workingDays: null, breached: false, unmeasured: 'outside-calendar' };
   if (measuredTo < start) return { ...base, workingDays: null, breached: false, unmeasured: 'out-of-order' };
   const workingDays = workingDaysBetween(start, measuredTo);
   const breached = workingDays > period.timescaleWorkingDays;
   const due = dueBy(start, period.timescaleWorkingDays);
   return {
-    ...base, workingDays, ...(due ? { dueBy: due } : {}), breached,
+    ...base,
+    workingDays,
+    ...(due ? { dueBy: due } : {}),
+    breached,
     ...(breached ? { breachedOn: addWorkingDays(start, period.timescaleWorkingDays + 1) } : {}),
   };
 }
@@ -65,11 +69,18 @@ export function viewAt(doc: EscalationTrailDoc, asOf: string): EscalationView | 
   const by = (at: string | undefined): at is string => at !== undefined && businessDate(at) <= asOf;
   if (!doc.raised || !by(doc.raisedAt)) return undefined;
   const timeline = doc.timeline.filter((e) => by(e.occurredAt));
-  const periods = doc.stages.filter((s) => by(s.startedAt)).map((s): StagePeriod => {
-    const { endedAt, endedBy, acknowledgedAt, ...rest } = s;
-    const responses = timeline.filter((e) => e.type === 'escalation-response-recorded' && e.stage === s.stage).length;
-    return { ...rest, responses, ...(by(acknowledgedAt) ? { acknowledgedAt } : {}), ...(by(endedAt) ? { endedAt, endedBy } : {}) };
-  });
+  const periods = doc.stages
+    .filter((s) => by(s.startedAt))
+    .map((s): StagePeriod => {
+      const { endedAt, endedBy, acknowledgedAt, ...rest } = s;
+      const responses = timeline.filter((e) => e.type === 'escalation-response-recorded' && e.stage === s.stage).length;
+      return {
+        ...rest,
+        responses,
+        ...(by(acknowledgedAt) ? { acknowledgedAt } : {}),
+        ...(by(endedAt) ? { endedAt, endedBy } : {}),
+      };
+    });
   const stages = periods.map((p) => measureStage(p, asOf));
   const { stages: _s, timeline: _t, resolvedAt, closedAt, outcome, resolution, ...facts } = doc;
   const resolved = by(resolvedAt);

@@ -6,7 +6,8 @@ const suffix = (text: string | undefined) => (text ? `: ${text}` : '');
 export function summarise(event: EscalationEvent): string {
   switch (event.type) {
     case 'escalation-raised': {
-      const { raisedByAgency, concerningAgency, protocolId, protocolVersion, stageName, timescaleWorkingDays } = event.data;
+      const { raisedByAgency, concerningAgency, protocolId, protocolVersion, stageName, timescaleWorkingDays } =
+        event.data;
       return `Raised by ${raisedByAgency} concerning ${concerningAgency} under ${protocolId} v${protocolVersion}; stage 1 (${stageName}, ${timescaleWorkingDays} working days)`;
     }
     case 'escalation-acknowledged':

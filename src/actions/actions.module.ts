@@ -22,13 +22,27 @@ import { ReopenActionHandler } from './commands/reopen-action/reopen-action.hand
 /** Actions raised at meetings and chased to completion. */
 @Module({
   controllers: [
-    RaiseActionController, NoteActionProgressController, CarryActionForwardController, ReassignActionController, ChangeActionDueDateController,
-    CompleteActionController, CloseActionController, ReopenActionController, CancelActionController,
+    RaiseActionController,
+    NoteActionProgressController,
+    CarryActionForwardController,
+    ReassignActionController,
+    ChangeActionDueDateController,
+    CompleteActionController,
+    CloseActionController,
+    ReopenActionController,
+    CancelActionController,
   ],
   providers: [
     ActionOwnership,
-    RaiseActionHandler, NoteActionProgressHandler, CarryActionForwardHandler, ReassignActionHandler, ChangeActionDueDateHandler,
-    CompleteActionHandler, CloseActionHandler, ReopenActionHandler, CancelActionHandler,
+    RaiseActionHandler,
+    NoteActionProgressHandler,
+    CarryActionForwardHandler,
+    ReassignActionHandler,
+    ChangeActionDueDateHandler,
+    CompleteActionHandler,
+    CloseActionHandler,
+    ReopenActionHandler,
+    CancelActionHandler,
   ],
 })
 export class ActionsModule {}

@@ -78,13 +78,19 @@ export const AGENCY_RULES = {
 
 export type AgencyScopedCommand = keyof typeof AGENCY_RULES;
 /** Commands whose handler supplies owning agencies (body or record), as opposed to partnership ones. */
-export type CheckedCommand = { [K in AgencyScopedCommand]: (typeof AGENCY_RULES)[K]['from'] extends 'partnership' | 'filter' ? never : K }[AgencyScopedCommand];
+export type CheckedCommand = {
+  [K in AgencyScopedCommand]: (typeof AGENCY_RULES)[K]['from'] extends 'partnership' | 'filter' ? never : K;
+}[AgencyScopedCommand];
 
 /**
  * Whether the actor may act on this command for these agencies (named in the body, or owning the
  * record). Pure: the caller has already passed the access table's check for the actor's role.
  */
-export function mayActFor(actor: Pick<Actor, 'role' | 'agency'>, command: AgencyScopedCommand, owningAgencies: readonly string[]): boolean {
+export function mayActFor(
+  actor: Pick<Actor, 'role' | 'agency'>,
+  command: AgencyScopedCommand,
+  owningAgencies: readonly string[],
+): boolean {
   if ((ACTS_FOR_ANY_AGENCY as readonly string[]).includes(actor.role)) return true;
   const rule: AgencySource = AGENCY_RULES[command];
   switch (rule.from) {

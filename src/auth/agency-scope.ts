@@ -16,9 +16,14 @@ export class NotYourAgencyError extends DomainError {
  * and before deciding, so a refusal writes nothing. `owningAgencies` undefined means the record
  * does not exist: the decider refuses that with its own code (404/422), not with 403.
  */
-export function assertMayActFor(actor: Actor, command: CheckedCommand, owningAgencies: readonly string[] | undefined): void {
+export function assertMayActFor(
+  actor: Actor,
+  command: CheckedCommand,
+  owningAgencies: readonly string[] | undefined,
+): void {
   if (owningAgencies === undefined) return;
-  if (!mayActFor(actor, command, owningAgencies)) throw new NotYourAgencyError(actor.role, actor.agency, owningAgencies);
+  if (!mayActFor(actor, command, owningAgencies))
+    throw new NotYourAgencyError(actor.role, actor.agency, owningAgencies);
 }
 
 /** For commands that name the agency they act for in their data (a `body` rule). */

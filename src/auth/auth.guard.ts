@@ -1,4 +1,12 @@
-import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../ledger/event-envelope';
@@ -49,10 +57,27 @@ export class AuthGuard implements CanActivate {
     const meetingId = request.headers[DEPUTY_MEETING_HEADER];
     const memberId = request.headers[DEPUTY_FOR_HEADER];
     if (meetingId === undefined && memberId === undefined) return actor;
-    if (typeof meetingId !== 'string' || typeof memberId !== 'string' || !ID_PATTERN.test(meetingId) || !ID_PATTERN.test(memberId)) {
-      throw new BadRequestException(problem(400, 'invalid-deputy-headers', `Send both ${DEPUTY_MEETING_HEADER} and ${DEPUTY_FOR_HEADER} as record ids`));
+    if (
+      typeof meetingId !== 'string' ||
+      typeof memberId !== 'string' ||
+      !ID_PATTERN.test(meetingId) ||
+      !ID_PATTERN.test(memberId)
+    ) {
+      throw new BadRequestException(
+        problem(
+          400,
+          'invalid-deputy-headers',
+          `Send both ${DEPUTY_MEETING_HEADER} and ${DEPUTY_FOR_HEADER} as record ids`,
+        ),
+      );
     }
     const occurredAt = (request.body as { occurredAt?: unknown } | undefined)?.occurredAt;
-    return this.deputies.actAs(actor, meetingId, memberId, typeof occurredAt === 'string' ? occurredAt : undefined, this.clock.now());
+    return this.deputies.actAs(
+      actor,
+      meetingId,
+      memberId,
+      typeof occurredAt === 'string' ? occurredAt : undefined,
+      this.clock.now(),
+    );
   }
 }

@@ -2,7 +2,16 @@
  * Roles and what each may do: the one place access is defined. Endpoints name a permission
  * with @Requires; the guard checks it against the verified token's role.
  */
-export const ROLES = ['chair', 'business-manager', 'partner-representative', 'member', 'auditor', 'inspector', 'data-protection-officer', 'admin'] as const;
+export const ROLES = [
+  'chair',
+  'business-manager',
+  'partner-representative',
+  'member',
+  'auditor',
+  'inspector',
+  'data-protection-officer',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -29,16 +38,32 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const SECRETARIAT: Permission[] = [
-  'meetings:record', 'decisions:record', 'signoffs:request', 'actions:manage', 'actions:update',
-  'escalations:raise', 'escalations:manage', 'funding:manage', 'ledger:read',
-  'packs:request', 'packs:grant', 'packs:access-log',
+  'meetings:record',
+  'decisions:record',
+  'signoffs:request',
+  'actions:manage',
+  'actions:update',
+  'escalations:raise',
+  'escalations:manage',
+  'funding:manage',
+  'ledger:read',
+  'packs:request',
+  'packs:grant',
+  'packs:access-log',
 ];
 
 /** Which roles may send what; for which agencies is decided per command in agency-rules.ts. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   chair: [...SECRETARIAT, 'signoffs:sign', 'escalations:respond'],
   'business-manager': SECRETARIAT,
-  'partner-representative': ['signoffs:sign', 'funding:pledge', 'escalations:raise', 'escalations:respond', 'actions:update', 'ledger:read'],
+  'partner-representative': [
+    'signoffs:sign',
+    'funding:pledge',
+    'escalations:raise',
+    'escalations:respond',
+    'actions:update',
+    'ledger:read',
+  ],
   member: ['actions:update', 'escalations:raise', 'ledger:read'],
   auditor: ['ledger:read', 'packs:request', 'packs:grant', 'packs:access-log'],
   // Inspectors see only the evidence packs granted to them (and those packs' access log), nothing else.

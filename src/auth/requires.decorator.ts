@@ -10,7 +10,10 @@ export const Requires = (permission: Permission) =>
   applyDecorators(
     SetMetadata(REQUIRES, permission),
     ApiExtension('x-required-permission', permission),
-    ApiExtension('x-allowed-roles', ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission))),
+    ApiExtension(
+      'x-allowed-roles',
+      ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission)),
+    ),
   );
 
 /** Open to anyone: only /health and the OpenAPI document. */

@@ -23,7 +23,11 @@ export class TokenVerifier {
     let payload;
     try {
       const key = await this.keys();
-      ({ payload } = await jwtVerify(token, key as CryptoKey, { issuer: auth.issuer, audience: auth.audience, clockTolerance: 30 }));
+      ({ payload } = await jwtVerify(token, key as CryptoKey, {
+        issuer: auth.issuer,
+        audience: auth.audience,
+        clockTolerance: 30,
+      }));
     } catch (err) {
       throw new InvalidTokenError((err as Error).message);
     }
@@ -36,9 +40,10 @@ export class TokenVerifier {
 
   private keys(): Promise<CryptoKey | JWTVerifyGetKey> {
     const { auth, dataDir } = this.config;
-    this.key ??= auth.mode === 'dev'
-      ? devKeyPair(dataDir).then((k) => k.publicKey)
-      : Promise.resolve(createRemoteJWKSet(new URL(auth.jwksUrl!)));
+    this.key ??=
+      auth.mode === 'dev'
+        ? devKeyPair(dataDir).then((k) => k.publicKey)
+        : Promise.resolve(createRemoteJWKSet(new URL(auth.jwksUrl!)));
     return this.key;
   }
 }

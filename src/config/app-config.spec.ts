@@ -41,7 +41,15 @@ describe('loadConfig', () => {
     [{ RETENTION_INTERVAL_MINUTES: '1.5' }, 'RETENTION_INTERVAL_MINUTES'],
     [{ INTEGRITY_CHECK_INTERVAL_MINUTES: 'often' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
     [{ INTEGRITY_CHECK_INTERVAL_MINUTES: '-1' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
-    [{ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys' }, 'LEDGER_SIGNING_KEY_FILE'],
+    [
+      {
+        NODE_ENV: 'production',
+        OIDC_ISSUER: 'https://login.example',
+        OIDC_AUDIENCE: 'api',
+        OIDC_JWKS_URL: 'https://login.example/keys',
+      },
+      'LEDGER_SIGNING_KEY_FILE',
+    ],
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -64,13 +72,28 @@ describe('loadConfig', () => {
   });
 
   it('given unrelated bad variables (store, port, log level, a retention period), then every one is named in the same refusal', () => {
-    const error = refusal({ LEDGER_STORE: 'postgres', PORT: 'eighty', LOG_LEVEL: 'loud', RETENTION_ESCALATIONS_DAYS: '-1' });
-    expect(error.problems.map((p) => p.variable).sort()).toEqual(['LEDGER_STORE', 'LOG_LEVEL', 'PORT', 'RETENTION_ESCALATIONS_DAYS']);
+    const error = refusal({
+      LEDGER_STORE: 'postgres',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      RETENTION_ESCALATIONS_DAYS: '-1',
+    });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'LEDGER_STORE',
+      'LOG_LEVEL',
+      'PORT',
+      'RETENTION_ESCALATIONS_DAYS',
+    ]);
   });
 
   it('given LEDGER_STORE=esdb with a connection string that is not one, then that variable is named once (its scheme), not also as missing', () => {
     const error = refusal({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: 'not a url' });
-    expect(error.problems).toEqual([{ variable: 'ESDB_CONNECTION_STRING', problem: expect.stringMatching(/^must use esdb: or .*\(got "not a url"\)$/) }]);
+    expect(error.problems).toEqual([
+      {
+        variable: 'ESDB_CONNECTION_STRING',
+        problem: expect.stringMatching(/^must use esdb: or .*\(got "not a url"\)$/),
+      },
+    ]);
   });
 
   it('given one bad variable, then the refusal is that one line (as callers that name a single variable expect)', () => {
@@ -81,17 +104,30 @@ describe('loadConfig', () => {
 
   it('given dev mode with the OIDC variables set but empty (as docker-compose passes them), then it starts with the dev issuer and audience', () => {
     const c = loadConfig({ AUTH_MODE: 'dev', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' });
-    expect(c.auth).toEqual({ mode: 'dev', issuer: 'urn:safeguarding-ledger:dev', audience: 'safeguarding-ledger', jwksUrl: undefined });
+    expect(c.auth).toEqual({
+      mode: 'dev',
+      issuer: 'urn:safeguarding-ledger:dev',
+      audience: 'safeguarding-ledger',
+      jwksUrl: undefined,
+    });
   });
 
   it('given oidc mode with the OIDC variables set but empty, then all three are refused as required', () => {
-    expect(refusal({ AUTH_MODE: 'oidc', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' }).problems.map((p) => p.variable)).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
+    expect(
+      refusal({ AUTH_MODE: 'oidc', OIDC_ISSUER: '', OIDC_AUDIENCE: '', OIDC_JWKS_URL: '' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']);
   });
 
   it('accepts an EventStoreDB connection string and an OIDC provider', () => {
     const c = loadConfig({
-      LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false', AUTH_MODE: 'oidc',
-      OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0', OIDC_AUDIENCE: 'api://ledger', OIDC_JWKS_URL: 'https://login.microsoftonline.com/t/discovery/v2.0/keys',
+      LEDGER_STORE: 'esdb',
+      ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0',
+      OIDC_AUDIENCE: 'api://ledger',
+      OIDC_JWKS_URL: 'https://login.microsoftonline.com/t/discovery/v2.0/keys',
     });
     expect(c.store).toBe('esdb');
     expect(c.auth.mode).toBe('oidc');
@@ -99,18 +135,24 @@ describe('loadConfig', () => {
 
   it.each([
     ['kurrentdb://admin:changeit@db.example:2113?tls=true', 'esdb://admin:changeit@db.example:2113?tls=true'],
-    ['kurrentdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader', 'esdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader'],
+    [
+      'kurrentdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader',
+      'esdb+discover://db1.example:2113,db2.example:2113?nodePreference=leader',
+    ],
     ['KurrentDB://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
     ['kdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
     ['esdb+discover://localhost:2113', 'esdb+discover://localhost:2113'],
-  ])('given the KurrentDB or EventStoreDB connection string %s, then it is accepted as %s, which the client parses', (given, expected) => {
-    const c = loadConfig({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: given });
-    expect(c.esdbConnectionString).toBe(expected);
-    // A KurrentDB scheme as given is what used to crash the start (the client's ParseError).
-    if (given !== expected) expect(() => EventStoreDBClient.connectionString(given)).toThrow(/esdb:\/\//);
-    // Parsing only: the client connects lazily, on the first call.
-    return EventStoreDBClient.connectionString(c.esdbConnectionString!).dispose();
-  });
+  ])(
+    'given the KurrentDB or EventStoreDB connection string %s, then it is accepted as %s, which the client parses',
+    (given, expected) => {
+      const c = loadConfig({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: given });
+      expect(c.esdbConnectionString).toBe(expected);
+      // A KurrentDB scheme as given is what used to crash the start (the client's ParseError).
+      if (given !== expected) expect(() => EventStoreDBClient.connectionString(given)).toThrow(/esdb:\/\//);
+      // Parsing only: the client connects lazily, on the first call.
+      return EventStoreDBClient.connectionString(c.esdbConnectionString!).dispose();
+    },
+  );
 
   it('given no digest settings, then digests are signed hourly with a key generated under the data directory (no key file named)', () => {
     expect(loadConfig({}).digests).toEqual({ intervalMinutes: 60, signingKeyFile: undefined });
@@ -118,15 +160,23 @@ describe('loadConfig', () => {
 
   it('given DIGEST_INTERVAL_MINUTES=0 and a signing key file in production, then scheduled digests are off and the key path is absolute', () => {
     const c = loadConfig({
-      NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys',
-      DIGEST_INTERVAL_MINUTES: '0', LEDGER_SIGNING_KEY_FILE: 'keys/ledger-signing.pem',
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://login.example',
+      OIDC_AUDIENCE: 'api',
+      OIDC_JWKS_URL: 'https://login.example/keys',
+      DIGEST_INTERVAL_MINUTES: '0',
+      LEDGER_SIGNING_KEY_FILE: 'keys/ledger-signing.pem',
     });
     expect(c.digests.intervalMinutes).toBe(0);
     expect(c.digests.signingKeyFile).toMatch(/^\/.*keys\/ledger-signing\.pem$/);
   });
 
   it('given no personal-data settings, then records are kept (retention 0), checked daily, with no master key file named', () => {
-    expect(loadConfig({}).personalData).toEqual({ masterKeyFile: undefined, retentionIntervalMinutes: 1440, retention: { escalationsDays: 0 } });
+    expect(loadConfig({}).personalData).toEqual({
+      masterKeyFile: undefined,
+      retentionIntervalMinutes: 1440,
+      retention: { escalationsDays: 0 },
+    });
   });
 
   it('given a retention period and a master key file, then the period is in days and the key path is absolute', () => {

@@ -42,7 +42,10 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** One bad variable and what is wrong with it. */
-export interface ConfigProblem { variable: string; problem: string }
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+}
 
 /**
  * Bad configuration: every bad variable at once (an operator fixing three missing OIDC variables
@@ -103,7 +106,12 @@ export class EnvReader {
     const raw = this.env[name];
     if (!raw) return undefined;
     let parsed: URL;
-    try { parsed = new URL(raw); } catch { this.refuse(name, `is not a URL (got "${raw}")`); return undefined; }
+    try {
+      parsed = new URL(raw);
+    } catch {
+      this.refuse(name, `is not a URL (got "${raw}")`);
+      return undefined;
+    }
     if (schemes.includes(parsed.protocol)) return raw;
     this.refuse(name, `must use ${schemes.join(' or ')} (got "${parsed.protocol}")`);
     return undefined;
@@ -135,9 +143,12 @@ export function storeDeadlineMs(env: Env): number {
  * `kurrentdb://` string passed configuration and then failed the start with the client's ParseError.
  */
 const KURRENTDB_SCHEMES: Record<string, string> = {
-  'kurrentdb:': 'esdb:', 'kurrentdb+discover:': 'esdb+discover:',
-  'kurrent:': 'esdb:', 'kurrent+discover:': 'esdb+discover:',
-  'kdb:': 'esdb:', 'kdb+discover:': 'esdb+discover:',
+  'kurrentdb:': 'esdb:',
+  'kurrentdb+discover:': 'esdb+discover:',
+  'kurrent:': 'esdb:',
+  'kurrent+discover:': 'esdb+discover:',
+  'kdb:': 'esdb:',
+  'kdb+discover:': 'esdb+discover:',
 };
 
 function esdbConnectionStringOf(v: EnvReader): string | undefined {
@@ -153,7 +164,9 @@ function esdbConnectionStringOf(v: EnvReader): string | undefined {
   }
   const mapped = esdb === undefined ? raw : esdb + raw.slice(scheme.length + 1);
   // The client's own parser, at configuration time: a string it refuses must not get as far as the start.
-  try { parseConnectionString(mapped); } catch (err) {
+  try {
+    parseConnectionString(mapped);
+  } catch (err) {
     v.refuse('ESDB_CONNECTION_STRING', `is not a valid connection string: ${(err as Error).message}`);
     return undefined;
   }
@@ -166,7 +179,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const store = v.oneOf('LEDGER_STORE', ['sqlite', 'memory', 'esdb'] as const, 'sqlite');
   const esdbConnectionString = esdbConnectionStringOf(v);
-  if (store === 'esdb' && !esdbConnectionString && !env.ESDB_CONNECTION_STRING) v.refuse('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
+  if (store === 'esdb' && !esdbConnectionString && !env.ESDB_CONNECTION_STRING)
+    v.refuse('ESDB_CONNECTION_STRING', 'is required when LEDGER_STORE=esdb');
   const mode = v.oneOf('AUTH_MODE', ['dev', 'oidc'] as const, production ? 'oidc' : 'dev');
   if (mode === 'dev' && production) v.refuse('AUTH_MODE', 'must not be "dev" when NODE_ENV=production');
   // Empty counts as unset: docker-compose passes `OIDC_ISSUER: ${OIDC_ISSUER:-}` in dev mode too.
@@ -181,7 +195,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // Published digests are only worth anything if the key is the partnership's own, kept and backed up:
   // production never falls back to a key generated on the fly (dev does, under <dataDir>/signing/).
   const signingKeyFile = env.LEDGER_SIGNING_KEY_FILE || undefined;
-  if (production && !signingKeyFile) v.refuse('LEDGER_SIGNING_KEY_FILE', 'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)');
+  if (production && !signingKeyFile)
+    v.refuse(
+      'LEDGER_SIGNING_KEY_FILE',
+      'is required when NODE_ENV=production (create one with npm run make-signing-key -- <path>)',
+    );
   // Required in production, but checked where the key is loaded (src/privacy/master-key.ts) at start,
   // so tools that only read configuration (e.g. key makers) need not hold the master key.
   const masterKeyFile = env.PERSONAL_DATA_MASTER_KEY_FILE || undefined;

@@ -9,7 +9,10 @@ export class ConfigModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: clock }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+      ],
       exports: [APP_CONFIG, CLOCK],
     };
   }

@@ -10,8 +10,11 @@ describe('STORE_DEADLINE_MS', () => {
     expect(storeDeadlineMs({ STORE_DEADLINE_MS: '600000' })).toBe(600_000);
   });
 
-  it.each(['soon', '0', '99', '1.5', '-5000', '600001'])('given "%s", then the start is refused naming STORE_DEADLINE_MS', (raw) => {
-    expect(() => loadConfig({ STORE_DEADLINE_MS: raw })).toThrow(ConfigError);
-    expect(() => loadConfig({ STORE_DEADLINE_MS: raw })).toThrow(/STORE_DEADLINE_MS/);
-  });
+  it.each(['soon', '0', '99', '1.5', '-5000', '600001'])(
+    'given "%s", then the start is refused naming STORE_DEADLINE_MS',
+    (raw) => {
+      expect(() => loadConfig({ STORE_DEADLINE_MS: raw })).toThrow(ConfigError);
+      expect(() => loadConfig({ STORE_DEADLINE_MS: raw })).toThrow(/STORE_DEADLINE_MS/);
+    },
+  );
 });

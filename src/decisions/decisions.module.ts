@@ -10,7 +10,12 @@ import { SupersedeDecisionHandler } from './commands/supersede-decision/supersed
 
 /** Decisions recorded at meeting items: conditions, rescission and supersession. */
 @Module({
-  controllers: [RecordDecisionController, SatisfyDecisionConditionController, RescindDecisionController, SupersedeDecisionController],
+  controllers: [
+    RecordDecisionController,
+    SatisfyDecisionConditionController,
+    RescindDecisionController,
+    SupersedeDecisionController,
+  ],
   providers: [RecordDecisionHandler, SatisfyDecisionConditionHandler, RescindDecisionHandler, SupersedeDecisionHandler],
 })
 export class DecisionsModule {}

@@ -21,14 +21,26 @@ import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protoco
 /** Inter-agency escalations under a configurable, versioned protocol. */
 @Module({
   controllers: [
-    DefineProtocolController, ReviseProtocolController,
-    RaiseEscalationController, AcknowledgeEscalationController, RecordResponseController,
-    EscalateEscalationController, ResolveEscalationController, CloseEscalationController, RectifyDataSubjectController,
+    DefineProtocolController,
+    ReviseProtocolController,
+    RaiseEscalationController,
+    AcknowledgeEscalationController,
+    RecordResponseController,
+    EscalateEscalationController,
+    ResolveEscalationController,
+    CloseEscalationController,
+    RectifyDataSubjectController,
   ],
   providers: [
-    DefineProtocolHandler, ReviseProtocolHandler,
-    RaiseEscalationHandler, AcknowledgeEscalationHandler, RecordResponseHandler,
-    EscalateEscalationHandler, ResolveEscalationHandler, CloseEscalationHandler, RectifyDataSubjectHandler,
+    DefineProtocolHandler,
+    ReviseProtocolHandler,
+    RaiseEscalationHandler,
+    AcknowledgeEscalationHandler,
+    RecordResponseHandler,
+    EscalateEscalationHandler,
+    ResolveEscalationHandler,
+    CloseEscalationHandler,
+    RectifyDataSubjectHandler,
   ],
 })
 export class EscalationsModule {}

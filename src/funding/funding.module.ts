@@ -17,12 +17,22 @@ import { WithdrawPledgeHandler } from './commands/withdraw-pledge/withdraw-pledg
 /** Partnership budget, pledges, payments and underwriting: one `budget-<year>` stream per financial year. */
 @Module({
   controllers: [
-    SetBudgetController, ReviseBudgetController, PledgeContributionController, AmendPledgeController,
-    WithdrawPledgeController, RecordPaymentController, UnderwriteShortfallController,
+    SetBudgetController,
+    ReviseBudgetController,
+    PledgeContributionController,
+    AmendPledgeController,
+    WithdrawPledgeController,
+    RecordPaymentController,
+    UnderwriteShortfallController,
   ],
   providers: [
-    SetBudgetHandler, ReviseBudgetHandler, PledgeContributionHandler, AmendPledgeHandler,
-    WithdrawPledgeHandler, RecordPaymentHandler, UnderwriteShortfallHandler,
+    SetBudgetHandler,
+    ReviseBudgetHandler,
+    PledgeContributionHandler,
+    AmendPledgeHandler,
+    WithdrawPledgeHandler,
+    RecordPaymentHandler,
+    UnderwriteShortfallHandler,
   ],
 })
 export class FundingModule {}

@@ -9,7 +9,10 @@ const part = {
   required: ['status'],
   properties: {
     status: { type: 'string', enum: ['up', 'down', 'degraded', 'disabled'] },
-    reason: { type: 'string', description: 'Why, when not up (e.g. "store-read-only: ...", "deadline exceeded: no answer within 5000 ms")' },
+    reason: {
+      type: 'string',
+      description: 'Why, when not up (e.g. "store-read-only: ...", "deadline exceeded: no answer within 5000 ms")',
+    },
   },
   additionalProperties: true,
 };
@@ -19,10 +22,18 @@ const HEALTH_SCHEMA = {
   type: 'object',
   required: ['status', 'checkedAt', 'deadlineMs', 'required', 'parts'],
   properties: {
-    status: { type: 'string', enum: ['up', 'degraded', 'down'], description: 'down (503) when a required part is down; degraded (200) when an optional one is not well' },
+    status: {
+      type: 'string',
+      enum: ['up', 'degraded', 'down'],
+      description: 'down (503) when a required part is down; degraded (200) when an optional one is not well',
+    },
     checkedAt: { type: 'string', format: 'date-time' },
     deadlineMs: { type: 'integer', description: 'STORE_DEADLINE_MS: each probe answers within it' },
-    required: { type: 'array', items: { type: 'string' }, description: 'Parts whose being down makes the service down' },
+    required: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Parts whose being down makes the service down',
+    },
     parts: {
       type: 'object',
       properties: {
@@ -31,14 +42,27 @@ const HEALTH_SCHEMA = {
         keyStore: { ...part, description: 'Personal-data keys: writable' },
         idempotencyStore: { ...part, description: 'Idempotency records: writable' },
         projections: {
-          type: 'object', description: 'Each projection by name: state, version, checkpoint, lag { behind, behindAtLeast, lastLogPosition } and lastError',
+          type: 'object',
+          description:
+            'Each projection by name: state, version, checkpoint, lag { behind, behindAtLeast, lastLogPosition } and lastError',
           additionalProperties: part,
         },
         packQueue: { ...part, description: 'Evidence-pack queue: following the log, or why not' },
         digestSchedule: { ...part, description: 'Signed digests: the last round (ok, when, reason), or disabled' },
-        retentionSchedule: { ...part, description: 'Retention erasures: the last round (ok, when, reason), or disabled' },
-        logTree: { ...part, description: 'The log-level Merkle tree: treeSize and lastPosition covered; down when it does not match the log (mismatch names the leaf)' },
-        integrity: { ...part, description: 'The ledger integrity check (start-up and periodic): down when it failed (writes refused, reads marked Ledger-Integrity: unverified) naming what; degraded when it could not run or read models stood ahead of the ledger and were rebuilt' },
+        retentionSchedule: {
+          ...part,
+          description: 'Retention erasures: the last round (ok, when, reason), or disabled',
+        },
+        logTree: {
+          ...part,
+          description:
+            'The log-level Merkle tree: treeSize and lastPosition covered; down when it does not match the log (mismatch names the leaf)',
+        },
+        integrity: {
+          ...part,
+          description:
+            'The ledger integrity check (start-up and periodic): down when it failed (writes refused, reads marked Ledger-Integrity: unverified) naming what; degraded when it could not run or read models stood ahead of the ledger and were rebuilt',
+        },
       },
     },
   },
@@ -51,9 +75,16 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ operationId: 'health', summary: 'Each part (stores, projections with lag, pack queue, schedules) with status and reason; 503 when a required part is down' })
+  @ApiOperation({
+    operationId: 'health',
+    summary:
+      'Each part (stores, projections with lag, pack queue, schedules) with status and reason; 503 when a required part is down',
+  })
   @ApiOkResponse({ description: 'Every required part is up (optional ones may be degraded)', schema: HEALTH_SCHEMA })
-  @ApiServiceUnavailableResponse({ description: 'A required part is down; the body says which and why', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({
+    description: 'A required part is down; the body says which and why',
+    schema: HEALTH_SCHEMA,
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.health.check();
     reply.status(report.status === 'down' ? 503 : 200);

@@ -40,7 +40,14 @@ export interface HealthReport {
   };
 }
 
-export const REQUIRED_PARTS = ['eventStore', 'readModelStore', 'keyStore', 'idempotencyStore', 'projections', 'integrity'] as const;
+export const REQUIRED_PARTS = [
+  'eventStore',
+  'readModelStore',
+  'keyStore',
+  'idempotencyStore',
+  'projections',
+  'integrity',
+] as const;
 
 class DeadlineExceeded extends Error {}
 
@@ -53,7 +60,9 @@ class DeadlineExceeded extends Error {}
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeyStore;
-  private reporters: Partial<Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>> = {};
+  private reporters: Partial<
+    Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>
+  > = {};
 
   constructor(
     private readonly modules: ModuleRef,
@@ -66,11 +75,21 @@ export class HealthService implements OnModuleInit {
 
   onModuleInit(): void {
     const find = <T>(token: abstract new (...a: never[]) => T): T | undefined => {
-      try { return this.modules.get(token as never, { strict: false }) as T; } catch { return undefined; }
+      try {
+        return this.modules.get(token as never, { strict: false }) as T;
+      } catch {
+        return undefined;
+      }
     };
     this.readModels = find(ReadModelStore);
     this.keys = find(SubjectKeyStore);
-    this.reporters = { packQueue: find(PackJobRunner), digestSchedule: find(DigestScheduler), retentionSchedule: find(RetentionScheduler), logTree: find(LogTreeFollower), integrity: find(IntegrityGate) };
+    this.reporters = {
+      packQueue: find(PackJobRunner),
+      digestSchedule: find(DigestScheduler),
+      retentionSchedule: find(RetentionScheduler),
+      logTree: find(LogTreeFollower),
+      integrity: find(IntegrityGate),
+    };
   }
 
   async check(): Promise<HealthReport> {
@@ -82,17 +101,30 @@ export class HealthService implements OnModuleInit {
       projectionsHealth(this.projections, (work) => this.withinDeadline(work)),
     ]);
     const parts: HealthReport['parts'] = {
-      eventStore, readModelStore, keyStore, idempotencyStore, projections,
-      packQueue: this.reported('packQueue'), digestSchedule: this.reported('digestSchedule'), retentionSchedule: this.reported('retentionSchedule'),
+      eventStore,
+      readModelStore,
+      keyStore,
+      idempotencyStore,
+      projections,
+      packQueue: this.reported('packQueue'),
+      digestSchedule: this.reported('digestSchedule'),
+      retentionSchedule: this.reported('retentionSchedule'),
       logTree: this.reported('logTree'),
       integrity: this.reported('integrity'),
     };
-    const statuses = Object.entries(parts).flatMap(([name, p]) => (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map((h) => [name, h.status] as const));
+    const statuses = Object.entries(parts).flatMap(([name, p]) =>
+      (name === 'projections' ? Object.values(p as Record<string, PartHealth>) : [p as PartHealth]).map(
+        (h) => [name, h.status] as const,
+      ),
+    );
     const down = statuses.some(([name, s]) => s === 'down' && (REQUIRED_PARTS as readonly string[]).includes(name));
     const unwell = statuses.some(([, s]) => s !== 'up' && s !== 'disabled');
     return {
       status: down ? 'down' : unwell ? 'degraded' : 'up',
-      checkedAt: this.clock.now().toISOString(), deadlineMs: this.config.storeDeadlineMs, required: [...REQUIRED_PARTS], parts,
+      checkedAt: this.clock.now().toISOString(),
+      deadlineMs: this.config.storeDeadlineMs,
+      required: [...REQUIRED_PARTS],
+      parts,
     };
   }
 
@@ -124,13 +156,16 @@ export class HealthService implements OnModuleInit {
   private withinDeadline<T>(work: Promise<T>): Promise<T> {
     const ms = this.config.storeDeadlineMs;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new DeadlineExceeded(`deadline exceeded: no answer within ${ms} ms`)), ms); });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExceeded(`deadline exceeded: no answer within ${ms} ms`)), ms);
+    });
     work.catch(() => undefined); // a probe that fails after its deadline has nobody to tell
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 }
 
 function reasonOf(err: unknown): string {
-  if (err instanceof StoreUnavailableError) return `${err.outcomeUnknown ? 'outcome-unknown' : err.code}: ${err.message}`;
+  if (err instanceof StoreUnavailableError)
+    return `${err.outcomeUnknown ? 'outcome-unknown' : err.code}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

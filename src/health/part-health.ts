@@ -31,7 +31,10 @@ export interface RoundRecord {
 export class ScheduleHealth implements HealthReporter {
   private last?: RoundRecord;
 
-  constructor(private readonly enabled: () => boolean, private readonly now: () => Date) {}
+  constructor(
+    private readonly enabled: () => boolean,
+    private readonly now: () => Date,
+  ) {}
 
   succeeded(): void {
     this.last = { ok: true, at: this.now().toISOString() };

@@ -11,7 +11,12 @@ const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = IF_MATCH.exec(header.trim());
-  if (!m) throw new BadRequestException(problem(400, 'invalid-if-match', 'If-Match must be an ETag this API issued, e.g. "3"', { detail: `got ${header}` }));
+  if (!m)
+    throw new BadRequestException(
+      problem(400, 'invalid-if-match', 'If-Match must be an ETag this API issued, e.g. "3"', {
+        detail: `got ${header}`,
+      }),
+    );
   return Number(m[1]);
 }
 
@@ -19,7 +24,9 @@ export function idempotencyKeyOf(req: AuthenticatedRequest): string | undefined 
   const key = req.headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestException(problem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 200 visible ASCII characters'));
+    throw new BadRequestException(
+      problem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 200 visible ASCII characters'),
+    );
   }
   return key;
 }

@@ -1,4 +1,12 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, of, tap, type Observable } from 'rxjs';
@@ -30,11 +38,15 @@ export class CommandResponseInterceptor implements NestInterceptor {
     // Interceptors run before the validation pipe, so this hashes the body as parsed. That cannot
     // throw: the JSON parser (json-body.ts) has already refused bodies too deep to walk and
     // numbers that overflow to Infinity, the two things canonicalJson cannot hash.
-    const fingerprint = createHash('sha256').update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
+      .digest('hex');
     if (key) {
       const prior = this.store.get(scope, key);
       if (prior && prior.fingerprint !== fingerprint) {
-        throw new UnprocessableEntityException(problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request'));
+        throw new UnprocessableEntityException(
+          problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request'),
+        );
       }
       if (prior) {
         if (prior.etag) reply.header('etag', prior.etag);

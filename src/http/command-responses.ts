@@ -1,7 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse, ApiServiceUnavailableResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiServiceUnavailableResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 const result = { schema: { $ref: '#/components/schemas/CommandResult' } };
 
@@ -9,8 +26,16 @@ const result = { schema: { $ref: '#/components/schemas/CommandResult' } };
 export const CommandEndpoint = (status: 200 | 201 = 200) =>
   applyDecorators(
     ApiBearerAuth(),
-    ApiHeader({ name: 'If-Match', required: false, description: 'ETag (stream revision) you last saw; 412 if the record changed since' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result and write nothing twice' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'ETag (stream revision) you last saw; 412 if the record changed since',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Retries with the same key return the first result and write nothing twice',
+    }),
     status === 201
       ? ApiCreatedResponse({ description: 'Created. The ETag header carries the new revision.', ...result })
       : ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', ...result }),
@@ -23,10 +48,12 @@ export const CommandEndpoint = (status: 200 | 201 = 200) =>
     ApiUnprocessableEntityResponse(problem('A rule refused the command (stable code in `code`)')),
     ApiTooManyRequestsResponse(problem('Rate limit exceeded')),
     ApiServiceUnavailableResponse({
-      ...problem('A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; '
-        + '`part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown`: the request reached the store and no answer came, '
-        + 'so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed`: the ledger failed its '
-        + 'integrity check (tampered or cut short), so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`.'),
+      ...problem(
+        'A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; ' +
+          '`part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown`: the request reached the store and no answer came, ' +
+          'so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed`: the ledger failed its ' +
+          'integrity check (tampered or cut short), so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`.',
+      ),
       headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
     }),
   );

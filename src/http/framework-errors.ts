@@ -14,5 +14,8 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
       ? [400, 'invalid-url', 'The URL is not valid percent-encoded UTF-8']
       : [400, 'bad-request', 'The request is malformed'];
   const instance = request.raw.url?.split('?')[0].slice(0, 200);
-  void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(status, code, title, { instance }));
+  void reply
+    .status(status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem(status, code, title, { instance }));
 }

@@ -34,13 +34,20 @@ describe('json-body checks', () => {
   });
 
   it('given numbers that overflowed to Infinity, when checked, then each path is named as the validator names fields; finite ones pass', () => {
-    expect(nonFinitePaths(JSON.parse('{"amountPence":1e400,"owners":[{"n":-1e999},{"n":1e308}]}'))).toEqual(['amountPence', 'owners.0.n']);
+    expect(nonFinitePaths(JSON.parse('{"amountPence":1e400,"owners":[{"n":-1e999},{"n":1e308}]}'))).toEqual([
+      'amountPence',
+      'owners.0.n',
+    ]);
     expect(nonFinitePaths(JSON.parse('1e400'))).toEqual(['(body)']);
     expect(nonFinitePaths({ a: 1.5, b: [0, -0, Number.MAX_VALUE], c: 'Infinity', d: null })).toEqual([]);
   });
 
   it('given nulls anywhere in a body, when checked, then each path is named; a body with none passes', () => {
-    expect(nullPaths({ partnerId: null, owners: [{ name: 'x' }, null], deep: { er: { id: null } } })).toEqual(['partnerId', 'owners.1', 'deep.er.id']);
+    expect(nullPaths({ partnerId: null, owners: [{ name: 'x' }, null], deep: { er: { id: null } } })).toEqual([
+      'partnerId',
+      'owners.1',
+      'deep.er.id',
+    ]);
     expect(nullPaths(null)).toEqual(['(body)']);
     expect(nullPaths({ a: '', b: 0, c: false, d: [], e: {} })).toEqual([]);
   });

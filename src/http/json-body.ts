@@ -11,7 +11,15 @@ import { problem } from './problem';
  */
 export const MAX_JSON_DEPTH = 32;
 
-const [OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, QUOTE, BACKSLASH, COMMA] = ['{', '[', '}', ']', '"', '\\', ','].map((c) => c.charCodeAt(0));
+const [OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET, QUOTE, BACKSLASH, COMMA] = [
+  '{',
+  '[',
+  '}',
+  ']',
+  '"',
+  '\\',
+  ',',
+].map((c) => c.charCodeAt(0));
 
 /** One open object or array during the scan: where it is, and (objects) the keys it has so far. */
 interface Frame {
@@ -50,29 +58,43 @@ export function scanJson(text: Uint8Array): JsonScan {
     const c = bytes[i];
     const top = stack[stack.length - 1];
     if (inString) {
-      if (c === BACKSLASH) { i++; escaped = true; } else if (c === QUOTE) {
+      if (c === BACKSLASH) {
+        i++;
+        escaped = true;
+      } else if (c === QUOTE) {
         inString = false;
         if (top?.keys && top.expectKey) {
           top.expectKey = false;
           if (duplicateKey !== undefined) continue;
           top.key = escaped ? decodeKey(bytes, start, i) : bytes.toString('utf8', start + 1, i);
-          if (top.keys.has(top.key)) duplicateKey = join(top.path, top.key); else top.keys.add(top.key);
+          if (top.keys.has(top.key)) duplicateKey = join(top.path, top.key);
+          else top.keys.add(top.key);
         }
       }
-    } else if (c === QUOTE) { inString = true; start = i; escaped = false; }
-    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    } else if (c === QUOTE) {
+      inString = true;
+      start = i;
+      escaped = false;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       const path = top ? join(top.path, top.keys ? top.key : String(top.index)) : '';
       stack.push({ path, keys: c === OPEN_BRACE ? new Set() : undefined, key: '', index: 0, expectKey: true });
       deepest = Math.max(deepest, stack.length);
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) stack.pop();
-    else if (c === COMMA && top) { if (top.keys) top.expectKey = true; else top.index++; }
+    else if (c === COMMA && top) {
+      if (top.keys) top.expectKey = true;
+      else top.index++;
+    }
   }
   return { depth: deepest, ...(duplicateKey !== undefined ? { duplicateKey } : {}) };
 }
 
 function decodeKey(bytes: Buffer, start: number, end: number): string {
   const quoted = bytes.toString('utf8', start, end + 1);
-  try { return JSON.parse(quoted) as string; } catch { return quoted; }
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted;
+  }
 }
 
 /** The deepest nesting in JSON text, counted without parsing; strings are skipped. */
@@ -86,26 +108,35 @@ export function nonFinitePaths(value: unknown, path = ''): string[] {
 }
 
 function tooDeep(depth: number): BadRequestException {
-  return new BadRequestException(problem(400, 'body-too-deep', 'The JSON body is nested too deeply', {
-    detail: `nested ${depth} levels; at most ${MAX_JSON_DEPTH} are accepted`,
-    maxDepth: MAX_JSON_DEPTH,
-  }));
+  return new BadRequestException(
+    problem(400, 'body-too-deep', 'The JSON body is nested too deeply', {
+      detail: `nested ${depth} levels; at most ${MAX_JSON_DEPTH} are accepted`,
+      maxDepth: MAX_JSON_DEPTH,
+    }),
+  );
 }
 
 function duplicate(field: string): BadRequestException {
-  return new BadRequestException(problem(400, 'duplicate-json-key', 'A key appears twice in one JSON object', {
-    detail: `${field} is given more than once in the same object; send each field once`,
-    field,
-    errors: [{ field, messages: [`${field} is given more than once`] }],
-  }));
+  return new BadRequestException(
+    problem(400, 'duplicate-json-key', 'A key appears twice in one JSON object', {
+      detail: `${field} is given more than once in the same object; send each field once`,
+      field,
+      errors: [{ field, messages: [`${field} is given more than once`] }],
+    }),
+  );
 }
 
 function nonFinite(paths: string[]): BadRequestException {
-  const errors = paths.map((field) => ({ field, messages: [`${field} must be a finite number (it overflows to Infinity)`] }));
-  return new BadRequestException(problem(400, 'non-finite-number', 'A number in the body is too large to represent', {
-    detail: errors.map((e) => e.messages[0]).join('; '),
-    errors,
+  const errors = paths.map((field) => ({
+    field,
+    messages: [`${field} must be a finite number (it overflows to Infinity)`],
   }));
+  return new BadRequestException(
+    problem(400, 'non-finite-number', 'A number in the body is too large to represent', {
+      detail: errors.map((e) => e.messages[0]).join('; '),
+      errors,
+    }),
+  );
 }
 
 /**

@@ -22,14 +22,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Expected during an outage: one line, not a stack per request.
       this.logger.warn(`${request.method} ${body.instance}: ${body.code}: ${error.message}`);
       reply.header('retry-after', String(error.retryAfterSeconds));
-    } else if (body.status >= 500 && !(error instanceof LedgerIntegrityError)) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    } else if (body.status >= 500 && !(error instanceof LedgerIntegrityError))
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
   private toProblem(error: unknown, method: string): Problem {
     if (error instanceof StoreUnavailableError) return storeProblem(error);
     if (error instanceof LedgerIntegrityError) {
-      return problem(503, error.code, 'The ledger failed its integrity check: writes are refused', { detail: `${error.reasons.join('; ')}. Nothing was written; reads are still served, marked Ledger-Integrity: unverified.`, problems: error.reasons });
+      return problem(503, error.code, 'The ledger failed its integrity check: writes are refused', {
+        detail: `${error.reasons.join('; ')}. Nothing was written; reads are still served, marked Ledger-Integrity: unverified.`,
+        problems: error.reasons,
+      });
     }
     if (error instanceof DomainError) {
       return problem(error.status, error.code, error.message, error.details);
@@ -37,10 +41,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      if (typeof response === 'object' && response && 'code' in response && 'type' in response) return response as Problem;
+      if (typeof response === 'object' && response && 'code' in response && 'type' in response)
+        return response as Problem;
       const [code, title] = HTTP_CODES[status] ?? ['http-error', error.message];
       const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      return problem(status, code, title, { detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? error.message) });
+      return problem(status, code, title, {
+        detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? error.message),
+      });
     }
     const status = (error as { statusCode?: unknown })?.statusCode;
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
@@ -52,7 +59,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return READS.has(method)
       ? problem(500, 'internal-error', 'Something went wrong on our side; nothing was written')
       : problem(500, 'internal-error', 'Something went wrong on our side', {
-        detail: 'The write may or may not have been recorded. Retrying with the same Idempotency-Key is safe: it is recorded at most once.',
-      });
+          detail:
+            'The write may or may not have been recorded. Retrying with the same Idempotency-Key is safe: it is recorded at most once.',
+        });
   }
 }

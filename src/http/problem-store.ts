@@ -17,11 +17,17 @@ const PART_NAMES: Record<StoreUnavailableError['part'], string> = {
  */
 export function storeProblem(error: StoreUnavailableError): Problem {
   const part = PART_NAMES[error.part];
-  const extra = { part: error.part, fault: error.code, outcomeUnknown: error.outcomeUnknown, retryAfterSeconds: error.retryAfterSeconds };
+  const extra = {
+    part: error.part,
+    fault: error.code,
+    outcomeUnknown: error.outcomeUnknown,
+    retryAfterSeconds: error.retryAfterSeconds,
+  };
   if (error.outcomeUnknown) {
     return problem(503, 'outcome-unknown', `The ${part} did not confirm the write`, {
       ...extra,
-      detail: `The request reached the ${part} and no answer came (${error.code}): the write may have been recorded. ` +
+      detail:
+        `The request reached the ${part} and no answer came (${error.code}): the write may have been recorded. ` +
         'Retrying with the same Idempotency-Key is safe: it is recorded at most once.',
     });
   }

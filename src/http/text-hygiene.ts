@@ -30,7 +30,11 @@ export function LongText(): PropertyDecorator {
 
 /** Whether `key` of this object (a DTO instance; inherited fields included) is marked @LongText. */
 export function isLongText(owner: object, key: string): boolean {
-  for (let proto = Object.getPrototypeOf(owner); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(owner);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     if (LONG_TEXT.get(proto)?.has(key)) return true;
   }
   return false;
@@ -59,12 +63,14 @@ const DATE_LIKE = /^[+-]?\d{4}/;
 export function textProblem(text: string, long: boolean): string | undefined {
   if (SUSPECT.test(text)) {
     const control = (long ? CONTROL_IN_LONG : CONTROL_IN_SHORT).exec(text);
-    if (control) return `must not contain the control character ${codePoint(control[0])}${long ? ' (only tab and line feed are allowed in free text)' : ''}`;
+    if (control)
+      return `must not contain the control character ${codePoint(control[0])}${long ? ' (only tab and line feed are allowed in free text)' : ''}`;
     const bidi = BIDI_CONTROL.exec(text);
     if (bidi) return `must not contain the bidirectional control ${codePoint(bidi[0])}`;
     if (LONE_SURROGATE.test(text)) return 'must not contain a lone UTF-16 surrogate (it is not text)';
   }
-  if (!long && text.length <= 64 && DATE_LIKE.test(text) && isZonelessDateTime(text)) return 'is a date-time without a time zone: add Z or an offset such as +01:00';
+  if (!long && text.length <= 64 && DATE_LIKE.test(text) && isZonelessDateTime(text))
+    return 'is a date-time without a time zone: add Z or an offset such as +01:00';
   return undefined;
 }
 

@@ -52,7 +52,13 @@ class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {
       const nulls = nullPaths(value);
-      if (nulls.length) throw invalid(nulls.map((field) => ({ field, messages: [`${field} must not be null; leave an optional field out instead`] })));
+      if (nulls.length)
+        throw invalid(
+          nulls.map((field) => ({
+            field,
+            messages: [`${field} must not be null; leave an optional field out instead`],
+          })),
+        );
       const unrecordable = textErrors(asDto(value, metadata));
       if (unrecordable.length) throw invalid(unrecordable);
     }

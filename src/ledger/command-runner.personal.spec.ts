@@ -6,14 +6,24 @@ import { ManualClock } from '../shared/clock';
 import { CommandRunner } from './command-runner';
 import { MemoryEventStore } from './memory/memory-event-store';
 
-const ctx = { actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' }, correlationId: 'c' };
+const ctx = {
+  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+  correlationId: 'c',
+};
 const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }];
 const raise = {
   type: 'raise-escalation' as const,
   data: {
-    escalationId: 'wsep-2022-001', protocolId: 'p', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'Delay',
+    escalationId: 'wsep-2022-001',
+    protocolId: 'p',
+    raisedByAgency: 'warwickshire-cc',
+    concerningAgency: 'cw-icb',
+    subject: 'Delay',
     dataSubjects: [{ subjectId: 'child-1', relation: 'child' as const, name: 'Jamie Example' }],
-    protocol: { defined: true, version: 1, stages }, raisedByAgencyRegistered: true, concerningAgencyRegistered: true, raisedByPersonRegistered: true,
+    protocol: { defined: true, version: 1, stages },
+    raisedByAgencyRegistered: true,
+    concerningAgencyRegistered: true,
+    raisedByPersonRegistered: true,
   },
 };
 
@@ -27,13 +37,17 @@ describe('CommandRunner and personal data', () => {
     await new CommandRunner(store, clock, cipher).run(Escalation, 'wsep-2022-001', raise, ctx);
     const [event] = await store.readAll();
     expect(JSON.stringify(event)).not.toContain('Jamie');
-    expect(cipher.reveal(event.data)).toMatchObject({ dataSubjects: [{ subjectId: 'child-1', name: 'Jamie Example' }] });
+    expect(cipher.reveal(event.data)).toMatchObject({
+      dataSubjects: [{ subjectId: 'child-1', name: 'Jamie Example' }],
+    });
     keys.close();
   });
 
   it('given no cipher, then an event carrying personal data is refused before anything is written', async () => {
     const store = new MemoryEventStore(clock);
-    await expect(new CommandRunner(store, clock).run(Escalation, 'wsep-2022-001', raise, ctx)).rejects.toThrow(/carries personal data and no PersonalDataCipher/);
+    await expect(new CommandRunner(store, clock).run(Escalation, 'wsep-2022-001', raise, ctx)).rejects.toThrow(
+      /carries personal data and no PersonalDataCipher/,
+    );
     expect(await store.readAll()).toEqual([]);
   });
 

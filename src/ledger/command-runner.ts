@@ -48,14 +48,23 @@ export class CommandRunner {
     @Optional() private readonly gate?: IntegrityGate,
   ) {}
 
-  async load<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number }> {
+  async load<E extends DomainEvent, S>(
+    aggregate: Aggregate<never, E, S>,
+    id: string,
+  ): Promise<{ state: S; revision: number }> {
     const { state, revision } = await this.loadStream(aggregate, id);
     return { state, revision };
   }
 
-  private async loadStream<E extends DomainEvent, S>(aggregate: Aggregate<never, E, S>, id: string): Promise<{ state: S; revision: number; stored: StoredEvent[] }> {
+  private async loadStream<E extends DomainEvent, S>(
+    aggregate: Aggregate<never, E, S>,
+    id: string,
+  ): Promise<{ state: S; revision: number; stored: StoredEvent[] }> {
     const stored = await this.store.readStream(streamName(aggregate.category, id));
-    const state = stored.reduce((s, e) => aggregate.decider.evolve(s, aggregate.codec.decode(e)), aggregate.decider.initialState);
+    const state = stored.reduce(
+      (s, e) => aggregate.decider.evolve(s, aggregate.codec.decode(e)),
+      aggregate.decider.initialState,
+    );
     return { state, revision: stored.length - 1, stored };
   }
 
@@ -84,11 +93,24 @@ export class CommandRunner {
       if (events.length === 0) return { id, streamId, revision, events: [] };
       const expected = revision < 0 ? 'no_stream' : revision;
       try {
-        const result = await this.store.append(streamId, this.toNewEvents(aggregate, streamId, events, meta, ctx), expected);
-        return { id, streamId, revision: result.nextRevision, position: result.position, events: events.map((e) => e.type) };
+        const result = await this.store.append(
+          streamId,
+          this.toNewEvents(aggregate, streamId, events, meta, ctx),
+          expected,
+        );
+        return {
+          id,
+          streamId,
+          revision: result.nextRevision,
+          position: result.position,
+          events: events.map((e) => e.type),
+        };
       } catch (err) {
         // A concurrent writer got there first: decide again on fresh state unless the client pinned a revision.
-        const retry = err instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined && attempt < RETRIES_WITHOUT_IF_MATCH;
+        const retry =
+          err instanceof WrongExpectedRevisionError &&
+          ctx.expectedRevision === undefined &&
+          attempt < RETRIES_WITHOUT_IF_MATCH;
         if (!retry) throw err;
       }
     }
@@ -100,7 +122,12 @@ export class CommandRunner {
    * changed (which would refuse it, e.g. "already exists"). Its events are found by the ids the
    * Idempotency-Key derives (see toNewEvents).
    */
-  private priorWrite(id: string, streamId: string, stored: StoredEvent[], ctx: CommandContext): CommandResult | undefined {
+  private priorWrite(
+    id: string,
+    streamId: string,
+    stored: StoredEvent[],
+    ctx: CommandContext,
+  ): CommandResult | undefined {
     if (!ctx.idempotencyKey || stored.length === 0) return undefined;
     const idOf = (i: number) => keyedEventId(ctx, streamId, i);
     const first = stored.findIndex((e) => e.id === idOf(0));
@@ -108,20 +135,32 @@ export class CommandRunner {
     let last = first;
     while (last + 1 < stored.length && stored[last + 1].id === idOf(last + 1 - first)) last++;
     const written = stored.slice(first, last + 1);
-    return { id, streamId, revision: written.at(-1)!.revision, position: written.at(-1)!.position, events: written.map((e) => e.type) };
+    return {
+      id,
+      streamId,
+      revision: written.at(-1)!.revision,
+      position: written.at(-1)!.position,
+      events: written.map((e) => e.type),
+    };
   }
 
   private occurredAt(ctx: CommandContext): string {
     const now = this.clock.now();
     if (!ctx.occurredAt) return now.toISOString();
     if (Date.parse(ctx.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-      throw new RuleViolation('occurred-in-future', `occurredAt ${ctx.occurredAt} is later than now`, { occurredAt: ctx.occurredAt });
+      throw new RuleViolation('occurred-in-future', `occurredAt ${ctx.occurredAt} is later than now`, {
+        occurredAt: ctx.occurredAt,
+      });
     }
     return new Date(ctx.occurredAt).toISOString();
   }
 
   private toNewEvents<E extends DomainEvent>(
-    aggregate: Aggregate<never, E, unknown>, streamId: string, events: E[], meta: { actor: Actor; occurredAt: string }, ctx: CommandContext,
+    aggregate: Aggregate<never, E, unknown>,
+    streamId: string,
+    events: E[],
+    meta: { actor: Actor; occurredAt: string },
+    ctx: CommandContext,
   ): NewEvent[] {
     const causationId = randomUUID();
     return events.map((e, i) => ({
@@ -139,7 +178,8 @@ export class CommandRunner {
     if (fields.length === 0) return e.data;
     if (this.cipher) return this.cipher.sealEvent(e.type, e.data, fields);
     // Without a cipher only events that happen to hold no personal value may pass (e.g. an escalation naming nobody).
-    if (fields.some((f) => personalSlots(e.data, f).length > 0)) throw new Error(`${e.type} carries personal data and no PersonalDataCipher is configured`);
+    if (fields.some((f) => personalSlots(e.data, f).length > 0))
+      throw new Error(`${e.type} carries personal data and no PersonalDataCipher is configured`);
     return e.data;
   }
 }

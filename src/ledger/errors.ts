@@ -7,7 +7,10 @@ export abstract class DomainError extends Error {
    * truthfully (e.g. the log tree does not match the log): never a 500, and nothing was written.
    */
   abstract readonly status: 403 | 404 | 409 | 412 | 413 | 422 | 503;
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -38,7 +41,13 @@ export class DuplicateEventIdError extends DomainError {
 export class EventTooLargeError extends DomainError {
   readonly code = 'event-too-large';
   readonly status = 413 as const;
-  constructor(readonly streamId: string, readonly maxAppendSizeBytes: number) {
-    super(`The events for ${streamId} are larger than the event store accepts in one append (${maxAppendSizeBytes} bytes); nothing was written`, { streamId, maxAppendSizeBytes });
+  constructor(
+    readonly streamId: string,
+    readonly maxAppendSizeBytes: number,
+  ) {
+    super(
+      `The events for ${streamId} are larger than the event store accepts in one append (${maxAppendSizeBytes} bytes); nothing was written`,
+      { streamId, maxAppendSizeBytes },
+    );
   }
 }

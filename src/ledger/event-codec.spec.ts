@@ -4,17 +4,24 @@ type Renamed = { type: 'partner-renamed'; data: { name: string; effectiveFrom: s
 
 describe('eventCodec', () => {
   const codec = eventCodec<Renamed>({
-    'partner-renamed': { version: 2, upcasters: { 1: (d: { newName: string; from: string }) => ({ name: d.newName, effectiveFrom: d.from }) } },
+    'partner-renamed': {
+      version: 2,
+      upcasters: { 1: (d: { newName: string; from: string }) => ({ name: d.newName, effectiveFrom: d.from }) },
+    },
   });
 
   it('given an event stored at an old schema version, when decoded, then it is upcast to the current shape', () => {
-    expect(codec.decode({ type: 'partner-renamed', schemaVersion: 1, data: { newName: 'ICB', from: '2022-07-01' } }))
-      .toEqual({ type: 'partner-renamed', data: { name: 'ICB', effectiveFrom: '2022-07-01' } });
+    expect(
+      codec.decode({ type: 'partner-renamed', schemaVersion: 1, data: { newName: 'ICB', from: '2022-07-01' } }),
+    ).toEqual({ type: 'partner-renamed', data: { name: 'ICB', effectiveFrom: '2022-07-01' } });
   });
 
   it('given an event at the current version, when decoded, then its data is kept as stored', () => {
     const data = { name: 'ICB', effectiveFrom: '2022-07-01' };
-    expect(codec.decode({ type: 'partner-renamed', schemaVersion: 2, data })).toEqual({ type: 'partner-renamed', data });
+    expect(codec.decode({ type: 'partner-renamed', schemaVersion: 2, data })).toEqual({
+      type: 'partner-renamed',
+      data,
+    });
     expect(codec.versionOf('partner-renamed')).toBe(2);
   });
 

@@ -15,7 +15,10 @@ export function createEventStore(config: AppConfig, clock: Clock): EventStore {
     case 'memory':
       return new MemoryEventStore(clock);
     case 'sqlite':
-      return new SqliteEventStore({ file: ledgerFile(config), synchronous: config.sqliteSynchronous, deadlineMs: config.storeDeadlineMs }, clock);
+      return new SqliteEventStore(
+        { file: ledgerFile(config), synchronous: config.sqliteSynchronous, deadlineMs: config.storeDeadlineMs },
+        clock,
+      );
     case 'esdb': {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { EsdbEventStore } = require('./esdb/esdb-event-store') as typeof import('./esdb/esdb-event-store');

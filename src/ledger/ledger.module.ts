@@ -17,22 +17,37 @@ import { FileVerifiedPointStore, MemoryVerifiedPointStore } from './integrity/in
 @Module({
   controllers: [LedgerController],
   providers: [
-    { provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: (c: AppConfig, clock: Clock) => createEventStore(c, clock) },
+    {
+      provide: EVENT_STORE,
+      inject: [APP_CONFIG, CLOCK],
+      useFactory: (c: AppConfig, clock: Clock) => createEventStore(c, clock),
+    },
     {
       provide: IDEMPOTENCY_STORE,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryIdempotencyStore() : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs)),
+      useFactory: (c: AppConfig) =>
+        c.store === 'memory'
+          ? new MemoryIdempotencyStore()
+          : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs),
     },
     CommandRunner,
     // The start-up and periodic integrity check: writes wait for it and are refused once it fails.
-    { provide: VERIFIED_POINT_STORE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => (c.store === 'memory' ? new MemoryVerifiedPointStore() : new FileVerifiedPointStore(c.dataDir)) },
+    {
+      provide: VERIFIED_POINT_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        c.store === 'memory' ? new MemoryVerifiedPointStore() : new FileVerifiedPointStore(c.dataDir),
+    },
     IntegrityGate,
     IntegrityHeaderHook,
   ],
   exports: [EVENT_STORE, IDEMPOTENCY_STORE, CommandRunner, IntegrityGate],
 })
 export class LedgerModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(IDEMPOTENCY_STORE) private readonly idem: { close?: () => void }) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idem: { close?: () => void },
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     this.idem.close?.();

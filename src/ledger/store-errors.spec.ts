@@ -5,7 +5,8 @@ import { classifyStoreError, StoreUnavailableError } from './store-errors';
 
 const sqliteError = (code: string, message = code) => Object.assign(new Error(message), { code });
 /** The client's typed errors are built from a gRPC ServiceError; only code and details are read. */
-const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: { getMap: () => ({}) } });
+const grpcError = (code: number, details: string) =>
+  Object.assign(new Error(`${code} ${details}`), { code, details, metadata: { getMap: () => ({}) } });
 
 describe('classifyStoreError', () => {
   it.each([
@@ -26,13 +27,19 @@ describe('classifyStoreError', () => {
 
   it('given a refusal SQLite reports before committing, when writing, then the outcome is known (nothing written)', () => {
     for (const code of ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_BUSY']) {
-      expect(classifyStoreError(sqliteError(code), 'event-store', { writing: true })).toMatchObject({ outcomeUnknown: false });
+      expect(classifyStoreError(sqliteError(code), 'event-store', { writing: true })).toMatchObject({
+        outcomeUnknown: false,
+      });
     }
   });
 
   it('given an I/O error while writing, then the outcome is unknown; while reading, it is not', () => {
-    expect(classifyStoreError(sqliteError('SQLITE_IOERR_FSYNC'), 'event-store', { writing: true })).toMatchObject({ outcomeUnknown: true });
-    expect(classifyStoreError(sqliteError('SQLITE_IOERR_READ'), 'event-store', { writing: false })).toMatchObject({ outcomeUnknown: false });
+    expect(classifyStoreError(sqliteError('SQLITE_IOERR_FSYNC'), 'event-store', { writing: true })).toMatchObject({
+      outcomeUnknown: true,
+    });
+    expect(classifyStoreError(sqliteError('SQLITE_IOERR_READ'), 'event-store', { writing: false })).toMatchObject({
+      outcomeUnknown: false,
+    });
   });
 
   it('given a real SQLITE_FULL from a page-capped database, then it is storage-full', () => {
@@ -40,37 +47,68 @@ describe('classifyStoreError', () => {
     db.exec('CREATE TABLE t (v TEXT)');
     db.pragma('max_page_count = 2');
     let thrown: unknown;
-    try { db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000)); } catch (e) { thrown = e; }
+    try {
+      db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000));
+    } catch (e) {
+      thrown = e;
+    }
     db.close();
-    expect(classifyStoreError(thrown, 'event-store', { writing: true })).toMatchObject({ code: 'storage-full', outcomeUnknown: false });
+    expect(classifyStoreError(thrown, 'event-store', { writing: true })).toMatchObject({
+      code: 'storage-full',
+      outcomeUnknown: false,
+    });
   });
 
   it('given the ESDB client could not connect, when appending, then it is store-unavailable and nothing was sent', () => {
-    const refused = new UnavailableError(grpcError(14, 'No connection established. Last error: connect ECONNREFUSED 127.0.0.1:1') as never);
-    expect(classifyStoreError(refused, 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: false });
+    const refused = new UnavailableError(
+      grpcError(14, 'No connection established. Last error: connect ECONNREFUSED 127.0.0.1:1') as never,
+    );
+    expect(classifyStoreError(refused, 'event-store', { writing: true })).toMatchObject({
+      code: 'store-unavailable',
+      outcomeUnknown: false,
+    });
   });
 
   it('given the ESDB connection dropped mid-call, when appending, then the outcome is unknown', () => {
     const dropped = new UnavailableError(grpcError(14, 'Connection dropped') as never);
-    expect(classifyStoreError(dropped, 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: true });
+    expect(classifyStoreError(dropped, 'event-store', { writing: true })).toMatchObject({
+      code: 'store-unavailable',
+      outcomeUnknown: true,
+    });
   });
 
   it('given a call cut by a reset stream (the client reports UNKNOWN), then store-unavailable with the outcome unknown; another UNKNOWN is left alone', () => {
-    const reset = new UnknownError(grpcError(13, 'Received RST_STREAM with code 2 triggered by internal client error: read ECONNRESET') as never);
-    expect(classifyStoreError(reset, 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: true });
+    const reset = new UnknownError(
+      grpcError(13, 'Received RST_STREAM with code 2 triggered by internal client error: read ECONNRESET') as never,
+    );
+    expect(classifyStoreError(reset, 'event-store', { writing: true })).toMatchObject({
+      code: 'store-unavailable',
+      outcomeUnknown: true,
+    });
     const refused = new UnknownError(grpcError(2, 'Trying to read from an invalid position.') as never);
     expect(classifyStoreError(refused, 'event-store', { writing: false })).toBe(refused);
   });
 
   it('given a passed deadline, when appending, then the outcome is unknown; when reading, it is known', () => {
     const late = new DeadlineExceededError(grpcError(4, 'Deadline exceeded') as never);
-    expect(classifyStoreError(late, 'event-store', { writing: true })).toMatchObject({ code: 'store-deadline-exceeded', outcomeUnknown: true });
-    expect(classifyStoreError(late, 'event-store', { writing: false })).toMatchObject({ code: 'store-deadline-exceeded', outcomeUnknown: false });
+    expect(classifyStoreError(late, 'event-store', { writing: true })).toMatchObject({
+      code: 'store-deadline-exceeded',
+      outcomeUnknown: true,
+    });
+    expect(classifyStoreError(late, 'event-store', { writing: false })).toMatchObject({
+      code: 'store-deadline-exceeded',
+      outcomeUnknown: false,
+    });
   });
 
   it('given a raw gRPC status (not converted by the client), then it is classified by its code', () => {
-    expect(classifyStoreError(grpcError(4, 'Deadline exceeded'), 'event-store', { writing: true })).toMatchObject({ code: 'store-deadline-exceeded', outcomeUnknown: true });
-    expect(classifyStoreError(grpcError(14, 'No connection established'), 'event-store', { writing: true })).toMatchObject({ code: 'store-unavailable', outcomeUnknown: false });
+    expect(classifyStoreError(grpcError(4, 'Deadline exceeded'), 'event-store', { writing: true })).toMatchObject({
+      code: 'store-deadline-exceeded',
+      outcomeUnknown: true,
+    });
+    expect(
+      classifyStoreError(grpcError(14, 'No connection established'), 'event-store', { writing: true }),
+    ).toMatchObject({ code: 'store-unavailable', outcomeUnknown: false });
   });
 
   it('given a domain error, another client error or a bug, then it is returned unchanged', () => {
@@ -78,7 +116,8 @@ describe('classifyStoreError', () => {
     const wrongVersion = new StreamNotFoundError(grpcError(5, 'not found') as never);
     const bug = new TypeError('x is undefined');
     const constraint = sqliteError('SQLITE_CONSTRAINT_UNIQUE');
-    for (const e of [domain, wrongVersion, bug, constraint]) expect(classifyStoreError(e, 'event-store', { writing: true })).toBe(e);
+    for (const e of [domain, wrongVersion, bug, constraint])
+      expect(classifyStoreError(e, 'event-store', { writing: true })).toBe(e);
   });
 
   it('given an already classified error, then it is kept as it was (its part too)', () => {
@@ -90,7 +129,14 @@ describe('classifyStoreError', () => {
     const db = new Database(':memory:');
     db.close();
     let thrown: unknown;
-    try { db.prepare('SELECT 1'); } catch (e) { thrown = e; }
-    expect(classifyStoreError(thrown, 'idempotency-store', { writing: false })).toMatchObject({ code: 'store-unavailable', part: 'idempotency-store' });
+    try {
+      db.prepare('SELECT 1');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(classifyStoreError(thrown, 'idempotency-store', { writing: false })).toMatchObject({
+      code: 'store-unavailable',
+      part: 'idempotency-store',
+    });
   });
 });

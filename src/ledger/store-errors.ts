@@ -44,7 +44,9 @@ export class StoreUnavailableError extends Error {
     readonly outcomeUnknown: boolean,
     cause?: unknown,
   ) {
-    super(`The ${part} ${DESCRIPTIONS[code]}${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`, { cause });
+    super(`The ${part} ${DESCRIPTIONS[code]}${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`, {
+      cause,
+    });
     this.name = 'StoreUnavailableError';
     this.retryAfterSeconds = RETRY_AFTER[code];
   }
@@ -98,7 +100,8 @@ export function classifyStoreError(err: unknown, part: StorePart, { writing }: C
   }
   const grpc = esdbFault(e);
   if (grpc) return new StoreUnavailableError(grpc.code, part, writing && grpc.mayHaveArrived, err);
-  if (typeof e.message === 'string' && CLOSED.test(e.message)) return new StoreUnavailableError('store-unavailable', part, false, err);
+  if (typeof e.message === 'string' && CLOSED.test(e.message))
+    return new StoreUnavailableError('store-unavailable', part, false, err);
   return err;
 }
 
@@ -111,7 +114,11 @@ export function classifyStoreError(err: unknown, part: StorePart, { writing }: C
  *   a connection that drops mid-call is reported the same way, after the server may have received
  *   the whole request. Only "connection refused"/"no connection established" proves nothing was sent.
  */
-function esdbFault(e: { code?: unknown; type?: unknown; message?: unknown }): { code: StoreFaultCode; mayHaveArrived: boolean } | undefined {
+function esdbFault(e: {
+  code?: unknown;
+  type?: unknown;
+  message?: unknown;
+}): { code: StoreFaultCode; mayHaveArrived: boolean } | undefined {
   const message = typeof e.message === 'string' ? e.message : '';
   switch (e.type) {
     case 'deadline-exceeded':
@@ -138,12 +145,14 @@ function esdbFault(e: { code?: unknown; type?: unknown; message?: unknown }): { 
     case GRPC_CANCELLED:
       return { code: 'store-unavailable', mayHaveArrived: true };
   }
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(message)) return { code: 'store-unavailable', mayHaveArrived: false };
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(message))
+    return { code: 'store-unavailable', mayHaveArrived: false };
   if (/ECONNRESET|EPIPE|ETIMEDOUT/.test(message)) return { code: 'store-unavailable', mayHaveArrived: true };
   return undefined;
 }
 
-const DROPPED = /RST_STREAM|ECONNRESET|EPIPE|Connection dropped|socket hang up|write after end|stream.*(closed|destroyed)/i;
+const DROPPED =
+  /RST_STREAM|ECONNRESET|EPIPE|Connection dropped|socket hang up|write after end|stream.*(closed|destroyed)/i;
 
 function neverSent(message: string): boolean {
   return /ECONNREFUSED|No connection established|connect ECONN|ENOTFOUND|EHOSTUNREACH|Failed to connect/i.test(message);

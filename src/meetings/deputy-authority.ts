@@ -20,16 +20,28 @@ const refuse = (code: string, title: string) => new ForbiddenException(problem(4
 export class DeputyAuthority {
   constructor(private readonly runner: CommandRunner) {}
 
-  async actAs(deputy: Actor, meetingId: string, memberId: string, occurredAt: string | undefined, now: Date): Promise<Actor> {
+  async actAs(
+    deputy: Actor,
+    meetingId: string,
+    memberId: string,
+    occurredAt: string | undefined,
+    now: Date,
+  ): Promise<Actor> {
     const meeting = (await this.runner.load(Meeting, meetingId)).state;
     const entry = meeting.exists ? meeting.attendance[deputy.userId] : undefined;
     if (!entry || entry.status !== 'deputising' || entry.deputisingForPersonId !== memberId) {
-      throw refuse('not-recorded-as-deputy', `You are not recorded as deputising for ${memberId} at meeting ${meetingId}`);
+      throw refuse(
+        'not-recorded-as-deputy',
+        `You are not recorded as deputising for ${memberId} at meeting ${meetingId}`,
+      );
     }
     const meetingDate = meeting.scheduledFor!.slice(0, 10);
     const businessDate = (occurredAt ? new Date(occurredAt) : now).toISOString().slice(0, 10);
     if (businessDate !== meetingDate) {
-      throw refuse('deputy-authority-outside-meeting', `A deputy acts for ${memberId} only for meeting ${meetingId} on ${meetingDate}`);
+      throw refuse(
+        'deputy-authority-outside-meeting',
+        `A deputy acts for ${memberId} only for meeting ${meetingId} on ${meetingDate}`,
+      );
     }
     const member = (await this.runner.load(Person, memberId)).state;
     const agency = roleOn(member, meetingDate)?.partnerId ?? entry.representingPartnerId;

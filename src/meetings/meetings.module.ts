@@ -15,12 +15,20 @@ import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-mee
 /** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, close. */
 @Module({
   controllers: [
-    ScheduleMeetingController, RecordAttendanceController, CorrectAttendanceController,
-    AddAgendaItemController, ApprovePreviousMinutesController, CloseMeetingController,
+    ScheduleMeetingController,
+    RecordAttendanceController,
+    CorrectAttendanceController,
+    AddAgendaItemController,
+    ApprovePreviousMinutesController,
+    CloseMeetingController,
   ],
   providers: [
-    ScheduleMeetingHandler, RecordAttendanceHandler, CorrectAttendanceHandler,
-    AddAgendaItemHandler, ApprovePreviousMinutesHandler, CloseMeetingHandler,
+    ScheduleMeetingHandler,
+    RecordAttendanceHandler,
+    CorrectAttendanceHandler,
+    AddAgendaItemHandler,
+    ApprovePreviousMinutesHandler,
+    CloseMeetingHandler,
   ],
 })
 export class MeetingsModule {}

@@ -6,7 +6,11 @@ import { Person, roleOn } from './domain/person';
  * date (ISO), or undefined for a person never registered. People move between agencies, so
  * "whose is this" is asked on the business date of the command that asks.
  */
-export async function partnerOfPerson(runner: CommandRunner, personId: string, onDate: string): Promise<string | undefined> {
+export async function partnerOfPerson(
+  runner: CommandRunner,
+  personId: string,
+  onDate: string,
+): Promise<string | undefined> {
   const { state } = await runner.load(Person, personId);
   return state.exists ? roleOn(state, onDate)?.partnerId : undefined;
 }

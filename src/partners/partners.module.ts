@@ -15,12 +15,20 @@ import { UpdatePersonHandler } from './commands/update-person/update-person.hand
 /** Partners context: the agencies of the partnership, the people who speak for them and the boards they sit on. */
 @Module({
   controllers: [
-    RegisterPartnerController, RenamePartnerController, SucceedPartnerController,
-    RegisterPersonController, UpdatePersonController, RegisterBoardController,
+    RegisterPartnerController,
+    RenamePartnerController,
+    SucceedPartnerController,
+    RegisterPersonController,
+    UpdatePersonController,
+    RegisterBoardController,
   ],
   providers: [
-    RegisterPartnerHandler, RenamePartnerHandler, SucceedPartnerHandler,
-    RegisterPersonHandler, UpdatePersonHandler, RegisterBoardHandler,
+    RegisterPartnerHandler,
+    RenamePartnerHandler,
+    SucceedPartnerHandler,
+    RegisterPersonHandler,
+    UpdatePersonHandler,
+    RegisterBoardHandler,
   ],
 })
 export class PartnersModule {}

@@ -5,11 +5,19 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { loadMasterKey } from './master-key';
 
-const PROD = { NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys', LEDGER_SIGNING_KEY_FILE: 'x.pem' };
+const PROD = {
+  NODE_ENV: 'production',
+  OIDC_ISSUER: 'https://login.example',
+  OIDC_AUDIENCE: 'api',
+  OIDC_JWKS_URL: 'https://login.example/keys',
+  LEDGER_SIGNING_KEY_FILE: 'x.pem',
+};
 
 describe('loadMasterKey', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'master-key-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'master-key-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given no file outside production, then one is generated once under <dataDir>/keys/ (mode 0600) and reused', () => {
@@ -26,7 +34,11 @@ describe('loadMasterKey', () => {
     writeFileSync(join(dir, 'raw.key'), raw);
     writeFileSync(join(dir, 'b64.key'), `${raw.toString('base64')}\n`);
     for (const name of ['raw.key', 'b64.key']) {
-      expect(loadMasterKey(loadConfig({ ...PROD, LEDGER_DATA_DIR: dir, PERSONAL_DATA_MASTER_KEY_FILE: join(dir, name) })).equals(raw)).toBe(true);
+      expect(
+        loadMasterKey(
+          loadConfig({ ...PROD, LEDGER_DATA_DIR: dir, PERSONAL_DATA_MASTER_KEY_FILE: join(dir, name) }),
+        ).equals(raw),
+      ).toBe(true);
     }
     expect(readFileSync(join(dir, 'b64.key'), 'utf8')).not.toContain(raw.toString('hex'));
   });
@@ -34,8 +46,22 @@ describe('loadMasterKey', () => {
   it.each([
     ['no file in production', () => undefined, /PERSONAL_DATA_MASTER_KEY_FILE is required/],
     ['a missing file', () => join(dir, 'missing.key'), /cannot be read/],
-    ['16 bytes', () => { writeFileSync(join(dir, 'short.key'), randomBytes(16)); return join(dir, 'short.key'); }, /not 32 bytes/],
-    ['text that is not base64', () => { writeFileSync(join(dir, 'text.key'), 'correct horse battery staple'); return join(dir, 'text.key'); }, /not 32 bytes/],
+    [
+      '16 bytes',
+      () => {
+        writeFileSync(join(dir, 'short.key'), randomBytes(16));
+        return join(dir, 'short.key');
+      },
+      /not 32 bytes/,
+    ],
+    [
+      'text that is not base64',
+      () => {
+        writeFileSync(join(dir, 'text.key'), 'correct horse battery staple');
+        return join(dir, 'text.key');
+      },
+      /not 32 bytes/,
+    ],
   ])('given %s, then the start stops naming PERSONAL_DATA_MASTER_KEY_FILE', (_, file, message) => {
     const f = file();
     const config = loadConfig({ ...PROD, LEDGER_DATA_DIR: dir, ...(f ? { PERSONAL_DATA_MASTER_KEY_FILE: f } : {}) });

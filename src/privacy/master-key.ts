@@ -15,7 +15,8 @@ export const MASTER_KEY_BYTES = 32;
 export function loadMasterKey(config: AppConfig): Buffer {
   let file = config.personalData.masterKeyFile;
   if (!file) {
-    if (config.production) throw new ConfigError(VARIABLE, 'is required when NODE_ENV=production (32 random bytes, raw or base64)');
+    if (config.production)
+      throw new ConfigError(VARIABLE, 'is required when NODE_ENV=production (32 random bytes, raw or base64)');
     file = join(config.dataDir, 'keys', 'personal-data-master.key');
     if (!existsSync(file)) writeMasterKey(file);
   }
@@ -23,7 +24,10 @@ export function loadMasterKey(config: AppConfig): Buffer {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new ConfigError(VARIABLE, `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new ConfigError(
+      VARIABLE,
+      `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   return masterKeyFrom(bytes, file);
 }
@@ -33,7 +37,8 @@ export function masterKeyFrom(bytes: Buffer, file = 'the key'): Buffer {
   if (bytes.length === MASTER_KEY_BYTES) return bytes;
   const text = bytes.toString('utf8').trim();
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : Buffer.alloc(0);
-  if (decoded.length !== MASTER_KEY_BYTES) throw new ConfigError(VARIABLE, `names ${file}, which is not ${MASTER_KEY_BYTES} bytes (raw or base64)`);
+  if (decoded.length !== MASTER_KEY_BYTES)
+    throw new ConfigError(VARIABLE, `names ${file}, which is not ${MASTER_KEY_BYTES} bytes (raw or base64)`);
   return decoded;
 }
 

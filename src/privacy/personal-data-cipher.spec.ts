@@ -26,12 +26,27 @@ describe('PersonalDataCipher', () => {
 
   it('given declared fields, when an event is sealed, then each present value is an A256GCM envelope and the rest is untouched', () => {
     const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
-    const [child, parent] = sealed.dataSubjects as unknown as { subjectId: string; relation: string; name: SealedValue; dateOfBirth?: SealedValue }[];
-    expect(child.name.$personal).toMatchObject({ subjectId: 'child-1', keyVersion: 1, alg: 'A256GCM', field: 'escalation-raised:dataSubjects[].name' });
+    const [child, parent] = sealed.dataSubjects as unknown as {
+      subjectId: string;
+      relation: string;
+      name: SealedValue;
+      dateOfBirth?: SealedValue;
+    }[];
+    expect(child.name.$personal).toMatchObject({
+      subjectId: 'child-1',
+      keyVersion: 1,
+      alg: 'A256GCM',
+      field: 'escalation-raised:dataSubjects[].name',
+    });
     expect(isSealed(child.dateOfBirth)).toBe(true);
     expect(parent.dateOfBirth).toBeUndefined();
     expect(parent.name.$personal.subjectId).toBe('parent-1');
-    expect({ ...child, name: 0, dateOfBirth: 0 }).toEqual({ subjectId: 'child-1', relation: 'child', name: 0, dateOfBirth: 0 });
+    expect({ ...child, name: 0, dateOfBirth: 0 }).toEqual({
+      subjectId: 'child-1',
+      relation: 'child',
+      name: 0,
+      dateOfBirth: 0,
+    });
     expect(JSON.stringify(sealed)).not.toContain('Jamie');
     expect(raised.dataSubjects[0].name).toBe('Jamie Example'); // the input is left alone
   });
@@ -62,7 +77,9 @@ describe('PersonalDataCipher', () => {
     cipher.seal('Sam Example', 'parent-1', 'escalation-raised:dataSubjects[].name');
     expect(cipher.open(a, 'escalation-raised:dataSubjects[].name')).toBe('Jamie Example');
     expect(() => cipher.open(a, 'escalation-acknowledged:personalNote.text')).toThrow(TamperedPersonalValue);
-    expect(() => cipher.open({ $personal: { ...a.$personal, field: 'escalation-acknowledged:personalNote.text' } })).toThrow(TamperedPersonalValue);
+    expect(() =>
+      cipher.open({ $personal: { ...a.$personal, field: 'escalation-acknowledged:personalNote.text' } }),
+    ).toThrow(TamperedPersonalValue);
     expect(() => cipher.open({ $personal: { ...a.$personal, subjectId: 'parent-1' } })).toThrow(TamperedPersonalValue);
   });
 
@@ -79,9 +96,14 @@ describe('PersonalDataCipher', () => {
 
   it('rectification seals under a new key version once per event; erasing the old version keeps the new value', () => {
     const old = cipher.seal('Jamie Exampel', 'child-1', 'escalation-raised:dataSubjects[].name');
-    const fix = cipher.sealEvent('escalation-data-subject-rectified', { subjectId: 'child-1', name: 'Jamie Example', dateOfBirth: '2015-03-04' }, [
-      { path: 'name', subject: 'subjectId', newKeyVersion: true }, { path: 'dateOfBirth', subject: 'subjectId', newKeyVersion: true },
-    ]) as unknown as { name: SealedValue; dateOfBirth: SealedValue };
+    const fix = cipher.sealEvent(
+      'escalation-data-subject-rectified',
+      { subjectId: 'child-1', name: 'Jamie Example', dateOfBirth: '2015-03-04' },
+      [
+        { path: 'name', subject: 'subjectId', newKeyVersion: true },
+        { path: 'dateOfBirth', subject: 'subjectId', newKeyVersion: true },
+      ],
+    ) as unknown as { name: SealedValue; dateOfBirth: SealedValue };
     expect([fix.name.$personal.keyVersion, fix.dateOfBirth.$personal.keyVersion]).toEqual([2, 2]);
     expect(cipher.liveVersions('child-1')).toEqual([1, 2]);
     cipher.erase('child-1', 1);

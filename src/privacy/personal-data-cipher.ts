@@ -103,7 +103,8 @@ export class PersonalDataCipher {
 
   /** null remembers "destroyed": a destroyed key never comes back, so that answer never goes stale. */
   private cache(k: string, key: Buffer | null): void {
-    if (!this.keys.has(k) && this.keys.size >= KEY_CACHE_LIMIT) this.keys.delete(this.keys.keys().next().value as string);
+    if (!this.keys.has(k) && this.keys.size >= KEY_CACHE_LIMIT)
+      this.keys.delete(this.keys.keys().next().value as string);
     this.keys.set(k, key);
   }
 }

@@ -45,9 +45,12 @@ export function personalSlots(data: unknown, field: PersonalField): PersonalSlot
     const holders = walk([element], valueTail.slice(0, -1));
     const key = valueTail[valueTail.length - 1];
     const subjectId = walk([element], subjectTail.slice(0, -1))[0]?.[subjectTail[subjectTail.length - 1]];
-    return holders.filter((h) => h[key] !== undefined && h[key] !== null).map((holder) => {
-      if (typeof subjectId !== 'string' || !subjectId) throw new Error(`Personal field ${field.path} has no data subject at ${field.subject}`);
-      return { holder, key, subjectId };
-    });
+    return holders
+      .filter((h) => h[key] !== undefined && h[key] !== null)
+      .map((holder) => {
+        if (typeof subjectId !== 'string' || !subjectId)
+          throw new Error(`Personal field ${field.path} has no data subject at ${field.subject}`);
+        return { holder, key, subjectId };
+      });
   });
 }

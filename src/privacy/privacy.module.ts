@@ -23,8 +23,16 @@ export function keyStoreFile(config: AppConfig): string {
 @Module({
   controllers: [EraseDataSubjectController],
   providers: [
-    { provide: SubjectKeyStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SubjectKeyStore(keyStoreFile(c), loadMasterKey(c), c.storeDeadlineMs) },
-    { provide: PersonalDataCipher, inject: [SubjectKeyStore], useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys) },
+    {
+      provide: SubjectKeyStore,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => new SubjectKeyStore(keyStoreFile(c), loadMasterKey(c), c.storeDeadlineMs),
+    },
+    {
+      provide: PersonalDataCipher,
+      inject: [SubjectKeyStore],
+      useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys),
+    },
     EraseDataSubjectHandler,
     RetentionScheduler,
   ],

@@ -7,7 +7,9 @@ import { SubjectKeyStore } from './subject-key-store';
 
 describe('SubjectKeyStore', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'keys-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'keys-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a subject with no key, when asked for the current one, then version 1 is made and kept across restarts', () => {
@@ -41,7 +43,9 @@ describe('SubjectKeyStore', () => {
     store.current('child-1');
     store.close();
     const db = new Database(file);
-    db.prepare("INSERT INTO subject_keys (subject_id, version, wrapped) SELECT 'parent-1', 1, wrapped FROM subject_keys WHERE subject_id = 'child-1'").run();
+    db.prepare(
+      "INSERT INTO subject_keys (subject_id, version, wrapped) SELECT 'parent-1', 1, wrapped FROM subject_keys WHERE subject_id = 'child-1'",
+    ).run();
     db.close();
     const reopened = new SubjectKeyStore(file, master);
     expect(() => reopened.get('parent-1', 1)).toThrow();

@@ -20,7 +20,11 @@ export interface SubjectKey {
 export class SubjectKeyStore {
   private readonly db: Database.Database;
 
-  constructor(file: string, private readonly masterKey: Buffer, deadlineMs = 5000) {
+  constructor(
+    file: string,
+    private readonly masterKey: Buffer,
+    deadlineMs = 5000,
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -39,8 +43,12 @@ export class SubjectKeyStore {
   }
 
   private currentOrThrow(subjectId: string): SubjectKey {
-    const row = this.db.prepare('SELECT version, wrapped FROM subject_keys WHERE subject_id = ? ORDER BY version DESC LIMIT 1').get(subjectId) as { version: number; wrapped: Buffer } | undefined;
-    return row ? { subjectId, version: row.version, key: this.unwrap(subjectId, row.version, row.wrapped) } : this.rotate(subjectId);
+    const row = this.db
+      .prepare('SELECT version, wrapped FROM subject_keys WHERE subject_id = ? ORDER BY version DESC LIMIT 1')
+      .get(subjectId) as { version: number; wrapped: Buffer } | undefined;
+    return row
+      ? { subjectId, version: row.version, key: this.unwrap(subjectId, row.version, row.wrapped) }
+      : this.rotate(subjectId);
   }
 
   /** A new key version: for a rectification, so the superseded value can be erased on its own. */
@@ -50,24 +58,38 @@ export class SubjectKeyStore {
 
   private rotateOrThrow(subjectId: string): SubjectKey {
     return this.db.transaction(() => {
-      const latest = (this.db.prepare('SELECT latest FROM subject_versions WHERE subject_id = ?').get(subjectId) as { latest: number } | undefined)?.latest ?? 0;
+      const latest =
+        (
+          this.db.prepare('SELECT latest FROM subject_versions WHERE subject_id = ?').get(subjectId) as
+            { latest: number } | undefined
+        )?.latest ?? 0;
       const version = latest + 1;
       const key = randomBytes(32);
-      this.db.prepare('INSERT INTO subject_keys (subject_id, version, wrapped) VALUES (?, ?, ?)').run(subjectId, version, this.wrap(subjectId, version, key));
-      this.db.prepare('INSERT INTO subject_versions (subject_id, latest) VALUES (?, ?) ON CONFLICT(subject_id) DO UPDATE SET latest = excluded.latest').run(subjectId, version);
+      this.db
+        .prepare('INSERT INTO subject_keys (subject_id, version, wrapped) VALUES (?, ?, ?)')
+        .run(subjectId, version, this.wrap(subjectId, version, key));
+      this.db
+        .prepare(
+          'INSERT INTO subject_versions (subject_id, latest) VALUES (?, ?) ON CONFLICT(subject_id) DO UPDATE SET latest = excluded.latest',
+        )
+        .run(subjectId, version);
       return { subjectId, version, key };
     })();
   }
 
   /** The key of one version, or undefined once destroyed (or never made). */
   get(subjectId: string, version: number): Buffer | undefined {
-    const row = storeCallSync('key-store', false, () => this.db.prepare('SELECT wrapped FROM subject_keys WHERE subject_id = ? AND version = ?').get(subjectId, version)) as { wrapped: Buffer } | undefined;
+    const row = storeCallSync('key-store', false, () =>
+      this.db.prepare('SELECT wrapped FROM subject_keys WHERE subject_id = ? AND version = ?').get(subjectId, version),
+    ) as { wrapped: Buffer } | undefined;
     return row && this.unwrap(subjectId, version, row.wrapped);
   }
 
   /** Versions whose keys still exist, oldest first. */
   liveVersions(subjectId: string): number[] {
-    const rows = storeCallSync('key-store', false, () => this.db.prepare('SELECT version FROM subject_keys WHERE subject_id = ? ORDER BY version').all(subjectId));
+    const rows = storeCallSync('key-store', false, () =>
+      this.db.prepare('SELECT version FROM subject_keys WHERE subject_id = ? ORDER BY version').all(subjectId),
+    );
     return (rows as { version: number }[]).map((r) => r.version);
   }
 
@@ -75,7 +97,8 @@ export class SubjectKeyStore {
   destroy(subjectId: string, version?: number): number[] {
     const versions = this.liveVersions(subjectId).filter((v) => version === undefined || v === version);
     storeCallSync('key-store', true, () => {
-      for (const v of versions) this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ? AND version = ?').run(subjectId, v);
+      for (const v of versions)
+        this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ? AND version = ?').run(subjectId, v);
       if (versions.length) this.db.pragma('wal_checkpoint(TRUNCATE)'); // the WAL would otherwise still hold the rows
     });
     return versions;
@@ -86,7 +109,11 @@ export class SubjectKeyStore {
     storeCallSync('key-store', false, () => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        this.db.prepare("INSERT INTO subject_keys (subject_id, version, wrapped) VALUES ('$health-probe', 0, zeroblob(70000))").run();
+        this.db
+          .prepare(
+            "INSERT INTO subject_keys (subject_id, version, wrapped) VALUES ('$health-probe', 0, zeroblob(70000))",
+          )
+          .run();
       } finally {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
       }
@@ -105,7 +132,9 @@ export class SubjectKeyStore {
   }
 
   private unwrap(subjectId: string, version: number, wrapped: Buffer): Buffer {
-    const d = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12)).setAAD(Buffer.from(`${subjectId}\n${version}`));
+    const d = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12)).setAAD(
+      Buffer.from(`${subjectId}\n${version}`),
+    );
     d.setAuthTag(wrapped.subarray(12, 28));
     return Buffer.concat([d.update(wrapped.subarray(28)), d.final()]);
   }

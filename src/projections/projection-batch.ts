@@ -34,7 +34,11 @@ export class ProjectionBatch<D> {
    * start of the log). Each commit compare-and-sets against it and then moves it on, so a batch
    * another runner committed first is refused (CheckpointMovedError), never applied twice.
    */
-  constructor(private readonly projection: Projection<D>, private readonly store: ReadModelStore, private from: number | undefined) {
+  constructor(
+    private readonly projection: Projection<D>,
+    private readonly store: ReadModelStore,
+    private from: number | undefined,
+  ) {
     if (from === undefined) this.written = new Set();
   }
 

@@ -2,7 +2,14 @@ import { Logger } from '@nestjs/common';
 import { filter, Subject, type Observable } from 'rxjs';
 import type { Projection } from '../../projections/projection';
 import type { EventStore } from '../ledger/event-store.port';
-import { Retrier, defaultRetryPolicy, systemTimers, type RetryPolicy, type RetryStatus, type RetryTimers } from '../shared/retry-policy';
+import {
+  Retrier,
+  defaultRetryPolicy,
+  systemTimers,
+  type RetryPolicy,
+  type RetryStatus,
+  type RetryTimers,
+} from '../shared/retry-policy';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
 import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
@@ -58,7 +65,11 @@ export interface RunnerOptions extends Partial<BatchOptions> {
 /** How far /health counts: beyond this, "at least" is enough to tell an operator. */
 const LAG_SCAN = 1000;
 
-interface Waiter { position: number; resolve(): void; reject(e: Error): void }
+interface Waiter {
+  position: number;
+  resolve(): void;
+  reject(e: Error): void;
+}
 
 /** Runs every registered projection from its checkpoint, one catch-up subscription each. */
 export class ProjectionRunner {
@@ -67,7 +78,12 @@ export class ProjectionRunner {
   private readonly waiters = new Set<Waiter>();
   private readonly logger = new Logger('ProjectionRunner');
 
-  constructor(private readonly events: EventStore, private readonly store: ReadModelStore, projections: Projection<unknown>[], options: RunnerOptions = {}) {
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    projections: Projection<unknown>[],
+    options: RunnerOptions = {},
+  ) {
     const listener: WorkerListener<unknown> = {
       committed: (projection, position, docs, changedAt) => {
         // On the rebuild path with no stream open: nothing to sort or send.
@@ -75,7 +91,10 @@ export class ProjectionRunner {
         this.settleWaiters();
       },
       failed: (projection, error, retry) => {
-        this.logger.error(`Projection ${projection} failed (attempt ${retry.attempt}), retrying from its checkpoint at ${retry.nextRetryAt}: ${error.message}`, error.stack);
+        this.logger.error(
+          `Projection ${projection} failed (attempt ${retry.attempt}), retrying from its checkpoint at ${retry.nextRetryAt}: ${error.message}`,
+          error.stack,
+        );
         this.settleWaiters();
       },
     };
@@ -83,19 +102,28 @@ export class ProjectionRunner {
     // projection far behind commits every 20,000 events or 500 ms, and every 500 or 50 ms once live.
     const batchSize = options.batchSize ?? 500;
     const batch: BatchOptions = {
-      batchSize, batchMs: options.batchMs ?? 50,
-      catchUpBatchSize: options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize), catchUpMs: options.catchUpMs ?? 500,
+      batchSize,
+      batchMs: options.batchMs ?? 50,
+      catchUpBatchSize: options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize),
+      catchUpMs: options.catchUpMs ?? 500,
     };
     // The store, except that subscriptions catch up through the shared pages.
     const shared = new SharedCatchUp(events);
     const source: EventStore = {
-      append: (s, e, x) => events.append(s, e, x), readStream: (s, o) => events.readStream(s, o), readAll: (o) => events.readAll(o),
-      headPosition: () => events.headPosition(), lastEventAtOrBefore: (p) => events.lastEventAtOrBefore(p),
-      subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)), ping: () => events.ping(), close: () => events.close(),
+      append: (s, e, x) => events.append(s, e, x),
+      readStream: (s, o) => events.readStream(s, o),
+      readAll: (o) => events.readAll(o),
+      headPosition: () => events.headPosition(),
+      lastEventAtOrBefore: (p) => events.lastEventAtOrBefore(p),
+      subscribe: (o) => (o?.filter ? events.subscribe(o) : shared.subscribe(o)),
+      ping: () => events.ping(),
+      close: () => events.close(),
     };
     const policy = options.retryPolicy ?? defaultRetryPolicy();
     const timers = options.retryTimers ?? systemTimers;
-    this.workers = projections.map((p) => new ProjectionWorker(p, source, store, batch, listener, shared, new Retrier(policy, timers)));
+    this.workers = projections.map(
+      (p) => new ProjectionWorker(p, source, store, batch, listener, shared, new Retrier(policy, timers)),
+    );
   }
 
   /**
@@ -104,14 +132,18 @@ export class ProjectionRunner {
    * checkpoint means the ledger lost events the read models had applied (a lost tail); followed from
    * there, the new events that reuse those positions would never be applied. Compared, never computed.
    */
-  resetAhead(head: number | undefined): { readModel: string; checkpoint: number; head: number | null; rebuilt: true }[] {
+  resetAhead(
+    head: number | undefined,
+  ): { readModel: string; checkpoint: number; head: number | null; rebuilt: true }[] {
     const ahead = [];
     for (const { projection } of this.workers) {
       const checkpoint = this.store.checkpoint(projection.name)?.position;
       if (checkpoint === undefined || (head !== undefined && checkpoint <= head)) continue;
       this.store.reset(projection.name, projection.version);
       ahead.push({ readModel: projection.name, checkpoint, head: head ?? null, rebuilt: true as const });
-      this.logger.warn(`Projection ${projection.name} stood at position ${checkpoint}, beyond the ledger's head (${head ?? 'empty'}): rebuilding it from the ledger`);
+      this.logger.warn(
+        `Projection ${projection.name} stood at position ${checkpoint}, beyond the ledger's head (${head ?? 'empty'}): rebuilding it from the ledger`,
+      );
     }
     return ahead;
   }
@@ -119,7 +151,8 @@ export class ProjectionRunner {
   start(): void {
     for (const w of this.workers) {
       w.start();
-      if (w.rebuiltFrom !== undefined) this.logger.log(`Rebuilding ${w.projection.name}: version ${w.rebuiltFrom} -> ${w.projection.version}`);
+      if (w.rebuiltFrom !== undefined)
+        this.logger.log(`Rebuilding ${w.projection.name}: version ${w.rebuiltFrom} -> ${w.projection.version}`);
     }
   }
 
@@ -143,13 +176,21 @@ export class ProjectionRunner {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        const retrying = this.workers.filter((w) => w.state === 'retrying').map((w) => `; ${w.projection.name} is retrying: ${w.error?.message}`);
+        const retrying = this.workers
+          .filter((w) => w.state === 'retrying')
+          .map((w) => `; ${w.projection.name} is retrying: ${w.error?.message}`);
         reject(new Error(`Read models did not reach position ${position} within ${timeoutMs} ms${retrying.join('')}`));
       }, timeoutMs);
       const waiter: Waiter = {
         position,
-        resolve: () => { clearTimeout(timer); resolve(); },
-        reject: (e) => { clearTimeout(timer); reject(e); },
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       };
       this.waiters.add(waiter);
       this.settleWaiters();
@@ -159,33 +200,53 @@ export class ProjectionRunner {
   /** Each projection as it stands, without reading the log: /health reports it even when the store is down. */
   states(): ProjectionState[] {
     return this.workers.map((w) => ({
-      projection: w.projection.name, version: w.projection.version, state: w.state, checkpoint: w.checkpoint ?? null,
+      projection: w.projection.name,
+      version: w.projection.version,
+      state: w.state,
+      checkpoint: w.checkpoint ?? null,
       ...(w.error ? { error: w.error.message } : {}),
       ...(w.retry ? { retry: w.retry } : {}),
     }));
   }
 
   async lag(): Promise<ProjectionLag[]> {
-    return Promise.all(this.workers.map(async (w) => {
-      const after = await this.events.readAll({ after: w.checkpoint, maxCount: LAG_SCAN });
-      return {
-        projection: w.projection.name, version: w.projection.version, state: w.state,
-        checkpoint: w.checkpoint ?? null, lastLogPosition: after.at(-1)?.position ?? w.checkpoint ?? null,
-        behind: after.length, behindAtLeast: after.length === LAG_SCAN,
-        ...(w.rebuiltFrom !== undefined ? { rebuiltFrom: w.rebuiltFrom } : {}),
-        ...(w.error ? { error: w.error.message } : {}),
-        ...(w.retry ? { retry: w.retry } : {}),
-      };
-    }));
+    return Promise.all(
+      this.workers.map(async (w) => {
+        const after = await this.events.readAll({ after: w.checkpoint, maxCount: LAG_SCAN });
+        return {
+          projection: w.projection.name,
+          version: w.projection.version,
+          state: w.state,
+          checkpoint: w.checkpoint ?? null,
+          lastLogPosition: after.at(-1)?.position ?? w.checkpoint ?? null,
+          behind: after.length,
+          behindAtLeast: after.length === LAG_SCAN,
+          ...(w.rebuiltFrom !== undefined ? { rebuiltFrom: w.rebuiltFrom } : {}),
+          ...(w.error ? { error: w.error.message } : {}),
+          ...(w.retry ? { retry: w.retry } : {}),
+        };
+      }),
+    );
   }
 
   /** A batch's documents, each at the position it last changed at, in ascending order (compared, never computed). */
-  private emit(projection: string, position: number, docs: Map<string, unknown>, changedAt = new Map<string, number>()): void {
+  private emit(
+    projection: string,
+    position: number,
+    docs: Map<string, unknown>,
+    changedAt = new Map<string, number>(),
+  ): void {
     const changed = [...docs.keys()].map((key) => ({ key, at: changedAt.get(key) ?? position }));
     changed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     changed.forEach(({ key, at }, i) => {
       const next = changed[i + 1];
-      this.changes.next({ projection, key, doc: docs.get(key), position: at, lastAtPosition: next === undefined || next.at !== at });
+      this.changes.next({
+        projection,
+        key,
+        doc: docs.get(key),
+        position: at,
+        lastAtPosition: next === undefined || next.at !== at,
+      });
     });
   }
 
@@ -194,7 +255,12 @@ export class ProjectionRunner {
     const stuck = this.workers.find((w) => w.state === 'stopped');
     for (const waiter of this.waiters) {
       if (this.workers.every((w) => w.checkpoint !== undefined && w.checkpoint >= waiter.position)) waiter.resolve();
-      else if (stuck) waiter.reject(new Error(`Projection ${stuck.projection.name} is ${stuck.state}${stuck.error ? `: ${stuck.error.message}` : ''}`));
+      else if (stuck)
+        waiter.reject(
+          new Error(
+            `Projection ${stuck.projection.name} is ${stuck.state}${stuck.error ? `: ${stuck.error.message}` : ''}`,
+          ),
+        );
       else continue;
       this.waiters.delete(waiter);
     }

@@ -36,7 +36,9 @@ const TIMEOUT = Symbol('timeout');
 /** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
 function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => { timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms)); });
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
+  });
   return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -64,12 +66,15 @@ export class ProjectionWorker<D> {
     /** Backoff between runs after an error. */
     retrier = new Retrier(),
   ) {
-    this.supervisor = new SupervisedLoop({
-      run: () => this.run(),
-      release: () => this.closeSubscription(),
-      // A failed run: its checkpoint stays before the bad event (the uncommitted batch is dropped).
-      failed: (error, retry) => this.listener.failed(this.projection.name, error, retry),
-    }, retrier);
+    this.supervisor = new SupervisedLoop(
+      {
+        run: () => this.run(),
+        release: () => this.closeSubscription(),
+        // A failed run: its checkpoint stays before the bad event (the uncommitted batch is dropped).
+        failed: (error, retry) => this.listener.failed(this.projection.name, error, retry),
+      },
+      retrier,
+    );
   }
 
   get state(): WorkerState {
@@ -151,7 +156,12 @@ export class ProjectionWorker<D> {
         batch.apply(event, now);
         this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
         applied = event.position;
-        if (event.position < target && batch.size < this.options.catchUpBatchSize && now - batch.startedAt < this.options.catchUpMs) continue;
+        if (
+          event.position < target &&
+          batch.size < this.options.catchUpBatchSize &&
+          now - batch.startedAt < this.options.catchUpMs
+        )
+          continue;
         this.commit(batch);
         target = await this.catchUpTarget();
         if (target === undefined || this.stopping) break;
@@ -172,7 +182,10 @@ export class ProjectionWorker<D> {
     for (;;) {
       pending ??= iterator.next();
       // While catching up the next events are already in the log, so waiting cannot hold a batch back: no timer.
-      const result = batch.empty || target !== undefined ? await pending : await within(pending, batch.startedAt + batchMs - Date.now());
+      const result =
+        batch.empty || target !== undefined
+          ? await pending
+          : await within(pending, batch.startedAt + batchMs - Date.now());
       if (result === TIMEOUT) {
         this.commit(batch);
         target = await this.catchUpTarget();
@@ -185,9 +198,12 @@ export class ProjectionWorker<D> {
       const now = Date.now();
       batch.apply(event, now);
       this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
-      const full = target === undefined
-        ? batch.size >= batchSize
-        : event.position >= target || batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= catchUpMs;
+      const full =
+        target === undefined
+          ? batch.size >= batchSize
+          : event.position >= target ||
+            batch.size >= this.options.catchUpBatchSize ||
+            now - batch.startedAt >= catchUpMs;
       if (full) {
         this.commit(batch);
         target = await this.catchUpTarget();

@@ -44,20 +44,49 @@ export function readModelFile(config: AppConfig): string {
  */
 @Module({
   controllers: [
-    ActionLogController, ActionLogAsOfController, BudgetController, BudgetAsOfController, EscalationTrailController, EscalationTrailAsOfController,
-    DecisionRegisterController, DecisionRegisterAsOfController,
+    ActionLogController,
+    ActionLogAsOfController,
+    BudgetController,
+    BudgetAsOfController,
+    EscalationTrailController,
+    EscalationTrailAsOfController,
+    DecisionRegisterController,
+    DecisionRegisterAsOfController,
   ],
   providers: [
-    { provide: ReadModelStore, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new ReadModelStore(readModelFile(c), { deadlineMs: c.storeDeadlineMs, snapshotEvery: c.snapshotEvery, snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) }) },
-    { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS) },
     {
-      provide: ActionLogReader, inject: [ReadModelStore, EVENT_STORE],
-      useFactory: (store: ReadModelStore, events: EventStore) => new ActionLogReader(store, { events, upTo: () => store.checkpoint(actionLogProjection.name)?.position }),
+      provide: ReadModelStore,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        new ReadModelStore(readModelFile(c), {
+          deadlineMs: c.storeDeadlineMs,
+          snapshotEvery: c.snapshotEvery,
+          snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name),
+        }),
+    },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, ReadModelStore],
+      useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS),
+    },
+    {
+      provide: ActionLogReader,
+      inject: [ReadModelStore, EVENT_STORE],
+      useFactory: (store: ReadModelStore, events: EventStore) =>
+        new ActionLogReader(store, { events, upTo: () => store.checkpoint(actionLogProjection.name)?.position }),
     },
     asOfEngineProvider,
     { provide: BudgetReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new BudgetReader(store) },
-    { provide: EscalationTrailReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new EscalationTrailReader(store) },
-    { provide: DecisionRegisterReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store) },
+    {
+      provide: EscalationTrailReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new EscalationTrailReader(store),
+    },
+    {
+      provide: DecisionRegisterReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store),
+    },
     { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
     ProjectionStreams,
   ],

@@ -6,7 +6,9 @@ import { CheckpointMovedError, ReadModelStore } from './read-model-store';
 
 describe('ReadModelStore', () => {
   let store: ReadModelStore;
-  beforeEach(() => { store = new ReadModelStore(':memory:'); });
+  beforeEach(() => {
+    store = new ReadModelStore(':memory:');
+  });
   afterEach(() => store.close());
 
   it('given a commit, then documents and checkpoint are stored together', () => {
@@ -19,17 +21,32 @@ describe('ReadModelStore', () => {
   it('given a commit that fails part way, then neither documents nor checkpoint move', () => {
     store.commit('p', 1, undefined, 7, new Map([['action:a', { n: 1 }]]), 1);
     const unserialisable = { n: BigInt(1) };
-    expect(() => store.commit('p', 1, 7, 9, new Map<string, unknown>([['action:a', { n: 2 }], ['action:b', unserialisable]]), 1)).toThrow();
+    expect(() =>
+      store.commit(
+        'p',
+        1,
+        7,
+        9,
+        new Map<string, unknown>([
+          ['action:a', { n: 2 }],
+          ['action:b', unserialisable],
+        ]),
+        1,
+      ),
+    ).toThrow();
     expect(store.get('p', 'action:a')).toEqual({ n: 1 });
     expect(store.checkpoint('p')).toEqual({ version: 1, position: 7 });
   });
 
-  it.each([[-1], [1.5], [Number.NaN]])('given a batch of %p events, then the commit is refused and nothing is written; a whole number (0 too) is accepted', (events) => {
-    expect(() => store.commit('p', 1, undefined, 7, new Map([['k', 1]]), events)).toThrow(RangeError);
-    expect(store.checkpoint('p')).toBeUndefined();
-    store.commit('p', 1, undefined, 7, new Map([['k', 1]]), 0);
-    expect(store.checkpoint('p')).toEqual({ version: 1, position: 7 });
-  });
+  it.each([[-1], [1.5], [Number.NaN]])(
+    'given a batch of %p events, then the commit is refused and nothing is written; a whole number (0 too) is accepted',
+    (events) => {
+      expect(() => store.commit('p', 1, undefined, 7, new Map([['k', 1]]), events)).toThrow(RangeError);
+      expect(store.checkpoint('p')).toBeUndefined();
+      store.commit('p', 1, undefined, 7, new Map([['k', 1]]), 0);
+      expect(store.checkpoint('p')).toEqual({ version: 1, position: 7 });
+    },
+  );
 
   describe('compare-and-set on the checkpoint', () => {
     it('given a batch applied from the stored checkpoint, then it is committed and the next batch starts from it', () => {
@@ -43,13 +60,40 @@ describe('ReadModelStore', () => {
       ['the start of the log (another runner committed first)', 1, undefined],
       ['a later checkpoint than the stored one', 1, 8],
       ['another version of the projection', 2, 7],
-    ])('given a batch applied from %s, then it is refused with CheckpointMovedError and nothing is written', (_, version, from) => {
-      store.commit('p', 1, undefined, 7, new Map([['action:a', { n: 1 }]]), 1);
-      const refused = (() => { try { store.commit('p', version, from, 9, new Map([['action:a', { n: 2 }], ['action:b', { n: 1 }]]), 1); } catch (err) { return err; } })();
-      expect(refused).toBeInstanceOf(CheckpointMovedError);
-      expect(refused).toMatchObject({ projection: 'p', expected: { version, position: from }, stored: { version: 1, position: 7 } });
-      expect([store.checkpoint('p'), store.get('p', 'action:a'), store.get('p', 'action:b')]).toEqual([{ version: 1, position: 7 }, { n: 1 }, undefined]);
-    });
+    ])(
+      'given a batch applied from %s, then it is refused with CheckpointMovedError and nothing is written',
+      (_, version, from) => {
+        store.commit('p', 1, undefined, 7, new Map([['action:a', { n: 1 }]]), 1);
+        const refused = (() => {
+          try {
+            store.commit(
+              'p',
+              version,
+              from,
+              9,
+              new Map([
+                ['action:a', { n: 2 }],
+                ['action:b', { n: 1 }],
+              ]),
+              1,
+            );
+          } catch (err) {
+            return err;
+          }
+        })();
+        expect(refused).toBeInstanceOf(CheckpointMovedError);
+        expect(refused).toMatchObject({
+          projection: 'p',
+          expected: { version, position: from },
+          stored: { version: 1, position: 7 },
+        });
+        expect([store.checkpoint('p'), store.get('p', 'action:a'), store.get('p', 'action:b')]).toEqual([
+          { version: 1, position: 7 },
+          { n: 1 },
+          undefined,
+        ]);
+      },
+    );
 
     it('given no checkpoint yet, then only a batch from the start of the log is accepted (both sides)', () => {
       expect(() => store.commit('p', 1, 4, 9, new Map([['k', 1]]), 1)).toThrow(CheckpointMovedError);
@@ -94,7 +138,19 @@ describe('ReadModelStore', () => {
   });
 
   it('scans one key prefix in key order, strictly after a key', () => {
-    store.commit('p', 1, undefined, 1, new Map([['action:b', 2], ['meeting:m', 0], ['action:a', 1], ['action:c', 3]]), 1);
+    store.commit(
+      'p',
+      1,
+      undefined,
+      1,
+      new Map([
+        ['action:b', 2],
+        ['meeting:m', 0],
+        ['action:a', 1],
+        ['action:c', 3],
+      ]),
+      1,
+    );
     store.commit('q', 1, undefined, 1, new Map([['action:z', 9]]), 1);
     const keys = (after?: string) => [...store.scan('p', 'action:', after)].map((r) => r.key);
     expect(keys()).toEqual(['action:a', 'action:b', 'action:c']);
@@ -157,12 +213,16 @@ describe('ReadModelStore', () => {
   });
 
   describe('snapshot layers for the as-of projections only', () => {
-    const snapshotsOf = (s: ReadModelStore, projection: string) => [10, 20, 30].map((at) => s.layers.snapshotAtOrBefore(projection, at));
+    const snapshotsOf = (s: ReadModelStore, projection: string) =>
+      [10, 20, 30].map((at) => s.layers.snapshotAtOrBefore(projection, at));
 
     it('given snapshotProjections, then only those projections get layers (both sides)', () => {
       const only = new ReadModelStore(':memory:', { snapshotEvery: 10, snapshotProjections: ['asof'] });
       try {
-        for (const [from, position, n] of [[undefined, 10, 1], [10, 20, 2]]) {
+        for (const [from, position, n] of [
+          [undefined, 10, 1],
+          [10, 20, 2],
+        ]) {
           only.commit('asof', 1, from, position!, new Map([['k', { n }]]), 10);
           only.commit('plain', 1, from, position!, new Map([['k', { n }]]), 10);
         }
@@ -190,13 +250,26 @@ describe('ReadModelStore', () => {
       const file = join(dir, 'read-models.sqlite');
       try {
         const before = new ReadModelStore(file, { snapshotEvery: 10, snapshotProjections: [] });
-        before.commit('p', 1, undefined, 10, new Map([['old', { n: 1 }], ['kept', { n: 1 }]]), 10);
+        before.commit(
+          'p',
+          1,
+          undefined,
+          10,
+          new Map([
+            ['old', { n: 1 }],
+            ['kept', { n: 1 }],
+          ]),
+          10,
+        );
         before.close();
         const after = new ReadModelStore(file, { snapshotEvery: 10, snapshotProjections: ['p'] });
         // One event: no count was kept while it was not snapshotted, so the layer is taken at once.
         after.commit('p', 1, 10, 20, new Map([['kept', { n: 2 }]]), 1);
         expect(after.layers.snapshotAtOrBefore('p', 20)).toBe(20);
-        expect([after.layers.docAt('p', 'old', 20), after.layers.docAt('p', 'kept', 20)]).toEqual(['{"n":1}', '{"n":2}']);
+        expect([after.layers.docAt('p', 'old', 20), after.layers.docAt('p', 'kept', 20)]).toEqual([
+          '{"n":1}',
+          '{"n":2}',
+        ]);
         after.close();
       } finally {
         rmSync(dir, { recursive: true, force: true });

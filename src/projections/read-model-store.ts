@@ -11,9 +11,15 @@ import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './
  * re-applied from the stored checkpoint, or they would count twice.
  */
 export class CheckpointMovedError extends Error {
-  constructor(readonly projection: string, readonly expected: Checkpoint, readonly stored: Checkpoint | undefined) {
+  constructor(
+    readonly projection: string,
+    readonly expected: Checkpoint,
+    readonly stored: Checkpoint | undefined,
+  ) {
     const show = (c: Checkpoint | undefined) => (c ? `version ${c.version} at ${c.position ?? 'the start'}` : 'none');
-    super(`Read model ${projection} was committed by another runner: batch from ${show(expected)}, stored ${show(stored)}`);
+    super(
+      `Read model ${projection} was committed by another runner: batch from ${show(expected)}, stored ${show(stored)}`,
+    );
   }
 }
 
@@ -92,40 +98,71 @@ export class ReadModelStore {
     // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
     this.db.pragma('cache_size = -65536');
     if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
-      for (const table of ['documents', 'checkpoints', 'snapshots', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_docs', 'snapshot_counts', 'log_times']) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of [
+        'documents',
+        'checkpoints',
+        'snapshots',
+        'snapshot_dirty',
+        'snapshot_tracked',
+        'snapshot_docs',
+        'snapshot_counts',
+        'log_times',
+      ])
+        this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${FORMAT}`);
     }
     this.db.exec(DDL);
-    this.snapshots = new SnapshotLayers(this.db, { snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, snapshotProjections: options.snapshotProjections });
+    this.snapshots = new SnapshotLayers(this.db, {
+      snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY,
+      snapshotProjections: options.snapshotProjections,
+    });
     this.layers = guarded(this.snapshots);
     this.stmt = {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
-      put: this.db.prepare('INSERT INTO documents (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc'),
-      setCheckpoint: this.db.prepare('INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position'),
+      put: this.db.prepare(
+        'INSERT INTO documents (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc',
+      ),
+      setCheckpoint: this.db.prepare(
+        'INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position',
+      ),
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
-      scan: this.db.prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key').raw(),
+      scan: this.db
+        .prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key')
+        .raw(),
       // Needs fresh pages (a blob larger than a page): see probe().
-      probe: this.db.prepare("INSERT INTO documents (projection, key, doc) VALUES ('$health-probe', '', zeroblob(70000))"),
+      probe: this.db.prepare(
+        "INSERT INTO documents (projection, key, doc) VALUES ('$health-probe', '', zeroblob(70000))",
+      ),
     };
-    this.commitTx = this.db.transaction((projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>, events: number) => {
-      // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
-      // one indexed read, and a refusal before anything is written.
-      const stored = this.checkpoint(projection);
-      if (stored ? stored.version !== version || stored.position !== from : from !== undefined) {
-        throw new CheckpointMovedError(projection, { version, position: from }, stored);
-      }
-      const written = new Map<string, string>();
-      for (const [key, doc] of docs) {
-        const json = JSON.stringify(doc);
-        this.stmt.put.run(projection, key, json);
-        written.set(key, json);
-      }
-      this.stmt.setCheckpoint.run(projection, version, position);
-      const recorded = this.recorded.get(projection);
-      for (const [at, recordedAt] of recorded?.marks ?? []) if (at < position) this.snapshots.noteTime(at, recordedAt);
-      this.snapshots.afterCommit(projection, position, events, written, recorded?.latest);
-    });
+    this.commitTx = this.db.transaction(
+      (
+        projection: string,
+        version: number,
+        from: number | undefined,
+        position: number,
+        docs: Map<string, unknown>,
+        events: number,
+      ) => {
+        // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
+        // one indexed read, and a refusal before anything is written.
+        const stored = this.checkpoint(projection);
+        if (stored ? stored.version !== version || stored.position !== from : from !== undefined) {
+          throw new CheckpointMovedError(projection, { version, position: from }, stored);
+        }
+        const written = new Map<string, string>();
+        for (const [key, doc] of docs) {
+          const json = JSON.stringify(doc);
+          this.stmt.put.run(projection, key, json);
+          written.set(key, json);
+        }
+        this.stmt.setCheckpoint.run(projection, version, position);
+        const recorded = this.recorded.get(projection);
+        for (const [at, recordedAt] of recorded?.marks ?? [])
+          if (at < position) this.snapshots.noteTime(at, recordedAt);
+        this.snapshots.afterCommit(projection, position, events, written, recorded?.latest);
+      },
+    );
     this.resetTx = this.db.transaction((projection: string, version: number) => {
       this.snapshots.reset(projection);
       this.stmt.drop.run(projection);
@@ -134,12 +171,14 @@ export class ReadModelStore {
   }
 
   checkpoint(projection: string): Checkpoint | undefined {
-    const row = storeCallSync('read-model-store', false, () => this.stmt.checkpoint.get(projection)) as { version: number; position: number | null } | undefined;
+    const row = storeCallSync('read-model-store', false, () => this.stmt.checkpoint.get(projection)) as
+      { version: number; position: number | null } | undefined;
     return row && { version: row.version, position: row.position ?? undefined };
   }
 
   get<D>(projection: string, key: string): D | undefined {
-    const json = storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as string | undefined;
+    const json = storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as
+      string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
@@ -150,10 +189,20 @@ export class ReadModelStore {
    * `events`: how many events the batch applied (from `from` to `position`); snapshot layers are
    * spaced by this count, never by the distance between two positions (they are opaque).
    */
-  commit(projection: string, version: number, from: number | undefined, position: number, docs: Map<string, unknown>, events: number): void {
-    if (!Number.isSafeInteger(events) || events < 0) throw new RangeError(`A batch applies a whole number of events, not ${events}`);
+  commit(
+    projection: string,
+    version: number,
+    from: number | undefined,
+    position: number,
+    docs: Map<string, unknown>,
+    events: number,
+  ): void {
+    if (!Number.isSafeInteger(events) || events < 0)
+      throw new RangeError(`A batch applies a whole number of events, not ${events}`);
     try {
-      storeCallSync('read-model-store', true, () => this.commitTx.immediate(projection, version, from, position, docs, events));
+      storeCallSync('read-model-store', true, () =>
+        this.commitTx.immediate(projection, version, from, position, docs, events),
+      );
     } catch (err) {
       // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.
       // (Any other failure keeps them, for a retry of the same batch.)
@@ -183,7 +232,9 @@ export class ReadModelStore {
   *scan<D>(projection: string, prefix: string, afterKey?: string): Generator<{ key: string; doc: D }> {
     const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
     try {
-      for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<[string, string]>) {
+      for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<
+        [string, string]
+      >) {
         yield { key, doc: JSON.parse(doc) as D };
       }
     } catch (err) {
@@ -223,7 +274,9 @@ function guarded<T extends object>(target: T): T {
       const value = Reflect.get(obj, prop, obj) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        const result = storeCallSync('read-model-store', false, () => (value as (...a: unknown[]) => unknown).apply(obj, args));
+        const result = storeCallSync('read-model-store', false, () =>
+          (value as (...a: unknown[]) => unknown).apply(obj, args),
+        );
         return isGenerator(result) ? guardedIteration(result) : result;
       };
     },
@@ -231,7 +284,12 @@ function guarded<T extends object>(target: T): T {
 }
 
 function isGenerator(v: unknown): v is Generator<unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as Generator).next === 'function' && typeof (v as Generator)[Symbol.iterator] === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Generator).next === 'function' &&
+    typeof (v as Generator)[Symbol.iterator] === 'function'
+  );
 }
 
 function* guardedIteration<Y>(source: Generator<Y>): Generator<Y> {

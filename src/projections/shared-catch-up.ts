@@ -13,7 +13,11 @@ export class SharedCatchUp {
   /** Full pages by the position they follow, oldest first. */
   private readonly pages = new Map<number, Promise<StoredEvent[]>>();
 
-  constructor(private readonly events: EventStore, readonly pageSize = 500, private readonly keep = 4) {}
+  constructor(
+    private readonly events: EventStore,
+    readonly pageSize = 500,
+    private readonly keep = 4,
+  ) {}
 
   subscribe({ after }: { after?: number } = {}): Subscription {
     let cursor = after ?? -1;
@@ -37,7 +41,10 @@ export class SharedCatchUp {
     const iterator = iterate();
     return {
       [Symbol.asyncIterator]: () => iterator,
-      close: async () => { closed = true; await live?.close(); },
+      close: async () => {
+        closed = true;
+        await live?.close();
+      },
     };
   }
 
@@ -49,7 +56,12 @@ export class SharedCatchUp {
     this.pages.set(after, page);
     if (this.pages.size > this.keep) this.pages.delete(this.pages.keys().next().value!);
     // A short page is the current end of the log: the next reader must look again, not reuse it.
-    page.then((events) => { if (events.length < this.pageSize) this.pages.delete(after); }, () => this.pages.delete(after));
+    page.then(
+      (events) => {
+        if (events.length < this.pageSize) this.pages.delete(after);
+      },
+      () => this.pages.delete(after),
+    );
     return page;
   }
 }

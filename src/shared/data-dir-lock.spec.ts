@@ -5,7 +5,9 @@ import { DataDirLock, DataDirLockedError, LOCK_FILE, OWNER_FILE, readDataDirOwne
 
 describe('DataDirLock', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'data-dir-lock-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'data-dir-lock-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a free directory, then it is locked and the owner file names this pid; a second acquire is refused naming it', () => {
@@ -13,7 +15,9 @@ describe('DataDirLock', () => {
     try {
       expect(readDataDirOwner(dir)).toEqual({ pid: process.pid });
       expect(() => DataDirLock.acquire(dir)).toThrow(DataDirLockedError);
-      expect(() => DataDirLock.acquire(dir)).toThrow(`Data directory ${dir} is in use by another process (pid ${process.pid})`);
+      expect(() => DataDirLock.acquire(dir)).toThrow(
+        `Data directory ${dir} is in use by another process (pid ${process.pid})`,
+      );
     } finally {
       lock.release();
     }

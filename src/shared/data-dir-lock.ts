@@ -16,8 +16,13 @@ export interface DataDirOwner {
 
 /** Another process (or another app in this one) owns the data directory: this one must not open it. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly owner: DataDirOwner | undefined) {
-    super(`Data directory ${dataDir} is in use by another process (pid ${owner?.pid ?? 'unknown'}): one process owns a data directory; stop that one or set another LEDGER_DATA_DIR`);
+  constructor(
+    readonly dataDir: string,
+    readonly owner: DataDirOwner | undefined,
+  ) {
+    super(
+      `Data directory ${dataDir} is in use by another process (pid ${owner?.pid ?? 'unknown'}): one process owns a data directory; stop that one or set another LEDGER_DATA_DIR`,
+    );
   }
 }
 
@@ -33,7 +38,10 @@ export class DataDirLockedError extends Error {
 export class DataDirLock {
   private released = false;
 
-  private constructor(readonly dataDir: string, private readonly db: Database.Database) {}
+  private constructor(
+    readonly dataDir: string,
+    private readonly db: Database.Database,
+  ) {}
 
   /** Takes the lock or throws DataDirLockedError (naming the holder's pid) at once: no waiting. */
   static acquire(dataDir: string): DataDirLock {
@@ -45,7 +53,8 @@ export class DataDirLock {
     } catch (err) {
       // better-sqlite3 names no path ("unable to open database file"): say which file. (Not
       // `instanceof Error`: the native module's errors may come from another realm, as under jest.)
-      if (typeof (err as Error | undefined)?.message === 'string') (err as Error).message = `${file}: ${(err as Error).message}`;
+      if (typeof (err as Error | undefined)?.message === 'string')
+        (err as Error).message = `${file}: ${(err as Error).message}`;
       throw err;
     }
     try {
@@ -55,7 +64,8 @@ export class DataDirLock {
       db.exec('BEGIN EXCLUSIVE');
     } catch (err) {
       db.close();
-      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DataDirLockedError(dataDir, readDataDirOwner(dataDir));
+      if ((err as { code?: string }).code === 'SQLITE_BUSY')
+        throw new DataDirLockedError(dataDir, readDataDirOwner(dataDir));
       throw err;
     }
     const lock = new DataDirLock(dataDir, db);

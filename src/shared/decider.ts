@@ -18,6 +18,9 @@ export interface Decider<C, E extends DomainEvent, S> {
 }
 
 /** Folds events over a decider's initial state: how every aggregate is loaded. */
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>, events: E[]): S {
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  events: E[],
+): S {
   return events.reduce((s, e) => decider.evolve(s, e), decider.initialState);
 }

@@ -5,7 +5,11 @@ export { DomainError };
 /** A business rule refused the command (HTTP 422). `code` is stable: clients switch on it. */
 export class RuleViolation extends DomainError {
   readonly status = 422 as const;
-  constructor(readonly code: string, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message, details);
   }
 }
@@ -13,7 +17,11 @@ export class RuleViolation extends DomainError {
 /** The command conflicts with the current state, e.g. it already exists (HTTP 409). */
 export class StateConflict extends DomainError {
   readonly status = 409 as const;
-  constructor(readonly code: string, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message, details);
   }
 }

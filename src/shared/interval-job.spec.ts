@@ -23,13 +23,20 @@ describe('IntervalJob', () => {
 
   it('given a round in progress, when another is asked for, then they share one run, and stop waits for it', async () => {
     let finish!: (n: number) => void;
-    const round = jest.fn(() => new Promise<number>((r) => { finish = r; }));
+    const round = jest.fn(
+      () =>
+        new Promise<number>((r) => {
+          finish = r;
+        }),
+    );
     const job = new IntervalJob(round);
     const first = job.tick();
     const second = job.tick();
     expect(round).toHaveBeenCalledTimes(1);
     let stopped = false;
-    const stopping = job.stop().then(() => { stopped = true; });
+    const stopping = job.stop().then(() => {
+      stopped = true;
+    });
     await Promise.resolve();
     expect(stopped).toBe(false);
     finish(3);
@@ -46,7 +53,10 @@ describe('IntervalJob after a failed round', () => {
 
   it('given a round that fails, then it is retried after a short backoff, not a whole interval later, and the schedule carries on', async () => {
     let calls = 0;
-    const round = jest.fn(async () => { if (++calls <= 3) throw new Error('14 UNAVAILABLE'); return calls; });
+    const round = jest.fn(async () => {
+      if (++calls <= 3) throw new Error('14 UNAVAILABLE');
+      return calls;
+    });
     const job = new IntervalJob(round, new Retrier(new RetryPolicy({ initialMs: 1000, maxMs: 4000, jitter: 0 })));
     job.start(60);
     await jest.advanceTimersByTimeAsync(60 * 60_000);
@@ -69,7 +79,9 @@ describe('IntervalJob after a failed round', () => {
   });
 
   it('given a round that always fails, then it keeps retrying at the capped backoff, never stops and never spins', async () => {
-    const round = jest.fn(async () => { throw new Error('disk full'); });
+    const round = jest.fn(async () => {
+      throw new Error('disk full');
+    });
     const job = new IntervalJob(round, new Retrier(new RetryPolicy({ initialMs: 1000, maxMs: 4000, jitter: 0 })));
     job.start(60);
     await jest.advanceTimersByTimeAsync(60 * 60_000 + 1000 + 2000 + 4000);
@@ -82,7 +94,12 @@ describe('IntervalJob after a failed round', () => {
   });
 
   it('given a retry wait in progress, when stopped, then stop does not wait it out', async () => {
-    const job = new IntervalJob(async () => { throw new Error('down'); }, new Retrier(new RetryPolicy({ initialMs: 3_600_000, maxMs: 3_600_000 })));
+    const job = new IntervalJob(
+      async () => {
+        throw new Error('down');
+      },
+      new Retrier(new RetryPolicy({ initialMs: 3_600_000, maxMs: 3_600_000 })),
+    );
     job.start(1);
     await jest.advanceTimersByTimeAsync(60_000);
     expect(job.status().state).toBe('retrying');

@@ -23,7 +23,11 @@ export class IntervalJob<T> {
   private nextRunAt?: number;
   private retrying = false;
 
-  constructor(private readonly round: () => Promise<T>, private readonly retrier = new Retrier(), private readonly timers: RetryTimers = systemTimers) {}
+  constructor(
+    private readonly round: () => Promise<T>,
+    private readonly retrier = new Retrier(),
+    private readonly timers: RetryTimers = systemTimers,
+  ) {}
 
   /** Starts the schedule; minutes <= 0 means never. */
   start(minutes: number): void {
@@ -43,7 +47,9 @@ export class IntervalJob<T> {
 
   /** One round now; a round still running when the next is due is not doubled up. */
   tick(): Promise<T> {
-    this.running ??= this.round().finally(() => { this.running = undefined; });
+    this.running ??= this.round().finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 

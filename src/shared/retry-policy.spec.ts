@@ -6,7 +6,9 @@ const flush = () => new Promise((r) => setImmediate(r));
 describe('RetryPolicy', () => {
   it('given no jitter, when attempts fail one after another, then the delay doubles up to the cap and stays there', () => {
     const policy = new RetryPolicy({ initialMs: 100, maxMs: 1000, jitter: 0 });
-    expect([1, 2, 3, 4, 5, 6, 50, 5000].map((a) => policy.delayMs(a))).toEqual([100, 200, 400, 800, 1000, 1000, 1000, 1000]);
+    expect([1, 2, 3, 4, 5, 6, 50, 5000].map((a) => policy.delayMs(a))).toEqual([
+      100, 200, 400, 800, 1000, 1000, 1000, 1000,
+    ]);
   });
 
   it('given jitter 0.5, then each delay lies between half and all of its ceiling, as the random source says', () => {
@@ -36,7 +38,11 @@ describe('Retrier', () => {
     const retrier = new Retrier(policy, timers);
     let woke = 0;
     void retrier.failed(new Error('14 UNAVAILABLE')).then(() => woke++);
-    expect(retrier.status).toEqual({ attempt: 1, nextRetryAt: new Date(100).toISOString(), lastError: '14 UNAVAILABLE' });
+    expect(retrier.status).toEqual({
+      attempt: 1,
+      nextRetryAt: new Date(100).toISOString(),
+      lastError: '14 UNAVAILABLE',
+    });
     timers.advance(99);
     await flush();
     expect(woke).toBe(0);

@@ -44,8 +44,10 @@ export class RetryPolicy {
 
   constructor(options: RetryPolicyOptions) {
     const { initialMs, maxMs, factor = 2, jitter = 0.5, random = Math.random } = options;
-    if (!(initialMs > 0) || !(maxMs >= initialMs)) throw new Error(`RetryPolicy needs 0 < initialMs <= maxMs (got ${initialMs}, ${maxMs})`);
-    if (!(factor >= 1) || !(jitter >= 0 && jitter <= 1)) throw new Error(`RetryPolicy needs factor >= 1 and 0 <= jitter <= 1 (got ${factor}, ${jitter})`);
+    if (!(initialMs > 0) || !(maxMs >= initialMs))
+      throw new Error(`RetryPolicy needs 0 < initialMs <= maxMs (got ${initialMs}, ${maxMs})`);
+    if (!(factor >= 1) || !(jitter >= 0 && jitter <= 1))
+      throw new Error(`RetryPolicy needs factor >= 1 and 0 <= jitter <= 1 (got ${factor}, ${jitter})`);
     this.initialMs = initialMs;
     this.maxMs = maxMs;
     this.factor = factor;
@@ -95,7 +97,10 @@ export class Retrier {
   private readonly pending = new Set<{ handle: unknown; resolve: () => void }>();
   status?: RetryStatus;
 
-  constructor(private readonly policy: RetryPolicy = defaultRetryPolicy(), private readonly timers: RetryTimers = systemTimers) {
+  constructor(
+    private readonly policy: RetryPolicy = defaultRetryPolicy(),
+    private readonly timers: RetryTimers = systemTimers,
+  ) {
     this.startedAt = timers.now();
   }
 
@@ -111,7 +116,9 @@ export class Retrier {
       const wait = { handle: undefined as unknown, resolve };
       wait.handle = this.timers.setTimeout(() => this.wake(wait), delay);
       this.pending.add(wait);
-    }).then(() => { this.startedAt = this.timers.now(); });
+    }).then(() => {
+      this.startedAt = this.timers.now();
+    });
   }
 
   /** The part is working again: /health stops reporting the retry (the count is kept, see above). */

@@ -2,7 +2,9 @@ import { Retrier, RetryPolicy, type RetryStatus } from './retry-policy';
 import { SupervisedLoop, type SupervisedWork } from './supervised-loop';
 import { manualTimers } from './testing/manual-timers';
 
-const flush = async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); };
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+};
 const policy = new RetryPolicy({ initialMs: 100, maxMs: 1000, jitter: 0 });
 
 /** A run that waits until released (as a subscription does until closed), or fails as scripted. */
@@ -13,9 +15,15 @@ function scriptedWork(outcomes: ('fail' | 'follow')[], extra: Partial<Supervised
     run: async () => {
       const outcome = outcomes[counts.runs++] ?? 'follow';
       if (outcome === 'fail') throw new Error(`run ${counts.runs} failed`);
-      await new Promise<void>((resolve) => { release = resolve; });
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
     },
-    release: async () => { counts.releases++; release?.(); release = undefined; },
+    release: async () => {
+      counts.releases++;
+      release?.();
+      release = undefined;
+    },
     failed: (error, retry) => counts.failures.push({ message: error.message, retry }),
     ...extra,
   };
@@ -59,7 +67,15 @@ describe('SupervisedLoop', () => {
   it('given a run that returns without stop(), then that is a failure and is retried', async () => {
     const timers = manualTimers();
     let runs = 0;
-    const loop = new SupervisedLoop({ run: async () => { runs++; }, release: async () => undefined }, new Retrier(policy, timers));
+    const loop = new SupervisedLoop(
+      {
+        run: async () => {
+          runs++;
+        },
+        release: async () => undefined,
+      },
+      new Retrier(policy, timers),
+    );
     loop.start();
     await flush();
     expect(runs).toBe(1);
@@ -101,7 +117,13 @@ describe('SupervisedLoop', () => {
   it('given an error final() claims, then the loop ends without a backoff; any other error is retried', async () => {
     const timers = manualTimers();
     const claimed: unknown[] = [];
-    const { work, counts } = scriptedWork(['fail', 'fail'], { final: (err) => { if (counts.runs < 2) return false; claimed.push(err); return true; } });
+    const { work, counts } = scriptedWork(['fail', 'fail'], {
+      final: (err) => {
+        if (counts.runs < 2) return false;
+        claimed.push(err);
+        return true;
+      },
+    });
     const loop = new SupervisedLoop(work, new Retrier(policy, timers));
     loop.start();
     await flush();
@@ -121,7 +143,18 @@ describe('SupervisedLoop', () => {
   it('given a release that throws, then the failure and stop() still go on', async () => {
     const timers = manualTimers();
     let runs = 0;
-    const loop = new SupervisedLoop({ run: async () => { runs++; throw new Error('down'); }, release: async () => { throw new Error('close failed'); } }, new Retrier(policy, timers));
+    const loop = new SupervisedLoop(
+      {
+        run: async () => {
+          runs++;
+          throw new Error('down');
+        },
+        release: async () => {
+          throw new Error('close failed');
+        },
+      },
+      new Retrier(policy, timers),
+    );
     loop.start();
     await flush();
     expect(loop.error?.message).toBe('down');

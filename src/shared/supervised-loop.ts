@@ -31,7 +31,10 @@ export class SupervisedLoop {
   stopping = false;
   private loop?: Promise<void>;
 
-  constructor(private readonly work: SupervisedWork, private readonly retrier = new Retrier()) {}
+  constructor(
+    private readonly work: SupervisedWork,
+    private readonly retrier = new Retrier(),
+  ) {}
 
   /** While retrying: the attempt, when the next one starts and the last error (for /health). */
   get retry(): RetryStatus | undefined {

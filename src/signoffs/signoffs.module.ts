@@ -12,7 +12,19 @@ import { WithdrawSignoffSignatureHandler } from './commands/withdraw-signoff-sig
 
 /** Sign-off of artefact versions by partners: each signature pins a version and its content hash. */
 @Module({
-  controllers: [RequestSignoffController, SignSignoffController, ReviseSignoffArtefactController, WithdrawSignoffSignatureController, WithdrawSignoffRequestController],
-  providers: [RequestSignoffHandler, SignSignoffHandler, ReviseSignoffArtefactHandler, WithdrawSignoffSignatureHandler, WithdrawSignoffRequestHandler],
+  controllers: [
+    RequestSignoffController,
+    SignSignoffController,
+    ReviseSignoffArtefactController,
+    WithdrawSignoffSignatureController,
+    WithdrawSignoffRequestController,
+  ],
+  providers: [
+    RequestSignoffHandler,
+    SignSignoffHandler,
+    ReviseSignoffArtefactHandler,
+    WithdrawSignoffSignatureHandler,
+    WithdrawSignoffRequestHandler,
+  ],
 })
 export class SignoffsModule {}

@@ -18,7 +18,9 @@ describe('assertDataDirWritable', () => {
     writeFileSync(join(dir, 'file'), '');
     const data = join(dir, 'file', 'data');
     expect(() => assertDataDirWritable(data)).toThrow(DataDirUnwritableError);
-    expect(() => assertDataDirWritable(data)).toThrow(`${data} (LEDGER_DATA_DIR): part of the path is a file, not a directory (ENOTDIR)`);
+    expect(() => assertDataDirWritable(data)).toThrow(
+      `${data} (LEDGER_DATA_DIR): part of the path is a file, not a directory (ENOTDIR)`,
+    );
   });
 
   it('given the path of a regular file, then it refuses (mkdir finds a file there)', () => {
@@ -35,11 +37,19 @@ describe('assertDataDirWritable, on a file already in the directory', () => {
   // Tests run as root, which writes any file whatever its mode; an immutable file (chattr +i, as a
   // read-only root-owned database is to the `node` user) refuses even root. Needs CAP_LINUX_IMMUTABLE.
   const immutable = spawnSync('chattr', ['+i', file]).status === 0;
-  afterAll(() => { if (immutable) spawnSync('chattr', ['-i', file]); rmSync(dir, { recursive: true, force: true }); });
-
-  (immutable ? it : it.skip)('given a database file no one may write, then it refuses naming that file and the directory', () => {
-    expect(() => assertDataDirWritable(dir)).toThrow(`Cannot write to ledger.sqlite in the data directory ${dir} (LEDGER_DATA_DIR): permission denied (EPERM). Make it writable`);
+  afterAll(() => {
+    if (immutable) spawnSync('chattr', ['-i', file]);
+    rmSync(dir, { recursive: true, force: true });
   });
+
+  (immutable ? it : it.skip)(
+    'given a database file no one may write, then it refuses naming that file and the directory',
+    () => {
+      expect(() => assertDataDirWritable(dir)).toThrow(
+        `Cannot write to ledger.sqlite in the data directory ${dir} (LEDGER_DATA_DIR): permission denied (EPERM). Make it writable`,
+      );
+    },
+  );
 
   it('given the file writable again, then it passes', () => {
     if (immutable) spawnSync('chattr', ['-i', file]);

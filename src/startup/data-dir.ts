@@ -13,11 +13,17 @@ const REASONS: Record<string, string> = {
 
 /** The data directory cannot be created or written: named with its path and what to do. */
 export class DataDirUnwritableError extends Error {
-  constructor(readonly dir: string, readonly code: string, readonly file?: string) {
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+    readonly file?: string,
+  ) {
     const uid = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
     const what = file ? `${file} in the data directory ${dir}` : `the data directory ${dir}`;
-    super(`Cannot write to ${what} (LEDGER_DATA_DIR): ${REASONS[code] ?? code} (${code}). `
-      + `${file ? 'Make it' : 'Create it and make it'} writable by the user running the ledger${uid}, or set LEDGER_DATA_DIR to a writable directory.`);
+    super(
+      `Cannot write to ${what} (LEDGER_DATA_DIR): ${REASONS[code] ?? code} (${code}). ` +
+        `${file ? 'Make it' : 'Create it and make it'} writable by the user running the ledger${uid}, or set LEDGER_DATA_DIR to a writable directory.`,
+    );
   }
 }
 

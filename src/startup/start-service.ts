@@ -24,15 +24,18 @@ const REFUSALS: readonly Refusal[] = [
 ];
 
 export type StartResult =
-  | { exitCode: undefined; app: NestFastifyApplication; config: AppConfig }
-  | { exitCode: number; lines: string[] };
+  { exitCode: undefined; app: NestFastifyApplication; config: AppConfig } | { exitCode: number; lines: string[] };
 
 /** Where start-up reports go: the console in production, a list in tests. */
-export interface StartupOutput { log(line: string): void; error(line: string): void }
+export interface StartupOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
 
 /** What the operator is told about an error that stopped the start, and the exit code. */
 export function refusalOf(err: unknown): { exitCode: number; lines: string[] } {
-  for (const [kind, lines] of REFUSALS) if (err instanceof kind) return { exitCode: EXIT_CONFIG, lines: (lines as (e: unknown) => string[])(err) };
+  for (const [kind, lines] of REFUSALS)
+    if (err instanceof kind) return { exitCode: EXIT_CONFIG, lines: (lines as (e: unknown) => string[])(err) };
   return { exitCode: 1, lines: [err instanceof Error ? (err.stack ?? err.message) : String(err)] };
 }
 
@@ -41,7 +44,10 @@ export function refusalOf(err: unknown): { exitCode: number; lines: string[] } {
  * builds the app and binds the port; says "listening" only once it does. Never exits the process:
  * main.ts does, with the code returned.
  */
-export async function startService(env: Record<string, string | undefined>, out: StartupOutput = console): Promise<StartResult> {
+export async function startService(
+  env: Record<string, string | undefined>,
+  out: StartupOutput = console,
+): Promise<StartResult> {
   const logger = new StartupLogger();
   Logger.overrideLogger(logger);
   let app: NestFastifyApplication | undefined;
@@ -49,11 +55,15 @@ export async function startService(env: Record<string, string | undefined>, out:
     const config = loadConfig(env);
     assertDataDirWritable(config.dataDir);
     app = await createApp(config);
-    await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => { throw listenFailure(err, config.host, config.port); });
+    await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
+      throw listenFailure(err, config.host, config.port);
+    });
     logger.started();
     const bound = app.getHttpServer().address(); // PORT=0 binds a free port: name the one bound
     const port = typeof bound === 'object' && bound ? bound.port : config.port;
-    out.log(`Safeguarding ledger listening on http://${config.host}:${port} (store: ${config.store}, data: ${config.dataDir}); docs at /docs`);
+    out.log(
+      `Safeguarding ledger listening on http://${config.host}:${port} (store: ${config.store}, data: ${config.dataDir}); docs at /docs`,
+    );
     return { exitCode: undefined, app, config };
   } catch (err) {
     // Release what was opened (files, timers, connections) before the caller exits.

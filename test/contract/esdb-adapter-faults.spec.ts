@@ -21,7 +21,9 @@ async function drainUntilError(it: AsyncIterator<StoredEvent>, seen: StoredEvent
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'hung'>((r) => { timer = setTimeout(() => r('hung'), Math.max(0, deadline - Date.now())); });
+    const timeout = new Promise<'hung'>((r) => {
+      timer = setTimeout(() => r('hung'), Math.max(0, deadline - Date.now()));
+    });
     try {
       const next = await Promise.race([it.next(), timeout]);
       if (next === 'hung') return 'hung';
@@ -48,13 +50,17 @@ describe('EventStoreDB adapter on server refusals and drops (protocol fake, test
     await fake.stop();
   });
 
-  it('given events over the server\'s 1 MiB MaxAppendSize, then the append is refused with event-too-large (413) and nothing is written', async () => {
+  it("given events over the server's 1 MiB MaxAppendSize, then the append is refused with event-too-large (413) and nothing is written", async () => {
     const s = stream('large');
-    const err = await store.append(s, [newEvent('test-large', { text: 'x'.repeat(1_100_000) })], 'no_stream').catch((e: unknown) => e);
+    const err = await store
+      .append(s, [newEvent('test-large', { text: 'x'.repeat(1_100_000) })], 'no_stream')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EventTooLargeError);
     expect(err).toMatchObject({ status: 413, code: 'event-too-large', maxAppendSizeBytes: 1_048_576 });
     expect(await store.readStream(s)).toEqual([]);
-    await expect(store.append(s, [newEvent('test-large', { text: 'x'.repeat(900_000) })], 'no_stream')).resolves.toMatchObject({ nextRevision: 0 });
+    await expect(
+      store.append(s, [newEvent('test-large', { text: 'x'.repeat(900_000) })], 'no_stream'),
+    ).resolves.toMatchObject({ nextRevision: 0 });
   });
 
   it('given a consumer too slow for the server, then the iterator rejects with SubscriptionDroppedError, and resubscribing from the last position loses and repeats nothing', async () => {
@@ -68,7 +74,15 @@ describe('EventStoreDB adapter on server refusals and drops (protocol fake, test
     const integrity = { prevHash: '', hash: '' };
     for (let i = 1; i <= 300; i++) {
       const e = newEvent('test-slow', { i, pad: 'x'.repeat(8192) });
-      await writer.appendToStream(s, [toEsdbEvent({ ...e, streamId: s, revision: i, integrity, metadata: { ...e.metadata, recordedAt: '2022-05-10T10:00:00.000Z' } })]);
+      await writer.appendToStream(s, [
+        toEsdbEvent({
+          ...e,
+          streamId: s,
+          revision: i,
+          integrity,
+          metadata: { ...e.metadata, recordedAt: '2022-05-10T10:00:00.000Z' },
+        }),
+      ]);
     }
     await writer.dispose();
     const err = await drainUntilError(it, seen);

@@ -23,7 +23,10 @@ describe('EventStoreDB protocol fake fault controls (test support)', () => {
     fake = await startEsdbProtocolFake({ batchAppend: true });
     store = new EsdbEventStore(fake.connectionString, new ManualClock());
   });
-  afterEach(async () => { await store.close(); await fake.stop(); });
+  afterEach(async () => {
+    await store.close();
+    await fake.stop();
+  });
 
   it('given a stopped server, then calls fail; when restarted on the same port, then the same client works again and the log is intact', async () => {
     const first = await store.append('case-1', newEvents(2), 'no_stream');
@@ -40,7 +43,9 @@ describe('EventStoreDB protocol fake fault controls (test support)', () => {
     const subscription = store.subscribe();
     const iterator = subscription[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ streamId: 'case-1' });
-    await eventually(async () => { if (fake.liveSubscriptions() !== 1) throw new Error('not live yet'); });
+    await eventually(async () => {
+      if (fake.liveSubscriptions() !== 1) throw new Error('not live yet');
+    });
     expect(fake.dropSubscriptions()).toBe(1);
     await expect(iterator.next()).rejects.toThrow(/dropped/i);
     expect(fake.liveSubscriptions()).toBe(0);

@@ -1,6 +1,15 @@
 import {
-  BACKWARDS, DeadlineExceededError, END, EventStoreDBClient, FORWARDS, MaxAppendSizeExceededError, START, jsonEvent,
-  streamNameFilter, type AllStreamSubscription, type Position,
+  BACKWARDS,
+  DeadlineExceededError,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  MaxAppendSizeExceededError,
+  START,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type Position,
 } from '@eventstore/db-client';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 
@@ -11,7 +20,8 @@ import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-pr
  */
 let seq = 0;
 const stream = (category: string) => `${category}-${process.pid}x${++seq}x${Date.now()}`;
-const events = (n: number, bytes = 10) => Array.from({ length: n }, (_, i) => jsonEvent({ type: 'test-rule', data: { i, pad: 'x'.repeat(bytes) } }));
+const events = (n: number, bytes = 10) =>
+  Array.from({ length: n }, (_, i) => jsonEvent({ type: 'test-rule', data: { i, pad: 'x'.repeat(bytes) } }));
 
 async function collect<T>(read: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -41,9 +51,15 @@ for (const batchAppend of [true, false]) {
       await client.appendToStream(s, events(2));
       const [first] = await positionsOf(client, s);
       const inside = { commit: first.commit + 1n, prepare: first.prepare + 1n };
-      const refused = expect.objectContaining({ message: expect.stringContaining('Trying to read from an invalid position.') });
-      await expect(collect(client.readAll({ fromPosition: inside, direction: FORWARDS, maxCount: 1 }))).rejects.toEqual(refused);
-      await expect(collect(client.readAll({ fromPosition: inside, direction: BACKWARDS, maxCount: 1 }))).rejects.toEqual(refused);
+      const refused = expect.objectContaining({
+        message: expect.stringContaining('Trying to read from an invalid position.'),
+      });
+      await expect(collect(client.readAll({ fromPosition: inside, direction: FORWARDS, maxCount: 1 }))).rejects.toEqual(
+        refused,
+      );
+      await expect(
+        collect(client.readAll({ fromPosition: inside, direction: BACKWARDS, maxCount: 1 })),
+      ).rejects.toEqual(refused);
       const sub = client.subscribeToAll({ fromPosition: inside });
       await expect(collect(sub)).rejects.toEqual(refused);
     });
@@ -63,17 +79,25 @@ for (const batchAppend of [true, false]) {
       const [tail] = await collect(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }));
       const sub = client.subscribeToAll({
         fromPosition: tail.event!.position!,
-        filter: streamNameFilter({ prefixes: ['nothing-matches-this'], checkpointInterval: 2, checkpointReached: (_s, p) => { checkpoints.push(p); } }),
+        filter: streamNameFilter({
+          prefixes: ['nothing-matches-this'],
+          checkpointInterval: 2,
+          checkpointReached: (_s, p) => {
+            checkpoints.push(p);
+          },
+        }),
       });
       const before = fake.log.all.length;
       for (let i = 0; i < 70; i++) await client.appendToStream(stream('cadence'), events(1));
       const considered = fake.log.all.length - before; // user events and the system noise between them
       const deadline = Date.now() + 10_000;
       // One when caught up, then one per 64 events considered.
-      while (checkpoints.length < 1 + Math.floor(considered / 64) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (checkpoints.length < 1 + Math.floor(considered / 64) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       await sub.unsubscribe();
       expect(checkpoints).toHaveLength(1 + Math.floor(considered / 64));
-      for (let i = 1; i < checkpoints.length; i++) expect(checkpoints[i].prepare).toBeGreaterThan(checkpoints[i - 1].prepare);
+      for (let i = 1; i < checkpoints.length; i++)
+        expect(checkpoints[i].prepare).toBeGreaterThan(checkpoints[i - 1].prepare);
     });
 
     it('given a live subscription whose consumer stops reading, when the log runs far ahead, then the node drops it as too slow', async () => {
@@ -85,9 +109,13 @@ for (const batchAppend of [true, false]) {
       for (let i = 0; i < 300; i++) await client.appendToStream(stream('slow'), events(1, 8192));
       // The drop is sent after what the server had already sent: the consumer reads that, then the error.
       let delivered = 0;
-      sub.on('data', () => { delivered++; });
+      sub.on('data', () => {
+        delivered++;
+      });
       sub.resume();
-      await expect(dropped).resolves.toEqual(expect.objectContaining({ message: expect.stringContaining('Consumer too slow') }));
+      await expect(dropped).resolves.toEqual(
+        expect.objectContaining({ message: expect.stringContaining('Consumer too slow') }),
+      );
       expect(delivered).toBeLessThan(300);
     });
 
@@ -108,11 +136,13 @@ for (const batchAppend of [true, false]) {
         fake.advanceClock(-60_000);
         expect(err).toBeInstanceOf(DeadlineExceededError);
         expect(fake.log.stream(s)).toBeUndefined();
-        await expect(client.appendToStream(s, events(1), { deadline: 30_000 })).resolves.toMatchObject({ success: true });
+        await expect(client.appendToStream(s, events(1), { deadline: 30_000 })).resolves.toMatchObject({
+          success: true,
+        });
       });
     }
 
-    it('given START, then $all is read from the node\'s first record', async () => {
+    it("given START, then $all is read from the node's first record", async () => {
       const [first] = await collect(client.readAll({ fromPosition: START, direction: FORWARDS, maxCount: 1 }));
       expect(first.event?.position).toEqual({ commit: 0n, prepare: 0n });
     });

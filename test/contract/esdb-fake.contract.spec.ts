@@ -13,7 +13,12 @@ import { eventStoreContract } from './event-store.contract';
  */
 const modes = [
   { name: 'advertising BatchAppend', batchAppend: true, used: 'Streams.BatchAppend(batch)', unused: 'Streams.Append' },
-  { name: 'not advertising BatchAppend (Streams.Append)', batchAppend: false, used: 'Streams.Append', unused: 'Streams.BatchAppend' },
+  {
+    name: 'not advertising BatchAppend (Streams.Append)',
+    batchAppend: false,
+    used: 'Streams.Append',
+    unused: 'Streams.BatchAppend',
+  },
 ] as const;
 
 let seq = 0;
@@ -30,9 +35,15 @@ for (const mode of modes) {
       return store;
     };
 
-    beforeAll(async () => { fake = await startEsdbProtocolFake({ batchAppend: mode.batchAppend }); });
-    afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close())); });
-    afterAll(async () => { await fake.stop(); });
+    beforeAll(async () => {
+      fake = await startEsdbProtocolFake({ batchAppend: mode.batchAppend });
+    });
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+    afterAll(async () => {
+      await fake.stop();
+    });
 
     eventStoreContract(`EventStoreDB protocol fake (test support), ${mode.name}`, async () => {
       const clock = new ManualClock();
@@ -71,7 +82,7 @@ for (const mode of modes) {
         expect(await store.readAll({ after: all[0].position, maxCount: 3 })).toEqual(all.slice(1, 4));
       });
 
-      it('given an ordinary append, then positions are the records\' byte offsets: commit == prepare, gapped, past 4096', async () => {
+      it("given an ordinary append, then positions are the records' byte offsets: commit == prepare, gapped, past 4096", async () => {
         const store = connect();
         const s = stream('mid');
         await store.append(s, newEvents(3), 'no_stream');

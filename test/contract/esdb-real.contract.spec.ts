@@ -20,15 +20,21 @@ if (connectionString) {
 
   describe('EventStoreDB (real server): positions the protocol fake cannot vouch for', () => {
     let store: EsdbEventStore;
-    beforeEach(() => { store = new EsdbEventStore(connectionString, new ManualClock()); });
-    afterEach(async () => { await store.close(); });
+    beforeEach(() => {
+      store = new EsdbEventStore(connectionString, new ManualClock());
+    });
+    afterEach(async () => {
+      await store.close();
+    });
 
     it('resumes $all reads and subscriptions from the middle of a multi-event append', async () => {
       const s = `mid-${process.pid}x${Date.now()}`;
       await store.append(s, newEvents(3), 'no_stream');
       const read = await store.readStream(s);
       expect(read[2].position).toBeGreaterThan(read[1].position);
-      expect((await store.readAll({ after: read[1].position })).filter((e) => e.streamId === s).map((e) => e.revision)).toEqual([2]);
+      expect(
+        (await store.readAll({ after: read[1].position })).filter((e) => e.streamId === s).map((e) => e.revision),
+      ).toEqual([2]);
       const sub = store.subscribe({ after: read[0].position, filter: { streamCategories: ['mid'] } });
       const got: number[] = [];
       for await (const e of sub) {
@@ -47,7 +53,9 @@ if (connectionString) {
         const { commit, prepare } = first.event!.position!;
         expect(commit).toBe(prepare);
         const inside = { commit: commit + 1n, prepare: prepare + 1n };
-        await expect(collect(client.readAll({ fromPosition: inside, direction: FORWARDS, maxCount: 1 }))).rejects.toThrow(/invalid position/i);
+        await expect(
+          collect(client.readAll({ fromPosition: inside, direction: FORWARDS, maxCount: 1 })),
+        ).rejects.toThrow(/invalid position/i);
       } finally {
         await client.dispose();
       }

@@ -21,7 +21,9 @@ async function take(iterable: AsyncIterable<StoredEvent>, n: number, ms = 5000):
   const deadline = Date.now() + ms;
   while (out.length < n) {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())); });
+    const timeout = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now()));
+    });
     const next = await Promise.race([it.next(), timeout]).finally(() => clearTimeout(timer));
     if (next === 'timeout') throw new Error(`subscription delivered ${out.length} of ${n} events`);
     if (next.done) break;
@@ -34,8 +36,12 @@ async function take(iterable: AsyncIterable<StoredEvent>, n: number, ms = 5000):
 export function eventStoreContract(engine: string, makeFixture: () => Promise<ContractFixture>): void {
   describe(`EventStore contract: ${engine}`, () => {
     let f: ContractFixture;
-    beforeEach(async () => { f = await makeFixture(); });
-    afterEach(async () => { await f.dispose(); });
+    beforeEach(async () => {
+      f = await makeFixture();
+    });
+    afterEach(async () => {
+      await f.dispose();
+    });
 
     describe('append with an expected revision', () => {
       it('creates a stream with no_stream and returns the last revision and its global position', async () => {
@@ -126,8 +132,14 @@ export function eventStoreContract(engine: string, makeFixture: () => Promise<Co
         await f.store.append(s, newEvents(5), 'no_stream');
         expect((await f.store.readStream(s, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
         expect((await f.store.readStream(s, { fromRevision: 1, maxCount: 2 })).map((e) => e.revision)).toEqual([1, 2]);
-        expect((await f.store.readStream(s, { direction: 'backwards' })).map((e) => e.revision)).toEqual([4, 3, 2, 1, 0]);
-        expect((await f.store.readStream(s, { direction: 'backwards', fromRevision: 3, maxCount: 2 })).map((e) => e.revision)).toEqual([3, 2]);
+        expect((await f.store.readStream(s, { direction: 'backwards' })).map((e) => e.revision)).toEqual([
+          4, 3, 2, 1, 0,
+        ]);
+        expect(
+          (await f.store.readStream(s, { direction: 'backwards', fromRevision: 3, maxCount: 2 })).map(
+            (e) => e.revision,
+          ),
+        ).toEqual([3, 2]);
       });
 
       it('reads an unknown stream as empty', async () => {
@@ -137,10 +149,21 @@ export function eventStoreContract(engine: string, makeFixture: () => Promise<Co
       it('keeps the whole envelope: type, schema version, data, actor, business and recorded times', async () => {
         const s = stream();
         f.clock.set('2022-06-01T08:00:00.000Z');
-        const e = newEvent('meeting-scheduled', { title: 'Executive Board', amountPence: 2164900, nested: { a: [1, 'two', null] } }, '2022-05-10T09:30:00.000Z');
+        const e = newEvent(
+          'meeting-scheduled',
+          { title: 'Executive Board', amountPence: 2164900, nested: { a: [1, 'two', null] } },
+          '2022-05-10T09:30:00.000Z',
+        );
         await f.store.append(s, [e], 'no_stream');
         const [stored] = await f.store.readStream(s);
-        expect(stored).toMatchObject({ id: e.id, streamId: s, revision: 0, type: 'meeting-scheduled', schemaVersion: 1, data: e.data });
+        expect(stored).toMatchObject({
+          id: e.id,
+          streamId: s,
+          revision: 0,
+          type: 'meeting-scheduled',
+          schemaVersion: 1,
+          data: e.data,
+        });
         expect(stored.metadata).toEqual({ ...e.metadata, actor: testActor, recordedAt: '2022-06-01T08:00:00.000Z' });
         expect(stored.integrity.hash).toMatch(/^[0-9a-f]{64}$/);
       });
@@ -152,18 +175,32 @@ export function eventStoreContract(engine: string, makeFixture: () => Promise<Co
         await f.store.append(s1, newEvents(1), 1);
         const all = await f.store.readAll();
         const mine = all.filter((e) => e.streamId === s1 || e.streamId === s2);
-        expect(mine.map((e) => `${e.streamId === s1 ? 1 : 2}:${e.revision}`)).toEqual(['1:0', '1:1', '2:0', '2:1', '1:2']);
+        expect(mine.map((e) => `${e.streamId === s1 ? 1 : 2}:${e.revision}`)).toEqual([
+          '1:0',
+          '1:1',
+          '2:0',
+          '2:1',
+          '1:2',
+        ]);
         for (let i = 1; i < all.length; i++) expect(all[i].position).toBeGreaterThan(all[i - 1].position);
         const after = await f.store.readAll({ after: mine[1].position });
-        expect(after.filter((e) => e.streamId === s1 || e.streamId === s2).map((e) => e.id)).toEqual(mine.slice(2).map((e) => e.id));
+        expect(after.filter((e) => e.streamId === s1 || e.streamId === s2).map((e) => e.id)).toEqual(
+          mine.slice(2).map((e) => e.id),
+        );
         expect(await f.store.readAll({ after: mine[0].position, maxCount: 2 })).toHaveLength(2);
       });
 
       it('filters the global log by event-type prefix and by stream category', async () => {
         const tag = `t${++seq}${Date.now()}`;
-        await f.store.append(stream(`${tag}a`), [newEvent('action-raised'), newEvent('decision-recorded')], 'no_stream');
+        await f.store.append(
+          stream(`${tag}a`),
+          [newEvent('action-raised'), newEvent('decision-recorded')],
+          'no_stream',
+        );
         await f.store.append(stream(`${tag}b`), [newEvent('action-closed')], 'no_stream');
-        const byType = await f.store.readAll({ filter: { eventTypePrefixes: ['action-'], streamCategories: [`${tag}a`, `${tag}b`] } });
+        const byType = await f.store.readAll({
+          filter: { eventTypePrefixes: ['action-'], streamCategories: [`${tag}a`, `${tag}b`] },
+        });
         expect(byType.map((e) => e.type)).toEqual(['action-raised', 'action-closed']);
         const byCategory = await f.store.readAll({ filter: { streamCategories: [`${tag}b`] } });
         expect(byCategory.map((e) => e.type)).toEqual(['action-closed']);

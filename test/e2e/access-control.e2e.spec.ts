@@ -109,10 +109,14 @@ describe('access control: every endpoint against every role (e2e)', () => {
     t = await startTestApp();
     doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('has an entry for every endpoint in the OpenAPI document, and each endpoint declares that permission', () => {
-    const served = Object.fromEntries(operations(doc).map(({ op }) => [op.operationId, op['x-required-permission'] ?? 'public']));
+    const served = Object.fromEntries(
+      operations(doc).map(({ op }) => [op.operationId, op['x-required-permission'] ?? 'public']),
+    );
     expect(Object.keys(served).sort()).toEqual(Object.keys(ENDPOINTS).sort());
     expect(served).toEqual(ENDPOINTS);
   });
@@ -120,10 +124,15 @@ describe('access control: every endpoint against every role (e2e)', () => {
   it('answers 401 without a token on every endpoint, and serves /health and the OpenAPI document openly', async () => {
     for (const { method, path, op } of operations(doc)) {
       if (ENDPOINTS[op.operationId] === 'public') continue;
-      const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, 'some-id'), payload: method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: path.replace(/\{[^}]+\}/g, 'some-id'),
+        payload: method === 'GET' ? undefined : {},
+      });
       expect({ path, status: res.statusCode }).toEqual({ path, status: 401 });
     }
-    for (const url of ['/health', '/openapi.json', '/docs']) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBeLessThan(400);
+    for (const url of ['/health', '/openapi.json', '/docs'])
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBeLessThan(400);
   });
 
   it('lets each role through exactly the endpoints its permissions allow, and answers 403 elsewhere', async () => {
@@ -135,7 +144,12 @@ describe('access control: every endpoint against every role (e2e)', () => {
         const allowed = permission === 'public' || ROLE_PERMISSIONS[role].includes(permission);
         if (allowed && STREAMS.has(op.operationId)) continue;
         // An empty body: allowed roles get past the guard and meet validation (4xx), refused roles get 403.
-        const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, 'some-id'), headers: { authorization: `Bearer ${token}` }, payload: method === 'GET' ? undefined : {} });
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: path.replace(/\{[^}]+\}/g, 'some-id'),
+          headers: { authorization: `Bearer ${token}` },
+          payload: method === 'GET' ? undefined : {},
+        });
         const got = res.statusCode === 403 ? 'refused' : res.statusCode === 401 ? 'unauthenticated' : 'allowed';
         if (got !== (allowed ? 'allowed' : 'refused')) mismatches.push(`${role} ${op.operationId}: ${res.statusCode}`);
       }
@@ -145,8 +159,11 @@ describe('access control: every endpoint against every role (e2e)', () => {
   });
 
   it('gives auditors and inspectors no permission to change the governance record, and inspectors only granted packs', () => {
-    const governanceWrites = Object.values(ENDPOINTS).filter((p): p is Permission => p !== 'public' && !p.startsWith('ledger:') && !p.startsWith('packs:'));
-    for (const role of WRITES_NOTHING) expect(ROLE_PERMISSIONS[role].filter((p) => governanceWrites.includes(p))).toEqual([]);
+    const governanceWrites = Object.values(ENDPOINTS).filter(
+      (p): p is Permission => p !== 'public' && !p.startsWith('ledger:') && !p.startsWith('packs:'),
+    );
+    for (const role of WRITES_NOTHING)
+      expect(ROLE_PERMISSIONS[role].filter((p) => governanceWrites.includes(p))).toEqual([]);
     expect(ROLE_PERMISSIONS.inspector).toEqual(['packs:read-granted', 'packs:access-log']);
   });
 });

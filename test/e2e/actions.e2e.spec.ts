@@ -4,8 +4,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
 type Res = Awaited<ReturnType<typeof send>>;
 const ACTION = 'wseb-2022-05-10-a1';
 const raiseBody = {
-  actionId: ACTION, meetingId: 'wseb-2022-05-10', itemNumber: 2, text: 'Add escalation to the June agenda for an update.',
-  owners: [{ kind: 'team', name: 'WS Business Team' }], targetMeetingId: 'wseb-2022-06-07', dueDate: '2022-06-01',
+  actionId: ACTION,
+  meetingId: 'wseb-2022-05-10',
+  itemNumber: 2,
+  text: 'Add escalation to the June agenda for an update.',
+  owners: [{ kind: 'team', name: 'WS Business Team' }],
+  targetMeetingId: 'wseb-2022-06-07',
+  dueDate: '2022-06-01',
 };
 const fieldsOf = (res: Res) => (res.body.errors as { field: string }[]).map((e) => e.field).sort();
 
@@ -13,7 +18,13 @@ describe('actions (e2e)', () => {
   let t: TestApp;
   let base: number;
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-  const ok = (res: Res, status = 200) => { expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ id: expect.any(String) }) }); return res; };
+  const ok = (res: Res, status = 200) => {
+    expect({ status: res.status, body: res.body }).toEqual({
+      status,
+      body: expect.objectContaining({ id: expect.any(String) }),
+    });
+    return res;
+  };
   const written = async () => (await eventCount(t)) - base;
   const raise = (body: object = {}) => send(t, '/actions', { ...raiseBody, ...body });
   const streamOf = (id = ACTION) => t.store.readStream(`action-${id}`);
@@ -22,40 +33,101 @@ describe('actions (e2e)', () => {
   beforeEach(async () => {
     t = await startTestApp();
     const token = await admin();
-    ok(await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token }), 201);
-    ok(await send(t, '/people', { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-police' }, { token }), 201);
-    ok(await send(t, '/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }, { token }), 201);
-    for (const [meetingId, scheduledFor] of [['wseb-2022-03-08', '2022-03-08T10:00:00Z'], ['wseb-2022-05-10', '2022-05-10T10:00:00Z'], ['wseb-2022-06-07', '2022-06-07T10:00:00Z'], ['wseb-2022-07-12', '2022-07-12T10:00:00Z']]) {
+    ok(
+      await send(
+        t,
+        '/partners',
+        { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
+        { token },
+      ),
+      201,
+    );
+    ok(
+      await send(
+        t,
+        '/people',
+        { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-police' },
+        { token },
+      ),
+      201,
+    );
+    ok(
+      await send(
+        t,
+        '/boards',
+        { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
+        { token },
+      ),
+      201,
+    );
+    for (const [meetingId, scheduledFor] of [
+      ['wseb-2022-03-08', '2022-03-08T10:00:00Z'],
+      ['wseb-2022-05-10', '2022-05-10T10:00:00Z'],
+      ['wseb-2022-06-07', '2022-06-07T10:00:00Z'],
+      ['wseb-2022-07-12', '2022-07-12T10:00:00Z'],
+    ]) {
       ok(await send(t, '/meetings', { meetingId, boardId: 'wseb', scheduledFor }), 201);
     }
-    for (const itemNumber of [1, 2]) ok(await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber, title: `Item ${itemNumber}` }));
+    for (const itemNumber of [1, 2])
+      ok(await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber, title: `Item ${itemNumber}` }));
     ok(await send(t, '/meetings/wseb-2022-03-08/close', {}));
     base = await eventCount(t);
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
 
   describe('POST /actions (raise)', () => {
     it('raises an action with person, partner and team owners: 201, ETag "0", the event with the token actor', async () => {
-      const owners = [{ kind: 'person', personId: 'amrita-sharma' }, { kind: 'partner', partnerId: 'warwickshire-police' }, { kind: 'team', name: 'All' }];
+      const owners = [
+        { kind: 'person', personId: 'amrita-sharma' },
+        { kind: 'partner', partnerId: 'warwickshire-police' },
+        { kind: 'team', name: 'All' },
+      ];
       const res = await raise({ owners, occurredAt: '2022-05-10T12:00:00Z' });
       expect(res.status).toBe(201);
       expect(res.headers.etag).toBe('"0"');
-      expect(res.body).toMatchObject({ id: ACTION, streamId: `action-${ACTION}`, revision: 0, events: ['action-raised'] });
+      expect(res.body).toMatchObject({
+        id: ACTION,
+        streamId: `action-${ACTION}`,
+        revision: 0,
+        events: ['action-raised'],
+      });
       const [event] = await streamOf();
       expect(event.data).toEqual({ ...raiseBody, owners });
-      expect(event.metadata).toMatchObject({ actor: { userId: 'amrita-sharma', role: 'business-manager' }, occurredAt: '2022-05-10T12:00:00.000Z' });
+      expect(event.metadata).toMatchObject({
+        actor: { userId: 'amrita-sharma', role: 'business-manager' },
+        occurredAt: '2022-05-10T12:00:00.000Z',
+      });
     });
 
     it('refuses invalid fields with 400 naming each one (owner fields checked against the kind), and writes nothing', async () => {
       const res = await send(t, '/actions', {
-        actionId: 'Bad Id', meetingId: 'wseb-2022-05-10', itemNumber: 0, text: '', dueDate: '2022-06-01T10:00:00Z', extra: 1,
+        actionId: 'Bad Id',
+        meetingId: 'wseb-2022-05-10',
+        itemNumber: 0,
+        text: '',
+        dueDate: '2022-06-01T10:00:00Z',
+        extra: 1,
         owners: [{ kind: 'person', name: 'Amrita' }, { kind: 'team', name: '' }, { kind: 'board' }],
       });
       expectProblem(res, 400, 'validation-failed');
-      expect(fieldsOf(res)).toEqual(['actionId', 'dueDate', 'extra', 'itemNumber', 'owners.0.name', 'owners.0.personId', 'owners.1.name', 'owners.2.kind', 'text']);
+      expect(fieldsOf(res)).toEqual([
+        'actionId',
+        'dueDate',
+        'extra',
+        'itemNumber',
+        'owners.0.name',
+        'owners.0.personId',
+        'owners.1.name',
+        'owners.2.kind',
+        'text',
+      ]);
       const none = await raise({ owners: [] });
       expect(fieldsOf(none)).toEqual(['owners']);
-      const tooMany = await raise({ owners: Array.from({ length: 11 }, (_, i) => ({ kind: 'team', name: `Team ${i}` })) });
+      const tooMany = await raise({
+        owners: Array.from({ length: 11 }, (_, i) => ({ kind: 'team', name: `Team ${i}` })),
+      });
       expect(fieldsOf(tooMany)).toEqual(['owners']);
       expect(await written()).toBe(0);
     });
@@ -64,11 +136,36 @@ describe('actions (e2e)', () => {
       ['an unrecorded meeting', { meetingId: 'wseb-2099-01-01' }, 422, 'meeting-not-found'],
       ['an item the meeting does not have', { itemNumber: 7 }, 422, 'agenda-item-not-found'],
       ['a closed meeting', { meetingId: 'wseb-2022-03-08', targetMeetingId: undefined }, 409, 'meeting-closed'],
-      ['an unregistered person owner', { owners: [{ kind: 'person', personId: 'caroline-mccluskey' }] }, 422, 'owner-not-found'],
-      ['the same owner twice', { owners: [{ kind: 'team', name: 'All' }, { kind: 'team', name: 'all' }] }, 422, 'duplicate-owner'],
-      ['neither due date nor target meeting', { dueDate: undefined, targetMeetingId: undefined }, 422, 'due-date-or-target-meeting-required'],
+      [
+        'an unregistered person owner',
+        { owners: [{ kind: 'person', personId: 'caroline-mccluskey' }] },
+        422,
+        'owner-not-found',
+      ],
+      [
+        'the same owner twice',
+        {
+          owners: [
+            { kind: 'team', name: 'All' },
+            { kind: 'team', name: 'all' },
+          ],
+        },
+        422,
+        'duplicate-owner',
+      ],
+      [
+        'neither due date nor target meeting',
+        { dueDate: undefined, targetMeetingId: undefined },
+        422,
+        'due-date-or-target-meeting-required',
+      ],
       ['an unrecorded target meeting', { targetMeetingId: 'wseb-2022-08' }, 422, 'target-meeting-not-found'],
-      ['a target meeting before the raising meeting', { targetMeetingId: 'wseb-2022-03-08' }, 422, 'target-meeting-not-later'],
+      [
+        'a target meeting before the raising meeting',
+        { targetMeetingId: 'wseb-2022-03-08' },
+        422,
+        'target-meeting-not-later',
+      ],
     ])('refuses %s with a stable code and writes nothing', async (_, body, status, code) => {
       expectProblem(await raise(body), status, code);
       expect(await written()).toBe(0);
@@ -89,11 +186,15 @@ describe('actions (e2e)', () => {
       const first = await send(t, '/actions', raiseBody, { idempotencyKey: 'raise-a1' });
       const retry = await send(t, '/actions', raiseBody, { idempotencyKey: 'raise-a1' });
       expect(first.status).toBe(201);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
+        status: first.status,
+        body: first.body,
+        etag: first.headers.etag,
+      });
       expect(await written()).toBe(1);
     });
 
-    it('lets a member note progress on their own agency\'s action but not raise (403), and refuses a request without a token (401)', async () => {
+    it("lets a member note progress on their own agency's action but not raise (403), and refuses a request without a token (401)", async () => {
       const member = await t.token({ userId: 'pete-hill', role: 'member', agency: 'warwickshire-police' });
       expectProblem(await send(t, '/actions', raiseBody, { token: member }), 403, 'forbidden');
       expectProblem(await send(t, '/actions', raiseBody, { token: null }), 401, 'unauthenticated');
@@ -111,36 +212,80 @@ describe('actions (e2e)', () => {
    */
   type Step = [suffix: string, body: object];
   interface FollowUp {
-    suffix: string; event: string; body: object; before?: Step[];
+    suffix: string;
+    event: string;
+    body: object;
+    before?: Step[];
     invalid: { body: object; fields: string[] };
     refusal: { before?: Step[]; body: object; status: number; code: string };
   }
   const complete: Step = ['complete', {}];
   const followUps: FollowUp[] = [
-    { suffix: 'progress', event: 'action-progress-noted', body: { note: 'Added to the June agenda' },
+    {
+      suffix: 'progress',
+      event: 'action-progress-noted',
+      body: { note: 'Added to the June agenda' },
       invalid: { body: { note: '' }, fields: ['note'] },
-      refusal: { before: [complete], body: { note: 'More' }, status: 422, code: 'action-already-actioned' } },
-    { suffix: 'carry-forward', event: 'action-carried-forward', body: { toMeetingId: 'wseb-2022-07-12', note: 'Not reached in June' },
+      refusal: { before: [complete], body: { note: 'More' }, status: 422, code: 'action-already-actioned' },
+    },
+    {
+      suffix: 'carry-forward',
+      event: 'action-carried-forward',
+      body: { toMeetingId: 'wseb-2022-07-12', note: 'Not reached in June' },
       invalid: { body: { toMeetingId: 'July!', note: 5 }, fields: ['note', 'toMeetingId'] },
-      refusal: { body: { toMeetingId: 'wseb-2022-03-08' }, status: 422, code: 'carry-forward-not-later' } },
-    { suffix: 'reassign', event: 'action-reassigned', body: { owners: [{ kind: 'person', personId: 'amrita-sharma' }], reason: 'Business manager leads' },
-      invalid: { body: { owners: [{ kind: 'partner', personId: 'amrita-sharma' }] }, fields: ['owners.0.partnerId', 'owners.0.personId'] },
-      refusal: { body: { owners: [{ kind: 'partner', partnerId: 'west-mercia-police' }] }, status: 422, code: 'owner-not-found' } },
-    { suffix: 'due-date', event: 'action-due-date-changed', body: { dueDate: '2022-07-01', reason: 'Agenda full in June' },
+      refusal: { body: { toMeetingId: 'wseb-2022-03-08' }, status: 422, code: 'carry-forward-not-later' },
+    },
+    {
+      suffix: 'reassign',
+      event: 'action-reassigned',
+      body: { owners: [{ kind: 'person', personId: 'amrita-sharma' }], reason: 'Business manager leads' },
+      invalid: {
+        body: { owners: [{ kind: 'partner', personId: 'amrita-sharma' }] },
+        fields: ['owners.0.partnerId', 'owners.0.personId'],
+      },
+      refusal: {
+        body: { owners: [{ kind: 'partner', partnerId: 'west-mercia-police' }] },
+        status: 422,
+        code: 'owner-not-found',
+      },
+    },
+    {
+      suffix: 'due-date',
+      event: 'action-due-date-changed',
+      body: { dueDate: '2022-07-01', reason: 'Agenda full in June' },
       invalid: { body: { dueDate: '1 July', reason: '' }, fields: ['dueDate', 'reason'] },
-      refusal: { body: { dueDate: '2022-06-01', reason: 'No change' }, status: 422, code: 'same-due-date' } },
-    { suffix: 'complete', event: 'action-completed', body: { note: 'On the June agenda' },
+      refusal: { body: { dueDate: '2022-06-01', reason: 'No change' }, status: 422, code: 'same-due-date' },
+    },
+    {
+      suffix: 'complete',
+      event: 'action-completed',
+      body: { note: 'On the June agenda' },
       invalid: { body: { note: 'x'.repeat(4001) }, fields: ['note'] },
-      refusal: { before: [complete], body: {}, status: 422, code: 'action-already-actioned' } },
-    { suffix: 'close', event: 'action-closed', body: {}, before: [complete],
+      refusal: { before: [complete], body: {}, status: 422, code: 'action-already-actioned' },
+    },
+    {
+      suffix: 'close',
+      event: 'action-closed',
+      body: {},
+      before: [complete],
       invalid: { body: { reason: ['not', 'a', 'string'] }, fields: ['reason'] },
-      refusal: { body: {}, status: 422, code: 'action-not-actioned' } },
-    { suffix: 'reopen', event: 'action-reopened', body: { reason: 'The update was not given' }, before: [complete],
+      refusal: { body: {}, status: 422, code: 'action-not-actioned' },
+    },
+    {
+      suffix: 'reopen',
+      event: 'action-reopened',
+      body: { reason: 'The update was not given' },
+      before: [complete],
       invalid: { body: {}, fields: ['reason'] },
-      refusal: { body: { reason: 'Still open' }, status: 422, code: 'action-already-open' } },
-    { suffix: 'cancel', event: 'action-cancelled', body: { reason: 'Superseded by the escalation protocol' },
+      refusal: { body: { reason: 'Still open' }, status: 422, code: 'action-already-open' },
+    },
+    {
+      suffix: 'cancel',
+      event: 'action-cancelled',
+      body: { reason: 'Superseded by the escalation protocol' },
       invalid: { body: { reason: 'x', occurredAt: 'yesterday' }, fields: ['occurredAt'] },
-      refusal: { before: [complete, ['close', {}]], body: { reason: 'Too late' }, status: 422, code: 'action-closed' } },
+      refusal: { before: [complete, ['close', {}]], body: { reason: 'Too late' }, status: 422, code: 'action-closed' },
+    },
   ];
   const url = (suffix: string, id = ACTION) => `/actions/${id}/${suffix}`;
   /** Raises the action and runs the steps; answers the revision the action is at. */
@@ -179,7 +324,11 @@ describe('actions (e2e)', () => {
 
     it('answers 412 for a stale If-Match and writes nothing', async () => {
       const revision = await arrange(f.before);
-      expectProblem(await send(t, url(f.suffix), f.body, { ifMatch: `"${revision + 5}"` }), 412, 'wrong-expected-revision');
+      expectProblem(
+        await send(t, url(f.suffix), f.body, { ifMatch: `"${revision + 5}"` }),
+        412,
+        'wrong-expected-revision',
+      );
       expect(await written()).toBe(revision + 1);
     });
 
@@ -188,34 +337,80 @@ describe('actions (e2e)', () => {
       const first = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
       const retry = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
       expect(first.status).toBe(200);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
+        status: first.status,
+        body: first.body,
+        etag: first.headers.etag,
+      });
       expect(await written()).toBe(revision + 2);
     });
   });
 
   it('counts carry forwards and follows an action from raised to closed, reopened and cancelled', async () => {
     await arrange();
-    expectProblem(await send(t, url('carry-forward'), { toMeetingId: 'wseb-2022-06-07' }), 422, 'already-due-at-meeting');
+    expectProblem(
+      await send(t, url('carry-forward'), { toMeetingId: 'wseb-2022-06-07' }),
+      422,
+      'already-due-at-meeting',
+    );
     ok(await send(t, url('carry-forward'), { toMeetingId: 'wseb-2022-07-12' }));
     const [, carried] = await streamOf();
-    expect(carried.data).toEqual({ actionId: ACTION, toMeetingId: 'wseb-2022-07-12', fromMeetingId: 'wseb-2022-06-07', timesCarriedForward: 1 });
-    for (const [suffix, body] of [['complete', {}], ['close', {}], ['reopen', { reason: 'Reply asks for more' }], ['cancel', { reason: 'Superseded' }]] as const) {
+    expect(carried.data).toEqual({
+      actionId: ACTION,
+      toMeetingId: 'wseb-2022-07-12',
+      fromMeetingId: 'wseb-2022-06-07',
+      timesCarriedForward: 1,
+    });
+    for (const [suffix, body] of [
+      ['complete', {}],
+      ['close', {}],
+      ['reopen', { reason: 'Reply asks for more' }],
+      ['cancel', { reason: 'Superseded' }],
+    ] as const) {
       ok(await send(t, url(suffix), body));
     }
-    expect((await streamOf()).map((e) => e.type)).toEqual(['action-raised', 'action-carried-forward', 'action-completed', 'action-closed', 'action-reopened', 'action-cancelled']);
+    expect((await streamOf()).map((e) => e.type)).toEqual([
+      'action-raised',
+      'action-carried-forward',
+      'action-completed',
+      'action-closed',
+      'action-reopened',
+      'action-cancelled',
+    ]);
     expectProblem(await send(t, url('reopen'), { reason: 'Again' }), 422, 'action-cancelled');
   });
 
   it('documents every action endpoint in OpenAPI with its request schema', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>)
+    const ops = Object.entries(
+      doc.paths as Record<
+        string,
+        Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>
+      >,
+    )
       .filter(([path]) => path.startsWith('/actions'))
-      .map(([path, methods]) => [path, methods.post.operationId, methods.post.requestBody?.content['application/json'].schema.$ref.split('/').at(-1)]);
-    expect(ops.sort()).toEqual([
-      ['/actions', 'raiseAction', 'RaiseActionDto'],
-      ...followUps.map((f) => [`/actions/{actionId}/${f.suffix}`, expect.any(String), expect.stringMatching(/Dto$/)]),
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-    expect(doc.components.schemas.RaiseActionDto.required.sort()).toEqual(['actionId', 'itemNumber', 'meetingId', 'owners', 'text']);
-    expect(doc.components.schemas.OwnerDto.properties).toMatchObject({ kind: { enum: ['person', 'partner', 'team'] }, personId: { maxLength: 80 }, name: { maxLength: 100 } });
+      .map(([path, methods]) => [
+        path,
+        methods.post.operationId,
+        methods.post.requestBody?.content['application/json'].schema.$ref.split('/').at(-1),
+      ]);
+    expect(ops.sort()).toEqual(
+      [
+        ['/actions', 'raiseAction', 'RaiseActionDto'],
+        ...followUps.map((f) => [`/actions/{actionId}/${f.suffix}`, expect.any(String), expect.stringMatching(/Dto$/)]),
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(doc.components.schemas.RaiseActionDto.required.sort()).toEqual([
+      'actionId',
+      'itemNumber',
+      'meetingId',
+      'owners',
+      'text',
+    ]);
+    expect(doc.components.schemas.OwnerDto.properties).toMatchObject({
+      kind: { enum: ['person', 'partner', 'team'] },
+      personId: { maxLength: 80 },
+      name: { maxLength: 100 },
+    });
   });
 });

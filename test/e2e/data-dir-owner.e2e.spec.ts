@@ -21,7 +21,14 @@ const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguar
 
 /** The production configuration on SQLite in `dir` (the schedules off: only what the test does is written). */
 function sqliteConfig(dir: string): AppConfig {
-  return loadConfig({ LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, SQLITE_SYNCHRONOUS: 'NORMAL', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', DIGEST_INTERVAL_MINUTES: '0' });
+  return loadConfig({
+    LEDGER_STORE: 'sqlite',
+    LEDGER_DATA_DIR: dir,
+    SQLITE_SYNCHRONOUS: 'NORMAL',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+  });
 }
 
 /** The service as `npm start` runs it: the production bootstrap, listening on a free loopback port. */
@@ -32,15 +39,26 @@ async function startService(config: AppConfig): Promise<{ app: NestFastifyApplic
 }
 
 /** A command over real HTTP, as an admin with a dev token signed by the service's key. */
-async function post(config: AppConfig, url: string, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+async function post(
+  config: AppConfig,
+  url: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
   const token = await mintDevToken(config, admin);
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
 /** Every projection's documents, by key. */
 function documents(store: ReadModelStore): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(PROJECTIONS.map((p) => [p.name, Object.fromEntries([...store.scan(p.name, '')].map(({ key, doc }) => [key, doc]))]));
+  return Object.fromEntries(
+    PROJECTIONS.map((p) => [p.name, Object.fromEntries([...store.scan(p.name, '')].map(({ key, doc }) => [key, doc]))]),
+  );
 }
 
 /** The service's read models, once caught up with the whole log, and what a fresh rebuild of that log gives. */
@@ -63,25 +81,44 @@ async function readModelsAndRebuild(app: NestFastifyApplication): Promise<[unkno
 /** Fault matrix, second process: one process owns a data directory; a second is refused and changes nothing. */
 describe('one owner per data directory (e2e)', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'data-dir-owner-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'data-dir-owner-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a service on a data directory, when a second app starts on it, then it is refused naming the directory and the pid, opens nothing, and the service carries on', async () => {
     const config = sqliteConfig(dir);
     const { app, url } = await startService(config);
     try {
-      expect(await post(config, url, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' })).toMatchObject({ status: 201 });
+      expect(
+        await post(config, url, '/partners', {
+          partnerId: 'warwickshire-police',
+          name: 'Warwickshire Police',
+          kind: 'police',
+        }),
+      ).toMatchObject({ status: 201 });
       const files = readdirSync(dir).sort();
       const refused = await createApp(config).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataDirLockedError);
       expect(refused).toMatchObject({ dataDir: dir, owner: { pid: process.pid, url } });
-      expect((refused as Error).message).toBe(`Data directory ${dir} is in use by another process (pid ${process.pid}): one process owns a data directory; stop that one or set another LEDGER_DATA_DIR`);
+      expect((refused as Error).message).toBe(
+        `Data directory ${dir} is in use by another process (pid ${process.pid}): one process owns a data directory; stop that one or set another LEDGER_DATA_DIR`,
+      );
       expect(readdirSync(dir).sort()).toEqual(files);
 
       // The owner is untouched: it writes, reports healthy, and its read models equal a rebuild.
-      expect(await post(config, url, '/partners', { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' })).toMatchObject({ status: 201 });
+      expect(
+        await post(config, url, '/partners', {
+          partnerId: 'warwickshire-cc',
+          name: 'Warwickshire County Council',
+          kind: 'local-authority',
+        }),
+      ).toMatchObject({ status: 201 });
       const health = await fetch(`${url}/health`);
-      expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'up' } });
+      expect({ status: health.status, body: await health.json() }).toMatchObject({
+        status: 200,
+        body: { status: 'up' },
+      });
       const [readModels, rebuilt] = await readModelsAndRebuild(app);
       expect(readModels).toEqual(rebuilt);
     } finally {
@@ -107,13 +144,20 @@ describe('one owner per data directory (e2e)', () => {
   });
 
   it('given the owner killed with SIGKILL, then the lock went with it: the next owner takes it with no stale-pid guessing', async () => {
-    const child = spawn(process.execPath, [join(__dirname, 'support', 'hold-data-dir.js'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(__dirname, 'support', 'hold-data-dir.js'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.setEncoding('utf8').on('data', (text: string) => { if (text.includes('locked')) resolve(); });
+      child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+        if (text.includes('locked')) resolve();
+      });
       child.on('exit', (code) => reject(new Error(`lock holder exited (${code})`)));
     });
     expect(() => DataDirLock.acquire(dir)).toThrow(new DataDirLockedError(dir, { pid: child.pid! }));
-    await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGKILL'); });
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGKILL');
+    });
     // Its owner file is still there (nothing ran on the way out), but the lock is the truth.
     expect(readDataDirOwner(dir)).toEqual({ pid: child.pid });
     const lock = DataDirLock.acquire(dir);
@@ -124,12 +168,19 @@ describe('one owner per data directory (e2e)', () => {
   it('given a held data directory, when `node src/main` starts on it, then it prints one line naming the directory and the pid and exits 78', () => {
     const lock = DataDirLock.acquire(dir);
     try {
-      const started = spawnSync(process.execPath, ['-e', `require('./test/projections/support/swc-register'); require('./src/main.ts')`], {
-        cwd: ROOT, encoding: 'utf8', timeout: 60_000,
-        env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' },
-      });
+      const started = spawnSync(
+        process.execPath,
+        ['-e', `require('./test/projections/support/swc-register'); require('./src/main.ts')`],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' },
+        },
+      );
       expect({ status: started.status, stderr: started.stderr, stdout: started.stdout }).toEqual({
-        status: 78, stdout: '',
+        status: 78,
+        stdout: '',
         stderr: `Data directory ${dir} is in use by another process (pid ${process.pid}): one process owns a data directory; stop that one or set another LEDGER_DATA_DIR\n`,
       });
       expect(readdirSync(dir).sort()).toEqual(['owner.json', 'owner.lock']);
@@ -142,7 +193,9 @@ describe('one owner per data directory (e2e)', () => {
 /** The README's order: `npm start`, then `npm run demo:load` on the same data directory. */
 describe('demo:load beside the running service (e2e)', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'demo-beside-service-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'demo-beside-service-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given the service running, when demo:load runs, then it sends its commands to the service over HTTP and the read models equal a rebuild', async () => {
@@ -159,7 +212,12 @@ describe('demo:load beside the running service (e2e)', () => {
       // Read-only tools run beside it: verify-store opens the ledger read-only, mint-token only reads the key.
       const ledger = new ReadOnlySqliteLedger(ledgerFile(config));
       try {
-        expect(await verifyStore(ledger)).toEqual({ ok: true, streamsChecked: expect.any(Number), eventsChecked: events.length, problems: [] });
+        expect(await verifyStore(ledger)).toEqual({
+          ok: true,
+          streamsChecked: expect.any(Number),
+          eventsChecked: events.length,
+          problems: [],
+        });
       } finally {
         ledger.close();
       }

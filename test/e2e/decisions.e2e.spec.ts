@@ -5,13 +5,20 @@ import { startTestApp, type TestApp } from '../support/test-app';
 async function createMeeting(t: TestApp, meetingId: string, itemNumbers: number[], closed = false) {
   const ok = (res: { status: number }) => expect(res.status).toBeLessThan(300);
   ok(await send(t, '/meetings', { meetingId, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00Z' }));
-  for (const itemNumber of itemNumbers) ok(await send(t, `/meetings/${meetingId}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }));
+  for (const itemNumber of itemNumbers)
+    ok(await send(t, `/meetings/${meetingId}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }));
   if (closed) ok(await send(t, `/meetings/${meetingId}/close`, {}));
 }
 
 const training = {
-  decisionId: 'd6', meetingId: 'wseb-2022-05-10', itemNumber: 6, outcome: 'endorsed', text: 'Training proposal endorsed',
-  budgetPence: 400_000, conditions: [{ conditionId: 'c1', text: 'Subject to the changes agreed' }], responsiblePartnerIds: ['warwickshire-police'],
+  decisionId: 'd6',
+  meetingId: 'wseb-2022-05-10',
+  itemNumber: 6,
+  outcome: 'endorsed',
+  text: 'Training proposal endorsed',
+  budgetPence: 400_000,
+  conditions: [{ conditionId: 'c1', text: 'Subject to the changes agreed' }],
+  responsiblePartnerIds: ['warwickshire-police'],
   occurredAt: '2022-05-10T11:00:00Z',
 };
 
@@ -21,13 +28,25 @@ describe('decisions (e2e)', () => {
   beforeEach(async () => {
     t = await startTestApp();
     const admin = await t.token({ userId: 'admin-1', role: 'admin' });
-    await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token: admin });
-    await send(t, '/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }, { token: admin });
+    await send(
+      t,
+      '/partners',
+      { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
+      { token: admin },
+    );
+    await send(
+      t,
+      '/boards',
+      { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
+      { token: admin },
+    );
     await createMeeting(t, 'wseb-2022-05-10', [1, 6]);
     await createMeeting(t, 'wseb-2019-03-13', [2], true);
     seeded = await eventCount(t);
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
   const record = (body: object = {}) => send(t, '/decisions', { ...training, ...body });
   /** A decision with an open condition, and a later one that can supersede it. */
   const recordBoth = async () => {
@@ -43,7 +62,10 @@ describe('decisions (e2e)', () => {
     const [event] = await t.store.readStream('decision-d6');
     const { occurredAt: _, ...data } = training; // eslint-disable-line @typescript-eslint/no-unused-vars
     expect(event.data).toEqual(data);
-    expect(event.metadata).toMatchObject({ actor: { userId: 'amrita-sharma', role: 'business-manager' }, occurredAt: '2022-05-10T11:00:00.000Z' });
+    expect(event.metadata).toMatchObject({
+      actor: { userId: 'amrita-sharma', role: 'business-manager' },
+      occurredAt: '2022-05-10T11:00:00.000Z',
+    });
   });
 
   it.each([
@@ -61,12 +83,27 @@ describe('decisions (e2e)', () => {
   });
 
   it.each([
-    ['/decisions', { ...training, decisionId: 'Bad Id', itemNumber: 0, outcome: 'maybe', budgetPence: 1.5, conditions: [{ conditionId: 'c1' }], responsiblePartnerIds: ['X'] },
-      ['budgetPence', 'conditions.0.text', 'decisionId', 'itemNumber', 'outcome', 'responsiblePartnerIds']],
+    [
+      '/decisions',
+      {
+        ...training,
+        decisionId: 'Bad Id',
+        itemNumber: 0,
+        outcome: 'maybe',
+        budgetPence: 1.5,
+        conditions: [{ conditionId: 'c1' }],
+        responsiblePartnerIds: ['X'],
+      },
+      ['budgetPence', 'conditions.0.text', 'decisionId', 'itemNumber', 'outcome', 'responsiblePartnerIds'],
+    ],
     ['/decisions', { ...training, budgetPence: -1, text: '', extra: true }, ['budgetPence', 'extra', 'text']],
     ['/decisions/d6/satisfy-condition', { note: 'x'.repeat(2001) }, ['conditionId', 'note']],
     ['/decisions/d6/rescind', { reason: '' }, ['reason']],
-    ['/decisions/d6/supersede', { supersededByDecisionId: 'D7', occurredAt: '10/05/2022' }, ['occurredAt', 'reason', 'supersededByDecisionId']],
+    [
+      '/decisions/d6/supersede',
+      { supersededByDecisionId: 'D7', occurredAt: '10/05/2022' },
+      ['occurredAt', 'reason', 'supersededByDecisionId'],
+    ],
   ])('POST %s refuses invalid fields with 400 naming each one, and writes nothing', async (url, body, fields) => {
     await recordBoth();
     const before = await eventCount(t);
@@ -84,9 +121,31 @@ describe('decisions (e2e)', () => {
     ['decision-exists', 409, '/decisions', { ...training, decisionId: 'd6' }],
     ['meeting-not-found', 422, '/decisions', { ...training, decisionId: 'd9', meetingId: 'no-such-meeting' }],
     ['agenda-item-not-found', 422, '/decisions', { ...training, decisionId: 'd9', itemNumber: 3 }],
-    ['meeting-closed', 409, '/decisions', { ...training, decisionId: 'd9', meetingId: 'wseb-2019-03-13', itemNumber: 2 }],
-    ['partner-not-registered', 422, '/decisions', { ...training, decisionId: 'd9', responsiblePartnerIds: ['warwickshire-police', 'west-mercia-police'] }],
-    ['duplicate-condition-id', 422, '/decisions', { ...training, decisionId: 'd9', conditions: [{ conditionId: 'c1', text: 'a' }, { conditionId: 'c1', text: 'b' }] }],
+    [
+      'meeting-closed',
+      409,
+      '/decisions',
+      { ...training, decisionId: 'd9', meetingId: 'wseb-2019-03-13', itemNumber: 2 },
+    ],
+    [
+      'partner-not-registered',
+      422,
+      '/decisions',
+      { ...training, decisionId: 'd9', responsiblePartnerIds: ['warwickshire-police', 'west-mercia-police'] },
+    ],
+    [
+      'duplicate-condition-id',
+      422,
+      '/decisions',
+      {
+        ...training,
+        decisionId: 'd9',
+        conditions: [
+          { conditionId: 'c1', text: 'a' },
+          { conditionId: 'c1', text: 'b' },
+        ],
+      },
+    ],
     ['condition-not-found', 422, '/decisions/d6/satisfy-condition', { conditionId: 'c9' }],
     ['decision-not-found', 404, '/decisions/nobody/rescind', { reason: 'x' }],
     ['decision-supersedes-itself', 422, '/decisions/d6/supersede', { supersededByDecisionId: 'd6', reason: 'x' }],
@@ -102,10 +161,20 @@ describe('decisions (e2e)', () => {
     await recordBoth();
     await record({ decisionId: 'd8', conditions: [] });
     expect((await send(t, '/decisions/d6/satisfy-condition', { conditionId: 'c1' })).status).toBe(200);
-    expectProblem(await send(t, '/decisions/d6/satisfy-condition', { conditionId: 'c1' }), 409, 'condition-already-satisfied');
+    expectProblem(
+      await send(t, '/decisions/d6/satisfy-condition', { conditionId: 'c1' }),
+      409,
+      'condition-already-satisfied',
+    );
     expect((await send(t, '/decisions/d6/rescind', { reason: 'Withdrawn' })).status).toBe(200);
-    expectProblem(await send(t, '/decisions/d6/supersede', { supersededByDecisionId: 'd7', reason: 'x' }), 422, 'decision-rescinded');
-    expect((await send(t, '/decisions/d8/supersede', { supersededByDecisionId: 'd7', reason: 'Replaced' })).status).toBe(200);
+    expectProblem(
+      await send(t, '/decisions/d6/supersede', { supersededByDecisionId: 'd7', reason: 'x' }),
+      422,
+      'decision-rescinded',
+    );
+    expect(
+      (await send(t, '/decisions/d8/supersede', { supersededByDecisionId: 'd7', reason: 'Replaced' })).status,
+    ).toBe(200);
     expectProblem(await send(t, '/decisions/d8/rescind', { reason: 'x' }), 422, 'decision-superseded');
     expect(await eventCount(t)).toBe(seeded + 3 + 3);
   });
@@ -115,30 +184,40 @@ describe('decisions (e2e)', () => {
     ['/decisions/d6/satisfy-condition', { conditionId: 'c1' }, '"0"', 200],
     ['/decisions/d6/rescind', { reason: 'x' }, '"0"', 200],
     ['/decisions/d6/supersede', { supersededByDecisionId: 'd7', reason: 'x' }, '"0"', 200],
-  ])('POST %s answers 412 when If-Match is stale, writes nothing, and applies with the current ETag', async (url, body, current, status) => {
-    await recordBoth();
-    const before = await eventCount(t);
-    expectProblem(await send(t, url, body, { ifMatch: '"3"' }), 412, 'wrong-expected-revision');
-    expect(await eventCount(t)).toBe(before);
-    // A create on a new stream has no current revision: it goes through without If-Match.
-    const ok = await send(t, url, body, status === 201 ? {} : { ifMatch: current });
-    expect(ok.status).toBe(status);
-  });
+  ])(
+    'POST %s answers 412 when If-Match is stale, writes nothing, and applies with the current ETag',
+    async (url, body, current, status) => {
+      await recordBoth();
+      const before = await eventCount(t);
+      expectProblem(await send(t, url, body, { ifMatch: '"3"' }), 412, 'wrong-expected-revision');
+      expect(await eventCount(t)).toBe(before);
+      // A create on a new stream has no current revision: it goes through without If-Match.
+      const ok = await send(t, url, body, status === 201 ? {} : { ifMatch: current });
+      expect(ok.status).toBe(status);
+    },
+  );
 
   it.each([
     ['/decisions', { ...training, decisionId: 'd9' }, 201],
     ['/decisions/d6/satisfy-condition', { conditionId: 'c1' }, 200],
     ['/decisions/d6/rescind', { reason: 'x' }, 200],
     ['/decisions/d6/supersede', { supersededByDecisionId: 'd7', reason: 'x' }, 200],
-  ])('POST %s returns the first result for a retried Idempotency-Key and writes nothing twice', async (url, body, status) => {
-    await recordBoth();
-    const before = await eventCount(t);
-    const first = await send(t, url, body, { idempotencyKey: `key-${url}` });
-    const retry = await send(t, url, body, { idempotencyKey: `key-${url}` });
-    expect(first.status).toBe(status);
-    expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
-    expect(await eventCount(t)).toBe(before + 1);
-  });
+  ])(
+    'POST %s returns the first result for a retried Idempotency-Key and writes nothing twice',
+    async (url, body, status) => {
+      await recordBoth();
+      const before = await eventCount(t);
+      const first = await send(t, url, body, { idempotencyKey: `key-${url}` });
+      const retry = await send(t, url, body, { idempotencyKey: `key-${url}` });
+      expect(first.status).toBe(status);
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
+        status: first.status,
+        body: first.body,
+        etag: first.headers.etag,
+      });
+      expect(await eventCount(t)).toBe(before + 1);
+    },
+  );
 
   it('refuses roles without decisions:record (403) and requests without a token (401), writing nothing', async () => {
     const rep = await t.token({ userId: 'rep-1', role: 'partner-representative', agency: 'warwickshire-police' });

@@ -7,7 +7,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /** The whole demo data set goes in through the HTTP API with no error, once and only once. */
 describe('demo data loader (e2e)', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
   afterAll(() => t.close());
 
   it('loads every record with no error, then a second run replays and writes nothing', async () => {
@@ -43,13 +45,21 @@ describe('demo data loader (e2e)', () => {
     const other = await startTestApp();
     try {
       // One attendance line names someone the data set never registers: the API refuses it.
-      const meetings = demoData.meetings.map((m) => (m.id === 'wseb-2022-05-10'
-        ? { ...m, attendance: [...m.attendance, { personId: 'nobody-registered', status: 'present' as const }] }
-        : m));
+      const meetings = demoData.meetings.map((m) =>
+        m.id === 'wseb-2022-05-10'
+          ? { ...m, attendance: [...m.attendance, { personId: 'nobody-registered', status: 'present' as const }] }
+          : m,
+      );
       const failure = await loadDemo(other.app, { ...demoData, meetings }).catch((err: unknown) => err);
       expect(failure).toBeInstanceOf(DemoLoadError);
-      expect(failure).toMatchObject({ status: 422, problem: { code: 'person-not-registered' }, request: { url: '/meetings/wseb-2022-05-10/attendance' } });
-      expect((failure as Error).message).toContain('POST /meetings/wseb-2022-05-10/attendance as amrita-sharma (business-manager) answered 422');
+      expect(failure).toMatchObject({
+        status: 422,
+        problem: { code: 'person-not-registered' },
+        request: { url: '/meetings/wseb-2022-05-10/attendance' },
+      });
+      expect((failure as Error).message).toContain(
+        'POST /meetings/wseb-2022-05-10/attendance as amrita-sharma (business-manager) answered 422',
+      );
       const meeting = await other.store.readStream('meeting-wseb-2022-05-10');
       expect(meeting.map((e) => e.type)).toEqual(['meeting-scheduled']);
     } finally {

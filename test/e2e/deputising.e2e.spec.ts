@@ -14,19 +14,43 @@ describe('deputising authority (e2e)', () => {
       ['/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, admin],
       ['/people', { personId: 'pete-hill', name: 'Pete Hill', partnerId: 'warwickshire-police' }, admin],
       ['/people', { personId: 'dana-deputy', name: 'Dana Deputy', partnerId: 'warwickshire-police' }, admin],
-      ['/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }, admin],
+      [
+        '/boards',
+        { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
+        admin,
+      ],
       ['/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }],
-      ['/meetings/wseb-2022-05-10/attendance', { entries: [{ personId: 'dana-deputy', status: 'deputising', deputisingForPersonId: 'pete-hill' }] }],
-      ['/signoffs', { signoffId: 'carers-pack', artefact: { artefactId: 'cic-carers-pack', kind: 'other', title: 'CiC Carers Information Pack', version: 'v1', contentHash: hash }, requiredPartnerIds: ['warwickshire-police'] }],
+      [
+        '/meetings/wseb-2022-05-10/attendance',
+        { entries: [{ personId: 'dana-deputy', status: 'deputising', deputisingForPersonId: 'pete-hill' }] },
+      ],
+      [
+        '/signoffs',
+        {
+          signoffId: 'carers-pack',
+          artefact: {
+            artefactId: 'cic-carers-pack',
+            kind: 'other',
+            title: 'CiC Carers Information Pack',
+            version: 'v1',
+            contentHash: hash,
+          },
+          requiredPartnerIds: ['warwickshire-police'],
+        },
+      ],
     ];
     for (const [url, body, token] of setup) expect((await send(t, url, body, { token })).status).toBeLessThan(300);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const signAs = async (userId: string, occurredAt: string, headers: Record<string, string> = deputyHeaders) => {
     const token = await t.token({ role: 'member', userId, agency: 'warwickshire-police' });
     const res = await t.app.inject({
-      method: 'POST', url: '/signoffs/carers-pack/sign', payload: { partnerId: 'warwickshire-police', occurredAt },
+      method: 'POST',
+      url: '/signoffs/carers-pack/sign',
+      payload: { partnerId: 'warwickshire-police', occurredAt },
       headers: { authorization: `Bearer ${token}`, ...headers },
     });
     return { status: res.statusCode, body: res.json(), headers: res.headers };
@@ -47,12 +71,23 @@ describe('deputising authority (e2e)', () => {
     expect(res.status).toBe(200);
     const signed = (await t.store.readStream('signoff-carers-pack')).find((e) => e.type === 'signoff-signed')!;
     expect(signed.metadata.actor).toEqual({
-      userId: 'dana-deputy', role: 'partner-representative', agency: 'warwickshire-police',
-      onBehalfOf: { userId: 'pete-hill', role: 'partner-representative', agency: 'warwickshire-police', meetingId: 'wseb-2022-05-10' },
+      userId: 'dana-deputy',
+      role: 'partner-representative',
+      agency: 'warwickshire-police',
+      onBehalfOf: {
+        userId: 'pete-hill',
+        role: 'partner-representative',
+        agency: 'warwickshire-police',
+        meetingId: 'wseb-2022-05-10',
+      },
     });
   });
 
   it('refuses half a set of deputy headers with 400', async () => {
-    expectProblem(await signAs('dana-deputy', '2022-05-10T11:00:00Z', { 'x-deputising-for': 'pete-hill' }), 400, 'invalid-deputy-headers');
+    expectProblem(
+      await signAs('dana-deputy', '2022-05-10T11:00:00Z', { 'x-deputising-for': 'pete-hill' }),
+      400,
+      'invalid-deputy-headers',
+    );
   });
 });

@@ -4,8 +4,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('escalations (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
 
   const as = (claims: Partial<TokenClaims>) => () => t.token(claims);
   const admin = as({ userId: 'admin-1', role: 'admin' });
@@ -20,10 +24,19 @@ describe('escalations (e2e)', () => {
     { name: 'Manager to manager', timescaleWorkingDays: 5 },
     { name: 'Senior manager / designated safeguarding lead', timescaleWorkingDays: 10 },
   ];
-  const protocolBody = { protocolId: 'ws-escalation-protocol', name: 'Warwickshire Safeguarding Escalation Protocol', stages };
+  const protocolBody = {
+    protocolId: 'ws-escalation-protocol',
+    name: 'Warwickshire Safeguarding Escalation Protocol',
+    stages,
+  };
   const raiseBody = {
-    escalationId: 'wsep-2022-001', protocolId: 'ws-escalation-protocol', raisedByPersonId: 'amrita-sharma',
-    raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'Delay in a health assessment for a child in care', caseReference: 'LCS-104233',
+    escalationId: 'wsep-2022-001',
+    protocolId: 'ws-escalation-protocol',
+    raisedByPersonId: 'amrita-sharma',
+    raisedByAgency: 'warwickshire-cc',
+    concerningAgency: 'cw-icb',
+    subject: 'Delay in a health assessment for a child in care',
+    caseReference: 'LCS-104233',
   };
 
   /** Sends as a setup step and insists it succeeded, so a broken setup never passes silently. */
@@ -33,60 +46,170 @@ describe('escalations (e2e)', () => {
     return res;
   };
   const partners = async () => {
-    for (const [partnerId, name, kind] of [['warwickshire-cc', 'Warwickshire County Council', 'local-authority'], ['cw-icb', 'Coventry and Warwickshire ICB', 'health'], ['warwickshire-police', 'Warwickshire Police', 'police']]) {
+    for (const [partnerId, name, kind] of [
+      ['warwickshire-cc', 'Warwickshire County Council', 'local-authority'],
+      ['cw-icb', 'Coventry and Warwickshire ICB', 'health'],
+      ['warwickshire-police', 'Warwickshire Police', 'police'],
+    ]) {
       await ok('/partners', { partnerId, name, kind }, admin);
     }
     await ok('/people', { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-cc' }, admin);
   };
-  const defined = async () => { await partners(); await ok('/escalation-protocols', protocolBody, admin); };
-  const raised = async () => { await defined(); await ok('/escalations', raiseBody, manager); };
-  const resolved = async () => { await raised(); await ok(`${E}/resolve`, { outcome: 'agreed', summary: 'Assessment date agreed' }, manager); };
+  const defined = async () => {
+    await partners();
+    await ok('/escalation-protocols', protocolBody, admin);
+  };
+  const raised = async () => {
+    await defined();
+    await ok('/escalations', raiseBody, manager);
+  };
+  const resolved = async () => {
+    await raised();
+    await ok(`${E}/resolve`, { outcome: 'agreed', summary: 'Assessment date agreed' }, manager);
+  };
   const escalate = { reason: 'Not resolved within the stage timescale' };
 
   interface Case {
-    name: string; setup: () => Promise<void>; url: string; body: Record<string, unknown>; token: () => Promise<string>; status: number; event: string;
+    name: string;
+    setup: () => Promise<void>;
+    url: string;
+    body: Record<string, unknown>;
+    token: () => Promise<string>;
+    status: number;
+    event: string;
     invalid: { body: Record<string, unknown>; fields: string[] };
-    refused: { setup: () => Promise<void>; body?: Record<string, unknown>; token?: () => Promise<string>; status: number; code: string };
+    refused: {
+      setup: () => Promise<void>;
+      body?: Record<string, unknown>;
+      token?: () => Promise<string>;
+      status: number;
+      code: string;
+    };
   }
   const cases: Case[] = [
     {
-      name: 'define protocol', setup: partners, url: '/escalation-protocols', body: protocolBody, token: admin, status: 201, event: 'escalation-protocol-defined',
-      invalid: { body: { protocolId: 'Bad Id', name: '', stages: [{ name: '', timescaleWorkingDays: 61 }], extra: 1 }, fields: ['extra', 'name', 'protocolId', 'stages.0.name', 'stages.0.timescaleWorkingDays'] },
+      name: 'define protocol',
+      setup: partners,
+      url: '/escalation-protocols',
+      body: protocolBody,
+      token: admin,
+      status: 201,
+      event: 'escalation-protocol-defined',
+      invalid: {
+        body: { protocolId: 'Bad Id', name: '', stages: [{ name: '', timescaleWorkingDays: 61 }], extra: 1 },
+        fields: ['extra', 'name', 'protocolId', 'stages.0.name', 'stages.0.timescaleWorkingDays'],
+      },
       refused: { setup: defined, status: 409, code: 'protocol-exists' },
     },
     {
-      name: 'revise protocol', setup: defined, url: '/escalation-protocols/ws-escalation-protocol/revise', token: admin, status: 200, event: 'escalation-protocol-revised',
-      body: { stages: [...stages, { name: 'Independent chair', timescaleWorkingDays: 10 }], reason: 'Added a final stage' },
-      invalid: { body: { stages: Array.from({ length: 7 }, () => stages[0]), reason: 'x'.repeat(1001) }, fields: ['reason', 'stages'] },
+      name: 'revise protocol',
+      setup: defined,
+      url: '/escalation-protocols/ws-escalation-protocol/revise',
+      token: admin,
+      status: 200,
+      event: 'escalation-protocol-revised',
+      body: {
+        stages: [...stages, { name: 'Independent chair', timescaleWorkingDays: 10 }],
+        reason: 'Added a final stage',
+      },
+      invalid: {
+        body: { stages: Array.from({ length: 7 }, () => stages[0]), reason: 'x'.repeat(1001) },
+        fields: ['reason', 'stages'],
+      },
       refused: { setup: defined, body: { stages }, status: 422, code: 'protocol-unchanged' },
     },
     {
-      name: 'raise', setup: defined, url: '/escalations', body: raiseBody, token: manager, status: 201, event: 'escalation-raised',
-      invalid: { body: { ...raiseBody, subject: 's'.repeat(501), caseReference: 'Jane Smith', concerningAgency: undefined }, fields: ['caseReference', 'concerningAgency', 'subject'] },
-      refused: { setup: defined, body: { ...raiseBody, concerningAgency: 'warwickshire-cc' }, status: 422, code: 'same-agency' },
+      name: 'raise',
+      setup: defined,
+      url: '/escalations',
+      body: raiseBody,
+      token: manager,
+      status: 201,
+      event: 'escalation-raised',
+      invalid: {
+        body: { ...raiseBody, subject: 's'.repeat(501), caseReference: 'Jane Smith', concerningAgency: undefined },
+        fields: ['caseReference', 'concerningAgency', 'subject'],
+      },
+      refused: {
+        setup: defined,
+        body: { ...raiseBody, concerningAgency: 'warwickshire-cc' },
+        status: 422,
+        code: 'same-agency',
+      },
     },
     {
-      name: 'acknowledge', setup: raised, url: `${E}/acknowledge`, body: { note: 'Received' }, token: icbRep, status: 200, event: 'escalation-acknowledged',
+      name: 'acknowledge',
+      setup: raised,
+      url: `${E}/acknowledge`,
+      body: { note: 'Received' },
+      token: icbRep,
+      status: 200,
+      event: 'escalation-acknowledged',
       invalid: { body: { note: '', agency: 'cw-icb' }, fields: ['agency', 'note'] },
-      refused: { setup: async () => { await raised(); await ok(`${E}/acknowledge`, {}, icbRep); }, status: 409, code: 'already-acknowledged' },
+      refused: {
+        setup: async () => {
+          await raised();
+          await ok(`${E}/acknowledge`, {}, icbRep);
+        },
+        status: 409,
+        code: 'already-acknowledged',
+      },
     },
     {
-      name: 'record response', setup: raised, url: `${E}/responses`, body: { respondingAgency: 'cw-icb', response: 'Assessment booked' }, token: icbRep, status: 200, event: 'escalation-response-recorded',
+      name: 'record response',
+      setup: raised,
+      url: `${E}/responses`,
+      body: { respondingAgency: 'cw-icb', response: 'Assessment booked' },
+      token: icbRep,
+      status: 200,
+      event: 'escalation-response-recorded',
       invalid: { body: { respondingAgency: 'CW ICB', response: '' }, fields: ['respondingAgency', 'response'] },
-      refused: { setup: raised, body: { respondingAgency: 'warwickshire-police', response: 'Not ours' }, token: chair, status: 422, code: 'agency-not-party' },
+      refused: {
+        setup: raised,
+        body: { respondingAgency: 'warwickshire-police', response: 'Not ours' },
+        token: chair,
+        status: 422,
+        code: 'agency-not-party',
+      },
     },
     {
-      name: 'escalate', setup: raised, url: `${E}/escalate`, body: escalate, token: manager, status: 200, event: 'escalation-stage-escalated',
+      name: 'escalate',
+      setup: raised,
+      url: `${E}/escalate`,
+      body: escalate,
+      token: manager,
+      status: 200,
+      event: 'escalation-stage-escalated',
       invalid: { body: { reason: 1 }, fields: ['reason'] },
-      refused: { setup: async () => { await raised(); await ok(`${E}/escalate`, escalate, manager); await ok(`${E}/escalate`, escalate, manager); }, status: 422, code: 'no-further-stage' },
+      refused: {
+        setup: async () => {
+          await raised();
+          await ok(`${E}/escalate`, escalate, manager);
+          await ok(`${E}/escalate`, escalate, manager);
+        },
+        status: 422,
+        code: 'no-further-stage',
+      },
     },
     {
-      name: 'resolve', setup: raised, url: `${E}/resolve`, body: { outcome: 'partially-agreed', summary: 'Date agreed; transport not' }, token: manager, status: 200, event: 'escalation-resolved',
+      name: 'resolve',
+      setup: raised,
+      url: `${E}/resolve`,
+      body: { outcome: 'partially-agreed', summary: 'Date agreed; transport not' },
+      token: manager,
+      status: 200,
+      event: 'escalation-resolved',
       invalid: { body: { outcome: 'won', summary: '' }, fields: ['outcome', 'summary'] },
       refused: { setup: resolved, status: 409, code: 'escalation-already-resolved' },
     },
     {
-      name: 'close', setup: resolved, url: `${E}/close`, body: {}, token: manager, status: 200, event: 'escalation-closed',
+      name: 'close',
+      setup: resolved,
+      url: `${E}/close`,
+      body: {},
+      token: manager,
+      status: 200,
+      event: 'escalation-closed',
       invalid: { body: { occurredAt: 'yesterday', outcome: 'agreed' }, fields: ['occurredAt', 'outcome'] },
       refused: { setup: raised, status: 422, code: 'escalation-not-resolved' },
     },
@@ -113,14 +236,22 @@ describe('escalations (e2e)', () => {
     it(`refuses a broken rule with ${c.refused.code}, and writes nothing`, async () => {
       await c.refused.setup();
       const before = await eventCount(t);
-      expectProblem(await send(t, c.url, c.refused.body ?? c.body, { token: await (c.refused.token ?? c.token)() }), c.refused.status, c.refused.code);
+      expectProblem(
+        await send(t, c.url, c.refused.body ?? c.body, { token: await (c.refused.token ?? c.token)() }),
+        c.refused.status,
+        c.refused.code,
+      );
       expect(await eventCount(t)).toBe(before);
     });
 
     it('answers 412 to a stale If-Match, and writes nothing', async () => {
       await c.setup();
       const before = await eventCount(t);
-      expectProblem(await send(t, c.url, c.body, { token: await c.token(), ifMatch: '"9"' }), 412, 'wrong-expected-revision');
+      expectProblem(
+        await send(t, c.url, c.body, { token: await c.token(), ifMatch: '"9"' }),
+        412,
+        'wrong-expected-revision',
+      );
       expect(await eventCount(t)).toBe(before);
     });
 
@@ -130,7 +261,11 @@ describe('escalations (e2e)', () => {
       const first = await send(t, c.url, c.body, { token: await c.token(), idempotencyKey: `retry-${c.event}` });
       const retry = await send(t, c.url, c.body, { token: await c.token(), idempotencyKey: `retry-${c.event}` });
       expect(first.status).toBe(c.status);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
+        status: first.status,
+        body: first.body,
+        etag: first.headers.etag,
+      });
       expect(await eventCount(t)).toBe(before + 1);
     });
   });
@@ -142,8 +277,18 @@ describe('escalations (e2e)', () => {
     await ok(`${E}/escalate`, { ...escalate, occurredAt: '2022-09-27T09:00:00Z' }, manager);
     await ok('/escalations', { ...raiseBody, escalationId: 'wsep-2023-001' }, manager);
     const [raisedEvent, escalated] = await t.store.readStream('escalation-wsep-2022-001');
-    expect(raisedEvent.data).toMatchObject({ protocolVersion: 1, stage: 1, stageName: 'Practitioner to practitioner', timescaleWorkingDays: 2 });
-    expect(escalated.data).toMatchObject({ fromStage: 1, stage: 2, stageName: 'Manager to manager', timescaleWorkingDays: 5 });
+    expect(raisedEvent.data).toMatchObject({
+      protocolVersion: 1,
+      stage: 1,
+      stageName: 'Practitioner to practitioner',
+      timescaleWorkingDays: 2,
+    });
+    expect(escalated.data).toMatchObject({
+      fromStage: 1,
+      stage: 2,
+      stageName: 'Manager to manager',
+      timescaleWorkingDays: 5,
+    });
     expect(escalated.metadata.occurredAt).toBe('2022-09-27T09:00:00.000Z'); // business time: projections measure time at each stage from it
     const [later] = await t.store.readStream('escalation-wsep-2023-001');
     expect(later.data).toMatchObject({ protocolVersion: 2, timescaleWorkingDays: 4 });
@@ -153,9 +298,21 @@ describe('escalations (e2e)', () => {
     await partners();
     expectProblem(await send(t, '/escalations', raiseBody), 422, 'protocol-not-defined');
     await ok('/escalation-protocols', protocolBody, admin);
-    expectProblem(await send(t, '/escalations', { ...raiseBody, concerningAgency: 'west-mercia-police' }), 422, 'concerning-agency-not-registered');
-    expectProblem(await send(t, '/escalations', { ...raiseBody, raisedByAgency: 'nobody' }), 422, 'raising-agency-not-registered');
-    expectProblem(await send(t, '/escalations', { ...raiseBody, raisedByPersonId: 'nobody' }), 422, 'raising-person-not-registered');
+    expectProblem(
+      await send(t, '/escalations', { ...raiseBody, concerningAgency: 'west-mercia-police' }),
+      422,
+      'concerning-agency-not-registered',
+    );
+    expectProblem(
+      await send(t, '/escalations', { ...raiseBody, raisedByAgency: 'nobody' }),
+      422,
+      'raising-agency-not-registered',
+    );
+    expectProblem(
+      await send(t, '/escalations', { ...raiseBody, raisedByPersonId: 'nobody' }),
+      422,
+      'raising-person-not-registered',
+    );
     expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await chair() }), 422, 'escalation-not-raised');
     expect(await eventCount(t)).toBe(5);
   });
@@ -164,19 +321,51 @@ describe('escalations (e2e)', () => {
     await raised();
     const before = await eventCount(t);
     expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await wccRep() }), 403, 'not-your-agency');
-    expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'As them' }, { token: await wccRep() }), 403, 'not-your-agency');
-    expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'As them' }, { token: await icbRep() }), 403, 'not-your-agency');
+    expectProblem(
+      await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'As them' }, { token: await wccRep() }),
+      403,
+      'not-your-agency',
+    );
+    expectProblem(
+      await send(
+        t,
+        `${E}/responses`,
+        { respondingAgency: 'warwickshire-cc', response: 'As them' },
+        { token: await icbRep() },
+      ),
+      403,
+      'not-your-agency',
+    );
     expect(await eventCount(t)).toBe(before);
     // Each party answers for itself: the raising agency's own representative records its reply,
-    expect((await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We disagree' }, { token: await wccRep() })).status).toBe(200);
+    expect(
+      (
+        await send(
+          t,
+          `${E}/responses`,
+          { respondingAgency: 'warwickshire-cc', response: 'We disagree' },
+          { token: await wccRep() },
+        )
+      ).status,
+    ).toBe(200);
     // and the secretariat (here the chair) may record either party's.
-    expect((await send(t, `${E}/responses`, { respondingAgency: 'warwickshire-cc', response: 'We still disagree' }, { token: await chair() })).status).toBe(200);
+    expect(
+      (
+        await send(
+          t,
+          `${E}/responses`,
+          { respondingAgency: 'warwickshire-cc', response: 'We still disagree' },
+          { token: await chair() },
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('checks permissions: only the secretariat escalates, resolves and closes; a business manager does not respond', async () => {
     await raised();
     const before = await eventCount(t);
-    for (const url of [`${E}/escalate`, `${E}/resolve`, `${E}/close`]) expectProblem(await send(t, url, escalate, { token: await icbRep() }), 403, 'forbidden');
+    for (const url of [`${E}/escalate`, `${E}/resolve`, `${E}/close`])
+      expectProblem(await send(t, url, escalate, { token: await icbRep() }), 403, 'forbidden');
     expectProblem(await send(t, `${E}/acknowledge`, {}), 403, 'forbidden');
     expectProblem(await send(t, '/escalation-protocols', protocolBody), 403, 'forbidden');
     expectProblem(await send(t, '/escalations', raiseBody, { token: null }), 401, 'unauthenticated');
@@ -189,7 +378,11 @@ describe('escalations (e2e)', () => {
     expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await icbRep() }), 422, 'escalation-resolved');
     await ok(`${E}/close`, {}, manager);
     const before = await eventCount(t);
-    expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'Late' }, { token: await icbRep() }), 422, 'escalation-closed');
+    expectProblem(
+      await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'Late' }, { token: await icbRep() }),
+      422,
+      'escalation-closed',
+    );
     expectProblem(await send(t, `${E}/resolve`, { outcome: 'agreed', summary: 'Again' }), 422, 'escalation-closed');
     expectProblem(await send(t, `${E}/close`, {}), 409, 'escalation-already-closed');
     expectProblem(await send(t, '/escalations/Bad%20Id/close', {}), 400, 'invalid-id');

@@ -16,7 +16,11 @@ describe.each([
   let t: TestApp;
   beforeEach(async () => {
     fake = await startEsdbProtocolFake({ batchAppend });
-    t = await startTestApp({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '400' });
+    t = await startTestApp({
+      LEDGER_STORE: 'esdb',
+      ESDB_CONNECTION_STRING: fake.connectionString,
+      STORE_DEADLINE_MS: '400',
+    });
   });
   afterEach(async () => {
     fake.resume();
@@ -26,7 +30,12 @@ describe.each([
   });
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
   const register = async (partnerId: string, idempotencyKey?: string) =>
-    send(t, '/partners', { partnerId, name: `Partner ${partnerId}`, kind: 'health' }, { token: await admin(), idempotencyKey });
+    send(
+      t,
+      '/partners',
+      { partnerId, name: `Partner ${partnerId}`, kind: 'health' },
+      { token: await admin(), idempotencyKey },
+    );
   const partnerEvents = () => fake.log.all.filter((e) => e.streamName.startsWith('partner-'));
   const health = async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
@@ -42,7 +51,12 @@ describe.each([
     expect(res.body).toMatchObject({ part: 'event-store', outcomeUnknown: false });
     const h = await health();
     expect(h.status).toBe(503);
-    expect(h.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', engine: 'esdb', reason: expect.stringMatching(/unavailable|unreachable/i) } } });
+    expect(h.body).toMatchObject({
+      status: 'down',
+      parts: {
+        eventStore: { status: 'down', engine: 'esdb', reason: expect.stringMatching(/unavailable|unreachable/i) },
+      },
+    });
     await fake.up();
     expect(partnerEvents().map((e) => e.streamName)).toEqual(['partner-before']);
   });
@@ -67,7 +81,11 @@ describe.each([
     fake.hang();
     const h = await health();
     expect(h.status).toBe(503);
-    expect(h.body).toMatchObject({ status: 'down', deadlineMs: 400, parts: { eventStore: { status: 'down', reason: expect.stringMatching(/deadline/) } } });
+    expect(h.body).toMatchObject({
+      status: 'down',
+      deadlineMs: 400,
+      parts: { eventStore: { status: 'down', reason: expect.stringMatching(/deadline/) } },
+    });
   });
 
   it('given the store hangs on reads, when a partner is registered, then 503 store-deadline-exceeded, known to have written nothing', async () => {

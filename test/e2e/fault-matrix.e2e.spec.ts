@@ -44,19 +44,43 @@ const admin = (t: TestApp) => t.token({ userId: 'admin-1', role: 'admin', agency
 /** A board, a meeting and an action: documents in the read models before the fault. */
 async function given(t: TestApp): Promise<void> {
   const token = await admin(t);
-  const created = (res: Res) => expect({ status: res.status, body: res.body }).toEqual({ status: 201, body: expect.objectContaining({ id: expect.any(String) }) });
-  created(await send(t, '/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }, { token }));
-  created(await send(t, '/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }));
-  expect((await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'Escalations' })).status).toBe(200);
+  const created = (res: Res) =>
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 201,
+      body: expect.objectContaining({ id: expect.any(String) }),
+    });
+  created(
+    await send(
+      t,
+      '/boards',
+      { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
+      { token },
+    ),
+  );
+  created(
+    await send(t, '/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }),
+  );
+  expect(
+    (await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'Escalations' })).status,
+  ).toBe(200);
   created(await raise(t, 'wseb-2022-05-10-a1'));
 }
 
 /** The command every row sends during and after the fault. */
 function raise(t: TestApp, actionId: string, idempotencyKey?: string): Promise<Res> {
-  return send(t, '/actions', {
-    actionId, meetingId: 'wseb-2022-05-10', itemNumber: 1, text: `Update the escalation policy (${actionId}).`,
-    owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-06-30',
-  }, { idempotencyKey });
+  return send(
+    t,
+    '/actions',
+    {
+      actionId,
+      meetingId: 'wseb-2022-05-10',
+      itemNumber: 1,
+      text: `Update the escalation policy (${actionId}).`,
+      owners: [{ kind: 'team', name: 'WS Business Team' }],
+      dueDate: '2022-06-30',
+    },
+    { idempotencyKey },
+  );
 }
 
 /**
@@ -76,7 +100,11 @@ async function eventCount(t: TestApp): Promise<number> {
 
 async function healthy(t: TestApp): Promise<Health> {
   // 'up', not merely 200: the optional parts (the pack queue) must have healed too.
-  return until(() => health(t), (h) => h.status === 200 && h.body.status === 'up', '/health to answer 200, every part up');
+  return until(
+    () => health(t),
+    (h) => h.status === 200 && h.body.status === 'up',
+    '/health to answer 200, every part up',
+  );
 }
 
 /** Every projection has applied the whole log, and each one's documents equal a fresh rebuild's. */
@@ -103,7 +131,12 @@ async function expectReadModelsEqualRebuild(t: TestApp, mustHold: string[]): Pro
 
 /** Every SQLite file the app writes (the ledger, read models, personal-data keys, idempotency records). */
 function sqliteStores(t: TestApp): Record<'eventStore' | 'readModelStore' | 'keyStore' | 'idempotencyStore', object> {
-  return { eventStore: t.app.get(EVENT_STORE), readModelStore: t.app.get(ReadModelStore), keyStore: t.app.get(SubjectKeyStore), idempotencyStore: t.app.get(IDEMPOTENCY_STORE) };
+  return {
+    eventStore: t.app.get(EVENT_STORE),
+    readModelStore: t.app.get(ReadModelStore),
+    keyStore: t.app.get(SubjectKeyStore),
+    idempotencyStore: t.app.get(IDEMPOTENCY_STORE),
+  };
 }
 
 function faultAll(t: TestApp, fault: SqliteFault): void {
@@ -132,8 +165,15 @@ describe('fault matrix (e2e)', () => {
       for (; res.status === 201 && accepted < 300; res = await raise(t, `full-${accepted}`)) accepted++;
       expectProblem(res, 503, 'storage-full');
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
-      const down = await until(() => health(t), (h) => h.status === 503, '/health to answer 503');
-      expect(down.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/space|full/i) } } });
+      const down = await until(
+        () => health(t),
+        (h) => h.status === 503,
+        '/health to answer 503',
+      );
+      expect(down.body).toMatchObject({
+        status: 'down',
+        parts: { eventStore: { status: 'down', reason: expect.stringMatching(/space|full/i) } },
+      });
 
       faultAll(t, 'none');
       await healthy(t);
@@ -147,10 +187,20 @@ describe('fault matrix (e2e)', () => {
       const stores = sqliteStores(t);
       sqliteFault(stores.readModelStore, 'read-only');
       expect((await raise(t, 'while-read-models-read-only')).status).toBe(201);
-      const projections = await until(() => health(t), (h) => h.body.parts.projections?.['action-log']?.status === 'down', "/health to name action-log's failure");
+      const projections = await until(
+        () => health(t),
+        (h) => h.body.parts.projections?.['action-log']?.status === 'down',
+        "/health to name action-log's failure",
+      );
       expect(projections.status).toBe(503);
-      expect(projections.body.parts.projections['action-log']).toMatchObject({ state: 'retrying', reason: expect.stringMatching(/read-?only/i) });
-      expect(projections.body.parts.readModelStore).toMatchObject({ status: 'down', reason: expect.stringMatching(/read-?only/i) });
+      expect(projections.body.parts.projections['action-log']).toMatchObject({
+        state: 'retrying',
+        reason: expect.stringMatching(/read-?only/i),
+      });
+      expect(projections.body.parts.readModelStore).toMatchObject({
+        status: 'down',
+        reason: expect.stringMatching(/read-?only/i),
+      });
 
       faultAll(t, 'read-only');
       const before = await eventCount(t);
@@ -159,7 +209,10 @@ describe('fault matrix (e2e)', () => {
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       const down = await health(t);
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/read-?only/i) } } });
+      expect(down.body).toMatchObject({
+        status: 'down',
+        parts: { eventStore: { status: 'down', reason: expect.stringMatching(/read-?only/i) } },
+      });
       expect(await eventCount(t)).toBe(before);
 
       faultAll(t, 'none');
@@ -175,10 +228,18 @@ describe('fault matrix (e2e)', () => {
     let t: TestApp;
     beforeEach(async () => {
       fake = await startEsdbProtocolFake({ batchAppend: true });
-      t = await startTestApp({ LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '1500' });
+      t = await startTestApp({
+        LEDGER_STORE: 'esdb',
+        ESDB_CONNECTION_STRING: fake.connectionString,
+        STORE_DEADLINE_MS: '1500',
+      });
       await given(t);
       await healthy(t);
-      await until(async () => fake.liveSubscriptions(), (n) => n >= PROJECTIONS.length, 'every projection to subscribe');
+      await until(
+        async () => fake.liveSubscriptions(),
+        (n) => n >= PROJECTIONS.length,
+        'every projection to subscribe',
+      );
     });
     afterEach(async () => {
       fake.resume();
@@ -194,19 +255,39 @@ describe('fault matrix (e2e)', () => {
       const res = await raise(t, 'while-stopped');
       expectProblem(res, 503, 'store-unavailable');
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
-      const down = await until(() => health(t), (h) => h.status === 503 && h.body.parts.projections?.['action-log']?.status === 'down', '/health to name the store and the projections');
-      expect(down.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', engine: 'esdb', reason: expect.any(String) } } });
-      expect(down.body.parts.projections['action-log']).toMatchObject({ state: 'retrying', retry: { attempt: expect.any(Number), nextRetryAt: expect.any(String) } });
-      const queue = await until(() => health(t), (h) => h.body.parts.packQueue?.state === 'retrying', '/health to say the pack queue lost the log');
+      const down = await until(
+        () => health(t),
+        (h) => h.status === 503 && h.body.parts.projections?.['action-log']?.status === 'down',
+        '/health to name the store and the projections',
+      );
+      expect(down.body).toMatchObject({
+        status: 'down',
+        parts: { eventStore: { status: 'down', engine: 'esdb', reason: expect.any(String) } },
+      });
+      expect(down.body.parts.projections['action-log']).toMatchObject({
+        state: 'retrying',
+        retry: { attempt: expect.any(Number), nextRetryAt: expect.any(String) },
+      });
+      const queue = await until(
+        () => health(t),
+        (h) => h.body.parts.packQueue?.state === 'retrying',
+        '/health to say the pack queue lost the log',
+      );
       expect(queue.body.parts.packQueue).toMatchObject({ status: 'degraded', retry: { attempt: expect.any(Number) } });
 
       await fake.restart();
       const up = await healthy(t);
-      expect(Object.values(up.body.parts.projections).map((p) => (p as { state: string }).state)).toEqual(PROJECTIONS.map(() => 'running'));
+      expect(Object.values(up.body.parts.projections).map((p) => (p as { state: string }).state)).toEqual(
+        PROJECTIONS.map(() => 'running'),
+      );
       expect(up.body.parts.packQueue).toMatchObject({ status: 'up', state: 'following' });
       expect(await eventCount(t)).toBe(before);
       expect((await raise(t, 'while-stopped')).status).toBe(201);
-      await until(async () => fake.liveSubscriptions(), (n) => n >= PROJECTIONS.length, 'every projection to resubscribe');
+      await until(
+        async () => fake.liveSubscriptions(),
+        (n) => n >= PROJECTIONS.length,
+        'every projection to resubscribe',
+      );
       expect(await sse.received).toContain('"actionId":"while-stopped"'); // the same stream, open throughout
       sse.close();
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', 'while-stopped']);
@@ -220,7 +301,10 @@ describe('fault matrix (e2e)', () => {
       expect(res.headers['retry-after']).toMatch(/^\d+$/);
       const down = await health(t);
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/deadline/i) } } });
+      expect(down.body).toMatchObject({
+        status: 'down',
+        parts: { eventStore: { status: 'down', reason: expect.stringMatching(/deadline/i) } },
+      });
 
       fake.resume();
       await healthy(t);
@@ -253,10 +337,21 @@ describe('fault matrix (e2e)', () => {
       // The client reconnects after an UNAVAILABLE drop: a write racing that may be refused with a
       // 503 (nothing written), never a 500; retried with its Idempotency-Key it is recorded once.
       const answers: string[] = [];
-      await until(() => raise(t, 'after-drop', 'raise-after-drop'), (r) => { answers.push(r.status === 201 ? '201' : `${r.status} ${r.body?.code}`); return r.status === 201; }, 'the write to be accepted');
+      await until(
+        () => raise(t, 'after-drop', 'raise-after-drop'),
+        (r) => {
+          answers.push(r.status === 201 ? '201' : `${r.status} ${r.body?.code}`);
+          return r.status === 201;
+        },
+        'the write to be accepted',
+      );
       expect(answers.filter((a) => a !== '201' && a !== '503 store-unavailable')).toEqual([]);
       expect((await t.store.readStream('action-after-drop')).length).toBe(1);
-      await until(async () => fake.liveSubscriptions(), (n) => n >= live, 'every subscriber to resubscribe');
+      await until(
+        async () => fake.liveSubscriptions(),
+        (n) => n >= live,
+        'every subscriber to resubscribe',
+      );
       expect(t.logs!.join('\n')).toMatch(/Projection action-log failed \(attempt 1\), retrying from its checkpoint/);
       const up = await healthy(t);
       expect(up.body.parts.packQueue).toMatchObject({ status: 'up' });

@@ -15,53 +15,144 @@ interface EndpointCase {
 
 // Warwickshire Safeguarding 2022/23: £321,000, of which £35,000 reviews and £5,000 website, projects and training.
 const reviews = { lineId: 'reviews', name: 'Practice reviews (4-5 SAR/CSPR a year)', amountPence: 3_500_000 };
-const website = { lineId: 'website-projects-training', name: 'Website, commissioned projects and training', amountPence: 500_000 };
+const website = {
+  lineId: 'website-projects-training',
+  name: 'Website, commissioned projects and training',
+  amountPence: 500_000,
+};
 const statutory = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
-const shortfall = { underwritingId: 'shortfall-2022-23', shortfallPence: 2_164_900, partnerIds: statutory, method: 'fixed-caps', capsPence: [700_000, 700_000, 700_000], basis: 'in-principle' };
-const pledgeUrl = (action: string, pledgeId = 'police-2022-23', year = '2022-23') => `/budgets/${year}/pledges/${pledgeId}/${action}`;
+const shortfall = {
+  underwritingId: 'shortfall-2022-23',
+  shortfallPence: 2_164_900,
+  partnerIds: statutory,
+  method: 'fixed-caps',
+  capsPence: [700_000, 700_000, 700_000],
+  basis: 'in-principle',
+};
+const pledgeUrl = (action: string, pledgeId = 'police-2022-23', year = '2022-23') =>
+  `/budgets/${year}/pledges/${pledgeId}/${action}`;
 const SEEDED_EVENTS = 5;
 
 const cases: EndpointCase[] = [
   {
-    name: 'set budget', url: '/budgets', who: 'manager', status: 201, event: 'budget-set',
+    name: 'set budget',
+    url: '/budgets',
+    who: 'manager',
+    status: 201,
+    event: 'budget-set',
     body: { financialYear: '2023-24', totalPence: 32_100_000, lines: [reviews, website] },
-    invalid: { body: { financialYear: '2023-25', totalPence: 100.5, lines: [{ lineId: 'Bad Id', name: '', amountPence: -1 }] }, fields: ['financialYear', 'lines.0.amountPence', 'lines.0.lineId', 'lines.0.name', 'totalPence'] },
-    refused: { body: { financialYear: '2023-24', totalPence: 3_900_000, lines: [reviews, website] }, status: 422, code: 'lines-exceed-total' },
+    invalid: {
+      body: { financialYear: '2023-25', totalPence: 100.5, lines: [{ lineId: 'Bad Id', name: '', amountPence: -1 }] },
+      fields: ['financialYear', 'lines.0.amountPence', 'lines.0.lineId', 'lines.0.name', 'totalPence'],
+    },
+    refused: {
+      body: { financialYear: '2023-24', totalPence: 3_900_000, lines: [reviews, website] },
+      status: 422,
+      code: 'lines-exceed-total',
+    },
   },
   {
-    name: 'revise budget', url: '/budgets/2022-23/revision', who: 'manager', status: 200, event: 'budget-revised',
+    name: 'revise budget',
+    url: '/budgets/2022-23/revision',
+    who: 'manager',
+    status: 200,
+    event: 'budget-revised',
     body: { totalPence: 30_000_000, lines: [reviews], reason: 'Police contribution reduced' },
     invalid: { body: { totalPence: 'lots', lines: 'none', reason: '' }, fields: ['lines', 'reason', 'totalPence'] },
-    refused: { body: { totalPence: 32_100_000, lines: [reviews, website], reason: 'No change' }, status: 422, code: 'budget-unchanged' },
+    refused: {
+      body: { totalPence: 32_100_000, lines: [reviews, website], reason: 'No change' },
+      status: 422,
+      code: 'budget-unchanged',
+    },
   },
   {
-    name: 'pledge contribution', url: '/budgets/2022-23/pledges', who: 'police-rep', status: 201, event: 'contribution-pledged',
+    name: 'pledge contribution',
+    url: '/budgets/2022-23/pledges',
+    who: 'police-rep',
+    status: 201,
+    event: 'contribution-pledged',
     body: { pledgeId: 'police-extra', partnerId: 'warwickshire-police', amountPence: 100_000, basis: 'up-to' },
-    invalid: { body: { pledgeId: 'police-extra', partnerId: 'warwickshire-police', amountPence: -5, basis: 'maybe' }, fields: ['amountPence', 'basis'] },
-    refused: { body: { pledgeId: 'police-2022-23', partnerId: 'warwickshire-police', amountPence: 100_000, basis: 'agreed' }, status: 409, code: 'pledge-exists' },
+    invalid: {
+      body: { pledgeId: 'police-extra', partnerId: 'warwickshire-police', amountPence: -5, basis: 'maybe' },
+      fields: ['amountPence', 'basis'],
+    },
+    refused: {
+      body: { pledgeId: 'police-2022-23', partnerId: 'warwickshire-police', amountPence: 100_000, basis: 'agreed' },
+      status: 409,
+      code: 'pledge-exists',
+    },
   },
   {
-    name: 'amend pledge', url: pledgeUrl('amendment'), who: 'police-rep', status: 200, event: 'pledge-amended',
+    name: 'amend pledge',
+    url: pledgeUrl('amendment'),
+    who: 'police-rep',
+    status: 200,
+    event: 'pledge-amended',
     body: { amountPence: 700_000, basis: 'up-to', reason: 'Capped at £7,000' },
     invalid: { body: { amountPence: 0.5, basis: 'agreed', reason: '' }, fields: ['amountPence', 'reason'] },
-    refused: { body: { amountPence: 5_000_000, basis: 'agreed', reason: 'Same again' }, status: 422, code: 'pledge-unchanged' },
+    refused: {
+      body: { amountPence: 5_000_000, basis: 'agreed', reason: 'Same again' },
+      status: 422,
+      code: 'pledge-unchanged',
+    },
   },
   {
-    name: 'withdraw pledge', url: pledgeUrl('withdrawal'), who: 'police-rep', status: 200, event: 'pledge-withdrawn',
+    name: 'withdraw pledge',
+    url: pledgeUrl('withdrawal'),
+    who: 'police-rep',
+    status: 200,
+    event: 'pledge-withdrawn',
     body: { reason: 'Not approved by the force finance board' },
     invalid: { body: { reason: 'x'.repeat(1001), extra: true }, fields: ['extra', 'reason'] },
     refused: { url: pledgeUrl('withdrawal', 'police-2022-23', '2023-24'), status: 422, code: 'budget-not-set' },
   },
   {
-    name: 'record payment', url: '/budgets/2022-23/payments', who: 'manager', status: 201, event: 'payment-received',
-    body: { paymentId: 'police-q1', partnerId: 'warwickshire-police', amountPence: 2_500_000, receivedOn: '2022-06-01', pledgeId: 'police-2022-23' },
-    invalid: { body: { paymentId: 'police-q1', partnerId: 'warwickshire-police', amountPence: 10.5, receivedOn: '1 June 2022', pledgeId: 'Bad Id' }, fields: ['amountPence', 'pledgeId', 'receivedOn'] },
-    refused: { body: { paymentId: 'police-q1', partnerId: 'unknown-partner', amountPence: 2_500_000, receivedOn: '2022-06-01' }, status: 422, code: 'partner-not-registered' },
+    name: 'record payment',
+    url: '/budgets/2022-23/payments',
+    who: 'manager',
+    status: 201,
+    event: 'payment-received',
+    body: {
+      paymentId: 'police-q1',
+      partnerId: 'warwickshire-police',
+      amountPence: 2_500_000,
+      receivedOn: '2022-06-01',
+      pledgeId: 'police-2022-23',
+    },
+    invalid: {
+      body: {
+        paymentId: 'police-q1',
+        partnerId: 'warwickshire-police',
+        amountPence: 10.5,
+        receivedOn: '1 June 2022',
+        pledgeId: 'Bad Id',
+      },
+      fields: ['amountPence', 'pledgeId', 'receivedOn'],
+    },
+    refused: {
+      body: { paymentId: 'police-q1', partnerId: 'unknown-partner', amountPence: 2_500_000, receivedOn: '2022-06-01' },
+      status: 422,
+      code: 'partner-not-registered',
+    },
   },
   {
-    name: 'underwrite shortfall', url: '/budgets/2022-23/underwritings', who: 'manager', status: 201, event: 'shortfall-underwriting-agreed',
+    name: 'underwrite shortfall',
+    url: '/budgets/2022-23/underwritings',
+    who: 'manager',
+    status: 201,
+    event: 'shortfall-underwriting-agreed',
     body: shortfall,
-    invalid: { body: { ...shortfall, shortfallPence: -1, partnerIds: ['cw-icb', 'cw-icb'], method: 'random', capsPence: [1.5], basis: 'up-to' }, fields: ['basis', 'capsPence', 'method', 'partnerIds', 'shortfallPence'] },
+    invalid: {
+      body: {
+        ...shortfall,
+        shortfallPence: -1,
+        partnerIds: ['cw-icb', 'cw-icb'],
+        method: 'random',
+        capsPence: [1.5],
+        basis: 'up-to',
+      },
+      fields: ['basis', 'capsPence', 'method', 'partnerIds', 'shortfallPence'],
+    },
     refused: { body: { ...shortfall, capsPence: [700_000, 700_000] }, status: 422, code: 'caps-mismatch' },
   },
 ];
@@ -74,20 +165,39 @@ describe('funding (e2e)', () => {
     const agency = who === 'police-rep' ? 'warwickshire-police' : 'warwickshire-cc';
     return t.token({ userId: who, role: 'partner-representative', agency });
   };
-  const post = async (url: string, body: unknown, who: Who = 'manager', o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
-    send(t, url, body, { token: await as(who), ...o });
+  const post = async (
+    url: string,
+    body: unknown,
+    who: Who = 'manager',
+    o: { ifMatch?: string; idempotencyKey?: string } = {},
+  ) => send(t, url, body, { token: await as(who), ...o });
 
   beforeEach(async () => {
     t = await startTestApp();
     const kinds = ['local-authority', 'police', 'health'];
     for (const [i, partnerId] of statutory.entries()) {
-      expect((await send(t, '/partners', { partnerId, name: partnerId, kind: kinds[i] }, { token: await as('admin') })).status).toBe(201);
+      expect(
+        (await send(t, '/partners', { partnerId, name: partnerId, kind: kinds[i] }, { token: await as('admin') }))
+          .status,
+      ).toBe(201);
     }
-    expect((await post('/budgets', { financialYear: '2022-23', totalPence: 32_100_000, lines: [reviews, website] })).status).toBe(201);
-    expect((await post('/budgets/2022-23/pledges', { pledgeId: 'police-2022-23', partnerId: 'warwickshire-police', amountPence: 5_000_000, basis: 'agreed' }, 'police-rep')).status).toBe(201);
+    expect(
+      (await post('/budgets', { financialYear: '2022-23', totalPence: 32_100_000, lines: [reviews, website] })).status,
+    ).toBe(201);
+    expect(
+      (
+        await post(
+          '/budgets/2022-23/pledges',
+          { pledgeId: 'police-2022-23', partnerId: 'warwickshire-police', amountPence: 5_000_000, basis: 'agreed' },
+          'police-rep',
+        )
+      ).status,
+    ).toBe(201);
     expect(await eventCount(t)).toBe(SEEDED_EVENTS);
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
 
   describe.each(cases)('$name', (c) => {
     it('records the event with the new revision as ETag', async () => {
@@ -106,7 +216,11 @@ describe('funding (e2e)', () => {
     });
 
     it('refuses a broken rule with its stable code, and writes nothing', async () => {
-      expectProblem(await post(c.refused.url ?? c.url, c.refused.body ?? c.body, c.who), c.refused.status, c.refused.code);
+      expectProblem(
+        await post(c.refused.url ?? c.url, c.refused.body ?? c.body, c.who),
+        c.refused.status,
+        c.refused.code,
+      );
       expect(await eventCount(t)).toBe(SEEDED_EVENTS);
     });
 
@@ -119,7 +233,11 @@ describe('funding (e2e)', () => {
       const first = await post(c.url, c.body, c.who, { idempotencyKey: `retry-${c.event}` });
       const retry = await post(c.url, c.body, c.who, { idempotencyKey: `retry-${c.event}` });
       expect(first.status).toBe(c.status);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({ status: first.status, body: first.body, etag: first.headers.etag });
+      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
+        status: first.status,
+        body: first.body,
+        etag: first.headers.etag,
+      });
       expect(await eventCount(t)).toBe(SEEDED_EVENTS + 1);
     });
   });
@@ -130,13 +248,25 @@ describe('funding (e2e)', () => {
     const events = await t.store.readStream('budget-2022-23');
     expect(events.at(-1)).toMatchObject({
       type: 'shortfall-underwriting-agreed',
-      data: { shortfallPence: 2_164_900, coveredPence: 2_100_000, uncoveredPence: 64_900, shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })) },
-      metadata: { actor: { userId: 'amrita-sharma', role: 'business-manager' }, occurredAt: '2022-09-22T10:00:00.000Z' },
+      data: {
+        shortfallPence: 2_164_900,
+        coveredPence: 2_100_000,
+        uncoveredPence: 64_900,
+        shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })),
+      },
+      metadata: {
+        actor: { userId: 'amrita-sharma', role: 'business-manager' },
+        occurredAt: '2022-09-22T10:00:00.000Z',
+      },
     });
   });
 
   it('keeps the budget set once and unallocated money reported', async () => {
-    expectProblem(await post('/budgets', { financialYear: '2022-23', totalPence: 1, lines: [] }), 409, 'budget-already-set');
+    expectProblem(
+      await post('/budgets', { financialYear: '2022-23', totalPence: 1, lines: [] }),
+      409,
+      'budget-already-set',
+    );
     const [set] = await t.store.readStream('budget-2022-23');
     expect(set.data).toMatchObject({ allocatedPence: 4_000_000, unallocatedPence: 28_100_000 });
   });
@@ -144,28 +274,64 @@ describe('funding (e2e)', () => {
   it('lets a representative pledge, amend and withdraw only for their own agency; the secretariat cannot pledge', async () => {
     const forCouncil = { pledgeId: 'wcc-2022-23', partnerId: 'warwickshire-cc', amountPence: 100_000, basis: 'agreed' };
     expectProblem(await post('/budgets/2022-23/pledges', forCouncil, 'police-rep'), 403, 'not-your-agency');
-    expectProblem(await post(pledgeUrl('amendment'), { amountPence: 1, basis: 'agreed', reason: 'r' }, 'council-rep'), 403, 'not-your-agency');
+    expectProblem(
+      await post(pledgeUrl('amendment'), { amountPence: 1, basis: 'agreed', reason: 'r' }, 'council-rep'),
+      403,
+      'not-your-agency',
+    );
     expectProblem(await post(pledgeUrl('withdrawal'), { reason: 'r' }, 'council-rep'), 403, 'not-your-agency');
     expectProblem(await post('/budgets/2022-23/pledges', forCouncil, 'manager'), 403, 'forbidden');
-    expectProblem(await post('/budgets', { financialYear: '2024-25', totalPence: 1, lines: [] }, 'police-rep'), 403, 'forbidden');
+    expectProblem(
+      await post('/budgets', { financialYear: '2024-25', totalPence: 1, lines: [] }, 'police-rep'),
+      403,
+      'forbidden',
+    );
     expect(await eventCount(t)).toBe(SEEDED_EVENTS);
     expect((await post('/budgets/2022-23/pledges', forCouncil, 'council-rep')).status).toBe(201);
   });
 
   it('refuses payments and amendments to a withdrawn pledge, and pledges on a year with no budget', async () => {
     expect((await post(pledgeUrl('withdrawal'), { reason: 'Not approved' }, 'police-rep')).status).toBe(200);
-    const pay = { paymentId: 'police-q1', partnerId: 'warwickshire-police', amountPence: 100, receivedOn: '2022-06-01', pledgeId: 'police-2022-23' };
+    const pay = {
+      paymentId: 'police-q1',
+      partnerId: 'warwickshire-police',
+      amountPence: 100,
+      receivedOn: '2022-06-01',
+      pledgeId: 'police-2022-23',
+    };
     expectProblem(await post('/budgets/2022-23/payments', pay), 422, 'pledge-withdrawn');
-    expectProblem(await post(pledgeUrl('amendment'), { amountPence: 1, basis: 'agreed', reason: 'r' }, 'police-rep'), 422, 'pledge-withdrawn');
-    expectProblem(await post('/budgets/2023-24/pledges', { pledgeId: 'p', partnerId: 'warwickshire-police', amountPence: 1, basis: 'agreed' }, 'police-rep'), 422, 'budget-not-set');
+    expectProblem(
+      await post(pledgeUrl('amendment'), { amountPence: 1, basis: 'agreed', reason: 'r' }, 'police-rep'),
+      422,
+      'pledge-withdrawn',
+    );
+    expectProblem(
+      await post(
+        '/budgets/2023-24/pledges',
+        { pledgeId: 'p', partnerId: 'warwickshire-police', amountPence: 1, basis: 'agreed' },
+        'police-rep',
+      ),
+      422,
+      'budget-not-set',
+    );
     expect(await eventCount(t)).toBe(SEEDED_EVENTS + 1);
   });
 
   it('refuses duplicate payment and underwriting ids, overpaying a pledge, and a bad year in the path', async () => {
-    const pay = { paymentId: 'police-q1', partnerId: 'warwickshire-police', amountPence: 4_000_000, receivedOn: '2022-06-01', pledgeId: 'police-2022-23' };
+    const pay = {
+      paymentId: 'police-q1',
+      partnerId: 'warwickshire-police',
+      amountPence: 4_000_000,
+      receivedOn: '2022-06-01',
+      pledgeId: 'police-2022-23',
+    };
     expect((await post('/budgets/2022-23/payments', pay)).status).toBe(201);
     expectProblem(await post('/budgets/2022-23/payments', pay), 409, 'payment-exists');
-    expectProblem(await post('/budgets/2022-23/payments', { ...pay, paymentId: 'police-q2' }), 422, 'payment-exceeds-pledge');
+    expectProblem(
+      await post('/budgets/2022-23/payments', { ...pay, paymentId: 'police-q2' }),
+      422,
+      'payment-exceeds-pledge',
+    );
     expect((await post('/budgets/2022-23/underwritings', shortfall)).status).toBe(201);
     expectProblem(await post('/budgets/2022-23/underwritings', shortfall), 409, 'underwriting-exists');
     expectProblem(await post('/budgets/2022-24/payments', pay), 400, 'invalid-financial-year');

@@ -7,15 +7,26 @@ type Res = Awaited<ReturnType<typeof send>>;
 const fieldsOf = (res: Res) => (res.body.errors as { field: string }[]).map((e) => e.field).sort();
 const ACTION = 'wseb-2022-05-10-a1';
 const raiseBody = {
-  actionId: ACTION, meetingId: 'wseb-2022-05-10', itemNumber: 1, text: 'Add escalation to the June agenda.',
-  owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-06-01',
+  actionId: ACTION,
+  meetingId: 'wseb-2022-05-10',
+  itemNumber: 1,
+  text: 'Add escalation to the June agenda.',
+  owners: [{ kind: 'team', name: 'WS Business Team' }],
+  dueDate: '2022-06-01',
 };
 
 /** Text that must never enter a record, each refused wherever it appears. */
 const UNRECORDABLE: [string, string][] = [
-  ['NUL', 'a\u0000b'], ['escape', 'a\u001bb'], ['DEL', 'a\u007fb'], ['C1 control', 'a\u0085b'], ['carriage return', 'a\r\nb'],
-  ['right-to-left override', 'abc\u202Edef'], ['left-to-right embedding', '\u202Aabc'], ['first-strong isolate', 'a\u2068b\u2069'],
-  ['lone high surrogate', 'a\ud800b'], ['lone low surrogate', 'a\udc00b'],
+  ['NUL', 'a\u0000b'],
+  ['escape', 'a\u001bb'],
+  ['DEL', 'a\u007fb'],
+  ['C1 control', 'a\u0085b'],
+  ['carriage return', 'a\r\nb'],
+  ['right-to-left override', 'abc\u202Edef'],
+  ['left-to-right embedding', '\u202Aabc'],
+  ['first-strong isolate', 'a\u2068b\u2069'],
+  ['lone high surrogate', 'a\ud800b'],
+  ['lone low surrogate', 'a\udc00b'],
 ];
 
 describe('input hygiene at the edge (e2e): text that may not be recorded is a 400 naming the field, and nothing is written', () => {
@@ -26,38 +37,87 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   /** Sends the JSON text as is (JSON.stringify cannot write a duplicate key): partners as the admin, the rest as the business manager. */
   const raw = async (url: string, payload: string) => {
     const token = url === '/partners' ? admin : await t.token();
-    return t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload,
+    });
   };
-  const ok = (res: Res, status = 200) => expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ id: expect.any(String) }) });
+  const ok = (res: Res, status = 200) =>
+    expect({ status: res.status, body: res.body }).toEqual({
+      status,
+      body: expect.objectContaining({ id: expect.any(String) }),
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-    ok(await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token: admin }), 201);
-    ok(await send(t, '/boards', { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' }, { token: admin }), 201);
-    ok(await send(t, '/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }), 201);
+    ok(
+      await send(
+        t,
+        '/partners',
+        { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
+        { token: admin },
+      ),
+      201,
+    );
+    ok(
+      await send(t, '/boards', { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' }, { token: admin }),
+      201,
+    );
+    ok(
+      await send(t, '/meetings', {
+        meetingId: 'wseb-2022-05-10',
+        boardId: 'wseb',
+        scheduledFor: '2022-05-10T10:00:00Z',
+      }),
+      201,
+    );
     ok(await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'Item 1' }));
     ok(await send(t, '/actions', raiseBody), 201);
   });
-  afterAll(async () => { await t.close(); });
-  beforeEach(async () => { before = await eventCount(t); });
-
-  it.each(UNRECORDABLE)('given a %s in a partner name, when it is registered, then 400 names `name` and nothing is written', async (_, bad) => {
-    const res = await send(t, '/partners', { partnerId: 'west-mercia-police', name: `West Mercia ${bad}`, kind: 'police' }, { token: admin });
-    expectProblem(res, 400, 'validation-failed');
-    expect(fieldsOf(res)).toEqual(['name']);
-    expect(await written()).toBe(0);
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    before = await eventCount(t);
   });
 
-  it.each(UNRECORDABLE)('given a %s in a progress note (long text), when it is noted, then 400 names `note` and nothing is written', async (_, bad) => {
-    const res = await send(t, `/actions/${ACTION}/progress`, { note: `Chased ${bad}` });
-    expectProblem(res, 400, 'validation-failed');
-    expect(fieldsOf(res)).toEqual(['note']);
-    expect(await written()).toBe(0);
-  });
+  it.each(UNRECORDABLE)(
+    'given a %s in a partner name, when it is registered, then 400 names `name` and nothing is written',
+    async (_, bad) => {
+      const res = await send(
+        t,
+        '/partners',
+        { partnerId: 'west-mercia-police', name: `West Mercia ${bad}`, kind: 'police' },
+        { token: admin },
+      );
+      expectProblem(res, 400, 'validation-failed');
+      expect(fieldsOf(res)).toEqual(['name']);
+      expect(await written()).toBe(0);
+    },
+  );
+
+  it.each(UNRECORDABLE)(
+    'given a %s in a progress note (long text), when it is noted, then 400 names `note` and nothing is written',
+    async (_, bad) => {
+      const res = await send(t, `/actions/${ACTION}/progress`, { note: `Chased ${bad}` });
+      expectProblem(res, 400, 'validation-failed');
+      expect(fieldsOf(res)).toEqual(['note']);
+      expect(await written()).toBe(0);
+    },
+  );
 
   it('given a control character in a nested owner name, when an action is raised, then 400 names `owners.1.name` and nothing is written', async () => {
-    const res = await send(t, '/actions', { ...raiseBody, actionId: 'wseb-2022-05-10-a2', owners: [{ kind: 'team', name: 'Fine' }, { kind: 'team', name: 'Team\u0000' }] });
+    const res = await send(t, '/actions', {
+      ...raiseBody,
+      actionId: 'wseb-2022-05-10-a2',
+      owners: [
+        { kind: 'team', name: 'Fine' },
+        { kind: 'team', name: 'Team\u0000' },
+      ],
+    });
     expectProblem(res, 400, 'validation-failed');
     expect(fieldsOf(res)).toEqual(['owners.1.name']);
     expect(res.body.detail).toContain('U+0000');
@@ -70,7 +130,12 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     expect((event.data as { note: string }).note).toBe('Chased:\n\t- the police lead\n\t- the ICB');
     before = await eventCount(t);
     for (const bad of ['Two\nlines', 'Tab\there']) {
-      const res = await send(t, '/partners', { partnerId: 'west-mercia-police', name: bad, kind: 'police' }, { token: admin });
+      const res = await send(
+        t,
+        '/partners',
+        { partnerId: 'west-mercia-police', name: bad, kind: 'police' },
+        { token: admin },
+      );
       expectProblem(res, 400, 'validation-failed');
       expect(fieldsOf(res)).toEqual(['name']);
     }
@@ -80,16 +145,40 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   });
 
   it('given a nested long-text field (a decision condition), when it holds line feeds it is recorded, and when it holds a NUL then 400 names `conditions.0.text`', async () => {
-    const decision = { decisionId: 'd1', meetingId: 'wseb-2022-05-10', itemNumber: 1, outcome: 'endorsed', text: 'Endorsed:\n- training', responsiblePartnerIds: ['warwickshire-police'] };
-    const bad = await send(t, '/decisions', { ...decision, conditions: [{ conditionId: 'c1', text: 'Subject to\u0000' }] });
+    const decision = {
+      decisionId: 'd1',
+      meetingId: 'wseb-2022-05-10',
+      itemNumber: 1,
+      outcome: 'endorsed',
+      text: 'Endorsed:\n- training',
+      responsiblePartnerIds: ['warwickshire-police'],
+    };
+    const bad = await send(t, '/decisions', {
+      ...decision,
+      conditions: [{ conditionId: 'c1', text: 'Subject to\u0000' }],
+    });
     expect({ status: bad.status, fields: fieldsOf(bad) }).toEqual({ status: 400, fields: ['conditions.0.text'] });
     expect(await written()).toBe(0);
-    ok(await send(t, '/decisions', { ...decision, conditions: [{ conditionId: 'c1', text: 'Subject to:\n\t- the changes agreed' }] }), 201);
+    ok(
+      await send(t, '/decisions', {
+        ...decision,
+        conditions: [{ conditionId: 'c1', text: 'Subject to:\n\t- the changes agreed' }],
+      }),
+      201,
+    );
     expect(await written()).toBe(1);
   });
 
   it('given right-to-left marks that Arabic and Hebrew text need, and non-Latin names, when recorded, then they are accepted', async () => {
-    ok(await send(t, '/partners', { partnerId: 'partner-rtl', name: 'مجلس \u200Fالحماية — Zoë Łukasiewicz 🙂', kind: 'police' }, { token: admin }), 201);
+    ok(
+      await send(
+        t,
+        '/partners',
+        { partnerId: 'partner-rtl', name: 'مجلس \u200Fالحماية — Zoë Łukasiewicz 🙂', kind: 'police' },
+        { token: admin },
+      ),
+      201,
+    );
     expect(await written()).toBe(1);
   });
 
@@ -98,8 +187,16 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
       const res = await send(t, `/actions/${ACTION}/progress`, { note: 'Chased', occurredAt: zoneless });
       expectProblem(res, 400, 'validation-failed');
       expect(fieldsOf(res)).toEqual(['occurredAt']);
-      const meeting = await send(t, '/meetings', { meetingId: 'wseb-2022-06-07', boardId: 'wseb', scheduledFor: zoneless });
-      expect({ zoneless, status: meeting.status, fields: fieldsOf(meeting) }).toEqual({ zoneless, status: 400, fields: ['scheduledFor'] });
+      const meeting = await send(t, '/meetings', {
+        meetingId: 'wseb-2022-06-07',
+        boardId: 'wseb',
+        scheduledFor: zoneless,
+      });
+      expect({ zoneless, status: meeting.status, fields: fieldsOf(meeting) }).toEqual({
+        zoneless,
+        status: 400,
+        fields: ['scheduledFor'],
+      });
     }
     expect(await written()).toBe(0);
     ok(await send(t, `/actions/${ACTION}/progress`, { note: 'Chased', occurredAt: '2022-05-10T11:00:00+01:00' }));
@@ -121,11 +218,24 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     const cases: [string, string][] = [
       ['{"partnerId":"west-mercia-police","name":"A","kind":"police","name":"B"}', 'name'],
       ['{"partnerId":"west-mercia-police","name":"A","n\\u0061me":"B","kind":"police"}', 'name'],
-      [`{"actionId":"wseb-2022-05-10-a3","meetingId":"wseb-2022-05-10","itemNumber":1,"text":"x","dueDate":"2022-06-01","owners":[{"kind":"team","name":"A"},{"kind":"team","name":"B","name":"C"}]}`, 'owners.1.name'],
+      [
+        `{"actionId":"wseb-2022-05-10-a3","meetingId":"wseb-2022-05-10","itemNumber":1,"text":"x","dueDate":"2022-06-01","owners":[{"kind":"team","name":"A"},{"kind":"team","name":"B","name":"C"}]}`,
+        'owners.1.name',
+      ],
     ];
     for (const [payload, field] of cases) {
       const res = await raw(payload.includes('actionId') ? '/actions' : '/partners', payload);
-      expect({ status: res.statusCode, type: res.headers['content-type'], code: res.json().code, field: res.json().field }).toEqual({ status: 400, type: expect.stringContaining('application/problem+json'), code: 'duplicate-json-key', field });
+      expect({
+        status: res.statusCode,
+        type: res.headers['content-type'],
+        code: res.json().code,
+        field: res.json().field,
+      }).toEqual({
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+        code: 'duplicate-json-key',
+        field,
+      });
     }
     expect(await written()).toBe(0);
   });
@@ -149,9 +259,17 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {
         if (prop.type !== 'string' || prop.enum) continue;
         for (const bad of ['\u202E', '\u0000']) {
-          const res = await send(t, fillPath(path), { ...base, [field]: `x${bad}y` }, { token, method: method as 'POST' });
+          const res = await send(
+            t,
+            fillPath(path),
+            { ...base, [field]: `x${bad}y` },
+            { token, method: method as 'POST' },
+          );
           sent++;
-          if (res.status !== 400 || !fieldsOf(res).includes(field)) failures.push(`${op.operationId} ${field} ${JSON.stringify(bad)}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status !== 400 || !fieldsOf(res).includes(field))
+            failures.push(
+              `${op.operationId} ${field} ${JSON.stringify(bad)}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
         }
       }
     }

@@ -14,13 +14,39 @@ import { ProjectionRunner } from '../../src/projections/projection-runner';
 const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;
 const MEETING = 'wseb-2022-05-10';
-const actionBody = (actionId: string) => ({ actionId, meetingId: MEETING, itemNumber: 1, text: 'Report back on the audit.', owners: [{ kind: 'team', name: 'WS Business Team' }], dueDate: '2022-06-01' });
+const actionBody = (actionId: string) => ({
+  actionId,
+  meetingId: MEETING,
+  itemNumber: 1,
+  text: 'Report back on the audit.',
+  owners: [{ kind: 'team', name: 'WS Business Team' }],
+  dueDate: '2022-06-01',
+});
 
-interface Row { position: number; stream_id: string; revision: number; event_id: string; type: string; schema_version: number; data: string | null; metadata: string; prev_hash: string; hash: string }
+interface Row {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string | null;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
 
 /** The service on SQLite in `dir`, as production runs it (the schedules off: only what a test does is written). */
 function sqliteConfig(dir: string): AppConfig {
-  return loadConfig({ LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, SQLITE_SYNCHRONOUS: 'NORMAL', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', DIGEST_INTERVAL_MINUTES: '0', INTEGRITY_CHECK_INTERVAL_MINUTES: '0' });
+  return loadConfig({
+    LEDGER_STORE: 'sqlite',
+    LEDGER_DATA_DIR: dir,
+    SQLITE_SYNCHRONOUS: 'NORMAL',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+    INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
+  });
 }
 
 /**
@@ -55,17 +81,54 @@ describe('ledger integrity gate (e2e)', () => {
 
   async function call(method: 'GET' | 'POST', url: string, body?: unknown, as: typeof admin | typeof manager = admin) {
     const token = await mintDevToken(config, as);
-    const res = await app!.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, payload: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app!.inject({
+      method,
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
   }
 
   /** A partner, a board, a meeting with an agenda item, an action on it (read back), and a signed digest of the head. */
   async function seedWithDigest(): Promise<void> {
     await start();
-    expect((await call('POST', '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' })).status).toBe(201);
-    expect((await call('POST', '/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' })).status).toBe(201);
-    expect((await call('POST', '/meetings', { meetingId: MEETING, boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }, manager)).status).toBe(201);
-    for (const itemNumber of [1, 2]) expect((await call('POST', `/meetings/${MEETING}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }, manager)).status).toBe(200);
+    expect(
+      (
+        await call('POST', '/partners', {
+          partnerId: 'warwickshire-police',
+          name: 'Warwickshire Police',
+          kind: 'police',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call('POST', '/boards', {
+          boardId: 'wseb',
+          name: 'Warwickshire Safeguarding Executive Board',
+          kind: 'executive-board',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(
+          'POST',
+          '/meetings',
+          { meetingId: MEETING, boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' },
+          manager,
+        )
+      ).status,
+    ).toBe(201);
+    for (const itemNumber of [1, 2])
+      expect(
+        (await call('POST', `/meetings/${MEETING}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }, manager))
+          .status,
+      ).toBe(200);
     await raiseAndRead('a1');
     expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
     await stop();
@@ -82,60 +145,126 @@ describe('ledger integrity gate (e2e)', () => {
   /** Edits the ledger file through its own connection, as someone with a sqlite3 shell would, the service stopped. */
   function tamper(edit: (db: Database.Database) => void): void {
     const db = new Database(ledgerFile(config));
-    try { db.transaction(() => edit(db))(); } finally { db.close(); }
+    try {
+      db.transaction(() => edit(db))();
+    } finally {
+      db.close();
+    }
   }
-  const rowOf = (db: Database.Database, streamId: string, revision: number) => db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as Row;
-  const lastRows = (db: Database.Database, n: number) => db.prepare('SELECT * FROM events ORDER BY position DESC LIMIT ?').all(n) as Row[];
+  const rowOf = (db: Database.Database, streamId: string, revision: number) =>
+    db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as Row;
+  const lastRows = (db: Database.Database, n: number) =>
+    db.prepare('SELECT * FROM events ORDER BY position DESC LIMIT ?').all(n) as Row[];
 
   /** Rewrites an event's data and recomputes its hash from its stored prevHash: its chain still verifies. */
   function rewrite(db: Database.Database, row: Row, data: unknown): void {
-    const hash = hashEvent({ id: row.event_id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version, data, metadata: JSON.parse(row.metadata) }, row.prev_hash);
+    const hash = hashEvent(
+      {
+        id: row.event_id,
+        streamId: row.stream_id,
+        revision: row.revision,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        data,
+        metadata: JSON.parse(row.metadata),
+      },
+      row.prev_hash,
+    );
     db.prepare('UPDATE events SET data = ?, hash = ? WHERE position = ?').run(JSON.stringify(data), hash, row.position);
   }
 
   const tamperings: [string, (db: Database.Database) => void, RegExp][] = [
-    ['an event\'s data edited', (db) => {
-      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ partnerId: 'warwickshire-police', name: 'Someone Else', kind: 'police' }), rowOf(db, 'partner-warwickshire-police', 0).position);
-    }, /altered: event .* \(revision 0\) does not match its hash \(stream partner-warwickshire-police, position \d+\)/],
-    ['an event deleted from the middle of a stream', (db) => {
-      db.prepare('DELETE FROM events WHERE position = ?').run(rowOf(db, `meeting-${MEETING}`, 1).position);
-    }, new RegExp(`removed: revisions 1\\.\\.1 are missing before event \\S+ \\(stream meeting-${MEETING}, position \\d+\\)`)],
-    ['the last event before a digest rewritten with a correct chain hash (only the digest can tell)', (db) => {
-      const beforeDigest = lastRows(db, 2)[1];
-      rewrite(db, beforeDigest, { ...JSON.parse(beforeDigest.data!), text: 'Forged text' });
-      // The digest signs both the log tree and every stream's head: whichever root is checked first names it.
-    }, /digest-mismatch: digest head-\d+ \(ledger\): (the tree of the first \d+ events has root|the last events of the \d+ streams up to position \d+ give stream-heads root) [0-9a-f]{64}, the digest signed (\d+ streams with root )?[0-9a-f]{64}/],
-    ['the last event a digest covers deleted (a log cut short behind a digest)', (db) => {
-      db.prepare('DELETE FROM events WHERE position = ?').run(lastRows(db, 2)[1].position);
-    }, /digest head-\d+ \(ledger\): position \d+ it covers holds no event/],
-    ['two events of a stream swapped in the log', (db) => {
-      const [first, second] = [rowOf(db, `meeting-${MEETING}`, 1), rowOf(db, `meeting-${MEETING}`, 2)];
-      db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(first.position);
-      db.prepare('UPDATE events SET position = ? WHERE position = ?').run(first.position, second.position);
-      db.prepare('UPDATE events SET position = ? WHERE position = -1').run(second.position);
-    }, new RegExp(`reordered: event \\S+ \\(revision 2\\) comes before revision 1 in the log \\(stream meeting-${MEETING}, position \\d+\\)`)],
+    [
+      "an event's data edited",
+      (db) => {
+        db.prepare('UPDATE events SET data = ? WHERE position = ?').run(
+          JSON.stringify({ partnerId: 'warwickshire-police', name: 'Someone Else', kind: 'police' }),
+          rowOf(db, 'partner-warwickshire-police', 0).position,
+        );
+      },
+      /altered: event .* \(revision 0\) does not match its hash \(stream partner-warwickshire-police, position \d+\)/,
+    ],
+    [
+      'an event deleted from the middle of a stream',
+      (db) => {
+        db.prepare('DELETE FROM events WHERE position = ?').run(rowOf(db, `meeting-${MEETING}`, 1).position);
+      },
+      new RegExp(
+        `removed: revisions 1\\.\\.1 are missing before event \\S+ \\(stream meeting-${MEETING}, position \\d+\\)`,
+      ),
+    ],
+    [
+      'the last event before a digest rewritten with a correct chain hash (only the digest can tell)',
+      (db) => {
+        const beforeDigest = lastRows(db, 2)[1];
+        rewrite(db, beforeDigest, { ...JSON.parse(beforeDigest.data!), text: 'Forged text' });
+        // The digest signs both the log tree and every stream's head: whichever root is checked first names it.
+      },
+      /digest-mismatch: digest head-\d+ \(ledger\): (the tree of the first \d+ events has root|the last events of the \d+ streams up to position \d+ give stream-heads root) [0-9a-f]{64}, the digest signed (\d+ streams with root )?[0-9a-f]{64}/,
+    ],
+    [
+      'the last event a digest covers deleted (a log cut short behind a digest)',
+      (db) => {
+        db.prepare('DELETE FROM events WHERE position = ?').run(lastRows(db, 2)[1].position);
+      },
+      /digest head-\d+ \(ledger\): position \d+ it covers holds no event/,
+    ],
+    [
+      'two events of a stream swapped in the log',
+      (db) => {
+        const [first, second] = [rowOf(db, `meeting-${MEETING}`, 1), rowOf(db, `meeting-${MEETING}`, 2)];
+        db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(first.position);
+        db.prepare('UPDATE events SET position = ? WHERE position = ?').run(first.position, second.position);
+        db.prepare('UPDATE events SET position = ? WHERE position = -1').run(second.position);
+      },
+      new RegExp(
+        `reordered: event \\S+ \\(revision 2\\) comes before revision 1 in the log \\(stream meeting-${MEETING}, position \\d+\\)`,
+      ),
+    ],
   ];
 
-  it.each(tamperings)('given %s while stopped, when the service starts, then writes and digests are refused with ledger-integrity-failed, reads are served marked unverified, and /health is 503 naming integrity and why', async (_, edit, reason) => {
-    await seedWithDigest();
-    tamper(edit);
-    await start();
-    const events = (await call('GET', '/ledger/verify')).body;
+  it.each(tamperings)(
+    'given %s while stopped, when the service starts, then writes and digests are refused with ledger-integrity-failed, reads are served marked unverified, and /health is 503 naming integrity and why',
+    async (_, edit, reason) => {
+      await seedWithDigest();
+      tamper(edit);
+      await start();
+      const events = (await call('GET', '/ledger/verify')).body;
 
-    const write = await call('POST', '/partners', { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' });
-    expect(write).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed', detail: expect.stringMatching(reason) } });
-    expect(write.headers['content-type']).toContain('application/problem+json');
-    expect(await call('POST', '/ledger/digests', {})).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
-    expect(await call('POST', '/actions', actionBody('a2'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
+      const write = await call('POST', '/partners', {
+        partnerId: 'warwickshire-cc',
+        name: 'Warwickshire County Council',
+        kind: 'local-authority',
+      });
+      expect(write).toMatchObject({
+        status: 503,
+        body: { code: 'ledger-integrity-failed', detail: expect.stringMatching(reason) },
+      });
+      expect(write.headers['content-type']).toContain('application/problem+json');
+      expect(await call('POST', '/ledger/digests', {})).toMatchObject({
+        status: 503,
+        body: { code: 'ledger-integrity-failed' },
+      });
+      expect(await call('POST', '/actions', actionBody('a2'), manager)).toMatchObject({
+        status: 503,
+        body: { code: 'ledger-integrity-failed' },
+      });
 
-    const read = await call('GET', '/action-log');
-    expect({ status: read.status, marked: read.headers['ledger-integrity'] }).toEqual({ status: 200, marked: 'unverified' });
-    const health = await call('GET', '/health');
-    expect(health).toMatchObject({ status: 503, body: { status: 'down', parts: { integrity: { status: 'down', reason: expect.stringMatching(reason) } } } });
-    expect(health.body.required).toContain('integrity');
-    // Nothing was written by the refused requests.
-    expect((await call('GET', '/ledger/verify')).body).toEqual(events);
-  });
+      const read = await call('GET', '/action-log');
+      expect({ status: read.status, marked: read.headers['ledger-integrity'] }).toEqual({
+        status: 200,
+        marked: 'unverified',
+      });
+      const health = await call('GET', '/health');
+      expect(health).toMatchObject({
+        status: 503,
+        body: { status: 'down', parts: { integrity: { status: 'down', reason: expect.stringMatching(reason) } } },
+      });
+      expect(health.body.required).toContain('integrity');
+      // Nothing was written by the refused requests.
+      expect((await call('GET', '/ledger/verify')).body).toEqual(events);
+    },
+  );
 
   it('given a tampered ledger, when a client opens a server-sent stream, then the stream is served and marked unverified too', async () => {
     await seedWithDigest();
@@ -143,9 +272,16 @@ describe('ledger integrity gate (e2e)', () => {
     await start();
     await app!.listen({ port: 0, host: '127.0.0.1' });
     const abort = new AbortController();
-    const res = await fetch(`${await app!.getUrl()}/action-log/stream`, { headers: { authorization: `Bearer ${await mintDevToken(config, admin)}` }, signal: abort.signal });
+    const res = await fetch(`${await app!.getUrl()}/action-log/stream`, {
+      headers: { authorization: `Bearer ${await mintDevToken(config, admin)}` },
+      signal: abort.signal,
+    });
     try {
-      expect({ status: res.status, type: res.headers.get('content-type'), marked: res.headers.get('ledger-integrity') }).toEqual({ status: 200, type: expect.stringContaining('text/event-stream'), marked: 'unverified' });
+      expect({
+        status: res.status,
+        type: res.headers.get('content-type'),
+        marked: res.headers.get('ledger-integrity'),
+      }).toEqual({ status: 200, type: expect.stringContaining('text/event-stream'), marked: 'unverified' });
     } finally {
       abort.abort();
     }
@@ -154,15 +290,35 @@ describe('ledger integrity gate (e2e)', () => {
   it('given an untampered ledger, when the service starts again, then it writes, signs digests, marks nothing and /health says integrity up', async () => {
     await seedWithDigest();
     await start();
-    expect((await call('POST', '/partners', { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/partners', {
+          partnerId: 'warwickshire-cc',
+          name: 'Warwickshire County Council',
+          kind: 'local-authority',
+        })
+      ).status,
+    ).toBe(201);
     expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
     const read = await call('GET', '/action-log');
-    expect({ status: read.status, marked: read.headers['ledger-integrity'] }).toEqual({ status: 200, marked: undefined });
-    expect(await call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'up', parts: { integrity: { status: 'up', verifiedThrough: expect.any(Number) } } } });
+    expect({ status: read.status, marked: read.headers['ledger-integrity'] }).toEqual({
+      status: 200,
+      marked: undefined,
+    });
+    expect(await call('GET', '/health')).toMatchObject({
+      status: 200,
+      body: { status: 'up', parts: { integrity: { status: 'up', verifiedThrough: expect.any(Number) } } },
+    });
     // The next start checks that digest, after the verified point, against the tree resumed from the point: it holds.
     await stop();
     await start();
-    expect(await call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'up', parts: { integrity: { status: 'up', lastCheck: { kind: 'start-up', ok: true, eventsChecked: 2 } } } } });
+    expect(await call('GET', '/health')).toMatchObject({
+      status: 200,
+      body: {
+        status: 'up',
+        parts: { integrity: { status: 'up', lastCheck: { kind: 'start-up', ok: true, eventsChecked: 2 } } },
+      },
+    });
     expect((await call('POST', '/actions', actionBody('a2'), manager)).status).toBe(201);
   });
 
@@ -173,14 +329,30 @@ describe('ledger integrity gate (e2e)', () => {
     await raiseAndRead('a-lost-2');
     await stop();
     // The last two events (both actions) vanish, as after a truncated WAL: read-model files kept.
-    tamper((db) => { for (const row of lastRows(db, 2)) db.prepare('DELETE FROM events WHERE position = ?').run(row.position); });
+    tamper((db) => {
+      for (const row of lastRows(db, 2)) db.prepare('DELETE FROM events WHERE position = ?').run(row.position);
+    });
 
     await start();
     await raiseAndRead('a-new');
     expect((await call('GET', '/action-log/a-lost-1')).status).toBe(404);
     expect((await call('GET', '/action-log/a1')).status).toBe(200);
     const health = await call('GET', '/health');
-    expect(health).toMatchObject({ status: 200, body: { parts: { integrity: { status: 'degraded', reason: expect.stringContaining('read models stood ahead of the ledger'), readModelsAhead: expect.arrayContaining([expect.objectContaining({ readModel: 'action-log', rebuilt: true }), expect.objectContaining({ readModel: 'log-tree', rebuilt: false })]) } } } });
+    expect(health).toMatchObject({
+      status: 200,
+      body: {
+        parts: {
+          integrity: {
+            status: 'degraded',
+            reason: expect.stringContaining('read models stood ahead of the ledger'),
+            readModelsAhead: expect.arrayContaining([
+              expect.objectContaining({ readModel: 'action-log', rebuilt: true }),
+              expect.objectContaining({ readModel: 'log-tree', rebuilt: false }),
+            ]),
+          },
+        },
+      },
+    });
   });
 
   it('given the ledger lost events the service had already verified, when it starts, then the lost tail is named and writes are refused', async () => {
@@ -191,10 +363,18 @@ describe('ledger integrity gate (e2e)', () => {
     await start(); // verifies through a2 and persists that point
     expect(app!.get(IntegrityGate).health()).toMatchObject({ status: 'up' });
     await stop();
-    tamper((db) => { db.prepare('DELETE FROM events WHERE position = ?').run(lastRows(db, 1)[0].position); });
+    tamper((db) => {
+      db.prepare('DELETE FROM events WHERE position = ?').run(lastRows(db, 1)[0].position);
+    });
 
     await start();
-    expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed', detail: expect.stringContaining('the last verified event (stream action-a2, revision 0') } });
+    expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({
+      status: 503,
+      body: {
+        code: 'ledger-integrity-failed',
+        detail: expect.stringContaining('the last verified event (stream action-a2, revision 0'),
+      },
+    });
   });
 
   it('given a verified point and after it a digest, when an event it covers is rewritten with a correct chain hash, then the start-up tail check names the digest by its tree root', async () => {
@@ -210,16 +390,37 @@ describe('ledger integrity gate (e2e)', () => {
     await start();
     const health = (await call('GET', '/health')).body;
     expect(health.parts.integrity).toMatchObject({ status: 'down', lastCheck: { kind: 'start-up', eventsChecked: 2 } });
-    expect(health.parts.integrity.reason).toMatch(/digest head-\d+: the tree over the log up to position \d+ has \d+ leaves and root [0-9a-f]{64}, not the \d+ and [0-9a-f]{64} signed/);
-    expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
+    expect(health.parts.integrity.reason).toMatch(
+      /digest head-\d+: the tree over the log up to position \d+ has \d+ leaves and root [0-9a-f]{64}, not the \d+ and [0-9a-f]{64} signed/,
+    );
+    expect(await call('POST', '/actions', actionBody('a3'), manager)).toMatchObject({
+      status: 503,
+      body: { code: 'ledger-integrity-failed' },
+    });
   });
 
   it('given the service running, when the ledger is edited under it, then the next periodic round fails the gate and writes are refused from then on', async () => {
     await seedWithDigest();
     await start();
-    expect((await call('POST', '/partners', { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' })).status).toBe(201);
-    tamper((db) => { db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ partnerId: 'warwickshire-cc', name: 'Edited', kind: 'local-authority' }), lastRows(db, 1)[0].position); });
+    expect(
+      (
+        await call('POST', '/partners', {
+          partnerId: 'warwickshire-cc',
+          name: 'Warwickshire County Council',
+          kind: 'local-authority',
+        })
+      ).status,
+    ).toBe(201);
+    tamper((db) => {
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(
+        JSON.stringify({ partnerId: 'warwickshire-cc', name: 'Edited', kind: 'local-authority' }),
+        lastRows(db, 1)[0].position,
+      );
+    });
     await app!.get(IntegrityGate).tick();
-    expect(await call('POST', '/actions', actionBody('a2'), manager)).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
+    expect(await call('POST', '/actions', actionBody('a2'), manager)).toMatchObject({
+      status: 503,
+      body: { code: 'ledger-integrity-failed' },
+    });
   });
 });

@@ -12,7 +12,11 @@ const M = 'wseb-2022-05-10';
 const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-ccg'];
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const rep = (userId: string, agency: string) => ({ userId, role: 'partner-representative', agency });
-const SIGNATORIES = [rep('nigel-minns', STATUTORY[0]), rep('pete-hill', STATUTORY[1]), rep('jackie-channell', STATUTORY[2])];
+const SIGNATORIES = [
+  rep('nigel-minns', STATUTORY[0]),
+  rep('pete-hill', STATUTORY[1]),
+  rep('jackie-channell', STATUTORY[2]),
+];
 
 describe('May 2022 Warwickshire executive board, read back from the ledger (acceptance)', () => {
   let t: TestApp;
@@ -25,7 +29,11 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
   afterAll(() => t.close());
 
   async function stream(streamId: string): Promise<StoredEvent[]> {
-    const res = await t.app.inject({ method: 'GET', url: `/ledger/streams/${streamId}`, headers: { authorization: `Bearer ${auditor}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/ledger/streams/${streamId}`,
+      headers: { authorization: `Bearer ${auditor}` },
+    });
     expect(res.statusCode).toBe(200);
     return res.json<{ events: StoredEvent[] }>().events;
   }
@@ -46,7 +54,10 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
 
   it('records the meeting and its attendance as minuted', async () => {
     const events = await stream(`meeting-${M}`);
-    expect(one(events, 'meeting-scheduled').data).toMatchObject({ boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00.000Z' });
+    expect(one(events, 'meeting-scheduled').data).toMatchObject({
+      boardId: 'wseb',
+      scheduledFor: '2022-05-10T10:00:00.000Z',
+    });
     expect(one(events, 'attendance-recorded').data).toEqual({
       meetingId: M,
       entries: [
@@ -60,23 +71,47 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
         { personId: 'kiran-mahal', status: 'minute-taker', representingPartnerId: 'warwickshire-safeguarding' },
       ],
     });
-    expect(one(events, 'previous-minutes-approved').data).toMatchObject({ previousMeetingId: 'wseb-before-2022-05-10', outcome: 'accurate' });
-    expect(only(events, 'agenda-item-added').map((e) => (e.data as { itemNumber: number }).itemNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expectRecordedAtMay(events.filter((e) => e.type !== 'meeting-closed'), manager);
+    expect(one(events, 'previous-minutes-approved').data).toMatchObject({
+      previousMeetingId: 'wseb-before-2022-05-10',
+      outcome: 'accurate',
+    });
+    expect(only(events, 'agenda-item-added').map((e) => (e.data as { itemNumber: number }).itemNumber)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
+    expectRecordedAtMay(
+      events.filter((e) => e.type !== 'meeting-closed'),
+      manager,
+    );
     expect(one(events, 'meeting-closed').metadata.actor).toEqual(manager);
   });
 
   it('signs off the CSPR report subject to the changes agreed, each statutory partner by its own representative', async () => {
     const events = await stream(`signoff-${M}-so-cspr-james`);
-    expect(one(events, 'signoff-requested').data).toMatchObject({ requiredPartnerIds: STATUTORY, meetingId: M, decisionId: `${M}-d-cspr-james-signoff` });
+    expect(one(events, 'signoff-requested').data).toMatchObject({
+      requiredPartnerIds: STATUTORY,
+      meetingId: M,
+      decisionId: `${M}-d-cspr-james-signoff`,
+    });
     const signed = only(events, 'signoff-signed');
-    expect(signed.map((e) => e.data)).toEqual(STATUTORY.map((partnerId, i) => expect.objectContaining({
-      partnerId, signedByPersonId: SIGNATORIES[i].userId, conditions: ['Report updated according to the discussion (action wseb-2022-05-10-a3).'],
-    })));
+    expect(signed.map((e) => e.data)).toEqual(
+      STATUTORY.map((partnerId, i) =>
+        expect.objectContaining({
+          partnerId,
+          signedByPersonId: SIGNATORIES[i].userId,
+          conditions: ['Report updated according to the discussion (action wseb-2022-05-10-a3).'],
+        }),
+      ),
+    );
     signed.forEach((e, i) => expectRecordedAtMay([e], SIGNATORIES[i]));
     expect(one(events, 'signoff-completed').data).toMatchObject({ partnerIds: STATUTORY, subjectToConditions: true });
     const decision = one(await stream(`decision-${M}-d-cspr-james-signoff`), 'decision-recorded');
-    expect(decision.data).toMatchObject({ outcome: 'agreed', conditions: [expect.objectContaining({ text: 'Reviewer updates the report in line with the discussion.' }), expect.anything()] });
+    expect(decision.data).toMatchObject({
+      outcome: 'agreed',
+      conditions: [
+        expect.objectContaining({ text: 'Reviewer updates the report in line with the discussion.' }),
+        expect.anything(),
+      ],
+    });
   });
 
   it('endorses the training proposal with a £4,000 budget', async () => {
@@ -96,11 +131,32 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
     ['a1', [{ kind: 'team', name: 'WS Business Team' }], { targetMeetingId: 'wseb-2022-06-07' }],
     ['a2', [{ kind: 'person', personId: 'elaine-coleridge-smith' }], {}],
     ['a3', [{ kind: 'person', personId: 'lucy-young' }], {}],
-    ['a4', [{ kind: 'person', personId: 'pete-hill' }, { kind: 'person', personId: 'amrita-sharma' }], {}],
-    ['a5', [{ kind: 'person', personId: 'caroline-mccluskey' }, { kind: 'person', personId: 'kiran-mahal' }], {}],
+    [
+      'a4',
+      [
+        { kind: 'person', personId: 'pete-hill' },
+        { kind: 'person', personId: 'amrita-sharma' },
+      ],
+      {},
+    ],
+    [
+      'a5',
+      [
+        { kind: 'person', personId: 'caroline-mccluskey' },
+        { kind: 'person', personId: 'kiran-mahal' },
+      ],
+      {},
+    ],
     ['a6', [{ kind: 'person', personId: 'jackie-channell' }], {}],
     ['a7', [{ kind: 'person', personId: 'amrita-sharma' }], {}],
-    ['a8', [{ kind: 'person', personId: 'amrita-sharma' }, { kind: 'person', personId: 'pete-hill' }], {}],
+    [
+      'a8',
+      [
+        { kind: 'person', personId: 'amrita-sharma' },
+        { kind: 'person', personId: 'pete-hill' },
+      ],
+      {},
+    ],
     ['a9', [{ kind: 'team', name: 'All' }], {}],
     ['a10', [{ kind: 'team', name: 'WS Business Team' }], { targetMeetingId: 'wseb-2022-07' }],
     ['a11', [{ kind: 'person', personId: 'jo-galloway' }], {}],
@@ -114,13 +170,19 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
     const events = await stream('budget-2022-23');
     expect(one(events, 'budget-set').data).toMatchObject({ totalPence: 32100000 });
     const pledges = only(events, 'contribution-pledged');
-    expect(pledges.map((e) => e.data)).toEqual(STATUTORY.map((partnerId) => expect.objectContaining({ partnerId, amountPence: 700000, basis: 'up-to' })));
+    expect(pledges.map((e) => e.data)).toEqual(
+      STATUTORY.map((partnerId) => expect.objectContaining({ partnerId, amountPence: 700000, basis: 'up-to' })),
+    );
     expectRecordedAtMay([pledges[0]], rep('nigel-minns', STATUTORY[0]));
     expectRecordedAtMay([pledges[1]], rep('pete-hill', STATUTORY[1]));
     expectRecordedAtMay([pledges[2]], rep('jo-galloway', STATUTORY[2]));
     const underwriting = one(events, 'shortfall-underwriting-agreed');
     expect(underwriting.data).toMatchObject({
-      shortfallPence: 2164900, method: 'fixed-caps', basis: 'in-principle', coveredPence: 2100000, uncoveredPence: 64900,
+      shortfallPence: 2164900,
+      method: 'fixed-caps',
+      basis: 'in-principle',
+      coveredPence: 2100000,
+      uncoveredPence: 64900,
       shares: STATUTORY.map((partnerId) => ({ partnerId, sharePence: 700000, capPence: 700000 })),
     });
     expectRecordedAtMay([one(events, 'budget-set'), underwriting], manager);
@@ -128,14 +190,24 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
 
   it('makes JTAI preparation the responsibility of the three statutory partners', async () => {
     const decision = one(await stream(`decision-${M}-d-jtai-responsibility`), 'decision-recorded');
-    expect(decision.data).toMatchObject({ meetingId: M, itemNumber: 10, outcome: 'agreed', responsiblePartnerIds: STATUTORY });
+    expect(decision.data).toMatchObject({
+      meetingId: M,
+      itemNumber: 10,
+      outcome: 'agreed',
+      responsiblePartnerIds: STATUTORY,
+    });
     expectRecordedAtMay([decision], manager);
   });
 
   it('keeps every one of those streams on an intact hash chain', async () => {
     const streams = [
-      `meeting-${M}`, `signoff-${M}-so-cspr-james`, `signoff-${M}-so-cic-carers-pack`, 'budget-2022-23',
-      `decision-${M}-d-cspr-james-signoff`, `decision-${M}-d-training-proposal`, `decision-${M}-d-jtai-responsibility`,
+      `meeting-${M}`,
+      `signoff-${M}-so-cspr-james`,
+      `signoff-${M}-so-cic-carers-pack`,
+      'budget-2022-23',
+      `decision-${M}-d-cspr-james-signoff`,
+      `decision-${M}-d-training-proposal`,
+      `decision-${M}-d-jtai-responsibility`,
       ...Array.from({ length: 11 }, (_, i) => `action-${M}-a${i + 1}`),
     ];
     for (const streamId of streams) {

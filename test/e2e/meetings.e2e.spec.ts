@@ -5,66 +5,163 @@ const MAY = '/meetings/wseb-2022-05-10';
 
 describe('meetings (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
   /** Meetings are recorded by the business manager: the default token. */
-  const post = (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) => send(t, url, body, o);
+  const post = (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
+    send(t, url, body, o);
   const SEEDED = 10;
   /** Partners, people and boards (admin), two meetings of one board and one of another, and one attendance line. */
   const seed = async () => {
-    const asAdmin = async (url: string, body: unknown) => expect((await send(t, url, body, { token: await admin() })).status).toBe(201);
+    const asAdmin = async (url: string, body: unknown) =>
+      expect((await send(t, url, body, { token: await admin() })).status).toBe(201);
     await asAdmin('/partners', { partnerId: 'cw-ccg', name: 'Coventry and Warwickshire CCG', kind: 'health' });
     await asAdmin('/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' });
-    for (const [personId, name, partnerId] of [['pete-hill', 'Pete Hill', 'warwickshire-police'], ['jo-galloway', 'Jo Galloway', 'cw-ccg'], ['jackie-channell', 'Jackie Channell', 'cw-ccg']]) {
+    for (const [personId, name, partnerId] of [
+      ['pete-hill', 'Pete Hill', 'warwickshire-police'],
+      ['jo-galloway', 'Jo Galloway', 'cw-ccg'],
+      ['jackie-channell', 'Jackie Channell', 'cw-ccg'],
+    ]) {
       await asAdmin('/people', { personId, name, partnerId });
     }
-    await asAdmin('/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' });
-    await asAdmin('/boards', { boardId: 'worcs-scb', name: 'Worcestershire Safeguarding Children Board', kind: 'partnership-board' });
-    expect((await post('/meetings', { meetingId: 'wseb-2022-02-01', boardId: 'wseb', scheduledFor: '2022-02-01T10:00:00Z' })).status).toBe(201);
-    expect((await post('/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:30:00+01:00' })).status).toBe(201);
-    expect((await post(`${MAY}/attendance`, { entries: [{ personId: 'pete-hill', status: 'present', representingPartnerId: 'warwickshire-police' }] })).status).toBe(200);
+    await asAdmin('/boards', {
+      boardId: 'wseb',
+      name: 'Warwickshire Safeguarding Executive Board',
+      kind: 'executive-board',
+    });
+    await asAdmin('/boards', {
+      boardId: 'worcs-scb',
+      name: 'Worcestershire Safeguarding Children Board',
+      kind: 'partnership-board',
+    });
+    expect(
+      (await post('/meetings', { meetingId: 'wseb-2022-02-01', boardId: 'wseb', scheduledFor: '2022-02-01T10:00:00Z' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await post('/meetings', {
+          meetingId: 'wseb-2022-05-10',
+          boardId: 'wseb',
+          scheduledFor: '2022-05-10T10:30:00+01:00',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post(`${MAY}/attendance`, {
+          entries: [{ personId: 'pete-hill', status: 'present', representingPartnerId: 'warwickshire-police' }],
+        })
+      ).status,
+    ).toBe(200);
     expect(await eventCount(t)).toBe(SEEDED);
   };
 
   /** One row per endpoint: a good body, a bad one (fields named), and a rule it breaks. */
   const endpoints = [
     {
-      name: 'schedule meeting', url: '/meetings', status: 201, event: 'meeting-scheduled', stream: 'meeting-wseb-2022-09-22',
-      good: { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00+01:00', title: 'Executive Board', location: 'Shire Hall' },
+      name: 'schedule meeting',
+      url: '/meetings',
+      status: 201,
+      event: 'meeting-scheduled',
+      stream: 'meeting-wseb-2022-09-22',
+      good: {
+        meetingId: 'wseb-2022-09-22',
+        boardId: 'wseb',
+        scheduledFor: '2022-09-22T10:00:00+01:00',
+        title: 'Executive Board',
+        location: 'Shire Hall',
+      },
       bad: { meetingId: 'WSEB 22', boardId: '', scheduledFor: 'next Tuesday', title: 'x'.repeat(201), location: 5 },
       badFields: ['boardId', 'location', 'meetingId', 'scheduledFor', 'title'],
-      broken: { meetingId: 'wseb-2022-09-22', boardId: 'wscb', scheduledFor: '2022-09-22T10:00:00Z' }, brokenStatus: 422, brokenCode: 'board-not-registered',
+      broken: { meetingId: 'wseb-2022-09-22', boardId: 'wscb', scheduledFor: '2022-09-22T10:00:00Z' },
+      brokenStatus: 422,
+      brokenCode: 'board-not-registered',
     },
     {
-      name: 'record attendance', url: `${MAY}/attendance`, status: 200, event: 'attendance-recorded', stream: 'meeting-wseb-2022-05-10',
-      good: { entries: [{ personId: 'jo-galloway', status: 'apologies' }, { personId: 'jackie-channell', status: 'deputising', deputisingForPersonId: 'jo-galloway', representingPartnerId: 'cw-ccg' }] },
-      bad: { entries: [{ personId: 'JC', status: 'absent', note: 'x' }] }, badFields: ['entries.0.note', 'entries.0.personId', 'entries.0.status'],
-      broken: { entries: [{ personId: 'pete-hill', status: 'apologies' }] }, brokenStatus: 422, brokenCode: 'conflicting-attendance',
+      name: 'record attendance',
+      url: `${MAY}/attendance`,
+      status: 200,
+      event: 'attendance-recorded',
+      stream: 'meeting-wseb-2022-05-10',
+      good: {
+        entries: [
+          { personId: 'jo-galloway', status: 'apologies' },
+          {
+            personId: 'jackie-channell',
+            status: 'deputising',
+            deputisingForPersonId: 'jo-galloway',
+            representingPartnerId: 'cw-ccg',
+          },
+        ],
+      },
+      bad: { entries: [{ personId: 'JC', status: 'absent', note: 'x' }] },
+      badFields: ['entries.0.note', 'entries.0.personId', 'entries.0.status'],
+      broken: { entries: [{ personId: 'pete-hill', status: 'apologies' }] },
+      brokenStatus: 422,
+      brokenCode: 'conflicting-attendance',
     },
     {
-      name: 'correct attendance', url: `${MAY}/attendance/pete-hill/correction`, status: 200, event: 'attendance-corrected', stream: 'meeting-wseb-2022-05-10',
+      name: 'correct attendance',
+      url: `${MAY}/attendance/pete-hill/correction`,
+      status: 200,
+      event: 'attendance-corrected',
+      stream: 'meeting-wseb-2022-05-10',
       good: { status: 'apologies', reason: 'Apologies were sent before the meeting' },
-      bad: { status: 'gone', deputisingForPersonId: 'JG', reason: '' }, badFields: ['deputisingForPersonId', 'reason', 'status'],
-      broken: { status: 'present', representingPartnerId: 'warwickshire-police' }, brokenStatus: 422, brokenCode: 'attendance-unchanged',
+      bad: { status: 'gone', deputisingForPersonId: 'JG', reason: '' },
+      badFields: ['deputisingForPersonId', 'reason', 'status'],
+      broken: { status: 'present', representingPartnerId: 'warwickshire-police' },
+      brokenStatus: 422,
+      brokenCode: 'attendance-unchanged',
     },
     {
-      name: 'add agenda item', url: `${MAY}/agenda-items`, status: 200, event: 'agenda-item-added', stream: 'meeting-wseb-2022-05-10',
+      name: 'add agenda item',
+      url: `${MAY}/agenda-items`,
+      status: 200,
+      event: 'agenda-item-added',
+      stream: 'meeting-wseb-2022-05-10',
       good: { itemNumber: 4, title: 'Child Safeguarding Practice Review', presenterPersonId: 'pete-hill' },
-      bad: { itemNumber: 0, title: '', presenterPersonId: 'PH' }, badFields: ['itemNumber', 'presenterPersonId', 'title'],
-      broken: { itemNumber: 4, title: 'Covid-19 updates', presenterPersonId: 'nicki-pettitt' }, brokenStatus: 422, brokenCode: 'person-not-registered',
+      bad: { itemNumber: 0, title: '', presenterPersonId: 'PH' },
+      badFields: ['itemNumber', 'presenterPersonId', 'title'],
+      broken: { itemNumber: 4, title: 'Covid-19 updates', presenterPersonId: 'nicki-pettitt' },
+      brokenStatus: 422,
+      brokenCode: 'person-not-registered',
     },
     {
-      name: 'approve previous minutes', url: `${MAY}/previous-minutes-approval`, status: 200, event: 'previous-minutes-approved', stream: 'meeting-wseb-2022-05-10',
-      good: { previousMeetingId: 'wseb-2022-02-01', outcome: 'amended', amendments: ['Item 3: six districts, not two'] },
-      bad: { previousMeetingId: 'Feb', outcome: 'fine', amendments: 'all good' }, badFields: ['amendments', 'outcome', 'previousMeetingId'],
-      broken: { previousMeetingId: 'wseb-2022-02-01', outcome: 'amended' }, brokenStatus: 422, brokenCode: 'amendments-required',
+      name: 'approve previous minutes',
+      url: `${MAY}/previous-minutes-approval`,
+      status: 200,
+      event: 'previous-minutes-approved',
+      stream: 'meeting-wseb-2022-05-10',
+      good: {
+        previousMeetingId: 'wseb-2022-02-01',
+        outcome: 'amended',
+        amendments: ['Item 3: six districts, not two'],
+      },
+      bad: { previousMeetingId: 'Feb', outcome: 'fine', amendments: 'all good' },
+      badFields: ['amendments', 'outcome', 'previousMeetingId'],
+      broken: { previousMeetingId: 'wseb-2022-02-01', outcome: 'amended' },
+      brokenStatus: 422,
+      brokenCode: 'amendments-required',
     },
     {
-      name: 'close meeting', url: `${MAY}/close`, status: 200, event: 'meeting-closed', stream: 'meeting-wseb-2022-05-10',
+      name: 'close meeting',
+      url: `${MAY}/close`,
+      status: 200,
+      event: 'meeting-closed',
+      stream: 'meeting-wseb-2022-05-10',
       good: { occurredAt: '2022-05-10T12:30:00Z' },
-      bad: { occurredAt: '10 May', reason: 'done' }, badFields: ['occurredAt', 'reason'],
-      brokenUrl: '/meetings/wseb-2022-12-01/close', broken: {}, brokenStatus: 404, brokenCode: 'meeting-not-found',
+      bad: { occurredAt: '10 May', reason: 'done' },
+      badFields: ['occurredAt', 'reason'],
+      brokenUrl: '/meetings/wseb-2022-12-01/close',
+      broken: {},
+      brokenStatus: 404,
+      brokenCode: 'meeting-not-found',
     },
   ];
 
@@ -74,7 +171,10 @@ describe('meetings (e2e)', () => {
       const res = await post(e.url, e.good);
       expect(res.status).toBe(e.status);
       expect(res.body).toMatchObject({ streamId: e.stream, events: [e.event] });
-      expect((await t.store.readStream(e.stream)).at(-1)).toMatchObject({ type: e.event, metadata: { actor: { userId: 'amrita-sharma' } } });
+      expect((await t.store.readStream(e.stream)).at(-1)).toMatchObject({
+        type: e.event,
+        metadata: { actor: { userId: 'amrita-sharma' } },
+      });
       expect(await eventCount(t)).toBe(SEEDED + 1);
     });
 
@@ -109,7 +209,7 @@ describe('meetings (e2e)', () => {
       expect(await eventCount(t)).toBe(SEEDED + 1);
     });
 
-    it('refuses an admin (403): recording meetings is the secretariat\'s job', async () => {
+    it("refuses an admin (403): recording meetings is the secretariat's job", async () => {
       await seed();
       expectProblem(await send(t, e.url, e.good, { token: await admin() }), 403, 'forbidden');
       expect(await eventCount(t)).toBe(SEEDED);
@@ -127,26 +227,54 @@ describe('meetings (e2e)', () => {
     await seed();
     const deputyForPete = { personId: 'jackie-channell', status: 'deputising', deputisingForPersonId: 'pete-hill' };
     expectProblem(await post(`${MAY}/attendance`, { entries: [deputyForPete] }), 422, 'deputy-for-attendee');
-    expectProblem(await post(`${MAY}/attendance`, { entries: [{ ...deputyForPete, deputisingForPersonId: 'jo-galloway' }, { personId: 'jo-galloway', status: 'present' }] }), 422, 'deputy-for-attendee');
-    expectProblem(await post(`${MAY}/attendance`, { entries: [{ personId: 'jo-galloway', status: 'deputising' }] }), 422, 'deputised-person-required');
-    expectProblem(await post(`${MAY}/attendance`, { entries: [{ personId: 'nigel-minns', status: 'present' }] }), 422, 'person-not-registered');
+    expectProblem(
+      await post(`${MAY}/attendance`, {
+        entries: [
+          { ...deputyForPete, deputisingForPersonId: 'jo-galloway' },
+          { personId: 'jo-galloway', status: 'present' },
+        ],
+      }),
+      422,
+      'deputy-for-attendee',
+    );
+    expectProblem(
+      await post(`${MAY}/attendance`, { entries: [{ personId: 'jo-galloway', status: 'deputising' }] }),
+      422,
+      'deputised-person-required',
+    );
+    expectProblem(
+      await post(`${MAY}/attendance`, { entries: [{ personId: 'nigel-minns', status: 'present' }] }),
+      422,
+      'person-not-registered',
+    );
     expect(await eventCount(t)).toBe(SEEDED);
   });
 
   it('writes nothing when the same attendance is sent again, and refuses a correction for someone not recorded', async () => {
     await seed();
-    const again = await post(`${MAY}/attendance`, { entries: [{ personId: 'pete-hill', status: 'present', representingPartnerId: 'warwickshire-police' }] });
+    const again = await post(`${MAY}/attendance`, {
+      entries: [{ personId: 'pete-hill', status: 'present', representingPartnerId: 'warwickshire-police' }],
+    });
     expect(again.status).toBe(200);
     expect(again.body.events).toEqual([]);
-    expectProblem(await post(`${MAY}/attendance/jo-galloway/correction`, { status: 'present' }), 422, 'attendance-not-recorded');
+    expectProblem(
+      await post(`${MAY}/attendance/jo-galloway/correction`, { status: 'present' }),
+      422,
+      'attendance-not-recorded',
+    );
     expect(await eventCount(t)).toBe(SEEDED);
   });
 
   it('refuses approving a later meeting, one of another board, a missing one, or the same minutes twice', async () => {
     await seed();
-    await post('/meetings', { meetingId: 'worcs-scb-2019-03-13', boardId: 'worcs-scb', scheduledFor: '2019-03-13T14:00:00Z' });
+    await post('/meetings', {
+      meetingId: 'worcs-scb-2019-03-13',
+      boardId: 'worcs-scb',
+      scheduledFor: '2019-03-13T14:00:00Z',
+    });
     await post('/meetings', { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' });
-    const approve = (previousMeetingId: string) => post(`${MAY}/previous-minutes-approval`, { previousMeetingId, outcome: 'accurate' });
+    const approve = (previousMeetingId: string) =>
+      post(`${MAY}/previous-minutes-approval`, { previousMeetingId, outcome: 'accurate' });
     expectProblem(await approve('wseb-2022-09-22'), 422, 'previous-meeting-not-earlier');
     expectProblem(await approve('worcs-scb-2019-03-13'), 422, 'previous-meeting-other-board');
     expectProblem(await approve('wseb-2021-12-01'), 422, 'previous-meeting-not-found');
@@ -172,7 +300,11 @@ describe('meetings (e2e)', () => {
 
   it('keeps the business time of the meeting on the event and normalises the scheduled time', async () => {
     await seed();
-    await post(`${MAY}/agenda-items`, { itemNumber: 2, title: 'Minutes from previous meeting', occurredAt: '2022-05-10T10:45:00+01:00' });
+    await post(`${MAY}/agenda-items`, {
+      itemNumber: 2,
+      title: 'Minutes from previous meeting',
+      occurredAt: '2022-05-10T10:45:00+01:00',
+    });
     const stored = await t.store.readStream('meeting-wseb-2022-05-10');
     expect(stored[0].data).toMatchObject({ scheduledFor: '2022-05-10T09:30:00.000Z' });
     expect(stored.at(-1)?.metadata).toMatchObject({ occurredAt: '2022-05-10T09:45:00.000Z' });

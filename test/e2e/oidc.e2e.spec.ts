@@ -15,19 +15,34 @@ describe('OIDC bearer tokens verified against a provider JWKS (e2e)', () => {
     const pair = await generateKeyPair('RS256');
     providerKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-    jwks = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    jwks = createServer((_, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const port = (jwks.address() as AddressInfo).port;
-    t = await startTestApp({ AUTH_MODE: 'oidc', OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: `http://127.0.0.1:${port}/discovery/keys` });
+    t = await startTestApp({
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: issuer,
+      OIDC_AUDIENCE: audience,
+      OIDC_JWKS_URL: `http://127.0.0.1:${port}/discovery/keys`,
+    });
   });
   afterAll(async () => {
     await t.close();
     await new Promise((r) => jwks.close(r));
   });
 
-  const call = (token: string) => t.app.inject({ method: 'GET', url: '/ledger/verify', headers: { authorization: `Bearer ${token}` } });
+  const call = (token: string) =>
+    t.app.inject({ method: 'GET', url: '/ledger/verify', headers: { authorization: `Bearer ${token}` } });
   const sign = (payload: Record<string, unknown>, iss = issuer) =>
-    new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'key-1' }).setSubject('entra-user-1').setIssuer(iss).setAudience(audience).setIssuedAt().setExpirationTime('10m').sign(providerKey);
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setSubject('entra-user-1')
+      .setIssuer(iss)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(providerKey);
 
   it('accepts a provider token carrying app roles in `roles` and the agency claim', async () => {
     expect((await call(await sign({ roles: ['auditor'], agency: 'internal-audit' }))).statusCode).toBe(200);

@@ -3,8 +3,17 @@ import { loadDemo } from '../../src/demo/load/load-demo';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import {
-  badBodies, bodySchema, fillPath, isEventStream, operations, queryString, sample, sampleQuery,
-  type OpenApiDoc, type Operation, type RawBody,
+  badBodies,
+  bodySchema,
+  fillPath,
+  isEventStream,
+  operations,
+  queryString,
+  sample,
+  sampleQuery,
+  type OpenApiDoc,
+  type Operation,
+  type RawBody,
 } from '../support/openapi-bodies';
 import type { Role } from '../../src/auth/permissions';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -20,21 +29,70 @@ import { startTestApp, type TestApp } from '../support/test-app';
 const SEED = 20_221_121;
 const GENERATED_PER_OPERATION = 6;
 /** Raw path segments, already percent-encoded (or deliberately not: %FF is not UTF-8, % alone is no escape). */
-const MALFORMED_IDS = ['BAD%20ID', '%00', 'a'.repeat(300), '..', '-leading', 'UPPER', '%E2%80%AE', '%F0%9F%98%80', '%FF', '%', 'x%2Fy'];
-const ODD_QUERY_VALUES = ['abc', '1e400', 'NaN', 'Infinity', '-1', '99999999999999999999999', '', 'x'.repeat(3000), '%00', '%FF', '%', '2022-02-30', '1.5'];
+const MALFORMED_IDS = [
+  'BAD%20ID',
+  '%00',
+  'a'.repeat(300),
+  '..',
+  '-leading',
+  'UPPER',
+  '%E2%80%AE',
+  '%F0%9F%98%80',
+  '%FF',
+  '%',
+  'x%2Fy',
+];
+const ODD_QUERY_VALUES = [
+  'abc',
+  '1e400',
+  'NaN',
+  'Infinity',
+  '-1',
+  '99999999999999999999999',
+  '',
+  'x'.repeat(3000),
+  '%00',
+  '%FF',
+  '%',
+  '2022-02-30',
+  '1.5',
+];
 /** Path parameter -> the stream category whose ids it names, to find a real one in the demo log. */
 const CATEGORY: Record<string, string> = {
-  partnerId: 'partner', personId: 'person', meetingId: 'meeting', decisionId: 'decision', signoffId: 'signoff', actionId: 'action',
-  protocolId: 'protocol', escalationId: 'escalation', financialYear: 'budget', packId: 'pack',
+  partnerId: 'partner',
+  personId: 'person',
+  meetingId: 'meeting',
+  decisionId: 'decision',
+  signoffId: 'signoff',
+  actionId: 'action',
+  protocolId: 'protocol',
+  escalationId: 'escalation',
+  financialYear: 'budget',
+  packId: 'pack',
 };
 
 /** One request; `refuse`: the edge must answer 4xx whatever the records' state (the body's own flag counts too). */
-type Request = { op: Operation; method: string; url: string; body?: RawBody; token?: string; label: string; headers?: Record<string, string>; refuse?: boolean };
+type Request = {
+  op: Operation;
+  method: string;
+  url: string;
+  body?: RawBody;
+  token?: string;
+  label: string;
+  headers?: Record<string, string>;
+  refuse?: boolean;
+};
 /** Odd values for the headers every command reads: each alone, on an otherwise valid request. */
 const ODD_HEADERS: [Record<string, string>, boolean][] = [
-  [{ 'if-match': 'abc' }, true], [{ 'if-match': '"99999999999999999999"' }, true], [{ 'if-match': 'W/"-1"' }, false], [{ 'if-match': '*' }, true],
-  [{ 'if-match': '"1", "2"' }, true], [{ 'idempotency-key': 'x'.repeat(300) }, true], [{ 'idempotency-key': ' ' }, true],
-  [{ 'x-correlation-id': '\u00e9'.repeat(200) }, false], [{ 'content-length': '0' }, false],
+  [{ 'if-match': 'abc' }, true],
+  [{ 'if-match': '"99999999999999999999"' }, true],
+  [{ 'if-match': 'W/"-1"' }, false],
+  [{ 'if-match': '*' }, true],
+  [{ 'if-match': '"1", "2"' }, true],
+  [{ 'idempotency-key': 'x'.repeat(300) }, true],
+  [{ 'idempotency-key': ' ' }, true],
+  [{ 'x-correlation-id': '\u00e9'.repeat(200) }, false],
+  [{ 'content-length': '0' }, false],
 ];
 /** Query values no numeric parameter may accept (limits, revisions, stages, positions). */
 const NOT_A_COUNT = new Set(['abc', '1e400', 'NaN', 'Infinity', '-1', '99999999999999999999999', '1.5']);
@@ -58,12 +116,15 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     head = log.at(-1)?.position;
     realIds = realIdsOf(log);
   }, 120_000);
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function tokenFor(op: Operation): Promise<string | undefined> {
     const role = op['x-allowed-roles']?.[0] as Role | undefined;
     if (!role) return undefined;
-    if (!tokens.has(role)) tokens.set(role, await t.token({ role, userId: `fuzz-${role}`, agency: 'warwickshire-police' }));
+    if (!tokens.has(role))
+      tokens.set(role, await t.token({ role, userId: `fuzz-${role}`, agency: 'warwickshire-police' }));
     return tokens.get(role);
   }
 
@@ -73,59 +134,122 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...r.headers };
     if (r.token) headers.authorization = `Bearer ${r.token}`;
     if (r.body) headers['content-type'] = r.body.contentType ?? 'application/json';
-    const res = await t.app.inject({ method: r.method as 'GET', url: r.url, headers, ...(r.body ? { payload: r.body.payload } : {}) });
+    const res = await t.app.inject({
+      method: r.method as 'GET',
+      url: r.url,
+      headers,
+      ...(r.body ? { payload: r.body.payload } : {}),
+    });
     const fresh = await t.store.readAll({ after: head });
     head = fresh.at(-1)?.position ?? head;
     const what = `${r.op.operationId} ${r.method} ${r.url.slice(0, 120)} [${r.label}]`;
-    if ((r.refuse || r.body?.refuse) && res.statusCode < 400) failures.push(`${what}: accepted (${res.statusCode}) what must be refused`);
+    if ((r.refuse || r.body?.refuse) && res.statusCode < 400)
+      failures.push(`${what}: accepted (${res.statusCode}) what must be refused`);
     if (res.statusCode >= 500) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     // An accepted request's events are its own, whatever correlation id they carry (an odd header gets a fresh one).
-    if (res.statusCode < 300) for (const id of [correlationId, ...fresh.map((e) => e.metadata.correlationId)]) accepted.add(id);
+    if (res.statusCode < 300)
+      for (const id of [correlationId, ...fresh.map((e) => e.metadata.correlationId)]) accepted.add(id);
     if (res.statusCode >= 400) {
-      if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${what}: ${res.statusCode} not problem+json`);
+      if (!String(res.headers['content-type']).includes('application/problem+json'))
+        failures.push(`${what}: ${res.statusCode} not problem+json`);
       // Events of work an earlier accepted request started (an evidence pack being built) may land meanwhile; none of this one's.
       const own = fresh.filter((e) => !accepted.has(e.metadata.correlationId));
       if (own.length) failures.push(`${what}: ${res.statusCode} yet wrote ${own.map((e) => e.type).join(', ')}`);
     }
   }
 
-  function requestsFor(method: string, path: string, op: Operation, token: string | undefined, index: number): Request[] {
+  function requestsFor(
+    method: string,
+    path: string,
+    op: Operation,
+    token: string | undefined,
+    index: number,
+  ): Request[] {
     const url = fillPath(path, realIds);
     const query = sampleQuery(doc, op);
     const schema = bodySchema(doc, op);
-    const valid: RawBody | undefined = schema ? { name: 'valid', payload: JSON.stringify(sample(doc, schema)) } : undefined;
+    const valid: RawBody | undefined = schema
+      ? { name: 'valid', payload: JSON.stringify(sample(doc, schema)) }
+      : undefined;
     const out: Request[] = [{ op, method, url: url + queryString(query), body: valid, token, label: 'valid' }];
     if (path.includes('{')) {
-      for (const id of MALFORMED_IDS) out.push({ op, method, url: path.replace(/\{[^}]+\}/g, id), body: valid, token, label: `malformed id ${id.slice(0, 12)}`, refuse: true });
+      for (const id of MALFORMED_IDS)
+        out.push({
+          op,
+          method,
+          url: path.replace(/\{[^}]+\}/g, id),
+          body: valid,
+          token,
+          label: `malformed id ${id.slice(0, 12)}`,
+          refuse: true,
+        });
       // A command on a record that does not exist is refused; a read of one may answer empty (a stream's events).
-      out.push({ op, method, url: fillPath(path, { financialYear: '2098-99' }) + queryString(query), body: valid, token, label: 'unknown id', refuse: method !== 'GET' });
+      out.push({
+        op,
+        method,
+        url: fillPath(path, { financialYear: '2098-99' }) + queryString(query),
+        body: valid,
+        token,
+        label: 'unknown id',
+        refuse: method !== 'GET',
+      });
     }
     for (const name of Object.keys(query)) {
       const type = op.parameters?.find((p) => p.name === name)?.schema?.type;
       const numeric = type === 'number' || type === 'integer';
       for (const v of ODD_QUERY_VALUES) {
         const refuse = numeric && NOT_A_COUNT.has(v);
-        out.push({ op, method, url: `${url}${queryString({ ...query, [name]: '\u0001' }).replace('%01', v)}`, body: valid, token, label: `${name}=${v.slice(0, 12)}`, refuse });
+        out.push({
+          op,
+          method,
+          url: `${url}${queryString({ ...query, [name]: '\u0001' }).replace('%01', v)}`,
+          body: valid,
+          token,
+          label: `${name}=${v.slice(0, 12)}`,
+          refuse,
+        });
       }
-      out.push({ op, method, url: url + queryString({ ...query, [name]: [query[name], query[name]] }), body: valid, token, label: `${name} repeated` });
+      out.push({
+        op,
+        method,
+        url: url + queryString({ ...query, [name]: [query[name], query[name]] }),
+        body: valid,
+        token,
+        label: `${name} repeated`,
+      });
     }
-    out.push({ op, method, url: `${url}${queryString({ ...query, notAParam: '1' })}`, body: valid, token, label: 'unknown query parameter' });
+    out.push({
+      op,
+      method,
+      url: `${url}${queryString({ ...query, notAParam: '1' })}`,
+      body: valid,
+      token,
+      label: 'unknown query parameter',
+    });
     if (!schema) return out;
     out.push({ op, method, url, token, label: 'no body, no content type' });
-    for (const [h, refuse] of ODD_HEADERS) out.push({ op, method, url, body: valid, token, label: JSON.stringify(h).slice(0, 40), headers: h, refuse });
+    for (const [h, refuse] of ODD_HEADERS)
+      out.push({ op, method, url, body: valid, token, label: JSON.stringify(h).slice(0, 40), headers: h, refuse });
     for (const body of badBodies(doc, schema)) out.push({ op, method, url, body, token, label: body.name });
-    for (const body of generatedBodies(schema, sample(doc, schema) as Record<string, unknown>, index)) out.push({ op, method, url, body, token, label: 'generated' });
+    for (const body of generatedBodies(schema, sample(doc, schema) as Record<string, unknown>, index))
+      out.push({ op, method, url, body, token, label: 'generated' });
     return out;
   }
 
   it('given every operation the document lists, when each is fuzzed, then no answer is a 5xx, every malformed request is a 4xx problem, and no refused request wrote an event', async () => {
     const all = operations(doc);
     const streams = all.filter(({ op }) => isEventStream(op));
-    expect(streams.map(({ op }) => op.operationId).sort()).toEqual(['streamActionLog', 'streamBudgets', 'streamDecisionRegister', 'streamEscalationTrail']);
+    expect(streams.map(({ op }) => op.operationId).sort()).toEqual([
+      'streamActionLog',
+      'streamBudgets',
+      'streamDecisionRegister',
+      'streamEscalationTrail',
+    ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);
       // Without a valid token every operation but /health is refused, event streams included.
-      for (const bad of op['x-allowed-roles'] ? [undefined, 'not.a.jwt'] : []) await judge({ op, method, url: fillPath(path, realIds), token: bad, label: `token ${bad}`, refuse: true });
+      for (const bad of op['x-allowed-roles'] ? [undefined, 'not.a.jwt'] : [])
+        await judge({ op, method, url: fillPath(path, realIds), token: bad, label: `token ${bad}`, refuse: true });
       // An accepted event stream never ends, so a sweep that waits for each answer sends streams only what they refuse.
       if (isEventStream(op)) continue;
       for (const request of requestsFor(method, path, op, token, index)) await judge(request);
@@ -140,16 +264,34 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
 });
 
 /** Seeded random bodies: the valid body with one field (or an unknown one) replaced by arbitrary JSON, or a random object. */
-function generatedBodies(schema: { properties?: Record<string, unknown> }, base: Record<string, unknown>, index: number): RawBody[] {
+function generatedBodies(
+  schema: { properties?: Record<string, unknown> },
+  base: Record<string, unknown>,
+  index: number,
+): RawBody[] {
   const fields = [...Object.keys(schema.properties ?? {}), 'zz'];
-  const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constant(null), fc.integer(), fc.double());
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constant(null),
+    fc.integer(),
+    fc.double(),
+  );
   const body = fc.oneof(
     fc.tuple(fc.constantFrom(...fields), value).map(([field, v]) => ({ ...base, [field]: v })),
     fc.dictionary(fc.constantFrom(...fields), value),
   );
-  return fc.sample(body, { seed: SEED + index, numRuns: GENERATED_PER_OPERATION })
-    // fc.double() includes NaN and ±Infinity, which JSON.stringify writes as null: write the raw text instead.
-    .map((b) => ({ name: 'generated', payload: JSON.stringify(b, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? '\u0002' : v)).replace(/"\\u0002"/g, '1e400') }));
+  return (
+    fc
+      .sample(body, { seed: SEED + index, numRuns: GENERATED_PER_OPERATION })
+      // fc.double() includes NaN and ±Infinity, which JSON.stringify writes as null: write the raw text instead.
+      .map((b) => ({
+        name: 'generated',
+        payload: JSON.stringify(b, (_, v: unknown) =>
+          typeof v === 'number' && !Number.isFinite(v) ? '\u0002' : v,
+        ).replace(/"\\u0002"/g, '1e400'),
+      }))
+  );
 }
 
 /** One existing id per path parameter, read from the stream ids of the loaded log. */

@@ -3,25 +3,53 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('partners (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
   const register = async (partnerId = 'cw-ccg', name = 'Coventry and Warwickshire CCG', kind = 'health') =>
     send(t, '/partners', { partnerId, name, kind }, { token: await admin() });
 
   it('registers a partner: 201, the new revision as ETag, the event with the token actor and business time', async () => {
-    const res = await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police', occurredAt: '2022-05-10T09:30:00Z' }, { token: await admin() });
+    const res = await send(
+      t,
+      '/partners',
+      {
+        partnerId: 'warwickshire-police',
+        name: 'Warwickshire Police',
+        kind: 'police',
+        occurredAt: '2022-05-10T09:30:00Z',
+      },
+      { token: await admin() },
+    );
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"0"');
     expect(res.body).toMatchObject({ id: 'warwickshire-police', revision: 0, events: ['partner-registered'] });
     const [event] = await t.store.readStream('partner-warwickshire-police');
-    expect(event.metadata).toMatchObject({ actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' }, occurredAt: '2022-05-10T09:30:00.000Z', recordedAt: '2022-11-21T12:00:00.000Z' });
+    expect(event.metadata).toMatchObject({
+      actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
+      occurredAt: '2022-05-10T09:30:00.000Z',
+      recordedAt: '2022-11-21T12:00:00.000Z',
+    });
   });
 
   it('refuses invalid fields with 400 naming each field, and writes nothing', async () => {
-    const res = await send(t, '/partners', { partnerId: 'Bad Id', name: '', kind: 'army', extra: 1 }, { token: await admin() });
+    const res = await send(
+      t,
+      '/partners',
+      { partnerId: 'Bad Id', name: '', kind: 'army', extra: 1 },
+      { token: await admin() },
+    );
     expectProblem(res, 400, 'validation-failed');
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'kind', 'name', 'partnerId']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'extra',
+      'kind',
+      'name',
+      'partnerId',
+    ]);
     expect(await eventCount(t)).toBe(0);
   });
 
@@ -29,17 +57,32 @@ describe('partners (e2e)', () => {
     await register();
     const res = await register();
     expectProblem(res, 409, 'partner-exists');
-    const rename = await send(t, '/partners/nobody/rename', { name: 'x', effectiveFrom: '2022-07-01' }, { token: await admin() });
+    const rename = await send(
+      t,
+      '/partners/nobody/rename',
+      { name: 'x', effectiveFrom: '2022-07-01' },
+      { token: await admin() },
+    );
     expectProblem(rename, 422, 'partner-not-registered');
     expect(await eventCount(t)).toBe(1);
   });
 
   it('answers 412 when If-Match is stale and applies the change when it is current', async () => {
     await register();
-    const stale = await send(t, '/partners/cw-ccg/rename', { name: 'C&W ICB', effectiveFrom: '2022-07-01' }, { token: await admin(), ifMatch: '"5"' });
+    const stale = await send(
+      t,
+      '/partners/cw-ccg/rename',
+      { name: 'C&W ICB', effectiveFrom: '2022-07-01' },
+      { token: await admin(), ifMatch: '"5"' },
+    );
     expectProblem(stale, 412, 'wrong-expected-revision');
     expect(await eventCount(t)).toBe(1);
-    const ok = await send(t, '/partners/cw-ccg/rename', { name: 'C&W ICB', effectiveFrom: '2022-07-01' }, { token: await admin(), ifMatch: '"0"' });
+    const ok = await send(
+      t,
+      '/partners/cw-ccg/rename',
+      { name: 'C&W ICB', effectiveFrom: '2022-07-01' },
+      { token: await admin(), ifMatch: '"0"' },
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.etag).toBe('"1"');
   });
@@ -52,23 +95,42 @@ describe('partners (e2e)', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.etag).toBe(first.headers.etag);
     expect(await eventCount(t)).toBe(1);
-    const misuse = await send(t, '/partners', { ...body, name: 'Other' }, { token: await admin(), idempotencyKey: 'reg-wcc-1' });
+    const misuse = await send(
+      t,
+      '/partners',
+      { ...body, name: 'Other' },
+      { token: await admin(), idempotencyKey: 'reg-wcc-1' },
+    );
     expectProblem(misuse, 422, 'idempotency-key-reused');
   });
 
   it('records a succession only to a registered successor', async () => {
     await register();
-    const refused = await send(t, '/partners/cw-ccg/succession', { successorId: 'cw-icb', effectiveFrom: '2022-07-01' }, { token: await admin() });
+    const refused = await send(
+      t,
+      '/partners/cw-ccg/succession',
+      { successorId: 'cw-icb', effectiveFrom: '2022-07-01' },
+      { token: await admin() },
+    );
     expectProblem(refused, 422, 'successor-not-registered');
     await register('cw-icb', 'Coventry and Warwickshire ICB');
-    const ok = await send(t, '/partners/cw-ccg/succession', { successorId: 'cw-icb', effectiveFrom: '2022-07-01' }, { token: await admin() });
+    const ok = await send(
+      t,
+      '/partners/cw-ccg/succession',
+      { successorId: 'cw-icb', effectiveFrom: '2022-07-01' },
+      { token: await admin() },
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.events).toEqual(['partner-succeeded']);
   });
 
   it('refuses a business manager (403) and a request without a token (401)', async () => {
     expectProblem(await send(t, '/partners', { partnerId: 'x', name: 'X', kind: 'other' }), 403, 'forbidden');
-    expectProblem(await send(t, '/partners', { partnerId: 'x', name: 'X', kind: 'other' }, { token: null }), 401, 'unauthenticated');
+    expectProblem(
+      await send(t, '/partners', { partnerId: 'x', name: 'X', kind: 'other' }, { token: null }),
+      401,
+      'unauthenticated',
+    );
     expect(await eventCount(t)).toBe(0);
   });
 });

@@ -3,37 +3,67 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('people and boards (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-  const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) => send(t, url, body, { token: await admin(), ...o });
+  const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
+    send(t, url, body, { token: await admin(), ...o });
   /** A partner, a person at it and a board: what each case below builds on (3 events). */
   const seed = async () => {
     await post('/partners', { partnerId: 'cw-ccg', name: 'Coventry and Warwickshire CCG', kind: 'health' });
     await post('/people', { personId: 'jackie-channell', name: 'Jackie Channell', partnerId: 'cw-ccg' });
-    await post('/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' });
+    await post('/boards', {
+      boardId: 'wseb',
+      name: 'Warwickshire Safeguarding Executive Board',
+      kind: 'executive-board',
+    });
     expect(await eventCount(t)).toBe(3);
   };
 
   /** One row per endpoint: a good body, a bad one (fields named), and a rule it breaks. */
   const endpoints = [
     {
-      name: 'register person', url: '/people', status: 201, event: 'person-registered', stream: 'person-jo-galloway',
+      name: 'register person',
+      url: '/people',
+      status: 201,
+      event: 'person-registered',
+      stream: 'person-jo-galloway',
       good: { personId: 'jo-galloway', name: 'Jo Galloway', partnerId: 'cw-ccg', title: 'Designated Nurse' },
-      bad: { personId: 'JG', name: '', partnerId: 'cw ccg', title: 'x'.repeat(201), extra: true }, badFields: ['extra', 'name', 'partnerId', 'personId', 'title'],
-      broken: { personId: 'nick-pullan', name: 'Nick Pullan', partnerId: 'schools-forum' }, brokenStatus: 422, brokenCode: 'partner-not-registered',
+      bad: { personId: 'JG', name: '', partnerId: 'cw ccg', title: 'x'.repeat(201), extra: true },
+      badFields: ['extra', 'name', 'partnerId', 'personId', 'title'],
+      broken: { personId: 'nick-pullan', name: 'Nick Pullan', partnerId: 'schools-forum' },
+      brokenStatus: 422,
+      brokenCode: 'partner-not-registered',
     },
     {
-      name: 'update person', url: '/people/jackie-channell/update', status: 200, event: 'person-updated', stream: 'person-jackie-channell',
+      name: 'update person',
+      url: '/people/jackie-channell/update',
+      status: 200,
+      event: 'person-updated',
+      stream: 'person-jackie-channell',
       good: { effectiveFrom: '2022-07-01', title: 'Escalation lead for health' },
-      bad: { effectiveFrom: '1 July', partnerId: 'ICB', title: '' }, badFields: ['effectiveFrom', 'partnerId', 'title'],
-      broken: { effectiveFrom: '2022-07-01' }, brokenStatus: 422, brokenCode: 'nothing-to-update',
+      bad: { effectiveFrom: '1 July', partnerId: 'ICB', title: '' },
+      badFields: ['effectiveFrom', 'partnerId', 'title'],
+      broken: { effectiveFrom: '2022-07-01' },
+      brokenStatus: 422,
+      brokenCode: 'nothing-to-update',
     },
     {
-      name: 'register board', url: '/boards', status: 201, event: 'board-registered', stream: 'board-wseb-training',
+      name: 'register board',
+      url: '/boards',
+      status: 201,
+      event: 'board-registered',
+      stream: 'board-wseb-training',
       good: { boardId: 'wseb-training', name: 'Training subgroup', kind: 'subgroup', parentBoardId: 'wseb' },
-      bad: { boardId: 'WSCB', name: 'x'.repeat(201), kind: 'committee', parentBoardId: 7 }, badFields: ['boardId', 'kind', 'name', 'parentBoardId'],
-      broken: { boardId: 'wseb', name: 'Again', kind: 'executive-board' }, brokenStatus: 409, brokenCode: 'board-exists',
+      bad: { boardId: 'WSCB', name: 'x'.repeat(201), kind: 'committee', parentBoardId: 7 },
+      badFields: ['boardId', 'kind', 'name', 'parentBoardId'],
+      broken: { boardId: 'wseb', name: 'Again', kind: 'executive-board' },
+      brokenStatus: 409,
+      brokenCode: 'board-exists',
     },
   ];
 
@@ -87,12 +117,28 @@ describe('people and boards (e2e)', () => {
   it('keeps who a person represented before a move to a successor partner', async () => {
     await seed();
     await post('/partners', { partnerId: 'cw-icb', name: 'Coventry and Warwickshire ICB', kind: 'health' });
-    const moved = await post('/people/jackie-channell/update', { effectiveFrom: '2022-07-01', partnerId: 'cw-icb' }, { ifMatch: '"0"' });
+    const moved = await post(
+      '/people/jackie-channell/update',
+      { effectiveFrom: '2022-07-01', partnerId: 'cw-icb' },
+      { ifMatch: '"0"' },
+    );
     expect(moved.status).toBe(200);
     expect(moved.headers.etag).toBe('"1"');
-    expectProblem(await post('/people/jackie-channell/update', { effectiveFrom: '2022-06-01', title: 'Lead' }), 422, 'effective-date-not-after-previous-change');
-    expectProblem(await post('/people/nobody/update', { effectiveFrom: '2022-07-01', title: 'Lead' }), 422, 'person-not-registered');
-    expectProblem(await post('/people/jackie-channell/update', { effectiveFrom: '2022-08-01', partnerId: 'nowhere' }), 422, 'partner-not-registered');
+    expectProblem(
+      await post('/people/jackie-channell/update', { effectiveFrom: '2022-06-01', title: 'Lead' }),
+      422,
+      'effective-date-not-after-previous-change',
+    );
+    expectProblem(
+      await post('/people/nobody/update', { effectiveFrom: '2022-07-01', title: 'Lead' }),
+      422,
+      'person-not-registered',
+    );
+    expectProblem(
+      await post('/people/jackie-channell/update', { effectiveFrom: '2022-08-01', partnerId: 'nowhere' }),
+      422,
+      'partner-not-registered',
+    );
     const stored = await t.store.readStream('person-jackie-channell');
     expect(stored.map((s) => s.data)).toEqual([
       { personId: 'jackie-channell', name: 'Jackie Channell', partnerId: 'cw-ccg' },
@@ -102,9 +148,26 @@ describe('people and boards (e2e)', () => {
 
   it('refuses a second registration of a person (409), a group under an unregistered board, and a bad id in the path', async () => {
     await seed();
-    expectProblem(await post('/people', { personId: 'jackie-channell', name: 'J Channell', partnerId: 'cw-ccg' }), 409, 'person-exists');
-    expectProblem(await post('/boards', { boardId: 'tfg', name: 'Task and finish', kind: 'task-and-finish-group', parentBoardId: 'nope' }), 422, 'parent-board-not-registered');
-    expectProblem(await post('/people/Jackie Channell/update', { effectiveFrom: '2022-07-01', title: 'x' }), 400, 'invalid-id');
+    expectProblem(
+      await post('/people', { personId: 'jackie-channell', name: 'J Channell', partnerId: 'cw-ccg' }),
+      409,
+      'person-exists',
+    );
+    expectProblem(
+      await post('/boards', {
+        boardId: 'tfg',
+        name: 'Task and finish',
+        kind: 'task-and-finish-group',
+        parentBoardId: 'nope',
+      }),
+      422,
+      'parent-board-not-registered',
+    );
+    expectProblem(
+      await post('/people/Jackie Channell/update', { effectiveFrom: '2022-07-01', title: 'x' }),
+      400,
+      'invalid-id',
+    );
     expect(await eventCount(t)).toBe(3);
   });
 });

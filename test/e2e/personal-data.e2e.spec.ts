@@ -25,8 +25,12 @@ const E = '/escalations/wsep-2022-001';
 
 describe('personal data: sealing, reading, erasure, rectification, retention (e2e)', () => {
   let t: TestApp;
-  const start = async (env: Record<string, string> = {}) => { t = await startTestApp({ DIGEST_INTERVAL_MINUTES: '0', ...env }); };
-  afterEach(async () => { await t.close(); });
+  const start = async (env: Record<string, string> = {}) => {
+    t = await startTestApp({ DIGEST_INTERVAL_MINUTES: '0', ...env });
+  };
+  afterEach(async () => {
+    await t.close();
+  });
 
   const as = (claims: Partial<TokenClaims>) => () => t.token(claims);
   const admin = as({ userId: 'admin-1', role: 'admin' });
@@ -39,14 +43,33 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     return res;
   };
   const raised = async () => {
-    for (const [partnerId, name, kind] of [['warwickshire-cc', 'Warwickshire County Council', 'local-authority'], ['cw-icb', 'Coventry and Warwickshire ICB', 'health']]) {
+    for (const [partnerId, name, kind] of [
+      ['warwickshire-cc', 'Warwickshire County Council', 'local-authority'],
+      ['cw-icb', 'Coventry and Warwickshire ICB', 'health'],
+    ]) {
       await ok('/partners', { partnerId, name, kind }, admin);
     }
-    await ok('/escalation-protocols', { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }] }, admin);
-    await ok('/escalations', {
-      escalationId: 'wsep-2022-001', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb',
-      subject: 'Delay in a health assessment for a child in care', dataSubjects: [{ subjectId: 'child-1', relation: 'child', name: CHILD, dateOfBirth: DOB }],
-    }, manager);
+    await ok(
+      '/escalation-protocols',
+      {
+        protocolId: 'ws-escalation-protocol',
+        name: 'WS Escalation Protocol',
+        stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
+      },
+      admin,
+    );
+    await ok(
+      '/escalations',
+      {
+        escalationId: 'wsep-2022-001',
+        protocolId: 'ws-escalation-protocol',
+        raisedByAgency: 'warwickshire-cc',
+        concerningAgency: 'cw-icb',
+        subject: 'Delay in a health assessment for a child in care',
+        dataSubjects: [{ subjectId: 'child-1', relation: 'child', name: CHILD, dateOfBirth: DOB }],
+      },
+      manager,
+    );
     await ok(`${E}/acknowledge`, { personalNote: { subjectId: 'child-1', text: NOTE } }, icbRep);
   };
   const trail = async () => {
@@ -55,19 +78,39 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     expect(res.status).toBe(200);
     return res.body;
   };
-  const streamText = async () => JSON.stringify((await send(t, '/ledger/streams/escalation-wsep-2022-001', undefined, { method: 'GET' })).body);
+  const streamText = async () =>
+    JSON.stringify((await send(t, '/ledger/streams/escalation-wsep-2022-001', undefined, { method: 'GET' })).body);
 
   describe('endpoints', () => {
     beforeEach(() => start());
-    interface Case { name: string; url: string; body: Record<string, unknown>; token: () => Promise<string>; event: string; invalid: { body: Record<string, unknown>; fields: string[] }; refused: { body: Record<string, unknown>; status: number; code: string; setup?: () => Promise<void> } }
+    interface Case {
+      name: string;
+      url: string;
+      body: Record<string, unknown>;
+      token: () => Promise<string>;
+      event: string;
+      invalid: { body: Record<string, unknown>; fields: string[] };
+      refused: { body: Record<string, unknown>; status: number; code: string; setup?: () => Promise<void> };
+    }
     const cases: Case[] = [
       {
-        name: 'rectify', url: `${E}/data-subjects/child-1/rectification`, body: { name: FIXED, reason: 'Spelling corrected' }, token: manager, event: 'escalation-data-subject-rectified',
-        invalid: { body: { name: '', dateOfBirth: '4 March 2015', extra: 1 }, fields: ['dateOfBirth', 'extra', 'name', 'reason'] },
+        name: 'rectify',
+        url: `${E}/data-subjects/child-1/rectification`,
+        body: { name: FIXED, reason: 'Spelling corrected' },
+        token: manager,
+        event: 'escalation-data-subject-rectified',
+        invalid: {
+          body: { name: '', dateOfBirth: '4 March 2015', extra: 1 },
+          fields: ['dateOfBirth', 'extra', 'name', 'reason'],
+        },
         refused: { body: { reason: 'Nothing given' }, status: 422, code: 'nothing-to-rectify' },
       },
       {
-        name: 'erase', url: '/data-subjects/child-1/erasure', body: { reason: 'Erasure request DPR-2023-014 upheld' }, token: dpo, event: 'data-subject-erased',
+        name: 'erase',
+        url: '/data-subjects/child-1/erasure',
+        body: { reason: 'Erasure request DPR-2023-014 upheld' },
+        token: dpo,
+        event: 'data-subject-erased',
         invalid: { body: { reason: '', keyVersion: 0 }, fields: ['keyVersion', 'reason'] },
         refused: { body: { reason: 'Wrong version', keyVersion: 7 }, status: 422, code: 'key-version-unknown' },
       },
@@ -88,12 +131,20 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
       });
       it('refuses by rule with a stable code and writes nothing', async () => {
         const before = await eventCount(t);
-        expectProblem(await send(t, c.url, c.refused.body, { token: await c.token() }), c.refused.status, c.refused.code);
+        expectProblem(
+          await send(t, c.url, c.refused.body, { token: await c.token() }),
+          c.refused.status,
+          c.refused.code,
+        );
         expect(await eventCount(t)).toBe(before);
       });
       it('refuses a stale If-Match with 412 and writes (and destroys) nothing', async () => {
         const before = await eventCount(t);
-        expectProblem(await send(t, c.url, c.body, { token: await c.token(), ifMatch: '"9"' }), 412, 'wrong-expected-revision');
+        expectProblem(
+          await send(t, c.url, c.body, { token: await c.token(), ifMatch: '"9"' }),
+          412,
+          'wrong-expected-revision',
+        );
         expect(await eventCount(t)).toBe(before);
         expect((await trail()).dataSubjects[0].name).toBe(CHILD);
       });
@@ -110,12 +161,30 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
       await raised();
       const before = await eventCount(t);
       const res = await send(t, '/escalations', {
-        escalationId: 'wsep-2022-002', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'x',
+        escalationId: 'wsep-2022-002',
+        protocolId: 'ws-escalation-protocol',
+        raisedByAgency: 'warwickshire-cc',
+        concerningAgency: 'cw-icb',
+        subject: 'x',
         dataSubjects: [{ subjectId: 'Child One', relation: 'cousin', name: '', dateOfBirth: 'yesterday' }],
       });
       expectProblem(res, 400, 'validation-failed');
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dataSubjects.0.dateOfBirth', 'dataSubjects.0.name', 'dataSubjects.0.relation', 'dataSubjects.0.subjectId']);
-      expectProblem(await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'Booked', personalNote: { subjectId: 'stranger-1', text: NOTE } }, { token: await icbRep() }), 422, 'data-subject-not-named');
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'dataSubjects.0.dateOfBirth',
+        'dataSubjects.0.name',
+        'dataSubjects.0.relation',
+        'dataSubjects.0.subjectId',
+      ]);
+      expectProblem(
+        await send(
+          t,
+          `${E}/responses`,
+          { respondingAgency: 'cw-icb', response: 'Booked', personalNote: { subjectId: 'stranger-1', text: NOTE } },
+          { token: await icbRep() },
+        ),
+        422,
+        'data-subject-not-named',
+      );
       expect(await eventCount(t)).toBe(before);
     });
 
@@ -123,7 +192,11 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
       await raised();
       const tooLong = `Zanzibar-Quillfeather ${'x'.repeat(200)}`;
       const res = await send(t, '/escalations', {
-        escalationId: 'wsep-2022-003', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'x',
+        escalationId: 'wsep-2022-003',
+        protocolId: 'ws-escalation-protocol',
+        raisedByAgency: 'warwickshire-cc',
+        concerningAgency: 'cw-icb',
+        subject: 'x',
         dataSubjects: [{ subjectId: 'child-3', relation: 'child', name: tooLong, dateOfBirth: '1999-02-31' }],
       });
       expectProblem(res, 400, 'validation-failed');
@@ -134,8 +207,16 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     it('refuses an erasure of a subject already erased (409) and of one never named (422)', async () => {
       await raised();
       await ok('/data-subjects/child-1/erasure', { reason: 'Request upheld' }, dpo);
-      expectProblem(await send(t, '/data-subjects/child-1/erasure', { reason: 'Again' }, { token: await dpo() }), 409, 'already-erased');
-      expectProblem(await send(t, '/data-subjects/nobody-1/erasure', { reason: 'Unknown' }, { token: await dpo() }), 422, 'no-personal-data');
+      expectProblem(
+        await send(t, '/data-subjects/child-1/erasure', { reason: 'Again' }, { token: await dpo() }),
+        409,
+        'already-erased',
+      );
+      expectProblem(
+        await send(t, '/data-subjects/nobody-1/erasure', { reason: 'Unknown' }, { token: await dpo() }),
+        422,
+        'no-personal-data',
+      );
     });
   });
 
@@ -153,15 +234,34 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     const after = await trail();
     expect(after.dataSubjects[0]).toMatchObject({ subjectId: 'child-1', name: '[erased]', dateOfBirth: '[erased]' });
     expect(after.timeline[1].personalNote.text).toBe('[erased]');
-    const everything = JSON.stringify([after, (await send(t, '/escalation-trail?asOf=2022-11-21', undefined, { method: 'GET' })).body, await streamText(),
-      (await send(t, '/ledger/streams/datasubject-child-1', undefined, { method: 'GET' })).body]);
+    const everything = JSON.stringify([
+      after,
+      (await send(t, '/escalation-trail?asOf=2022-11-21', undefined, { method: 'GET' })).body,
+      await streamText(),
+      (await send(t, '/ledger/streams/datasubject-child-1', undefined, { method: 'GET' })).body,
+    ]);
     for (const plain of [CHILD, DOB, NOTE]) expect(everything).not.toContain(plain);
     expect(await verifyStore(t.store)).toMatchObject({ ok: true });
 
     const zipPath = join(t.config.dataDir, 'pack.zip');
     const out = createWriteStream(zipPath);
-    await buildPack(t.store, { packId: 'p1', generatedAt: '2022-11-21T12:00:00.000Z', requestedBy: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-      scope: { from: '2022-01-01', to: '2022-12-31', boardIds: [], partnerIds: [], themes: [], records: ['escalations'] } }, out);
+    await buildPack(
+      t.store,
+      {
+        packId: 'p1',
+        generatedAt: '2022-11-21T12:00:00.000Z',
+        requestedBy: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+        scope: {
+          from: '2022-01-01',
+          to: '2022-12-31',
+          boardIds: [],
+          partnerIds: [],
+          themes: [],
+          records: ['escalations'],
+        },
+      },
+      out,
+    );
     expect(await verifyPack(zipPath)).toMatchObject({ ok: true, problems: [] });
     const { zip, entries } = await openZip(zipPath);
     for (const entry of entries.values()) {
@@ -178,13 +278,25 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
   it('rectification shows the corrected value; erasing the old key version leaves the correction readable', async () => {
     await start();
     await raised();
-    await ok(`${E}/data-subjects/child-1/rectification`, { name: FIXED, reason: 'Spelling corrected at the family\'s request' }, manager);
-    expect((await trail()).dataSubjects[0]).toMatchObject({ name: FIXED, dateOfBirth: DOB, rectifiedAt: expect.any(String) });
+    await ok(
+      `${E}/data-subjects/child-1/rectification`,
+      { name: FIXED, reason: "Spelling corrected at the family's request" },
+      manager,
+    );
+    expect((await trail()).dataSubjects[0]).toMatchObject({
+      name: FIXED,
+      dateOfBirth: DOB,
+      rectifiedAt: expect.any(String),
+    });
     await ok('/data-subjects/child-1/erasure', { reason: 'Superseded by rectification', keyVersion: 1 }, dpo);
     const doc = await trail();
     expect(doc.dataSubjects[0]).toMatchObject({ name: FIXED, dateOfBirth: '[erased]' }); // the date was sealed under version 1 only
     expect(JSON.stringify(doc)).not.toContain(CHILD);
-    expect(doc.timeline.at(-1)).toMatchObject({ type: 'escalation-data-subject-rectified', subjectId: 'child-1', reason: expect.stringContaining('Spelling') });
+    expect(doc.timeline.at(-1)).toMatchObject({
+      type: 'escalation-data-subject-rectified',
+      subjectId: 'child-1',
+      reason: expect.stringContaining('Spelling'),
+    });
   });
 
   it('retention erases a subject only once every escalation naming them has been closed for the period, as a recorded system event', async () => {
@@ -201,7 +313,11 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     expect(await job.tick()).toBe(1);
     expect(await job.tick()).toBe(0); // nothing left to erase
     const [event] = await t.store.readStream('datasubject-child-1');
-    expect(event).toMatchObject({ type: 'data-subject-erased', data: { subjectId: 'child-1', keyVersions: [1], basis: 'retention' }, metadata: { actor: RETENTION_ACTOR } });
+    expect(event).toMatchObject({
+      type: 'data-subject-erased',
+      data: { subjectId: 'child-1', keyVersions: [1], basis: 'retention' },
+      metadata: { actor: RETENTION_ACTOR },
+    });
     expect((await trail()).dataSubjects[0].name).toBe('[erased]');
   });
 

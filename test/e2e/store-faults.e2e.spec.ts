@@ -27,7 +27,12 @@ describe('store faults on SQLite (e2e)', () => {
   const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
   /** A body large enough to need new pages of the file: a full disk refuses it. */
   const register = async (partnerId: string) =>
-    send(t, '/partners', { partnerId, name: `Partner ${partnerId} ${'x'.repeat(150)}`, kind: 'health' }, { token: await admin() });
+    send(
+      t,
+      '/partners',
+      { partnerId, name: `Partner ${partnerId} ${'x'.repeat(150)}`, kind: 'health' },
+      { token: await admin() },
+    );
 
   it('given the disk is full, when a partner is registered, then 503 storage-full with Retry-After, naming the event store, and nothing is written', async () => {
     await register('first-partner');
@@ -64,41 +69,68 @@ describe('store faults on SQLite (e2e)', () => {
     engine.faultForTests('read-only');
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/read-only/) } } });
+    expect(res.json()).toMatchObject({
+      status: 'down',
+      parts: { eventStore: { status: 'down', reason: expect.stringMatching(/read-only/) } },
+    });
   });
 
   it('given the disk is full, when /health is asked, then 503 naming the event store down for storage', async () => {
     engine.faultForTests('storage-full');
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'down', parts: { eventStore: { status: 'down', reason: expect.stringMatching(/space|full/) } } });
+    expect(res.json()).toMatchObject({
+      status: 'down',
+      parts: { eventStore: { status: 'down', reason: expect.stringMatching(/space|full/) } },
+    });
   });
 
   /** The other stores' own connections, made read-only by SQLite (query_only), as the engine's hook does. */
   const setReadOnly = (token: unknown, on: boolean) =>
-    (t.app.get(token as never, { strict: false }) as { db: Database.Database }).db.pragma(`query_only = ${on ? 'ON' : 'OFF'}`);
+    (t.app.get(token as never, { strict: false }) as { db: Database.Database }).db.pragma(
+      `query_only = ${on ? 'ON' : 'OFF'}`,
+    );
 
   it.each([
     ['keyStore', SubjectKeyStore],
     ['readModelStore', ReadModelStore],
     ['idempotencyStore', IDEMPOTENCY_STORE],
-  ] as const)('given the %s file is read-only, when /health is asked, then 503 naming that part down', async (part, token) => {
-    setReadOnly(token, true);
-    try {
-      const res = await t.app.inject({ method: 'GET', url: '/health' });
-      expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ status: 'down', parts: { [part]: { status: 'down', reason: expect.stringMatching(/read-only/) }, eventStore: { status: 'up' } } });
-    } finally {
-      setReadOnly(token, false);
-    }
-  });
+  ] as const)(
+    'given the %s file is read-only, when /health is asked, then 503 naming that part down',
+    async (part, token) => {
+      setReadOnly(token, true);
+      try {
+        const res = await t.app.inject({ method: 'GET', url: '/health' });
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toMatchObject({
+          status: 'down',
+          parts: {
+            [part]: { status: 'down', reason: expect.stringMatching(/read-only/) },
+            eventStore: { status: 'up' },
+          },
+        });
+      } finally {
+        setReadOnly(token, false);
+      }
+    },
+  );
 
   it('given the idempotency file is read-only, when a keyed write succeeds, then it answers 201 (the write is recorded) and a retry writes nothing twice', async () => {
     setReadOnly(IDEMPOTENCY_STORE, true);
     try {
-      const first = await send(t, '/partners', { partnerId: 'keyed', name: 'Keyed', kind: 'health' }, { token: await admin(), idempotencyKey: 'k-1' });
+      const first = await send(
+        t,
+        '/partners',
+        { partnerId: 'keyed', name: 'Keyed', kind: 'health' },
+        { token: await admin(), idempotencyKey: 'k-1' },
+      );
       expect(first.status).toBe(201);
-      const retry = await send(t, '/partners', { partnerId: 'keyed', name: 'Keyed', kind: 'health' }, { token: await admin(), idempotencyKey: 'k-1' });
+      const retry = await send(
+        t,
+        '/partners',
+        { partnerId: 'keyed', name: 'Keyed', kind: 'health' },
+        { token: await admin(), idempotencyKey: 'k-1' },
+      );
       expect(retry.status).toBe(201);
       expect(retry.body).toMatchObject({ id: 'keyed', revision: 0 });
       expect(await eventCount(t)).toBe(1);
@@ -113,11 +145,21 @@ describe('store faults on SQLite (e2e)', () => {
     expect(res.json()).toMatchObject({
       status: 'up',
       parts: {
-        eventStore: { status: 'up', engine: 'sqlite' }, readModelStore: { status: 'up' }, keyStore: { status: 'up' }, idempotencyStore: { status: 'up' },
-        packQueue: { status: 'up', state: 'following' }, digestSchedule: { status: 'up', lastRound: null }, retentionSchedule: { status: 'disabled' },
+        eventStore: { status: 'up', engine: 'sqlite' },
+        readModelStore: { status: 'up' },
+        keyStore: { status: 'up' },
+        idempotencyStore: { status: 'up' },
+        packQueue: { status: 'up', state: 'following' },
+        digestSchedule: { status: 'up', lastRound: null },
+        retentionSchedule: { status: 'disabled' },
         logTree: { status: 'up', state: 'running' },
       },
     });
-    expect(res.json().parts.projections['action-log']).toMatchObject({ status: 'up', state: 'running', lag: { behind: 0 }, lastError: null });
+    expect(res.json().parts.projections['action-log']).toMatchObject({
+      status: 'up',
+      state: 'running',
+      lag: { behind: 0 },
+      lastError: null,
+    });
   });
 });

@@ -23,15 +23,34 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
   afterAll(() => tmp.remove());
 
   it('given cells starting with = + - @ tab or CR, when written, then each gets a leading apostrophe; other text is untouched', () => {
-    for (const text of ["=cmd|' /C calc'!A0", '+SUM(1+1)', "-2+3+cmd|' /C calc'!A0", '@SUM(1)', '\tx', '\r=1', '-', '+44 20 7946 0000']) expect(csvField(text)).toMatch(/^"?'/);
+    for (const text of [
+      "=cmd|' /C calc'!A0",
+      '+SUM(1+1)',
+      "-2+3+cmd|' /C calc'!A0",
+      '@SUM(1)',
+      '\tx',
+      '\r=1',
+      '-',
+      '+44 20 7946 0000',
+    ])
+      expect(csvField(text)).toMatch(/^"?'/);
     expect(csvField('=1,2')).toBe('"\'=1,2"');
     expect(csvField('\r\n=1')).toBe('"\'\r\n=1"');
-    for (const text of ['plain', 'a=b', ' =leading space', '2022-05-10', "'already quoted", 'Zoë']) expect(csvField(text)).toBe(text);
+    for (const text of ['plain', 'a=b', ' =leading space', '2022-05-10', "'already quoted", 'Zoë'])
+      expect(csvField(text)).toBe(text);
   });
 
   it('given negative money, in pence or pounds, when written, then it stays a plain number a spreadsheet reads as one', () => {
-    expect(toCsv(['pence', 'pounds', 'zero'], [[-2500, pounds(-2500), -0]])).toBe('pence,pounds,zero\r\n-2500,-25.00,0\r\n');
-    expect([csvField('-25.00'), csvField(-1.5), csvField('-12'), csvField('-1e5'), csvField('-25.00 refund')]).toEqual(['-25.00', '-1.5', '-12', "'-1e5", "'-25.00 refund"]);
+    expect(toCsv(['pence', 'pounds', 'zero'], [[-2500, pounds(-2500), -0]])).toBe(
+      'pence,pounds,zero\r\n-2500,-25.00,0\r\n',
+    );
+    expect([csvField('-25.00'), csvField(-1.5), csvField('-12'), csvField('-1e5'), csvField('-25.00 refund')]).toEqual([
+      '-25.00',
+      '-1.5',
+      '-12',
+      "'-1e5",
+      "'-25.00 refund",
+    ]);
   });
 
   it('given the legacy format, when written, then cells are as packs before neutralisation had them', () => {
@@ -48,10 +67,21 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
     const cells = CSV_FILES.flatMap((name) => cellsOf(files, name));
     expect(cells.filter((c) => FORMULA_START.test(c) && !/^-\d+(\.\d+)?$/.test(c))).toEqual([]);
     expect(cellsOf(files, 'action-log.csv')).toContain(`'${FORMULAS.actionText}`);
-    expect(cellsOf(files, 'decisions.csv')).toEqual(expect.arrayContaining([`'${FORMULAS.decisionText}`, `'${FORMULAS.otherDecisionText}`, String(NEGATIVE_PENCE), pounds(NEGATIVE_PENCE)]));
+    expect(cellsOf(files, 'decisions.csv')).toEqual(
+      expect.arrayContaining([
+        `'${FORMULAS.decisionText}`,
+        `'${FORMULAS.otherDecisionText}`,
+        String(NEGATIVE_PENCE),
+        pounds(NEGATIVE_PENCE),
+      ]),
+    );
     expect(cellsOf(files, 'escalations.csv')).toContain(`'${FORMULAS.escalationSubject}`);
     const verified = await verifyPack(file);
-    expect({ ok: verified.ok, problems: verified.problems, warnings: verified.warnings }).toEqual({ ok: true, problems: [], warnings: [expect.stringMatching(/no signed digest/i)] });
+    expect({ ok: verified.ok, problems: verified.problems, warnings: verified.warnings }).toEqual({
+      ok: true,
+      problems: [],
+      warnings: [expect.stringMatching(/no signed digest/i)],
+    });
   });
 
   it('given a new pack whose CSV is put back raw (formula live) with every hash recomputed, when verified, then the cell is named', async () => {
@@ -59,11 +89,23 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
     const file = join(tmp.dir, 'raw.zip');
     await buildToFile(store, request(), file);
     const files = await unzip(file);
-    files.set('action-log.csv', Buffer.from(files.get('action-log.csv')!.toString('utf8').replace(`'${FORMULAS.actionText}`, FORMULAS.actionText)));
+    files.set(
+      'action-log.csv',
+      Buffer.from(
+        files.get('action-log.csv')!.toString('utf8').replace(`'${FORMULAS.actionText}`, FORMULAS.actionText),
+      ),
+    );
     await zipTo(file, withRecomputedManifest(files));
     const verified = await verifyPack(file);
     expect(verified.ok).toBe(false);
-    expect(verified.problems).toEqual([expect.objectContaining({ file: 'action-log.csv', row: 3, column: 'text', message: expect.stringContaining(`recomputed from events.ndjson it is "'=cmd`) })]);
+    expect(verified.problems).toEqual([
+      expect.objectContaining({
+        file: 'action-log.csv',
+        row: 3,
+        column: 'text',
+        message: expect.stringContaining(`recomputed from events.ndjson it is "'=cmd`),
+      }),
+    ]);
   });
 
   it('given a pack built before neutralisation (raw formula cells, no csvFormat), when verified, then it is still valid and warns the CSVs hold formula-like cells', async () => {
@@ -73,16 +115,26 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
     const verified = await verifyPack(OLD_PACK);
     expect(verified.problems).toEqual([]);
     expect(verified.ok).toBe(true);
-    expect(verified.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/action-log\.csv, escalations\.csv, decisions\.csv were written before .*formula/)]));
+    expect(verified.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/action-log\.csv, escalations\.csv, decisions\.csv were written before .*formula/),
+      ]),
+    );
   });
 
   it('given an old pack relabelled as the new format, or a new one as the old, when verified, then its CSVs fail against the recomputation', async () => {
     const relabel = async (source: string, file: string, csvFormat: number | undefined) => {
       const files = await unzip(source);
       const { csvFormat: _old, ...manifest } = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-      files.set(MANIFEST_FILE, Buffer.from(JSON.stringify(csvFormat === undefined ? manifest : { ...manifest, csvFormat })));
+      files.set(
+        MANIFEST_FILE,
+        Buffer.from(JSON.stringify(csvFormat === undefined ? manifest : { ...manifest, csvFormat })),
+      );
       await zipTo(file, withRecomputedManifest(files));
-      return (await verifyPack(file)).problems.filter((p) => p.file.endsWith('.csv')).map((p) => `${p.file} ${p.row}`).sort();
+      return (await verifyPack(file)).problems
+        .filter((p) => p.file.endsWith('.csv'))
+        .map((p) => `${p.file} ${p.row}`)
+        .sort();
     };
     const formulaCells = ['action-log.csv 3', 'decisions.csv 2', 'decisions.csv 3', 'escalations.csv 2'];
     expect(await relabel(OLD_PACK, join(tmp.dir, 'old-as-new.zip'), CSV_FORMAT)).toEqual(formulaCells);
@@ -97,7 +149,11 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
     const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
     files.set(MANIFEST_FILE, Buffer.from(JSON.stringify({ ...manifest, csvFormat: 99 })));
     await zipTo(file, withRecomputedManifest(files));
-    expect((await verifyPack(file)).problems).toEqual(expect.arrayContaining([expect.objectContaining({ file: MANIFEST_FILE, message: expect.stringContaining('csvFormat 99') })]));
+    expect((await verifyPack(file)).problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: MANIFEST_FILE, message: expect.stringContaining('csvFormat 99') }),
+      ]),
+    );
   });
 
   it('given the tables, when recomputed in either format, then only formula-like cells differ', async () => {
@@ -105,6 +161,8 @@ describe('CSV cells are neutralised against formula injection (OWASP), in the bu
     for (const e of await (await formulaLedger()).readAll()) for (const t of tableList(tables)) t.add(e);
     const fundingBoth = [tables.funding.csv(LEGACY_CSV_FORMAT), tables.funding.csv(CSV_FORMAT)];
     expect(fundingBoth[0]).toBe(fundingBoth[1]);
-    expect(tables.actionLog.csv(LEGACY_CSV_FORMAT)).toBe(tables.actionLog.csv(CSV_FORMAT).replace(`'${FORMULAS.actionText}`, FORMULAS.actionText));
+    expect(tables.actionLog.csv(LEGACY_CSV_FORMAT)).toBe(
+      tables.actionLog.csv(CSV_FORMAT).replace(`'${FORMULAS.actionText}`, FORMULAS.actionText),
+    );
   });
 });

@@ -33,17 +33,40 @@ describe('evidence pack over the demo data', () => {
     manifest = await buildToFile(t.store, request(), pack);
     files = await unzip(pack);
   }, 120_000);
-  afterAll(async () => { tmp.remove(); await t.close(); });
+  afterAll(async () => {
+    tmp.remove();
+    await t.close();
+  });
 
   it('verifies: every file listed with its hash, chains from genesis, CSVs recompute', async () => {
     const result = await verifyPack(pack);
     expect(result.problems.map(describeProblem)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([NO_DIGEST_WARNING]); // no digest was recorded: completeness cannot be proven
-    expect([...files.keys()]).toEqual(['events.ndjson', 'action-log.csv', 'escalations.csv', 'decisions.csv', 'funding.csv', 'summary.pdf', 'manifest.json']);
-    expect(manifest.files.map((f) => f.name).sort()).toEqual(['action-log.csv', 'decisions.csv', 'escalations.csv', 'events.ndjson', 'funding.csv', 'summary.pdf']);
+    expect([...files.keys()]).toEqual([
+      'events.ndjson',
+      'action-log.csv',
+      'escalations.csv',
+      'decisions.csv',
+      'funding.csv',
+      'summary.pdf',
+      'manifest.json',
+    ]);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual([
+      'action-log.csv',
+      'decisions.csv',
+      'escalations.csv',
+      'events.ndjson',
+      'funding.csv',
+      'summary.pdf',
+    ]);
     expect(result.eventsChecked).toBe(eventLines().length);
-    expect(manifest.projections.map((p) => p.name)).toEqual(['action-log', 'escalation-trail', 'decision-register', 'budget']);
+    expect(manifest.projections.map((p) => p.name)).toEqual([
+      'action-log',
+      'escalation-trail',
+      'decision-register',
+      'budget',
+    ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
@@ -55,14 +78,28 @@ describe('evidence pack over the demo data', () => {
     expect(events.every((e, i) => i === 0 || e.position > events[i - 1].position)).toBe(true);
     const RECORDS = /^(decision|signoff|action|escalation|protocol|budget)-/;
     const packed = new Set(events.map((e) => e.streamId));
-    expect([...packed].filter((s) => RECORDS.test(s)).sort()).toEqual([...new Set(inYear.map((e) => e.streamId).filter((s) => RECORDS.test(s)))].sort());
-    expect([...packed].filter((s) => !RECORDS.test(s)).every((s) => /^(meeting|board|partner|person)-/.test(s))).toBe(true);
+    expect([...packed].filter((s) => RECORDS.test(s)).sort()).toEqual(
+      [...new Set(inYear.map((e) => e.streamId).filter((s) => RECORDS.test(s)))].sort(),
+    );
+    expect([...packed].filter((s) => !RECORDS.test(s)).every((s) => /^(meeting|board|partner|person)-/.test(s))).toBe(
+      true,
+    );
     // Whole streams up to the end of the period: nothing after 2022, everything before it.
     for (const streamId of packed) {
-      const upTo = all.filter((e) => e.streamId === streamId && e.revision <= Math.max(...all.filter((x) => x.streamId === streamId && x.metadata.occurredAt.slice(0, 10) <= '2022-12-31').map((x) => x.revision)));
+      const upTo = all.filter(
+        (e) =>
+          e.streamId === streamId &&
+          e.revision <=
+            Math.max(
+              ...all
+                .filter((x) => x.streamId === streamId && x.metadata.occurredAt.slice(0, 10) <= '2022-12-31')
+                .map((x) => x.revision),
+            ),
+      );
       expect(events.filter((e) => e.streamId === streamId).map((e) => e.id)).toEqual(upTo.map((e) => e.id));
     }
-    for (const streamId of new Set(events.map((e) => e.streamId))) expect(events.find((e) => e.streamId === streamId)!.revision).toBe(0);
+    for (const streamId of new Set(events.map((e) => e.streamId)))
+      expect(events.find((e) => e.streamId === streamId)!.revision).toBe(0);
     expect(manifest.positions).toEqual({ from: events[0].position, to: events.at(-1)!.position });
     expect(files.get('decisions.csv')!.toString().split('\r\n')[0]).toMatch(/^record,id,decisionId,boardId/);
     expect(files.get('decisions.csv')!.toString()).toContain('decision,');
@@ -70,18 +107,30 @@ describe('evidence pack over the demo data', () => {
     expect(files.get('funding.csv')!.toString()).toMatch(/2022-23,year,/);
   });
 
-  it.each(['events.ndjson', 'action-log.csv', 'escalations.csv', 'decisions.csv', 'funding.csv', 'summary.pdf', 'manifest.json'])(
-    'names %s when one byte of it is changed', async (name) => {
-      const data = files.get(name)!;
-      const result = await tampered(`byte-${name}.zip`, new Map([...files, [name, flipByte(data, Math.floor(data.length / 2))]]));
-      expect(result.ok).toBe(false);
-      expect(result.problems.some((p) => p.file === name)).toBe(true);
-    });
+  it.each([
+    'events.ndjson',
+    'action-log.csv',
+    'escalations.csv',
+    'decisions.csv',
+    'funding.csv',
+    'summary.pdf',
+    'manifest.json',
+  ])('names %s when one byte of it is changed', async (name) => {
+    const data = files.get(name)!;
+    const result = await tampered(
+      `byte-${name}.zip`,
+      new Map([...files, [name, flipByte(data, Math.floor(data.length / 2))]]),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems.some((p) => p.file === name)).toBe(true);
+  });
 
   /** A line in the middle of a stream: a later revision of the same stream follows it. */
   const removable = () => {
     const events = eventLines().map((l) => JSON.parse(l) as StoredEvent);
-    const index = events.findIndex((e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2));
+    const index = events.findIndex(
+      (e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2),
+    );
     return { index, event: events[index] };
   };
   const withoutLine = (index: number) => {
@@ -95,7 +144,9 @@ describe('evidence pack over the demo data', () => {
     const result = await tampered('removed.zip', withoutLine(index));
     expect(result.ok).toBe(false);
     expect(result.problems.some((p) => p.file === 'events.ndjson' && /SHA-256/.test(p.message))).toBe(true);
-    expect(result.problems.some((p) => p.streamId === event.streamId && p.revision === 2 && p.line === index + 1)).toBe(true);
+    expect(result.problems.some((p) => p.streamId === event.streamId && p.revision === 2 && p.line === index + 1)).toBe(
+      true,
+    );
   });
 
   it('still finds the removed event when the attacker recomputes every file hash and the root hash', async () => {
@@ -112,13 +163,18 @@ describe('evidence pack over the demo data', () => {
     const csv = files.get('decisions.csv')!.toString('utf8');
     const edited = csv.replace(/\r\ndecision,([^,]+),/, '\r\ndecision,$1-forged,');
     expect(edited).not.toBe(csv);
-    const result = await tampered('cell.zip', withRecomputedManifest(new Map([...files, ['decisions.csv', Buffer.from(edited)]])));
+    const result = await tampered(
+      'cell.zip',
+      withRecomputedManifest(new Map([...files, ['decisions.csv', Buffer.from(edited)]])),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([expect.objectContaining({ file: 'decisions.csv', row: 1, column: 'id' })]);
   });
 
   it('names a file the manifest does not list', async () => {
     const result = await tampered('extra.zip', new Map([...files, ['notes.txt', Buffer.from('added later')]]));
-    expect(result.problems).toEqual([expect.objectContaining({ file: 'notes.txt', message: expect.stringMatching(/not listed/) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'notes.txt', message: expect.stringMatching(/not listed/) }),
+    ]);
   });
 });

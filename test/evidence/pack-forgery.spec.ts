@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import { NO_DIGEST_WARNING, UNPINNED_WARNING } from '../../src/evidence/pack/check-digest';
 import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
-import { DATA_FILES, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../src/evidence/pack/pack-files';
+import {
+  DATA_FILES,
+  LOG_HASHES_FILE,
+  MANIFEST_FILE,
+  manifestHashOf,
+  manifestText,
+  rootHashOf,
+  sha256,
+} from '../../src/evidence/pack/pack-files';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
 import type { PackManifest, SignedDigest } from '../../src/evidence/pack/pack-types';
 import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
@@ -20,7 +28,11 @@ const publicPem = (key: KeyObject) => createPublicKey(key).export({ type: 'spki'
 /** Every file hash, both root hashes (the data root over the builder's data files) and the manifest hash. */
 function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer> {
   const m = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-  m.files = m.files.map((f) => ({ name: f.name, sha256: sha256(files.get(f.name)!), bytes: files.get(f.name)!.length }));
+  m.files = m.files.map((f) => ({
+    name: f.name,
+    sha256: sha256(files.get(f.name)!),
+    bytes: files.get(f.name)!.length,
+  }));
   m.rootHash = rootHashOf(m.files);
   m.dataRootHash = rootHashOf(m.files.filter((f) => DATA_FILES.includes(f.name)));
   m.manifestHash = manifestHashOf(m);
@@ -28,13 +40,31 @@ function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer>
 }
 
 /** A real tree digest of the log up to the event `ahead` events after `to`, signed with `key`. */
-async function digestOf(store: EventStore, tree: MemoryLogTree, to: number, key: KeyObject, ahead = 0): Promise<SignedDigest> {
+async function digestOf(
+  store: EventStore,
+  tree: MemoryLogTree,
+  to: number,
+  key: KeyObject,
+  ahead = 0,
+): Promise<SignedDigest> {
   const all = await store.readAll();
   return treeDigestAt(store, tree, all[all.findIndex((e) => e.position === to) + ahead].position, key);
 }
 
-const parseEvents = (files: Map<string, Buffer>) => files.get('events.ndjson')!.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as StoredEvent);
-const parseProofs = (files: Map<string, Buffer>) => files.get(LOG_PROOFS_FILE)!.toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ProofLine);
+const parseEvents = (files: Map<string, Buffer>) =>
+  files
+    .get('events.ndjson')!
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as StoredEvent);
+const parseProofs = (files: Map<string, Buffer>) =>
+  files
+    .get(LOG_PROOFS_FILE)!
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ProofLine);
 const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
 
 /**
@@ -84,7 +114,8 @@ describe('evidence pack forgery against the signed digest', () => {
     await zipTo(file, changed);
     return verifyPack(file, { publicKeyPem: pinned });
   };
-  const withTree = (signer: KeyObject, scope = {}) => request(scope, { digestCovering: (to) => digestOf(t.store, tree, to, signer, 1), logTree: tree });
+  const withTree = (signer: KeyObject, scope = {}) =>
+    request(scope, { digestCovering: (to) => digestOf(t.store, tree, to, signer, 1), logTree: tree });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -95,7 +126,10 @@ describe('evidence pack forgery against the signed digest', () => {
     manifest = await buildToFile(t.store, withTree(key), pack);
     files = await unzip(pack);
   }, 120_000);
-  afterAll(async () => { tmp.remove(); await t.close(); });
+  afterAll(async () => {
+    tmp.remove();
+    await t.close();
+  });
 
   it('verifies offline against the published key with an inclusion proof per event, and holds no stream id or hash outside its scope', async () => {
     const result = await verifyPack(pack, { publicKeyPem: published });
@@ -131,7 +165,15 @@ describe('evidence pack forgery against the signed digest', () => {
     const other = generateKeyPairSync('ed25519').privateKey;
     const file = join(tmp.dir, 'other-key.zip');
     await buildToFile(t.store, withTree(other), file);
-    expect(await verifyPack(file, { publicKeyPem: published })).toMatchObject({ ok: false, problems: [expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/not the published public key/) })] });
+    expect(await verifyPack(file, { publicKeyPem: published })).toMatchObject({
+      ok: false,
+      problems: [
+        expect.objectContaining({
+          file: 'manifest.json',
+          message: expect.stringMatching(/not the published public key/),
+        }),
+      ],
+    });
     expect(await verifyPack(file)).toMatchObject({ ok: true, warnings: [UNPINNED_WARNING] });
   });
 
@@ -139,7 +181,9 @@ describe('evidence pack forgery against the signed digest', () => {
     const file = join(tmp.dir, 'unsigned.zip');
     await buildToFile(t.store, request(), file);
     expect(await verifyPack(file)).toMatchObject({ ok: true, problems: [], warnings: [NO_DIGEST_WARNING] });
-    expect((await verifyPack(file, { publicKeyPem: published })).problems).toEqual([expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest/) })]);
+    expect((await verifyPack(file, { publicKeyPem: published })).problems).toEqual([
+      expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest/) }),
+    ]);
   });
 
   it('given one byte of any event flipped (sampled across the pack), then verify-pack fails naming that event', async () => {
@@ -151,9 +195,18 @@ describe('evidence pack forgery against the signed digest', () => {
       const i = events.indexOf(target);
       const at = lines[i].indexOf(target.integrity.hash) + 10; // a byte of the event's own hash: still valid JSON
       lines[i] = `${lines[i].slice(0, at)}${lines[i][at] === '0' ? '1' : '0'}${lines[i].slice(at + 1)}`;
-      const result = await rezip(`flip-${i}.zip`, new Map([...files, ['events.ndjson', Buffer.from(`${lines.join('\n')}\n`)]]));
+      const result = await rezip(
+        `flip-${i}.zip`,
+        new Map([...files, ['events.ndjson', Buffer.from(`${lines.join('\n')}\n`)]]),
+      );
       expect(result.ok).toBe(false);
-      expect(result.problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) }));
+      expect(result.problems).toContainEqual(
+        expect.objectContaining({
+          file: 'events.ndjson',
+          eventId: target.id,
+          message: expect.stringMatching(/is not in the log the signed digest .* commits to/),
+        }),
+      );
     }
   });
 
@@ -168,51 +221,121 @@ describe('evidence pack forgery against the signed digest', () => {
     expect(result.ok).toBe(false);
     // Everything the forger could recompute is consistent: only the signed tree disagrees, for the event and the ones rechained after it.
     expect(result.problems.filter((p) => !/commits to|head line/.test(p.message)).map(describeProblem)).toEqual([]);
-    expect(result.problems[0]).toMatchObject({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to/) });
+    expect(result.problems[0]).toMatchObject({
+      file: 'events.ndjson',
+      eventId: target.id,
+      streamId: target.streamId,
+      revision: target.revision,
+      message: expect.stringMatching(/is not in the log the signed digest .* commits to/),
+    });
   });
 
   it('names an event dropped from the middle of its stream, with its proof line and every hash recomputed', async () => {
     const events = parseEvents(files);
-    const dropped = events.find((e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2))!;
+    const dropped = events.find(
+      (e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2),
+    )!;
     const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === dropped.position));
-    const result = await rezip('dropped.zip', forge(files, events.filter((e) => e !== dropped), proofs));
+    const result = await rezip(
+      'dropped.zip',
+      forge(
+        files,
+        events.filter((e) => e !== dropped),
+        proofs,
+      ),
+    );
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: dropped.streamId, revision: 2, message: expect.stringMatching(/revisions 1\.\.1 are missing/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        streamId: dropped.streamId,
+        revision: 2,
+        message: expect.stringMatching(/revisions 1\.\.1 are missing/),
+      }),
+    );
   });
 
   it("names the stream and its missing revision when a stream's last in-scope event is dropped, with its proof line and every hash recomputed", async () => {
     const events = parseEvents(files);
     // A record stream whose last event is dated in the period (2022): its last in-scope event.
-    const victim = [...new Set(events.map((e) => e.streamId))].map((s) => events.filter((e) => e.streamId === s).at(-1)!)
-      .find((e) => /^(decision|action|escalation|budget)-/.test(e.streamId) && e.revision >= 1 && e.metadata.occurredAt.startsWith('2022'))!;
+    const victim = [...new Set(events.map((e) => e.streamId))]
+      .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
+      .find(
+        (e) =>
+          /^(decision|action|escalation|budget)-/.test(e.streamId) &&
+          e.revision >= 1 &&
+          e.metadata.occurredAt.startsWith('2022'),
+      )!;
     const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === victim.position));
-    const result = await rezip('cut.zip', forge(files, events.filter((e) => e !== victim), proofs));
+    const result = await rezip(
+      'cut.zip',
+      forge(
+        files,
+        events.filter((e) => e !== victim),
+        proofs,
+      ),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems.some((p) => /hash chain|SHA-256|rootHash|revisions/.test(p.message))).toBe(false);
-    expect(result.problems).toEqual([expect.objectContaining({
-      file: 'events.ndjson', streamId: victim.streamId, revision: victim.revision,
-      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short: revision ${victim.revision} .* is its last event at the signed digest`)),
-    })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        file: 'events.ndjson',
+        streamId: victim.streamId,
+        revision: victim.revision,
+        message: expect.stringMatching(
+          new RegExp(
+            `stream ${victim.streamId} is cut short: revision ${victim.revision} .* is its last event at the signed digest`,
+          ),
+        ),
+      }),
+    ]);
   });
 
   it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
     const events = parseEvents(files);
-    const victim = [...new Set(events.map((e) => e.streamId))].map((s) => events.filter((e) => e.streamId === s).at(-1)!)
-      .find((e) => /^(decision|action|escalation|budget)-/.test(e.streamId) && e.revision >= 1 && e.metadata.occurredAt.startsWith('2022'))!;
+    const victim = [...new Set(events.map((e) => e.streamId))]
+      .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
+      .find(
+        (e) =>
+          /^(decision|action|escalation|budget)-/.test(e.streamId) &&
+          e.revision >= 1 &&
+          e.metadata.occurredAt.startsWith('2022'),
+      )!;
     const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const proofs = parseProofs(files);
     const dropped = proofs.find((p) => p.kind === 'event' && p.position === victim.position)!;
     const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
     if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');
     const forgedProofs: ProofLine[] = [
-      ...proofs.filter((p) => p !== dropped).map((p) => (p.kind === 'head' && p.streamId === victim.streamId ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex } : p)),
+      ...proofs
+        .filter((p) => p !== dropped)
+        .map((p) =>
+          p.kind === 'head' && p.streamId === victim.streamId
+            ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex }
+            : p,
+        ),
       { kind: 'node', start: dropped.leafIndex, end: dropped.leafIndex + 1, hash: dropped.leafHash },
     ];
-    const result = await rezip('cut-node.zip', forge(files, events.filter((e) => e !== victim), forgedProofs));
+    const result = await rezip(
+      'cut-node.zip',
+      forge(
+        files,
+        events.filter((e) => e !== victim),
+        forgedProofs,
+      ),
+    );
     // The log tree is satisfied (the node stands for the dropped leaf); only the stream-heads proof is not.
-    expect(result.problems).toEqual([expect.objectContaining({
-      file: 'events.ndjson', streamId: victim.streamId, revision: before.revision,
-      message: expect.stringMatching(new RegExp(`stream ${victim.streamId} is cut short or its head was rewritten: revision ${before.revision} .* is not shown to be its last event at the signed digest`)),
-    })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        file: 'events.ndjson',
+        streamId: victim.streamId,
+        revision: before.revision,
+        message: expect.stringMatching(
+          new RegExp(
+            `stream ${victim.streamId} is cut short or its head was rewritten: revision ${before.revision} .* is not shown to be its last event at the signed digest`,
+          ),
+        ),
+      }),
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { parseLogHashLine } from '../../src/evidence/pack/log-hashes';
-import { DATA_FILES, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../src/evidence/pack/pack-files';
+import {
+  DATA_FILES,
+  LOG_HASHES_FILE,
+  MANIFEST_FILE,
+  manifestHashOf,
+  manifestText,
+  rootHashOf,
+  sha256,
+} from '../../src/evidence/pack/pack-files';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
 import type { PackManifest, SignedDigest } from '../../src/evidence/pack/pack-types';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
@@ -15,17 +23,36 @@ import { put, syntheticLedger } from './support/synthetic-ledger';
 const key = generateKeyPairSync('ed25519').privateKey;
 
 /** A real digest at `position`, or one whose fields are changed before signing (`edit`). */
-async function digestAt(store: MemoryEventStore, position: number, edit: Partial<SignedDigest> = {}): Promise<SignedDigest> {
+async function digestAt(
+  store: MemoryEventStore,
+  position: number,
+  edit: Partial<SignedDigest> = {},
+): Promise<SignedDigest> {
   const upTo = (await store.readAll()).filter((e) => e.position <= position);
-  return signDigest({ digestId: `d-${position}`, position, eventCount: upTo.length, logHash: computeLogHash(upTo.map((e) => e.integrity.hash)), recordedAt: '2023-03-01T09:00:00.000Z', ...edit }, key);
+  return signDigest(
+    {
+      digestId: `d-${position}`,
+      position,
+      eventCount: upTo.length,
+      logHash: computeLogHash(upTo.map((e) => e.integrity.hash)),
+      recordedAt: '2023-03-01T09:00:00.000Z',
+      ...edit,
+    },
+    key,
+  );
 }
 
 /** Recomputes file hashes, root hashes and the manifest hash after `change` edits the manifest or files. */
-function repack(files: Map<string, Buffer>, change: (m: PackManifest, f: Map<string, Buffer>) => void): Map<string, Buffer> {
+function repack(
+  files: Map<string, Buffer>,
+  change: (m: PackManifest, f: Map<string, Buffer>) => void,
+): Map<string, Buffer> {
   const out = new Map(files);
   const m = JSON.parse(out.get(MANIFEST_FILE)!.toString()) as PackManifest;
   change(m, out);
-  m.files = m.files.filter((f) => out.has(f.name)).map((f) => ({ name: f.name, sha256: sha256(out.get(f.name)!), bytes: out.get(f.name)!.length }));
+  m.files = m.files
+    .filter((f) => out.has(f.name))
+    .map((f) => ({ name: f.name, sha256: sha256(out.get(f.name)!), bytes: out.get(f.name)!.length }));
   m.rootHash = rootHashOf(m.files);
   m.dataRootHash = rootHashOf(m.files.filter((f) => DATA_FILES.includes(f.name)));
   m.manifestHash = manifestHashOf(m);
@@ -36,7 +63,12 @@ function repack(files: Map<string, Buffer>, change: (m: PackManifest, f: Map<str
 describe('log-hashes.txt lines', () => {
   const hash = 'ab'.repeat(32);
   it('parses <position> <streamId> <revision> <hash>', () => {
-    expect(parseLogHashLine(`12 action-a1 3 ${hash}`)).toEqual({ position: 12, streamId: 'action-a1', revision: 3, hash });
+    expect(parseLogHashLine(`12 action-a1 3 ${hash}`)).toEqual({
+      position: 12,
+      streamId: 'action-a1',
+      revision: 3,
+      hash,
+    });
   });
   it.each([
     ['too few fields', `12 action-a1 ${hash}`, /not "<position>/],
@@ -54,7 +86,11 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
   let store: MemoryEventStore;
   let tmp: ReturnType<typeof tempDir>;
   let all: StoredEvent[];
-  const build = async (name: string, digest: (to: number) => Promise<SignedDigest | undefined>, s: MemoryEventStore = store) => {
+  const build = async (
+    name: string,
+    digest: (to: number) => Promise<SignedDigest | undefined>,
+    s: MemoryEventStore = store,
+  ) => {
     const file = join(tmp.dir, name);
     const manifest = await buildToFile(s, request({}, { digestCovering: digest, logEvidence: 'log-hashes' }), file);
     return { file, manifest };
@@ -81,32 +117,63 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
   });
 
   it('refuses to build from a ledger that no longer gives the digest its logHash, or does not reach its position', async () => {
-    await expect(build('stale.zip', (to) => digestAt(store, to, { logHash: 'cd'.repeat(32) }))).rejects.toThrow(/changed after the digest was signed/);
-    await expect(build('beyond.zip', async (to) => ({ ...(await digestAt(store, to)), position: all.at(-1)!.position + 10 }))).rejects.toThrow(/ends at position/);
+    await expect(build('stale.zip', (to) => digestAt(store, to, { logHash: 'cd'.repeat(32) }))).rejects.toThrow(
+      /changed after the digest was signed/,
+    );
+    await expect(
+      build('beyond.zip', async (to) => ({ ...(await digestAt(store, to)), position: all.at(-1)!.position + 10 })),
+    ).rejects.toThrow(/ends at position/);
   });
 
   it('names a digest that does not cover the last event, and the events it leaves out', async () => {
     const { file, manifest } = await build('short.zip', (to) => digestAt(store, to - 1));
     const problems = (await verifyPack(file)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/covers position/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', message: `position ${manifest.positions.to} is not in log-hashes.txt: the signed log holds no such event` }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/covers position/) }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        message: `position ${manifest.positions.to} is not in log-hashes.txt: the signed log holds no such event`,
+      }),
+    );
   });
 
   it('names a digest whose signed fields were changed, even with the manifest recomputed', async () => {
     const { file } = await build('fields.zip', (to) => digestAt(store, to));
-    const forged = repack(await unzip(file), (m) => { m.digest!.eventCount += 1; });
+    const forged = repack(await unzip(file), (m) => {
+      m.digest!.eventCount += 1;
+    });
     const problems = (await rezip('fields-forged.zip', forged)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/signature does not verify/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: LOG_HASHES_FILE, message: expect.stringMatching(/lines, but the signed digest .* covers/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/signature does not verify/) }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: LOG_HASHES_FILE,
+        message: expect.stringMatching(/lines, but the signed digest .* covers/),
+      }),
+    );
   });
 
   it('names log-hashes.txt removed while the digest stays, and kept while the digest is stripped', async () => {
     const { file } = await build('presence.zip', (to) => digestAt(store, to));
     const files = await unzip(file);
-    const removed = repack(files, (_m, f) => { f.delete(LOG_HASHES_FILE); });
-    expect((await rezip('no-file.zip', removed)).problems).toEqual([expect.objectContaining({ file: LOG_HASHES_FILE, message: expect.stringMatching(/^missing/) })]);
-    const stripped = repack(files, (m) => { delete m.digest; });
-    expect((await rezip('no-digest.zip', stripped)).problems).toEqual([expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/log-hashes.txt but no signed digest/) })]);
+    const removed = repack(files, (_m, f) => {
+      f.delete(LOG_HASHES_FILE);
+    });
+    expect((await rezip('no-file.zip', removed)).problems).toEqual([
+      expect.objectContaining({ file: LOG_HASHES_FILE, message: expect.stringMatching(/^missing/) }),
+    ]);
+    const stripped = repack(files, (m) => {
+      delete m.digest;
+    });
+    expect((await rezip('no-digest.zip', stripped)).problems).toEqual([
+      expect.objectContaining({
+        file: 'manifest.json',
+        message: expect.stringMatching(/log-hashes.txt but no signed digest/),
+      }),
+    ]);
   });
 
   it('names lines out of order and a line that is not one', async () => {
@@ -115,9 +182,18 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
     const lines = files.get(LOG_HASHES_FILE)!.toString().trimEnd().split('\n');
     [lines[1], lines[2]] = [lines[2], lines[1]];
     lines[4] = 'not a line';
-    const problems = (await rezip('order-forged.zip', repack(files, (_m, f) => f.set(LOG_HASHES_FILE, Buffer.from(`${lines.join('\n')}\n`))))).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: LOG_HASHES_FILE, line: 3, message: expect.stringMatching(/does not follow/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: LOG_HASHES_FILE, line: 5, message: expect.stringMatching(/not "<position>/) }));
+    const problems = (
+      await rezip(
+        'order-forged.zip',
+        repack(files, (_m, f) => f.set(LOG_HASHES_FILE, Buffer.from(`${lines.join('\n')}\n`))),
+      )
+    ).problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: LOG_HASHES_FILE, line: 3, message: expect.stringMatching(/does not follow/) }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: LOG_HASHES_FILE, line: 5, message: expect.stringMatching(/not "<position>/) }),
+    );
   });
 
   it("holds an included stream's later events recorded before the pack's last event (so completeness is provable), but leaves them out of the CSVs", async () => {
@@ -125,10 +201,25 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
     const later = await syntheticLedger();
     // action-a2 is completed after the period, then a pledge dated inside it is recorded late (backdated).
     await put(later, 'action-a2', 'action-completed', { actionId: 'a2' }, '2023-02-10T10:00:00Z');
-    await put(later, 'budget-2022-23', 'contribution-pledged', { financialYear: '2022-23', pledgeId: 'pl2', partnerId: 'p2', amountPence: 5_000_000, basis: 'agreed' }, '2022-12-01T09:00:00Z');
+    await put(
+      later,
+      'budget-2022-23',
+      'contribution-pledged',
+      { financialYear: '2022-23', pledgeId: 'pl2', partnerId: 'p2', amountPence: 5_000_000, basis: 'agreed' },
+      '2022-12-01T09:00:00Z',
+    );
     const { file, manifest } = await build('late.zip', (to) => digestAt(later, to), later);
-    const events = (await unzip(file)).get('events.ndjson')!.toString().trimEnd().split('\n').map((l) => JSON.parse(l) as StoredEvent);
-    expect(events.filter((e) => e.streamId === 'action-a2').map((e) => e.type)).toEqual(['action-raised', 'action-progress-noted', 'action-completed']);
+    const events = (await unzip(file))
+      .get('events.ndjson')!
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as StoredEvent);
+    expect(events.filter((e) => e.streamId === 'action-a2').map((e) => e.type)).toEqual([
+      'action-raised',
+      'action-progress-noted',
+      'action-completed',
+    ]);
     expect(manifest.positions.to).toBe((await later.readAll()).at(-1)!.position);
     const packed = await unzip(file);
     expect(packed.get('action-log.csv')!.equals(baseline.get('action-log.csv')!)).toBe(true); // as at the end of 2022: a2 still open

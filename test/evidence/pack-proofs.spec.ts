@@ -15,8 +15,10 @@ import { put, syntheticLedger } from './support/synthetic-ledger';
 
 const key = generateKeyPairSync('ed25519').privateKey;
 const lines = (data: Buffer) => data.toString('utf8').trimEnd().split('\n');
-const eventsOf = (files: Map<string, Buffer>) => lines(files.get('events.ndjson')!).map((l) => JSON.parse(l) as StoredEvent);
-const proofsOf = (files: Map<string, Buffer>) => lines(files.get(LOG_PROOFS_FILE)!).map((l) => JSON.parse(l) as ProofLine);
+const eventsOf = (files: Map<string, Buffer>) =>
+  lines(files.get('events.ndjson')!).map((l) => JSON.parse(l) as StoredEvent);
+const proofsOf = (files: Map<string, Buffer>) =>
+  lines(files.get(LOG_PROOFS_FILE)!).map((l) => JSON.parse(l) as ProofLine);
 const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
 
 /**
@@ -40,7 +42,11 @@ describe('evidence packs with inclusion proofs', () => {
 
   const build = async (name: string, scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}) => {
     const file = join(tmp.dir, name);
-    const manifest = await buildToFile(store, request(scope, { digestCovering: () => treeDigestAt(store, tree, head, key), logTree: tree, ...extra }), file);
+    const manifest = await buildToFile(
+      store,
+      request(scope, { digestCovering: () => treeDigestAt(store, tree, head, key), logTree: tree, ...extra }),
+      file,
+    );
     return { file, manifest, files: await unzip(file) };
   };
   const verifyFiles = async (name: string, files: Map<string, Buffer>) => {
@@ -55,9 +61,18 @@ describe('evidence packs with inclusion proofs', () => {
     expect([...files.keys()]).not.toContain(LOG_HASHES_FILE);
     const events = eventsOf(files);
     const proofs = proofsOf(files);
-    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.position)).toEqual(events.map((e) => e.position));
-    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.leafIndex)).toEqual(await Promise.all(events.map((e) => tree.leafIndexOf(e.position))));
-    expect(proofs.filter((p) => p.kind === 'head').map((p) => p.kind === 'head' && p.streamId).sort()).toEqual([...new Set(events.map((e) => e.streamId))].sort());
+    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.position)).toEqual(
+      events.map((e) => e.position),
+    );
+    expect(proofs.filter((p) => p.kind === 'event').map((p) => p.kind === 'event' && p.leafIndex)).toEqual(
+      await Promise.all(events.map((e) => tree.leafIndexOf(e.position))),
+    );
+    expect(
+      proofs
+        .filter((p) => p.kind === 'head')
+        .map((p) => p.kind === 'head' && p.streamId)
+        .sort(),
+    ).toEqual([...new Set(events.map((e) => e.streamId))].sort());
     expect(manifest.digest?.treeSize).toBe((await store.readAll()).length);
     const result = await verifyPack(file);
     expect(result.problems.map(describeProblem)).toEqual([]);
@@ -66,7 +81,9 @@ describe('evidence packs with inclusion proofs', () => {
 
   it('given a stream with events after the period, then it goes in up to its head at the digest and the CSVs still stop at the period', async () => {
     const { files } = await build('head.zip');
-    const a2 = eventsOf(files).filter((e) => e.streamId === 'action-a2').map((e) => e.type);
+    const a2 = eventsOf(files)
+      .filter((e) => e.streamId === 'action-a2')
+      .map((e) => e.type);
     expect(a2).toEqual(['action-raised', 'action-progress-noted']); // the 2023 note: the stream's head at the digest
     const { files: unproven } = await build('no-digest.zip', {}, { digestCovering: undefined });
     expect(files.get('action-log.csv')!.equals(unproven.get('action-log.csv')!)).toBe(true);
@@ -92,7 +109,15 @@ describe('evidence packs with inclusion proofs', () => {
     target.integrity.hash = 'ab'.repeat(32); // what a recomputed chain gives: a different hash
     const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events)]]));
     const problems = (await verifyFiles('rewrite-forged.zip', forged)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', eventId: target.id, streamId: target.streamId, revision: target.revision, message: expect.stringMatching(/is not in the log the signed digest .* commits to: its leaf is not leaf/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        eventId: target.id,
+        streamId: target.streamId,
+        revision: target.revision,
+        message: expect.stringMatching(/is not in the log the signed digest .* commits to: its leaf is not leaf/),
+      }),
+    );
   });
 
   it('given an event rewritten with its leaf line rewritten to match, then the head line names it; with the head rewritten too, the root fails', async () => {
@@ -101,26 +126,63 @@ describe('evidence packs with inclusion proofs', () => {
     const target = events.find((e) => e.type === 'action-completed')!; // action-a1's last event: its head
     target.integrity.hash = 'ab'.repeat(32);
     const leafHash = eventLeafHash(target).toString('hex');
-    const lines = proofsOf(files).map((p) => (p.kind === 'event' && p.position === target.position ? { ...p, leafHash } : p));
-    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events)], [LOG_PROOFS_FILE, ndjson(lines)]]));
-    expect((await verifyFiles('rewrite-both-forged.zip', forged)).problems).toContainEqual(expect.objectContaining({
-      file: 'events.ndjson', eventId: target.id, message: expect.stringMatching(/is not in the log .*: leaf \d+ of the signed tree is action-a1 revision 1 with hash [0-9a-f]{64} \(its head line\), not this event/),
-    }));
-    const allThree = lines.map((p) => (p.kind === 'head' && p.streamId === target.streamId ? { ...p, hash: target.integrity.hash } : p));
-    const problems = (await verifyFiles('rewrite-all-forged.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(allThree)]])))).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/its leaves and nodes give root .* not the signed digest .* the file was changed/) }));
+    const lines = proofsOf(files).map((p) =>
+      p.kind === 'event' && p.position === target.position ? { ...p, leafHash } : p,
+    );
+    const forged = withRecomputedManifest(
+      new Map([...files, ['events.ndjson', ndjson(events)], [LOG_PROOFS_FILE, ndjson(lines)]]),
+    );
+    expect((await verifyFiles('rewrite-both-forged.zip', forged)).problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        eventId: target.id,
+        message: expect.stringMatching(
+          /is not in the log .*: leaf \d+ of the signed tree is action-a1 revision 1 with hash [0-9a-f]{64} \(its head line\), not this event/,
+        ),
+      }),
+    );
+    const allThree = lines.map((p) =>
+      p.kind === 'head' && p.streamId === target.streamId ? { ...p, hash: target.integrity.hash } : p,
+    );
+    const problems = (
+      await verifyFiles(
+        'rewrite-all-forged.zip',
+        withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(allThree)]])),
+      )
+    ).problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: LOG_PROOFS_FILE,
+        message: expect.stringMatching(
+          /its leaves and nodes give root .* not the signed digest .* the file was changed/,
+        ),
+      }),
+    );
   });
 
   it("given one byte of an event's leaf in the proofs flipped, then verify-pack names that event", async () => {
     const { files } = await build('flip-proof.zip', { records: ['actions'] });
     const text = files.get(LOG_PROOFS_FILE)!;
     const at = text.indexOf('"leafHash":"') + 20;
-    const problems = (await verifyFiles('flip-proof-forged.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, flipByte(text, at)]])))).problems;
+    const problems = (
+      await verifyFiles(
+        'flip-proof-forged.zip',
+        withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, flipByte(text, at)]])),
+      )
+    ).problems;
     const first = eventsOf(files)[0];
     // The first event is its stream's only one, so its head line still holds the true leaf, and the proof stands.
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/its leaf is not leaf \d+ of the signed tree/) }),
-      expect.objectContaining({ file: 'events.ndjson', eventId: first.id, message: expect.stringMatching(/\(its head line\), not this event/) }),
+      expect.objectContaining({
+        file: 'events.ndjson',
+        eventId: first.id,
+        message: expect.stringMatching(/its leaf is not leaf \d+ of the signed tree/),
+      }),
+      expect.objectContaining({
+        file: 'events.ndjson',
+        eventId: first.id,
+        message: expect.stringMatching(/\(its head line\), not this event/),
+      }),
     ]);
   });
 
@@ -129,9 +191,18 @@ describe('evidence packs with inclusion proofs', () => {
     const proofs = proofsOf(files);
     const nodes = proofs.filter((p) => p.kind === 'node');
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.length).toBeLessThan(2 * Math.log2((await store.readAll()).length) * proofs.filter((p) => p.kind === 'event').length);
-    const problems = (await verifyFiles('gaps-forged.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== nodes[0]))]])))).problems;
-    expect(problems).toEqual([expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves/) })]);
+    expect(nodes.length).toBeLessThan(
+      2 * Math.log2((await store.readAll()).length) * proofs.filter((p) => p.kind === 'event').length,
+    );
+    const problems = (
+      await verifyFiles(
+        'gaps-forged.zip',
+        withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== nodes[0]))]])),
+      )
+    ).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves/) }),
+    ]);
   });
 
   it("given a stream's last event dropped with its proof line, then verify-pack names the stream and the missing revision", async () => {
@@ -140,21 +211,64 @@ describe('evidence packs with inclusion proofs', () => {
     const last = events.filter((e) => e.streamId === 'action-a1').at(-1)!;
     const kept = events.filter((e) => e !== last);
     const proofs = proofsOf(files).filter((p) => !(p.kind === 'event' && p.position === last.position));
-    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(kept)], [LOG_PROOFS_FILE, ndjson(proofs)]]));
+    const forged = withRecomputedManifest(
+      new Map([...files, ['events.ndjson', ndjson(kept)], [LOG_PROOFS_FILE, ndjson(proofs)]]),
+    );
     const problems = (await verifyFiles('cut-forged.zip', forged)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: 'action-a1', revision: last.revision, message: expect.stringMatching(/stream action-a1 is cut short: revision 1 .* is its last event at the signed digest/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        streamId: 'action-a1',
+        revision: last.revision,
+        message: expect.stringMatching(
+          /stream action-a1 is cut short: revision 1 .* is its last event at the signed digest/,
+        ),
+      }),
+    );
     // And with its head line gone too: a stream the pack cannot show whole.
     const headless = proofs.filter((p) => !(p.kind === 'head' && p.streamId === 'action-a1'));
-    const problems2 = (await verifyFiles('cut-headless.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(headless)]])))).problems;
-    expect(problems2).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/has no head line/) }));
+    const problems2 = (
+      await verifyFiles(
+        'cut-headless.zip',
+        withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(headless)]])),
+      )
+    ).problems;
+    expect(problems2).toContainEqual(
+      expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/has no head line/) }),
+    );
     // And with its head line rewritten to the new last event: the dropped leaf is a hole no node covers.
     const before = kept.filter((e) => e.streamId === 'action-a1').at(-1)!;
     const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
-    const rewritten = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.kind === 'event' ? beforeLine.leafIndex : -1 } : p));
-    const problems3 = (await verifyFiles('cut-rehead.zip', withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(rewritten)]])))).problems;
-    expect(problems3).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/no node line for leaves \[\d+, \d+\)/) }));
+    const rewritten = proofs.map((p) =>
+      p.kind === 'head' && p.streamId === 'action-a1'
+        ? {
+            ...p,
+            revision: before.revision,
+            hash: before.integrity.hash,
+            leafIndex: beforeLine.kind === 'event' ? beforeLine.leafIndex : -1,
+          }
+        : p,
+    );
+    const problems3 = (
+      await verifyFiles(
+        'cut-rehead.zip',
+        withRecomputedManifest(new Map([...forged, [LOG_PROOFS_FILE, ndjson(rewritten)]])),
+      )
+    ).problems;
+    expect(problems3).toContainEqual(
+      expect.objectContaining({
+        file: LOG_PROOFS_FILE,
+        message: expect.stringMatching(/no node line for leaves \[\d+, \d+\)/),
+      }),
+    );
     // The head line is consistent with the pack now; its proof in the signed stream-heads tree is not.
-    expect(problems3).toContainEqual(expect.objectContaining({ streamId: 'action-a1', revision: before.revision, message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten/) }));
+    expect(problems3).toContainEqual(
+      expect.objectContaining({
+        streamId: 'action-a1',
+        revision: before.revision,
+        message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten/),
+      }),
+    );
   });
 
   it("given a stream's last event dropped, its head line rewritten to the new last event and a node line added for the hole, then verify-pack names the stream (its head is not the one the digest signed)", async () => {
@@ -171,15 +285,30 @@ describe('evidence packs with inclusion proofs', () => {
     // Everything the forger can recompute: the head line names the new last event, and the dropped
     // leaf (its hash is in the pack) becomes the node line for the one-leaf gap it leaves.
     const forgedProofs = [
-      ...proofs.filter((p) => p !== dropped).map((p) => (p.kind === 'head' && p.streamId === 'action-a2' ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex } : p)),
+      ...proofs
+        .filter((p) => p !== dropped)
+        .map((p) =>
+          p.kind === 'head' && p.streamId === 'action-a2'
+            ? { ...p, revision: before.revision, hash: before.integrity.hash, leafIndex: beforeLine.leafIndex }
+            : p,
+        ),
       { kind: 'node', start: dropped.leafIndex, end: dropped.leafIndex + 1, hash: dropped.leafHash },
     ];
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     manifest.positions.to = kept.at(-1)!.position; // the dropped event was the pack's last
-    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(kept)], [LOG_PROOFS_FILE, ndjson(forgedProofs)], ['manifest.json', Buffer.from(JSON.stringify(manifest))]]));
+    const forged = withRecomputedManifest(
+      new Map([
+        ...files,
+        ['events.ndjson', ndjson(kept)],
+        [LOG_PROOFS_FILE, ndjson(forgedProofs)],
+        ['manifest.json', Buffer.from(JSON.stringify(manifest))],
+      ]),
+    );
     const result = await verifyFiles('cut-node-forged.zip', forged);
     expect(result.ok).toBe(false);
-    expect(result.problems).toContainEqual(expect.objectContaining({ streamId: 'action-a2', message: expect.stringMatching(/stream action-a2/) }));
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ streamId: 'action-a2', message: expect.stringMatching(/stream action-a2/) }),
+    );
   });
 
   it("given a head line's stream-heads index removed or moved, or a heads-node line of its path removed, then verify-pack names the stream and only it", async () => {
@@ -188,22 +317,66 @@ describe('evidence packs with inclusion proofs', () => {
     const heads = proofs.filter((p) => p.kind === 'head');
     expect(heads.every((h) => h.kind === 'head' && Number.isSafeInteger(h.headsIndex))).toBe(true);
     expect(proofs.filter((p) => p.kind === 'heads-node').length).toBeGreaterThan(0);
-    const unproven = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: undefined } : p));
-    const problems = (await verifyFiles('heads-proof-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(unproven)]])))).problems;
-    expect(problems).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1's head line gives no index in the stream-heads tree/) })]);
-    const moved = proofs.map((p) => (p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: p.headsIndex! + 1 } : p));
-    const problems2 = (await verifyFiles('heads-proof-moved.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(moved)]])))).problems;
-    expect(problems2).toEqual([expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*does not give the signed root/) })]);
+    const unproven = proofs.map((p) =>
+      p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: undefined } : p,
+    );
+    const problems = (
+      await verifyFiles(
+        'heads-proof-gone.zip',
+        withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(unproven)]])),
+      )
+    ).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        streamId: 'action-a1',
+        message: expect.stringMatching(/stream action-a1's head line gives no index in the stream-heads tree/),
+      }),
+    ]);
+    const moved = proofs.map((p) =>
+      p.kind === 'head' && p.streamId === 'action-a1' ? { ...p, headsIndex: p.headsIndex! + 1 } : p,
+    );
+    const problems2 = (
+      await verifyFiles(
+        'heads-proof-moved.zip',
+        withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(moved)]])),
+      )
+    ).problems;
+    expect(problems2).toEqual([
+      expect.objectContaining({
+        streamId: 'action-a1',
+        message: expect.stringMatching(
+          /stream action-a1 is cut short or its head was rewritten: .*does not give the signed root/,
+        ),
+      }),
+    ]);
     // The node next to action-a1's leaf (its nearest sibling) is on its path and on its sibling's only.
     const a1 = heads.find((h) => h.kind === 'head' && h.streamId === 'action-a1')!;
     const i = a1.kind === 'head' ? a1.headsIndex! : -1;
-    const sibling = proofs.find((p) => p.kind === 'heads-node' && p.end - p.start === 1 && p.start === (i % 2 === 1 ? i - 1 : i + 1))!;
-    const problems3 = (await verifyFiles('heads-node-gone.zip', withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== sibling))]])))).problems;
-    expect(problems3).toContainEqual(expect.objectContaining({ streamId: 'action-a1', message: expect.stringMatching(/stream action-a1 is cut short or its head was rewritten: .*has no heads-node line/) }));
+    const sibling = proofs.find(
+      (p) => p.kind === 'heads-node' && p.end - p.start === 1 && p.start === (i % 2 === 1 ? i - 1 : i + 1),
+    )!;
+    const problems3 = (
+      await verifyFiles(
+        'heads-node-gone.zip',
+        withRecomputedManifest(new Map([...files, [LOG_PROOFS_FILE, ndjson(proofs.filter((p) => p !== sibling))]])),
+      )
+    ).problems;
+    expect(problems3).toContainEqual(
+      expect.objectContaining({
+        streamId: 'action-a1',
+        message: expect.stringMatching(
+          /stream action-a1 is cut short or its head was rewritten: .*has no heads-node line/,
+        ),
+      }),
+    );
   });
 
   it('given a tree-only digest (signed before the stream heads), then the pack carries no stream-heads proofs and verifies as before', async () => {
-    const { file, files } = await build('tree-only.zip', {}, { digestCovering: () => treeOnlyDigestAt(store, tree, head, key) });
+    const { file, files } = await build(
+      'tree-only.zip',
+      {},
+      { digestCovering: () => treeOnlyDigestAt(store, tree, head, key) },
+    );
     const heads = proofsOf(files).filter((p) => p.kind === 'head');
     expect(heads.length).toBeGreaterThan(0);
     expect(heads.some((h) => h.kind === 'head' && h.headsIndex !== undefined)).toBe(false);
@@ -212,24 +385,50 @@ describe('evidence packs with inclusion proofs', () => {
   });
 
   it('refuses to build against a digest whose stream-heads root the ledger does not give', async () => {
-    const stale = (): Promise<SignedDigest> => treeDigestAt(store, tree, head, key, { streamHeadsRoot: 'cd'.repeat(32) });
-    await expect(build('stale-heads.zip', {}, { digestCovering: stale })).rejects.toThrow(/stream heads at position \d+ do not give digest .*streamHeadsRoot/);
+    const stale = (): Promise<SignedDigest> =>
+      treeDigestAt(store, tree, head, key, { streamHeadsRoot: 'cd'.repeat(32) });
+    await expect(build('stale-heads.zip', {}, { digestCovering: stale })).rejects.toThrow(
+      /stream heads at position \d+ do not give digest .*streamHeadsRoot/,
+    );
   });
 
   it('given an event dropped mid-stream with its proof line, then verify-pack names the gap', async () => {
     const later = await syntheticLedger();
-    await put(later, 'action-a1', 'action-progress-noted', { actionId: 'a1', note: 'Reviewed' }, '2022-05-01T10:00:00Z');
+    await put(
+      later,
+      'action-a1',
+      'action-progress-noted',
+      { actionId: 'a1', note: 'Reviewed' },
+      '2022-05-01T10:00:00Z',
+    );
     const laterTree = new MemoryLogTree(later);
     const file = join(tmp.dir, 'mid.zip');
     const top = (await later.readAll()).at(-1)!.position;
-    await buildToFile(later, request({}, { digestCovering: () => treeDigestAt(later, laterTree, top, key), logTree: laterTree }), file);
+    await buildToFile(
+      later,
+      request({}, { digestCovering: () => treeDigestAt(later, laterTree, top, key), logTree: laterTree }),
+      file,
+    );
     const files = await unzip(file);
     const events = eventsOf(files);
     const dropped = events.find((e) => e.streamId === 'action-a1' && e.revision === 1)!;
     const proofs = proofsOf(files).filter((p) => !(p.kind === 'event' && p.position === dropped.position));
-    const forged = withRecomputedManifest(new Map([...files, ['events.ndjson', ndjson(events.filter((e) => e !== dropped))], [LOG_PROOFS_FILE, ndjson(proofs)]]));
+    const forged = withRecomputedManifest(
+      new Map([
+        ...files,
+        ['events.ndjson', ndjson(events.filter((e) => e !== dropped))],
+        [LOG_PROOFS_FILE, ndjson(proofs)],
+      ]),
+    );
     const problems = (await verifyFiles('mid-forged.zip', forged)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'events.ndjson', streamId: 'action-a1', revision: 2, message: expect.stringMatching(/revisions 1\.\.1 are missing/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'events.ndjson',
+        streamId: 'action-a1',
+        revision: 2,
+        message: expect.stringMatching(/revisions 1\.\.1 are missing/),
+      }),
+    );
   });
 
   it('given log-proofs.ndjson removed, or kept with the digest stripped, then each is named', async () => {
@@ -239,25 +438,50 @@ describe('evidence packs with inclusion proofs', () => {
     const m = JSON.parse(files.get('manifest.json')!.toString());
     m.files = m.files.filter((f: { name: string }) => f.name !== LOG_PROOFS_FILE);
     removed.set('manifest.json', Buffer.from(JSON.stringify(m)));
-    expect((await verifyFiles('no-proofs.zip', withRecomputedManifest(removed))).problems).toContainEqual(expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/^missing/) }));
+    expect((await verifyFiles('no-proofs.zip', withRecomputedManifest(removed))).problems).toContainEqual(
+      expect.objectContaining({ file: LOG_PROOFS_FILE, message: expect.stringMatching(/^missing/) }),
+    );
     const stripped = JSON.parse(files.get('manifest.json')!.toString());
     delete stripped.digest;
-    const problems = (await verifyFiles('stripped.zip', withRecomputedManifest(new Map([...files, ['manifest.json', Buffer.from(JSON.stringify(stripped))]])))).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', message: expect.stringMatching(/no signed digest with a log tree/) }));
+    const problems = (
+      await verifyFiles(
+        'stripped.zip',
+        withRecomputedManifest(new Map([...files, ['manifest.json', Buffer.from(JSON.stringify(stripped))]])),
+      )
+    ).problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'manifest.json',
+        message: expect.stringMatching(/no signed digest with a log tree/),
+      }),
+    );
   });
 
   it('refuses to build against a digest that does not reach the pack', async () => {
     const first = (await store.readAll())[2].position;
-    await expect(build('short.zip', {}, { digestCovering: () => treeDigestAt(store, tree, first, key) })).rejects.toThrow(/does not cover the pack's event/);
+    await expect(
+      build('short.zip', {}, { digestCovering: () => treeDigestAt(store, tree, first, key) }),
+    ).rejects.toThrow(/does not cover the pack's event/);
   });
 
   it('refuses to build against a digest whose tree root the ledger no longer gives', async () => {
     const stale = (): Promise<SignedDigest> => treeDigestAt(store, tree, head, key, { treeRoot: 'cd'.repeat(32) });
-    await expect(build('stale.zip', {}, { digestCovering: stale })).rejects.toThrow(/ledger changed after the digest was signed/);
+    await expect(build('stale.zip', {}, { digestCovering: stale })).rejects.toThrow(
+      /ledger changed after the digest was signed/,
+    );
   });
 
   it('given a digest without a tree (signed before issue 12), then the pack carries no digest unless log-hashes.txt is asked for', async () => {
-    const old = async () => { const { treeSize: _s, treeRoot: _r, streamHeadsSize: _h, streamHeadsRoot: _hr, ...d } = await treeDigestAt(store, tree, head, key); return signDigest(d, key); };
+    const old = async () => {
+      const {
+        treeSize: _s,
+        treeRoot: _r,
+        streamHeadsSize: _h,
+        streamHeadsRoot: _hr,
+        ...d
+      } = await treeDigestAt(store, tree, head, key);
+      return signDigest(d, key);
+    };
     const { manifest } = await build('old-digest.zip', {}, { digestCovering: old });
     expect(manifest.digest).toBeUndefined();
     const legacy = await build('legacy.zip', {}, { digestCovering: old, logEvidence: 'log-hashes' });
@@ -272,7 +496,10 @@ describe('evidence packs with inclusion proofs', () => {
     let later: MemoryEventStore;
     let laterTree: MemoryLogTree;
     const verifyAgainst = (digest: SignedDigest, consistencyProof?: string[], pin: string | null = published) =>
-      verifyPack(packFile, { publicKeyPem: pin ?? undefined, published: { digest, name: 'annual-report.json', consistencyProof } });
+      verifyPack(packFile, {
+        publicKeyPem: pin ?? undefined,
+        published: { digest, name: 'annual-report.json', consistencyProof },
+      });
 
     beforeAll(async () => {
       // The ledger grows after the pack's digest; the partnership publishes a later digest of it.
@@ -292,7 +519,15 @@ describe('evidence packs with inclusion proofs', () => {
 
     it('given a later digest, then it needs a consistency proof, names the endpoint, and verifies with it', async () => {
       const newer = await laterDigest();
-      expect((await verifyAgainst(newer)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(new RegExp(`give --consistency <file> with GET /ledger/digests/${newer.digestId}/consistency\\?from=${packDigest.digestId}`)) })]);
+      expect((await verifyAgainst(newer)).problems).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(
+            new RegExp(
+              `give --consistency <file> with GET /ledger/digests/${newer.digestId}/consistency\\?from=${packDigest.digestId}`,
+            ),
+          ),
+        }),
+      ]);
       const proof = await laterTree.consistencyProof(packDigest.treeSize!, newer.treeSize!);
       expect((await verifyAgainst(newer, proof)).problems).toEqual([]);
     });
@@ -303,17 +538,27 @@ describe('evidence packs with inclusion proofs', () => {
       const rewrittenTree = new MemoryLogTree(rewritten);
       const other = await treeDigestAt(rewritten, rewrittenTree, (await rewritten.readAll()).at(-1)!.position, key);
       const proof = await rewrittenTree.consistencyProof(packDigest.treeSize!, other.treeSize!);
-      expect((await verifyAgainst(other, proof)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/consistency proof does not show/) })]);
+      expect((await verifyAgainst(other, proof)).problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/consistency proof does not show/) }),
+      ]);
       const sameSize = await treeDigestAt(rewritten, rewrittenTree, (await rewritten.readAll()).at(-2)!.position, key);
-      expect((await verifyAgainst(sameSize)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/disagree on the log at tree size/) })]);
+      expect((await verifyAgainst(sameSize)).problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/disagree on the log at tree size/) }),
+      ]);
     });
 
     it('given a published digest signed by another key, or no published key, then it is refused', async () => {
       const other = generateKeyPairSync('ed25519').privateKey;
       const forged = signDigest({ ...packDigest }, other);
-      expect((await verifyAgainst(forged)).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/not the published public key/) })]);
-      expect((await verifyAgainst({ ...packDigest, treeRoot: 'ab'.repeat(32) })).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/signature does not verify/) })]);
-      expect((await verifyAgainst(packDigest, undefined, null)).problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/without the published public key/) }));
+      expect((await verifyAgainst(forged)).problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/not the published public key/) }),
+      ]);
+      expect((await verifyAgainst({ ...packDigest, treeRoot: 'ab'.repeat(32) })).problems).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/signature does not verify/) }),
+      ]);
+      expect((await verifyAgainst(packDigest, undefined, null)).problems).toContainEqual(
+        expect.objectContaining({ message: expect.stringMatching(/without the published public key/) }),
+      );
     });
 
     it('given a pack from before issue 12, then it is held to exactly the digest it carries', async () => {
@@ -321,9 +566,21 @@ describe('evidence packs with inclusion proofs', () => {
       const old = signDigest(fields, key);
       const file = join(tmp.dir, 'published-old.zip');
       await buildToFile(later, request({}, { digestCovering: async () => old, logEvidence: 'log-hashes' }), file);
-      expect((await verifyPack(file, { publicKeyPem: published, published: { digest: old, name: 'old.json' } })).problems).toEqual([]);
-      expect((await verifyPack(file, { publicKeyPem: published, published: { digest: await laterDigest(), name: 'new.json' } })).problems)
-        .toEqual([expect.objectContaining({ message: expect.stringMatching(/without a log tree on both no consistency proof can join them/) })]);
+      expect(
+        (await verifyPack(file, { publicKeyPem: published, published: { digest: old, name: 'old.json' } })).problems,
+      ).toEqual([]);
+      expect(
+        (
+          await verifyPack(file, {
+            publicKeyPem: published,
+            published: { digest: await laterDigest(), name: 'new.json' },
+          })
+        ).problems,
+      ).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/without a log tree on both no consistency proof can join them/),
+        }),
+      ]);
     });
   });
 });

@@ -10,18 +10,29 @@ const RECORD = /^(decision|signoff|action|escalation|protocol|budget)-/;
 
 describe('which streams a pack holds (scope rules on a synthetic ledger)', () => {
   let store: MemoryEventStore;
-  beforeAll(async () => { store = await syntheticLedger(); });
+  beforeAll(async () => {
+    store = await syntheticLedger();
+  });
 
   const select = async (scope: Partial<PackScope>) => {
     const selector = new StreamSelector(request(scope).scope);
     for (const e of await store.readAll()) selector.observe(e);
     return selector.result();
   };
-  const records = async (scope: Partial<PackScope>) => [...(await select(scope)).keys()].filter((s) => RECORD.test(s)).sort();
+  const records = async (scope: Partial<PackScope>) =>
+    [...(await select(scope)).keys()].filter((s) => RECORD.test(s)).sort();
 
   describe('period', () => {
     it('includes a record with any event in [from, to] and leaves out one whose events are all before', async () => {
-      expect(await records({})).toEqual(['action-a1', 'action-a2', 'budget-2022-23', 'decision-d1', 'escalation-e1', 'protocol-pr1', 'signoff-s1']);
+      expect(await records({})).toEqual([
+        'action-a1',
+        'action-a2',
+        'budget-2022-23',
+        'decision-d1',
+        'escalation-e1',
+        'protocol-pr1',
+        'signoff-s1',
+      ]);
     });
     it('leaves out a record whose events all fall before from', async () => {
       expect(await records({ from: '2022-05-01' })).not.toContain('action-a1');
@@ -47,7 +58,12 @@ describe('which streams a pack holds (scope rules on a synthetic ledger)', () =>
 
   describe('boards', () => {
     it("keeps records whose meeting is the board's, and those with no meeting at all", async () => {
-      expect(await records({ boardIds: ['b1'] })).toEqual(['action-a1', 'budget-2022-23', 'escalation-e1', 'protocol-pr1']);
+      expect(await records({ boardIds: ['b1'] })).toEqual([
+        'action-a1',
+        'budget-2022-23',
+        'escalation-e1',
+        'protocol-pr1',
+      ]);
     });
     it("leaves out records of another board's meetings, with their sign-offs", async () => {
       const b2 = await records({ boardIds: ['b2'] });
@@ -58,10 +74,22 @@ describe('which streams a pack holds (scope rules on a synthetic ledger)', () =>
 
   describe('partners', () => {
     it('matches parties, a person owner by the partner their person record names', async () => {
-      expect(await records({ partnerIds: ['p1'] })).toEqual(['action-a1', 'budget-2022-23', 'escalation-e1', 'protocol-pr1', 'signoff-s1']);
+      expect(await records({ partnerIds: ['p1'] })).toEqual([
+        'action-a1',
+        'budget-2022-23',
+        'escalation-e1',
+        'protocol-pr1',
+        'signoff-s1',
+      ]);
     });
     it('leaves out records the partner is no party to (sign-offs of its decisions come with them)', async () => {
-      expect(await records({ partnerIds: ['p2'] })).toEqual(['action-a2', 'decision-d1', 'escalation-e1', 'protocol-pr1', 'signoff-s1']);
+      expect(await records({ partnerIds: ['p2'] })).toEqual([
+        'action-a2',
+        'decision-d1',
+        'escalation-e1',
+        'protocol-pr1',
+        'signoff-s1',
+      ]);
       expect(await records({ partnerIds: ['nobody'] })).toEqual([]);
     });
   });
@@ -70,7 +98,11 @@ describe('which streams a pack holds (scope rules on a synthetic ledger)', () =>
     it('matches whole words ignoring case and spacing', async () => {
       expect(await records({ themes: ['exploitation'] })).toEqual(['action-a1', 'decision-d1', 'signoff-s1']);
       expect(await records({ themes: ['mash front door'] })).toEqual(['action-a2']);
-      expect(await records({ themes: ['staffing', 'strategy meeting'] })).toEqual(['budget-2022-23', 'escalation-e1', 'protocol-pr1']);
+      expect(await records({ themes: ['staffing', 'strategy meeting'] })).toEqual([
+        'budget-2022-23',
+        'escalation-e1',
+        'protocol-pr1',
+      ]);
     });
     it('does not match part of a word or a theme in no record', async () => {
       expect(await records({ themes: ['exploit'] })).toEqual([]);
@@ -91,10 +123,24 @@ describe('which streams a pack holds (scope rules on a synthetic ledger)', () =>
 
     it('holds exactly the selected revisions, verifies, and projects as at the end of the period', async () => {
       const file = join(tmp.dir, 'b2.zip');
-      const manifest = await buildToFile(store, request({ boardIds: ['b2'], records: ['actions'], to: '2022-12-31' }), file);
+      const manifest = await buildToFile(
+        store,
+        request({ boardIds: ['b2'], records: ['actions'], to: '2022-12-31' }),
+        file,
+      );
       const files = await unzip(file);
-      const events = files.get('events.ndjson')!.toString().trimEnd().split('\n').map((l) => JSON.parse(l) as { streamId: string; revision: number });
-      expect(events.map((e) => `${e.streamId}@${e.revision}`)).toEqual(['board-b2@0', 'partner-p2@0', 'meeting-m2@0', 'action-a2@0']);
+      const events = files
+        .get('events.ndjson')!
+        .toString()
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { streamId: string; revision: number });
+      expect(events.map((e) => `${e.streamId}@${e.revision}`)).toEqual([
+        'board-b2@0',
+        'partner-p2@0',
+        'meeting-m2@0',
+        'action-a2@0',
+      ]);
       expect(manifest.scope.boardIds).toEqual(['b2']);
       expect((await verifyPack(file)).problems).toEqual([]);
       const rows = files.get('action-log.csv')!.toString().split('\r\n');

@@ -8,7 +8,14 @@ import { send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const ADMIN = { userId: 'sam-admin', role: 'admin' as const, agency: 'warwickshire-safeguarding' };
-const SCOPE = { from: '2022-01-01', to: '2022-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'] };
+const SCOPE = {
+  from: '2022-01-01',
+  to: '2022-12-31',
+  boardIds: [],
+  partnerIds: [],
+  themes: [],
+  records: ['decisions', 'actions', 'escalations', 'funding'],
+};
 
 /**
  * The service end to end: the log tree the follower keeps, a digest recorded through the API (which
@@ -21,7 +28,9 @@ describe('a pack built by the service carries inclusion proofs against the recor
     t = await startTestApp({ DIGEST_INTERVAL_MINUTES: '0' });
     await loadDemo(t.app);
   }, 120_000);
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('given a recorded digest, when a pack is requested, then the built pack verifies with proofs against it', async () => {
     const recorded = await send(t, '/ledger/digests', {}, { token: await t.token(ADMIN) });
@@ -35,9 +44,16 @@ describe('a pack built by the service carries inclusion proofs against the recor
       if (status !== 'completed' && status !== 'failed') await new Promise((r) => setTimeout(r, 25));
     }
     expect(status).toBe('completed');
-    const result = await verifyPack(t.app.get(PackStorage).pathOf('jtai-2022'), { publicKeyPem: digest.publicKeyPem, published: { digest, name: 'recorded' } });
+    const result = await verifyPack(t.app.get(PackStorage).pathOf('jtai-2022'), {
+      publicKeyPem: digest.publicKeyPem,
+      published: { digest, name: 'recorded' },
+    });
     expect(result.problems.map(describeProblem)).toEqual([]);
-    expect(result.manifest?.digest).toMatchObject({ digestId: digest.digestId, treeSize: digest.treeSize, treeRoot: digest.treeRoot });
+    expect(result.manifest?.digest).toMatchObject({
+      digestId: digest.digestId,
+      treeSize: digest.treeSize,
+      treeRoot: digest.treeRoot,
+    });
     expect(result.manifest?.files.map((f) => f.name)).toContain(LOG_PROOFS_FILE);
   });
 });

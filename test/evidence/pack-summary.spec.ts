@@ -9,10 +9,11 @@ import { syntheticLedger } from './support/synthetic-ledger';
 describe('business dates memoised by UTC hour', () => {
   it('agree with businessDate every quarter hour across both 2022 clock changes and a year end', () => {
     const starts = ['2022-03-26T20:00:00Z', '2022-10-29T20:00:00Z', '2022-12-31T20:00:00Z'];
-    for (const start of starts) for (let q = 0; q < 4 * 12; q++) {
-      const iso = new Date(Date.parse(start) + q * 15 * 60_000).toISOString();
-      expect(businessDay(iso)).toBe(businessDate(iso));
-    }
+    for (const start of starts)
+      for (let q = 0; q < 4 * 12; q++) {
+        const iso = new Date(Date.parse(start) + q * 15 * 60_000).toISOString();
+        expect(businessDay(iso)).toBe(businessDate(iso));
+      }
   });
   it('fall back to businessDate for anything but a plain UTC instant', () => {
     expect(businessDay('2022-06-01T23:30:00+01:00')).toBe('2022-06-01');
@@ -23,7 +24,10 @@ describe('business dates memoised by UTC hour', () => {
 describe('summary.pdf input', () => {
   it('lists month ends from the first to the last month, the last cut at to', () => {
     expect(monthEnds('2022-11-15', '2023-02-10')).toEqual([
-      { month: '2022-11', end: '2022-11-30' }, { month: '2022-12', end: '2022-12-31' }, { month: '2023-01', end: '2023-01-31' }, { month: '2023-02', end: '2023-02-10' },
+      { month: '2022-11', end: '2022-11-30' },
+      { month: '2022-12', end: '2022-12-31' },
+      { month: '2023-01', end: '2023-01-31' },
+      { month: '2023-02', end: '2023-02-10' },
     ]);
   });
 
@@ -35,17 +39,47 @@ describe('summary.pdf input', () => {
     for (const e of events) selector.observe(e);
     const streams = selector.result();
     const tables = packTables(scope.to);
-    for (const e of events) if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
-    const input = summaryInput(tables, { title: 't', partnership: 'p', scope, generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r', eventCount: 1, streamCount: streams.size });
+    for (const e of events)
+      if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
+    const input = summaryInput(tables, {
+      title: 't',
+      partnership: 'p',
+      scope,
+      generatedAt: '2022-12-31T12:00:00Z',
+      rootHash: 'r',
+      eventCount: 1,
+      streamCount: streams.size,
+    });
     // a1 raised in March, actioned in April; a2 raised in June, due end of September, still open.
-    expect(input.actionStatusOverTime[0]).toEqual({ month: '2022-03', open: 1, actioned: 0, closed: 0, cancelled: 0, overdue: 0 });
-    expect(input.actionStatusOverTime.find((r) => r.month === '2022-06')).toEqual({ month: '2022-06', open: 1, actioned: 1, closed: 0, cancelled: 0, overdue: 0 });
+    expect(input.actionStatusOverTime[0]).toEqual({
+      month: '2022-03',
+      open: 1,
+      actioned: 0,
+      closed: 0,
+      cancelled: 0,
+      overdue: 0,
+    });
+    expect(input.actionStatusOverTime.find((r) => r.month === '2022-06')).toEqual({
+      month: '2022-06',
+      open: 1,
+      actioned: 1,
+      closed: 0,
+      cancelled: 0,
+      overdue: 0,
+    });
     expect(input.actionStatusOverTime.at(-1)?.month).toBe('2022-06'); // no action history after June: the chart stops there
-    expect(input.escalationsByStage).toEqual([{ stage: 'Practitioner to practitioner', withinTimescale: 0, breached: 1 }]);
-    expect(input.contributions).toEqual([{
-      financialYear: '2022-23', budgetPence: 32_100_000, shortfallPence: 22_100_000, uncoveredPence: 0,
-      partners: [{ name: 'County Council', pledgedPence: 10_000_000, paidPence: 0, underwrittenPence: 0 }],
-    }]);
+    expect(input.escalationsByStage).toEqual([
+      { stage: 'Practitioner to practitioner', withinTimescale: 0, breached: 1 },
+    ]);
+    expect(input.contributions).toEqual([
+      {
+        financialYear: '2022-23',
+        budgetPence: 32_100_000,
+        shortfallPence: 22_100_000,
+        uncoveredPence: 0,
+        partners: [{ name: 'County Council', pledgedPence: 10_000_000, paidPence: 0, underwrittenPence: 0 }],
+      },
+    ]);
     expect(input.headline).toEqual(expect.arrayContaining([{ label: 'Actions (open / overdue)', value: '2 (1 / 1)' }]));
   });
 });

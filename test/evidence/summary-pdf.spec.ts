@@ -15,14 +15,41 @@ import { mayActions, mayPriorActions } from '../../src/demo/data/warwickshire-20
 import { septActions } from '../../src/demo/data/warwickshire-2022-09-22-actions';
 
 const M = (pounds: number) => Math.round(pounds * 100);
-const MONTHS = ['2022-04', '2022-05', '2022-06', '2022-07', '2022-08', '2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03'];
+const MONTHS = [
+  '2022-04',
+  '2022-05',
+  '2022-06',
+  '2022-07',
+  '2022-08',
+  '2022-09',
+  '2022-10',
+  '2022-11',
+  '2022-12',
+  '2023-01',
+  '2023-02',
+  '2023-03',
+];
 // [open, overdue (part of open), actioned, closed, cancelled] at each month end: the May and
 // September 2022 boards raise actions, which are then worked through.
-const STATUS = [[4, 1, 0, 2, 0], [19, 2, 3, 4, 0], [15, 4, 5, 7, 1], [12, 5, 4, 11, 1], [11, 6, 3, 13, 1], [21, 3, 5, 15, 1], [17, 4, 6, 18, 2], [13, 5, 4, 23, 2], [12, 6, 3, 25, 2], [9, 4, 2, 29, 2], [7, 3, 3, 31, 2], [5, 2, 2, 34, 2]];
+const STATUS = [
+  [4, 1, 0, 2, 0],
+  [19, 2, 3, 4, 0],
+  [15, 4, 5, 7, 1],
+  [12, 5, 4, 11, 1],
+  [11, 6, 3, 13, 1],
+  [21, 3, 5, 15, 1],
+  [17, 4, 6, 18, 2],
+  [13, 5, 4, 23, 2],
+  [12, 6, 3, 25, 2],
+  [9, 4, 2, 29, 2],
+  [7, 3, 3, 31, 2],
+  [5, 2, 2, 34, 2],
+];
 const actions = [...mayPriorActions, ...Object.values(mayActions), ...Object.values(septActions)];
 const ownerName = (o: (typeof actions)[number]['owners'][number]) =>
   o.kind === 'person' ? o.personId : o.kind === 'partner' ? o.partnerId : o.kind === 'team' ? o.name : o.asWritten;
-const dueText = (d: (typeof actions)[number]['due']) => (!d ? '' : d.kind === 'date' ? d.date : d.kind === 'meeting' ? `meeting ${d.meetingId}` : d.text);
+const dueText = (d: (typeof actions)[number]['due']) =>
+  !d ? '' : d.kind === 'date' ? d.date : d.kind === 'meeting' ? `meeting ${d.meetingId}` : d.text;
 
 /**
  * The budget figures are the WSEB's of 10 May 2022: £321,000 budget, "approx. £21,649" shortfall,
@@ -31,8 +58,16 @@ const dueText = (d: (typeof actions)[number]['due']) => (!d ? '' : d.kind === 'd
  */
 const warwickshire202223: SummaryInput = {
   title: 'Warwickshire Safeguarding: evidence pack for the JTAI, 2022/23',
-  partnership: 'Warwickshire Safeguarding (Warwickshire County Council, Warwickshire Police, Coventry and Warwickshire ICB)',
-  scope: { from: '2022-04-01', to: '2023-03-31', boardIds: ['wseb'], partnerIds: [], themes: ['escalation', 'MASH front door'], records: ['decisions', 'actions', 'escalations', 'funding'] },
+  partnership:
+    'Warwickshire Safeguarding (Warwickshire County Council, Warwickshire Police, Coventry and Warwickshire ICB)',
+  scope: {
+    from: '2022-04-01',
+    to: '2023-03-31',
+    boardIds: ['wseb'],
+    partnerIds: [],
+    themes: ['escalation', 'MASH front door'],
+    records: ['decisions', 'actions', 'escalations', 'funding'],
+  },
   generatedAt: '2023-04-15T09:30:00.000Z',
   rootHash: '9f2c41d7a0e35b8c6d1f4e2a7b9c0d3e5f6a8b1c2d4e6f7a9b0c1d2e3f4a5b6c',
   headline: [
@@ -55,49 +90,94 @@ const warwickshire202223: SummaryInput = {
     { stage: 'Manager to manager (assumed)', withinTimescale: 4, breached: 3 },
     { stage: 'Senior manager, then the partnership (assumed)', withinTimescale: 1, breached: 1 },
   ],
-  contributions: [{
-    financialYear: '2022/23',
-    budgetPence: M(321_000),
-    shortfallPence: M(21_649),
-    uncoveredPence: M(649),
-    partners: [
-      { name: 'Warwickshire County Council', pledgedPence: M(178_351), paidPence: M(133_763.25), underwrittenPence: M(7_000) },
-      { name: 'Warwickshire Police', pledgedPence: M(61_000), paidPence: M(45_750), underwrittenPence: M(7_000) },
-      { name: 'Coventry and Warwickshire CCG (ICB from 1 July 2022)', pledgedPence: M(60_000), paidPence: M(30_000), underwrittenPence: M(7_000) },
-    ],
-  }],
+  contributions: [
+    {
+      financialYear: '2022/23',
+      budgetPence: M(321_000),
+      shortfallPence: M(21_649),
+      uncoveredPence: M(649),
+      partners: [
+        {
+          name: 'Warwickshire County Council',
+          pledgedPence: M(178_351),
+          paidPence: M(133_763.25),
+          underwrittenPence: M(7_000),
+        },
+        { name: 'Warwickshire Police', pledgedPence: M(61_000), paidPence: M(45_750), underwrittenPence: M(7_000) },
+        {
+          name: 'Coventry and Warwickshire CCG (ICB from 1 July 2022)',
+          pledgedPence: M(60_000),
+          paidPence: M(30_000),
+          underwrittenPence: M(7_000),
+        },
+      ],
+    },
+  ],
   tables: [
     {
       title: 'Decisions',
       columns: ['Decision', 'Meeting', 'Decided', 'Signed off by'],
       rows: [
-        ['Sign off the CSPR (James) report, subject to the agreed amendments before publication', 'WSEB 10 May 2022', '2022-05-10', 'Warwickshire County Council; Warwickshire Police; Coventry and Warwickshire CCG'],
-        ['Endorse the Bitesize training proposal, external speakers funded at £4,000', 'WSEB 10 May 2022', '2022-05-10', 'Board'],
-        ['Underwrite the 2022/23 shortfall (approx. £21,649) up to £7,000 per statutory partner, in principle', 'WSEB 10 May 2022', '2022-05-10', 'Warwickshire County Council; Warwickshire Police; Coventry and Warwickshire CCG'],
-        ['Health to use the formal escalation process, with all escalations to Jackie Channell; implement the WS Escalation Protocol', 'WSEB 22 September 2022', '2022-09-22', 'Coventry and Warwickshire ICB'],
+        [
+          'Sign off the CSPR (James) report, subject to the agreed amendments before publication',
+          'WSEB 10 May 2022',
+          '2022-05-10',
+          'Warwickshire County Council; Warwickshire Police; Coventry and Warwickshire CCG',
+        ],
+        [
+          'Endorse the Bitesize training proposal, external speakers funded at £4,000',
+          'WSEB 10 May 2022',
+          '2022-05-10',
+          'Board',
+        ],
+        [
+          'Underwrite the 2022/23 shortfall (approx. £21,649) up to £7,000 per statutory partner, in principle',
+          'WSEB 10 May 2022',
+          '2022-05-10',
+          'Warwickshire County Council; Warwickshire Police; Coventry and Warwickshire CCG',
+        ],
+        [
+          'Health to use the formal escalation process, with all escalations to Jackie Channell; implement the WS Escalation Protocol',
+          'WSEB 22 September 2022',
+          '2022-09-22',
+          'Coventry and Warwickshire ICB',
+        ],
       ],
     },
     {
       title: 'Action log',
       columns: ['Action', 'Text', 'Owners', 'Due', 'Status at 31 March 2023', 'Notes'],
       rows: [...actions, ...actions].map((a, i) => [
-        i < actions.length ? a.id : `${a.id} (carried forward)`, a.text, a.owners.map(ownerName).join('; '), dueText(a.due), ['closed', 'actioned', 'open', 'closed'][i % 4], a.notes ?? '',
+        i < actions.length ? a.id : `${a.id} (carried forward)`,
+        a.text,
+        a.owners.map(ownerName).join('; '),
+        dueText(a.due),
+        ['closed', 'actioned', 'open', 'closed'][i % 4],
+        a.notes ?? '',
       ]),
     },
     {
       title: 'Escalations',
       columns: ['Escalation', 'Raised', 'Between', 'Stage reached', 'Working days at stage', 'Outcome'],
       rows: Array.from({ length: 23 }, (_, i) => [
-        `ws-esc-2022-${String(i + 1).padStart(3, '0')}`, `2022-${String(5 + (i % 8)).padStart(2, '0')}-${String(3 + i).padStart(2, '0')}`,
-        ['Police and children\'s social care', 'Health and children\'s social care', 'School and MASH front door'][i % 3],
-        ['Practitioner to practitioner', 'Manager to manager', 'Senior manager, then the partnership'][i % 3], String(2 + (i % 9)),
-        i % 4 === 0 ? 'Breached the stage timescale; resolved after the Business Manager\'s intervention and reported to the Independent Chair' : 'Resolved within the stage',
+        `ws-esc-2022-${String(i + 1).padStart(3, '0')}`,
+        `2022-${String(5 + (i % 8)).padStart(2, '0')}-${String(3 + i).padStart(2, '0')}`,
+        ["Police and children's social care", "Health and children's social care", 'School and MASH front door'][i % 3],
+        ['Practitioner to practitioner', 'Manager to manager', 'Senior manager, then the partnership'][i % 3],
+        String(2 + (i % 9)),
+        i % 4 === 0
+          ? "Breached the stage timescale; resolved after the Business Manager's intervention and reported to the Independent Chair"
+          : 'Resolved within the stage',
       ]),
     },
     {
       title: 'Funding 2022/23',
       columns: ['Partner', 'Pledged', 'Paid', 'Underwriting (up to)'],
-      rows: [['Warwickshire County Council', '£178,351.00', '£133,763.25', '£7,000.00'], ['Warwickshire Police', '£61,000.00', '£45,750.00', '£7,000.00'], ['Coventry and Warwickshire CCG', '£60,000.00', '£30,000.00', '£7,000.00']],
+      rows: [
+        ['Warwickshire County Council', '£178,351.00', '£133,763.25', '£7,000.00'],
+        ['Warwickshire Police', '£61,000.00', '£45,750.00', '£7,000.00'],
+        ['Coventry and Warwickshire CCG', '£60,000.00', '£30,000.00', '£7,000.00'],
+      ],
     },
   ],
 };
@@ -132,7 +212,14 @@ describe('summary.pdf', () => {
   });
 
   it('still renders when the scope holds nothing: each section says so instead of an empty chart', async () => {
-    const empty: SummaryInput = { ...warwickshire202223, headline: [], actionStatusOverTime: [], escalationsByStage: [], contributions: [], tables: [{ title: 'Decisions', columns: ['Decision'], rows: [] }] };
+    const empty: SummaryInput = {
+      ...warwickshire202223,
+      headline: [],
+      actionStatusOverTime: [],
+      escalationsByStage: [],
+      contributions: [],
+      tables: [{ title: 'Decisions', columns: ['Decision'], rows: [] }],
+    };
     const out = await renderSummaryPdf(empty);
     expect(out.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pageCount(out)).toBe(5);
@@ -158,28 +245,37 @@ describe('summary.pdf', () => {
     shares.forEach((share, i) => expect({ page: i + 1, inked: share > MIN_INK }).toEqual({ page: i + 1, inked: true }));
   });
 
-  (hasPdftoppm ? it : it.skip)(`carries its figures as text: the cover's hash and verify command, £ amounts, table headers on every page${hasPdftoppm ? '' : ' (skipped: poppler-utils is not installed)'}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'summary-pdf-text-'));
-    writeFileSync(join(dir, 'summary.pdf'), pdf);
-    const run = spawnSync('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
-    const pages = run.stdout.split('\f').filter((p) => p.trim() !== '');
-    expect(pages).toHaveLength(EXPECTED_PAGES);
-    expect(pages[0]).toContain(warwickshire202223.rootHash);
-    expect(pages[0]).toContain('npm run verify-pack -- <pack.zip>');
-    expect(pages[4]).toEqual(expect.stringContaining('Shortfall £21,649.00'));
-    for (const amount of ['£321,000.00', '£178,351.00', '£133,763.25', 'Uncovered £649.00']) expect(pages[4]).toContain(amount);
-    const actionLogPages = pages.filter((p) => p.includes('Action log'));
-    expect(actionLogPages).toHaveLength(4);
-    actionLogPages.forEach((p) => expect(p).toMatch(/Action\s+Text\s+Owners\s+Due\s+Status at 31 March 2023\s+Notes/));
-    expect(pages.filter((p) => p.includes('Action log (continued)'))).toHaveLength(3);
-    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${EXPECTED_PAGES}`));
-  });
+  (hasPdftoppm ? it : it.skip)(
+    `carries its figures as text: the cover's hash and verify command, £ amounts, table headers on every page${hasPdftoppm ? '' : ' (skipped: poppler-utils is not installed)'}`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'summary-pdf-text-'));
+      writeFileSync(join(dir, 'summary.pdf'), pdf);
+      const run = spawnSync('pdftotext', ['-layout', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
+      const pages = run.stdout.split('\f').filter((p) => p.trim() !== '');
+      expect(pages).toHaveLength(EXPECTED_PAGES);
+      expect(pages[0]).toContain(warwickshire202223.rootHash);
+      expect(pages[0]).toContain('npm run verify-pack -- <pack.zip>');
+      expect(pages[4]).toEqual(expect.stringContaining('Shortfall £21,649.00'));
+      for (const amount of ['£321,000.00', '£178,351.00', '£133,763.25', 'Uncovered £649.00'])
+        expect(pages[4]).toContain(amount);
+      const actionLogPages = pages.filter((p) => p.includes('Action log'));
+      expect(actionLogPages).toHaveLength(4);
+      actionLogPages.forEach((p) =>
+        expect(p).toMatch(/Action\s+Text\s+Owners\s+Due\s+Status at 31 March 2023\s+Notes/),
+      );
+      expect(pages.filter((p) => p.includes('Action log (continued)'))).toHaveLength(3);
+      pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${EXPECTED_PAGES}`));
+    },
+  );
 
-  (hasPdftoppm ? it : it.skip)(`the blank-page check has teeth: a page holding only a footer line fails it${hasPdftoppm ? '' : ' (skipped: pdftoppm is not installed)'}`, async () => {
-    const blank = await footerOnlyPdf();
-    const [share] = inkedShares(mkdtempSync(join(tmpdir(), 'summary-pdf-blank-')), 'blank', blank);
-    expect(share).toBeLessThan(MIN_INK);
-  });
+  (hasPdftoppm ? it : it.skip)(
+    `the blank-page check has teeth: a page holding only a footer line fails it${hasPdftoppm ? '' : ' (skipped: pdftoppm is not installed)'}`,
+    async () => {
+      const blank = await footerOnlyPdf();
+      const [share] = inkedShares(mkdtempSync(join(tmpdir(), 'summary-pdf-blank-')), 'blank', blank);
+      expect(share).toBeLessThan(MIN_INK);
+    },
+  );
 });
 
 /** Share of dark pixels above the footer band a page must have to count as carrying content. */
@@ -190,7 +286,9 @@ function inkedShares(dir: string, name: string, pdf: Buffer): number[] {
   writeFileSync(join(dir, `${name}.pdf`), pdf);
   const run = spawnSync('pdftoppm', ['-png', '-gray', '-r', '50', join(dir, `${name}.pdf`), join(dir, name)]);
   expect(run.status).toBe(0);
-  const pngs = readdirSync(dir).filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f)).sort();
+  const pngs = readdirSync(dir)
+    .filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f))
+    .sort();
   return pngs.map((png) => {
     const img = readGreyPng(readFileSync(join(dir, png)));
     const body = img.pixels.subarray(0, img.width * Math.floor(img.height * 0.9));
@@ -200,7 +298,11 @@ function inkedShares(dir: string, name: string, pdf: Buffer): number[] {
 
 function footerOnlyPdf(): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { CreationDate: new Date(0) } });
-  doc.fontSize(8).text('Warwickshire Safeguarding: evidence pack - root hash 9f2c41d7a0e35b8c...  Page 1 of 1', 50, 800, { lineBreak: false });
+  doc
+    .fontSize(8)
+    .text('Warwickshire Safeguarding: evidence pack - root hash 9f2c41d7a0e35b8c...  Page 1 of 1', 50, 800, {
+      lineBreak: false,
+    });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -216,13 +318,17 @@ function readGreyPng(buf: Buffer): { width: number; height: number; pixels: Uint
   expect(buf.subarray(1, 4).toString('latin1')).toBe('PNG');
   let [width, height, bpp] = [0, 0, 1];
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const len = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     const data = buf.subarray(at + 8, at + 8 + len);
     if (type === 'IHDR') {
       [width, height, bpp] = [data.readUInt32BE(0), data.readUInt32BE(4), data[9] === 2 ? 3 : 1];
-      expect({ depth: data[8], interlaced: data[12], colourType: [0, 2].includes(data[9]) }).toEqual({ depth: 8, interlaced: 0, colourType: true });
+      expect({ depth: data[8], interlaced: data[12], colourType: [0, 2].includes(data[9]) }).toEqual({
+        depth: 8,
+        interlaced: 0,
+        colourType: true,
+      });
     }
     if (type === 'IDAT') idat.push(data);
     at += 12 + len;

@@ -19,26 +19,48 @@ const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warw
 function setup(interval = '60', fail = 0) {
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const store = new MemoryEventStore(clock);
-  const digester = new LogHeadDigester(store, clock, { privateKey: generateKeyPairSync('ed25519').privateKey, publicKeyPem: '' }, new DefinitionLogTree(store));
+  const digester = new LogHeadDigester(
+    store,
+    clock,
+    { privateKey: generateKeyPairSync('ed25519').privateKey, publicKeyPem: '' },
+    new DefinitionLogTree(store),
+  );
   const handler = new RecordLedgerDigestHandler(new CommandRunner(store, clock), digester);
   let failures = fail;
   const bus = {
-    execute: (c: RecordLedgerDigestCommand) => (failures-- > 0 ? Promise.reject(new Error('store unavailable')) : handler.execute(c)),
+    execute: (c: RecordLedgerDigestCommand) =>
+      failures-- > 0 ? Promise.reject(new Error('store unavailable')) : handler.execute(c),
   } as unknown as CommandBus;
   const scheduler = new DigestScheduler(loadConfig({ DIGEST_INTERVAL_MINUTES: interval }), digester, bus);
   let n = 0;
-  const write = () => store.append(`partner-p-${n}`, [{
-    id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, type: 'partner-registered', schemaVersion: 1, data: {},
-    metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' },
-  }], 'no_stream');
-  const digests = async () => (await store.readAll({ filter: { streamCategories: ['digest'] } }));
-  const advance = async (ms: number) => { await jest.advanceTimersByTimeAsync(ms); await scheduler.settled(); };
+  const write = () =>
+    store.append(
+      `partner-p-${n}`,
+      [
+        {
+          id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`,
+          type: 'partner-registered',
+          schemaVersion: 1,
+          data: {},
+          metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' },
+        },
+      ],
+      'no_stream',
+    );
+  const digests = async () => await store.readAll({ filter: { streamCategories: ['digest'] } });
+  const advance = async (ms: number) => {
+    await jest.advanceTimersByTimeAsync(ms);
+    await scheduler.settled();
+  };
   return { scheduler, write, digests, advance };
 }
 
 describe('DigestScheduler', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['Date', 'nextTick', 'setImmediate', 'queueMicrotask'] }));
-  afterEach(() => { jest.useRealTimers(); jest.restoreAllMocks(); });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   it('given the default hourly interval, then a digest is recorded each hour by the system actor, but only when something besides digests changed', async () => {
     const s = setup();
@@ -48,7 +70,11 @@ describe('DigestScheduler', () => {
     expect(await s.digests()).toHaveLength(0);
     await s.advance(1000);
     const [first] = await s.digests();
-    expect(first).toMatchObject({ streamId: 'digest-head-0', type: 'ledger-digest-recorded', metadata: { actor: DIGEST_SCHEDULER_ACTOR } });
+    expect(first).toMatchObject({
+      streamId: 'digest-head-0',
+      type: 'ledger-digest-recorded',
+      metadata: { actor: DIGEST_SCHEDULER_ACTOR },
+    });
     await s.advance(HOUR); // quiet hour: no digest of a digest
     expect(await s.digests()).toHaveLength(1);
     await s.write();
@@ -87,7 +113,10 @@ describe('DigestScheduler', () => {
     await s.advance(HOUR);
     expect(await s.digests()).toHaveLength(0);
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('store unavailable'), expect.any(String));
-    expect(s.scheduler.status()).toMatchObject({ state: 'retrying', retry: { attempt: 1, lastError: 'store unavailable' } });
+    expect(s.scheduler.status()).toMatchObject({
+      state: 'retrying',
+      retry: { attempt: 1, lastError: 'store unavailable' },
+    });
     for (let i = 0; i < 3; i++) await s.advance(10_000); // three backoffs, each at most the 10 s cap
     expect(await s.digests()).toHaveLength(1);
     expect(errors).toHaveBeenCalledTimes(3);
@@ -103,7 +132,9 @@ describe('DigestScheduler', () => {
     s.scheduler.onApplicationBootstrap();
     await s.advance(HOUR);
     expect(s.scheduler.health()).toEqual({
-      status: 'degraded', reason: 'store unavailable', lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' },
+      status: 'degraded',
+      reason: 'store unavailable',
+      lastRound: { ok: false, at: expect.any(String), reason: 'store unavailable' },
       retry: { attempt: 1, nextRetryAt: expect.any(String), lastError: 'store unavailable' },
     });
     await s.advance(10_000); // the retry, after a backoff of at most 10 s

@@ -24,11 +24,21 @@ import { testLedgerStore } from '../support/test-ledger-store';
 async function startDigestsApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-digests-'));
   const ledger = await testLedgerStore(env);
-  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const config = loadConfig({
+    ...ledger.env,
+    LEDGER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [DigestsModule]), new FastifyAdapter(), { logger: false, abortOnError: false });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, clock, [DigestsModule]),
+      new FastifyAdapter(),
+      { logger: false, abortOnError: false },
+    );
   } catch (err) {
     await ledger.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -39,9 +49,16 @@ async function startDigestsApp(env: Record<string, string> = {}): Promise<TestAp
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
-    app, config, clock, store: app.get<EventStore>(EVENT_STORE),
+    app,
+    config,
+    clock,
+    store: app.get<EventStore>(EVENT_STORE),
     token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
-    async close() { await app.close(); await ledger.stop(); rmSync(dataDir, { recursive: true, force: true }); },
+    async close() {
+      await app.close();
+      await ledger.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -49,13 +66,21 @@ const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safegu
 
 describe('ledger digests (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startDigestsApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startDigestsApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
   const admin = () => t.token(ADMIN);
-  const record = async (body: object = {}, o: { ifMatch?: string; idempotencyKey?: string } = {}) => send(t, '/ledger/digests', body, { token: await admin(), ...o });
-  const list = async (query = '', claims: Partial<TokenClaims> = {}) => send(t, `/ledger/digests${query}`, undefined, { method: 'GET', token: await t.token(claims) });
+  const record = async (body: object = {}, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
+    send(t, '/ledger/digests', body, { token: await admin(), ...o });
+  const list = async (query = '', claims: Partial<TokenClaims> = {}) =>
+    send(t, `/ledger/digests${query}`, undefined, { method: 'GET', token: await t.token(claims) });
   const registerPartner = async (partnerId = 'warwickshire-police') =>
-    expect((await send(t, '/partners', { partnerId, name: partnerId, kind: 'police' }, { token: await admin() })).status).toBe(201);
+    expect(
+      (await send(t, '/partners', { partnerId, name: partnerId, kind: 'police' }, { token: await admin() })).status,
+    ).toBe(201);
 
   it('records a signed digest of the head (201), lists it with its recorder, and the digest is an event in the ledger with that actor', async () => {
     await registerPartner();
@@ -66,18 +91,37 @@ describe('ledger digests (e2e)', () => {
     const res = await record();
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"0"');
-    expect(res.body).toMatchObject({ id: `head-${head}`, streamId: `digest-head-${head}`, revision: 0, events: ['ledger-digest-recorded'] });
+    expect(res.body).toMatchObject({
+      id: `head-${head}`,
+      streamId: `digest-head-${head}`,
+      revision: 0,
+      events: ['ledger-digest-recorded'],
+    });
 
     const [event] = await t.store.readStream(`digest-head-${head}`);
-    expect(event).toMatchObject({ type: 'ledger-digest-recorded', metadata: { actor: ADMIN, recordedAt: '2022-11-21T12:00:00.000Z' } });
+    expect(event).toMatchObject({
+      type: 'ledger-digest-recorded',
+      metadata: { actor: ADMIN, recordedAt: '2022-11-21T12:00:00.000Z' },
+    });
 
     const listed = await list(); // a business manager holds ledger:read
     expect(listed.status).toBe(200);
     expect(listed.body.digests).toHaveLength(1);
-    const { digest, recordedBy, eventPosition } = listed.body.digests[0] as { digest: SignedDigest; recordedBy: unknown; eventPosition: number };
+    const { digest, recordedBy, eventPosition } = listed.body.digests[0] as {
+      digest: SignedDigest;
+      recordedBy: unknown;
+      eventPosition: number;
+    };
     expect(recordedBy).toEqual(ADMIN);
     expect(eventPosition).toBe(event.position);
-    expect(digest).toMatchObject({ digestId: `head-${head}`, position: head, eventCount: 2, logHash: computeLogHash(hashes), algorithm: 'Ed25519', recordedAt: '2022-11-21T12:00:00.000Z' });
+    expect(digest).toMatchObject({
+      digestId: `head-${head}`,
+      position: head,
+      eventCount: 2,
+      logHash: computeLogHash(hashes),
+      algorithm: 'Ed25519',
+      recordedAt: '2022-11-21T12:00:00.000Z',
+    });
     expect(verifyDigestSignature(digest)).toBe(true);
     expect(digest).toEqual(event.data);
   });
@@ -89,9 +133,15 @@ describe('ledger digests (e2e)', () => {
     expect(res.status).toBe(201);
     const digester = t.app.get(LogHeadDigester);
     const covering = await digester.latestCovering(events.at(-1)!.position);
-    expect(covering).toMatchObject({ position: events.at(-1)!.position, eventCount: events.length, logHash: computeLogHash(events.map((e) => e.integrity.hash)) });
+    expect(covering).toMatchObject({
+      position: events.at(-1)!.position,
+      eventCount: events.length,
+      logHash: computeLogHash(events.map((e) => e.integrity.hash)),
+    });
     expect(await digester.latestCovering(events.at(-1)!.position + 2)).toBeUndefined();
-    expect((await send(t, '/ledger/verify', undefined, { method: 'GET', token: await admin() })).body).toMatchObject({ ok: true });
+    expect((await send(t, '/ledger/verify', undefined, { method: 'GET', token: await admin() })).body).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -107,7 +157,18 @@ describe('ledger digests (e2e)', () => {
 
   it("refuses a token claiming the scheduler's 'system' role (401): only the scheduler itself acts as it", async () => {
     await registerPartner();
-    const res = await send(t, '/ledger/digests', {}, { token: await t.token({ userId: 'ledger-digest-scheduler', role: 'system' as TokenClaims['role'], agency: 'ledger' }) });
+    const res = await send(
+      t,
+      '/ledger/digests',
+      {},
+      {
+        token: await t.token({
+          userId: 'ledger-digest-scheduler',
+          role: 'system' as TokenClaims['role'],
+          agency: 'ledger',
+        }),
+      },
+    );
     expectProblem(res, 401);
     expect(await eventCount(t)).toBe(1);
   });
@@ -154,7 +215,9 @@ describe('ledger digests (e2e)', () => {
       expect((await record()).status).toBe(201);
     }
     // Each digest covers the head before it: the partner registered just before (0, 2, 4 on the memory store).
-    const partners = (await t.store.readAll({ filter: { streamCategories: ['partner'] } })).map((e) => `head-${e.position}`);
+    const partners = (await t.store.readAll({ filter: { streamCategories: ['partner'] } })).map(
+      (e) => `head-${e.position}`,
+    );
     const page1 = await list('?limit=2');
     expect(page1.body.digests.map((d: { digest: SignedDigest }) => d.digest.digestId)).toEqual(partners.slice(0, 2));
     const page2 = await list(`?limit=2&after=${page1.body.next}`);
@@ -179,18 +242,27 @@ describe('ledger digests (e2e)', () => {
 
 describe('ledger digests: starting up', () => {
   it('given LEDGER_SIGNING_KEY_FILE names a missing file, then the app does not start and the error names the variable', async () => {
-    await expect(startDigestsApp({ LEDGER_SIGNING_KEY_FILE: join(tmpdir(), 'no-such-ledger-key.pem') })).rejects.toThrow(/LEDGER_SIGNING_KEY_FILE .*cannot be read/);
+    await expect(
+      startDigestsApp({ LEDGER_SIGNING_KEY_FILE: join(tmpdir(), 'no-such-ledger-key.pem') }),
+    ).rejects.toThrow(/LEDGER_SIGNING_KEY_FILE .*cannot be read/);
   });
 
   it('given no key file in dev, then it starts with a key generated under <dataDir>/signing/ and signs with it', async () => {
     const t = await startDigestsApp();
     try {
       expect(existsSync(join(t.config.dataDir, 'signing', 'ledger-digest.pem'))).toBe(true);
-      await send(t, '/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }, { token: await t.token(ADMIN) });
+      await send(
+        t,
+        '/partners',
+        { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
+        { token: await t.token(ADMIN) },
+      );
       const res = await send(t, '/ledger/digests', {}, { token: await t.token(ADMIN) });
       expect(res.status).toBe(201);
       const [event] = await t.store.readStream(res.body.streamId);
-      expect((event.data as SignedDigest).publicKeyPem).toBe(readFileSync(join(t.config.dataDir, 'signing', 'ledger-digest.pub.pem'), 'utf8'));
+      expect((event.data as SignedDigest).publicKeyPem).toBe(
+        readFileSync(join(t.config.dataDir, 'signing', 'ledger-digest.pub.pem'), 'utf8'),
+      );
     } finally {
       await t.close();
     }

@@ -21,10 +21,24 @@ const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safegu
 
 /** The production bootstrap on SQLite in `dir`, schedules off, driven through Fastify inject. */
 async function start(dir: string) {
-  const config: AppConfig = loadConfig({ LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', DIGEST_INTERVAL_MINUTES: '0' });
+  const config: AppConfig = loadConfig({
+    LEDGER_STORE: 'sqlite',
+    LEDGER_DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+  });
   const app: NestFastifyApplication = await createApp(config, new ManualClock(new Date('2022-11-21T12:00:00Z')));
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown, claims: object = ADMIN) => {
-    const res = await app.inject({ method, url, headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintDevToken(config, claims as typeof ADMIN)}` }, payload: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.inject({
+      method,
+      url,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await mintDevToken(config, claims as typeof ADMIN)}`,
+      },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.statusCode, body: res.json(), type: res.headers['content-type'] };
   };
   return { app, call, store: app.get<EventStore>(EVENT_STORE) };
@@ -32,7 +46,8 @@ async function start(dir: string) {
 type Service = Awaited<ReturnType<typeof start>>;
 
 const register = async (s: Service, ...ids: string[]) => {
-  for (const partnerId of ids) expect((await s.call('POST', '/partners', { partnerId, name: partnerId, kind: 'police' })).status).toBe(201);
+  for (const partnerId of ids)
+    expect((await s.call('POST', '/partners', { partnerId, name: partnerId, kind: 'police' })).status).toBe(201);
 };
 const recordDigest = async (s: Service): Promise<SignedDigest> => {
   const res = await s.call('POST', '/ledger/digests', {});
@@ -42,7 +57,13 @@ const recordDigest = async (s: Service): Promise<SignedDigest> => {
 };
 /** What a verifier holding only the two published digests and the proof concludes. */
 const consistent = (from: SignedDigest, to: SignedDigest, proof: string[]) =>
-  verifyConsistency({ fromSize: from.treeSize!, fromRoot: fromHex(from.treeRoot!), toSize: to.treeSize!, toRoot: fromHex(to.treeRoot!), proof: proof.map(fromHex) });
+  verifyConsistency({
+    fromSize: from.treeSize!,
+    fromRoot: fromHex(from.treeRoot!),
+    toSize: to.treeSize!,
+    toRoot: fromHex(to.treeRoot!),
+    proof: proof.map(fromHex),
+  });
 
 describe('log proofs over HTTP (e2e, SQLite)', () => {
   let dir: string;
@@ -57,12 +78,18 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
     await register(s, 'warwickshire-police', 'uhcw');
     d2 = await recordDigest(s);
   });
-  afterEach(async () => { await s.app.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterEach(async () => {
+    await s.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('given two digests, when the consistency proof is fetched, then it verifies offline against the roots the digests signed', async () => {
     const res = await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: { digestId: d1.digestId, treeSize: 3, treeRoot: d1.treeRoot }, to: { digestId: d2.digestId, treeSize: 6, treeRoot: d2.treeRoot } });
+    expect(res.body).toMatchObject({
+      from: { digestId: d1.digestId, treeSize: 3, treeRoot: d1.treeRoot },
+      to: { digestId: d2.digestId, treeSize: 6, treeRoot: d2.treeRoot },
+    });
     expect(consistent(d1, d2, res.body.proof)).toBe(true);
     // The same digest twice: nothing to prove, and it verifies.
     const same = await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${d2.digestId}`);
@@ -75,9 +102,26 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
     for (const [i, e] of log.slice(0, d2.treeSize).entries()) {
       const res = await s.call('GET', `/ledger/events/${e.position}/inclusion?digest=${d2.digestId}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ leafIndex: i, treeSize: 6, treeRoot: d2.treeRoot, event: { streamId: e.streamId, revision: e.revision, hash: e.integrity.hash } });
-      const leafHash = eventLeafHash({ streamId: res.body.event.streamId, revision: res.body.event.revision, integrity: { hash: res.body.event.hash } });
-      expect(verifyInclusion({ leafHash, index: res.body.leafIndex, size: d2.treeSize!, root: fromHex(d2.treeRoot!), proof: res.body.proof.map(fromHex) })).toBe(true);
+      expect(res.body).toMatchObject({
+        leafIndex: i,
+        treeSize: 6,
+        treeRoot: d2.treeRoot,
+        event: { streamId: e.streamId, revision: e.revision, hash: e.integrity.hash },
+      });
+      const leafHash = eventLeafHash({
+        streamId: res.body.event.streamId,
+        revision: res.body.event.revision,
+        integrity: { hash: res.body.event.hash },
+      });
+      expect(
+        verifyInclusion({
+          leafHash,
+          index: res.body.leafIndex,
+          size: d2.treeSize!,
+          root: fromHex(d2.treeRoot!),
+          proof: res.body.proof.map(fromHex),
+        }),
+      ).toBe(true);
     }
   });
 
@@ -97,23 +141,53 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
     ];
     for (const [url, status, code] of cases) {
       const res = await s.call('GET', url);
-      expect({ url, status: res.status, code: res.body.code, type: res.type }).toEqual({ url, status, code, type: expect.stringContaining('application/problem+json') });
+      expect({ url, status: res.status, code: res.body.code, type: res.type }).toEqual({
+        url,
+        status,
+        code,
+        type: expect.stringContaining('application/problem+json'),
+      });
     }
   });
 
   it('given a digest recorded before the tree existed (no treeSize), then proofs against it answer 422 digest-without-tree, and the old digest still verifies as recorded', async () => {
     const log = await s.store.readAll();
     const position = log[1].position;
-    const old = signDigest({ digestId: `head-${position}`, position, eventCount: 2, logHash: 'a'.repeat(64), recordedAt: '2022-11-21T12:00:00.000Z' }, generateKeyPairSync('ed25519').privateKey);
-    await s.app.get(CommandRunner).run(LedgerDigest, old.digestId, { type: 'record-ledger-digest', data: old }, { actor: ADMIN, correlationId: 'c-old' });
-    expect((await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${old.digestId}`)).body).toMatchObject({ status: 422, code: 'digest-without-tree' });
-    expect((await s.call('GET', `/ledger/events/${log[0].position}/inclusion?digest=${old.digestId}`)).body).toMatchObject({ status: 422, code: 'digest-without-tree' });
+    const old = signDigest(
+      {
+        digestId: `head-${position}`,
+        position,
+        eventCount: 2,
+        logHash: 'a'.repeat(64),
+        recordedAt: '2022-11-21T12:00:00.000Z',
+      },
+      generateKeyPairSync('ed25519').privateKey,
+    );
+    await s.app
+      .get(CommandRunner)
+      .run(
+        LedgerDigest,
+        old.digestId,
+        { type: 'record-ledger-digest', data: old },
+        { actor: ADMIN, correlationId: 'c-old' },
+      );
+    expect((await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${old.digestId}`)).body).toMatchObject(
+      { status: 422, code: 'digest-without-tree' },
+    );
+    expect(
+      (await s.call('GET', `/ledger/events/${log[0].position}/inclusion?digest=${old.digestId}`)).body,
+    ).toMatchObject({ status: 422, code: 'digest-without-tree' });
   });
 
   it('given a member role (ledger:read), then it may fetch proofs; an unauthenticated caller may not', async () => {
     const member = { userId: 'm-1', role: 'member', agency: 'cw-icb' };
-    expect((await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}`, undefined, member)).status).toBe(200);
-    const anonymous = await s.app.inject({ method: 'GET', url: `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}` });
+    expect(
+      (await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}`, undefined, member)).status,
+    ).toBe(200);
+    const anonymous = await s.app.inject({
+      method: 'GET',
+      url: `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}`,
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -126,7 +200,9 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       const db = new Database(ledgerFile({ dataDir: dir } as AppConfig));
       db.prepare('UPDATE events SET hash = ? WHERE position = ?').run('f'.repeat(64), position);
       db.close();
-      if (dropTree) for (const f of ['log-tree.sqlite', 'log-tree.sqlite-wal', 'log-tree.sqlite-shm']) rmSync(join(dir, f), { force: true });
+      if (dropTree)
+        for (const f of ['log-tree.sqlite', 'log-tree.sqlite-wal', 'log-tree.sqlite-shm'])
+          rmSync(join(dir, f), { force: true });
       s = await start(dir);
       return position;
     };
@@ -138,12 +214,24 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       expect(consistent(d1, d2, res.body.proof)).toBe(false);
     });
 
-    it('given the tree file kept, then the rewritten event\'s inclusion proof fails against the signed root', async () => {
+    it("given the tree file kept, then the rewritten event's inclusion proof fails against the signed root", async () => {
       const position = await rewrite(4, false);
       const res = await s.call('GET', `/ledger/events/${position}/inclusion?digest=${d2.digestId}`);
       expect(res.status).toBe(200);
-      const leafHash = eventLeafHash({ streamId: res.body.event.streamId, revision: res.body.event.revision, integrity: { hash: res.body.event.hash } });
-      expect(verifyInclusion({ leafHash, index: res.body.leafIndex, size: d2.treeSize!, root: fromHex(d2.treeRoot!), proof: res.body.proof.map(fromHex) })).toBe(false);
+      const leafHash = eventLeafHash({
+        streamId: res.body.event.streamId,
+        revision: res.body.event.revision,
+        integrity: { hash: res.body.event.hash },
+      });
+      expect(
+        verifyInclusion({
+          leafHash,
+          index: res.body.leafIndex,
+          size: d2.treeSize!,
+          root: fromHex(d2.treeRoot!),
+          proof: res.body.proof.map(fromHex),
+        }),
+      ).toBe(false);
     });
 
     it('given the last event the tree holds rewritten, then the tree refuses to follow: proofs answer 503 log-tree-mismatch and /health reports the log tree down', async () => {
@@ -152,10 +240,17 @@ describe('log proofs over HTTP (e2e, SQLite)', () => {
       const res = await s.call('GET', `/ledger/digests/${d2.digestId}/consistency?from=${d1.digestId}`);
       expect(res).toMatchObject({ status: 503, body: { code: 'log-tree-mismatch' } });
       const health = await s.app.inject({ method: 'GET', url: '/health' });
-      expect(health.json().parts.logTree).toMatchObject({ status: 'down', state: 'mismatch', mismatch: { leafIndex: last } });
+      expect(health.json().parts.logTree).toMatchObject({
+        status: 'down',
+        state: 'mismatch',
+        mismatch: { leafIndex: last },
+      });
       // Nor is a digest signed over it: 503, nothing written (the integrity gate, which found the rewrite at start-up, refuses first).
       const before = (await s.store.readAll()).length;
-      expect(await s.call('POST', '/ledger/digests', {})).toMatchObject({ status: 503, body: { code: 'ledger-integrity-failed' } });
+      expect(await s.call('POST', '/ledger/digests', {})).toMatchObject({
+        status: 503,
+        body: { code: 'ledger-integrity-failed' },
+      });
       expect((await s.store.readAll()).length).toBe(before);
     });
   });

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '../../src/ledger/event-store.port';
 import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
-import { consistencyPath, eventLeafHash, inclusionPath, rootOfLeafHashes, toHex } from '../../src/ledger/integrity/merkle';
+import {
+  consistencyPath,
+  eventLeafHash,
+  inclusionPath,
+  rootOfLeafHashes,
+  toHex,
+} from '../../src/ledger/integrity/merkle';
 import { LogTreeFollower } from '../../src/ledger/log-tree/log-tree-follower';
 import { LogTreeStore } from '../../src/ledger/log-tree/log-tree-store';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
@@ -18,25 +24,49 @@ import { newEvents } from '../support/events';
  * recursive definitions over the events read back from that engine (positions opaque: EventStoreDB's
  * have gaps, and the tree indexes leaves by their order, never by position).
  */
-interface Engine { name: string; open(dir: string): Promise<{ events: EventStore; treeFile: string; close(): Promise<void> }> }
+interface Engine {
+  name: string;
+  open(dir: string): Promise<{ events: EventStore; treeFile: string; close(): Promise<void> }>;
+}
 
 let fake: EsdbProtocolFake | undefined;
 const engines: Engine[] = [
-  { name: 'memory', open: async () => { const events = new MemoryEventStore(new ManualClock()); return { events, treeFile: ':memory:', close: () => events.close() }; } },
-  { name: 'SQLite', open: async (dir) => { const events = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') }, new ManualClock()); return { events, treeFile: join(dir, 'log-tree.sqlite'), close: () => events.close() }; } },
+  {
+    name: 'memory',
+    open: async () => {
+      const events = new MemoryEventStore(new ManualClock());
+      return { events, treeFile: ':memory:', close: () => events.close() };
+    },
+  },
+  {
+    name: 'SQLite',
+    open: async (dir) => {
+      const events = new SqliteEventStore({ file: join(dir, 'ledger.sqlite') }, new ManualClock());
+      return { events, treeFile: join(dir, 'log-tree.sqlite'), close: () => events.close() };
+    },
+  },
   {
     name: 'EventStoreDB protocol fake',
     open: async (dir) => {
       fake = await startEsdbProtocolFake({ batchAppend: true });
       const events = new EsdbEventStore(fake.connectionString, new ManualClock());
-      return { events, treeFile: join(dir, 'log-tree.sqlite'), close: async () => { await events.close(); await fake!.stop(); } };
+      return {
+        events,
+        treeFile: join(dir, 'log-tree.sqlite'),
+        close: async () => {
+          await events.close();
+          await fake!.stop();
+        },
+      };
     },
   },
 ];
 
 describe.each(engines)('log tree over the $name engine', (engine) => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'log-tree-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'log-tree-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given events appended across streams, before start, while following and after a restart, then head, roots and every proof equal the RFC definitions over the log read back', async () => {
@@ -67,7 +97,8 @@ describe.each(engines)('log tree over the $name engine', (engine) => {
       for (const [i, e] of log.entries()) {
         expect(await follower.leafIndexOf(e.position)).toBe(i);
         expect(await follower.inclusionProof(i, 15)).toEqual(inclusionPath(i, leaves).map(toHex));
-        if (i < 13) expect(await follower.inclusionProof(i, 13)).toEqual(inclusionPath(i, leaves.slice(0, 13)).map(toHex));
+        if (i < 13)
+          expect(await follower.inclusionProof(i, 13)).toEqual(inclusionPath(i, leaves.slice(0, 13)).map(toHex));
       }
       for (let m = 0; m <= 15; m++) {
         expect(await follower.rootAt(m)).toBe(toHex(rootOfLeafHashes(leaves.slice(0, m))));

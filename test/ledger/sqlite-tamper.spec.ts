@@ -52,7 +52,13 @@ describe('SQLite ledger file tampered with outside the application', () => {
       target = row('case-1', 3);
       db.prepare('UPDATE events SET data = ? WHERE event_id = ?').run(JSON.stringify({ i: 300 }), target.event_id);
     });
-    const expected = expect.objectContaining({ kind: 'altered', streamId: 'case-1', eventId: target.event_id, revision: 3, position: target.position });
+    const expected = expect.objectContaining({
+      kind: 'altered',
+      streamId: 'case-1',
+      eventId: target.event_id,
+      revision: 3,
+      position: target.position,
+    });
     expect(await verify()).toMatchObject({ ok: false, problems: [expected] });
     expect((await verify('case-1')).problems).toEqual([expected]);
   });
@@ -78,7 +84,13 @@ describe('SQLite ledger file tampered with outside the application', () => {
       early = { ...r6, position: r1.position };
     });
     expect((await verify()).problems).toEqual([
-      expect.objectContaining({ kind: 'reordered', streamId: 'case-1', eventId: early.event_id, revision: 6, position: early.position }),
+      expect.objectContaining({
+        kind: 'reordered',
+        streamId: 'case-1',
+        eventId: early.event_id,
+        revision: 6,
+        position: early.position,
+      }),
     ]);
   });
 
@@ -95,7 +107,13 @@ describe('SQLite ledger file tampered with outside the application', () => {
     });
     // The forgery links to revision 1; the original's revision is part of its hash, so it no longer matches.
     expect((await verify()).problems).toEqual([
-      expect.objectContaining({ kind: 'altered', streamId: 'case-1', eventId: displaced.event_id, revision: 3, position: displaced.position + 1 }),
+      expect.objectContaining({
+        kind: 'altered',
+        streamId: 'case-1',
+        eventId: displaced.event_id,
+        revision: 3,
+        position: displaced.position + 1,
+      }),
     ]);
   });
 

@@ -22,11 +22,20 @@ const full = (store: object, on = true) => {
   const db = dbOf(store);
   db.pragma(`max_page_count = ${on ? (db.pragma('page_count', { simple: true }) as number) : 4294967294}`);
 };
-const thrown = (f: () => unknown): unknown => { try { f(); } catch (e) { return e; } return undefined; };
+const thrown = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
 
 describe('store boundaries translate SQLite faults', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'store-faults-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'store-faults-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a read-only or full read-model file, when a batch is committed or the store probed, then a read-model-store fault; reads still answer', () => {
@@ -34,12 +43,19 @@ describe('store boundaries translate SQLite faults', () => {
     store.commit('p', 1, undefined, 1, new Map([['k', { n: 1 }]]), 1);
     store.probe();
     readOnly(store);
-    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['k', { n: 2 }]]), 1))).toMatchObject({ code: 'store-read-only', part: 'read-model-store', outcomeUnknown: false });
+    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['k', { n: 2 }]]), 1))).toMatchObject({
+      code: 'store-read-only',
+      part: 'read-model-store',
+      outcomeUnknown: false,
+    });
     expect(thrown(() => store.probe())).toBeInstanceOf(StoreUnavailableError);
     expect(store.get('p', 'k')).toEqual({ n: 1 });
     readOnly(store, false);
     full(store);
-    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['big', { s: 'x'.repeat(200_000) }]]), 1))).toMatchObject({ code: 'storage-full', part: 'read-model-store' });
+    expect(thrown(() => store.commit('p', 1, 1, 2, new Map([['big', { s: 'x'.repeat(200_000) }]]), 1))).toMatchObject({
+      code: 'storage-full',
+      part: 'read-model-store',
+    });
     expect(thrown(() => store.probe())).toMatchObject({ code: 'storage-full' });
     full(store, false);
     store.probe();
@@ -55,8 +71,14 @@ describe('store boundaries translate SQLite faults', () => {
     expect(scan.next()).toMatchObject({ done: false });
     scan.return?.();
     store.close();
-    expect(thrown(() => store.layers.timeWindow('2022-01-01T00:00:00Z'))).toMatchObject({ code: 'store-unavailable', part: 'read-model-store' });
-    expect(thrown(() => [...store.layers.scanAt('p', 1, '', '\uffff')])).toMatchObject({ code: 'store-unavailable', part: 'read-model-store' });
+    expect(thrown(() => store.layers.timeWindow('2022-01-01T00:00:00Z'))).toMatchObject({
+      code: 'store-unavailable',
+      part: 'read-model-store',
+    });
+    expect(thrown(() => [...store.layers.scanAt('p', 1, '', '\uffff')])).toMatchObject({
+      code: 'store-unavailable',
+      part: 'read-model-store',
+    });
   });
 
   it('given a read-only key file, when a key is made or the store probed, then a key-store fault; existing keys still read', () => {
@@ -78,7 +100,9 @@ describe('store boundaries translate SQLite faults', () => {
     idem.put('u', 'k1', { fingerprint: 'f', status: 201, body: {} });
     idem.probe();
     full(idem);
-    expect(thrown(() => idem.put('u', 'k2', { fingerprint: 'f', status: 201, body: { s: 'x'.repeat(200_000) } }))).toMatchObject({ code: 'storage-full', part: 'idempotency-store' });
+    expect(
+      thrown(() => idem.put('u', 'k2', { fingerprint: 'f', status: 201, body: { s: 'x'.repeat(200_000) } })),
+    ).toMatchObject({ code: 'storage-full', part: 'idempotency-store' });
     expect(thrown(() => idem.probe())).toMatchObject({ code: 'storage-full', part: 'idempotency-store' });
     expect(idem.get('u', 'k1')).toMatchObject({ status: 201 });
     idem.close();
@@ -91,7 +115,10 @@ describe('store boundaries translate SQLite faults', () => {
     expect(await ledger.readAll()).toHaveLength(1);
     ledger.faultForTests('read-only');
     await expect(ledger.ping()).rejects.toMatchObject({ code: 'store-read-only', part: 'event-store' });
-    await expect(ledger.append('s-2', newEvents(1), 'no_stream')).rejects.toMatchObject({ code: 'store-read-only', outcomeUnknown: false });
+    await expect(ledger.append('s-2', newEvents(1), 'no_stream')).rejects.toMatchObject({
+      code: 'store-read-only',
+      outcomeUnknown: false,
+    });
     ledger.faultForTests('storage-full');
     await expect(ledger.ping()).rejects.toMatchObject({ code: 'storage-full' });
     ledger.faultForTests('none');
@@ -106,7 +133,11 @@ describe('store boundaries translate SQLite faults', () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      await expect(ledger.append('s-1', newEvents(1), 'no_stream')).rejects.toMatchObject({ code: 'store-busy', part: 'event-store', outcomeUnknown: false });
+      await expect(ledger.append('s-1', newEvents(1), 'no_stream')).rejects.toMatchObject({
+        code: 'store-busy',
+        part: 'event-store',
+        outcomeUnknown: false,
+      });
       await expect(ledger.ping()).rejects.toMatchObject({ code: 'store-busy' });
     } finally {
       other.exec('ROLLBACK');

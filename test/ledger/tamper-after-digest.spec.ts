@@ -35,8 +35,10 @@ describe('tamper suite: events after the last digest (what verify-store can and 
 
   describe('caught: the hash chains and the dense SQLite positions need no digest', () => {
     it('given an event after the digest edited in place, then it is named altered', async () => {
-      l.tamper((db) => db.prepare("UPDATE events SET data = '{\"i\":9}' WHERE position = 13").run());
-      expect((await verify()).report.problems).toEqual([expect.objectContaining({ kind: 'altered', streamId: 'case-4', revision: 1, position: 13 })]);
+      l.tamper((db) => db.prepare('UPDATE events SET data = \'{"i":9}\' WHERE position = 13').run());
+      expect((await verify()).report.problems).toEqual([
+        expect.objectContaining({ kind: 'altered', streamId: 'case-4', revision: 1, position: 13 }),
+      ]);
     });
 
     it('given an event after the digest deleted from the middle of its stream, then the stream and the gap are named', async () => {
@@ -46,12 +48,26 @@ describe('tamper suite: events after the last digest (what verify-store can and 
 
     it('given the last event of a stream (not of the log) deleted after the digest, then the missing position is named', async () => {
       l.tamper((db) => db.prepare('DELETE FROM events WHERE position = 11').run());
-      expect((await verify()).report.problems).toEqual([expect.objectContaining({ kind: 'positions-missing', streamId: 'case-4', position: 12, message: expect.stringContaining('positions 11 to 11') })]);
+      expect((await verify()).report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'positions-missing',
+          streamId: 'case-4',
+          position: 12,
+          message: expect.stringContaining('positions 11 to 11'),
+        }),
+      ]);
     });
 
     it('given a whole stream written after the digest deleted, with events after it, then the missing positions are named', async () => {
       l.tamper((db) => db.prepare("DELETE FROM events WHERE stream_id = 'case-4'").run());
-      expect((await verify()).report.problems).toEqual([expect.objectContaining({ kind: 'positions-missing', streamId: 'case-2', position: 15, message: expect.stringContaining('positions 12 to 14') })]);
+      expect((await verify()).report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'positions-missing',
+          streamId: 'case-2',
+          position: 15,
+          message: expect.stringContaining('positions 12 to 14'),
+        }),
+      ]);
     });
 
     it('given a rewrite re-chained from an event the digest covers into events after it, then the digest names it', async () => {
@@ -91,27 +107,51 @@ describe('tamper suite: events after the last digest (what verify-store can and 
       await l.stop();
       const files = l.publish(later, 'later.json');
       l.tamper((db) => rewriteAndRechain(db, 'case-4', 1, { i: 'rewritten' }));
-      const { code, report } = await l.verify(['--digest', files.digestFile, '--public-key', files.keyFile, '--no-log-tree']);
+      const { code, report } = await l.verify([
+        '--digest',
+        files.digestFile,
+        '--public-key',
+        files.keyFile,
+        '--no-log-tree',
+      ]);
       expect(code).toBe(1);
-      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'digest-mismatch', digestId: later.digestId, digestSource: files.digestFile }));
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({ kind: 'digest-mismatch', digestId: later.digestId, digestSource: files.digestFile }),
+      );
     });
   });
 
   describe('the log tree the service kept beside the ledger (a witness, not a signed commitment)', () => {
     const cases: [string, (x: TamperLedger) => void, string][] = [
-      ['the last events of the log deleted', (x) => x.tamper((db) => db.prepare('DELETE FROM events WHERE position >= 12').run()), 'log-cut-short'],
-      ['an event rewritten and its stream re-chained', (x) => x.tamper((db) => rewriteAndRechain(db, 'case-4', 1, { i: 'rewritten' })), 'digest-mismatch'],
-      ['events deleted and the later ones renumbered down', (x) => x.tamper((db) => {
-        db.prepare("DELETE FROM events WHERE stream_id = 'case-4'").run();
-        db.prepare('UPDATE events SET position = 12 WHERE position = 15').run();
-      }), 'log-cut-short'],
+      [
+        'the last events of the log deleted',
+        (x) => x.tamper((db) => db.prepare('DELETE FROM events WHERE position >= 12').run()),
+        'log-cut-short',
+      ],
+      [
+        'an event rewritten and its stream re-chained',
+        (x) => x.tamper((db) => rewriteAndRechain(db, 'case-4', 1, { i: 'rewritten' })),
+        'digest-mismatch',
+      ],
+      [
+        'events deleted and the later ones renumbered down',
+        (x) =>
+          x.tamper((db) => {
+            db.prepare("DELETE FROM events WHERE stream_id = 'case-4'").run();
+            db.prepare('UPDATE events SET position = 12 WHERE position = 15').run();
+          }),
+        'log-cut-short',
+      ],
     ];
-    it.each(cases)('given %s after the digest, while the log tree file is intact, then it names the ledger against the tree', async (_name, edit, kind) => {
-      edit(l);
-      const { code, report } = await l.verify(published);
-      expect(code).toBe(1);
-      expect(report.problems).toEqual([expect.objectContaining({ kind, digestId: 'log-tree' })]);
-    });
+    it.each(cases)(
+      'given %s after the digest, while the log tree file is intact, then it names the ledger against the tree',
+      async (_name, edit, kind) => {
+        edit(l);
+        const { code, report } = await l.verify(published);
+        expect(code).toBe(1);
+        expect(report.problems).toEqual([expect.objectContaining({ kind, digestId: 'log-tree' })]);
+      },
+    );
 
     it('given the same tail cut with the log tree file deleted too (the service rebuilds it from the log), then nothing is left to compare: VALID', async () => {
       const { rmSync } = await import('node:fs');

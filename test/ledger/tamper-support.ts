@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +28,16 @@ import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';
 
 export interface EventRow {
-  position: number; stream_id: string; revision: number; event_id: string; type: string;
-  schema_version: number; data: string | null; metadata: string; prev_hash: string; hash: string;
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string | null;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
 }
 
 const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safeguarding' };
@@ -28,7 +45,10 @@ const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safegu
 /** A fresh Ed25519 pair: the partnership's digest key, its public half published. */
 export function makeKey(): SigningKey & { publicKeyPem: string } {
   const pair = generateKeyPairSync('ed25519');
-  return { privateKey: pair.privateKey, publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    privateKey: pair.privateKey,
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 /**
@@ -69,7 +89,9 @@ export class TamperLedger {
   async recordDigest(): Promise<SignedDigest> {
     this.clock.advance(60_000);
     const handler = new RecordLedgerDigestHandler(new CommandRunner(this.store, this.clock), this.digester);
-    const result = await handler.execute(new RecordLedgerDigestCommand({ actor: ADMIN, correlationId: 'tamper-suite' }));
+    const result = await handler.execute(
+      new RecordLedgerDigestCommand({ actor: ADMIN, correlationId: 'tamper-suite' }),
+    );
     const [event] = await this.store.readStream(result.streamId);
     return event.data as SignedDigest;
   }
@@ -123,10 +145,20 @@ export class TamperLedger {
     }
   }
 
-  async verify(args: string[] = [], file = this.file): Promise<{ code: number; report: LedgerReport & { verdict: string }; stderr: string }> {
+  async verify(
+    args: string[] = [],
+    file = this.file,
+  ): Promise<{ code: number; report: LedgerReport & { verdict: string }; stderr: string }> {
     let out = '';
     let stderr = '';
-    const code = await runVerifyStore([file, ...args], { out: (t) => { out += t; }, err: (t) => { stderr += t; } });
+    const code = await runVerifyStore([file, ...args], {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+    });
     return { code, report: out ? JSON.parse(out) : undefined, stderr };
   }
 
@@ -141,7 +173,8 @@ export type TamperEdit = (db: Database.Database, row: (streamId: string, revisio
 /** Edits a ledger file (its service stopped) through its own connection, as someone with a sqlite3 shell would. */
 export function tamperFile(file: string, edit: TamperEdit): void {
   const db = new Database(file);
-  const row = (s: string, r: number) => db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(s, r) as EventRow;
+  const row = (s: string, r: number) =>
+    db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(s, r) as EventRow;
   try {
     db.transaction(() => edit(db, row))();
   } finally {
@@ -150,30 +183,70 @@ export function tamperFile(file: string, edit: TamperEdit): void {
 }
 
 /** Adds 1 to `column` for the matching rows without tripping its uniqueness halfway (via negatives). */
-export function shiftUp(db: Database.Database, column: 'position' | 'revision', where: string, ...params: unknown[]): void {
+export function shiftUp(
+  db: Database.Database,
+  column: 'position' | 'revision',
+  where: string,
+  ...params: unknown[]
+): void {
   db.prepare(`UPDATE events SET ${column} = -(${column} + 1) WHERE ${where}`).run(...params);
   db.prepare(`UPDATE events SET ${column} = -${column} WHERE ${column} < 0`).run();
 }
 
 /** A self-consistent event chained onto `before` at `position`: the best an attacker without the signing key can do. */
-export function insertChained(db: Database.Database, before: EventRow, position: number, data: unknown = { approved: true }, id = 'forged-1'): void {
-  const content = { id, streamId: before.stream_id, revision: before.revision + 1, type: 'decision-recorded', schemaVersion: 1, data, metadata: JSON.parse(before.metadata) };
+export function insertChained(
+  db: Database.Database,
+  before: EventRow,
+  position: number,
+  data: unknown = { approved: true },
+  id = 'forged-1',
+): void {
+  const content = {
+    id,
+    streamId: before.stream_id,
+    revision: before.revision + 1,
+    type: 'decision-recorded',
+    schemaVersion: 1,
+    data,
+    metadata: JSON.parse(before.metadata),
+  };
   db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    position, content.streamId, content.revision, content.id, content.type, 1, JSON.stringify(data), before.metadata, before.hash, hashEvent(content, before.hash),
+    position,
+    content.streamId,
+    content.revision,
+    content.id,
+    content.type,
+    1,
+    JSON.stringify(data),
+    before.metadata,
+    before.hash,
+    hashEvent(content, before.hash),
   );
 }
 
 /** Rewrites one event's data and recomputes its hash and every later hash of its stream, as an attacker who knows the scheme can. */
 export function rewriteAndRechain(db: Database.Database, streamId: string, fromRevision: number, data: unknown): void {
-  const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision').all(streamId, fromRevision) as EventRow[];
+  const rows = db
+    .prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision')
+    .all(streamId, fromRevision) as EventRow[];
   let prev = rows[0].prev_hash;
   for (const [i, r] of rows.entries()) {
     const content = {
-      id: r.event_id, streamId, revision: r.revision, type: r.type, schemaVersion: r.schema_version,
-      data: i === 0 ? data : r.data === null ? undefined : JSON.parse(r.data), metadata: JSON.parse(r.metadata),
+      id: r.event_id,
+      streamId,
+      revision: r.revision,
+      type: r.type,
+      schemaVersion: r.schema_version,
+      data: i === 0 ? data : r.data === null ? undefined : JSON.parse(r.data),
+      metadata: JSON.parse(r.metadata),
     };
     const hash = hashEvent(content, prev);
-    db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE position = ?').run(JSON.stringify(content.data), prev, hash, r.position);
+    db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE position = ?').run(
+      JSON.stringify(content.data),
+      prev,
+      hash,
+      r.position,
+    );
     prev = hash;
   }
 }

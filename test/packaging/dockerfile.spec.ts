@@ -8,7 +8,11 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const ROOT = join(__dirname, '..', '..');
 
-interface Instruction { keyword: string; args: string; line: number }
+interface Instruction {
+  keyword: string;
+  args: string;
+  line: number;
+}
 
 /** Dockerfile instructions in order, continuation lines joined, comments dropped; split into stages at FROM. */
 export function parseDockerfile(text: string): Instruction[][] {
@@ -33,21 +37,33 @@ export function parseDockerfile(text: string): Instruction[][] {
 /** Problems with the image's final stage: data volume ownership, user, environment. */
 export function runtimeProblems(stage: Instruction[]): string[] {
   const problems: string[] = [];
-  const index = (keyword: string, test: (args: string) => boolean = () => true) => stage.findIndex((i) => i.keyword === keyword && test(i.args));
+  const index = (keyword: string, test: (args: string) => boolean = () => true) =>
+    stage.findIndex((i) => i.keyword === keyword && test(i.args));
   const volume = index('VOLUME', (a) => /(^|[\s"[])\/data([\s",\]]|$)/.test(a));
   const users = stage.filter((i) => i.keyword === 'USER');
   const user = users.at(-1)?.args;
-  const chown = index('RUN', (a) => /mkdir\b[^&;]*\s\/data\b/.test(a) && new RegExp(`chown\\s+(-R\\s+)?${user}(:${user})?\\s[^&;]*\\/data\\b`).test(a));
+  const chown = index(
+    'RUN',
+    (a) =>
+      /mkdir\b[^&;]*\s\/data\b/.test(a) &&
+      new RegExp(`chown\\s+(-R\\s+)?${user}(:${user})?\\s[^&;]*\\/data\\b`).test(a),
+  );
   if (!user || /^(root|0)(:|$)/.test(user)) problems.push('the final stage must run as a non-root USER');
   if (volume < 0) problems.push('the final stage must declare VOLUME /data');
   if (chown < 0) problems.push(`/data must be created and chowned to ${user} in a RUN`);
-  if (chown >= 0 && volume >= 0 && chown > volume) problems.push('/data must be chowned BEFORE VOLUME /data (later changes to a volume path are discarded)');
+  if (chown >= 0 && volume >= 0 && chown > volume)
+    problems.push('/data must be chowned BEFORE VOLUME /data (later changes to a volume path are discarded)');
   const userAt = stage.indexOf(users.at(-1)!);
   if (chown >= 0 && userAt >= 0 && chown > userAt) problems.push('/data must be chowned while still root, before USER');
-  const env = stage.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+  const env = stage
+    .filter((i) => i.keyword === 'ENV')
+    .map((i) => i.args)
+    .join(' ');
   if (!/\bLEDGER_DATA_DIR=\/data\b/.test(env)) problems.push('ENV LEDGER_DATA_DIR=/data');
-  if (!/\bHOST=0\.0\.0\.0\b/.test(env)) problems.push('ENV HOST=0.0.0.0 (127.0.0.1 inside a container is unreachable from outside)');
-  if (!/dist\/src\/main\.js/.test(stage.find((i) => i.keyword === 'CMD')?.args ?? '')) problems.push('CMD must start dist/src/main.js');
+  if (!/\bHOST=0\.0\.0\.0\b/.test(env))
+    problems.push('ENV HOST=0.0.0.0 (127.0.0.1 inside a container is unreachable from outside)');
+  if (!/dist\/src\/main\.js/.test(stage.find((i) => i.keyword === 'CMD')?.args ?? ''))
+    problems.push('CMD must start dist/src/main.js');
   return problems;
 }
 
@@ -64,7 +80,9 @@ describe('the Dockerfile', () => {
   });
 
   it('given better-sqlite3 must build its native module (npm 11 runs only allowed scripts), then package.json allows it and the build proves it loads', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+    };
     expect(pkg.allowScripts?.['better-sqlite3']).toBe(true);
     expect(stages[0]!.some((i) => i.keyword === 'RUN' && /require\('better-sqlite3'\)/.test(i.args))).toBe(true);
   });
@@ -75,30 +93,65 @@ describe('the Dockerfile', () => {
   });
 
   it.each([
-    ['VOLUME before the chown (the shipped bug)', 'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nRUN mkdir -p /data && chown node:node /data\nUSER node\nCMD ["node", "dist/src/main.js"]', 'BEFORE VOLUME'],
-    ['no chown at all', 'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]', 'chowned to node'],
-    ['chowned to another user', 'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown app /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]', 'chowned to node'],
-    ['running as root', 'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown root /data\nVOLUME /data\nUSER root\nCMD ["node", "dist/src/main.js"]', 'non-root'],
-    ['listening on loopback only', 'FROM n\nENV LEDGER_DATA_DIR=/data\nRUN mkdir -p /data && chown node /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]', 'HOST=0.0.0.0'],
+    [
+      'VOLUME before the chown (the shipped bug)',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nRUN mkdir -p /data && chown node:node /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'BEFORE VOLUME',
+    ],
+    [
+      'no chown at all',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'chowned to node',
+    ],
+    [
+      'chowned to another user',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown app /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'chowned to node',
+    ],
+    [
+      'running as root',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown root /data\nVOLUME /data\nUSER root\nCMD ["node", "dist/src/main.js"]',
+      'non-root',
+    ],
+    [
+      'listening on loopback only',
+      'FROM n\nENV LEDGER_DATA_DIR=/data\nRUN mkdir -p /data && chown node /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'HOST=0.0.0.0',
+    ],
   ])('given a final stage with %s, then the check names the problem', (_, dockerfile, problem) => {
     expect(runtimeProblems(parseDockerfile(dockerfile).at(-1)!).join('; ')).toContain(problem);
   });
 });
 
 describe('docker-compose.yml', () => {
-  type Service = { environment?: Record<string, string>; volumes?: string[]; command?: string[]; depends_on?: Record<string, { condition: string }> };
-  const compose = yaml.load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+  type Service = {
+    environment?: Record<string, string>;
+    volumes?: string[];
+    command?: string[];
+    depends_on?: Record<string, { condition: string }>;
+  };
+  const compose = yaml.load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, Service>;
+    volumes: Record<string, unknown>;
+  };
   const ledger = compose.services.ledger!;
   const secrets = compose.services['ledger-secrets']!;
   // source:target[:mode]; the source may hold a `${VAR:-default}` with a colon of its own.
-  const mounts = (s: Service) => (s.volumes ?? []).map((v) => /^(.+):(\/[^:]*)(?::(ro|rw))?$/.exec(v)!).map(([, source, target, mode]) => ({ source, target, mode }));
+  const mounts = (s: Service) =>
+    (s.volumes ?? [])
+      .map((v) => /^(.+):(\/[^:]*)(?::(ro|rw))?$/.exec(v)!)
+      .map(([, source, target, mode]) => ({ source, target, mode }));
   const mountOf = (s: Service, target: string) => mounts(s).find((m) => m.target === target);
 
   it('given the ledger needs two key files, then they are the files the secrets service makes, on the same mount, and the ledger waits for it', () => {
     expect(ledger.environment?.LEDGER_SIGNING_KEY_FILE).toBe(`/secrets/${SIGNING_KEY_FILE}`);
     expect(ledger.environment?.PERSONAL_DATA_MASTER_KEY_FILE).toBe(`/secrets/${MASTER_KEY_FILE}`);
     expect(secrets.command).toEqual(['node', 'dist/scripts/make-dev-secrets.js', '/secrets']);
-    expect(mountOf(ledger, '/secrets')).toEqual({ source: '${LEDGER_SECRETS_DIR:-ledger-secrets}', target: '/secrets', mode: 'ro' });
+    expect(mountOf(ledger, '/secrets')).toEqual({
+      source: '${LEDGER_SECRETS_DIR:-ledger-secrets}',
+      target: '/secrets',
+      mode: 'ro',
+    });
     expect(mountOf(secrets, '/secrets')?.source).toBe(mountOf(ledger, '/secrets')?.source);
     expect(ledger.depends_on?.['ledger-secrets']).toEqual({ condition: 'service_completed_successfully' });
   });

@@ -17,8 +17,31 @@ describe('GET /action-log/stream (Server-Sent Events)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/event-stream');
     const text = readUntil(res, (s) => s.includes('"actionId":"a99"'));
-    await t.store.append('meeting-wseb-2022-05-10', [newEvent('meeting-scheduled', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' })], 'no_stream');
-    const { position } = await t.store.append('action-a99', [newEvent('action-raised', { actionId: 'a99', meetingId: 'wseb-2022-05-10', itemNumber: 1, text: 'Chase the audit', owners: [{ kind: 'team', name: 'All' }], dueDate: '2022-06-30' })], 'no_stream');
+    await t.store.append(
+      'meeting-wseb-2022-05-10',
+      [
+        newEvent('meeting-scheduled', {
+          meetingId: 'wseb-2022-05-10',
+          boardId: 'wseb',
+          scheduledFor: '2022-05-10T09:30:00.000Z',
+        }),
+      ],
+      'no_stream',
+    );
+    const { position } = await t.store.append(
+      'action-a99',
+      [
+        newEvent('action-raised', {
+          actionId: 'a99',
+          meetingId: 'wseb-2022-05-10',
+          itemNumber: 1,
+          text: 'Chase the audit',
+          owners: [{ kind: 'team', name: 'All' }],
+          dueDate: '2022-06-30',
+        }),
+      ],
+      'no_stream',
+    );
     const received = await text;
     res.destroy();
     expect(received).toContain(`event: action\nid: ${position}\ndata: {"kind":"action","actionId":"a99"`);

@@ -6,13 +6,34 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
 let t: ProjectionsTestApp;
 const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
 
-async function append(streamId: string, type: string, data: unknown, occurredAt = '2022-05-10T10:00:00.000Z'): Promise<number> {
+async function append(
+  streamId: string,
+  type: string,
+  data: unknown,
+  occurredAt = '2022-05-10T10:00:00.000Z',
+): Promise<number> {
   return (await t.store.append(streamId, [newEvent(type, data, occurredAt)], 'any')).position;
 }
-const meeting = (meetingId: string, boardId: string) => append(`meeting-${meetingId}`, 'meeting-scheduled', { meetingId, boardId, scheduledFor: '2022-05-10T09:30:00.000Z' });
+const meeting = (meetingId: string, boardId: string) =>
+  append(`meeting-${meetingId}`, 'meeting-scheduled', { meetingId, boardId, scheduledFor: '2022-05-10T09:30:00.000Z' });
 const act = (e: ActionEvent, at?: string) => append(`action-${e.data.actionId}`, e.type, e.data, at);
-const raise = (actionId: string, meetingId: string, owner: Extract<ActionEvent, { type: 'action-raised' }>['data']['owners'][number], dueDate?: string) =>
-  act({ type: 'action-raised', data: { actionId, meetingId, itemNumber: 3, text: `Text of ${actionId}`, owners: [owner], ...(dueDate ? { dueDate } : { targetMeetingId: 'wseb-2022-06-07' }) } });
+const raise = (
+  actionId: string,
+  meetingId: string,
+  owner: Extract<ActionEvent, { type: 'action-raised' }>['data']['owners'][number],
+  dueDate?: string,
+) =>
+  act({
+    type: 'action-raised',
+    data: {
+      actionId,
+      meetingId,
+      itemNumber: 3,
+      text: `Text of ${actionId}`,
+      owners: [owner],
+      ...(dueDate ? { dueDate } : { targetMeetingId: 'wseb-2022-06-07' }),
+    },
+  });
 
 beforeAll(async () => {
   t = await startProjectionsApp();
@@ -23,8 +44,14 @@ beforeAll(async () => {
   await raise('a2', 'wseb-2022-05-10', { kind: 'partner', partnerId: 'warwickshire-police' }, '2022-08-01');
   await act({ type: 'action-completed', data: { actionId: 'a2', note: 'Letter sent' } }, '2022-07-15T00:00:00.000Z');
   await raise('a3', 'worcs-2022-05-11', { kind: 'team', name: 'All' });
-  for (const n of [4, 5, 6, 7]) await raise(`a${n}`, 'wseb-2022-06-07', { kind: 'person', personId: 'jo-bloggs' }, '2022-09-01');
-  await t.runner.waitFor(await act({ type: 'action-progress-noted', data: { actionId: 'a1', note: 'Draft prepared' } }, '2022-05-20T00:00:00.000Z'));
+  for (const n of [4, 5, 6, 7])
+    await raise(`a${n}`, 'wseb-2022-06-07', { kind: 'person', personId: 'jo-bloggs' }, '2022-09-01');
+  await t.runner.waitFor(
+    await act(
+      { type: 'action-progress-noted', data: { actionId: 'a1', note: 'Draft prepared' } },
+      '2022-05-20T00:00:00.000Z',
+    ),
+  );
 });
 afterAll(() => t.close());
 
@@ -36,7 +63,14 @@ describe('GET /action-log', () => {
     expect(res.status).toBe(200);
     expect(ids(res)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']);
     expect(res.body.nextCursor).toBeNull();
-    expect(res.body.items[0]).toMatchObject({ actionId: 'a1', boardId: 'wseb', overdue: true, status: 'open', historyLength: 2, lastUpdate: { type: 'action-progress-noted' } });
+    expect(res.body.items[0]).toMatchObject({
+      actionId: 'a1',
+      boardId: 'wseb',
+      overdue: true,
+      status: 'open',
+      historyLength: 2,
+      lastUpdate: { type: 'action-progress-noted' },
+    });
     expect(res.body.items[0]).not.toHaveProperty('history');
     expect(res.body.items[2]).toMatchObject({ actionId: 'a3', boardId: 'worcs-scb', overdue: false });
   });
@@ -76,8 +110,16 @@ describe('GET /action-log', () => {
   });
 
   it.each([
-    ['limit=0', 'limit'], ['limit=201', 'limit'], ['limit=ten', 'limit'], ['status=done', 'status'], ['overdue=yes', 'overdue'],
-    ['asOf=2022-13-45', 'asOf'], ['board=Not_A_Slug', 'board'], ['partner=x%20y', 'partner'], ['cursor=not%20a%20cursor', 'cursor'], ['colour=red', 'colour'],
+    ['limit=0', 'limit'],
+    ['limit=201', 'limit'],
+    ['limit=ten', 'limit'],
+    ['status=done', 'status'],
+    ['overdue=yes', 'overdue'],
+    ['asOf=2022-13-45', 'asOf'],
+    ['board=Not_A_Slug', 'board'],
+    ['partner=x%20y', 'partner'],
+    ['cursor=not%20a%20cursor', 'cursor'],
+    ['colour=red', 'colour'],
   ])('refuses %s with a 400 naming %s', async (query, field) => {
     const res = await get(`/action-log?${query}`);
     expectProblem(res, 400, 'validation-failed');
@@ -85,7 +127,11 @@ describe('GET /action-log', () => {
   });
 
   it('refuses a well-formed cursor it never issued', async () => {
-    expectProblem(await get(`/action-log?cursor=${Buffer.from('{"k":"meeting:x"}').toString('base64url')}`), 400, 'invalid-cursor');
+    expectProblem(
+      await get(`/action-log?cursor=${Buffer.from('{"k":"meeting:x"}').toString('base64url')}`),
+      400,
+      'invalid-cursor',
+    );
     expectProblem(await get('/action-log?cursor=abc'), 400, 'invalid-cursor');
   });
 
@@ -98,7 +144,9 @@ describe('GET /action-log', () => {
   });
 
   it('reads for any role with ledger:read, e.g. an auditor', async () => {
-    expect((await get('/action-log?limit=1', { token: await t.token({ role: 'auditor', userId: 'audit-1' }) })).status).toBe(200);
+    expect(
+      (await get('/action-log?limit=1', { token: await t.token({ role: 'auditor', userId: 'audit-1' }) })).status,
+    ).toBe(200);
   });
 });
 
@@ -106,10 +154,27 @@ describe('GET /action-log/:actionId', () => {
   it('returns the action with its full history: type, business and recorded time, actor, summary', async () => {
     const res = await get('/action-log/a1?asOf=2022-06-01');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ actionId: 'a1', boardId: 'wseb', overdue: false, originMeetingId: 'wseb-2022-05-10', originItemNumber: 3, dueDate: '2022-06-30' });
+    expect(res.body).toMatchObject({
+      actionId: 'a1',
+      boardId: 'wseb',
+      overdue: false,
+      originMeetingId: 'wseb-2022-05-10',
+      originItemNumber: 3,
+      dueDate: '2022-06-30',
+    });
     expect(res.body.history).toEqual([
-      expect.objectContaining({ type: 'action-raised', occurredAt: '2022-05-10T10:00:00.000Z', recordedAt: '2022-11-21T12:00:00.000Z', actor: expect.objectContaining({ userId: 'user-amrita' }), summary: expect.stringContaining('Raised at wseb-2022-05-10') }),
-      expect.objectContaining({ type: 'action-progress-noted', occurredAt: '2022-05-20T00:00:00.000Z', summary: 'Progress noted: Draft prepared' }),
+      expect.objectContaining({
+        type: 'action-raised',
+        occurredAt: '2022-05-10T10:00:00.000Z',
+        recordedAt: '2022-11-21T12:00:00.000Z',
+        actor: expect.objectContaining({ userId: 'user-amrita' }),
+        summary: expect.stringContaining('Raised at wseb-2022-05-10'),
+      }),
+      expect.objectContaining({
+        type: 'action-progress-noted',
+        occurredAt: '2022-05-20T00:00:00.000Z',
+        summary: 'Progress noted: Draft prepared',
+      }),
     ]);
   });
 
@@ -129,13 +194,20 @@ describe('GET /action-log/:actionId', () => {
 describe('read models in the platform', () => {
   it('documents the query endpoints and their parameters in OpenAPI', async () => {
     const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/action-log'].get).toMatchObject({ operationId: 'listActionLog', 'x-required-permission': 'ledger:read' });
-    expect(doc.paths['/action-log'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['board', 'owner', 'partner', 'status', 'overdue', 'asOf', 'limit', 'cursor']));
+    expect(doc.paths['/action-log'].get).toMatchObject({
+      operationId: 'listActionLog',
+      'x-required-permission': 'ledger:read',
+    });
+    expect(doc.paths['/action-log'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['board', 'owner', 'partner', 'status', 'overdue', 'asOf', 'limit', 'cursor']),
+    );
     expect(doc.paths['/action-log/{actionId}'].get.operationId).toBe('getActionLogEntry');
     expect(doc.paths['/action-log/stream'].get.operationId).toBe('streamActionLog');
   });
 
   it('reports no lag once caught up', async () => {
-    expect(await t.runner.lag()).toEqual(expect.arrayContaining([expect.objectContaining({ projection: 'action-log', state: 'running', behind: 0 })]));
+    expect(await t.runner.lag()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ projection: 'action-log', state: 'running', behind: 0 })]),
+    );
   });
 });

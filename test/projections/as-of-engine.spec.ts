@@ -50,7 +50,23 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
   });
 
   it('given any position, then the view equals a fold of the log up to it, replaying at most one interval', async () => {
-    const positions = [-1, 0, 1, 2, 49, 50, 51, 99, 100, 257, 333, 400, 598, log.at(-1)!.position, log.at(-1)!.position + 10];
+    const positions = [
+      -1,
+      0,
+      1,
+      2,
+      49,
+      50,
+      51,
+      99,
+      100,
+      257,
+      333,
+      400,
+      598,
+      log.at(-1)!.position,
+      log.at(-1)!.position + 10,
+    ];
     for (const position of positions) {
       const { view, replayed } = await engine.view(p.name, position);
       const docs = Object.fromEntries([...view.scan(p.name, '')].map(({ key, doc }) => [key, doc]));
@@ -60,7 +76,9 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
   });
 
   it('given a key, then get answers its document then, and undefined before it existed', async () => {
-    const raisedAt = log.find((e) => e.type === 'action-raised' && (e.data as { actionId: string }).actionId === 'act-33')!.position;
+    const raisedAt = log.find(
+      (e) => e.type === 'action-raised' && (e.data as { actionId: string }).actionId === 'act-33',
+    )!.position;
     const before = await engine.view(p.name, raisedAt - 1);
     const after = await engine.view(p.name, raisedAt + 120);
     expect(before.view.get(p.name, 'action:act-33')).toBeUndefined();
@@ -82,7 +100,8 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
   });
 
   /** The oracle for dates: the last position whose recordedAt is at or before the instant (the clock here only moves forward). */
-  const lastRecordedBy = (instant: string) => log.filter((e) => e.metadata.recordedAt <= instant).at(-1)?.position ?? -1;
+  const lastRecordedBy = (instant: string) =>
+    log.filter((e) => e.metadata.recordedAt <= instant).at(-1)?.position ?? -1;
 
   it.each([
     ['before the first event was recorded', '2022-04-30'],
@@ -102,22 +121,42 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
 
   it('given the first day, then it holds exactly the events recorded that day', async () => {
     const resolution = await engine.resolve(parseAsOf('2022-05-01')!, '2022-05-01');
-    expect(log.filter((e) => e.position <= resolution.position).every((e) => e.metadata.recordedAt.startsWith('2022-05-01'))).toBe(true);
+    expect(
+      log.filter((e) => e.position <= resolution.position).every((e) => e.metadata.recordedAt.startsWith('2022-05-01')),
+    ).toBe(true);
     expect(log.find((e) => e.position > resolution.position)!.metadata.recordedAt).toBe('2022-05-02T00:00:00.000Z');
   });
 
   it('given a position, then it resolves to the last event at or before it, with the time that event was recorded', async () => {
-    expect(await engine.resolve({ basis: 'position', position: 123 }, '123')).toEqual({ basis: 'position', requested: '123', position: 123, recordedAt: log.find((e) => e.position === 123)!.metadata.recordedAt });
+    expect(await engine.resolve({ basis: 'position', position: 123 }, '123')).toEqual({
+      basis: 'position',
+      requested: '123',
+      position: 123,
+      recordedAt: log.find((e) => e.position === 123)!.metadata.recordedAt,
+    });
     const last = log.at(-1)!;
-    expect(await engine.resolve({ basis: 'position', position: 99_999 }, '99999')).toEqual({ basis: 'position', requested: '99999', position: last.position, recordedAt: last.metadata.recordedAt });
+    expect(await engine.resolve({ basis: 'position', position: 99_999 }, '99999')).toEqual({
+      basis: 'position',
+      requested: '99999',
+      position: last.position,
+      recordedAt: last.metadata.recordedAt,
+    });
   });
 
   it('given a date that falls in the tail the index has not reached, then it reads the log past the index', async () => {
     const tail = new ReadModelStore(':memory:', { snapshotEvery: SNAPSHOT_EVERY });
     try {
-      const resolution = await new AsOfEngine(events, tail, AS_OF_SOURCES).resolve(parseAsOf('2022-05-01')!, '2022-05-01');
+      const resolution = await new AsOfEngine(events, tail, AS_OF_SOURCES).resolve(
+        parseAsOf('2022-05-01')!,
+        '2022-05-01',
+      );
       const position = lastRecordedBy('2022-05-01T23:59:59.999Z');
-      expect(resolution).toEqual({ basis: 'recorded', requested: '2022-05-01', position, recordedAt: log.find((e) => e.position === position)!.metadata.recordedAt });
+      expect(resolution).toEqual({
+        basis: 'recorded',
+        requested: '2022-05-01',
+        position,
+        recordedAt: log.find((e) => e.position === position)!.metadata.recordedAt,
+      });
     } finally {
       tail.close();
     }

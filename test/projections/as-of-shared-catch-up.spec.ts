@@ -13,13 +13,22 @@ describe('SharedCatchUp: projections rebuilding together read the log once', () 
     for (let i = 0; i < 25; i++) await store.append(`thing-${i % 4}`, [newEvent('thing-happened', { i })], 'any');
     reads = [];
     const readAll = store.readAll.bind(store);
-    store.readAll = (o?: ReadAllOptions) => { reads.push(o ?? {}); return readAll(o); };
+    store.readAll = (o?: ReadAllOptions) => {
+      reads.push(o ?? {});
+      return readAll(o);
+    };
   });
 
   /** Takes `count` events from a subscription, then closes it. */
-  async function take(sub: AsyncIterable<{ position: number }> & { close(): Promise<void> }, count: number): Promise<number[]> {
+  async function take(
+    sub: AsyncIterable<{ position: number }> & { close(): Promise<void> },
+    count: number,
+  ): Promise<number[]> {
     const out: number[] = [];
-    for await (const e of sub) { out.push(e.position); if (out.length === count) break; }
+    for await (const e of sub) {
+      out.push(e.position);
+      if (out.length === count) break;
+    }
     await sub.close();
     return out;
   }
@@ -50,7 +59,9 @@ describe('SharedCatchUp: projections rebuilding together read the log once', () 
   it('given close while caught up, then the iteration ends', async () => {
     const sub = new SharedCatchUp(store, 10).subscribe();
     const seen: number[] = [];
-    const loop = (async () => { for await (const e of sub) seen.push(e.position); })();
+    const loop = (async () => {
+      for await (const e of sub) seen.push(e.position);
+    })();
     await new Promise((r) => setTimeout(r, 20));
     await sub.close();
     await loop;

@@ -4,24 +4,47 @@ import { loadEscalations, startTrailApp, type TrailApp } from './support/escalat
 
 describe('GET /escalation-trail/stream, resumed with Last-Event-ID', () => {
   let s: TrailApp;
-  beforeAll(async () => { s = await startTrailApp(); await s.app.listen(0, '127.0.0.1'); await loadEscalations(s); });
+  beforeAll(async () => {
+    s = await startTrailApp();
+    await s.app.listen(0, '127.0.0.1');
+    await loadEscalations(s);
+  });
   afterAll(() => s.close());
 
-  it('given an escalation with a child\'s name raised after the id, then its document is resumed revealed for a ledger:read caller, exactly as live documents are', async () => {
+  it("given an escalation with a child's name raised after the id, then its document is resumed revealed for a ledger:read caller, exactly as live documents are", async () => {
     const p = (await s.store.readAll()).at(-1)!.position;
-    const raised = await send(s, '/escalations', {
-      escalationId: 'wsep-2022-003', protocolId: 'ws-escalation-protocol', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb',
-      subject: 'Missed strategy meeting', caseReference: 'LCS-200001', dataSubjects: [{ subjectId: 'child-9', relation: 'child', name: 'Robin Example' }], occurredAt: '2022-10-03T09:00:00Z',
-    }, { token: await s.token() });
+    const raised = await send(
+      s,
+      '/escalations',
+      {
+        escalationId: 'wsep-2022-003',
+        protocolId: 'ws-escalation-protocol',
+        raisedByAgency: 'warwickshire-cc',
+        concerningAgency: 'cw-icb',
+        subject: 'Missed strategy meeting',
+        caseReference: 'LCS-200001',
+        dataSubjects: [{ subjectId: 'child-9', relation: 'child', name: 'Robin Example' }],
+        occurredAt: '2022-10-03T09:00:00Z',
+      },
+      { token: await s.token() },
+    );
     expect(raised.status).toBe(201);
     await s.runner.waitFor((await s.store.readAll()).at(-1)!.position);
-    const res = await openStream(s.app, '/escalation-trail/stream', await s.token({ role: 'auditor', userId: 'audit-1' }), { 'last-event-id': String(p) });
+    const res = await openStream(
+      s.app,
+      '/escalation-trail/stream',
+      await s.token({ role: 'auditor', userId: 'audit-1' }),
+      { 'last-event-id': String(p) },
+    );
     const text = await readUntil(res, (x) => x.includes('event: escalation'));
     res.destroy();
     const sent = messages(text).filter((m) => m.data !== undefined);
     expect(sent.map((m) => m.event)).toEqual(['escalation']);
     const doc = JSON.parse(sent[0].data!);
-    expect(doc).toMatchObject({ escalationId: 'wsep-2022-003', dataSubjects: [expect.objectContaining({ subjectId: 'child-9', name: 'Robin Example' })] });
+    expect(doc).toMatchObject({
+      escalationId: 'wsep-2022-003',
+      dataSubjects: [expect.objectContaining({ subjectId: 'child-9', name: 'Robin Example' })],
+    });
     expect(text).not.toContain('$personal');
   });
 });

@@ -6,7 +6,10 @@ import { loadEscalations, startTrailApp, type TrailApp } from './support/escalat
 let t: TrailApp;
 const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
 
-beforeAll(async () => { t = await startTrailApp(); await loadEscalations(t); });
+beforeAll(async () => {
+  t = await startTrailApp();
+  await loadEscalations(t);
+});
 afterAll(() => t.close());
 
 describe('GET /escalation-trail/summary', () => {
@@ -14,13 +17,52 @@ describe('GET /escalation-trail/summary', () => {
   it('counts per month: raised, resolved, open at the end and breached, by stage', async () => {
     const { status, body } = await get('/escalation-trail/summary?period=month&from=2022-05-01&asOf=2022-09-30');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ asOf: '2022-09-30', period: 'month', from: '2022-05-01', to: '2022-09-30', agency: null });
+    expect(body).toMatchObject({
+      asOf: '2022-09-30',
+      period: 'month',
+      from: '2022-05-01',
+      to: '2022-09-30',
+      agency: null,
+    });
     expect(body.periods).toEqual([
-      { period: '2022-05', start: '2022-05-01', end: '2022-05-31', raised: 1, resolved: 0, closed: 0, openAtEnd: 1, breached: 0, byStage: [{ stage: 1, entered: 1, openAtEnd: 1, breached: 0 }, zero] },
-      { period: '2022-06', start: '2022-06-01', end: '2022-06-30', raised: 0, resolved: 1, closed: 1, openAtEnd: 0, breached: 1, byStage: [{ stage: 1, entered: 0, openAtEnd: 0, breached: 1 }, { stage: 2, entered: 1, openAtEnd: 0, breached: 0 }] },
+      {
+        period: '2022-05',
+        start: '2022-05-01',
+        end: '2022-05-31',
+        raised: 1,
+        resolved: 0,
+        closed: 0,
+        openAtEnd: 1,
+        breached: 0,
+        byStage: [{ stage: 1, entered: 1, openAtEnd: 1, breached: 0 }, zero],
+      },
+      {
+        period: '2022-06',
+        start: '2022-06-01',
+        end: '2022-06-30',
+        raised: 0,
+        resolved: 1,
+        closed: 1,
+        openAtEnd: 0,
+        breached: 1,
+        byStage: [
+          { stage: 1, entered: 0, openAtEnd: 0, breached: 1 },
+          { stage: 2, entered: 1, openAtEnd: 0, breached: 0 },
+        ],
+      },
       expect.objectContaining({ period: '2022-07', raised: 0, openAtEnd: 0, breached: 0 }),
       expect.objectContaining({ period: '2022-08', raised: 0, openAtEnd: 0, breached: 0 }),
-      { period: '2022-09', start: '2022-09-01', end: '2022-09-30', raised: 1, resolved: 0, closed: 0, openAtEnd: 1, breached: 1, byStage: [{ stage: 1, entered: 1, openAtEnd: 1, breached: 1 }, zero] },
+      {
+        period: '2022-09',
+        start: '2022-09-01',
+        end: '2022-09-30',
+        raised: 1,
+        resolved: 0,
+        closed: 0,
+        openAtEnd: 1,
+        breached: 1,
+        byStage: [{ stage: 1, entered: 1, openAtEnd: 1, breached: 1 }, zero],
+      },
     ]);
   });
 
@@ -29,12 +71,19 @@ describe('GET /escalation-trail/summary', () => {
     const none = { raised: 0, open: 0, resolved: 0, closed: 0, breached: 0 };
     expect(body.agencies).toEqual([
       { agency: 'cw-icb', raisedBy: none, concerning: { ...none, raised: 1, closed: 1, breached: 1 } },
-      { agency: 'warwickshire-cc', raisedBy: { ...none, raised: 1, closed: 1, breached: 1 }, concerning: { ...none, raised: 1, open: 1, breached: 1 } },
+      {
+        agency: 'warwickshire-cc',
+        raisedBy: { ...none, raised: 1, closed: 1, breached: 1 },
+        concerning: { ...none, raised: 1, open: 1, breached: 1 },
+      },
       { agency: 'warwickshire-police', raisedBy: { ...none, raised: 1, open: 1, breached: 1 }, concerning: none },
     ]);
     // Quarters by default, from the first escalation raised.
     expect(body).toMatchObject({ period: 'quarter', from: '2022-05-27' });
-    expect(body.periods.map((p: { period: string; raised: number }) => [p.period, p.raised])).toEqual([['2022-Q2', 1], ['2022-Q3', 1]]);
+    expect(body.periods.map((p: { period: string; raised: number }) => [p.period, p.raised])).toEqual([
+      ['2022-Q2', 1],
+      ['2022-Q3', 1],
+    ]);
   });
 
   it('narrows to one agency', async () => {
@@ -44,8 +93,11 @@ describe('GET /escalation-trail/summary', () => {
   });
 
   it.each([
-    ['period=week', 400, 'validation-failed'], ['from=01/05/2022', 400, 'validation-failed'], ['agency=x%20y', 400, 'validation-failed'],
-    ['to=2030-01-01', 400, 'date-outside-calendar'], ['from=2022-07-01&to=2022-06-01', 400, 'invalid-date-range'],
+    ['period=week', 400, 'validation-failed'],
+    ['from=01/05/2022', 400, 'validation-failed'],
+    ['agency=x%20y', 400, 'validation-failed'],
+    ['to=2030-01-01', 400, 'date-outside-calendar'],
+    ['from=2022-07-01&to=2022-06-01', 400, 'invalid-date-range'],
   ])('refuses %s -> %s %s', async (query, status, code) => {
     expectProblem(await get(`/escalation-trail/summary?${query}`), status, code);
   });
@@ -54,9 +106,17 @@ describe('GET /escalation-trail/summary', () => {
 describe('the escalation trail in the platform', () => {
   it('documents its endpoints and parameters in OpenAPI, each needing ledger:read', async () => {
     const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/escalation-trail'].get).toMatchObject({ operationId: 'listEscalationTrail', 'x-required-permission': 'ledger:read' });
-    expect(doc.paths['/escalation-trail'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['agency', 'stage', 'status', 'breached', 'from', 'to', 'asOf', 'limit', 'cursor']));
-    expect(doc.paths['/escalation-trail/summary'].get).toMatchObject({ operationId: 'summariseEscalationTrail', 'x-required-permission': 'ledger:read' });
+    expect(doc.paths['/escalation-trail'].get).toMatchObject({
+      operationId: 'listEscalationTrail',
+      'x-required-permission': 'ledger:read',
+    });
+    expect(doc.paths['/escalation-trail'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['agency', 'stage', 'status', 'breached', 'from', 'to', 'asOf', 'limit', 'cursor']),
+    );
+    expect(doc.paths['/escalation-trail/summary'].get).toMatchObject({
+      operationId: 'summariseEscalationTrail',
+      'x-required-permission': 'ledger:read',
+    });
     expect(doc.paths['/escalation-trail/{escalationId}'].get.operationId).toBe('getEscalationTrail');
     expect(doc.paths['/escalation-trail/stream'].get.operationId).toBe('streamEscalationTrail');
   });
@@ -64,10 +124,14 @@ describe('the escalation trail in the platform', () => {
 
 describe('GET /escalation-trail/stream (Server-Sent Events)', () => {
   let s: TrailApp;
-  beforeAll(async () => { s = await startTrailApp(); await s.app.listen(0, '127.0.0.1'); });
+  beforeAll(async () => {
+    s = await startTrailApp();
+    await s.app.listen(0, '127.0.0.1');
+  });
   afterAll(() => s.close());
 
-  const open = async (claims: Partial<TokenClaims>) => openStream(s.app, '/escalation-trail/stream', await s.token(claims));
+  const open = async (claims: Partial<TokenClaims>) =>
+    openStream(s.app, '/escalation-trail/stream', await s.token(claims));
 
   it('sends each escalation document as the runner commits it, with the ledger position of its last change as the event id', async () => {
     const res = await open({ role: 'auditor', userId: 'audit-1' });
@@ -83,7 +147,11 @@ describe('GET /escalation-trail/stream (Server-Sent Events)', () => {
     expect(last[1]).toBe(String(closed.position));
     // Ids never go down (one event changes one escalation, so none repeats the one before).
     expect(sent.every(([, id], i) => i === 0 || Number(id) > Number(sent[i - 1][1]))).toBe(true);
-    expect(JSON.parse(last[2])).toMatchObject({ escalationId: 'wsep-2022-001', status: 'closed', stages: [expect.objectContaining({ endedBy: 'escalated' }), expect.objectContaining({ endedBy: 'resolved' })] });
+    expect(JSON.parse(last[2])).toMatchObject({
+      escalationId: 'wsep-2022-001',
+      status: 'closed',
+      stages: [expect.objectContaining({ endedBy: 'escalated' }), expect.objectContaining({ endedBy: 'resolved' })],
+    });
   });
 
   it('refuses a caller without ledger:read before streaming anything', async () => {

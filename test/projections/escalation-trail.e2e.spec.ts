@@ -7,15 +7,28 @@ let t: TrailApp;
 const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
 const ids = (res: { body: { items: { escalationId: string }[] } }) => res.body.items.map((i) => i.escalationId);
 
-beforeAll(async () => { t = await startTrailApp(); await loadEscalations(t); });
+beforeAll(async () => {
+  t = await startTrailApp();
+  await loadEscalations(t);
+});
 afterAll(() => t.close());
 
 describe('GET /escalation-trail/:escalationId', () => {
   it('shows the whole timeline: who, business and recorded time, stage and the words recorded', async () => {
     const res = await get('/escalation-trail/wsep-2022-001?asOf=2022-11-21');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ escalationId: 'wsep-2022-001', status: 'closed', protocolVersion: 1, raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', outcome: 'agreed', currentStage: 2 });
-    expect(res.body.timeline.map((e: Record<string, unknown>) => [e.type, e.stage, (e.actor as Actor).userId, e.occurredAt])).toEqual([
+    expect(res.body).toMatchObject({
+      escalationId: 'wsep-2022-001',
+      status: 'closed',
+      protocolVersion: 1,
+      raisedByAgency: 'warwickshire-cc',
+      concerningAgency: 'cw-icb',
+      outcome: 'agreed',
+      currentStage: 2,
+    });
+    expect(
+      res.body.timeline.map((e: Record<string, unknown>) => [e.type, e.stage, (e.actor as Actor).userId, e.occurredAt]),
+    ).toEqual([
       ['escalation-raised', 1, 'amrita-sharma', '2022-05-27T09:00:00.000Z'],
       ['escalation-acknowledged', 1, 'icb-rep', '2022-05-30T09:00:00.000Z'],
       ['escalation-response-recorded', 1, 'icb-rep', '2022-05-31T09:00:00.000Z'],
@@ -23,26 +36,60 @@ describe('GET /escalation-trail/:escalationId', () => {
       ['escalation-resolved', 2, 'amrita-sharma', '2022-06-10T09:00:00.000Z'],
       ['escalation-closed', 2, 'amrita-sharma', '2022-06-14T09:00:00.000Z'],
     ]);
-    expect(res.body.timeline[2]).toMatchObject({ agency: 'cw-icb', response: 'Assessment booked for 14 June', recordedAt: '2022-11-21T12:00:00.000Z', eventId: expect.any(String), position: expect.any(Number) });
+    expect(res.body.timeline[2]).toMatchObject({
+      agency: 'cw-icb',
+      response: 'Assessment booked for 14 June',
+      recordedAt: '2022-11-21T12:00:00.000Z',
+      eventId: expect.any(String),
+      position: expect.any(Number),
+    });
   });
 
   it('measures each stage in working days against its timescale, with the breach dated', async () => {
     const { body } = await get('/escalation-trail/wsep-2022-001');
     expect(body.stages).toEqual([
-      expect.objectContaining({ stage: 1, timescaleWorkingDays: 2, workingDays: 5, dueBy: '2022-05-31', breached: true, breachedOn: '2022-06-01', endedBy: 'escalated', acknowledgedAt: '2022-05-30T09:00:00.000Z', responses: 1 }),
-      expect.objectContaining({ stage: 2, timescaleWorkingDays: 5, workingDays: 3, breached: false, endedBy: 'resolved' }),
+      expect.objectContaining({
+        stage: 1,
+        timescaleWorkingDays: 2,
+        workingDays: 5,
+        dueBy: '2022-05-31',
+        breached: true,
+        breachedOn: '2022-06-01',
+        endedBy: 'escalated',
+        acknowledgedAt: '2022-05-30T09:00:00.000Z',
+        responses: 1,
+      }),
+      expect.objectContaining({
+        stage: 2,
+        timescaleWorkingDays: 5,
+        workingDays: 3,
+        breached: false,
+        endedBy: 'resolved',
+      }),
     ]);
     expect(body).toMatchObject({ breached: true, breachedStages: [1] });
   });
 
   it('measures an open stage to asOf: within its timescale over the state funeral, breached the day after', async () => {
-    expect((await get('/escalation-trail/wsep-2022-002?asOf=2022-09-20')).body).toMatchObject({ status: 'open', breached: false, stages: [expect.objectContaining({ open: true, workingDays: 2 })] });
-    expect((await get('/escalation-trail/wsep-2022-002?asOf=2022-09-21')).body).toMatchObject({ breached: true, stages: [expect.objectContaining({ workingDays: 3, breachedOn: '2022-09-21' })] });
+    expect((await get('/escalation-trail/wsep-2022-002?asOf=2022-09-20')).body).toMatchObject({
+      status: 'open',
+      breached: false,
+      stages: [expect.objectContaining({ open: true, workingDays: 2 })],
+    });
+    expect((await get('/escalation-trail/wsep-2022-002?asOf=2022-09-21')).body).toMatchObject({
+      breached: true,
+      stages: [expect.objectContaining({ workingDays: 3, breachedOn: '2022-09-21' })],
+    });
   });
 
   it('reads the trail as it stood on a past date', async () => {
     const { body } = await get('/escalation-trail/wsep-2022-001?asOf=2022-05-31');
-    expect(body).toMatchObject({ status: 'open', currentStage: 1, breached: false, stages: [expect.objectContaining({ open: true, workingDays: 2 })] });
+    expect(body).toMatchObject({
+      status: 'open',
+      currentStage: 1,
+      breached: false,
+      stages: [expect.objectContaining({ open: true, workingDays: 2 })],
+    });
     expect(body.timeline).toHaveLength(3);
   });
 
@@ -63,7 +110,11 @@ describe('GET /escalation-trail', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ asOf: '2022-09-21', nextCursor: null });
     expect(ids(res)).toEqual(['wsep-2022-001', 'wsep-2022-002']);
-    expect(res.body.items[0]).toMatchObject({ status: 'closed', timelineLength: 6, stages: [expect.objectContaining({ workingDays: 5 }), expect.objectContaining({ workingDays: 3 })] });
+    expect(res.body.items[0]).toMatchObject({
+      status: 'closed',
+      timelineLength: 6,
+      stages: [expect.objectContaining({ workingDays: 5 }), expect.objectContaining({ workingDays: 3 })],
+    });
     expect(res.body.items[0]).not.toHaveProperty('timeline');
   });
 
@@ -96,8 +147,18 @@ describe('GET /escalation-trail', () => {
   });
 
   it.each([
-    ['limit=0', 'limit'], ['limit=201', 'limit'], ['stage=0', 'stage'], ['stage=7', 'stage'], ['status=done', 'status'], ['breached=yes', 'breached'],
-    ['from=2022-5-1', 'from'], ['to=2022-06-01T00:00:00Z', 'to'], ['asOf=2022-13-45', 'asOf'], ['agency=Not_A_Slug', 'agency'], ['cursor=not%20a%20cursor', 'cursor'], ['colour=red', 'colour'],
+    ['limit=0', 'limit'],
+    ['limit=201', 'limit'],
+    ['stage=0', 'stage'],
+    ['stage=7', 'stage'],
+    ['status=done', 'status'],
+    ['breached=yes', 'breached'],
+    ['from=2022-5-1', 'from'],
+    ['to=2022-06-01T00:00:00Z', 'to'],
+    ['asOf=2022-13-45', 'asOf'],
+    ['agency=Not_A_Slug', 'agency'],
+    ['cursor=not%20a%20cursor', 'cursor'],
+    ['colour=red', 'colour'],
   ])('refuses %s with a 400 naming %s', async (query, field) => {
     const res = await get(`/escalation-trail?${query}`);
     expectProblem(res, 400, 'validation-failed');
@@ -115,7 +176,11 @@ describe('GET /escalation-trail', () => {
   });
 
   it('refuses a well-formed cursor it never issued', async () => {
-    expectProblem(await get(`/escalation-trail?cursor=${Buffer.from('{"k":"action:x"}').toString('base64url')}`), 400, 'invalid-cursor');
+    expectProblem(
+      await get(`/escalation-trail?cursor=${Buffer.from('{"k":"action:x"}').toString('base64url')}`),
+      400,
+      'invalid-cursor',
+    );
   });
 
   it.each([
@@ -123,12 +188,15 @@ describe('GET /escalation-trail', () => {
     ['a role without ledger:read (inspector)', 'inspector', 403, 'forbidden'],
   ] as const)('refuses %s', async (_, role, status, code) => {
     const token = role === null ? null : await t.token({ role });
-    for (const url of ['/escalation-trail', '/escalation-trail/summary', '/escalation-trail/wsep-2022-001']) expectProblem(await get(url, { token }), status, code);
+    for (const url of ['/escalation-trail', '/escalation-trail/summary', '/escalation-trail/wsep-2022-001'])
+      expectProblem(await get(url, { token }), status, code);
   });
 
   it('reads for any role with ledger:read, e.g. an auditor, and writes nothing to the ledger', async () => {
     const before = await eventCount(t);
-    expect((await get('/escalation-trail', { token: await t.token({ role: 'auditor', userId: 'audit-1' }) })).status).toBe(200);
+    expect(
+      (await get('/escalation-trail', { token: await t.token({ role: 'auditor', userId: 'audit-1' }) })).status,
+    ).toBe(200);
     expect(await eventCount(t)).toBe(before);
   });
 });

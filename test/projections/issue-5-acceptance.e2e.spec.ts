@@ -21,7 +21,9 @@ describe('read models with the demo data loaded (issue 5 acceptance)', () => {
     await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'auditor-1', role: 'auditor', agency: 'internal-audit' });
   }, 60_000);
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('shows the 2022/23 budget: £321,000, a £21,649 shortfall, three partners underwriting up to £7,000 each, £649 uncovered', async () => {
     const year = await get('/budgets/2022-23/contributions');
@@ -29,7 +31,11 @@ describe('read models with the demo data loaded (issue 5 acceptance)', () => {
     expect(year.shortfall.shortfallPence).toBe(2_164_900);
     expect(year.underwriting).toMatchObject({ coveredPence: 2_100_000, uncoveredPence: 64_900, partnerCount: 3 });
     const shares = year.underwritings.at(-1).shares;
-    expect(shares.map((s: { capPence: number; sharePence: number }) => [s.capPence, s.sharePence])).toEqual([[700_000, 700_000], [700_000, 700_000], [700_000, 700_000]]);
+    expect(shares.map((s: { capPence: number; sharePence: number }) => [s.capPence, s.sharePence])).toEqual([
+      [700_000, 700_000],
+      [700_000, 700_000],
+      [700_000, 700_000],
+    ]);
   });
 
   it('shows the May 2022 actions with their owners', async () => {
@@ -39,7 +45,10 @@ describe('read models with the demo data loaded (issue 5 acceptance)', () => {
     const byId = Object.fromEntries(may.map((a: { actionId: string }) => [a.actionId, a]));
     expect(byId['wseb-2022-05-10-a1'].owners).toEqual([{ kind: 'team', name: 'WS Business Team' }]);
     expect(byId['wseb-2022-05-10-a2'].owners).toEqual([{ kind: 'person', personId: 'elaine-coleridge-smith' }]);
-    expect(byId['wseb-2022-05-10-a4'].owners).toEqual([{ kind: 'person', personId: 'pete-hill' }, { kind: 'person', personId: 'amrita-sharma' }]);
+    expect(byId['wseb-2022-05-10-a4'].owners).toEqual([
+      { kind: 'person', personId: 'pete-hill' },
+      { kind: 'person', personId: 'amrita-sharma' },
+    ]);
   });
 
   it('shows which actions reported at that meeting were carried forward', async () => {

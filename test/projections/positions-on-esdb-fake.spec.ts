@@ -17,7 +17,12 @@ import { appendAll, dump, rebuild } from './support/runner-harness';
  * position that is not a record's start. Nothing here may add to or subtract from a position.
  */
 const tally: Projection<{ n: number }> = {
-  name: 'tally', version: 1, canHandle: () => true, keysOf: () => ['all'], initialState: () => ({ n: 0 }), evolve: (d) => ({ n: d.n + 1 }),
+  name: 'tally',
+  version: 1,
+  canHandle: () => true,
+  keysOf: () => ['all'],
+  initialState: () => ({ n: 0 }),
+  evolve: (d) => ({ n: d.n + 1 }),
 };
 
 Logger.overrideLogger(false);
@@ -39,7 +44,12 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
 
   it('given a projection far behind with catch-up batches, when it starts, then it catches up to the head and holds every event', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], { batchSize: 5, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 });
+    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], {
+      batchSize: 5,
+      batchMs: 5,
+      catchUpBatchSize: 40,
+      catchUpMs: 60_000,
+    });
     runner.start();
     try {
       // A failed projection rejects this at once, with its error (e.g. the server's refusal of a position).
@@ -53,7 +63,12 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
 
   it('given the action log rebuilt in large batches, then it equals a batch-of-one rebuild', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 });
+    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], {
+      batchSize: 3,
+      batchMs: 5,
+      catchUpBatchSize: 40,
+      catchUpMs: 60_000,
+    });
     runner.start();
     try {
       await runner.waitFor(head, 20_000);
@@ -67,7 +82,12 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   it('given snapshotEvery 20 and batches of 5, when the action log catches up, then it takes a layer every 20 events (not every 20 bytes of log) and an as-of view replays at most one interval', async () => {
     const every = 20;
     const store = new ReadModelStore(':memory:', { snapshotEvery: every });
-    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], { batchSize: 5, batchMs: 5, catchUpBatchSize: 5, catchUpMs: 60_000 });
+    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], {
+      batchSize: 5,
+      batchMs: 5,
+      catchUpBatchSize: 5,
+      catchUpMs: 60_000,
+    });
     runner.start();
     try {
       await runner.waitFor(head, 20_000);
@@ -75,7 +95,11 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
       await runner.stop();
     }
     const log = await events.readAll();
-    const layers = new Set(log.map((e) => store.layers.snapshotAtOrBefore(actionLogProjection.name, e.position)).filter((s) => s !== undefined));
+    const layers = new Set(
+      log
+        .map((e) => store.layers.snapshotAtOrBefore(actionLogProjection.name, e.position))
+        .filter((s) => s !== undefined),
+    );
     // Every catch-up batch holds 5 events, so every fourth commit brings the count to 20.
     expect(layers.size).toBe(Math.floor(log.length / every));
     const engine = new AsOfEngine(events, store, AS_OF_SOURCES);
@@ -94,7 +118,12 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
     const between = Math.floor((second.position + third.position) / 2); // a number the server never returned
     expect(between).toBeGreaterThan(second.position);
     const resolution = await engine.resolve({ basis: 'position', position: between }, String(between));
-    expect(resolution).toEqual({ basis: 'position', requested: String(between), position: second.position, recordedAt: second.metadata.recordedAt });
+    expect(resolution).toEqual({
+      basis: 'position',
+      requested: String(between),
+      position: second.position,
+      recordedAt: second.metadata.recordedAt,
+    });
     const exact = await engine.resolve({ basis: 'position', position: third.position }, String(third.position));
     expect(exact.position).toBe(third.position);
     const before = await engine.resolve({ basis: 'position', position: 1 }, '1');

@@ -12,13 +12,21 @@ import { appendAll, dump, rebuild, runOnce } from './support/runner-harness';
 const CHILD = join(__dirname, 'support', 'crash-child.js');
 
 /** Starts the runner in a child process; resolves once it has printed `commits` commit lines (or caught up). */
-function runChildUntil(ledger: string, readModels: string, commits: number): Promise<{ child: ChildProcess; caughtUp: boolean }> {
+function runChildUntil(
+  ledger: string,
+  readModels: string,
+  commits: number,
+): Promise<{ child: ChildProcess; caughtUp: boolean }> {
   const child = spawn(process.execPath, [CHILD, ledger, readModels, '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let seen = 0;
     let stderr = '';
-    child.stderr!.on('data', (d) => { stderr += d; });
-    child.on('exit', (code, signal) => { if (signal !== 'SIGKILL') reject(new Error(`child exited (${code ?? signal}): ${stderr}`)); });
+    child.stderr!.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`child exited (${code ?? signal}): ${stderr}`));
+    });
     child.stdout!.setEncoding('utf8').on('data', (text: string) => {
       seen += text.split('\n').filter((l) => l.startsWith('committed')).length;
       if (text.includes('caught-up')) resolve({ child, caughtUp: true });
@@ -28,7 +36,10 @@ function runChildUntil(ledger: string, readModels: string, commits: number): Pro
 }
 
 function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 describe('projection runner: killed with SIGKILL during catch-up, ten times in a row', () => {
@@ -46,7 +57,18 @@ describe('projection runner: killed with SIGKILL during catch-up, ten times in a
     const checkpoints: number[] = [];
     // Ten kills in a row (the issue's bar), each after this many commits plus a few milliseconds so
     // some land between commits. 3000 events in batches of 20 is ~150 commits: all ten stay mid catch-up.
-    const kills = [[3, 0], [10, 2], [1, 1], [25, 0], [7, 3], [4, 1], [15, 0], [2, 2], [12, 1], [6, 0]];
+    const kills = [
+      [3, 0],
+      [10, 2],
+      [1, 1],
+      [25, 0],
+      [7, 3],
+      [4, 1],
+      [15, 0],
+      [2, 2],
+      [12, 1],
+      [6, 0],
+    ];
     for (const [commits, jitterMs] of kills) {
       const { child } = await runChildUntil(ledger, readModels, commits);
       await new Promise((r) => setTimeout(r, jitterMs));

@@ -11,20 +11,40 @@ import { dump, memoryLogAndStore, rebuild, runOnce } from './support/runner-harn
 
 /** Counts events per key, so a rebuild (count from zero) is told apart from carrying on. */
 const counter = (version: number): Projection<{ n: number; version: number }> => ({
-  name: 'counter', version, canHandle: () => true, keysOf: (e) => [e.type], initialState: () => ({ n: 0, version }), evolve: (d) => ({ n: d.n + 1, version }),
+  name: 'counter',
+  version,
+  canHandle: () => true,
+  keysOf: (e) => [e.type],
+  initialState: () => ({ n: 0, version }),
+  evolve: (d) => ({ n: d.n + 1, version }),
 });
 
 Logger.overrideLogger(false); // the failure test logs on purpose
 
 describe('projection runner lifecycle', () => {
   let events: MemoryEventStore, store: ReadModelStore, head: number;
-  beforeEach(async () => { ({ events, store, head } = await memoryLogAndStore(toAppends([{ action: 0, kind: 0 }, { action: 0, kind: 0 }, { action: 1, kind: 4 }], [1]))); });
+  beforeEach(async () => {
+    ({ events, store, head } = await memoryLogAndStore(
+      toAppends(
+        [
+          { action: 0, kind: 0 },
+          { action: 0, kind: 0 },
+          { action: 1, kind: 4 },
+        ],
+        [1],
+      ),
+    ));
+  });
   afterEach(() => store.close());
 
   it('given a stored checkpoint of the same version, then a restart carries on and applies nothing twice', async () => {
     await runOnce(events, store, head, {}, counter(1));
     await runOnce(events, store, head, {}, counter(1));
-    expect(dump(store, 'counter')).toMatchObject({ 'meeting-scheduled': { n: 3 }, 'action-raised': { n: 2 }, 'decision-recorded': { n: 1 } });
+    expect(dump(store, 'counter')).toMatchObject({
+      'meeting-scheduled': { n: 3 },
+      'action-raised': { n: 2 },
+      'decision-recorded': { n: 1 },
+    });
   });
 
   it('given documents from another version, then they are dropped and rebuilt from the start', async () => {
@@ -33,20 +53,48 @@ describe('projection runner lifecycle', () => {
     const runner = new ProjectionRunner(events, store, [counter(2)], { batchMs: 5 });
     runner.start();
     await runner.waitFor(head, 5000);
-    expect((await runner.lag())[0]).toMatchObject({ projection: 'counter', version: 2, rebuiltFrom: 1, checkpoint: head, behind: 0 });
+    expect((await runner.lag())[0]).toMatchObject({
+      projection: 'counter',
+      version: 2,
+      rebuiltFrom: 1,
+      checkpoint: head,
+      behind: 0,
+    });
     await runner.stop();
     expect(dump(store, 'counter')).not.toHaveProperty('stale-key');
-    expect(dump(store, 'counter')).toMatchObject({ 'meeting-scheduled': { n: 3, version: 2 }, 'action-raised': { n: 2, version: 2 } });
+    expect(dump(store, 'counter')).toMatchObject({
+      'meeting-scheduled': { n: 3, version: 2 },
+      'action-raised': { n: 2, version: 2 },
+    });
     expect(store.checkpoint('counter')).toEqual({ version: 2, position: head });
   });
 
   it('reports lag and health: behind before it runs, zero and up once caught up', async () => {
     const runner = new ProjectionRunner(events, store, [actionLogProjection], { batchMs: 5 });
-    expect((await runner.lag())[0]).toMatchObject({ state: 'idle', checkpoint: null, behind: head + 1, lastLogPosition: head, behindAtLeast: false });
+    expect((await runner.lag())[0]).toMatchObject({
+      state: 'idle',
+      checkpoint: null,
+      behind: head + 1,
+      lastLogPosition: head,
+      behindAtLeast: false,
+    });
     runner.start();
     await runner.waitFor(head);
-    expect((await runner.lag())[0]).toMatchObject({ state: 'running', checkpoint: head, behind: 0, lastLogPosition: head });
-    expect(await projectionsHealth(runner, (work) => work)).toEqual({ 'action-log': expect.objectContaining({ status: 'up', state: 'running', checkpoint: head, lag: expect.objectContaining({ behind: 0 }), lastError: null }) });
+    expect((await runner.lag())[0]).toMatchObject({
+      state: 'running',
+      checkpoint: head,
+      behind: 0,
+      lastLogPosition: head,
+    });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({
+      'action-log': expect.objectContaining({
+        status: 'up',
+        state: 'running',
+        checkpoint: head,
+        lag: expect.objectContaining({ behind: 0 }),
+        lastError: null,
+      }),
+    });
     await runner.stop();
     expect((await runner.lag())[0]).toMatchObject({ state: 'stopped' });
   });
@@ -58,7 +106,14 @@ describe('projection runner lifecycle', () => {
     const next = firstValueFrom(runner.changesOf('action-log').pipe(take(1), toArray()));
     const { position } = await events.append('action-act-9', [toAppends([{ action: 9, kind: 0 }], [])[3].event], 'any');
     await runner.waitFor(position);
-    expect(await next).toEqual([expect.objectContaining({ projection: 'action-log', key: 'action:act-9', position, doc: expect.objectContaining({ actionId: 'act-9', raised: true }) })]);
+    expect(await next).toEqual([
+      expect.objectContaining({
+        projection: 'action-log',
+        key: 'action:act-9',
+        position,
+        doc: expect.objectContaining({ actionId: 'act-9', raised: true }),
+      }),
+    ]);
     await runner.stop();
   });
 
@@ -71,14 +126,29 @@ describe('projection runner lifecycle', () => {
 
   it('a projection that throws keeps retrying from the event before, says so in lag, and waiters time out saying why', async () => {
     const base = counter(1);
-    const broken: Projection<{ n: number; version: number }> = { ...base, name: 'broken', evolve: (d, e) => { if (e.type === 'action-raised') throw new Error('bad data'); return base.evolve(d, e); } };
+    const broken: Projection<{ n: number; version: number }> = {
+      ...base,
+      name: 'broken',
+      evolve: (d, e) => {
+        if (e.type === 'action-raised') throw new Error('bad data');
+        return base.evolve(d, e);
+      },
+    };
     const runner = new ProjectionRunner(events, store, [broken], { batchSize: 1, batchMs: 5 });
     runner.start();
     await expect(runner.waitFor(head, 500)).rejects.toThrow('broken is retrying: bad data');
     const [lag] = await runner.lag();
     // Positions 0-2 are the three meetings, committed one by one; position 3 is the first raise.
     expect(lag).toMatchObject({ state: 'retrying', error: 'bad data', checkpoint: 2, behind: head - 2 });
-    expect(await projectionsHealth(runner, (work) => work)).toEqual({ broken: expect.objectContaining({ status: 'down', reason: 'retrying: bad data', state: 'retrying', checkpoint: 2, lastError: 'bad data' }) });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({
+      broken: expect.objectContaining({
+        status: 'down',
+        reason: 'retrying: bad data',
+        state: 'retrying',
+        checkpoint: 2,
+        lastError: 'bad data',
+      }),
+    });
     await runner.stop();
   });
 

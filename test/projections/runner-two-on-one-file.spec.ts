@@ -18,27 +18,36 @@ describe('projection runner: two runners on one read-model file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'projections-two-runners-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([[1], [7], [50]])('given both catching up and following live appends (batch %i), when both have caught up, then the documents equal a fresh rebuild', async (batchSize) => {
-    const file = join(dir, `read-models-${batchSize}.sqlite`);
-    const events = new MemoryEventStore(new ManualClock());
-    const steps = Array.from({ length: 1200 }, (_, n) => ({ action: (n * 7) % 40, kind: n % 8 }));
-    const appends = toAppends(steps, [3, 400, 1100]);
-    await appendAll(events, appends.slice(0, 800));
-    const [storeA, storeB] = [new ReadModelStore(file), new ReadModelStore(file)];
-    const runners = [storeA, storeB].map((s) => new ProjectionRunner(events, s, [actionLogProjection], { batchSize, batchMs: 1, catchUpMs: 5 }));
-    try {
-      for (const r of runners) r.start();
-      // Live appends while both follow the log.
-      const head = await appendAll(events, appends.slice(800));
-      await Promise.all(runners.map((r) => r.waitFor(head, 60_000)));
-      await Promise.all(runners.map((r) => r.stop()));
-      expect(storeA.checkpoint(actionLogProjection.name)).toEqual({ version: actionLogProjection.version, position: head });
-      expect(dump(storeA)).toEqual(await rebuild(events, head));
-      expect(dump(storeB)).toEqual(dump(storeA));
-    } finally {
-      await Promise.all(runners.map((r) => r.stop().catch(() => undefined)));
-      storeA.close();
-      storeB.close();
-    }
-  }, 120_000);
+  it.each([[1], [7], [50]])(
+    'given both catching up and following live appends (batch %i), when both have caught up, then the documents equal a fresh rebuild',
+    async (batchSize) => {
+      const file = join(dir, `read-models-${batchSize}.sqlite`);
+      const events = new MemoryEventStore(new ManualClock());
+      const steps = Array.from({ length: 1200 }, (_, n) => ({ action: (n * 7) % 40, kind: n % 8 }));
+      const appends = toAppends(steps, [3, 400, 1100]);
+      await appendAll(events, appends.slice(0, 800));
+      const [storeA, storeB] = [new ReadModelStore(file), new ReadModelStore(file)];
+      const runners = [storeA, storeB].map(
+        (s) => new ProjectionRunner(events, s, [actionLogProjection], { batchSize, batchMs: 1, catchUpMs: 5 }),
+      );
+      try {
+        for (const r of runners) r.start();
+        // Live appends while both follow the log.
+        const head = await appendAll(events, appends.slice(800));
+        await Promise.all(runners.map((r) => r.waitFor(head, 60_000)));
+        await Promise.all(runners.map((r) => r.stop()));
+        expect(storeA.checkpoint(actionLogProjection.name)).toEqual({
+          version: actionLogProjection.version,
+          position: head,
+        });
+        expect(dump(storeA)).toEqual(await rebuild(events, head));
+        expect(dump(storeB)).toEqual(dump(storeA));
+      } finally {
+        await Promise.all(runners.map((r) => r.stop().catch(() => undefined)));
+        storeA.close();
+        storeB.close();
+      }
+    },
+    120_000,
+  );
 });

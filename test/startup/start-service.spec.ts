@@ -9,13 +9,23 @@ function capture(): StartupOutput & { out: string[]; err: string[]; console: () 
   const out: string[] = [];
   const err: string[] = [];
   const printed: string[] = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { printed.push(String(chunk)); return true; });
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { printed.push(String(chunk)); return true; });
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  });
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  });
   return { out, err, log: (l) => out.push(l), error: (l) => err.push(l), console: () => printed.join('') };
 }
 
 function listenOn(port = 0): Promise<Server> {
-  return new Promise((resolve, reject) => { const s = createServer(); s.once('error', reject); s.listen(port, '127.0.0.1', () => resolve(s)); });
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(port, '127.0.0.1', () => resolve(s));
+  });
 }
 
 describe('starting the service', () => {
@@ -32,7 +42,9 @@ describe('starting the service', () => {
     try {
       const result = await startService({ ...base, PORT: String(port) }, io);
       expect(result.exitCode).toBe(EXIT_CONFIG);
-      expect(io.err).toEqual([`Cannot listen on 127.0.0.1:${port}: the port is already in use (another ledger or program holds it). Stop that process, or set PORT to a free port.`]);
+      expect(io.err).toEqual([
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use (another ledger or program holds it). Stop that process, or set PORT to a free port.`,
+      ]);
       expect(io.out).toEqual([]);
       expect(io.console()).not.toMatch(/successfully started|listening|EADDRINUSE|at .*\.js:\d+/);
     } finally {
@@ -48,7 +60,9 @@ describe('starting the service', () => {
     const result = await startService({ ...base, PORT: String(port) }, io);
     try {
       expect(result.exitCode).toBeUndefined();
-      expect(io.out).toEqual([`Safeguarding ledger listening on http://127.0.0.1:${port} (store: memory, data: ${base.LEDGER_DATA_DIR}); docs at /docs`]);
+      expect(io.out).toEqual([
+        `Safeguarding ledger listening on http://127.0.0.1:${port} (store: memory, data: ${base.LEDGER_DATA_DIR}); docs at /docs`,
+      ]);
       expect(io.err).toEqual([]);
       expect(io.console()).not.toContain('successfully started');
       const health = await fetch(`http://127.0.0.1:${port}/health`);
@@ -64,7 +78,11 @@ describe('starting the service', () => {
     const io = capture();
     const result = await startService({ ...base, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: join(file, 'data') }, io);
     expect(result.exitCode).toBe(EXIT_CONFIG);
-    expect(io.err).toEqual([expect.stringContaining(`Cannot write to the data directory ${join(file, 'data')} (LEDGER_DATA_DIR): part of the path is a file, not a directory (ENOTDIR).`)]);
+    expect(io.err).toEqual([
+      expect.stringContaining(
+        `Cannot write to the data directory ${join(file, 'data')} (LEDGER_DATA_DIR): part of the path is a file, not a directory (ENOTDIR).`,
+      ),
+    ]);
     expect(io.console()).not.toMatch(/unable to open database file|successfully started/);
   });
 
@@ -73,7 +91,9 @@ describe('starting the service', () => {
     const result = await startService({ ...base, LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: '/proc/1' }, io);
     expect(result.exitCode).toBe(EXIT_CONFIG);
     expect(io.err).toHaveLength(1);
-    expect(io.err[0]).toMatch(/^Cannot write to the data directory \/proc\/1 \(LEDGER_DATA_DIR\): .* make it writable by the user running the ledger/);
+    expect(io.err[0]).toMatch(
+      /^Cannot write to the data directory \/proc\/1 \(LEDGER_DATA_DIR\): .* make it writable by the user running the ledger/,
+    );
     expect(io.console()).not.toContain('unable to open database file');
   });
 
@@ -88,7 +108,11 @@ describe('starting the service', () => {
     const io = capture();
     const result = await startService({ ...base, LEDGER_SIGNING_KEY_FILE: join(dir, 'missing.pem') }, io);
     expect(result.exitCode).toBe(EXIT_CONFIG);
-    expect(io.err).toEqual([expect.stringMatching(/^Invalid configuration: LEDGER_SIGNING_KEY_FILE names a file that cannot be read: .*missing\.pem \(ENOENT\)$/)]);
+    expect(io.err).toEqual([
+      expect.stringMatching(
+        /^Invalid configuration: LEDGER_SIGNING_KEY_FILE names a file that cannot be read: .*missing\.pem \(ENOENT\)$/,
+      ),
+    ]);
     expect(io.console()).not.toMatch(/ExceptionHandler|at .*\.js:\d+/);
   });
 

@@ -14,7 +14,12 @@ export async function send(t: TestApp, url: string, body?: unknown, o: SendOptio
   if (token) headers.authorization = `Bearer ${token}`;
   if (o.ifMatch) headers['if-match'] = o.ifMatch;
   if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-  const res = await t.app.inject({ method: o.method ?? 'POST', url, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await t.app.inject({
+    method: o.method ?? 'POST',
+    url,
+    headers,
+    payload: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
 }
 
@@ -23,7 +28,20 @@ export async function eventCount(t: TestApp): Promise<number> {
   return (await t.store.readAll()).length;
 }
 
-export function expectProblem(res: { status: number; body: any; headers: Record<string, unknown> }, status: number, code?: string) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({ status, contentType: expect.stringContaining('application/problem+json') });
-  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), ...(code ? { code } : {}) });
+export function expectProblem(
+  res: { status: number; body: any; headers: Record<string, unknown> },
+  status: number,
+  code?: string,
+) {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
+    status,
+    contentType: expect.stringContaining('application/problem+json'),
+  });
+  expect(res.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    ...(code ? { code } : {}),
+  });
 }

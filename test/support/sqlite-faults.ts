@@ -22,7 +22,8 @@ export type SqliteFault = 'storage-full' | 'read-only' | 'none';
 
 export function sqliteFault(store: object, fault: SqliteFault): void {
   const db = (store as { db?: Database.Database }).db;
-  if (!db || typeof db.pragma !== 'function') throw new Error(`${store.constructor.name} holds no better-sqlite3 connection in 'db'`);
+  if (!db || typeof db.pragma !== 'function')
+    throw new Error(`${store.constructor.name} holds no better-sqlite3 connection in 'db'`);
   const pages = db.pragma('page_count', { simple: true }) as number;
   db.pragma(`max_page_count = ${fault === 'storage-full' ? pages : 4294967294}`);
   db.pragma(`query_only = ${fault === 'read-only' ? 'ON' : 'OFF'}`);

@@ -3,10 +3,25 @@ import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Opens a Server-Sent Events stream over a real socket (inject would wait for a response that never ends). */
-export function openStream(app: NestFastifyApplication, path: string, token: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
+export function openStream(
+  app: NestFastifyApplication,
+  path: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<IncomingMessage> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...headers } }, resolve).on('error', reject).end();
+    request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...headers },
+      },
+      resolve,
+    )
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -18,9 +33,15 @@ export function readUntil(res: IncomingMessage, done: (text: string) => boolean,
   return new Promise((resolve) => {
     let text = '';
     const timer = setTimeout(() => resolve(text), waitMs);
-    const finish = () => { clearTimeout(timer); resolve(text); };
+    const finish = () => {
+      clearTimeout(timer);
+      resolve(text);
+    };
     res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; if (done(text)) finish(); });
+    res.on('data', (chunk: string) => {
+      text += chunk;
+      if (done(text)) finish();
+    });
     res.on('end', finish);
   });
 }
@@ -30,7 +51,10 @@ export function ended(res: IncomingMessage, waitMs = 20_000): Promise<boolean> {
   if (res.readableEnded) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), waitMs);
-    res.on('end', () => { clearTimeout(timer); resolve(true); });
+    res.on('end', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
   });
 }
 
@@ -43,14 +67,17 @@ export interface SseMessage {
 
 /** The stream's messages in order (blank-line separated), each with its fields or its comment. */
 export function messages(text: string): SseMessage[] {
-  return text.split('\n\n').filter((block) => block.trim() !== '').map((block) => {
-    const m: SseMessage = {};
-    for (const line of block.split('\n')) {
-      if (line.startsWith(': ')) m.comment = line.slice(2);
-      else if (line.startsWith('event: ')) m.event = line.slice(7);
-      else if (line.startsWith('id: ') || line === 'id:') m.id = line.slice(4);
-      else if (line.startsWith('data: ')) m.data = (m.data === undefined ? '' : `${m.data}\n`) + line.slice(6);
-    }
-    return m;
-  });
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const m: SseMessage = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(': ')) m.comment = line.slice(2);
+        else if (line.startsWith('event: ')) m.event = line.slice(7);
+        else if (line.startsWith('id: ') || line === 'id:') m.id = line.slice(4);
+        else if (line.startsWith('data: ')) m.data = (m.data === undefined ? '' : `${m.data}\n`) + line.slice(6);
+      }
+      return m;
+    });
 }

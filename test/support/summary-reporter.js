@@ -2,8 +2,15 @@
 // its own summary after every reporter has finished, so the line is written as the process exits.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numRuntimeErrorTestSuites: broken } = results;
-    process.once('exit', () => process.stderr.write(`${passed} passed, ${failed + broken} failed, ${skipped} skipped\n`));
+    const {
+      numPassedTests: passed,
+      numFailedTests: failed,
+      numPendingTests: skipped,
+      numRuntimeErrorTestSuites: broken,
+    } = results;
+    process.once('exit', () =>
+      process.stderr.write(`${passed} passed, ${failed + broken} failed, ${skipped} skipped\n`),
+    );
   }
 }
 module.exports = SummaryReporter;

@@ -32,8 +32,20 @@ const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR];
 
 /** Nest's logger, kept in memory instead of on stdout: the suite searches it, the terminal stays quiet. */
 function captureNestLogs(lines: string[]): LoggerService {
-  const keep = (level: string) => (message: unknown, ...rest: unknown[]) => { lines.push(`${level} ${String(message)} ${rest.map(String).join(' ')}`); };
-  return { log: keep('log'), error: keep('error'), warn: keep('warn'), debug: keep('debug'), verbose: keep('verbose'), fatal: keep('fatal'), setLogLevels: () => undefined };
+  const keep =
+    (level: string) =>
+    (message: unknown, ...rest: unknown[]) => {
+      lines.push(`${level} ${String(message)} ${rest.map(String).join(' ')}`);
+    };
+  return {
+    log: keep('log'),
+    error: keep('error'),
+    warn: keep('warn'),
+    debug: keep('debug'),
+    verbose: keep('verbose'),
+    fatal: keep('fatal'),
+    setLogLevels: () => undefined,
+  };
 }
 
 /** Plaintext personal values found in the logs: each suite fails on close if there is any. */
@@ -42,7 +54,11 @@ function leakedPlaintexts(lines: string[], plaintexts: ReadonlySet<string>): str
   return [...plaintexts].filter((p) => p.length >= 3 && log.includes(p));
 }
 
-export const businessManager: TokenClaims = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
+export const businessManager: TokenClaims = {
+  userId: 'amrita-sharma',
+  role: 'business-manager',
+  agency: 'warwickshire-safeguarding',
+};
 
 /**
  * The real app (same bootstrap as production) on the in-memory store (or the EventStoreDB protocol
@@ -51,12 +67,24 @@ export const businessManager: TokenClaims = { userId: 'amrita-sharma', role: 'bu
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const ledger = await testLedgerStore(env);
-  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const config = loadConfig({
+    ...ledger.env,
+    LEDGER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   // Logs are captured at info (or the suite's level), also passed on to a stream the suite gave, and on
   // close searched for every plaintext personal value the cipher sealed: none may appear.
   const logs: string[] = [];
-  const logStream = new Writable({ write(chunk, enc, done) { logs.push(String(chunk)); if (options.logStream) options.logStream.write(chunk, enc, done); else done(); } });
+  const logStream = new Writable({
+    write(chunk, enc, done) {
+      logs.push(String(chunk));
+      if (options.logStream) options.logStream.write(chunk, enc, done);
+      else done();
+    },
+  });
   Logger.overrideLogger(captureNestLogs(logs));
   const app = await createApp(config, clock, { ...options, logStream });
   const plaintexts = app.get(PersonalDataCipher).rememberPlaintexts();
@@ -65,20 +93,40 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
   const verifier = app.get(TokenVerifier);
   const verified: Actor[] = [];
   const verify = verifier.verify.bind(verifier);
-  verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
+  verifier.verify = async (token) => {
+    const actor = await verify(token);
+    verified.push(actor);
+    return actor;
+  };
   return {
-    app, config, clock, store, logs,
+    app,
+    config,
+    clock,
+    store,
+    logs,
     token: (claims = {}) => mintDevToken(config, { ...businessManager, ...claims }),
     async close() {
-      const isSystem = (a: Actor) => SYSTEM_ACTORS.some((s) => s.userId === a.userId && s.role === a.role && s.agency === a.agency);
-      const strangers = (await store.readAll()).map((e) => e.metadata.actor).filter((a) => !isSystem(a) && !verified.some((v) =>
-        v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency)));
+      const isSystem = (a: Actor) =>
+        SYSTEM_ACTORS.some((s) => s.userId === a.userId && s.role === a.role && s.agency === a.agency);
+      const strangers = (await store.readAll())
+        .map((e) => e.metadata.actor)
+        .filter(
+          (a) =>
+            !isSystem(a) &&
+            !verified.some(
+              (v) => v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency),
+            ),
+        );
       await app.close();
       await ledger.stop();
       rmSync(dataDir, { recursive: true, force: true });
-      if (strangers.length) throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
+      if (strangers.length)
+        throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
       const leaked = leakedPlaintexts(logs, plaintexts);
-      if (leaked.length) throw new Error(`Personal values in the logs: ${leaked.length} sealed plaintext(s) appear in ${logs.length} captured lines`);
+      if (leaked.length)
+        throw new Error(
+          `Personal values in the logs: ${leaked.length} sealed plaintext(s) appear in ${logs.length} captured lines`,
+        );
     },
   };
 }

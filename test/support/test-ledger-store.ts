@@ -21,5 +21,9 @@ export async function testLedgerStore(env: Record<string, string> = {}): Promise
     return { env: { LEDGER_STORE: 'memory' }, stop: async () => undefined };
   }
   const fake = await startEsdbProtocolFake({ batchAppend: true });
-  return { env: { LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString }, fake, stop: () => fake.stop() };
+  return {
+    env: { LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString },
+    fake,
+    stop: () => fake.stop(),
+  };
 }

@@ -14,37 +14,96 @@ export const STAGES = [
 ];
 
 let position = 0;
-export function stored(e: EscalationEvent | { type: string; data: unknown }, occurredAt: string, actor = manager, streamId?: string): StoredEvent {
+export function stored(
+  e: EscalationEvent | { type: string; data: unknown },
+  occurredAt: string,
+  actor = manager,
+  streamId?: string,
+): StoredEvent {
   position += 3; // positions increase but are not dense
   const id = (e.data as { escalationId: string }).escalationId;
   return {
-    id: `e${position}`, streamId: streamId ?? `escalation-${id}`, revision: 0, position, type: e.type, schemaVersion: 1, data: e.data,
+    id: `e${position}`,
+    streamId: streamId ?? `escalation-${id}`,
+    revision: 0,
+    position,
+    type: e.type,
+    schemaVersion: 1,
+    data: e.data,
     metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
     integrity: { prevHash: '0', hash: '1' },
   };
 }
 
-export const raisedEvent = (escalationId: string, at: string, over: { raisedByAgency?: string; concerningAgency?: string } = {}) => stored({
-  type: 'escalation-raised',
-  data: {
-    escalationId, protocolId: 'ws-escalation-protocol', protocolVersion: 1, stages: STAGES, raisedByPersonId: 'amrita-sharma',
-    raisedByAgency: over.raisedByAgency ?? 'warwickshire-cc', concerningAgency: over.concerningAgency ?? 'cw-icb',
-    subject: 'Delay in a health assessment', caseReference: 'LCS-104233', stage: 1, stageName: STAGES[0].name, timescaleWorkingDays: STAGES[0].timescaleWorkingDays,
-  },
-}, at);
+export const raisedEvent = (
+  escalationId: string,
+  at: string,
+  over: { raisedByAgency?: string; concerningAgency?: string } = {},
+) =>
+  stored(
+    {
+      type: 'escalation-raised',
+      data: {
+        escalationId,
+        protocolId: 'ws-escalation-protocol',
+        protocolVersion: 1,
+        stages: STAGES,
+        raisedByPersonId: 'amrita-sharma',
+        raisedByAgency: over.raisedByAgency ?? 'warwickshire-cc',
+        concerningAgency: over.concerningAgency ?? 'cw-icb',
+        subject: 'Delay in a health assessment',
+        caseReference: 'LCS-104233',
+        stage: 1,
+        stageName: STAGES[0].name,
+        timescaleWorkingDays: STAGES[0].timescaleWorkingDays,
+      },
+    },
+    at,
+  );
 
-export const escalatedEvent = (escalationId: string, fromStage: number, at: string) => stored({
-  type: 'escalation-stage-escalated',
-  data: { escalationId, fromStage, stage: fromStage + 1, stageName: STAGES[fromStage].name, timescaleWorkingDays: STAGES[fromStage].timescaleWorkingDays, reason: 'No reply in time' },
-}, at);
+export const escalatedEvent = (escalationId: string, fromStage: number, at: string) =>
+  stored(
+    {
+      type: 'escalation-stage-escalated',
+      data: {
+        escalationId,
+        fromStage,
+        stage: fromStage + 1,
+        stageName: STAGES[fromStage].name,
+        timescaleWorkingDays: STAGES[fromStage].timescaleWorkingDays,
+        reason: 'No reply in time',
+      },
+    },
+    at,
+  );
 
 export const acknowledgedEvent = (escalationId: string, stage: number, at: string) =>
-  stored({ type: 'escalation-acknowledged', data: { escalationId, agency: 'cw-icb', stage, note: 'Received' } }, at, icbRep);
-export const responseEvent = (escalationId: string, stage: number, at: string, response = 'Assessment booked for 14 June') =>
-  stored({ type: 'escalation-response-recorded', data: { escalationId, respondingAgency: 'cw-icb', stage, response } }, at, icbRep);
+  stored(
+    { type: 'escalation-acknowledged', data: { escalationId, agency: 'cw-icb', stage, note: 'Received' } },
+    at,
+    icbRep,
+  );
+export const responseEvent = (
+  escalationId: string,
+  stage: number,
+  at: string,
+  response = 'Assessment booked for 14 June',
+) =>
+  stored(
+    { type: 'escalation-response-recorded', data: { escalationId, respondingAgency: 'cw-icb', stage, response } },
+    at,
+    icbRep,
+  );
 export const resolvedEvent = (escalationId: string, stage: number, at: string) =>
-  stored({ type: 'escalation-resolved', data: { escalationId, stage, outcome: 'agreed', summary: 'Assessment date agreed' } }, at);
-export const closedEvent = (escalationId: string, stage: number, at: string) => stored({ type: 'escalation-closed', data: { escalationId, stage } }, at);
+  stored(
+    {
+      type: 'escalation-resolved',
+      data: { escalationId, stage, outcome: 'agreed', summary: 'Assessment date agreed' },
+    },
+    at,
+  );
+export const closedEvent = (escalationId: string, stage: number, at: string) =>
+  stored({ type: 'escalation-closed', data: { escalationId, stage } }, at);
 
 /** Given these events, the documents the projection holds, by key. */
 export function given(...events: StoredEvent[]): Map<string, EscalationTrailDoc> {

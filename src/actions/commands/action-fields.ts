@@ -1,7 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ID_PATTERN } from '../../http/ids';
 import { LongText } from '../../http/text-hygiene';
 import { OwnerDto } from './action-owner.dto';
@@ -13,7 +24,9 @@ export const MAX_OWNERS = 10;
 /** A calendar date (YYYY-MM-DD): actions are due on a day, not at an instant. */
 export const IsDueDate = (description: string, optional = false) =>
   applyDecorators(
-    optional ? ApiPropertyOptional({ description, example: '2022-06-30', format: 'date' }) : ApiProperty({ description, example: '2022-06-30', format: 'date' }),
+    optional
+      ? ApiPropertyOptional({ description, example: '2022-06-30', format: 'date' })
+      : ApiProperty({ description, example: '2022-06-30', format: 'date' }),
     ...(optional ? [IsOptional()] : []),
     IsISO8601({ strict: true }),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
@@ -41,7 +54,12 @@ export const IsOptionalRecordId = (description: string, example: string) =>
 
 export const AreOwners = () =>
   applyDecorators(
-    ApiProperty({ type: [OwnerDto], minItems: 1, maxItems: MAX_OWNERS, description: 'Who owns the action; people and partners must be registered' }),
+    ApiProperty({
+      type: [OwnerDto],
+      minItems: 1,
+      maxItems: MAX_OWNERS,
+      description: 'Who owns the action; people and partners must be registered',
+    }),
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(MAX_OWNERS),

@@ -18,9 +18,12 @@ function OwnerField(kind: OwnerKind, check: (v: unknown) => boolean, shape: stri
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown, args: ValidationArguments) => ((args.object as OwnerDto).kind === kind ? check(value) : value === undefined),
+        validate: (value: unknown, args: ValidationArguments) =>
+          (args.object as OwnerDto).kind === kind ? check(value) : value === undefined,
         defaultMessage: (args: ValidationArguments) =>
-          (args.object as OwnerDto).kind === kind ? `$property is required for a ${kind} owner and must be ${shape}` : `$property is only for a ${kind} owner`,
+          (args.object as OwnerDto).kind === kind
+            ? `$property is required for a ${kind} owner and must be ${shape}`
+            : `$property is only for a ${kind} owner`,
       },
     });
 }
@@ -31,15 +34,29 @@ export class OwnerDto {
   @IsIn(OWNER_KINDS)
   kind!: OwnerKind;
 
-  @ApiPropertyOptional({ description: 'For kind person: a registered person (need not be on the attendance list)', example: 'amrita-sharma', pattern: ID_PATTERN.source, maxLength: 80 })
+  @ApiPropertyOptional({
+    description: 'For kind person: a registered person (need not be on the attendance list)',
+    example: 'amrita-sharma',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
   @OwnerField('person', isId, 'a record id')
   personId?: string;
 
-  @ApiPropertyOptional({ description: 'For kind partner: a registered partner agency', example: 'warwickshire-police', pattern: ID_PATTERN.source, maxLength: 80 })
+  @ApiPropertyOptional({
+    description: 'For kind partner: a registered partner agency',
+    example: 'warwickshire-police',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
   @OwnerField('partner', isId, 'a record id')
   partnerId?: string;
 
-  @ApiPropertyOptional({ description: 'For kind team: the team as the minutes name it', example: 'WS Business Team', maxLength: TEAM_NAME_MAX })
+  @ApiPropertyOptional({
+    description: 'For kind team: the team as the minutes name it',
+    example: 'WS Business Team',
+    maxLength: TEAM_NAME_MAX,
+  })
   @OwnerField('team', isTeamName, `1 to ${TEAM_NAME_MAX} characters`)
   name?: string;
 }

@@ -17,17 +17,40 @@ describe('ActionOwnership: the agencies that own an action', () => {
   beforeEach(async () => {
     store = new MemoryEventStore(clock);
     ownership = new ActionOwnership(new CommandRunner(store, clock), clock);
-    await store.append('person-pete-hill', [
-      event('person-registered', { personId: 'pete-hill', name: 'Pete Hill', partnerId: 'cw-icb' }),
-      event('person-updated', { personId: 'pete-hill', effectiveFrom: '2022-06-01', partnerId: 'warwickshire-police' }),
-    ], 'no_stream');
-    await store.append('action-a1', [event('action-raised', {
-      actionId: 'a1', meetingId: 'm', itemNumber: 1, text: 'x', dueDate: '2022-06-01',
-      owners: [{ kind: 'partner', partnerId: 'warwickshire-police' }, { kind: 'person', personId: 'pete-hill' }, { kind: 'team', name: 'All' }, { kind: 'person', personId: 'never-registered' }],
-    })], 'no_stream');
+    await store.append(
+      'person-pete-hill',
+      [
+        event('person-registered', { personId: 'pete-hill', name: 'Pete Hill', partnerId: 'cw-icb' }),
+        event('person-updated', {
+          personId: 'pete-hill',
+          effectiveFrom: '2022-06-01',
+          partnerId: 'warwickshire-police',
+        }),
+      ],
+      'no_stream',
+    );
+    await store.append(
+      'action-a1',
+      [
+        event('action-raised', {
+          actionId: 'a1',
+          meetingId: 'm',
+          itemNumber: 1,
+          text: 'x',
+          dueDate: '2022-06-01',
+          owners: [
+            { kind: 'partner', partnerId: 'warwickshire-police' },
+            { kind: 'person', personId: 'pete-hill' },
+            { kind: 'team', name: 'All' },
+            { kind: 'person', personId: 'never-registered' },
+          ],
+        }),
+      ],
+      'no_stream',
+    );
   });
 
-  it('given partner, person and team owners, when asked now, then it names the partners and each person\'s partner today, once each; teams and unknown people none', async () => {
+  it("given partner, person and team owners, when asked now, then it names the partners and each person's partner today, once each; teams and unknown people none", async () => {
     expect(await ownership.agencies('a1', ctx())).toEqual(['warwickshire-police']);
   });
 
@@ -40,8 +63,14 @@ describe('ActionOwnership: the agencies that own an action', () => {
   });
 
   it('given an action the police own, when an ICB representative would change it, then 403 not-your-agency; a police one may', async () => {
-    const as = (agency: string): CommandContext => ({ actor: { userId: 'rep', role: 'partner-representative', agency }, correlationId: 'c' });
-    await expect(ownership.assertMayChange('completeAction', 'a1', as('coventry-rugby'))).rejects.toMatchObject({ status: 403, code: 'not-your-agency' });
+    const as = (agency: string): CommandContext => ({
+      actor: { userId: 'rep', role: 'partner-representative', agency },
+      correlationId: 'c',
+    });
+    await expect(ownership.assertMayChange('completeAction', 'a1', as('coventry-rugby'))).rejects.toMatchObject({
+      status: 403,
+      code: 'not-your-agency',
+    });
     await expect(ownership.assertMayChange('completeAction', 'a1', as('warwickshire-police'))).resolves.toBeUndefined();
   });
 });

@@ -13,7 +13,10 @@ import { Action, type ActionOwner } from '../domain/action';
  */
 @Injectable()
 export class ActionOwnership {
-  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async agencies(actionId: string, ctx: CommandContext): Promise<string[] | undefined> {
     const { state } = await this.runner.load(Action, actionId);

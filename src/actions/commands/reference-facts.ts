@@ -7,7 +7,12 @@ import type { MeetingFacts } from '../domain/action';
 export async function meetingFacts(runner: CommandRunner, meetingId: string): Promise<MeetingFacts> {
   const { state } = await runner.load(Meeting, meetingId);
   if (!state.exists) return { exists: false };
-  return { exists: true, closed: state.closed, itemNumbers: Object.keys(state.items).map(Number), scheduledFor: state.scheduledFor };
+  return {
+    exists: true,
+    closed: state.closed,
+    itemNumbers: Object.keys(state.items).map(Number),
+    scheduledFor: state.scheduledFor,
+  };
 }
 
 /** Person and partner owners with no stream, as `person:<id>` / `partner:<id>`. Teams are free text. */

@@ -7,11 +7,31 @@ export const ACTION_STATUSES = ['open', 'actioned', 'closed', 'cancelled'] as co
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export type ActionEvent =
-  | DomainEvent<'action-raised', { actionId: string; meetingId: string; itemNumber: number; text: string; owners: ActionOwner[]; dueDate?: string; targetMeetingId?: string }>
+  | DomainEvent<
+      'action-raised',
+      {
+        actionId: string;
+        meetingId: string;
+        itemNumber: number;
+        text: string;
+        owners: ActionOwner[];
+        dueDate?: string;
+        targetMeetingId?: string;
+      }
+    >
   | DomainEvent<'action-progress-noted', { actionId: string; note: string }>
-  | DomainEvent<'action-carried-forward', { actionId: string; toMeetingId: string; fromMeetingId?: string; note?: string; timesCarriedForward: number }>
-  | DomainEvent<'action-reassigned', { actionId: string; owners: ActionOwner[]; previousOwners: ActionOwner[]; reason?: string }>
-  | DomainEvent<'action-due-date-changed', { actionId: string; dueDate: string; previousDueDate?: string; reason: string }>
+  | DomainEvent<
+      'action-carried-forward',
+      { actionId: string; toMeetingId: string; fromMeetingId?: string; note?: string; timesCarriedForward: number }
+    >
+  | DomainEvent<
+      'action-reassigned',
+      { actionId: string; owners: ActionOwner[]; previousOwners: ActionOwner[]; reason?: string }
+    >
+  | DomainEvent<
+      'action-due-date-changed',
+      { actionId: string; dueDate: string; previousDueDate?: string; reason: string }
+    >
   | DomainEvent<'action-completed', { actionId: string; note?: string }>
   | DomainEvent<'action-closed', { actionId: string; closedFrom: 'open' | 'actioned'; reason?: string }>
   | DomainEvent<'action-reopened', { actionId: string; reopenedFrom: 'actioned' | 'closed'; reason: string }>
@@ -41,10 +61,28 @@ export interface CarryForwardFacts {
 }
 
 export type ActionCommand =
-  | DomainCommand<'raise-action', { actionId: string; meetingId: string; itemNumber: number; text: string; owners: ActionOwner[]; dueDate?: string; targetMeetingId?: string; facts: RaiseFacts }>
+  | DomainCommand<
+      'raise-action',
+      {
+        actionId: string;
+        meetingId: string;
+        itemNumber: number;
+        text: string;
+        owners: ActionOwner[];
+        dueDate?: string;
+        targetMeetingId?: string;
+        facts: RaiseFacts;
+      }
+    >
   | DomainCommand<'note-action-progress', { actionId: string; note: string }>
-  | DomainCommand<'carry-action-forward', { actionId: string; toMeetingId: string; note?: string; facts: CarryForwardFacts }>
-  | DomainCommand<'reassign-action', { actionId: string; owners: ActionOwner[]; reason?: string; missingOwners: string[] }>
+  | DomainCommand<
+      'carry-action-forward',
+      { actionId: string; toMeetingId: string; note?: string; facts: CarryForwardFacts }
+    >
+  | DomainCommand<
+      'reassign-action',
+      { actionId: string; owners: ActionOwner[]; reason?: string; missingOwners: string[] }
+    >
   | DomainCommand<'change-action-due-date', { actionId: string; dueDate: string; reason: string }>
   | DomainCommand<'complete-action', { actionId: string; note?: string }>
   | DomainCommand<'close-action', { actionId: string; reason?: string }>

@@ -6,9 +6,7 @@ export const OWNER_KINDS = ['person', 'partner', 'team'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 export type ActionOwner =
-  | { kind: 'person'; personId: string }
-  | { kind: 'partner'; partnerId: string }
-  | { kind: 'team'; name: string };
+  { kind: 'person'; personId: string } | { kind: 'partner'; partnerId: string } | { kind: 'team'; name: string };
 
 /** One key per owner, so duplicates and "same owners" are compared by value. */
 export function ownerKey(owner: ActionOwner): string {
@@ -25,7 +23,11 @@ export function ownerKey(owner: ActionOwner): string {
 /** The owners that are references to other aggregates (people and partners), as category and id. */
 export function ownerReferences(owners: ActionOwner[]): { category: 'person' | 'partner'; id: string }[] {
   return owners.flatMap((o): { category: 'person' | 'partner'; id: string }[] =>
-    o.kind === 'person' ? [{ category: 'person', id: o.personId }] : o.kind === 'partner' ? [{ category: 'partner', id: o.partnerId }] : [],
+    o.kind === 'person'
+      ? [{ category: 'person', id: o.personId }]
+      : o.kind === 'partner'
+        ? [{ category: 'partner', id: o.partnerId }]
+        : [],
   );
 }
 

@@ -7,7 +7,13 @@ import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './ac
 export * from './action-messages';
 export * from './action-owner';
 
-const initialState: ActionState = { exists: false, status: 'open', owners: [], timesCarriedForward: 0, progressNotes: 0 };
+const initialState: ActionState = {
+  exists: false,
+  status: 'open',
+  owners: [],
+  timesCarriedForward: 0,
+  progressNotes: 0,
+};
 
 /** The code a command gets when the action is in a status that does not allow it. */
 const REFUSED_IN: Record<ActionStatus, string> = {
@@ -19,7 +25,9 @@ const REFUSED_IN: Record<ActionStatus, string> = {
 
 function requireStatus(state: ActionState, actionId: string, ...allowed: ActionStatus[]): void {
   if (!allowed.includes(state.status)) {
-    throw new RuleViolation(REFUSED_IN[state.status], `Action ${actionId} is ${state.status}`, { actionStatus: state.status });
+    throw new RuleViolation(REFUSED_IN[state.status], `Action ${actionId} is ${state.status}`, {
+      actionStatus: state.status,
+    });
   }
 }
 
@@ -27,8 +35,12 @@ function checkOwners(owners: ActionOwner[], missingOwners: string[]): void {
   if (owners.length === 0) throw new RuleViolation('owner-required', 'An action needs at least one owner');
   const keys = owners.map(ownerKey);
   const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
-  if (duplicates.length > 0) throw new RuleViolation('duplicate-owner', `Owners are named twice: ${duplicates.join(', ')}`, { duplicates });
-  if (missingOwners.length > 0) throw new RuleViolation('owner-not-found', `Owners are not recorded: ${missingOwners.join(', ')}`, { missing: missingOwners });
+  if (duplicates.length > 0)
+    throw new RuleViolation('duplicate-owner', `Owners are named twice: ${duplicates.join(', ')}`, { duplicates });
+  if (missingOwners.length > 0)
+    throw new RuleViolation('owner-not-found', `Owners are not recorded: ${missingOwners.join(', ')}`, {
+      missing: missingOwners,
+    });
 }
 
 /** Later in time; a date nobody gave (a meeting's facts not loaded) is not held against the command. */
@@ -45,11 +57,21 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
   const { facts, ...data } = command.data;
   if (state.exists) throw new StateConflict('action-exists', `Action ${data.actionId} is already raised`);
   const { meeting, targetMeeting } = facts;
-  if (!meeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${data.meetingId} is not recorded`, { meetingId: data.meetingId });
+  if (!meeting.exists)
+    throw new RuleViolation('meeting-not-found', `Meeting ${data.meetingId} is not recorded`, {
+      meetingId: data.meetingId,
+    });
   // The meeting's own rule: once closed, nothing more is recorded against it.
-  if (meeting.closed) throw new StateConflict('meeting-closed', `Meeting ${data.meetingId} is closed: raise the action at a later meeting`, { meetingId: data.meetingId });
+  if (meeting.closed)
+    throw new StateConflict(
+      'meeting-closed',
+      `Meeting ${data.meetingId} is closed: raise the action at a later meeting`,
+      { meetingId: data.meetingId },
+    );
   if (meeting.itemNumbers && !meeting.itemNumbers.includes(data.itemNumber)) {
-    throw new RuleViolation('agenda-item-not-found', `Meeting ${data.meetingId} has no item ${data.itemNumber}`, { itemNumber: data.itemNumber });
+    throw new RuleViolation('agenda-item-not-found', `Meeting ${data.meetingId} has no item ${data.itemNumber}`, {
+      itemNumber: data.itemNumber,
+    });
   }
   checkOwners(data.owners, facts.missingOwners);
   // A documented choice: every action says when it is due back, by a date, a meeting or both.
@@ -57,24 +79,45 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
     throw new RuleViolation('due-date-or-target-meeting-required', 'Give a due date, a target meeting or both');
   }
   if (data.targetMeetingId) {
-    if (!targetMeeting?.exists) throw new RuleViolation('target-meeting-not-found', `Meeting ${data.targetMeetingId} is not recorded`, { meetingId: data.targetMeetingId });
+    if (!targetMeeting?.exists)
+      throw new RuleViolation('target-meeting-not-found', `Meeting ${data.targetMeetingId} is not recorded`, {
+        meetingId: data.targetMeetingId,
+      });
     if (!isLater(targetMeeting.scheduledFor, meeting.scheduledFor) || data.targetMeetingId === data.meetingId) {
-      throw new RuleViolation('target-meeting-not-later', `Meeting ${data.targetMeetingId} is not later than ${data.meetingId}`, { meetingId: data.targetMeetingId });
+      throw new RuleViolation(
+        'target-meeting-not-later',
+        `Meeting ${data.targetMeetingId} is not later than ${data.meetingId}`,
+        { meetingId: data.targetMeetingId },
+      );
     }
   }
   return [{ type: 'action-raised', data: present(data) }];
 }
 
-function carryForward(command: Extract<ActionCommand, { type: 'carry-action-forward' }>, state: ActionState): ActionEvent[] {
+function carryForward(
+  command: Extract<ActionCommand, { type: 'carry-action-forward' }>,
+  state: ActionState,
+): ActionEvent[] {
   const { actionId, toMeetingId, note, facts } = command.data;
   requireStatus(state, actionId, 'open');
-  if (!facts.toMeeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${toMeetingId} is not recorded`, { meetingId: toMeetingId });
+  if (!facts.toMeeting.exists)
+    throw new RuleViolation('meeting-not-found', `Meeting ${toMeetingId} is not recorded`, { meetingId: toMeetingId });
   if (toMeetingId === state.meetingId || !isLater(facts.toMeeting.scheduledFor, facts.raisingMeetingScheduledFor)) {
-    throw new RuleViolation('carry-forward-not-later', `Meeting ${toMeetingId} is not later than the meeting that raised the action`, { meetingId: toMeetingId });
+    throw new RuleViolation(
+      'carry-forward-not-later',
+      `Meeting ${toMeetingId} is not later than the meeting that raised the action`,
+      { meetingId: toMeetingId },
+    );
   }
-  if (toMeetingId === state.targetMeetingId) throw new RuleViolation('already-due-at-meeting', `Action ${actionId} is already due at ${toMeetingId}`);
+  if (toMeetingId === state.targetMeetingId)
+    throw new RuleViolation('already-due-at-meeting', `Action ${actionId} is already due at ${toMeetingId}`);
   const timesCarriedForward = state.timesCarriedForward + 1;
-  return [{ type: 'action-carried-forward', data: present({ actionId, toMeetingId, fromMeetingId: state.targetMeetingId, note, timesCarriedForward }) }];
+  return [
+    {
+      type: 'action-carried-forward',
+      data: present({ actionId, toMeetingId, fromMeetingId: state.targetMeetingId, note, timesCarriedForward }),
+    },
+  ];
 }
 
 function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
@@ -91,14 +134,21 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
       const { owners, reason, missingOwners } = command.data;
       requireStatus(state, actionId, 'open');
       checkOwners(owners, missingOwners);
-      if (sameOwners(owners, state.owners)) throw new RuleViolation('same-owners', `Action ${actionId} already has those owners`);
+      if (sameOwners(owners, state.owners))
+        throw new RuleViolation('same-owners', `Action ${actionId} already has those owners`);
       return [{ type: 'action-reassigned', data: present({ actionId, owners, previousOwners: state.owners, reason }) }];
     }
     case 'change-action-due-date': {
       const { dueDate, reason } = command.data;
       requireStatus(state, actionId, 'open');
-      if (dueDate === state.dueDate) throw new RuleViolation('same-due-date', `Action ${actionId} is already due on ${dueDate}`);
-      return [{ type: 'action-due-date-changed', data: present({ actionId, dueDate, previousDueDate: state.dueDate, reason }) }];
+      if (dueDate === state.dueDate)
+        throw new RuleViolation('same-due-date', `Action ${actionId} is already due on ${dueDate}`);
+      return [
+        {
+          type: 'action-due-date-changed',
+          data: present({ actionId, dueDate, previousDueDate: state.dueDate, reason }),
+        },
+      ];
     }
     case 'complete-action':
       requireStatus(state, actionId, 'open');
@@ -109,14 +159,20 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
       if (state.status === 'open' && !command.data.reason) {
         throw new RuleViolation('action-not-actioned', `Action ${actionId} is not actioned: give a reason to close it`);
       }
-      return [{ type: 'action-closed', data: present({ ...command.data, closedFrom: state.status as 'open' | 'actioned' }) }];
+      return [
+        { type: 'action-closed', data: present({ ...command.data, closedFrom: state.status as 'open' | 'actioned' }) },
+      ];
     }
     case 'reopen-action':
       requireStatus(state, actionId, 'actioned', 'closed');
-      return [{ type: 'action-reopened', data: { ...command.data, reopenedFrom: state.status as 'actioned' | 'closed' } }];
+      return [
+        { type: 'action-reopened', data: { ...command.data, reopenedFrom: state.status as 'actioned' | 'closed' } },
+      ];
     case 'cancel-action':
       requireStatus(state, actionId, 'open', 'actioned');
-      return [{ type: 'action-cancelled', data: { ...command.data, cancelledFrom: state.status as 'open' | 'actioned' } }];
+      return [
+        { type: 'action-cancelled', data: { ...command.data, cancelledFrom: state.status as 'open' | 'actioned' } },
+      ];
   }
 }
 
@@ -149,8 +205,17 @@ export const Action: Aggregate<ActionCommand, ActionEvent, ActionState> = {
   category: 'action',
   name: 'Action',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<ActionEvent>(v1(
-    'action-raised', 'action-progress-noted', 'action-carried-forward', 'action-reassigned', 'action-due-date-changed',
-    'action-completed', 'action-closed', 'action-reopened', 'action-cancelled',
-  )),
+  codec: eventCodec<ActionEvent>(
+    v1(
+      'action-raised',
+      'action-progress-noted',
+      'action-carried-forward',
+      'action-reassigned',
+      'action-due-date-changed',
+      'action-completed',
+      'action-closed',
+      'action-reopened',
+      'action-cancelled',
+    ),
+  ),
 };

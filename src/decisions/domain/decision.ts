@@ -4,11 +4,23 @@ import type { DomainEvent } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { Pence } from '../../shared/money';
 
-export const DECISION_OUTCOMES = ['approved', 'endorsed', 'agreed', 'accepted', 'noted', 'approved-in-principle', 'rejected', 'deferred'] as const;
+export const DECISION_OUTCOMES = [
+  'approved',
+  'endorsed',
+  'agreed',
+  'accepted',
+  'noted',
+  'approved-in-principle',
+  'rejected',
+  'deferred',
+] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** A condition the decision was made subject to, e.g. "subject to the changes agreed". */
-export interface DecisionCondition { conditionId: string; text: string }
+export interface DecisionCondition {
+  conditionId: string;
+  text: string;
+}
 
 export interface DecisionRecord {
   decisionId: string;
@@ -37,13 +49,19 @@ export interface RecordDecisionFacts {
 }
 
 export type DecisionCommand =
-  | DomainCommand<'record-decision', Omit<DecisionRecord, 'conditions' | 'responsiblePartnerIds'> & {
-      conditions?: DecisionCondition[];
-      responsiblePartnerIds?: string[];
-    } & RecordDecisionFacts>
+  | DomainCommand<
+      'record-decision',
+      Omit<DecisionRecord, 'conditions' | 'responsiblePartnerIds'> & {
+        conditions?: DecisionCondition[];
+        responsiblePartnerIds?: string[];
+      } & RecordDecisionFacts
+    >
   | DomainCommand<'satisfy-decision-condition', { decisionId: string; conditionId: string; note?: string }>
   | DomainCommand<'rescind-decision', { decisionId: string; reason: string }>
-  | DomainCommand<'supersede-decision', { decisionId: string; supersededByDecisionId: string; reason: string; supersedingExists: boolean }>;
+  | DomainCommand<
+      'supersede-decision',
+      { decisionId: string; supersededByDecisionId: string; reason: string; supersedingExists: boolean }
+    >;
 
 export type DecisionStatus = 'in-force' | 'rescinded' | 'superseded';
 
@@ -59,17 +77,30 @@ const initialState: DecisionState = { exists: false, status: 'in-force', conditi
 function record(command: Extract<DecisionCommand, { type: 'record-decision' }>, state: DecisionState): DecisionEvent[] {
   const { meeting, unregisteredPartnerIds, conditions = [], responsiblePartnerIds = [], ...decision } = command.data;
   if (state.exists) throw new StateConflict('decision-exists', `Decision ${decision.decisionId} is already recorded`);
-  if (!meeting.exists) throw new RuleViolation('meeting-not-found', `Meeting ${decision.meetingId} does not exist`, { meetingId: decision.meetingId });
+  if (!meeting.exists)
+    throw new RuleViolation('meeting-not-found', `Meeting ${decision.meetingId} does not exist`, {
+      meetingId: decision.meetingId,
+    });
   // Closed minutes are never reopened: a later decision belongs to a later meeting.
-  if (meeting.closed) throw new StateConflict('meeting-closed', `Meeting ${decision.meetingId} is closed`, { meetingId: decision.meetingId });
+  if (meeting.closed)
+    throw new StateConflict('meeting-closed', `Meeting ${decision.meetingId} is closed`, {
+      meetingId: decision.meetingId,
+    });
   if (!meeting.itemNumbers.includes(decision.itemNumber)) {
-    throw new RuleViolation('agenda-item-not-found', `Meeting ${decision.meetingId} has no item ${decision.itemNumber}`, { itemNumber: decision.itemNumber });
+    throw new RuleViolation(
+      'agenda-item-not-found',
+      `Meeting ${decision.meetingId} has no item ${decision.itemNumber}`,
+      { itemNumber: decision.itemNumber },
+    );
   }
   if (unregisteredPartnerIds.length > 0) {
-    throw new RuleViolation('partner-not-registered', `Not registered: ${unregisteredPartnerIds.join(', ')}`, { partnerIds: unregisteredPartnerIds });
+    throw new RuleViolation('partner-not-registered', `Not registered: ${unregisteredPartnerIds.join(', ')}`, {
+      partnerIds: unregisteredPartnerIds,
+    });
   }
   const ids = conditions.map((c) => c.conditionId);
-  if (new Set(ids).size !== ids.length) throw new RuleViolation('duplicate-condition-id', 'Each condition needs its own id');
+  if (new Set(ids).size !== ids.length)
+    throw new RuleViolation('duplicate-condition-id', 'Each condition needs its own id');
   return [{ type: 'decision-recorded', data: { ...decision, conditions, responsiblePartnerIds } }];
 }
 
@@ -78,21 +109,35 @@ function decide(command: DecisionCommand, state: DecisionState): DecisionEvent[]
   const { decisionId } = command.data;
   if (!state.exists) throw new NotFound('Decision', decisionId);
   // A rescinded or superseded decision is history: it can only be read, never changed.
-  if (state.status !== 'in-force') throw new RuleViolation(`decision-${state.status}`, `Decision ${decisionId} was ${state.status}`);
+  if (state.status !== 'in-force')
+    throw new RuleViolation(`decision-${state.status}`, `Decision ${decisionId} was ${state.status}`);
   switch (command.type) {
     case 'satisfy-decision-condition': {
       const condition = state.conditions[command.data.conditionId];
-      if (!condition) throw new RuleViolation('condition-not-found', `Decision ${decisionId} has no condition ${command.data.conditionId}`);
-      if (condition.satisfied) throw new StateConflict('condition-already-satisfied', `Condition ${command.data.conditionId} is already satisfied`);
+      if (!condition)
+        throw new RuleViolation(
+          'condition-not-found',
+          `Decision ${decisionId} has no condition ${command.data.conditionId}`,
+        );
+      if (condition.satisfied)
+        throw new StateConflict(
+          'condition-already-satisfied',
+          `Condition ${command.data.conditionId} is already satisfied`,
+        );
       return [{ type: 'decision-condition-satisfied', data: command.data }];
     }
     case 'rescind-decision':
       return [{ type: 'decision-rescinded', data: command.data }];
     case 'supersede-decision': {
       const { supersedingExists, ...data } = command.data;
-      if (data.supersededByDecisionId === decisionId) throw new RuleViolation('decision-supersedes-itself', 'A decision cannot supersede itself');
+      if (data.supersededByDecisionId === decisionId)
+        throw new RuleViolation('decision-supersedes-itself', 'A decision cannot supersede itself');
       if (!supersedingExists) {
-        throw new RuleViolation('superseding-decision-not-found', `Decision ${data.supersededByDecisionId} does not exist`, { decisionId: data.supersededByDecisionId });
+        throw new RuleViolation(
+          'superseding-decision-not-found',
+          `Decision ${data.supersededByDecisionId} does not exist`,
+          { decisionId: data.supersededByDecisionId },
+        );
       }
       return [{ type: 'decision-superseded', data }];
     }
@@ -102,10 +147,19 @@ function decide(command: DecisionCommand, state: DecisionState): DecisionEvent[]
 function evolve(state: DecisionState, event: DecisionEvent): DecisionState {
   switch (event.type) {
     case 'decision-recorded':
-      return { exists: true, status: 'in-force', conditions: Object.fromEntries(event.data.conditions.map((c) => [c.conditionId, { text: c.text, satisfied: false }])) };
+      return {
+        exists: true,
+        status: 'in-force',
+        conditions: Object.fromEntries(
+          event.data.conditions.map((c) => [c.conditionId, { text: c.text, satisfied: false }]),
+        ),
+      };
     case 'decision-condition-satisfied': {
       const condition = state.conditions[event.data.conditionId];
-      return { ...state, conditions: { ...state.conditions, [event.data.conditionId]: { ...condition, satisfied: true } } };
+      return {
+        ...state,
+        conditions: { ...state.conditions, [event.data.conditionId]: { ...condition, satisfied: true } },
+      };
     }
     case 'decision-rescinded':
       return { ...state, status: 'rescinded' };
@@ -118,5 +172,7 @@ export const Decision: Aggregate<DecisionCommand, DecisionEvent, DecisionState> 
   category: 'decision',
   name: 'Decision',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<DecisionEvent>(v1('decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded')),
+  codec: eventCodec<DecisionEvent>(
+    v1('decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded'),
+  ),
 };

@@ -1,12 +1,5 @@
 /** Small constructors that keep the meeting files short. Pure helpers; no data here. */
-import type {
-  ActionOwner,
-  AgendaItem,
-  AttendanceEntry,
-  AttendanceStatus,
-  PartnerId,
-  PersonId,
-} from './types';
+import type { ActionOwner, AgendaItem, AttendanceEntry, AttendanceStatus, PartnerId, PersonId } from './types';
 
 /** An agenda item with empty record lists unless given. */
 export const item = (number: string, title: string, rest: Partial<AgendaItem> = {}): AgendaItem => ({

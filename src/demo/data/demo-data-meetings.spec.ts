@@ -37,7 +37,8 @@ describe('demo data: meetings', () => {
   it('contributions from people who sent apologies carry a note', () => {
     for (const m of d.meetings) {
       const away = new Set(m.attendance.filter((a) => a.status === 'apologies').map((a) => a.personId));
-      for (const c of m.items.flatMap((i) => i.contributions ?? [])) if (away.has(c.personId)) expect(c.notes).toBeTruthy();
+      for (const c of m.items.flatMap((i) => i.contributions ?? []))
+        if (away.has(c.personId)) expect(c.notes).toBeTruthy();
     }
   });
 
@@ -45,7 +46,8 @@ describe('demo data: meetings', () => {
     for (const m of d.meetings) {
       const ids = m.attendance.map((a) => a.personId);
       expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-      for (const a of m.attendance.filter((x) => x.status === 'also-representing')) expect(a.representingPartnerId).toBeTruthy();
+      for (const a of m.attendance.filter((x) => x.status === 'also-representing'))
+        expect(a.representingPartnerId).toBeTruthy();
     }
   });
 
@@ -69,14 +71,20 @@ describe('demo data: meetings', () => {
 
   it('records the CCG to ICB succession with both partners kept', () => {
     const s = d.partnerSuccessions.find((x) => x.id === keyRecordIds.ccgToIcbSuccession);
-    expect(s).toMatchObject({ fromPartnerId: 'coventry-warwickshire-ccg', toPartnerId: 'coventry-warwickshire-icb', effectiveDate: '2022-07-01' });
+    expect(s).toMatchObject({
+      fromPartnerId: 'coventry-warwickshire-ccg',
+      toPartnerId: 'coventry-warwickshire-icb',
+      effectiveDate: '2022-07-01',
+    });
     expect(d.partners.find((p) => p.id === 'coventry-warwickshire-ccg')?.activeTo).toBe('2022-06-30');
   });
 
   it('every person attends somewhere, chairs a board, or is flagged notOnAttendance', () => {
     const seen = new Set(d.meetings.flatMap((m) => m.attendance.map((a) => a.personId)));
     const chairs = new Set(d.boards.map((b) => b.chairPersonId));
-    expect(d.people.filter((p) => !seen.has(p.id) && !chairs.has(p.id) && !p.notOnAttendance).map((p) => p.id)).toEqual([]);
+    expect(d.people.filter((p) => !seen.has(p.id) && !chairs.has(p.id) && !p.notOnAttendance).map((p) => p.id)).toEqual(
+      [],
+    );
   });
 
   it('the escalation protocol flags its assumed stages', () => {

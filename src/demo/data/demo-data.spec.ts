@@ -17,8 +17,10 @@ const recordIds = new Set([...actionIds, ...decisionIds, ...signOffs.map((s) => 
 const dupes = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
 const missing = (refs: Array<string | undefined>, known: Set<string>) =>
   refs.filter((r): r is string => r !== undefined && !known.has(r));
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const weekday = (s: string) => new Date(`${s}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+const isIsoDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const weekday = (s: string) =>
+  new Date(`${s}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
 const meeting = (id: string) => {
   const m = d.meetings.find((x) => x.id === id);
   if (!m) throw new Error(`no meeting ${id}`);
@@ -85,8 +87,18 @@ describe('demo data: references resolve', () => {
   });
 
   it('every referenced board, meeting, action and decision exists', () => {
-    expect(missing([...d.meetings, ...d.referencedMeetings].map((m) => m.boardId), boardIds)).toEqual([]);
-    expect(missing([...d.funding, ...d.carryForwards, ...d.reviewActivity, ...d.escalationProtocols].map((x) => x.boardId), boardIds)).toEqual([]);
+    expect(
+      missing(
+        [...d.meetings, ...d.referencedMeetings].map((m) => m.boardId),
+        boardIds,
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        [...d.funding, ...d.carryForwards, ...d.reviewActivity, ...d.escalationProtocols].map((x) => x.boardId),
+        boardIds,
+      ),
+    ).toEqual([]);
     const meetingRefs: Array<string | undefined> = [
       ...actions.map((a) => a.raisedAtMeetingId),
       ...actions.map((a) => (a.due?.kind === 'meeting' ? a.due.meetingId : undefined)),
@@ -100,8 +112,18 @@ describe('demo data: references resolve', () => {
       expect(m.actionUpdates.every((u) => u.recordedAtMeetingId === m.id)).toBe(true);
     }
     expect(missing(meetingRefs, meetingIds)).toEqual([]);
-    expect(missing(d.meetings.flatMap((m) => m.actionUpdates.map((u) => u.actionId)), actionIds)).toEqual([]);
-    expect(missing(actions.flatMap((a) => a.relatedIds ?? []), recordIds)).toEqual([]);
+    expect(
+      missing(
+        d.meetings.flatMap((m) => m.actionUpdates.map((u) => u.actionId)),
+        actionIds,
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        actions.flatMap((a) => a.relatedIds ?? []),
+        recordIds,
+      ),
+    ).toEqual([]);
     const decisionRefs = [
       ...signOffs.map((s) => s.decisionId),
       ...d.funding.flatMap((f) => [...f.pledges.map((p) => p.decisionId), ...f.allocations.map((x) => x.decisionId)]),
@@ -111,8 +133,14 @@ describe('demo data: references resolve', () => {
   });
 
   it('ids in keyRecordIds exist', () => {
-    const all = new Set([...meetingIds, ...recordIds, ...d.funding.map((f) => f.id), ...d.funding.flatMap((f) => f.pledges.map((p) => p.id)),
-      ...d.partnerSuccessions.map((s) => s.id), ...d.escalationProtocols.map((p) => p.id)]);
+    const all = new Set([
+      ...meetingIds,
+      ...recordIds,
+      ...d.funding.map((f) => f.id),
+      ...d.funding.flatMap((f) => f.pledges.map((p) => p.id)),
+      ...d.partnerSuccessions.map((s) => s.id),
+      ...d.escalationProtocols.map((p) => p.id),
+    ]);
     const { meetings, fundingPledges, ...single } = keyRecordIds;
     expect(missing([...Object.values(meetings), ...fundingPledges, ...Object.values(single)], all)).toEqual([]);
   });

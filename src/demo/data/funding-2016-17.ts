@@ -20,7 +20,10 @@ export const carryForward201617: CarryForwardAccount = {
   spentPence: 6309600,
   spendComponents: [
     { label: "'Something's not right' campaign (partner funding paid in 2015-16 for 2016-17)", amountPence: 1800000 },
-    { label: 'Balancing the budget after the council could not make its usual learning and development grant', amountPence: 4000000 },
+    {
+      label: 'Balancing the budget after the council could not make its usual learning and development grant',
+      amountPence: 4000000,
+    },
     { label: 'Case review spending above contributions for reviews', amountPence: 503800 },
   ],
   carriedForwardPence: 4704300,

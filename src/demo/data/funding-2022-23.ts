@@ -33,7 +33,8 @@ export const funding202223: FundingYear = {
       label: 'Staffing and related costs',
       amountPence: 28100000,
       derived: true,
-      notes: 'The minutes say only that "the majority" is staffing; £281,000 is the remainder of £321,000 after the two stated lines.',
+      notes:
+        'The minutes say only that "the majority" is staffing; £281,000 is the remainder of £321,000 after the two stated lines.',
     },
   ],
   shortfallPence: 2164900,
@@ -55,7 +56,8 @@ export const funding202223: FundingYear = {
       capPence: 700000,
       inPrinciple: true,
       decisionId: `${M}-d-underwrite-shortfall`,
-      notes: "Part of the collective in-principle agreement; the police representative's individual assent is not minuted.",
+      notes:
+        "Part of the collective in-principle agreement; the police representative's individual assent is not minuted.",
     },
     {
       id: 'ws-2022-23-underwrite-health',
@@ -64,7 +66,8 @@ export const funding202223: FundingYear = {
       capPence: 700000,
       inPrinciple: true,
       decisionId: `${M}-d-underwrite-shortfall`,
-      notes: 'Agreed by Jo Galloway for the CCG, which asked for the contribution details in writing. Passes to the ICB from 1 July 2022 (succession-cw-ccg-to-icb).',
+      notes:
+        'Agreed by Jo Galloway for the CCG, which asked for the contribution details in writing. Passes to the ICB from 1 July 2022 (succession-cw-ccg-to-icb).',
     },
   ],
   allocations: [

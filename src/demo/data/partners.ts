@@ -16,36 +16,80 @@ const p = (
 
 export const partners: Partner[] = [
   // --- Warwickshire ---------------------------------------------------------------
-  p('warwickshire-county-council', 'Warwickshire County Council', 'local-authority', true, 'Warwickshire', { shortName: 'WCC' }),
+  p('warwickshire-county-council', 'Warwickshire County Council', 'local-authority', true, 'Warwickshire', {
+    shortName: 'WCC',
+  }),
   p('warwickshire-police', 'Warwickshire Police', 'police', true, 'Warwickshire'),
-  p('coventry-warwickshire-ccg', 'Coventry and Warwickshire Clinical Commissioning Group', 'health', true, 'Coventry and Warwickshire', {
-    shortName: 'CCG',
-    activeTo: '2022-06-30',
-    notes: 'Became the Integrated Care Board with effect from 1 July 2022 (announced at WSEB 10 May 2022).',
-  }),
-  p('coventry-warwickshire-icb', 'Coventry and Warwickshire Integrated Care Board', 'health', true, 'Coventry and Warwickshire', {
-    shortName: 'ICB',
-    activeFrom: '2022-07-01',
-  }),
-  p('coventry-warwickshire-partnership-trust', 'Coventry and Warwickshire Partnership Trust', 'health', false, 'Coventry and Warwickshire', {
-    shortName: 'CWPT',
-    notes: 'Mental health trust; CSPR concerns were shared with it (WSEB 10 May 2022).',
-  }),
-  p('warwickshire-safeguarding', 'Warwickshire Safeguarding (partnership business team)', 'other', false, 'Warwickshire', {
-    shortName: 'WS',
-    // Trap (date inconsistency): recorded as stated, flagged in notes.
-    activeFrom: '2020-09-29',
-    notes:
-      'The partnership and its business team. The 2020 cabinet report states the new arrangements took effect on 29 September 2020, yet it reports on 2019-20 and says the Executive Board had met since September 2019: 2019 may be meant. Recorded as stated.',
-  }),
+  p(
+    'coventry-warwickshire-ccg',
+    'Coventry and Warwickshire Clinical Commissioning Group',
+    'health',
+    true,
+    'Coventry and Warwickshire',
+    {
+      shortName: 'CCG',
+      activeTo: '2022-06-30',
+      notes: 'Became the Integrated Care Board with effect from 1 July 2022 (announced at WSEB 10 May 2022).',
+    },
+  ),
+  p(
+    'coventry-warwickshire-icb',
+    'Coventry and Warwickshire Integrated Care Board',
+    'health',
+    true,
+    'Coventry and Warwickshire',
+    {
+      shortName: 'ICB',
+      activeFrom: '2022-07-01',
+    },
+  ),
+  p(
+    'coventry-warwickshire-partnership-trust',
+    'Coventry and Warwickshire Partnership Trust',
+    'health',
+    false,
+    'Coventry and Warwickshire',
+    {
+      shortName: 'CWPT',
+      notes: 'Mental health trust; CSPR concerns were shared with it (WSEB 10 May 2022).',
+    },
+  ),
+  p(
+    'warwickshire-safeguarding',
+    'Warwickshire Safeguarding (partnership business team)',
+    'other',
+    false,
+    'Warwickshire',
+    {
+      shortName: 'WS',
+      // Trap (date inconsistency): recorded as stated, flagged in notes.
+      activeFrom: '2020-09-29',
+      notes:
+        'The partnership and its business team. The 2020 cabinet report states the new arrangements took effect on 29 September 2020, yet it reports on 2019-20 and says the Executive Board had met since September 2019: 2019 may be meant. Recorded as stated.',
+    },
+  ),
   p('george-eliot-hospital-trust', 'George Eliot Hospital Trust', 'health', false, 'Warwickshire'),
-  p('nuneaton-bedworth-borough-council', 'Nuneaton and Bedworth Borough Council', 'local-authority', false, 'Warwickshire', {
-    notes: 'District/borough council: a local authority but not the statutory safeguarding partner.',
-  }),
-  p('north-warwickshire-borough-council', 'North Warwickshire Borough Council', 'local-authority', false, 'Warwickshire'),
+  p(
+    'nuneaton-bedworth-borough-council',
+    'Nuneaton and Bedworth Borough Council',
+    'local-authority',
+    false,
+    'Warwickshire',
+    {
+      notes: 'District/borough council: a local authority but not the statutory safeguarding partner.',
+    },
+  ),
+  p(
+    'north-warwickshire-borough-council',
+    'North Warwickshire Borough Council',
+    'local-authority',
+    false,
+    'Warwickshire',
+  ),
   p('warwickshire-youth-justice-service', 'Warwickshire Youth Justice Service', 'other', false, 'Warwickshire'),
   p('warwickshire-north-ccg', 'Warwickshire North Clinical Commissioning Group', 'health', false, 'Warwickshire', {
-    notes: 'Named in the 2016-17 annual report; the sources do not say how it relates to the later Coventry and Warwickshire CCG, so no succession is recorded.',
+    notes:
+      'Named in the 2016-17 annual report; the sources do not say how it relates to the later Coventry and Warwickshire CCG, so no succession is recorded.',
   }),
   p('south-warwickshire-ccg', 'South Warwickshire Clinical Commissioning Group', 'health', false, 'Warwickshire'),
   p('coventry-rugby-ccg', 'Coventry and Rugby Clinical Commissioning Group', 'health', false, 'Coventry and Rugby'),
@@ -56,7 +100,9 @@ export const partners: Partner[] = [
     notes: 'Runs the Rugby hotel for unaccompanied asylum-seeking children (WSEB 22 Sep 2022).',
   }),
   // --- Shared ---------------------------------------------------------------------
-  p('national-probation-service', 'National Probation Service', 'probation', false, 'England and Wales', { shortName: 'NPS' }),
+  p('national-probation-service', 'National Probation Service', 'probation', false, 'England and Wales', {
+    shortName: 'NPS',
+  }),
   // --- Worcestershire -------------------------------------------------------------
   p('worcestershire-county-council', 'Worcestershire County Council', 'local-authority', true, 'Worcestershire', {
     shortName: 'WCC',
@@ -70,22 +116,65 @@ export const partners: Partner[] = [
     shortName: 'CCGs',
     notes: 'The minutes refer to "CCGs" collectively, represented by one Chief Nursing Officer.',
   }),
-  p('worcestershire-acute-hospitals-nhs-trust', 'Worcestershire Acute Hospitals NHS Trust', 'health', false, 'Worcestershire', { shortName: 'WHAT' }),
-  p('worcestershire-health-and-care-nhs-trust', 'Worcestershire Health and Care NHS Trust', 'health', false, 'Worcestershire', { shortName: 'WH&CT' }),
-  p('west-midlands-ambulance-service', 'West Midlands Ambulance Service NHS Foundation Trust', 'health', false, 'West Midlands', { shortName: 'WMAS' }),
+  p(
+    'worcestershire-acute-hospitals-nhs-trust',
+    'Worcestershire Acute Hospitals NHS Trust',
+    'health',
+    false,
+    'Worcestershire',
+    { shortName: 'WHAT' },
+  ),
+  p(
+    'worcestershire-health-and-care-nhs-trust',
+    'Worcestershire Health and Care NHS Trust',
+    'health',
+    false,
+    'Worcestershire',
+    { shortName: 'WH&CT' },
+  ),
+  p(
+    'west-midlands-ambulance-service',
+    'West Midlands Ambulance Service NHS Foundation Trust',
+    'health',
+    false,
+    'West Midlands',
+    { shortName: 'WMAS' },
+  ),
   p('west-mercia-youth-justice-service', 'West Mercia Youth Justice Service', 'other', false, 'West Mercia'),
   p('worcestershire-district-councils', 'Worcestershire District Councils', 'local-authority', false, 'Worcestershire'),
-  p('hereford-worcester-fire-rescue', 'Hereford and Worcester Fire and Rescue Service', 'other', false, 'Herefordshire and Worcestershire'),
-  p('healthwatch-worcestershire', 'Healthwatch Worcestershire', 'other', false, 'Worcestershire', { notes: 'Participant observer.' }),
-  p('young-solutions', 'Young Solutions (community and voluntary sector)', 'voluntary', false, 'Worcestershire'),
-  p('worcestershire-schools-and-colleges', 'Worcestershire schools, colleges and early years (sector representatives)', 'education', false, 'Worcestershire', {
-    notes: 'Independent, middle and special school, college and early years representatives sit for their sectors.',
+  p(
+    'hereford-worcester-fire-rescue',
+    'Hereford and Worcester Fire and Rescue Service',
+    'other',
+    false,
+    'Herefordshire and Worcestershire',
+  ),
+  p('healthwatch-worcestershire', 'Healthwatch Worcestershire', 'other', false, 'Worcestershire', {
+    notes: 'Participant observer.',
   }),
-  p('worcestershire-scb-business-unit', 'Worcestershire Safeguarding Children Board business unit', 'other', false, 'Worcestershire', { shortName: 'WSCB' }),
+  p('young-solutions', 'Young Solutions (community and voluntary sector)', 'voluntary', false, 'Worcestershire'),
+  p(
+    'worcestershire-schools-and-colleges',
+    'Worcestershire schools, colleges and early years (sector representatives)',
+    'education',
+    false,
+    'Worcestershire',
+    {
+      notes: 'Independent, middle and special school, college and early years representatives sit for their sectors.',
+    },
+  ),
+  p(
+    'worcestershire-scb-business-unit',
+    'Worcestershire Safeguarding Children Board business unit',
+    'other',
+    false,
+    'Worcestershire',
+    { shortName: 'WSCB' },
+  ),
   p('worcestershire-children-first', 'Worcestershire Children First', 'local-authority', false, 'Worcestershire', {
     shortName: 'WCF',
     activeFrom: '2019-10-01',
-    notes: 'Council-owned company for children\'s services, due to go live 1 October 2019 (WSCB 13 Mar 2019).',
+    notes: "Council-owned company for children's services, due to go live 1 October 2019 (WSCB 13 Mar 2019).",
   }),
 ];
 
@@ -127,7 +216,8 @@ export const boards: Board[] = [
     area: 'Warwickshire',
     chairPersonId: 'elaine-coleridge-smith',
     statutoryPartnerIds: ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-icb'],
-    notes: 'Executive board of Warwickshire Safeguarding (children and adults). Health seat held by the CCG until 30 June 2022.',
+    notes:
+      'Executive board of Warwickshire Safeguarding (children and adults). Health seat held by the CCG until 30 June 2022.',
   },
   {
     id: 'wsp',

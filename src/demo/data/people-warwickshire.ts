@@ -69,7 +69,8 @@ export const warwickshirePeople: Person[] = [
     id: 'caroline-mccluskey',
     fullName: 'Caroline McCluskey',
     notOnAttendance: true,
-    notes: 'Named only as an action owner on 10 May 2022; role and agency not given (presumably Warwickshire Safeguarding business team).',
+    notes:
+      'Named only as an action owner on 10 May 2022; role and agency not given (presumably Warwickshire Safeguarding business team).',
   },
   {
     id: 'tracy-pilcher',

@@ -19,7 +19,8 @@ export const referencedMeetings: ReferencedMeeting[] = [
     kind: 'planned',
     date: '2022-06-07',
     mentionedInMeetingIds: ['wseb-2022-05-10'],
-    notes: 'Given as the date of the next meeting (no weekday written; 7 June 2022 was a Tuesday). The "June agenda" action targets it.',
+    notes:
+      'Given as the date of the next meeting (no weekday written; 7 June 2022 was a Tuesday). The "June agenda" action targets it.',
   },
   {
     id: 'wseb-2022-07',

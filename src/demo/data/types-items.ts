@@ -13,14 +13,7 @@ import type {
 } from './types';
 
 export type DecisionOutcome =
-  | 'approved'
-  | 'endorsed'
-  | 'agreed'
-  | 'accepted'
-  | 'noted'
-  | 'approved-in-principle'
-  | 'rejected'
-  | 'deferred';
+  'approved' | 'endorsed' | 'agreed' | 'accepted' | 'noted' | 'approved-in-principle' | 'rejected' | 'deferred';
 
 export interface Decision {
   id: DecisionId;
@@ -56,9 +49,7 @@ export type ActionOwner =
   | { kind: 'unresolved'; asWritten: string; notes: string };
 
 export type ActionDue =
-  | { kind: 'date'; date: IsoDate }
-  | { kind: 'meeting'; meetingId: MeetingId }
-  | { kind: 'described'; text: string };
+  { kind: 'date'; date: IsoDate } | { kind: 'meeting'; meetingId: MeetingId } | { kind: 'described'; text: string };
 
 export interface Action {
   /** Stable id, e.g. 'wseb-2022-05-10-a3'. */
@@ -77,14 +68,7 @@ export interface Action {
 }
 
 export type ActionUpdateStatus =
-  | 'actioned'
-  | 'closed'
-  | 'carried-forward'
-  | 'in-progress'
-  | 'on-agenda'
-  | 'for-discussion'
-  | 'delayed'
-  | 'progressed';
+  'actioned' | 'closed' | 'carried-forward' | 'in-progress' | 'on-agenda' | 'for-discussion' | 'delayed' | 'progressed';
 
 /** Status of an action as recorded (or, with basis 'inferred', as implied) at a later meeting. */
 export interface ActionUpdate {
@@ -97,11 +81,7 @@ export interface ActionUpdate {
   basis: 'recorded' | 'inferred';
 }
 
-export type EscalationKind =
-  | 'case-practice'
-  | 'systemic-concern'
-  | 'routing-agreement'
-  | 'inter-agency-challenge';
+export type EscalationKind = 'case-practice' | 'systemic-concern' | 'routing-agreement' | 'inter-agency-challenge';
 
 /** An escalation or disagreement discussed at a meeting. */
 export interface Escalation {

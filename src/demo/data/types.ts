@@ -18,12 +18,7 @@
  * `types-items.ts` and money / protocol shapes in `types-finance.ts` (both re-exported here).
  */
 import type { Meeting, ReferencedMeeting } from './types-items';
-import type {
-  CarryForwardAccount,
-  EscalationProtocol,
-  FundingYear,
-  ReviewActivity,
-} from './types-finance';
+import type { CarryForwardAccount, EscalationProtocol, FundingYear, ReviewActivity } from './types-finance';
 
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -39,14 +34,7 @@ export type MeetingId = string;
 export type ActionId = string;
 export type DecisionId = string;
 
-export type PartnerKind =
-  | 'local-authority'
-  | 'police'
-  | 'health'
-  | 'education'
-  | 'probation'
-  | 'voluntary'
-  | 'other';
+export type PartnerKind = 'local-authority' | 'police' | 'health' | 'education' | 'probation' | 'voluntary' | 'other';
 
 /** An agency (organisation) that takes part in a safeguarding partnership. */
 export interface Partner {
@@ -110,13 +98,7 @@ export interface Board {
 }
 
 export type AttendanceStatus =
-  | 'present'
-  | 'in-attendance'
-  | 'to-present'
-  | 'apologies'
-  | 'deputising'
-  | 'also-representing'
-  | 'minute-taker';
+  'present' | 'in-attendance' | 'to-present' | 'apologies' | 'deputising' | 'also-representing' | 'minute-taker';
 
 export interface AttendanceEntry {
   personId: PersonId;

@@ -23,7 +23,7 @@ export const mayActions = {
     inActionColumn: true,
   }),
   writeToHwbChair: a(2, {
-    text: 'Write to the chair of the Health and Wellbeing Board with the board\'s views on support for children with complex social, emotional and mental health needs.',
+    text: "Write to the chair of the Health and Wellbeing Board with the board's views on support for children with complex social, emotional and mental health needs.",
     owners: [byPerson('elaine-coleridge-smith')],
     inActionColumn: true,
   }),
@@ -91,8 +91,15 @@ const p = (n: number, rest: Omit<Action, 'id' | 'raisedAtMeetingId' | 'inActionC
 
 /** Earlier actions reported on in the May 2022 action log. */
 export const mayPriorActions: Action[] = [
-  p(1, { text: 'Explore training for Safeguarding Reviews Panel members.', owners: [], notes: 'Owner not named in these minutes.' }),
-  p(2, { text: 'Share examples of incidents (health service gaps) with health colleagues.', owners: [byPerson('pete-hill')] }),
+  p(1, {
+    text: 'Explore training for Safeguarding Reviews Panel members.',
+    owners: [],
+    notes: 'Owner not named in these minutes.',
+  }),
+  p(2, {
+    text: 'Share examples of incidents (health service gaps) with health colleagues.',
+    owners: [byPerson('pete-hill')],
+  }),
   p(3, { text: 'Partnership funding.', owners: [], relatedIds: ['wseb-2022-05-10-d-underwrite-shortfall'] }),
   p(4, { text: 'Progress the adult lessons learned briefing (LLB).', owners: [] }),
   p(5, { text: 'Share the Ofsted report and action plan with partners.', owners: [] }),
@@ -109,8 +116,18 @@ const upd = (n: number, status: ActionUpdate['status'], text: string, reportedBy
 });
 
 export const mayActionUpdates: ActionUpdate[] = [
-  upd(1, 'delayed', 'Not yet possible because of sickness absence; still a priority. A pre-recorded presentation with voiceover is planned for panel members and joint reviews.', 'amrita-sharma'),
-  upd(2, 'carried-forward', 'Shared with health, who passed them to CWPT and the mental health commissioner; carried forward while service gaps are identified.', 'pete-hill'),
+  upd(
+    1,
+    'delayed',
+    'Not yet possible because of sickness absence; still a priority. A pre-recorded presentation with voiceover is planned for panel members and joint reviews.',
+    'amrita-sharma',
+  ),
+  upd(
+    2,
+    'carried-forward',
+    'Shared with health, who passed them to CWPT and the mental health commissioner; carried forward while service gaps are identified.',
+    'pete-hill',
+  ),
   upd(3, 'on-agenda', 'Taken as agenda item 10 (WS Resources).'),
   upd(4, 'actioned', 'Actioned; to be approved at the Safeguarding Reviews Subgroup on 16 May 2022.'),
   upd(5, 'actioned', 'Actioned.'),

@@ -51,7 +51,7 @@ export const wseb20220510: Meeting = {
     item('4', 'Child Safeguarding Practice Review (James)', {
       presenterPersonIds: ['lucy-young'],
       summary:
-        'The reviewer presented the CSPR: a two-year scope, six findings and twelve multi-agency recommendations. Themes: the child\'s voice was hard to capture as he was out of school for years and contact was limited (worsened by Covid); confusion over whether the council or the school was responsible for his education; police incidents handled one by one rather than as a whole picture; mental health needs that fall outside CAMHS criteria. Lessons Learned and 7 Minute Briefings accompanied the papers.',
+        "The reviewer presented the CSPR: a two-year scope, six findings and twelve multi-agency recommendations. Themes: the child's voice was hard to capture as he was out of school for years and contact was limited (worsened by Covid); confusion over whether the council or the school was responsible for his education; police incidents handled one by one rather than as a whole picture; mental health needs that fall outside CAMHS criteria. Lessons Learned and 7 Minute Briefings accompanied the papers.",
       decisions: [
         {
           id: `${M}-d-cspr-mental-health`,
@@ -61,13 +61,16 @@ export const wseb20220510: Meeting = {
         {
           id: `${M}-d-hwb-letter`,
           outcome: 'agreed',
-          text: 'The Independent Chair writes to the chair of the Health and Wellbeing Board with the board\'s views, proposing the new children and young people subgroup lead a multi-agency network.',
+          text: "The Independent Chair writes to the chair of the Health and Wellbeing Board with the board's views, proposing the new children and young people subgroup lead a multi-agency network.",
         },
         {
           id: `${M}-d-cspr-james-signoff`,
           outcome: 'agreed',
           text: 'All agreed to sign off the report and supporting documents, subject to the changes agreed.',
-          conditions: ['Reviewer updates the report in line with the discussion.', 'Publication planned for June 2022.'],
+          conditions: [
+            'Reviewer updates the report in line with the discussion.',
+            'Publication planned for June 2022.',
+          ],
         },
       ],
       signOffs: [
@@ -87,21 +90,24 @@ export const wseb20220510: Meeting = {
         {
           id: `${M}-e1`,
           kind: 'case-practice',
-          summary: "The council's representative felt the allocated social worker should have escalated the failure to find the child a school.",
+          summary:
+            "The council's representative felt the allocated social worker should have escalated the failure to find the child a school.",
           raisedByPersonId: 'nigel-minns',
           concernsPartnerIds: ['warwickshire-county-council'],
         },
         {
           id: `${M}-e2`,
           kind: 'systemic-concern',
-          summary: 'Escalation remains a significant issue, with a lack of confidence in it both within and outside agencies.',
+          summary:
+            'Escalation remains a significant issue, with a lack of confidence in it both within and outside agencies.',
           raisedByPersonId: 'amrita-sharma',
           concernsPartnerIds: [],
         },
         {
           id: `${M}-e3`,
           kind: 'systemic-concern',
-          summary: 'Wider mental health concerns go unescalated because staff feel nothing will happen; CAMHS treats only diagnosable illness.',
+          summary:
+            'Wider mental health concerns go unescalated because staff feel nothing will happen; CAMHS treats only diagnosable illness.',
           raisedByPersonId: 'nigel-minns',
           concernsPartnerIds: ['coventry-warwickshire-partnership-trust', CCG],
         },
@@ -127,7 +133,13 @@ export const wseb20220510: Meeting = {
       presenterPersonIds: ['pete-hill'],
       summary:
         'A pack produced by the Warwickshire Safeguarding team to help carers of children in care know what to look out for; it signposts the Philomena protocol. A launch event and a survey are planned.',
-      decisions: [{ id: `${M}-d-carers-pack`, outcome: 'agreed', text: 'The Executive Board agreed to sign off the CiC Carers Information Pack.' }],
+      decisions: [
+        {
+          id: `${M}-d-carers-pack`,
+          outcome: 'agreed',
+          text: 'The Executive Board agreed to sign off the CiC Carers Information Pack.',
+        },
+      ],
       signOffs: [
         {
           id: `${M}-so-cic-carers-pack`,
@@ -153,15 +165,23 @@ export const wseb20220510: Meeting = {
       actions: [A.coordinateMashVisit],
     }),
     item('8', 'Safeguarding Reviews Overview', {
-      summary: '13 live cases and 4 new reviews awaiting start; a national shortage of independent reviewers means some may exceed the 6-month timescale.',
-      decisions: [{ id: `${M}-d-reviews-overview`, outcome: 'noted', text: 'Overview of reviews and rapid review decisions noted.' }],
+      summary:
+        '13 live cases and 4 new reviews awaiting start; a national shortage of independent reviewers means some may exceed the 6-month timescale.',
+      decisions: [
+        {
+          id: `${M}-d-reviews-overview`,
+          outcome: 'noted',
+          text: 'Overview of reviews and rapid review decisions noted.',
+        },
+      ],
     }),
     item('9', 'Practice Reviews: update from ADCS meeting', {
       summary:
-        'Debate on review length: ADCS suggested very short reports for anonymity and reviewer capacity; others feared losing context. The National Panel\'s research points to succinct reports of about 20 pages. The partnership may commission alternative-style reviews, capacity permitting.',
+        "Debate on review length: ADCS suggested very short reports for anonymity and reviewer capacity; others feared losing context. The National Panel's research points to succinct reports of about 20 pages. The partnership may commission alternative-style reviews, capacity permitting.",
     }),
     item('10', 'WS Resources (2022/23 budget and JTAI)', {
-      summary: 'See funding-2022-23.ts for the budget, lines, shortfall and pledges. Business team capacity is under strain; clinical supervision being costed.',
+      summary:
+        'See funding-2022-23.ts for the budget, lines, shortfall and pledges. Business team capacity is under strain; clinical supervision being costed.',
       decisions: [
         {
           id: `${M}-d-underwrite-shortfall`,
@@ -180,8 +200,15 @@ export const wseb20220510: Meeting = {
     }),
     item('11', 'Update on Complaints', { summary: 'Progress on complaints received by the partnership noted.' }),
     item('12', 'Any Other Business', {
-      summary: 'Return to some face-to-face meetings. Health announced the CCG becomes the ICB from 1 July 2022, with Tracy Pilcher appointed Chief Nurse.',
-      decisions: [{ id: `${M}-d-july-face-to-face`, outcome: 'agreed', text: 'The July meeting is held face to face at Northgate, Warwickshire.' }],
+      summary:
+        'Return to some face-to-face meetings. Health announced the CCG becomes the ICB from 1 July 2022, with Tracy Pilcher appointed Chief Nurse.',
+      decisions: [
+        {
+          id: `${M}-d-july-face-to-face`,
+          outcome: 'agreed',
+          text: 'The July meeting is held face to face at Northgate, Warwickshire.',
+        },
+      ],
       actions: [A.bookJulyRoom, A.icbLiterature],
     }),
   ],

@@ -98,8 +98,14 @@ const inferred = (actionId: string, text: string): ActionUpdate => ({
  * actions get no recorded status. These updates are inferred from follow-up items only.
  */
 export const septActionUpdates: ActionUpdate[] = [
-  inferred('wseb-2022-05-10-a1', 'Escalation returned to the board: health escalations routed to Jackie Channell and the WS Escalation Protocol to be implemented (item 3).'),
-  inferred('wseb-2022-05-10-a2', 'The Health and Wellbeing subgroup for children and young people has been established (item 10).'),
+  inferred(
+    'wseb-2022-05-10-a1',
+    'Escalation returned to the board: health escalations routed to Jackie Channell and the WS Escalation Protocol to be implemented (item 3).',
+  ),
+  inferred(
+    'wseb-2022-05-10-a2',
+    'The Health and Wellbeing subgroup for children and young people has been established (item 10).',
+  ),
   inferred('wseb-2022-05-10-a6', 'The MASH assurance visit became a Front Door audit with a working group (item 6).'),
   inferred('wseb-2022-05-10-a11', 'The ICB structure is to be presented to the WSP on 4 Oct 2022 (item 11).'),
 ];

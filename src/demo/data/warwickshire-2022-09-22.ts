@@ -61,7 +61,8 @@ export const wseb20220922: Meeting = {
         {
           id: `${M}-e1`,
           kind: 'routing-agreement',
-          summary: 'Health escalations to follow the formal process and be directed to the ICB lead; the partnership escalation protocol to be implemented.',
+          summary:
+            'Health escalations to follow the formal process and be directed to the ICB lead; the partnership escalation protocol to be implemented.',
           concernsPartnerIds: [ICB],
           routeToPersonId: 'jackie-channell',
           protocolId: 'ws-escalation-protocol',
@@ -71,7 +72,7 @@ export const wseb20220922: Meeting = {
     item('4', 'UASC and Unregulated Residential Placements', {
       presenterPersonIds: ['john-coleman'],
       summary:
-        'A Home Office hotel in Rugby houses around 50 (capacity 60) unaccompanied asylum-seeking children. The council is examining legal options; the partnership focuses on safeguarding the children: strategy meetings after four weeks\' stay, daily meetings on children of concern, and missing-child protocols.',
+        "A Home Office hotel in Rugby houses around 50 (capacity 60) unaccompanied asylum-seeking children. The council is examining legal options; the partnership focuses on safeguarding the children: strategy meetings after four weeks' stay, daily meetings on children of concern, and missing-child protocols.",
       decisions: [
         {
           id: `${M}-d-uasc-focus`,
@@ -116,8 +117,14 @@ export const wseb20220922: Meeting = {
       ],
       actions: [A.mashWorkingGroup],
     }),
-    item('7', "Draft 7MBs: Modern Slavery and Human Trafficking (children and adults)", {
-      decisions: [{ id: `${M}-d-7mb-on-hold`, outcome: 'deferred', text: 'The briefings are on hold pending amendments from feedback.' }],
+    item('7', 'Draft 7MBs: Modern Slavery and Human Trafficking (children and adults)', {
+      decisions: [
+        {
+          id: `${M}-d-7mb-on-hold`,
+          outcome: 'deferred',
+          text: 'The briefings are on hold pending amendments from feedback.',
+        },
+      ],
       actions: [A.contactDaveAndrews],
     }),
     item('8', 'National Review: children with disabilities and complex health needs in residential settings', {
@@ -129,7 +136,13 @@ export const wseb20220922: Meeting = {
       presenterPersonIds: ['pete-hill'],
       summary:
         "The February 2022 inspection (published August 2022) made eight recommendations: children involved in incidents, recording children's views, investigations, sex-offender risk, missing-person delay, police protection powers and detention of children. Overall positive. Weekend MASH cover by children's services would help; health cover is not possible.",
-      decisions: [{ id: `${M}-d-police-inspection`, outcome: 'noted', text: 'Inspection findings noted; progress update within six months.' }],
+      decisions: [
+        {
+          id: `${M}-d-police-inspection`,
+          outcome: 'noted',
+          text: 'Inspection findings noted; progress update within six months.',
+        },
+      ],
       actions: [A.policeInspectionForwardPlan, A.policeInspectionUpdate],
     }),
     item('10', 'Update on the new Health and Wellbeing Subgroup for children and young people', {

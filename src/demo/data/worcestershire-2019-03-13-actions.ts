@@ -25,7 +25,7 @@ export const worcsActions = {
     notes: 'The discussion says "step down to a Learning Review"; the action text says "to case review".',
   }),
   inquestReport: a(2, {
-    text: 'Report back to the board after the inquest; children\'s social care to attend.',
+    text: "Report back to the board after the inquest; children's social care to attend.",
     owners: [byPerson('ellen-footman')],
     due: { kind: 'described', text: 'after the inquest (dates redacted as "xxx" in the minutes)' },
     inActionColumn: false,

@@ -22,7 +22,7 @@ export const worcsPart1: AgendaItem[] = [
     // Trap (initials collide): "NP" presenting is Nicki Pettitt (Independent Reviewer).
     presenterPersonIds: ['nicki-pettitt', 'ellen-footman'],
     summary:
-      'The SCR report, ready for publication, was accepted. The original SCR decision was made in good faith but the case did not meet the SCR criteria, so the National Panel is to be asked to step it down to a learning review, with a Learning and Improvement Briefing for practitioners; this also protects the family\'s anonymity. The action plan, overview report and a four-part learning model with a dissemination plan followed.',
+      "The SCR report, ready for publication, was accepted. The original SCR decision was made in good faith but the case did not meet the SCR criteria, so the National Panel is to be asked to step it down to a learning review, with a Learning and Improvement Briefing for practitioners; this also protects the family's anonymity. The action plan, overview report and a four-part learning model with a dissemination plan followed.",
     decisions: [
       {
         id: `${M}-d-scr-report`,

@@ -39,11 +39,15 @@ export const worcsScb20190313: Meeting = {
     attend('deputising', 'helen-hey', WCC, { deputisingForPersonId: 'sarah-wilkins' }),
     attend('present', 'michael-hunter', 'young-solutions'),
     attend('present', 'david-lewis'),
-    attend('deputising', 'lisa-miruszenko', 'worcestershire-acute-hospitals-nhs-trust', { deputisingForPersonId: 'vicky-morris' }),
+    attend('deputising', 'lisa-miruszenko', 'worcestershire-acute-hospitals-nhs-trust', {
+      deputisingForPersonId: 'vicky-morris',
+    }),
     attend('present', 'nicki-pettitt', undefined, { notes: 'Independent Reviewer; presented the SCR report.' }),
     attend('present', 'nick-pullan', SCHOOLS),
     attend('present', 'andy-roberts', WCC),
-    attend('deputising', 'liz-staples', 'worcestershire-health-and-care-nhs-trust', { deputisingForPersonId: 'michelle-clarke' }),
+    attend('deputising', 'liz-staples', 'worcestershire-health-and-care-nhs-trust', {
+      deputisingForPersonId: 'michelle-clarke',
+    }),
     attend('present', 'jackie-stevenson', 'national-probation-service'),
     attend('deputising', 'emma-whitworth', 'west-mercia-police', { deputisingForPersonId: 'damian-pettit' }),
     // Written "deputising for KD": resolved to Kevin Dicks from the apologies list.
@@ -73,14 +77,26 @@ export const worcsScb20190313: Meeting = {
     ...worcsPart1,
     item('2.1', 'Minutes and matters arising', {
       summary: 'December 2018 minutes approved with one amendment; two action-log entries closed (see actionUpdates).',
-      decisions: [{ id: `${M}-d-icon-to-ifpg`, outcome: 'agreed', text: 'The ICON project is reviewed by IFPG first to see if it merits consideration.' }],
+      decisions: [
+        {
+          id: `${M}-d-icon-to-ifpg`,
+          outcome: 'agreed',
+          text: 'The ICON project is reviewed by IFPG first to see if it merits consideration.',
+        },
+      ],
       actions: [A.iconReview],
     }),
     item('2.2', 'S157/175 Safeguarding Audit', {
       presenterPersonIds: ['denise-hannibal'],
       summary:
         'Paper-based schools audit with a 100% return (74% the year before), independent schools included; no school judged ineffective at safeguarding by Ofsted since January 2018. Operation Encompass has sent 400 domestic abuse notifications to schools. A new LADO rota team replaces reliance on one officer, with an escalation route to the team manager.',
-      decisions: [{ id: `${M}-d-s157-audit`, outcome: 'noted', text: 'Audit noted; the board acknowledged the impact of the education safeguarding role.' }],
+      decisions: [
+        {
+          id: `${M}-d-s157-audit`,
+          outcome: 'noted',
+          text: 'Audit noted; the board acknowledged the impact of the education safeguarding role.',
+        },
+      ],
     }),
     item('2.3', "Updates: children's social work services, alternative delivery model, early help", {
       summary:
@@ -88,14 +104,17 @@ export const worcsScb20190313: Meeting = {
       contributions: [
         {
           personId: 'sarah-wilkins',
-          summary: 'Said the Parental Conflict conference is fully booked (contact Helen Hey) and asked agencies to send staff to Early Help meetings.',
+          summary:
+            'Said the Parental Conflict conference is fully booked (contact Helen Hey) and asked agencies to send staff to Early Help meetings.',
           // Trap (apologies but quoted): recorded as the minutes attribute it.
-          notes: 'Attributed to "SW", who sent apologies; Helen Hey deputised and probably spoke for her. Kept as written.',
+          notes:
+            'Attributed to "SW", who sent apologies; Helen Hey deputised and probably spoke for her. Kept as written.',
         },
       ],
     }),
     item('2.4', 'West Midlands Ambulance Service: investigation report into a serious incident', {
-      summary: 'An IT fault stopped some WMAS referrals reaching social care; the missed referrals were reviewed and no child fell through the gaps. WMAS now sends weekly referral updates and has trained paramedics to Level 3.',
+      summary:
+        'An IT fault stopped some WMAS referrals reaching social care; the missed referrals were reviewed and no child fell through the gaps. WMAS now sends weekly referral updates and has trained paramedics to Level 3.',
       escalations: [
         {
           id: `${M}-e1`,
@@ -127,13 +146,15 @@ export const worcsScb20190313: Meeting = {
     }),
     item('4.2', 'Service Improvement Plan data', {
       presenterPersonIds: ['emma-britain'],
-      summary: 'Presented on behalf of "TR" (not on any list; not modelled as a person). More initial conference concerns; a zero care-proceedings figure being checked.',
+      summary:
+        'Presented on behalf of "TR" (not on any list; not modelled as a person). More initial conference concerns; a zero care-proceedings figure being checked.',
       decisions: [{ id: `${M}-d-sip-data`, outcome: 'noted', text: 'SIP data noted.' }],
       escalations: [
         {
           id: `${M}-e2`,
           kind: 'inter-agency-challenge',
-          summary: "Health challenged attendance data: professionals cannot attend meetings they are not invited to in time; the acute trust asked that children's services' weekly attendance report be accurate.",
+          summary:
+            "Health challenged attendance data: professionals cannot attend meetings they are not invited to in time; the acute trust asked that children's services' weekly attendance report be accurate.",
           raisedByPersonId: 'ellen-footman',
           concernsPartnerIds: [WCC],
         },
@@ -142,14 +163,19 @@ export const worcsScb20190313: Meeting = {
     item('4.3', 'Any other matters', { summary: 'None.' }),
     item('5.1', 'GET SAFE (Exploitation) Strategic Group: highlight report', {
       presenterPersonIds: ['emma-whitworth'],
-      summary: 'Presented on behalf of Supt Damian Pettit ("DP"). CSE plan becoming a wider exploitation plan; pathway update; new operational group chair; YSS mentoring contract from April 2020.',
+      summary:
+        'Presented on behalf of Supt Damian Pettit ("DP"). CSE plan becoming a wider exploitation plan; pathway update; new operational group chair; YSS mentoring contract from April 2020.',
       decisions: [{ id: `${M}-d-getsafe-report`, outcome: 'accepted', text: 'GET SAFE highlight report accepted.' }],
     }),
     item('5.2', 'Any other matters', { summary: 'None.' }),
     item('6.1', 'Improving Frontline Practice Group: highlight report', {
       presenterPersonIds: ['david-lewis'],
       decisions: [
-        { id: `${M}-d-sudic-protocol`, outcome: 'approved', text: 'The board approved implementation of the revised West Mercia SUDIC Protocol.' },
+        {
+          id: `${M}-d-sudic-protocol`,
+          outcome: 'approved',
+          text: 'The board approved implementation of the revised West Mercia SUDIC Protocol.',
+        },
         { id: `${M}-d-ifpg-report`, outcome: 'accepted', text: 'IFPG highlight report accepted.' },
       ],
       signOffs: [
@@ -168,10 +194,15 @@ export const worcsScb20190313: Meeting = {
     item('6.2', 'Any other matters', { summary: 'None.' }),
     item('7.1', 'Risk management: managing risk and identifying impact', { summary: 'No new risks identified.' }),
     item('7.2', 'Agency updates and AOB', {
-      summary: 'Budget position and LADO briefing noted; assurance requests on referrals to follow; membership of the AILC newsletter not renewed.',
+      summary:
+        'Budget position and LADO briefing noted; assurance requests on referrals to follow; membership of the AILC newsletter not renewed.',
       decisions: [
         { id: `${M}-d-budget-position`, outcome: 'noted', text: 'Budget position report noted for information.' },
-        { id: `${M}-d-ailc-membership`, outcome: 'noted', text: 'The board will not renew its AILC newsletter membership.' },
+        {
+          id: `${M}-d-ailc-membership`,
+          outcome: 'noted',
+          text: 'The board will not renew its AILC newsletter membership.',
+        },
       ],
       actions: [A.assuranceRequests],
     }),

@@ -5,13 +5,21 @@ import type { DemoActor } from './demo-client';
 export const admin: DemoActor = { userId: 'ledger-admin', role: 'admin', agency: 'warwickshire-safeguarding' };
 
 /** Warwickshire Safeguarding's business manager records the Warwickshire boards' business. */
-const amritaSharma: DemoActor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
+const amritaSharma: DemoActor = {
+  userId: 'amrita-sharma',
+  role: 'business-manager',
+  agency: 'warwickshire-safeguarding',
+};
 
 /**
  * Worcestershire's minutes are the WSCB business unit's, not Warwickshire's: its business
  * manager (Sue Haddon) records them, so no Warwickshire officer appears in another county's record.
  */
-const sueHaddon: DemoActor = { userId: 'sue-haddon', role: 'business-manager', agency: 'worcestershire-scb-business-unit' };
+const sueHaddon: DemoActor = {
+  userId: 'sue-haddon',
+  role: 'business-manager',
+  agency: 'worcestershire-scb-business-unit',
+};
 
 export function businessManagerFor(boardId: string): DemoActor {
   return boardId === 'worcs-scb' ? sueHaddon : amritaSharma;

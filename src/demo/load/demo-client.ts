@@ -20,9 +20,15 @@ export interface LoadTally {
 
 /** Any non-2xx answer stops the load: the request, the status and the problem body say why. */
 export class DemoLoadError extends Error {
-  constructor(readonly request: { url: string; body: unknown; actor: DemoActor; idempotencyKey: string }, readonly status: number, readonly problem: unknown) {
-    super(`Demo load stopped: POST ${request.url} as ${request.actor.userId} (${request.actor.role}) answered ${status}\n` +
-      `request: ${JSON.stringify(request.body)}\nproblem: ${JSON.stringify(problem)}`);
+  constructor(
+    readonly request: { url: string; body: unknown; actor: DemoActor; idempotencyKey: string },
+    readonly status: number,
+    readonly problem: unknown,
+  ) {
+    super(
+      `Demo load stopped: POST ${request.url} as ${request.actor.userId} (${request.actor.role}) answered ${status}\n` +
+        `request: ${JSON.stringify(request.body)}\nproblem: ${JSON.stringify(problem)}`,
+    );
   }
 }
 
@@ -38,7 +44,10 @@ export class DemoClient {
   readonly tally: LoadTally = { requests: 0, replayed: 0, recordsCreated: 0, eventsWritten: 0 };
   private readonly tokens = new Map<string, Promise<string>>();
 
-  constructor(private readonly transport: DemoTransport, private readonly config: AppConfig) {}
+  constructor(
+    private readonly transport: DemoTransport,
+    private readonly config: AppConfig,
+  ) {}
 
   async post(actor: DemoActor, url: string, body: Record<string, unknown>, idempotencyKey: string): Promise<unknown> {
     const headers = {

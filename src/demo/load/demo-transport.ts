@@ -30,7 +30,9 @@ export function httpTransport(baseUrl: string): DemoTransport {
       try {
         res = await fetch(new URL(url, baseUrl), { method: 'POST', headers, body });
       } catch (err) {
-        throw new Error(`No answer from the service at ${baseUrl} (${((err as Error).cause as Error | undefined)?.message ?? (err as Error).message})`);
+        throw new Error(
+          `No answer from the service at ${baseUrl} (${((err as Error).cause as Error | undefined)?.message ?? (err as Error).message})`,
+        );
       }
       return { status: res.status, body: await res.text(), header: (name) => res.headers.get(name) ?? undefined };
     },

@@ -7,10 +7,16 @@ import type { DemoData } from '../data';
  * nobody is registered after the minutes that name them.
  */
 export function firstSeen(data: DemoData): (id: string) => string {
-  const dated: Array<{ date: string; text: string }> = data.meetings.map((m) => ({ date: m.date, text: JSON.stringify(m) }));
+  const dated: Array<{ date: string; text: string }> = data.meetings.map((m) => ({
+    date: m.date,
+    text: JSON.stringify(m),
+  }));
   const dateOf = new Map(data.meetings.map((m) => [m.id, m.date]));
   for (const r of data.referencedMeetings) {
-    const mentioned = r.mentionedInMeetingIds.map((id) => dateOf.get(id)).filter((d): d is string => !!d).sort()[0];
+    const mentioned = r.mentionedInMeetingIds
+      .map((id) => dateOf.get(id))
+      .filter((d): d is string => !!d)
+      .sort()[0];
     if (mentioned) dated.push({ date: mentioned, text: JSON.stringify(r) });
   }
   for (const s of data.partnerSuccessions) {

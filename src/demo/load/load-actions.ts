@@ -9,10 +9,14 @@ function ownersOf(owners: ActionOwner[]): Array<Record<string, string>> {
   if (owners.length === 0) return [{ kind: 'team', name: NO_OWNER_TEAM }];
   return owners.map((o): Record<string, string> => {
     switch (o.kind) {
-      case 'person': return { kind: 'person', personId: o.personId };
-      case 'partner': return { kind: 'partner', partnerId: o.partnerId };
-      case 'team': return { kind: 'team', name: o.name };
-      case 'unresolved': return { kind: 'team', name: unresolvedTeam(o.asWritten) };
+      case 'person':
+        return { kind: 'person', personId: o.personId };
+      case 'partner':
+        return { kind: 'partner', partnerId: o.partnerId };
+      case 'team':
+        return { kind: 'team', name: o.name };
+      case 'unresolved':
+        return { kind: 'team', name: unresolvedTeam(o.asWritten) };
     }
   });
 }
@@ -25,9 +29,24 @@ function dueOf(a: Action, fallbackMeetingId: string): { text: string; due: Recor
   return { text, due: { targetMeetingId: fallbackMeetingId } };
 }
 
-async function raise(client: DemoClient, data: DemoData, a: Action, itemNumber: number, fallbackMeetingId: string, boardId: string): Promise<void> {
+async function raise(
+  client: DemoClient,
+  data: DemoData,
+  a: Action,
+  itemNumber: number,
+  fallbackMeetingId: string,
+  boardId: string,
+): Promise<void> {
   const { text, due } = dueOf(a, fallbackMeetingId);
-  const body = { actionId: a.id, meetingId: a.raisedAtMeetingId, itemNumber, text, owners: ownersOf(a.owners), ...due, occurredAt: at(meetingDates(data).dateOf(a.raisedAtMeetingId)) };
+  const body = {
+    actionId: a.id,
+    meetingId: a.raisedAtMeetingId,
+    itemNumber,
+    text,
+    owners: ownersOf(a.owners),
+    ...due,
+    occurredAt: at(meetingDates(data).dateOf(a.raisedAtMeetingId)),
+  };
   await client.post(businessManagerFor(boardId), '/actions', body, `demo:action:${a.id}:raise`);
 }
 
@@ -41,7 +60,9 @@ export async function loadActions(client: DemoClient, data: DemoData): Promise<v
       for (const a of item.actions) await raise(client, data, a, itemNumberOf(item.number), nextMeeting(m), m.boardId);
     }
   }
-  const updates = data.meetings.flatMap((m) => m.actionUpdates.map((u) => ({ m, u }))).sort((x, y) => x.m.date.localeCompare(y.m.date));
+  const updates = data.meetings
+    .flatMap((m) => m.actionUpdates.map((u) => ({ m, u })))
+    .sort((x, y) => x.m.date.localeCompare(y.m.date));
   for (const { m, u } of updates) await recordUpdate(client, data, m, u);
 }
 
@@ -51,7 +72,11 @@ const nextMeeting = (m: Meeting): string => {
 };
 
 const PROGRESS_LABEL: Record<string, string> = {
-  delayed: 'Delayed', 'on-agenda': 'On the agenda', 'for-discussion': 'For discussion', 'in-progress': 'In progress', progressed: 'Progressed',
+  delayed: 'Delayed',
+  'on-agenda': 'On the agenda',
+  'for-discussion': 'For discussion',
+  'in-progress': 'In progress',
+  progressed: 'Progressed',
 };
 
 /** One update as the action's status machine records it (mapping in mappings.ts). */
@@ -67,10 +92,20 @@ async function recordUpdate(client: DemoClient, data: DemoData, m: Meeting, u: A
     case 'closed':
       return void (await client.post(actor, `/actions/${u.actionId}/close`, { reason: said, occurredAt }, key));
     case 'carried-forward':
-      return void (await client.post(actor, `/actions/${u.actionId}/carry-forward`, { toMeetingId: nextMeeting(m), note: said, occurredAt }, key));
+      return void (await client.post(
+        actor,
+        `/actions/${u.actionId}/carry-forward`,
+        { toMeetingId: nextMeeting(m), note: said, occurredAt },
+        key,
+      ));
     default: {
       const basis = u.basis === 'inferred' ? 'inferred from later items, no action log: ' : '';
-      await client.post(actor, `/actions/${u.actionId}/progress`, { note: `${PROGRESS_LABEL[u.status]} (${basis}${m.id}): ${said}`, occurredAt }, key);
+      await client.post(
+        actor,
+        `/actions/${u.actionId}/progress`,
+        { note: `${PROGRESS_LABEL[u.status]} (${basis}${m.id}): ${said}`, occurredAt },
+        key,
+      );
     }
   }
 }

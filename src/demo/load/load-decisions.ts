@@ -12,7 +12,11 @@ const RESPONSIBLE: Record<string, readonly string[]> = {
   'wseb-2022-05-10-d-jtai-responsibility': warwickshireStatutoryMay2022,
   'wseb-2022-05-10-d-underwrite-shortfall': warwickshireStatutoryMay2022,
   'wseb-2022-05-10-d-mash-assurance-visit': warwickshireStatutoryMay2022,
-  'wseb-2022-09-22-d-thematic-recommendations': ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-icb'],
+  'wseb-2022-09-22-d-thematic-recommendations': [
+    'warwickshire-county-council',
+    'warwickshire-police',
+    'coventry-warwickshire-icb',
+  ],
 };
 
 /** Each decision at the agenda item it was taken under, dated to its meeting. */

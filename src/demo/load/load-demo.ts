@@ -25,7 +25,11 @@ export async function loadDemo(app: NestFastifyApplication, data: DemoData = dem
 }
 
 /** The same, through any transport (e.g. HTTP to a running service); `config` is that service's. */
-export async function loadDemoThrough(transport: DemoTransport, config: AppConfig, data: DemoData = demoData): Promise<LoadTally> {
+export async function loadDemoThrough(
+  transport: DemoTransport,
+  config: AppConfig,
+  data: DemoData = demoData,
+): Promise<LoadTally> {
   const client = new DemoClient(transport, config);
   await loadPartners(client, data);
   await loadProtocols(client, data);

@@ -24,12 +24,24 @@ export async function loadFunding(client: DemoClient, data: DemoData): Promise<v
     const occurredAt = at(meeting.date);
     const manager = businessManagerFor(f.boardId);
     // Derived lines (a remainder the minutes do not state) stay unallocated rather than invented.
-    const lines = f.lines.filter((l) => !l.derived).map((l) => ({ lineId: l.id, name: l.label, amountPence: l.amountPence }));
-    await client.post(manager, '/budgets', { financialYear: year, totalPence: f.budgetPence, lines, occurredAt }, `demo:budget:${year}:set`);
+    const lines = f.lines
+      .filter((l) => !l.derived)
+      .map((l) => ({ lineId: l.id, name: l.label, amountPence: l.amountPence }));
+    await client.post(
+      manager,
+      '/budgets',
+      { financialYear: year, totalPence: f.budgetPence, lines, occurredAt },
+      `demo:budget:${year}:set`,
+    );
     for (const p of f.pledges) {
       const personId = PLEDGED_BY[p.id] ?? representativeAt(meeting, p.partnerId);
       const body = { pledgeId: p.id, partnerId: p.partnerId, amountPence: p.capPence, basis: 'up-to', occurredAt };
-      await client.post(representative(personId, p.partnerId), `/budgets/${year}/pledges`, body, `demo:budget:${year}:pledge:${p.id}`);
+      await client.post(
+        representative(personId, p.partnerId),
+        `/budgets/${year}/pledges`,
+        body,
+        `demo:budget:${year}:pledge:${p.id}`,
+      );
     }
     const underwriters = f.pledges.filter((p) => p.kind === 'underwrite');
     if (f.shortfallPence === undefined || underwriters.length === 0) continue;
@@ -42,6 +54,11 @@ export async function loadFunding(client: DemoClient, data: DemoData): Promise<v
       basis: underwriters.every((p) => p.inPrinciple) ? 'in-principle' : 'agreed',
       occurredAt,
     };
-    await client.post(manager, `/budgets/${year}/underwritings`, body, `demo:budget:${year}:underwriting:${body.underwritingId}`);
+    await client.post(
+      manager,
+      `/budgets/${year}/underwritings`,
+      body,
+      `demo:budget:${year}:underwriting:${body.underwritingId}`,
+    );
   }
 }

@@ -12,9 +12,15 @@ export interface MeetingDates {
 function referencedDate(r: ReferencedMeeting, data: DemoData): { date: string; placeholder: boolean } {
   if (r.date) return { date: r.date, placeholder: false };
   if (r.month) return { date: `${r.month}-01`, placeholder: true };
-  const mentioned = data.meetings.filter((m) => r.mentionedInMeetingIds.includes(m.id)).map((m) => m.date).sort()[0];
+  const mentioned = data.meetings
+    .filter((m) => r.mentionedInMeetingIds.includes(m.id))
+    .map((m) => m.date)
+    .sort()[0];
   const d = new Date(`${mentioned}T00:00:00Z`);
-  return { date: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 10), placeholder: true };
+  return {
+    date: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 10),
+    placeholder: true,
+  };
 }
 
 export function meetingDates(data: DemoData): MeetingDates {
@@ -25,13 +31,22 @@ export function meetingDates(data: DemoData): MeetingDates {
   return { dateOf: (id) => dates.get(id) ?? fail(`Meeting ${id} is neither recorded nor referenced`) };
 }
 
-const fail = (message: string): never => { throw new Error(message); };
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 
 /** Every meeting scheduled, then each recorded meeting's attendance, agenda and minutes approval. */
 export async function loadMeetings(client: DemoClient, data: DemoData): Promise<void> {
   const board = (id: string): Board => data.boards.find((b) => b.id === id) ?? fail(`Board ${id} is not in the data`);
   for (const m of data.meetings) {
-    const body = { meetingId: m.id, boardId: m.boardId, scheduledFor: `${m.date}T${m.startTime ?? '10:00'}:00Z`, title: board(m.boardId).name, ...(m.location ? { location: m.location } : {}), occurredAt: at(m.date) };
+    const body = {
+      meetingId: m.id,
+      boardId: m.boardId,
+      scheduledFor: `${m.date}T${m.startTime ?? '10:00'}:00Z`,
+      title: board(m.boardId).name,
+      ...(m.location ? { location: m.location } : {}),
+      occurredAt: at(m.date),
+    };
     await client.post(businessManagerFor(m.boardId), '/meetings', body, `demo:meeting:${m.id}:schedule`);
   }
   for (const r of data.referencedMeetings) await scheduleReferenced(client, data, r, board(r.boardId));
@@ -41,12 +56,22 @@ export async function loadMeetings(client: DemoClient, data: DemoData): Promise<
 
 async function scheduleReferenced(client: DemoClient, data: DemoData, r: ReferencedMeeting, b: Board): Promise<void> {
   const { date, placeholder } = referencedDate(r, data);
-  const mentioned = data.meetings.filter((m) => r.mentionedInMeetingIds.includes(m.id)).map((m) => m.date).sort()[0];
+  const mentioned = data.meetings
+    .filter((m) => r.mentionedInMeetingIds.includes(m.id))
+    .map((m) => m.date)
+    .sort()[0];
   const what = r.kind === 'planned' ? 'planned' : 'minutes not in the data set';
   const title = `${b.name} (${what}${placeholder ? `; ${r.month ? 'day' : 'date'} not given, ${date} is a placeholder` : ''})`;
   // A past meeting was scheduled by the time it met; a planned one when the minutes announced it.
   const occurredAt = at(r.kind === 'past-not-recorded' ? date : mentioned);
-  const body = { meetingId: r.id, boardId: r.boardId, scheduledFor: `${date}T10:00:00Z`, title, ...(r.location ? { location: r.location } : {}), occurredAt };
+  const body = {
+    meetingId: r.id,
+    boardId: r.boardId,
+    scheduledFor: `${date}T10:00:00Z`,
+    title,
+    ...(r.location ? { location: r.location } : {}),
+    occurredAt,
+  };
   await client.post(businessManagerFor(r.boardId), '/meetings', body, `demo:meeting:${r.id}:schedule`);
 }
 
@@ -63,13 +88,29 @@ async function recordMeeting(client: DemoClient, m: Meeting): Promise<void> {
   for (const item of m.items) {
     const itemNumber = itemNumberOf(item.number);
     const presenter = item.presenterPersonIds?.[0];
-    const body = { itemNumber, ...itemLabelOf(item.number), title: item.title, ...(presenter ? { presenterPersonId: presenter } : {}), occurredAt };
+    const body = {
+      itemNumber,
+      ...itemLabelOf(item.number),
+      title: item.title,
+      ...(presenter ? { presenterPersonId: presenter } : {}),
+      occurredAt,
+    };
     await client.post(actor, `/meetings/${m.id}/agenda-items`, body, `demo:meeting:${m.id}:item:${itemNumber}`);
   }
   const prev = m.previousMinutes;
   if (prev) {
-    const body = { previousMeetingId: prev.previousMeetingId, outcome: prev.outcome, ...(prev.outcome === 'amended' ? { amendments: [prev.amendment] } : {}), occurredAt };
-    await client.post(actor, `/meetings/${m.id}/previous-minutes-approval`, body, `demo:meeting:${m.id}:previous-minutes`);
+    const body = {
+      previousMeetingId: prev.previousMeetingId,
+      outcome: prev.outcome,
+      ...(prev.outcome === 'amended' ? { amendments: [prev.amendment] } : {}),
+      occurredAt,
+    };
+    await client.post(
+      actor,
+      `/meetings/${m.id}/previous-minutes-approval`,
+      body,
+      `demo:meeting:${m.id}:previous-minutes`,
+    );
   }
 }
 
@@ -89,17 +130,35 @@ async function addLogItems(client: DemoClient, data: DemoData): Promise<void> {
     if (added.has(key)) continue;
     added.add(key);
     const written = itemNumber === 1 ? 'action log' : `action log ${Math.floor(itemNumber / 10)}.${itemNumber % 10}`;
-    const body = { itemNumber, title: `Business recorded in the ${written} (minutes not in the data set)`, occurredAt: at(dates.dateOf(a.raisedAtMeetingId)) };
+    const body = {
+      itemNumber,
+      title: `Business recorded in the ${written} (minutes not in the data set)`,
+      occurredAt: at(dates.dateOf(a.raisedAtMeetingId)),
+    };
     const board = data.referencedMeetings.find((r) => r.id === a.raisedAtMeetingId)?.boardId ?? 'wseb';
-    await client.post(businessManagerFor(board), `/meetings/${a.raisedAtMeetingId}/agenda-items`, body, `demo:meeting:${a.raisedAtMeetingId}:item:${itemNumber}`);
+    await client.post(
+      businessManagerFor(board),
+      `/meetings/${a.raisedAtMeetingId}/agenda-items`,
+      body,
+      `demo:meeting:${a.raisedAtMeetingId}:item:${itemNumber}`,
+    );
   }
 }
 
 /** Last of all: recorded meetings and past ones are closed; planned meetings stay open. */
 export async function closeMeetings(client: DemoClient, data: DemoData): Promise<void> {
-  const past = [...data.meetings.map((m) => ({ id: m.id, boardId: m.boardId, date: m.date })),
-    ...data.referencedMeetings.filter((r) => r.kind === 'past-not-recorded').map((r) => ({ id: r.id, boardId: r.boardId, date: meetingDates(data).dateOf(r.id) }))];
+  const past = [
+    ...data.meetings.map((m) => ({ id: m.id, boardId: m.boardId, date: m.date })),
+    ...data.referencedMeetings
+      .filter((r) => r.kind === 'past-not-recorded')
+      .map((r) => ({ id: r.id, boardId: r.boardId, date: meetingDates(data).dateOf(r.id) })),
+  ];
   for (const m of past) {
-    await client.post(businessManagerFor(m.boardId), `/meetings/${m.id}/close`, { occurredAt: at(m.date) }, `demo:meeting:${m.id}:close`);
+    await client.post(
+      businessManagerFor(m.boardId),
+      `/meetings/${m.id}/close`,
+      { occurredAt: at(m.date) },
+      `demo:meeting:${m.id}:close`,
+    );
   }
 }

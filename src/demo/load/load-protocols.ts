@@ -8,9 +8,14 @@ import { at } from './mappings';
  * assumption in the data; the API has no flag for that, so each assumed stage says it by name.
  */
 export async function loadProtocols(client: DemoClient, data: DemoData): Promise<void> {
-  const dateOf = new Map(data.meetings.flatMap((m) => m.items.flatMap((i) => i.decisions.map((d) => [d.id, m.date] as const))));
+  const dateOf = new Map(
+    data.meetings.flatMap((m) => m.items.flatMap((i) => i.decisions.map((d) => [d.id, m.date] as const))),
+  );
   for (const p of data.escalationProtocols) {
-    const adopted = p.adoptedByDecisionIds.map((id) => dateOf.get(id)).filter((d): d is string => !!d).sort()[0];
+    const adopted = p.adoptedByDecisionIds
+      .map((id) => dateOf.get(id))
+      .filter((d): d is string => !!d)
+      .sort()[0];
     const stages = p.stages
       .slice()
       .sort((a, b) => a.stage - b.stage)

@@ -12,14 +12,37 @@ export async function loadSignoffs(client: DemoClient, data: DemoData): Promise<
   for (const m of data.meetings) {
     const occurredAt = at(m.date);
     for (const so of m.items.flatMap((i) => i.signOffs)) {
-      const artefact = { artefactId: so.id, kind: so.kind, title: so.artefactTitle, version: `as presented ${m.date}`, contentHash: artefactHash(so.id, so.artefactTitle, m.id) };
-      const request = { signoffId: so.id, artefact, requiredPartnerIds: so.requiredPartnerIds, meetingId: m.id, ...(so.decisionId ? { decisionId: so.decisionId } : {}), occurredAt };
+      const artefact = {
+        artefactId: so.id,
+        kind: so.kind,
+        title: so.artefactTitle,
+        version: `as presented ${m.date}`,
+        contentHash: artefactHash(so.id, so.artefactTitle, m.id),
+      };
+      const request = {
+        signoffId: so.id,
+        artefact,
+        requiredPartnerIds: so.requiredPartnerIds,
+        meetingId: m.id,
+        ...(so.decisionId ? { decisionId: so.decisionId } : {}),
+        occurredAt,
+      };
       await client.post(businessManagerFor(m.boardId), '/signoffs', request, `demo:signoff:${so.id}:request`);
       const conditional = so.status === 'signed-off-subject-to-conditions' && so.conditions?.length;
       for (const partnerId of so.signedByPartnerIds) {
         const personId = representativeAt(m, partnerId);
-        const body = { partnerId, signedByPersonId: personId, ...(conditional ? { conditions: so.conditions } : {}), occurredAt };
-        await client.post(representative(personId, partnerId), `/signoffs/${so.id}/sign`, body, `demo:signoff:${so.id}:sign:${partnerId}`);
+        const body = {
+          partnerId,
+          signedByPersonId: personId,
+          ...(conditional ? { conditions: so.conditions } : {}),
+          occurredAt,
+        };
+        await client.post(
+          representative(personId, partnerId),
+          `/signoffs/${so.id}/sign`,
+          body,
+          `demo:signoff:${so.id}:sign:${partnerId}`,
+        );
       }
     }
   }

@@ -16,7 +16,10 @@ export type DemoLoadRoute = { kind: 'service'; url: string; pid?: number } | { k
  * address the service recorded, else HOST:PORT) and opens none of its files; otherwise it takes
  * the lock itself, boots the app in process, loads through it and closes it.
  */
-export async function runDemoLoad(config: AppConfig, data: DemoData = demoData): Promise<{ tally: LoadTally; route: DemoLoadRoute }> {
+export async function runDemoLoad(
+  config: AppConfig,
+  data: DemoData = demoData,
+): Promise<{ tally: LoadTally; route: DemoLoadRoute }> {
   let app: NestFastifyApplication;
   try {
     app = await createApp(config);

@@ -6,14 +6,21 @@ import { LongText } from '../../http/text-hygiene';
 
 /** A person named in an escalation. name and dateOfBirth are sealed under the subject's key before they are stored. */
 export class DataSubjectDto {
-  @IsRecordId('Pseudonymous id of the person (never their name): erasure and rectification address it', 'wsep-2022-001-child-1')
+  @IsRecordId(
+    'Pseudonymous id of the person (never their name): erasure and rectification address it',
+    'wsep-2022-001-child-1',
+  )
   subjectId!: string;
 
   @ApiProperty({ enum: DATA_SUBJECT_RELATIONS, example: 'child' })
   @IsIn(DATA_SUBJECT_RELATIONS)
   relation!: DataSubjectRelation;
 
-  @ApiProperty({ description: 'Personal: encrypted per data subject before it is stored, erasable', maxLength: 200, example: 'Jamie Example' })
+  @ApiProperty({
+    description: 'Personal: encrypted per data subject before it is stored, erasable',
+    maxLength: 200,
+    example: 'Jamie Example',
+  })
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -29,7 +36,11 @@ export class PersonalNoteDto {
   @IsRecordId('The data subject (named in the escalation) the note is about', 'wsep-2022-001-child-1')
   subjectId!: string;
 
-  @ApiProperty({ description: 'Personal: encrypted per data subject before it is stored, erasable', maxLength: 2000, example: 'Jamie has missed two appointments' })
+  @ApiProperty({
+    description: 'Personal: encrypted per data subject before it is stored, erasable',
+    maxLength: 2000,
+    example: 'Jamie has missed two appointments',
+  })
   @IsString()
   @Length(1, 2000)
   @LongText()
@@ -37,4 +48,5 @@ export class PersonalNoteDto {
 }
 
 /** The note as the domain takes it (a plain object, not the DTO instance), or nothing. */
-export const personalNote = (dto: PersonalNoteDto | undefined) => (dto ? { personalNote: { subjectId: dto.subjectId, text: dto.text } } : {});
+export const personalNote = (dto: PersonalNoteDto | undefined) =>
+  dto ? { personalNote: { subjectId: dto.subjectId, text: dto.text } } : {};

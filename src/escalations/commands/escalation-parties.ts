@@ -7,5 +7,7 @@ import { Escalation } from '../domain/escalation';
  */
 export async function escalationParties(runner: CommandRunner, escalationId: string): Promise<string[] | undefined> {
   const { state } = await runner.load(Escalation, escalationId);
-  return state.exists && state.raisedByAgency && state.concerningAgency ? [state.raisedByAgency, state.concerningAgency] : undefined;
+  return state.exists && state.raisedByAgency && state.concerningAgency
+    ? [state.raisedByAgency, state.concerningAgency]
+    : undefined;
 }

@@ -9,7 +9,13 @@ export class ProtocolStageDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ type: 'integer', description: 'Working days allowed at this stage before it may be escalated', minimum: MIN_TIMESCALE_WORKING_DAYS, maximum: MAX_TIMESCALE_WORKING_DAYS, example: 5 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Working days allowed at this stage before it may be escalated',
+    minimum: MIN_TIMESCALE_WORKING_DAYS,
+    maximum: MAX_TIMESCALE_WORKING_DAYS,
+    example: 5,
+  })
   @IsInt()
   @Min(MIN_TIMESCALE_WORKING_DAYS)
   @Max(MAX_TIMESCALE_WORKING_DAYS)
@@ -17,4 +23,5 @@ export class ProtocolStageDto {
 }
 
 /** Plain stage objects for the domain (the DTO instances carry validation metadata). */
-export const toStages = (stages: ProtocolStageDto[]) => stages.map((s) => ({ name: s.name, timescaleWorkingDays: s.timescaleWorkingDays }));
+export const toStages = (stages: ProtocolStageDto[]) =>
+  stages.map((s) => ({ name: s.name, timescaleWorkingDays: s.timescaleWorkingDays }));

@@ -2,23 +2,54 @@ import type { CommandMeta } from '../../ledger/aggregate';
 import { fold } from '../../shared/decider';
 import { Escalation, type EscalationCommand, type EscalationEvent } from './escalation';
 
-const meta: CommandMeta = { actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' }, occurredAt: '2022-09-22T09:00:00.000Z' };
+const meta: CommandMeta = {
+  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+  occurredAt: '2022-09-22T09:00:00.000Z',
+};
 const given = (...events: EscalationEvent[]) => fold(Escalation.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>) => Escalation.decider.decide({ ...c, meta } as EscalationCommand, state);
+const when = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>) =>
+  Escalation.decider.decide({ ...c, meta } as EscalationCommand, state);
 const refuses = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>, code: string) =>
   expect(() => when(state, c)).toThrow(expect.objectContaining({ code, status: 422 }));
 
 const escalationId = 'wsep-2022-001';
 const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }];
 const child = { subjectId: 'child-1', relation: 'child' as const, name: 'Jamie Example', dateOfBirth: '2015-03-04' };
-const base = { escalationId, protocolId: 'p', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', subject: 'Delay in a health assessment' };
-const raise = (dataSubjects: typeof child[]) => ({
+const base = {
+  escalationId,
+  protocolId: 'p',
+  raisedByAgency: 'warwickshire-cc',
+  concerningAgency: 'cw-icb',
+  subject: 'Delay in a health assessment',
+};
+const raise = (dataSubjects: (typeof child)[]) => ({
   type: 'raise-escalation' as const,
-  data: { ...base, dataSubjects, protocol: { defined: true, version: 1, stages }, raisedByAgencyRegistered: true, concerningAgencyRegistered: true, raisedByPersonRegistered: true },
+  data: {
+    ...base,
+    dataSubjects,
+    protocol: { defined: true, version: 1, stages },
+    raisedByAgencyRegistered: true,
+    concerningAgencyRegistered: true,
+    raisedByPersonRegistered: true,
+  },
 });
-const raised: EscalationEvent = { type: 'escalation-raised', data: { ...base, dataSubjects: [child], protocolVersion: 1, stages, stage: 1, stageName: stages[0].name, timescaleWorkingDays: 2 } };
+const raised: EscalationEvent = {
+  type: 'escalation-raised',
+  data: {
+    ...base,
+    dataSubjects: [child],
+    protocolVersion: 1,
+    stages,
+    stage: 1,
+    stageName: stages[0].name,
+    timescaleWorkingDays: 2,
+  },
+};
 const note = (subjectId: string) => ({ subjectId, text: 'Missed two appointments' });
-const rectify = (over: Record<string, unknown> = {}) => ({ type: 'rectify-data-subject' as const, data: { escalationId, subjectId: 'child-1', name: 'Jamie Exampel', reason: 'Spelling', ...over } });
+const rectify = (over: Record<string, unknown> = {}) => ({
+  type: 'rectify-data-subject' as const,
+  data: { escalationId, subjectId: 'child-1', name: 'Jamie Exampel', reason: 'Spelling', ...over },
+});
 
 describe('Escalation decider: data subjects', () => {
   it('given nothing, when raised naming a child, then the event carries the data subject and the state only the subject id', () => {
@@ -26,23 +57,49 @@ describe('Escalation decider: data subjects', () => {
     expect(given(raised).dataSubjectIds).toEqual(['child-1']);
   });
 
-  it('refuses the same data subject named twice', () => refuses(given(), raise([child, { ...child, name: 'Other' }]), 'duplicate-data-subject'));
+  it('refuses the same data subject named twice', () =>
+    refuses(given(), raise([child, { ...child, name: 'Other' }]), 'duplicate-data-subject'));
 
   it('records a personal note about a named subject on an acknowledgement and a response', () => {
-    expect(when(given(raised), { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('child-1') } })[0].data).toMatchObject({ personalNote: note('child-1') });
-    expect(when(given(raised), { type: 'record-escalation-response', data: { escalationId, respondingAgency: 'cw-icb', response: 'Booked', personalNote: note('child-1') } })[0].data)
-      .toMatchObject({ personalNote: note('child-1') });
+    expect(
+      when(given(raised), { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('child-1') } })[0]
+        .data,
+    ).toMatchObject({ personalNote: note('child-1') });
+    expect(
+      when(given(raised), {
+        type: 'record-escalation-response',
+        data: { escalationId, respondingAgency: 'cw-icb', response: 'Booked', personalNote: note('child-1') },
+      })[0].data,
+    ).toMatchObject({ personalNote: note('child-1') });
   });
 
   it('refuses a personal note about someone the escalation does not name', () => {
-    refuses(given(raised), { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('stranger-1') } }, 'data-subject-not-named');
-    refuses(given(raised), { type: 'record-escalation-response', data: { escalationId, respondingAgency: 'cw-icb', response: 'x', personalNote: note('stranger-1') } }, 'data-subject-not-named');
+    refuses(
+      given(raised),
+      { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('stranger-1') } },
+      'data-subject-not-named',
+    );
+    refuses(
+      given(raised),
+      {
+        type: 'record-escalation-response',
+        data: { escalationId, respondingAgency: 'cw-icb', response: 'x', personalNote: note('stranger-1') },
+      },
+      'data-subject-not-named',
+    );
   });
 
   it('rectifies a named subject at the current stage, even once closed', () => {
-    const expected = { type: 'escalation-data-subject-rectified', data: { escalationId, subjectId: 'child-1', stage: 1, name: 'Jamie Exampel', reason: 'Spelling' } };
+    const expected = {
+      type: 'escalation-data-subject-rectified',
+      data: { escalationId, subjectId: 'child-1', stage: 1, name: 'Jamie Exampel', reason: 'Spelling' },
+    };
     expect(when(given(raised), rectify())).toEqual([expected]);
-    const closed = given(raised, { type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 's' } }, { type: 'escalation-closed', data: { escalationId, stage: 1 } });
+    const closed = given(
+      raised,
+      { type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 's' } },
+      { type: 'escalation-closed', data: { escalationId, stage: 1 } },
+    );
     expect(when(closed, rectify())).toEqual([expected]);
   });
 
@@ -53,8 +110,13 @@ describe('Escalation decider: data subjects', () => {
   ])('refuses rectifying %s', (_, state, command, code) => refuses(state, command, code));
 
   it('declares names, dates of birth and personal notes as personal, and rectifications under a new key version', () => {
-    expect(Escalation.codec.personalOf('escalation-raised').map((f) => f.path)).toEqual(['dataSubjects[].name', 'dataSubjects[].dateOfBirth']);
-    expect(Escalation.codec.personalOf('escalation-acknowledged')).toEqual([{ path: 'personalNote.text', subject: 'personalNote.subjectId' }]);
+    expect(Escalation.codec.personalOf('escalation-raised').map((f) => f.path)).toEqual([
+      'dataSubjects[].name',
+      'dataSubjects[].dateOfBirth',
+    ]);
+    expect(Escalation.codec.personalOf('escalation-acknowledged')).toEqual([
+      { path: 'personalNote.text', subject: 'personalNote.subjectId' },
+    ]);
     expect(Escalation.codec.personalOf('escalation-data-subject-rectified').every((f) => f.newKeyVersion)).toBe(true);
     expect(Escalation.codec.personalOf('escalation-closed')).toEqual([]);
   });

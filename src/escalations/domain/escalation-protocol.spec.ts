@@ -1,8 +1,16 @@
 import type { CommandMeta } from '../../ledger/aggregate';
 import { fold } from '../../shared/decider';
-import { EscalationProtocol, type EscalationProtocolCommand, type EscalationProtocolEvent, type ProtocolStage } from './escalation-protocol';
+import {
+  EscalationProtocol,
+  type EscalationProtocolCommand,
+  type EscalationProtocolEvent,
+  type ProtocolStage,
+} from './escalation-protocol';
 
-const meta: CommandMeta = { actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' }, occurredAt: '2022-09-22T09:00:00.000Z' };
+const meta: CommandMeta = {
+  actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
+  occurredAt: '2022-09-22T09:00:00.000Z',
+};
 const given = (...events: EscalationProtocolEvent[]) => fold(EscalationProtocol.decider, events);
 const when = (state: ReturnType<typeof given>, c: Omit<EscalationProtocolCommand, 'meta'>) =>
   EscalationProtocol.decider.decide({ ...c, meta } as EscalationProtocolCommand, state);
@@ -12,9 +20,18 @@ const stages: ProtocolStage[] = [
   { name: 'Manager to manager', timescaleWorkingDays: 5 },
   { name: 'Senior manager / designated safeguarding lead', timescaleWorkingDays: 10 },
 ];
-const defined: EscalationProtocolEvent = { type: 'escalation-protocol-defined', data: { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', version: 1, stages } };
-const define = (s: ProtocolStage[]) => ({ type: 'define-escalation-protocol' as const, data: { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', stages: s } });
-const revise = (s: ProtocolStage[], name?: string) => ({ type: 'revise-escalation-protocol' as const, data: { protocolId: 'ws-escalation-protocol', name, stages: s, reason: 'Annual review' } });
+const defined: EscalationProtocolEvent = {
+  type: 'escalation-protocol-defined',
+  data: { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', version: 1, stages },
+};
+const define = (s: ProtocolStage[]) => ({
+  type: 'define-escalation-protocol' as const,
+  data: { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', stages: s },
+});
+const revise = (s: ProtocolStage[], name?: string) => ({
+  type: 'revise-escalation-protocol' as const,
+  data: { protocolId: 'ws-escalation-protocol', name, stages: s, reason: 'Annual review' },
+});
 
 describe('Escalation protocol decider', () => {
   it('given nothing, when a three-stage protocol is defined, then it is version 1 with its stages', () => {
@@ -23,39 +40,72 @@ describe('Escalation protocol decider', () => {
   });
 
   it('given a defined protocol, when defined again, then it is refused as a conflict', () => {
-    expect(() => when(given(defined), define(stages))).toThrow(expect.objectContaining({ code: 'protocol-exists', status: 409 }));
+    expect(() => when(given(defined), define(stages))).toThrow(
+      expect.objectContaining({ code: 'protocol-exists', status: 409 }),
+    );
   });
 
   it.each([
     ['no stages', [], 'stage-count-out-of-range'],
-    ['seven stages', Array.from({ length: 7 }, (_, i) => ({ name: `Stage ${i + 1}`, timescaleWorkingDays: 5 })), 'stage-count-out-of-range'],
+    [
+      'seven stages',
+      Array.from({ length: 7 }, (_, i) => ({ name: `Stage ${i + 1}`, timescaleWorkingDays: 5 })),
+      'stage-count-out-of-range',
+    ],
     ['a zero-day timescale', [{ name: 'A', timescaleWorkingDays: 0 }], 'timescale-out-of-range'],
     ['a 61-day timescale', [{ name: 'A', timescaleWorkingDays: 61 }], 'timescale-out-of-range'],
     ['a fractional timescale', [{ name: 'A', timescaleWorkingDays: 2.5 }], 'timescale-out-of-range'],
-    ['two stages with the same name', [{ name: 'Manager', timescaleWorkingDays: 5 }, { name: 'manager ', timescaleWorkingDays: 5 }], 'duplicate-stage-name'],
+    [
+      'two stages with the same name',
+      [
+        { name: 'Manager', timescaleWorkingDays: 5 },
+        { name: 'manager ', timescaleWorkingDays: 5 },
+      ],
+      'duplicate-stage-name',
+    ],
   ])('refuses a protocol with %s', (_, bad, code) => {
     expect(() => when(given(), define(bad as ProtocolStage[]))).toThrow(expect.objectContaining({ code, status: 422 }));
     expect(() => when(given(defined), revise(bad as ProtocolStage[]))).toThrow(expect.objectContaining({ code }));
   });
 
   it('allows the limits: six stages, 1 and 60 working days', () => {
-    const six = Array.from({ length: 6 }, (_, i) => ({ name: `Stage ${i + 1}`, timescaleWorkingDays: i === 0 ? 1 : 60 }));
+    const six = Array.from({ length: 6 }, (_, i) => ({
+      name: `Stage ${i + 1}`,
+      timescaleWorkingDays: i === 0 ? 1 : 60,
+    }));
     expect(when(given(), define(six))[0].data).toMatchObject({ stages: six });
   });
 
   it('given version 1, when revised, then version 2 carries the new stages and keeps the name', () => {
     const longer = stages.map((s) => ({ ...s, timescaleWorkingDays: s.timescaleWorkingDays + 1 }));
     const events = when(given(defined), revise(longer));
-    expect(events).toEqual([{ type: 'escalation-protocol-revised', data: { protocolId: 'ws-escalation-protocol', name: 'WS Escalation Protocol', version: 2, stages: longer, reason: 'Annual review' } }]);
+    expect(events).toEqual([
+      {
+        type: 'escalation-protocol-revised',
+        data: {
+          protocolId: 'ws-escalation-protocol',
+          name: 'WS Escalation Protocol',
+          version: 2,
+          stages: longer,
+          reason: 'Annual review',
+        },
+      },
+    ]);
     expect(given(defined, ...events)).toMatchObject({ version: 2, stages: longer });
   });
 
   it('given version 1, when only renamed, then it is a new version', () => {
-    expect(when(given(defined), revise(stages, 'Warwickshire Safeguarding Escalation Protocol'))[0].data).toMatchObject({ version: 2, name: 'Warwickshire Safeguarding Escalation Protocol' });
+    expect(when(given(defined), revise(stages, 'Warwickshire Safeguarding Escalation Protocol'))[0].data).toMatchObject(
+      { version: 2, name: 'Warwickshire Safeguarding Escalation Protocol' },
+    );
   });
 
   it('refuses a revision that changes nothing, and a revision of a protocol never defined', () => {
-    expect(() => when(given(defined), revise(stages))).toThrow(expect.objectContaining({ code: 'protocol-unchanged', status: 422 }));
-    expect(() => when(given(), revise(stages))).toThrow(expect.objectContaining({ code: 'protocol-not-defined', status: 422 }));
+    expect(() => when(given(defined), revise(stages))).toThrow(
+      expect.objectContaining({ code: 'protocol-unchanged', status: 422 }),
+    );
+    expect(() => when(given(), revise(stages))).toThrow(
+      expect.objectContaining({ code: 'protocol-not-defined', status: 422 }),
+    );
   });
 });

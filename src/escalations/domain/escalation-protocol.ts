@@ -19,12 +19,21 @@ export interface ProtocolStage {
 }
 
 export type EscalationProtocolEvent =
-  | DomainEvent<'escalation-protocol-defined', { protocolId: string; name: string; version: 1; stages: ProtocolStage[] }>
-  | DomainEvent<'escalation-protocol-revised', { protocolId: string; name: string; version: number; stages: ProtocolStage[]; reason?: string }>;
+  | DomainEvent<
+      'escalation-protocol-defined',
+      { protocolId: string; name: string; version: 1; stages: ProtocolStage[] }
+    >
+  | DomainEvent<
+      'escalation-protocol-revised',
+      { protocolId: string; name: string; version: number; stages: ProtocolStage[]; reason?: string }
+    >;
 
 export type EscalationProtocolCommand =
   | DomainCommand<'define-escalation-protocol', { protocolId: string; name: string; stages: ProtocolStage[] }>
-  | DomainCommand<'revise-escalation-protocol', { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string }>;
+  | DomainCommand<
+      'revise-escalation-protocol',
+      { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string }
+    >;
 
 export interface EscalationProtocolState {
   exists: boolean;
@@ -39,27 +48,47 @@ const initialState: EscalationProtocolState = { exists: false, version: 0, stage
 /** The stage rules hold for every version, whichever edge sent the command. */
 function assertValidStages(stages: ProtocolStage[]): void {
   if (stages.length < 1 || stages.length > MAX_STAGES) {
-    throw new RuleViolation('stage-count-out-of-range', `A protocol has 1 to ${MAX_STAGES} stages, not ${stages.length}`);
+    throw new RuleViolation(
+      'stage-count-out-of-range',
+      `A protocol has 1 to ${MAX_STAGES} stages, not ${stages.length}`,
+    );
   }
-  const bad = stages.find((s) => !Number.isInteger(s.timescaleWorkingDays) || s.timescaleWorkingDays < MIN_TIMESCALE_WORKING_DAYS || s.timescaleWorkingDays > MAX_TIMESCALE_WORKING_DAYS);
+  const bad = stages.find(
+    (s) =>
+      !Number.isInteger(s.timescaleWorkingDays) ||
+      s.timescaleWorkingDays < MIN_TIMESCALE_WORKING_DAYS ||
+      s.timescaleWorkingDays > MAX_TIMESCALE_WORKING_DAYS,
+  );
   if (bad) {
-    throw new RuleViolation('timescale-out-of-range', `Stage "${bad.name}" must allow ${MIN_TIMESCALE_WORKING_DAYS} to ${MAX_TIMESCALE_WORKING_DAYS} working days`);
+    throw new RuleViolation(
+      'timescale-out-of-range',
+      `Stage "${bad.name}" must allow ${MIN_TIMESCALE_WORKING_DAYS} to ${MAX_TIMESCALE_WORKING_DAYS} working days`,
+    );
   }
   const names = stages.map((s) => s.name.trim().toLowerCase());
-  if (new Set(names).size !== names.length) throw new RuleViolation('duplicate-stage-name', 'Each stage needs its own name');
+  if (new Set(names).size !== names.length)
+    throw new RuleViolation('duplicate-stage-name', 'Each stage needs its own name');
 }
 
 const sameStages = (a: ProtocolStage[], b: ProtocolStage[]) =>
-  a.length === b.length && a.every((s, i) => s.name === b[i].name && s.timescaleWorkingDays === b[i].timescaleWorkingDays);
+  a.length === b.length &&
+  a.every((s, i) => s.name === b[i].name && s.timescaleWorkingDays === b[i].timescaleWorkingDays);
 
 function decide(command: EscalationProtocolCommand, state: EscalationProtocolState): EscalationProtocolEvent[] {
   const { protocolId } = command.data;
   if (command.type === 'define-escalation-protocol') {
-    if (state.exists) throw new StateConflict('protocol-exists', `Escalation protocol ${protocolId} is already defined`);
+    if (state.exists)
+      throw new StateConflict('protocol-exists', `Escalation protocol ${protocolId} is already defined`);
     assertValidStages(command.data.stages);
-    return [{ type: 'escalation-protocol-defined', data: { protocolId, name: command.data.name, version: 1, stages: command.data.stages } }];
+    return [
+      {
+        type: 'escalation-protocol-defined',
+        data: { protocolId, name: command.data.name, version: 1, stages: command.data.stages },
+      },
+    ];
   }
-  if (!state.exists) throw new RuleViolation('protocol-not-defined', `Escalation protocol ${protocolId} is not defined`);
+  if (!state.exists)
+    throw new RuleViolation('protocol-not-defined', `Escalation protocol ${protocolId} is not defined`);
   assertValidStages(command.data.stages);
   const name = command.data.name ?? state.name ?? '';
   // A version that changes nothing would make "which version was this raised under?" meaningless.
@@ -67,7 +96,12 @@ function decide(command: EscalationProtocolCommand, state: EscalationProtocolSta
     throw new RuleViolation('protocol-unchanged', 'The revision changes neither the name nor the stages');
   }
   const { stages, reason } = command.data;
-  return [{ type: 'escalation-protocol-revised', data: { protocolId, name, version: state.version + 1, stages, ...(reason ? { reason } : {}) } }];
+  return [
+    {
+      type: 'escalation-protocol-revised',
+      data: { protocolId, name, version: state.version + 1, stages, ...(reason ? { reason } : {}) },
+    },
+  ];
 }
 
 function evolve(state: EscalationProtocolState, event: EscalationProtocolEvent): EscalationProtocolState {
@@ -78,7 +112,11 @@ function evolve(state: EscalationProtocolState, event: EscalationProtocolEvent):
   }
 }
 
-export const EscalationProtocol: Aggregate<EscalationProtocolCommand, EscalationProtocolEvent, EscalationProtocolState> = {
+export const EscalationProtocol: Aggregate<
+  EscalationProtocolCommand,
+  EscalationProtocolEvent,
+  EscalationProtocolState
+> = {
   category: 'protocol',
   name: 'Escalation protocol',
   decider: { initialState, decide, evolve },

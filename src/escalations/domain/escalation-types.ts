@@ -43,19 +43,43 @@ export interface CurrentStage {
 }
 
 export type EscalationEvent =
-  | DomainEvent<'escalation-raised', {
-      escalationId: string; protocolId: string; protocolVersion: number;
-      /** The stages of that protocol version, so later stages never depend on the protocol's current version. */
-      stages: ProtocolStage[];
-      raisedByPersonId?: string; raisedByAgency: string; concerningAgency: string; subject: string; caseReference?: string;
-      dataSubjects?: DataSubject[];
-    } & CurrentStage>
-  | DomainEvent<'escalation-acknowledged', { escalationId: string; agency: string; stage: number; note?: string; personalNote?: PersonalNote }>
-  | DomainEvent<'escalation-response-recorded', { escalationId: string; respondingAgency: string; stage: number; response: string; personalNote?: PersonalNote }>
+  | DomainEvent<
+      'escalation-raised',
+      {
+        escalationId: string;
+        protocolId: string;
+        protocolVersion: number;
+        /** The stages of that protocol version, so later stages never depend on the protocol's current version. */
+        stages: ProtocolStage[];
+        raisedByPersonId?: string;
+        raisedByAgency: string;
+        concerningAgency: string;
+        subject: string;
+        caseReference?: string;
+        dataSubjects?: DataSubject[];
+      } & CurrentStage
+    >
+  | DomainEvent<
+      'escalation-acknowledged',
+      { escalationId: string; agency: string; stage: number; note?: string; personalNote?: PersonalNote }
+    >
+  | DomainEvent<
+      'escalation-response-recorded',
+      { escalationId: string; respondingAgency: string; stage: number; response: string; personalNote?: PersonalNote }
+    >
   /** Corrects a data subject's personal values; sealed under a new key version so the wrong ones can be erased alone. */
-  | DomainEvent<'escalation-data-subject-rectified', { escalationId: string; subjectId: string; stage: number; name?: string; dateOfBirth?: string; reason: string }>
-  | DomainEvent<'escalation-stage-escalated', { escalationId: string; fromStage: number; reason: string } & CurrentStage>
-  | DomainEvent<'escalation-resolved', { escalationId: string; stage: number; outcome: EscalationOutcome; summary: string }>
+  | DomainEvent<
+      'escalation-data-subject-rectified',
+      { escalationId: string; subjectId: string; stage: number; name?: string; dateOfBirth?: string; reason: string }
+    >
+  | DomainEvent<
+      'escalation-stage-escalated',
+      { escalationId: string; fromStage: number; reason: string } & CurrentStage
+    >
+  | DomainEvent<
+      'escalation-resolved',
+      { escalationId: string; stage: number; outcome: EscalationOutcome; summary: string }
+    >
   | DomainEvent<'escalation-closed', { escalationId: string; stage: number }>;
 
 /** Facts about the protocol the handler read from its stream, for the pure decider. */
@@ -66,20 +90,36 @@ export interface ProtocolFacts {
 }
 
 export type RaiseEscalationData = {
-  escalationId: string; protocolId: string; raisedByPersonId?: string;
-  raisedByAgency: string; concerningAgency: string; subject: string; caseReference?: string;
+  escalationId: string;
+  protocolId: string;
+  raisedByPersonId?: string;
+  raisedByAgency: string;
+  concerningAgency: string;
+  subject: string;
+  caseReference?: string;
   dataSubjects?: DataSubject[];
 };
 
 export type EscalationCommand =
-  | DomainCommand<'raise-escalation', RaiseEscalationData & {
-      protocol: ProtocolFacts; raisedByAgencyRegistered: boolean; concerningAgencyRegistered: boolean;
-      /** False only when a raisedByPersonId was given and no such person is registered. */
-      raisedByPersonRegistered: boolean;
-    }>
+  | DomainCommand<
+      'raise-escalation',
+      RaiseEscalationData & {
+        protocol: ProtocolFacts;
+        raisedByAgencyRegistered: boolean;
+        concerningAgencyRegistered: boolean;
+        /** False only when a raisedByPersonId was given and no such person is registered. */
+        raisedByPersonRegistered: boolean;
+      }
+    >
   | DomainCommand<'acknowledge-escalation', { escalationId: string; note?: string; personalNote?: PersonalNote }>
-  | DomainCommand<'record-escalation-response', { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote }>
-  | DomainCommand<'rectify-data-subject', { escalationId: string; subjectId: string; name?: string; dateOfBirth?: string; reason: string }>
+  | DomainCommand<
+      'record-escalation-response',
+      { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote }
+    >
+  | DomainCommand<
+      'rectify-data-subject',
+      { escalationId: string; subjectId: string; name?: string; dateOfBirth?: string; reason: string }
+    >
   | DomainCommand<'escalate-escalation', { escalationId: string; reason: string }>
   | DomainCommand<'resolve-escalation', { escalationId: string; outcome: EscalationOutcome; summary: string }>
   | DomainCommand<'close-escalation', { escalationId: string }>;

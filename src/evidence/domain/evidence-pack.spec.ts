@@ -12,34 +12,78 @@ const when = (state: ReturnType<typeof given>, c: Omit<EvidencePackCommand, 'met
   EvidencePack.decider.decide({ ...c, meta: meta(actor) } as EvidencePackCommand, state);
 
 const packId = 'jtai-2022';
-const scope: PackScope = { from: '2022-04-01', to: '2023-03-31', boardIds: [], partnerIds: [], themes: ['exploitation'], records: ['decisions', 'actions', 'escalations', 'funding'] };
-const built = { rootHash: 'a'.repeat(64), bytes: 1234, eventsWritten: 40, generatedAt: NOW, positions: { from: 1, to: 40 }, files: [{ name: 'manifest.json', sha256: 'b'.repeat(64), bytes: 10 }] };
+const scope: PackScope = {
+  from: '2022-04-01',
+  to: '2023-03-31',
+  boardIds: [],
+  partnerIds: [],
+  themes: ['exploitation'],
+  records: ['decisions', 'actions', 'escalations', 'funding'],
+};
+const built = {
+  rootHash: 'a'.repeat(64),
+  bytes: 1234,
+  eventsWritten: 40,
+  generatedAt: NOW,
+  positions: { from: 1, to: 40 },
+  files: [{ name: 'manifest.json', sha256: 'b'.repeat(64), bytes: 10 }],
+};
 const requested: EvidencePackEvent = { type: 'evidence-pack-requested', data: { packId, scope, requestedBy: manager } };
 const started: EvidencePackEvent = { type: 'evidence-pack-generation-started', data: { packId, attempt: 1 } };
 const completed: EvidencePackEvent = { type: 'evidence-pack-generation-completed', data: { packId, ...built } };
 const failed: EvidencePackEvent = { type: 'evidence-pack-generation-failed', data: { packId, reason: 'disk full' } };
-const granted = (expiresAt = '2022-12-01T00:00:00.000Z'): EvidencePackEvent => ({ type: 'evidence-pack-access-granted', data: { packId, inspectorUserId: inspector.userId, expiresAt } });
-const revoked: EvidencePackEvent = { type: 'evidence-pack-access-revoked', data: { packId, inspectorUserId: inspector.userId, reason: 'inspection over' } };
-const grant = (expiresAt = '2022-12-01T00:00:00.000Z', now = NOW) => ({ type: 'grant-pack-access' as const, data: { packId, inspectorUserId: inspector.userId, expiresAt, now } });
-const revoke = (now = NOW) => ({ type: 'revoke-pack-access' as const, data: { packId, inspectorUserId: inspector.userId, reason: 'inspection over', now } });
-const download = (access: 'any' | 'granted' | 'none', now = NOW) => ({ type: 'record-pack-download' as const, data: { packId, access, now } });
-const refused = (fn: () => unknown, code: string, status: number) => expect(fn).toThrow(expect.objectContaining({ code, status }));
+const granted = (expiresAt = '2022-12-01T00:00:00.000Z'): EvidencePackEvent => ({
+  type: 'evidence-pack-access-granted',
+  data: { packId, inspectorUserId: inspector.userId, expiresAt },
+});
+const revoked: EvidencePackEvent = {
+  type: 'evidence-pack-access-revoked',
+  data: { packId, inspectorUserId: inspector.userId, reason: 'inspection over' },
+};
+const grant = (expiresAt = '2022-12-01T00:00:00.000Z', now = NOW) => ({
+  type: 'grant-pack-access' as const,
+  data: { packId, inspectorUserId: inspector.userId, expiresAt, now },
+});
+const revoke = (now = NOW) => ({
+  type: 'revoke-pack-access' as const,
+  data: { packId, inspectorUserId: inspector.userId, reason: 'inspection over', now },
+});
+const download = (access: 'any' | 'granted' | 'none', now = NOW) => ({
+  type: 'record-pack-download' as const,
+  data: { packId, access, now },
+});
+const refused = (fn: () => unknown, code: string, status: number) =>
+  expect(fn).toThrow(expect.objectContaining({ code, status }));
 
 describe('EvidencePack decider', () => {
   describe('request', () => {
     it('given nothing, when a pack is requested, then it is recorded with its scope and requester', () => {
-      expect(when(given(), { type: 'request-evidence-pack', data: { packId, scope } }))
-        .toEqual([{ type: 'evidence-pack-requested', data: { packId, scope, requestedBy: manager } }]);
+      expect(when(given(), { type: 'request-evidence-pack', data: { packId, scope } })).toEqual([
+        { type: 'evidence-pack-requested', data: { packId, scope, requestedBy: manager } },
+      ]);
       expect(given(requested)).toMatchObject({ exists: true, status: 'queued', requestedBy: manager });
     });
     it('given a requested pack, when requested again, then it is a conflict', () => {
-      refused(() => when(given(requested), { type: 'request-evidence-pack', data: { packId, scope } }), 'pack-exists', 409);
+      refused(
+        () => when(given(requested), { type: 'request-evidence-pack', data: { packId, scope } }),
+        'pack-exists',
+        409,
+      );
     });
     it('given nothing, when the period is reversed, then it is refused', () => {
-      refused(() => when(given(), { type: 'request-evidence-pack', data: { packId, scope: { ...scope, from: '2023-04-01' } } }), 'scope-period-reversed', 422);
+      refused(
+        () =>
+          when(given(), { type: 'request-evidence-pack', data: { packId, scope: { ...scope, from: '2023-04-01' } } }),
+        'scope-period-reversed',
+        422,
+      );
     });
     it('given nothing, when no record kinds are asked for, then it is refused', () => {
-      refused(() => when(given(), { type: 'request-evidence-pack', data: { packId, scope: { ...scope, records: [] } } }), 'invalid-pack-scope', 422);
+      refused(
+        () => when(given(), { type: 'request-evidence-pack', data: { packId, scope: { ...scope, records: [] } } }),
+        'invalid-pack-scope',
+        422,
+      );
     });
   });
 
@@ -48,26 +92,49 @@ describe('EvidencePack decider', () => {
       expect(when(given(requested), { type: 'start-pack-generation', data: { packId } })).toEqual([started]);
     });
     it('given a pack left generating by a restart, when started again, then it is attempt 2', () => {
-      expect(when(given(requested, started), { type: 'start-pack-generation', data: { packId } })[0].data).toEqual({ packId, attempt: 2 });
+      expect(when(given(requested, started), { type: 'start-pack-generation', data: { packId } })[0].data).toEqual({
+        packId,
+        attempt: 2,
+      });
     });
     it('given a completed or failed pack, when started, then it is a conflict', () => {
-      refused(() => when(given(requested, started, completed), { type: 'start-pack-generation', data: { packId } }), 'pack-not-queued', 409);
-      refused(() => when(given(requested, started, failed), { type: 'start-pack-generation', data: { packId } }), 'pack-not-queued', 409);
+      refused(
+        () => when(given(requested, started, completed), { type: 'start-pack-generation', data: { packId } }),
+        'pack-not-queued',
+        409,
+      );
+      refused(
+        () => when(given(requested, started, failed), { type: 'start-pack-generation', data: { packId } }),
+        'pack-not-queued',
+        409,
+      );
     });
     it('given no pack, when started, then it is not found', () => {
       refused(() => when(given(), { type: 'start-pack-generation', data: { packId } }), 'evidence-pack-not-found', 404);
     });
     it('given a generating pack, when completed, then the root hash, size and files are recorded', () => {
-      expect(when(given(requested, started), { type: 'complete-pack-generation', data: { packId, ...built } })).toEqual([completed]);
+      expect(when(given(requested, started), { type: 'complete-pack-generation', data: { packId, ...built } })).toEqual(
+        [completed],
+      );
       expect(given(requested, started, completed)).toMatchObject({ status: 'completed', built });
     });
     it('given a generating pack, when it fails, then the reason is recorded', () => {
-      expect(when(given(requested, started), { type: 'fail-pack-generation', data: { packId, reason: 'disk full' } })).toEqual([failed]);
+      expect(
+        when(given(requested, started), { type: 'fail-pack-generation', data: { packId, reason: 'disk full' } }),
+      ).toEqual([failed]);
       expect(given(requested, started, failed)).toMatchObject({ status: 'failed', failure: 'disk full' });
     });
     it('given a queued pack (not started), when completed or failed, then it is a conflict', () => {
-      refused(() => when(given(requested), { type: 'complete-pack-generation', data: { packId, ...built } }), 'pack-not-generating', 409);
-      refused(() => when(given(requested), { type: 'fail-pack-generation', data: { packId, reason: 'x' } }), 'pack-not-generating', 409);
+      refused(
+        () => when(given(requested), { type: 'complete-pack-generation', data: { packId, ...built } }),
+        'pack-not-generating',
+        409,
+      );
+      refused(
+        () => when(given(requested), { type: 'fail-pack-generation', data: { packId, reason: 'x' } }),
+        'pack-not-generating',
+        409,
+      );
     });
   });
 
@@ -88,7 +155,9 @@ describe('EvidencePack decider', () => {
       refused(() => when(given(...done, granted()), grant('2023-01-01T00:00:00Z')), 'grant-already-active', 409);
     });
     it('given a revoked grant, when granted again, then it is recorded', () => {
-      expect(when(given(...done, granted(), revoked), grant('2023-01-01T00:00:00Z'))).toEqual([granted('2023-01-01T00:00:00Z')]);
+      expect(when(given(...done, granted(), revoked), grant('2023-01-01T00:00:00Z'))).toEqual([
+        granted('2023-01-01T00:00:00Z'),
+      ]);
     });
     it('given an expired grant, when granted again, then it is recorded', () => {
       expect(when(given(...done, granted()), grant('2023-02-01T00:00:00Z', '2023-01-01T00:00:00Z'))).toHaveLength(1);
@@ -116,12 +185,24 @@ describe('EvidencePack decider', () => {
       expect(canSee(given(), manager.userId, 'any', NOW)).toBe(false);
     });
     it('given a completed pack, when a requester or a granted inspector downloads, then the downloader is recorded', () => {
-      expect(when(given(...done), download('any'))).toEqual([{ type: 'evidence-pack-downloaded', data: { packId, by: manager } }]);
-      expect(when(given(...done, granted()), download('granted'), inspector)).toEqual([{ type: 'evidence-pack-downloaded', data: { packId, by: inspector } }]);
+      expect(when(given(...done), download('any'))).toEqual([
+        { type: 'evidence-pack-downloaded', data: { packId, by: manager } },
+      ]);
+      expect(when(given(...done, granted()), download('granted'), inspector)).toEqual([
+        { type: 'evidence-pack-downloaded', data: { packId, by: inspector } },
+      ]);
     });
     it('given a revoked, expired or absent grant, when an inspector downloads, then the pack is not found', () => {
-      refused(() => when(given(...done, granted(), revoked), download('granted'), inspector), 'evidence-pack-not-found', 404);
-      refused(() => when(given(...done, granted()), download('granted', '2022-12-02T00:00:00Z'), inspector), 'evidence-pack-not-found', 404);
+      refused(
+        () => when(given(...done, granted(), revoked), download('granted'), inspector),
+        'evidence-pack-not-found',
+        404,
+      );
+      refused(
+        () => when(given(...done, granted()), download('granted', '2022-12-02T00:00:00Z'), inspector),
+        'evidence-pack-not-found',
+        404,
+      );
       refused(() => when(given(...done), download('granted'), inspector), 'evidence-pack-not-found', 404);
       refused(() => when(given(...done), download('none'), inspector), 'evidence-pack-not-found', 404);
     });

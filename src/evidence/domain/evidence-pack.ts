@@ -46,7 +46,10 @@ export type EvidencePackCommand =
 export type PackAccess = 'any' | 'granted' | 'none';
 
 export type PackStatus = 'queued' | 'generating' | 'completed' | 'failed';
-export interface PackGrant { expiresAt: string; revoked: boolean }
+export interface PackGrant {
+  expiresAt: string;
+  revoked: boolean;
+}
 
 export interface EvidencePackState {
   exists: boolean;
@@ -81,19 +84,28 @@ function decide(command: EvidencePackCommand, state: EvidencePackState): Evidenc
   if (command.type === 'request-evidence-pack') {
     if (state.exists) throw new StateConflict('pack-exists', `Evidence pack ${packId} was already requested`);
     checkScope(command.data.scope);
-    return [{ type: 'evidence-pack-requested', data: { packId, scope: command.data.scope, requestedBy: person(command.meta.actor) } }];
+    return [
+      {
+        type: 'evidence-pack-requested',
+        data: { packId, scope: command.data.scope, requestedBy: person(command.meta.actor) },
+      },
+    ];
   }
   if (!state.exists) throw new NotFound('Evidence pack', packId);
   switch (command.type) {
     case 'start-pack-generation':
       // A pack left 'generating' by a restart is started again: the attempt count says so.
       if (state.status !== 'queued' && state.status !== 'generating') {
-        throw new StateConflict('pack-not-queued', `Evidence pack ${packId} is ${state.status}, not waiting to be built`);
+        throw new StateConflict(
+          'pack-not-queued',
+          `Evidence pack ${packId} is ${state.status}, not waiting to be built`,
+        );
       }
       return [{ type: 'evidence-pack-generation-started', data: { packId, attempt: state.attempts + 1 } }];
     case 'complete-pack-generation':
     case 'fail-pack-generation':
-      if (state.status !== 'generating') throw new StateConflict('pack-not-generating', `Evidence pack ${packId} is ${state.status}, not being built`);
+      if (state.status !== 'generating')
+        throw new StateConflict('pack-not-generating', `Evidence pack ${packId} is ${state.status}, not being built`);
       return command.type === 'fail-pack-generation'
         ? [{ type: 'evidence-pack-generation-failed', data: { packId, reason: command.data.reason } }]
         : [{ type: 'evidence-pack-generation-completed', data: command.data }];
@@ -101,29 +113,37 @@ function decide(command: EvidencePackCommand, state: EvidencePackState): Evidenc
       const { inspectorUserId, expiresAt, now } = command.data;
       requireCompleted(state, packId);
       if (Date.parse(expiresAt) <= Date.parse(now)) {
-        throw new RuleViolation('grant-expiry-not-in-future', `The grant must expire after now (${now})`, { expiresAt });
+        throw new RuleViolation('grant-expiry-not-in-future', `The grant must expire after now (${now})`, {
+          expiresAt,
+        });
       }
       // Extending is revoke + grant: each change of who may read the pack is its own dated, reasoned event.
       if (activeGrant(state, inspectorUserId, now)) {
-        throw new StateConflict('grant-already-active', `${inspectorUserId} already has access until ${state.grants[inspectorUserId].expiresAt}; revoke it first to change it`);
+        throw new StateConflict(
+          'grant-already-active',
+          `${inspectorUserId} already has access until ${state.grants[inspectorUserId].expiresAt}; revoke it first to change it`,
+        );
       }
       return [{ type: 'evidence-pack-access-granted', data: { packId, inspectorUserId, expiresAt } }];
     }
     case 'revoke-pack-access': {
       const { inspectorUserId, reason, now } = command.data;
-      if (!activeGrant(state, inspectorUserId, now)) throw new StateConflict('no-active-grant', `${inspectorUserId} has no active grant to evidence pack ${packId}`);
+      if (!activeGrant(state, inspectorUserId, now))
+        throw new StateConflict('no-active-grant', `${inspectorUserId} has no active grant to evidence pack ${packId}`);
       return [{ type: 'evidence-pack-access-revoked', data: { packId, inspectorUserId, reason } }];
     }
     case 'record-pack-download':
       // Not yours to see: answered exactly as a pack that does not exist, so existence does not leak.
-      if (!canSee(state, command.meta.actor.userId, command.data.access, command.data.now)) throw new NotFound('Evidence pack', packId);
+      if (!canSee(state, command.meta.actor.userId, command.data.access, command.data.now))
+        throw new NotFound('Evidence pack', packId);
       requireCompleted(state, packId);
       return [{ type: 'evidence-pack-downloaded', data: { packId, by: person(command.meta.actor) } }];
   }
 }
 
 function requireCompleted(state: EvidencePackState, packId: string): void {
-  if (state.status !== 'completed') throw new StateConflict('pack-not-completed', `Evidence pack ${packId} is ${state.status}, not completed`);
+  if (state.status !== 'completed')
+    throw new StateConflict('pack-not-completed', `Evidence pack ${packId} is ${state.status}, not completed`);
 }
 
 function evolve(state: EvidencePackState, event: EvidencePackEvent): EvidencePackState {
@@ -139,7 +159,10 @@ function evolve(state: EvidencePackState, event: EvidencePackEvent): EvidencePac
     case 'evidence-pack-generation-failed':
       return { ...state, status: 'failed', failure: event.data.reason };
     case 'evidence-pack-access-granted':
-      return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { expiresAt: event.data.expiresAt, revoked: false } } };
+      return {
+        ...state,
+        grants: { ...state.grants, [event.data.inspectorUserId]: { expiresAt: event.data.expiresAt, revoked: false } },
+      };
     case 'evidence-pack-access-revoked': {
       const grant = state.grants[event.data.inspectorUserId];
       return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { ...grant, revoked: true } } };
@@ -155,8 +178,15 @@ export const EvidencePack: Aggregate<EvidencePackCommand, EvidencePackEvent, Evi
   category: EVIDENCE_PACK_CATEGORY,
   name: 'Evidence pack',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<EvidencePackEvent>(v1(
-    'evidence-pack-requested', 'evidence-pack-generation-started', 'evidence-pack-generation-completed', 'evidence-pack-generation-failed',
-    'evidence-pack-access-granted', 'evidence-pack-access-revoked', 'evidence-pack-downloaded',
-  )),
+  codec: eventCodec<EvidencePackEvent>(
+    v1(
+      'evidence-pack-requested',
+      'evidence-pack-generation-started',
+      'evidence-pack-generation-completed',
+      'evidence-pack-generation-failed',
+      'evidence-pack-access-granted',
+      'evidence-pack-access-revoked',
+      'evidence-pack-downloaded',
+    ),
+  ),
 };

@@ -1,16 +1,27 @@
 import type { PackScope } from '../pack/pack-types';
 import { checkScope } from './pack-scope';
 
-const scope: PackScope = { from: '2022-04-01', to: '2023-03-31', boardIds: ['wseb'], partnerIds: ['warwickshire-police'], themes: ['exploitation'], records: ['decisions', 'actions'] };
+const scope: PackScope = {
+  from: '2022-04-01',
+  to: '2023-03-31',
+  boardIds: ['wseb'],
+  partnerIds: ['warwickshire-police'],
+  themes: ['exploitation'],
+  records: ['decisions', 'actions'],
+};
 
 describe('pack scope', () => {
   it('allows a period of one day or more, known record kinds, slug ids and short themes', () => {
     expect(() => checkScope(scope)).not.toThrow();
-    expect(() => checkScope({ ...scope, from: '2022-05-10', to: '2022-05-10', boardIds: [], partnerIds: [], themes: [] })).not.toThrow();
+    expect(() =>
+      checkScope({ ...scope, from: '2022-05-10', to: '2022-05-10', boardIds: [], partnerIds: [], themes: [] }),
+    ).not.toThrow();
   });
 
   it('refuses a period that ends before it starts', () => {
-    expect(() => checkScope({ ...scope, from: '2023-04-01' })).toThrow(expect.objectContaining({ code: 'scope-period-reversed', status: 422 }));
+    expect(() => checkScope({ ...scope, from: '2023-04-01' })).toThrow(
+      expect.objectContaining({ code: 'scope-period-reversed', status: 422 }),
+    );
   });
 
   it.each<[string, Partial<PackScope>, string]>([
@@ -25,10 +36,14 @@ describe('pack scope', () => {
     ['a theme over 80 characters', { themes: ['x'.repeat(81)] }, 'scope.themes'],
     ['a blank theme', { themes: ['  '] }, 'scope.themes'],
   ])('refuses %s', (_, change, field) => {
-    expect(() => checkScope({ ...scope, ...change })).toThrow(expect.objectContaining({ code: 'invalid-pack-scope', status: 422, details: { field } }));
+    expect(() => checkScope({ ...scope, ...change })).toThrow(
+      expect.objectContaining({ code: 'invalid-pack-scope', status: 422, details: { field } }),
+    );
   });
 
   it('allows exactly 20 themes of exactly 80 characters', () => {
-    expect(() => checkScope({ ...scope, themes: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(80, 'x')) })).not.toThrow();
+    expect(() =>
+      checkScope({ ...scope, themes: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(80, 'x')) }),
+    ).not.toThrow();
   });
 });

@@ -24,7 +24,10 @@ export function checkScope(scope: PackScope): void {
   if (!isCalendarDate(scope.from)) throw bad('scope.from', 'scope.from must be a date YYYY-MM-DD');
   if (!isCalendarDate(scope.to)) throw bad('scope.to', 'scope.to must be a date YYYY-MM-DD');
   if (scope.from > scope.to) {
-    throw new RuleViolation('scope-period-reversed', `The period starts (${scope.from}) after it ends (${scope.to})`, { from: scope.from, to: scope.to });
+    throw new RuleViolation('scope-period-reversed', `The period starts (${scope.from}) after it ends (${scope.to})`, {
+      from: scope.from,
+      to: scope.to,
+    });
   }
   if (scope.records.length === 0) throw bad('scope.records', 'Ask for at least one kind of record');
   const unknown = scope.records.filter((k) => !(RECORD_KINDS as readonly string[]).includes(k));

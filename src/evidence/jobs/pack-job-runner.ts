@@ -22,7 +22,10 @@ const MAX_REASON = 500;
 const REQUESTS = { streamCategories: [EVIDENCE_PACK_CATEGORY], eventTypePrefixes: ['evidence-pack-requested'] };
 
 export const PACK_QUEUE_RETRIERS = Symbol('PACK_QUEUE_RETRIERS');
-export interface PackQueueRetriers { follow: Retrier; builds: Retrier }
+export interface PackQueueRetriers {
+  follow: Retrier;
+  builds: Retrier;
+}
 
 /** Whether the queue is following the log for requests (for /health). */
 export interface PackQueueStatus {
@@ -41,7 +44,10 @@ export interface PackQueueStatus {
 @Injectable()
 export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly log = new Logger(PackJobRunner.name);
-  private readonly queue = new SerialQueue((packId) => this.build(packId), (packId, err) => this.buildFailed(packId, err));
+  private readonly queue = new SerialQueue(
+    (packId) => this.build(packId),
+    (packId, err) => this.buildFailed(packId, err),
+  );
   private subscription?: Subscription;
   private following?: Promise<void>;
   private stopping = false;
@@ -59,7 +65,9 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
     @Optional() @Inject(EVIDENCE_DIGESTS) private readonly digests?: EvidenceDigests,
     /** Backoffs: between losing the log and resubscribing, and before building again after a store fault (tests pass their own). */
-    @Optional() @Inject(PACK_QUEUE_RETRIERS) retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
+    @Optional()
+    @Inject(PACK_QUEUE_RETRIERS)
+    retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
     /** The log tree the inclusion proofs come from (issue 12); without it a pack carries no digest. */
     @Optional() @Inject(LOG_TREE) private readonly logTree?: LogTree,
   ) {
@@ -98,14 +106,26 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   status(): PackQueueStatus {
-    return this.state === 'retrying' && this.retrier.status ? { state: this.state, retry: this.retrier.status } : { state: this.state };
+    return this.state === 'retrying' && this.retrier.status
+      ? { state: this.state, retry: this.retrier.status }
+      : { state: this.state };
   }
 
   /** Not a required part: without it the API answers, but requested packs wait (and are built once it is back). */
   health(): PartHealth {
     const { state, retry } = this.status();
-    if (state !== 'retrying') return { status: state === 'stopped' ? 'degraded' : 'up', state, ...(state === 'stopped' ? { reason: 'not following the log' } : {}) };
-    return { status: 'degraded', state, reason: `retrying: ${retry?.lastError ?? 'lost the log'}`, ...(retry ? { retry } : {}) };
+    if (state !== 'retrying')
+      return {
+        status: state === 'stopped' ? 'degraded' : 'up',
+        state,
+        ...(state === 'stopped' ? { reason: 'not following the log' } : {}),
+      };
+    return {
+      status: 'degraded',
+      state,
+      reason: `retrying: ${retry?.lastError ?? 'lost the log'}`,
+      ...(retry ? { retry } : {}),
+    };
   }
 
   /**
@@ -133,7 +153,9 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
         this.state = 'retrying';
         const wait = this.retrier.failed(err);
         const { attempt, nextRetryAt } = this.retrier.status!;
-        this.log.error(`Evidence pack queue lost the log (attempt ${attempt}), resubscribing at ${nextRetryAt}: ${String(err)}`);
+        this.log.error(
+          `Evidence pack queue lost the log (attempt ${attempt}), resubscribing at ${nextRetryAt}: ${String(err)}`,
+        );
         await this.subscription?.close().catch(() => undefined);
         await wait;
       }
@@ -149,7 +171,9 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   private buildFailed(packId: string, err: unknown): void {
     this.log.error(`Evidence pack ${packId}: ${String(err)}`);
     if (!(err instanceof StoreUnavailableError) || this.stopping) return;
-    void this.buildRetrier.failed(err).then(() => { if (!this.stopping) this.queue.enqueue(packId); });
+    void this.buildRetrier.failed(err).then(() => {
+      if (!this.stopping) this.queue.enqueue(packId);
+    });
   }
 
   /** Resolves once every pack queued so far has been built or has failed. */
@@ -176,8 +200,21 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     const eventsWritten = this.progress.get(packId)?.eventsWritten ?? 0;
     this.progress.clear(packId);
     const { rootHash, generatedAt, positions, files, digest } = manifest;
-    const summary = { rootHash, bytes, eventsWritten, generatedAt, positions, files, ...(digest ? { digestId: digest.digestId } : {}) };
-    await this.runner.run(EvidencePack, packId, { type: 'complete-pack-generation', data: { packId, ...summary } }, ctx);
+    const summary = {
+      rootHash,
+      bytes,
+      eventsWritten,
+      generatedAt,
+      positions,
+      files,
+      ...(digest ? { digestId: digest.digestId } : {}),
+    };
+    await this.runner.run(
+      EvidencePack,
+      packId,
+      { type: 'complete-pack-generation', data: { packId, ...summary } },
+      ctx,
+    );
     this.buildRetrier.recovered();
   }
 
@@ -186,15 +223,19 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     const temp = this.files.tempPathOf(packId);
     const out = createWriteStream(temp);
     try {
-      const manifest = await this.buildPack(this.store, {
-        packId,
-        scope: state.scope!,
-        requestedBy: state.requestedBy!,
-        generatedAt: this.clock.now().toISOString(),
-        digestCovering: this.digests ? (position) => this.digests!.latestCovering(position) : undefined,
-        logTree: this.logTree,
-        onProgress: (p) => this.progress.set(packId, p),
-      }, out);
+      const manifest = await this.buildPack(
+        this.store,
+        {
+          packId,
+          scope: state.scope!,
+          requestedBy: state.requestedBy!,
+          generatedAt: this.clock.now().toISOString(),
+          digestCovering: this.digests ? (position) => this.digests!.latestCovering(position) : undefined,
+          logTree: this.logTree,
+          onProgress: (p) => this.progress.set(packId, p),
+        },
+        out,
+      );
       if (!out.writableEnded) out.end();
       await finished(out);
       await rename(temp, this.files.pathOf(packId));

@@ -6,7 +6,10 @@ export class SerialQueue {
   private readonly waiting = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly work: (key: string) => Promise<void>, private readonly onError: (key: string, err: unknown) => void) {}
+  constructor(
+    private readonly work: (key: string) => Promise<void>,
+    private readonly onError: (key: string, err: unknown) => void,
+  ) {}
 
   enqueue(key: string): void {
     if (this.waiting.has(key)) return;

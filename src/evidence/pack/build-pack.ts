@@ -5,8 +5,30 @@ import type { EventStore } from '../../ledger/event-store.port';
 import { CSV_FORMAT } from './csv';
 import { writeLogHashes } from './log-hashes';
 import { eventLeafHash, type StreamHead, toHex } from '../../ledger/integrity/merkle';
-import { gapNodes, hasHeads, hasTree, type HeadProofLine, withHeadsProofs, LOG_PROOFS_FILE, PackLeaves, proofLineText, type PackLogTree, type ProofLine, type TreeDigest } from './log-proofs';
-import { DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256, SUMMARY_FILE } from './pack-files';
+import {
+  gapNodes,
+  hasHeads,
+  hasTree,
+  type HeadProofLine,
+  withHeadsProofs,
+  LOG_PROOFS_FILE,
+  PackLeaves,
+  proofLineText,
+  type PackLogTree,
+  type ProofLine,
+  type TreeDigest,
+} from './log-proofs';
+import {
+  DATA_FILES,
+  EVENTS_FILE,
+  LOG_HASHES_FILE,
+  MANIFEST_FILE,
+  manifestHashOf,
+  manifestText,
+  rootHashOf,
+  sha256,
+  SUMMARY_FILE,
+} from './pack-files';
 import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
 import { logPages } from './read-log';
 import { StreamSelector } from './select-streams';
@@ -17,7 +39,10 @@ import { packTables, tableList, type PackTables } from './tables/pack-tables';
 /** Printed on summary.pdf when the request does not name the partnership. */
 export const DEFAULT_PARTNERSHIP = 'Safeguarding partnership';
 
-interface Selection { streams: Map<string, number>; lastPosition: number | null }
+interface Selection {
+  streams: Map<string, number>;
+  lastPosition: number | null;
+}
 
 /** Pass 1: which streams, up to which revision (see select-streams.ts for the rules). */
 async function selectStreams(store: EventStore, request: BuildPackRequest): Promise<Selection> {
@@ -48,7 +73,10 @@ class HashedSink {
 }
 
 interface EventsWritten {
-  entry: PackFileEntry; count: number; from: number | null; to: number | null;
+  entry: PackFileEntry;
+  count: number;
+  from: number | null;
+  to: number | null;
   /** With a tree digest: every written event's leaf, and each stream's last event, for log-proofs.ndjson. */
   /** Dropped once log-proofs.ndjson is written, so the tables and the summary do not carry them. */
   proof?: { leaves: PackLeaves; heads: Map<string, HeadProofLine>; allHeads: Map<string, StreamHead> };
@@ -61,7 +89,14 @@ interface EventsWritten {
  * in select-streams.ts), unfolded, so the pack holds each stream whole up to positions.to; with a
  * tree digest `lastPosition` is the digest's position, so each stream goes in up to its head there.
  */
-async function writeEvents(store: EventStore, request: BuildPackRequest, selection: Selection, sink: HashedSink, tables: PackTables, proving: boolean): Promise<EventsWritten> {
+async function writeEvents(
+  store: EventStore,
+  request: BuildPackRequest,
+  selection: Selection,
+  sink: HashedSink,
+  tables: PackTables,
+  proving: boolean,
+): Promise<EventsWritten> {
   const { streams, lastPosition } = selection;
   const leaves = new PackLeaves();
   const heads = new Map<string, HeadProofLine>();
@@ -76,7 +111,8 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
     let chunk = '';
     for (const e of page) {
       ordinal++;
-      if (proving && lastPosition !== null && e.position <= lastPosition) allHeads.set(e.streamId, { revision: e.revision, hash: e.integrity.hash });
+      if (proving && lastPosition !== null && e.position <= lastPosition)
+        allHeads.set(e.streamId, { revision: e.revision, hash: e.integrity.hash });
       const last = streams.get(e.streamId);
       if (last === undefined || (e.revision > last && (lastPosition === null || e.position > lastPosition))) continue;
       const { id, streamId, revision, position, type, schemaVersion, data, metadata, integrity } = e;
@@ -98,7 +134,12 @@ async function writeEvents(store: EventStore, request: BuildPackRequest, selecti
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
-async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDigest, mtime: Date): Promise<PackFileEntry> {
+async function addLogHashes(
+  store: EventStore,
+  zip: ZipFile,
+  digest: SignedDigest,
+  mtime: Date,
+): Promise<PackFileEntry> {
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_HASHES_FILE, { mtime });
   await writeLogHashes(store, digest, (text) => sink.write(text));
@@ -111,17 +152,34 @@ async function addLogHashes(store: EventStore, zip: ZipFile, digest: SignedDiges
  * (with its proof in the stream-heads tree when the digest signs one); from the leaves and heads
  * pass 2 kept (32 bytes per event, one entry per stream) and a few inclusion proofs, with no log read.
  */
-async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, heads, allHeads }: NonNullable<EventsWritten['proof']>, zip: ZipFile, mtime: Date): Promise<PackFileEntry> {
+async function addLogProofs(
+  tree: PackLogTree,
+  digest: TreeDigest,
+  { leaves, heads, allHeads }: NonNullable<EventsWritten['proof']>,
+  zip: ZipFile,
+  mtime: Date,
+): Promise<PackFileEntry> {
   const nodes = await gapNodes(tree, digest, leaves);
-  const proven = hasHeads(digest) ? withHeadsProofs(digest, allHeads, heads.values()) : { heads: [...heads.values()], nodes: [] };
+  const proven = hasHeads(digest)
+    ? withHeadsProofs(digest, allHeads, heads.values())
+    : { heads: [...heads.values()], nodes: [] };
   const sink = new HashedSink();
   zip.addReadStream(sink.stream, LOG_PROOFS_FILE, { mtime });
   let chunk = '';
   const put = async (line: ProofLine) => {
     chunk += proofLineText(line);
-    if (chunk.length > 64 * 1024) { await sink.write(chunk); chunk = ''; }
+    if (chunk.length > 64 * 1024) {
+      await sink.write(chunk);
+      chunk = '';
+    }
   };
-  for (let i = 0; i < leaves.indexes.length; i++) await put({ kind: 'event', position: leaves.positions[i], leafIndex: leaves.indexes[i], leafHash: toHex(leaves.hashAt(i)) });
+  for (let i = 0; i < leaves.indexes.length; i++)
+    await put({
+      kind: 'event',
+      position: leaves.positions[i],
+      leafIndex: leaves.indexes[i],
+      leafHash: toHex(leaves.hashAt(i)),
+    });
   for (const node of nodes) await put(node);
   for (const head of proven.heads) await put(head);
   for (const node of proven.nodes) await put(node);
@@ -136,8 +194,12 @@ async function addLogProofs(tree: PackLogTree, digest: TreeDigest, { leaves, hea
  * builder given no tree leaves the pack without a digest, unless the old log-hashes.txt is asked
  * for explicitly (bench:packs compares the two; it lists the whole log and is not the default).
  */
-async function digestFor(request: BuildPackRequest, lastPosition: number | null): Promise<{ digest?: SignedDigest; proofs?: { tree: PackLogTree; digest: TreeDigest } }> {
-  const digest = lastPosition !== null && request.digestCovering ? await request.digestCovering(lastPosition) : undefined;
+async function digestFor(
+  request: BuildPackRequest,
+  lastPosition: number | null,
+): Promise<{ digest?: SignedDigest; proofs?: { tree: PackLogTree; digest: TreeDigest } }> {
+  const digest =
+    lastPosition !== null && request.digestCovering ? await request.digestCovering(lastPosition) : undefined;
   if (!digest) return {};
   if (request.logEvidence === 'log-hashes') return { digest };
   if (hasTree(digest) && request.logTree) return { digest, proofs: { tree: request.logTree, digest } };
@@ -186,19 +248,33 @@ export const buildPack: BuildPack = async (store, request, out) => {
   const dataRootHash = rootHashOf(files.filter((f) => DATA_FILES.includes(f.name)));
 
   request.onProgress?.({ phase: 'summary', eventsWritten: events.count });
-  const pdf = await renderSummaryPdf(summaryInput(tables, {
-    title: `Evidence pack ${request.packId}`, partnership: request.partnership ?? DEFAULT_PARTNERSHIP, scope: request.scope, generatedAt: request.generatedAt,
-    rootHash: dataRootHash, eventCount: events.count, streamCount: selection.streams.size,
-  }));
+  const pdf = await renderSummaryPdf(
+    summaryInput(tables, {
+      title: `Evidence pack ${request.packId}`,
+      partnership: request.partnership ?? DEFAULT_PARTNERSHIP,
+      scope: request.scope,
+      generatedAt: request.generatedAt,
+      rootHash: dataRootHash,
+      eventCount: events.count,
+      streamCount: selection.streams.size,
+    }),
+  );
   zip.addBuffer(pdf, SUMMARY_FILE, { mtime });
   files.push({ name: SUMMARY_FILE, sha256: sha256(pdf), bytes: pdf.length });
 
   request.onProgress?.({ phase: 'manifest', eventsWritten: events.count });
   const manifest: PackManifest = {
-    packId: request.packId, scope: request.scope, generatedAt: request.generatedAt, requestedBy: request.requestedBy,
+    packId: request.packId,
+    scope: request.scope,
+    generatedAt: request.generatedAt,
+    requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },
-    projections: tableList(tables).map((t) => t.projection), csvFormat: CSV_FORMAT,
-    files, rootHash: rootHashOf(files), dataRootHash, ...(digest ? { digest } : {}),
+    projections: tableList(tables).map((t) => t.projection),
+    csvFormat: CSV_FORMAT,
+    files,
+    rootHash: rootHashOf(files),
+    dataRootHash,
+    ...(digest ? { digest } : {}),
   };
   manifest.manifestHash = manifestHashOf(manifest);
   zip.addBuffer(Buffer.from(manifestText(manifest), 'utf8'), MANIFEST_FILE, { mtime });
@@ -207,4 +283,3 @@ export const buildPack: BuildPack = async (store, request, out) => {
   request.onProgress?.({ phase: 'done', eventsWritten: events.count });
   return manifest;
 };
-

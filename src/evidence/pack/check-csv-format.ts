@@ -13,7 +13,15 @@ export function csvFormatOf(manifest: PackManifest): { format: CsvFormat; proble
   const stated: unknown = manifest.csvFormat;
   if (stated === undefined) return { format: LEGACY_CSV_FORMAT, problems: [] };
   if (CSV_FORMATS.includes(stated as CsvFormat)) return { format: stated as CsvFormat, problems: [] };
-  return { format: CSV_FORMAT, problems: [{ file: MANIFEST_FILE, message: `csvFormat ${JSON.stringify(stated)} is not a CSV format this verifier knows (${CSV_FORMATS.join(', ')})` }] };
+  return {
+    format: CSV_FORMAT,
+    problems: [
+      {
+        file: MANIFEST_FILE,
+        message: `csvFormat ${JSON.stringify(stated)} is not a CSV format this verifier knows (${CSV_FORMATS.join(', ')})`,
+      },
+    ],
+  };
 }
 
 /**
@@ -23,7 +31,9 @@ export function csvFormatOf(manifest: PackManifest): { format: CsvFormat; proble
 export function formulaWarnings(tables: PackTable[], format: CsvFormat): string[] {
   if (format !== LEGACY_CSV_FORMAT) return [];
   const live = tables.filter((t) => t.csv(LEGACY_CSV_FORMAT) !== t.csv(CSV_FORMAT)).map((t) => t.file);
-  return live.length === 0 ? [] : [
-    `${live.join(', ')} ${live.length === 1 ? 'was' : 'were'} written before CSV formula neutralisation (no csvFormat in the manifest) and hold cells a spreadsheet would run as a formula (starting with = + - @, tab or CR): open them as text, not in a spreadsheet`,
-  ];
+  return live.length === 0
+    ? []
+    : [
+        `${live.join(', ')} ${live.length === 1 ? 'was' : 'were'} written before CSV formula neutralisation (no csvFormat in the manifest) and hold cells a spreadsheet would run as a formula (starting with = + - @, tab or CR): open them as text, not in a spreadsheet`,
+      ];
 }

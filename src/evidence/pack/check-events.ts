@@ -9,12 +9,16 @@ const isInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 /** Why a parsed line is not a stored event envelope, or undefined when it is one. */
 export function envelopeProblem(v: unknown): string | undefined {
   if (!isObject(v)) return 'not a JSON object';
-  for (const key of ['id', 'streamId', 'type'] as const) if (typeof v[key] !== 'string') return `${key} is not a string`;
-  for (const key of ['revision', 'position', 'schemaVersion'] as const) if (!isInt(v[key])) return `${key} is not a non-negative integer`;
+  for (const key of ['id', 'streamId', 'type'] as const)
+    if (typeof v[key] !== 'string') return `${key} is not a string`;
+  for (const key of ['revision', 'position', 'schemaVersion'] as const)
+    if (!isInt(v[key])) return `${key} is not a non-negative integer`;
   const m = v.metadata;
-  if (!isObject(m) || typeof m.occurredAt !== 'string' || typeof m.recordedAt !== 'string' || !isObject(m.actor)) return 'metadata is missing occurredAt, recordedAt or actor';
+  if (!isObject(m) || typeof m.occurredAt !== 'string' || typeof m.recordedAt !== 'string' || !isObject(m.actor))
+    return 'metadata is missing occurredAt, recordedAt or actor';
   const i = v.integrity;
-  if (!isObject(i) || typeof i.prevHash !== 'string' || typeof i.hash !== 'string') return 'integrity is missing prevHash or hash';
+  if (!isObject(i) || typeof i.prevHash !== 'string' || typeof i.hash !== 'string')
+    return 'integrity is missing prevHash or hash';
   return undefined;
 }
 
@@ -41,15 +45,27 @@ export class EventLinesChecker {
     this.line++;
     if (text === '') return this.fail('empty line');
     let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch { return this.fail('not valid JSON'); }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return this.fail('not valid JSON');
+    }
     const why = envelopeProblem(parsed);
     if (why) return this.fail(`not a stored event: ${why}`);
     const e = parsed as StoredEvent;
     const at = { eventId: e.id, streamId: e.streamId, revision: e.revision, line: this.line };
-    if (e.position <= this.lastPosition) this.problems.push({ file: EVENTS_FILE, ...at, message: `position ${e.position} does not follow ${this.lastPosition}: positions must strictly increase` });
+    if (e.position <= this.lastPosition)
+      this.problems.push({
+        file: EVENTS_FILE,
+        ...at,
+        message: `position ${e.position} does not follow ${this.lastPosition}: positions must strictly increase`,
+      });
     const expected = this.nextRevision.get(e.streamId) ?? 0;
     if (e.revision !== expected) {
-      const message = expected === 0 ? `stream ${e.streamId} starts at revision ${e.revision}, not 0` : `revision ${e.revision} follows ${expected - 1} in ${e.streamId}: revisions ${expected}..${e.revision - 1} are missing or out of order`;
+      const message =
+        expected === 0
+          ? `stream ${e.streamId} starts at revision ${e.revision}, not 0`
+          : `revision ${e.revision} follows ${expected - 1} in ${e.streamId}: revisions ${expected}..${e.revision - 1} are missing or out of order`;
       this.problems.push({ file: EVENTS_FILE, ...at, message });
     }
     this.nextRevision.set(e.streamId, Math.max(expected, e.revision + 1));
@@ -65,7 +81,14 @@ export class EventLinesChecker {
   /** Chain problems, named by event and line, once every line has been read. */
   finish(): PackProblem[] {
     for (const p of this.chain.report().problems) {
-      this.problems.push({ file: EVENTS_FILE, eventId: p.eventId, streamId: p.streamId, revision: p.revision, line: this.lineOfPosition.get(p.position), message: `hash chain ${p.kind}: ${p.message}` });
+      this.problems.push({
+        file: EVENTS_FILE,
+        eventId: p.eventId,
+        streamId: p.streamId,
+        revision: p.revision,
+        line: this.lineOfPosition.get(p.position),
+        message: `hash chain ${p.kind}: ${p.message}`,
+      });
     }
     return this.problems;
   }

@@ -42,13 +42,22 @@ export class LogHashesChecker {
   private line = 0;
   private lastPosition = -1;
 
-  constructor(private readonly pack: PackEventIndex, private readonly packTo: number | null) {}
+  constructor(
+    private readonly pack: PackEventIndex,
+    private readonly packTo: number | null,
+  ) {}
 
   checkLine(text: string): void {
     this.line++;
     const entry = parseLogHashLine(text);
-    if (typeof entry === 'string') return void this.problems.push({ file: LOG_HASHES_FILE, line: this.line, message: entry });
-    if (entry.position <= this.lastPosition) this.problems.push({ file: LOG_HASHES_FILE, line: this.line, message: `position ${entry.position} does not follow ${this.lastPosition}: positions must strictly increase` });
+    if (typeof entry === 'string')
+      return void this.problems.push({ file: LOG_HASHES_FILE, line: this.line, message: entry });
+    if (entry.position <= this.lastPosition)
+      this.problems.push({
+        file: LOG_HASHES_FILE,
+        line: this.line,
+        message: `position ${entry.position} does not follow ${this.lastPosition}: positions must strictly increase`,
+      });
     this.lastPosition = Math.max(this.lastPosition, entry.position);
     this.hasher.add(entry.hash);
     const p = this.pack;
@@ -57,13 +66,21 @@ export class LogHashesChecker {
       const i = this.next++;
       const at = { file: EVENTS_FILE, eventId: p.ids[i], streamId: p.streams[i], revision: p.revisions[i] };
       if (p.streams[i] !== entry.streamId || p.revisions[i] !== entry.revision) {
-        this.problems.push({ ...at, message: `position ${entry.position} holds ${entry.streamId} revision ${entry.revision} in the signed log (log-hashes.txt line ${this.line}), not this event` });
+        this.problems.push({
+          ...at,
+          message: `position ${entry.position} holds ${entry.streamId} revision ${entry.revision} in the signed log (log-hashes.txt line ${this.line}), not this event`,
+        });
       } else if (p.hashes[i] !== entry.hash) {
-        this.problems.push({ ...at, message: `its hash ${p.hashes[i]} is not the one the signed digest covers at position ${entry.position} (${entry.hash}, log-hashes.txt line ${this.line}): the event was rewritten` });
+        this.problems.push({
+          ...at,
+          message: `its hash ${p.hashes[i]} is not the one the signed digest covers at position ${entry.position} (${entry.hash}, log-hashes.txt line ${this.line}): the event was rewritten`,
+        });
       }
     } else if (p.streamIds.has(entry.streamId) && this.packTo !== null && entry.position <= this.packTo) {
       this.problems.push({
-        file: EVENTS_FILE, streamId: entry.streamId, revision: entry.revision,
+        file: EVENTS_FILE,
+        streamId: entry.streamId,
+        revision: entry.revision,
         message: `stream ${entry.streamId} is cut short: revision ${entry.revision} (position ${entry.position}, log-hashes.txt line ${this.line}) was recorded before the pack's last event at ${this.packTo} but is missing`,
       });
     }
@@ -73,16 +90,34 @@ export class LogHashesChecker {
   finish(digest: SignedDigest): PackProblem[] {
     while (this.next < this.pack.positions.length) this.notInLog(this.next++);
     const signed = `the signed digest ${digest.digestId}`;
-    if (this.hasher.eventCount !== digest.eventCount) this.problems.push({ file: LOG_HASHES_FILE, message: `${this.hasher.eventCount} lines, but ${signed} covers ${digest.eventCount} events` });
-    if (this.lastPosition !== digest.position) this.problems.push({ file: LOG_HASHES_FILE, message: `ends at position ${this.lastPosition}, but ${signed} is at position ${digest.position}` });
+    if (this.hasher.eventCount !== digest.eventCount)
+      this.problems.push({
+        file: LOG_HASHES_FILE,
+        message: `${this.hasher.eventCount} lines, but ${signed} covers ${digest.eventCount} events`,
+      });
+    if (this.lastPosition !== digest.position)
+      this.problems.push({
+        file: LOG_HASHES_FILE,
+        message: `ends at position ${this.lastPosition}, but ${signed} is at position ${digest.position}`,
+      });
     const logHash = this.hasher.current();
-    if (logHash !== digest.logHash) this.problems.push({ file: LOG_HASHES_FILE, message: `its hashes give logHash ${logHash}, but ${signed} says ${digest.logHash}: the file was changed` });
+    if (logHash !== digest.logHash)
+      this.problems.push({
+        file: LOG_HASHES_FILE,
+        message: `its hashes give logHash ${logHash}, but ${signed} says ${digest.logHash}: the file was changed`,
+      });
     return this.problems;
   }
 
   private notInLog(i: number): void {
     const p = this.pack;
-    this.problems.push({ file: EVENTS_FILE, eventId: p.ids[i], streamId: p.streams[i], revision: p.revisions[i], message: `position ${p.positions[i]} is not in log-hashes.txt: the signed log holds no such event` });
+    this.problems.push({
+      file: EVENTS_FILE,
+      eventId: p.ids[i],
+      streamId: p.streams[i],
+      revision: p.revisions[i],
+      message: `position ${p.positions[i]} is not in log-hashes.txt: the signed log holds no such event`,
+    });
   }
 }
 
@@ -92,13 +127,30 @@ export class LogHashesChecker {
  * checked against. A digest signed with a tree may be proven either way (log-hashes.txt is what packs
  * built before issue 12 carry).
  */
-export function logEvidencePresence(digest: SignedDigest | undefined, hasHashes: boolean, hasProofs: boolean): PackProblem[] {
+export function logEvidencePresence(
+  digest: SignedDigest | undefined,
+  hasHashes: boolean,
+  hasProofs: boolean,
+): PackProblem[] {
   if (digest && !hasHashes && !hasProofs) {
     const file = hasTree(digest) ? LOG_PROOFS_FILE : LOG_HASHES_FILE;
-    return [{ file, message: `missing: a pack with a signed digest must carry ${hasTree(digest) ? 'the inclusion proofs of its events against it' : 'the log hashes the digest covers'}` }];
+    return [
+      {
+        file,
+        message: `missing: a pack with a signed digest must carry ${hasTree(digest) ? 'the inclusion proofs of its events against it' : 'the log hashes the digest covers'}`,
+      },
+    ];
   }
   const problems: PackProblem[] = [];
-  if (!digest && hasHashes) problems.push({ file: MANIFEST_FILE, message: 'the pack carries log-hashes.txt but no signed digest to check it against' });
-  if (hasProofs && !hasTree(digest)) problems.push({ file: MANIFEST_FILE, message: `the pack carries ${LOG_PROOFS_FILE} but no signed digest with a log tree (treeSize, treeRoot) to check it against` });
+  if (!digest && hasHashes)
+    problems.push({
+      file: MANIFEST_FILE,
+      message: 'the pack carries log-hashes.txt but no signed digest to check it against',
+    });
+  if (hasProofs && !hasTree(digest))
+    problems.push({
+      file: MANIFEST_FILE,
+      message: `the pack carries ${LOG_PROOFS_FILE} but no signed digest with a log tree (treeSize, treeRoot) to check it against`,
+    });
   return problems;
 }

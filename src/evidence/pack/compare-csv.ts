@@ -18,13 +18,26 @@ export function compareCsv(file: string, expectedText: string, actualText: strin
     const want = expected[r];
     const got = actual[r];
     if (!want || !got) {
-      problems.push({ file, row: r, message: want ? `row ${r} is missing (recomputed: ${want.slice(0, 2).join(', ')})` : `row ${r} is not in the recomputed table: ${got!.slice(0, 2).join(', ')}` });
+      problems.push({
+        file,
+        row: r,
+        message: want
+          ? `row ${r} is missing (recomputed: ${want.slice(0, 2).join(', ')})`
+          : `row ${r} is not in the recomputed table: ${got!.slice(0, 2).join(', ')}`,
+      });
       continue;
     }
     for (let c = 0; c < Math.max(want.length, got.length); c++) {
-      if (want[c] !== got[c]) problems.push({ file, row: r, column: header[c] ?? `#${c + 1}`, message: `cell is ${show(got[c])}, recomputed from events.ndjson it is ${show(want[c])}` });
+      if (want[c] !== got[c])
+        problems.push({
+          file,
+          row: r,
+          column: header[c] ?? `#${c + 1}`,
+          message: `cell is ${show(got[c])}, recomputed from events.ndjson it is ${show(want[c])}`,
+        });
     }
   }
-  if (problems.length === 0) problems.push({ file, message: 'differs from the table recomputed from events.ndjson (line ends or quoting)' });
+  if (problems.length === 0)
+    problems.push({ file, message: 'differs from the table recomputed from events.ndjson (line ends or quoting)' });
   return problems;
 }

@@ -14,9 +14,15 @@ import { logPages } from './read-log';
  * and every included stream to be whole: a stream rewritten (with its chain recomputed) or cut short
  * then shows, though the events outside the pack are represented by their hashes only.
  */
-export const logHashLine = (position: number, streamId: string, revision: number, hash: string) => `${position} ${streamId} ${revision} ${hash}\n`;
+export const logHashLine = (position: number, streamId: string, revision: number, hash: string) =>
+  `${position} ${streamId} ${revision} ${hash}\n`;
 
-export interface LogHashEntry { position: number; streamId: string; revision: number; hash: string }
+export interface LogHashEntry {
+  position: number;
+  streamId: string;
+  revision: number;
+  hash: string;
+}
 
 const INT = /^(0|[1-9]\d*)$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -39,7 +45,11 @@ export function parseLogHashLine(text: string): LogHashEntry | string {
  * reach the digest's position, or whose hashes no longer give the signed logHash, was changed after
  * the digest was signed, and that must stop the build rather than ship a pack that fails.
  */
-export async function writeLogHashes(store: EventStore, digest: SignedDigest, write: (text: string) => Promise<void>): Promise<{ lines: number }> {
+export async function writeLogHashes(
+  store: EventStore,
+  digest: SignedDigest,
+  write: (text: string) => Promise<void>,
+): Promise<{ lines: number }> {
   const hasher = new LogHasher();
   let last = -1;
   for await (const page of logPages(store)) {
@@ -53,9 +63,14 @@ export async function writeLogHashes(store: EventStore, digest: SignedDigest, wr
     if (chunk) await write(chunk);
     if (page[page.length - 1].position >= digest.position) break;
   }
-  if (last !== digest.position) throw new Error(`The ledger ends at position ${last}, before digest ${digest.digestId}'s position ${digest.position}`);
+  if (last !== digest.position)
+    throw new Error(
+      `The ledger ends at position ${last}, before digest ${digest.digestId}'s position ${digest.position}`,
+    );
   if (hasher.current() !== digest.logHash || hasher.eventCount !== digest.eventCount) {
-    throw new Error(`The ledger up to position ${digest.position} does not give digest ${digest.digestId}'s logHash and event count: it changed after the digest was signed`);
+    throw new Error(
+      `The ledger up to position ${digest.position} does not give digest ${digest.digestId}'s logHash and event count: it changed after the digest was signed`,
+    );
   }
   return { lines: hasher.eventCount };
 }

@@ -42,10 +42,32 @@ import { gapsOf, pathRanges, rangeKey, rootFrom } from './multiproof';
  */
 export const LOG_PROOFS_FILE = 'log-proofs.ndjson';
 
-export interface EventProofLine { kind: 'event'; position: number; leafIndex: number; leafHash: string }
-export interface NodeProofLine { kind: 'node'; start: number; end: number; hash: string }
-export interface HeadProofLine { kind: 'head'; streamId: string; revision: number; hash: string; leafIndex: number; headsIndex?: number }
-export interface HeadsNodeLine { kind: 'heads-node'; start: number; end: number; hash: string }
+export interface EventProofLine {
+  kind: 'event';
+  position: number;
+  leafIndex: number;
+  leafHash: string;
+}
+export interface NodeProofLine {
+  kind: 'node';
+  start: number;
+  end: number;
+  hash: string;
+}
+export interface HeadProofLine {
+  kind: 'head';
+  streamId: string;
+  revision: number;
+  hash: string;
+  leafIndex: number;
+  headsIndex?: number;
+}
+export interface HeadsNodeLine {
+  kind: 'heads-node';
+  start: number;
+  end: number;
+  hash: string;
+}
 export type ProofLine = EventProofLine | NodeProofLine | HeadProofLine | HeadsNodeLine;
 
 /** What the builder needs of the log tree (the LOG_TREE port). */
@@ -58,16 +80,22 @@ const HEX = /^[0-9a-f]{64}$/;
 const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isHex = (v: unknown): v is string => typeof v === 'string' && HEX.test(v);
 
-export const hasTree = (d: SignedDigest | undefined): d is TreeDigest => d !== undefined && isIndex(d.treeSize) && isHex(d.treeRoot);
+export const hasTree = (d: SignedDigest | undefined): d is TreeDigest =>
+  d !== undefined && isIndex(d.treeSize) && isHex(d.treeRoot);
 
 /** A tree digest that also commits to every stream's head (stream-heads.ts). */
 export type HeadsDigest = TreeDigest & { streamHeadsSize: number; streamHeadsRoot: string };
-export const hasHeads = (d: SignedDigest | undefined): d is HeadsDigest => hasTree(d) && isIndex(d.streamHeadsSize) && isHex(d.streamHeadsRoot);
+export const hasHeads = (d: SignedDigest | undefined): d is HeadsDigest =>
+  hasTree(d) && isIndex(d.streamHeadsSize) && isHex(d.streamHeadsRoot);
 
 /** A line parsed, or why it is not one. */
 export function parseProofLine(text: string): ProofLine | string {
   let v: Record<string, unknown>;
-  try { v = JSON.parse(text) as Record<string, unknown>; } catch { return 'not valid JSON'; }
+  try {
+    v = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return 'not valid JSON';
+  }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
   if (v.kind === 'node' || v.kind === 'heads-node') {
     if (!isIndex(v.start) || !isIndex(v.end) || v.end <= v.start) return 'start and end are not a range of leaves';
@@ -115,10 +143,19 @@ export class PackLeaves {
  */
 export async function gapNodes(tree: PackLogTree, digest: TreeDigest, leaves: PackLeaves): Promise<NodeProofLine[]> {
   const last = leaves.indexes.at(-1) ?? -1;
-  if (last >= digest.treeSize) throw new Error(`Digest ${digest.digestId} (tree size ${digest.treeSize}) does not cover the pack's event at leaf ${last}`);
+  if (last >= digest.treeSize)
+    throw new Error(
+      `Digest ${digest.digestId} (tree size ${digest.treeSize}) does not cover the pack's event at leaf ${last}`,
+    );
   const head = await tree.head(digest.position);
-  if (head.size < digest.treeSize) throw new Error(`The log tree holds ${head.size} events, fewer than digest ${digest.digestId}'s tree size ${digest.treeSize}`);
-  if ((await tree.rootAt(digest.treeSize)) !== digest.treeRoot) throw new Error(`The log tree's root at size ${digest.treeSize} is not digest ${digest.digestId}'s treeRoot: the ledger changed after the digest was signed`);
+  if (head.size < digest.treeSize)
+    throw new Error(
+      `The log tree holds ${head.size} events, fewer than digest ${digest.digestId}'s tree size ${digest.treeSize}`,
+    );
+  if ((await tree.rootAt(digest.treeSize)) !== digest.treeRoot)
+    throw new Error(
+      `The log tree's root at size ${digest.treeSize} is not digest ${digest.digestId}'s treeRoot: the ledger changed after the digest was signed`,
+    );
   const known = new Map<string, string>();
   const nodes: NodeProofLine[] = [];
   for (const gap of gapsOf(digest.treeSize, leaves.indexes)) {
@@ -130,9 +167,16 @@ export async function gapNodes(tree: PackLogTree, digest: TreeDigest, leaves: Pa
     nodes.push({ kind: 'node', start: gap.start, end: gap.end, hash: known.get(key)! });
   }
   const byRange = new Map(nodes.map((n) => [rangeKey(n.start, n.end), fromHex(n.hash)]));
-  const result = rootFrom(digest.treeSize, leaves.indexes, (i) => leaves.hashAt(i), (a, b) => byRange.get(rangeKey(a, b)));
+  const result = rootFrom(
+    digest.treeSize,
+    leaves.indexes,
+    (i) => leaves.hashAt(i),
+    (a, b) => byRange.get(rangeKey(a, b)),
+  );
   if (!('root' in result) || toHex(result.root) !== digest.treeRoot) {
-    throw new Error(`The pack's events do not give digest ${digest.digestId}'s treeRoot with the log tree's nodes: the ledger as read is not the log the digest signed`);
+    throw new Error(
+      `The pack's events do not give digest ${digest.digestId}'s treeRoot with the log tree's nodes: the ledger as read is not the log the digest signed`,
+    );
   }
   return nodes;
 }
@@ -143,16 +187,25 @@ export async function gapNodes(tree: PackLogTree, digest: TreeDigest, leaves: Pa
  * what would not verify: the heads read must give the signed size and root, or the ledger as read
  * is not the log the digest signed, and the build stops.
  */
-export function withHeadsProofs(digest: HeadsDigest, allHeads: Map<string, StreamHead>, heads: Iterable<HeadProofLine>): { heads: HeadProofLine[]; nodes: HeadsNodeLine[] } {
+export function withHeadsProofs(
+  digest: HeadsDigest,
+  allHeads: Map<string, StreamHead>,
+  heads: Iterable<HeadProofLine>,
+): { heads: HeadProofLine[]; nodes: HeadsNodeLine[] } {
   const tree = StreamHeadsTree.of(allHeads);
   if (tree.size !== digest.streamHeadsSize || toHex(tree.root()) !== digest.streamHeadsRoot) {
-    throw new Error(`The log's ${tree.size} stream heads at position ${digest.position} do not give digest ${digest.digestId}'s streamHeadsRoot (${digest.streamHeadsSize} streams): the ledger as read is not the log the digest signed`);
+    throw new Error(
+      `The log's ${tree.size} stream heads at position ${digest.position} do not give digest ${digest.digestId}'s streamHeadsRoot (${digest.streamHeadsSize} streams): the ledger as read is not the log the digest signed`,
+    );
   }
   const lines = [...heads].map((h) => {
     const headsIndex = tree.indexOf(h.streamId);
-    if (headsIndex === undefined) throw new Error(`Stream ${h.streamId} has no head in the log at digest ${digest.digestId}`);
+    if (headsIndex === undefined)
+      throw new Error(`Stream ${h.streamId} has no head in the log at digest ${digest.digestId}`);
     return { ...h, headsIndex };
   });
-  const nodes = tree.pathNodes(lines.map((h) => h.headsIndex)).map(({ start, end, hash }): HeadsNodeLine => ({ kind: 'heads-node', start, end, hash: toHex(hash) }));
+  const nodes = tree
+    .pathNodes(lines.map((h) => h.headsIndex))
+    .map(({ start, end, hash }): HeadsNodeLine => ({ kind: 'heads-node', start, end, hash: toHex(hash) }));
   return { heads: lines, nodes };
 }

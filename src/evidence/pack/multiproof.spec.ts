@@ -19,14 +19,22 @@ function gapHashes(all: Buffer[], held: number[]): Map<string, Buffer> {
 describe('multiproof', () => {
   it('given every size up to 40 and subsets of held leaves, then the root from held leaves and gaps is the RFC root', () => {
     let seed = 7;
-    const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let n = 1; n <= 40; n++) {
       const all = leavesOf(n);
       for (const density of [0.05, 0.3, 0.9, 1]) {
         const held = all.map((_h, i) => i).filter(() => random() < density);
         if (held.length === 0) held.push(Math.floor(random() * n));
         const gaps = gapHashes(all, held);
-        const result = rootFrom(n, held, (i) => all[held[i]], (a, b) => gaps.get(rangeKey(a, b)));
+        const result = rootFrom(
+          n,
+          held,
+          (i) => all[held[i]],
+          (a, b) => gaps.get(rangeKey(a, b)),
+        );
         expect(result).toEqual({ root: rootOfLeafHashes(all) });
       }
     }
@@ -44,11 +52,25 @@ describe('multiproof', () => {
     const held = [2, 3, 9, 20];
     const gaps = gapHashes(all, held);
     const changed = (i: number) => (i === 1 ? all[4] : all[held[i]]);
-    expect(rootFrom(21, held, changed, (a, b) => gaps.get(rangeKey(a, b)))).not.toEqual({ root: rootOfLeafHashes(all) });
-    expect(rootFrom(21, held, (i) => all[held[i]], (a, b) => (a === 0 ? undefined : gaps.get(rangeKey(a, b))))).toEqual({ missing: { start: 0, end: 2 } });
+    expect(rootFrom(21, held, changed, (a, b) => gaps.get(rangeKey(a, b)))).not.toEqual({
+      root: rootOfLeafHashes(all),
+    });
+    expect(
+      rootFrom(
+        21,
+        held,
+        (i) => all[held[i]],
+        (a, b) => (a === 0 ? undefined : gaps.get(rangeKey(a, b))),
+      ),
+    ).toEqual({ missing: { start: 0, end: 2 } });
   });
 
   it('given a full pack, then it needs no gap at all', () => {
-    expect(gapsOf(100, Array.from({ length: 100 }, (_v, i) => i))).toEqual([]);
+    expect(
+      gapsOf(
+        100,
+        Array.from({ length: 100 }, (_v, i) => i),
+      ),
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ import { largestPowerOfTwoBelow } from '../../ledger/integrity/merkle';
  * Pure; the builder takes gap hashes from inclusion proofs (pathRanges says which element is which).
  */
 
-export interface Range { start: number; end: number }
+export interface Range {
+  start: number;
+  end: number;
+}
 
 /**
  * RFC 9162's interior node, SHA-256(0x01 || left || right), as hashChildren computes it, but one-shot:
@@ -21,14 +24,16 @@ export interface Range { start: number; end: number }
  * multiproof.spec.ts holds the roots to the merkle module's own.
  */
 const NODE_PREFIX = Buffer.from([0x01]);
-const nodeHash = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+const nodeHash = (left: Buffer, right: Buffer): Buffer =>
+  hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
 export const rangeKey = (start: number, end: number) => `${start}-${end}`;
 
 /** Index of the first element of sorted `xs` at or after `value`, within [lo, hi). */
 function lowerBound(xs: readonly number[], value: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (xs[mid] < value) lo = mid + 1; else hi = mid;
+    if (xs[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -58,7 +63,13 @@ export function pathRanges(m: number, size: number): Range[] {
   let [start, end] = [0, size];
   while (end - start > 1) {
     const mid = start + largestPowerOfTwoBelow(end - start);
-    if (m < mid) { out.push({ start: mid, end }); end = mid; } else { out.push({ start, end: mid }); start = mid; }
+    if (m < mid) {
+      out.push({ start: mid, end });
+      end = mid;
+    } else {
+      out.push({ start, end: mid });
+      start = mid;
+    }
   }
   return out.reverse();
 }
@@ -68,7 +79,12 @@ export function pathRanges(m: number, size: number): Range[] {
  * the i-th of them) and the gaps' hashes, or the first gap whose hash is missing. Hashes O(k log n)
  * nodes for k leaves.
  */
-export function rootFrom(size: number, indexes: readonly number[], hashAt: (i: number) => Buffer, gap: (start: number, end: number) => Buffer | undefined): { root: Buffer } | { missing: Range } {
+export function rootFrom(
+  size: number,
+  indexes: readonly number[],
+  hashAt: (i: number) => Buffer,
+  gap: (start: number, end: number) => Buffer | undefined,
+): { root: Buffer } | { missing: Range } {
   let missing: Range | undefined;
   const walk = (start: number, end: number, lo: number, hi: number): Buffer | undefined => {
     if (lo === hi) {

@@ -16,7 +16,9 @@ const byName = (a: PackFileEntry, b: PackFileEntry) => (a.name < b.name ? -1 : a
 
 /** SHA-256 over the canonical JSON of the entries sorted by name: one value to quote for them all. */
 export function rootHashOf(files: PackFileEntry[]): string {
-  return sha256(canonicalJson([...files].sort(byName).map(({ name, sha256: hash, bytes }) => ({ name, sha256: hash, bytes }))));
+  return sha256(
+    canonicalJson([...files].sort(byName).map(({ name, sha256: hash, bytes }) => ({ name, sha256: hash, bytes }))),
+  );
 }
 
 /**

@@ -18,6 +18,8 @@ export function describeProblem(p: PackProblem): string {
     p.eventId !== undefined ? `event ${p.eventId} (${p.streamId} revision ${p.revision})` : '',
     p.row !== undefined ? `row ${p.row}` : '',
     p.column !== undefined ? `column ${p.column}` : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${p.file}${where ? ` [${where}]` : ''}: ${p.message}`;
 }

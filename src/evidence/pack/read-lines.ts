@@ -7,7 +7,11 @@ import { readEntry } from './zip-reader';
  * Streams a text entry line by line (UTF-8, split on '\n'), hashing and sizing its bytes on the way.
  * A last line with no newline is still handed on (the builder always ends with one).
  */
-export async function readLines(zip: ZipFile, entry: Entry, onLine: (line: string) => void): Promise<{ sha256: string; bytes: number }> {
+export async function readLines(
+  zip: ZipFile,
+  entry: Entry,
+  onLine: (line: string) => void,
+): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
   let bytes = 0;

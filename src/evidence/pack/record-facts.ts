@@ -23,25 +23,37 @@ export interface RecordFacts {
 
 /** Record kinds pick these stream categories (the part of the stream id before the first '-'). */
 export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
-  decision: 'decisions', signoff: 'decisions', action: 'actions', escalation: 'escalations', protocol: 'escalations', budget: 'funding',
+  decision: 'decisions',
+  signoff: 'decisions',
+  action: 'actions',
+  escalation: 'escalations',
+  protocol: 'escalations',
+  budget: 'funding',
 };
 
 type Data = Record<string, unknown>;
 type Owner = { kind: string; personId?: string; partnerId?: string };
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const add = (set: Set<string>, v: unknown) => { if (typeof v === 'string' && v) set.add(v); };
+const add = (set: Set<string>, v: unknown) => {
+  if (typeof v === 'string' && v) set.add(v);
+};
 
 function addOwners(f: RecordFacts, owners: unknown): void {
   if (!Array.isArray(owners)) return;
-  for (const o of owners as Owner[]) { add(f.partnerIds, o.partnerId); add(f.personIds, o.personId); }
+  for (const o of owners as Owner[]) {
+    add(f.partnerIds, o.partnerId);
+    add(f.personIds, o.personId);
+  }
 }
 
 /** Folds one event of a record stream into its facts. Unknown shapes add nothing (never throw on old data). */
 export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   const d = (e.data ?? {}) as Data;
   for (const key of ['meetingId', 'targetMeetingId', 'toMeetingId', 'fromMeetingId']) add(f.meetingIds, d[key]);
-  for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency']) add(f.partnerIds, d[key]);
-  for (const key of ['responsiblePartnerIds', 'requiredPartnerIds']) if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
+  for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency'])
+    add(f.partnerIds, d[key]);
+  for (const key of ['responsiblePartnerIds', 'requiredPartnerIds'])
+    if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
   if (Array.isArray(d.shares)) for (const s of d.shares as Data[]) add(f.partnerIds, s.partnerId);
   for (const key of ['signedByPersonId', 'raisedByPersonId']) add(f.personIds, d[key]);
   addOwners(f, d.owners);
@@ -63,6 +75,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function themeMatcher(themes: string[]): ((text: string[]) => boolean) | undefined {
   const words = themes.map((t) => t.trim().split(/\s+/).filter(Boolean)).filter((w) => w.length > 0);
   if (words.length === 0) return undefined;
-  const patterns = words.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu'));
+  const patterns = words.map(
+    (w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
+  );
   return (text) => text.some((t) => patterns.some((p) => p.test(t)));
 }

@@ -61,12 +61,21 @@ export class StreamSelector {
     }
     const category = streamCategory(e.streamId);
     const d = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === 'meeting-scheduled' && typeof d.meetingId === 'string') this.boardOfMeeting.set(d.meetingId, String(d.boardId));
-    if ((e.type === 'person-registered' || e.type === 'person-updated') && typeof d.partnerId === 'string') this.partnerOfPerson.set(String(d.personId), d.partnerId);
+    if (e.type === 'meeting-scheduled' && typeof d.meetingId === 'string')
+      this.boardOfMeeting.set(d.meetingId, String(d.boardId));
+    if ((e.type === 'person-registered' || e.type === 'person-updated') && typeof d.partnerId === 'string')
+      this.partnerOfPerson.set(String(d.personId), d.partnerId);
     if (!this.categories.has(category)) return;
     let facts = this.records.get(e.streamId);
     if (!facts) {
-      facts = { kind: KIND_OF_CATEGORY[category], meetingIds: new Set(), partnerIds: new Set(), personIds: new Set(), text: [], inPeriod: false };
+      facts = {
+        kind: KIND_OF_CATEGORY[category],
+        meetingIds: new Set(),
+        partnerIds: new Set(),
+        personIds: new Set(),
+        text: [],
+        inPeriod: false,
+      };
       this.records.set(e.streamId, facts);
     }
     noteEvent(facts, e);
@@ -126,14 +135,22 @@ export class StreamSelector {
   }
 
   private partiesOf(f: RecordFacts): string[] {
-    return [...f.partnerIds, ...[...f.personIds].map((p) => this.partnerOfPerson.get(p)).filter((p): p is string => p !== undefined)];
+    return [
+      ...f.partnerIds,
+      ...[...f.personIds].map((p) => this.partnerOfPerson.get(p)).filter((p): p is string => p !== undefined),
+    ];
   }
 
   private passes(f: RecordFacts): boolean {
     if (!f.inPeriod || !this.themeOk(f)) return false;
     const { boardIds, partnerIds } = this.scope;
     const meetings = this.meetingsOf(f);
-    if (boardIds.length > 0 && meetings.length > 0 && !meetings.some((m) => boardIds.includes(this.boardOfMeeting.get(m) ?? ''))) return false;
+    if (
+      boardIds.length > 0 &&
+      meetings.length > 0 &&
+      !meetings.some((m) => boardIds.includes(this.boardOfMeeting.get(m) ?? ''))
+    )
+      return false;
     if (partnerIds.length > 0 && !this.partiesOf(f).some((p) => partnerIds.includes(p))) return false;
     return true;
   }

@@ -18,7 +18,8 @@ class PeriodCut {
   constructor(private readonly to: string) {}
 
   observe(e: StoredEvent): void {
-    if (businessDay(e.metadata.occurredAt) <= this.to) this.cut.set(e.streamId, Math.max(e.revision, this.cut.get(e.streamId) ?? -1));
+    if (businessDay(e.metadata.occurredAt) <= this.to)
+      this.cut.set(e.streamId, Math.max(e.revision, this.cut.get(e.streamId) ?? -1));
     this.last.set(e.streamId, Math.max(e.revision, this.last.get(e.streamId) ?? -1));
   }
 
@@ -33,7 +34,13 @@ class PeriodCut {
   }
 }
 
-export interface EventsChecked { sha256: string; bytes: number; checker: EventLinesChecker; tables: PackTables; index: PackEventIndex }
+export interface EventsChecked {
+  sha256: string;
+  bytes: number;
+  checker: EventLinesChecker;
+  tables: PackTables;
+  index: PackEventIndex;
+}
 
 /**
  * Streams events.ndjson: hashes and sizes it, checks every line, indexes the events for
@@ -57,8 +64,13 @@ export async function checkEvents(zip: ZipFile, entry: Entry, scopeTo: string): 
     const folds = tableList(tables);
     await readLines(zip, entry, (line) => {
       let e: unknown;
-      try { e = JSON.parse(line); } catch { return; } // already named by the checker
-      if (envelopeProblem(e) === undefined && cut.includes(e as StoredEvent)) for (const t of folds) t.add(e as StoredEvent);
+      try {
+        e = JSON.parse(line);
+      } catch {
+        return;
+      } // already named by the checker
+      if (envelopeProblem(e) === undefined && cut.includes(e as StoredEvent))
+        for (const t of folds) t.add(e as StoredEvent);
     });
   }
   return { ...file, checker, tables, index };

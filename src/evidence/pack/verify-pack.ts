@@ -6,7 +6,17 @@ import { LogHashesChecker, logEvidencePresence, PackEventIndex } from './check-l
 import { LogProofsChecker } from './check-log-proofs';
 import { hasTree, LOG_PROOFS_FILE } from './log-proofs';
 import { compareCsv } from './compare-csv';
-import { CSV_FILES, DATA_FILES, EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from './pack-files';
+import {
+  CSV_FILES,
+  DATA_FILES,
+  EVENTS_FILE,
+  LOG_HASHES_FILE,
+  MANIFEST_FILE,
+  manifestHashOf,
+  manifestText,
+  rootHashOf,
+  sha256,
+} from './pack-files';
 import type { PackProblem } from './pack-problem';
 import type { PackManifest } from './pack-types';
 import { readLines } from './read-lines';
@@ -35,14 +45,35 @@ const MAX_SMALL_FILE = 256 * 2 ** 20;
 /** The manifest checked against itself: canonical text, its own hash, and both root hashes over its file list. */
 function checkManifest(text: string): { manifest?: PackManifest; problems: PackProblem[] } {
   let manifest: PackManifest;
-  try { manifest = JSON.parse(text) as PackManifest; } catch { return { problems: [{ file: MANIFEST_FILE, message: 'not valid JSON' }] }; }
-  if (!Array.isArray(manifest?.files) || !manifest.scope || !manifest.positions) return { problems: [{ file: MANIFEST_FILE, message: 'not a pack manifest (files, scope or positions missing)' }] };
+  try {
+    manifest = JSON.parse(text) as PackManifest;
+  } catch {
+    return { problems: [{ file: MANIFEST_FILE, message: 'not valid JSON' }] };
+  }
+  if (!Array.isArray(manifest?.files) || !manifest.scope || !manifest.positions)
+    return { problems: [{ file: MANIFEST_FILE, message: 'not a pack manifest (files, scope or positions missing)' }] };
   const problems: PackProblem[] = [];
-  if (manifestText(manifest) !== text) problems.push({ file: MANIFEST_FILE, message: 'is not in the canonical form the builder writes (keys sorted, two-space indent): it was edited' });
-  if (manifest.manifestHash !== manifestHashOf(manifest)) problems.push({ file: MANIFEST_FILE, message: `manifestHash ${manifest.manifestHash} does not match its content (${manifestHashOf(manifest)})` });
-  if (manifest.rootHash !== rootHashOf(manifest.files)) problems.push({ file: MANIFEST_FILE, message: `rootHash ${manifest.rootHash} does not match the files listed (${rootHashOf(manifest.files)})` });
+  if (manifestText(manifest) !== text)
+    problems.push({
+      file: MANIFEST_FILE,
+      message: 'is not in the canonical form the builder writes (keys sorted, two-space indent): it was edited',
+    });
+  if (manifest.manifestHash !== manifestHashOf(manifest))
+    problems.push({
+      file: MANIFEST_FILE,
+      message: `manifestHash ${manifest.manifestHash} does not match its content (${manifestHashOf(manifest)})`,
+    });
+  if (manifest.rootHash !== rootHashOf(manifest.files))
+    problems.push({
+      file: MANIFEST_FILE,
+      message: `rootHash ${manifest.rootHash} does not match the files listed (${rootHashOf(manifest.files)})`,
+    });
   const data = manifest.files.filter((f) => DATA_FILES.includes(f.name));
-  if (manifest.dataRootHash !== undefined && manifest.dataRootHash !== rootHashOf(data)) problems.push({ file: MANIFEST_FILE, message: `dataRootHash does not match the data files listed (${rootHashOf(data)})` });
+  if (manifest.dataRootHash !== undefined && manifest.dataRootHash !== rootHashOf(data))
+    problems.push({
+      file: MANIFEST_FILE,
+      message: `dataRootHash does not match the data files listed (${rootHashOf(data)})`,
+    });
   return { manifest, problems };
 }
 
@@ -62,33 +93,58 @@ export async function verifyPack(zipPath: string, options: VerifyOptions = {}): 
   try {
     c = await openZip(zipPath);
   } catch (err) {
-    return { ok: false, problems: [{ file: zipPath, message: `is not a readable ZIP: ${(err as Error).message}` }], warnings: [], eventsChecked: 0 };
+    return {
+      ok: false,
+      problems: [{ file: zipPath, message: `is not a readable ZIP: ${(err as Error).message}` }],
+      warnings: [],
+      eventsChecked: 0,
+    };
   }
   try {
     return await verifyContents(c, options);
   } catch (err) {
     // A file that cannot be inflated (a corrupt or truncated entry) is a problem with the pack, not a crash.
-    return { ok: false, problems: [{ file: zipPath, message: `could not be read to the end: ${(err as Error).message}` }], warnings: [], eventsChecked: 0 };
+    return {
+      ok: false,
+      problems: [{ file: zipPath, message: `could not be read to the end: ${(err as Error).message}` }],
+      warnings: [],
+      eventsChecked: 0,
+    };
   } finally {
     c.zip.close();
   }
 }
 
 async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<PackVerification> {
-  const problems: PackProblem[] = c.duplicates.map((name) => ({ file: name, message: 'appears more than once in the ZIP' }));
+  const problems: PackProblem[] = c.duplicates.map((name) => ({
+    file: name,
+    message: 'appears more than once in the ZIP',
+  }));
   const manifestEntry = c.entries.get(MANIFEST_FILE);
-  if (!manifestEntry) return { ok: false, problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }], warnings: [], eventsChecked: 0 };
+  if (!manifestEntry)
+    return {
+      ok: false,
+      problems: [...problems, { file: MANIFEST_FILE, message: 'missing' }],
+      warnings: [],
+      eventsChecked: 0,
+    };
   const checked = checkManifest((await readEntryText(c.zip, manifestEntry, MAX_SMALL_FILE)).toString('utf8'));
   problems.push(...checked.problems);
   const manifest = checked.manifest;
   if (!manifest) return { ok: false, problems, warnings: [], eventsChecked: 0 };
   const listed = new Map(manifest.files.map((f) => [f.name, f]));
-  for (const name of c.entries.keys()) if (name !== MANIFEST_FILE && !listed.has(name)) problems.push({ file: name, message: 'is in the pack but not listed in the manifest' });
-  for (const name of listed.keys()) if (!c.entries.has(name)) problems.push({ file: name, message: 'is listed in the manifest but missing from the pack' });
+  for (const name of c.entries.keys())
+    if (name !== MANIFEST_FILE && !listed.has(name))
+      problems.push({ file: name, message: 'is in the pack but not listed in the manifest' });
+  for (const name of listed.keys())
+    if (!c.entries.has(name))
+      problems.push({ file: name, message: 'is listed in the manifest but missing from the pack' });
   const against = (name: string, actual: { sha256: string; bytes: number }) => {
     const f = listed.get(name);
-    if (f && f.sha256 !== actual.sha256) problems.push({ file: name, message: `SHA-256 ${actual.sha256} does not match the manifest's ${f.sha256}` });
-    if (f && f.bytes !== actual.bytes) problems.push({ file: name, message: `${actual.bytes} bytes, the manifest says ${f.bytes}` });
+    if (f && f.sha256 !== actual.sha256)
+      problems.push({ file: name, message: `SHA-256 ${actual.sha256} does not match the manifest's ${f.sha256}` });
+    if (f && f.bytes !== actual.bytes)
+      problems.push({ file: name, message: `${actual.bytes} bytes, the manifest says ${f.bytes}` });
   };
 
   let tables = packTables(manifest.scope.to);
@@ -102,7 +158,10 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
     problems.push(...events.checker.problems);
     eventsChecked = events.checker.count;
     if (events.checker.first !== manifest.positions.from || events.checker.last !== manifest.positions.to) {
-      problems.push({ file: MANIFEST_FILE, message: `positions ${manifest.positions.from}..${manifest.positions.to} do not match events.ndjson (${events.checker.first}..${events.checker.last})` });
+      problems.push({
+        file: MANIFEST_FILE,
+        message: `positions ${manifest.positions.from}..${manifest.positions.to} do not match events.ndjson (${events.checker.first}..${events.checker.last})`,
+      });
     }
   }
   const csv = csvFormatOf(manifest);
@@ -128,20 +187,39 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
     against(LOG_PROOFS_FILE, await readLines(c.zip, logProofsEntry, (line) => proofs.checkLine(line)));
     problems.push(...proofs.finish());
   }
-  const checkedAbove = new Set<string>([MANIFEST_FILE, EVENTS_FILE, ...CSV_FILES, ...(digest ? [LOG_HASHES_FILE] : []), ...(hasTree(digest) ? [LOG_PROOFS_FILE] : [])]);
+  const checkedAbove = new Set<string>([
+    MANIFEST_FILE,
+    EVENTS_FILE,
+    ...CSV_FILES,
+    ...(digest ? [LOG_HASHES_FILE] : []),
+    ...(hasTree(digest) ? [LOG_PROOFS_FILE] : []),
+  ]);
   for (const [name, entry] of c.entries) {
     if (checkedAbove.has(name)) continue;
     const hash = createHash('sha256');
     let bytes = 0;
-    await readEntry(c.zip, entry, (chunk) => { hash.update(chunk); bytes += chunk.length; });
+    await readEntry(c.zip, entry, (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    });
     against(name, { sha256: hash.digest('hex'), bytes });
   }
   const signed = checkDigest(manifest, options.publicKeyPem);
   problems.push(...signed.problems);
   if (options.published) {
-    if (options.publicKeyPem === undefined) problems.push({ file: MANIFEST_FILE, message: 'a published digest was given without the published public key that pins who signed it' });
+    if (options.publicKeyPem === undefined)
+      problems.push({
+        file: MANIFEST_FILE,
+        message: 'a published digest was given without the published public key that pins who signed it',
+      });
     else problems.push(...checkPublishedDigest(manifest.digest, options.published, options.publicKeyPem));
   }
-  const warnings = [...formulaWarnings(tableList(tables).filter((t) => c.entries.has(t.file)), csv.format), ...signed.warnings];
+  const warnings = [
+    ...formulaWarnings(
+      tableList(tables).filter((t) => c.entries.has(t.file)),
+      csv.format,
+    ),
+    ...signed.warnings,
+  ];
   return { ok: problems.length === 0, problems, warnings, manifest, eventsChecked };
 }

@@ -14,7 +14,8 @@ export async function openZip(path: string): Promise<ZipContents> {
   const duplicates: string[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: Entry) => {
-      if (entries.has(entry.fileName)) duplicates.push(entry.fileName); else entries.set(entry.fileName, entry);
+      if (entries.has(entry.fileName)) duplicates.push(entry.fileName);
+      else entries.set(entry.fileName, entry);
       zip.readEntry();
     });
     zip.on('end', resolve);

@@ -31,7 +31,9 @@ export class EvidencePackReader {
       if (events) events.push(e);
       else byStream.set(e.streamId, [e]);
     }
-    return [...byStream.entries()].map(([streamId, events]) => this.record(streamId.slice(EVIDENCE_PACK_CATEGORY.length + 1), events));
+    return [...byStream.entries()].map(([streamId, events]) =>
+      this.record(streamId.slice(EVIDENCE_PACK_CATEGORY.length + 1), events),
+    );
   }
 
   private record(packId: string, events: StoredEvent[]): PackRecord {

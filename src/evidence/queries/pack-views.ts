@@ -1,5 +1,11 @@
 import type { StoredEvent } from '../../ledger/event-envelope';
-import { activeGrant, type EvidencePackEvent, type PackAccess, type PackPerson, type PackStatus } from '../domain/evidence-pack';
+import {
+  activeGrant,
+  type EvidencePackEvent,
+  type PackAccess,
+  type PackPerson,
+  type PackStatus,
+} from '../domain/evidence-pack';
 import type { PackProgress, PackScope } from '../pack/pack-types';
 import type { PackRecord } from './pack-reader';
 
@@ -23,18 +29,43 @@ export interface PackView {
 }
 
 /** The pack as a requester or its inspector sees it; progress comes from the job runner's memory. */
-export function packView(record: PackRecord, viewer: { userId: string; access: PackAccess }, now: string, live?: PackProgress): PackView {
+export function packView(
+  record: PackRecord,
+  viewer: { userId: string; access: PackAccess },
+  now: string,
+  live?: PackProgress,
+): PackView {
   const { state, events, packId } = record;
   const built = state.built;
-  const progress = state.status === 'completed' ? { phase: 'done' as const, eventsWritten: built?.eventsWritten ?? 0 }
-    : state.status === 'generating' ? live ?? { phase: 'selecting' as const, eventsWritten: 0 } : null;
+  const progress =
+    state.status === 'completed'
+      ? { phase: 'done' as const, eventsWritten: built?.eventsWritten ?? 0 }
+      : state.status === 'generating'
+        ? (live ?? { phase: 'selecting' as const, eventsWritten: 0 })
+        : null;
   const grants = Object.entries(state.grants)
     .filter(([userId]) => viewer.access === 'any' || userId === viewer.userId)
-    .map(([inspectorUserId, g]) => ({ inspectorUserId, expiresAt: g.expiresAt, revoked: g.revoked, active: activeGrant(state, inspectorUserId, now) !== undefined }));
+    .map(([inspectorUserId, g]) => ({
+      inspectorUserId,
+      expiresAt: g.expiresAt,
+      revoked: g.revoked,
+      active: activeGrant(state, inspectorUserId, now) !== undefined,
+    }));
   return {
-    packId, status: state.status!, scope: state.scope!, requestedBy: state.requestedBy!, requestedAt: events[0].metadata.recordedAt,
-    progress, rootHash: built?.rootHash ?? null, bytes: built?.bytes ?? null, generatedAt: built?.generatedAt ?? null,
-    files: built?.files ?? [], digestId: built?.digestId ?? null, failure: state.failure ?? null, grants, revision: events.length - 1,
+    packId,
+    status: state.status!,
+    scope: state.scope!,
+    requestedBy: state.requestedBy!,
+    requestedAt: events[0].metadata.recordedAt,
+    progress,
+    rootHash: built?.rootHash ?? null,
+    bytes: built?.bytes ?? null,
+    generatedAt: built?.generatedAt ?? null,
+    files: built?.files ?? [],
+    digestId: built?.digestId ?? null,
+    failure: state.failure ?? null,
+    grants,
+    revision: events.length - 1,
   };
 }
 
@@ -64,13 +95,24 @@ export function accessLog(events: StoredEvent[]): AccessLogEntry[] {
     if (!action) return [];
     const { userId, role, agency, onBehalfOf } = e.metadata.actor;
     const data = e.data as { inspectorUserId?: string; expiresAt?: string; reason?: string };
-    return [{
-      position: e.position, action,
-      by: { userId, role, agency, ...(onBehalfOf ? { onBehalfOf: { userId: onBehalfOf.userId, role: onBehalfOf.role, agency: onBehalfOf.agency } } : {}) },
-      recordedAt: e.metadata.recordedAt, occurredAt: e.metadata.occurredAt,
-      ...(data.inspectorUserId ? { inspectorUserId: data.inspectorUserId } : {}),
-      ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
-      ...(data.reason ? { reason: data.reason } : {}),
-    }];
+    return [
+      {
+        position: e.position,
+        action,
+        by: {
+          userId,
+          role,
+          agency,
+          ...(onBehalfOf
+            ? { onBehalfOf: { userId: onBehalfOf.userId, role: onBehalfOf.role, agency: onBehalfOf.agency } }
+            : {}),
+        },
+        recordedAt: e.metadata.recordedAt,
+        occurredAt: e.metadata.occurredAt,
+        ...(data.inspectorUserId ? { inspectorUserId: data.inspectorUserId } : {}),
+        ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
+        ...(data.reason ? { reason: data.reason } : {}),
+      },
+    ];
   });
 }

@@ -12,30 +12,85 @@ export type UnderwritingMethod = (typeof UNDERWRITING_METHODS)[number];
 export const UNDERWRITING_BASES = ['agreed', 'in-principle'] as const;
 export type UnderwritingBasis = (typeof UNDERWRITING_BASES)[number];
 
-export interface BudgetLine { lineId: string; name: string; amountPence: Pence }
-export interface UnderwritingShare { partnerId: string; sharePence: Pence; weight?: number; capPence?: Pence }
+export interface BudgetLine {
+  lineId: string;
+  name: string;
+  amountPence: Pence;
+}
+export interface UnderwritingShare {
+  partnerId: string;
+  sharePence: Pence;
+  weight?: number;
+  capPence?: Pence;
+}
 
 /** Lines need not sum to the total: the rest is reported as unallocated (e.g. staffing not broken down yet). */
-interface BudgetFigures { financialYear: string; totalPence: Pence; lines: BudgetLine[]; allocatedPence: Pence; unallocatedPence: Pence }
+interface BudgetFigures {
+  financialYear: string;
+  totalPence: Pence;
+  lines: BudgetLine[];
+  allocatedPence: Pence;
+  unallocatedPence: Pence;
+}
 
 export type BudgetEvent =
   | DomainEvent<'budget-set', BudgetFigures>
   | DomainEvent<'budget-revised', BudgetFigures & { previousTotalPence: Pence; reason: string }>
-  | DomainEvent<'contribution-pledged', { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; basis: PledgeBasis }>
-  | DomainEvent<'pledge-amended', {
-      financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; basis: PledgeBasis;
-      previousAmountPence: Pence; previousBasis: PledgeBasis; reason: string;
-    }>
-  | DomainEvent<'pledge-withdrawn', { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; reason: string }>
-  | DomainEvent<'payment-received', { financialYear: string; paymentId: string; partnerId: string; amountPence: Pence; receivedOn: string; pledgeId?: string }>
-  | DomainEvent<'shortfall-underwriting-agreed', {
-      financialYear: string; underwritingId: string; shortfallPence: Pence; method: UnderwritingMethod; basis: UnderwritingBasis;
-      shares: UnderwritingShare[]; coveredPence: Pence; uncoveredPence: Pence;
-    }>;
+  | DomainEvent<
+      'contribution-pledged',
+      { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; basis: PledgeBasis }
+    >
+  | DomainEvent<
+      'pledge-amended',
+      {
+        financialYear: string;
+        pledgeId: string;
+        partnerId: string;
+        amountPence: Pence;
+        basis: PledgeBasis;
+        previousAmountPence: Pence;
+        previousBasis: PledgeBasis;
+        reason: string;
+      }
+    >
+  | DomainEvent<
+      'pledge-withdrawn',
+      { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; reason: string }
+    >
+  | DomainEvent<
+      'payment-received',
+      {
+        financialYear: string;
+        paymentId: string;
+        partnerId: string;
+        amountPence: Pence;
+        receivedOn: string;
+        pledgeId?: string;
+      }
+    >
+  | DomainEvent<
+      'shortfall-underwriting-agreed',
+      {
+        financialYear: string;
+        underwritingId: string;
+        shortfallPence: Pence;
+        method: UnderwritingMethod;
+        basis: UnderwritingBasis;
+        shares: UnderwritingShare[];
+        coveredPence: Pence;
+        uncoveredPence: Pence;
+      }
+    >;
 
 export interface UnderwriteShortfallData {
-  financialYear: string; underwritingId: string; shortfallPence: Pence; partnerIds: string[];
-  method: UnderwritingMethod; weights?: number[]; capsPence?: Pence[]; basis: UnderwritingBasis;
+  financialYear: string;
+  underwritingId: string;
+  shortfallPence: Pence;
+  partnerIds: string[];
+  method: UnderwritingMethod;
+  weights?: number[];
+  capsPence?: Pence[];
+  basis: UnderwritingBasis;
   /** Facts the handler read from the partner streams. */
   unregisteredPartnerIds: string[];
 }
@@ -43,15 +98,43 @@ export interface UnderwriteShortfallData {
 export type BudgetCommand =
   | DomainCommand<'set-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[] }>
   | DomainCommand<'revise-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[]; reason: string }>
-  | DomainCommand<'pledge-contribution', { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; basis: PledgeBasis; partnerExists: boolean }>
-  | DomainCommand<'amend-pledge', { financialYear: string; pledgeId: string; amountPence: Pence; basis: PledgeBasis; reason: string }>
+  | DomainCommand<
+      'pledge-contribution',
+      {
+        financialYear: string;
+        pledgeId: string;
+        partnerId: string;
+        amountPence: Pence;
+        basis: PledgeBasis;
+        partnerExists: boolean;
+      }
+    >
+  | DomainCommand<
+      'amend-pledge',
+      { financialYear: string; pledgeId: string; amountPence: Pence; basis: PledgeBasis; reason: string }
+    >
   | DomainCommand<'withdraw-pledge', { financialYear: string; pledgeId: string; reason: string }>
-  | DomainCommand<'record-payment', {
-      financialYear: string; paymentId: string; partnerId: string; amountPence: Pence; receivedOn: string; pledgeId?: string; partnerExists: boolean;
-    }>
+  | DomainCommand<
+      'record-payment',
+      {
+        financialYear: string;
+        paymentId: string;
+        partnerId: string;
+        amountPence: Pence;
+        receivedOn: string;
+        pledgeId?: string;
+        partnerExists: boolean;
+      }
+    >
   | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>;
 
-export interface PledgeState { partnerId: string; amountPence: Pence; basis: PledgeBasis; withdrawn: boolean; paidPence: Pence }
+export interface PledgeState {
+  partnerId: string;
+  amountPence: Pence;
+  basis: PledgeBasis;
+  withdrawn: boolean;
+  paidPence: Pence;
+}
 
 export interface BudgetState {
   set: boolean;
@@ -63,4 +146,11 @@ export interface BudgetState {
   underwritingIds: string[];
 }
 
-export const initialBudgetState: BudgetState = { set: false, totalPence: 0, lines: [], pledges: {}, paymentIds: [], underwritingIds: [] };
+export const initialBudgetState: BudgetState = {
+  set: false,
+  totalPence: 0,
+  lines: [],
+  pledges: {},
+  paymentIds: [],
+  underwritingIds: [],
+};

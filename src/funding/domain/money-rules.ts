@@ -13,6 +13,7 @@ export function requirePence(value: number, field: string, { positive = false } 
     throw new RuleViolation('invalid-money', `${field} must be a whole number of pence`, { field });
   }
   if (value < 0) throw new RuleViolation('invalid-money', `${field} must not be negative`, { field });
-  if (positive && value === 0) throw new RuleViolation('amount-not-positive', `${field} must be more than zero`, { field });
+  if (positive && value === 0)
+    throw new RuleViolation('amount-not-positive', `${field} must be more than zero`, { field });
   return value;
 }

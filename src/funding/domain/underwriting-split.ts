@@ -3,7 +3,11 @@ import { splitPence, type Pence } from '../../shared/money';
 import { requirePence } from './money-rules';
 import type { UnderwriteShortfallData, UnderwritingShare } from './budget.types';
 
-export interface ShortfallSplit { shares: UnderwritingShare[]; coveredPence: Pence; uncoveredPence: Pence }
+export interface ShortfallSplit {
+  shares: UnderwritingShare[];
+  coveredPence: Pence;
+  uncoveredPence: Pence;
+}
 
 type SplitInput = Pick<UnderwriteShortfallData, 'shortfallPence' | 'partnerIds' | 'method' | 'weights' | 'capsPence'>;
 
@@ -14,9 +18,19 @@ type SplitInput = Pick<UnderwriteShortfallData, 'shortfallPence' | 'partnerIds' 
  * covered total and whatever the caps cannot reach is reported as uncovered, never silently dropped.
  */
 export function splitShortfall({ shortfallPence, partnerIds, method, weights, capsPence }: SplitInput): ShortfallSplit {
-  if (method !== 'proportional' && weights !== undefined) throw new RuleViolation('weights-not-applicable', 'Weights are only used for a proportional split');
-  if (method !== 'fixed-caps' && capsPence !== undefined) throw new RuleViolation('caps-not-applicable', 'Caps are only used for a fixed-caps split');
-  if (method === 'equal') return covered(shortfallPence, partnerIds, splitPence(shortfallPence, partnerIds.map(() => 1)));
+  if (method !== 'proportional' && weights !== undefined)
+    throw new RuleViolation('weights-not-applicable', 'Weights are only used for a proportional split');
+  if (method !== 'fixed-caps' && capsPence !== undefined)
+    throw new RuleViolation('caps-not-applicable', 'Caps are only used for a fixed-caps split');
+  if (method === 'equal')
+    return covered(
+      shortfallPence,
+      partnerIds,
+      splitPence(
+        shortfallPence,
+        partnerIds.map(() => 1),
+      ),
+    );
   if (method === 'proportional') {
     const w = requireWeights(weights, partnerIds.length);
     const parts = splitPence(shortfallPence, w);
@@ -29,13 +43,21 @@ export function splitShortfall({ shortfallPence, partnerIds, method, weights, ca
   return { shares, coveredPence, uncoveredPence: shortfallPence - coveredPence };
 }
 
-function covered(total: Pence, partnerIds: string[], parts: Pence[], extra = (s: UnderwritingShare, _i: number) => s): ShortfallSplit {
+function covered(
+  total: Pence,
+  partnerIds: string[],
+  parts: Pence[],
+  extra = (s: UnderwritingShare, _i: number) => s,
+): ShortfallSplit {
   const shares = partnerIds.map((partnerId, i) => extra({ partnerId, sharePence: parts[i] }, i));
   return { shares, coveredPence: total, uncoveredPence: 0 };
 }
 
 function requireWeights(weights: number[] | undefined, count: number): number[] {
-  if (!weights || weights.length !== count) throw new RuleViolation('weights-mismatch', 'A proportional split needs one weight per partner', { partners: count });
+  if (!weights || weights.length !== count)
+    throw new RuleViolation('weights-mismatch', 'A proportional split needs one weight per partner', {
+      partners: count,
+    });
   if (weights.some((w) => !Number.isFinite(w) || w < 0) || weights.every((w) => w === 0)) {
     throw new RuleViolation('invalid-weights', 'Weights must be non-negative numbers and not all zero');
   }
@@ -43,7 +65,8 @@ function requireWeights(weights: number[] | undefined, count: number): number[] 
 }
 
 function requireCaps(caps: Pence[] | undefined, count: number): Pence[] {
-  if (!caps || caps.length !== count) throw new RuleViolation('caps-mismatch', 'A fixed-caps split needs one cap per partner', { partners: count });
+  if (!caps || caps.length !== count)
+    throw new RuleViolation('caps-mismatch', 'A fixed-caps split needs one cap per partner', { partners: count });
   return caps.map((c, i) => requirePence(c, `capsPence[${i}]`));
 }
 
@@ -55,11 +78,19 @@ function fillUpToCaps(total: Pence, caps: Pence[]): Pence[] {
   while (open.length > 0) {
     const capped = open.filter((i) => caps[i] * open.length <= remaining);
     if (capped.length === 0) {
-      const parts = splitPence(remaining, open.map(() => 1));
-      open.forEach((i, k) => { shares[i] = parts[k]; });
+      const parts = splitPence(
+        remaining,
+        open.map(() => 1),
+      );
+      open.forEach((i, k) => {
+        shares[i] = parts[k];
+      });
       break;
     }
-    for (const i of capped) { shares[i] = caps[i]; remaining -= caps[i]; }
+    for (const i of capped) {
+      shares[i] = caps[i];
+      remaining -= caps[i];
+    }
     open = open.filter((i) => !capped.includes(i));
   }
   return shares;

@@ -3,40 +3,76 @@ import { fold } from '../../shared/decider';
 import { Budget, type BudgetCommand, type BudgetEvent, type UnderwriteShortfallData } from './budget';
 import { splitShortfall } from './underwriting-split';
 
-const meta: CommandMeta = { actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' }, occurredAt: '2022-09-22T09:00:00.000Z' };
+const meta: CommandMeta = {
+  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+  occurredAt: '2022-09-22T09:00:00.000Z',
+};
 const given = (...events: BudgetEvent[]) => fold(Budget.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<BudgetCommand, 'meta'>) => Budget.decider.decide({ ...c, meta } as BudgetCommand, state);
+const when = (state: ReturnType<typeof given>, c: Omit<BudgetCommand, 'meta'>) =>
+  Budget.decider.decide({ ...c, meta } as BudgetCommand, state);
 
-const budgetSet: BudgetEvent = { type: 'budget-set', data: { financialYear: '2022-23', totalPence: 32_100_000, lines: [], allocatedPence: 0, unallocatedPence: 32_100_000 } };
+const budgetSet: BudgetEvent = {
+  type: 'budget-set',
+  data: {
+    financialYear: '2022-23',
+    totalPence: 32_100_000,
+    lines: [],
+    allocatedPence: 0,
+    unallocatedPence: 32_100_000,
+  },
+};
 const statutory = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
 // The real case: a £21,649 shortfall underwritten in principle by the three statutory partners "up to £7,000 each".
 const shortfall: UnderwriteShortfallData = {
-  financialYear: '2022-23', underwritingId: 'shortfall-2022-23', shortfallPence: 2_164_900, partnerIds: statutory,
-  method: 'fixed-caps', capsPence: [700_000, 700_000, 700_000], basis: 'in-principle', unregisteredPartnerIds: [],
+  financialYear: '2022-23',
+  underwritingId: 'shortfall-2022-23',
+  shortfallPence: 2_164_900,
+  partnerIds: statutory,
+  method: 'fixed-caps',
+  capsPence: [700_000, 700_000, 700_000],
+  basis: 'in-principle',
+  unregisteredPartnerIds: [],
 };
-const underwrite = (patch: Partial<UnderwriteShortfallData> = {}) => ({ type: 'underwrite-shortfall', data: { ...shortfall, ...patch } }) as const;
+const underwrite = (patch: Partial<UnderwriteShortfallData> = {}) =>
+  ({ type: 'underwrite-shortfall', data: { ...shortfall, ...patch } }) as const;
 
 describe('Budget decider: underwriting a shortfall', () => {
   it('given the 2022/23 budget, when the statutory partners underwrite £21,649 up to £7,000 each, then £21,000 is covered and £649 is not', () => {
-    expect(when(given(budgetSet), underwrite())).toEqual([{
-      type: 'shortfall-underwriting-agreed',
-      data: {
-        financialYear: '2022-23', underwritingId: 'shortfall-2022-23', shortfallPence: 2_164_900, method: 'fixed-caps', basis: 'in-principle',
-        shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })),
-        coveredPence: 2_100_000, uncoveredPence: 64_900,
+    expect(when(given(budgetSet), underwrite())).toEqual([
+      {
+        type: 'shortfall-underwriting-agreed',
+        data: {
+          financialYear: '2022-23',
+          underwritingId: 'shortfall-2022-23',
+          shortfallPence: 2_164_900,
+          method: 'fixed-caps',
+          basis: 'in-principle',
+          shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })),
+          coveredPence: 2_100_000,
+          uncoveredPence: 64_900,
+        },
       },
-    }]);
+    ]);
   });
 
   it('splits the same shortfall equally to the penny: the odd penny goes to the first partner', () => {
-    const { shares, coveredPence, uncoveredPence } = splitShortfall({ ...shortfall, method: 'equal', capsPence: undefined });
+    const { shares, coveredPence, uncoveredPence } = splitShortfall({
+      ...shortfall,
+      method: 'equal',
+      capsPence: undefined,
+    });
     expect(shares.map((s) => s.sharePence)).toEqual([721_634, 721_633, 721_633]);
     expect(shares.reduce((a, s) => a + s.sharePence, 0)).toBe(2_164_900);
     expect({ coveredPence, uncoveredPence }).toEqual({ coveredPence: 2_164_900, uncoveredPence: 0 });
   });
 
   it('splits proportionally by weight and still sums exactly', () => {
-    const { shares, coveredPence } = splitShortfall({ ...shortfall, method: 'proportional', capsPence: undefined, weights: [50, 25, 25] });
+    const { shares, coveredPence } = splitShortfall({
+      ...shortfall,
+      method: 'proportional',
+      capsPence: undefined,
+      weights: [50, 25, 25],
+    });
     expect(shares).toEqual([
       { partnerId: 'warwickshire-cc', sharePence: 1_082_450, weight: 50 },
       { partnerId: 'warwickshire-police', sharePence: 541_225, weight: 25 },
@@ -46,7 +82,10 @@ describe('Budget decider: underwriting a shortfall', () => {
   });
 
   it('with caps above an equal share, covers everything and never asks anyone for more than their cap', () => {
-    const { shares, coveredPence, uncoveredPence } = splitShortfall({ ...shortfall, capsPence: [2_000_000, 100_000, 100_000] });
+    const { shares, coveredPence, uncoveredPence } = splitShortfall({
+      ...shortfall,
+      capsPence: [2_000_000, 100_000, 100_000],
+    });
     expect(shares.map((s) => s.sharePence)).toEqual([1_964_900, 100_000, 100_000]);
     expect({ coveredPence, uncoveredPence }).toEqual({ coveredPence: 2_164_900, uncoveredPence: 0 });
     const even = splitShortfall({ ...shortfall, capsPence: [1_000_000, 1_000_000, 1_000_000] });
@@ -54,7 +93,11 @@ describe('Budget decider: underwriting a shortfall', () => {
   });
 
   it.each([
-    ['weights on an equal split', { method: 'equal', capsPence: undefined, weights: [1, 1, 1] }, 'weights-not-applicable'],
+    [
+      'weights on an equal split',
+      { method: 'equal', capsPence: undefined, weights: [1, 1, 1] },
+      'weights-not-applicable',
+    ],
     ['caps on a proportional split', { method: 'proportional', weights: [1, 1, 1] }, 'caps-not-applicable'],
     ['a weight missing', { method: 'proportional', capsPence: undefined, weights: [1, 1] }, 'weights-mismatch'],
     ['all weights zero', { method: 'proportional', capsPence: undefined, weights: [0, 0, 0] }, 'invalid-weights'],
@@ -68,12 +111,16 @@ describe('Budget decider: underwriting a shortfall', () => {
     ['no partners', { partnerIds: [], capsPence: [] }, 'no-partners'],
     ['an unregistered partner', { unregisteredPartnerIds: ['cw-icb'] }, 'partner-not-registered'],
   ] as const)('refuses %s with 422', (_, patch, code) => {
-    expect(() => when(given(budgetSet), underwrite(patch as Partial<UnderwriteShortfallData>))).toThrow(expect.objectContaining({ code, status: 422 }));
+    expect(() => when(given(budgetSet), underwrite(patch as Partial<UnderwriteShortfallData>))).toThrow(
+      expect.objectContaining({ code, status: 422 }),
+    );
   });
 
   it('refuses underwriting with no budget and a duplicate underwriting id', () => {
     expect(() => when(given(), underwrite())).toThrow(expect.objectContaining({ code: 'budget-not-set' }));
     const agreed = when(given(budgetSet), underwrite());
-    expect(() => when(given(budgetSet, ...agreed), underwrite())).toThrow(expect.objectContaining({ code: 'underwriting-exists', status: 409 }));
+    expect(() => when(given(budgetSet, ...agreed), underwrite())).toThrow(
+      expect.objectContaining({ code: 'underwriting-exists', status: 409 }),
+    );
   });
 });

@@ -23,7 +23,11 @@ export class BudgetFiguresDto extends CommandDto {
   @IsPence('Total budget for the year', 32_100_000)
   totalPence!: number;
 
-  @ApiProperty({ type: [BudgetLineDto], maxItems: 50, description: 'Lines may sum to less than the total (the rest is reported as unallocated), never more' })
+  @ApiProperty({
+    type: [BudgetLineDto],
+    maxItems: 50,
+    description: 'Lines may sum to less than the total (the rest is reported as unallocated), never more',
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })

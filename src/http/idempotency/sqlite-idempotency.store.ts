@@ -18,7 +18,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (
       scope TEXT NOT NULL, key TEXT NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (datetime('now')),
       PRIMARY KEY (scope, key))`);
-    this.select = this.db.prepare<[string, string], { response: string }>('SELECT response FROM idempotency WHERE scope = ? AND key = ?');
+    this.select = this.db.prepare<[string, string], { response: string }>(
+      'SELECT response FROM idempotency WHERE scope = ? AND key = ?',
+    );
     this.insert = this.db.prepare('INSERT OR IGNORE INTO idempotency (scope, key, response) VALUES (?, ?, ?)');
   }
 
@@ -36,7 +38,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     storeCallSync('idempotency-store', false, () => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        this.db.prepare("INSERT INTO idempotency (scope, key, response) VALUES ('$health-probe', '', zeroblob(70000))").run();
+        this.db
+          .prepare("INSERT INTO idempotency (scope, key, response) VALUES ('$health-probe', '', zeroblob(70000))")
+          .run();
       } finally {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
       }

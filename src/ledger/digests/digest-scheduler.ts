@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -35,7 +42,10 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   /** The last round (ok, when, why not), for /health; degraded after a failed round. */
-  private readonly rounds = new ScheduleHealth(() => this.config.digests.intervalMinutes > 0, () => this.clock?.now() ?? new Date());
+  private readonly rounds = new ScheduleHealth(
+    () => this.config.digests.intervalMinutes > 0,
+    () => this.clock?.now() ?? new Date(),
+  );
 
   health(): PartHealth {
     // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
@@ -69,7 +79,9 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   private async recordIfChanged(): Promise<void> {
     try {
       if ((await this.digester.head()).changedSinceLastDigest) {
-        const result = await this.commands.execute(new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }));
+        const result = await this.commands.execute(
+          new RecordLedgerDigestCommand({ actor: DIGEST_SCHEDULER_ACTOR, correlationId: randomUUID() }),
+        );
         this.logger.log(`Recorded ledger digest ${result.id}`);
       }
       this.rounds.succeeded();

@@ -4,17 +4,29 @@ import { signDigest, verifyDigestSignature, type UnsignedDigest } from './digest
 
 const key = generateKeyPairSync('ed25519').privateKey;
 const otherKey = generateKeyPairSync('ed25519');
-const unsigned: UnsignedDigest = { digestId: 'head-41', position: 41, eventCount: 42, logHash: 'a'.repeat(64), recordedAt: '2022-11-21T12:00:00.000Z' };
+const unsigned: UnsignedDigest = {
+  digestId: 'head-41',
+  position: 41,
+  eventCount: 42,
+  logHash: 'a'.repeat(64),
+  recordedAt: '2022-11-21T12:00:00.000Z',
+};
 const signed = signDigest(unsigned, key);
 
 describe('verifyDigestSignature', () => {
   it('given a digest as signed, then it verifies with the public key it carries', () => {
-    expect(signed).toMatchObject({ ...unsigned, algorithm: 'Ed25519', publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });
+    expect(signed).toMatchObject({
+      ...unsigned,
+      algorithm: 'Ed25519',
+      publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY'),
+    });
     expect(verifyDigestSignature(signed)).toBe(true);
   });
 
   it('given the same fields in another key order (as after a JSON round trip), then it still verifies', () => {
-    const reordered = Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(signed))).reverse()) as unknown as SignedDigest;
+    const reordered = Object.fromEntries(
+      Object.entries(JSON.parse(JSON.stringify(signed))).reverse(),
+    ) as unknown as SignedDigest;
     expect(verifyDigestSignature(reordered)).toBe(true);
   });
 
@@ -25,7 +37,10 @@ describe('verifyDigestSignature', () => {
     ['logHash', 'b'.repeat(64)],
     ['recordedAt', '2022-11-21T12:00:01.000Z'],
     ['algorithm', 'RSA'],
-    ['signature', `${signed.signature.slice(0, 10)}${signed.signature[10] === 'A' ? 'B' : 'A'}${signed.signature.slice(11)}`],
+    [
+      'signature',
+      `${signed.signature.slice(0, 10)}${signed.signature[10] === 'A' ? 'B' : 'A'}${signed.signature.slice(11)}`,
+    ],
     ['signature', `${signed.signature}!`],
     ['signature', ''],
     ['publicKeyPem', otherKey.publicKey.export({ type: 'spki', format: 'pem' }).toString()],
@@ -41,7 +56,9 @@ describe('verifyDigestSignature', () => {
   });
 
   it('given a signature made with another key but carrying ours, then it does not verify', () => {
-    expect(verifyDigestSignature({ ...signed, signature: signDigest(unsigned, otherKey.privateKey).signature })).toBe(false);
+    expect(verifyDigestSignature({ ...signed, signature: signDigest(unsigned, otherKey.privateKey).signature })).toBe(
+      false,
+    );
   });
 
   it('refuses to sign with a key that is not Ed25519', () => {
@@ -72,7 +89,10 @@ describe('digests that commit to the Merkle tree (treeSize, treeRoot)', () => {
 
   it('given an old digest (signed over the five fields by a signer that knew no tree), then it still verifies', () => {
     // Signed here without digestSigningPayload, exactly as digests recorded before issue 12 were.
-    const payload = '{"digestId":"head-41","eventCount":42,"logHash":"' + 'a'.repeat(64) + '","position":41,"recordedAt":"2022-11-21T12:00:00.000Z"}';
+    const payload =
+      '{"digestId":"head-41","eventCount":42,"logHash":"' +
+      'a'.repeat(64) +
+      '","position":41,"recordedAt":"2022-11-21T12:00:00.000Z"}';
     const old: SignedDigest = {
       ...unsigned,
       algorithm: 'Ed25519',

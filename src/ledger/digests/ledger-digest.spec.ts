@@ -15,7 +15,10 @@ const digest = (over: Partial<Parameters<typeof signDigest>[0]> = {}) =>
 function when(given: LedgerDigestEvent[], data: SignedDigest, occurredAt = recordedAt) {
   const state = fold(LedgerDigest.decider, given);
   try {
-    return LedgerDigest.decider.decide({ type: 'record-ledger-digest', data, meta: { actor: admin, occurredAt } }, state);
+    return LedgerDigest.decider.decide(
+      { type: 'record-ledger-digest', data, meta: { actor: admin, occurredAt } },
+      state,
+    );
   } catch (err) {
     if (err instanceof DomainError) return (err as DomainError & { code: string }).code;
     throw err;

@@ -29,13 +29,20 @@ function decide(command: LedgerDigestCommand, state: LedgerDigestState): LedgerD
   if (state.recorded) throw new StateConflict('digest-exists', `Digest ${d.digestId} is already recorded`);
   if (d.eventCount === 0) throw new RuleViolation('nothing-to-digest', 'The ledger holds no events yet');
   if (d.digestId !== digestIdFor(d.position)) {
-    throw new RuleViolation('digest-id-mismatch', `Digest id ${d.digestId} does not name position ${d.position}`, { expected: digestIdFor(d.position) });
+    throw new RuleViolation('digest-id-mismatch', `Digest id ${d.digestId} does not name position ${d.position}`, {
+      expected: digestIdFor(d.position),
+    });
   }
   if (Date.parse(command.meta.occurredAt) < Date.parse(d.recordedAt) - BACKDATING_TOLERANCE_MS) {
-    throw new RuleViolation('digest-backdated', `A digest states the ledger as at ${d.recordedAt}; it cannot be dated ${command.meta.occurredAt}`, { occurredAt: command.meta.occurredAt });
+    throw new RuleViolation(
+      'digest-backdated',
+      `A digest states the ledger as at ${d.recordedAt}; it cannot be dated ${command.meta.occurredAt}`,
+      { occurredAt: command.meta.occurredAt },
+    );
   }
   // Nothing unsigned or mis-signed is ever written: a verifier would reject it later anyway.
-  if (!verifyDigestSignature(d)) throw new RuleViolation('digest-signature-invalid', `Digest ${d.digestId} does not verify with its own public key`);
+  if (!verifyDigestSignature(d))
+    throw new RuleViolation('digest-signature-invalid', `Digest ${d.digestId} does not verify with its own public key`);
   return [{ type: 'ledger-digest-recorded', data: d }];
 }
 

@@ -6,7 +6,14 @@ const hashes = Array.from({ length: 50 }, (_, i) => hashOf(i));
 
 describe('computeLogHash', () => {
   it('is SHA-256 over each event hash followed by a newline, in order (the documented definition)', () => {
-    const expected = createHash('sha256').update(hashes.slice(0, 3).map((h) => `${h}\n`).join('')).digest('hex');
+    const expected = createHash('sha256')
+      .update(
+        hashes
+          .slice(0, 3)
+          .map((h) => `${h}\n`)
+          .join(''),
+      )
+      .digest('hex');
     expect(computeLogHash(hashes.slice(0, 3))).toBe(expected);
   });
 

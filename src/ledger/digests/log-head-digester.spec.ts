@@ -17,20 +17,37 @@ const ctx = { actor, correlationId: 'c-1' };
 const key = generateKeyPairSync('ed25519').privateKey;
 
 const followers: LogTreeFollower[] = [];
-afterEach(async () => { await Promise.all(followers.splice(0).map((f) => f.stop())); });
+afterEach(async () => {
+  await Promise.all(followers.splice(0).map((f) => f.stop()));
+});
 
 function setup(tree?: (follower: LogTreeFollower) => LogTree) {
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
   const store = new MemoryEventStore(clock);
-  const follower = new LogTreeFollower(store, new LogTreeStore(':memory:'), { batchSize: 100, batchMs: 5, waitMs: 30_000 });
+  const follower = new LogTreeFollower(store, new LogTreeStore(':memory:'), {
+    batchSize: 100,
+    batchMs: 5,
+    waitMs: 30_000,
+  });
   follower.start();
   followers.push(follower);
-  const digester = new LogHeadDigester(store, clock, { privateKey: key, publicKeyPem: '' }, tree ? tree(follower) : follower);
+  const digester = new LogHeadDigester(
+    store,
+    clock,
+    { privateKey: key, publicKeyPem: '' },
+    tree ? tree(follower) : follower,
+  );
   const runner = new CommandRunner(store, clock);
   let n = 0;
   const write = async (count: number) => {
     for (let i = 0; i < count; i++, n++) {
-      const e: NewEvent = { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: 'partner-registered', schemaVersion: 1, data: { partnerId: `p-${n}` }, metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' } };
+      const e: NewEvent = {
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        type: 'partner-registered',
+        schemaVersion: 1,
+        data: { partnerId: `p-${n}` },
+        metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' },
+      };
       await store.append(`partner-p-${n}`, [e], 'no_stream');
     }
   };
@@ -58,7 +75,13 @@ describe('LogHeadDigester', () => {
     const s = setup();
     await s.write(2);
     const d = await s.digester.sign();
-    expect(d).toMatchObject({ digestId: 'head-1', position: 1, eventCount: 2, logHash: await s.fromScratch(), recordedAt: '2022-11-21T12:00:00.000Z' });
+    expect(d).toMatchObject({
+      digestId: 'head-1',
+      position: 1,
+      eventCount: 2,
+      logHash: await s.fromScratch(),
+      recordedAt: '2022-11-21T12:00:00.000Z',
+    });
     expect(verifyDigestSignature(d)).toBe(true);
   });
 
@@ -112,29 +135,62 @@ describe('LogHeadDigester', () => {
     await s.write(4);
     const d = await s.digester.sign();
     const log = await s.store.readAll();
-    expect(d).toMatchObject({ eventCount: 8, treeSize: 8, treeRoot: toHex(rootOfLeafHashes(log.map(eventLeafHash))), logHash: await s.fromScratch() });
+    expect(d).toMatchObject({
+      eventCount: 8,
+      treeSize: 8,
+      treeRoot: toHex(rootOfLeafHashes(log.map(eventLeafHash))),
+      logHash: await s.fromScratch(),
+    });
     expect(verifyDigestSignature(d)).toBe(true);
   });
 
-  it('given streams with several events and a recorded digest, when a digest is signed, then it commits to every stream\'s last event in streamId order (RFC 9162 root), signed', async () => {
+  it("given streams with several events and a recorded digest, when a digest is signed, then it commits to every stream's last event in streamId order (RFC 9162 root), signed", async () => {
     const s = setup();
     await s.write(3);
     await s.record();
     for (const note of ['a', 'b']) {
-      await s.store.append('partner-p-1', [{ id: `00000000-0000-4000-9000-00000000000${note === 'a' ? 1 : 2}`, type: 'partner-renamed', schemaVersion: 1, data: { note }, metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' } }], 'any');
+      await s.store.append(
+        'partner-p-1',
+        [
+          {
+            id: `00000000-0000-4000-9000-00000000000${note === 'a' ? 1 : 2}`,
+            type: 'partner-renamed',
+            schemaVersion: 1,
+            data: { note },
+            metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt: '2022-05-10T09:30:00Z' },
+          },
+        ],
+        'any',
+      );
     }
     await s.write(1200); // past a page of the digester's reads
     const d = await s.digester.sign();
     const last = new Map((await s.store.readAll()).map((e) => [e.streamId, e]));
     const sorted = [...last.keys()].sort((a, b) => (a < b ? -1 : 1));
     expect(last.get('partner-p-1')!.revision).toBe(2);
-    expect(d).toMatchObject({ streamHeadsSize: 1204, streamHeadsRoot: toHex(rootOfLeafHashes(sorted.map((id) => eventLeafHash(last.get(id)!)))) });
+    expect(d).toMatchObject({
+      streamHeadsSize: 1204,
+      streamHeadsRoot: toHex(rootOfLeafHashes(sorted.map((id) => eventLeafHash(last.get(id)!)))),
+    });
     expect(verifyDigestSignature(d)).toBe(true);
-    expect(verifyDigestSignature({ ...d, streamHeadsRoot: toHex(rootOfLeafHashes(sorted.slice(1).map((id) => eventLeafHash(last.get(id)!)))) })).toBe(false);
+    expect(
+      verifyDigestSignature({
+        ...d,
+        streamHeadsRoot: toHex(rootOfLeafHashes(sorted.slice(1).map((id) => eventLeafHash(last.get(id)!)))),
+      }),
+    ).toBe(false);
   });
 
   it('given the tree has gone further than the head read, then the digest still signs the root at the head size, not the tree head', async () => {
-    const s = setup((follower) => ({ ...bind(follower), head: async (upTo) => { const h = await follower.head(upTo); await s.write(2); await follower.head(); return h; } }));
+    const s = setup((follower) => ({
+      ...bind(follower),
+      head: async (upTo) => {
+        const h = await follower.head(upTo);
+        await s.write(2);
+        await follower.head();
+        return h;
+      },
+    }));
     await s.write(3);
     const d = await s.digester.sign();
     const firstThree = (await s.store.readAll()).slice(0, 3).map(eventLeafHash);
@@ -159,7 +215,10 @@ describe('LogHeadDigester', () => {
 
 function bind(tree: LogTree): LogTree {
   return {
-    head: (u) => tree.head(u), leafIndexOf: (p) => tree.leafIndexOf(p), inclusionProof: (i, n) => tree.inclusionProof(i, n),
-    consistencyProof: (m, n) => tree.consistencyProof(m, n), rootAt: (n) => tree.rootAt(n),
+    head: (u) => tree.head(u),
+    leafIndexOf: (p) => tree.leafIndexOf(p),
+    inclusionProof: (i, n) => tree.inclusionProof(i, n),
+    consistencyProof: (m, n) => tree.consistencyProof(m, n),
+    rootAt: (n) => tree.rootAt(n),
   };
 }

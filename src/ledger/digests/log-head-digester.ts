@@ -48,7 +48,9 @@ export class LogHeadDigester {
 
   /** The head as of now. Concurrent callers share one catch-up rather than racing on the running hash. */
   head(): Promise<LogHead> {
-    this.catchingUp ??= this.catchUp().finally(() => { this.catchingUp = undefined; });
+    this.catchingUp ??= this.catchUp().finally(() => {
+      this.catchingUp = undefined;
+    });
     return this.catchingUp;
   }
 
@@ -66,10 +68,20 @@ export class LogHeadDigester {
     const heads = StreamHeadsTree.of(this.streamHeads);
     const { treeSize, treeRoot } = await this.treeAt(head);
     const recordedAt = this.clock.now().toISOString();
-    return signDigest({
-      digestId: digestIdFor(head.position), position: head.position, eventCount: head.eventCount, logHash: head.logHash, recordedAt, treeSize, treeRoot,
-      streamHeadsSize: heads.size, streamHeadsRoot: toHex(heads.root()),
-    }, this.key.privateKey);
+    return signDigest(
+      {
+        digestId: digestIdFor(head.position),
+        position: head.position,
+        eventCount: head.eventCount,
+        logHash: head.logHash,
+        recordedAt,
+        treeSize,
+        treeRoot,
+        streamHeadsSize: heads.size,
+        streamHeadsRoot: toHex(heads.root()),
+      },
+      this.key.privateKey,
+    );
   }
 
   /**
@@ -99,7 +111,11 @@ export class LogHeadDigester {
    */
   async list(after: number | undefined, limit: number): Promise<{ digests: RecordedDigest[]; next?: number }> {
     const from = after === undefined ? undefined : (await this.store.lastEventAtOrBefore(after))?.position;
-    const events = await this.store.readAll({ after: from, maxCount: limit, filter: { streamCategories: [LedgerDigest.category] } });
+    const events = await this.store.readAll({
+      after: from,
+      maxCount: limit,
+      filter: { streamCategories: [LedgerDigest.category] },
+    });
     const digests = events.map(recorded);
     return { digests, next: events.length === limit ? events.at(-1)!.position : undefined };
   }
@@ -109,7 +125,11 @@ export class LogHeadDigester {
     let found: SignedDigest | undefined;
     let after: number | undefined;
     for (;;) {
-      const page = await this.store.readAll({ after, maxCount: PAGE, filter: { streamCategories: [LedgerDigest.category] } });
+      const page = await this.store.readAll({
+        after,
+        maxCount: PAGE,
+        filter: { streamCategories: [LedgerDigest.category] },
+      });
       for (const e of page) {
         const d = LedgerDigest.codec.decode(e).data;
         if (d.position >= position) found = d;
@@ -146,7 +166,9 @@ export class LogHeadDigester {
 export class DigestTreeDisagreement extends Error {
   readonly code = 'digest-tree-disagreement';
   constructor(head: LogHead, treeSize: number) {
-    super(`The log tree holds ${treeSize} leaves up to position ${head.position}, but the log ${head.eventCount} events: no digest is signed`);
+    super(
+      `The log tree holds ${treeSize} leaves up to position ${head.position}, but the log ${head.eventCount} events: no digest is signed`,
+    );
     this.name = 'DigestTreeDisagreement';
   }
 }

@@ -6,12 +6,25 @@ import { ConfigError, loadConfig } from '../../config/app-config';
 import { signDigest, verifyDigestSignature } from './digest-signature';
 import { loadSigningKey, publicKeyPath, writeSigningKeyPair } from './signing-key';
 
-const PROD = { NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://login.example/keys' };
-const unsigned = { digestId: 'head-1', position: 1, eventCount: 2, logHash: 'c'.repeat(64), recordedAt: '2022-11-21T12:00:00.000Z' };
+const PROD = {
+  NODE_ENV: 'production',
+  OIDC_ISSUER: 'https://login.example',
+  OIDC_AUDIENCE: 'api',
+  OIDC_JWKS_URL: 'https://login.example/keys',
+};
+const unsigned = {
+  digestId: 'head-1',
+  position: 1,
+  eventCount: 2,
+  logHash: 'c'.repeat(64),
+  recordedAt: '2022-11-21T12:00:00.000Z',
+};
 
 describe('loadSigningKey', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'signing-key-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'signing-key-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given no key file outside production, then it generates one once under <dataDir>/signing/ (private 0600) and reuses it', () => {
@@ -37,24 +50,49 @@ describe('loadSigningKey', () => {
     expect(() => writeSigningKeyPair(file)).toThrow(/EEXIST/);
   });
 
-  const rsaPem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const rsaPem = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   it.each([
     ['a missing file', () => join(dir, 'absent.pem'), /cannot be read.*ENOENT/],
     // A directory cannot be read as a file even by root (a 0000 file can be, so it would not test this).
     ['an unreadable path', () => dir, /cannot be read.*EISDIR/],
-    ['a file that is not a key', () => { const f = join(dir, 'junk.pem'); writeFileSync(f, 'hello'); return f; }, /not an unencrypted PKCS#8/],
-    ['an RSA key', () => { const f = join(dir, 'rsa.pem'); writeFileSync(f, rsaPem); return f; }, /rsa key, not Ed25519/],
+    [
+      'a file that is not a key',
+      () => {
+        const f = join(dir, 'junk.pem');
+        writeFileSync(f, 'hello');
+        return f;
+      },
+      /not an unencrypted PKCS#8/,
+    ],
+    [
+      'an RSA key',
+      () => {
+        const f = join(dir, 'rsa.pem');
+        writeFileSync(f, rsaPem);
+        return f;
+      },
+      /rsa key, not Ed25519/,
+    ],
   ])('given %s, then it refuses to start and names LEDGER_SIGNING_KEY_FILE', (_, makeFile, message) => {
     const config = loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SIGNING_KEY_FILE: makeFile() });
     let error: unknown;
-    try { loadSigningKey(config); } catch (err) { error = err; }
+    try {
+      loadSigningKey(config);
+    } catch (err) {
+      error = err;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/LEDGER_SIGNING_KEY_FILE/);
     expect((error as Error).message).toMatch(message);
   });
 
   it('given production with no key file (bypassing loadConfig), then it refuses rather than generate one', () => {
-    const config = { ...loadConfig({ ...PROD, LEDGER_DATA_DIR: dir, LEDGER_SIGNING_KEY_FILE: 'x' }), digests: { intervalMinutes: 60 } };
+    const config = {
+      ...loadConfig({ ...PROD, LEDGER_DATA_DIR: dir, LEDGER_SIGNING_KEY_FILE: 'x' }),
+      digests: { intervalMinutes: 60 },
+    };
     expect(() => loadSigningKey(config)).toThrow(/LEDGER_SIGNING_KEY_FILE is required/);
   });
 });

@@ -29,7 +29,10 @@ export function loadSigningKey(config: AppConfig): SigningKey {
   try {
     pem = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(VARIABLE, `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new ConfigError(
+      VARIABLE,
+      `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   return signingKeyFromPem(pem, file);
 }
@@ -41,7 +44,8 @@ export function signingKeyFromPem(pem: string, file = 'the key'): SigningKey {
   } catch {
     throw new ConfigError(VARIABLE, `names ${file}, which is not an unencrypted PKCS#8 PEM private key`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError(VARIABLE, `names ${file}, which is a ${privateKey.asymmetricKeyType} key, not Ed25519`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new ConfigError(VARIABLE, `names ${file}, which is a ${privateKey.asymmetricKeyType} key, not Ed25519`);
   return { privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
 }
 

@@ -28,7 +28,11 @@ export function withinDeadline<T>(work: Promise<T>, ms: number, what: string, on
 }
 
 /** Every event of a read, within the deadline; a late read is cancelled so its call does not linger. */
-export function collectWithin<E extends ResolvedEvent | AllStreamResolvedEvent>(read: StreamingRead<E>, ms: number, what: string): Promise<E[]> {
+export function collectWithin<E extends ResolvedEvent | AllStreamResolvedEvent>(
+  read: StreamingRead<E>,
+  ms: number,
+  what: string,
+): Promise<E[]> {
   const collect = async () => {
     const out: E[] = [];
     for await (const e of read) out.push(e);

@@ -1,11 +1,29 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, MaxAppendSizeExceededError, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
-  type AllStreamResolvedEvent, type Position, type ReadAllOptions as EsdbReadAllOptions,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type Position,
+  type ReadAllOptions as EsdbReadAllOptions,
 } from '@eventstore/db-client';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventTooLargeError, WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import { findPriorAppend } from '../idempotency';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
@@ -39,7 +57,11 @@ export class EsdbEventStore implements EventStore {
   private readonly returned = new ReturnedPositions();
 
   /** deadlineMs (STORE_DEADLINE_MS) is every call's gRPC deadline, also the client's own calls (server features). */
-  constructor(connectionString: string, private readonly clock: Clock, private readonly deadlineMs = 5000) {
+  constructor(
+    connectionString: string,
+    private readonly clock: Clock,
+    private readonly deadlineMs = 5000,
+  ) {
     this.client = EventStoreDBClient.connectionString(withDefaultDeadline(connectionString, deadlineMs));
   }
 
@@ -51,7 +73,8 @@ export class EsdbEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     // Reads skip system events, so a $-named stream or type would be written and never read back.
     const reserved = isSystemEvent(streamId, '') ? streamId : events.find((e) => isSystemEvent('', e.type))?.type;
-    if (reserved !== undefined) throw new Error(`'${reserved}': names starting with '$' are reserved for EventStoreDB system events`);
+    if (reserved !== undefined)
+      throw new Error(`'${reserved}': names starting with '$' are reserved for EventStoreDB system events`);
     for (let attempt = 1; ; attempt++) {
       const recent = await this.readEvents(streamId, { direction: 'backwards', maxCount: IDEMPOTENCY_WINDOW });
       const prior = findPriorAppend(recent, events);
@@ -65,17 +88,29 @@ export class EsdbEventStore implements EventStore {
       const from = tail ? { revision: tail.revision, hash: tail.integrity.hash } : NEW_STREAM_TAIL;
       const sealed = sealEvents(streamId, events, from, this.clock.now().toISOString());
       try {
-        const result = await withinDeadline(this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
-          expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM, deadline: this.deadlineMs,
-        }), this.deadlineMs, `an append to ${streamId}`);
+        const result = await withinDeadline(
+          this.client.appendToStream(streamId, sealed.map(toEsdbEvent), {
+            expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM,
+            deadline: this.deadlineMs,
+          }),
+          this.deadlineMs,
+          `an append to ${streamId}`,
+        );
         // Acknowledged: if reading it back fails now, the write is recorded but the caller cannot be told where.
-        return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision')).catch((e) => { throw outcomeUnknown(e); });
+        return await this.resultAt(streamId, toSafeNumber(result.nextExpectedRevision, 'revision')).catch((e) => {
+          throw outcomeUnknown(e);
+        });
       } catch (err) {
         if (err instanceof MaxAppendSizeExceededError) throw new EventTooLargeError(streamId, err.maxAppendSize);
-        if (!(err instanceof WrongExpectedVersionError)) throw classifyStoreError(err, 'event-store', { writing: true });
+        if (!(err instanceof WrongExpectedVersionError))
+          throw classifyStoreError(err, 'event-store', { writing: true });
         if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
         const current = err.actualVersion;
-        throw new WrongExpectedRevisionError(streamId, expected, typeof current === 'bigint' ? toSafeNumber(current, 'revision') : 'no_stream');
+        throw new WrongExpectedRevisionError(
+          streamId,
+          expected,
+          typeof current === 'bigint' ? toSafeNumber(current, 'revision') : 'no_stream',
+        );
       }
     }
   }
@@ -85,7 +120,8 @@ export class EsdbEventStore implements EventStore {
     // Backwards from a revision past the end: start at the end, as the other engines do.
     if (!events.length && options.direction === 'backwards' && options.fromRevision !== undefined) {
       const [tail] = await this.readEvents(streamId, { direction: 'backwards', maxCount: 1 });
-      if (tail && tail.revision < options.fromRevision) events = await this.readEvents(streamId, { ...options, fromRevision: tail.revision });
+      if (tail && tail.revision < options.fromRevision)
+        events = await this.readEvents(streamId, { ...options, fromRevision: tail.revision });
     }
     return events.map((e) => this.handOut(e));
   }
@@ -103,7 +139,11 @@ export class EsdbEventStore implements EventStore {
     let from: Position | typeof START = options.after === undefined ? START : fromPositionOf(options.after);
     let cursor = options.after === undefined ? undefined : BigInt(options.after);
     while (out.length < max) {
-      const page: AllStreamResolvedEvent[] = await this.readAllPage({ fromPosition: from, direction: FORWARDS, maxCount: READ_ALL_PAGE });
+      const page: AllStreamResolvedEvent[] = await this.readAllPage({
+        fromPosition: from,
+        direction: FORWARDS,
+        maxCount: READ_ALL_PAGE,
+      });
       let advanced = false;
       for (const { event: recorded } of page) {
         if (!recorded?.position) continue;
@@ -116,7 +156,10 @@ export class EsdbEventStore implements EventStore {
         if (out.length >= max) break;
       }
       if (page.length < READ_ALL_PAGE) break;
-      if (!advanced) throw new Error(`EventStoreDB returned a full page of $all at or before position ${cursor}; positions are not increasing`);
+      if (!advanced)
+        throw new Error(
+          `EventStoreDB returned a full page of $all at or before position ${cursor}; positions are not increasing`,
+        );
     }
     return out;
   }
@@ -137,7 +180,8 @@ export class EsdbEventStore implements EventStore {
       const event = fromEsdbEvent(at?.event);
       if (event?.position === position) return event;
     }
-    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE)) if (event.position <= position) return this.handOut(event);
+    for await (const event of this.backwardsFromEnd(READ_ALL_PAGE))
+      if (event.position <= position) return this.handOut(event);
     return undefined;
   }
 
@@ -157,7 +201,12 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, (s) => this.subscriptions.delete(s), (e) => this.handOut(e));
+    const subscription = new EsdbSubscription(
+      this.client,
+      options,
+      (s) => this.subscriptions.delete(s),
+      (e) => this.handOut(e),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -168,8 +217,9 @@ export class EsdbEventStore implements EventStore {
 
   /** One page of $all, within the deadline; a fault is a store fault (StoreUnavailableError). */
   private readAllPage(options: ReadAllPageOptions): Promise<AllStreamResolvedEvent[]> {
-    return collectWithin(this.client.readAll(options), this.deadlineMs, 'a read of $all')
-      .catch((e) => { throw classifyStoreError(e, 'event-store', { writing: false }); });
+    return collectWithin(this.client.readAll(options), this.deadlineMs, 'a read of $all').catch((e) => {
+      throw classifyStoreError(e, 'event-store', { writing: false });
+    });
   }
 
   async close(): Promise<void> {
@@ -183,7 +233,8 @@ export class EsdbEventStore implements EventStore {
     // idempotent write is not documented as "the last event's prepare position", and an
     // idempotent write may carry none. Reading the event back gives exactly what reads return.
     const [last] = await this.readEvents(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!last || last.revision !== revision) throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but it cannot be read back`);
+    if (!last || last.revision !== revision)
+      throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but it cannot be read back`);
     return { nextRevision: last.revision, position: this.handOut(last).position };
   }
 
@@ -191,11 +242,15 @@ export class EsdbEventStore implements EventStore {
     if (o.maxCount !== undefined && o.maxCount <= 0) return [];
     const backwards = o.direction === 'backwards';
     try {
-      const read = await collectWithin(this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: o.fromRevision === undefined ? (backwards ? END : START) : BigInt(o.fromRevision),
-        maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
-      }), this.deadlineMs, `a read of ${streamId}`);
+      const read = await collectWithin(
+        this.client.readStream(streamId, {
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromRevision: o.fromRevision === undefined ? (backwards ? END : START) : BigInt(o.fromRevision),
+          maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
+        }),
+        this.deadlineMs,
+        `a read of ${streamId}`,
+      );
       return read.map((r) => fromEsdbEvent(r.event)).filter((e): e is StoredEvent => e !== undefined);
     } catch (err) {
       if (err instanceof StreamNotFoundError) return [];
@@ -218,5 +273,7 @@ function withDefaultDeadline(connectionString: string, deadlineMs: number): stri
 /** A fault after the server acknowledged a write: it is recorded, the caller just cannot be told so. */
 function outcomeUnknown(err: unknown): unknown {
   const e = classifyStoreError(err, 'event-store', { writing: true });
-  return e instanceof StoreUnavailableError && !e.outcomeUnknown ? new StoreUnavailableError(e.code, e.part, true, e.cause) : e;
+  return e instanceof StoreUnavailableError && !e.outcomeUnknown
+    ? new StoreUnavailableError(e.code, e.part, true, e.cause)
+    : e;
 }

@@ -1,6 +1,13 @@
 import {
-  excludeSystemEvents, eventTypeFilter, jsonEvent, streamNameFilter,
-  type EventData, type Filter, type JSONType, type Position, type RecordedEvent,
+  excludeSystemEvents,
+  eventTypeFilter,
+  jsonEvent,
+  streamNameFilter,
+  type EventData,
+  type Filter,
+  type JSONType,
+  type Position,
+  type RecordedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadata, Integrity, StoredEvent } from '../event-envelope';
 import type { LogFilter } from '../event-store.port';
@@ -18,7 +25,11 @@ export interface EsdbEnvelopeMetadata {
 }
 
 export function toEsdbEvent(e: Omit<StoredEvent, 'position'>): EventData {
-  const metadata: EsdbEnvelopeMetadata = { schemaVersion: e.schemaVersion, metadata: e.metadata, integrity: e.integrity };
+  const metadata: EsdbEnvelopeMetadata = {
+    schemaVersion: e.schemaVersion,
+    metadata: e.metadata,
+    integrity: e.integrity,
+  };
   // Our data is any JSON value; the client JSON.stringifies it whatever its declared type.
   return jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata });
 }
@@ -58,9 +69,12 @@ export function fromEsdbEvent(event: RecordedEvent | undefined): StoredEvent | u
  * Stream reads carry positions from server 22.6.0 on.
  */
 export function toPosition(position: Position | undefined): number {
-  if (!position) throw new Error('EventStoreDB returned an event without a log position (server 22.6.0 or later is required)');
+  if (!position)
+    throw new Error('EventStoreDB returned an event without a log position (server 22.6.0 or later is required)');
   if (position.commit !== position.prepare) {
-    throw new Error(`EventStoreDB returned an event at commit ${position.commit} / prepare ${position.prepare}: events written in explicit transactions have no single position to resume from`);
+    throw new Error(
+      `EventStoreDB returned an event at commit ${position.commit} / prepare ${position.prepare}: events written in explicit transactions have no single position to resume from`,
+    );
   }
   return toSafeNumber(position.prepare, 'position');
 }
@@ -89,7 +103,8 @@ export function serverFilterFor(filter: LogFilter | undefined): Filter {
 }
 
 export function toSafeNumber(value: bigint, what: string): number {
-  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`EventStoreDB ${what} ${value} is outside the safe integer range`);
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`EventStoreDB ${what} ${value} is outside the safe integer range`);
   return Number(value);
 }
 

@@ -1,4 +1,9 @@
-import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import type { StoredEvent } from '../event-envelope';
 import { SubscriptionDroppedError, type SubscribeOptions, type Subscription } from '../event-store.port';
 import { matchesFilter } from '../log-filter';
@@ -33,7 +38,9 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
   private cursor: number | undefined;
   private closed = false;
   private signalClosed!: () => void;
-  private readonly closedSignal = new Promise<typeof DONE>((resolve) => { this.signalClosed = () => resolve(DONE); });
+  private readonly closedSignal = new Promise<typeof DONE>((resolve) => {
+    this.signalClosed = () => resolve(DONE);
+  });
 
   constructor(
     client: EventStoreDBClient,
@@ -67,7 +74,9 @@ export class EsdbSubscription implements Subscription, AsyncIterator<StoredEvent
         await this.close();
         // Always a drop (the port's promise: resubscribe from the last position); its cause says whether
         // the store itself is unreachable or hung (a StoreUnavailableError) or the server ended it.
-        throw new SubscriptionDroppedError((err as Error).message, { cause: classifyStoreError(err, 'event-store', { writing: false }) });
+        throw new SubscriptionDroppedError((err as Error).message, {
+          cause: classifyStoreError(err, 'event-store', { writing: false }),
+        });
       }
       if (this.closed) break;
       if (result.done) {

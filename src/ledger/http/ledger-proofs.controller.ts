@@ -33,13 +33,20 @@ export class LedgerProofsController {
 
   @Get('digests/:digestId/consistency')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'proveDigestConsistency', summary: 'RFC 9162 consistency proof that the log at this digest extends the log at an older one (`from`)' })
+  @ApiOperation({
+    operationId: 'proveDigestConsistency',
+    summary: 'RFC 9162 consistency proof that the log at this digest extends the log at an older one (`from`)',
+  })
   @ApiQuery({ name: 'from', required: true, description: 'The older digest id (head-<position>)' })
   async consistency(@Param('digestId') digestId: string, @Query('from') fromId?: string) {
     if (!fromId) throw new BadRequestException(problem(400, 'missing-from', 'Name the older digest: ?from=<digestId>'));
     const [to, from] = [await this.treeDigest(digestId), await this.treeDigest(fromId)];
     if (from.treeSize > to.treeSize) {
-      throw new RuleViolation('digest-order', `Digest ${fromId} (${from.treeSize} events) is newer than ${digestId} (${to.treeSize}); ask the other way round`, { from: fromId, to: digestId });
+      throw new RuleViolation(
+        'digest-order',
+        `Digest ${fromId} (${from.treeSize} events) is newer than ${digestId} (${to.treeSize}); ask the other way round`,
+        { from: fromId, to: digestId },
+      );
     }
     await this.tree.head(to.position);
     const proof = await this.tree.consistencyProof(from.treeSize, to.treeSize);
@@ -48,22 +55,42 @@ export class LedgerProofsController {
 
   @Get('events/:position/inclusion')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'proveEventInclusion', summary: 'RFC 9162 inclusion proof of the event at a log position in the log a digest signed' })
+  @ApiOperation({
+    operationId: 'proveEventInclusion',
+    summary: 'RFC 9162 inclusion proof of the event at a log position in the log a digest signed',
+  })
   @ApiQuery({ name: 'digest', required: true, description: 'The digest id (head-<position>) to prove against' })
   async inclusion(@Param('position') rawPosition: string, @Query('digest') digestId?: string) {
     const position = Number(rawPosition);
-    if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position)) throw new BadRequestException(problem(400, 'invalid-position', 'A log position is a whole number from 0', { detail: `got ${rawPosition}` }));
-    if (!digestId) throw new BadRequestException(problem(400, 'missing-digest', 'Name the digest to prove against: ?digest=<digestId>'));
+    if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position))
+      throw new BadRequestException(
+        problem(400, 'invalid-position', 'A log position is a whole number from 0', { detail: `got ${rawPosition}` }),
+      );
+    if (!digestId)
+      throw new BadRequestException(
+        problem(400, 'missing-digest', 'Name the digest to prove against: ?digest=<digestId>'),
+      );
     const digest = await this.treeDigest(digestId);
     // Positions are compared, never computed: one after the digest's cannot be in it, whether or not it names an event.
-    const after = () => new RuleViolation('event-after-digest', `Position ${position} comes after digest ${digestId} (position ${digest.position})`, { digestId });
+    const after = () =>
+      new RuleViolation(
+        'event-after-digest',
+        `Position ${position} comes after digest ${digestId} (position ${digest.position})`,
+        { digestId },
+      );
     if (position > digest.position) throw after();
     await this.tree.head(digest.position); // from here the tree covers `position`: not found means no such event
     const leafIndex = await this.tree.leafIndexOf(position);
     if (leafIndex >= digest.treeSize) throw after();
     const event = await this.eventAt(position);
     const proof = await this.tree.inclusionProof(leafIndex, digest.treeSize);
-    return { leafIndex, treeSize: digest.treeSize, treeRoot: digest.treeRoot, proof, event: { streamId: event.streamId, revision: event.revision, hash: event.integrity.hash } };
+    return {
+      leafIndex,
+      treeSize: digest.treeSize,
+      treeRoot: digest.treeRoot,
+      proof,
+      event: { streamId: event.streamId, revision: event.revision, hash: event.integrity.hash },
+    };
   }
 
   /** A recorded digest that commits to the tree: 404 when none has the id, 422 when it predates the tree. */
@@ -72,7 +99,11 @@ export class LedgerProofsController {
     if (!found) throw new NotFound('Digest', digestId);
     const d = found.digest;
     if (d.treeSize === undefined || d.treeRoot === undefined) {
-      throw new RuleViolation('digest-without-tree', `Digest ${digestId} was signed before the log tree existed: it commits to a log hash only`, { digestId });
+      throw new RuleViolation(
+        'digest-without-tree',
+        `Digest ${digestId} was signed before the log tree existed: it commits to a log hash only`,
+        { digestId },
+      );
     }
     return d as TreeDigest;
   }

@@ -16,22 +16,31 @@ export class LedgerController {
 
   @Get('streams/:streamId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'readStream', summary: "A stream's events with actors, business and recorded times and hash links" })
+  @ApiOperation({
+    operationId: 'readStream',
+    summary: "A stream's events with actors, business and recorded times and hash links",
+  })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number })
   async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
-    if (!STREAM_ID.test(streamId)) throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
+    if (!STREAM_ID.test(streamId))
+      throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     const fromRevision = from === undefined ? 0 : Number(from);
-    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new BadRequestException(problem(400, 'invalid-revision', 'fromRevision must be a whole number from 0'));
+    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0)
+      throw new BadRequestException(problem(400, 'invalid-revision', 'fromRevision must be a whole number from 0'));
     const events = await this.store.readStream(streamId, { fromRevision, maxCount: 1000 });
     return { streamId, events };
   }
 
   @Get('verify')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'verifyLedger', summary: 'Walk the hash chains of one stream or the whole store and name the first broken event' })
+  @ApiOperation({
+    operationId: 'verifyLedger',
+    summary: 'Walk the hash chains of one stream or the whole store and name the first broken event',
+  })
   @ApiQuery({ name: 'streamId', required: false })
   verify(@Query('streamId') streamId?: string) {
-    if (streamId !== undefined && !STREAM_ID.test(streamId)) throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
+    if (streamId !== undefined && !STREAM_ID.test(streamId))
+      throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     return verifyStore(this.store, streamId);
   }
 }

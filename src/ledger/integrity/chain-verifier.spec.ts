@@ -7,7 +7,13 @@ let seq = 0;
 
 function newEvent(data: unknown = { n: 1 }): NewEvent {
   const id = `evt-${++seq}`;
-  return { id, type: 'decision-recorded', schemaVersion: 1, data, metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } };
+  return {
+    id,
+    type: 'decision-recorded',
+    schemaVersion: 1,
+    data,
+    metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' },
+  };
 }
 
 /** A correctly chained stream of `count` events, not yet placed in a log. */
@@ -24,7 +30,15 @@ function log(events: Omit<StoredEvent, 'position'>[]): StoredEvent[] {
 /** What an attacker without any secret can make: a self-consistent event linked to `after`. */
 function forge(after: Omit<StoredEvent, 'position'>, revision = after.revision + 1): Omit<StoredEvent, 'position'> {
   const e = newEvent({ forged: true });
-  const content = { id: e.id, streamId: after.streamId, revision, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata, recordedAt: after.metadata.recordedAt } };
+  const content = {
+    id: e.id,
+    streamId: after.streamId,
+    revision,
+    type: e.type,
+    schemaVersion: 1,
+    data: e.data,
+    metadata: { ...e.metadata, recordedAt: after.metadata.recordedAt },
+  };
   return { ...content, integrity: { prevHash: after.integrity.hash, hash: hashEvent(content, after.integrity.hash) } };
 }
 
@@ -46,7 +60,9 @@ describe('ChainVerifier', () => {
     const report = await verifyEvents(events);
     // then that event, and only that event, is named as altered
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'altered', streamId: 'case-a', eventId: events[2].id, revision: 2, position: 2 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'altered', streamId: 'case-a', eventId: events[2].id, revision: 2, position: 2 }),
+    ]);
   });
 
   it('names an event whose metadata (the actor) was altered', async () => {
@@ -63,7 +79,9 @@ describe('ChainVerifier', () => {
     // when verified
     const report = await verifyEvents(events);
     // then the gap is reported at revision 3, the first event after it
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'removed', eventId: a[3].id, revision: 3, position: 2 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'removed', eventId: a[3].id, revision: 3, position: 2 }),
+    ]);
     expect(report.problems[0].message).toContain('revisions 2..2 are missing');
   });
 
@@ -91,7 +109,9 @@ describe('ChainVerifier', () => {
     // when verified
     const report = await verifyEvents(events);
     // then revision 1 is seen twice: the chain breaks at the second copy
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'inserted', eventId: a[1].id, revision: 1, position: 2 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'inserted', eventId: a[1].id, revision: 1, position: 2 }),
+    ]);
   });
 
   it('reports two events swapped in the log as reordered, naming the one that came early', async () => {
@@ -101,7 +121,9 @@ describe('ChainVerifier', () => {
     // when verified
     const report = await verifyEvents(events);
     // then it is reordering, not removal
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'reordered', eventId: a[2].id, revision: 2, position: 1 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'reordered', eventId: a[2].id, revision: 2, position: 1 }),
+    ]);
   });
 
   it('reports an event moved to the end of the log as reordered', async () => {

@@ -61,13 +61,22 @@ export class ChainVerifier {
 
   report(): VerifyReport {
     for (const tail of this.tails.values()) this.closeGap(tail);
-    return { ok: this.problems.length === 0, streamsChecked: this.tails.size, eventsChecked: this.events, problems: [...this.problems] };
+    return {
+      ok: this.problems.length === 0,
+      streamsChecked: this.tails.size,
+      eventsChecked: this.events,
+      problems: [...this.problems],
+    };
   }
 
   private resolveGap(e: StoredEvent, tail: StreamTail): void {
     const gap = tail.gap!;
     if (e.revision >= tail.expectedRevision && e.revision < gap.revision) {
-      this.problems.push({ ...gap, kind: 'reordered', message: `event ${gap.eventId} (revision ${gap.revision}) comes before revision ${e.revision} in the log` });
+      this.problems.push({
+        ...gap,
+        kind: 'reordered',
+        message: `event ${gap.eventId} (revision ${gap.revision}) comes before revision ${e.revision} in the log`,
+      });
       tail.gap = undefined;
       tail.broken = true;
     }
@@ -92,14 +101,26 @@ export class ChainVerifier {
       return { kind: 'altered', ...at, message: `event ${e.id} (revision ${e.revision}) does not match its hash` };
     }
     if (e.revision > tail.expectedRevision) {
-      return { kind: 'removed', ...at, message: `revisions ${tail.expectedRevision}..${e.revision - 1} are missing before event ${e.id}` };
+      return {
+        kind: 'removed',
+        ...at,
+        message: `revisions ${tail.expectedRevision}..${e.revision - 1} are missing before event ${e.id}`,
+      };
     }
     if (e.revision < tail.expectedRevision) {
       const kind = tail.seen.has(e.revision) ? 'inserted' : 'reordered';
-      return { kind, ...at, message: `event ${e.id} has revision ${e.revision} where ${tail.expectedRevision} was expected` };
+      return {
+        kind,
+        ...at,
+        message: `event ${e.id} has revision ${e.revision} where ${tail.expectedRevision} was expected`,
+      };
     }
     if (e.integrity.prevHash !== tail.lastHash) {
-      return { kind: 'inserted', ...at, message: `event ${e.id} does not link to the event before it (prevHash mismatch)` };
+      return {
+        kind: 'inserted',
+        ...at,
+        message: `event ${e.id} does not link to the event before it (prevHash mismatch)`,
+      };
     }
     return undefined;
   }

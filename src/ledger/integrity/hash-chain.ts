@@ -20,16 +20,47 @@ const sha256 = (input: string): string => hash('sha256', input, 'hex');
 
 /** The hash input for one envelope, or undefined when a field is not of its declared type. */
 function envelopeText(
-  id: unknown, streamId: unknown, revision: unknown, type: unknown, schemaVersion: unknown,
-  dataText: string | undefined, metadataText: string, prevHash: unknown,
+  id: unknown,
+  streamId: unknown,
+  revision: unknown,
+  type: unknown,
+  schemaVersion: unknown,
+  dataText: string | undefined,
+  metadataText: string,
+  prevHash: unknown,
 ): string | undefined {
-  if (typeof id !== 'string' || typeof streamId !== 'string' || typeof type !== 'string' || typeof prevHash !== 'string') return undefined;
-  if (typeof revision !== 'number' || !Number.isFinite(revision) || typeof schemaVersion !== 'number' || !Number.isFinite(schemaVersion)) return undefined;
+  if (
+    typeof id !== 'string' ||
+    typeof streamId !== 'string' ||
+    typeof type !== 'string' ||
+    typeof prevHash !== 'string'
+  )
+    return undefined;
+  if (
+    typeof revision !== 'number' ||
+    !Number.isFinite(revision) ||
+    typeof schemaVersion !== 'number' ||
+    !Number.isFinite(schemaVersion)
+  )
+    return undefined;
   // canonicalJson(n) is JSON.stringify(n), which for a finite number is String(n) ("0" for -0 too).
   // One join: a flat string, which the hash reads in one pass (a rope of templates must be flattened first).
   return [
-    dataText === undefined ? '{"id":' : `{"data":${dataText},"id":`, quote(id), ',"metadata":', metadataText, ',"prevHash":', quote(prevHash),
-    ',"revision":', String(revision), ',"schemaVersion":', String(schemaVersion), ',"streamId":', quote(streamId), ',"type":', quote(type), '}',
+    dataText === undefined ? '{"id":' : `{"data":${dataText},"id":`,
+    quote(id),
+    ',"metadata":',
+    metadataText,
+    ',"prevHash":',
+    quote(prevHash),
+    ',"revision":',
+    String(revision),
+    ',"schemaVersion":',
+    String(schemaVersion),
+    ',"streamId":',
+    quote(streamId),
+    ',"type":',
+    quote(type),
+    '}',
   ].join('');
 }
 
@@ -48,14 +79,30 @@ function actorText(a: unknown): string | undefined {
   const { userId, role, agency, onBehalfOf } = a;
   if (typeof userId !== 'string' || typeof role !== 'string' || typeof agency !== 'string') return undefined;
   if (onBehalfOf === undefined) {
-    return ownKeyCount(a) === 3 ? ['{"agency":', quote(agency), ',"role":', quote(role), ',"userId":', quote(userId), '}'].join('') : undefined;
+    return ownKeyCount(a) === 3
+      ? ['{"agency":', quote(agency), ',"role":', quote(role), ',"userId":', quote(userId), '}'].join('')
+      : undefined;
   }
   if (ownKeyCount(a) !== 4 || !isPlainObject(onBehalfOf) || ownKeyCount(onBehalfOf) !== 4) return undefined;
   const { userId: u, role: r, agency: g, meetingId: m } = onBehalfOf;
-  if (typeof u !== 'string' || typeof r !== 'string' || typeof g !== 'string' || typeof m !== 'string') return undefined;
+  if (typeof u !== 'string' || typeof r !== 'string' || typeof g !== 'string' || typeof m !== 'string')
+    return undefined;
   return [
-    '{"agency":', quote(agency), ',"onBehalfOf":{"agency":', quote(g), ',"meetingId":', quote(m), ',"role":', quote(r), ',"userId":', quote(u),
-    '},"role":', quote(role), ',"userId":', quote(userId), '}',
+    '{"agency":',
+    quote(agency),
+    ',"onBehalfOf":{"agency":',
+    quote(g),
+    ',"meetingId":',
+    quote(m),
+    ',"role":',
+    quote(r),
+    ',"userId":',
+    quote(u),
+    '},"role":',
+    quote(role),
+    ',"userId":',
+    quote(userId),
+    '}',
   ].join('');
 }
 
@@ -70,13 +117,28 @@ export function metadataText(m: unknown, recordedAt?: string): string | undefine
   if (!isPlainObject(m)) return undefined;
   const { correlationId, causationId, occurredAt } = m;
   const at = recordedAt ?? m.recordedAt;
-  if (typeof correlationId !== 'string' || typeof causationId !== 'string' || typeof occurredAt !== 'string' || typeof at !== 'string') return undefined;
+  if (
+    typeof correlationId !== 'string' ||
+    typeof causationId !== 'string' ||
+    typeof occurredAt !== 'string' ||
+    typeof at !== 'string'
+  )
+    return undefined;
   if (ownKeyCount(m) !== (recordedAt === undefined ? 5 : 4)) return undefined;
   const actor = actorText(m.actor);
   if (actor === undefined) return undefined;
   return [
-    '{"actor":', actor, ',"causationId":', quote(causationId), ',"correlationId":', quote(correlationId),
-    ',"occurredAt":', quote(occurredAt), ',"recordedAt":', quote(at), '}',
+    '{"actor":',
+    actor,
+    ',"causationId":',
+    quote(causationId),
+    ',"correlationId":',
+    quote(correlationId),
+    ',"occurredAt":',
+    quote(occurredAt),
+    ',"recordedAt":',
+    quote(at),
+    '}',
   ].join('');
 }
 
@@ -84,9 +146,10 @@ export function hashEvent(content: HashedContent, prevHash: string): string {
   const { id, streamId, revision, type, schemaVersion, data, metadata } = content;
   const dataText = data === undefined ? undefined : canonicalJson(data);
   const metaText = metadataText(metadata) ?? (metadata === undefined ? undefined : canonicalJson(metadata));
-  const input = (dataText !== undefined || data === undefined) && metaText !== undefined
-    ? envelopeText(id, streamId, revision, type, schemaVersion, dataText, metaText, prevHash)
-    : undefined;
+  const input =
+    (dataText !== undefined || data === undefined) && metaText !== undefined
+      ? envelopeText(id, streamId, revision, type, schemaVersion, dataText, metaText, prevHash)
+      : undefined;
   return sha256(input ?? canonicalJson({ id, streamId, revision, type, schemaVersion, data, metadata, prevHash }));
 }
 
@@ -105,19 +168,37 @@ export interface EncodedEvent {
  * stored (it parses back to the same values, keys sorted). Anything else (a Date, a function, a
  * sparse array…) is hashed exactly as before and stored with JSON.stringify, as it always was.
  */
-export function encodeEvent(streamId: string, e: NewEvent, revision: number, prevHash: string, recordedAt: string): EncodedEvent {
+export function encodeEvent(
+  streamId: string,
+  e: NewEvent,
+  revision: number,
+  prevHash: string,
+  recordedAt: string,
+): EncodedEvent {
   const data: unknown = e.data;
   const dataText = data === undefined ? undefined : storableCanonicalJson(data);
   const metaText = metadataText(e.metadata, recordedAt) ?? storableCanonicalJson({ ...e.metadata, recordedAt });
-  const input = (dataText !== undefined || data === undefined) && metaText !== undefined
-    ? envelopeText(e.id, streamId, revision, e.type, e.schemaVersion, dataText, metaText, prevHash)
-    : undefined;
+  const input =
+    (dataText !== undefined || data === undefined) && metaText !== undefined
+      ? envelopeText(e.id, streamId, revision, e.type, e.schemaVersion, dataText, metaText, prevHash)
+      : undefined;
   if (input !== undefined) return { data: dataText ?? null, metadata: metaText!, hash: sha256(input) };
   const metadata = { ...e.metadata, recordedAt };
   return {
-    data: data === undefined ? null : dataText ?? JSON.stringify(data),
+    data: data === undefined ? null : (dataText ?? JSON.stringify(data)),
     metadata: metaText ?? JSON.stringify(metadata),
-    hash: sha256(canonicalJson({ id: e.id, streamId, revision, type: e.type, schemaVersion: e.schemaVersion, data, metadata, prevHash })),
+    hash: sha256(
+      canonicalJson({
+        id: e.id,
+        streamId,
+        revision,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data,
+        metadata,
+        prevHash,
+      }),
+    ),
   };
 }
 

@@ -10,8 +10,12 @@ export interface VerifiedPointStore {
 
 export class MemoryVerifiedPointStore implements VerifiedPointStore {
   private point?: VerifiedPoint;
-  load(): VerifiedPoint | undefined { return this.point; }
-  save(point: VerifiedPoint): void { this.point = point; }
+  load(): VerifiedPoint | undefined {
+    return this.point;
+  }
+  save(point: VerifiedPoint): void {
+    this.point = point;
+  }
 }
 
 export const INTEGRITY_FILE = 'integrity.json';
@@ -23,15 +27,32 @@ export const INTEGRITY_FILE = 'integrity.json';
  */
 export class FileVerifiedPointStore implements VerifiedPointStore {
   readonly file: string;
-  constructor(dataDir: string) { this.file = join(dataDir, INTEGRITY_FILE); }
+  constructor(dataDir: string) {
+    this.file = join(dataDir, INTEGRITY_FILE);
+  }
 
   load(): VerifiedPoint | undefined {
     let raw: unknown;
-    try { raw = JSON.parse(readFileSync(this.file, 'utf8')); } catch { return undefined; }
+    try {
+      raw = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      return undefined;
+    }
     const p = (raw as { verifiedThrough?: Partial<VerifiedPoint> } | null)?.verifiedThrough;
-    const ok = p && typeof p.position === 'number' && typeof p.streamId === 'string' && typeof p.revision === 'number' && typeof p.hash === 'string';
+    const ok =
+      p &&
+      typeof p.position === 'number' &&
+      typeof p.streamId === 'string' &&
+      typeof p.revision === 'number' &&
+      typeof p.hash === 'string';
     if (!ok) return undefined;
-    return { position: p.position!, streamId: p.streamId!, revision: p.revision!, hash: p.hash!, ...(p.tree ? { tree: p.tree } : {}) };
+    return {
+      position: p.position!,
+      streamId: p.streamId!,
+      revision: p.revision!,
+      hash: p.hash!,
+      ...(p.tree ? { tree: p.tree } : {}),
+    };
   }
 
   /** Written to a temporary file and renamed over the old one: a crash leaves the old point or the new, never half. */

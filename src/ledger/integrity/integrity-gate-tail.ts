@@ -35,8 +35,14 @@ export interface TailReport {
 /** "Verify the tail since X": the gate's one dependency on a verifier (from undefined: the whole log). */
 export type TailVerifier = (reader: LedgerReader, from: VerifiedPoint | undefined) => Promise<TailReport>;
 
-const pointOf = (e: StoredEvent): VerifiedPoint => ({ position: e.position, streamId: e.streamId, revision: e.revision, hash: e.integrity.hash });
-const at = (e: Pick<StoredEvent, 'id' | 'streamId' | 'revision' | 'position'>) => `event ${e.id} (stream ${e.streamId}, revision ${e.revision}, position ${e.position})`;
+const pointOf = (e: StoredEvent): VerifiedPoint => ({
+  position: e.position,
+  streamId: e.streamId,
+  revision: e.revision,
+  hash: e.integrity.hash,
+});
+const at = (e: Pick<StoredEvent, 'id' | 'streamId' | 'revision' | 'position'>) =>
+  `event ${e.id} (stream ${e.streamId}, revision ${e.revision}, position ${e.position})`;
 
 /**
  * The gate's verifier. With a verified point: the log after it (verifyTail). Without one (the first
@@ -83,7 +89,10 @@ async function verifyWhole(reader: LedgerReader, options: Pick<VerifyLedgerOptio
 
 /** A finding as one line that names where: the stream and position when the message does not already. */
 function describe(p: LedgerProblem): string {
-  const where = p.streamId !== undefined && !p.message.includes(p.streamId) ? ` (stream ${p.streamId}${p.position !== undefined ? `, position ${p.position}` : ''})` : '';
+  const where =
+    p.streamId !== undefined && !p.message.includes(p.streamId)
+      ? ` (stream ${p.streamId}${p.position !== undefined ? `, position ${p.position}` : ''})`
+      : '';
   return `${p.kind}: ${p.message}${where}`;
 }
 
@@ -121,7 +130,10 @@ export async function verifyTail(reader: LedgerReader, from: VerifiedPoint): Pro
   problems.push(...(tree?.unmet(head.position) ?? []));
   for (const d of digests) {
     if (!verifyDigestSignature(d)) problems.push(`digest ${d.digestId} does not verify with its own public key`);
-    if (d.position > head.position) problems.push(`digest ${d.digestId} covers position ${d.position}, beyond the ledger's head (${head.position}): the log lost its tail`);
+    if (d.position > head.position)
+      problems.push(
+        `digest ${d.digestId} covers position ${d.position}, beyond the ledger's head (${head.position}): the log lost its tail`,
+      );
   }
   return { ok: problems.length === 0, problems, head, eventsChecked };
 }
@@ -132,26 +144,38 @@ async function stillThere(reader: LedgerReader, p: VerifiedPoint): Promise<boole
 }
 
 /** The first problem with this event's link into its stream, or undefined; keeps each stream's last hash. */
-async function checkLink(reader: LedgerReader, e: StoredEvent, chains: Map<string, { revision: number; hash: string }>): Promise<string | undefined> {
+async function checkLink(
+  reader: LedgerReader,
+  e: StoredEvent,
+  chains: Map<string, { revision: number; hash: string }>,
+): Promise<string | undefined> {
   if (hashEvent(e, e.integrity.prevHash) !== e.integrity.hash) return `${at(e)} does not match its hash (altered)`;
   let last = chains.get(e.streamId);
   if (!last && e.revision === 0) last = { revision: -1, hash: GENESIS_HASH };
   if (!last) {
     // The stream's event before the tail: verified earlier, read once by revision.
     const [prev] = await reader.readStream(e.streamId, { fromRevision: e.revision - 1, maxCount: 1 });
-    if (prev && prev.revision === e.revision - 1 && prev.position < e.position) last = { revision: prev.revision, hash: prev.integrity.hash };
+    if (prev && prev.revision === e.revision - 1 && prev.position < e.position)
+      last = { revision: prev.revision, hash: prev.integrity.hash };
   }
   chains.set(e.streamId, { revision: e.revision, hash: e.integrity.hash });
-  if (!last || e.revision !== last.revision + 1) return `${at(e)} does not follow revision ${last?.revision ?? 'none'} of its stream (an event was removed, inserted or moved)`;
-  if (e.integrity.prevHash !== last.hash) return `${at(e)} does not link to the event before it in its stream (prevHash mismatch)`;
+  if (!last || e.revision !== last.revision + 1)
+    return `${at(e)} does not follow revision ${last?.revision ?? 'none'} of its stream (an event was removed, inserted or moved)`;
+  if (e.integrity.prevHash !== last.hash)
+    return `${at(e)} does not link to the event before it in its stream (prevHash mismatch)`;
   return undefined;
 }
 
 async function recordedDigests(reader: LedgerReader, from: number): Promise<SignedDigest[]> {
   const digests: SignedDigest[] = [];
   for (let after = from; ;) {
-    const page = await reader.readAll({ after, maxCount: VERIFY_PAGE, filter: { streamCategories: [LedgerDigest.category] } });
-    for (const e of page) if (streamCategory(e.streamId) === LedgerDigest.category) digests.push(LedgerDigest.codec.decode(e).data);
+    const page = await reader.readAll({
+      after,
+      maxCount: VERIFY_PAGE,
+      filter: { streamCategories: [LedgerDigest.category] },
+    });
+    for (const e of page)
+      if (streamCategory(e.streamId) === LedgerDigest.category) digests.push(LedgerDigest.codec.decode(e).data);
     if (page.length < VERIFY_PAGE) return digests;
     after = page.at(-1)!.position;
   }

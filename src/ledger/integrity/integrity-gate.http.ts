@@ -10,7 +10,10 @@ import { INTEGRITY_HEADER, IntegrityGate } from './integrity-gate';
  */
 @Injectable()
 export class IntegrityHeaderHook implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost, private readonly gate: IntegrityGate) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly gate: IntegrityGate,
+  ) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance() as FastifyInstance | undefined;

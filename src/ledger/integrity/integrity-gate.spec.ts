@@ -14,10 +14,17 @@ import { IntegrityGate, LedgerIntegrityError } from './integrity-gate';
 /** The store, counting every event its reads return: what a check costs, independent of the machine's speed. */
 function counting(store: EventStore): { store: EventStore; read: () => number } {
   let read = 0;
-  const counted = <T extends unknown[]>(events: T) => { read += events.length; return events; };
+  const counted = <T extends unknown[]>(events: T) => {
+    read += events.length;
+    return events;
+  };
   return {
     read: () => read,
-    store: { ...store, readAll: async (o) => counted(await store.readAll(o)), readStream: async (s, o) => counted(await store.readStream(s, o)) },
+    store: {
+      ...store,
+      readAll: async (o) => counted(await store.readAll(o)),
+      readStream: async (s, o) => counted(await store.readStream(s, o)),
+    },
   };
 }
 
@@ -25,8 +32,10 @@ describe('IntegrityGate', () => {
   let dir: string;
   let store: SqliteEventStore;
   const clock = new ManualClock(new Date('2023-03-01T10:00:00Z'));
-  const config = () => loadConfig({ LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, INTEGRITY_CHECK_INTERVAL_MINUTES: '0' });
-  const gateOn = (s: EventStore, verifier?: TailVerifier) => new IntegrityGate(s, config(), clock, new FileVerifiedPointStore(dir), verifier);
+  const config = () =>
+    loadConfig({ LEDGER_STORE: 'sqlite', LEDGER_DATA_DIR: dir, INTEGRITY_CHECK_INTERVAL_MINUTES: '0' });
+  const gateOn = (s: EventStore, verifier?: TailVerifier) =>
+    new IntegrityGate(s, config(), clock, new FileVerifiedPointStore(dir), verifier);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'integrity-gate-'));
@@ -41,7 +50,7 @@ describe('IntegrityGate', () => {
     for (let i = 0; i < streams; i++) await store.append(`case-${i}`, newEvents(each), 'no_stream');
   }
 
-  it('given a point verified by the first start, when the service starts again after 21 more events, then it reads those events, the point and each continued stream\'s previous event, not the log', async () => {
+  it("given a point verified by the first start, when the service starts again after 21 more events, then it reads those events, the point and each continued stream's previous event, not the log", async () => {
     await fill(20, 25); // 500 events
     const first = counting(store);
     await gateOn(first.store).ready();
@@ -67,7 +76,11 @@ describe('IntegrityGate', () => {
     });
     const tamper = (sql: string, ...params: unknown[]) => {
       const db = new Database(join(dir, 'ledger.sqlite'));
-      try { db.prepare(sql).run(...params); } finally { db.close(); }
+      try {
+        db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
     };
 
     it('given nothing changed, then the next start verifies and writes are allowed', async () => {
@@ -83,11 +96,14 @@ describe('IntegrityGate', () => {
       await gate.ready();
       await expect(gate.assertWritable()).rejects.toThrow(LedgerIntegrityError);
       await expect(gate.assertWritable()).rejects.toThrow(/stream case-1, revision 5.*does not match its hash/);
-      expect(gate.health()).toMatchObject({ status: 'down', reason: expect.stringContaining('ledger-integrity-failed') });
+      expect(gate.health()).toMatchObject({
+        status: 'down',
+        reason: expect.stringContaining('ledger-integrity-failed'),
+      });
       expect(gate.verifiedNow).toBe(false);
     });
 
-    it('given the event before the tail deleted from its stream, then the tail\'s first event of that stream does not follow and the start fails', async () => {
+    it("given the event before the tail deleted from its stream, then the tail's first event of that stream does not follow and the start fails", async () => {
       tamper("DELETE FROM events WHERE stream_id = 'case-1' AND revision = 3");
       const gate = gateOn(store);
       await gate.ready();
@@ -97,7 +113,10 @@ describe('IntegrityGate', () => {
 
   it('given the gate failed, when periodic rounds come, then it stays failed without verifying (or logging) again', async () => {
     let calls = 0;
-    const failing: TailVerifier = async (): Promise<TailReport> => { calls++; return { ok: false, problems: ['forged'], eventsChecked: 1 }; };
+    const failing: TailVerifier = async (): Promise<TailReport> => {
+      calls++;
+      return { ok: false, problems: ['forged'], eventsChecked: 1 };
+    };
     const gate = new IntegrityGate(store, config(), clock, new MemoryVerifiedPointStore(), failing);
     await gate.ready();
     await gate.tick();
@@ -108,7 +127,11 @@ describe('IntegrityGate', () => {
 
   it('given 25 problems, then answers name the first 20 and how many more; given 20, then all of them', async () => {
     const reasons = async (n: number) => {
-      const verifier: TailVerifier = async () => ({ ok: false, problems: Array.from({ length: n }, (_, i) => `problem ${i}`), eventsChecked: n });
+      const verifier: TailVerifier = async () => ({
+        ok: false,
+        problems: Array.from({ length: n }, (_, i) => `problem ${i}`),
+        eventsChecked: n,
+      });
       const gate = new IntegrityGate(store, config(), clock, new MemoryVerifiedPointStore(), verifier);
       return (await gate.assertWritable().catch((e: LedgerIntegrityError) => e))!.reasons;
     };
@@ -126,7 +149,10 @@ describe('IntegrityGate', () => {
     };
     const gate = new IntegrityGate(store, config(), clock, new MemoryVerifiedPointStore(), flaky);
     await expect(gate.ready()).resolves.toEqual({ read: false });
-    expect(gate.health()).toMatchObject({ status: 'degraded', reason: expect.stringContaining('event store unreachable') });
+    expect(gate.health()).toMatchObject({
+      status: 'degraded',
+      reason: expect.stringContaining('event store unreachable'),
+    });
     expect(gate.verifiedNow).toBe(false);
     await expect(gate.assertWritable()).resolves.toBeUndefined();
     down = false;

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { SQLITE_ROWIDS } from '../sqlite/schema';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
@@ -19,7 +26,9 @@ export const INTEGRITY_HEADER = 'ledger-integrity';
 export class LedgerIntegrityError extends Error {
   readonly code = 'ledger-integrity-failed';
   constructor(readonly reasons: string[]) {
-    super(`The ledger failed its integrity check; writes and digest signing are refused until an operator restores it: ${reasons.join('; ')}`);
+    super(
+      `The ledger failed its integrity check; writes and digest signing are refused until an operator restores it: ${reasons.join('; ')}`,
+    );
     this.name = 'LedgerIntegrityError';
   }
 }
@@ -37,7 +46,13 @@ export interface ReadModelAhead {
 /** The log's head as the start-up check read it; `read: false` when the check could not run (head unknown). */
 export type LedgerHeadRead = { read: true; head: VerifiedPoint | undefined } | { read: false };
 
-interface CheckRecord { kind: 'start-up' | 'periodic'; at: string; ok: boolean; eventsChecked: number; from: number | null }
+interface CheckRecord {
+  kind: 'start-up' | 'periodic';
+  at: string;
+  ok: boolean;
+  eventsChecked: number;
+  from: number | null;
+}
 
 /**
  * The service's own integrity check. At start-up (before any write: writes await it) it verifies
@@ -85,14 +100,17 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The start-up check, run once; resolves with the ledger's head as it read it (for the read models' start). */
   ready(): Promise<LedgerHeadRead> {
-    this.startup ??= this.check('start-up').then((head) => {
-      this.noteTreeAhead(head);
-      return { read: true as const, head };
-    }, (err: unknown) => {
-      this.unchecked = err instanceof Error ? err.message : String(err);
-      this.logger.error(`Start-up integrity check could not run: ${this.unchecked}`);
-      return { read: false as const };
-    });
+    this.startup ??= this.check('start-up').then(
+      (head) => {
+        this.noteTreeAhead(head);
+        return { read: true as const, head };
+      },
+      (err: unknown) => {
+        this.unchecked = err instanceof Error ? err.message : String(err);
+        this.logger.error(`Start-up integrity check could not run: ${this.unchecked}`);
+        return { read: false as const };
+      },
+    );
     return this.startup;
   }
 
@@ -111,14 +129,18 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
   noteReadModelsAhead(found: ReadModelAhead[]): void {
     if (found.length === 0) return;
     this.ahead.push(...found);
-    this.logger.warn(`Read models stood ahead of the ledger, evidence that acknowledged events were lost after the last verified point: ${found.map(describeAhead).join('; ')}`);
+    this.logger.warn(
+      `Read models stood ahead of the ledger, evidence that acknowledged events were lost after the last verified point: ${found.map(describeAhead).join('; ')}`,
+    );
   }
 
   /** The log tree's stored checkpoint beyond the head: the same evidence of a lost tail as a projection's. */
   private noteTreeAhead(head: VerifiedPoint | undefined): void {
     const last = this.tree?.health().lastPosition;
     if (typeof last !== 'number' || (head !== undefined && last <= head.position)) return;
-    this.noteReadModelsAhead([{ readModel: 'log-tree', checkpoint: last, head: head?.position ?? null, rebuilt: false }]);
+    this.noteReadModelsAhead([
+      { readModel: 'log-tree', checkpoint: last, head: head?.position ?? null, rebuilt: false },
+    ]);
   }
 
   /** One round now (tests drive the schedule with this). */
@@ -127,10 +149,27 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   health(): PartHealth {
-    const facts = { verifiedThrough: this.verified?.position ?? null, lastCheck: this.last ?? null, ...(this.ahead.length ? { readModelsAhead: this.ahead } : {}) };
-    if (this.failure) return { status: 'down', reason: `ledger-integrity-failed: ${this.failure.reasons.join('; ')}`, failedAt: this.failure.at, problems: this.failure.reasons, ...facts };
-    if (this.unchecked) return { status: 'degraded', reason: `not verified: the check could not run: ${this.unchecked}`, ...facts };
-    if (this.ahead.length) return { status: 'degraded', reason: `read models stood ahead of the ledger (acknowledged events lost after the last verified point): ${this.ahead.map(describeAhead).join('; ')}`, ...facts };
+    const facts = {
+      verifiedThrough: this.verified?.position ?? null,
+      lastCheck: this.last ?? null,
+      ...(this.ahead.length ? { readModelsAhead: this.ahead } : {}),
+    };
+    if (this.failure)
+      return {
+        status: 'down',
+        reason: `ledger-integrity-failed: ${this.failure.reasons.join('; ')}`,
+        failedAt: this.failure.at,
+        problems: this.failure.reasons,
+        ...facts,
+      };
+    if (this.unchecked)
+      return { status: 'degraded', reason: `not verified: the check could not run: ${this.unchecked}`, ...facts };
+    if (this.ahead.length)
+      return {
+        status: 'degraded',
+        reason: `read models stood ahead of the ledger (acknowledged events lost after the last verified point): ${this.ahead.map(describeAhead).join('; ')}`,
+        ...facts,
+      };
     return { status: 'up', ...facts };
   }
 
@@ -148,10 +187,18 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
   private async check(kind: CheckRecord['kind']): Promise<VerifiedPoint | undefined> {
     const from = this.verified ?? this.points.load();
     const report = await this.verifier(this.store, from);
-    this.last = { kind, at: this.clock.now().toISOString(), ok: report.ok, eventsChecked: report.eventsChecked, from: from?.position ?? null };
+    this.last = {
+      kind,
+      at: this.clock.now().toISOString(),
+      ok: report.ok,
+      eventsChecked: report.eventsChecked,
+      from: from?.position ?? null,
+    };
     if (!report.ok) {
       this.failure = { reasons: firstOf(report.problems), at: this.last.at };
-      this.logger.error(`Ledger integrity check (${kind}) failed: writes and digest signing are refused until an operator restores the ledger: ${report.problems.join('; ')}`);
+      this.logger.error(
+        `Ledger integrity check (${kind}) failed: writes and digest signing are refused until an operator restores the ledger: ${report.problems.join('; ')}`,
+      );
     } else if (report.head) {
       this.verified = report.head;
       try {
@@ -169,7 +216,10 @@ export class IntegrityGate implements OnApplicationBootstrap, OnApplicationShutd
 const NAMED_PROBLEMS = 20;
 function firstOf(problems: string[]): string[] {
   if (problems.length <= NAMED_PROBLEMS) return problems;
-  return [...problems.slice(0, NAMED_PROBLEMS), `and ${problems.length - NAMED_PROBLEMS} more (npm run verify-store lists every one)`];
+  return [
+    ...problems.slice(0, NAMED_PROBLEMS),
+    `and ${problems.length - NAMED_PROBLEMS} more (npm run verify-store lists every one)`,
+  ];
 }
 
 function describeAhead(a: ReadModelAhead): string {

@@ -14,7 +14,24 @@ describe('verify-store command line', () => {
     file = join(dir, 'ledger.sqlite');
     const store = new SqliteEventStore({ file }, new ManualClock());
     const id = 'evt-1';
-    await store.append('case-1', [{ id, type: 'action-raised', schemaVersion: 1, data: {}, metadata: { actor: { userId: 'u', role: 'admin', agency: 'a' }, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } }], 'no_stream');
+    await store.append(
+      'case-1',
+      [
+        {
+          id,
+          type: 'action-raised',
+          schemaVersion: 1,
+          data: {},
+          metadata: {
+            actor: { userId: 'u', role: 'admin', agency: 'a' },
+            correlationId: id,
+            causationId: id,
+            occurredAt: '2022-05-10T10:00:00.000Z',
+          },
+        },
+      ],
+      'no_stream',
+    );
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +39,14 @@ describe('verify-store command line', () => {
   async function run(...argv: string[]) {
     let out = '';
     let err = '';
-    const code = await runVerifyStore(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+    const code = await runVerifyStore(argv, {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+    });
     return { code, out, err };
   }
 
@@ -38,7 +62,11 @@ describe('verify-store command line', () => {
     ['--digest without --public-key', ['LEDGER', '--digest', 'd.json'], '--digest needs --public-key'],
     ['--digest with no file after it', ['LEDGER', '--digest'], '--digest needs a file'],
     ['an unknown option', ['LEDGER', '--fast'], 'unknown option --fast'],
-    ['a digest file that is not JSON', ['LEDGER', '--digest', 'KEY', '--public-key', 'KEY'], 'is not a readable JSON file'],
+    [
+      'a digest file that is not JSON',
+      ['LEDGER', '--digest', 'KEY', '--public-key', 'KEY'],
+      'is not a readable JSON file',
+    ],
     ['a public key that is not Ed25519', ['LEDGER', '--public-key', 'RSA'], 'is not an Ed25519 public key PEM'],
     ['a file that is not a SQLite ledger', ['KEY'], 'could not verify'],
     ['a --log-tree file that is not a log tree', ['LEDGER', '--log-tree', 'LEDGER'], 'is not a readable log-tree file'],
@@ -46,7 +74,10 @@ describe('verify-store command line', () => {
     const key = join(dir, 'key.pem');
     writeFileSync(key, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
     const rsa = join(dir, 'rsa.pem');
-    writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(
+      rsa,
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }),
+    );
     const args = argv.map((a) => ({ LEDGER: file, KEY: key, RSA: rsa })[a] ?? a);
     const { code, out, err } = await run(...args);
     expect(code).toBe(2);

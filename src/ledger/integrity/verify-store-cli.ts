@@ -46,7 +46,8 @@ function parseArgs(argv: string[]): Args {
   }
   if (positional.length > 2) throw new UsageError('too many arguments');
   // A published digest is only as good as the key that signed it: without the key, a forger's digest would do.
-  if (digestFiles.length > 0 && !publicKeyFile) throw new UsageError('--digest needs --public-key: the published key pins who signed it');
+  if (digestFiles.length > 0 && !publicKeyFile)
+    throw new UsageError('--digest needs --public-key: the published key pins who signed it');
   return { file: positional[0] ?? 'data/ledger.sqlite', streamId: positional[1], digestFiles, publicKeyFile, logTree };
 }
 
@@ -58,7 +59,9 @@ function readDigest(file: string): SourcedDigest {
   } catch (err) {
     throw new UsageError(`--digest ${file} is not a readable JSON file (${(err as Error).message})`);
   }
-  const digest = (json && typeof json === 'object' && 'digest' in json ? (json as { digest: unknown }).digest : json) as DigestClaims;
+  const digest = (
+    json && typeof json === 'object' && 'digest' in json ? (json as { digest: unknown }).digest : json
+  ) as DigestClaims;
   if (!digest || typeof digest !== 'object') throw new UsageError(`--digest ${file} holds no digest object`);
   return { digest, source: { kind: 'supplied', name: file } };
 }
@@ -108,8 +111,19 @@ export async function runVerifyStore(argv: string[], io: CliIo): Promise<number>
     }
     // Read before the ledger: beside a running service the tree then never holds an event the ledger read cannot see.
     const witness = logTreeWitness(args, io);
-    const report = await verifyLedger(ledger, { supplied, pinnedKeyPem, positions: SQLITE_ROWIDS, witnesses: witness ? [witness.digest] : [] });
-    io.out(JSON.stringify({ file: args.file, verdict: report.ok ? 'VALID' : 'TAMPERED', logTree: witness?.file ?? null, ...report }, null, 2));
+    const report = await verifyLedger(ledger, {
+      supplied,
+      pinnedKeyPem,
+      positions: SQLITE_ROWIDS,
+      witnesses: witness ? [witness.digest] : [],
+    });
+    io.out(
+      JSON.stringify(
+        { file: args.file, verdict: report.ok ? 'VALID' : 'TAMPERED', logTree: witness?.file ?? null, ...report },
+        null,
+        2,
+      ),
+    );
     return report.ok ? 0 : 1;
   } catch (err) {
     io.err(`verify-store: could not verify ${args.file}: ${(err as Error).message}`);
@@ -132,7 +146,8 @@ function logTreeWitness(args: Args, io: CliIo): { file: string; digest: SourcedD
     const digest = readLogTreeWitness(file);
     return digest && { file, digest };
   } catch (err) {
-    if (args.logTree !== undefined) throw new Error(`--log-tree ${file} is not a readable log-tree file (${(err as Error).message})`);
+    if (args.logTree !== undefined)
+      throw new Error(`--log-tree ${file} is not a readable log-tree file (${(err as Error).message})`);
     io.err(`verify-store: warning: skipped the log tree beside the ledger, ${file} (${(err as Error).message})`);
     return undefined;
   }

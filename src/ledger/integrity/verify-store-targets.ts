@@ -1,7 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { StoredEvent } from '../event-envelope';
 import { CompactRange, compareStreamIds, eventLeafHash, hashLeaf, StreamHeadsTree, toHex } from './merkle';
-import { type DigestCheck, digestLabel, type LedgerProblem, type SourcedDigest, sourceName } from './verify-store-problems';
+import {
+  type DigestCheck,
+  digestLabel,
+  type LedgerProblem,
+  type SourcedDigest,
+  sourceName,
+} from './verify-store-problems';
 
 /**
  * How many points of the log stay at hand for digests met after the head they cover. A recorded
@@ -59,15 +65,18 @@ export class DigestTargets {
   /** Every event of the log, in log order. */
   add(e: StoredEvent): void {
     // Digests whose position the log passed over without an event there: that event is gone.
-    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position < e.position) this.noEventAt(this.byPosition.shift()!, e);
+    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position < e.position)
+      this.noEventAt(this.byPosition.shift()!, e);
     const leaf = leafOf(e);
     const previousHead = this.heads.get(e.streamId);
     this.range.append(leaf);
     this.heads.set(e.streamId, leaf);
     this.logHash.update(`${e.integrity.hash}\n`);
     const now: Point = { event: e, size: this.range.size, range: this.range, logHash: this.logHash };
-    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position === e.position) this.atPosition(this.byPosition.shift()!, now, () => this.heads);
-    while (this.bySize.length > 0 && this.bySize[0].d.digest.treeSize === this.range.size) this.atSize(this.bySize.shift()!, now);
+    while (this.byPosition.length > 0 && this.byPosition[0].d.digest.position === e.position)
+      this.atPosition(this.byPosition.shift()!, now, () => this.heads);
+    while (this.bySize.length > 0 && this.bySize[0].d.digest.treeSize === this.range.size)
+      this.atSize(this.bySize.shift()!, now);
     this.remember({ event: e, size: now.size, range: this.range.clone(), previousHead });
   }
 
@@ -81,7 +90,10 @@ export class DigestTargets {
     const { position, treeSize } = d.digest;
     const last = points.at(-1);
     // A digest without a tree is held to the log hash, known only live: past its point, it waits for the second read.
-    const positionKnown = last === undefined || position > last.event.position || (treeSize === undefined ? position === last.event.position : first.event.position <= position);
+    const positionKnown =
+      last === undefined ||
+      position > last.event.position ||
+      (treeSize === undefined ? position === last.event.position : first.event.position <= position);
     const sizeKnown = treeSize === undefined || last === undefined || treeSize > last.size || treeSize >= first.size;
     if (!positionKnown || !sizeKnown) return false;
     const t = this.track(d);
@@ -89,7 +101,10 @@ export class DigestTargets {
     else {
       const i = points.findIndex((p) => p.event.position >= position);
       const at = points[i];
-      if (at.event.position === position) this.atPosition(t, at === last ? { ...at, logHash: this.logHash } : at, () => this.headsBack(points.slice(i + 1)));
+      if (at.event.position === position)
+        this.atPosition(t, at === last ? { ...at, logHash: this.logHash } : at, () =>
+          this.headsBack(points.slice(i + 1)),
+        );
       else this.noEventAt(t, at.event);
     }
     if (treeSize !== undefined) {
@@ -113,12 +128,20 @@ export class DigestTargets {
       const d = t.d.digest;
       const size = d.treeSize ?? d.eventCount;
       t.problem ??= {
-        kind: 'log-cut-short', ...at(t), position: d.position,
+        kind: 'log-cut-short',
+        ...at(t),
+        position: d.position,
         message: `${digestLabel(t.d)} covers ${size} events up to position ${d.position}, but the log holds ${this.range.size} events ending at position ${lastPosition ?? 'none'}: ${Math.max(0, size - this.range.size)} or more events are gone`,
       };
     }
     return {
-      checks: this.all.map((t) => ({ digestId: t.d.digest.digestId, source: sourceName(t.d.source), position: t.d.digest.position, ...(t.d.digest.treeSize === undefined ? {} : { treeSize: t.d.digest.treeSize }), ok: !t.problem })),
+      checks: this.all.map((t) => ({
+        digestId: t.d.digest.digestId,
+        source: sourceName(t.d.source),
+        position: t.d.digest.position,
+        ...(t.d.digest.treeSize === undefined ? {} : { treeSize: t.d.digest.treeSize }),
+        ok: !t.problem,
+      })),
       problems: this.all.flatMap((t) => (t.problem ? [t.problem] : [])),
     };
   }
@@ -153,7 +176,11 @@ export class DigestTargets {
   }
 
   private noEventAt(t: Target, next: StoredEvent): void {
-    this.fail(t, { position: t.d.digest.position }, `position ${t.d.digest.position} it covers holds no event (the log goes on at position ${next.position})`);
+    this.fail(
+      t,
+      { position: t.d.digest.position },
+      `position ${t.d.digest.position} it covers holds no event (the log goes on at position ${next.position})`,
+    );
   }
 
   /** The stream heads as they were before `later` (kept points, oldest first) were added: the live ones, stepped back. */
@@ -168,33 +195,57 @@ export class DigestTargets {
 
   private atPosition(t: Target, p: Point, headsThen: () => Map<string, Buffer>): void {
     const d = t.d.digest;
-    if (p.size !== d.eventCount) return this.fail(t, p.event, `the log holds ${p.size} events up to position ${d.position}, the digest signed ${d.eventCount}`);
+    if (p.size !== d.eventCount)
+      return this.fail(
+        t,
+        p.event,
+        `the log holds ${p.size} events up to position ${d.position}, the digest signed ${d.eventCount}`,
+      );
     // The stream heads, recomputed (sorted once per digest) for a digest that signs them.
     if (d.streamHeadsSize !== undefined || d.streamHeadsRoot !== undefined) {
       const heads = headsTree(headsThen());
       const root = toHex(heads.root());
       if (heads.size !== d.streamHeadsSize || root !== d.streamHeadsRoot) {
-        return this.fail(t, p.event, `the last events of the ${heads.size} streams up to position ${d.position} give stream-heads root ${root}, the digest signed ${d.streamHeadsSize} streams with root ${d.streamHeadsRoot}`);
+        return this.fail(
+          t,
+          p.event,
+          `the last events of the ${heads.size} streams up to position ${d.position} give stream-heads root ${root}, the digest signed ${d.streamHeadsSize} streams with root ${d.streamHeadsRoot}`,
+        );
       }
     }
     // The tree commits to every event hash in order, and to its stream and revision besides: a
     // digest with a tree is held to the tree; the log hash is checked for digests signed before it.
     if (d.treeSize !== undefined) return;
-    if (!p.logHash) throw new Error(`digest ${d.digestId} without a tree was checked away from the live point (addLate defers those)`);
-    if (p.logHash.copy().digest('hex') !== d.logHash) return this.fail(t, p.event, `the log hash of the events up to position ${d.position} is not the one signed`);
+    if (!p.logHash)
+      throw new Error(
+        `digest ${d.digestId} without a tree was checked away from the live point (addLate defers those)`,
+      );
+    if (p.logHash.copy().digest('hex') !== d.logHash)
+      return this.fail(t, p.event, `the log hash of the events up to position ${d.position} is not the one signed`);
   }
 
   private atSize(t: Target, p: Point): void {
     const d = t.d.digest;
-    if (p.event.position !== d.position) return this.fail(t, p.event, `event ${d.treeSize} of the log is at position ${p.event.position}, the digest signed position ${d.position}`);
+    if (p.event.position !== d.position)
+      return this.fail(
+        t,
+        p.event,
+        `event ${d.treeSize} of the log is at position ${p.event.position}, the digest signed position ${d.position}`,
+      );
     const root = toHex(p.range.root());
-    if (root !== d.treeRoot) return this.fail(t, p.event, `the tree of the first ${d.treeSize} events has root ${root}, the digest signed ${d.treeRoot}`);
+    if (root !== d.treeRoot)
+      return this.fail(
+        t,
+        p.event,
+        `the tree of the first ${d.treeSize} events has root ${root}, the digest signed ${d.treeRoot}`,
+      );
   }
 
   private fail(t: Target, e: Partial<StoredEvent>, why: string): void {
     const d = t.d.digest;
     t.problem ??= {
-      kind: 'digest-mismatch', ...at(t),
+      kind: 'digest-mismatch',
+      ...at(t),
       ...(e.id === undefined ? {} : { eventId: e.id, streamId: e.streamId, revision: e.revision }),
       position: e.position,
       message: `${digestLabel(t.d)}: ${why}; an event at or before position ${d.position} was altered, removed, inserted or moved`,
@@ -208,9 +259,12 @@ const at = (t: Target) => ({ digestId: t.d.digest.digestId, digestSource: source
 export function localise(checks: DigestCheck[], problems: LedgerProblem[]): void {
   let lastGood: DigestCheck | undefined;
   for (const c of [...checks].sort((a, b) => a.position - b.position)) {
-    const problem = problems.find((p) => p.kind === 'digest-mismatch' && p.digestId === c.digestId && p.digestSource === c.source);
+    const problem = problems.find(
+      (p) => p.kind === 'digest-mismatch' && p.digestId === c.digestId && p.digestSource === c.source,
+    );
     if (!problem && c.ok) lastGood = c;
-    else if (problem && lastGood) problem.message += ` after position ${lastGood.position} (digest ${lastGood.digestId} verifies)`;
+    else if (problem && lastGood)
+      problem.message += ` after position ${lastGood.position} (digest ${lastGood.digestId} verifies)`;
   }
 }
 
@@ -226,5 +280,8 @@ function leafOf(e: StoredEvent): Buffer {
 /** The stream-heads tree over leaves already computed (stream-heads.ts: ascending streamId, code-unit order). */
 function headsTree(heads: Map<string, Buffer>): StreamHeadsTree {
   const ids = [...heads.keys()].sort(compareStreamIds);
-  return StreamHeadsTree.fromLeaves(ids, ids.map((id) => heads.get(id)!));
+  return StreamHeadsTree.fromLeaves(
+    ids,
+    ids.map((id) => heads.get(id)!),
+  );
 }

@@ -21,8 +21,16 @@ export function readLogTreeWitness(file: string): SourcedDigest | undefined {
     const root = toHex(CompactRange.resume({ size: row.size, peaks: JSON.parse(row.peaks) as string[] }).root());
     return {
       digest: {
-        digestId: 'log-tree', position: row.last_position, eventCount: row.size, treeSize: row.size, treeRoot: root,
-        logHash: '', recordedAt: '', algorithm: 'Ed25519', publicKeyPem: '', signature: '',
+        digestId: 'log-tree',
+        position: row.last_position,
+        eventCount: row.size,
+        treeSize: row.size,
+        treeRoot: root,
+        logHash: '',
+        recordedAt: '',
+        algorithm: 'Ed25519',
+        publicKeyPem: '',
+        signature: '',
       },
       source: { kind: 'witness', name: file },
     };

@@ -7,12 +7,23 @@ import { numberedEvents as events } from './testing/numbered-events';
 
 /** Serves a fixed (possibly tampered) log with the port's read semantics, as a damaged engine would. */
 function storeOver(log: StoredEvent[]): EventStore {
-  const unused = () => { throw new Error('not used by verifyStore'); };
+  const unused = () => {
+    throw new Error('not used by verifyStore');
+  };
   return {
-    readAll: async ({ after = -1, maxCount = Infinity }: ReadAllOptions = {}) => log.filter((e) => e.position > after).slice(0, maxCount),
+    readAll: async ({ after = -1, maxCount = Infinity }: ReadAllOptions = {}) =>
+      log.filter((e) => e.position > after).slice(0, maxCount),
     readStream: async (streamId, { fromRevision = 0, maxCount = Infinity } = {}) =>
-      log.filter((e) => e.streamId === streamId && e.revision >= fromRevision).sort((x, y) => x.revision - y.revision).slice(0, maxCount),
-    append: unused, subscribe: unused, headPosition: unused, lastEventAtOrBefore: unused, ping: async () => {}, close: async () => {},
+      log
+        .filter((e) => e.streamId === streamId && e.revision >= fromRevision)
+        .sort((x, y) => x.revision - y.revision)
+        .slice(0, maxCount),
+    append: unused,
+    subscribe: unused,
+    headPosition: unused,
+    lastEventAtOrBefore: unused,
+    ping: async () => {},
+    close: async () => {},
   };
 }
 
@@ -35,7 +46,12 @@ describe('verifyStore', () => {
   });
 
   it('verifies one stream on its own', async () => {
-    expect(await verifyStore(store, 'case-1', 4)).toEqual({ ok: true, streamsChecked: 1, eventsChecked: 7, problems: [] });
+    expect(await verifyStore(store, 'case-1', 4)).toEqual({
+      ok: true,
+      streamsChecked: 1,
+      eventsChecked: 7,
+      problems: [],
+    });
   });
 
   it('reads the log in pages of VERIFY_PAGE, each after the last position seen, never all at once', async () => {
@@ -60,7 +76,9 @@ describe('verifyStore', () => {
     const report = await verifyStore(storeOver(log), undefined, 4);
     // then the report names it
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'altered', eventId: log[9].id, streamId: log[9].streamId })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'altered', eventId: log[9].id, streamId: log[9].streamId }),
+    ]);
   });
 
   it('sees a removed event across a page boundary, whole log or one stream', async () => {
@@ -75,6 +93,11 @@ describe('verifyStore', () => {
   });
 
   it('reports an empty store as clean with nothing checked', async () => {
-    expect(await verifyStore(new MemoryEventStore(new ManualClock()))).toEqual({ ok: true, streamsChecked: 0, eventsChecked: 0, problems: [] });
+    expect(await verifyStore(new MemoryEventStore(new ManualClock()))).toEqual({
+      ok: true,
+      streamsChecked: 0,
+      eventsChecked: 0,
+      problems: [],
+    });
   });
 });

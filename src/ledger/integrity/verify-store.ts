@@ -5,7 +5,13 @@ import { streamCategory } from '../stream-name';
 import { ChainVerifier, type VerifyReport } from './chain-verifier';
 import { digestProblems } from './verify-store-digests';
 import { DigestTargets, localise } from './verify-store-targets';
-import { type DigestClaims, type LedgerProblem, type LedgerReport, type SourcedDigest, sourceName } from './verify-store-problems';
+import {
+  type DigestClaims,
+  type LedgerProblem,
+  type LedgerReport,
+  type SourcedDigest,
+  sourceName,
+} from './verify-store-problems';
 
 /**
  * Events per read. Memory stays at one page however large the ledger grows. Larger pages save
@@ -22,7 +28,11 @@ export type LedgerReader = Pick<EventStore, 'readAll' | 'readStream'>;
  * without, it walks the whole log in position order, which is the order that reveals events moved
  * around in the log ('reordered'). Either way it pages rather than loading the ledger.
  */
-export async function verifyStore(store: LedgerReader, streamId?: string, pageSize = VERIFY_PAGE): Promise<VerifyReport> {
+export async function verifyStore(
+  store: LedgerReader,
+  streamId?: string,
+  pageSize = VERIFY_PAGE,
+): Promise<VerifyReport> {
   const verifier = new ChainVerifier();
   for await (const event of streamId === undefined ? wholeLog(store, pageSize) : oneStream(store, streamId, pageSize)) {
     verifier.check(event);
@@ -70,7 +80,10 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     problems.push(...found.problems);
     return found.checkable;
   };
-  const targets = new DigestTargets([...(options.supplied ?? []).filter(checkable), ...(options.witnesses ?? [])], options.recentPoints);
+  const targets = new DigestTargets(
+    [...(options.supplied ?? []).filter(checkable), ...(options.witnesses ?? [])],
+    options.recentPoints,
+  );
   const dense = options.positions;
   let expected = dense?.first;
   let lastPosition: number | null = null;
@@ -83,7 +96,10 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     }
     targets.add(e);
     if (streamCategory(e.streamId) === LedgerDigest.category && e.type === 'ledger-digest-recorded') {
-      const d: SourcedDigest = { digest: e.data as DigestClaims, source: { kind: 'ledger', eventPosition: e.position } };
+      const d: SourcedDigest = {
+        digest: e.data as DigestClaims,
+        source: { kind: 'ledger', eventPosition: e.position },
+      };
       recorded.push(d);
       if (checkable(d) && !targets.addLate(d)) deferred.push(d);
     }
@@ -108,7 +124,10 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
     treeSize: targets.treeSize,
     treeRoot: targets.treeRoot,
     // A digest is ok only if no finding names it, whatever check made it.
-    digests: checks.map((c) => ({ ...c, ok: c.ok && !found.some((p) => p.digestId === c.digestId && p.digestSource === c.source) })),
+    digests: checks.map((c) => ({
+      ...c,
+      ok: c.ok && !found.some((p) => p.digestId === c.digestId && p.digestSource === c.source),
+    })),
     keyPinned: options.pinnedKeyPem !== undefined,
     problems: found,
   };
@@ -121,15 +140,24 @@ export async function verifyLedger(reader: LedgerReader, options: VerifyLedgerOp
  */
 function unrecorded(supplied: SourcedDigest[], recorded: SourcedDigest[]): LedgerProblem[] {
   const ids = new Set(recorded.map((r) => r.digest.digestId));
-  return supplied.filter((s) => !ids.has(s.digest.digestId)).map((s) => ({
-    kind: 'digest-not-recorded' as const, digestId: s.digest.digestId, digestSource: sourceName(s.source), position: s.digest.position,
-    message: `digest ${s.digest.digestId} was published but the ledger holds no record of it: the ledger lost its tail or is an older copy`,
-  }));
+  return supplied
+    .filter((s) => !ids.has(s.digest.digestId))
+    .map((s) => ({
+      kind: 'digest-not-recorded' as const,
+      digestId: s.digest.digestId,
+      digestSource: sourceName(s.source),
+      position: s.digest.position,
+      message: `digest ${s.digest.digestId} was published but the ledger holds no record of it: the ledger lost its tail or is an older copy`,
+    }));
 }
 
 function missingBefore(e: StoredEvent, expected: number, dense: DensePositions): LedgerProblem {
   return {
-    kind: 'positions-missing', streamId: e.streamId, eventId: e.id, revision: e.revision, position: e.position,
+    kind: 'positions-missing',
+    streamId: e.streamId,
+    eventId: e.id,
+    revision: e.revision,
+    position: e.position,
     message: `positions ${expected} to ${dense.previous(e.position)} hold no event (deleted) before event ${e.id} (${e.streamId} revision ${e.revision}, position ${e.position})`,
   };
 }

@@ -13,8 +13,13 @@ export class DefinitionLogTree implements LogTree {
 
   async head(upTo?: number): Promise<LogTreeHead> {
     const log = await this.events.readAll();
-    if (upTo !== undefined && !(log.length > 0 && log[log.length - 1].position >= upTo)) throw new RangeError(`The log does not reach position ${upTo}`);
-    return { size: log.length, rootHash: toHex(rootOfLeafHashes(log.map(eventLeafHash))), lastPosition: log.at(-1)?.position ?? null };
+    if (upTo !== undefined && !(log.length > 0 && log[log.length - 1].position >= upTo))
+      throw new RangeError(`The log does not reach position ${upTo}`);
+    return {
+      size: log.length,
+      rootHash: toHex(rootOfLeafHashes(log.map(eventLeafHash))),
+      lastPosition: log.at(-1)?.position ?? null,
+    };
   }
 
   async leafIndexOf(position: number): Promise<number> {

@@ -12,7 +12,10 @@ import { DomainError, NotFound } from '../../shared/domain-errors';
 export class LogTreeMismatchError extends DomainError {
   readonly code = 'log-tree-mismatch';
   readonly status = 503 as const;
-  constructor(message: string, readonly mismatch: { leafIndex: number; position: number | null; expected: string; found: string | null }) {
+  constructor(
+    message: string,
+    readonly mismatch: { leafIndex: number; position: number | null; expected: string; found: string | null },
+  ) {
     super(message, mismatch);
   }
 }
@@ -31,9 +34,16 @@ export class LogPositionNotFound extends NotFound {
 export class LogTreeBehindError extends DomainError {
   readonly code = 'log-tree-behind';
   readonly status = 503 as const;
-  constructor(readonly wanted: number | null, readonly covered: number | null, waitedMs: number) {
-    super(wanted === null
-      ? `The log tree has not been checked against the log yet, after waiting ${waitedMs} ms`
-      : `The log tree covers position ${covered ?? 'none'}, not yet ${wanted}, after waiting ${waitedMs} ms`, { wanted, covered });
+  constructor(
+    readonly wanted: number | null,
+    readonly covered: number | null,
+    waitedMs: number,
+  ) {
+    super(
+      wanted === null
+        ? `The log tree has not been checked against the log yet, after waiting ${waitedMs} ms`
+        : `The log tree covers position ${covered ?? 'none'}, not yet ${wanted}, after waiting ${waitedMs} ms`,
+      { wanted, covered },
+    );
   }
 }

@@ -1,7 +1,16 @@
 import { MemoryEventStore } from '../memory/memory-event-store';
 import { ManualClock } from '../../shared/clock';
 import { Retrier, RetryPolicy } from '../../shared/retry-policy';
-import { consistencyPath, eventLeafHash, inclusionPath, rootOfLeafHashes, toHex, verifyConsistency, verifyInclusion, fromHex } from '../integrity/merkle';
+import {
+  consistencyPath,
+  eventLeafHash,
+  inclusionPath,
+  rootOfLeafHashes,
+  toHex,
+  verifyConsistency,
+  verifyInclusion,
+  fromHex,
+} from '../integrity/merkle';
 import { newEvents } from '../../../test/support/events';
 import { LogTreeFollower } from './log-tree-follower';
 import { LogTreeStore } from './log-tree-store';
@@ -19,7 +28,10 @@ describe('LogTreeFollower (memory engine, in-memory tree)', () => {
     store = new LogTreeStore(':memory:');
     follower = new LogTreeFollower(events, store, fast, quickRetries());
   });
-  afterEach(async () => { await follower.stop(); store.close(); });
+  afterEach(async () => {
+    await follower.stop();
+    store.close();
+  });
 
   it('given an empty log, when asked for its head, then it is the empty tree', async () => {
     follower.start();
@@ -43,9 +55,25 @@ describe('LogTreeFollower (memory engine, in-memory tree)', () => {
       expect(await follower.rootAt(m)).toBe(toHex(rootOfLeafHashes(leaves.slice(0, m))));
       const proof = await follower.consistencyProof(m, 11);
       expect(proof).toEqual(consistencyPath(m, leaves).map(toHex));
-      expect(verifyConsistency({ fromSize: m, fromRoot: fromHex(await follower.rootAt(m)), toSize: 11, toRoot: fromHex(head.rootHash), proof: proof.map(fromHex) })).toBe(true);
+      expect(
+        verifyConsistency({
+          fromSize: m,
+          fromRoot: fromHex(await follower.rootAt(m)),
+          toSize: 11,
+          toRoot: fromHex(head.rootHash),
+          proof: proof.map(fromHex),
+        }),
+      ).toBe(true);
     }
-    expect(verifyInclusion({ leafHash: leaves[6], index: 6, size: 11, root: fromHex(head.rootHash), proof: (await follower.inclusionProof(6, 11)).map(fromHex) })).toBe(true);
+    expect(
+      verifyInclusion({
+        leafHash: leaves[6],
+        index: 6,
+        size: 11,
+        root: fromHex(head.rootHash),
+        proof: (await follower.inclusionProof(6, 11)).map(fromHex),
+      }),
+    ).toBe(true);
   });
 
   it('given head(upTo) for a position not yet appended, when it is appended, then head resolves covering it', async () => {
@@ -84,10 +112,16 @@ describe('LogTreeFollower (memory engine, in-memory tree)', () => {
     await events.append('case-1', newEvents(3), 'no_stream');
     const subscribe = events.subscribe.bind(events);
     let failures = 3;
-    events.subscribe = (o) => { if (failures-- > 0) throw new Error('store unavailable'); return subscribe(o); };
+    events.subscribe = (o) => {
+      if (failures-- > 0) throw new Error('store unavailable');
+      return subscribe(o);
+    };
     const seen: string[] = [];
     follower.start();
-    while (failures > 0) { seen.push(follower.health().status); await new Promise((r) => setTimeout(r, 1)); }
+    while (failures > 0) {
+      seen.push(follower.health().status);
+      await new Promise((r) => setTimeout(r, 1));
+    }
     expect(seen).toContain('degraded');
     expect(await follower.head()).toMatchObject({ size: 3 });
     expect(follower.health()).toMatchObject({ status: 'up', treeSize: 3 });

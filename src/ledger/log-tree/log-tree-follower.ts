@@ -3,7 +3,16 @@ import { Retrier } from '../../shared/retry-policy';
 import { SupervisedLoop } from '../../shared/supervised-loop';
 import type { StoredEvent } from '../event-envelope';
 import type { EventStore, Subscription } from '../event-store.port';
-import { CompactRange, EMPTY_TREE_ROOT, eventLeafHash, proveConsistency, proveInclusion, rootAt, sameHash, toHex } from '../integrity/merkle';
+import {
+  CompactRange,
+  EMPTY_TREE_ROOT,
+  eventLeafHash,
+  proveConsistency,
+  proveInclusion,
+  rootAt,
+  sameHash,
+  toHex,
+} from '../integrity/merkle';
 import { LogPositionNotFound, LogTreeBehindError, LogTreeMismatchError } from './log-tree-errors';
 import type { LogTree, LogTreeHead } from './log-tree.port';
 import type { LogTreeStore, TreeAppend } from './log-tree-store';
@@ -23,7 +32,12 @@ export type FollowerState = 'idle' | 'running' | 'retrying' | 'mismatch' | 'stop
 const TIMEOUT = Symbol('timeout');
 const PAGE = 1000;
 
-interface Waiter { target: number; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+interface Waiter {
+  target: number;
+  resolve: () => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
 /**
  * Keeps the log tree: subscribes to the log from the tree's checkpoint through the event-store
@@ -52,14 +66,19 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     private readonly options: FollowerOptions = DEFAULT_FOLLOWER_OPTIONS,
     retrier = new Retrier(),
   ) {
-    this.supervisor = new SupervisedLoop({
-      run: () => this.run(),
-      release: () => this.closeSubscription(),
-      // The one error never retried: extending a tree that does not match would sign a rewritten log.
-      final: (err) => err instanceof LogTreeMismatchError && (this.mismatch(err), true),
-    }, retrier);
+    this.supervisor = new SupervisedLoop(
+      {
+        run: () => this.run(),
+        release: () => this.closeSubscription(),
+        // The one error never retried: extending a tree that does not match would sign a rewritten log.
+        final: (err) => err instanceof LogTreeMismatchError && (this.mismatch(err), true),
+      },
+      retrier,
+    );
     this.committed = store.checkpoint();
-    this.checked = new Promise<void>((resolve, reject) => { this.markChecked = (e) => (e ? reject(e) : resolve()); });
+    this.checked = new Promise<void>((resolve, reject) => {
+      this.markChecked = (e) => (e ? reject(e) : resolve());
+    });
     this.checked.catch(() => undefined); // read by whoever asks; unasked, a mismatch is still on /health
   }
 
@@ -89,10 +108,26 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   health(): PartHealth {
     const facts = { treeSize: this.committed.range.size, lastPosition: this.committed.lastPosition };
     switch (this.state) {
-      case 'mismatch': return { status: 'down', reason: this.error?.message, state: this.state, ...facts, mismatch: (this.error as LogTreeMismatchError).mismatch };
-      case 'retrying': return { status: 'degraded', reason: this.error?.message, state: this.state, ...facts, retry: this.supervisor.retry };
-      case 'stopped': return { status: 'disabled', state: this.state, ...facts };
-      default: return { status: 'up', state: this.state, ...facts };
+      case 'mismatch':
+        return {
+          status: 'down',
+          reason: this.error?.message,
+          state: this.state,
+          ...facts,
+          mismatch: (this.error as LogTreeMismatchError).mismatch,
+        };
+      case 'retrying':
+        return {
+          status: 'degraded',
+          reason: this.error?.message,
+          state: this.state,
+          ...facts,
+          retry: this.supervisor.retry,
+        };
+      case 'stopped':
+        return { status: 'disabled', state: this.state, ...facts };
+      default:
+        return { status: 'up', state: this.state, ...facts };
     }
   }
 
@@ -135,14 +170,20 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   }
 
   private withinTree(size: number): void {
-    if (!Number.isSafeInteger(size) || size < 0 || size > this.committed.range.size) throw new RangeError(`The log tree holds ${this.committed.range.size} leaves, not ${size}`);
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.committed.range.size)
+      throw new RangeError(`The log tree holds ${this.committed.range.size} leaves, not ${size}`);
   }
 
   /** The start check passed (waiting for it up to waitMs), and no mismatch was found since. */
   private async ready(): Promise<void> {
     if (this.state === 'mismatch') throw this.error!;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new LogTreeBehindError(null, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs); });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new LogTreeBehindError(null, this.committed.lastPosition, this.options.waitMs)),
+        this.options.waitMs,
+      );
+    });
     await Promise.race([this.checked, late]).finally(() => clearTimeout(timer));
     if ((this.state as FollowerState) === 'mismatch') throw this.error!;
   }
@@ -161,7 +202,10 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     const at = this.committed.lastPosition;
     if (at !== null && at >= target) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(waiter, new LogTreeBehindError(target, this.committed.lastPosition, this.options.waitMs)), this.options.waitMs);
+      const timer = setTimeout(
+        () => this.settle(waiter, new LogTreeBehindError(target, this.committed.lastPosition, this.options.waitMs)),
+        this.options.waitMs,
+      );
       const waiter: Waiter = { target, resolve, reject, timer };
       this.waiters.add(waiter);
     });
@@ -187,7 +231,9 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     this.markChecked();
     this.supervisor.recovered();
     if (this.stopping) return;
-    const subscription = (this.subscription = this.events.subscribe({ after: this.committed.lastPosition ?? undefined }));
+    const subscription = (this.subscription = this.events.subscribe({
+      after: this.committed.lastPosition ?? undefined,
+    }));
     const iterator = subscription[Symbol.asyncIterator]();
     const range = this.committed.range.clone();
     let { lastPosition, prevPosition } = this.committed;
@@ -204,12 +250,17 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     };
     for (;;) {
       pending ??= iterator.next();
-      const result = batch.length === 0 ? await pending : await within(pending, startedAt + this.options.batchMs - Date.now());
-      if (result === TIMEOUT) { commit(); continue; }
+      const result =
+        batch.length === 0 ? await pending : await within(pending, startedAt + this.options.batchMs - Date.now());
+      if (result === TIMEOUT) {
+        commit();
+        continue;
+      }
       pending = undefined;
       if (result.done) break;
       const event = result.value;
-      if (lastPosition !== null && !(event.position > lastPosition)) throw new Error(`The log delivered position ${event.position} after ${lastPosition}`);
+      if (lastPosition !== null && !(event.position > lastPosition))
+        throw new Error(`The log delivered position ${event.position} after ${lastPosition}`);
       if (batch.length === 0) startedAt = Date.now();
       batch.push({ position: event.position, nodes: range.append(eventLeafHash(event)) });
       prevPosition = lastPosition;
@@ -232,10 +283,20 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     const expected = this.store.read([{ level: 0, index: leafIndex }])[0]!;
     const found = event?.position === lastPosition ? eventLeafHash(event) : undefined;
     if (found && sameHash(found, expected)) return;
-    const what = !event ? 'is gone' : event.position !== lastPosition ? `is gone (the next event is at position ${event.position})` : 'hashes differently';
-    throw new LogTreeMismatchError(`The log tree does not match the log: the event at position ${lastPosition} (leaf ${leafIndex}) ${what}`, {
-      leafIndex, position: lastPosition, expected: toHex(expected), found: found ? toHex(found) : null,
-    });
+    const what = !event
+      ? 'is gone'
+      : event.position !== lastPosition
+        ? `is gone (the next event is at position ${event.position})`
+        : 'hashes differently';
+    throw new LogTreeMismatchError(
+      `The log tree does not match the log: the event at position ${lastPosition} (leaf ${leafIndex}) ${what}`,
+      {
+        leafIndex,
+        position: lastPosition,
+        expected: toHex(expected),
+        found: found ? toHex(found) : null,
+      },
+    );
   }
 
   /** Cleared before closing, so a close that fails is not tried again. */
@@ -249,6 +310,8 @@ export class LogTreeFollower implements LogTree, HealthReporter {
 /** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
 function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => { timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms)); });
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
+  });
   return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }

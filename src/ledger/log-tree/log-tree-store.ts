@@ -50,30 +50,48 @@ export class LogTreeStore {
         last_position INTEGER, prev_position INTEGER);`);
     this.insertNode = this.db.prepare('INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)');
     this.insertLeaf = this.db.prepare('INSERT INTO leaves (position, leaf_index) VALUES (?, ?)');
-    this.saveState = this.db.prepare(`INSERT INTO state (id, size, peaks, last_position, prev_position) VALUES (1, @size, @peaks, @last, @prev)
+    this.saveState = this.db
+      .prepare(`INSERT INTO state (id, size, peaks, last_position, prev_position) VALUES (1, @size, @peaks, @last, @prev)
       ON CONFLICT (id) DO UPDATE SET size = @size, peaks = @peaks, last_position = @last, prev_position = @prev`);
-    this.selectNode = this.db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?');
-    this.selectLeaf = this.db.prepare<[number], { leaf_index: number }>('SELECT leaf_index FROM leaves WHERE position = ?');
-    this.selectBefore = this.db.prepare<[number], { p: number | null }>('SELECT max(position) AS p FROM leaves WHERE position < ?');
-    this.commitTx = this.db.transaction((appends: readonly TreeAppend[], range: CompactRange, last: number | null, prev: number | null) => {
-      for (const { position, nodes } of appends) {
-        this.insertLeaf.run(position, nodes[0].index);
-        for (const n of nodes) this.insertNode.run(n.level, n.index, n.hash);
-      }
-      const { size, peaks } = range.state();
-      this.saveState.run({ size, peaks: JSON.stringify(peaks), last, prev });
-    });
+    this.selectNode = this.db.prepare<[number, number], { hash: Buffer }>(
+      'SELECT hash FROM nodes WHERE level = ? AND idx = ?',
+    );
+    this.selectLeaf = this.db.prepare<[number], { leaf_index: number }>(
+      'SELECT leaf_index FROM leaves WHERE position = ?',
+    );
+    this.selectBefore = this.db.prepare<[number], { p: number | null }>(
+      'SELECT max(position) AS p FROM leaves WHERE position < ?',
+    );
+    this.commitTx = this.db.transaction(
+      (appends: readonly TreeAppend[], range: CompactRange, last: number | null, prev: number | null) => {
+        for (const { position, nodes } of appends) {
+          this.insertLeaf.run(position, nodes[0].index);
+          for (const n of nodes) this.insertNode.run(n.level, n.index, n.hash);
+        }
+        const { size, peaks } = range.state();
+        this.saveState.run({ size, peaks: JSON.stringify(peaks), last, prev });
+      },
+    );
   }
 
   checkpoint(): LogTreeCheckpoint {
     const row = this.db.prepare('SELECT size, peaks, last_position, prev_position FROM state WHERE id = 1').get() as
       { size: number; peaks: string; last_position: number | null; prev_position: number | null } | undefined;
     if (!row) return { range: CompactRange.empty(), lastPosition: null, prevPosition: null };
-    return { range: CompactRange.resume({ size: row.size, peaks: JSON.parse(row.peaks) as string[] }), lastPosition: row.last_position, prevPosition: row.prev_position };
+    return {
+      range: CompactRange.resume({ size: row.size, peaks: JSON.parse(row.peaks) as string[] }),
+      lastPosition: row.last_position,
+      prevPosition: row.prev_position,
+    };
   }
 
   /** Writes a batch and the state after it, all or nothing (a duplicate node or position aborts it). */
-  commit(appends: readonly TreeAppend[], range: CompactRange, lastPosition: number | null, prevPosition: number | null): void {
+  commit(
+    appends: readonly TreeAppend[],
+    range: CompactRange,
+    lastPosition: number | null,
+    prevPosition: number | null,
+  ): void {
     this.commitTx(appends, range, lastPosition, prevPosition);
   }
 
@@ -86,11 +104,15 @@ export class LogTreeStore {
     return this.selectBefore.get(position)?.p ?? null;
   }
 
-  readonly read: ReadNodes = (ids: readonly NodeId[]) => ids.map(({ level, index }) => this.selectNode.get(level, index)?.hash);
+  readonly read: ReadNodes = (ids: readonly NodeId[]) =>
+    ids.map(({ level, index }) => this.selectNode.get(level, index)?.hash);
 
   /** Bytes the file takes (pages x page size), for the benchmark. */
   sizeBytes(): number {
-    return (this.db.pragma('page_count', { simple: true }) as number) * (this.db.pragma('page_size', { simple: true }) as number);
+    return (
+      (this.db.pragma('page_count', { simple: true }) as number) *
+      (this.db.pragma('page_size', { simple: true }) as number)
+    );
   }
 
   close(): void {

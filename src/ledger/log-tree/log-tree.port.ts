@@ -4,7 +4,11 @@
  * every engine (src/ledger/log-tree). Digests sign head(); packs and the HTTP endpoints serve proofs.
  * Leaf indexes are 0-based ordinals in log order, never positions (positions are opaque).
  */
-export interface LogTreeHead { size: number; rootHash: string; lastPosition: number | null }
+export interface LogTreeHead {
+  size: number;
+  rootHash: string;
+  lastPosition: number | null;
+}
 export interface LogTree {
   /** Resolves once the tree covers the log up to at least `position` (default: the log's head when called). */
   head(upTo?: number): Promise<LogTreeHead>;

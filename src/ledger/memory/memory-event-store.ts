@@ -2,7 +2,15 @@ import { Subject } from 'rxjs';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
 import { pollingSubscription } from '../polling-subscription';
@@ -67,7 +75,8 @@ export class MemoryEventStore implements EventStore {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const atOrBefore = this.log[mid].position <= position;
-      if (atOrBefore) lo = mid + 1; else hi = mid;
+      if (atOrBefore) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }

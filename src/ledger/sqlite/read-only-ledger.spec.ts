@@ -6,7 +6,18 @@ import { verifyStore } from '../integrity/verify-store';
 import { ReadOnlySqliteLedger } from './read-only-ledger';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const event = (id: string) => ({ id, type: 'thing-noted', schemaVersion: 1, data: { id }, metadata: { actor: { userId: 'u', role: 'admin', agency: 'a' }, correlationId: id, causationId: id, occurredAt: '2022-05-10T09:30:00.000Z' } });
+const event = (id: string) => ({
+  id,
+  type: 'thing-noted',
+  schemaVersion: 1,
+  data: { id },
+  metadata: {
+    actor: { userId: 'u', role: 'admin', agency: 'a' },
+    correlationId: id,
+    causationId: id,
+    occurredAt: '2022-05-10T09:30:00.000Z',
+  },
+});
 
 describe('ReadOnlySqliteLedger (verify-store beside the running service)', () => {
   let dir: string;
@@ -28,8 +39,12 @@ describe('ReadOnlySqliteLedger (verify-store beside the running service)', () =>
     try {
       expect(await reader.readAll()).toEqual(await writer.readAll());
       const [first] = await writer.readAll({ maxCount: 1 });
-      expect(await reader.readAll({ after: first.position, maxCount: 2 })).toEqual(await writer.readAll({ after: first.position, maxCount: 2 }));
-      expect(await reader.readStream('thing-0', { fromRevision: 1, maxCount: 1 })).toEqual(await writer.readStream('thing-0', { fromRevision: 1, maxCount: 1 }));
+      expect(await reader.readAll({ after: first.position, maxCount: 2 })).toEqual(
+        await writer.readAll({ after: first.position, maxCount: 2 }),
+      );
+      expect(await reader.readStream('thing-0', { fromRevision: 1, maxCount: 1 })).toEqual(
+        await writer.readStream('thing-0', { fromRevision: 1, maxCount: 1 }),
+      );
       // Appends by the owner after opening are seen (WAL readers see each new commit).
       await writer.append('thing-9', [event('e9')], 'no_stream');
       expect(await verifyStore(reader)).toEqual({ ok: true, streamsChecked: 3, eventsChecked: 6, problems: [] });

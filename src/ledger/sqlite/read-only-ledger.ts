@@ -4,7 +4,8 @@ import type { ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { EVENT_COLUMNS, type Row, toEvent } from './schema';
 
 /** No count (or Infinity) reads everything, as SQLite does for -1. */
-const limit = (maxCount?: number) => (maxCount === undefined || maxCount === Infinity ? -1 : Math.max(0, Math.floor(maxCount)));
+const limit = (maxCount?: number) =>
+  maxCount === undefined || maxCount === Infinity ? -1 : Math.max(0, Math.floor(maxCount));
 
 /**
  * A SQLite ledger file opened read-only, for tools that only read (verify-store) while the
@@ -22,7 +23,9 @@ export class ReadOnlySqliteLedger {
     this.db.pragma('busy_timeout = 5000');
     this.stmt = {
       all: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
-      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(),
+      forwards: this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .raw(),
     };
   }
 

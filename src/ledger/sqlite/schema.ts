@@ -39,12 +39,14 @@ export function configure(db: Database.Database, synchronous: Synchronous, busyT
 }
 
 /** Column order shared by every SELECT and by `toEvent` (rows are read as arrays: no key lookups). */
-export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash';
+export const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash';
 
 export type Row = [number, string, number, string, string, number, string | null, string, string, string];
 
 /** streamCategory() in SQL: the stream id up to its first '-', or all of it. */
-export const CATEGORY_SQL = "CASE instr(stream_id, '-') WHEN 0 THEN stream_id ELSE substr(stream_id, 1, instr(stream_id, '-') - 1) END";
+export const CATEGORY_SQL =
+  "CASE instr(stream_id, '-') WHEN 0 THEN stream_id ELSE substr(stream_id, 1, instr(stream_id, '-') - 1) END";
 
 /** Builds a fresh envelope per row: nothing is shared between reads, so no defensive cloning is needed. */
 export function toEvent(r: Row): StoredEvent {

@@ -5,7 +5,16 @@ import { Subject } from 'rxjs';
 import type { Clock } from '../../shared/clock';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../event-envelope';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
-import type { AppendResult, EventStore, ExpectedRevision, LogFilter, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  LogFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import { encodeEvent } from '../integrity/hash-chain';
 import { findPriorAppend } from '../idempotency';
 import { pollingSubscription } from '../polling-subscription';
@@ -20,7 +29,8 @@ export interface SqliteEventStoreOptions {
 }
 
 /** Memory's slice semantics as a LIMIT: none (or Infinity) reads everything, as SQLite does for -1. */
-const sqlLimit = (maxCount?: number) => (maxCount === undefined || maxCount === Infinity ? -1 : Math.max(0, Math.floor(maxCount)));
+const sqlLimit = (maxCount?: number) =>
+  maxCount === undefined || maxCount === Infinity ? -1 : Math.max(0, Math.floor(maxCount));
 
 /** The durable engine: one SQLite file per deployment, one writer at a time, readers beside it (WAL). */
 export class SqliteEventStore implements EventStore {
@@ -30,24 +40,45 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt;
   private readonly appendTx;
 
-  constructor(options: SqliteEventStoreOptions, private readonly clock: Clock) {
+  constructor(
+    options: SqliteEventStoreOptions,
+    private readonly clock: Clock,
+  ) {
     mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     configure(this.db, options.synchronous ?? 'FULL', options.deadlineMs);
     // Prepared once: parsing SQL on every call would cost more than the inserts themselves.
     this.stmt = {
-      byIds: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?))`).raw(),
-      tail: this.db.prepare('SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').raw(),
-      insert: this.db.prepare('INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      forwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(),
-      backwards: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
+      byIds: this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?))`)
+        .raw(),
+      tail: this.db
+        .prepare('SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+        .raw(),
+      insert: this.db.prepare(
+        'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      forwards: this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .raw(),
+      backwards: this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(),
       // A row that needs new pages (larger than any page size), inserted and rolled back: see ping().
-      probe: this.db.prepare("INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ('$health-probe', 0, 'health-probe', 'probe', 1, zeroblob(70000), '{}', '', '')"),
+      probe: this.db.prepare(
+        "INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ('$health-probe', 0, 'health-probe', 'probe', 1, zeroblob(70000), '{}', '', '')",
+      ),
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
-      atOrBefore: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1`).raw(),
+      atOrBefore: this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1`)
+        .raw(),
     };
-    this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
-      this.appendInTx(streamId, events, expected, checkIds));
+    this.appendTx = this.db.transaction(
+      (streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
+        this.appendInTx(streamId, events, expected, checkIds),
+    );
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -78,7 +109,12 @@ export class SqliteEventStore implements EventStore {
    * lookup on every append would cost as much as the insert, and a fresh append cannot be a retry.
    * A retry usually carries a stale expected revision, so a mismatch also checks the ids first.
    */
-  private appendInTx(streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean): { result: AppendResult; written: boolean } {
+  private appendInTx(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    checkIds: boolean,
+  ): { result: AppendResult; written: boolean } {
     const prior = checkIds ? this.findPrior(streamId, events) : undefined;
     if (prior) return { result: prior, written: false };
     const tail = this.stmt.tail.get(streamId) as [number, number, string] | undefined;
@@ -88,7 +124,8 @@ export class SqliteEventStore implements EventStore {
       if (retried) return { result: retried, written: false };
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
-    if (events.length === 0) return { result: { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 }, written: false };
+    if (events.length === 0)
+      return { result: { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 }, written: false };
     // Sealed and encoded in one pass: the canonical text that is hashed is the text stored, so
     // no sealed envelopes are built and nothing is serialised twice (see encodeEvent).
     const recordedAt = this.clock.now().toISOString();
@@ -97,7 +134,17 @@ export class SqliteEventStore implements EventStore {
     let position = -1;
     for (const e of events) {
       const encoded = encodeEvent(streamId, e, ++revision, prevHash, recordedAt);
-      const info = this.stmt.insert.run(streamId, revision, e.id, e.type, e.schemaVersion, encoded.data, encoded.metadata, prevHash, encoded.hash);
+      const info = this.stmt.insert.run(
+        streamId,
+        revision,
+        e.id,
+        e.type,
+        e.schemaVersion,
+        encoded.data,
+        encoded.metadata,
+        prevHash,
+        encoded.hash,
+      );
       position = Number(info.lastInsertRowid);
       prevHash = encoded.hash;
     }
@@ -123,9 +170,10 @@ export class SqliteEventStore implements EventStore {
 
   private readStreamSync(streamId: string, options: ReadStreamOptions): StoredEvent[] {
     const limit = sqlLimit(options.maxCount);
-    const rows = options.direction === 'backwards'
-      ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-      : this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit);
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit);
     return (rows as Row[]).map(toEvent);
   }
 
@@ -136,7 +184,12 @@ export class SqliteEventStore implements EventStore {
   private readAllSync(options: ReadAllOptions): StoredEvent[] {
     const prefixes = options.filter?.eventTypePrefixes ?? [];
     const categories = options.filter?.streamCategories ?? [];
-    const rows = this.readAllStatement(options.filter).all(options.after ?? -1, ...prefixes, ...categories, sqlLimit(options.maxCount));
+    const rows = this.readAllStatement(options.filter).all(
+      options.after ?? -1,
+      ...prefixes,
+      ...categories,
+      sqlLimit(options.maxCount),
+    );
     return (rows as Row[]).map(toEvent);
   }
 
@@ -151,7 +204,9 @@ export class SqliteEventStore implements EventStore {
       // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
       if (p) where.push(`(${Array(p).fill('instr(type, ?) = 1').join(' OR ')})`);
       if (c) where.push(`${CATEGORY_SQL} IN (${Array(c).fill('?').join(', ')})`);
-      stmt = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw();
+      stmt = this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
+        .raw();
       this.readAllStatements.set(key, stmt);
     }
     return stmt;
@@ -195,7 +250,9 @@ export class SqliteEventStore implements EventStore {
    * current page count (PRAGMA max_page_count); 'read-only' sets PRAGMA query_only. 'none' undoes both.
    */
   faultForTests(fault: 'storage-full' | 'read-only' | 'none'): void {
-    this.db.pragma(`max_page_count = ${fault === 'storage-full' ? (this.db.pragma('page_count', { simple: true }) as number) : 4294967294}`);
+    this.db.pragma(
+      `max_page_count = ${fault === 'storage-full' ? (this.db.pragma('page_count', { simple: true }) as number) : 4294967294}`,
+    );
     this.db.pragma(`query_only = ${fault === 'read-only' ? 'ON' : 'OFF'}`);
   }
 
@@ -211,5 +268,7 @@ export class SqliteEventStore implements EventStore {
  */
 function isEventIdConflict(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('events.event_id');
+  return (
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('events.event_id')
+  );
 }

@@ -6,7 +6,13 @@ import { RuleViolation } from '../../shared/domain-errors';
  * CCGs for Lisa Levy"), so it is a status of its own rather than a second entry.
  */
 export const ATTENDANCE_STATUSES = [
-  'present', 'in-attendance', 'to-present', 'apologies', 'deputising', 'also-representing', 'minute-taker',
+  'present',
+  'in-attendance',
+  'to-present',
+  'apologies',
+  'deputising',
+  'also-representing',
+  'minute-taker',
 ] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
@@ -26,8 +32,10 @@ export type Attendance = Record<string, AttendanceEntry>;
 export const isAttending = (entry: AttendanceEntry | undefined): boolean => !!entry && entry.status !== 'apologies';
 
 export const sameEntry = (a: AttendanceEntry, b: AttendanceEntry): boolean =>
-  a.personId === b.personId && a.status === b.status &&
-  a.deputisingForPersonId === b.deputisingForPersonId && a.representingPartnerId === b.representingPartnerId;
+  a.personId === b.personId &&
+  a.status === b.status &&
+  a.deputisingForPersonId === b.deputisingForPersonId &&
+  a.representingPartnerId === b.representingPartnerId;
 
 /** Only the fields an entry's status allows, so stored entries carry no stray details. */
 export function normaliseEntry(e: AttendanceEntry): AttendanceEntry {
@@ -43,13 +51,24 @@ const COVERS_A_SEAT: readonly AttendanceStatus[] = ['deputising', 'also-represen
 export function checkEntryShape(e: AttendanceEntry): void {
   // Not 'status': problem details would overwrite the HTTP status with it.
   const details = { personId: e.personId, attendanceStatus: e.status };
-  if (e.status === 'deputising' && !e.deputisingForPersonId) throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, details);
-  if (e.status === 'also-representing' && !e.representingPartnerId) throw new RuleViolation('represented-partner-required', `${e.personId} is also representing: say which partner`, details);
+  if (e.status === 'deputising' && !e.deputisingForPersonId)
+    throw new RuleViolation('deputised-person-required', `${e.personId} is deputising: say for whom`, details);
+  if (e.status === 'also-representing' && !e.representingPartnerId)
+    throw new RuleViolation(
+      'represented-partner-required',
+      `${e.personId} is also representing: say which partner`,
+      details,
+    );
   if (e.deputisingForPersonId === undefined) return;
   if (!COVERS_A_SEAT.includes(e.status)) {
-    throw new RuleViolation('attendance-detail-mismatch', `deputisingForPersonId only applies to 'deputising' or 'also-representing' (${e.personId} is '${e.status}')`, details);
+    throw new RuleViolation(
+      'attendance-detail-mismatch',
+      `deputisingForPersonId only applies to 'deputising' or 'also-representing' (${e.personId} is '${e.status}')`,
+      details,
+    );
   }
-  if (e.deputisingForPersonId === e.personId) throw new RuleViolation('deputising-for-self', `${e.personId} cannot deputise for themselves`, details);
+  if (e.deputisingForPersonId === e.personId)
+    throw new RuleViolation('deputising-for-self', `${e.personId} cannot deputise for themselves`, details);
 }
 
 /**
@@ -58,12 +77,22 @@ export function checkEntryShape(e: AttendanceEntry): void {
  */
 export function checkAgainst(attendance: Attendance, e: AttendanceEntry): void {
   if (e.deputisingForPersonId !== undefined && isAttending(attendance[e.deputisingForPersonId])) {
-    throw new RuleViolation('deputy-for-attendee', `${e.personId} cannot deputise for ${e.deputisingForPersonId}, who is recorded as attending`, { personId: e.personId, deputisingForPersonId: e.deputisingForPersonId });
+    throw new RuleViolation(
+      'deputy-for-attendee',
+      `${e.personId} cannot deputise for ${e.deputisingForPersonId}, who is recorded as attending`,
+      { personId: e.personId, deputisingForPersonId: e.deputisingForPersonId },
+    );
   }
   if (isAttending(e)) {
-    const deputy = Object.values(attendance).find((a) => a.deputisingForPersonId === e.personId && a.personId !== e.personId);
+    const deputy = Object.values(attendance).find(
+      (a) => a.deputisingForPersonId === e.personId && a.personId !== e.personId,
+    );
     if (deputy) {
-      throw new RuleViolation('deputy-for-attendee', `${deputy.personId} is recorded as deputising for ${e.personId}, so ${e.personId} cannot be attending`, { personId: e.personId, deputyPersonId: deputy.personId });
+      throw new RuleViolation(
+        'deputy-for-attendee',
+        `${deputy.personId} is recorded as deputising for ${e.personId}, so ${e.personId} cannot be attending`,
+        { personId: e.personId, deputyPersonId: deputy.personId },
+      );
     }
   }
 }

@@ -2,7 +2,15 @@ import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import type { DomainEvent } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
-import { checkAgainst, checkEntryShape, isAttending, normaliseEntry, sameEntry, type Attendance, type AttendanceEntry } from './attendance';
+import {
+  checkAgainst,
+  checkEntryShape,
+  isAttending,
+  normaliseEntry,
+  sameEntry,
+  type Attendance,
+  type AttendanceEntry,
+} from './attendance';
 
 export * from './attendance';
 
@@ -10,24 +18,75 @@ export const MINUTES_OUTCOMES = ['accurate', 'amended'] as const;
 export type MinutesOutcome = (typeof MINUTES_OUTCOMES)[number];
 
 export type MeetingEvent =
-  | DomainEvent<'meeting-scheduled', { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string }>
+  | DomainEvent<
+      'meeting-scheduled',
+      { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string }
+    >
   | DomainEvent<'attendance-recorded', { meetingId: string; entries: AttendanceEntry[] }>
-  | DomainEvent<'attendance-corrected', { meetingId: string; personId: string; entry: AttendanceEntry; previous: AttendanceEntry; reason?: string }>
-  | DomainEvent<'agenda-item-added', { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string }>
-  | DomainEvent<'previous-minutes-approved', { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }>
+  | DomainEvent<
+      'attendance-corrected',
+      { meetingId: string; personId: string; entry: AttendanceEntry; previous: AttendanceEntry; reason?: string }
+    >
+  | DomainEvent<
+      'agenda-item-added',
+      { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string }
+    >
+  | DomainEvent<
+      'previous-minutes-approved',
+      { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }
+    >
   | DomainEvent<'meeting-closed', { meetingId: string }>;
 
 /** Facts the handler reads from other aggregates: which referenced people and partners are registered. */
-export interface RegisteredFacts { knownPersonIds: string[]; knownPartnerIds: string[] }
+export interface RegisteredFacts {
+  knownPersonIds: string[];
+  knownPartnerIds: string[];
+}
 /** The previous meeting as loaded by the handler. */
-export interface PreviousMeetingFacts { exists: boolean; boardId?: string; scheduledFor?: string }
+export interface PreviousMeetingFacts {
+  exists: boolean;
+  boardId?: string;
+  scheduledFor?: string;
+}
 
 export type MeetingCommand =
-  | DomainCommand<'schedule-meeting', { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string; boardExists: boolean }>
+  | DomainCommand<
+      'schedule-meeting',
+      {
+        meetingId: string;
+        boardId: string;
+        scheduledFor: string;
+        title?: string;
+        location?: string;
+        boardExists: boolean;
+      }
+    >
   | DomainCommand<'record-attendance', { meetingId: string; entries: AttendanceEntry[] } & RegisteredFacts>
-  | DomainCommand<'correct-attendance', { meetingId: string; entry: AttendanceEntry; reason?: string } & RegisteredFacts>
-  | DomainCommand<'add-agenda-item', { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string; presenterRegistered?: boolean }>
-  | DomainCommand<'approve-previous-minutes', { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[]; previous: PreviousMeetingFacts }>
+  | DomainCommand<
+      'correct-attendance',
+      { meetingId: string; entry: AttendanceEntry; reason?: string } & RegisteredFacts
+    >
+  | DomainCommand<
+      'add-agenda-item',
+      {
+        meetingId: string;
+        itemNumber: number;
+        label?: string;
+        title: string;
+        presenterPersonId?: string;
+        presenterRegistered?: boolean;
+      }
+    >
+  | DomainCommand<
+      'approve-previous-minutes',
+      {
+        meetingId: string;
+        previousMeetingId: string;
+        outcome: MinutesOutcome;
+        amendments?: string[];
+        previous: PreviousMeetingFacts;
+      }
+    >
   | DomainCommand<'close-meeting', { meetingId: string }>;
 
 /** The shape other contexts read with runner.load(Meeting, id): decisions need an open meeting and an existing item. */
@@ -48,8 +107,10 @@ export interface MeetingState {
 
 const initialState: MeetingState = { exists: false, closed: false, items: {}, attendance: {}, approvedMinutes: {} };
 
-export const hasAgendaItem = (state: MeetingState, itemNumber: number): boolean => Object.hasOwn(state.items, itemNumber);
-export const attendanceOf = (state: MeetingState, personId: string): AttendanceEntry | undefined => state.attendance[personId];
+export const hasAgendaItem = (state: MeetingState, itemNumber: number): boolean =>
+  Object.hasOwn(state.items, itemNumber);
+export const attendanceOf = (state: MeetingState, personId: string): AttendanceEntry | undefined =>
+  state.attendance[personId];
 export const wasAttending = (state: MeetingState, personId: string): boolean => isAttending(state.attendance[personId]);
 /** Whether anything may still be recorded against the meeting. */
 export const isOpen = (state: MeetingState): boolean => state.exists && !state.closed;
@@ -59,34 +120,57 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
   if (command.type === 'schedule-meeting') return schedule(command.data, state);
   if (!state.exists) throw new NotFound('Meeting', meetingId);
   // A correction after close is a later meeting's business: closed minutes are never reopened.
-  if (state.closed) throw new StateConflict('meeting-closed', `Meeting ${meetingId} is closed: nothing more can be recorded`, { meetingId });
+  if (state.closed)
+    throw new StateConflict('meeting-closed', `Meeting ${meetingId} is closed: nothing more can be recorded`, {
+      meetingId,
+    });
   switch (command.type) {
-    case 'record-attendance': return recordAttendance(command.data, state);
-    case 'correct-attendance': return correctAttendance(command.data, state);
-    case 'add-agenda-item': return addAgendaItem(command.data, state);
-    case 'approve-previous-minutes': return approvePreviousMinutes(command.data, state);
-    case 'close-meeting': return [{ type: 'meeting-closed', data: { meetingId } }];
+    case 'record-attendance':
+      return recordAttendance(command.data, state);
+    case 'correct-attendance':
+      return correctAttendance(command.data, state);
+    case 'add-agenda-item':
+      return addAgendaItem(command.data, state);
+    case 'approve-previous-minutes':
+      return approvePreviousMinutes(command.data, state);
+    case 'close-meeting':
+      return [{ type: 'meeting-closed', data: { meetingId } }];
   }
 }
 
-function schedule(data: Extract<MeetingCommand, { type: 'schedule-meeting' }>['data'], state: MeetingState): MeetingEvent[] {
+function schedule(
+  data: Extract<MeetingCommand, { type: 'schedule-meeting' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
   const { meetingId, boardId, scheduledFor, title, location, boardExists } = data;
-  if (state.exists) throw new StateConflict('meeting-exists', `Meeting ${meetingId} is already scheduled`, { meetingId });
+  if (state.exists)
+    throw new StateConflict('meeting-exists', `Meeting ${meetingId} is already scheduled`, { meetingId });
   if (!boardExists) throw new RuleViolation('board-not-registered', `Board ${boardId} is not registered`, { boardId });
   const at = Date.parse(scheduledFor);
-  if (Number.isNaN(at)) throw new RuleViolation('invalid-scheduled-for', `scheduledFor ${scheduledFor} is not a date-time`);
-  return [{ type: 'meeting-scheduled', data: { meetingId, boardId, scheduledFor: new Date(at).toISOString(), ...optional({ title, location }) } }];
+  if (Number.isNaN(at))
+    throw new RuleViolation('invalid-scheduled-for', `scheduledFor ${scheduledFor} is not a date-time`);
+  return [
+    {
+      type: 'meeting-scheduled',
+      data: { meetingId, boardId, scheduledFor: new Date(at).toISOString(), ...optional({ title, location }) },
+    },
+  ];
 }
 
 function checkRegistered(entry: AttendanceEntry, facts: RegisteredFacts): void {
   for (const personId of [entry.personId, entry.deputisingForPersonId]) {
-    if (personId !== undefined && !facts.knownPersonIds.includes(personId)) throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
+    if (personId !== undefined && !facts.knownPersonIds.includes(personId))
+      throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
   }
   const partnerId = entry.representingPartnerId;
-  if (partnerId !== undefined && !facts.knownPartnerIds.includes(partnerId)) throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
+  if (partnerId !== undefined && !facts.knownPartnerIds.includes(partnerId))
+    throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
 }
 
-function recordAttendance(data: Extract<MeetingCommand, { type: 'record-attendance' }>['data'], state: MeetingState): MeetingEvent[] {
+function recordAttendance(
+  data: Extract<MeetingCommand, { type: 'record-attendance' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
   const working: Attendance = { ...state.attendance };
   const added: AttendanceEntry[] = [];
   for (const raw of data.entries) {
@@ -94,7 +178,11 @@ function recordAttendance(data: Extract<MeetingCommand, { type: 'record-attendan
     const recorded = working[entry.personId];
     if (recorded && sameEntry(recorded, entry)) continue; // the same line twice (or re-sent) says nothing new
     if (recorded) {
-      throw new RuleViolation('conflicting-attendance', `${entry.personId} is already recorded as '${recorded.status}', not '${entry.status}': correct the entry instead`, { personId: entry.personId, recorded: recorded.status, requested: entry.status });
+      throw new RuleViolation(
+        'conflicting-attendance',
+        `${entry.personId} is already recorded as '${recorded.status}', not '${entry.status}': correct the entry instead`,
+        { personId: entry.personId, recorded: recorded.status, requested: entry.status },
+      );
     }
     checkEntryShape(entry);
     checkRegistered(entry, data);
@@ -105,45 +193,107 @@ function recordAttendance(data: Extract<MeetingCommand, { type: 'record-attendan
   return added.length ? [{ type: 'attendance-recorded', data: { meetingId: data.meetingId, entries: added } }] : [];
 }
 
-function correctAttendance(data: Extract<MeetingCommand, { type: 'correct-attendance' }>['data'], state: MeetingState): MeetingEvent[] {
+function correctAttendance(
+  data: Extract<MeetingCommand, { type: 'correct-attendance' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
   const entry = normaliseEntry(data.entry);
   const previous = state.attendance[entry.personId];
-  if (!previous) throw new RuleViolation('attendance-not-recorded', `${entry.personId} has no attendance entry to correct`, { personId: entry.personId });
-  if (sameEntry(previous, entry)) throw new RuleViolation('attendance-unchanged', `${entry.personId} is already recorded that way`, { personId: entry.personId });
+  if (!previous)
+    throw new RuleViolation('attendance-not-recorded', `${entry.personId} has no attendance entry to correct`, {
+      personId: entry.personId,
+    });
+  if (sameEntry(previous, entry))
+    throw new RuleViolation('attendance-unchanged', `${entry.personId} is already recorded that way`, {
+      personId: entry.personId,
+    });
   checkEntryShape(entry);
   checkRegistered(entry, data);
   const { [entry.personId]: _replaced, ...others } = state.attendance; // eslint-disable-line @typescript-eslint/no-unused-vars
   checkAgainst(others, entry);
-  return [{ type: 'attendance-corrected', data: { meetingId: data.meetingId, personId: entry.personId, entry, previous, ...optional({ reason: data.reason }) } }];
+  return [
+    {
+      type: 'attendance-corrected',
+      data: {
+        meetingId: data.meetingId,
+        personId: entry.personId,
+        entry,
+        previous,
+        ...optional({ reason: data.reason }),
+      },
+    },
+  ];
 }
 
-function addAgendaItem(data: Extract<MeetingCommand, { type: 'add-agenda-item' }>['data'], state: MeetingState): MeetingEvent[] {
+function addAgendaItem(
+  data: Extract<MeetingCommand, { type: 'add-agenda-item' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
   const { meetingId, itemNumber, label, title, presenterPersonId } = data;
-  if (!Number.isInteger(itemNumber) || itemNumber < 1) throw new RuleViolation('invalid-item-number', `Item number ${itemNumber} must be a positive whole number`, { itemNumber });
-  if (hasAgendaItem(state, itemNumber)) throw new StateConflict('agenda-item-exists', `Item ${itemNumber} is already on the agenda`, { meetingId, itemNumber });
+  if (!Number.isInteger(itemNumber) || itemNumber < 1)
+    throw new RuleViolation('invalid-item-number', `Item number ${itemNumber} must be a positive whole number`, {
+      itemNumber,
+    });
+  if (hasAgendaItem(state, itemNumber))
+    throw new StateConflict('agenda-item-exists', `Item ${itemNumber} is already on the agenda`, {
+      meetingId,
+      itemNumber,
+    });
   if (presenterPersonId !== undefined && !data.presenterRegistered) {
-    throw new RuleViolation('person-not-registered', `Person ${presenterPersonId} is not registered`, { personId: presenterPersonId });
+    throw new RuleViolation('person-not-registered', `Person ${presenterPersonId} is not registered`, {
+      personId: presenterPersonId,
+    });
   }
-    if (label !== undefined && Object.values(state.items).some((i) => i.label === label)) {
-    throw new StateConflict('agenda-item-label-exists', `An item labelled ${label} is already on the agenda`, { meetingId, label });
+  if (label !== undefined && Object.values(state.items).some((i) => i.label === label)) {
+    throw new StateConflict('agenda-item-label-exists', `An item labelled ${label} is already on the agenda`, {
+      meetingId,
+      label,
+    });
   }
-  return [{ type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ label, presenterPersonId }) } }];
+  return [
+    { type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ label, presenterPersonId }) } },
+  ];
 }
 
-function approvePreviousMinutes(data: Extract<MeetingCommand, { type: 'approve-previous-minutes' }>['data'], state: MeetingState): MeetingEvent[] {
+function approvePreviousMinutes(
+  data: Extract<MeetingCommand, { type: 'approve-previous-minutes' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
   const { meetingId, previousMeetingId, outcome, amendments, previous } = data;
-  if (previousMeetingId === meetingId) throw new RuleViolation('previous-meeting-is-self', 'A meeting cannot approve its own minutes');
-  if (!previous.exists) throw new RuleViolation('previous-meeting-not-found', `Meeting ${previousMeetingId} does not exist`, { previousMeetingId });
+  if (previousMeetingId === meetingId)
+    throw new RuleViolation('previous-meeting-is-self', 'A meeting cannot approve its own minutes');
+  if (!previous.exists)
+    throw new RuleViolation('previous-meeting-not-found', `Meeting ${previousMeetingId} does not exist`, {
+      previousMeetingId,
+    });
   if (previous.boardId !== state.boardId) {
-    throw new RuleViolation('previous-meeting-other-board', `Meeting ${previousMeetingId} belongs to board ${previous.boardId}, not ${state.boardId}`, { previousMeetingId });
+    throw new RuleViolation(
+      'previous-meeting-other-board',
+      `Meeting ${previousMeetingId} belongs to board ${previous.boardId}, not ${state.boardId}`,
+      { previousMeetingId },
+    );
   }
   if (!previous.scheduledFor || Date.parse(previous.scheduledFor) >= Date.parse(state.scheduledFor!)) {
-    throw new RuleViolation('previous-meeting-not-earlier', `Meeting ${previousMeetingId} is not earlier than this meeting`, { previousMeetingId });
+    throw new RuleViolation(
+      'previous-meeting-not-earlier',
+      `Meeting ${previousMeetingId} is not earlier than this meeting`,
+      { previousMeetingId },
+    );
   }
-  if (state.approvedMinutes[previousMeetingId]) throw new StateConflict('minutes-already-approved', `Minutes of ${previousMeetingId} are already approved here`, { previousMeetingId });
-  if (outcome === 'amended' && !amendments?.length) throw new RuleViolation('amendments-required', 'Amended minutes must list the amendments');
-  if (outcome === 'accurate' && amendments?.length) throw new RuleViolation('amendments-not-allowed', 'Minutes approved as accurate have no amendments');
-  return [{ type: 'previous-minutes-approved', data: { meetingId, previousMeetingId, outcome, ...(outcome === 'amended' ? { amendments } : {}) } }];
+  if (state.approvedMinutes[previousMeetingId])
+    throw new StateConflict('minutes-already-approved', `Minutes of ${previousMeetingId} are already approved here`, {
+      previousMeetingId,
+    });
+  if (outcome === 'amended' && !amendments?.length)
+    throw new RuleViolation('amendments-required', 'Amended minutes must list the amendments');
+  if (outcome === 'accurate' && amendments?.length)
+    throw new RuleViolation('amendments-not-allowed', 'Minutes approved as accurate have no amendments');
+  return [
+    {
+      type: 'previous-minutes-approved',
+      data: { meetingId, previousMeetingId, outcome, ...(outcome === 'amended' ? { amendments } : {}) },
+    },
+  ];
 }
 
 function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -153,16 +303,25 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...initialState, exists: true, boardId, scheduledFor, ...optional({ title, location }) };
     }
     case 'attendance-recorded':
-      return { ...state, attendance: { ...state.attendance, ...Object.fromEntries(event.data.entries.map((e) => [e.personId, e])) } };
+      return {
+        ...state,
+        attendance: { ...state.attendance, ...Object.fromEntries(event.data.entries.map((e) => [e.personId, e])) },
+      };
     case 'attendance-corrected':
       return { ...state, attendance: { ...state.attendance, [event.data.personId]: event.data.entry } };
     case 'agenda-item-added': {
       const { itemNumber, label, title, presenterPersonId } = event.data;
-      return { ...state, items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonId }) } } };
+      return {
+        ...state,
+        items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonId }) } },
+      };
     }
     case 'previous-minutes-approved': {
       const { previousMeetingId, outcome, amendments } = event.data;
-      return { ...state, approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } } };
+      return {
+        ...state,
+        approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } },
+      };
     }
     case 'meeting-closed':
       return { ...state, closed: true };
@@ -178,7 +337,14 @@ export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
   category: 'meeting',
   name: 'Meeting',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<MeetingEvent>(v1(
-    'meeting-scheduled', 'attendance-recorded', 'attendance-corrected', 'agenda-item-added', 'previous-minutes-approved', 'meeting-closed',
-  )),
+  codec: eventCodec<MeetingEvent>(
+    v1(
+      'meeting-scheduled',
+      'attendance-recorded',
+      'attendance-corrected',
+      'agenda-item-added',
+      'previous-minutes-approved',
+      'meeting-closed',
+    ),
+  ),
 };

@@ -3,7 +3,15 @@ import { eventCodec, v1 } from '../../ledger/event-codec';
 import type { DomainEvent } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 
-export const PARTNER_KINDS = ['local-authority', 'police', 'health', 'education', 'probation', 'voluntary', 'other'] as const;
+export const PARTNER_KINDS = [
+  'local-authority',
+  'police',
+  'health',
+  'education',
+  'probation',
+  'voluntary',
+  'other',
+] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** Working Together: the local authority, police and health (ICB) are the statutory safeguarding partners. */
 export const STATUTORY_KINDS: readonly PartnerKind[] = ['local-authority', 'police', 'health'];
@@ -16,7 +24,10 @@ export type PartnerEvent =
 export type PartnerCommand =
   | DomainCommand<'register-partner', { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean }>
   | DomainCommand<'rename-partner', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
-  | DomainCommand<'succeed-partner', { partnerId: string; successorId: string; effectiveFrom: string; successorExists: boolean }>;
+  | DomainCommand<
+      'succeed-partner',
+      { partnerId: string; successorId: string; effectiveFrom: string; successorExists: boolean }
+    >;
 
 export interface PartnerState {
   exists: boolean;
@@ -30,28 +41,43 @@ const initialState: PartnerState = { exists: false, names: [] };
 
 function decide(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
   if (command.type === 'register-partner') {
-    if (state.exists) throw new StateConflict('partner-exists', `Partner ${command.data.partnerId} is already registered`);
+    if (state.exists)
+      throw new StateConflict('partner-exists', `Partner ${command.data.partnerId} is already registered`);
     const { partnerId, name, kind } = command.data;
     // An NHS trust is health but not the statutory partner (the ICB is): statutory may be set false.
     const statutory = command.data.statutory ?? STATUTORY_KINDS.includes(kind);
     if (statutory && !STATUTORY_KINDS.includes(kind)) {
-      throw new RuleViolation('not-a-statutory-kind', `Only ${STATUTORY_KINDS.join(', ')} partners can be statutory partners`, { kind });
+      throw new RuleViolation(
+        'not-a-statutory-kind',
+        `Only ${STATUTORY_KINDS.join(', ')} partners can be statutory partners`,
+        { kind },
+      );
     }
     return [{ type: 'partner-registered', data: { partnerId, name, kind, statutory } }];
   }
-  if (!state.exists) throw new RuleViolation('partner-not-registered', `Partner ${command.data.partnerId} is not registered`);
-  if (state.succeededBy) throw new RuleViolation('partner-succeeded', `Partner ${command.data.partnerId} was succeeded by ${state.succeededBy.partnerId}`);
+  if (!state.exists)
+    throw new RuleViolation('partner-not-registered', `Partner ${command.data.partnerId} is not registered`);
+  if (state.succeededBy)
+    throw new RuleViolation(
+      'partner-succeeded',
+      `Partner ${command.data.partnerId} was succeeded by ${state.succeededBy.partnerId}`,
+    );
   const lastFrom = state.names.at(-1)?.from;
   if (lastFrom && command.data.effectiveFrom <= lastFrom) {
-    throw new RuleViolation('effective-date-not-after-previous-change', `The change must take effect after ${lastFrom}`);
+    throw new RuleViolation(
+      'effective-date-not-after-previous-change',
+      `The change must take effect after ${lastFrom}`,
+    );
   }
   if (command.type === 'rename-partner') {
-    if (state.names.at(-1)?.name === command.data.name) throw new RuleViolation('same-name', 'The partner already has that name');
+    if (state.names.at(-1)?.name === command.data.name)
+      throw new RuleViolation('same-name', 'The partner already has that name');
     return [{ type: 'partner-renamed', data: command.data }];
   }
   const { partnerId, successorId, effectiveFrom, successorExists } = command.data;
   if (successorId === partnerId) throw new RuleViolation('successor-is-self', 'A partner cannot succeed itself');
-  if (!successorExists) throw new RuleViolation('successor-not-registered', `Successor ${successorId} is not registered`);
+  if (!successorExists)
+    throw new RuleViolation('successor-not-registered', `Successor ${successorId} is not registered`);
   return [{ type: 'partner-succeeded', data: { partnerId, successorId, effectiveFrom } }];
 }
 

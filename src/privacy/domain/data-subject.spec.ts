@@ -2,12 +2,27 @@ import type { CommandMeta } from '../../ledger/aggregate';
 import { fold } from '../../shared/decider';
 import { DataSubject, type DataSubjectCommand, type DataSubjectEvent } from './data-subject';
 
-const meta: CommandMeta = { actor: { userId: 'dpo-1', role: 'data-protection-officer', agency: 'warwickshire-safeguarding' }, occurredAt: '2023-01-10T09:00:00.000Z' };
+const meta: CommandMeta = {
+  actor: { userId: 'dpo-1', role: 'data-protection-officer', agency: 'warwickshire-safeguarding' },
+  occurredAt: '2023-01-10T09:00:00.000Z',
+};
 const given = (...events: DataSubjectEvent[]) => fold(DataSubject.decider, events);
-const erase = (liveVersions: number[], keyVersion?: number): Omit<DataSubjectCommand, 'meta'> =>
-  ({ type: 'erase-data-subject', data: { subjectId: 'child-1', basis: 'request', reason: 'Art. 17 request', liveVersions, ...(keyVersion ? { keyVersion } : {}) } });
-const when = (state: ReturnType<typeof given>, c: Omit<DataSubjectCommand, 'meta'>) => DataSubject.decider.decide({ ...c, meta } as DataSubjectCommand, state);
-const erased = (keyVersions: number[]): DataSubjectEvent => ({ type: 'data-subject-erased', data: { subjectId: 'child-1', keyVersions, basis: 'request', reason: 'Art. 17 request' } });
+const erase = (liveVersions: number[], keyVersion?: number): Omit<DataSubjectCommand, 'meta'> => ({
+  type: 'erase-data-subject',
+  data: {
+    subjectId: 'child-1',
+    basis: 'request',
+    reason: 'Art. 17 request',
+    liveVersions,
+    ...(keyVersion ? { keyVersion } : {}),
+  },
+});
+const when = (state: ReturnType<typeof given>, c: Omit<DataSubjectCommand, 'meta'>) =>
+  DataSubject.decider.decide({ ...c, meta } as DataSubjectCommand, state);
+const erased = (keyVersions: number[]): DataSubjectEvent => ({
+  type: 'data-subject-erased',
+  data: { subjectId: 'child-1', keyVersions, basis: 'request', reason: 'Art. 17 request' },
+});
 
 describe('Data subject decider', () => {
   it('given live keys, when erased, then every live version is recorded as erased', () => {

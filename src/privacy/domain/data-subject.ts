@@ -11,15 +11,23 @@ import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 export const ERASURE_BASES = ['request', 'retention'] as const;
 export type ErasureBasis = (typeof ERASURE_BASES)[number];
 
-export type DataSubjectEvent = DomainEvent<'data-subject-erased', { subjectId: string; keyVersions: number[]; basis: ErasureBasis; reason: string }>;
+export type DataSubjectEvent = DomainEvent<
+  'data-subject-erased',
+  { subjectId: string; keyVersions: number[]; basis: ErasureBasis; reason: string }
+>;
 
-export type DataSubjectCommand = DomainCommand<'erase-data-subject', {
-  subjectId: string; basis: ErasureBasis; reason: string;
-  /** One version only (e.g. the one a rectification superseded); all live versions when absent. */
-  keyVersion?: number;
-  /** Fact from the key store, read by the handler: the versions whose keys still exist. */
-  liveVersions: number[];
-}>;
+export type DataSubjectCommand = DomainCommand<
+  'erase-data-subject',
+  {
+    subjectId: string;
+    basis: ErasureBasis;
+    reason: string;
+    /** One version only (e.g. the one a rectification superseded); all live versions when absent. */
+    keyVersion?: number;
+    /** Fact from the key store, read by the handler: the versions whose keys still exist. */
+    liveVersions: number[];
+  }
+>;
 
 export interface DataSubjectState {
   erasedVersions: number[];
@@ -32,9 +40,20 @@ function decide(command: DataSubjectCommand, state: DataSubjectState): DataSubje
   const wanted = keyVersion === undefined ? liveVersions : liveVersions.filter((v) => v === keyVersion);
   if (wanted.length === 0) {
     const gone = keyVersion === undefined ? state.erasedVersions.length > 0 : state.erasedVersions.includes(keyVersion);
-    if (gone) throw new StateConflict('already-erased', `Data subject ${subjectId}${keyVersion ? ` key version ${keyVersion}` : ''} is already erased`, { subjectId });
-    if (keyVersion !== undefined && liveVersions.length > 0) throw new RuleViolation('key-version-unknown', `Data subject ${subjectId} has no key version ${keyVersion}`, { subjectId, keyVersion });
-    throw new RuleViolation('no-personal-data', `No personal data is held for data subject ${subjectId}`, { subjectId });
+    if (gone)
+      throw new StateConflict(
+        'already-erased',
+        `Data subject ${subjectId}${keyVersion ? ` key version ${keyVersion}` : ''} is already erased`,
+        { subjectId },
+      );
+    if (keyVersion !== undefined && liveVersions.length > 0)
+      throw new RuleViolation('key-version-unknown', `Data subject ${subjectId} has no key version ${keyVersion}`, {
+        subjectId,
+        keyVersion,
+      });
+    throw new RuleViolation('no-personal-data', `No personal data is held for data subject ${subjectId}`, {
+      subjectId,
+    });
   }
   return [{ type: 'data-subject-erased', data: { subjectId, keyVersions: wanted, basis, reason } }];
 }

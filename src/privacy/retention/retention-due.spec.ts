@@ -2,12 +2,30 @@ import type { StoredEvent } from '../../ledger/event-envelope';
 import { subjectsPastRetention } from './retention-due';
 
 let position = 0;
-const ev = (type: string, data: Record<string, unknown>, occurredAt: string) => ({
-  id: `e${++position}`, streamId: `escalation-${data.escalationId}`, revision: 0, position, type, schemaVersion: 1, data,
-  metadata: { actor: { userId: 'u', role: 'business-manager', agency: 'a' }, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: occurredAt },
-  integrity: { prevHash: '', hash: '' },
-}) as StoredEvent;
-const raised = (escalationId: string, ...subjects: string[]) => ev('escalation-raised', { escalationId, dataSubjects: subjects.map((subjectId) => ({ subjectId })) }, '2022-01-10T09:00:00Z');
+const ev = (type: string, data: Record<string, unknown>, occurredAt: string) =>
+  ({
+    id: `e${++position}`,
+    streamId: `escalation-${data.escalationId}`,
+    revision: 0,
+    position,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: {
+      actor: { userId: 'u', role: 'business-manager', agency: 'a' },
+      correlationId: 'c',
+      causationId: 'c',
+      occurredAt,
+      recordedAt: occurredAt,
+    },
+    integrity: { prevHash: '', hash: '' },
+  }) as StoredEvent;
+const raised = (escalationId: string, ...subjects: string[]) =>
+  ev(
+    'escalation-raised',
+    { escalationId, dataSubjects: subjects.map((subjectId) => ({ subjectId })) },
+    '2022-01-10T09:00:00Z',
+  );
 const closed = (escalationId: string, at: string) => ev('escalation-closed', { escalationId, stage: 1 }, at);
 const at = (iso: string) => new Date(iso);
 
@@ -19,7 +37,9 @@ describe('subjectsPastRetention', () => {
   });
 
   it('given a closure 30 days ago or more, then its subjects are due; one day less keeps them', () => {
-    expect(subjectsPastRetention(events, 30, at('2022-03-03T10:00:00Z'))).toEqual([{ subjectId: 'child-1', records: ['e1'] }]);
+    expect(subjectsPastRetention(events, 30, at('2022-03-03T10:00:00Z'))).toEqual([
+      { subjectId: 'child-1', records: ['e1'] },
+    ]);
     expect(subjectsPastRetention(events, 30, at('2022-03-03T09:59:59Z'))).toEqual([]);
   });
 
@@ -27,10 +47,23 @@ describe('subjectsPastRetention', () => {
     expect(subjectsPastRetention(events, 30, at('2030-01-01T00:00:00Z')).map((d) => d.subjectId)).toEqual(['child-1']);
     const both = [...events, closed('e2', '2029-12-15T00:00:00Z')];
     expect(subjectsPastRetention(both, 30, at('2030-01-01T00:00:00Z')).map((d) => d.subjectId)).toEqual(['child-1']);
-    expect(subjectsPastRetention(both, 30, at('2030-01-20T00:00:00Z'))).toEqual([{ subjectId: 'child-1', records: ['e1'] }, { subjectId: 'parent-1', records: ['e1', 'e2'] }]);
+    expect(subjectsPastRetention(both, 30, at('2030-01-20T00:00:00Z'))).toEqual([
+      { subjectId: 'child-1', records: ['e1'] },
+      { subjectId: 'parent-1', records: ['e1', 'e2'] },
+    ]);
   });
 
   it('ignores escalations that name nobody and events of other kinds', () => {
-    expect(subjectsPastRetention([raised('e3'), closed('e3', '2022-01-11T00:00:00Z'), ev('escalation-resolved', { escalationId: 'e4' }, '2022-01-11T00:00:00Z')], 1, at('2030-01-01T00:00:00Z'))).toEqual([]);
+    expect(
+      subjectsPastRetention(
+        [
+          raised('e3'),
+          closed('e3', '2022-01-11T00:00:00Z'),
+          ev('escalation-resolved', { escalationId: 'e4' }, '2022-01-11T00:00:00Z'),
+        ],
+        1,
+        at('2030-01-01T00:00:00Z'),
+      ),
+    ).toEqual([]);
   });
 });

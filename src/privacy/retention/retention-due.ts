@@ -26,7 +26,9 @@ export function subjectsPastRetention(events: Iterable<StoredEvent>, days: numbe
     const id = (e.data as { escalationId?: string }).escalationId;
     if (!id) continue;
     if (e.type === 'escalation-raised') {
-      const subjects = ((e.data as { dataSubjects?: { subjectId: string }[] }).dataSubjects ?? []).map((s) => s.subjectId);
+      const subjects = ((e.data as { dataSubjects?: { subjectId: string }[] }).dataSubjects ?? []).map(
+        (s) => s.subjectId,
+      );
       records.set(id, { subjects });
     } else if (e.type === 'escalation-closed') {
       const r = records.get(id);

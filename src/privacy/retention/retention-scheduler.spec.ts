@@ -10,7 +10,10 @@ import { RetentionScheduler } from './retention-scheduler';
 
 describe('RetentionScheduler after a failed round', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['Date', 'nextTick', 'setImmediate', 'queueMicrotask'] }));
-  afterEach(() => { jest.useRealTimers(); jest.restoreAllMocks(); });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   it('given the store unreachable for two rounds, then the round is retried after a short backoff, not a day later, and health shows the retry until it succeeds', async () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -19,14 +22,28 @@ describe('RetentionScheduler after a failed round', () => {
     let failures = 2;
     let rounds = 0;
     const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
-      readAll: (o: Parameters<EventStore['readAll']>[0]) => { rounds++; return failures-- > 0 ? Promise.reject(new StoreUnavailableError('store-unavailable', 'event-store', false)) : inner.readAll(o); },
+      readAll: (o: Parameters<EventStore['readAll']>[0]) => {
+        rounds++;
+        return failures-- > 0
+          ? Promise.reject(new StoreUnavailableError('store-unavailable', 'event-store', false))
+          : inner.readAll(o);
+      },
     });
     const config = loadConfig({ RETENTION_ESCALATIONS_DAYS: '30', RETENTION_INTERVAL_MINUTES: '1440' });
-    const scheduler = new RetentionScheduler(config, store, clock, {} as PersonalDataCipher, { execute: jest.fn() } as unknown as CommandBus);
+    const scheduler = new RetentionScheduler(
+      config,
+      store,
+      clock,
+      {} as PersonalDataCipher,
+      { execute: jest.fn() } as unknown as CommandBus,
+    );
     scheduler.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(24 * 60 * 60_000);
     expect(rounds).toBe(1);
-    expect(scheduler.health()).toMatchObject({ status: 'degraded', retry: { attempt: 1, lastError: expect.stringMatching(/unreachable/) } });
+    expect(scheduler.health()).toMatchObject({
+      status: 'degraded',
+      retry: { attempt: 1, lastError: expect.stringMatching(/unreachable/) },
+    });
     // The default backoff: at most 0.25 s, then at most 0.5 s (10 s is the cap, far off after two failures).
     await jest.advanceTimersByTimeAsync(10_000);
     expect(rounds).toBe(3);

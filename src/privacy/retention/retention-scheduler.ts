@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -39,7 +45,11 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   /** The last round (ok, when, why not), for /health; degraded after a failed round. */
-  private readonly rounds = new ScheduleHealth(() => this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0, () => this.clock.now());
+  private readonly rounds = new ScheduleHealth(
+    () =>
+      this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
+    () => this.clock.now(),
+  );
 
   health(): PartHealth {
     // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
@@ -75,7 +85,12 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
       for (const { subjectId, records } of subjectsPastRetention(events, days, this.clock.now())) {
         if (this.cipher.liveVersions(subjectId).length === 0) continue; // erased already, on request or earlier
         const reason = `Retention of ${days} days after closure ended for ${records.join(', ')}`;
-        await this.commands.execute(new EraseDataSubjectCommand({ subjectId, basis: 'retention', reason }, { actor: RETENTION_ACTOR, correlationId: randomUUID() }));
+        await this.commands.execute(
+          new EraseDataSubjectCommand(
+            { subjectId, basis: 'retention', reason },
+            { actor: RETENTION_ACTOR, correlationId: randomUUID() },
+          ),
+        );
         erased++;
       }
       if (erased) this.logger.log(`Retention erased ${erased} data subject(s)`);
@@ -84,7 +99,10 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
       this.rounds.failed(err);
       // Seen in the log; rethrown so the job retries it after a backoff (erasures already recorded
       // stay; the retry skips subjects with no live key). It never takes the service down.
-      this.logger.error(`Retention round failed after ${erased} erasure(s): ${(err as Error).message}`, (err as Error).stack);
+      this.logger.error(
+        `Retention round failed after ${erased} erasure(s): ${(err as Error).message}`,
+        (err as Error).stack,
+      );
       throw err;
     }
     return erased;

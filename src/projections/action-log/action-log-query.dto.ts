@@ -14,35 +14,53 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 /** Filters and paging for GET /action-log; every filter given must match. */
 export class ActionLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ ...slug, description: 'Actions raised at meetings of this board', example: 'wseb' })
-  @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, SLUG_MESSAGE)
   board?: string;
 
-  @ApiPropertyOptional({ maxLength: 120, description: 'person:<id>, partner:<id>, team:<name>, or a bare id or team name', example: 'person:pete-hill' })
-  @IsOptional() @IsString() @MaxLength(120)
+  @ApiPropertyOptional({
+    maxLength: 120,
+    description: 'person:<id>, partner:<id>, team:<name>, or a bare id or team name',
+    example: 'person:pete-hill',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   owner?: string;
 
   @ApiPropertyOptional({ ...slug, description: 'Actions owned by this partner agency', example: 'warwickshire-police' })
-  @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, SLUG_MESSAGE)
   partner?: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
-  @IsOptional() @IsIn(ACTION_STATUSES)
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
   status?: ActionStatus;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only open actions whose due date is before asOf (or only the others, with false)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only open actions whose due date is before asOf (or only the others, with false)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Date overdue is judged against (default: today)', example: '2022-07-01' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   asOf?: string;
-
-
 }
 
 /** GET /action-log/:actionId?asOf=... */
 export class ActionLogEntryQueryDto {
   @ApiPropertyOptional({ description: 'Date overdue is judged against (default: today)', example: '2022-07-01' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   asOf?: string;
 }

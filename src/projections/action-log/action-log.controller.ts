@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { ACTION_KEY_PREFIX, type ActionLogDoc } from '../../../projections/action-log/action-log-doc';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
@@ -24,31 +31,60 @@ const actionDocuments: StreamSpec<ActionLogDoc> = {
 @ApiBearerAuth()
 @Controller('action-log')
 export class ActionLogController {
-  constructor(private readonly reader: ActionLogReader, private readonly streams: ProjectionStreams, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly reader: ActionLogReader,
+    private readonly streams: ProjectionStreams,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listActionLog', summary: 'Actions with their status, owners, due date and meetings; filter by board, owner, partner, status or overdue; cursor paging' })
+  @ApiOperation({
+    operationId: 'listActionLog',
+    summary:
+      'Actions with their status, owners, due date and meetings; filter by board, owner, partner, status or overdue; cursor paging',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
   @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
   list(@Query() q: ActionLogQueryDto) {
-    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: q.asOf ?? this.today() };
+    const query = {
+      boardId: q.board,
+      owner: q.owner,
+      partnerId: q.partner,
+      status: q.status,
+      overdue: q.overdue,
+      asOf: q.asOf ?? this.today(),
+    };
     return this.reader.list(query, q.limit ?? 50, q.cursor);
   }
 
   /** Declared before :actionId so "stream" is never read as an id. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamActionLog', summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)', description: STREAM_BEHAVIOUR })
+  @ApiOperation({
+    operationId: 'streamActionLog',
+    summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)',
+    description: STREAM_BEHAVIOUR,
+  })
   @ApiEventStream('"action" events')
-  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
     return this.streams.open(actionDocuments, { headers, query }, signal);
   }
 
   @Get(':actionId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getActionLogEntry', summary: 'One action with its full change history: who, business time and recorded time of every change' })
-  @ApiOkResponse({ description: 'The action document with its history (read from the action\'s stream up to the position the action log has applied)' })
+  @ApiOperation({
+    operationId: 'getActionLogEntry',
+    summary: 'One action with its full change history: who, business time and recorded time of every change',
+  })
+  @ApiOkResponse({
+    description:
+      "The action document with its history (read from the action's stream up to the position the action log has applied)",
+  })
   @ApiNotFoundResponse({ description: 'action-not-found', schema: problemSchema })
   get(@Param('actionId', IdPipe) actionId: string, @Query() q: ActionLogEntryQueryDto): Promise<ActionLogDetail> {
     return this.reader.get(actionId, q.asOf ?? this.today());

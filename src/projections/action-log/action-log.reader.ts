@@ -1,5 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
-import { ACTION_KEY_PREFIX, actionKey, meetingKey, type ActionHistoryEntry, type ActionLogEntry, type MeetingBoardDoc } from '../../../projections/action-log/action-log-doc';
+import {
+  ACTION_KEY_PREFIX,
+  actionKey,
+  meetingKey,
+  type ActionHistoryEntry,
+  type ActionLogEntry,
+  type MeetingBoardDoc,
+} from '../../../projections/action-log/action-log-doc';
 import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
 import { problem } from '../../http/problem';
@@ -11,7 +18,11 @@ import type { ReadModelView } from '../as-of/as-of-answer';
 /** A list row: the document, plus the board and overdue flag worked out for the reader. */
 export type ActionLogItem = ActionLogEntry & { boardId: string | null; overdue: boolean };
 /** One action with its history (its stream's events up to the position the document shows). */
-export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> & { boardId: string | null; overdue: boolean; history: ActionHistoryEntry[] };
+export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> & {
+  boardId: string | null;
+  overdue: boolean;
+  history: ActionHistoryEntry[];
+};
 
 /**
  * Where one action's history comes from: its own stream in the ledger, read up to `upTo()`, the log
@@ -31,13 +42,18 @@ function decodeCursor(cursor: string): string {
   try {
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
     if (typeof k === 'string' && k.startsWith(ACTION_KEY_PREFIX)) return k;
-  } catch { /* falls through to the 400 below */ }
+  } catch {
+    /* falls through to the 400 below */
+  }
   throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
 }
 
 /** Reads the action log from the read-model store: key-ordered pages, filters applied in pure code. */
 export class ActionLogReader {
-  constructor(private readonly store: ReadModelView, private readonly history: ActionHistorySource) {}
+  constructor(
+    private readonly store: ReadModelView,
+    private readonly history: ActionHistorySource,
+  ) {}
 
   list(query: ActionLogQuery, limit: number, cursor?: string): { items: ActionLogItem[]; nextCursor: string | null } {
     const boardOf = this.boardLookup();
@@ -45,9 +61,16 @@ export class ActionLogReader {
     let lastKey: string | undefined;
     let more = false;
     // Scans forward until a page is full; a selective filter reads further, never more than the log.
-    for (const { key, doc } of this.store.scan<ActionLogEntry>(NAME, ACTION_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
+    for (const { key, doc } of this.store.scan<ActionLogEntry>(
+      NAME,
+      ACTION_KEY_PREFIX,
+      cursor === undefined ? undefined : decodeCursor(cursor),
+    )) {
       if (!matchesQuery(doc, query, boardOf)) continue;
-      if (items.length === limit) { more = true; break; }
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
       items.push({ ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) });
       lastKey = key;
     }
@@ -61,8 +84,16 @@ export class ActionLogReader {
     const history = actionHistory(await this.history.events.readStream(streamName('action', actionId)), upTo);
     const { historyLength, ...rest } = doc;
     // The document and the stream are read at the same position, so their counts agree; if not, the ledger changed under the read model.
-    if (history.length !== historyLength) throw new Error(`Action ${actionId}: ${history.length} history events in the ledger up to position ${upTo}, the read model counted ${historyLength}`);
-    return { ...rest, boardId: this.boardLookup()(doc.originMeetingId) ?? null, overdue: isOverdue(doc, asOf), history };
+    if (history.length !== historyLength)
+      throw new Error(
+        `Action ${actionId}: ${history.length} history events in the ledger up to position ${upTo}, the read model counted ${historyLength}`,
+      );
+    return {
+      ...rest,
+      boardId: this.boardLookup()(doc.originMeetingId) ?? null,
+      overdue: isOverdue(doc, asOf),
+      history,
+    };
   }
 
   /** Meeting -> board, each meeting read once per request. */
@@ -70,7 +101,8 @@ export class ActionLogReader {
     const cache = new Map<string, string | undefined>();
     return (meetingId) => {
       if (!meetingId) return undefined;
-      if (!cache.has(meetingId)) cache.set(meetingId, this.store.get<MeetingBoardDoc>(NAME, meetingKey(meetingId))?.boardId);
+      if (!cache.has(meetingId))
+        cache.set(meetingId, this.store.get<MeetingBoardDoc>(NAME, meetingKey(meetingId))?.boardId);
       return cache.get(meetingId);
     };
   }

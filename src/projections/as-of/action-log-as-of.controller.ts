@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { Requires } from '../../auth/requires.decorator';
@@ -21,24 +28,47 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 @ApiBearerAuth()
 @Controller('as-of/action-log')
 export class ActionLogAsOfController {
-  constructor(private readonly engine: AsOfEngine, @Inject(EVENT_STORE) private readonly events: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly engine: AsOfEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listActionLogAsOf', summary: 'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog' })
-  @ApiOkResponse({ description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }' })
+  @ApiOperation({
+    operationId: 'listActionLogAsOf',
+    summary:
+      'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog',
+  })
+  @ApiOkResponse({
+    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  })
   @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
   async list(@Query() q: AsOfActionLogQueryDto) {
     const answer = await this.answer(q.asOf);
-    const query = { boardId: q.board, owner: q.owner, partnerId: q.partner, status: q.status, overdue: q.overdue, asOf: this.overdueDate(answer) };
+    const query = {
+      boardId: q.board,
+      owner: q.owner,
+      partnerId: q.partner,
+      status: q.status,
+      overdue: q.overdue,
+      asOf: this.overdueDate(answer),
+    };
     return { asOf: provenance(answer), ...this.reader(answer).list(query, q.limit ?? 50, q.cursor) };
   }
 
   @Get(':actionId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getActionLogEntryAsOf', summary: 'One action and its history as they stood at a log position or as known at the end of a date' })
+  @ApiOperation({
+    operationId: 'getActionLogEntryAsOf',
+    summary: 'One action and its history as they stood at a log position or as known at the end of a date',
+  })
   @ApiOkResponse({ description: 'The action document then, with asOf provenance' })
-  @ApiNotFoundResponse({ description: 'action-not-found: no such action had been raised by then', schema: problemSchema })
+  @ApiNotFoundResponse({
+    description: 'action-not-found: no such action had been raised by then',
+    schema: problemSchema,
+  })
   async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };

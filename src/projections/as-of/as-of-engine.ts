@@ -43,7 +43,11 @@ const PAGE = 1000;
 export class AsOfEngine {
   private readonly sources = new Map<string, AsOfSource>();
 
-  constructor(private readonly events: EventStore, private readonly store: ReadModelStore, sources: AsOfSource[]) {
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    sources: AsOfSource[],
+  ) {
     for (const s of sources) this.sources.set(s.projection.name, s);
   }
 
@@ -54,7 +58,12 @@ export class AsOfEngine {
   async resolve(asOf: AsOf, requested: string): Promise<AsOfResolution> {
     if (asOf.basis === 'position') {
       const at = await this.events.lastEventAtOrBefore(asOf.position);
-      return { basis: 'position', requested, position: at?.position ?? -1, ...(at ? { recordedAt: at.metadata.recordedAt } : {}) };
+      return {
+        basis: 'position',
+        requested,
+        position: at?.position ?? -1,
+        ...(at ? { recordedAt: at.metadata.recordedAt } : {}),
+      };
     }
     const window = this.store.layers.timeWindow(asOf.instant);
     let position = window.known;
@@ -63,8 +72,10 @@ export class AsOfEngine {
     for (let after = window.known < 0 ? undefined : window.known; ;) {
       const page = await this.events.readAll({ after, maxCount: PAGE });
       for (const e of page) {
-        const latest = recordedAt !== undefined && recordedAt > e.metadata.recordedAt ? recordedAt : e.metadata.recordedAt;
-        if ((window.upTo !== undefined && e.position > window.upTo) || latest > asOf.instant) return answer(position, recordedAt);
+        const latest =
+          recordedAt !== undefined && recordedAt > e.metadata.recordedAt ? recordedAt : e.metadata.recordedAt;
+        if ((window.upTo !== undefined && e.position > window.upTo) || latest > asOf.instant)
+          return answer(position, recordedAt);
         position = e.position;
         recordedAt = latest;
       }
@@ -92,7 +103,8 @@ export class AsOfEngine {
         if (!p.canHandle(e)) continue;
         for (const key of p.keysOf(e)) {
           const events = window.get(key);
-          if (events) events.push(e); else window.set(key, [e]);
+          if (events) events.push(e);
+          else window.set(key, [e]);
         }
       }
       if (page.length < PAGE || page.at(-1)!.position >= position) break;

@@ -14,20 +14,29 @@ export const IsAsOf = () =>
     name: 'isAsOf',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && parseAsOf(value) !== undefined,
-      defaultMessage: () => '$property must be a log position (integer), a date YYYY-MM-DD or an ISO-8601 instant with a zone',
+      defaultMessage: () =>
+        '$property must be a log position (integer), a date YYYY-MM-DD or an ISO-8601 instant with a zone',
     },
   });
 
 /** The as-of part every projection's time-travel query shares. */
 export class AsOfQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, examples: ['2022-07-01', '1234', '2022-07-01T12:00:00Z'] })
-  @IsString() @MaxLength(40) @IsAsOf()
+  @ApiProperty({
+    maxLength: 40,
+    description: AS_OF_DESCRIPTION,
+    examples: ['2022-07-01', '1234', '2022-07-01T12:00:00Z'],
+  })
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
   asOf!: string;
 }
 
 /** GET /as-of/action-log: the action log's filters and paging, at a past point of the log. */
 export class AsOfActionLogQueryDto extends OmitType(ActionLogQueryDto, ['asOf'] as const) {
   @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString() @MaxLength(40) @IsAsOf()
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
   asOf!: string;
 }

@@ -11,13 +11,17 @@ export const AS_OF_DESCRIPTION =
 /** GET /as-of/budgets: the live list's paging, at a past point of the log. */
 export class AsOfBudgetListQueryDto extends BudgetListQueryDto {
   @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString() @MaxLength(40) @IsAsOf()
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
   asOf!: string;
 }
 
 /** GET /as-of/decision-register: the live register's filters and paging, at a past point of the log. */
 export class AsOfDecisionRegisterQueryDto extends DecisionRegisterQueryDto {
   @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString() @MaxLength(40) @IsAsOf()
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
   asOf!: string;
 }

@@ -39,7 +39,10 @@ export class AsOfView {
   private changed<D>(key: string): D {
     if (!this.folded.has(key)) {
       const p = this.definition;
-      this.folded.set(key, this.window.get(key)!.reduce((doc, e) => p.evolve(doc, e), this.fromSnapshot(key) ?? p.initialState(key)));
+      this.folded.set(
+        key,
+        this.window.get(key)!.reduce((doc, e) => p.evolve(doc, e), this.fromSnapshot(key) ?? p.initialState(key)),
+      );
     }
     return this.folded.get(key) as D;
   }
@@ -50,7 +53,10 @@ export class AsOfView {
     const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
     const end = prefix + PREFIX_END;
     const changed = this.changedKeys.filter((k) => k > from && k < end);
-    const stored = this.snapshot === undefined ? [][Symbol.iterator]() : this.layers.scanAt(this.projection, this.snapshot, from, end)[Symbol.iterator]();
+    const stored =
+      this.snapshot === undefined
+        ? [][Symbol.iterator]()
+        : this.layers.scanAt(this.projection, this.snapshot, from, end)[Symbol.iterator]();
     // Merge two key-ordered streams; a document the replay changed replaces its snapshot version.
     try {
       let next = stored.next();
@@ -79,6 +85,7 @@ export class AsOfView {
   }
 
   private check(projection: string): void {
-    if (projection !== this.projection) throw new Error(`An as-of view of ${this.projection} cannot answer for ${projection}`);
+    if (projection !== this.projection)
+      throw new Error(`An as-of view of ${this.projection} cannot answer for ${projection}`);
   }
 }

@@ -16,7 +16,10 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   { projection: actionLogProjection as AsOfSource['projection'], filter: { streamCategories: ['action', 'meeting'] } },
   // Years from budget streams, and partner names to label them as they were then.
   { projection: budgetProjection as AsOfSource['projection'], filter: { streamCategories: ['budget', 'partner'] } },
-  { projection: decisionRegisterProjection as AsOfSource['projection'], filter: { streamCategories: ['decision', 'signoff', 'meeting'] } },
+  {
+    projection: decisionRegisterProjection as AsOfSource['projection'],
+    filter: { streamCategories: ['decision', 'signoff', 'meeting'] },
+  },
   { projection: escalationTrailProjection as AsOfSource['projection'], filter: { streamCategories: ['escalation'] } },
 ];
 

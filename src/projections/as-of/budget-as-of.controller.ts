@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
@@ -26,8 +33,14 @@ export class BudgetAsOfController {
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listBudgetsAsOf', summary: 'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets' })
-  @ApiOkResponse({ description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }' })
+  @ApiOperation({
+    operationId: 'listBudgetsAsOf',
+    summary:
+      'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
+  })
+  @ApiOkResponse({
+    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  })
   @ApiBadRequestResponse({ description: 'asOf, limit or the cursor is invalid', schema: problemSchema })
   async list(@Query() q: AsOfBudgetListQueryDto) {
     const answer = await this.answer(q.asOf);
@@ -36,11 +49,24 @@ export class BudgetAsOfController {
 
   @Get(':financialYear/contributions')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getBudgetContributionsAsOf', summary: 'One year\'s budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date' })
+  @ApiOperation({
+    operationId: 'getBudgetContributionsAsOf',
+    summary:
+      "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
+  })
   @ApiOkResponse({ description: 'The year with its figures worked out then, with asOf provenance' })
-  @ApiBadRequestResponse({ description: 'invalid-id, invalid-financial-year or validation-failed (asOf)', schema: problemSchema })
-  @ApiNotFoundResponse({ description: 'budget-not-found: no budget had been set for the year by then', schema: problemSchema })
-  async contributions(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Query() q: AsOfQueryDto) {
+  @ApiBadRequestResponse({
+    description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+    schema: problemSchema,
+  })
+  @ApiNotFoundResponse({
+    description: 'budget-not-found: no budget had been set for the year by then',
+    schema: problemSchema,
+  })
+  async contributions(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Query() q: AsOfQueryDto,
+  ) {
     const answer = await this.answer(q.asOf);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }

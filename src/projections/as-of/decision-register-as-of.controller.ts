@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
@@ -26,18 +33,39 @@ export class DecisionRegisterAsOfController {
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listDecisionRegisterAsOf', summary: 'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister' })
-  @ApiOkResponse({ description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }' })
+  @ApiOperation({
+    operationId: 'listDecisionRegisterAsOf',
+    summary:
+      'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
+  })
+  @ApiOkResponse({
+    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  })
   @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
   async list(@Query() q: AsOfDecisionRegisterQueryDto) {
     const answer = await this.answer(q.asOf);
-    const query = { boardId: q.board, meetingId: q.meeting, outcome: q.outcome, status: q.status, hasUnsatisfiedConditions: q.hasUnsatisfiedConditions, from: q.from, to: q.to };
-    return { asOf: provenance(answer), ...new DecisionRegisterReader(viewOf(answer)).list(query, q.limit ?? 50, q.cursor) };
+    const query = {
+      boardId: q.board,
+      meetingId: q.meeting,
+      outcome: q.outcome,
+      status: q.status,
+      hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
+      from: q.from,
+      to: q.to,
+    };
+    return {
+      asOf: provenance(answer),
+      ...new DecisionRegisterReader(viewOf(answer)).list(query, q.limit ?? 50, q.cursor),
+    };
   }
 
   @Get(':decisionId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getDecisionRegisterEntryAsOf', summary: 'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date' })
+  @ApiOperation({
+    operationId: 'getDecisionRegisterEntryAsOf',
+    summary:
+      'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
+  })
   @ApiOkResponse({ description: 'The decision then, with asOf provenance' })
   @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
   async get(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
@@ -47,7 +75,10 @@ export class DecisionRegisterAsOfController {
 
   @Get(':decisionId/history')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getDecisionRegisterHistoryAsOf', summary: 'The decision\'s history and its sign-offs\' as recorded by a log position or the end of a date' })
+  @ApiOperation({
+    operationId: 'getDecisionRegisterHistoryAsOf',
+    summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
+  })
   @ApiOkResponse({ description: '{ decisionId, entries, asOf }' })
   @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
   async history(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {

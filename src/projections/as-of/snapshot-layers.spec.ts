@@ -8,11 +8,24 @@ const GAP = 500;
 const positionOf = (event: number) => 4096 + event * GAP;
 
 /** Commits `batches` batches of `size` events each (one document each) from the stored checkpoint; returns the positions committed. */
-function commitBatches(store: ReadModelStore, projection: string, batches: number, size: number, firstEvent = 0): number[] {
+function commitBatches(
+  store: ReadModelStore,
+  projection: string,
+  batches: number,
+  size: number,
+  firstEvent = 0,
+): number[] {
   const committed: number[] = [];
   for (let b = 0; b < batches; b++) {
     const last = firstEvent + (b + 1) * size - 1;
-    store.commit(projection, 1, store.checkpoint(projection)?.position, positionOf(last), new Map([[`k${b % 3}`, { upTo: last }]]), size);
+    store.commit(
+      projection,
+      1,
+      store.checkpoint(projection)?.position,
+      positionOf(last),
+      new Map([[`k${b % 3}`, { upTo: last }]]),
+      size,
+    );
     committed.push(positionOf(last));
   }
   return committed;
@@ -20,31 +33,36 @@ function commitBatches(store: ReadModelStore, projection: string, batches: numbe
 
 /** The distinct layers found at or before any of the committed positions. */
 function layersAt(store: ReadModelStore, projection: string, positions: number[]): number[] {
-  return [...new Set(positions.map((p) => store.layers.snapshotAtOrBefore(projection, p)).filter((s) => s !== undefined))];
+  return [
+    ...new Set(positions.map((p) => store.layers.snapshotAtOrBefore(projection, p)).filter((s) => s !== undefined)),
+  ];
 }
 
 describe('snapshot layers count events, not positions', () => {
   it.each([
     ['positions with gaps (500 apart, as on EventStoreDB)', GAP],
     ['positions one apart (as on SQLite and memory)', 1],
-  ])('given %s, when 1,000 events are committed in batches of 10 with snapshotEvery 100, then a layer is taken every 100 events: 10 layers', (_, gap) => {
-    const store = new ReadModelStore(':memory:', { snapshotEvery: 100 });
-    try {
-      store.reset('p', 1);
-      const committed: number[] = [];
-      for (let b = 0; b < 100; b++) {
-        const position = 4096 + ((b + 1) * 10 - 1) * gap;
-        store.commit('p', 1, store.checkpoint('p')?.position, position, new Map([['k', { b }]]), 10);
-        committed.push(position);
+  ])(
+    'given %s, when 1,000 events are committed in batches of 10 with snapshotEvery 100, then a layer is taken every 100 events: 10 layers',
+    (_, gap) => {
+      const store = new ReadModelStore(':memory:', { snapshotEvery: 100 });
+      try {
+        store.reset('p', 1);
+        const committed: number[] = [];
+        for (let b = 0; b < 100; b++) {
+          const position = 4096 + ((b + 1) * 10 - 1) * gap;
+          store.commit('p', 1, store.checkpoint('p')?.position, position, new Map([['k', { b }]]), 10);
+          committed.push(position);
+        }
+        const layers = layersAt(store, 'p', committed);
+        expect(layers).toHaveLength(10);
+        // Each one at the batch that brought the count to 100: events 99, 199, ... 999.
+        expect(layers).toEqual(Array.from({ length: 10 }, (__, i) => 4096 + (i * 100 + 99) * gap));
+      } finally {
+        store.close();
       }
-      const layers = layersAt(store, 'p', committed);
-      expect(layers).toHaveLength(10);
-      // Each one at the batch that brought the count to 100: events 99, 199, ... 999.
-      expect(layers).toEqual(Array.from({ length: 10 }, (__, i) => 4096 + (i * 100 + 99) * gap));
-    } finally {
-      store.close();
-    }
-  });
+    },
+  );
 
   it('given batches that do not divide the interval, then a layer is taken by the batch that reaches it, and the count carries on from zero', () => {
     const store = new ReadModelStore(':memory:', { snapshotEvery: 100 });
@@ -96,7 +114,8 @@ describe('snapshot layers count events, not positions', () => {
       store.reset('p', 1);
       commitBatches(store, 'p', 9, 10); // 90 events of version 1
       store.reset('p', 2);
-      const v2 = (from: number | undefined, last: number, size: number) => store.commit('p', 2, from, positionOf(last), new Map([['k', last]]), size);
+      const v2 = (from: number | undefined, last: number, size: number) =>
+        store.commit('p', 2, from, positionOf(last), new Map([['k', last]]), size);
       v2(undefined, 89, 90);
       expect(store.layers.snapshotAtOrBefore('p', positionOf(89))).toBeUndefined();
       v2(positionOf(89), 99, 10);

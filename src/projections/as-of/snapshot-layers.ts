@@ -78,33 +78,58 @@ export class SnapshotLayers {
   /** Projections known to be in snapshot_tracked (saves a lookup per commit). */
   private readonly tracked = new Set<string>();
 
-  constructor(private readonly db: Database.Database, private readonly options: SnapshotOptions) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: SnapshotOptions,
+  ) {
     db.exec(DDL);
     db.exec(LAYER_DOCS_DDL);
     this.snapshotted = options.snapshotProjections && new Set(options.snapshotProjections);
     this.stmt = {
       dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),
       count: db.prepare('SELECT events_since FROM snapshot_counts WHERE projection = ?').pluck(),
-      setCount: db.prepare('INSERT INTO snapshot_counts (projection, events_since) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET events_since = excluded.events_since'),
+      setCount: db.prepare(
+        'INSERT INTO snapshot_counts (projection, events_since) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET events_since = excluded.events_since',
+      ),
       dropCount: db.prepare('DELETE FROM snapshot_counts WHERE projection = ?'),
       atOrBefore: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ? AND position <= ?').pluck(),
       isTracked: db.prepare('SELECT 1 FROM snapshot_tracked WHERE projection = ?').pluck(),
       track: db.prepare('INSERT OR IGNORE INTO snapshot_tracked (projection) VALUES (?)'),
       untrack: db.prepare('DELETE FROM snapshot_tracked WHERE projection = ?'),
-      dirtyAll: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents WHERE projection = ?'),
-      putLayerDoc: db.prepare('INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) VALUES (?, ?, ?, ?)'),
-      copy: db.prepare('INSERT INTO snapshot_docs (projection, key, position, doc) SELECT d.projection, d.key, ?, d.doc FROM snapshot_dirty s JOIN documents d ON d.projection = s.projection AND d.key = s.key WHERE s.projection = ?'),
+      dirtyAll: db.prepare(
+        'INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents WHERE projection = ?',
+      ),
+      putLayerDoc: db.prepare(
+        'INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) VALUES (?, ?, ?, ?)',
+      ),
+      copy: db.prepare(
+        'INSERT INTO snapshot_docs (projection, key, position, doc) SELECT d.projection, d.key, ?, d.doc FROM snapshot_dirty s JOIN documents d ON d.projection = s.projection AND d.key = s.key WHERE s.projection = ?',
+      ),
       clearDirty: db.prepare('DELETE FROM snapshot_dirty WHERE projection = ?'),
       addSnapshot: db.prepare('INSERT INTO snapshots (projection, position) VALUES (?, ?)'),
       dropSnapshots: db.prepare('DELETE FROM snapshots WHERE projection = ?'),
       dropDocs: db.prepare('DELETE FROM snapshot_docs WHERE projection = ?'),
-      doc: db.prepare('SELECT doc FROM snapshot_docs WHERE projection = ? AND key = ? AND position <= ? ORDER BY position DESC LIMIT 1').pluck(),
+      doc: db
+        .prepare(
+          'SELECT doc FROM snapshot_docs WHERE projection = ? AND key = ? AND position <= ? ORDER BY position DESC LIMIT 1',
+        )
+        .pluck(),
       // SQLite returns the bare column `doc` from the row holding MAX(position) in each group.
-      scan: db.prepare('SELECT key, doc, MAX(position) FROM snapshot_docs WHERE projection = ? AND key > ? AND key < ? AND position <= ? GROUP BY key ORDER BY key').raw(),
-      timeBefore: db.prepare('SELECT recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1').pluck(),
+      scan: db
+        .prepare(
+          'SELECT key, doc, MAX(position) FROM snapshot_docs WHERE projection = ? AND key > ? AND key < ? AND position <= ? GROUP BY key ORDER BY key',
+        )
+        .raw(),
+      timeBefore: db
+        .prepare('SELECT recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1')
+        .pluck(),
       putTime: db.prepare('INSERT OR REPLACE INTO log_times (position, recorded_at) VALUES (?, ?)'),
-      firstAfter: db.prepare('SELECT position FROM log_times WHERE recorded_at > ? ORDER BY recorded_at, position LIMIT 1').pluck(),
-      rowBefore: db.prepare('SELECT position, recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1'),
+      firstAfter: db
+        .prepare('SELECT position FROM log_times WHERE recorded_at > ? ORDER BY recorded_at, position LIMIT 1')
+        .pluck(),
+      rowBefore: db.prepare(
+        'SELECT position, recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1',
+      ),
       lastTime: db.prepare('SELECT position, recorded_at FROM log_times ORDER BY position DESC LIMIT 1'),
     };
   }
@@ -115,7 +140,13 @@ export class SnapshotLayers {
    * written, and snapshot once snapshotEvery events have been applied since the last layer. A due
    * layer takes the earlier commits' keys from the documents table and this commit's from `written`.
    */
-  afterCommit(projection: string, position: number, events: number, written: Map<string, string>, latestRecordedAt?: string): void {
+  afterCommit(
+    projection: string,
+    position: number,
+    events: number,
+    written: Map<string, string>,
+    latestRecordedAt?: string,
+  ): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (this.options.snapshotEvery <= 0) return;
     if (this.snapshotted && !this.snapshotted.has(projection)) {
@@ -189,7 +220,8 @@ export class SnapshotLayers {
    */
   timeWindow(instant: string): { known: number; knownAt?: string; upTo?: number } {
     const upTo = this.stmt.firstAfter.get(instant) as number | undefined;
-    const row = (upTo === undefined ? this.stmt.lastTime.get() : this.stmt.rowBefore.get(upTo)) as { position: number; recorded_at: string } | undefined;
+    const row = (upTo === undefined ? this.stmt.lastTime.get() : this.stmt.rowBefore.get(upTo)) as
+      { position: number; recorded_at: string } | undefined;
     return { known: row?.position ?? -1, knownAt: row?.recorded_at, upTo };
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
@@ -24,16 +31,26 @@ export class BudgetController {
   /** Only years, as their contributions view: partner-name documents are the projection's own bookkeeping. */
   private readonly years: StreamSpec<BudgetDoc>;
 
-  constructor(private readonly reader: BudgetReader, private readonly streams: ProjectionStreams) {
+  constructor(
+    private readonly reader: BudgetReader,
+    private readonly streams: ProjectionStreams,
+  ) {
     this.years = {
       projection: budgetProjection,
-      select: (key, doc) => (key.startsWith(YEAR_KEY_PREFIX) && (doc as BudgetYearDoc).set ? { type: 'budget', data: this.reader.view(doc as BudgetYearDoc) } : undefined),
+      select: (key, doc) =>
+        key.startsWith(YEAR_KEY_PREFIX) && (doc as BudgetYearDoc).set
+          ? { type: 'budget', data: this.reader.view(doc as BudgetYearDoc) }
+          : undefined,
     };
   }
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listBudgets', summary: 'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging' })
+  @ApiOperation({
+    operationId: 'listBudgets',
+    summary:
+      'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
   @ApiBadRequestResponse({ description: 'limit or cursor is invalid', schema: problemSchema })
   list(@Query() q: BudgetListQueryDto) {
@@ -43,16 +60,31 @@ export class BudgetController {
   /** Declared before the :financialYear route so "stream" is never read as a year. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamBudgets', summary: 'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)', description: STREAM_BEHAVIOUR })
+  @ApiOperation({
+    operationId: 'streamBudgets',
+    summary:
+      'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)',
+    description: STREAM_BEHAVIOUR,
+  })
   @ApiEventStream('"budget" events')
-  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
     return this.streams.open(this.years, { headers, query }, signal);
   }
 
   @Get(':financialYear/contributions')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getBudgetContributions', summary: 'One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner\'s share' })
-  @ApiOkResponse({ description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)' })
+  @ApiOperation({
+    operationId: 'getBudgetContributions',
+    summary:
+      "One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner's share",
+  })
+  @ApiOkResponse({
+    description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)',
+  })
   @ApiBadRequestResponse({ description: 'invalid-id or invalid-financial-year', schema: problemSchema })
   @ApiNotFoundResponse({ description: 'budget-not-found', schema: problemSchema })
   contributions(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string) {

@@ -1,5 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
-import { partnerKey, yearKey, YEAR_KEY_PREFIX, type BudgetYearDoc, type PartnerNameDoc } from '../../../projections/budget/budget-doc';
+import {
+  partnerKey,
+  yearKey,
+  YEAR_KEY_PREFIX,
+  type BudgetYearDoc,
+  type PartnerNameDoc,
+} from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
 import { problem } from '../../http/problem';
@@ -28,7 +34,9 @@ function decodeCursor(cursor: string): string {
   try {
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
     if (typeof k === 'string' && k.startsWith(YEAR_KEY_PREFIX)) return k;
-  } catch { /* falls through to the 400 below */ }
+  } catch {
+    /* falls through to the 400 below */
+  }
   throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
 }
 
@@ -36,10 +44,16 @@ function decodeCursor(cursor: string): string {
 function item(view: BudgetYearView): BudgetYearItem {
   const { financialYear, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
   return {
-    financialYear, totalPence, agreedPence: contributions.agreedPence, paidPence: contributions.paidPence,
-    shortfallPence: shortfall.shortfallPence, shortfallSource: shortfall.source,
-    underwrittenPence: underwriting?.coveredPence ?? 0, uncoveredPence: underwriting?.uncoveredPence ?? shortfall.shortfallPence,
-    partnerCount: partners.length, lastUpdate,
+    financialYear,
+    totalPence,
+    agreedPence: contributions.agreedPence,
+    paidPence: contributions.paidPence,
+    shortfallPence: shortfall.shortfallPence,
+    shortfallSource: shortfall.source,
+    underwrittenPence: underwriting?.coveredPence ?? 0,
+    uncoveredPence: underwriting?.uncoveredPence ?? shortfall.shortfallPence,
+    partnerCount: partners.length,
+    lastUpdate,
   };
 }
 
@@ -53,9 +67,16 @@ export class BudgetReader {
     const items: BudgetYearItem[] = [];
     let lastKey: string | undefined;
     let more = false;
-    for (const { key, doc } of this.store.scan<BudgetYearDoc>(NAME, YEAR_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
+    for (const { key, doc } of this.store.scan<BudgetYearDoc>(
+      NAME,
+      YEAR_KEY_PREFIX,
+      cursor === undefined ? undefined : decodeCursor(cursor),
+    )) {
       if (!doc.set) continue;
-      if (items.length === limit) { more = true; break; }
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
       items.push(item(summariseYear(doc, nameOf)));
       lastKey = key;
     }
@@ -77,7 +98,8 @@ export class BudgetReader {
   private nameLookup(): (partnerId: string) => string | undefined {
     const cache = new Map<string, string | undefined>();
     return (partnerId) => {
-      if (!cache.has(partnerId)) cache.set(partnerId, this.store.get<PartnerNameDoc>(NAME, partnerKey(partnerId))?.name);
+      if (!cache.has(partnerId))
+        cache.set(partnerId, this.store.get<PartnerNameDoc>(NAME, partnerKey(partnerId))?.name);
       return cache.get(partnerId);
     };
   }

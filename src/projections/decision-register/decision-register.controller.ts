@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
@@ -28,30 +35,58 @@ const registerDocuments: StreamSpec<DecisionRegisterDoc> = {
 @ApiBearerAuth()
 @Controller('decision-register')
 export class DecisionRegisterController {
-  constructor(private readonly reader: DecisionRegisterReader, private readonly streams: ProjectionStreams) {}
+  constructor(
+    private readonly reader: DecisionRegisterReader,
+    private readonly streams: ProjectionStreams,
+  ) {}
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listDecisionRegister', summary: 'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging' })
+  @ApiOperation({
+    operationId: 'listDecisionRegister',
+    summary:
+      'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
   @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
   list(@Query() q: DecisionRegisterQueryDto) {
-    const query = { boardId: q.board, meetingId: q.meeting, outcome: q.outcome, status: q.status, hasUnsatisfiedConditions: q.hasUnsatisfiedConditions, from: q.from, to: q.to };
+    const query = {
+      boardId: q.board,
+      meetingId: q.meeting,
+      outcome: q.outcome,
+      status: q.status,
+      hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
+      from: q.from,
+      to: q.to,
+    };
     return this.reader.list(query, q.limit ?? 50, q.cursor);
   }
 
   /** Declared before :decisionId so "stream" is never read as an id. */
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamDecisionRegister', summary: 'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position', description: STREAM_BEHAVIOUR })
+  @ApiOperation({
+    operationId: 'streamDecisionRegister',
+    summary:
+      'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position',
+    description: STREAM_BEHAVIOUR,
+  })
   @ApiEventStream('"decision" and "signoff" events')
-  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
     return this.streams.open(registerDocuments, { headers, query }, signal);
   }
 
   @Get(':decisionId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getDecisionRegisterEntry', summary: 'One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner\'s signature on the current version and its invalidations' })
+  @ApiOperation({
+    operationId: 'getDecisionRegisterEntry',
+    summary:
+      "One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner's signature on the current version and its invalidations",
+  })
   @ApiOkResponse({ description: 'The decision with its meeting and sign-offs (history at /history)' })
   @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
   get(@Param('decisionId', IdPipe) decisionId: string) {
@@ -60,7 +95,11 @@ export class DecisionRegisterController {
 
   @Get(':decisionId/history')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getDecisionRegisterHistory', summary: 'The decision\'s history and its sign-offs\' in ledger order: what happened, business and recorded time, who, and where to verify it' })
+  @ApiOperation({
+    operationId: 'getDecisionRegisterHistory',
+    summary:
+      "The decision's history and its sign-offs' in ledger order: what happened, business and recorded time, who, and where to verify it",
+  })
   @ApiOkResponse({ description: '{ decisionId, entries }' })
   @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
   history(@Param('decisionId', IdPipe) decisionId: string) {

@@ -1,11 +1,25 @@
 import { BadRequestException } from '@nestjs/common';
 import {
-  DECISION_KEY_PREFIX, decisionKey, meetingKey, signoffKey, type DecisionDoc, type MeetingDoc, type SignoffDoc,
+  DECISION_KEY_PREFIX,
+  decisionKey,
+  meetingKey,
+  signoffKey,
+  type DecisionDoc,
+  type MeetingDoc,
+  type SignoffDoc,
 } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
-import { matchesQuery, type DecisionRegisterQuery } from '../../../projections/decision-register/decision-register.queries';
 import {
-  decisionHistory, registerDetail, registerItem, type DecisionHistoryEntry, type DecisionRegisterDetail, type DecisionRegisterItem,
+  matchesQuery,
+  type DecisionRegisterQuery,
+} from '../../../projections/decision-register/decision-register.queries';
+import {
+  decisionHistory,
+  registerDetail,
+  registerItem,
+  type DecisionHistoryEntry,
+  type DecisionRegisterDetail,
+  type DecisionRegisterItem,
 } from '../../../projections/decision-register/decision-register.views';
 import { problem } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
@@ -19,7 +33,9 @@ function decodeCursor(cursor: string): string {
   try {
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
     if (typeof k === 'string' && k.startsWith(DECISION_KEY_PREFIX)) return k;
-  } catch { /* falls through to the 400 below */ }
+  } catch {
+    /* falls through to the 400 below */
+  }
   throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
 }
 
@@ -31,16 +47,27 @@ export class DecisionRegisterReader {
   /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
   constructor(private readonly store: ReadModelView) {}
 
-  list(query: DecisionRegisterQuery, limit: number, cursor?: string): { items: DecisionRegisterItem[]; nextCursor: string | null } {
+  list(
+    query: DecisionRegisterQuery,
+    limit: number,
+    cursor?: string,
+  ): { items: DecisionRegisterItem[]; nextCursor: string | null } {
     const meetingOf = this.meetingLookup();
     const items: DecisionRegisterItem[] = [];
     let lastKey: string | undefined;
     let more = false;
     // Scans forward until a page is full; a selective filter reads further, never more than the register.
-    for (const { key, doc } of this.store.scan<DecisionDoc>(NAME, DECISION_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
+    for (const { key, doc } of this.store.scan<DecisionDoc>(
+      NAME,
+      DECISION_KEY_PREFIX,
+      cursor === undefined ? undefined : decodeCursor(cursor),
+    )) {
       const meeting = meetingOf(doc.meetingId);
       if (!matchesQuery(doc, meeting, query)) continue;
-      if (items.length === limit) { more = true; break; }
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
       items.push(registerItem(doc, meeting, this.signoffsOf(doc)));
       lastKey = key;
     }

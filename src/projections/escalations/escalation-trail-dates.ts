@@ -1,5 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
-import { CALENDAR_FIRST, CALENDAR_LAST, inCalendarRange } from '../../../projections/calendar/bank-holidays-england-wales';
+import {
+  CALENDAR_FIRST,
+  CALENDAR_LAST,
+  inCalendarRange,
+} from '../../../projections/calendar/bank-holidays-england-wales';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { problem } from '../../http/problem';
 
@@ -14,18 +18,31 @@ export function calendarDates<K extends string>(dates: Partial<Record<K, string>
     if (value === undefined) continue;
     const date = businessDate(value);
     if (inCalendarRange(date)) out[field] = date;
-    else bad.push({ field, messages: [`${field} must be from ${CALENDAR_FIRST} to ${CALENDAR_LAST}, the years the bank holiday table covers`] });
+    else
+      bad.push({
+        field,
+        messages: [
+          `${field} must be from ${CALENDAR_FIRST} to ${CALENDAR_LAST}, the years the bank holiday table covers`,
+        ],
+      });
   }
   if (bad.length) {
-    throw new BadRequestException(problem(400, 'date-outside-calendar', 'A date is outside the working-day calendar', {
-      detail: bad.map((b) => `${b.field}: ${b.messages.join(', ')}`).join('; '), errors: bad,
-    }));
+    throw new BadRequestException(
+      problem(400, 'date-outside-calendar', 'A date is outside the working-day calendar', {
+        detail: bad.map((b) => `${b.field}: ${b.messages.join(', ')}`).join('; '),
+        errors: bad,
+      }),
+    );
   }
   return out;
 }
 
 export function assertOrdered(from: string | undefined, to: string | undefined): void {
   if (from !== undefined && to !== undefined && from > to) {
-    throw new BadRequestException(problem(400, 'invalid-date-range', 'from is after to', { errors: [{ field: 'from', messages: ['from must be on or before to'] }] }));
+    throw new BadRequestException(
+      problem(400, 'invalid-date-range', 'from is after to', {
+        errors: [{ field: 'from', messages: ['from must be on or before to'] }],
+      }),
+    );
   }
 }

@@ -18,46 +18,82 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 /** The date the trail is read at: shared by every escalation-trail endpoint. */
 export class EscalationTrailAsOfDto {
-  @ApiPropertyOptional({ description: 'Business date the trail is read at: status, stage, working days and breaches as they stood at the end of that day in England (default: today)', example: '2022-07-01' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    description:
+      'Business date the trail is read at: status, stage, working days and breaches as they stood at the end of that day in England (default: today)',
+    example: '2022-07-01',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   asOf?: string;
 }
 
 /** Raised-date window and agency filter, shared by the list and the summary. */
 export class EscalationTrailWindowDto extends EscalationTrailAsOfDto {
-  @ApiPropertyOptional({ ...slug, description: 'Escalations raised by or concerning this partner agency', example: 'cw-icb' })
-  @IsOptional() @IsString() @MaxLength(80) @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @ApiPropertyOptional({
+    ...slug,
+    description: 'Escalations raised by or concerning this partner agency',
+    example: 'cw-icb',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, SLUG_MESSAGE)
   agency?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Raised on or after this date', example: '2022-04-01' })
-  @IsOptional() @IsString() @Matches(DATE_ONLY, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE_ONLY, DATE_MESSAGE)
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Raised on or before this date', example: '2023-03-31' })
-  @IsOptional() @IsString() @Matches(DATE_ONLY, DATE_MESSAGE) @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE_ONLY, DATE_MESSAGE)
+  @IsISO8601({ strict: true })
   to?: string;
 }
 
 /** Filters and paging for GET /escalation-trail; every filter given must match. */
 export class EscalationTrailQueryDto extends IntersectionType(EscalationTrailWindowDto, PageQueryDto) {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_STAGES, description: 'At this stage at asOf (a resolved escalation: the stage it was resolved at)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_STAGES)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_STAGES,
+    description: 'At this stage at asOf (a resolved escalation: the stage it was resolved at)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_STAGES)
   stage?: number;
 
   @ApiPropertyOptional({ enum: ESCALATION_STATUSES })
-  @IsOptional() @IsIn(ESCALATION_STATUSES)
+  @IsOptional()
+  @IsIn(ESCALATION_STATUSES)
   status?: EscalationStatus;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only escalations with a stage over its timescale in working days by asOf (or only the others, with false)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Only escalations with a stage over its timescale in working days by asOf (or only the others, with false)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   breached?: boolean;
-
-
 }
 
 /** GET /escalation-trail/summary */
 export class EscalationTrailSummaryQueryDto extends EscalationTrailWindowDto {
-  @ApiPropertyOptional({ enum: PERIOD_KINDS, default: 'quarter', description: 'Calendar months, or calendar quarters (Q1 = January to March)' })
-  @IsOptional() @IsIn(PERIOD_KINDS)
+  @ApiPropertyOptional({
+    enum: PERIOD_KINDS,
+    default: 'quarter',
+    description: 'Calendar months, or calendar quarters (Q1 = January to March)',
+  })
+  @IsOptional()
+  @IsIn(PERIOD_KINDS)
   period?: PeriodKind;
 }

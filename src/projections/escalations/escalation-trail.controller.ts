@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
@@ -11,11 +18,16 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
-import { EscalationTrailAsOfDto, EscalationTrailQueryDto, EscalationTrailSummaryQueryDto } from './escalation-trail-query.dto';
+import {
+  EscalationTrailAsOfDto,
+  EscalationTrailQueryDto,
+  EscalationTrailSummaryQueryDto,
+} from './escalation-trail-query.dto';
 import { EscalationTrailReader } from './escalation-trail.reader';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
-const BAD_QUERY = 'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
+const BAD_QUERY =
+  'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
 /**
  * The escalation audit trail inspectors ask for: each escalation's timeline, its time at each stage
@@ -31,7 +43,9 @@ export class EscalationTrailController {
    * (plaintext to readers with ledger:read, "[erased]" once the subject's key is destroyed).
    */
   constructor(
-    private readonly reader: EscalationTrailReader, private readonly streams: ProjectionStreams, @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reader: EscalationTrailReader,
+    private readonly streams: ProjectionStreams,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -43,19 +57,33 @@ export class EscalationTrailController {
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listEscalationTrail', summary: 'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging' })
+  @ApiOperation({
+    operationId: 'listEscalationTrail',
+    summary:
+      'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
+  })
   @ApiOkResponse({ description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   list(@Query() q: EscalationTrailQueryDto) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
-    return this.cipher.reveal(this.reader.list({ asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to }, q.limit ?? 50, q.cursor));
+    return this.cipher.reveal(
+      this.reader.list(
+        { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
+        q.limit ?? 50,
+        q.cursor,
+      ),
+    );
   }
 
   /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
   @Get('summary')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'summariseEscalationTrail', summary: 'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it' })
+  @ApiOperation({
+    operationId: 'summariseEscalationTrail',
+    summary:
+      'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it',
+  })
   @ApiOkResponse({ description: '{ asOf, period, from, to, agency, periods, agencies }' })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   summary(@Query() q: EscalationTrailSummaryQueryDto) {
@@ -66,18 +94,37 @@ export class EscalationTrailController {
 
   @Sse('stream')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'streamEscalationTrail', summary: 'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline', description: STREAM_BEHAVIOUR })
+  @ApiOperation({
+    operationId: 'streamEscalationTrail',
+    summary:
+      'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline',
+    description: STREAM_BEHAVIOUR,
+  })
   @ApiEventStream('"escalation" events')
-  stream(@Headers() headers: Record<string, string | undefined>, @Query() query: StreamQueryDto, @SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
     return this.streams.open(this.escalations, { headers, query }, signal);
   }
 
   @Get(':escalationId')
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getEscalationTrail', summary: 'One escalation\'s whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf' })
+  @ApiOperation({
+    operationId: 'getEscalationTrail',
+    summary:
+      "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
+  })
   @ApiOkResponse({ description: 'The escalation as at asOf, with stages measured and the timeline' })
-  @ApiNotFoundResponse({ description: 'escalation-not-found (also when it had not been raised by asOf)', schema: problemSchema })
-  @ApiBadRequestResponse({ description: 'invalid-id, validation-failed or date-outside-calendar', schema: problemSchema })
+  @ApiNotFoundResponse({
+    description: 'escalation-not-found (also when it had not been raised by asOf)',
+    schema: problemSchema,
+  })
+  @ApiBadRequestResponse({
+    description: 'invalid-id, validation-failed or date-outside-calendar',
+    schema: problemSchema,
+  })
   get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: EscalationTrailAsOfDto) {
     const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
     return this.cipher.reveal(this.reader.get(escalationId, asOf!));

@@ -1,9 +1,21 @@
 import { BadRequestException } from '@nestjs/common';
 import { businessDate } from '../../../projections/calendar/business-date';
-import { ESCALATION_KEY_PREFIX, escalationKey, type EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
+import {
+  ESCALATION_KEY_PREFIX,
+  escalationKey,
+  type EscalationTrailDoc,
+} from '../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
-import { involves, matchesQuery, type EscalationTrailQuery } from '../../../projections/escalations/escalation-trail.queries';
-import { summariseTrail, type AgencySummary, type PeriodSummary } from '../../../projections/escalations/escalation-trail.summary';
+import {
+  involves,
+  matchesQuery,
+  type EscalationTrailQuery,
+} from '../../../projections/escalations/escalation-trail.queries';
+import {
+  summariseTrail,
+  type AgencySummary,
+  type PeriodSummary,
+} from '../../../projections/escalations/escalation-trail.summary';
 import type { PeriodKind } from '../../../projections/escalations/periods';
 import { viewAt, type EscalationView } from '../../../projections/escalations/stage-measure';
 import { problem } from '../../http/problem';
@@ -31,7 +43,9 @@ function decodeCursor(cursor: string): string {
   try {
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
     if (typeof k === 'string' && k.startsWith(ESCALATION_KEY_PREFIX)) return k;
-  } catch { /* falls through to the 400 below */ }
+  } catch {
+    /* falls through to the 400 below */
+  }
   throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
 }
 
@@ -39,15 +53,26 @@ function decodeCursor(cursor: string): string {
 export class EscalationTrailReader {
   constructor(private readonly store: ReadModelStore) {}
 
-  list(query: EscalationTrailQuery, limit: number, cursor?: string): { asOf: string; items: EscalationTrailItem[]; nextCursor: string | null } {
+  list(
+    query: EscalationTrailQuery,
+    limit: number,
+    cursor?: string,
+  ): { asOf: string; items: EscalationTrailItem[]; nextCursor: string | null } {
     const items: EscalationTrailItem[] = [];
     let lastKey: string | undefined;
     let more = false;
     // Scans forward in key order until a page is full; a selective filter reads further, never more than the trail.
-    for (const { key, doc } of this.store.scan<EscalationTrailDoc>(NAME, ESCALATION_KEY_PREFIX, cursor === undefined ? undefined : decodeCursor(cursor))) {
+    for (const { key, doc } of this.store.scan<EscalationTrailDoc>(
+      NAME,
+      ESCALATION_KEY_PREFIX,
+      cursor === undefined ? undefined : decodeCursor(cursor),
+    )) {
       const view = viewAt(doc, query.asOf);
       if (!view || !matchesQuery(view, query)) continue;
-      if (items.length === limit) { more = true; break; }
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
       const { timeline, ...rest } = view;
       items.push({ ...rest, timelineLength: timeline.length });
       lastKey = key;
@@ -73,6 +98,13 @@ export class EscalationTrailReader {
     const firstRaised = views.map((v) => businessDate(v.raisedAt!)).sort()[0];
     const from = o.from ?? firstRaised ?? o.asOf;
     const to = o.to !== undefined && o.to < o.asOf ? o.to : o.asOf;
-    return { asOf: o.asOf, period: o.kind, from, to, agency: o.agency ?? null, ...summariseTrail(views, { kind: o.kind, from, to, asOf: o.asOf }) };
+    return {
+      asOf: o.asOf,
+      period: o.kind,
+      from,
+      to,
+      agency: o.agency ?? null,
+      ...summariseTrail(views, { kind: o.kind, from, to, asOf: o.asOf }),
+    };
   }
 }

@@ -7,7 +7,7 @@ const POSITION_PATTERN = '^(0|[1-9][0-9]*)$';
 
 /** How every projection stream behaves: appended to each stream operation's description. */
 export const STREAM_BEHAVIOUR = [
-  'Each event\'s id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them.',
+  "Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them.",
   'Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head.',
   'Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open.',
   'Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.',
@@ -15,18 +15,35 @@ export const STREAM_BEHAVIOUR = [
 
 /** The query a stream accepts: the resume position, for EventSource polyfills that cannot send headers. */
 export class StreamQueryDto {
-  @ApiPropertyOptional({ description: 'Same as the Last-Event-ID header (the header wins when both are sent)', pattern: POSITION_PATTERN, example: '1234' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({
+    description: 'Same as the Last-Event-ID header (the header wins when both are sent)',
+    pattern: POSITION_PATTERN,
+    example: '1234',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   lastEventId?: string;
 }
 
 /** OpenAPI for a projection stream: its media type, the resume header and the 400 for a bad id. */
 export function ApiEventStream(events: string): MethodDecorator {
   return applyDecorators(
-    ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: POSITION_PATTERN }, description: 'The id of the last event received: resume after that ledger position' }),
+    ApiHeader({
+      name: 'Last-Event-ID',
+      required: false,
+      schema: { type: 'string', pattern: POSITION_PATTERN },
+      description: 'The id of the last event received: resume after that ledger position',
+    }),
     ApiOkResponse({
       description: `A stream of ${events}, ": keepalive" comments, and a final "auth-expired" event when the token expires`,
-      content: { 'text/event-stream': { schema: { type: 'string' }, example: 'event: <name>\nid: 4242\ndata: {...}\n\n: keepalive\n\nevent: auth-expired\nid: 4242\ndata: {"code":"auth-expired",...}\n\n' } },
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string' },
+          example:
+            'event: <name>\nid: 4242\ndata: {...}\n\n: keepalive\n\nevent: auth-expired\nid: 4242\ndata: {"code":"auth-expired",...}\n\n',
+        },
+      },
     }),
     ApiBadRequestResponse({
       description: 'invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent',

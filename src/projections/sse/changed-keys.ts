@@ -10,7 +10,13 @@ export const RESUME_PAGE = 500;
  * stream sends it with). Positions are only compared, never computed: each page starts after the
  * last position the store returned.
  */
-export async function changedKeys(events: Pick<EventStore, 'readAll'>, projection: Projection<unknown>, after: number, upTo: number, pageSize = RESUME_PAGE): Promise<Map<string, number>> {
+export async function changedKeys(
+  events: Pick<EventStore, 'readAll'>,
+  projection: Projection<unknown>,
+  after: number,
+  upTo: number,
+  pageSize = RESUME_PAGE,
+): Promise<Map<string, number>> {
   const keys = new Map<string, number>();
   let from = after;
   for (;;) {

@@ -22,12 +22,23 @@ describe('lastEventId', () => {
     expect(lastEventId({ headers: { 'last-event-id': '12' }, query: { lastEventId: '99' } })).toBe(12);
   });
 
-  it.each(['abc', '-1', '+1', '01', '1.0', '1e3', ' 1', '9007199254740993', '99999999999999999'])('given %p, then 400 invalid-last-event-id', (id) => {
-    expect(refusal(() => lastEventId({ headers: { 'last-event-id': id } }))).toMatchObject({ status: 400, code: 'invalid-last-event-id' });
-    expect(refusal(() => lastEventId({ headers: {}, query: { lastEventId: id } }))).toMatchObject({ status: 400, code: 'invalid-last-event-id' });
-  });
+  it.each(['abc', '-1', '+1', '01', '1.0', '1e3', ' 1', '9007199254740993', '99999999999999999'])(
+    'given %p, then 400 invalid-last-event-id',
+    (id) => {
+      expect(refusal(() => lastEventId({ headers: { 'last-event-id': id } }))).toMatchObject({
+        status: 400,
+        code: 'invalid-last-event-id',
+      });
+      expect(refusal(() => lastEventId({ headers: {}, query: { lastEventId: id } }))).toMatchObject({
+        status: 400,
+        code: 'invalid-last-event-id',
+      });
+    },
+  );
 
   it('given a repeated header (joined by Node), then 400', () => {
-    expect(refusal(() => lastEventId({ headers: { 'last-event-id': ['1', '2'] } }))).toMatchObject({ code: 'invalid-last-event-id' });
+    expect(refusal(() => lastEventId({ headers: { 'last-event-id': ['1', '2'] } }))).toMatchObject({
+      code: 'invalid-last-event-id',
+    });
   });
 });

@@ -25,9 +25,12 @@ export function lastEventId(request: ResumeRequest): number | undefined {
   if (given === undefined || given === '') return undefined;
   const position = typeof given === 'string' && POSITION.test(given) ? Number(given) : NaN;
   if (!Number.isSafeInteger(position)) {
-    throw new BadRequestException(problem(400, 'invalid-last-event-id', 'Last-Event-ID is not an event id this stream sent', {
-      detail: 'Send the id of the last event received (a ledger position: digits only), or no Last-Event-ID to start from now',
-    }));
+    throw new BadRequestException(
+      problem(400, 'invalid-last-event-id', 'Last-Event-ID is not an event id this stream sent', {
+        detail:
+          'Send the id of the last event received (a ledger position: digits only), or no Last-Event-ID to start from now',
+      }),
+    );
   }
   return position;
 }

@@ -18,7 +18,10 @@ export class LiveFeed<T> {
   constructor(source: Observable<T>) {
     this.subscription = source.subscribe({
       next: (value) => (this.sink ? this.sink.next(value) : this.held.push(value)),
-      complete: () => { this.ended = true; this.sink?.complete(); },
+      complete: () => {
+        this.ended = true;
+        this.sink?.complete();
+      },
     });
   }
 

@@ -9,10 +9,21 @@ import { ProjectionStreams, type StreamSpec } from './projection-streams';
 import { SseHeartbeat } from './sse-heartbeat';
 
 /** An unsigned token with this exp: the stream only decodes it (AuthGuard has verified it). */
-const bearer = (exp: number) => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u', exp })).toString('base64url')}.sig`;
+const bearer = (exp: number) =>
+  `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u', exp })).toString('base64url')}.sig`;
 
-const projection: Projection<{ n: number }> = { name: 'p', version: 1, canHandle: () => true, keysOf: () => ['k'], initialState: () => ({ n: 0 }), evolve: (d) => d };
-const spec: StreamSpec<{ n: number }> = { projection, select: (_key, doc) => (doc.n > 0 ? { type: 'thing', data: doc } : undefined) };
+const projection: Projection<{ n: number }> = {
+  name: 'p',
+  version: 1,
+  canHandle: () => true,
+  keysOf: () => ['k'],
+  initialState: () => ({ n: 0 }),
+  evolve: (d) => d,
+};
+const spec: StreamSpec<{ n: number }> = {
+  projection,
+  select: (_key, doc) => (doc.n > 0 ? { type: 'thing', data: doc } : undefined),
+};
 
 /** The stream over a change subject, an empty read-model store and the system clock (faked by jest). */
 function setUp() {
@@ -26,7 +37,10 @@ function setUp() {
 async function collect(streams: ProjectionStreams, headers: Record<string, string>) {
   const sent: MessageEvent[] = [];
   let completed = false;
-  const sub = (await streams.open(spec, { headers })).subscribe({ next: (m) => sent.push(m), complete: () => (completed = true) });
+  const sub = (await streams.open(spec, { headers })).subscribe({
+    next: (m) => sent.push(m),
+    complete: () => (completed = true),
+  });
   return { sent, isCompleted: () => completed, sub };
 }
 
@@ -40,10 +54,19 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
     changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
     changes.next({ projection: 'p', key: 'k', doc: { n: 0 }, position: 8, lastAtPosition: true }); // not selected: nothing sent
     jest.advanceTimersByTime(59_999);
-    expect(sent).toEqual([{ type: 'thing', data: { n: 1 }, id: '7' }, { comment: 'keepalive' }, { comment: 'keepalive' }, { comment: 'keepalive' }]);
+    expect(sent).toEqual([
+      { type: 'thing', data: { n: 1 }, id: '7' },
+      { comment: 'keepalive' },
+      { comment: 'keepalive' },
+      { comment: 'keepalive' },
+    ]);
     expect(isCompleted()).toBe(false);
     jest.advanceTimersByTime(1);
-    expect(sent.at(-1)).toEqual({ type: 'auth-expired', id: '7', data: { code: 'auth-expired', title: expect.any(String), expiredAt: '2026-01-01T10:01:00.000Z' } });
+    expect(sent.at(-1)).toEqual({
+      type: 'auth-expired',
+      id: '7',
+      data: { code: 'auth-expired', title: expect.any(String), expiredAt: '2026-01-01T10:01:00.000Z' },
+    });
     expect(isCompleted()).toBe(true);
     // Nothing after expiry, and no timer left behind.
     changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9, lastAtPosition: true });
@@ -61,7 +84,9 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
 
   it('given a token without exp, then the stream has no expiry timer, only the keepalive', async () => {
     const { streams } = setUp();
-    const { sent, isCompleted, sub } = await collect(streams, { authorization: `Bearer ${Buffer.from('{}').toString('base64url')}.${Buffer.from('{"sub":"u"}').toString('base64url')}.x` });
+    const { sent, isCompleted, sub } = await collect(streams, {
+      authorization: `Bearer ${Buffer.from('{}').toString('base64url')}.${Buffer.from('{"sub":"u"}').toString('base64url')}.x`,
+    });
     expect(jest.getTimerCount()).toBe(1);
     jest.advanceTimersByTime(15_000);
     expect(sent).toEqual([{ comment: 'keepalive' }]);

@@ -66,7 +66,8 @@ export class ProjectionStreams {
     // (every live change comes after it): the id a client may resume from before any document
     // has been sent, and the one auth-expired carries then.
     const checkpoint = this.store.checkpoint(spec.projection.name)?.position;
-    const startId = resumeFrom === undefined || (checkpoint !== undefined && resumeFrom > checkpoint) ? checkpoint : resumeFrom;
+    const startId =
+      resumeFrom === undefined || (checkpoint !== undefined && resumeFrom > checkpoint) ? checkpoint : resumeFrom;
     const release = () => live.close();
     signal?.addEventListener('abort', release, { once: true });
     let resumed: MessageEvent[];
@@ -87,11 +88,18 @@ export class ProjectionStreams {
    * The current document of every key changed after `after`, in ascending order of its latest
    * change, each with that position as id (the previous id while a later one shares it).
    */
-  private async resume<D>(spec: StreamSpec<D>, after: number, live: LiveFeed<ProjectionChange<D>>): Promise<MessageEvent[]> {
+  private async resume<D>(
+    spec: StreamSpec<D>,
+    after: number,
+    live: LiveFeed<ProjectionChange<D>>,
+  ): Promise<MessageEvent[]> {
     const { name } = spec.projection;
     const upTo = this.store.checkpoint(name)?.position;
     // An id at or past the checkpoint (or past the head) has nothing applied after it yet: live follows.
-    const latest = upTo !== undefined && after < upTo ? await changedKeys(this.events, spec.projection as Projection<unknown>, after, upTo) : new Map<string, number>();
+    const latest =
+      upTo !== undefined && after < upTo
+        ? await changedKeys(this.events, spec.projection as Projection<unknown>, after, upTo)
+        : new Map<string, number>();
     // Synchronous from here: a commit writes the store and emits its changes in one step, so the
     // documents read now are at this checkpoint, and every change held so far is in them (and is
     // dropped, not sent again, its position kept as the document's latest); every change that
@@ -116,7 +124,13 @@ export class ProjectionStreams {
     });
   }
 
-  private stream<D>(spec: StreamSpec<D>, live: LiveFeed<ProjectionChange<D>>, resumed: MessageEvent[], resumeId: string, expiresAt: number | undefined): Observable<MessageEvent> {
+  private stream<D>(
+    spec: StreamSpec<D>,
+    live: LiveFeed<ProjectionChange<D>>,
+    resumed: MessageEvent[],
+    resumeId: string,
+    expiresAt: number | undefined,
+  ): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       // The id a reconnecting client will send; auth-expired repeats it (an event without one
       // would get a counter from Nest, which the client would then send back as a position).
@@ -124,9 +138,15 @@ export class ProjectionStreams {
       let timer: NodeJS.Timeout | undefined;
       const expired = () => expiresAt !== undefined && this.clock.now().getTime() >= expiresAt;
       const end = () => {
-        subscriber.next({ type: 'auth-expired', id: lastId, data: {
-          code: 'auth-expired', title: 'Your token has expired: reconnect with a new one and this Last-Event-ID to carry on', expiredAt: new Date(expiresAt!).toISOString(),
-        } });
+        subscriber.next({
+          type: 'auth-expired',
+          id: lastId,
+          data: {
+            code: 'auth-expired',
+            title: 'Your token has expired: reconnect with a new one and this Last-Event-ID to carry on',
+            expiredAt: new Date(expiresAt!).toISOString(),
+          },
+        });
         subscriber.complete();
       };
       const send = (message: MessageEvent) => {

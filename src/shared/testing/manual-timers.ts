@@ -12,11 +12,20 @@ export function manualTimers(): ManualTimers {
   let next = 0;
   return {
     now: () => now,
-    setTimeout: (fn, ms) => { due.set(++next, { at: now + ms, fn }); return next; },
-    clearTimeout: (h) => { due.delete(h as number); },
+    setTimeout: (fn, ms) => {
+      due.set(++next, { at: now + ms, fn });
+      return next;
+    },
+    clearTimeout: (h) => {
+      due.delete(h as number);
+    },
     advance(ms) {
       now += ms;
-      for (const [h, t] of [...due].sort((a, b) => a[1].at - b[1].at)) if (t.at <= now) { due.delete(h); t.fn(); }
+      for (const [h, t] of [...due].sort((a, b) => a[1].at - b[1].at))
+        if (t.at <= now) {
+          due.delete(h);
+          t.fn();
+        }
     },
     armed: () => due.size,
   };

@@ -25,16 +25,38 @@ export interface SignoffRequest {
 
 export type SignoffEvent =
   | DomainEvent<'signoff-requested', SignoffRequest>
-  | DomainEvent<'signoff-signed', { signoffId: string; partnerId: string; version: string; contentHash: string; signedByPersonId?: string; conditions?: string[] }>
-  | DomainEvent<'signoff-completed', { signoffId: string; version: string; contentHash: string; partnerIds: string[]; subjectToConditions: boolean }>
-  | DomainEvent<'signoff-artefact-revised', {
-      signoffId: string; previousVersion: string; version: string; contentHash: string;
-      /** Partners whose signatures were on the earlier version and no longer count. */
-      invalidatedPartnerIds: string[];
-      /** True when the sign-off had completed: the revision reopens it. */
-      reopened: boolean;
-    }>
-  | DomainEvent<'signoff-signature-withdrawn', { signoffId: string; partnerId: string; version: string; reason: string; reopened: boolean }>
+  | DomainEvent<
+      'signoff-signed',
+      {
+        signoffId: string;
+        partnerId: string;
+        version: string;
+        contentHash: string;
+        signedByPersonId?: string;
+        conditions?: string[];
+      }
+    >
+  | DomainEvent<
+      'signoff-completed',
+      { signoffId: string; version: string; contentHash: string; partnerIds: string[]; subjectToConditions: boolean }
+    >
+  | DomainEvent<
+      'signoff-artefact-revised',
+      {
+        signoffId: string;
+        previousVersion: string;
+        version: string;
+        contentHash: string;
+        /** Partners whose signatures were on the earlier version and no longer count. */
+        invalidatedPartnerIds: string[];
+        /** True when the sign-off had completed: the revision reopens it. */
+        reopened: boolean;
+      }
+    >
+  | DomainEvent<
+      'signoff-signature-withdrawn',
+      { signoffId: string; partnerId: string; version: string; reason: string; reopened: boolean }
+    >
   | DomainEvent<'signoff-request-withdrawn', { signoffId: string; reason: string }>;
 
 /**
@@ -49,16 +71,26 @@ export interface RequestSignoffFacts {
 
 export type SignoffCommand =
   | DomainCommand<'request-signoff', SignoffRequest & RequestSignoffFacts>
-  | DomainCommand<'sign-signoff', {
-      signoffId: string; partnerId: string; signedByPersonId?: string; conditions?: string[];
-      /** Fact read by the handler when a signer is named: the person's partner roles over time ([] if not registered). */
-      signerRoles?: PersonRole[];
-    }>
+  | DomainCommand<
+      'sign-signoff',
+      {
+        signoffId: string;
+        partnerId: string;
+        signedByPersonId?: string;
+        conditions?: string[];
+        /** Fact read by the handler when a signer is named: the person's partner roles over time ([] if not registered). */
+        signerRoles?: PersonRole[];
+      }
+    >
   | DomainCommand<'revise-signoff-artefact', { signoffId: string; version: string; contentHash: string }>
   | DomainCommand<'withdraw-signoff-signature', { signoffId: string; partnerId: string; reason: string }>
   | DomainCommand<'withdraw-signoff-request', { signoffId: string; reason: string }>;
 
-export interface Signature { version: string; contentHash: string; conditions?: string[] }
+export interface Signature {
+  version: string;
+  contentHash: string;
+  conditions?: string[];
+}
 
 export interface SignoffState {
   exists: boolean;

@@ -3,7 +3,16 @@ import { signDigest } from '../../../src/ledger/digests/digest-signature';
 import { computeLogHash } from '../../../src/ledger/digests/log-hash';
 import type { SignedDigest } from '../../../src/ledger/digests/signed-digest';
 import type { EventStore } from '../../../src/ledger/event-store.port';
-import { CompactRange, eventLeafHash, MemoryNodeStore, proveConsistency, proveInclusion, rootAt, StreamHeadsTree, toHex } from '../../../src/ledger/integrity/merkle';
+import {
+  CompactRange,
+  eventLeafHash,
+  MemoryNodeStore,
+  proveConsistency,
+  proveInclusion,
+  rootAt,
+  StreamHeadsTree,
+  toHex,
+} from '../../../src/ledger/integrity/merkle';
 import type { LogTree, LogTreeHead } from '../../../src/ledger/log-tree/log-tree.port';
 
 /**
@@ -56,17 +65,40 @@ export class MemoryLogTree implements LogTree {
  * A real digest of the log up to `position`, with the tree head and the stream heads as the service
  * signs them now; `edit` with both heads fields undefined gives a tree-only digest (as signed before the heads).
  */
-export async function treeDigestAt(store: EventStore, tree: LogTree, position: number, key: KeyObject, edit: Partial<SignedDigest> = {}): Promise<SignedDigest> {
+export async function treeDigestAt(
+  store: EventStore,
+  tree: LogTree,
+  position: number,
+  key: KeyObject,
+  edit: Partial<SignedDigest> = {},
+): Promise<SignedDigest> {
   const upTo = (await store.readAll()).filter((e) => e.position <= position);
   await tree.head(position);
-  const heads = StreamHeadsTree.of(new Map(upTo.map((e) => [e.streamId, { revision: e.revision, hash: e.integrity.hash }])));
-  return signDigest({
-    digestId: `d-${position}`, position, eventCount: upTo.length, logHash: computeLogHash(upTo.map((e) => e.integrity.hash)),
-    treeSize: upTo.length, treeRoot: await tree.rootAt(upTo.length), streamHeadsSize: heads.size, streamHeadsRoot: toHex(heads.root()),
-    recordedAt: '2023-03-01T09:00:00.000Z', ...edit,
-  }, key);
+  const heads = StreamHeadsTree.of(
+    new Map(upTo.map((e) => [e.streamId, { revision: e.revision, hash: e.integrity.hash }])),
+  );
+  return signDigest(
+    {
+      digestId: `d-${position}`,
+      position,
+      eventCount: upTo.length,
+      logHash: computeLogHash(upTo.map((e) => e.integrity.hash)),
+      treeSize: upTo.length,
+      treeRoot: await tree.rootAt(upTo.length),
+      streamHeadsSize: heads.size,
+      streamHeadsRoot: toHex(heads.root()),
+      recordedAt: '2023-03-01T09:00:00.000Z',
+      ...edit,
+    },
+    key,
+  );
 }
 
 /** The same digest signed as a tree-only one (after issue 12's tree, before the stream heads). */
-export const treeOnlyDigestAt = (store: EventStore, tree: LogTree, position: number, key: KeyObject, edit: Partial<SignedDigest> = {}) =>
-  treeDigestAt(store, tree, position, key, { streamHeadsSize: undefined, streamHeadsRoot: undefined, ...edit });
+export const treeOnlyDigestAt = (
+  store: EventStore,
+  tree: LogTree,
+  position: number,
+  key: KeyObject,
+  edit: Partial<SignedDigest> = {},
+) => treeDigestAt(store, tree, position, key, { streamHeadsSize: undefined, streamHeadsRoot: undefined, ...edit });

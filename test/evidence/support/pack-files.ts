@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { buildPack } from '../../../src/evidence/pack/build-pack';
-import { DATA_FILES, MANIFEST_FILE, manifestHashOf, manifestText, rootHashOf, sha256 } from '../../../src/evidence/pack/pack-files';
+import {
+  DATA_FILES,
+  MANIFEST_FILE,
+  manifestHashOf,
+  manifestText,
+  rootHashOf,
+  sha256,
+} from '../../../src/evidence/pack/pack-files';
 import type { BuildPackRequest, PackManifest, PackScope } from '../../../src/evidence/pack/pack-types';
 import type { EventStore } from '../../../src/ledger/event-store.port';
 import { openZip, readEntryText } from '../../../src/evidence/pack/zip-reader';
@@ -18,8 +25,18 @@ export function tempDir(): { dir: string; remove(): void } {
 
 export function request(scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}): BuildPackRequest {
   return {
-    packId: 'jtai-2022', generatedAt: '2022-11-21T12:00:00.000Z', requestedBy: inspector,
-    scope: { from: '2022-01-01', to: '2022-12-31', boardIds: [], partnerIds: [], themes: [], records: ['decisions', 'actions', 'escalations', 'funding'], ...scope },
+    packId: 'jtai-2022',
+    generatedAt: '2022-11-21T12:00:00.000Z',
+    requestedBy: inspector,
+    scope: {
+      from: '2022-01-01',
+      to: '2022-12-31',
+      boardIds: [],
+      partnerIds: [],
+      themes: [],
+      records: ['decisions', 'actions', 'escalations', 'funding'],
+      ...scope,
+    },
     ...extra,
   };
 }
@@ -58,7 +75,11 @@ export async function zipTo(file: string, files: Map<string, Buffer>): Promise<v
 /** The attacker's next step: recompute every file hash, both root hashes and the manifest hash. */
 export function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer> {
   const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-  manifest.files = manifest.files.map((f) => ({ name: f.name, sha256: sha256(files.get(f.name)!), bytes: files.get(f.name)!.length }));
+  manifest.files = manifest.files.map((f) => ({
+    name: f.name,
+    sha256: sha256(files.get(f.name)!),
+    bytes: files.get(f.name)!.length,
+  }));
   manifest.rootHash = rootHashOf(manifest.files);
   // Exactly what the builder covers: events and CSVs (not the PDF, nor log-hashes.txt).
   manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => (DATA_FILES as string[]).includes(f.name)));

@@ -14,7 +14,10 @@ const [ledgerFile, readModelFile, batchSize] = process.argv.slice(2);
 async function main() {
   const events = new SqliteEventStore({ file: ledgerFile }, systemClock);
   const store = new ReadModelStore(readModelFile);
-  const runner = new ProjectionRunner(events, store, [actionLogProjection], { batchSize: Number(batchSize), batchMs: 20 });
+  const runner = new ProjectionRunner(events, store, [actionLogProjection], {
+    batchSize: Number(batchSize),
+    batchMs: 20,
+  });
   let last = -1;
   runner.changesOf(actionLogProjection.name).subscribe((c) => {
     if (c.position !== last) process.stdout.write(`committed ${(last = c.position)}\n`);

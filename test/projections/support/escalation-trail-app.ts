@@ -21,14 +21,30 @@ import { startProjectionsApp, type ProjectionsTestApp } from './projections-app'
   controllers: [EscalationTrailController],
   providers: [
     { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:') },
-    { provide: ProjectionRunner, inject: [EVENT_STORE, ReadModelStore], useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [escalationTrailProjection]) },
-    { provide: EscalationTrailReader, inject: [ReadModelStore], useFactory: (s: ReadModelStore) => new EscalationTrailReader(s) },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, ReadModelStore],
+      useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [escalationTrailProjection]),
+    },
+    {
+      provide: EscalationTrailReader,
+      inject: [ReadModelStore],
+      useFactory: (s: ReadModelStore) => new EscalationTrailReader(s),
+    },
   ],
 })
 export class EscalationTrailTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner, @Inject(ReadModelStore) private readonly store: ReadModelStore) {}
-  onApplicationBootstrap() { this.runner.start(); }
-  async beforeApplicationShutdown() { await this.runner.stop(); this.store.close(); }
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(ReadModelStore) private readonly store: ReadModelStore,
+  ) {}
+  onApplicationBootstrap() {
+    this.runner.start();
+  }
+  async beforeApplicationShutdown() {
+    await this.runner.stop();
+    this.store.close();
+  }
 }
 
 export interface TrailApp extends ProjectionsTestApp {
@@ -45,12 +61,18 @@ export async function startTrailApp(): Promise<TrailApp> {
   const verifier = t.app.get(TokenVerifier);
   const verified: Actor[] = [];
   const verify = verifier.verify.bind(verifier);
-  verifier.verify = async (token) => { const actor = await verify(token); verified.push(actor); return actor; };
+  verifier.verify = async (token) => {
+    const actor = await verify(token);
+    verified.push(actor);
+    return actor;
+  };
   return {
     ...t,
     runner: wired ? t.runner : t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
     async close() {
-      const strangers = (await t.store.readAll()).filter((e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role));
+      const strangers = (await t.store.readAll()).filter(
+        (e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role),
+      );
       await t.close();
       if (strangers.length) throw new Error(`Events whose actor is no token's: ${strangers.length}`);
     },
@@ -79,19 +101,53 @@ async function ok(t: TrailApp, url: string, body: Record<string, unknown>, claim
  * wsep-2022-002, police about WCC: raised Thursday 15 September 2022 and still open at stage 1.
  */
 export async function loadEscalations(t: TrailApp): Promise<void> {
-  for (const [partnerId, name, kind] of [['warwickshire-cc', 'Warwickshire County Council', 'local-authority'], ['cw-icb', 'Coventry and Warwickshire ICB', 'health'], ['warwickshire-police', 'Warwickshire Police', 'police']]) {
+  for (const [partnerId, name, kind] of [
+    ['warwickshire-cc', 'Warwickshire County Council', 'local-authority'],
+    ['cw-icb', 'Coventry and Warwickshire ICB', 'health'],
+    ['warwickshire-police', 'Warwickshire Police', 'police'],
+  ]) {
     await ok(t, '/partners', { partnerId, name, kind }, admin);
   }
-  await ok(t, '/escalation-protocols', { protocolId: 'ws-escalation-protocol', name: 'Warwickshire Safeguarding Escalation Protocol', stages }, admin);
-  const raise = { protocolId: 'ws-escalation-protocol', subject: 'Delay in a health assessment for a child in care', caseReference: 'LCS-104233' };
+  await ok(
+    t,
+    '/escalation-protocols',
+    { protocolId: 'ws-escalation-protocol', name: 'Warwickshire Safeguarding Escalation Protocol', stages },
+    admin,
+  );
+  const raise = {
+    protocolId: 'ws-escalation-protocol',
+    subject: 'Delay in a health assessment for a child in care',
+    caseReference: 'LCS-104233',
+  };
   const E = '/escalations/wsep-2022-001';
-  await ok(t, '/escalations', { ...raise, escalationId: 'wsep-2022-001', raisedByAgency: 'warwickshire-cc', concerningAgency: 'cw-icb', occurredAt: at('2022-05-27') });
+  await ok(t, '/escalations', {
+    ...raise,
+    escalationId: 'wsep-2022-001',
+    raisedByAgency: 'warwickshire-cc',
+    concerningAgency: 'cw-icb',
+    occurredAt: at('2022-05-27'),
+  });
   await ok(t, `${E}/acknowledge`, { note: 'Received', occurredAt: at('2022-05-30') }, icbRep);
-  await ok(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'Assessment booked for 14 June', occurredAt: at('2022-05-31') }, icbRep);
+  await ok(
+    t,
+    `${E}/responses`,
+    { respondingAgency: 'cw-icb', response: 'Assessment booked for 14 June', occurredAt: at('2022-05-31') },
+    icbRep,
+  );
   await ok(t, `${E}/escalate`, { reason: 'Date not acceptable for a child in care', occurredAt: at('2022-06-07') });
-  await ok(t, `${E}/resolve`, { outcome: 'agreed', summary: 'Assessment brought forward to 9 June', occurredAt: at('2022-06-10') });
+  await ok(t, `${E}/resolve`, {
+    outcome: 'agreed',
+    summary: 'Assessment brought forward to 9 June',
+    occurredAt: at('2022-06-10'),
+  });
   await ok(t, `${E}/close`, { occurredAt: at('2022-06-14') });
-  await ok(t, '/escalations', { ...raise, escalationId: 'wsep-2022-002', raisedByAgency: 'warwickshire-police', concerningAgency: 'warwickshire-cc', subject: 'Strategy discussion not convened', occurredAt: at('2022-09-15') });
+  await ok(t, '/escalations', {
+    ...raise,
+    escalationId: 'wsep-2022-002',
+    raisedByAgency: 'warwickshire-police',
+    concerningAgency: 'warwickshire-cc',
+    subject: 'Strategy discussion not convened',
+    occurredAt: at('2022-09-15'),
+  });
   await t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
 }
-

@@ -25,19 +25,34 @@ export interface ProjectionsTestApp extends TestApp {
  * through AppModule's `extra` modules, until it is registered in the app module itself. `extra`
  * adds more (e.g. a projection's own test module until it joins PROJECTIONS).
  */
-export async function startProjectionsApp(env: Record<string, string> = {}, extra: Type[] = []): Promise<ProjectionsTestApp> {
+export async function startProjectionsApp(
+  env: Record<string, string> = {},
+  extra: Type[] = [],
+): Promise<ProjectionsTestApp> {
   // A caller that names the data directory keeps it (to restart on the same files); otherwise it is temporary.
   const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-projections-'));
   const ledger = await testLedgerStore(env);
-  const config = loadConfig({ ...ledger.env, LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', ...env });
+  const config = loadConfig({
+    ...ledger.env,
+    LEDGER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]), new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]),
+    new FastifyAdapter(),
+    { logger: false },
+  );
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
-    app, config, clock,
+    app,
+    config,
+    clock,
     store: app.get<EventStore>(EVENT_STORE),
     runner: app.get(ProjectionRunner),
     token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),

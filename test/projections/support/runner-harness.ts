@@ -14,7 +14,11 @@ export async function appendAll(events: EventStore, appends: Append[]): Promise<
   return last;
 }
 
-export interface LogAndStore { events: MemoryEventStore; store: ReadModelStore; head: number }
+export interface LogAndStore {
+  events: MemoryEventStore;
+  store: ReadModelStore;
+  head: number;
+}
 
 /**
  * A fresh memory log holding `appends` (one commit each) and an empty in-memory read-model store;
@@ -32,7 +36,13 @@ export function dump(store: ReadModelStore, projection = actionLogProjection.nam
 }
 
 /** Starts a runner, waits until it has applied `position` (when given), stops it. */
-export async function runOnce(events: EventStore, store: ReadModelStore, position?: number, options = {}, projection: Projection<unknown> = actionLogProjection): Promise<void> {
+export async function runOnce(
+  events: EventStore,
+  store: ReadModelStore,
+  position?: number,
+  options = {},
+  projection: Projection<unknown> = actionLogProjection,
+): Promise<void> {
   const runner = new ProjectionRunner(events, store, [projection], { batchMs: 5, ...options });
   runner.start();
   try {

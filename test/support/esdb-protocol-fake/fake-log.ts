@@ -26,10 +26,7 @@ export interface LoggedEvent extends ProposedEvent {
 }
 
 export type Expected =
-  | { kind: 'any' }
-  | { kind: 'no_stream' }
-  | { kind: 'stream_exists' }
-  | { kind: 'revision'; revision: number };
+  { kind: 'any' } | { kind: 'no_stream' } | { kind: 'stream_exists' } | { kind: 'revision'; revision: number };
 
 export type AppendOutcome =
   | { ok: true; currentRevision: number; position?: { commit: bigint; prepare: bigint }; idempotent: boolean }
@@ -67,7 +64,10 @@ export class FakeLog {
     this.writeSystemEvent('$users', '$UserCreated', 'ops');
     this.writeSystemEvent('$scavenges', '$scavengeStarted', { scavengeId: randomUUID() });
     while (this.nextPosition < FIRST_USER_POSITION_AT_LEAST) {
-      this.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected', { 'proc-mem': Number(this.nextPosition), pad: 'x'.repeat(512) });
+      this.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected', {
+        'proc-mem': Number(this.nextPosition),
+        pad: 'x'.repeat(512),
+      });
     }
   }
 
@@ -126,7 +126,12 @@ export class FakeLog {
     this.userAppends++;
     this.emitSystemNoise();
     this.notify();
-    return { ok: true, currentRevision: last.revision, position: { commit: last.commitPosition, prepare: last.preparePosition }, idempotent: false };
+    return {
+      ok: true,
+      currentRevision: last.revision,
+      position: { commit: last.commitPosition, prepare: last.preparePosition },
+      idempotent: false,
+    };
   }
 
   private idempotentAt(stream: LoggedEvent[], from: number, events: ProposedEvent[]): AppendOutcome | undefined {
@@ -134,7 +139,12 @@ export class FakeLog {
     const same = events.every((e, i) => stream[from + i]?.id === e.id);
     if (!same) return undefined;
     const last = stream[from + events.length - 1];
-    return { ok: true, currentRevision: last.revision, position: { commit: last.commitPosition, prepare: last.preparePosition }, idempotent: true };
+    return {
+      ok: true,
+      currentRevision: last.revision,
+      position: { commit: last.commitPosition, prepare: last.preparePosition },
+      idempotent: true,
+    };
   }
 
   /**

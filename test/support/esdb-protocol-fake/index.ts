@@ -80,7 +80,10 @@
  * - Server version specifics (the fake reports version "0.0.0-protocol-fake").
  */
 import { Server, ServerCredentials, status, type ServerWritableStream } from '@grpc/grpc-js';
-import { ServerFeaturesService, type IServerFeaturesServer } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import {
+  ServerFeaturesService,
+  type IServerFeaturesServer,
+} from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
@@ -140,23 +143,35 @@ export type HangableRpc = 'read' | 'append' | 'batchAppend';
 export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): Promise<EsdbProtocolFake> {
   const log = new FakeLog();
   const calls: Record<string, number> = {};
-  const count = (rpc: string) => { calls[rpc] = (calls[rpc] ?? 0) + 1; };
+  const count = (rpc: string) => {
+    calls[rpc] = (calls[rpc] ?? 0) + 1;
+  };
 
   let clockAheadMs = 0;
   const gate = new AnswerGate();
   const live = new Set<ServerWritableStream<ReadReq, ReadResp>>();
-  const service = tracked(gate.wrap(streamsService({
-    log, batchAppend: options.batchAppend, count,
-    maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
-    slowConsumerLimit: options.slowConsumerLimit,
-    now: () => Date.now() + clockAheadMs,
-  })), live);
-  const serve = (port: number) => new Promise<{ server: Server; port: number }>((resolve, reject) => {
-    const server = new Server();
-    server.addService(StreamsService, service);
-    server.addService(ServerFeaturesService, serverFeatures(options, count));
-    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve({ server, port: p })));
-  });
+  const service = tracked(
+    gate.wrap(
+      streamsService({
+        log,
+        batchAppend: options.batchAppend,
+        count,
+        maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+        slowConsumerLimit: options.slowConsumerLimit,
+        now: () => Date.now() + clockAheadMs,
+      }),
+    ),
+    live,
+  );
+  const serve = (port: number) =>
+    new Promise<{ server: Server; port: number }>((resolve, reject) => {
+      const server = new Server();
+      server.addService(StreamsService, service);
+      server.addService(ServerFeaturesService, serverFeatures(options, count));
+      server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (err, p) =>
+        err ? reject(err) : resolve({ server, port: p }),
+      );
+    });
   let { server, port } = await serve(0);
   let serving = true;
   const up = async (): Promise<void> => {
@@ -169,7 +184,9 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
     rpcCalls: () => ({ ...calls }),
-    advanceClock(ms) { clockAheadMs += ms; },
+    advanceClock(ms) {
+      clockAheadMs += ms;
+    },
     hang: (rpcs) => gate.hang(rpcs),
     resume: () => gate.resume(),
     async down() {
@@ -187,7 +204,9 @@ export async function startEsdbProtocolFake(options: EsdbProtocolFakeOptions): P
       live.clear();
     },
     restart: up,
-    dropSubscriptions(fault = { code: status.UNAVAILABLE, details: 'Subscription dropped by the server (leader change)' }) {
+    dropSubscriptions(
+      fault = { code: status.UNAVAILABLE, details: 'Subscription dropped by the server (leader change)' },
+    ) {
       const dropped = [...live];
       live.clear();
       for (const call of dropped) call.emit('error', fault);
@@ -232,7 +251,11 @@ class AnswerGate {
   resume(): void {
     this.hung = undefined;
     for (const answer of this.held.splice(0)) {
-      try { answer(); } catch { /* the call is gone */ }
+      try {
+        answer();
+      } catch {
+        /* the call is gone */
+      }
     }
   }
 
@@ -252,12 +275,18 @@ class AnswerGate {
   private pass<T>(rpc: HangableRpc, order: { held: number }, answer: () => T, whenHeld?: T): T | undefined {
     if (!this.hung?.has(rpc) && order.held === 0) return answer();
     order.held++;
-    this.held.push(() => { order.held--; answer(); });
+    this.held.push(() => {
+      order.held--;
+      answer();
+    });
     return whenHeld;
   }
 
   /** The same call object, its write and end passing through the gate (writes report no back-pressure while held). */
-  private gateCall<C extends { write: (...a: never[]) => boolean; end: (...a: never[]) => unknown }>(call: C, rpc: HangableRpc): C {
+  private gateCall<C extends { write: (...a: never[]) => boolean; end: (...a: never[]) => unknown }>(
+    call: C,
+    rpc: HangableRpc,
+  ): C {
     const order = { held: 0 };
     const write = call.write.bind(call) as (...a: unknown[]) => boolean;
     const end = call.end.bind(call) as (...a: unknown[]) => unknown;

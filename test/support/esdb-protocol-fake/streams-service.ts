@@ -3,14 +3,30 @@
  * Read (stream, $all, $all catch-up subscription), Append (client streaming) and BatchAppend
  * (bidirectional). Delete and Tombstone answer UNIMPLEMENTED.
  */
-import { Metadata, status, type sendUnaryData, type ServerDuplexStream, type ServerReadableStream, type ServerWritableStream } from '@grpc/grpc-js';
+import {
+  Metadata,
+  status,
+  type sendUnaryData,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerWritableStream,
+} from '@grpc/grpc-js';
 import type { IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import * as streams from '@eventstore/db-client/generated/streams_pb';
 import { randomUUID } from 'node:crypto';
 import { appendSizeOf, type FakeLog, type LoggedEvent, type ProposedEvent } from './fake-log';
 import {
-  appendResponse, batchAppendResponse, batchAppendTimeout, batchAppendTooLarge, expectedFromAppend, expectedFromBatch, proposedEvent,
-  readEventResponse, streamNameOf, streamNotFound, uuidString,
+  appendResponse,
+  batchAppendResponse,
+  batchAppendTimeout,
+  batchAppendTooLarge,
+  expectedFromAppend,
+  expectedFromBatch,
+  proposedEvent,
+  readEventResponse,
+  streamNameOf,
+  streamNotFound,
+  uuidString,
 } from './wire';
 
 type Options = streams.ReadReq.Options;
@@ -47,7 +63,8 @@ export function streamsService(cfg: StreamsServiceConfig): IStreamsServer {
       if (options.hasSubscription()) {
         count('Streams.Read(subscribe $all)');
         if (!options.hasAll()) return fail(call, status.UNIMPLEMENTED, 'the fake only subscribes to $all');
-        if (!readablePosition(options.getAll()!, log)) return fail(call, INVALID_POSITION.code, INVALID_POSITION.details);
+        if (!readablePosition(options.getAll()!, log))
+          return fail(call, INVALID_POSITION.code, INVALID_POSITION.details);
         return subscribeToAll(call, options, cfg);
       }
       count(options.hasAll() ? 'Streams.Read($all)' : 'Streams.Read(stream)');
@@ -62,7 +79,8 @@ export function streamsService(cfg: StreamsServiceConfig): IStreamsServer {
           call.write(streamNotFound(name));
           return call.end();
         }
-        for (const e of streamSlice(events, so, backwards, max)) call.write(readEventResponse(e, { structuredIds, fromAll: false }));
+        for (const e of streamSlice(events, so, backwards, max))
+          call.write(readEventResponse(e, { structuredIds, fromAll: false }));
         return call.end();
       }
       if (!readablePosition(options.getAll()!, log)) return fail(call, INVALID_POSITION.code, INVALID_POSITION.details);
@@ -77,7 +95,10 @@ export function streamsService(cfg: StreamsServiceConfig): IStreamsServer {
       return call.end();
     },
 
-    append(call: ServerReadableStream<streams.AppendReq, streams.AppendResp>, callback: sendUnaryData<streams.AppendResp>) {
+    append(
+      call: ServerReadableStream<streams.AppendReq, streams.AppendResp>,
+      callback: sendUnaryData<streams.AppendResp>,
+    ) {
       count('Streams.Append');
       let options: streams.AppendReq.Options | undefined;
       const proposed: ProposedEvent[] = [];
@@ -103,7 +124,10 @@ export function streamsService(cfg: StreamsServiceConfig): IStreamsServer {
       if (!cfg.batchAppend) {
         // A server that does not advertise BatchAppend (before 21.10) does not implement it.
         call.on('error', () => undefined);
-        return call.emit('error', { code: status.UNIMPLEMENTED, details: 'BatchAppend is not advertised by this fake' });
+        return call.emit('error', {
+          code: status.UNIMPLEMENTED,
+          details: 'BatchAppend is not advertised by this fake',
+        });
       }
       const pending = new Map<string, { options?: streams.BatchAppendReq.Options; proposed: ProposedEvent[] }>();
       call.on('data', (req: streams.BatchAppendReq) => {
@@ -124,7 +148,9 @@ export function streamsService(cfg: StreamsServiceConfig): IStreamsServer {
         if (batch.proposed.reduce((n, e) => n + appendSizeOf(e), 0) > cfg.maxAppendSize) {
           return call.write(batchAppendTooLarge(correlation, name, cfg.maxAppendSize));
         }
-        call.write(batchAppendResponse(correlation, name, log.append(name, expectedFromBatch(options), batch.proposed)));
+        call.write(
+          batchAppendResponse(correlation, name, log.append(name, expectedFromBatch(options), batch.proposed)),
+        );
       });
       call.on('error', () => undefined);
       call.on('end', () => call.end());
@@ -161,7 +187,12 @@ function readablePosition(ao: streams.ReadReq.Options.AllOptions, log: FakeLog):
   return log.isReadablePosition(BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition()));
 }
 
-function streamSlice(events: readonly LoggedEvent[], so: streams.ReadReq.Options.StreamOptions, backwards: boolean, max: number): LoggedEvent[] {
+function streamSlice(
+  events: readonly LoggedEvent[],
+  so: streams.ReadReq.Options.StreamOptions,
+  backwards: boolean,
+  max: number,
+): LoggedEvent[] {
   const last = events.length - 1;
   const C = StreamOptions.RevisionOptionCase;
   const kind = so.getRevisionOptionCase();
@@ -182,7 +213,11 @@ function streamSlice(events: readonly LoggedEvent[], so: streams.ReadReq.Options
  * $all from a position (already checked to be a record's start or the end): forwards, the record
  * there and everything after it (inclusive, like a real read); backwards, everything before it.
  */
-function* allSlice(all: readonly LoggedEvent[], ao: streams.ReadReq.Options.AllOptions, backwards: boolean): Generator<LoggedEvent> {
+function* allSlice(
+  all: readonly LoggedEvent[],
+  ao: streams.ReadReq.Options.AllOptions,
+  backwards: boolean,
+): Generator<LoggedEvent> {
   const C = AllOptions.AllOptionCase;
   const kind = ao.getAllOptionCase();
   const p = kind === C.POSITION ? BigInt(ao.getPosition()!.getPreparePosition()) : undefined;
@@ -221,7 +256,11 @@ function filterOf(options: Options): (e: LoggedEvent) => boolean {
  * - Live, a consumer that leaves more than `slowConsumerLimit` events unsent is dropped with
  *   ABORTED "Consumer too slow ...", as a real node drops it; the client must resubscribe.
  */
-function subscribeToAll(call: ServerWritableStream<streams.ReadReq, streams.ReadResp>, options: Options, cfg: StreamsServiceConfig): void {
+function subscribeToAll(
+  call: ServerWritableStream<streams.ReadReq, streams.ReadResp>,
+  options: Options,
+  cfg: StreamsServiceConfig,
+): void {
   const { log } = cfg;
   const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
   const matches = filterOf(options);
@@ -235,14 +274,20 @@ function subscribeToAll(call: ServerWritableStream<streams.ReadReq, streams.Read
     if (next === -1) next = log.all.length;
   }
   const filter = options.hasFilter() ? options.getFilter()! : undefined;
-  const checkpointEvery = filter ? Math.max(1, filter.getCheckpointintervalmultiplier()) * (filter.getMax() || DEFAULT_SEARCH_WINDOW) : Infinity;
+  const checkpointEvery = filter
+    ? Math.max(1, filter.getCheckpointintervalmultiplier()) * (filter.getMax() || DEFAULT_SEARCH_WINDOW)
+    : Infinity;
   let considered = 0;
   let caughtUp = false;
   let waitingForDrain = false;
   let done = false;
 
-  const checkpointAt = (e: LoggedEvent) => new streams.ReadResp().setCheckpoint(new streams.ReadResp.Checkpoint()
-    .setCommitPosition(e.commitPosition.toString()).setPreparePosition(e.preparePosition.toString()));
+  const checkpointAt = (e: LoggedEvent) =>
+    new streams.ReadResp().setCheckpoint(
+      new streams.ReadResp.Checkpoint()
+        .setCommitPosition(e.commitPosition.toString())
+        .setPreparePosition(e.preparePosition.toString()),
+    );
   const pump = (): void => {
     if (done) return;
     if (waitingForDrain) return dropIfTooSlow();
@@ -269,14 +314,24 @@ function subscribeToAll(call: ServerWritableStream<streams.ReadReq, streams.Read
   };
   const waitForDrain = (): void => {
     waitingForDrain = true;
-    call.once('drain', () => { waitingForDrain = false; pump(); });
+    call.once('drain', () => {
+      waitingForDrain = false;
+      pump();
+    });
   };
   const unsubscribe = log.onWrite(pump);
-  const stop = (): void => { done = true; unsubscribe(); };
+  const stop = (): void => {
+    done = true;
+    unsubscribe();
+  };
   call.on('cancelled', stop);
   call.on('close', stop);
   call.on('error', stop);
 
-  call.write(new streams.ReadResp().setConfirmation(new streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
+  call.write(
+    new streams.ReadResp().setConfirmation(
+      new streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID()),
+    ),
+  );
   pump();
 }

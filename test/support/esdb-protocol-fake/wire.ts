@@ -35,7 +35,9 @@ export function uuidMessage(id: string, structured: boolean): shared.UUID {
   const hex = id.replace(/-/g, '');
   const signed = (h: string) => BigInt.asIntN(64, BigInt(`0x${h}`)).toString(10);
   return uuid.setStructured(
-    new shared.UUID.Structured().setMostSignificantBits(signed(hex.slice(0, 16))).setLeastSignificantBits(signed(hex.slice(16))),
+    new shared.UUID.Structured()
+      .setMostSignificantBits(signed(hex.slice(0, 16)))
+      .setLeastSignificantBits(signed(hex.slice(16))),
   );
 }
 
@@ -53,20 +55,28 @@ export function proposedEvent(m: ProposedMessage): ProposedEvent {
 export function expectedFromAppend(o: streams.AppendReq.Options): Expected {
   const C = streams.AppendReq.Options.ExpectedStreamRevisionCase;
   switch (o.getExpectedStreamRevisionCase()) {
-    case C.REVISION: return { kind: 'revision', revision: Number(o.getRevision()) };
-    case C.NO_STREAM: return { kind: 'no_stream' };
-    case C.STREAM_EXISTS: return { kind: 'stream_exists' };
-    default: return { kind: 'any' };
+    case C.REVISION:
+      return { kind: 'revision', revision: Number(o.getRevision()) };
+    case C.NO_STREAM:
+      return { kind: 'no_stream' };
+    case C.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    default:
+      return { kind: 'any' };
   }
 }
 
 export function expectedFromBatch(o: streams.BatchAppendReq.Options): Expected {
   const C = streams.BatchAppendReq.Options.ExpectedStreamPositionCase;
   switch (o.getExpectedStreamPositionCase()) {
-    case C.STREAM_POSITION: return { kind: 'revision', revision: Number(o.getStreamPosition()) };
-    case C.NO_STREAM: return { kind: 'no_stream' };
-    case C.STREAM_EXISTS: return { kind: 'stream_exists' };
-    default: return { kind: 'any' };
+    case C.STREAM_POSITION:
+      return { kind: 'revision', revision: Number(o.getStreamPosition()) };
+    case C.NO_STREAM:
+      return { kind: 'no_stream' };
+    case C.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    default:
+      return { kind: 'any' };
   }
 }
 
@@ -91,7 +101,9 @@ export function readEventResponse(e: LoggedEvent, o: { structuredIds: boolean; f
 }
 
 export function streamNotFound(name: string): streams.ReadResp {
-  return new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(identifierFor(name)));
+  return new streams.ReadResp().setStreamNotFound(
+    new streams.ReadResp.StreamNotFound().setStreamIdentifier(identifierFor(name)),
+  );
 }
 
 export function appendResponse(outcome: AppendOutcome): streams.AppendResp {
@@ -101,9 +113,11 @@ export function appendResponse(outcome: AppendOutcome): streams.AppendResp {
     if (outcome.currentRevision >= 0) success.setCurrentRevision(String(outcome.currentRevision));
     else success.setNoStream(new shared.Empty());
     if (outcome.position) {
-      success.setPosition(new streams.AppendResp.Position()
-        .setCommitPosition(outcome.position.commit.toString())
-        .setPreparePosition(outcome.position.prepare.toString()));
+      success.setPosition(
+        new streams.AppendResp.Position()
+          .setCommitPosition(outcome.position.commit.toString())
+          .setPreparePosition(outcome.position.prepare.toString()),
+      );
     } else {
       success.setNoPosition(new shared.Empty());
     }
@@ -122,16 +136,24 @@ export function appendResponse(outcome: AppendOutcome): streams.AppendResp {
 
 const FAILED_PRECONDITION = 9;
 
-export function batchAppendResponse(correlationId: shared.UUID, streamName: string, outcome: AppendOutcome): streams.BatchAppendResp {
-  const resp = new streams.BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(identifierFor(streamName));
+export function batchAppendResponse(
+  correlationId: shared.UUID,
+  streamName: string,
+  outcome: AppendOutcome,
+): streams.BatchAppendResp {
+  const resp = new streams.BatchAppendResp()
+    .setCorrelationId(correlationId)
+    .setStreamIdentifier(identifierFor(streamName));
   if (outcome.ok) {
     const success = new streams.BatchAppendResp.Success();
     if (outcome.currentRevision >= 0) success.setCurrentRevision(String(outcome.currentRevision));
     else success.setNoStream(new GoogleEmpty());
     if (outcome.position) {
-      success.setPosition(new shared.AllStreamPosition()
-        .setCommitPosition(outcome.position.commit.toString())
-        .setPreparePosition(outcome.position.prepare.toString()));
+      success.setPosition(
+        new shared.AllStreamPosition()
+          .setCommitPosition(outcome.position.commit.toString())
+          .setPreparePosition(outcome.position.prepare.toString()),
+      );
     } else {
       success.setNoPosition(new GoogleEmpty());
     }
@@ -149,27 +171,58 @@ export function batchAppendResponse(correlationId: shared.UUID, streamName: stri
   else wev.setExpectedAny(new GoogleEmpty());
   const details = new Any();
   details.pack(wev.serializeBinary(), 'event_store.client.WrongExpectedVersion');
-  const status = new statusPb.Status().setCode(FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(details);
+  const status = new statusPb.Status()
+    .setCode(FAILED_PRECONDITION)
+    .setMessage('WrongExpectedVersion')
+    .setDetails(details);
   return resp.setError(status);
 }
 
 const DEADLINE_EXCEEDED = 4;
 const INVALID_ARGUMENT = 3;
 
-function batchAppendError(correlationId: shared.UUID, streamName: string, code: number, message: string, detail: { serializeBinary(): Uint8Array }, typeName: string): streams.BatchAppendResp {
+function batchAppendError(
+  correlationId: shared.UUID,
+  streamName: string,
+  code: number,
+  message: string,
+  detail: { serializeBinary(): Uint8Array },
+  typeName: string,
+): streams.BatchAppendResp {
   const details = new Any();
   details.pack(detail.serializeBinary(), typeName);
   const status = new statusPb.Status().setCode(code).setMessage(message).setDetails(details);
-  return new streams.BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(identifierFor(streamName)).setError(status);
+  return new streams.BatchAppendResp()
+    .setCorrelationId(correlationId)
+    .setStreamIdentifier(identifierFor(streamName))
+    .setError(status);
 }
 
 /** A batch whose deadline had passed when the server took it: nothing written, the client raises DeadlineExceededError. */
 export function batchAppendTimeout(correlationId: shared.UUID, streamName: string): streams.BatchAppendResp {
-  return batchAppendError(correlationId, streamName, DEADLINE_EXCEEDED, 'Timeout', new shared.Timeout(), 'event_store.client.Timeout');
+  return batchAppendError(
+    correlationId,
+    streamName,
+    DEADLINE_EXCEEDED,
+    'Timeout',
+    new shared.Timeout(),
+    'event_store.client.Timeout',
+  );
 }
 
 /** A batch over MaxAppendSize: nothing written, the client raises MaxAppendSizeExceededError. */
-export function batchAppendTooLarge(correlationId: shared.UUID, streamName: string, max: number): streams.BatchAppendResp {
+export function batchAppendTooLarge(
+  correlationId: shared.UUID,
+  streamName: string,
+  max: number,
+): streams.BatchAppendResp {
   const detail = new shared.MaximumAppendSizeExceeded().setMaxappendsize(max);
-  return batchAppendError(correlationId, streamName, INVALID_ARGUMENT, `Maximum Append Size of ${max} Exceeded.`, detail, 'event_store.client.MaximumAppendSizeExceeded');
+  return batchAppendError(
+    correlationId,
+    streamName,
+    INVALID_ARGUMENT,
+    `Maximum Append Size of ${max} Exceeded.`,
+    detail,
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
 }

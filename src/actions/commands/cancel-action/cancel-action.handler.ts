@@ -6,7 +6,10 @@ import { CancelActionCommand } from './cancel-action.command';
 
 @CommandHandler(CancelActionCommand)
 export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: CancelActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

@@ -18,8 +18,15 @@ export class CarryActionForwardController {
   @HttpCode(200)
   @Requires('actions:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'carryActionForward', summary: 'Carry an open action forward to a later meeting (each time is counted)' })
-  carryForward(@Param('actionId', IdPipe) actionId: string, @Body() dto: CarryActionForwardDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'carryActionForward',
+    summary: 'Carry an open action forward to a later meeting (each time is counted)',
+  })
+  carryForward(
+    @Param('actionId', IdPipe) actionId: string,
+    @Body() dto: CarryActionForwardDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { toMeetingId, note } = dto;
     return this.commands.execute(new CarryActionForwardCommand({ actionId, toMeetingId, note }, ctx));
   }

@@ -7,7 +7,10 @@ import { CarryActionForwardCommand } from './carry-action-forward.command';
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: CarryActionForwardCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

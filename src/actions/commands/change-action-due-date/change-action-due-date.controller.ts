@@ -19,7 +19,11 @@ export class ChangeActionDueDateController {
   @Requires('actions:manage')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
-  changeDueDate(@Param('actionId', IdPipe) actionId: string, @Body() dto: ChangeActionDueDateDto, @Ctx() ctx: CommandContext) {
+  changeDueDate(
+    @Param('actionId', IdPipe) actionId: string,
+    @Body() dto: ChangeActionDueDateDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { dueDate, reason } = dto;
     return this.commands.execute(new ChangeActionDueDateCommand({ actionId, dueDate, reason }, ctx));
   }

@@ -6,7 +6,10 @@ import { ChangeActionDueDateCommand } from './change-action-due-date.command';
 
 @CommandHandler(ChangeActionDueDateCommand)
 export class ChangeActionDueDateHandler implements ICommandHandler<ChangeActionDueDateCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: ChangeActionDueDateCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

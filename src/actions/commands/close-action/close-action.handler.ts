@@ -6,7 +6,10 @@ import { CloseActionCommand } from './close-action.command';
 
 @CommandHandler(CloseActionCommand)
 export class CloseActionHandler implements ICommandHandler<CloseActionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: CloseActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

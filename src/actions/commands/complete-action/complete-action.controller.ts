@@ -18,7 +18,10 @@ export class CompleteActionController {
   @HttpCode(200)
   @Requires('actions:update')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'completeAction', summary: 'Report an open action as actioned (representatives and members: actions their own agency owns)' })
+  @ApiOperation({
+    operationId: 'completeAction',
+    summary: 'Report an open action as actioned (representatives and members: actions their own agency owns)',
+  })
   complete(@Param('actionId', IdPipe) actionId: string, @Body() dto: CompleteActionDto, @Ctx() ctx: CommandContext) {
     const { note } = dto;
     return this.commands.execute(new CompleteActionCommand({ actionId, note }, ctx));

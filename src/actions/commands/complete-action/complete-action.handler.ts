@@ -6,7 +6,10 @@ import { CompleteActionCommand } from './complete-action.command';
 
 @CommandHandler(CompleteActionCommand)
 export class CompleteActionHandler implements ICommandHandler<CompleteActionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: CompleteActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

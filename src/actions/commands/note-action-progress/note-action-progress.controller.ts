@@ -18,8 +18,16 @@ export class NoteActionProgressController {
   @HttpCode(200)
   @Requires('actions:update')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'noteActionProgress', summary: 'Note progress on an open action (e.g. as reported in the action log); representatives and members: actions their own agency owns' })
-  noteProgress(@Param('actionId', IdPipe) actionId: string, @Body() dto: NoteActionProgressDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'noteActionProgress',
+    summary:
+      'Note progress on an open action (e.g. as reported in the action log); representatives and members: actions their own agency owns',
+  })
+  noteProgress(
+    @Param('actionId', IdPipe) actionId: string,
+    @Body() dto: NoteActionProgressDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { note } = dto;
     return this.commands.execute(new NoteActionProgressCommand({ actionId, note }, ctx));
   }

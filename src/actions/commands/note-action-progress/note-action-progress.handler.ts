@@ -6,7 +6,10 @@ import { NoteActionProgressCommand } from './note-action-progress.command';
 
 @CommandHandler(NoteActionProgressCommand)
 export class NoteActionProgressHandler implements ICommandHandler<NoteActionProgressCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: NoteActionProgressCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

@@ -13,7 +13,10 @@ export interface RaiseActionData {
 }
 
 export class RaiseActionCommand extends Command<CommandResult> {
-  constructor(readonly data: RaiseActionData, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: RaiseActionData,
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

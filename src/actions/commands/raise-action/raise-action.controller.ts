@@ -18,9 +18,17 @@ export class RaiseActionController {
   @HttpCode(201)
   @Requires('actions:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'raiseAction', summary: 'Raise an action from a meeting agenda item, with owners and a due date or target meeting' })
+  @ApiOperation({
+    operationId: 'raiseAction',
+    summary: 'Raise an action from a meeting agenda item, with owners and a due date or target meeting',
+  })
   raise(@Body() dto: RaiseActionDto, @Ctx() ctx: CommandContext) {
     const { actionId, meetingId, itemNumber, text, dueDate, targetMeetingId } = dto;
-    return this.commands.execute(new RaiseActionCommand({ actionId, meetingId, itemNumber, text, owners: toOwners(dto.owners), dueDate, targetMeetingId }, ctx));
+    return this.commands.execute(
+      new RaiseActionCommand(
+        { actionId, meetingId, itemNumber, text, owners: toOwners(dto.owners), dueDate, targetMeetingId },
+        ctx,
+      ),
+    );
   }
 }

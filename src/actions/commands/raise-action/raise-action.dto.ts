@@ -12,7 +12,12 @@ export class RaiseActionDto extends CommandDto {
   @IsRecordId('The meeting that raised the action (recorded first)', 'wseb-2022-05-10')
   meetingId!: string;
 
-  @ApiProperty({ description: 'The agenda item of that meeting the action comes from', example: 3, minimum: 1, maximum: 999 })
+  @ApiProperty({
+    description: 'The agenda item of that meeting the action comes from',
+    example: 3,
+    minimum: 1,
+    maximum: 999,
+  })
   @IsInt()
   @Min(1)
   @Max(999)

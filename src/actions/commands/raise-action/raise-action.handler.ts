@@ -15,6 +15,11 @@ export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
       data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
       missingOwners(this.runner, data.owners),
     ]);
-    return this.runner.run(Action, data.actionId, { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } }, ctx);
+    return this.runner.run(
+      Action,
+      data.actionId,
+      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } },
+      ctx,
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { ActionOwner } from '../../domain/action-owner';
 
 export class ReassignActionCommand extends Command<CommandResult> {
-  constructor(readonly data: { actionId: string; owners: ActionOwner[]; reason?: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { actionId: string; owners: ActionOwner[]; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -21,6 +21,8 @@ export class ReassignActionController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'reassignAction', summary: 'Give an open action new owners' })
   reassign(@Param('actionId', IdPipe) actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
-    return this.commands.execute(new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx));
+    return this.commands.execute(
+      new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx),
+    );
   }
 }

@@ -7,13 +7,21 @@ import { ReassignActionCommand } from './reassign-action.command';
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: ReassignActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
     await this.ownership.assertMayChange('reassignAction', data.actionId, ctx);
     // People and partners are other aggregates: hand the decider the fact of which are missing.
     const missing = await missingOwners(this.runner, data.owners);
-    return this.runner.run(Action, data.actionId, { type: 'reassign-action', data: { ...data, missingOwners: missing } }, ctx);
+    return this.runner.run(
+      Action,
+      data.actionId,
+      { type: 'reassign-action', data: { ...data, missingOwners: missing } },
+      ctx,
+    );
   }
 }

@@ -6,7 +6,10 @@ import { ReopenActionCommand } from './reopen-action.command';
 
 @CommandHandler(ReopenActionCommand)
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly ownership: ActionOwnership) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   async execute({ data, ctx }: ReopenActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.

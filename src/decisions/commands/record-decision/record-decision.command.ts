@@ -14,7 +14,10 @@ export interface RecordDecisionData {
 }
 
 export class RecordDecisionCommand extends Command<CommandResult> {
-  constructor(readonly data: RecordDecisionData, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: RecordDecisionData,
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

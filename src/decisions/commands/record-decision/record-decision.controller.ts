@@ -20,7 +20,24 @@ export class RecordDecisionController {
   @ApiOperation({ operationId: 'recordDecision', summary: 'Record a decision made at a meeting agenda item' })
   record(@Body() dto: RecordDecisionDto, @Ctx() ctx: CommandContext) {
     const { decisionId, meetingId, itemNumber, outcome, text, conditions, budgetPence, responsiblePartnerIds } = dto;
-    const conditionData = conditions?.map(({ conditionId, text: conditionText }) => ({ conditionId, text: conditionText }));
-    return this.commands.execute(new RecordDecisionCommand({ decisionId, meetingId, itemNumber, outcome, text, conditions: conditionData, budgetPence, responsiblePartnerIds }, ctx));
+    const conditionData = conditions?.map(({ conditionId, text: conditionText }) => ({
+      conditionId,
+      text: conditionText,
+    }));
+    return this.commands.execute(
+      new RecordDecisionCommand(
+        {
+          decisionId,
+          meetingId,
+          itemNumber,
+          outcome,
+          text,
+          conditions: conditionData,
+          budgetPence,
+          responsiblePartnerIds,
+        },
+        ctx,
+      ),
+    );
   }
 }

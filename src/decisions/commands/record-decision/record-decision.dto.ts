@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../domain/decision';
@@ -24,7 +38,13 @@ export class RecordDecisionDto extends CommandDto {
   @IsRecordId('The meeting at which it was decided', 'wseb-2022-05-10')
   meetingId!: string;
 
-  @ApiProperty({ type: 'integer', description: 'Agenda item number at that meeting', example: 6, minimum: 1, maximum: 999 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Agenda item number at that meeting',
+    example: 6,
+    minimum: 1,
+    maximum: 999,
+  })
   @IsInt()
   @Min(1)
   @Max(999)
@@ -34,13 +54,21 @@ export class RecordDecisionDto extends CommandDto {
   @IsIn(DECISION_OUTCOMES)
   outcome!: DecisionOutcome;
 
-  @ApiProperty({ description: 'What was decided (paraphrase)', example: 'Multi-agency training proposal endorsed', maxLength: 4000 })
+  @ApiProperty({
+    description: 'What was decided (paraphrase)',
+    example: 'Multi-agency training proposal endorsed',
+    maxLength: 4000,
+  })
   @IsString()
   @Length(1, 4000)
   @LongText()
   text!: string;
 
-  @ApiPropertyOptional({ type: [DecisionConditionDto], maxItems: 20, description: 'Conditions the decision is subject to' })
+  @ApiPropertyOptional({
+    type: [DecisionConditionDto],
+    maxItems: 20,
+    description: 'Conditions the decision is subject to',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -48,14 +76,25 @@ export class RecordDecisionDto extends CommandDto {
   @Type(() => DecisionConditionDto)
   conditions?: DecisionConditionDto[];
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Money attached to the decision, integer pence (£4,000 = 400000)', example: 400000, minimum: 0, maximum: 10_000_000_000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Money attached to the decision, integer pence (£4,000 = 400000)',
+    example: 400000,
+    minimum: 0,
+    maximum: 10_000_000_000,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000_000)
   budgetPence?: number;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'Registered partners responsible for carrying it out', example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'Registered partners responsible for carrying it out',
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

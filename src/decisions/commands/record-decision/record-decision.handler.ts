@@ -15,6 +15,11 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
     const registered = await Promise.all(partnerIds.map((id) => this.runner.exists('partner', id)));
     const meeting = { exists: state.exists, closed: state.closed, itemNumbers: Object.keys(state.items).map(Number) };
     const unregisteredPartnerIds = partnerIds.filter((_, i) => !registered[i]);
-    return this.runner.run(Decision, data.decisionId, { type: 'record-decision', data: { ...data, meeting, unregisteredPartnerIds } }, ctx);
+    return this.runner.run(
+      Decision,
+      data.decisionId,
+      { type: 'record-decision', data: { ...data, meeting, unregisteredPartnerIds } },
+      ctx,
+    );
   }
 }

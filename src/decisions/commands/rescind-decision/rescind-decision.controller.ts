@@ -18,8 +18,15 @@ export class RescindDecisionController {
   @HttpCode(200)
   @Requires('decisions:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'rescindDecision', summary: 'Rescind a decision with a reason (it stays on the record as rescinded)' })
-  rescind(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: RescindDecisionDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'rescindDecision',
+    summary: 'Rescind a decision with a reason (it stays on the record as rescinded)',
+  })
+  rescind(
+    @Param('decisionId', IdPipe) decisionId: string,
+    @Body() dto: RescindDecisionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     return this.commands.execute(new RescindDecisionCommand({ decisionId, reason: dto.reason }, ctx));
   }
 }

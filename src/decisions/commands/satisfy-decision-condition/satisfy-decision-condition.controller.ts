@@ -18,8 +18,15 @@ export class SatisfyDecisionConditionController {
   @HttpCode(200)
   @Requires('decisions:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'satisfyDecisionCondition', summary: 'Mark a condition of a decision as satisfied (once)' })
-  satisfy(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: SatisfyDecisionConditionDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'satisfyDecisionCondition',
+    summary: 'Mark a condition of a decision as satisfied (once)',
+  })
+  satisfy(
+    @Param('decisionId', IdPipe) decisionId: string,
+    @Body() dto: SatisfyDecisionConditionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { conditionId, note } = dto;
     return this.commands.execute(new SatisfyDecisionConditionCommand({ decisionId, conditionId, note }, ctx));
   }

@@ -8,7 +8,11 @@ export class SatisfyDecisionConditionDto extends CommandDto {
   @IsRecordId('The condition, as recorded with the decision', 'c1')
   conditionId!: string;
 
-  @ApiPropertyOptional({ description: 'How it was satisfied', example: 'Revised proposal circulated with the agreed changes', maxLength: 2000 })
+  @ApiPropertyOptional({
+    description: 'How it was satisfied',
+    example: 'Revised proposal circulated with the agreed changes',
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2000)

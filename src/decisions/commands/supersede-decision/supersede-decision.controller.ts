@@ -19,7 +19,11 @@ export class SupersedeDecisionController {
   @Requires('decisions:record')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'supersedeDecision', summary: 'Record that a later decision supersedes this one' })
-  supersede(@Param('decisionId', IdPipe) decisionId: string, @Body() dto: SupersedeDecisionDto, @Ctx() ctx: CommandContext) {
+  supersede(
+    @Param('decisionId', IdPipe) decisionId: string,
+    @Body() dto: SupersedeDecisionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { supersededByDecisionId, reason } = dto;
     return this.commands.execute(new SupersedeDecisionCommand({ decisionId, supersededByDecisionId, reason }, ctx));
   }

@@ -10,6 +10,11 @@ export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisi
   async execute({ data, ctx }: SupersedeDecisionCommand) {
     // The superseding decision is another stream: the decider only needs to know it exists.
     const supersedingExists = await this.runner.exists(Decision.category, data.supersededByDecisionId);
-    return this.runner.run(Decision, data.decisionId, { type: 'supersede-decision', data: { ...data, supersedingExists } }, ctx);
+    return this.runner.run(
+      Decision,
+      data.decisionId,
+      { type: 'supersede-decision', data: { ...data, supersedingExists } },
+      ctx,
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { PersonalNote } from '../../domain/escalation';
 
 export class AcknowledgeEscalationCommand extends Command<CommandResult> {
-  constructor(readonly data: { escalationId: string; note?: string; personalNote?: PersonalNote }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { escalationId: string; note?: string; personalNote?: PersonalNote },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -19,8 +19,18 @@ export class AcknowledgeEscalationController {
   @HttpCode(200)
   @Requires('escalations:respond')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'acknowledgeEscalation', summary: 'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)' })
-  acknowledge(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: AcknowledgeEscalationDto, @Ctx() ctx: CommandContext) {
-    return this.commands.execute(new AcknowledgeEscalationCommand({ escalationId, note: dto.note, ...personalNote(dto.personalNote) }, ctx));
+  @ApiOperation({
+    operationId: 'acknowledgeEscalation',
+    summary:
+      'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)',
+  })
+  acknowledge(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Body() dto: AcknowledgeEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(
+      new AcknowledgeEscalationCommand({ escalationId, note: dto.note, ...personalNote(dto.personalNote) }, ctx),
+    );
   }
 }

@@ -12,7 +12,11 @@ export class AcknowledgeEscalationHandler implements ICommandHandler<Acknowledge
     // Only the agency the escalation concerns acknowledges it: a partner representative must belong to it.
     // (An escalation never raised has no concerning agency; the decider refuses it with its own code.)
     const { state } = await this.runner.load(Escalation, data.escalationId);
-    assertMayActFor(ctx.actor, 'acknowledgeEscalation', state.concerningAgency === undefined ? undefined : [state.concerningAgency]);
+    assertMayActFor(
+      ctx.actor,
+      'acknowledgeEscalation',
+      state.concerningAgency === undefined ? undefined : [state.concerningAgency],
+    );
     return this.runner.run(Escalation, data.escalationId, { type: 'acknowledge-escalation', data }, ctx);
   }
 }

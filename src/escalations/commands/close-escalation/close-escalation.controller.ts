@@ -20,7 +20,11 @@ export class CloseEscalationController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
   // The body holds only the optional occurredAt, which Ctx reads; the DTO is still validated so unknown fields are refused.
-  close(@Param('escalationId', IdPipe) escalationId: string, @Body() _dto: CloseEscalationDto, @Ctx() ctx: CommandContext) {
+  close(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Body() _dto: CloseEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     return this.commands.execute(new CloseEscalationCommand({ escalationId }, ctx));
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { ProtocolStage } from '../../domain/escalation-protocol';
 
 export class DefineProtocolCommand extends Command<CommandResult> {
-  constructor(readonly data: { protocolId: string; name: string; stages: ProtocolStage[] }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { protocolId: string; name: string; stages: ProtocolStage[] },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -18,7 +18,10 @@ export class DefineProtocolController {
   @HttpCode(201)
   @Requires('partners:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'defineEscalationProtocol', summary: 'Define an escalation protocol (version 1): its stages and working-day timescales' })
+  @ApiOperation({
+    operationId: 'defineEscalationProtocol',
+    summary: 'Define an escalation protocol (version 1): its stages and working-day timescales',
+  })
   define(@Body() dto: DefineProtocolDto, @Ctx() ctx: CommandContext) {
     const { protocolId, name, stages } = dto;
     return this.commands.execute(new DefineProtocolCommand({ protocolId, name, stages: toStages(stages) }, ctx));

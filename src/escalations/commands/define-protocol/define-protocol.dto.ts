@@ -15,7 +15,12 @@ export class DefineProtocolDto extends CommandDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ type: [ProtocolStageDto], minItems: 1, maxItems: MAX_STAGES, description: 'Stages in order: stage 1 first' })
+  @ApiProperty({
+    type: [ProtocolStageDto],
+    minItems: 1,
+    maxItems: MAX_STAGES,
+    description: 'Stages in order: stage 1 first',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_STAGES)

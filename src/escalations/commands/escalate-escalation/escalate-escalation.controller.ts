@@ -18,8 +18,15 @@ export class EscalateEscalationController {
   @HttpCode(200)
   @Requires('escalations:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'escalateEscalation', summary: 'Move to the next stage of its protocol version (stages never go backwards; refused after the last)' })
-  escalate(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: EscalateEscalationDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'escalateEscalation',
+    summary: 'Move to the next stage of its protocol version (stages never go backwards; refused after the last)',
+  })
+  escalate(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Body() dto: EscalateEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     return this.commands.execute(new EscalateEscalationCommand({ escalationId, reason: dto.reason }, ctx));
   }
 }

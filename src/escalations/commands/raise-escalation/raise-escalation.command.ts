@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { RaiseEscalationData } from '../../domain/escalation';
 
 export class RaiseEscalationCommand extends Command<CommandResult> {
-  constructor(readonly data: RaiseEscalationData, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: RaiseEscalationData,
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

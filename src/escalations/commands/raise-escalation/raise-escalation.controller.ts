@@ -17,10 +17,34 @@ export class RaiseEscalationController {
   @HttpCode(201)
   @Requires('escalations:raise')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'raiseEscalation', summary: 'Raise an inter-agency escalation at stage 1 of a protocol\'s current version (representatives and members: as their own agency)' })
+  @ApiOperation({
+    operationId: 'raiseEscalation',
+    summary:
+      "Raise an inter-agency escalation at stage 1 of a protocol's current version (representatives and members: as their own agency)",
+  })
   raise(@Body() dto: RaiseEscalationDto, @Ctx() ctx: CommandContext) {
-    const { escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference } = dto;
-    const dataSubjects = dto.dataSubjects?.map(({ subjectId, relation, name, dateOfBirth }) => ({ subjectId, relation, name, ...(dateOfBirth ? { dateOfBirth } : {}) }));
-    return this.commands.execute(new RaiseEscalationCommand({ escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference, ...(dataSubjects?.length ? { dataSubjects } : {}) }, ctx));
+    const { escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference } =
+      dto;
+    const dataSubjects = dto.dataSubjects?.map(({ subjectId, relation, name, dateOfBirth }) => ({
+      subjectId,
+      relation,
+      name,
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+    }));
+    return this.commands.execute(
+      new RaiseEscalationCommand(
+        {
+          escalationId,
+          protocolId,
+          raisedByPersonId,
+          raisedByAgency,
+          concerningAgency,
+          subject,
+          caseReference,
+          ...(dataSubjects?.length ? { dataSubjects } : {}),
+        },
+        ctx,
+      ),
+    );
   }
 }

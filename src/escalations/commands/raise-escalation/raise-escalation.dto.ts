@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { CASE_REFERENCE_PATTERN } from '../../domain/escalation';
@@ -14,7 +23,12 @@ export class RaiseEscalationDto extends CommandDto {
   @IsRecordId('The escalation protocol it is raised under (its current version is recorded)', 'ws-escalation-protocol')
   protocolId!: string;
 
-  @ApiPropertyOptional({ description: 'Person id of the professional raising it (registered first)', pattern: '^[a-z0-9][a-z0-9-]{0,79}$', maxLength: 80, example: 'jackie-channell' })
+  @ApiPropertyOptional({
+    description: 'Person id of the professional raising it (registered first)',
+    pattern: '^[a-z0-9][a-z0-9-]{0,79}$',
+    maxLength: 80,
+    example: 'jackie-channell',
+  })
   @IsOptional()
   @IsRecordId()
   raisedByPersonId?: string;
@@ -25,23 +39,37 @@ export class RaiseEscalationDto extends CommandDto {
   @IsRecordId('Partner id of the agency the escalation concerns (must differ from the raising agency)', 'cw-icb')
   concerningAgency!: string;
 
-  @ApiProperty({ description: 'What the disagreement is about. Never a child\'s or family\'s name: the ledger cannot forget.', maxLength: 500, example: 'Delay in a health assessment for a child in care' })
+  @ApiProperty({
+    description: "What the disagreement is about. Never a child's or family's name: the ledger cannot forget.",
+    maxLength: 500,
+    example: 'Delay in a health assessment for a child in care',
+  })
   @IsString()
   @Length(1, 500)
   @LongText()
   subject!: string;
 
   @ApiPropertyOptional({
-    description: 'PSEUDONYMOUS case reference only (e.g. a case-management number): letters, digits and dashes, at least one digit, up to 40 characters. Names must never go here.',
-    pattern: CASE_REFERENCE_PATTERN.source, maxLength: 40, example: 'LCS-104233',
+    description:
+      'PSEUDONYMOUS case reference only (e.g. a case-management number): letters, digits and dashes, at least one digit, up to 40 characters. Names must never go here.',
+    pattern: CASE_REFERENCE_PATTERN.source,
+    maxLength: 40,
+    example: 'LCS-104233',
   })
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @Matches(CASE_REFERENCE_PATTERN, { message: '$property must be a pseudonymous reference (letters, digits, dashes, at least one digit), never a name' })
+  @Matches(CASE_REFERENCE_PATTERN, {
+    message: '$property must be a pseudonymous reference (letters, digits, dashes, at least one digit), never a name',
+  })
   caseReference?: string;
 
-  @ApiPropertyOptional({ type: [DataSubjectDto], maxItems: 20, description: 'Children, family members or complainants the escalation is about: their names and dates of birth are encrypted per person and erasable' })
+  @ApiPropertyOptional({
+    type: [DataSubjectDto],
+    maxItems: 20,
+    description:
+      'Children, family members or complainants the escalation is about: their names and dates of birth are encrypted per person and erasable',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -16,16 +16,28 @@ export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCo
     assertActsForNamed(ctx.actor, 'raiseEscalation', data);
     // The protocol and the partners are other aggregates: read them and hand the facts to the pure decider.
     // The protocol's current version and stages are copied in, so later revisions never change this escalation.
-    const [protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered] = await Promise.all([
-      this.runner.load(EscalationProtocol, data.protocolId),
-      this.runner.exists(Partner.category, data.raisedByAgency),
-      this.runner.exists(Partner.category, data.concerningAgency),
-      data.raisedByPersonId ? this.runner.exists(Person.category, data.raisedByPersonId) : true,
-    ]);
+    const [protocol, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered] =
+      await Promise.all([
+        this.runner.load(EscalationProtocol, data.protocolId),
+        this.runner.exists(Partner.category, data.raisedByAgency),
+        this.runner.exists(Partner.category, data.concerningAgency),
+        data.raisedByPersonId ? this.runner.exists(Person.category, data.raisedByPersonId) : true,
+      ]);
     const { exists: defined, version, stages } = protocol.state;
-    return this.runner.run(Escalation, data.escalationId, {
-      type: 'raise-escalation',
-      data: { ...data, protocol: { defined, version, stages }, raisedByAgencyRegistered, concerningAgencyRegistered, raisedByPersonRegistered },
-    }, ctx);
+    return this.runner.run(
+      Escalation,
+      data.escalationId,
+      {
+        type: 'raise-escalation',
+        data: {
+          ...data,
+          protocol: { defined, version, stages },
+          raisedByAgencyRegistered,
+          concerningAgencyRegistered,
+          raisedByPersonRegistered,
+        },
+      },
+      ctx,
+    );
   }
 }

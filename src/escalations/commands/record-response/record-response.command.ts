@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { PersonalNote } from '../../domain/escalation';
 
 export class RecordResponseCommand extends Command<CommandResult> {
-  constructor(readonly data: { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -19,9 +19,18 @@ export class RecordResponseController {
   @HttpCode(200)
   @Requires('escalations:respond')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'recordEscalationResponse', summary: 'Record a party\'s response at the current stage (representatives: as their own agency, either party)' })
-  respond(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: RecordResponseDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'recordEscalationResponse',
+    summary: "Record a party's response at the current stage (representatives: as their own agency, either party)",
+  })
+  respond(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Body() dto: RecordResponseDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { respondingAgency, response } = dto;
-    return this.commands.execute(new RecordResponseCommand({ escalationId, respondingAgency, response, ...personalNote(dto.personalNote) }, ctx));
+    return this.commands.execute(
+      new RecordResponseCommand({ escalationId, respondingAgency, response, ...personalNote(dto.personalNote) }, ctx),
+    );
   }
 }

@@ -18,12 +18,29 @@ export class RectifyDataSubjectController {
   @HttpCode(200)
   @Requires('escalations:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'rectifyDataSubject', summary: 'Correct a named person\'s name or date of birth (UK GDPR rectification): sealed under a new key version, so the wrong value can then be erased alone' })
+  @ApiOperation({
+    operationId: 'rectifyDataSubject',
+    summary:
+      "Correct a named person's name or date of birth (UK GDPR rectification): sealed under a new key version, so the wrong value can then be erased alone",
+  })
   rectify(
-    @Param('escalationId', IdPipe) escalationId: string, @Param('subjectId', IdPipe) subjectId: string,
-    @Body() dto: RectifyDataSubjectDto, @Ctx() ctx: CommandContext,
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Param('subjectId', IdPipe) subjectId: string,
+    @Body() dto: RectifyDataSubjectDto,
+    @Ctx() ctx: CommandContext,
   ) {
     const { name, dateOfBirth, reason } = dto;
-    return this.commands.execute(new RectifyDataSubjectCommand({ escalationId, subjectId, reason, ...(name !== undefined ? { name } : {}), ...(dateOfBirth !== undefined ? { dateOfBirth } : {}) }, ctx));
+    return this.commands.execute(
+      new RectifyDataSubjectCommand(
+        {
+          escalationId,
+          subjectId,
+          reason,
+          ...(name !== undefined ? { name } : {}),
+          ...(dateOfBirth !== undefined ? { dateOfBirth } : {}),
+        },
+        ctx,
+      ),
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { EscalationOutcome } from '../../domain/escalation';
 
 export class ResolveEscalationCommand extends Command<CommandResult> {
-  constructor(readonly data: { escalationId: string; outcome: EscalationOutcome; summary: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { escalationId: string; outcome: EscalationOutcome; summary: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -19,7 +19,11 @@ export class ResolveEscalationController {
   @Requires('escalations:manage')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'resolveEscalation', summary: 'Resolve with an outcome at the current stage' })
-  resolve(@Param('escalationId', IdPipe) escalationId: string, @Body() dto: ResolveEscalationDto, @Ctx() ctx: CommandContext) {
+  resolve(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Body() dto: ResolveEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { outcome, summary } = dto;
     return this.commands.execute(new ResolveEscalationCommand({ escalationId, outcome, summary }, ctx));
   }

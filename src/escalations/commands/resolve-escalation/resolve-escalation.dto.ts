@@ -9,7 +9,11 @@ export class ResolveEscalationDto extends CommandDto {
   @IsIn(ESCALATION_OUTCOMES)
   outcome!: EscalationOutcome;
 
-  @ApiProperty({ description: 'What was agreed or why not. No names of children or families.', maxLength: 2000, example: 'Health assessment date agreed between the team managers' })
+  @ApiProperty({
+    description: 'What was agreed or why not. No names of children or families.',
+    maxLength: 2000,
+    example: 'Health assessment date agreed between the team managers',
+  })
   @IsString()
   @Length(1, 2000)
   @LongText()

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { ProtocolStage } from '../../domain/escalation-protocol';
 
 export class ReviseProtocolCommand extends Command<CommandResult> {
-  constructor(readonly data: { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

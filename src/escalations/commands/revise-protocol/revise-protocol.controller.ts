@@ -19,9 +19,14 @@ export class ReviseProtocolController {
   @HttpCode(200)
   @Requires('partners:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'reviseEscalationProtocol', summary: 'Revise a protocol as a new version (escalations already raised keep their version)' })
+  @ApiOperation({
+    operationId: 'reviseEscalationProtocol',
+    summary: 'Revise a protocol as a new version (escalations already raised keep their version)',
+  })
   revise(@Param('protocolId', IdPipe) protocolId: string, @Body() dto: ReviseProtocolDto, @Ctx() ctx: CommandContext) {
     const { name, stages, reason } = dto;
-    return this.commands.execute(new ReviseProtocolCommand({ protocolId, name, stages: toStages(stages), reason }, ctx));
+    return this.commands.execute(
+      new ReviseProtocolCommand({ protocolId, name, stages: toStages(stages), reason }, ctx),
+    );
   }
 }

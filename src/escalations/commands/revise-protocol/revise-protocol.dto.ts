@@ -13,7 +13,12 @@ export class ReviseProtocolDto extends CommandDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiProperty({ type: [ProtocolStageDto], minItems: 1, maxItems: MAX_STAGES, description: 'The complete stages of the new version, in order' })
+  @ApiProperty({
+    type: [ProtocolStageDto],
+    minItems: 1,
+    maxItems: MAX_STAGES,
+    description: 'The complete stages of the new version, in order',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_STAGES)

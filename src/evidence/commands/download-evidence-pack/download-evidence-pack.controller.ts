@@ -1,6 +1,14 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Requires } from '../../../auth/requires.decorator';
@@ -16,21 +24,41 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 @ApiBearerAuth()
 @Controller('evidence-packs')
 export class DownloadEvidencePackController {
-  constructor(private readonly commands: CommandBus, private readonly files: PackStorage) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly files: PackStorage,
+  ) {}
 
   /** A GET that writes: the ledger records who downloaded the pack (the access log shows it) before streaming. */
   @Get(':packId/download')
   @Requires('packs:access-log')
-  @ApiOperation({ operationId: 'downloadEvidencePack', summary: 'The built pack (ZIP). Requesters any pack; an inspector only a pack granted to them and still active. Each download is recorded first' })
+  @ApiOperation({
+    operationId: 'downloadEvidencePack',
+    summary:
+      'The built pack (ZIP). Requesters any pack; an inspector only a pack granted to them and still active. Each download is recorded first',
+  })
   @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'The ZIP: manifest.json, events.ndjson, CSVs and summary.pdf', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiNotFoundResponse({ description: 'evidence-pack-not-found: no such pack, or not yours to see', schema: problemSchema })
-  @ApiConflictResponse({ description: 'pack-not-completed: not built yet (or the build failed)', schema: problemSchema })
+  @ApiOkResponse({
+    description: 'The ZIP: manifest.json, events.ndjson, CSVs and summary.pdf',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse({
+    description: 'evidence-pack-not-found: no such pack, or not yours to see',
+    schema: problemSchema,
+  })
+  @ApiConflictResponse({
+    description: 'pack-not-completed: not built yet (or the build failed)',
+    schema: problemSchema,
+  })
   async download(@Param('packId', IdPipe) packId: string, @Ctx() ctx: CommandContext): Promise<StreamableFile> {
     await this.commands.execute(new DownloadEvidencePackCommand({ packId }, ctx));
     const path = this.files.pathOf(packId);
     // Completed in the ledger but missing on disk is a server fault (500), not the caller's.
     const { size } = await stat(path);
-    return new StreamableFile(createReadStream(path), { type: 'application/zip', length: size, disposition: `attachment; filename="${packId}.zip"` });
+    return new StreamableFile(createReadStream(path), {
+      type: 'application/zip',
+      length: size,
+      disposition: `attachment; filename="${packId}.zip"`,
+    });
   }
 }

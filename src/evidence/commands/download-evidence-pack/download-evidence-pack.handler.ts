@@ -12,10 +12,18 @@ import { DownloadEvidencePackCommand } from './download-evidence-pack.command';
  */
 @CommandHandler(DownloadEvidencePackCommand)
 export class DownloadEvidencePackHandler implements ICommandHandler<DownloadEvidencePackCommand> {
-  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ data, ctx }: DownloadEvidencePackCommand) {
     const facts = { access: packAccessOf(ctx.actor), now: this.clock.now().toISOString() };
-    return this.runner.run(EvidencePack, data.packId, { type: 'record-pack-download', data: { ...data, ...facts } }, ctx);
+    return this.runner.run(
+      EvidencePack,
+      data.packId,
+      { type: 'record-pack-download', data: { ...data, ...facts } },
+      ctx,
+    );
   }
 }

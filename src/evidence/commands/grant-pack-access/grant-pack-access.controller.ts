@@ -18,9 +18,14 @@ export class GrantPackAccessController {
   @HttpCode(200)
   @Requires('packs:grant')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'grantEvidencePackAccess', summary: 'Let one named inspector list and download a completed pack until a time' })
+  @ApiOperation({
+    operationId: 'grantEvidencePackAccess',
+    summary: 'Let one named inspector list and download a completed pack until a time',
+  })
   grant(@Param('packId', IdPipe) packId: string, @Body() dto: GrantPackAccessDto, @Ctx() ctx: CommandContext) {
     const { inspectorUserId, expiresAt } = dto;
-    return this.commands.execute(new GrantPackAccessCommand({ packId, inspectorUserId, expiresAt: new Date(expiresAt).toISOString() }, ctx));
+    return this.commands.execute(
+      new GrantPackAccessCommand({ packId, inspectorUserId, expiresAt: new Date(expiresAt).toISOString() }, ctx),
+    );
   }
 }

@@ -8,7 +8,10 @@ import { GrantPackAccessCommand } from './grant-pack-access.command';
 /** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
 @CommandHandler(GrantPackAccessCommand)
 export class GrantPackAccessHandler implements ICommandHandler<GrantPackAccessCommand> {
-  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ data, ctx }: GrantPackAccessCommand) {
     const now = this.clock.now().toISOString();

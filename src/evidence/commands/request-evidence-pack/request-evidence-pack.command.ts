@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { PackScope } from '../../pack/pack-types';
 
 export class RequestEvidencePackCommand extends Command<CommandResult> {
-  constructor(readonly data: { packId: string; scope: PackScope }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { packId: string; scope: PackScope },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

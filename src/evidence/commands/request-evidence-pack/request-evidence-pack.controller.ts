@@ -19,10 +19,21 @@ export class RequestEvidencePackController {
   @Requires('packs:request')
   @CommandEndpoint()
   @ApiAcceptedResponse({ description: '{ packId, status: "queued", revision }: recorded and queued for building' })
-  @ApiOperation({ operationId: 'requestEvidencePack', summary: 'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background' })
+  @ApiOperation({
+    operationId: 'requestEvidencePack',
+    summary:
+      'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
+  })
   async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext) {
     const { packId, scope: s } = dto;
-    const scope = { from: s.from, to: s.to, boardIds: s.boardIds ?? [], partnerIds: s.partnerIds ?? [], themes: s.themes ?? [], records: s.records };
+    const scope = {
+      from: s.from,
+      to: s.to,
+      boardIds: s.boardIds ?? [],
+      partnerIds: s.partnerIds ?? [],
+      themes: s.themes ?? [],
+      records: s.records,
+    };
     const result = await this.commands.execute(new RequestEvidencePackCommand({ packId, scope }, ctx));
     return { packId, status: 'queued' as const, revision: result.revision };
   }

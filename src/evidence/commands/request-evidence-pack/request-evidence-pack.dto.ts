@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
@@ -14,27 +26,63 @@ const SLUGS = { each: true, message: 'each of $property must be a lower-case slu
 /** The period is business time, whole days, inclusive; from <= to is the domain's rule (422). */
 export class PackScopeDto {
   @ApiProperty({ example: '2022-04-01', description: 'First day, YYYY-MM-DD' })
-  @IsISO8601({ strict: true }) @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   from!: string;
 
   @ApiProperty({ example: '2023-03-31', description: 'Last day, YYYY-MM-DD' })
-  @IsISO8601({ strict: true }) @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_SCOPE_IDS, example: ['wseb'], description: 'Boards; empty or absent: every board' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SCOPE_IDS) @IsString({ each: true }) @MaxLength(80, { each: true }) @Matches(ID_PATTERN, SLUGS)
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['wseb'],
+    description: 'Boards; empty or absent: every board',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
   boardIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_SCOPE_IDS, example: ['warwickshire-police'], description: 'Partners; empty or absent: every partner' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_SCOPE_IDS) @IsString({ each: true }) @MaxLength(80, { each: true }) @Matches(ID_PATTERN, SLUGS)
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['warwickshire-police'],
+    description: 'Partners; empty or absent: every partner',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
   partnerIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_THEMES, example: ['exploitation'], description: `Themes matched against record text, at most ${MAX_THEMES} of at most ${MAX_THEME_LENGTH} characters` })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_THEMES) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(MAX_THEME_LENGTH, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_THEMES,
+    example: ['exploitation'],
+    description: `Themes matched against record text, at most ${MAX_THEMES} of at most ${MAX_THEME_LENGTH} characters`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_THEMES)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_THEME_LENGTH, { each: true })
   themes?: string[];
 
   @ApiProperty({ enum: RECORD_KINDS, isArray: true, example: ['decisions', 'actions', 'escalations', 'funding'] })
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(RECORD_KINDS.length) @ArrayUnique() @IsIn(RECORD_KINDS, { each: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(RECORD_KINDS.length)
+  @ArrayUnique()
+  @IsIn(RECORD_KINDS, { each: true })
   records!: RecordKind[];
 }
 
@@ -43,6 +91,8 @@ export class RequestEvidencePackDto extends CommandDto {
   packId!: string;
 
   @ApiProperty({ type: PackScopeDto })
-  @IsDefined() @ValidateNested() @Type(() => PackScopeDto)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PackScopeDto)
   scope!: PackScopeDto;
 }

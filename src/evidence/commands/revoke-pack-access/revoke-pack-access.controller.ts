@@ -18,8 +18,16 @@ export class RevokePackAccessController {
   @HttpCode(200)
   @Requires('packs:grant')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'revokeEvidencePackAccess', summary: 'End a named inspector\'s access to a pack now, with a reason' })
-  revoke(@Param('packId', IdPipe) packId: string, @Param('inspectorUserId', IdPipe) inspectorUserId: string, @Body() dto: RevokePackAccessDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'revokeEvidencePackAccess',
+    summary: "End a named inspector's access to a pack now, with a reason",
+  })
+  revoke(
+    @Param('packId', IdPipe) packId: string,
+    @Param('inspectorUserId', IdPipe) inspectorUserId: string,
+    @Body() dto: RevokePackAccessDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     return this.commands.execute(new RevokePackAccessCommand({ packId, inspectorUserId, reason: dto.reason }, ctx));
   }
 }

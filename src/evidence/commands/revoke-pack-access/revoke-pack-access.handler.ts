@@ -8,7 +8,10 @@ import { RevokePackAccessCommand } from './revoke-pack-access.command';
 /** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
 @CommandHandler(RevokePackAccessCommand)
 export class RevokePackAccessHandler implements ICommandHandler<RevokePackAccessCommand> {
-  constructor(private readonly runner: CommandRunner, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ data, ctx }: RevokePackAccessCommand) {
     const now = this.clock.now().toISOString();

@@ -24,7 +24,11 @@ const total = (m: Month) => m.open + m.actioned + m.closed + m.cancelled;
 export function drawActionStatusChart(doc: Doc, months: Month[]): void {
   newPage(doc);
   heading(doc, 'Actions: status at the end of each month');
-  para(doc, 'Each bar counts the actions raised by the partnership\'s boards as they stood at the end of the month, by status. Overdue actions are open actions past their due date and are part of the open count.', { muted: true, size: 9 });
+  para(
+    doc,
+    "Each bar counts the actions raised by the partnership's boards as they stood at the end of the month, by status. Overdue actions are open actions past their due date and are part of the open count.",
+    { muted: true, size: 9 },
+  );
   if (months.length === 0) return para(doc, 'No actions fall within the scope of this pack.');
   const y = legend(doc, SEGMENTS, left(doc), doc.y, contentWidth(doc)) + 6;
   const plot = { x: left(doc) + 64, y: y + 12, w: contentWidth(doc) - 64, h: 260 };
@@ -52,11 +56,22 @@ export function drawActionStatusChart(doc: Doc, months: Month[]): void {
     doc.text(name, lx, plot.y + plot.h + 4, { width: labelW, align: 'center', lineBreak: false });
     doc.text(year, lx, plot.y + plot.h + 14, { width: labelW, align: 'center', lineBreak: false });
   });
-  doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Month end', plot.x, plot.y + plot.h + 28, { width: plot.w, align: 'center' });
+  doc
+    .font(FONT.bold)
+    .fontSize(9)
+    .fillColor(INK)
+    .text('Month end', plot.x, plot.y + plot.h + 28, { width: plot.w, align: 'center' });
   doc.y = plot.y + plot.h + 52;
-  drawTable(doc, {
-    title: 'The figures',
-    columns: ['Month', 'Open', 'of which overdue', 'Actioned', 'Closed', 'Cancelled', 'Total'],
-    rows: months.map((m) => [monthLines(m.month).join(' '), ...[m.open, m.overdue, m.actioned, m.closed, m.cancelled, total(m)].map(String)]),
-  }, { continueOnPage: true });
+  drawTable(
+    doc,
+    {
+      title: 'The figures',
+      columns: ['Month', 'Open', 'of which overdue', 'Actioned', 'Closed', 'Cancelled', 'Total'],
+      rows: months.map((m) => [
+        monthLines(m.month).join(' '),
+        ...[m.open, m.overdue, m.actioned, m.closed, m.cancelled, total(m)].map(String),
+      ]),
+    },
+    { continueOnPage: true },
+  );
 }

@@ -20,7 +20,11 @@ const BARS: { label: string; colour: string; count: (s: Stage) => number }[] = [
 export function drawEscalationsChart(doc: Doc, stages: Stage[]): void {
   newPage(doc);
   heading(doc, 'Escalations: stage reached and timeliness');
-  para(doc, 'Each pair of bars counts the escalations between agencies at each stage of the escalation protocol, split by whether that stage kept within its timescale (in working days) or breached it. An escalation that moved on to a later stage counts at every stage it passed through.', { muted: true, size: 9 });
+  para(
+    doc,
+    'Each pair of bars counts the escalations between agencies at each stage of the escalation protocol, split by whether that stage kept within its timescale (in working days) or breached it. An escalation that moved on to a later stage counts at every stage it passed through.',
+    { muted: true, size: 9 },
+  );
   if (stages.length === 0) return para(doc, 'No escalations fall within the scope of this pack.');
   const y = legend(doc, BARS, left(doc), doc.y, contentWidth(doc)) + 6;
   const plot = { x: left(doc) + 64, y: y + 12, w: contentWidth(doc) - 64, h: 240 };
@@ -43,14 +47,28 @@ export function drawEscalationsChart(doc: Doc, stages: Stage[]): void {
     doc.text(name, plot.x + i * slot + 4, plot.y + plot.h + 5, { width: slot - 8, align: 'center' });
     labelsBottom = Math.max(labelsBottom, doc.y);
   });
-  doc.font(FONT.bold).fontSize(9).fillColor(INK).text('Stage of the protocol', plot.x, labelsBottom + 6, { width: plot.w, align: 'center' });
+  doc
+    .font(FONT.bold)
+    .fontSize(9)
+    .fillColor(INK)
+    .text('Stage of the protocol', plot.x, labelsBottom + 6, { width: plot.w, align: 'center' });
   doc.moveDown(1.5);
-  drawTable(doc, {
-    title: 'The figures',
-    columns: ['Stage', 'Within the timescale', 'Breached', 'Total', 'Share breached'],
-    rows: stages.map((s) => {
-      const all = s.withinTimescale + s.breached;
-      return [s.stage, String(s.withinTimescale), String(s.breached), String(all), all === 0 ? '-' : `${Math.round((100 * s.breached) / all)}%`];
-    }),
-  }, { continueOnPage: true });
+  drawTable(
+    doc,
+    {
+      title: 'The figures',
+      columns: ['Stage', 'Within the timescale', 'Breached', 'Total', 'Share breached'],
+      rows: stages.map((s) => {
+        const all = s.withinTimescale + s.breached;
+        return [
+          s.stage,
+          String(s.withinTimescale),
+          String(s.breached),
+          String(all),
+          all === 0 ? '-' : `${Math.round((100 * s.breached) / all)}%`,
+        ];
+      }),
+    },
+    { continueOnPage: true },
+  );
 }

@@ -4,7 +4,20 @@
  */
 import { formatPounds, type Pence } from '../../../shared/money';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Exact money from integer pence: "£21,649.00". */
 export const money = (pence: Pence): string => formatPounds(pence);
@@ -43,7 +56,10 @@ const WIN_ANSI = /[^\t\n\x20-\x7E\xA0-\xFF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘�
 const COMMON: Record<string, string> = { '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '≠': '!=', '✓': 'yes', '✗': 'no' };
 
 export function pdfText(s: string): string {
-  return s.normalize('NFC').replace(/\r\n?/g, '\n').replace(WIN_ANSI, (c) => COMMON[c] ?? '?');
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(WIN_ANSI, (c) => COMMON[c] ?? '?');
 }
 
 /** A round axis top and step at or above `max`; counts get whole-number steps. */

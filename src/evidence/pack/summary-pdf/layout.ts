@@ -4,7 +4,12 @@ import { pdfText } from './format';
 export type Doc = PDFKit.PDFDocument;
 
 export const MARGIN = 50;
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
+export const FONT = {
+  regular: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italic: 'Helvetica-Oblique',
+  mono: 'Courier',
+} as const;
 export const INK = '#1a1a1a';
 export const MUTED = '#555555';
 export const RULE = '#bbbbbb';
@@ -29,24 +34,41 @@ export const contentWidth = (doc: Doc): number => doc.page.width - doc.page.marg
 export const bottom = (doc: Doc): number => doc.page.height - doc.page.margins.bottom;
 
 export function heading(doc: Doc, text: string, size = 18): void {
-  doc.font(FONT.bold).fontSize(size).fillColor(BRAND).text(pdfText(text), left(doc), doc.y, { width: contentWidth(doc) });
+  doc
+    .font(FONT.bold)
+    .fontSize(size)
+    .fillColor(BRAND)
+    .text(pdfText(text), left(doc), doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.4);
 }
 
 export function subheading(doc: Doc, text: string): void {
-  doc.font(FONT.bold).fontSize(12).fillColor(INK).text(pdfText(text), left(doc), doc.y, { width: contentWidth(doc) });
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(INK)
+    .text(pdfText(text), left(doc), doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
 
 /** Body text at the left margin across the page; `muted` is for captions explaining a chart. */
 export function para(doc: Doc, text: string, opts: { size?: number; muted?: boolean; font?: string } = {}): void {
-  doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? 10).fillColor(opts.muted ? MUTED : INK);
+  doc
+    .font(opts.font ?? FONT.regular)
+    .fontSize(opts.size ?? 10)
+    .fillColor(opts.muted ? MUTED : INK);
   doc.text(pdfText(text), left(doc), doc.y, { width: contentWidth(doc), lineGap: 2 });
   doc.moveDown(0.5);
 }
 
 /** Swatches with labels, flowing left to right and wrapping; returns the y below the legend. */
-export function legend(doc: Doc, items: { label: string; colour: string }[], x: number, y: number, width: number): number {
+export function legend(
+  doc: Doc,
+  items: { label: string; colour: string }[],
+  x: number,
+  y: number,
+  width: number,
+): number {
   doc.font(FONT.regular).fontSize(9);
   let cx = x;
   let cy = y;
@@ -76,12 +98,22 @@ export function stampFooters(doc: Doc, title: string, rootHash: string): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN + 18;
     const width = contentWidth(doc);
-    doc.moveTo(left(doc), y - 6).lineTo(left(doc) + width, y - 6).lineWidth(0.5).stroke(RULE);
+    doc
+      .moveTo(left(doc), y - 6)
+      .lineTo(left(doc) + width, y - 6)
+      .lineWidth(0.5)
+      .stroke(RULE);
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
     // The hash prefix always shows (it ties a printed page to its pack); a long title gives way.
     const hash = pdfText(` - data root hash ${rootHash.slice(0, 16)}...`);
-    doc.text(fitLine(doc, pdfText(title), width - 90 - doc.widthOfString(hash)) + hash, left(doc), y, { lineBreak: false });
-    doc.text(`Page ${i - start + 1} of ${count}`, left(doc) + width - 80, y, { width: 80, align: 'right', lineBreak: false });
+    doc.text(fitLine(doc, pdfText(title), width - 90 - doc.widthOfString(hash)) + hash, left(doc), y, {
+      lineBreak: false,
+    });
+    doc.text(`Page ${i - start + 1} of ${count}`, left(doc) + width - 80, y, {
+      width: 80,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = saved;
   }
 }

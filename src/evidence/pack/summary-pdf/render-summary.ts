@@ -19,7 +19,8 @@ import { drawTable } from './table';
 
 export function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
   const at = new Date(input.generatedAt);
-  if (Number.isNaN(at.getTime())) return Promise.reject(new RangeError(`generatedAt is not an ISO instant: ${input.generatedAt}`));
+  if (Number.isNaN(at.getTime()))
+    return Promise.reject(new RangeError(`generatedAt is not an ISO instant: ${input.generatedAt}`));
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

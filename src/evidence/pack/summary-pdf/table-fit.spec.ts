@@ -13,7 +13,10 @@ describe('summary.pdf table sizing', () => {
   });
 
   it('wide tables keep short columns whole and give long text the rest', () => {
-    const rows = [['wseb-2022-05-10-a1', long, '2022-06-07'], ['wseb-2022-05-10-a2', 'Short', '2022-07-01']];
+    const rows = [
+      ['wseb-2022-05-10-a1', long, '2022-06-07'],
+      ['wseb-2022-05-10-a2', 'Short', '2022-07-01'],
+    ];
     const d = doc();
     const w = columnWidths(d, ['Action', 'Text', 'Due'], rows, 300, 4, 8);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(300);

@@ -10,7 +10,14 @@ const MIN_WIDTH = 36;
  * (ids, dates, amounts stay on one line) and the rest share what is left in proportion to what they
  * asked, so long text gets the most room. Leaves the regular font selected.
  */
-export function columnWidths(doc: Doc, columns: string[], rows: string[][], available: number, pad: number, size: number): number[] {
+export function columnWidths(
+  doc: Doc,
+  columns: string[],
+  rows: string[][],
+  available: number,
+  pad: number,
+  size: number,
+): number[] {
   const headers = columns.map((c) => doc.font(FONT.bold).fontSize(size).widthOfString(c));
   doc.font(FONT.regular).fontSize(size);
   // Only the first 200 characters are measured: anything longer wraps at the cap anyway.

@@ -22,7 +22,11 @@ const HEADER_FILL = '#e8edf3';
 const ZEBRA_FILL = '#f6f6f6';
 
 /** Starts on a fresh page (landscape, for wide record tables) unless `continueOnPage` says to follow on. */
-export function drawTable(doc: Doc, table: Table, opts: { continueOnPage?: boolean; layout?: 'portrait' | 'landscape' } = {}): void {
+export function drawTable(
+  doc: Doc,
+  table: Table,
+  opts: { continueOnPage?: boolean; layout?: 'portrait' | 'landscape' } = {},
+): void {
   if (!opts.continueOnPage) newPage(doc, opts.layout ?? 'landscape');
   const layout = doc.page.width > doc.page.height ? 'landscape' : 'portrait';
   const title = pdfText(table.title);
@@ -50,7 +54,11 @@ export function drawTable(doc: Doc, table: Table, opts: { continueOnPage?: boole
     }
     drawRow(doc, cells, widths, aligns, { bold: false, fill: n % 2 === 1 ? ZEBRA_FILL : undefined });
   });
-  doc.font(FONT.italic).fontSize(8).fillColor(MUTED).text(`${rows.length} ${rows.length === 1 ? 'row' : 'rows'}.`, left(doc), doc.y + 4);
+  doc
+    .font(FONT.italic)
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(`${rows.length} ${rows.length === 1 ? 'row' : 'rows'}.`, left(doc), doc.y + 4);
   doc.moveDown(0.5);
 }
 
@@ -59,7 +67,13 @@ function rowHeight(doc: Doc, cells: string[], widths: number[], bold: boolean): 
   return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
 }
 
-function drawRow(doc: Doc, cells: string[], widths: number[], aligns: Align[], style: { bold: boolean; fill?: string }): void {
+function drawRow(
+  doc: Doc,
+  cells: string[],
+  widths: number[],
+  aligns: Align[],
+  style: { bold: boolean; fill?: string },
+): void {
   const y = doc.y;
   const h = rowHeight(doc, cells, widths, style.bold);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -70,7 +84,11 @@ function drawRow(doc: Doc, cells: string[], widths: number[], aligns: Align[], s
     doc.text(cell, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: aligns[i] });
     x += widths[i];
   });
-  doc.moveTo(left(doc), y + h).lineTo(left(doc) + total, y + h).lineWidth(style.bold ? 0.75 : 0.25).stroke(style.bold ? INK : RULE);
+  doc
+    .moveTo(left(doc), y + h)
+    .lineTo(left(doc) + total, y + h)
+    .lineWidth(style.bold ? 0.75 : 0.25)
+    .stroke(style.bold ? INK : RULE);
   doc.x = left(doc);
   doc.y = y + h;
 }

@@ -1,14 +1,41 @@
 import type { StoredEvent } from '../../../ledger/event-envelope';
-import { ACTION_KEY_PREFIX, MEETING_KEY_PREFIX, type ActionHistoryEntry, type ActionLogEntry, type MeetingBoardDoc } from '../../../../projections/action-log/action-log-doc';
-import { actionLogProjection, historyEntry, isActionEvent } from '../../../../projections/action-log/action-log.projection';
+import {
+  ACTION_KEY_PREFIX,
+  MEETING_KEY_PREFIX,
+  type ActionHistoryEntry,
+  type ActionLogEntry,
+  type MeetingBoardDoc,
+} from '../../../../projections/action-log/action-log-doc';
+import {
+  actionLogProjection,
+  historyEntry,
+  isActionEvent,
+} from '../../../../projections/action-log/action-log.projection';
 import { isOverdue } from '../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../projections/action-log/summaries';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 
 export const ACTION_LOG_COLUMNS = [
-  'actionId', 'boardId', 'originMeetingId', 'originItemNumber', 'text', 'owners', 'status', 'overdue', 'dueDate', 'targetMeetingId',
-  'timesCarriedForward', 'raisedAt', 'completedAt', 'closedAt', 'cancelledAt', 'lastUpdateType', 'lastUpdateAt', 'lastUpdateBy', 'historyEvents',
+  'actionId',
+  'boardId',
+  'originMeetingId',
+  'originItemNumber',
+  'text',
+  'owners',
+  'status',
+  'overdue',
+  'dueDate',
+  'targetMeetingId',
+  'timesCarriedForward',
+  'raisedAt',
+  'completedAt',
+  'closedAt',
+  'cancelledAt',
+  'lastUpdateType',
+  'lastUpdateAt',
+  'lastUpdateBy',
+  'historyEvents',
 ];
 
 /** The action log as at the end of the period (`asOf`, YYYY-MM-DD): one row per action, by actionId. */
@@ -27,7 +54,8 @@ export class ActionLogTable implements PackTable {
     if (!isActionEvent(event)) return;
     const actionId = (event.data as { actionId: string }).actionId;
     const history = this.histories.get(actionId);
-    if (history) history.push(historyEntry(event)); else this.histories.set(actionId, [historyEntry(event)]);
+    if (history) history.push(historyEntry(event));
+    else this.histories.set(actionId, [historyEntry(event)]);
   }
 
   historyOf(actionId: string): ActionHistoryEntry[] {
@@ -39,15 +67,37 @@ export class ActionLogTable implements PackTable {
   }
 
   boardOf(meetingId: string | undefined): string | undefined {
-    return meetingId === undefined ? undefined : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingBoardDoc | undefined)?.boardId;
+    return meetingId === undefined
+      ? undefined
+      : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingBoardDoc | undefined)?.boardId;
   }
 
   csv(format: CsvFormat = CSV_FORMAT): string {
-    return toCsv(ACTION_LOG_COLUMNS, this.actions().map((a) => [
-      a.actionId, this.boardOf(a.originMeetingId), a.originMeetingId, a.originItemNumber, a.text, a.owners.map(ownerLabel).join('; '),
-      a.status, isOverdue(a, this.asOf), a.dueDate, a.targetMeetingId, a.timesCarriedForward, a.raisedAt, a.completedAt, a.closedAt,
-      a.cancelledAt, a.lastUpdate?.type, a.lastUpdate?.occurredAt, a.lastUpdate?.actor.userId, a.historyLength,
-    ]), format);
+    return toCsv(
+      ACTION_LOG_COLUMNS,
+      this.actions().map((a) => [
+        a.actionId,
+        this.boardOf(a.originMeetingId),
+        a.originMeetingId,
+        a.originItemNumber,
+        a.text,
+        a.owners.map(ownerLabel).join('; '),
+        a.status,
+        isOverdue(a, this.asOf),
+        a.dueDate,
+        a.targetMeetingId,
+        a.timesCarriedForward,
+        a.raisedAt,
+        a.completedAt,
+        a.closedAt,
+        a.cancelledAt,
+        a.lastUpdate?.type,
+        a.lastUpdate?.occurredAt,
+        a.lastUpdate?.actor.userId,
+        a.historyLength,
+      ]),
+      format,
+    );
   }
 }
 

@@ -1,6 +1,11 @@
 import type { StoredEvent } from '../../../ledger/event-envelope';
 import {
-  DECISION_KEY_PREFIX, MEETING_KEY_PREFIX, SIGNOFF_KEY_PREFIX, type DecisionDoc, type MeetingDoc, type SignoffDoc,
+  DECISION_KEY_PREFIX,
+  MEETING_KEY_PREFIX,
+  SIGNOFF_KEY_PREFIX,
+  type DecisionDoc,
+  type MeetingDoc,
+  type SignoffDoc,
 } from '../../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../../projections/decision-register/decision-register.projection';
 import { meetingRef } from '../../../../projections/decision-register/decision-register.views';
@@ -9,8 +14,27 @@ import { ProjectionFold, type PackTable } from './projection-fold';
 
 /** Decisions first, then sign-offs (each under the decision it was requested for, when it names one). */
 export const DECISION_COLUMNS = [
-  'record', 'id', 'decisionId', 'boardId', 'meetingId', 'meetingDate', 'itemNumber', 'itemTitle', 'outcome', 'status', 'text',
-  'budgetPence', 'budgetPounds', 'partners', 'signedBy', 'conditions', 'unsatisfiedConditions', 'recordedAt', 'recordedBy', 'lastEventAt', 'historyEvents',
+  'record',
+  'id',
+  'decisionId',
+  'boardId',
+  'meetingId',
+  'meetingDate',
+  'itemNumber',
+  'itemTitle',
+  'outcome',
+  'status',
+  'text',
+  'budgetPence',
+  'budgetPounds',
+  'partners',
+  'signedBy',
+  'conditions',
+  'unsatisfiedConditions',
+  'recordedAt',
+  'recordedBy',
+  'lastEventAt',
+  'historyEvents',
 ];
 
 /** The decision register as at the end of the period: decisions and their sign-offs, by id. */
@@ -24,7 +48,9 @@ export class DecisionsTable implements PackTable {
   }
 
   meeting(meetingId: string | undefined): MeetingDoc | undefined {
-    return meetingId === undefined ? undefined : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingDoc | undefined);
+    return meetingId === undefined
+      ? undefined
+      : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingDoc | undefined);
   }
 
   decisions(): DecisionDoc[] {
@@ -39,26 +65,70 @@ export class DecisionsTable implements PackTable {
     const ref = meetingRef(d, this.meeting(d.meetingId));
     const unsatisfied = d.conditions.filter((c) => !c.satisfied).length;
     return [
-      'decision', d.decisionId, d.decisionId, ref?.boardId, d.meetingId, ref?.date, d.itemNumber, ref?.itemTitle, d.outcome, d.status, d.text,
-      d.budgetPence, pounds(d.budgetPence), d.responsiblePartnerIds.join(';'), '', d.conditions.length, unsatisfied,
-      d.recordedAt?.occurredAt, d.recordedAt?.actor.userId, d.history.at(-1)?.occurredAt, d.history.length,
+      'decision',
+      d.decisionId,
+      d.decisionId,
+      ref?.boardId,
+      d.meetingId,
+      ref?.date,
+      d.itemNumber,
+      ref?.itemTitle,
+      d.outcome,
+      d.status,
+      d.text,
+      d.budgetPence,
+      pounds(d.budgetPence),
+      d.responsiblePartnerIds.join(';'),
+      '',
+      d.conditions.length,
+      unsatisfied,
+      d.recordedAt?.occurredAt,
+      d.recordedAt?.actor.userId,
+      d.history.at(-1)?.occurredAt,
+      d.history.length,
     ];
   }
 
   private signoffRow(s: SignoffDoc): Cell[] {
-    const meetingId = s.meetingId ?? (s.decisionId === undefined ? undefined : (this.fold.docs.get(`${DECISION_KEY_PREFIX}${s.decisionId}`) as DecisionDoc | undefined)?.meetingId);
+    const meetingId =
+      s.meetingId ??
+      (s.decisionId === undefined
+        ? undefined
+        : (this.fold.docs.get(`${DECISION_KEY_PREFIX}${s.decisionId}`) as DecisionDoc | undefined)?.meetingId);
     const meeting = this.meeting(meetingId);
     const signed = s.signatures.filter((x) => x.status === 'signed').map((x) => x.partnerId);
     const title = s.artefact ? `${s.artefact.title} (${s.artefact.version})` : '';
     return [
-      'signoff', s.signoffId, s.decisionId, meeting?.boardId, meetingId, meeting?.scheduledFor, '', '', s.completed?.subjectToConditions ? 'completed-subject-to-conditions' : '',
-      s.status, title, '', '', s.requiredPartnerIds.join(';'), signed.join(';'), '', '', s.history[0]?.occurredAt, s.history[0]?.actor.userId,
-      s.history.at(-1)?.occurredAt, s.history.length,
+      'signoff',
+      s.signoffId,
+      s.decisionId,
+      meeting?.boardId,
+      meetingId,
+      meeting?.scheduledFor,
+      '',
+      '',
+      s.completed?.subjectToConditions ? 'completed-subject-to-conditions' : '',
+      s.status,
+      title,
+      '',
+      '',
+      s.requiredPartnerIds.join(';'),
+      signed.join(';'),
+      '',
+      '',
+      s.history[0]?.occurredAt,
+      s.history[0]?.actor.userId,
+      s.history.at(-1)?.occurredAt,
+      s.history.length,
     ];
   }
 
   csv(format: CsvFormat = CSV_FORMAT): string {
-    return toCsv(DECISION_COLUMNS, [...this.decisions().map((d) => this.decisionRow(d)), ...this.signoffs().map((s) => this.signoffRow(s))], format);
+    return toCsv(
+      DECISION_COLUMNS,
+      [...this.decisions().map((d) => this.decisionRow(d)), ...this.signoffs().map((s) => this.signoffRow(s))],
+      format,
+    );
   }
 }
 

@@ -16,7 +16,12 @@ export interface PackTables {
  * someone changed the CSV or the events.
  */
 export function packTables(asOf: string): PackTables {
-  return { actionLog: new ActionLogTable(asOf), escalations: new EscalationsTable(asOf), decisions: new DecisionsTable(), funding: new FundingTable() };
+  return {
+    actionLog: new ActionLogTable(asOf),
+    escalations: new EscalationsTable(asOf),
+    decisions: new DecisionsTable(),
+    funding: new FundingTable(),
+  };
 }
 
 export const tableList = (t: PackTables) => [t.actionLog, t.escalations, t.decisions, t.funding];

@@ -20,7 +20,10 @@ export class ProjectionFold<D> {
 
   /** Documents of one kind, sorted by key so rows come out in a stable order. */
   sorted<K extends D>(prefix: string): K[] {
-    return [...this.docs.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d as K);
+    return [...this.docs.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d as K);
   }
 }
 

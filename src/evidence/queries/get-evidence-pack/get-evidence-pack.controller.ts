@@ -18,13 +18,24 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 @ApiBearerAuth()
 @Controller('evidence-packs')
 export class GetEvidencePackController {
-  constructor(private readonly reader: EvidencePackReader, private readonly progress: PackProgressTracker, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly reader: EvidencePackReader,
+    private readonly progress: PackProgressTracker,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get(':packId')
   @Requires('packs:access-log')
-  @ApiOperation({ operationId: 'getEvidencePack', summary: 'A pack\'s status, build progress and, once built, its root hash, size and files. Requesters see any pack; an inspector only a pack granted to them and still active' })
+  @ApiOperation({
+    operationId: 'getEvidencePack',
+    summary:
+      "A pack's status, build progress and, once built, its root hash, size and files. Requesters see any pack; an inspector only a pack granted to them and still active",
+  })
   @ApiOkResponse({ description: 'The pack' })
-  @ApiNotFoundResponse({ description: 'evidence-pack-not-found: no such pack, or not yours to see', schema: problemSchema })
+  @ApiNotFoundResponse({
+    description: 'evidence-pack-not-found: no such pack, or not yours to see',
+    schema: problemSchema,
+  })
   async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
     const now = this.clock.now().toISOString();
     const access = packAccessOf(viewer);

@@ -15,16 +15,27 @@ import { Viewer } from '../viewer.decorator';
 @ApiBearerAuth()
 @Controller('evidence-packs')
 export class GetPackAccessLogController {
-  constructor(private readonly reader: EvidencePackReader, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly reader: EvidencePackReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get(':packId/access-log')
   @Requires('packs:access-log')
-  @ApiOperation({ operationId: 'getEvidencePackAccessLog', summary: 'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active' })
+  @ApiOperation({
+    operationId: 'getEvidencePackAccessLog',
+    summary:
+      'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active',
+  })
   @ApiOkResponse({ description: '{ packId, entries }' })
-  @ApiNotFoundResponse({ description: 'evidence-pack-not-found: no such pack, or not yours to see', schema: { $ref: '#/components/schemas/Problem' } })
+  @ApiNotFoundResponse({
+    description: 'evidence-pack-not-found: no such pack, or not yours to see',
+    schema: { $ref: '#/components/schemas/Problem' },
+  })
   async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
     const record = await this.reader.one(packId);
-    if (!canSee(record.state, viewer.userId, accessLogAccessOf(viewer), this.clock.now().toISOString())) throw new NotFound('Evidence pack', packId);
+    if (!canSee(record.state, viewer.userId, accessLogAccessOf(viewer), this.clock.now().toISOString()))
+      throw new NotFound('Evidence pack', packId);
     return { packId, entries: accessLog(record.events) };
   }
 }

@@ -16,22 +16,43 @@ import { decodePackCursor, encodePackCursor } from './pack-cursor';
 @ApiBearerAuth()
 @Controller('evidence-packs')
 export class ListEvidencePacksController {
-  constructor(private readonly reader: EvidencePackReader, private readonly progress: PackProgressTracker, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly reader: EvidencePackReader,
+    private readonly progress: PackProgressTracker,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Requires('packs:access-log')
-  @ApiOperation({ operationId: 'listEvidencePacks', summary: 'Packs in request order, cursor paged. Requesters see every pack; an inspector only packs granted to them and still active; others none' })
+  @ApiOperation({
+    operationId: 'listEvidencePacks',
+    summary:
+      'Packs in request order, cursor paged. Requesters see every pack; an inspector only packs granted to them and still active; others none',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: { $ref: '#/components/schemas/Problem' } })
-  async list(@Query() q: ListEvidencePacksDto, @Viewer() viewer: Actor): Promise<{ items: PackView[]; nextCursor: string | null }> {
+  @ApiBadRequestResponse({
+    description: 'A filter or the cursor is invalid',
+    schema: { $ref: '#/components/schemas/Problem' },
+  })
+  async list(
+    @Query() q: ListEvidencePacksDto,
+    @Viewer() viewer: Actor,
+  ): Promise<{ items: PackView[]; nextCursor: string | null }> {
     const after = q.cursor === undefined ? -1 : decodePackCursor(q.cursor);
     const limit = q.limit ?? 50;
     const now = this.clock.now().toISOString();
     const access = packAccessOf(viewer);
-    const visible = (await this.reader.all()).filter((r) =>
-      r.events[0].position > after && canSee(r.state, viewer.userId, access, now) && (q.status === undefined || r.state.status === q.status));
+    const visible = (await this.reader.all()).filter(
+      (r) =>
+        r.events[0].position > after &&
+        canSee(r.state, viewer.userId, access, now) &&
+        (q.status === undefined || r.state.status === q.status),
+    );
     const page = visible.slice(0, limit);
     const nextCursor = visible.length > limit ? encodePackCursor(page[page.length - 1].events[0].position) : null;
-    return { items: page.map((r) => packView(r, { userId: viewer.userId, access }, now, this.progress.get(r.packId))), nextCursor };
+    return {
+      items: page.map((r) => packView(r, { userId: viewer.userId, access }, now, this.progress.get(r.packId))),
+      nextCursor,
+    };
   }
 }

@@ -19,7 +19,10 @@ export class AmendPledgeController {
   @HttpCode(200)
   @Requires('funding:pledge')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'amendPledge', summary: 'Amend the amount or basis of a pledge, with the reason (representatives: own agency only)' })
+  @ApiOperation({
+    operationId: 'amendPledge',
+    summary: 'Amend the amount or basis of a pledge, with the reason (representatives: own agency only)',
+  })
   amend(
     @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
     @Param('pledgeId', IdPipe) pledgeId: string,

@@ -4,7 +4,13 @@ import type { PledgeBasis } from '../../domain/budget';
 
 export class PledgeContributionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { financialYear: string; pledgeId: string; partnerId: string; amountPence: number; basis: PledgeBasis },
+    readonly data: {
+      financialYear: string;
+      pledgeId: string;
+      partnerId: string;
+      amountPence: number;
+      basis: PledgeBasis;
+    },
     readonly ctx: CommandContext,
   ) {
     super();

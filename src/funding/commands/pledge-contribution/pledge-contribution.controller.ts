@@ -19,9 +19,18 @@ export class PledgeContributionController {
   @HttpCode(201)
   @Requires('funding:pledge')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'pledgeContribution', summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)" })
-  pledge(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: PledgeContributionDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'pledgeContribution',
+    summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)",
+  })
+  pledge(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Body() dto: PledgeContributionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { pledgeId, partnerId, amountPence, basis } = dto;
-    return this.commands.execute(new PledgeContributionCommand({ financialYear, pledgeId, partnerId, amountPence, basis }, ctx));
+    return this.commands.execute(
+      new PledgeContributionCommand({ financialYear, pledgeId, partnerId, amountPence, basis }, ctx),
+    );
   }
 }

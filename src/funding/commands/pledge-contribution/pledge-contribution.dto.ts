@@ -9,7 +9,10 @@ export class PledgeContributionDto extends CommandDto {
   @IsRecordId('Stable id of the pledge', 'police-2022-23')
   pledgeId!: string;
 
-  @IsRecordId('The pledging partner (registered first); representatives may pledge only for their own agency', 'warwickshire-police')
+  @IsRecordId(
+    'The pledging partner (registered first); representatives may pledge only for their own agency',
+    'warwickshire-police',
+  )
   partnerId!: string;
 
   @IsPence('Amount pledged', 5_000_000, 1)

@@ -12,6 +12,11 @@ export class PledgeContributionHandler implements ICommandHandler<PledgeContribu
     // A partner representative commits only their own agency's money.
     assertActsForNamed(ctx.actor, 'pledgeContribution', data);
     const partnerExists = await this.runner.exists('partner', data.partnerId);
-    return this.runner.run(Budget, data.financialYear, { type: 'pledge-contribution', data: { ...data, partnerExists } }, ctx);
+    return this.runner.run(
+      Budget,
+      data.financialYear,
+      { type: 'pledge-contribution', data: { ...data, partnerExists } },
+      ctx,
+    );
   }
 }

@@ -3,7 +3,14 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 
 export class RecordPaymentCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { financialYear: string; paymentId: string; partnerId: string; amountPence: number; receivedOn: string; pledgeId?: string },
+    readonly data: {
+      financialYear: string;
+      paymentId: string;
+      partnerId: string;
+      amountPence: number;
+      receivedOn: string;
+      pledgeId?: string;
+    },
     readonly ctx: CommandContext,
   ) {
     super();

@@ -19,9 +19,21 @@ export class RecordPaymentController {
   @HttpCode(201)
   @Requires('funding:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'recordPayment', summary: "Record money received from a partner towards a year's budget, optionally against a pledge" })
-  record(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: RecordPaymentDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'recordPayment',
+    summary: "Record money received from a partner towards a year's budget, optionally against a pledge",
+  })
+  record(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Body() dto: RecordPaymentDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { paymentId, partnerId, amountPence, receivedOn, pledgeId } = dto;
-    return this.commands.execute(new RecordPaymentCommand({ financialYear, paymentId, partnerId, amountPence, receivedOn, ...(pledgeId ? { pledgeId } : {}) }, ctx));
+    return this.commands.execute(
+      new RecordPaymentCommand(
+        { financialYear, paymentId, partnerId, amountPence, receivedOn, ...(pledgeId ? { pledgeId } : {}) },
+        ctx,
+      ),
+    );
   }
 }

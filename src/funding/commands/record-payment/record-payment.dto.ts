@@ -18,7 +18,12 @@ export class RecordPaymentDto extends CommandDto {
   @IsISO8601({ strict: true })
   receivedOn!: string;
 
-  @ApiPropertyOptional({ description: "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)", example: 'police-2022-23', pattern: ID_PATTERN.source, maxLength: 80 })
+  @ApiPropertyOptional({
+    description: "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
+    example: 'police-2022-23',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)

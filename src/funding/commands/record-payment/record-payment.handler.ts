@@ -12,6 +12,11 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
     // Money received is recorded for the partner that paid it (agency-rules.ts).
     assertActsForNamed(ctx.actor, 'recordPayment', data);
     const partnerExists = await this.runner.exists('partner', data.partnerId);
-    return this.runner.run(Budget, data.financialYear, { type: 'record-payment', data: { ...data, partnerExists } }, ctx);
+    return this.runner.run(
+      Budget,
+      data.financialYear,
+      { type: 'record-payment', data: { ...data, partnerExists } },
+      ctx,
+    );
   }
 }

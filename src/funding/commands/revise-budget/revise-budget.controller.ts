@@ -19,9 +19,26 @@ export class ReviseBudgetController {
   @HttpCode(200)
   @Requires('funding:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'reviseBudget', summary: "Revise a year's budget, with the reason (the original stays in the ledger)" })
-  revise(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: ReviseBudgetDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'reviseBudget',
+    summary: "Revise a year's budget, with the reason (the original stays in the ledger)",
+  })
+  revise(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Body() dto: ReviseBudgetDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { totalPence, lines, reason } = dto;
-    return this.commands.execute(new ReviseBudgetCommand({ financialYear, totalPence, lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })), reason }, ctx));
+    return this.commands.execute(
+      new ReviseBudgetCommand(
+        {
+          financialYear,
+          totalPence,
+          lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })),
+          reason,
+        },
+        ctx,
+      ),
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { BudgetLine } from '../../domain/budget';
 
 export class SetBudgetCommand extends Command<CommandResult> {
-  constructor(readonly data: { financialYear: string; totalPence: number; lines: BudgetLine[] }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { financialYear: string; totalPence: number; lines: BudgetLine[] },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -17,9 +17,21 @@ export class SetBudgetController {
   @HttpCode(201)
   @Requires('funding:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'setBudget', summary: "Set a financial year's partnership budget and its lines (any remainder is reported as unallocated)" })
+  @ApiOperation({
+    operationId: 'setBudget',
+    summary: "Set a financial year's partnership budget and its lines (any remainder is reported as unallocated)",
+  })
   set(@Body() dto: SetBudgetDto, @Ctx() ctx: CommandContext) {
     const { financialYear, totalPence, lines } = dto;
-    return this.commands.execute(new SetBudgetCommand({ financialYear, totalPence, lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })) }, ctx));
+    return this.commands.execute(
+      new SetBudgetCommand(
+        {
+          financialYear,
+          totalPence,
+          lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })),
+        },
+        ctx,
+      ),
+    );
   }
 }

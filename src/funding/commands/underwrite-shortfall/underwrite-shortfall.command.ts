@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { UnderwriteShortfallData } from '../../domain/budget';
 
 export class UnderwriteShortfallCommand extends Command<CommandResult> {
-  constructor(readonly data: Omit<UnderwriteShortfallData, 'unregisteredPartnerIds'>, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: Omit<UnderwriteShortfallData, 'unregisteredPartnerIds'>,
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

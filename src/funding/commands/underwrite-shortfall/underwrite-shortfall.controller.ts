@@ -19,12 +19,31 @@ export class UnderwriteShortfallController {
   @HttpCode(201)
   @Requires('funding:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'underwriteShortfall', summary: 'Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder' })
-  underwrite(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string, @Body() dto: UnderwriteShortfallDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'underwriteShortfall',
+    summary:
+      'Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder',
+  })
+  underwrite(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Body() dto: UnderwriteShortfallDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { underwritingId, shortfallPence, partnerIds, method, weights, capsPence, basis } = dto;
-    return this.commands.execute(new UnderwriteShortfallCommand({
-      financialYear, underwritingId, shortfallPence, partnerIds, method, basis,
-      ...(weights ? { weights } : {}), ...(capsPence ? { capsPence } : {}),
-    }, ctx));
+    return this.commands.execute(
+      new UnderwriteShortfallCommand(
+        {
+          financialYear,
+          underwritingId,
+          shortfallPence,
+          partnerIds,
+          method,
+          basis,
+          ...(weights ? { weights } : {}),
+          ...(capsPence ? { capsPence } : {}),
+        },
+        ctx,
+      ),
+    );
   }
 }

@@ -1,8 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
-import { UNDERWRITING_BASES, UNDERWRITING_METHODS, type UnderwritingBasis, type UnderwritingMethod } from '../../domain/budget';
+import {
+  UNDERWRITING_BASES,
+  UNDERWRITING_METHODS,
+  type UnderwritingBasis,
+  type UnderwritingMethod,
+} from '../../domain/budget';
 import { IsPence, MAX_PENCE } from '../../http/pence.decorator';
 
 const MAX_PARTNERS = 30;
@@ -15,8 +33,13 @@ export class UnderwriteShortfallDto extends CommandDto {
   shortfallPence!: number;
 
   @ApiProperty({
-    type: 'array', items: { type: 'string', pattern: ID_PATTERN.source, maxLength: 80 }, uniqueItems: true, minItems: 1, maxItems: MAX_PARTNERS,
-    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'], description: 'Registered partners, each once',
+    type: 'array',
+    items: { type: 'string', pattern: ID_PATTERN.source, maxLength: 80 },
+    uniqueItems: true,
+    minItems: 1,
+    maxItems: MAX_PARTNERS,
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+    description: 'Registered partners, each once',
   })
   @IsArray()
   @ArrayMinSize(1)
@@ -26,11 +49,21 @@ export class UnderwriteShortfallDto extends CommandDto {
   @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
   partnerIds!: string[];
 
-  @ApiProperty({ enum: UNDERWRITING_METHODS, description: 'equal and proportional cover the shortfall exactly; fixed-caps never exceeds a cap and reports what is uncovered' })
+  @ApiProperty({
+    enum: UNDERWRITING_METHODS,
+    description:
+      'equal and proportional cover the shortfall exactly; fixed-caps never exceeds a cap and reports what is uncovered',
+  })
   @IsIn(UNDERWRITING_METHODS)
   method!: UnderwritingMethod;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'number', minimum: 0, maximum: 1_000_000 }, maxItems: MAX_PARTNERS, example: [50, 25, 25], description: 'proportional only: one non-negative weight per partner' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'number', minimum: 0, maximum: 1_000_000 },
+    maxItems: MAX_PARTNERS,
+    example: [50, 25, 25],
+    description: 'proportional only: one non-negative weight per partner',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PARTNERS)
@@ -39,7 +72,13 @@ export class UnderwriteShortfallDto extends CommandDto {
   @Max(1_000_000, { each: true })
   weights?: number[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 0, maximum: MAX_PENCE }, maxItems: MAX_PARTNERS, example: [700_000, 700_000, 700_000], description: 'fixed-caps only: one cap per partner, integer pence' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer', minimum: 0, maximum: MAX_PENCE },
+    maxItems: MAX_PARTNERS,
+    example: [700_000, 700_000, 700_000],
+    description: 'fixed-caps only: one cap per partner, integer pence',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PARTNERS)

@@ -13,6 +13,11 @@ export class UnderwriteShortfallHandler implements ICommandHandler<UnderwriteSho
     assertActsForNamed(ctx.actor, 'underwriteShortfall', data);
     const registered = await Promise.all(data.partnerIds.map((id) => this.runner.exists('partner', id)));
     const unregisteredPartnerIds = data.partnerIds.filter((_, i) => !registered[i]);
-    return this.runner.run(Budget, data.financialYear, { type: 'underwrite-shortfall', data: { ...data, unregisteredPartnerIds } }, ctx);
+    return this.runner.run(
+      Budget,
+      data.financialYear,
+      { type: 'underwrite-shortfall', data: { ...data, unregisteredPartnerIds } },
+      ctx,
+    );
   }
 }

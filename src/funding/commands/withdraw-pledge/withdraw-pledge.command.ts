@@ -2,7 +2,10 @@ import { Command } from '@nestjs/cqrs';
 import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
 
 export class WithdrawPledgeCommand extends Command<CommandResult> {
-  constructor(readonly data: { financialYear: string; pledgeId: string; reason: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { financialYear: string; pledgeId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

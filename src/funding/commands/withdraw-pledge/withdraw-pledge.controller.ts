@@ -19,7 +19,10 @@ export class WithdrawPledgeController {
   @HttpCode(200)
   @Requires('funding:pledge')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'withdrawPledge', summary: 'Withdraw a pledge with nothing paid against it, with the reason (representatives: own agency only)' })
+  @ApiOperation({
+    operationId: 'withdrawPledge',
+    summary: 'Withdraw a pledge with nothing paid against it, with the reason (representatives: own agency only)',
+  })
   withdraw(
     @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
     @Param('pledgeId', IdPipe) pledgeId: string,

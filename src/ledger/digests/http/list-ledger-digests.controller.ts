@@ -6,11 +6,19 @@ import { LogHeadDigester } from '../log-head-digester';
 
 const MAX_LIMIT = 1000;
 
-function wholeNumber(raw: string | undefined, name: string, fallback: number | undefined, min: number, max: number): number | undefined {
+function wholeNumber(
+  raw: string | undefined,
+  name: string,
+  fallback: number | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (raw === '' || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new BadRequestException(problem(400, `invalid-${name}`, `${name} must be a whole number from ${min} to ${max}`, { detail: `got ${raw}` }));
+    throw new BadRequestException(
+      problem(400, `invalid-${name}`, `${name} must be a whole number from ${min} to ${max}`, { detail: `got ${raw}` }),
+    );
   }
   return n;
 }
@@ -24,10 +32,22 @@ export class ListLedgerDigestsController {
 
   @Get()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'listLedgerDigests', summary: 'Signed digests of the log head in log order, with who recorded each (a person or the scheduler); page with `after`' })
-  @ApiQuery({ name: 'after', required: false, type: Number, description: 'The `next` of the previous page (a digest event position)' })
+  @ApiOperation({
+    operationId: 'listLedgerDigests',
+    summary:
+      'Signed digests of the log head in log order, with who recorded each (a person or the scheduler); page with `after`',
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    type: Number,
+    description: 'The `next` of the previous page (a digest event position)',
+  })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `1 to ${MAX_LIMIT}, default 100` })
   list(@Query('after') after?: string, @Query('limit') limit?: string) {
-    return this.digester.list(wholeNumber(after, 'after', undefined, 0, Number.MAX_SAFE_INTEGER), wholeNumber(limit, 'limit', 100, 1, MAX_LIMIT)!);
+    return this.digester.list(
+      wholeNumber(after, 'after', undefined, 0, Number.MAX_SAFE_INTEGER),
+      wholeNumber(limit, 'limit', 100, 1, MAX_LIMIT)!,
+    );
   }
 }

@@ -24,7 +24,12 @@ describe('CompactRange (the incremental tree an engine keeps at append time)', (
     const tree = CompactRange.empty();
     for (const leaf of leaves.slice(0, 7)) tree.append(leaf);
     const completed = tree.append(leaves[7]); // leaf 7 closes nodes (1,3), (2,1), (3,0)
-    expect(completed.map(({ level, index }) => [level, index])).toEqual([[0, 7], [1, 3], [2, 1], [3, 0]]);
+    expect(completed.map(({ level, index }) => [level, index])).toEqual([
+      [0, 7],
+      [1, 3],
+      [2, 1],
+      [3, 0],
+    ]);
     expect(hex(completed[1].hash)).toBe(hex(hashChildren(leaves[6], leaves[7])));
     expect(hex(completed[3].hash)).toBe(hex(rootOfLeafHashes(leaves.slice(0, 8))));
     expect(tree.append(leaves[8]).map(({ level, index }) => [level, index])).toEqual([[0, 8]]);
@@ -41,18 +46,21 @@ describe('CompactRange (the incremental tree an engine keeps at append time)', (
   });
 
   it('given a tree persisted at any size as JSON, when resumed and appended to, then every later root is as if it had never stopped', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: leaves.length }), { minLength: 1, maxLength: 4 }), (stops) => {
-      const straight = CompactRange.empty();
-      let resumed = CompactRange.empty();
-      const stopAt = new Set(stops);
-      leaves.forEach((leaf, i) => {
-        if (stopAt.has(i)) resumed = CompactRange.resume(JSON.parse(JSON.stringify(resumed.state())));
-        straight.append(leaf);
-        resumed.append(leaf);
-        expect(hex(resumed.root())).toBe(hex(straight.root()));
-      });
-      expect(resumed.state()).toEqual(straight.state());
-    }), { seed: SEED, numRuns: 25 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: leaves.length }), { minLength: 1, maxLength: 4 }), (stops) => {
+        const straight = CompactRange.empty();
+        let resumed = CompactRange.empty();
+        const stopAt = new Set(stops);
+        leaves.forEach((leaf, i) => {
+          if (stopAt.has(i)) resumed = CompactRange.resume(JSON.parse(JSON.stringify(resumed.state())));
+          straight.append(leaf);
+          resumed.append(leaf);
+          expect(hex(resumed.root())).toBe(hex(straight.root()));
+        });
+        expect(resumed.state()).toEqual(straight.state());
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
   });
 
   it('given stored nodes, when the range is rebuilt from the peaks of rootPlan(size), then it continues the same tree', () => {
@@ -75,14 +83,22 @@ describe('CompactRange (the incremental tree an engine keeps at append time)', (
     expect(attempt.size).toBe(9);
   });
 
-  it('given a state that cannot be a tree\'s, when resumed, then it is refused', () => {
-    const good = (() => { const t = CompactRange.empty(); for (const l of leaves.slice(0, 5)) t.append(l); return t.state(); })();
+  it("given a state that cannot be a tree's, when resumed, then it is refused", () => {
+    const good = (() => {
+      const t = CompactRange.empty();
+      for (const l of leaves.slice(0, 5)) t.append(l);
+      return t.state();
+    })();
     expect(() => CompactRange.resume(good)).not.toThrow();
     expect(() => CompactRange.resume({ ...good, size: 7 })).toThrow(/3 peaks, not 2/);
     expect(() => CompactRange.resume({ ...good, size: -1 })).toThrow(/not a tree size/);
     expect(() => CompactRange.resume({ ...good, size: 5.5 })).toThrow(/not a tree size/);
-    expect(() => CompactRange.resume({ ...good, peaks: [good.peaks[0], good.peaks[1].toUpperCase()] })).toThrow(/lowercase hex/);
-    expect(() => CompactRange.resume({ ...good, peaks: [good.peaks[0], good.peaks[1].slice(2)] })).toThrow(/lowercase hex/);
+    expect(() => CompactRange.resume({ ...good, peaks: [good.peaks[0], good.peaks[1].toUpperCase()] })).toThrow(
+      /lowercase hex/,
+    );
+    expect(() => CompactRange.resume({ ...good, peaks: [good.peaks[0], good.peaks[1].slice(2)] })).toThrow(
+      /lowercase hex/,
+    );
     expect(() => CompactRange.resume(null as never)).toThrow(/not a compact range state/);
   });
 

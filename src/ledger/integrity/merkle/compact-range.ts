@@ -23,7 +23,10 @@ export interface CompactRangeState {
  * Pure: no I/O; an engine appends inside its write transaction and persists state() beside it.
  */
 export class CompactRange {
-  private constructor(private count: number, private readonly peaks: Buffer[]) {}
+  private constructor(
+    private count: number,
+    private readonly peaks: Buffer[],
+  ) {}
 
   static empty(): CompactRange {
     return new CompactRange(0, []);
@@ -35,12 +38,16 @@ export class CompactRange {
     const expected = rootPlan(size).length;
     if (peaks.length !== expected) throw new RangeError(`a tree of ${size} has ${expected} peaks, not ${peaks.length}`);
     if (!peaks.every(isHash)) throw new TypeError('a peak is a 32-byte hash');
-    return new CompactRange(size, peaks.map((p) => Buffer.from(p)));
+    return new CompactRange(
+      size,
+      peaks.map((p) => Buffer.from(p)),
+    );
   }
 
   /** Resumes from state() as persisted (JSON); throws on a state that cannot be a tree's. */
   static resume(state: CompactRangeState): CompactRange {
-    if (typeof state !== 'object' || state === null || !Array.isArray(state.peaks)) throw new TypeError('not a compact range state');
+    if (typeof state !== 'object' || state === null || !Array.isArray(state.peaks))
+      throw new TypeError('not a compact range state');
     return CompactRange.fromPeaks(state.size, state.peaks.map(fromHex));
   }
 

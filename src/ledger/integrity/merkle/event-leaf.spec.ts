@@ -7,13 +7,17 @@ const HASH = 'a'.repeat(64);
 describe('eventLeafInput (what a ledger event contributes to the log-level tree)', () => {
   it('given an event, when its leaf is built, then it is streamId NUL revision NUL hash in UTF-8, byte for byte', () => {
     expect(eventLeafInput('action-1', 12, HASH)).toEqual(Buffer.from(`action-1\x0012\x00${HASH}`));
-    expect(eventLeafInput('réunion', 0, HASH).subarray(0, 8)).toEqual(Buffer.from([0x72, 0xc3, 0xa9, 0x75, 0x6e, 0x69, 0x6f, 0x6e]));
+    expect(eventLeafInput('réunion', 0, HASH).subarray(0, 8)).toEqual(
+      Buffer.from([0x72, 0xc3, 0xa9, 0x75, 0x6e, 0x69, 0x6f, 0x6e]),
+    );
     // Pinned: every signed digest commits to this format, so a change must fail here first.
-    expect(eventLeafHash({ streamId: 'action-1', revision: 12, integrity: { hash: HASH } }).toString('hex'))
-      .toBe(hashLeaf(Buffer.from(`action-1\x0012\x00${HASH}`)).toString('hex'));
+    expect(eventLeafHash({ streamId: 'action-1', revision: 12, integrity: { hash: HASH } }).toString('hex')).toBe(
+      hashLeaf(Buffer.from(`action-1\x0012\x00${HASH}`)).toString('hex'),
+    );
     // Computed outside this code: python3 -c "import hashlib; print(hashlib.sha256(b'\x00action-1\x0012\x00' + b'a'*64).hexdigest())"
-    expect(eventLeafHash({ streamId: 'action-1', revision: 12, integrity: { hash: HASH } }).toString('hex'))
-      .toBe('03bc47eb690b3bb45e404f29694fb4c2cffa21160eeedeea4e72ec63b9f15d93');
+    expect(eventLeafHash({ streamId: 'action-1', revision: 12, integrity: { hash: HASH } }).toString('hex')).toBe(
+      '03bc47eb690b3bb45e404f29694fb4c2cffa21160eeedeea4e72ec63b9f15d93',
+    );
   });
 
   it('given the same event content at another stream or revision, when leafed, then the leaves differ', () => {
@@ -27,10 +31,23 @@ describe('eventLeafInput (what a ledger event contributes to the log-level tree)
   });
 
   it('given sealed events, when leafed, then the leaf covers their chain hash (and so their content)', () => {
-    const events = sealEvents('action-9', [1, 2].map((n) => ({
-      id: `e${n}`, type: 'ProgressNoted', schemaVersion: 1, data: { n },
-      metadata: { actor: { userId: 'u', role: 'chair', agency: 'a' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00Z' },
-    })), NEW_STREAM_TAIL, '2026-01-01T00:00:00Z');
+    const events = sealEvents(
+      'action-9',
+      [1, 2].map((n) => ({
+        id: `e${n}`,
+        type: 'ProgressNoted',
+        schemaVersion: 1,
+        data: { n },
+        metadata: {
+          actor: { userId: 'u', role: 'chair', agency: 'a' },
+          correlationId: 'c',
+          causationId: 'c',
+          occurredAt: '2026-01-01T00:00:00Z',
+        },
+      })),
+      NEW_STREAM_TAIL,
+      '2026-01-01T00:00:00Z',
+    );
     const leaves = events.map(eventLeafHash);
     expect(leaves[0]).toEqual(hashLeaf(eventLeafInput('action-9', 0, events[0].integrity.hash)));
     expect(leaves[0]).not.toEqual(leaves[1]);

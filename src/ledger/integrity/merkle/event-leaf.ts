@@ -17,9 +17,11 @@ import { hashLeaf } from './hashing';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function eventLeafInput(streamId: string, revision: number, hash: string): Buffer {
-  if (typeof streamId !== 'string' || LONE_SURROGATE.test(streamId)) throw new TypeError(`stream id is not well-formed Unicode: ${JSON.stringify(streamId)}`);
+  if (typeof streamId !== 'string' || LONE_SURROGATE.test(streamId))
+    throw new TypeError(`stream id is not well-formed Unicode: ${JSON.stringify(streamId)}`);
   if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError(`not a stream revision: ${revision}`);
-  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new TypeError(`not an event hash (64 lowercase hex): ${JSON.stringify(hash)}`);
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+    throw new TypeError(`not an event hash (64 lowercase hex): ${JSON.stringify(hash)}`);
   return Buffer.from(`${streamId}\x00${revision}\x00${hash}`, 'utf8');
 }
 

@@ -58,6 +58,7 @@ export const toHex = (h: Uint8Array): string => Buffer.from(h.buffer, h.byteOffs
 
 /** A 64-character lowercase hex hash as bytes; throws on anything else (callers parse untrusted JSON). */
 export function fromHex(hex: string): Buffer {
-  if (typeof hex !== 'string' || !/^[0-9a-f]{64}$/.test(hex)) throw new TypeError(`not a SHA-256 hash in lowercase hex: ${JSON.stringify(hex)}`);
+  if (typeof hex !== 'string' || !/^[0-9a-f]{64}$/.test(hex))
+    throw new TypeError(`not a SHA-256 hash in lowercase hex: ${JSON.stringify(hex)}`);
   return Buffer.from(hex, 'hex');
 }

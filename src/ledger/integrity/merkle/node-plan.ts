@@ -46,18 +46,22 @@ export const rootPlan = (size: number): ElementPlan => {
 
 /** PATH(index, D[size]) of RFC 9162 2.1.3.1, as nodes to read. */
 export function inclusionPlan(index: number, size: number): ElementPlan[] {
-  if (!isTreeIndex(index) || !isTreeIndex(size) || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  if (!isTreeIndex(index) || !isTreeIndex(size) || index >= size)
+    throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
   const path = (m: number, start: number, n: number): ElementPlan[] => {
     if (n === 1) return [];
     const k = largestPowerOfTwoBelow(n);
-    return m < k ? [...path(m, start, k), tiling(start + k, n - k)] : [...path(m - k, start + k, n - k), tiling(start, k)];
+    return m < k
+      ? [...path(m, start, k), tiling(start + k, n - k)]
+      : [...path(m - k, start + k, n - k), tiling(start, k)];
   };
   return path(index, 0, size);
 }
 
 /** PROOF(fromSize, D[toSize]) of RFC 9162 2.1.4.1, as nodes to read; empty when fromSize is 0 or toSize. */
 export function consistencyPlan(fromSize: number, toSize: number): ElementPlan[] {
-  if (!isTreeIndex(fromSize) || !isTreeIndex(toSize) || fromSize > toSize) throw new RangeError(`size ${fromSize} is not a prefix of a tree of ${toSize}`);
+  if (!isTreeIndex(fromSize) || !isTreeIndex(toSize) || fromSize > toSize)
+    throw new RangeError(`size ${fromSize} is not a prefix of a tree of ${toSize}`);
   const subproof = (m: number, start: number, n: number, b: boolean): ElementPlan[] => {
     if (m === n) return b ? [] : [tiling(start, m)];
     const k = largestPowerOfTwoBelow(n);
@@ -86,13 +90,21 @@ export function foldElement(hashes: readonly Buffer[]): Buffer {
 }
 
 /** Builds the proof from the hashes read for nodesToRead(plans) (same order); throws if one is missing. */
-export function assemble(plans: readonly ElementPlan[], ids: readonly NodeId[], hashes: readonly (Buffer | undefined)[]): Buffer[] {
+export function assemble(
+  plans: readonly ElementPlan[],
+  ids: readonly NodeId[],
+  hashes: readonly (Buffer | undefined)[],
+): Buffer[] {
   const byKey = new Map<string, Buffer | undefined>(ids.map((id, i) => [key(id), hashes[i]]));
-  return plans.map((element) => foldElement(element.map((id) => {
-    const h = byKey.get(key(id));
-    if (h === undefined) throw new MissingNodeError(id);
-    return h;
-  })));
+  return plans.map((element) =>
+    foldElement(
+      element.map((id) => {
+        const h = byKey.get(key(id));
+        if (h === undefined) throw new MissingNodeError(id);
+        return h;
+      }),
+    ),
+  );
 }
 
 /** A node a proof needs is not in the store: the store is behind the size asked for, or damaged. */

@@ -1,5 +1,14 @@
 import type { CompletedNode } from './compact-range';
-import { assemble, consistencyPlan, type ElementPlan, foldElement, inclusionPlan, type NodeId, nodesToRead, rootPlan } from './node-plan';
+import {
+  assemble,
+  consistencyPlan,
+  type ElementPlan,
+  foldElement,
+  inclusionPlan,
+  type NodeId,
+  nodesToRead,
+  rootPlan,
+} from './node-plan';
 import { rootOfLeafHashes } from './definition';
 import { EMPTY_TREE_ROOT } from './hashing';
 
@@ -30,7 +39,8 @@ export async function proofFromAsync(plans: readonly ElementPlan[], read: ReadNo
 }
 
 /** The inclusion proof of leaf `index` in the tree of `size`. */
-export const proveInclusion = (read: ReadNodes, index: number, size: number): Buffer[] => proofFrom(inclusionPlan(index, size), read);
+export const proveInclusion = (read: ReadNodes, index: number, size: number): Buffer[] =>
+  proofFrom(inclusionPlan(index, size), read);
 
 /** The consistency proof from the tree of `fromSize` to the tree of `toSize`. */
 export const proveConsistency = (read: ReadNodes, fromSize: number, toSize: number): Buffer[] =>
@@ -39,7 +49,12 @@ export const proveConsistency = (read: ReadNodes, fromSize: number, toSize: numb
 /** MTH of the first `size` leaves (the root a digest at that size signed), from stored nodes. */
 export function rootAt(read: ReadNodes, size: number): Buffer {
   if (size === 0) return EMPTY_TREE_ROOT;
-  return foldElement(proofFrom(rootPlan(size).map((id) => [id]), read));
+  return foldElement(
+    proofFrom(
+      rootPlan(size).map((id) => [id]),
+      read,
+    ),
+  );
 }
 
 /**
@@ -48,7 +63,11 @@ export function rootAt(read: ReadNodes, size: number): Buffer {
  * events at those log indexes). `readLeafHashes(from, to)` returns leaves [from, to), or fewer if the
  * log is shorter (the node then reads as missing).
  */
-export function readNodesAbove(minLevel: number, readStored: ReadNodes, readLeafHashes: (from: number, to: number) => readonly Buffer[]): ReadNodes {
+export function readNodesAbove(
+  minLevel: number,
+  readStored: ReadNodes,
+  readLeafHashes: (from: number, to: number) => readonly Buffer[],
+): ReadNodes {
   return (ids) => {
     const high = ids.filter((id) => id.level >= minLevel);
     const values = high.length > 0 ? readStored(high) : [];
@@ -74,7 +93,8 @@ export class MemoryNodeStore {
   put(nodes: readonly CompletedNode[]): void {
     for (const { level, index, hash } of nodes) {
       const row = (this.levels[level] ??= []);
-      if (index !== row.length) throw new RangeError(`Merkle node level ${level} index ${index} arrived when ${row.length} was expected`);
+      if (index !== row.length)
+        throw new RangeError(`Merkle node level ${level} index ${index} arrived when ${row.length} was expected`);
       row.push(hash);
     }
   }

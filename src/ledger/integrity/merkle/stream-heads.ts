@@ -14,7 +14,10 @@ import { eventLeafInput } from './event-leaf';
  * O(n) hashes, and a proof per stream in O(log n) from the levels kept.
  */
 
-export interface StreamHead { revision: number; hash: string }
+export interface StreamHead {
+  revision: number;
+  hash: string;
+}
 
 /** Code-unit order, stated: never localeCompare, whose order depends on the ICU build. */
 export const compareStreamIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -23,20 +26,29 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 // One-shot hashing (hashLeaf/hashChildren's bytes): a tree over tens of thousands of streams takes one
 // synchronous pass, and each createHash object holds native memory until a later turn (see multiproof.ts).
-const node = (left: Buffer, right: Buffer): Buffer => hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
-const leaf = (streamId: string, h: StreamHead): Buffer => hash('sha256', Buffer.concat([LEAF_PREFIX, eventLeafInput(streamId, h.revision, h.hash)]), 'buffer');
+const node = (left: Buffer, right: Buffer): Buffer =>
+  hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+const leaf = (streamId: string, h: StreamHead): Buffer =>
+  hash('sha256', Buffer.concat([LEAF_PREFIX, eventLeafInput(streamId, h.revision, h.hash)]), 'buffer');
 
 /** A level of the tree: its nodes' hashes back to back in one buffer (one allocation per level, not per node). */
 class Level {
   constructor(readonly hashes: Buffer) {}
-  get length(): number { return this.hashes.length / 32; }
-  at(i: number): Buffer { return this.hashes.subarray(i * 32, i * 32 + 32); }
+  get length(): number {
+    return this.hashes.length / 32;
+  }
+  at(i: number): Buffer {
+    return this.hashes.subarray(i * 32, i * 32 + 32);
+  }
 }
 
 export class StreamHeadsTree {
   private readonly index = new Map<string, number>();
 
-  private constructor(readonly streamIds: readonly string[], private readonly levels: Level[]) {
+  private constructor(
+    readonly streamIds: readonly string[],
+    private readonly levels: Level[],
+  ) {
     streamIds.forEach((id, i) => this.index.set(id, i));
   }
 
@@ -45,7 +57,10 @@ export class StreamHeadsTree {
     const entries = [...heads].sort(([a], [b]) => compareStreamIds(a, b));
     const leaves = Buffer.allocUnsafe(entries.length * 32);
     entries.forEach(([streamId, h], i) => leaf(streamId, h).copy(leaves, i * 32));
-    return StreamHeadsTree.build(entries.map(([id]) => id), leaves);
+    return StreamHeadsTree.build(
+      entries.map(([id]) => id),
+      leaves,
+    );
   }
 
   /** From leaf hashes already in ascending streamId order. */
@@ -95,7 +110,8 @@ export class StreamHeadsTree {
         const sibling = i % 2 === 1 ? i - 1 : i + 1;
         if (sibling < level.length) siblings.add(sibling);
       }
-      for (const j of [...siblings].sort((a, b) => a - b)) out.push({ start: j * width, end: Math.min((j + 1) * width, this.size), hash: level.at(j) });
+      for (const j of [...siblings].sort((a, b) => a - b))
+        out.push({ start: j * width, end: Math.min((j + 1) * width, this.size), hash: level.at(j) });
       at = new Set([...at].map((i) => Math.floor(i / 2)));
     }
     return out;
@@ -103,7 +119,8 @@ export class StreamHeadsTree {
 
   /** PATH(index, D[size]): the siblings from the leaf up, skipping levels where the node is carried up without one. */
   proof(index: number): Buffer[] {
-    if (!(Number.isSafeInteger(index) && index >= 0 && index < this.size)) throw new RangeError(`stream ${index} is not in a heads tree of ${this.size}`);
+    if (!(Number.isSafeInteger(index) && index >= 0 && index < this.size))
+      throw new RangeError(`stream ${index} is not in a heads tree of ${this.size}`);
     const path: Buffer[] = [];
     let i = index;
     for (let l = 0; l < this.levels.length - 1; l++) {

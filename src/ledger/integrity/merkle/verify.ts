@@ -1,4 +1,13 @@
-import { EMPTY_TREE_ROOT, hashChildren, isHash, isPowerOfTwo, isTreeIndex, lsbSet, sameHash, shiftRight } from './hashing';
+import {
+  EMPTY_TREE_ROOT,
+  hashChildren,
+  isHash,
+  isPowerOfTwo,
+  isTreeIndex,
+  lsbSet,
+  sameHash,
+  shiftRight,
+} from './hashing';
 
 /*
  * The two verification algorithms of RFC 9162, step by step as sections 2.1.3.2 and 2.1.4.2 give
@@ -29,7 +38,8 @@ const wellFormedProof = (proof: unknown): proof is readonly Uint8Array[] => Arra
  * with the right root; never against another size's root).
  */
 export function verifyInclusion({ leafHash, index, size, proof, root }: InclusionClaim): boolean {
-  if (!isHash(leafHash) || !isHash(root) || !isTreeIndex(index) || !isTreeIndex(size) || !wellFormedProof(proof)) return false;
+  if (!isHash(leafHash) || !isHash(root) || !isTreeIndex(index) || !isTreeIndex(size) || !wellFormedProof(proof))
+    return false;
   // 1. If leaf_index is greater than or equal to tree_size, fail.
   if (index >= size) return false;
   // 2. Set fn to leaf_index and sn to tree_size - 1.
@@ -81,7 +91,8 @@ export interface ConsistencyClaim {
  * (whose root must be MTH({})) is a prefix of every tree. Both want an empty proof.
  */
 export function verifyConsistency({ fromSize, fromRoot, toSize, toRoot, proof }: ConsistencyClaim): boolean {
-  if (!isHash(fromRoot) || !isHash(toRoot) || !isTreeIndex(fromSize) || !isTreeIndex(toSize) || !wellFormedProof(proof)) return false;
+  if (!isHash(fromRoot) || !isHash(toRoot) || !isTreeIndex(fromSize) || !isTreeIndex(toSize) || !wellFormedProof(proof))
+    return false;
   if (fromSize > toSize) return false;
   if (fromSize === toSize) return proof.length === 0 && sameHash(fromRoot, toRoot);
   if (fromSize === 0) return proof.length === 0 && sameHash(fromRoot, EMPTY_TREE_ROOT);

@@ -10,5 +10,11 @@ let seq = 0;
 export const numberedEvents = (count: number): NewEvent[] =>
   Array.from({ length: count }, (_, i) => {
     const id = `evt-${++seq}`;
-    return { id, type: 'action-raised', schemaVersion: 1, data: { i }, metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' } };
+    return {
+      id,
+      type: 'action-raised',
+      schemaVersion: 1,
+      data: { i },
+      metadata: { actor, correlationId: id, causationId: id, occurredAt: '2022-05-10T10:00:00.000Z' },
+    };
   });

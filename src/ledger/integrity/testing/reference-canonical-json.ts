@@ -9,7 +9,8 @@ export function referenceCanonicalJson(value: unknown): string {
     if (typeof value === 'bigint') throw new TypeError('bigint cannot be hashed; use a string');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => referenceCanonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => referenceCanonicalJson(v === undefined ? null : v)).join(',')}]`;
   const entries = Object.keys(value as Record<string, unknown>)
     .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
     .sort()

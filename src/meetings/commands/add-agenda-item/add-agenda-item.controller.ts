@@ -21,6 +21,8 @@ export class AddAgendaItemController {
   @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
   add(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
     const { itemNumber, label, title, presenterPersonId } = dto;
-    return this.commands.execute(new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonId }, ctx));
+    return this.commands.execute(
+      new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonId }, ctx),
+    );
   }
 }

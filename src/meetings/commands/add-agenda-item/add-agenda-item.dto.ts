@@ -4,16 +4,27 @@ import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 
 export class AddAgendaItemDto extends CommandDto {
-  @ApiProperty({ description: 'Item number, unique in the meeting; decisions and actions cite it', example: 4, minimum: 1, maximum: 999 })
+  @ApiProperty({
+    description: 'Item number, unique in the meeting; decisions and actions cite it',
+    example: 4,
+    minimum: 1,
+    maximum: 999,
+  })
   @IsInt()
   @Min(1)
   @Max(999)
   itemNumber!: number;
 
-  @ApiPropertyOptional({ description: "The item's number as the minutes write it, when it is not a plain number (sub-items, parts)", example: '2.1', maxLength: 20 })
+  @ApiPropertyOptional({
+    description: "The item's number as the minutes write it, when it is not a plain number (sub-items, parts)",
+    example: '2.1',
+    maxLength: 20,
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9A-Za-z][0-9A-Za-z .()-]{0,19}$/, { message: '$property must be a short item label such as 2.1 or Part 1' })
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z .()-]{0,19}$/, {
+    message: '$property must be a short item label such as 2.1 or Part 1',
+  })
   label?: string;
 
   @ApiProperty({ example: 'Child Safeguarding Practice Review', maxLength: 300 })

@@ -10,7 +10,15 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
 
   async execute({ data, ctx }: AddAgendaItemCommand) {
     // A presenter is a person aggregate: read whether they exist and hand the fact to the decider.
-    const presenterRegistered = data.presenterPersonId === undefined ? undefined : await this.runner.exists(Person.category, data.presenterPersonId);
-    return this.runner.run(Meeting, data.meetingId, { type: 'add-agenda-item', data: { ...data, presenterRegistered } }, ctx);
+    const presenterRegistered =
+      data.presenterPersonId === undefined
+        ? undefined
+        : await this.runner.exists(Person.category, data.presenterPersonId);
+    return this.runner.run(
+      Meeting,
+      data.meetingId,
+      { type: 'add-agenda-item', data: { ...data, presenterRegistered } },
+      ctx,
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { MinutesOutcome } from '../../domain/meeting';
 
 export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
-  constructor(readonly data: { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -18,9 +18,18 @@ export class ApprovePreviousMinutesController {
   @HttpCode(200)
   @Requires('meetings:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'approvePreviousMinutes', summary: "Record that this meeting approved an earlier meeting's minutes, as accurate or with amendments" })
-  approve(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: ApprovePreviousMinutesDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'approvePreviousMinutes',
+    summary: "Record that this meeting approved an earlier meeting's minutes, as accurate or with amendments",
+  })
+  approve(
+    @Param('meetingId', IdPipe) meetingId: string,
+    @Body() dto: ApprovePreviousMinutesDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { previousMeetingId, outcome, amendments } = dto;
-    return this.commands.execute(new ApprovePreviousMinutesCommand({ meetingId, previousMeetingId, outcome, amendments }, ctx));
+    return this.commands.execute(
+      new ApprovePreviousMinutesCommand({ meetingId, previousMeetingId, outcome, amendments }, ctx),
+    );
   }
 }

@@ -13,7 +13,12 @@ export class ApprovePreviousMinutesDto extends CommandDto {
   @IsIn(MINUTES_OUTCOMES)
   outcome!: MinutesOutcome;
 
-  @ApiPropertyOptional({ type: [String], description: "Required when the outcome is 'amended'", maxItems: 50, example: ['Early Help teams work in six districts, not two'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Required when the outcome is 'amended'",
+    maxItems: 50,
+    example: ['Early Help teams work in six districts, not two'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

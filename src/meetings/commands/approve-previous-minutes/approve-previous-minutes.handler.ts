@@ -11,6 +11,11 @@ export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePre
     // The decider checks the previous meeting is an earlier one of the same board: hand it those facts.
     const { state } = await this.runner.load(Meeting, data.previousMeetingId);
     const previous = { exists: state.exists, boardId: state.boardId, scheduledFor: state.scheduledFor };
-    return this.runner.run(Meeting, data.meetingId, { type: 'approve-previous-minutes', data: { ...data, previous } }, ctx);
+    return this.runner.run(
+      Meeting,
+      data.meetingId,
+      { type: 'approve-previous-minutes', data: { ...data, previous } },
+      ctx,
+    );
   }
 }

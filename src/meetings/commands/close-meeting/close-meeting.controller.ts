@@ -18,7 +18,10 @@ export class CloseMeetingController {
   @HttpCode(200)
   @Requires('meetings:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'closeMeeting', summary: 'Close the meeting record: nothing more can be recorded and it cannot be reopened' })
+  @ApiOperation({
+    operationId: 'closeMeeting',
+    summary: 'Close the meeting record: nothing more can be recorded and it cannot be reopened',
+  })
   // The body carries only the optional business time, which the context decorator reads.
   close(@Param('meetingId', IdPipe) meetingId: string, @Body() _dto: CloseMeetingDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CloseMeetingCommand({ meetingId }, ctx));

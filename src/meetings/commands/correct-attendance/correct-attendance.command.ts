@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { AttendanceEntry } from '../../domain/meeting';
 
 export class CorrectAttendanceCommand extends Command<CommandResult> {
-  constructor(readonly data: { meetingId: string; entry: AttendanceEntry; reason?: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { meetingId: string; entry: AttendanceEntry; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -18,12 +18,22 @@ export class CorrectAttendanceController {
   @HttpCode(200)
   @Requires('meetings:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'correctAttendance', summary: "Correct one person's attendance line before the meeting is closed" })
+  @ApiOperation({
+    operationId: 'correctAttendance',
+    summary: "Correct one person's attendance line before the meeting is closed",
+  })
   correct(
-    @Param('meetingId', IdPipe) meetingId: string, @Param('personId', IdPipe) personId: string,
-    @Body() dto: CorrectAttendanceDto, @Ctx() ctx: CommandContext,
+    @Param('meetingId', IdPipe) meetingId: string,
+    @Param('personId', IdPipe) personId: string,
+    @Body() dto: CorrectAttendanceDto,
+    @Ctx() ctx: CommandContext,
   ) {
     const { status, deputisingForPersonId, representingPartnerId, reason } = dto;
-    return this.commands.execute(new CorrectAttendanceCommand({ meetingId, entry: { personId, status, deputisingForPersonId, representingPartnerId }, reason }, ctx));
+    return this.commands.execute(
+      new CorrectAttendanceCommand(
+        { meetingId, entry: { personId, status, deputisingForPersonId, representingPartnerId }, reason },
+        ctx,
+      ),
+    );
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { AttendanceEntry } from '../../domain/meeting';
 
 export class RecordAttendanceCommand extends Command<CommandResult> {
-  constructor(readonly data: { meetingId: string; entries: AttendanceEntry[] }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { meetingId: string; entries: AttendanceEntry[] },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -18,9 +18,17 @@ export class RecordAttendanceController {
   @HttpCode(200)
   @Requires('meetings:record')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'recordAttendance', summary: 'Record attendance lines (present, apologies, deputising...) for a meeting' })
+  @ApiOperation({
+    operationId: 'recordAttendance',
+    summary: 'Record attendance lines (present, apologies, deputising...) for a meeting',
+  })
   record(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: RecordAttendanceDto, @Ctx() ctx: CommandContext) {
-    const entries = dto.entries.map(({ personId, status, deputisingForPersonId, representingPartnerId }) => ({ personId, status, deputisingForPersonId, representingPartnerId }));
+    const entries = dto.entries.map(({ personId, status, deputisingForPersonId, representingPartnerId }) => ({
+      personId,
+      status,
+      deputisingForPersonId,
+      representingPartnerId,
+    }));
     return this.commands.execute(new RecordAttendanceCommand({ meetingId, entries }, ctx));
   }
 }

@@ -17,9 +17,11 @@ export class ScheduleMeetingController {
   @HttpCode(201)
   @Requires('meetings:record')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'scheduleMeeting', summary: "Schedule a meeting of a board" })
+  @ApiOperation({ operationId: 'scheduleMeeting', summary: 'Schedule a meeting of a board' })
   schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext) {
     const { meetingId, boardId, scheduledFor, title, location } = dto;
-    return this.commands.execute(new ScheduleMeetingCommand({ meetingId, boardId, scheduledFor, title, location }, ctx));
+    return this.commands.execute(
+      new ScheduleMeetingCommand({ meetingId, boardId, scheduledFor, title, location }, ctx),
+    );
   }
 }

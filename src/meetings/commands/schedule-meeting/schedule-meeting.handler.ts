@@ -11,6 +11,11 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
   async execute({ data, ctx }: ScheduleMeetingCommand) {
     // The board is another aggregate: read it and hand the fact to the pure decider.
     const board = await this.runner.load(Board, data.boardId);
-    return this.runner.run(Meeting, data.meetingId, { type: 'schedule-meeting', data: { ...data, boardExists: board.state.exists } }, ctx);
+    return this.runner.run(
+      Meeting,
+      data.meetingId,
+      { type: 'schedule-meeting', data: { ...data, boardExists: board.state.exists } },
+      ctx,
+    );
   }
 }

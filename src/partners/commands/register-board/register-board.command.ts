@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { BoardKind } from '../../domain/board';
 
 export class RegisterBoardCommand extends Command<CommandResult> {
-  constructor(readonly data: { boardId: string; name: string; kind: BoardKind; parentBoardId?: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { boardId: string; name: string; kind: BoardKind; parentBoardId?: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

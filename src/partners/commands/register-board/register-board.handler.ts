@@ -9,7 +9,8 @@ export class RegisterBoardHandler implements ICommandHandler<RegisterBoardComman
 
   async execute({ data, ctx }: RegisterBoardCommand) {
     // A parent board is another aggregate: read it and hand the fact to the pure decider.
-    const parentExists = data.parentBoardId === undefined ? undefined : (await this.runner.load(Board, data.parentBoardId)).state.exists;
+    const parentExists =
+      data.parentBoardId === undefined ? undefined : (await this.runner.load(Board, data.parentBoardId)).state.exists;
     return this.runner.run(Board, data.boardId, { type: 'register-board', data: { ...data, parentExists } }, ctx);
   }
 }

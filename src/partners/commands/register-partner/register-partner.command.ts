@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { PartnerKind } from '../../domain/partner';
 
 export class RegisterPartnerCommand extends Command<CommandResult> {
-  constructor(readonly data: { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

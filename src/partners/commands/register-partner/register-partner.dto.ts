@@ -17,7 +17,10 @@ export class RegisterPartnerDto extends CommandDto {
   @IsIn(PARTNER_KINDS)
   kind!: PartnerKind;
 
-  @ApiPropertyOptional({ description: 'Whether this body is one of the three statutory partners; defaults to true for local-authority, police and health. Set false for e.g. an NHS trust.' })
+  @ApiPropertyOptional({
+    description:
+      'Whether this body is one of the three statutory partners; defaults to true for local-authority, police and health. Set false for e.g. an NHS trust.',
+  })
   @IsOptional()
   @IsBoolean()
   statutory?: boolean;

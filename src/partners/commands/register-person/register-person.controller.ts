@@ -17,7 +17,10 @@ export class RegisterPersonController {
   @HttpCode(201)
   @Requires('partners:manage')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'registerPerson', summary: 'Register a person and the partner they represent (keyed by a name slug, never initials)' })
+  @ApiOperation({
+    operationId: 'registerPerson',
+    summary: 'Register a person and the partner they represent (keyed by a name slug, never initials)',
+  })
   register(@Body() dto: RegisterPersonDto, @Ctx() ctx: CommandContext) {
     const { personId, name, partnerId, title } = dto;
     return this.commands.execute(new RegisterPersonCommand({ personId, name, partnerId, title }, ctx));

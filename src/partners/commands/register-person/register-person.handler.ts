@@ -11,6 +11,11 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   async execute({ data, ctx }: RegisterPersonCommand) {
     // The partner is another aggregate: read it and hand the fact to the pure decider.
     const partner = await this.runner.load(Partner, data.partnerId);
-    return this.runner.run(Person, data.personId, { type: 'register-person', data: { ...data, partnerExists: partner.state.exists } }, ctx);
+    return this.runner.run(
+      Person,
+      data.personId,
+      { type: 'register-person', data: { ...data, partnerExists: partner.state.exists } },
+      ctx,
+    );
   }
 }

@@ -18,7 +18,10 @@ export class RenamePartnerController {
   @HttpCode(200)
   @Requires('partners:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'renamePartner', summary: 'Rename a partner from a date (history keeps the old name before it)' })
+  @ApiOperation({
+    operationId: 'renamePartner',
+    summary: 'Rename a partner from a date (history keeps the old name before it)',
+  })
   rename(@Param('partnerId', IdPipe) partnerId: string, @Body() dto: RenamePartnerDto, @Ctx() ctx: CommandContext) {
     const { name, effectiveFrom, reason } = dto;
     return this.commands.execute(new RenamePartnerCommand({ partnerId, name, effectiveFrom, reason }, ctx));

@@ -9,7 +9,10 @@ export class RenamePartnerDto extends CommandDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ description: 'Date the new name takes effect; earlier events keep the old name', example: '2022-07-01' })
+  @ApiProperty({
+    description: 'Date the new name takes effect; earlier events keep the old name',
+    example: '2022-07-01',
+  })
   @IsISO8601({ strict: true })
   effectiveFrom!: string;
 

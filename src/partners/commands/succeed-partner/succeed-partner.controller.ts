@@ -18,7 +18,10 @@ export class SucceedPartnerController {
   @HttpCode(200)
   @Requires('partners:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'succeedPartner', summary: 'Record that another partner succeeds this one from a date (e.g. CCG to ICB)' })
+  @ApiOperation({
+    operationId: 'succeedPartner',
+    summary: 'Record that another partner succeeds this one from a date (e.g. CCG to ICB)',
+  })
   succeed(@Param('partnerId', IdPipe) partnerId: string, @Body() dto: SucceedPartnerDto, @Ctx() ctx: CommandContext) {
     const { successorId, effectiveFrom } = dto;
     return this.commands.execute(new SucceedPartnerCommand({ partnerId, successorId, effectiveFrom }, ctx));

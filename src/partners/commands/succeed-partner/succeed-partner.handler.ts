@@ -10,6 +10,11 @@ export class SucceedPartnerHandler implements ICommandHandler<SucceedPartnerComm
   async execute({ data, ctx }: SucceedPartnerCommand) {
     // The successor is another aggregate: read its state and hand the fact to the pure decider.
     const successor = await this.runner.load(Partner, data.successorId);
-    return this.runner.run(Partner, data.partnerId, { type: 'succeed-partner', data: { ...data, successorExists: successor.state.exists } }, ctx);
+    return this.runner.run(
+      Partner,
+      data.partnerId,
+      { type: 'succeed-partner', data: { ...data, successorExists: successor.state.exists } },
+      ctx,
+    );
   }
 }

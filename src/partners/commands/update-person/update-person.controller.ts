@@ -18,7 +18,10 @@ export class UpdatePersonController {
   @HttpCode(200)
   @Requires('partners:manage')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'updatePerson', summary: "Change a person's title or the partner they represent from a date (history kept)" })
+  @ApiOperation({
+    operationId: 'updatePerson',
+    summary: "Change a person's title or the partner they represent from a date (history kept)",
+  })
   update(@Param('personId', IdPipe) personId: string, @Body() dto: UpdatePersonDto, @Ctx() ctx: CommandContext) {
     const { effectiveFrom, partnerId, title } = dto;
     return this.commands.execute(new UpdatePersonCommand({ personId, effectiveFrom, partnerId, title }, ctx));

@@ -5,7 +5,10 @@ import { IsRecordId } from '../../../http/ids';
 
 /** Give a new partner, a new title or both; the earlier ones stay on record for earlier dates. */
 export class UpdatePersonDto extends CommandDto {
-  @ApiProperty({ description: 'Date the change takes effect; earlier records keep the previous partner and title', example: '2022-07-01' })
+  @ApiProperty({
+    description: 'Date the change takes effect; earlier records keep the previous partner and title',
+    example: '2022-07-01',
+  })
   @IsISO8601({ strict: true })
   effectiveFrom!: string;
 

@@ -10,7 +10,8 @@ export class UpdatePersonHandler implements ICommandHandler<UpdatePersonCommand>
 
   async execute({ data, ctx }: UpdatePersonCommand) {
     // A new partner must be registered: read it and hand the fact to the pure decider.
-    const partnerExists = data.partnerId === undefined ? undefined : (await this.runner.load(Partner, data.partnerId)).state.exists;
+    const partnerExists =
+      data.partnerId === undefined ? undefined : (await this.runner.load(Partner, data.partnerId)).state.exists;
     return this.runner.run(Person, data.personId, { type: 'update-person', data: { ...data, partnerExists } }, ctx);
   }
 }

@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { ErasureBasis } from '../../domain/data-subject';
 
 export class EraseDataSubjectCommand extends Command<CommandResult> {
-  constructor(readonly data: { subjectId: string; basis: ErasureBasis; reason: string; keyVersion?: number }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { subjectId: string; basis: ErasureBasis; reason: string; keyVersion?: number },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -18,8 +18,14 @@ export class EraseDataSubjectController {
   @HttpCode(200)
   @Requires('personal-data:erase')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'eraseDataSubject', summary: 'Erase a data subject\'s personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies' })
+  @ApiOperation({
+    operationId: 'eraseDataSubject',
+    summary:
+      "Erase a data subject's personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies",
+  })
   erase(@Param('subjectId', IdPipe) subjectId: string, @Body() dto: EraseDataSubjectDto, @Ctx() ctx: CommandContext) {
-    return this.commands.execute(new EraseDataSubjectCommand({ subjectId, basis: 'request', reason: dto.reason, keyVersion: dto.keyVersion }, ctx));
+    return this.commands.execute(
+      new EraseDataSubjectCommand({ subjectId, basis: 'request', reason: dto.reason, keyVersion: dto.keyVersion }, ctx),
+    );
   }
 }

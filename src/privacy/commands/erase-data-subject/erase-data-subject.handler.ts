@@ -6,11 +6,19 @@ import { EraseDataSubjectCommand } from './erase-data-subject.command';
 
 @CommandHandler(EraseDataSubjectCommand)
 export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubjectCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly cipher: PersonalDataCipher) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async execute({ data, ctx }: EraseDataSubjectCommand) {
     // The live key versions are a fact of the key store, handed to the decider like another aggregate's state.
-    const result = await this.runner.run(DataSubject, data.subjectId, { type: 'erase-data-subject', data: { ...data, liveVersions: this.cipher.liveVersions(data.subjectId) } }, ctx);
+    const result = await this.runner.run(
+      DataSubject,
+      data.subjectId,
+      { type: 'erase-data-subject', data: { ...data, liveVersions: this.cipher.liveVersions(data.subjectId) } },
+      ctx,
+    );
     // Keys are destroyed only AFTER the erasure is recorded: a refused or stale command (412) destroys nothing.
     // The recorded event is the durable instruction: an idempotent retry lands here again, and PrivacyModule
     // re-applies every recorded erasure at start, so a crash between append and destroy cannot leave a key behind.

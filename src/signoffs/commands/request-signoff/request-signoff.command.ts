@@ -3,7 +3,10 @@ import type { CommandContext, CommandResult } from '../../../ledger/command-runn
 import type { SignoffRequest } from '../../domain/signoff';
 
 export class RequestSignoffCommand extends Command<CommandResult> {
-  constructor(readonly data: SignoffRequest, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: SignoffRequest,
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

@@ -17,10 +17,21 @@ export class RequestSignoffController {
   @HttpCode(201)
   @Requires('signoffs:request')
   @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'requestSignoff', summary: 'Ask partners to sign off one version of an artefact (report, action plan, protocol...)' })
+  @ApiOperation({
+    operationId: 'requestSignoff',
+    summary: 'Ask partners to sign off one version of an artefact (report, action plan, protocol...)',
+  })
   request(@Body() dto: RequestSignoffDto, @Ctx() ctx: CommandContext) {
     const { signoffId, artefact: a, requiredPartnerIds, meetingId, decisionId } = dto;
-    const artefact = { artefactId: a.artefactId, kind: a.kind, title: a.title, version: a.version, contentHash: a.contentHash };
-    return this.commands.execute(new RequestSignoffCommand({ signoffId, artefact, requiredPartnerIds, meetingId, decisionId }, ctx));
+    const artefact = {
+      artefactId: a.artefactId,
+      kind: a.kind,
+      title: a.title,
+      version: a.version,
+      contentHash: a.contentHash,
+    };
+    return this.commands.execute(
+      new RequestSignoffCommand({ signoffId, artefact, requiredPartnerIds, meetingId, decisionId }, ctx),
+    );
   }
 }

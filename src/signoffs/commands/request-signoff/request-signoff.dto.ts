@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { ARTEFACT_KINDS, type ArtefactKind } from '../../domain/signoff';
@@ -38,7 +52,13 @@ export class RequestSignoffDto extends CommandDto {
   @Type(() => ArtefactDto)
   artefact!: ArtefactDto;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 30, description: 'Registered partners whose signature is needed', example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'] })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 30,
+    description: 'Registered partners whose signature is needed',
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
@@ -48,14 +68,24 @@ export class RequestSignoffDto extends CommandDto {
   @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
   requiredPartnerIds!: string[];
 
-  @ApiPropertyOptional({ description: 'Meeting at which sign-off was sought', example: 'wseb-2022-09-22', pattern: ID_PATTERN.source, maxLength: 80 })
+  @ApiPropertyOptional({
+    description: 'Meeting at which sign-off was sought',
+    example: 'wseb-2022-09-22',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)
   @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
   meetingId?: string;
 
-  @ApiPropertyOptional({ description: 'Decision the sign-off follows from', example: 'wseb-2022-09-22-d3', pattern: ID_PATTERN.source, maxLength: 80 })
+  @ApiPropertyOptional({
+    description: 'Decision the sign-off follows from',
+    example: 'wseb-2022-09-22-d3',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)

@@ -13,8 +13,15 @@ export class RequestSignoffHandler implements ICommandHandler<RequestSignoffComm
     // Partners, meeting and decision are other aggregates: read them and hand the facts to the pure decider.
     const registered = await Promise.all(data.requiredPartnerIds.map((id) => this.runner.exists('partner', id)));
     const unregisteredPartnerIds = data.requiredPartnerIds.filter((_, i) => !registered[i]);
-    const meetingExists = data.meetingId === undefined ? undefined : await this.runner.exists(Meeting.category, data.meetingId);
-    const decisionExists = data.decisionId === undefined ? undefined : await this.runner.exists(Decision.category, data.decisionId);
-    return this.runner.run(Signoff, data.signoffId, { type: 'request-signoff', data: { ...data, unregisteredPartnerIds, meetingExists, decisionExists } }, ctx);
+    const meetingExists =
+      data.meetingId === undefined ? undefined : await this.runner.exists(Meeting.category, data.meetingId);
+    const decisionExists =
+      data.decisionId === undefined ? undefined : await this.runner.exists(Decision.category, data.decisionId);
+    return this.runner.run(
+      Signoff,
+      data.signoffId,
+      { type: 'request-signoff', data: { ...data, unregisteredPartnerIds, meetingExists, decisionExists } },
+      ctx,
+    );
   }
 }

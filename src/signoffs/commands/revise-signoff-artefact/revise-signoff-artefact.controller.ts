@@ -18,8 +18,15 @@ export class ReviseSignoffArtefactController {
   @HttpCode(200)
   @Requires('signoffs:request')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'reviseSignoffArtefact', summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting' })
-  revise(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: ReviseSignoffArtefactDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'reviseSignoffArtefact',
+    summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting',
+  })
+  revise(
+    @Param('signoffId', IdPipe) signoffId: string,
+    @Body() dto: ReviseSignoffArtefactDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { version, contentHash } = dto;
     return this.commands.execute(new ReviseSignoffArtefactCommand({ signoffId, version, contentHash }, ctx));
   }

@@ -18,7 +18,10 @@ export class SignSignoffController {
   @HttpCode(200)
   @Requires('signoffs:sign')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'signSignoff', summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off' })
+  @ApiOperation({
+    operationId: 'signSignoff',
+    summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off',
+  })
   sign(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: SignSignoffDto, @Ctx() ctx: CommandContext) {
     const { partnerId, signedByPersonId, conditions } = dto;
     return this.commands.execute(new SignSignoffCommand({ signoffId, partnerId, signedByPersonId, conditions }, ctx));

@@ -13,7 +13,10 @@ export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {
     // A partner representative signs for their own agency only (403 not-your-agency otherwise).
     assertActsForNamed(ctx.actor, 'signSignoff', data);
     // A named signer is another aggregate: hand their partner roles to the decider, which knows the business date.
-    const signerRoles = data.signedByPersonId === undefined ? undefined : (await this.runner.load(Person, data.signedByPersonId)).state.roles;
+    const signerRoles =
+      data.signedByPersonId === undefined
+        ? undefined
+        : (await this.runner.load(Person, data.signedByPersonId)).state.roles;
     return this.runner.run(Signoff, data.signoffId, { type: 'sign-signoff', data: { ...data, signerRoles } }, ctx);
   }
 }

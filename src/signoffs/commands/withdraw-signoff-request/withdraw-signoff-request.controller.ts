@@ -18,8 +18,15 @@ export class WithdrawSignoffRequestController {
   @HttpCode(200)
   @Requires('signoffs:request')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'withdrawSignoffRequest', summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed' })
-  withdraw(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: WithdrawSignoffRequestDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'withdrawSignoffRequest',
+    summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed',
+  })
+  withdraw(
+    @Param('signoffId', IdPipe) signoffId: string,
+    @Body() dto: WithdrawSignoffRequestDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     return this.commands.execute(new WithdrawSignoffRequestCommand({ signoffId, reason: dto.reason }, ctx));
   }
 }

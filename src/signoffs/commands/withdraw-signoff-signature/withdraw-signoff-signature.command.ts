@@ -2,7 +2,10 @@ import { Command } from '@nestjs/cqrs';
 import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
 
 export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
-  constructor(readonly data: { signoffId: string; partnerId: string; reason: string }, readonly ctx: CommandContext) {
+  constructor(
+    readonly data: { signoffId: string; partnerId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
     super();
   }
 }

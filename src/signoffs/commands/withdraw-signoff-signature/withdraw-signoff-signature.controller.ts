@@ -18,8 +18,15 @@ export class WithdrawSignoffSignatureController {
   @HttpCode(200)
   @Requires('signoffs:sign')
   @CommandEndpoint()
-  @ApiOperation({ operationId: 'withdrawSignoffSignature', summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)" })
-  withdraw(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: WithdrawSignoffSignatureDto, @Ctx() ctx: CommandContext) {
+  @ApiOperation({
+    operationId: 'withdrawSignoffSignature',
+    summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)",
+  })
+  withdraw(
+    @Param('signoffId', IdPipe) signoffId: string,
+    @Body() dto: WithdrawSignoffSignatureDto,
+    @Ctx() ctx: CommandContext,
+  ) {
     const { partnerId, reason } = dto;
     return this.commands.execute(new WithdrawSignoffSignatureCommand({ signoffId, partnerId, reason }, ctx));
   }

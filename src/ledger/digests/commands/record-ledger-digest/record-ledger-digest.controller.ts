@@ -19,7 +19,8 @@ export class RecordLedgerDigestController {
   @CommandEndpoint(201)
   @ApiOperation({
     operationId: 'recordLedgerDigest',
-    summary: 'Sign and record a digest of the log head now (Ed25519 over position, event count and log hash); the id is head-<position>',
+    summary:
+      'Sign and record a digest of the log head now (Ed25519 over position, event count and log hash); the id is head-<position>',
   })
   record(@Body() _dto: RecordLedgerDigestDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new RecordLedgerDigestCommand(ctx));

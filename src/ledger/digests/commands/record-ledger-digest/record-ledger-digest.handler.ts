@@ -6,7 +6,10 @@ import { RecordLedgerDigestCommand } from './record-ledger-digest.command';
 
 @CommandHandler(RecordLedgerDigestCommand)
 export class RecordLedgerDigestHandler implements ICommandHandler<RecordLedgerDigestCommand> {
-  constructor(private readonly runner: CommandRunner, private readonly digester: LogHeadDigester) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly digester: LogHeadDigester,
+  ) {}
 
   async execute({ ctx }: RecordLedgerDigestCommand) {
     // The facts the decider needs: the log head, hashed and signed as of now.
