@@ -255,13 +255,10 @@ describe('hash chain fast paths are byte-identical to the original formulation',
       data: anyData,
       metadata: anyMetadata,
     });
-    const withRecordedAt = fc
-      .tuple(content, text)
-      .map(([c, at]) => ({
-        ...c,
-        metadata:
-          typeof c.metadata === 'object' && c.metadata !== null ? { ...c.metadata, recordedAt: at } : c.metadata,
-      }));
+    const withRecordedAt = fc.tuple(content, text).map(([c, at]) => ({
+      ...c,
+      metadata: typeof c.metadata === 'object' && c.metadata !== null ? { ...c.metadata, recordedAt: at } : c.metadata,
+    }));
     fc.assert(
       fc.property(fc.oneof(withRecordedAt, content), prevHash, (c, prev) => {
         expect(attempt(() => hashEvent(c as HashedContent, prev))).toEqual(
