@@ -125,25 +125,17 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
-      await put(
-        `decision-${decisionId}`,
-        [
-          {
-            type: 'decision-recorded',
-            data: {
-              decisionId,
-              meetingId,
-              itemNumber: d + 1,
-              outcome: 'agreed',
-              text: `The board agreed the ${pick(THEMES)} recommendations`,
-              conditions: [],
-              budgetPence: 400_000,
-              responsiblePartnerIds: [pick(PARTNERS)],
-            },
-          },
-        ],
-        at,
+      const text = `The board agreed the ${pick(THEMES)} recommendations`;
+      const decision = generated.decisionRecorded(
+        decisionId,
+        meetingId,
+        d + 1,
+        'agreed',
+        text,
+        pick(PARTNERS),
+        400_000,
       );
+      await put(`decision-${decisionId}`, [decision], at);
       if (d === 0) {
         const signoffId = `${decisionId}-s`;
         const signoff = generated.signoff(signoffId, `report-${m}`, PARTNERS.slice(0, 3), { decisionId, meetingId });

@@ -110,22 +110,11 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
+      const outcome = pick(['approved', 'agreed', 'noted'] as const);
+      const text = 'The board agreed the recommendations in the report';
       await put(
         `decision-${decisionId}`,
-        [
-          {
-            type: 'decision-recorded',
-            data: {
-              decisionId,
-              meetingId,
-              itemNumber: d + 1,
-              outcome: pick(['approved', 'agreed', 'noted'] as const),
-              text: 'The board agreed the recommendations in the report',
-              conditions: [],
-              responsiblePartnerIds: [pick(PARTNERS)],
-            },
-          },
-        ],
+        [generated.decisionRecorded(decisionId, meetingId, d + 1, outcome, text, pick(PARTNERS))],
         at,
       );
     }

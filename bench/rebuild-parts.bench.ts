@@ -31,14 +31,7 @@ class NoDocumentStore extends ReadModelStore {
     super(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
   }
 
-  override commit(
-    projection: string,
-    version: number,
-    from: number | undefined,
-    position: number,
-    docs: Map<string, unknown>,
-    events: number,
-  ): void {
+  override commit(...[projection, version, from, position, docs, events]: Parameters<ReadModelStore['commit']>): void {
     if (this.stringify) for (const doc of docs.values()) JSON.stringify(doc);
     super.commit(projection, version, from, position, new Map(), events);
   }

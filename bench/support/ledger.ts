@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
+import type { DecisionEvent } from '../../src/decisions/domain/decision';
 import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
 import type { Actor, NewEvent } from '../../src/ledger/event-envelope';
 import type { ArtefactVersion, SignoffEvent } from '../../src/signoffs/domain/signoff-events';
@@ -110,6 +111,31 @@ export const generated = {
         data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
       },
     ];
+  },
+
+  /** A decision at item `itemNumber` with no conditions, one partner responsible. */
+  decisionRecorded(
+    decisionId: string,
+    meetingId: string,
+    itemNumber: number,
+    outcome: 'approved' | 'agreed' | 'noted',
+    text: string,
+    responsiblePartnerId: string,
+    budgetPence?: number,
+  ): DecisionEvent {
+    return {
+      type: 'decision-recorded',
+      data: {
+        decisionId,
+        meetingId,
+        itemNumber,
+        outcome,
+        text,
+        conditions: [],
+        ...(budgetPence === undefined ? {} : { budgetPence }),
+        responsiblePartnerIds: [responsiblePartnerId],
+      },
+    };
   },
 
   actionRaised(

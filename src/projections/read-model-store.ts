@@ -62,14 +62,7 @@ export class ReadModelStore {
       ),
     };
     this.commitTx = this.db.transaction(
-      (
-        projection: string,
-        version: number,
-        from: number | undefined,
-        position: number,
-        docs: Map<string, unknown>,
-        events: number,
-      ) => {
+      (...[projection, version, from, position, docs, events]: Parameters<ReadModelStore['commit']>) => {
         // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
         // one indexed read, and a refusal before anything is written.
         const stored = this.checkpoint(projection);
