@@ -12,7 +12,7 @@ function refusal(decode: () => unknown): unknown {
   }
   return 'accepted';
 }
-const invalidCursor = expect.objectContaining({ status: 400, code: 'invalid-cursor' });
+const invalidCursor: unknown = expect.objectContaining({ status: 400, code: 'invalid-cursor' });
 
 /** Documents under two prefixes, in key order, as the read-model store scans them. */
 function store(keys: string[]): KeyedDocuments & { read: string[] } {
