@@ -14,11 +14,13 @@
  * A benchmark, not a test: it asserts nothing and prints figures for BENCHMARKS.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/app-config';
 import { mintDevToken } from '../src/auth/mint-token';
 import { cpuMs, freePort, startService, stopService } from './http-service';
+import { loadAverages, machine } from './support/machine';
+import { envNumber as num, median } from './support/stats';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
@@ -36,17 +38,11 @@ interface Request {
   body?: string;
 }
 
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROUNDS = num('ROUNDS', 3);
 const SECONDS = num('SECONDS', 5);
 const CONNECTIONS = num('CONNECTIONS', 8);
 const IDLE = num('IDLE', 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
@@ -67,7 +63,7 @@ async function main(): Promise<void> {
   // Minted before the service starts, so both use the one dev key pair made under the data directory.
   const admin = await mintDevToken(config, { userId: 'bench-admin', role: 'admin', agency: 'bench' });
   const manager = await mintDevToken(config, { userId: 'bench-manager', role: 'business-manager', agency: 'bench' });
-  const loadBefore = loadavg();
+  const loadBefore = loadAverages();
   const service = await startService(env, root);
   const pid = service.child.pid!;
   try {
@@ -152,10 +148,9 @@ async function main(): Promise<void> {
     const idleAfter = (cpuMs(pid) - cpuIdle0) / (IDLE * 1000);
     const health = await fetch(`${service.url}/health`).then((r) => r.status);
 
+    const on = machine();
     console.log(
-      `\nMachine: ${cpus()[0]?.model} x ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} after`,
+      `\nMachine: ${on.cpu} x ${on.cores} cores, ${(on.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${on.node}, load average ${loadBefore} before, ${loadAverages()} after`,
     );
     console.log(
       `Setup: ${ROUNDS} rounds x 4 phases x ${SECONDS} s, ${CONNECTIONS} connections, SQLite synchronous=FULL, ${raised.length} actions raised\n`,

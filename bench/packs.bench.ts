@@ -16,13 +16,10 @@
  * measured), then closed and reopened with the default (FULL), so the build reads a ledger at rest.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { generateKeyPairSync } from 'node:crypto';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPack } from '../src/evidence/pack/build-pack';
 import type { BuildPackRequest, SignedDigest } from '../src/evidence/pack/pack-types';
 import { LogHeadDigester } from '../src/ledger/digests/log-head-digester';
@@ -30,24 +27,19 @@ import { LogTreeFollower } from '../src/ledger/log-tree/log-tree-follower';
 import { LogTreeStore } from '../src/ledger/log-tree/log-tree-store';
 import { verifyPack } from '../src/evidence/pack/verify-pack';
 import type { PackProgress, PackScope } from '../src/evidence/pack/pack-types';
-import type { NewEvent } from '../src/ledger/event-envelope';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { ManualClock } from '../src/shared/clock';
+import { ESCALATION_STAGES, generated, newEvent } from './support/ledger';
+import { loadAverages, machine } from './support/machine';
+import { mb, mbTenths, PeakMemory } from './support/memory';
+import { seededRandom } from './support/random';
+import { envNumber as env, median } from './support/stats';
+import { inTempDir } from './support/temp-dir';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const EVENTS = env('EVENTS', 100_000);
 const RUNS = env('RUNS', 3);
 
-let seed = 0x9ac5;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const { random, pick } = seededRandom(0x9ac5);
 
 const BOARDS = ['wseb', 'wscp', 'wsp'];
 const PARTNERS = [
@@ -64,10 +56,6 @@ const actor = (i: number) => ({
   role: 'business-manager',
   agency: PARTNERS[i % PARTNERS.length],
 });
-const stages = [
-  { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
-  { name: 'Manager to manager', timescaleWorkingDays: 5 },
-];
 
 type Plain = { type: string; data: unknown };
 
@@ -78,15 +66,7 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     clock.advance(60_000);
     await store.append(
       streamId,
-      events.map((e): NewEvent => {
-        const id = randomUUID();
-        return {
-          id,
-          ...e,
-          schemaVersion: 1,
-          metadata: { actor: actor(written), correlationId: id, causationId: id, occurredAt: at },
-        };
-      }),
+      events.map((e) => newEvent(e, at, () => actor(written))),
       'any',
     );
     written += events.length;
@@ -115,7 +95,12 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     [
       {
         type: 'escalation-protocol-defined',
-        data: { protocolId: 'wscp', name: 'Resolving professional disagreements', version: 1, stages },
+        data: {
+          protocolId: 'wscp',
+          name: 'Resolving professional disagreements',
+          version: 1,
+          stages: ESCALATION_STAGES,
+        },
       },
     ],
     start,
@@ -140,77 +125,29 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
-      await put(
-        `decision-${decisionId}`,
-        [
-          {
-            type: 'decision-recorded',
-            data: {
-              decisionId,
-              meetingId,
-              itemNumber: d + 1,
-              outcome: 'agreed',
-              text: `The board agreed the ${pick(THEMES)} recommendations`,
-              conditions: [],
-              budgetPence: 400_000,
-              responsiblePartnerIds: [pick(PARTNERS)],
-            },
-          },
-        ],
-        at,
+      const text = `The board agreed the ${pick(THEMES)} recommendations`;
+      const decision = generated.decisionRecorded(
+        decisionId,
+        meetingId,
+        d + 1,
+        'agreed',
+        text,
+        pick(PARTNERS),
+        400_000,
       );
+      await put(`decision-${decisionId}`, [decision], at);
       if (d === 0) {
         const signoffId = `${decisionId}-s`;
-        const artefact = {
-          artefactId: `report-${m}`,
-          kind: 'report',
-          title: 'Annual report',
-          version: 'v1',
-          contentHash: 'ab'.repeat(32),
-        };
-        await put(
-          `signoff-${signoffId}`,
-          [
-            {
-              type: 'signoff-requested',
-              data: { signoffId, decisionId, meetingId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) },
-            },
-            ...PARTNERS.slice(0, 3).map((partnerId) => ({
-              type: 'signoff-signed',
-              data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash },
-            })),
-            {
-              type: 'signoff-completed',
-              data: {
-                signoffId,
-                version: 'v1',
-                contentHash: artefact.contentHash,
-                partnerIds: PARTNERS.slice(0, 3),
-                subjectToConditions: false,
-              },
-            },
-          ],
-          at,
-        );
+        const signoff = generated.signoff(signoffId, `report-${m}`, PARTNERS.slice(0, 3), { decisionId, meetingId });
+        await put(`signoff-${signoffId}`, signoff, at);
       }
     }
     for (let a = 0; a < 5; a++) {
       const actionId = `${meetingId}-a${a}`;
+      const text = `Report back on ${pick(THEMES)}`;
       await put(
         `action-${actionId}`,
-        [
-          {
-            type: 'action-raised',
-            data: {
-              actionId,
-              meetingId,
-              itemNumber: 1 + a,
-              text: `Report back on ${pick(THEMES)}`,
-              owners: [{ kind: 'person', personId: pick(PEOPLE) }],
-              dueDate: at.slice(0, 10),
-            },
-          },
-        ],
+        [generated.actionRaised(actionId, meetingId, 1 + a, text, pick(PEOPLE), at.slice(0, 10))],
         at,
       );
       open.push({ actionId, updates: 0 });
@@ -239,32 +176,15 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     }
     if (m % 3 === 0) {
       const escalationId = `${meetingId}-e`;
-      await put(
-        `escalation-${escalationId}`,
-        [
-          {
-            type: 'escalation-raised',
-            data: {
-              escalationId,
-              protocolId: 'wscp',
-              protocolVersion: 1,
-              stages,
-              raisedByAgency: pick(PARTNERS),
-              concerningAgency: pick(PARTNERS),
-              subject: `Disagreement about ${pick(THEMES)}`,
-              stage: 1,
-              stageName: stages[0].name,
-              timescaleWorkingDays: 2,
-            },
-          },
-          { type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } },
-          {
-            type: 'escalation-resolved',
-            data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
-          },
-        ],
-        at,
-      );
+      const [raisedBy, concerning, subject] = [pick(PARTNERS), pick(PARTNERS), `Disagreement about ${pick(THEMES)}`];
+      const escalation = generated.escalation(escalationId, {
+        protocolId: 'wscp',
+        raisedByAgency: raisedBy,
+        concerningAgency: concerning,
+        subject,
+        acknowledgedBy: pick(PARTNERS),
+      });
+      await put(`escalation-${escalationId}`, escalation, at);
     }
     const pledgeId = `${meetingId}-p`;
     const partnerId = pick(PARTNERS);
@@ -357,7 +277,7 @@ async function treeAndDigest(ledgerFile: string): Promise<{ treeS: number; treeM
     throw new Error('The digest signed is not of the head the tree holds');
   writeFileSync(digestFileOf(ledgerFile), JSON.stringify(digest));
   await follower.stop();
-  const treeMb = Math.round((treeStore.sizeBytes() / 2 ** 20) * 10) / 10;
+  const treeMb = mbTenths(treeStore.sizeBytes());
   treeStore.close();
   await store.close();
   return { treeS, treeMb };
@@ -377,15 +297,7 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
     way === 'none' ? {} : { digestCovering: async () => digest, logTree: tree, logEvidence: way };
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
-  const peak = { rss: rssBefore, heap: 0, heapTotal: 0, external: 0 };
-  const sample = () => {
-    const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss);
-    peak.heap = Math.max(peak.heap, m.heapUsed);
-    peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal);
-    peak.external = Math.max(peak.external, m.external);
-  };
-  const sampler = setInterval(sample, 20);
+  const memory = new PeakMemory(20);
   let t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // Time spent in each phase (the one the builder last reported), to see where a slow build goes.
@@ -411,8 +323,8 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
   );
   const buildS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  clearInterval(sampler);
-  sample();
+  const peak = memory.now();
+  memory.stop();
   await tree?.stop();
   treeStore?.close();
   await store.close();
@@ -430,13 +342,13 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
     peakHeapMb: mb(peak.heap),
     verifyS,
     events: verified.eventsChecked,
-    packMb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10,
+    packMb: mbTenths(statSync(file).size),
     ok:
       verified.ok &&
       manifest.positions.to !== null &&
       (way === 'none' ||
         manifest.files.some((f) => f.name === (way === 'proofs' ? 'log-proofs.ndjson' : 'log-hashes.txt'))),
-    files: Object.fromEntries(manifest.files.map((f) => [f.name, Math.round((f.bytes / 2 ** 20) * 10) / 10])),
+    files: Object.fromEntries(manifest.files.map((f) => [f.name, mbTenths(f.bytes)])),
   };
   process.stderr.write(`mem ${JSON.stringify({ heapTotal: mb(peak.heapTotal), external: mb(peak.external) })}\n`);
   if (!verified.ok) process.stderr.write(`INVALID ${JSON.stringify(verified.problems.slice(0, 3))}\n`);
@@ -448,16 +360,15 @@ async function runOnce(ledgerFile: string, r: number, mode: Mode): Promise<void>
  * so its peak RSS is the build's own and not the generator's (or an earlier run's) leftover heap.
  */
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'packs-bench-'));
   const clock = new ManualClock(new Date('2020-01-01T09:00:00.000Z'));
-  try {
+  await inTempDir('packs-bench-', async (dir) => {
     const ledgerFile = join(dir, 'ledger.sqlite');
     const generator = new SqliteEventStore({ file: ledgerFile, synchronous: 'NORMAL' }, clock);
     const count = await generate(generator, clock);
     await generator.close();
     const tree = await treeAndDigest(ledgerFile);
     process.stderr.write(`log tree: ${tree.treeS.toFixed(2)} s to follow the log, ${tree.treeMb} MB file\n`);
-    const loadBefore = loadavg();
+    const loadBefore = loadAverages();
     const runs: RunResult[] = [];
     // Interleaved (none, log-hashes, proofs, none, ...) so the shared machine's load falls on every way alike.
     for (let r = 0; r < RUNS; r++) {
@@ -472,17 +383,16 @@ async function main(): Promise<void> {
         );
       }
     }
-    const machine = {
-      nproc: execSync('nproc').toString().trim(),
-      cpu: cpus()[0]?.model ?? 'unknown',
-      memory: `${mb(totalmem())} MB`,
+    const { nproc, cpu, memoryBytes, node, date } = machine();
+    const on = {
+      nproc,
+      cpu,
+      memory: `${mb(memoryBytes)} MB`,
       free: execSync('free -h').toString().trim().split('\n')[1]?.replace(/\s+/g, ' '),
-      node: process.version,
-      date: new Date().toISOString(),
-      loadAverageBefore: loadBefore.map((l) => l.toFixed(2)).join(' '),
-      loadAverageAfter: loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
+      node,
+      date,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAverages(),
     };
     const byMode = Object.fromEntries(
       MODES.map((mode) => {
@@ -512,16 +422,14 @@ async function main(): Promise<void> {
           allValid: runs.every((r) => r.ok),
           byMode,
           goals: { buildS: 10, peakRssMb: 300 },
-          machine,
+          machine: on,
           runsDetail: runs,
         },
         null,
         2,
       ),
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const [command, ledgerArg, runArg, modeArg] = process.argv.slice(2);

@@ -15,6 +15,7 @@ import { PersonalDataCipher } from '../src/privacy/personal-data-cipher';
 import { SubjectKeyStore } from '../src/privacy/subject-key-store';
 import { EscalationTrailReader } from '../src/projections/escalations/escalation-trail.reader';
 import { ReadModelStore } from '../src/projections/read-model-store';
+import { median } from './support/stats';
 
 const PERSONAL_DOCS = Number(process.env.PERSONAL_DOCS ?? 2000);
 const PARTNERS = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
@@ -23,7 +24,6 @@ const actor = (i: number) => ({
   role: 'business-manager',
   agency: PARTNERS[i % PARTNERS.length],
 });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 type Typed = EscalationEvent;
 
 /**

@@ -8,11 +8,9 @@
  * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is measured),
  * then closed and reopened, so the WAL is checkpointed and the reads see a ledger at rest.
  */
-import { execSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ActionEvent } from '../src/actions/domain/action-messages';
@@ -33,39 +31,19 @@ import { PROJECTIONS } from '../src/projections/projections.module';
 import { ReadModelStore } from '../src/projections/read-model-store';
 import { ManualClock } from '../src/shared/clock';
 import { personalReadLines, personalReads } from './personal-reads';
+import { generated, newEvent, scanLog } from './support/ledger';
+import { machine } from './support/machine';
+import { mb, PeakMemory } from './support/memory';
+import { seededRandom } from './support/random';
+import { envNumber as env, median, percentile as pct } from './support/stats';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const EVENTS = env('EVENTS', 1_000_000);
 const READ_ROUNDS = env('READ_ROUNDS', 3);
 const QUERIES = env('QUERIES', 200);
 const PAGE = 500;
 
-/** Seeded, so every run generates the same ledger. */
-let seed = 0x5eed;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-
-// ---- memory sampling -------------------------------------------------------------------------
-const peak = { rss: 0, heap: 0 };
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.heap = Math.max(peak.heap, m.heapUsed);
-}, 50);
-const resetPeak = () => {
-  const m = process.memoryUsage();
-  peak.rss = m.rss;
-  peak.heap = m.heapUsed;
-};
-const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const { random, pick } = seededRandom(0x5eed);
+const memory = new PeakMemory(50);
 
 // ---- the generated partnership ---------------------------------------------------------------
 const BOARDS = ['wseb', 'wscp', 'worcs-scb', 'cov-scp', 'solihull-sp'];
@@ -78,16 +56,7 @@ const actor = (i: number) => ({
 });
 type Typed = MeetingEvent | ActionEvent | DecisionEvent | SignoffEvent | EscalationEvent | BudgetEvent;
 
-function toNew(e: Typed, occurredAt: string): NewEvent {
-  const id = randomUUID();
-  return {
-    id,
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    metadata: { actor: actor(id.charCodeAt(0)), correlationId: id, causationId: id, occurredAt },
-  };
-}
+const toNew = (e: Typed, occurredAt: string): NewEvent => newEvent(e, occurredAt, (id) => actor(id.charCodeAt(0)));
 
 /** April to March: 2022-05-10 is in 2022-23. */
 function financialYearOf(iso: string): string {
@@ -141,42 +110,20 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     );
     for (let d = 0; d < 3; d++) {
       const decisionId = `${meetingId}-d${d}`;
+      const outcome = pick(['approved', 'agreed', 'noted'] as const);
+      const text = 'The board agreed the recommendations in the report';
       await put(
         `decision-${decisionId}`,
-        [
-          {
-            type: 'decision-recorded',
-            data: {
-              decisionId,
-              meetingId,
-              itemNumber: d + 1,
-              outcome: pick(['approved', 'agreed', 'noted'] as const),
-              text: 'The board agreed the recommendations in the report',
-              conditions: [],
-              responsiblePartnerIds: [pick(PARTNERS)],
-            },
-          },
-        ],
+        [generated.decisionRecorded(decisionId, meetingId, d + 1, outcome, text, pick(PARTNERS))],
         at,
       );
     }
     for (let a = 0; a < 6; a++) {
       const actionId = `${meetingId}-a${a}`;
+      const text = 'Circulate the revised escalation protocol to all partners';
       await put(
         `action-${actionId}`,
-        [
-          {
-            type: 'action-raised',
-            data: {
-              actionId,
-              meetingId,
-              itemNumber: 1 + a,
-              text: 'Circulate the revised escalation protocol to all partners',
-              owners: [{ kind: 'person', personId: pick(PEOPLE) }],
-              dueDate: at.slice(0, 10),
-            },
-          },
-        ],
+        [generated.actionRaised(actionId, meetingId, 1 + a, text, pick(PEOPLE), at.slice(0, 10))],
         at,
       );
       open.push({ actionId, meetingId, updates: 0 });
@@ -226,88 +173,21 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
     }
     if (m % 2 === 0) {
       const signoffId = `${meetingId}-s`;
-      const artefact = {
-        artefactId: `report-${m}`,
-        kind: 'report' as const,
-        title: 'Annual report',
-        version: 'v1',
-        contentHash: 'ab'.repeat(32),
-      };
-      await put(
-        `signoff-${signoffId}`,
-        [{ type: 'signoff-requested', data: { signoffId, artefact, requiredPartnerIds: PARTNERS.slice(0, 3) } }],
-        at,
-      );
-      for (const partnerId of PARTNERS.slice(0, 3))
-        await put(
-          `signoff-${signoffId}`,
-          [
-            {
-              type: 'signoff-signed',
-              data: { signoffId, partnerId, version: 'v1', contentHash: artefact.contentHash },
-            },
-          ],
-          at,
-        );
-      await put(
-        `signoff-${signoffId}`,
-        [
-          {
-            type: 'signoff-completed',
-            data: {
-              signoffId,
-              version: 'v1',
-              contentHash: artefact.contentHash,
-              partnerIds: PARTNERS.slice(0, 3),
-              subjectToConditions: false,
-            },
-          },
-        ],
-        at,
-      );
+      // Requested, signed by each and completed, one append each.
+      for (const e of generated.signoff(signoffId, `report-${m}`, PARTNERS.slice(0, 3)))
+        await put(`signoff-${signoffId}`, [e], at);
     }
     if (m % 3 === 0) {
       const escalationId = `${meetingId}-e`;
-      const stages = [
-        { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
-        { name: 'Manager to manager', timescaleWorkingDays: 5 },
-      ];
-      await put(
-        `escalation-${escalationId}`,
-        [
-          {
-            type: 'escalation-raised',
-            data: {
-              escalationId,
-              protocolId: 'wscp-escalation',
-              protocolVersion: 1,
-              stages,
-              raisedByAgency: pick(PARTNERS),
-              concerningAgency: pick(PARTNERS),
-              subject: 'Strategy discussion not held',
-              stage: 1,
-              stageName: stages[0].name,
-              timescaleWorkingDays: 2,
-            },
-          },
-        ],
-        at,
-      );
-      await put(
-        `escalation-${escalationId}`,
-        [{ type: 'escalation-acknowledged', data: { escalationId, agency: pick(PARTNERS), stage: 1 } }],
-        at,
-      );
-      await put(
-        `escalation-${escalationId}`,
-        [
-          {
-            type: 'escalation-resolved',
-            data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
-          },
-        ],
-        at,
-      );
+      const [raisedBy, concerning] = [pick(PARTNERS), pick(PARTNERS)];
+      const escalation = generated.escalation(escalationId, {
+        protocolId: 'wscp-escalation',
+        raisedByAgency: raisedBy,
+        concerningAgency: concerning,
+        subject: 'Strategy discussion not held',
+        acknowledgedBy: pick(PARTNERS),
+      });
+      for (const e of escalation) await put(`escalation-${escalationId}`, [e], at);
     }
     // One budget stream per financial year (as src/funding has it): set, five pledges, then a payment now and then.
     const financialYear = financialYearOf(at);
@@ -375,23 +255,13 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   return written;
 }
 
-async function readRate(store: SqliteEventStore): Promise<number> {
-  const start = performance.now();
-  let count = 0;
-  for (let after: number | undefined; ;) {
-    const page = await store.readAll({ after, maxCount: PAGE });
-    count += page.length;
-    if (page.length < PAGE) break;
-    after = page[page.length - 1].position;
-  }
-  return count / ((performance.now() - start) / 1000);
-}
+const readRate = async (store: SqliteEventStore) => (await scanLog(store, PAGE)).eventsPerSecond;
 
 async function main(): Promise<void> {
   // PERSONAL_READS_ONLY=1: only the personal-field read measure (seconds, not the 1M-event run).
   if (process.env.PERSONAL_READS_ONLY) {
     process.stdout.write(`${personalReadLines(await personalReads()).join('\n')}\n`);
-    clearInterval(sampler);
+    memory.stop();
     return;
   }
   // KEEP_LEDGER=<dir>: generate the ledger there once and reuse it on later runs (for A/B comparisons).
@@ -412,17 +282,16 @@ async function main(): Promise<void> {
     const generateS = (performance.now() - t0) / 1000;
     const events = new SqliteEventStore({ file: ledgerFile }, clock);
     const loadBefore = loadavg()[0];
-    const head = await lastPosition(events); // also warms the page cache before the timed reads
-    const count = await countEvents(events);
+    const { head, count } = await scanLog(events, 5000); // also warms the page cache before the timed reads
     clock.set(new Date((await events.readAll({ after: head - 1, maxCount: 1 }))[0].metadata.recordedAt));
 
-    resetPeak();
+    memory.reset();
     const reads: number[] = [];
     for (let r = 0; r < READ_ROUNDS; r++) reads.push(await readRate(events));
-    const readPeak = { ...peak };
+    const readPeak = memory.now();
     const cpu = process.cpuUsage();
 
-    resetPeak();
+    memory.reset();
     // As ProjectionsModule wires it: only the projections with an as-of source keep snapshot layers.
     const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'), {
       snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name),
@@ -436,9 +305,9 @@ async function main(): Promise<void> {
     await runner.stop();
     // Raw reads again after the rebuild: the machine is shared, so the baseline is the median of both sides.
     for (let r = 0; r < READ_ROUNDS; r++) reads.push(await readRate(events));
-    const rebuildPeak = { ...peak };
+    const rebuildPeak = memory.now();
 
-    resetPeak();
+    memory.reset();
     const engine = new AsOfEngine(events, readModels, AS_OF_SOURCES);
     const latencies: Record<string, number[]> = {
       'list, by position': [],
@@ -463,44 +332,38 @@ async function main(): Promise<void> {
     }
     const all = Object.values(latencies).flat();
     const sizes = footprint(join(dir, 'read-models.sqlite'));
-    const asOfPeak = { ...peak };
+    const asOfPeak = memory.now();
     const personal = await personalReads();
 
     const raw = median(reads);
     const rebuild = count / rebuildS;
     const rebuildCpuS = (rebuildCpu.user + rebuildCpu.system) / 1e6;
-    const machine = {
-      nproc: execSync('nproc').toString().trim(),
-      cpu: cpus()[0]?.model ?? 'unknown',
-      memory: mb(totalmem()),
-      node: process.version,
-      date: new Date().toISOString(),
-    };
+    const on = machine();
     const lines = [
-      `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`,
+      `Machine: ${on.nproc} cores (${on.cpu}), ${mb(on.memoryBytes)} MB RAM, Node ${on.node}, ${on.date}`,
       `Load average (1 min) before / after the measurements: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared with other work)`,
-      `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} events`,
+      `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} MB file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} events`,
       '',
       '| measure | result |',
       '| --- | --- |',
       `| raw global read (readAll, pages of ${PAGE}), median of ${reads.length} (before and after the rebuild) | ${Math.round(raw)} events/s (runs: ${reads.map(Math.round).join(', ')}) |`,
       `| rebuild of all ${PROJECTIONS.length} projections from empty | ${Math.round(rebuild)} events/s (${rebuildS.toFixed(1)} s wall, ${rebuildCpuS.toFixed(1)} s CPU) = ${((100 * rebuild) / raw).toFixed(0)}% of raw read (goal >= 50%) |`,
-      `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)}: ${sizes} |`,
+      `| read-model file after rebuild | ${mb(statSync(join(dir, 'read-models.sqlite')).size)} MB: ${sizes} |`,
       `| as-of query, all ${all.length} | p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms (goal p99 < 200 ms) |`,
       ...Object.entries(latencies).map(
         ([k, xs]) =>
           `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`,
       ),
       ...personalReadLines(personal),
-      `| peak memory: raw read | RSS ${mb(readPeak.rss)}, heap ${mb(readPeak.heap)} |`,
-      `| peak memory: rebuild | RSS ${mb(rebuildPeak.rss)}, heap ${mb(rebuildPeak.heap)} |`,
-      `| peak memory: as-of queries | RSS ${mb(asOfPeak.rss)}, heap ${mb(asOfPeak.heap)} |`,
+      `| peak memory: raw read | RSS ${mb(readPeak.rss)} MB, heap ${mb(readPeak.heap)} MB |`,
+      `| peak memory: rebuild | RSS ${mb(rebuildPeak.rss)} MB, heap ${mb(rebuildPeak.heap)} MB |`,
+      `| peak memory: as-of queries | RSS ${mb(asOfPeak.rss)} MB, heap ${mb(asOfPeak.heap)} MB |`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     readModels.close();
     await events.close();
   } finally {
-    clearInterval(sampler);
+    memory.stop();
     if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -515,28 +378,9 @@ function footprint(file: string): string {
       UNION ALL SELECT 'snapshots', projection, COUNT(*), SUM(length(doc)) FROM snapshot_docs GROUP BY projection`,
       )
       .all() as { t: string; projection: string; n: number; bytes: number }[];
-    return rows.map((r) => `${r.t} ${r.projection} ${r.n} rows ${mb(r.bytes)}`).join('; ');
+    return rows.map((r) => `${r.t} ${r.projection} ${r.n} rows ${mb(r.bytes)} MB`).join('; ');
   } finally {
     db.close();
-  }
-}
-
-async function countEvents(store: SqliteEventStore): Promise<number> {
-  let n = 0;
-  for (let after: number | undefined; ;) {
-    const page = await store.readAll({ after, maxCount: 5000 });
-    n += page.length;
-    if (page.length < 5000) return n;
-    after = page[page.length - 1].position;
-  }
-}
-
-async function lastPosition(store: SqliteEventStore): Promise<number> {
-  let last = -1;
-  for (let after: number | undefined; ;) {
-    const page = await store.readAll({ after, maxCount: 5000 });
-    if (page.length === 0) return last;
-    last = after = page[page.length - 1].position;
   }
 }
 

@@ -18,6 +18,7 @@ import { ProjectionRunner } from '../src/projections/projection-runner';
 import { PROJECTIONS } from '../src/projections/projections.module';
 import { ReadModelStore } from '../src/projections/read-model-store';
 import { systemClock } from '../src/shared/clock';
+import { scanLog } from './support/ledger';
 
 type Part = 'noop' | 'evolve' | 'stringify' | 'full';
 
@@ -30,14 +31,7 @@ class NoDocumentStore extends ReadModelStore {
     super(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
   }
 
-  override commit(
-    projection: string,
-    version: number,
-    from: number | undefined,
-    position: number,
-    docs: Map<string, unknown>,
-    events: number,
-  ): void {
+  override commit(...[projection, version, from, position, docs, events]: Parameters<ReadModelStore['commit']>): void {
     if (this.stringify) for (const doc of docs.values()) JSON.stringify(doc);
     super.commit(projection, version, from, position, new Map(), events);
   }
@@ -52,21 +46,8 @@ const noop = (name: string): Projection<unknown> => ({
   evolve: (d) => d,
 });
 
-async function readAll(events: SqliteEventStore): Promise<{ count: number; head: number; rate: number }> {
-  const start = performance.now();
-  let count = 0;
-  let head = -1;
-  for (let after: number | undefined; ;) {
-    const page = await events.readAll({ after, maxCount: 500 });
-    count += page.length;
-    if (page.length > 0) head = after = page[page.length - 1].position;
-    if (page.length < 500) break;
-  }
-  return { count, head, rate: count / ((performance.now() - start) / 1000) };
-}
-
 async function part(events: SqliteEventStore, dir: string, which: Part): Promise<string> {
-  const raw = await readAll(events);
+  const raw = await scanLog(events, 500);
   const file = join(dir, `parts-${which}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const store =
@@ -88,7 +69,7 @@ async function part(events: SqliteEventStore, dir: string, which: Part): Promise
   store.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const rate = raw.count / seconds;
-  return `| ${which} | ${((used.user + used.system) / raw.count).toFixed(1)} µs | ${Math.round(rate)} events/s = ${((100 * rate) / raw.rate).toFixed(0)} % of raw read (${Math.round(raw.rate)} events/s) |`;
+  return `| ${which} | ${((used.user + used.system) / raw.count).toFixed(1)} µs | ${Math.round(rate)} events/s = ${((100 * rate) / raw.eventsPerSecond).toFixed(0)} % of raw read (${Math.round(raw.eventsPerSecond)} events/s) |`;
 }
 
 async function main(): Promise<void> {

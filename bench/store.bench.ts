@@ -17,8 +17,8 @@ import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { configure, EVENT_COLUMNS } from '../src/ledger/sqlite/schema';
 import { systemClock } from '../src/shared/clock';
 import { treeRound, type TreeRates } from './store-tree';
+import { envNumber as env, median, perSecond } from './support/stats';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROUNDS = env('ROUNDS', 7);
 const SINGLE = env('SINGLE', 1500); // single-event appends per engine per run, each its own fsynced commit…
 const SINGLE_MS = env('SINGLE_MS', 1000); // …or fewer when fsync is slow: about this long per engine
@@ -37,7 +37,6 @@ const root = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
 let files = 0;
 const freshFile = () => join(root, `${++files}`, 'ledger.sqlite');
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const perSecond = (count: number, ms: number) => count / (ms / 1000);
 /** The engines in a different order each round, so none always gets the warmer (or noisier) slot. */
 const rotated = (round: number) => ENGINES.map((_, k) => ENGINES[(round + k) % ENGINES.length]);
 
@@ -239,8 +238,7 @@ async function medians(
     const rates = await run(round);
     for (const e of ENGINES) runs[e].push(rates[e]);
   }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { median: { ledger: mid(runs.ledger), json: mid(runs.json), raw: mid(runs.raw) }, runs };
+  return { median: { ledger: median(runs.ledger), json: median(runs.json), raw: median(runs.raw) }, runs };
 }
 
 /** Batched and read runs: one engine at a time, in rotated order within each round. */
@@ -277,7 +275,7 @@ async function reportTree(fmt: (n: number, width?: number) => string): Promise<n
   const runs: TreeRates[] = [];
   for (let round = 0; round < ROUNDS; round++)
     runs.push(await treeRound(round, { freshFile, newEvents, appendJson, batch: BATCH, batches: BATCHES, gc }));
-  const mid = (k: keyof TreeRates) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const mid = (k: keyof TreeRates) => median(runs.map((r) => r[k]));
   const json = mid('json');
   console.log(
     `log tree (RFC 9162, follower; appends do not wait for it), ${BATCHES}x${BATCH} events per round, medians`,

@@ -1,6 +1,6 @@
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import { withoutUndefined } from '../compact';
+import { withoutUndefined } from '../../src/shared/without-undefined';
 import type { Projection } from '../projection';
 import {
   actionKey,

@@ -1,6 +1,6 @@
 import type { ActionStatus } from '../../src/actions/domain/action-messages';
 import type { ActionLogEntry } from './action-log-doc';
-import { ownerLabel } from './summaries';
+import { ownerLabel, ownerName } from '../../src/actions/domain/action-owner';
 
 /** What a reader can ask the action log for; every filter given must match (AND). */
 export interface ActionLogQuery {
@@ -27,11 +27,7 @@ const norm = (s: string) => s.trim().toLowerCase();
 
 export function isOwnedBy(doc: ActionLogEntry, owner: string): boolean {
   const wanted = norm(owner);
-  return doc.owners.some((o) => {
-    if (norm(ownerLabel(o)) === wanted) return true;
-    const bare = o.kind === 'person' ? o.personId : o.kind === 'partner' ? o.partnerId : o.name;
-    return norm(bare) === wanted;
-  });
+  return doc.owners.some((o) => norm(ownerLabel(o)) === wanted || norm(ownerName(o)) === wanted);
 }
 
 export const isOwnedByPartner = (doc: ActionLogEntry, partnerId: string): boolean =>

@@ -1,17 +1,5 @@
 import type { ActionEvent } from '../../src/actions/domain/action-messages';
-import type { ActionOwner } from '../../src/actions/domain/action-owner';
-
-/** How an owner reads in a summary: the same keys the decider compares owners by. */
-export function ownerLabel(owner: ActionOwner): string {
-  switch (owner.kind) {
-    case 'person':
-      return `person:${owner.personId}`;
-    case 'partner':
-      return `partner:${owner.partnerId}`;
-    case 'team':
-      return `team:${owner.name}`;
-  }
-}
+import { ownerLabel, type ActionOwner } from '../../src/actions/domain/action-owner';
 
 const owners = (list: ActionOwner[]) => list.map(ownerLabel).join(', ');
 const suffix = (text: string | undefined) => (text ? `: ${text}` : '');

@@ -1,4 +1,4 @@
-import { withoutUndefined as drop } from '../compact';
+import { withoutUndefined as drop } from '../../src/shared/without-undefined';
 
 const isPlainObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,6 +1,6 @@
 import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import { withoutUndefined } from '../compact';
+import { withoutUndefined } from '../../src/shared/without-undefined';
 import type { Projection } from '../projection';
 import {
   ESCALATION_KEY_PREFIX,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ConfigError, type AppConfig } from '../config/app-config';
+import { loadKeyFile, writeSecretFile } from '../config/key-file';
 
 const VARIABLE = 'PERSONAL_DATA_MASTER_KEY_FILE';
 export const MASTER_KEY_BYTES = 32;
@@ -13,23 +13,15 @@ export const MASTER_KEY_BYTES = 32;
  * every personal value, so a missing or bad key stops the start naming the variable.
  */
 export function loadMasterKey(config: AppConfig): Buffer {
-  let file = config.personalData.masterKeyFile;
-  if (!file) {
-    if (config.production)
-      throw new ConfigError(VARIABLE, 'is required when NODE_ENV=production (32 random bytes, raw or base64)');
-    file = join(config.dataDir, 'keys', 'personal-data-master.key');
-    if (!existsSync(file)) writeMasterKey(file);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new ConfigError(
-      VARIABLE,
-      `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-  return masterKeyFrom(bytes, file);
+  return loadKeyFile({
+    variable: VARIABLE,
+    file: config.personalData.masterKeyFile,
+    production: config.production,
+    requiredInProduction: 'is required when NODE_ENV=production (32 random bytes, raw or base64)',
+    devFile: join(config.dataDir, 'keys', 'personal-data-master.key'),
+    generate: writeMasterKey,
+    parse: masterKeyFrom,
+  });
 }
 
 /** Raw 32 bytes, or their base64 text (a trailing newline allowed). */
@@ -45,7 +37,6 @@ export function masterKeyFrom(bytes: Buffer, file = 'the key'): Buffer {
 /** Writes a new base64 key, mode 0600; never overwrites one. */
 export function writeMasterKey(path: string): Buffer {
   const key = randomBytes(MASTER_KEY_BYTES);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  writeSecretFile(path, `${key.toString('base64')}\n`);
   return key;
 }

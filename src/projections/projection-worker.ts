@@ -4,7 +4,8 @@ import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { Retrier, type RetryStatus } from '../shared/retry-policy';
 import { SupervisedLoop, type SupervisedState } from '../shared/supervised-loop';
 import { ProjectionBatch } from './projection-batch';
-import { CheckpointMovedError, type ReadModelStore } from './read-model-store';
+import { CheckpointMovedError } from './checkpoint';
+import type { ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
 
 export interface BatchOptions {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckpointMovedError, ReadModelStore } from './read-model-store';
+import { CheckpointMovedError } from './checkpoint';
+import { ReadModelStore } from './read-model-store';
 
 describe('ReadModelStore', () => {
   let store: ReadModelStore;

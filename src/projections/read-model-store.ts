@@ -1,59 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
-
-/**
- * A commit refused by the compare-and-set: the batch was applied from `expected`, but another
- * runner on the same file (a second process, or a second app in this one) has committed since and
- * the stored checkpoint is `stored`. Nothing was written; the batch must be dropped and the events
- * re-applied from the stored checkpoint, or they would count twice.
- */
-export class CheckpointMovedError extends Error {
-  constructor(
-    readonly projection: string,
-    readonly expected: Checkpoint,
-    readonly stored: Checkpoint | undefined,
-  ) {
-    const show = (c: Checkpoint | undefined) => (c ? `version ${c.version} at ${c.position ?? 'the start'}` : 'none');
-    super(
-      `Read model ${projection} was committed by another runner: batch from ${show(expected)}, stored ${show(stored)}`,
-    );
-  }
-}
-
-/** Where a projection has got to: the version that wrote its documents and the last position applied. */
-export interface Checkpoint {
-  version: number;
-  /** Undefined before the first event: read from the start of the log. */
-  position: number | undefined;
-}
-
-/**
- * Documents in a rowid table with a unique index on (projection, key), not a WITHOUT ROWID table
- * keyed by it: rewriting a 0.5-2 KB document in place leaves the index alone, where an index-organised
- * row that size moves B-tree cells about on every write (2-4x slower per write, measured in
- * BENCHMARKS.md, Projections).
- */
-const DDL = `
-  CREATE TABLE IF NOT EXISTS documents (
-    projection TEXT NOT NULL,
-    key        TEXT NOT NULL,
-    doc        TEXT NOT NULL
-  );
-  CREATE UNIQUE INDEX IF NOT EXISTS documents_by_key ON documents (projection, key);
-  CREATE TABLE IF NOT EXISTS checkpoints (
-    projection TEXT PRIMARY KEY,
-    version    INTEGER NOT NULL,
-    position   INTEGER
-  );`;
-
-/**
- * The file layout's version (PRAGMA user_version). A file of an earlier layout is emptied on open:
- * read models are derived data, so every projection simply rebuilds from the ledger.
- */
-const FORMAT = 2;
+import { CheckpointMovedError, type Checkpoint } from './checkpoint';
+import { guarded } from './guarded-store-calls';
+import { openReadModelFile } from './read-model-file';
 
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
@@ -87,31 +37,7 @@ export class ReadModelStore {
   private readonly recorded = new Map<string, { latest: string; marks: [number, string][]; since: number }>();
 
   constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number } = {}) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // A new file gets 16 KB pages (before WAL fixes the size): fewer, larger writes per commit, and
-    // documents of a few KB (an escalation's timeline) still fit in their page.
-    this.db.pragma('page_size = 16384');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`busy_timeout = ${Math.floor(options.deadlineMs ?? 5000)}`);
-    // 64 MB of page cache: catch-up reads back the documents it wrote a batch ago (the default is 2 MB).
-    this.db.pragma('cache_size = -65536');
-    if ((this.db.pragma('user_version', { simple: true }) as number) < FORMAT) {
-      for (const table of [
-        'documents',
-        'checkpoints',
-        'snapshots',
-        'snapshot_dirty',
-        'snapshot_tracked',
-        'snapshot_docs',
-        'snapshot_counts',
-        'log_times',
-      ])
-        this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-      this.db.pragma(`user_version = ${FORMAT}`);
-    }
-    this.db.exec(DDL);
+    this.db = openReadModelFile(file, options.deadlineMs ?? 5000);
     this.snapshots = new SnapshotLayers(this.db, {
       snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY,
       snapshotProjections: options.snapshotProjections,
@@ -136,14 +62,7 @@ export class ReadModelStore {
       ),
     };
     this.commitTx = this.db.transaction(
-      (
-        projection: string,
-        version: number,
-        from: number | undefined,
-        position: number,
-        docs: Map<string, unknown>,
-        events: number,
-      ) => {
+      (...[projection, version, from, position, docs, events]: Parameters<ReadModelStore['commit']>) => {
         // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
         // one indexed read, and a refusal before anything is written.
         const stored = this.checkpoint(projection);
@@ -260,42 +179,5 @@ export class ReadModelStore {
 
   close(): void {
     if (this.db.open) this.db.close();
-  }
-}
-
-/**
- * The same object, each method's faults (and those met while iterating a lazy result, e.g. a
- * scan) translated into read-model-store faults. Methods run on the object itself, so its state is
- * never split between it and the wrapper.
- */
-function guarded<T extends object>(target: T): T {
-  return new Proxy(target, {
-    get(obj, prop) {
-      const value = Reflect.get(obj, prop, obj) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const result = storeCallSync('read-model-store', false, () =>
-          (value as (...a: unknown[]) => unknown).apply(obj, args),
-        );
-        return isGenerator(result) ? guardedIteration(result) : result;
-      };
-    },
-  });
-}
-
-function isGenerator(v: unknown): v is Generator<unknown> {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as Generator).next === 'function' &&
-    typeof (v as Generator)[Symbol.iterator] === 'function'
-  );
-}
-
-function* guardedIteration<Y>(source: Generator<Y>): Generator<Y> {
-  try {
-    yield* source;
-  } catch (err) {
-    throw classifyStoreError(err, 'read-model-store', { writing: false });
   }
 }

@@ -8,17 +8,27 @@ export type OwnerKind = (typeof OWNER_KINDS)[number];
 export type ActionOwner =
   { kind: 'person'; personId: string } | { kind: 'partner'; partnerId: string } | { kind: 'team'; name: string };
 
-/** One key per owner, so duplicates and "same owners" are compared by value. */
-export function ownerKey(owner: ActionOwner): string {
+/** The owner's id, or a team's name as written. */
+export function ownerName(owner: ActionOwner): string {
   switch (owner.kind) {
     case 'person':
-      return `person:${owner.personId}`;
+      return owner.personId;
     case 'partner':
-      return `partner:${owner.partnerId}`;
+      return owner.partnerId;
     case 'team':
-      return `team:${owner.name.trim().toLowerCase()}`;
+      return owner.name;
   }
 }
+
+/** How an owner reads in summaries, CSVs and the owner filter: `kind:id`, a team's name as written. */
+export const ownerLabel = (owner: ActionOwner): string => `${owner.kind}:${ownerName(owner)}`;
+
+/**
+ * One key per owner, so duplicates and "same owners" are compared by value: the label, with a
+ * team's name trimmed and lower-cased ("WS Business Team " and "ws business team" are one team).
+ */
+export const ownerKey = (owner: ActionOwner): string =>
+  owner.kind === 'team' ? ownerLabel({ kind: 'team', name: owner.name.trim().toLowerCase() }) : ownerLabel(owner);
 
 /** The owners that are references to other aggregates (people and partners), as category and id. */
 export function ownerReferences(owners: ActionOwner[]): { category: 'person' | 'partner'; id: string }[] {

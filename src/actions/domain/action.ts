@@ -1,6 +1,7 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { withoutUndefined } from '../../shared/without-undefined';
 import { ownerKey, sameOwners, type ActionOwner } from './action-owner';
 import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action-messages';
 
@@ -48,11 +49,6 @@ function isLater(candidate: string | undefined, than: string | undefined): boole
   return !candidate || !than || Date.parse(candidate) > Date.parse(than);
 }
 
-/** Drops absent optional fields so stored event data (and its hash) has no undefined members. */
-function present<T extends object>(data: T): T {
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
-}
-
 function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state: ActionState): ActionEvent[] {
   const { facts, ...data } = command.data;
   if (state.exists) throw new StateConflict('action-exists', `Action ${data.actionId} is already raised`);
@@ -91,7 +87,7 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
       );
     }
   }
-  return [{ type: 'action-raised', data: present(data) }];
+  return [{ type: 'action-raised', data: withoutUndefined(data) }];
 }
 
 function carryForward(
@@ -115,7 +111,13 @@ function carryForward(
   return [
     {
       type: 'action-carried-forward',
-      data: present({ actionId, toMeetingId, fromMeetingId: state.targetMeetingId, note, timesCarriedForward }),
+      data: withoutUndefined({
+        actionId,
+        toMeetingId,
+        fromMeetingId: state.targetMeetingId,
+        note,
+        timesCarriedForward,
+      }),
     },
   ];
 }
@@ -136,7 +138,12 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
       checkOwners(owners, missingOwners);
       if (sameOwners(owners, state.owners))
         throw new RuleViolation('same-owners', `Action ${actionId} already has those owners`);
-      return [{ type: 'action-reassigned', data: present({ actionId, owners, previousOwners: state.owners, reason }) }];
+      return [
+        {
+          type: 'action-reassigned',
+          data: withoutUndefined({ actionId, owners, previousOwners: state.owners, reason }),
+        },
+      ];
     }
     case 'change-action-due-date': {
       const { dueDate, reason } = command.data;
@@ -146,13 +153,13 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
       return [
         {
           type: 'action-due-date-changed',
-          data: present({ actionId, dueDate, previousDueDate: state.dueDate, reason }),
+          data: withoutUndefined({ actionId, dueDate, previousDueDate: state.dueDate, reason }),
         },
       ];
     }
     case 'complete-action':
       requireStatus(state, actionId, 'open');
-      return [{ type: 'action-completed', data: present(command.data) }];
+      return [{ type: 'action-completed', data: withoutUndefined(command.data) }];
     case 'close-action': {
       requireStatus(state, actionId, 'open', 'actioned');
       // Closing an action nobody reported as actioned needs the board's reason on the record.
@@ -160,7 +167,10 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
         throw new RuleViolation('action-not-actioned', `Action ${actionId} is not actioned: give a reason to close it`);
       }
       return [
-        { type: 'action-closed', data: present({ ...command.data, closedFrom: state.status as 'open' | 'actioned' }) },
+        {
+          type: 'action-closed',
+          data: withoutUndefined({ ...command.data, closedFrom: state.status as 'open' | 'actioned' }),
+        },
       ];
     }
     case 'reopen-action':

@@ -1,4 +1,4 @@
-import { ownerLabel } from '../../../projections/action-log/summaries';
+import { ownerLabel } from '../../actions/domain/action-owner';
 import { businessDay as businessDate } from './business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../projections/action-log/action-log-doc';
 import type { PackScope, SummaryInput } from './pack-types';

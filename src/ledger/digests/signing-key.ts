@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, type AppConfig } from '../../config/app-config';
+import { loadKeyFile, writeSecretFile } from '../../config/key-file';
 
 const VARIABLE = 'LEDGER_SIGNING_KEY_FILE';
 
@@ -19,22 +20,15 @@ export const DIGEST_SIGNING_KEY = Symbol('DIGEST_SIGNING_KEY');
  * start with a ConfigError naming the variable: signing with anything else would be worse than not starting.
  */
 export function loadSigningKey(config: AppConfig): SigningKey {
-  let file = config.digests.signingKeyFile;
-  if (!file) {
-    if (config.production) throw new ConfigError(VARIABLE, 'is required when NODE_ENV=production');
-    file = join(config.dataDir, 'signing', 'ledger-digest.pem');
-    if (!existsSync(file)) writeSigningKeyPair(file);
-  }
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(
-      VARIABLE,
-      `names a file that cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
-  }
-  return signingKeyFromPem(pem, file);
+  return loadKeyFile({
+    variable: VARIABLE,
+    file: config.digests.signingKeyFile,
+    production: config.production,
+    requiredInProduction: 'is required when NODE_ENV=production',
+    devFile: join(config.dataDir, 'signing', 'ledger-digest.pem'),
+    generate: writeSigningKeyPair,
+    parse: (bytes, file) => signingKeyFromPem(bytes.toString('utf8'), file),
+  });
 }
 
 export function signingKeyFromPem(pem: string, file = 'the key'): SigningKey {
@@ -59,8 +53,7 @@ export function writeSigningKeyPair(privatePath: string): SigningKey {
   const pair = generateKeyPairSync('ed25519');
   const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  mkdirSync(dirname(privatePath), { recursive: true, mode: 0o700 });
-  writeFileSync(privatePath, privatePem, { mode: 0o600, flag: 'wx' });
+  writeSecretFile(privatePath, privatePem);
   writeFileSync(publicKeyPath(privatePath), publicKeyPem, { flag: 'wx' });
   return { privateKey: pair.privateKey, publicKeyPem };
 }

@@ -2,6 +2,7 @@ import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import type { DomainEvent } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { withoutUndefined as optional } from '../../shared/without-undefined';
 import {
   checkAgainst,
   checkEntryShape,
@@ -326,11 +327,6 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'meeting-closed':
       return { ...state, closed: true };
   }
-}
-
-/** Drops undefined fields so events and state hold only what was said. */
-function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {

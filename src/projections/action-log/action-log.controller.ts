@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,7 @@ import { actionLogProjection } from '../../../projections/action-log/action-log.
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
 import { ActionLogReader, type ActionLogDetail } from './action-log.reader';
@@ -59,14 +59,11 @@ export class ActionLogController {
   }
 
   /** Declared before :actionId so "stream" is never read as an id. */
-  @Sse('stream')
-  @Requires('ledger:read')
-  @ApiOperation({
-    operationId: 'streamActionLog',
-    summary: 'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)',
-    description: STREAM_BEHAVIOUR,
-  })
-  @ApiEventStream('"action" events')
+  @ProjectionStreamEndpoint(
+    'streamActionLog',
+    'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)',
+    '"action" events',
+  )
   stream(
     @Headers() headers: Record<string, string | undefined>,
     @Query() query: StreamQueryDto,

@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import {
   ACTION_KEY_PREFIX,
   actionKey,
@@ -9,7 +8,7 @@ import {
 } from '../../../projections/action-log/action-log-doc';
 import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
-import { problem } from '../../http/problem';
+import { documentPage, type Page } from '../../http/cursor-page';
 import type { EventStore } from '../../ledger/event-store.port';
 import { streamName } from '../../ledger/stream-name';
 import { NotFound } from '../../shared/domain-errors';
@@ -36,18 +35,6 @@ export interface ActionHistorySource {
 
 const NAME = actionLogProjection.name;
 
-/** The cursor is the last key returned, opaque to clients; the filters are sent again with it. */
-export const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
-function decodeCursor(cursor: string): string {
-  try {
-    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof k === 'string' && k.startsWith(ACTION_KEY_PREFIX)) return k;
-  } catch {
-    /* falls through to the 400 below */
-  }
-  throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
-}
-
 /** Reads the action log from the read-model store: key-ordered pages, filters applied in pure code. */
 export class ActionLogReader {
   constructor(
@@ -55,26 +42,14 @@ export class ActionLogReader {
     private readonly history: ActionHistorySource,
   ) {}
 
-  list(query: ActionLogQuery, limit: number, cursor?: string): { items: ActionLogItem[]; nextCursor: string | null } {
+  /** Key-ordered pages; the filters are sent again with each cursor. */
+  list(query: ActionLogQuery, limit: number, cursor?: string): Page<ActionLogItem> {
     const boardOf = this.boardLookup();
-    const items: ActionLogItem[] = [];
-    let lastKey: string | undefined;
-    let more = false;
-    // Scans forward until a page is full; a selective filter reads further, never more than the log.
-    for (const { key, doc } of this.store.scan<ActionLogEntry>(
-      NAME,
-      ACTION_KEY_PREFIX,
-      cursor === undefined ? undefined : decodeCursor(cursor),
-    )) {
-      if (!matchesQuery(doc, query, boardOf)) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      items.push({ ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) });
-      lastKey = key;
-    }
-    return { items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
+    return documentPage<ActionLogEntry, ActionLogItem>(this.store, NAME, ACTION_KEY_PREFIX, { limit, cursor }, (doc) =>
+      matchesQuery(doc, query, boardOf)
+        ? { ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) }
+        : undefined,
+    );
   }
 
   async get(actionId: string, asOf: string): Promise<ActionLogDetail> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,7 @@ import { budgetProjection } from '../../../projections/budget/budget.projection'
 import { Requires } from '../../auth/requires.decorator';
 import { FinancialYearPipe } from '../../funding/http/financial-year';
 import { IdPipe } from '../../http/id.pipe';
-import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { BudgetListQueryDto } from './budget-query.dto';
 import { BudgetReader } from './budget.reader';
@@ -58,15 +58,11 @@ export class BudgetController {
   }
 
   /** Declared before the :financialYear route so "stream" is never read as a year. */
-  @Sse('stream')
-  @Requires('ledger:read')
-  @ApiOperation({
-    operationId: 'streamBudgets',
-    summary:
-      'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)',
-    description: STREAM_BEHAVIOUR,
-  })
-  @ApiEventStream('"budget" events')
+  @ProjectionStreamEndpoint(
+    'streamBudgets',
+    'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)',
+    '"budget" events',
+  )
   stream(
     @Headers() headers: Record<string, string | undefined>,
     @Query() query: StreamQueryDto,

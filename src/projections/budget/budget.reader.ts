@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import {
   partnerKey,
   yearKey,
@@ -8,7 +7,7 @@ import {
 } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
-import { problem } from '../../http/problem';
+import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
 
@@ -27,18 +26,6 @@ export interface BudgetYearItem {
 }
 
 const NAME = budgetProjection.name;
-
-/** The cursor is the last key returned, opaque to clients. */
-export const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
-function decodeCursor(cursor: string): string {
-  try {
-    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof k === 'string' && k.startsWith(YEAR_KEY_PREFIX)) return k;
-  } catch {
-    /* falls through to the 400 below */
-  }
-  throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
-}
 
 /** With no underwriting agreement, whatever the shortfall is stands uncovered. */
 function item(view: BudgetYearView): BudgetYearItem {
@@ -62,25 +49,12 @@ export class BudgetReader {
   /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
   constructor(private readonly store: ReadModelView) {}
 
-  list(limit: number, cursor?: string): { items: BudgetYearItem[]; nextCursor: string | null } {
+  /** Years in key order, the cursor the last key returned. */
+  list(limit: number, cursor?: string): Page<BudgetYearItem> {
     const nameOf = this.nameLookup();
-    const items: BudgetYearItem[] = [];
-    let lastKey: string | undefined;
-    let more = false;
-    for (const { key, doc } of this.store.scan<BudgetYearDoc>(
-      NAME,
-      YEAR_KEY_PREFIX,
-      cursor === undefined ? undefined : decodeCursor(cursor),
-    )) {
-      if (!doc.set) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      items.push(item(summariseYear(doc, nameOf)));
-      lastKey = key;
-    }
-    return { items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
+    return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, YEAR_KEY_PREFIX, { limit, cursor }, (doc) =>
+      doc.set ? item(summariseYear(doc, nameOf)) : undefined,
+    );
   }
 
   get(financialYear: string): BudgetYearView {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import type { DecisionRegisterDoc } from '../../../projections/decision-register
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
-import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { DecisionRegisterQueryDto } from './decision-register-query.dto';
 import { DecisionRegisterReader } from './decision-register.reader';
@@ -63,15 +63,11 @@ export class DecisionRegisterController {
   }
 
   /** Declared before :decisionId so "stream" is never read as an id. */
-  @Sse('stream')
-  @Requires('ledger:read')
-  @ApiOperation({
-    operationId: 'streamDecisionRegister',
-    summary:
-      'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position',
-    description: STREAM_BEHAVIOUR,
-  })
-  @ApiEventStream('"decision" and "signoff" events')
+  @ProjectionStreamEndpoint(
+    'streamDecisionRegister',
+    'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position',
+    '"decision" and "signoff" events',
+  )
   stream(
     @Headers() headers: Record<string, string | undefined>,
     @Query() query: StreamQueryDto,

@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import {
   DECISION_KEY_PREFIX,
   decisionKey,
@@ -21,23 +20,11 @@ import {
   type DecisionRegisterDetail,
   type DecisionRegisterItem,
 } from '../../../projections/decision-register/decision-register.views';
-import { problem } from '../../http/problem';
+import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
 
 const NAME = decisionRegisterProjection.name;
-
-/** The cursor is the last key returned, opaque to clients; the filters are sent again with it. */
-export const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
-function decodeCursor(cursor: string): string {
-  try {
-    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof k === 'string' && k.startsWith(DECISION_KEY_PREFIX)) return k;
-  } catch {
-    /* falls through to the 400 below */
-  }
-  throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
-}
 
 /**
  * Reads the decision register: decisions in key (decision id) order, each joined with its meeting
@@ -47,31 +34,19 @@ export class DecisionRegisterReader {
   /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
   constructor(private readonly store: ReadModelView) {}
 
-  list(
-    query: DecisionRegisterQuery,
-    limit: number,
-    cursor?: string,
-  ): { items: DecisionRegisterItem[]; nextCursor: string | null } {
+  /** Key-ordered pages; the filters are sent again with each cursor. */
+  list(query: DecisionRegisterQuery, limit: number, cursor?: string): Page<DecisionRegisterItem> {
     const meetingOf = this.meetingLookup();
-    const items: DecisionRegisterItem[] = [];
-    let lastKey: string | undefined;
-    let more = false;
-    // Scans forward until a page is full; a selective filter reads further, never more than the register.
-    for (const { key, doc } of this.store.scan<DecisionDoc>(
+    return documentPage<DecisionDoc, DecisionRegisterItem>(
+      this.store,
       NAME,
       DECISION_KEY_PREFIX,
-      cursor === undefined ? undefined : decodeCursor(cursor),
-    )) {
-      const meeting = meetingOf(doc.meetingId);
-      if (!matchesQuery(doc, meeting, query)) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      items.push(registerItem(doc, meeting, this.signoffsOf(doc)));
-      lastKey = key;
-    }
-    return { items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
+      { limit, cursor },
+      (doc) => {
+        const meeting = meetingOf(doc.meetingId);
+        return matchesQuery(doc, meeting, query) ? registerItem(doc, meeting, this.signoffsOf(doc)) : undefined;
+      },
+    );
   }
 
   get(decisionId: string): DecisionRegisterDetail {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, Sse, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,7 +15,7 @@ import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ApiEventStream, STREAM_BEHAVIOUR, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import {
@@ -92,15 +92,11 @@ export class EscalationTrailController {
     return this.reader.summary({ kind: q.period ?? 'quarter', asOf: asOf!, from, to, agency: q.agency });
   }
 
-  @Sse('stream')
-  @Requires('ledger:read')
-  @ApiOperation({
-    operationId: 'streamEscalationTrail',
-    summary:
-      'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline',
-    description: STREAM_BEHAVIOUR,
-  })
-  @ApiEventStream('"escalation" events')
+  @ProjectionStreamEndpoint(
+    'streamEscalationTrail',
+    'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline',
+    '"escalation" events',
+  )
   stream(
     @Headers() headers: Record<string, string | undefined>,
     @Query() query: StreamQueryDto,

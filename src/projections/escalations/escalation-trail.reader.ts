@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { businessDate } from '../../../projections/calendar/business-date';
 import {
   ESCALATION_KEY_PREFIX,
@@ -18,7 +17,7 @@ import {
 } from '../../../projections/escalations/escalation-trail.summary';
 import type { PeriodKind } from '../../../projections/escalations/periods';
 import { viewAt, type EscalationView } from '../../../projections/escalations/stage-measure';
-import { problem } from '../../http/problem';
+import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelStore } from '../read-model-store';
 
@@ -37,47 +36,24 @@ export interface EscalationTrailSummary {
 
 const NAME = escalationTrailProjection.name;
 
-/** The cursor is the last key returned, opaque to clients; the filters are sent again with it. */
-const encodeCursor = (key: string) => Buffer.from(JSON.stringify({ k: key })).toString('base64url');
-function decodeCursor(cursor: string): string {
-  try {
-    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof k === 'string' && k.startsWith(ESCALATION_KEY_PREFIX)) return k;
-  } catch {
-    /* falls through to the 400 below */
-  }
-  throw new BadRequestException(problem(400, 'invalid-cursor', 'The cursor is not one this API returned'));
-}
-
 /** Reads the escalation trail from the read-model store; every measure is worked out in pure code at asOf. */
 export class EscalationTrailReader {
   constructor(private readonly store: ReadModelStore) {}
 
-  list(
-    query: EscalationTrailQuery,
-    limit: number,
-    cursor?: string,
-  ): { asOf: string; items: EscalationTrailItem[]; nextCursor: string | null } {
-    const items: EscalationTrailItem[] = [];
-    let lastKey: string | undefined;
-    let more = false;
-    // Scans forward in key order until a page is full; a selective filter reads further, never more than the trail.
-    for (const { key, doc } of this.store.scan<EscalationTrailDoc>(
+  list(query: EscalationTrailQuery, limit: number, cursor?: string): { asOf: string } & Page<EscalationTrailItem> {
+    const page = documentPage<EscalationTrailDoc, EscalationTrailItem>(
+      this.store,
       NAME,
       ESCALATION_KEY_PREFIX,
-      cursor === undefined ? undefined : decodeCursor(cursor),
-    )) {
-      const view = viewAt(doc, query.asOf);
-      if (!view || !matchesQuery(view, query)) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      const { timeline, ...rest } = view;
-      items.push({ ...rest, timelineLength: timeline.length });
-      lastKey = key;
-    }
-    return { asOf: query.asOf, items, nextCursor: more && lastKey ? encodeCursor(lastKey) : null };
+      { limit, cursor },
+      (doc) => {
+        const view = viewAt(doc, query.asOf);
+        if (!view || !matchesQuery(view, query)) return undefined;
+        const { timeline, ...rest } = view;
+        return { ...rest, timelineLength: timeline.length };
+      },
+    );
+    return { asOf: query.asOf, ...page };
   }
 
   /** One escalation's whole timeline and measured stages as at asOf; 404 if it had not been raised by then. */

@@ -1,6 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, Sse } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Requires } from '../../auth/requires.decorator';
 
 /** An event id as the streams write it (a position, in decimal digits). */
 const POSITION_PATTERN = '^(0|[1-9][0-9]*)$';
@@ -49,5 +50,19 @@ export function ApiEventStream(events: string): MethodDecorator {
       description: 'invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent',
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     }),
+  );
+}
+
+/**
+ * A read model's GET <list>/stream endpoint: Server-Sent Events for whoever may read the ledger, its
+ * operation described with STREAM_BEHAVIOUR and its OpenAPI from ApiEventStream. Declare it before
+ * the list's /:id route, so "stream" is never read as an id.
+ */
+export function ProjectionStreamEndpoint(operationId: string, summary: string, events: string): MethodDecorator {
+  return applyDecorators(
+    Sse('stream'),
+    Requires('ledger:read'),
+    ApiOperation({ operationId, summary, description: STREAM_BEHAVIOUR }),
+    ApiEventStream(events),
   );
 }
