@@ -10,6 +10,7 @@ import { DeputyAuthority } from './meetings/deputy-authority';
 import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
@@ -25,6 +26,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         LedgerModule,
+        IdempotencyModule,
         LogTreeModule,
         HealthModule,
         ...CONTEXT_MODULES,
