@@ -6,7 +6,6 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
-import { DeputyAuthority } from './meetings/deputy-authority';
 import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -34,7 +33,6 @@ export class AppModule {
       ],
       providers: [
         TokenVerifier,
-        DeputyAuthority,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
