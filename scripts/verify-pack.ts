@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describeProblem } from '../src/evidence/pack/pack-problem';
-import type { SignedDigest } from '../src/evidence/pack/pack-types';
+import type { SignedDigest } from '../src/ledger/digests/signed-digest';
 import { verifyPack, type VerifyOptions } from '../src/evidence/pack/verify-pack';
 
 const USAGE =
