@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { escalationKey } from '../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../projections/escalations/escalation-trail.projection';
-import { Escalation } from '../src/escalations/domain/escalation';
-import type { EscalationEvent } from '../src/escalations/domain/escalation-types';
-import { PersonalDataCipher } from '../src/privacy/personal-data-cipher';
-import { SubjectKeyStore } from '../src/privacy/subject-key-store';
+import { Escalation, type EscalationEvent } from '../src/escalations';
+import { PersonalDataCipher, SubjectKeyStore } from '../src/privacy';
 import { EscalationTrailReader } from '../src/projections/escalations/escalation-trail.reader';
 import { ReadModelStore } from '../src/projections/read-model-store';
 

@@ -1,5 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
-import type { ActionOwner } from '../../src/actions/domain/action-owner';
+import type { ActionEvent, ActionOwner } from '../../src/actions';
 
 /** How an owner reads in a summary: the same keys the decider compares owners by. */
 export function ownerLabel(owner: ActionOwner): string {

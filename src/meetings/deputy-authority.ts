@@ -3,7 +3,7 @@ import type { DeputyAuthorityPort } from '../auth/deputy-authority.port';
 import type { Actor } from '../ledger/event-envelope';
 import { CommandRunner } from '../ledger/command-runner';
 import { problem } from '../http/problem';
-import { Person, roleOn } from '../partners/domain/person';
+import { Person, roleOn } from '../partners';
 import { Meeting } from './domain/meeting';
 
 const refuse = (code: string, title: string) => new ForbiddenException(problem(403, code, title));

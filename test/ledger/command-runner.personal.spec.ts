@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Escalation } from '../../src/escalations/domain/escalation';
-import { PersonalDataCipher } from '../../src/privacy/personal-data-cipher';
-import { SubjectKeyStore } from '../../src/privacy/subject-key-store';
+import { Escalation } from '../../src/escalations';
+import { PersonalDataCipher, SubjectKeyStore } from '../../src/privacy';
 import { ManualClock } from '../../src/shared/clock';
 import { CommandRunner } from '../../src/ledger/command-runner';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
