@@ -13,9 +13,8 @@
  * revision and line, or the CSV cell by row and column); 2 for a usage error or an unreadable file.
  */
 import { readFileSync } from 'node:fs';
-import { describeProblem } from '../src/evidence/pack/pack-problem';
-import type { SignedDigest } from '../src/evidence/pack/pack-types';
-import { verifyPack, type VerifyOptions } from '../src/evidence/pack/verify-pack';
+import { describeProblem, verifyPack, type VerifyOptions } from '../src/evidence';
+import type { SignedDigest } from '../src/ledger/digests/signed-digest';
 
 const USAGE =
   'usage: npm run verify-pack -- <pack.zip> [--public-key <published-key.pem>] [--digest <published.json> [--consistency <proof.json>]]';

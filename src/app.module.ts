@@ -6,10 +6,10 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
-import { DeputyAuthority } from './meetings/deputy-authority';
 import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
@@ -25,6 +25,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         LedgerModule,
+        IdempotencyModule,
         LogTreeModule,
         HealthModule,
         ...CONTEXT_MODULES,
@@ -32,7 +33,6 @@ export class AppModule {
       ],
       providers: [
         TokenVerifier,
-        DeputyAuthority,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
-import type { DecisionEvent } from '../../src/decisions/domain/decision';
-import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
+import type { ActionEvent } from '../../src/actions';
+import type { DecisionEvent } from '../../src/decisions';
+import type { EscalationEvent } from '../../src/escalations';
 import type { Actor, NewEvent } from '../../src/ledger/event-envelope';
-import type { ArtefactVersion, SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { ArtefactVersion, SignoffEvent } from '../../src/signoffs';
 import type { EventStore } from '../../src/ledger/event-store.port';
 
 /**

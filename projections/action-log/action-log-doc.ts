@@ -1,5 +1,4 @@
-import type { ActionOwner } from '../../src/actions/domain/action-owner';
-import type { ActionStatus } from '../../src/actions/domain/action-messages';
+import type { ActionOwner, ActionStatus } from '../../src/actions';
 import type { Actor } from '../../src/ledger/event-envelope';
 
 /**

@@ -1,6 +1,6 @@
-import type { ActionStatus } from '../../src/actions/domain/action-messages';
+import type { ActionStatus } from '../../src/actions';
 import type { ActionLogEntry } from './action-log-doc';
-import { ownerLabel, ownerName } from '../../src/actions/domain/action-owner';
+import { ownerLabel, ownerName } from '../../src/actions';
 
 /** What a reader can ask the action log for; every filter given must match (AND). */
 export interface ActionLogQuery {

@@ -1,5 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
-import { ownerLabel, type ActionOwner } from '../../src/actions/domain/action-owner';
+import { ownerLabel, type ActionEvent, type ActionOwner } from '../../src/actions';
 
 const owners = (list: ActionOwner[]) => list.map(ownerLabel).join(', ');
 const suffix = (text: string | undefined) => (text ? `: ${text}` : '');

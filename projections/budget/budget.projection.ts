@@ -1,5 +1,5 @@
-import type { BudgetEvent } from '../../src/funding/domain/budget.types';
-import type { PartnerEvent } from '../../src/partners/domain/partner';
+import type { BudgetEvent } from '../../src/funding';
+import type { PartnerEvent } from '../../src/partners';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { Projection } from '../projection';
 import {

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, DecisionStatus } from '../../src/decisions/domain/decision';
+import type { DecisionOutcome, DecisionStatus } from '../../src/decisions';
 import type { DecisionDoc, MeetingDoc } from './decision-register-doc';
 
 /** What a reader can ask the register for; every filter given must match (AND). */

@@ -1,7 +1,7 @@
-import type { DecisionEvent } from '../../src/decisions/domain/decision';
+import type { DecisionEvent } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { MeetingEvent } from '../../src/meetings/domain/meeting';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { MeetingEvent } from '../../src/meetings';
+import type { SignoffEvent } from '../../src/signoffs';
 import type { DecisionDoc, DecisionRegisterDoc, MeetingDoc, SignoffDoc } from './decision-register-doc';
 import { decisionRegisterProjection as p } from './decision-register.projection';
 

@@ -1,4 +1,4 @@
-import type { DecisionEvent } from '../../src/decisions/domain/decision';
+import type { DecisionEvent } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecisionDoc, HistoryEntry, Stamp } from './decision-register-doc';
 import { compact } from './compact';

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { MeetingEvent } from '../../src/meetings/domain/meeting';
+import type { MeetingEvent } from '../../src/meetings';
 import { compact } from './compact';
 import type { MeetingDoc } from './decision-register-doc';
 

@@ -3,9 +3,9 @@ import type {
   EscalationOutcome,
   EscalationStatus,
   PersonalNote,
-} from '../../src/escalations/domain/escalation-types';
-import type { SealedValue } from '../../src/privacy/sealed-value';
-import type { ProtocolStage } from '../../src/escalations/domain/escalation-protocol';
+  ProtocolStage,
+} from '../../src/escalations';
+import type { SealedValue } from '../../src/privacy';
 import type { Actor } from '../../src/ledger/event-envelope';
 
 /** One line of an escalation's timeline: who did what, at which stage, when (business and recorded). */

@@ -1,4 +1,4 @@
-import type { SealedValue } from '../../src/privacy/sealed-value';
+import type { SealedValue } from '../../src/privacy';
 import { escalationTrailProjection as p } from './escalation-trail.projection';
 import { icbRep, raisedEvent, stored, trail } from './testing/trail-events';
 

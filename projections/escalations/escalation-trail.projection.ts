@@ -1,4 +1,4 @@
-import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
+import type { EscalationEvent } from '../../src/escalations';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../../src/shared/without-undefined';
 import type { Projection } from '../projection';

@@ -1,5 +1,5 @@
 import type { Actor } from '../ledger/event-envelope';
-import { DomainError } from '../ledger/errors';
+import { DomainError } from '../shared/domain-errors';
 import { mayActFor, namedAgencies, type CheckedCommand } from './agency-rules';
 
 export class NotYourAgencyError extends DomainError {

@@ -12,8 +12,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../ledger/event-envelope';
 import { ID_PATTERN } from '../http/ids';
 import { problem } from '../http/problem';
-import { DEPUTY_FOR_HEADER, DEPUTY_MEETING_HEADER, DeputyAuthority } from '../meetings/deputy-authority';
 import { CLOCK, type Clock } from '../shared/clock';
+import {
+  DEPUTY_AUTHORITY,
+  DEPUTY_FOR_HEADER,
+  DEPUTY_MEETING_HEADER,
+  type DeputyAuthorityPort,
+} from './deputy-authority.port';
 import { allows, type Permission, type Role } from './permissions';
 import { PUBLIC, REQUIRES } from './requires.decorator';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
@@ -26,7 +31,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-    private readonly deputies: DeputyAuthority,
+    @Inject(DEPUTY_AUTHORITY) private readonly deputies: DeputyAuthorityPort,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,7 +57,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** With both deputy headers, the deputy acts with the deputised member's authority (see DeputyAuthority). */
+  /** With both deputy headers, the deputy acts with the deputised member's authority (see DeputyAuthorityPort). */
   private async deputising(request: AuthenticatedRequest, actor: Actor): Promise<Actor> {
     const meetingId = request.headers[DEPUTY_MEETING_HEADER];
     const memberId = request.headers[DEPUTY_FOR_HEADER];

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../ledger/errors';
+import { DomainError } from '../shared/domain-errors';
 import { StoreUnavailableError } from '../ledger/store-errors';
 import { LedgerIntegrityError } from '../ledger/integrity/integrity-gate';
 import { HTTP_CODES, problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';

@@ -1,5 +1,10 @@
 import { isISO8601 } from 'class-validator';
-import type { FieldError } from './validation';
+
+/** One field's refusals, as the 400 problem lists them (built here and by the validation pipe). */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
 
 /**
  * What text may enter a record, checked once at the edge for every string in every command body

@@ -1,12 +1,7 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { problem } from './problem';
-import { textErrors } from './text-hygiene';
-
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+import { textErrors, type FieldError } from './text-hygiene';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {

@@ -2,14 +2,14 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DomainEvent } from '../shared/decider';
 import { CLOCK, type Clock } from '../shared/clock';
-import { PersonalDataCipher } from '../privacy/personal-data-cipher';
-import { personalSlots } from '../privacy/personal-paths';
 import { RuleViolation } from '../shared/domain-errors';
 import type { Aggregate, DomainCommand } from './aggregate';
 import type { Actor, NewEvent, StoredEvent } from './event-envelope';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { WrongExpectedRevisionError } from './errors';
 import { IntegrityGate } from './integrity/integrity-gate';
+import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from './personal-data-sealer.port';
+import { personalSlots } from './personal-paths';
 import { streamName } from './stream-name';
 
 /** What the HTTP edge knows about a request, handed to every command. */
@@ -42,8 +42,8 @@ export class CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    /** Seals declared personal values before append (src/privacy); absent only where no event carries any. */
-    @Optional() private readonly cipher?: PersonalDataCipher,
+    /** Seals declared personal values before append (provided by src/privacy); absent only where no event carries any. */
+    @Optional() @Inject(PERSONAL_DATA_SEALER) private readonly sealer?: PersonalDataSealer,
     /** Refuses every write once the ledger failed its integrity check (absent in unit tests that build a runner by hand). */
     @Optional() private readonly gate?: IntegrityGate,
   ) {}
@@ -176,8 +176,8 @@ export class CommandRunner {
   private sealed<E extends DomainEvent>(aggregate: Aggregate<never, E, unknown>, e: E): unknown {
     const fields = aggregate.codec.personalOf(e.type);
     if (fields.length === 0) return e.data;
-    if (this.cipher) return this.cipher.sealEvent(e.type, e.data, fields);
-    // Without a cipher only events that happen to hold no personal value may pass (e.g. an escalation naming nobody).
+    if (this.sealer) return this.sealer.sealEvent(e.type, e.data, fields);
+    // Without a sealer only events that happen to hold no personal value may pass (e.g. an escalation naming nobody).
     if (fields.some((f) => personalSlots(e.data, f).length > 0))
       throw new Error(`${e.type} carries personal data and no PersonalDataCipher is configured`);
     return e.data;

@@ -1,9 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../shared/clock';
-import { IDEMPOTENCY_STORE, MemoryIdempotencyStore } from '../http/idempotency/idempotency.store';
-import { SqliteIdempotencyStore } from '../http/idempotency/sqlite-idempotency.store';
 import { CommandRunner } from './command-runner';
 import { createEventStore } from './event-store.factory';
 import { EVENT_STORE, type EventStore } from './event-store.port';
@@ -12,7 +9,7 @@ import { IntegrityGate, VERIFIED_POINT_STORE } from './integrity/integrity-gate'
 import { IntegrityHeaderHook } from './integrity/integrity-gate.http';
 import { FileVerifiedPointStore, MemoryVerifiedPointStore } from './integrity/integrity-gate-point';
 
-/** The ledger: the configured event store, the command runner, and idempotency records. */
+/** The ledger: the configured event store, the command runner and the integrity gate. */
 @Global()
 @Module({
   controllers: [LedgerController],
@@ -21,14 +18,6 @@ import { FileVerifiedPointStore, MemoryVerifiedPointStore } from './integrity/in
       provide: EVENT_STORE,
       inject: [APP_CONFIG, CLOCK],
       useFactory: (c: AppConfig, clock: Clock) => createEventStore(c, clock),
-    },
-    {
-      provide: IDEMPOTENCY_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) =>
-        c.store === 'memory'
-          ? new MemoryIdempotencyStore()
-          : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs),
     },
     CommandRunner,
     // The start-up and periodic integrity check: writes wait for it and are refused once it fails.
@@ -41,16 +30,12 @@ import { FileVerifiedPointStore, MemoryVerifiedPointStore } from './integrity/in
     IntegrityGate,
     IntegrityHeaderHook,
   ],
-  exports: [EVENT_STORE, IDEMPOTENCY_STORE, CommandRunner, IntegrityGate],
+  exports: [EVENT_STORE, CommandRunner, IntegrityGate],
 })
 export class LedgerModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IDEMPOTENCY_STORE) private readonly idem: { close?: () => void },
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.idem.close?.();
     await this.store.close();
   }
 }

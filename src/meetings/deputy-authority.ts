@@ -1,12 +1,10 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { DeputyAuthorityPort } from '../auth/deputy-authority.port';
 import type { Actor } from '../ledger/event-envelope';
 import { CommandRunner } from '../ledger/command-runner';
 import { problem } from '../http/problem';
-import { Person, roleOn } from '../partners/domain/person';
+import { Person, roleOn } from '../partners';
 import { Meeting } from './domain/meeting';
-
-export const DEPUTY_MEETING_HEADER = 'x-deputising-meeting';
-export const DEPUTY_FOR_HEADER = 'x-deputising-for';
 
 const refuse = (code: string, title: string) => new ForbiddenException(problem(403, code, title));
 
@@ -15,9 +13,10 @@ const refuse = (code: string, title: string) => new ForbiddenException(problem(4
  * (a partner representative of the member's agency), for that meeting only: the command's
  * business time must fall on the meeting's date. The event then names both the deputy (actor)
  * and the member (onBehalfOf). The deputy's token subject must be their person id.
+ * Implements the auth guard's port; MeetingsModule provides it as DEPUTY_AUTHORITY.
  */
 @Injectable()
-export class DeputyAuthority {
+export class DeputyAuthority implements DeputyAuthorityPort {
   constructor(private readonly runner: CommandRunner) {}
 
   async actAs(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DEPUTY_AUTHORITY } from '../auth/deputy-authority.port';
 import { AddAgendaItemController } from './commands/add-agenda-item/add-agenda-item.controller';
 import { AddAgendaItemHandler } from './commands/add-agenda-item/add-agenda-item.handler';
 import { ApprovePreviousMinutesController } from './commands/approve-previous-minutes/approve-previous-minutes.controller';
@@ -11,6 +12,7 @@ import { RecordAttendanceController } from './commands/record-attendance/record-
 import { RecordAttendanceHandler } from './commands/record-attendance/record-attendance.handler';
 import { ScheduleMeetingController } from './commands/schedule-meeting/schedule-meeting.controller';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
+import { DeputyAuthority } from './deputy-authority';
 
 /** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, close. */
 @Module({
@@ -29,6 +31,9 @@ import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-mee
     AddAgendaItemHandler,
     ApprovePreviousMinutesHandler,
     CloseMeetingHandler,
+    // The auth guard's port: who may act as a deputised member (read from attendance).
+    { provide: DEPUTY_AUTHORITY, useClass: DeputyAuthority },
   ],
+  exports: [DEPUTY_AUTHORITY],
 })
 export class MeetingsModule {}

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { PersonalField } from '../ledger/event-codec';
-import { personalSlots } from './personal-paths';
+import type { PersonalDataSealer } from '../ledger/personal-data-sealer.port';
+import { personalSlots } from '../ledger/personal-paths';
 import { aadOf, ERASED, ERASED_TEXT, isSealed, type Erased, type SealedValue } from './sealed-value';
 import type { SubjectKeyStore } from './subject-key-store';
 
@@ -19,7 +20,7 @@ export class TamperedPersonalValue extends Error {
  * reaches the log or a read model; a reader gets it only through reveal(), and once the subject's
  * key (version) is destroyed, reveal shows "[erased]" for ever after.
  */
-export class PersonalDataCipher {
+export class PersonalDataCipher implements PersonalDataSealer {
   private readonly keys = new Map<string, Buffer | null>();
   private remembered: Set<string> | undefined;
 

@@ -6,6 +6,7 @@ import { EraseDataSubjectController } from './commands/erase-data-subject/erase-
 import { EraseDataSubjectHandler } from './commands/erase-data-subject/erase-data-subject.handler';
 import type { DataSubjectEvent } from './domain/data-subject';
 import { loadMasterKey } from './master-key';
+import { PERSONAL_DATA_SEALER } from '../ledger/personal-data-sealer.port';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { RetentionScheduler } from './retention/retention-scheduler';
 import { SubjectKeyStore } from './subject-key-store';
@@ -33,10 +34,12 @@ export function keyStoreFile(config: AppConfig): string {
       inject: [SubjectKeyStore],
       useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys),
     },
+    // The ledger's sealer port: the CommandRunner seals through it without importing privacy.
+    { provide: PERSONAL_DATA_SEALER, useExisting: PersonalDataCipher },
     EraseDataSubjectHandler,
     RetentionScheduler,
   ],
-  exports: [PersonalDataCipher],
+  exports: [PersonalDataCipher, PERSONAL_DATA_SEALER],
 })
 export class PrivacyModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

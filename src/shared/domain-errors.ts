@@ -1,6 +1,20 @@
-import { DomainError } from '../ledger/errors';
-
-export { DomainError };
+/** Base of every typed error the domain and the ledger raise; mapped to HTTP in one filter. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /**
+   * 403 not your agency, 404 not found, 409 conflicts with current state, 412 stale revision, 413 too
+   * large to store, 422 a rule refused it, 503 the ledger's integrity machinery cannot answer
+   * truthfully (e.g. the log tree does not match the log): never a 500, and nothing was written.
+   */
+  abstract readonly status: 403 | 404 | 409 | 412 | 413 | 422 | 503;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
 
 /** A business rule refused the command (HTTP 422). `code` is stable: clients switch on it. */
 export class RuleViolation extends DomainError {

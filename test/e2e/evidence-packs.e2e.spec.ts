@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { CONTEXT_MODULES } from '../../src/contexts';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import { EvidenceModule } from '../../src/evidence/evidence.module';
-import { PackJobRunner } from '../../src/evidence/jobs/pack-job-runner';
+import { PackJobRunner } from '../../src/evidence';
 import { validationPipe } from '../../src/http/validation';
 import type { Actor } from '../../src/ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';

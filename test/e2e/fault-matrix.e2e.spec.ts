@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
-import { SubjectKeyStore } from '../../src/privacy/subject-key-store';
+import { SubjectKeyStore } from '../../src/privacy';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { PROJECTIONS } from '../../src/projections/projections.module';
 import { ReadModelStore } from '../../src/projections/read-model-store';

@@ -2,12 +2,10 @@ import { Logger } from '@nestjs/common';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { buildPack } from '../../src/evidence/pack/build-pack';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
-import { openZip, readEntryText } from '../../src/evidence/pack/zip-reader';
+import { buildPack, openZip, readEntryText, verifyPack } from '../../src/evidence';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy/retention/retention-scheduler';
+import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -341,8 +339,7 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     }
     expect(readdirSync(t.config.dataDir)).toContain('keys.sqlite');
     // The ledger alone, with an empty key store under the same master key: every personal value reads as erased.
-    const { PersonalDataCipher } = await import('../../src/privacy/personal-data-cipher');
-    const { SubjectKeyStore } = await import('../../src/privacy/subject-key-store');
+    const { PersonalDataCipher, SubjectKeyStore } = await import('../../src/privacy');
     const { loadMasterKey } = await import('../../src/privacy/master-key');
     const empty = new SubjectKeyStore(':memory:', loadMasterKey(t.config));
     const revealed = JSON.stringify(new PersonalDataCipher(empty).reveal((await t.store.readAll()).map((e) => e.data)));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadDemo } from '../../src/demo/load/load-demo';
 import { NO_DIGEST_WARNING } from '../../src/evidence/pack/check-digest';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
-import type { PackManifest } from '../../src/evidence/pack/pack-types';
+import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -13,7 +13,8 @@ import {
   sha256,
 } from '../../src/evidence/pack/pack-files';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
-import type { PackManifest, SignedDigest } from '../../src/evidence/pack/pack-types';
+import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
+import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import type { StoredEvent } from '../../src/ledger/event-envelope';

@@ -11,7 +11,8 @@ import {
   sha256,
 } from '../../src/evidence/pack/pack-files';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
-import type { PackManifest, SignedDigest } from '../../src/evidence/pack/pack-types';
+import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
+import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';

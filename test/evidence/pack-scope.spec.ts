@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { StreamSelector } from '../../src/evidence/pack/select-streams';
-import type { PackScope } from '../../src/evidence/pack/pack-types';
+import type { PackScope } from '../../src/evidence/domain/pack-scope';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip } from './support/pack-files';

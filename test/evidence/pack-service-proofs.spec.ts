@@ -2,7 +2,7 @@ import { loadDemo } from '../../src/demo/load/load-demo';
 import { PackStorage } from '../../src/evidence/jobs/pack-storage';
 import { LOG_PROOFS_FILE } from '../../src/evidence/pack/log-proofs';
 import { describeProblem } from '../../src/evidence/pack/pack-problem';
-import type { SignedDigest } from '../../src/evidence/pack/pack-types';
+import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { verifyPack } from '../../src/evidence/pack/verify-pack';
 import { send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';

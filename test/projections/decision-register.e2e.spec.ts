@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DecisionEvent } from '../../src/decisions/domain/decision';
+import type { DecisionEvent } from '../../src/decisions';
 import type { Actor } from '../../src/ledger/event-envelope';
-import type { MeetingEvent } from '../../src/meetings/domain/meeting';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { MeetingEvent } from '../../src/meetings';
+import type { SignoffEvent } from '../../src/signoffs';
 import { expectProblem, send } from '../support/http';
 import { messages, openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';

@@ -12,8 +12,7 @@ import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port'
 import type { Actor } from '../../src/ledger/event-envelope';
 import { TokenVerifier } from '../../src/auth/token-verifier';
 import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
-import { PersonalDataCipher } from '../../src/privacy/personal-data-cipher';
-import { RETENTION_ACTOR } from '../../src/privacy/retention/retention-scheduler';
+import { PersonalDataCipher, RETENTION_ACTOR } from '../../src/privacy';
 import { testLedgerStore } from './test-ledger-store';
 
 export interface TestApp {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertMayActFor } from '../../auth/agency-scope';
 import type { CheckedCommand } from '../../auth/agency-rules';
 import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
-import { partnerOfPerson } from '../../partners/partner-of-person';
+import { partnerOfPerson } from '../../partners';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { Action, type ActionOwner } from '../domain/action';
 

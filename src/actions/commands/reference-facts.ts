@@ -1,5 +1,5 @@
 import type { CommandRunner } from '../../ledger/command-runner';
-import { Meeting } from '../../meetings/domain/meeting';
+import { Meeting } from '../../meetings';
 import { ownerReferences, type ActionOwner } from '../domain/action-owner';
 import type { MeetingFacts } from '../domain/action';
 

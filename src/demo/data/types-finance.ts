@@ -1,5 +1,5 @@
 /** Shapes of money and activity figures, and of the escalation protocol. */
-import type { BoardId, DecisionId, MeetingId, PartnerId, Pence, PersonId } from './types';
+import type { BoardId, DecisionId, MeetingId, PartnerId, Pence, PersonId } from './types-base';
 
 export interface BudgetLine {
   id: string;

@@ -10,7 +10,7 @@ import type {
   PartnerId,
   Pence,
   PersonId,
-} from './types';
+} from './types-base';
 
 export type DecisionOutcome =
   'approved' | 'endorsed' | 'agreed' | 'accepted' | 'noted' | 'approved-in-principle' | 'rejected' | 'deferred';

@@ -1,6 +1,6 @@
 import type { CommandMeta } from '../../ledger/aggregate';
 import { fold } from '../../shared/decider';
-import type { PackScope } from '../pack/pack-types';
+import type { PackScope } from './pack-scope';
 import { EvidencePack, activeGrant, canSee, type EvidencePackCommand, type EvidencePackEvent } from './evidence-pack';
 
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };

@@ -3,8 +3,8 @@ import { eventCodec, v1 } from '../../ledger/event-codec';
 import type { Actor } from '../../ledger/event-envelope';
 import type { DomainEvent } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
-import type { PackFileEntry, PackScope } from '../pack/pack-types';
-import { checkScope } from './pack-scope';
+import type { PackFileEntry } from '../pack/pack-manifest';
+import { checkScope, type PackScope } from './pack-scope';
 
 /** Who, as the manifest records them: the verified actor without any deputising detail. */
 export type PackPerson = { userId: string; role: string; agency: string };

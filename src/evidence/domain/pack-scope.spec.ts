@@ -1,5 +1,4 @@
-import type { PackScope } from '../pack/pack-types';
-import { checkScope } from './pack-scope';
+import { checkScope, type PackScope } from './pack-scope';
 
 const scope: PackScope = {
   from: '2022-04-01',

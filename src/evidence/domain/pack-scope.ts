@@ -1,5 +1,20 @@
 import { RuleViolation } from '../../shared/domain-errors';
-import { RECORD_KINDS, type PackScope } from '../pack/pack-types';
+
+export const RECORD_KINDS = ['decisions', 'actions', 'escalations', 'funding'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** What an inspector or auditor asked for. Dates are ISO `YYYY-MM-DD`, inclusive, business time. */
+export interface PackScope {
+  from: string;
+  to: string;
+  /** Empty: every board. */
+  boardIds: string[];
+  /** Empty: every partner. */
+  partnerIds: string[];
+  /** Free-text themes or tags (e.g. "exploitation", "MASH front door"), matched against record text. */
+  themes: string[];
+  records: RecordKind[];
+}
 
 /** Same shape as a record id (src/http/ids.ts), restated so the domain stays free of HTTP imports. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;

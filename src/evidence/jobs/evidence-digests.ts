@@ -1,4 +1,4 @@
-import type { SignedDigest } from '../pack/pack-types';
+import type { SignedDigest } from '../../ledger/digests/signed-digest';
 
 /**
  * The signed digests the ledger has recorded, as the pack builder needs them: the latest one whose

@@ -29,7 +29,9 @@ import {
   sha256,
   SUMMARY_FILE,
 } from './pack-files';
-import type { BuildPack, BuildPackRequest, PackFileEntry, PackManifest, SignedDigest } from './pack-types';
+import type { BuildPack, BuildPackRequest } from './build-pack-contract';
+import type { PackFileEntry, PackManifest } from './pack-manifest';
+import type { SignedDigest } from '../../ledger/digests/signed-digest';
 import { logPages } from './read-log';
 import { StreamSelector } from './select-streams';
 import { renderSummaryPdf } from './summary-pdf/render-summary';

@@ -1,7 +1,7 @@
 import { CSV_FORMAT, CSV_FORMATS, LEGACY_CSV_FORMAT, type CsvFormat } from './csv';
 import { MANIFEST_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
-import type { PackManifest } from './pack-types';
+import type { PackManifest } from './pack-manifest';
 import type { PackTable } from './tables/projection-fold';
 
 /**

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { verifyDigestSignature } from '../../ledger/digests/digest-signature';
 import { MANIFEST_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
-import type { PackManifest } from './pack-types';
+import type { PackManifest } from './pack-manifest';
 
 /** The same key however its PEM is wrapped or spaced: compared as SPKI DER, or as text without whitespace if unparseable. */
 export function samePublicKey(a: string, b: string): boolean {

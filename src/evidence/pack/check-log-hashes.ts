@@ -4,7 +4,7 @@ import { parseLogHashLine } from './log-hashes';
 import { hasTree, LOG_PROOFS_FILE } from './log-proofs';
 import { EVENTS_FILE, LOG_HASHES_FILE, MANIFEST_FILE } from './pack-files';
 import type { PackProblem } from './pack-problem';
-import type { SignedDigest } from './pack-types';
+import type { SignedDigest } from '../../ledger/digests/signed-digest';
 
 /**
  * The pack's events in position order, kept compactly (id, stream, revision, position, hash) so that

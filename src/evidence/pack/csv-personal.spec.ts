@@ -1,5 +1,5 @@
 import { csvField, toCsv } from './csv';
-import type { SealedValue } from '../../privacy/sealed-value';
+import type { SealedValue } from '../../privacy';
 
 const sealed: SealedValue = {
   $personal: {

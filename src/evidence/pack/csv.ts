@@ -1,4 +1,4 @@
-import { isSealed, WITHHELD_TEXT, type SealedValue } from '../../privacy/sealed-value';
+import { isSealed, WITHHELD_TEXT, type SealedValue } from '../../privacy';
 
 /**
  * RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF, quotes doubled.

@@ -1,6 +1,6 @@
 import { LogHasher } from '../../ledger/digests/log-hash';
 import type { EventStore } from '../../ledger/event-store.port';
-import type { SignedDigest } from './pack-types';
+import type { SignedDigest } from '../../ledger/digests/signed-digest';
 import { logPages } from './read-log';
 
 /**

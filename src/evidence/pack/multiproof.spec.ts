@@ -1,4 +1,4 @@
-import { hashLeaf, inclusionPath, rootOfLeafHashes } from '../../ledger/integrity/merkle';
+import { hashLeaf, inclusionPath, rootOfLeafHashes, StreamHeadsTree, toHex } from '../../ledger/integrity/merkle';
 import { gapsOf, pathRanges, rangeKey, rootFrom } from './multiproof';
 
 const leavesOf = (n: number) => Array.from({ length: n }, (_, i) => hashLeaf(Buffer.from(`leaf ${i}`)));
@@ -16,7 +16,29 @@ function gapHashes(all: Buffer[], held: number[]): Map<string, Buffer> {
   return out;
 }
 
+const hashOf = (n: number) => n.toString(16).padStart(64, '0');
+const headsOf = (n: number): [string, { revision: number; hash: string }][] =>
+  Array.from({ length: n }, (_, i) => [
+    `stream-${((n - i) * 7919) % 1000}-${i}`,
+    { revision: i % 5, hash: hashOf(i + 1) },
+  ]);
+
 describe('multiproof', () => {
+  // The ledger's stream-heads tree signs the nodes a pack's log-proofs carry: its ranges must be these.
+  it.each([1, 2, 7, 13, 64, 100])(
+    "given %i streams, then pathNodes is the union of the chosen leaves' paths, each node once with its range",
+    (n) => {
+      const tree = StreamHeadsTree.of(headsOf(n));
+      for (const chosen of [[0], [n - 1], [...Array(n).keys()].filter((i) => i % 3 === 1), [...Array(n).keys()]]) {
+        const expected = new Map<string, string>();
+        for (const i of chosen)
+          pathRanges(i, n).forEach((r, k) => expected.set(`${r.start}-${r.end}`, toHex(tree.proof(i)[k])));
+        const nodes = tree.pathNodes(chosen);
+        expect(new Map(nodes.map((x) => [`${x.start}-${x.end}`, toHex(x.hash)]))).toEqual(expected);
+        expect(nodes).toHaveLength(expected.size);
+      }
+    },
+  );
   it('given every size up to 40 and subsets of held leaves, then the root from held leaves and gaps is the RFC root', () => {
     let seed = 7;
     const random = () => {

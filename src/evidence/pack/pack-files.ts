@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../ledger/integrity/canonical-json';
-import type { PackFileEntry, PackManifest } from './pack-types';
+import type { PackFileEntry, PackManifest } from './pack-manifest';
 
 /** The files of a pack, in the order they are written (manifest.json last). */
 export const EVENTS_FILE = 'events.ndjson';

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../ledger/event-envelope';
-import type { RecordKind } from './pack-types';
+import type { RecordKind } from '../domain/pack-scope';
 
 /**
  * What scope selection needs to know about one record stream, gathered event by event in the

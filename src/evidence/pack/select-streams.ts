@@ -1,7 +1,7 @@
 import { businessDay as businessDate } from './business-day';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import { streamCategory } from '../../ledger/stream-name';
-import type { PackScope } from './pack-types';
+import type { PackScope } from '../domain/pack-scope';
 import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './record-facts';
 
 /**

@@ -1,7 +1,8 @@
-import { ownerLabel } from '../../actions/domain/action-owner';
+import { ownerLabel } from '../../actions';
 import { businessDay as businessDate } from './business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../projections/action-log/action-log-doc';
-import type { PackScope, SummaryInput } from './pack-types';
+import type { PackScope } from '../domain/pack-scope';
+import type { SummaryInput } from './summary-pdf/summary-figures';
 import type { PackTables } from './tables/pack-tables';
 
 const STATUS_AFTER: Record<string, ActionLogEntry['status'] | undefined> = {

@@ -18,7 +18,7 @@ import {
   sha256,
 } from './pack-files';
 import type { PackProblem } from './pack-problem';
-import type { PackManifest } from './pack-types';
+import type { PackManifest } from './pack-manifest';
 import { readLines } from './read-lines';
 import { packTables, tableList } from './tables/pack-tables';
 import { checkEvents } from './verify-events';

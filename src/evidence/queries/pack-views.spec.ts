@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../ledger/event-envelope';
 import { EvidencePack, type EvidencePackEvent } from '../domain/evidence-pack';
-import type { PackScope } from '../pack/pack-types';
+import type { PackScope } from '../domain/pack-scope';
 import { accessLog, packView } from './pack-views';
 
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };

@@ -6,7 +6,8 @@ import {
   type PackPerson,
   type PackStatus,
 } from '../domain/evidence-pack';
-import type { PackProgress, PackScope } from '../pack/pack-types';
+import type { PackProgress } from '../pack/build-pack-contract';
+import type { PackScope } from '../domain/pack-scope';
 import type { PackRecord } from './pack-reader';
 
 export interface PackView {

@@ -3,19 +3,12 @@ import { Retrier } from '../../shared/retry-policy';
 import { SupervisedLoop } from '../../shared/supervised-loop';
 import type { StoredEvent } from '../event-envelope';
 import type { EventStore, Subscription } from '../event-store.port';
-import {
-  CompactRange,
-  EMPTY_TREE_ROOT,
-  eventLeafHash,
-  proveConsistency,
-  proveInclusion,
-  rootAt,
-  sameHash,
-  toHex,
-} from '../integrity/merkle';
+import { EMPTY_TREE_ROOT, eventLeafHash, proveConsistency, proveInclusion, rootAt, toHex } from '../integrity/merkle';
 import { LogPositionNotFound, LogTreeBehindError, LogTreeMismatchError } from './log-tree-errors';
 import type { LogTree, LogTreeHead } from './log-tree.port';
-import type { LogTreeStore, TreeAppend } from './log-tree-store';
+import type { LogTreeCheckpoint, LogTreeStore, TreeAppend } from './log-tree-store';
+import { PositionWaiters } from './position-waiters';
+import { checkTreeTail } from './tree-tail-check';
 
 export interface FollowerOptions {
   /** Commit after this many events, or once the oldest uncommitted one has waited batchMs. */
@@ -32,13 +25,6 @@ export type FollowerState = 'idle' | 'running' | 'retrying' | 'mismatch' | 'stop
 const TIMEOUT = Symbol('timeout');
 const PAGE = 1000;
 
-interface Waiter {
-  target: number;
-  resolve: () => void;
-  reject: (e: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Keeps the log tree: subscribes to the log from the tree's checkpoint through the event-store
  * port (so memory, SQLite and EventStoreDB alike, positions only compared, never computed) and
@@ -46,17 +32,17 @@ interface Waiter {
  * Self-healing through the shared SupervisedLoop (src/shared/supervised-loop.ts): after any
  * store error it drops the uncommitted batch and, after a capped backoff, starts again from the
  * last commit. One thing it never heals: a tree that does not match the log (checked on every
- * (re)start against the event at the last stored leaf). It then stops, /health says down, and
+ * (re)start against the event at the last stored leaf, tree-tail-check.ts). It then stops, /health says down, and
  * every read throws LogTreeMismatchError, since extending it would sign a rewritten log.
  */
 export class LogTreeFollower implements LogTree, HealthReporter {
-  private committed: { range: CompactRange; lastPosition: number | null; prevPosition: number | null };
+  private committed: LogTreeCheckpoint;
   private subscription?: Subscription;
   private readonly supervisor: SupervisedLoop;
   /** Set once, never cleared: the tree does not match the log. */
   private mismatchError?: LogTreeMismatchError;
-  private waiters = new Set<Waiter>();
-  /** Settles once this process has checked the stored tree against the log (checkTail): nothing is served from it before. */
+  private readonly waiters = new PositionWaiters();
+  /** Settles once this process has checked the stored tree against the log (checkTreeTail): nothing is served from it before. */
   private readonly checked: Promise<void>;
   private markChecked!: (error?: Error) => void;
 
@@ -102,7 +88,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   async stop(): Promise<void> {
     await this.supervisor.stop();
     this.markChecked(new Error('The log tree follower stopped before checking its tree'));
-    for (const w of this.waiters) this.settle(w, new Error('The log tree follower stopped'));
+    this.waiters.failAll(new Error('The log tree follower stopped'));
   }
 
   health(): PartHealth {
@@ -201,33 +187,23 @@ export class LogTreeFollower implements LogTree, HealthReporter {
   private covered(target: number): Promise<void> {
     const at = this.committed.lastPosition;
     if (at !== null && at >= target) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.settle(waiter, new LogTreeBehindError(target, this.committed.lastPosition, this.options.waitMs)),
-        this.options.waitMs,
-      );
-      const waiter: Waiter = { target, resolve, reject, timer };
-      this.waiters.add(waiter);
-    });
-  }
-
-  private settle(w: Waiter, error?: Error): void {
-    if (!this.waiters.delete(w)) return;
-    clearTimeout(w.timer);
-    if (error) w.reject(error);
-    else w.resolve();
+    return this.waiters.wait(
+      target,
+      this.options.waitMs,
+      () => new LogTreeBehindError(target, this.committed.lastPosition, this.options.waitMs),
+    );
   }
 
   private mismatch(err: LogTreeMismatchError): void {
     this.mismatchError = err;
     this.markChecked(err);
-    for (const w of this.waiters) this.settle(w, err);
+    this.waiters.failAll(err);
   }
 
   private async run(): Promise<void> {
     // Always from what is on disk: a failed batch left nothing behind, so the next run repeats it.
     this.committed = this.store.checkpoint();
-    await this.checkTail();
+    await checkTreeTail(this.events, this.store, this.committed);
     this.markChecked();
     this.supervisor.recovered();
     if (this.stopping) return;
@@ -246,7 +222,7 @@ export class LogTreeFollower implements LogTree, HealthReporter {
       this.committed = { range: range.clone(), lastPosition, prevPosition };
       batch = [];
       this.supervisor.recovered();
-      for (const w of this.waiters) if (lastPosition !== null && lastPosition >= w.target) this.settle(w);
+      if (lastPosition !== null) this.waiters.release(lastPosition);
     };
     for (;;) {
       pending ??= iterator.next();
@@ -268,35 +244,6 @@ export class LogTreeFollower implements LogTree, HealthReporter {
       if (batch.length >= this.options.batchSize) commit();
     }
     commit();
-  }
-
-  /**
-   * The event at the last stored leaf must still be there, at the same position, hashing the same:
-   * a log cut short (a lost tail, an older backup) or rewritten at its end is caught before a
-   * single leaf is added. Reading after the previous leaf's position keeps positions opaque.
-   */
-  private async checkTail(): Promise<void> {
-    const { range, lastPosition, prevPosition } = this.committed;
-    if (range.size === 0 || lastPosition === null) return;
-    const leafIndex = range.size - 1;
-    const [event] = await this.events.readAll({ after: prevPosition ?? undefined, maxCount: 1 });
-    const expected = this.store.read([{ level: 0, index: leafIndex }])[0]!;
-    const found = event?.position === lastPosition ? eventLeafHash(event) : undefined;
-    if (found && sameHash(found, expected)) return;
-    const what = !event
-      ? 'is gone'
-      : event.position !== lastPosition
-        ? `is gone (the next event is at position ${event.position})`
-        : 'hashes differently';
-    throw new LogTreeMismatchError(
-      `The log tree does not match the log: the event at position ${lastPosition} (leaf ${leafIndex}) ${what}`,
-      {
-        leafIndex,
-        position: lastPosition,
-        expected: toHex(expected),
-        found: found ? toHex(found) : null,
-      },
-    );
   }
 
   /** Cleared before closing, so a close that fails is not tried again. */

@@ -12,7 +12,7 @@ import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
-import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
+import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from '../escalations/escalation-trail-dates';
 import { EscalationTrailReader } from '../escalations/escalation-trail.reader';

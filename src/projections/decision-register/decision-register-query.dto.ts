@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions/domain/decision';
+import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions';
 import { ID_PATTERN } from '../../http/ids';
 
 export const DECISION_STATUSES: readonly DecisionStatus[] = ['in-force', 'rescinded', 'superseded'];

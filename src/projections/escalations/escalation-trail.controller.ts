@@ -13,7 +13,7 @@ import type { EscalationTrailDoc } from '../../../projections/escalations/escala
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
-import { PersonalDataCipher } from '../../privacy/personal-data-cipher';
+import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';

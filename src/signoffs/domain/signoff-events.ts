@@ -1,5 +1,5 @@
 import type { DomainCommand } from '../../ledger/aggregate';
-import type { PersonRole } from '../../partners/domain/person';
+import type { PersonRole } from '../../partners';
 import type { DomainEvent } from '../../shared/decider';
 
 export const ARTEFACT_KINDS = ['report', 'action-plan', 'protocol', 'briefing', 'other'] as const;

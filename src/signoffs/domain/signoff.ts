@@ -1,6 +1,6 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
-import { roleOn } from '../../partners/domain/person';
+import { roleOn } from '../../partners';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff-events';
 

@@ -12,7 +12,9 @@ import {
   rootHashOf,
   sha256,
 } from '../../../src/evidence/pack/pack-files';
-import type { BuildPackRequest, PackManifest, PackScope } from '../../../src/evidence/pack/pack-types';
+import type { BuildPackRequest } from '../../../src/evidence/pack/build-pack-contract';
+import type { PackManifest } from '../../../src/evidence/pack/pack-manifest';
+import type { PackScope } from '../../../src/evidence/domain/pack-scope';
 import type { EventStore } from '../../../src/ledger/event-store.port';
 import { openZip, readEntryText } from '../../../src/evidence/pack/zip-reader';
 

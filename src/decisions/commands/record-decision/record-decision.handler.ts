@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../../meetings/domain/meeting';
+import { Meeting } from '../../../meetings';
 import { Decision } from '../../domain/decision';
 import { RecordDecisionCommand } from './record-decision.command';
 

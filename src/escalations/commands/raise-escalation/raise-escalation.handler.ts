@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../../partners/domain/partner';
-import { Person } from '../../../partners/domain/person';
+import { Partner, Person } from '../../../partners';
 import { Escalation } from '../../domain/escalation';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
 import { RaiseEscalationCommand } from './raise-escalation.command';

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
-import type { PackScope } from '../../pack/pack-types';
+import type { PackScope } from '../../domain/pack-scope';
 
 export class RequestEvidencePackCommand extends Command<CommandResult> {
   constructor(

@@ -18,7 +18,7 @@ import {
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { MAX_SCOPE_IDS, MAX_THEME_LENGTH, MAX_THEMES } from '../../domain/pack-scope';
-import { RECORD_KINDS, type RecordKind } from '../../pack/pack-types';
+import { RECORD_KINDS, type RecordKind } from '../../domain/pack-scope';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const SLUGS = { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' };

@@ -3,7 +3,7 @@
  * due date (as the action-log projection counts them), so they are drawn as the part of the open
  * count that is overdue, at the base of each bar where month-to-month change is easiest to compare.
  */
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { drawYAxis, valueLabel } from './chart-axes';
 import { monthLines, niceScale } from './format';
 import { COLOUR, FONT, INK, MUTED, contentWidth, heading, left, legend, newPage, para, type Doc } from './layout';

@@ -4,7 +4,7 @@
  * horizontal bars; then the shortfall, as one bar of the partners' underwriting stacked end to end
  * with the uncovered remainder after it, against a marker at the shortfall.
  */
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { drawXAxis, valueLabel } from './chart-axes';
 import { money, moneyTick, niceScale, pdfText } from './format';
 import {

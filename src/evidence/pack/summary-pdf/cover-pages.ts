@@ -1,5 +1,5 @@
 /** The first two pages: what this pack is and how to check it, then what it covers and its headline figures. */
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { day, instant, pdfText } from './format';
 import {
   BRAND,

@@ -4,7 +4,7 @@
  * on counts at every stage it passed through, since each stage has its own timescale). Pairs side by side
  * (not stacked) so breaches can be compared across stages from a common baseline.
  */
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { drawYAxis, valueLabel } from './chart-axes';
 import { niceScale, pdfText } from './format';
 import { COLOUR, FONT, INK, contentWidth, heading, left, legend, newPage, para, type Doc } from './layout';

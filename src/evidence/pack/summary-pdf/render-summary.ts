@@ -8,7 +8,7 @@
  * be rebuilt and its root hash reproduced.
  */
 import PDFDocument from 'pdfkit';
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { drawActionStatusChart } from './action-status-chart';
 import { drawContributionsChart } from './contributions-chart';
 import { drawCover, drawScopeAndHeadlines } from './cover-pages';

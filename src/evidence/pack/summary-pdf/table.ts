@@ -2,7 +2,7 @@
  * Tables that run over as many pages as they need: the header row is repeated on every page, long
  * text wraps inside its column, and a row never splits across pages.
  */
-import type { SummaryInput } from '../pack-types';
+import type { SummaryInput } from './summary-figures';
 import { pdfText } from './format';
 import { FONT, INK, MUTED, RULE, bottom, contentWidth, left, newPage, para, subheading, type Doc } from './layout';
 import { columnWidths, fitCell } from './table-fit';

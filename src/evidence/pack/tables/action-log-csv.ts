@@ -12,7 +12,7 @@ import {
   isActionEvent,
 } from '../../../../projections/action-log/action-log.projection';
 import { isOverdue } from '../../../../projections/action-log/action-log.queries';
-import { ownerLabel } from '../../../actions/domain/action-owner';
+import { ownerLabel } from '../../../actions';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 

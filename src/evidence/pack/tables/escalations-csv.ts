@@ -5,7 +5,7 @@ import {
 } from '../../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../../projections/escalations/escalation-trail.projection';
 import { viewAt, type EscalationView } from '../../../../projections/escalations/stage-measure';
-import { WITHHELD_TEXT } from '../../../privacy/sealed-value';
+import { WITHHELD_TEXT } from '../../../privacy';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionFold, type PackTable } from './projection-fold';
 

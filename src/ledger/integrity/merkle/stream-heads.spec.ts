@@ -1,5 +1,4 @@
 import { inclusionPath, rootOfLeafHashes } from './definition';
-import { pathRanges } from '../../../evidence/pack/multiproof';
 import { EMPTY_TREE_ROOT, toHex } from './hashing';
 import { eventLeafHash } from './event-leaf';
 import { compareStreamIds, StreamHeadsTree } from './stream-heads';
@@ -31,21 +30,6 @@ describe('StreamHeadsTree', () => {
           verifyInclusion({ leafHash: leaves[i], index: i, size: n, proof: tree.proof(i), root: tree.root() }),
         ).toBe(true);
       });
-    },
-  );
-
-  it.each([1, 2, 7, 13, 64, 100])(
-    "given %i streams, then pathNodes is the union of the chosen leaves' paths, each node once with its range",
-    (n) => {
-      const tree = StreamHeadsTree.of(headsOf(n));
-      for (const chosen of [[0], [n - 1], [...Array(n).keys()].filter((i) => i % 3 === 1), [...Array(n).keys()]]) {
-        const expected = new Map<string, string>();
-        for (const i of chosen)
-          pathRanges(i, n).forEach((r, k) => expected.set(`${r.start}-${r.end}`, toHex(tree.proof(i)[k])));
-        const nodes = tree.pathNodes(chosen);
-        expect(new Map(nodes.map((x) => [`${x.start}-${x.end}`, toHex(x.hash)]))).toEqual(expected);
-        expect(nodes).toHaveLength(expected.size);
-      }
     },
   );
 

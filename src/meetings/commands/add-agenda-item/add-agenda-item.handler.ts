@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Person } from '../../../partners/domain/person';
+import { Person } from '../../../partners';
 import { Meeting } from '../../domain/meeting';
 import { AddAgendaItemCommand } from './add-agenda-item.command';
 

@@ -1,6 +1,5 @@
 import type { CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../../partners/domain/partner';
-import { Person } from '../../../partners/domain/person';
+import { Partner, Person } from '../../../partners';
 import type { AttendanceEntry, RegisteredFacts } from '../../domain/meeting';
 
 /** Which of the people and partners named in attendance lines are registered: facts for the decider. */

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Board } from '../../../partners/domain/board';
+import { Board } from '../../../partners';
 import { Meeting } from '../../domain/meeting';
 import { ScheduleMeetingCommand } from './schedule-meeting.command';
 

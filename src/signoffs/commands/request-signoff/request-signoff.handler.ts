@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Decision } from '../../../decisions/domain/decision';
-import { Meeting } from '../../../meetings/domain/meeting';
+import { Decision } from '../../../decisions';
+import { Meeting } from '../../../meetings';
 import { Signoff } from '../../domain/signoff';
 import { RequestSignoffCommand } from './request-signoff.command';
 

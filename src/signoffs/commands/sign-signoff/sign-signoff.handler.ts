@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { CommandRunner } from '../../../ledger/command-runner';
-import { Person } from '../../../partners/domain/person';
+import { Person } from '../../../partners';
 import { Signoff } from '../../domain/signoff';
 import { SignSignoffCommand } from './sign-signoff.command';
 

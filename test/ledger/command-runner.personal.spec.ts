@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Escalation } from '../escalations/domain/escalation';
-import { PersonalDataCipher } from '../privacy/personal-data-cipher';
-import { SubjectKeyStore } from '../privacy/subject-key-store';
-import { ManualClock } from '../shared/clock';
-import { CommandRunner } from './command-runner';
-import { MemoryEventStore } from './memory/memory-event-store';
+import { Escalation } from '../../src/escalations';
+import { PersonalDataCipher, SubjectKeyStore } from '../../src/privacy';
+import { ManualClock } from '../../src/shared/clock';
+import { CommandRunner } from '../../src/ledger/command-runner';
+import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 
 const ctx = {
   actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },

@@ -1,4 +1,4 @@
-import type { PersonalField } from '../ledger/event-codec';
+import type { PersonalField } from './event-codec';
 
 /** One declared personal value found in an event's data: where it is and whose it is. */
 export interface PersonalSlot {

@@ -1,0 +1,117 @@
+/**
+ * The architecture's import rules, checked by `npm run lint:deps` (dependency-cruiser, in the style
+ * of Sairyss/domain-driven-hexagon). Layers, lowest first:
+ *   shared/  ->  ledger/ (event store, command runner, integrity, digests)  ->  the bounded contexts
+ *   (src/<context>/)  ->  the edge and read side (http/, auth/, health/, src/projections/, src/*.ts).
+ * projections/ (repo root) holds pure read-model definitions. Every rule is an error.
+ *
+ * Exceptions, each narrow and for a reason:
+ * - the composition root src/contexts.ts imports each context's Nest module file (nobody else in src/);
+ * - the ledger's own HTTP adapters (its controllers and DTOs) use the edge's decorators and problem
+ *   helpers like every other controller; the rest of the ledger may not;
+ * - tests: test/<context>/ may reach the internals of the context it tests (test/evidence: the pack
+ *   builder and verifier piece by piece); a test may import a context's Nest module to compose an app;
+ *   test/e2e/personal-data.e2e.spec.ts reads the ledger with a fresh privacy key store.
+ *   Unit specs next to the code follow the rules of the folder they are in.
+ */
+const CONTEXTS = 'actions|decisions|escalations|evidence|funding|meetings|partners|privacy|signoffs';
+const CONTEXT = `^src/(${CONTEXTS})/`;
+const CONTEXT_INDEX = `^src/(${CONTEXTS})/index\\.ts$`;
+const CONTEXT_MODULE = `^src/(${CONTEXTS})/[^/]+\\.module\\.ts$`;
+/** Frameworks, drivers and node's I/O modules: what a pure decider or read model must never touch. */
+const IO_AND_FRAMEWORK = [
+  // npm packages as resolved (node_modules may be a symlink, so not anchored), or unresolved by name
+  '(^|/)node_modules/(@nestjs|@eventstore|@grpc|@fastify|fastify|better-sqlite3|pdfkit|yazl|yauzl|jose)/',
+  '^(@nestjs|@eventstore|@grpc|@fastify|fastify|better-sqlite3|pdfkit|yazl|yauzl|jose)(/|$)',
+  '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|cluster|worker_threads|readline|os|process)$',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle makes load order decide what is defined (Nest then injects undefined). Break it with a port.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'pure-domain-and-read-models',
+      severity: 'error',
+      comment:
+        'Deciders (src/<context>/domain/) and read-model definitions (projections/) are pure functions of ' +
+        'their input: no Nest, no store driver, no file, network or process I/O.',
+      from: { path: ['^src/[^/]+/domain/', '^projections/'] },
+      to: { path: IO_AND_FRAMEWORK },
+    },
+    {
+      name: 'no-reaching-into-another-context',
+      severity: 'error',
+      comment: 'Another context (or layer) is reached through its public surface, src/<context>/index.ts, only.',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: CONTEXT, pathNot: ['^src/$1/', CONTEXT_INDEX] },
+    },
+    {
+      name: 'outside-src-only-through-context-index',
+      severity: 'error',
+      comment: "projections/, bench/, scripts/ and src/'s root files see a context through its index only.",
+      from: { path: ['^projections/', '^bench/', '^scripts/', '^src/[^/]+\\.ts$'], pathNot: '^src/contexts\\.ts$' },
+      to: { path: CONTEXT, pathNot: CONTEXT_INDEX },
+    },
+    {
+      name: 'composition-root-imports-index-or-module',
+      severity: 'error',
+      comment: "src/contexts.ts registers each context's Nest module; anything else comes from the index.",
+      from: { path: '^src/contexts\\.ts$' },
+      to: { path: CONTEXT, pathNot: [CONTEXT_INDEX, CONTEXT_MODULE] },
+    },
+    {
+      name: 'tests-reach-only-what-they-test',
+      severity: 'error',
+      comment:
+        'A test may reach the internals of the context it tests (test/<context>/); others use the index ' +
+        '(or a Nest module, to compose an app).',
+      from: { path: '^test/([^/]+)/', pathNot: '^test/e2e/personal-data\\.e2e\\.spec\\.ts$' },
+      to: { path: CONTEXT, pathNot: ['^src/$1/', CONTEXT_INDEX, CONTEXT_MODULE] },
+    },
+    {
+      name: 'privacy-suite-reaches-only-privacy',
+      severity: 'error',
+      comment: "The personal-data suite reads the ledger with a fresh key store (privacy's internals), nothing else.",
+      from: { path: '^test/e2e/personal-data\\.e2e\\.spec\\.ts$' },
+      to: { path: CONTEXT, pathNot: ['^src/privacy/', CONTEXT_INDEX] },
+    },
+    {
+      name: 'ledger-imports-no-context',
+      severity: 'error',
+      comment:
+        'The ledger sits below every context: where it needs one, it declares a port the context provides ' +
+        '(PersonalDataSealer). It does not import the read side or the composition root either.',
+      from: { path: '^src/ledger/' },
+      to: { path: [CONTEXT, '^src/(projections|startup|demo)/', '^src/[^/]+\\.ts$'] },
+    },
+    {
+      name: 'ledger-core-imports-no-edge',
+      severity: 'error',
+      comment:
+        'The ledger does not import http/ or auth/; only its own HTTP adapters (controllers, DTOs) sit at the edge.',
+      from: { path: '^src/ledger/', pathNot: ['/http/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
+      to: { path: '^src/(http|auth)/' },
+    },
+    {
+      name: 'shared-imports-only-shared',
+      severity: 'error',
+      comment: 'shared/ is the bottom layer: it imports nothing else of ours (no ledger, no context, no edge).',
+      from: { path: '^src/shared/' },
+      to: { path: ['^src/', '^projections/'], pathNot: '^src/shared/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // npm packages stay in the graph as leaves (not excluded): the purity rule matches them.
+    exclude: { path: '^dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};

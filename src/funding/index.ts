@@ -1,0 +1,18 @@
+/**
+ * The funding context's public surface: the only file other contexts and layers import from it
+ * (checked by .dependency-cruiser.cjs). Its Nest module is imported by the composition root alone
+ * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
+ */
+export { Budget } from './domain/budget';
+export type {
+  BudgetCommand,
+  BudgetEvent,
+  BudgetLine,
+  BudgetState,
+  PledgeBasis,
+  UnderwritingBasis,
+  UnderwritingMethod,
+  UnderwritingShare,
+} from './domain/budget.types';
+/** Read models filter by financial year as funding's own endpoints do. */
+export { FinancialYearPipe } from './http/financial-year';

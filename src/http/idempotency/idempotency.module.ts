@@ -1,0 +1,33 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { IDEMPOTENCY_STORE, MemoryIdempotencyStore } from './idempotency.store';
+import { SqliteIdempotencyStore } from './sqlite-idempotency.store';
+
+/**
+ * Idempotency records: the responses the HTTP edge keeps so a retried request with the same
+ * Idempotency-Key gets the same answer. An HTTP concern (the ledger makes retries safe by itself,
+ * with keyed event ids), so provided here and not by the ledger; global for the response
+ * interceptor and /health.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        c.store === 'memory'
+          ? new MemoryIdempotencyStore()
+          : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs),
+    },
+  ],
+  exports: [IDEMPOTENCY_STORE],
+})
+export class IdempotencyModule implements OnApplicationShutdown {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: { close?: () => void }) {}
+
+  onApplicationShutdown(): void {
+    this.store.close?.();
+  }
+}

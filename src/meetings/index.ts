@@ -1,0 +1,6 @@
+/**
+ * The meetings context's public surface: the only file other contexts and layers import from it
+ * (checked by .dependency-cruiser.cjs). Its Nest module is imported by the composition root alone
+ * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
+ */
+export { Meeting, type MeetingCommand, type MeetingEvent, type MeetingState } from './domain/meeting';
