@@ -12,23 +12,19 @@ import { RecordAttendanceHandler } from './commands/record-attendance/record-att
 import { ScheduleMeetingController } from './commands/schedule-meeting/schedule-meeting.controller';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 
+/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+const SLICES = [
+  [ScheduleMeetingController, ScheduleMeetingHandler],
+  [RecordAttendanceController, RecordAttendanceHandler],
+  [CorrectAttendanceController, CorrectAttendanceHandler],
+  [AddAgendaItemController, AddAgendaItemHandler],
+  [ApprovePreviousMinutesController, ApprovePreviousMinutesHandler],
+  [CloseMeetingController, CloseMeetingHandler],
+] as const;
+
 /** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, close. */
 @Module({
-  controllers: [
-    ScheduleMeetingController,
-    RecordAttendanceController,
-    CorrectAttendanceController,
-    AddAgendaItemController,
-    ApprovePreviousMinutesController,
-    CloseMeetingController,
-  ],
-  providers: [
-    ScheduleMeetingHandler,
-    RecordAttendanceHandler,
-    CorrectAttendanceHandler,
-    AddAgendaItemHandler,
-    ApprovePreviousMinutesHandler,
-    CloseMeetingHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class MeetingsModule {}

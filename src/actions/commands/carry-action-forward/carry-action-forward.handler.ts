@@ -1,9 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { meetingFacts } from '../reference-facts';
-import { CarryActionForwardCommand } from './carry-action-forward.command';
+
+export class CarryActionForwardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; toMeetingId: string; note?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
-import { ChangeActionDueDateCommand } from './change-action-due-date.command';
+
+export class ChangeActionDueDateCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; dueDate: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ChangeActionDueDateCommand)
 export class ChangeActionDueDateHandler implements ICommandHandler<ChangeActionDueDateCommand> {

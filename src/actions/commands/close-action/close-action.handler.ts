@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
-import { CloseActionCommand } from './close-action.command';
+
+export class CloseActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CloseActionCommand)
 export class CloseActionHandler implements ICommandHandler<CloseActionCommand> {

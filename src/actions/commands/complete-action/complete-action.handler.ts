@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
-import { CompleteActionCommand } from './complete-action.command';
+
+export class CompleteActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; note?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CompleteActionCommand)
 export class CompleteActionHandler implements ICommandHandler<CompleteActionCommand> {

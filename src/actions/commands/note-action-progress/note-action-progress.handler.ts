@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
-import { NoteActionProgressCommand } from './note-action-progress.command';
+
+export class NoteActionProgressCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; note: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(NoteActionProgressCommand)
 export class NoteActionProgressHandler implements ICommandHandler<NoteActionProgressCommand> {

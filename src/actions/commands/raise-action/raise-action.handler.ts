@@ -1,8 +1,27 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import type { ActionOwner } from '../../domain/action-owner';
 import { Action } from '../../domain/action';
 import { meetingFacts, missingOwners } from '../reference-facts';
-import { RaiseActionCommand } from './raise-action.command';
+
+export interface RaiseActionData {
+  actionId: string;
+  meetingId: string;
+  itemNumber: number;
+  text: string;
+  owners: ActionOwner[];
+  dueDate?: string;
+  targetMeetingId?: string;
+}
+
+export class RaiseActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: RaiseActionData,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {

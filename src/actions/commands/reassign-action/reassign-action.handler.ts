@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import type { ActionOwner } from '../../domain/action-owner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { missingOwners } from '../reference-facts';
-import { ReassignActionCommand } from './reassign-action.command';
+
+export class ReassignActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; owners: ActionOwner[]; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
-import { ReopenActionCommand } from './reopen-action.command';
+
+export class ReopenActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { actionId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReopenActionCommand)
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {

@@ -1,8 +1,27 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type DecisionCondition, type DecisionOutcome, Decision } from '../../domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
-import { Decision } from '../../domain/decision';
-import { RecordDecisionCommand } from './record-decision.command';
+
+export interface RecordDecisionData {
+  decisionId: string;
+  meetingId: string;
+  itemNumber: number;
+  outcome: DecisionOutcome;
+  text: string;
+  conditions?: DecisionCondition[];
+  budgetPence?: number;
+  responsiblePartnerIds?: string[];
+}
+
+export class RecordDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: RecordDecisionData,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {

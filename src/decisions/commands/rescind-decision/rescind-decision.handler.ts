@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Decision } from '../../domain/decision';
-import { RescindDecisionCommand } from './rescind-decision.command';
+
+export class RescindDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { decisionId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RescindDecisionCommand)
 export class RescindDecisionHandler implements ICommandHandler<RescindDecisionCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Decision } from '../../domain/decision';
-import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.command';
+
+export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { decisionId: string; conditionId: string; note?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SatisfyDecisionConditionCommand)
 export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Decision } from '../../domain/decision';
-import { SupersedeDecisionCommand } from './supersede-decision.command';
+
+export class SupersedeDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { decisionId: string; supersededByDecisionId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SupersedeDecisionCommand)
 export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {

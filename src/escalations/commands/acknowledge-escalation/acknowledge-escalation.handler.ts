@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type PersonalNote, Escalation } from '../../domain/escalation';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
-import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
+
+export class AcknowledgeEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { escalationId: string; note?: string; personalNote?: PersonalNote },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AcknowledgeEscalationCommand)
 export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {

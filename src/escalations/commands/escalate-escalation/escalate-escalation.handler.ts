@@ -1,9 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
-import { EscalateEscalationCommand } from './escalate-escalation.command';
+
+export class EscalateEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { escalationId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(EscalateEscalationCommand)
 export class EscalateEscalationHandler implements ICommandHandler<EscalateEscalationCommand> {

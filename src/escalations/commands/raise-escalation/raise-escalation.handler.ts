@@ -1,11 +1,19 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type RaiseEscalationData, Escalation } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners/domain/partner';
 import { Person } from '../../../partners/domain/person';
-import { Escalation } from '../../domain/escalation';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
-import { RaiseEscalationCommand } from './raise-escalation.command';
+
+export class RaiseEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: RaiseEscalationData,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RaiseEscalationCommand)
 export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type PersonalNote, Escalation } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
-import { RecordResponseCommand } from './record-response.command';
+
+export class RecordResponseCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordResponseCommand)
 export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {

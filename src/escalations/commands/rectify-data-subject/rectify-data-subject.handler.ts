@@ -1,9 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
-import { RectifyDataSubjectCommand } from './rectify-data-subject.command';
+
+export class RectifyDataSubjectCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { escalationId: string; subjectId: string; name?: string; dateOfBirth?: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RectifyDataSubjectCommand)
 export class RectifyDataSubjectHandler implements ICommandHandler<RectifyDataSubjectCommand> {

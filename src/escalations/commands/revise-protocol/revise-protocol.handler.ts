@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { EscalationProtocol } from '../../domain/escalation-protocol';
-import { ReviseProtocolCommand } from './revise-protocol.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type ProtocolStage, EscalationProtocol } from '../../domain/escalation-protocol';
+
+export class ReviseProtocolCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReviseProtocolCommand)
 export class ReviseProtocolHandler implements ICommandHandler<ReviseProtocolCommand> {

@@ -1,9 +1,17 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack } from '../../domain/evidence-pack';
-import { GrantPackAccessCommand } from './grant-pack-access.command';
+
+export class GrantPackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { packId: string; inspectorUserId: string; expiresAt: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
 @CommandHandler(GrantPackAccessCommand)

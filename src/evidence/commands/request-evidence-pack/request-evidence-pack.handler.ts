@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import type { PackScope } from '../../pack/pack-types';
 import { EvidencePack } from '../../domain/evidence-pack';
-import { RequestEvidencePackCommand } from './request-evidence-pack.command';
+
+export class RequestEvidencePackCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { packId: string; scope: PackScope },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /** Records the request only: the job runner sees the event in the log and builds the pack. */
 @CommandHandler(RequestEvidencePackCommand)

@@ -1,9 +1,17 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack } from '../../domain/evidence-pack';
-import { RevokePackAccessCommand } from './revoke-pack-access.command';
+
+export class RevokePackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { packId: string; inspectorUserId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
 @CommandHandler(RevokePackAccessCommand)

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type PledgeBasis, Budget } from '../../domain/budget';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { AmendPledgeCommand } from './amend-pledge.command';
+
+export class AmendPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { financialYear: string; pledgeId: string; amountPence: number; basis: PledgeBasis; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AmendPledgeCommand)
 export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {

@@ -1,8 +1,22 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type PledgeBasis, Budget } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { PledgeContributionCommand } from './pledge-contribution.command';
+
+export class PledgeContributionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: {
+      financialYear: string;
+      pledgeId: string;
+      partnerId: string;
+      amountPence: number;
+      basis: PledgeBasis;
+    },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(PledgeContributionCommand)
 export class PledgeContributionHandler implements ICommandHandler<PledgeContributionCommand> {

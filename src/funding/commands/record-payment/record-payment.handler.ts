@@ -1,8 +1,23 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Budget } from '../../domain/budget';
-import { RecordPaymentCommand } from './record-payment.command';
+
+export class RecordPaymentCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: {
+      financialYear: string;
+      paymentId: string;
+      partnerId: string;
+      amountPence: number;
+      receivedOn: string;
+      pledgeId?: string;
+    },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordPaymentCommand)
 export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {

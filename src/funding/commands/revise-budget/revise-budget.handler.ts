@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { ReviseBudgetCommand } from './revise-budget.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type BudgetLine, Budget } from '../../domain/budget';
+
+export class ReviseBudgetCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { financialYear: string; totalPence: number; lines: BudgetLine[]; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReviseBudgetCommand)
 export class ReviseBudgetHandler implements ICommandHandler<ReviseBudgetCommand> {

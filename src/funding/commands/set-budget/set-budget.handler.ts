@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { SetBudgetCommand } from './set-budget.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type BudgetLine, Budget } from '../../domain/budget';
+
+export class SetBudgetCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { financialYear: string; totalPence: number; lines: BudgetLine[] },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SetBudgetCommand)
 export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand> {

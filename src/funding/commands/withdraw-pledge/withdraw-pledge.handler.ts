@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Budget } from '../../domain/budget';
-import { WithdrawPledgeCommand } from './withdraw-pledge.command';
+
+export class WithdrawPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { financialYear: string; pledgeId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(WithdrawPledgeCommand)
 export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand> {

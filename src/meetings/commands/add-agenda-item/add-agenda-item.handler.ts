@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners/domain/person';
 import { Meeting } from '../../domain/meeting';
-import { AddAgendaItemCommand } from './add-agenda-item.command';
+
+export class AddAgendaItemCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {

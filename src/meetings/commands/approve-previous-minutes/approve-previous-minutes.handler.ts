@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
-import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type MinutesOutcome, Meeting } from '../../domain/meeting';
+
+export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ApprovePreviousMinutesCommand)
 export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePreviousMinutesCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Meeting } from '../../domain/meeting';
-import { CloseMeetingCommand } from './close-meeting.command';
+
+export class CloseMeetingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CloseMeetingCommand)
 export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type AttendanceEntry, Meeting } from '../../domain/meeting';
 import { registeredFacts } from '../record-attendance/registered-facts';
-import { CorrectAttendanceCommand } from './correct-attendance.command';
+
+export class CorrectAttendanceCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string; entry: AttendanceEntry; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CorrectAttendanceCommand)
 export class CorrectAttendanceHandler implements ICommandHandler<CorrectAttendanceCommand> {

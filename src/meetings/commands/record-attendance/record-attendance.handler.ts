@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
-import { RecordAttendanceCommand } from './record-attendance.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type AttendanceEntry, Meeting } from '../../domain/meeting';
 import { registeredFacts } from './registered-facts';
+
+export class RecordAttendanceCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string; entries: AttendanceEntry[] },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners/domain/board';
 import { Meeting } from '../../domain/meeting';
-import { ScheduleMeetingCommand } from './schedule-meeting.command';
+
+export class ScheduleMeetingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ScheduleMeetingCommand)
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Board } from '../../domain/board';
-import { RegisterBoardCommand } from './register-board.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type BoardKind, Board } from '../../domain/board';
+
+export class RegisterBoardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { boardId: string; name: string; kind: BoardKind; parentBoardId?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterBoardCommand)
 export class RegisterBoardHandler implements ICommandHandler<RegisterBoardCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../domain/partner';
-import { RegisterPartnerCommand } from './register-partner.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type PartnerKind, Partner } from '../../domain/partner';
+
+export class RegisterPartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterPartnerCommand)
 export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {

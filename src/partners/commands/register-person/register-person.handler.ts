@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
 import { Person } from '../../domain/person';
-import { RegisterPersonCommand } from './register-person.command';
+
+export class RegisterPersonCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { personId: string; name: string; partnerId: string; title?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {

@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
-import { RenamePartnerCommand } from './rename-partner.command';
+
+export class RenamePartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { partnerId: string; name: string; effectiveFrom: string; reason?: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RenamePartnerCommand)
 export class RenamePartnerHandler implements ICommandHandler<RenamePartnerCommand> {

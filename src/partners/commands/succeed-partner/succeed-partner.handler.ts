@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
-import { SucceedPartnerCommand } from './succeed-partner.command';
+
+export class SucceedPartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { partnerId: string; successorId: string; effectiveFrom: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SucceedPartnerCommand)
 export class SucceedPartnerHandler implements ICommandHandler<SucceedPartnerCommand> {

@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { DataSubject } from '../../domain/data-subject';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type ErasureBasis, DataSubject } from '../../domain/data-subject';
 import { PersonalDataCipher } from '../../personal-data-cipher';
-import { EraseDataSubjectCommand } from './erase-data-subject.command';
+
+export class EraseDataSubjectCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { subjectId: string; basis: ErasureBasis; reason: string; keyVersion?: number },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(EraseDataSubjectCommand)
 export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubjectCommand> {

@@ -1,9 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type SignoffRequest, Signoff } from '../../domain/signoff';
 import { Decision } from '../../../decisions/domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
-import { Signoff } from '../../domain/signoff';
-import { RequestSignoffCommand } from './request-signoff.command';
+
+export class RequestSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: SignoffRequest,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RequestSignoffCommand)
 export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {

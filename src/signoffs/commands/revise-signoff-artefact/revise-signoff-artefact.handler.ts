@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Signoff } from '../../domain/signoff';
-import { ReviseSignoffArtefactCommand } from './revise-signoff-artefact.command';
+
+export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { signoffId: string; version: string; contentHash: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReviseSignoffArtefactCommand)
 export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {

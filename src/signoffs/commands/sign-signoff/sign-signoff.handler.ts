@@ -1,9 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners/domain/person';
 import { Signoff } from '../../domain/signoff';
-import { SignSignoffCommand } from './sign-signoff.command';
+
+export class SignSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { signoffId: string; partnerId: string; signedByPersonId?: string; conditions?: string[] },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SignSignoffCommand)
 export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {

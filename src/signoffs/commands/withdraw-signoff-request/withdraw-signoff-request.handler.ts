@@ -1,7 +1,15 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Signoff } from '../../domain/signoff';
-import { WithdrawSignoffRequestCommand } from './withdraw-signoff-request.command';
+
+export class WithdrawSignoffRequestCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { signoffId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(WithdrawSignoffRequestCommand)
 export class WithdrawSignoffRequestHandler implements ICommandHandler<WithdrawSignoffRequestCommand> {

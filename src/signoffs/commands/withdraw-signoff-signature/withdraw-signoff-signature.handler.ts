@@ -1,8 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Signoff } from '../../domain/signoff';
-import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
+
+export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: { signoffId: string; partnerId: string; reason: string },
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(WithdrawSignoffSignatureCommand)
 export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {
