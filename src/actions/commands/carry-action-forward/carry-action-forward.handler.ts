@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { meetingFacts } from '../reference-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { ActionCommand } from '../../domain/action-messages';
 
 export class CarryActionForwardCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { actionId: string; toMeetingId: string; note?: string },
+    readonly data: CommandData<ActionCommand, 'carry-action-forward', 'facts'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { ActionCommand } from '../../domain/action-messages';
 
 export class ChangeActionDueDateCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { actionId: string; dueDate: string; reason: string },
+    readonly data: CommandData<ActionCommand, 'change-action-due-date'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { ActionCommand } from '../../domain/action-messages';
 
 export class CompleteActionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { actionId: string; note?: string },
+    readonly data: CommandData<ActionCommand, 'complete-action'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,22 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import type { ActionOwner } from '../../domain/action-owner';
 import { Action } from '../../domain/action';
 import { meetingFacts, missingOwners } from '../reference-facts';
-
-export interface RaiseActionData {
-  actionId: string;
-  meetingId: string;
-  itemNumber: number;
-  text: string;
-  owners: ActionOwner[];
-  dueDate?: string;
-  targetMeetingId?: string;
-}
+import type { CommandData } from '../../../ledger/aggregate';
+import type { ActionCommand } from '../../domain/action-messages';
 
 export class RaiseActionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: RaiseActionData,
+    readonly data: CommandData<ActionCommand, 'raise-action', 'facts'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,13 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import type { ActionOwner } from '../../domain/action-owner';
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { missingOwners } from '../reference-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { ActionCommand } from '../../domain/action-messages';
 
 export class ReassignActionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { actionId: string; owners: ActionOwner[]; reason?: string },
+    readonly data: CommandData<ActionCommand, 'reassign-action', 'missingOwners'>,
     readonly ctx: CommandContext,
   ) {
     super();

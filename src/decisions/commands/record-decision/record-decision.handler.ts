@@ -1,22 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type DecisionCondition, type DecisionOutcome, Decision } from '../../domain/decision';
+import { Decision } from '../../domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
-
-export interface RecordDecisionData {
-  decisionId: string;
-  meetingId: string;
-  itemNumber: number;
-  outcome: DecisionOutcome;
-  text: string;
-  conditions?: DecisionCondition[];
-  budgetPence?: number;
-  responsiblePartnerIds?: string[];
-}
+import type { CommandData } from '../../../ledger/aggregate';
+import type { DecisionCommand, RecordDecisionFacts } from '../../domain/decision';
 
 export class RecordDecisionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: RecordDecisionData,
+    readonly data: CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>,
     readonly ctx: CommandContext,
   ) {
     super();

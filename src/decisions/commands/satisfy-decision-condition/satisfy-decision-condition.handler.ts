@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Decision } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { DecisionCommand } from '../../domain/decision';
 
 export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { decisionId: string; conditionId: string; note?: string },
+    readonly data: CommandData<DecisionCommand, 'satisfy-decision-condition'>,
     readonly ctx: CommandContext,
   ) {
     super();

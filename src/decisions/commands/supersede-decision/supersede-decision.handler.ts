@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Decision } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { DecisionCommand } from '../../domain/decision';
 
 export class SupersedeDecisionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { decisionId: string; supersededByDecisionId: string; reason: string },
+    readonly data: CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

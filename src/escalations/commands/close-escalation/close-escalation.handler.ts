@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertMayActFor } from '../../../auth/agency-scope';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class CloseEscalationCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { escalationId: string },
+    readonly data: CommandData<EscalationCommand, 'close-escalation'>,
     readonly ctx: CommandContext,
   ) {
     super();

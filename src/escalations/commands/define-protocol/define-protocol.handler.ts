@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type ProtocolStage, EscalationProtocol } from '../../domain/escalation-protocol';
+import { EscalationProtocol } from '../../domain/escalation-protocol';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationProtocolCommand } from '../../domain/escalation-protocol';
 
 export class DefineProtocolCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { protocolId: string; name: string; stages: ProtocolStage[] },
+    readonly data: CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertMayActFor } from '../../../auth/agency-scope';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class EscalateEscalationCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { escalationId: string; reason: string },
+    readonly data: CommandData<EscalationCommand, 'escalate-escalation'>,
     readonly ctx: CommandContext,
   ) {
     super();

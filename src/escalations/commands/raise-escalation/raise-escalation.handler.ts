@@ -1,14 +1,20 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type RaiseEscalationData, Escalation } from '../../domain/escalation';
+import { Escalation } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Partner } from '../../../partners/domain/partner';
 import { Person } from '../../../partners/domain/person';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class RaiseEscalationCommand extends Command<CommandResult> {
   constructor(
-    readonly data: RaiseEscalationData,
+    readonly data: CommandData<
+      EscalationCommand,
+      'raise-escalation',
+      'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
+    >,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type PersonalNote, Escalation } from '../../domain/escalation';
+import { Escalation } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class RecordResponseCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { escalationId: string; respondingAgency: string; response: string; personalNote?: PersonalNote },
+    readonly data: CommandData<EscalationCommand, 'record-escalation-response'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertMayActFor } from '../../../auth/agency-scope';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class RectifyDataSubjectCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { escalationId: string; subjectId: string; name?: string; dateOfBirth?: string; reason: string },
+    readonly data: CommandData<EscalationCommand, 'rectify-data-subject'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,12 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type EscalationOutcome, Escalation } from '../../domain/escalation';
+import { Escalation } from '../../domain/escalation';
 import { assertMayActFor } from '../../../auth/agency-scope';
 import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EscalationCommand } from '../../domain/escalation-types';
 
 export class ResolveEscalationCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { escalationId: string; outcome: EscalationOutcome; summary: string },
+    readonly data: CommandData<EscalationCommand, 'resolve-escalation'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -4,10 +4,12 @@ import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack } from '../../domain/evidence-pack';
 import { packAccessOf } from '../../queries/pack-access';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class DownloadEvidencePackCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { packId: string },
+    readonly data: CommandData<EvidencePackCommand, 'record-pack-download', 'now' | 'access'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class GrantPackAccessCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { packId: string; inspectorUserId: string; expiresAt: string },
+    readonly data: CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>,
     readonly ctx: CommandContext,
   ) {
     super();

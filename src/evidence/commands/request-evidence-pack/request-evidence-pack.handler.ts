@@ -1,11 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import type { PackScope } from '../../pack/pack-types';
 import { EvidencePack } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class RequestEvidencePackCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { packId: string; scope: PackScope },
+    readonly data: CommandData<EvidencePackCommand, 'request-evidence-pack'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class RevokePackAccessCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { packId: string; inspectorUserId: string; reason: string },
+    readonly data: CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>,
     readonly ctx: CommandContext,
   ) {
     super();

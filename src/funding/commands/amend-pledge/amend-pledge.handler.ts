@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type PledgeBasis, Budget } from '../../domain/budget';
+import { Budget } from '../../domain/budget';
 import { assertMayActFor } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class AmendPledgeCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { financialYear: string; pledgeId: string; amountPence: number; basis: PledgeBasis; reason: string },
+    readonly data: CommandData<BudgetCommand, 'amend-pledge'>,
     readonly ctx: CommandContext,
   ) {
     super();

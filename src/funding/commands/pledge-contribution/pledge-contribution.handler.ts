@@ -1,17 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type PledgeBasis, Budget } from '../../domain/budget';
+import { Budget } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class PledgeContributionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: {
-      financialYear: string;
-      pledgeId: string;
-      partnerId: string;
-      amountPence: number;
-      basis: PledgeBasis;
-    },
+    readonly data: CommandData<BudgetCommand, 'pledge-contribution', 'partnerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

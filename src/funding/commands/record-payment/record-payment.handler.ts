@@ -2,17 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Budget } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class RecordPaymentCommand extends Command<CommandResult> {
   constructor(
-    readonly data: {
-      financialYear: string;
-      paymentId: string;
-      partnerId: string;
-      amountPence: number;
-      receivedOn: string;
-      pledgeId?: string;
-    },
+    readonly data: CommandData<BudgetCommand, 'record-payment', 'partnerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type BudgetLine, Budget } from '../../domain/budget';
+import { Budget } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class SetBudgetCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { financialYear: string; totalPence: number; lines: BudgetLine[] },
+    readonly data: CommandData<BudgetCommand, 'set-budget'>,
     readonly ctx: CommandContext,
   ) {
     super();

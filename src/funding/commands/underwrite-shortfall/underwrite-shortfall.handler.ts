@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type UnderwriteShortfallData, Budget } from '../../domain/budget';
+import { Budget } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class UnderwriteShortfallCommand extends Command<CommandResult> {
   constructor(
-    readonly data: Omit<UnderwriteShortfallData, 'unregisteredPartnerIds'>,
+    readonly data: CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>,
     readonly ctx: CommandContext,
   ) {
     super();

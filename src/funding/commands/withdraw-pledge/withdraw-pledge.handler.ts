@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
 import { Budget } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BudgetCommand } from '../../domain/budget.types';
 
 export class WithdrawPledgeCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { financialYear: string; pledgeId: string; reason: string },
+    readonly data: CommandData<BudgetCommand, 'withdraw-pledge'>,
     readonly ctx: CommandContext,
   ) {
     super();

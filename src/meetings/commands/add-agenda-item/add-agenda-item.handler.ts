@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners/domain/person';
 import { Meeting } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { MeetingCommand } from '../../domain/meeting';
 
 export class AddAgendaItemCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string },
+    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'presenterRegistered'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type MinutesOutcome, Meeting } from '../../domain/meeting';
+import { Meeting } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { MeetingCommand } from '../../domain/meeting';
 
 export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] },
+    readonly data: CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>,
     readonly ctx: CommandContext,
   ) {
     super();

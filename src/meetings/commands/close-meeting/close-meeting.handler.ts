@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Meeting } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { MeetingCommand } from '../../domain/meeting';
 
 export class CloseMeetingCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { meetingId: string },
+    readonly data: CommandData<MeetingCommand, 'close-meeting'>,
     readonly ctx: CommandContext,
   ) {
     super();

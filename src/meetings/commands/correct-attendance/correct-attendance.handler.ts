@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type AttendanceEntry, Meeting } from '../../domain/meeting';
+import { Meeting } from '../../domain/meeting';
 import { registeredFacts } from '../record-attendance/registered-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { MeetingCommand, RegisteredFacts } from '../../domain/meeting';
 
 export class CorrectAttendanceCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { meetingId: string; entry: AttendanceEntry; reason?: string },
+    readonly data: CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>,
     readonly ctx: CommandContext,
   ) {
     super();

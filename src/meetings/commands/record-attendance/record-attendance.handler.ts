@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type AttendanceEntry, Meeting } from '../../domain/meeting';
+import { Meeting } from '../../domain/meeting';
 import { registeredFacts } from './registered-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { MeetingCommand, RegisteredFacts } from '../../domain/meeting';
 
 export class RecordAttendanceCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { meetingId: string; entries: AttendanceEntry[] },
+    readonly data: CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>,
     readonly ctx: CommandContext,
   ) {
     super();

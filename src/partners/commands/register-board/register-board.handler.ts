@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type BoardKind, Board } from '../../domain/board';
+import { Board } from '../../domain/board';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { BoardCommand } from '../../domain/board';
 
 export class RegisterBoardCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { boardId: string; name: string; kind: BoardKind; parentBoardId?: string },
+    readonly data: CommandData<BoardCommand, 'register-board', 'parentExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type PartnerKind, Partner } from '../../domain/partner';
+import { Partner } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { PartnerCommand } from '../../domain/partner';
 
 export class RegisterPartnerCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean },
+    readonly data: CommandData<PartnerCommand, 'register-partner'>,
     readonly ctx: CommandContext,
   ) {
     super();

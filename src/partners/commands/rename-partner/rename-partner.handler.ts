@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { PartnerCommand } from '../../domain/partner';
 
 export class RenamePartnerCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { partnerId: string; name: string; effectiveFrom: string; reason?: string },
+    readonly data: CommandData<PartnerCommand, 'rename-partner'>,
     readonly ctx: CommandContext,
   ) {
     super();

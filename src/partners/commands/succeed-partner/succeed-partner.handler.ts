@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { PartnerCommand } from '../../domain/partner';
 
 export class SucceedPartnerCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { partnerId: string; successorId: string; effectiveFrom: string },
+    readonly data: CommandData<PartnerCommand, 'succeed-partner', 'successorExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

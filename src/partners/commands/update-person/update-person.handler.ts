@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
 import { Person } from '../../domain/person';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { PersonCommand } from '../../domain/person';
 
 export class UpdatePersonCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { personId: string; effectiveFrom: string; partnerId?: string; title?: string },
+    readonly data: CommandData<PersonCommand, 'update-person', 'partnerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,11 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type ErasureBasis, DataSubject } from '../../domain/data-subject';
+import { DataSubject } from '../../domain/data-subject';
 import { PersonalDataCipher } from '../../personal-data-cipher';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { DataSubjectCommand } from '../../domain/data-subject';
 
 export class EraseDataSubjectCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { subjectId: string; basis: ErasureBasis; reason: string; keyVersion?: number },
+    readonly data: CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>,
     readonly ctx: CommandContext,
   ) {
     super();

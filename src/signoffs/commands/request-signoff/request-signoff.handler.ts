@@ -1,12 +1,14 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { type SignoffRequest, Signoff } from '../../domain/signoff';
+import { Signoff } from '../../domain/signoff';
 import { Decision } from '../../../decisions/domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { SignoffCommand, RequestSignoffFacts } from '../../domain/signoff-events';
 
 export class RequestSignoffCommand extends Command<CommandResult> {
   constructor(
-    readonly data: SignoffRequest,
+    readonly data: CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>,
     readonly ctx: CommandContext,
   ) {
     super();

@@ -1,10 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Signoff } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { SignoffCommand } from '../../domain/signoff-events';
 
 export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { signoffId: string; version: string; contentHash: string },
+    readonly data: CommandData<SignoffCommand, 'revise-signoff-artefact'>,
     readonly ctx: CommandContext,
   ) {
     super();

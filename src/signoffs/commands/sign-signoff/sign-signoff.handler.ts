@@ -3,10 +3,12 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Person } from '../../../partners/domain/person';
 import { Signoff } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { SignoffCommand } from '../../domain/signoff-events';
 
 export class SignSignoffCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { signoffId: string; partnerId: string; signedByPersonId?: string; conditions?: string[] },
+    readonly data: CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>,
     readonly ctx: CommandContext,
   ) {
     super();

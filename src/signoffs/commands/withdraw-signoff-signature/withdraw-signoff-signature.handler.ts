@@ -2,10 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Signoff } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+import type { SignoffCommand } from '../../domain/signoff-events';
 
 export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
   constructor(
-    readonly data: { signoffId: string; partnerId: string; reason: string },
+    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-signature'>,
     readonly ctx: CommandContext,
   ) {
     super();
