@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { escalationKey } from '../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../projections/escalations/escalation-trail.projection';
 import { Escalation } from '../src/escalations/domain/escalation';
-import type { EscalationEvent } from '../src/escalations/domain/escalation-types';
+import type { EscalationEvent } from '../src/escalations/domain/escalation.messages';
 import { PersonalDataCipher } from '../src/privacy/personal-data-cipher';
 import { SubjectKeyStore } from '../src/privacy/subject-key-store';
 import { EscalationTrailReader } from '../src/projections/escalations/escalation-trail.reader';

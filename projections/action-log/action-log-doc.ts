@@ -1,5 +1,5 @@
 import type { ActionOwner } from '../../src/actions/domain/action-owner';
-import type { ActionStatus } from '../../src/actions/domain/action-messages';
+import type { ActionStatus } from '../../src/actions/domain/action.messages';
 import type { Actor } from '../../src/ledger/event-envelope';
 
 /**

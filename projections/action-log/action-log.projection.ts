@@ -1,4 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
+import type { ActionEvent } from '../../src/actions/domain/action.messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';

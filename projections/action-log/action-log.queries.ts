@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../src/actions/domain/action-messages';
+import type { ActionStatus } from '../../src/actions/domain/action.messages';
 import type { ActionLogEntry } from './action-log-doc';
 import { ownerLabel } from './summaries';
 

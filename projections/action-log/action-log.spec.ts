@@ -1,4 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
+import type { ActionEvent } from '../../src/actions/domain/action.messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { ActionLogDoc, ActionLogEntry } from './action-log-doc';
 import { actionHistory, actionLogProjection as p } from './action-log.projection';

@@ -1,4 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
+import type { ActionEvent } from '../../src/actions/domain/action.messages';
 import type { ActionOwner } from '../../src/actions/domain/action-owner';
 
 /** How an owner reads in a summary: the same keys the decider compares owners by. */

@@ -4,7 +4,7 @@ import type {
   UnderwritingBasis,
   UnderwritingMethod,
   UnderwritingShare,
-} from '../../src/funding/domain/budget.types';
+} from '../../src/funding/domain/budget.messages';
 import type { Actor } from '../../src/ledger/event-envelope';
 
 /** One pledge as the year's events left it; withdrawn pledges stay visible but count for nothing. */

@@ -1,4 +1,4 @@
-import type { BudgetEvent } from '../../src/funding/domain/budget.types';
+import type { BudgetEvent } from '../../src/funding/domain/budget.messages';
 import type { PartnerEvent } from '../../src/partners/domain/partner';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { Projection } from '../projection';

@@ -1,4 +1,4 @@
-import type { BudgetEvent } from '../../src/funding/domain/budget.types';
+import type { BudgetEvent } from '../../src/funding/domain/budget.messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { BudgetDoc, BudgetYearDoc, PartnerNameDoc } from './budget-doc';
 import { budgetProjection as p } from './budget.projection';

@@ -1,4 +1,4 @@
-import type { PledgeBasis, UnderwritingBasis } from '../../src/funding/domain/budget.types';
+import type { PledgeBasis, UnderwritingBasis } from '../../src/funding/domain/budget.messages';
 import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc';
 
 /**

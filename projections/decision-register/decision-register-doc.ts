@@ -1,7 +1,7 @@
 import type { DecisionCondition, DecisionOutcome, DecisionStatus } from '../../src/decisions/domain/decision';
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { Pence } from '../../src/shared/money';
-import type { ArtefactVersion } from '../../src/signoffs/domain/signoff-events';
+import type { ArtefactVersion } from '../../src/signoffs/domain/signoff.messages';
 
 /** Who did something and when: business time, ledger time and the verified actor. */
 export interface Stamp {

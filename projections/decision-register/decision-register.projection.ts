@@ -1,6 +1,6 @@
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { SignoffEvent } from '../../src/signoffs/domain/signoff.messages';
 import type { Projection } from '../projection';
 import {
   decisionKey,

@@ -1,7 +1,7 @@
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { MeetingEvent } from '../../src/meetings/domain/meeting';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { SignoffEvent } from '../../src/signoffs/domain/signoff.messages';
 import type { DecisionDoc, DecisionRegisterDoc, MeetingDoc, SignoffDoc } from './decision-register-doc';
 import { decisionRegisterProjection as p } from './decision-register.projection';
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { SignoffEvent } from '../../src/signoffs/domain/signoff.messages';
 import { compact } from './compact';
 import type { PartnerSignature, SignoffDoc, Stamp } from './decision-register-doc';
 import { entryOf, stampOf } from './evolve-decision';

@@ -1,5 +1,5 @@
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { SignoffEvent } from '../../src/signoffs/domain/signoff.messages';
 import { formatPounds } from '../../src/shared/money';
 
 const suffix = (text: string | undefined) => (text ? `: ${text}` : '');

@@ -3,7 +3,7 @@ import type {
   EscalationOutcome,
   EscalationStatus,
   PersonalNote,
-} from '../../src/escalations/domain/escalation-types';
+} from '../../src/escalations/domain/escalation.messages';
 import type { SealedValue } from '../../src/privacy/sealed-value';
 import type { ProtocolStage } from '../../src/escalations/domain/escalation-protocol';
 import type { Actor } from '../../src/ledger/event-envelope';

@@ -1,4 +1,4 @@
-import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
+import type { EscalationEvent } from '../../src/escalations/domain/escalation.messages';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../compact';
 import type { Projection } from '../projection';

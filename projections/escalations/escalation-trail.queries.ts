@@ -1,4 +1,4 @@
-import type { EscalationStatus } from '../../src/escalations/domain/escalation-types';
+import type { EscalationStatus } from '../../src/escalations/domain/escalation.messages';
 import { businessDate } from '../calendar/business-date';
 import type { EscalationView } from './stage-measure';
 

@@ -1,4 +1,4 @@
-import type { EscalationEvent } from '../../src/escalations/domain/escalation-types';
+import type { EscalationEvent } from '../../src/escalations/domain/escalation.messages';
 
 const suffix = (text: string | undefined) => (text ? `: ${text}` : '');
 

@@ -1,4 +1,4 @@
-import type { ActionEvent } from '../../src/actions/domain/action-messages';
+import type { ActionEvent } from '../../src/actions/domain/action.messages';
 import { expectProblem, send } from '../support/http';
 import { newEvent } from '../support/events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';

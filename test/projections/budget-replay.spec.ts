@@ -1,5 +1,5 @@
 import { budgetProjection } from '../../projections/budget/budget.projection';
-import type { BudgetEvent } from '../../src/funding/domain/budget.types';
+import type { BudgetEvent } from '../../src/funding/domain/budget.messages';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ReadModelStore } from '../../src/projections/read-model-store';
 import { ManualClock } from '../../src/shared/clock';

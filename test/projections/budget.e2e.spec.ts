@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } fro
 import type { IncomingMessage } from 'node:http';
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { loadDemo } from '../../src/demo/load/load-demo';
-import type { BudgetEvent } from '../../src/funding/domain/budget.types';
+import type { BudgetEvent } from '../../src/funding/domain/budget.messages';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import { BudgetController } from '../../src/projections/budget/budget.controller';
 import { BudgetReader } from '../../src/projections/budget/budget.reader';

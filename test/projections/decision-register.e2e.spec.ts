@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DecisionEvent } from '../../src/decisions/domain/decision';
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { MeetingEvent } from '../../src/meetings/domain/meeting';
-import type { SignoffEvent } from '../../src/signoffs/domain/signoff-events';
+import type { SignoffEvent } from '../../src/signoffs/domain/signoff.messages';
 import { expectProblem, send } from '../support/http';
 import { messages, openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';

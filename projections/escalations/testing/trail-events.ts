@@ -1,4 +1,4 @@
-import type { EscalationEvent } from '../../../src/escalations/domain/escalation-types';
+import type { EscalationEvent } from '../../../src/escalations/domain/escalation.messages';
 import type { StoredEvent } from '../../../src/ledger/event-envelope';
 import type { EscalationTrailDoc } from '../escalation-trail-doc';
 import { escalationTrailProjection as p } from '../escalation-trail.projection';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ACTION_STATUSES, type ActionStatus } from '../../actions/domain/action-messages';
+import { ACTION_STATUSES, type ActionStatus } from '../../actions/domain/action.messages';
 import { ID_PATTERN } from '../../http/ids';
 
 const slug = { pattern: ID_PATTERN.source, maxLength: 80 };

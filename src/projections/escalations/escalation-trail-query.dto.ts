@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PERIOD_KINDS, type PeriodKind } from '../../../projections/escalations/periods';
 import { MAX_STAGES } from '../../escalations/domain/escalation-protocol';
-import type { EscalationStatus } from '../../escalations/domain/escalation-types';
+import type { EscalationStatus } from '../../escalations/domain/escalation.messages';
 import { ID_PATTERN } from '../../http/ids';
 
 export const ESCALATION_STATUSES: readonly EscalationStatus[] = ['open', 'resolved', 'closed'];

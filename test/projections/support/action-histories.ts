@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ActionEvent } from '../../../src/actions/domain/action-messages';
+import type { ActionEvent } from '../../../src/actions/domain/action.messages';
 import type { NewEvent } from '../../../src/ledger/event-envelope';
 
 /** An event to append, with the stream it belongs to. */

@@ -4,7 +4,7 @@ import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import { meetingFacts } from '../reference-facts';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { ActionCommand } from '../../domain/action-messages';
+import type { ActionCommand } from '../../domain/action.messages';
 
 export class CarryActionForwardCommand extends Command<CommandResult> {
   constructor(

@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { ActionOwnership } from '../action-ownership';
 import { Action } from '../../domain/action';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { ActionCommand } from '../../domain/action-messages';
+import type { ActionCommand } from '../../domain/action.messages';
 
 export class ChangeActionDueDateCommand extends Command<CommandResult> {
   constructor(

@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Action } from '../../domain/action';
 import { meetingFacts, missingOwners } from '../reference-facts';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { ActionCommand } from '../../domain/action-messages';
+import type { ActionCommand } from '../../domain/action.messages';
 
 export class RaiseActionCommand extends Command<CommandResult> {
   constructor(

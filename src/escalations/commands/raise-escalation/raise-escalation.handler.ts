@@ -6,7 +6,7 @@ import { Partner } from '../../../partners/domain/partner';
 import { Person } from '../../../partners/domain/person';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationCommand } from '../../domain/escalation-types';
+import type { EscalationCommand } from '../../domain/escalation.messages';
 
 export class RaiseEscalationCommand extends Command<CommandResult> {
   constructor(

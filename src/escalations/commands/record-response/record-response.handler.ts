@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Escalation } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationCommand } from '../../domain/escalation-types';
+import type { EscalationCommand } from '../../domain/escalation.messages';
 
 export class RecordResponseCommand extends Command<CommandResult> {
   constructor(

@@ -4,7 +4,7 @@ import { assertMayActFor } from '../../../auth/agency-scope';
 import { Escalation } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationCommand } from '../../domain/escalation-types';
+import type { EscalationCommand } from '../../domain/escalation.messages';
 
 export class RectifyDataSubjectCommand extends Command<CommandResult> {
   constructor(

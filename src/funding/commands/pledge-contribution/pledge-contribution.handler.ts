@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Budget } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { BudgetCommand } from '../../domain/budget.types';
+import type { BudgetCommand } from '../../domain/budget.messages';
 
 export class PledgeContributionCommand extends Command<CommandResult> {
   constructor(

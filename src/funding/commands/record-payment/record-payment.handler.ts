@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Budget } from '../../domain/budget';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { BudgetCommand } from '../../domain/budget.types';
+import type { BudgetCommand } from '../../domain/budget.messages';
 
 export class RecordPaymentCommand extends Command<CommandResult> {
   constructor(

@@ -4,7 +4,7 @@ import { Signoff } from '../../domain/signoff';
 import { Decision } from '../../../decisions/domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand, RequestSignoffFacts } from '../../domain/signoff-events';
+import type { SignoffCommand, RequestSignoffFacts } from '../../domain/signoff.messages';
 
 export class RequestSignoffCommand extends Command<CommandResult> {
   constructor(

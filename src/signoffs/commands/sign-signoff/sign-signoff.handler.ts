@@ -4,7 +4,7 @@ import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Person } from '../../../partners/domain/person';
 import { Signoff } from '../../domain/signoff';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand } from '../../domain/signoff-events';
+import type { SignoffCommand } from '../../domain/signoff.messages';
 
 export class SignSignoffCommand extends Command<CommandResult> {
   constructor(

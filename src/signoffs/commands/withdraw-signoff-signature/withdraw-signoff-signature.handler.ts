@@ -3,7 +3,7 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Signoff } from '../../domain/signoff';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand } from '../../domain/signoff-events';
+import type { SignoffCommand } from '../../domain/signoff.messages';
 
 export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
   constructor(
