@@ -3,6 +3,8 @@ import { AddAgendaItemController } from './commands/add-agenda-item/add-agenda-i
 import { AddAgendaItemHandler } from './commands/add-agenda-item/add-agenda-item.handler';
 import { ApprovePreviousMinutesController } from './commands/approve-previous-minutes/approve-previous-minutes.controller';
 import { ApprovePreviousMinutesHandler } from './commands/approve-previous-minutes/approve-previous-minutes.handler';
+import { ChangeMeetingLocationController } from './commands/change-meeting-location/change-meeting-location.controller';
+import { ChangeMeetingLocationHandler } from './commands/change-meeting-location/change-meeting-location.handler';
 import { CloseMeetingController } from './commands/close-meeting/close-meeting.controller';
 import { CloseMeetingHandler } from './commands/close-meeting/close-meeting.handler';
 import { CorrectAttendanceController } from './commands/correct-attendance/correct-attendance.controller';
@@ -19,6 +21,7 @@ const SLICES = [
   [CorrectAttendanceController, CorrectAttendanceHandler],
   [AddAgendaItemController, AddAgendaItemHandler],
   [ApprovePreviousMinutesController, ApprovePreviousMinutesHandler],
+  [ChangeMeetingLocationController, ChangeMeetingLocationHandler],
   [CloseMeetingController, CloseMeetingHandler],
 ] as const;
 

@@ -24,6 +24,10 @@ export type MeetingEvent =
       'previous-minutes-approved',
       { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }
     >
+  | DomainEvent<
+      'meeting-location-changed',
+      { meetingId: string; location: string; previousLocation?: string; reason?: string }
+    >
   | DomainEvent<'meeting-closed', { meetingId: string }>;
 
 /** Facts the handler reads from other aggregates: which referenced people and partners are registered. */
@@ -76,6 +80,7 @@ export type MeetingCommand =
         previous: PreviousMeetingFacts;
       }
     >
+  | DomainCommand<'change-meeting-location', { meetingId: string; location: string; reason?: string }>
   | DomainCommand<'close-meeting', { meetingId: string }>;
 
 /** The shape other contexts read with runner.load(Meeting, id): decisions need an open meeting and an existing item. */

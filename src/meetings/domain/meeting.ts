@@ -43,6 +43,8 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       return addAgendaItem(command.data, state);
     case 'approve-previous-minutes':
       return approvePreviousMinutes(command.data, state);
+    case 'change-meeting-location':
+      return changeLocation(command.data, state);
     case 'close-meeting':
       return [{ type: 'meeting-closed', data: { meetingId } }];
   }
@@ -206,6 +208,26 @@ function approvePreviousMinutes(
   ];
 }
 
+function changeLocation(
+  data: Extract<MeetingCommand, { type: 'change-meeting-location' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
+  const { meetingId, location, reason } = data;
+  // Attendance is recorded once the board has met: where it met is then history, not a plan.
+  if (Object.keys(state.attendance).length > 0)
+    throw new StateConflict('meeting-already-held', `Meeting ${meetingId} has attendance recorded: it has been held`, {
+      meetingId,
+    });
+  if (location === state.location)
+    throw new RuleViolation('same-location', `Meeting ${meetingId} is already at ${location}`, { meetingId });
+  return [
+    {
+      type: 'meeting-location-changed',
+      data: { meetingId, location, ...optional({ previousLocation: state.location, reason }) },
+    },
+  ];
+}
+
 function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
   switch (event.type) {
     case 'meeting-scheduled': {
@@ -233,6 +255,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } },
       };
     }
+    case 'meeting-location-changed':
+      return { ...state, location: event.data.location };
     case 'meeting-closed':
       return { ...state, closed: true };
   }
@@ -254,6 +278,7 @@ export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
       'attendance-corrected',
       'agenda-item-added',
       'previous-minutes-approved',
+      'meeting-location-changed',
       'meeting-closed',
     ),
   ),
