@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
+import { Action, type ActionCommand } from '../../domain/action';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { ActionCommand } from '../../domain/action.messages';
 
 export class NoteActionProgressCommand extends Command<CommandResult> {
   constructor(

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Decision } from '../../domain/decision';
+import { Decision, type DecisionCommand, type RecordDecisionFacts } from '../../domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { DecisionCommand, RecordDecisionFacts } from '../../domain/decision';
 
 export class RecordDecisionCommand extends Command<CommandResult> {
   constructor(

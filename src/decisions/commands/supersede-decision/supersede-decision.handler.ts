@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Decision } from '../../domain/decision';
+import { Decision, type DecisionCommand } from '../../domain/decision';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { DecisionCommand } from '../../domain/decision';
 
 export class SupersedeDecisionCommand extends Command<CommandResult> {
   constructor(

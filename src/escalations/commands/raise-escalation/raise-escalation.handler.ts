@@ -1,12 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Partner } from '../../../partners/domain/partner';
 import { Person } from '../../../partners/domain/person';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationCommand } from '../../domain/escalation.messages';
 
 export class RaiseEscalationCommand extends Command<CommandResult> {
   constructor(

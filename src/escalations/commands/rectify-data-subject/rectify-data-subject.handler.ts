@@ -1,10 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { Escalation } from '../../domain/escalation';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationCommand } from '../../domain/escalation.messages';
 
 export class RectifyDataSubjectCommand extends Command<CommandResult> {
   constructor(

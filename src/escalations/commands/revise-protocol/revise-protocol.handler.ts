@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { EscalationProtocol } from '../../domain/escalation-protocol';
+import { EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EscalationProtocolCommand } from '../../domain/escalation-protocol';
 
 export class ReviseProtocolCommand extends Command<CommandResult> {
   constructor(

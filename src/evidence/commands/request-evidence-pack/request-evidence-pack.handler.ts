@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { EvidencePack } from '../../domain/evidence-pack';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class RequestEvidencePackCommand extends Command<CommandResult> {
   constructor(

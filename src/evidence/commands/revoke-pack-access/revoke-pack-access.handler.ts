@@ -2,9 +2,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../../shared/clock';
-import { EvidencePack } from '../../domain/evidence-pack';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { EvidencePackCommand } from '../../domain/evidence-pack';
 
 export class RevokePackAccessCommand extends Command<CommandResult> {
   constructor(

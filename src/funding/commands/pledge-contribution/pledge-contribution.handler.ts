@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
+import { Budget, type BudgetCommand } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { BudgetCommand } from '../../domain/budget.messages';
 
 export class PledgeContributionCommand extends Command<CommandResult> {
   constructor(

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners/domain/person';
-import { Meeting } from '../../domain/meeting';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { MeetingCommand } from '../../domain/meeting';
 
 export class AddAgendaItemCommand extends Command<CommandResult> {
   constructor(

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
+import { Meeting, type MeetingCommand, type RegisteredFacts } from '../../domain/meeting';
 import { registeredFacts } from '../record-attendance/registered-facts';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { MeetingCommand, RegisteredFacts } from '../../domain/meeting';
 
 export class CorrectAttendanceCommand extends Command<CommandResult> {
   constructor(

@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners/domain/board';
-import { Meeting } from '../../domain/meeting';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { MeetingCommand } from '../../domain/meeting';
 
 export class ScheduleMeetingCommand extends Command<CommandResult> {
   constructor(

@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Board } from '../../domain/board';
+import { Board, type BoardCommand } from '../../domain/board';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { BoardCommand } from '../../domain/board';
 
 export class RegisterBoardCommand extends Command<CommandResult> {
   constructor(

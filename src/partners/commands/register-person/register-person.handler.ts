@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
-import { Person } from '../../domain/person';
+import { Person, type PersonCommand } from '../../domain/person';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { PersonCommand } from '../../domain/person';
 
 export class RegisterPersonCommand extends Command<CommandResult> {
   constructor(

@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../domain/partner';
+import { Partner, type PartnerCommand } from '../../domain/partner';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { PartnerCommand } from '../../domain/partner';
 
 export class RenamePartnerCommand extends Command<CommandResult> {
   constructor(

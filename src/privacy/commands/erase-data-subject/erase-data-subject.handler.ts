@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { DataSubject } from '../../domain/data-subject';
+import { DataSubject, type DataSubjectCommand } from '../../domain/data-subject';
 import { PersonalDataCipher } from '../../personal-data-cipher';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { DataSubjectCommand } from '../../domain/data-subject';
 
 export class EraseDataSubjectCommand extends Command<CommandResult> {
   constructor(

@@ -1,10 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Signoff } from '../../domain/signoff';
+import { Signoff, type SignoffCommand, type RequestSignoffFacts } from '../../domain/signoff';
 import { Decision } from '../../../decisions/domain/decision';
 import { Meeting } from '../../../meetings/domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand, RequestSignoffFacts } from '../../domain/signoff.messages';
 
 export class RequestSignoffCommand extends Command<CommandResult> {
   constructor(

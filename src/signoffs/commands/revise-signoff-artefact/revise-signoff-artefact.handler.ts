@@ -1,8 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
-import { Signoff } from '../../domain/signoff';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand } from '../../domain/signoff.messages';
 
 export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
   constructor(

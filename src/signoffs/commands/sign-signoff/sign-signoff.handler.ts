@@ -2,9 +2,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Person } from '../../../partners/domain/person';
-import { Signoff } from '../../domain/signoff';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand } from '../../domain/signoff.messages';
 
 export class SignSignoffCommand extends Command<CommandResult> {
   constructor(

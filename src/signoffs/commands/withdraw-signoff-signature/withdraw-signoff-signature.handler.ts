@@ -1,9 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { Signoff } from '../../domain/signoff';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
 import type { CommandData } from '../../../ledger/aggregate';
-import type { SignoffCommand } from '../../domain/signoff.messages';
 
 export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
   constructor(
