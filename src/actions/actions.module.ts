@@ -19,7 +19,7 @@ import { ReassignActionHandler } from './commands/reassign-action/reassign-actio
 import { ReopenActionController } from './commands/reopen-action/reopen-action.controller';
 import { ReopenActionHandler } from './commands/reopen-action/reopen-action.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [RaiseActionController, RaiseActionHandler],
   [NoteActionProgressController, NoteActionProgressHandler],

@@ -8,7 +8,7 @@ import { SatisfyDecisionConditionHandler } from './commands/satisfy-decision-con
 import { SupersedeDecisionController } from './commands/supersede-decision/supersede-decision.controller';
 import { SupersedeDecisionHandler } from './commands/supersede-decision/supersede-decision.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [RecordDecisionController, RecordDecisionHandler],
   [SatisfyDecisionConditionController, SatisfyDecisionConditionHandler],

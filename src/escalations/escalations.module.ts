@@ -18,7 +18,7 @@ import { ResolveEscalationHandler } from './commands/resolve-escalation/resolve-
 import { ReviseProtocolController } from './commands/revise-protocol/revise-protocol.controller';
 import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protocol.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [DefineProtocolController, DefineProtocolHandler],
   [ReviseProtocolController, ReviseProtocolHandler],

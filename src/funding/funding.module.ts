@@ -14,7 +14,7 @@ import { UnderwriteShortfallHandler } from './commands/underwrite-shortfall/unde
 import { WithdrawPledgeController } from './commands/withdraw-pledge/withdraw-pledge.controller';
 import { WithdrawPledgeHandler } from './commands/withdraw-pledge/withdraw-pledge.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [SetBudgetController, SetBudgetHandler],
   [ReviseBudgetController, ReviseBudgetHandler],

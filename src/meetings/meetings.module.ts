@@ -14,7 +14,7 @@ import { RecordAttendanceHandler } from './commands/record-attendance/record-att
 import { ScheduleMeetingController } from './commands/schedule-meeting/schedule-meeting.controller';
 import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [ScheduleMeetingController, ScheduleMeetingHandler],
   [RecordAttendanceController, RecordAttendanceHandler],
@@ -25,7 +25,7 @@ const SLICES = [
   [CloseMeetingController, CloseMeetingHandler],
 ] as const;
 
-/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, close. */
+/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, close. */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: SLICES.map(([, handler]) => handler),

@@ -12,7 +12,7 @@ import { SucceedPartnerHandler } from './commands/succeed-partner/succeed-partne
 import { UpdatePersonController } from './commands/update-person/update-person.controller';
 import { UpdatePersonHandler } from './commands/update-person/update-person.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [RegisterPartnerController, RegisterPartnerHandler],
   [RenamePartnerController, RenamePartnerHandler],

@@ -10,7 +10,7 @@ import { WithdrawSignoffRequestHandler } from './commands/withdraw-signoff-reque
 import { WithdrawSignoffSignatureController } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.controller';
 import { WithdrawSignoffSignatureHandler } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.handler';
 
-/** Each command's controller and handler, in the order the API document lists them: a new command is one entry here (and its two imports). */
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
   [RequestSignoffController, RequestSignoffHandler],
   [SignSignoffController, SignSignoffHandler],
