@@ -1,7 +1,7 @@
 /** The meeting's commands, events and state: what its decider (meeting.ts) takes, emits and folds. */
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { DomainEvent } from '../../shared/decider';
-import type { Attendance, AttendanceEntry } from './attendance';
+import type { Attendance, AttendanceEntry, RegisteredFacts } from './attendance';
 
 export const MINUTES_OUTCOMES = ['accurate', 'amended'] as const;
 export type MinutesOutcome = (typeof MINUTES_OUTCOMES)[number];
@@ -30,11 +30,6 @@ export type MeetingEvent =
     >
   | DomainEvent<'meeting-closed', { meetingId: string }>;
 
-/** Facts the handler reads from other aggregates: which referenced people and partners are registered. */
-export interface RegisteredFacts {
-  knownPersonIds: string[];
-  knownPartnerIds: string[];
-}
 /** The previous meeting as loaded by the handler. */
 export interface PreviousMeetingFacts {
   exists: boolean;

@@ -1,16 +1,8 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
-import {
-  checkAgainst,
-  checkEntryShape,
-  isAttending,
-  normaliseEntry,
-  sameEntry,
-  type Attendance,
-  type AttendanceEntry,
-} from './attendance';
-import type { MeetingCommand, MeetingEvent, MeetingState, RegisteredFacts } from './meeting.messages';
+import { correctEntry, entriesToAdd, isAttending, type AttendanceEntry } from './attendance';
+import type { MeetingCommand, MeetingEvent, MeetingState } from './meeting.messages';
 
 export * from './attendance';
 export * from './meeting.messages';
@@ -35,10 +27,20 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       meetingId,
     });
   switch (command.type) {
-    case 'record-attendance':
-      return recordAttendance(command.data, state);
-    case 'correct-attendance':
-      return correctAttendance(command.data, state);
+    case 'record-attendance': {
+      const entries = entriesToAdd(state.attendance, command.data.entries, command.data);
+      return entries.length ? [{ type: 'attendance-recorded', data: { meetingId, entries } }] : [];
+    }
+    case 'correct-attendance': {
+      const { entry, previous } = correctEntry(state.attendance, command.data.entry, command.data);
+      const { personId } = entry;
+      return [
+        {
+          type: 'attendance-corrected',
+          data: { meetingId, personId, entry, previous, ...optional({ reason: command.data.reason }) },
+        },
+      ];
+    }
     case 'add-agenda-item':
       return addAgendaItem(command.data, state);
     case 'approve-previous-minutes':
@@ -65,74 +67,6 @@ function schedule(
     {
       type: 'meeting-scheduled',
       data: { meetingId, boardId, scheduledFor: new Date(at).toISOString(), ...optional({ title, location }) },
-    },
-  ];
-}
-
-function checkRegistered(entry: AttendanceEntry, facts: RegisteredFacts): void {
-  for (const personId of [entry.personId, entry.deputisingForPersonId]) {
-    if (personId !== undefined && !facts.knownPersonIds.includes(personId))
-      throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
-  }
-  const partnerId = entry.representingPartnerId;
-  if (partnerId !== undefined && !facts.knownPartnerIds.includes(partnerId))
-    throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
-}
-
-function recordAttendance(
-  data: Extract<MeetingCommand, { type: 'record-attendance' }>['data'],
-  state: MeetingState,
-): MeetingEvent[] {
-  const working: Attendance = { ...state.attendance };
-  const added: AttendanceEntry[] = [];
-  for (const raw of data.entries) {
-    const entry = normaliseEntry(raw);
-    const recorded = working[entry.personId];
-    if (recorded && sameEntry(recorded, entry)) continue; // the same line twice (or re-sent) says nothing new
-    if (recorded) {
-      throw new RuleViolation(
-        'conflicting-attendance',
-        `${entry.personId} is already recorded as '${recorded.status}', not '${entry.status}': correct the entry instead`,
-        { personId: entry.personId, recorded: recorded.status, requested: entry.status },
-      );
-    }
-    checkEntryShape(entry);
-    checkRegistered(entry, data);
-    checkAgainst(working, entry);
-    working[entry.personId] = entry;
-    added.push(entry);
-  }
-  return added.length ? [{ type: 'attendance-recorded', data: { meetingId: data.meetingId, entries: added } }] : [];
-}
-
-function correctAttendance(
-  data: Extract<MeetingCommand, { type: 'correct-attendance' }>['data'],
-  state: MeetingState,
-): MeetingEvent[] {
-  const entry = normaliseEntry(data.entry);
-  const previous = state.attendance[entry.personId];
-  if (!previous)
-    throw new RuleViolation('attendance-not-recorded', `${entry.personId} has no attendance entry to correct`, {
-      personId: entry.personId,
-    });
-  if (sameEntry(previous, entry))
-    throw new RuleViolation('attendance-unchanged', `${entry.personId} is already recorded that way`, {
-      personId: entry.personId,
-    });
-  checkEntryShape(entry);
-  checkRegistered(entry, data);
-  const { [entry.personId]: _replaced, ...others } = state.attendance; // eslint-disable-line @typescript-eslint/no-unused-vars
-  checkAgainst(others, entry);
-  return [
-    {
-      type: 'attendance-corrected',
-      data: {
-        meetingId: data.meetingId,
-        personId: entry.personId,
-        entry,
-        previous,
-        ...optional({ reason: data.reason }),
-      },
     },
   ];
 }
