@@ -19,30 +19,22 @@ import { ReassignActionHandler } from './commands/reassign-action/reassign-actio
 import { ReopenActionController } from './commands/reopen-action/reopen-action.controller';
 import { ReopenActionHandler } from './commands/reopen-action/reopen-action.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [RaiseActionController, RaiseActionHandler],
+  [NoteActionProgressController, NoteActionProgressHandler],
+  [CarryActionForwardController, CarryActionForwardHandler],
+  [ReassignActionController, ReassignActionHandler],
+  [ChangeActionDueDateController, ChangeActionDueDateHandler],
+  [CompleteActionController, CompleteActionHandler],
+  [CloseActionController, CloseActionHandler],
+  [ReopenActionController, ReopenActionHandler],
+  [CancelActionController, CancelActionHandler],
+] as const;
+
 /** Actions raised at meetings and chased to completion. */
 @Module({
-  controllers: [
-    RaiseActionController,
-    NoteActionProgressController,
-    CarryActionForwardController,
-    ReassignActionController,
-    ChangeActionDueDateController,
-    CompleteActionController,
-    CloseActionController,
-    ReopenActionController,
-    CancelActionController,
-  ],
-  providers: [
-    ActionOwnership,
-    RaiseActionHandler,
-    NoteActionProgressHandler,
-    CarryActionForwardHandler,
-    ReassignActionHandler,
-    ChangeActionDueDateHandler,
-    CompleteActionHandler,
-    CloseActionHandler,
-    ReopenActionHandler,
-    CancelActionHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: [ActionOwnership, ...SLICES.map(([, handler]) => handler)],
 })
 export class ActionsModule {}

@@ -10,5 +10,5 @@ export {
   type ActionEvent,
   type ActionState,
   type ActionStatus,
-} from './domain/action-messages';
+} from './domain/action.messages';
 export { ownerKey, ownerLabel, ownerName, type ActionOwner } from './domain/action-owner';

@@ -8,14 +8,17 @@ import { SatisfyDecisionConditionHandler } from './commands/satisfy-decision-con
 import { SupersedeDecisionController } from './commands/supersede-decision/supersede-decision.controller';
 import { SupersedeDecisionHandler } from './commands/supersede-decision/supersede-decision.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [RecordDecisionController, RecordDecisionHandler],
+  [SatisfyDecisionConditionController, SatisfyDecisionConditionHandler],
+  [RescindDecisionController, RescindDecisionHandler],
+  [SupersedeDecisionController, SupersedeDecisionHandler],
+] as const;
+
 /** Decisions recorded at meeting items: conditions, rescission and supersession. */
 @Module({
-  controllers: [
-    RecordDecisionController,
-    SatisfyDecisionConditionController,
-    RescindDecisionController,
-    SupersedeDecisionController,
-  ],
-  providers: [RecordDecisionHandler, SatisfyDecisionConditionHandler, RescindDecisionHandler, SupersedeDecisionHandler],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class DecisionsModule {}

@@ -18,29 +18,22 @@ import { ResolveEscalationHandler } from './commands/resolve-escalation/resolve-
 import { ReviseProtocolController } from './commands/revise-protocol/revise-protocol.controller';
 import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protocol.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [DefineProtocolController, DefineProtocolHandler],
+  [ReviseProtocolController, ReviseProtocolHandler],
+  [RaiseEscalationController, RaiseEscalationHandler],
+  [AcknowledgeEscalationController, AcknowledgeEscalationHandler],
+  [RecordResponseController, RecordResponseHandler],
+  [EscalateEscalationController, EscalateEscalationHandler],
+  [ResolveEscalationController, ResolveEscalationHandler],
+  [CloseEscalationController, CloseEscalationHandler],
+  [RectifyDataSubjectController, RectifyDataSubjectHandler],
+] as const;
+
 /** Inter-agency escalations under a configurable, versioned protocol. */
 @Module({
-  controllers: [
-    DefineProtocolController,
-    ReviseProtocolController,
-    RaiseEscalationController,
-    AcknowledgeEscalationController,
-    RecordResponseController,
-    EscalateEscalationController,
-    ResolveEscalationController,
-    CloseEscalationController,
-    RectifyDataSubjectController,
-  ],
-  providers: [
-    DefineProtocolHandler,
-    ReviseProtocolHandler,
-    RaiseEscalationHandler,
-    AcknowledgeEscalationHandler,
-    RecordResponseHandler,
-    EscalateEscalationHandler,
-    ResolveEscalationHandler,
-    CloseEscalationHandler,
-    RectifyDataSubjectHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class EscalationsModule {}

@@ -12,7 +12,7 @@ export type {
   EscalationState,
   EscalationStatus,
   PersonalNote,
-} from './domain/escalation-types';
+} from './domain/escalation.messages';
 export {
   EscalationProtocol,
   MAX_STAGES,

@@ -14,25 +14,20 @@ import { UnderwriteShortfallHandler } from './commands/underwrite-shortfall/unde
 import { WithdrawPledgeController } from './commands/withdraw-pledge/withdraw-pledge.controller';
 import { WithdrawPledgeHandler } from './commands/withdraw-pledge/withdraw-pledge.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [SetBudgetController, SetBudgetHandler],
+  [ReviseBudgetController, ReviseBudgetHandler],
+  [PledgeContributionController, PledgeContributionHandler],
+  [AmendPledgeController, AmendPledgeHandler],
+  [WithdrawPledgeController, WithdrawPledgeHandler],
+  [RecordPaymentController, RecordPaymentHandler],
+  [UnderwriteShortfallController, UnderwriteShortfallHandler],
+] as const;
+
 /** Partnership budget, pledges, payments and underwriting: one `budget-<year>` stream per financial year. */
 @Module({
-  controllers: [
-    SetBudgetController,
-    ReviseBudgetController,
-    PledgeContributionController,
-    AmendPledgeController,
-    WithdrawPledgeController,
-    RecordPaymentController,
-    UnderwriteShortfallController,
-  ],
-  providers: [
-    SetBudgetHandler,
-    ReviseBudgetHandler,
-    PledgeContributionHandler,
-    AmendPledgeHandler,
-    WithdrawPledgeHandler,
-    RecordPaymentHandler,
-    UnderwriteShortfallHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class FundingModule {}

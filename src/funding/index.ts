@@ -13,6 +13,6 @@ export type {
   UnderwritingBasis,
   UnderwritingMethod,
   UnderwritingShare,
-} from './domain/budget.types';
+} from './domain/budget.messages';
 /** Read models filter by financial year as funding's own endpoints do. */
 export { FinancialYearPipe } from './http/financial-year';

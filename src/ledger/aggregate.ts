@@ -16,6 +16,17 @@ export interface DomainCommand<T extends string = string, D = unknown> {
   meta: CommandMeta;
 }
 
+/**
+ * The data a slice sends for one member of a command union: what the domain declares, less the
+ * fields its handler loads from other streams (`facts`, `missingOwners`...) and adds before deciding.
+ * Slices derive their data from here, so a field added to a command reaches every sender at once.
+ */
+export type CommandData<
+  C extends DomainCommand,
+  T extends C['type'],
+  Loaded extends keyof Extract<C, { type: T }>['data'] = never,
+> = [Loaded] extends [never] ? Extract<C, { type: T }>['data'] : Omit<Extract<C, { type: T }>['data'], Loaded>;
+
 /** An aggregate is a stream category, its pure decider and the codec for its events. */
 export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
   category: string;

@@ -12,23 +12,19 @@ import { SucceedPartnerHandler } from './commands/succeed-partner/succeed-partne
 import { UpdatePersonController } from './commands/update-person/update-person.controller';
 import { UpdatePersonHandler } from './commands/update-person/update-person.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [RegisterPartnerController, RegisterPartnerHandler],
+  [RenamePartnerController, RenamePartnerHandler],
+  [SucceedPartnerController, SucceedPartnerHandler],
+  [RegisterPersonController, RegisterPersonHandler],
+  [UpdatePersonController, UpdatePersonHandler],
+  [RegisterBoardController, RegisterBoardHandler],
+] as const;
+
 /** Partners context: the agencies of the partnership, the people who speak for them and the boards they sit on. */
 @Module({
-  controllers: [
-    RegisterPartnerController,
-    RenamePartnerController,
-    SucceedPartnerController,
-    RegisterPersonController,
-    UpdatePersonController,
-    RegisterBoardController,
-  ],
-  providers: [
-    RegisterPartnerHandler,
-    RenamePartnerHandler,
-    SucceedPartnerHandler,
-    RegisterPersonHandler,
-    UpdatePersonHandler,
-    RegisterBoardHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class PartnersModule {}

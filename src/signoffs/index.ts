@@ -4,4 +4,4 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Signoff } from './domain/signoff';
-export type { ArtefactVersion, SignoffCommand, SignoffEvent, SignoffState } from './domain/signoff-events';
+export type { ArtefactVersion, SignoffCommand, SignoffEvent, SignoffState } from './domain/signoff.messages';

@@ -10,21 +10,18 @@ import { WithdrawSignoffRequestHandler } from './commands/withdraw-signoff-reque
 import { WithdrawSignoffSignatureController } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.controller';
 import { WithdrawSignoffSignatureHandler } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.handler';
 
+/** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
+const SLICES = [
+  [RequestSignoffController, RequestSignoffHandler],
+  [SignSignoffController, SignSignoffHandler],
+  [ReviseSignoffArtefactController, ReviseSignoffArtefactHandler],
+  [WithdrawSignoffSignatureController, WithdrawSignoffSignatureHandler],
+  [WithdrawSignoffRequestController, WithdrawSignoffRequestHandler],
+] as const;
+
 /** Sign-off of artefact versions by partners: each signature pins a version and its content hash. */
 @Module({
-  controllers: [
-    RequestSignoffController,
-    SignSignoffController,
-    ReviseSignoffArtefactController,
-    WithdrawSignoffSignatureController,
-    WithdrawSignoffRequestController,
-  ],
-  providers: [
-    RequestSignoffHandler,
-    SignSignoffHandler,
-    ReviseSignoffArtefactHandler,
-    WithdrawSignoffSignatureHandler,
-    WithdrawSignoffRequestHandler,
-  ],
+  controllers: SLICES.map(([controller]) => controller),
+  providers: SLICES.map(([, handler]) => handler),
 })
 export class SignoffsModule {}

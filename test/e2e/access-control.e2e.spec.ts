@@ -58,6 +58,7 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   correctAttendance: 'meetings:record', // POST /meetings/{meetingId}/attendance/{personId}/correction
   addAgendaItem: 'meetings:record', // POST /meetings/{meetingId}/agenda-items
   approvePreviousMinutes: 'meetings:record', // POST /meetings/{meetingId}/previous-minutes-approval
+  changeMeetingLocation: 'meetings:record', // POST /meetings/{meetingId}/location
   closeMeeting: 'meetings:record', // POST /meetings/{meetingId}/close
   recordDecision: 'decisions:record', // POST /decisions
   satisfyDecisionCondition: 'decisions:record', // POST /decisions/{decisionId}/satisfy-condition

@@ -150,6 +150,21 @@ describe('meetings (e2e)', () => {
       brokenCode: 'amendments-required',
     },
     {
+      name: 'change meeting location',
+      url: '/meetings/wseb-2022-02-01/location',
+      status: 200,
+      event: 'meeting-location-changed',
+      stream: 'meeting-wseb-2022-02-01',
+      good: { location: 'Shire Hall, Warwick', reason: 'The committee room is being refurbished' },
+      bad: { location: '', reason: 7 },
+      badFields: ['location', 'reason'],
+      // May's attendance is recorded: the meeting has been held, so where it met is history.
+      brokenUrl: `${MAY}/location`,
+      broken: { location: 'Microsoft Teams' },
+      brokenStatus: 409,
+      brokenCode: 'meeting-already-held',
+    },
+    {
       name: 'close meeting',
       url: `${MAY}/close`,
       status: 200,

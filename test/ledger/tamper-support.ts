@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { CommandRunner } from '../../src/ledger/command-runner';
-import { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.command';
+import { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
 import { RecordLedgerDigestHandler } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
 import type { SigningKey } from '../../src/ledger/digests/signing-key';

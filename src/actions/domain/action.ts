@@ -3,9 +3,9 @@ import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined } from '../../shared/without-undefined';
 import { ownerKey, sameOwners, type ActionOwner } from './action-owner';
-import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action-messages';
+import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action.messages';
 
-export * from './action-messages';
+export * from './action.messages';
 export * from './action-owner';
 
 const initialState: ActionState = {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { IsRecordId } from '../../http/ids';
-import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../domain/escalation-types';
+import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../domain/escalation.messages';
 import { LongText } from '../../http/text-hygiene';
 
 /** A person named in an escalation. name and dateOfBirth are sealed under the subject's key before they are stored. */

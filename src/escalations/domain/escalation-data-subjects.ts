@@ -5,7 +5,7 @@ import type {
   EscalationEvent,
   EscalationState,
   PersonalNote,
-} from './escalation-types';
+} from './escalation.messages';
 
 /**
  * Rules about the people an escalation names. They look only at subject ids and at which fields are

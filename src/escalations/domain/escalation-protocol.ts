@@ -1,7 +1,14 @@
-import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
+import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
-import type { DomainEvent } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
+import type {
+  ProtocolStage,
+  EscalationProtocolEvent,
+  EscalationProtocolCommand,
+  EscalationProtocolState,
+} from './escalation-protocol.messages';
+
+export * from './escalation-protocol.messages';
 
 /**
  * A partnership's escalation protocol: the ordered stages a professional disagreement moves through
@@ -12,36 +19,6 @@ import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 export const MAX_STAGES = 6;
 export const MIN_TIMESCALE_WORKING_DAYS = 1;
 export const MAX_TIMESCALE_WORKING_DAYS = 60;
-
-export interface ProtocolStage {
-  name: string;
-  timescaleWorkingDays: number;
-}
-
-export type EscalationProtocolEvent =
-  | DomainEvent<
-      'escalation-protocol-defined',
-      { protocolId: string; name: string; version: 1; stages: ProtocolStage[] }
-    >
-  | DomainEvent<
-      'escalation-protocol-revised',
-      { protocolId: string; name: string; version: number; stages: ProtocolStage[]; reason?: string }
-    >;
-
-export type EscalationProtocolCommand =
-  | DomainCommand<'define-escalation-protocol', { protocolId: string; name: string; stages: ProtocolStage[] }>
-  | DomainCommand<
-      'revise-escalation-protocol',
-      { protocolId: string; name?: string; stages: ProtocolStage[]; reason?: string }
-    >;
-
-export interface EscalationProtocolState {
-  exists: boolean;
-  name?: string;
-  /** 1 when defined, +1 for every revision. */
-  version: number;
-  stages: ProtocolStage[];
-}
 
 const initialState: EscalationProtocolState = { exists: false, version: 0, stages: [] };
 

@@ -2,9 +2,9 @@ import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { assertDistinctSubjects, notePart, rectify } from './escalation-data-subjects';
-import type { CurrentStage, EscalationCommand, EscalationEvent, EscalationState } from './escalation-types';
+import type { CurrentStage, EscalationCommand, EscalationEvent, EscalationState } from './escalation.messages';
 
-export * from './escalation-types';
+export * from './escalation.messages';
 
 /**
  * An inter-agency escalation (professional disagreement) under a protocol version.

@@ -1,7 +1,7 @@
 import { RuleViolation } from '../../shared/domain-errors';
 import { splitPence, type Pence } from '../../shared/money';
 import { requirePence } from './money-rules';
-import type { UnderwriteShortfallData, UnderwritingShare } from './budget.types';
+import type { UnderwriteShortfallData, UnderwritingShare } from './budget.messages';
 
 export interface ShortfallSplit {
   shares: UnderwritingShare[];

@@ -13,7 +13,7 @@ import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
 import type { Actor } from '../event-envelope';
-import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.command';
+import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.handler';
 import { LogHeadDigester } from './log-head-digester';
 
 /**

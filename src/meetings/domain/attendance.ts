@@ -96,3 +96,70 @@ export function checkAgainst(attendance: Attendance, e: AttendanceEntry): void {
     }
   }
 }
+
+/** Facts the handler reads from other aggregates: which referenced people and partners are registered. */
+export interface RegisteredFacts {
+  knownPersonIds: string[];
+  knownPartnerIds: string[];
+}
+
+function checkRegistered(entry: AttendanceEntry, facts: RegisteredFacts): void {
+  for (const personId of [entry.personId, entry.deputisingForPersonId]) {
+    if (personId !== undefined && !facts.knownPersonIds.includes(personId))
+      throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
+  }
+  const partnerId = entry.representingPartnerId;
+  if (partnerId !== undefined && !facts.knownPartnerIds.includes(partnerId))
+    throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
+}
+
+/** The lines of an attendance list not yet recorded, each checked against those recorded and those before it. */
+export function entriesToAdd(
+  attendance: Attendance,
+  entries: AttendanceEntry[],
+  facts: RegisteredFacts,
+): AttendanceEntry[] {
+  const working: Attendance = { ...attendance };
+  const added: AttendanceEntry[] = [];
+  for (const raw of entries) {
+    const entry = normaliseEntry(raw);
+    const recorded = working[entry.personId];
+    if (recorded && sameEntry(recorded, entry)) continue; // the same line twice (or re-sent) says nothing new
+    if (recorded) {
+      throw new RuleViolation(
+        'conflicting-attendance',
+        `${entry.personId} is already recorded as '${recorded.status}', not '${entry.status}': correct the entry instead`,
+        { personId: entry.personId, recorded: recorded.status, requested: entry.status },
+      );
+    }
+    checkEntryShape(entry);
+    checkRegistered(entry, facts);
+    checkAgainst(working, entry);
+    working[entry.personId] = entry;
+    added.push(entry);
+  }
+  return added;
+}
+
+/** A person's corrected line and the line it replaces, checked against everyone else's. */
+export function correctEntry(
+  attendance: Attendance,
+  corrected: AttendanceEntry,
+  facts: RegisteredFacts,
+): { entry: AttendanceEntry; previous: AttendanceEntry } {
+  const entry = normaliseEntry(corrected);
+  const previous = attendance[entry.personId];
+  if (!previous)
+    throw new RuleViolation('attendance-not-recorded', `${entry.personId} has no attendance entry to correct`, {
+      personId: entry.personId,
+    });
+  if (sameEntry(previous, entry))
+    throw new RuleViolation('attendance-unchanged', `${entry.personId} is already recorded that way`, {
+      personId: entry.personId,
+    });
+  checkEntryShape(entry);
+  checkRegistered(entry, facts);
+  const { [entry.personId]: _replaced, ...others } = attendance; // eslint-disable-line @typescript-eslint/no-unused-vars
+  checkAgainst(others, entry);
+  return { entry, previous };
+}

@@ -324,6 +324,48 @@ describe('Meeting decider: previous minutes', () => {
   });
 });
 
+describe('Meeting decider: location', () => {
+  const move = (location: string, reason?: string): Cmd => ({
+    type: 'change-meeting-location',
+    data: { meetingId, location, reason },
+  });
+  const atShireHall: MeetingEvent = {
+    type: 'meeting-scheduled',
+    data: { meetingId, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z', location: 'Shire Hall, Warwick' },
+  };
+
+  it('moves a meeting not yet held, keeping the previous location and the reason in the event', () => {
+    expect(when(given(atShireHall), move('Microsoft Teams', 'Rail strike'))).toEqual([
+      {
+        type: 'meeting-location-changed',
+        data: {
+          meetingId,
+          location: 'Microsoft Teams',
+          previousLocation: 'Shire Hall, Warwick',
+          reason: 'Rail strike',
+        },
+      },
+    ]);
+    expect(when(given(scheduled), move('Microsoft Teams'))).toEqual([
+      { type: 'meeting-location-changed', data: { meetingId, location: 'Microsoft Teams' } },
+    ]);
+  });
+
+  it('refuses the location the meeting is already at, after a move as after scheduling', () => {
+    refused(given(atShireHall), move('Shire Hall, Warwick'), 'same-location');
+    const moved = given(atShireHall, ...when(given(atShireHall), move('Microsoft Teams')));
+    refused(moved, move('Microsoft Teams'), 'same-location');
+    expect(when(moved, move('Shire Hall, Warwick'))[0].data).toMatchObject({ previousLocation: 'Microsoft Teams' });
+  });
+
+  it('refuses a move once attendance is recorded (409), and for a meeting never scheduled (404)', () => {
+    expect(() => when(given(scheduled, recorded(present('pete-hill'))), move('Microsoft Teams'))).toThrow(
+      expect.objectContaining({ code: 'meeting-already-held', status: 409 }),
+    );
+    expect(() => when(given(), move('Microsoft Teams'))).toThrow(expect.objectContaining({ status: 404 }));
+  });
+});
+
 describe('Meeting decider: closing', () => {
   it('closes an open meeting', () => {
     expect(when(given(scheduled), { type: 'close-meeting', data: { meetingId } })).toEqual([closed]);
@@ -336,6 +378,7 @@ describe('Meeting decider: closing', () => {
       correct(apologies('pete-hill')),
       { type: 'close-meeting', data: { meetingId } } as Cmd,
       { type: 'add-agenda-item', data: { meetingId, itemNumber: 1, title: 'x' } } as Cmd,
+      { type: 'change-meeting-location', data: { meetingId, location: 'Microsoft Teams' } } as Cmd,
     ]) {
       expect(() => when(state, c)).toThrow(expect.objectContaining({ code: 'meeting-closed', status: 409 }));
     }

@@ -1,110 +1,12 @@
-import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
+import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
-import type { DomainEvent } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined as optional } from '../../shared/without-undefined';
-import {
-  checkAgainst,
-  checkEntryShape,
-  isAttending,
-  normaliseEntry,
-  sameEntry,
-  type Attendance,
-  type AttendanceEntry,
-} from './attendance';
+import { correctEntry, entriesToAdd, isAttending, type AttendanceEntry } from './attendance';
+import type { MeetingCommand, MeetingEvent, MeetingState } from './meeting.messages';
 
 export * from './attendance';
-
-export const MINUTES_OUTCOMES = ['accurate', 'amended'] as const;
-export type MinutesOutcome = (typeof MINUTES_OUTCOMES)[number];
-
-export type MeetingEvent =
-  | DomainEvent<
-      'meeting-scheduled',
-      { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string }
-    >
-  | DomainEvent<'attendance-recorded', { meetingId: string; entries: AttendanceEntry[] }>
-  | DomainEvent<
-      'attendance-corrected',
-      { meetingId: string; personId: string; entry: AttendanceEntry; previous: AttendanceEntry; reason?: string }
-    >
-  | DomainEvent<
-      'agenda-item-added',
-      { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string }
-    >
-  | DomainEvent<
-      'previous-minutes-approved',
-      { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }
-    >
-  | DomainEvent<'meeting-closed', { meetingId: string }>;
-
-/** Facts the handler reads from other aggregates: which referenced people and partners are registered. */
-export interface RegisteredFacts {
-  knownPersonIds: string[];
-  knownPartnerIds: string[];
-}
-/** The previous meeting as loaded by the handler. */
-export interface PreviousMeetingFacts {
-  exists: boolean;
-  boardId?: string;
-  scheduledFor?: string;
-}
-
-export type MeetingCommand =
-  | DomainCommand<
-      'schedule-meeting',
-      {
-        meetingId: string;
-        boardId: string;
-        scheduledFor: string;
-        title?: string;
-        location?: string;
-        boardExists: boolean;
-      }
-    >
-  | DomainCommand<'record-attendance', { meetingId: string; entries: AttendanceEntry[] } & RegisteredFacts>
-  | DomainCommand<
-      'correct-attendance',
-      { meetingId: string; entry: AttendanceEntry; reason?: string } & RegisteredFacts
-    >
-  | DomainCommand<
-      'add-agenda-item',
-      {
-        meetingId: string;
-        itemNumber: number;
-        label?: string;
-        title: string;
-        presenterPersonId?: string;
-        presenterRegistered?: boolean;
-      }
-    >
-  | DomainCommand<
-      'approve-previous-minutes',
-      {
-        meetingId: string;
-        previousMeetingId: string;
-        outcome: MinutesOutcome;
-        amendments?: string[];
-        previous: PreviousMeetingFacts;
-      }
-    >
-  | DomainCommand<'close-meeting', { meetingId: string }>;
-
-/** The shape other contexts read with runner.load(Meeting, id): decisions need an open meeting and an existing item. */
-export interface MeetingState {
-  exists: boolean;
-  boardId?: string;
-  /** Normalised ISO-8601 instant. */
-  scheduledFor?: string;
-  title?: string;
-  location?: string;
-  closed: boolean;
-  /** By item number (the order on the agenda); `label` is the number as the minutes write it, e.g. '2.1' or 'Part 1'. */
-  items: Record<number, { title: string; label?: string; presenterPersonId?: string }>;
-  attendance: Attendance;
-  /** Minutes of earlier meetings approved at this one, by previous meeting id. */
-  approvedMinutes: Record<string, { outcome: MinutesOutcome; amendments?: string[] }>;
-}
+export * from './meeting.messages';
 
 const initialState: MeetingState = { exists: false, closed: false, items: {}, attendance: {}, approvedMinutes: {} };
 
@@ -126,14 +28,26 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       meetingId,
     });
   switch (command.type) {
-    case 'record-attendance':
-      return recordAttendance(command.data, state);
-    case 'correct-attendance':
-      return correctAttendance(command.data, state);
+    case 'record-attendance': {
+      const entries = entriesToAdd(state.attendance, command.data.entries, command.data);
+      return entries.length ? [{ type: 'attendance-recorded', data: { meetingId, entries } }] : [];
+    }
+    case 'correct-attendance': {
+      const { entry, previous } = correctEntry(state.attendance, command.data.entry, command.data);
+      const { personId } = entry;
+      return [
+        {
+          type: 'attendance-corrected',
+          data: { meetingId, personId, entry, previous, ...optional({ reason: command.data.reason }) },
+        },
+      ];
+    }
     case 'add-agenda-item':
       return addAgendaItem(command.data, state);
     case 'approve-previous-minutes':
       return approvePreviousMinutes(command.data, state);
+    case 'change-meeting-location':
+      return changeLocation(command.data, state);
     case 'close-meeting':
       return [{ type: 'meeting-closed', data: { meetingId } }];
   }
@@ -154,74 +68,6 @@ function schedule(
     {
       type: 'meeting-scheduled',
       data: { meetingId, boardId, scheduledFor: new Date(at).toISOString(), ...optional({ title, location }) },
-    },
-  ];
-}
-
-function checkRegistered(entry: AttendanceEntry, facts: RegisteredFacts): void {
-  for (const personId of [entry.personId, entry.deputisingForPersonId]) {
-    if (personId !== undefined && !facts.knownPersonIds.includes(personId))
-      throw new RuleViolation('person-not-registered', `Person ${personId} is not registered`, { personId });
-  }
-  const partnerId = entry.representingPartnerId;
-  if (partnerId !== undefined && !facts.knownPartnerIds.includes(partnerId))
-    throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
-}
-
-function recordAttendance(
-  data: Extract<MeetingCommand, { type: 'record-attendance' }>['data'],
-  state: MeetingState,
-): MeetingEvent[] {
-  const working: Attendance = { ...state.attendance };
-  const added: AttendanceEntry[] = [];
-  for (const raw of data.entries) {
-    const entry = normaliseEntry(raw);
-    const recorded = working[entry.personId];
-    if (recorded && sameEntry(recorded, entry)) continue; // the same line twice (or re-sent) says nothing new
-    if (recorded) {
-      throw new RuleViolation(
-        'conflicting-attendance',
-        `${entry.personId} is already recorded as '${recorded.status}', not '${entry.status}': correct the entry instead`,
-        { personId: entry.personId, recorded: recorded.status, requested: entry.status },
-      );
-    }
-    checkEntryShape(entry);
-    checkRegistered(entry, data);
-    checkAgainst(working, entry);
-    working[entry.personId] = entry;
-    added.push(entry);
-  }
-  return added.length ? [{ type: 'attendance-recorded', data: { meetingId: data.meetingId, entries: added } }] : [];
-}
-
-function correctAttendance(
-  data: Extract<MeetingCommand, { type: 'correct-attendance' }>['data'],
-  state: MeetingState,
-): MeetingEvent[] {
-  const entry = normaliseEntry(data.entry);
-  const previous = state.attendance[entry.personId];
-  if (!previous)
-    throw new RuleViolation('attendance-not-recorded', `${entry.personId} has no attendance entry to correct`, {
-      personId: entry.personId,
-    });
-  if (sameEntry(previous, entry))
-    throw new RuleViolation('attendance-unchanged', `${entry.personId} is already recorded that way`, {
-      personId: entry.personId,
-    });
-  checkEntryShape(entry);
-  checkRegistered(entry, data);
-  const { [entry.personId]: _replaced, ...others } = state.attendance; // eslint-disable-line @typescript-eslint/no-unused-vars
-  checkAgainst(others, entry);
-  return [
-    {
-      type: 'attendance-corrected',
-      data: {
-        meetingId: data.meetingId,
-        personId: entry.personId,
-        entry,
-        previous,
-        ...optional({ reason: data.reason }),
-      },
     },
   ];
 }
@@ -297,6 +143,26 @@ function approvePreviousMinutes(
   ];
 }
 
+function changeLocation(
+  data: Extract<MeetingCommand, { type: 'change-meeting-location' }>['data'],
+  state: MeetingState,
+): MeetingEvent[] {
+  const { meetingId, location, reason } = data;
+  // Attendance is recorded once the board has met: where it met is then history, not a plan.
+  if (Object.keys(state.attendance).length > 0)
+    throw new StateConflict('meeting-already-held', `Meeting ${meetingId} has attendance recorded: it has been held`, {
+      meetingId,
+    });
+  if (location === state.location)
+    throw new RuleViolation('same-location', `Meeting ${meetingId} is already at ${location}`, { meetingId });
+  return [
+    {
+      type: 'meeting-location-changed',
+      data: { meetingId, location, ...optional({ previousLocation: state.location, reason }) },
+    },
+  ];
+}
+
 function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
   switch (event.type) {
     case 'meeting-scheduled': {
@@ -324,6 +190,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } },
       };
     }
+    case 'meeting-location-changed':
+      return { ...state, location: event.data.location };
     case 'meeting-closed':
       return { ...state, closed: true };
   }
@@ -340,6 +208,7 @@ export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
       'attendance-corrected',
       'agenda-item-added',
       'previous-minutes-approved',
+      'meeting-location-changed',
       'meeting-closed',
     ),
   ),

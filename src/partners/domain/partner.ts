@@ -1,41 +1,9 @@
-import type { Aggregate, DomainCommand } from '../../ledger/aggregate';
+import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
-import type { DomainEvent } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { STATUTORY_KINDS, type PartnerEvent, type PartnerCommand, type PartnerState } from './partner.messages';
 
-export const PARTNER_KINDS = [
-  'local-authority',
-  'police',
-  'health',
-  'education',
-  'probation',
-  'voluntary',
-  'other',
-] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
-/** Working Together: the local authority, police and health (ICB) are the statutory safeguarding partners. */
-export const STATUTORY_KINDS: readonly PartnerKind[] = ['local-authority', 'police', 'health'];
-
-export type PartnerEvent =
-  | DomainEvent<'partner-registered', { partnerId: string; name: string; kind: PartnerKind; statutory: boolean }>
-  | DomainEvent<'partner-renamed', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
-  | DomainEvent<'partner-succeeded', { partnerId: string; successorId: string; effectiveFrom: string }>;
-
-export type PartnerCommand =
-  | DomainCommand<'register-partner', { partnerId: string; name: string; kind: PartnerKind; statutory?: boolean }>
-  | DomainCommand<'rename-partner', { partnerId: string; name: string; effectiveFrom: string; reason?: string }>
-  | DomainCommand<
-      'succeed-partner',
-      { partnerId: string; successorId: string; effectiveFrom: string; successorExists: boolean }
-    >;
-
-export interface PartnerState {
-  exists: boolean;
-  /** Names over time: history keeps the old name for earlier events. */
-  names: { name: string; from: string | null }[];
-  kind?: PartnerKind;
-  succeededBy?: { partnerId: string; effectiveFrom: string };
-}
+export * from './partner.messages';
 
 const initialState: PartnerState = { exists: false, names: [] };
 

@@ -13,7 +13,7 @@ import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
 import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
-import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.command';
+import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.handler';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
 

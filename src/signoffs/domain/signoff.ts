@@ -2,9 +2,9 @@ import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { roleOn } from '../../partners';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
-import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff-events';
+import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff.messages';
 
-export * from './signoff-events';
+export * from './signoff.messages';
 
 type Data<T extends SignoffCommand['type']> = Extract<SignoffCommand, { type: T }>['data'];
 

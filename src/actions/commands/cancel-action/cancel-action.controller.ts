@@ -6,8 +6,14 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CancelActionCommand } from './cancel-action.command';
-import { CancelActionDto } from './cancel-action.dto';
+import { CancelActionCommand } from './cancel-action.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+
+export class CancelActionDto extends CommandDto {
+  @IsText(1000, 'Why the action is no longer needed')
+  reason!: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

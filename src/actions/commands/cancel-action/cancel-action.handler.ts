@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
-import { CancelActionCommand } from './cancel-action.command';
+import { Action, type ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CancelActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'cancel-action'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CancelActionCommand)
 export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {

@@ -6,8 +6,18 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CarryActionForwardCommand } from './carry-action-forward.command';
-import { CarryActionForwardDto } from './carry-action-forward.dto';
+import { CarryActionForwardCommand } from './carry-action-forward.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { IsText } from '../action-fields';
+
+export class CarryActionForwardDto extends CommandDto {
+  @IsRecordId('The later meeting the action is now due back at (recorded first)', 'wseb-2022-07')
+  toMeetingId!: string;
+
+  @IsText(4000, 'Why it is carried forward, or what was reported', true)
+  note?: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
+import { Action, type ActionCommand } from '../../domain/action';
 import { meetingFacts } from '../reference-facts';
-import { CarryActionForwardCommand } from './carry-action-forward.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CarryActionForwardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'carry-action-forward', 'facts'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {

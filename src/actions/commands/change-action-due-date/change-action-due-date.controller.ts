@@ -6,8 +6,17 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { ChangeActionDueDateCommand } from './change-action-due-date.command';
-import { ChangeActionDueDateDto } from './change-action-due-date.dto';
+import { ChangeActionDueDateCommand } from './change-action-due-date.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsDueDate, IsText } from '../action-fields';
+
+export class ChangeActionDueDateDto extends CommandDto {
+  @IsDueDate('The new due date')
+  dueDate!: string;
+
+  @IsText(1000, 'Why the date moves')
+  reason!: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
-import { ChangeActionDueDateCommand } from './change-action-due-date.command';
+import { Action, type ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ChangeActionDueDateCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'change-action-due-date'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ChangeActionDueDateCommand)
 export class ChangeActionDueDateHandler implements ICommandHandler<ChangeActionDueDateCommand> {

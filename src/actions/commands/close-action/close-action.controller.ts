@@ -6,8 +6,14 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CloseActionCommand } from './close-action.command';
-import { CloseActionDto } from './close-action.dto';
+import { CloseActionCommand } from './close-action.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+
+export class CloseActionDto extends CommandDto {
+  @IsText(1000, 'Required to close an action that was not actioned', true)
+  reason?: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

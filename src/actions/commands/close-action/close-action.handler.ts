@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
-import { CloseActionCommand } from './close-action.command';
+import { Action, type ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CloseActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'close-action'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CloseActionCommand)
 export class CloseActionHandler implements ICommandHandler<CloseActionCommand> {

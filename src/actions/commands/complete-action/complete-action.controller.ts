@@ -6,8 +6,14 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CompleteActionCommand } from './complete-action.command';
-import { CompleteActionDto } from './complete-action.dto';
+import { CompleteActionCommand } from './complete-action.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+
+export class CompleteActionDto extends CommandDto {
+  @IsText(4000, 'What was done', true)
+  note?: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

@@ -6,8 +6,14 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { NoteActionProgressCommand } from './note-action-progress.command';
-import { NoteActionProgressDto } from './note-action-progress.dto';
+import { NoteActionProgressCommand } from './note-action-progress.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+
+export class NoteActionProgressDto extends CommandDto {
+  @IsText(4000, 'What has happened since the action was raised or last updated')
+  note!: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

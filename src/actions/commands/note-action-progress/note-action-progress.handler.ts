@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
-import { NoteActionProgressCommand } from './note-action-progress.command';
+import { Action, type ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class NoteActionProgressCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'note-action-progress'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(NoteActionProgressCommand)
 export class NoteActionProgressHandler implements ICommandHandler<NoteActionProgressCommand> {

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Action } from '../../domain/action';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Action, type ActionCommand } from '../../domain/action';
 import { meetingFacts, missingOwners } from '../reference-facts';
-import { RaiseActionCommand } from './raise-action.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RaiseActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'raise-action', 'facts'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {

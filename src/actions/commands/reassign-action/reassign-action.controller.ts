@@ -6,9 +6,18 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { toOwners } from '../action-owner.dto';
-import { ReassignActionCommand } from './reassign-action.command';
-import { ReassignActionDto } from './reassign-action.dto';
+import { toOwners, type OwnerDto } from '../action-owner.dto';
+import { ReassignActionCommand } from './reassign-action.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { AreOwners, IsText } from '../action-fields';
+
+export class ReassignActionDto extends CommandDto {
+  @AreOwners()
+  owners!: OwnerDto[];
+
+  @IsText(1000, 'Why the owners change', true)
+  reason?: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

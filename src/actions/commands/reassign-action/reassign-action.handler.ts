@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { ActionOwnership } from '../action-ownership';
-import { Action } from '../../domain/action';
+import { Action, type ActionCommand } from '../../domain/action';
 import { missingOwners } from '../reference-facts';
-import { ReassignActionCommand } from './reassign-action.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReassignActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'reassign-action', 'missingOwners'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {

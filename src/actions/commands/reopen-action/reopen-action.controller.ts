@@ -6,8 +6,14 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { ReopenActionCommand } from './reopen-action.command';
-import { ReopenActionDto } from './reopen-action.dto';
+import { ReopenActionCommand } from './reopen-action.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+
+export class ReopenActionDto extends CommandDto {
+  @IsText(1000, 'Why the action is not done after all')
+  reason!: string;
+}
 
 @ApiTags('actions')
 @Controller('actions')

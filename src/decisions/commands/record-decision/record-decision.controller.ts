@@ -1,12 +1,116 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { RecordDecisionCommand } from './record-decision.command';
-import { RecordDecisionDto } from './record-decision.dto';
+import { RecordDecisionCommand } from './record-decision.handler';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { DECISION_OUTCOMES, type DecisionOutcome } from '../../domain/decision';
+import { LongText } from '../../../http/text-hygiene';
+
+export class DecisionConditionDto {
+  @IsRecordId('Id of the condition within the decision', 'c1')
+  conditionId!: string;
+
+  @ApiProperty({ example: 'Subject to the changes agreed at the meeting', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  text!: string;
+}
+
+export class RecordDecisionDto extends CommandDto {
+  @IsRecordId('Stable id of the decision', 'wseb-2022-05-10-d6')
+  decisionId!: string;
+
+  @IsRecordId('The meeting at which it was decided', 'wseb-2022-05-10')
+  meetingId!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Agenda item number at that meeting',
+    example: 6,
+    minimum: 1,
+    maximum: 999,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  itemNumber!: number;
+
+  @ApiProperty({ enum: DECISION_OUTCOMES, example: 'endorsed' })
+  @IsIn(DECISION_OUTCOMES)
+  outcome!: DecisionOutcome;
+
+  @ApiProperty({
+    description: 'What was decided (paraphrase)',
+    example: 'Multi-agency training proposal endorsed',
+    maxLength: 4000,
+  })
+  @IsString()
+  @Length(1, 4000)
+  @LongText()
+  text!: string;
+
+  @ApiPropertyOptional({
+    type: [DecisionConditionDto],
+    maxItems: 20,
+    description: 'Conditions the decision is subject to',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionConditionDto)
+  conditions?: DecisionConditionDto[];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Money attached to the decision, integer pence (£4,000 = 400000)',
+    example: 400000,
+    minimum: 0,
+    maximum: 10_000_000_000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000_000)
+  budgetPence?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'Registered partners responsible for carrying it out',
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
+  responsiblePartnerIds?: string[];
+}
 
 @ApiTags('decisions')
 @Controller('decisions')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Decision, type DecisionCommand, type RecordDecisionFacts } from '../../domain/decision';
 import { Meeting } from '../../../meetings';
-import { Decision } from '../../domain/decision';
-import { RecordDecisionCommand } from './record-decision.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {

@@ -1,13 +1,27 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { RescindDecisionCommand } from './rescind-decision.command';
-import { RescindDecisionDto } from './rescind-decision.dto';
+import { RescindDecisionCommand } from './rescind-decision.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class RescindDecisionDto extends CommandDto {
+  @ApiProperty({
+    description: 'Why the decision no longer stands',
+    example: 'Funding for the programme was withdrawn',
+    maxLength: 2000,
+  })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('decisions')
 @Controller('decisions')

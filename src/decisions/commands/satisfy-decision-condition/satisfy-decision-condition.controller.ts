@@ -1,13 +1,32 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.command';
-import { SatisfyDecisionConditionDto } from './satisfy-decision-condition.dto';
+import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.handler';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+
+export class SatisfyDecisionConditionDto extends CommandDto {
+  @IsRecordId('The condition, as recorded with the decision', 'c1')
+  conditionId!: string;
+
+  @ApiPropertyOptional({
+    description: 'How it was satisfied',
+    example: 'Revised proposal circulated with the agreed changes',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  note?: string;
+}
 
 @ApiTags('decisions')
 @Controller('decisions')

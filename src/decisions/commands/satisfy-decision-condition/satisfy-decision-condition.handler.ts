@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Decision } from '../../domain/decision';
-import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Decision, type DecisionCommand } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'satisfy-decision-condition'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SatisfyDecisionConditionCommand)
 export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {

@@ -1,13 +1,27 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { SupersedeDecisionCommand } from './supersede-decision.command';
-import { SupersedeDecisionDto } from './supersede-decision.dto';
+import { SupersedeDecisionCommand } from './supersede-decision.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+
+export class SupersedeDecisionDto extends CommandDto {
+  @IsRecordId('The later decision that replaces this one (recorded first)', 'wseb-2022-09-22-d3')
+  supersededByDecisionId!: string;
+
+  @ApiProperty({ example: 'The revised training proposal replaces the earlier one', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('decisions')
 @Controller('decisions')

@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Decision } from '../../domain/decision';
-import { SupersedeDecisionCommand } from './supersede-decision.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Decision, type DecisionCommand } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SupersedeDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SupersedeDecisionCommand)
 export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
-import { AcknowledgeEscalationCommand } from './acknowledge-escalation.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class AcknowledgeEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'acknowledge-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AcknowledgeEscalationCommand)
 export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {

@@ -6,8 +6,11 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CloseEscalationCommand } from './close-escalation.command';
-import { CloseEscalationDto } from './close-escalation.dto';
+import { CloseEscalationCommand } from './close-escalation.handler';
+import { CommandDto } from '../../../http/command.dto';
+
+/** Closing carries nothing but its business time: the outcome was recorded when it was resolved. */
+export class CloseEscalationDto extends CommandDto {}
 
 @ApiTags('escalations')
 @Controller('escalations')

@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
-import { CloseEscalationCommand } from './close-escalation.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CloseEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'close-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CloseEscalationCommand)
 export class CloseEscalationHandler implements ICommandHandler<CloseEscalationCommand> {

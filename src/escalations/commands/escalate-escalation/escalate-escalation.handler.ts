@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
-import { EscalateEscalationCommand } from './escalate-escalation.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class EscalateEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'escalate-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(EscalateEscalationCommand)
 export class EscalateEscalationHandler implements ICommandHandler<EscalateEscalationCommand> {

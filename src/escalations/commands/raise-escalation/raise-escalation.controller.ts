@@ -1,12 +1,89 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { RaiseEscalationCommand } from './raise-escalation.command';
-import { RaiseEscalationDto } from './raise-escalation.dto';
+import { RaiseEscalationCommand } from './raise-escalation.handler';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { CASE_REFERENCE_PATTERN } from '../../domain/escalation';
+import { DataSubjectDto } from '../data-subject.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class RaiseEscalationDto extends CommandDto {
+  @IsRecordId('Stable id of the escalation', 'wsep-2022-001')
+  escalationId!: string;
+
+  @IsRecordId('The escalation protocol it is raised under (its current version is recorded)', 'ws-escalation-protocol')
+  protocolId!: string;
+
+  @ApiPropertyOptional({
+    description: 'Person id of the professional raising it (registered first)',
+    pattern: '^[a-z0-9][a-z0-9-]{0,79}$',
+    maxLength: 80,
+    example: 'jackie-channell',
+  })
+  @IsOptional()
+  @IsRecordId()
+  raisedByPersonId?: string;
+
+  @IsRecordId('Partner id of the agency raising the escalation', 'warwickshire-cc')
+  raisedByAgency!: string;
+
+  @IsRecordId('Partner id of the agency the escalation concerns (must differ from the raising agency)', 'cw-icb')
+  concerningAgency!: string;
+
+  @ApiProperty({
+    description: "What the disagreement is about. Never a child's or family's name: the ledger cannot forget.",
+    maxLength: 500,
+    example: 'Delay in a health assessment for a child in care',
+  })
+  @IsString()
+  @Length(1, 500)
+  @LongText()
+  subject!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'PSEUDONYMOUS case reference only (e.g. a case-management number): letters, digits and dashes, at least one digit, up to 40 characters. Names must never go here.',
+    pattern: CASE_REFERENCE_PATTERN.source,
+    maxLength: 40,
+    example: 'LCS-104233',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(CASE_REFERENCE_PATTERN, {
+    message: '$property must be a pseudonymous reference (letters, digits, dashes, at least one digit), never a name',
+  })
+  caseReference?: string;
+
+  @ApiPropertyOptional({
+    type: [DataSubjectDto],
+    maxItems: 20,
+    description:
+      'Children, family members or complainants the escalation is about: their names and dates of birth are encrypted per person and erasable',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DataSubjectDto)
+  dataSubjects?: DataSubjectDto[];
+}
 
 @ApiTags('escalations')
 @Controller('escalations')

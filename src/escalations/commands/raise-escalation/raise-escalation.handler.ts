@@ -1,10 +1,23 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Partner, Person } from '../../../partners';
-import { Escalation } from '../../domain/escalation';
 import { EscalationProtocol } from '../../domain/escalation-protocol';
-import { RaiseEscalationCommand } from './raise-escalation.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RaiseEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<
+      EscalationCommand,
+      'raise-escalation',
+      'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
+    >,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RaiseEscalationCommand)
 export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCommand> {

@@ -1,14 +1,42 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { RecordResponseCommand } from './record-response.command';
-import { personalNote } from '../data-subject.dto';
-import { RecordResponseDto } from './record-response.dto';
+import { RecordResponseCommand } from './record-response.handler';
+import { personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+
+export class RecordResponseDto extends CommandDto {
+  @IsRecordId('Partner id of the agency responding: one of the two parties to the escalation', 'cw-icb')
+  respondingAgency!: string;
+
+  @ApiProperty({
+    description: "The agency's response. No names of children or families.",
+    maxLength: 4000,
+    example: 'A health assessment is booked within 10 working days.',
+  })
+  @IsString()
+  @Length(1, 4000)
+  @LongText()
+  response!: string;
+
+  @ApiPropertyOptional({
+    type: PersonalNoteDto,
+    description: 'A note about one named data subject: encrypted under their key and erased with them',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalNoteDto)
+  personalNote?: PersonalNoteDto;
+}
 
 @ApiTags('escalations')
 @Controller('escalations')

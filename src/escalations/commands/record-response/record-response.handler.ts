@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
-import { RecordResponseCommand } from './record-response.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordResponseCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'record-escalation-response'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordResponseCommand)
 export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {

@@ -1,13 +1,45 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { RectifyDataSubjectCommand } from './rectify-data-subject.command';
-import { RectifyDataSubjectDto } from './rectify-data-subject.dto';
+import { RectifyDataSubjectCommand } from './rectify-data-subject.handler';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class RectifyDataSubjectDto extends CommandDto {
+  @ApiPropertyOptional({
+    description: 'Personal: the corrected name, encrypted under a new key version',
+    maxLength: 200,
+    example: 'Jamie Exampel',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    description: 'Personal: the corrected date of birth, encrypted under a new key version',
+    example: '2015-04-03',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dateOfBirth?: string;
+
+  @ApiProperty({
+    description: "Why it is corrected. Never the person's name: this is not encrypted.",
+    maxLength: 500,
+    example: "Spelling corrected at the family's request",
+  })
+  @IsString()
+  @Length(1, 500)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('escalations', 'personal-data')
 @Controller('escalations')

@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Escalation } from '../../domain/escalation';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
 import { escalationParties } from '../escalation-parties';
-import { RectifyDataSubjectCommand } from './rectify-data-subject.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RectifyDataSubjectCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'rectify-data-subject'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RectifyDataSubjectCommand)
 export class RectifyDataSubjectHandler implements ICommandHandler<RectifyDataSubjectCommand> {

@@ -16,7 +16,7 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IdPipe } from '../../../http/id.pipe';
 import { PackStorage } from '../../jobs/pack-storage';
-import { DownloadEvidencePackCommand } from './download-evidence-pack.command';
+import { DownloadEvidencePackCommand } from './download-evidence-pack.handler';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 

@@ -1,10 +1,19 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { CLOCK, type Clock } from '../../../shared/clock';
-import { EvidencePack } from '../../domain/evidence-pack';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
 import { packAccessOf } from '../../queries/pack-access';
-import { DownloadEvidencePackCommand } from './download-evidence-pack.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class DownloadEvidencePackCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'record-pack-download', 'now' | 'access'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /**
  * Records the download before a byte is sent: the decider refuses a caller who may not see the

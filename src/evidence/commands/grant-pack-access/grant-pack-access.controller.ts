@@ -1,13 +1,27 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { GrantPackAccessCommand } from './grant-pack-access.command';
-import { GrantPackAccessDto } from './grant-pack-access.dto';
+import { GrantPackAccessCommand } from './grant-pack-access.handler';
+import { IsISO8601 } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+
+export class GrantPackAccessDto extends CommandDto {
+  @IsRecordId("The named inspector's user id (as in their token)", 'ofsted-hmi-jones')
+  inspectorUserId!: string;
+
+  @ApiProperty({
+    example: '2022-12-31T17:00:00Z',
+    description: 'When access ends, ISO-8601; must be after now. To change it, revoke and grant again.',
+  })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  expiresAt!: string;
+}
 
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')

@@ -1,9 +1,18 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { CLOCK, type Clock } from '../../../shared/clock';
-import { EvidencePack } from '../../domain/evidence-pack';
-import { GrantPackAccessCommand } from './grant-pack-access.command';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class GrantPackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
 @CommandHandler(GrantPackAccessCommand)

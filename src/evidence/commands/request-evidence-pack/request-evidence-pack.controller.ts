@@ -1,12 +1,107 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { RequestEvidencePackCommand } from './request-evidence-pack.command';
-import { RequestEvidencePackDto } from './request-evidence-pack.dto';
+import { RequestEvidencePackCommand } from './request-evidence-pack.handler';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { MAX_SCOPE_IDS, MAX_THEME_LENGTH, MAX_THEMES, RECORD_KINDS, type RecordKind } from '../../domain/pack-scope';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const SLUGS = { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' };
+
+/** The period is business time, whole days, inclusive; from <= to is the domain's rule (422). */
+export class PackScopeDto {
+  @ApiProperty({ example: '2022-04-01', description: 'First day, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2023-03-31', description: 'Last day, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['wseb'],
+    description: 'Boards; empty or absent: every board',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
+  boardIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['warwickshire-police'],
+    description: 'Partners; empty or absent: every partner',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
+  partnerIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_THEMES,
+    example: ['exploitation'],
+    description: `Themes matched against record text, at most ${MAX_THEMES} of at most ${MAX_THEME_LENGTH} characters`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_THEMES)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_THEME_LENGTH, { each: true })
+  themes?: string[];
+
+  @ApiProperty({ enum: RECORD_KINDS, isArray: true, example: ['decisions', 'actions', 'escalations', 'funding'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(RECORD_KINDS.length)
+  @ArrayUnique()
+  @IsIn(RECORD_KINDS, { each: true })
+  records!: RecordKind[];
+}
+
+export class RequestEvidencePackDto extends CommandDto {
+  @IsRecordId('Stable id for the pack, chosen by the requester', 'jtai-2022-exploitation')
+  packId!: string;
+
+  @ApiProperty({ type: PackScopeDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PackScopeDto)
+  scope!: PackScopeDto;
+}
 
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')

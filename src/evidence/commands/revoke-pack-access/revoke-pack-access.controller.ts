@@ -1,13 +1,23 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { RevokePackAccessCommand } from './revoke-pack-access.command';
-import { RevokePackAccessDto } from './revoke-pack-access.dto';
+import { RevokePackAccessCommand } from './revoke-pack-access.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class RevokePackAccessDto extends CommandDto {
+  @ApiProperty({ example: 'Inspection fieldwork finished', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')

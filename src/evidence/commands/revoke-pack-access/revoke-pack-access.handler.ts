@@ -1,9 +1,18 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { CLOCK, type Clock } from '../../../shared/clock';
-import { EvidencePack } from '../../domain/evidence-pack';
-import { RevokePackAccessCommand } from './revoke-pack-access.command';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RevokePackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 /** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
 @CommandHandler(RevokePackAccessCommand)

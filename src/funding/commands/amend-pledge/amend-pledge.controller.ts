@@ -1,14 +1,33 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { FinancialYearPipe } from '../../http/financial-year';
-import { AmendPledgeCommand } from './amend-pledge.command';
-import { AmendPledgeDto } from './amend-pledge.dto';
+import { AmendPledgeCommand } from './amend-pledge.handler';
+import { IsIn, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { PLEDGE_BASES, type PledgeBasis } from '../../domain/budget';
+import { IsPence } from '../../http/pence.decorator';
+import { LongText } from '../../../http/text-hygiene';
+
+export class AmendPledgeDto extends CommandDto {
+  @IsPence('New amount pledged (not below what has already been paid against it)', 700_000, 1)
+  amountPence!: number;
+
+  @ApiProperty({ enum: PLEDGE_BASES, description: "'up-to' is a cap: the partner commits at most this amount" })
+  @IsIn(PLEDGE_BASES)
+  basis!: PledgeBasis;
+
+  @ApiProperty({ example: 'Capped at £7,000 as agreed at the September board', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

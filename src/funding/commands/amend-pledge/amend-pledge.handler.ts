@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Budget, type BudgetCommand } from '../../domain/budget';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { AmendPledgeCommand } from './amend-pledge.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class AmendPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'amend-pledge'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AmendPledgeCommand)
 export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {

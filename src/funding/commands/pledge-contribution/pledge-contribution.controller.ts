@@ -1,14 +1,36 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { FinancialYearPipe } from '../../http/financial-year';
-import { PledgeContributionCommand } from './pledge-contribution.command';
-import { PledgeContributionDto } from './pledge-contribution.dto';
+import { PledgeContributionCommand } from './pledge-contribution.handler';
+import { IsIn } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { PLEDGE_BASES, type PledgeBasis } from '../../domain/budget';
+import { IsPence } from '../../http/pence.decorator';
+
+export class PledgeContributionDto extends CommandDto {
+  @IsRecordId('Stable id of the pledge', 'police-2022-23')
+  pledgeId!: string;
+
+  @IsRecordId(
+    'The pledging partner (registered first); representatives may pledge only for their own agency',
+    'warwickshire-police',
+  )
+  partnerId!: string;
+
+  @IsPence('Amount pledged', 5_000_000, 1)
+  amountPence!: number;
+
+  @ApiProperty({ enum: PLEDGE_BASES, description: "'up-to' is a cap: the partner commits at most this amount" })
+  @IsIn(PLEDGE_BASES)
+  basis!: PledgeBasis;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

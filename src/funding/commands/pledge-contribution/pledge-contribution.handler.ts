@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Budget, type BudgetCommand } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { PledgeContributionCommand } from './pledge-contribution.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class PledgeContributionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'pledge-contribution', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(PledgeContributionCommand)
 export class PledgeContributionHandler implements ICommandHandler<PledgeContributionCommand> {

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { RecordPaymentCommand } from './record-payment.command';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordPaymentCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'record-payment', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordPaymentCommand)
 export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {

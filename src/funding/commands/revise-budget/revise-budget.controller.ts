@@ -1,14 +1,25 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { FinancialYearPipe } from '../../http/financial-year';
-import { ReviseBudgetCommand } from './revise-budget.command';
-import { ReviseBudgetDto } from './revise-budget.dto';
+import { ReviseBudgetCommand } from './revise-budget.handler';
+import { IsString, Length } from 'class-validator';
+import { BudgetFiguresDto } from '../../http/budget-line.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+/** A revision restates the whole budget (total and lines) and says why, so the ledger shows before and after. */
+export class ReviseBudgetDto extends BudgetFiguresDto {
+  @ApiProperty({ example: 'Police contribution reduced; reviews line cut to match', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

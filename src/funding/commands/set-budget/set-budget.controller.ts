@@ -5,8 +5,14 @@ import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { SetBudgetCommand } from './set-budget.command';
-import { SetBudgetDto } from './set-budget.dto';
+import { SetBudgetCommand } from './set-budget.handler';
+import { BudgetFiguresDto } from '../../http/budget-line.dto';
+import { IsFinancialYear } from '../../http/financial-year';
+
+export class SetBudgetDto extends BudgetFiguresDto {
+  @IsFinancialYear()
+  financialYear!: string;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

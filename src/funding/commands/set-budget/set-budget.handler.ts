@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { SetBudgetCommand } from './set-budget.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SetBudgetCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'set-budget'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SetBudgetCommand)
 export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand> {

@@ -1,14 +1,105 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { FinancialYearPipe } from '../../http/financial-year';
-import { UnderwriteShortfallCommand } from './underwrite-shortfall.command';
-import { UnderwriteShortfallDto } from './underwrite-shortfall.dto';
+import { UnderwriteShortfallCommand } from './underwrite-shortfall.handler';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import {
+  UNDERWRITING_BASES,
+  UNDERWRITING_METHODS,
+  type UnderwritingBasis,
+  type UnderwritingMethod,
+} from '../../domain/budget';
+import { IsPence, MAX_PENCE } from '../../http/pence.decorator';
+
+const MAX_PARTNERS = 30;
+
+export class UnderwriteShortfallDto extends CommandDto {
+  @IsRecordId('Stable id of the underwriting agreement', 'shortfall-2022-23')
+  underwritingId!: string;
+
+  @IsPence('Shortfall to underwrite', 2_164_900, 1)
+  shortfallPence!: number;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: ID_PATTERN.source, maxLength: 80 },
+    uniqueItems: true,
+    minItems: 1,
+    maxItems: MAX_PARTNERS,
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+    description: 'Registered partners, each once',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PARTNERS)
+  @ArrayUnique()
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
+  partnerIds!: string[];
+
+  @ApiProperty({
+    enum: UNDERWRITING_METHODS,
+    description:
+      'equal and proportional cover the shortfall exactly; fixed-caps never exceeds a cap and reports what is uncovered',
+  })
+  @IsIn(UNDERWRITING_METHODS)
+  method!: UnderwritingMethod;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'number', minimum: 0, maximum: 1_000_000 },
+    maxItems: MAX_PARTNERS,
+    example: [50, 25, 25],
+    description: 'proportional only: one non-negative weight per partner',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTNERS)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @Min(0, { each: true })
+  @Max(1_000_000, { each: true })
+  weights?: number[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer', minimum: 0, maximum: MAX_PENCE },
+    maxItems: MAX_PARTNERS,
+    example: [700_000, 700_000, 700_000],
+    description: 'fixed-caps only: one cap per partner, integer pence',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTNERS)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(MAX_PENCE, { each: true })
+  capsPence?: number[];
+
+  @ApiProperty({ enum: UNDERWRITING_BASES })
+  @IsIn(UNDERWRITING_BASES)
+  basis!: UnderwritingBasis;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Budget, type BudgetCommand } from '../../domain/budget';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { UnderwriteShortfallCommand } from './underwrite-shortfall.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class UnderwriteShortfallCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(UnderwriteShortfallCommand)
 export class UnderwriteShortfallHandler implements ICommandHandler<UnderwriteShortfallCommand> {

@@ -1,14 +1,24 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
 import { FinancialYearPipe } from '../../http/financial-year';
-import { WithdrawPledgeCommand } from './withdraw-pledge.command';
-import { WithdrawPledgeDto } from './withdraw-pledge.dto';
+import { WithdrawPledgeCommand } from './withdraw-pledge.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class WithdrawPledgeDto extends CommandDto {
+  @ApiProperty({ example: 'Contribution not approved by the force finance board', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('funding')
 @Controller('budgets')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertMayActFor } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Budget } from '../../domain/budget';
-import { WithdrawPledgeCommand } from './withdraw-pledge.command';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class WithdrawPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'withdraw-pledge'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(WithdrawPledgeCommand)
 export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand> {

@@ -1,13 +1,50 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { AddAgendaItemCommand } from './add-agenda-item.command';
-import { AddAgendaItemDto } from './add-agenda-item.dto';
+import { AddAgendaItemCommand } from './add-agenda-item.handler';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+
+export class AddAgendaItemDto extends CommandDto {
+  @ApiProperty({
+    description: 'Item number, unique in the meeting; decisions and actions cite it',
+    example: 4,
+    minimum: 1,
+    maximum: 999,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  itemNumber!: number;
+
+  @ApiPropertyOptional({
+    description: "The item's number as the minutes write it, when it is not a plain number (sub-items, parts)",
+    example: '2.1',
+    maxLength: 20,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Za-z][0-9A-Za-z .()-]{0,19}$/, {
+    message: '$property must be a short item label such as 2.1 or Part 1',
+  })
+  label?: string;
+
+  @ApiProperty({ example: 'Child Safeguarding Practice Review', maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
+  @IsOptional()
+  @IsRecordId('Who presents the item (registered first)', 'nicki-pettitt')
+  presenterPersonId?: string;
+}
 
 @ApiTags('meetings')
 @Controller('meetings')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners';
-import { Meeting } from '../../domain/meeting';
-import { AddAgendaItemCommand } from './add-agenda-item.command';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class AddAgendaItemCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'presenterRegistered'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {

@@ -1,13 +1,40 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.command';
-import { ApprovePreviousMinutesDto } from './approve-previous-minutes.dto';
+import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.handler';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { MINUTES_OUTCOMES, type MinutesOutcome } from '../../domain/meeting';
+import { LongText } from '../../../http/text-hygiene';
+
+export class ApprovePreviousMinutesDto extends CommandDto {
+  @IsRecordId('An earlier meeting of the same board', 'worcs-scb-2018-12-05')
+  previousMeetingId!: string;
+
+  @ApiProperty({ enum: MINUTES_OUTCOMES })
+  @IsIn(MINUTES_OUTCOMES)
+  outcome!: MinutesOutcome;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Required when the outcome is 'amended'",
+    maxItems: 50,
+    example: ['Early Help teams work in six districts, not two'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
+  @LongText()
+  amendments?: string[];
+}
 
 @ApiTags('meetings')
 @Controller('meetings')

@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
-import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ApprovePreviousMinutesCommand)
 export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePreviousMinutesCommand> {

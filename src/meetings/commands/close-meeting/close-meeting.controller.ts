@@ -6,8 +6,11 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CloseMeetingCommand } from './close-meeting.command';
-import { CloseMeetingDto } from './close-meeting.dto';
+import { CloseMeetingCommand } from './close-meeting.handler';
+import { CommandDto } from '../../../http/command.dto';
+
+/** Closing takes only the business time: after it nothing more is recorded and there is no reopening. */
+export class CloseMeetingDto extends CommandDto {}
 
 @ApiTags('meetings')
 @Controller('meetings')

@@ -1,13 +1,25 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { CorrectAttendanceCommand } from './correct-attendance.command';
-import { CorrectAttendanceDto } from './correct-attendance.dto';
+import { CorrectAttendanceCommand } from './correct-attendance.handler';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { AttendanceStatusDto } from '../record-attendance/attendance-entry.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+/** The person's corrected line (the person is in the path); the previous line stays in the ledger. */
+export class CorrectAttendanceDto extends AttendanceStatusDto {
+  @ApiPropertyOptional({ example: 'Apologies were sent before the meeting', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason?: string;
+}
 
 @ApiTags('meetings')
 @Controller('meetings')

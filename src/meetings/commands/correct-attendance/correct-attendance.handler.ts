@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Meeting, type MeetingCommand, type RegisteredFacts } from '../../domain/meeting';
 import { registeredFacts } from '../record-attendance/registered-facts';
-import { CorrectAttendanceCommand } from './correct-attendance.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CorrectAttendanceCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CorrectAttendanceCommand)
 export class CorrectAttendanceHandler implements ICommandHandler<CorrectAttendanceCommand> {

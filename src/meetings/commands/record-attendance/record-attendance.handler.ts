@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Meeting } from '../../domain/meeting';
-import { RecordAttendanceCommand } from './record-attendance.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Meeting, type MeetingCommand, type RegisteredFacts } from '../../domain/meeting';
 import { registeredFacts } from './registered-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordAttendanceCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {

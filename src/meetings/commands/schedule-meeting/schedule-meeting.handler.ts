@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
-import { Meeting } from '../../domain/meeting';
-import { ScheduleMeetingCommand } from './schedule-meeting.command';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ScheduleMeetingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'schedule-meeting', 'boardExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ScheduleMeetingCommand)
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {

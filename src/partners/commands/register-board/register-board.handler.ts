@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Board } from '../../domain/board';
-import { RegisterBoardCommand } from './register-board.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Board, type BoardCommand } from '../../domain/board';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RegisterBoardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BoardCommand, 'register-board', 'parentExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterBoardCommand)
 export class RegisterBoardHandler implements ICommandHandler<RegisterBoardCommand> {

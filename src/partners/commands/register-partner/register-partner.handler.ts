@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../domain/partner';
-import { RegisterPartnerCommand } from './register-partner.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Partner, type PartnerCommand } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RegisterPartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PartnerCommand, 'register-partner'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterPartnerCommand)
 export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {

@@ -1,12 +1,33 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { RegisterPersonCommand } from './register-person.command';
-import { RegisterPersonDto } from './register-person.dto';
+import { RegisterPersonCommand } from './register-person.handler';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+
+export class RegisterPersonDto extends CommandDto {
+  @IsRecordId('Stable name slug, never initials (minutes reuse initials for different people)', 'jackie-channell')
+  personId!: string;
+
+  @ApiProperty({ example: 'Jackie Channell', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @IsRecordId('The partner the person represents (registered first)', 'coventry-warwickshire-ccg')
+  partnerId!: string;
+
+  @ApiPropertyOptional({ example: 'Designated Nurse, Safeguarding Children', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+}
 
 @ApiTags('people')
 @Controller('people')

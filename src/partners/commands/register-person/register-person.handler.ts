@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
-import { Person } from '../../domain/person';
-import { RegisterPersonCommand } from './register-person.command';
+import { Person, type PersonCommand } from '../../domain/person';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RegisterPersonCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PersonCommand, 'register-person', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {

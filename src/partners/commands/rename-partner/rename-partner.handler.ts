@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Partner } from '../../domain/partner';
-import { RenamePartnerCommand } from './rename-partner.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Partner, type PartnerCommand } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RenamePartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PartnerCommand, 'rename-partner'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RenamePartnerCommand)
 export class RenamePartnerHandler implements ICommandHandler<RenamePartnerCommand> {

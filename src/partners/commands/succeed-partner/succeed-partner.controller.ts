@@ -1,13 +1,24 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { SucceedPartnerCommand } from './succeed-partner.command';
-import { SucceedPartnerDto } from './succeed-partner.dto';
+import { SucceedPartnerCommand } from './succeed-partner.handler';
+import { IsISO8601 } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+
+export class SucceedPartnerDto extends CommandDto {
+  @IsRecordId('The partner that takes over (registered first)', 'cw-icb')
+  successorId!: string;
+
+  @ApiProperty({ example: '2022-07-01' })
+  @IsISO8601({ strict: true })
+  effectiveFrom!: string;
+}
 
 @ApiTags('partners')
 @Controller('partners')

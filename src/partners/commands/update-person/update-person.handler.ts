@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../domain/partner';
-import { Person } from '../../domain/person';
-import { UpdatePersonCommand } from './update-person.command';
+import { Person, type PersonCommand } from '../../domain/person';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class UpdatePersonCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PersonCommand, 'update-person', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(UpdatePersonCommand)
 export class UpdatePersonHandler implements ICommandHandler<UpdatePersonCommand> {

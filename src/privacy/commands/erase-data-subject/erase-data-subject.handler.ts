@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { DataSubject } from '../../domain/data-subject';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { DataSubject, type DataSubjectCommand } from '../../domain/data-subject';
 import { PersonalDataCipher } from '../../personal-data-cipher';
-import { EraseDataSubjectCommand } from './erase-data-subject.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class EraseDataSubjectCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(EraseDataSubjectCommand)
 export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubjectCommand> {

@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Signoff, type SignoffCommand, type RequestSignoffFacts } from '../../domain/signoff';
 import { Decision } from '../../../decisions';
 import { Meeting } from '../../../meetings';
-import { Signoff } from '../../domain/signoff';
-import { RequestSignoffCommand } from './request-signoff.command';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RequestSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(RequestSignoffCommand)
 export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {

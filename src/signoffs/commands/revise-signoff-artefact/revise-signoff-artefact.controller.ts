@@ -6,8 +6,17 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { ReviseSignoffArtefactCommand } from './revise-signoff-artefact.command';
-import { ReviseSignoffArtefactDto } from './revise-signoff-artefact.dto';
+import { ReviseSignoffArtefactCommand } from './revise-signoff-artefact.handler';
+import { CommandDto } from '../../../http/command.dto';
+import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
+
+export class ReviseSignoffArtefactDto extends CommandDto {
+  @IsArtefactVersion('The new version label: must differ from the current one')
+  version!: string;
+
+  @IsContentHash('SHA-256 of the revised content: must differ from the current one')
+  contentHash!: string;
+}
 
 @ApiTags('signoffs')
 @Controller('signoffs')

@@ -1,7 +1,16 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Signoff } from '../../domain/signoff';
-import { ReviseSignoffArtefactCommand } from './revise-signoff-artefact.command';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'revise-signoff-artefact'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ReviseSignoffArtefactCommand)
 export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {

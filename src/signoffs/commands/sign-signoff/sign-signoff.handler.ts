@@ -1,9 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
 import { Person } from '../../../partners';
-import { Signoff } from '../../domain/signoff';
-import { SignSignoffCommand } from './sign-signoff.command';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SignSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(SignSignoffCommand)
 export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {

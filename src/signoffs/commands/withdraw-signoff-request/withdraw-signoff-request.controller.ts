@@ -1,13 +1,23 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { WithdrawSignoffRequestCommand } from './withdraw-signoff-request.command';
-import { WithdrawSignoffRequestDto } from './withdraw-signoff-request.dto';
+import { WithdrawSignoffRequestCommand } from './withdraw-signoff-request.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+
+export class WithdrawSignoffRequestDto extends CommandDto {
+  @ApiProperty({ example: 'The report is replaced by a combined partnership report', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('signoffs')
 @Controller('signoffs')

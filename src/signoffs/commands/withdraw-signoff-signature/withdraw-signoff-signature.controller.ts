@@ -1,13 +1,27 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { IdPipe } from '../../../http/id.pipe';
-import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
-import { WithdrawSignoffSignatureDto } from './withdraw-signoff-signature.dto';
+import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.handler';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+
+export class WithdrawSignoffSignatureDto extends CommandDto {
+  @IsRecordId('The partner whose signature is withdrawn (representatives: their own agency)', 'warwickshire-police')
+  partnerId!: string;
+
+  @ApiProperty({ example: 'The performance figures changed after we signed', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
 
 @ApiTags('signoffs')
 @Controller('signoffs')

@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { assertActsForNamed } from '../../../auth/agency-scope';
-import { CommandRunner } from '../../../ledger/command-runner';
-import { Signoff } from '../../domain/signoff';
-import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.command';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-signature'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(WithdrawSignoffSignatureCommand)
 export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {

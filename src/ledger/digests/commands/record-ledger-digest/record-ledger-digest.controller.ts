@@ -5,8 +5,14 @@ import { Requires } from '../../../../auth/requires.decorator';
 import { Ctx } from '../../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../../http/command-responses';
 import type { CommandContext } from '../../../command-runner';
-import { RecordLedgerDigestCommand } from './record-ledger-digest.command';
-import { RecordLedgerDigestDto } from './record-ledger-digest.dto';
+import { RecordLedgerDigestCommand } from './record-ledger-digest.handler';
+import { CommandDto } from '../../../../http/command.dto';
+
+/**
+ * No fields of its own: the digest is computed from the log, never taken from the body. occurredAt
+ * (from CommandDto) may only be now: a backdated digest is refused (digest-backdated).
+ */
+export class RecordLedgerDigestDto extends CommandDto {}
 
 @ApiTags('ledger')
 @Controller('ledger/digests')

@@ -1,8 +1,14 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '../../../command-runner';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../command-runner';
 import { LedgerDigest } from '../../ledger-digest';
 import { LogHeadDigester } from '../../log-head-digester';
-import { RecordLedgerDigestCommand } from './record-ledger-digest.command';
+
+/** Record a signed digest of the log head now: on demand (an admin) or on schedule (the system actor). */
+export class RecordLedgerDigestCommand extends Command<CommandResult> {
+  constructor(readonly ctx: CommandContext) {
+    super();
+  }
+}
 
 @CommandHandler(RecordLedgerDigestCommand)
 export class RecordLedgerDigestHandler implements ICommandHandler<RecordLedgerDigestCommand> {

@@ -1,0 +1,95 @@
+/** The meeting's commands, events and state: what its decider (meeting.ts) takes, emits and folds. */
+import type { DomainCommand } from '../../ledger/aggregate';
+import type { DomainEvent } from '../../shared/decider';
+import type { Attendance, AttendanceEntry, RegisteredFacts } from './attendance';
+
+export const MINUTES_OUTCOMES = ['accurate', 'amended'] as const;
+export type MinutesOutcome = (typeof MINUTES_OUTCOMES)[number];
+
+export type MeetingEvent =
+  | DomainEvent<
+      'meeting-scheduled',
+      { meetingId: string; boardId: string; scheduledFor: string; title?: string; location?: string }
+    >
+  | DomainEvent<'attendance-recorded', { meetingId: string; entries: AttendanceEntry[] }>
+  | DomainEvent<
+      'attendance-corrected',
+      { meetingId: string; personId: string; entry: AttendanceEntry; previous: AttendanceEntry; reason?: string }
+    >
+  | DomainEvent<
+      'agenda-item-added',
+      { meetingId: string; itemNumber: number; label?: string; title: string; presenterPersonId?: string }
+    >
+  | DomainEvent<
+      'previous-minutes-approved',
+      { meetingId: string; previousMeetingId: string; outcome: MinutesOutcome; amendments?: string[] }
+    >
+  | DomainEvent<
+      'meeting-location-changed',
+      { meetingId: string; location: string; previousLocation?: string; reason?: string }
+    >
+  | DomainEvent<'meeting-closed', { meetingId: string }>;
+
+/** The previous meeting as loaded by the handler. */
+export interface PreviousMeetingFacts {
+  exists: boolean;
+  boardId?: string;
+  scheduledFor?: string;
+}
+
+export type MeetingCommand =
+  | DomainCommand<
+      'schedule-meeting',
+      {
+        meetingId: string;
+        boardId: string;
+        scheduledFor: string;
+        title?: string;
+        location?: string;
+        boardExists: boolean;
+      }
+    >
+  | DomainCommand<'record-attendance', { meetingId: string; entries: AttendanceEntry[] } & RegisteredFacts>
+  | DomainCommand<
+      'correct-attendance',
+      { meetingId: string; entry: AttendanceEntry; reason?: string } & RegisteredFacts
+    >
+  | DomainCommand<
+      'add-agenda-item',
+      {
+        meetingId: string;
+        itemNumber: number;
+        label?: string;
+        title: string;
+        presenterPersonId?: string;
+        presenterRegistered?: boolean;
+      }
+    >
+  | DomainCommand<
+      'approve-previous-minutes',
+      {
+        meetingId: string;
+        previousMeetingId: string;
+        outcome: MinutesOutcome;
+        amendments?: string[];
+        previous: PreviousMeetingFacts;
+      }
+    >
+  | DomainCommand<'change-meeting-location', { meetingId: string; location: string; reason?: string }>
+  | DomainCommand<'close-meeting', { meetingId: string }>;
+
+/** The shape other contexts read with runner.load(Meeting, id): decisions need an open meeting and an existing item. */
+export interface MeetingState {
+  exists: boolean;
+  boardId?: string;
+  /** Normalised ISO-8601 instant. */
+  scheduledFor?: string;
+  title?: string;
+  location?: string;
+  closed: boolean;
+  /** By item number (the order on the agenda); `label` is the number as the minutes write it, e.g. '2.1' or 'Part 1'. */
+  items: Record<number, { title: string; label?: string; presenterPersonId?: string }>;
+  attendance: Attendance;
+  /** Minutes of earlier meetings approved at this one, by previous meeting id. */
+  approvedMinutes: Record<string, { outcome: MinutesOutcome; amendments?: string[] }>;
+}
