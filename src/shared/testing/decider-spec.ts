@@ -40,6 +40,8 @@ export interface WhenStep<E, S> {
 
 export interface GivenStep<C, E, S> {
   when(command: TestCommand<C>): WhenStep<E, S>;
+  /** The history grown by the events this command decides: `given([raised]).and(ack).when(ack)...`. */
+  and(command: TestCommand<C>): GivenStep<C, E, S>;
   /** The state the given events fold to. */
   state(): S;
 }
@@ -70,8 +72,9 @@ export function deciderSpec<C, E extends DomainEvent, S>(
   return {
     given(givenEvents: E | readonly E[] = []) {
       const history: readonly E[] = Array.isArray(givenEvents) ? givenEvents : [givenEvents as E];
-      return {
+      const step: GivenStep<C, E, S> = {
         state: () => stateOf(history),
+        and: (command) => this.given([...history, ...step.when(command).decided()]),
         when(command) {
           const decide = () => decider.decide({ meta, ...command } as C, stateOf(history));
           const decided = () => {
@@ -101,6 +104,7 @@ export function deciderSpec<C, E extends DomainEvent, S>(
           };
         },
       };
+      return step;
     },
   };
 }
