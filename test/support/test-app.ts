@@ -15,6 +15,7 @@ import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-schedule
 import { PersonalDataCipher } from '../../src/privacy/personal-data-cipher';
 import { RETENTION_ACTOR } from '../../src/privacy/retention/retention-scheduler';
 import { testLedgerStore } from './test-ledger-store';
+import { SEEDED_BY_TEST } from './api-spec';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -27,8 +28,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Scheduled jobs act as these; no token carries them, and nothing else may appear without a token. */
-const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR];
+/**
+ * Scheduled jobs act as these, and so do streams a test seeds (api-spec.ts existingStream); no token
+ * carries them, and nothing else may appear without a token.
+ */
+const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR, SEEDED_BY_TEST];
 
 /** Nest's logger, kept in memory instead of on stdout: the suite searches it, the terminal stays quiet. */
 function captureNestLogs(lines: string[]): LoggerService {
