@@ -127,7 +127,7 @@ describe('Action decider: raising', () => {
       [],
     ],
   ] as const)('refuses to raise when %s', (_, data, code, status, events) => {
-    raiseWith(data as Partial<RaiseData>, events as readonly ActionEvent[]).thenRefuses(code, status);
+    raiseWith(data as Partial<RaiseData>, events).thenRefuses(code, status);
   });
 });
 
@@ -281,7 +281,7 @@ describe('Action decider: the rules of each change', () => {
     ],
   ] as const)('refuses to carry forward to %s', (_, data, events, code) => {
     spec
-      .given(events as readonly ActionEvent[])
+      .given(events)
       .when({ type: 'carry-action-forward', data: { actionId: id, ...data } })
       .thenRefuses(code, 422);
   });

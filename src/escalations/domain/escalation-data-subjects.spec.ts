@@ -1,5 +1,5 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
-import { Escalation, type EscalationCommand, type EscalationEvent } from './escalation';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Escalation, type EscalationEvent } from './escalation';
 
 const spec = deciderSpec(Escalation, {
   meta: {
@@ -7,7 +7,6 @@ const spec = deciderSpec(Escalation, {
     occurredAt: '2022-09-22T09:00:00.000Z',
   },
 });
-type Cmd = TestCommand<EscalationCommand>;
 
 const escalationId = 'wsep-2022-001';
 const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }];

@@ -1,10 +1,5 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
-import {
-  EscalationProtocol,
-  type EscalationProtocolCommand,
-  type EscalationProtocolEvent,
-  type ProtocolStage,
-} from './escalation-protocol';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { EscalationProtocol, type EscalationProtocolEvent, type ProtocolStage } from './escalation-protocol';
 
 const spec = deciderSpec(EscalationProtocol, {
   meta: {
@@ -12,7 +7,6 @@ const spec = deciderSpec(EscalationProtocol, {
     occurredAt: '2022-09-22T09:00:00.000Z',
   },
 });
-type Cmd = TestCommand<EscalationProtocolCommand>;
 
 const stages: ProtocolStage[] = [
   { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
@@ -61,14 +55,8 @@ describe('Escalation protocol decider', () => {
       'duplicate-stage-name',
     ],
   ])('refuses a protocol with %s', (_, bad, code) => {
-    spec
-      .given()
-      .when(define(bad as ProtocolStage[]))
-      .thenRefuses(code, 422);
-    spec
-      .given([defined])
-      .when(revise(bad as ProtocolStage[]))
-      .thenRefuses(code);
+    spec.given().when(define(bad)).thenRefuses(code, 422);
+    spec.given([defined]).when(revise(bad)).thenRefuses(code);
   });
 
   it('allows the limits: six stages, 1 and 60 working days', () => {

@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import type { PackScope } from '../pack/pack-types';
-import { EvidencePack, activeGrant, canSee, type EvidencePackCommand, type EvidencePackEvent } from './evidence-pack';
+import { EvidencePack, activeGrant, canSee, type EvidencePackEvent } from './evidence-pack';
 
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const inspector = { userId: 'ofsted-hmi-1', role: 'inspector', agency: 'ofsted' };

@@ -1,4 +1,4 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
+import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Budget, type BudgetCommand, type BudgetEvent } from './budget';
 
 const spec = deciderSpec(Budget, {
@@ -7,7 +7,6 @@ const spec = deciderSpec(Budget, {
     occurredAt: '2022-09-22T09:00:00.000Z',
   },
 });
-type Cmd = TestCommand<BudgetCommand>;
 
 const fy = '2022-23';
 

@@ -1,5 +1,5 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
-import { Budget, type BudgetCommand, type BudgetEvent, type UnderwriteShortfallData } from './budget';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Budget, type BudgetEvent, type UnderwriteShortfallData } from './budget';
 import { splitShortfall } from './underwriting-split';
 
 const spec = deciderSpec(Budget, {
@@ -8,7 +8,6 @@ const spec = deciderSpec(Budget, {
     occurredAt: '2022-09-22T09:00:00.000Z',
   },
 });
-type Cmd = TestCommand<BudgetCommand>;
 
 const budgetSet: BudgetEvent = {
   type: 'budget-set',

@@ -1,5 +1,5 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
-import { Partner, nameOn, type PartnerCommand, type PartnerEvent } from './partner';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Partner, nameOn, type PartnerEvent } from './partner';
 
 const spec = deciderSpec(Partner, {
   meta: {
@@ -7,7 +7,6 @@ const spec = deciderSpec(Partner, {
     occurredAt: '2022-05-10T09:00:00.000Z',
   },
 });
-type Cmd = TestCommand<PartnerCommand>;
 
 const ccgRegistered: PartnerEvent = {
   type: 'partner-registered',

@@ -87,7 +87,7 @@ export function deciderSpec<C, E extends DomainEvent, S>(
           };
           return {
             then: (expected) => expect(decided()).toEqual(Array.isArray(expected) ? expected : [expected]),
-            thenMatches: (expected) => expect(decided()).toMatchObject(expected as object[]),
+            thenMatches: (expected) => expect(decided()).toMatchObject(expected),
             thenRefuses(code, status) {
               let events: E[];
               try {

@@ -1,5 +1,5 @@
-import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
-import { Signoff, type SignoffCommand, type SignoffEvent } from './signoff';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Signoff, type SignoffEvent } from './signoff';
 
 const spec = deciderSpec(Signoff, {
   meta: {
@@ -7,7 +7,6 @@ const spec = deciderSpec(Signoff, {
     occurredAt: '2022-09-22T10:00:00.000Z',
   },
 });
-type Cmd = TestCommand<SignoffCommand>;
 
 const H1 = 'a'.repeat(64);
 const H2 = 'b'.repeat(64);
