@@ -70,6 +70,7 @@ describe('Meeting decider: scheduling', () => {
       .given()
       .when(record(present('pete-hill')))
       .thenRefuses('meeting-not-found', 404);
+    spec.given().when({ type: 'close-meeting', data: { meetingId } }).thenRefuses('meeting-not-found', 404);
   });
 
   it('exposes open/closed through the exported helpers', () => {
@@ -375,13 +376,22 @@ describe('Meeting decider: closing', () => {
     spec.given([scheduled]).when({ type: 'close-meeting', data: { meetingId } }).then([closed]);
   });
 
-  it('refuses anything after close, including closing again and corrections (409)', () => {
+  it('refuses anything after close, including closing again, corrections and approving minutes (409)', () => {
     const afterClose = spec.given([scheduled, recorded(present('pete-hill')), closed]);
     for (const c of [
       record(present('jo-galloway')),
       correct(apologies('pete-hill')),
       { type: 'close-meeting', data: { meetingId } } as Cmd,
       { type: 'add-agenda-item', data: { meetingId, itemNumber: 1, title: 'x' } } as Cmd,
+      {
+        type: 'approve-previous-minutes',
+        data: {
+          meetingId,
+          previousMeetingId: 'wseb-2022-02-01',
+          outcome: 'accurate',
+          previous: { exists: true, boardId: 'wseb', scheduledFor: '2022-02-01T09:30:00.000Z' },
+        },
+      } as Cmd,
     ]) {
       afterClose.when(c).thenRefuses('meeting-closed', 409);
     }
