@@ -1,24 +1,10 @@
 import type { ActionEvent } from '../../src/actions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { TEST_ACTOR as actor, storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { ActionLogDoc, ActionLogEntry } from './action-log-doc';
 import { actionHistory, actionLogProjection as p } from './action-log.projection';
 
-const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
-let position = 0;
-function stored(streamId: string, type: string, data: unknown, occurredAt = '2022-05-10T10:00:00.000Z'): StoredEvent {
-  position += 3; // positions increase but are not dense
-  return {
-    id: `e${position}`,
-    streamId,
-    revision: 0,
-    position,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
-    integrity: { prevHash: '0', hash: '1' },
-  };
-}
+const stored = storedEventFactory({ step: 3 }); // positions increase but are not dense
 const id = 'wseb-2022-05-10-a1';
 const act = (e: ActionEvent, at?: string) => stored(`action-${id}`, e.type, e.data, at);
 const raised = act({

@@ -1,24 +1,10 @@
 import type { BudgetEvent } from '../../src/funding';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { TEST_ACTOR as actor, storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { BudgetDoc, BudgetYearDoc, PartnerNameDoc } from './budget-doc';
 import { budgetProjection as p } from './budget.projection';
 
-const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
-let position = 0;
-function stored(streamId: string, type: string, data: unknown, occurredAt = '2022-05-10T10:00:00.000Z'): StoredEvent {
-  position += 2;
-  return {
-    id: `e${position}`,
-    streamId,
-    revision: 0,
-    position,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
-    integrity: { prevHash: '0', hash: '1' },
-  };
-}
+const stored = storedEventFactory({ step: 2 }); // positions increase but are not dense
 const FY = '2022-23';
 const budget = (e: BudgetEvent, at?: string) => stored(`budget-${FY}`, e.type, e.data, at);
 const lines = [{ lineId: 'reviews', name: 'Reviews', amountPence: 3_500_000 }];

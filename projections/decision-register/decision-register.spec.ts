@@ -1,5 +1,6 @@
 import type { DecisionEvent } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { MeetingEvent } from '../../src/meetings';
 import type { SignoffEvent } from '../../src/signoffs';
 import type { DecisionDoc, DecisionRegisterDoc, MeetingDoc, SignoffDoc } from './decision-register-doc';
@@ -7,27 +8,7 @@ import { decisionRegisterProjection as p } from './decision-register.projection'
 
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const police = { userId: 'pete-hill', role: 'partner-representative', agency: 'warwickshire-police' };
-let position = 0;
-function stored(
-  streamId: string,
-  type: string,
-  data: unknown,
-  occurredAt = '2022-05-10T10:00:00.000Z',
-  actor = manager,
-): StoredEvent {
-  position += 2; // increasing, not dense
-  return {
-    id: `e${position}`,
-    streamId,
-    revision: 0,
-    position,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
-    integrity: { prevHash: '0', hash: '1' },
-  };
-}
+const stored = storedEventFactory({ step: 2, actor: manager }); // increasing, not dense
 const M = 'wseb-2022-05-10';
 const D = `${M}-d-cspr`;
 const S = `${M}-so-cspr`;

@@ -78,13 +78,6 @@ describe('escalations (e2e)', () => {
     status: number;
     event: string;
     invalid: { body: Record<string, unknown>; fields: string[] };
-    refused: {
-      setup: () => Promise<void>;
-      body?: Record<string, unknown>;
-      token?: () => Promise<string>;
-      status: number;
-      code: string;
-    };
   }
   const cases: Case[] = [
     {
@@ -99,7 +92,6 @@ describe('escalations (e2e)', () => {
         body: { protocolId: 'Bad Id', name: '', stages: [{ name: '', timescaleWorkingDays: 61 }], extra: 1 },
         fields: ['extra', 'name', 'protocolId', 'stages.0.name', 'stages.0.timescaleWorkingDays'],
       },
-      refused: { setup: defined, status: 409, code: 'protocol-exists' },
     },
     {
       name: 'revise protocol',
@@ -116,7 +108,6 @@ describe('escalations (e2e)', () => {
         body: { stages: Array.from({ length: 7 }, () => stages[0]), reason: 'x'.repeat(1001) },
         fields: ['reason', 'stages'],
       },
-      refused: { setup: defined, body: { stages }, status: 422, code: 'protocol-unchanged' },
     },
     {
       name: 'raise',
@@ -130,12 +121,6 @@ describe('escalations (e2e)', () => {
         body: { ...raiseBody, subject: 's'.repeat(501), caseReference: 'Jane Smith', concerningAgency: undefined },
         fields: ['caseReference', 'concerningAgency', 'subject'],
       },
-      refused: {
-        setup: defined,
-        body: { ...raiseBody, concerningAgency: 'warwickshire-cc' },
-        status: 422,
-        code: 'same-agency',
-      },
     },
     {
       name: 'acknowledge',
@@ -146,14 +131,6 @@ describe('escalations (e2e)', () => {
       status: 200,
       event: 'escalation-acknowledged',
       invalid: { body: { note: '', agency: 'cw-icb' }, fields: ['agency', 'note'] },
-      refused: {
-        setup: async () => {
-          await raised();
-          await ok(`${E}/acknowledge`, {}, icbRep);
-        },
-        status: 409,
-        code: 'already-acknowledged',
-      },
     },
     {
       name: 'record response',
@@ -164,13 +141,6 @@ describe('escalations (e2e)', () => {
       status: 200,
       event: 'escalation-response-recorded',
       invalid: { body: { respondingAgency: 'CW ICB', response: '' }, fields: ['respondingAgency', 'response'] },
-      refused: {
-        setup: raised,
-        body: { respondingAgency: 'warwickshire-police', response: 'Not ours' },
-        token: chair,
-        status: 422,
-        code: 'agency-not-party',
-      },
     },
     {
       name: 'escalate',
@@ -181,15 +151,6 @@ describe('escalations (e2e)', () => {
       status: 200,
       event: 'escalation-stage-escalated',
       invalid: { body: { reason: 1 }, fields: ['reason'] },
-      refused: {
-        setup: async () => {
-          await raised();
-          await ok(`${E}/escalate`, escalate, manager);
-          await ok(`${E}/escalate`, escalate, manager);
-        },
-        status: 422,
-        code: 'no-further-stage',
-      },
     },
     {
       name: 'resolve',
@@ -200,7 +161,6 @@ describe('escalations (e2e)', () => {
       status: 200,
       event: 'escalation-resolved',
       invalid: { body: { outcome: 'won', summary: '' }, fields: ['outcome', 'summary'] },
-      refused: { setup: resolved, status: 409, code: 'escalation-already-resolved' },
     },
     {
       name: 'close',
@@ -211,7 +171,6 @@ describe('escalations (e2e)', () => {
       status: 200,
       event: 'escalation-closed',
       invalid: { body: { occurredAt: 'yesterday', outcome: 'agreed' }, fields: ['occurredAt', 'outcome'] },
-      refused: { setup: raised, status: 422, code: 'escalation-not-resolved' },
     },
   ];
 
@@ -230,17 +189,6 @@ describe('escalations (e2e)', () => {
       const res = await send(t, c.url, c.invalid.body, { token: await c.token() });
       expectProblem(res, 400, 'validation-failed');
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(c.invalid.fields);
-      expect(await eventCount(t)).toBe(before);
-    });
-
-    it(`refuses a broken rule with ${c.refused.code}, and writes nothing`, async () => {
-      await c.refused.setup();
-      const before = await eventCount(t);
-      expectProblem(
-        await send(t, c.url, c.refused.body ?? c.body, { token: await (c.refused.token ?? c.token)() }),
-        c.refused.status,
-        c.refused.code,
-      );
       expect(await eventCount(t)).toBe(before);
     });
 
@@ -294,7 +242,7 @@ describe('escalations (e2e)', () => {
     expect(later.data).toMatchObject({ protocolVersion: 2, timescaleWorkingDays: 4 });
   });
 
-  it('refuses an escalation under an undefined protocol or about an unregistered agency', async () => {
+  it('refuses an escalation under a protocol, agencies or a person the handler cannot load', async () => {
     await partners();
     expectProblem(await send(t, '/escalations', raiseBody), 422, 'protocol-not-defined');
     await ok('/escalation-protocols', protocolBody, admin);
@@ -313,7 +261,6 @@ describe('escalations (e2e)', () => {
       422,
       'raising-person-not-registered',
     );
-    expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await chair() }), 422, 'escalation-not-raised');
     expect(await eventCount(t)).toBe(5);
   });
 
@@ -361,31 +308,7 @@ describe('escalations (e2e)', () => {
     ).toBe(200);
   });
 
-  it('checks permissions: only the secretariat escalates, resolves and closes; a business manager does not respond', async () => {
-    await raised();
-    const before = await eventCount(t);
-    for (const url of [`${E}/escalate`, `${E}/resolve`, `${E}/close`])
-      expectProblem(await send(t, url, escalate, { token: await icbRep() }), 403, 'forbidden');
-    expectProblem(await send(t, `${E}/acknowledge`, {}), 403, 'forbidden');
-    expectProblem(await send(t, '/escalation-protocols', protocolBody), 403, 'forbidden');
-    expectProblem(await send(t, '/escalations', raiseBody, { token: null }), 401, 'unauthenticated');
-    expect(await eventCount(t)).toBe(before);
-  });
-
-  it('refuses everything but closing once resolved, and everything once closed; a bad route id is a 400', async () => {
-    await resolved();
-    expectProblem(await send(t, `${E}/escalate`, escalate), 422, 'escalation-resolved');
-    expectProblem(await send(t, `${E}/acknowledge`, {}, { token: await icbRep() }), 422, 'escalation-resolved');
-    await ok(`${E}/close`, {}, manager);
-    const before = await eventCount(t);
-    expectProblem(
-      await send(t, `${E}/responses`, { respondingAgency: 'cw-icb', response: 'Late' }, { token: await icbRep() }),
-      422,
-      'escalation-closed',
-    );
-    expectProblem(await send(t, `${E}/resolve`, { outcome: 'agreed', summary: 'Again' }), 422, 'escalation-closed');
-    expectProblem(await send(t, `${E}/close`, {}), 409, 'escalation-already-closed');
+  it('refuses a bad escalation id in the route with 400 at the edge', async () => {
     expectProblem(await send(t, '/escalations/Bad%20Id/close', {}), 400, 'invalid-id');
-    expect(await eventCount(t)).toBe(before);
   });
 });

@@ -10,7 +10,8 @@ interface EndpointCase {
   status: 200 | 201;
   event: string;
   invalid: { body: Record<string, unknown>; fields: string[] };
-  refused: { url?: string; body?: Record<string, unknown>; status: 404 | 409 | 422; code: string };
+  /** Only where the handler loads a fact from another stream (a partner); the budget's own rules are the decider specs'. */
+  refused?: { because: string; body: Record<string, unknown>; status: 404 | 409 | 422; code: string };
 }
 
 // Warwickshire Safeguarding 2022/23: £321,000, of which £35,000 reviews and £5,000 website, projects and training.
@@ -45,11 +46,6 @@ const cases: EndpointCase[] = [
       body: { financialYear: '2023-25', totalPence: 100.5, lines: [{ lineId: 'Bad Id', name: '', amountPence: -1 }] },
       fields: ['financialYear', 'lines.0.amountPence', 'lines.0.lineId', 'lines.0.name', 'totalPence'],
     },
-    refused: {
-      body: { financialYear: '2023-24', totalPence: 3_900_000, lines: [reviews, website] },
-      status: 422,
-      code: 'lines-exceed-total',
-    },
   },
   {
     name: 'revise budget',
@@ -59,11 +55,6 @@ const cases: EndpointCase[] = [
     event: 'budget-revised',
     body: { totalPence: 30_000_000, lines: [reviews], reason: 'Police contribution reduced' },
     invalid: { body: { totalPence: 'lots', lines: 'none', reason: '' }, fields: ['lines', 'reason', 'totalPence'] },
-    refused: {
-      body: { totalPence: 32_100_000, lines: [reviews, website], reason: 'No change' },
-      status: 422,
-      code: 'budget-unchanged',
-    },
   },
   {
     name: 'pledge contribution',
@@ -76,11 +67,6 @@ const cases: EndpointCase[] = [
       body: { pledgeId: 'police-extra', partnerId: 'warwickshire-police', amountPence: -5, basis: 'maybe' },
       fields: ['amountPence', 'basis'],
     },
-    refused: {
-      body: { pledgeId: 'police-2022-23', partnerId: 'warwickshire-police', amountPence: 100_000, basis: 'agreed' },
-      status: 409,
-      code: 'pledge-exists',
-    },
   },
   {
     name: 'amend pledge',
@@ -90,11 +76,6 @@ const cases: EndpointCase[] = [
     event: 'pledge-amended',
     body: { amountPence: 700_000, basis: 'up-to', reason: 'Capped at £7,000' },
     invalid: { body: { amountPence: 0.5, basis: 'agreed', reason: '' }, fields: ['amountPence', 'reason'] },
-    refused: {
-      body: { amountPence: 5_000_000, basis: 'agreed', reason: 'Same again' },
-      status: 422,
-      code: 'pledge-unchanged',
-    },
   },
   {
     name: 'withdraw pledge',
@@ -104,7 +85,6 @@ const cases: EndpointCase[] = [
     event: 'pledge-withdrawn',
     body: { reason: 'Not approved by the force finance board' },
     invalid: { body: { reason: 'x'.repeat(1001), extra: true }, fields: ['extra', 'reason'] },
-    refused: { url: pledgeUrl('withdrawal', 'police-2022-23', '2023-24'), status: 422, code: 'budget-not-set' },
   },
   {
     name: 'record payment',
@@ -130,6 +110,7 @@ const cases: EndpointCase[] = [
       fields: ['amountPence', 'pledgeId', 'receivedOn'],
     },
     refused: {
+      because: 'a partner the handler finds unregistered',
       body: { paymentId: 'police-q1', partnerId: 'unknown-partner', amountPence: 2_500_000, receivedOn: '2022-06-01' },
       status: 422,
       code: 'partner-not-registered',
@@ -153,7 +134,6 @@ const cases: EndpointCase[] = [
       },
       fields: ['basis', 'capsPence', 'method', 'partnerIds', 'shortfallPence'],
     },
-    refused: { body: { ...shortfall, capsPence: [700_000, 700_000] }, status: 422, code: 'caps-mismatch' },
   },
 ];
 
@@ -215,15 +195,6 @@ describe('funding (e2e)', () => {
       expect(await eventCount(t)).toBe(SEEDED_EVENTS);
     });
 
-    it('refuses a broken rule with its stable code, and writes nothing', async () => {
-      expectProblem(
-        await post(c.refused.url ?? c.url, c.refused.body ?? c.body, c.who),
-        c.refused.status,
-        c.refused.code,
-      );
-      expect(await eventCount(t)).toBe(SEEDED_EVENTS);
-    });
-
     it('answers 412 to a stale If-Match, and writes nothing', async () => {
       expectProblem(await post(c.url, c.body, c.who, { ifMatch: '"0"' }), 412, 'wrong-expected-revision');
       expect(await eventCount(t)).toBe(SEEDED_EVENTS);
@@ -239,6 +210,14 @@ describe('funding (e2e)', () => {
         etag: first.headers.etag,
       });
       expect(await eventCount(t)).toBe(SEEDED_EVENTS + 1);
+    });
+  });
+
+  describe.each(cases.filter((c) => c.refused))('$name', (c) => {
+    const refused = c.refused!;
+    it(`refuses ${refused.because} with ${refused.code}, and writes nothing`, async () => {
+      expectProblem(await post(c.url, refused.body, c.who), refused.status, refused.code);
+      expect(await eventCount(t)).toBe(SEEDED_EVENTS);
     });
   });
 
@@ -261,17 +240,12 @@ describe('funding (e2e)', () => {
     });
   });
 
-  it('keeps the budget set once and unallocated money reported', async () => {
-    expectProblem(
-      await post('/budgets', { financialYear: '2022-23', totalPence: 1, lines: [] }),
-      409,
-      'budget-already-set',
-    );
+  it('reports the unallocated money of the budget set', async () => {
     const [set] = await t.store.readStream('budget-2022-23');
     expect(set.data).toMatchObject({ allocatedPence: 4_000_000, unallocatedPence: 28_100_000 });
   });
 
-  it('lets a representative pledge, amend and withdraw only for their own agency; the secretariat cannot pledge', async () => {
+  it('lets a representative pledge, amend and withdraw only for their own agency', async () => {
     const forCouncil = { pledgeId: 'wcc-2022-23', partnerId: 'warwickshire-cc', amountPence: 100_000, basis: 'agreed' };
     expectProblem(await post('/budgets/2022-23/pledges', forCouncil, 'police-rep'), 403, 'not-your-agency');
     expectProblem(
@@ -280,18 +254,11 @@ describe('funding (e2e)', () => {
       'not-your-agency',
     );
     expectProblem(await post(pledgeUrl('withdrawal'), { reason: 'r' }, 'council-rep'), 403, 'not-your-agency');
-    expectProblem(await post('/budgets/2022-23/pledges', forCouncil, 'manager'), 403, 'forbidden');
-    expectProblem(
-      await post('/budgets', { financialYear: '2024-25', totalPence: 1, lines: [] }, 'police-rep'),
-      403,
-      'forbidden',
-    );
     expect(await eventCount(t)).toBe(SEEDED_EVENTS);
     expect((await post('/budgets/2022-23/pledges', forCouncil, 'council-rep')).status).toBe(201);
   });
 
-  it('refuses payments and amendments to a withdrawn pledge, and pledges on a year with no budget', async () => {
-    expect((await post(pledgeUrl('withdrawal'), { reason: 'Not approved' }, 'police-rep')).status).toBe(200);
+  it('refuses a bad financial year in the path with 400 at the edge', async () => {
     const pay = {
       paymentId: 'police-q1',
       partnerId: 'warwickshire-police',
@@ -299,42 +266,7 @@ describe('funding (e2e)', () => {
       receivedOn: '2022-06-01',
       pledgeId: 'police-2022-23',
     };
-    expectProblem(await post('/budgets/2022-23/payments', pay), 422, 'pledge-withdrawn');
-    expectProblem(
-      await post(pledgeUrl('amendment'), { amountPence: 1, basis: 'agreed', reason: 'r' }, 'police-rep'),
-      422,
-      'pledge-withdrawn',
-    );
-    expectProblem(
-      await post(
-        '/budgets/2023-24/pledges',
-        { pledgeId: 'p', partnerId: 'warwickshire-police', amountPence: 1, basis: 'agreed' },
-        'police-rep',
-      ),
-      422,
-      'budget-not-set',
-    );
-    expect(await eventCount(t)).toBe(SEEDED_EVENTS + 1);
-  });
-
-  it('refuses duplicate payment and underwriting ids, overpaying a pledge, and a bad year in the path', async () => {
-    const pay = {
-      paymentId: 'police-q1',
-      partnerId: 'warwickshire-police',
-      amountPence: 4_000_000,
-      receivedOn: '2022-06-01',
-      pledgeId: 'police-2022-23',
-    };
-    expect((await post('/budgets/2022-23/payments', pay)).status).toBe(201);
-    expectProblem(await post('/budgets/2022-23/payments', pay), 409, 'payment-exists');
-    expectProblem(
-      await post('/budgets/2022-23/payments', { ...pay, paymentId: 'police-q2' }),
-      422,
-      'payment-exceeds-pledge',
-    );
-    expect((await post('/budgets/2022-23/underwritings', shortfall)).status).toBe(201);
-    expectProblem(await post('/budgets/2022-23/underwritings', shortfall), 409, 'underwriting-exists');
     expectProblem(await post('/budgets/2022-24/payments', pay), 400, 'invalid-financial-year');
-    expect(await eventCount(t)).toBe(SEEDED_EVENTS + 2);
+    expect(await eventCount(t)).toBe(SEEDED_EVENTS);
   });
 });

@@ -62,8 +62,26 @@ describe('meetings (e2e)', () => {
     expect(await eventCount(t)).toBe(SEEDED);
   };
 
-  /** One row per endpoint: a good body, a bad one (fields named), and a rule it breaks. */
-  const endpoints = [
+  /**
+   * One row per endpoint: a good body, a bad one (fields named), and, where the handler loads a fact from
+   * another stream (a board, a person), a rule that fact breaks; the meeting's own rules are the decider
+   * spec's (meeting.spec.ts), the role matrix access-control's.
+   */
+  interface Endpoint {
+    name: string;
+    url: string;
+    status: number;
+    event: string;
+    stream: string;
+    good: object;
+    bad: object;
+    badFields: string[];
+    brokenBecause?: string;
+    broken?: object;
+    brokenStatus?: number;
+    brokenCode?: string;
+  }
+  const endpoints: Endpoint[] = [
     {
       name: 'schedule meeting',
       url: '/meetings',
@@ -79,6 +97,7 @@ describe('meetings (e2e)', () => {
       },
       bad: { meetingId: 'WSEB 22', boardId: '', scheduledFor: 'next Tuesday', title: 'x'.repeat(201), location: 5 },
       badFields: ['boardId', 'location', 'meetingId', 'scheduledFor', 'title'],
+      brokenBecause: 'an unregistered board',
       broken: { meetingId: 'wseb-2022-09-22', boardId: 'wscb', scheduledFor: '2022-09-22T10:00:00Z' },
       brokenStatus: 422,
       brokenCode: 'board-not-registered',
@@ -102,9 +121,6 @@ describe('meetings (e2e)', () => {
       },
       bad: { entries: [{ personId: 'JC', status: 'absent', note: 'x' }] },
       badFields: ['entries.0.note', 'entries.0.personId', 'entries.0.status'],
-      broken: { entries: [{ personId: 'pete-hill', status: 'apologies' }] },
-      brokenStatus: 422,
-      brokenCode: 'conflicting-attendance',
     },
     {
       name: 'correct attendance',
@@ -115,9 +131,6 @@ describe('meetings (e2e)', () => {
       good: { status: 'apologies', reason: 'Apologies were sent before the meeting' },
       bad: { status: 'gone', deputisingForPersonId: 'JG', reason: '' },
       badFields: ['deputisingForPersonId', 'reason', 'status'],
-      broken: { status: 'present', representingPartnerId: 'warwickshire-police' },
-      brokenStatus: 422,
-      brokenCode: 'attendance-unchanged',
     },
     {
       name: 'add agenda item',
@@ -128,6 +141,7 @@ describe('meetings (e2e)', () => {
       good: { itemNumber: 4, title: 'Child Safeguarding Practice Review', presenterPersonId: 'pete-hill' },
       bad: { itemNumber: 0, title: '', presenterPersonId: 'PH' },
       badFields: ['itemNumber', 'presenterPersonId', 'title'],
+      brokenBecause: 'an unregistered presenter',
       broken: { itemNumber: 4, title: 'Covid-19 updates', presenterPersonId: 'nicki-pettitt' },
       brokenStatus: 422,
       brokenCode: 'person-not-registered',
@@ -145,9 +159,6 @@ describe('meetings (e2e)', () => {
       },
       bad: { previousMeetingId: 'Feb', outcome: 'fine', amendments: 'all good' },
       badFields: ['amendments', 'outcome', 'previousMeetingId'],
-      broken: { previousMeetingId: 'wseb-2022-02-01', outcome: 'amended' },
-      brokenStatus: 422,
-      brokenCode: 'amendments-required',
     },
     {
       name: 'change meeting location',
@@ -158,11 +169,6 @@ describe('meetings (e2e)', () => {
       good: { location: 'Shire Hall, Warwick', reason: 'The committee room is being refurbished' },
       bad: { location: '', reason: 7 },
       badFields: ['location', 'reason'],
-      // May's attendance is recorded: the meeting has been held, so where it met is history.
-      brokenUrl: `${MAY}/location`,
-      broken: { location: 'Microsoft Teams' },
-      brokenStatus: 409,
-      brokenCode: 'meeting-already-held',
     },
     {
       name: 'close meeting',
@@ -173,10 +179,6 @@ describe('meetings (e2e)', () => {
       good: { occurredAt: '2022-05-10T12:30:00Z' },
       bad: { occurredAt: '10 May', reason: 'done' },
       badFields: ['occurredAt', 'reason'],
-      brokenUrl: '/meetings/wseb-2022-12-01/close',
-      broken: {},
-      brokenStatus: 404,
-      brokenCode: 'meeting-not-found',
     },
   ];
 
@@ -201,12 +203,6 @@ describe('meetings (e2e)', () => {
       expect(await eventCount(t)).toBe(SEEDED);
     });
 
-    it('refuses a broken rule with its stable code, and writes nothing', async () => {
-      await seed();
-      expectProblem(await post(e.brokenUrl ?? e.url, e.broken), e.brokenStatus, e.brokenCode);
-      expect(await eventCount(t)).toBe(SEEDED);
-    });
-
     it('answers 412 to a stale If-Match and writes nothing', async () => {
       await seed();
       expectProblem(await post(e.url, e.good, { ifMatch: '"5"' }), 412, 'wrong-expected-revision');
@@ -223,10 +219,12 @@ describe('meetings (e2e)', () => {
       expect(retry.headers.etag).toBe(first.headers.etag);
       expect(await eventCount(t)).toBe(SEEDED + 1);
     });
+  });
 
-    it("refuses an admin (403): recording meetings is the secretariat's job", async () => {
+  describe.each(endpoints.filter((e) => e.broken))('$name', (e) => {
+    it(`refuses ${e.brokenBecause} with ${e.brokenCode}, and writes nothing`, async () => {
       await seed();
-      expectProblem(await send(t, e.url, e.good, { token: await admin() }), 403, 'forbidden');
+      expectProblem(await post(e.url, e.broken), e.brokenStatus!, e.brokenCode);
       expect(await eventCount(t)).toBe(SEEDED);
     });
   });
@@ -238,25 +236,8 @@ describe('meetings (e2e)', () => {
     expect(ok.headers.etag).toBe('"2"');
   });
 
-  it('refuses a deputy for someone present, in one list or against earlier lines, writing nothing', async () => {
+  it('refuses attendance naming a person the handler finds unregistered, writing nothing', async () => {
     await seed();
-    const deputyForPete = { personId: 'jackie-channell', status: 'deputising', deputisingForPersonId: 'pete-hill' };
-    expectProblem(await post(`${MAY}/attendance`, { entries: [deputyForPete] }), 422, 'deputy-for-attendee');
-    expectProblem(
-      await post(`${MAY}/attendance`, {
-        entries: [
-          { ...deputyForPete, deputisingForPersonId: 'jo-galloway' },
-          { personId: 'jo-galloway', status: 'present' },
-        ],
-      }),
-      422,
-      'deputy-for-attendee',
-    );
-    expectProblem(
-      await post(`${MAY}/attendance`, { entries: [{ personId: 'jo-galloway', status: 'deputising' }] }),
-      422,
-      'deputised-person-required',
-    );
     expectProblem(
       await post(`${MAY}/attendance`, { entries: [{ personId: 'nigel-minns', status: 'present' }] }),
       422,
@@ -265,22 +246,17 @@ describe('meetings (e2e)', () => {
     expect(await eventCount(t)).toBe(SEEDED);
   });
 
-  it('writes nothing when the same attendance is sent again, and refuses a correction for someone not recorded', async () => {
+  it('writes nothing when the same attendance is sent again', async () => {
     await seed();
     const again = await post(`${MAY}/attendance`, {
       entries: [{ personId: 'pete-hill', status: 'present', representingPartnerId: 'warwickshire-police' }],
     });
     expect(again.status).toBe(200);
     expect(again.body.events).toEqual([]);
-    expectProblem(
-      await post(`${MAY}/attendance/jo-galloway/correction`, { status: 'present' }),
-      422,
-      'attendance-not-recorded',
-    );
     expect(await eventCount(t)).toBe(SEEDED);
   });
 
-  it('refuses approving a later meeting, one of another board, a missing one, or the same minutes twice', async () => {
+  it('refuses approving the minutes of a loaded meeting that is later, of another board, or missing', async () => {
     await seed();
     await post('/meetings', {
       meetingId: 'worcs-scb-2019-03-13',
@@ -294,21 +270,12 @@ describe('meetings (e2e)', () => {
     expectProblem(await approve('worcs-scb-2019-03-13'), 422, 'previous-meeting-other-board');
     expectProblem(await approve('wseb-2021-12-01'), 422, 'previous-meeting-not-found');
     expect((await approve('wseb-2022-02-01')).status).toBe(200);
-    expectProblem(await approve('wseb-2022-02-01'), 409, 'minutes-already-approved');
     expect(await eventCount(t)).toBe(SEEDED + 3);
   });
 
-  it('refuses everything after close with 409 meeting-closed, and has no way to reopen', async () => {
+  it('has no route to reopen a closed meeting', async () => {
     await seed();
     expect((await post(`${MAY}/close`, {})).status).toBe(200);
-    const after: [string, unknown][] = [
-      [`${MAY}/attendance`, { entries: [{ personId: 'jo-galloway', status: 'apologies' }] }],
-      [`${MAY}/attendance/pete-hill/correction`, { status: 'apologies' }],
-      [`${MAY}/agenda-items`, { itemNumber: 9, title: 'Any other business' }],
-      [`${MAY}/previous-minutes-approval`, { previousMeetingId: 'wseb-2022-02-01', outcome: 'accurate' }],
-      [`${MAY}/close`, {}],
-    ];
-    for (const [url, body] of after) expectProblem(await post(url, body), 409, 'meeting-closed');
     expect((await post(`${MAY}/reopen`, {})).status).toBe(404);
     expect(await eventCount(t)).toBe(SEEDED + 1);
   });

@@ -24,8 +24,25 @@ describe('people and boards (e2e)', () => {
     expect(await eventCount(t)).toBe(3);
   };
 
-  /** One row per endpoint: a good body, a bad one (fields named), and a rule it breaks. */
-  const endpoints = [
+  /**
+   * One row per endpoint: a good body, a bad one (fields named), and, where the handler loads a fact from
+   * another stream, a rule that fact breaks (the aggregates' own rules are the decider specs').
+   */
+  interface Endpoint {
+    name: string;
+    url: string;
+    status: number;
+    event: string;
+    stream: string;
+    good: object;
+    bad: object;
+    badFields: string[];
+    brokenBecause?: string;
+    broken?: object;
+    brokenStatus?: number;
+    brokenCode?: string;
+  }
+  const endpoints: Endpoint[] = [
     {
       name: 'register person',
       url: '/people',
@@ -35,6 +52,7 @@ describe('people and boards (e2e)', () => {
       good: { personId: 'jo-galloway', name: 'Jo Galloway', partnerId: 'cw-ccg', title: 'Designated Nurse' },
       bad: { personId: 'JG', name: '', partnerId: 'cw ccg', title: 'x'.repeat(201), extra: true },
       badFields: ['extra', 'name', 'partnerId', 'personId', 'title'],
+      brokenBecause: 'a partner the handler finds unregistered',
       broken: { personId: 'nick-pullan', name: 'Nick Pullan', partnerId: 'schools-forum' },
       brokenStatus: 422,
       brokenCode: 'partner-not-registered',
@@ -48,9 +66,6 @@ describe('people and boards (e2e)', () => {
       good: { effectiveFrom: '2022-07-01', title: 'Escalation lead for health' },
       bad: { effectiveFrom: '1 July', partnerId: 'ICB', title: '' },
       badFields: ['effectiveFrom', 'partnerId', 'title'],
-      broken: { effectiveFrom: '2022-07-01' },
-      brokenStatus: 422,
-      brokenCode: 'nothing-to-update',
     },
     {
       name: 'register board',
@@ -61,9 +76,6 @@ describe('people and boards (e2e)', () => {
       good: { boardId: 'wseb-training', name: 'Training subgroup', kind: 'subgroup', parentBoardId: 'wseb' },
       bad: { boardId: 'WSCB', name: 'x'.repeat(201), kind: 'committee', parentBoardId: 7 },
       badFields: ['boardId', 'kind', 'name', 'parentBoardId'],
-      broken: { boardId: 'wseb', name: 'Again', kind: 'executive-board' },
-      brokenStatus: 409,
-      brokenCode: 'board-exists',
     },
   ];
 
@@ -85,12 +97,6 @@ describe('people and boards (e2e)', () => {
       expect(await eventCount(t)).toBe(3);
     });
 
-    it('refuses a broken rule with its stable code, and writes nothing', async () => {
-      await seed();
-      expectProblem(await post(e.url, e.broken), e.brokenStatus, e.brokenCode);
-      expect(await eventCount(t)).toBe(3);
-    });
-
     it('answers 412 to a stale If-Match and writes nothing', async () => {
       await seed();
       expectProblem(await post(e.url, e.good, { ifMatch: '"7"' }), 412, 'wrong-expected-revision');
@@ -106,15 +112,17 @@ describe('people and boards (e2e)', () => {
       expect(retry.body).toEqual(first.body);
       expect(await eventCount(t)).toBe(4);
     });
+  });
 
-    it('refuses a business manager (403) without partners:manage', async () => {
+  describe.each(endpoints.filter((e) => e.broken))('$name', (e) => {
+    it(`refuses ${e.brokenBecause} with ${e.brokenCode}, and writes nothing`, async () => {
       await seed();
-      expectProblem(await send(t, e.url, e.good), 403, 'forbidden');
+      expectProblem(await post(e.url, e.broken), e.brokenStatus!, e.brokenCode);
       expect(await eventCount(t)).toBe(3);
     });
   });
 
-  it('keeps who a person represented before a move to a successor partner', async () => {
+  it('keeps who a person represented before a move to a successor partner, and refuses a move to an unregistered one', async () => {
     await seed();
     await post('/partners', { partnerId: 'cw-icb', name: 'Coventry and Warwickshire ICB', kind: 'health' });
     const moved = await post(
@@ -124,16 +132,6 @@ describe('people and boards (e2e)', () => {
     );
     expect(moved.status).toBe(200);
     expect(moved.headers.etag).toBe('"1"');
-    expectProblem(
-      await post('/people/jackie-channell/update', { effectiveFrom: '2022-06-01', title: 'Lead' }),
-      422,
-      'effective-date-not-after-previous-change',
-    );
-    expectProblem(
-      await post('/people/nobody/update', { effectiveFrom: '2022-07-01', title: 'Lead' }),
-      422,
-      'person-not-registered',
-    );
     expectProblem(
       await post('/people/jackie-channell/update', { effectiveFrom: '2022-08-01', partnerId: 'nowhere' }),
       422,
@@ -146,13 +144,8 @@ describe('people and boards (e2e)', () => {
     ]);
   });
 
-  it('refuses a second registration of a person (409), a group under an unregistered board, and a bad id in the path', async () => {
+  it('refuses a group under a board the handler finds unregistered, and a bad id in the path (400)', async () => {
     await seed();
-    expectProblem(
-      await post('/people', { personId: 'jackie-channell', name: 'J Channell', partnerId: 'cw-ccg' }),
-      409,
-      'person-exists',
-    );
     expectProblem(
       await post('/boards', {
         boardId: 'tfg',

@@ -298,20 +298,6 @@ describe('GET /as-of/decision-register/:decisionId and /history', () => {
     expectProblem(res, status, code);
     if (code === 'validation-failed') expect(JSON.stringify(res.body.errors)).toContain('asOf');
   });
-
-  it.each([
-    ['no token', null, 401, 'unauthenticated'],
-    ['a role without ledger:read (inspector)', 'inspector', 403, 'forbidden'],
-  ] as const)('refuses %s', async (_, role, status, code) => {
-    const token = role === null ? null : await t.token({ role });
-    for (const url of [
-      '/as-of/decision-register?asOf=2022-06-15',
-      '/as-of/decision-register/d-cspr?asOf=2022-06-15',
-      '/as-of/decision-register/d-cspr/history?asOf=2022-06-15',
-    ]) {
-      expectProblem(await get(url, { token }), status, code);
-    }
-  });
 });
 
 describe('decision register as-of in OpenAPI', () => {

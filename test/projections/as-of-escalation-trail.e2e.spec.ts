@@ -255,20 +255,6 @@ describe('GET /as-of/escalation-trail/:escalationId', () => {
     expectProblem(res, status, code);
     if (code === 'validation-failed') expect(JSON.stringify(res.body.errors)).toContain('asOf');
   });
-
-  it.each([
-    ['no token', null, 401, 'unauthenticated'],
-    ['a role without ledger:read (inspector)', 'inspector', 403, 'forbidden'],
-  ] as const)('refuses %s on every as-of trail endpoint', async (_, role, status, code) => {
-    const token = role === null ? null : await t.token({ role });
-    for (const url of [
-      '/as-of/escalation-trail?asOf=2022-06-07',
-      '/as-of/escalation-trail/summary?asOf=2022-06-07',
-      '/as-of/escalation-trail/wsep-2022-001?asOf=2022-06-07',
-    ]) {
-      expectProblem(await get(url, { token }), status, code);
-    }
-  });
 });
 
 describe('escalation trail as-of in OpenAPI', () => {

@@ -26,8 +26,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Scheduled jobs act as these; no token carries them, and nothing else may appear without a token. */
-const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR];
+/** The actor of events a test seeds: no token carries it, and the test app accepts it on close. */
+export const SEEDED_BY_TEST: Actor = { userId: 'test-seed', role: 'test-seed', agency: 'test' };
+
+/**
+ * Scheduled jobs act as these, and so do streams a test seeds (api-spec.ts existingStream); no token
+ * carries them, and nothing else may appear without a token.
+ */
+const SYSTEM_ACTORS: Actor[] = [DIGEST_SCHEDULER_ACTOR, RETENTION_ACTOR, SEEDED_BY_TEST];
 
 /** Nest's logger, kept in memory instead of on stdout: the suite searches it, the terminal stays quiet. */
 function captureNestLogs(lines: string[]): LoggerService {

@@ -1,5 +1,6 @@
 import type { EscalationEvent } from '../../../src/escalations';
 import type { StoredEvent } from '../../../src/ledger/event-envelope';
+import { storedEventFactory } from '../../../src/ledger/testing/stored-events';
 import type { EscalationTrailDoc } from '../escalation-trail-doc';
 import { escalationTrailProjection as p } from '../escalation-trail.projection';
 
@@ -13,26 +14,15 @@ export const STAGES = [
   { name: 'Senior manager', timescaleWorkingDays: 10 },
 ];
 
-let position = 0;
+const factory = storedEventFactory({ step: 3 }); // positions increase but are not dense
 export function stored(
   e: EscalationEvent | { type: string; data: unknown },
   occurredAt: string,
   actor = manager,
   streamId?: string,
 ): StoredEvent {
-  position += 3; // positions increase but are not dense
   const id = (e.data as { escalationId: string }).escalationId;
-  return {
-    id: `e${position}`,
-    streamId: streamId ?? `escalation-${id}`,
-    revision: 0,
-    position,
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    metadata: { actor, correlationId: 'c', causationId: 'c', occurredAt, recordedAt: '2022-11-21T12:00:00.000Z' },
-    integrity: { prevHash: '0', hash: '1' },
-  };
+  return factory(streamId ?? `escalation-${id}`, e.type, e.data, occurredAt, actor);
 }
 
 export const raisedEvent = (

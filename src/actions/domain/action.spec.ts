@@ -1,15 +1,8 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
+import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
 import { Action, type ActionCommand, type ActionEvent, type ActionStatus, type RaiseFacts } from './action';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-05-10T12:00:00.000Z',
-};
-const given = (...events: ActionEvent[]) => fold(Action.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<ActionCommand, 'meta'>) =>
-  Action.decider.decide({ ...c, meta } as ActionCommand, state);
-const refused = (code: string, status = 422) => expect.objectContaining({ code, status });
+const spec = deciderSpec(Action);
+type Command = TestCommand<ActionCommand>;
 
 const id = 'wseb-2022-05-10-a1';
 const may = { exists: true, closed: false, itemNumbers: [1, 2, 3], scheduledFor: '2022-05-10T10:00:00.000Z' };
@@ -30,8 +23,8 @@ const raiseData: RaiseData = {
   targetMeetingId: 'wseb-2022-06-07',
   facts,
 };
-const raiseWith = (data: Partial<RaiseData>, state = given()) =>
-  when(state, { type: 'raise-action', data: { ...raiseData, ...data } });
+const raiseWith = (data: Partial<RaiseData>, history: readonly ActionEvent[] = []) =>
+  spec.given(history).when({ type: 'raise-action', data: { ...raiseData, ...data } });
 const raised: ActionEvent = {
   type: 'action-raised',
   data: {
@@ -59,7 +52,7 @@ const history: Record<ActionStatus, ActionEvent[]> = {
 describe('Action decider: raising', () => {
   it('given a meeting with the item, when an action is raised for a team due at a later meeting, then it is recorded without the facts', () => {
     const { facts: _facts, ...data } = raiseData;
-    expect(raiseWith({})).toEqual([{ type: 'action-raised', data }]);
+    raiseWith({}).then([{ type: 'action-raised', data }]);
   });
 
   it('records person and partner owners and a due date alone, and leaves absent fields out', () => {
@@ -67,19 +60,23 @@ describe('Action decider: raising', () => {
       { kind: 'person' as const, personId: 'pete-hill' },
       { kind: 'partner' as const, partnerId: 'warwickshire-police' },
     ];
-    const [e] = raiseWith({ owners, dueDate: '2022-06-30', targetMeetingId: undefined });
-    expect(e.data).toEqual({
-      actionId: id,
-      meetingId: 'wseb-2022-05-10',
-      itemNumber: 3,
-      text: raiseData.text,
-      owners,
-      dueDate: '2022-06-30',
+    raiseWith({ owners, dueDate: '2022-06-30', targetMeetingId: undefined }).then({
+      type: 'action-raised',
+      data: {
+        actionId: id,
+        meetingId: 'wseb-2022-05-10',
+        itemNumber: 3,
+        text: raiseData.text,
+        owners,
+        dueDate: '2022-06-30',
+      },
     });
   });
 
   it('does not check item numbers when the meeting items are not known', () => {
-    expect(raiseWith({ itemNumber: 42, facts: { ...facts, meeting: { exists: true } } })).toHaveLength(1);
+    raiseWith({ itemNumber: 42, facts: { ...facts, meeting: { exists: true } } }).thenMatches([
+      { type: 'action-raised' },
+    ]);
   });
 
   it.each([
@@ -130,15 +127,13 @@ describe('Action decider: raising', () => {
       [],
     ],
   ] as const)('refuses to raise when %s', (_, data, code, status, events) => {
-    expect(() => raiseWith(data as Partial<RaiseData>, given(...(events as readonly ActionEvent[])))).toThrow(
-      refused(code, status),
-    );
+    raiseWith(data as Partial<RaiseData>, events).thenRefuses(code, status);
   });
 });
 
 describe('Action decider: the status machine', () => {
   // Each command, the statuses it is allowed in, and the event it records.
-  const commands: [Omit<ActionCommand, 'meta'>, ActionStatus[], string][] = [
+  const commands: [Command, ActionStatus[], string][] = [
     [
       { type: 'note-action-progress', data: { actionId: id, note: 'Draft letter prepared' } },
       ['open'],
@@ -195,69 +190,67 @@ describe('Action decider: the status machine', () => {
   );
 
   it.each(cases)('%s when %s: allowed=%s', (_, status, allowed, command, event) => {
-    const state = given(...history[status]);
-    if (allowed) expect(when(state, command).map((e) => e.type)).toEqual([event]);
-    else expect(() => when(state, command)).toThrow(refused(codes[status]));
+    const decision = spec.given(history[status]).when(command);
+    if (allowed) decision.thenMatches([{ type: event }]);
+    else decision.thenRefuses(codes[status], 422);
   });
 
   it.each(commands.map(([c]) => [c.type, c] as const))(
     '%s on an action never raised is 404 action-not-found',
     (_, command) => {
-      expect(() => when(given(), command)).toThrow(refused('action-not-found', 404));
+      spec.given([]).when(command).thenRefuses('action-not-found', 404);
     },
   );
 
   it('moves open -> actioned -> closed -> open (reopen) and cancelled is final', () => {
-    let state = given(raised);
-    const step = (c: Omit<ActionCommand, 'meta'>) => {
-      state = fold({ ...Action.decider, initialState: state }, when(state, c));
-      return state.status;
+    let history: ActionEvent[] = [raised];
+    const step = (c: Command) => {
+      history = [...history, ...spec.given(history).when(c).decided()];
+      return spec.given(history).state().status;
     };
     expect(step({ type: 'complete-action', data: { actionId: id, note: 'Letter sent 20 May' } })).toBe('actioned');
     expect(step({ type: 'close-action', data: { actionId: id } })).toBe('closed');
     expect(step({ type: 'reopen-action', data: { actionId: id, reason: 'Reply asks for more' } })).toBe('open');
     expect(step({ type: 'cancel-action', data: { actionId: id, reason: 'Superseded' } })).toBe('cancelled');
-    expect(() => step({ type: 'reopen-action', data: { actionId: id, reason: 'Try again' } })).toThrow(
-      refused('action-cancelled'),
-    );
+    spec
+      .given(history)
+      .when({ type: 'reopen-action', data: { actionId: id, reason: 'Try again' } })
+      .thenRefuses('action-cancelled', 422);
   });
 });
 
 describe('Action decider: the rules of each change', () => {
-  const open = given(raised);
+  const open = spec.given([raised]);
 
   it('closes an actioned action without a reason, and an open one only with a reason (recording which it was)', () => {
-    expect(when(given(raised, completed), { type: 'close-action', data: { actionId: id } })).toEqual([
-      { type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } },
-    ]);
-    expect(
-      when(open, { type: 'close-action', data: { actionId: id, reason: 'Board agreed no further action' } }),
-    ).toEqual([
-      { type: 'action-closed', data: { actionId: id, closedFrom: 'open', reason: 'Board agreed no further action' } },
-    ]);
-    expect(() => when(open, { type: 'close-action', data: { actionId: id } })).toThrow(refused('action-not-actioned'));
+    spec
+      .given([raised, completed])
+      .when({ type: 'close-action', data: { actionId: id } })
+      .then([{ type: 'action-closed', data: { actionId: id, closedFrom: 'actioned' } }]);
+    open
+      .when({ type: 'close-action', data: { actionId: id, reason: 'Board agreed no further action' } })
+      .then([
+        { type: 'action-closed', data: { actionId: id, closedFrom: 'open', reason: 'Board agreed no further action' } },
+      ]);
+    open.when({ type: 'close-action', data: { actionId: id } }).thenRefuses('action-not-actioned', 422);
   });
 
   it('counts each carry forward and records the meeting it moved from', () => {
-    const carry = (toMeetingId: string, state = open) =>
-      when(state, {
+    const carry = (toMeetingId: string, history: ActionEvent[] = [raised]) =>
+      spec.given(history).when({
         type: 'carry-action-forward',
         data: { actionId: id, toMeetingId, facts: to(), note: 'Not reached' },
       });
-    const first = carry('wseb-2022-06-07');
-    expect(first).toEqual([
-      {
-        type: 'action-carried-forward',
-        data: { actionId: id, toMeetingId: 'wseb-2022-06-07', note: 'Not reached', timesCarriedForward: 1 },
-      },
+    const first: ActionEvent = {
+      type: 'action-carried-forward',
+      data: { actionId: id, toMeetingId: 'wseb-2022-06-07', note: 'Not reached', timesCarriedForward: 1 },
+    };
+    carry('wseb-2022-06-07').then([first]);
+    const second = carry('wseb-2022-07', [raised, first]);
+    second.thenMatches([
+      { data: { fromMeetingId: 'wseb-2022-06-07', toMeetingId: 'wseb-2022-07', timesCarriedForward: 2 } },
     ]);
-    const [second] = carry('wseb-2022-07', given(raised, ...first));
-    expect(second.data).toMatchObject({
-      fromMeetingId: 'wseb-2022-06-07',
-      toMeetingId: 'wseb-2022-07',
-      timesCarriedForward: 2,
-    });
-    expect(given(raised, ...first, second)).toMatchObject({ targetMeetingId: 'wseb-2022-07', timesCarriedForward: 2 });
+    expect(second.stateAfter()).toMatchObject({ targetMeetingId: 'wseb-2022-07', timesCarriedForward: 2 });
   });
 
   it.each([
@@ -287,74 +280,68 @@ describe('Action decider: the rules of each change', () => {
       'already-due-at-meeting',
     ],
   ] as const)('refuses to carry forward to %s', (_, data, events, code) => {
-    expect(() =>
-      when(given(...(events as readonly ActionEvent[])), {
-        type: 'carry-action-forward',
-        data: { actionId: id, ...data },
-      }),
-    ).toThrow(refused(code));
+    spec
+      .given(events)
+      .when({ type: 'carry-action-forward', data: { actionId: id, ...data } })
+      .thenRefuses(code, 422);
   });
 
   it('reassigns with the previous owners on the record, and refuses the same, none, duplicated or unrecorded owners', () => {
     const owners = [{ kind: 'partner' as const, partnerId: 'warwickshire-police' }];
-    expect(
-      when(open, { type: 'reassign-action', data: { actionId: id, owners, reason: 'Police lead', missingOwners: [] } }),
-    ).toEqual([
-      {
-        type: 'action-reassigned',
-        data: {
-          actionId: id,
-          owners,
-          previousOwners: [{ kind: 'person', personId: 'amrita-sharma' }],
-          reason: 'Police lead',
+    open
+      .when({ type: 'reassign-action', data: { actionId: id, owners, reason: 'Police lead', missingOwners: [] } })
+      .then([
+        {
+          type: 'action-reassigned',
+          data: {
+            actionId: id,
+            owners,
+            previousOwners: [{ kind: 'person', personId: 'amrita-sharma' }],
+            reason: 'Police lead',
+          },
         },
-      },
-    ]);
-    const reassign =
-      (o: typeof owners | { kind: 'person'; personId: string }[], missingOwners: string[] = []) =>
-      () =>
-        when(open, { type: 'reassign-action', data: { actionId: id, owners: o, missingOwners } });
-    expect(reassign([{ kind: 'person', personId: 'amrita-sharma' }])).toThrow(refused('same-owners'));
-    expect(reassign([])).toThrow(refused('owner-required'));
-    expect(reassign([...owners, ...owners])).toThrow(refused('duplicate-owner'));
-    expect(reassign(owners, ['partner:warwickshire-police'])).toThrow(refused('owner-not-found'));
+      ]);
+    const reassign = (o: typeof owners | { kind: 'person'; personId: string }[], missingOwners: string[] = []) =>
+      open.when({ type: 'reassign-action', data: { actionId: id, owners: o, missingOwners } });
+    reassign([{ kind: 'person', personId: 'amrita-sharma' }]).thenRefuses('same-owners', 422);
+    reassign([]).thenRefuses('owner-required', 422);
+    reassign([...owners, ...owners]).thenRefuses('duplicate-owner', 422);
+    reassign(owners, ['partner:warwickshire-police']).thenRefuses('owner-not-found', 422);
   });
 
   it('changes the due date keeping the previous one, and refuses the date it already has', () => {
-    expect(
-      when(open, {
-        type: 'change-action-due-date',
-        data: { actionId: id, dueDate: '2022-07-31', reason: 'Audit delayed' },
-      }),
-    ).toEqual([
-      {
-        type: 'action-due-date-changed',
-        data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-01', reason: 'Audit delayed' },
-      },
-    ]);
-    expect(() =>
-      when(open, { type: 'change-action-due-date', data: { actionId: id, dueDate: '2022-06-01', reason: 'x' } }),
-    ).toThrow(refused('same-due-date'));
+    open
+      .when({ type: 'change-action-due-date', data: { actionId: id, dueDate: '2022-07-31', reason: 'Audit delayed' } })
+      .then([
+        {
+          type: 'action-due-date-changed',
+          data: { actionId: id, dueDate: '2022-07-31', previousDueDate: '2022-06-01', reason: 'Audit delayed' },
+        },
+      ]);
+    open
+      .when({ type: 'change-action-due-date', data: { actionId: id, dueDate: '2022-06-01', reason: 'x' } })
+      .thenRefuses('same-due-date', 422);
   });
 
   it('records which status a reopen and a cancel came from', () => {
-    expect(
-      when(given(...history.closed), {
-        type: 'reopen-action',
-        data: { actionId: id, reason: 'Reply asks for more' },
-      })[0].data,
-    ).toMatchObject({ reopenedFrom: 'closed' });
-    expect(
-      when(given(...history.actioned), { type: 'cancel-action', data: { actionId: id, reason: 'Superseded' } })[0].data,
-    ).toMatchObject({ cancelledFrom: 'actioned' });
+    spec
+      .given(history.closed)
+      .when({ type: 'reopen-action', data: { actionId: id, reason: 'Reply asks for more' } })
+      .thenMatches([{ data: { reopenedFrom: 'closed' } }]);
+    spec
+      .given(history.actioned)
+      .when({ type: 'cancel-action', data: { actionId: id, reason: 'Superseded' } })
+      .thenMatches([{ data: { cancelledFrom: 'actioned' } }]);
   });
 
   it('counts progress notes and keeps owners and due date in state', () => {
-    const state = given(
-      raised,
-      { type: 'action-progress-noted', data: { actionId: id, note: 'a' } },
-      { type: 'action-progress-noted', data: { actionId: id, note: 'b' } },
-    );
+    const state = spec
+      .given([
+        raised,
+        { type: 'action-progress-noted', data: { actionId: id, note: 'a' } },
+        { type: 'action-progress-noted', data: { actionId: id, note: 'b' } },
+      ])
+      .state();
     expect(state).toMatchObject({
       exists: true,
       status: 'open',

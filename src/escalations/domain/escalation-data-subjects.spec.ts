@@ -1,16 +1,12 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
-import { Escalation, type EscalationCommand, type EscalationEvent } from './escalation';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Escalation, type EscalationEvent } from './escalation';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T09:00:00.000Z',
-};
-const given = (...events: EscalationEvent[]) => fold(Escalation.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>) =>
-  Escalation.decider.decide({ ...c, meta } as EscalationCommand, state);
-const refuses = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>, code: string) =>
-  expect(() => when(state, c)).toThrow(expect.objectContaining({ code, status: 422 }));
+const spec = deciderSpec(Escalation, {
+  meta: {
+    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T09:00:00.000Z',
+  },
+});
 
 const escalationId = 'wsep-2022-001';
 const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }];
@@ -53,61 +49,78 @@ const rectify = (over: Record<string, unknown> = {}) => ({
 
 describe('Escalation decider: data subjects', () => {
   it('given nothing, when raised naming a child, then the event carries the data subject and the state only the subject id', () => {
-    expect(when(given(), raise([child]))).toEqual([raised]);
-    expect(given(raised).dataSubjectIds).toEqual(['child-1']);
+    spec
+      .given()
+      .when(raise([child]))
+      .then([raised]);
+    expect(spec.given([raised]).state().dataSubjectIds).toEqual(['child-1']);
   });
 
-  it('refuses the same data subject named twice', () =>
-    refuses(given(), raise([child, { ...child, name: 'Other' }]), 'duplicate-data-subject'));
+  it('refuses the same data subject named twice', () => {
+    spec
+      .given()
+      .when(raise([child, { ...child, name: 'Other' }]))
+      .thenRefuses('duplicate-data-subject', 422);
+  });
 
   it('records a personal note about a named subject on an acknowledgement and a response', () => {
     expect(
-      when(given(raised), { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('child-1') } })[0]
-        .data,
+      spec
+        .given([raised])
+        .when({ type: 'acknowledge-escalation', data: { escalationId, personalNote: note('child-1') } })
+        .decided()[0].data,
     ).toMatchObject({ personalNote: note('child-1') });
     expect(
-      when(given(raised), {
-        type: 'record-escalation-response',
-        data: { escalationId, respondingAgency: 'cw-icb', response: 'Booked', personalNote: note('child-1') },
-      })[0].data,
+      spec
+        .given([raised])
+        .when({
+          type: 'record-escalation-response',
+          data: { escalationId, respondingAgency: 'cw-icb', response: 'Booked', personalNote: note('child-1') },
+        })
+        .decided()[0].data,
     ).toMatchObject({ personalNote: note('child-1') });
   });
 
   it('refuses a personal note about someone the escalation does not name', () => {
-    refuses(
-      given(raised),
-      { type: 'acknowledge-escalation', data: { escalationId, personalNote: note('stranger-1') } },
-      'data-subject-not-named',
-    );
-    refuses(
-      given(raised),
-      {
+    spec
+      .given([raised])
+      .when({ type: 'acknowledge-escalation', data: { escalationId, personalNote: note('stranger-1') } })
+      .thenRefuses('data-subject-not-named', 422);
+    spec
+      .given([raised])
+      .when({
         type: 'record-escalation-response',
         data: { escalationId, respondingAgency: 'cw-icb', response: 'x', personalNote: note('stranger-1') },
-      },
-      'data-subject-not-named',
-    );
+      })
+      .thenRefuses('data-subject-not-named', 422);
   });
 
   it('rectifies a named subject at the current stage, even once closed', () => {
-    const expected = {
+    const expected: EscalationEvent = {
       type: 'escalation-data-subject-rectified',
       data: { escalationId, subjectId: 'child-1', stage: 1, name: 'Jamie Exampel', reason: 'Spelling' },
     };
-    expect(when(given(raised), rectify())).toEqual([expected]);
-    const closed = given(
+    spec.given([raised]).when(rectify()).then([expected]);
+    const closed = spec.given([
       raised,
       { type: 'escalation-resolved', data: { escalationId, stage: 1, outcome: 'agreed', summary: 's' } },
       { type: 'escalation-closed', data: { escalationId, stage: 1 } },
-    );
-    expect(when(closed, rectify())).toEqual([expected]);
+    ]);
+    closed.when(rectify()).then([expected]);
   });
 
   it.each([
-    ['an escalation never raised', given(), rectify(), 'escalation-not-raised'],
-    ['a subject it does not name', given(raised), rectify({ subjectId: 'stranger-1' }), 'data-subject-not-named'],
-    ['a rectification that corrects nothing', given(raised), rectify({ name: undefined }), 'nothing-to-rectify'],
-  ])('refuses rectifying %s', (_, state, command, code) => refuses(state, command, code));
+    ['an escalation never raised', spec.given(), rectify(), 'escalation-not-raised'],
+    [
+      'a subject it does not name',
+      spec.given([raised]),
+      rectify({ subjectId: 'stranger-1' }),
+      'data-subject-not-named',
+    ],
+    ['a rectification that corrects nothing', spec.given([raised]), rectify({ name: undefined }), 'nothing-to-rectify'],
+  ])('refuses rectifying %s', (_, state, command, code) => {
+    state.when(command).thenRefuses(code, 422);
+  });
 
   it('declares names, dates of birth and personal notes as personal, and rectifications under a new key version', () => {
     expect(Escalation.codec.personalOf('escalation-raised').map((f) => f.path)).toEqual([

@@ -1,19 +1,12 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
-import {
-  EscalationProtocol,
-  type EscalationProtocolCommand,
-  type EscalationProtocolEvent,
-  type ProtocolStage,
-} from './escalation-protocol';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { EscalationProtocol, type EscalationProtocolEvent, type ProtocolStage } from './escalation-protocol';
 
-const meta: CommandMeta = {
-  actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T09:00:00.000Z',
-};
-const given = (...events: EscalationProtocolEvent[]) => fold(EscalationProtocol.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<EscalationProtocolCommand, 'meta'>) =>
-  EscalationProtocol.decider.decide({ ...c, meta } as EscalationProtocolCommand, state);
+const spec = deciderSpec(EscalationProtocol, {
+  meta: {
+    actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T09:00:00.000Z',
+  },
+});
 
 const stages: ProtocolStage[] = [
   { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
@@ -35,14 +28,12 @@ const revise = (s: ProtocolStage[], name?: string) => ({
 
 describe('Escalation protocol decider', () => {
   it('given nothing, when a three-stage protocol is defined, then it is version 1 with its stages', () => {
-    expect(when(given(), define(stages))).toEqual([defined]);
-    expect(given(defined)).toEqual({ exists: true, name: 'WS Escalation Protocol', version: 1, stages });
+    spec.given().when(define(stages)).then([defined]);
+    expect(spec.given([defined]).state()).toEqual({ exists: true, name: 'WS Escalation Protocol', version: 1, stages });
   });
 
   it('given a defined protocol, when defined again, then it is refused as a conflict', () => {
-    expect(() => when(given(defined), define(stages))).toThrow(
-      expect.objectContaining({ code: 'protocol-exists', status: 409 }),
-    );
+    spec.given([defined]).when(define(stages)).thenRefuses('protocol-exists', 409);
   });
 
   it.each([
@@ -64,8 +55,8 @@ describe('Escalation protocol decider', () => {
       'duplicate-stage-name',
     ],
   ])('refuses a protocol with %s', (_, bad, code) => {
-    expect(() => when(given(), define(bad as ProtocolStage[]))).toThrow(expect.objectContaining({ code, status: 422 }));
-    expect(() => when(given(defined), revise(bad as ProtocolStage[]))).toThrow(expect.objectContaining({ code }));
+    spec.given().when(define(bad)).thenRefuses(code, 422);
+    spec.given([defined]).when(revise(bad)).thenRefuses(code);
   });
 
   it('allows the limits: six stages, 1 and 60 working days', () => {
@@ -73,12 +64,12 @@ describe('Escalation protocol decider', () => {
       name: `Stage ${i + 1}`,
       timescaleWorkingDays: i === 0 ? 1 : 60,
     }));
-    expect(when(given(), define(six))[0].data).toMatchObject({ stages: six });
+    expect(spec.given().when(define(six)).decided()[0].data).toMatchObject({ stages: six });
   });
 
   it('given version 1, when revised, then version 2 carries the new stages and keeps the name', () => {
     const longer = stages.map((s) => ({ ...s, timescaleWorkingDays: s.timescaleWorkingDays + 1 }));
-    const events = when(given(defined), revise(longer));
+    const events = spec.given([defined]).when(revise(longer)).decided();
     expect(events).toEqual([
       {
         type: 'escalation-protocol-revised',
@@ -91,21 +82,17 @@ describe('Escalation protocol decider', () => {
         },
       },
     ]);
-    expect(given(defined, ...events)).toMatchObject({ version: 2, stages: longer });
+    expect(spec.given([defined, ...events]).state()).toMatchObject({ version: 2, stages: longer });
   });
 
   it('given version 1, when only renamed, then it is a new version', () => {
-    expect(when(given(defined), revise(stages, 'Warwickshire Safeguarding Escalation Protocol'))[0].data).toMatchObject(
-      { version: 2, name: 'Warwickshire Safeguarding Escalation Protocol' },
-    );
+    expect(
+      spec.given([defined]).when(revise(stages, 'Warwickshire Safeguarding Escalation Protocol')).decided()[0].data,
+    ).toMatchObject({ version: 2, name: 'Warwickshire Safeguarding Escalation Protocol' });
   });
 
   it('refuses a revision that changes nothing, and a revision of a protocol never defined', () => {
-    expect(() => when(given(defined), revise(stages))).toThrow(
-      expect.objectContaining({ code: 'protocol-unchanged', status: 422 }),
-    );
-    expect(() => when(given(), revise(stages))).toThrow(
-      expect.objectContaining({ code: 'protocol-not-defined', status: 422 }),
-    );
+    spec.given([defined]).when(revise(stages)).thenRefuses('protocol-unchanged', 422);
+    spec.given().when(revise(stages)).thenRefuses('protocol-not-defined', 422);
   });
 });

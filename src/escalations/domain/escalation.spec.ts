@@ -1,16 +1,12 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
-import { CASE_REFERENCE_PATTERN, Escalation, type EscalationCommand, type EscalationEvent } from './escalation';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { CASE_REFERENCE_PATTERN, Escalation, type EscalationEvent } from './escalation';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T09:00:00.000Z',
-};
-const given = (...events: EscalationEvent[]) => fold(Escalation.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>) =>
-  Escalation.decider.decide({ ...c, meta } as EscalationCommand, state);
-const refuses = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>, code: string, status = 422) =>
-  expect(() => when(state, c)).toThrow(expect.objectContaining({ code, status }));
+const spec = deciderSpec(Escalation, {
+  meta: {
+    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T09:00:00.000Z',
+  },
+});
 
 const escalationId = 'wsep-2022-001';
 const stages = [
@@ -63,14 +59,11 @@ const resolve = {
   data: { escalationId, outcome: 'agreed' as const, summary: 'Assessment date agreed' },
 };
 const close = { type: 'close-escalation' as const, data: { escalationId } };
-/** Decides and folds the result: the state after a command is accepted. */
-const apply = (state: ReturnType<typeof given>, c: Omit<EscalationCommand, 'meta'>) =>
-  when(state, c).reduce(Escalation.decider.evolve, state);
 
 describe('Escalation decider: raising', () => {
   it('given nothing, when raised, then it starts at stage 1 with the stages of the protocol version it was raised under', () => {
-    expect(when(given(), raiseCmd())).toEqual([raised]);
-    expect(given(raised)).toMatchObject({
+    spec.given().when(raiseCmd()).then([raised]);
+    expect(spec.given([raised]).state()).toMatchObject({
       status: 'open',
       protocolVersion: 2,
       current: { stage: 1, stageName: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
@@ -78,37 +71,45 @@ describe('Escalation decider: raising', () => {
   });
 
   it.each([
-    ['an escalation that exists', given(raised), {}, 'escalation-exists', 409],
-    ['the same raising and concerning agency', given(), { concerningAgency: 'warwickshire-cc' }, 'same-agency', 422],
+    ['an escalation that exists', spec.given([raised]), {}, 'escalation-exists', 409],
+    [
+      'the same raising and concerning agency',
+      spec.given(),
+      { concerningAgency: 'warwickshire-cc' },
+      'same-agency',
+      422,
+    ],
     [
       'a protocol never defined',
-      given(),
+      spec.given(),
       { protocol: { defined: false, version: 0, stages: [] } },
       'protocol-not-defined',
       422,
     ],
     [
       'an unregistered raising agency',
-      given(),
+      spec.given(),
       { raisedByAgencyRegistered: false },
       'raising-agency-not-registered',
       422,
     ],
     [
       'an unregistered concerning agency',
-      given(),
+      spec.given(),
       { concerningAgencyRegistered: false },
       'concerning-agency-not-registered',
       422,
     ],
     [
       'an unregistered raising person',
-      given(),
+      spec.given(),
       { raisedByPersonRegistered: false },
       'raising-person-not-registered',
       422,
     ],
-  ])('refuses %s', (_, state, over, code, status) => refuses(state, raiseCmd(over), code, status));
+  ])('refuses %s', (_, state, over, code, status) => {
+    state.when(raiseCmd(over)).thenRefuses(code, status);
+  });
 
   it('accepts pseudonymous case references and refuses names', () => {
     for (const ok of ['LCS-104233', '2022-0001', 'A1']) expect(CASE_REFERENCE_PATTERN.test(ok)).toBe(true);
@@ -119,43 +120,49 @@ describe('Escalation decider: raising', () => {
 
 describe('Escalation decider: acknowledging and responding', () => {
   it('given a raised escalation, when acknowledged, then the concerning agency acknowledges stage 1', () => {
-    expect(when(given(raised), { type: 'acknowledge-escalation', data: { escalationId, note: 'Seen' } })).toEqual([
-      { type: 'escalation-acknowledged', data: { escalationId, agency: 'cw-icb', stage: 1, note: 'Seen' } },
-    ]);
+    spec
+      .given([raised])
+      .when({ type: 'acknowledge-escalation', data: { escalationId, note: 'Seen' } })
+      .then([{ type: 'escalation-acknowledged', data: { escalationId, agency: 'cw-icb', stage: 1, note: 'Seen' } }]);
   });
 
   it('refuses a second acknowledgement at the same stage but asks for a new one at the next stage', () => {
-    const acknowledged = apply(given(raised), ack);
-    refuses(acknowledged, ack, 'already-acknowledged', 409);
-    const escalated = apply(acknowledged, escalate);
-    expect(when(escalated, ack)[0].data).toMatchObject({ stage: 2 });
+    const acknowledged = spec.given([raised]).and(ack);
+    acknowledged.when(ack).thenRefuses('already-acknowledged', 409);
+    const escalated = acknowledged.and(escalate);
+    expect(escalated.when(ack).decided()[0].data).toMatchObject({ stage: 2 });
   });
 
   it('records a response from either party at the current stage', () => {
-    expect(when(given(raised), respond())).toEqual([
-      {
-        type: 'escalation-response-recorded',
-        data: { escalationId, respondingAgency: 'cw-icb', stage: 1, response: 'Assessment booked within 10 days' },
-      },
-    ]);
-    expect(when(given(raised), respond('warwickshire-cc'))[0].data).toMatchObject({
+    spec
+      .given([raised])
+      .when(respond())
+      .then([
+        {
+          type: 'escalation-response-recorded',
+          data: { escalationId, respondingAgency: 'cw-icb', stage: 1, response: 'Assessment booked within 10 days' },
+        },
+      ]);
+    expect(spec.given([raised]).when(respond('warwickshire-cc')).decided()[0].data).toMatchObject({
       respondingAgency: 'warwickshire-cc',
     });
   });
 
-  it('refuses a response from an agency that is not a party', () =>
-    refuses(given(raised), respond('warwickshire-police'), 'agency-not-party'));
+  it('refuses a response from an agency that is not a party', () => {
+    spec.given([raised]).when(respond('warwickshire-police')).thenRefuses('agency-not-party', 422);
+  });
 
   it('refuses every command on an escalation never raised', () => {
-    for (const c of [ack, respond(), escalate, resolve, close]) refuses(given(), c, 'escalation-not-raised');
+    for (const c of [ack, respond(), escalate, resolve, close])
+      spec.given().when(c).thenRefuses('escalation-not-raised', 422);
   });
 });
 
 describe('Escalation decider: stages, resolution and closure', () => {
   it('escalates stage by stage with the stage name and timescale from its protocol version, and never past the last', () => {
-    const second = apply(given(raised), escalate);
-    expect(second.current).toEqual({ stage: 2, stageName: 'Manager to manager', timescaleWorkingDays: 5 });
-    expect(when(second, escalate)).toEqual([
+    const second = spec.given([raised]).and(escalate);
+    expect(second.state().current).toEqual({ stage: 2, stageName: 'Manager to manager', timescaleWorkingDays: 5 });
+    second.when(escalate).then([
       {
         type: 'escalation-stage-escalated',
         data: {
@@ -168,30 +175,33 @@ describe('Escalation decider: stages, resolution and closure', () => {
         },
       },
     ]);
-    refuses(apply(second, escalate), escalate, 'no-further-stage');
+    second.and(escalate).when(escalate).thenRefuses('no-further-stage', 422);
   });
 
   it('resolves with an outcome at the current stage', () => {
-    expect(when(given(raised), resolve)).toEqual([
-      {
-        type: 'escalation-resolved',
-        data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
-      },
-    ]);
+    spec
+      .given([raised])
+      .when(resolve)
+      .then([
+        {
+          type: 'escalation-resolved',
+          data: { escalationId, stage: 1, outcome: 'agreed', summary: 'Assessment date agreed' },
+        },
+      ]);
   });
 
   it('after resolution refuses all but closing, and closing needs a resolution first', () => {
-    refuses(given(raised), close, 'escalation-not-resolved');
-    const resolved = apply(given(raised), resolve);
-    for (const c of [ack, respond(), escalate]) refuses(resolved, c, 'escalation-resolved');
-    refuses(resolved, resolve, 'escalation-already-resolved', 409);
-    expect(when(resolved, close)).toEqual([{ type: 'escalation-closed', data: { escalationId, stage: 1 } }]);
+    spec.given([raised]).when(close).thenRefuses('escalation-not-resolved', 422);
+    const resolved = spec.given([raised]).and(resolve);
+    for (const c of [ack, respond(), escalate]) resolved.when(c).thenRefuses('escalation-resolved', 422);
+    resolved.when(resolve).thenRefuses('escalation-already-resolved', 409);
+    resolved.when(close).then([{ type: 'escalation-closed', data: { escalationId, stage: 1 } }]);
   });
 
   it('after closure refuses everything', () => {
-    const closed = apply(apply(given(raised), resolve), close);
-    expect(closed.status).toBe('closed');
-    for (const c of [ack, respond(), escalate, resolve]) refuses(closed, c, 'escalation-closed');
-    refuses(closed, close, 'escalation-already-closed', 409);
+    const closed = spec.given([raised]).and(resolve).and(close);
+    expect(closed.state().status).toBe('closed');
+    for (const c of [ack, respond(), escalate, resolve]) closed.when(c).thenRefuses('escalation-closed', 422);
+    closed.when(close).thenRefuses('escalation-already-closed', 409);
   });
 });

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../ledger/event-envelope';
+import { storedEvent } from '../../ledger/testing/stored-events';
 import { EvidencePack, type EvidencePackEvent } from '../domain/evidence-pack';
 import type { PackScope } from '../domain/pack-scope';
 import { accessLog, packView } from './pack-views';
@@ -23,23 +24,18 @@ const built = {
 };
 
 function stored(events: [EvidencePackEvent, typeof manager][]): StoredEvent[] {
-  return events.map(([e, actor], i) => ({
-    id: `e${i}`,
-    streamId: 'evidencepack-p',
-    revision: i,
-    position: 10 + i,
-    type: e.type,
-    schemaVersion: 1,
-    data: e.data,
-    metadata: {
+  return events.map(([e, actor], i) =>
+    storedEvent({
+      streamId: 'evidencepack-p',
+      revision: i,
+      position: 10 + i,
+      type: e.type,
+      data: e.data,
       actor,
-      correlationId: 'c',
-      causationId: 'c',
       occurredAt: `2022-11-2${i}T09:00:00.000Z`,
       recordedAt: `2022-11-2${i}T09:00:01.000Z`,
-    },
-    integrity: { prevHash: '0', hash: '1' },
-  }));
+    }),
+  );
 }
 
 const history = stored([

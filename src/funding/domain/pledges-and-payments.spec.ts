@@ -1,14 +1,13 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
+import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Budget, type BudgetCommand, type BudgetEvent } from './budget';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T09:00:00.000Z',
-};
-const given = (...events: BudgetEvent[]) => fold(Budget.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<BudgetCommand, 'meta'>) =>
-  Budget.decider.decide({ ...c, meta } as BudgetCommand, state);
+const spec = deciderSpec(Budget, {
+  meta: {
+    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T09:00:00.000Z',
+  },
+});
+
 const fy = '2022-23';
 
 const budgetSet: BudgetEvent = {
@@ -91,30 +90,32 @@ const payment = (patch: Partial<Extract<BudgetCommand, { type: 'record-payment' 
 
 describe('Budget decider: pledges', () => {
   it('given a budget, when a registered partner pledges, then the contribution is recorded without the lookup fact', () => {
-    expect(when(given(budgetSet), pledge())).toEqual([policePledged]);
+    spec.given([budgetSet]).when(pledge()).then([policePledged]);
   });
 
   it('refuses a pledge with no budget, from an unregistered partner, a duplicate id, and zero, fractional or negative money', () => {
-    expect(() => when(given(), pledge())).toThrow(expect.objectContaining({ code: 'budget-not-set', status: 422 }));
-    expect(() => when(given(budgetSet), pledge({ partnerExists: false }))).toThrow(
-      expect.objectContaining({ code: 'partner-not-registered' }),
-    );
-    expect(() => when(given(budgetSet, policePledged), pledge())).toThrow(
-      expect.objectContaining({ code: 'pledge-exists', status: 409 }),
-    );
-    expect(() => when(given(budgetSet), pledge({ amountPence: 0 }))).toThrow(
-      expect.objectContaining({ code: 'amount-not-positive' }),
-    );
-    expect(() => when(given(budgetSet), pledge({ amountPence: 10.5 }))).toThrow(
-      expect.objectContaining({ code: 'invalid-money', status: 422 }),
-    );
-    expect(() => when(given(budgetSet), pledge({ amountPence: -100 }))).toThrow(
-      expect.objectContaining({ code: 'invalid-money', status: 422 }),
-    );
+    spec.given().when(pledge()).thenRefuses('budget-not-set', 422);
+    spec
+      .given([budgetSet])
+      .when(pledge({ partnerExists: false }))
+      .thenRefuses('partner-not-registered');
+    spec.given([budgetSet, policePledged]).when(pledge()).thenRefuses('pledge-exists', 409);
+    spec
+      .given([budgetSet])
+      .when(pledge({ amountPence: 0 }))
+      .thenRefuses('amount-not-positive');
+    spec
+      .given([budgetSet])
+      .when(pledge({ amountPence: 10.5 }))
+      .thenRefuses('invalid-money', 422);
+    spec
+      .given([budgetSet])
+      .when(pledge({ amountPence: -100 }))
+      .thenRefuses('invalid-money', 422);
   });
 
   it('given a pledge, when amended, then the previous amount and basis are kept', () => {
-    const [e] = when(given(budgetSet, policePledged), amend(700_000, 'up-to'));
+    const [e] = spec.given([budgetSet, policePledged]).when(amend(700_000, 'up-to')).decided();
     expect(e).toEqual({
       type: 'pledge-amended',
       data: {
@@ -128,105 +129,114 @@ describe('Budget decider: pledges', () => {
         reason: 'Board agreed a revised contribution',
       },
     });
-    expect(given(budgetSet, policePledged, e).pledges['police-2022-23']).toMatchObject({
+    expect(spec.given([budgetSet, policePledged, e]).state().pledges['police-2022-23']).toMatchObject({
       amountPence: 700_000,
       basis: 'up-to',
     });
   });
 
   it('refuses amending a missing, withdrawn or unchanged pledge, and amending below what was paid', () => {
-    expect(() => when(given(budgetSet), amend(1))).toThrow(
-      expect.objectContaining({ code: 'pledge-not-found', status: 404 }),
-    );
-    expect(() => when(given(budgetSet, policePledged, policeWithdrew), amend(1))).toThrow(
-      expect.objectContaining({ code: 'pledge-withdrawn' }),
-    );
-    expect(() => when(given(budgetSet, policePledged), amend(5_000_000))).toThrow(
-      expect.objectContaining({ code: 'pledge-unchanged' }),
-    );
-    expect(() => when(given(budgetSet, policePledged, paid(3_000_000)), amend(2_999_999))).toThrow(
-      expect.objectContaining({ code: 'pledge-below-paid' }),
-    );
-    expect(when(given(budgetSet, policePledged, paid(3_000_000)), amend(3_000_000))[0].type).toBe('pledge-amended');
+    spec.given([budgetSet]).when(amend(1)).thenRefuses('pledge-not-found', 404);
+    spec.given([budgetSet, policePledged, policeWithdrew]).when(amend(1)).thenRefuses('pledge-withdrawn');
+    spec.given([budgetSet, policePledged]).when(amend(5_000_000)).thenRefuses('pledge-unchanged');
+    spec
+      .given([budgetSet, policePledged, paid(3_000_000)])
+      .when(amend(2_999_999))
+      .thenRefuses('pledge-below-paid');
+    expect(
+      spec
+        .given([budgetSet, policePledged, paid(3_000_000)])
+        .when(amend(3_000_000))
+        .decided()[0].type,
+    ).toBe('pledge-amended');
   });
 
   it('given a pledge, when withdrawn, then it is marked withdrawn and keeps its partner', () => {
-    const events = when(given(budgetSet, policePledged), withdraw);
+    const events = spec.given([budgetSet, policePledged]).when(withdraw).decided();
     expect(events).toEqual([{ ...policeWithdrew, data: { ...policeWithdrew.data, reason: 'Force budget cut' } }]);
-    expect(given(budgetSet, policePledged, ...events).pledges['police-2022-23'].withdrawn).toBe(true);
+    expect(spec.given([budgetSet, policePledged, ...events]).state().pledges['police-2022-23'].withdrawn).toBe(true);
   });
 
   it('refuses withdrawing twice, a missing pledge, and a pledge with payments against it', () => {
-    expect(() => when(given(budgetSet, policePledged, policeWithdrew), withdraw)).toThrow(
-      expect.objectContaining({ code: 'pledge-withdrawn' }),
-    );
-    expect(() => when(given(budgetSet), withdraw)).toThrow(expect.objectContaining({ code: 'pledge-not-found' }));
-    expect(() => when(given(budgetSet, policePledged, paid(1)), withdraw)).toThrow(
-      expect.objectContaining({ code: 'pledge-has-payments' }),
-    );
+    spec.given([budgetSet, policePledged, policeWithdrew]).when(withdraw).thenRefuses('pledge-withdrawn');
+    spec.given([budgetSet]).when(withdraw).thenRefuses('pledge-not-found');
+    spec
+      .given([budgetSet, policePledged, paid(1)])
+      .when(withdraw)
+      .thenRefuses('pledge-has-payments');
   });
 });
 
 describe('Budget decider: payments received', () => {
   it('given a budget, records a payment with or without a pledge, and counts it against the pledge', () => {
-    expect(when(given(budgetSet), payment())).toEqual([
-      {
-        type: 'payment-received',
-        data: {
-          financialYear: fy,
-          paymentId: 'pay-1',
-          partnerId: 'warwickshire-police',
-          amountPence: 2_500_000,
-          receivedOn: '2022-06-01',
+    spec
+      .given([budgetSet])
+      .when(payment())
+      .then([
+        {
+          type: 'payment-received',
+          data: {
+            financialYear: fy,
+            paymentId: 'pay-1',
+            partnerId: 'warwickshire-police',
+            amountPence: 2_500_000,
+            receivedOn: '2022-06-01',
+          },
         },
-      },
-    ]);
-    const events = when(given(budgetSet, policePledged), payment({ pledgeId: 'police-2022-23' }));
+      ]);
+    const events = spec
+      .given([budgetSet, policePledged])
+      .when(payment({ pledgeId: 'police-2022-23' }))
+      .decided();
     expect(events[0].data).toMatchObject({ pledgeId: 'police-2022-23' });
-    expect(given(budgetSet, policePledged, ...events).pledges['police-2022-23'].paidPence).toBe(2_500_000);
+    expect(spec.given([budgetSet, policePledged, ...events]).state().pledges['police-2022-23'].paidPence).toBe(
+      2_500_000,
+    );
   });
 
   it('refuses a payment with no budget, a duplicate id, an unregistered partner, and zero, fractional or negative money', () => {
-    expect(() => when(given(), payment())).toThrow(expect.objectContaining({ code: 'budget-not-set' }));
-    expect(() => when(given(budgetSet, policePledged, paid(1)), payment({ paymentId: 'pay-1' }))).toThrow(
-      expect.objectContaining({ code: 'payment-exists', status: 409 }),
-    );
-    expect(() => when(given(budgetSet), payment({ partnerExists: false }))).toThrow(
-      expect.objectContaining({ code: 'partner-not-registered' }),
-    );
-    expect(() => when(given(budgetSet), payment({ amountPence: 0 }))).toThrow(
-      expect.objectContaining({ code: 'amount-not-positive' }),
-    );
-    expect(() => when(given(budgetSet), payment({ amountPence: 0.5 }))).toThrow(
-      expect.objectContaining({ code: 'invalid-money' }),
-    );
-    expect(() => when(given(budgetSet), payment({ amountPence: -1 }))).toThrow(
-      expect.objectContaining({ code: 'invalid-money' }),
-    );
+    spec.given().when(payment()).thenRefuses('budget-not-set');
+    spec
+      .given([budgetSet, policePledged, paid(1)])
+      .when(payment({ paymentId: 'pay-1' }))
+      .thenRefuses('payment-exists', 409);
+    spec
+      .given([budgetSet])
+      .when(payment({ partnerExists: false }))
+      .thenRefuses('partner-not-registered');
+    spec
+      .given([budgetSet])
+      .when(payment({ amountPence: 0 }))
+      .thenRefuses('amount-not-positive');
+    spec
+      .given([budgetSet])
+      .when(payment({ amountPence: 0.5 }))
+      .thenRefuses('invalid-money');
+    spec
+      .given([budgetSet])
+      .when(payment({ amountPence: -1 }))
+      .thenRefuses('invalid-money');
   });
 
   it("refuses a payment against a withdrawn, missing or another partner's pledge, or beyond the pledged amount", () => {
-    const withPledge = given(budgetSet, policePledged);
-    expect(() =>
-      when(given(budgetSet, policePledged, policeWithdrew), payment({ pledgeId: 'police-2022-23' })),
-    ).toThrow(expect.objectContaining({ code: 'pledge-withdrawn' }));
-    expect(() => when(withPledge, payment({ pledgeId: 'nope' }))).toThrow(
-      expect.objectContaining({ code: 'pledge-not-found' }),
-    );
-    expect(() => when(withPledge, payment({ pledgeId: 'police-2022-23', partnerId: 'warwickshire-cc' }))).toThrow(
-      expect.objectContaining({ code: 'pledge-of-another-partner' }),
-    );
-    expect(() =>
-      when(
-        given(budgetSet, policePledged, paid(3_000_000)),
-        payment({ pledgeId: 'police-2022-23', amountPence: 2_000_001 }),
-      ),
-    ).toThrow(expect.objectContaining({ code: 'payment-exceeds-pledge' }));
+    const withPledge = spec.given([budgetSet, policePledged]);
+    spec
+      .given([budgetSet, policePledged, policeWithdrew])
+      .when(payment({ pledgeId: 'police-2022-23' }))
+      .thenRefuses('pledge-withdrawn');
+    withPledge.when(payment({ pledgeId: 'nope' })).thenRefuses('pledge-not-found');
+    withPledge
+      .when(payment({ pledgeId: 'police-2022-23', partnerId: 'warwickshire-cc' }))
+      .thenRefuses('pledge-of-another-partner');
+    spec
+      .given([budgetSet, policePledged, paid(3_000_000)])
+      .when(payment({ pledgeId: 'police-2022-23', amountPence: 2_000_001 }))
+      .thenRefuses('payment-exceeds-pledge');
     expect(
-      when(
-        given(budgetSet, policePledged, paid(3_000_000)),
-        payment({ pledgeId: 'police-2022-23', amountPence: 2_000_000 }),
-      ),
+      spec
+        .given([budgetSet, policePledged, paid(3_000_000)])
+        .when(payment({ pledgeId: 'police-2022-23', amountPence: 2_000_000 }))
+        .decided(),
     ).toHaveLength(1);
   });
 });

@@ -1,15 +1,13 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
-import { Budget, type BudgetCommand, type BudgetEvent, type UnderwriteShortfallData } from './budget';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Budget, type BudgetEvent, type UnderwriteShortfallData } from './budget';
 import { splitShortfall } from './underwriting-split';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T09:00:00.000Z',
-};
-const given = (...events: BudgetEvent[]) => fold(Budget.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<BudgetCommand, 'meta'>) =>
-  Budget.decider.decide({ ...c, meta } as BudgetCommand, state);
+const spec = deciderSpec(Budget, {
+  meta: {
+    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T09:00:00.000Z',
+  },
+});
 
 const budgetSet: BudgetEvent = {
   type: 'budget-set',
@@ -38,21 +36,24 @@ const underwrite = (patch: Partial<UnderwriteShortfallData> = {}) =>
 
 describe('Budget decider: underwriting a shortfall', () => {
   it('given the 2022/23 budget, when the statutory partners underwrite £21,649 up to £7,000 each, then £21,000 is covered and £649 is not', () => {
-    expect(when(given(budgetSet), underwrite())).toEqual([
-      {
-        type: 'shortfall-underwriting-agreed',
-        data: {
-          financialYear: '2022-23',
-          underwritingId: 'shortfall-2022-23',
-          shortfallPence: 2_164_900,
-          method: 'fixed-caps',
-          basis: 'in-principle',
-          shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })),
-          coveredPence: 2_100_000,
-          uncoveredPence: 64_900,
+    spec
+      .given([budgetSet])
+      .when(underwrite())
+      .then([
+        {
+          type: 'shortfall-underwriting-agreed',
+          data: {
+            financialYear: '2022-23',
+            underwritingId: 'shortfall-2022-23',
+            shortfallPence: 2_164_900,
+            method: 'fixed-caps',
+            basis: 'in-principle',
+            shares: statutory.map((partnerId) => ({ partnerId, sharePence: 700_000, capPence: 700_000 })),
+            coveredPence: 2_100_000,
+            uncoveredPence: 64_900,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('splits the same shortfall equally to the penny: the odd penny goes to the first partner', () => {
@@ -111,16 +112,18 @@ describe('Budget decider: underwriting a shortfall', () => {
     ['no partners', { partnerIds: [], capsPence: [] }, 'no-partners'],
     ['an unregistered partner', { unregisteredPartnerIds: ['cw-icb'] }, 'partner-not-registered'],
   ] as const)('refuses %s with 422', (_, patch, code) => {
-    expect(() => when(given(budgetSet), underwrite(patch as Partial<UnderwriteShortfallData>))).toThrow(
-      expect.objectContaining({ code, status: 422 }),
-    );
+    spec
+      .given([budgetSet])
+      .when(underwrite(patch as Partial<UnderwriteShortfallData>))
+      .thenRefuses(code, 422);
   });
 
   it('refuses underwriting with no budget and a duplicate underwriting id', () => {
-    expect(() => when(given(), underwrite())).toThrow(expect.objectContaining({ code: 'budget-not-set' }));
-    const agreed = when(given(budgetSet), underwrite());
-    expect(() => when(given(budgetSet, ...agreed), underwrite())).toThrow(
-      expect.objectContaining({ code: 'underwriting-exists', status: 409 }),
-    );
+    spec.given().when(underwrite()).thenRefuses('budget-not-set');
+    const agreed = spec.given([budgetSet]).when(underwrite()).decided();
+    spec
+      .given([budgetSet, ...agreed])
+      .when(underwrite())
+      .thenRefuses('underwriting-exists', 409);
   });
 });

@@ -1,14 +1,13 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
+import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
 import { Board, type BoardCommand, type BoardEvent } from './board';
 
-const meta: CommandMeta = {
-  actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-05-10T09:00:00.000Z',
-};
-type Cmd = Omit<BoardCommand, 'meta'>;
-const given = (...events: BoardEvent[]) => fold(Board.decider, events);
-const when = (state: ReturnType<typeof given>, c: Cmd) => Board.decider.decide({ ...c, meta } as BoardCommand, state);
+const spec = deciderSpec(Board, {
+  meta: {
+    actor: { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-05-10T09:00:00.000Z',
+  },
+});
+type Cmd = TestCommand<BoardCommand>;
 
 const wseb: BoardEvent = {
   type: 'board-registered',
@@ -21,30 +20,24 @@ const subgroup = (parentExists: boolean, parentBoardId = 'wseb'): Cmd => ({
 
 describe('Board decider', () => {
   it('registers a board without a parent', () => {
-    expect(when(given(), { type: 'register-board', data: wseb.data })).toEqual([wseb]);
-    expect(given(wseb)).toEqual({ exists: true, name: wseb.data.name, kind: 'executive-board' });
+    spec.given().when({ type: 'register-board', data: wseb.data }).then([wseb]);
+    expect(spec.given([wseb]).state()).toEqual({ exists: true, name: wseb.data.name, kind: 'executive-board' });
   });
 
   it('registers a subgroup under a registered board', () => {
-    const events = when(given(), subgroup(true));
+    const events = spec.given().when(subgroup(true)).decided();
     expect(events).toEqual([
       {
         type: 'board-registered',
         data: { boardId: 'wseb-training', name: 'Training subgroup', kind: 'subgroup', parentBoardId: 'wseb' },
       },
     ]);
-    expect(given(...events).parentBoardId).toBe('wseb');
+    expect(spec.given(events).state().parentBoardId).toBe('wseb');
   });
 
   it('refuses a second registration (409), an unregistered parent and a board that is its own parent', () => {
-    expect(() => when(given(wseb), { type: 'register-board', data: wseb.data })).toThrow(
-      expect.objectContaining({ code: 'board-exists', status: 409 }),
-    );
-    expect(() => when(given(), subgroup(false))).toThrow(
-      expect.objectContaining({ code: 'parent-board-not-registered', status: 422 }),
-    );
-    expect(() => when(given(), subgroup(true, 'wseb-training'))).toThrow(
-      expect.objectContaining({ code: 'parent-board-is-self' }),
-    );
+    spec.given([wseb]).when({ type: 'register-board', data: wseb.data }).thenRefuses('board-exists', 409);
+    spec.given().when(subgroup(false)).thenRefuses('parent-board-not-registered', 422);
+    spec.given().when(subgroup(true, 'wseb-training')).thenRefuses('parent-board-is-self');
   });
 });

@@ -1,25 +1,16 @@
-import type { StoredEvent } from '../../ledger/event-envelope';
+import { storedEvent } from '../../ledger/testing/stored-events';
 import { subjectsPastRetention } from './retention-due';
 
 let position = 0;
 const ev = (type: string, data: Record<string, unknown>, occurredAt: string) =>
-  ({
-    id: `e${++position}`,
+  storedEvent({
     streamId: `escalation-${data.escalationId}`,
-    revision: 0,
-    position,
+    position: ++position,
     type,
-    schemaVersion: 1,
     data,
-    metadata: {
-      actor: { userId: 'u', role: 'business-manager', agency: 'a' },
-      correlationId: 'c',
-      causationId: 'c',
-      occurredAt,
-      recordedAt: occurredAt,
-    },
-    integrity: { prevHash: '', hash: '' },
-  }) as StoredEvent;
+    occurredAt,
+    recordedAt: occurredAt,
+  });
 const raised = (escalationId: string, ...subjects: string[]) =>
   ev(
     'escalation-raised',

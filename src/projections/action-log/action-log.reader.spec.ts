@@ -1,27 +1,19 @@
 import { actionLogProjection as p } from '../../../projections/action-log/action-log.projection';
 import type { StoredEvent } from '../../ledger/event-envelope';
+import { storedEvent } from '../../ledger/testing/stored-events';
 import { NotFound } from '../../shared/domain-errors';
 import { ReadModelStore } from '../read-model-store';
 import { ActionLogReader } from './action-log.reader';
 
-const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
-const event = (position: number, type: string, data: object): StoredEvent => ({
-  id: `e${position}`,
-  streamId: 'action-a1',
-  revision: position,
-  position,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: {
-    actor,
-    correlationId: 'c',
-    causationId: 'c',
-    occurredAt: '2022-05-10T10:00:00.000Z',
+const event = (position: number, type: string, data: object): StoredEvent =>
+  storedEvent({
+    streamId: 'action-a1',
+    revision: position,
+    position,
+    type,
+    data,
     recordedAt: '2022-05-10T12:00:00.000Z',
-  },
-  integrity: { prevHash: '0', hash: '1' },
-});
+  });
 const raised = event(1, 'action-raised', {
   actionId: 'a1',
   meetingId: 'm1',

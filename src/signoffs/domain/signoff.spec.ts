@@ -1,14 +1,12 @@
-import type { CommandMeta } from '../../ledger/aggregate';
-import { fold } from '../../shared/decider';
-import { Signoff, type SignoffCommand, type SignoffEvent } from './signoff';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import { Signoff, type SignoffEvent } from './signoff';
 
-const meta: CommandMeta = {
-  actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-  occurredAt: '2022-09-22T10:00:00.000Z',
-};
-const given = (...events: SignoffEvent[]) => fold(Signoff.decider, events);
-const when = (state: ReturnType<typeof given>, c: Omit<SignoffCommand, 'meta'>) =>
-  Signoff.decider.decide({ ...c, meta } as SignoffCommand, state);
+const spec = deciderSpec(Signoff, {
+  meta: {
+    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
+    occurredAt: '2022-09-22T10:00:00.000Z',
+  },
+});
 
 const H1 = 'a'.repeat(64);
 const H2 = 'b'.repeat(64);
@@ -51,33 +49,31 @@ const withdrawSignature = (partnerId: string) => ({
 
 describe('Signoff decider: requesting', () => {
   it('given nothing, when sign-off of a report is requested from registered partners, then the request is recorded', () => {
-    expect(
-      when(
-        given(),
-        request({ meetingId: 'wseb-2022-09-22', meetingExists: true, decisionId: 'd3', decisionExists: true }),
-      ),
-    ).toEqual([
-      {
-        type: 'signoff-requested',
-        data: {
-          signoffId,
-          artefact,
-          requiredPartnerIds: ['wcc', 'police', 'icb'],
-          meetingId: 'wseb-2022-09-22',
-          decisionId: 'd3',
+    spec
+      .given()
+      .when(request({ meetingId: 'wseb-2022-09-22', meetingExists: true, decisionId: 'd3', decisionExists: true }))
+      .then([
+        {
+          type: 'signoff-requested',
+          data: {
+            signoffId,
+            artefact,
+            requiredPartnerIds: ['wcc', 'police', 'icb'],
+            meetingId: 'wseb-2022-09-22',
+            decisionId: 'd3',
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it.each([
-    ['signoff-exists', 409, given(requested), {}],
-    ['required-partners-empty', 422, given(), { requiredPartnerIds: [] }],
-    ['partner-not-registered', 422, given(), { unregisteredPartnerIds: ['icb'] }],
-    ['meeting-not-found', 422, given(), { meetingId: 'nope', meetingExists: false }],
-    ['decision-not-recorded', 422, given(), { decisionId: 'nope', decisionExists: false }],
+    ['signoff-exists', 409, spec.given([requested]), {}],
+    ['required-partners-empty', 422, spec.given(), { requiredPartnerIds: [] }],
+    ['partner-not-registered', 422, spec.given(), { unregisteredPartnerIds: ['icb'] }],
+    ['meeting-not-found', 422, spec.given(), { meetingId: 'nope', meetingExists: false }],
+    ['decision-not-recorded', 422, spec.given(), { decisionId: 'nope', decisionExists: false }],
   ])('refuses a request with %s (%i)', (code, status, state, extra) => {
-    expect(() => when(state, request(extra))).toThrow(expect.objectContaining({ code, status }));
+    state.when(request(extra)).thenRefuses(code, status);
   });
 
   it('refuses every change to a sign-off never requested (404)', () => {
@@ -87,7 +83,7 @@ describe('Signoff decider: requesting', () => {
       withdrawSignature('wcc'),
       { type: 'withdraw-signoff-request' as const, data: { signoffId, reason: 'r' } },
     ]) {
-      expect(() => when(given(), c)).toThrow(expect.objectContaining({ code: 'signoff-not-found', status: 404 }));
+      spec.given().when(c).thenRefuses('signoff-not-found', 404);
     }
   });
 });
@@ -95,24 +91,24 @@ describe('Signoff decider: requesting', () => {
 describe('Signoff decider: signing', () => {
   it('given a request, when a required partner signs, then the signature carries the current version and hash', () => {
     const signerRoles = [{ partnerId: 'police', from: null }];
-    expect(
-      when(
-        given(requested),
+    spec
+      .given([requested])
+      .when(
         sign('police', { signedByPersonId: 'chief-constable', conditions: ['Subject to a data check'], signerRoles }),
-      ),
-    ).toEqual([
-      {
-        type: 'signoff-signed',
-        data: {
-          signoffId,
-          partnerId: 'police',
-          version: 'v1',
-          contentHash: H1,
-          signedByPersonId: 'chief-constable',
-          conditions: ['Subject to a data check'],
+      )
+      .then([
+        {
+          type: 'signoff-signed',
+          data: {
+            signoffId,
+            partnerId: 'police',
+            version: 'v1',
+            contentHash: H1,
+            signedByPersonId: 'chief-constable',
+            conditions: ['Subject to a data check'],
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('checks a named signer against the partner they represented on the business date', () => {
@@ -121,18 +117,26 @@ describe('Signoff decider: signing', () => {
       { partnerId: 'police', from: '2022-07-01' },
     ];
     expect(
-      when(given(requested), sign('police', { signedByPersonId: 'jo-bloggs', signerRoles: moved }))[0].data,
+      spec
+        .given([requested])
+        .when(sign('police', { signedByPersonId: 'jo-bloggs', signerRoles: moved }))
+        .decided()[0].data,
     ).toMatchObject({ signedByPersonId: 'jo-bloggs' });
-    expect(() => when(given(requested), sign('wcc', { signedByPersonId: 'jo-bloggs', signerRoles: moved }))).toThrow(
-      expect.objectContaining({ code: 'signer-not-of-partner', status: 422 }),
-    );
-    expect(() => when(given(requested), sign('wcc', { signedByPersonId: 'nobody', signerRoles: [] }))).toThrow(
-      expect.objectContaining({ code: 'person-not-registered', status: 422 }),
-    );
+    spec
+      .given([requested])
+      .when(sign('wcc', { signedByPersonId: 'jo-bloggs', signerRoles: moved }))
+      .thenRefuses('signer-not-of-partner', 422);
+    spec
+      .given([requested])
+      .when(sign('wcc', { signedByPersonId: 'nobody', signerRoles: [] }))
+      .thenRefuses('person-not-registered', 422);
   });
 
   it('given all but one signature, when the last partner signs, then the sign-off also completes', () => {
-    const events = when(given(requested, signedBy('wcc'), signedBy('police')), sign('icb'));
+    const events = spec
+      .given([requested, signedBy('wcc'), signedBy('police')])
+      .when(sign('icb'))
+      .decided();
     expect(events.map((e) => e.type)).toEqual(['signoff-signed', 'signoff-completed']);
     expect(events[1].data).toEqual({
       signoffId,
@@ -148,21 +152,24 @@ describe('Signoff decider: signing', () => {
       type: 'signoff-signed',
       data: { signoffId, partnerId: 'wcc', version: 'v1', contentHash: H1, conditions: ['Typo on page 4'] },
     };
-    const [, done] = when(given(requested, withConditions, signedBy('police')), sign('icb'));
+    const [, done] = spec
+      .given([requested, withConditions, signedBy('police')])
+      .when(sign('icb'))
+      .decided();
     expect(done.data).toMatchObject({ subjectToConditions: true });
   });
 
   it('refuses a partner not asked to sign, a second signature on the same version, and signing after withdrawal', () => {
-    expect(() => when(given(requested), sign('school'))).toThrow(
-      expect.objectContaining({ code: 'partner-not-required', status: 422 }),
-    );
-    expect(() => when(given(requested, signedBy('wcc')), sign('wcc'))).toThrow(
-      expect.objectContaining({ code: 'already-signed', status: 409 }),
-    );
-    const withdrawn = given(requested, { type: 'signoff-request-withdrawn', data: { signoffId, reason: 'Replaced' } });
-    expect(() => when(withdrawn, sign('wcc'))).toThrow(
-      expect.objectContaining({ code: 'signoff-withdrawn', status: 422 }),
-    );
+    spec.given([requested]).when(sign('school')).thenRefuses('partner-not-required', 422);
+    spec
+      .given([requested, signedBy('wcc')])
+      .when(sign('wcc'))
+      .thenRefuses('already-signed', 409);
+    const withdrawn = spec.given([
+      requested,
+      { type: 'signoff-request-withdrawn', data: { signoffId, reason: 'Replaced' } },
+    ]);
+    withdrawn.when(sign('wcc')).thenRefuses('signoff-withdrawn', 422);
   });
 
   it('given a revision, a partner that signed the earlier version signs again for the new one', () => {
@@ -177,7 +184,12 @@ describe('Signoff decider: signing', () => {
         reopened: false,
       },
     };
-    expect(when(given(requested, signedBy('wcc'), revised), sign('wcc'))[0].data).toMatchObject({
+    expect(
+      spec
+        .given([requested, signedBy('wcc'), revised])
+        .when(sign('wcc'))
+        .decided()[0].data,
+    ).toMatchObject({
       partnerId: 'wcc',
       version: 'v2',
       contentHash: H2,
@@ -187,58 +199,61 @@ describe('Signoff decider: signing', () => {
 
 describe('Signoff decider: revising and withdrawing', () => {
   it('given signatures, when the artefact is revised, then the event lists the invalidated partners', () => {
-    expect(when(given(requested, signedBy('wcc'), signedBy('police')), revise('v2', H2))).toEqual([
-      {
-        type: 'signoff-artefact-revised',
-        data: {
-          signoffId,
-          previousVersion: 'v1',
-          version: 'v2',
-          contentHash: H2,
-          invalidatedPartnerIds: ['wcc', 'police'],
-          reopened: false,
+    spec
+      .given([requested, signedBy('wcc'), signedBy('police')])
+      .when(revise('v2', H2))
+      .then([
+        {
+          type: 'signoff-artefact-revised',
+          data: {
+            signoffId,
+            previousVersion: 'v1',
+            version: 'v2',
+            contentHash: H2,
+            invalidatedPartnerIds: ['wcc', 'police'],
+            reopened: false,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a completed sign-off, when revised, then it reopens and every partner must sign again', () => {
-    const state = given(requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed);
-    const events = when(state, revise('v2', H2));
+    const allSigned = [requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed];
+    const events = spec.given(allSigned).when(revise('v2', H2)).decided();
     expect(events[0].data).toMatchObject({ invalidatedPartnerIds: ['wcc', 'police', 'icb'], reopened: true });
-    const reopened = given(requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed, ...events);
-    expect(reopened).toMatchObject({ completed: false, signatures: {} });
-    expect(when(reopened, sign('wcc')).map((e) => e.type)).toEqual(['signoff-signed']);
+    const reopened = spec.given([...allSigned, ...events]);
+    expect(reopened.state()).toMatchObject({ completed: false, signatures: {} });
+    expect(
+      reopened
+        .when(sign('wcc'))
+        .decided()
+        .map((e) => e.type),
+    ).toEqual(['signoff-signed']);
   });
 
   it('refuses a revision that keeps the version or the content', () => {
-    expect(() => when(given(requested), revise('v1', H2))).toThrow(
-      expect.objectContaining({ code: 'version-unchanged', status: 422 }),
-    );
-    expect(() => when(given(requested), revise('v2', H1))).toThrow(
-      expect.objectContaining({ code: 'content-unchanged', status: 422 }),
-    );
+    spec.given([requested]).when(revise('v1', H2)).thenRefuses('version-unchanged', 422);
+    spec.given([requested]).when(revise('v2', H1)).thenRefuses('content-unchanged', 422);
   });
 
   it('given a signature, when it is withdrawn with a reason, then it no longer counts (and a completed sign-off reopens)', () => {
-    const state = given(requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed);
-    const events = when(state, withdrawSignature('police'));
-    expect(events).toEqual([
+    const withdrawal = spec
+      .given([requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed])
+      .when(withdrawSignature('police'));
+    withdrawal.then([
       {
         type: 'signoff-signature-withdrawn',
         data: { signoffId, partnerId: 'police', version: 'v1', reason: 'Figures changed', reopened: true },
       },
     ]);
-    expect(given(requested, signedBy('wcc'), signedBy('police'), signedBy('icb'), completed, ...events)).toMatchObject({
+    expect(withdrawal.stateAfter()).toMatchObject({
       completed: false,
       signatures: { wcc: {}, icb: {} },
     });
   });
 
   it('refuses withdrawing a signature that is not there, or was on an earlier version', () => {
-    expect(() => when(given(requested), withdrawSignature('wcc'))).toThrow(
-      expect.objectContaining({ code: 'signature-not-found', status: 422 }),
-    );
+    spec.given([requested]).when(withdrawSignature('wcc')).thenRefuses('signature-not-found', 422);
     const revised: SignoffEvent = {
       type: 'signoff-artefact-revised',
       data: {
@@ -250,18 +265,19 @@ describe('Signoff decider: revising and withdrawing', () => {
         reopened: false,
       },
     };
-    expect(() => when(given(requested, signedBy('wcc'), revised), withdrawSignature('wcc'))).toThrow(
-      expect.objectContaining({ code: 'signature-not-found' }),
-    );
+    spec
+      .given([requested, signedBy('wcc'), revised])
+      .when(withdrawSignature('wcc'))
+      .thenRefuses('signature-not-found');
   });
 
   it('withdraws the whole request once, then refuses every further change', () => {
     const withdraw = { type: 'withdraw-signoff-request' as const, data: { signoffId, reason: 'Report replaced' } };
-    const events = when(given(requested), withdraw);
+    const events = spec.given([requested]).when(withdraw).decided();
     expect(events).toEqual([{ type: 'signoff-request-withdrawn', data: withdraw.data }]);
-    const withdrawn = given(requested, signedBy('wcc'), ...events);
+    const withdrawn = spec.given([requested, signedBy('wcc'), ...events]);
     for (const c of [withdraw, revise('v2', H2), withdrawSignature('wcc'), sign('police')]) {
-      expect(() => when(withdrawn, c)).toThrow(expect.objectContaining({ code: 'signoff-withdrawn', status: 422 }));
+      withdrawn.when(c).thenRefuses('signoff-withdrawn', 422);
     }
   });
 });
