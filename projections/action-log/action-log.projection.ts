@@ -1,6 +1,5 @@
 import { Action, type ActionEvent } from '../../src/actions/domain/action';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { DecodedEvent } from '../../src/ledger/event-registry';
 import { Meeting } from '../../src/meetings/domain/meeting';
 import { withoutUndefined } from '../compact';
 import { subscribe, type SubscribedProjection } from '../subscription';
@@ -38,6 +37,9 @@ const meetings = subscribe(Meeting, {
 });
 
 export const isActionEvent = actions.takes;
+
+/** The action an action event is about (every action event names it). */
+export const actionIdOf = (stored: StoredEvent): string => actions.decode(stored).data.actionId;
 
 function newAction(actionId: string): ActionLogEntry {
   return {
@@ -130,9 +132,6 @@ function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardD
   return { ...doc, boardId, scheduledFor };
 }
 
-/** The action an action event is about (every action event names it). */
-const actionIdOf = (event: DecodedEvent<ActionEvent>): string => event.data.actionId;
-
 /** The current action log: one document per action, plus the meeting -> board link for board filters. */
 export const actionLogProjection: SubscribedProjection<ActionLogDoc> = {
   name: 'action-log',
@@ -141,9 +140,7 @@ export const actionLogProjection: SubscribedProjection<ActionLogDoc> = {
   subscriptions: [actions, meetings],
   canHandle: (event) => actions.takes(event) || meetings.takes(event),
   keysOf: (event) =>
-    meetings.takes(event)
-      ? [meetingKey(meetings.decode(event).data.meetingId)]
-      : [actionKey(actionIdOf(actions.decode(event)))],
+    meetings.takes(event) ? [meetingKey(meetings.decode(event).data.meetingId)] : [actionKey(actionIdOf(event))],
   initialState: (key) =>
     key.startsWith(MEETING_KEY_PREFIX)
       ? { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) }
