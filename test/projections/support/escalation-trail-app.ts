@@ -53,7 +53,7 @@ export interface TrailApp extends ProjectionsTestApp {
 }
 
 /** Once ProjectionsModule runs the trail and serves its controller, the suites test that wiring instead (no clashing routes). */
-const wired = PROJECTIONS.includes(escalationTrailProjection as Projection<unknown>);
+const wired = (PROJECTIONS as Projection<unknown>[]).includes(escalationTrailProjection as Projection<unknown>);
 
 /** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {
