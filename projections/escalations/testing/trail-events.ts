@@ -1,5 +1,6 @@
 import type { EscalationEvent } from '../../../src/escalations/domain/escalation-types';
 import type { StoredEvent } from '../../../src/ledger/event-envelope';
+import { streamName } from '../../../src/ledger/stream-name';
 import type { EscalationTrailDoc } from '../escalation-trail-doc';
 import { escalationTrailProjection as p } from '../escalation-trail.projection';
 
@@ -24,7 +25,7 @@ export function stored(
   const id = (e.data as { escalationId: string }).escalationId;
   return {
     id: `e${position}`,
-    streamId: streamId ?? `escalation-${id}`,
+    streamId: streamId ?? streamName('escalation', id),
     revision: 0,
     position,
     type: e.type,
