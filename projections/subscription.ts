@@ -16,9 +16,9 @@ export interface Subscription<E extends DomainEvent = DomainEvent> {
   category: string;
   types: Readonly<Record<string, 'handled' | 'ignored'>>;
   /** Whether the event is from this aggregate's streams and of a type handled here. */
-  takes(stored: StoredEvent): boolean;
+  takes: (stored: StoredEvent) => boolean;
   /** The event in its current domain shape, through the aggregate's codec (upcasters included). */
-  decode(stored: StoredEvent): DecodedEvent<E>;
+  decode: (stored: StoredEvent) => DecodedEvent<E>;
 }
 
 export function subscribe<E extends DomainEvent>(aggregate: EventSource<E>, types: EventTypeTable<E>): Subscription<E> {

@@ -54,15 +54,15 @@ function loadReadSide(actionCodec?: EventCodec<ActionEvent>): Modules {
       });
     /* eslint-disable @typescript-eslint/no-require-imports */
     modules = {
-      projections: require('../../src/projections/projections.module'),
-      actionLog: require('../../projections/action-log/action-log.projection'),
-      fold: require('../../src/evidence/pack/tables/projection-fold'),
-      buildPack: require('../../src/evidence/pack/build-pack'),
-      verify: require('../../src/evidence/pack/verify-pack'),
-      selector: require('../../src/evidence/pack/select-streams'),
-      tables: require('../../src/evidence/pack/tables/pack-tables'),
-      summary: require('../../src/evidence/pack/summary-input'),
-      pdf: require('../../src/evidence/pack/summary-pdf/render-summary'),
+      projections: require('../../src/projections/projections.module') as Modules['projections'],
+      actionLog: require('../../projections/action-log/action-log.projection') as Modules['actionLog'],
+      fold: require('../../src/evidence/pack/tables/projection-fold') as Modules['fold'],
+      buildPack: require('../../src/evidence/pack/build-pack') as Modules['buildPack'],
+      verify: require('../../src/evidence/pack/verify-pack') as Modules['verify'],
+      selector: require('../../src/evidence/pack/select-streams') as Modules['selector'],
+      tables: require('../../src/evidence/pack/tables/pack-tables') as Modules['tables'],
+      summary: require('../../src/evidence/pack/summary-input') as Modules['summary'],
+      pdf: require('../../src/evidence/pack/summary-pdf/render-summary') as Modules['pdf'],
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
     jest.dontMock(ACTION_DOMAIN);

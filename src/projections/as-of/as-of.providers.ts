@@ -9,7 +9,7 @@ import { ReadModelStore } from '../read-model-store';
 import { AsOfEngine, type AsOfSource } from './as-of-engine';
 
 const source = (projection: SubscribedProjection<unknown>): AsOfSource => ({
-  projection: projection as AsOfSource['projection'],
+  projection,
   filter: { streamCategories: categoriesOf(projection) },
 });
 
