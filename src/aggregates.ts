@@ -31,7 +31,7 @@ export const AGGREGATES: readonly EventSource[] = [
   DataSubject,
   EvidencePack,
   LedgerDigest,
-] as EventSource[];
+];
 
 /** The codecs of every stream category in the ledger. */
 export const EVENT_REGISTRY = new EventRegistry(AGGREGATES);
