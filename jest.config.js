@@ -47,7 +47,7 @@ module.exports = {
       testPathIgnorePatterns: [
         // No app and no ledger engine: they check pack files against a synthetic in-memory ledger,
         // so a second run would test nothing new.
-        '/test/evidence/(pack-csv|pack-log-hashes|pack-scope|pack-summary|summary-pdf)\\.spec\\.ts$',
+        '/test/evidence/(pack-csv|pack-log-hashes|pack-scope|pack-summary|summary-pdf|version-2-event)\\.spec\\.ts$',
         // Names SQLite itself: it restarts the app on the same ledger file, which the fake cannot keep.
         '/test/projections/projections-module\\.e2e\\.spec\\.ts$',
       ],

@@ -1,7 +1,8 @@
-import type { ActionEvent } from '../../src/actions';
+import { Action, type ActionEvent } from '../../src/actions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { Meeting } from '../../src/meetings';
 import { withoutUndefined } from '../../src/shared/without-undefined';
-import type { Projection } from '../projection';
+import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   actionKey,
   ACTION_KEY_PREFIX,
@@ -14,23 +15,32 @@ import {
 } from './action-log-doc';
 import { summarise } from './summaries';
 
-/** The action event types this version understands; a new type needs a version bump (and a rebuild). */
-const ACTION_EVENT_TYPES: ReadonlySet<string> = new Set<ActionEvent['type']>([
-  'action-raised',
-  'action-progress-noted',
-  'action-carried-forward',
-  'action-reassigned',
-  'action-due-date-changed',
-  'action-completed',
-  'action-closed',
-  'action-reopened',
-  'action-cancelled',
-]);
+/** Every action event is applied (most only to the history); of a meeting, only its board and date. */
+const actions = subscribe(Action, {
+  'action-raised': 'handled',
+  'action-progress-noted': 'handled',
+  'action-carried-forward': 'handled',
+  'action-reassigned': 'handled',
+  'action-due-date-changed': 'handled',
+  'action-completed': 'handled',
+  'action-closed': 'handled',
+  'action-reopened': 'handled',
+  'action-cancelled': 'handled',
+});
+const meetings = subscribe(Meeting, {
+  'meeting-scheduled': 'handled',
+  'attendance-recorded': 'ignored',
+  'attendance-corrected': 'ignored',
+  'agenda-item-added': 'ignored',
+  'previous-minutes-approved': 'ignored',
+  'meeting-closed': 'ignored',
+  'meeting-location-changed': 'ignored',
+});
 
-export const isActionEvent = (e: StoredEvent): boolean =>
-  e.streamId.startsWith('action-') && ACTION_EVENT_TYPES.has(e.type);
-const isMeetingScheduled = (e: StoredEvent): boolean =>
-  e.streamId.startsWith('meeting-') && e.type === 'meeting-scheduled';
+export const isActionEvent = actions.takes;
+
+/** The action an action event is about (every action event names it). */
+export const actionIdOf = (stored: StoredEvent): string => actions.decode(stored).data.actionId;
 
 function newAction(actionId: string): ActionLogEntry {
   return {
@@ -85,30 +95,29 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
 const MAY_CLEAR: ReadonlySet<string> = new Set(['action-raised', 'action-reopened']);
 
 function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry {
-  // A stored event is its domain event plus envelope fields: read as one without a copy per event.
-  const event = stored as unknown as ActionEvent;
-  const { occurredAt, recordedAt, actor } = stored.metadata;
+  const event = actions.decode(stored);
+  const { occurredAt, recordedAt, actor } = event.metadata;
   const next: ActionLogEntry = {
     ...doc,
     ...changes(doc, event, occurredAt),
-    lastUpdate: { type: stored.type, occurredAt, recordedAt, actor },
+    lastUpdate: { type: event.type, occurredAt, recordedAt, actor },
     historyLength: doc.historyLength + 1,
   };
-  return MAY_CLEAR.has(stored.type) ? withoutUndefined(next) : next;
+  return MAY_CLEAR.has(event.type) ? withoutUndefined(next) : next;
 }
 
 /** One line of the history for an action event (the same event the document applied). */
 export function historyEntry(stored: StoredEvent): ActionHistoryEntry {
-  const { occurredAt, recordedAt, actor } = stored.metadata;
-  const event = { type: stored.type, data: stored.data } as ActionEvent;
+  const event = actions.decode(stored);
+  const { occurredAt, recordedAt, actor } = event.metadata;
   return {
-    type: stored.type,
+    type: event.type,
     occurredAt,
     recordedAt,
     actor,
     summary: summarise(event),
-    eventId: stored.id,
-    position: stored.position,
+    eventId: event.id,
+    position: event.position,
   };
 }
 
@@ -118,20 +127,21 @@ export function actionHistory(events: readonly StoredEvent[], upTo = Number.POSI
 }
 
 function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardDoc {
-  const { boardId, scheduledFor } = stored.data as { boardId: string; scheduledFor: string };
+  const event = meetings.decode(stored);
+  if (event.type !== 'meeting-scheduled') return doc;
+  const { boardId, scheduledFor } = event.data;
   return { ...doc, boardId, scheduledFor };
 }
 
 /** The current action log: one document per action, plus the meeting -> board link for board filters. */
-export const actionLogProjection: Projection<ActionLogDoc> = {
+export const actionLogProjection: SubscribedProjection<ActionLogDoc> = {
   name: 'action-log',
   // 2: the history moved out of the document (the action's stream), leaving historyLength.
   version: 2,
-  canHandle: (event) => isActionEvent(event) || isMeetingScheduled(event),
-  keysOf: (event) => {
-    if (isMeetingScheduled(event)) return [meetingKey((event.data as { meetingId: string }).meetingId)];
-    return [actionKey((event.data as { actionId: string }).actionId)];
-  },
+  subscriptions: [actions, meetings],
+  canHandle: (event) => actions.takes(event) || meetings.takes(event),
+  keysOf: (event) =>
+    meetings.takes(event) ? [meetingKey(meetings.decode(event).data.meetingId)] : [actionKey(actionIdOf(event))],
   initialState: (key) =>
     key.startsWith(MEETING_KEY_PREFIX)
       ? { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) }

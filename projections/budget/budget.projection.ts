@@ -1,7 +1,7 @@
-import type { BudgetEvent } from '../../src/funding';
-import type { PartnerEvent } from '../../src/partners';
+import { Budget, type BudgetEvent } from '../../src/funding';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { Projection } from '../projection';
+import { Partner } from '../../src/partners';
+import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   PARTNER_KEY_PREFIX,
   partnerKey,
@@ -13,23 +13,21 @@ import {
   type PledgeEntry,
 } from './budget-doc';
 
-/** The funding event types this version understands; a new type needs a version bump (and a rebuild). */
-const BUDGET_EVENT_TYPES: ReadonlySet<string> = new Set<BudgetEvent['type']>([
-  'budget-set',
-  'budget-revised',
-  'contribution-pledged',
-  'pledge-amended',
-  'pledge-withdrawn',
-  'payment-received',
-  'shortfall-underwriting-agreed',
-]);
-const PARTNER_NAME_TYPES: ReadonlySet<string> = new Set<PartnerEvent['type']>([
-  'partner-registered',
-  'partner-renamed',
-]);
-
-const isBudgetEvent = (e: StoredEvent): boolean => e.streamId.startsWith('budget-') && BUDGET_EVENT_TYPES.has(e.type);
-const isPartnerName = (e: StoredEvent): boolean => e.streamId.startsWith('partner-') && PARTNER_NAME_TYPES.has(e.type);
+/** Every funding event; of a partner, only its name (to label the rows). */
+const budgets = subscribe(Budget, {
+  'budget-set': 'handled',
+  'budget-revised': 'handled',
+  'contribution-pledged': 'handled',
+  'pledge-amended': 'handled',
+  'pledge-withdrawn': 'handled',
+  'payment-received': 'handled',
+  'shortfall-underwriting-agreed': 'handled',
+});
+const partners = subscribe(Partner, {
+  'partner-registered': 'handled',
+  'partner-renamed': 'handled',
+  'partner-succeeded': 'ignored',
+});
 
 function newYear(financialYear: string): BudgetYearDoc {
   return {
@@ -109,28 +107,30 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
 }
 
 function evolveYear(doc: BudgetYearDoc, stored: StoredEvent): BudgetYearDoc {
-  const event = { type: stored.type, data: stored.data } as BudgetEvent;
-  const { occurredAt, recordedAt, actor } = stored.metadata;
+  const event = budgets.decode(stored);
+  const { occurredAt, recordedAt, actor } = event.metadata;
   return {
     ...doc,
     ...changes(doc, event, occurredAt),
-    lastUpdate: { type: stored.type, occurredAt, recordedAt, actor, position: stored.position },
+    lastUpdate: { type: event.type, occurredAt, recordedAt, actor, position: event.position },
   };
 }
 
 function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc {
-  return { ...doc, name: (stored.data as { name: string }).name };
+  const event = partners.decode(stored);
+  return event.type === 'partner-succeeded' ? doc : { ...doc, name: event.data.name };
 }
 
 /** Budget and contributions per financial year, plus partner names to label them. */
-export const budgetProjection: Projection<BudgetDoc> = {
+export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
   version: 1,
-  canHandle: (event) => isBudgetEvent(event) || isPartnerName(event),
-  keysOf: (event) => {
-    if (isPartnerName(event)) return [partnerKey((event.data as { partnerId: string }).partnerId)];
-    return [yearKey((event.data as { financialYear: string }).financialYear)];
-  },
+  subscriptions: [budgets, partners],
+  canHandle: (event) => budgets.takes(event) || partners.takes(event),
+  keysOf: (event) =>
+    partners.takes(event)
+      ? [partnerKey(partners.decode(event).data.partnerId)]
+      : [yearKey(budgets.decode(event).data.financialYear)],
   initialState: (key) =>
     key.startsWith(PARTNER_KEY_PREFIX)
       ? { kind: 'partner', partnerId: key.slice(PARTNER_KEY_PREFIX.length) }

@@ -1,7 +1,5 @@
-import type { DecisionEvent } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { SignoffEvent } from '../../src/signoffs';
-import type { Projection } from '../projection';
+import type { SubscribedProjection } from '../subscription';
 import {
   decisionKey,
   DECISION_KEY_PREFIX,
@@ -12,42 +10,24 @@ import {
   type DecisionRegisterDoc,
 } from './decision-register-doc';
 import { evolveDecision, linkSignoff, newDecision } from './evolve-decision';
-import { evolveMeeting, MEETING_EVENT_TYPES, newMeeting } from './evolve-meeting';
+import { evolveMeeting, newMeeting } from './evolve-meeting';
 import { evolveSignoff, newSignoff } from './evolve-signoff';
+import { decisions, meetings, signoffs } from './subscriptions';
 
-/** The event types this version understands; a new type needs a version bump (and a rebuild). */
-const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set<DecisionEvent['type']>([
-  'decision-recorded',
-  'decision-condition-satisfied',
-  'decision-rescinded',
-  'decision-superseded',
-]);
-const SIGNOFF_EVENT_TYPES: ReadonlySet<string> = new Set<SignoffEvent['type']>([
-  'signoff-requested',
-  'signoff-signed',
-  'signoff-completed',
-  'signoff-artefact-revised',
-  'signoff-signature-withdrawn',
-  'signoff-request-withdrawn',
-]);
-
-const isDecisionEvent = (e: StoredEvent) => e.streamId.startsWith('decision-') && DECISION_EVENT_TYPES.has(e.type);
-const isSignoffEvent = (e: StoredEvent) => e.streamId.startsWith('signoff-') && SIGNOFF_EVENT_TYPES.has(e.type);
-const isMeetingEvent = (e: StoredEvent) => e.streamId.startsWith('meeting-') && MEETING_EVENT_TYPES.has(e.type);
-
-function keysOf(event: StoredEvent): string[] {
-  if (isMeetingEvent(event)) return [meetingKey((event.data as { meetingId: string }).meetingId)];
-  if (isSignoffEvent(event)) {
-    const { signoffId, decisionId } = event.data as { signoffId: string; decisionId?: string };
+function keysOf(stored: StoredEvent): string[] {
+  if (meetings.takes(stored)) return [meetingKey(meetings.decode(stored).data.meetingId)];
+  if (signoffs.takes(stored)) {
+    const event = signoffs.decode(stored);
+    const { signoffId } = event.data;
     // Only the request names the decision, so that is when the decision learns of its sign-off.
-    return event.type === 'signoff-requested' && decisionId
-      ? [signoffKey(signoffId), decisionKey(decisionId)]
+    return event.type === 'signoff-requested' && event.data.decisionId
+      ? [signoffKey(signoffId), decisionKey(event.data.decisionId)]
       : [signoffKey(signoffId)];
   }
-  const { decisionId, supersededByDecisionId } = event.data as { decisionId: string; supersededByDecisionId?: string };
-  return event.type === 'decision-superseded' && supersededByDecisionId
-    ? [decisionKey(decisionId), decisionKey(supersededByDecisionId)]
-    : [decisionKey(decisionId)];
+  const event = decisions.decode(stored);
+  return event.type === 'decision-superseded' && event.data.supersededByDecisionId
+    ? [decisionKey(event.data.decisionId), decisionKey(event.data.supersededByDecisionId)]
+    : [decisionKey(event.data.decisionId)];
 }
 
 function initialState(key: string): DecisionRegisterDoc {
@@ -63,8 +43,8 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
     case 'signoff':
       return evolveSignoff(doc, event);
     case 'decision':
-      return event.type === 'signoff-requested'
-        ? linkSignoff(doc, (event.data as { signoffId: string }).signoffId)
+      return signoffs.takes(event)
+        ? linkSignoff(doc, signoffs.decode(event).data.signoffId)
         : evolveDecision(doc, event);
   }
 }
@@ -77,10 +57,11 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
  *                  version and every invalidation (kept apart: later sign-off events do not name the decision);
  * - meeting:<id>   board, date and agenda items, shown beside each decision and used by the filters.
  */
-export const decisionRegisterProjection: Projection<DecisionRegisterDoc> = {
+export const decisionRegisterProjection: SubscribedProjection<DecisionRegisterDoc> = {
   name: 'decision-register',
   version: 1,
-  canHandle: (event) => isDecisionEvent(event) || isSignoffEvent(event) || isMeetingEvent(event),
+  subscriptions: [decisions, signoffs, meetings],
+  canHandle: (event) => decisions.takes(event) || signoffs.takes(event) || meetings.takes(event),
   keysOf,
   initialState,
   evolve,

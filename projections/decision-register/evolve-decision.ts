@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecisionDoc, HistoryEntry, Stamp } from './decision-register-doc';
 import { compact } from './compact';
 import { summariseDecision, summariseSupersession } from './summaries';
+import { decisions } from './subscriptions';
 
 export function newDecision(decisionId: string): DecisionDoc {
   return {
@@ -73,7 +74,7 @@ function changes(doc: DecisionDoc, event: DecisionEvent, at: Stamp): Partial<Dec
  * decision that replaced it, which records the link back so either end shows the chain.
  */
 export function evolveDecision(doc: DecisionDoc, stored: StoredEvent): DecisionDoc {
-  const event = { type: stored.type, data: stored.data } as DecisionEvent;
+  const event = decisions.decode(stored);
   if (event.type === 'decision-superseded' && event.data.decisionId !== doc.decisionId) {
     const supersedes = doc.supersedes.includes(event.data.decisionId)
       ? doc.supersedes

@@ -1,18 +1,13 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
-import type { MeetingEvent } from '../../src/meetings';
 import { compact } from './compact';
 import type { MeetingDoc } from './decision-register-doc';
-
-export const MEETING_EVENT_TYPES: ReadonlySet<string> = new Set<MeetingEvent['type']>([
-  'meeting-scheduled',
-  'agenda-item-added',
-]);
+import { meetings } from './subscriptions';
 
 export const newMeeting = (meetingId: string): MeetingDoc => ({ kind: 'meeting', meetingId, items: {} });
 
 /** Only what the register shows beside a decision: the board, the date and the item's label and title. */
 export function evolveMeeting(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
-  const event = { type: stored.type, data: stored.data } as MeetingEvent;
+  const event = meetings.decode(stored);
   switch (event.type) {
     case 'meeting-scheduled': {
       const { boardId, scheduledFor, title } = event.data;

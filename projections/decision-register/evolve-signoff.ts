@@ -4,6 +4,7 @@ import { compact } from './compact';
 import type { PartnerSignature, SignoffDoc, Stamp } from './decision-register-doc';
 import { entryOf, stampOf } from './evolve-decision';
 import { summariseSignoff } from './summaries';
+import { signoffs } from './subscriptions';
 
 export function newSignoff(signoffId: string): SignoffDoc {
   return {
@@ -85,7 +86,7 @@ function changes(doc: SignoffDoc, event: SignoffEvent, at: Stamp): Partial<Signo
 }
 
 export function evolveSignoff(doc: SignoffDoc, stored: StoredEvent): SignoffDoc {
-  const event = { type: stored.type, data: stored.data } as SignoffEvent;
+  const event = signoffs.decode(stored);
   return compact({
     ...doc,
     ...changes(doc, event, stampOf(stored)),

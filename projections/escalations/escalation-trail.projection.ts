@@ -1,7 +1,7 @@
-import type { EscalationEvent } from '../../src/escalations';
+import { Escalation, type EscalationEvent } from '../../src/escalations';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../../src/shared/without-undefined';
-import type { Projection } from '../projection';
+import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   ESCALATION_KEY_PREFIX,
   escalationKey,
@@ -11,19 +11,16 @@ import {
 } from './escalation-trail-doc';
 import { summarise } from './timeline-summary';
 
-/** The escalation event types this version understands; a new type needs a version bump (and a rebuild). */
-const ESCALATION_EVENT_TYPES: ReadonlySet<string> = new Set<EscalationEvent['type']>([
-  'escalation-raised',
-  'escalation-acknowledged',
-  'escalation-response-recorded',
-  'escalation-stage-escalated',
-  'escalation-resolved',
-  'escalation-closed',
-  'escalation-data-subject-rectified',
-]);
-
-const isEscalationEvent = (e: StoredEvent): boolean =>
-  e.streamId.startsWith('escalation-') && ESCALATION_EVENT_TYPES.has(e.type);
+/** Every escalation event adds to the trail. */
+const escalations = subscribe(Escalation, {
+  'escalation-raised': 'handled',
+  'escalation-acknowledged': 'handled',
+  'escalation-response-recorded': 'handled',
+  'escalation-stage-escalated': 'handled',
+  'escalation-resolved': 'handled',
+  'escalation-closed': 'handled',
+  'escalation-data-subject-rectified': 'handled',
+});
 
 const newTrail = (escalationId: string): EscalationTrailDoc => ({
   escalationId,
@@ -139,29 +136,30 @@ function words(event: EscalationEvent): Partial<TrailEntry> {
 }
 
 function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
-  const event = { type: stored.type, data: stored.data } as EscalationEvent;
-  const { occurredAt, recordedAt, actor } = stored.metadata;
+  const event = escalations.decode(stored);
+  const { occurredAt, recordedAt, actor } = event.metadata;
   const entry: TrailEntry = {
-    type: stored.type,
+    type: event.type,
     stage: event.data.stage,
     occurredAt,
     recordedAt,
     actor,
     summary: summarise(event),
     ...words(event),
-    eventId: stored.id,
-    position: stored.position,
+    eventId: event.id,
+    position: event.position,
   };
   return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
 }
 
 /** The escalation audit trail: one document per escalation with its timeline and stage periods. */
-export const escalationTrailProjection: Projection<EscalationTrailDoc> = {
+export const escalationTrailProjection: SubscribedProjection<EscalationTrailDoc> = {
   name: 'escalation-trail',
   // 2: data subjects, personal notes and rectifications.
   version: 2,
-  canHandle: isEscalationEvent,
-  keysOf: (event) => [escalationKey((event.data as { escalationId: string }).escalationId)],
+  subscriptions: [escalations],
+  canHandle: escalations.takes,
+  keysOf: (event) => [escalationKey(escalations.decode(event).data.escalationId)],
   initialState: (key) => newTrail(key.slice(ESCALATION_KEY_PREFIX.length)),
   evolve,
 };

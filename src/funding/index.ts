@@ -15,4 +15,3 @@ export type {
   UnderwritingShare,
 } from './domain/budget.messages';
 /** Read models filter by financial year as funding's own endpoints do. */
-export { FinancialYearPipe } from './http/financial-year';

@@ -5,6 +5,12 @@ export function streamName(category: string, id: string): string {
   return `${category}-${id}`;
 }
 
+/** The id part of a stream name: everything after the category's '-' (the whole name when it has none). */
+export function streamEntityId(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash === -1 ? streamId : streamId.slice(dash + 1);
+}
+
 export function streamCategory(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(0, dash);

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { EraseDataSubjectController } from './commands/erase-data-subject/erase-data-subject.controller';
 import { EraseDataSubjectHandler } from './commands/erase-data-subject/erase-data-subject.handler';
-import type { DataSubjectEvent } from './domain/data-subject';
+import { DataSubject } from './domain/data-subject';
 import { loadMasterKey } from './master-key';
 import { PERSONAL_DATA_SEALER } from '../ledger/personal-data-sealer.port';
 import { PersonalDataCipher } from './personal-data-cipher';
@@ -50,8 +50,8 @@ export class PrivacyModule implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Every recorded erasure is applied again: a crash between recording one and destroying its keys leaves none behind. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const e of await this.store.readAll({ filter: { streamCategories: ['datasubject'] } })) {
-      const { subjectId, keyVersions } = (e as unknown as DataSubjectEvent).data;
+    for (const e of await this.store.readAll({ filter: { streamCategories: [DataSubject.category] } })) {
+      const { subjectId, keyVersions } = DataSubject.codec.decode(e).data;
       for (const v of keyVersions) this.cipher.erase(subjectId, v);
     }
   }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { join } from 'node:path';
-import type { Projection } from '../../projections/projection';
+import type { SubscribedProjection } from '../../projections/subscription';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
@@ -26,13 +26,13 @@ import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
 import { SseHeartbeat } from './sse/sse-heartbeat';
 
-/** Every projection the runner keeps up to date. */
-export const PROJECTIONS: Projection<unknown>[] = [
+/** Every projection the runner keeps up to date (each reads aggregates' events through their codecs). */
+export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   actionLogProjection,
   budgetProjection,
   escalationTrailProjection,
   decisionRegisterProjection,
-] as Projection<unknown>[];
+];
 
 export function readModelFile(config: AppConfig): string {
   return config.store === 'memory' ? ':memory:' : join(config.dataDir, 'read-models.sqlite');

@@ -1,6 +1,7 @@
 import type { EscalationEvent } from '../../../src/escalations';
 import type { StoredEvent } from '../../../src/ledger/event-envelope';
 import { storedEventFactory } from '../../../src/ledger/testing/stored-events';
+import { streamName } from '../../../src/ledger/stream-name';
 import type { EscalationTrailDoc } from '../escalation-trail-doc';
 import { escalationTrailProjection as p } from '../escalation-trail.projection';
 
@@ -22,7 +23,7 @@ export function stored(
   streamId?: string,
 ): StoredEvent {
   const id = (e.data as { escalationId: string }).escalationId;
-  return factory(streamId ?? `escalation-${id}`, e.type, e.data, occurredAt, actor);
+  return factory(streamId ?? streamName('escalation', id), e.type, e.data, occurredAt, actor);
 }
 
 export const raisedEvent = (

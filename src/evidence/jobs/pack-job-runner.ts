@@ -145,7 +145,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
         const subscription = (this.subscription = this.store.subscribe({ after: this.cursor, filter: REQUESTS }));
         for await (const e of subscription) {
           this.cursor = e.position;
-          this.queue.enqueue((e.data as { packId: string }).packId);
+          this.queue.enqueue(EvidencePack.codec.decode(e).data.packId);
         }
         if (this.stopping) return;
         throw new Error('The subscription ended without being closed');

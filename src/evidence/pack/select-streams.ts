@@ -1,6 +1,7 @@
 import { businessDay as businessDate } from './business-day';
 import type { StoredEvent } from '../../ledger/event-envelope';
-import { streamCategory } from '../../ledger/stream-name';
+import { PACK_EVENTS } from './pack-events';
+import { streamCategory, streamEntityId, streamName } from '../../ledger/stream-name';
 import type { PackScope } from '../domain/pack-scope';
 import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './record-facts';
 
@@ -53,7 +54,9 @@ export class StreamSelector {
     this.matchesTheme = themeMatcher(scope.themes);
   }
 
-  observe(e: StoredEvent): void {
+  observe(stored: StoredEvent): void {
+    // Facts are read from the current domain shape (upcasters included), whatever version was stored.
+    const e = PACK_EVENTS.knows(stored) ? PACK_EVENTS.decode(stored) : stored;
     const date = businessDate(e.metadata.occurredAt);
     if (date <= this.scope.to && e.revision >= (this.lastByTo.get(e.streamId) ?? -1)) {
       this.lastByTo.set(e.streamId, e.revision);
@@ -91,7 +94,7 @@ export class StreamSelector {
     for (const [streamId, f] of this.records) {
       if (streamCategory(streamId) === 'protocol' || !this.passes(f)) continue;
       included.add(streamId);
-      if (streamCategory(streamId) === 'decision') decisions.add(streamId.slice('decision-'.length));
+      if (streamCategory(streamId) === 'decision') decisions.add(streamEntityId(streamId));
       if (f.protocolId) protocols.add(f.protocolId);
     }
     for (const [streamId, f] of this.records) {
@@ -99,7 +102,7 @@ export class StreamSelector {
       if (category === 'signoff' && f.decisionId && decisions.has(f.decisionId)) included.add(streamId);
       if (category === 'protocol') {
         const ownRight = this.scope.partnerIds.length === 0 && f.inPeriod && this.themeOk(f);
-        if (protocols.has(streamId.slice('protocol-'.length)) || ownRight) included.add(streamId);
+        if (protocols.has(streamEntityId(streamId)) || ownRight) included.add(streamId);
       }
     }
     for (const streamId of [...included]) this.addContext(this.records.get(streamId)!, included);
@@ -130,7 +133,7 @@ export class StreamSelector {
 
   private meetingsOf(f: RecordFacts): string[] {
     const meetings = [...f.meetingIds];
-    const decision = f.decisionId ? this.records.get(`decision-${f.decisionId}`) : undefined;
+    const decision = f.decisionId ? this.records.get(streamName('decision', f.decisionId)) : undefined;
     return decision ? [...meetings, ...decision.meetingIds] : meetings;
   }
 
@@ -157,11 +160,11 @@ export class StreamSelector {
 
   private addContext(f: RecordFacts, included: Set<string>): void {
     for (const m of this.meetingsOf(f)) {
-      included.add(`meeting-${m}`);
+      included.add(streamName('meeting', m));
       const board = this.boardOfMeeting.get(m);
-      if (board) included.add(`board-${board}`);
+      if (board) included.add(streamName('board', board));
     }
-    for (const p of this.partiesOf(f)) included.add(`partner-${p}`);
-    for (const p of f.personIds) included.add(`person-${p}`);
+    for (const p of this.partiesOf(f)) included.add(streamName('partner', p));
+    for (const p of f.personIds) included.add(streamName('person', p));
   }
 }

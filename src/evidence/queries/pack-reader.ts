@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
-import { streamName } from '../../ledger/stream-name';
+import { streamEntityId, streamName } from '../../ledger/stream-name';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack, type EvidencePackState } from '../domain/evidence-pack';
 
 export interface PackRecord {
@@ -31,9 +31,7 @@ export class EvidencePackReader {
       if (events) events.push(e);
       else byStream.set(e.streamId, [e]);
     }
-    return [...byStream.entries()].map(([streamId, events]) =>
-      this.record(streamId.slice(EVIDENCE_PACK_CATEGORY.length + 1), events),
-    );
+    return [...byStream.entries()].map(([streamId, events]) => this.record(streamEntityId(streamId), events));
   }
 
   private record(packId: string, events: StoredEvent[]): PackRecord {

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../ledger/event-envelope';
 import {
   activeGrant,
+  EvidencePack,
   type EvidencePackEvent,
   type PackAccess,
   type PackPerson,
@@ -95,7 +96,8 @@ export function accessLog(events: StoredEvent[]): AccessLogEntry[] {
     const action = ACTIONS[e.type as EvidencePackEvent['type']];
     if (!action) return [];
     const { userId, role, agency, onBehalfOf } = e.metadata.actor;
-    const data = e.data as { inspectorUserId?: string; expiresAt?: string; reason?: string };
+    // Only the fields some access events carry: read from the current shape, through the codec.
+    const data = EvidencePack.codec.decode(e).data as { inspectorUserId?: string; expiresAt?: string; reason?: string };
     return [
       {
         position: e.position,

@@ -1,4 +1,6 @@
+import { Escalation } from '../../escalations';
 import type { StoredEvent } from '../../ledger/event-envelope';
+import { decodeWith } from '../../ledger/event-registry';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -22,14 +24,12 @@ export interface DueSubject {
 export function subjectsPastRetention(events: Iterable<StoredEvent>, days: number, now: Date): DueSubject[] {
   if (days <= 0) return [];
   const records = new Map<string, Record>();
-  for (const e of events) {
-    const id = (e.data as { escalationId?: string }).escalationId;
+  for (const stored of events) {
+    const e = decodeWith(Escalation.codec, stored);
+    const id = e.data.escalationId;
     if (!id) continue;
     if (e.type === 'escalation-raised') {
-      const subjects = ((e.data as { dataSubjects?: { subjectId: string }[] }).dataSubjects ?? []).map(
-        (s) => s.subjectId,
-      );
-      records.set(id, { subjects });
+      records.set(id, { subjects: (e.data.dataSubjects ?? []).map((s) => s.subjectId) });
     } else if (e.type === 'escalation-closed') {
       const r = records.get(id);
       if (r) r.closedAt = e.metadata.occurredAt;

@@ -10,7 +10,7 @@ import {
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding';
+import { FinancialYearPipe } from '../../funding/http-surface';
 import { IdPipe } from '../../http/id.pipe';
 import { BudgetReader } from '../budget/budget.reader';
 import { provenance, viewOf } from './as-of-answer';

@@ -11,7 +11,7 @@ import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding';
+import { FinancialYearPipe } from '../../funding/http-surface';
 import { IdPipe } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';

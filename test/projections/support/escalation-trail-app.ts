@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
-import type { Projection } from '../../../projections/projection';
 import type { TokenClaims } from '../../../src/auth/mint-token';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
 import type { Actor } from '../../../src/ledger/event-envelope';
@@ -53,7 +52,7 @@ export interface TrailApp extends ProjectionsTestApp {
 }
 
 /** Once ProjectionsModule runs the trail and serves its controller, the suites test that wiring instead (no clashing routes). */
-const wired = PROJECTIONS.includes(escalationTrailProjection as Projection<unknown>);
+const wired = PROJECTIONS.includes(escalationTrailProjection);
 
 /** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {

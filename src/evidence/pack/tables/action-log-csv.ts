@@ -7,6 +7,7 @@ import {
   type MeetingBoardDoc,
 } from '../../../../projections/action-log/action-log-doc';
 import {
+  actionIdOf,
   actionLogProjection,
   historyEntry,
   isActionEvent,
@@ -52,7 +53,7 @@ export class ActionLogTable implements PackTable {
   add(event: StoredEvent): void {
     this.fold.add(event);
     if (!isActionEvent(event)) return;
-    const actionId = (event.data as { actionId: string }).actionId;
+    const actionId = actionIdOf(event);
     const history = this.histories.get(actionId);
     if (history) history.push(historyEntry(event));
     else this.histories.set(actionId, [historyEntry(event)]);

@@ -1,0 +1,29 @@
+import { Decision } from '../../src/decisions';
+import { Meeting } from '../../src/meetings';
+import { Signoff } from '../../src/signoffs';
+import { subscribe } from '../subscription';
+
+/** What the register reads of each aggregate: every decision and sign-off event, a meeting's board, date and items. */
+export const decisions = subscribe(Decision, {
+  'decision-recorded': 'handled',
+  'decision-condition-satisfied': 'handled',
+  'decision-rescinded': 'handled',
+  'decision-superseded': 'handled',
+});
+export const signoffs = subscribe(Signoff, {
+  'signoff-requested': 'handled',
+  'signoff-signed': 'handled',
+  'signoff-completed': 'handled',
+  'signoff-artefact-revised': 'handled',
+  'signoff-signature-withdrawn': 'handled',
+  'signoff-request-withdrawn': 'handled',
+});
+export const meetings = subscribe(Meeting, {
+  'meeting-scheduled': 'handled',
+  'agenda-item-added': 'handled',
+  'attendance-recorded': 'ignored',
+  'attendance-corrected': 'ignored',
+  'previous-minutes-approved': 'ignored',
+  'meeting-closed': 'ignored',
+  'meeting-location-changed': 'ignored',
+});
