@@ -2,7 +2,7 @@
  * The architecture's import rules, checked by `npm run lint:deps` (dependency-cruiser, in the style
  * of Sairyss/domain-driven-hexagon). Layers, lowest first:
  *   shared/  ->  ledger/ (event store, command runner, integrity, digests)  ->  the bounded contexts
- *   (src/<context>/)  ->  the edge and read side (http/, auth/, health/, src/projections/, src/*.ts).
+ *   (src/<context>/)  ->  the edge and read side (http/, auth/, health/, src/read-models/, src/*.ts).
  * projections/ (repo root) holds pure read-model definitions. Every rule is an error.
  *
  * Exceptions, each narrow and for a reason:
@@ -55,8 +55,11 @@ module.exports = {
     {
       name: 'outside-src-only-through-context-index',
       severity: 'error',
-      comment: "projections/, bench/, scripts/ and src/'s root files see a context through its index only.",
-      from: { path: ['^projections/', '^bench/', '^scripts/', '^src/[^/]+\\.ts$'], pathNot: '^src/contexts\\.ts$' },
+      comment: "projections/, demo/, bench/, scripts/ and src/'s root files see a context through its index only.",
+      from: {
+        path: ['^projections/', '^demo/', '^bench/', '^scripts/', '^src/[^/]+\\.ts$'],
+        pathNot: '^src/contexts\\.ts$',
+      },
       to: { path: CONTEXT, pathNot: CONTEXT_INDEX },
     },
     {
@@ -93,7 +96,7 @@ module.exports = {
         'The ledger sits below every context: where it needs one, it declares a port the context provides ' +
         '(PersonalDataSealer). It does not import the read side or the composition root either.',
       from: { path: '^src/ledger/' },
-      to: { path: [CONTEXT, '^src/(projections|startup|demo)/', '^src/[^/]+\\.ts$'] },
+      to: { path: [CONTEXT, '^src/(read-models|startup)/', '^demo/', '^src/[^/]+\\.ts$'] },
     },
     {
       name: 'ledger-core-imports-no-edge',

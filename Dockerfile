@@ -15,6 +15,7 @@ RUN npm install --no-audit --no-fund \
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY projections ./projections
+COPY demo ./demo
 COPY bench ./bench
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

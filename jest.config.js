@@ -29,7 +29,11 @@ module.exports = {
   testTimeout: 600_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts', '<rootDir>/demo/**/*.spec.ts'],
+    },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
     // The whole application again, on the EventStoreDB protocol fake with a real node's positions
     // (byte offsets with gaps; $all refused from any other number): every app the e2e harnesses
@@ -40,7 +44,7 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/e2e-esdb.setup.js'],
       testMatch: [
         '<rootDir>/test/e2e/**/*.e2e.spec.ts',
-        '<rootDir>/test/projections/*.e2e.spec.ts',
+        '<rootDir>/test/read-models/*.e2e.spec.ts',
         '<rootDir>/test/evidence/**/*.spec.ts',
         '<rootDir>/test/ledger/*e2e*.spec.ts',
       ],
@@ -49,7 +53,7 @@ module.exports = {
         // so a second run would test nothing new.
         '/test/evidence/(pack-csv|pack-log-hashes|pack-scope|pack-summary|summary-pdf|version-2-event)\\.spec\\.ts$',
         // Names SQLite itself: it restarts the app on the same ledger file, which the fake cannot keep.
-        '/test/projections/projections-module\\.e2e\\.spec\\.ts$',
+        '/test/read-models/projections-module\\.e2e\\.spec\\.ts$',
       ],
     },
   ],

@@ -11,8 +11,8 @@ import { escalationKey } from '../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../projections/escalations/escalation-trail.projection';
 import { Escalation, type EscalationEvent } from '../src/escalations';
 import { PersonalDataCipher, SubjectKeyStore } from '../src/privacy';
-import { EscalationTrailReader } from '../src/projections/escalations/escalation-trail.reader';
-import { ReadModelStore } from '../src/projections/read-model-store';
+import { EscalationTrailReader } from '../src/read-models/escalations/escalation-trail.reader';
+import { ReadModelStore } from '../src/read-models/read-model-store';
 import { median } from './support/stats';
 
 const PERSONAL_DOCS = Number(process.env.PERSONAL_DOCS ?? 2000);

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Projection } from '../projections/projection';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
-import { AS_OF_SOURCES } from '../src/projections/as-of/as-of.providers';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import { PROJECTIONS } from '../src/projections/projections.module';
-import { ReadModelStore } from '../src/projections/read-model-store';
+import { AS_OF_SOURCES } from '../src/read-models/as-of/as-of.providers';
+import { ProjectionRunner } from '../src/read-models/projection-runner';
+import { PROJECTIONS } from '../src/read-models/projections.module';
+import { ReadModelStore } from '../src/read-models/read-model-store';
 import { systemClock } from '../src/shared/clock';
 import { scanLog } from './support/ledger';
 

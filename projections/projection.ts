@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../src/ledger/event-envelope';
 
 /**
- * A read model as a pure definition: the runner (src/projections) owns storage, checkpoints and
+ * A read model as a pure definition: the runner (src/read-models) owns storage, checkpoints and
  * subscriptions. Documents are keyed, so a large read model is many small documents, each loaded
  * and rewritten only when an event touches it.
  *

@@ -1,5 +1,5 @@
 /**
- * Loads the demo data set (src/demo/data) into the configured ledger through the HTTP API:
+ * Loads the demo data set (demo/data) into the configured ledger through the HTTP API:
  *   npm run demo:load            (LEDGER_STORE unset: the embedded SQLite ledger in LEDGER_DATA_DIR)
  * If the service is running on that data directory (npm start first, as the README says), the
  * commands go to it over HTTP; otherwise this boots the same app as production in process, holding
@@ -8,7 +8,7 @@
  * replays the first run's answers (stable Idempotency-Keys) and writes nothing.
  */
 import { loadConfig, type AppConfig } from '../src/config/app-config';
-import { runDemoLoad, type DemoLoadRoute } from '../src/demo/load/run-demo-load';
+import { runDemoLoad, type DemoLoadRoute } from '../demo/load/run-demo-load';
 import { ledgerFile } from '../src/ledger/event-store.factory';
 
 function where(config: AppConfig, route: DemoLoadRoute): string {

@@ -8,7 +8,7 @@ import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { PrivacyModule } from './privacy/privacy.module';
-import { ProjectionsModule } from './projections/projections.module';
+import { ProjectionsModule } from './read-models/projections.module';
 import { SignoffsModule } from './signoffs/signoffs.module';
 
 /** One Nest module per bounded context (each registers its command slices), then the read side. */

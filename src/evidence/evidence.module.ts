@@ -14,7 +14,7 @@ import { PACK_BUILDER } from './jobs/pack-builder.token';
 import { PackJobRunner } from './jobs/pack-job-runner';
 import { PackProgressTracker } from './jobs/pack-progress';
 import { PackStorage } from './jobs/pack-storage';
-import { buildPack } from './pack/build-pack';
+import { buildPack } from './pack/build/build-pack';
 import { GetEvidencePackController } from './queries/get-evidence-pack/get-evidence-pack.controller';
 import { GetPackAccessLogController } from './queries/get-pack-access-log/get-pack-access-log.controller';
 import { ListEvidencePacksController } from './queries/list-evidence-packs/list-evidence-packs.controller';

@@ -8,10 +8,10 @@ export { RECORD_KINDS, type PackScope, type RecordKind } from './domain/pack-sco
 /** The pack job runner, for /health. */
 export { PackJobRunner } from './jobs/pack-job-runner';
 /** Building and verifying a pack outside the app (scripts, bench): the builder, the offline verifier. */
-export { buildPack } from './pack/build-pack';
-export type { BuildPackRequest, PackProgress } from './pack/build-pack-contract';
+export { buildPack } from './pack/build/build-pack';
+export type { BuildPackRequest, PackProgress } from './pack/build/build-pack-contract';
 export type { PackManifest } from './pack/pack-manifest';
-export { verifyPack, type VerifyOptions } from './pack/verify-pack';
-export { describeProblem } from './pack/pack-problem';
+export { verifyPack, type VerifyOptions } from './pack/verify/verify-pack';
+export { describeProblem } from './pack/verify/pack-problem';
 /** Reading a built pack's entries (e.g. to check what it holds). */
-export { openZip, readEntryText } from './pack/zip-reader';
+export { openZip, readEntryText } from './pack/verify/zip-reader';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsModule } from '../projections/projections.module';
+import { ProjectionsModule } from '../read-models/projections.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 

@@ -9,9 +9,9 @@ import { DigestScheduler } from '../ledger/digests/digest-scheduler';
 import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence';
 import { RetentionScheduler, SubjectKeyStore } from '../privacy';
-import { ProjectionRunner } from '../projections/projection-runner';
-import { projectionsHealth } from '../projections/projections-health';
-import { ReadModelStore } from '../projections/read-model-store';
+import { ProjectionRunner } from '../read-models/projection-runner';
+import { projectionsHealth } from '../read-models/projections-health';
+import { ReadModelStore } from '../read-models/read-model-store';
 import { CLOCK, type Clock } from '../shared/clock';
 import type { HealthReporter, PartHealth } from './part-health';
 

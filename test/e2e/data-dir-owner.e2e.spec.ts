@@ -6,14 +6,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintDevToken } from '../../src/auth/mint-token';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
-import { runDemoLoad } from '../../src/demo/load/run-demo-load';
+import { runDemoLoad } from '../../demo/load/run-demo-load';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { ReadOnlySqliteLedger } from '../../src/ledger/sqlite/read-only-ledger';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { PROJECTIONS } from '../../src/projections/projections.module';
-import { ReadModelStore } from '../../src/projections/read-model-store';
+import { ProjectionRunner } from '../../src/read-models/projection-runner';
+import { PROJECTIONS } from '../../src/read-models/projections.module';
+import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { DataDirLock, DataDirLockedError, OWNER_FILE, readDataDirOwner } from '../../src/shared/data-dir-lock';
 
 const ROOT = join(__dirname, '..', '..');
@@ -170,7 +170,7 @@ describe('one owner per data directory (e2e)', () => {
     try {
       const started = spawnSync(
         process.execPath,
-        ['-e', `require('./test/projections/support/swc-register'); require('./src/main.ts')`],
+        ['-e', `require('./test/read-models/support/swc-register'); require('./src/main.ts')`],
         {
           cwd: ROOT,
           encoding: 'utf8',

@@ -1,5 +1,5 @@
-import { demoData } from '../../src/demo/data';
-import { DemoLoadError, loadDemo } from '../../src/demo/load/load-demo';
+import { demoData } from '../../demo/data';
+import { DemoLoadError, loadDemo } from '../../demo/load/load-demo';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { eventCount } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';

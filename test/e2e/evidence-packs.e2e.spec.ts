@@ -8,7 +8,7 @@ import { mintDevToken } from '../../src/auth/mint-token';
 import { TokenVerifier } from '../../src/auth/token-verifier';
 import { loadConfig } from '../../src/config/app-config';
 import { CONTEXT_MODULES } from '../../src/contexts';
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { loadDemo } from '../../demo/load/load-demo';
 import { EvidenceModule } from '../../src/evidence/evidence.module';
 import { PackJobRunner } from '../../src/evidence';
 import { validationPipe } from '../../src/http/validation';

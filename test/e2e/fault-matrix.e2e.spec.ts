@@ -1,15 +1,15 @@
 import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
 import { SubjectKeyStore } from '../../src/privacy';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { PROJECTIONS } from '../../src/projections/projections.module';
-import { ReadModelStore } from '../../src/projections/read-model-store';
+import { ProjectionRunner } from '../../src/read-models/projection-runner';
+import { PROJECTIONS } from '../../src/read-models/projections.module';
+import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { expectProblem, send } from '../support/http';
 import { sqliteFault, type SqliteFault } from '../support/sqlite-faults';
 import { openStream, readUntil } from '../support/sse';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { dump } from '../projections/support/runner-harness';
+import { dump } from '../read-models/support/runner-harness';
 
 /**
  * The fault matrix (issue 11): for each store fault, through HTTP on the real app, a command during

@@ -9,7 +9,7 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { IntegrityGate } from '../../src/ledger/integrity/integrity-gate';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ProjectionRunner } from '../../src/read-models/projection-runner';
 
 const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;

@@ -1,4 +1,4 @@
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { loadDemo } from '../../demo/load/load-demo';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { loadDemo } from '../../demo/load/load-demo';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TokenClaims } from '../../src/auth/mint-token';
 import { buildPack, openZip, readEntryText, verifyPack } from '../../src/evidence';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { CSV_FORMAT, csvField, LEGACY_CSV_FORMAT, parseCsv, pounds, toCsv } from '../../src/evidence/pack/csv';
-import { CSV_FILES, MANIFEST_FILE } from '../../src/evidence/pack/pack-files';
+import { CSV_FORMAT, csvField, LEGACY_CSV_FORMAT, parseCsv, pounds, toCsv } from '../../src/evidence/pack/formats/csv';
+import { CSV_FILES, MANIFEST_FILE } from '../../src/evidence/pack/formats/pack-files';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
-import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { FORMULAS, formulaLedger, NEGATIVE_PENCE } from './support/formula-ledger';
 import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 

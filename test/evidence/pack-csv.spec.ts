@@ -1,6 +1,6 @@
-import { compareCsv } from '../../src/evidence/pack/compare-csv';
-import { csvField, parseCsv, pounds, toCsv } from '../../src/evidence/pack/csv';
-import { EventLinesChecker } from '../../src/evidence/pack/check-events';
+import { compareCsv } from '../../src/evidence/pack/verify/compare-csv';
+import { csvField, parseCsv, pounds, toCsv } from '../../src/evidence/pack/formats/csv';
+import { EventLinesChecker } from '../../src/evidence/pack/verify/check-events';
 import { sealEvents, NEW_STREAM_TAIL } from '../../src/ledger/integrity/hash-chain';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { loadDemo } from '../../src/demo/load/load-demo';
-import { NO_DIGEST_WARNING } from '../../src/evidence/pack/check-digest';
-import { describeProblem } from '../../src/evidence/pack/pack-problem';
+import { loadDemo } from '../../demo/load/load-demo';
+import { NO_DIGEST_WARNING } from '../../src/evidence/pack/verify/check-digest';
+import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildToFile, flipByte, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';

@@ -1,8 +1,8 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { loadDemo } from '../../src/demo/load/load-demo';
-import { NO_DIGEST_WARNING, UNPINNED_WARNING } from '../../src/evidence/pack/check-digest';
-import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
+import { loadDemo } from '../../demo/load/load-demo';
+import { NO_DIGEST_WARNING, UNPINNED_WARNING } from '../../src/evidence/pack/verify/check-digest';
+import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/formats/log-proofs';
 import {
   DATA_FILES,
   LOG_HASHES_FILE,
@@ -11,12 +11,12 @@ import {
   manifestText,
   rootHashOf,
   sha256,
-} from '../../src/evidence/pack/pack-files';
-import { describeProblem } from '../../src/evidence/pack/pack-problem';
+} from '../../src/evidence/pack/formats/pack-files';
+import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { EventStore } from '../../src/ledger/event-store.port';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import { parseLogHashLine } from '../../src/evidence/pack/log-hashes';
+import { parseLogHashLine } from '../../src/evidence/pack/formats/log-hashes';
 import {
   DATA_FILES,
   LOG_HASHES_FILE,
@@ -9,11 +9,11 @@ import {
   manifestText,
   rootHashOf,
   sha256,
-} from '../../src/evidence/pack/pack-files';
-import { describeProblem } from '../../src/evidence/pack/pack-problem';
+} from '../../src/evidence/pack/formats/pack-files';
+import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';
 import type { StoredEvent } from '../../src/ledger/event-envelope';

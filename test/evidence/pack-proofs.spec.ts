@@ -1,12 +1,12 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/log-proofs';
-import { LOG_HASHES_FILE } from '../../src/evidence/pack/pack-files';
-import { describeProblem } from '../../src/evidence/pack/pack-problem';
-import type { BuildPackRequest } from '../../src/evidence/pack/build-pack-contract';
+import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/formats/log-proofs';
+import { LOG_HASHES_FILE } from '../../src/evidence/pack/formats/pack-files';
+import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
+import type { BuildPackRequest } from '../../src/evidence/pack/build/build-pack-contract';
 import type { PackScope } from '../../src/evidence/domain/pack-scope';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { eventLeafHash } from '../../src/ledger/integrity/merkle';
 import type { StoredEvent } from '../../src/ledger/event-envelope';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { StreamSelector } from '../../src/evidence/pack/select-streams';
+import { StreamSelector } from '../../src/evidence/pack/build/select-streams';
 import type { PackScope } from '../../src/evidence/domain/pack-scope';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { syntheticLedger } from './support/synthetic-ledger';

@@ -1,9 +1,9 @@
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { loadDemo } from '../../demo/load/load-demo';
 import { PackStorage } from '../../src/evidence/jobs/pack-storage';
-import { LOG_PROOFS_FILE } from '../../src/evidence/pack/log-proofs';
-import { describeProblem } from '../../src/evidence/pack/pack-problem';
+import { LOG_PROOFS_FILE } from '../../src/evidence/pack/formats/log-proofs';
+import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { verifyPack } from '../../src/evidence/pack/verify-pack';
+import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 

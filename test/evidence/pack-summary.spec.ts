@@ -1,8 +1,8 @@
 import { businessDate } from '../../projections/calendar/business-date';
 import { businessDay } from '../../src/evidence/pack/business-day';
-import { StreamSelector } from '../../src/evidence/pack/select-streams';
-import { monthEnds, summaryInput } from '../../src/evidence/pack/summary-input';
-import { packTables, tableList } from '../../src/evidence/pack/tables/pack-tables';
+import { StreamSelector } from '../../src/evidence/pack/build/select-streams';
+import { monthEnds, summaryInput } from '../../src/evidence/pack/build/summary-input';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { request } from './support/pack-files';
 import { syntheticLedger } from './support/synthetic-ledger';
 

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import type { SummaryInput } from '../../src/evidence/pack/summary-pdf/summary-figures';
-import { renderSummaryPdf } from '../../src/evidence/pack/summary-pdf/render-summary';
-import { mayActions, mayPriorActions } from '../../src/demo/data/warwickshire-2022-05-10-actions';
-import { septActions } from '../../src/demo/data/warwickshire-2022-09-22-actions';
+import type { SummaryInput } from '../../src/evidence/pack/formats/summary-pdf/summary-figures';
+import { renderSummaryPdf } from '../../src/evidence/pack/formats/summary-pdf/render-summary';
+import { mayActions, mayPriorActions } from '../../demo/data/warwickshire-2022-05-10-actions';
+import { septActions } from '../../demo/data/warwickshire-2022-09-22-actions';
 
 const M = (pounds: number) => Math.round(pounds * 100);
 const MONTHS = [

@@ -10,8 +10,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Action, type ActionEvent } from '../../src/actions';
-import type { BuildPackRequest } from '../../src/evidence/pack/build-pack-contract';
-import type { SummaryInput } from '../../src/evidence/pack/summary-pdf/summary-figures';
+import type { BuildPackRequest } from '../../src/evidence/pack/build/build-pack-contract';
+import type { SummaryInput } from '../../src/evidence/pack/formats/summary-pdf/summary-figures';
 import { eventCodec, v1, type EventCodec } from '../../src/ledger/event-codec';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
@@ -20,15 +20,15 @@ import { request, tempDir, unzip } from './support/pack-files';
 import { syntheticLedger } from './support/synthetic-ledger';
 
 type Modules = {
-  projections: typeof import('../../src/projections/projections.module');
+  projections: typeof import('../../src/read-models/projections.module');
   actionLog: typeof import('../../projections/action-log/action-log.projection');
-  fold: typeof import('../../src/evidence/pack/tables/projection-fold');
-  buildPack: typeof import('../../src/evidence/pack/build-pack');
-  verify: typeof import('../../src/evidence/pack/verify-pack');
-  selector: typeof import('../../src/evidence/pack/select-streams');
-  tables: typeof import('../../src/evidence/pack/tables/pack-tables');
-  summary: typeof import('../../src/evidence/pack/summary-input');
-  pdf: typeof import('../../src/evidence/pack/summary-pdf/render-summary');
+  fold: typeof import('../../src/evidence/pack/formats/tables/projection-fold');
+  buildPack: typeof import('../../src/evidence/pack/build/build-pack');
+  verify: typeof import('../../src/evidence/pack/verify/verify-pack');
+  selector: typeof import('../../src/evidence/pack/build/select-streams');
+  tables: typeof import('../../src/evidence/pack/formats/tables/pack-tables');
+  summary: typeof import('../../src/evidence/pack/build/summary-input');
+  pdf: typeof import('../../src/evidence/pack/formats/summary-pdf/render-summary');
 };
 
 const ACTION_DOMAIN = require.resolve('../../src/actions/domain/action');
@@ -55,15 +55,15 @@ function loadReadSide(actionCodec?: EventCodec<ActionEvent>): Modules {
       });
     /* eslint-disable @typescript-eslint/no-require-imports */
     modules = {
-      projections: require('../../src/projections/projections.module') as Modules['projections'],
+      projections: require('../../src/read-models/projections.module') as Modules['projections'],
       actionLog: require('../../projections/action-log/action-log.projection') as Modules['actionLog'],
-      fold: require('../../src/evidence/pack/tables/projection-fold') as Modules['fold'],
-      buildPack: require('../../src/evidence/pack/build-pack') as Modules['buildPack'],
-      verify: require('../../src/evidence/pack/verify-pack') as Modules['verify'],
-      selector: require('../../src/evidence/pack/select-streams') as Modules['selector'],
-      tables: require('../../src/evidence/pack/tables/pack-tables') as Modules['tables'],
-      summary: require('../../src/evidence/pack/summary-input') as Modules['summary'],
-      pdf: require('../../src/evidence/pack/summary-pdf/render-summary') as Modules['pdf'],
+      fold: require('../../src/evidence/pack/formats/tables/projection-fold') as Modules['fold'],
+      buildPack: require('../../src/evidence/pack/build/build-pack') as Modules['buildPack'],
+      verify: require('../../src/evidence/pack/verify/verify-pack') as Modules['verify'],
+      selector: require('../../src/evidence/pack/build/select-streams') as Modules['selector'],
+      tables: require('../../src/evidence/pack/formats/tables/pack-tables') as Modules['tables'],
+      summary: require('../../src/evidence/pack/build/summary-input') as Modules['summary'],
+      pdf: require('../../src/evidence/pack/formats/summary-pdf/render-summary') as Modules['pdf'],
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
     jest.dontMock(ACTION_DOMAIN);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
 import { loadConfig } from '../../src/config/app-config';
-import { loadDemo } from '../../src/demo/load/load-demo';
+import { loadDemo } from '../../demo/load/load-demo';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { validationPipe } from '../../src/http/validation';
 import { verifyDigestSignature } from '../../src/ledger/digests/digest-signature';

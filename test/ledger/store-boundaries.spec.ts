@@ -6,7 +6,7 @@ import { SqliteIdempotencyStore } from '../../src/http/idempotency/sqlite-idempo
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { StoreUnavailableError } from '../../src/ledger/store-errors';
 import { SubjectKeyStore } from '../../src/privacy';
-import { ReadModelStore } from '../../src/projections/read-model-store';
+import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';
 

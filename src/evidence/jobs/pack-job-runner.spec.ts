@@ -10,7 +10,7 @@ import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
 import { Retrier, RetryPolicy } from '../../shared/retry-policy';
 import { ManualClock } from '../../shared/clock';
 import { EvidencePack } from '../domain/evidence-pack';
-import type { BuildPack } from '../pack/build-pack-contract';
+import type { BuildPack } from '../pack/build/build-pack-contract';
 import type { PackManifest } from '../pack/pack-manifest';
 import { EvidencePackReader } from '../queries/pack-reader';
 import type { LogTree } from '../../ledger/log-tree/log-tree.port';

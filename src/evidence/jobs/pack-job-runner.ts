@@ -10,7 +10,7 @@ import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { StoreUnavailableError } from '../../ledger/store-errors';
 import { LOG_TREE, type LogTree } from '../../ledger/log-tree/log-tree.port';
 import { EVIDENCE_PACK_CATEGORY, EvidencePack } from '../domain/evidence-pack';
-import type { BuildPack } from '../pack/build-pack-contract';
+import type { BuildPack } from '../pack/build/build-pack-contract';
 import type { PackManifest } from '../pack/pack-manifest';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
 import { EVIDENCE_DIGESTS, type EvidenceDigests } from './evidence-digests';

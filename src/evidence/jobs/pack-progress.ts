@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PackProgress } from '../pack/build-pack-contract';
+import type { PackProgress } from '../pack/build/build-pack-contract';
 
 /** Build progress for polling: in memory only, since the ledger records just started/completed/failed. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { SignedDigest } from '../../ledger/digests/signed-digest';
 import type { PackScope } from '../domain/pack-scope';
-import type { CsvFormat } from './csv';
+import type { CsvFormat } from './formats/csv';
 
 export interface PackFileEntry {
   name: string;
@@ -19,7 +19,7 @@ export interface PackManifest {
   /** Projection names and versions the CSVs were computed with. */
   projections: { name: string; version: number }[];
   /**
-   * The CSV format the CSVs were written in (src/evidence/pack/csv.ts): 2 neutralises cells a
+   * The CSV format the CSVs were written in (src/evidence/pack/formats/csv.ts): 2 neutralises cells a
    * spreadsheet would run as formulas. Absent in packs built before it was recorded (format 1).
    */
   csvFormat?: CsvFormat;
@@ -37,7 +37,7 @@ export interface PackManifest {
    * The latest signed digest whose position covers `positions.to`, if any was recorded. With a
    * digest that commits to the log tree (treeSize, treeRoot) the pack carries log-proofs.ndjson
    * (an inclusion proof per event and a head per stream, each head proven in the digest's
-   * stream-heads tree when it signs one, see log-proofs.ts); packs built before
+   * stream-heads tree when it signs one, see formats/log-proofs.ts); packs built before
    * issue 12 carry log-hashes.txt (every event's position, stream, revision and hash up to the
    * digest) instead, which ties the pack's events to the signed logHash. Both keep verifying.
    */

@@ -7,7 +7,7 @@ import {
   type PackPerson,
   type PackStatus,
 } from '../domain/evidence-pack';
-import type { PackProgress } from '../pack/build-pack-contract';
+import type { PackProgress } from '../pack/build/build-pack-contract';
 import type { PackScope } from '../domain/pack-scope';
 import type { PackRecord } from './pack-reader';
 

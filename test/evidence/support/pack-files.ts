@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZipFile } from 'yazl';
-import { buildPack } from '../../../src/evidence/pack/build-pack';
+import { buildPack } from '../../../src/evidence/pack/build/build-pack';
 import {
   DATA_FILES,
   MANIFEST_FILE,
@@ -11,12 +11,12 @@ import {
   manifestText,
   rootHashOf,
   sha256,
-} from '../../../src/evidence/pack/pack-files';
-import type { BuildPackRequest } from '../../../src/evidence/pack/build-pack-contract';
+} from '../../../src/evidence/pack/formats/pack-files';
+import type { BuildPackRequest } from '../../../src/evidence/pack/build/build-pack-contract';
 import type { PackManifest } from '../../../src/evidence/pack/pack-manifest';
 import type { PackScope } from '../../../src/evidence/domain/pack-scope';
 import type { EventStore } from '../../../src/ledger/event-store.port';
-import { openZip, readEntryText } from '../../../src/evidence/pack/zip-reader';
+import { openZip, readEntryText } from '../../../src/evidence/pack/verify/zip-reader';
 
 export const inspector = { userId: 'hmi-lead', role: 'inspector', agency: 'ofsted' };
 

@@ -1,0 +1,82 @@
+import type { StoredEvent } from '../../../ledger/event-envelope';
+import type { RecordKind } from '../../domain/pack-scope';
+
+/**
+ * What scope selection needs to know about one record stream, gathered event by event in the
+ * first pass: small (ids and flags, never the record's documents), so the pass holds no log.
+ */
+export interface RecordFacts {
+  kind: RecordKind;
+  /** Meetings it was raised at, is due back at, or was carried to (actions); its meeting (decisions, sign-offs). */
+  meetingIds: Set<string>;
+  /** Partner parties: owners, responsible partners, signatories, pledging/paying/underwriting partners, escalation agencies. */
+  partnerIds: Set<string>;
+  /** Person owners and signers: they count for the partner they belong to, and bring their person stream as context. */
+  personIds: Set<string>;
+  /** The decision a sign-off was requested for; the protocol an escalation was raised under. */
+  decisionId?: string;
+  protocolId?: string;
+  /** Words matched against themes: action text, decision text, artefact title, escalation subject, protocol name, budget line names. */
+  text: string[];
+  inPeriod: boolean;
+}
+
+/** Record kinds pick these stream categories (the part of the stream id before the first '-'). */
+export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
+  decision: 'decisions',
+  signoff: 'decisions',
+  action: 'actions',
+  escalation: 'escalations',
+  protocol: 'escalations',
+  budget: 'funding',
+};
+
+type Data = Record<string, unknown>;
+type Owner = { kind: string; personId?: string; partnerId?: string };
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const add = (set: Set<string>, v: unknown) => {
+  if (typeof v === 'string' && v) set.add(v);
+};
+
+function addOwners(f: RecordFacts, owners: unknown): void {
+  if (!Array.isArray(owners)) return;
+  for (const o of owners as Owner[]) {
+    add(f.partnerIds, o.partnerId);
+    add(f.personIds, o.personId);
+  }
+}
+
+/** Folds one event of a record stream into its facts. Unknown shapes add nothing (never throw on old data). */
+export function noteEvent(f: RecordFacts, e: StoredEvent): void {
+  const d = (e.data ?? {}) as Data;
+  for (const key of ['meetingId', 'targetMeetingId', 'toMeetingId', 'fromMeetingId']) add(f.meetingIds, d[key]);
+  for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency'])
+    add(f.partnerIds, d[key]);
+  for (const key of ['responsiblePartnerIds', 'requiredPartnerIds'])
+    if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
+  if (Array.isArray(d.shares)) for (const s of d.shares as Data[]) add(f.partnerIds, s.partnerId);
+  for (const key of ['signedByPersonId', 'raisedByPersonId']) add(f.personIds, d[key]);
+  addOwners(f, d.owners);
+  if (e.type === 'signoff-requested') f.decisionId = str(d.decisionId);
+  if (e.type === 'escalation-raised') f.protocolId = str(d.protocolId);
+  for (const key of ['text', 'subject', 'name']) if (str(d[key])) f.text.push(d[key] as string);
+  const artefact = d.artefact as Data | undefined;
+  if (artefact && str(artefact.title)) f.text.push(artefact.title as string);
+  if (Array.isArray(d.lines)) for (const l of d.lines as Data[]) if (str(l.name)) f.text.push(l.name as string);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A theme matches when its words appear in the record's text as whole words, in order, ignoring
+ * case and spacing: "MASH front door" matches "the mash  Front Door review", "exploitation"
+ * does not match "exploitations".
+ */
+export function themeMatcher(themes: string[]): ((text: string[]) => boolean) | undefined {
+  const words = themes.map((t) => t.trim().split(/\s+/).filter(Boolean)).filter((w) => w.length > 0);
+  if (words.length === 0) return undefined;
+  const patterns = words.map(
+    (w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.map(escape).join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
+  );
+  return (text) => text.some((t) => patterns.some((p) => p.test(t)));
+}

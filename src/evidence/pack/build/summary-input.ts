@@ -1,0 +1,160 @@
+import { ownerLabel } from '../../../actions';
+import { businessDay as businessDate } from '../business-day';
+import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections/action-log/action-log-doc';
+import type { PackScope } from '../../domain/pack-scope';
+import type { SummaryInput } from '../formats/summary-pdf/summary-figures';
+import type { PackTables } from '../formats/tables/pack-tables';
+
+const STATUS_AFTER: Record<string, ActionLogEntry['status'] | undefined> = {
+  'action-raised': 'open',
+  'action-completed': 'actioned',
+  'action-closed': 'closed',
+  'action-reopened': 'open',
+  'action-cancelled': 'cancelled',
+};
+
+/** Last day of each month from `from` to `to` (the last one cut at `to`), as YYYY-MM-DD. */
+export function monthEnds(from: string, to: string): { month: string; end: string }[] {
+  const out: { month: string; end: string }[] = [];
+  for (
+    let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
+    `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7);
+    m === 12 ? (y++, (m = 1)) : m++
+  ) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push({ month, end: last < to ? last : to });
+  }
+  return out;
+}
+
+/** An action's dated status changes, in history order: worked out once, then read at each month end. */
+function transitions(history: ActionHistoryEntry[]): { date: string; status: ActionLogEntry['status'] }[] {
+  return history.flatMap((h) =>
+    STATUS_AFTER[h.type] ? [{ date: businessDate(h.occurredAt), status: STATUS_AFTER[h.type]! }] : [],
+  );
+}
+
+/**
+ * Action status at each month end, over the months that hold any of the actions' history (a pack
+ * asked for 2019 to 2099 still charts only the months with data). Overdue = open at that date with
+ * a due date before it; the due date used is the one the action had at the end of the period (the
+ * history does not keep earlier ones).
+ */
+function actionStatusOverTime(
+  actions: ActionLogEntry[],
+  historyOf: (actionId: string) => ActionHistoryEntry[],
+  scope: PackScope,
+): SummaryInput['actionStatusOverTime'] {
+  const changes = actions.map((a) => ({ a, changes: transitions(historyOf(a.actionId)) }));
+  const dates = changes.flatMap((c) => c.changes.map((t) => t.date)).sort();
+  if (dates.length === 0) return [];
+  const from = dates[0] > scope.from ? dates[0] : scope.from;
+  const to = dates[dates.length - 1] < scope.to ? dates[dates.length - 1] : scope.to;
+  return monthEnds(from, to).map(({ month, end }) => {
+    const row = { month, open: 0, actioned: 0, closed: 0, cancelled: 0, overdue: 0 };
+    for (const { a, changes: list } of changes) {
+      let s: ActionLogEntry['status'] | undefined;
+      for (const t of list) if (t.date <= end) s = t.status;
+      if (!s) continue;
+      row[s]++;
+      if (s === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < end) row.overdue++;
+    }
+    return row;
+  });
+}
+
+const CAP = 40;
+const capped = (rows: string[][]) =>
+  rows.length > CAP ? [...rows.slice(0, CAP), [`… and ${rows.length - CAP} more (see the CSV)`]] : rows;
+const gbp = (pence: number) =>
+  `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export interface SummaryContext {
+  title: string;
+  partnership: string;
+  scope: PackScope;
+  generatedAt: string;
+  rootHash: string;
+  eventCount: number;
+  streamCount: number;
+}
+
+/** summary.pdf's input, from the same projected documents as the CSVs. */
+export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
+  const actions = t.actionLog.actions();
+  const escalations = t.escalations.views();
+  const decisions = t.decisions.decisions();
+  const signoffs = t.decisions.signoffs();
+  const years = t.funding.years();
+  const overdue = actions.filter(
+    (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
+  );
+  const byStage = new Map<string, { stage: string; withinTimescale: number; breached: number }>();
+  for (const v of escalations)
+    for (const s of v.stages) {
+      const row = byStage.get(s.stageName) ?? { stage: s.stageName, withinTimescale: 0, breached: 0 };
+      if (s.breached) row.breached++;
+      else row.withinTimescale++;
+      byStage.set(s.stageName, row);
+    }
+  return {
+    title: c.title,
+    partnership: c.partnership,
+    scope: c.scope,
+    generatedAt: c.generatedAt,
+    rootHash: c.rootHash,
+    headline: [
+      { label: 'Events in the pack', value: String(c.eventCount) },
+      { label: 'Records and context streams', value: String(c.streamCount) },
+      { label: 'Decisions recorded', value: String(decisions.length) },
+      {
+        label: 'Sign-offs completed',
+        value: `${signoffs.filter((s) => s.status === 'completed').length} of ${signoffs.length}`,
+      },
+      {
+        label: 'Actions (open / overdue)',
+        value: `${actions.length} (${actions.filter((a) => a.status === 'open').length} / ${overdue.length})`,
+      },
+      {
+        label: 'Escalations (breached a timescale)',
+        value: `${escalations.length} (${escalations.filter((v) => v.breached).length})`,
+      },
+      ...years.map((y) => ({
+        label: `Budget ${y.financialYear} (shortfall)`,
+        value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})`,
+      })),
+    ],
+    actionStatusOverTime: actionStatusOverTime(actions, (id) => t.actionLog.historyOf(id), c.scope),
+    escalationsByStage: [...byStage.values()],
+    contributions: years.map((y) => ({
+      financialYear: y.financialYear,
+      budgetPence: y.totalPence,
+      shortfallPence: y.shortfall.shortfallPence,
+      uncoveredPence: y.underwriting?.uncoveredPence ?? 0,
+      partners: y.partners.map((p) => ({
+        name: p.partnerName ?? p.partnerId,
+        pledgedPence: p.agreedPence + p.inPrinciplePence + p.upToPence,
+        paidPence: p.paidPence,
+        underwrittenPence: p.underwriting?.sharePence ?? 0,
+      })),
+    })),
+    tables: [
+      {
+        title: 'Overdue actions at the end of the period',
+        columns: ['Action', 'Owners', 'Due', 'Text'],
+        rows: capped(overdue.map((a) => [a.actionId, a.owners.map(ownerLabel).join(', '), a.dueDate ?? '', a.text])),
+      },
+      {
+        title: 'Decisions',
+        columns: ['Decision', 'Outcome', 'Status', 'Text'],
+        rows: capped(decisions.map((d) => [d.decisionId, d.outcome ?? '', d.status, d.text])),
+      },
+      {
+        title: 'Escalations',
+        columns: ['Escalation', 'Stage', 'Status', 'Breached'],
+        rows: capped(escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no'])),
+      },
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+import type { StoredEvent } from '../../../../ledger/event-envelope';
+import {
+  ACTION_KEY_PREFIX,
+  MEETING_KEY_PREFIX,
+  type ActionHistoryEntry,
+  type ActionLogEntry,
+  type MeetingBoardDoc,
+} from '../../../../../projections/action-log/action-log-doc';
+import {
+  actionIdOf,
+  actionLogProjection,
+  historyEntry,
+  isActionEvent,
+} from '../../../../../projections/action-log/action-log.projection';
+import { isOverdue } from '../../../../../projections/action-log/action-log.queries';
+import { ownerLabel } from '../../../../actions';
+import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
+import { ProjectionFold, type PackTable } from './projection-fold';
+
+export const ACTION_LOG_COLUMNS = [
+  'actionId',
+  'boardId',
+  'originMeetingId',
+  'originItemNumber',
+  'text',
+  'owners',
+  'status',
+  'overdue',
+  'dueDate',
+  'targetMeetingId',
+  'timesCarriedForward',
+  'raisedAt',
+  'completedAt',
+  'closedAt',
+  'cancelledAt',
+  'lastUpdateType',
+  'lastUpdateAt',
+  'lastUpdateBy',
+  'historyEvents',
+];
+
+/** The action log as at the end of the period (`asOf`, YYYY-MM-DD): one row per action, by actionId. */
+export class ActionLogTable implements PackTable {
+  readonly file = 'action-log.csv';
+  readonly fold = new ProjectionFold(actionLogProjection);
+  readonly projection = { name: actionLogProjection.name, version: actionLogProjection.version };
+
+  /** Each action's history, from its events in the pack (the read model reads it from the action's stream). */
+  private readonly histories = new Map<string, ActionHistoryEntry[]>();
+
+  constructor(readonly asOf: string) {}
+
+  add(event: StoredEvent): void {
+    this.fold.add(event);
+    if (!isActionEvent(event)) return;
+    const actionId = actionIdOf(event);
+    const history = this.histories.get(actionId);
+    if (history) history.push(historyEntry(event));
+    else this.histories.set(actionId, [historyEntry(event)]);
+  }
+
+  historyOf(actionId: string): ActionHistoryEntry[] {
+    return this.histories.get(actionId) ?? [];
+  }
+
+  actions(): ActionLogEntry[] {
+    return this.fold.sorted<ActionLogEntry>(ACTION_KEY_PREFIX).filter((a) => a.raised);
+  }
+
+  boardOf(meetingId: string | undefined): string | undefined {
+    return meetingId === undefined
+      ? undefined
+      : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingBoardDoc | undefined)?.boardId;
+  }
+
+  csv(format: CsvFormat = CSV_FORMAT): string {
+    return toCsv(
+      ACTION_LOG_COLUMNS,
+      this.actions().map((a) => [
+        a.actionId,
+        this.boardOf(a.originMeetingId),
+        a.originMeetingId,
+        a.originItemNumber,
+        a.text,
+        a.owners.map(ownerLabel).join('; '),
+        a.status,
+        isOverdue(a, this.asOf),
+        a.dueDate,
+        a.targetMeetingId,
+        a.timesCarriedForward,
+        a.raisedAt,
+        a.completedAt,
+        a.closedAt,
+        a.cancelledAt,
+        a.lastUpdate?.type,
+        a.lastUpdate?.occurredAt,
+        a.lastUpdate?.actor.userId,
+        a.historyLength,
+      ]),
+      format,
+    );
+  }
+}
+
+export function actionLogCsv(events: Iterable<StoredEvent>, asOf: string): string {
+  const table = new ActionLogTable(asOf);
+  for (const e of events) table.add(e);
+  return table.csv();
+}

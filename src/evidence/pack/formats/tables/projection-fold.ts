@@ -1,0 +1,37 @@
+import type { StoredEvent } from '../../../../ledger/event-envelope';
+import type { Projection } from '../../../../../projections/projection';
+import type { CsvFormat } from '../csv';
+
+/**
+ * A pure projection evolved in memory over the pack's own events: the same canHandle/keysOf/evolve
+ * the read models use, so a CSV row is what the ledger's own projection would show. Only the
+ * records in the pack (and their context) ever reach it, so its documents stay small.
+ */
+export class ProjectionFold<D> {
+  readonly docs = new Map<string, D>();
+
+  constructor(readonly projection: Projection<D>) {}
+
+  add(event: StoredEvent): void {
+    const p = this.projection;
+    if (!p.canHandle(event)) return;
+    for (const key of p.keysOf(event)) this.docs.set(key, p.evolve(this.docs.get(key) ?? p.initialState(key), event));
+  }
+
+  /** Documents of one kind, sorted by key so rows come out in a stable order. */
+  sorted<K extends D>(prefix: string): K[] {
+    return [...this.docs.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d as K);
+  }
+}
+
+/** One CSV of the pack: its file name, the projection it comes from, and how to fold and render it. */
+export interface PackTable {
+  file: string;
+  projection: { name: string; version: number };
+  add(event: StoredEvent): void;
+  /** The table in the given CSV format (the newest by default; verify-pack passes the pack's). */
+  csv(format?: CsvFormat): string;
+}

@@ -1,0 +1,90 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { ActionLogReader } from './action-log.reader';
+import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
+import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfActionLogQueryDto, AsOfQueryDto } from '../as-of/as-of-query.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/**
+ * The action log as the register showed it at a past position or date, for auditors. The same
+ * reader and pure queries as GET /action-log run over an as-of view instead of the live store.
+ */
+@ApiTags('action-log')
+@ApiBearerAuth()
+@Controller('as-of/action-log')
+export class ActionLogAsOfController {
+  constructor(
+    private readonly engine: AsOfEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listActionLogAsOf',
+    summary:
+      'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog',
+  })
+  @ApiOkResponse({
+    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfActionLogQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const query = {
+      boardId: q.board,
+      owner: q.owner,
+      partnerId: q.partner,
+      status: q.status,
+      overdue: q.overdue,
+      asOf: this.overdueDate(answer),
+    };
+    return { asOf: provenance(answer), ...this.reader(answer).list(query, q.limit ?? 50, q.cursor) };
+  }
+
+  @Get(':actionId')
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getActionLogEntryAsOf',
+    summary: 'One action and its history as they stood at a log position or as known at the end of a date',
+  })
+  @ApiOkResponse({ description: 'The action document then, with asOf provenance' })
+  @ApiNotFoundResponse({
+    description: 'action-not-found: no such action had been raised by then',
+    schema: problemSchema,
+  })
+  async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };
+  }
+
+  /** Overdue then: the requested date, or the day a position was recorded (today past the end of the log). */
+  private overdueDate(a: AsOfAnswer): string {
+    return asOfBusinessDate(a, () => this.clock.now().toISOString().slice(0, 10));
+  }
+
+  /** The same reader as GET /action-log over the as-of view; the history is read up to the answer's position. */
+  private reader(a: AsOfAnswer): ActionLogReader {
+    return new ActionLogReader(viewOf(a), { events: this.events, upTo: () => a.resolution.position });
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(actionLogProjection.name, parseAsOf(text)!, text);
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { FinancialYearPipe } from '../../funding/http-surface';
+import { IdPipe } from '../../http/id.pipe';
+import { BudgetReader } from './budget.reader';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/**
+ * Budgets and contributions as the register showed them at a past position or date, for auditors
+ * asking what the partnership knew it had agreed and been paid then. The same reader and pure
+ * summaries as GET /budgets run over an as-of view; partner names are the names known then too.
+ */
+@ApiTags('budgets')
+@ApiBearerAuth()
+@Controller('as-of/budgets')
+export class BudgetAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listBudgetsAsOf',
+    summary:
+      'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
+  })
+  @ApiOkResponse({
+    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  })
+  @ApiBadRequestResponse({ description: 'asOf, limit or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfBudgetListQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
+  }
+
+  @Get(':financialYear/contributions')
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBudgetContributionsAsOf',
+    summary:
+      "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
+  })
+  @ApiOkResponse({ description: 'The year with its figures worked out then, with asOf provenance' })
+  @ApiBadRequestResponse({
+    description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+    schema: problemSchema,
+  })
+  @ApiNotFoundResponse({
+    description: 'budget-not-found: no budget had been set for the year by then',
+    schema: problemSchema,
+  })
+  async contributions(
+    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @Query() q: AsOfQueryDto,
+  ) {
+    const answer = await this.answer(q.asOf);
+    return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(budgetProjection.name, parseAsOf(text)!, text);
+  }
+}

@@ -1,0 +1,129 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { businessDate } from '../../../projections/calendar/business-date';
+import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { PersonalDataCipher } from '../../privacy';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { assertOrdered, calendarDates } from './escalation-trail-dates';
+import { EscalationTrailReader } from './escalation-trail.reader';
+import type { ReadModelStore } from '../read-model-store';
+import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import {
+  AsOfEscalationTrailListQueryDto,
+  AsOfEscalationTrailQueryDto,
+  AsOfEscalationTrailSummaryQueryDto,
+} from './escalation-trail-as-of.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const BAD_QUERY =
+  'asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
+
+/**
+ * The escalation trail as it was known at a past position or date: only escalations and steps
+ * recorded by then, measured in working days at that date (`measuredOn`). The same reader and
+ * pure measures as GET /escalation-trail run over an as-of view. Personal values are revealed per
+ * response as on the live trail: an erased subject stays erased in the past too.
+ */
+@ApiTags('escalation-trail')
+@ApiBearerAuth()
+@Controller('as-of/escalation-trail')
+export class EscalationTrailAsOfController {
+  constructor(
+    private readonly engine: AsOfEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  @Get()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listEscalationTrailAsOf',
+    summary:
+      'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
+  })
+  @ApiOkResponse({
+    description:
+      '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }',
+  })
+  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  async list(@Query() q: AsOfEscalationTrailListQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
+    assertOrdered(from, to);
+    const { asOf: measuredOn, ...page } = reader(answer).list(
+      { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
+      q.limit ?? 50,
+      q.cursor,
+    );
+    return { asOf: provenance(answer), measuredOn, ...this.cipher.reveal(page) };
+  }
+
+  /** Declared before :escalationId so "summary" is never read as an id. */
+  @Get('summary')
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'summariseEscalationTrailAsOf',
+    summary:
+      'Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date',
+  })
+  @ApiOkResponse({ description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' })
+  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
+    assertOrdered(from, to);
+    const { asOf: measuredOn, ...summary } = reader(answer).summary({
+      kind: q.period ?? 'quarter',
+      asOf: asOf!,
+      from,
+      to,
+      agency: q.agency,
+    });
+    return { asOf: provenance(answer), measuredOn, ...summary };
+  }
+
+  @Get(':escalationId')
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getEscalationTrailAsOf',
+    summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
+  })
+  @ApiOkResponse({ description: 'The escalation then, measured on measuredOn, with asOf provenance' })
+  @ApiNotFoundResponse({
+    description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
+    schema: problemSchema,
+  })
+  @ApiBadRequestResponse({
+    description: 'invalid-id, validation-failed or date-outside-calendar',
+    schema: problemSchema,
+  })
+  async get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: AsOfEscalationTrailQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
+    const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);
+    return { ...this.cipher.reveal(view), measuredOn, asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(escalationTrailProjection.name, parseAsOf(text)!, text);
+  }
+
+  /** A position past the end of the log is the trail as known now: measured today in England. */
+  private measuredOn(answer: AsOfAnswer): string {
+    return asOfBusinessDate(answer, () => businessDate(this.clock.now().toISOString()));
+  }
+}
+
+/** The reader is typed on ReadModelStore but only calls get and scan, which the as-of view answers alike. */
+const reader = (a: AsOfAnswer) => new EscalationTrailReader(viewOf(a) as ReadModelStore);

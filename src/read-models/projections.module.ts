@@ -1,0 +1,117 @@
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { join } from 'node:path';
+import type { SubscribedProjection } from '../../projections/subscription';
+import { actionLogProjection } from '../../projections/action-log/action-log.projection';
+import { budgetProjection } from '../../projections/budget/budget.projection';
+import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
+import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
+import { IntegrityGate } from '../ledger/integrity/integrity-gate';
+import { ActionLogController } from './action-log/action-log.controller';
+import { ActionLogReader } from './action-log/action-log.reader';
+import { ActionLogAsOfController } from './action-log/action-log-as-of.controller';
+import { AS_OF_SOURCES, asOfEngineProvider } from './as-of/as-of.providers';
+import { BudgetAsOfController } from './budget/budget-as-of.controller';
+import { DecisionRegisterAsOfController } from './decision-register/decision-register-as-of.controller';
+import { EscalationTrailAsOfController } from './escalations/escalation-trail-as-of.controller';
+import { BudgetController } from './budget/budget.controller';
+import { BudgetReader } from './budget/budget.reader';
+import { DecisionRegisterController } from './decision-register/decision-register.controller';
+import { DecisionRegisterReader } from './decision-register/decision-register.reader';
+import { EscalationTrailController } from './escalations/escalation-trail.controller';
+import { EscalationTrailReader } from './escalations/escalation-trail.reader';
+import { ProjectionRunner } from './projection-runner';
+import { ReadModelStore } from './read-model-store';
+import { ProjectionStreams } from './sse/projection-streams';
+import { SseHeartbeat } from './sse/sse-heartbeat';
+
+/** Every projection the runner keeps up to date (each reads aggregates' events through their codecs). */
+export const PROJECTIONS: SubscribedProjection<unknown>[] = [
+  actionLogProjection,
+  budgetProjection,
+  escalationTrailProjection,
+  decisionRegisterProjection,
+];
+
+export function readModelFile(config: AppConfig): string {
+  return config.store === 'memory' ? ':memory:' : join(config.dataDir, 'read-models.sqlite');
+}
+
+/**
+ * Read models: the SQLite read-model store, the runner that keeps it up to date from the ledger,
+ * and the query and SSE endpoints. Needs LedgerModule (global) for the event store.
+ */
+@Module({
+  controllers: [
+    ActionLogController,
+    ActionLogAsOfController,
+    BudgetController,
+    BudgetAsOfController,
+    EscalationTrailController,
+    EscalationTrailAsOfController,
+    DecisionRegisterController,
+    DecisionRegisterAsOfController,
+  ],
+  providers: [
+    {
+      provide: ReadModelStore,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        new ReadModelStore(readModelFile(c), {
+          deadlineMs: c.storeDeadlineMs,
+          snapshotEvery: c.snapshotEvery,
+          snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name),
+        }),
+    },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, ReadModelStore],
+      useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS),
+    },
+    {
+      provide: ActionLogReader,
+      inject: [ReadModelStore, EVENT_STORE],
+      useFactory: (store: ReadModelStore, events: EventStore) =>
+        new ActionLogReader(store, { events, upTo: () => store.checkpoint(actionLogProjection.name)?.position }),
+    },
+    asOfEngineProvider,
+    { provide: BudgetReader, inject: [ReadModelStore], useFactory: (store: ReadModelStore) => new BudgetReader(store) },
+    {
+      provide: EscalationTrailReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new EscalationTrailReader(store),
+    },
+    {
+      provide: DecisionRegisterReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store),
+    },
+    { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
+    ProjectionStreams,
+  ],
+  exports: [ProjectionRunner],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(ReadModelStore) private readonly store: ReadModelStore,
+    @Optional() private readonly gate?: IntegrityGate,
+  ) {}
+
+  /** After the ledger's start-up check: read models ahead of the head it read are rebuilt (and reported to the gate). */
+  async onApplicationBootstrap(): Promise<void> {
+    const ledger = await this.gate?.ready();
+    if (ledger?.read) this.gate!.noteReadModelsAhead(this.runner.resetAhead(ledger.head?.position));
+    this.runner.start();
+  }
+
+  /**
+   * Before (not on) shutdown: LedgerModule closes the event store in onApplicationShutdown, and the
+   * runner must have closed its subscriptions and committed its last batch by then.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.store.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { loadDemo } from '../../demo/load/load-demo';
+import { send } from '../support/http';
+import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+
+const M = 'wseb-2022-05-10';
+const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-ccg'];
+const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
+const SIGNATORIES = [
+  ['nigel-minns', STATUTORY[0]],
+  ['pete-hill', STATUTORY[1]],
+  ['jackie-channell', STATUTORY[2]],
+] as const;
+
+/**
+ * The issue's acceptance for the register: the May 2022 Warwickshire executive board loaded through
+ * the API from the demo data, then read back from the decision register as an auditor would.
+ */
+describe('decision register with the demo data (May 2022 Warwickshire executive board)', () => {
+  let t: ProjectionsTestApp;
+  let auditor: string;
+  const get = async (url: string) => {
+    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  beforeAll(async () => {
+    t = await startProjectionsApp({});
+    await loadDemo(t.app);
+    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
+    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('shows the CSPR (James) decision as agreed subject to the changes, at item 4 of the May board', async () => {
+    const d = await get(`/decision-register/${M}-d-cspr-james-signoff`);
+    expect(d).toMatchObject({
+      outcome: 'agreed',
+      status: 'in-force',
+      text: 'All agreed to sign off the report and supporting documents, subject to the changes agreed.',
+      meeting: {
+        meetingId: M,
+        boardId: 'wseb',
+        date: '2022-05-10T10:00:00.000Z',
+        itemNumber: 4,
+        itemTitle: 'Child Safeguarding Practice Review (James)',
+      },
+      recordedAt: { occurredAt: expect.stringMatching(/^2022-05-10/), actor: manager },
+    });
+    expect(d.conditions.map((c: { text: string; satisfied: boolean }) => [c.text, c.satisfied])).toEqual([
+      ['Reviewer updates the report in line with the discussion.', false],
+      ['Publication planned for June 2022.', false],
+    ]);
+    expect(d.unsatisfiedConditions).toBe(2);
+  });
+
+  it('shows its sign-off complete subject to conditions, each statutory partner signed by its own representative', async () => {
+    const [so] = (await get(`/decision-register/${M}-d-cspr-james-signoff`)).signoffs;
+    expect(so).toMatchObject({
+      signoffId: `${M}-so-cspr-james`,
+      status: 'completed',
+      requiredPartnerIds: STATUTORY,
+      invalidations: [],
+      artefact: { title: 'CSPR James: report and supporting documents', kind: 'report' },
+      completed: { subjectToConditions: true },
+    });
+    expect(so.signatures).toEqual(
+      SIGNATORIES.map(([personId, partnerId]) => ({
+        partnerId,
+        status: 'signed',
+        signedByPersonId: personId,
+        conditions: ['Report updated according to the discussion (action wseb-2022-05-10-a3).'],
+        signedAt: expect.objectContaining({
+          occurredAt: expect.stringMatching(/^2022-05-10/),
+          actor: { userId: personId, role: 'partner-representative', agency: partnerId },
+        }),
+      })),
+    );
+  });
+
+  it('reads the CSPR decision history as a list: recorded by the business manager, requested, signed by each partner, completed', async () => {
+    const { entries } = await get(`/decision-register/${M}-d-cspr-james-signoff/history`);
+    expect(entries.map((e: { type: string; actor: { userId: string } }) => [e.type, e.actor.userId])).toEqual([
+      ['decision-recorded', 'amrita-sharma'],
+      ['signoff-requested', 'amrita-sharma'],
+      ['signoff-signed', 'nigel-minns'],
+      ['signoff-signed', 'pete-hill'],
+      ['signoff-signed', 'jackie-channell'],
+      ['signoff-completed', 'jackie-channell'],
+    ]);
+  });
+
+  it('shows the training proposal endorsed with a £4,000 budget', async () => {
+    const d = await get(`/decision-register/${M}-d-training-proposal`);
+    expect(d).toMatchObject({
+      outcome: 'endorsed',
+      budgetPence: 400_000,
+      status: 'in-force',
+      meeting: { meetingId: M, itemNumber: 5, itemTitle: 'Warwickshire Safeguarding Training Proposal' },
+      signoffs: [],
+    });
+    expect((await get(`/decision-register/${M}-d-training-proposal/history`)).entries[0].summary).toMatch(
+      /^Recorded as endorsed at wseb-2022-05-10 item 5; budget £4,000\.00/,
+    );
+  });
+
+  it("finds the May board's decisions by meeting and the endorsed ones by outcome", async () => {
+    const ids = (body: { items: { decisionId: string }[] }) => body.items.map((i) => i.decisionId);
+    const may = ids(await get(`/decision-register?meeting=${M}&limit=200`));
+    expect(may).toEqual(
+      expect.arrayContaining([`${M}-d-cspr-james-signoff`, `${M}-d-training-proposal`, `${M}-d-jtai-responsibility`]),
+    );
+    expect(ids(await get('/decision-register?board=wseb&from=2022-05-10&to=2022-05-10&limit=200'))).toEqual(may);
+    expect(ids(await get(`/decision-register?meeting=${M}&outcome=endorsed`))).toContain(`${M}-d-training-proposal`);
+    expect(ids(await get(`/decision-register?meeting=${M}&hasUnsatisfiedConditions=true&limit=200`))).toContain(
+      `${M}-d-cspr-james-signoff`,
+    );
+  });
+});

@@ -1,0 +1,35 @@
+// Runs the projection runner over a SQLite ledger and read-model file until killed.
+// argv: <ledger file> <read-model file> <batch size>. Prints "committed <position>" after each
+// commit and "caught-up" once it has applied the last event, so the parent knows where it is.
+'use strict';
+require('./swc-register');
+const { SqliteEventStore } = require('../../../src/ledger/sqlite/sqlite-event-store.ts');
+const { ReadModelStore } = require('../../../src/read-models/read-model-store.ts');
+const { ProjectionRunner } = require('../../../src/read-models/projection-runner.ts');
+const { actionLogProjection } = require('../../../projections/action-log/action-log.projection.ts');
+const { systemClock } = require('../../../src/shared/clock.ts');
+
+const [ledgerFile, readModelFile, batchSize] = process.argv.slice(2);
+
+async function main() {
+  const events = new SqliteEventStore({ file: ledgerFile }, systemClock);
+  const store = new ReadModelStore(readModelFile);
+  const runner = new ProjectionRunner(events, store, [actionLogProjection], {
+    batchSize: Number(batchSize),
+    batchMs: 20,
+  });
+  let last = -1;
+  runner.changesOf(actionLogProjection.name).subscribe((c) => {
+    if (c.position !== last) process.stdout.write(`committed ${(last = c.position)}\n`);
+  });
+  const head = (await events.readAll()).at(-1).position;
+  setInterval(() => undefined, 1000); // the subscription's poll timer is unref'd: stay alive until killed
+  runner.start();
+  await runner.waitFor(head, 60_000);
+  process.stdout.write('caught-up\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import type { TokenClaims } from '../../../src/auth/mint-token';
+import { TokenVerifier } from '../../../src/auth/token-verifier';
+import type { Actor } from '../../../src/ledger/event-envelope';
+import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.port';
+import { EscalationTrailController } from '../../../src/read-models/escalations/escalation-trail.controller';
+import { EscalationTrailReader } from '../../../src/read-models/escalations/escalation-trail.reader';
+import { ProjectionRunner } from '../../../src/read-models/projection-runner';
+import { PROJECTIONS } from '../../../src/read-models/projections.module';
+import { ReadModelStore } from '../../../src/read-models/read-model-store';
+import { send } from '../../support/http';
+import { startProjectionsApp, type ProjectionsTestApp } from './projections-app';
+
+/**
+ * The escalation trail on its own runner and in-memory read-model store, mounted beside the app's
+ * through the projections test app's extra modules, until it joins ProjectionsModule's PROJECTIONS.
+ */
+@Module({
+  controllers: [EscalationTrailController],
+  providers: [
+    { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:') },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, ReadModelStore],
+      useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [escalationTrailProjection]),
+    },
+    {
+      provide: EscalationTrailReader,
+      inject: [ReadModelStore],
+      useFactory: (s: ReadModelStore) => new EscalationTrailReader(s),
+    },
+  ],
+})
+export class EscalationTrailTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(ReadModelStore) private readonly store: ReadModelStore,
+  ) {}
+  onApplicationBootstrap() {
+    this.runner.start();
+  }
+  async beforeApplicationShutdown() {
+    await this.runner.stop();
+    this.store.close();
+  }
+}
+
+export interface TrailApp extends ProjectionsTestApp {
+  /** The escalation trail's own runner (the app's runner does not know the projection yet). */
+  runner: ProjectionRunner;
+}
+
+/** Once ProjectionsModule runs the trail and serves its controller, the suites test that wiring instead (no clashing routes). */
+const wired = PROJECTIONS.includes(escalationTrailProjection);
+
+/** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
+export async function startTrailApp(): Promise<TrailApp> {
+  const t = await startProjectionsApp({}, wired ? [] : [EscalationTrailTestModule]);
+  const verifier = t.app.get(TokenVerifier);
+  const verified: Actor[] = [];
+  const verify = verifier.verify.bind(verifier);
+  verifier.verify = async (token) => {
+    const actor = await verify(token);
+    verified.push(actor);
+    return actor;
+  };
+  return {
+    ...t,
+    runner: wired ? t.runner : t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
+    async close() {
+      const strangers = (await t.store.readAll()).filter(
+        (e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role),
+      );
+      await t.close();
+      if (strangers.length) throw new Error(`Events whose actor is no token's: ${strangers.length}`);
+    },
+  };
+}
+
+const admin = { userId: 'admin-1', role: 'admin' } as const;
+const icbRep = { userId: 'icb-rep', role: 'partner-representative', agency: 'cw-icb' } as const;
+const stages = [
+  { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
+  { name: 'Manager to manager', timescaleWorkingDays: 5 },
+  { name: 'Senior manager / designated safeguarding lead', timescaleWorkingDays: 10 },
+];
+const at = (date: string) => `${date}T09:00:00Z`;
+
+/** Sends a setup command and insists it succeeded, so a broken setup never passes silently. */
+async function ok(t: TrailApp, url: string, body: Record<string, unknown>, claims: Partial<TokenClaims> = {}) {
+  const res = await send(t, url, body, { token: await t.token(claims) });
+  expect(res.status).toBeLessThan(300);
+}
+
+/**
+ * wsep-2022-001, WCC about the ICB: raised Friday 27 May 2022; acknowledged 30 May; answered 31 May;
+ * escalated 7 June (stage 1: 5 working days against 2, the jubilee days not counted: breached on
+ * 1 June); resolved 10 June at stage 2 (3 working days against 5); closed 14 June.
+ * wsep-2022-002, police about WCC: raised Thursday 15 September 2022 and still open at stage 1.
+ */
+export async function loadEscalations(t: TrailApp): Promise<void> {
+  for (const [partnerId, name, kind] of [
+    ['warwickshire-cc', 'Warwickshire County Council', 'local-authority'],
+    ['cw-icb', 'Coventry and Warwickshire ICB', 'health'],
+    ['warwickshire-police', 'Warwickshire Police', 'police'],
+  ]) {
+    await ok(t, '/partners', { partnerId, name, kind }, admin);
+  }
+  await ok(
+    t,
+    '/escalation-protocols',
+    { protocolId: 'ws-escalation-protocol', name: 'Warwickshire Safeguarding Escalation Protocol', stages },
+    admin,
+  );
+  const raise = {
+    protocolId: 'ws-escalation-protocol',
+    subject: 'Delay in a health assessment for a child in care',
+    caseReference: 'LCS-104233',
+  };
+  const E = '/escalations/wsep-2022-001';
+  await ok(t, '/escalations', {
+    ...raise,
+    escalationId: 'wsep-2022-001',
+    raisedByAgency: 'warwickshire-cc',
+    concerningAgency: 'cw-icb',
+    occurredAt: at('2022-05-27'),
+  });
+  await ok(t, `${E}/acknowledge`, { note: 'Received', occurredAt: at('2022-05-30') }, icbRep);
+  await ok(
+    t,
+    `${E}/responses`,
+    { respondingAgency: 'cw-icb', response: 'Assessment booked for 14 June', occurredAt: at('2022-05-31') },
+    icbRep,
+  );
+  await ok(t, `${E}/escalate`, { reason: 'Date not acceptable for a child in care', occurredAt: at('2022-06-07') });
+  await ok(t, `${E}/resolve`, {
+    outcome: 'agreed',
+    summary: 'Assessment brought forward to 9 June',
+    occurredAt: at('2022-06-10'),
+  });
+  await ok(t, `${E}/close`, { occurredAt: at('2022-06-14') });
+  await ok(t, '/escalations', {
+    ...raise,
+    escalationId: 'wsep-2022-002',
+    raisedByAgency: 'warwickshire-police',
+    concerningAgency: 'warwickshire-cc',
+    subject: 'Strategy discussion not convened',
+    occurredAt: at('2022-09-15'),
+  });
+  await t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
+}

@@ -1,0 +1,64 @@
+import type { Projection } from '../../../projections/projection';
+import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import type { EventStore } from '../../../src/ledger/event-store.port';
+import { MemoryEventStore } from '../../../src/ledger/memory/memory-event-store';
+import { ProjectionRunner } from '../../../src/read-models/projection-runner';
+import { ReadModelStore } from '../../../src/read-models/read-model-store';
+import { ManualClock } from '../../../src/shared/clock';
+import type { Append } from './action-histories';
+
+/** Appends one by one (each its own commit, as handlers do); returns the last position. */
+export async function appendAll(events: EventStore, appends: Append[]): Promise<number> {
+  let last = -1;
+  for (const { streamId, event } of appends) last = (await events.append(streamId, [event], 'any')).position;
+  return last;
+}
+
+export interface LogAndStore {
+  events: MemoryEventStore;
+  store: ReadModelStore;
+  head: number;
+}
+
+/**
+ * A fresh memory log holding `appends` (one commit each) and an empty in-memory read-model store;
+ * `head` is the last position. Each runner spec builds one per test (and closes the store after it).
+ */
+export async function memoryLogAndStore(appends: Append[]): Promise<LogAndStore> {
+  const events = new MemoryEventStore(new ManualClock());
+  const store = new ReadModelStore(':memory:');
+  return { events, store, head: await appendAll(events, appends) };
+}
+
+/** Every document a projection holds, by key, as stored. */
+export function dump(store: ReadModelStore, projection = actionLogProjection.name): Record<string, unknown> {
+  return Object.fromEntries([...store.scan(projection, '')].map(({ key, doc }) => [key, doc]));
+}
+
+/** Starts a runner, waits until it has applied `position` (when given), stops it. */
+export async function runOnce(
+  events: EventStore,
+  store: ReadModelStore,
+  position?: number,
+  options = {},
+  projection: Projection<unknown> = actionLogProjection,
+): Promise<void> {
+  const runner = new ProjectionRunner(events, store, [projection], { batchMs: 5, ...options });
+  runner.start();
+  try {
+    if (position !== undefined && position >= 0) await runner.waitFor(position, 5000);
+  } finally {
+    await runner.stop();
+  }
+}
+
+/** The documents a fresh store holds after replaying the whole log. */
+export async function rebuild(events: EventStore, position: number): Promise<Record<string, unknown>> {
+  const fresh = new ReadModelStore(':memory:');
+  try {
+    await runOnce(events, fresh, position);
+    return dump(fresh);
+  } finally {
+    fresh.close();
+  }
+}
