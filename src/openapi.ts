@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { EVENT_REGISTRY } from './aggregates';
+import { documentStreamCategories } from './ledger/http/stream-naming.openapi';
 
 const SHARED_SCHEMAS = {
   Problem: {
@@ -46,6 +48,7 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentStreamCategories(document, EVENT_REGISTRY.categories);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...SHARED_SCHEMAS } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

@@ -1,11 +1,16 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/requires.decorator';
-import { problem } from '../../http/problem';
+import { problem, PROBLEM_CONTENT_TYPE } from '../../http/problem';
+import { NotFound } from '../../shared/domain-errors';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
 import { verifyStore } from '../integrity/verify-store';
 
-const STREAM_ID = /^[a-z][a-zA-Z0-9]*-[a-z0-9][a-z0-9-]{0,79}$/;
+/** The id after the category's dash, as the commands take ids. */
+export const STREAM_ENTITY_ID_PATTERN = '[a-z0-9][a-z0-9-]{0,79}';
+const STREAM_ID = new RegExp(`^[a-z][a-zA-Z0-9]*-${STREAM_ENTITY_ID_PATTERN}$`);
+/** The stream read's operation id: the composition root documents its categories (stream-naming.openapi.ts). */
+export const READ_STREAM_OPERATION = 'readStream';
 
 /** Read access to the raw ledger for auditors: one stream's events, and the chain check. */
 @ApiTags('ledger')
@@ -17,10 +22,24 @@ export class LedgerController {
   @Get('streams/:streamId')
   @Requires('ledger:read')
   @ApiOperation({
-    operationId: 'readStream',
+    operationId: READ_STREAM_OPERATION,
     summary: "A stream's events with actors, business and recorded times and hash links",
+    description:
+      'Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the ' +
+      "record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 " +
+      '`stream-not-found`; read from past its last revision, an existing stream answers 200 with no events.',
+  })
+  @ApiParam({
+    name: 'streamId',
+    description: '`<category>-<id>`',
+    schema: { type: 'string', pattern: STREAM_ID.source },
   })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number })
+  @ApiResponse({
+    status: 404,
+    description: 'stream-not-found: no event was ever recorded in this stream',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
   async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
     if (!STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
@@ -28,7 +47,13 @@ export class LedgerController {
     if (!Number.isSafeInteger(fromRevision) || fromRevision < 0)
       throw new BadRequestException(problem(400, 'invalid-revision', 'fromRevision must be a whole number from 0'));
     const events = await this.store.readStream(streamId, { fromRevision, maxCount: 1000 });
+    if (events.length === 0 && !(fromRevision > 0 && (await this.exists(streamId))))
+      throw new NotFound('Stream', streamId);
     return { streamId, events };
+  }
+
+  private async exists(streamId: string): Promise<boolean> {
+    return (await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 })).length > 0;
   }
 
   @Get('verify')

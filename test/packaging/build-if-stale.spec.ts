@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * scripts/build-if-stale.js on a copy of itself in a small project of the same layout (its root is
+ * the folder above the script), with this repository's TypeScript: a real tsc, on one file.
+ */
+describe('scripts/build-if-stale.js', () => {
+  /** The project as a successful build left it: each test starts from a copy (timestamps kept), so tsc runs only when a test makes it. */
+  let built: string;
+  let dir: string;
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(dir, 'scripts', 'build-if-stale.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const source = (path: string, text: string) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  /** Later than anything the build wrote, without waiting for the clock. */
+  const touchLater = (path: string) => {
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, path), later, later);
+  };
+  const output = join('dist', 'src', 'a.js');
+  const STAMP = join('dist', '.build-stamp.json');
+
+  beforeAll(() => {
+    dir = built = mkdtempSync(join(tmpdir(), 'build-if-stale-'));
+    mkdirSync(join(dir, 'scripts'));
+    copyFileSync(join(ROOT, 'scripts', 'build-if-stale.js'), join(dir, 'scripts', 'build-if-stale.js'));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    source('package.json', '{ "name": "tiny", "private": true }\n');
+    source(
+      'tsconfig.build.json',
+      JSON.stringify({
+        compilerOptions: { strict: true, outDir: 'dist', rootDir: '.', types: [] },
+        include: ['src'],
+        exclude: ['**/*.spec.ts'],
+      }),
+    );
+    source('src/a.ts', 'export const a: number = 1;\n');
+    source('src/a.spec.ts', 'export {};\n');
+    // Whole seconds in the past: a copy keeps them exactly (cpSync rounds sub-millisecond times).
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    for (const file of [
+      'package.json',
+      'tsconfig.build.json',
+      'src/a.ts',
+      'src/a.spec.ts',
+      'scripts/build-if-stale.js',
+    ])
+      utimesSync(join(dir, file), past, past);
+    // Given no build yet, when run, then it compiles and stamps, saying so on stderr and nothing on stdout.
+    expect(run()).toMatchObject({ status: 0, stdout: '', stderr: expect.stringContaining('building dist/') });
+  });
+  afterAll(() => rmSync(built, { recursive: true, force: true }));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'build-if-stale-'));
+    cpSync(built, dir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given no build yet, when run, then it compiled the sources and stamped them', () => {
+    expect(readFileSync(join(dir, output), 'utf8')).toContain('exports.a = 1');
+    expect(existsSync(join(dir, STAMP))).toBe(true);
+  });
+
+  it('given a build of the current sources, when run, then it compiles nothing and prints nothing', () => {
+    rmSync(join(dir, output)); // a skipped build cannot bring it back
+    expect(run()).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(dir, output))).toBe(false);
+  });
+
+  it('given a source saved after the build, when run, then it compiles again', () => {
+    source('src/a.ts', 'export const a: number = 2;\n');
+    touchLater('src/a.ts');
+    expect(run()).toMatchObject({ status: 0, stdout: '', stderr: expect.stringContaining('building dist/') });
+    expect(readFileSync(join(dir, output), 'utf8')).toContain('exports.a = 2');
+    expect(run()).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it.each([
+    ['a new source file', () => source('src/b.ts', 'export const b = 1;\n')],
+    ['a tsconfig', () => touchLater('tsconfig.build.json')],
+    ['package.json', () => touchLater('package.json')],
+    ['the script folder', () => source('scripts/tool.ts', 'export {};\n')],
+  ])('given %s changed after the build, when run, then it compiles again', (_what, change) => {
+    change();
+    expect(run().stderr).toContain('building dist/');
+  });
+
+  it('given only a spec changed (tsconfig.build.json leaves specs out), when run, then it compiles nothing', () => {
+    touchLater('src/a.spec.ts');
+    expect(run()).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('given a type error, when run, then it fails with the error on stderr, stdout empty, and the next run tries again', () => {
+    source('src/a.ts', "export const a: number = 'one';\n");
+    touchLater('src/a.ts');
+    const failed = run();
+    expect(failed).toMatchObject({ status: 2, stdout: '' });
+    expect(failed.stderr).toContain('error TS2322');
+    expect(run()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('building dist/') });
+  });
+
+  it('given --force (npm run build), when run on a fresh build, then it compiles anyway', () => {
+    rmSync(join(dir, output));
+    expect(run('--force')).toMatchObject({ status: 0, stdout: '' });
+    expect(existsSync(join(dir, output))).toBe(true);
+  });
+});
