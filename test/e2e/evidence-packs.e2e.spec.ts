@@ -92,7 +92,6 @@ const get = async (t: TestApp, url: string, token?: string) =>
 
 /** Polls the status endpoint (the job runs in the background) until the pack is built or failed. */
 async function waitForBuild(t: TestApp, packId: string): Promise<Record<string, any>> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   for (let i = 0; i < 600; i++) {
     const { body } = await get(t, `/evidence-packs/${packId}`);
     if (body?.status === 'completed' || body?.status === 'failed') return body;

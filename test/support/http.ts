@@ -33,7 +33,6 @@ export function expectProblem(
   status: number,
   code?: string,
 ) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
     status,
     contentType: expect.stringContaining('application/problem+json'),
