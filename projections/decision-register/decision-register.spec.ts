@@ -64,7 +64,7 @@ const signed = (partnerId: string, version = 'v1', conditions?: string[]) =>
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, DecisionRegisterDoc> {
   const docs = new Map<string, DecisionRegisterDoc>();
-  for (const e of events.filter(p.canHandle)) {
+  for (const e of events.filter((e) => p.canHandle(e))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;

@@ -29,7 +29,7 @@ export async function eventCount(t: TestApp): Promise<number> {
 }
 
 export function expectProblem(
-  res: { status: number; body: any; headers: Record<string, unknown> },
+  res: { status: number; body: unknown; headers: Record<string, unknown> },
   status: number,
   code?: string,
 ) {
