@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
 /** The child's user + system CPU time so far, in milliseconds. */
 export function cpuMs(pid: number): number {
   // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const [utime, stime] = [Number(fields[11]), Number(fields[12])];
   return ((utime + stime) / TICKS) * 1000;
 }
@@ -42,7 +42,7 @@ export function startService(env: Record<string, string>, root: string): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start in 60 s: ${stderr.join('')}`)), 60_000);
     child.once('exit', (code) => {
@@ -50,13 +50,13 @@ export function startService(env: Record<string, string>, root: string): Promise
       reject(new Error(`service exited (${code}): ${stderr.join('')}`));
     });
     let out = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (http:\/\/[^\s]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolve({ child, url: m[1]!, stderr });
+        resolve({ child, url: m[1], stderr });
         out = '';
       }
       if (out.length > 1_000_000) out = out.slice(-1000); // Nest's start-up lines; nothing to keep

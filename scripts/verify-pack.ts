@@ -70,10 +70,10 @@ function verifyOptions(options: Partial<Record<Option, string>>): VerifyOptions 
   let consistencyProof: string[] | undefined;
   if (options['--consistency'] !== undefined) {
     const proof = readJson(options['--consistency'], 'the consistency proof') as { proof?: unknown } | unknown[];
-    const list = Array.isArray(proof) ? proof : (proof as { proof?: unknown })?.proof;
+    const list = Array.isArray(proof) ? proof : proof?.proof;
     if (!Array.isArray(list) || !list.every((h) => typeof h === 'string'))
       throw new UsageError(`${options['--consistency']} holds no proof (a list of hex hashes)`);
-    consistencyProof = list as string[];
+    consistencyProof = list;
   }
   return { publicKeyPem, published: { digest, name: digestFile, consistencyProof } };
 }

@@ -44,12 +44,15 @@ export async function createApp(
 function holdUntilClosed(app: NestFastifyApplication, lock: DataDirLock): void {
   const server = app.getHttpServer();
   server.on('listening', () => lock.noteListening(server.address()));
-  const close = (Object.getPrototypeOf(app) as NestFastifyApplication).close;
+  // Nest's typings declare close(), but its implementation takes the shutdown signal: pass it through.
+  const prototype = Object.getPrototypeOf(app) as {
+    close(this: NestFastifyApplication, ...args: unknown[]): Promise<void>;
+  };
   Object.defineProperty(app, 'close', {
     configurable: true,
     value: async function closeThenRelease(this: NestFastifyApplication, ...args: unknown[]) {
       try {
-        return await (close as (...a: unknown[]) => Promise<void>).apply(this, args);
+        return await prototype.close.apply(this, args);
       } finally {
         lock.release();
       }

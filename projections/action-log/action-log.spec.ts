@@ -23,7 +23,7 @@ const raised = act({
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, ActionLogDoc> {
   const docs = new Map<string, ActionLogDoc>();
-  for (const e of events.filter(p.canHandle)) {
+  for (const e of events.filter((e) => p.canHandle(e))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;

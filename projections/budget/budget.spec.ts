@@ -26,7 +26,7 @@ const pledged = (
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, BudgetDoc> {
   const docs = new Map<string, BudgetDoc>();
-  for (const e of events.filter(p.canHandle)) {
+  for (const e of events.filter((e) => p.canHandle(e))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;

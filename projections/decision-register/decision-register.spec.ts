@@ -64,7 +64,7 @@ const signed = (partnerId: string, version = 'v1', conditions?: string[]) =>
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, DecisionRegisterDoc> {
   const docs = new Map<string, DecisionRegisterDoc>();
-  for (const e of events.filter(p.canHandle)) {
+  for (const e of events.filter((e) => p.canHandle(e))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;
@@ -100,7 +100,7 @@ describe('decision-register projection: which events it reads', () => {
   it('routes a sign-off request to the sign-off and its decision, later sign-off events to the sign-off only', () => {
     expect(p.keysOf(requested)).toEqual([`signoff:${S}`, `decision:${D}`]);
     expect(p.keysOf(signed('warwickshire-police'))).toEqual([`signoff:${S}`]);
-    const { decisionId: _d, ...unlinked } = requested.data as { decisionId: string }; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { decisionId: _d, ...unlinked } = requested.data as { decisionId: string };
     expect(p.keysOf({ ...requested, data: unlinked })).toEqual([`signoff:${S}`]);
   });
 

@@ -61,7 +61,7 @@ export function signoffSummary(s: SignoffDoc): SignoffSummary {
 }
 
 function core(doc: DecisionDoc, meeting: MeetingDoc | undefined): DecisionCore {
-  const { kind: _k, history, recorded: _r, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { kind: _k, history, recorded: _r, ...rest } = doc;
   return {
     ...rest,
     meeting: meetingRef(doc, meeting),
@@ -87,7 +87,7 @@ export function registerDetail(
   meeting: MeetingDoc | undefined,
   signoffs: (SignoffDoc | undefined)[],
 ): DecisionRegisterDetail {
-  const details = requested(signoffs).map(({ kind: _k, history: _h, requested: _r, ...rest }) => rest); // eslint-disable-line @typescript-eslint/no-unused-vars
+  const details = requested(signoffs).map(({ kind: _k, history: _h, requested: _r, ...rest }) => rest);
   return { ...core(doc, meeting), signoffs: details };
 }
 

@@ -31,7 +31,7 @@ export class TokenVerifier {
     } catch (err) {
       throw new InvalidTokenError((err as Error).message);
     }
-    const role = payload.role ?? (Array.isArray(payload.roles) ? payload.roles[0] : undefined);
+    const role: unknown = payload.role ?? (Array.isArray(payload.roles) ? payload.roles[0] : undefined);
     if (!payload.sub || !isRole(role) || typeof payload.agency !== 'string' || !payload.agency) {
       throw new InvalidTokenError('token lacks sub, a known role or agency');
     }

@@ -63,7 +63,7 @@ export class ConfigError extends Error {
 
   /** The first bad variable (kept for callers that name one). */
   get variable(): string {
-    return this.problems[0]!.variable;
+    return this.problems[0].variable;
   }
 
   /** One line per bad variable, for the operator. */

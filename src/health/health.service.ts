@@ -75,7 +75,7 @@ export class HealthService implements OnModuleInit {
   onModuleInit(): void {
     const find = <T>(token: abstract new (...a: never[]) => T): T | undefined => {
       try {
-        return this.modules.get(token as never, { strict: false }) as T;
+        return this.modules.get<T>(token, { strict: false });
       } catch {
         return undefined;
       }

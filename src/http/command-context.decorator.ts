@@ -40,7 +40,7 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Co
   return {
     actor: req.actor,
     correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID(),
-    expectedRevision: parseIfMatch(req.headers['if-match'] as string | undefined),
+    expectedRevision: parseIfMatch(req.headers['if-match']),
     idempotencyKey: idempotencyKeyOf(req),
     occurredAt,
   };

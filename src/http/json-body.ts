@@ -139,6 +139,12 @@ function nonFinite(paths: string[]): BadRequestException {
   );
 }
 
+type CallbackBodyParser = (
+  req: FastifyRequest,
+  body: string,
+  done: (err: Error | null, value?: unknown) => void,
+) => void;
+
 /**
  * Replaces the JSON body parser with one that bounds nesting and refuses duplicate keys and non-finite numbers, so
  * every body that reaches Nest can be fingerprinted, transformed and validated without throwing:
@@ -150,7 +156,9 @@ export function useBoundedJsonParser(app: NestFastifyApplication, bodyLimit: num
   const fastify = app.getHttpAdapter().getInstance();
   // Bodies are JSON only: text/plain reached the validator as one string, whose field errors misled.
   fastify.removeContentTypeParser('text/plain');
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // Fastify types a body parser as callback- or promise-based; its default JSON parser is the callback kind
+  // (it calls `done` and returns nothing), so nothing it returns is left unhandled.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error') as CallbackBodyParser;
   app.useBodyParser('application/json', { bodyLimit }, (req: FastifyRequest, body: Buffer, done) => {
     const { depth, duplicateKey } = scanJson(body);
     if (depth > MAX_JSON_DEPTH) return done(tooDeep(depth), undefined);

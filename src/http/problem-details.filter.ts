@@ -46,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const [code, title] = HTTP_CODES[status] ?? ['http-error', error.message];
       const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       return problem(status, code, title, {
-        detail: Array.isArray(detail) ? detail.join('; ') : String(detail ?? error.message),
+        detail: Array.isArray(detail) ? detail.join('; ') : typeof detail === 'string' ? detail : error.message,
       });
     }
     const status = (error as { statusCode?: unknown })?.statusCode;

@@ -36,16 +36,18 @@ export function LongText(): PropertyDecorator {
 /** Whether `key` of this object (a DTO instance; inherited fields included) is marked @LongText. */
 export function isLongText(owner: object, key: string): boolean {
   for (
-    let proto = Object.getPrototypeOf(owner);
+    let proto = Object.getPrototypeOf(owner) as object | null;
     proto && proto !== Object.prototype;
-    proto = Object.getPrototypeOf(proto)
+    proto = Object.getPrototypeOf(proto) as object | null
   ) {
     if (LONG_TEXT.get(proto)?.has(key)) return true;
   }
   return false;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what these patterns refuse
 const CONTROL_IN_SHORT = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above; tab, line feed and carriage return are allowed in long text
 const CONTROL_IN_LONG = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -60,6 +62,7 @@ function isZonelessDateTime(text: string): boolean {
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Any character one of the checks below looks for: most text has none, and is passed on one scan. */
+// eslint-disable-next-line no-control-regex -- control characters are among what it looks for
 const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 /** Could be an ISO 8601 date-time: short, and starting with a year. */
 const DATE_LIKE = /^[+-]?\d{4}/;

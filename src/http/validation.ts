@@ -24,7 +24,7 @@ function invalid(fields: FieldError[]): BadRequestException {
 export function nullPaths(value: unknown, path = ''): string[] {
   if (value === null) return [path || '(body)'];
   if (typeof value !== 'object') return [];
-  return Object.entries(value as object).flatMap(([k, v]) => nullPaths(v, path ? `${path}.${k}` : k));
+  return Object.entries(value).flatMap(([k, v]) => nullPaths(v, path ? `${path}.${k}` : k));
 }
 
 /** The body as its DTO class sees it (nested DTOs included), so @LongText marks can be read; plain when there is no DTO. */

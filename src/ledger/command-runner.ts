@@ -83,7 +83,7 @@ export class CommandRunner {
     const streamId = streamName(aggregate.category, id);
     const meta = { actor: ctx.actor, occurredAt: this.occurredAt(ctx) };
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, stored } = await this.loadStream(aggregate as Aggregate<never, E, S>, id);
+      const { state, revision, stored } = await this.loadStream(aggregate, id);
       const prior = this.priorWrite(id, streamId, stored, ctx);
       if (prior) return prior;
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {

@@ -40,7 +40,7 @@ export interface EventCodec<E extends DomainEvent> {
 export function eventCodec<E extends DomainEvent>(specs: Record<E['type'], EventTypeSpec>): EventCodec<E> {
   const table = specs as Record<string, EventTypeSpec>;
   return {
-    types: Object.keys(table) as E['type'][],
+    types: Object.keys(table),
     versionOf: (type) => table[type].version,
     personalOf: (type) => table[type]?.personal ?? [],
     decode(stored) {

@@ -19,7 +19,7 @@ function walk(nodes: Node[], segments: string[]): Node[] {
     current = current.flatMap((n) => {
       const v = n?.[name];
       if (v === undefined || v === null) return [];
-      return many ? (Array.isArray(v) ? (v as Node[]) : []) : [v as Node];
+      return many ? (Array.isArray(v) ? (v as Node[]) : []) : ([v] as Node[]);
     });
   }
   return current;

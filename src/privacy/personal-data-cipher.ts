@@ -117,17 +117,19 @@ export function revealWith<T>(value: T, open: (s: SealedValue) => unknown): T {
   if (typeof value !== 'object' || value === null) return value;
   if (isSealed(value)) return open(value) as T;
   if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
     let out: unknown[] | undefined;
-    value.forEach((v, i) => {
+    items.forEach((v, i) => {
       const r = revealWith(v, open);
-      if (r !== v) (out ??= [...value])[i] = r;
+      if (r !== v) (out ??= [...items])[i] = r;
     });
     return (out ?? value) as T;
   }
+  const fields = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value)) {
+  for (const [k, v] of Object.entries(fields)) {
     const r = revealWith(v, open);
-    if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r;
+    if (r !== v) (out ??= { ...fields })[k] = r;
   }
   return (out ?? value) as T;
 }

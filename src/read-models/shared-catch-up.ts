@@ -23,22 +23,21 @@ export class SharedCatchUp {
     let cursor = after ?? -1;
     let closed = false;
     let live: Subscription | undefined;
-    const catchUp = this;
-    async function* iterate(): AsyncGenerator<StoredEvent> {
+    async function* iterate(this: SharedCatchUp): AsyncGenerator<StoredEvent> {
       for (;;) {
-        const page = await catchUp.page(cursor);
+        const page = await this.page(cursor);
         for (const event of page) {
           if (closed) return;
           cursor = event.position;
           yield event;
         }
         if (closed) return;
-        if (page.length < catchUp.pageSize) break;
+        if (page.length < this.pageSize) break;
       }
-      live = catchUp.events.subscribe({ after: cursor < 0 ? undefined : cursor });
+      live = this.events.subscribe({ after: cursor < 0 ? undefined : cursor });
       yield* live;
     }
-    const iterator = iterate();
+    const iterator = iterate.call(this);
     return {
       [Symbol.asyncIterator]: () => iterator,
       close: async () => {

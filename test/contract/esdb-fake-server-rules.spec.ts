@@ -71,14 +71,14 @@ for (const batchAppend of [true, false]) {
       const forwards = await collect(client.readAll({ fromPosition: second, direction: FORWARDS, maxCount: 1 }));
       expect(forwards[0].event?.position).toEqual(second);
       const backwards = await collect(client.readAll({ fromPosition: second, direction: BACKWARDS, maxCount: 1 }));
-      expect(backwards[0].event!.position!.prepare).toBeLessThan(second.prepare);
+      expect(backwards[0].event!.position.prepare).toBeLessThan(second.prepare);
     });
 
     it('given a filtered subscription, then it sends a checkpoint every multiplier x 32 events considered', async () => {
       const checkpoints: Position[] = [];
       const [tail] = await collect(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }));
       const sub = client.subscribeToAll({
-        fromPosition: tail.event!.position!,
+        fromPosition: tail.event!.position,
         filter: streamNameFilter({
           prefixes: ['nothing-matches-this'],
           checkpointInterval: 2,
@@ -102,7 +102,7 @@ for (const batchAppend of [true, false]) {
 
     it('given a live subscription whose consumer stops reading, when the log runs far ahead, then the node drops it as too slow', async () => {
       const [tail] = await collect(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }));
-      const sub: AllStreamSubscription = client.subscribeToAll({ fromPosition: tail.event!.position! });
+      const sub: AllStreamSubscription = client.subscribeToAll({ fromPosition: tail.event!.position });
       const dropped = new Promise<Error>((resolve) => sub.once('error', resolve));
       await new Promise((resolve) => sub.once('caughtUp', resolve));
       sub.pause(); // the consumer stops reading: HTTP/2 flow control soon holds the server's writes

@@ -148,7 +148,7 @@ describe('one owner per data directory (e2e)', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
         if (text.includes('locked')) resolve();
       });
       child.on('exit', (code) => reject(new Error(`lock holder exited (${code})`)));

@@ -58,7 +58,7 @@ describe('decisions (e2e)', () => {
     expect(res.headers.etag).toBe('"0"');
     expect(res.body).toMatchObject({ id: 'd6', revision: 0, events: ['decision-recorded'] });
     const [event] = await t.store.readStream('decision-d6');
-    const { occurredAt: _, ...data } = training; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { occurredAt: _, ...data } = training;
     expect(event.data).toEqual(data);
     expect(event.metadata).toMatchObject({
       actor: { userId: 'amrita-sharma', role: 'business-manager' },

@@ -91,8 +91,7 @@ const get = async (t: TestApp, url: string, token?: string) =>
   send(t, url, undefined, { method: 'GET', token: token ?? (await t.token()) });
 
 /** Polls the status endpoint (the job runs in the background) until the pack is built or failed. */
-async function waitForBuild(t: TestApp, packId: string): Promise<Record<string, any>> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+async function waitForBuild(t: TestApp, packId: string): Promise<{ status: string; files: { name: string }[] }> {
   for (let i = 0; i < 600; i++) {
     const { body } = await get(t, `/evidence-packs/${packId}`);
     if (body?.status === 'completed' || body?.status === 'failed') return body;

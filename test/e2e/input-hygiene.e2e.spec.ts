@@ -247,7 +247,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   });
 
   it('sweeps every command: a bidi override or a NUL in any top-level text field is a 400 naming it, and nothing is written', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as OpenApiDoc;
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiDoc>();
     const failures: string[] = [];
     let sent = 0;
     for (const { method, path, op } of operations(doc).filter((o) => ['POST', 'PUT', 'PATCH'].includes(o.method))) {

@@ -111,7 +111,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     // In memory by default; FUZZ_STORE=sqlite runs the same sweep on the durable engine.
     t = await startTestApp(process.env.FUZZ_STORE ? { LEDGER_STORE: process.env.FUZZ_STORE } : {});
     await loadDemo(t.app);
-    doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as OpenApiDoc;
+    doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiDoc>();
     const log = await t.store.readAll();
     head = log.at(-1)?.position;
     realIds = realIdsOf(log);

@@ -87,9 +87,9 @@ describe('store faults on SQLite (e2e)', () => {
 
   /** The other stores' own connections, made read-only by SQLite (query_only), as the engine's hook does. */
   const setReadOnly = (token: unknown, on: boolean) =>
-    (t.app.get(token as never, { strict: false }) as { db: Database.Database }).db.pragma(
-      `query_only = ${on ? 'ON' : 'OFF'}`,
-    );
+    t.app
+      .get<{ db: Database.Database }>(token as never, { strict: false })
+      .db.pragma(`query_only = ${on ? 'ON' : 'OFF'}`);
 
   it.each([
     ['keyStore', SubjectKeyStore],

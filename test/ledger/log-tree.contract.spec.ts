@@ -26,7 +26,7 @@ import { newEvents } from '../support/events';
  */
 interface Engine {
   name: string;
-  open(dir: string): Promise<{ events: EventStore; treeFile: string; close(): Promise<void> }>;
+  open(dir: string): Promise<{ events: EventStore; treeFile: string; close: () => Promise<void> }>;
 }
 
 let fake: EsdbProtocolFake | undefined;

@@ -26,7 +26,7 @@ export function parseDockerfile(text: string): Instruction[][] {
     pending += (pending ? ' ' : '') + line.replace(/\\$/, '').trim();
     if (line.endsWith('\\')) return;
     const [keyword, ...rest] = pending.split(/\s+/);
-    const instruction = { keyword: keyword!.toUpperCase(), args: rest.join(' '), line: start };
+    const instruction = { keyword: keyword.toUpperCase(), args: rest.join(' '), line: start };
     if (instruction.keyword === 'FROM') stages.push([]);
     stages.at(-1)!.push(instruction);
     pending = '';
@@ -84,7 +84,7 @@ describe('the Dockerfile', () => {
       allowScripts?: Record<string, boolean>;
     };
     expect(pkg.allowScripts?.['better-sqlite3']).toBe(true);
-    expect(stages[0]!.some((i) => i.keyword === 'RUN' && /require\('better-sqlite3'\)/.test(i.args))).toBe(true);
+    expect(stages[0].some((i) => i.keyword === 'RUN' && /require\('better-sqlite3'\)/.test(i.args))).toBe(true);
   });
 
   it('given the final stage, then it runs as a non-root user with /data created and owned by that user before VOLUME /data', () => {
@@ -134,8 +134,8 @@ describe('docker-compose.yml', () => {
     services: Record<string, Service>;
     volumes: Record<string, unknown>;
   };
-  const ledger = compose.services.ledger!;
-  const secrets = compose.services['ledger-secrets']!;
+  const ledger = compose.services.ledger;
+  const secrets = compose.services['ledger-secrets'];
   // source:target[:mode]; the source may hold a `${VAR:-default}` with a colon of its own.
   const mounts = (s: Service) =>
     (s.volumes ?? [])

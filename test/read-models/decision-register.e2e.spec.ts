@@ -519,7 +519,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
         { type: 'agenda-item-added', data: { meetingId: SEP, itemNumber: 7, title: 'Late item' } },
         '2022-09-22T12:00:00.000Z',
       );
-      const recorded = await decision(
+      await decision(
         {
           type: 'decision-recorded',
           data: {

@@ -44,7 +44,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
 
   it('given a projection far behind with catch-up batches, when it starts, then it catches up to the head and holds every event', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [tally], {
       batchSize: 5,
       batchMs: 5,
       catchUpBatchSize: 40,
@@ -63,7 +63,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
 
   it('given the action log rebuilt in large batches, then it equals a batch-of-one rebuild', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [actionLogProjection], {
       batchSize: 3,
       batchMs: 5,
       catchUpBatchSize: 40,
@@ -82,7 +82,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   it('given snapshotEvery 20 and batches of 5, when the action log catches up, then it takes a layer every 20 events (not every 20 bytes of log) and an as-of view replays at most one interval', async () => {
     const every = 20;
     const store = new ReadModelStore(':memory:', { snapshotEvery: every });
-    const runner = new ProjectionRunner(events, store, [actionLogProjection as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [actionLogProjection], {
       batchSize: 5,
       batchMs: 5,
       catchUpBatchSize: 5,

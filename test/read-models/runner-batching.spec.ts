@@ -26,7 +26,7 @@ async function commitsOf(
   store: ReadModelStore,
   head: number,
   options: object,
-  projection: Projection<unknown> = tally as Projection<unknown>,
+  projection: Projection<unknown> = tally,
 ): Promise<number[]> {
   const runner = new ProjectionRunner(events, store, [projection], options);
   const positions: number[] = [];
@@ -91,7 +91,7 @@ describe('projection runner: large batches while catching up, small ones once li
   });
 
   it('given a catch-up that reached the head, then a later append is committed within the live batch time', async () => {
-    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [tally], {
       batchSize: 10,
       batchMs: 5,
       catchUpBatchSize: 100,
@@ -117,14 +117,14 @@ describe('projection runner: large batches while catching up, small ones once li
       store,
       head,
       { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 },
-      actionLogProjection as Projection<unknown>,
+      actionLogProjection,
     );
     expect(dump(store)).toEqual(await rebuild(events, head));
   });
 
   it('given a projection far behind, then it catches up from whole shared pages and subscribes only at the head', async () => {
     const subscribe = jest.spyOn(SharedCatchUp.prototype, 'subscribe');
-    const runner = new ProjectionRunner(events, store, [tally as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [tally], {
       batchSize: 10,
       batchMs: 5,
       catchUpBatchSize: 100,

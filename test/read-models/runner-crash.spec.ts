@@ -21,13 +21,13 @@ function runChildUntil(
   return new Promise((resolve, reject) => {
     let seen = 0;
     let stderr = '';
-    child.stderr!.on('data', (d) => {
+    child.stderr.on('data', (d) => {
       stderr += d;
     });
     child.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`child exited (${code ?? signal}): ${stderr}`));
     });
-    child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
       seen += text.split('\n').filter((l) => l.startsWith('committed')).length;
       if (text.includes('caught-up')) resolve({ child, caughtUp: true });
       else if (seen >= commits) resolve({ child, caughtUp: false });

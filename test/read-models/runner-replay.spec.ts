@@ -48,7 +48,7 @@ describe('projection runner: incremental equals rebuild', () => {
         const events = new MemoryEventStore(new ManualClock());
         const head = await appendAll(events, appends);
         const expected: Record<string, unknown> = {};
-        for (const e of (await events.readAll()).filter(actionLogProjection.canHandle)) {
+        for (const e of (await events.readAll()).filter((e) => actionLogProjection.canHandle(e))) {
           for (const key of actionLogProjection.keysOf(e))
             expected[key] = actionLogProjection.evolve(
               (expected[key] as never) ?? actionLogProjection.initialState(key),

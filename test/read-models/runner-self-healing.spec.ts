@@ -162,7 +162,7 @@ describe('projection runner: self-healing after store errors', () => {
       },
     };
     const source = flaky(events);
-    const runner = new ProjectionRunner(source.store, store, [counter as Projection<unknown>], {
+    const runner = new ProjectionRunner(source.store, store, [counter], {
       batchSize: 1,
       batchMs: 5,
       retryPolicy: new RetryPolicy({ initialMs: 5, maxMs: 80, jitter: 0 }),

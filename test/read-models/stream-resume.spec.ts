@@ -204,7 +204,7 @@ describe('a projection stream where one event changes several documents', () => 
     await touch('x');
     const e0 = await touch('x');
     // Two events per batch, never on a timer: [x, x] then [y+z, w].
-    const runner = new ProjectionRunner(events, store, [touches as Projection<unknown>], {
+    const runner = new ProjectionRunner(events, store, [touches], {
       batchSize: 2,
       batchMs: 3_600_000,
     });

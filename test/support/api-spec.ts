@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenClaims } from '../../src/auth/mint-token';
-import type { Actor, NewEvent } from '../../src/ledger/event-envelope';
+import type { NewEvent } from '../../src/ledger/event-envelope';
 import type { DomainEvent } from '../../src/shared/decider';
 import { eventCount, expectProblem, send, type SendOptions } from './http';
 import { SEEDED_BY_TEST, type TestApp } from './test-app';

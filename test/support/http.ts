@@ -29,11 +29,10 @@ export async function eventCount(t: TestApp): Promise<number> {
 }
 
 export function expectProblem(
-  res: { status: number; body: any; headers: Record<string, unknown> },
+  res: { status: number; body: unknown; headers: Record<string, unknown> },
   status: number,
   code?: string,
 ) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   expect({ status: res.status, contentType: res.headers['content-type'] }).toEqual({
     status,
     contentType: expect.stringContaining('application/problem+json'),

@@ -31,7 +31,7 @@ export class ActionOwnership {
     assertMayActFor(ctx.actor, command, await this.agencies(actionId, ctx));
   }
 
-  private agencyOf(owner: ActionOwner, onDate: string): Promise<string | undefined> | string | undefined {
+  private async agencyOf(owner: ActionOwner, onDate: string): Promise<string | undefined> {
     if (owner.kind === 'partner') return owner.partnerId;
     if (owner.kind === 'person') return partnerOfPerson(this.runner, owner.personId, onDate);
     return undefined;

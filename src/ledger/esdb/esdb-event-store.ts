@@ -28,7 +28,7 @@ import { findPriorAppend } from '../idempotency';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
 import { classifyStoreError, StoreUnavailableError } from '../store-errors';
-import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toPosition, toSafeNumber } from './esdb-mapping';
+import { fromEsdbEvent, fromPositionOf, isSystemEvent, toEsdbEvent, toSafeNumber } from './esdb-mapping';
 import { collectWithin, withinDeadline } from './esdb-deadline';
 import { EsdbSubscription } from './esdb-subscription';
 import { ReturnedPositions } from './returned-positions';

@@ -16,7 +16,7 @@ export class IntegrityHeaderHook implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance() as FastifyInstance | undefined;
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify?.addHook) return; // an application context without HTTP
     // Server-sent streams write their headers on the raw response, past onSend: marked when they start.
     fastify.addHook('onRequest', async (_request, reply) => {

@@ -59,9 +59,7 @@ function readDigest(file: string): SourcedDigest {
   } catch (err) {
     throw new UsageError(`--digest ${file} is not a readable JSON file (${(err as Error).message})`);
   }
-  const digest = (
-    json && typeof json === 'object' && 'digest' in json ? (json as { digest: unknown }).digest : json
-  ) as DigestClaims;
+  const digest = (json && typeof json === 'object' && 'digest' in json ? json.digest : json) as DigestClaims;
   if (!digest || typeof digest !== 'object') throw new UsageError(`--digest ${file} holds no digest object`);
   return { digest, source: { kind: 'supplied', name: file } };
 }

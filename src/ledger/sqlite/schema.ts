@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEvent } from '../event-envelope';
+import type { EventMetadata, StoredEvent } from '../event-envelope';
 
 /**
  * One table, the global log. `position` is the rowid: SQLite hands out max(rowid)+1, which only
@@ -58,7 +58,7 @@ export function toEvent(r: Row): StoredEvent {
     type: r[4],
     schemaVersion: r[5],
     data: r[6] === null ? undefined : JSON.parse(r[6]),
-    metadata: JSON.parse(r[7]),
+    metadata: JSON.parse(r[7]) as EventMetadata,
     integrity: { prevHash: r[8], hash: r[9] },
   };
 }

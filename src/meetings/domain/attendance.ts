@@ -159,7 +159,7 @@ export function correctEntry(
     });
   checkEntryShape(entry);
   checkRegistered(entry, facts);
-  const { [entry.personId]: _replaced, ...others } = attendance; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { [entry.personId]: _replaced, ...others } = attendance;
   checkAgainst(others, entry);
   return { entry, previous };
 }

@@ -2,7 +2,7 @@ import { storedEvent } from '../../ledger/testing/stored-events';
 import { subjectsPastRetention } from './retention-due';
 
 let position = 0;
-const ev = (type: string, data: Record<string, unknown>, occurredAt: string) =>
+const ev = (type: string, data: { escalationId: string } & Record<string, unknown>, occurredAt: string) =>
   storedEvent({
     streamId: `escalation-${data.escalationId}`,
     position: ++position,

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { CommandBus } from '@nestjs/cqrs';
 import { loadConfig } from '../../config/app-config';
 import type { EventStore } from '../../ledger/event-store.port';
 import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
@@ -30,13 +29,7 @@ describe('RetentionScheduler after a failed round', () => {
       },
     });
     const config = loadConfig({ RETENTION_ESCALATIONS_DAYS: '30', RETENTION_INTERVAL_MINUTES: '1440' });
-    const scheduler = new RetentionScheduler(
-      config,
-      store,
-      clock,
-      {} as PersonalDataCipher,
-      { execute: jest.fn() } as unknown as CommandBus,
-    );
+    const scheduler = new RetentionScheduler(config, store, clock, {} as PersonalDataCipher, { execute: jest.fn() });
     scheduler.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(24 * 60 * 60_000);
     expect(rounds).toBe(1);

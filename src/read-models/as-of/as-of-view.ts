@@ -55,20 +55,20 @@ export class AsOfView {
     const changed = this.changedKeys.filter((k) => k > from && k < end);
     const stored =
       this.snapshot === undefined
-        ? [][Symbol.iterator]()
+        ? ([] as [string, string][])[Symbol.iterator]()
         : this.layers.scanAt(this.projection, this.snapshot, from, end)[Symbol.iterator]();
     // Merge two key-ordered streams; a document the replay changed replaces its snapshot version.
     try {
       let next = stored.next();
       let i = 0;
       while (!next.done || i < changed.length) {
-        const storedKey = next.done ? undefined : next.value[0];
-        if (storedKey !== undefined && (i >= changed.length || storedKey < changed[i])) {
-          yield { key: storedKey, doc: JSON.parse(next.value![1]) as D };
+        const entry = next.done ? undefined : next.value;
+        if (entry !== undefined && (i >= changed.length || entry[0] < changed[i])) {
+          yield { key: entry[0], doc: JSON.parse(entry[1]) as D };
           next = stored.next();
           continue;
         }
-        if (storedKey === changed[i]) next = stored.next();
+        if (entry?.[0] === changed[i]) next = stored.next();
         yield { key: changed[i], doc: this.changed<D>(changed[i]) };
         i++;
       }

@@ -98,7 +98,7 @@ export class ProjectionStreams {
     // An id at or past the checkpoint (or past the head) has nothing applied after it yet: live follows.
     const latest =
       upTo !== undefined && after < upTo
-        ? await changedKeys(this.events, spec.projection as Projection<unknown>, after, upTo)
+        ? await changedKeys(this.events, spec.projection, after, upTo)
         : new Map<string, number>();
     // Synchronous from here: a commit writes the store and emits its changes in one step, so the
     // documents read now are at this checkpoint, and every change held so far is in them (and is

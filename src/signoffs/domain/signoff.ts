@@ -52,7 +52,7 @@ function checkSigner(
 }
 
 function sign(command: Extract<SignoffCommand, { type: 'sign-signoff' }>, state: SignoffState): SignoffEvent[] {
-  const { signerRoles: _facts, ...data } = command.data; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { signerRoles: _facts, ...data } = command.data;
   const { version, contentHash } = state.artefact!;
   if (!state.requiredPartnerIds.includes(data.partnerId))
     throw new RuleViolation('partner-not-required', `${data.partnerId} is not asked to sign ${data.signoffId}`);
@@ -141,7 +141,7 @@ function evolve(state: SignoffState, event: SignoffEvent): SignoffState {
         artefact: { ...state.artefact!, version: event.data.version, contentHash: event.data.contentHash },
       };
     case 'signoff-signature-withdrawn': {
-      const { [event.data.partnerId]: _withdrawn, ...signatures } = state.signatures; // eslint-disable-line @typescript-eslint/no-unused-vars
+      const { [event.data.partnerId]: _withdrawn, ...signatures } = state.signatures;
       return { ...state, completed: false, signatures };
     }
     case 'signoff-request-withdrawn':

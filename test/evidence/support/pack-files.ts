@@ -84,7 +84,7 @@ export function withRecomputedManifest(files: Map<string, Buffer>): Map<string, 
   }));
   manifest.rootHash = rootHashOf(manifest.files);
   // Exactly what the builder covers: events and CSVs (not the PDF, nor log-hashes.txt).
-  manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => (DATA_FILES as string[]).includes(f.name)));
+  manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => DATA_FILES.includes(f.name)));
   manifest.manifestHash = manifestHashOf(manifest);
   return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(manifest), 'utf8')]]);
 }

@@ -40,8 +40,8 @@ export interface StreamsServiceConfig {
   /** A live subscription this many events behind its consumer is dropped (undefined: never). */
   slowConsumerLimit?: number;
   /** The server's clock, for BatchAppend deadlines. */
-  now(): number;
-  count(rpc: string): void;
+  now: () => number;
+  count: (rpc: string) => void;
 }
 
 /** What a 23.10+ node answers for a $all read or subscription from a position that is not a record's start. */

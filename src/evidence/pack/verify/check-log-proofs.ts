@@ -151,7 +151,7 @@ export class LogProofsChecker {
       head.headsIndex < digest.streamHeadsSize
         ? pathRanges(head.headsIndex, digest.streamHeadsSize).map((r) => this.headsNodes.get(rangeKey(r.start, r.end)))
         : [];
-    const proof = path.every((h) => h !== undefined) ? (path as Buffer[]) : undefined;
+    const proof = path.every((h) => h !== undefined) ? path : undefined;
     const proven =
       proof !== undefined &&
       verifyInclusion({

@@ -23,7 +23,7 @@ export function compareCsv(file: string, expectedText: string, actualText: strin
         row: r,
         message: want
           ? `row ${r} is missing (recomputed: ${want.slice(0, 2).join(', ')})`
-          : `row ${r} is not in the recomputed table: ${got!.slice(0, 2).join(', ')}`,
+          : `row ${r} is not in the recomputed table: ${got.slice(0, 2).join(', ')}`,
       });
       continue;
     }

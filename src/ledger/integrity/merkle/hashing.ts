@@ -31,7 +31,7 @@ export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** A tree size or leaf index: an integer JS numbers hold exactly (sizes never go through 32-bit `>>`/`&`). */
-export const isTreeIndex = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+export const isTreeIndex = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 0;
 
 // Bit arithmetic on doubles: exact up to 2^53, where JS bitwise operators truncate to 32 bits.
 export const lsbSet = (n: number): boolean => n % 2 === 1;

@@ -17,7 +17,7 @@ import { pdfText } from './format';
 import { MARGIN, stampFooters } from './layout';
 import { drawTable } from './table';
 
-export function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
+export async function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
   const at = new Date(input.generatedAt);
   if (Number.isNaN(at.getTime()))
     return Promise.reject(new RangeError(`generatedAt is not an ISO instant: ${input.generatedAt}`));
@@ -55,7 +55,7 @@ export function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
     stampFooters(doc, input.title, input.rootHash);
   } catch (err) {
     doc.end();
-    return Promise.reject(err);
+    throw err;
   }
   doc.end();
   return done;

@@ -37,7 +37,7 @@ export function drawTable(
   doc.font(FONT.regular).fontSize(SIZE);
   const widths = columnWidths(doc, columns, rows, contentWidth(doc), PAD, SIZE);
   const maxRowH = bottom(doc) - doc.page.margins.top - 60;
-  const aligns = columns.map((_, i) => (isNumeric(rows.map((r) => r[i])) ? 'right' : 'left') as Align);
+  const aligns = columns.map((_, i) => (isNumeric(rows.map((r) => r[i])) ? 'right' : 'left'));
   const header = () => drawRow(doc, columns, widths, aligns, { bold: true, fill: HEADER_FILL });
   if (doc.y + rowHeight(doc, columns, widths, true) * 2 > bottom(doc)) {
     newPage(doc, layout);
