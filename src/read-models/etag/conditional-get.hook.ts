@@ -15,7 +15,7 @@ export class ConditionalGetHook implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance() as FastifyInstance | undefined;
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify?.addHook) return; // an application context without HTTP
     fastify.addHook('onSend', async (request, reply, payload) => {
       const base = validatorBases.get(request.raw);
