@@ -37,7 +37,7 @@ export class ReadETagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const source = this.reflector.get<Source | undefined>(ETAG_SOURCE, context.getHandler());
     const raw = context.switchToHttp().getRequest<FastifyRequest>().raw;
-    // Read before the handler: a position older than the body only costs a 304 later, never a stale one.
+    // Read before the handler, so the tag never names a position the body may not show yet (the digest covers the body).
     const position = source?.kind === 'read-model' ? this.store.checkpoint(source.projection)?.position : undefined;
     return next.handle().pipe(
       tap((body) => {
