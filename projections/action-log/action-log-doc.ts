@@ -1,5 +1,6 @@
 import type { ActionOwner, ActionStatus } from '../../src/actions';
 import type { Actor } from '../../src/ledger/event-envelope';
+import type { RecordRevision } from '../record-revision';
 
 /**
  * One line of an action's change history: enough for an inspector to see who did what, when.
@@ -19,8 +20,8 @@ export interface ActionHistoryEntry {
   position: number;
 }
 
-/** The current state of one action, as the action log shows it. */
-export interface ActionLogEntry {
+/** The current state of one action, as the action log shows it; `revision` is the action stream's. */
+export interface ActionLogEntry extends RecordRevision {
   kind: 'action';
   actionId: string;
   /** False only if an action's later events arrive without its raise (never, through the decider). */

@@ -2,6 +2,7 @@ import { Action, type ActionEvent } from '../../src/actions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { Meeting } from '../../src/meetings';
 import { withoutUndefined } from '../../src/shared/without-undefined';
+import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   actionKey,
@@ -52,6 +53,7 @@ function newAction(actionId: string): ActionLogEntry {
     owners: [],
     timesCarriedForward: 0,
     historyLength: 0,
+    revision: NO_REVISION,
   };
 }
 
@@ -102,6 +104,7 @@ function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry 
     ...changes(doc, event, occurredAt),
     lastUpdate: { type: event.type, occurredAt, recordedAt, actor },
     historyLength: doc.historyLength + 1,
+    revision: revisionAfter(doc, stored, { category: actions.category, id: doc.actionId }),
   };
   return MAY_CLEAR.has(event.type) ? withoutUndefined(next) : next;
 }
@@ -136,8 +139,8 @@ function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardD
 /** The current action log: one document per action, plus the meeting -> board link for board filters. */
 export const actionLogProjection: SubscribedProjection<ActionLogDoc> = {
   name: 'action-log',
-  // 2: the history moved out of the document (the action's stream), leaving historyLength.
-  version: 2,
+  // 2: the history moved out of the document (the action's stream), leaving historyLength. 3: revision.
+  version: 3,
   subscriptions: [actions, meetings],
   canHandle: (event) => actions.takes(event) || meetings.takes(event),
   keysOf: (event) =>

@@ -9,6 +9,7 @@ const doc = (over: Partial<ActionLogEntry> = {}): ActionLogEntry => ({
   status: 'open',
   timesCarriedForward: 0,
   historyLength: 0,
+  revision: 0,
   owners: [
     { kind: 'person', personId: 'pete-hill' },
     { kind: 'partner', partnerId: 'warwickshire-police' },

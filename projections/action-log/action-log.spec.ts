@@ -57,6 +57,12 @@ describe('action-log projection: which events it reads', () => {
 });
 
 describe('action-log projection: one document per action', () => {
+  it("given two events of the action's stream, then the document carries the stream revision of the last", () => {
+    const progress = act({ type: 'action-progress-noted', data: { actionId: id, note: 'Drafted' } });
+    expect(action({ ...raised, revision: 0 }).revision).toBe(0);
+    expect(action({ ...raised, revision: 0 }, { ...progress, revision: 1 }).revision).toBe(1);
+  });
+
   it('given an action raised, then the document shows text, owners, due date, origin and target', () => {
     expect(action(raised)).toMatchObject({
       kind: 'action',

@@ -6,6 +6,7 @@ import type {
   UnderwritingShare,
 } from '../../src/funding';
 import type { Actor } from '../../src/ledger/event-envelope';
+import type { RecordRevision } from '../record-revision';
 
 /** One pledge as the year's events left it; withdrawn pledges stay visible but count for nothing. */
 export interface PledgeEntry {
@@ -53,7 +54,7 @@ export interface BudgetRevision {
  * outstanding, shares) are worked out at read time by budget.summary.ts, so the rules for them can
  * change without a rebuild and this document stays a plain record of what was said.
  */
-export interface BudgetYearDoc {
+export interface BudgetYearDoc extends RecordRevision {
   kind: 'year';
   financialYear: string;
   /** False only if a year's later events arrive without its budget-set (never, through the decider). */

@@ -1,6 +1,7 @@
 import { Budget, type BudgetEvent } from '../../src/funding';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { Partner } from '../../src/partners';
+import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   PARTNER_KEY_PREFIX,
@@ -42,6 +43,7 @@ function newYear(financialYear: string): BudgetYearDoc {
     pledges: [],
     payments: [],
     underwritings: [],
+    revision: NO_REVISION,
   };
 }
 
@@ -113,6 +115,7 @@ function evolveYear(doc: BudgetYearDoc, stored: StoredEvent): BudgetYearDoc {
     ...doc,
     ...changes(doc, event, occurredAt),
     lastUpdate: { type: event.type, occurredAt, recordedAt, actor, position: event.position },
+    revision: revisionAfter(doc, stored, { category: budgets.category, id: doc.financialYear }),
   };
 }
 
@@ -124,7 +127,8 @@ function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc
 /** Budget and contributions per financial year, plus partner names to label them. */
 export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
-  version: 1,
+  // 2: revision.
+  version: 2,
   subscriptions: [budgets, partners],
   canHandle: (event) => budgets.takes(event) || partners.takes(event),
   keysOf: (event) =>

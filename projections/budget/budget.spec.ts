@@ -95,6 +95,7 @@ describe('budget projection: one document per financial year', () => {
       pledges: [],
       payments: [],
       underwritings: [],
+      revision: set.revision,
       lastUpdate: {
         type: 'budget-set',
         occurredAt: '2022-05-10T10:00:00.000Z',

@@ -47,6 +47,8 @@ export interface PartnerContribution {
 
 export interface BudgetYearView {
   financialYear: string;
+  /** The budget stream's revision (what If-Match on the year's commands checks). */
+  revision: number;
   totalPence: number;
   lines: BudgetYearDoc['lines'];
   allocatedPence: number;
@@ -136,6 +138,7 @@ export function summariseYear(
   const budgetLessAgreedPence = Math.max(0, doc.totalPence - agreedPence);
   return {
     financialYear: doc.financialYear,
+    revision: doc.revision,
     totalPence: doc.totalPence,
     lines: doc.lines,
     allocatedPence: doc.allocatedPence,

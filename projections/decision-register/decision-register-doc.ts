@@ -2,6 +2,7 @@ import type { DecisionCondition, DecisionOutcome, DecisionStatus } from '../../s
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { Pence } from '../../src/shared/money';
 import type { ArtefactVersion } from '../../src/signoffs';
+import type { RecordRevision } from '../record-revision';
 
 /** Who did something and when: business time, ledger time and the verified actor. */
 export interface Stamp {
@@ -27,7 +28,7 @@ export interface ConditionEntry extends DecisionCondition {
 }
 
 /** One decision as the register shows it. Meeting and sign-offs are joined by the reader (see below). */
-export interface DecisionDoc {
+export interface DecisionDoc extends RecordRevision {
   kind: 'decision';
   decisionId: string;
   /** False only while later events arrive without the recording (never, through the decider). */
@@ -80,7 +81,7 @@ export type SignoffStatus = 'open' | 'completed' | 'withdrawn';
  * One sign-off. Kept under its own key because only 'signoff-requested' names the decision: the
  * later sign-off events carry just the signoffId, so they cannot be routed to a decision document.
  */
-export interface SignoffDoc {
+export interface SignoffDoc extends RecordRevision {
   kind: 'signoff';
   signoffId: string;
   requested: boolean;

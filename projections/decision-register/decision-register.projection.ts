@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { revisionAfter } from '../record-revision';
 import type { SubscribedProjection } from '../subscription';
 import {
   decisionKey,
@@ -40,12 +41,16 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
   switch (doc.kind) {
     case 'meeting':
       return evolveMeeting(doc, event);
-    case 'signoff':
-      return evolveSignoff(doc, event);
-    case 'decision':
-      return signoffs.takes(event)
+    case 'signoff': {
+      const revision = revisionAfter(doc, event, { category: signoffs.category, id: doc.signoffId });
+      return { ...evolveSignoff(doc, event), revision };
+    }
+    case 'decision': {
+      const next = signoffs.takes(event)
         ? linkSignoff(doc, signoffs.decode(event).data.signoffId)
         : evolveDecision(doc, event);
+      return { ...next, revision: revisionAfter(doc, event, { category: decisions.category, id: doc.decisionId }) };
+    }
   }
 }
 
@@ -59,7 +64,8 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
  */
 export const decisionRegisterProjection: SubscribedProjection<DecisionRegisterDoc> = {
   name: 'decision-register',
-  version: 1,
+  // 2: revision (decisions and sign-offs).
+  version: 2,
   subscriptions: [decisions, signoffs, meetings],
   canHandle: (event) => decisions.takes(event) || signoffs.takes(event) || meetings.takes(event),
   keysOf,

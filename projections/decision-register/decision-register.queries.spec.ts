@@ -30,6 +30,7 @@ const doc = (over: Partial<DecisionDoc> = {}): DecisionDoc => ({
   status: 'in-force',
   supersedes: [],
   signoffIds: ['so1'],
+  revision: 1,
   history: [line('decision-recorded', 4, 'decision-d1'), line('decision-condition-satisfied', 10, 'decision-d1')],
   ...over,
 });
@@ -44,6 +45,7 @@ const signoff: SignoffDoc = {
   kind: 'signoff',
   signoffId: 'so1',
   requested: true,
+  revision: 0,
   decisionId: 'd1',
   status: 'completed',
   requiredPartnerIds: ['p1', 'p2'],

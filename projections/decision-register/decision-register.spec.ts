@@ -230,6 +230,42 @@ describe('decision-register projection: decisions', () => {
     ]);
   });
 
+  it("given events of its own stream and others', then each record's revision is its own stream's last applied", () => {
+    const at = (e: StoredEvent, revision: number) => ({ ...e, revision });
+    const successor = dec({
+      type: 'decision-recorded',
+      data: {
+        decisionId: 'd2',
+        meetingId: M,
+        itemNumber: 5,
+        outcome: 'approved',
+        text: 'Revised',
+        conditions: [],
+        responsiblePartnerIds: [],
+      },
+    });
+    const superseded = dec({
+      type: 'decision-superseded',
+      data: { decisionId: D, supersededByDecisionId: 'd2', reason: 'r' },
+    });
+    const docs = given(
+      at(recorded, 0),
+      at(successor, 0),
+      at(requested, 0),
+      at(signed('warwickshire-police'), 1),
+      at(superseded, 1),
+    );
+    expect([docs.get(`decision:${D}`)?.kind, (docs.get(`decision:${D}`) as DecisionDoc).revision]).toEqual([
+      'decision',
+      1,
+    ]);
+    // Touched by D's superseding event and linked by nothing of its own since: still its recording.
+    expect((docs.get('decision:d2') as DecisionDoc).revision).toBe(0);
+    expect((docs.get(`signoff:${S}`) as SignoffDoc).revision).toBe(1);
+    // Before any event of its own stream (a sign-off request naming it arrives first): none.
+    expect(decision(D, at(requested, 0)).revision).toBe(-1);
+  });
+
   it('given a sign-off requested for it, then the decision lists the sign-off id once, without a history line of its own', () => {
     const doc = decision(D, recorded, requested, requested);
     expect(doc.signoffIds).toEqual([S]);

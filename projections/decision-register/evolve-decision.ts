@@ -1,4 +1,5 @@
 import type { DecisionEvent } from '../../src/decisions';
+import { NO_REVISION } from '../record-revision';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecisionDoc, HistoryEntry, Stamp } from './decision-register-doc';
 import { compact } from './compact';
@@ -9,6 +10,7 @@ export function newDecision(decisionId: string): DecisionDoc {
   return {
     kind: 'decision',
     decisionId,
+    revision: NO_REVISION,
     recorded: false,
     text: '',
     responsiblePartnerIds: [],

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { NO_REVISION } from '../record-revision';
 import type { SignoffEvent } from '../../src/signoffs';
 import { compact } from './compact';
 import type { PartnerSignature, SignoffDoc, Stamp } from './decision-register-doc';
@@ -10,6 +11,7 @@ export function newSignoff(signoffId: string): SignoffDoc {
   return {
     kind: 'signoff',
     signoffId,
+    revision: NO_REVISION,
     requested: false,
     requiredPartnerIds: [],
     status: 'open',

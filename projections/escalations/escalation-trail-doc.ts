@@ -7,6 +7,7 @@ import type {
 } from '../../src/escalations';
 import type { SealedValue } from '../../src/privacy';
 import type { Actor } from '../../src/ledger/event-envelope';
+import type { RecordRevision } from '../record-revision';
 
 /** One line of an escalation's timeline: who did what, at which stage, when (business and recorded). */
 export interface TrailEntry {
@@ -65,7 +66,8 @@ export interface TrailDataSubject {
   rectifiedAt?: string;
 }
 
-export interface EscalationTrailDoc {
+/** One escalation; `revision` is its stream's. */
+export interface EscalationTrailDoc extends RecordRevision {
   escalationId: string;
   /** False only if later events arrive without the raise (never, through the decider). */
   raised: boolean;

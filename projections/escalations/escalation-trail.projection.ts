@@ -1,6 +1,7 @@
 import { Escalation, type EscalationEvent } from '../../src/escalations';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../../src/shared/without-undefined';
+import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   ESCALATION_KEY_PREFIX,
@@ -29,6 +30,7 @@ const newTrail = (escalationId: string): EscalationTrailDoc => ({
   status: 'open',
   stages: [],
   timeline: [],
+  revision: NO_REVISION,
 });
 
 /** Changes the last (current) stage period; stages only ever move forward, so it is the one in play. */
@@ -149,14 +151,15 @@ function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDo
     eventId: event.id,
     position: event.position,
   };
-  return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry] });
+  const revision = revisionAfter(doc, stored, { category: escalations.category, id: doc.escalationId });
+  return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry], revision });
 }
 
 /** The escalation audit trail: one document per escalation with its timeline and stage periods. */
 export const escalationTrailProjection: SubscribedProjection<EscalationTrailDoc> = {
   name: 'escalation-trail',
-  // 2: data subjects, personal notes and rectifications.
-  version: 2,
+  // 2: data subjects, personal notes and rectifications. 3: revision.
+  version: 3,
   subscriptions: [escalations],
   canHandle: escalations.takes,
   keysOf: (event) => [escalationKey(escalations.decode(event).data.escalationId)],

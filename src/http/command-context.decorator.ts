@@ -4,7 +4,8 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { CommandContext } from '../ledger/command-runner';
 import { problem } from './problem';
 
-const IF_MATCH = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
+/** A revision, as commands answer it ("3") or as a one-record read does ("3.<digest>": the digest is the read's, see src/read-models/etag). */
+const IF_MATCH = /^(?:W\/)?"?(-1|\d{1,15})(?:\.[0-9a-f]{16})?"?$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 

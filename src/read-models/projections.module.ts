@@ -21,6 +21,8 @@ import { DecisionRegisterController } from './decision-register/decision-registe
 import { DecisionRegisterReader } from './decision-register/decision-register.reader';
 import { EscalationTrailController } from './escalations/escalation-trail.controller';
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
+import { ConditionalGetHook } from './etag/conditional-get.hook';
+import { ReadETagInterceptor } from './etag/read-etag';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -89,6 +91,8 @@ export function readModelFile(config: AppConfig): string {
     },
     { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
     ProjectionStreams,
+    ReadETagInterceptor,
+    ConditionalGetHook,
   ],
   exports: [ProjectionRunner],
 })

@@ -82,6 +82,36 @@ describe('GET /escalation-trail/:escalationId', () => {
     });
   });
 
+  it('given no new event but another day, then the same read (measured today) has a new ETag on the same revision', async () => {
+    const open = (await get('/escalation-trail?status=open')).body.items[0] as { escalationId: string };
+    const url = `/escalation-trail/${open.escalationId}`;
+    const headers = async (ifNoneMatch?: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: {
+          authorization: `Bearer ${await t.token()}`,
+          ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}),
+        },
+      });
+      return {
+        status: res.statusCode,
+        etag: res.headers.etag as string,
+        revision: res.body && res.json<{ revision?: number }>().revision,
+      };
+    };
+    const today = await headers();
+    expect((await headers(today.etag)).status).toBe(304);
+    try {
+      t.clock.advance(7 * 24 * 3600 * 1000);
+      const weekOn = await headers(today.etag);
+      expect({ status: weekOn.status, revision: weekOn.revision }).toEqual({ status: 200, revision: today.revision });
+      expect(weekOn.etag).not.toBe(today.etag);
+    } finally {
+      t.clock.advance(-7 * 24 * 3600 * 1000);
+    }
+  });
+
   it('reads the trail as it stood on a past date', async () => {
     const { body } = await get('/escalation-trail/wsep-2022-001?asOf=2022-05-31');
     expect(body).toMatchObject({

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
@@ -35,6 +36,7 @@ export class ActionLogAsOfController {
   ) {}
 
   @Get()
+  @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listActionLogAsOf',
@@ -59,6 +61,7 @@ export class ActionLogAsOfController {
   }
 
   @Get(':actionId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getActionLogEntryAsOf',

@@ -10,6 +10,7 @@ import {
 import type { Observable } from 'rxjs';
 import { ACTION_KEY_PREFIX, type ActionLogDoc } from '../../../projections/action-log/action-log-doc';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
@@ -38,6 +39,7 @@ export class ActionLogController {
   ) {}
 
   @Get()
+  @ReadModelETag(actionLogProjection)
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listActionLog',
@@ -73,6 +75,7 @@ export class ActionLogController {
   }
 
   @Get(':actionId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getActionLogEntry',

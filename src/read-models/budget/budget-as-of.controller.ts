@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { FinancialYearPipe } from '../../funding/http-surface';
 import { IdPipe } from '../../http/id.pipe';
@@ -32,6 +33,7 @@ export class BudgetAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listBudgetsAsOf',
@@ -48,6 +50,7 @@ export class BudgetAsOfController {
   }
 
   @Get(':financialYear/contributions')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getBudgetContributionsAsOf',

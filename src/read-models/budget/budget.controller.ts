@@ -10,6 +10,7 @@ import {
 import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { FinancialYearPipe } from '../../funding/http-surface';
 import { IdPipe } from '../../http/id.pipe';
@@ -45,6 +46,7 @@ export class BudgetController {
   }
 
   @Get()
+  @ReadModelETag(budgetProjection)
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listBudgets',
@@ -72,6 +74,7 @@ export class BudgetController {
   }
 
   @Get(':financialYear/contributions')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getBudgetContributions',

@@ -14,6 +14,7 @@ import type { ReadModelView } from '../as-of/as-of-answer';
 /** A list row: the year's headline figures; GET /budgets/:financialYear/contributions has the detail. */
 export interface BudgetYearItem {
   financialYear: string;
+  revision: number;
   totalPence: number;
   agreedPence: number;
   paidPence: number;
@@ -29,9 +30,10 @@ const NAME = budgetProjection.name;
 
 /** With no underwriting agreement, whatever the shortfall is stands uncovered. */
 function item(view: BudgetYearView): BudgetYearItem {
-  const { financialYear, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
+  const { financialYear, revision, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
   return {
     financialYear,
+    revision,
     totalPence,
     agreedPence: contributions.agreedPence,
     paidPence: contributions.paidPence,

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
+import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
@@ -32,6 +33,7 @@ export class DecisionRegisterAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listDecisionRegisterAsOf',
@@ -60,6 +62,7 @@ export class DecisionRegisterAsOfController {
   }
 
   @Get(':decisionId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterEntryAsOf',
@@ -74,12 +77,13 @@ export class DecisionRegisterAsOfController {
   }
 
   @Get(':decisionId/history')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterHistoryAsOf',
     summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
   })
-  @ApiOkResponse({ description: '{ decisionId, entries, asOf }' })
+  @ApiOkResponse({ description: '{ decisionId, revision, entries, asOf }' })
   @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
   async history(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);

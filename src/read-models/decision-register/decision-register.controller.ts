@@ -10,6 +10,7 @@ import {
 import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
@@ -41,6 +42,7 @@ export class DecisionRegisterController {
   ) {}
 
   @Get()
+  @ReadModelETag(decisionRegisterProjection)
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listDecisionRegister',
@@ -77,6 +79,7 @@ export class DecisionRegisterController {
   }
 
   @Get(':decisionId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterEntry',
@@ -90,13 +93,14 @@ export class DecisionRegisterController {
   }
 
   @Get(':decisionId/history')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterHistory',
     summary:
       "The decision's history and its sign-offs' in ledger order: what happened, business and recorded time, who, and where to verify it",
   })
-  @ApiOkResponse({ description: '{ decisionId, entries }' })
+  @ApiOkResponse({ description: '{ decisionId, revision, entries }' })
   @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
   history(@Param('decisionId', IdPipe) decisionId: string) {
     return this.reader.history(decisionId);

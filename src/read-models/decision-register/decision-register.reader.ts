@@ -54,9 +54,10 @@ export class DecisionRegisterReader {
     return registerDetail(doc, this.meetingLookup()(doc.meetingId), this.signoffsOf(doc));
   }
 
-  history(decisionId: string): { decisionId: string; entries: DecisionHistoryEntry[] } {
+  /** `revision` is the decision's, as on the decision itself: its If-Match. */
+  history(decisionId: string): { decisionId: string; revision: number; entries: DecisionHistoryEntry[] } {
     const doc = this.decision(decisionId);
-    return { decisionId, entries: decisionHistory(doc, this.signoffsOf(doc)) };
+    return { decisionId, revision: doc.revision, entries: decisionHistory(doc, this.signoffsOf(doc)) };
   }
 
   private decision(decisionId: string): DecisionDoc {

@@ -10,6 +10,7 @@ import {
 import { parseAsOf } from '../../../projections/as-of';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
@@ -46,6 +47,7 @@ export class EscalationTrailAsOfController {
   ) {}
 
   @Get()
+  @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listEscalationTrailAsOf',
@@ -71,6 +73,7 @@ export class EscalationTrailAsOfController {
 
   /** Declared before :escalationId so "summary" is never read as an id. */
   @Get('summary')
+  @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'summariseEscalationTrailAsOf',
@@ -94,6 +97,7 @@ export class EscalationTrailAsOfController {
   }
 
   @Get(':escalationId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationTrailAsOf',

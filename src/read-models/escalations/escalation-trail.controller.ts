@@ -11,6 +11,7 @@ import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
@@ -56,6 +57,7 @@ export class EscalationTrailController {
   };
 
   @Get()
+  @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listEscalationTrail',
@@ -78,6 +80,7 @@ export class EscalationTrailController {
 
   /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
   @Get('summary')
+  @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'summariseEscalationTrail',
@@ -106,6 +109,7 @@ export class EscalationTrailController {
   }
 
   @Get(':escalationId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationTrail',
