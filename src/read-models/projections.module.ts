@@ -5,6 +5,7 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
+import { partnersProjection } from '../../projections/partners/partners.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -21,6 +22,8 @@ import { DecisionRegisterController } from './decision-register/decision-registe
 import { DecisionRegisterReader } from './decision-register/decision-register.reader';
 import { EscalationTrailController } from './escalations/escalation-trail.controller';
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
+import { PartnersAsOfController } from './partners/partners-as-of.controller';
+import { PartnersController } from './partners/partners.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -32,6 +35,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   budgetProjection,
   escalationTrailProjection,
   decisionRegisterProjection,
+  partnersProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -52,6 +56,8 @@ export function readModelFile(config: AppConfig): string {
     EscalationTrailAsOfController,
     DecisionRegisterController,
     DecisionRegisterAsOfController,
+    PartnersController,
+    PartnersAsOfController,
   ],
   providers: [
     {

@@ -45,6 +45,13 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listDecisionRegisterAsOf: 'ledger:read', // GET /as-of/decision-register
   getDecisionRegisterEntryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}
   getDecisionRegisterHistoryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}/history
+  listPartners: 'ledger:read', // GET /partners
+  getPartner: 'ledger:read', // GET /partners/{partnerId}
+  getPartnerHistory: 'ledger:read', // GET /partners/{partnerId}/history
+  streamPartners: 'ledger:read', // GET /partners/stream (server-sent events)
+  listPartnersAsOf: 'ledger:read', // GET /as-of/partners
+  getPartnerAsOf: 'ledger:read', // GET /as-of/partners/{partnerId}
+  getPartnerHistoryAsOf: 'ledger:read', // GET /as-of/partners/{partnerId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners
