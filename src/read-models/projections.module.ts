@@ -5,7 +5,9 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
+import { boardsProjection } from '../../projections/boards/boards.projection';
 import { partnersProjection } from '../../projections/partners/partners.projection';
+import { peopleProjection } from '../../projections/people/people.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -22,6 +24,10 @@ import { DecisionRegisterController } from './decision-register/decision-registe
 import { DecisionRegisterReader } from './decision-register/decision-register.reader';
 import { EscalationTrailController } from './escalations/escalation-trail.controller';
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
+import { BoardsAsOfController } from './boards/boards-as-of.controller';
+import { BoardsController } from './boards/boards.controller';
+import { PeopleAsOfController } from './people/people-as-of.controller';
+import { PeopleController } from './people/people.controller';
 import { PartnersAsOfController } from './partners/partners-as-of.controller';
 import { PartnersController } from './partners/partners.controller';
 import { ProjectionRunner } from './projection-runner';
@@ -36,6 +42,8 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   escalationTrailProjection,
   decisionRegisterProjection,
   partnersProjection,
+  peopleProjection,
+  boardsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -58,6 +66,10 @@ export function readModelFile(config: AppConfig): string {
     DecisionRegisterAsOfController,
     PartnersController,
     PartnersAsOfController,
+    PeopleController,
+    PeopleAsOfController,
+    BoardsController,
+    BoardsAsOfController,
   ],
   providers: [
     {
