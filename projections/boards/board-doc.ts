@@ -21,6 +21,8 @@ export interface BoardDoc {
   parentBoardId?: string;
   /** Groups registered under it, in the order they were registered. */
   subgroups: SubgroupLink[];
+  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
+  revision: number;
   registered?: Stamp;
   history: RecordHistoryEntry[];
 }

@@ -11,6 +11,7 @@ const newBoard = (boardId: string): BoardDoc => ({
   exists: false,
   name: '',
   subgroups: [],
+  revision: -1,
   history: [],
 });
 
@@ -24,6 +25,7 @@ function evolve(doc: BoardDoc, stored: StoredEvent): BoardDoc {
   return {
     ...doc,
     exists: true,
+    revision: event.revision,
     name,
     kind,
     ...(parentBoardId !== undefined ? { parentBoardId } : {}),

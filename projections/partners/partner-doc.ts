@@ -30,6 +30,8 @@ export interface PartnerDoc {
   succeededBy?: SuccessionLink;
   /** The partners this one succeeded. */
   predecessors: SuccessionLink[];
+  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
+  revision: number;
   registered?: Stamp;
   lastUpdate?: Stamp & { type: string };
   history: RecordHistoryEntry[];

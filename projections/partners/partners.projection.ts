@@ -1,9 +1,10 @@
 import { Partner, type PartnerEvent } from '../../src/partners';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { streamName } from '../../src/ledger/stream-name';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { PARTNER_KEY_PREFIX, partnerKey, type PartnerDoc } from './partner-doc';
-import { historyEntry, stampOf, withUntil } from './record-history';
+import { historyEntry, revisionAfter, stampOf, withUntil } from './record-history';
 
 const partners = subscribe(Partner, {
   'partner-registered': 'handled',
@@ -18,6 +19,7 @@ const newPartner = (partnerId: string): PartnerDoc => ({
   status: 'active',
   names: [],
   predecessors: [],
+  revision: -1,
   history: [],
 });
 
@@ -70,6 +72,7 @@ function evolve(doc: PartnerDoc, stored: StoredEvent): PartnerDoc {
   return {
     ...doc,
     ...changes(doc, event),
+    revision: revisionAfter(doc.revision, streamName(Partner.category, doc.partnerId), event),
     lastUpdate: { type: event.type, ...stampOf(event) },
     history: [...doc.history, historyEntry(event, summarise(event))],
   };

@@ -63,17 +63,27 @@ describe('partners projection', () => {
   });
 
   it('given a succession, then the predecessor names its successor and the successor its predecessor, both with the event in their history', () => {
-    const succeeded = partner({
-      type: 'partner-succeeded',
-      data: { partnerId: CCG, successorId: ICB, effectiveFrom: '2022-07-01' },
-    });
+    // The CCG's second event: revision 1 (the factory leaves revisions at 0).
+    const succeeded = {
+      ...partner({
+        type: 'partner-succeeded',
+        data: { partnerId: CCG, successorId: ICB, effectiveFrom: '2022-07-01' },
+      }),
+      revision: 1,
+    };
     const docs = project([registered(CCG, 'C&W CCG'), registered(ICB, 'C&W ICB'), succeeded]);
     expect(docs.get(`partner:${CCG}`)).toMatchObject({
       status: 'succeeded',
       succeededBy: { partnerId: ICB, effectiveFrom: '2022-07-01' },
     });
     const icb = docs.get(`partner:${ICB}`)!;
-    expect(icb).toMatchObject({ status: 'active', predecessors: [{ partnerId: CCG, effectiveFrom: '2022-07-01' }] });
+    // The succession is in the CCG's stream: the ICB's revision (its commands' If-Match) stays at its registration.
+    expect(icb).toMatchObject({
+      status: 'active',
+      predecessors: [{ partnerId: CCG, effectiveFrom: '2022-07-01' }],
+      revision: 0,
+    });
+    expect(docs.get(`partner:${CCG}`)!.revision).toBe(1);
     expect(icb.history.at(-1)).toMatchObject({
       type: 'partner-succeeded',
       streamId: `partner-${CCG}`,

@@ -36,6 +36,10 @@ export const historyEntry = (event: DecodedEvent<DomainEvent>, summary: string):
   position: event.position,
 });
 
+/** The record's stream revision after an event: moved only by the record's own stream (a succession also touches the successor). */
+export const revisionAfter = (revision: number, ownStream: string, event: DecodedEvent<DomainEvent>): number =>
+  event.streamId === ownStream ? event.revision : revision;
+
 /** Dated spans from "from" dates in order: each ends where the next begins (null: still in force). */
 export const withUntil = <T extends { from: string | null }>(spans: T[]): (T & { until: string | null })[] =>
   spans.map((s, i) => ({ ...s, until: spans[i + 1]?.from ?? null }));

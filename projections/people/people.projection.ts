@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { streamName } from '../../src/ledger/stream-name';
 import { Person, type PersonEvent } from '../../src/partners';
-import { historyEntry, stampOf, withUntil } from '../partners/record-history';
+import { historyEntry, revisionAfter, stampOf, withUntil } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { PERSON_KEY_PREFIX, type PersonDoc, type PersonRoleSpan } from './person-doc';
 
@@ -13,6 +14,7 @@ const newPerson = (personId: string): PersonDoc => ({
   name: '',
   partnerId: '',
   roles: [],
+  revision: -1,
   history: [],
 });
 
@@ -48,6 +50,7 @@ function evolve(doc: PersonDoc, stored: StoredEvent): PersonDoc {
     partnerId,
     ...titled(title),
     roles,
+    revision: revisionAfter(doc.revision, streamName(Person.category, doc.personId), event),
     lastUpdate: { type: event.type, ...stampOf(event) },
     history: [...doc.history, historyEntry(event, summarise(event))],
   };

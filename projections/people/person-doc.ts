@@ -18,6 +18,8 @@ export interface PersonDoc {
   title?: string;
   /** Oldest first: the partner and title in force at each date. */
   roles: PersonRoleSpan[];
+  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
+  revision: number;
   registered?: Stamp;
   lastUpdate?: Stamp & { type: string };
   history: RecordHistoryEntry[];

@@ -60,6 +60,8 @@ describe('partners read model (e2e)', () => {
       succeededBy: { partnerId: ICB, effectiveFrom: '2022-07-01' },
       predecessors: [],
       registered: { occurredAt: '2019-03-13T10:00:00.000Z', actor: { userId: 'admin-1' } },
+      // Its stream's revision after registration, renaming and succession: what its commands take as If-Match.
+      revision: 2,
     });
   });
 
@@ -67,6 +69,7 @@ describe('partners read model (e2e)', () => {
     expect((await get(`/partners/${ICB}`)).body).toMatchObject({
       status: 'active',
       predecessors: [{ partnerId: CCG, effectiveFrom: '2022-07-01' }],
+      revision: 0,
     });
     const history = await get(`/partners/${ICB}/history`);
     expect(history.body.partnerId).toBe(ICB);

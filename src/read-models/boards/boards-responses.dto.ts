@@ -16,6 +16,8 @@ export class BoardDto {
   @ApiPropertyOptional(idProperty('The board it reports to')) parentBoardId?: string;
   @ApiProperty({ type: [SubgroupDto], description: 'Groups registered under it, in the order registered' })
   subgroups!: SubgroupDto[];
+  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
+  revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
 }
 

@@ -10,16 +10,16 @@ import {
 
 export class PartnerNameDto {
   @ApiProperty() name!: string;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'In force from (null: from registration)' })
+  @ApiProperty({ type: String, nullable: true, description: 'In force from (null: from registration)' })
   from!: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Until the next name (null: current)' })
+  @ApiProperty({ type: String, nullable: true, description: 'Until the next name (null: current)' })
   until!: string | null;
   @ApiPropertyOptional() reason?: string;
 }
 
 export class SuccessionLinkDto {
   @ApiProperty(idProperty('The other partner')) partnerId!: string;
-  @ApiProperty({ format: 'date' }) effectiveFrom!: string;
+  @ApiProperty({ description: 'ISO-8601 date (or instant) as recorded' }) effectiveFrom!: string;
 }
 
 /** GET /partners/{partnerId}: a partner agency, its names over time and its successions. */
@@ -35,6 +35,8 @@ export class PartnerDto {
   succeededBy?: SuccessionLinkDto;
   @ApiProperty({ type: [SuccessionLinkDto], description: 'The partners it succeeded' })
   predecessors!: SuccessionLinkDto[];
+  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
+  revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }

@@ -10,9 +10,9 @@ import {
 export class PersonRoleDto {
   @ApiProperty(idProperty('The partner represented')) partnerId!: string;
   @ApiPropertyOptional() title?: string;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'From (null: from registration)' })
+  @ApiProperty({ type: String, nullable: true, description: 'From (null: from registration)' })
   from!: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Until the next change (null: now)' })
+  @ApiProperty({ type: String, nullable: true, description: 'Until the next change (null: now)' })
   until!: string | null;
 }
 
@@ -24,6 +24,8 @@ export class PersonDto {
   @ApiPropertyOptional({ description: 'The title now' }) title?: string;
   @ApiProperty({ type: [PersonRoleDto], description: 'Partner and title over time, oldest first' })
   roles!: PersonRoleDto[];
+  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
+  revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }

@@ -35,7 +35,7 @@ export class RecordHistoryEntryDto extends StampDto {
   @ApiProperty({ description: 'Event type', example: 'partner-renamed' }) type!: string;
   @ApiProperty({ description: 'One plain-English line' }) summary!: string;
   @ApiProperty({ description: 'The stream holding the event (e.g. partner-<id>)' }) streamId!: string;
-  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ description: 'The event id in the ledger' }) eventId!: string;
   @ApiProperty({ type: 'integer', description: 'Ledger position (opaque: compare, never compute)' }) position!: number;
 }
 
