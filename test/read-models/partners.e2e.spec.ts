@@ -105,6 +105,14 @@ describe('partners read model (e2e)', () => {
     expectProblem(await get(`/as-of/partners/${ICB}?asOf=${beforeSuccession}`), 404, 'partner-not-found');
   });
 
+  it('answers as known at the end of a date: everything was recorded on 21 Nov 2022 (the test clock), nothing the day before', async () => {
+    expect((await get('/as-of/partners?asOf=2022-11-20')).body).toMatchObject({
+      items: [],
+      asOf: { basis: 'recorded' },
+    });
+    expect((await get(`/as-of/partners/${CCG}?asOf=2022-11-21`)).body).toMatchObject({ status: 'succeeded' });
+  });
+
   /** Runs last: it appends to the ledger the other tests read. */
   it('streams each partner document as it is applied, with the ledger position as id', async () => {
     const res = await openStream(t.app, '/partners/stream', auditor);
