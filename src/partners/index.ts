@@ -3,8 +3,22 @@
  * (checked by .dependency-cruiser.cjs). Its Nest module is imported by the composition root alone
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
-export { Board, type BoardCommand, type BoardEvent, type BoardState } from './domain/board';
-export { Partner, type PartnerCommand, type PartnerEvent, type PartnerState } from './domain/partner';
+export {
+  Board,
+  BOARD_KINDS,
+  type BoardCommand,
+  type BoardEvent,
+  type BoardKind,
+  type BoardState,
+} from './domain/board';
+export {
+  Partner,
+  PARTNER_KINDS,
+  type PartnerCommand,
+  type PartnerEvent,
+  type PartnerKind,
+  type PartnerState,
+} from './domain/partner';
 export {
   Person,
   roleOn,

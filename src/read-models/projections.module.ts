@@ -5,6 +5,9 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
+import { boardsProjection } from '../../projections/boards/boards.projection';
+import { partnersProjection } from '../../projections/partners/partners.projection';
+import { peopleProjection } from '../../projections/people/people.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -23,6 +26,12 @@ import { EscalationTrailController } from './escalations/escalation-trail.contro
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
 import { ConditionalGetHook } from './etag/conditional-get.hook';
 import { ReadETagInterceptor } from './etag/read-etag';
+import { BoardsAsOfController } from './boards/boards-as-of.controller';
+import { BoardsController } from './boards/boards.controller';
+import { PeopleAsOfController } from './people/people-as-of.controller';
+import { PeopleController } from './people/people.controller';
+import { PartnersAsOfController } from './partners/partners-as-of.controller';
+import { PartnersController } from './partners/partners.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -34,6 +43,9 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   budgetProjection,
   escalationTrailProjection,
   decisionRegisterProjection,
+  partnersProjection,
+  peopleProjection,
+  boardsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -54,6 +66,12 @@ export function readModelFile(config: AppConfig): string {
     EscalationTrailAsOfController,
     DecisionRegisterController,
     DecisionRegisterAsOfController,
+    PartnersController,
+    PartnersAsOfController,
+    PeopleController,
+    PeopleAsOfController,
+    BoardsController,
+    BoardsAsOfController,
   ],
   providers: [
     {

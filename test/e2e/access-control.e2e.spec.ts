@@ -45,6 +45,27 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listDecisionRegisterAsOf: 'ledger:read', // GET /as-of/decision-register
   getDecisionRegisterEntryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}
   getDecisionRegisterHistoryAsOf: 'ledger:read', // GET /as-of/decision-register/{decisionId}/history
+  listPartners: 'ledger:read', // GET /partners
+  getPartner: 'ledger:read', // GET /partners/{partnerId}
+  getPartnerHistory: 'ledger:read', // GET /partners/{partnerId}/history
+  streamPartners: 'ledger:read', // GET /partners/stream (server-sent events)
+  listPartnersAsOf: 'ledger:read', // GET /as-of/partners
+  getPartnerAsOf: 'ledger:read', // GET /as-of/partners/{partnerId}
+  getPartnerHistoryAsOf: 'ledger:read', // GET /as-of/partners/{partnerId}/history
+  listPeople: 'ledger:read', // GET /people
+  getPerson: 'ledger:read', // GET /people/{personId}
+  getPersonHistory: 'ledger:read', // GET /people/{personId}/history
+  streamPeople: 'ledger:read', // GET /people/stream (server-sent events)
+  listPeopleAsOf: 'ledger:read', // GET /as-of/people
+  getPersonAsOf: 'ledger:read', // GET /as-of/people/{personId}
+  getPersonHistoryAsOf: 'ledger:read', // GET /as-of/people/{personId}/history
+  listBoards: 'ledger:read', // GET /boards
+  getBoard: 'ledger:read', // GET /boards/{boardId}
+  getBoardHistory: 'ledger:read', // GET /boards/{boardId}/history
+  streamBoards: 'ledger:read', // GET /boards/stream (server-sent events)
+  listBoardsAsOf: 'ledger:read', // GET /as-of/boards
+  getBoardAsOf: 'ledger:read', // GET /as-of/boards/{boardId}
+  getBoardHistoryAsOf: 'ledger:read', // GET /as-of/boards/{boardId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners

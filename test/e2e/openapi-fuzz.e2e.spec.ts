@@ -241,9 +241,12 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const streams = all.filter(({ op }) => isEventStream(op));
     expect(streams.map(({ op }) => op.operationId).sort()).toEqual([
       'streamActionLog',
+      'streamBoards',
       'streamBudgets',
       'streamDecisionRegister',
       'streamEscalationTrail',
+      'streamPartners',
+      'streamPeople',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);

@@ -3,6 +3,9 @@ import { actionLogProjection } from '../../../projections/action-log/action-log.
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { boardsProjection } from '../../../projections/boards/boards.projection';
+import { partnersProjection } from '../../../projections/partners/partners.projection';
+import { peopleProjection } from '../../../projections/people/people.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -24,6 +27,9 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(budgetProjection),
   source(decisionRegisterProjection),
   source(escalationTrailProjection),
+  source(partnersProjection),
+  source(peopleProjection),
+  source(boardsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

@@ -1,0 +1,31 @@
+import type { BoardKind } from '../../src/partners';
+import type { RecordHistoryEntry, Stamp } from '../partners/record-history';
+
+/** A group registered under a board (a subgroup or task-and-finish group), as its registration named it. */
+export interface SubgroupLink {
+  boardId: string;
+  name: string;
+  kind: BoardKind;
+}
+
+/**
+ * A governance body that meets, and the groups that report to it. The ledger records a board's
+ * name, kind and parent only: who attends is recorded meeting by meeting (the meetings read model).
+ */
+export interface BoardDoc {
+  boardId: string;
+  exists: boolean;
+  name: string;
+  kind?: BoardKind;
+  /** The board this one reports to. */
+  parentBoardId?: string;
+  /** Groups registered under it, in the order they were registered. */
+  subgroups: SubgroupLink[];
+  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
+  revision: number;
+  registered?: Stamp;
+  history: RecordHistoryEntry[];
+}
+
+export const BOARD_KEY_PREFIX = 'board:';
+export const boardKey = (boardId: string) => `${BOARD_KEY_PREFIX}${boardId}`;

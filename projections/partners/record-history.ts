@@ -1,0 +1,45 @@
+import type { Actor } from '../../src/ledger/event-envelope';
+import type { DecodedEvent } from '../../src/ledger/event-registry';
+import type { DomainEvent } from '../../src/shared/decider';
+
+/** Who did something and when: business time, ledger time and the verified actor. */
+export interface Stamp {
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+}
+
+/**
+ * One line of a registry record's history (partner, person, board): what happened, when, by whom,
+ * and where it is in the ledger. Kept in the document: these records change a handful of times.
+ */
+export interface RecordHistoryEntry extends Stamp {
+  type: string;
+  summary: string;
+  /** The stream it came from (a succession is in the predecessor's stream), to verify it against its hash chain. */
+  streamId: string;
+  eventId: string;
+  position: number;
+}
+
+export const stampOf = (event: DecodedEvent<DomainEvent>): Stamp => {
+  const { occurredAt, recordedAt, actor } = event.metadata;
+  return { occurredAt, recordedAt, actor };
+};
+
+export const historyEntry = (event: DecodedEvent<DomainEvent>, summary: string): RecordHistoryEntry => ({
+  type: event.type,
+  ...stampOf(event),
+  summary,
+  streamId: event.streamId,
+  eventId: event.id,
+  position: event.position,
+});
+
+/** The record's stream revision after an event: moved only by the record's own stream (a succession also touches the successor). */
+export const revisionAfter = (revision: number, ownStream: string, event: DecodedEvent<DomainEvent>): number =>
+  event.streamId === ownStream ? event.revision : revision;
+
+/** Dated spans from "from" dates in order: each ends where the next begins (null: still in force). */
+export const withUntil = <T extends { from: string | null }>(spans: T[]): (T & { until: string | null })[] =>
+  spans.map((s, i) => ({ ...s, until: spans[i + 1]?.from ?? null }));

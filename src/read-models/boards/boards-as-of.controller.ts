@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { boardsProjection } from '../../../projections/boards/boards.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfETag } from '../etag/read-etag';
+import { RecordReader } from '../registry/record-reader';
+import { BOARDS, boardsQuery } from './boards-model';
+import { AsOfBoardsQueryDto } from './boards-query.dto';
+import { BoardAsOfDto, BoardHistoryAsOfDto, BoardPageAsOfDto } from './boards-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const NOT_FOUND = 'board-not-found: no such board had been registered by then';
+
+/** The boards register as it stood at a past position or date: the same reader over an as-of view. */
+@ApiTags('boards')
+@ApiBearerAuth()
+@Controller('as-of/boards')
+export class BoardsAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listBoardsAsOf',
+    summary:
+      'The boards as they stood at a log position or as known at the end of a date; same filters and paging as listBoards',
+  })
+  @ApiOkResponse({ type: BoardPageAsOfDto })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfBoardsQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const page = new RecordReader(BOARDS, viewOf(answer)).list(boardsQuery(q), q.limit ?? 50, q.cursor);
+    return { asOf: provenance(answer), ...page };
+  }
+
+  @Get(':boardId')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBoardAsOf',
+    summary: 'One board and its subgroups as they stood at a log position or date',
+  })
+  @ApiOkResponse({ type: BoardAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async get(@Param('boardId', IdPipe) boardId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...new RecordReader(BOARDS, viewOf(answer)).get(boardId), asOf: provenance(answer) };
+  }
+
+  @Get(':boardId/history')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBoardHistoryAsOf',
+    summary: "The board's history as recorded by a log position or date",
+  })
+  @ApiOkResponse({ type: BoardHistoryAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async history(@Param('boardId', IdPipe) boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {
+    const answer = await this.answer(q.asOf);
+    const { entries } = new RecordReader(BOARDS, viewOf(answer)).history(boardId);
+    return { boardId, entries, asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(boardsProjection.name, parseAsOf(text)!, text);
+  }
+}

@@ -1,0 +1,93 @@
+import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { boardsProjection } from '../../../projections/boards/boards.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
+import { ReadModelStore } from '../read-model-store';
+import { RecordReader } from '../registry/record-reader';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams } from '../sse/projection-streams';
+import { BOARDS, boardDocuments, boardsQuery } from './boards-model';
+import { BoardsQueryDto } from './boards-query.dto';
+import { BoardDto, BoardHistoryDto, BoardPageDto } from './boards-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** The boards register, as the projection has applied it (eventually consistent with the ledger). */
+@ApiTags('boards')
+@ApiBearerAuth()
+@Controller('boards')
+export class BoardsController {
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly streams: ProjectionStreams,
+  ) {}
+
+  @Get()
+  @ReadModelETag(boardsProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listBoards',
+    summary:
+      'Boards and groups with the board each reports to and the groups under it; filter by kind or parent board; cursor paging',
+  })
+  @ApiOkResponse({ type: BoardPageDto })
+  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  list(@Query() q: BoardsQueryDto) {
+    return this.reader().list(boardsQuery(q), q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :boardId so "stream" is never read as an id. */
+  @ProjectionStreamEndpoint(
+    'streamBoards',
+    'Server-Sent Events: each board document as it is applied (event "board", id = ledger position)',
+    '"board" events (data: a Board document)',
+  )
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.open(boardDocuments, { headers, query }, signal);
+  }
+
+  @Get(':boardId')
+  @RecordETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBoard',
+    summary: 'One board: its kind, the board it reports to and the subgroups and task-and-finish groups under it',
+  })
+  @ApiOkResponse({ type: BoardDto })
+  @ApiNotFoundResponse({ description: 'board-not-found', schema: problemSchema })
+  get(@Param('boardId', IdPipe) boardId: string) {
+    return this.reader().get(boardId);
+  }
+
+  @Get(':boardId/history')
+  @ReadModelETag(boardsProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBoardHistory',
+    summary:
+      "The board's registration and those of the groups under it, in ledger order: what, when, who, where to verify it",
+  })
+  @ApiOkResponse({ type: BoardHistoryDto })
+  @ApiNotFoundResponse({ description: 'board-not-found', schema: problemSchema })
+  history(@Param('boardId', IdPipe) boardId: string): BoardHistoryDto {
+    return { boardId, ...this.reader().history(boardId) };
+  }
+
+  private reader() {
+    return new RecordReader(BOARDS, this.store);
+  }
+}

@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { partnersProjection } from '../../../projections/partners/partners.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfETag } from '../etag/read-etag';
+import { RecordReader } from '../registry/record-reader';
+import { PARTNERS, partnersQuery } from './partners-model';
+import { AsOfPartnersQueryDto } from './partners-query.dto';
+import { PartnerAsOfDto, PartnerHistoryAsOfDto, PartnerPageAsOfDto } from './partners-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const NOT_FOUND = 'partner-not-found: no such partner had been registered by then';
+
+/** The partner register as it stood at a past position or date: the same reader over an as-of view. */
+@ApiTags('partners')
+@ApiBearerAuth()
+@Controller('as-of/partners')
+export class PartnersAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listPartnersAsOf',
+    summary:
+      'The partner register as it stood at a log position or as known at the end of a date; same filters and paging as listPartners',
+  })
+  @ApiOkResponse({ type: PartnerPageAsOfDto })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfPartnersQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const page = new RecordReader(PARTNERS, viewOf(answer)).list(partnersQuery(q), q.limit ?? 50, q.cursor);
+    return { asOf: provenance(answer), ...page };
+  }
+
+  @Get(':partnerId')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({ operationId: 'getPartnerAsOf', summary: 'One partner as it stood at a log position or date' })
+  @ApiOkResponse({ type: PartnerAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async get(@Param('partnerId', IdPipe) partnerId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...new RecordReader(PARTNERS, viewOf(answer)).get(partnerId), asOf: provenance(answer) };
+  }
+
+  @Get(':partnerId/history')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getPartnerHistoryAsOf',
+    summary: "The partner's history as recorded by a log position or date",
+  })
+  @ApiOkResponse({ type: PartnerHistoryAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async history(
+    @Param('partnerId', IdPipe) partnerId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<PartnerHistoryAsOfDto> {
+    const answer = await this.answer(q.asOf);
+    const { entries } = new RecordReader(PARTNERS, viewOf(answer)).history(partnerId);
+    return { partnerId, entries, asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(partnersProjection.name, parseAsOf(text)!, text);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PARTNER_KINDS } from '../../partners';
+import {
+  AsOfProvenanceDto,
+  idProperty,
+  LastUpdateDto,
+  RecordHistoryEntryDto,
+  StampDto,
+} from '../registry/registry-responses.dto';
+
+export class PartnerNameDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'In force from (null: from registration)' })
+  from!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Until the next name (null: current)' })
+  until!: string | null;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class SuccessionLinkDto {
+  @ApiProperty(idProperty('The other partner')) partnerId!: string;
+  @ApiProperty({ description: 'ISO-8601 date (or instant) as recorded' }) effectiveFrom!: string;
+}
+
+/** GET /partners/{partnerId}: a partner agency, its names over time and its successions. */
+export class PartnerDto {
+  @ApiProperty(idProperty('Partner id')) partnerId!: string;
+  @ApiProperty({ description: 'The current name' }) name!: string;
+  @ApiProperty({ enum: PARTNER_KINDS }) kind!: string;
+  @ApiProperty({ description: 'A statutory safeguarding partner (local authority, police, ICB)' }) statutory!: boolean;
+  @ApiProperty({ enum: ['active', 'succeeded'] }) status!: string;
+  @ApiProperty({ type: [PartnerNameDto], description: 'Every name it has borne, oldest first' })
+  names!: PartnerNameDto[];
+  @ApiPropertyOptional({ type: SuccessionLinkDto, description: 'Who took over its functions, and from when' })
+  succeededBy?: SuccessionLinkDto;
+  @ApiProperty({ type: [SuccessionLinkDto], description: 'The partners it succeeded' })
+  predecessors!: SuccessionLinkDto[];
+  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
+  revision!: number;
+  @ApiProperty({ type: StampDto }) registered!: StampDto;
+  @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
+}
+
+export class PartnerPageDto {
+  @ApiProperty({ type: [PartnerDto] }) items!: PartnerDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
+}
+
+export class PartnerHistoryDto {
+  @ApiProperty(idProperty('Partner id')) partnerId!: string;
+  @ApiProperty({
+    type: [RecordHistoryEntryDto],
+    description: 'Its own events and successions naming it, in ledger order',
+  })
+  entries!: RecordHistoryEntryDto[];
+}
+
+export class PartnerAsOfDto extends PartnerDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}
+
+export class PartnerPageAsOfDto extends PartnerPageDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}
+
+export class PartnerHistoryAsOfDto extends PartnerHistoryDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}

@@ -1,0 +1,93 @@
+import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { partnersProjection } from '../../../projections/partners/partners.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
+import { ReadModelStore } from '../read-model-store';
+import { RecordReader } from '../registry/record-reader';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams } from '../sse/projection-streams';
+import { PARTNERS, partnerDocuments, partnersQuery } from './partners-model';
+import { PartnersQueryDto } from './partners-query.dto';
+import { PartnerDto, PartnerHistoryDto, PartnerPageDto } from './partners-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** The partner register, as the projection has applied it (eventually consistent with the ledger). */
+@ApiTags('partners')
+@ApiBearerAuth()
+@Controller('partners')
+export class PartnersController {
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly streams: ProjectionStreams,
+  ) {}
+
+  @Get()
+  @ReadModelETag(partnersProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listPartners',
+    summary:
+      'Partner agencies with their current and former names and successions; filter by kind, statutory, status or any name they bore; cursor paging',
+  })
+  @ApiOkResponse({ type: PartnerPageDto })
+  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  list(@Query() q: PartnersQueryDto) {
+    return this.reader().list(partnersQuery(q), q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :partnerId so "stream" is never read as an id. */
+  @ProjectionStreamEndpoint(
+    'streamPartners',
+    'Server-Sent Events: each partner document as it is applied (event "partner", id = ledger position)',
+    '"partner" events (data: a Partner document)',
+  )
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.open(partnerDocuments, { headers, query }, signal);
+  }
+
+  @Get(':partnerId')
+  @RecordETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getPartner',
+    summary: 'One partner: every name it has borne with the dates, who succeeded it and whom it succeeded',
+  })
+  @ApiOkResponse({ type: PartnerDto })
+  @ApiNotFoundResponse({ description: 'partner-not-found', schema: problemSchema })
+  get(@Param('partnerId', IdPipe) partnerId: string) {
+    return this.reader().get(partnerId);
+  }
+
+  @Get(':partnerId/history')
+  @ReadModelETag(partnersProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getPartnerHistory',
+    summary:
+      "The partner's registration, renamings and successions in ledger order: what, when, who, where to verify it",
+  })
+  @ApiOkResponse({ type: PartnerHistoryDto })
+  @ApiNotFoundResponse({ description: 'partner-not-found', schema: problemSchema })
+  history(@Param('partnerId', IdPipe) partnerId: string): PartnerHistoryDto {
+    return { partnerId, ...this.reader().history(partnerId) };
+  }
+
+  private reader() {
+    return new RecordReader(PARTNERS, this.store);
+  }
+}

@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { peopleProjection } from '../../../projections/people/people.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfETag } from '../etag/read-etag';
+import { RecordReader } from '../registry/record-reader';
+import { PEOPLE, peopleQuery } from './people-model';
+import { AsOfPeopleQueryDto } from './people-query.dto';
+import { PersonAsOfDto, PersonHistoryAsOfDto, PersonPageAsOfDto } from './people-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const NOT_FOUND = 'person-not-found: no such person had been registered by then';
+
+/** The people register as it stood at a past position or date: the same reader over an as-of view. */
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('as-of/people')
+export class PeopleAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listPeopleAsOf',
+    summary:
+      'The people register as it stood at a log position or as known at the end of a date; same filters and paging as listPeople',
+  })
+  @ApiOkResponse({ type: PersonPageAsOfDto })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfPeopleQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const page = new RecordReader(PEOPLE, viewOf(answer)).list(peopleQuery(q), q.limit ?? 50, q.cursor);
+    return { asOf: provenance(answer), ...page };
+  }
+
+  @Get(':personId')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getPersonAsOf',
+    summary: 'One person as they stood in the register at a log position or date',
+  })
+  @ApiOkResponse({ type: PersonAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async get(@Param('personId', IdPipe) personId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...new RecordReader(PEOPLE, viewOf(answer)).get(personId), asOf: provenance(answer) };
+  }
+
+  @Get(':personId/history')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getPersonHistoryAsOf',
+    summary: "The person's history as recorded by a log position or date",
+  })
+  @ApiOkResponse({ type: PersonHistoryAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async history(@Param('personId', IdPipe) personId: string, @Query() q: AsOfQueryDto): Promise<PersonHistoryAsOfDto> {
+    const answer = await this.answer(q.asOf);
+    const { entries } = new RecordReader(PEOPLE, viewOf(answer)).history(personId);
+    return { personId, entries, asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(peopleProjection.name, parseAsOf(text)!, text);
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ID_PATTERN } from '../../http/ids';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
+import { IsAsOf } from '../as-of/as-of-query.dto';
+
+/** Filters and paging for GET /people; every filter given must match. */
+export class PeopleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+    description: 'People who represent this partner (now, or on the date `on`)',
+    example: 'warwickshire-police',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  partner?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Judge the partner filter by the role in force that day' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  on?: string;
+
+  @ApiPropertyOptional({ maxLength: 120, description: "Part of the person's name" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  name?: string;
+}
+
+/** GET /as-of/people: the live list's filters and paging, at a past point of the log. */
+export class AsOfPeopleQueryDto extends PeopleQueryDto {
+  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
+  asOf!: string;
+}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AsOfProvenanceDto,
+  idProperty,
+  LastUpdateDto,
+  RecordHistoryEntryDto,
+  StampDto,
+} from '../registry/registry-responses.dto';
+
+export class PersonRoleDto {
+  @ApiProperty(idProperty('The partner represented')) partnerId!: string;
+  @ApiPropertyOptional() title?: string;
+  @ApiProperty({ type: String, nullable: true, description: 'From (null: from registration)' })
+  from!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Until the next change (null: now)' })
+  until!: string | null;
+}
+
+/** GET /people/{personId}: a person, the partner they represent and their title over time. */
+export class PersonDto {
+  @ApiProperty(idProperty('Person id (a name slug, never initials)')) personId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty(idProperty('The partner represented now')) partnerId!: string;
+  @ApiPropertyOptional({ description: 'The title now' }) title?: string;
+  @ApiProperty({ type: [PersonRoleDto], description: 'Partner and title over time, oldest first' })
+  roles!: PersonRoleDto[];
+  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
+  revision!: number;
+  @ApiProperty({ type: StampDto }) registered!: StampDto;
+  @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
+}
+
+export class PersonPageDto {
+  @ApiProperty({ type: [PersonDto] }) items!: PersonDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
+}
+
+export class PersonHistoryDto {
+  @ApiProperty(idProperty('Person id')) personId!: string;
+  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
+}
+
+export class PersonAsOfDto extends PersonDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}
+
+export class PersonPageAsOfDto extends PersonPageDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}
+
+export class PersonHistoryAsOfDto extends PersonHistoryDto {
+  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+}

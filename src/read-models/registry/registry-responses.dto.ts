@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ID_PATTERN } from '../../http/ids';
+
+/** The classes the registry read models (partners, people, boards) answer with, for the OpenAPI document. */
+
+/** An id property's schema: the record id pattern. */
+export const idProperty = (description: string) => ({ description, pattern: ID_PATTERN.source, maxLength: 80 });
+
+export class OnBehalfOfDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty() agency!: string;
+  @ApiProperty() meetingId!: string;
+}
+
+export class ActorDto {
+  @ApiProperty({ description: 'Who acted (the verified token subject)' }) userId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty() agency!: string;
+  @ApiPropertyOptional({ type: OnBehalfOfDto, description: 'Set when a deputy acted with a member’s authority' })
+  onBehalfOf?: OnBehalfOfDto;
+}
+
+export class StampDto {
+  @ApiProperty({ format: 'date-time', description: 'Business time: when it happened' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the ledger stored it' }) recordedAt!: string;
+  @ApiProperty({ type: ActorDto }) actor!: ActorDto;
+}
+
+export class LastUpdateDto extends StampDto {
+  @ApiProperty({ description: 'The event type of the latest change' }) type!: string;
+}
+
+export class RecordHistoryEntryDto extends StampDto {
+  @ApiProperty({ description: 'Event type', example: 'partner-renamed' }) type!: string;
+  @ApiProperty({ description: 'One plain-English line' }) summary!: string;
+  @ApiProperty({ description: 'The stream holding the event (e.g. partner-<id>)' }) streamId!: string;
+  @ApiProperty({ description: 'The event id in the ledger' }) eventId!: string;
+  @ApiProperty({ type: 'integer', description: 'Ledger position (opaque: compare, never compute)' }) position!: number;
+}
+
+export class AsOfProvenanceDto {
+  @ApiProperty({ enum: ['position', 'recorded'] }) basis!: string;
+  @ApiProperty({ description: 'asOf as the request gave it' }) requested!: string;
+  @ApiProperty({ type: 'integer', description: 'The state after every event at or before it (-1: before the first)' })
+  position!: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the register showed this' }) recordedAt?: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The snapshot the replay started from' })
+  snapshot!: number | null;
+  @ApiProperty({ type: 'integer', description: 'Events replayed for this answer' }) replayed!: number;
+}

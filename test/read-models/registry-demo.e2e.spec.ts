@@ -1,0 +1,57 @@
+import { loadDemo } from '../../demo/load/load-demo';
+import { send } from '../support/http';
+import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+
+const CCG = 'coventry-warwickshire-ccg';
+const ICB = 'coventry-warwickshire-icb';
+
+/** The demo partnerships loaded through the API, read back from the partners, people and boards read models. */
+describe('partners, people and boards with the demo data', () => {
+  let t: ProjectionsTestApp;
+  let auditor: string;
+  const get = async (url: string) => {
+    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  beforeAll(async () => {
+    t = await startProjectionsApp({});
+    await loadDemo(t.app);
+    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
+    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('shows the CCG succeeded by the ICB from 1 July 2022, from both sides', async () => {
+    expect(await get(`/partners/${CCG}`)).toMatchObject({
+      status: 'succeeded',
+      succeededBy: { partnerId: ICB, effectiveFrom: '2022-07-01' },
+    });
+    expect(await get(`/partners/${ICB}`)).toMatchObject({
+      status: 'active',
+      predecessors: [{ partnerId: CCG, effectiveFrom: '2022-07-01' }],
+    });
+    const statutory = await get('/partners?statutory=true&status=active&limit=200');
+    expect(statutory.items.map((p: { partnerId: string }) => p.partnerId)).toEqual(
+      expect.arrayContaining([ICB, 'warwickshire-police', 'warwickshire-county-council']),
+    );
+  });
+
+  it('shows Jackie Channell with the CCG until the succession and the ICB from then', async () => {
+    expect((await get('/people/jackie-channell')).roles).toEqual([
+      expect.objectContaining({ partnerId: CCG, from: null, until: '2022-07-01' }),
+      expect.objectContaining({ partnerId: ICB, from: '2022-07-01', until: null }),
+    ]);
+    const onMayBoard = await get(`/people?partner=${CCG}&on=2022-05-10&limit=200`);
+    expect(onMayBoard.items.map((p: { personId: string }) => p.personId)).toContain('jackie-channell');
+  });
+
+  it('shows the Warwickshire executive board and partnership board', async () => {
+    expect(await get('/boards/wseb')).toMatchObject({
+      name: 'Warwickshire Safeguarding Executive Board',
+      kind: 'executive-board',
+    });
+    const boards = await get('/boards?limit=200');
+    expect(boards.items.map((b: { boardId: string }) => b.boardId)).toEqual(expect.arrayContaining(['wseb', 'wsp']));
+  });
+});
