@@ -6,7 +6,7 @@
 export { DataSubject, type DataSubjectCommand, type DataSubjectEvent } from './domain/data-subject';
 /** How a sealed personal value looks in an event, for readers that must show or withhold it. */
 export { isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
-export { PersonalDataCipher } from './personal-data-cipher';
+export { PersonalDataCipher, type ErasedVersion } from './personal-data-cipher';
 export { SubjectKeyStore } from './subject-key-store';
 export { RETENTION_ACTOR, RetentionScheduler } from './retention/retention-scheduler';
 /** For the dev-secrets script. */

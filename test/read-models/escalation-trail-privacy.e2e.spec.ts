@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenClaims } from '../../src/auth/mint-token';
 import { send } from '../support/http';
-import { messages, openStream, readUntil } from '../support/sse';
+import { messages, openStream } from '../support/sse';
 import { loadEscalations, startTrailApp, type TrailApp } from './support/escalation-trail-app';
 
 /**
@@ -28,6 +28,41 @@ const outsiders: [string, Partial<TokenClaims>][] = [
   ['an auditor', { userId: 'audit-1', role: 'auditor' }],
 ];
 
+interface Followed {
+  res: IncomingMessage;
+  /** Everything the stream has sent so far, once `done` holds of it (or after a generous bound, so a miss fails). */
+  until(done: (text: string) => boolean): Promise<string>;
+}
+
+/** Keeps all a stream sends, so a test can wait for one change after another on the same connection. */
+function following(res: IncomingMessage): Followed {
+  let text = '';
+  const waiters = new Set<() => void>();
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    text += chunk;
+    waiters.forEach((w) => w());
+  });
+  return {
+    res,
+    until: (done) =>
+      new Promise((resolve) => {
+        const check = () => {
+          if (!done(text)) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(text);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          resolve(text);
+        }, 20_000);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
 describe('escalation trail: personal values only to those who need them, and re-sent on erasure and rectification', () => {
   let s: TrailApp;
   beforeAll(async () => {
@@ -39,10 +74,10 @@ describe('escalation trail: personal values only to those who need them, and re-
 
   const settled = async () => s.runner.waitFor((await s.store.readAll()).at(-1)!.position);
   const follow = async (claims: Partial<TokenClaims>) =>
-    openStream(s.app, '/escalation-trail/stream', await s.token(claims));
+    following(await openStream(s.app, '/escalation-trail/stream', await s.token(claims)));
   /** The stream's documents of escalation ID, once it has sent `count` of them. */
-  const docsOf = async (res: IncomingMessage, count: number) => {
-    const text = await readUntil(res, (x) => x.split(`"escalationId":"${ID}"`).length > count);
+  const docsOf = async (f: Followed, count: number) => {
+    const text = await f.until((x) => x.split(`"escalationId":"${ID}"`).length > count);
     return {
       text,
       docs: messages(text)
@@ -104,7 +139,7 @@ describe('escalation trail: personal values only to those who need them, and re-
     );
     expect(erased.status).toBe(200);
     const third = await Promise.all(streams.map((r) => docsOf(r, 3)));
-    streams.forEach((r) => r.destroy());
+    streams.forEach((f) => f.res.destroy());
     for (const { text, docs } of third.slice(0, outsiders.length)) {
       expect(docs[2].dataSubjects[0]).toMatchObject({ name: WITHHELD, dateOfBirth: WITHHELD });
       expect(text).not.toContain('Zebedee');
