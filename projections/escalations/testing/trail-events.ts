@@ -99,7 +99,7 @@ export const closedEvent = (escalationId: string, stage: number, at: string) =>
 /** Given these events, the documents the projection holds, by key. */
 export function given(...events: StoredEvent[]): Map<string, EscalationTrailDocument> {
   const docs = new Map<string, EscalationTrailDocument>();
-  for (const e of events.filter(p.canHandle)) {
+  for (const e of events.filter((event) => p.canHandle(event))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;
