@@ -18,7 +18,7 @@ import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import { EscalationTrailReader } from './escalation-trail.reader';
-import { TrailDisclosure } from './trail-disclosure';
+import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 import type { ReadModelStore } from '../read-model-store';
 import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
@@ -60,8 +60,7 @@ export class EscalationTrailAsOfController {
       'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
   @ApiOkResponse({
-    description:
-      '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }',
+    description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
   })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
@@ -111,7 +110,9 @@ export class EscalationTrailAsOfController {
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
   })
-  @ApiOkResponse({ description: 'The escalation then, measured on measuredOn, with asOf provenance' })
+  @ApiOkResponse({
+    description: `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}`,
+  })
   @ApiNotFoundResponse({
     description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
     schema: problemSchema,

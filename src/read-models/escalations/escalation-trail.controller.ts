@@ -31,7 +31,7 @@ import {
   EscalationTrailSummaryQueryDto,
 } from './escalation-trail-query.dto';
 import { EscalationTrailReader } from './escalation-trail.reader';
-import { TrailDisclosure } from './trail-disclosure';
+import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
@@ -85,7 +85,9 @@ export class EscalationTrailController {
     summary:
       'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
-  @ApiOkResponse({ description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' })
+  @ApiOkResponse({
+    description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}`,
+  })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
@@ -116,7 +118,7 @@ export class EscalationTrailController {
 
   @ProjectionStreamEndpoint(
     'streamEscalationTrail',
-    'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline',
+    'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position), personal values as the list shows them to the caller; an erasure or rectification re-sends every escalation it changes; measures are read from the list or the timeline',
     '"escalation" events',
   )
   stream(
@@ -135,7 +137,9 @@ export class EscalationTrailController {
     summary:
       "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
   })
-  @ApiOkResponse({ description: 'The escalation as at asOf, with stages measured and the timeline' })
+  @ApiOkResponse({
+    description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}`,
+  })
   @ApiNotFoundResponse({
     description: 'escalation-not-found (also when it had not been raised by asOf)',
     schema: problemSchema,

@@ -3,6 +3,10 @@ import { maySeePersonalValues, type EscalationParties } from '../../auth/persona
 import type { Actor } from '../../ledger/event-envelope';
 import type { ErasedVersion, PersonalDataCipher } from '../../privacy';
 
+/** How every trail response (list, document, as-of, stream) shows a named person's values. */
+export const PERSONAL_VALUES =
+  'Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]".';
+
 /** The trail's documents as a reader sees them: the live store, or an as-of view of it. */
 export interface TrailDocuments {
   get<D>(projection: string, key: string): D | undefined;
