@@ -92,7 +92,7 @@ describe('escalation trail: personal values only to those who need them, and re-
     return JSON.stringify(res.body);
   };
 
-  it('given streams followed by outsiders and parties, when a child is named, erased and renamed, then only the parties ever see the name and each sees every change', async () => {
+  it('given streams followed by outsiders and parties, when a child is named, renamed and erased, then only the parties ever see the name and each sees every change', async () => {
     // Given: streams open before the child is named.
     const streams = await Promise.all([...outsiders.map(([, c]) => c), party, partyMember, {}].map(follow));
     const raised = await send(s, '/escalations', {
