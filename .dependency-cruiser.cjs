@@ -16,8 +16,11 @@
  */
 const CONTEXTS = 'actions|decisions|escalations|evidence|funding|meetings|partners|privacy|signoffs';
 const CONTEXT = `^src/(${CONTEXTS})/`;
-/** A context's public surfaces: index.ts (pure: domain and types) and http-surface.ts (pipes the read side shares). */
-const CONTEXT_INDEX = `^src/(${CONTEXTS})/(index|http-surface)\\.ts$`;
+/**
+ * A context's public surfaces: index.ts (pure: domain and types), http-surface.ts (pipes the read
+ * side shares) and services.ts (stateful services other layers run: privacy's key store and scheduler).
+ */
+const CONTEXT_INDEX = `^src/(${CONTEXTS})/(index|http-surface|services)\\.ts$`;
 const CONTEXT_MODULE = `^src/(${CONTEXTS})/[^/]+\\.module\\.ts$`;
 /** Frameworks, drivers and node's I/O modules: what a pure decider or read model must never touch. */
 const IO_AND_FRAMEWORK = [

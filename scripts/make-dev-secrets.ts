@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicKeyPath, writeSigningKeyPair } from '../src/ledger/digests/signing-key';
-import { writeMasterKey } from '../src/privacy';
+import { writeMasterKey } from '../src/privacy/services';
 
 /** File names inside the secrets directory; docker-compose.yml points the ledger at these. */
 export const SIGNING_KEY_FILE = 'ledger-signing-key.pem';

@@ -93,3 +93,22 @@ export interface EscalationTrailDoc extends RecordRevision {
 
 export const ESCALATION_KEY_PREFIX = 'escalation:';
 export const escalationKey = (escalationId: string) => `${ESCALATION_KEY_PREFIX}${escalationId}`;
+
+/**
+ * A data subject's recorded erasures, beside the escalations: the key versions whose values read as
+ * erased from the erasure's position on, whether or not the key store has destroyed the keys yet
+ * (the handler destroys them just after recording). A live stream re-sends every escalation naming
+ * the subject when this document changes, so a client that showed the name is told it is gone.
+ */
+export interface ErasedSubjectDoc {
+  subjectId: string;
+  erasedVersions: number[];
+}
+
+export const ERASED_SUBJECT_KEY_PREFIX = 'erased-subject:';
+export const erasedSubjectKey = (subjectId: string) => `${ERASED_SUBJECT_KEY_PREFIX}${subjectId}`;
+
+/** Every document the projection holds: one per escalation, one per erased data subject. */
+export type EscalationTrailDocument = EscalationTrailDoc | ErasedSubjectDoc;
+
+export const isErasedSubject = (doc: EscalationTrailDocument): doc is ErasedSubjectDoc => 'erasedVersions' in doc;

@@ -1,6 +1,6 @@
 import type { SealedValue } from '../../src/privacy';
 import { escalationTrailProjection as p } from './escalation-trail.projection';
-import { icbRep, raisedEvent, stored, trail } from './testing/trail-events';
+import { given, icbRep, raisedEvent, stored, trail } from './testing/trail-events';
 
 /** Personal values reach the document exactly as stored (sealed); the projection never opens them. */
 const id = 'wsep-2022-001';
@@ -84,5 +84,24 @@ describe('escalation-trail projection: data subjects and personal notes', () => 
       reason: 'Spelling',
       summary: 'Personal details of data subject child-1 rectified: Spelling',
     });
+  });
+});
+
+describe('escalation-trail projection: erasures', () => {
+  const erasure = (subjectId: string, keyVersions: number[]) =>
+    stored(
+      { type: 'data-subject-erased', data: { subjectId, keyVersions, basis: 'request', reason: 'Request upheld' } },
+      '2022-06-01T09:00:00Z',
+      undefined,
+      `datasubject-${subjectId}`,
+    );
+
+  it('given a subject erased, then one document per subject keeps the erased key versions, and no escalation document changes', () => {
+    const before = trail(id, raised);
+    const docs = given(raised, erasure('child-1', [1]), erasure('child-1', [2, 1]), erasure('other-1', [1]));
+    expect(p.keysOf(erasure('child-1', [1]))).toEqual(['erased-subject:child-1']);
+    expect(docs.get('erased-subject:child-1')).toEqual({ subjectId: 'child-1', erasedVersions: [1, 2] });
+    expect(docs.get('erased-subject:other-1')).toEqual({ subjectId: 'other-1', erasedVersions: [1] });
+    expect(docs.get(`escalation:${id}`)).toEqual(before);
   });
 });

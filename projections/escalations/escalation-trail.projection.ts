@@ -1,12 +1,18 @@
 import { Escalation, type EscalationEvent } from '../../src/escalations';
+import { DataSubject } from '../../src/privacy';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { withoutUndefined } from '../../src/shared/without-undefined';
 import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
+  ERASED_SUBJECT_KEY_PREFIX,
   ESCALATION_KEY_PREFIX,
+  erasedSubjectKey,
   escalationKey,
+  isErasedSubject,
+  type ErasedSubjectDoc,
   type EscalationTrailDoc,
+  type EscalationTrailDocument,
   type StagePeriod,
   type TrailEntry,
 } from './escalation-trail-doc';
@@ -22,6 +28,9 @@ const escalations = subscribe(Escalation, {
   'escalation-closed': 'handled',
   'escalation-data-subject-rectified': 'handled',
 });
+
+/** Erasures: which key versions of a subject are gone (the escalations naming them are found at read time). */
+const erasures = subscribe(DataSubject, { 'data-subject-erased': 'handled' });
 
 const newTrail = (escalationId: string): EscalationTrailDoc => ({
   escalationId,
@@ -137,7 +146,7 @@ function words(event: EscalationEvent): Partial<TrailEntry> {
   }
 }
 
-function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
+function evolveTrail(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDoc {
   const event = escalations.decode(stored);
   const { occurredAt, recordedAt, actor } = event.metadata;
   const entry: TrailEntry = {
@@ -155,14 +164,32 @@ function evolve(doc: EscalationTrailDoc, stored: StoredEvent): EscalationTrailDo
   return withoutUndefined({ ...doc, ...changes(doc, event, occurredAt), timeline: [...doc.timeline, entry], revision });
 }
 
-/** The escalation audit trail: one document per escalation with its timeline and stage periods. */
-export const escalationTrailProjection: SubscribedProjection<EscalationTrailDoc> = {
+function evolveErasures(doc: ErasedSubjectDoc, stored: StoredEvent): ErasedSubjectDoc {
+  const { keyVersions } = erasures.decode(stored).data;
+  return { ...doc, erasedVersions: [...new Set([...doc.erasedVersions, ...keyVersions])].sort((a, b) => a - b) };
+}
+
+function evolve(doc: EscalationTrailDocument, stored: StoredEvent): EscalationTrailDocument {
+  return isErasedSubject(doc) ? evolveErasures(doc, stored) : evolveTrail(doc, stored);
+}
+
+/**
+ * The escalation audit trail: one document per escalation with its timeline and stage periods, and
+ * one per erased data subject (so erasure reaches readers and live streams as a change).
+ */
+export const escalationTrailProjection: SubscribedProjection<EscalationTrailDocument> = {
   name: 'escalation-trail',
-  // 2: data subjects, personal notes and rectifications. 3: revision.
-  version: 3,
-  subscriptions: [escalations],
-  canHandle: escalations.takes,
-  keysOf: (event) => [escalationKey(escalations.decode(event).data.escalationId)],
-  initialState: (key) => newTrail(key.slice(ESCALATION_KEY_PREFIX.length)),
+  // 2: data subjects, personal notes and rectifications. 3: revision. 4: erased subjects.
+  version: 4,
+  subscriptions: [escalations, erasures],
+  canHandle: (event) => escalations.takes(event) || erasures.takes(event),
+  keysOf: (event) =>
+    erasures.takes(event)
+      ? [erasedSubjectKey(erasures.decode(event).data.subjectId)]
+      : [escalationKey(escalations.decode(event).data.escalationId)],
+  initialState: (key) =>
+    key.startsWith(ERASED_SUBJECT_KEY_PREFIX)
+      ? { subjectId: key.slice(ERASED_SUBJECT_KEY_PREFIX.length), erasedVersions: [] }
+      : newTrail(key.slice(ESCALATION_KEY_PREFIX.length)),
   evolve,
 };

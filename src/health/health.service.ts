@@ -8,7 +8,7 @@ import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
 import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence';
-import { RetentionScheduler, SubjectKeyStore } from '../privacy';
+import { RetentionScheduler, SubjectKeyStore } from '../privacy/services';
 import { ProjectionRunner } from '../read-models/projection-runner';
 import { projectionsHealth } from '../read-models/projections-health';
 import { ReadModelStore } from '../read-models/read-model-store';

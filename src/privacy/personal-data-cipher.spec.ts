@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher, TamperedPersonalValue } from './personal-data-cipher';
-import { ERASED, ERASED_TEXT, isSealed, type SealedValue } from './sealed-value';
+import { ERASED, ERASED_TEXT, isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
 import { SubjectKeyStore } from './subject-key-store';
 
 const raised = {
@@ -92,6 +92,28 @@ describe('PersonalDataCipher', () => {
     expect(revealed.dataSubjects[1].name).toBe('Sam Example');
     expect(cipher.open((sealed.dataSubjects[0] as unknown as { name: SealedValue }).name)).toBe(ERASED);
     expect(cipher.erase('child-1')).toEqual([]); // erasing what is gone destroys nothing more
+  });
+
+  it('given an erasure recorded but its keys not yet destroyed, then reveal shows that subject version as "[erased]" and the rest in clear', () => {
+    const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
+    const revealed = cipher.reveal(sealed, (subjectId, version) => subjectId === 'child-1' && version === 1);
+    expect(revealed.dataSubjects[0]).toMatchObject({ name: ERASED_TEXT, dateOfBirth: ERASED_TEXT });
+    expect(revealed.dataSubjects[1].name).toBe('Sam Example');
+    expect(cipher.liveVersions('child-1')).toEqual([1]); // nothing destroyed by reading
+  });
+
+  it('withhold shows every sealed value as the withheld marker, opening none, and leaves the rest alone', () => {
+    const sealed = cipher.sealEvent('escalation-raised', raised, FIELDS);
+    expect(cipher.withhold({ doc: sealed, n: 1 })).toEqual({
+      doc: {
+        ...raised,
+        dataSubjects: [
+          { subjectId: 'child-1', relation: 'child', name: WITHHELD_TEXT, dateOfBirth: WITHHELD_TEXT },
+          { subjectId: 'parent-1', relation: 'parent', name: WITHHELD_TEXT },
+        ],
+      },
+      n: 1,
+    });
   });
 
   it('rectification seals under a new key version once per event; erasing the old version keeps the new value', () => {

@@ -2,7 +2,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { PersonalField } from '../ledger/event-codec';
 import type { PersonalDataSealer } from '../ledger/personal-data-sealer.port';
 import { personalSlots } from '../ledger/personal-paths';
-import { aadOf, ERASED, ERASED_TEXT, isSealed, type Erased, type SealedValue } from './sealed-value';
+import { aadOf, ERASED, ERASED_TEXT, isSealed, WITHHELD_TEXT, type Erased, type SealedValue } from './sealed-value';
+
+/** Whether a key version is known to be erased before the key store says so (an erasure recorded, keys not yet destroyed). */
+export type ErasedVersion = (subjectId: string, keyVersion: number) => boolean;
 import type { SubjectKeyStore } from './subject-key-store';
 
 /** Unwrapped keys kept in memory: enough for a busy page of reads, bounded so memory stays flat. */
@@ -68,12 +71,22 @@ export class PersonalDataCipher implements PersonalDataSealer {
     }
   }
 
-  /** A copy of a read-model document (or any JSON) with sealed values opened, erased ones as "[erased]". */
-  reveal<T>(value: T): T {
+  /**
+   * A copy of a read-model document (or any JSON) with sealed values opened, erased ones as "[erased]":
+   * those whose key is destroyed, and those `erased` names (an erasure the ledger records, so a
+   * reader never sees a value the log already says is gone, however soon after it asks).
+   */
+  reveal<T>(value: T, erased: ErasedVersion = () => false): T {
     return revealWith(value, (s) => {
+      if (erased(s.$personal.subjectId, s.$personal.keyVersion)) return ERASED_TEXT;
       const v = this.open(s);
       return v === ERASED ? ERASED_TEXT : v;
     });
+  }
+
+  /** A copy with every sealed value shown as the withheld marker, for a reader who may not see personal values. */
+  withhold<T>(value: T): T {
+    return revealWith(value, () => WITHHELD_TEXT);
   }
 
   /** Destroys the subject's keys (one version or all) and forgets any cached copy; returns what was destroyed. */

@@ -203,6 +203,26 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
     expect((await get(t, '/evidence-packs/jtai-2022/access-log', dpo)).body.entries).toHaveLength(3);
   });
 
+  it('names who, what and when in the access log as histories do (type, actor, occurredAt, recordedAt); the old action and by stay one release, flagged by a Deprecation header', async () => {
+    const log = await get(t, '/evidence-packs/jtai-2022/access-log', inspector);
+    expect(log.body.entries.map((e: { type: string; actor: { userId: string } }) => [e.type, e.actor.userId])).toEqual([
+      ['evidence-pack-requested', businessManager.userId],
+      ['evidence-pack-access-granted', businessManager.userId],
+      ['evidence-pack-downloaded', inspectorClaims.userId],
+    ]);
+    expect(log.body.entries[2]).toMatchObject({
+      actor: { userId: inspectorClaims.userId, role: 'inspector' },
+      by: { userId: inspectorClaims.userId, role: 'inspector' },
+      action: 'downloaded',
+      occurredAt: expect.any(String),
+      recordedAt: expect.any(String),
+    });
+    expect(log.headers.deprecation).toMatch(/^@\d+$/);
+    expect(log.headers.link).toContain('rel="deprecation"');
+    // Responses that carry no deprecated name say nothing of it.
+    expect((await get(t, '/evidence-packs/jtai-2022', inspector)).headers.deprecation).toBeUndefined();
+  });
+
   it('refuses to grant the same inspector again while the grant is active (extend = revoke + grant), writing nothing', async () => {
     const before = await eventCount(t);
     expectProblem(

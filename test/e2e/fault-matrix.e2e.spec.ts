@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
-import { SubjectKeyStore } from '../../src/privacy';
+import { SubjectKeyStore } from '../../src/privacy/services';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { PROJECTIONS } from '../../src/read-models/projections.module';
 import { ReadModelStore } from '../../src/read-models/read-model-store';

@@ -5,7 +5,7 @@ import type { TokenClaims } from '../../src/auth/mint-token';
 import { buildPack, openZip, readEntryText, verifyPack } from '../../src/evidence';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
-import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy';
+import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy/services';
 import { eventCount, expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -339,7 +339,8 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     }
     expect(readdirSync(t.config.dataDir)).toContain('keys.sqlite');
     // The ledger alone, with an empty key store under the same master key: every personal value reads as erased.
-    const { PersonalDataCipher, SubjectKeyStore } = await import('../../src/privacy');
+    const { PersonalDataCipher } = await import('../../src/privacy');
+    const { SubjectKeyStore } = await import('../../src/privacy/services');
     const { loadMasterKey } = await import('../../src/privacy/master-key');
     const empty = new SubjectKeyStore(':memory:', loadMasterKey(t.config));
     const revealed = JSON.stringify(new PersonalDataCipher(empty).reveal((await t.store.readAll()).map((e) => e.data)));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Escalation } from '../../src/escalations';
-import { PersonalDataCipher, SubjectKeyStore } from '../../src/privacy';
+import { PersonalDataCipher } from '../../src/privacy';
+import { SubjectKeyStore } from '../../src/privacy/services';
 import { ManualClock } from '../../src/shared/clock';
 import { CommandRunner } from '../../src/ledger/command-runner';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { SqliteIdempotencyStore } from '../../src/http/idempotency/sqlite-idempotency.store';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { StoreUnavailableError } from '../../src/ledger/store-errors';
-import { SubjectKeyStore } from '../../src/privacy';
+import { SubjectKeyStore } from '../../src/privacy/services';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';

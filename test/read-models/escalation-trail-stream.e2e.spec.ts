@@ -11,7 +11,7 @@ describe('GET /escalation-trail/stream, resumed with Last-Event-ID', () => {
   });
   afterAll(() => s.close());
 
-  it("given an escalation with a child's name raised after the id, then its document is resumed revealed for a ledger:read caller, exactly as live documents are", async () => {
+  it("given an escalation with a child's name raised after the id, then its document is resumed revealed for a party, exactly as live documents are", async () => {
     const p = (await s.store.readAll()).at(-1)!.position;
     const raised = await send(
       s,
@@ -33,7 +33,7 @@ describe('GET /escalation-trail/stream, resumed with Last-Event-ID', () => {
     const res = await openStream(
       s.app,
       '/escalation-trail/stream',
-      await s.token({ role: 'auditor', userId: 'audit-1' }),
+      await s.token({ role: 'partner-representative', userId: 'icb-rep', agency: 'cw-icb' }),
       { 'last-event-id': String(p) },
     );
     const text = await readUntil(res, (x) => x.includes('event: escalation'));
@@ -46,5 +46,34 @@ describe('GET /escalation-trail/stream, resumed with Last-Event-ID', () => {
       dataSubjects: [expect.objectContaining({ subjectId: 'child-9', name: 'Robin Example' })],
     });
     expect(text).not.toContain('$personal');
+  });
+
+  it('given a client that left before the child was erased, when it resumes, then it is sent the escalation again with the name erased', async () => {
+    const p = (await s.store.readAll()).at(-1)!.position;
+    const erased = await send(
+      s,
+      '/data-subjects/child-9/erasure',
+      { reason: 'Erasure request DPR-2023-100 upheld' },
+      { token: await s.token({ userId: 'dpo-1', role: 'data-protection-officer' }) },
+    );
+    expect(erased.status).toBe(200);
+    await s.runner.waitFor((await s.store.readAll()).at(-1)!.position);
+    const res = await openStream(
+      s.app,
+      '/escalation-trail/stream',
+      await s.token({ role: 'partner-representative', userId: 'icb-rep', agency: 'cw-icb' }),
+      { 'last-event-id': String(p) },
+    );
+    const text = await readUntil(res, (x) => x.includes('event: escalation'));
+    res.destroy();
+    const sent = messages(text).filter((m) => m.data !== undefined);
+    expect(sent.map((m) => [m.event, m.id])).toEqual([
+      ['escalation', String((await s.store.readAll()).at(-1)!.position)],
+    ]);
+    expect(JSON.parse(sent[0].data!)).toMatchObject({
+      escalationId: 'wsep-2022-003',
+      dataSubjects: [expect.objectContaining({ subjectId: 'child-9', name: '[erased]' })],
+    });
+    expect(text).not.toContain('Robin Example');
   });
 });

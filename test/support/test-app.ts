@@ -12,7 +12,8 @@ import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port'
 import type { Actor } from '../../src/ledger/event-envelope';
 import { TokenVerifier } from '../../src/auth/token-verifier';
 import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
-import { PersonalDataCipher, RETENTION_ACTOR } from '../../src/privacy';
+import { PersonalDataCipher } from '../../src/privacy';
+import { RETENTION_ACTOR } from '../../src/privacy/services';
 import { testLedgerStore } from './test-ledger-store';
 
 export interface TestApp {

@@ -2,7 +2,7 @@ import type { EscalationEvent } from '../../../src/escalations';
 import type { StoredEvent } from '../../../src/ledger/event-envelope';
 import { storedEventFactory } from '../../../src/ledger/testing/stored-events';
 import { streamName } from '../../../src/ledger/stream-name';
-import type { EscalationTrailDoc } from '../escalation-trail-doc';
+import type { EscalationTrailDoc, EscalationTrailDocument } from '../escalation-trail-doc';
 import { escalationTrailProjection as p } from '../escalation-trail.projection';
 
 /** Builders for the escalation-trail specs: stored events with business times, and the documents they make. */
@@ -97,11 +97,12 @@ export const closedEvent = (escalationId: string, stage: number, at: string) =>
   stored({ type: 'escalation-closed', data: { escalationId, stage } }, at);
 
 /** Given these events, the documents the projection holds, by key. */
-export function given(...events: StoredEvent[]): Map<string, EscalationTrailDoc> {
-  const docs = new Map<string, EscalationTrailDoc>();
-  for (const e of events.filter((e) => p.canHandle(e))) {
+export function given(...events: StoredEvent[]): Map<string, EscalationTrailDocument> {
+  const docs = new Map<string, EscalationTrailDocument>();
+  for (const e of events.filter((event) => p.canHandle(event))) {
     for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.get(key) ?? p.initialState(key), e));
   }
   return docs;
 }
-export const trail = (id: string, ...events: StoredEvent[]) => given(...events).get(`escalation:${id}`)!;
+export const trail = (id: string, ...events: StoredEvent[]) =>
+  given(...events).get(`escalation:${id}`) as EscalationTrailDoc;

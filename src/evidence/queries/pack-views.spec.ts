@@ -87,6 +87,16 @@ describe('pack views', () => {
     });
   });
 
+  it('names who, what and when as histories do: type is the event type, actor the recorded actor; action and by say the same (deprecated)', () => {
+    const log = accessLog(history);
+    expect(log.map((e) => [e.type, e.actor, e.recordedAt, e.occurredAt])).toEqual(
+      history
+        .filter((e) => e.type !== 'evidence-pack-generation-started' && e.type !== 'evidence-pack-generation-completed')
+        .map((e) => [e.type, e.metadata.actor, e.metadata.recordedAt, e.metadata.occurredAt]),
+    );
+    for (const e of log) expect(e.by).toEqual(e.actor);
+  });
+
   it('a requester sees every grant; an inspector only their own', () => {
     const now = '2022-11-27T00:00:00.000Z';
     expect(

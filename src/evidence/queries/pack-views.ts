@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../ledger/event-envelope';
+import type { Actor, StoredEvent } from '../../ledger/event-envelope';
 import {
   activeGrant,
   EvidencePack,
@@ -71,37 +71,53 @@ export function packView(
   };
 }
 
+/**
+ * One line of a pack's access log, named as every history and timeline names who, what and when:
+ * `type` (the ledger event's type), `actor`, `occurredAt`, `recordedAt`. `action` and `by`, the
+ * names this log used before, say the same and stay for one release (the response carries a
+ * Deprecation header while they do): added beside, not renamed, so no client breaks on upgrade.
+ */
 export interface AccessLogEntry {
   position: number;
-  action: 'requested' | 'granted' | 'revoked' | 'downloaded';
-  by: PackPerson & { onBehalfOf?: PackPerson };
-  /** When the ledger recorded it (server time), and the business time the caller gave. */
-  recordedAt: string;
+  type: AccessEventType;
+  actor: Actor;
+  /** Business time the caller gave, and when the ledger recorded it (server time). */
   occurredAt: string;
+  recordedAt: string;
+  /** @deprecated use `type` (action "granted" is type "evidence-pack-access-granted"). */
+  action: 'requested' | 'granted' | 'revoked' | 'downloaded';
+  /** @deprecated use `actor`. */
+  by: PackPerson & { onBehalfOf?: PackPerson };
   inspectorUserId?: string;
   expiresAt?: string;
   reason?: string;
 }
 
-const ACTIONS: Partial<Record<EvidencePackEvent['type'], AccessLogEntry['action']>> = {
+const ACTIONS = {
   'evidence-pack-requested': 'requested',
   'evidence-pack-access-granted': 'granted',
   'evidence-pack-access-revoked': 'revoked',
   'evidence-pack-downloaded': 'downloaded',
-};
+} as const satisfies Partial<Record<EvidencePackEvent['type'], string>>;
+type AccessEventType = keyof typeof ACTIONS;
+const isAccessEvent = (type: string): type is AccessEventType => Object.hasOwn(ACTIONS, type);
 
 /** Every request, grant, revocation and download of one pack, in ledger order, with who and when. */
 export function accessLog(events: StoredEvent[]): AccessLogEntry[] {
   return events.flatMap((e) => {
-    const action = ACTIONS[e.type as EvidencePackEvent['type']];
-    if (!action) return [];
+    const type = e.type;
+    if (!isAccessEvent(type)) return [];
     const { userId, role, agency, onBehalfOf } = e.metadata.actor;
     // Only the fields some access events carry: read from the current shape, through the codec.
     const data = EvidencePack.codec.decode(e).data as { inspectorUserId?: string; expiresAt?: string; reason?: string };
     return [
       {
         position: e.position,
-        action,
+        type,
+        actor: e.metadata.actor,
+        occurredAt: e.metadata.occurredAt,
+        recordedAt: e.metadata.recordedAt,
+        action: ACTIONS[type],
         by: {
           userId,
           role,
@@ -110,8 +126,6 @@ export function accessLog(events: StoredEvent[]): AccessLogEntry[] {
             ? { onBehalfOf: { userId: onBehalfOf.userId, role: onBehalfOf.role, agency: onBehalfOf.agency } }
             : {}),
         },
-        recordedAt: e.metadata.recordedAt,
-        occurredAt: e.metadata.occurredAt,
         ...(data.inspectorUserId ? { inspectorUserId: data.inspectorUserId } : {}),
         ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
         ...(data.reason ? { reason: data.reason } : {}),

@@ -1,10 +1,2 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { AuthenticatedRequest } from '../../auth/auth.guard';
-import type { Actor } from '../../ledger/event-envelope';
-
-/** The verified caller on a read endpoint (what @Ctx() is for commands): visibility depends on who asks. */
-export const Viewer = createParamDecorator((_: unknown, host: ExecutionContext): Actor => {
-  const actor = host.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new Error('Viewer used on a route without an authenticated actor');
-  return actor;
-});
+/** The verified caller on a read endpoint: one decorator for every read that depends on who asks. */
+export { Viewer } from '../../auth/viewer.decorator';

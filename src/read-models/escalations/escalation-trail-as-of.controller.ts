@@ -12,11 +12,14 @@ import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
+import { Viewer } from '../../auth/viewer.decorator';
+import type { Actor } from '../../ledger/event-envelope';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import { EscalationTrailReader } from './escalation-trail.reader';
+import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 import type { ReadModelStore } from '../read-model-store';
 import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
@@ -33,18 +36,22 @@ const BAD_QUERY =
 /**
  * The escalation trail as it was known at a past position or date: only escalations and steps
  * recorded by then, measured in working days at that date (`measuredOn`). The same reader and
- * pure measures as GET /escalation-trail run over an as-of view. Personal values are revealed per
- * response as on the live trail: an erased subject stays erased in the past too.
+ * pure measures as GET /escalation-trail run over an as-of view. Personal values are shown per
+ * response and caller as on the live trail: an erased subject stays erased in the past too.
  */
 @ApiTags('escalation-trail')
 @ApiBearerAuth()
 @Controller('as-of/escalation-trail')
 export class EscalationTrailAsOfController {
+  private readonly disclosure: TrailDisclosure;
+
   constructor(
     private readonly engine: AsOfEngine,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly cipher: PersonalDataCipher,
-  ) {}
+    cipher: PersonalDataCipher,
+  ) {
+    this.disclosure = new TrailDisclosure(cipher, escalationTrailProjection.name);
+  }
 
   @Get()
   @AsOfETag()
@@ -55,11 +62,10 @@ export class EscalationTrailAsOfController {
       'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
   @ApiOkResponse({
-    description:
-      '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }',
+    description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
   })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
-  async list(@Query() q: AsOfEscalationTrailListQueryDto) {
+  async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
     const answer = await this.answer(q.asOf);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -68,7 +74,12 @@ export class EscalationTrailAsOfController {
       q.limit ?? 50,
       q.cursor,
     );
-    return { asOf: provenance(answer), measuredOn, ...this.cipher.reveal(page) };
+    return {
+      asOf: provenance(answer),
+      measuredOn,
+      ...page,
+      items: this.disclosure.showEach(viewer, page.items, viewOf(answer)),
+    };
   }
 
   /** Declared before :escalationId so "summary" is never read as an id. */
@@ -103,7 +114,9 @@ export class EscalationTrailAsOfController {
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
   })
-  @ApiOkResponse({ description: 'The escalation then, measured on measuredOn, with asOf provenance' })
+  @ApiOkResponse({
+    description: `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}`,
+  })
   @ApiNotFoundResponse({
     description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
     schema: problemSchema,
@@ -112,11 +125,15 @@ export class EscalationTrailAsOfController {
     description: 'invalid-id, validation-failed or date-outside-calendar',
     schema: problemSchema,
   })
-  async get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: AsOfEscalationTrailQueryDto) {
+  async get(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Query() q: AsOfEscalationTrailQueryDto,
+    @Viewer() viewer: Actor,
+  ) {
     const answer = await this.answer(q.asOf);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);
-    return { ...this.cipher.reveal(view), measuredOn, asOf: provenance(answer) };
+    return { ...this.disclosure.show(viewer, view, viewOf(answer)), measuredOn, asOf: provenance(answer) };
   }
 
   private answer(text: string): Promise<AsOfAnswer> {

@@ -9,15 +9,22 @@ import {
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
-import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
+import {
+  isErasedSubject,
+  type EscalationTrailDoc,
+  type EscalationTrailDocument,
+} from '../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
+import { Viewer } from '../../auth/viewer.decorator';
+import type { Actor } from '../../ledger/event-envelope';
 import { IdPipe } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
-import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
+import { ReadModelStore } from '../read-model-store';
+import { ProjectionStreams, type StreamedEvent, type StreamSpec } from '../sse/projection-streams';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import {
   EscalationTrailAsOfDto,
@@ -25,6 +32,7 @@ import {
   EscalationTrailSummaryQueryDto,
 } from './escalation-trail-query.dto';
 import { EscalationTrailReader } from './escalation-trail.reader';
+import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
@@ -40,21 +48,36 @@ const BAD_QUERY =
 @Controller('escalation-trail')
 export class EscalationTrailController {
   /**
-   * Documents hold personal values sealed; they are revealed here, per response, through the cipher
-   * (plaintext to readers with ledger:read, "[erased]" once the subject's key is destroyed).
+   * Documents hold personal values sealed; they are shown here, per response and per escalation,
+   * as the caller may see them (TrailDisclosure): in clear (or "[erased]") to the parties, the
+   * secretariat and the DPO, as the withheld marker to everyone else.
    */
+  private readonly disclosure: TrailDisclosure;
+
   constructor(
     private readonly reader: EscalationTrailReader,
     private readonly streams: ProjectionStreams,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly cipher: PersonalDataCipher,
-  ) {}
+    cipher: PersonalDataCipher,
+    private readonly store: ReadModelStore,
+  ) {
+    this.disclosure = new TrailDisclosure(cipher, escalationTrailProjection.name);
+  }
 
-  /** Every escalation document, revealed per event as the list is. */
-  private readonly escalations: StreamSpec<EscalationTrailDoc> = {
-    projection: escalationTrailProjection,
-    select: (_key, doc) => ({ type: 'escalation', data: this.cipher.reveal(doc) }),
-  };
+  /**
+   * Every escalation document as this viewer may see it; an erased subject's document re-sends
+   * every escalation naming them (now "[erased]"), so a client that showed the name replaces it.
+   */
+  private escalationsFor(viewer: Actor): StreamSpec<EscalationTrailDocument> {
+    const event = (doc: EscalationTrailDoc): StreamedEvent => ({
+      type: 'escalation',
+      data: this.disclosure.show(viewer, doc, this.store),
+    });
+    return {
+      projection: escalationTrailProjection,
+      select: (_key, doc) => (isErasedSubject(doc) ? this.reader.naming(doc.subjectId).map(event) : event(doc)),
+    };
+  }
 
   @Get()
   @ReadModelETag(escalationTrailProjection)
@@ -64,18 +87,19 @@ export class EscalationTrailController {
     summary:
       'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
-  @ApiOkResponse({ description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' })
+  @ApiOkResponse({
+    description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}`,
+  })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
-  list(@Query() q: EscalationTrailQueryDto) {
+  list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
-    return this.cipher.reveal(
-      this.reader.list(
-        { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
-        q.limit ?? 50,
-        q.cursor,
-      ),
+    const page = this.reader.list(
+      { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
+      q.limit ?? 50,
+      q.cursor,
     );
+    return { ...page, items: this.disclosure.showEach(viewer, page.items, this.store) };
   }
 
   /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
@@ -97,15 +121,16 @@ export class EscalationTrailController {
 
   @ProjectionStreamEndpoint(
     'streamEscalationTrail',
-    'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position); measures are read from the list or the timeline',
+    'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position), personal values as the list shows them to the caller; an erasure or rectification re-sends every escalation it changes; measures are read from the list or the timeline',
     '"escalation" events',
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
     @Query() query: StreamQueryDto,
     @SseSignal() signal: AbortSignal,
+    @Viewer() viewer: Actor,
   ): Promise<Observable<MessageEvent>> {
-    return this.streams.open(this.escalations, { headers, query }, signal);
+    return this.streams.open(this.escalationsFor(viewer), { headers, query }, signal);
   }
 
   @Get(':escalationId')
@@ -116,7 +141,9 @@ export class EscalationTrailController {
     summary:
       "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
   })
-  @ApiOkResponse({ description: 'The escalation as at asOf, with stages measured and the timeline' })
+  @ApiOkResponse({
+    description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}`,
+  })
   @ApiNotFoundResponse({
     description: 'escalation-not-found (also when it had not been raised by asOf)',
     schema: problemSchema,
@@ -125,9 +152,13 @@ export class EscalationTrailController {
     description: 'invalid-id, validation-failed or date-outside-calendar',
     schema: problemSchema,
   })
-  get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: EscalationTrailAsOfDto) {
+  get(
+    @Param('escalationId', IdPipe) escalationId: string,
+    @Query() q: EscalationTrailAsOfDto,
+    @Viewer() viewer: Actor,
+  ) {
     const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
-    return this.cipher.reveal(this.reader.get(escalationId, asOf!));
+    return this.disclosure.show(viewer, this.reader.get(escalationId, asOf!), this.store);
   }
 
   /** Today in England: working days are counted on London dates. */

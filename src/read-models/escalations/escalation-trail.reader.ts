@@ -64,6 +64,14 @@ export class EscalationTrailReader {
     return view;
   }
 
+  /** Every escalation document that names the data subject (an erasure changes how each reads). */
+  naming(subjectId: string): EscalationTrailDoc[] {
+    const docs: EscalationTrailDoc[] = [];
+    for (const { doc } of this.store.scan<EscalationTrailDoc>(NAME, ESCALATION_KEY_PREFIX))
+      if (doc.dataSubjects?.some((d) => d.subjectId === subjectId)) docs.push(doc);
+    return docs;
+  }
+
   /** From defaults to the first escalation's raise date, to to asOf. */
   summary(o: { kind: PeriodKind; asOf: string; from?: string; to?: string; agency?: string }): EscalationTrailSummary {
     const views: EscalationView[] = [];

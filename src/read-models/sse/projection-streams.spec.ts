@@ -34,10 +34,14 @@ function setUp() {
   return { changes, streams };
 }
 
-async function collect(streams: ProjectionStreams, headers: Record<string, string>) {
+async function collect(
+  streams: ProjectionStreams,
+  headers: Record<string, string>,
+  streamed: StreamSpec<{ n: number }> = spec,
+) {
   const sent: MessageEvent[] = [];
   let completed = false;
-  const sub = (await streams.open(spec, { headers })).subscribe({
+  const sub = (await streams.open(streamed, { headers })).subscribe({
     next: (m) => sent.push(m),
     complete: () => (completed = true),
   });
@@ -101,5 +105,33 @@ describe('ProjectionStreams: keepalive and token expiry', () => {
     changes.complete();
     expect(isCompleted()).toBe(true);
     expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('ProjectionStreams: one document sent as several events', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('given a document whose change re-sends others (an erasure), then all are sent in order and only the last carries its position as id', async () => {
+    const { changes, streams } = setUp();
+    const fanOut: StreamSpec<{ n: number }> = {
+      projection,
+      select: (_key, doc) =>
+        doc.n === 0
+          ? []
+          : doc.n === 1
+            ? { type: 'thing', data: doc }
+            : [1, 2].map((i) => ({ type: 'thing', data: { i } })),
+    };
+    const { sent, sub } = await collect(streams, { authorization: bearer(Date.now() / 1000 + 3600) }, fanOut);
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 0 }, position: 8, lastAtPosition: true }); // selects none
+    changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9, lastAtPosition: true });
+    expect(sent).toEqual([
+      { type: 'thing', data: { n: 1 }, id: '7' },
+      { type: 'thing', data: { i: 1 }, id: '7' },
+      { type: 'thing', data: { i: 2 }, id: '9' },
+    ]);
+    sub.unsubscribe();
   });
 });

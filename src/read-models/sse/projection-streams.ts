@@ -20,9 +20,16 @@ export interface StreamedEvent {
 /** What an endpoint streams: a projection's documents, as it chooses to show them. */
 export interface StreamSpec<D> {
   projection: Projection<D>;
-  /** The event for a committed document, or undefined for a document the endpoint does not send. */
-  select(key: string, doc: D): StreamedEvent | undefined;
+  /**
+   * The event for a committed document, or undefined for a document the endpoint does not send; or
+   * several, when the document changes how others read (an erasure re-sends every escalation naming
+   * the subject). Several events share the document's id: it only advances with the last of them.
+   */
+  select(key: string, doc: D): StreamedEvent | StreamedEvent[] | undefined;
 }
+
+const eventsOf = (selected: StreamedEvent | StreamedEvent[] | undefined): StreamedEvent[] =>
+  selected === undefined ? [] : Array.isArray(selected) ? selected : [selected];
 
 /** setTimeout's longest delay (about 24.8 days): a later expiry is checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -113,9 +120,9 @@ export class ProjectionStreams {
     const found: { event: StreamedEvent; position: number }[] = [];
     for (const [key, position] of latest) {
       const doc = this.store.get<D>(name, key);
-      const event = doc === undefined ? undefined : spec.select(key, doc);
-      if (event) found.push({ event, position });
+      for (const event of doc === undefined ? [] : eventsOf(spec.select(key, doc))) found.push({ event, position });
     }
+    // Stable: several events of one document keep their order.
     found.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     let id = String(after);
     return found.map(({ event, position }, i) => {
@@ -172,9 +179,11 @@ export class ProjectionStreams {
       });
       live.attach({
         next: (change) => {
-          const event = spec.select(change.key, change.doc);
-          // Until the batch's last document at this position is sent, the id stays where it was.
-          if (event) send({ ...event, id: change.lastAtPosition ? String(change.position) : lastId });
+          const events = eventsOf(spec.select(change.key, change.doc));
+          // Until the batch's last event at this position is sent, the id stays where it was.
+          events.forEach((event, i) =>
+            send({ ...event, id: change.lastAtPosition && i === events.length - 1 ? String(change.position) : lastId }),
+          );
         },
         complete: () => subscriber.complete(),
       });

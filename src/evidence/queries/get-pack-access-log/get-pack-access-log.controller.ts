@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { Actor } from '../../../ledger/event-envelope';
+import { DEPRECATION_RESPONSE_HEADERS, DeprecatedMembers } from '../../../http/deprecation';
 import { IdPipe } from '../../../http/id.pipe';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { NotFound } from '../../../shared/domain-errors';
@@ -27,7 +28,12 @@ export class GetPackAccessLogController {
     summary:
       'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active',
   })
-  @ApiOkResponse({ description: '{ packId, entries }' })
+  @ApiOkResponse({
+    description:
+      '{ packId, entries }: each entry names who, what and when as histories do (type, actor, occurredAt, recordedAt); its deprecated action and by say the same and go after one release',
+    headers: DEPRECATION_RESPONSE_HEADERS,
+  })
+  @DeprecatedMembers('2026-12-06T00:00:00Z', '/docs#/evidence-packs/getEvidencePackAccessLog')
   @ApiNotFoundResponse({
     description: 'evidence-pack-not-found: no such pack, or not yours to see',
     schema: { $ref: '#/components/schemas/Problem' },

@@ -1,0 +1,43 @@
+import { erasedSubjectKey, type ErasedSubjectDoc } from '../../../projections/escalations/escalation-trail-doc';
+import { maySeePersonalValues, type EscalationParties } from '../../auth/personal-data-readers';
+import type { Actor } from '../../ledger/event-envelope';
+import type { ErasedVersion, PersonalDataCipher } from '../../privacy';
+
+/** How every trail response (list, document, as-of, stream) shows a named person's values. */
+export const PERSONAL_VALUES =
+  'Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]".';
+
+/** The trail's documents as a reader sees them: the live store, or an as-of view of it. */
+export interface TrailDocuments {
+  get<D>(projection: string, key: string): D | undefined;
+}
+
+/**
+ * What one viewer is shown of an escalation's personal values (see maySeePersonalValues): revealed
+ * (or "[erased]") to those who may see them, the withheld marker to everyone else, per escalation,
+ * so a list mixes both. An erasure the trail has applied reads as erased at once, even before the
+ * key store has destroyed the keys: a stream re-sending the document for that erasure never shows the name.
+ */
+export class TrailDisclosure {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly projection: string,
+  ) {}
+
+  show<T extends EscalationParties>(viewer: Actor, escalation: T, documents?: TrailDocuments): T {
+    if (!maySeePersonalValues(viewer, escalation)) return this.cipher.withhold(escalation);
+    return this.cipher.reveal(escalation, documents ? this.erasedIn(documents) : undefined);
+  }
+
+  /** A list page: each row shown by its own parties. */
+  showEach<T extends EscalationParties>(viewer: Actor, rows: T[], documents?: TrailDocuments): T[] {
+    return rows.map((row) => this.show(viewer, row, documents));
+  }
+
+  private erasedIn(documents: TrailDocuments): ErasedVersion {
+    return (subjectId, keyVersion) =>
+      documents
+        .get<ErasedSubjectDoc>(this.projection, erasedSubjectKey(subjectId))
+        ?.erasedVersions.includes(keyVersion) ?? false;
+  }
+}
