@@ -5,6 +5,7 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import { budgetProjection } from '../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../projections/escalations/escalation-trail.projection';
+import { meetingsProjection } from '../../projections/meetings/meetings.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -21,6 +22,9 @@ import { DecisionRegisterController } from './decision-register/decision-registe
 import { DecisionRegisterReader } from './decision-register/decision-register.reader';
 import { EscalationTrailController } from './escalations/escalation-trail.controller';
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
+import { MeetingsAsOfController } from './meetings/meetings-as-of.controller';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsReader } from './meetings/meetings.reader';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -32,6 +36,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   budgetProjection,
   escalationTrailProjection,
   decisionRegisterProjection,
+  meetingsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -52,6 +57,8 @@ export function readModelFile(config: AppConfig): string {
     EscalationTrailAsOfController,
     DecisionRegisterController,
     DecisionRegisterAsOfController,
+    MeetingsController,
+    MeetingsAsOfController,
   ],
   providers: [
     {
@@ -86,6 +93,11 @@ export function readModelFile(config: AppConfig): string {
       provide: DecisionRegisterReader,
       inject: [ReadModelStore],
       useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store),
+    },
+    {
+      provide: MeetingsReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new MeetingsReader(store),
     },
     { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
     ProjectionStreams,

@@ -3,6 +3,7 @@ import { actionLogProjection } from '../../../projections/action-log/action-log.
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
+import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -24,6 +25,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(budgetProjection),
   source(decisionRegisterProjection),
   source(escalationTrailProjection),
+  source(meetingsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {
