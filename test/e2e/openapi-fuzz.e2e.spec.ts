@@ -244,6 +244,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamBudgets',
       'streamDecisionRegister',
       'streamEscalationTrail',
+      'streamMeetings',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);
