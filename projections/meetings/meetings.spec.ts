@@ -132,6 +132,19 @@ describe('meetings projection', () => {
     expect([rescinded, completed].map((e) => p.canHandle(e))).toEqual([false, false]);
   });
 
+  it('then each history line says in plain English what happened, and where to verify it', () => {
+    const [scheduledLine, attendanceLine] = meeting([scheduled, attendance]).history;
+    expect(scheduledLine).toMatchObject({
+      type: 'meeting-scheduled',
+      summary: 'Scheduled for 2022-05-10T09:30:00.000Z (board wseb) at Shire Hall',
+      streamId: `meeting-${MAY}`,
+      position: scheduled.position,
+    });
+    expect(attendanceLine.summary).toBe(
+      'Attendance recorded: pete-hill present; jackie-channell apologies; jo-galloway deputising for jackie-channell',
+    );
+  });
+
   it('then a document is the same after the JSON round trip the store makes', () => {
     const doc = meeting([scheduled, attendance, approved, decided, raised]);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);

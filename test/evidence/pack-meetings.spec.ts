@@ -104,6 +104,16 @@ describe('meetings and attendance in evidence packs', () => {
     expect((await verifyPack(file)).ok).toBe(true);
   });
 
+  it('given meetings asked for by partner, then only meetings that partner attended or was represented at', async () => {
+    const file = join(tmp.dir, 'partner.zip');
+    await buildToFile(store, request({ records: ['meetings'], partnerIds: ['p1'] }), file);
+    expect(
+      rows(await unzip(file), 'meetings.csv')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['m1', 'm3']);
+  });
+
   it('given an attendance cell edited and the hashes recomputed, when verified, then the cell is named', async () => {
     const file = join(tmp.dir, 'records.zip');
     const files = await unzip(file);
