@@ -3,4 +3,14 @@
  * (checked by .dependency-cruiser.cjs). Its Nest module is imported by the composition root alone
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
-export { Meeting, type MeetingCommand, type MeetingEvent, type MeetingState } from './domain/meeting';
+export {
+  ATTENDANCE_STATUSES,
+  Meeting,
+  MINUTES_OUTCOMES,
+  type AttendanceEntry,
+  type AttendanceStatus,
+  type MeetingCommand,
+  type MeetingEvent,
+  type MeetingState,
+  type MinutesOutcome,
+} from './domain/meeting';

@@ -8,6 +8,7 @@ import { escalationTrailProjection } from '../../projections/escalations/escalat
 import { boardsProjection } from '../../projections/boards/boards.projection';
 import { partnersProjection } from '../../projections/partners/partners.projection';
 import { peopleProjection } from '../../projections/people/people.projection';
+import { meetingsProjection } from '../../projections/meetings/meetings.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -32,6 +33,9 @@ import { PeopleAsOfController } from './people/people-as-of.controller';
 import { PeopleController } from './people/people.controller';
 import { PartnersAsOfController } from './partners/partners-as-of.controller';
 import { PartnersController } from './partners/partners.controller';
+import { MeetingsAsOfController } from './meetings/meetings-as-of.controller';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsReader } from './meetings/meetings.reader';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -46,6 +50,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   partnersProjection,
   peopleProjection,
   boardsProjection,
+  meetingsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -72,6 +77,8 @@ export function readModelFile(config: AppConfig): string {
     PeopleAsOfController,
     BoardsController,
     BoardsAsOfController,
+    MeetingsController,
+    MeetingsAsOfController,
   ],
   providers: [
     {
@@ -106,6 +113,11 @@ export function readModelFile(config: AppConfig): string {
       provide: DecisionRegisterReader,
       inject: [ReadModelStore],
       useFactory: (store: ReadModelStore) => new DecisionRegisterReader(store),
+    },
+    {
+      provide: MeetingsReader,
+      inject: [ReadModelStore],
+      useFactory: (store: ReadModelStore) => new MeetingsReader(store),
     },
     { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
     ProjectionStreams,

@@ -66,6 +66,13 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listBoardsAsOf: 'ledger:read', // GET /as-of/boards
   getBoardAsOf: 'ledger:read', // GET /as-of/boards/{boardId}
   getBoardHistoryAsOf: 'ledger:read', // GET /as-of/boards/{boardId}/history
+  listMeetings: 'ledger:read', // GET /meetings
+  getMeeting: 'ledger:read', // GET /meetings/{meetingId}
+  getMeetingHistory: 'ledger:read', // GET /meetings/{meetingId}/history
+  streamMeetings: 'ledger:read', // GET /meetings/stream (server-sent events)
+  listMeetingsAsOf: 'ledger:read', // GET /as-of/meetings
+  getMeetingAsOf: 'ledger:read', // GET /as-of/meetings/{meetingId}
+  getMeetingHistoryAsOf: 'ledger:read', // GET /as-of/meetings/{meetingId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners
@@ -119,7 +126,13 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
 };
 
 /** Live streams never finish, so allowed calls are proven over a real socket in their own tests; here only refusals. */
-const STREAMS = new Set(['streamActionLog', 'streamBudgets', 'streamEscalationTrail', 'streamDecisionRegister']);
+const STREAMS = new Set([
+  'streamActionLog',
+  'streamBudgets',
+  'streamEscalationTrail',
+  'streamDecisionRegister',
+  'streamMeetings',
+]);
 
 /** Facts about roles the partnership relies on, stated independently of the permissions table. */
 const WRITES_NOTHING: Role[] = ['auditor', 'inspector'];

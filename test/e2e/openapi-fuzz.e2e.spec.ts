@@ -245,6 +245,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamBudgets',
       'streamDecisionRegister',
       'streamEscalationTrail',
+      'streamMeetings',
       'streamPartners',
       'streamPeople',
     ]);

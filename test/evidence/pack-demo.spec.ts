@@ -1,3 +1,4 @@
+import { parseCsv } from '../../src/evidence/pack/formats/csv';
 import { join } from 'node:path';
 import { loadDemo } from '../../demo/load/load-demo';
 import { NO_DIGEST_WARNING } from '../../src/evidence/pack/verify/check-digest';
@@ -49,15 +50,19 @@ describe('evidence pack over the demo data', () => {
       'escalations.csv',
       'decisions.csv',
       'funding.csv',
+      'meetings.csv',
+      'attendance.csv',
       'summary.pdf',
       'manifest.json',
     ]);
     expect(manifest.files.map((f) => f.name).sort()).toEqual([
       'action-log.csv',
+      'attendance.csv',
       'decisions.csv',
       'escalations.csv',
       'events.ndjson',
       'funding.csv',
+      'meetings.csv',
       'summary.pdf',
     ]);
     expect(result.eventsChecked).toBe(eventLines().length);
@@ -66,6 +71,7 @@ describe('evidence pack over the demo data', () => {
       'escalation-trail',
       'decision-register',
       'budget',
+      'meetings',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -105,6 +111,24 @@ describe('evidence pack over the demo data', () => {
     expect(files.get('decisions.csv')!.toString()).toContain('decision,');
     expect(files.get('action-log.csv')!.toString().split('\r\n').length).toBeGreaterThan(3);
     expect(files.get('funding.csv')!.toString()).toMatch(/2022-23,year,/);
+    // The meetings the 2022 records were made at, with who attended, sent apologies or deputised.
+    const meetings = parseCsv(files.get('meetings.csv')!.toString('utf8'));
+    expect(meetings.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['meetingId', 'wseb-2022-05-10', 'wseb-2022-09-22']),
+    );
+    const attendance = parseCsv(files.get('attendance.csv')!.toString('utf8')).filter(
+      (r) => r[0] === 'wseb-2022-05-10',
+    );
+    expect(attendance).toContainEqual([
+      'wseb-2022-05-10',
+      'wseb',
+      '2022-05-10T10:00:00.000Z',
+      'pete-hill',
+      'present',
+      '',
+      'warwickshire-police',
+      'false',
+    ]);
   });
 
   it.each([
@@ -113,6 +137,8 @@ describe('evidence pack over the demo data', () => {
     'escalations.csv',
     'decisions.csv',
     'funding.csv',
+    'meetings.csv',
+    'attendance.csv',
     'summary.pdf',
     'manifest.json',
   ])('names %s when one byte of it is changed', async (name) => {

@@ -167,9 +167,11 @@ describe('a version-2 event with an upcaster', () => {
       expect(actual.histories).toEqual(expected.histories);
       expect(Object.keys(expected.csvs).sort()).toEqual([
         'action-log.csv',
+        'attendance.csv',
         'decisions.csv',
         'escalations.csv',
         'funding.csv',
+        'meetings.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);

@@ -6,6 +6,7 @@ import { escalationTrailProjection } from '../../../projections/escalations/esca
 import { boardsProjection } from '../../../projections/boards/boards.projection';
 import { partnersProjection } from '../../../projections/partners/partners.projection';
 import { peopleProjection } from '../../../projections/people/people.projection';
+import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -30,6 +31,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(partnersProjection),
   source(peopleProjection),
   source(boardsProjection),
+  source(meetingsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

@@ -210,7 +210,7 @@ async function digestFor(
 
 /**
  * Builds an evidence pack as a ZIP streamed to `out`: events.ndjson, log-proofs.ndjson (when a signed
- * digest with a log tree covers the pack), the four CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
+ * digest with a log tree covers the pack), the CSVs, summary.pdf and, last, manifest.json. Memory holds one page of the log, the per-stream selection facts, and the
  * projected documents of the records in scope, never the log itself.
  */
 export const buildPack: BuildPack = async (store, request, out) => {
@@ -271,7 +271,8 @@ export const buildPack: BuildPack = async (store, request, out) => {
     generatedAt: request.generatedAt,
     requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },
-    projections: tableList(tables).map((t) => t.projection),
+    // Once per projection: meetings.csv and attendance.csv come from the same one.
+    projections: [...new Map(tableList(tables).map((t) => [t.projection.name, t.projection])).values()],
     csvFormat: CSV_FORMAT,
     files,
     rootHash: rootHashOf(files),

@@ -7,16 +7,16 @@ import type { RecordKind } from '../../domain/pack-scope';
  */
 export interface RecordFacts {
   kind: RecordKind;
-  /** Meetings it was raised at, is due back at, or was carried to (actions); its meeting (decisions, sign-offs). */
+  /** Meetings it was raised at, is due back at, or was carried to (actions); its meeting (decisions, sign-offs); itself (meetings). */
   meetingIds: Set<string>;
-  /** Partner parties: owners, responsible partners, signatories, pledging/paying/underwriting partners, escalation agencies. */
+  /** Partner parties: owners, responsible partners, signatories, pledging/paying/underwriting partners, escalation agencies, partners represented at a meeting. */
   partnerIds: Set<string>;
-  /** Person owners and signers: they count for the partner they belong to, and bring their person stream as context. */
+  /** Person owners, signers, attendees and presenters: they count for the partner they belong to, and bring their person stream as context. */
   personIds: Set<string>;
   /** The decision a sign-off was requested for; the protocol an escalation was raised under. */
   decisionId?: string;
   protocolId?: string;
-  /** Words matched against themes: action text, decision text, artefact title, escalation subject, protocol name, budget line names. */
+  /** Words matched against themes: action text, decision text, artefact title, escalation subject, protocol name, budget line names, meeting and agenda item titles. */
   text: string[];
   inPeriod: boolean;
 }
@@ -29,6 +29,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   escalation: 'escalations',
   protocol: 'escalations',
   budget: 'funding',
+  meeting: 'meetings',
 };
 
 type Data = Record<string, unknown>;
@@ -46,6 +47,16 @@ function addOwners(f: RecordFacts, owners: unknown): void {
   }
 }
 
+/** A meeting's attendance lines: each person (and whom they deputised for) and the partner represented are its parties. */
+function addAttendance(f: RecordFacts, entries: unknown): void {
+  if (!Array.isArray(entries)) return;
+  for (const e of entries as Data[]) {
+    add(f.personIds, e.personId);
+    add(f.personIds, e.deputisingForPersonId);
+    add(f.partnerIds, e.representingPartnerId);
+  }
+}
+
 /** Folds one event of a record stream into its facts. Unknown shapes add nothing (never throw on old data). */
 export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   const d = (e.data ?? {}) as Data;
@@ -57,9 +68,12 @@ export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   if (Array.isArray(d.shares)) for (const s of d.shares as Data[]) add(f.partnerIds, s.partnerId);
   for (const key of ['signedByPersonId', 'raisedByPersonId']) add(f.personIds, d[key]);
   addOwners(f, d.owners);
+  addAttendance(f, d.entries);
+  if (e.type === 'attendance-corrected') addAttendance(f, [d.entry]);
+  add(f.personIds, d.presenterPersonId);
   if (e.type === 'signoff-requested') f.decisionId = str(d.decisionId);
   if (e.type === 'escalation-raised') f.protocolId = str(d.protocolId);
-  for (const key of ['text', 'subject', 'name']) if (str(d[key])) f.text.push(d[key] as string);
+  for (const key of ['text', 'subject', 'name', 'title']) if (str(d[key])) f.text.push(d[key] as string);
   const artefact = d.artefact as Data | undefined;
   if (artefact && str(artefact.title)) f.text.push(artefact.title as string);
   if (Array.isArray(d.lines)) for (const l of d.lines as Data[]) if (str(l.name)) f.text.push(l.name as string);

@@ -10,12 +10,14 @@ export type Cell = string | number | boolean | null | undefined | SealedValue;
 /**
  * Which CSV dialect a pack's CSVs are in, named by the manifest's `csvFormat` so verify-pack
  * recomputes them the same way: 1 (packs built before it was recorded: no csvFormat) is RFC 4180
- * only; 2 also neutralises formulas. Builders write the newest.
+ * only; 2 also neutralises formulas; 3 writes cells as 2 does and adds meetings.csv and
+ * attendance.csv, so a verifier that knows only 1 and 2 says it cannot check the pack rather than
+ * pass tables it never recomputed. Builders write the newest.
  */
-export const CSV_FORMATS = [1, 2] as const;
+export const CSV_FORMATS = [1, 2, 3] as const;
 export type CsvFormat = (typeof CSV_FORMATS)[number];
 export const LEGACY_CSV_FORMAT: CsvFormat = 1;
-export const CSV_FORMAT: CsvFormat = 2;
+export const CSV_FORMAT: CsvFormat = 3;
 
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;

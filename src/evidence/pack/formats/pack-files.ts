@@ -8,7 +8,14 @@ export const SUMMARY_FILE = 'summary.pdf';
 /** Packs built before issue 12 with a signed digest: the whole log's hashes up to it (see log-hashes.ts); new packs carry log-proofs.ndjson (log-proofs.ts). */
 export const LOG_HASHES_FILE = 'log-hashes.txt';
 export const MANIFEST_FILE = 'manifest.json';
-export const CSV_FILES = ['action-log.csv', 'escalations.csv', 'decisions.csv', 'funding.csv'] as const;
+export const CSV_FILES = [
+  'action-log.csv',
+  'escalations.csv',
+  'decisions.csv',
+  'funding.csv',
+  'meetings.csv',
+  'attendance.csv',
+] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -6,6 +6,7 @@ import { LogHashesChecker, logEvidencePresence, PackEventIndex } from './check-l
 import { LogProofsChecker } from './check-log-proofs';
 import { hasTree, LOG_PROOFS_FILE } from '../formats/log-proofs';
 import { compareCsv } from './compare-csv';
+import { LEGACY_CSV_FORMAT } from '../formats/csv';
 import {
   CSV_FILES,
   DATA_FILES,
@@ -168,6 +169,9 @@ async function verifyContents(c: ZipContents, options: VerifyOptions): Promise<P
   problems.push(...csv.problems);
   for (const table of tableList(tables)) {
     const entry = c.entries.get(table.file);
+    // A table the pack's format carries, gone from the pack and its manifest alike, was taken out.
+    if (!entry && !listed.has(table.file) && csv.format >= (table.since ?? LEGACY_CSV_FORMAT))
+      problems.push({ file: table.file, message: `missing: every csvFormat ${csv.format} pack carries it` });
     if (!entry) continue;
     const bytes = await readEntryText(c.zip, entry, MAX_SMALL_FILE);
     against(table.file, { sha256: sha256(bytes), bytes: bytes.length });

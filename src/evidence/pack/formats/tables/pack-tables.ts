@@ -2,26 +2,40 @@ import { ActionLogTable } from './action-log-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
 import { FundingTable } from './funding-csv';
+import { AttendanceTable, MeetingsTable } from './meetings-csv';
+import type { PackTable } from './projection-fold';
 
 export interface PackTables {
   actionLog: ActionLogTable;
   escalations: EscalationsTable;
   decisions: DecisionsTable;
   funding: FundingTable;
+  meetings: MeetingsTable;
+  attendance: AttendanceTable;
 }
 
 /**
- * The four CSVs, as at the end of the period (`asOf` = scope.to). The builder and the offline
+ * The CSVs, as at the end of the period (`asOf` = scope.to). The builder and the offline
  * verifier both build them here, from the same events, so a recomputed CSV differs only if
  * someone changed the CSV or the events.
  */
 export function packTables(asOf: string): PackTables {
+  const meetings = new MeetingsTable();
   return {
     actionLog: new ActionLogTable(asOf),
     escalations: new EscalationsTable(asOf),
     decisions: new DecisionsTable(),
     funding: new FundingTable(),
+    meetings,
+    attendance: new AttendanceTable(meetings),
   };
 }
 
-export const tableList = (t: PackTables) => [t.actionLog, t.escalations, t.decisions, t.funding];
+export const tableList = (t: PackTables): PackTable[] => [
+  t.actionLog,
+  t.escalations,
+  t.decisions,
+  t.funding,
+  t.meetings,
+  t.attendance,
+];

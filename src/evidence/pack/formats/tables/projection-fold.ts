@@ -32,6 +32,8 @@ export interface PackTable {
   file: string;
   projection: { name: string; version: number };
   add(event: StoredEvent): void;
+  /** The first CSV format whose packs carry this table (absent: every pack); verify-pack expects it from then. */
+  since?: CsvFormat;
   /** The table in the given CSV format (the newest by default; verify-pack passes the pack's). */
   csv(format?: CsvFormat): string;
 }

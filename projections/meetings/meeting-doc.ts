@@ -1,0 +1,92 @@
+import type { RecordRevision } from '../record-revision';
+import type { ActionOwner } from '../../src/actions';
+import type { DecisionOutcome } from '../../src/decisions';
+import type { AttendanceStatus, MinutesOutcome } from '../../src/meetings';
+import type { HistoryEntry, Stamp } from '../decision-register/decision-register-doc';
+
+export type { HistoryEntry, Stamp };
+
+/** One person's line in the minutes' attendance list, as it stands after any correction. */
+export interface AttendanceLine {
+  personId: string;
+  status: AttendanceStatus;
+  /** The absent member whose seat the person covered (deputising, or also representing). */
+  deputisingForPersonId?: string;
+  representingPartnerId?: string;
+}
+
+/** A line corrected after it was recorded: what it became, what it was, why, and who and when. */
+export interface AttendanceCorrection {
+  personId: string;
+  entry: Omit<AttendanceLine, 'personId'>;
+  previous: Omit<AttendanceLine, 'personId'>;
+  reason?: string;
+  corrected: Stamp;
+}
+
+export interface AgendaItem {
+  itemNumber: number;
+  /** The number as the minutes write it, e.g. '2.1' or 'Part 1'. */
+  label?: string;
+  title: string;
+  presenterPersonId?: string;
+}
+
+/** Minutes approved at one meeting about another: `meetingId` is the other meeting. */
+export interface MinutesApproval {
+  meetingId: string;
+  outcome: MinutesOutcome;
+  amendments?: string[];
+  approved: Stamp;
+}
+
+/** A decision as recorded at the meeting (its later course is in the decision register). */
+export interface DecisionAtMeeting {
+  decisionId: string;
+  itemNumber: number;
+  outcome: DecisionOutcome;
+  text: string;
+  recorded: Stamp;
+}
+
+/** An action as raised at the meeting (its later course is in the action log). */
+export interface ActionAtMeeting {
+  actionId: string;
+  itemNumber: number;
+  text: string;
+  owners: ActionOwner[];
+  dueDate?: string;
+  raised: Stamp;
+}
+
+/**
+ * One meeting as the minutes show it, with what it decided and raised. Decisions and actions come
+ * from their own aggregates' events that name the meeting, so they may be applied before the
+ * meeting's schedule in a replay: `scheduled` says whether the meeting itself is known.
+ */
+export interface MeetingDoc extends RecordRevision {
+  meetingId: string;
+  scheduled: boolean;
+  boardId?: string;
+  /** ISO-8601 instant of the meeting (business time). */
+  scheduledFor?: string;
+  title?: string;
+  location?: string;
+  closed: boolean;
+  /** In person-id order, one line per person. */
+  attendance: AttendanceLine[];
+  attendanceCorrections: AttendanceCorrection[];
+  /** In item-number order. */
+  agenda: AgendaItem[];
+  /** Earlier meetings whose minutes this meeting approved. */
+  approvesMinutesOf: MinutesApproval[];
+  /** Later meetings at which this meeting's minutes were approved. */
+  minutesApprovedAt: MinutesApproval[];
+  decisions: DecisionAtMeeting[];
+  actions: ActionAtMeeting[];
+  /** Every event applied to this document, in ledger order, with where to verify it. */
+  history: HistoryEntry[];
+}
+
+export const MEETING_KEY_PREFIX = 'meeting:';
+export const meetingKey = (meetingId: string) => `${MEETING_KEY_PREFIX}${meetingId}`;

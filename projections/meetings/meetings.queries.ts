@@ -1,0 +1,30 @@
+import { inDateRange } from '../decision-register/decision-register.queries';
+import type { HistoryEntry, MeetingDoc } from './meeting-doc';
+
+/** What a reader can ask for; every filter given must match (AND). */
+export interface MeetingsQuery {
+  boardId?: string;
+  /** Meeting date range, inclusive, as calendar dates (an instant is judged by its UTC date). */
+  from?: string;
+  to?: string;
+}
+
+/** A meeting as lists and one-record reads show it: the document without its history (at /history). */
+export type MeetingView = Omit<MeetingDoc, 'history' | 'scheduled'>;
+
+/** Only meetings that were scheduled: a decision or action naming an unknown meeting does not make one. */
+export function matchesQuery(doc: MeetingDoc, q: MeetingsQuery): boolean {
+  if (!doc.scheduled) return false;
+  if (q.boardId !== undefined && doc.boardId !== q.boardId) return false;
+  return inDateRange(doc.scheduledFor, q.from, q.to);
+}
+
+export function meetingView(doc: MeetingDoc): MeetingView {
+  const { history: _history, scheduled: _scheduled, ...view } = doc;
+  return view;
+}
+
+export const meetingHistory = (doc: MeetingDoc): { meetingId: string; entries: HistoryEntry[] } => ({
+  meetingId: doc.meetingId,
+  entries: doc.history,
+});

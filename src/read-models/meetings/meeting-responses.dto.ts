@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ActionOwner } from '../../actions';
+import { DECISION_OUTCOMES, type DecisionOutcome } from '../../decisions';
+import type { Actor } from '../../ledger/event-envelope';
+import { ATTENDANCE_STATUSES, MINUTES_OUTCOMES, type AttendanceStatus, type MinutesOutcome } from '../../meetings';
+import type * as Doc from '../../../projections/meetings/meeting-doc';
+import type { MeetingView } from '../../../projections/meetings/meetings.queries';
+
+/** The response classes of the meetings endpoints: each implements the projection's type it documents. */
+export class ActorResponse implements Actor {
+  @ApiProperty() userId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty() agency!: string;
+}
+
+export class StampResponse implements Doc.Stamp {
+  @ApiProperty({ description: 'Business time', format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ description: 'When the ledger stored it', format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: ActorResponse }) actor!: ActorResponse;
+}
+
+export class AttendanceDetailResponse {
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status!: AttendanceStatus;
+  @ApiPropertyOptional({ description: 'The absent member whose seat the person covered' })
+  deputisingForPersonId?: string;
+  @ApiPropertyOptional() representingPartnerId?: string;
+}
+
+export class AttendanceLineResponse extends AttendanceDetailResponse implements Doc.AttendanceLine {
+  @ApiProperty() personId!: string;
+}
+
+export class AttendanceCorrectionResponse implements Doc.AttendanceCorrection {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ type: AttendanceDetailResponse }) entry!: AttendanceDetailResponse;
+  @ApiProperty({ type: AttendanceDetailResponse }) previous!: AttendanceDetailResponse;
+  @ApiPropertyOptional() reason?: string;
+  @ApiProperty({ type: StampResponse }) corrected!: StampResponse;
+}
+
+export class AgendaItemResponse implements Doc.AgendaItem {
+  @ApiProperty({ minimum: 1 }) itemNumber!: number;
+  @ApiPropertyOptional({ example: '2.1' }) label?: string;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional() presenterPersonId?: string;
+}
+
+export class MinutesApprovalResponse implements Doc.MinutesApproval {
+  @ApiProperty({ description: 'The other meeting: the one approved, or the one approving' }) meetingId!: string;
+  @ApiProperty({ enum: MINUTES_OUTCOMES }) outcome!: MinutesOutcome;
+  @ApiPropertyOptional({ type: [String] }) amendments?: string[];
+  @ApiProperty({ type: StampResponse }) approved!: StampResponse;
+}
+
+export class DecisionAtMeetingResponse implements Doc.DecisionAtMeeting {
+  @ApiProperty() decisionId!: string;
+  @ApiProperty() itemNumber!: number;
+  @ApiProperty({ enum: DECISION_OUTCOMES }) outcome!: DecisionOutcome;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: StampResponse }) recorded!: StampResponse;
+}
+
+export class ActionAtMeetingResponse implements Doc.ActionAtMeeting {
+  @ApiProperty() actionId!: string;
+  @ApiProperty() itemNumber!: number;
+  @ApiProperty() text!: string;
+  @ApiProperty({
+    description: '{ kind: person, personId } | { kind: partner, partnerId } | { kind: team, name }',
+    type: 'array',
+    items: { type: 'object', additionalProperties: { type: 'string' } },
+  })
+  owners!: ActionOwner[];
+  @ApiPropertyOptional({ format: 'date' }) dueDate?: string;
+  @ApiProperty({ type: StampResponse }) raised!: StampResponse;
+}
+
+export class MeetingResponse implements MeetingView {
+  @ApiProperty({
+    description: "The meeting stream's revision (-1 before it is scheduled): the ETag its commands take as If-Match",
+  })
+  revision!: number;
+  @ApiProperty() meetingId!: string;
+  @ApiPropertyOptional() boardId?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) scheduledFor?: string;
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional() location?: string;
+  @ApiProperty() closed!: boolean;
+  @ApiProperty({ type: [AttendanceLineResponse], description: 'One line per person, by person id, as corrected' })
+  attendance!: AttendanceLineResponse[];
+  @ApiProperty({ type: [AttendanceCorrectionResponse] }) attendanceCorrections!: AttendanceCorrectionResponse[];
+  @ApiProperty({ type: [AgendaItemResponse] }) agenda!: AgendaItemResponse[];
+  @ApiProperty({ type: [MinutesApprovalResponse], description: 'Earlier meetings whose minutes this one approved' })
+  approvesMinutesOf!: MinutesApprovalResponse[];
+  @ApiProperty({ type: [MinutesApprovalResponse], description: "Later meetings that approved this one's minutes" })
+  minutesApprovedAt!: MinutesApprovalResponse[];
+  @ApiProperty({ type: [DecisionAtMeetingResponse] }) decisions!: DecisionAtMeetingResponse[];
+  @ApiProperty({ type: [ActionAtMeetingResponse] }) actions!: ActionAtMeetingResponse[];
+}
+
+export class MeetingPageResponse {
+  @ApiProperty({ type: [MeetingResponse] }) items!: MeetingResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'null on the last page' }) nextCursor!: string | null;
+}
+
+export class HistoryEntryResponse extends StampResponse implements Doc.HistoryEntry {
+  @ApiProperty({ description: 'The event type' }) type!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'The stream to verify the event in (meeting-, decision- or action-<id>)' })
+  streamId!: string;
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ description: 'Ledger position (opaque)' }) position!: number;
+}
+
+export class MeetingHistoryResponse {
+  @ApiProperty() meetingId!: string;
+  @ApiProperty({ type: [HistoryEntryResponse] }) entries!: HistoryEntryResponse[];
+}
+
+/** Where an as-of answer came from (as-of-answer.ts `provenance`). */
+export class AsOfProvenanceResponse {
+  @ApiProperty({ enum: ['position', 'recorded'] }) basis!: 'position' | 'recorded';
+  @ApiProperty() requested!: string;
+  @ApiProperty({ description: 'The state after every event at or before it (-1: before the first)' })
+  position!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) recordedAt?: string;
+  @ApiProperty({ type: Number, nullable: true }) snapshot!: number | null;
+  @ApiProperty() replayed!: number;
+}
+
+export class MeetingPageAsOfResponse extends MeetingPageResponse {
+  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+}
+export class MeetingAsOfResponse extends MeetingResponse {
+  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+}
+export class MeetingHistoryAsOfResponse extends MeetingHistoryResponse {
+  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+}

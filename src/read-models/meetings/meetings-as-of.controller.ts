@@ -1,0 +1,89 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
+import { AsOfETag } from '../etag/read-etag';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { MeetingAsOfResponse, MeetingHistoryAsOfResponse, MeetingPageAsOfResponse } from './meeting-responses.dto';
+import { AsOfMeetingsQueryDto } from './meetings-query.dto';
+import { MeetingsReader } from './meetings.reader';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const NOT_FOUND = 'meeting-not-found: no such meeting had been scheduled by then';
+
+/**
+ * Meetings as the ledger held them at a past position or date: attendance before a later
+ * correction, minutes not yet approved. The same reader as GET /meetings over an as-of view.
+ */
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('as-of/meetings')
+export class MeetingsAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listMeetingsAsOf',
+    summary:
+      'Meetings as they stood at a log position or as known at the end of a date (audit replay); same filters and paging as listMeetings',
+  })
+  @ApiOkResponse({ type: MeetingPageAsOfResponse })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfMeetingsQueryDto): Promise<MeetingPageAsOfResponse> {
+    const answer = await this.answer(q.asOf);
+    const page = this.reader(answer).list({ boardId: q.board, from: q.from, to: q.to }, q.limit ?? 50, q.cursor);
+    return { asOf: provenance(answer), ...page };
+  }
+
+  @Get(':meetingId')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getMeetingAsOf',
+    summary: 'One meeting as it stood at a log position or as known at the end of a date',
+  })
+  @ApiOkResponse({ type: MeetingAsOfResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async get(@Param('meetingId', IdPipe) meetingId: string, @Query() q: AsOfQueryDto): Promise<MeetingAsOfResponse> {
+    const answer = await this.answer(q.asOf);
+    return { ...this.reader(answer).get(meetingId), asOf: provenance(answer) };
+  }
+
+  @Get(':meetingId/history')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getMeetingHistoryAsOf',
+    summary: "The meeting's history as recorded by a log position or the end of a date",
+  })
+  @ApiOkResponse({ type: MeetingHistoryAsOfResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async history(
+    @Param('meetingId', IdPipe) meetingId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<MeetingHistoryAsOfResponse> {
+    const answer = await this.answer(q.asOf);
+    return { ...this.reader(answer).history(meetingId), asOf: provenance(answer) };
+  }
+
+  private reader(a: AsOfAnswer): MeetingsReader {
+    return new MeetingsReader(viewOf(a));
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(meetingsProjection.name, parseAsOf(text)!, text);
+  }
+}

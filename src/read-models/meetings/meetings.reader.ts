@@ -1,0 +1,40 @@
+import { MEETING_KEY_PREFIX, meetingKey, type MeetingDoc } from '../../../projections/meetings/meeting-doc';
+import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
+import {
+  matchesQuery,
+  meetingHistory,
+  meetingView,
+  type MeetingsQuery,
+  type MeetingView,
+} from '../../../projections/meetings/meetings.queries';
+import { documentPage, type Page } from '../../http/cursor-page';
+import { NotFound } from '../../shared/domain-errors';
+import type { ReadModelView } from '../as-of/as-of-answer';
+
+const NAME = meetingsProjection.name;
+
+/** Reads the meetings read model (live, or an as-of view of it): meetings in id order, filtered in pure code. */
+export class MeetingsReader {
+  constructor(private readonly store: ReadModelView) {}
+
+  /** Key-ordered pages; the filters are sent again with each cursor. */
+  list(query: MeetingsQuery, limit: number, cursor?: string): Page<MeetingView> {
+    return documentPage<MeetingDoc, MeetingView>(this.store, NAME, MEETING_KEY_PREFIX, { limit, cursor }, (doc) =>
+      matchesQuery(doc, query) ? meetingView(doc) : undefined,
+    );
+  }
+
+  get(meetingId: string): MeetingView {
+    return meetingView(this.meeting(meetingId));
+  }
+
+  history(meetingId: string): ReturnType<typeof meetingHistory> {
+    return meetingHistory(this.meeting(meetingId));
+  }
+
+  private meeting(meetingId: string): MeetingDoc {
+    const doc = this.store.get<MeetingDoc>(NAME, meetingKey(meetingId));
+    if (!doc?.scheduled) throw new NotFound('Meeting', meetingId);
+    return doc;
+  }
+}
