@@ -1,30 +1,16 @@
-import { Action } from './actions';
-import { Decision } from './decisions';
-import { Escalation, EscalationProtocol } from './escalations';
-import { EvidencePack } from './evidence';
-import { Budget } from './funding';
+import { EvidencePack, PACK_SOURCES } from './evidence';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
-import { Meeting } from './meetings';
-import { Board, Partner, Person } from './partners';
 import { DataSubject } from './privacy';
-import { Signoff } from './signoffs';
 
 /**
  * Every aggregate that writes to the ledger, one per stream category: a new context adds its
- * aggregates here, and every reader that is not tied to one aggregate decodes through them.
+ * aggregates here (or to the evidence context's PACK_SOURCES, where packs are to select its
+ * records), and every reader that is not tied to one aggregate decodes through them.
  */
 export const AGGREGATES: readonly EventSource[] = [
-  Partner,
-  Person,
-  Board,
-  Meeting,
-  Decision,
-  Signoff,
-  Action,
-  Escalation,
-  EscalationProtocol,
-  Budget,
+  // the records an evidence pack selects from, with their boards, people and agencies
+  ...PACK_SOURCES,
   DataSubject,
   EvidencePack,
   LedgerDigest,

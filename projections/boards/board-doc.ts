@@ -1,5 +1,5 @@
 import type { BoardKind } from '../../src/partners';
-import type { RecordHistoryEntry, Stamp } from '../partners/record-history';
+import type { RecordTrail } from '../partners/record-history';
 
 /** A group registered under a board (a subgroup or task-and-finish group), as its registration named it. */
 export interface SubgroupLink {
@@ -12,7 +12,7 @@ export interface SubgroupLink {
  * A governance body that meets, and the groups that report to it. The ledger records a board's
  * name, kind and parent only: who attends is recorded meeting by meeting (the meetings read model).
  */
-export interface BoardDoc {
+export interface BoardDoc extends RecordTrail {
   boardId: string;
   exists: boolean;
   name: string;
@@ -21,10 +21,6 @@ export interface BoardDoc {
   parentBoardId?: string;
   /** Groups registered under it, in the order they were registered. */
   subgroups: SubgroupLink[];
-  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
-  revision: number;
-  registered?: Stamp;
-  history: RecordHistoryEntry[];
 }
 
 export const BOARD_KEY_PREFIX = 'board:';

@@ -1,5 +1,5 @@
 import type { PartnerKind } from '../../src/partners';
-import type { RecordHistoryEntry, Stamp } from './record-history';
+import type { UpdatedRecordTrail } from './record-history';
 
 /** A name the partner bore, from a date (null: from registration) until the next one took effect (null: current). */
 export interface PartnerName {
@@ -16,7 +16,7 @@ export interface SuccessionLink {
 }
 
 /** A partner agency as the register shows it: its names over time and who succeeded whom. */
-export interface PartnerDoc {
+export interface PartnerDoc extends UpdatedRecordTrail {
   partnerId: string;
   /** False until its registration is applied (a successor's document may learn of a predecessor first). */
   exists: boolean;
@@ -30,11 +30,6 @@ export interface PartnerDoc {
   succeededBy?: SuccessionLink;
   /** The partners this one succeeded. */
   predecessors: SuccessionLink[];
-  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
-  revision: number;
-  registered?: Stamp;
-  lastUpdate?: Stamp & { type: string };
-  history: RecordHistoryEntry[];
 }
 
 export const PARTNER_KEY_PREFIX = 'partner:';

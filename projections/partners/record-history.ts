@@ -22,6 +22,19 @@ export interface RecordHistoryEntry extends Stamp {
   position: number;
 }
 
+/** What every registry record (partner, person, board) keeps of its own trail in the ledger. */
+export interface RecordTrail {
+  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
+  revision: number;
+  registered?: Stamp;
+  history: RecordHistoryEntry[];
+}
+
+/** The trail of a record that changes after its registration (partner, person): also its latest change. */
+export interface UpdatedRecordTrail extends RecordTrail {
+  lastUpdate?: Stamp & { type: string };
+}
+
 export const stampOf = (event: DecodedEvent<DomainEvent>): Stamp => {
   const { occurredAt, recordedAt, actor } = event.metadata;
   return { occurredAt, recordedAt, actor };

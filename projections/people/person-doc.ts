@@ -1,4 +1,4 @@
-import type { RecordHistoryEntry, Stamp } from '../partners/record-history';
+import type { UpdatedRecordTrail } from '../partners/record-history';
 
 /** Whom a person represented, with what title, from a date (null: from registration) until the next change (null: now). */
 export interface PersonRoleSpan {
@@ -9,7 +9,7 @@ export interface PersonRoleSpan {
 }
 
 /** A person named in the records: their partner agency and title over time. */
-export interface PersonDoc {
+export interface PersonDoc extends UpdatedRecordTrail {
   personId: string;
   exists: boolean;
   name: string;
@@ -18,11 +18,6 @@ export interface PersonDoc {
   title?: string;
   /** Oldest first: the partner and title in force at each date. */
   roles: PersonRoleSpan[];
-  /** The revision of the record's own stream (-1 before its first event): the ETag its commands take as If-Match. */
-  revision: number;
-  registered?: Stamp;
-  lastUpdate?: Stamp & { type: string };
-  history: RecordHistoryEntry[];
 }
 
 export const PERSON_KEY_PREFIX = 'person:';

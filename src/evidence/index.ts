@@ -9,6 +9,8 @@ export { RECORD_KINDS, type PackScope, type RecordKind } from './domain/pack-sco
 export { PackJobRunner } from './jobs/pack-job-runner';
 /** Building and verifying a pack outside the app (scripts, bench): the builder, the offline verifier. */
 export { buildPack } from './pack/build/build-pack';
+/** The aggregates a pack selects from, which src/aggregates.ts lists first among the ledger's. */
+export { PACK_SOURCES } from './pack/build/pack-events';
 export type { BuildPackRequest, PackProgress } from './pack/build/build-pack-contract';
 export type { PackManifest } from './pack/pack-manifest';
 export { verifyPack, type VerifyOptions } from './pack/verify/verify-pack';

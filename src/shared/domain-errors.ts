@@ -16,9 +16,8 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** A business rule refused the command (HTTP 422). `code` is stable: clients switch on it. */
-export class RuleViolation extends DomainError {
-  readonly status = 422 as const;
+/** A DomainError whose raiser names its code; the code is stable: clients switch on it. */
+abstract class NamedCodeError extends DomainError {
   constructor(
     readonly code: string,
     message: string,
@@ -28,16 +27,14 @@ export class RuleViolation extends DomainError {
   }
 }
 
+/** A business rule refused the command (HTTP 422). */
+export class RuleViolation extends NamedCodeError {
+  readonly status = 422 as const;
+}
+
 /** The command conflicts with the current state, e.g. it already exists (HTTP 409). */
-export class StateConflict extends DomainError {
+export class StateConflict extends NamedCodeError {
   readonly status = 409 as const;
-  constructor(
-    readonly code: string,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super(message, details);
-  }
 }
 
 /** The addressed record does not exist (HTTP 404). */

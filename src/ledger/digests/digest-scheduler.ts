@@ -9,9 +9,10 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
+import type { IntervalJobStatus } from '../../shared/interval-job';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
+import type { HealthReporter, PartHealth } from '../../health/part-health';
+import { ReportedIntervalJob } from '../../health/reported-interval-job';
 import type { Actor } from '../event-envelope';
 import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.handler';
 import { LogHeadDigester } from './log-head-digester';
@@ -32,7 +33,12 @@ type Executor = Pick<CommandBus, 'execute'>;
 @Injectable()
 export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
   private readonly logger = new Logger(DigestScheduler.name);
-  private readonly job = new IntervalJob(() => this.recordIfChanged());
+  /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
+  private readonly job = new ReportedIntervalJob(
+    () => this.recordIfChanged(),
+    () => this.config.digests.intervalMinutes > 0,
+    () => this.clock?.now() ?? new Date(),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,16 +47,8 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     @Optional() @Inject(CLOCK) private readonly clock?: Clock,
   ) {}
 
-  /** The last round (ok, when, why not), for /health; degraded after a failed round. */
-  private readonly rounds = new ScheduleHealth(
-    () => this.config.digests.intervalMinutes > 0,
-    () => this.clock?.now() ?? new Date(),
-  );
-
   health(): PartHealth {
-    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
-    const { retry } = this.job.status();
-    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
+    return this.job.health();
   }
 
   onApplicationBootstrap(): void {
@@ -84,9 +82,7 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
         );
         this.logger.log(`Recorded ledger digest ${result.id}`);
       }
-      this.rounds.succeeded();
     } catch (err) {
-      this.rounds.failed(err);
       // Seen in the log; rethrown so the job retries it after a backoff (it never takes the service down).
       this.logger.error(`Scheduled ledger digest failed: ${(err as Error).message}`, (err as Error).stack);
       throw err;

@@ -11,8 +11,9 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor, StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { IntervalJob, type IntervalJobStatus } from '../../shared/interval-job';
-import { ScheduleHealth, type HealthReporter, type PartHealth } from '../../health/part-health';
+import type { IntervalJobStatus } from '../../shared/interval-job';
+import type { HealthReporter, PartHealth } from '../../health/part-health';
+import { ReportedIntervalJob } from '../../health/reported-interval-job';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.handler';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
@@ -34,7 +35,13 @@ type Executor = Pick<CommandBus, 'execute'>;
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown, HealthReporter {
   private readonly logger = new Logger(RetentionScheduler.name);
-  private readonly job = new IntervalJob(() => this.eraseDue());
+  /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
+  private readonly job = new ReportedIntervalJob(
+    () => this.eraseDue(),
+    () =>
+      this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
+    () => this.clock.now(),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,17 +51,8 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
     @Inject(CommandBus) private readonly commands: Executor,
   ) {}
 
-  /** The last round (ok, when, why not), for /health; degraded after a failed round. */
-  private readonly rounds = new ScheduleHealth(
-    () =>
-      this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
-    () => this.clock.now(),
-  );
-
   health(): PartHealth {
-    // After a failed round: when it is retried (attempt, next retry, error), not just that it failed.
-    const { retry } = this.job.status();
-    return { ...this.rounds.health(), ...(retry ? { retry } : {}) };
+    return this.job.health();
   }
 
   onApplicationBootstrap(): void {
@@ -94,9 +92,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
         erased++;
       }
       if (erased) this.logger.log(`Retention erased ${erased} data subject(s)`);
-      this.rounds.succeeded();
     } catch (err) {
-      this.rounds.failed(err);
       // Seen in the log; rethrown so the job retries it after a backoff (erasures already recorded
       // stay; the retry skips subjects with no live key). It never takes the service down.
       this.logger.error(

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BOARD_KINDS } from '../../partners';
-import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import {
+  asOf,
+  idProperty,
+  pageOf,
+  revisionProperty,
+  RecordHistoryEntryDto,
+  StampDto,
+} from '../registry/registry-responses.dto';
 
 export class SubgroupDto {
   @ApiProperty(idProperty('Board id of the group')) boardId!: string;
@@ -16,15 +23,11 @@ export class BoardDto {
   @ApiPropertyOptional(idProperty('The board it reports to')) parentBoardId?: string;
   @ApiProperty({ type: [SubgroupDto], description: 'Groups registered under it, in the order registered' })
   subgroups!: SubgroupDto[];
-  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
-  revision!: number;
+  @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
 }
 
-export class BoardPageDto {
-  @ApiProperty({ type: [BoardDto] }) items!: BoardDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
-}
+export class BoardPageDto extends pageOf(BoardDto) {}
 
 export class BoardHistoryDto {
   @ApiProperty(idProperty('Board id')) boardId!: string;
@@ -32,14 +35,8 @@ export class BoardHistoryDto {
   entries!: RecordHistoryEntryDto[];
 }
 
-export class BoardAsOfDto extends BoardDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class BoardAsOfDto extends asOf(BoardDto) {}
 
-export class BoardPageAsOfDto extends BoardPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class BoardPageAsOfDto extends asOf(BoardPageDto) {}
 
-export class BoardHistoryAsOfDto extends BoardHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class BoardHistoryAsOfDto extends asOf(BoardHistoryDto) {}

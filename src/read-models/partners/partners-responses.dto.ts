@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARTNER_KINDS } from '../../partners';
 import {
-  AsOfProvenanceDto,
+  asOf,
   idProperty,
+  pageOf,
+  revisionProperty,
   LastUpdateDto,
   RecordHistoryEntryDto,
   StampDto,
@@ -35,16 +37,12 @@ export class PartnerDto {
   succeededBy?: SuccessionLinkDto;
   @ApiProperty({ type: [SuccessionLinkDto], description: 'The partners it succeeded' })
   predecessors!: SuccessionLinkDto[];
-  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
-  revision!: number;
+  @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }
 
-export class PartnerPageDto {
-  @ApiProperty({ type: [PartnerDto] }) items!: PartnerDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
-}
+export class PartnerPageDto extends pageOf(PartnerDto) {}
 
 export class PartnerHistoryDto {
   @ApiProperty(idProperty('Partner id')) partnerId!: string;
@@ -55,14 +53,8 @@ export class PartnerHistoryDto {
   entries!: RecordHistoryEntryDto[];
 }
 
-export class PartnerAsOfDto extends PartnerDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PartnerAsOfDto extends asOf(PartnerDto) {}
 
-export class PartnerPageAsOfDto extends PartnerPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PartnerPageAsOfDto extends asOf(PartnerPageDto) {}
 
-export class PartnerHistoryAsOfDto extends PartnerHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PartnerHistoryAsOfDto extends asOf(PartnerHistoryDto) {}

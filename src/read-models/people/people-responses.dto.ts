@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  AsOfProvenanceDto,
+  asOf,
   idProperty,
+  pageOf,
+  revisionProperty,
   LastUpdateDto,
   RecordHistoryEntryDto,
   StampDto,
@@ -24,30 +26,20 @@ export class PersonDto {
   @ApiPropertyOptional({ description: 'The title now' }) title?: string;
   @ApiProperty({ type: [PersonRoleDto], description: 'Partner and title over time, oldest first' })
   roles!: PersonRoleDto[];
-  @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })
-  revision!: number;
+  @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }
 
-export class PersonPageDto {
-  @ApiProperty({ type: [PersonDto] }) items!: PersonDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
-}
+export class PersonPageDto extends pageOf(PersonDto) {}
 
 export class PersonHistoryDto {
   @ApiProperty(idProperty('Person id')) personId!: string;
   @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
 }
 
-export class PersonAsOfDto extends PersonDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PersonAsOfDto extends asOf(PersonDto) {}
 
-export class PersonPageAsOfDto extends PersonPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PersonPageAsOfDto extends asOf(PersonPageDto) {}
 
-export class PersonHistoryAsOfDto extends PersonHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class PersonHistoryAsOfDto extends asOf(PersonHistoryDto) {}

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ID_PATTERN } from '../../http/ids';
 
@@ -5,6 +6,12 @@ import { ID_PATTERN } from '../../http/ids';
 
 /** An id property's schema: the record id pattern. */
 export const idProperty = (description: string) => ({ description, pattern: ID_PATTERN.source, maxLength: 80 });
+
+/** A record's `revision` property schema. */
+export const revisionProperty = {
+  type: 'integer',
+  description: "The record's stream revision: the ETag its commands take as If-Match",
+} as const;
 
 export class OnBehalfOfDto {
   @ApiProperty() userId!: string;
@@ -48,4 +55,24 @@ export class AsOfProvenanceDto {
   @ApiProperty({ type: 'integer', nullable: true, description: 'The snapshot the replay started from' })
   snapshot!: number | null;
   @ApiProperty({ type: 'integer', description: 'Events replayed for this answer' }) replayed!: number;
+}
+
+/**
+ * The page class of a record DTO, for `class PartnerPageDto extends pageOf(PartnerDto) {}`: the
+ * subclass gives the schema its name, the properties come from here.
+ */
+export function pageOf<T>(item: Type<T>) {
+  class Page {
+    @ApiProperty({ type: [item] }) items!: T[];
+    @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
+  }
+  return Page;
+}
+
+/** A record DTO answered as of a past point, for `class PartnerAsOfDto extends asOf(PartnerDto) {}`. */
+export function asOf<B extends Type<object>>(base: B) {
+  class AsOf extends base {
+    @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  }
+  return AsOf;
 }

@@ -2,16 +2,17 @@ import { Action } from '../../../actions';
 import { Decision } from '../../../decisions';
 import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
-import { EventRegistry } from '../../../ledger/event-registry';
+import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
 import { Meeting } from '../../../meetings';
 import { Board, Partner, Person } from '../../../partners';
 import { Signoff } from '../../../signoffs';
 
 /**
- * The codecs of every aggregate whose events a pack selects from (records, their meetings, boards,
- * people and agencies): the selector reads facts from the current domain shape, upcasters included.
+ * Every aggregate whose events a pack selects from (records, their meetings, boards, people and
+ * agencies). src/aggregates.ts lists the ledger's aggregates starting from these, so a pack can
+ * never name an aggregate the ledger does not know.
  */
-export const PACK_EVENTS = new EventRegistry([
+export const PACK_SOURCES: readonly EventSource[] = [
   Partner,
   Person,
   Board,
@@ -22,4 +23,7 @@ export const PACK_EVENTS = new EventRegistry([
   Escalation,
   EscalationProtocol,
   Budget,
-]);
+];
+
+/** Their codecs: the selector reads facts from the current domain shape, upcasters included. */
+export const PACK_EVENTS = new EventRegistry(PACK_SOURCES);

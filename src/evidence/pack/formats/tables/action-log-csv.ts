@@ -3,6 +3,7 @@ import {
   ACTION_KEY_PREFIX,
   MEETING_KEY_PREFIX,
   type ActionHistoryEntry,
+  type ActionLogDoc,
   type ActionLogEntry,
   type MeetingBoardDoc,
 } from '../../../../../projections/action-log/action-log-doc';
@@ -15,7 +16,7 @@ import {
 import { isOverdue } from '../../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../actions';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
-import { ProjectionFold, type PackTable } from './projection-fold';
+import { ProjectionTable } from './projection-fold';
 
 export const ACTION_LOG_COLUMNS = [
   'actionId',
@@ -40,18 +41,16 @@ export const ACTION_LOG_COLUMNS = [
 ];
 
 /** The action log as at the end of the period (`asOf`, YYYY-MM-DD): one row per action, by actionId. */
-export class ActionLogTable implements PackTable {
-  readonly file = 'action-log.csv';
-  readonly fold = new ProjectionFold(actionLogProjection);
-  readonly projection = { name: actionLogProjection.name, version: actionLogProjection.version };
-
+export class ActionLogTable extends ProjectionTable<ActionLogDoc> {
   /** Each action's history, from its events in the pack (the read model reads it from the action's stream). */
   private readonly histories = new Map<string, ActionHistoryEntry[]>();
 
-  constructor(readonly asOf: string) {}
+  constructor(readonly asOf: string) {
+    super('action-log.csv', actionLogProjection);
+  }
 
-  add(event: StoredEvent): void {
-    this.fold.add(event);
+  override add(event: StoredEvent): void {
+    super.add(event);
     if (!isActionEvent(event)) return;
     const actionId = actionIdOf(event);
     const history = this.histories.get(actionId);

@@ -4,13 +4,14 @@ import {
   MEETING_KEY_PREFIX,
   SIGNOFF_KEY_PREFIX,
   type DecisionDoc,
+  type DecisionRegisterDoc,
   type MeetingDoc,
   type SignoffDoc,
 } from '../../../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../../../projections/decision-register/decision-register.projection';
 import { meetingRef } from '../../../../../projections/decision-register/decision-register.views';
 import { pounds, toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
-import { ProjectionFold, type PackTable } from './projection-fold';
+import { ProjectionTable } from './projection-fold';
 
 /** Decisions first, then sign-offs (each under the decision it was requested for, when it names one). */
 export const DECISION_COLUMNS = [
@@ -38,13 +39,9 @@ export const DECISION_COLUMNS = [
 ];
 
 /** The decision register as at the end of the period: decisions and their sign-offs, by id. */
-export class DecisionsTable implements PackTable {
-  readonly file = 'decisions.csv';
-  readonly fold = new ProjectionFold(decisionRegisterProjection);
-  readonly projection = { name: decisionRegisterProjection.name, version: decisionRegisterProjection.version };
-
-  add(event: StoredEvent): void {
-    this.fold.add(event);
+export class DecisionsTable extends ProjectionTable<DecisionRegisterDoc> {
+  constructor() {
+    super('decisions.csv', decisionRegisterProjection);
   }
 
   meeting(meetingId: string | undefined): MeetingDoc | undefined {

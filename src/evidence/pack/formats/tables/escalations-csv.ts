@@ -2,12 +2,13 @@ import type { StoredEvent } from '../../../../ledger/event-envelope';
 import {
   ESCALATION_KEY_PREFIX,
   type EscalationTrailDoc,
+  type EscalationTrailDocument,
 } from '../../../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../../../projections/escalations/escalation-trail.projection';
 import { viewAt, type EscalationView } from '../../../../../projections/escalations/stage-measure';
 import { WITHHELD_TEXT } from '../../../../privacy';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
-import { ProjectionFold, type PackTable } from './projection-fold';
+import { ProjectionTable } from './projection-fold';
 
 export const ESCALATION_COLUMNS = [
   'escalationId',
@@ -43,15 +44,9 @@ const dataSubjects = (v: EscalationView) =>
   (v.dataSubjects ?? []).map((d) => `${d.subjectId} ${d.relation} ${WITHHELD_TEXT}`).join('; ');
 
 /** The escalation log as it stood at the end of the period (`asOf`): one row per escalation, by id. */
-export class EscalationsTable implements PackTable {
-  readonly file = 'escalations.csv';
-  readonly fold = new ProjectionFold(escalationTrailProjection);
-  readonly projection = { name: escalationTrailProjection.name, version: escalationTrailProjection.version };
-
-  constructor(readonly asOf: string) {}
-
-  add(event: StoredEvent): void {
-    this.fold.add(event);
+export class EscalationsTable extends ProjectionTable<EscalationTrailDocument> {
+  constructor(readonly asOf: string) {
+    super('escalations.csv', escalationTrailProjection);
   }
 
   views(): EscalationView[] {

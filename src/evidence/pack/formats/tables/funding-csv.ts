@@ -2,13 +2,14 @@ import type { StoredEvent } from '../../../../ledger/event-envelope';
 import {
   PARTNER_KEY_PREFIX,
   YEAR_KEY_PREFIX,
+  type BudgetDoc,
   type BudgetYearDoc,
   type PartnerNameDoc,
 } from '../../../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../../../projections/budget/budget.summary';
 import { pounds, toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
-import { ProjectionFold, type PackTable } from './projection-fold';
+import { ProjectionTable } from './projection-fold';
 
 const MONEY = [
   'budget',
@@ -37,13 +38,9 @@ type Money = Partial<Record<(typeof MONEY)[number], number>>;
 const money = (m: Money): Cell[] => MONEY.flatMap((k) => [m[k], pounds(m[k])]);
 
 /** Funding per financial year as at the end of the period: a 'year' row, then one row per partner, by id. */
-export class FundingTable implements PackTable {
-  readonly file = 'funding.csv';
-  readonly fold = new ProjectionFold(budgetProjection);
-  readonly projection = { name: budgetProjection.name, version: budgetProjection.version };
-
-  add(event: StoredEvent): void {
-    this.fold.add(event);
+export class FundingTable extends ProjectionTable<BudgetDoc> {
+  constructor() {
+    super('funding.csv', budgetProjection);
   }
 
   nameOf = (partnerId: string): string | undefined =>

@@ -37,3 +37,26 @@ export interface PackTable {
   /** The table in the given CSV format (the newest by default; verify-pack passes the pack's). */
   csv(format?: CsvFormat): string;
 }
+
+/**
+ * A PackTable folded from one projection: the fold, and the name and version the manifest records
+ * for it. A table that keeps more per event (the action log's histories) extends add().
+ */
+export abstract class ProjectionTable<D> implements PackTable {
+  readonly fold: ProjectionFold<D>;
+  readonly projection: { name: string; version: number };
+
+  constructor(
+    readonly file: string,
+    projection: Projection<D>,
+  ) {
+    this.fold = new ProjectionFold(projection);
+    this.projection = { name: projection.name, version: projection.version };
+  }
+
+  add(event: StoredEvent): void {
+    this.fold.add(event);
+  }
+
+  abstract csv(format?: CsvFormat): string;
+}
