@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
 import { NotFound, RuleViolation } from '../../shared/domain-errors';
@@ -37,7 +38,21 @@ export class LedgerProofsController {
     operationId: 'proveDigestConsistency',
     summary: 'RFC 9162 consistency proof that the log at this digest extends the log at an older one (`from`)',
   })
+  @ApiParam({
+    name: 'digestId',
+    description: 'A digest id: head-<position>',
+    schema: { type: 'string', pattern: '^head-[0-9]+$' },
+  })
   @ApiQuery({ name: 'from', required: true, description: 'The older digest id (head-<position>)' })
+  @UndescribedRead(
+    true,
+    { description: '{ from, to, proof }: the two tree heads and the RFC 9162 consistency proof' },
+    {
+      404: { description: 'No digest has this id (or `from`)' },
+      422: { description: '`digest-order` (from is newer) or `digest-without-tree` (signed before the log tree)' },
+      503: { description: 'The log tree does not match the log or has not caught up; or a store is unavailable' },
+    },
+  )
   async consistency(@Param('digestId') digestId: string, @Query('from') fromId?: string) {
     if (!fromId) throw new BadRequestException(problem(400, 'missing-from', 'Name the older digest: ?from=<digestId>'));
     const [to, from] = [await this.treeDigest(digestId), await this.treeDigest(fromId)];
@@ -59,7 +74,21 @@ export class LedgerProofsController {
     operationId: 'proveEventInclusion',
     summary: 'RFC 9162 inclusion proof of the event at a log position in the log a digest signed',
   })
+  @ApiParam({
+    name: 'position',
+    description: 'A log position (opaque)',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  })
   @ApiQuery({ name: 'digest', required: true, description: 'The digest id (head-<position>) to prove against' })
+  @UndescribedRead(
+    true,
+    { description: '{ leafIndex, treeSize, treeRoot, proof, event }: the RFC 9162 inclusion proof' },
+    {
+      404: { description: 'No such digest, or no event at this position' },
+      422: { description: '`event-after-digest` or `digest-without-tree`' },
+      503: { description: 'The log tree does not match the log or has not caught up; or a store is unavailable' },
+    },
+  )
   async inclusion(@Param('position') rawPosition: string, @Query('digest') digestId?: string) {
     const position = Number(rawPosition);
     if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position))

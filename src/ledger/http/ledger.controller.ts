@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
@@ -20,7 +21,9 @@ export class LedgerController {
     operationId: 'readStream',
     summary: "A stream's events with actors, business and recorded times and hash links",
   })
+  @ApiParam({ name: 'streamId', schema: { type: 'string', pattern: STREAM_ID.source } })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number })
+  @UndescribedRead(true, { description: '{ streamId, events }: up to 1000 stored events from fromRevision' })
   async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
     if (!STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
@@ -38,6 +41,7 @@ export class LedgerController {
     summary: 'Walk the hash chains of one stream or the whole store and name the first broken event',
   })
   @ApiQuery({ name: 'streamId', required: false })
+  @UndescribedRead(false, { description: 'The verification result: ok, and the problems found' })
   verify(@Query('streamId') streamId?: string) {
     if (streamId !== undefined && !STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));

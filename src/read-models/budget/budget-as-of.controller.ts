@@ -1,24 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding/http-surface';
-import { IdPipe } from '../../http/id.pipe';
+import { FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
  * Budgets and contributions as the register showed them at a past position or date, for auditors
@@ -38,10 +29,13 @@ export class BudgetAsOfController {
     summary:
       'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
   })
-  @ApiOkResponse({
-    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
-  })
-  @ApiBadRequestResponse({ description: 'asOf, limit or the cursor is invalid', schema: problemSchema })
+  @UndescribedRead(
+    false,
+    {
+      description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+    },
+    { 400: { description: 'asOf, limit or the cursor is invalid' } },
+  )
   async list(@Query() q: AsOfBudgetListQueryDto) {
     const answer = await this.answer(q.asOf);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
@@ -54,19 +48,19 @@ export class BudgetAsOfController {
     summary:
       "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
   })
-  @ApiOkResponse({ description: 'The year with its figures worked out then, with asOf provenance' })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
-    schema: problemSchema,
-  })
-  @ApiNotFoundResponse({
-    description: 'budget-not-found: no budget had been set for the year by then',
-    schema: problemSchema,
-  })
-  async contributions(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
-    @Query() q: AsOfQueryDto,
-  ) {
+  @UndescribedRead(
+    true,
+    { description: 'The year with its figures worked out then, with asOf provenance' },
+    {
+      400: {
+        description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+      },
+      404: {
+        description: 'budget-not-found: no budget had been set for the year by then',
+      },
+    },
+  )
+  async contributions(@FinancialYearParam() financialYear: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }

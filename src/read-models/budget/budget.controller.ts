@@ -1,24 +1,15 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding/http-surface';
-import { IdPipe } from '../../http/id.pipe';
+import { FinancialYearParam } from '../../funding/http-surface';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { BudgetListQueryDto } from './budget-query.dto';
 import { BudgetReader } from './budget.reader';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
  * Budgets and who pays for them, per financial year, as the projection has applied the ledger
@@ -51,8 +42,11 @@ export class BudgetController {
     summary:
       'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'limit or cursor is invalid', schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ items, nextCursor }: nextCursor is null on the last page' },
+    { 400: { description: 'limit or cursor is invalid' } },
+  )
   list(@Query() q: BudgetListQueryDto) {
     return this.reader.list(q.limit ?? 50, q.cursor);
   }
@@ -78,12 +72,14 @@ export class BudgetController {
     summary:
       "One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner's share",
   })
-  @ApiOkResponse({
-    description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)',
-  })
-  @ApiBadRequestResponse({ description: 'invalid-id or invalid-financial-year', schema: problemSchema })
-  @ApiNotFoundResponse({ description: 'budget-not-found', schema: problemSchema })
-  contributions(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string) {
+  @UndescribedRead(
+    true,
+    {
+      description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)',
+    },
+    { 400: { description: 'invalid-id or invalid-financial-year' }, 404: { description: 'budget-not-found' } },
+  )
+  contributions(@FinancialYearParam() financialYear: string) {
     return this.reader.get(financialYear);
   }
 }

@@ -1,23 +1,16 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
 
 /**
@@ -38,10 +31,13 @@ export class DecisionRegisterAsOfController {
     summary:
       'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
   })
-  @ApiOkResponse({
-    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
-  })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @UndescribedRead(
+    false,
+    {
+      description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+    },
+    { 400: { description: 'asOf, a filter or the cursor is invalid' } },
+  )
   async list(@Query() q: AsOfDecisionRegisterQueryDto) {
     const answer = await this.answer(q.asOf);
     const query = {
@@ -66,9 +62,12 @@ export class DecisionRegisterAsOfController {
     summary:
       'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
   })
-  @ApiOkResponse({ description: 'The decision then, with asOf provenance' })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
+  @UndescribedRead(
+    true,
+    { description: 'The decision then, with asOf provenance' },
+    { 404: { description: NOT_FOUND } },
+  )
+  async get(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
   }
@@ -79,9 +78,8 @@ export class DecisionRegisterAsOfController {
     operationId: 'getDecisionRegisterHistoryAsOf',
     summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
   })
-  @ApiOkResponse({ description: '{ decisionId, entries, asOf }' })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
+  @UndescribedRead(true, { description: '{ decisionId, entries, asOf }' }, { 404: { description: NOT_FOUND } })
+  async history(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
   }

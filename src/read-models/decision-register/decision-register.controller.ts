@@ -1,23 +1,15 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { DecisionRegisterQueryDto } from './decision-register-query.dto';
 import { DecisionRegisterReader } from './decision-register.reader';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** What the stream sends: recorded decisions, and sign-offs that belong to a decision. Meetings are bookkeeping. */
 function streamed(doc: DecisionRegisterDoc): boolean {
@@ -47,8 +39,11 @@ export class DecisionRegisterController {
     summary:
       'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ items, nextCursor }: nextCursor is null on the last page' },
+    { 400: { description: 'A filter or the cursor is invalid' } },
+  )
   list(@Query() q: DecisionRegisterQueryDto) {
     const query = {
       boardId: q.board,
@@ -83,9 +78,12 @@ export class DecisionRegisterController {
     summary:
       "One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner's signature on the current version and its invalidations",
   })
-  @ApiOkResponse({ description: 'The decision with its meeting and sign-offs (history at /history)' })
-  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
-  get(@Param('decisionId', IdPipe) decisionId: string) {
+  @UndescribedRead(
+    true,
+    { description: 'The decision with its meeting and sign-offs (history at /history)' },
+    { 404: { description: 'decision-not-found' } },
+  )
+  get(@RecordId('decisionId') decisionId: string) {
     return this.reader.get(decisionId);
   }
 
@@ -96,9 +94,8 @@ export class DecisionRegisterController {
     summary:
       "The decision's history and its sign-offs' in ledger order: what happened, business and recorded time, who, and where to verify it",
   })
-  @ApiOkResponse({ description: '{ decisionId, entries }' })
-  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
-  history(@Param('decisionId', IdPipe) decisionId: string) {
+  @UndescribedRead(true, { description: '{ decisionId, entries }' }, { 404: { description: 'decision-not-found' } })
+  history(@RecordId('decisionId') decisionId: string) {
     return this.reader.history(decisionId);
   }
 }

@@ -1,17 +1,11 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
@@ -25,7 +19,6 @@ import {
   AsOfEscalationTrailSummaryQueryDto,
 } from './escalation-trail-as-of.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
   'asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
@@ -52,11 +45,14 @@ export class EscalationTrailAsOfController {
     summary:
       'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
-  @ApiOkResponse({
-    description:
-      '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }',
-  })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    {
+      description:
+        '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }',
+    },
+    { 400: { description: BAD_QUERY } },
+  )
   async list(@Query() q: AsOfEscalationTrailListQueryDto) {
     const answer = await this.answer(q.asOf);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
@@ -77,8 +73,11 @@ export class EscalationTrailAsOfController {
     summary:
       'Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date',
   })
-  @ApiOkResponse({ description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' },
+    { 400: { description: BAD_QUERY } },
+  )
   async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
     const answer = await this.answer(q.asOf);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
@@ -99,16 +98,19 @@ export class EscalationTrailAsOfController {
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
   })
-  @ApiOkResponse({ description: 'The escalation then, measured on measuredOn, with asOf provenance' })
-  @ApiNotFoundResponse({
-    description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
-    schema: problemSchema,
-  })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, validation-failed or date-outside-calendar',
-    schema: problemSchema,
-  })
-  async get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: AsOfEscalationTrailQueryDto) {
+  @UndescribedRead(
+    true,
+    { description: 'The escalation then, measured on measuredOn, with asOf provenance' },
+    {
+      404: {
+        description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
+      },
+      400: {
+        description: 'invalid-id, validation-failed or date-outside-calendar',
+      },
+    },
+  )
+  async get(@RecordId('escalationId') escalationId: string, @Query() q: AsOfEscalationTrailQueryDto) {
     const answer = await this.answer(q.asOf);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);

@@ -1,18 +1,12 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import type { EscalationTrailDoc } from '../../../projections/escalations/escalation-trail-doc';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
@@ -25,7 +19,6 @@ import {
 } from './escalation-trail-query.dto';
 import { EscalationTrailReader } from './escalation-trail.reader';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
   'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
@@ -62,8 +55,11 @@ export class EscalationTrailController {
     summary:
       'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
-  @ApiOkResponse({ description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ asOf, items, nextCursor }: nextCursor is null on the last page' },
+    { 400: { description: BAD_QUERY } },
+  )
   list(@Query() q: EscalationTrailQueryDto) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -84,8 +80,11 @@ export class EscalationTrailController {
     summary:
       'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it',
   })
-  @ApiOkResponse({ description: '{ asOf, period, from, to, agency, periods, agencies }' })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ asOf, period, from, to, agency, periods, agencies }' },
+    { 400: { description: BAD_QUERY } },
+  )
   summary(@Query() q: EscalationTrailSummaryQueryDto) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -112,16 +111,19 @@ export class EscalationTrailController {
     summary:
       "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
   })
-  @ApiOkResponse({ description: 'The escalation as at asOf, with stages measured and the timeline' })
-  @ApiNotFoundResponse({
-    description: 'escalation-not-found (also when it had not been raised by asOf)',
-    schema: problemSchema,
-  })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, validation-failed or date-outside-calendar',
-    schema: problemSchema,
-  })
-  get(@Param('escalationId', IdPipe) escalationId: string, @Query() q: EscalationTrailAsOfDto) {
+  @UndescribedRead(
+    true,
+    { description: 'The escalation as at asOf, with stages measured and the timeline' },
+    {
+      404: {
+        description: 'escalation-not-found (also when it had not been raised by asOf)',
+      },
+      400: {
+        description: 'invalid-id, validation-failed or date-outside-calendar',
+      },
+    },
+  )
+  get(@RecordId('escalationId') escalationId: string, @Query() q: EscalationTrailAsOfDto) {
     const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
     return this.cipher.reveal(this.reader.get(escalationId, asOf!));
   }

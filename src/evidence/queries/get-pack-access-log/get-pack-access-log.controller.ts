@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../../http/endpoint-responses';
 import { Requires } from '../../../auth/requires.decorator';
 import type { Actor } from '../../../ledger/event-envelope';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { NotFound } from '../../../shared/domain-errors';
 import { canSee } from '../../domain/evidence-pack';
@@ -27,12 +28,16 @@ export class GetPackAccessLogController {
     summary:
       'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active',
   })
-  @ApiOkResponse({ description: '{ packId, entries }' })
-  @ApiNotFoundResponse({
-    description: 'evidence-pack-not-found: no such pack, or not yours to see',
-    schema: { $ref: '#/components/schemas/Problem' },
-  })
-  async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
+  @UndescribedRead(
+    true,
+    { description: '{ packId, entries }' },
+    {
+      404: {
+        description: 'evidence-pack-not-found: no such pack, or not yours to see',
+      },
+    },
+  )
+  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor) {
     const record = await this.reader.one(packId);
     if (!canSee(record.state, viewer.userId, accessLogAccessOf(viewer), this.clock.now().toISOString()))
       throw new NotFound('Evidence pack', packId);

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../../http/endpoint-responses';
 import { Requires } from '../../../auth/requires.decorator';
 import { fillPage, positionCursor, type Page } from '../../../http/cursor-page';
 import type { Actor } from '../../../ledger/event-envelope';
@@ -29,11 +30,15 @@ export class ListEvidencePacksController {
     summary:
       'Packs in request order, cursor paged. Requesters see every pack; an inspector only packs granted to them and still active; others none',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({
-    description: 'A filter or the cursor is invalid',
-    schema: { $ref: '#/components/schemas/Problem' },
-  })
+  @UndescribedRead(
+    false,
+    { description: '{ items, nextCursor }: nextCursor is null on the last page' },
+    {
+      400: {
+        description: 'A filter or the cursor is invalid',
+      },
+    },
+  )
   async list(@Query() q: ListEvidencePacksDto, @Viewer() viewer: Actor): Promise<Page<PackView>> {
     const after = q.cursor === undefined ? -1 : positionCursor.decode(q.cursor);
     const now = this.clock.now().toISOString();

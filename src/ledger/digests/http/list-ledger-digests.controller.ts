@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../../http/endpoint-responses';
 import { Requires } from '../../../auth/requires.decorator';
 import { problem } from '../../../http/problem';
 import { LogHeadDigester } from '../log-head-digester';
@@ -44,6 +45,7 @@ export class ListLedgerDigestsController {
     description: 'The `next` of the previous page (a digest event position)',
   })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `1 to ${MAX_LIMIT}, default 100` })
+  @UndescribedRead(false, { description: 'Signed digests in log order, with who recorded each' })
   list(@Query('after') after?: string, @Query('limit') limit?: string) {
     return this.digester.list(
       wholeNumber(after, 'after', undefined, 0, Number.MAX_SAFE_INTEGER),
