@@ -89,7 +89,7 @@ export function ReadProblems(byId: boolean, o: ReadOptions = {}): MethodDecorato
 export const COMMAND_PROBLEMS = [...ANY_AUTHENTICATED, ...BY_ID, 409, 412, 413, 415, 422];
 
 /**
- * A JSON read whose 200 has no schema yet (issue 14: budgets, decision register, escalation trail,
+ * A JSON read whose 200 has no schema yet (issue 14: decision register, escalation trail,
  * evidence packs and the ledger's own reads are still to be described by response classes like
  * action-log.responses.ts). The problems are complete; test/support/openapi-validation.setup.ts
  * names these operations and tolerates only their missing 200 schema.

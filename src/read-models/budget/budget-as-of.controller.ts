@@ -1,6 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { Requires } from '../../auth/requires.decorator';
@@ -29,14 +33,10 @@ export class BudgetAsOfController {
     summary:
       'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
   })
-  @UndescribedRead(
-    false,
-    {
-      description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
-    },
-    { 400: { description: 'asOf, limit or the cursor is invalid' } },
-  )
-  async list(@Query() q: AsOfBudgetListQueryDto) {
+  @ListRead(BudgetYearItemSchema, 'A page of years then, with asOf provenance; a bad asOf, limit or cursor is a 400', {
+    asOf: AsOfProvenanceSchema,
+  })
+  async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
   }
@@ -48,19 +48,16 @@ export class BudgetAsOfController {
     summary:
       "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
   })
-  @UndescribedRead(
-    true,
-    { description: 'The year with its figures worked out then, with asOf provenance' },
-    {
-      400: {
-        description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
-      },
-      404: {
-        description: 'budget-not-found: no budget had been set for the year by then',
-      },
+  @RecordRead(BudgetYearViewAsOfSchema, 'The year with its figures worked out then, with asOf provenance', {
+    problems: {
+      400: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+      404: 'budget-not-found: no budget had been set for the year by then',
     },
-  )
-  async contributions(@FinancialYearParam() financialYear: string, @Query() q: AsOfQueryDto) {
+  })
+  async contributions(
+    @FinancialYearParam() financialYear: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<BudgetYearViewAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }

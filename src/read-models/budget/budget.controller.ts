@@ -1,6 +1,9 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { BudgetYearItemSchema, BudgetYearViewSchema } from './budget.responses';
 import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
@@ -42,12 +45,8 @@ export class BudgetController {
     summary:
       'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
   })
-  @UndescribedRead(
-    false,
-    { description: '{ items, nextCursor }: nextCursor is null on the last page' },
-    { 400: { description: 'limit or cursor is invalid' } },
-  )
-  list(@Query() q: BudgetListQueryDto) {
+  @ListRead(BudgetYearItemSchema, 'A page of years with their headline figures; a bad limit or cursor is a 400')
+  list(@Query() q: BudgetListQueryDto): Page<BudgetYearItemSchema> {
     return this.reader.list(q.limit ?? 50, q.cursor);
   }
 
@@ -55,7 +54,7 @@ export class BudgetController {
   @ProjectionStreamEndpoint(
     'streamBudgets',
     'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)',
-    '"budget" events',
+    { budget: BudgetYearViewSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -72,14 +71,12 @@ export class BudgetController {
     summary:
       "One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner's share",
   })
-  @UndescribedRead(
-    true,
-    {
-      description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)',
-    },
-    { 400: { description: 'invalid-id or invalid-financial-year' }, 404: { description: 'budget-not-found' } },
+  @RecordRead(
+    BudgetYearViewSchema,
+    'The year with its figures worked out (see the summary rules: only agreed pledges count)',
+    { problems: { 400: 'invalid-id or invalid-financial-year', 404: 'budget-not-found' } },
   )
-  contributions(@FinancialYearParam() financialYear: string) {
+  contributions(@FinancialYearParam() financialYear: string): BudgetYearViewSchema {
     return this.reader.get(financialYear);
   }
 }

@@ -1,6 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+import {
+  DecisionHistoryAsOfSchema,
+  DecisionRegisterDetailAsOfSchema,
+  DecisionRegisterItemSchema,
+} from './decision-register.responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { Requires } from '../../auth/requires.decorator';
@@ -31,14 +39,16 @@ export class DecisionRegisterAsOfController {
     summary:
       'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
   })
-  @UndescribedRead(
-    false,
+  @ListRead(
+    DecisionRegisterItemSchema,
+    'A page of the register then, with asOf provenance; a bad asOf, filter or cursor is a 400',
     {
-      description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+      asOf: AsOfProvenanceSchema,
     },
-    { 400: { description: 'asOf, a filter or the cursor is invalid' } },
   )
-  async list(@Query() q: AsOfDecisionRegisterQueryDto) {
+  async list(
+    @Query() q: AsOfDecisionRegisterQueryDto,
+  ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
     const query = {
       boardId: q.board,
@@ -62,12 +72,13 @@ export class DecisionRegisterAsOfController {
     summary:
       'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
   })
-  @UndescribedRead(
-    true,
-    { description: 'The decision then, with asOf provenance' },
-    { 404: { description: NOT_FOUND } },
-  )
-  async get(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(DecisionRegisterDetailAsOfSchema, 'The decision then, with asOf provenance', {
+    problems: { 404: NOT_FOUND },
+  })
+  async get(
+    @RecordId('decisionId') decisionId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<DecisionRegisterDetailAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
   }
@@ -78,8 +89,11 @@ export class DecisionRegisterAsOfController {
     operationId: 'getDecisionRegisterHistoryAsOf',
     summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
   })
-  @UndescribedRead(true, { description: '{ decisionId, entries, asOf }' }, { 404: { description: NOT_FOUND } })
-  async history(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(DecisionHistoryAsOfSchema, 'The history then, with asOf provenance', { problems: { 404: NOT_FOUND } })
+  async history(
+    @RecordId('decisionId') decisionId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<DecisionHistoryAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
   }

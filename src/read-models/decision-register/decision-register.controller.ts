@@ -1,6 +1,15 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import {
+  DecisionDocumentSchema,
+  DecisionHistorySchema,
+  DecisionRegisterDetailSchema,
+  DecisionRegisterItemSchema,
+  SignoffDocumentSchema,
+} from './decision-register.responses';
 import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
@@ -39,12 +48,8 @@ export class DecisionRegisterController {
     summary:
       'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging',
   })
-  @UndescribedRead(
-    false,
-    { description: '{ items, nextCursor }: nextCursor is null on the last page' },
-    { 400: { description: 'A filter or the cursor is invalid' } },
-  )
-  list(@Query() q: DecisionRegisterQueryDto) {
+  @ListRead(DecisionRegisterItemSchema, 'A page of decisions; a bad filter or cursor is a 400')
+  list(@Query() q: DecisionRegisterQueryDto): Page<DecisionRegisterItemSchema> {
     const query = {
       boardId: q.board,
       meetingId: q.meeting,
@@ -61,7 +66,7 @@ export class DecisionRegisterController {
   @ProjectionStreamEndpoint(
     'streamDecisionRegister',
     'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position',
-    '"decision" and "signoff" events',
+    { decision: DecisionDocumentSchema, signoff: SignoffDocumentSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -78,12 +83,10 @@ export class DecisionRegisterController {
     summary:
       "One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner's signature on the current version and its invalidations",
   })
-  @UndescribedRead(
-    true,
-    { description: 'The decision with its meeting and sign-offs (history at /history)' },
-    { 404: { description: 'decision-not-found' } },
-  )
-  get(@RecordId('decisionId') decisionId: string) {
+  @RecordRead(DecisionRegisterDetailSchema, 'The decision with its meeting and sign-offs (history at /history)', {
+    problems: { 404: 'decision-not-found' },
+  })
+  get(@RecordId('decisionId') decisionId: string): DecisionRegisterDetailSchema {
     return this.reader.get(decisionId);
   }
 
@@ -94,8 +97,10 @@ export class DecisionRegisterController {
     summary:
       "The decision's history and its sign-offs' in ledger order: what happened, business and recorded time, who, and where to verify it",
   })
-  @UndescribedRead(true, { description: '{ decisionId, entries }' }, { 404: { description: 'decision-not-found' } })
-  history(@RecordId('decisionId') decisionId: string) {
+  @RecordRead(DecisionHistorySchema, 'Every change to the decision and its sign-offs', {
+    problems: { 404: 'decision-not-found' },
+  })
+  history(@RecordId('decisionId') decisionId: string): DecisionHistorySchema {
     return this.reader.history(decisionId);
   }
 }

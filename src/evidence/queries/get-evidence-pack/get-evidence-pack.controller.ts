@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../../http/endpoint-responses';
+import { RecordRead } from '../../../http/endpoint-responses';
+import { PackViewSchema } from '../pack-views.responses';
 import type { Actor } from '../../../ledger/event-envelope';
 import { Requires } from '../../../auth/requires.decorator';
 import { RecordId } from '../../../http/id.pipe';
@@ -30,16 +31,10 @@ export class GetEvidencePackController {
     summary:
       "A pack's status, build progress and, once built, its root hash, size and files. Requesters see any pack; an inspector only a pack granted to them and still active",
   })
-  @UndescribedRead(
-    true,
-    { description: 'The pack' },
-    {
-      404: {
-        description: 'evidence-pack-not-found: no such pack, or not yours to see',
-      },
-    },
-  )
-  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor) {
+  @RecordRead(PackViewSchema, 'The pack', {
+    problems: { 404: 'evidence-pack-not-found: no such pack, or not yours to see' },
+  })
+  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor): Promise<PackViewSchema> {
     const now = this.clock.now().toISOString();
     const access = packAccessOf(viewer);
     const record = await this.reader.one(packId);

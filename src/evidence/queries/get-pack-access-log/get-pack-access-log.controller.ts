@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../../http/endpoint-responses';
+import { RecordRead } from '../../../http/endpoint-responses';
+import { PackAccessLogSchema } from '../pack-views.responses';
 import { Requires } from '../../../auth/requires.decorator';
 import type { Actor } from '../../../ledger/event-envelope';
 import { RecordId } from '../../../http/id.pipe';
@@ -28,16 +29,10 @@ export class GetPackAccessLogController {
     summary:
       'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active',
   })
-  @UndescribedRead(
-    true,
-    { description: '{ packId, entries }' },
-    {
-      404: {
-        description: 'evidence-pack-not-found: no such pack, or not yours to see',
-      },
-    },
-  )
-  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor) {
+  @RecordRead(PackAccessLogSchema, 'Every request, grant, revocation and download, in ledger order', {
+    problems: { 404: 'evidence-pack-not-found: no such pack, or not yours to see' },
+  })
+  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor): Promise<PackAccessLogSchema> {
     const record = await this.reader.one(packId);
     if (!canSee(record.state, viewer.userId, accessLogAccessOf(viewer), this.clock.now().toISOString()))
       throw new NotFound('Evidence pack', packId);
