@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ConsistencyProofSchema, InclusionProofSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
 import { NotFound, RuleViolation } from '../../shared/domain-errors';
@@ -44,16 +45,17 @@ export class LedgerProofsController {
     schema: { type: 'string', pattern: '^head-[0-9]+$' },
   })
   @ApiQuery({ name: 'from', required: true, description: 'The older digest id (head-<position>)' })
-  @UndescribedRead(
-    true,
-    { description: '{ from, to, proof }: the two tree heads and the RFC 9162 consistency proof' },
-    {
-      404: { description: 'No digest has this id (or `from`)' },
-      422: { description: '`digest-order` (from is newer) or `digest-without-tree` (signed before the log tree)' },
-      503: { description: 'The log tree does not match the log or has not caught up; or a store is unavailable' },
+  @RecordRead(ConsistencyProofSchema, 'The two tree heads and the RFC 9162 consistency proof', {
+    problems: {
+      404: 'No digest has this id (or `from`)',
+      422: '`digest-order` (from is newer) or `digest-without-tree` (signed before the log tree)',
+      503: 'The log tree does not match the log or has not caught up; or a store is unavailable',
     },
-  )
-  async consistency(@Param('digestId') digestId: string, @Query('from') fromId?: string) {
+  })
+  async consistency(
+    @Param('digestId') digestId: string,
+    @Query('from') fromId?: string,
+  ): Promise<ConsistencyProofSchema> {
     if (!fromId) throw new BadRequestException(problem(400, 'missing-from', 'Name the older digest: ?from=<digestId>'));
     const [to, from] = [await this.treeDigest(digestId), await this.treeDigest(fromId)];
     if (from.treeSize > to.treeSize) {
@@ -80,16 +82,17 @@ export class LedgerProofsController {
     schema: { type: 'string', pattern: '^[0-9]+$' },
   })
   @ApiQuery({ name: 'digest', required: true, description: 'The digest id (head-<position>) to prove against' })
-  @UndescribedRead(
-    true,
-    { description: '{ leafIndex, treeSize, treeRoot, proof, event }: the RFC 9162 inclusion proof' },
-    {
-      404: { description: 'No such digest, or no event at this position' },
-      422: { description: '`event-after-digest` or `digest-without-tree`' },
-      503: { description: 'The log tree does not match the log or has not caught up; or a store is unavailable' },
+  @RecordRead(InclusionProofSchema, 'The RFC 9162 inclusion proof of the event in the tree the digest signed', {
+    problems: {
+      404: 'No such digest, or no event at this position',
+      422: '`event-after-digest` or `digest-without-tree`',
+      503: 'The log tree does not match the log or has not caught up; or a store is unavailable',
     },
-  )
-  async inclusion(@Param('position') rawPosition: string, @Query('digest') digestId?: string) {
+  })
+  async inclusion(
+    @Param('position') rawPosition: string,
+    @Query('digest') digestId?: string,
+  ): Promise<InclusionProofSchema> {
     const position = Number(rawPosition);
     if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position))
       throw new BadRequestException(

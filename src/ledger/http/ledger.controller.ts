@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { LedgerStreamSchema, VerifyReportSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
@@ -23,8 +24,13 @@ export class LedgerController {
   })
   @ApiParam({ name: 'streamId', schema: { type: 'string', pattern: STREAM_ID.source } })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number })
-  @UndescribedRead(true, { description: '{ streamId, events }: up to 1000 stored events from fromRevision' })
-  async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
+  @RecordRead(LedgerStreamSchema, 'Up to 1000 stored events of the stream from fromRevision', {
+    problems: { 400: 'invalid-stream-id or invalid-revision' },
+  })
+  async readStream(
+    @Param('streamId') streamId: string,
+    @Query('fromRevision') from?: string,
+  ): Promise<LedgerStreamSchema> {
     if (!STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     const fromRevision = from === undefined ? 0 : Number(from);
@@ -41,8 +47,10 @@ export class LedgerController {
     summary: 'Walk the hash chains of one stream or the whole store and name the first broken event',
   })
   @ApiQuery({ name: 'streamId', required: false })
-  @UndescribedRead(false, { description: 'The verification result: ok, and the problems found' })
-  verify(@Query('streamId') streamId?: string) {
+  @CollectionRead(VerifyReportSchema, 'The chain check: ok, and the first problem of each broken stream', {
+    problems: { 400: 'invalid-stream-id' },
+  })
+  verify(@Query('streamId') streamId?: string): Promise<VerifyReportSchema> {
     if (streamId !== undefined && !STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     return verifyStore(this.store, streamId);
