@@ -89,10 +89,10 @@ export function ReadProblems(byId: boolean, o: ReadOptions = {}): MethodDecorato
 export const COMMAND_PROBLEMS = [...ANY_AUTHENTICATED, ...BY_ID, 409, 412, 413, 415, 422];
 
 /**
- * A JSON read whose 200 has no schema yet (issue 14: decision register, escalation trail,
- * evidence packs and the ledger's own reads are still to be described by response classes like
- * action-log.responses.ts). The problems are complete; test/support/openapi-validation.setup.ts
- * names these operations and tolerates only their missing 200 schema.
+ * A JSON read whose 200 has no schema yet: only the escalation trail's reads, whose answers the
+ * privacy work of issue 14 is reshaping (sealed values revealed or withheld per reader); describe
+ * them with response classes like action-log.responses.ts once that lands. The problems are
+ * complete; test/support/openapi-responses.ts (PENDING_SCHEMAS) tolerates only the missing schema.
  */
 export function UndescribedRead(
   byId: boolean,
