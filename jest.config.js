@@ -22,6 +22,8 @@ const base = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
+// Every response an app under test sends is checked against its own /openapi.json (test/support/openapi-responses.ts).
+const checkedResponses = ['<rootDir>/test/support/openapi-validation.setup.ts'];
 module.exports = {
   // Top level: jest ignores testTimeout inside projects[], and hooks then time out at 5 s. A guard
   // against a hang, not a speed check: the OpenAPI fuzz and the agency matrix on the EventStoreDB
@@ -34,7 +36,12 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts', '<rootDir>/demo/**/*.spec.ts'],
     },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      setupFilesAfterEnv: checkedResponses,
+    },
     // The whole application again, on the EventStoreDB protocol fake with a real node's positions
     // (byte offsets with gaps; $all refused from any other number): every app the e2e harnesses
     // start gets a fresh in-process fake (test/support/test-ledger-store.ts).
@@ -42,6 +49,7 @@ module.exports = {
       ...base,
       displayName: 'e2e-esdb',
       setupFiles: ['<rootDir>/test/support/e2e-esdb.setup.js'],
+      setupFilesAfterEnv: checkedResponses,
       testMatch: [
         '<rootDir>/test/e2e/**/*.e2e.spec.ts',
         '<rootDir>/test/read-models/*.e2e.spec.ts',

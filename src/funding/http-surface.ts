@@ -2,4 +2,4 @@
  * What the read side's controllers share with funding's own: the financial-year path pipe. Kept out
  * of index.ts, which stays pure so read-model definitions can import it without loading Nest.
  */
-export { FinancialYearPipe } from './http/financial-year';
+export { FinancialYearParam, FinancialYearPipe } from './http/financial-year';

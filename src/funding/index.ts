@@ -4,6 +4,7 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Budget } from './domain/budget';
+export { PLEDGE_BASES, UNDERWRITING_BASES, UNDERWRITING_METHODS } from './domain/budget.messages';
 export type {
   BudgetCommand,
   BudgetEvent,

@@ -1,29 +1,44 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
+  ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiServiceUnavailableResponse,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiSchema,
 } from '@nestjs/swagger';
+import type { CommandResult } from '../ledger/command-runner';
+import { ApiProblems, COMMAND_PROBLEMS } from './endpoint-responses';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
+/** What every command answers (CommandRunner's CommandResult; the compiler checks the class against it). */
+@ApiSchema({ name: 'CommandResult' })
+export class CommandResultSchema implements CommandResult {
+  @ApiProperty({ description: 'The id of the record the command changed', example: 'wseb-2022-05-10-a1' })
+  id!: string;
 
-const result = { schema: { $ref: '#/components/schemas/CommandResult' } };
+  @ApiProperty({
+    description: 'Its stream in the ledger (GET /ledger/streams/{streamId})',
+    example: 'action-wseb-2022-05-10-a1',
+  })
+  streamId!: string;
 
-/** The OpenAPI contract every command endpoint shares: headers, result and every error response. Pass 201 for creates. */
-export const CommandEndpoint = (status: 200 | 201 = 200) =>
+  @ApiProperty({ type: 'integer', description: 'The new revision of the stream: send it as If-Match', example: 3 })
+  revision!: number;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Ledger position of the last event written (opaque)' })
+  position?: number;
+
+  @ApiProperty({ type: [String], description: 'The types of the events written', example: ['ActionRaised'] })
+  events!: string[];
+}
+
+/**
+ * The OpenAPI contract every command endpoint shares: headers, result and every error response.
+ * Pass 201 for creates, 202 (with its answer's class) for work recorded now and done later.
+ */
+export const CommandEndpoint = (status: 200 | 201 | 202 = 200, result: Type<unknown> = CommandResultSchema) =>
   applyDecorators(
     ApiBearerAuth(),
     ApiHeader({
@@ -37,23 +52,15 @@ export const CommandEndpoint = (status: 200 | 201 = 200) =>
       description: 'Retries with the same key return the first result and write nothing twice',
     }),
     status === 201
-      ? ApiCreatedResponse({ description: 'Created. The ETag header carries the new revision.', ...result })
-      : ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', ...result }),
-    ApiBadRequestResponse(problem('Validation failed: each bad field is named; nothing was written')),
-    ApiUnauthorizedResponse(problem('No valid bearer token')),
-    ApiForbiddenResponse(problem('Your role or agency may not do this')),
-    ApiNotFoundResponse(problem('A referenced record does not exist')),
-    ApiConflictResponse(problem('Conflicts with the current state')),
-    ApiPreconditionFailedResponse(problem('If-Match is stale: the record changed since you read it')),
-    ApiUnprocessableEntityResponse(problem('A rule refused the command (stable code in `code`)')),
-    ApiTooManyRequestsResponse(problem('Rate limit exceeded')),
-    ApiServiceUnavailableResponse({
-      ...problem(
-        'A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; ' +
-          '`part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown`: the request reached the store and no answer came, ' +
-          'so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed`: the ledger failed its ' +
-          'integrity check (tampered or cut short), so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`.',
-      ),
-      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } },
+      ? ApiCreatedResponse({ description: 'Created. The ETag header carries the new revision.', type: result })
+      : status === 202
+        ? ApiAcceptedResponse({
+            description: 'Recorded and queued. The ETag header carries the new revision.',
+            type: result,
+          })
+        : ApiOkResponse({ description: 'Recorded. The ETag header carries the new revision.', type: result }),
+    ApiProblems(COMMAND_PROBLEMS, {
+      400: 'Validation failed: each bad field is named; nothing was written',
+      404: 'A referenced record does not exist',
     }),
   );

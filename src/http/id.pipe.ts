@@ -1,4 +1,5 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { BadRequestException, Param, type PipeTransform, type Type } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { ID_PATTERN } from './ids';
 import { problem } from './problem';
 
@@ -12,3 +13,24 @@ export class IdPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/**
+ * A path parameter checked by IdPipe (and any further pipes), documented with the pattern it is
+ * checked against, so a client can validate an id before sending it.
+ */
+export const RecordId =
+  (
+    name: string,
+    o: { pattern?: RegExp; description?: string } = {},
+    ...pipes: Type<PipeTransform>[]
+  ): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, IdPipe, ...pipes)(target, key, index);
+    const method = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (!method || key === undefined) throw new Error(`RecordId('${name}') is for a controller method's parameter`);
+    ApiParam({
+      name,
+      description: o.description ?? 'Stable record id: lower-case letters, digits and dashes',
+      schema: { type: 'string', pattern: (o.pattern ?? ID_PATTERN).source, maxLength: 80 },
+    })(target, key, method);
+  };

@@ -1,3 +1,5 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
 /** RFC 9457 problem details, with a stable `code` clients can switch on. */
 export interface Problem {
   type: string;
@@ -32,3 +34,42 @@ export const HTTP_CODES: Record<number, [string, string]> = {
   428: ['precondition-required', 'This request needs a precondition'],
   429: ['too-many-requests', 'Too many requests: slow down'],
 };
+
+/** One field the validation pipe refused, with its messages. */
+export class ProblemFieldError {
+  @ApiProperty({ example: 'dueDate' })
+  field!: string;
+
+  @ApiProperty({ type: [String] })
+  messages!: string[];
+}
+
+/**
+ * The OpenAPI schema of every problem the API answers: the fields of `Problem` above (the compiler
+ * checks the class against it); extension members (`errors`, `part`, `problems`...) are allowed.
+ */
+@ApiSchema({ name: 'Problem', description: 'RFC 9457 problem details with a stable `code`' })
+export class ProblemSchema implements Problem {
+  [extension: string]: unknown;
+
+  @ApiProperty({ example: '/problems/not-found' })
+  type!: string;
+
+  @ApiProperty({ example: 'No such resource' })
+  title!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 404 })
+  status!: number;
+
+  @ApiProperty({ description: 'Stable machine-readable code', example: 'not-found' })
+  code!: string;
+
+  @ApiPropertyOptional()
+  detail?: string;
+
+  @ApiPropertyOptional({ description: 'The path the problem is about', example: '/action-log/wseb-2022-05-10-a1' })
+  instance?: string;
+
+  @ApiPropertyOptional({ type: [ProblemFieldError], description: 'Validation failures, one per field' })
+  errors?: ProblemFieldError[];
+}

@@ -16,13 +16,21 @@ import {
   type RawBody,
 } from '../support/openapi-bodies';
 import type { Role } from '../../src/auth/permissions';
+import {
+  describeMismatch,
+  failing,
+  PENDING_SCHEMAS,
+  ResponseValidator,
+  type Mismatch,
+} from '../support/openapi-responses';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Every operation the served OpenAPI document lists, sent valid, invalid and null-laden bodies,
  * good and malformed path ids and query values, as a role allowed to call it, over the demo data
  * set (so well-formed ids name real records and valid bodies reach the handlers). No answer may
- * be a 5xx, a request malformed whatever the records' state must be a 4xx problem, a refused
+ * be a 5xx or outside the document (status, content type and body checked against the operation:
+ * test/support/openapi-responses.ts), a request malformed whatever the records' state must be a 4xx problem, a refused
  * request may write no event, and the ledger still verifies afterwards. Deterministic: the generated bodies come
  * from fast-check with a fixed seed and a fixed number of runs.
  */
@@ -101,6 +109,8 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
   let t: TestApp;
   let doc: OpenApiDoc;
   let realIds: Record<string, string>;
+  let validator: ResponseValidator;
+  const mismatches: Mismatch[] = [];
   const tokens = new Map<string, string>();
   const accepted = new Set<string>();
   let head: number | undefined;
@@ -112,6 +122,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     t = await startTestApp(process.env.FUZZ_STORE ? { LEDGER_STORE: process.env.FUZZ_STORE } : {});
     await loadDemo(t.app);
     doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiDoc>();
+    validator = new ResponseValidator(doc);
     const log = await t.store.readAll();
     head = log.at(-1)?.position;
     realIds = realIdsOf(log);
@@ -143,6 +154,18 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const fresh = await t.store.readAll({ after: head });
     head = fresh.at(-1)?.position ?? head;
     const what = `${r.op.operationId} ${r.method} ${r.url.slice(0, 120)} [${r.label}]`;
+    // Every answer as the document says: a documented status, its content type, its schema.
+    const answer = {
+      method: r.method,
+      url: r.url,
+      status: res.statusCode,
+      contentType: res.headers['content-type'] as string | undefined,
+      body: res.body,
+    };
+    for (const m of failing(validator.check(answer))) {
+      mismatches.push(m);
+      failures.push(`${what}: ${describeMismatch(answer, m)}`);
+    }
     if ((r.refuse || r.body?.refuse) && res.statusCode < 400)
       failures.push(`${what}: accepted (${res.statusCode}) what must be refused`);
     if (res.statusCode >= 500) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
@@ -236,6 +259,29 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     return out;
   }
 
+  it('given the served document, when every operation is read, then every JSON answer has a schema (bar PENDING_SCHEMAS), every problem is application/problem+json with the Problem schema, and every path parameter has a pattern', () => {
+    const undescribed: string[] = [];
+    const wrong: string[] = [];
+    for (const { op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const content = (response as { content?: Record<string, { schema?: unknown }> }).content ?? {};
+        // /health answers its report, not a problem, when a part is down (503): monitors read the same body.
+        if (Number(status) >= 400 && op.operationId !== 'health') {
+          if (
+            JSON.stringify(content) !==
+            JSON.stringify({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } })
+          )
+            wrong.push(`${op.operationId} ${status}: ${Object.keys(content).join(', ')}`);
+        } else if (content['application/json'] && !content['application/json'].schema) undescribed.push(op.operationId);
+      }
+      for (const p of op.parameters ?? [])
+        if (p.in === 'path' && !p.schema?.pattern) wrong.push(`${op.operationId} path parameter ${p.name}: no pattern`);
+    }
+    expect(wrong).toEqual([]);
+    // The list of operations still to describe is exact: none missing from it, none described and still on it.
+    expect(undescribed.sort()).toEqual([...PENDING_SCHEMAS].sort());
+  });
+
   it('given every operation the document lists, when each is fuzzed, then no answer is a 5xx, every malformed request is a 4xx problem, and no refused request wrote an event', async () => {
     const all = operations(doc);
     const streams = all.filter(({ op }) => isEventStream(op));
@@ -258,6 +304,11 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       if (isEventStream(op)) continue;
       for (const request of requestsFor(method, path, op, token, index)) await judge(request);
     }
+    expect({
+      contentTypeMismatches: mismatches.filter((m) => m.kind === 'content-type').length,
+      undocumentedStatuses: mismatches.filter((m) => m.kind === 'undocumented-status').length,
+      bodyMismatches: mismatches.filter((m) => m.kind === 'body' || m.kind === 'no-schema').length,
+    }).toEqual({ contentTypeMismatches: 0, undocumentedStatuses: 0, bodyMismatches: 0 });
     expect(failures).toEqual([]);
     // The sweep reached the handlers too, not only the edge: some requests were accepted.
     expect(accepted.size).toBeGreaterThan(40);

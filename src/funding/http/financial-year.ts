@@ -1,6 +1,7 @@
 import { BadRequestException, PipeTransform, applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
+import { RecordId } from '../../http/id.pipe';
 import { problem } from '../../http/problem';
 import { FINANCIAL_YEAR_PATTERN, isFinancialYear } from '../domain/financial-year';
 
@@ -32,3 +33,11 @@ export class FinancialYearPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** The financial year in a path: IdPipe, then FinancialYearPipe, documented with the year's pattern. */
+export const FinancialYearParam = (): ParameterDecorator =>
+  RecordId(
+    'financialYear',
+    { pattern: FINANCIAL_YEAR_PATTERN, description: 'Financial year YYYY-YY (also the budget id), e.g. 2022-23' },
+    FinancialYearPipe,
+  );

@@ -1,5 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ConsistencyProofSchema, InclusionProofSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem } from '../../http/problem';
 import { NotFound, RuleViolation } from '../../shared/domain-errors';
@@ -37,8 +39,23 @@ export class LedgerProofsController {
     operationId: 'proveDigestConsistency',
     summary: 'RFC 9162 consistency proof that the log at this digest extends the log at an older one (`from`)',
   })
+  @ApiParam({
+    name: 'digestId',
+    description: 'A digest id: head-<position>',
+    schema: { type: 'string', pattern: '^head-[0-9]+$' },
+  })
   @ApiQuery({ name: 'from', required: true, description: 'The older digest id (head-<position>)' })
-  async consistency(@Param('digestId') digestId: string, @Query('from') fromId?: string) {
+  @RecordRead(ConsistencyProofSchema, 'The two tree heads and the RFC 9162 consistency proof', {
+    problems: {
+      404: 'No digest has this id (or `from`)',
+      422: '`digest-order` (from is newer) or `digest-without-tree` (signed before the log tree)',
+      503: 'The log tree does not match the log or has not caught up; or a store is unavailable',
+    },
+  })
+  async consistency(
+    @Param('digestId') digestId: string,
+    @Query('from') fromId?: string,
+  ): Promise<ConsistencyProofSchema> {
     if (!fromId) throw new BadRequestException(problem(400, 'missing-from', 'Name the older digest: ?from=<digestId>'));
     const [to, from] = [await this.treeDigest(digestId), await this.treeDigest(fromId)];
     if (from.treeSize > to.treeSize) {
@@ -59,8 +76,23 @@ export class LedgerProofsController {
     operationId: 'proveEventInclusion',
     summary: 'RFC 9162 inclusion proof of the event at a log position in the log a digest signed',
   })
+  @ApiParam({
+    name: 'position',
+    description: 'A log position (opaque)',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  })
   @ApiQuery({ name: 'digest', required: true, description: 'The digest id (head-<position>) to prove against' })
-  async inclusion(@Param('position') rawPosition: string, @Query('digest') digestId?: string) {
+  @RecordRead(InclusionProofSchema, 'The RFC 9162 inclusion proof of the event in the tree the digest signed', {
+    problems: {
+      404: 'No such digest, or no event at this position',
+      422: '`event-after-digest` or `digest-without-tree`',
+      503: 'The log tree does not match the log or has not caught up; or a store is unavailable',
+    },
+  })
+  async inclusion(
+    @Param('position') rawPosition: string,
+    @Query('digest') digestId?: string,
+  ): Promise<InclusionProofSchema> {
     const position = Number(rawPosition);
     if (!/^\d+$/.test(rawPosition) || !Number.isSafeInteger(position))
       throw new BadRequestException(

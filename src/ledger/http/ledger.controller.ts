@@ -1,5 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { LedgerStreamSchema, VerifyReportSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';
 import { problem, PROBLEM_CONTENT_TYPE } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
@@ -34,13 +36,18 @@ export class LedgerController {
     description: '`<category>-<id>`',
     schema: { type: 'string', pattern: STREAM_ID.source },
   })
+  @ApiParam({ name: 'streamId', schema: { type: 'string', pattern: STREAM_ID.source } })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number })
-  @ApiResponse({
-    status: 404,
-    description: 'stream-not-found: no event was ever recorded in this stream',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  @RecordRead(LedgerStreamSchema, 'Up to 1000 stored events of the stream from fromRevision', {
+    problems: {
+      400: 'invalid-stream-id or invalid-revision',
+      404: 'stream-not-found: no event was ever recorded in this stream',
+    },
   })
-  async readStream(@Param('streamId') streamId: string, @Query('fromRevision') from?: string) {
+  async readStream(
+    @Param('streamId') streamId: string,
+    @Query('fromRevision') from?: string,
+  ): Promise<LedgerStreamSchema> {
     if (!STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     const fromRevision = from === undefined ? 0 : Number(from);
@@ -63,7 +70,10 @@ export class LedgerController {
     summary: 'Walk the hash chains of one stream or the whole store and name the first broken event',
   })
   @ApiQuery({ name: 'streamId', required: false })
-  verify(@Query('streamId') streamId?: string) {
+  @CollectionRead(VerifyReportSchema, 'The chain check: ok, and the first problem of each broken stream', {
+    problems: { 400: 'invalid-stream-id' },
+  })
+  verify(@Query('streamId') streamId?: string): Promise<VerifyReportSchema> {
     if (streamId !== undefined && !STREAM_ID.test(streamId))
       throw new BadRequestException(problem(400, 'invalid-stream-id', 'Stream ids look like category-id'));
     return verifyStore(this.store, streamId);

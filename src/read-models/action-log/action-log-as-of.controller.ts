@@ -1,25 +1,21 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ActionLogReader } from './action-log.reader';
+import { ActionLogDetailAsOfSchema, ActionLogItemSchema } from './action-log.responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfActionLogQueryDto, AsOfQueryDto } from '../as-of/as-of-query.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
  * The action log as the register showed it at a past position or date, for auditors. The same
@@ -43,11 +39,14 @@ export class ActionLogAsOfController {
     summary:
       'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog',
   })
-  @ApiOkResponse({
-    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
-  })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
-  async list(@Query() q: AsOfActionLogQueryDto) {
+  @ListRead(
+    ActionLogItemSchema,
+    'A page of the action log then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    {
+      asOf: AsOfProvenanceSchema,
+    },
+  )
+  async list(@Query() q: AsOfActionLogQueryDto): Promise<Page<ActionLogItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
     const query = {
       boardId: q.board,
@@ -67,12 +66,10 @@ export class ActionLogAsOfController {
     operationId: 'getActionLogEntryAsOf',
     summary: 'One action and its history as they stood at a log position or as known at the end of a date',
   })
-  @ApiOkResponse({ description: 'The action document then, with asOf provenance' })
-  @ApiNotFoundResponse({
-    description: 'action-not-found: no such action had been raised by then',
-    schema: problemSchema,
+  @RecordRead(ActionLogDetailAsOfSchema, 'The action document then, with asOf provenance', {
+    problems: { 404: 'action-not-found: no such action had been raised by then' },
   })
-  async get(@Param('actionId', IdPipe) actionId: string, @Query() q: AsOfQueryDto) {
+  async get(@RecordId('actionId') actionId: string, @Query() q: AsOfQueryDto): Promise<ActionLogDetailAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };
   }

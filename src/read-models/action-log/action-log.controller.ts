@@ -1,25 +1,20 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { ACTION_KEY_PREFIX, type ActionLogDoc } from '../../../projections/action-log/action-log-doc';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
-import { ActionLogReader, type ActionLogDetail } from './action-log.reader';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
+import { ActionLogReader } from './action-log.reader';
+import { ActionLogDetailSchema, ActionLogDocumentSchema, ActionLogItemSchema } from './action-log.responses';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
 
 /** Only actions: the meeting -> board documents are the projection's own bookkeeping. */
 const actionDocuments: StreamSpec<ActionLogDoc> = {
@@ -46,9 +41,8 @@ export class ActionLogController {
     summary:
       'Actions with their status, owners, due date and meetings; filter by board, owner, partner, status or overdue; cursor paging',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
-  list(@Query() q: ActionLogQueryDto) {
+  @ListRead(ActionLogItemSchema, 'A page of actions; a filter or the cursor that is invalid is a 400')
+  list(@Query() q: ActionLogQueryDto): Page<ActionLogItemSchema> {
     const query = {
       boardId: q.board,
       owner: q.owner,
@@ -64,7 +58,7 @@ export class ActionLogController {
   @ProjectionStreamEndpoint(
     'streamActionLog',
     'Server-Sent Events: each action document as it is applied (event "action", id = ledger position)',
-    '"action" events',
+    { action: ActionLogDocumentSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -81,12 +75,12 @@ export class ActionLogController {
     operationId: 'getActionLogEntry',
     summary: 'One action with its full change history: who, business time and recorded time of every change',
   })
-  @ApiOkResponse({
-    description:
-      "The action document with its history (read from the action's stream up to the position the action log has applied)",
-  })
-  @ApiNotFoundResponse({ description: 'action-not-found', schema: problemSchema })
-  get(@Param('actionId', IdPipe) actionId: string, @Query() q: ActionLogEntryQueryDto): Promise<ActionLogDetail> {
+  @RecordRead(
+    ActionLogDetailSchema,
+    "The action document with its history (read from the action's stream up to the position the action log has applied)",
+    { problems: { 404: 'action-not-found' } },
+  )
+  get(@RecordId('actionId') actionId: string, @Query() q: ActionLogEntryQueryDto): Promise<ActionLogDetailSchema> {
     return this.reader.get(actionId, q.asOf ?? this.today());
   }
 

@@ -1,16 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { boardsProjection } from '../../../projections/boards/boards.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -20,7 +14,6 @@ import { BOARDS, boardsQuery } from './boards-model';
 import { AsOfBoardsQueryDto } from './boards-query.dto';
 import { BoardAsOfDto, BoardHistoryAsOfDto, BoardPageAsOfDto } from './boards-responses.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'board-not-found: no such board had been registered by then';
 
 /** The boards register as it stood at a past position or date: the same reader over an as-of view. */
@@ -38,8 +31,7 @@ export class BoardsAsOfController {
     summary:
       'The boards as they stood at a log position or as known at the end of a date; same filters and paging as listBoards',
   })
-  @ApiOkResponse({ type: BoardPageAsOfDto })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(BoardPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfBoardsQueryDto) {
     const answer = await this.answer(q.asOf);
     const page = new RecordReader(BOARDS, viewOf(answer)).list(boardsQuery(q), q.limit ?? 50, q.cursor);
@@ -53,9 +45,8 @@ export class BoardsAsOfController {
     operationId: 'getBoardAsOf',
     summary: 'One board and its subgroups as they stood at a log position or date',
   })
-  @ApiOkResponse({ type: BoardAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('boardId', IdPipe) boardId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(BoardAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new RecordReader(BOARDS, viewOf(answer)).get(boardId), asOf: provenance(answer) };
   }
@@ -67,9 +58,8 @@ export class BoardsAsOfController {
     operationId: 'getBoardHistoryAsOf',
     summary: "The board's history as recorded by a log position or date",
   })
-  @ApiOkResponse({ type: BoardHistoryAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(@Param('boardId', IdPipe) boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {
+  @RecordRead(BoardHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async history(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {
     const answer = await this.answer(q.asOf);
     const { entries } = new RecordReader(BOARDS, viewOf(answer)).history(boardId);
     return { boardId, entries, asOf: provenance(answer) };

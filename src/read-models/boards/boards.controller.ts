@@ -1,15 +1,9 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { boardsProjection } from '../../../projections/boards/boards.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
@@ -19,8 +13,6 @@ import { ProjectionStreams } from '../sse/projection-streams';
 import { BOARDS, boardDocuments, boardsQuery } from './boards-model';
 import { BoardsQueryDto } from './boards-query.dto';
 import { BoardDto, BoardHistoryDto, BoardPageDto } from './boards-responses.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** The boards register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('boards')
@@ -40,8 +32,7 @@ export class BoardsController {
     summary:
       'Boards and groups with the board each reports to and the groups under it; filter by kind or parent board; cursor paging',
   })
-  @ApiOkResponse({ type: BoardPageDto })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(BoardPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: BoardsQueryDto) {
     return this.reader().list(boardsQuery(q), q.limit ?? 50, q.cursor);
   }
@@ -67,9 +58,8 @@ export class BoardsController {
     operationId: 'getBoard',
     summary: 'One board: its kind, the board it reports to and the subgroups and task-and-finish groups under it',
   })
-  @ApiOkResponse({ type: BoardDto })
-  @ApiNotFoundResponse({ description: 'board-not-found', schema: problemSchema })
-  get(@Param('boardId', IdPipe) boardId: string) {
+  @RecordRead(BoardDto, 'The record', { problems: { 404: 'board-not-found' } })
+  get(@RecordId('boardId') boardId: string) {
     return this.reader().get(boardId);
   }
 
@@ -81,9 +71,8 @@ export class BoardsController {
     summary:
       "The board's registration and those of the groups under it, in ledger order: what, when, who, where to verify it",
   })
-  @ApiOkResponse({ type: BoardHistoryDto })
-  @ApiNotFoundResponse({ description: 'board-not-found', schema: problemSchema })
-  history(@Param('boardId', IdPipe) boardId: string): BoardHistoryDto {
+  @RecordRead(BoardHistoryDto, 'The record', { problems: { 404: 'board-not-found' } })
+  history(@RecordId('boardId') boardId: string): BoardHistoryDto {
     return { boardId, ...this.reader().history(boardId) };
   }
 

@@ -1,25 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding/http-surface';
-import { IdPipe } from '../../http/id.pipe';
+import { FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
  * Budgets and contributions as the register showed them at a past position or date, for auditors
@@ -40,11 +35,10 @@ export class BudgetAsOfController {
     summary:
       'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
   })
-  @ApiOkResponse({
-    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
+  @ListRead(BudgetYearItemSchema, 'A page of years then, with asOf provenance; a bad asOf, limit or cursor is a 400', {
+    asOf: AsOfProvenanceSchema,
   })
-  @ApiBadRequestResponse({ description: 'asOf, limit or the cursor is invalid', schema: problemSchema })
-  async list(@Query() q: AsOfBudgetListQueryDto) {
+  async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
   }
@@ -57,19 +51,16 @@ export class BudgetAsOfController {
     summary:
       "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
   })
-  @ApiOkResponse({ description: 'The year with its figures worked out then, with asOf provenance' })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
-    schema: problemSchema,
-  })
-  @ApiNotFoundResponse({
-    description: 'budget-not-found: no budget had been set for the year by then',
-    schema: problemSchema,
+  @RecordRead(BudgetYearViewAsOfSchema, 'The year with its figures worked out then, with asOf provenance', {
+    problems: {
+      400: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+      404: 'budget-not-found: no budget had been set for the year by then',
+    },
   })
   async contributions(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @FinancialYearParam() financialYear: string,
     @Query() q: AsOfQueryDto,
-  ) {
+  ): Promise<BudgetYearViewAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }

@@ -1,25 +1,19 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { BudgetYearItemSchema, BudgetYearViewSchema } from './budget.responses';
 import type { Observable } from 'rxjs';
 import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearPipe } from '../../funding/http-surface';
-import { IdPipe } from '../../http/id.pipe';
+import { FinancialYearParam } from '../../funding/http-surface';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { BudgetListQueryDto } from './budget-query.dto';
 import { BudgetReader } from './budget.reader';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
  * Budgets and who pays for them, per financial year, as the projection has applied the ledger
@@ -53,9 +47,8 @@ export class BudgetController {
     summary:
       'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'limit or cursor is invalid', schema: problemSchema })
-  list(@Query() q: BudgetListQueryDto) {
+  @ListRead(BudgetYearItemSchema, 'A page of years with their headline figures; a bad limit or cursor is a 400')
+  list(@Query() q: BudgetListQueryDto): Page<BudgetYearItemSchema> {
     return this.reader.list(q.limit ?? 50, q.cursor);
   }
 
@@ -63,7 +56,7 @@ export class BudgetController {
   @ProjectionStreamEndpoint(
     'streamBudgets',
     'Server-Sent Events: a year\'s contributions view each time its budget stream changes (event "budget", id = ledger position)',
-    '"budget" events',
+    { budget: BudgetYearViewSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -81,12 +74,12 @@ export class BudgetController {
     summary:
       "One year: budget lines, pledges by partner and basis, payments and outstanding, shortfall, underwriting shares and caps, uncovered part, each partner's share",
   })
-  @ApiOkResponse({
-    description: 'The year with its figures worked out (see the summary rules: only agreed pledges count)',
-  })
-  @ApiBadRequestResponse({ description: 'invalid-id or invalid-financial-year', schema: problemSchema })
-  @ApiNotFoundResponse({ description: 'budget-not-found', schema: problemSchema })
-  contributions(@Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string) {
+  @RecordRead(
+    BudgetYearViewSchema,
+    'The year with its figures worked out (see the summary rules: only agreed pledges count)',
+    { problems: { 400: 'invalid-id or invalid-financial-year', 404: 'budget-not-found' } },
+  )
+  contributions(@FinancialYearParam() financialYear: string): BudgetYearViewSchema {
     return this.reader.get(financialYear);
   }
 }

@@ -1,24 +1,25 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+  DecisionHistoryAsOfSchema,
+  DecisionRegisterDetailAsOfSchema,
+  DecisionRegisterItemSchema,
+} from './decision-register.responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
 
 /**
@@ -40,11 +41,16 @@ export class DecisionRegisterAsOfController {
     summary:
       'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
   })
-  @ApiOkResponse({
-    description: '{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, items, nextCursor }',
-  })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
-  async list(@Query() q: AsOfDecisionRegisterQueryDto) {
+  @ListRead(
+    DecisionRegisterItemSchema,
+    'A page of the register then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    {
+      asOf: AsOfProvenanceSchema,
+    },
+  )
+  async list(
+    @Query() q: AsOfDecisionRegisterQueryDto,
+  ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
     const query = {
       boardId: q.board,
@@ -69,9 +75,13 @@ export class DecisionRegisterAsOfController {
     summary:
       'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
   })
-  @ApiOkResponse({ description: 'The decision then, with asOf provenance' })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(DecisionRegisterDetailAsOfSchema, 'The decision then, with asOf provenance', {
+    problems: { 404: NOT_FOUND },
+  })
+  async get(
+    @RecordId('decisionId') decisionId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<DecisionRegisterDetailAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
   }
@@ -83,9 +93,11 @@ export class DecisionRegisterAsOfController {
     operationId: 'getDecisionRegisterHistoryAsOf',
     summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
   })
-  @ApiOkResponse({ description: '{ decisionId, revision, entries, asOf }' })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(@Param('decisionId', IdPipe) decisionId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(DecisionHistoryAsOfSchema, 'The history then, with asOf provenance', { problems: { 404: NOT_FOUND } })
+  async history(
+    @RecordId('decisionId') decisionId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<DecisionHistoryAsOfSchema> {
     const answer = await this.answer(q.asOf);
     return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
   }

@@ -1,24 +1,25 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../http/cursor-page';
+import { RecordRead } from '../../http/endpoint-responses';
+import { ListRead } from '../../http/response-schemas';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+  DecisionDocumentSchema,
+  DecisionHistorySchema,
+  DecisionRegisterDetailSchema,
+  DecisionRegisterItemSchema,
+  SignoffDocumentSchema,
+} from './decision-register.responses';
 import type { Observable } from 'rxjs';
 import type { DecisionRegisterDoc } from '../../../projections/decision-register/decision-register-doc';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { DecisionRegisterQueryDto } from './decision-register-query.dto';
 import { DecisionRegisterReader } from './decision-register.reader';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** What the stream sends: recorded decisions, and sign-offs that belong to a decision. Meetings are bookkeeping. */
 function streamed(doc: DecisionRegisterDoc): boolean {
@@ -49,9 +50,8 @@ export class DecisionRegisterController {
     summary:
       'Decisions with meeting, outcome, budget, conditions, status and sign-offs; filter by board, meeting, outcome, status, unsatisfied conditions or meeting dates; cursor paging',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
-  list(@Query() q: DecisionRegisterQueryDto) {
+  @ListRead(DecisionRegisterItemSchema, 'A page of decisions; a bad filter or cursor is a 400')
+  list(@Query() q: DecisionRegisterQueryDto): Page<DecisionRegisterItemSchema> {
     const query = {
       boardId: q.board,
       meetingId: q.meeting,
@@ -68,7 +68,7 @@ export class DecisionRegisterController {
   @ProjectionStreamEndpoint(
     'streamDecisionRegister',
     'Server-Sent Events: each decision (event "decision") and each decision\'s sign-off (event "signoff") as applied; id = ledger position',
-    '"decision" and "signoff" events',
+    { decision: DecisionDocumentSchema, signoff: SignoffDocumentSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -86,9 +86,10 @@ export class DecisionRegisterController {
     summary:
       "One decision: meeting and item, outcome, text, budget, partners, conditions (satisfied when and by whom), status, and each sign-off with every required partner's signature on the current version and its invalidations",
   })
-  @ApiOkResponse({ description: 'The decision with its meeting and sign-offs (history at /history)' })
-  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
-  get(@Param('decisionId', IdPipe) decisionId: string) {
+  @RecordRead(DecisionRegisterDetailSchema, 'The decision with its meeting and sign-offs (history at /history)', {
+    problems: { 404: 'decision-not-found' },
+  })
+  get(@RecordId('decisionId') decisionId: string): DecisionRegisterDetailSchema {
     return this.reader.get(decisionId);
   }
 
@@ -100,9 +101,10 @@ export class DecisionRegisterController {
     summary:
       "The decision's history and its sign-offs' in ledger order: what happened, business and recorded time, who, and where to verify it",
   })
-  @ApiOkResponse({ description: '{ decisionId, revision, entries }' })
-  @ApiNotFoundResponse({ description: 'decision-not-found', schema: problemSchema })
-  history(@Param('decisionId', IdPipe) decisionId: string) {
+  @RecordRead(DecisionHistorySchema, 'Every change to the decision and its sign-offs', {
+    problems: { 404: 'decision-not-found' },
+  })
+  history(@RecordId('decisionId') decisionId: string): DecisionHistorySchema {
     return this.reader.history(decisionId);
   }
 }

@@ -1,12 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import { parseAsOf } from '../../../projections/as-of';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
@@ -14,7 +8,7 @@ import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { Viewer } from '../../auth/viewer.decorator';
 import type { Actor } from '../../ledger/event-envelope';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
@@ -29,7 +23,6 @@ import {
   AsOfEscalationTrailSummaryQueryDto,
 } from './escalation-trail-as-of.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
   'asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
@@ -61,10 +54,13 @@ export class EscalationTrailAsOfController {
     summary:
       'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
-  @ApiOkResponse({
-    description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
-  })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    {
+      description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
+    },
+    { 400: { description: BAD_QUERY } },
+  )
   async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
     const answer = await this.answer(q.asOf);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
@@ -91,8 +87,11 @@ export class EscalationTrailAsOfController {
     summary:
       'Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date',
   })
-  @ApiOkResponse({ description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' },
+    { 400: { description: BAD_QUERY } },
+  )
   async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
     const answer = await this.answer(q.asOf);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
@@ -114,19 +113,20 @@ export class EscalationTrailAsOfController {
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
   })
-  @ApiOkResponse({
-    description: `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}`,
-  })
-  @ApiNotFoundResponse({
-    description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
-    schema: problemSchema,
-  })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, validation-failed or date-outside-calendar',
-    schema: problemSchema,
-  })
+  @UndescribedRead(
+    true,
+    { description: `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}` },
+    {
+      404: {
+        description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
+      },
+      400: {
+        description: 'invalid-id, validation-failed or date-outside-calendar',
+      },
+    },
+  )
   async get(
-    @Param('escalationId', IdPipe) escalationId: string,
+    @RecordId('escalationId') escalationId: string,
     @Query() q: AsOfEscalationTrailQueryDto,
     @Viewer() viewer: Actor,
   ) {

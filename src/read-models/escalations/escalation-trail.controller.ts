@@ -1,12 +1,6 @@
-import { Controller, Get, Headers, Inject, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UndescribedRead } from '../../http/endpoint-responses';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import {
@@ -19,7 +13,7 @@ import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { Viewer } from '../../auth/viewer.decorator';
 import type { Actor } from '../../ledger/event-envelope';
-import { IdPipe } from '../../http/id.pipe';
+import { RecordId } from '../../http/id.pipe';
 import { PersonalDataCipher } from '../../privacy';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
@@ -34,7 +28,6 @@ import {
 import { EscalationTrailReader } from './escalation-trail.reader';
 import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const BAD_QUERY =
   'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
@@ -87,10 +80,11 @@ export class EscalationTrailController {
     summary:
       'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
-  @ApiOkResponse({
-    description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}`,
-  })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}` },
+    { 400: { description: BAD_QUERY } },
+  )
   list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -111,8 +105,11 @@ export class EscalationTrailController {
     summary:
       'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it',
   })
-  @ApiOkResponse({ description: '{ asOf, period, from, to, agency, periods, agencies }' })
-  @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
+  @UndescribedRead(
+    false,
+    { description: '{ asOf, period, from, to, agency, periods, agencies }' },
+    { 400: { description: BAD_QUERY } },
+  )
   summary(@Query() q: EscalationTrailSummaryQueryDto) {
     const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -141,22 +138,19 @@ export class EscalationTrailController {
     summary:
       "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
   })
-  @ApiOkResponse({
-    description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}`,
-  })
-  @ApiNotFoundResponse({
-    description: 'escalation-not-found (also when it had not been raised by asOf)',
-    schema: problemSchema,
-  })
-  @ApiBadRequestResponse({
-    description: 'invalid-id, validation-failed or date-outside-calendar',
-    schema: problemSchema,
-  })
-  get(
-    @Param('escalationId', IdPipe) escalationId: string,
-    @Query() q: EscalationTrailAsOfDto,
-    @Viewer() viewer: Actor,
-  ) {
+  @UndescribedRead(
+    true,
+    { description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}` },
+    {
+      404: {
+        description: 'escalation-not-found (also when it had not been raised by asOf)',
+      },
+      400: {
+        description: 'invalid-id, validation-failed or date-outside-calendar',
+      },
+    },
+  )
+  get(@RecordId('escalationId') escalationId: string, @Query() q: EscalationTrailAsOfDto, @Viewer() viewer: Actor) {
     const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
     return this.disclosure.show(viewer, this.reader.get(escalationId, asOf!), this.store);
   }

@@ -9,7 +9,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHeader, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiOkHeaders } from '../../http/ok-response-headers';
 import type { FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { ReadModelStore } from '../read-model-store';
@@ -72,7 +73,7 @@ function ApiETag(tag: string) {
       required: false,
       description: 'The ETag you last read: 304 with no body while it is still current',
     }),
-    ApiOkResponse({ description: '', headers: { ETag: etag } }),
+    ApiOkHeaders({ ETag: etag }),
     ApiResponse({
       status: 304,
       description: 'Not modified: the ETag you sent is current (no body)',

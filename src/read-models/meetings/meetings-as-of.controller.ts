@@ -1,17 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { AsOfETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -19,7 +13,6 @@ import { MeetingAsOfResponse, MeetingHistoryAsOfResponse, MeetingPageAsOfRespons
 import { AsOfMeetingsQueryDto } from './meetings-query.dto';
 import { MeetingsReader } from './meetings.reader';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'meeting-not-found: no such meeting had been scheduled by then';
 
 /**
@@ -40,8 +33,7 @@ export class MeetingsAsOfController {
     summary:
       'Meetings as they stood at a log position or as known at the end of a date (audit replay); same filters and paging as listMeetings',
   })
-  @ApiOkResponse({ type: MeetingPageAsOfResponse })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(MeetingPageAsOfResponse, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfMeetingsQueryDto): Promise<MeetingPageAsOfResponse> {
     const answer = await this.answer(q.asOf);
     const page = this.reader(answer).list({ boardId: q.board, from: q.from, to: q.to }, q.limit ?? 50, q.cursor);
@@ -55,9 +47,8 @@ export class MeetingsAsOfController {
     operationId: 'getMeetingAsOf',
     summary: 'One meeting as it stood at a log position or as known at the end of a date',
   })
-  @ApiOkResponse({ type: MeetingAsOfResponse })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('meetingId', IdPipe) meetingId: string, @Query() q: AsOfQueryDto): Promise<MeetingAsOfResponse> {
+  @RecordRead(MeetingAsOfResponse, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('meetingId') meetingId: string, @Query() q: AsOfQueryDto): Promise<MeetingAsOfResponse> {
     const answer = await this.answer(q.asOf);
     return { ...this.reader(answer).get(meetingId), asOf: provenance(answer) };
   }
@@ -69,10 +60,9 @@ export class MeetingsAsOfController {
     operationId: 'getMeetingHistoryAsOf',
     summary: "The meeting's history as recorded by a log position or the end of a date",
   })
-  @ApiOkResponse({ type: MeetingHistoryAsOfResponse })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  @RecordRead(MeetingHistoryAsOfResponse, 'The record', { problems: { 404: NOT_FOUND } })
   async history(
-    @Param('meetingId', IdPipe) meetingId: string,
+    @RecordId('meetingId') meetingId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<MeetingHistoryAsOfResponse> {
     const answer = await this.answer(q.asOf);

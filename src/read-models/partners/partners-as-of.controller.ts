@@ -1,16 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { partnersProjection } from '../../../projections/partners/partners.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -20,7 +14,6 @@ import { PARTNERS, partnersQuery } from './partners-model';
 import { AsOfPartnersQueryDto } from './partners-query.dto';
 import { PartnerAsOfDto, PartnerHistoryAsOfDto, PartnerPageAsOfDto } from './partners-responses.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'partner-not-found: no such partner had been registered by then';
 
 /** The partner register as it stood at a past position or date: the same reader over an as-of view. */
@@ -38,8 +31,7 @@ export class PartnersAsOfController {
     summary:
       'The partner register as it stood at a log position or as known at the end of a date; same filters and paging as listPartners',
   })
-  @ApiOkResponse({ type: PartnerPageAsOfDto })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(PartnerPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfPartnersQueryDto) {
     const answer = await this.answer(q.asOf);
     const page = new RecordReader(PARTNERS, viewOf(answer)).list(partnersQuery(q), q.limit ?? 50, q.cursor);
@@ -50,9 +42,8 @@ export class PartnersAsOfController {
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({ operationId: 'getPartnerAsOf', summary: 'One partner as it stood at a log position or date' })
-  @ApiOkResponse({ type: PartnerAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('partnerId', IdPipe) partnerId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(PartnerAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('partnerId') partnerId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new RecordReader(PARTNERS, viewOf(answer)).get(partnerId), asOf: provenance(answer) };
   }
@@ -64,12 +55,8 @@ export class PartnersAsOfController {
     operationId: 'getPartnerHistoryAsOf',
     summary: "The partner's history as recorded by a log position or date",
   })
-  @ApiOkResponse({ type: PartnerHistoryAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(
-    @Param('partnerId', IdPipe) partnerId: string,
-    @Query() q: AsOfQueryDto,
-  ): Promise<PartnerHistoryAsOfDto> {
+  @RecordRead(PartnerHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async history(@RecordId('partnerId') partnerId: string, @Query() q: AsOfQueryDto): Promise<PartnerHistoryAsOfDto> {
     const answer = await this.answer(q.asOf);
     const { entries } = new RecordReader(PARTNERS, viewOf(answer)).history(partnerId);
     return { partnerId, entries, asOf: provenance(answer) };

@@ -1,15 +1,9 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { partnersProjection } from '../../../projections/partners/partners.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
@@ -19,8 +13,6 @@ import { ProjectionStreams } from '../sse/projection-streams';
 import { PARTNERS, partnerDocuments, partnersQuery } from './partners-model';
 import { PartnersQueryDto } from './partners-query.dto';
 import { PartnerDto, PartnerHistoryDto, PartnerPageDto } from './partners-responses.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** The partner register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('partners')
@@ -40,8 +32,7 @@ export class PartnersController {
     summary:
       'Partner agencies with their current and former names and successions; filter by kind, statutory, status or any name they bore; cursor paging',
   })
-  @ApiOkResponse({ type: PartnerPageDto })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(PartnerPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: PartnersQueryDto) {
     return this.reader().list(partnersQuery(q), q.limit ?? 50, q.cursor);
   }
@@ -67,9 +58,8 @@ export class PartnersController {
     operationId: 'getPartner',
     summary: 'One partner: every name it has borne with the dates, who succeeded it and whom it succeeded',
   })
-  @ApiOkResponse({ type: PartnerDto })
-  @ApiNotFoundResponse({ description: 'partner-not-found', schema: problemSchema })
-  get(@Param('partnerId', IdPipe) partnerId: string) {
+  @RecordRead(PartnerDto, 'The record', { problems: { 404: 'partner-not-found' } })
+  get(@RecordId('partnerId') partnerId: string) {
     return this.reader().get(partnerId);
   }
 
@@ -81,9 +71,8 @@ export class PartnersController {
     summary:
       "The partner's registration, renamings and successions in ledger order: what, when, who, where to verify it",
   })
-  @ApiOkResponse({ type: PartnerHistoryDto })
-  @ApiNotFoundResponse({ description: 'partner-not-found', schema: problemSchema })
-  history(@Param('partnerId', IdPipe) partnerId: string): PartnerHistoryDto {
+  @RecordRead(PartnerHistoryDto, 'The record', { problems: { 404: 'partner-not-found' } })
+  history(@RecordId('partnerId') partnerId: string): PartnerHistoryDto {
     return { partnerId, ...this.reader().history(partnerId) };
   }
 

@@ -1,16 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { peopleProjection } from '../../../projections/people/people.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -20,7 +14,6 @@ import { PEOPLE, peopleQuery } from './people-model';
 import { AsOfPeopleQueryDto } from './people-query.dto';
 import { PersonAsOfDto, PersonHistoryAsOfDto, PersonPageAsOfDto } from './people-responses.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'person-not-found: no such person had been registered by then';
 
 /** The people register as it stood at a past position or date: the same reader over an as-of view. */
@@ -38,8 +31,7 @@ export class PeopleAsOfController {
     summary:
       'The people register as it stood at a log position or as known at the end of a date; same filters and paging as listPeople',
   })
-  @ApiOkResponse({ type: PersonPageAsOfDto })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(PersonPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfPeopleQueryDto) {
     const answer = await this.answer(q.asOf);
     const page = new RecordReader(PEOPLE, viewOf(answer)).list(peopleQuery(q), q.limit ?? 50, q.cursor);
@@ -53,9 +45,8 @@ export class PeopleAsOfController {
     operationId: 'getPersonAsOf',
     summary: 'One person as they stood in the register at a log position or date',
   })
-  @ApiOkResponse({ type: PersonAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('personId', IdPipe) personId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(PersonAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('personId') personId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new RecordReader(PEOPLE, viewOf(answer)).get(personId), asOf: provenance(answer) };
   }
@@ -67,9 +58,8 @@ export class PeopleAsOfController {
     operationId: 'getPersonHistoryAsOf',
     summary: "The person's history as recorded by a log position or date",
   })
-  @ApiOkResponse({ type: PersonHistoryAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(@Param('personId', IdPipe) personId: string, @Query() q: AsOfQueryDto): Promise<PersonHistoryAsOfDto> {
+  @RecordRead(PersonHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async history(@RecordId('personId') personId: string, @Query() q: AsOfQueryDto): Promise<PersonHistoryAsOfDto> {
     const answer = await this.answer(q.asOf);
     const { entries } = new RecordReader(PEOPLE, viewOf(answer)).history(personId);
     return { personId, entries, asOf: provenance(answer) };

@@ -1,15 +1,9 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { peopleProjection } from '../../../projections/people/people.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
@@ -19,8 +13,6 @@ import { ProjectionStreams } from '../sse/projection-streams';
 import { PEOPLE, personDocuments, peopleQuery } from './people-model';
 import { PeopleQueryDto } from './people-query.dto';
 import { PersonDto, PersonHistoryDto, PersonPageDto } from './people-responses.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** The people register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('people')
@@ -40,8 +32,7 @@ export class PeopleController {
     summary:
       'People named in the records with the partner they represent and their title over time; filter by partner (now or on a date) or name; cursor paging',
   })
-  @ApiOkResponse({ type: PersonPageDto })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(PersonPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: PeopleQueryDto) {
     return this.reader().list(peopleQuery(q), q.limit ?? 50, q.cursor);
   }
@@ -68,9 +59,8 @@ export class PeopleController {
     summary:
       'One person: the partner they represent and their title, and every earlier partner and title with its dates',
   })
-  @ApiOkResponse({ type: PersonDto })
-  @ApiNotFoundResponse({ description: 'person-not-found', schema: problemSchema })
-  get(@Param('personId', IdPipe) personId: string) {
+  @RecordRead(PersonDto, 'The record', { problems: { 404: 'person-not-found' } })
+  get(@RecordId('personId') personId: string) {
     return this.reader().get(personId);
   }
 
@@ -81,9 +71,8 @@ export class PeopleController {
     operationId: 'getPersonHistory',
     summary: "The person's registration and updates in ledger order: what, when, who, where to verify it",
   })
-  @ApiOkResponse({ type: PersonHistoryDto })
-  @ApiNotFoundResponse({ description: 'person-not-found', schema: problemSchema })
-  history(@Param('personId', IdPipe) personId: string): PersonHistoryDto {
+  @RecordRead(PersonHistoryDto, 'The record', { problems: { 404: 'person-not-found' } })
+  history(@RecordId('personId') personId: string): PersonHistoryDto {
     return { personId, ...this.reader().history(personId) };
   }
 

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CarryActionForwardCommand } from './carry-action-forward.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -32,11 +32,7 @@ export class CarryActionForwardController {
     operationId: 'carryActionForward',
     summary: 'Carry an open action forward to a later meeting (each time is counted)',
   })
-  carryForward(
-    @Param('actionId', IdPipe) actionId: string,
-    @Body() dto: CarryActionForwardDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  carryForward(@RecordId('actionId') actionId: string, @Body() dto: CarryActionForwardDto, @Ctx() ctx: CommandContext) {
     const { toMeetingId, note } = dto;
     return this.commands.execute(new CarryActionForwardCommand({ actionId, toMeetingId, note }, ctx));
   }

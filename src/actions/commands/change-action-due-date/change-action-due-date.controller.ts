@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { ChangeActionDueDateCommand } from './change-action-due-date.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsDueDate, IsText } from '../action-fields';
@@ -29,7 +29,7 @@ export class ChangeActionDueDateController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
   changeDueDate(
-    @Param('actionId', IdPipe) actionId: string,
+    @RecordId('actionId') actionId: string,
     @Body() dto: ChangeActionDueDateDto,
     @Ctx() ctx: CommandContext,
   ) {

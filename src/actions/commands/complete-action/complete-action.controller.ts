@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CompleteActionCommand } from './complete-action.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -28,7 +28,7 @@ export class CompleteActionController {
     operationId: 'completeAction',
     summary: 'Report an open action as actioned (representatives and members: actions their own agency owns)',
   })
-  complete(@Param('actionId', IdPipe) actionId: string, @Body() dto: CompleteActionDto, @Ctx() ctx: CommandContext) {
+  complete(@RecordId('actionId') actionId: string, @Body() dto: CompleteActionDto, @Ctx() ctx: CommandContext) {
     const { note } = dto;
     return this.commands.execute(new CompleteActionCommand({ actionId, note }, ctx));
   }

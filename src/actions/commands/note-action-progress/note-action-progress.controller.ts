@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { NoteActionProgressCommand } from './note-action-progress.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -29,11 +29,7 @@ export class NoteActionProgressController {
     summary:
       'Note progress on an open action (e.g. as reported in the action log); representatives and members: actions their own agency owns',
   })
-  noteProgress(
-    @Param('actionId', IdPipe) actionId: string,
-    @Body() dto: NoteActionProgressDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  noteProgress(@RecordId('actionId') actionId: string, @Body() dto: NoteActionProgressDto, @Ctx() ctx: CommandContext) {
     const { note } = dto;
     return this.commands.execute(new NoteActionProgressCommand({ actionId, note }, ctx));
   }

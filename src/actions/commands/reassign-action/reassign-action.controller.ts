@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { toOwners, type OwnerDto } from '../action-owner.dto';
 import { ReassignActionCommand } from './reassign-action.handler';
 import { CommandDto } from '../../../http/command.dto';
@@ -29,7 +29,7 @@ export class ReassignActionController {
   @Requires('actions:manage')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'reassignAction', summary: 'Give an open action new owners' })
-  reassign(@Param('actionId', IdPipe) actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
+  reassign(@RecordId('actionId') actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(
       new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx),
     );

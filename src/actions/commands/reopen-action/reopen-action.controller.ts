@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { ReopenActionCommand } from './reopen-action.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -25,7 +25,7 @@ export class ReopenActionController {
   @Requires('actions:manage')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'reopenAction', summary: 'Reopen an actioned or closed action' })
-  reopen(@Param('actionId', IdPipe) actionId: string, @Body() dto: ReopenActionDto, @Ctx() ctx: CommandContext) {
+  reopen(@RecordId('actionId') actionId: string, @Body() dto: ReopenActionDto, @Ctx() ctx: CommandContext) {
     const { reason } = dto;
     return this.commands.execute(new ReopenActionCommand({ actionId, reason }, ctx));
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RescindDecisionCommand } from './rescind-decision.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -36,11 +36,7 @@ export class RescindDecisionController {
     operationId: 'rescindDecision',
     summary: 'Rescind a decision with a reason (it stays on the record as rescinded)',
   })
-  rescind(
-    @Param('decisionId', IdPipe) decisionId: string,
-    @Body() dto: RescindDecisionDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  rescind(@RecordId('decisionId') decisionId: string, @Body() dto: RescindDecisionDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new RescindDecisionCommand({ decisionId, reason: dto.reason }, ctx));
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { SatisfyDecisionConditionCommand } from './satisfy-decision-condition.handler';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -42,7 +42,7 @@ export class SatisfyDecisionConditionController {
     summary: 'Mark a condition of a decision as satisfied (once)',
   })
   satisfy(
-    @Param('decisionId', IdPipe) decisionId: string,
+    @RecordId('decisionId') decisionId: string,
     @Body() dto: SatisfyDecisionConditionDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { SupersedeDecisionCommand } from './supersede-decision.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -33,11 +33,7 @@ export class SupersedeDecisionController {
   @Requires('decisions:record')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'supersedeDecision', summary: 'Record that a later decision supersedes this one' })
-  supersede(
-    @Param('decisionId', IdPipe) decisionId: string,
-    @Body() dto: SupersedeDecisionDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  supersede(@RecordId('decisionId') decisionId: string, @Body() dto: SupersedeDecisionDto, @Ctx() ctx: CommandContext) {
     const { supersededByDecisionId, reason } = dto;
     return this.commands.execute(new SupersedeDecisionCommand({ decisionId, supersededByDecisionId, reason }, ctx));
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { AcknowledgeEscalationCommand } from './acknowledge-escalation.handler';
 import { personalNote, PersonalNoteDto } from '../data-subject.dto';
 import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
@@ -50,7 +50,7 @@ export class AcknowledgeEscalationController {
       'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)',
   })
   acknowledge(
-    @Param('escalationId', IdPipe) escalationId: string,
+    @RecordId('escalationId') escalationId: string,
     @Body() dto: AcknowledgeEscalationDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CloseEscalationCommand } from './close-escalation.handler';
 import { CommandDto } from '../../../http/command.dto';
 
@@ -23,11 +23,7 @@ export class CloseEscalationController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
   // The body holds only the optional occurredAt, which Ctx reads; the DTO is still validated so unknown fields are refused.
-  close(
-    @Param('escalationId', IdPipe) escalationId: string,
-    @Body() _dto: CloseEscalationDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  close(@RecordId('escalationId') escalationId: string, @Body() _dto: CloseEscalationDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CloseEscalationCommand({ escalationId }, ctx));
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { EscalateEscalationCommand } from './escalate-escalation.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -37,7 +37,7 @@ export class EscalateEscalationController {
     summary: 'Move to the next stage of its protocol version (stages never go backwards; refused after the last)',
   })
   escalate(
-    @Param('escalationId', IdPipe) escalationId: string,
+    @RecordId('escalationId') escalationId: string,
     @Body() dto: EscalateEscalationDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RecordResponseCommand } from './record-response.handler';
 import { personalNote, PersonalNoteDto } from '../data-subject.dto';
 import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
@@ -51,11 +51,7 @@ export class RecordResponseController {
     operationId: 'recordEscalationResponse',
     summary: "Record a party's response at the current stage (representatives: as their own agency, either party)",
   })
-  respond(
-    @Param('escalationId', IdPipe) escalationId: string,
-    @Body() dto: RecordResponseDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  respond(@RecordId('escalationId') escalationId: string, @Body() dto: RecordResponseDto, @Ctx() ctx: CommandContext) {
     const { respondingAgency, response } = dto;
     return this.commands.execute(
       new RecordResponseCommand({ escalationId, respondingAgency, response, ...personalNote(dto.personalNote) }, ctx),

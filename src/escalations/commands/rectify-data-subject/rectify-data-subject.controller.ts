@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RectifyDataSubjectCommand } from './rectify-data-subject.handler';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -56,8 +56,8 @@ export class RectifyDataSubjectController {
       "Correct a named person's name or date of birth (UK GDPR rectification): sealed under a new key version, so the wrong value can then be erased alone",
   })
   rectify(
-    @Param('escalationId', IdPipe) escalationId: string,
-    @Param('subjectId', IdPipe) subjectId: string,
+    @RecordId('escalationId') escalationId: string,
+    @RecordId('subjectId') subjectId: string,
     @Body() dto: RectifyDataSubjectDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { ResolveEscalationCommand } from './resolve-escalation.handler';
 import { IsIn, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -39,7 +39,7 @@ export class ResolveEscalationController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'resolveEscalation', summary: 'Resolve with an outcome at the current stage' })
   resolve(
-    @Param('escalationId', IdPipe) escalationId: string,
+    @RecordId('escalationId') escalationId: string,
     @Body() dto: ResolveEscalationDto,
     @Ctx() ctx: CommandContext,
   ) {

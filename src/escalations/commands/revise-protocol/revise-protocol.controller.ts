@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
 import { ReviseProtocolCommand } from './revise-protocol.handler';
 import { Type } from 'class-transformer';
@@ -55,7 +55,7 @@ export class ReviseProtocolController {
     operationId: 'reviseEscalationProtocol',
     summary: 'Revise a protocol as a new version (escalations already raised keep their version)',
   })
-  revise(@Param('protocolId', IdPipe) protocolId: string, @Body() dto: ReviseProtocolDto, @Ctx() ctx: CommandContext) {
+  revise(@RecordId('protocolId') protocolId: string, @Body() dto: ReviseProtocolDto, @Ctx() ctx: CommandContext) {
     const { name, stages, reason } = dto;
     return this.commands.execute(
       new ReviseProtocolCommand({ protocolId, name, stages: toStages(stages), reason }, ctx),

@@ -1,24 +1,15 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ReadProblems } from '../../../http/endpoint-responses';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { PackStorage } from '../../jobs/pack-storage';
 import { DownloadEvidencePackCommand } from './download-evidence-pack.handler';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 @ApiTags('evidence-packs')
 @ApiBearerAuth()
@@ -42,15 +33,15 @@ export class DownloadEvidencePackController {
     description: 'The ZIP: manifest.json, events.ndjson, CSVs and summary.pdf',
     content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiNotFoundResponse({
-    description: 'evidence-pack-not-found: no such pack, or not yours to see',
-    schema: problemSchema,
+  @ReadProblems(true, {
+    problems: {
+      404: 'evidence-pack-not-found: no such pack, or not yours to see',
+      409: 'pack-not-completed: not built yet (or the build failed)',
+      412: 'If-Match is stale',
+      422: 'A rule refused the download (stable code in `code`)',
+    },
   })
-  @ApiConflictResponse({
-    description: 'pack-not-completed: not built yet (or the build failed)',
-    schema: problemSchema,
-  })
-  async download(@Param('packId', IdPipe) packId: string, @Ctx() ctx: CommandContext): Promise<StreamableFile> {
+  async download(@RecordId('packId') packId: string, @Ctx() ctx: CommandContext): Promise<StreamableFile> {
     await this.commands.execute(new DownloadEvidencePackCommand({ packId }, ctx));
     const path = this.files.pathOf(packId);
     // Completed in the ledger but missing on disk is a server fault (500), not the caller's.

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { GrantPackAccessCommand } from './grant-pack-access.handler';
 import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -36,7 +36,7 @@ export class GrantPackAccessController {
     operationId: 'grantEvidencePackAccess',
     summary: 'Let one named inspector list and download a completed pack until a time',
   })
-  grant(@Param('packId', IdPipe) packId: string, @Body() dto: GrantPackAccessDto, @Ctx() ctx: CommandContext) {
+  grant(@RecordId('packId') packId: string, @Body() dto: GrantPackAccessDto, @Ctx() ctx: CommandContext) {
     const { inspectorUserId, expiresAt } = dto;
     return this.commands.execute(
       new GrantPackAccessCommand({ packId, inspectorUserId, expiresAt: new Date(expiresAt).toISOString() }, ctx),

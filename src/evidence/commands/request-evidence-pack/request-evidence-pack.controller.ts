@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -103,6 +103,14 @@ export class RequestEvidencePackDto extends CommandDto {
   scope!: PackScopeDto;
 }
 
+/** What a pack request answers: the pack is queued; poll GET /evidence-packs/{packId}. */
+@ApiSchema({ name: 'EvidencePackQueued' })
+export class EvidencePackQueuedSchema {
+  @ApiProperty() packId!: string;
+  @ApiProperty({ enum: ['queued'] }) status!: 'queued';
+  @ApiProperty({ type: 'integer', description: 'The pack stream revision: send it as If-Match' }) revision!: number;
+}
+
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')
 export class RequestEvidencePackController {
@@ -112,14 +120,13 @@ export class RequestEvidencePackController {
   @Post()
   @HttpCode(202)
   @Requires('packs:request')
-  @CommandEndpoint()
-  @ApiAcceptedResponse({ description: '{ packId, status: "queued", revision }: recorded and queued for building' })
+  @CommandEndpoint(202, EvidencePackQueuedSchema)
   @ApiOperation({
     operationId: 'requestEvidencePack',
     summary:
       'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
   })
-  async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext) {
+  async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext): Promise<EvidencePackQueuedSchema> {
     const { packId, scope: s } = dto;
     const scope = {
       from: s.from,

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RevokePackAccessCommand } from './revoke-pack-access.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -33,8 +33,8 @@ export class RevokePackAccessController {
     summary: "End a named inspector's access to a pack now, with a reason",
   })
   revoke(
-    @Param('packId', IdPipe) packId: string,
-    @Param('inspectorUserId', IdPipe) inspectorUserId: string,
+    @RecordId('packId') packId: string,
+    @RecordId('inspectorUserId') inspectorUserId: string,
     @Body() dto: RevokePackAccessDto,
     @Ctx() ctx: CommandContext,
   ) {

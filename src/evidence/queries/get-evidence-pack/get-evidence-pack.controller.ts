@@ -1,8 +1,10 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordRead } from '../../../http/endpoint-responses';
+import { PackViewSchema } from '../pack-views.responses';
 import type { Actor } from '../../../ledger/event-envelope';
 import { Requires } from '../../../auth/requires.decorator';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { NotFound } from '../../../shared/domain-errors';
 import { canSee } from '../../domain/evidence-pack';
@@ -11,8 +13,6 @@ import { packAccessOf } from '../pack-access';
 import { EvidencePackReader } from '../pack-reader';
 import { packView } from '../pack-views';
 import { Viewer } from '../viewer.decorator';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 @ApiTags('evidence-packs')
 @ApiBearerAuth()
@@ -31,12 +31,10 @@ export class GetEvidencePackController {
     summary:
       "A pack's status, build progress and, once built, its root hash, size and files. Requesters see any pack; an inspector only a pack granted to them and still active",
   })
-  @ApiOkResponse({ description: 'The pack' })
-  @ApiNotFoundResponse({
-    description: 'evidence-pack-not-found: no such pack, or not yours to see',
-    schema: problemSchema,
+  @RecordRead(PackViewSchema, 'The pack', {
+    problems: { 404: 'evidence-pack-not-found: no such pack, or not yours to see' },
   })
-  async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
+  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor): Promise<PackViewSchema> {
     const now = this.clock.now().toISOString();
     const access = packAccessOf(viewer);
     const record = await this.reader.one(packId);

@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkHeaders } from '../../../http/ok-response-headers';
+import { RecordRead } from '../../../http/endpoint-responses';
+import { PackAccessLogSchema } from '../pack-views.responses';
 import { Requires } from '../../../auth/requires.decorator';
 import type { Actor } from '../../../ledger/event-envelope';
 import { DEPRECATION_RESPONSE_HEADERS, DeprecatedMembers } from '../../../http/deprecation';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { NotFound } from '../../../shared/domain-errors';
 import { canSee } from '../../domain/evidence-pack';
@@ -28,17 +31,14 @@ export class GetPackAccessLogController {
     summary:
       'Every request, grant, revocation and download of a pack with who and when. Requesters and DPOs any pack; an inspector only a pack granted to them and still active',
   })
-  @ApiOkResponse({
-    description:
-      '{ packId, entries }: each entry names who, what and when as histories do (type, actor, occurredAt, recordedAt); its deprecated action and by say the same and go after one release',
-    headers: DEPRECATION_RESPONSE_HEADERS,
-  })
+  @RecordRead(
+    PackAccessLogSchema,
+    'Every request, grant, revocation and download, in ledger order: each entry names who, what and when as histories do (type, actor, occurredAt, recordedAt); its deprecated action and by say the same and go after one release',
+    { problems: { 404: 'evidence-pack-not-found: no such pack, or not yours to see' } },
+  )
+  @ApiOkHeaders(DEPRECATION_RESPONSE_HEADERS)
   @DeprecatedMembers('2026-12-06T00:00:00Z', '/docs#/evidence-packs/getEvidencePackAccessLog')
-  @ApiNotFoundResponse({
-    description: 'evidence-pack-not-found: no such pack, or not yours to see',
-    schema: { $ref: '#/components/schemas/Problem' },
-  })
-  async get(@Param('packId', IdPipe) packId: string, @Viewer() viewer: Actor) {
+  async get(@RecordId('packId') packId: string, @Viewer() viewer: Actor): Promise<PackAccessLogSchema> {
     const record = await this.reader.one(packId);
     if (!canSee(record.state, viewer.userId, accessLogAccessOf(viewer), this.clock.now().toISOString()))
       throw new NotFound('Evidence pack', packId);

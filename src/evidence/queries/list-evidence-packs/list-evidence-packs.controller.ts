@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListRead } from '../../../http/response-schemas';
+import { PackViewSchema } from '../pack-views.responses';
 import { Requires } from '../../../auth/requires.decorator';
 import { fillPage, positionCursor, type Page } from '../../../http/cursor-page';
 import type { Actor } from '../../../ledger/event-envelope';
@@ -8,7 +10,7 @@ import { canSee } from '../../domain/evidence-pack';
 import { PackProgressTracker } from '../../jobs/pack-progress';
 import { packAccessOf } from '../pack-access';
 import { EvidencePackReader, type PackRecord } from '../pack-reader';
-import { packView, type PackView } from '../pack-views';
+import { packView } from '../pack-views';
 import { Viewer } from '../viewer.decorator';
 import { ListEvidencePacksDto } from './list-evidence-packs.dto';
 
@@ -29,12 +31,8 @@ export class ListEvidencePacksController {
     summary:
       'Packs in request order, cursor paged. Requesters see every pack; an inspector only packs granted to them and still active; others none',
   })
-  @ApiOkResponse({ description: '{ items, nextCursor }: nextCursor is null on the last page' })
-  @ApiBadRequestResponse({
-    description: 'A filter or the cursor is invalid',
-    schema: { $ref: '#/components/schemas/Problem' },
-  })
-  async list(@Query() q: ListEvidencePacksDto, @Viewer() viewer: Actor): Promise<Page<PackView>> {
+  @ListRead(PackViewSchema, 'A page of packs in request order; a bad filter or cursor is a 400')
+  async list(@Query() q: ListEvidencePacksDto, @Viewer() viewer: Actor): Promise<Page<PackViewSchema>> {
     const after = q.cursor === undefined ? -1 : positionCursor.decode(q.cursor);
     const now = this.clock.now().toISOString();
     const access = packAccessOf(viewer);

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
-import { FinancialYearPipe } from '../../http/financial-year';
+import { FinancialYearParam } from '../../http/financial-year';
 import { PledgeContributionCommand } from './pledge-contribution.handler';
 import { IsIn } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -45,11 +44,7 @@ export class PledgeContributionController {
     operationId: 'pledgeContribution',
     summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)",
   })
-  pledge(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
-    @Body() dto: PledgeContributionDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  pledge(@FinancialYearParam() financialYear: string, @Body() dto: PledgeContributionDto, @Ctx() ctx: CommandContext) {
     const { pledgeId, partnerId, amountPence, basis } = dto;
     return this.commands.execute(
       new PledgeContributionCommand({ financialYear, pledgeId, partnerId, amountPence, basis }, ctx),

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
-import { FinancialYearPipe } from '../../http/financial-year';
+import { FinancialYearParam } from '../../http/financial-year';
 import { RecordPaymentCommand } from './record-payment.handler';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -53,11 +52,7 @@ export class RecordPaymentController {
     operationId: 'recordPayment',
     summary: "Record money received from a partner towards a year's budget, optionally against a pledge",
   })
-  record(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
-    @Body() dto: RecordPaymentDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  record(@FinancialYearParam() financialYear: string, @Body() dto: RecordPaymentDto, @Ctx() ctx: CommandContext) {
     const { paymentId, partnerId, amountPence, receivedOn, pledgeId } = dto;
     return this.commands.execute(
       new RecordPaymentCommand(

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
-import { FinancialYearPipe } from '../../http/financial-year';
+import { FinancialYearParam } from '../../http/financial-year';
 import { ReviseBudgetCommand } from './revise-budget.handler';
 import { IsString, Length } from 'class-validator';
 import { BudgetFiguresDto } from '../../http/budget-line.dto';
@@ -34,11 +33,7 @@ export class ReviseBudgetController {
     operationId: 'reviseBudget',
     summary: "Revise a year's budget, with the reason (the original stays in the ledger)",
   })
-  revise(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
-    @Body() dto: ReviseBudgetDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  revise(@FinancialYearParam() financialYear: string, @Body() dto: ReviseBudgetDto, @Ctx() ctx: CommandContext) {
     const { totalPence, lines, reason } = dto;
     return this.commands.execute(
       new ReviseBudgetCommand(

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
-import { FinancialYearPipe } from '../../http/financial-year';
+import { FinancialYearParam } from '../../http/financial-year';
 import { UnderwriteShortfallCommand } from './underwrite-shortfall.handler';
 import {
   ArrayMaxSize,
@@ -116,7 +115,7 @@ export class UnderwriteShortfallController {
       'Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder',
   })
   underwrite(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
+    @FinancialYearParam() financialYear: string,
     @Body() dto: UnderwriteShortfallDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
-import { FinancialYearPipe } from '../../http/financial-year';
+import { RecordId } from '../../../http/id.pipe';
+import { FinancialYearParam } from '../../http/financial-year';
 import { WithdrawPledgeCommand } from './withdraw-pledge.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -34,8 +34,8 @@ export class WithdrawPledgeController {
     summary: 'Withdraw a pledge with nothing paid against it, with the reason (representatives: own agency only)',
   })
   withdraw(
-    @Param('financialYear', IdPipe, FinancialYearPipe) financialYear: string,
-    @Param('pledgeId', IdPipe) pledgeId: string,
+    @FinancialYearParam() financialYear: string,
+    @RecordId('pledgeId') pledgeId: string,
     @Body() dto: WithdrawPledgeDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,5 +1,7 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CollectionRead } from '../../../http/endpoint-responses';
+import { DigestPageSchema } from '../../http/ledger.responses';
 import { Requires } from '../../../auth/requires.decorator';
 import { problem } from '../../../http/problem';
 import { LogHeadDigester } from '../log-head-digester';
@@ -44,7 +46,10 @@ export class ListLedgerDigestsController {
     description: 'The `next` of the previous page (a digest event position)',
   })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: `1 to ${MAX_LIMIT}, default 100` })
-  list(@Query('after') after?: string, @Query('limit') limit?: string) {
+  @CollectionRead(DigestPageSchema, 'Signed digests in log order, with who recorded each', {
+    problems: { 400: 'invalid-after or invalid-limit' },
+  })
+  list(@Query('after') after?: string, @Query('limit') limit?: string): Promise<DigestPageSchema> {
     return this.digester.list(
       wholeNumber(after, 'after', undefined, 0, Number.MAX_SAFE_INTEGER),
       wholeNumber(limit, 'limit', 100, 1, MAX_LIMIT)!,

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { AddAgendaItemCommand } from './add-agenda-item.handler';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -56,7 +56,7 @@ export class AddAgendaItemController {
   @Requires('meetings:record')
   @CommandEndpoint()
   @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
-  add(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
+  add(@RecordId('meetingId') meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
     const { itemNumber, label, title, presenterPersonId } = dto;
     return this.commands.execute(
       new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonId }, ctx),

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { ApprovePreviousMinutesCommand } from './approve-previous-minutes.handler';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -50,7 +50,7 @@ export class ApprovePreviousMinutesController {
     summary: "Record that this meeting approved an earlier meeting's minutes, as accurate or with amendments",
   })
   approve(
-    @Param('meetingId', IdPipe) meetingId: string,
+    @RecordId('meetingId') meetingId: string,
     @Body() dto: ApprovePreviousMinutesDto,
     @Ctx() ctx: CommandContext,
   ) {

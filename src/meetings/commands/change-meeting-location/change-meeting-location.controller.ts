@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -7,7 +7,7 @@ import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { LongText } from '../../../http/text-hygiene';
 import { ChangeMeetingLocationCommand } from './change-meeting-location.handler';
 
@@ -38,11 +38,7 @@ export class ChangeMeetingLocationController {
     operationId: 'changeMeetingLocation',
     summary: 'Move a meeting that has not yet been held to another location',
   })
-  change(
-    @Param('meetingId', IdPipe) meetingId: string,
-    @Body() dto: ChangeMeetingLocationDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  change(@RecordId('meetingId') meetingId: string, @Body() dto: ChangeMeetingLocationDto, @Ctx() ctx: CommandContext) {
     const { location, reason } = dto;
     return this.commands.execute(new ChangeMeetingLocationCommand({ meetingId, location, reason }, ctx));
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CloseMeetingCommand } from './close-meeting.handler';
 import { CommandDto } from '../../../http/command.dto';
 
@@ -26,7 +26,7 @@ export class CloseMeetingController {
     summary: 'Close the meeting record: nothing more can be recorded and it cannot be reopened',
   })
   // The body carries only the optional business time, which the context decorator reads.
-  close(@Param('meetingId', IdPipe) meetingId: string, @Body() _dto: CloseMeetingDto, @Ctx() ctx: CommandContext) {
+  close(@RecordId('meetingId') meetingId: string, @Body() _dto: CloseMeetingDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CloseMeetingCommand({ meetingId }, ctx));
   }
 }

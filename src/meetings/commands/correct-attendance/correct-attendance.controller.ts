@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { CorrectAttendanceCommand } from './correct-attendance.handler';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { AttendanceStatusDto } from '../record-attendance/attendance-entry.dto';
@@ -35,8 +35,8 @@ export class CorrectAttendanceController {
     summary: "Correct one person's attendance line before the meeting is closed",
   })
   correct(
-    @Param('meetingId', IdPipe) meetingId: string,
-    @Param('personId', IdPipe) personId: string,
+    @RecordId('meetingId') meetingId: string,
+    @RecordId('personId') personId: string,
     @Body() dto: CorrectAttendanceDto,
     @Ctx() ctx: CommandContext,
   ) {

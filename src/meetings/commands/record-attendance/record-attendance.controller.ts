@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RecordAttendanceCommand } from './record-attendance.handler';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
@@ -40,7 +40,7 @@ export class RecordAttendanceController {
     operationId: 'recordAttendance',
     summary: 'Record attendance lines (present, apologies, deputising...) for a meeting',
   })
-  record(@Param('meetingId', IdPipe) meetingId: string, @Body() dto: RecordAttendanceDto, @Ctx() ctx: CommandContext) {
+  record(@RecordId('meetingId') meetingId: string, @Body() dto: RecordAttendanceDto, @Ctx() ctx: CommandContext) {
     const entries = dto.entries.map(({ personId, status, deputisingForPersonId, representingPartnerId }) => ({
       personId,
       status,

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { RenamePartnerCommand } from './rename-partner.handler';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -45,7 +45,7 @@ export class RenamePartnerController {
     operationId: 'renamePartner',
     summary: 'Rename a partner from a date (history keeps the old name before it)',
   })
-  rename(@Param('partnerId', IdPipe) partnerId: string, @Body() dto: RenamePartnerDto, @Ctx() ctx: CommandContext) {
+  rename(@RecordId('partnerId') partnerId: string, @Body() dto: RenamePartnerDto, @Ctx() ctx: CommandContext) {
     const { name, effectiveFrom, reason } = dto;
     return this.commands.execute(new RenamePartnerCommand({ partnerId, name, effectiveFrom, reason }, ctx));
   }

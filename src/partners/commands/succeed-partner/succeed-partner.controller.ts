@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { SucceedPartnerCommand } from './succeed-partner.handler';
 import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -33,7 +33,7 @@ export class SucceedPartnerController {
     operationId: 'succeedPartner',
     summary: 'Record that another partner succeeds this one from a date (e.g. CCG to ICB)',
   })
-  succeed(@Param('partnerId', IdPipe) partnerId: string, @Body() dto: SucceedPartnerDto, @Ctx() ctx: CommandContext) {
+  succeed(@RecordId('partnerId') partnerId: string, @Body() dto: SucceedPartnerDto, @Ctx() ctx: CommandContext) {
     const { successorId, effectiveFrom } = dto;
     return this.commands.execute(new SucceedPartnerCommand({ partnerId, successorId, effectiveFrom }, ctx));
   }

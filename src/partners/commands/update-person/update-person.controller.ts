@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { UpdatePersonCommand } from './update-person.handler';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -45,7 +45,7 @@ export class UpdatePersonController {
     operationId: 'updatePerson',
     summary: "Change a person's title or the partner they represent from a date (history kept)",
   })
-  update(@Param('personId', IdPipe) personId: string, @Body() dto: UpdatePersonDto, @Ctx() ctx: CommandContext) {
+  update(@RecordId('personId') personId: string, @Body() dto: UpdatePersonDto, @Ctx() ctx: CommandContext) {
     const { effectiveFrom, partnerId, title } = dto;
     return this.commands.execute(new UpdatePersonCommand({ personId, effectiveFrom, partnerId, title }, ctx));
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { EraseDataSubjectCommand } from './erase-data-subject.handler';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -50,7 +50,7 @@ export class EraseDataSubjectController {
     summary:
       "Erase a data subject's personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies",
   })
-  erase(@Param('subjectId', IdPipe) subjectId: string, @Body() dto: EraseDataSubjectDto, @Ctx() ctx: CommandContext) {
+  erase(@RecordId('subjectId') subjectId: string, @Body() dto: EraseDataSubjectDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(
       new EraseDataSubjectCommand({ subjectId, basis: 'request', reason: dto.reason, keyVersion: dto.keyVersion }, ctx),
     );

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { ReviseSignoffArtefactCommand } from './revise-signoff-artefact.handler';
 import { CommandDto } from '../../../http/command.dto';
 import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
@@ -31,11 +31,7 @@ export class ReviseSignoffArtefactController {
     operationId: 'reviseSignoffArtefact',
     summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting',
   })
-  revise(
-    @Param('signoffId', IdPipe) signoffId: string,
-    @Body() dto: ReviseSignoffArtefactDto,
-    @Ctx() ctx: CommandContext,
-  ) {
+  revise(@RecordId('signoffId') signoffId: string, @Body() dto: ReviseSignoffArtefactDto, @Ctx() ctx: CommandContext) {
     const { version, contentHash } = dto;
     return this.commands.execute(new ReviseSignoffArtefactCommand({ signoffId, version, contentHash }, ctx));
   }

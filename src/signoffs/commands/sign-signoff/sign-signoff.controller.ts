@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { SignSignoffCommand } from './sign-signoff.handler';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -59,7 +59,7 @@ export class SignSignoffController {
     operationId: 'signSignoff',
     summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off',
   })
-  sign(@Param('signoffId', IdPipe) signoffId: string, @Body() dto: SignSignoffDto, @Ctx() ctx: CommandContext) {
+  sign(@RecordId('signoffId') signoffId: string, @Body() dto: SignSignoffDto, @Ctx() ctx: CommandContext) {
     const { partnerId, signedByPersonId, conditions } = dto;
     return this.commands.execute(new SignSignoffCommand({ signoffId, partnerId, signedByPersonId, conditions }, ctx));
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { WithdrawSignoffRequestCommand } from './withdraw-signoff-request.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -33,7 +33,7 @@ export class WithdrawSignoffRequestController {
     summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed',
   })
   withdraw(
-    @Param('signoffId', IdPipe) signoffId: string,
+    @RecordId('signoffId') signoffId: string,
     @Body() dto: WithdrawSignoffRequestDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { IdPipe } from '../../../http/id.pipe';
+import { RecordId } from '../../../http/id.pipe';
 import { WithdrawSignoffSignatureCommand } from './withdraw-signoff-signature.handler';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -37,7 +37,7 @@ export class WithdrawSignoffSignatureController {
     summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)",
   })
   withdraw(
-    @Param('signoffId', IdPipe) signoffId: string,
+    @RecordId('signoffId') signoffId: string,
     @Body() dto: WithdrawSignoffSignatureDto,
     @Ctx() ctx: CommandContext,
   ) {

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ACTION_STATUSES, type ActionStatus } from '../../actions';
+import { ActorSchema } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+
+/**
+ * The action log's answers as OpenAPI classes. The controllers return these types, so the compiler
+ * checks every required field against what ActionLogReader builds (action-log-doc.ts, action-log.reader.ts).
+ */
+@ApiSchema({ name: 'ActionOwner', description: 'A person, a partner or a named team (by `kind`)' })
+export class ActionOwnerSchema {
+  @ApiProperty({ enum: ['person', 'partner', 'team'] }) kind!: 'person' | 'partner' | 'team';
+  @ApiPropertyOptional({ description: 'When kind is person' }) personId?: string;
+  @ApiPropertyOptional({ description: 'When kind is partner' }) partnerId?: string;
+  @ApiPropertyOptional({ description: 'When kind is team' }) name?: string;
+}
+
+@ApiSchema({ name: 'ActionLastUpdate' })
+export class ActionLastUpdateSchema {
+  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'date-time', description: 'Business time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the ledger stored it' }) recordedAt!: string;
+  @ApiProperty({ type: ActorSchema }) actor!: ActorSchema;
+}
+
+/** The fields every action answer shares. */
+class ActionFields {
+  @ApiProperty({ enum: ['action'] }) kind!: 'action';
+  @ApiProperty() actionId!: string;
+  @ApiProperty() raised!: boolean;
+  @ApiProperty() text!: string;
+  @ApiProperty({ enum: ACTION_STATUSES }) status!: ActionStatus;
+  @ApiProperty({ type: [ActionOwnerSchema] }) owners!: ActionOwnerSchema[];
+  @ApiPropertyOptional({ format: 'date' }) dueDate?: string;
+  @ApiPropertyOptional() targetMeetingId?: string;
+  @ApiPropertyOptional() originMeetingId?: string;
+  @ApiPropertyOptional({ type: 'integer' }) originItemNumber?: number;
+  @ApiProperty({ type: 'integer' }) timesCarriedForward!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) raisedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) cancelledAt?: string;
+  @ApiPropertyOptional({ type: ActionLastUpdateSchema }) lastUpdate?: ActionLastUpdateSchema;
+}
+
+/** The data of the stream's "action" events: the document as the projection holds it. */
+@ApiSchema({ name: 'ActionLogDocument', description: 'An action document as the projection holds it' })
+export class ActionLogDocumentSchema extends ActionFields {
+  @ApiProperty({ type: 'integer', description: 'How many changes its history holds' }) historyLength!: number;
+}
+
+@ApiSchema({
+  name: 'ActionLogItem',
+  description: 'One action in the action log list: the document, its board and overdue flag',
+})
+export class ActionLogItemSchema extends ActionLogDocumentSchema {
+  @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
+  boardId!: string | null;
+  @ApiProperty({ description: 'Open past its due date on the date asked about' }) overdue!: boolean;
+}
+
+@ApiSchema({ name: 'ActionHistoryEntry' })
+export class ActionHistoryEntrySchema {
+  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'date-time', description: 'Business time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the ledger stored it' }) recordedAt!: string;
+  @ApiProperty({ type: ActorSchema }) actor!: ActorSchema;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'The event in the ledger, to verify against the hash chain' }) eventId!: string;
+  @ApiProperty({ type: 'integer' }) position!: number;
+}
+
+@ApiSchema({ name: 'ActionLogDetail', description: 'One action with its full change history' })
+export class ActionLogDetailSchema extends ActionFields {
+  @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
+  boardId!: string | null;
+  @ApiProperty({ description: 'Open past its due date on the date asked about' }) overdue!: boolean;
+  @ApiProperty({ type: [ActionHistoryEntrySchema] }) history!: ActionHistoryEntrySchema[];
+}
+
+@ApiSchema({ name: 'ActionLogDetailAsOf' })
+export class ActionLogDetailAsOfSchema extends ActionLogDetailSchema {
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
+}

@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import {
+  PLEDGE_BASES,
+  UNDERWRITING_BASES,
+  UNDERWRITING_METHODS,
+  type PledgeBasis,
+  type UnderwritingBasis,
+  type UnderwritingMethod,
+} from '../../funding';
+import { ActorSchema } from '../../http/response-schemas';
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+
+/**
+ * The budget read model's answers as OpenAPI classes (all money integer pence). The controllers
+ * return these types, so the compiler checks every required field against what BudgetReader builds
+ * (budget-doc.ts, budget.summary.ts, budget.reader.ts).
+ */
+const pence = (description?: string) => ApiProperty({ type: 'integer', description });
+const SHORTFALL_SOURCES = ['underwriting-agreement', 'agreed-contributions'] as const;
+
+@ApiSchema({ name: 'BudgetLine' })
+export class BudgetLineSchema {
+  @ApiProperty() lineId!: string;
+  @ApiProperty() name!: string;
+  @pence() amountPence!: number;
+}
+
+@ApiSchema({ name: 'BudgetRevision' })
+export class BudgetRevisionSchema {
+  @pence() previousTotalPence!: number;
+  @pence() totalPence!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+@ApiSchema({ name: 'UnderwritingShare' })
+export class UnderwritingShareSchema {
+  @ApiProperty() partnerId!: string;
+  @pence() sharePence!: number;
+  @ApiPropertyOptional() weight?: number;
+  @ApiPropertyOptional({ type: 'integer' }) capPence?: number;
+}
+
+class UnderwritingFields {
+  @ApiProperty() underwritingId!: string;
+  @pence('The shortfall the board agreed to cover') shortfallPence!: number;
+  @ApiProperty({ enum: UNDERWRITING_METHODS }) method!: UnderwritingMethod;
+  @ApiProperty({ enum: UNDERWRITING_BASES }) basis!: UnderwritingBasis;
+  @pence() coveredPence!: number;
+  @pence() uncoveredPence!: number;
+  @ApiProperty({ format: 'date-time' }) agreedAt!: string;
+}
+
+@ApiSchema({ name: 'UnderwritingAgreement', description: 'An underwriting agreement exactly as recorded' })
+export class UnderwritingEntrySchema extends UnderwritingFields {
+  @ApiProperty({ type: [UnderwritingShareSchema] }) shares!: UnderwritingShareSchema[];
+}
+
+@ApiSchema({ name: 'CurrentUnderwriting', description: 'The latest agreement; shares are on the partners' })
+export class CurrentUnderwritingSchema extends UnderwritingFields {
+  @ApiProperty({ type: 'integer' }) partnerCount!: number;
+}
+
+@ApiSchema({ name: 'Pledge' })
+export class PledgeViewSchema {
+  @ApiProperty() pledgeId!: string;
+  @ApiProperty() partnerId!: string;
+  @pence() amountPence!: number;
+  @ApiProperty({ enum: PLEDGE_BASES }) basis!: PledgeBasis;
+  @ApiProperty() withdrawn!: boolean;
+  @pence('Received against this pledge') paidPence!: number;
+  @ApiProperty({ format: 'date-time' }) pledgedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) amendedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: string;
+  @pence() outstandingPence!: number;
+}
+
+@ApiSchema({ name: 'PartnerUnderwriting' })
+export class PartnerUnderwritingSchema {
+  @pence() sharePence!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) capPence!: number | null;
+  @ApiProperty({ enum: UNDERWRITING_BASES }) basis!: UnderwritingBasis;
+}
+
+@ApiSchema({ name: 'PartnerContribution' })
+export class PartnerContributionSchema {
+  @ApiProperty() partnerId!: string;
+  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+  @ApiProperty({ type: [PledgeViewSchema] }) pledges!: PledgeViewSchema[];
+  @pence() agreedPence!: number;
+  @pence('Shown, not counted') inPrinciplePence!: number;
+  @pence('Caps of "up to" pledges: shown, not counted') upToPence!: number;
+  @pence() paidPence!: number;
+  @pence() outstandingPence!: number;
+  @ApiProperty({ type: PartnerUnderwritingSchema, nullable: true }) underwriting!: PartnerUnderwritingSchema | null;
+  @pence() countedPence!: number;
+  @ApiProperty({ type: Number, nullable: true }) shareOfBudgetPercent!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) shareOfCountedPercent!: number | null;
+}
+
+@ApiSchema({ name: 'BudgetContributions' })
+export class BudgetContributionsSchema {
+  @pence() agreedPence!: number;
+  @pence() inPrinciplePence!: number;
+  @pence() upToPence!: number;
+  @pence() paidPence!: number;
+  @pence() outstandingPence!: number;
+}
+
+@ApiSchema({ name: 'BudgetShortfall' })
+export class BudgetShortfallSchema {
+  @pence() shortfallPence!: number;
+  @ApiProperty({ enum: SHORTFALL_SOURCES }) source!: (typeof SHORTFALL_SOURCES)[number];
+  @pence() budgetLessAgreedPence!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) statedPence!: number | null;
+}
+
+@ApiSchema({ name: 'BudgetLastUpdate' })
+export class BudgetLastUpdateSchema {
+  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: ActorSchema }) actor!: ActorSchema;
+  @ApiProperty({ type: 'integer' }) position!: number;
+}
+
+/** One year as a board or an inspector reads it; also the data of the stream's "budget" events. */
+@ApiSchema({ name: 'BudgetYear' })
+export class BudgetYearViewSchema {
+  @ApiProperty({ example: '2022-23' }) financialYear!: string;
+  @pence() totalPence!: number;
+  @ApiProperty({ type: [BudgetLineSchema] }) lines!: BudgetLineSchema[];
+  @pence() allocatedPence!: number;
+  @pence() unallocatedPence!: number;
+  @ApiProperty({ type: [BudgetRevisionSchema] }) revisions!: BudgetRevisionSchema[];
+  @ApiProperty({ type: BudgetContributionsSchema }) contributions!: BudgetContributionsSchema;
+  @ApiProperty({ type: BudgetShortfallSchema }) shortfall!: BudgetShortfallSchema;
+  @ApiProperty({ type: CurrentUnderwritingSchema, nullable: true }) underwriting!: CurrentUnderwritingSchema | null;
+  @ApiProperty({ type: [UnderwritingEntrySchema] }) underwritings!: UnderwritingEntrySchema[];
+  @ApiProperty({ type: [PartnerContributionSchema] }) partners!: PartnerContributionSchema[];
+  @ApiPropertyOptional({ type: BudgetLastUpdateSchema, nullable: true }) lastUpdate?: BudgetLastUpdateSchema | null;
+}
+
+@ApiSchema({ name: 'BudgetYearAsOf' })
+export class BudgetYearViewAsOfSchema extends BudgetYearViewSchema {
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
+}
+
+/** A list row: the year's headline figures. */
+@ApiSchema({ name: 'BudgetYearItem' })
+export class BudgetYearItemSchema {
+  @ApiProperty({ example: '2022-23' }) financialYear!: string;
+  @pence() totalPence!: number;
+  @pence() agreedPence!: number;
+  @pence() paidPence!: number;
+  @pence() shortfallPence!: number;
+  @ApiProperty({ enum: SHORTFALL_SOURCES }) shortfallSource!: (typeof SHORTFALL_SOURCES)[number];
+  @pence() underwrittenPence!: number;
+  @pence() uncoveredPence!: number;
+  @ApiProperty({ type: 'integer' }) partnerCount!: number;
+  @ApiPropertyOptional({ type: BudgetLastUpdateSchema, nullable: true }) lastUpdate?: BudgetLastUpdateSchema | null;
+}
