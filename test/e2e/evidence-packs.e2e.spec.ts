@@ -120,7 +120,7 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
     t = await startEvidenceApp();
     await loadDemo(t.app);
     inspector = await t.token(inspectorClaims);
-  }, 120_000);
+  });
   afterAll(async () => {
     await t.close();
   });
@@ -152,7 +152,7 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
       'evidence-pack-generation-started',
       'evidence-pack-generation-completed',
     ]);
-  }, 60_000);
+  });
 
   it('shows an inspector with no grant nothing: 404 on status, download and access log, an empty list', async () => {
     const before = await eventCount(t);
@@ -556,5 +556,5 @@ describe('evidence packs: a build interrupted by a restart is queued again (e2e)
     } finally {
       rmSync(env.LEDGER_DATA_DIR, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -126,7 +126,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
     const log = await t.store.readAll();
     head = log.at(-1)?.position;
     realIds = realIdsOf(log);
-  }, 120_000);
+  });
   afterAll(async () => {
     await t.close();
   });

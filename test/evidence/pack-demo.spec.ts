@@ -33,7 +33,7 @@ describe('evidence pack over the demo data', () => {
     pack = join(tmp.dir, 'pack.zip');
     manifest = await buildToFile(t.store, request(), pack);
     files = await unzip(pack);
-  }, 120_000);
+  });
   afterAll(async () => {
     tmp.remove();
     await t.close();

@@ -126,7 +126,7 @@ describe('evidence pack forgery against the signed digest', () => {
     pack = join(tmp.dir, 'signed.zip');
     manifest = await buildToFile(t.store, withTree(key), pack);
     files = await unzip(pack);
-  }, 120_000);
+  });
   afterAll(async () => {
     tmp.remove();
     await t.close();

@@ -27,7 +27,7 @@ describe('a pack built by the service carries inclusion proofs against the recor
   beforeAll(async () => {
     t = await startTestApp({ DIGEST_INTERVAL_MINUTES: '0' });
     await loadDemo(t.app);
-  }, 120_000);
+  });
   afterAll(async () => {
     await t.close();
   });

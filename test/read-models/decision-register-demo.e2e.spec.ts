@@ -28,7 +28,7 @@ describe('decision register with the demo data (May 2022 Warwickshire executive 
     await loadDemo(t.app);
     await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('shows the CSPR (James) decision as agreed subject to the changes, at item 4 of the May board', async () => {

@@ -20,7 +20,7 @@ describe('read models with the demo data loaded (issue 5 acceptance)', () => {
     await loadDemo(t.app);
     await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'auditor-1', role: 'auditor', agency: 'internal-audit' });
-  }, 60_000);
+  });
   afterAll(async () => {
     await t.close();
   });

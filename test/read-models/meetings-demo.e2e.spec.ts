@@ -23,7 +23,7 @@ describe('meetings read model with the demo data', () => {
     await loadDemo(t.app);
     await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it.each(demoData.meetings.map((m) => [m.id, m] as const))(

@@ -19,7 +19,7 @@ describe('partners, people and boards with the demo data', () => {
     await loadDemo(t.app);
     await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
     auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('shows the CCG succeeded by the ICB from 1 July 2022, from both sides', async () => {

@@ -92,5 +92,5 @@ describe('projection runner: killed with SIGKILL during catch-up, ten times in a
       store.close();
       await events.close();
     }
-  }, 60_000);
+  });
 });

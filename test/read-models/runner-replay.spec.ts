@@ -40,7 +40,7 @@ describe('projection runner: incremental equals rebuild', () => {
       ),
       { numRuns: 40 },
     );
-  }, 60_000);
+  });
 
   it("given the same log, every document equals folding that key's events with the pure projection", async () => {
     await fc.assert(
@@ -59,5 +59,5 @@ describe('projection runner: incremental equals rebuild', () => {
       }),
       { numRuns: 20 },
     );
-  }, 60_000);
+  });
 });
