@@ -30,7 +30,9 @@ import {
   EscalationTrailAsOfDto,
   EscalationTrailQueryDto,
   EscalationTrailSummaryQueryDto,
+  MEASURED_ON_RENAMED,
 } from './escalation-trail-query.dto';
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { EscalationTrailReader } from './escalation-trail.reader';
 import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 
@@ -41,7 +43,7 @@ const BAD_QUERY =
 /**
  * The escalation audit trail inspectors ask for: each escalation's timeline, its time at each stage
  * in working days (England and Wales) against the protocol's timescales, and summaries per agency
- * and period. Eventually consistent with the ledger; every measure is read at `asOf`.
+ * and period. Eventually consistent with the ledger; every measure is read at `measuredOn`.
  */
 @ApiTags('escalation-trail')
 @ApiBearerAuth()
@@ -82,20 +84,20 @@ export class EscalationTrailController {
   @Get()
   @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'listEscalationTrail',
     summary:
-      'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
+      'Escalations as at measuredOn with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
   @ApiOkResponse({
     description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}`,
   })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
-    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
-    assertOrdered(from, to);
+    const { measuredOn, from, to } = this.dates(q);
     const page = this.reader.list(
-      { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
+      { asOf: measuredOn, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
       q.limit ?? 50,
       q.cursor,
     );
@@ -106,6 +108,7 @@ export class EscalationTrailController {
   @Get('summary')
   @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'summariseEscalationTrail',
     summary:
@@ -114,9 +117,8 @@ export class EscalationTrailController {
   @ApiOkResponse({ description: '{ asOf, period, from, to, agency, periods, agencies }' })
   @ApiBadRequestResponse({ description: BAD_QUERY, schema: problemSchema })
   summary(@Query() q: EscalationTrailSummaryQueryDto) {
-    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
-    assertOrdered(from, to);
-    return this.reader.summary({ kind: q.period ?? 'quarter', asOf: asOf!, from, to, agency: q.agency });
+    const { measuredOn, from, to } = this.dates(q);
+    return this.reader.summary({ kind: q.period ?? 'quarter', asOf: measuredOn, from, to, agency: q.agency });
   }
 
   @ProjectionStreamEndpoint(
@@ -136,16 +138,17 @@ export class EscalationTrailController {
   @Get(':escalationId')
   @RecordETag()
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'getEscalationTrail',
     summary:
-      "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
+      "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at measuredOn",
   })
   @ApiOkResponse({
     description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}`,
   })
   @ApiNotFoundResponse({
-    description: 'escalation-not-found (also when it had not been raised by asOf)',
+    description: 'escalation-not-found (also when it had not been raised by measuredOn)',
     schema: problemSchema,
   })
   @ApiBadRequestResponse({
@@ -157,8 +160,23 @@ export class EscalationTrailController {
     @Query() q: EscalationTrailAsOfDto,
     @Viewer() viewer: Actor,
   ) {
-    const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
-    return this.disclosure.show(viewer, this.reader.get(escalationId, asOf!), this.store);
+    return this.disclosure.show(viewer, this.reader.get(escalationId, this.dates(q).measuredOn), this.store);
+  }
+
+  /**
+   * The dates as the calendar counts them, each refused under the name it was given; the measuring
+   * date under its name or the deprecated one (RenamedQueryParameter refused two different dates).
+   */
+  private dates(q: EscalationTrailAsOfDto & { from?: string; to?: string }) {
+    const given = q.measuredOn ?? q.asOf;
+    const d = calendarDates({
+      measuredOn: given === undefined ? this.today() : q.measuredOn,
+      asOf: q.asOf,
+      from: q.from,
+      to: q.to,
+    });
+    assertOrdered(d.from, d.to);
+    return { measuredOn: (d.measuredOn ?? d.asOf)!, from: d.from, to: d.to };
   }
 
   /** Today in England: working days are counted on London dates. */
