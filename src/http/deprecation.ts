@@ -1,4 +1,23 @@
-import { applyDecorators, Header } from '@nestjs/common';
+import {
+  applyDecorators,
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Header,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { tap, type Observable } from 'rxjs';
+import { ApiOkHeaders } from './ok-response-headers';
+import { problem } from './problem';
+
+/** RFC 9745 headers: `Deprecation` as a structured-field Date (`@` and seconds since the epoch), `Link` to the replacement. */
+function deprecationHeaders(since: string, documentation: string): Record<'Deprecation' | 'Link', string> {
+  const seconds = Date.parse(since) / 1000;
+  if (!Number.isInteger(seconds)) throw new Error(`Deprecation date must be a whole second: ${since}`);
+  return { Deprecation: `@${seconds}`, Link: `<${documentation}>; rel="deprecation"; type="text/html"` };
+}
 
 /**
  * Marks a response that still carries deprecated members (RFC 9745): `Deprecation` holds when they
@@ -7,12 +26,60 @@ import { applyDecorators, Header } from '@nestjs/common';
  * (problems carry no deprecated members). A deprecated member stays one release, then goes.
  */
 export function DeprecatedMembers(since: string, documentation: string): MethodDecorator {
-  const seconds = Date.parse(since) / 1000;
-  if (!Number.isInteger(seconds)) throw new Error(`Deprecation date must be a whole second: ${since}`);
+  const headers = deprecationHeaders(since, documentation);
+  return applyDecorators(Header('Deprecation', headers.Deprecation), Header('Link', headers.Link));
+}
+
+export interface RenamedQueryParameterOptions {
+  /** The deprecated name, still accepted for one release (its DTO property says `deprecated: true`). */
+  old: string;
+  replacement: string;
+  since: string;
+  documentation: string;
+}
+
+/**
+ * A query parameter renamed, the old name kept one release: a request that uses the old name gets
+ * the same answer plus the RFC 9745 headers (only then: the operation itself is not deprecated);
+ * both names with different values is refused (400 conflicting-parameters) rather than one silently
+ * winning. The handler reads `replacement ?? old`.
+ */
+export function RenamedQueryParameter(o: RenamedQueryParameterOptions): MethodDecorator {
   return applyDecorators(
-    Header('Deprecation', `@${seconds}`),
-    Header('Link', `<${documentation}>; rel="deprecation"; type="text/html"`),
+    UseInterceptors(new RenamedQueryParameterInterceptor(o, deprecationHeaders(o.since, o.documentation))),
+    // Sent only when the old name is used: documented beside the 200's body, never in place of it.
+    ApiOkHeaders(DEPRECATION_RESPONSE_HEADERS),
   );
+}
+
+class RenamedQueryParameterInterceptor implements NestInterceptor {
+  constructor(
+    private readonly o: RenamedQueryParameterOptions,
+    private readonly headers: Record<string, string>,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const query = (http.getRequest<FastifyRequest>().query ?? {}) as Record<string, unknown>;
+    const { old, replacement } = this.o;
+    if (query[old] === undefined) return next.handle();
+    if (query[replacement] !== undefined && query[replacement] !== query[old]) {
+      throw new BadRequestException(
+        problem(400, 'conflicting-parameters', `${old} and ${replacement} disagree`, {
+          detail: `${old} is the deprecated name of ${replacement}: give one of them`,
+          errors: [
+            { field: old, messages: [`${old} is the deprecated name of ${replacement}: give only ${replacement}`] },
+          ],
+        }),
+      );
+    }
+    return next.handle().pipe(
+      tap(() => {
+        const reply = http.getResponse<FastifyReply>();
+        for (const [name, value] of Object.entries(this.headers)) void reply.header(name, value);
+      }),
+    );
+  }
 }
 
 /** Response headers for the OpenAPI document of an operation marked with DeprecatedMembers. */

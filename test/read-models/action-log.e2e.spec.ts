@@ -183,6 +183,39 @@ describe('GET /action-log/:actionId', () => {
   });
 });
 
+describe('overdueOn: the date overdue is judged at (asOf, its old name, goes after one release)', () => {
+  it.each([
+    ['/action-log?overdue=true&overdueOn=2022-07-01', '/action-log?overdue=true&asOf=2022-07-01'],
+    ['/action-log/a1?overdueOn=2022-07-01', '/action-log/a1?asOf=2022-07-01'],
+  ])('%s answers as the old name did, and only the old name is marked deprecated', async (renamed, old) => {
+    const [byNew, byOld, before] = await Promise.all([get(renamed), get(old), get(renamed.replace('07-01', '06-01'))]);
+    expect(byNew.status).toBe(200);
+    expect(byNew.body).toEqual(byOld.body);
+    expect(byNew.headers.etag).toEqual(expect.any(String));
+    expect(byNew.headers.etag).toBe(byOld.headers.etag);
+    expect(byNew.body).not.toEqual(before.body);
+    expect(byNew.headers.deprecation).toBeUndefined();
+    expect(byOld.headers.deprecation).toMatch(/^@[0-9]+$/);
+    expect(byOld.headers.link).toMatch(/^<[^>]+>; rel="deprecation"/);
+  });
+
+  it('refuses both names with different dates (the same date twice is one date)', async () => {
+    const res = await get('/action-log/a1?overdueOn=2022-07-01&asOf=2022-06-01');
+    expectProblem(res, 400, 'conflicting-parameters');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    expect((await get('/action-log/a1?overdueOn=2022-07-01&asOf=2022-07-01')).status).toBe(200);
+  });
+
+  it('documents overdueOn, and asOf as deprecated', async () => {
+    const doc = (await get('/openapi.json', { token: null })).body;
+    for (const path of ['/action-log', '/action-log/{actionId}']) {
+      const params = doc.paths[path].get.parameters as { name: string; deprecated?: boolean }[];
+      expect(params.find((p) => p.name === 'overdueOn')).not.toHaveProperty('deprecated', true);
+      expect(params.find((p) => p.name === 'asOf')).toMatchObject({ deprecated: true });
+    }
+  });
+});
+
 describe('read models in the platform', () => {
   it('documents the query endpoints and their parameters in OpenAPI', async () => {
     const doc = (await get('/openapi.json', { token: null })).body;

@@ -186,6 +186,7 @@ describe('GET /escalation-trail', () => {
     ['from=2022-5-1', 'from'],
     ['to=2022-06-01T00:00:00Z', 'to'],
     ['asOf=2022-13-45', 'asOf'],
+    ['measuredOn=2022-13-45', 'measuredOn'],
     ['agency=Not_A_Slug', 'agency'],
     ['cursor=not%20a%20cursor', 'cursor'],
     ['colour=red', 'colour'],
@@ -197,6 +198,7 @@ describe('GET /escalation-trail', () => {
 
   it.each([
     ['asOf=2028-01-04', 'date-outside-calendar', 'asOf'],
+    ['measuredOn=2028-01-04', 'date-outside-calendar', 'measuredOn'],
     ['from=2015-12-01', 'date-outside-calendar', 'from'],
     ['from=2022-07-01&to=2022-06-01', 'invalid-date-range', 'from'],
   ])('refuses %s with %s rather than miscounting', async (query, code, field) => {
@@ -219,5 +221,39 @@ describe('GET /escalation-trail', () => {
       (await get('/escalation-trail', { token: await t.token({ role: 'auditor', userId: 'audit-1' }) })).status,
     ).toBe(200);
     expect(await eventCount(t)).toBe(before);
+  });
+});
+
+describe('measuredOn: the business date the trail is measured at (asOf, its old name, goes after one release)', () => {
+  it.each([
+    ['/escalation-trail/wsep-2022-002?measuredOn=2022-09-21', '/escalation-trail/wsep-2022-002?asOf=2022-09-21'],
+    ['/escalation-trail?measuredOn=2022-09-20&breached=true', '/escalation-trail?asOf=2022-09-20&breached=true'],
+    ['/escalation-trail/summary?measuredOn=2022-09-20', '/escalation-trail/summary?asOf=2022-09-20'],
+  ])('%s answers as the old name did, and only the old name is marked deprecated', async (renamed, old) => {
+    const [byNew, byOld, today] = await Promise.all([get(renamed), get(old), get(renamed.split('?')[0])]);
+    expect(byNew.status).toBe(200);
+    expect(byNew.body).toEqual(byOld.body);
+    expect(byNew.headers.etag).toEqual(expect.any(String));
+    expect(byNew.headers.etag).toBe(byOld.headers.etag);
+    expect(byNew.body).not.toEqual(today.body);
+    expect(byNew.headers.deprecation).toBeUndefined();
+    expect(byOld.headers.deprecation).toMatch(/^@[0-9]+$/);
+    expect(byOld.headers.link).toMatch(/^<[^>]+>; rel="deprecation"/);
+  });
+
+  it('refuses both names with different dates (the same date twice is one date)', async () => {
+    const res = await get('/escalation-trail?measuredOn=2022-09-20&asOf=2022-09-21');
+    expectProblem(res, 400, 'conflicting-parameters');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+    expect((await get('/escalation-trail?measuredOn=2022-09-20&asOf=2022-09-20')).status).toBe(200);
+  });
+
+  it('documents measuredOn, and asOf as deprecated, on every live trail read', async () => {
+    const doc = (await get('/openapi.json', { token: null })).body;
+    for (const path of ['/escalation-trail', '/escalation-trail/summary', '/escalation-trail/{escalationId}']) {
+      const params = doc.paths[path].get.parameters as { name: string; deprecated?: boolean }[];
+      expect(params.find((p) => p.name === 'measuredOn')).not.toHaveProperty('deprecated', true);
+      expect(params.find((p) => p.name === 'asOf')).toMatchObject({ deprecated: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -11,8 +11,33 @@ const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, d
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** asOf was the overdue date's name here until /as-of/* gave asOf its one meaning: recording time. */
+export const OVERDUE_ON_RENAMED = {
+  old: 'asOf',
+  replacement: 'overdueOn',
+  since: '2026-12-06T00:00:00Z',
+  documentation: '/docs#/action-log',
+} as const;
+
+/** The date overdue is judged at, under its name or the deprecated one; shared by the list and one action. */
+export class ActionLogEntryQueryDto {
+  @ApiPropertyOptional({ description: 'Date overdue is judged against (default: today)', example: '2022-07-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  overdueOn?: string;
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    description: 'Deprecated name of overdueOn (answers the same, with a Deprecation header); goes after one release',
+    example: '2022-07-01',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
 /** Filters and paging for GET /action-log; every filter given must match. */
-export class ActionLogQueryDto extends PageQueryDto {
+export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogEntryQueryDto) {
   @ApiPropertyOptional({ ...slug, description: 'Actions raised at meetings of this board', example: 'wseb' })
   @IsOptional()
   @IsString()
@@ -44,23 +69,10 @@ export class ActionLogQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     type: Boolean,
-    description: 'Only open actions whose due date is before asOf (or only the others, with false)',
+    description: 'Only open actions whose due date is before overdueOn (or only the others, with false)',
   })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional({ description: 'Date overdue is judged against (default: today)', example: '2022-07-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
-}
-
-/** GET /action-log/:actionId?asOf=... */
-export class ActionLogEntryQueryDto {
-  @ApiPropertyOptional({ description: 'Date overdue is judged against (default: today)', example: '2022-07-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
 }

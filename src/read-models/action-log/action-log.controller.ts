@@ -9,7 +9,8 @@ import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
-import { ActionLogEntryQueryDto, ActionLogQueryDto } from './action-log-query.dto';
+import { RenamedQueryParameter } from '../../http/deprecation';
+import { ActionLogEntryQueryDto, ActionLogQueryDto, OVERDUE_ON_RENAMED } from './action-log-query.dto';
 import { ActionLogReader } from './action-log.reader';
 import { ActionLogDetailSchema, ActionLogDocumentSchema, ActionLogItemSchema } from './action-log.responses';
 import type { Page } from '../../http/cursor-page';
@@ -36,6 +37,7 @@ export class ActionLogController {
   @Get()
   @ReadModelETag(actionLogProjection)
   @Requires('ledger:read')
+  @RenamedQueryParameter(OVERDUE_ON_RENAMED)
   @ApiOperation({
     operationId: 'listActionLog',
     summary:
@@ -49,7 +51,7 @@ export class ActionLogController {
       partnerId: q.partner,
       status: q.status,
       overdue: q.overdue,
-      asOf: q.asOf ?? this.today(),
+      asOf: this.overdueOn(q),
     };
     return this.reader.list(query, q.limit ?? 50, q.cursor);
   }
@@ -71,6 +73,7 @@ export class ActionLogController {
   @Get(':actionId')
   @RecordETag()
   @Requires('ledger:read')
+  @RenamedQueryParameter(OVERDUE_ON_RENAMED)
   @ApiOperation({
     operationId: 'getActionLogEntry',
     summary: 'One action with its full change history: who, business time and recorded time of every change',
@@ -81,7 +84,12 @@ export class ActionLogController {
     { problems: { 404: 'action-not-found' } },
   )
   get(@RecordId('actionId') actionId: string, @Query() q: ActionLogEntryQueryDto): Promise<ActionLogDetailSchema> {
-    return this.reader.get(actionId, q.asOf ?? this.today());
+    return this.reader.get(actionId, this.overdueOn(q));
+  }
+
+  /** Under its name or the deprecated one (RenamedQueryParameter refused two different dates); today by default. */
+  private overdueOn(q: ActionLogEntryQueryDto): string {
+    return q.overdueOn ?? q.asOf ?? this.today();
   }
 
   private today(): string {

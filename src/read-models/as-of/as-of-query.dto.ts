@@ -33,7 +33,7 @@ export class AsOfQueryDto {
 }
 
 /** GET /as-of/action-log: the action log's filters and paging, at a past point of the log. */
-export class AsOfActionLogQueryDto extends OmitType(ActionLogQueryDto, ['asOf'] as const) {
+export class AsOfActionLogQueryDto extends OmitType(ActionLogQueryDto, ['asOf', 'overdueOn'] as const) {
   @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
   @IsString()
   @MaxLength(40)

@@ -6,7 +6,7 @@ import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
 
 const TRAIL_AS_OF = `${AS_OF_DESCRIPTION} Working days and breaches are measured at that date (England); for a position, at the London date it was recorded.`;
 
-/** The live trail's asOf is a business date to measure at; here it is the point of the log, and measures are read at its date. */
+/** The live trail's measuredOn is a business date to measure at; here asOf is the point of the log, and measures are read at its date. */
 class TrailAsOf {
   @ApiProperty({ maxLength: 40, description: TRAIL_AS_OF, example: '2022-07-01' })
   @IsString()
@@ -19,7 +19,10 @@ class TrailAsOf {
 export class AsOfEscalationTrailQueryDto extends TrailAsOf {}
 
 /** GET /as-of/escalation-trail: the live trail's filters and paging. */
-export class AsOfEscalationTrailListQueryDto extends OmitType(EscalationTrailQueryDto, ['asOf'] as const) {
+export class AsOfEscalationTrailListQueryDto extends OmitType(EscalationTrailQueryDto, [
+  'asOf',
+  'measuredOn',
+] as const) {
   @ApiProperty({ maxLength: 40, description: TRAIL_AS_OF, example: '2022-07-01' })
   @IsString()
   @MaxLength(40)
@@ -28,7 +31,10 @@ export class AsOfEscalationTrailListQueryDto extends OmitType(EscalationTrailQue
 }
 
 /** GET /as-of/escalation-trail/summary: the live summary's window, agency and period. */
-export class AsOfEscalationTrailSummaryQueryDto extends OmitType(EscalationTrailSummaryQueryDto, ['asOf'] as const) {
+export class AsOfEscalationTrailSummaryQueryDto extends OmitType(EscalationTrailSummaryQueryDto, [
+  'asOf',
+  'measuredOn',
+] as const) {
   @ApiProperty({ maxLength: 40, description: TRAIL_AS_OF, example: '2022-07-01' })
   @IsString()
   @MaxLength(40)

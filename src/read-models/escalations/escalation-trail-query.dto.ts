@@ -15,11 +15,28 @@ const slug = { pattern: ID_PATTERN.source, maxLength: 80 };
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-/** The date the trail is read at: shared by every escalation-trail endpoint. */
+/** asOf was the measuring date's name here until /as-of/* gave asOf its one meaning: recording time. */
+export const MEASURED_ON_RENAMED = {
+  old: 'asOf',
+  replacement: 'measuredOn',
+  since: '2026-12-06T00:00:00Z',
+  documentation: '/docs#/escalation-trail',
+} as const;
+
+/** The date the trail is measured at: shared by every live escalation-trail endpoint. */
 export class EscalationTrailAsOfDto {
   @ApiPropertyOptional({
     description:
-      'Business date the trail is read at: status, stage, working days and breaches as they stood at the end of that day in England (default: today)',
+      'Business date the trail is measured at: status, stage, working days and breaches as they stood at the end of that day in England (default: today)',
+    example: '2022-07-01',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  measuredOn?: string;
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    description: 'Deprecated name of measuredOn (answers the same, with a Deprecation header); goes after one release',
     example: '2022-07-01',
   })
   @IsOptional()
@@ -60,7 +77,7 @@ export class EscalationTrailQueryDto extends IntersectionType(EscalationTrailWin
   @ApiPropertyOptional({
     minimum: 1,
     maximum: MAX_STAGES,
-    description: 'At this stage at asOf (a resolved escalation: the stage it was resolved at)',
+    description: 'At this stage on measuredOn (a resolved escalation: the stage it was resolved at)',
   })
   @IsOptional()
   @Type(() => Number)
@@ -77,7 +94,7 @@ export class EscalationTrailQueryDto extends IntersectionType(EscalationTrailWin
   @ApiPropertyOptional({
     type: Boolean,
     description:
-      'Only escalations with a stage over its timescale in working days by asOf (or only the others, with false)',
+      'Only escalations with a stage over its timescale in working days by measuredOn (or only the others, with false)',
   })
   @IsOptional()
   @Transform(toBoolean)

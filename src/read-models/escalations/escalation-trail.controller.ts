@@ -24,7 +24,9 @@ import {
   EscalationTrailAsOfDto,
   EscalationTrailQueryDto,
   EscalationTrailSummaryQueryDto,
+  MEASURED_ON_RENAMED,
 } from './escalation-trail-query.dto';
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { EscalationTrailReader } from './escalation-trail.reader';
 import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
 
@@ -34,7 +36,7 @@ const BAD_QUERY =
 /**
  * The escalation audit trail inspectors ask for: each escalation's timeline, its time at each stage
  * in working days (England and Wales) against the protocol's timescales, and summaries per agency
- * and period. Eventually consistent with the ledger; every measure is read at `asOf`.
+ * and period. Eventually consistent with the ledger; every measure is read at `measuredOn`.
  */
 @ApiTags('escalation-trail')
 @ApiBearerAuth()
@@ -75,10 +77,11 @@ export class EscalationTrailController {
   @Get()
   @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'listEscalationTrail',
     summary:
-      'Escalations as at asOf with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
+      'Escalations as at measuredOn with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
   @UndescribedRead(
     false,
@@ -86,10 +89,9 @@ export class EscalationTrailController {
     { 400: { description: BAD_QUERY } },
   )
   list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
-    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
-    assertOrdered(from, to);
+    const { measuredOn, from, to } = this.dates(q);
     const page = this.reader.list(
-      { asOf: asOf!, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
+      { asOf: measuredOn, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
       q.limit ?? 50,
       q.cursor,
     );
@@ -100,6 +102,7 @@ export class EscalationTrailController {
   @Get('summary')
   @ReadModelETag(escalationTrailProjection)
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'summariseEscalationTrail',
     summary:
@@ -111,9 +114,8 @@ export class EscalationTrailController {
     { 400: { description: BAD_QUERY } },
   )
   summary(@Query() q: EscalationTrailSummaryQueryDto) {
-    const { asOf, from, to } = calendarDates({ asOf: q.asOf ?? this.today(), from: q.from, to: q.to });
-    assertOrdered(from, to);
-    return this.reader.summary({ kind: q.period ?? 'quarter', asOf: asOf!, from, to, agency: q.agency });
+    const { measuredOn, from, to } = this.dates(q);
+    return this.reader.summary({ kind: q.period ?? 'quarter', asOf: measuredOn, from, to, agency: q.agency });
   }
 
   @ProjectionStreamEndpoint(
@@ -133,17 +135,18 @@ export class EscalationTrailController {
   @Get(':escalationId')
   @RecordETag()
   @Requires('ledger:read')
+  @RenamedQueryParameter(MEASURED_ON_RENAMED)
   @ApiOperation({
     operationId: 'getEscalationTrail',
     summary:
-      "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at asOf",
+      "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at measuredOn",
   })
   @UndescribedRead(
     true,
-    { description: `The escalation as at asOf, with stages measured and the timeline. ${PERSONAL_VALUES}` },
+    { description: `The escalation as at measuredOn, with stages measured and the timeline. ${PERSONAL_VALUES}` },
     {
       404: {
-        description: 'escalation-not-found (also when it had not been raised by asOf)',
+        description: 'escalation-not-found (also when it had not been raised by measuredOn)',
       },
       400: {
         description: 'invalid-id, validation-failed or date-outside-calendar',
@@ -151,8 +154,23 @@ export class EscalationTrailController {
     },
   )
   get(@RecordId('escalationId') escalationId: string, @Query() q: EscalationTrailAsOfDto, @Viewer() viewer: Actor) {
-    const { asOf } = calendarDates({ asOf: q.asOf ?? this.today() });
-    return this.disclosure.show(viewer, this.reader.get(escalationId, asOf!), this.store);
+    return this.disclosure.show(viewer, this.reader.get(escalationId, this.dates(q).measuredOn), this.store);
+  }
+
+  /**
+   * The dates as the calendar counts them, each refused under the name it was given; the measuring
+   * date under its name or the deprecated one (RenamedQueryParameter refused two different dates).
+   */
+  private dates(q: EscalationTrailAsOfDto & { from?: string; to?: string }) {
+    const given = q.measuredOn ?? q.asOf;
+    const d = calendarDates({
+      measuredOn: given === undefined ? this.today() : q.measuredOn,
+      asOf: q.asOf,
+      from: q.from,
+      to: q.to,
+    });
+    assertOrdered(d.from, d.to);
+    return { measuredOn: (d.measuredOn ?? d.asOf)!, from: d.from, to: d.to };
   }
 
   /** Today in England: working days are counted on London dates. */
