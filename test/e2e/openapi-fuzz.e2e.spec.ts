@@ -248,6 +248,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamMeetings',
       'streamPartners',
       'streamPeople',
+      'streamSignoffs',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);

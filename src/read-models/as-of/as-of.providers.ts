@@ -7,6 +7,7 @@ import { boardsProjection } from '../../../projections/boards/boards.projection'
 import { partnersProjection } from '../../../projections/partners/partners.projection';
 import { peopleProjection } from '../../../projections/people/people.projection';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
+import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -32,6 +33,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(peopleProjection),
   source(boardsProjection),
   source(meetingsProjection),
+  source(signoffsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {
