@@ -10,6 +10,7 @@ import { partnersProjection } from '../../projections/partners/partners.projecti
 import { peopleProjection } from '../../projections/people/people.projection';
 import { meetingsProjection } from '../../projections/meetings/meetings.projection';
 import { signoffsProjection } from '../../projections/signoffs/signoffs.projection';
+import { protocolsProjection } from '../../projections/protocols/protocols.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -39,6 +40,8 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsReader } from './meetings/meetings.reader';
 import { SignoffsAsOfController } from './signoffs/signoffs-as-of.controller';
 import { SignoffsController } from './signoffs/signoffs.controller';
+import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller';
+import { ProtocolsController } from './protocols/protocols.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -55,6 +58,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   boardsProjection,
   meetingsProjection,
   signoffsProjection,
+  protocolsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -85,6 +89,8 @@ export function readModelFile(config: AppConfig): string {
     MeetingsAsOfController,
     SignoffsController,
     SignoffsAsOfController,
+    ProtocolsController,
+    ProtocolsAsOfController,
   ],
   providers: [
     {

@@ -80,6 +80,13 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listSignoffsAsOf: 'ledger:read', // GET /as-of/signoffs
   getSignoffAsOf: 'ledger:read', // GET /as-of/signoffs/{signoffId}
   getSignoffHistoryAsOf: 'ledger:read', // GET /as-of/signoffs/{signoffId}/history
+  listEscalationProtocols: 'ledger:read', // GET /escalation-protocols
+  getEscalationProtocol: 'ledger:read', // GET /escalation-protocols/{protocolId}
+  getEscalationProtocolHistory: 'ledger:read', // GET /escalation-protocols/{protocolId}/history
+  streamEscalationProtocols: 'ledger:read', // GET /escalation-protocols/stream (server-sent events)
+  listEscalationProtocolsAsOf: 'ledger:read', // GET /as-of/escalation-protocols
+  getEscalationProtocolAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}
+  getEscalationProtocolHistoryAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners

@@ -244,6 +244,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamBoards',
       'streamBudgets',
       'streamDecisionRegister',
+      'streamEscalationProtocols',
       'streamEscalationTrail',
       'streamMeetings',
       'streamPartners',
