@@ -9,6 +9,8 @@ import { boardsProjection } from '../../projections/boards/boards.projection';
 import { partnersProjection } from '../../projections/partners/partners.projection';
 import { peopleProjection } from '../../projections/people/people.projection';
 import { meetingsProjection } from '../../projections/meetings/meetings.projection';
+import { signoffsProjection } from '../../projections/signoffs/signoffs.projection';
+import { protocolsProjection } from '../../projections/protocols/protocols.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -36,6 +38,10 @@ import { PartnersController } from './partners/partners.controller';
 import { MeetingsAsOfController } from './meetings/meetings-as-of.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsReader } from './meetings/meetings.reader';
+import { SignoffsAsOfController } from './signoffs/signoffs-as-of.controller';
+import { SignoffsController } from './signoffs/signoffs.controller';
+import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller';
+import { ProtocolsController } from './protocols/protocols.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -51,6 +57,8 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   peopleProjection,
   boardsProjection,
   meetingsProjection,
+  signoffsProjection,
+  protocolsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -79,6 +87,10 @@ export function readModelFile(config: AppConfig): string {
     BoardsAsOfController,
     MeetingsController,
     MeetingsAsOfController,
+    SignoffsController,
+    SignoffsAsOfController,
+    ProtocolsController,
+    ProtocolsAsOfController,
   ],
   providers: [
     {

@@ -4,4 +4,5 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Signoff } from './domain/signoff';
+export { ARTEFACT_KINDS } from './domain/signoff.messages';
 export type { ArtefactVersion, SignoffCommand, SignoffEvent, SignoffState } from './domain/signoff.messages';

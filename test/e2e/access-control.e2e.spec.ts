@@ -73,6 +73,20 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listMeetingsAsOf: 'ledger:read', // GET /as-of/meetings
   getMeetingAsOf: 'ledger:read', // GET /as-of/meetings/{meetingId}
   getMeetingHistoryAsOf: 'ledger:read', // GET /as-of/meetings/{meetingId}/history
+  listSignoffs: 'ledger:read', // GET /signoffs
+  getSignoff: 'ledger:read', // GET /signoffs/{signoffId}
+  getSignoffHistory: 'ledger:read', // GET /signoffs/{signoffId}/history
+  streamSignoffs: 'ledger:read', // GET /signoffs/stream (server-sent events)
+  listSignoffsAsOf: 'ledger:read', // GET /as-of/signoffs
+  getSignoffAsOf: 'ledger:read', // GET /as-of/signoffs/{signoffId}
+  getSignoffHistoryAsOf: 'ledger:read', // GET /as-of/signoffs/{signoffId}/history
+  listEscalationProtocols: 'ledger:read', // GET /escalation-protocols
+  getEscalationProtocol: 'ledger:read', // GET /escalation-protocols/{protocolId}
+  getEscalationProtocolHistory: 'ledger:read', // GET /escalation-protocols/{protocolId}/history
+  streamEscalationProtocols: 'ledger:read', // GET /escalation-protocols/stream (server-sent events)
+  listEscalationProtocolsAsOf: 'ledger:read', // GET /as-of/escalation-protocols
+  getEscalationProtocolAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}
+  getEscalationProtocolHistoryAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners

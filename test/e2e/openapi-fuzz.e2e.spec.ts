@@ -290,10 +290,12 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamBoards',
       'streamBudgets',
       'streamDecisionRegister',
+      'streamEscalationProtocols',
       'streamEscalationTrail',
       'streamMeetings',
       'streamPartners',
       'streamPeople',
+      'streamSignoffs',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);

@@ -7,6 +7,8 @@ import { boardsProjection } from '../../../projections/boards/boards.projection'
 import { partnersProjection } from '../../../projections/partners/partners.projection';
 import { peopleProjection } from '../../../projections/people/people.projection';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
+import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
+import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -32,6 +34,8 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(peopleProjection),
   source(boardsProjection),
   source(meetingsProjection),
+  source(signoffsProjection),
+  source(protocolsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

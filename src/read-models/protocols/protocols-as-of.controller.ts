@@ -1,0 +1,84 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { parseAsOf } from '../../../projections/as-of';
+import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { provenance, viewOf } from '../as-of/as-of-answer';
+import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfETag } from '../etag/read-etag';
+import { RecordReader } from '../registry/record-reader';
+import { PROTOCOLS, protocolsQuery } from './protocols-model';
+import { AsOfProtocolsQueryDto } from './protocols-query.dto';
+import { ProtocolAsOfDto, ProtocolHistoryAsOfDto, ProtocolPageAsOfDto } from './protocols-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+const NOT_FOUND = 'protocol-not-found: no such protocol had been defined by then';
+
+/** The escalation protocols register as it stood at a past position or date: the same reader over an as-of view. */
+@ApiTags('escalations')
+@ApiBearerAuth()
+@Controller('as-of/escalation-protocols')
+export class ProtocolsAsOfController {
+  constructor(private readonly engine: AsOfEngine) {}
+
+  @Get()
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listEscalationProtocolsAsOf',
+    summary:
+      'The escalation protocols as they stood at a log position or as known at the end of a date; same filters and paging as listEscalationProtocols',
+  })
+  @ApiOkResponse({ type: ProtocolPageAsOfDto })
+  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  async list(@Query() q: AsOfProtocolsQueryDto) {
+    const answer = await this.answer(q.asOf);
+    const page = new RecordReader(PROTOCOLS, viewOf(answer)).list(protocolsQuery(q), q.limit ?? 50, q.cursor);
+    return { asOf: provenance(answer), ...page };
+  }
+
+  @Get(':protocolId')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getEscalationProtocolAsOf',
+    summary: 'One escalation protocol and its versions as they stood at a log position or date',
+  })
+  @ApiOkResponse({ type: ProtocolAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async get(@Param('protocolId', IdPipe) protocolId: string, @Query() q: AsOfQueryDto) {
+    const answer = await this.answer(q.asOf);
+    return { ...new RecordReader(PROTOCOLS, viewOf(answer)).get(protocolId), asOf: provenance(answer) };
+  }
+
+  @Get(':protocolId/history')
+  @AsOfETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getEscalationProtocolHistoryAsOf',
+    summary: "The protocol's history as recorded by a log position or date",
+  })
+  @ApiOkResponse({ type: ProtocolHistoryAsOfDto })
+  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
+  async history(
+    @Param('protocolId', IdPipe) protocolId: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<ProtocolHistoryAsOfDto> {
+    const answer = await this.answer(q.asOf);
+    const { entries } = new RecordReader(PROTOCOLS, viewOf(answer)).history(protocolId);
+    return { protocolId, entries, asOf: provenance(answer) };
+  }
+
+  private answer(text: string): Promise<AsOfAnswer> {
+    return this.engine.answer(protocolsProjection.name, parseAsOf(text)!, text);
+  }
+}

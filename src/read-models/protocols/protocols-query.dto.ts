@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
+import { IsAsOf } from '../as-of/as-of-query.dto';
+
+/** Filters and paging for GET /escalation-protocols; every filter given must match. */
+export class ProtocolsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 120,
+    description: 'Only protocols whose version in force has a stage of this name (case-insensitive)',
+    example: 'Chair',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  stage?: string;
+}
+
+/** GET /as-of/escalation-protocols: the live list's filters and paging, at a past point of the log. */
+export class AsOfProtocolsQueryDto extends ProtocolsQueryDto {
+  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
+  @IsString()
+  @MaxLength(40)
+  @IsAsOf()
+  asOf!: string;
+}

@@ -1,0 +1,94 @@
+import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { Requires } from '../../auth/requires.decorator';
+import { IdPipe } from '../../http/id.pipe';
+import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
+import { ReadModelETag, RecordETag } from '../etag/read-etag';
+import { ReadModelStore } from '../read-model-store';
+import { RecordReader } from '../registry/record-reader';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams } from '../sse/projection-streams';
+import { SIGNOFFS, signoffDocuments, signoffsQuery } from './signoffs-model';
+import { SignoffsQueryDto } from './signoffs-query.dto';
+import { SignoffDto, SignoffHistoryDto, SignoffPageDto } from './signoffs-responses.dto';
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+/** The sign-offs register, as the projection has applied it (eventually consistent with the ledger). */
+@ApiTags('signoffs')
+@ApiBearerAuth()
+@Controller('signoffs')
+export class SignoffsController {
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly streams: ProjectionStreams,
+  ) {}
+
+  @Get()
+  @ReadModelETag(signoffsProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'listSignoffs',
+    summary:
+      'Sign-offs with their artefact versions, who was asked and who signed which version; filter by decision, status or signer; cursor paging',
+  })
+  @ApiOkResponse({ type: SignoffPageDto })
+  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  list(@Query() q: SignoffsQueryDto) {
+    return this.reader().list(signoffsQuery(q), q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :signoffId so "stream" is never read as an id. */
+  @ProjectionStreamEndpoint(
+    'streamSignoffs',
+    'Server-Sent Events: each sign-off document as it is applied (event "signoff", id = ledger position)',
+    '"signoff" events (data: a Signoff document)',
+  )
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.open(signoffDocuments, { headers, query }, signal);
+  }
+
+  @Get(':signoffId')
+  @RecordETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getSignoff',
+    summary:
+      'One sign-off: the artefact and its versions, who was asked to sign, who signed (and withdrew) which version and when, its status',
+  })
+  @ApiOkResponse({ type: SignoffDto })
+  @ApiNotFoundResponse({ description: 'signoff-not-found', schema: problemSchema })
+  get(@Param('signoffId', IdPipe) signoffId: string) {
+    return this.reader().get(signoffId);
+  }
+
+  @Get(':signoffId/history')
+  @ReadModelETag(signoffsProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getSignoffHistory',
+    summary:
+      "The sign-off's request, signatures, revisions and withdrawals in ledger order: what, when, who, where to verify it",
+  })
+  @ApiOkResponse({ type: SignoffHistoryDto })
+  @ApiNotFoundResponse({ description: 'signoff-not-found', schema: problemSchema })
+  history(@Param('signoffId', IdPipe) signoffId: string): SignoffHistoryDto {
+    return { signoffId, ...this.reader().history(signoffId) };
+  }
+
+  private reader() {
+    return new RecordReader(SIGNOFFS, this.store);
+  }
+}
