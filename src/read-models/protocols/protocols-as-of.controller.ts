@@ -1,16 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -20,7 +14,6 @@ import { PROTOCOLS, protocolsQuery } from './protocols-model';
 import { AsOfProtocolsQueryDto } from './protocols-query.dto';
 import { ProtocolAsOfDto, ProtocolHistoryAsOfDto, ProtocolPageAsOfDto } from './protocols-responses.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'protocol-not-found: no such protocol had been defined by then';
 
 /** The escalation protocols register as it stood at a past position or date: the same reader over an as-of view. */
@@ -38,8 +31,7 @@ export class ProtocolsAsOfController {
     summary:
       'The escalation protocols as they stood at a log position or as known at the end of a date; same filters and paging as listEscalationProtocols',
   })
-  @ApiOkResponse({ type: ProtocolPageAsOfDto })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(ProtocolPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfProtocolsQueryDto) {
     const answer = await this.answer(q.asOf);
     const page = new RecordReader(PROTOCOLS, viewOf(answer)).list(protocolsQuery(q), q.limit ?? 50, q.cursor);
@@ -53,9 +45,8 @@ export class ProtocolsAsOfController {
     operationId: 'getEscalationProtocolAsOf',
     summary: 'One escalation protocol and its versions as they stood at a log position or date',
   })
-  @ApiOkResponse({ type: ProtocolAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('protocolId', IdPipe) protocolId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(ProtocolAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new RecordReader(PROTOCOLS, viewOf(answer)).get(protocolId), asOf: provenance(answer) };
   }
@@ -67,12 +58,8 @@ export class ProtocolsAsOfController {
     operationId: 'getEscalationProtocolHistoryAsOf',
     summary: "The protocol's history as recorded by a log position or date",
   })
-  @ApiOkResponse({ type: ProtocolHistoryAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(
-    @Param('protocolId', IdPipe) protocolId: string,
-    @Query() q: AsOfQueryDto,
-  ): Promise<ProtocolHistoryAsOfDto> {
+  @RecordRead(ProtocolHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async history(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto): Promise<ProtocolHistoryAsOfDto> {
     const answer = await this.answer(q.asOf);
     const { entries } = new RecordReader(PROTOCOLS, viewOf(answer)).history(protocolId);
     return { protocolId, entries, asOf: provenance(answer) };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
-export class ProtocolStageDto {
+export class ProtocolStageViewDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) timescaleWorkingDays!: number;
 }
@@ -9,7 +9,7 @@ export class ProtocolStageDto {
 export class ProtocolVersionDto {
   @ApiProperty({ type: 'integer', minimum: 1, description: '1 when defined, +1 for every revision' }) version!: number;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: [ProtocolStageDto] }) stages!: ProtocolStageDto[];
+  @ApiProperty({ type: [ProtocolStageViewDto] }) stages!: ProtocolStageViewDto[];
   @ApiPropertyOptional({ description: 'Why it was revised' }) reason?: string;
   @ApiProperty({ type: StampDto, description: 'Who defined or revised it, when' }) at!: StampDto;
 }
@@ -19,8 +19,8 @@ export class ProtocolDto {
   @ApiProperty(idProperty('Protocol id')) protocolId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'The version in force' }) currentVersion!: number;
-  @ApiProperty({ type: [ProtocolStageDto], description: 'The stages of the version in force' })
-  stages!: ProtocolStageDto[];
+  @ApiProperty({ type: [ProtocolStageViewDto], description: 'The stages of the version in force' })
+  stages!: ProtocolStageViewDto[];
   @ApiProperty({ type: [ProtocolVersionDto], description: 'Every version, oldest first' })
   versions!: ProtocolVersionDto[];
   @ApiProperty({ type: 'integer', description: "The record's stream revision: the ETag its commands take as If-Match" })

@@ -1,15 +1,9 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
@@ -19,8 +13,6 @@ import { ProjectionStreams } from '../sse/projection-streams';
 import { PROTOCOLS, protocolDocuments, protocolsQuery } from './protocols-model';
 import { ProtocolsQueryDto } from './protocols-query.dto';
 import { ProtocolDto, ProtocolHistoryDto, ProtocolPageDto } from './protocols-responses.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** The escalation protocols register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('escalations')
@@ -40,8 +32,7 @@ export class ProtocolsController {
     summary:
       'Escalation protocols with the stages in force and every version; filter by a stage in force; cursor paging',
   })
-  @ApiOkResponse({ type: ProtocolPageDto })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(ProtocolPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: ProtocolsQueryDto) {
     return this.reader().list(protocolsQuery(q), q.limit ?? 50, q.cursor);
   }
@@ -68,9 +59,8 @@ export class ProtocolsController {
     summary:
       'One escalation protocol: the version in force and every version with its stages, who defined or revised it and when',
   })
-  @ApiOkResponse({ type: ProtocolDto })
-  @ApiNotFoundResponse({ description: 'protocol-not-found', schema: problemSchema })
-  get(@Param('protocolId', IdPipe) protocolId: string) {
+  @RecordRead(ProtocolDto, 'The record', { problems: { 404: 'protocol-not-found' } })
+  get(@RecordId('protocolId') protocolId: string) {
     return this.reader().get(protocolId);
   }
 
@@ -81,9 +71,8 @@ export class ProtocolsController {
     operationId: 'getEscalationProtocolHistory',
     summary: "The protocol's definition and revisions in ledger order: what, when, who, where to verify it",
   })
-  @ApiOkResponse({ type: ProtocolHistoryDto })
-  @ApiNotFoundResponse({ description: 'protocol-not-found', schema: problemSchema })
-  history(@Param('protocolId', IdPipe) protocolId: string): ProtocolHistoryDto {
+  @RecordRead(ProtocolHistoryDto, 'The record', { problems: { 404: 'protocol-not-found' } })
+  history(@RecordId('protocolId') protocolId: string): ProtocolHistoryDto {
     return { protocolId, ...this.reader().history(protocolId) };
   }
 

@@ -1,16 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseAsOf } from '../../../projections/as-of';
 import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -20,7 +14,6 @@ import { SIGNOFFS, signoffsQuery } from './signoffs-model';
 import { AsOfSignoffsQueryDto } from './signoffs-query.dto';
 import { SignoffAsOfDto, SignoffHistoryAsOfDto, SignoffPageAsOfDto } from './signoffs-responses.dto';
 
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 const NOT_FOUND = 'signoff-not-found: no such sign-off had been requested by then';
 
 /** The sign-offs register as it stood at a past position or date: the same reader over an as-of view. */
@@ -38,8 +31,7 @@ export class SignoffsAsOfController {
     summary:
       'The sign-offs as they stood at a log position or as known at the end of a date; same filters and paging as listSignoffs',
   })
-  @ApiOkResponse({ type: SignoffPageAsOfDto })
-  @ApiBadRequestResponse({ description: 'asOf, a filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(SignoffPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfSignoffsQueryDto) {
     const answer = await this.answer(q.asOf);
     const page = new RecordReader(SIGNOFFS, viewOf(answer)).list(signoffsQuery(q), q.limit ?? 50, q.cursor);
@@ -53,9 +45,8 @@ export class SignoffsAsOfController {
     operationId: 'getSignoffAsOf',
     summary: 'One sign-off as it stood at a log position or date',
   })
-  @ApiOkResponse({ type: SignoffAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async get(@Param('signoffId', IdPipe) signoffId: string, @Query() q: AsOfQueryDto) {
+  @RecordRead(SignoffAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async get(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q.asOf);
     return { ...new RecordReader(SIGNOFFS, viewOf(answer)).get(signoffId), asOf: provenance(answer) };
   }
@@ -67,12 +58,8 @@ export class SignoffsAsOfController {
     operationId: 'getSignoffHistoryAsOf',
     summary: "The sign-off's history as recorded by a log position or date",
   })
-  @ApiOkResponse({ type: SignoffHistoryAsOfDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND, schema: problemSchema })
-  async history(
-    @Param('signoffId', IdPipe) signoffId: string,
-    @Query() q: AsOfQueryDto,
-  ): Promise<SignoffHistoryAsOfDto> {
+  @RecordRead(SignoffHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
+  async history(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto): Promise<SignoffHistoryAsOfDto> {
     const answer = await this.answer(q.asOf);
     const { entries } = new RecordReader(SIGNOFFS, viewOf(answer)).history(signoffId);
     return { signoffId, entries, asOf: provenance(answer) };

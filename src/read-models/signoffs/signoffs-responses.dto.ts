@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { SIGNOFF_STATUSES } from '../../../projections/signoffs/signoff-doc';
 import { ARTEFACT_KINDS } from '../../signoffs';
 import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
-export class ArtefactDto {
+@ApiSchema({ name: 'SignoffArtefact' })
+export class SignoffArtefactDto {
   @ApiProperty(idProperty('Artefact id')) artefactId!: string;
   @ApiProperty({ enum: ARTEFACT_KINDS }) kind!: string;
   @ApiProperty() title!: string;
@@ -39,7 +40,7 @@ export class SignatureEntryDto {
 /** GET /signoffs/{signoffId}: the artefact and its versions, who was asked, who signed which version, its status. */
 export class SignoffDto {
   @ApiProperty(idProperty('Sign-off id')) signoffId!: string;
-  @ApiProperty({ type: ArtefactDto }) artefact!: ArtefactDto;
+  @ApiProperty({ type: SignoffArtefactDto }) artefact!: SignoffArtefactDto;
   @ApiProperty({ description: 'The version partners are asked to sign now' }) currentVersion!: string;
   @ApiProperty({ type: [ArtefactVersionEntryDto] }) versions!: ArtefactVersionEntryDto[];
   @ApiProperty({ type: [String], description: 'Partners asked to sign' }) requiredPartnerIds!: string[];

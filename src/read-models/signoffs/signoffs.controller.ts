@@ -1,15 +1,9 @@
-import { Controller, Get, Headers, MessageEvent, Param, Query, SseSignal } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
-import { IdPipe } from '../../http/id.pipe';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { RecordId } from '../../http/id.pipe';
 import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
@@ -19,8 +13,6 @@ import { ProjectionStreams } from '../sse/projection-streams';
 import { SIGNOFFS, signoffDocuments, signoffsQuery } from './signoffs-model';
 import { SignoffsQueryDto } from './signoffs-query.dto';
 import { SignoffDto, SignoffHistoryDto, SignoffPageDto } from './signoffs-responses.dto';
-
-const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** The sign-offs register, as the projection has applied it (eventually consistent with the ledger). */
 @ApiTags('signoffs')
@@ -40,8 +32,7 @@ export class SignoffsController {
     summary:
       'Sign-offs with their artefact versions, who was asked and who signed which version; filter by decision, status or signer; cursor paging',
   })
-  @ApiOkResponse({ type: SignoffPageDto })
-  @ApiBadRequestResponse({ description: 'A filter or the cursor is invalid', schema: problemSchema })
+  @CollectionRead(SignoffPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: SignoffsQueryDto) {
     return this.reader().list(signoffsQuery(q), q.limit ?? 50, q.cursor);
   }
@@ -68,9 +59,8 @@ export class SignoffsController {
     summary:
       'One sign-off: the artefact and its versions, who was asked to sign, who signed (and withdrew) which version and when, its status',
   })
-  @ApiOkResponse({ type: SignoffDto })
-  @ApiNotFoundResponse({ description: 'signoff-not-found', schema: problemSchema })
-  get(@Param('signoffId', IdPipe) signoffId: string) {
+  @RecordRead(SignoffDto, 'The record', { problems: { 404: 'signoff-not-found' } })
+  get(@RecordId('signoffId') signoffId: string) {
     return this.reader().get(signoffId);
   }
 
@@ -82,9 +72,8 @@ export class SignoffsController {
     summary:
       "The sign-off's request, signatures, revisions and withdrawals in ledger order: what, when, who, where to verify it",
   })
-  @ApiOkResponse({ type: SignoffHistoryDto })
-  @ApiNotFoundResponse({ description: 'signoff-not-found', schema: problemSchema })
-  history(@Param('signoffId', IdPipe) signoffId: string): SignoffHistoryDto {
+  @RecordRead(SignoffHistoryDto, 'The record', { problems: { 404: 'signoff-not-found' } })
+  history(@RecordId('signoffId') signoffId: string): SignoffHistoryDto {
     return { signoffId, ...this.reader().history(signoffId) };
   }
 
