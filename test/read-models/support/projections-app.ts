@@ -40,11 +40,22 @@ export async function startProjectionsApp(
     ...env,
   });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]),
-    new FastifyAdapter(),
-    { logger: false },
-  );
+  const removeDataDir = () => {
+    if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let app: NestFastifyApplication;
+  try {
+    // abortOnError off: a module that fails to start (e.g. an unreadable signing key) throws here instead of exiting.
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]),
+      new FastifyAdapter(),
+      { logger: false, abortOnError: false },
+    );
+  } catch (err) {
+    await ledger.stop();
+    removeDataDir();
+    throw err;
+  }
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init();
@@ -59,7 +70,7 @@ export async function startProjectionsApp(
     async close() {
       await app.close();
       await ledger.stop();
-      if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }
