@@ -150,3 +150,11 @@ export async function loadEscalations(t: TrailApp): Promise<void> {
   });
   await t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
 }
+
+/** The trail app listening on a port (for the SSE stream, which inject cannot read), loaded with the two escalations. */
+export async function startLoadedTrailApp(): Promise<TrailApp> {
+  const t = await startTrailApp();
+  await t.app.listen(0, '127.0.0.1');
+  await loadEscalations(t);
+  return t;
+}
