@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadDemo } from '../../../demo/load/load-demo';
 import { AppModule } from '../../../src/app.module';
 import { mintDevToken, type TokenClaims } from '../../../src/auth/mint-token';
 import { loadConfig } from '../../../src/config/app-config';
@@ -13,6 +14,7 @@ import { setupOpenApi } from '../../../src/openapi';
 import { ProjectionRunner } from '../../../src/read-models/projection-runner';
 import { ProjectionsModule } from '../../../src/read-models/projections.module';
 import { ManualClock } from '../../../src/shared/clock';
+import { send } from '../../support/http';
 import { businessManager, type TestApp } from '../../support/test-app';
 import { testLedgerStore } from '../../support/test-ledger-store';
 
@@ -73,4 +75,26 @@ export async function startProjectionsApp(
       removeDataDir();
     },
   };
+}
+
+/**
+ * A suite over the demo data loaded through the API and applied by the read models: registers
+ * beforeAll/afterAll; `get` reads as an auditor and insists on 200, giving the body.
+ */
+export function demoReadSuite() {
+  let t: ProjectionsTestApp;
+  let auditor: string;
+  beforeAll(async () => {
+    t = await startProjectionsApp({});
+    await loadDemo(t.app);
+    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
+    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
+  }, 60_000);
+  afterAll(() => t.close());
+  const get = async (url: string) => {
+    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  return { get };
 }
