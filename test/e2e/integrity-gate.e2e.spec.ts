@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintDevToken } from '../../src/auth/mint-token';
 import { createApp } from '../../src/bootstrap';
-import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { type AppConfig } from '../../src/config/app-config';
 import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { IntegrityGate } from '../../src/ledger/integrity/integrity-gate';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import type { EventRow as Row } from '../ledger/tamper-support';
+import { sqliteServiceConfig } from '../support/test-app';
 
 const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;
@@ -28,17 +29,7 @@ const actionBody = (actionId: string) => ({
 const COUNCIL = { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' };
 
 /** The service on SQLite in `dir`, as production runs it (the schedules off: only what a test does is written). */
-function sqliteConfig(dir: string): AppConfig {
-  return loadConfig({
-    LEDGER_STORE: 'sqlite',
-    LEDGER_DATA_DIR: dir,
-    SQLITE_SYNCHRONOUS: 'NORMAL',
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-    INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
-  });
-}
+const sqliteConfig = (dir: string) => sqliteServiceConfig(dir, { INTEGRITY_CHECK_INTERVAL_MINUTES: '0' });
 
 /**
  * Issue 12, start-up and periodic check: a service started on a ledger file someone edited while
