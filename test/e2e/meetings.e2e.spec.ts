@@ -1,18 +1,13 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { describeCommandEndpoints, type CommandEndpoint } from '../support/command-endpoints';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN, appForEachTest, type TestApp } from '../support/test-app';
 
 const MAY = '/meetings/wseb-2022-05-10';
 
 describe('meetings (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  appForEachTest((app) => (t = app));
+  const admin = () => t.token(ADMIN);
   /** Meetings are recorded by the business manager: the default token. */
   const post = (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, o);

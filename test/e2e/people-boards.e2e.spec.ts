@@ -1,16 +1,11 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { describeCommandEndpoints, type CommandEndpoint } from '../support/command-endpoints';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN, appForEachTest, type TestApp } from '../support/test-app';
 
 describe('people and boards (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  appForEachTest((app) => (t = app));
+  const admin = () => t.token(ADMIN);
   const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, { token: await admin(), ...o });
   /** A partner, a person at it and a board: what each case below builds on (3 events). */

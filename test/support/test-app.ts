@@ -149,3 +149,16 @@ export function sqliteServiceConfig(dir: string, env: Record<string, string> = {
     ...env,
   });
 }
+
+/** A fresh app for each test of the suite (started before it, closed after it); `use` receives each one. */
+export function appForEachTest(use: (t: TestApp) => void, env: Record<string, string> = {}): void {
+  let current: TestApp;
+  beforeEach(async () => {
+    current = await startTestApp(env);
+    use(current);
+  });
+  afterEach(() => current.close());
+}
+
+/** The partnership's administrator (registers partners, people and boards). */
+export const ADMIN: TokenClaims = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' };
