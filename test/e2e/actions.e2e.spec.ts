@@ -33,33 +33,12 @@ describe('actions (e2e)', () => {
   beforeEach(async () => {
     t = await startTestApp();
     const token = await admin();
-    ok(
-      await send(
-        t,
-        '/partners',
-        { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
-        { token },
-      ),
-      201,
-    );
-    ok(
-      await send(
-        t,
-        '/people',
-        { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-police' },
-        { token },
-      ),
-      201,
-    );
-    ok(
-      await send(
-        t,
-        '/boards',
-        { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
-        { token },
-      ),
-      201,
-    );
+    for (const [url, body] of [
+      ['/partners', { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' }],
+      ['/people', { personId: 'amrita-sharma', name: 'Amrita Sharma', partnerId: 'warwickshire-police' }],
+      ['/boards', { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' }],
+    ] as const)
+      ok(await send(t, url, body, { token }), 201);
     for (const [meetingId, scheduledFor] of [
       ['wseb-2022-03-08', '2022-03-08T10:00:00Z'],
       ['wseb-2022-05-10', '2022-05-10T10:00:00Z'],

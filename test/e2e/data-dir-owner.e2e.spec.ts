@@ -15,21 +15,10 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { PROJECTIONS } from '../../src/read-models/projections.module';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { DataDirLock, DataDirLockedError, OWNER_FILE, readDataDirOwner } from '../../src/shared/data-dir-lock';
+import { sqliteServiceConfig } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
-
-/** The production configuration on SQLite in `dir` (the schedules off: only what the test does is written). */
-function sqliteConfig(dir: string): AppConfig {
-  return loadConfig({
-    LEDGER_STORE: 'sqlite',
-    LEDGER_DATA_DIR: dir,
-    SQLITE_SYNCHRONOUS: 'NORMAL',
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-  });
-}
 
 /** The service as `npm start` runs it: the production bootstrap, listening on a free loopback port. */
 async function startService(config: AppConfig): Promise<{ app: NestFastifyApplication; url: string }> {
@@ -87,7 +76,7 @@ describe('one owner per data directory (e2e)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a service on a data directory, when a second app starts on it, then it is refused naming the directory and the pid, opens nothing, and the service carries on', async () => {
-    const config = sqliteConfig(dir);
+    const config = sqliteServiceConfig(dir);
     const { app, url } = await startService(config);
     try {
       expect(
@@ -127,7 +116,7 @@ describe('one owner per data directory (e2e)', () => {
   });
 
   it('given the owner closed, then its lock and owner file are gone and the next app starts on the directory', async () => {
-    const config = sqliteConfig(dir);
+    const config = sqliteServiceConfig(dir);
     const first = await createApp(config);
     expect(readDataDirOwner(dir)).toEqual({ pid: process.pid });
     await first.close();
@@ -199,7 +188,7 @@ describe('demo:load beside the running service (e2e)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given the service running, when demo:load runs, then it sends its commands to the service over HTTP and the read models equal a rebuild', async () => {
-    const config = sqliteConfig(dir);
+    const config = sqliteServiceConfig(dir);
     const { app, url } = await startService(config);
     try {
       const { tally, route } = await runDemoLoad(config);
@@ -229,7 +218,7 @@ describe('demo:load beside the running service (e2e)', () => {
   });
 
   it('given no service, when demo:load runs, then it holds the directory itself while it loads, and lets go after', async () => {
-    const config = sqliteConfig(dir);
+    const config = sqliteServiceConfig(dir);
     const { tally, route } = await runDemoLoad(config);
     expect(route).toEqual({ kind: 'in-process' });
     expect(tally.eventsWritten).toBeGreaterThan(0);

@@ -1,82 +1,14 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../../src/app.module';
-import { mintDevToken } from '../../src/auth/mint-token';
-import { TokenVerifier } from '../../src/auth/token-verifier';
-import { loadConfig } from '../../src/config/app-config';
-import { CONTEXT_MODULES } from '../../src/contexts';
 import { loadDemo } from '../../demo/load/load-demo';
-import { EvidenceModule } from '../../src/evidence/evidence.module';
 import { PackJobRunner } from '../../src/evidence';
-import { validationPipe } from '../../src/http/validation';
-import type { Actor } from '../../src/ledger/event-envelope';
-import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import { setupOpenApi } from '../../src/openapi';
-import { ManualClock } from '../../src/shared/clock';
 import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, startTestApp, type TestApp } from '../support/test-app';
-import { testLedgerStore } from '../support/test-ledger-store';
 
 const ENV = { DIGEST_INTERVAL_MINUTES: '0' };
-/**
- * The app with EvidenceModule: the production bootstrap itself once the module is in CONTEXT_MODULES,
- * until then the same pipes, guards and filters with the module added through AppModule's extras.
- * Either way, closing checks that every event's actor is a verified token's.
- */
-async function startEvidenceApp(env: Record<string, string> = {}): Promise<TestApp> {
-  if (CONTEXT_MODULES.includes(EvidenceModule)) return startTestApp({ ...ENV, ...env });
-  const dataDir = env.LEDGER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-evidence-'));
-  const ledger = await testLedgerStore(env);
-  const config = loadConfig({
-    ...ledger.env,
-    LEDGER_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    ...ENV,
-    ...env,
-  });
-  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, clock, [EvidenceModule]),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-    { logger: false },
-  );
-  app.useGlobalPipes(validationPipe());
-  setupOpenApi(app);
-  await app.init().then(() => app.getHttpAdapter().getInstance().ready());
-  const [store, verifier, verified] = [app.get<EventStore>(EVENT_STORE), app.get(TokenVerifier), [] as Actor[]];
-  const verify = verifier.verify.bind(verifier);
-  verifier.verify = async (token) => {
-    const actor = await verify(token);
-    verified.push(actor);
-    return actor;
-  };
-  return {
-    app,
-    config,
-    clock,
-    store,
-    token: (claims = {}) => mintDevToken(config, { ...businessManager, ...claims }),
-    async close() {
-      const strangers = (await store.readAll())
-        .map((e) => e.metadata.actor)
-        .filter(
-          (a) =>
-            !verified.some(
-              (v) => v.userId === a.userId && (a.onBehalfOf ? true : v.role === a.role && v.agency === a.agency),
-            ),
-        );
-      await app.close();
-      await ledger.stop();
-      if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
-      if (strangers.length)
-        throw new Error(`Events whose actor is no token's: ${JSON.stringify(strangers.slice(0, 3))}`);
-    },
-  };
-}
+/** EvidenceModule is one of the app's context modules: the production bootstrap serves it; closing checks every event's actor is a verified token's. */
+const startEvidenceApp = (env: Record<string, string> = {}) => startTestApp({ ...ENV, ...env });
 
 const SCOPE = {
   from: '2022-04-01',

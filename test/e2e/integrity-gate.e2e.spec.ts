@@ -5,11 +5,13 @@ import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintDevToken } from '../../src/auth/mint-token';
 import { createApp } from '../../src/bootstrap';
-import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { type AppConfig } from '../../src/config/app-config';
 import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { IntegrityGate } from '../../src/ledger/integrity/integrity-gate';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
+import type { EventRow as Row } from '../ledger/tamper-support';
+import { sqliteServiceConfig } from '../support/test-app';
 
 const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;
@@ -23,31 +25,11 @@ const actionBody = (actionId: string) => ({
   dueDate: '2022-06-01',
 });
 
-interface Row {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: string | null;
-  metadata: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A partner the tests register after the seed: the write a gate must refuse or let through. */
+const COUNCIL = { partnerId: 'warwickshire-cc', name: 'Warwickshire County Council', kind: 'local-authority' };
 
 /** The service on SQLite in `dir`, as production runs it (the schedules off: only what a test does is written). */
-function sqliteConfig(dir: string): AppConfig {
-  return loadConfig({
-    LEDGER_STORE: 'sqlite',
-    LEDGER_DATA_DIR: dir,
-    SQLITE_SYNCHRONOUS: 'NORMAL',
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-    INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
-  });
-}
+const sqliteConfig = (dir: string) => sqliteServiceConfig(dir, { INTEGRITY_CHECK_INTERVAL_MINUTES: '0' });
 
 /**
  * Issue 12, start-up and periodic check: a service started on a ledger file someone edited while
@@ -93,44 +75,44 @@ describe('ledger integrity gate (e2e)', () => {
     return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
   }
 
+  const statusOf = async (...args: Parameters<typeof call>) => (await call(...args)).status;
+
   /** A partner, a board, a meeting with an agenda item, an action on it (read back), and a signed digest of the head. */
   async function seedWithDigest(): Promise<void> {
     await start();
     expect(
-      (
-        await call('POST', '/partners', {
-          partnerId: 'warwickshire-police',
-          name: 'Warwickshire Police',
-          kind: 'police',
-        })
-      ).status,
+      await statusOf('POST', '/partners', {
+        partnerId: 'warwickshire-police',
+        name: 'Warwickshire Police',
+        kind: 'police',
+      }),
     ).toBe(201);
     expect(
-      (
-        await call('POST', '/boards', {
-          boardId: 'wseb',
-          name: 'Warwickshire Safeguarding Executive Board',
-          kind: 'executive-board',
-        })
-      ).status,
+      await statusOf('POST', '/boards', {
+        boardId: 'wseb',
+        name: 'Warwickshire Safeguarding Executive Board',
+        kind: 'executive-board',
+      }),
     ).toBe(201);
     expect(
-      (
-        await call(
-          'POST',
-          '/meetings',
-          { meetingId: MEETING, boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' },
-          manager,
-        )
-      ).status,
+      await statusOf(
+        'POST',
+        '/meetings',
+        { meetingId: MEETING, boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' },
+        manager,
+      ),
     ).toBe(201);
     for (const itemNumber of [1, 2])
       expect(
-        (await call('POST', `/meetings/${MEETING}/agenda-items`, { itemNumber, title: `Item ${itemNumber}` }, manager))
-          .status,
+        await statusOf(
+          'POST',
+          `/meetings/${MEETING}/agenda-items`,
+          { itemNumber, title: `Item ${itemNumber}` },
+          manager,
+        ),
       ).toBe(200);
     await raiseAndRead('a1');
-    expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
+    expect(await statusOf('POST', '/ledger/digests', {})).toBe(201);
     await stop();
   }
 
@@ -139,7 +121,7 @@ describe('ledger integrity gate (e2e)', () => {
     const raised = await call('POST', '/actions', actionBody(actionId), manager);
     expect(raised.status).toBe(201);
     await app!.get(ProjectionRunner).waitFor(raised.body.position as number, 30_000);
-    expect((await call('GET', `/action-log/${actionId}`)).status).toBe(200);
+    expect(await statusOf('GET', `/action-log/${actionId}`)).toBe(200);
   }
 
   /** Edits the ledger file through its own connection, as someone with a sqlite3 shell would, the service stopped. */
@@ -231,11 +213,7 @@ describe('ledger integrity gate (e2e)', () => {
       await start();
       const events = (await call('GET', '/ledger/verify')).body;
 
-      const write = await call('POST', '/partners', {
-        partnerId: 'warwickshire-cc',
-        name: 'Warwickshire County Council',
-        kind: 'local-authority',
-      });
+      const write = await call('POST', '/partners', COUNCIL);
       expect(write).toMatchObject({
         status: 503,
         body: { code: 'ledger-integrity-failed', detail: expect.stringMatching(reason) },
@@ -290,16 +268,8 @@ describe('ledger integrity gate (e2e)', () => {
   it('given an untampered ledger, when the service starts again, then it writes, signs digests, marks nothing and /health says integrity up', async () => {
     await seedWithDigest();
     await start();
-    expect(
-      (
-        await call('POST', '/partners', {
-          partnerId: 'warwickshire-cc',
-          name: 'Warwickshire County Council',
-          kind: 'local-authority',
-        })
-      ).status,
-    ).toBe(201);
-    expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
+    expect(await statusOf('POST', '/partners', COUNCIL)).toBe(201);
+    expect(await statusOf('POST', '/ledger/digests', {})).toBe(201);
     const read = await call('GET', '/action-log');
     expect({ status: read.status, marked: read.headers['ledger-integrity'] }).toEqual({
       status: 200,
@@ -319,7 +289,7 @@ describe('ledger integrity gate (e2e)', () => {
         parts: { integrity: { status: 'up', lastCheck: { kind: 'start-up', ok: true, eventsChecked: 2 } } },
       },
     });
-    expect((await call('POST', '/actions', actionBody('a2'), manager)).status).toBe(201);
+    expect(await statusOf('POST', '/actions', actionBody('a2'), manager)).toBe(201);
   });
 
   it('given the ledger lost its tail while stopped (read models ahead of it), when the service starts, then the read models are rebuilt, a new action answers 201 then 200, and /health says why (degraded, not down)', async () => {
@@ -335,8 +305,8 @@ describe('ledger integrity gate (e2e)', () => {
 
     await start();
     await raiseAndRead('a-new');
-    expect((await call('GET', '/action-log/a-lost-1')).status).toBe(404);
-    expect((await call('GET', '/action-log/a1')).status).toBe(200);
+    expect(await statusOf('GET', '/action-log/a-lost-1')).toBe(404);
+    expect(await statusOf('GET', '/action-log/a1')).toBe(200);
     const health = await call('GET', '/health');
     expect(health).toMatchObject({
       status: 200,
@@ -381,7 +351,7 @@ describe('ledger integrity gate (e2e)', () => {
     await seedWithDigest();
     await start(); // verified through the seed and persisted that point (with the tree through it)
     await raiseAndRead('a2');
-    expect((await call('POST', '/ledger/digests', {})).status).toBe(201);
+    expect(await statusOf('POST', '/ledger/digests', {})).toBe(201);
     await stop();
     tamper((db) => {
       const beforeDigest = lastRows(db, 2)[1];
@@ -402,15 +372,7 @@ describe('ledger integrity gate (e2e)', () => {
   it('given the service running, when the ledger is edited under it, then the next periodic round fails the gate and writes are refused from then on', async () => {
     await seedWithDigest();
     await start();
-    expect(
-      (
-        await call('POST', '/partners', {
-          partnerId: 'warwickshire-cc',
-          name: 'Warwickshire County Council',
-          kind: 'local-authority',
-        })
-      ).status,
-    ).toBe(201);
+    expect(await statusOf('POST', '/partners', COUNCIL)).toBe(201);
     tamper((db) => {
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(
         JSON.stringify({ partnerId: 'warwickshire-cc', name: 'Edited', kind: 'local-authority' }),

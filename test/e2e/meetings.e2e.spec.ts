@@ -1,17 +1,13 @@
 import { eventCount, expectProblem, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeCommandEndpoints, type CommandEndpoint } from '../support/command-endpoints';
+import { ADMIN, appForEachTest, type TestApp } from '../support/test-app';
 
 const MAY = '/meetings/wseb-2022-05-10';
 
 describe('meetings (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  appForEachTest((app) => (t = app));
+  const admin = () => t.token(ADMIN);
   /** Meetings are recorded by the business manager: the default token. */
   const post = (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, o);
@@ -62,26 +58,7 @@ describe('meetings (e2e)', () => {
     expect(await eventCount(t)).toBe(SEEDED);
   };
 
-  /**
-   * One row per endpoint: a good body, a bad one (fields named), and, where the handler loads a fact from
-   * another stream (a board, a person), a rule that fact breaks; the meeting's own rules are the decider
-   * spec's (meeting.spec.ts), the role matrix access-control's.
-   */
-  interface Endpoint {
-    name: string;
-    url: string;
-    status: number;
-    event: string;
-    stream: string;
-    good: object;
-    bad: object;
-    badFields: string[];
-    brokenBecause?: string;
-    broken?: object;
-    brokenStatus?: number;
-    brokenCode?: string;
-  }
-  const endpoints: Endpoint[] = [
+  const endpoints: CommandEndpoint[] = [
     {
       name: 'schedule meeting',
       url: '/meetings',
@@ -182,51 +159,13 @@ describe('meetings (e2e)', () => {
     },
   ];
 
-  describe.each(endpoints)('$name', (e) => {
-    it('records the event on the meeting stream with the token actor', async () => {
-      await seed();
-      const res = await post(e.url, e.good);
-      expect(res.status).toBe(e.status);
-      expect(res.body).toMatchObject({ streamId: e.stream, events: [e.event] });
-      expect((await t.store.readStream(e.stream)).at(-1)).toMatchObject({
-        type: e.event,
-        metadata: { actor: { userId: 'amrita-sharma' } },
-      });
-      expect(await eventCount(t)).toBe(SEEDED + 1);
-    });
-
-    it('refuses invalid fields with 400 naming each, and writes nothing', async () => {
-      await seed();
-      const res = await post(e.url, e.bad);
-      expectProblem(res, 400, 'validation-failed');
-      expect(res.body.errors.map((x: { field: string }) => x.field).sort()).toEqual(e.badFields);
-      expect(await eventCount(t)).toBe(SEEDED);
-    });
-
-    it('answers 412 to a stale If-Match and writes nothing', async () => {
-      await seed();
-      expectProblem(await post(e.url, e.good, { ifMatch: '"5"' }), 412, 'wrong-expected-revision');
-      expect(await eventCount(t)).toBe(SEEDED);
-    });
-
-    it('returns the first result for a retried Idempotency-Key and writes once', async () => {
-      await seed();
-      const first = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
-      const retry = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
-      expect(first.status).toBe(e.status);
-      expect(retry.status).toBe(first.status);
-      expect(retry.body).toEqual(first.body);
-      expect(retry.headers.etag).toBe(first.headers.etag);
-      expect(await eventCount(t)).toBe(SEEDED + 1);
-    });
-  });
-
-  describe.each(endpoints.filter((e) => e.broken))('$name', (e) => {
-    it(`refuses ${e.brokenBecause} with ${e.brokenCode}, and writes nothing`, async () => {
-      await seed();
-      expectProblem(await post(e.url, e.broken), e.brokenStatus!, e.brokenCode);
-      expect(await eventCount(t)).toBe(SEEDED);
-    });
+  describeCommandEndpoints(endpoints, {
+    app: () => t,
+    post,
+    seed,
+    seeded: SEEDED,
+    actorUserId: 'amrita-sharma',
+    recordsTitle: 'records the event on the meeting stream with the token actor',
   });
 
   it('applies a change when If-Match is current, answering the new revision as ETag', async () => {

@@ -1,15 +1,10 @@
 import { eventCount, expectProblem, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN, appForEachTest, type TestApp } from '../support/test-app';
 
 describe('partners (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  appForEachTest((app) => (t = app));
+  const admin = () => t.token(ADMIN);
   const register = async (partnerId = 'cw-ccg', name = 'Coventry and Warwickshire CCG', kind = 'health') =>
     send(t, '/partners', { partnerId, name, kind }, { token: await admin() });
 

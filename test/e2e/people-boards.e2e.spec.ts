@@ -1,15 +1,11 @@
 import { eventCount, expectProblem, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describeCommandEndpoints, type CommandEndpoint } from '../support/command-endpoints';
+import { ADMIN, appForEachTest, type TestApp } from '../support/test-app';
 
 describe('people and boards (e2e)', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-  });
-  afterEach(async () => {
-    await t.close();
-  });
-  const admin = () => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+  appForEachTest((app) => (t = app));
+  const admin = () => t.token(ADMIN);
   const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, { token: await admin(), ...o });
   /** A partner, a person at it and a board: what each case below builds on (3 events). */
@@ -24,25 +20,7 @@ describe('people and boards (e2e)', () => {
     expect(await eventCount(t)).toBe(3);
   };
 
-  /**
-   * One row per endpoint: a good body, a bad one (fields named), and, where the handler loads a fact from
-   * another stream, a rule that fact breaks (the aggregates' own rules are the decider specs').
-   */
-  interface Endpoint {
-    name: string;
-    url: string;
-    status: number;
-    event: string;
-    stream: string;
-    good: object;
-    bad: object;
-    badFields: string[];
-    brokenBecause?: string;
-    broken?: object;
-    brokenStatus?: number;
-    brokenCode?: string;
-  }
-  const endpoints: Endpoint[] = [
+  const endpoints: CommandEndpoint[] = [
     {
       name: 'register person',
       url: '/people',
@@ -79,47 +57,13 @@ describe('people and boards (e2e)', () => {
     },
   ];
 
-  describe.each(endpoints)('$name', (e) => {
-    it('records the event on its stream with the token actor', async () => {
-      await seed();
-      const res = await post(e.url, e.good);
-      expect(res.status).toBe(e.status);
-      expect(res.body).toMatchObject({ streamId: e.stream, events: [e.event] });
-      const stored = await t.store.readStream(e.stream);
-      expect(stored.at(-1)).toMatchObject({ type: e.event, metadata: { actor: { userId: 'admin-1' } } });
-    });
-
-    it('refuses invalid fields with 400 naming each, and writes nothing', async () => {
-      await seed();
-      const res = await post(e.url, e.bad);
-      expectProblem(res, 400, 'validation-failed');
-      expect(res.body.errors.map((x: { field: string }) => x.field).sort()).toEqual(e.badFields);
-      expect(await eventCount(t)).toBe(3);
-    });
-
-    it('answers 412 to a stale If-Match and writes nothing', async () => {
-      await seed();
-      expectProblem(await post(e.url, e.good, { ifMatch: '"7"' }), 412, 'wrong-expected-revision');
-      expect(await eventCount(t)).toBe(3);
-    });
-
-    it('returns the first result for a retried Idempotency-Key and writes once', async () => {
-      await seed();
-      const first = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
-      const retry = await post(e.url, e.good, { idempotencyKey: `retry-${e.event}` });
-      expect(first.status).toBe(e.status);
-      expect(retry.status).toBe(first.status);
-      expect(retry.body).toEqual(first.body);
-      expect(await eventCount(t)).toBe(4);
-    });
-  });
-
-  describe.each(endpoints.filter((e) => e.broken))('$name', (e) => {
-    it(`refuses ${e.brokenBecause} with ${e.brokenCode}, and writes nothing`, async () => {
-      await seed();
-      expectProblem(await post(e.url, e.broken), e.brokenStatus!, e.brokenCode);
-      expect(await eventCount(t)).toBe(3);
-    });
+  describeCommandEndpoints(endpoints, {
+    app: () => t,
+    post,
+    seed,
+    seeded: 3,
+    actorUserId: 'admin-1',
+    recordsTitle: 'records the event on its stream with the token actor',
   });
 
   it('keeps who a person represented before a move to a successor partner, and refuses a move to an unregistered one', async () => {

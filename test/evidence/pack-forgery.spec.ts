@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import { loadDemo } from '../../demo/load/load-demo';
 import { NO_DIGEST_WARNING, UNPINNED_WARNING } from '../../src/evidence/pack/verify/check-digest';
 import { LOG_PROOFS_FILE, type ProofLine } from '../../src/evidence/pack/formats/log-proofs';
-import {
-  DATA_FILES,
-  LOG_HASHES_FILE,
-  MANIFEST_FILE,
-  manifestHashOf,
-  manifestText,
-  rootHashOf,
-  sha256,
-} from '../../src/evidence/pack/formats/pack-files';
+import { LOG_HASHES_FILE } from '../../src/evidence/pack/formats/pack-files';
 import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
@@ -22,23 +14,9 @@ import type { EventStore } from '../../src/ledger/event-store.port';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { MemoryLogTree, treeDigestAt } from './support/memory-log-tree';
-import { buildToFile, request, tempDir, unzip, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 
 const publicPem = (key: KeyObject) => createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
-
-/** Every file hash, both root hashes (the data root over the builder's data files) and the manifest hash. */
-function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer> {
-  const m = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-  m.files = m.files.map((f) => ({
-    name: f.name,
-    sha256: sha256(files.get(f.name)!),
-    bytes: files.get(f.name)!.length,
-  }));
-  m.rootHash = rootHashOf(m.files);
-  m.dataRootHash = rootHashOf(m.files.filter((f) => DATA_FILES.includes(f.name)));
-  m.manifestHash = manifestHashOf(m);
-  return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(m), 'utf8')]]);
-}
 
 /** A real tree digest of the log up to the event `ahead` events after `to`, signed with `key`. */
 async function digestOf(
@@ -52,20 +30,28 @@ async function digestOf(
   return treeDigestAt(store, tree, all[all.findIndex((e) => e.position === to) + ahead].position, key);
 }
 
-const parseEvents = (files: Map<string, Buffer>) =>
+const ndjsonLines = <T>(files: Map<string, Buffer>, name: string) =>
   files
-    .get('events.ndjson')!
+    .get(name)!
     .toString('utf8')
     .trimEnd()
     .split('\n')
-    .map((l) => JSON.parse(l) as StoredEvent);
-const parseProofs = (files: Map<string, Buffer>) =>
-  files
-    .get(LOG_PROOFS_FILE)!
-    .toString('utf8')
-    .trimEnd()
-    .split('\n')
-    .map((l) => JSON.parse(l) as ProofLine);
+    .map((l) => JSON.parse(l) as T);
+const parseEvents = (files: Map<string, Buffer>) => ndjsonLines<StoredEvent>(files, 'events.ndjson');
+const parseProofs = (files: Map<string, Buffer>) => ndjsonLines<ProofLine>(files, LOG_PROOFS_FILE);
+
+/** A record stream whose last event is dated in the period (2022): its last in-scope event. */
+const lastInScopeEvent = (events: StoredEvent[]) =>
+  [...new Set(events.map((e) => e.streamId))]
+    .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
+    .find(
+      (e) =>
+        /^(decision|action|escalation|budget)-/.test(e.streamId) &&
+        e.revision >= 1 &&
+        e.metadata.occurredAt.startsWith('2022'),
+    )!;
+const eventProof = (proofs: ProofLine[], position: number) =>
+  proofs.find((p) => p.kind === 'event' && p.position === position)!;
 const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
 
 /**
@@ -115,6 +101,18 @@ describe('evidence pack forgery against the signed digest', () => {
     await zipTo(file, changed);
     return verifyPack(file, { publicKeyPem: pinned });
   };
+  /** The pack forged without one event (and with the given proof lines), every hash recomputed, verified. */
+  const rezipWithout = (name: string, events: StoredEvent[], gone: StoredEvent, proofs: ProofLine[]) =>
+    rezip(
+      name,
+      forge(
+        files,
+        events.filter((e) => e !== gone),
+        proofs,
+      ),
+    );
+  const withoutItsProof = (gone: StoredEvent) =>
+    parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === gone.position));
   const withTree = (signer: KeyObject, scope = {}) =>
     request(scope, { digestCovering: (to) => digestOf(t.store, tree, to, signer, 1), logTree: tree });
 
@@ -236,15 +234,7 @@ describe('evidence pack forgery against the signed digest', () => {
     const dropped = events.find(
       (e) => e.revision === 1 && events.some((x) => x.streamId === e.streamId && x.revision === 2),
     )!;
-    const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === dropped.position));
-    const result = await rezip(
-      'dropped.zip',
-      forge(
-        files,
-        events.filter((e) => e !== dropped),
-        proofs,
-      ),
-    );
+    const result = await rezipWithout('dropped.zip', events, dropped, withoutItsProof(dropped));
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
       expect.objectContaining({
@@ -258,24 +248,8 @@ describe('evidence pack forgery against the signed digest', () => {
 
   it("names the stream and its missing revision when a stream's last in-scope event is dropped, with its proof line and every hash recomputed", async () => {
     const events = parseEvents(files);
-    // A record stream whose last event is dated in the period (2022): its last in-scope event.
-    const victim = [...new Set(events.map((e) => e.streamId))]
-      .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
-      .find(
-        (e) =>
-          /^(decision|action|escalation|budget)-/.test(e.streamId) &&
-          e.revision >= 1 &&
-          e.metadata.occurredAt.startsWith('2022'),
-      )!;
-    const proofs = parseProofs(files).filter((p) => !(p.kind === 'event' && p.position === victim.position));
-    const result = await rezip(
-      'cut.zip',
-      forge(
-        files,
-        events.filter((e) => e !== victim),
-        proofs,
-      ),
-    );
+    const victim = lastInScopeEvent(events);
+    const result = await rezipWithout('cut.zip', events, victim, withoutItsProof(victim));
     expect(result.ok).toBe(false);
     expect(result.problems.some((p) => /hash chain|SHA-256|rootHash|revisions/.test(p.message))).toBe(false);
     expect(result.problems).toEqual([
@@ -294,18 +268,11 @@ describe('evidence pack forgery against the signed digest', () => {
 
   it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
     const events = parseEvents(files);
-    const victim = [...new Set(events.map((e) => e.streamId))]
-      .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
-      .find(
-        (e) =>
-          /^(decision|action|escalation|budget)-/.test(e.streamId) &&
-          e.revision >= 1 &&
-          e.metadata.occurredAt.startsWith('2022'),
-      )!;
+    const victim = lastInScopeEvent(events);
     const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const proofs = parseProofs(files);
-    const dropped = proofs.find((p) => p.kind === 'event' && p.position === victim.position)!;
-    const beforeLine = proofs.find((p) => p.kind === 'event' && p.position === before.position)!;
+    const dropped = eventProof(proofs, victim.position);
+    const beforeLine = eventProof(proofs, before.position);
     if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');
     const forgedProofs: ProofLine[] = [
       ...proofs
@@ -317,14 +284,7 @@ describe('evidence pack forgery against the signed digest', () => {
         ),
       { kind: 'node', start: dropped.leafIndex, end: dropped.leafIndex + 1, hash: dropped.leafHash },
     ];
-    const result = await rezip(
-      'cut-node.zip',
-      forge(
-        files,
-        events.filter((e) => e !== victim),
-        forgedProofs,
-      ),
-    );
+    const result = await rezipWithout('cut-node.zip', events, victim, forgedProofs);
     // The log tree is satisfied (the node stands for the dropped leaf); only the stream-heads proof is not.
     expect(result.problems).toEqual([
       expect.objectContaining({

@@ -1,66 +1,18 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../../src/app.module';
-import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
-import { loadConfig } from '../../src/config/app-config';
+import { type TokenClaims } from '../../src/auth/mint-token';
 import { loadDemo } from '../../demo/load/load-demo';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
-import { validationPipe } from '../../src/http/validation';
 import { verifyDigestSignature } from '../../src/ledger/digests/digest-signature';
-import { DigestsModule } from '../../src/ledger/digests/digests.module';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';
-import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import { setupOpenApi } from '../../src/openapi';
-import { ManualClock } from '../../src/shared/clock';
 import { eventCount, expectProblem, send } from '../support/http';
-import { businessManager, type TestApp } from '../support/test-app';
-import { testLedgerStore } from '../support/test-ledger-store';
+import { startProjectionsApp } from '../read-models/support/projections-app';
+import { type TestApp } from '../support/test-app';
 
-/** The production bootstrap with DigestsModule added through AppModule's `extra`, until it is registered there. */
-async function startDigestsApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-digests-'));
-  const ledger = await testLedgerStore(env);
-  const config = loadConfig({
-    ...ledger.env,
-    LEDGER_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    ...env,
-  });
-  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  let app: NestFastifyApplication;
-  try {
-    app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, clock, [DigestsModule]),
-      new FastifyAdapter(),
-      { logger: false, abortOnError: false },
-    );
-  } catch (err) {
-    await ledger.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    throw err;
-  }
-  app.useGlobalPipes(validationPipe());
-  setupOpenApi(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return {
-    app,
-    config,
-    clock,
-    store: app.get<EventStore>(EVENT_STORE),
-    token: (claims: Partial<TokenClaims> = {}) => mintDevToken(config, { ...businessManager, ...claims }),
-    async close() {
-      await app.close();
-      await ledger.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** DigestsModule is one of the app's context modules: the projections test app (production bootstrap, manual clock) serves it. */
+const startDigestsApp = (env: Record<string, string> = {}) => startProjectionsApp(env);
 
 const ADMIN = { userId: 'sam-admin', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 

@@ -1,5 +1,6 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { eventCount, expectProblem, send } from '../support/http';
+import { eventCount } from '../support/http';
+import { asOfSuite } from './support/as-of-suite';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /**
@@ -8,8 +9,8 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * late entry (a pledge amended in July about May) to show as-of is what was known, not business time.
  */
 let t: ProjectionsTestApp;
-const positions: Record<string, number> = {};
-const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
+const { positions, get, on, expectAnsweredFromSnapshot, expectRefused, expectReadProblem, expectDocumented } =
+  asOfSuite(() => t, '10');
 const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
 const policeRep: Partial<TokenClaims> = {
   userId: 'pete-hill',
@@ -21,22 +22,6 @@ const councilRep: Partial<TokenClaims> = {
   role: 'partner-representative',
   agency: 'warwickshire-cc',
 };
-
-/** A command recorded on `day` (the ledger's clock at 18:00 UTC), which must succeed; remembers its log position. */
-async function on(
-  day: string,
-  name: string,
-  url: string,
-  body: Record<string, unknown>,
-  claims: Partial<TokenClaims> = {},
-) {
-  t.clock.set(`${day}T18:00:00.000Z`);
-  const res = await send(t, url, { occurredAt: `${day}T10:00:00Z`, ...body }, { token: await t.token(claims) });
-  expect(res.status).toBeLessThan(300);
-  positions[name] = res.body.position;
-  // Applied before the next write, so batches (and the snapshots they take) fall at the same positions every run.
-  await t.runner.waitFor(res.body.position);
-}
 
 const reviews = { lineId: 'reviews', name: 'Practice reviews', amountPence: 3_500_000 };
 
@@ -150,18 +135,7 @@ describe('GET /as-of/budgets', () => {
 
   it('says which position and recorded time answered, from a snapshot and a short replay', async () => {
     const res = await get('/as-of/budgets?asOf=2022-06-01');
-    expect(res.body.asOf).toEqual({
-      basis: 'recorded',
-      requested: '2022-06-01',
-      position: positions['police-paid'],
-      recordedAt: '2022-06-01T18:00:00.000Z',
-      snapshot: expect.any(Number),
-      replayed: expect.any(Number),
-    });
-    // Only the window after the snapshot was replayed, not the whole log.
-    expect(res.body.asOf.snapshot).toBeLessThanOrEqual(positions['police-paid']);
-    // At most one interval (3 events; each batch here is one command's event), counted in events, never as a distance between positions.
-    expect(res.body.asOf.replayed).toBeLessThanOrEqual(3);
+    expectAnsweredFromSnapshot(res.body.asOf, '2022-06-01', 'police-paid', '2022-06-01T18:00:00.000Z');
   });
 
   it('takes a log position: the register after every event at or before it', async () => {
@@ -198,13 +172,9 @@ describe('GET /as-of/budgets', () => {
     ['asOf=2022-07-01&limit=0', 'limit'],
     ['asOf=2022-07-01&cursor=not%20a%20cursor', 'cursor'],
     ['asOf=2022-07-01&colour=red', 'colour'],
-  ])('refuses ?%s naming %s, writing nothing', async (query, field) => {
-    const before = await eventCount(t);
-    const res = await get(`/as-of/budgets?${query}`);
-    expectProblem(res, 400, 'validation-failed');
-    expect(JSON.stringify(res.body.errors ?? res.body)).toContain(field);
-    expect(await eventCount(t)).toBe(before);
-  });
+  ])('refuses ?%s naming %s, writing nothing', (query, field) =>
+    expectRefused(`/as-of/budgets?${query}`, 400, 'validation-failed', field),
+  );
 });
 
 describe('GET /as-of/budgets/:financialYear/contributions', () => {
@@ -263,11 +233,7 @@ describe('GET /as-of/budgets/:financialYear/contributions', () => {
     ['not a financial year', '/as-of/budgets/2022-24/contributions?asOf=2022-09-01', 400, 'invalid-financial-year'],
     ['a bad asOf', '/as-of/budgets/2022-23/contributions?asOf=soon', 400, 'validation-failed'],
     ['no asOf', '/as-of/budgets/2022-23/contributions', 400, 'validation-failed'],
-  ])('%s: GET %s -> %s %s', async (_, url, status, code) => {
-    const res = await get(url);
-    expectProblem(res, status, code);
-    if (code === 'validation-failed') expect(JSON.stringify(res.body.errors)).toContain('asOf');
-  });
+  ])('%s: GET %s -> %s %s', (_, url, status, code) => expectReadProblem(url, status, code));
 
   it('answers an auditor, and reading writes nothing', async () => {
     const before = await eventCount(t);
@@ -283,18 +249,13 @@ describe('GET /as-of/budgets/:financialYear/contributions', () => {
 });
 
 describe('budgets as-of in OpenAPI', () => {
-  it('documents both endpoints with their permission and the asOf parameter', async () => {
-    const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/as-of/budgets'].get).toMatchObject({
-      operationId: 'listBudgetsAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/budgets/{financialYear}/contributions'].get).toMatchObject({
-      operationId: 'getBudgetContributionsAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/budgets'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['asOf', 'limit', 'cursor']),
-    );
-  });
+  it('documents both endpoints with their permission and the asOf parameter', () =>
+    expectDocumented(
+      {
+        '/as-of/budgets': 'listBudgetsAsOf',
+        '/as-of/budgets/{financialYear}/contributions': 'getBudgetContributionsAsOf',
+      },
+      '/as-of/budgets',
+      ['asOf', 'limit', 'cursor'],
+    ));
 });

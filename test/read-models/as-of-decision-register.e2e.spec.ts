@@ -1,5 +1,5 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { eventCount, expectProblem, send } from '../support/http';
+import { asOfSuite } from './support/as-of-suite';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /**
@@ -8,30 +8,14 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * decision is entered two weeks after the September board that made it.
  */
 let t: ProjectionsTestApp;
-const positions: Record<string, number> = {};
-const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
+const { positions, get, on, expectAnsweredFromSnapshot, expectRefused, expectReadProblem, expectDocumented } =
+  asOfSuite(() => t, '11');
 const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
 const rep = (agency: string): Partial<TokenClaims> => ({
   userId: `rep-${agency}`,
   role: 'partner-representative',
   agency,
 });
-
-/** A command recorded on `day` (the ledger's clock at 18:00 UTC), which must succeed; remembers its log position. */
-async function on(
-  day: string,
-  name: string,
-  url: string,
-  body: Record<string, unknown>,
-  claims: Partial<TokenClaims> = {},
-) {
-  t.clock.set(`${day}T18:00:00.000Z`);
-  const res = await send(t, url, { occurredAt: `${day}T11:00:00Z`, ...body }, { token: await t.token(claims) });
-  expect(res.status).toBeLessThan(300);
-  positions[name] = res.body.position;
-  // Applied before the next write, so batches (and the snapshots they take) fall at the same positions every run.
-  await t.runner.waitFor(res.body.position);
-}
 
 const MAY = 'wseb-2022-05-10';
 const SEP = 'wseb-2022-09-22';
@@ -180,18 +164,7 @@ describe('GET /as-of/decision-register', () => {
 
   it('says which position and recorded time answered', async () => {
     const res = await get('/as-of/decision-register?asOf=2022-06-15');
-    expect(res.body.asOf).toEqual({
-      basis: 'recorded',
-      requested: '2022-06-15',
-      position: positions['c1-satisfied'],
-      recordedAt: '2022-06-15T18:00:00.000Z',
-      snapshot: expect.any(Number),
-      replayed: expect.any(Number),
-    });
-    // Only the window after the snapshot was replayed, not the whole log.
-    expect(res.body.asOf.snapshot).toBeLessThanOrEqual(positions['c1-satisfied']);
-    // At most one interval (3 events; each batch here is one command's event), counted in events, never as a distance between positions.
-    expect(res.body.asOf.replayed).toBeLessThanOrEqual(3);
+    expectAnsweredFromSnapshot(res.body.asOf, '2022-06-15', 'c1-satisfied', '2022-06-15T18:00:00.000Z');
   });
 
   it('filters as the live register does, over what was known then', async () => {
@@ -226,13 +199,9 @@ describe('GET /as-of/decision-register', () => {
     ['asOf=2022-07-01&board=Not_A_Slug', 'board'],
     ['asOf=2022-07-01&from=July', 'from'],
     ['asOf=2022-07-01&hasUnsatisfiedConditions=yes', 'hasUnsatisfiedConditions'],
-  ])('refuses ?%s naming %s, writing nothing', async (query, field) => {
-    const before = await eventCount(t);
-    const res = await get(`/as-of/decision-register?${query}`);
-    expectProblem(res, 400, 'validation-failed');
-    expect(JSON.stringify(res.body.errors)).toContain(field);
-    expect(await eventCount(t)).toBe(before);
-  });
+  ])('refuses ?%s naming %s, writing nothing', (query, field) =>
+    expectRefused(`/as-of/decision-register?${query}`, 400, 'validation-failed', field),
+  );
 });
 
 describe('GET /as-of/decision-register/:decisionId and /history', () => {
@@ -293,30 +262,18 @@ describe('GET /as-of/decision-register/:decisionId and /history', () => {
     ['a bad id', '/as-of/decision-register/Not_An_Id?asOf=2022-10-05', 400, 'invalid-id'],
     ['a bad asOf', '/as-of/decision-register/d-cspr?asOf=soon', 400, 'validation-failed'],
     ['no asOf on the history', '/as-of/decision-register/d-cspr/history', 400, 'validation-failed'],
-  ])('%s: GET %s -> %s %s', async (_, url, status, code) => {
-    const res = await get(url);
-    expectProblem(res, status, code);
-    if (code === 'validation-failed') expect(JSON.stringify(res.body.errors)).toContain('asOf');
-  });
+  ])('%s: GET %s -> %s %s', (_, url, status, code) => expectReadProblem(url, status, code));
 });
 
 describe('decision register as-of in OpenAPI', () => {
-  it('documents the three endpoints with their permission and the asOf parameter', async () => {
-    const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/as-of/decision-register'].get).toMatchObject({
-      operationId: 'listDecisionRegisterAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/decision-register/{decisionId}'].get).toMatchObject({
-      operationId: 'getDecisionRegisterEntryAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/decision-register/{decisionId}/history'].get).toMatchObject({
-      operationId: 'getDecisionRegisterHistoryAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/decision-register'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['asOf', 'board', 'meeting', 'status', 'hasUnsatisfiedConditions', 'limit', 'cursor']),
-    );
-  });
+  it('documents the three endpoints with their permission and the asOf parameter', () =>
+    expectDocumented(
+      {
+        '/as-of/decision-register': 'listDecisionRegisterAsOf',
+        '/as-of/decision-register/{decisionId}': 'getDecisionRegisterEntryAsOf',
+        '/as-of/decision-register/{decisionId}/history': 'getDecisionRegisterHistoryAsOf',
+      },
+      '/as-of/decision-register',
+      ['asOf', 'board', 'meeting', 'status', 'hasUnsatisfiedConditions', 'limit', 'cursor'],
+    ));
 });

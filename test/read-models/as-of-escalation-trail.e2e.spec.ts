@@ -1,5 +1,6 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
-import { eventCount, expectProblem, send } from '../support/http';
+import { expectProblem } from '../support/http';
+import { asOfSuite } from './support/as-of-suite';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /**
@@ -8,28 +9,12 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * is entered on 30 June. Measures (working days, breaches) are read at the as-of date.
  */
 let t: ProjectionsTestApp;
-const positions: Record<string, number> = {};
-const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
+const { positions, get, on, expectAnsweredFromSnapshot, expectRefused, expectReadProblem, expectDocumented } =
+  asOfSuite(() => t, '09');
 const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
 const icbRep: Partial<TokenClaims> = { userId: 'icb-rep', role: 'partner-representative', agency: 'cw-icb' };
 const CHILD = 'Jamie Example';
 const E = '/escalations/wsep-2022-001';
-
-/** A command recorded on `day` (the ledger's clock at 18:00 UTC), which must succeed; remembers its log position. */
-async function on(
-  day: string,
-  name: string,
-  url: string,
-  body: Record<string, unknown>,
-  claims: Partial<TokenClaims> = {},
-) {
-  t.clock.set(`${day}T18:00:00.000Z`);
-  const res = await send(t, url, { occurredAt: `${day}T09:00:00Z`, ...body }, { token: await t.token(claims) });
-  expect(res.status).toBeLessThan(300);
-  positions[name] = res.body.position;
-  // Applied before the next write, so batches (and the snapshots they take) fall at the same positions every run.
-  await t.runner.waitFor(res.body.position);
-}
 
 const stages = [
   { name: 'Practitioner to practitioner', timescaleWorkingDays: 2 },
@@ -120,18 +105,7 @@ describe('GET /as-of/escalation-trail', () => {
 
   it('says which position answered; a position is measured on the London date it was recorded', async () => {
     const byDate = await get('/as-of/escalation-trail?asOf=2022-06-01');
-    expect(byDate.body.asOf).toEqual({
-      basis: 'recorded',
-      requested: '2022-06-01',
-      position: positions.answered,
-      recordedAt: '2022-05-31T18:00:00.000Z',
-      snapshot: expect.any(Number),
-      replayed: expect.any(Number),
-    });
-    // Only the window after the snapshot was replayed, not the whole log.
-    expect(byDate.body.asOf.snapshot).toBeLessThanOrEqual(positions.answered);
-    // At most one interval (3 events; each batch here is one command's event), counted in events, never as a distance between positions.
-    expect(byDate.body.asOf.replayed).toBeLessThanOrEqual(3);
+    expectAnsweredFromSnapshot(byDate.body.asOf, '2022-06-01', 'answered', '2022-05-31T18:00:00.000Z');
     const byPosition = await get(`/as-of/escalation-trail?asOf=${positions.answered}`);
     expect(byPosition.body).toMatchObject({
       measuredOn: '2022-05-31',
@@ -166,13 +140,9 @@ describe('GET /as-of/escalation-trail', () => {
     ['asOf=2022-07-01&from=2022/01/01', 400, 'validation-failed', 'from'],
     ['asOf=2015-12-31', 400, 'date-outside-calendar', 'asOf'],
     ['asOf=2022-07-01&from=2022-07-01&to=2022-06-01', 400, 'invalid-date-range', 'from'],
-  ])('refuses ?%s: %s %s naming %s, writing nothing', async (query, status, code, field) => {
-    const before = await eventCount(t);
-    const res = await get(`/as-of/escalation-trail?${query}`);
-    expectProblem(res, status, code);
-    expect(JSON.stringify(res.body.errors)).toContain(field);
-    expect(await eventCount(t)).toBe(before);
-  });
+  ])('refuses ?%s: %s %s naming %s, writing nothing', (query, status, code, field) =>
+    expectRefused(`/as-of/escalation-trail?${query}`, status, code, field),
+  );
 });
 
 describe('GET /as-of/escalation-trail/summary', () => {
@@ -250,32 +220,20 @@ describe('GET /as-of/escalation-trail/:escalationId', () => {
     ['a bad id', '/as-of/escalation-trail/Not_An_Id?asOf=2022-09-15', 400, 'invalid-id'],
     ['a bad asOf', '/as-of/escalation-trail/wsep-2022-001?asOf=soon', 400, 'validation-failed'],
     ['no asOf', '/as-of/escalation-trail/wsep-2022-001', 400, 'validation-failed'],
-  ])('%s: GET %s -> %s %s', async (_, url, status, code) => {
-    const res = await get(url);
-    expectProblem(res, status, code);
-    if (code === 'validation-failed') expect(JSON.stringify(res.body.errors)).toContain('asOf');
-  });
+  ])('%s: GET %s -> %s %s', (_, url, status, code) => expectReadProblem(url, status, code));
 });
 
 describe('escalation trail as-of in OpenAPI', () => {
-  it('documents the three endpoints with their permission and the asOf parameter', async () => {
-    const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/as-of/escalation-trail'].get).toMatchObject({
-      operationId: 'listEscalationTrailAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/escalation-trail/summary'].get).toMatchObject({
-      operationId: 'summariseEscalationTrailAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/escalation-trail/{escalationId}'].get).toMatchObject({
-      operationId: 'getEscalationTrailAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/escalation-trail'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['asOf', 'agency', 'stage', 'status', 'breached', 'from', 'to', 'limit', 'cursor']),
-    );
-  });
+  it('documents the three endpoints with their permission and the asOf parameter', () =>
+    expectDocumented(
+      {
+        '/as-of/escalation-trail': 'listEscalationTrailAsOf',
+        '/as-of/escalation-trail/summary': 'summariseEscalationTrailAsOf',
+        '/as-of/escalation-trail/{escalationId}': 'getEscalationTrailAsOf',
+      },
+      '/as-of/escalation-trail',
+      ['asOf', 'agency', 'stage', 'status', 'breached', 'from', 'to', 'limit', 'cursor'],
+    ));
 });
 
 /** Last: it appends an erasure. */

@@ -1,11 +1,11 @@
 import type { ActionEvent } from '../../src/actions';
-import { eventCount, expectProblem, send } from '../support/http';
+import { eventCount, expectProblem } from '../support/http';
+import { asOfSuite } from './support/as-of-suite';
 import { newEvent } from '../support/events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 let t: ProjectionsTestApp;
-const get = (url: string, o: { token?: string | null } = {}) => send(t, url, undefined, { method: 'GET', ...o });
-const positions: Record<string, number> = {};
+const { positions, get, expectReadProblem, expectDocumented } = asOfSuite(() => t, '10');
 
 /** Appends as recorded on `day` (the ledger's clock), about business time `occurredAt`. */
 async function on(
@@ -183,25 +183,14 @@ describe('GET /as-of/action-log/:actionId', () => {
     ['a bad id', '/as-of/action-log/Not_An_Id?asOf=2022-07-20', 400, 'invalid-id'],
     ['a bad asOf', '/as-of/action-log/a1?asOf=soon', 400, 'validation-failed'],
     ['no asOf', '/as-of/action-log/a1', 400, 'validation-failed'],
-  ])('%s: GET %s -> %s %s', async (_, url, status, code) => {
-    expectProblem(await get(url), status, code);
-  });
+  ])('%s: GET %s -> %s %s', (_, url, status, code) => expectReadProblem(url, status, code));
 });
 
 describe('as-of in OpenAPI', () => {
-  it('documents both endpoints with their permission and the asOf parameter', async () => {
-    const doc = (await get('/openapi.json', { token: null })).body;
-    expect(doc.paths['/as-of/action-log'].get).toMatchObject({
-      operationId: 'listActionLogAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    expect(doc.paths['/as-of/action-log/{actionId}'].get).toMatchObject({
-      operationId: 'getActionLogEntryAsOf',
-      'x-required-permission': 'ledger:read',
-    });
-    const names = doc.paths['/as-of/action-log'].get.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['asOf', 'board', 'owner', 'partner', 'status', 'overdue', 'limit', 'cursor']),
-    );
-  });
+  it('documents both endpoints with their permission and the asOf parameter', () =>
+    expectDocumented(
+      { '/as-of/action-log': 'listActionLogAsOf', '/as-of/action-log/{actionId}': 'getActionLogEntryAsOf' },
+      '/as-of/action-log',
+      ['asOf', 'board', 'owner', 'partner', 'status', 'overdue', 'limit', 'cursor'],
+    ));
 });

@@ -1,26 +1,10 @@
-import { expectProblem, send } from '../support/http';
+import { expectProblem } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { readModelSuite } from './support/registry-suite';
 
 /** The boards read model over the HTTP API: each board, what it reports to and the groups under it. */
 describe('boards read model (e2e)', () => {
-  let t: ProjectionsTestApp;
-  let admin: string;
-  let auditor: string;
-  const get = (url: string) => send(t, url, undefined, { method: 'GET', token: auditor });
-  const post = async (url: string, body: object) => {
-    const res = await send(t, url, body, { token: admin });
-    expect(res.status).toBeLessThan(300);
-    return res;
-  };
-  const caughtUp = async () => t.runner.waitFor(Math.max(0, ...(await t.store.readAll()).map((e) => e.position)));
-  const ids = (res: { body: { items: { boardId: string }[] } }) => res.body.items.map((b) => b.boardId);
-
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-    admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-    auditor = await t.token({ userId: 'inspector-1', role: 'auditor', agency: 'ofsted' });
+  const { s, get, post } = readModelSuite(async (post) => {
     await post('/boards', {
       boardId: 'wseb',
       name: 'Warwickshire Safeguarding Executive Board',
@@ -33,9 +17,8 @@ describe('boards read model (e2e)', () => {
       kind: 'subgroup',
       parentBoardId: 'wseb',
     });
-    await caughtUp();
   });
-  afterAll(() => t.close());
+  const ids = (res: { body: { items: { boardId: string }[] } }) => res.body.items.map((b) => b.boardId);
 
   it('given a subgroup registered under the executive board, then each names the other', async () => {
     const res = await get('/boards/wseb');
@@ -69,7 +52,7 @@ describe('boards read model (e2e)', () => {
   });
 
   it('answers as of a position: before the subgroup, the board had none', async () => {
-    const [wseb] = await t.store.readStream('board-wseb');
+    const [wseb] = await s.t.store.readStream('board-wseb');
     expect((await get(`/as-of/boards/wseb?asOf=${wseb.position}`)).body).toMatchObject({
       subgroups: [],
       asOf: { basis: 'position', position: wseb.position },
@@ -81,7 +64,7 @@ describe('boards read model (e2e)', () => {
 
   /** Runs last: it appends to the ledger the other tests read. */
   it('streams the new group and its parent as they are applied', async () => {
-    const res = await openStream(t.app, '/boards/stream', auditor);
+    const res = await openStream(s.t.app, '/boards/stream', s.auditor);
     expect(res.statusCode).toBe(200);
     const text = readUntil(res, (s) => s.includes('"boardId":"wseb"') && s.includes('wseb-qa'));
     await post('/boards', { boardId: 'wseb-qa', name: 'Quality assurance', kind: 'subgroup', parentBoardId: 'wseb' });

@@ -1,52 +1,14 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { budgetProjection } from '../../projections/budget/budget.projection';
 import { loadDemo } from '../../demo/load/load-demo';
 import type { BudgetEvent } from '../../src/funding';
-import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import { BudgetController } from '../../src/read-models/budget/budget.controller';
-import { BudgetReader } from '../../src/read-models/budget/budget.reader';
-import { ProjectionRunner } from '../../src/read-models/projection-runner';
-import { PROJECTIONS } from '../../src/read-models/projections.module';
-import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { newEvent } from '../support/events';
 import { openStream, readUntil } from '../support/sse';
 import { expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
-/** The budget read side as ProjectionsModule will hold it once budgetProjection joins PROJECTIONS. */
-@Module({
-  controllers: [BudgetController],
-  providers: [
-    { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:') },
-    {
-      provide: ProjectionRunner,
-      inject: [EVENT_STORE, ReadModelStore],
-      useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [budgetProjection], { batchMs: 5 }),
-    },
-    { provide: BudgetReader, inject: [ReadModelStore], useFactory: (s: ReadModelStore) => new BudgetReader(s) },
-  ],
-})
-class BudgetReadTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
-    @Inject(ReadModelStore) private readonly store: ReadModelStore,
-  ) {}
-  onApplicationBootstrap() {
-    this.runner.start();
-  }
-  async beforeApplicationShutdown() {
-    await this.runner.stop();
-    this.store.close();
-  }
-}
-
-/** Once ProjectionsModule runs budgetProjection and serves its controller, the suite tests that wiring instead. */
-const wired = PROJECTIONS.includes(budgetProjection);
-const start = () => startProjectionsApp({}, wired ? [] : [BudgetReadTestModule]);
-const budgetRunner = (t: ProjectionsTestApp) =>
-  wired ? t.runner : t.app.select(BudgetReadTestModule).get(ProjectionRunner);
-const caughtUp = async (t: ProjectionsTestApp) => budgetRunner(t).waitFor((await t.store.readAll()).at(-1)!.position);
+/** budgetProjection is one of ProjectionsModule's PROJECTIONS: the projections test app runs and serves it. */
+const start = () => startProjectionsApp({});
+const caughtUp = async (t: ProjectionsTestApp) => t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
 const append = async (t: ProjectionsTestApp, streamId: string, e: { type: string; data: unknown }) =>
   (await t.store.append(streamId, [newEvent(e.type, e.data)], 'any')).position;
 const budget = (t: ProjectionsTestApp, e: BudgetEvent) => append(t, `budget-${e.data.financialYear}`, e);

@@ -1,6 +1,4 @@
-import { loadDemo } from '../../demo/load/load-demo';
-import { send } from '../support/http';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { demoReadSuite } from './support/projections-app';
 
 const M = 'wseb-2022-05-10';
 const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-ccg'];
@@ -16,20 +14,7 @@ const SIGNATORIES = [
  * the API from the demo data, then read back from the decision register as an auditor would.
  */
 describe('decision register with the demo data (May 2022 Warwickshire executive board)', () => {
-  let t: ProjectionsTestApp;
-  let auditor: string;
-  const get = async (url: string) => {
-    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await loadDemo(t.app);
-    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
-    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  });
-  afterAll(() => t.close());
+  const { get } = demoReadSuite();
 
   it('shows the CSPR (James) decision as agreed subject to the changes, at item 4 of the May board', async () => {
     const d = await get(`/decision-register/${M}-d-cspr-james-signoff`);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TokenClaims } from '../../src/auth/mint-token';
 import { send } from '../support/http';
 import { messages, openStream } from '../support/sse';
-import { loadEscalations, startTrailApp, type TrailApp } from './support/escalation-trail-app';
+import { startLoadedTrailApp, type TrailApp } from './support/escalation-trail-app';
 
 /**
  * Personal values on the escalation trail go only to those who need them: the two parties
@@ -66,9 +66,7 @@ function following(res: IncomingMessage): Followed {
 describe('escalation trail: personal values only to those who need them, and re-sent on erasure and rectification', () => {
   let s: TrailApp;
   beforeAll(async () => {
-    s = await startTrailApp();
-    await s.app.listen(0, '127.0.0.1');
-    await loadEscalations(s);
+    s = await startLoadedTrailApp();
   });
   afterAll(() => s.close());
 

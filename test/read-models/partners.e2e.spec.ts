@@ -1,6 +1,6 @@
-import { expectProblem, send } from '../support/http';
+import { expectProblem } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { readModelSuite } from './support/registry-suite';
 
 const CCG = 'coventry-warwickshire-ccg';
 const ICB = 'coventry-warwickshire-icb';
@@ -10,22 +10,7 @@ const ICB = 'coventry-warwickshire-icb';
  * commands (as the admin would), then read back as a business manager or inspector asks.
  */
 describe('partners read model (e2e)', () => {
-  let t: ProjectionsTestApp;
-  let admin: string;
-  let auditor: string;
-  const get = (url: string) => send(t, url, undefined, { method: 'GET', token: auditor });
-  const post = async (url: string, body: object) => {
-    const res = await send(t, url, body, { token: admin });
-    expect(res.status).toBeLessThan(300);
-    return res;
-  };
-  const caughtUp = async () => t.runner.waitFor(Math.max(0, ...(await t.store.readAll()).map((e) => e.position)));
-
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-    admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-    auditor = await t.token({ userId: 'inspector-1', role: 'auditor', agency: 'ofsted' });
+  const { s, get, post } = readModelSuite(async (post) => {
     await post('/partners', {
       partnerId: CCG,
       name: 'NHS Coventry and Warwickshire CCG',
@@ -40,9 +25,7 @@ describe('partners read model (e2e)', () => {
     });
     await post('/partners', { partnerId: ICB, name: 'Coventry and Warwickshire ICB', kind: 'health' });
     await post(`/partners/${CCG}/succession`, { successorId: ICB, effectiveFrom: '2022-07-01' });
-    await caughtUp();
   });
-  afterAll(() => t.close());
 
   it('given a renamed and succeeded partner, then its document shows every name with its dates and its successor', async () => {
     const res = await get(`/partners/${CCG}`);
@@ -96,7 +79,7 @@ describe('partners read model (e2e)', () => {
   });
 
   it('answers as of a position: before the succession the CCG was active and the ICB had no predecessor', async () => {
-    const events = await t.store.readStream(`partner-${CCG}`);
+    const events = await s.t.store.readStream(`partner-${CCG}`);
     const beforeSuccession = events.find((e) => e.type === 'partner-renamed')!.position;
     const res = await get(`/as-of/partners/${CCG}?asOf=${beforeSuccession}`);
     expect(res.body).toMatchObject({ status: 'active', asOf: { basis: 'position', position: beforeSuccession } });
@@ -115,7 +98,7 @@ describe('partners read model (e2e)', () => {
 
   /** Runs last: it appends to the ledger the other tests read. */
   it('streams each partner document as it is applied, with the ledger position as id', async () => {
-    const res = await openStream(t.app, '/partners/stream', auditor);
+    const res = await openStream(s.t.app, '/partners/stream', s.auditor);
     expect(res.statusCode).toBe(200);
     const text = readUntil(res, (s) => s.includes('West Mercia'));
     await post('/partners/warwickshire-police/rename', {
@@ -129,6 +112,6 @@ describe('partners read model (e2e)', () => {
       partnerId: 'warwickshire-police',
       name: 'West Mercia and Warwickshire Police',
     });
-    expect(Number(last.id)).toBe((await t.store.readStream('partner-warwickshire-police')).at(-1)!.position);
+    expect(Number(last.id)).toBe((await s.t.store.readStream('partner-warwickshire-police')).at(-1)!.position);
   });
 });

@@ -1,29 +1,13 @@
-import { expectProblem, send } from '../support/http';
+import { expectProblem } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { readModelSuite } from './support/registry-suite';
 
 const CCG = 'coventry-warwickshire-ccg';
 const ICB = 'coventry-warwickshire-icb';
 
 /** The people read model over the HTTP API: whom each person represented, and as what, over time. */
 describe('people read model (e2e)', () => {
-  let t: ProjectionsTestApp;
-  let admin: string;
-  let auditor: string;
-  const get = (url: string) => send(t, url, undefined, { method: 'GET', token: auditor });
-  const post = async (url: string, body: object) => {
-    const res = await send(t, url, body, { token: admin });
-    expect(res.status).toBeLessThan(300);
-    return res;
-  };
-  const caughtUp = async () => t.runner.waitFor(Math.max(0, ...(await t.store.readAll()).map((e) => e.position)));
-  const ids = (res: { body: { items: { personId: string }[] } }) => res.body.items.map((p) => p.personId);
-
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-    admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-    auditor = await t.token({ userId: 'inspector-1', role: 'auditor', agency: 'ofsted' });
+  const { s, get, post } = readModelSuite(async (post) => {
     for (const [partnerId, name] of [
       [CCG, 'Coventry and Warwickshire CCG'],
       [ICB, 'Coventry and Warwickshire ICB'],
@@ -39,9 +23,8 @@ describe('people read model (e2e)', () => {
     });
     await post('/people', { personId: 'pete-hill', name: 'Pete Hill', partnerId: 'warwickshire-police' });
     await post('/people/jackie-channell/update', { effectiveFrom: '2022-07-01', partnerId: ICB });
-    await caughtUp();
   });
-  afterAll(() => t.close());
+  const ids = (res: { body: { items: { personId: string }[] } }) => res.body.items.map((p) => p.personId);
 
   it('given a person who moved from the CCG to the ICB, then the document shows both roles with their dates', async () => {
     const res = await get('/people/jackie-channell');
@@ -76,7 +59,7 @@ describe('people read model (e2e)', () => {
   });
 
   it('answers as of a position: before the update the person was with the CCG', async () => {
-    const [registered] = await t.store.readStream('person-jackie-channell');
+    const [registered] = await s.t.store.readStream('person-jackie-channell');
     const res = await get(`/as-of/people/jackie-channell?asOf=${registered.position}`);
     expect(res.body).toMatchObject({
       partnerId: CCG,
@@ -92,7 +75,7 @@ describe('people read model (e2e)', () => {
 
   /** Runs last: it appends to the ledger the other tests read. */
   it('streams each person document as it is applied, with the ledger position as id', async () => {
-    const res = await openStream(t.app, '/people/stream', auditor);
+    const res = await openStream(s.t.app, '/people/stream', s.auditor);
     expect(res.statusCode).toBe(200);
     const text = readUntil(res, (s) => s.includes('Detective Superintendent'));
     await post('/people/pete-hill/update', { effectiveFrom: '2023-01-01', title: 'Detective Superintendent' });
@@ -101,6 +84,6 @@ describe('people read model (e2e)', () => {
       .at(-1)!;
     res.destroy();
     expect(JSON.parse(last.data!)).toMatchObject({ personId: 'pete-hill', title: 'Detective Superintendent' });
-    expect(Number(last.id)).toBe((await t.store.readStream('person-pete-hill')).at(-1)!.position);
+    expect(Number(last.id)).toBe((await s.t.store.readStream('person-pete-hill')).at(-1)!.position);
   });
 });

@@ -1,30 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
-import type { Projection } from '../../projections/projection';
 import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
 import { AsOfEngine } from '../../src/read-models/as-of/as-of-engine';
 import { AS_OF_SOURCES } from '../../src/read-models/as-of/as-of.providers';
-import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { ManualClock } from '../../src/shared/clock';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { toAppends } from './support/action-histories';
-import { appendAll, dump, rebuild } from './support/runner-harness';
+import { appendAll, batches, dump, rebuild, runOnce, tally } from './support/runner-harness';
 
 /**
  * The projection runner and the as-of engine over the EventStoreDB adapter, on the protocol fake
  * (test support) with a real node's positions: byte offsets with gaps, and $all refused from any
  * position that is not a record's start. Nothing here may add to or subtract from a position.
  */
-const tally: Projection<{ n: number }> = {
-  name: 'tally',
-  version: 1,
-  canHandle: () => true,
-  keysOf: () => ['all'],
-  initialState: () => ({ n: 0 }),
-  evolve: (d) => ({ n: d.n + 1 }),
-};
-
 Logger.overrideLogger(false);
 
 describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test support)', () => {
@@ -44,37 +33,15 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
 
   it('given a projection far behind with catch-up batches, when it starts, then it catches up to the head and holds every event', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [tally], {
-      batchSize: 5,
-      batchMs: 5,
-      catchUpBatchSize: 40,
-      catchUpMs: 60_000,
-    });
-    runner.start();
-    try {
-      // A failed projection rejects this at once, with its error (e.g. the server's refusal of a position).
-      await expect(runner.waitFor(head, 20_000)).resolves.toBeUndefined();
-    } finally {
-      await runner.stop();
-    }
+    // A failed projection rejects this at once, with its error (e.g. the server's refusal of a position).
+    await expect(runOnce(events, store, head, batches(5, 40), tally, 20_000)).resolves.toBeUndefined();
     expect(store.get('tally', 'all')).toEqual({ n: (await events.readAll()).length });
     store.close();
   });
 
   it('given the action log rebuilt in large batches, then it equals a batch-of-one rebuild', async () => {
     const store = new ReadModelStore(':memory:');
-    const runner = new ProjectionRunner(events, store, [actionLogProjection], {
-      batchSize: 3,
-      batchMs: 5,
-      catchUpBatchSize: 40,
-      catchUpMs: 60_000,
-    });
-    runner.start();
-    try {
-      await runner.waitFor(head, 20_000);
-    } finally {
-      await runner.stop();
-    }
+    await runOnce(events, store, head, batches(3, 40), actionLogProjection, 20_000);
     expect(dump(store)).toEqual(await rebuild(events, head));
     store.close();
   });
@@ -82,18 +49,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   it('given snapshotEvery 20 and batches of 5, when the action log catches up, then it takes a layer every 20 events (not every 20 bytes of log) and an as-of view replays at most one interval', async () => {
     const every = 20;
     const store = new ReadModelStore(':memory:', { snapshotEvery: every });
-    const runner = new ProjectionRunner(events, store, [actionLogProjection], {
-      batchSize: 5,
-      batchMs: 5,
-      catchUpBatchSize: 5,
-      catchUpMs: 60_000,
-    });
-    runner.start();
-    try {
-      await runner.waitFor(head, 20_000);
-    } finally {
-      await runner.stop();
-    }
+    await runOnce(events, store, head, batches(5, 5), actionLogProjection, 20_000);
     const log = await events.readAll();
     const layers = new Set(
       log

@@ -1,26 +1,11 @@
-import { loadDemo } from '../../demo/load/load-demo';
-import { send } from '../support/http';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { demoReadSuite } from './support/projections-app';
 
 const CCG = 'coventry-warwickshire-ccg';
 const ICB = 'coventry-warwickshire-icb';
 
 /** The demo partnerships loaded through the API, read back from the partners, people and boards read models. */
 describe('partners, people and boards with the demo data', () => {
-  let t: ProjectionsTestApp;
-  let auditor: string;
-  const get = async (url: string) => {
-    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await loadDemo(t.app);
-    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
-    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  });
-  afterAll(() => t.close());
+  const { get } = demoReadSuite();
 
   it('shows the CCG succeeded by the ICB from 1 July 2022, from both sides', async () => {
     expect(await get(`/partners/${CCG}`)).toMatchObject({

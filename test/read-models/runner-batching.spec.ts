@@ -6,17 +6,15 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import type { ReadModelStore } from '../../src/read-models/read-model-store';
 import { SharedCatchUp } from '../../src/read-models/shared-catch-up';
 import { toAppends } from './support/action-histories';
-import { dump, memoryLogAndStore, rebuild } from './support/runner-harness';
-
-/** Counts every event under one key, so every commit sends exactly one change (at the batch's last position). */
-const tally: Projection<{ n: number }> = {
-  name: 'tally',
-  version: 1,
-  canHandle: () => true,
-  keysOf: () => ['all'],
-  initialState: () => ({ n: 0 }),
-  evolve: (d) => ({ n: d.n + 1 }),
-};
+import {
+  appendOneMore,
+  batches,
+  dump,
+  memoryLogAndStore,
+  rebuild,
+  tally,
+  whileRunning,
+} from './support/runner-harness';
 
 Logger.overrideLogger(false);
 
@@ -33,12 +31,7 @@ async function commitsOf(
   runner.changesOf(projection.name).subscribe((c) => {
     if (positions.at(-1) !== c.position) positions.push(c.position);
   });
-  runner.start();
-  try {
-    await runner.waitFor(head, 5000);
-  } finally {
-    await runner.stop();
-  }
+  await whileRunning(runner, () => runner.waitFor(head, 5000));
   return positions;
 }
 
@@ -54,12 +47,7 @@ describe('projection runner: large batches while catching up, small ones once li
 
   it('given a projection more than a catch-up batch behind, then it commits full catch-up batches, then one batch up to the head', async () => {
     const first = (await events.readAll({ maxCount: 1 }))[0].position;
-    const positions = await commitsOf(events, store, head, {
-      batchSize: 10,
-      batchMs: 5,
-      catchUpBatchSize: 100,
-      catchUpMs: 60_000,
-    });
+    const positions = await commitsOf(events, store, head, batches(10, 100));
     const strides = gaps(positions, first - 1); // memory positions are dense: strides count events here
     // Full catch-up batches (by count) while the log holds more, then the rest up to the head the
     // worker last saw (a position the store returned, never checkpoint + n): never waiting mid-batch.
@@ -70,12 +58,7 @@ describe('projection runner: large batches while catching up, small ones once li
   });
 
   it('given catchUpMs elapsed, then a catch-up batch commits early (here: after every event)', async () => {
-    const positions = await commitsOf(events, store, head, {
-      batchSize: 10,
-      batchMs: 5,
-      catchUpBatchSize: 100,
-      catchUpMs: 0,
-    });
+    const positions = await commitsOf(events, store, head, batches(10, 100, 0));
     const strides = gaps(positions, (await events.readAll({ maxCount: 1 }))[0].position - 1);
     expect(strides.slice(0, 150).every((g) => g === 1)).toBe(true);
     expect(positions.at(-1)).toBe(head);
@@ -91,56 +74,34 @@ describe('projection runner: large batches while catching up, small ones once li
   });
 
   it('given a catch-up that reached the head, then a later append is committed within the live batch time', async () => {
-    const runner = new ProjectionRunner(events, store, [tally], {
-      batchSize: 10,
-      batchMs: 5,
-      catchUpBatchSize: 100,
-      catchUpMs: 60_000,
-    });
-    runner.start();
-    try {
+    const runner = new ProjectionRunner(events, store, [tally], batches(10, 100));
+    await whileRunning(runner, async () => {
       await runner.waitFor(head, 5000);
-      const [more] = toAppends([{ action: 1, kind: 1 }], []);
-      const { position } = await events.append(more.streamId, [more.event], 'any');
+      const position = await appendOneMore(events);
       const started = Date.now();
       await runner.waitFor(position, 5000);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(store.checkpoint('tally')?.position).toBe(position);
-    } finally {
-      await runner.stop();
-    }
+    });
   });
 
   it('given large catch-up batches (documents read back between them), then the action log holds what a batch-of-one rebuild gives', async () => {
-    await commitsOf(
-      events,
-      store,
-      head,
-      { batchSize: 3, batchMs: 5, catchUpBatchSize: 40, catchUpMs: 60_000 },
-      actionLogProjection,
-    );
+    await commitsOf(events, store, head, batches(3, 40), actionLogProjection);
     expect(dump(store)).toEqual(await rebuild(events, head));
   });
 
   it('given a projection far behind, then it catches up from whole shared pages and subscribes only at the head', async () => {
     const subscribe = jest.spyOn(SharedCatchUp.prototype, 'subscribe');
-    const runner = new ProjectionRunner(events, store, [tally], {
-      batchSize: 10,
-      batchMs: 5,
-      catchUpBatchSize: 100,
-      catchUpMs: 60_000,
-    });
-    runner.start();
+    const runner = new ProjectionRunner(events, store, [tally], batches(10, 100));
     try {
-      await runner.waitFor(head, 5000);
-      const [more] = toAppends([{ action: 1, kind: 1 }], []);
-      const { position } = await events.append(more.streamId, [more.event], 'any');
-      await runner.waitFor(position, 5000);
-      // One event-by-event subscription, opened where the page-by-page catch-up stopped: at the head.
-      expect(subscribe).toHaveBeenCalledTimes(1);
-      expect(subscribe.mock.calls[0][0]?.after).toBeGreaterThanOrEqual(head);
+      await whileRunning(runner, async () => {
+        await runner.waitFor(head, 5000);
+        await runner.waitFor(await appendOneMore(events), 5000);
+        // One event-by-event subscription, opened where the page-by-page catch-up stopped: at the head.
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(subscribe.mock.calls[0][0]?.after).toBeGreaterThanOrEqual(head);
+      });
     } finally {
-      await runner.stop();
       subscribe.mockRestore();
     }
     expect(store.get('tally', 'all')).toEqual({ n: (await events.readAll()).length });

@@ -31,25 +31,32 @@ function actionWrites(log: () => EventStore) {
     });
   const moveDue = (actionId: string, dueDate: string) =>
     append(`action-${actionId}`, 'action-due-date-changed', { actionId, dueDate, reason: 'moved' });
-  return { append, raise, moveDue };
+  /** The meeting every action here is raised at: each test's first write. */
+  const scheduleMeeting = () =>
+    append('meeting-m1', 'meeting-scheduled', {
+      meetingId: 'm1',
+      boardId: 'b',
+      scheduledFor: '2022-05-10T09:30:00.000Z',
+    });
+  return { raise, moveDue, scheduleMeeting };
 }
+
+/** The SSE streams over `log`, with a heartbeat that never beats within a test. */
+const streamsOf = (runner: ProjectionRunner, store: ReadModelStore, log: EventStore) =>
+  new ProjectionStreams(runner, store, log, new ManualClock(), new SseHeartbeat(3_600_000));
 
 describe('resuming a projection stream while the log keeps moving', () => {
   let events: MemoryEventStore;
   let store: ReadModelStore;
   let runner: ProjectionRunner;
-  const { append, raise, moveDue } = actionWrites(() => events);
+  const { raise, moveDue, scheduleMeeting } = actionWrites(() => events);
 
   beforeEach(async () => {
     events = new MemoryEventStore(new ManualClock());
     store = new ReadModelStore(':memory:');
     runner = new ProjectionRunner(events, store, [actionLogProjection], { batchMs: 5 });
     runner.start();
-    await append('meeting-m1', 'meeting-scheduled', {
-      meetingId: 'm1',
-      boardId: 'b',
-      scheduledFor: '2022-05-10T09:30:00.000Z',
-    });
+    await scheduleMeeting();
   });
   afterEach(async () => {
     await runner.stop();
@@ -73,7 +80,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
         return events.readAll(o);
       },
     } as EventStore;
-    const streams = new ProjectionStreams(runner, store, gated, new ManualClock(), new SseHeartbeat(3_600_000));
+    const streams = streamsOf(runner, store, gated);
     const opening = streams.open(actions, { headers: { 'last-event-id': String(p) } });
     const a1 = await moveDue('a1', '2022-08-01');
     await runner.waitFor(a1);
@@ -109,7 +116,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
         return events.readAll(o);
       },
     } as EventStore;
-    const streams = new ProjectionStreams(runner, store, counted, new ManualClock(), new SseHeartbeat(3_600_000));
+    const streams = streamsOf(runner, store, counted);
     const sent: MessageEvent[] = [];
     (await streams.open(actions, { headers: { 'last-event-id': String(p) } }))
       .subscribe((m) => sent.push(m))
@@ -124,9 +131,8 @@ describe('resuming a projection stream cut inside one committed batch', () => {
   let events: MemoryEventStore;
   let store: ReadModelStore;
   let runner: ProjectionRunner;
-  const { append, raise, moveDue } = actionWrites(() => events);
-  const streamsOver = (log: EventStore) =>
-    new ProjectionStreams(runner, store, log, new ManualClock(), new SseHeartbeat(3_600_000));
+  const { raise, moveDue, scheduleMeeting } = actionWrites(() => events);
+  const streamsOver = (log: EventStore) => streamsOf(runner, store, log);
   const sentBy = async (streams: ProjectionStreams, headers: Record<string, string>) => {
     const sent: MessageEvent[] = [];
     (await streams.open(actions, { headers })).subscribe((m) => sent.push(m)).unsubscribe();
@@ -136,11 +142,7 @@ describe('resuming a projection stream cut inside one committed batch', () => {
   beforeEach(async () => {
     events = new MemoryEventStore(new ManualClock());
     store = new ReadModelStore(':memory:');
-    await append('meeting-m1', 'meeting-scheduled', {
-      meetingId: 'm1',
-      boardId: 'b',
-      scheduledFor: '2022-05-10T09:30:00.000Z',
-    });
+    await scheduleMeeting();
   });
   afterEach(async () => {
     await runner.stop();
@@ -211,7 +213,7 @@ describe('a projection stream where one event changes several documents', () => 
     runner.start();
     try {
       await runner.waitFor(e0);
-      const streams = new ProjectionStreams(runner, store, events, new ManualClock(), new SseHeartbeat(3_600_000));
+      const streams = streamsOf(runner, store, events);
       const live: MessageEvent[] = [];
       const pastHead: MessageEvent[] = [];
       const streams$ = [

@@ -136,3 +136,29 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     },
   };
 }
+
+/** The production configuration on SQLite in `dir`, the digest schedule off (only what a test does is written); `env` adds to it. */
+export function sqliteServiceConfig(dir: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    LEDGER_STORE: 'sqlite',
+    LEDGER_DATA_DIR: dir,
+    SQLITE_SYNCHRONOUS: 'NORMAL',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+    ...env,
+  });
+}
+
+/** A fresh app for each test of the suite (started before it, closed after it); `use` receives each one. */
+export function appForEachTest(use: (t: TestApp) => void, env: Record<string, string> = {}): void {
+  let current: TestApp;
+  beforeEach(async () => {
+    current = await startTestApp(env);
+    use(current);
+  });
+  afterEach(() => current.close());
+}
+
+/** The partnership's administrator (registers partners, people and boards). */
+export const ADMIN: TokenClaims = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' };

@@ -28,14 +28,52 @@ const scope = {
   records: ['actions' as const],
 };
 
-/** The runner around a builder double: what it records when the builder succeeds or throws. */
-async function harness(build: BuildPack, logTree?: LogTree) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
-  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const store = new MemoryEventStore(clock);
-  const runner = new CommandRunner(store, clock);
-  const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
-  const jobs = new PackJobRunner(
+/** A manifest as a builder double returns it. */
+const fakeManifest = (generatedAt = '2022-11-21T12:00:00.000Z', positions: object = { from: 0, to: 0 }) =>
+  ({ rootHash: 'f'.repeat(64), generatedAt, positions, files: [] }) as unknown as PackManifest;
+
+/** Requests pack p<n> as the requester, correlated as req-<n>. */
+const requestPack = (runner: CommandRunner, n: number) =>
+  runner.run(
+    EvidencePack,
+    `p${n}`,
+    { type: 'request-evidence-pack', data: { packId: `p${n}`, scope } },
+    { actor, correlationId: `req-${n}` },
+  );
+
+/** Polls (at most `tries` times, 5 ms apart) until the pack's stream holds requested, started and an outcome. */
+async function untilPackSettled(store: EventStore, packId: string, tries: number, each = async () => undefined) {
+  for (let i = 0; i < tries && (await store.readStream(`evidencepack-${packId}`)).length < 3; i++) {
+    await each();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A retry backoff that ends when the test says so, not on the wall clock: `due()` is the pending wake-up. */
+function manualTimers() {
+  const pending: { due?: () => void } = {};
+  const timers = {
+    now: () => 0,
+    setTimeout: (fn: () => void) => {
+      pending.due = fn;
+      return 1;
+    },
+    clearTimeout: () => undefined,
+  };
+  return { timers, pending };
+}
+
+/** A queue over `store` with real storage, the given builder and retry policies. */
+function packJobs(
+  store: EventStore,
+  clock: ManualClock,
+  files: PackStorage,
+  build: BuildPack,
+  retry?: { follow: Retrier; builds: Retrier },
+  logTree?: LogTree,
+  runner = new CommandRunner(store, clock),
+) {
+  return new PackJobRunner(
     store,
     runner,
     new EvidencePackReader(store),
@@ -44,31 +82,41 @@ async function harness(build: BuildPack, logTree?: LogTree) {
     clock,
     build,
     undefined,
-    undefined,
+    retry,
     logTree,
   );
-  await runner.run(
-    EvidencePack,
-    'p1',
-    { type: 'request-evidence-pack', data: { packId: 'p1', scope } },
-    { actor, correlationId: 'req-1' },
-  );
+}
+
+const sqliteFiles = () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
+  return {
+    files: new PackStorage({ store: 'sqlite', dataDir } as AppConfig),
+    done: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+};
+
+const unused: BuildPack = async () => {
+  throw new Error('unused');
+};
+
+/** The runner around a builder double: what it records when the builder succeeds or throws. */
+async function harness(build: BuildPack, logTree?: LogTree) {
+  const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+  const store = new MemoryEventStore(clock);
+  const { files, done } = sqliteFiles();
+  const runner = new CommandRunner(store, clock);
+  const jobs = packJobs(store, clock, files, build, undefined, logTree, runner);
+  await requestPack(runner, 1);
   jobs.start();
-  for (let i = 0; i < 200 && (await store.readStream('evidencepack-p1')).length < 3; i++)
-    await new Promise((r) => setTimeout(r, 5));
+  await untilPackSettled(store, 'p1', 200);
   await jobs.stop();
   const events = await store.readStream('evidencepack-p1');
-  return { events, files, done: () => rmSync(dataDir, { recursive: true, force: true }) };
+  return { events, files, done };
 }
 
 describe('PackJobRunner', () => {
   it('writes the ZIP through a temporary file, renames it into place and records started then completed as the requester', async () => {
-    const manifest = {
-      rootHash: 'f'.repeat(64),
-      generatedAt: '2022-11-21T12:00:00.000Z',
-      positions: { from: 0, to: 0 },
-      files: [],
-    } as unknown as PackManifest;
+    const manifest = fakeManifest();
     const h = await harness(async (_store, request, out) => {
       request.onProgress?.({ phase: 'events', eventsWritten: 1 });
       out.write('PK-not-really-a-zip');
@@ -96,12 +144,7 @@ describe('PackJobRunner', () => {
     const h = await harness(async (_store, request, out) => {
       seen.push(request.logTree);
       out.end();
-      return {
-        rootHash: 'f'.repeat(64),
-        generatedAt: '2022-11-21T12:00:00.000Z',
-        positions: { from: null, to: null },
-        files: [],
-      } as unknown as PackManifest;
+      return fakeManifest(undefined, { from: null, to: null });
     }, tree);
     expect(seen).toEqual([tree]);
     h.done();
@@ -135,18 +178,14 @@ describe('PackJobRunner', () => {
     const files = new PackStorage({ store: 'memory', dataDir: tmpdir() } as AppConfig);
     // A backoff far longer than the test: the queue stays 'retrying' while it is looked at.
     const slow = new Retrier(new RetryPolicy({ initialMs: 3_600_000, maxMs: 3_600_000, jitter: 0 }));
-    const jobs = new PackJobRunner(
+    const jobs = packJobs(
       broken as unknown as MemoryEventStore,
-      new CommandRunner(store, clock),
-      new EvidencePackReader(store),
-      files,
-      new PackProgressTracker(),
       clock,
-      async () => {
-        throw new Error('unused');
-      },
-      undefined,
+      files,
+      unused,
       { follow: slow, builds: new Retrier() },
+      undefined,
+      new CommandRunner(store, clock),
     );
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
     expect(jobs.health()).toMatchObject({ status: 'up', state: 'idle' });
@@ -159,17 +198,7 @@ describe('PackJobRunner', () => {
       retry: { attempt: 1, nextRetryAt: expect.any(String), lastError: 'the event-store is unreachable' },
     });
     await jobs.stop();
-    const healthy = new PackJobRunner(
-      store,
-      new CommandRunner(store, clock),
-      new EvidencePackReader(store),
-      files,
-      new PackProgressTracker(),
-      clock,
-      async () => {
-        throw new Error('unused');
-      },
-    );
+    const healthy = packJobs(store, clock, files, unused);
     healthy.start();
     expect(healthy.health()).toEqual({ status: 'up', state: 'following' });
     await healthy.stop();
@@ -178,7 +207,6 @@ describe('PackJobRunner', () => {
 
 describe('PackJobRunner following the log', () => {
   it('given the subscription fails (the store went away), when a pack is requested afterwards, then the queue has resubscribed by itself and builds it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
     const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
     const inner = new MemoryEventStore(clock);
     let subscriptions = 0;
@@ -195,53 +223,31 @@ describe('PackJobRunner following the log', () => {
       },
     });
     const runner = new CommandRunner(store, clock);
-    const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
+    const { files, done } = sqliteFiles();
     const built: string[] = [];
-    // The backoff ends when the test says so, not on the wall clock.
-    let due: (() => void) | undefined;
-    const timers = {
-      now: () => 0,
-      setTimeout: (fn: () => void) => {
-        due = fn;
-        return 1;
-      },
-      clearTimeout: () => undefined,
-    };
-    const jobs = new PackJobRunner(
+    const { timers, pending } = manualTimers();
+    const jobs = packJobs(
       store,
-      runner,
-      new EvidencePackReader(store),
-      files,
-      new PackProgressTracker(),
       clock,
+      files,
       async (_s, request, out) => {
         built.push(request.packId);
         out.end('zip');
-        return {
-          rootHash: 'f'.repeat(64),
-          generatedAt: request.generatedAt,
-          positions: { from: 0, to: 0 },
-          files: [],
-        } as unknown as PackManifest;
+        return fakeManifest(request.generatedAt);
       },
-      undefined,
       { follow: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers), builds: new Retrier() },
+      undefined,
+      runner,
     );
     jobs.start();
-    for (let i = 0; i < 2000 && !due; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && !pending.due; i++) await new Promise((r) => setTimeout(r, 5));
     expect(jobs.status()).toMatchObject({
       state: 'retrying',
       retry: { attempt: 1, lastError: '14 UNAVAILABLE: Connection dropped' },
     });
-    due!(); // the backoff is over
-    await runner.run(
-      EvidencePack,
-      'p2',
-      { type: 'request-evidence-pack', data: { packId: 'p2', scope } },
-      { actor, correlationId: 'req-2' },
-    );
-    for (let i = 0; i < 6000 && (await store.readStream('evidencepack-p2')).length < 3; i++)
-      await new Promise((r) => setTimeout(r, 5));
+    pending.due!(); // the backoff is over
+    await requestPack(runner, 2);
+    await untilPackSettled(store, 'p2', 6000);
     expect((await store.readStream('evidencepack-p2')).map((e) => e.type)).toEqual([
       'evidence-pack-requested',
       'evidence-pack-generation-started',
@@ -252,13 +258,12 @@ describe('PackJobRunner following the log', () => {
     expect(subscriptions).toBeGreaterThanOrEqual(2);
     await jobs.stop();
     expect(jobs.status()).toEqual({ state: 'stopped' });
-    rmSync(dataDir, { recursive: true, force: true });
+    done();
   });
 });
 
 describe('PackJobRunner building through a store fault', () => {
   it('given a build cut short by a store fault (not even its failure recorded), then it is tried again after a backoff and the pack completes without a restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pack-jobs-'));
     const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
     const inner = new MemoryEventStore(clock);
     let refusals = 2; // the disk is full for the first two writes of the build
@@ -269,55 +274,33 @@ describe('PackJobRunner building through a store fault', () => {
           : inner.append(s, e, x),
     });
     const runner = new CommandRunner(store, clock);
-    const files = new PackStorage({ store: 'sqlite', dataDir } as AppConfig);
-    let due: (() => void) | undefined;
-    const timers = {
-      now: () => 0,
-      setTimeout: (fn: () => void) => {
-        due = fn;
-        return 1;
-      },
-      clearTimeout: () => undefined,
-    };
-    const jobs = new PackJobRunner(
+    const { files, done } = sqliteFiles();
+    const { timers, pending } = manualTimers();
+    const jobs = packJobs(
       store,
-      runner,
-      new EvidencePackReader(store),
-      files,
-      new PackProgressTracker(),
       clock,
+      files,
       async (_s, request, out) => {
         out.end('zip');
-        return {
-          rootHash: 'f'.repeat(64),
-          generatedAt: request.generatedAt,
-          positions: { from: 0, to: 0 },
-          files: [],
-        } as unknown as PackManifest;
+        return fakeManifest(request.generatedAt);
       },
-      undefined,
       { follow: new Retrier(), builds: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers) },
+      undefined,
+      runner,
     );
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
-    await runner.run(
-      EvidencePack,
-      'p3',
-      { type: 'request-evidence-pack', data: { packId: 'p3', scope } },
-      { actor, correlationId: 'req-3' },
-    );
+    await requestPack(runner, 3);
     jobs.start();
     let retries = 0;
-    for (let i = 0; i < 4000 && (await store.readStream('evidencepack-p3')).length < 3; i++) {
-      if (due) {
-        // Nothing but the request is recorded until the backoff is over.
-        expect((await store.readStream('evidencepack-p3')).map((e) => e.type)).toEqual(['evidence-pack-requested']);
-        const release = due;
-        due = undefined;
-        retries++;
-        release();
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await untilPackSettled(store, 'p3', 4000, async () => {
+      if (!pending.due) return;
+      // Nothing but the request is recorded until the backoff is over.
+      expect((await store.readStream('evidencepack-p3')).map((e) => e.type)).toEqual(['evidence-pack-requested']);
+      const release = pending.due;
+      pending.due = undefined;
+      retries++;
+      release();
+    });
     expect(retries).toBe(2);
     expect((await store.readStream('evidencepack-p3')).map((e) => e.type)).toEqual([
       'evidence-pack-requested',
@@ -325,6 +308,6 @@ describe('PackJobRunner building through a store fault', () => {
       'evidence-pack-generation-completed',
     ]);
     await jobs.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    done();
   });
 });

@@ -42,6 +42,11 @@ const revise = (version: string, contentHash: string) => ({
   type: 'revise-signoff-artefact' as const,
   data: { signoffId, version, contentHash },
 });
+/** The artefact revised from v1 to v2 (H2) while open, invalidating those partners' signatures. */
+const revisedToV2 = (invalidatedPartnerIds: string[]): SignoffEvent => ({
+  type: 'signoff-artefact-revised',
+  data: { signoffId, previousVersion: 'v1', version: 'v2', contentHash: H2, invalidatedPartnerIds, reopened: false },
+});
 const withdrawSignature = (partnerId: string) => ({
   type: 'withdraw-signoff-signature' as const,
   data: { signoffId, partnerId, reason: 'Figures changed' },
@@ -173,17 +178,7 @@ describe('Signoff decider: signing', () => {
   });
 
   it('given a revision, a partner that signed the earlier version signs again for the new one', () => {
-    const revised: SignoffEvent = {
-      type: 'signoff-artefact-revised',
-      data: {
-        signoffId,
-        previousVersion: 'v1',
-        version: 'v2',
-        contentHash: H2,
-        invalidatedPartnerIds: ['wcc'],
-        reopened: false,
-      },
-    };
+    const revised = revisedToV2(['wcc']);
     expect(
       spec
         .given([requested, signedBy('wcc'), revised])
@@ -202,19 +197,7 @@ describe('Signoff decider: revising and withdrawing', () => {
     spec
       .given([requested, signedBy('wcc'), signedBy('police')])
       .when(revise('v2', H2))
-      .then([
-        {
-          type: 'signoff-artefact-revised',
-          data: {
-            signoffId,
-            previousVersion: 'v1',
-            version: 'v2',
-            contentHash: H2,
-            invalidatedPartnerIds: ['wcc', 'police'],
-            reopened: false,
-          },
-        },
-      ]);
+      .then([revisedToV2(['wcc', 'police'])]);
   });
 
   it('given a completed sign-off, when revised, then it reopens and every partner must sign again', () => {
@@ -254,17 +237,7 @@ describe('Signoff decider: revising and withdrawing', () => {
 
   it('refuses withdrawing a signature that is not there, or was on an earlier version', () => {
     spec.given([requested]).when(withdrawSignature('wcc')).thenRefuses('signature-not-found', 422);
-    const revised: SignoffEvent = {
-      type: 'signoff-artefact-revised',
-      data: {
-        signoffId,
-        previousVersion: 'v1',
-        version: 'v2',
-        contentHash: H2,
-        invalidatedPartnerIds: ['wcc'],
-        reopened: false,
-      },
-    };
+    const revised = revisedToV2(['wcc']);
     spec
       .given([requested, signedBy('wcc'), revised])
       .when(withdrawSignature('wcc'))

@@ -29,60 +29,42 @@ const stages = [
  * A small partnership to test scope rules on: two boards, two partners, a person of p1, a meeting
  * per board, three actions (one before the period, one updated after it), a decision with a
  * sign-off, an escalation under a protocol defined before the period, and a budget.
+ * Each row: stream, event type, data, business time; appended in this order.
  */
-export async function syntheticLedger(): Promise<MemoryEventStore> {
-  const store = new MemoryEventStore(new ManualClock(new Date('2023-03-01T09:00:00Z')));
-  await put(
-    store,
+const ledgerRows: ReadonlyArray<readonly [streamId: string, type: string, data: unknown, occurredAt: string]> = [
+  [
     'board-b1',
     'board-registered',
     { boardId: 'b1', name: 'Executive board', kind: 'executive' },
     '2020-01-01T09:00:00Z',
-  );
-  await put(
-    store,
-    'board-b2',
-    'board-registered',
-    { boardId: 'b2', name: 'Practice board', kind: 'subgroup' },
-    '2020-01-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  ['board-b2', 'board-registered', { boardId: 'b2', name: 'Practice board', kind: 'subgroup' }, '2020-01-01T09:00:00Z'],
+  [
     'partner-p1',
     'partner-registered',
     { partnerId: 'p1', name: 'County Council', kind: 'local-authority', statutory: true },
     '2020-01-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'partner-p2',
     'partner-registered',
     { partnerId: 'p2', name: 'Police', kind: 'police', statutory: true },
     '2020-01-01T09:00:00Z',
-  );
-  await put(
-    store,
-    'person-alice',
-    'person-registered',
-    { personId: 'alice', name: 'Alice', partnerId: 'p1' },
-    '2020-01-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  ['person-alice', 'person-registered', { personId: 'alice', name: 'Alice', partnerId: 'p1' }, '2020-01-01T09:00:00Z'],
+  [
     'protocol-pr1',
     'escalation-protocol-defined',
     { protocolId: 'pr1', name: 'Resolving professional disagreements', version: 1, stages },
     '2021-01-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'meeting-m0',
     'meeting-scheduled',
     { meetingId: 'm0', boardId: 'b1', scheduledFor: '2021-05-01T10:00:00Z' },
     '2021-04-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'action-a3',
     'action-raised',
     {
@@ -93,23 +75,20 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       owners: [{ kind: 'partner', partnerId: 'p1' }],
     },
     '2021-05-01T10:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'meeting-m1',
     'meeting-scheduled',
     { meetingId: 'm1', boardId: 'b1', scheduledFor: '2022-03-01T10:00:00Z' },
     '2022-02-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'meeting-m2',
     'meeting-scheduled',
     { meetingId: 'm2', boardId: 'b2', scheduledFor: '2022-06-01T10:00:00Z' },
     '2022-05-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'action-a1',
     'action-raised',
     {
@@ -121,10 +100,9 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       dueDate: '2022-04-30',
     },
     '2022-03-01T10:00:00Z',
-  );
-  await put(store, 'action-a1', 'action-completed', { actionId: 'a1' }, '2022-04-01T10:00:00Z');
-  await put(
-    store,
+  ],
+  ['action-a1', 'action-completed', { actionId: 'a1' }, '2022-04-01T10:00:00Z'],
+  [
     'action-a2',
     'action-raised',
     {
@@ -136,9 +114,8 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       dueDate: '2022-09-30',
     },
     '2022-06-01T10:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'decision-d1',
     'decision-recorded',
     {
@@ -152,9 +129,8 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       responsiblePartnerIds: ['p2'],
     },
     '2022-06-01T10:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'signoff-s1',
     'signoff-requested',
     {
@@ -170,9 +146,8 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       },
     },
     '2022-06-02T10:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'escalation-e1',
     'escalation-raised',
     {
@@ -188,9 +163,8 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       timescaleWorkingDays: 2,
     },
     '2022-07-01T10:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'budget-2022-23',
     'budget-set',
     {
@@ -201,20 +175,18 @@ export async function syntheticLedger(): Promise<MemoryEventStore> {
       unallocatedPence: 12_100_000,
     },
     '2022-04-01T09:00:00Z',
-  );
-  await put(
-    store,
+  ],
+  [
     'budget-2022-23',
     'contribution-pledged',
     { financialYear: '2022-23', pledgeId: 'pl1', partnerId: 'p1', amountPence: 10_000_000, basis: 'agreed' },
     '2022-04-02T09:00:00Z',
-  );
-  await put(
-    store,
-    'action-a2',
-    'action-progress-noted',
-    { actionId: 'a2', note: 'Audit started' },
-    '2023-02-01T10:00:00Z',
-  );
+  ],
+  ['action-a2', 'action-progress-noted', { actionId: 'a2', note: 'Audit started' }, '2023-02-01T10:00:00Z'],
+];
+
+export async function syntheticLedger(): Promise<MemoryEventStore> {
+  const store = new MemoryEventStore(new ManualClock(new Date('2023-03-01T09:00:00Z')));
+  for (const [streamId, type, data, occurredAt] of ledgerRows) await put(store, streamId, type, data, occurredAt);
   return store;
 }

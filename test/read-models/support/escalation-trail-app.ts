@@ -1,62 +1,14 @@
-import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import type { TokenClaims } from '../../../src/auth/mint-token';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
 import type { Actor } from '../../../src/ledger/event-envelope';
-import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.port';
-import { EscalationTrailController } from '../../../src/read-models/escalations/escalation-trail.controller';
-import { EscalationTrailReader } from '../../../src/read-models/escalations/escalation-trail.reader';
-import { ProjectionRunner } from '../../../src/read-models/projection-runner';
-import { PROJECTIONS } from '../../../src/read-models/projections.module';
-import { ReadModelStore } from '../../../src/read-models/read-model-store';
 import { send } from '../../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './projections-app';
 
-/**
- * The escalation trail on its own runner and in-memory read-model store, mounted beside the app's
- * through the projections test app's extra modules, until it joins ProjectionsModule's PROJECTIONS.
- */
-@Module({
-  controllers: [EscalationTrailController],
-  providers: [
-    { provide: ReadModelStore, useFactory: () => new ReadModelStore(':memory:') },
-    {
-      provide: ProjectionRunner,
-      inject: [EVENT_STORE, ReadModelStore],
-      useFactory: (e: EventStore, s: ReadModelStore) => new ProjectionRunner(e, s, [escalationTrailProjection]),
-    },
-    {
-      provide: EscalationTrailReader,
-      inject: [ReadModelStore],
-      useFactory: (s: ReadModelStore) => new EscalationTrailReader(s),
-    },
-  ],
-})
-export class EscalationTrailTestModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
-    @Inject(ReadModelStore) private readonly store: ReadModelStore,
-  ) {}
-  onApplicationBootstrap() {
-    this.runner.start();
-  }
-  async beforeApplicationShutdown() {
-    await this.runner.stop();
-    this.store.close();
-  }
-}
+export type TrailApp = ProjectionsTestApp;
 
-export interface TrailApp extends ProjectionsTestApp {
-  /** The escalation trail's own runner (the app's runner does not know the projection yet). */
-  runner: ProjectionRunner;
-}
-
-/** Once ProjectionsModule runs the trail and serves its controller, the suites test that wiring instead (no clashing routes). */
-const wired = PROJECTIONS.includes(escalationTrailProjection);
-
-/** The projections test app with the trail's module; on close, as every e2e suite does, each event's actor must be a verified token's. */
+/** The projections test app (escalationTrailProjection is one of its PROJECTIONS); on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {
-  const t = await startProjectionsApp({}, wired ? [] : [EscalationTrailTestModule]);
+  const t = await startProjectionsApp({});
   const verifier = t.app.get(TokenVerifier);
   const verified: Actor[] = [];
   const verify = verifier.verify.bind(verifier);
@@ -67,7 +19,6 @@ export async function startTrailApp(): Promise<TrailApp> {
   };
   return {
     ...t,
-    runner: wired ? t.runner : t.app.select(EscalationTrailTestModule).get(ProjectionRunner),
     async close() {
       const strangers = (await t.store.readAll()).filter(
         (e) => !verified.some((v) => v.userId === e.metadata.actor.userId && v.role === e.metadata.actor.role),
@@ -149,4 +100,12 @@ export async function loadEscalations(t: TrailApp): Promise<void> {
     occurredAt: at('2022-09-15'),
   });
   await t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
+}
+
+/** The trail app listening on a port (for the SSE stream, which inject cannot read), loaded with the two escalations. */
+export async function startLoadedTrailApp(): Promise<TrailApp> {
+  const t = await startTrailApp();
+  await t.app.listen(0, '127.0.0.1');
+  await loadEscalations(t);
+  return t;
 }

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadDemo } from '../../../demo/load/load-demo';
 import { AppModule } from '../../../src/app.module';
 import { mintDevToken, type TokenClaims } from '../../../src/auth/mint-token';
 import { loadConfig } from '../../../src/config/app-config';
@@ -13,6 +14,7 @@ import { setupOpenApi } from '../../../src/openapi';
 import { ProjectionRunner } from '../../../src/read-models/projection-runner';
 import { ProjectionsModule } from '../../../src/read-models/projections.module';
 import { ManualClock } from '../../../src/shared/clock';
+import { send } from '../../support/http';
 import { businessManager, type TestApp } from '../../support/test-app';
 import { testLedgerStore } from '../../support/test-ledger-store';
 
@@ -40,11 +42,22 @@ export async function startProjectionsApp(
     ...env,
   });
   const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]),
-    new FastifyAdapter(),
-    { logger: false },
-  );
+  const removeDataDir = () => {
+    if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let app: NestFastifyApplication;
+  try {
+    // abortOnError off: a module that fails to start (e.g. an unreadable signing key) throws here instead of exiting.
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, clock, [ProjectionsModule, ...extra]),
+      new FastifyAdapter(),
+      { logger: false, abortOnError: false },
+    );
+  } catch (err) {
+    await ledger.stop();
+    removeDataDir();
+    throw err;
+  }
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init();
@@ -59,7 +72,29 @@ export async function startProjectionsApp(
     async close() {
       await app.close();
       await ledger.stop();
-      if (!env.LEDGER_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
+}
+
+/**
+ * A suite over the demo data loaded through the API and applied by the read models: registers
+ * beforeAll/afterAll; `get` reads as an auditor and insists on 200, giving the body.
+ */
+export function demoReadSuite() {
+  let t: ProjectionsTestApp;
+  let auditor: string;
+  beforeAll(async () => {
+    t = await startProjectionsApp({});
+    await loadDemo(t.app);
+    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
+    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
+  });
+  afterAll(() => t.close());
+  const get = async (url: string) => {
+    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  return { get };
 }

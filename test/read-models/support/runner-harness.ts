@@ -5,7 +5,7 @@ import { MemoryEventStore } from '../../../src/ledger/memory/memory-event-store'
 import { ProjectionRunner } from '../../../src/read-models/projection-runner';
 import { ReadModelStore } from '../../../src/read-models/read-model-store';
 import { ManualClock } from '../../../src/shared/clock';
-import type { Append } from './action-histories';
+import { toAppends, type Append } from './action-histories';
 
 /** Appends one by one (each its own commit, as handlers do); returns the last position. */
 export async function appendAll(events: EventStore, appends: Append[]): Promise<number> {
@@ -35,21 +35,53 @@ export function dump(store: ReadModelStore, projection = actionLogProjection.nam
   return Object.fromEntries([...store.scan(projection, '')].map(({ key, doc }) => [key, doc]));
 }
 
-/** Starts a runner, waits until it has applied `position` (when given), stops it. */
+/** Counts every event under one key, so every commit sends exactly one change (at the batch's last position). */
+export const tally: Projection<{ n: number }> = {
+  name: 'tally',
+  version: 1,
+  canHandle: () => true,
+  keysOf: () => ['all'],
+  initialState: () => ({ n: 0 }),
+  evolve: (d) => ({ n: d.n + 1 }),
+};
+
+/** Live batches of `batchSize` (5 ms), catch-up batches of `catchUpBatchSize` committed after `catchUpMs` at the latest. */
+export const batches = (batchSize: number, catchUpBatchSize: number, catchUpMs = 60_000) => ({
+  batchSize,
+  batchMs: 5,
+  catchUpBatchSize,
+  catchUpMs,
+});
+
+/** Starts the runner, does `during`, and stops the runner whatever happened. */
+export async function whileRunning(runner: ProjectionRunner, during: () => Promise<void>): Promise<void> {
+  runner.start();
+  try {
+    await during();
+  } finally {
+    await runner.stop();
+  }
+}
+
+/** Starts a runner, waits (up to `timeoutMs`) until it has applied `position` (when given), stops it. */
 export async function runOnce(
   events: EventStore,
   store: ReadModelStore,
   position?: number,
   options = {},
   projection: Projection<unknown> = actionLogProjection,
+  timeoutMs = 5000,
 ): Promise<void> {
   const runner = new ProjectionRunner(events, store, [projection], { batchMs: 5, ...options });
-  runner.start();
-  try {
-    if (position !== undefined && position >= 0) await runner.waitFor(position, 5000);
-  } finally {
-    await runner.stop();
-  }
+  await whileRunning(runner, async () => {
+    if (position !== undefined && position >= 0) await runner.waitFor(position, timeoutMs);
+  });
+}
+
+/** Appends one more action event (its own commit); returns its position. */
+export async function appendOneMore(events: EventStore): Promise<number> {
+  const [more] = toAppends([{ action: 1, kind: 1 }], []);
+  return (await events.append(more.streamId, [more.event], 'any')).position;
 }
 
 /** The documents a fresh store holds after replaying the whole log. */
