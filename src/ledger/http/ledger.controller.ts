@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestj
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { LedgerStreamSchema, VerifyReportSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';
-import { problem, PROBLEM_CONTENT_TYPE } from '../../http/problem';
+import { problem } from '../../http/problem';
 import { NotFound } from '../../shared/domain-errors';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
 import { verifyStore } from '../integrity/verify-store';
