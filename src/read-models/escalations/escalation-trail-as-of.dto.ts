@@ -1,4 +1,4 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, OmitType } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { EscalationTrailQueryDto, EscalationTrailSummaryQueryDto } from './escalation-trail-query.dto';
 import { IsAsOf } from '../as-of/as-of-query.dto';
@@ -19,25 +19,13 @@ class TrailAsOf {
 export class AsOfEscalationTrailQueryDto extends TrailAsOf {}
 
 /** GET /as-of/escalation-trail: the live trail's filters and paging. */
-export class AsOfEscalationTrailListQueryDto extends OmitType(EscalationTrailQueryDto, [
-  'asOf',
-  'measuredOn',
-] as const) {
-  @ApiProperty({ maxLength: 40, description: TRAIL_AS_OF, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfEscalationTrailListQueryDto extends IntersectionType(
+  OmitType(EscalationTrailQueryDto, ['asOf', 'measuredOn'] as const),
+  TrailAsOf,
+) {}
 
 /** GET /as-of/escalation-trail/summary: the live summary's window, agency and period. */
-export class AsOfEscalationTrailSummaryQueryDto extends OmitType(EscalationTrailSummaryQueryDto, [
-  'asOf',
-  'measuredOn',
-] as const) {
-  @ApiProperty({ maxLength: 40, description: TRAIL_AS_OF, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfEscalationTrailSummaryQueryDto extends IntersectionType(
+  OmitType(EscalationTrailSummaryQueryDto, ['asOf', 'measuredOn'] as const),
+  TrailAsOf,
+) {}
