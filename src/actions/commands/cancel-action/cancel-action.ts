@@ -2,14 +2,14 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
 import { ActionOwnership } from '../action-ownership';
-import { Action, type ActionCommand } from '../../domain/action';
+import type { ActionCommand } from '../../domain/action';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class CancelActionDto extends CommandDto {
@@ -28,15 +28,11 @@ export class CancelActionCommand extends Command<CommandResult> {
 
 @CommandHandler(CancelActionCommand)
 export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly ownership: ActionOwnership,
-  ) {}
+  constructor(private readonly ownership: ActionOwnership) {}
 
-  async execute({ data, ctx }: CancelActionCommand) {
-    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
-    await this.ownership.assertMayChange('cancelAction', data.actionId, ctx);
-    return this.runner.run(Action, data.actionId, { type: 'cancel-action', data }, ctx);
+  // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+  execute({ data, ctx }: CancelActionCommand) {
+    return this.ownership.change('cancelAction', { type: 'cancel-action', data }, ctx);
   }
 }
 
