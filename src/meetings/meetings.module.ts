@@ -5,6 +5,7 @@ import {
   ApprovePreviousMinutesController,
   ApprovePreviousMinutesHandler,
 } from './commands/approve-previous-minutes/approve-previous-minutes';
+import { CancelMeetingController, CancelMeetingHandler } from './commands/cancel-meeting/cancel-meeting';
 import {
   ChangeMeetingLocationController,
   ChangeMeetingLocationHandler,
@@ -26,10 +27,11 @@ const SLICES = [
   [AddAgendaItemController, AddAgendaItemHandler],
   [ApprovePreviousMinutesController, ApprovePreviousMinutesHandler],
   [ChangeMeetingLocationController, ChangeMeetingLocationHandler],
+  [CancelMeetingController, CancelMeetingHandler],
   [CloseMeetingController, CloseMeetingHandler],
 ] as const;
 
-/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, close. */
+/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, cancel, close. */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: [
