@@ -5,6 +5,7 @@ import {
   DownloadEvidencePackController,
   DownloadEvidencePackHandler,
 } from './commands/download-evidence-pack/download-evidence-pack';
+import { ExtendPackAccessController, ExtendPackAccessHandler } from './commands/extend-pack-access/extend-pack-access';
 import { GrantPackAccessController, GrantPackAccessHandler } from './commands/grant-pack-access/grant-pack-access';
 import {
   RequestEvidencePackController,
@@ -36,12 +37,14 @@ import { EvidencePackReader } from './queries/pack-reader';
     DownloadEvidencePackController,
     GrantPackAccessController,
     RevokePackAccessController,
+    ExtendPackAccessController,
     GetPackAccessLogController,
   ],
   providers: [
     RequestEvidencePackHandler,
     GrantPackAccessHandler,
     RevokePackAccessHandler,
+    ExtendPackAccessHandler,
     DownloadEvidencePackHandler,
     EvidencePackReader,
     PackStorage,
