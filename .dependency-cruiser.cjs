@@ -7,7 +7,7 @@
  *
  * Exceptions, each narrow and for a reason:
  * - the composition root src/contexts.ts imports each context's Nest module file (nobody else in src/);
- * - the ledger's own HTTP adapters (its controllers and DTOs) use the edge's decorators and problem
+ * - the ledger's own HTTP adapters (its controllers, DTOs and command slices) use the edge's decorators and problem
  *   helpers like every other controller; the rest of the ledger may not;
  * - tests: test/<context>/ may reach the internals of the context it tests (test/evidence: the pack
  *   builder and verifier piece by piece); a test may import a context's Nest module to compose an app;
@@ -105,8 +105,8 @@ module.exports = {
       name: 'ledger-core-imports-no-edge',
       severity: 'error',
       comment:
-        'The ledger does not import http/ or auth/; only its own HTTP adapters (controllers, DTOs) sit at the edge.',
-      from: { path: '^src/ledger/', pathNot: ['/http/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
+        'The ledger does not import http/ or auth/; only its own HTTP adapters (controllers, DTOs, command slices) sit at the edge.',
+      from: { path: '^src/ledger/', pathNot: ['/http/', '/commands/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
       to: { path: '^src/(http|auth)/' },
     },
     {

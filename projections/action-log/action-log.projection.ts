@@ -36,6 +36,7 @@ const meetings = subscribe(Meeting, {
   'previous-minutes-approved': 'ignored',
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
+  'meeting-cancelled': 'ignored',
 });
 
 export const isActionEvent = actions.takes;

@@ -26,4 +26,5 @@ export const meetings = subscribe(Meeting, {
   'previous-minutes-approved': 'ignored',
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
+  'meeting-cancelled': 'ignored',
 });

@@ -72,7 +72,10 @@ export interface MeetingDoc extends RecordRevision {
   scheduledFor?: string;
   title?: string;
   location?: string;
+  /** Nothing more can be recorded against it: closed after it was held, or cancelled. */
   closed: boolean;
+  /** Why it was called off, when it was cancelled before it was held. */
+  cancelledBecause?: string;
   /** In person-id order, one line per person. */
   attendance: AttendanceLine[];
   attendanceCorrections: AttendanceCorrection[];

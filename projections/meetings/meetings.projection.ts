@@ -80,6 +80,8 @@ function meetingChanges(doc: MeetingDoc, stored: StoredEvent): Partial<MeetingDo
     }
     case 'meeting-location-changed':
       return { location: event.data.location };
+    case 'meeting-cancelled':
+      return { closed: true, cancelledBecause: event.data.reason };
     case 'meeting-closed':
       return { closed: true };
   }

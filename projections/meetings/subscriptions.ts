@@ -11,6 +11,7 @@ export const meetings = subscribe(Meeting, {
   'agenda-item-added': 'handled',
   'previous-minutes-approved': 'handled',
   'meeting-location-changed': 'handled',
+  'meeting-cancelled': 'handled',
   'meeting-closed': 'handled',
 });
 export const decisions = subscribe(Decision, {

@@ -36,6 +36,8 @@ export function summarise(event: MeetingEvent | DecisionEvent | ActionEvent): st
     }
     case 'meeting-location-changed':
       return `Moved to ${event.data.location}${event.data.previousLocation ? ` from ${event.data.previousLocation}` : ''}${suffix(event.data.reason)}`;
+    case 'meeting-cancelled':
+      return `Cancelled${suffix(event.data.reason)}`;
     case 'meeting-closed':
       return 'Closed: nothing more can be recorded against it';
     case 'decision-recorded':

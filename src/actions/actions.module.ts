@@ -1,23 +1,23 @@
 import { Module } from '@nestjs/common';
 import { ActionOwnership } from './commands/action-ownership';
-import { CancelActionController } from './commands/cancel-action/cancel-action.controller';
-import { CancelActionHandler } from './commands/cancel-action/cancel-action.handler';
-import { CarryActionForwardController } from './commands/carry-action-forward/carry-action-forward.controller';
-import { CarryActionForwardHandler } from './commands/carry-action-forward/carry-action-forward.handler';
-import { ChangeActionDueDateController } from './commands/change-action-due-date/change-action-due-date.controller';
-import { ChangeActionDueDateHandler } from './commands/change-action-due-date/change-action-due-date.handler';
-import { CloseActionController } from './commands/close-action/close-action.controller';
-import { CloseActionHandler } from './commands/close-action/close-action.handler';
-import { CompleteActionController } from './commands/complete-action/complete-action.controller';
-import { CompleteActionHandler } from './commands/complete-action/complete-action.handler';
-import { NoteActionProgressController } from './commands/note-action-progress/note-action-progress.controller';
-import { NoteActionProgressHandler } from './commands/note-action-progress/note-action-progress.handler';
-import { RaiseActionController } from './commands/raise-action/raise-action.controller';
-import { RaiseActionHandler } from './commands/raise-action/raise-action.handler';
-import { ReassignActionController } from './commands/reassign-action/reassign-action.controller';
-import { ReassignActionHandler } from './commands/reassign-action/reassign-action.handler';
-import { ReopenActionController } from './commands/reopen-action/reopen-action.controller';
-import { ReopenActionHandler } from './commands/reopen-action/reopen-action.handler';
+import { CancelActionController, CancelActionHandler } from './commands/cancel-action/cancel-action';
+import {
+  CarryActionForwardController,
+  CarryActionForwardHandler,
+} from './commands/carry-action-forward/carry-action-forward';
+import {
+  ChangeActionDueDateController,
+  ChangeActionDueDateHandler,
+} from './commands/change-action-due-date/change-action-due-date';
+import { CloseActionController, CloseActionHandler } from './commands/close-action/close-action';
+import { CompleteActionController, CompleteActionHandler } from './commands/complete-action/complete-action';
+import {
+  NoteActionProgressController,
+  NoteActionProgressHandler,
+} from './commands/note-action-progress/note-action-progress';
+import { RaiseActionController, RaiseActionHandler } from './commands/raise-action/raise-action';
+import { ReassignActionController, ReassignActionHandler } from './commands/reassign-action/reassign-action';
+import { ReopenActionController, ReopenActionHandler } from './commands/reopen-action/reopen-action';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [

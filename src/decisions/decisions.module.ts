@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { RecordDecisionController } from './commands/record-decision/record-decision.controller';
-import { RecordDecisionHandler } from './commands/record-decision/record-decision.handler';
-import { RescindDecisionController } from './commands/rescind-decision/rescind-decision.controller';
-import { RescindDecisionHandler } from './commands/rescind-decision/rescind-decision.handler';
-import { SatisfyDecisionConditionController } from './commands/satisfy-decision-condition/satisfy-decision-condition.controller';
-import { SatisfyDecisionConditionHandler } from './commands/satisfy-decision-condition/satisfy-decision-condition.handler';
-import { SupersedeDecisionController } from './commands/supersede-decision/supersede-decision.controller';
-import { SupersedeDecisionHandler } from './commands/supersede-decision/supersede-decision.handler';
+import { RecordDecisionController, RecordDecisionHandler } from './commands/record-decision/record-decision';
+import { RescindDecisionController, RescindDecisionHandler } from './commands/rescind-decision/rescind-decision';
+import {
+  SatisfyDecisionConditionController,
+  SatisfyDecisionConditionHandler,
+} from './commands/satisfy-decision-condition/satisfy-decision-condition';
+import {
+  SupersedeDecisionController,
+  SupersedeDecisionHandler,
+} from './commands/supersede-decision/supersede-decision';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [

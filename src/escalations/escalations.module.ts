@@ -1,22 +1,25 @@
 import { Module } from '@nestjs/common';
-import { AcknowledgeEscalationController } from './commands/acknowledge-escalation/acknowledge-escalation.controller';
-import { AcknowledgeEscalationHandler } from './commands/acknowledge-escalation/acknowledge-escalation.handler';
-import { CloseEscalationController } from './commands/close-escalation/close-escalation.controller';
-import { CloseEscalationHandler } from './commands/close-escalation/close-escalation.handler';
-import { DefineProtocolController } from './commands/define-protocol/define-protocol.controller';
-import { DefineProtocolHandler } from './commands/define-protocol/define-protocol.handler';
-import { EscalateEscalationController } from './commands/escalate-escalation/escalate-escalation.controller';
-import { EscalateEscalationHandler } from './commands/escalate-escalation/escalate-escalation.handler';
-import { RaiseEscalationController } from './commands/raise-escalation/raise-escalation.controller';
-import { RaiseEscalationHandler } from './commands/raise-escalation/raise-escalation.handler';
-import { RecordResponseController } from './commands/record-response/record-response.controller';
-import { RecordResponseHandler } from './commands/record-response/record-response.handler';
-import { RectifyDataSubjectController } from './commands/rectify-data-subject/rectify-data-subject.controller';
-import { RectifyDataSubjectHandler } from './commands/rectify-data-subject/rectify-data-subject.handler';
-import { ResolveEscalationController } from './commands/resolve-escalation/resolve-escalation.controller';
-import { ResolveEscalationHandler } from './commands/resolve-escalation/resolve-escalation.handler';
-import { ReviseProtocolController } from './commands/revise-protocol/revise-protocol.controller';
-import { ReviseProtocolHandler } from './commands/revise-protocol/revise-protocol.handler';
+import {
+  AcknowledgeEscalationController,
+  AcknowledgeEscalationHandler,
+} from './commands/acknowledge-escalation/acknowledge-escalation';
+import { CloseEscalationController, CloseEscalationHandler } from './commands/close-escalation/close-escalation';
+import { DefineProtocolController, DefineProtocolHandler } from './commands/define-protocol/define-protocol';
+import {
+  EscalateEscalationController,
+  EscalateEscalationHandler,
+} from './commands/escalate-escalation/escalate-escalation';
+import { RaiseEscalationController, RaiseEscalationHandler } from './commands/raise-escalation/raise-escalation';
+import { RecordResponseController, RecordResponseHandler } from './commands/record-response/record-response';
+import {
+  RectifyDataSubjectController,
+  RectifyDataSubjectHandler,
+} from './commands/rectify-data-subject/rectify-data-subject';
+import {
+  ResolveEscalationController,
+  ResolveEscalationHandler,
+} from './commands/resolve-escalation/resolve-escalation';
+import { ReviseProtocolController, ReviseProtocolHandler } from './commands/revise-protocol/revise-protocol';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { DigestsModule } from '../ledger/digests/digests.module';
 import { LogHeadDigester } from '../ledger/digests/log-head-digester';
-import { DownloadEvidencePackController } from './commands/download-evidence-pack/download-evidence-pack.controller';
-import { DownloadEvidencePackHandler } from './commands/download-evidence-pack/download-evidence-pack.handler';
-import { GrantPackAccessController } from './commands/grant-pack-access/grant-pack-access.controller';
-import { GrantPackAccessHandler } from './commands/grant-pack-access/grant-pack-access.handler';
-import { RequestEvidencePackController } from './commands/request-evidence-pack/request-evidence-pack.controller';
-import { RequestEvidencePackHandler } from './commands/request-evidence-pack/request-evidence-pack.handler';
-import { RevokePackAccessController } from './commands/revoke-pack-access/revoke-pack-access.controller';
-import { RevokePackAccessHandler } from './commands/revoke-pack-access/revoke-pack-access.handler';
+import {
+  DownloadEvidencePackController,
+  DownloadEvidencePackHandler,
+} from './commands/download-evidence-pack/download-evidence-pack';
+import { ExtendPackAccessController, ExtendPackAccessHandler } from './commands/extend-pack-access/extend-pack-access';
+import { GrantPackAccessController, GrantPackAccessHandler } from './commands/grant-pack-access/grant-pack-access';
+import {
+  RequestEvidencePackController,
+  RequestEvidencePackHandler,
+} from './commands/request-evidence-pack/request-evidence-pack';
+import { RevokePackAccessController, RevokePackAccessHandler } from './commands/revoke-pack-access/revoke-pack-access';
 import { EVIDENCE_DIGESTS } from './jobs/evidence-digests';
 import { PACK_BUILDER } from './jobs/pack-builder.token';
 import { PackJobRunner } from './jobs/pack-job-runner';
@@ -34,12 +37,14 @@ import { EvidencePackReader } from './queries/pack-reader';
     DownloadEvidencePackController,
     GrantPackAccessController,
     RevokePackAccessController,
+    ExtendPackAccessController,
     GetPackAccessLogController,
   ],
   providers: [
     RequestEvidencePackHandler,
     GrantPackAccessHandler,
     RevokePackAccessHandler,
+    ExtendPackAccessHandler,
     DownloadEvidencePackHandler,
     EvidencePackReader,
     PackStorage,

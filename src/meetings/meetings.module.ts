@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { DEPUTY_AUTHORITY } from '../auth/deputy-authority.port';
-import { AddAgendaItemController } from './commands/add-agenda-item/add-agenda-item.controller';
-import { AddAgendaItemHandler } from './commands/add-agenda-item/add-agenda-item.handler';
-import { ApprovePreviousMinutesController } from './commands/approve-previous-minutes/approve-previous-minutes.controller';
-import { ApprovePreviousMinutesHandler } from './commands/approve-previous-minutes/approve-previous-minutes.handler';
-import { ChangeMeetingLocationController } from './commands/change-meeting-location/change-meeting-location.controller';
-import { ChangeMeetingLocationHandler } from './commands/change-meeting-location/change-meeting-location.handler';
-import { CloseMeetingController } from './commands/close-meeting/close-meeting.controller';
-import { CloseMeetingHandler } from './commands/close-meeting/close-meeting.handler';
-import { CorrectAttendanceController } from './commands/correct-attendance/correct-attendance.controller';
-import { CorrectAttendanceHandler } from './commands/correct-attendance/correct-attendance.handler';
-import { RecordAttendanceController } from './commands/record-attendance/record-attendance.controller';
-import { RecordAttendanceHandler } from './commands/record-attendance/record-attendance.handler';
-import { ScheduleMeetingController } from './commands/schedule-meeting/schedule-meeting.controller';
-import { ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting.handler';
+import { AddAgendaItemController, AddAgendaItemHandler } from './commands/add-agenda-item/add-agenda-item';
+import {
+  ApprovePreviousMinutesController,
+  ApprovePreviousMinutesHandler,
+} from './commands/approve-previous-minutes/approve-previous-minutes';
+import { CancelMeetingController, CancelMeetingHandler } from './commands/cancel-meeting/cancel-meeting';
+import {
+  ChangeMeetingLocationController,
+  ChangeMeetingLocationHandler,
+} from './commands/change-meeting-location/change-meeting-location';
+import { CloseMeetingController, CloseMeetingHandler } from './commands/close-meeting/close-meeting';
+import {
+  CorrectAttendanceController,
+  CorrectAttendanceHandler,
+} from './commands/correct-attendance/correct-attendance';
+import { RecordAttendanceController, RecordAttendanceHandler } from './commands/record-attendance/record-attendance';
+import { ScheduleMeetingController, ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting';
 import { DeputyAuthority } from './deputy-authority';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
@@ -24,10 +27,11 @@ const SLICES = [
   [AddAgendaItemController, AddAgendaItemHandler],
   [ApprovePreviousMinutesController, ApprovePreviousMinutesHandler],
   [ChangeMeetingLocationController, ChangeMeetingLocationHandler],
+  [CancelMeetingController, CancelMeetingHandler],
   [CloseMeetingController, CloseMeetingHandler],
 ] as const;
 
-/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, close. */
+/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, cancel, close. */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: [

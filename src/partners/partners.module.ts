@@ -1,16 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RegisterBoardController } from './commands/register-board/register-board.controller';
-import { RegisterBoardHandler } from './commands/register-board/register-board.handler';
-import { RegisterPartnerController } from './commands/register-partner/register-partner.controller';
-import { RegisterPartnerHandler } from './commands/register-partner/register-partner.handler';
-import { RegisterPersonController } from './commands/register-person/register-person.controller';
-import { RegisterPersonHandler } from './commands/register-person/register-person.handler';
-import { RenamePartnerController } from './commands/rename-partner/rename-partner.controller';
-import { RenamePartnerHandler } from './commands/rename-partner/rename-partner.handler';
-import { SucceedPartnerController } from './commands/succeed-partner/succeed-partner.controller';
-import { SucceedPartnerHandler } from './commands/succeed-partner/succeed-partner.handler';
-import { UpdatePersonController } from './commands/update-person/update-person.controller';
-import { UpdatePersonHandler } from './commands/update-person/update-person.handler';
+import { RegisterBoardController, RegisterBoardHandler } from './commands/register-board/register-board';
+import { RegisterPartnerController, RegisterPartnerHandler } from './commands/register-partner/register-partner';
+import { RegisterPersonController, RegisterPersonHandler } from './commands/register-person/register-person';
+import { RenamePartnerController, RenamePartnerHandler } from './commands/rename-partner/rename-partner';
+import { SucceedPartnerController, SucceedPartnerHandler } from './commands/succeed-partner/succeed-partner';
+import { UpdatePersonController, UpdatePersonHandler } from './commands/update-person/update-person';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [

@@ -2,8 +2,7 @@ import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplication
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
-import { EraseDataSubjectController } from './commands/erase-data-subject/erase-data-subject.controller';
-import { EraseDataSubjectHandler } from './commands/erase-data-subject/erase-data-subject.handler';
+import { EraseDataSubjectController, EraseDataSubjectHandler } from './commands/erase-data-subject/erase-data-subject';
 import { DataSubject } from './domain/data-subject';
 import { loadMasterKey } from './master-key';
 import { PERSONAL_DATA_SEALER } from '../ledger/personal-data-sealer.port';

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
-import { RequestSignoffController } from './commands/request-signoff/request-signoff.controller';
-import { RequestSignoffHandler } from './commands/request-signoff/request-signoff.handler';
-import { ReviseSignoffArtefactController } from './commands/revise-signoff-artefact/revise-signoff-artefact.controller';
-import { ReviseSignoffArtefactHandler } from './commands/revise-signoff-artefact/revise-signoff-artefact.handler';
-import { SignSignoffController } from './commands/sign-signoff/sign-signoff.controller';
-import { SignSignoffHandler } from './commands/sign-signoff/sign-signoff.handler';
-import { WithdrawSignoffRequestController } from './commands/withdraw-signoff-request/withdraw-signoff-request.controller';
-import { WithdrawSignoffRequestHandler } from './commands/withdraw-signoff-request/withdraw-signoff-request.handler';
-import { WithdrawSignoffSignatureController } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.controller';
-import { WithdrawSignoffSignatureHandler } from './commands/withdraw-signoff-signature/withdraw-signoff-signature.handler';
+import { RequestSignoffController, RequestSignoffHandler } from './commands/request-signoff/request-signoff';
+import {
+  ReviseSignoffArtefactController,
+  ReviseSignoffArtefactHandler,
+} from './commands/revise-signoff-artefact/revise-signoff-artefact';
+import { SignSignoffController, SignSignoffHandler } from './commands/sign-signoff/sign-signoff';
+import {
+  WithdrawSignoffRequestController,
+  WithdrawSignoffRequestHandler,
+} from './commands/withdraw-signoff-request/withdraw-signoff-request';
+import {
+  WithdrawSignoffSignatureController,
+  WithdrawSignoffSignatureHandler,
+} from './commands/withdraw-signoff-signature/withdraw-signoff-signature';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [

@@ -155,7 +155,7 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
     expect((await get(t, '/evidence-packs/jtai-2022', inspector)).headers.deprecation).toBeUndefined();
   });
 
-  it('refuses to grant the same inspector again while the grant is active (extend = revoke + grant), writing nothing', async () => {
+  it('refuses to grant the same inspector again while the grant is active (extending is its own request), writing nothing', async () => {
     const before = await eventCount(t);
     expectProblem(
       await send(t, '/evidence-packs/jtai-2022/grants', {
@@ -166,6 +166,23 @@ describe('evidence packs: request, build, grant, download, revoke, expire (e2e)'
       'grant-already-active',
     );
     expect(await eventCount(t)).toBe(before);
+  });
+
+  it('extends an active grant: the inspector keeps access, the list shows the new expiry, the access log the revoke and grant', async () => {
+    const extended = await send(t, `/evidence-packs/jtai-2022/grants/${inspectorClaims.userId}/extension`, {
+      expiresAt: '2023-01-31T17:00:00Z',
+      reason: 'Fieldwork extended to the end of January',
+    });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ events: ['evidence-pack-access-revoked', 'evidence-pack-access-granted'] });
+    expect((await get(t, '/evidence-packs', inspector)).body.items[0].grants).toEqual([
+      { inspectorUserId: inspectorClaims.userId, expiresAt: '2023-01-31T17:00:00.000Z', active: true, revoked: false },
+    ]);
+    const log = await get(t, '/evidence-packs/jtai-2022/access-log', inspector);
+    expect(log.body.entries.slice(-2)).toMatchObject([
+      { action: 'revoked', reason: 'Fieldwork extended to the end of January', by: { userId: businessManager.userId } },
+      { action: 'granted', expiresAt: '2023-01-31T17:00:00.000Z', by: { userId: businessManager.userId } },
+    ]);
   });
 
   it('after revocation the inspector gets 404 on status, download and access log, and an empty list', async () => {

@@ -3,8 +3,10 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '../../src/config/app-config';
 import { CommandRunner } from '../../src/ledger/command-runner';
-import { RecordLedgerDigestHandler } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
-import type { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
+import {
+  RecordLedgerDigestHandler,
+  type RecordLedgerDigestCommand,
+} from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest';
 import { DIGEST_SCHEDULER_ACTOR, DigestScheduler } from '../../src/ledger/digests/digest-scheduler';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
 import { DefinitionLogTree } from '../../src/ledger/log-tree/definition-log-tree';

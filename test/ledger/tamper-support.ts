@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { CommandRunner } from '../../src/ledger/command-runner';
-import { RecordLedgerDigestCommand } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
-import { RecordLedgerDigestHandler } from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest.handler';
+import {
+  RecordLedgerDigestCommand,
+  RecordLedgerDigestHandler,
+} from '../../src/ledger/digests/commands/record-ledger-digest/record-ledger-digest';
 import { LogHeadDigester } from '../../src/ledger/digests/log-head-digester';
 import type { SigningKey } from '../../src/ledger/digests/signing-key';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';

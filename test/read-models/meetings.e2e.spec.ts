@@ -243,3 +243,24 @@ describe('GET /meetings/stream', () => {
     });
   });
 });
+
+describe('POST /meetings/{meetingId}/cancel, as the meeting record shows it', () => {
+  const reason = 'Not quorate: three partners sent apologies';
+
+  it('shows the meeting cancelled with its reason, closed to decisions, and says so in its history', async () => {
+    expectProblem(await send(t, `/meetings/${WORCS}/cancel`, { reason: '' }, { token: await t.token() }), 400);
+    await on('2022-05-18', 'cancelled', `/meetings/${WORCS}/cancel`, { reason });
+    const meeting = await get(`/meetings/${WORCS}`);
+    expect(meeting.body).toMatchObject({ meetingId: WORCS, closed: true, cancelledBecause: reason });
+    expect((await get(`/meetings/${WORCS}/history`)).body.entries.at(-1)).toMatchObject({
+      type: 'meeting-cancelled',
+      summary: `Cancelled: ${reason}`,
+      position: positions.cancelled,
+    });
+    // The decisions context reads the meeting's `closed`: nothing is recorded at a cancelled meeting.
+    const before = await eventCount(t);
+    const decision = { decisionId: 'd-worcs', meetingId: WORCS, itemNumber: 1, outcome: 'agreed', text: 'x' };
+    expectProblem(await send(t, '/decisions', decision, { token: await t.token() }), 409, 'meeting-closed');
+    expect(await eventCount(t)).toBe(before);
+  });
+});

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertMayActFor } from '../../auth/agency-scope';
 import type { CheckedCommand } from '../../auth/agency-rules';
-import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
+import { CommandRunner, type CommandContext, type CommandResult } from '../../ledger/command-runner';
 import { partnerOfPerson } from '../../partners';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { Action, type ActionOwner } from '../domain/action';
+import { Action, type ActionCommand, type ActionOwner } from '../domain/action';
 
 /**
  * The agencies that own an action, for the agency rule table: partner owners as named, person
@@ -29,6 +29,19 @@ export class ActionOwnership {
   /** Refuses with 403 not-your-agency, writing nothing, unless the actor may act for an owner of the action. */
   async assertMayChange(command: CheckedCommand, actionId: string, ctx: CommandContext): Promise<void> {
     assertMayActFor(ctx.actor, command, await this.agencies(actionId, ctx));
+  }
+
+  /**
+   * The whole of an action command that needs no other aggregate's facts: the agency check above,
+   * then the decider on the action's stream. Slices that load facts check first the same way.
+   */
+  async change(
+    checked: CheckedCommand,
+    command: Omit<ActionCommand, 'meta'>,
+    ctx: CommandContext,
+  ): Promise<CommandResult> {
+    await this.assertMayChange(checked, command.data.actionId, ctx);
+    return this.runner.run(Action, command.data.actionId, command, ctx);
   }
 
   private async agencyOf(owner: ActionOwner, onDate: string): Promise<string | undefined> {

@@ -35,6 +35,10 @@ export type EvidencePackCommand =
   | DomainCommand<'fail-pack-generation', { packId: string; reason: string }>
   | DomainCommand<'grant-pack-access', { packId: string; inspectorUserId: string; expiresAt: string; now: string }>
   | DomainCommand<'revoke-pack-access', { packId: string; inspectorUserId: string; reason: string; now: string }>
+  | DomainCommand<
+      'extend-pack-access',
+      { packId: string; inspectorUserId: string; expiresAt: string; reason: string; now: string }
+    >
   | DomainCommand<'record-pack-download', { packId: string; access: PackAccess; now: string }>;
 
 /**

@@ -45,6 +45,10 @@ const revoke = (now = NOW) => ({
   type: 'revoke-pack-access' as const,
   data: { packId, inspectorUserId: inspector.userId, reason: 'inspection over', now },
 });
+const extend = (expiresAt = '2023-01-31T17:00:00.000Z', now = NOW) => ({
+  type: 'extend-pack-access' as const,
+  data: { packId, inspectorUserId: inspector.userId, expiresAt, reason: 'fieldwork extended', now },
+});
 const download = (access: 'any' | 'granted' | 'none', now = NOW) => ({
   type: 'record-pack-download' as const,
   data: { packId, access, now },
@@ -174,6 +178,35 @@ describe('EvidencePack decider', () => {
         .when(revoke())
         .then([revoked]);
       expect(activeGrant(spec.given([...done, granted(), revoked]).state(), inspector.userId, NOW)).toBeUndefined();
+    });
+    it('given an active grant, when extended with a reason, then it is revoked and granted again in one decision', () => {
+      const extended = spec.given([...done, granted()]).when(extend());
+      extended.then([
+        { ...revoked, data: { ...revoked.data, reason: 'fieldwork extended' } },
+        granted('2023-01-31T17:00:00.000Z'),
+      ]);
+      const state = spec
+        .given([...done, granted()])
+        .and(extend())
+        .state();
+      expect(activeGrant(state, inspector.userId, '2023-01-01T00:00:00.000Z')).toMatchObject({ revoked: false });
+    });
+    it('given an active grant, when extended to its expiry or earlier, then it is refused: shortening is a revocation', () => {
+      spec
+        .given([...done, granted()])
+        .when(extend('2022-12-01T00:00:00.000Z'))
+        .thenRefuses('extension-not-later', 422);
+    });
+    it('given no grant, a revoked one or an expired one, when extended, then there is no active grant to extend', () => {
+      spec.given(done).when(extend()).thenRefuses('no-active-grant', 409);
+      spec
+        .given([...done, granted(), revoked])
+        .when(extend())
+        .thenRefuses('no-active-grant', 409);
+      spec
+        .given([...done, granted()])
+        .when(extend(undefined, '2022-12-01T00:00:00.000Z'))
+        .thenRefuses('no-active-grant', 409);
     });
     it('given no grant, a revoked grant or an expired one, when revoked, then there is no active grant to revoke', () => {
       spec.given(done).when(revoke()).thenRefuses('no-active-grant', 409);

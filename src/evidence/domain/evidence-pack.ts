@@ -68,11 +68,11 @@ function decide(command: EvidencePackCommand, state: EvidencePackState): Evidenc
           expiresAt,
         });
       }
-      // Extending is revoke + grant: each change of who may read the pack is its own dated, reasoned event.
+      // A grant is changed by extending it (below) or revoking it, never by granting over it.
       if (activeGrant(state, inspectorUserId, now)) {
         throw new StateConflict(
           'grant-already-active',
-          `${inspectorUserId} already has access until ${state.grants[inspectorUserId].expiresAt}; revoke it first to change it`,
+          `${inspectorUserId} already has access until ${state.grants[inspectorUserId].expiresAt}; extend it, or revoke it first`,
         );
       }
       return [{ type: 'evidence-pack-access-granted', data: { packId, inspectorUserId, expiresAt } }];
@@ -82,6 +82,23 @@ function decide(command: EvidencePackCommand, state: EvidencePackState): Evidenc
       if (!activeGrant(state, inspectorUserId, now))
         throw new StateConflict('no-active-grant', `${inspectorUserId} has no active grant to evidence pack ${packId}`);
       return [{ type: 'evidence-pack-access-revoked', data: { packId, inspectorUserId, reason } }];
+    }
+    case 'extend-pack-access': {
+      const { inspectorUserId, expiresAt, reason, now } = command.data;
+      const grant = activeGrant(state, inspectorUserId, now);
+      if (!grant)
+        throw new StateConflict('no-active-grant', `${inspectorUserId} has no active grant to evidence pack ${packId}`);
+      // Shortening is a revocation's business: an extension only ever gives more time.
+      if (Date.parse(expiresAt) <= Date.parse(grant.expiresAt))
+        throw new RuleViolation('extension-not-later', `The new expiry must be after ${grant.expiresAt}`, {
+          expiresAt,
+        });
+      // Revoke + grant in one append: each change of who may read the pack stays its own dated, reasoned
+      // event (the access log shows both), and access never lapses between two requests.
+      return [
+        { type: 'evidence-pack-access-revoked', data: { packId, inspectorUserId, reason } },
+        { type: 'evidence-pack-access-granted', data: { packId, inspectorUserId, expiresAt } },
+      ];
     }
     case 'record-pack-download':
       // Not yours to see: answered exactly as a pack that does not exist, so existence does not leak.

@@ -14,7 +14,7 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
 import type { Actor } from '../event-envelope';
-import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest.handler';
+import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest';
 import { LogHeadDigester } from './log-head-digester';
 
 /**

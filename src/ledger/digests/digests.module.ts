@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { RecordLedgerDigestController } from './commands/record-ledger-digest/record-ledger-digest.controller';
-import { RecordLedgerDigestHandler } from './commands/record-ledger-digest/record-ledger-digest.handler';
+import {
+  RecordLedgerDigestController,
+  RecordLedgerDigestHandler,
+} from './commands/record-ledger-digest/record-ledger-digest';
 import { DigestScheduler } from './digest-scheduler';
 import { ListLedgerDigestsController } from './http/list-ledger-digests.controller';
 import { LedgerProofsController } from '../http/ledger-proofs.controller';

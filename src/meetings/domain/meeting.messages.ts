@@ -28,6 +28,7 @@ export type MeetingEvent =
       'meeting-location-changed',
       { meetingId: string; location: string; previousLocation?: string; reason?: string }
     >
+  | DomainEvent<'meeting-cancelled', { meetingId: string; reason: string }>
   | DomainEvent<'meeting-closed', { meetingId: string }>;
 
 /** The previous meeting as loaded by the handler. */
@@ -76,6 +77,7 @@ export type MeetingCommand =
       }
     >
   | DomainCommand<'change-meeting-location', { meetingId: string; location: string; reason?: string }>
+  | DomainCommand<'cancel-meeting', { meetingId: string; reason: string }>
   | DomainCommand<'close-meeting', { meetingId: string }>;
 
 /** The shape other contexts read with runner.load(Meeting, id): decisions need an open meeting and an existing item. */
@@ -86,7 +88,10 @@ export interface MeetingState {
   scheduledFor?: string;
   title?: string;
   location?: string;
+  /** Nothing more may be recorded against it: closed after it was held, or cancelled. */
   closed: boolean;
+  /** Called off before it was held (closed too, so other contexts need not know the difference). */
+  cancelled: boolean;
   /** By item number (the order on the agenda); `label` is the number as the minutes write it, e.g. '2.1' or 'Part 1'. */
   items: Record<number, { title: string; label?: string; presenterPersonId?: string }>;
   attendance: Attendance;

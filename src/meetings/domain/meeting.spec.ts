@@ -418,6 +418,36 @@ describe('Meeting decider: location', () => {
   });
 });
 
+describe('Meeting decider: cancelling', () => {
+  const cancel = (reason = 'Not quorate'): Cmd => ({ type: 'cancel-meeting', data: { meetingId, reason } });
+  const cancelled: MeetingEvent = { type: 'meeting-cancelled', data: { meetingId, reason: 'Not quorate' } };
+
+  it('cancels a meeting not yet held with the reason, leaving it closed to everything else', () => {
+    spec.given([scheduled]).when(cancel()).then([cancelled]);
+    const state = spec.given([scheduled, cancelled]).state();
+    // Other contexts read `closed` (a decision or action at it is refused): cancelled is closed to them.
+    expect(state).toMatchObject({ cancelled: true, closed: true });
+    expect(isOpen(state)).toBe(false);
+  });
+
+  it('refuses a meeting already held (409), closed (409), never scheduled (404), and anything once cancelled (409)', () => {
+    spec
+      .given([scheduled, recorded(present('pete-hill'))])
+      .when(cancel())
+      .thenRefuses('meeting-already-held', 409);
+    spec.given([scheduled, closed]).when(cancel()).thenRefuses('meeting-closed', 409);
+    spec.given([]).when(cancel()).thenRefuses('meeting-not-found', 404);
+    const afterCancel = spec.given([scheduled, cancelled]);
+    for (const c of [
+      cancel(),
+      record(present('pete-hill')),
+      { type: 'add-agenda-item', data: { meetingId, itemNumber: 1, title: 'x' } } as Cmd,
+      { type: 'close-meeting', data: { meetingId } } as Cmd,
+    ])
+      afterCancel.when(c).thenRefuses('meeting-cancelled', 409);
+  });
+});
+
 describe('Meeting decider: closing', () => {
   it('closes an open meeting', () => {
     spec.given([scheduled]).when({ type: 'close-meeting', data: { meetingId } }).then([closed]);

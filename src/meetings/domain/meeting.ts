@@ -8,7 +8,14 @@ import type { MeetingCommand, MeetingEvent, MeetingState } from './meeting.messa
 export * from './attendance';
 export * from './meeting.messages';
 
-const initialState: MeetingState = { exists: false, closed: false, items: {}, attendance: {}, approvedMinutes: {} };
+const initialState: MeetingState = {
+  exists: false,
+  closed: false,
+  cancelled: false,
+  items: {},
+  attendance: {},
+  approvedMinutes: {},
+};
 
 export const hasAgendaItem = (state: MeetingState, itemNumber: number): boolean =>
   Object.hasOwn(state.items, itemNumber);
@@ -22,6 +29,10 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
   const { meetingId } = command.data;
   if (command.type === 'schedule-meeting') return schedule(command.data, state);
   if (!state.exists) throw new NotFound('Meeting', meetingId);
+  if (state.cancelled)
+    throw new StateConflict('meeting-cancelled', `Meeting ${meetingId} was cancelled: nothing can be recorded`, {
+      meetingId,
+    });
   // A correction after close is a later meeting's business: closed minutes are never reopened.
   if (state.closed)
     throw new StateConflict('meeting-closed', `Meeting ${meetingId} is closed: nothing more can be recorded`, {
@@ -48,6 +59,9 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       return approvePreviousMinutes(command.data, state);
     case 'change-meeting-location':
       return changeLocation(command.data, state);
+    case 'cancel-meeting':
+      assertNotHeld(state, meetingId);
+      return [{ type: 'meeting-cancelled', data: { meetingId, reason: command.data.reason } }];
     case 'close-meeting':
       return [{ type: 'meeting-closed', data: { meetingId } }];
   }
@@ -143,16 +157,20 @@ function approvePreviousMinutes(
   ];
 }
 
+/** Attendance is recorded once the board has met: where and whether it met are then history, not a plan. */
+function assertNotHeld(state: MeetingState, meetingId: string): void {
+  if (Object.keys(state.attendance).length > 0)
+    throw new StateConflict('meeting-already-held', `Meeting ${meetingId} has attendance recorded: it has been held`, {
+      meetingId,
+    });
+}
+
 function changeLocation(
   data: Extract<MeetingCommand, { type: 'change-meeting-location' }>['data'],
   state: MeetingState,
 ): MeetingEvent[] {
   const { meetingId, location, reason } = data;
-  // Attendance is recorded once the board has met: where it met is then history, not a plan.
-  if (Object.keys(state.attendance).length > 0)
-    throw new StateConflict('meeting-already-held', `Meeting ${meetingId} has attendance recorded: it has been held`, {
-      meetingId,
-    });
+  assertNotHeld(state, meetingId);
   if (location === state.location)
     throw new RuleViolation('same-location', `Meeting ${meetingId} is already at ${location}`, { meetingId });
   return [
@@ -192,6 +210,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     }
     case 'meeting-location-changed':
       return { ...state, location: event.data.location };
+    case 'meeting-cancelled':
+      return { ...state, closed: true, cancelled: true };
     case 'meeting-closed':
       return { ...state, closed: true };
   }
@@ -209,6 +229,7 @@ export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
       'agenda-item-added',
       'previous-minutes-approved',
       'meeting-location-changed',
+      'meeting-cancelled',
       'meeting-closed',
     ),
   ),

@@ -14,7 +14,7 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import type { IntervalJobStatus } from '../../shared/interval-job';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
-import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject.handler';
+import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
 

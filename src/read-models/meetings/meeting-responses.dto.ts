@@ -84,7 +84,10 @@ export class MeetingResponse implements MeetingView {
   @ApiPropertyOptional({ format: 'date-time' }) scheduledFor?: string;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() location?: string;
-  @ApiProperty() closed!: boolean;
+  @ApiProperty({ description: 'Nothing more can be recorded against it: closed after it was held, or cancelled' })
+  closed!: boolean;
+  @ApiPropertyOptional({ description: 'Why it was called off, when it was cancelled before it was held' })
+  cancelledBecause?: string;
   @ApiProperty({ type: [AttendanceLineResponse], description: 'One line per person, by person id, as corrected' })
   attendance!: AttendanceLineResponse[];
   @ApiProperty({ type: [AttendanceCorrectionResponse] }) attendanceCorrections!: AttendanceCorrectionResponse[];

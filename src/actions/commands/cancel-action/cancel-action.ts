@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import type { ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CancelActionDto extends CommandDto {
+  @IsText(1000, 'Why the action is no longer needed')
+  reason!: string;
+}
+
+export class CancelActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'cancel-action'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CancelActionCommand)
+export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {
+  constructor(private readonly ownership: ActionOwnership) {}
+
+  // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+  execute({ data, ctx }: CancelActionCommand) {
+    return this.ownership.change('cancelAction', { type: 'cancel-action', data }, ctx);
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class CancelActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/cancel')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'cancelAction', summary: 'Cancel an action that is not closed (final)' })
+  cancel(@RecordId('actionId') actionId: string, @Body() dto: CancelActionDto, @Ctx() ctx: CommandContext) {
+    const { reason } = dto;
+    return this.commands.execute(new CancelActionCommand({ actionId, reason }, ctx));
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import { Action, type ActionCommand } from '../../domain/action';
+import { meetingFacts } from '../reference-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class CarryActionForwardDto extends CommandDto {
+  @IsRecordId('The later meeting the action is now due back at (recorded first)', 'wseb-2022-07')
+  toMeetingId!: string;
+
+  @IsText(4000, 'Why it is carried forward, or what was reported', true)
+  note?: string;
+}
+
+export class CarryActionForwardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'carry-action-forward', 'facts'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CarryActionForwardCommand)
+export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
+
+  async execute({ data, ctx }: CarryActionForwardCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('carryActionForward', data.actionId, ctx);
+    // "Later" is judged against the raising meeting, which never changes: read which it was, then both meetings' dates.
+    const { state } = await this.runner.load(Action, data.actionId);
+    const [toMeeting, raising] = await Promise.all([
+      meetingFacts(this.runner, data.toMeetingId),
+      state.meetingId ? meetingFacts(this.runner, state.meetingId) : undefined,
+    ]);
+    const facts = { toMeeting, raisingMeetingScheduledFor: raising?.scheduledFor };
+    return this.runner.run(Action, data.actionId, { type: 'carry-action-forward', data: { ...data, facts } }, ctx);
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class CarryActionForwardController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/carry-forward')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'carryActionForward',
+    summary: 'Carry an open action forward to a later meeting (each time is counted)',
+  })
+  carryForward(@RecordId('actionId') actionId: string, @Body() dto: CarryActionForwardDto, @Ctx() ctx: CommandContext) {
+    const { toMeetingId, note } = dto;
+    return this.commands.execute(new CarryActionForwardCommand({ actionId, toMeetingId, note }, ctx));
+  }
+}

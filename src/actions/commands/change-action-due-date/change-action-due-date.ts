@@ -1,0 +1,60 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsDueDate, IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import type { ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ChangeActionDueDateDto extends CommandDto {
+  @IsDueDate('The new due date')
+  dueDate!: string;
+
+  @IsText(1000, 'Why the date moves')
+  reason!: string;
+}
+
+export class ChangeActionDueDateCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'change-action-due-date'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeActionDueDateCommand)
+export class ChangeActionDueDateHandler implements ICommandHandler<ChangeActionDueDateCommand> {
+  constructor(private readonly ownership: ActionOwnership) {}
+
+  // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+  execute({ data, ctx }: ChangeActionDueDateCommand) {
+    return this.ownership.change('changeActionDueDate', { type: 'change-action-due-date', data }, ctx);
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class ChangeActionDueDateController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/due-date')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
+  changeDueDate(
+    @RecordId('actionId') actionId: string,
+    @Body() dto: ChangeActionDueDateDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { dueDate, reason } = dto;
+    return this.commands.execute(new ChangeActionDueDateCommand({ actionId, dueDate, reason }, ctx));
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import type { ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class NoteActionProgressDto extends CommandDto {
+  @IsText(4000, 'What has happened since the action was raised or last updated')
+  note!: string;
+}
+
+export class NoteActionProgressCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'note-action-progress'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(NoteActionProgressCommand)
+export class NoteActionProgressHandler implements ICommandHandler<NoteActionProgressCommand> {
+  constructor(private readonly ownership: ActionOwnership) {}
+
+  // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+  execute({ data, ctx }: NoteActionProgressCommand) {
+    return this.ownership.change('noteActionProgress', { type: 'note-action-progress', data }, ctx);
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class NoteActionProgressController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/progress')
+  @HttpCode(200)
+  @Requires('actions:update')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'noteActionProgress',
+    summary:
+      'Note progress on an open action (e.g. as reported in the action log); representatives and members: actions their own agency owns',
+  })
+  noteProgress(@RecordId('actionId') actionId: string, @Body() dto: NoteActionProgressDto, @Ctx() ctx: CommandContext) {
+    const { note } = dto;
+    return this.commands.execute(new NoteActionProgressCommand({ actionId, note }, ctx));
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { toOwners, type OwnerDto } from '../action-owner.dto';
+import { IsInt, Max, Min } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { AreOwners, IsDueDate, IsOptionalRecordId, IsText } from '../action-fields';
+import { Action, type ActionCommand } from '../../domain/action';
+import { meetingFacts, missingOwners } from '../reference-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RaiseActionDto extends CommandDto {
+  @IsRecordId('Stable id of the new action', 'wseb-2022-05-10-a1')
+  actionId!: string;
+
+  @IsRecordId('The meeting that raised the action (recorded first)', 'wseb-2022-05-10')
+  meetingId!: string;
+
+  @ApiProperty({
+    description: 'The agenda item of that meeting the action comes from',
+    example: 3,
+    minimum: 1,
+    maximum: 999,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  itemNumber!: number;
+
+  @IsText(2000, 'What is to be done, as the minutes record it')
+  text!: string;
+
+  @AreOwners()
+  owners!: OwnerDto[];
+
+  @IsDueDate('Give a due date, a target meeting or both', true)
+  dueDate?: string;
+
+  @IsOptionalRecordId('The later meeting the action is due back at (recorded first)', 'wseb-2022-06-07')
+  targetMeetingId?: string;
+}
+
+export class RaiseActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'raise-action', 'facts'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RaiseActionCommand)
+export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RaiseActionCommand) {
+    // Meetings, people and partners are other aggregates: read them and hand the facts to the pure decider.
+    const [meeting, targetMeeting, missing] = await Promise.all([
+      meetingFacts(this.runner, data.meetingId),
+      data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
+      missingOwners(this.runner, data.owners),
+    ]);
+    return this.runner.run(
+      Action,
+      data.actionId,
+      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class RaiseActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('actions:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'raiseAction',
+    summary: 'Raise an action from a meeting agenda item, with owners and a due date or target meeting',
+  })
+  raise(@Body() dto: RaiseActionDto, @Ctx() ctx: CommandContext) {
+    const { actionId, meetingId, itemNumber, text, dueDate, targetMeetingId } = dto;
+    return this.commands.execute(
+      new RaiseActionCommand(
+        { actionId, meetingId, itemNumber, text, owners: toOwners(dto.owners), dueDate, targetMeetingId },
+        ctx,
+      ),
+    );
+  }
+}

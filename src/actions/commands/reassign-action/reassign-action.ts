@@ -1,0 +1,70 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { toOwners, type OwnerDto } from '../action-owner.dto';
+import { CommandDto } from '../../../http/command.dto';
+import { AreOwners, IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import { Action, type ActionCommand } from '../../domain/action';
+import { missingOwners } from '../reference-facts';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReassignActionDto extends CommandDto {
+  @AreOwners()
+  owners!: OwnerDto[];
+
+  @IsText(1000, 'Why the owners change', true)
+  reason?: string;
+}
+
+export class ReassignActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'reassign-action', 'missingOwners'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReassignActionCommand)
+export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ownership: ActionOwnership,
+  ) {}
+
+  async execute({ data, ctx }: ReassignActionCommand) {
+    // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+    await this.ownership.assertMayChange('reassignAction', data.actionId, ctx);
+    // People and partners are other aggregates: hand the decider the fact of which are missing.
+    const missing = await missingOwners(this.runner, data.owners);
+    return this.runner.run(
+      Action,
+      data.actionId,
+      { type: 'reassign-action', data: { ...data, missingOwners: missing } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class ReassignActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/reassign')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'reassignAction', summary: 'Give an open action new owners' })
+  reassign(@RecordId('actionId') actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(
+      new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx),
+    );
+  }
+}

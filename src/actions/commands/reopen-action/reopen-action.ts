@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsText } from '../action-fields';
+import { ActionOwnership } from '../action-ownership';
+import type { ActionCommand } from '../../domain/action';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReopenActionDto extends CommandDto {
+  @IsText(1000, 'Why the action is not done after all')
+  reason!: string;
+}
+
+export class ReopenActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ActionCommand, 'reopen-action'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReopenActionCommand)
+export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {
+  constructor(private readonly ownership: ActionOwnership) {}
+
+  // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
+  execute({ data, ctx }: ReopenActionCommand) {
+    return this.ownership.change('reopenAction', { type: 'reopen-action', data }, ctx);
+  }
+}
+
+@ApiTags('actions')
+@Controller('actions')
+export class ReopenActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':actionId/reopen')
+  @HttpCode(200)
+  @Requires('actions:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'reopenAction', summary: 'Reopen an actioned or closed action' })
+  reopen(@RecordId('actionId') actionId: string, @Body() dto: ReopenActionDto, @Ctx() ctx: CommandContext) {
+    const { reason } = dto;
+    return this.commands.execute(new ReopenActionCommand({ actionId, reason }, ctx));
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { Decision, type DecisionCommand } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RescindDecisionDto extends CommandDto {
+  @ApiProperty({
+    description: 'Why the decision no longer stands',
+    example: 'Funding for the programme was withdrawn',
+    maxLength: 2000,
+  })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
+
+export class RescindDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'rescind-decision'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RescindDecisionCommand)
+export class RescindDecisionHandler implements ICommandHandler<RescindDecisionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RescindDecisionCommand) {
+    return this.runner.run(Decision, data.decisionId, { type: 'rescind-decision', data }, ctx);
+  }
+}
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class RescindDecisionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/rescind')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'rescindDecision',
+    summary: 'Rescind a decision with a reason (it stays on the record as rescinded)',
+  })
+  rescind(@RecordId('decisionId') decisionId: string, @Body() dto: RescindDecisionDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new RescindDecisionCommand({ decisionId, reason: dto.reason }, ctx));
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import { Decision, type DecisionCommand } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SatisfyDecisionConditionDto extends CommandDto {
+  @IsRecordId('The condition, as recorded with the decision', 'c1')
+  conditionId!: string;
+
+  @ApiPropertyOptional({
+    description: 'How it was satisfied',
+    example: 'Revised proposal circulated with the agreed changes',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  note?: string;
+}
+
+export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'satisfy-decision-condition'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SatisfyDecisionConditionCommand)
+export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: SatisfyDecisionConditionCommand) {
+    return this.runner.run(Decision, data.decisionId, { type: 'satisfy-decision-condition', data }, ctx);
+  }
+}
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class SatisfyDecisionConditionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/satisfy-condition')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'satisfyDecisionCondition',
+    summary: 'Mark a condition of a decision as satisfied (once)',
+  })
+  satisfy(
+    @RecordId('decisionId') decisionId: string,
+    @Body() dto: SatisfyDecisionConditionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { conditionId, note } = dto;
+    return this.commands.execute(new SatisfyDecisionConditionCommand({ decisionId, conditionId, note }, ctx));
+  }
+}

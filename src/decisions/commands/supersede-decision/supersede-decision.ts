@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import { Decision, type DecisionCommand } from '../../domain/decision';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SupersedeDecisionDto extends CommandDto {
+  @IsRecordId('The later decision that replaces this one (recorded first)', 'wseb-2022-09-22-d3')
+  supersededByDecisionId!: string;
+
+  @ApiProperty({ example: 'The revised training proposal replaces the earlier one', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
+
+export class SupersedeDecisionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SupersedeDecisionCommand)
+export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: SupersedeDecisionCommand) {
+    // The superseding decision is another stream: the decider only needs to know it exists.
+    const supersedingExists = await this.runner.exists(Decision.category, data.supersededByDecisionId);
+    return this.runner.run(
+      Decision,
+      data.decisionId,
+      { type: 'supersede-decision', data: { ...data, supersedingExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class SupersedeDecisionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':decisionId/supersede')
+  @HttpCode(200)
+  @Requires('decisions:record')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'supersedeDecision', summary: 'Record that a later decision supersedes this one' })
+  supersede(@RecordId('decisionId') decisionId: string, @Body() dto: SupersedeDecisionDto, @Ctx() ctx: CommandContext) {
+    const { supersededByDecisionId, reason } = dto;
+    return this.commands.execute(new SupersedeDecisionCommand({ decisionId, supersededByDecisionId, reason }, ctx));
+  }
+}

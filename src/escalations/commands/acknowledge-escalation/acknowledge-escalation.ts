@@ -1,0 +1,89 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
+import { assertMayActFor } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class AcknowledgeEscalationDto extends CommandDto {
+  @ApiPropertyOptional({
+    description: 'No names of children or families',
+    maxLength: 1000,
+    example: 'Received; the team manager will reply within the stage timescale',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  note?: string;
+
+  @ApiPropertyOptional({
+    type: PersonalNoteDto,
+    description: 'A note about one named data subject: encrypted under their key and erased with them',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalNoteDto)
+  personalNote?: PersonalNoteDto;
+}
+
+export class AcknowledgeEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'acknowledge-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AcknowledgeEscalationCommand)
+export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: AcknowledgeEscalationCommand) {
+    // Only the agency the escalation concerns acknowledges it: a partner representative must belong to it.
+    // (An escalation never raised has no concerning agency; the decider refuses it with its own code.)
+    const { state } = await this.runner.load(Escalation, data.escalationId);
+    assertMayActFor(
+      ctx.actor,
+      'acknowledgeEscalation',
+      state.concerningAgency === undefined ? undefined : [state.concerningAgency],
+    );
+    return this.runner.run(Escalation, data.escalationId, { type: 'acknowledge-escalation', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class AcknowledgeEscalationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':escalationId/acknowledge')
+  @HttpCode(200)
+  @Requires('escalations:respond')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'acknowledgeEscalation',
+    summary:
+      'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)',
+  })
+  acknowledge(
+    @RecordId('escalationId') escalationId: string,
+    @Body() dto: AcknowledgeEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(
+      new AcknowledgeEscalationCommand({ escalationId, note: dto.note, ...personalNote(dto.personalNote) }, ctx),
+    );
+  }
+}

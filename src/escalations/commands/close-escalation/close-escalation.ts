@@ -1,0 +1,52 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { assertMayActFor } from '../../../auth/agency-scope';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
+import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+
+/** Closing carries nothing but its business time: the outcome was recorded when it was resolved. */
+export class CloseEscalationDto extends CommandDto {}
+
+export class CloseEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'close-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseEscalationCommand)
+export class CloseEscalationHandler implements ICommandHandler<CloseEscalationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: CloseEscalationCommand) {
+    // The secretariat manages any escalation; were the access table to widen, only a party could (agency-rules.ts).
+    assertMayActFor(ctx.actor, 'closeEscalation', await escalationParties(this.runner, data.escalationId));
+    return this.runner.run(Escalation, data.escalationId, { type: 'close-escalation', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class CloseEscalationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':escalationId/close')
+  @HttpCode(200)
+  @Requires('escalations:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
+  // The body holds only the optional occurredAt, which Ctx reads; the DTO is still validated so unknown fields are refused.
+  close(@RecordId('escalationId') escalationId: string, @Body() _dto: CloseEscalationDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CloseEscalationCommand({ escalationId }, ctx));
+  }
+}

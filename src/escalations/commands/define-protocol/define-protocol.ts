@@ -1,0 +1,74 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class DefineProtocolDto extends CommandDto {
+  @IsRecordId('Stable id of the protocol', 'ws-escalation-protocol')
+  protocolId!: string;
+
+  @ApiProperty({ example: 'Warwickshire Safeguarding Escalation Protocol', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({
+    type: [ProtocolStageDto],
+    minItems: 1,
+    maxItems: MAX_STAGES,
+    description: 'Stages in order: stage 1 first',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_STAGES)
+  @ValidateNested({ each: true })
+  @Type(() => ProtocolStageDto)
+  stages!: ProtocolStageDto[];
+}
+
+export class DefineProtocolCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DefineProtocolCommand)
+export class DefineProtocolHandler implements ICommandHandler<DefineProtocolCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: DefineProtocolCommand) {
+    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'define-escalation-protocol', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalation-protocols')
+export class DefineProtocolController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('partners:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'defineEscalationProtocol',
+    summary: 'Define an escalation protocol (version 1): its stages and working-day timescales',
+  })
+  define(@Body() dto: DefineProtocolDto, @Ctx() ctx: CommandContext) {
+    const { protocolId, name, stages } = dto;
+    return this.commands.execute(new DefineProtocolCommand({ protocolId, name, stages: toStages(stages) }, ctx));
+  }
+}

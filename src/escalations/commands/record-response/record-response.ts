@@ -1,0 +1,83 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import { Escalation, type EscalationCommand } from '../../domain/escalation';
+import { assertActsForNamed } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordResponseDto extends CommandDto {
+  @IsRecordId('Partner id of the agency responding: one of the two parties to the escalation', 'cw-icb')
+  respondingAgency!: string;
+
+  @ApiProperty({
+    description: "The agency's response. No names of children or families.",
+    maxLength: 4000,
+    example: 'A health assessment is booked within 10 working days.',
+  })
+  @IsString()
+  @Length(1, 4000)
+  @LongText()
+  response!: string;
+
+  @ApiPropertyOptional({
+    type: PersonalNoteDto,
+    description: 'A note about one named data subject: encrypted under their key and erased with them',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalNoteDto)
+  personalNote?: PersonalNoteDto;
+}
+
+export class RecordResponseCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'record-escalation-response'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordResponseCommand)
+export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RecordResponseCommand) {
+    // Each party responds for itself (the decider refuses an agency that is not a party);
+    // the secretariat may record either party's response (agency-rules.ts).
+    assertActsForNamed(ctx.actor, 'recordEscalationResponse', data);
+    return this.runner.run(Escalation, data.escalationId, { type: 'record-escalation-response', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class RecordResponseController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':escalationId/responses')
+  @HttpCode(200)
+  @Requires('escalations:respond')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordEscalationResponse',
+    summary: "Record a party's response at the current stage (representatives: as their own agency, either party)",
+  })
+  respond(@RecordId('escalationId') escalationId: string, @Body() dto: RecordResponseDto, @Ctx() ctx: CommandContext) {
+    const { respondingAgency, response } = dto;
+    return this.commands.execute(
+      new RecordResponseCommand({ escalationId, respondingAgency, response, ...personalNote(dto.personalNote) }, ctx),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsIn, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import {
+  ESCALATION_OUTCOMES,
+  type EscalationOutcome,
+  Escalation,
+  type EscalationCommand,
+} from '../../domain/escalation';
+import { LongText } from '../../../http/text-hygiene';
+import { assertMayActFor } from '../../../auth/agency-scope';
+import { escalationParties } from '../escalation-parties';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ResolveEscalationDto extends CommandDto {
+  @ApiProperty({ enum: ESCALATION_OUTCOMES, description: 'How the disagreement ended' })
+  @IsIn(ESCALATION_OUTCOMES)
+  outcome!: EscalationOutcome;
+
+  @ApiProperty({
+    description: 'What was agreed or why not. No names of children or families.',
+    maxLength: 2000,
+    example: 'Health assessment date agreed between the team managers',
+  })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  summary!: string;
+}
+
+export class ResolveEscalationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationCommand, 'resolve-escalation'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ResolveEscalationCommand)
+export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: ResolveEscalationCommand) {
+    // The secretariat manages any escalation; were the access table to widen, only a party could (agency-rules.ts).
+    assertMayActFor(ctx.actor, 'resolveEscalation', await escalationParties(this.runner, data.escalationId));
+    return this.runner.run(Escalation, data.escalationId, { type: 'resolve-escalation', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalations')
+export class ResolveEscalationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':escalationId/resolve')
+  @HttpCode(200)
+  @Requires('escalations:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'resolveEscalation', summary: 'Resolve with an outcome at the current stage' })
+  resolve(
+    @RecordId('escalationId') escalationId: string,
+    @Body() dto: ResolveEscalationDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { outcome, summary } = dto;
+    return this.commands.execute(new ResolveEscalationCommand({ escalationId, outcome, summary }, ctx));
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import { LongText } from '../../../http/text-hygiene';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReviseProtocolDto extends CommandDto {
+  @ApiPropertyOptional({ description: 'New name; omit to keep the current one', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiProperty({
+    type: [ProtocolStageDto],
+    minItems: 1,
+    maxItems: MAX_STAGES,
+    description: 'The complete stages of the new version, in order',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_STAGES)
+  @ValidateNested({ each: true })
+  @Type(() => ProtocolStageDto)
+  stages!: ProtocolStageDto[];
+
+  @ApiPropertyOptional({ example: 'Timescales lengthened after the 2023 review', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason?: string;
+}
+
+export class ReviseProtocolCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EscalationProtocolCommand, 'revise-escalation-protocol'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReviseProtocolCommand)
+export class ReviseProtocolHandler implements ICommandHandler<ReviseProtocolCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: ReviseProtocolCommand) {
+    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'revise-escalation-protocol', data }, ctx);
+  }
+}
+
+@ApiTags('escalations')
+@Controller('escalation-protocols')
+export class ReviseProtocolController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':protocolId/revise')
+  @HttpCode(200)
+  @Requires('partners:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'reviseEscalationProtocol',
+    summary: 'Revise a protocol as a new version (escalations already raised keep their version)',
+  })
+  revise(@RecordId('protocolId') protocolId: string, @Body() dto: ReviseProtocolDto, @Ctx() ctx: CommandContext) {
+    const { name, stages, reason } = dto;
+    return this.commands.execute(
+      new ReviseProtocolCommand({ protocolId, name, stages: toStages(stages), reason }, ctx),
+    );
+  }
+}

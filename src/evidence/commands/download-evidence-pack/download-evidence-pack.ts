@@ -1,0 +1,89 @@
+import { Controller, Get, StreamableFile, Inject } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ReadProblems } from '../../../http/endpoint-responses';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { RecordId } from '../../../http/id.pipe';
+import { PackStorage } from '../../jobs/pack-storage';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import { packAccessOf } from '../../queries/pack-access';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class DownloadEvidencePackCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'record-pack-download', 'now' | 'access'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Records the download before a byte is sent: the decider refuses a caller who may not see the
+ * pack (404) or a pack not yet built (409), so an unrecorded download cannot happen.
+ */
+@CommandHandler(DownloadEvidencePackCommand)
+export class DownloadEvidencePackHandler implements ICommandHandler<DownloadEvidencePackCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ data, ctx }: DownloadEvidencePackCommand) {
+    const facts = { access: packAccessOf(ctx.actor), now: this.clock.now().toISOString() };
+    return this.runner.run(
+      EvidencePack,
+      data.packId,
+      { type: 'record-pack-download', data: { ...data, ...facts } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('evidence-packs')
+@ApiBearerAuth()
+@Controller('evidence-packs')
+export class DownloadEvidencePackController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly files: PackStorage,
+  ) {}
+
+  /** A GET that writes: the ledger records who downloaded the pack (the access log shows it) before streaming. */
+  @Get(':packId/download')
+  @Requires('packs:access-log')
+  @ApiOperation({
+    operationId: 'downloadEvidencePack',
+    summary:
+      'The built pack (ZIP). Requesters any pack; an inspector only a pack granted to them and still active. Each download is recorded first',
+  })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({
+    description: 'The ZIP: manifest.json, events.ndjson, CSVs and summary.pdf',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ReadProblems(true, {
+    problems: {
+      404: 'evidence-pack-not-found: no such pack, or not yours to see',
+      409: 'pack-not-completed: not built yet (or the build failed)',
+      412: 'If-Match is stale',
+      422: 'A rule refused the download (stable code in `code`)',
+    },
+  })
+  async download(@RecordId('packId') packId: string, @Ctx() ctx: CommandContext): Promise<StreamableFile> {
+    await this.commands.execute(new DownloadEvidencePackCommand({ packId }, ctx));
+    const path = this.files.pathOf(packId);
+    // Completed in the ledger but missing on disk is a server fault (500), not the caller's.
+    const { size } = await stat(path);
+    return new StreamableFile(createReadStream(path), {
+      type: 'application/zip',
+      length: size,
+      disposition: `attachment; filename="${packId}.zip"`,
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsISO8601 } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class GrantPackAccessDto extends CommandDto {
+  @IsRecordId("The named inspector's user id (as in their token)", 'ofsted-hmi-jones')
+  inspectorUserId!: string;
+
+  @ApiProperty({
+    example: '2022-12-31T17:00:00Z',
+    description: 'When access ends, ISO-8601; must be after now. To change it, revoke and grant again.',
+  })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  expiresAt!: string;
+}
+
+export class GrantPackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
+@CommandHandler(GrantPackAccessCommand)
+export class GrantPackAccessHandler implements ICommandHandler<GrantPackAccessCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ data, ctx }: GrantPackAccessCommand) {
+    const now = this.clock.now().toISOString();
+    return this.runner.run(EvidencePack, data.packId, { type: 'grant-pack-access', data: { ...data, now } }, ctx);
+  }
+}
+
+@ApiTags('evidence-packs')
+@Controller('evidence-packs')
+export class GrantPackAccessController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':packId/grants')
+  @HttpCode(200)
+  @Requires('packs:grant')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'grantEvidencePackAccess',
+    summary: 'Let one named inspector list and download a completed pack until a time',
+  })
+  grant(@RecordId('packId') packId: string, @Body() dto: GrantPackAccessDto, @Ctx() ctx: CommandContext) {
+    const { inspectorUserId, expiresAt } = dto;
+    return this.commands.execute(
+      new GrantPackAccessCommand({ packId, inspectorUserId, expiresAt: new Date(expiresAt).toISOString() }, ctx),
+    );
+  }
+}

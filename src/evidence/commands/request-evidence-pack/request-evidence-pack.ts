@@ -1,0 +1,163 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { MAX_SCOPE_IDS, MAX_THEME_LENGTH, MAX_THEMES, RECORD_KINDS, type RecordKind } from '../../domain/pack-scope';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+const SLUGS = { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' };
+
+/** The period is business time, whole days, inclusive; from <= to is the domain's rule (422). */
+export class PackScopeDto {
+  @ApiProperty({ example: '2022-04-01', description: 'First day, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2023-03-31', description: 'Last day, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['wseb'],
+    description: 'Boards; empty or absent: every board',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
+  boardIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_SCOPE_IDS,
+    example: ['warwickshire-police'],
+    description: 'Partners; empty or absent: every partner',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPE_IDS)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, SLUGS)
+  partnerIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_THEMES,
+    example: ['exploitation'],
+    description: `Themes matched against record text, at most ${MAX_THEMES} of at most ${MAX_THEME_LENGTH} characters`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_THEMES)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(MAX_THEME_LENGTH, { each: true })
+  themes?: string[];
+
+  @ApiProperty({ enum: RECORD_KINDS, isArray: true, example: ['decisions', 'actions', 'escalations', 'funding'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(RECORD_KINDS.length)
+  @ArrayUnique()
+  @IsIn(RECORD_KINDS, { each: true })
+  records!: RecordKind[];
+}
+
+export class RequestEvidencePackDto extends CommandDto {
+  @IsRecordId('Stable id for the pack, chosen by the requester', 'jtai-2022-exploitation')
+  packId!: string;
+
+  @ApiProperty({ type: PackScopeDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PackScopeDto)
+  scope!: PackScopeDto;
+}
+
+/** What a pack request answers: the pack is queued; poll GET /evidence-packs/{packId}. */
+@ApiSchema({ name: 'EvidencePackQueued' })
+export class EvidencePackQueuedSchema {
+  @ApiProperty() packId!: string;
+  @ApiProperty({ enum: ['queued'] }) status!: 'queued';
+  @ApiProperty({ type: 'integer', description: 'The pack stream revision: send it as If-Match' }) revision!: number;
+}
+
+export class RequestEvidencePackCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'request-evidence-pack'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Records the request only: the job runner sees the event in the log and builds the pack. */
+@CommandHandler(RequestEvidencePackCommand)
+export class RequestEvidencePackHandler implements ICommandHandler<RequestEvidencePackCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RequestEvidencePackCommand) {
+    return this.runner.run(EvidencePack, data.packId, { type: 'request-evidence-pack', data }, ctx);
+  }
+}
+
+@ApiTags('evidence-packs')
+@Controller('evidence-packs')
+export class RequestEvidencePackController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 202, not 201: the request is recorded now, the pack is built by a job; poll GET /evidence-packs/:packId. */
+  @Post()
+  @HttpCode(202)
+  @Requires('packs:request')
+  @CommandEndpoint(202, EvidencePackQueuedSchema)
+  @ApiOperation({
+    operationId: 'requestEvidencePack',
+    summary:
+      'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
+  })
+  async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext): Promise<EvidencePackQueuedSchema> {
+    const { packId, scope: s } = dto;
+    const scope = {
+      from: s.from,
+      to: s.to,
+      boardIds: s.boardIds ?? [],
+      partnerIds: s.partnerIds ?? [],
+      themes: s.themes ?? [],
+      records: s.records,
+    };
+    const result = await this.commands.execute(new RequestEvidencePackCommand({ packId, scope }, ctx));
+    return { packId, status: 'queued' as const, revision: result.revision };
+  }
+}

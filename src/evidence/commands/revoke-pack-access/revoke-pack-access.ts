@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RevokePackAccessDto extends CommandDto {
+  @ApiProperty({ example: 'Inspection fieldwork finished', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  @LongText()
+  reason!: string;
+}
+
+export class RevokePackAccessCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
+@CommandHandler(RevokePackAccessCommand)
+export class RevokePackAccessHandler implements ICommandHandler<RevokePackAccessCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ data, ctx }: RevokePackAccessCommand) {
+    const now = this.clock.now().toISOString();
+    return this.runner.run(EvidencePack, data.packId, { type: 'revoke-pack-access', data: { ...data, now } }, ctx);
+  }
+}
+
+@ApiTags('evidence-packs')
+@Controller('evidence-packs')
+export class RevokePackAccessController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':packId/grants/:inspectorUserId/revoke')
+  @HttpCode(200)
+  @Requires('packs:grant')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'revokeEvidencePackAccess',
+    summary: "End a named inspector's access to a pack now, with a reason",
+  })
+  revoke(
+    @RecordId('packId') packId: string,
+    @RecordId('inspectorUserId') inspectorUserId: string,
+    @Body() dto: RevokePackAccessDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new RevokePackAccessCommand({ packId, inspectorUserId, reason: dto.reason }, ctx));
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsIn, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { PLEDGE_BASES, type PledgeBasis, Budget, type BudgetCommand } from '../../domain/budget';
+import { IsPence } from '../../http/pence.decorator';
+import { LongText } from '../../../http/text-hygiene';
+import { assertMayActFor } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class AmendPledgeDto extends CommandDto {
+  @IsPence('New amount pledged (not below what has already been paid against it)', 700_000, 1)
+  amountPence!: number;
+
+  @ApiProperty({ enum: PLEDGE_BASES, description: "'up-to' is a cap: the partner commits at most this amount" })
+  @IsIn(PLEDGE_BASES)
+  basis!: PledgeBasis;
+
+  @ApiProperty({ example: 'Capped at £7,000 as agreed at the September board', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
+
+export class AmendPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'amend-pledge'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AmendPledgeCommand)
+export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: AmendPledgeCommand) {
+    // Only the budget knows whose pledge this is (a pledge never changes partner, so reading it first is safe);
+    // a missing pledge is left to the decider to refuse.
+    const pledge = (await this.runner.load(Budget, data.financialYear)).state.pledges[data.pledgeId];
+    assertMayActFor(ctx.actor, 'amendPledge', pledge && [pledge.partnerId]);
+    return this.runner.run(Budget, data.financialYear, { type: 'amend-pledge', data }, ctx);
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class AmendPledgeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/pledges/:pledgeId/amendment')
+  @HttpCode(200)
+  @Requires('funding:pledge')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'amendPledge',
+    summary: 'Amend the amount or basis of a pledge, with the reason (representatives: own agency only)',
+  })
+  amend(
+    @FinancialYearParam() financialYear: string,
+    @RecordId('pledgeId') pledgeId: string,
+    @Body() dto: AmendPledgeDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { amountPence, basis, reason } = dto;
+    return this.commands.execute(new AmendPledgeCommand({ financialYear, pledgeId, amountPence, basis, reason }, ctx));
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsIn } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { PLEDGE_BASES, type PledgeBasis, Budget, type BudgetCommand } from '../../domain/budget';
+import { IsPence } from '../../http/pence.decorator';
+import { assertActsForNamed } from '../../../auth/agency-scope';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class PledgeContributionDto extends CommandDto {
+  @IsRecordId('Stable id of the pledge', 'police-2022-23')
+  pledgeId!: string;
+
+  @IsRecordId(
+    'The pledging partner (registered first); representatives may pledge only for their own agency',
+    'warwickshire-police',
+  )
+  partnerId!: string;
+
+  @IsPence('Amount pledged', 5_000_000, 1)
+  amountPence!: number;
+
+  @ApiProperty({ enum: PLEDGE_BASES, description: "'up-to' is a cap: the partner commits at most this amount" })
+  @IsIn(PLEDGE_BASES)
+  basis!: PledgeBasis;
+}
+
+export class PledgeContributionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'pledge-contribution', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(PledgeContributionCommand)
+export class PledgeContributionHandler implements ICommandHandler<PledgeContributionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: PledgeContributionCommand) {
+    // A partner representative commits only their own agency's money.
+    assertActsForNamed(ctx.actor, 'pledgeContribution', data);
+    const partnerExists = await this.runner.exists('partner', data.partnerId);
+    return this.runner.run(
+      Budget,
+      data.financialYear,
+      { type: 'pledge-contribution', data: { ...data, partnerExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class PledgeContributionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/pledges')
+  @HttpCode(201)
+  @Requires('funding:pledge')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'pledgeContribution',
+    summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)",
+  })
+  pledge(@FinancialYearParam() financialYear: string, @Body() dto: PledgeContributionDto, @Ctx() ctx: CommandContext) {
+    const { pledgeId, partnerId, amountPence, basis } = dto;
+    return this.commands.execute(
+      new PledgeContributionCommand({ financialYear, pledgeId, partnerId, amountPence, basis }, ctx),
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsPence } from '../../http/pence.decorator';
+import { assertActsForNamed } from '../../../auth/agency-scope';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RecordPaymentDto extends CommandDto {
+  @IsRecordId('Stable id of the payment', 'police-2022-23-q1')
+  paymentId!: string;
+
+  @IsRecordId('The paying partner (registered first)', 'warwickshire-police')
+  partnerId!: string;
+
+  @IsPence('Amount received', 2_500_000, 1)
+  amountPence!: number;
+
+  @ApiProperty({ description: 'Date the money arrived', example: '2022-06-01', format: 'date' })
+  @IsISO8601({ strict: true })
+  receivedOn!: string;
+
+  @ApiPropertyOptional({
+    description: "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
+    example: 'police-2022-23',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  pledgeId?: string;
+}
+
+export class RecordPaymentCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'record-payment', 'partnerExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordPaymentCommand)
+export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordPaymentCommand) {
+    // Money received is recorded for the partner that paid it (agency-rules.ts).
+    assertActsForNamed(ctx.actor, 'recordPayment', data);
+    const partnerExists = await this.runner.exists('partner', data.partnerId);
+    return this.runner.run(
+      Budget,
+      data.financialYear,
+      { type: 'record-payment', data: { ...data, partnerExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class RecordPaymentController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/payments')
+  @HttpCode(201)
+  @Requires('funding:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'recordPayment',
+    summary: "Record money received from a partner towards a year's budget, optionally against a pledge",
+  })
+  record(@FinancialYearParam() financialYear: string, @Body() dto: RecordPaymentDto, @Ctx() ctx: CommandContext) {
+    const { paymentId, partnerId, amountPence, receivedOn, pledgeId } = dto;
+    return this.commands.execute(
+      new RecordPaymentCommand(
+        { financialYear, paymentId, partnerId, amountPence, receivedOn, ...(pledgeId ? { pledgeId } : {}) },
+        ctx,
+      ),
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsString, Length } from 'class-validator';
+import { BudgetFiguresDto } from '../../http/budget-line.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+/** A revision restates the whole budget (total and lines) and says why, so the ledger shows before and after. */
+export class ReviseBudgetDto extends BudgetFiguresDto {
+  @ApiProperty({ example: 'Police contribution reduced; reviews line cut to match', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
+
+export class ReviseBudgetCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'revise-budget'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReviseBudgetCommand)
+export class ReviseBudgetHandler implements ICommandHandler<ReviseBudgetCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: ReviseBudgetCommand) {
+    return this.runner.run(Budget, data.financialYear, { type: 'revise-budget', data }, ctx);
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class ReviseBudgetController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/revision')
+  @HttpCode(200)
+  @Requires('funding:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'reviseBudget',
+    summary: "Revise a year's budget, with the reason (the original stays in the ledger)",
+  })
+  revise(@FinancialYearParam() financialYear: string, @Body() dto: ReviseBudgetDto, @Ctx() ctx: CommandContext) {
+    const { totalPence, lines, reason } = dto;
+    return this.commands.execute(
+      new ReviseBudgetCommand(
+        {
+          financialYear,
+          totalPence,
+          lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })),
+          reason,
+        },
+        ctx,
+      ),
+    );
+  }
+}

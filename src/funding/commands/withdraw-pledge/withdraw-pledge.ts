@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { assertMayActFor } from '../../../auth/agency-scope';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class WithdrawPledgeDto extends CommandDto {
+  @ApiProperty({ example: 'Contribution not approved by the force finance board', maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
+
+export class WithdrawPledgeCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'withdraw-pledge'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(WithdrawPledgeCommand)
+export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: WithdrawPledgeCommand) {
+    // Only the budget knows whose pledge this is (a pledge never changes partner, so reading it first is safe);
+    // a missing pledge is left to the decider to refuse.
+    const pledge = (await this.runner.load(Budget, data.financialYear)).state.pledges[data.pledgeId];
+    assertMayActFor(ctx.actor, 'withdrawPledge', pledge && [pledge.partnerId]);
+    return this.runner.run(Budget, data.financialYear, { type: 'withdraw-pledge', data }, ctx);
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class WithdrawPledgeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':financialYear/pledges/:pledgeId/withdrawal')
+  @HttpCode(200)
+  @Requires('funding:pledge')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'withdrawPledge',
+    summary: 'Withdraw a pledge with nothing paid against it, with the reason (representatives: own agency only)',
+  })
+  withdraw(
+    @FinancialYearParam() financialYear: string,
+    @RecordId('pledgeId') pledgeId: string,
+    @Body() dto: WithdrawPledgeDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new WithdrawPledgeCommand({ financialYear, pledgeId, reason: dto.reason }, ctx));
+  }
+}

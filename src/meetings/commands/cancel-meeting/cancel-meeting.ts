@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandDto } from '../../../http/command.dto';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { LongText } from '../../../http/text-hygiene';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+
+export class CancelMeetingDto extends CommandDto {
+  @ApiProperty({
+    description: 'Why the meeting will not take place (the minutes and the meeting record show it)',
+    example: 'Not quorate: three partners sent apologies',
+    maxLength: 1000,
+  })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason!: string;
+}
+
+export class CancelMeetingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'cancel-meeting'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CancelMeetingCommand)
+export class CancelMeetingHandler implements ICommandHandler<CancelMeetingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CancelMeetingCommand) {
+    return this.runner.run(Meeting, data.meetingId, { type: 'cancel-meeting', data }, ctx);
+  }
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class CancelMeetingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':meetingId/cancel')
+  @HttpCode(200)
+  @Requires('meetings:record')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'cancelMeeting',
+    summary: 'Cancel a meeting that has not been held, with the reason (nothing more is recorded against it)',
+  })
+  cancel(@RecordId('meetingId') meetingId: string, @Body() dto: CancelMeetingDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CancelMeetingCommand({ meetingId, reason: dto.reason }, ctx));
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandDto } from '../../../http/command.dto';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { LongText } from '../../../http/text-hygiene';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+
+export class ChangeMeetingLocationDto extends CommandDto {
+  @ApiProperty({ description: 'Where the board will now meet', example: 'Shire Hall, Warwick', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  location!: string;
+
+  @ApiPropertyOptional({ example: 'The committee room is being refurbished', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason?: string;
+}
+
+export class ChangeMeetingLocationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'change-meeting-location'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeMeetingLocationCommand)
+export class ChangeMeetingLocationHandler implements ICommandHandler<ChangeMeetingLocationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: ChangeMeetingLocationCommand) {
+    return this.runner.run(Meeting, data.meetingId, { type: 'change-meeting-location', data }, ctx);
+  }
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class ChangeMeetingLocationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':meetingId/location')
+  @HttpCode(200)
+  @Requires('meetings:record')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'changeMeetingLocation',
+    summary: 'Move a meeting that has not yet been held to another location',
+  })
+  change(@RecordId('meetingId') meetingId: string, @Body() dto: ChangeMeetingLocationDto, @Ctx() ctx: CommandContext) {
+    const { location, reason } = dto;
+    return this.commands.execute(new ChangeMeetingLocationCommand({ meetingId, location, reason }, ctx));
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+import type { CommandData } from '../../../ledger/aggregate';
+
+/** Closing takes only the business time: after it nothing more is recorded and there is no reopening. */
+export class CloseMeetingDto extends CommandDto {}
+
+export class CloseMeetingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'close-meeting'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseMeetingCommand)
+export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CloseMeetingCommand) {
+    return this.runner.run(Meeting, data.meetingId, { type: 'close-meeting', data }, ctx);
+  }
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class CloseMeetingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':meetingId/close')
+  @HttpCode(200)
+  @Requires('meetings:record')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'closeMeeting',
+    summary: 'Close the meeting record: nothing more can be recorded and it cannot be reopened',
+  })
+  // The body carries only the optional business time, which the context decorator reads.
+  close(@RecordId('meetingId') meetingId: string, @Body() _dto: CloseMeetingDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new CloseMeetingCommand({ meetingId }, ctx));
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { PARTNER_KINDS, type PartnerKind, Partner, type PartnerCommand } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RegisterPartnerDto extends CommandDto {
+  @IsRecordId()
+  partnerId!: string;
+
+  @ApiProperty({ example: 'Warwickshire Police', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: PARTNER_KINDS, description: 'local-authority, police and health are the statutory partners' })
+  @IsIn(PARTNER_KINDS)
+  kind!: PartnerKind;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether this body is one of the three statutory partners; defaults to true for local-authority, police and health. Set false for e.g. an NHS trust.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  statutory?: boolean;
+}
+
+export class RegisterPartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PartnerCommand, 'register-partner'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterPartnerCommand)
+export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RegisterPartnerCommand) {
+    return this.runner.run(Partner, data.partnerId, { type: 'register-partner', data }, ctx);
+  }
+}
+
+@ApiTags('partners')
+@Controller('partners')
+export class RegisterPartnerController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('partners:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({ operationId: 'registerPartner', summary: 'Register a partner agency' })
+  register(@Body() dto: RegisterPartnerDto, @Ctx() ctx: CommandContext) {
+    const { partnerId, name, kind, statutory } = dto;
+    return this.commands.execute(new RegisterPartnerCommand({ partnerId, name, kind, statutory }, ctx));
+  }
+}

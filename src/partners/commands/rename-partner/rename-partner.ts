@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { Partner, type PartnerCommand } from '../../domain/partner';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class RenamePartnerDto extends CommandDto {
+  @ApiProperty({ example: 'Coventry and Warwickshire Integrated Care Board', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({
+    description: 'Date the new name takes effect; earlier events keep the old name',
+    example: '2022-07-01',
+  })
+  @IsISO8601({ strict: true })
+  effectiveFrom!: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  reason?: string;
+}
+
+export class RenamePartnerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<PartnerCommand, 'rename-partner'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RenamePartnerCommand)
+export class RenamePartnerHandler implements ICommandHandler<RenamePartnerCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RenamePartnerCommand) {
+    return this.runner.run(Partner, data.partnerId, { type: 'rename-partner', data }, ctx);
+  }
+}
+
+@ApiTags('partners')
+@Controller('partners')
+export class RenamePartnerController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':partnerId/rename')
+  @HttpCode(200)
+  @Requires('partners:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'renamePartner',
+    summary: 'Rename a partner from a date (history keeps the old name before it)',
+  })
+  rename(@RecordId('partnerId') partnerId: string, @Body() dto: RenamePartnerDto, @Ctx() ctx: CommandContext) {
+    const { name, effectiveFrom, reason } = dto;
+    return this.commands.execute(new RenamePartnerCommand({ partnerId, name, effectiveFrom, reason }, ctx));
+  }
+}

@@ -1,0 +1,167 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import {
+  ARTEFACT_KINDS,
+  type ArtefactKind,
+  Signoff,
+  type SignoffCommand,
+  type RequestSignoffFacts,
+} from '../../domain/signoff';
+import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
+import { Decision } from '../../../decisions';
+import { Meeting } from '../../../meetings';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ArtefactDto {
+  @IsRecordId('Stable id of the artefact across its versions', 'wsp-annual-report-2021-22')
+  artefactId!: string;
+
+  @ApiProperty({ enum: ARTEFACT_KINDS, example: 'report' })
+  @IsIn(ARTEFACT_KINDS)
+  kind!: ArtefactKind;
+
+  @ApiProperty({ example: 'Warwickshire Safeguarding Annual Report 2021-22', maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @IsArtefactVersion()
+  version!: string;
+
+  @IsContentHash()
+  contentHash!: string;
+}
+
+export class RequestSignoffDto extends CommandDto {
+  @IsRecordId('Stable id of the sign-off request', 'annual-report-2021-22-signoff')
+  signoffId!: string;
+
+  @ApiProperty({ type: ArtefactDto })
+  // ValidateNested alone lets a missing object through: require it explicitly.
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ArtefactDto)
+  artefact!: ArtefactDto;
+
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 30,
+    description: 'Registered partners whose signature is needed',
+    example: ['warwickshire-cc', 'warwickshire-police', 'cw-icb'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
+  requiredPartnerIds!: string[];
+
+  @ApiPropertyOptional({
+    description: 'Meeting at which sign-off was sought',
+    example: 'wseb-2022-09-22',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  meetingId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Decision the sign-off follows from',
+    example: 'wseb-2022-09-22-d3',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  decisionId?: string;
+}
+
+export class RequestSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RequestSignoffCommand)
+export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RequestSignoffCommand) {
+    // Partners, meeting and decision are other aggregates: read them and hand the facts to the pure decider.
+    const registered = await Promise.all(data.requiredPartnerIds.map((id) => this.runner.exists('partner', id)));
+    const unregisteredPartnerIds = data.requiredPartnerIds.filter((_, i) => !registered[i]);
+    const meetingExists =
+      data.meetingId === undefined ? undefined : await this.runner.exists(Meeting.category, data.meetingId);
+    const decisionExists =
+      data.decisionId === undefined ? undefined : await this.runner.exists(Decision.category, data.decisionId);
+    return this.runner.run(
+      Signoff,
+      data.signoffId,
+      { type: 'request-signoff', data: { ...data, unregisteredPartnerIds, meetingExists, decisionExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class RequestSignoffController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('signoffs:request')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'requestSignoff',
+    summary: 'Ask partners to sign off one version of an artefact (report, action plan, protocol...)',
+  })
+  request(@Body() dto: RequestSignoffDto, @Ctx() ctx: CommandContext) {
+    const { signoffId, artefact: a, requiredPartnerIds, meetingId, decisionId } = dto;
+    const artefact = {
+      artefactId: a.artefactId,
+      kind: a.kind,
+      title: a.title,
+      version: a.version,
+      contentHash: a.contentHash,
+    };
+    return this.commands.execute(
+      new RequestSignoffCommand({ signoffId, artefact, requiredPartnerIds, meetingId, decisionId }, ctx),
+    );
+  }
+}

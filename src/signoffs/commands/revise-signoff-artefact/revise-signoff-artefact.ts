@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { CommandDto } from '../../../http/command.dto';
+import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class ReviseSignoffArtefactDto extends CommandDto {
+  @IsArtefactVersion('The new version label: must differ from the current one')
+  version!: string;
+
+  @IsContentHash('SHA-256 of the revised content: must differ from the current one')
+  contentHash!: string;
+}
+
+export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'revise-signoff-artefact'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReviseSignoffArtefactCommand)
+export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: ReviseSignoffArtefactCommand) {
+    return this.runner.run(Signoff, data.signoffId, { type: 'revise-signoff-artefact', data }, ctx);
+  }
+}
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class ReviseSignoffArtefactController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/revise')
+  @HttpCode(200)
+  @Requires('signoffs:request')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'reviseSignoffArtefact',
+    summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting',
+  })
+  revise(@RecordId('signoffId') signoffId: string, @Body() dto: ReviseSignoffArtefactDto, @Ctx() ctx: CommandContext) {
+    const { version, contentHash } = dto;
+    return this.commands.execute(new ReviseSignoffArtefactCommand({ signoffId, version, contentHash }, ctx));
+  }
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import { assertActsForNamed } from '../../../auth/agency-scope';
+import { Person } from '../../../partners';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class SignSignoffDto extends CommandDto {
+  @IsRecordId(
+    'The partner signing: one of the required partners (representatives: their own agency)',
+    'warwickshire-police',
+  )
+  partnerId!: string;
+
+  @ApiPropertyOptional({
+    description: 'The person who signed for the partner',
+    example: 'chief-constable-warwickshire',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  signedByPersonId?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    description: 'Conditions the signature is subject to',
+    example: ['Subject to correcting the data on page 12'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  @LongText()
+  conditions?: string[];
+}
+
+export class SignSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SignSignoffCommand)
+export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: SignSignoffCommand) {
+    // A partner representative signs for their own agency only (403 not-your-agency otherwise).
+    assertActsForNamed(ctx.actor, 'signSignoff', data);
+    // A named signer is another aggregate: hand their partner roles to the decider, which knows the business date.
+    const signerRoles =
+      data.signedByPersonId === undefined
+        ? undefined
+        : (await this.runner.load(Person, data.signedByPersonId)).state.roles;
+    return this.runner.run(Signoff, data.signoffId, { type: 'sign-signoff', data: { ...data, signerRoles } }, ctx);
+  }
+}
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class SignSignoffController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/sign')
+  @HttpCode(200)
+  @Requires('signoffs:sign')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'signSignoff',
+    summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off',
+  })
+  sign(@RecordId('signoffId') signoffId: string, @Body() dto: SignSignoffDto, @Ctx() ctx: CommandContext) {
+    const { partnerId, signedByPersonId, conditions } = dto;
+    return this.commands.execute(new SignSignoffCommand({ signoffId, partnerId, signedByPersonId, conditions }, ctx));
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class WithdrawSignoffRequestDto extends CommandDto {
+  @ApiProperty({ example: 'The report is replaced by a combined partnership report', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
+
+export class WithdrawSignoffRequestCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-request'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(WithdrawSignoffRequestCommand)
+export class WithdrawSignoffRequestHandler implements ICommandHandler<WithdrawSignoffRequestCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: WithdrawSignoffRequestCommand) {
+    return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-request', data }, ctx);
+  }
+}
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class WithdrawSignoffRequestController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/withdraw')
+  @HttpCode(200)
+  @Requires('signoffs:request')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'withdrawSignoffRequest',
+    summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed',
+  })
+  withdraw(
+    @RecordId('signoffId') signoffId: string,
+    @Body() dto: WithdrawSignoffRequestDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new WithdrawSignoffRequestCommand({ signoffId, reason: dto.reason }, ctx));
+  }
+}

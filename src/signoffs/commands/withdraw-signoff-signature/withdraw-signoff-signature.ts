@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsString, Length } from 'class-validator';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import { assertActsForNamed } from '../../../auth/agency-scope';
+import { Signoff, type SignoffCommand } from '../../domain/signoff';
+import type { CommandData } from '../../../ledger/aggregate';
+
+export class WithdrawSignoffSignatureDto extends CommandDto {
+  @IsRecordId('The partner whose signature is withdrawn (representatives: their own agency)', 'warwickshire-police')
+  partnerId!: string;
+
+  @ApiProperty({ example: 'The performance figures changed after we signed', maxLength: 2000 })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  reason!: string;
+}
+
+export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-signature'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(WithdrawSignoffSignatureCommand)
+export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: WithdrawSignoffSignatureCommand) {
+    // Only the agency that signed (or the secretariat) may take its signature back.
+    assertActsForNamed(ctx.actor, 'withdrawSignoffSignature', data);
+    return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-signature', data }, ctx);
+  }
+}
+
+@ApiTags('signoffs')
+@Controller('signoffs')
+export class WithdrawSignoffSignatureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':signoffId/withdraw-signature')
+  @HttpCode(200)
+  @Requires('signoffs:sign')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'withdrawSignoffSignature',
+    summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)",
+  })
+  withdraw(
+    @RecordId('signoffId') signoffId: string,
+    @Body() dto: WithdrawSignoffSignatureDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { partnerId, reason } = dto;
+    return this.commands.execute(new WithdrawSignoffSignatureCommand({ signoffId, partnerId, reason }, ctx));
+  }
+}
