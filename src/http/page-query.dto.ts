@@ -1,21 +1,40 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+// Both are listed in the order stacked decorators run (bottom up), so a bad value's messages keep their order.
+
+/** A page size: 1 to 200, 50 when not given. */
+export const PageLimit = () =>
+  applyDecorators(
+    Max(200),
+    Min(1),
+    IsInt(),
+    Type(() => Number),
+    IsOptional(),
+    ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }),
+  );
+
+/** The opaque cursor a list returned as nextCursor, at most `maxLength` characters. */
+export const PageCursor = (maxLength: number) =>
+  applyDecorators(
+    Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' }),
+    MaxLength(maxLength),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ maxLength, description: 'nextCursor from the previous page, with the same filters' }),
+  );
+
+/** A list query's optional filter by a date (or an ISO 8601 instant). */
+export const DateFilter = (description: string, example: string) =>
+  applyDecorators(IsISO8601({ strict: true }), IsOptional(), ApiPropertyOptional({ description, example }));
 
 /** Cursor paging shared by every list query: a page size and the opaque cursor of the previous page. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 400, description: 'nextCursor from the previous page, with the same filters' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
+  @PageCursor(400)
   cursor?: string;
 }

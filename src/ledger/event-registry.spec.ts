@@ -2,6 +2,7 @@ import { eventCodec } from './event-codec';
 import type { StoredEvent } from './event-envelope';
 import { EventRegistry } from './event-registry';
 import { streamCategory, streamEntityId, streamName } from './stream-name';
+import { storedEvent } from './testing/stored-events';
 
 type Renamed = { type: 'partner-renamed'; data: { name: string } };
 
@@ -12,23 +13,8 @@ const partners = {
   }),
 };
 
-const stored = (streamId: string, schemaVersion: number, data: unknown): StoredEvent => ({
-  id: 'e1',
-  streamId,
-  revision: 0,
-  position: 7,
-  type: 'partner-renamed',
-  schemaVersion,
-  data,
-  metadata: {
-    actor: { userId: 'u', role: 'r', agency: 'a' },
-    correlationId: 'c',
-    causationId: 'c',
-    occurredAt: '2022-07-01T00:00:00Z',
-    recordedAt: '2022-07-01T00:00:01Z',
-  },
-  integrity: { prevHash: '0', hash: '1' },
-});
+const stored = (streamId: string, schemaVersion: number, data: unknown): StoredEvent =>
+  storedEvent({ streamId, type: 'partner-renamed', schemaVersion, data, position: 7 });
 
 describe('EventRegistry', () => {
   const registry = new EventRegistry([partners]);

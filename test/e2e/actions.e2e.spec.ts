@@ -1,4 +1,4 @@
-import { eventCount, expectProblem, send } from '../support/http';
+import { eventCount, expectProblem, expectSameAnswer, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Res = Awaited<ReturnType<typeof send>>;
@@ -145,11 +145,7 @@ describe('actions (e2e)', () => {
       const first = await send(t, '/actions', raiseBody, { idempotencyKey: 'raise-a1' });
       const retry = await send(t, '/actions', raiseBody, { idempotencyKey: 'raise-a1' });
       expect(first.status).toBe(201);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
-        status: first.status,
-        body: first.body,
-        etag: first.headers.etag,
-      });
+      expectSameAnswer(retry, first);
       expect(await written()).toBe(1);
     });
 
@@ -290,11 +286,7 @@ describe('actions (e2e)', () => {
       const first = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
       const retry = await send(t, url(f.suffix), f.body, { idempotencyKey: `${f.suffix}-1` });
       expect(first.status).toBe(200);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
-        status: first.status,
-        body: first.body,
-        etag: first.headers.etag,
-      });
+      expectSameAnswer(retry, first);
       expect(await written()).toBe(revision + 2);
     });
   });

@@ -1,4 +1,4 @@
-import { eventCount, expectProblem, send } from '../support/http';
+import { eventCount, expectProblem, expectSameAnswer, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Who = 'manager' | 'police-rep' | 'council-rep';
@@ -204,11 +204,7 @@ describe('funding (e2e)', () => {
       const first = await post(c.url, c.body, c.who, { idempotencyKey: `retry-${c.event}` });
       const retry = await post(c.url, c.body, c.who, { idempotencyKey: `retry-${c.event}` });
       expect(first.status).toBe(c.status);
-      expect({ status: retry.status, body: retry.body, etag: retry.headers.etag }).toEqual({
-        status: first.status,
-        body: first.body,
-        etag: first.headers.etag,
-      });
+      expectSameAnswer(retry, first);
       expect(await eventCount(t)).toBe(SEEDED_EVENTS + 1);
     });
   });

@@ -9,6 +9,19 @@ import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildToFile, flipByte, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 
+/** What a pack holds, in the order it is written: spelt out, so a file the builder drops or adds fails here. */
+const PACK_FILES = [
+  'events.ndjson',
+  'action-log.csv',
+  'escalations.csv',
+  'decisions.csv',
+  'funding.csv',
+  'meetings.csv',
+  'attendance.csv',
+  'summary.pdf',
+  'manifest.json',
+];
+
 /**
  * A pack built from the demo governance record (loaded through the API) verifies offline; then each
  * kind of tampering makes the verifier fail and name what was changed.
@@ -44,17 +57,7 @@ describe('evidence pack over the demo data', () => {
     expect(result.problems.map(describeProblem)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([NO_DIGEST_WARNING]); // no digest was recorded: completeness cannot be proven
-    expect([...files.keys()]).toEqual([
-      'events.ndjson',
-      'action-log.csv',
-      'escalations.csv',
-      'decisions.csv',
-      'funding.csv',
-      'meetings.csv',
-      'attendance.csv',
-      'summary.pdf',
-      'manifest.json',
-    ]);
+    expect([...files.keys()]).toEqual(PACK_FILES);
     expect(manifest.files.map((f) => f.name).sort()).toEqual([
       'action-log.csv',
       'attendance.csv',
@@ -131,17 +134,7 @@ describe('evidence pack over the demo data', () => {
     ]);
   });
 
-  it.each([
-    'events.ndjson',
-    'action-log.csv',
-    'escalations.csv',
-    'decisions.csv',
-    'funding.csv',
-    'meetings.csv',
-    'attendance.csv',
-    'summary.pdf',
-    'manifest.json',
-  ])('names %s when one byte of it is changed', async (name) => {
+  it.each(PACK_FILES)('names %s when one byte of it is changed', async (name) => {
     const data = files.get(name)!;
     const result = await tampered(
       `byte-${name}.zip`,

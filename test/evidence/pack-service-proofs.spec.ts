@@ -6,16 +6,9 @@ import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { YEAR_2022 } from './support/pack-files';
 
 const ADMIN = { userId: 'sam-admin', role: 'admin' as const, agency: 'warwickshire-safeguarding' };
-const SCOPE = {
-  from: '2022-01-01',
-  to: '2022-12-31',
-  boardIds: [],
-  partnerIds: [],
-  themes: [],
-  records: ['decisions', 'actions', 'escalations', 'funding'],
-};
 
 /**
  * The service end to end: the log tree the follower keeps, a digest recorded through the API (which
@@ -37,7 +30,7 @@ describe('a pack built by the service carries inclusion proofs against the recor
     expect(recorded.status).toBe(201);
     const digest = (await t.store.readStream(`digest-${recorded.body.id}`))[0].data as SignedDigest;
     expect(digest.treeSize).toBeGreaterThan(0);
-    expect((await send(t, '/evidence-packs', { packId: 'jtai-2022', scope: SCOPE })).status).toBe(202);
+    expect((await send(t, '/evidence-packs', { packId: 'jtai-2022', scope: YEAR_2022 })).status).toBe(202);
     let status: string | undefined;
     for (let i = 0; i < 2400 && status !== 'completed' && status !== 'failed'; i++) {
       status = (await send(t, '/evidence-packs/jtai-2022', undefined, { method: 'GET' })).body?.status;

@@ -1,7 +1,5 @@
 import { demoData } from '../../demo/data';
-import { loadDemo } from '../../demo/load/load-demo';
-import { send } from '../support/http';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { demoReadSuite } from './support/projections-app';
 
 type Line = { personId: string; status: string; deputisingForPersonId?: string };
 
@@ -11,20 +9,7 @@ type Line = { personId: string; status: string; deputisingForPersonId?: string }
  * deputies, agenda, minutes approved, decisions and actions, as the minutes have them.
  */
 describe('meetings read model with the demo data', () => {
-  let t: ProjectionsTestApp;
-  let auditor: string;
-  const get = async (url: string) => {
-    const res = await send(t, url, undefined, { method: 'GET', token: auditor });
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await loadDemo(t.app);
-    await t.runner.waitFor(Math.max(...(await t.store.readAll()).map((e) => e.position)));
-    auditor = await t.token({ userId: 'inspector-audit', role: 'auditor', agency: 'ofsted' });
-  });
-  afterAll(() => t.close());
+  const { get } = demoReadSuite();
 
   it.each(demoData.meetings.map((m) => [m.id, m] as const))(
     '%s: attendance, agenda, minutes, decisions and actions as the minutes record them',

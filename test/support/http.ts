@@ -44,3 +44,25 @@ export function expectProblem(
     ...(code ? { code } : {}),
   });
 }
+
+/** Sends a setup step and insists it succeeded, so a broken setup never passes silently. */
+export async function sendOk(t: TestApp, url: string, body: unknown, token: string) {
+  const res = await send(t, url, body, { token });
+  expect(res.status).toBeLessThan(300);
+  return res;
+}
+
+/** A 400 validation-failed problem that names exactly these fields (sorted). */
+export function expectFieldsRefused(res: Awaited<ReturnType<typeof send>>, fields: string[]) {
+  expectProblem(res, 400, 'validation-failed');
+  expect((res.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(fields);
+}
+
+/** A retried request (same Idempotency-Key) answers exactly as the first did: status, body and ETag. */
+export function expectSameAnswer(retry: Awaited<ReturnType<typeof send>>, first: Awaited<ReturnType<typeof send>>) {
+  expect({ status: retry.status, body: retry.body as unknown, etag: retry.headers.etag }).toEqual({
+    status: first.status,
+    body: first.body,
+    etag: first.headers.etag,
+  });
+}

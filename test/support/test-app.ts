@@ -10,11 +10,11 @@ import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
 import { ManualClock } from '../../src/shared/clock';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
 import type { Actor } from '../../src/ledger/event-envelope';
-import { TokenVerifier } from '../../src/auth/token-verifier';
 import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
 import { PersonalDataCipher } from '../../src/privacy';
 import { RETENTION_ACTOR } from '../../src/privacy/services';
 import { testLedgerStore } from './test-ledger-store';
+import { recordVerifiedActors } from './verified-actors';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -96,14 +96,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
   const plaintexts = app.get(PersonalDataCipher).rememberPlaintexts();
   const store = app.get<EventStore>(EVENT_STORE);
   // Every e2e suite proves one invariant on the way out: each event's actor is a verified token's.
-  const verifier = app.get(TokenVerifier);
-  const verified: Actor[] = [];
-  const verify = verifier.verify.bind(verifier);
-  verifier.verify = async (token) => {
-    const actor = await verify(token);
-    verified.push(actor);
-    return actor;
-  };
+  const verified = recordVerifiedActors(app);
   return {
     app,
     config,

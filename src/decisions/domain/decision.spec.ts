@@ -1,12 +1,7 @@
 import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec';
 import { Decision, type DecisionCommand, type DecisionEvent } from './decision';
 
-const spec = deciderSpec(Decision, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-05-10T10:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Decision, { occurredAt: '2022-05-10T10:00:00.000Z' });
 type Cmd = TestCommand<DecisionCommand>;
 
 const facts = {

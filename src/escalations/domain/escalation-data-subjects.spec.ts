@@ -1,12 +1,7 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Escalation, type EscalationEvent } from './escalation';
 
-const spec = deciderSpec(Escalation, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-09-22T09:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Escalation, { occurredAt: '2022-09-22T09:00:00.000Z' });
 
 const escalationId = 'wsep-2022-001';
 const stages = [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }];

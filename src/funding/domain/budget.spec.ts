@@ -2,12 +2,7 @@ import { deciderSpec, type TestCommand } from '../../shared/testing/decider-spec
 import { Budget, type BudgetCommand, type BudgetEvent } from './budget';
 import { isFinancialYear } from './financial-year';
 
-const spec = deciderSpec(Budget, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-05-10T09:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Budget, { occurredAt: '2022-05-10T09:00:00.000Z' });
 type Cmd = TestCommand<BudgetCommand>;
 
 // Warwickshire Safeguarding 2022/23: £321,000, of which £35,000 reviews and £5,000 website, projects and training.

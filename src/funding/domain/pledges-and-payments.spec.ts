@@ -1,12 +1,7 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Budget, type BudgetCommand, type BudgetEvent } from './budget';
 
-const spec = deciderSpec(Budget, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-09-22T09:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Budget, { occurredAt: '2022-09-22T09:00:00.000Z' });
 
 const fy = '2022-23';
 

@@ -2,12 +2,7 @@ import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Budget, type BudgetEvent, type UnderwriteShortfallData } from './budget';
 import { splitShortfall } from './underwriting-split';
 
-const spec = deciderSpec(Budget, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-09-22T09:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Budget, { occurredAt: '2022-09-22T09:00:00.000Z' });
 
 const budgetSet: BudgetEvent = {
   type: 'budget-set',

@@ -7,6 +7,7 @@ import { Requires } from '../../auth/requires.decorator';
 import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ActionLogReader } from './action-log.reader';
+import { actionLogFilters } from './action-log-query.dto';
 import { ActionLogDetailAsOfSchema, ActionLogItemSchema } from './action-log.responses';
 import type { Page } from '../../http/cursor-page';
 import { RecordRead } from '../../http/endpoint-responses';
@@ -48,15 +49,8 @@ export class ActionLogAsOfController {
   )
   async list(@Query() q: AsOfActionLogQueryDto): Promise<Page<ActionLogItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
-    const query = {
-      boardId: q.board,
-      owner: q.owner,
-      partnerId: q.partner,
-      status: q.status,
-      overdue: q.overdue,
-      asOf: this.overdueDate(answer),
-    };
-    return { asOf: provenance(answer), ...this.reader(answer).list(query, q.limit ?? 50, q.cursor) };
+    const filters = actionLogFilters(q, this.overdueDate(answer));
+    return { asOf: provenance(answer), ...this.reader(answer).list(filters, q.limit ?? 50, q.cursor) };
   }
 
   @Get(':actionId')

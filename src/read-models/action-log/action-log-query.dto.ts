@@ -1,12 +1,10 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ACTION_STATUSES, type ActionStatus } from '../../actions';
-import { ID_PATTERN } from '../../http/ids';
-
-const slug = { pattern: ID_PATTERN.source, maxLength: 80 };
-const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, digits, dashes)' };
+import { IdFilter } from '../../http/ids';
+import type { ActionLogQuery } from '../../../projections/action-log/action-log.queries';
 
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -38,11 +36,7 @@ export class ActionLogEntryQueryDto {
 
 /** Filters and paging for GET /action-log; every filter given must match. */
 export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogEntryQueryDto) {
-  @ApiPropertyOptional({ ...slug, description: 'Actions raised at meetings of this board', example: 'wseb' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IdFilter('Actions raised at meetings of this board', 'wseb')
   board?: string;
 
   @ApiPropertyOptional({
@@ -55,11 +49,7 @@ export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogE
   @MaxLength(120)
   owner?: string;
 
-  @ApiPropertyOptional({ ...slug, description: 'Actions owned by this partner agency', example: 'warwickshire-police' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IdFilter('Actions owned by this partner agency', 'warwickshire-police')
   partner?: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
@@ -75,4 +65,19 @@ export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogE
   @Transform(toBoolean)
   @IsBoolean()
   overdue?: boolean;
+}
+
+/** The reader's filters from the query string, overdue judged on `overdueOn`: the live and the as-of list ask the same. */
+export function actionLogFilters(
+  q: Pick<ActionLogQueryDto, 'board' | 'owner' | 'partner' | 'status' | 'overdue'>,
+  overdueOn: string,
+): ActionLogQuery {
+  return {
+    boardId: q.board,
+    owner: q.owner,
+    partnerId: q.partner,
+    status: q.status,
+    overdue: q.overdue,
+    asOf: overdueOn,
+  };
 }

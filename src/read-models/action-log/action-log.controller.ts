@@ -10,7 +10,12 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { RenamedQueryParameter } from '../../http/deprecation';
-import { ActionLogEntryQueryDto, ActionLogQueryDto, OVERDUE_ON_RENAMED } from './action-log-query.dto';
+import {
+  actionLogFilters,
+  ActionLogEntryQueryDto,
+  ActionLogQueryDto,
+  OVERDUE_ON_RENAMED,
+} from './action-log-query.dto';
 import { ActionLogReader } from './action-log.reader';
 import { ActionLogDetailSchema, ActionLogDocumentSchema, ActionLogItemSchema } from './action-log.responses';
 import type { Page } from '../../http/cursor-page';
@@ -45,15 +50,7 @@ export class ActionLogController {
   })
   @ListRead(ActionLogItemSchema, 'A page of actions; a filter or the cursor that is invalid is a 400')
   list(@Query() q: ActionLogQueryDto): Page<ActionLogItemSchema> {
-    const query = {
-      boardId: q.board,
-      owner: q.owner,
-      partnerId: q.partner,
-      status: q.status,
-      overdue: q.overdue,
-      asOf: this.overdueOn(q),
-    };
-    return this.reader.list(query, q.limit ?? 50, q.cursor);
+    return this.reader.list(actionLogFilters(q, this.overdueOn(q)), q.limit ?? 50, q.cursor);
   }
 
   /** Declared before :actionId so "stream" is never read as an id. */

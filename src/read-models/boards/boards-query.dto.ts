@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN } from '../../http/ids';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { BOARD_KINDS, type BoardKind } from '../../partners';
 import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
@@ -13,16 +13,7 @@ export class BoardsQueryDto extends PageQueryDto {
   @IsIn(BOARD_KINDS)
   kind?: BoardKind;
 
-  @ApiPropertyOptional({
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-    description: 'Only the groups that report to this board',
-    example: 'wseb',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IdFilter('Only the groups that report to this board', 'wseb')
   parent?: string;
 }
 

@@ -15,6 +15,7 @@ import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
 import { RecordId } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
+import { registerFilters } from './decision-register-query.dto';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -52,18 +53,9 @@ export class DecisionRegisterAsOfController {
     @Query() q: AsOfDecisionRegisterQueryDto,
   ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q.asOf);
-    const query = {
-      boardId: q.board,
-      meetingId: q.meeting,
-      outcome: q.outcome,
-      status: q.status,
-      hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
-      from: q.from,
-      to: q.to,
-    };
     return {
       asOf: provenance(answer),
-      ...new DecisionRegisterReader(viewOf(answer)).list(query, q.limit ?? 50, q.cursor),
+      ...new DecisionRegisterReader(viewOf(answer)).list(registerFilters(q), q.limit ?? 50, q.cursor),
     };
   }
 

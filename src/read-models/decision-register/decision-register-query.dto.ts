@@ -1,32 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '../../http/page-query.dto';
+import { DateFilter, PageQueryDto } from '../../http/page-query.dto';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions';
-import { ID_PATTERN } from '../../http/ids';
+import { IdFilter } from '../../http/ids';
+import type { DecisionRegisterQuery } from '../../../projections/decision-register/decision-register.queries';
 
 export const DECISION_STATUSES: readonly DecisionStatus[] = ['in-force', 'rescinded', 'superseded'];
-
-const slug = { pattern: ID_PATTERN.source, maxLength: 80 };
-const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, digits, dashes)' };
 
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters and paging for GET /decision-register; every filter given must match. */
 export class DecisionRegisterQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ ...slug, description: 'Decisions made at meetings of this board', example: 'wseb' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IdFilter('Decisions made at meetings of this board', 'wseb')
   board?: string;
 
-  @ApiPropertyOptional({ ...slug, description: 'Decisions made at this meeting', example: 'wseb-2022-05-10' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IdFilter('Decisions made at this meeting', 'wseb-2022-05-10')
   meeting?: string;
 
   @ApiPropertyOptional({ enum: DECISION_OUTCOMES })
@@ -48,13 +38,22 @@ export class DecisionRegisterQueryDto extends PageQueryDto {
   @IsBoolean()
   hasUnsatisfiedConditions?: boolean;
 
-  @ApiPropertyOptional({ description: 'Meetings on or after this date (UTC)', example: '2022-01-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateFilter('Meetings on or after this date (UTC)', '2022-01-01')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Meetings on or before this date (UTC)', example: '2022-12-31' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateFilter('Meetings on or before this date (UTC)', '2022-12-31')
   to?: string;
+}
+
+/** The reader's filters from the query string: the live list and the as-of list ask the same. */
+export function registerFilters(q: DecisionRegisterQueryDto): DecisionRegisterQuery {
+  return {
+    boardId: q.board,
+    meetingId: q.meeting,
+    outcome: q.outcome,
+    status: q.status,
+    hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
+    from: q.from,
+    to: q.to,
+  };
 }

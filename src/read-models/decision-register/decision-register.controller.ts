@@ -18,7 +18,7 @@ import { Requires } from '../../auth/requires.decorator';
 import { RecordId } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
-import { DecisionRegisterQueryDto } from './decision-register-query.dto';
+import { DecisionRegisterQueryDto, registerFilters } from './decision-register-query.dto';
 import { DecisionRegisterReader } from './decision-register.reader';
 
 /** What the stream sends: recorded decisions, and sign-offs that belong to a decision. Meetings are bookkeeping. */
@@ -52,16 +52,7 @@ export class DecisionRegisterController {
   })
   @ListRead(DecisionRegisterItemSchema, 'A page of decisions; a bad filter or cursor is a 400')
   list(@Query() q: DecisionRegisterQueryDto): Page<DecisionRegisterItemSchema> {
-    const query = {
-      boardId: q.board,
-      meetingId: q.meeting,
-      outcome: q.outcome,
-      status: q.status,
-      hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
-      from: q.from,
-      to: q.to,
-    };
-    return this.reader.list(query, q.limit ?? 50, q.cursor);
+    return this.reader.list(registerFilters(q), q.limit ?? 50, q.cursor);
   }
 
   /** Declared before :decisionId so "stream" is never read as an id. */

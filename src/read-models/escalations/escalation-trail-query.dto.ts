@@ -1,16 +1,14 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PERIOD_KINDS, type PeriodKind } from '../../../projections/escalations/periods';
 import { MAX_STAGES, type EscalationStatus } from '../../escalations';
-import { ID_PATTERN } from '../../http/ids';
+import { IdFilter } from '../../http/ids';
 
 export const ESCALATION_STATUSES: readonly EscalationStatus[] = ['open', 'resolved', 'closed'];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: '$property must be a date written YYYY-MM-DD' };
-const SLUG_MESSAGE = { message: '$property must be a lower-case slug (letters, digits, dashes)' };
-const slug = { pattern: ID_PATTERN.source, maxLength: 80 };
 
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -46,15 +44,7 @@ export class EscalationTrailAsOfDto {
 
 /** Raised-date window and agency filter, shared by the list and the summary. */
 export class EscalationTrailWindowDto extends EscalationTrailAsOfDto {
-  @ApiPropertyOptional({
-    ...slug,
-    description: 'Escalations raised by or concerning this partner agency',
-    example: 'cw-icb',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, SLUG_MESSAGE)
+  @IdFilter('Escalations raised by or concerning this partner agency', 'cw-icb')
   agency?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Raised on or after this date', example: '2022-04-01' })

@@ -1,32 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN } from '../../http/ids';
-import { PageQueryDto } from '../../http/page-query.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { IdFilter } from '../../http/ids';
+import { DateFilter, PageQueryDto } from '../../http/page-query.dto';
 import { IsAsOf } from '../as-of/as-of-query.dto';
 import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
 
 /** Filters and paging for GET /meetings; every filter given must match. */
 export class MeetingsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-    description: 'Meetings of this board',
-    example: 'wseb',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IdFilter('Meetings of this board', 'wseb')
   board?: string;
 
-  @ApiPropertyOptional({ description: 'Meetings on or after this date (UTC)', example: '2022-01-01' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateFilter('Meetings on or after this date (UTC)', '2022-01-01')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Meetings on or before this date (UTC)', example: '2022-12-31' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @DateFilter('Meetings on or before this date (UTC)', '2022-12-31')
   to?: string;
 }
 

@@ -1,22 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ID_PATTERN } from '../../http/ids';
+import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
 import { IsAsOf } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /people; every filter given must match. */
 export class PeopleQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-    description: 'People who represent this partner (now, or on the date `on`)',
-    example: 'warwickshire-police',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IdFilter('People who represent this partner (now, or on the date `on`)', 'warwickshire-police')
   partner?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Judge the partner filter by the role in force that day' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { asOf, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
 export class ProtocolStageViewDto {
   @ApiProperty() name!: string;
@@ -38,14 +38,8 @@ export class ProtocolHistoryDto {
   @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
 }
 
-export class ProtocolAsOfDto extends ProtocolDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class ProtocolAsOfDto extends asOf(ProtocolDto) {}
 
-export class ProtocolPageAsOfDto extends ProtocolPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class ProtocolPageAsOfDto extends asOf(ProtocolPageDto) {}
 
-export class ProtocolHistoryAsOfDto extends ProtocolHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class ProtocolHistoryAsOfDto extends asOf(ProtocolHistoryDto) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { SIGNOFF_STATUSES } from '../../../projections/signoffs/signoff-doc';
 import { ARTEFACT_KINDS } from '../../signoffs';
-import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { asOf, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
 @ApiSchema({ name: 'SignoffArtefact' })
 export class SignoffArtefactDto {
@@ -69,14 +69,8 @@ export class SignoffHistoryDto {
   @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
 }
 
-export class SignoffAsOfDto extends SignoffDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class SignoffAsOfDto extends asOf(SignoffDto) {}
 
-export class SignoffPageAsOfDto extends SignoffPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class SignoffPageAsOfDto extends asOf(SignoffPageDto) {}
 
-export class SignoffHistoryAsOfDto extends SignoffHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
-}
+export class SignoffHistoryAsOfDto extends asOf(SignoffHistoryDto) {}

@@ -64,10 +64,12 @@ function isRefusal(err: unknown): err is Refusal {
 
 export function deciderSpec<C, E extends DomainEvent, S>(
   aggregate: { decider: Decider<C, E, S> },
-  options: { meta?: MetaOf<C> } = {},
+  /** Who and when every command is decided as; or only when, by the default business manager. */
+  options: { meta?: MetaOf<C>; occurredAt?: string } = {},
 ): DeciderSpec<C, E, S> {
   const { decider } = aggregate;
-  const meta = options.meta ?? (DEFAULT_META as MetaOf<C>);
+  const meta =
+    options.meta ?? ({ ...DEFAULT_META, occurredAt: options.occurredAt ?? DEFAULT_META.occurredAt } as MetaOf<C>);
   const stateOf = (events: readonly E[]) => fold(decider, [...events]);
   return {
     given(givenEvents: E | readonly E[] = []) {

@@ -1,12 +1,7 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Signoff, type SignoffEvent } from './signoff';
 
-const spec = deciderSpec(Signoff, {
-  meta: {
-    actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
-    occurredAt: '2022-09-22T10:00:00.000Z',
-  },
-});
+const spec = deciderSpec(Signoff, { occurredAt: '2022-09-22T10:00:00.000Z' });
 
 const H1 = 'a'.repeat(64);
 const H2 = 'b'.repeat(64);

@@ -25,20 +25,22 @@ export function tempDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The year 2022, every board, partner and theme, and every kind of record a pack can hold. */
+export const YEAR_2022: PackScope = {
+  from: '2022-01-01',
+  to: '2022-12-31',
+  boardIds: [],
+  partnerIds: [],
+  themes: [],
+  records: ['decisions', 'actions', 'escalations', 'funding'],
+};
+
 export function request(scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}): BuildPackRequest {
   return {
     packId: 'jtai-2022',
     generatedAt: '2022-11-21T12:00:00.000Z',
     requestedBy: inspector,
-    scope: {
-      from: '2022-01-01',
-      to: '2022-12-31',
-      boardIds: [],
-      partnerIds: [],
-      themes: [],
-      records: ['decisions', 'actions', 'escalations', 'funding'],
-      ...scope,
-    },
+    scope: { ...YEAR_2022, ...scope },
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import type { TokenClaims } from '../../../src/auth/mint-token';
-import { TokenVerifier } from '../../../src/auth/token-verifier';
-import type { Actor } from '../../../src/ledger/event-envelope';
-import { send } from '../../support/http';
+import { sendOk } from '../../support/http';
+import { ESCALATION_PARTNERS } from '../../support/escalation-partners';
+import { recordVerifiedActors } from '../../support/verified-actors';
 import { startProjectionsApp, type ProjectionsTestApp } from './projections-app';
 
 export type TrailApp = ProjectionsTestApp;
@@ -9,14 +9,7 @@ export type TrailApp = ProjectionsTestApp;
 /** The projections test app (escalationTrailProjection is one of its PROJECTIONS); on close, as every e2e suite does, each event's actor must be a verified token's. */
 export async function startTrailApp(): Promise<TrailApp> {
   const t = await startProjectionsApp({});
-  const verifier = t.app.get(TokenVerifier);
-  const verified: Actor[] = [];
-  const verify = verifier.verify.bind(verifier);
-  verifier.verify = async (token) => {
-    const actor = await verify(token);
-    verified.push(actor);
-    return actor;
-  };
+  const verified = recordVerifiedActors(t.app);
   return {
     ...t,
     async close() {
@@ -40,8 +33,7 @@ const at = (date: string) => `${date}T09:00:00Z`;
 
 /** Sends a setup command and insists it succeeded, so a broken setup never passes silently. */
 async function ok(t: TrailApp, url: string, body: Record<string, unknown>, claims: Partial<TokenClaims> = {}) {
-  const res = await send(t, url, body, { token: await t.token(claims) });
-  expect(res.status).toBeLessThan(300);
+  await sendOk(t, url, body, await t.token(claims));
 }
 
 /**
@@ -51,13 +43,7 @@ async function ok(t: TrailApp, url: string, body: Record<string, unknown>, claim
  * wsep-2022-002, police about WCC: raised Thursday 15 September 2022 and still open at stage 1.
  */
 export async function loadEscalations(t: TrailApp): Promise<void> {
-  for (const [partnerId, name, kind] of [
-    ['warwickshire-cc', 'Warwickshire County Council', 'local-authority'],
-    ['cw-icb', 'Coventry and Warwickshire ICB', 'health'],
-    ['warwickshire-police', 'Warwickshire Police', 'police'],
-  ]) {
-    await ok(t, '/partners', { partnerId, name, kind }, admin);
-  }
+  for (const partner of ESCALATION_PARTNERS) await ok(t, '/partners', partner, admin);
   await ok(
     t,
     '/escalation-protocols',

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageCursor, PageLimit } from '../../../http/page-query.dto';
 import type { PackStatus } from '../../domain/evidence-pack';
 
 export const PACK_STATUSES: readonly PackStatus[] = ['queued', 'generating', 'completed', 'failed'];
@@ -11,18 +11,9 @@ export class ListEvidencePacksDto {
   @IsIn(PACK_STATUSES)
   status?: PackStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'nextCursor from the previous page, with the same filters' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: '$property must be a cursor this API returned' })
+  @PageCursor(100)
   cursor?: string;
 }
