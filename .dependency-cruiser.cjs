@@ -110,6 +110,21 @@ module.exports = {
       to: { path: '^src/(http|auth)/' },
     },
     {
+      name: 'client-stands-alone',
+      severity: 'error',
+      comment:
+        "clients/ ship to front ends: they import each other and npm packages (openapi-fetch), never the service's code.",
+      from: { path: '^clients/' },
+      to: { path: '^(src|projections|demo|bench|scripts|test)/' },
+    },
+    {
+      name: 'client-runs-in-browsers',
+      severity: 'error',
+      comment: "clients/ run in browsers: no node module (fs, http...); fetch and streams are the platform's.",
+      from: { path: '^clients/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'shared-imports-only-shared',
       severity: 'error',
       comment: 'shared/ is the bottom layer: it imports nothing else of ours (no ledger, no context, no edge).',

@@ -55,6 +55,7 @@ module.exports = {
         '<rootDir>/test/read-models/*.e2e.spec.ts',
         '<rootDir>/test/evidence/**/*.spec.ts',
         '<rootDir>/test/ledger/*e2e*.spec.ts',
+        '<rootDir>/test/client/*.e2e.spec.ts',
       ],
       testPathIgnorePatterns: [
         // No app and no ledger engine: they check pack files against a synthetic in-memory ledger,
