@@ -324,7 +324,7 @@ async function main(): Promise<void> {
         : String(1 + Math.floor(random() * head));
       const one = q % 4 >= 2;
       const start = performance.now();
-      const answer = await engine.answer('action-log', parseAsOf(text)!, text);
+      const answer = await engine.answer('action-log', { knownAt: { asOf: parseAsOf(text)!, requested: text } });
       const reader = new ActionLogReader(answer.view, { events, upTo: () => answer.resolution.position });
       const page = reader.list({ asOf: text.length === 10 ? text : '2030-01-01' }, 50);
       if (one && page.items.length > 0) await reader.get(pick(page.items).actionId, '2030-01-01');

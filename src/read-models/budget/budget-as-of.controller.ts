@@ -1,3 +1,4 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -5,7 +6,6 @@ import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -13,7 +13,7 @@ import { FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
 
 /**
@@ -28,6 +28,7 @@ export class BudgetAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -39,11 +40,12 @@ export class BudgetAsOfController {
     asOf: AsOfProvenanceSchema,
   })
   async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
   }
 
   @Get(':financialYear/contributions')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -61,11 +63,11 @@ export class BudgetAsOfController {
     @FinancialYearParam() financialYear: string,
     @Query() q: AsOfQueryDto,
   ): Promise<BudgetYearViewAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(budgetProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(budgetProjection.name, bitemporal(q));
   }
 }

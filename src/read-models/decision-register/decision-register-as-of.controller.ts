@@ -1,3 +1,4 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -9,7 +10,6 @@ import {
   DecisionRegisterDetailAsOfSchema,
   DecisionRegisterItemSchema,
 } from './decision-register.responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -17,7 +17,7 @@ import { RecordId } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dto';
 
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
@@ -34,6 +34,7 @@ export class DecisionRegisterAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -51,7 +52,7 @@ export class DecisionRegisterAsOfController {
   async list(
     @Query() q: AsOfDecisionRegisterQueryDto,
   ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const query = {
       boardId: q.board,
       meetingId: q.meeting,
@@ -68,6 +69,7 @@ export class DecisionRegisterAsOfController {
   }
 
   @Get(':decisionId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -82,11 +84,12 @@ export class DecisionRegisterAsOfController {
     @RecordId('decisionId') decisionId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<DecisionRegisterDetailAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
   }
 
   @Get(':decisionId/history')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -98,11 +101,11 @@ export class DecisionRegisterAsOfController {
     @RecordId('decisionId') decisionId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<DecisionHistoryAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(decisionRegisterProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(decisionRegisterProjection.name, bitemporal(q));
   }
 }

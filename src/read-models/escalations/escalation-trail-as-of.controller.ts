@@ -1,7 +1,8 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UndescribedRead } from '../../http/endpoint-responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
@@ -47,6 +48,7 @@ export class EscalationTrailAsOfController {
   }
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -62,7 +64,7 @@ export class EscalationTrailAsOfController {
     { 400: { description: BAD_QUERY } },
   )
   async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
     const { asOf: measuredOn, ...page } = reader(answer).list(
@@ -80,6 +82,7 @@ export class EscalationTrailAsOfController {
 
   /** Declared before :escalationId so "summary" is never read as an id. */
   @Get('summary')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -93,7 +96,7 @@ export class EscalationTrailAsOfController {
     { 400: { description: BAD_QUERY } },
   )
   async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
     const { asOf: measuredOn, ...summary } = reader(answer).summary({
@@ -107,6 +110,7 @@ export class EscalationTrailAsOfController {
   }
 
   @Get(':escalationId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -130,14 +134,14 @@ export class EscalationTrailAsOfController {
     @Query() q: AsOfEscalationTrailQueryDto,
     @Viewer() viewer: Actor,
   ) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);
     return { ...this.disclosure.show(viewer, view, viewOf(answer)), measuredOn, asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(escalationTrailProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(escalationTrailProjection.name, bitemporal(q));
   }
 
   /** A position past the end of the log is the trail as known now: measured today in England. */

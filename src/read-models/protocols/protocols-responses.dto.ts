@@ -1,5 +1,6 @@
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
 export class ProtocolStageViewDto {
   @ApiProperty() name!: string;
@@ -39,13 +40,13 @@ export class ProtocolHistoryDto {
 }
 
 export class ProtocolAsOfDto extends ProtocolDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 
 export class ProtocolPageAsOfDto extends ProtocolPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 
 export class ProtocolHistoryAsOfDto extends ProtocolHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }

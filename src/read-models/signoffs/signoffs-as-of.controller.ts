@@ -1,13 +1,13 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseAsOf } from '../../../projections/as-of';
 import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfETag } from '../etag/read-etag';
 import { RecordReader } from '../registry/record-reader';
 import { SIGNOFFS, signoffsQuery } from './signoffs-model';
@@ -24,6 +24,7 @@ export class SignoffsAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -33,12 +34,13 @@ export class SignoffsAsOfController {
   })
   @CollectionRead(SignoffPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
   async list(@Query() q: AsOfSignoffsQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const page = new RecordReader(SIGNOFFS, viewOf(answer)).list(signoffsQuery(q), q.limit ?? 50, q.cursor);
     return { asOf: provenance(answer), ...page };
   }
 
   @Get(':signoffId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -47,11 +49,12 @@ export class SignoffsAsOfController {
   })
   @RecordRead(SignoffAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new RecordReader(SIGNOFFS, viewOf(answer)).get(signoffId), asOf: provenance(answer) };
   }
 
   @Get(':signoffId/history')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
@@ -60,12 +63,12 @@ export class SignoffsAsOfController {
   })
   @RecordRead(SignoffHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto): Promise<SignoffHistoryAsOfDto> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { entries } = new RecordReader(SIGNOFFS, viewOf(answer)).history(signoffId);
     return { signoffId, entries, asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(signoffsProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(signoffsProjection.name, bitemporal(q));
   }
 }

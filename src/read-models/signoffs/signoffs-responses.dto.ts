@@ -1,7 +1,8 @@
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { SIGNOFF_STATUSES } from '../../../projections/signoffs/signoff-doc';
 import { ARTEFACT_KINDS } from '../../signoffs';
-import { AsOfProvenanceDto, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
 
 @ApiSchema({ name: 'SignoffArtefact' })
 export class SignoffArtefactDto {
@@ -70,13 +71,13 @@ export class SignoffHistoryDto {
 }
 
 export class SignoffAsOfDto extends SignoffDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 
 export class SignoffPageAsOfDto extends SignoffPageDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 
 export class SignoffHistoryAsOfDto extends SignoffHistoryDto {
-  @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
