@@ -18,7 +18,7 @@ import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
 import { AsOfActionLogQueryDto, AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 
 /**
- * The action log as the register showed it at a past position or date, for auditors. The same
+ * The action log as the register showed it at a past point of the log (knownAt) and business date (validAt), for auditors. The same
  * reader and pure queries as GET /action-log run over an as-of view instead of the live store.
  */
 @ApiTags('action-log')
@@ -38,11 +38,11 @@ export class ActionLogAsOfController {
   @ApiOperation({
     operationId: 'listActionLogAsOf',
     summary:
-      'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog',
+      'The action log as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listActionLog',
   })
   @ListRead(
     ActionLogItemSchema,
-    'A page of the action log then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    'A page of the action log then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400',
     {
       asOf: AsOfProvenanceSchema,
     },
@@ -66,7 +66,7 @@ export class ActionLogAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getActionLogEntryAsOf',
-    summary: 'One action and its history as they stood at a log position or as known at the end of a date',
+    summary: 'One action and its history as known at knownAt (recording time) and true at validAt (business time)',
   })
   @RecordRead(ActionLogDetailAsOfSchema, 'The action document then, with asOf provenance', {
     problems: { 404: 'action-not-found: no such action had been raised by then' },

@@ -16,7 +16,7 @@ import { BoardAsOfDto, BoardHistoryAsOfDto, BoardPageAsOfDto } from './boards-re
 
 const NOT_FOUND = 'board-not-found: no such board had been registered by then';
 
-/** The boards register as it stood at a past position or date: the same reader over an as-of view. */
+/** The boards register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('boards')
 @ApiBearerAuth()
 @Controller('as-of/boards')
@@ -30,9 +30,11 @@ export class BoardsAsOfController {
   @ApiOperation({
     operationId: 'listBoardsAsOf',
     summary:
-      'The boards as they stood at a log position or as known at the end of a date; same filters and paging as listBoards',
+      'The boards as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listBoards',
   })
-  @CollectionRead(BoardPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(BoardPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfBoardsQueryDto) {
     const answer = await this.answer(q);
     const page = new RecordReader(BOARDS, viewOf(answer)).list(boardsQuery(q), q.limit ?? 50, q.cursor);
@@ -45,7 +47,7 @@ export class BoardsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getBoardAsOf',
-    summary: 'One board and its subgroups as they stood at a log position or date',
+    summary: 'One board and its subgroups as known at knownAt and true at validAt',
   })
   @RecordRead(BoardAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto) {
@@ -59,7 +61,7 @@ export class BoardsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getBoardHistoryAsOf',
-    summary: "The board's history as recorded by a log position or date",
+    summary: "The board's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(BoardHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {

@@ -17,7 +17,7 @@ import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
 
 /**
- * Budgets and contributions as the register showed them at a past position or date, for auditors
+ * Budgets and contributions as the register showed them at a past point of the log (knownAt) and business date (validAt), for auditors
  * asking what the partnership knew it had agreed and been paid then. The same reader and pure
  * summaries as GET /budgets run over an as-of view; partner names are the names known then too.
  */
@@ -34,11 +34,15 @@ export class BudgetAsOfController {
   @ApiOperation({
     operationId: 'listBudgetsAsOf',
     summary:
-      'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
+      'Financial years with their headline figures as known at knownAt (recording time) and true at validAt (business time) (audit replay); same paging as listBudgets',
   })
-  @ListRead(BudgetYearItemSchema, 'A page of years then, with asOf provenance; a bad asOf, limit or cursor is a 400', {
-    asOf: AsOfProvenanceSchema,
-  })
+  @ListRead(
+    BudgetYearItemSchema,
+    'A page of years then, with asOf provenance; a bad knownAt or validAt, limit or cursor is a 400',
+    {
+      asOf: AsOfProvenanceSchema,
+    },
+  )
   async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
     const answer = await this.answer(q);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
@@ -51,11 +55,11 @@ export class BudgetAsOfController {
   @ApiOperation({
     operationId: 'getBudgetContributionsAsOf',
     summary:
-      "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
+      "One year's budget, pledges, payments, shortfall and underwriting as known at knownAt (recording time) and true at validAt (business time)",
   })
   @RecordRead(BudgetYearViewAsOfSchema, 'The year with its figures worked out then, with asOf provenance', {
     problems: {
-      400: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+      400: 'invalid-id, invalid-financial-year or validation-failed (knownAt, validAt)',
       404: 'budget-not-found: no budget had been set for the year by then',
     },
   })

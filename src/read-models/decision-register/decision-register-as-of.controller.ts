@@ -23,7 +23,7 @@ import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dt
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
 
 /**
- * The decision register as it stood at a past position or date: which decisions were recorded, in
+ * The decision register as it stood at a past point of the log (knownAt) and business date (validAt): which decisions were recorded, in
  * force, their conditions and sign-offs, as anyone could have seen them then. The same reader and
  * pure views as GET /decision-register run over an as-of view of the projection.
  */
@@ -40,11 +40,11 @@ export class DecisionRegisterAsOfController {
   @ApiOperation({
     operationId: 'listDecisionRegisterAsOf',
     summary:
-      'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
+      'The decision register as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listDecisionRegister',
   })
   @ListRead(
     DecisionRegisterItemSchema,
-    'A page of the register then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    'A page of the register then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400',
     {
       asOf: AsOfProvenanceSchema,
     },
@@ -75,7 +75,7 @@ export class DecisionRegisterAsOfController {
   @ApiOperation({
     operationId: 'getDecisionRegisterEntryAsOf',
     summary:
-      'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
+      'One decision with its meeting, conditions, status and sign-offs as known at knownAt (recording time) and true at validAt (business time)',
   })
   @RecordRead(DecisionRegisterDetailAsOfSchema, 'The decision then, with asOf provenance', {
     problems: { 404: NOT_FOUND },
@@ -94,7 +94,7 @@ export class DecisionRegisterAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterHistoryAsOf',
-    summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
+    summary: "The decision's history and its sign-offs' as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(DecisionHistoryAsOfSchema, 'The history then, with asOf provenance', { problems: { 404: NOT_FOUND } })
   async history(

@@ -25,11 +25,12 @@ import {
 } from './escalation-trail-as-of.dto';
 
 const BAD_QUERY =
-  'asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
+  'knownAt, validAt, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
 /**
- * The escalation trail as it was known at a past position or date: only escalations and steps
- * recorded by then, measured in working days at that date (`measuredOn`). The same reader and
+ * The escalation trail as it was known at a past point of the log (knownAt) and business date
+ * (validAt): only escalations and steps recorded by knownAt and, with validAt, happened by then,
+ * measured in working days at validAt's date, else knownAt's (`measuredOn`). The same reader and
  * pure measures as GET /escalation-trail run over an as-of view. Personal values are shown per
  * response and caller as on the live trail: an erased subject stays erased in the past too.
  */
@@ -54,12 +55,12 @@ export class EscalationTrailAsOfController {
   @ApiOperation({
     operationId: 'listEscalationTrailAsOf',
     summary:
-      'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
+      'Escalations as known at knownAt and true at validAt (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
   @UndescribedRead(
     false,
     {
-      description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
+      description: `{ asOf: { axes, basis, requested, position, recordedAt, validAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
     },
     { 400: { description: BAD_QUERY } },
   )
@@ -87,8 +88,7 @@ export class EscalationTrailAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'summariseEscalationTrailAsOf',
-    summary:
-      'Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date',
+    summary: 'Per month or quarter and per agency, as known at knownAt and true at validAt and measured at that date',
   })
   @UndescribedRead(
     false,
@@ -115,7 +115,7 @@ export class EscalationTrailAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationTrailAsOf',
-    summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
+    summary: "One escalation's timeline and working days per stage as known at knownAt and true at validAt",
   })
   @UndescribedRead(
     true,
@@ -144,7 +144,7 @@ export class EscalationTrailAsOfController {
     return this.engine.answer(escalationTrailProjection.name, bitemporal(q));
   }
 
-  /** A position past the end of the log is the trail as known now: measured today in England. */
+  /** validAt's date, else knownAt's; a position past the end of the log is the trail as known now: measured today in England. */
   private measuredOn(answer: AsOfAnswer): string {
     return asOfBusinessDate(answer, () => businessDate(this.clock.now().toISOString()));
   }

@@ -16,7 +16,7 @@ import { MeetingsReader } from './meetings.reader';
 const NOT_FOUND = 'meeting-not-found: no such meeting had been scheduled by then';
 
 /**
- * Meetings as the ledger held them at a past position or date: attendance before a later
+ * Meetings as the ledger held them at a past point of the log (knownAt) and business date (validAt): attendance before a later
  * correction, minutes not yet approved. The same reader as GET /meetings over an as-of view.
  */
 @ApiTags('meetings')
@@ -32,9 +32,11 @@ export class MeetingsAsOfController {
   @ApiOperation({
     operationId: 'listMeetingsAsOf',
     summary:
-      'Meetings as they stood at a log position or as known at the end of a date (audit replay); same filters and paging as listMeetings',
+      'Meetings as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listMeetings',
   })
-  @CollectionRead(MeetingPageAsOfResponse, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(MeetingPageAsOfResponse, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfMeetingsQueryDto): Promise<MeetingPageAsOfResponse> {
     const answer = await this.answer(q);
     const page = this.reader(answer).list({ boardId: q.board, from: q.from, to: q.to }, q.limit ?? 50, q.cursor);
@@ -47,7 +49,7 @@ export class MeetingsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getMeetingAsOf',
-    summary: 'One meeting as it stood at a log position or as known at the end of a date',
+    summary: 'One meeting as known at knownAt (recording time) and true at validAt (business time)',
   })
   @RecordRead(MeetingAsOfResponse, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('meetingId') meetingId: string, @Query() q: AsOfQueryDto): Promise<MeetingAsOfResponse> {
@@ -61,7 +63,7 @@ export class MeetingsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getMeetingHistoryAsOf',
-    summary: "The meeting's history as recorded by a log position or the end of a date",
+    summary: "The meeting's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(MeetingHistoryAsOfResponse, 'The record', { problems: { 404: NOT_FOUND } })
   async history(

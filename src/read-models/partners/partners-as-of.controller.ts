@@ -16,7 +16,7 @@ import { PartnerAsOfDto, PartnerHistoryAsOfDto, PartnerPageAsOfDto } from './par
 
 const NOT_FOUND = 'partner-not-found: no such partner had been registered by then';
 
-/** The partner register as it stood at a past position or date: the same reader over an as-of view. */
+/** The partner register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('partners')
 @ApiBearerAuth()
 @Controller('as-of/partners')
@@ -30,9 +30,11 @@ export class PartnersAsOfController {
   @ApiOperation({
     operationId: 'listPartnersAsOf',
     summary:
-      'The partner register as it stood at a log position or as known at the end of a date; same filters and paging as listPartners',
+      'The partner register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listPartners',
   })
-  @CollectionRead(PartnerPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(PartnerPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfPartnersQueryDto) {
     const answer = await this.answer(q);
     const page = new RecordReader(PARTNERS, viewOf(answer)).list(partnersQuery(q), q.limit ?? 50, q.cursor);
@@ -43,7 +45,7 @@ export class PartnersAsOfController {
   @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
-  @ApiOperation({ operationId: 'getPartnerAsOf', summary: 'One partner as it stood at a log position or date' })
+  @ApiOperation({ operationId: 'getPartnerAsOf', summary: 'One partner as known at knownAt and true at validAt' })
   @RecordRead(PartnerAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('partnerId') partnerId: string, @Query() q: AsOfQueryDto) {
     const answer = await this.answer(q);
@@ -56,7 +58,7 @@ export class PartnersAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getPartnerHistoryAsOf',
-    summary: "The partner's history as recorded by a log position or date",
+    summary: "The partner's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(PartnerHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('partnerId') partnerId: string, @Query() q: AsOfQueryDto): Promise<PartnerHistoryAsOfDto> {

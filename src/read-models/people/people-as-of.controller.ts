@@ -16,7 +16,7 @@ import { PersonAsOfDto, PersonHistoryAsOfDto, PersonPageAsOfDto } from './people
 
 const NOT_FOUND = 'person-not-found: no such person had been registered by then';
 
-/** The people register as it stood at a past position or date: the same reader over an as-of view. */
+/** The people register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('as-of/people')
@@ -30,9 +30,11 @@ export class PeopleAsOfController {
   @ApiOperation({
     operationId: 'listPeopleAsOf',
     summary:
-      'The people register as it stood at a log position or as known at the end of a date; same filters and paging as listPeople',
+      'The people register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listPeople',
   })
-  @CollectionRead(PersonPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(PersonPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfPeopleQueryDto) {
     const answer = await this.answer(q);
     const page = new RecordReader(PEOPLE, viewOf(answer)).list(peopleQuery(q), q.limit ?? 50, q.cursor);
@@ -45,7 +47,7 @@ export class PeopleAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getPersonAsOf',
-    summary: 'One person as they stood in the register at a log position or date',
+    summary: 'One person as known at knownAt and true at validAt',
   })
   @RecordRead(PersonAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('personId') personId: string, @Query() q: AsOfQueryDto) {
@@ -59,7 +61,7 @@ export class PeopleAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getPersonHistoryAsOf',
-    summary: "The person's history as recorded by a log position or date",
+    summary: "The person's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(PersonHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('personId') personId: string, @Query() q: AsOfQueryDto): Promise<PersonHistoryAsOfDto> {

@@ -16,7 +16,7 @@ import { ProtocolAsOfDto, ProtocolHistoryAsOfDto, ProtocolPageAsOfDto } from './
 
 const NOT_FOUND = 'protocol-not-found: no such protocol had been defined by then';
 
-/** The escalation protocols register as it stood at a past position or date: the same reader over an as-of view. */
+/** The escalation protocols register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('escalations')
 @ApiBearerAuth()
 @Controller('as-of/escalation-protocols')
@@ -30,9 +30,11 @@ export class ProtocolsAsOfController {
   @ApiOperation({
     operationId: 'listEscalationProtocolsAsOf',
     summary:
-      'The escalation protocols as they stood at a log position or as known at the end of a date; same filters and paging as listEscalationProtocols',
+      'The escalation protocols as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listEscalationProtocols',
   })
-  @CollectionRead(ProtocolPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(ProtocolPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfProtocolsQueryDto) {
     const answer = await this.answer(q);
     const page = new RecordReader(PROTOCOLS, viewOf(answer)).list(protocolsQuery(q), q.limit ?? 50, q.cursor);
@@ -45,7 +47,7 @@ export class ProtocolsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationProtocolAsOf',
-    summary: 'One escalation protocol and its versions as they stood at a log position or date',
+    summary: 'One escalation protocol and its versions as known at knownAt and true at validAt',
   })
   @RecordRead(ProtocolAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto) {
@@ -59,7 +61,7 @@ export class ProtocolsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationProtocolHistoryAsOf',
-    summary: "The protocol's history as recorded by a log position or date",
+    summary: "The protocol's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(ProtocolHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto): Promise<ProtocolHistoryAsOfDto> {

@@ -16,7 +16,7 @@ import { SignoffAsOfDto, SignoffHistoryAsOfDto, SignoffPageAsOfDto } from './sig
 
 const NOT_FOUND = 'signoff-not-found: no such sign-off had been requested by then';
 
-/** The sign-offs register as it stood at a past position or date: the same reader over an as-of view. */
+/** The sign-offs register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('signoffs')
 @ApiBearerAuth()
 @Controller('as-of/signoffs')
@@ -30,9 +30,11 @@ export class SignoffsAsOfController {
   @ApiOperation({
     operationId: 'listSignoffsAsOf',
     summary:
-      'The sign-offs as they stood at a log position or as known at the end of a date; same filters and paging as listSignoffs',
+      'The sign-offs as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listSignoffs',
   })
-  @CollectionRead(SignoffPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(SignoffPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfSignoffsQueryDto) {
     const answer = await this.answer(q);
     const page = new RecordReader(SIGNOFFS, viewOf(answer)).list(signoffsQuery(q), q.limit ?? 50, q.cursor);
@@ -45,7 +47,7 @@ export class SignoffsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getSignoffAsOf',
-    summary: 'One sign-off as it stood at a log position or date',
+    summary: 'One sign-off as known at knownAt and true at validAt',
   })
   @RecordRead(SignoffAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto) {
@@ -59,7 +61,7 @@ export class SignoffsAsOfController {
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getSignoffHistoryAsOf',
-    summary: "The sign-off's history as recorded by a log position or date",
+    summary: "The sign-off's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(SignoffHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto): Promise<SignoffHistoryAsOfDto> {
