@@ -140,16 +140,12 @@ export class AsOfEngine {
    * each document as it goes (memory grows with the documents, not with the events).
    */
   async validView(projectionName: string, position: number, through: string): Promise<Omit<AsOfAnswer, 'resolution'>> {
-    const p = this.source(projectionName).projection;
+    const { projection: p, filter } = this.source(projectionName);
     const happened = occurredBy(through);
     const docs = new Map<string, unknown>();
     let replayed = 0;
     for (let after: number | undefined; position >= 0;) {
-      const page: StoredEvent[] = await this.events.readAll({
-        after,
-        maxCount: PAGE,
-        filter: this.source(projectionName).filter,
-      });
+      const page: StoredEvent[] = await this.events.readAll({ after, maxCount: PAGE, filter });
       for (const e of page) {
         if (e.position > position) break;
         replayed++;
