@@ -1,3 +1,5 @@
+import type { StoredEvent } from '../src/ledger/event-envelope';
+
 /**
  * What "as of" means for every read model (pure: parsing and the comparison rules only).
  *
@@ -39,3 +41,35 @@ export function parseAsOf(text: string): AsOf | undefined {
 
 /** Was everything up to and including an event with this running-max recordedAt known at `instant`? */
 export const knownAt = (runningMaxRecordedAt: string, instant: string): boolean => runningMaxRecordedAt <= instant;
+
+/**
+ * Business time (`validAt`): what was true by then, by when things happened (`occurredAt`), as
+ * known at some point of the log. A date D means by the end of D (UTC, as for asOf); an instant,
+ * by that instant. Never a log position: business time has none.
+ */
+export interface ValidAt {
+  /** The instant an event's business time is compared with (ISO, UTC, milliseconds). */
+  through: string;
+  /** The date it falls on (UTC), for measures read at a date. */
+  date: string;
+}
+
+/** Text from a query string -> a ValidAt, or undefined if it is not a real date or an instant with a zone. */
+export function parseValidAt(text: string): ValidAt | undefined {
+  const at = POSITION.test(text) ? undefined : parseAsOf(text);
+  return at?.basis === 'recorded' ? { through: at.instant, date: at.date } : undefined;
+}
+
+/**
+ * Did an event happen by `through`? Its business time is metadata.occurredAt; an event stored
+ * without one (none should be: the command runner always sets it) counts from when it was recorded.
+ * Compared as instants, not as text: "10:00:00Z" and "10:00:00.000Z" are the same moment.
+ */
+export function occurredBy(through: string): (event: StoredEvent) => boolean {
+  const limit = Date.parse(through);
+  return (event) => {
+    const metadata = event.metadata as Partial<StoredEvent['metadata']>;
+    const when = Date.parse(metadata.occurredAt ?? metadata.recordedAt ?? '');
+    return when <= limit;
+  };
+}

@@ -89,6 +89,7 @@ describe('GET /as-of/action-log', () => {
   it('says which position and recorded time answered, and how much it replayed', async () => {
     const res = await get('/as-of/action-log?asOf=2022-06-07');
     expect(res.body.asOf).toEqual({
+      axes: ['knownAt'],
       basis: 'recorded',
       requested: '2022-06-07',
       position: positions['raise-a3'],

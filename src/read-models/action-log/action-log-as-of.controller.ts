@@ -1,6 +1,6 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseAsOf } from '../../../projections/as-of';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -14,12 +14,12 @@ import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
-import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
+import { appliedBy, asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfActionLogQueryDto, AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfActionLogQueryDto, AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 
 /**
- * The action log as the register showed it at a past position or date, for auditors. The same
+ * The action log as the register showed it at a past point of the log (knownAt) and business date (validAt), for auditors. The same
  * reader and pure queries as GET /action-log run over an as-of view instead of the live store.
  */
 @ApiTags('action-log')
@@ -33,52 +33,58 @@ export class ActionLogAsOfController {
   ) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listActionLogAsOf',
     summary:
-      'The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog',
+      'The action log as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listActionLog',
   })
   @ListRead(
     ActionLogItemSchema,
-    'A page of the action log then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    'A page of the action log then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400',
     {
       asOf: AsOfProvenanceSchema,
     },
   )
   async list(@Query() q: AsOfActionLogQueryDto): Promise<Page<ActionLogItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const filters = actionLogFilters(q, this.overdueDate(answer));
     return { asOf: provenance(answer), ...this.reader(answer).list(filters, q.limit ?? 50, q.cursor) };
   }
 
   @Get(':actionId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getActionLogEntryAsOf',
-    summary: 'One action and its history as they stood at a log position or as known at the end of a date',
+    summary: 'One action and its history as known at knownAt (recording time) and true at validAt (business time)',
   })
   @RecordRead(ActionLogDetailAsOfSchema, 'The action document then, with asOf provenance', {
     problems: { 404: 'action-not-found: no such action had been raised by then' },
   })
   async get(@RecordId('actionId') actionId: string, @Query() q: AsOfQueryDto): Promise<ActionLogDetailAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };
   }
 
-  /** Overdue then: the requested date, or the day a position was recorded (today past the end of the log). */
+  /** Overdue then: validAt, else knownAt's date, or the day a position was recorded (today past the end of the log). */
   private overdueDate(a: AsOfAnswer): string {
     return asOfBusinessDate(a, () => this.clock.now().toISOString().slice(0, 10));
   }
 
-  /** The same reader as GET /action-log over the as-of view; the history is read up to the answer's position. */
+  /** The same reader as GET /action-log over the as-of view; the history holds the events the answer applied. */
   private reader(a: AsOfAnswer): ActionLogReader {
-    return new ActionLogReader(viewOf(a), { events: this.events, upTo: () => a.resolution.position });
+    return new ActionLogReader(viewOf(a), {
+      events: this.events,
+      upTo: () => a.resolution.position,
+      applied: appliedBy(a),
+    });
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(actionLogProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(actionLogProjection.name, bitemporal(q));
   }
 }

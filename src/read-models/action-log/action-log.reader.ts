@@ -9,6 +9,7 @@ import {
 import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
 import { documentPage, type Page } from '../../http/cursor-page';
+import type { StoredEvent } from '../../ledger/event-envelope';
 import type { EventStore } from '../../ledger/event-store.port';
 import { streamName } from '../../ledger/stream-name';
 import { NotFound } from '../../shared/domain-errors';
@@ -31,6 +32,8 @@ export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> & {
 export interface ActionHistorySource {
   events: Pick<EventStore, 'readStream'>;
   upTo(): number | undefined;
+  /** Of those, only the ones the documents applied (a business-time answer skips what happened later). */
+  applied?: (event: StoredEvent) => boolean;
 }
 
 const NAME = actionLogProjection.name;
@@ -56,7 +59,9 @@ export class ActionLogReader {
     const doc = this.store.get<ActionLogEntry>(NAME, actionKey(actionId));
     if (!doc?.raised) throw new NotFound('Action', actionId);
     const upTo = this.history.upTo() ?? -1;
-    const history = actionHistory(await this.history.events.readStream(streamName('action', actionId)), upTo);
+    const stream = await this.history.events.readStream(streamName('action', actionId));
+    const { applied } = this.history;
+    const history = actionHistory(applied ? stream.filter(applied) : stream, upTo);
     const { historyLength, ...rest } = doc;
     // The document and the stream are read at the same position, so their counts agree; if not, the ledger changed under the read model.
     if (history.length !== historyLength)

@@ -1,4 +1,4 @@
-import type { AsOf } from '../../../projections/as-of';
+import { occurredBy, type AsOf, type ValidAt } from '../../../projections/as-of';
 import type { Projection } from '../../../projections/projection';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import type { EventStore, LogFilter } from '../../ledger/event-store.port';
@@ -11,14 +11,27 @@ export interface AsOfSource {
   filter?: LogFilter;
 }
 
+/**
+ * The two time axes of a question: `knownAt` (recording time: a point of the log; absent, the whole
+ * log as it stands) and `validAt` (business time: only what had happened by then; absent, no filter).
+ */
+export interface Bitemporal {
+  knownAt?: { asOf: AsOf; requested: string };
+  validAt?: ValidAt & { requested: string };
+}
+
 /** What an as-of answer was computed from, returned with it so an auditor can check the replay. */
 export interface AsOfResolution {
-  basis: AsOf['basis'];
-  requested: string;
+  /** How knownAt was given; `latest` when it was not (the log as it stands). */
+  basis: AsOf['basis'] | 'latest';
+  /** knownAt as sent (absent when it was not). */
+  requested?: string;
   /** The read model is the state after every event at or before this position (-1: before the first). */
   position: number;
   /** Running latest recordedAt up to `position`: when the register showed this (absent before the first event). */
   recordedAt?: string;
+  /** Business time: only events that happened (occurredAt) by `through` were applied. */
+  validAt?: { requested: string; through: string };
 }
 
 export interface AsOfAnswer {
@@ -89,8 +102,7 @@ export class AsOfEngine {
 
   /** The projection's documents after every event at or before `position`. */
   async view(projectionName: string, position: number): Promise<Omit<AsOfAnswer, 'resolution'>> {
-    const source = this.sources.get(projectionName);
-    if (!source) throw new Error(`No as-of source registered for projection ${projectionName}`);
+    const source = this.source(projectionName);
     const p = source.projection;
     const snapshot = position < 0 ? undefined : this.store.layers.snapshotAtOrBefore(p.name, position);
     const window = new Map<string, StoredEvent[]>();
@@ -113,8 +125,52 @@ export class AsOfEngine {
     return { view: new AsOfView(p, snapshot, this.store.layers, window), replayed };
   }
 
-  async answer(projectionName: string, asOf: AsOf, requested: string): Promise<AsOfAnswer> {
-    const resolution = await this.resolve(asOf, requested);
-    return { resolution, ...(await this.view(projectionName, resolution.position)) };
+  /** The log as it stands: its last event (positions are opaque: the head is asked for, never computed). */
+  async latest(): Promise<AsOfResolution> {
+    const head = await this.events.headPosition();
+    const at = head === undefined ? undefined : await this.events.lastEventAtOrBefore(head);
+    return { basis: 'latest', position: at?.position ?? -1, ...(at ? { recordedAt: at.metadata.recordedAt } : {}) };
+  }
+
+  /**
+   * The projection's documents after the events at or before `position` that happened by
+   * `through`, in log order, through the same pure evolve. Snapshot layers are cut by recording
+   * position, and a late-recorded event can sit before any of them, so none can serve this: the
+   * replay reads the projection's categories from the start of the log up to `position`, folding
+   * each document as it goes (memory grows with the documents, not with the events).
+   */
+  async validView(projectionName: string, position: number, through: string): Promise<Omit<AsOfAnswer, 'resolution'>> {
+    const { projection: p, filter } = this.source(projectionName);
+    const happened = occurredBy(through);
+    const docs = new Map<string, unknown>();
+    let replayed = 0;
+    for (let after: number | undefined; position >= 0;) {
+      const page: StoredEvent[] = await this.events.readAll({ after, maxCount: PAGE, filter });
+      for (const e of page) {
+        if (e.position > position) break;
+        replayed++;
+        if (!p.canHandle(e) || !happened(e)) continue;
+        for (const key of p.keysOf(e)) docs.set(key, p.evolve(docs.has(key) ? docs.get(key) : p.initialState(key), e));
+      }
+      if (page.length < PAGE || page.at(-1)!.position >= position) break;
+      after = page.at(-1)!.position;
+    }
+    return { view: new AsOfView(p, undefined, this.store.layers, new Map(), docs), replayed };
+  }
+
+  async answer(projectionName: string, at: Bitemporal): Promise<AsOfAnswer> {
+    const known = at.knownAt ? await this.resolve(at.knownAt.asOf, at.knownAt.requested) : await this.latest();
+    if (!at.validAt) return { resolution: known, ...(await this.view(projectionName, known.position)) };
+    const { requested, through } = at.validAt;
+    return {
+      resolution: { ...known, validAt: { requested, through } },
+      ...(await this.validView(projectionName, known.position, through)),
+    };
+  }
+
+  private source(projectionName: string): AsOfSource {
+    const source = this.sources.get(projectionName);
+    if (!source) throw new Error(`No as-of source registered for projection ${projectionName}`);
+    return source;
   }
 }

@@ -15,7 +15,6 @@ const PREFIX_END = '\uffff';
 export class AsOfView {
   readonly projection: string;
   private readonly changedKeys: string[];
-  private readonly folded = new Map<string, unknown>();
 
   constructor(
     private readonly definition: Projection<unknown>,
@@ -24,14 +23,16 @@ export class AsOfView {
     private readonly layers: SnapshotLayers,
     /** The window's events, by the keys they change, in log order. */
     private readonly window: Map<string, StoredEvent[]>,
+    /** Documents already folded (a business-time replay folds as it reads): answered as they are. */
+    private readonly folded = new Map<string, unknown>(),
   ) {
     this.projection = definition.name;
-    this.changedKeys = [...window.keys()].sort();
+    this.changedKeys = [...new Set([...window.keys(), ...folded.keys()])].sort();
   }
 
   get<D>(projection: string, key: string): D | undefined {
     this.check(projection);
-    if (this.window.has(key)) return this.changed<D>(key);
+    if (this.window.has(key) || this.folded.has(key)) return this.changed<D>(key);
     return this.fromSnapshot<D>(key);
   }
 

@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { BOARD_KINDS, type BoardKind } from '../../partners';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /boards; every filter given must match. */
 export class BoardsQueryDto extends PageQueryDto {
@@ -18,10 +17,4 @@ export class BoardsQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/boards: the live list's filters and paging, at a past point of the log. */
-export class AsOfBoardsQueryDto extends BoardsQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfBoardsQueryDto extends IntersectionType(BoardsQueryDto, AsOfQueryDto) {}

@@ -1,3 +1,4 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -5,7 +6,6 @@ import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -13,11 +13,11 @@ import { FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
 
 /**
- * Budgets and contributions as the register showed them at a past position or date, for auditors
+ * Budgets and contributions as the register showed them at a past point of the log (knownAt) and business date (validAt), for auditors
  * asking what the partnership knew it had agreed and been paid then. The same reader and pure
  * summaries as GET /budgets run over an as-of view; partner names are the names known then too.
  */
@@ -28,32 +28,38 @@ export class BudgetAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listBudgetsAsOf',
     summary:
-      'Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets',
+      'Financial years with their headline figures as known at knownAt (recording time) and true at validAt (business time) (audit replay); same paging as listBudgets',
   })
-  @ListRead(BudgetYearItemSchema, 'A page of years then, with asOf provenance; a bad asOf, limit or cursor is a 400', {
-    asOf: AsOfProvenanceSchema,
-  })
+  @ListRead(
+    BudgetYearItemSchema,
+    'A page of years then, with asOf provenance; a bad knownAt or validAt, limit or cursor is a 400',
+    {
+      asOf: AsOfProvenanceSchema,
+    },
+  )
   async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
   }
 
   @Get(':financialYear/contributions')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getBudgetContributionsAsOf',
     summary:
-      "One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date",
+      "One year's budget, pledges, payments, shortfall and underwriting as known at knownAt (recording time) and true at validAt (business time)",
   })
   @RecordRead(BudgetYearViewAsOfSchema, 'The year with its figures worked out then, with asOf provenance', {
     problems: {
-      400: 'invalid-id, invalid-financial-year or validation-failed (asOf)',
+      400: 'invalid-id, invalid-financial-year or validation-failed (knownAt, validAt)',
       404: 'budget-not-found: no budget had been set for the year by then',
     },
   })
@@ -61,11 +67,11 @@ export class BudgetAsOfController {
     @FinancialYearParam() financialYear: string,
     @Query() q: AsOfQueryDto,
   ): Promise<BudgetYearViewAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(budgetProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(budgetProjection.name, bitemporal(q));
   }
 }

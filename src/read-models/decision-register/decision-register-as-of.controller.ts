@@ -1,3 +1,4 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -9,7 +10,6 @@ import {
   DecisionRegisterDetailAsOfSchema,
   DecisionRegisterItemSchema,
 } from './decision-register.responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -18,13 +18,13 @@ import { DecisionRegisterReader } from './decision-register.reader';
 import { registerFilters } from './decision-register-query.dto';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dto';
 
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
 
 /**
- * The decision register as it stood at a past position or date: which decisions were recorded, in
+ * The decision register as it stood at a past point of the log (knownAt) and business date (validAt): which decisions were recorded, in
  * force, their conditions and sign-offs, as anyone could have seen them then. The same reader and
  * pure views as GET /decision-register run over an as-of view of the projection.
  */
@@ -35,16 +35,17 @@ export class DecisionRegisterAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listDecisionRegisterAsOf',
     summary:
-      'The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister',
+      'The decision register as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listDecisionRegister',
   })
   @ListRead(
     DecisionRegisterItemSchema,
-    'A page of the register then, with asOf provenance; a bad asOf, filter or cursor is a 400',
+    'A page of the register then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400',
     {
       asOf: AsOfProvenanceSchema,
     },
@@ -52,7 +53,7 @@ export class DecisionRegisterAsOfController {
   async list(
     @Query() q: AsOfDecisionRegisterQueryDto,
   ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return {
       asOf: provenance(answer),
       ...new DecisionRegisterReader(viewOf(answer)).list(registerFilters(q), q.limit ?? 50, q.cursor),
@@ -60,12 +61,13 @@ export class DecisionRegisterAsOfController {
   }
 
   @Get(':decisionId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterEntryAsOf',
     summary:
-      'One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date',
+      'One decision with its meeting, conditions, status and sign-offs as known at knownAt (recording time) and true at validAt (business time)',
   })
   @RecordRead(DecisionRegisterDetailAsOfSchema, 'The decision then, with asOf provenance', {
     problems: { 404: NOT_FOUND },
@@ -74,27 +76,28 @@ export class DecisionRegisterAsOfController {
     @RecordId('decisionId') decisionId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<DecisionRegisterDetailAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
   }
 
   @Get(':decisionId/history')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getDecisionRegisterHistoryAsOf',
-    summary: "The decision's history and its sign-offs' as recorded by a log position or the end of a date",
+    summary: "The decision's history and its sign-offs' as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(DecisionHistoryAsOfSchema, 'The history then, with asOf provenance', { problems: { 404: NOT_FOUND } })
   async history(
     @RecordId('decisionId') decisionId: string,
     @Query() q: AsOfQueryDto,
   ): Promise<DecisionHistoryAsOfSchema> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(decisionRegisterProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(decisionRegisterProjection.name, bitemporal(q));
   }
 }

@@ -1,7 +1,8 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UndescribedRead } from '../../http/endpoint-responses';
-import { parseAsOf } from '../../../projections/as-of';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
@@ -24,11 +25,12 @@ import {
 } from './escalation-trail-as-of.dto';
 
 const BAD_QUERY =
-  'asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
+  'knownAt, validAt, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
 
 /**
- * The escalation trail as it was known at a past position or date: only escalations and steps
- * recorded by then, measured in working days at that date (`measuredOn`). The same reader and
+ * The escalation trail as it was known at a past point of the log (knownAt) and business date
+ * (validAt): only escalations and steps recorded by knownAt and, with validAt, happened by then,
+ * measured in working days at validAt's date, else knownAt's (`measuredOn`). The same reader and
  * pure measures as GET /escalation-trail run over an as-of view. Personal values are shown per
  * response and caller as on the live trail: an erased subject stays erased in the past too.
  */
@@ -47,22 +49,23 @@ export class EscalationTrailAsOfController {
   }
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listEscalationTrailAsOf',
     summary:
-      'Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail',
+      'Escalations as known at knownAt and true at validAt (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
   @UndescribedRead(
     false,
     {
-      description: `{ asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
+      description: `{ asOf: { axes, basis, requested, position, recordedAt, validAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
     },
     { 400: { description: BAD_QUERY } },
   )
   async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
     const { asOf: measuredOn, ...page } = reader(answer).list(
@@ -80,12 +83,12 @@ export class EscalationTrailAsOfController {
 
   /** Declared before :escalationId so "summary" is never read as an id. */
   @Get('summary')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'summariseEscalationTrailAsOf',
-    summary:
-      'Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date',
+    summary: 'Per month or quarter and per agency, as known at knownAt and true at validAt and measured at that date',
   })
   @UndescribedRead(
     false,
@@ -93,7 +96,7 @@ export class EscalationTrailAsOfController {
     { 400: { description: BAD_QUERY } },
   )
   async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
     const { asOf: measuredOn, ...summary } = reader(answer).summary({
@@ -107,11 +110,12 @@ export class EscalationTrailAsOfController {
   }
 
   @Get(':escalationId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationTrailAsOf',
-    summary: "One escalation's timeline and working days per stage as known at a log position or the end of a date",
+    summary: "One escalation's timeline and working days per stage as known at knownAt and true at validAt",
   })
   @UndescribedRead(
     true,
@@ -130,17 +134,17 @@ export class EscalationTrailAsOfController {
     @Query() q: AsOfEscalationTrailQueryDto,
     @Viewer() viewer: Actor,
   ) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);
     return { ...this.disclosure.show(viewer, view, viewOf(answer)), measuredOn, asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(escalationTrailProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(escalationTrailProjection.name, bitemporal(q));
   }
 
-  /** A position past the end of the log is the trail as known now: measured today in England. */
+  /** validAt's date, else knownAt's; a position past the end of the log is the trail as known now: measured today in England. */
   private measuredOn(answer: AsOfAnswer): string {
     return asOfBusinessDate(answer, () => businessDate(this.clock.now().toISOString()));
   }

@@ -1,3 +1,4 @@
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ActionOwner } from '../../actions';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../decisions';
@@ -119,23 +120,12 @@ export class MeetingHistoryResponse {
   @ApiProperty({ type: [HistoryEntryResponse] }) entries!: HistoryEntryResponse[];
 }
 
-/** Where an as-of answer came from (as-of-answer.ts `provenance`). */
-export class AsOfProvenanceResponse {
-  @ApiProperty({ enum: ['position', 'recorded'] }) basis!: 'position' | 'recorded';
-  @ApiProperty() requested!: string;
-  @ApiProperty({ description: 'The state after every event at or before it (-1: before the first)' })
-  position!: number;
-  @ApiPropertyOptional({ format: 'date-time' }) recordedAt?: string;
-  @ApiProperty({ type: Number, nullable: true }) snapshot!: number | null;
-  @ApiProperty() replayed!: number;
-}
-
 export class MeetingPageAsOfResponse extends MeetingPageResponse {
-  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 export class MeetingAsOfResponse extends MeetingResponse {
-  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }
 export class MeetingHistoryAsOfResponse extends MeetingHistoryResponse {
-  @ApiProperty({ type: AsOfProvenanceResponse }) asOf!: AsOfProvenanceResponse;
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }

@@ -1,9 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 import { IdFilter } from '../../http/ids';
 import { DateFilter, PageQueryDto } from '../../http/page-query.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /meetings; every filter given must match. */
 export class MeetingsQueryDto extends PageQueryDto {
@@ -18,10 +16,4 @@ export class MeetingsQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/meetings: the live list's filters and paging, at a past point of the log. */
-export class AsOfMeetingsQueryDto extends MeetingsQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfMeetingsQueryDto extends IntersectionType(MeetingsQueryDto, AsOfQueryDto) {}

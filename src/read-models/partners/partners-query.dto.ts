@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { PARTNER_KINDS, type PartnerKind } from '../../partners';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -35,10 +34,4 @@ export class PartnersQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/partners: the live list's filters and paging, at a past point of the log. */
-export class AsOfPartnersQueryDto extends PartnersQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfPartnersQueryDto extends IntersectionType(PartnersQueryDto, AsOfQueryDto) {}

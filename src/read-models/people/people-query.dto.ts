@@ -1,9 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /people; every filter given must match. */
 export class PeopleQueryDto extends PageQueryDto {
@@ -24,10 +23,4 @@ export class PeopleQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/people: the live list's filters and paging, at a past point of the log. */
-export class AsOfPeopleQueryDto extends PeopleQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfPeopleQueryDto extends IntersectionType(PeopleQueryDto, AsOfQueryDto) {}

@@ -1,13 +1,13 @@
+import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseAsOf } from '../../../projections/as-of';
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import { provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { AsOfETag } from '../etag/read-etag';
 import { RecordReader } from '../registry/record-reader';
 import { PROTOCOLS, protocolsQuery } from './protocols-model';
@@ -16,7 +16,7 @@ import { ProtocolAsOfDto, ProtocolHistoryAsOfDto, ProtocolPageAsOfDto } from './
 
 const NOT_FOUND = 'protocol-not-found: no such protocol had been defined by then';
 
-/** The escalation protocols register as it stood at a past position or date: the same reader over an as-of view. */
+/** The escalation protocols register as it stood at a past point of the log (knownAt) and business date (validAt): the same reader over an as-of view. */
 @ApiTags('escalations')
 @ApiBearerAuth()
 @Controller('as-of/escalation-protocols')
@@ -24,48 +24,53 @@ export class ProtocolsAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'listEscalationProtocolsAsOf',
     summary:
-      'The escalation protocols as they stood at a log position or as known at the end of a date; same filters and paging as listEscalationProtocols',
+      'The escalation protocols as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listEscalationProtocols',
   })
-  @CollectionRead(ProtocolPageAsOfDto, 'The page', { problems: { 400: 'asOf, a filter or the cursor is invalid' } })
+  @CollectionRead(ProtocolPageAsOfDto, 'The page', {
+    problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
+  })
   async list(@Query() q: AsOfProtocolsQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const page = new RecordReader(PROTOCOLS, viewOf(answer)).list(protocolsQuery(q), q.limit ?? 50, q.cursor);
     return { asOf: provenance(answer), ...page };
   }
 
   @Get(':protocolId')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationProtocolAsOf',
-    summary: 'One escalation protocol and its versions as they stood at a log position or date',
+    summary: 'One escalation protocol and its versions as known at knownAt and true at validAt',
   })
   @RecordRead(ProtocolAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async get(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     return { ...new RecordReader(PROTOCOLS, viewOf(answer)).get(protocolId), asOf: provenance(answer) };
   }
 
   @Get(':protocolId/history')
+  @RenamedQueryParameter(KNOWN_AT_RENAMED)
   @AsOfETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getEscalationProtocolHistoryAsOf',
-    summary: "The protocol's history as recorded by a log position or date",
+    summary: "The protocol's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(ProtocolHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   async history(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto): Promise<ProtocolHistoryAsOfDto> {
-    const answer = await this.answer(q.asOf);
+    const answer = await this.answer(q);
     const { entries } = new RecordReader(PROTOCOLS, viewOf(answer)).history(protocolId);
     return { protocolId, entries, asOf: provenance(answer) };
   }
 
-  private answer(text: string): Promise<AsOfAnswer> {
-    return this.engine.answer(protocolsProjection.name, parseAsOf(text)!, text);
+  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
+    return this.engine.answer(protocolsProjection.name, bitemporal(q));
   }
 }

@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /escalation-protocols; every filter given must match. */
 export class ProtocolsQueryDto extends PageQueryDto {
@@ -20,10 +19,4 @@ export class ProtocolsQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/escalation-protocols: the live list's filters and paging, at a past point of the log. */
-export class AsOfProtocolsQueryDto extends ProtocolsQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfProtocolsQueryDto extends IntersectionType(ProtocolsQueryDto, AsOfQueryDto) {}

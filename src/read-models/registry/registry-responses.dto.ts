@@ -1,3 +1,4 @@
+import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ID_PATTERN } from '../../http/ids';
@@ -46,17 +47,6 @@ export class RecordHistoryEntryDto extends StampDto {
   @ApiProperty({ type: 'integer', description: 'Ledger position (opaque: compare, never compute)' }) position!: number;
 }
 
-export class AsOfProvenanceDto {
-  @ApiProperty({ enum: ['position', 'recorded'] }) basis!: string;
-  @ApiProperty({ description: 'asOf as the request gave it' }) requested!: string;
-  @ApiProperty({ type: 'integer', description: 'The state after every event at or before it (-1: before the first)' })
-  position!: number;
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the register showed this' }) recordedAt?: string;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The snapshot the replay started from' })
-  snapshot!: number | null;
-  @ApiProperty({ type: 'integer', description: 'Events replayed for this answer' }) replayed!: number;
-}
-
 /**
  * The page class of a record DTO, for `class PartnerPageDto extends pageOf(PartnerDto) {}`: the
  * subclass gives the schema its name, the properties come from here.
@@ -72,7 +62,7 @@ export function pageOf<T>(item: Type<T>) {
 /** A record DTO answered as of a past point, for `class PartnerAsOfDto extends asOf(PartnerDto) {}`. */
 export function asOf<B extends Type<object>>(base: B) {
   class AsOf extends base {
-    @ApiProperty({ type: AsOfProvenanceDto }) asOf!: AsOfProvenanceDto;
+    @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
   }
   return AsOf;
 }

@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { SIGNOFF_STATUSES, type SignoffStatus } from '../../../projections/signoffs/signoff-doc';
 import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AS_OF_DESCRIPTION } from '../as-of/as-of-register-queries.dto';
-import { IsAsOf } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /signoffs; every filter given must match. */
 export class SignoffsQueryDto extends PageQueryDto {
@@ -21,10 +20,4 @@ export class SignoffsQueryDto extends PageQueryDto {
 }
 
 /** GET /as-of/signoffs: the live list's filters and paging, at a past point of the log. */
-export class AsOfSignoffsQueryDto extends SignoffsQueryDto {
-  @ApiProperty({ maxLength: 40, description: AS_OF_DESCRIPTION, example: '2022-07-01' })
-  @IsString()
-  @MaxLength(40)
-  @IsAsOf()
-  asOf!: string;
-}
+export class AsOfSignoffsQueryDto extends IntersectionType(SignoffsQueryDto, AsOfQueryDto) {}

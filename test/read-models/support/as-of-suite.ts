@@ -43,6 +43,7 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     recordedAt: string,
   ) {
     expect(asOf).toEqual({
+      axes: ['knownAt'],
       basis: 'recorded',
       requested,
       position: positions[name],
