@@ -35,6 +35,11 @@ export type AgencySource =
  */
 export const ACTS_FOR_ANY_AGENCY: readonly Role[] = ['chair', 'business-manager', 'admin'];
 
+/** Whether the actor acts for any agency, so no record need be loaded to find who owns it. */
+export function actsForAnyAgency(actor: Pick<Actor, 'role'>): boolean {
+  return (ACTS_FOR_ANY_AGENCY as readonly string[]).includes(actor.role);
+}
+
 export const AGENCY_RULES = {
   // Actions: owned by partners and people (resolved to their partner); teams are the partnership's.
   noteActionProgress: { from: 'record', owners: "the action's owners" },
@@ -91,7 +96,7 @@ export function mayActFor(
   command: AgencyScopedCommand,
   owningAgencies: readonly string[],
 ): boolean {
-  if ((ACTS_FOR_ANY_AGENCY as readonly string[]).includes(actor.role)) return true;
+  if (actsForAnyAgency(actor)) return true;
   const rule: AgencySource = AGENCY_RULES[command];
   switch (rule.from) {
     case 'partnership':

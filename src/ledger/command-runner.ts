@@ -4,6 +4,7 @@ import type { DomainEvent } from '../shared/decider';
 import { CLOCK, type Clock } from '../shared/clock';
 import { RuleViolation } from '../shared/domain-errors';
 import type { Aggregate, DomainCommand } from './aggregate';
+import { AggregateStateCache } from './aggregate-state-cache';
 import type { Actor, NewEvent, StoredEvent } from './event-envelope';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { WrongExpectedRevisionError } from './errors';
@@ -39,6 +40,9 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Load, decide, append with the expected revision: the whole of every command handler. */
 @Injectable()
 export class CommandRunner {
+  /** Folded states per stream, so a command on a long stream reads only its tail (see AggregateStateCache). */
+  private readonly states = new AggregateStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -56,16 +60,27 @@ export class CommandRunner {
     return { state, revision };
   }
 
+  /**
+   * The state from the cached fold plus the stream's tail (the events after its revision); the
+   * whole stream when `whole` (an idempotent retry looks its events up by id). `stored` holds
+   * only the events read.
+   */
   private async loadStream<E extends DomainEvent, S>(
     aggregate: Aggregate<never, E, S>,
     id: string,
+    whole = false,
   ): Promise<{ state: S; revision: number; stored: StoredEvent[] }> {
-    const stored = await this.store.readStream(streamName(aggregate.category, id));
+    const streamId = streamName(aggregate.category, id);
+    const hit = whole ? undefined : this.states.get(streamId);
+    const cached = hit?.aggregate === aggregate ? hit : undefined;
+    const stored = await this.store.readStream(streamId, cached && { fromRevision: cached.revision + 1 });
     const state = stored.reduce(
       (s, e) => aggregate.decider.evolve(s, aggregate.codec.decode(e)),
-      aggregate.decider.initialState,
+      cached ? (cached.state as S) : aggregate.decider.initialState,
     );
-    return { state, revision: stored.length - 1, stored };
+    const revision = stored.at(-1)?.revision ?? cached?.revision ?? -1;
+    if (revision >= 0) this.states.set(streamId, { aggregate, state, revision });
+    return { state, revision, stored };
   }
 
   /** Whether another aggregate's stream exists: for references a decider must not see dangling. */
@@ -83,7 +98,7 @@ export class CommandRunner {
     const streamId = streamName(aggregate.category, id);
     const meta = { actor: ctx.actor, occurredAt: this.occurredAt(ctx) };
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, stored } = await this.loadStream(aggregate, id);
+      const { state, revision, stored } = await this.loadStream(aggregate, id, ctx.idempotencyKey !== undefined);
       const prior = this.priorWrite(id, streamId, stored, ctx);
       if (prior) return prior;
       if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
@@ -106,6 +121,8 @@ export class CommandRunner {
           events: events.map((e) => e.type),
         };
       } catch (err) {
+        // Forget the fold: should it have been ahead of the stream, the retry reads it whole.
+        if (err instanceof WrongExpectedRevisionError) this.states.delete(streamId);
         // A concurrent writer got there first: decide again on fresh state unless the client pinned a revision.
         const retry =
           err instanceof WrongExpectedRevisionError &&

@@ -47,6 +47,11 @@ export class ProjectionBatch<D> {
     this.written = undefined;
   }
 
+  /** Rebuilding from empty and not yet caught up (see `settle`). */
+  get rebuilding(): boolean {
+    return this.written !== undefined;
+  }
+
   get empty(): boolean {
     return this.size === 0;
   }

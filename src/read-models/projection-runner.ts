@@ -100,12 +100,17 @@ export class ProjectionRunner {
     };
     // A caller that sets batchSize alone (the tests) keeps that size throughout; by default a
     // projection far behind commits every 20,000 events or 500 ms, and every 500 or 50 ms once live.
+    // A rebuild from empty commits every 100,000 events, by count alone.
     const batchSize = options.batchSize ?? 500;
+    const catchUpBatchSize = options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize);
     const batch: BatchOptions = {
       batchSize,
       batchMs: options.batchMs ?? 50,
-      catchUpBatchSize: options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize),
+      catchUpBatchSize,
       catchUpMs: options.catchUpMs ?? 500,
+      rebuildBatchSize:
+        options.rebuildBatchSize ??
+        (options.batchSize === undefined && options.catchUpBatchSize === undefined ? 100_000 : catchUpBatchSize),
     };
     // The store, except that subscriptions catch up through the shared pages.
     const shared = new SharedCatchUp(events);

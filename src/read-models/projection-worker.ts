@@ -20,6 +20,14 @@ export interface BatchOptions {
    */
   catchUpBatchSize: number;
   catchUpMs: number;
+  /**
+   * Rebuilding from empty (nothing committed yet, no reader served a document of this version):
+   * commit after this many events, by count alone. A time bound made the number of commits, and
+   * so of documents rewritten and snapshot layers written, grow with the machine's load: on a
+   * shared machine the rebuild spent a third of its CPU on commits the hand-written limit never
+   * makes (BENCHMARKS.md, Write path and rebuild limit).
+   */
+  rebuildBatchSize: number;
 }
 
 /** 'retrying': the last run failed; it resubscribes from its last committed checkpoint after a backoff. */
@@ -157,12 +165,7 @@ export class ProjectionWorker<D> {
         batch.apply(event, now);
         this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
         applied = event.position;
-        if (
-          event.position < target &&
-          batch.size < this.options.catchUpBatchSize &&
-          now - batch.startedAt < this.options.catchUpMs
-        )
-          continue;
+        if (event.position < target && !this.catchUpBatchFull(batch, now)) continue;
         this.commit(batch);
         target = await this.catchUpTarget();
         if (target === undefined || this.stopping) break;
@@ -173,10 +176,15 @@ export class ProjectionWorker<D> {
     return applied;
   }
 
+  private catchUpBatchFull(batch: ProjectionBatch<D>, now: number): boolean {
+    if (batch.rebuilding) return batch.size >= this.options.rebuildBatchSize;
+    return batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= this.options.catchUpMs;
+  }
+
   /** Event by event from the subscription: small batches near the head, large ones when it falls behind. */
   private async follow(subscription: Subscription, batch: ProjectionBatch<D>): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
-    const { batchSize, batchMs, catchUpMs } = this.options;
+    const { batchSize, batchMs } = this.options;
     let pending: Promise<IteratorResult<StoredEvent>> | undefined;
     // Catching up: commit once the batch reaches `target` (the head when last asked: already in the log).
     let target = await this.catchUpTarget();
@@ -200,11 +208,7 @@ export class ProjectionWorker<D> {
       batch.apply(event, now);
       this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
       const full =
-        target === undefined
-          ? batch.size >= batchSize
-          : event.position >= target ||
-            batch.size >= this.options.catchUpBatchSize ||
-            now - batch.startedAt >= catchUpMs;
+        target === undefined ? batch.size >= batchSize : event.position >= target || this.catchUpBatchFull(batch, now);
       if (full) {
         this.commit(batch);
         target = await this.catchUpTarget();

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { DuplicateEventIdError } from '../../src/ledger/errors';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../../src/ledger/errors';
 import { verifyEvents } from '../../src/ledger/integrity/chain-verifier';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
+import { StoreUnavailableError } from '../../src/ledger/store-errors';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvent, newEvents } from '../support/events';
 import { eventStoreContract } from './event-store.contract';
@@ -31,7 +32,7 @@ describe('SqliteEventStore beyond the contract', () => {
   let file: string;
   const open = () => new SqliteEventStore({ file }, new ManualClock());
   const stores: SqliteEventStore[] = [];
-  const track = (s: SqliteEventStore) => (stores.push(s), s);
+  const track = <S extends SqliteEventStore>(s: S) => (stores.push(s), s);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
@@ -130,5 +131,83 @@ describe('SqliteEventStore beyond the contract', () => {
     await expect(store.append('case-1', newEvents(1), 0)).resolves.toMatchObject({ nextRevision: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     await new Promise((resolve) => holder.once('exit', resolve));
+  });
+
+  describe('group commit: concurrent appends share one transaction and one commit', () => {
+    /** Counts commits, and can make the next one fail as a failed fsync would (SQLite cannot be made to). */
+    class CountingStore extends SqliteEventStore {
+      commits = 0;
+      failNextCommit = false;
+      protected override commitGroup(): void {
+        this.commits++;
+        if (this.failNextCommit) throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_FSYNC' });
+        super.commitGroup();
+      }
+    }
+    const openCounting = () => track(new CountingStore({ file }, new ManualClock()));
+
+    it('given ten concurrent appends, one of them at a stale revision, then one commit, only that one refused, the rest durable', async () => {
+      const store = openCounting();
+      await store.append('case-0', newEvents(1), 'no_stream');
+      const before = store.commits;
+      const appends = Array.from({ length: 10 }, (_, i) =>
+        i === 3 ? store.append('case-0', newEvents(1), 5) : store.append(`case-${i + 1}`, newEvents(2), 'no_stream'),
+      );
+      const settled = await Promise.allSettled(appends);
+      expect(store.commits - before).toBe(1);
+      expect(settled.filter((s) => s.status === 'rejected')).toEqual([
+        { status: 'rejected', reason: expect.any(WrongExpectedRevisionError) },
+      ]);
+      expect((settled[3] as PromiseRejectedResult).reason).toMatchObject({ expected: 5, actual: 0 });
+      await store.close();
+      const reopened = track(open());
+      expect(await reopened.readStream('case-0')).toHaveLength(1);
+      for (const i of [1, 2, 3, 5, 6, 7, 8, 9, 10]) expect(await reopened.readStream(`case-${i}`)).toHaveLength(2);
+      expect((await verifyEvents(await reopened.readAll())).ok).toBe(true);
+    });
+
+    it('given two concurrent appends at the same revision of one stream, then the second sees the first and is refused', async () => {
+      const store = openCounting();
+      const [first, second] = await Promise.allSettled([
+        store.append('case-1', newEvents(1), 'no_stream'),
+        store.append('case-1', newEvents(1), 'no_stream'),
+      ]);
+      expect(first).toMatchObject({ status: 'fulfilled', value: { nextRevision: 0 } });
+      expect(second).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
+      expect(await store.readStream('case-1')).toHaveLength(1);
+    });
+
+    it('given the shared commit fails, then no append of the batch is told success and none is in the file', async () => {
+      const store = openCounting();
+      store.failNextCommit = true;
+      const settled = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, i) => store.append(`case-${i}`, newEvents(1), 'no_stream')),
+      );
+      expect(settled.map((s) => s.status)).toEqual(Array(5).fill('rejected'));
+      for (const s of settled) {
+        const reason = (s as PromiseRejectedResult).reason as StoreUnavailableError;
+        expect(reason).toBeInstanceOf(StoreUnavailableError);
+        expect(reason).toMatchObject({ code: 'store-io-error', part: 'event-store', outcomeUnknown: true });
+      }
+      store.failNextCommit = false;
+      await expect(store.append('case-9', newEvents(1), 'no_stream')).resolves.toMatchObject({ nextRevision: 0 });
+      await store.close();
+      expect((await track(open()).readAll()).map((e) => e.streamId)).toEqual(['case-9']);
+    });
+
+    it('given a fault that ends the transaction mid-batch, then the appends before it are not acknowledged either', async () => {
+      const store = openCounting();
+      await store.append('case-0', newEvents(1), 'no_stream');
+      store.faultForTests('storage-full');
+      const big = () => [newEvent('test-happened', { blob: 'x'.repeat(200_000) })];
+      const settled = await Promise.allSettled([
+        store.append('case-1', newEvents(1), 'no_stream'),
+        store.append('case-2', big(), 'no_stream'),
+        store.append('case-3', newEvents(1), 'no_stream'),
+      ]);
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      store.faultForTests('none');
+      expect((await store.readAll()).map((e) => e.streamId)).toEqual(['case-0']);
+    });
   });
 });

@@ -57,10 +57,23 @@ describe('projection runner: large batches while catching up, small ones once li
     expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
   });
 
-  it('given catchUpMs elapsed, then a catch-up batch commits early (here: after every event)', async () => {
+  it('given catchUpMs elapsed behind a checkpoint, then a catch-up batch commits early (here: after every event)', async () => {
+    const first = (await events.readAll({ maxCount: 1 }))[0].position;
+    store.commit(tally.name, tally.version, undefined, first, new Map([['all', { n: 1 }]]), 1);
     const positions = await commitsOf(events, store, head, batches(10, 100, 0));
-    const strides = gaps(positions, (await events.readAll({ maxCount: 1 }))[0].position - 1);
-    expect(strides.slice(0, 150).every((g) => g === 1)).toBe(true);
+    expect(
+      gaps(positions, first)
+        .slice(0, 150)
+        .every((g) => g === 1),
+    ).toBe(true);
+    expect(positions.at(-1)).toBe(head);
+    expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
+  });
+
+  it('given a rebuild from empty, then its catch-up batches are bounded by count alone, however long they take', async () => {
+    const first = (await events.readAll({ maxCount: 1 }))[0].position;
+    const positions = await commitsOf(events, store, head, { ...batches(10, 100, 0), rebuildBatchSize: 100 });
+    expect(gaps(positions, first - 1).slice(0, 2)).toEqual([100, 100]);
     expect(positions.at(-1)).toBe(head);
   });
 

@@ -73,4 +73,10 @@ describe('ActionOwnership: the agencies that own an action', () => {
     });
     await expect(ownership.assertMayChange('completeAction', 'a1', as('warwickshire-police'))).resolves.toBeUndefined();
   });
+
+  it('given a role that acts for any agency, when it changes an action, then neither the action nor its owners are read', async () => {
+    const read = jest.spyOn(store, 'readStream');
+    await expect(ownership.assertMayChange('completeAction', 'a1', ctx())).resolves.toBeUndefined();
+    expect(read).not.toHaveBeenCalled();
+  });
 });

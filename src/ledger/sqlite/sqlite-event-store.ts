@@ -19,6 +19,7 @@ import { encodeEvent } from '../integrity/hash-chain';
 import { findPriorAppend } from '../idempotency';
 import { pollingSubscription } from '../polling-subscription';
 import { classifyStoreError, storeCallSync } from '../store-errors';
+import { GroupCommit } from './group-commit';
 import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
 
 export interface SqliteEventStoreOptions {
@@ -39,6 +40,7 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, Database.Statement>();
   private readonly stmt;
   private readonly appendTx;
+  private readonly group: GroupCommit;
 
   constructor(
     options: SqliteEventStoreOptions,
@@ -71,6 +73,7 @@ export class SqliteEventStore implements EventStore {
         "INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ('$health-probe', 0, 'health-probe', 'probe', 1, zeroblob(70000), '{}', '', '')",
       ),
       head: this.db.prepare('SELECT MAX(position) FROM events').pluck(),
+      commit: this.db.prepare('COMMIT'),
       atOrBefore: this.db
         .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1`)
         .raw(),
@@ -79,29 +82,43 @@ export class SqliteEventStore implements EventStore {
       (streamId: string, events: NewEvent[], expected: ExpectedRevision, checkIds: boolean) =>
         this.appendInTx(streamId, events, expected, checkIds),
     );
+    this.group = new GroupCommit(
+      this.db,
+      () => this.commitGroup(),
+      () => this.appended$.next(), // after COMMIT, so woken subscribers can see the rows
+    );
   }
 
+  /**
+   * Concurrent appends share one transaction and one fsync (see GroupCommit); each keeps its own
+   * expected-revision check in its own savepoint and is answered only after the shared COMMIT.
+   */
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
-      return this.appendOrThrow(streamId, events, expected);
+      return await this.group.submit(() => this.appendInSavepoint(streamId, events, expected));
     } catch (err) {
       throw classifyStoreError(err, 'event-store', { writing: true });
     }
   }
 
-  private appendOrThrow(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
-    // IMMEDIATE takes the write lock before the checks, so no other process can move the tail between
-    // our read of it and our insert; within this process better-sqlite3 is synchronous anyway.
-    let outcome: { result: AppendResult; written: boolean };
+  /** COMMIT of a group of appends: the one fsync they share (synchronous=FULL). Tests make it fail. */
+  protected commitGroup(): void {
+    this.stmt.commit.run();
+  }
+
+  /**
+   * Runs inside the group's transaction; appendTx, nested, takes a savepoint, so a refusal rolls
+   * back this append alone. BEGIN IMMEDIATE took the write lock before any check, so no other
+   * process can move the tail between our read of it and our insert.
+   */
+  private appendInSavepoint(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
     try {
-      outcome = this.appendTx.immediate(streamId, events, expected, false);
+      return this.appendTx(streamId, events, expected, false);
     } catch (err) {
       if (!isEventIdConflict(err)) throw err;
-      // The rollback undid any partial batch; now look the ids up first to tell a retry from a reuse.
-      outcome = this.appendTx.immediate(streamId, events, expected, true);
+      // The savepoint undid any partial batch; now look the ids up first to tell a retry from a reuse.
+      return this.appendTx(streamId, events, expected, true);
     }
-    if (outcome.written) this.appended$.next(); // after COMMIT, so woken subscribers can see the rows
-    return outcome.result;
   }
 
   /**
@@ -114,18 +131,17 @@ export class SqliteEventStore implements EventStore {
     events: NewEvent[],
     expected: ExpectedRevision,
     checkIds: boolean,
-  ): { result: AppendResult; written: boolean } {
+  ): AppendResult {
     const prior = checkIds ? this.findPrior(streamId, events) : undefined;
-    if (prior) return { result: prior, written: false };
+    if (prior) return prior;
     const tail = this.stmt.tail.get(streamId) as [number, number, string] | undefined;
     const actual = tail ? tail[0] : 'no_stream';
     if (expected === 'no_stream' ? tail !== undefined : expected !== 'any' && expected !== actual) {
       const retried = checkIds ? undefined : this.findPrior(streamId, events);
-      if (retried) return { result: retried, written: false };
+      if (retried) return retried;
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
-    if (events.length === 0)
-      return { result: { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 }, written: false };
+    if (events.length === 0) return { nextRevision: tail?.[0] ?? -1, position: tail?.[1] ?? -1 };
     // Sealed and encoded in one pass: the canonical text that is hashed is the text stored, so
     // no sealed envelopes are built and nothing is serialised twice (see encodeEvent).
     const recordedAt = this.clock.now().toISOString();
@@ -148,7 +164,7 @@ export class SqliteEventStore implements EventStore {
       position = Number(info.lastInsertRowid);
       prevHash = encoded.hash;
     }
-    return { result: { nextRevision: revision, position }, written: true };
+    return { nextRevision: revision, position };
   }
 
   /** Idempotency as in memory, but ids are unique across the whole file: reuse in another stream is refused too. */
@@ -257,6 +273,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.group.flush(); // answer every append already accepted before the handle goes
     this.appended$.complete();
     if (this.db.open) this.db.close();
   }
