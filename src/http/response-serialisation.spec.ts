@@ -37,7 +37,7 @@ const document = {
 async function appAnswering(answer: object, check: boolean): Promise<FastifyInstance> {
   const fastify = Fastify();
   serialiseReadsBySchema(
-    { getHttpAdapter: () => ({ getInstance: () => fastify }) } as NestFastifyApplication,
+    { getHttpAdapter: () => ({ getInstance: () => fastify }) } as unknown as NestFastifyApplication,
     document,
     check,
   );
