@@ -35,9 +35,12 @@ export function cpuMs(pid: number): number {
   return ((utime + stime) / TICKS) * 1000;
 }
 
-/** Starts the built service with env; resolves when it says it is listening (it prints its URL). */
-export function startService(env: Record<string, string>, root: string): Promise<Service> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+/**
+ * Starts the built service with env (or another built server: `script`, relative to dist/); resolves
+ * when it says it is listening (it prints its URL).
+ */
+export function startService(env: Record<string, string>, root: string, script = 'src/main.js'): Promise<Service> {
+  const child = spawn(process.execPath, [join(root, 'dist', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,8 @@
  * /proc/<pid>/stat, so the load generator's own CPU is not counted). Then the service's CPU over
  * IDLE seconds with no requests (it must be ~0: idle subscriptions cost nothing), and before the load.
  * A benchmark, not a test: it asserts nothing and prints figures for BENCHMARKS.md.
+ *   npm run bench:http -- --side-by-side   the project against an Emmett app and a bare Fastify floor
+ *                                          doing the same work (bench/http-side-by-side.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/app-config';
 import { mintDevToken } from '../src/auth/mint-token';
 import { cpuMs, freePort, startService, stopService } from './http-service';
+import { sideBySide } from './http-side-by-side';
 import { loadAverages, machine } from './support/machine';
 import { envNumber as num, median } from './support/stats';
 
@@ -171,7 +174,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+(process.argv.includes('--side-by-side') ? sideBySide() : main()).catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -2,8 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EVENT_REGISTRY } from './aggregates';
 import { documentStreamCategories } from './ledger/http/stream-naming.openapi';
+import { serialiseReadsBySchema } from './http/response-serialisation';
 
-/** GET /openapi.json (the document) and /docs (the UI); both public, like /health. */
+/**
+ * GET /openapi.json (the document) and /docs (the UI); both public, like /health. The JSON reads are
+ * then serialised from their documented response schemas (before app.init() registers the routes).
+ */
 export function setupOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Safeguarding governance ledger')
@@ -16,4 +20,5 @@ export function setupOpenApi(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(app, config);
   documentStreamCategories(document, EVENT_REGISTRY.categories);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  serialiseReadsBySchema(app, document);
 }

@@ -70,9 +70,25 @@ export function fillPage<S, I, P>(
   return { items, nextCursor: null };
 }
 
+/**
+ * A condition on a read model's JSON document (the `doc` column) that SQLite can answer, with its
+ * bound parameters; written by code, never from request text. A store that cannot apply it (an
+ * as-of view) may ignore it: readers still apply their filters in pure code to every document a
+ * scan returns, so the condition only narrows what is read and parsed.
+ */
+export interface DocumentFilter {
+  sql: string;
+  params: readonly (string | number)[];
+}
+
 /** What a read-model reader pages over: the live store or an as-of view of it. */
 export interface KeyedDocuments {
-  scan<D>(projection: string, prefix: string, afterKey?: string): Iterable<{ key: string; doc: D }>;
+  scan<D>(
+    projection: string,
+    prefix: string,
+    afterKey?: string,
+    where?: DocumentFilter,
+  ): Iterable<{ key: string; doc: D }>;
 }
 
 /**
@@ -83,13 +99,13 @@ export function documentPage<D, I>(
   store: KeyedDocuments,
   projection: string,
   prefix: string,
-  page: { limit: number; cursor?: string },
+  page: { limit: number; cursor?: string; where?: DocumentFilter },
   select: (doc: D) => I | undefined,
 ): Page<I> {
   const keys = keyCursor(prefix);
   const after = page.cursor === undefined ? undefined : keys.decode(page.cursor);
   return fillPage(
-    store.scan<D>(projection, prefix, after),
+    store.scan<D>(projection, prefix, after, page.where),
     page.limit,
     keys,
     (e) => e.key,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { DocumentFilter } from '../http/cursor-page';
 import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 import { CheckpointMovedError, type Checkpoint } from './checkpoint';
@@ -22,6 +23,8 @@ export class ReadModelStore {
   private readonly stmt;
   private readonly commitTx;
   private readonly resetTx;
+  /** Filtered scans, one prepared statement per filter's SQL (a reader has a few dozen shapes at most). */
+  private readonly filteredScans = new Map<string, Database.Statement>();
   /**
    * Snapshots and the position -> recordedAt index, for as-of queries (see as-of/snapshot-layers.ts),
    * their faults translated like the store's own (the commit path uses the unguarded `snapshots`).
@@ -147,18 +150,40 @@ export class ReadModelStore {
     storeCallSync('read-model-store', true, () => this.resetTx.immediate(projection, version));
   }
 
-  /** Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy). */
-  *scan<D>(projection: string, prefix: string, afterKey?: string): Generator<{ key: string; doc: D }> {
+  /**
+   * Documents whose key starts with `prefix`, in key order, strictly after `afterKey` (lazy); with
+   * `where`, only those SQLite finds matching it (the documents it skips are never parsed).
+   */
+  *scan<D>(
+    projection: string,
+    prefix: string,
+    afterKey?: string,
+    where?: DocumentFilter,
+  ): Generator<{ key: string; doc: D }> {
     const from = afterKey !== undefined && afterKey > prefix ? afterKey : prefix;
     try {
-      for (const [key, doc] of this.stmt.scan.iterate(projection, from, prefix + PREFIX_END) as Iterable<
-        [string, string]
-      >) {
+      const rows = where
+        ? this.filteredScan(where.sql).iterate(projection, from, prefix + PREFIX_END, ...where.params)
+        : this.stmt.scan.iterate(projection, from, prefix + PREFIX_END);
+      for (const [key, doc] of rows as Iterable<[string, string]>) {
         yield { key, doc: JSON.parse(doc) as D };
       }
     } catch (err) {
       throw classifyStoreError(err, 'read-model-store', { writing: false });
     }
+  }
+
+  private filteredScan(sql: string): Database.Statement {
+    let stmt = this.filteredScans.get(sql);
+    if (stmt === undefined) {
+      stmt = this.db
+        .prepare(
+          `SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? AND (${sql}) ORDER BY key`,
+        )
+        .raw();
+      this.filteredScans.set(sql, stmt);
+    }
+    return stmt;
   }
 
   /**

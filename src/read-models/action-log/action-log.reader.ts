@@ -14,6 +14,7 @@ import type { EventStore } from '../../ledger/event-store.port';
 import { streamName } from '../../ledger/stream-name';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
+import { actionLogSqlFilter } from './action-log-sql-filter';
 
 /** A list row: the document, plus the board and overdue flag worked out for the reader. */
 export type ActionLogItem = ActionLogEntry & { boardId: string | null; overdue: boolean };
@@ -38,7 +39,10 @@ export interface ActionHistorySource {
 
 const NAME = actionLogProjection.name;
 
-/** Reads the action log from the read-model store: key-ordered pages, filters applied in pure code. */
+/**
+ * Reads the action log from the read-model store: key-ordered pages; the filters narrow the scan in
+ * SQLite (actionLogSqlFilter) and are applied again in pure code (an as-of view ignores the SQL).
+ */
 export class ActionLogReader {
   constructor(
     private readonly store: ReadModelView,
@@ -48,10 +52,16 @@ export class ActionLogReader {
   /** Key-ordered pages; the filters are sent again with each cursor. */
   list(query: ActionLogQuery, limit: number, cursor?: string): Page<ActionLogItem> {
     const boardOf = this.boardLookup();
-    return documentPage<ActionLogEntry, ActionLogItem>(this.store, NAME, ACTION_KEY_PREFIX, { limit, cursor }, (doc) =>
-      matchesQuery(doc, query, boardOf)
-        ? { ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) }
-        : undefined,
+    const where = actionLogSqlFilter(query, NAME);
+    return documentPage<ActionLogEntry, ActionLogItem>(
+      this.store,
+      NAME,
+      ACTION_KEY_PREFIX,
+      { limit, cursor, where },
+      (doc) =>
+        matchesQuery(doc, query, boardOf)
+          ? { ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) }
+          : undefined,
     );
   }
 

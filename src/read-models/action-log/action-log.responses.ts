@@ -41,6 +41,11 @@ class ActionFields {
   @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) cancelledAt?: string;
   @ApiPropertyOptional({ type: ActionLastUpdateSchema }) lastUpdate?: ActionLastUpdateSchema;
+  @ApiProperty({
+    type: 'integer',
+    description: "The action stream's revision this document shows: send it as If-Match with a command on the action",
+  })
+  revision!: number;
 }
 
 /** The data of the stream's "action" events: the document as the projection holds it. */

@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:http -- --side-by-side`: the project against two peers doing the same work over
+ * HTTP on loopback, all three started as child processes on fresh data directories:
+ *   project  node dist/src/main.js (SQLite ledger, synchronous=FULL, auth, read models)
+ *   emmett   bench/peers/emmett (Fastify + Emmett 0.42's SQLite event store, inline projection)
+ *   floor    bench/peers/floor (bare Fastify + better-sqlite3, WAL + synchronous=FULL)
+ * Each is seeded with the same SEED actions (the same POST /actions bodies). Then, each round, for
+ * each phase, each system is loaded for SECONDS by autocannon (CONNECTIONS connections), the systems'
+ * order rotated every round, so a burst of someone else's load on the shared machine lands on all
+ * three rather than on one:
+ *   progress  POST /actions/:id/progress, cycling over the seeded actions (a durable command)
+ *   list      GET /action-log?limit=50
+ * Figures are medians over ROUNDS rounds: answers/s (2xx only), p50/p99, the server process's CPU
+ * per request (/proc/<pid>/stat, so the load generator is not counted), and the ratios of the
+ * project's median answers/s to Emmett's and to the floor's. A benchmark, not a test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/app-config';
+import { mintDevToken } from '../src/auth/mint-token';
+import { cpuMs, freePort, startService, stopService, type Service } from './http-service';
+import { loadAverages, machine } from './support/machine';
+import { envNumber as num, median } from './support/stats';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
+interface AutocannonResult {
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+  latency: { p50: number; p99: number };
+}
+interface Request {
+  method?: string;
+  path?: string;
+  body?: string;
+}
+interface System {
+  name: string;
+  service: Service;
+  token?: string;
+}
+interface Figures {
+  rate: number;
+  p50: number;
+  p99: number;
+  cpuUs: number;
+  failed: number;
+}
+
+const ROUNDS = num('ROUNDS', 5);
+const SECONDS = num('SECONDS', 5);
+const CONNECTIONS = num('CONNECTIONS', 10);
+const SEED = num('SEED', 500);
+
+const raiseBody = (i: number) => ({
+  actionId: `bench-${String(i).padStart(5, '0')}`,
+  meetingId: 'bench-m1',
+  itemNumber: 1,
+  text: 'Bench action: write to every partner about the audit findings',
+  owners: [{ kind: 'team', name: 'Bench team' }],
+  dueDate: i % 2 === 0 ? '2020-06-01' : '2030-06-01',
+});
+
+async function post(system: System, path: string, body: object, token = system.token): Promise<void> {
+  const res = await fetch(system.service.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${system.name} ${path}: ${res.status} ${await res.text()}`);
+}
+
+async function load(system: System, phase: 'progress' | 'list', ids: string[]): Promise<Figures> {
+  let next = 0;
+  const setup =
+    phase === 'progress'
+      ? (r: Request) => ({
+          ...r,
+          path: `/actions/${ids[next++ % ids.length]}/progress`,
+          body: '{"note":"Bench progress"}',
+        })
+      : (r: Request) => ({ ...r, path: '/action-log?limit=50' });
+  const pid = system.service.child.pid!;
+  const cpu0 = cpuMs(pid);
+  const r = await autocannon({
+    url: system.service.url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: {
+      'content-type': 'application/json',
+      ...(system.token ? { authorization: `Bearer ${system.token}` } : {}),
+    },
+    requests: [{ method: phase === 'progress' ? 'POST' : 'GET', setupRequest: setup }],
+  });
+  const answered = Math.max(1, r['2xx'] + r.non2xx);
+  return {
+    rate: r['2xx'] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    cpuUs: ((cpuMs(pid) - cpu0) * 1000) / answered,
+    failed: r.non2xx + r.errors + r.timeouts,
+  };
+}
+
+export async function sideBySide(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const dirs = ['project', 'emmett', 'floor'].map((n) => mkdtempSync(join(tmpdir(), `bench-http-${n}-`)));
+  const env = {
+    LEDGER_STORE: 'sqlite',
+    SQLITE_SYNCHRONOUS: 'FULL',
+    LEDGER_DATA_DIR: dirs[0],
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DIGEST_INTERVAL_MINUTES: '0',
+    RETENTION_INTERVAL_MINUTES: '0',
+  };
+  const config = loadConfig(env);
+  const admin = await mintDevToken(config, { userId: 'bench-admin', role: 'admin', agency: 'bench' });
+  const manager = await mintDevToken(config, { userId: 'bench-manager', role: 'business-manager', agency: 'bench' });
+  const loadBefore = loadAverages();
+  const systems: System[] = [];
+  try {
+    systems.push({ name: 'project', service: await startService(env, root), token: manager });
+    for (const [i, name] of [
+      [1, 'emmett'],
+      [2, 'floor'],
+    ] as const) {
+      const peerEnv = { DATA_DIR: dirs[i], PORT: String(await freePort()) };
+      systems.push({ name, service: await startService(peerEnv, root, `bench/peers/${name}/main.js`) });
+    }
+    const [project] = systems;
+    await post(project, '/partners', { partnerId: 'bench-police', name: 'Bench Police', kind: 'police' }, admin);
+    await post(project, '/boards', { boardId: 'bench', name: 'Bench Board', kind: 'executive-board' }, admin);
+    await post(project, '/meetings', { meetingId: 'bench-m1', boardId: 'bench', scheduledFor: '2022-05-10T10:00:00Z' });
+    await post(project, '/meetings/bench-m1/agenda-items', { itemNumber: 1, title: 'Actions' });
+    const ids: string[] = [];
+    for (let i = 0; i < SEED; i++) {
+      const body = raiseBody(i);
+      ids.push(body.actionId);
+      await Promise.all(systems.map((s) => post(s, '/actions', body)));
+    }
+    // The project's read model is eventually consistent: wait until its list shows the last seeded action.
+    for (let tries = 0; tries < 600; tries++) {
+      const res = await fetch(`${project.service.url}/action-log/${ids[ids.length - 1]}`, {
+        headers: { authorization: `Bearer ${manager}` },
+      });
+      if (res.ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const results: Record<string, Record<string, Figures[]>> = { progress: {}, list: {} };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = systems.map((_, i) => systems[(i + round) % systems.length]);
+      for (const phase of ['progress', 'list'] as const) {
+        for (const system of order) {
+          const f = await load(system, phase, ids);
+          (results[phase][system.name] ??= []).push(f);
+          console.error(
+            `round ${round + 1} ${phase} ${system.name}: ${f.rate.toFixed(0)}/s p50 ${f.p50} ms p99 ${f.p99} ms, ${f.cpuUs.toFixed(0)} us CPU/request, ${f.failed} failed`,
+          );
+        }
+      }
+    }
+
+    const on = machine();
+    console.log(
+      `\nMachine: ${on.cpu}, nproc ${on.nproc}, ${(on.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${on.node}, ${on.date}, load average ${loadBefore} before, ${loadAverages()} after`,
+    );
+    console.log(
+      `Setup: ${ROUNDS} interleaved rounds x 2 phases x 3 systems x ${SECONDS} s, ${CONNECTIONS} connections, ${SEED} actions seeded in each, synchronous=FULL everywhere\n`,
+    );
+    console.log('| phase | system | answers/s | p50 ms | p99 ms | server CPU us/request | not 2xx |');
+    console.log('|---|---|---:|---:|---:|---:|---:|');
+    const rate = (phase: string, name: string) => median(results[phase][name].map((f) => f.rate));
+    for (const phase of ['progress', 'list']) {
+      for (const name of ['project', 'emmett', 'floor']) {
+        const fs = results[phase][name];
+        console.log(
+          `| ${phase} | ${name} | ${rate(phase, name).toFixed(0)} | ${median(fs.map((f) => f.p50))} | ${median(fs.map((f) => f.p99))} | ${median(fs.map((f) => f.cpuUs)).toFixed(0)} | ${fs.reduce((a, f) => a + f.failed, 0)} |`,
+        );
+      }
+    }
+    console.log('\n| phase | project / Emmett (answers/s) | project / floor (answers/s) |');
+    console.log('|---|---:|---:|');
+    for (const phase of ['progress', 'list']) {
+      const p = rate(phase, 'project');
+      console.log(
+        `| ${phase} | ${(p / rate(phase, 'emmett')).toFixed(2)} | ${(p / rate(phase, 'floor')).toFixed(2)} |`,
+      );
+    }
+  } finally {
+    for (const s of systems) await stopService(s.service);
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The Emmett peer of `npm run bench:http`: the same action commands and action-log read as the
+ * project, written the way Emmett 0.42's documentation writes an app: a CommandHandler (load the
+ * stream, decide on its state, append with the expected stream version, retried on a version
+ * conflict) over getSQLiteEventStore, and an inline SQLite projection that keeps the read model's
+ * table in the append's own transaction. Fastify with JSON-schema validation; no auth (see
+ * action-peer.ts). Env: DATA_DIR, PORT.
+ *
+ * Durability: emmett-sqlite (on the sqlite3 package) sets only `PRAGMA journal_mode = WAL` on each
+ * connection it opens; synchronous stays at that build's default, DEFAULT_WAL_SYNCHRONOUS=2, i.e.
+ * FULL, the same as the project's. Checked at start-up below (it refuses to start otherwise).
+ *
+ * Connections: given only a file name, Emmett's pool opens a connection per operation with no busy
+ * timeout, so concurrent commands fail at once with SQLITE_BUSY (3 of 4 concurrent progress notes
+ * did, tried by hand); and one shared connection is no better, since its transaction nesting counter
+ * would let one request's COMMIT cover another's writes. So the store gets a pool of one connection
+ * lent to one operation at a time (SQLite has one writer anyway), and the list is read through a
+ * second long-lived connection (Emmett has no read API for a SQLite projection's table).
+ */
+import { CommandHandler, EmmettError, type Event } from '@event-driven-io/emmett';
+import {
+  getSQLiteEventStore,
+  sqliteConnection,
+  sqliteProjection,
+  type SQLiteConnectionPool,
+} from '@event-driven-io/emmett-sqlite';
+import Fastify from 'fastify';
+import { join } from 'node:path';
+import {
+  ACTION_LOG_DDL,
+  LIST_SQL,
+  afterCursor,
+  listPage,
+  listSchema,
+  listen,
+  progressSchema,
+  progressedDoc,
+  raiseSchema,
+  raisedDoc,
+  type ActionDoc,
+  type RaiseBody,
+} from '../action-peer';
+
+type ActionRaised = Event<'action-raised', RaiseBody & { at: string }>;
+type ProgressNoted = Event<'action-progress-noted', { actionId: string; note: string; at: string }>;
+type ActionEvent = ActionRaised | ProgressNoted;
+interface ActionState {
+  status: 'none' | 'open';
+  progressNotes: number;
+}
+
+const evolve = (state: ActionState, event: ActionEvent): ActionState =>
+  event.type === 'action-raised'
+    ? { status: 'open', progressNotes: 0 }
+    : { ...state, progressNotes: state.progressNotes + 1 };
+const handle = CommandHandler<ActionState, ActionEvent>({
+  evolve,
+  initialState: () => ({ status: 'none', progressNotes: 0 }),
+  mapToStreamId: (id) => `action-${id}`,
+  retry: { onVersionConflict: true }, // two notes on one stream at once: the second is decided again
+});
+
+const actionLog = sqliteProjection<ActionEvent>({
+  canHandle: ['action-raised', 'action-progress-noted'],
+  init: async ({ context }) => {
+    await context.connection.command(ACTION_LOG_DDL);
+  },
+  handle: async (events, { connection }) => {
+    for (const event of events) {
+      if (event.type === 'action-raised') {
+        const doc = raisedDoc(event.data, event.data.at);
+        await connection.command('INSERT INTO action_log (action_id, doc) VALUES (?, ?)', [
+          doc.actionId,
+          JSON.stringify(doc),
+        ]);
+      } else {
+        const row = await connection.querySingle<{ doc: string }>('SELECT doc FROM action_log WHERE action_id = ?', [
+          event.data.actionId,
+        ]);
+        const doc = progressedDoc(JSON.parse(row!.doc) as ActionDoc, event.data.at);
+        await connection.command('UPDATE action_log SET doc = ? WHERE action_id = ?', [
+          JSON.stringify(doc),
+          doc.actionId,
+        ]);
+      }
+    }
+  },
+});
+
+const fileName = join(process.env.DATA_DIR ?? '.', 'emmett.db');
+/** One connection, lent to one operation at a time, in arrival order. */
+function oneConnectionPool(): SQLiteConnectionPool {
+  const connection = sqliteConnection({ fileName });
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    connection: () => Promise.resolve(connection),
+    withConnection: (handler) => {
+      const turn = tail.then(() => handler(connection));
+      tail = turn.catch(() => undefined);
+      return turn;
+    },
+    close: () => Promise.resolve(connection.close()),
+  };
+}
+const store = getSQLiteEventStore({
+  fileName,
+  pool: oneConnectionPool(),
+  projections: [{ type: 'inline', projection: actionLog }],
+});
+const reads = sqliteConnection({ fileName });
+
+const app = Fastify({ logger: false });
+app.setErrorHandler((err: Error & { statusCode?: number; errorCode?: number }, _req, reply) => {
+  const status = err.errorCode ?? err.statusCode ?? 500;
+  void reply.code(status).type('application/problem+json').send({ status, title: err.message });
+});
+app.post<{ Body: RaiseBody }>('/actions', { schema: raiseSchema }, async (req, reply) => {
+  const at = new Date().toISOString();
+  const result = await handle(store, req.body.actionId, (state) => {
+    if (state.status !== 'none') throw new EmmettError({ errorCode: 409, message: 'Action exists' });
+    return { type: 'action-raised', data: { ...req.body, at } };
+  });
+  return reply.code(201).send({ actionId: req.body.actionId, revision: Number(result.nextExpectedStreamVersion) - 1 });
+});
+app.post<{ Params: { actionId: string }; Body: { note: string } }>(
+  '/actions/:actionId/progress',
+  { schema: progressSchema },
+  async (req) => {
+    const { actionId } = req.params;
+    const at = new Date().toISOString();
+    const result = await handle(store, actionId, (state) => {
+      if (state.status === 'none') throw new EmmettError({ errorCode: 404, message: 'No such action' });
+      return { type: 'action-progress-noted', data: { actionId, note: req.body.note, at } };
+    });
+    return { actionId, revision: Number(result.nextExpectedStreamVersion) - 1 };
+  },
+);
+app.get<{ Querystring: { limit: number; cursor?: string } }>('/action-log', { schema: listSchema }, async (req) => {
+  const { limit, cursor } = req.query;
+  const rows = await reads.query<{ action_id: string; doc: string }>(LIST_SQL, [afterCursor(cursor), limit + 1]);
+  return listPage(rows, limit, new Date().toISOString().slice(0, 10));
+});
+
+async function main(): Promise<void> {
+  // The schema and the projection's table exist before the first read (an append would also create them).
+  await store.streamExists('action-none');
+  const sync = await reads.querySingle<{ synchronous: number }>('PRAGMA synchronous');
+  if (sync?.synchronous !== 2)
+    throw new Error(`emmett-sqlite connections run synchronous=${sync?.synchronous}, not FULL (2)`);
+  await listen(app, 'emmett');
+}
+void main();

@@ -1,0 +1,103 @@
+/**
+ * The floor of `npm run bench:http`: a bare Fastify app doing the project's SQLite work with
+ * better-sqlite3 and nothing else (no framework, no event-store library, no auth). A command is one
+ * BEGIN IMMEDIATE transaction (read the stream's events, fold them, check the rule, insert the event
+ * with the next version under a unique (stream, version), update the read model's row) committed
+ * with journal_mode=WAL and synchronous=FULL before the answer. Env: DATA_DIR, PORT.
+ */
+import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { join } from 'node:path';
+import {
+  ACTION_LOG_DDL,
+  LIST_SQL,
+  afterCursor,
+  listPage,
+  listSchema,
+  listen,
+  progressSchema,
+  progressedDoc,
+  raiseSchema,
+  raisedDoc,
+  type ActionDoc,
+  type RaiseBody,
+} from '../action-peer';
+
+const db = new Database(join(process.env.DATA_DIR ?? '.', 'floor.db'));
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec(`CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, version INTEGER NOT NULL,
+  type TEXT NOT NULL, data TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream, version))`);
+db.exec(ACTION_LOG_DDL);
+const stmt = {
+  stream: db.prepare('SELECT version, type FROM events WHERE stream = ? ORDER BY version'),
+  append: db.prepare('INSERT INTO events (stream, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?)'),
+  doc: db.prepare('SELECT doc FROM action_log WHERE action_id = ?').pluck(),
+  putDoc: db.prepare('INSERT OR REPLACE INTO action_log (action_id, doc) VALUES (?, ?)'),
+  list: db.prepare(LIST_SQL),
+};
+
+class Refused extends Error {
+  constructor(readonly status: number) {
+    super(String(status));
+  }
+}
+
+/** Load the stream, decide with its state, append at the next version and project, in one transaction. */
+const command = db.transaction(
+  (actionId: string, decide: (open: boolean | undefined) => { type: string; data: object }, at: string) => {
+    const events = stmt.stream.all(`action-${actionId}`) as { version: number; type: string }[];
+    const open = events.length === 0 ? undefined : events.every((e) => e.type !== 'action-closed');
+    const event = decide(open);
+    stmt.append.run(`action-${actionId}`, events.length, event.type, JSON.stringify(event.data), at);
+    const json = stmt.doc.get(actionId) as string | undefined;
+    const doc =
+      event.type === 'action-raised'
+        ? raisedDoc(event.data as RaiseBody, at)
+        : progressedDoc(JSON.parse(json!) as ActionDoc, at);
+    stmt.putDoc.run(actionId, JSON.stringify(doc));
+    return events.length;
+  },
+);
+
+const app = Fastify({ logger: false });
+app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
+  const status = err instanceof Refused ? err.status : (err.statusCode ?? 500);
+  void reply.code(status).type('application/problem+json').send({ status, title: err.message });
+});
+app.post<{ Body: RaiseBody }>('/actions', { schema: raiseSchema }, (req, reply) => {
+  const at = new Date().toISOString();
+  command.immediate(
+    req.body.actionId,
+    (open) => {
+      if (open !== undefined) throw new Refused(409);
+      return { type: 'action-raised', data: req.body };
+    },
+    at,
+  );
+  void reply.code(201).send({ actionId: req.body.actionId, revision: 0 });
+});
+app.post<{ Params: { actionId: string }; Body: { note: string } }>(
+  '/actions/:actionId/progress',
+  { schema: progressSchema },
+  (req, reply) => {
+    const { actionId } = req.params;
+    const revision = command.immediate(
+      actionId,
+      (open) => {
+        if (open === undefined) throw new Refused(404);
+        if (!open) throw new Refused(409);
+        return { type: 'action-progress-noted', data: { actionId, note: req.body.note } };
+      },
+      new Date().toISOString(),
+    );
+    void reply.send({ actionId, revision });
+  },
+);
+app.get<{ Querystring: { limit: number; cursor?: string } }>('/action-log', { schema: listSchema }, (req) => {
+  const { limit, cursor } = req.query;
+  const rows = stmt.list.all(afterCursor(cursor), limit + 1) as { action_id: string; doc: string }[];
+  return listPage(rows, limit, new Date().toISOString().slice(0, 10));
+});
+
+void listen(app, 'floor');
