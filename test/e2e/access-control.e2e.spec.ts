@@ -87,6 +87,13 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   listEscalationProtocolsAsOf: 'ledger:read', // GET /as-of/escalation-protocols
   getEscalationProtocolAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}
   getEscalationProtocolHistoryAsOf: 'ledger:read', // GET /as-of/escalation-protocols/{protocolId}/history
+  listCaseReviews: 'ledger:read', // GET /case-reviews?measuredOn=
+  getCaseReview: 'ledger:read', // GET /case-reviews/{caseReviewId}
+  getCaseReviewHistory: 'ledger:read', // GET /case-reviews/{caseReviewId}/history
+  streamCaseReviews: 'ledger:read', // GET /case-reviews/stream (server-sent events)
+  listCaseReviewsAsOf: 'ledger:read', // GET /as-of/case-reviews
+  getCaseReviewAsOf: 'ledger:read', // GET /as-of/case-reviews/{caseReviewId}
+  getCaseReviewHistoryAsOf: 'ledger:read', // GET /as-of/case-reviews/{caseReviewId}/history
   readStream: 'ledger:read', // GET /ledger/streams/{streamId}
   verifyLedger: 'ledger:read', // GET /ledger/verify
   registerPartner: 'partners:manage', // POST /partners
@@ -130,6 +137,21 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   closeEscalation: 'escalations:manage', // POST /escalations/{escalationId}/close
   rectifyDataSubject: 'escalations:manage', // POST /escalations/{escalationId}/data-subjects/{subjectId}/rectification
   eraseDataSubject: 'personal-data:erase', // POST /data-subjects/{subjectId}/erasure (data protection officers only)
+  openCaseReview: 'case-reviews:manage', // POST /case-reviews
+  notifyNationalPanel: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/national-panel-notification
+  completeRapidReview: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/rapid-review
+  recordPanelResponse: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/panel-responses
+  decideCommissioning: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/commissioning-decision
+  appointReviewer: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/reviewer
+  receiveDraft: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/drafts
+  linkCaseReviewSignoff: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/signoffs
+  delayCaseReviewPublication: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/publication-delay
+  publishCaseReview: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/publication
+  recordCaseReviewFinding: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/findings
+  linkFindingAction: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/findings/{findingId}/actions
+  draftLearningBriefing: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/briefings
+  holdLearningBriefing: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/briefings/{briefingId}/hold
+  publishLearningBriefing: 'case-reviews:manage', // POST /case-reviews/{caseReviewId}/briefings/{briefingId}/publication
   setBudget: 'funding:manage', // POST /budgets
   reviseBudget: 'funding:manage', // POST /budgets/{financialYear}/revision
   pledgeContribution: 'funding:pledge', // POST /budgets/{financialYear}/pledges

@@ -75,6 +75,7 @@ const CATEGORY: Record<string, string> = {
   actionId: 'action',
   protocolId: 'protocol',
   escalationId: 'escalation',
+  caseReviewId: 'casereview',
   financialYear: 'budget',
   packId: 'pack',
 };
