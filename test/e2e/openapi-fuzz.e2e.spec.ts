@@ -290,6 +290,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamActionLog',
       'streamBoards',
       'streamBudgets',
+      'streamCaseReviews',
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',

@@ -30,12 +30,16 @@ export class CaseReviewSubjectDto {
   @IsIn(SUBJECT_RELATIONS)
   relation!: SubjectRelation;
 
-  @ApiProperty({ description: 'Personal: encrypted per data subject before it is stored, erasable', maxLength: 200 })
+  @ApiProperty({
+    description: 'Personal: encrypted per data subject before it is stored, erasable',
+    maxLength: 200,
+    example: 'Robin Example',
+  })
   @IsString()
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Personal: encrypted like the name', example: '2015-03-04' })
+  @ApiPropertyOptional({ description: 'Personal: encrypted like the name', example: '2014-11-23' })
   @IsOptional()
   @IsISO8601({ strict: true })
   dateOfBirth?: string;
