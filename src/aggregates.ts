@@ -1,4 +1,3 @@
-import { CaseReview } from './case-reviews';
 import { EvidencePack, PACK_SOURCES } from './evidence';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
@@ -12,8 +11,6 @@ import { DataSubject } from './privacy';
 export const AGGREGATES: readonly EventSource[] = [
   // the records an evidence pack selects from, with their boards, people and agencies
   ...PACK_SOURCES,
-  // the case review register (packs select it once its CSV lands in pack-events' sources)
-  CaseReview,
   DataSubject,
   EvidencePack,
   LedgerDigest,

@@ -74,9 +74,9 @@ export function measureDeadline(clock: Clock, on: string): DeadlineView | undefi
   const daysRemaining =
     months !== undefined
       ? Math.round((utc(dueBy) - utc(on)) / DAY_MS)
-      : on < clock.startedOn
-        ? undefined
-        : workingDaysBetween(on, dueBy);
+      : on >= clock.startedOn && inCalendarRange(on) // a date past the bank holiday table is not counted, never guessed
+        ? workingDaysBetween(on, dueBy)
+        : undefined;
   return { ...base, dueBy, status: 'due', ...(daysRemaining !== undefined ? { daysRemaining } : {}) };
 }
 

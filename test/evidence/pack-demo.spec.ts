@@ -52,12 +52,14 @@ describe('evidence pack over the demo data', () => {
       'funding.csv',
       'meetings.csv',
       'attendance.csv',
+      'case-reviews.csv',
       'summary.pdf',
       'manifest.json',
     ]);
     expect(manifest.files.map((f) => f.name).sort()).toEqual([
       'action-log.csv',
       'attendance.csv',
+      'case-reviews.csv',
       'decisions.csv',
       'escalations.csv',
       'events.ndjson',
@@ -72,6 +74,7 @@ describe('evidence pack over the demo data', () => {
       'decision-register',
       'budget',
       'meetings',
+      'case-reviews',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -139,6 +142,7 @@ describe('evidence pack over the demo data', () => {
     'funding.csv',
     'meetings.csv',
     'attendance.csv',
+    'case-reviews.csv',
     'summary.pdf',
     'manifest.json',
   ])('names %s when one byte of it is changed', async (name) => {
