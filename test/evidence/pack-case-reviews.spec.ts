@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { summaryInput } from '../../src/evidence/pack/build/summary-input';
 import { parseCsv } from '../../src/evidence/pack/formats/csv';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
@@ -77,6 +79,23 @@ describe('case reviews in evidence packs', () => {
     await zipTo(forged, withRecomputedManifest(new Map([...files, ['case-reviews.csv', Buffer.from(edited)]])));
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'case-reviews.csv', row: 1, column: 'rapidReview' }),
+    ]);
+  });
+
+  it('given a breached rapid review, then summary.pdf counts it in the headlines and lists its deadlines', async () => {
+    const tables = packTables('2022-12-31');
+    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
+    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
+    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 2, streamCount: 1 });
+    expect(input.headline).toContainEqual({ label: 'Case reviews (breached a statutory deadline)', value: '1 (1)' });
+    expect(input.tables.find((t) => t.title.startsWith('Case reviews'))!.rows).toEqual([
+      [
+        'rr1 (Child J)',
+        'rapid-review',
+        'rapid-review-due',
+        'notification: late (due 2022-09-05); rapid-review: breached (due 2022-09-20)',
+        '',
+      ],
     ]);
   });
 });

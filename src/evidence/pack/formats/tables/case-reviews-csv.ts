@@ -93,3 +93,17 @@ export class CaseReviewsTable extends ProjectionTable<CaseReviewDoc> {
     );
   }
 }
+
+/** summary.pdf's case-review table: each review, its status, every clock at the period end, and any delay with its reason. */
+export function caseReviewSummaryRows(views: CaseReviewView[]): string[][] {
+  return views.map((v) => {
+    const delay = v.delays.at(-1);
+    return [
+      `${v.caseReviewId} (${v.title})`,
+      v.type ?? '',
+      v.status,
+      v.deadlines.map((d) => `${d.milestone}: ${d.status}${d.dueBy ? ` (due ${d.dueBy})` : ''}`).join('; '),
+      delay ? `${delay.reason}, review ${delay.reviewOn}` : '',
+    ];
+  });
+}
