@@ -56,7 +56,7 @@ export class CaseReviewsController {
   @ProjectionStreamEndpoint(
     'streamCaseReviews',
     'Server-Sent Events: each case review as it is applied (event "case-review", id = ledger position), measured on the day it is sent',
-    '"case-review" events (data: a CaseReview)',
+    { 'case-review': CaseReviewDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
