@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from './actions/actions.module';
+import { CaseReviewsModule } from './case-reviews/case-reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -19,6 +20,7 @@ export const CONTEXT_MODULES: Type[] = [
   SignoffsModule,
   ActionsModule,
   EscalationsModule,
+  CaseReviewsModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

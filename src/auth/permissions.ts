@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'escalations:raise',
   'escalations:respond', // acknowledge (the concerning agency), respond (either party, for itself)
   'escalations:manage', // escalate a stage, resolve, close
+  'case-reviews:manage', // the case review register: notifications, rapid reviews, CSPRs, publication, learning
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -45,6 +46,7 @@ const SECRETARIAT: Permission[] = [
   'actions:update',
   'escalations:raise',
   'escalations:manage',
+  'case-reviews:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

@@ -11,6 +11,9 @@ import { peopleProjection } from '../../projections/people/people.projection';
 import { meetingsProjection } from '../../projections/meetings/meetings.projection';
 import { signoffsProjection } from '../../projections/signoffs/signoffs.projection';
 import { protocolsProjection } from '../../projections/protocols/protocols.projection';
+import { caseReviewsProjection } from '../../projections/case-reviews/case-reviews.projection';
+import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
+import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -59,6 +62,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   meetingsProjection,
   signoffsProjection,
   protocolsProjection,
+  caseReviewsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -91,6 +95,8 @@ export function readModelFile(config: AppConfig): string {
     SignoffsAsOfController,
     ProtocolsController,
     ProtocolsAsOfController,
+    CaseReviewsController,
+    CaseReviewsAsOfController,
   ],
   providers: [
     {

@@ -58,6 +58,7 @@ const WRITE_FAMILY: Record<string, string> = {
   'data-subjects': 'personal-data:',
   budgets: 'funding:',
   'evidence-packs': 'packs:',
+  'case-reviews': 'case-reviews:',
   ledger: 'ledger:',
 };
 

@@ -75,6 +75,7 @@ const CATEGORY: Record<string, string> = {
   actionId: 'action',
   protocolId: 'protocol',
   escalationId: 'escalation',
+  caseReviewId: 'casereview',
   financialYear: 'budget',
   packId: 'pack',
 };
@@ -289,6 +290,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamActionLog',
       'streamBoards',
       'streamBudgets',
+      'streamCaseReviews',
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',

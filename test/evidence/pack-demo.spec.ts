@@ -18,6 +18,7 @@ const PACK_FILES = [
   'funding.csv',
   'meetings.csv',
   'attendance.csv',
+  'case-reviews.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -61,6 +62,7 @@ describe('evidence pack over the demo data', () => {
     expect(manifest.files.map((f) => f.name).sort()).toEqual([
       'action-log.csv',
       'attendance.csv',
+      'case-reviews.csv',
       'decisions.csv',
       'escalations.csv',
       'events.ndjson',
@@ -75,6 +77,7 @@ describe('evidence pack over the demo data', () => {
       'decision-register',
       'budget',
       'meetings',
+      'case-reviews',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

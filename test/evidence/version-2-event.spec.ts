@@ -168,6 +168,7 @@ describe('a version-2 event with an upcaster', () => {
       expect(Object.keys(expected.csvs).sort()).toEqual([
         'action-log.csv',
         'attendance.csv',
+        'case-reviews.csv',
         'decisions.csv',
         'escalations.csv',
         'funding.csv',

@@ -9,6 +9,7 @@ import { peopleProjection } from '../../../projections/people/people.projection'
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
+import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -36,6 +37,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(meetingsProjection),
   source(signoffsProjection),
   source(protocolsProjection),
+  source(caseReviewsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

@@ -1,4 +1,5 @@
 import { Action } from '../../../actions';
+import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
@@ -23,6 +24,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   Escalation,
   EscalationProtocol,
   Budget,
+  CaseReview,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

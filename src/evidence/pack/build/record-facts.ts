@@ -30,6 +30,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   protocol: 'escalations',
   budget: 'funding',
   meeting: 'meetings',
+  casereview: 'case-reviews',
 };
 
 type Data = Record<string, unknown>;

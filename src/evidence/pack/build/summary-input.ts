@@ -3,6 +3,7 @@ import { businessDay as businessDate } from '../business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections/action-log/action-log-doc';
 import type { PackScope } from '../../domain/pack-scope';
 import type { SummaryInput } from '../formats/summary-pdf/summary-figures';
+import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 
 const STATUS_AFTER: Record<string, ActionLogEntry['status'] | undefined> = {
@@ -87,6 +88,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const decisions = t.decisions.decisions();
   const signoffs = t.decisions.signoffs();
   const years = t.funding.years();
+  const reviews = t.caseReviews.views();
   const overdue = actions.filter(
     (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
   );
@@ -119,6 +121,10 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       {
         label: 'Escalations (breached a timescale)',
         value: `${escalations.length} (${escalations.filter((v) => v.breached).length})`,
+      },
+      {
+        label: 'Case reviews (breached a statutory deadline)',
+        value: `${reviews.length} (${reviews.filter((v) => v.breached).length})`,
       },
       ...years.map((y) => ({
         label: `Budget ${y.financialYear} (shortfall)`,
@@ -154,6 +160,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Escalations',
         columns: ['Escalation', 'Stage', 'Status', 'Breached'],
         rows: capped(escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no'])),
+      },
+      {
+        title: 'Case reviews: statutory deadlines at the end of the period',
+        columns: ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
+        rows: capped(caseReviewSummaryRows(reviews)),
       },
     ],
   };

@@ -15,6 +15,7 @@ export const CSV_FILES = [
   'funding.csv',
   'meetings.csv',
   'attendance.csv',
+  'case-reviews.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

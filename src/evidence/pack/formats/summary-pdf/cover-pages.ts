@@ -21,6 +21,7 @@ const RECORD_NAMES: Record<string, string> = {
   actions: 'Actions and their progress',
   escalations: 'Escalations between agencies',
   funding: 'Partner funding and the budget',
+  'case-reviews': 'Case reviews and their statutory deadlines',
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

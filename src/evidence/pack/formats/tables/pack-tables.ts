@@ -1,4 +1,5 @@
 import { ActionLogTable } from './action-log-csv';
+import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
 import { FundingTable } from './funding-csv';
@@ -12,6 +13,7 @@ export interface PackTables {
   funding: FundingTable;
   meetings: MeetingsTable;
   attendance: AttendanceTable;
+  caseReviews: CaseReviewsTable;
 }
 
 /**
@@ -28,6 +30,7 @@ export function packTables(asOf: string): PackTables {
     funding: new FundingTable(),
     meetings,
     attendance: new AttendanceTable(meetings),
+    caseReviews: new CaseReviewsTable(asOf),
   };
 }
 
@@ -38,4 +41,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.funding,
   t.meetings,
   t.attendance,
+  t.caseReviews,
 ];

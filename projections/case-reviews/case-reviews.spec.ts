@@ -1,0 +1,101 @@
+import type { CaseReviewEvent } from '../../src/case-reviews';
+import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { storedEventFactory } from '../../src/ledger/testing/stored-events';
+import type { CaseReviewDoc } from './case-review-doc';
+import { caseReviewsProjection as p } from './case-reviews.projection';
+import { matchingView, measure } from './case-reviews.queries';
+import { addMonths } from './deadlines';
+
+const stored = storedEventFactory({ step: 3 });
+const ev = (e: CaseReviewEvent) => stored(`casereview-${e.data.caseReviewId}`, e.type, e.data);
+
+function project(events: StoredEvent[]): CaseReviewDoc {
+  return events.reduce((doc, e) => p.evolve(doc, e), p.initialState('case-review:rr-1'));
+}
+
+const caseReviewId = 'rr-1';
+// Friday 26 August 2022; Monday 29 August and Monday 19 September 2022 were bank holidays.
+const opened = ev({
+  type: 'case-review-opened',
+  data: {
+    caseReviewId,
+    type: 'rapid-review',
+    title: 'Child J',
+    awareOn: '2022-08-26',
+    dataSubjects: [{ subjectId: 'rr-1-child', relation: 'child', name: 'sealed' }],
+  },
+});
+const commissioned = [
+  ev({ type: 'national-panel-notified', data: { caseReviewId, notifiedOn: '2022-09-01' } }),
+  ev({
+    type: 'rapid-review-completed',
+    data: { caseReviewId, completedOn: '2022-09-21', outcome: 'o', recommendsCspr: true },
+  }),
+  ev({
+    type: 'review-commissioning-decided',
+    data: { caseReviewId, decidedOn: '2022-10-10', commission: true, reasons: 'r' },
+  }),
+];
+const delayed = ev({
+  type: 'publication-delayed',
+  data: { caseReviewId, delayedOn: '2023-03-01', reason: 'pending-inquest', detail: 'Coroner', reviewOn: '2023-06-01' },
+});
+
+describe('case reviews projection and its deadlines', () => {
+  it('given a rapid review known on the Friday before a bank holiday, then notification is due in 5 and the rapid review in 15 working days', () => {
+    const doc = project([opened]);
+    const onDue = measure(doc, '2022-09-05');
+    expect(onDue.deadlines.map((d) => [d.milestone, d.dueBy, d.status, d.daysRemaining])).toEqual([
+      ['notification', '2022-09-05', 'due', 0],
+      ['rapid-review', '2022-09-20', 'due', 10],
+    ]);
+    expect(onDue).toMatchObject({ status: 'notification-due', breached: false });
+    const dayAfter = measure(doc, '2022-09-06');
+    expect(dayAfter.deadlines[0]).toMatchObject({ status: 'breached', breachedOn: '2022-09-06' });
+    expect(dayAfter.breached).toBe(true);
+  });
+
+  it('keeps only pseudonymous subject ids in the document: never a sealed personal value', () => {
+    expect(project([opened]).dataSubjects).toEqual([{ subjectId: 'rr-1-child', relation: 'child' }]);
+  });
+
+  it('given a CSPR, then publication is due 6 months from commissioning, late rapid review shown as late, breached without a delay', () => {
+    const view = measure(project([opened, ...commissioned]), '2023-04-11');
+    expect(view).toMatchObject({ type: 'cspr', openedAs: 'rapid-review', status: 'commissioned', breached: true });
+    expect(view.deadlines.map((d) => [d.milestone, d.status])).toEqual([
+      ['notification', 'met'],
+      ['rapid-review', 'late'],
+      ['publication', 'breached'],
+    ]);
+    expect(view.deadlines[2]).toMatchObject({ dueBy: '2023-04-10', rule: { version: 'wt-2018', months: 6 } });
+  });
+
+  it('given a CSPR delayed pending an inquest, then its publication shows the delay and its reason, not a breach', () => {
+    const view = measure(project([opened, ...commissioned, delayed]), '2023-05-01');
+    expect(view).toMatchObject({ status: 'publication-delayed', breached: false });
+    expect(view.deadlines[2]).toMatchObject({
+      status: 'delayed',
+      delay: { reason: 'pending-inquest', detail: 'Coroner', reviewOn: '2023-06-01', reviewOverdue: false },
+    });
+    expect(measure(project([opened, ...commissioned, delayed]), '2023-06-02').deadlines[2].delay?.reviewOverdue).toBe(
+      true,
+    );
+  });
+
+  it('filters by type, status and breached at the measuring date', () => {
+    const doc = project([opened]);
+    expect(matchingView(doc, { measuredOn: '2022-09-06', breached: true })).toBeDefined();
+    expect(matchingView(doc, { measuredOn: '2022-09-05', breached: true })).toBeUndefined();
+    expect(matchingView(doc, { measuredOn: '2022-09-05', type: 'sar' })).toBeUndefined();
+    expect(matchingView(doc, { measuredOn: '2022-09-05', status: 'notification-due' })).toBeDefined();
+    expect(matchingView(p.initialState('case-review:x'), { measuredOn: '2022-09-05' })).toBeUndefined();
+  });
+
+  it('adds months to the same day, or the last day of a shorter month', () => {
+    expect([addMonths('2022-10-10', 6), addMonths('2022-08-31', 6), addMonths('2023-08-31', 6)]).toEqual([
+      '2023-04-10',
+      '2023-02-28',
+      '2024-02-29',
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate, IsText } from '../case-review-fields';
+
+export class AppointReviewerDto extends CommandDto {
+  @IsBusinessDate('The day the reviewer was appointed', '2022-10-24')
+  appointedOn!: string;
+
+  @IsText(200, 'The reviewer (a professional or an organisation)', false, false)
+  reviewer!: string;
+
+  @IsText(4000, 'The terms of reference, or where they are held')
+  termsOfReference!: string;
+}
+
+export class AppointReviewerCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'appoint-reviewer'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AppointReviewerCommand)
+export class AppointReviewerHandler implements ICommandHandler<AppointReviewerCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: AppointReviewerCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'appoint-reviewer', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class AppointReviewerController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/reviewer')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'appointReviewer',
+    summary: 'Appoint the independent reviewer of a commissioned review, with its terms of reference',
+  })
+  appoint(@RecordId('caseReviewId') caseReviewId: string, @Body() dto: AppointReviewerDto, @Ctx() ctx: CommandContext) {
+    const { appointedOn, reviewer, termsOfReference } = dto;
+    return this.commands.execute(
+      new AppointReviewerCommand({ caseReviewId, appointedOn, reviewer, termsOfReference }, ctx),
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate, IsText } from '../case-review-fields';
+import { IsBoolean } from 'class-validator';
+
+export class CompleteRapidReviewDto extends CommandDto {
+  @IsBusinessDate('The day the partners completed the rapid review', '2022-09-15')
+  completedOn!: string;
+
+  @IsText(4000, 'What the rapid review found and recommends (no names)')
+  outcome!: string;
+
+  @ApiProperty({ description: 'Whether the rapid review recommends a local child safeguarding practice review' })
+  @IsBoolean()
+  recommendsCspr!: boolean;
+}
+
+export class CompleteRapidReviewCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'complete-rapid-review'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CompleteRapidReviewCommand)
+export class CompleteRapidReviewHandler implements ICommandHandler<CompleteRapidReviewCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CompleteRapidReviewCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'complete-rapid-review', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class CompleteRapidReviewController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/rapid-review')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'completeRapidReview',
+    summary:
+      'Record the completed rapid review and its outcome (due within 15 working days of awareness); refused before the notification',
+  })
+  complete(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @Body() dto: CompleteRapidReviewDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { completedOn, outcome, recommendsCspr } = dto;
+    return this.commands.execute(
+      new CompleteRapidReviewCommand({ caseReviewId, completedOn, outcome, recommendsCspr }, ctx),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate, IsText } from '../case-review-fields';
+import { IsBoolean } from 'class-validator';
+
+export class DecideCommissioningDto extends CommandDto {
+  @IsBusinessDate('The day the safeguarding partners decided', '2022-10-10')
+  decidedOn!: string;
+
+  @ApiProperty({ description: 'True: a review is commissioned; false: none, for the reasons given' })
+  @IsBoolean()
+  commission!: boolean;
+
+  @IsText(4000, 'Why (no names)')
+  reasons!: string;
+}
+
+export class DecideCommissioningCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'decide-commissioning'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DecideCommissioningCommand)
+export class DecideCommissioningHandler implements ICommandHandler<DecideCommissioningCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: DecideCommissioningCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'decide-commissioning', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class DecideCommissioningController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/commissioning-decision')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'decideCommissioning',
+    summary: 'Record the decision to commission a review (a CSPR after a rapid review) or not, with the reasons',
+  })
+  decide(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @Body() dto: DecideCommissioningDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { decidedOn, commission, reasons } = dto;
+    return this.commands.execute(new DecideCommissioningCommand({ caseReviewId, decidedOn, commission, reasons }, ctx));
+  }
+}

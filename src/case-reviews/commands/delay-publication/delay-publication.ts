@@ -1,0 +1,65 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand, DELAY_REASONS, type DelayReason } from '../../domain/case-review';
+import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
+
+export class DelayPublicationDto extends CommandDto {
+  @IsBusinessDate('The day the delay was decided', '2023-03-01')
+  delayedOn!: string;
+
+  @IsOneOf(DELAY_REASONS, 'Why publication waits')
+  reason!: DelayReason;
+
+  @IsText(2000, 'The circumstances (no names)')
+  detail!: string;
+
+  @IsBusinessDate('When the delay is to be reviewed', '2023-06-01')
+  reviewOn!: string;
+}
+
+export class DelayPublicationCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'delay-publication'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DelayPublicationCommand)
+export class DelayPublicationHandler implements ICommandHandler<DelayPublicationCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: DelayPublicationCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'delay-publication', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class DelayPublicationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/publication-delay')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'delayCaseReviewPublication',
+    summary: 'Record that publication is delayed (e.g. pending an inquest), why, and when the delay is to be reviewed',
+  })
+  delay(@RecordId('caseReviewId') caseReviewId: string, @Body() dto: DelayPublicationDto, @Ctx() ctx: CommandContext) {
+    const { delayedOn, reason, detail, reviewOn } = dto;
+    return this.commands.execute(
+      new DelayPublicationCommand({ caseReviewId, delayedOn, reason, detail, reviewOn }, ctx),
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand, BRIEFING_FORMATS, type BriefingFormat } from '../../domain/case-review';
+import { IsOneOf, IsText } from '../case-review-fields';
+import { IsRecordId } from '../../../http/ids';
+
+export class DraftBriefingDto extends CommandDto {
+  @IsRecordId('Stable id of the briefing', 'james-cspr-7-minute')
+  briefingId!: string;
+
+  @IsOneOf(BRIEFING_FORMATS, 'The briefing format')
+  format!: BriefingFormat;
+
+  @IsText(200, 'Its title (no names)', false, false)
+  title!: string;
+}
+
+export class DraftBriefingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'draft-briefing'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DraftBriefingCommand)
+export class DraftBriefingHandler implements ICommandHandler<DraftBriefingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: DraftBriefingCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'draft-briefing', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class DraftBriefingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/briefings')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'draftLearningBriefing',
+    summary: 'Draft a learning briefing (7-minute or lessons-learned) from the review',
+  })
+  draft(@RecordId('caseReviewId') caseReviewId: string, @Body() dto: DraftBriefingDto, @Ctx() ctx: CommandContext) {
+    const { briefingId, format, title } = dto;
+    return this.commands.execute(new DraftBriefingCommand({ caseReviewId, briefingId, format, title }, ctx));
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsText } from '../case-review-fields';
+
+export class HoldBriefingDto extends CommandDto {
+  @IsText(2000, 'Why it is held (no names)')
+  reason!: string;
+}
+
+export class HoldBriefingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'hold-briefing'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(HoldBriefingCommand)
+export class HoldBriefingHandler implements ICommandHandler<HoldBriefingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: HoldBriefingCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'hold-briefing', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class HoldBriefingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/briefings/:briefingId/hold')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'holdLearningBriefing',
+    summary: 'Put a learning briefing on hold, with the reason',
+  })
+  hold(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @RecordId('briefingId') briefingId: string,
+    @Body() dto: HoldBriefingDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { reason } = dto;
+    return this.commands.execute(new HoldBriefingCommand({ caseReviewId, briefingId, reason }, ctx));
+  }
+}

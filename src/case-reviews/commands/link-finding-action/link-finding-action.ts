@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsRecordId } from '../../../http/ids';
+import { Action } from '../../../actions';
+
+export class LinkFindingActionDto extends CommandDto {
+  @IsRecordId('The action (actions context)', 'wseb-2022-05-10-a1')
+  actionId!: string;
+}
+
+export class LinkFindingActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'link-finding-action', 'actionExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkFindingActionCommand)
+export class LinkFindingActionHandler implements ICommandHandler<LinkFindingActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: LinkFindingActionCommand) {
+    const actionExists = await this.runner.exists(Action.category, data.actionId);
+    return this.runner.run(
+      CaseReview,
+      data.caseReviewId,
+      { type: 'link-finding-action', data: { ...data, actionExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class LinkFindingActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/findings/:findingId/actions')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'linkFindingAction',
+    summary: 'Link a further tracked action to a finding or recommendation',
+  })
+  link(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @RecordId('findingId') findingId: string,
+    @Body() dto: LinkFindingActionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { actionId } = dto;
+    return this.commands.execute(new LinkFindingActionCommand({ caseReviewId, findingId, actionId }, ctx));
+  }
+}

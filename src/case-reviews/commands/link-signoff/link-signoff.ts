@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsRecordId } from '../../../http/ids';
+import { Signoff } from '../../../signoffs';
+
+export class LinkSignoffDto extends CommandDto {
+  @IsRecordId('The sign-off (signoffs context) of the report', 'james-cspr-report')
+  signoffId!: string;
+}
+
+export class LinkSignoffCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'link-signoff', 'signoffExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkSignoffCommand)
+export class LinkSignoffHandler implements ICommandHandler<LinkSignoffCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: LinkSignoffCommand) {
+    // The sign-off is another aggregate: whether it was requested is a fact the decider is given.
+    const signoffExists = await this.runner.exists(Signoff.category, data.signoffId);
+    return this.runner.run(
+      CaseReview,
+      data.caseReviewId,
+      { type: 'link-signoff', data: { ...data, signoffExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class LinkSignoffController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/signoffs')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'linkCaseReviewSignoff',
+    summary: "Link the statutory partners' sign-off of the report (requested through POST /signoffs) to the review",
+  })
+  link(@RecordId('caseReviewId') caseReviewId: string, @Body() dto: LinkSignoffDto, @Ctx() ctx: CommandContext) {
+    const { signoffId } = dto;
+    return this.commands.execute(new LinkSignoffCommand({ caseReviewId, signoffId }, ctx));
+  }
+}

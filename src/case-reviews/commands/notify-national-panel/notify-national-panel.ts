@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate } from '../case-review-fields';
+
+export class NotifyNationalPanelDto extends CommandDto {
+  @IsBusinessDate('The day the local authority notified the National Panel', '2022-09-01')
+  notifiedOn!: string;
+}
+
+export class NotifyNationalPanelCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'notify-national-panel'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(NotifyNationalPanelCommand)
+export class NotifyNationalPanelHandler implements ICommandHandler<NotifyNationalPanelCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: NotifyNationalPanelCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'notify-national-panel', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class NotifyNationalPanelController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/national-panel-notification')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'notifyNationalPanel',
+    summary:
+      'Record the serious incident notification to the Child Safeguarding Practice Review Panel (due within 5 working days of awareness)',
+  })
+  notify(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @Body() dto: NotifyNationalPanelDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { notifiedOn } = dto;
+    return this.commands.execute(new NotifyNationalPanelCommand({ caseReviewId, notifiedOn }, ctx));
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate, IsTextList } from '../case-review-fields';
+
+export class PublishBriefingDto extends CommandDto {
+  @IsBusinessDate('The day it was published', '2022-06-15')
+  publishedOn!: string;
+
+  @IsTextList('Where it was disseminated (boards, bulletins, training)')
+  disseminatedTo!: string[];
+}
+
+export class PublishBriefingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'publish-briefing'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(PublishBriefingCommand)
+export class PublishBriefingHandler implements ICommandHandler<PublishBriefingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: PublishBriefingCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'publish-briefing', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class PublishBriefingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/briefings/:briefingId/publication')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'publishLearningBriefing',
+    summary: 'Publish a learning briefing and record where it was disseminated',
+  })
+  publish(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @RecordId('briefingId') briefingId: string,
+    @Body() dto: PublishBriefingDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { publishedOn, disseminatedTo } = dto;
+    return this.commands.execute(
+      new PublishBriefingCommand({ caseReviewId, briefingId, publishedOn, disseminatedTo }, ctx),
+    );
+  }
+}

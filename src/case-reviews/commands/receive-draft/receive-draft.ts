@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
+import { IsBusinessDate, IsText } from '../case-review-fields';
+import { Matches } from 'class-validator';
+
+export class ReceiveDraftDto extends CommandDto {
+  @IsText(40, 'Draft version label', false, false)
+  version!: string;
+
+  @IsBusinessDate('The day the draft was received', '2022-12-12')
+  receivedOn!: string;
+
+  @ApiProperty({ description: 'SHA-256 of the draft, lower-case hex', pattern: '^[0-9a-f]{64}$' })
+  @Matches(/^[0-9a-f]{64}$/, { message: '$property must be a SHA-256 in lower-case hex' })
+  contentHash!: string;
+}
+
+export class ReceiveDraftCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'receive-draft'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReceiveDraftCommand)
+export class ReceiveDraftHandler implements ICommandHandler<ReceiveDraftCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: ReceiveDraftCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'receive-draft', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class ReceiveDraftController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/drafts')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'receiveDraft',
+    summary: 'Record a draft report from the reviewer: its version and the hash of its text',
+  })
+  receive(@RecordId('caseReviewId') caseReviewId: string, @Body() dto: ReceiveDraftDto, @Ctx() ctx: CommandContext) {
+    const { version, receivedOn, contentHash } = dto;
+    return this.commands.execute(new ReceiveDraftCommand({ caseReviewId, version, receivedOn, contentHash }, ctx));
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { CaseReview, type CaseReviewCommand, PANEL_RESPONSES, type PanelResponse } from '../../domain/case-review';
+import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
+
+export class RecordPanelResponseDto extends CommandDto {
+  @IsBusinessDate('The day the Panel responded', '2022-10-03')
+  respondedOn!: string;
+
+  @IsOneOf(PANEL_RESPONSES, 'What the Panel said')
+  response!: PanelResponse;
+
+  @IsText(2000, 'The response in brief (no names)')
+  summary!: string;
+}
+
+export class RecordPanelResponseCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<CaseReviewCommand, 'record-panel-response'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordPanelResponseCommand)
+export class RecordPanelResponseHandler implements ICommandHandler<RecordPanelResponseCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RecordPanelResponseCommand) {
+    return this.runner.run(CaseReview, data.caseReviewId, { type: 'record-panel-response', data }, ctx);
+  }
+}
+
+@ApiTags('case-reviews')
+@Controller('case-reviews')
+export class RecordPanelResponseController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':caseReviewId/panel-responses')
+  @HttpCode(200)
+  @Requires('case-reviews:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordPanelResponse',
+    summary:
+      "Record the National Panel's response to the rapid review (or, for a legacy serious case review, to a request such as stepping it down)",
+  })
+  record(
+    @RecordId('caseReviewId') caseReviewId: string,
+    @Body() dto: RecordPanelResponseDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { respondedOn, response, summary } = dto;
+    return this.commands.execute(new RecordPanelResponseCommand({ caseReviewId, respondedOn, response, summary }, ctx));
+  }
+}
