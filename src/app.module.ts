@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
+import { SharedStateModule } from './shared-state/shared-state.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
+        SharedStateModule,
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         LedgerModule,

@@ -37,7 +37,14 @@ export interface AppConfig {
    * re-verifies the tail of the log since its last verified point (src/ledger/integrity/integrity-gate.ts).
    */
   integrityCheckIntervalMinutes: number;
+  /**
+   * SHARED_STATE (embedded | postgres, default embedded) and DATABASE_URL: where state that several
+   * instances must agree on is kept (src/shared-state). Embedded keeps today's local files.
+   */
+  sharedState: SharedStateConfig;
 }
+
+export type SharedStateConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -173,6 +180,14 @@ function esdbConnectionStringOf(v: EnvReader): string | undefined {
   return mapped;
 }
 
+function sharedStateOf(v: EnvReader): SharedStateConfig {
+  const kind = v.oneOf('SHARED_STATE', ['embedded', 'postgres'] as const, 'embedded');
+  const databaseUrl = v.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (kind === 'embedded') return { kind };
+  if (!databaseUrl && !v.env.DATABASE_URL) v.refuse('DATABASE_URL', 'is required when SHARED_STATE=postgres');
+  return { kind, databaseUrl: databaseUrl ?? '' };
+}
+
 /** Reads and checks the environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const v = new EnvReader(env);
@@ -227,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retention: { escalationsDays: v.integer('RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
     },
     integrityCheckIntervalMinutes: v.integer('INTEGRITY_CHECK_INTERVAL_MINUTES', 15, 0, 7 * 24 * 60),
+    sharedState: sharedStateOf(v),
   };
   v.assertValid();
   return config;

@@ -23,4 +23,18 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at  timestamptz NOT NULL
       )`,
   },
+  {
+    version: 2,
+    name: 'idempotency records',
+    // The answer a command got, kept per caller and Idempotency-Key so a retry that lands on any
+    // instance is answered the same (src/http/idempotency).
+    sql: `
+      CREATE TABLE idempotency (
+        scope      text NOT NULL,
+        key        text NOT NULL,
+        response   jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`,
+  },
 ];

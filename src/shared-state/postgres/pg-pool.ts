@@ -9,12 +9,14 @@ import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg
 export function openSharedStatePool(
   connectionString: string,
   onIdleError: (error: Error) => void,
-  options: { max?: number; connectionTimeoutMillis?: number } = {},
+  options: { max?: number; deadlineMs?: number } = {},
 ): Pool {
+  // The store deadline bounds both waiting for a connection and each statement (STORE_DEADLINE_MS).
   const pool = new Pool({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMillis,
+    connectionTimeoutMillis: options.deadlineMs,
+    statement_timeout: options.deadlineMs,
   });
   pool.on('error', onIdleError);
   return pool;
