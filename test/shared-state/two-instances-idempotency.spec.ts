@@ -76,7 +76,7 @@ describe('two instances sharing state in PostgreSQL: a retried command', () => {
     expect(retry.headers['idempotent-replay']).toBe('true');
   });
 
-  it('given PostgreSQL down, when a command with an Idempotency-Key arrives, then 503 store-unavailable and nothing is written', async () => {
+  it('given PostgreSQL down, when a command with an Idempotency-Key arrives, then 503 store-unavailable, nothing is written and /health says so until it is back', async () => {
     const before = await eventCount(a);
     pg.halt();
     try {
@@ -86,9 +86,19 @@ describe('two instances sharing state in PostgreSQL: a retried command', () => {
         code: 'store-unavailable',
       });
       expect(res.headers['retry-after']).toBeDefined();
+      // Every instance's /health names the shared part that is down while the outage lasts.
+      for (const instance of [a, b]) {
+        const health = await instance.app.inject({ method: 'GET', url: '/health' });
+        expect({ status: health.statusCode, part: health.json().parts.idempotencyStore.status }).toEqual({
+          status: 503,
+          part: 'down',
+        });
+      }
     } finally {
       await pg.resume();
     }
     expect(await eventCount(a)).toBe(before);
+    const healed = await b.app.inject({ method: 'GET', url: '/health' });
+    expect(healed.json().parts.idempotencyStore.status).toBe('up');
   });
 });
