@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     [{ SHARED_STATE: 'redis' }, 'SHARED_STATE'],
     [{ SHARED_STATE: 'postgres' }, 'DATABASE_URL'],
     [{ SHARED_STATE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }, 'DATABASE_URL'],
+    [{ LEADER_LEASE_SECONDS: '0' }, 'LEADER_LEASE_SECONDS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ LEDGER_STORE: 'esdb' }, 'ESDB_CONNECTION_STRING'],
@@ -70,6 +71,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SHARED_STATE: 'postgres', DATABASE_URL: url }).sharedState).toEqual({
       kind: 'postgres',
       databaseUrl: url,
+      leaderLeaseMs: 120_000,
+    });
+    expect(
+      loadConfig({ SHARED_STATE: 'postgres', DATABASE_URL: url, LEADER_LEASE_SECONDS: '5' }).sharedState,
+    ).toMatchObject({
+      leaderLeaseMs: 5000,
     });
   });
 

@@ -44,7 +44,13 @@ export interface AppConfig {
   sharedState: SharedStateConfig;
 }
 
-export type SharedStateConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
+export type SharedStateConfig =
+  | { kind: 'embedded' }
+  /**
+   * leaderLeaseMs (LEADER_LEASE_SECONDS, default 120): how long past a schedule's interval its
+   * leader's lease lasts without a round; a dead leader is replaced by the first round due after that.
+   */
+  | { kind: 'postgres'; databaseUrl: string; leaderLeaseMs: number };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -183,9 +189,10 @@ function esdbConnectionStringOf(v: EnvReader): string | undefined {
 function sharedStateOf(v: EnvReader): SharedStateConfig {
   const kind = v.oneOf('SHARED_STATE', ['embedded', 'postgres'] as const, 'embedded');
   const databaseUrl = v.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const leaderLeaseMs = v.integer('LEADER_LEASE_SECONDS', 120, 1, 86_400) * 1000;
   if (kind === 'embedded') return { kind };
   if (!databaseUrl && !v.env.DATABASE_URL) v.refuse('DATABASE_URL', 'is required when SHARED_STATE=postgres');
-  return { kind, databaseUrl: databaseUrl ?? '' };
+  return { kind, databaseUrl: databaseUrl ?? '', leaderLeaseMs };
 }
 
 /** Reads and checks the environment; throws one ConfigError naming every bad variable. */

@@ -1,8 +1,13 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { SCHEDULE_LEADERSHIP, SoleLeader } from '../shared/schedule-leadership';
+import { PgLeases } from './postgres/leases';
 import { migrate } from './postgres/migrate';
 import { openSharedStatePool } from './postgres/pg-pool';
+import { PgScheduleLeadership } from './postgres/pg-schedule-leadership';
 
 /** The shared PostgreSQL pool when SHARED_STATE=postgres; undefined when state is embedded. */
 export const SHARED_STATE_POOL = Symbol('SHARED_STATE_POOL');
@@ -31,8 +36,16 @@ export const SHARED_STATE_POOL = Symbol('SHARED_STATE_POOL');
         return pool;
       },
     },
+    {
+      provide: SCHEDULE_LEADERSHIP,
+      inject: [SHARED_STATE_POOL],
+      useFactory: (pool: Pool | undefined) =>
+        pool
+          ? new PgScheduleLeadership(new PgLeases(pool), `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`)
+          : new SoleLeader(),
+    },
   ],
-  exports: [SHARED_STATE_POOL],
+  exports: [SHARED_STATE_POOL, SCHEDULE_LEADERSHIP],
 })
 export class SharedStateModule implements OnApplicationShutdown {
   constructor(@Inject(SHARED_STATE_POOL) private readonly pool: Pool | undefined) {}
