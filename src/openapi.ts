@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EVENT_REGISTRY } from './aggregates';
 import { documentStreamCategories } from './ledger/http/stream-naming.openapi';
+import { documentReadConsistency } from './read-models/consistency/read-consistency.openapi';
 
 /** GET /openapi.json (the document) and /docs (the UI); both public, like /health. */
 export function setupOpenApi(app: NestFastifyApplication): void {
@@ -15,5 +16,6 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentStreamCategories(document, EVENT_REGISTRY.categories);
+  documentReadConsistency(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

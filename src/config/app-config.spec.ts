@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     [{ SHARED_STATE: 'postgres' }, 'DATABASE_URL'],
     [{ SHARED_STATE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }, 'DATABASE_URL'],
     [{ LEADER_LEASE_SECONDS: '0' }, 'LEADER_LEASE_SECONDS'],
+    [{ READ_CONSISTENCY_WAIT_MS: '120000' }, 'READ_CONSISTENCY_WAIT_MS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ LEDGER_STORE: 'esdb' }, 'ESDB_CONNECTION_STRING'],

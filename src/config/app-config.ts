@@ -42,6 +42,11 @@ export interface AppConfig {
    * instances must agree on is kept (src/shared-state). Embedded keeps today's local files.
    */
   sharedState: SharedStateConfig;
+  /**
+   * READ_CONSISTENCY_WAIT_MS (default 5000, at most 60000): how long a read sent with
+   * Consistency-Position waits for this instance's read models to apply it before answering 503.
+   */
+  readConsistencyWaitMs: number;
 }
 
 export type SharedStateConfig =
@@ -250,6 +255,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     integrityCheckIntervalMinutes: v.integer('INTEGRITY_CHECK_INTERVAL_MINUTES', 15, 0, 7 * 24 * 60),
     sharedState: sharedStateOf(v),
+    readConsistencyWaitMs: v.integer('READ_CONSISTENCY_WAIT_MS', 5000, 0, 60_000),
   };
   v.assertValid();
   return config;
