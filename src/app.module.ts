@@ -10,10 +10,12 @@ import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
+import { SharedStateModule } from './shared-state/shared-state.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
 import { CONTEXT_MODULES } from './contexts';
+import { ReadYourWritesInterceptor } from './read-models/consistency/read-your-writes.interceptor';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
+        SharedStateModule,
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         LedgerModule,
@@ -37,6 +40,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],
     };
   }

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EVENT_REGISTRY } from './aggregates';
 import { documentStreamCategories } from './ledger/http/stream-naming.openapi';
 import { serialiseReadsBySchema } from './http/response-serialisation';
+import { documentReadConsistency } from './read-models/consistency/read-consistency.openapi';
 
 /**
  * GET /openapi.json (the document) and /docs (the UI); both public, like /health. The JSON reads are
@@ -19,6 +20,7 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentStreamCategories(document, EVENT_REGISTRY.categories);
+  documentReadConsistency(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   serialiseReadsBySchema(app, document);
 }

@@ -21,6 +21,11 @@ describe('loadConfig', () => {
 
   it.each([
     [{ LEDGER_STORE: 'postgres' }, 'LEDGER_STORE'],
+    [{ SHARED_STATE: 'redis' }, 'SHARED_STATE'],
+    [{ SHARED_STATE: 'postgres' }, 'DATABASE_URL'],
+    [{ SHARED_STATE: 'postgres', DATABASE_URL: 'mysql://db/ledger' }, 'DATABASE_URL'],
+    [{ LEADER_LEASE_SECONDS: '0' }, 'LEADER_LEASE_SECONDS'],
+    [{ READ_CONSISTENCY_WAIT_MS: '120000' }, 'READ_CONSISTENCY_WAIT_MS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ LEDGER_STORE: 'esdb' }, 'ESDB_CONNECTION_STRING'],
@@ -59,6 +64,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}).integrityCheckIntervalMinutes).toBe(15);
     expect(loadConfig({ INTEGRITY_CHECK_INTERVAL_MINUTES: '0' }).integrityCheckIntervalMinutes).toBe(0);
     expect(loadConfig({ INTEGRITY_CHECK_INTERVAL_MINUTES: '30' }).integrityCheckIntervalMinutes).toBe(30);
+  });
+
+  it('given no SHARED_STATE, then shared state is embedded; given postgres with a URL, then that URL is kept', () => {
+    expect(loadConfig({}).sharedState).toEqual({ kind: 'embedded' });
+    const url = 'postgresql://ledger@db.internal:5432/ledger';
+    expect(loadConfig({ SHARED_STATE: 'postgres', DATABASE_URL: url }).sharedState).toEqual({
+      kind: 'postgres',
+      databaseUrl: url,
+      leaderLeaseMs: 120_000,
+    });
+    expect(
+      loadConfig({ SHARED_STATE: 'postgres', DATABASE_URL: url, LEADER_LEASE_SECONDS: '5' }).sharedState,
+    ).toMatchObject({
+      leaderLeaseMs: 5000,
+    });
   });
 
   it('given AUTH_MODE=oidc and none of its three variables, then one refusal names all three, one line each', () => {

@@ -37,7 +37,25 @@ export interface AppConfig {
    * re-verifies the tail of the log since its last verified point (src/ledger/integrity/integrity-gate.ts).
    */
   integrityCheckIntervalMinutes: number;
+  /**
+   * SHARED_STATE (embedded | postgres, default embedded) and DATABASE_URL: where state that several
+   * instances must agree on is kept (src/shared-state). Embedded keeps today's local files.
+   */
+  sharedState: SharedStateConfig;
+  /**
+   * READ_CONSISTENCY_WAIT_MS (default 5000, at most 60000): how long a read sent with
+   * Consistency-Position waits for this instance's read models to apply it before answering 503.
+   */
+  readConsistencyWaitMs: number;
 }
+
+export type SharedStateConfig =
+  | { kind: 'embedded' }
+  /**
+   * leaderLeaseMs (LEADER_LEASE_SECONDS, default 120): how long past a schedule's interval its
+   * leader's lease lasts without a round; a dead leader is replaced by the first round due after that.
+   */
+  | { kind: 'postgres'; databaseUrl: string; leaderLeaseMs: number };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -173,6 +191,15 @@ function esdbConnectionStringOf(v: EnvReader): string | undefined {
   return mapped;
 }
 
+function sharedStateOf(v: EnvReader): SharedStateConfig {
+  const kind = v.oneOf('SHARED_STATE', ['embedded', 'postgres'] as const, 'embedded');
+  const databaseUrl = v.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const leaderLeaseMs = v.integer('LEADER_LEASE_SECONDS', 120, 1, 86_400) * 1000;
+  if (kind === 'embedded') return { kind };
+  if (!databaseUrl && !v.env.DATABASE_URL) v.refuse('DATABASE_URL', 'is required when SHARED_STATE=postgres');
+  return { kind, databaseUrl: databaseUrl ?? '', leaderLeaseMs };
+}
+
 /** Reads and checks the environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const v = new EnvReader(env);
@@ -227,6 +254,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retention: { escalationsDays: v.integer('RETENTION_ESCALATIONS_DAYS', 0, 0, 100 * 366) },
     },
     integrityCheckIntervalMinutes: v.integer('INTEGRITY_CHECK_INTERVAL_MINUTES', 15, 0, 7 * 24 * 60),
+    sharedState: sharedStateOf(v),
+    readConsistencyWaitMs: v.integer('READ_CONSISTENCY_WAIT_MS', 5000, 0, 60_000),
   };
   v.assertValid();
   return config;

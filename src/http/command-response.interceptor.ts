@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
-import { from, of, tap, type Observable } from 'rxjs';
+import { from, mergeMap, of, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { canonicalJson } from '../ledger/integrity/canonical-json';
 import { idempotencyKeyOf } from './command-context.decorator';
@@ -41,25 +41,29 @@ export class CommandResponseInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
       .digest('hex');
-    if (key) {
-      const prior = this.store.get(scope, key);
-      if (prior && prior.fingerprint !== fingerprint) {
-        throw new UnprocessableEntityException(
-          problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request'),
+    // The prior answer is looked up before the handler runs, and the new one kept before the
+    // response leaves: a retry sent at once to another instance then finds it (shared stores).
+    return from(key ? Promise.resolve(this.store.get(scope, key)) : Promise.resolve(undefined)).pipe(
+      mergeMap((prior) => {
+        if (prior && prior.fingerprint !== fingerprint) {
+          throw new UnprocessableEntityException(
+            problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request'),
+          );
+        }
+        if (prior) {
+          if (prior.etag) reply.header('etag', prior.etag);
+          reply.header('idempotent-replay', 'true').status(prior.status);
+          return of(prior.body);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            const revision = (body as { revision?: unknown } | undefined)?.revision;
+            const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
+            if (etag) reply.header('etag', etag);
+            if (key) await this.keep(scope, key, { fingerprint, status: reply.statusCode, body, etag });
+            return body;
+          }),
         );
-      }
-      if (prior) {
-        if (prior.etag) reply.header('etag', prior.etag);
-        reply.header('idempotent-replay', 'true').status(prior.status);
-        return of(prior.body);
-      }
-    }
-    return from(next.handle()).pipe(
-      tap((body) => {
-        const revision = (body as { revision?: unknown } | undefined)?.revision;
-        const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
-        if (etag) reply.header('etag', etag);
-        if (key) this.keep(scope, key, { fingerprint, status: reply.statusCode, body, etag });
       }),
     );
   }
@@ -69,9 +73,9 @@ export class CommandResponseInterceptor implements NestInterceptor {
    * into an error (a client would retry a write that happened). A retry with the same key is still
    * recorded once, by the event ids derived from the key; it just is not answered from here.
    */
-  private keep(scope: string, key: string, response: StoredResponse): void {
+  private async keep(scope: string, key: string, response: StoredResponse): Promise<void> {
     try {
-      this.store.put(scope, key, response);
+      await this.store.put(scope, key, response);
     } catch (err) {
       this.logger.warn(`Idempotency record not kept for a recorded write: ${(err as Error).message}`);
     }

@@ -111,12 +111,40 @@ describe('classifyStoreError', () => {
     ).toMatchObject({ code: 'store-unavailable', outcomeUnknown: false });
   });
 
+  it.each([
+    ['53100', 'storage-full', false],
+    ['25006', 'store-read-only', false],
+    ['57014', 'store-deadline-exceeded', false],
+    ['55P03', 'store-busy', false],
+    ['57P01', 'store-unavailable', true],
+    ['08006', 'store-unavailable', true],
+    ['08001', 'store-unavailable', false],
+  ])('given PostgreSQL SQLSTATE %s while writing, then %s, outcome unknown: %s', (sqlstate, code, unknown) => {
+    const cause = sqliteError(sqlstate, `postgres said ${sqlstate}`);
+    expect(classifyStoreError(cause, 'idempotency-store', { writing: true })).toMatchObject({
+      code,
+      part: 'idempotency-store',
+      outcomeUnknown: unknown,
+    });
+  });
+
+  it('given node-postgres lost its connection or could not open one, then store-unavailable, unknown only mid-call', () => {
+    const terminated = new Error('Connection terminated unexpectedly');
+    const connecting = new Error('timeout exceeded when trying to connect');
+    expect(classifyStoreError(terminated, 'key-store', { writing: true })).toMatchObject({ outcomeUnknown: true });
+    expect(classifyStoreError(connecting, 'key-store', { writing: true })).toMatchObject({
+      code: 'store-unavailable',
+      outcomeUnknown: false,
+    });
+  });
+
   it('given a domain error, another client error or a bug, then it is returned unchanged', () => {
     const domain = new WrongExpectedRevisionError('s-1', 1, 2);
     const wrongVersion = new StreamNotFoundError(grpcError(5, 'not found') as never);
     const bug = new TypeError('x is undefined');
     const constraint = sqliteError('SQLITE_CONSTRAINT_UNIQUE');
-    for (const e of [domain, wrongVersion, bug, constraint])
+    const pgUniqueViolation = sqliteError('23505', 'duplicate key value violates unique constraint');
+    for (const e of [domain, wrongVersion, bug, constraint, pgUniqueViolation])
       expect(classifyStoreError(e, 'event-store', { writing: true })).toBe(e);
   });
 

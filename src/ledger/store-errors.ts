@@ -77,6 +77,28 @@ const SQLITE_FAULTS: [prefix: string, code: StoreFaultCode, unknownWhenWriting: 
   ['SQLITE_LOCKED', 'store-busy', false],
 ];
 
+/**
+ * PostgreSQL's SQLSTATEs (node-postgres sets `code`) that mean the server could not answer, as
+ * opposed to a statement of ours it refused. Whether a write may have been applied: a connection
+ * ended by the server (57P01-57P03, class 08) may have taken the COMMIT with it; a cancelled
+ * statement (57014, statement_timeout) rolled back; a full disk or a read-only server refused it.
+ */
+const POSTGRES_FAULTS: Record<string, [code: StoreFaultCode, unknownWhenWriting: boolean]> = {
+  '53100': ['storage-full', false],
+  '25006': ['store-read-only', false],
+  '57014': ['store-deadline-exceeded', false],
+  '55P03': ['store-busy', false],
+  '53300': ['store-busy', false],
+  '57P01': ['store-unavailable', true],
+  '57P02': ['store-unavailable', true],
+  '57P03': ['store-unavailable', false],
+  '08000': ['store-unavailable', true],
+  '08003': ['store-unavailable', true],
+  '08006': ['store-unavailable', true],
+  '08001': ['store-unavailable', false],
+  '58030': ['store-io-error', true],
+};
+
 /** gRPC status codes (numbers, as @grpc/grpc-js reports them) that mean the server could not answer. */
 const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
@@ -98,6 +120,12 @@ export function classifyStoreError(err: unknown, part: StorePart, { writing }: C
     const fault = SQLITE_FAULTS.find(([prefix]) => (e.code as string).startsWith(prefix));
     return fault ? new StoreUnavailableError(fault[1], part, writing && fault[2], err) : err;
   }
+  if (typeof e.code === 'string' && POSTGRES_FAULTS[e.code]) {
+    const [code, unknown] = POSTGRES_FAULTS[e.code];
+    return new StoreUnavailableError(code, part, writing && unknown, err);
+  }
+  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message))
+    return new StoreUnavailableError('store-unavailable', part, writing && !/trying to connect/.test(e.message), err);
   const grpc = esdbFault(e);
   if (grpc) return new StoreUnavailableError(grpc.code, part, writing && grpc.mayHaveArrived, err);
   if (typeof e.message === 'string' && CLOSED.test(e.message))

@@ -2,6 +2,9 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { IDEMPOTENCY_STORE, MemoryIdempotencyStore } from './idempotency.store';
+import type { Pool } from 'pg';
+import { SHARED_STATE_POOL } from '../../shared-state/shared-state.module';
+import { PgIdempotencyStore } from './pg-idempotency.store';
 import { SqliteIdempotencyStore } from './sqlite-idempotency.store';
 
 /**
@@ -15,11 +18,14 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency.store';
   providers: [
     {
       provide: IDEMPOTENCY_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) =>
-        c.store === 'memory'
-          ? new MemoryIdempotencyStore()
-          : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs),
+      inject: [APP_CONFIG, SHARED_STATE_POOL],
+      // Shared when several instances answer (SHARED_STATE=postgres), else beside the ledger.
+      useFactory: (c: AppConfig, shared: Pool | undefined) =>
+        shared
+          ? new PgIdempotencyStore(shared)
+          : c.store === 'memory'
+            ? new MemoryIdempotencyStore()
+            : new SqliteIdempotencyStore(join(c.dataDir, 'idempotency.sqlite'), c.storeDeadlineMs),
     },
   ],
   exports: [IDEMPOTENCY_STORE],

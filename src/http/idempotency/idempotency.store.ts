@@ -6,11 +6,15 @@ export interface StoredResponse {
   etag?: string;
 }
 
+/**
+ * Embedded stores answer at once (SQLite, memory); a shared one (PostgreSQL) answers later. Callers
+ * await either.
+ */
 export interface IdempotencyStore {
-  get(scope: string, key: string): StoredResponse | undefined;
-  put(scope: string, key: string, response: StoredResponse): void;
-  /** For /health: throws a StoreUnavailableError when a record could not be kept now. */
-  probe(): void;
+  get(scope: string, key: string): StoredResponse | undefined | Promise<StoredResponse | undefined>;
+  put(scope: string, key: string, response: StoredResponse): void | Promise<void>;
+  /** For /health: throws (or rejects with) a StoreUnavailableError when a record could not be kept now. */
+  probe(): void | Promise<void>;
 }
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { IntervalJobStatus } from '../../shared/interval-job';
 import { CLOCK, type Clock } from '../../shared/clock';
+import { SCHEDULE_LEADERSHIP, SoleLeader, type ScheduleLeadership } from '../../shared/schedule-leadership';
 import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
 import type { Actor } from '../event-envelope';
@@ -35,7 +36,10 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger(DigestScheduler.name);
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
   private readonly job = new ReportedIntervalJob(
-    () => this.recordIfChanged(),
+    // Several instances: only the one holding the schedule's lease records (SHARED_STATE=postgres).
+    async () => {
+      await this.leadership.lead('ledger-digests', this.leaseMs(), () => this.recordIfChanged());
+    },
     () => this.config.digests.intervalMinutes > 0,
     () => this.clock?.now() ?? new Date(),
   );
@@ -45,7 +49,14 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
     private readonly digester: LogHeadDigester,
     @Inject(CommandBus) private readonly commands: Executor,
     @Optional() @Inject(CLOCK) private readonly clock?: Clock,
+    @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
   ) {}
+
+  /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
+  private leaseMs(): number {
+    const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
+    return this.config.digests.intervalMinutes * 60_000 + margin;
+  }
 
   health(): PartHealth {
     return this.job.health();

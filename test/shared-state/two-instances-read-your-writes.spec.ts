@@ -1,0 +1,78 @@
+import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
+import { expectProblem, send } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Read-your-writes through any instance: each instance keeps its own read models, following one
+ * ledger (the EventStoreDB protocol fake). A client that wrote through A and reads through B sends
+ * back the position A answered; B waits until its read models have applied it.
+ */
+describe('two instances on one ledger: a read that sends back a write’s position sees that write', () => {
+  let esdb: EsdbProtocolFake;
+  let a: TestApp;
+  let b: TestApp;
+  const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
+
+  beforeAll(async () => {
+    esdb = await startEsdbProtocolFake({ batchAppend: true });
+    const env = {
+      LEDGER_STORE: 'esdb',
+      ESDB_CONNECTION_STRING: esdb.connectionString,
+      READ_CONSISTENCY_WAIT_MS: '8000',
+    };
+    a = await startTestApp(env);
+    b = await startTestApp(env);
+    // The administrator has used B too: each app checks on close that every event's actor is someone
+    // whose token it verified, and B holds A's events.
+    await b.app.inject({
+      method: 'GET',
+      url: '/partners',
+      headers: { authorization: `Bearer ${await b.token(admin)}` },
+    });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await esdb?.stop();
+  });
+
+  const read = async (t: TestApp, url: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${await t.token()}`, ...headers },
+    });
+    return { status: res.statusCode, body: res.json(), headers: res.headers };
+  };
+
+  it('given a partner registered through A, when B is read at once with its position, then B answers with it', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const written = await send(
+        a,
+        '/partners',
+        { partnerId: `partner-${i}`, name: `Partner ${i}`, kind: 'other' },
+        { token: await a.token(admin) },
+      );
+      expect(written.status).toBe(201);
+      const position = String((written.body as { position: number }).position);
+
+      const res = await read(b, `/partners/partner-${i}`, { 'consistency-position': position });
+      expect({ status: res.status, name: res.body.name }).toEqual({ status: 200, name: `Partner ${i}` });
+    }
+  });
+
+  it('given a position this instance cannot reach in time, then 503 read-model-behind with Retry-After, not an answer without the write', async () => {
+    const res = await read(b, '/partners', { 'consistency-position': '9007199254740991' });
+    expectProblem(res, 503, 'read-model-behind');
+    expect(res.headers['retry-after']).toBe('1');
+  });
+
+  it.each(['-1', 'latest', '1.5', '99999999999999999999'])(
+    'given Consistency-Position %s, then 400 invalid-consistency-position naming the header',
+    async (value) => {
+      const res = await read(b, '/partners', { 'consistency-position': value });
+      expectProblem(res, 400, 'invalid-consistency-position');
+      expect(res.body.errors).toEqual([{ field: 'Consistency-Position', messages: [expect.any(String)] }]);
+    },
+  );
+});
