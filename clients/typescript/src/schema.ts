@@ -218,7 +218,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The action log as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listActionLog */
+    /** The action log as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listActionLog */
     get: operations['listActionLogAsOf'];
     put?: never;
     post?: never;
@@ -235,7 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One action and its history as they stood at a log position or as known at the end of a date */
+    /** One action and its history as known at knownAt (recording time) and true at validAt (business time) */
     get: operations['getActionLogEntryAsOf'];
     put?: never;
     post?: never;
@@ -252,7 +252,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The boards as they stood at a log position or as known at the end of a date; same filters and paging as listBoards */
+    /** The boards as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listBoards */
     get: operations['listBoardsAsOf'];
     put?: never;
     post?: never;
@@ -269,7 +269,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One board and its subgroups as they stood at a log position or date */
+    /** One board and its subgroups as known at knownAt and true at validAt */
     get: operations['getBoardAsOf'];
     put?: never;
     post?: never;
@@ -286,7 +286,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The board's history as recorded by a log position or date */
+    /** The board's history as known at knownAt, of what had happened by validAt */
     get: operations['getBoardHistoryAsOf'];
     put?: never;
     post?: never;
@@ -303,7 +303,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Financial years with their headline figures as they stood at a log position or as known at the end of a date (audit replay); same paging as listBudgets */
+    /** Financial years with their headline figures as known at knownAt (recording time) and true at validAt (business time) (audit replay); same paging as listBudgets */
     get: operations['listBudgetsAsOf'];
     put?: never;
     post?: never;
@@ -320,8 +320,59 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One year's budget, pledges, payments, shortfall and underwriting as they stood at a log position or as known at the end of a date */
+    /** One year's budget, pledges, payments, shortfall and underwriting as known at knownAt (recording time) and true at validAt (business time) */
     get: operations['getBudgetContributionsAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/case-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case review register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listCaseReviews */
+    get: operations['listCaseReviewsAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/case-reviews/{caseReviewId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case review as known at knownAt (recording time) and true at validAt (business time) */
+    get: operations['getCaseReviewAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/case-reviews/{caseReviewId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review's history as known at knownAt, of what had happened by validAt */
+    get: operations['getCaseReviewHistoryAsOf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -337,7 +388,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The decision register as it stood at a log position or as known at the end of a date (audit replay); same filters and paging as listDecisionRegister */
+    /** The decision register as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listDecisionRegister */
     get: operations['listDecisionRegisterAsOf'];
     put?: never;
     post?: never;
@@ -354,7 +405,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One decision with its meeting, conditions, status and sign-offs as they stood at a log position or as known at the end of a date */
+    /** One decision with its meeting, conditions, status and sign-offs as known at knownAt (recording time) and true at validAt (business time) */
     get: operations['getDecisionRegisterEntryAsOf'];
     put?: never;
     post?: never;
@@ -371,7 +422,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The decision's history and its sign-offs' as recorded by a log position or the end of a date */
+    /** The decision's history and its sign-offs' as known at knownAt, of what had happened by validAt */
     get: operations['getDecisionRegisterHistoryAsOf'];
     put?: never;
     post?: never;
@@ -388,7 +439,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The escalation protocols as they stood at a log position or as known at the end of a date; same filters and paging as listEscalationProtocols */
+    /** The escalation protocols as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listEscalationProtocols */
     get: operations['listEscalationProtocolsAsOf'];
     put?: never;
     post?: never;
@@ -405,7 +456,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One escalation protocol and its versions as they stood at a log position or date */
+    /** One escalation protocol and its versions as known at knownAt and true at validAt */
     get: operations['getEscalationProtocolAsOf'];
     put?: never;
     post?: never;
@@ -422,7 +473,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The protocol's history as recorded by a log position or date */
+    /** The protocol's history as known at knownAt, of what had happened by validAt */
     get: operations['getEscalationProtocolHistoryAsOf'];
     put?: never;
     post?: never;
@@ -439,7 +490,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Escalations as known at a log position or the end of a date (audit replay), measured at that date; same filters and paging as listEscalationTrail */
+    /** Escalations as known at knownAt and true at validAt (audit replay), measured at that date; same filters and paging as listEscalationTrail */
     get: operations['listEscalationTrailAsOf'];
     put?: never;
     post?: never;
@@ -456,7 +507,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per month or quarter and per agency, as known at a log position or the end of a date and measured at that date */
+    /** Per month or quarter and per agency, as known at knownAt and true at validAt and measured at that date */
     get: operations['summariseEscalationTrailAsOf'];
     put?: never;
     post?: never;
@@ -473,7 +524,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One escalation's timeline and working days per stage as known at a log position or the end of a date */
+    /** One escalation's timeline and working days per stage as known at knownAt and true at validAt */
     get: operations['getEscalationTrailAsOf'];
     put?: never;
     post?: never;
@@ -490,7 +541,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Meetings as they stood at a log position or as known at the end of a date (audit replay); same filters and paging as listMeetings */
+    /** Meetings as known at knownAt (recording time) and true at validAt (business time) (audit replay); same filters and paging as listMeetings */
     get: operations['listMeetingsAsOf'];
     put?: never;
     post?: never;
@@ -507,7 +558,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One meeting as it stood at a log position or as known at the end of a date */
+    /** One meeting as known at knownAt (recording time) and true at validAt (business time) */
     get: operations['getMeetingAsOf'];
     put?: never;
     post?: never;
@@ -524,7 +575,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The meeting's history as recorded by a log position or the end of a date */
+    /** The meeting's history as known at knownAt, of what had happened by validAt */
     get: operations['getMeetingHistoryAsOf'];
     put?: never;
     post?: never;
@@ -541,7 +592,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The partner register as it stood at a log position or as known at the end of a date; same filters and paging as listPartners */
+    /** The partner register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listPartners */
     get: operations['listPartnersAsOf'];
     put?: never;
     post?: never;
@@ -558,7 +609,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One partner as it stood at a log position or date */
+    /** One partner as known at knownAt and true at validAt */
     get: operations['getPartnerAsOf'];
     put?: never;
     post?: never;
@@ -575,7 +626,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The partner's history as recorded by a log position or date */
+    /** The partner's history as known at knownAt, of what had happened by validAt */
     get: operations['getPartnerHistoryAsOf'];
     put?: never;
     post?: never;
@@ -592,7 +643,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The people register as it stood at a log position or as known at the end of a date; same filters and paging as listPeople */
+    /** The people register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listPeople */
     get: operations['listPeopleAsOf'];
     put?: never;
     post?: never;
@@ -609,7 +660,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One person as they stood in the register at a log position or date */
+    /** One person as known at knownAt and true at validAt */
     get: operations['getPersonAsOf'];
     put?: never;
     post?: never;
@@ -626,7 +677,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The person's history as recorded by a log position or date */
+    /** The person's history as known at knownAt, of what had happened by validAt */
     get: operations['getPersonHistoryAsOf'];
     put?: never;
     post?: never;
@@ -643,7 +694,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The sign-offs as they stood at a log position or as known at the end of a date; same filters and paging as listSignoffs */
+    /** The sign-offs as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listSignoffs */
     get: operations['listSignoffsAsOf'];
     put?: never;
     post?: never;
@@ -660,7 +711,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One sign-off as it stood at a log position or date */
+    /** One sign-off as known at knownAt and true at validAt */
     get: operations['getSignoffAsOf'];
     put?: never;
     post?: never;
@@ -677,7 +728,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The sign-off's history as recorded by a log position or date */
+    /** The sign-off's history as known at knownAt, of what had happened by validAt */
     get: operations['getSignoffHistoryAsOf'];
     put?: never;
     post?: never;
@@ -910,6 +961,316 @@ export interface paths {
     put?: never;
     /** Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder */
     post: operations['underwriteShortfall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Case reviews with their status and statutory deadlines at measuredOn; filter by type, status or breached; cursor paging */
+    get: operations['listCaseReviews'];
+    put?: never;
+    /** Open a case review in the register (a rapid review, SAR or legacy serious case review) */
+    post: operations['openCaseReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each case review as it is applied (event "case-review", id = ledger position), measured on the day it is sent
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamCaseReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case review: notification, rapid review, Panel, commissioning, drafts, sign-off, publication or delay, findings, briefings, and its deadlines at measuredOn */
+    get: operations['getCaseReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/briefings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draft a learning briefing (7-minute or lessons-learned) from the review */
+    post: operations['draftLearningBriefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/briefings/{briefingId}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a learning briefing on hold, with the reason */
+    post: operations['holdLearningBriefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/briefings/{briefingId}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a learning briefing and record where it was disseminated */
+    post: operations['publishLearningBriefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/commissioning-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the decision to commission a review (a CSPR after a rapid review) or not, with the reasons */
+    post: operations['decideCommissioning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/drafts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a draft report from the reviewer: its version and the hash of its text */
+    post: operations['receiveDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a finding or recommendation of the review, with the tracked actions that answer it */
+    post: operations['recordCaseReviewFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/findings/{findingId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link a further tracked action to a finding or recommendation */
+    post: operations['linkFindingAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review's events in ledger order: what, when, who, where to verify it */
+    get: operations['getCaseReviewHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/national-panel-notification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the serious incident notification to the Child Safeguarding Practice Review Panel (due within 5 working days of awareness) */
+    post: operations['notifyNationalPanel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/panel-responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the National Panel's response to the rapid review (or, for a legacy serious case review, to a request such as stepping it down) */
+    post: operations['recordPanelResponse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record publication of the report; refused unless the named sign-off is linked and complete */
+    post: operations['publishCaseReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/publication-delay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that publication is delayed (e.g. pending an inquest), why, and when the delay is to be reviewed */
+    post: operations['delayCaseReviewPublication'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/rapid-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the completed rapid review and its outcome (due within 15 working days of awareness); refused before the notification */
+    post: operations['completeRapidReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/reviewer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appoint the independent reviewer of a commissioned review, with its terms of reference */
+    post: operations['appointReviewer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/signoffs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the statutory partners' sign-off of the report (requested through POST /signoffs) to the review */
+    post: operations['linkCaseReviewSignoff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1437,6 +1798,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/evidence-packs/{packId}/grants/{inspectorUserId}/extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a named inspector's active grant a later expiry, with a reason (recorded as revoke + grant) */
+    post: operations['extendEvidencePackAccess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/evidence-packs/{packId}/grants/{inspectorUserId}/revoke': {
     parameters: {
       query?: never;
@@ -1532,7 +1910,7 @@ export interface paths {
     };
     /**
      * A stream's events with actors, business and recorded times and hash links
-     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `meeting`, `partner`, `person`, `protocol`, `signoff`.
+     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `meeting`, `partner`, `person`, `protocol`, `signoff`.
      */
     get: operations['readStream'];
     put?: never;
@@ -1660,6 +2038,23 @@ export interface paths {
     put?: never;
     /** Correct one person's attendance line before the meeting is closed */
     post: operations['correctAttendance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/meetings/{meetingId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a meeting that has not been held, with the reason (nothing more is recorded against it) */
+    post: operations['cancelMeeting'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2156,6 +2551,8 @@ export interface components {
       /** Format: date-time */
       cancelledAt?: string;
       lastUpdate?: components['schemas']['ActionLastUpdate'];
+      /** @description The action stream's revision this document shows: send it as If-Match with a command on the action */
+      revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
       /** @description Open past its due date on the date asked about */
@@ -2186,6 +2583,8 @@ export interface components {
       /** Format: date-time */
       cancelledAt?: string;
       lastUpdate?: components['schemas']['ActionLastUpdate'];
+      /** @description The action stream's revision this document shows: send it as If-Match with a command on the action */
+      revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
       /** @description Open past its due date on the date asked about */
@@ -2218,6 +2617,8 @@ export interface components {
       /** Format: date-time */
       cancelledAt?: string;
       lastUpdate?: components['schemas']['ActionLastUpdate'];
+      /** @description The action stream's revision this document shows: send it as If-Match with a command on the action */
+      revision: number;
       /** @description How many changes its history holds */
       historyLength: number;
     };
@@ -2246,6 +2647,8 @@ export interface components {
       /** Format: date-time */
       cancelledAt?: string;
       lastUpdate?: components['schemas']['ActionLastUpdate'];
+      /** @description The action stream's revision this document shows: send it as If-Match with a command on the action */
+      revision: number;
       /** @description How many changes its history holds */
       historyLength: number;
       /** @description The board of the meeting that raised it */
@@ -2337,6 +2740,23 @@ export interface components {
       /** @example Capped at £7,000 as agreed at the September board */
       reason: string;
     };
+    AppointReviewerDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the reviewer was appointed
+       * @example 2022-10-24
+       */
+      appointedOn: string;
+      /** @description The reviewer (a professional or an organisation) */
+      reviewer: string;
+      /** @description The terms of reference, or where they are held */
+      termsOfReference: string;
+    };
     ApprovePreviousMinutesDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -2399,54 +2819,49 @@ export interface components {
     };
     AsOfProvenance: {
       /**
-       * @description Whether asOf named a log position or a recording time
+       * @description The time axes the answer was read on: knownAt (recording time: what the ledger held then), validAt (business time: what had happened by then)
+       * @example [
+       *       "knownAt",
+       *       "validAt"
+       *     ]
+       */
+      axes: ('knownAt' | 'validAt')[];
+      /**
+       * @description How knownAt (or its deprecated name asOf) was given: a log position, a recording time, or not at all (latest: the ledger as it stands)
        * @enum {string}
        */
-      basis: 'position' | 'recorded';
+      basis: 'position' | 'recorded' | 'latest';
       /**
-       * @description asOf as sent
+       * @description knownAt (or asOf) as sent; absent when it was not given
        * @example 2022-06-30
        */
-      requested: string;
-      /** @description The state after every event at or before this position (-1: before the first) */
+      requested?: string;
+      /** @description knownAt resolved: the events at or before this position were read (-1: before the first); opaque */
       position: number;
       /**
        * Format: date-time
-       * @description When the register showed this (absent before the first event)
+       * @description When the ledger held this: the latest recording time up to position (absent before the first event)
        */
       recordedAt?: string;
-      /** @description The snapshot position the answer started from, or null */
+      /** @description Present when validAt was given: of the events read, only those that happened by then were applied */
+      validAt?: components['schemas']['AsOfValidAt'];
+      /** @description The snapshot position the answer started from, or null (always null with validAt: snapshots are cut by recording time) */
       snapshot: number | null;
-      /** @description How many events were replayed past the snapshot */
+      /** @description How many events were read past the snapshot (or from the start) */
       replayed: number;
     };
-    AsOfProvenanceDto: {
-      /** @enum {string} */
-      basis: 'position' | 'recorded';
-      /** @description asOf as the request gave it */
+    AsOfValidAt: {
+      /**
+       * @description validAt as sent
+       * @example 2024-10-01
+       */
       requested: string;
-      /** @description The state after every event at or before it (-1: before the first) */
-      position: number;
       /**
        * Format: date-time
-       * @description When the register showed this
+       * @description Events whose business time (occurredAt) is at or before this instant were applied
+       * @example 2024-10-01T23:59:59.999Z
        */
-      recordedAt?: string;
-      /** @description The snapshot the replay started from */
-      snapshot: number | null;
-      /** @description Events replayed for this answer */
-      replayed: number;
-    };
-    AsOfProvenanceResponse: {
-      /** @enum {string} */
-      basis: 'position' | 'recorded';
-      requested: string;
-      /** @description The state after every event at or before it (-1: before the first) */
-      position: number;
-      /** Format: date-time */
-      recordedAt?: string;
-      snapshot: number | null;
-      replayed: number;
+      through: string;
     };
     AttendanceCorrectionResponse: {
       personId: string;
@@ -2508,7 +2923,7 @@ export interface components {
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     BoardDto: {
       /** @description Board id */
@@ -2529,7 +2944,7 @@ export interface components {
       boardId: string;
       /** @description Its registration and those of groups under it */
       entries: components['schemas']['RecordHistoryEntryDto'][];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     BoardHistoryDto: {
       /** @description Board id */
@@ -2541,12 +2956,29 @@ export interface components {
       items: components['schemas']['BoardDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     BoardPageDto: {
       items: components['schemas']['BoardDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
+    };
+    BriefingDto: {
+      /** @description Briefing id */
+      briefingId: string;
+      /** @enum {string} */
+      format: '7-minute' | 'lessons-learned';
+      title: string;
+      /** @enum {string} */
+      status: 'draft' | 'on-hold' | 'published';
+      heldReason?: string;
+      /**
+       * Format: date
+       * @description Published on
+       */
+      publishedOn?: string;
+      /** @description Where it was disseminated */
+      disseminatedTo: string[];
     };
     BudgetContributions: {
       agreedPence: number;
@@ -2651,6 +3083,18 @@ export interface components {
       /** @description Why the action is no longer needed */
       reason: string;
     };
+    CancelMeetingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Why the meeting will not take place (the minutes and the meeting record show it)
+       * @example Not quorate: three partners sent apologies
+       */
+      reason: string;
+    };
     CarryActionForwardDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -2664,6 +3108,203 @@ export interface components {
       toMeetingId: string;
       /** @description Why it is carried forward, or what was reported */
       note?: string;
+    };
+    CaseReviewAsOfDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      /** @enum {string} */
+      type: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /**
+       * @description What it was opened as
+       * @enum {string}
+       */
+      openedAs: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /** @description Never a name */
+      title: string;
+      /**
+       * Format: date
+       * @description When the local authority became aware
+       */
+      awareOn: string;
+      /** @description Overseeing board */
+      boardId?: string;
+      dataSubjects: components['schemas']['ReviewSubjectDto'][];
+      /**
+       * Format: date
+       * @description National Panel notified on
+       */
+      notifiedOn?: string;
+      rapidReview?: components['schemas']['RapidReviewDto'];
+      panelResponses: components['schemas']['PanelResponseDto'][];
+      commissioning?: components['schemas']['CommissioningDto'];
+      reviewer?: components['schemas']['ReviewerDto'];
+      drafts: components['schemas']['ReviewDraftDto'][];
+      /** @description Linked sign-offs (GET /signoffs/{signoffId}) */
+      signoffIds: string[];
+      delays: components['schemas']['PublicationDelayDto'][];
+      publication?: components['schemas']['PublicationDto'];
+      findings: components['schemas']['FindingDto'][];
+      briefings: components['schemas']['BriefingDto'][];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      /**
+       * Format: date
+       * @description The business date the clocks are read at
+       */
+      measuredOn: string;
+      /** @enum {string} */
+      status:
+        | 'notification-due'
+        | 'rapid-review-due'
+        | 'awaiting-decision'
+        | 'no-review-commissioned'
+        | 'commissioned'
+        | 'in-review'
+        | 'drafting'
+        | 'in-sign-off'
+        | 'publication-delayed'
+        | 'published';
+      deadlines: components['schemas']['CaseReviewDeadline'][];
+      /** @description A statutory deadline has passed undone on measuredOn */
+      breached: boolean;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    CaseReviewDeadline: {
+      /** @enum {string} */
+      milestone: 'notification' | 'rapid-review' | 'publication';
+      rule: components['schemas']['DeadlineRuleDto'];
+      /**
+       * Format: date
+       * @description The day the clock started
+       */
+      startedOn: string;
+      /**
+       * Format: date
+       * @description The last day within the deadline
+       */
+      dueBy?: string;
+      /**
+       * Format: date
+       * @description The day it was done
+       */
+      doneOn?: string;
+      /** @enum {string} */
+      status: 'met' | 'late' | 'due' | 'breached' | 'delayed' | 'unmeasured';
+      /** @description Working days (calendar days for a months rule) left */
+      daysRemaining?: number;
+      /**
+       * Format: date
+       * @description The first day it was overdue
+       */
+      breachedOn?: string;
+      delay?: components['schemas']['DeadlineDelayDto'];
+    };
+    CaseReviewDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      /** @enum {string} */
+      type: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /**
+       * @description What it was opened as
+       * @enum {string}
+       */
+      openedAs: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /** @description Never a name */
+      title: string;
+      /**
+       * Format: date
+       * @description When the local authority became aware
+       */
+      awareOn: string;
+      /** @description Overseeing board */
+      boardId?: string;
+      dataSubjects: components['schemas']['ReviewSubjectDto'][];
+      /**
+       * Format: date
+       * @description National Panel notified on
+       */
+      notifiedOn?: string;
+      rapidReview?: components['schemas']['RapidReviewDto'];
+      panelResponses: components['schemas']['PanelResponseDto'][];
+      commissioning?: components['schemas']['CommissioningDto'];
+      reviewer?: components['schemas']['ReviewerDto'];
+      drafts: components['schemas']['ReviewDraftDto'][];
+      /** @description Linked sign-offs (GET /signoffs/{signoffId}) */
+      signoffIds: string[];
+      delays: components['schemas']['PublicationDelayDto'][];
+      publication?: components['schemas']['PublicationDto'];
+      findings: components['schemas']['FindingDto'][];
+      briefings: components['schemas']['BriefingDto'][];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      /**
+       * Format: date
+       * @description The business date the clocks are read at
+       */
+      measuredOn: string;
+      /** @enum {string} */
+      status:
+        | 'notification-due'
+        | 'rapid-review-due'
+        | 'awaiting-decision'
+        | 'no-review-commissioned'
+        | 'commissioned'
+        | 'in-review'
+        | 'drafting'
+        | 'in-sign-off'
+        | 'publication-delayed'
+        | 'published';
+      deadlines: components['schemas']['CaseReviewDeadline'][];
+      /** @description A statutory deadline has passed undone on measuredOn */
+      breached: boolean;
+    };
+    CaseReviewHistoryAsOfDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    CaseReviewHistoryDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    CaseReviewPageAsOfDto: {
+      items: components['schemas']['CaseReviewDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    CaseReviewPageDto: {
+      items: components['schemas']['CaseReviewDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+    };
+    CaseReviewSubjectDto: {
+      /**
+       * @description Pseudonymous id of the person (never their name): erasure addresses it
+       * @example cr-2022-01-child-1
+       */
+      subjectId: string;
+      /**
+       * @example child
+       * @enum {string}
+       */
+      relation: 'child' | 'adult' | 'parent' | 'carer' | 'sibling' | 'family-member' | 'other';
+      /**
+       * @description Personal: encrypted per data subject before it is stored, erasable
+       * @example Robin Example
+       */
+      name: string;
+      /**
+       * @description Personal: encrypted like the name
+       * @example 2014-11-23
+       */
+      dateOfBirth?: string;
     };
     ChainProblem: {
       /** @enum {string} */
@@ -2759,6 +3400,16 @@ export interface components {
        */
       events: string[];
     };
+    CommissioningDto: {
+      /**
+       * Format: date
+       * @description Decided on
+       */
+      decidedOn: string;
+      /** @description True: a review was commissioned */
+      commission: boolean;
+      reasons: string;
+    };
     CompleteActionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -2767,6 +3418,23 @@ export interface components {
       occurredAt?: string;
       /** @description What was done */
       note?: string;
+    };
+    CompleteRapidReviewDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the partners completed the rapid review
+       * @example 2022-09-15
+       */
+      completedOn: string;
+      /** @description What the rapid review found and recommends (no names) */
+      outcome: string;
+      /** @description Whether the rapid review recommends a local child safeguarding practice review */
+      recommendsCspr: boolean;
     };
     CompletionDto: {
       /**
@@ -2844,6 +3512,55 @@ export interface components {
        * @example 2015-03-04
        */
       dateOfBirth?: string;
+    };
+    DeadlineDelayDto: {
+      /**
+       * Format: date
+       * @description Decided on
+       */
+      delayedOn: string;
+      /** @enum {string} */
+      reason: 'pending-inquest' | 'pending-criminal-proceedings' | 'family-wishes' | 'other';
+      detail: string;
+      /**
+       * Format: date
+       * @description When the delay is to be reviewed
+       */
+      reviewOn: string;
+      /** @description The review date has passed on the measuring date */
+      reviewOverdue: boolean;
+    };
+    DeadlineRuleDto: {
+      /**
+       * @description Version of the statutory deadline configuration
+       * @example wt-2018
+       */
+      version: string;
+      /**
+       * Format: date
+       * @description When that version took effect
+       */
+      effectiveFrom: string;
+      source: string;
+      workingDays?: number;
+      months?: number;
+    };
+    DecideCommissioningDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the safeguarding partners decided
+       * @example 2022-10-10
+       */
+      decidedOn: string;
+      /** @description True: a review is commissioned; false: none, for the reasons given */
+      commission: boolean;
+      /** @description Why (no names) */
+      reasons: string;
     };
     DecisionAtMeetingResponse: {
       decisionId: string;
@@ -3012,10 +3729,55 @@ export interface components {
       /** @description Stages in order: stage 1 first */
       stages: components['schemas']['ProtocolStageDto'][];
     };
+    DelayPublicationDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the delay was decided
+       * @example 2023-03-01
+       */
+      delayedOn: string;
+      /**
+       * @description Why publication waits
+       * @enum {string}
+       */
+      reason: 'pending-inquest' | 'pending-criminal-proceedings' | 'family-wishes' | 'other';
+      /** @description The circumstances (no names) */
+      detail: string;
+      /**
+       * Format: date
+       * @description When the delay is to be reviewed
+       * @example 2023-06-01
+       */
+      reviewOn: string;
+    };
     DigestPage: {
       digests: components['schemas']['RecordedDigest'][];
       /** @description Send as `after` for the next page; absent on the last */
       next?: number;
+    };
+    DraftBriefingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the briefing
+       * @example james-cspr-7-minute
+       */
+      briefingId: string;
+      /**
+       * @description The briefing format
+       * @enum {string}
+       */
+      format: '7-minute' | 'lessons-learned';
+      /** @description Its title (no names) */
+      title: string;
     };
     EraseDataSubjectDto: {
       /**
@@ -3096,6 +3858,29 @@ export interface components {
       /** @description The pack stream revision: send it as If-Match */
       revision: number;
     };
+    ExtendPackAccessDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description When access now ends, ISO-8601; must be after the current expiry (to shorten it, revoke)
+       * @example 2023-01-31T17:00:00Z
+       */
+      expiresAt: string;
+      /** @example Fieldwork extended to the end of January */
+      reason: string;
+    };
+    FindingDto: {
+      /** @description Finding id */
+      findingId: string;
+      /** @enum {string} */
+      kind: 'finding' | 'recommendation';
+      text: string;
+      /** @description Tracked actions that answer it */
+      actionIds: string[];
+    };
     GrantPackAccessDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -3141,6 +3926,15 @@ export interface components {
       decisionId?: string;
       signoffId?: string;
     };
+    HoldBriefingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /** @description Why it is held (no names) */
+      reason: string;
+    };
     InclusionProof: {
       leafIndex: number;
       treeSize: number;
@@ -3168,6 +3962,30 @@ export interface components {
       streamId: string;
       events: components['schemas']['StoredEvent'][];
     };
+    LinkFindingActionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The action (actions context)
+       * @example wseb-2022-05-10-a1
+       */
+      actionId: string;
+    };
+    LinkSignoffDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The sign-off (signoffs context) of the report
+       * @example james-cspr-report
+       */
+      signoffId: string;
+    };
     MeetingAsOfResponse: {
       /** @description The meeting stream's revision (-1 before it is scheduled): the ETag its commands take as If-Match */
       revision: number;
@@ -3177,7 +3995,10 @@ export interface components {
       scheduledFor?: string;
       title?: string;
       location?: string;
+      /** @description Nothing more can be recorded against it: closed after it was held, or cancelled */
       closed: boolean;
+      /** @description Why it was called off, when it was cancelled before it was held */
+      cancelledBecause?: string;
       /** @description One line per person, by person id, as corrected */
       attendance: components['schemas']['AttendanceLineResponse'][];
       attendanceCorrections: components['schemas']['AttendanceCorrectionResponse'][];
@@ -3188,12 +4009,12 @@ export interface components {
       minutesApprovedAt: components['schemas']['MinutesApprovalResponse'][];
       decisions: components['schemas']['DecisionAtMeetingResponse'][];
       actions: components['schemas']['ActionAtMeetingResponse'][];
-      asOf: components['schemas']['AsOfProvenanceResponse'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingHistoryAsOfResponse: {
       meetingId: string;
       entries: components['schemas']['HistoryEntryResponse'][];
-      asOf: components['schemas']['AsOfProvenanceResponse'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingHistoryResponse: {
       meetingId: string;
@@ -3203,7 +4024,7 @@ export interface components {
       items: components['schemas']['MeetingResponse'][];
       /** @description null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceResponse'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingPageResponse: {
       items: components['schemas']['MeetingResponse'][];
@@ -3228,7 +4049,10 @@ export interface components {
       scheduledFor?: string;
       title?: string;
       location?: string;
+      /** @description Nothing more can be recorded against it: closed after it was held, or cancelled */
       closed: boolean;
+      /** @description Why it was called off, when it was cancelled before it was held */
+      cancelledBecause?: string;
       /** @description One line per person, by person id, as corrected */
       attendance: components['schemas']['AttendanceLineResponse'][];
       attendanceCorrections: components['schemas']['AttendanceCorrectionResponse'][];
@@ -3257,6 +4081,19 @@ export interface components {
       /** @description What has happened since the action was raised or last updated */
       note: string;
     };
+    NotifyNationalPanelDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the local authority notified the National Panel
+       * @example 2022-09-01
+       */
+      notifiedOn: string;
+    };
     /** @description The member a deputy acted for, at one meeting */
     OnBehalfOf: {
       userId: string;
@@ -3269,6 +4106,37 @@ export interface components {
       role: string;
       agency: string;
       meetingId: string;
+    };
+    OpenCaseReviewDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the case review
+       * @example wsp-rr-2022-03
+       */
+      caseReviewId: string;
+      /**
+       * @description A rapid review (a CSPR is commissioned from one), a SAR, or a legacy serious case review
+       * @enum {string}
+       */
+      type: 'rapid-review' | 'sar' | 'serious-case-review';
+      /** @description What the register calls it (e.g. 'Child J'): never a child's or family's name */
+      title: string;
+      /**
+       * Format: date
+       * @description The day the local authority became aware of the serious incident: the statutory clocks start here
+       * @example 2022-08-26
+       */
+      awareOn: string;
+      /**
+       * @description The board that oversees it (registered first)
+       * @example wseb
+       */
+      boardId?: string;
+      dataSubjects?: components['schemas']['CaseReviewSubjectDto'][];
     };
     OwnerDto: {
       /**
@@ -3363,7 +4231,7 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
     };
     PackScopeDto: {
       /**
@@ -3405,13 +4273,23 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
     };
     /** @description One page of a cursor-paged list */
     Page: {
       items: unknown[];
       /** @description Send as `cursor` (with the same filters) for the next page; null on the last page */
       nextCursor: string | null;
+    };
+    PanelResponseDto: {
+      /**
+       * Format: date
+       * @description The day the National Panel responded
+       */
+      respondedOn: string;
+      /** @enum {string} */
+      response: 'agrees' | 'disagrees' | 'more-information-requested' | 'step-down-approved';
+      summary: string;
     };
     PartnerAsOfDto: {
       /** @description Partner id */
@@ -3434,7 +4312,7 @@ export interface components {
       revision: number;
       registered: components['schemas']['StampDto'];
       lastUpdate: components['schemas']['LastUpdateDto'];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PartnerContribution: {
       partnerId: string;
@@ -3479,7 +4357,7 @@ export interface components {
       partnerId: string;
       /** @description Its own events and successions naming it, in ledger order */
       entries: components['schemas']['RecordHistoryEntryDto'][];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PartnerHistoryDto: {
       /** @description Partner id */
@@ -3499,7 +4377,7 @@ export interface components {
       items: components['schemas']['PartnerDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PartnerPageDto: {
       items: components['schemas']['PartnerDto'][];
@@ -3534,7 +4412,7 @@ export interface components {
       revision: number;
       registered: components['schemas']['StampDto'];
       lastUpdate: components['schemas']['LastUpdateDto'];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PersonDto: {
       /** @description Person id (a name slug, never initials) */
@@ -3555,7 +4433,7 @@ export interface components {
       /** @description Person id */
       personId: string;
       entries: components['schemas']['RecordHistoryEntryDto'][];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PersonHistoryDto: {
       /** @description Person id */
@@ -3566,7 +4444,7 @@ export interface components {
       items: components['schemas']['PersonDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     PersonPageDto: {
       items: components['schemas']['PersonDto'][];
@@ -3678,7 +4556,7 @@ export interface components {
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       defined: components['schemas']['StampDto'];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     ProtocolDto: {
       /** @description Protocol id */
@@ -3698,7 +4576,7 @@ export interface components {
       /** @description Protocol id */
       protocolId: string;
       entries: components['schemas']['RecordHistoryEntryDto'][];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     ProtocolHistoryDto: {
       /** @description Protocol id */
@@ -3709,7 +4587,7 @@ export interface components {
       items: components['schemas']['ProtocolDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     ProtocolPageDto: {
       items: components['schemas']['ProtocolDto'][];
@@ -3743,6 +4621,75 @@ export interface components {
       streamId: string;
       revision: number;
       hash: string;
+    };
+    PublicationDelayDto: {
+      /**
+       * Format: date
+       * @description Decided on
+       */
+      delayedOn: string;
+      /** @enum {string} */
+      reason: 'pending-inquest' | 'pending-criminal-proceedings' | 'family-wishes' | 'other';
+      detail: string;
+      /**
+       * Format: date
+       * @description When the delay is to be reviewed
+       */
+      reviewOn: string;
+    };
+    PublicationDto: {
+      /**
+       * Format: date
+       * @description Published on
+       */
+      publishedOn: string;
+      /** @description The completed sign-off of the published text */
+      signoffId: string;
+      url?: string;
+    };
+    PublishBriefingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day it was published
+       * @example 2022-06-15
+       */
+      publishedOn: string;
+      /**
+       * @description Where it was disseminated (boards, bulletins, training)
+       * @example [
+       *       "WSEB members",
+       *       "Schools bulletin"
+       *     ]
+       */
+      disseminatedTo: string[];
+    };
+    PublishReviewDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day it was published
+       * @example 2022-05-26
+       */
+      publishedOn: string;
+      /**
+       * @description The linked, completed sign-off of the published text
+       * @example james-cspr-report
+       */
+      signoffId: string;
+      /**
+       * Format: uri
+       * @description Where it is published
+       */
+      url?: string;
     };
     RaiseActionDto: {
       /**
@@ -3825,6 +4772,15 @@ export interface components {
       /** @description Children, family members or complainants the escalation is about: their names and dates of birth are encrypted per person and erasable */
       dataSubjects?: components['schemas']['DataSubjectDto'][];
     };
+    RapidReviewDto: {
+      /**
+       * Format: date
+       * @description Completed on
+       */
+      completedOn: string;
+      outcome: string;
+      recommendsCspr: boolean;
+    };
     ReassignActionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -3835,6 +4791,23 @@ export interface components {
       owners: components['schemas']['OwnerDto'][];
       /** @description Why the owners change */
       reason?: string;
+    };
+    ReceiveDraftDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /** @description Draft version label */
+      version: string;
+      /**
+       * Format: date
+       * @description The day the draft was received
+       * @example 2022-12-12
+       */
+      receivedOn: string;
+      /** @description SHA-256 of the draft, lower-case hex */
+      contentHash: string;
     };
     RecordAttendanceDto: {
       /**
@@ -3894,6 +4867,32 @@ export interface components {
        */
       responsiblePartnerIds?: string[];
     };
+    RecordFindingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the finding
+       * @example james-cspr-r1
+       */
+      findingId: string;
+      /**
+       * @description A finding, or a recommendation
+       * @enum {string}
+       */
+      kind: 'finding' | 'recommendation';
+      /** @description What it says (no names) */
+      text: string;
+      /**
+       * @description Actions (actions context) that answer it; more can be linked later
+       * @example [
+       *       "wseb-2022-05-10-a1"
+       *     ]
+       */
+      actionIds?: string[];
+    };
     RecordHistoryEntryDto: {
       /**
        * Format: date-time
@@ -3926,6 +4925,26 @@ export interface components {
        * @example 2022-05-10T10:00:00Z
        */
       occurredAt?: string;
+    };
+    RecordPanelResponseDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the Panel responded
+       * @example 2022-10-03
+       */
+      respondedOn: string;
+      /**
+       * @description What the Panel said
+       * @enum {string}
+       */
+      response: 'agrees' | 'disagrees' | 'more-information-requested' | 'step-down-approved';
+      /** @description The response in brief (no names) */
+      summary: string;
     };
     RecordPaymentDto: {
       /**
@@ -4202,6 +5221,31 @@ export interface components {
        */
       summary: string;
     };
+    ReviewDraftDto: {
+      version: string;
+      /**
+       * Format: date
+       * @description Received on
+       */
+      receivedOn: string;
+      /** @description SHA-256 of the draft, lower-case hex */
+      contentHash: string;
+    };
+    ReviewSubjectDto: {
+      /** @description Pseudonymous data subject id: the name stays sealed in the ledger */
+      subjectId: string;
+      /** @enum {string} */
+      relation: 'child' | 'adult' | 'parent' | 'carer' | 'sibling' | 'family-member' | 'other';
+    };
+    ReviewerDto: {
+      /**
+       * Format: date
+       * @description Appointed on
+       */
+      appointedOn: string;
+      reviewer: string;
+      termsOfReference: string;
+    };
     ReviseBudgetDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -4409,7 +5453,7 @@ export interface components {
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       requested: components['schemas']['StampDto'];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     SignoffCompleted: {
       /**
@@ -4486,7 +5530,7 @@ export interface components {
       /** @description Sign-off id */
       signoffId: string;
       entries: components['schemas']['RecordHistoryEntryDto'][];
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     SignoffHistoryDto: {
       /** @description Sign-off id */
@@ -4525,7 +5569,7 @@ export interface components {
       items: components['schemas']['SignoffDto'][];
       /** @description Null on the last page */
       nextCursor: string | null;
-      asOf: components['schemas']['AsOfProvenanceDto'];
+      asOf: components['schemas']['AsOfProvenance'];
     };
     SignoffPageDto: {
       items: components['schemas']['SignoffDto'][];
@@ -4838,6 +5882,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -4930,6 +5976,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -5021,6 +6069,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -6418,7 +7468,7 @@ export interface operations {
   };
   listActionLogAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -6431,23 +7481,45 @@ export interface operations {
         status?: 'open' | 'actioned' | 'closed' | 'cancelled';
         /** @description Only open actions whose due date is before overdueOn (or only the others, with false) */
         overdue?: boolean;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded). */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of the action log then, with asOf provenance; a bad asOf, filter or cursor is a 400 */
+      /** @description A page of the action log then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400 */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6519,18 +7591,31 @@ export interface operations {
   };
   getActionLogEntryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -6545,6 +7630,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6631,19 +7720,37 @@ export interface operations {
   };
   listBoardsAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
         kind?: 'executive-board' | 'partnership-board' | 'subgroup' | 'task-and-finish-group' | 'other';
         /** @description Only the groups that report to this board */
         parent?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -6655,6 +7762,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6670,7 +7781,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6723,18 +7834,31 @@ export interface operations {
   };
   getBoardAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -6749,6 +7873,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6835,18 +7963,31 @@ export interface operations {
   };
   getBoardHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -6861,6 +8002,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6947,27 +8092,49 @@ export interface operations {
   };
   listBudgetsAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of years then, with asOf provenance; a bad asOf, limit or cursor is a 400 */
+      /** @description A page of years then, with asOf provenance; a bad knownAt or validAt, limit or cursor is a 400 */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7039,18 +8206,31 @@ export interface operations {
   };
   getBudgetContributionsAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Financial year YYYY-YY (also the budget id), e.g. 2022-23 */
@@ -7065,6 +8245,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7080,7 +8264,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description invalid-id, invalid-financial-year or validation-failed (asOf) */
+      /** @description invalid-id, invalid-financial-year or validation-failed (knownAt, validAt) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7149,9 +8333,396 @@ export interface operations {
       };
     };
   };
+  listCaseReviewsAsOf: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        type?: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+        status?:
+          | 'notification-due'
+          | 'rapid-review-due'
+          | 'awaiting-decision'
+          | 'no-review-commissioned'
+          | 'commissioned'
+          | 'in-review'
+          | 'drafting'
+          | 'in-sign-off'
+          | 'publication-delayed'
+          | 'published';
+        /** @description Only reviews with (true) or without (false) a breached deadline on measuredOn */
+        breached?: boolean;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, measuredOn, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReviewAsOf: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt or measuredOn is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found: no such review had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReviewHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found: no such review had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listDecisionRegisterAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -7168,23 +8739,45 @@ export interface operations {
         from?: string;
         /** @description Meetings on or before this date (UTC) */
         to?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of the register then, with asOf provenance; a bad asOf, filter or cursor is a 400 */
+      /** @description A page of the register then, with asOf provenance; a bad knownAt or validAt, filter or cursor is a 400 */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7256,18 +8849,31 @@ export interface operations {
   };
   getDecisionRegisterEntryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -7282,6 +8888,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7368,18 +8978,31 @@ export interface operations {
   };
   getDecisionRegisterHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -7394,6 +9017,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7480,18 +9107,36 @@ export interface operations {
   };
   listEscalationProtocolsAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
         /** @description Only protocols whose version in force has a stage of this name (case-insensitive) */
         stage?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -7503,6 +9148,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7518,7 +9167,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7571,18 +9220,31 @@ export interface operations {
   };
   getEscalationProtocolAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -7597,6 +9259,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7683,18 +9349,31 @@ export interface operations {
   };
   getEscalationProtocolHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -7709,6 +9388,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7795,7 +9478,7 @@ export interface operations {
   };
   listEscalationTrailAsOf: {
     parameters: {
-      query: {
+      query?: {
         /** @description Escalations raised by or concerning this partner agency */
         agency?: string;
         /** @description Raised on or after this date */
@@ -7810,23 +9493,45 @@ export interface operations {
         status?: 'open' | 'resolved' | 'closed';
         /** @description Only escalations with a stage over its timescale in working days by measuredOn (or only the others, with false) */
         breached?: boolean;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Working days and breaches are measured at that date (England); for a position, at the London date it was recorded. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description { asOf: { basis, requested, position, recordedAt, snapshot, replayed }, measuredOn, items, nextCursor }. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
+      /** @description { asOf: { axes, basis, requested, position, recordedAt, validAt, snapshot, replayed }, measuredOn, items, nextCursor }. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7842,7 +9547,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor) */
+      /** @description knownAt, validAt, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7895,7 +9600,7 @@ export interface operations {
   };
   summariseEscalationTrailAsOf: {
     parameters: {
-      query: {
+      query?: {
         /** @description Escalations raised by or concerning this partner agency */
         agency?: string;
         /** @description Raised on or after this date */
@@ -7904,12 +9609,30 @@ export interface operations {
         to?: string;
         /** @description Calendar months, or calendar quarters (Q1 = January to March) */
         period?: 'month' | 'quarter';
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Working days and breaches are measured at that date (England); for a position, at the London date it was recorded. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -7921,6 +9644,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7936,7 +9663,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor) */
+      /** @description knownAt, validAt, a filter, a date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7989,13 +9716,31 @@ export interface operations {
   };
   getEscalationTrailAsOf: {
     parameters: {
-      query: {
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Working days and breaches are measured at that date (England); for a position, at the London date it was recorded. */
-        asOf: string;
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8010,6 +9755,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8096,7 +9845,7 @@ export interface operations {
   };
   listMeetingsAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -8106,12 +9855,30 @@ export interface operations {
         from?: string;
         /** @description Meetings on or before this date (UTC) */
         to?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -8123,6 +9890,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8138,7 +9909,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8191,18 +9962,31 @@ export interface operations {
   };
   getMeetingAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8217,6 +10001,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8303,18 +10091,31 @@ export interface operations {
   };
   getMeetingHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8329,6 +10130,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8415,7 +10220,7 @@ export interface operations {
   };
   listPartnersAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -8426,12 +10231,30 @@ export interface operations {
         status?: 'active' | 'succeeded';
         /** @description Part of any name it has borne, current or former */
         name?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -8443,6 +10266,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8458,7 +10285,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8511,18 +10338,31 @@ export interface operations {
   };
   getPartnerAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8537,6 +10377,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8623,18 +10467,31 @@ export interface operations {
   };
   getPartnerHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8649,6 +10506,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8735,7 +10596,7 @@ export interface operations {
   };
   listPeopleAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -8745,12 +10606,30 @@ export interface operations {
         on?: string;
         /** @description Part of the person's name */
         name?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -8762,6 +10641,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8777,7 +10660,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8830,18 +10713,31 @@ export interface operations {
   };
   getPersonAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8856,6 +10752,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8942,18 +10842,31 @@ export interface operations {
   };
   getPersonHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -8968,6 +10881,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9054,7 +10971,7 @@ export interface operations {
   };
   listSignoffsAsOf: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
@@ -9063,12 +10980,30 @@ export interface operations {
         status?: 'open' | 'completed' | 'withdrawn';
         /** @description Only the sign-offs this partner signed (any version) */
         signer?: string;
-        /** @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. */
-        asOf: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -9080,6 +11015,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9095,7 +11034,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description asOf, a filter or the cursor is invalid */
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9148,18 +11087,31 @@ export interface operations {
   };
   getSignoffAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -9174,6 +11126,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9260,18 +11216,31 @@ export interface operations {
   };
   getSignoffHistoryAsOf: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description A log position (integer): the register after every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Overdue is judged against that date (for a position, the date it was recorded).
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
          * @example 2022-07-01
          * @example 1234
          * @example 2022-07-01T12:00:00Z
          */
-        asOf: string;
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
       };
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -9286,6 +11255,10 @@ export interface operations {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
           ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9383,6 +11356,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -9610,6 +11585,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -9693,6 +11670,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -9797,6 +11776,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -9905,6 +11886,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -10134,6 +12117,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -10217,6 +12202,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Financial year YYYY-YY (also the budget id), e.g. 2022-23 */
@@ -11183,6 +13170,2577 @@ export interface operations {
       };
     };
   };
+  listCaseReviews: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        type?: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+        status?:
+          | 'notification-due'
+          | 'rapid-review-due'
+          | 'awaiting-decision'
+          | 'no-review-commissioned'
+          | 'commissioned'
+          | 'in-review'
+          | 'drafting'
+          | 'in-sign-off'
+          | 'publication-delayed'
+          | 'published';
+        /** @description Only reviews with (true) or without (false) a breached deadline on measuredOn */
+        breached?: boolean;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter, measuredOn or the cursor is invalid (validation-failed, date-outside-calendar, invalid-cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openCaseReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenCaseReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamCaseReviews: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "case-review" (data: CaseReviewDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReview: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter, measuredOn or the cursor is invalid (validation-failed, date-outside-calendar, invalid-cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  draftLearningBriefing: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftBriefingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  holdLearningBriefing: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        briefingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HoldBriefingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishLearningBriefing: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        briefingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishBriefingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  decideCommissioning: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideCommissioningDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  receiveDraft: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiveDraftDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordCaseReviewFinding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordFindingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkFindingAction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkFindingActionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReviewHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  notifyNationalPanel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotifyNationalPanelDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordPanelResponse: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPanelResponseDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishCaseReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  delayCaseReviewPublication: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelayPublicationDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  completeRapidReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteRapidReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  appointReviewer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppointReviewerDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkCaseReviewSignoff: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkSignoffDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   eraseDataSubject: {
     parameters: {
       query?: never;
@@ -11350,6 +15908,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -11438,6 +15998,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -11521,6 +16083,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -11625,6 +16189,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -12308,6 +16874,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -12535,6 +17103,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -12618,6 +17188,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -12722,6 +17294,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -12992,6 +17566,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -13082,6 +17658,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -13181,6 +17759,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -13276,6 +17856,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -14393,7 +18975,10 @@ export interface operations {
         /** @description nextCursor from the previous page, with the same filters */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -14605,7 +19190,10 @@ export interface operations {
   getEvidencePack: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
         packId: string;
@@ -14695,7 +19283,10 @@ export interface operations {
   getEvidencePackAccessLog: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
         packId: string;
@@ -14789,7 +19380,10 @@ export interface operations {
   downloadEvidencePack: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
         packId: string;
@@ -14921,6 +19515,152 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['GrantPackAccessDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  extendEvidencePackAccess: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        packId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectorUserId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtendPackAccessDto'];
       };
     };
     responses: {
@@ -15442,7 +20182,10 @@ export interface operations {
         /** @description 1 to 1000, default 100 */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -15655,7 +20398,10 @@ export interface operations {
         /** @description The older digest id (head-<position>) */
         from: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         /** @description A digest id: head-<position> */
         digestId: string;
@@ -15757,7 +20503,10 @@ export interface operations {
         /** @description The digest id (head-<position>) to prove against */
         digest: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         /** @description A log position (opaque) */
         position: string;
@@ -15858,7 +20607,10 @@ export interface operations {
       query?: {
         fromRevision?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path: {
         streamId: string;
       };
@@ -15949,7 +20701,10 @@ export interface operations {
       query?: {
         streamId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -16031,6 +20786,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -16258,6 +21015,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -16341,6 +21100,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -16873,6 +21634,150 @@ export interface operations {
       };
     };
   };
+  cancelMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelMeetingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   closeMeeting: {
     parameters: {
       query?: never;
@@ -17023,6 +21928,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -17426,6 +22333,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -17653,6 +22562,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -17736,6 +22647,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -17840,6 +22753,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -18242,6 +23157,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -18469,6 +23386,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -18552,6 +23471,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -18656,6 +23577,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -18913,6 +23836,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -19140,6 +24065,8 @@ export interface operations {
       header?: {
         /** @description The id of the last event received: resume after that ledger position */
         'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path?: never;
       cookie?: never;
@@ -19223,6 +24150,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */
@@ -19327,6 +24256,8 @@ export interface operations {
       header?: {
         /** @description The ETag you last read: 304 with no body while it is still current */
         'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
       };
       path: {
         /** @description Stable record id: lower-case letters, digits and dashes */

@@ -14,6 +14,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     budget: components['schemas']['BudgetYear'];
   };
+  '/case-reviews/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'case-review': components['schemas']['CaseReviewDto'];
+  };
   '/decision-register/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     decision: components['schemas']['DecisionDocument'];
@@ -32,6 +36,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/action-log/stream': ['action', 'auth-expired'],
   '/boards/stream': ['auth-expired'],
   '/budgets/stream': ['auth-expired', 'budget'],
+  '/case-reviews/stream': ['auth-expired', 'case-review'],
   '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
   '/escalation-protocols/stream': ['auth-expired'],
   '/escalation-trail/stream': ['auth-expired'],
