@@ -7,5 +7,5 @@
  */
 export { DataSubject, type DataSubjectCommand, type DataSubjectEvent } from './domain/data-subject';
 /** How a sealed personal value looks in an event, for readers that must show or withhold it. */
-export { isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
+export { ERASED_TEXT, isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
 export { PersonalDataCipher, type ErasedVersion } from './personal-data-cipher';
