@@ -11,6 +11,7 @@ import { peopleProjection } from '../../projections/people/people.projection';
 import { meetingsProjection } from '../../projections/meetings/meetings.projection';
 import { signoffsProjection } from '../../projections/signoffs/signoffs.projection';
 import { protocolsProjection } from '../../projections/protocols/protocols.projection';
+import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -42,6 +43,7 @@ import { SignoffsAsOfController } from './signoffs/signoffs-as-of.controller';
 import { SignoffsController } from './signoffs/signoffs.controller';
 import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller';
 import { ProtocolsController } from './protocols/protocols.controller';
+import { DataSubjectsController } from './data-subjects/data-subjects.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -59,6 +61,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   meetingsProjection,
   signoffsProjection,
   protocolsProjection,
+  dataSubjectsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -91,6 +94,7 @@ export function readModelFile(config: AppConfig): string {
     SignoffsAsOfController,
     ProtocolsController,
     ProtocolsAsOfController,
+    DataSubjectsController,
   ],
   providers: [
     {

@@ -19,6 +19,7 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   getEvidencePackAccessLog: 'packs:access-log', // GET /evidence-packs/{packId}/access-log (requesters, DPOs; inspectors only active grants)
   recordLedgerDigest: 'ledger:digest', // POST /ledger/digests
   listLedgerDigests: 'ledger:read', // GET /ledger/digests
+  getLedgerDigest: 'ledger:read', // GET /ledger/digests/{digestId} (with its signed payload and proof links)
   proveDigestConsistency: 'ledger:read', // GET /ledger/digests/{digestId}/consistency?from={olderDigestId}
   proveEventInclusion: 'ledger:read', // GET /ledger/events/{position}/inclusion?digest={digestId}
   listActionLog: 'ledger:read', // GET /action-log
@@ -130,6 +131,9 @@ const ENDPOINTS: Record<string, Permission | 'public'> = {
   closeEscalation: 'escalations:manage', // POST /escalations/{escalationId}/close
   rectifyDataSubject: 'escalations:manage', // POST /escalations/{escalationId}/data-subjects/{subjectId}/rectification
   eraseDataSubject: 'personal-data:erase', // POST /data-subjects/{subjectId}/erasure (data protection officers only)
+  listDataSubjects: 'personal-data:read', // GET /data-subjects (values in clear to chair, business manager, DPO only)
+  getDataSubject: 'personal-data:read', // GET /data-subjects/{subjectId}
+  getDataSubjectHistory: 'personal-data:read', // GET /data-subjects/{subjectId}/history
   setBudget: 'funding:manage', // POST /budgets
   reviseBudget: 'funding:manage', // POST /budgets/{financialYear}/revision
   pledgeContribution: 'funding:pledge', // POST /budgets/{financialYear}/pledges
@@ -210,7 +214,8 @@ describe('access control: every endpoint against every role (e2e)', () => {
 
   it('gives auditors and inspectors no permission to change the governance record, and inspectors only granted packs', () => {
     const governanceWrites = Object.values(ENDPOINTS).filter(
-      (p): p is Permission => p !== 'public' && !p.startsWith('ledger:') && !p.startsWith('packs:'),
+      (p): p is Permission =>
+        p !== 'public' && !p.startsWith('ledger:') && !p.startsWith('packs:') && p !== 'personal-data:read',
     );
     for (const role of WRITES_NOTHING)
       expect(ROLE_PERMISSIONS[role].filter((p) => governanceWrites.includes(p))).toEqual([]);
