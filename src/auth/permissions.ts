@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'packs:read-granted', // list and download only the packs granted to you, until their expiry
   'packs:access-log', // read who was granted, revoked and downloaded which pack
   'personal-data:erase', // destroy a data subject's keys (UK GDPR erasure); recorded, irreversible
+  'personal-data:read', // the data subjects register (values in clear only to personal-data-readers.ts's roles)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +53,7 @@ const SECRETARIAT: Permission[] = [
   'packs:request',
   'packs:grant',
   'packs:access-log',
+  'personal-data:read',
 ];
 
 /** Which roles may send what; for which agencies is decided per command in agency-rules.ts. */
@@ -67,10 +69,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ledger:read',
   ],
   member: ['actions:update', 'escalations:raise', 'ledger:read'],
-  auditor: ['ledger:read', 'packs:request', 'packs:grant', 'packs:access-log'],
+  auditor: ['ledger:read', 'packs:request', 'packs:grant', 'packs:access-log', 'personal-data:read'],
   // Inspectors see only the evidence packs granted to them (and those packs' access log), nothing else.
   inspector: ['packs:read-granted', 'packs:access-log'],
-  'data-protection-officer': ['packs:access-log', 'personal-data:erase'],
+  'data-protection-officer': ['packs:access-log', 'personal-data:erase', 'personal-data:read'],
   admin: ['partners:manage', 'ledger:read', 'ledger:digest'],
 };
 

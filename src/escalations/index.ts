@@ -4,6 +4,7 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Escalation } from './domain/escalation';
+export { DATA_SUBJECT_RELATIONS, ESCALATION_OUTCOMES } from './domain/escalation.messages';
 export type {
   DataSubjectRelation,
   EscalationCommand,

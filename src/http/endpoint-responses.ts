@@ -87,22 +87,3 @@ export function ReadProblems(byId: boolean, o: ReadOptions = {}): MethodDecorato
 
 /** A command's problems: anything a read can answer, and what a body and a precondition can. */
 export const COMMAND_PROBLEMS = [...ANY_AUTHENTICATED, ...BY_ID, 409, 412, 413, 415, 422];
-
-/**
- * A JSON read whose 200 has no schema yet: only the escalation trail's reads, whose answers the
- * privacy work of issue 14 is reshaping (sealed values revealed or withheld per reader); describe
- * them with response classes like action-log.responses.ts once that lands. The problems are
- * complete; test/support/openapi-responses.ts (PENDING_SCHEMAS) tolerates only the missing schema.
- */
-export function UndescribedRead(
-  byId: boolean,
-  ok: { description: string },
-  problems: Record<number, { description: string }> = {},
-): MethodDecorator {
-  return applyDecorators(
-    ApiOkResponse({ description: ok.description, content: { 'application/json': {} } }),
-    ReadProblems(byId, {
-      problems: Object.fromEntries(Object.entries(problems).map(([s, p]) => [Number(s), p.description])),
-    }),
-  );
-}

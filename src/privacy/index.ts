@@ -5,7 +5,13 @@
  * key store, the retention scheduler, the master-key writer) are in services.ts. Its Nest module is
  * imported by the composition root alone (src/contexts.ts).
  */
-export { DataSubject, type DataSubjectCommand, type DataSubjectEvent } from './domain/data-subject';
+export {
+  DataSubject,
+  ERASURE_BASES,
+  type DataSubjectCommand,
+  type DataSubjectEvent,
+  type ErasureBasis,
+} from './domain/data-subject';
 /** How a sealed personal value looks in an event, for readers that must show or withhold it. */
-export { isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
+export { ERASED_TEXT, isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
 export { PersonalDataCipher, type ErasedVersion } from './personal-data-cipher';

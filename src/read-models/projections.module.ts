@@ -14,6 +14,7 @@ import { protocolsProjection } from '../../projections/protocols/protocols.proje
 import { caseReviewsProjection } from '../../projections/case-reviews/case-reviews.projection';
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
+import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -45,6 +46,7 @@ import { SignoffsAsOfController } from './signoffs/signoffs-as-of.controller';
 import { SignoffsController } from './signoffs/signoffs.controller';
 import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller';
 import { ProtocolsController } from './protocols/protocols.controller';
+import { DataSubjectsController } from './data-subjects/data-subjects.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -63,6 +65,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   signoffsProjection,
   protocolsProjection,
   caseReviewsProjection,
+  dataSubjectsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -97,6 +100,7 @@ export function readModelFile(config: AppConfig): string {
     ProtocolsAsOfController,
     CaseReviewsController,
     CaseReviewsAsOfController,
+    DataSubjectsController,
   ],
   providers: [
     {

@@ -44,7 +44,7 @@ function declaredAccess(t: TestApp): Map<string, Declared> {
  * family (one line per context, not per endpoint).
  */
 const PUBLIC_OPERATIONS = ['health'];
-const READ_PERMISSIONS: Permission[] = ['ledger:read', 'packs:read-granted', 'packs:access-log'];
+const READ_PERMISSIONS: Permission[] = ['ledger:read', 'personal-data:read', 'packs:read-granted', 'packs:access-log'];
 const WRITE_FAMILY: Record<string, string> = {
   partners: 'partners:',
   people: 'partners:',
@@ -158,7 +158,11 @@ describe('access control: every endpoint against every role (e2e)', () => {
   it('gives auditors and inspectors no permission to change the governance record, and inspectors only granted packs', () => {
     const governanceWrites = [...access.values()].filter(
       (p): p is Permission =>
-        p !== 'public' && p !== 'undeclared' && !p.startsWith('ledger:') && !p.startsWith('packs:'),
+        p !== 'public' &&
+        p !== 'undeclared' &&
+        !p.startsWith('ledger:') &&
+        !p.startsWith('packs:') &&
+        p !== 'personal-data:read',
     );
     for (const role of WRITES_NOTHING)
       expect(ROLE_PERMISSIONS[role].filter((p) => governanceWrites.includes(p))).toEqual([]);

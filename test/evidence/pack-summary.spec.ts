@@ -21,6 +21,28 @@ describe('business dates memoised by UTC hour', () => {
   });
 });
 
+/** summary.pdf's input for the synthetic ledger, from the pack's streams as the builder selects them. */
+async function syntheticSummary() {
+  const store = await syntheticLedger();
+  const scope = request().scope;
+  const selector = new StreamSelector(scope);
+  const events = await store.readAll();
+  for (const e of events) selector.observe(e);
+  const streams = selector.result();
+  const tables = packTables(scope.to);
+  for (const e of events)
+    if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
+  return summaryInput(tables, {
+    title: 't',
+    partnership: 'p',
+    scope,
+    generatedAt: '2022-12-31T12:00:00Z',
+    rootHash: 'r',
+    eventCount: 1,
+    streamCount: streams.size,
+  });
+}
+
 describe('summary.pdf input', () => {
   it('lists month ends from the first to the last month, the last cut at to', () => {
     expect(monthEnds('2022-11-15', '2023-02-10')).toEqual([
@@ -32,24 +54,7 @@ describe('summary.pdf input', () => {
   });
 
   it('counts action status at each month end with data, and takes its figures from the pack events', async () => {
-    const store = await syntheticLedger();
-    const scope = request().scope;
-    const selector = new StreamSelector(scope);
-    const events = await store.readAll();
-    for (const e of events) selector.observe(e);
-    const streams = selector.result();
-    const tables = packTables(scope.to);
-    for (const e of events)
-      if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
-    const input = summaryInput(tables, {
-      title: 't',
-      partnership: 'p',
-      scope,
-      generatedAt: '2022-12-31T12:00:00Z',
-      rootHash: 'r',
-      eventCount: 1,
-      streamCount: streams.size,
-    });
+    const input = await syntheticSummary();
     // a1 raised in March, actioned in April; a2 raised in June, due end of September, still open.
     expect(input.actionStatusOverTime[0]).toEqual({
       month: '2022-03',
@@ -81,5 +86,20 @@ describe('summary.pdf input', () => {
       },
     ]);
     expect(input.headline).toEqual(expect.arrayContaining([{ label: 'Actions (open / overdue)', value: '2 (1 / 1)' }]));
+  });
+
+  it("given the pack's meetings, then the meetings section lists each by date with what it decided and raised", async () => {
+    const input = await syntheticSummary();
+    expect(input.meetings.map((m) => [m.date, m.boardId, m.meetingId])).toEqual([
+      ['2022-03-01', 'b1', 'm1'],
+      ['2022-06-01', 'b2', 'm2'],
+    ]);
+    expect(input.meetings[1]).toMatchObject({
+      decisions: [{ item: '3', decisionId: 'd1', outcome: 'approved', text: 'Fund the exploitation hub' }],
+      actions: [{ item: '2', actionId: 'a2', owners: 'partner:p2', due: '2022-09-30' }],
+    });
+    expect(input.headline).toEqual(
+      expect.arrayContaining([{ label: 'Meetings (attendances / apologies)', value: '2 (0 / 0)' }]),
+    );
   });
 });

@@ -13,6 +13,9 @@ import type { SummaryInput } from '../../src/evidence/pack/formats/summary-pdf/s
 import { renderSummaryPdf } from '../../src/evidence/pack/formats/summary-pdf/render-summary';
 import { mayActions, mayPriorActions } from '../../demo/data/warwickshire-2022-05-10-actions';
 import { septActions } from '../../demo/data/warwickshire-2022-09-22-actions';
+import { wseb20220510 } from '../../demo/data/warwickshire-2022-05-10';
+import { wseb20220922 } from '../../demo/data/warwickshire-2022-09-22';
+import type { Meeting } from '../../demo/data/types';
 
 const M = (pounds: number) => Math.round(pounds * 100);
 const MONTHS = [
@@ -50,6 +53,31 @@ const ownerName = (o: (typeof actions)[number]['owners'][number]) =>
   o.kind === 'person' ? o.personId : o.kind === 'partner' ? o.partnerId : o.kind === 'team' ? o.name : o.asWritten;
 const dueText = (d: (typeof actions)[number]['due']) =>
   !d ? '' : d.kind === 'date' ? d.date : d.kind === 'meeting' ? `meeting ${d.meetingId}` : d.text;
+
+/** A demo meeting (the minutes of the two WSEB boards) as the summary's meetings section takes it. */
+const meetingSummary = (m: Meeting): SummaryInput['meetings'][number] => ({
+  meetingId: m.id,
+  date: m.date,
+  boardId: m.boardId,
+  title: 'Warwickshire Safeguarding Executive Board',
+  attending: m.attendance.filter((a) => a.status !== 'apologies').length,
+  apologies: m.attendance.filter((a) => a.status === 'apologies').map((a) => a.personId),
+  deputies: m.attendance.flatMap((a) =>
+    a.deputisingForPersonId ? [`${a.personId} for ${a.deputisingForPersonId}`] : [],
+  ),
+  decisions: m.items.flatMap((i) =>
+    i.decisions.map((d) => ({ item: i.number, decisionId: d.id, outcome: d.outcome, text: d.text })),
+  ),
+  actions: m.items.flatMap((i) =>
+    i.actions.map((a) => ({
+      item: i.number,
+      actionId: a.id,
+      owners: a.owners.map(ownerName).join(', '),
+      due: dueText(a.due),
+      text: a.text,
+    })),
+  ),
+});
 
 /**
  * The budget figures are the WSEB's of 10 May 2022: £321,000 budget, "approx. £21,649" shortfall,
@@ -113,6 +141,7 @@ const warwickshire202223: SummaryInput = {
       ],
     },
   ],
+  meetings: [wseb20220510, wseb20220922].map(meetingSummary),
   tables: [
     {
       title: 'Decisions',
@@ -182,8 +211,11 @@ const warwickshire202223: SummaryInput = {
   ],
 };
 
-/** Cover, scope and headlines, actions, escalations, funding 2022/23; decisions 1, action log 4, escalations 2, funding 1. */
-const EXPECTED_PAGES = 13;
+/**
+ * Cover, scope and headlines, actions, escalations, funding 2022/23; meetings 3 (the two boards'
+ * 22 decisions and actions each); decisions 1, action log 4, escalations 2, funding 1.
+ */
+const EXPECTED_PAGES = 16;
 
 const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
@@ -218,11 +250,12 @@ describe('summary.pdf', () => {
       actionStatusOverTime: [],
       escalationsByStage: [],
       contributions: [],
+      meetings: [],
       tables: [{ title: 'Decisions', columns: ['Decision'], rows: [] }],
     };
     const out = await renderSummaryPdf(empty);
     expect(out.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pageCount(out)).toBe(5);
+    expect(pageCount(out)).toBe(6);
   });
 
   it('refuses a generatedAt that is not an instant, rather than stamping the clock', async () => {
@@ -264,6 +297,13 @@ describe('summary.pdf', () => {
         expect(p).toMatch(/Action\s+Text\s+Owners\s+Due\s+Status at 31 March 2023\s+Notes/),
       );
       expect(pages.filter((p) => p.includes('Action log (continued)'))).toHaveLength(3);
+      // The meetings section: each board with its attendance, then what it decided and raised.
+      expect(pages[5]).toContain('10 May 2022 - wseb: Warwickshire Safeguarding Executive Board');
+      expect(pages[5]).toContain('8 attended, 0 apologies, 0 deputies. Meeting wseb-2022-05-10.');
+      expect(pages[5]).toMatch(/Item\s+Kind\s+Record\s+Outcome \//);
+      const september = pages.findIndex((p) => p.includes('22 September 2022 - wseb'));
+      expect(pages[september]).toContain('8 attended, 2 apologies, 0 deputies. Meeting wseb-2022-09-22.');
+      expect(pages[september]).toContain('Apologies: nigel-minns, tracy-pilcher');
       pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${EXPECTED_PAGES}`));
     },
   );

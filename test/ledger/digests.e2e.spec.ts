@@ -1,3 +1,4 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +183,39 @@ describe('ledger digests (e2e)', () => {
     expectProblem(await list('?limit=0'), 400, 'invalid-limit');
     expectProblem(await list('?after=x'), 400, 'invalid-after');
     expectProblem(await list('', { role: 'inspector' }), 403);
+  });
+
+  it('given a recorded digest, when an auditor reads it by id, then it carries the payload signed, a valid signature, the key fingerprint and its proofs; an unknown id is a 404', async () => {
+    await registerPartner();
+    const recorded = await record();
+    expect(recorded.status).toBe(201);
+    const [{ digest }] = (await list()).body.digests as { digest: SignedDigest }[];
+    const res = await send(t, `/ledger/digests/${digest.digestId}`, undefined, {
+      method: 'GET',
+      token: await t.token({ role: 'auditor', userId: 'audit-1' }),
+    });
+    expect(res.status).toBe(200);
+    const verification = res.body.verification as Record<string, unknown>;
+    expect(res.body).toMatchObject({ digest, revision: 0, recordedBy: { userId: ADMIN.userId } });
+    // The payload is what the signature covers: an auditor checks it with nothing but the key.
+    expect(
+      verify(
+        null,
+        Buffer.from(verification.signedPayload as string),
+        createPublicKey(digest.publicKeyPem),
+        Buffer.from(digest.signature, 'base64'),
+      ),
+    ).toBe(true);
+    expect(JSON.parse(verification.signedPayload as string)).toMatchObject({ digestId: digest.digestId, treeSize: 1 });
+    expect(verification).toMatchObject({
+      signatureValid: true,
+      publicKeySha256: createHash('sha256')
+        .update(createPublicKey(digest.publicKeyPem).export({ type: 'spki', format: 'der' }))
+        .digest('hex'),
+      consistencyProof: `/ledger/digests/${digest.digestId}/consistency?from={from}`,
+      inclusionProof: `/ledger/events/{position}/inclusion?digest=${digest.digestId}`,
+    });
+    expectProblem(await list('/head-999999'), 404, 'digest-not-found');
   });
 
   it('documents both endpoints in OpenAPI with their operation ids', async () => {

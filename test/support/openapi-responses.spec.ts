@@ -13,7 +13,19 @@ const doc = {
       },
     },
     '/things/stream': {
-      get: { operationId: 'streamThings', responses: { '200': { content: { 'text/event-stream': {} } } } },
+      get: {
+        operationId: 'streamThings',
+        responses: {
+          '200': {
+            content: {
+              'text/event-stream': {
+                schema: { type: 'string' },
+                'x-sse-events': { thing: { $ref: '#/components/schemas/Thing' } },
+              },
+            },
+          },
+        },
+      },
     },
   },
   components: {
@@ -69,5 +81,30 @@ describe('ResponseValidator: an answer is checked against its operation in the d
 
   it('given a path the document does not list, when checked, then it is not judged', () => {
     expect(kinds(get('/elsewhere', 404, 'text/plain', 'no'))).toEqual([]);
+  });
+});
+
+describe('ResponseValidator: a streamed event is checked against the schema x-sse-events gives its name', () => {
+  const events = (event: string | undefined, data: unknown) =>
+    validator
+      .checkEvent('/things/stream?lastEventId=4', {
+        event,
+        data: typeof data === 'string' ? data : JSON.stringify(data),
+      })
+      .map((m) => m.detail);
+
+  it('given an event whose data conforms, or a keepalive comment, when checked, then nothing is wrong', () => {
+    expect(events('thing', { id: 'a1', part: { n: 1 } })).toEqual([]);
+    expect(validator.checkEvent('/things/stream', {})).toEqual([]);
+  });
+
+  it('given an event whose data breaks its schema, when checked, then the mismatch names the event and field', () => {
+    expect(events('thing', { id: 'a1', part: { n: 'one' } })).toEqual([expect.stringMatching(/"thing".*\/part\/n/)]);
+  });
+
+  it('given an event the operation does not name, or data that is not JSON, when checked, then it is a mismatch', () => {
+    expect(events('other', {})).toEqual([expect.stringContaining('"other" is not among [thing]')]);
+    expect(events(undefined, {})).toEqual([expect.stringContaining('"message" is not among')]);
+    expect(events('thing', '{not json')).toEqual([expect.stringContaining('not JSON')]);
   });
 });

@@ -1,13 +1,16 @@
 import { appendFileSync } from 'node:fs';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { describeMismatch, failing, ResponseValidator, type ServedDocument } from './openapi-responses';
+import { describeMismatch, ResponseValidator, type ServedDocument } from './openapi-responses';
+import { takeStreamMismatches } from './sse';
 
 /**
  * Jest setup of the e2e projects: every response a suite receives through the app's inject (send(),
  * apiSpec and direct app.inject alike) is checked against the operation the app's own /openapi.json
  * gives for it (openapi-responses.ts), and a mismatch fails the request that received it. Apps built
  * without the document (it answers 404) are not checked. OPENAPI_RESPONSES=report appends the
- * mismatches to OPENAPI_RESPONSES_REPORT instead, to measure them across suites.
+ * mismatches to OPENAPI_RESPONSES_REPORT instead, to measure them across suites. Server-Sent Events
+ * the suites read (test/support/sse.ts openStream) are checked against their documented event
+ * schemas too, and fail the test that received them.
  */
 type InjectOptions = { method?: string; url?: string; path?: string };
 type Injected = { statusCode: number; headers: Record<string, unknown>; body: string };
@@ -44,15 +47,25 @@ function validatorOf(adapter: FastifyAdapter): Promise<ResponseValidator | undef
       contentType: res.headers['content-type'] as string | undefined,
       body: res.body,
     };
-    const mismatches = failing(validator?.check(answer) ?? []);
+    const mismatches = validator?.check(answer) ?? [];
     if (mismatches.length === 0) return res;
     const lines = mismatches.map((m) => describeMismatch(answer, m));
-    if (process.env.OPENAPI_RESPONSES === 'report') {
-      const file = process.env.OPENAPI_RESPONSES_REPORT ?? '/tmp/openapi-mismatches.jsonl';
-      const suite = expect.getState().testPath ?? '';
-      appendFileSync(file, mismatches.map((m) => JSON.stringify({ suite, ...m, url: answer.url }) + '\n').join(''));
-      return res;
-    }
+    if (reported(mismatches.map((m) => ({ ...m, url: answer.url })))) return res;
     throw new Error(`The answer does not match /openapi.json:\n${lines.join('\n')}`);
   });
 };
+
+/** In report mode, appends the mismatches to OPENAPI_RESPONSES_REPORT and says so (true); otherwise false. */
+function reported(mismatches: object[]): boolean {
+  if (process.env.OPENAPI_RESPONSES !== 'report') return false;
+  const file = process.env.OPENAPI_RESPONSES_REPORT ?? '/tmp/openapi-mismatches.jsonl';
+  const suite = expect.getState().testPath ?? '';
+  appendFileSync(file, mismatches.map((m) => JSON.stringify({ suite, ...m }) + '\n').join(''));
+  return true;
+}
+
+afterEach(() => {
+  const found = takeStreamMismatches();
+  if (found.length === 0 || reported(found.map((f) => ({ ...f.mismatch, url: f.path })))) return;
+  throw new Error(`Streamed events do not match /openapi.json:\n${found.map((f) => f.line).join('\n')}`);
+});

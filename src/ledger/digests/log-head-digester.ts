@@ -97,11 +97,11 @@ export class LogHeadDigester {
     return { treeSize, treeRoot: await this.tree.rootAt(treeSize) };
   }
 
-  /** A recorded digest by its id (`head-<position>`), or undefined. */
-  async find(digestId: string): Promise<RecordedDigest | undefined> {
+  /** A recorded digest by its id (`head-<position>`) with its stream's revision, or undefined. */
+  async find(digestId: string): Promise<(RecordedDigest & { revision: number }) | undefined> {
     if (!/^head-\d+$/.test(digestId)) return undefined;
     const [event] = await this.store.readStream(streamName(LedgerDigest.category, digestId), { maxCount: 1 });
-    return event ? recorded(event) : undefined;
+    return event ? { ...recorded(event), revision: event.revision } : undefined;
   }
 
   /**

@@ -92,6 +92,43 @@ export class DigestPageSchema {
   next?: number;
 }
 
+@ApiSchema({ name: 'DigestVerification', description: 'What an auditor needs to check the digest offline' })
+export class DigestVerificationSchema {
+  @ApiProperty({
+    description:
+      'The exact text signed: canonical JSON (keys sorted, no spaces) of the signed fields; verify `signature` over its UTF-8 bytes with `publicKeyPem` (Ed25519)',
+  })
+  signedPayload!: string;
+  @ApiProperty({
+    description:
+      "Whether the signature fits the payload and the key the digest carries (checked now, by this server); whether that key is the partnership's published one is for the auditor to check",
+  })
+  signatureValid!: boolean;
+  @ApiProperty({
+    description: 'SHA-256 (hex) of the public key DER (SPKI), to compare with the published key',
+    pattern: HEX_64,
+  })
+  publicKeySha256!: string;
+  @ApiPropertyOptional({
+    description:
+      'Prove the log at this digest extends an older one: replace {from} with the older digest id (absent before the log tree)',
+    example: '/ledger/digests/head-41/consistency?from={from}',
+  })
+  consistencyProof?: string;
+  @ApiPropertyOptional({
+    description: 'Prove an event is in the log this digest signed: replace {position} (absent before the log tree)',
+    example: '/ledger/events/{position}/inclusion?digest=head-41',
+  })
+  inclusionProof?: string;
+}
+
+@ApiSchema({ name: 'LedgerDigestDetail', description: 'One recorded digest and its verification material' })
+export class LedgerDigestDetailSchema extends RecordedDigestSchema {
+  @ApiProperty({ type: 'integer', description: "The digest stream's revision (always 0: a digest is recorded once)" })
+  revision!: number;
+  @ApiProperty({ type: DigestVerificationSchema }) verification!: DigestVerificationSchema;
+}
+
 @ApiSchema({ name: 'TreeHead' })
 export class TreeHeadSchema {
   @ApiProperty() digestId!: string;

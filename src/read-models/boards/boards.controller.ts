@@ -41,7 +41,7 @@ export class BoardsController {
   @ProjectionStreamEndpoint(
     'streamBoards',
     'Server-Sent Events: each board document as it is applied (event "board", id = ledger position)',
-    '"board" events (data: a Board document)',
+    { board: BoardDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

@@ -2,7 +2,7 @@ import { RenamedQueryParameter } from '../../http/deprecation';
 import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
 import { AsOfETag, RecordETag } from '../etag/read-etag';
@@ -15,6 +15,11 @@ import { CLOCK, type Clock } from '../../shared/clock';
 import { assertOrdered, calendarDates } from './escalation-trail-dates';
 import { EscalationTrailReader } from './escalation-trail.reader';
 import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
+import {
+  EscalationTrailDetailAsOfSchema,
+  EscalationTrailPageAsOfSchema,
+  EscalationTrailSummaryAsOfSchema,
+} from './escalation-trail.responses';
 import type { ReadModelStore } from '../read-model-store';
 import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
@@ -57,14 +62,15 @@ export class EscalationTrailAsOfController {
     summary:
       'Escalations as known at knownAt and true at validAt (audit replay), measured at that date; same filters and paging as listEscalationTrail',
   })
-  @UndescribedRead(
-    false,
-    {
-      description: `{ asOf: { axes, basis, requested, position, recordedAt, validAt, snapshot, replayed }, measuredOn, items, nextCursor }. ${PERSONAL_VALUES}`,
-    },
-    { 400: { description: BAD_QUERY } },
+  @CollectionRead(
+    EscalationTrailPageAsOfSchema,
+    `A page of escalations as known then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}`,
+    { problems: { 400: BAD_QUERY } },
   )
-  async list(@Query() q: AsOfEscalationTrailListQueryDto, @Viewer() viewer: Actor) {
+  async list(
+    @Query() q: AsOfEscalationTrailListQueryDto,
+    @Viewer() viewer: Actor,
+  ): Promise<EscalationTrailPageAsOfSchema> {
     const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -90,12 +96,10 @@ export class EscalationTrailAsOfController {
     operationId: 'summariseEscalationTrailAsOf',
     summary: 'Per month or quarter and per agency, as known at knownAt and true at validAt and measured at that date',
   })
-  @UndescribedRead(
-    false,
-    { description: '{ asOf, measuredOn, period, from, to, agency, periods, agencies }' },
-    { 400: { description: BAD_QUERY } },
-  )
-  async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto) {
+  @CollectionRead(EscalationTrailSummaryAsOfSchema, 'Counts per period and per agency as known then', {
+    problems: { 400: BAD_QUERY },
+  })
+  async summary(@Query() q: AsOfEscalationTrailSummaryQueryDto): Promise<EscalationTrailSummaryAsOfSchema> {
     const answer = await this.answer(q);
     const { asOf, from, to } = calendarDates({ asOf: this.measuredOn(answer), from: q.from, to: q.to });
     assertOrdered(from, to);
@@ -117,15 +121,13 @@ export class EscalationTrailAsOfController {
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at knownAt and true at validAt",
   })
-  @UndescribedRead(
-    true,
-    { description: `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}` },
+  @RecordRead(
+    EscalationTrailDetailAsOfSchema,
+    `The escalation then, measured on measuredOn, with asOf provenance. ${PERSONAL_VALUES}`,
     {
-      404: {
-        description: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
-      },
-      400: {
-        description: 'invalid-id, validation-failed or date-outside-calendar',
+      problems: {
+        404: 'escalation-not-found: no such escalation had been raised (and recorded) by then',
+        400: 'invalid-id, validation-failed or date-outside-calendar',
       },
     },
   )
@@ -133,7 +135,7 @@ export class EscalationTrailAsOfController {
     @RecordId('escalationId') escalationId: string,
     @Query() q: AsOfEscalationTrailQueryDto,
     @Viewer() viewer: Actor,
-  ) {
+  ): Promise<EscalationTrailDetailAsOfSchema> {
     const answer = await this.answer(q);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UndescribedRead } from '../../http/endpoint-responses';
+import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import {
@@ -29,6 +29,12 @@ import {
 import { RenamedQueryParameter } from '../../http/deprecation';
 import { EscalationTrailReader } from './escalation-trail.reader';
 import { PERSONAL_VALUES, TrailDisclosure } from './trail-disclosure';
+import {
+  EscalationTrailDetailSchema,
+  EscalationTrailDocumentSchema,
+  EscalationTrailPageSchema,
+  EscalationTrailSummarySchema,
+} from './escalation-trail.responses';
 
 const BAD_QUERY =
   'A filter, date or the cursor is invalid (validation-failed, date-outside-calendar, invalid-date-range, invalid-cursor)';
@@ -83,12 +89,12 @@ export class EscalationTrailController {
     summary:
       'Escalations as at measuredOn with each stage in working days and any breach; filter by agency, stage, status, breached or raised date; cursor paging',
   })
-  @UndescribedRead(
-    false,
-    { description: `{ asOf, items, nextCursor }: nextCursor is null on the last page. ${PERSONAL_VALUES}` },
-    { 400: { description: BAD_QUERY } },
+  @CollectionRead(
+    EscalationTrailPageSchema,
+    `A page of escalations measured on asOf; nextCursor is null on the last page. ${PERSONAL_VALUES}`,
+    { problems: { 400: BAD_QUERY } },
   )
-  list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor) {
+  list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor): EscalationTrailPageSchema {
     const { measuredOn, from, to } = this.dates(q);
     const page = this.reader.list(
       { asOf: measuredOn, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
@@ -108,12 +114,10 @@ export class EscalationTrailController {
     summary:
       'Per month or quarter: raised, resolved, open and breached, by stage; per agency: raised by it and concerning it',
   })
-  @UndescribedRead(
-    false,
-    { description: '{ asOf, period, from, to, agency, periods, agencies }' },
-    { 400: { description: BAD_QUERY } },
-  )
-  summary(@Query() q: EscalationTrailSummaryQueryDto) {
+  @CollectionRead(EscalationTrailSummarySchema, 'Counts per period and per agency, measured on asOf', {
+    problems: { 400: BAD_QUERY },
+  })
+  summary(@Query() q: EscalationTrailSummaryQueryDto): EscalationTrailSummarySchema {
     const { measuredOn, from, to } = this.dates(q);
     return this.reader.summary({ kind: q.period ?? 'quarter', asOf: measuredOn, from, to, agency: q.agency });
   }
@@ -121,7 +125,7 @@ export class EscalationTrailController {
   @ProjectionStreamEndpoint(
     'streamEscalationTrail',
     'Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position), personal values as the list shows them to the caller; an erasure or rectification re-sends every escalation it changes; measures are read from the list or the timeline',
-    '"escalation" events',
+    { escalation: EscalationTrailDocumentSchema },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,
@@ -141,19 +145,21 @@ export class EscalationTrailController {
     summary:
       "One escalation's whole timeline (who, business and recorded time, stage, words) and its time at each stage in working days, as at measuredOn",
   })
-  @UndescribedRead(
-    true,
-    { description: `The escalation as at measuredOn, with stages measured and the timeline. ${PERSONAL_VALUES}` },
+  @RecordRead(
+    EscalationTrailDetailSchema,
+    `The escalation as at measuredOn, with stages measured and the timeline. ${PERSONAL_VALUES}`,
     {
-      404: {
-        description: 'escalation-not-found (also when it had not been raised by measuredOn)',
-      },
-      400: {
-        description: 'invalid-id, validation-failed or date-outside-calendar',
+      problems: {
+        404: 'escalation-not-found (also when it had not been raised by measuredOn)',
+        400: 'invalid-id, validation-failed or date-outside-calendar',
       },
     },
   )
-  get(@RecordId('escalationId') escalationId: string, @Query() q: EscalationTrailAsOfDto, @Viewer() viewer: Actor) {
+  get(
+    @RecordId('escalationId') escalationId: string,
+    @Query() q: EscalationTrailAsOfDto,
+    @Viewer() viewer: Actor,
+  ): EscalationTrailDetailSchema {
     return this.disclosure.show(viewer, this.reader.get(escalationId, this.dates(q).measuredOn), this.store);
   }
 

@@ -1,11 +1,20 @@
 import { erasedSubjectKey, type ErasedSubjectDoc } from '../../../projections/escalations/escalation-trail-doc';
 import { maySeePersonalValues, type EscalationParties } from '../../auth/personal-data-readers';
 import type { Actor } from '../../ledger/event-envelope';
-import type { ErasedVersion, PersonalDataCipher } from '../../privacy';
+import type { ErasedVersion, PersonalDataCipher, SealedValue } from '../../privacy';
 
 /** How every trail response (list, document, as-of, stream) shows a named person's values. */
 export const PERSONAL_VALUES =
   'Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]".';
+
+/** A document as a response shows it: every sealed value is a string (in clear, "[erased]" or withheld). */
+export type Shown<T> = T extends SealedValue
+  ? string
+  : T extends readonly (infer U)[]
+    ? Shown<U>[]
+    : T extends object
+      ? { [K in keyof T]: Shown<T[K]> }
+      : T;
 
 /** The trail's documents as a reader sees them: the live store, or an as-of view of it. */
 export interface TrailDocuments {
@@ -24,13 +33,14 @@ export class TrailDisclosure {
     private readonly projection: string,
   ) {}
 
-  show<T extends EscalationParties>(viewer: Actor, escalation: T, documents?: TrailDocuments): T {
-    if (!maySeePersonalValues(viewer, escalation)) return this.cipher.withhold(escalation);
-    return this.cipher.reveal(escalation, documents ? this.erasedIn(documents) : undefined);
+  show<T extends EscalationParties>(viewer: Actor, escalation: T, documents?: TrailDocuments): Shown<T> {
+    // withhold and reveal replace every sealed value by a string: Shown<T> is what they return.
+    if (!maySeePersonalValues(viewer, escalation)) return this.cipher.withhold(escalation) as Shown<T>;
+    return this.cipher.reveal(escalation, documents ? this.erasedIn(documents) : undefined) as Shown<T>;
   }
 
   /** A list page: each row shown by its own parties. */
-  showEach<T extends EscalationParties>(viewer: Actor, rows: T[], documents?: TrailDocuments): T[] {
+  showEach<T extends EscalationParties>(viewer: Actor, rows: T[], documents?: TrailDocuments): Shown<T>[] {
     return rows.map((row) => this.show(viewer, row, documents));
   }
 

@@ -47,7 +47,7 @@ export class MeetingsController {
   @ProjectionStreamEndpoint(
     'streamMeetings',
     'Server-Sent Events: each meeting (event "meeting", the same document as getMeeting) as applied; id = ledger position',
-    '"meeting" events',
+    { meeting: MeetingResponse },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

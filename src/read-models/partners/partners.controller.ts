@@ -41,7 +41,7 @@ export class PartnersController {
   @ProjectionStreamEndpoint(
     'streamPartners',
     'Server-Sent Events: each partner document as it is applied (event "partner", id = ledger position)',
-    '"partner" events (data: a Partner document)',
+    { partner: PartnerDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

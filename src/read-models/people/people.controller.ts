@@ -41,7 +41,7 @@ export class PeopleController {
   @ProjectionStreamEndpoint(
     'streamPeople',
     'Server-Sent Events: each person document as it is applied (event "person", id = ledger position)',
-    '"person" events (data: a Person document)',
+    { person: PersonDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

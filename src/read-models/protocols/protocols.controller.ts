@@ -41,7 +41,7 @@ export class ProtocolsController {
   @ProjectionStreamEndpoint(
     'streamEscalationProtocols',
     'Server-Sent Events: each protocol document as it is applied (event "protocol", id = ledger position)',
-    '"protocol" events (data: a Protocol document)',
+    { protocol: ProtocolDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

@@ -41,7 +41,7 @@ export class SignoffsController {
   @ProjectionStreamEndpoint(
     'streamSignoffs',
     'Server-Sent Events: each sign-off document as it is applied (event "signoff", id = ledger position)',
-    '"signoff" events (data: a Signoff document)',
+    { signoff: SignoffDto },
   )
   stream(
     @Headers() headers: Record<string, string | undefined>,

@@ -53,16 +53,9 @@ export type StreamEvents = Record<string, Type<unknown>>;
  * keyword for SSE events, so they are listed under `x-sse-events`, each a $ref to its data's class,
  * and named in the description), the resume header and every problem it can answer before streaming.
  */
-export function ApiEventStream(streamed: StreamEvents | string): MethodDecorator {
-  // A string: events not yet described by classes (named in prose only; see the issue 14 report).
-  const events: StreamEvents = {
-    ...(typeof streamed === 'string' ? {} : streamed),
-    'auth-expired': SseAuthExpiredSchema,
-  };
-  const names = [
-    ...(typeof streamed === 'string' ? [streamed] : []),
-    ...Object.entries(events).map(([name, type]) => `"${name}" (data: ${type.name.replace(/Schema$/, '')})`),
-  ];
+export function ApiEventStream(streamed: StreamEvents): MethodDecorator {
+  const events: StreamEvents = { ...streamed, 'auth-expired': SseAuthExpiredSchema };
+  const names = Object.entries(events).map(([name, type]) => `"${name}" (data: ${type.name.replace(/Schema$/, '')})`);
   const media = {
     schema: { type: 'string' },
     'x-sse-events': Object.fromEntries(
@@ -94,11 +87,7 @@ export function ApiEventStream(streamed: StreamEvents | string): MethodDecorator
  * operation described with STREAM_BEHAVIOUR and its OpenAPI from ApiEventStream. Declare it before
  * the list's /:id route, so "stream" is never read as an id.
  */
-export function ProjectionStreamEndpoint(
-  operationId: string,
-  summary: string,
-  events: StreamEvents | string,
-): MethodDecorator {
+export function ProjectionStreamEndpoint(operationId: string, summary: string, events: StreamEvents): MethodDecorator {
   return applyDecorators(
     Sse('stream'),
     Requires('ledger:read'),

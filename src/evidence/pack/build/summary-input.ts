@@ -2,9 +2,10 @@ import { ownerLabel } from '../../../actions';
 import { businessDay as businessDate } from '../business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections/action-log/action-log-doc';
 import type { PackScope } from '../../domain/pack-scope';
-import type { SummaryInput } from '../formats/summary-pdf/summary-figures';
+import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
+import { meetingSummaries } from './meetings-summary';
 
 const STATUS_AFTER: Record<string, ActionLogEntry['status'] | undefined> = {
   'action-raised': 'open',
@@ -71,6 +72,10 @@ const capped = (rows: string[][]) =>
 const gbp = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
+/** "3 (41 / 7)": meetings, then attendances and apologies summed over them. */
+const meetingsHeadline = (meetings: MeetingSummary[]) =>
+  `${meetings.length} (${meetings.reduce((n, m) => n + m.attending, 0)} / ${meetings.reduce((n, m) => n + m.apologies.length, 0)})`;
+
 export interface SummaryContext {
   title: string;
   partnership: string;
@@ -89,6 +94,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const signoffs = t.decisions.signoffs();
   const years = t.funding.years();
   const reviews = t.caseReviews.views();
+  const meetings = meetingSummaries(t.meetings.meetings());
   const overdue = actions.filter(
     (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
   );
@@ -109,6 +115,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
     headline: [
       { label: 'Events in the pack', value: String(c.eventCount) },
       { label: 'Records and context streams', value: String(c.streamCount) },
+      { label: 'Meetings (attendances / apologies)', value: meetingsHeadline(meetings) },
       { label: 'Decisions recorded', value: String(decisions.length) },
       {
         label: 'Sign-offs completed',
@@ -145,6 +152,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         underwrittenPence: p.underwriting?.sharePence ?? 0,
       })),
     })),
+    meetings,
     tables: [
       {
         title: 'Overdue actions at the end of the period',

@@ -1,7 +1,11 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CollectionRead } from '../../../http/endpoint-responses';
-import { DigestPageSchema } from '../../http/ledger.responses';
+import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { createHash, createPublicKey } from 'node:crypto';
+import { CollectionRead, RecordRead } from '../../../http/endpoint-responses';
+import { DigestPageSchema, LedgerDigestDetailSchema } from '../../http/ledger.responses';
+import { NotFound } from '../../../shared/domain-errors';
+import { digestSigningPayload, verifyDigestSignature } from '../digest-signature';
+import type { SignedDigest } from '../signed-digest';
 import { Requires } from '../../../auth/requires.decorator';
 import { problem } from '../../../http/problem';
 import { LogHeadDigester } from '../log-head-digester';
@@ -23,6 +27,33 @@ function wholeNumber(
     );
   }
   return n;
+}
+
+/** The SHA-256 of the key's DER (SPKI), or of the PEM text when it does not parse (the signature then fails too). */
+function keyFingerprint(pem: string): string {
+  let der: Buffer;
+  try {
+    der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+  } catch {
+    der = Buffer.from(pem, 'utf8');
+  }
+  return createHash('sha256').update(der).digest('hex');
+}
+
+/** What an auditor checks a digest with: the bytes signed, the signature's check, the key's fingerprint, the proofs. */
+function verificationOf(d: SignedDigest): LedgerDigestDetailSchema['verification'] {
+  const tree = d.treeSize !== undefined;
+  return {
+    signedPayload: digestSigningPayload(d).toString('utf8'),
+    signatureValid: verifyDigestSignature(d),
+    publicKeySha256: keyFingerprint(d.publicKeyPem),
+    ...(tree
+      ? {
+          consistencyProof: `/ledger/digests/${d.digestId}/consistency?from={from}`,
+          inclusionProof: `/ledger/events/{position}/inclusion?digest=${d.digestId}`,
+        }
+      : {}),
+  };
 }
 
 /** The digests recorded so far, in log order, each with who recorded it: what auditors check packs against. */
@@ -54,5 +85,27 @@ export class ListLedgerDigestsController {
       wholeNumber(after, 'after', undefined, 0, Number.MAX_SAFE_INTEGER),
       wholeNumber(limit, 'limit', 100, 1, MAX_LIMIT)!,
     );
+  }
+
+  /** No ETag: the read-model ETag machinery is not the ledger's to import, and a digest never changes once recorded. */
+  @Get(':digestId')
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getLedgerDigest',
+    summary:
+      'One signed digest with who recorded it and its verification material: the exact payload signed, the signature checked, the key fingerprint and where its proofs are',
+  })
+  @ApiParam({
+    name: 'digestId',
+    description: 'A digest id: head-<position>',
+    schema: { type: 'string', pattern: '^head-[0-9]+$' },
+  })
+  @RecordRead(LedgerDigestDetailSchema, 'The digest and how to verify it', {
+    problems: { 404: 'digest-not-found' },
+  })
+  async get(@Param('digestId') digestId: string): Promise<LedgerDigestDetailSchema> {
+    const found = await this.digester.find(digestId);
+    if (!found) throw new NotFound('Digest', digestId);
+    return { ...found, verification: verificationOf(found.digest) };
   }
 }

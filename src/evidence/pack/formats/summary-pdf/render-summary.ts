@@ -1,6 +1,6 @@
 /**
  * summary.pdf: the report an inspector reads first. Cover (with the root hash and how to verify the
- * pack offline), scope and headline figures, the three charts, then every table. Drawn with pdfkit's
+ * pack offline), scope and headline figures, the three charts, the meetings, then every table. Drawn with pdfkit's
  * built-in fonts and vector operations only, so no font or chart library is fetched or embedded.
  *
  * Deterministic: the same input gives the same bytes. pdfkit's creation date and its file ID (which
@@ -15,6 +15,7 @@ import { drawCover, drawScopeAndHeadlines } from './cover-pages';
 import { drawEscalationsChart } from './escalations-chart';
 import { pdfText } from './format';
 import { MARGIN, stampFooters } from './layout';
+import { drawMeetings } from './meetings-section';
 import { drawTable } from './table';
 
 export async function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
@@ -51,6 +52,7 @@ export async function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
     drawActionStatusChart(doc, input.actionStatusOverTime);
     drawEscalationsChart(doc, input.escalationsByStage);
     for (const year of input.contributions) drawContributionsChart(doc, year);
+    drawMeetings(doc, input.meetings);
     for (const table of input.tables) drawTable(doc, table);
     stampFooters(doc, input.title, input.rootHash);
   } catch (err) {

@@ -27,5 +27,23 @@ export interface SummaryInput {
     uncoveredPence: number;
     partners: { name: string; pledgedPence: number; paidPence: number; underwrittenPence: number }[];
   }[];
+  /** The pack's meetings in date order: who attended, and what each decided and raised. */
+  meetings: MeetingSummary[];
   tables: { title: string; columns: string[]; rows: string[][] }[];
+}
+
+/** One meeting as the summary shows it; people are named by their (professional) person ids. */
+export interface MeetingSummary {
+  meetingId: string;
+  /** Business date (YYYY-MM-DD, Europe/London) of the meeting. */
+  date: string;
+  boardId: string;
+  title: string;
+  /** Everyone in the attendance list but those who sent apologies (deputies included). */
+  attending: number;
+  apologies: string[];
+  /** "deputy for member", one per seat covered. */
+  deputies: string[];
+  decisions: { item: string; decisionId: string; outcome: string; text: string }[];
+  actions: { item: string; actionId: string; owners: string; due: string; text: string }[];
 }

@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
+import { ID_PATTERN } from '../../http/ids';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+/** Filters and paging for GET /data-subjects; every filter given must match. */
+export class DataSubjectsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DATA_SUBJECT_STATUSES, description: 'Only subjects in this state' })
+  @IsOptional()
+  @IsIn(DATA_SUBJECT_STATUSES)
+  status?: DataSubjectStatus;
+
+  @ApiPropertyOptional({
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+    description: 'Only subjects this escalation names',
+    example: 'ws-esc-2022-001',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  escalation?: string;
+}
