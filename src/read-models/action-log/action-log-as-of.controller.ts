@@ -1,9 +1,7 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
-import { AsOfETag, RecordETag } from '../etag/read-etag';
-import { Requires } from '../../auth/requires.decorator';
+import { RecordETag } from '../etag/read-etag';
 import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { ActionLogReader } from './action-log.reader';
@@ -14,9 +12,12 @@ import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
-import { appliedBy, asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
+import { appliedBy, asOfBusinessDate, viewOf } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfActionLogQueryDto, AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
+import { AsOfActionLogQueryDto, AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
+
+const NAME = actionLogProjection.name;
 
 /**
  * The action log as the register showed it at a past point of the log (knownAt) and business date (validAt), for auditors. The same
@@ -33,9 +34,7 @@ export class ActionLogAsOfController {
   ) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listActionLogAsOf',
     summary:
@@ -48,16 +47,14 @@ export class ActionLogAsOfController {
       asOf: AsOfProvenanceSchema,
     },
   )
-  async list(@Query() q: AsOfActionLogQueryDto): Promise<Page<ActionLogItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q);
-    const filters = actionLogFilters(q, this.overdueDate(answer));
-    return { asOf: provenance(answer), ...this.reader(answer).list(filters, q.limit ?? 50, q.cursor) };
+  list(@Query() q: AsOfActionLogQueryDto): Promise<Page<ActionLogItemSchema> & { asOf: AsOfProvenanceSchema }> {
+    return asOfPage(this.engine, NAME, q, (_view, answer) =>
+      this.reader(answer).list(actionLogFilters(q, this.overdueDate(answer)), q.limit ?? 50, q.cursor),
+    );
   }
 
   @Get(':actionId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @RecordETag()
-  @Requires('ledger:read')
+  @AsOfRead(RecordETag)
   @ApiOperation({
     operationId: 'getActionLogEntryAsOf',
     summary: 'One action and its history as known at knownAt (recording time) and true at validAt (business time)',
@@ -65,9 +62,10 @@ export class ActionLogAsOfController {
   @RecordRead(ActionLogDetailAsOfSchema, 'The action document then, with asOf provenance', {
     problems: { 404: 'action-not-found: no such action had been raised by then' },
   })
-  async get(@RecordId('actionId') actionId: string, @Query() q: AsOfQueryDto): Promise<ActionLogDetailAsOfSchema> {
-    const answer = await this.answer(q);
-    return { ...(await this.reader(answer).get(actionId, this.overdueDate(answer))), asOf: provenance(answer) };
+  get(@RecordId('actionId') actionId: string, @Query() q: AsOfQueryDto): Promise<ActionLogDetailAsOfSchema> {
+    return asOfRecord(this.engine, NAME, q, (_view, answer) =>
+      this.reader(answer).get(actionId, this.overdueDate(answer)),
+    );
   }
 
   /** Overdue then: validAt, else knownAt's date, or the day a position was recorded (today past the end of the log). */
@@ -82,9 +80,5 @@ export class ActionLogAsOfController {
       upTo: () => a.resolution.position,
       applied: appliedBy(a),
     });
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(actionLogProjection.name, bitemporal(q));
   }
 }

@@ -1,14 +1,10 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { boardsProjection } from '../../../projections/boards/boards.projection';
-import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
-import { provenance, viewOf } from '../as-of/as-of-answer';
-import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
-import { AsOfETag } from '../etag/read-etag';
+import { AsOfEngine } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { RecordReader } from '../registry/record-reader';
 import { BOARDS, boardsQuery } from './boards-model';
 import { AsOfBoardsQueryDto } from './boards-query.dto';
@@ -24,9 +20,7 @@ export class BoardsAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listBoardsAsOf',
     summary:
@@ -35,42 +29,34 @@ export class BoardsAsOfController {
   @CollectionRead(BoardPageAsOfDto, 'The page', {
     problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
   })
-  async list(@Query() q: AsOfBoardsQueryDto) {
-    const answer = await this.answer(q);
-    const page = new RecordReader(BOARDS, viewOf(answer)).list(boardsQuery(q), q.limit ?? 50, q.cursor);
-    return { asOf: provenance(answer), ...page };
+  list(@Query() q: AsOfBoardsQueryDto) {
+    return asOfPage(this.engine, BOARDS.projection, q, (view) =>
+      new RecordReader(BOARDS, view).list(boardsQuery(q), q.limit ?? 50, q.cursor),
+    );
   }
 
   @Get(':boardId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getBoardAsOf',
     summary: 'One board and its subgroups as known at knownAt and true at validAt',
   })
   @RecordRead(BoardAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async get(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q);
-    return { ...new RecordReader(BOARDS, viewOf(answer)).get(boardId), asOf: provenance(answer) };
+  get(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto) {
+    return asOfRecord(this.engine, BOARDS.projection, q, (view) => new RecordReader(BOARDS, view).get(boardId));
   }
 
   @Get(':boardId/history')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getBoardHistoryAsOf',
     summary: "The board's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(BoardHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async history(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {
-    const answer = await this.answer(q);
-    const { entries } = new RecordReader(BOARDS, viewOf(answer)).history(boardId);
-    return { boardId, entries, asOf: provenance(answer) };
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(boardsProjection.name, bitemporal(q));
+  history(@RecordId('boardId') boardId: string, @Query() q: AsOfQueryDto): Promise<BoardHistoryAsOfDto> {
+    return asOfRecord(this.engine, BOARDS.projection, q, (view) => ({
+      boardId,
+      ...new RecordReader(BOARDS, view).history(boardId),
+    }));
   }
 }

@@ -1,4 +1,3 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -7,14 +6,15 @@ import { ListRead } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
-import { AsOfETag, RecordETag } from '../etag/read-etag';
-import { Requires } from '../../auth/requires.decorator';
+import { RecordETag } from '../etag/read-etag';
 import { FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
-import { provenance, viewOf } from '../as-of/as-of-answer';
-import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
+import { AsOfEngine } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { AsOfBudgetListQueryDto } from '../as-of/as-of-register-queries.dto';
+
+const NAME = budgetProjection.name;
 
 /**
  * Budgets and contributions as the register showed them at a past point of the log (knownAt) and business date (validAt), for auditors
@@ -28,9 +28,7 @@ export class BudgetAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listBudgetsAsOf',
     summary:
@@ -43,15 +41,12 @@ export class BudgetAsOfController {
       asOf: AsOfProvenanceSchema,
     },
   )
-  async list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q);
-    return { asOf: provenance(answer), ...new BudgetReader(viewOf(answer)).list(q.limit ?? 50, q.cursor) };
+  list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
+    return asOfPage(this.engine, NAME, q, (view) => new BudgetReader(view).list(q.limit ?? 50, q.cursor));
   }
 
   @Get(':financialYear/contributions')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @RecordETag()
-  @Requires('ledger:read')
+  @AsOfRead(RecordETag)
   @ApiOperation({
     operationId: 'getBudgetContributionsAsOf',
     summary:
@@ -63,15 +58,10 @@ export class BudgetAsOfController {
       404: 'budget-not-found: no budget had been set for the year by then',
     },
   })
-  async contributions(
+  contributions(
     @FinancialYearParam() financialYear: string,
     @Query() q: AsOfQueryDto,
   ): Promise<BudgetYearViewAsOfSchema> {
-    const answer = await this.answer(q);
-    return { ...new BudgetReader(viewOf(answer)).get(financialYear), asOf: provenance(answer) };
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(budgetProjection.name, bitemporal(q));
+    return asOfRecord(this.engine, NAME, q, (view) => new BudgetReader(view).get(financialYear));
   }
 }

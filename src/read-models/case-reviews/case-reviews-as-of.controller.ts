@@ -2,20 +2,19 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
-import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { asOfBusinessDate, provenance, viewOf } from '../as-of/as-of-answer';
+import { asOfBusinessDate } from '../as-of/as-of-answer';
 import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
-import { RenamedQueryParameter } from '../../http/deprecation';
-import { AsOfETag } from '../etag/read-etag';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { calendarDates } from '../escalations/escalation-trail-dates';
 import { AsOfCaseReviewsQueryDto, AsOfMeasuredOnDto } from './case-reviews-query.dto';
 import { CaseReviewAsOfDto, CaseReviewHistoryAsOfDto, CaseReviewPageAsOfDto } from './case-reviews-responses.dto';
 import { CaseReviewsReader } from './case-reviews.reader';
 
+const NAME = caseReviewsProjection.name;
 const NOT_FOUND = 'case-review-not-found: no such review had been opened by then';
 
 /**
@@ -32,9 +31,7 @@ export class CaseReviewsAsOfController {
   ) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listCaseReviewsAsOf',
     summary:
@@ -43,17 +40,16 @@ export class CaseReviewsAsOfController {
   @CollectionRead(CaseReviewPageAsOfDto, 'The page', {
     problems: { 400: 'knownAt, validAt, measuredOn, a filter or the cursor is invalid' },
   })
-  async list(@Query() q: AsOfCaseReviewsQueryDto) {
-    const answer = await this.answer(q);
-    const measuredOn = this.measuredOn(answer, q.measuredOn);
-    const query = { measuredOn, type: q.type, status: q.status, breached: q.breached };
-    return { asOf: provenance(answer), ...new CaseReviewsReader(viewOf(answer)).list(query, q.limit ?? 50, q.cursor) };
+  list(@Query() q: AsOfCaseReviewsQueryDto) {
+    return asOfPage(this.engine, NAME, q, (view, answer) => {
+      const measuredOn = this.measuredOn(answer, q.measuredOn);
+      const query = { measuredOn, type: q.type, status: q.status, breached: q.breached };
+      return new CaseReviewsReader(view).list(query, q.limit ?? 50, q.cursor);
+    });
   }
 
   @Get(':caseReviewId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getCaseReviewAsOf',
     summary: 'One case review as known at knownAt (recording time) and true at validAt (business time)',
@@ -61,32 +57,25 @@ export class CaseReviewsAsOfController {
   @RecordRead(CaseReviewAsOfDto, 'The record', {
     problems: { 404: NOT_FOUND, 400: 'knownAt, validAt or measuredOn is invalid' },
   })
-  async get(@RecordId('caseReviewId') caseReviewId: string, @Query() q: AsOfMeasuredOnDto) {
-    const answer = await this.answer(q);
-    const view = new CaseReviewsReader(viewOf(answer)).get(caseReviewId, this.measuredOn(answer, q.measuredOn));
-    return { ...view, asOf: provenance(answer) };
+  get(@RecordId('caseReviewId') caseReviewId: string, @Query() q: AsOfMeasuredOnDto) {
+    return asOfRecord(this.engine, NAME, q, (view, answer) =>
+      new CaseReviewsReader(view).get(caseReviewId, this.measuredOn(answer, q.measuredOn)),
+    );
   }
 
   @Get(':caseReviewId/history')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getCaseReviewHistoryAsOf',
     summary: "The review's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(CaseReviewHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async history(@RecordId('caseReviewId') caseReviewId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q);
-    return { ...new CaseReviewsReader(viewOf(answer)).history(caseReviewId), asOf: provenance(answer) };
+  history(@RecordId('caseReviewId') caseReviewId: string, @Query() q: AsOfQueryDto) {
+    return asOfRecord(this.engine, NAME, q, (view) => new CaseReviewsReader(view).history(caseReviewId));
   }
 
   private measuredOn(answer: AsOfAnswer, given: string | undefined): string {
     const today = () => businessDate(this.clock.now().toISOString());
     return calendarDates({ measuredOn: given ?? asOfBusinessDate(answer, today) }).measuredOn!;
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(caseReviewsProjection.name, bitemporal(q));
   }
 }

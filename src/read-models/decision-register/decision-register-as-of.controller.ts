@@ -1,4 +1,3 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../http/cursor-page';
@@ -11,16 +10,16 @@ import {
   DecisionRegisterItemSchema,
 } from './decision-register.responses';
 import { decisionRegisterProjection } from '../../../projections/decision-register/decision-register.projection';
-import { AsOfETag, RecordETag } from '../etag/read-etag';
-import { Requires } from '../../auth/requires.decorator';
+import { RecordETag } from '../etag/read-etag';
 import { RecordId } from '../../http/id.pipe';
 import { DecisionRegisterReader } from './decision-register.reader';
 import { registerFilters } from './decision-register-query.dto';
-import { provenance, viewOf } from '../as-of/as-of-answer';
-import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
+import { AsOfEngine } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { AsOfDecisionRegisterQueryDto } from '../as-of/as-of-register-queries.dto';
 
+const NAME = decisionRegisterProjection.name;
 const NOT_FOUND = 'decision-not-found: no such decision had been recorded by then';
 
 /**
@@ -35,9 +34,7 @@ export class DecisionRegisterAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listDecisionRegisterAsOf',
     summary:
@@ -50,20 +47,16 @@ export class DecisionRegisterAsOfController {
       asOf: AsOfProvenanceSchema,
     },
   )
-  async list(
+  list(
     @Query() q: AsOfDecisionRegisterQueryDto,
   ): Promise<Page<DecisionRegisterItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    const answer = await this.answer(q);
-    return {
-      asOf: provenance(answer),
-      ...new DecisionRegisterReader(viewOf(answer)).list(registerFilters(q), q.limit ?? 50, q.cursor),
-    };
+    return asOfPage(this.engine, NAME, q, (view) =>
+      new DecisionRegisterReader(view).list(registerFilters(q), q.limit ?? 50, q.cursor),
+    );
   }
 
   @Get(':decisionId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @RecordETag()
-  @Requires('ledger:read')
+  @AsOfRead(RecordETag)
   @ApiOperation({
     operationId: 'getDecisionRegisterEntryAsOf',
     summary:
@@ -72,32 +65,18 @@ export class DecisionRegisterAsOfController {
   @RecordRead(DecisionRegisterDetailAsOfSchema, 'The decision then, with asOf provenance', {
     problems: { 404: NOT_FOUND },
   })
-  async get(
-    @RecordId('decisionId') decisionId: string,
-    @Query() q: AsOfQueryDto,
-  ): Promise<DecisionRegisterDetailAsOfSchema> {
-    const answer = await this.answer(q);
-    return { ...new DecisionRegisterReader(viewOf(answer)).get(decisionId), asOf: provenance(answer) };
+  get(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto): Promise<DecisionRegisterDetailAsOfSchema> {
+    return asOfRecord(this.engine, NAME, q, (view) => new DecisionRegisterReader(view).get(decisionId));
   }
 
   @Get(':decisionId/history')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @RecordETag()
-  @Requires('ledger:read')
+  @AsOfRead(RecordETag)
   @ApiOperation({
     operationId: 'getDecisionRegisterHistoryAsOf',
     summary: "The decision's history and its sign-offs' as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(DecisionHistoryAsOfSchema, 'The history then, with asOf provenance', { problems: { 404: NOT_FOUND } })
-  async history(
-    @RecordId('decisionId') decisionId: string,
-    @Query() q: AsOfQueryDto,
-  ): Promise<DecisionHistoryAsOfSchema> {
-    const answer = await this.answer(q);
-    return { ...new DecisionRegisterReader(viewOf(answer)).history(decisionId), asOf: provenance(answer) };
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(decisionRegisterProjection.name, bitemporal(q));
+  history(@RecordId('decisionId') decisionId: string, @Query() q: AsOfQueryDto): Promise<DecisionHistoryAsOfSchema> {
+    return asOfRecord(this.engine, NAME, q, (view) => new DecisionRegisterReader(view).history(decisionId));
   }
 }

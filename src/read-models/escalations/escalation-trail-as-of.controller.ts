@@ -1,12 +1,11 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
+import { AsOfQueryDto, bitemporal } from '../as-of/as-of-query.dto';
+import { AsOfRead } from '../as-of/as-of-read';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';
-import { AsOfETag, RecordETag } from '../etag/read-etag';
-import { Requires } from '../../auth/requires.decorator';
+import { RecordETag } from '../etag/read-etag';
 import { Viewer } from '../../auth/viewer.decorator';
 import type { Actor } from '../../ledger/event-envelope';
 import { RecordId } from '../../http/id.pipe';
@@ -54,9 +53,7 @@ export class EscalationTrailAsOfController {
   }
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listEscalationTrailAsOf',
     summary:
@@ -89,9 +86,7 @@ export class EscalationTrailAsOfController {
 
   /** Declared before :escalationId so "summary" is never read as an id. */
   @Get('summary')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'summariseEscalationTrailAsOf',
     summary: 'Per month or quarter and per agency, as known at knownAt and true at validAt and measured at that date',
@@ -114,9 +109,7 @@ export class EscalationTrailAsOfController {
   }
 
   @Get(':escalationId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @RecordETag()
-  @Requires('ledger:read')
+  @AsOfRead(RecordETag)
   @ApiOperation({
     operationId: 'getEscalationTrailAsOf',
     summary: "One escalation's timeline and working days per stage as known at knownAt and true at validAt",

@@ -1,14 +1,10 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
-import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
-import { provenance, viewOf } from '../as-of/as-of-answer';
-import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
-import { AsOfETag } from '../etag/read-etag';
+import { AsOfEngine } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { RecordReader } from '../registry/record-reader';
 import { PROTOCOLS, protocolsQuery } from './protocols-model';
 import { AsOfProtocolsQueryDto } from './protocols-query.dto';
@@ -24,9 +20,7 @@ export class ProtocolsAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listEscalationProtocolsAsOf',
     summary:
@@ -35,42 +29,36 @@ export class ProtocolsAsOfController {
   @CollectionRead(ProtocolPageAsOfDto, 'The page', {
     problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
   })
-  async list(@Query() q: AsOfProtocolsQueryDto) {
-    const answer = await this.answer(q);
-    const page = new RecordReader(PROTOCOLS, viewOf(answer)).list(protocolsQuery(q), q.limit ?? 50, q.cursor);
-    return { asOf: provenance(answer), ...page };
+  list(@Query() q: AsOfProtocolsQueryDto) {
+    return asOfPage(this.engine, PROTOCOLS.projection, q, (view) =>
+      new RecordReader(PROTOCOLS, view).list(protocolsQuery(q), q.limit ?? 50, q.cursor),
+    );
   }
 
   @Get(':protocolId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getEscalationProtocolAsOf',
     summary: 'One escalation protocol and its versions as known at knownAt and true at validAt',
   })
   @RecordRead(ProtocolAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async get(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q);
-    return { ...new RecordReader(PROTOCOLS, viewOf(answer)).get(protocolId), asOf: provenance(answer) };
+  get(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto) {
+    return asOfRecord(this.engine, PROTOCOLS.projection, q, (view) =>
+      new RecordReader(PROTOCOLS, view).get(protocolId),
+    );
   }
 
   @Get(':protocolId/history')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getEscalationProtocolHistoryAsOf',
     summary: "The protocol's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(ProtocolHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async history(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto): Promise<ProtocolHistoryAsOfDto> {
-    const answer = await this.answer(q);
-    const { entries } = new RecordReader(PROTOCOLS, viewOf(answer)).history(protocolId);
-    return { protocolId, entries, asOf: provenance(answer) };
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(protocolsProjection.name, bitemporal(q));
+  history(@RecordId('protocolId') protocolId: string, @Query() q: AsOfQueryDto): Promise<ProtocolHistoryAsOfDto> {
+    return asOfRecord(this.engine, PROTOCOLS.projection, q, (view) => ({
+      protocolId,
+      ...new RecordReader(PROTOCOLS, view).history(protocolId),
+    }));
   }
 }

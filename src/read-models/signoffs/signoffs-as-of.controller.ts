@@ -1,14 +1,10 @@
-import { RenamedQueryParameter } from '../../http/deprecation';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
-import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
-import { provenance, viewOf } from '../as-of/as-of-answer';
-import { AsOfEngine, type AsOfAnswer } from '../as-of/as-of-engine';
-import { AsOfQueryDto, bitemporal, KNOWN_AT_RENAMED } from '../as-of/as-of-query.dto';
-import { AsOfETag } from '../etag/read-etag';
+import { AsOfEngine } from '../as-of/as-of-engine';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
+import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { RecordReader } from '../registry/record-reader';
 import { SIGNOFFS, signoffsQuery } from './signoffs-model';
 import { AsOfSignoffsQueryDto } from './signoffs-query.dto';
@@ -24,9 +20,7 @@ export class SignoffsAsOfController {
   constructor(private readonly engine: AsOfEngine) {}
 
   @Get()
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'listSignoffsAsOf',
     summary:
@@ -35,42 +29,34 @@ export class SignoffsAsOfController {
   @CollectionRead(SignoffPageAsOfDto, 'The page', {
     problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
   })
-  async list(@Query() q: AsOfSignoffsQueryDto) {
-    const answer = await this.answer(q);
-    const page = new RecordReader(SIGNOFFS, viewOf(answer)).list(signoffsQuery(q), q.limit ?? 50, q.cursor);
-    return { asOf: provenance(answer), ...page };
+  list(@Query() q: AsOfSignoffsQueryDto) {
+    return asOfPage(this.engine, SIGNOFFS.projection, q, (view) =>
+      new RecordReader(SIGNOFFS, view).list(signoffsQuery(q), q.limit ?? 50, q.cursor),
+    );
   }
 
   @Get(':signoffId')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getSignoffAsOf',
     summary: 'One sign-off as known at knownAt and true at validAt',
   })
   @RecordRead(SignoffAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async get(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto) {
-    const answer = await this.answer(q);
-    return { ...new RecordReader(SIGNOFFS, viewOf(answer)).get(signoffId), asOf: provenance(answer) };
+  get(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto) {
+    return asOfRecord(this.engine, SIGNOFFS.projection, q, (view) => new RecordReader(SIGNOFFS, view).get(signoffId));
   }
 
   @Get(':signoffId/history')
-  @RenamedQueryParameter(KNOWN_AT_RENAMED)
-  @AsOfETag()
-  @Requires('ledger:read')
+  @AsOfRead()
   @ApiOperation({
     operationId: 'getSignoffHistoryAsOf',
     summary: "The sign-off's history as known at knownAt, of what had happened by validAt",
   })
   @RecordRead(SignoffHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
-  async history(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto): Promise<SignoffHistoryAsOfDto> {
-    const answer = await this.answer(q);
-    const { entries } = new RecordReader(SIGNOFFS, viewOf(answer)).history(signoffId);
-    return { signoffId, entries, asOf: provenance(answer) };
-  }
-
-  private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {
-    return this.engine.answer(signoffsProjection.name, bitemporal(q));
+  history(@RecordId('signoffId') signoffId: string, @Query() q: AsOfQueryDto): Promise<SignoffHistoryAsOfDto> {
+    return asOfRecord(this.engine, SIGNOFFS.projection, q, (view) => ({
+      signoffId,
+      ...new RecordReader(SIGNOFFS, view).history(signoffId),
+    }));
   }
 }
