@@ -1277,6 +1277,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/data-subjects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Data subjects the ledger names, with their status (sealed, rectified, erased), the escalations that name them, rectifications and erasures; filter by status or escalation; cursor paging */
+    get: operations['listDataSubjects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/data-subjects/{subjectId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One data subject: status, latest values as you may see them, every escalation naming them, rectifications and erasures */
+    get: operations['getDataSubject'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/data-subjects/{subjectId}/erasure': {
     parameters: {
       query?: never;
@@ -1288,6 +1322,23 @@ export interface paths {
     put?: never;
     /** Erase a data subject's personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies */
     post: operations['eraseDataSubject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/data-subjects/{subjectId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subject's trail in ledger order: named, notes, rectifications, erasures; who, when, where to verify */
+    get: operations['getDataSubjectHistory'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1861,6 +1912,23 @@ export interface paths {
     put?: never;
     /** Sign and record a digest of the log head now (Ed25519 over position, event count and log hash); the id is head-<position> */
     post: operations['recordLedgerDigest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/digests/{digestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One signed digest with who recorded it and its verification material: the exact payload signed, the signature checked, the key fingerprint and where its proofs are */
+    get: operations['getLedgerDigest'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3491,6 +3559,33 @@ export interface components {
       agreedAt: string;
       partnerCount: number;
     };
+    /** @description What the ledger holds about one data subject */
+    DataSubject: {
+      /** @description Pseudonymous subject id */
+      subjectId: string;
+      /**
+       * @description erased: the values now held are destroyed; rectified: corrected at least once; sealed: held as first recorded
+       * @enum {string}
+       */
+      status: 'sealed' | 'rectified' | 'erased';
+      /**
+       * @description The latest name: in clear to the chair, the business manager and the data protection officer, "[erased]" once erased, "[personal data withheld]" to everyone else
+       * @example [personal data withheld]
+       */
+      name?: string;
+      /**
+       * @description The latest date of birth: in clear to the chair, the business manager and the data protection officer, "[erased]" once erased, "[personal data withheld]" to everyone else
+       * @example [personal data withheld]
+       */
+      dateOfBirth?: string;
+      references: components['schemas']['DataSubjectReference'][];
+      rectifications: components['schemas']['DataSubjectRectification'][];
+      erasures: components['schemas']['DataSubjectErasure'][];
+      /** @description Key versions destroyed */
+      erasedVersions: number[];
+      /** @description The subject's stream revision: If-Match for its erasure */
+      revision: number;
+    };
     DataSubjectDto: {
       /**
        * @description Pseudonymous id of the person (never their name): erasure and rectification address it
@@ -3512,6 +3607,71 @@ export interface components {
        * @example 2015-03-04
        */
       dateOfBirth?: string;
+    };
+    DataSubjectErasure: {
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When the ledger stored it
+       */
+      recordedAt: string;
+      actor: components['schemas']['ActorDto'];
+      keyVersions: number[];
+      /** @enum {string} */
+      basis: 'request' | 'retention';
+      reason: string;
+      eventId: string;
+      position: number;
+    };
+    DataSubjectHistory: {
+      /** @description Pseudonymous subject id */
+      subjectId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    DataSubjectPage: {
+      items: components['schemas']['DataSubject'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+    };
+    DataSubjectRectification: {
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When the ledger stored it
+       */
+      recordedAt: string;
+      actor: components['schemas']['ActorDto'];
+      escalationId: string;
+      fields: ('name' | 'dateOfBirth')[];
+      reason: string;
+      eventId: string;
+      position: number;
+    };
+    /** @description An escalation that names the subject */
+    DataSubjectReference: {
+      /** @description Escalation id */
+      escalationId: string;
+      /**
+       * @description The stream to read or verify
+       * @example escalation-ws-esc-2022-001
+       */
+      streamId: string;
+      /** @enum {string} */
+      relation: 'child' | 'parent' | 'carer' | 'family-member' | 'complainant' | 'other';
+      raisedByAgency: string;
+      concerningAgency: string;
+      /** @description When and by whom the escalation named them */
+      named: components['schemas']['StampDto'];
+      /** @description Personal notes about them recorded in it */
+      personalNotes: number;
     };
     DeadlineDelayDto: {
       /**
@@ -3760,6 +3920,25 @@ export interface components {
       /** @description Send as `after` for the next page; absent on the last */
       next?: number;
     };
+    /** @description What an auditor needs to check the digest offline */
+    DigestVerification: {
+      /** @description The exact text signed: canonical JSON (keys sorted, no spaces) of the signed fields; verify `signature` over its UTF-8 bytes with `publicKeyPem` (Ed25519) */
+      signedPayload: string;
+      /** @description Whether the signature fits the payload and the key the digest carries (checked now, by this server); whether that key is the partnership's published one is for the auditor to check */
+      signatureValid: boolean;
+      /** @description SHA-256 (hex) of the public key DER (SPKI), to compare with the published key */
+      publicKeySha256: string;
+      /**
+       * @description Prove the log at this digest extends an older one: replace {from} with the older digest id (absent before the log tree)
+       * @example /ledger/digests/head-41/consistency?from={from}
+       */
+      consistencyProof?: string;
+      /**
+       * @description Prove an event is in the log this digest signed: replace {position} (absent before the log tree)
+       * @example /ledger/events/{position}/inclusion?digest=head-41
+       */
+      inclusionProof?: string;
+    };
     DraftBriefingDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -3807,6 +3986,373 @@ export interface components {
        * @example Not resolved within the 2 working days of stage 1
        */
       reason: string;
+    };
+    EscalationAgencyCounts: {
+      raised: number;
+      open: number;
+      resolved: number;
+      closed: number;
+      breached: number;
+    };
+    EscalationAgencySummary: {
+      agency: string;
+      raisedBy: components['schemas']['EscalationAgencyCounts'];
+      concerning: components['schemas']['EscalationAgencyCounts'];
+    };
+    /** @description A person the escalation names, with their latest values */
+    EscalationDataSubject: {
+      /** @description Pseudonymous: always readable */
+      subjectId: string;
+      /** @enum {string} */
+      relation: 'child' | 'parent' | 'carer' | 'family-member' | 'complainant' | 'other';
+      /**
+       * @description The name: in clear to those who may see it, "[erased]" once erased, "[personal data withheld]" to everyone else
+       * @example [personal data withheld]
+       */
+      name: string;
+      /**
+       * @description The date of birth (YYYY-MM-DD in clear): in clear to those who may see it, "[erased]" once erased, "[personal data withheld]" to everyone else
+       * @example [personal data withheld]
+       */
+      dateOfBirth?: string;
+      /**
+       * Format: date-time
+       * @description When the values were last rectified
+       */
+      rectifiedAt?: string;
+    };
+    EscalationPeriodSummary: {
+      /**
+       * @description 2022-05 for a month, 2022-Q2 for a quarter
+       * @example 2022-Q2
+       */
+      period: string;
+      /** Format: date */
+      start: string;
+      /** Format: date */
+      end: string;
+      raised: number;
+      resolved: number;
+      closed: number;
+      openAtEnd: number;
+      breached: number;
+      byStage: components['schemas']['EscalationStageCounts'][];
+    };
+    /** @description Free text about one named data subject */
+    EscalationPersonalNote: {
+      subjectId: string;
+      /**
+       * @description The note: in clear to those who may see it, "[erased]" once erased, "[personal data withheld]" to everyone else
+       * @example [personal data withheld]
+       */
+      text: string;
+    };
+    /** @description A stage of the protocol version it was raised under */
+    EscalationProtocolStep: {
+      name: string;
+      timescaleWorkingDays: number;
+    };
+    EscalationStageCounts: {
+      stage: number;
+      /** @description Reached this stage in the period (stage 1: raised) */
+      entered: number;
+      /** @description At this stage, unresolved, at the end of the period */
+      openAtEnd: number;
+      /** @description Went over this stage's timescale in the period */
+      breached: number;
+    };
+    /** @description A stage with its time in working days */
+    EscalationStageMeasure: {
+      stage: number;
+      stageName: string;
+      timescaleWorkingDays: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt?: string;
+      /** @enum {string} */
+      endedBy?: 'escalated' | 'resolved';
+      /**
+       * Format: date-time
+       * @description First acknowledgement by the concerning agency
+       */
+      acknowledgedAt?: string;
+      responses: number;
+      open: boolean;
+      /**
+       * Format: date
+       * @description The date counted to: the stage's end, or measuredOn while open
+       */
+      measuredTo: string;
+      /** @description Null when a date is outside the calendar */
+      workingDays: number | null;
+      /**
+       * Format: date
+       * @description The last working day within the timescale
+       */
+      dueBy?: string;
+      breached: boolean;
+      /**
+       * Format: date
+       * @description The first working day beyond the timescale
+       */
+      breachedOn?: string;
+      /** @enum {string} */
+      unmeasured?: 'outside-calendar' | 'out-of-order';
+    };
+    EscalationStagePeriod: {
+      stage: number;
+      stageName: string;
+      timescaleWorkingDays: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt?: string;
+      /** @enum {string} */
+      endedBy?: 'escalated' | 'resolved';
+      /**
+       * Format: date-time
+       * @description First acknowledgement by the concerning agency
+       */
+      acknowledgedAt?: string;
+      responses: number;
+    };
+    /** @description One escalation measured on asOf, with its timeline */
+    EscalationTrailDetail: {
+      escalationId: string;
+      raised: boolean;
+      /** @description The escalation stream's revision (send as If-Match) */
+      revision: number;
+      protocolId?: string;
+      protocolVersion?: number;
+      protocolStages: components['schemas']['EscalationProtocolStep'][];
+      raisedByAgency?: string;
+      concerningAgency?: string;
+      raisedByPersonId?: string;
+      subject?: string;
+      caseReference?: string;
+      dataSubjects?: components['schemas']['EscalationDataSubject'][];
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'closed';
+      /** Format: date-time */
+      raisedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** @enum {string} */
+      outcome?: 'agreed' | 'partially-agreed' | 'not-agreed' | 'withdrawn';
+      resolution?: string;
+      currentStage: number;
+      currentStageName: string;
+      stages: components['schemas']['EscalationStageMeasure'][];
+      /** @description Any stage over its timescale */
+      breached: boolean;
+      breachedStages: number[];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      asOf: string;
+      timeline: components['schemas']['EscalationTrailEntry'][];
+    };
+    /** @description One escalation as known then */
+    EscalationTrailDetailAsOf: {
+      escalationId: string;
+      raised: boolean;
+      /** @description The escalation stream's revision (send as If-Match) */
+      revision: number;
+      protocolId?: string;
+      protocolVersion?: number;
+      protocolStages: components['schemas']['EscalationProtocolStep'][];
+      raisedByAgency?: string;
+      concerningAgency?: string;
+      raisedByPersonId?: string;
+      subject?: string;
+      caseReference?: string;
+      dataSubjects?: components['schemas']['EscalationDataSubject'][];
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'closed';
+      /** Format: date-time */
+      raisedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** @enum {string} */
+      outcome?: 'agreed' | 'partially-agreed' | 'not-agreed' | 'withdrawn';
+      resolution?: string;
+      currentStage: number;
+      currentStageName: string;
+      stages: components['schemas']['EscalationStageMeasure'][];
+      /** @description Any stage over its timescale */
+      breached: boolean;
+      breachedStages: number[];
+      asOf: components['schemas']['AsOfProvenance'];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      measuredOn: string;
+      timeline: components['schemas']['EscalationTrailEntry'][];
+    };
+    /** @description An escalation document as the projection holds it */
+    EscalationTrailDocument: {
+      escalationId: string;
+      raised: boolean;
+      /** @description The escalation stream's revision (send as If-Match) */
+      revision: number;
+      protocolId?: string;
+      protocolVersion?: number;
+      protocolStages: components['schemas']['EscalationProtocolStep'][];
+      raisedByAgency?: string;
+      concerningAgency?: string;
+      raisedByPersonId?: string;
+      subject?: string;
+      caseReference?: string;
+      dataSubjects?: components['schemas']['EscalationDataSubject'][];
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'closed';
+      /** Format: date-time */
+      raisedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** @enum {string} */
+      outcome?: 'agreed' | 'partially-agreed' | 'not-agreed' | 'withdrawn';
+      resolution?: string;
+      stages: components['schemas']['EscalationStagePeriod'][];
+      timeline: components['schemas']['EscalationTrailEntry'][];
+    };
+    /** @description One line of the timeline: who did what, at which stage, when */
+    EscalationTrailEntry: {
+      /** @example escalation-raised */
+      type: string;
+      stage: number;
+      /**
+       * Format: date-time
+       * @description Business time: working days are counted from it
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When the ledger stored it
+       */
+      recordedAt: string;
+      actor: components['schemas']['Actor'];
+      summary: string;
+      /** @description The agency that acknowledged or responded */
+      agency?: string;
+      response?: string;
+      note?: string;
+      reason?: string;
+      /** @enum {string} */
+      outcome?: 'agreed' | 'partially-agreed' | 'not-agreed' | 'withdrawn';
+      resolution?: string;
+      personalNote?: components['schemas']['EscalationPersonalNote'];
+      /** @description The data subject a rectification corrected */
+      subjectId?: string;
+      /** @description The event in the ledger, to verify against the hash chain */
+      eventId: string;
+      position: number;
+    };
+    /** @description One escalation in the list, measured, without its timeline */
+    EscalationTrailItem: {
+      escalationId: string;
+      raised: boolean;
+      /** @description The escalation stream's revision (send as If-Match) */
+      revision: number;
+      protocolId?: string;
+      protocolVersion?: number;
+      protocolStages: components['schemas']['EscalationProtocolStep'][];
+      raisedByAgency?: string;
+      concerningAgency?: string;
+      raisedByPersonId?: string;
+      subject?: string;
+      caseReference?: string;
+      dataSubjects?: components['schemas']['EscalationDataSubject'][];
+      /** @enum {string} */
+      status: 'open' | 'resolved' | 'closed';
+      /** Format: date-time */
+      raisedAt?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      closedAt?: string;
+      /** @enum {string} */
+      outcome?: 'agreed' | 'partially-agreed' | 'not-agreed' | 'withdrawn';
+      resolution?: string;
+      currentStage: number;
+      currentStageName: string;
+      stages: components['schemas']['EscalationStageMeasure'][];
+      /** @description Any stage over its timescale */
+      breached: boolean;
+      breachedStages: number[];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      asOf: string;
+      timelineLength: number;
+    };
+    /** @description A page of escalations measured on asOf */
+    EscalationTrailPage: {
+      items: components['schemas']['EscalationTrailItem'][];
+      /** @description Send as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      asOf: string;
+    };
+    /** @description A page of escalations as known then */
+    EscalationTrailPageAsOf: {
+      items: components['schemas']['EscalationTrailItem'][];
+      /** @description Send as `cursor` for the next page; null on the last */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      measuredOn: string;
+    };
+    /** @description Per period and per agency, measured on asOf */
+    EscalationTrailSummary: {
+      /** @enum {string} */
+      period: 'month' | 'quarter';
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      agency: string | null;
+      periods: components['schemas']['EscalationPeriodSummary'][];
+      agencies: components['schemas']['EscalationAgencySummary'][];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      asOf: string;
+    };
+    /** @description Per period and per agency, as known then */
+    EscalationTrailSummaryAsOf: {
+      /** @enum {string} */
+      period: 'month' | 'quarter';
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      agency: string | null;
+      periods: components['schemas']['EscalationPeriodSummary'][];
+      agencies: components['schemas']['EscalationAgencySummary'][];
+      asOf: components['schemas']['AsOfProvenance'];
+      /**
+       * Format: date
+       * @description The business date every measure is read at
+       */
+      measuredOn: string;
     };
     EventIntegrity: {
       /** @description Hash of the previous event in the stream */
@@ -3957,6 +4503,17 @@ export interface components {
       actor: components['schemas']['ActorDto'];
       /** @description The event type of the latest change */
       type: string;
+    };
+    /** @description One recorded digest and its verification material */
+    LedgerDigestDetail: {
+      digest: components['schemas']['SignedDigest'];
+      /** @description Where the digest event sits in the log */
+      eventPosition: number;
+      /** @description A person or the scheduler */
+      recordedBy: components['schemas']['Actor'];
+      /** @description The digest stream's revision (always 0: a digest is recorded once) */
+      revision: number;
+      verification: components['schemas']['DigestVerification'];
     };
     LedgerStream: {
       streamId: string;
@@ -9523,7 +10080,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { asOf: { axes, basis, requested, position, recordedAt, validAt, snapshot, replayed }, measuredOn, items, nextCursor }. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
+      /** @description A page of escalations as known then, measured on measuredOn, with asOf provenance. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
@@ -9535,7 +10092,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailPageAsOf'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -9639,7 +10196,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { asOf, measuredOn, period, from, to, agency, periods, agencies } */
+      /** @description Counts per period and per agency as known then */
       200: {
         headers: {
           /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
@@ -9651,7 +10208,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailSummaryAsOf'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -9762,7 +10319,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailDetailAsOf'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -11593,7 +12150,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "board" events (data: a Board document), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "board" (data: BoardDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -15741,6 +16298,205 @@ export interface operations {
       };
     };
   };
+  listDataSubjects: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only subjects in this state */
+        status?: 'sealed' | 'rectified' | 'erased';
+        /** @description Only subjects this escalation names */
+        escalation?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectPage'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDataSubject: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        subjectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubject'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description data-subject-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   eraseDataSubject: {
     parameters: {
       query?: never;
@@ -15854,6 +16610,112 @@ export interface operations {
       };
       /** @description A rule refused the request (stable code in `code`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getDataSubjectHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        subjectId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataSubjectHistory'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description data-subject-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
         headers: {
           [name: string]: unknown;
         };
@@ -17111,7 +17973,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "protocol" events (data: a Protocol document), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "protocol" (data: ProtocolDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17574,7 +18436,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { asOf, items, nextCursor }: nextCursor is null on the last page. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
+      /** @description A page of escalations measured on asOf; nextCursor is null on the last page. Names, dates of birth and personal notes are shown in clear (or "[erased]") only to the chair, the business manager, the data protection officer and the representatives and members of the two parties (raising and concerned agency); to everyone else as "[personal data withheld]". */
       200: {
         headers: {
           /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
@@ -17586,7 +18448,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailPage'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -17666,7 +18528,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "escalation" events, "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "escalation" (data: EscalationTrailDocument), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17767,7 +18629,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { asOf, period, from, to, agency, periods, agencies } */
+      /** @description Counts per period and per agency, measured on asOf */
       200: {
         headers: {
           /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
@@ -17779,7 +18641,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailSummary'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -17879,7 +18741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['EscalationTrailDetail'];
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
@@ -20392,6 +21254,99 @@ export interface operations {
       };
     };
   };
+  getLedgerDigest: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description A digest id: head-<position> */
+        digestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The digest and how to verify it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerDigestDetail'];
+        };
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description digest-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   proveDigestConsistency: {
     parameters: {
       query: {
@@ -21023,7 +21978,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "meeting" events, "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "meeting" (data: MeetingResponse), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -22570,7 +23525,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "partner" events (data: a Partner document), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "partner" (data: PartnerDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -23394,7 +24349,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "person" events (data: a Person document), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "person" (data: PersonDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -24073,7 +25028,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "signoff" events (data: a Signoff document), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "signoff" (data: SignoffDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;

@@ -9,7 +9,10 @@ export interface StreamEvents {
     action: components['schemas']['ActionLogDocument'];
     'auth-expired': components['schemas']['SseAuthExpired'];
   };
-  '/boards/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
+  '/boards/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    board: components['schemas']['BoardDto'];
+  };
   '/budgets/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     budget: components['schemas']['BudgetYear'];
@@ -23,25 +26,43 @@ export interface StreamEvents {
     decision: components['schemas']['DecisionDocument'];
     signoff: components['schemas']['SignoffDocument'];
   };
-  '/escalation-protocols/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
-  '/escalation-trail/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
-  '/meetings/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
-  '/partners/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
-  '/people/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
-  '/signoffs/stream': { 'auth-expired': components['schemas']['SseAuthExpired'] };
+  '/escalation-protocols/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    protocol: components['schemas']['ProtocolDto'];
+  };
+  '/escalation-trail/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    escalation: components['schemas']['EscalationTrailDocument'];
+  };
+  '/meetings/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    meeting: components['schemas']['MeetingResponse'];
+  };
+  '/partners/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    partner: components['schemas']['PartnerDto'];
+  };
+  '/people/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    person: components['schemas']['PersonDto'];
+  };
+  '/signoffs/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    signoff: components['schemas']['SignoffDto'];
+  };
 }
 
 /** The event names each stream documents: an event named otherwise is not typed by the document. */
 export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof StreamEvents[P])[] } = {
   '/action-log/stream': ['action', 'auth-expired'],
-  '/boards/stream': ['auth-expired'],
+  '/boards/stream': ['auth-expired', 'board'],
   '/budgets/stream': ['auth-expired', 'budget'],
   '/case-reviews/stream': ['auth-expired', 'case-review'],
   '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
-  '/escalation-protocols/stream': ['auth-expired'],
-  '/escalation-trail/stream': ['auth-expired'],
-  '/meetings/stream': ['auth-expired'],
-  '/partners/stream': ['auth-expired'],
-  '/people/stream': ['auth-expired'],
-  '/signoffs/stream': ['auth-expired'],
+  '/escalation-protocols/stream': ['auth-expired', 'protocol'],
+  '/escalation-trail/stream': ['auth-expired', 'escalation'],
+  '/meetings/stream': ['auth-expired', 'meeting'],
+  '/partners/stream': ['auth-expired', 'partner'],
+  '/people/stream': ['auth-expired', 'person'],
+  '/signoffs/stream': ['auth-expired', 'signoff'],
 };
