@@ -246,4 +246,25 @@ describe('case review register (e2e)', () => {
     const now = await get(`${CSPR}?measuredOn=2023-06-01`);
     expect(deadline(now.body, 'publication')).toMatchObject({ status: 'late', doneOn: '2023-05-26' });
   });
+
+  it('given a rapid review entered in December for a child known in September, then validAt answers it for September and knownAt does not', async () => {
+    // Recorded on 1 December with occurredAt 15 September: what we now know was true then.
+    await on('2022-12-01', 'late-opened', '/case-reviews', {
+      caseReviewId: 'wsp-rr-2022-03',
+      type: 'rapid-review',
+      title: 'Child L',
+      awareOn: '2022-09-15',
+      occurredAt: '2022-09-15T10:00:00Z',
+    });
+    const ids = (res: { body: { items: { caseReviewId: string }[] } }) => res.body.items.map((i) => i.caseReviewId);
+
+    expect(ids(await get('/as-of/case-reviews?validAt=2022-09-20'))).toContain('wsp-rr-2022-03');
+    expect(ids(await get('/as-of/case-reviews?validAt=2022-09-14'))).not.toContain('wsp-rr-2022-03');
+    // What the register showed on 20 September (recording time): the review had not been entered.
+    expect(ids(await get('/as-of/case-reviews?knownAt=2022-09-20'))).not.toContain('wsp-rr-2022-03');
+    expect((await get('/as-of/case-reviews/wsp-rr-2022-03?validAt=2022-09-20')).body).toMatchObject({
+      caseReviewId: 'wsp-rr-2022-03',
+      asOf: { axes: expect.arrayContaining(['validAt']) },
+    });
+  });
 });
