@@ -47,6 +47,7 @@ import { SignoffsController } from './signoffs/signoffs.controller';
 import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller';
 import { ProtocolsController } from './protocols/protocols.controller';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller';
+import { DataSubjectsAsOfController } from './data-subjects/data-subjects-as-of.controller';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -101,6 +102,7 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewsController,
     CaseReviewsAsOfController,
     DataSubjectsController,
+    DataSubjectsAsOfController,
   ],
   providers: [
     {

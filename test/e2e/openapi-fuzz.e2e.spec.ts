@@ -286,6 +286,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamBoards',
       'streamBudgets',
       'streamCaseReviews',
+      'streamDataSubjects',
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',

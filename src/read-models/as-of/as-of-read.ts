@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import type { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires.decorator';
 import { RenamedQueryParameter } from '../../http/deprecation';
 import { AsOfETag } from '../etag/read-etag';
@@ -7,12 +8,13 @@ import type { AsOfAnswer, AsOfEngine } from './as-of-engine';
 import { bitemporal, KNOWN_AT_RENAMED, type AsOfQueryDto } from './as-of-query.dto';
 
 /**
- * What every as-of read endpoint declares: ledger:read, its ETag (the answer's position by default; a
- * record's revision with `RecordETag`), and `asOf` still accepted for `knownAt`. Applied in the order the
- * three stacked decorators were (bottom up), so interceptors run and the document lists headers as before.
+ * What every as-of read endpoint declares: its live twin's read permission (ledger:read unless given), its
+ * ETag (the answer's position by default; a record's revision with `RecordETag`), and `asOf` still accepted
+ * for `knownAt`. Applied in the order the three stacked decorators were (bottom up), so interceptors run and
+ * the document lists headers as before.
  */
-export const AsOfRead = (etag: () => MethodDecorator = AsOfETag) =>
-  applyDecorators(Requires('ledger:read'), etag(), RenamedQueryParameter(KNOWN_AT_RENAMED));
+export const AsOfRead = (etag: () => MethodDecorator = AsOfETag, permission: Permission = 'ledger:read') =>
+  applyDecorators(Requires(permission), etag(), RenamedQueryParameter(KNOWN_AT_RENAMED));
 
 export type AsOfProvenance = ReturnType<typeof provenance>;
 

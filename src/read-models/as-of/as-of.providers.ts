@@ -9,6 +9,7 @@ import { peopleProjection } from '../../../projections/people/people.projection'
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { signoffsProjection } from '../../../projections/signoffs/signoffs.projection';
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
+import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
@@ -38,6 +39,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(signoffsProjection),
   source(protocolsProjection),
   source(caseReviewsProjection),
+  source(dataSubjectsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

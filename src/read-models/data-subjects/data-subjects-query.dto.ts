@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
 import { ID_PATTERN } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
 /** Filters and paging for GET /data-subjects; every filter given must match. */
 export class DataSubjectsQueryDto extends PageQueryDto {
@@ -23,3 +24,6 @@ export class DataSubjectsQueryDto extends PageQueryDto {
   @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
   escalation?: string;
 }
+
+/** GET /as-of/data-subjects: the live list's filters and paging, at a past point of the log. */
+export class AsOfDataSubjectsQueryDto extends IntersectionType(DataSubjectsQueryDto, AsOfQueryDto) {}

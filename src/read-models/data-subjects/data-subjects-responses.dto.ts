@@ -2,7 +2,13 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
 import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../../escalations';
 import { ERASED_TEXT, ERASURE_BASES, WITHHELD_TEXT, type ErasureBasis } from '../../privacy';
-import { idProperty, RecordHistoryEntryDto, revisionProperty, StampDto } from '../registry/registry-responses.dto';
+import {
+  asOf,
+  idProperty,
+  RecordHistoryEntryDto,
+  revisionProperty,
+  StampDto,
+} from '../registry/registry-responses.dto';
 
 /**
  * The data subjects register's answers. The controller returns these types, so the compiler checks
@@ -74,3 +80,12 @@ export class DataSubjectHistoryDto {
   @ApiProperty(idProperty('Pseudonymous subject id')) subjectId!: string;
   @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
 }
+
+@ApiSchema({ name: 'DataSubjectAsOf', description: 'One data subject as known at knownAt and true at validAt' })
+export class DataSubjectAsOfDto extends asOf(DataSubjectDto) {}
+
+@ApiSchema({ name: 'DataSubjectPageAsOf' })
+export class DataSubjectPageAsOfDto extends asOf(DataSubjectPageDto) {}
+
+@ApiSchema({ name: 'DataSubjectHistoryAsOf' })
+export class DataSubjectHistoryAsOfDto extends asOf(DataSubjectHistoryDto) {}

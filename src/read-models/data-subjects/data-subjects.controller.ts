@@ -1,34 +1,21 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  DATA_SUBJECT_KEY_PREFIX,
-  matchesDataSubject,
-  statusOf,
-  type DataSubjectDoc,
-  type DataSubjectsQuery,
-} from '../../../projections/data-subjects/data-subject-doc';
+import type { Observable } from 'rxjs';
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
-import { SEES_EVERY_ESCALATIONS_PERSONAL_VALUES } from '../../auth/personal-data-readers';
-import type { Role } from '../../auth/permissions';
 import { Requires } from '../../auth/requires.decorator';
 import { Viewer } from '../../auth/viewer.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import type { Actor } from '../../ledger/event-envelope';
 import { PersonalDataCipher } from '../../privacy';
-import type { Shown } from '../escalations/trail-disclosure';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
-import { RecordReader, type RecordView, type RegistryModel } from '../registry/record-reader';
+import { RecordReader } from '../registry/record-reader';
+import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
+import { ProjectionStreams } from '../sse/projection-streams';
+import { DATA_SUBJECTS, dataSubjectDocuments, showDataSubject } from './data-subjects-model';
 import { DataSubjectsQueryDto } from './data-subjects-query.dto';
 import { DataSubjectDto, DataSubjectHistoryDto, DataSubjectPageDto } from './data-subjects-responses.dto';
-
-const DATA_SUBJECTS: RegistryModel<DataSubjectDoc, DataSubjectsQuery> = {
-  projection: dataSubjectsProjection.name,
-  prefix: DATA_SUBJECT_KEY_PREFIX,
-  what: 'Data subject',
-  matches: matchesDataSubject,
-};
 
 /**
  * The data subjects register, for the data protection officer and auditors: who the ledger names,
@@ -43,6 +30,7 @@ export class DataSubjectsController {
   constructor(
     private readonly store: ReadModelStore,
     private readonly cipher: PersonalDataCipher,
+    private readonly streams: ProjectionStreams,
   ) {}
 
   @Get()
@@ -56,7 +44,23 @@ export class DataSubjectsController {
   @CollectionRead(DataSubjectPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: DataSubjectsQueryDto, @Viewer() viewer: Actor): DataSubjectPageDto {
     const page = this.reader().list({ status: q.status, escalation: q.escalation }, q.limit ?? 50, q.cursor);
-    return { ...page, items: page.items.map((s) => this.show(viewer, s)) };
+    return { ...page, items: page.items.map((s) => showDataSubject(this.cipher, viewer, s)) };
+  }
+
+  /** Declared before :subjectId so "stream" is never read as an id. */
+  @ProjectionStreamEndpoint(
+    'streamDataSubjects',
+    'Server-Sent Events: each data subject (event "data-subject", the same document as getDataSubject, values as you may see them) as applied; an erasure or rectification re-sends the subject, "[erased]" or corrected; id = ledger position',
+    { 'data-subject': DataSubjectDto },
+    'personal-data:read',
+  )
+  stream(
+    @Headers() headers: Record<string, string | undefined>,
+    @Query() query: StreamQueryDto,
+    @SseSignal() signal: AbortSignal,
+    @Viewer() viewer: Actor,
+  ): Promise<Observable<MessageEvent>> {
+    return this.streams.open(dataSubjectDocuments(this.cipher, viewer), { headers, query }, signal);
   }
 
   @Get(':subjectId')
@@ -69,7 +73,7 @@ export class DataSubjectsController {
   })
   @RecordRead(DataSubjectDto, 'The record', { problems: { 404: 'data-subject-not-found' } })
   get(@RecordId('subjectId') subjectId: string, @Viewer() viewer: Actor): DataSubjectDto {
-    return this.show(viewer, this.reader().get(subjectId));
+    return showDataSubject(this.cipher, viewer, this.reader().get(subjectId));
   }
 
   @Get(':subjectId/history')
@@ -86,16 +90,5 @@ export class DataSubjectsController {
 
   private reader() {
     return new RecordReader(DATA_SUBJECTS, this.store);
-  }
-
-  /** Values revealed (erased versions as "[erased]", however soon after the erasure) or withheld, with the status. */
-  private show(viewer: Actor, subject: RecordView<DataSubjectDoc>): DataSubjectDto {
-    const entitled = SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
-    const shown = (
-      entitled
-        ? this.cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version))
-        : this.cipher.withhold(subject)
-    ) as Shown<RecordView<DataSubjectDoc>>;
-    return { ...shown, status: statusOf(subject) };
   }
 }

@@ -21,7 +21,9 @@ export interface RegistryModel<D extends RegistryDoc, Q> {
 /** The document as the API shows it: the history has its own endpoint. */
 export type RecordView<D extends RegistryDoc> = Omit<D, 'exists' | 'history'>;
 
-const view = <D extends RegistryDoc>({ exists: _exists, history: _history, ...rest }: D): RecordView<D> => rest;
+/** A document as a record read shows it: without the existence flag and the history (read at /history). */
+export const recordView = <D extends RegistryDoc>({ exists: _exists, history: _history, ...rest }: D): RecordView<D> =>
+  rest;
 
 /**
  * Reads a registry read model from the live store or an as-of view (the same get/scan calls):
@@ -37,12 +39,12 @@ export class RecordReader<D extends RegistryDoc, Q> {
   list(query: Q, limit: number, cursor?: string): Page<RecordView<D>> {
     const { projection, prefix } = this.model;
     return documentPage<D, RecordView<D>>(this.store, projection, prefix, { limit, cursor }, (doc) =>
-      this.model.matches(doc, query) ? view(doc) : undefined,
+      this.model.matches(doc, query) ? recordView(doc) : undefined,
     );
   }
 
   get(id: string): RecordView<D> {
-    return view(this.record(id));
+    return recordView(this.record(id));
   }
 
   history(id: string): { entries: RecordHistoryEntry[] } {

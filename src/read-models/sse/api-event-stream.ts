@@ -10,6 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires.decorator';
 import { ReadProblems } from '../../http/endpoint-responses';
 
@@ -83,14 +84,19 @@ export function ApiEventStream(streamed: StreamEvents): MethodDecorator {
 }
 
 /**
- * A read model's GET <list>/stream endpoint: Server-Sent Events for whoever may read the ledger, its
- * operation described with STREAM_BEHAVIOUR and its OpenAPI from ApiEventStream. Declare it before
- * the list's /:id route, so "stream" is never read as an id.
+ * A read model's GET <list>/stream endpoint: Server-Sent Events for whoever may read the list (ledger:read
+ * unless given), its operation described with STREAM_BEHAVIOUR and its OpenAPI from ApiEventStream.
+ * Declare it before the list's /:id route, so "stream" is never read as an id.
  */
-export function ProjectionStreamEndpoint(operationId: string, summary: string, events: StreamEvents): MethodDecorator {
+export function ProjectionStreamEndpoint(
+  operationId: string,
+  summary: string,
+  events: StreamEvents,
+  permission: Permission = 'ledger:read',
+): MethodDecorator {
   return applyDecorators(
     Sse('stream'),
-    Requires('ledger:read'),
+    Requires(permission),
     ApiOperation({ operationId, summary, description: STREAM_BEHAVIOUR }),
     ApiEventStream(events),
   );
