@@ -21,6 +21,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     'case-review': components['schemas']['CaseReviewDto'];
   };
+  '/data-subjects/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'data-subject': components['schemas']['DataSubject'];
+  };
   '/decision-register/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     decision: components['schemas']['DecisionDocument'];
@@ -58,6 +62,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/boards/stream': ['auth-expired', 'board'],
   '/budgets/stream': ['auth-expired', 'budget'],
   '/case-reviews/stream': ['auth-expired', 'case-review'],
+  '/data-subjects/stream': ['auth-expired', 'data-subject'],
   '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
   '/escalation-protocols/stream': ['auth-expired', 'protocol'],
   '/escalation-trail/stream': ['auth-expired', 'escalation'],
