@@ -17,27 +17,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/app-config';
-import { mintDevToken } from '../src/auth/mint-token';
 import { cpuMs, freePort, startService, stopService, type Service } from './http-service';
 import { loadAverages, machine } from './support/machine';
+import { autocannon, projectUnderLoad, type AutocannonRequest as Request } from './support/project-under-load';
 import { envNumber as num, median } from './support/stats';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
-interface AutocannonResult {
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  latency: { p50: number; p99: number };
-}
-interface Request {
-  method?: string;
-  path?: string;
-  body?: string;
-}
 interface System {
   name: string;
   service: Service;
@@ -109,20 +93,7 @@ async function load(system: System, phase: 'progress' | 'list', ids: string[]): 
 export async function sideBySide(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const dirs = ['project', 'emmett', 'floor'].map((n) => mkdtempSync(join(tmpdir(), `bench-http-${n}-`)));
-  const env = {
-    LEDGER_STORE: 'sqlite',
-    SQLITE_SYNCHRONOUS: 'FULL',
-    LEDGER_DATA_DIR: dirs[0],
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-    RETENTION_INTERVAL_MINUTES: '0',
-  };
-  const config = loadConfig(env);
-  const admin = await mintDevToken(config, { userId: 'bench-admin', role: 'admin', agency: 'bench' });
-  const manager = await mintDevToken(config, { userId: 'bench-manager', role: 'business-manager', agency: 'bench' });
+  const { env, admin, manager } = await projectUnderLoad(dirs[0]);
   const loadBefore = loadAverages();
   const systems: System[] = [];
   try {

@@ -18,28 +18,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config/app-config';
-import { mintDevToken } from '../src/auth/mint-token';
-import { cpuMs, freePort, startService, stopService } from './http-service';
+import { cpuMs, startService, stopService } from './http-service';
 import { sideBySide } from './http-side-by-side';
 import { loadAverages, machine } from './support/machine';
+import { autocannon, projectUnderLoad, type AutocannonRequest as Request } from './support/project-under-load';
 import { envNumber as num, median } from './support/stats';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: object) => Promise<AutocannonResult>;
-interface AutocannonResult {
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  latency: { p50: number; p99: number };
-}
-interface Request {
-  method?: string;
-  path?: string;
-  body?: string;
-}
 
 const ROUNDS = num('ROUNDS', 3);
 const SECONDS = num('SECONDS', 5);
@@ -50,22 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
-  const env = {
-    LEDGER_STORE: 'sqlite',
-    SQLITE_SYNCHRONOUS: 'FULL',
-    LEDGER_DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    // Request logs off (warn): the figures are the service's, not a terminal's. No limiter, no schedules.
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-    RETENTION_INTERVAL_MINUTES: '0',
-  };
-  const config = loadConfig(env);
-  // Minted before the service starts, so both use the one dev key pair made under the data directory.
-  const admin = await mintDevToken(config, { userId: 'bench-admin', role: 'admin', agency: 'bench' });
-  const manager = await mintDevToken(config, { userId: 'bench-manager', role: 'business-manager', agency: 'bench' });
+  const { env, admin, manager } = await projectUnderLoad(dataDir);
   const loadBefore = loadAverages();
   const service = await startService(env, root);
   const pid = service.child.pid!;

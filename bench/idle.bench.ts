@@ -13,14 +13,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { mintDevToken } from '../src/auth/mint-token';
-import { loadConfig } from '../src/config/app-config';
-import { cpuMs, freePort, startService, stopService, type Service } from './http-service';
+import { cpuMs, startService, stopService, type Service } from './http-service';
+import { autocannon, projectUnderLoad } from './support/project-under-load';
 import { loadAverages, machine } from './support/machine';
 import { envNumber as num } from './support/stats';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: object) => Promise<{ '2xx': number; non2xx: number }>;
 
 const COMMANDS = num('COMMANDS', 10_000);
 const CONNECTIONS = num('CONNECTIONS', 10);
@@ -42,20 +38,7 @@ async function lags(url: string): Promise<number[]> {
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
-  const env = {
-    LEDGER_STORE: 'sqlite',
-    SQLITE_SYNCHRONOUS: 'FULL',
-    LEDGER_DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    DIGEST_INTERVAL_MINUTES: '0',
-    RETENTION_INTERVAL_MINUTES: '0',
-  };
-  const config = loadConfig(env);
-  const manager = await mintDevToken(config, { userId: 'bench-manager', role: 'business-manager', agency: 'bench' });
-  const admin = await mintDevToken(config, { userId: 'bench-admin', role: 'admin', agency: 'bench' });
+  const { env, admin, manager } = await projectUnderLoad(dataDir);
   const loadBefore = loadAverages();
   let service: Service | undefined = await startService(env, root);
   try {
