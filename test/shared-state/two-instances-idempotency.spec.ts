@@ -1,7 +1,7 @@
-import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { eventCount, send } from '../support/http';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
+import type { TestApp } from '../support/test-app';
+import { startTwoInstances, type TwoInstances } from '../support/two-instances';
 
 /**
  * Two service instances behind a load balancer: one EventStoreDB (the protocol fake, with a real
@@ -9,29 +9,17 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * either instance.
  */
 describe('two instances sharing state in PostgreSQL: a retried command', () => {
+  let instances: TwoInstances;
   let pg: ThrowawayPostgres;
-  let esdb: EsdbProtocolFake;
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    pg = await startThrowawayPostgres();
-    esdb = await startEsdbProtocolFake({ batchAppend: true });
-    const env = {
-      LEDGER_STORE: 'esdb',
-      ESDB_CONNECTION_STRING: esdb.connectionString,
-      SHARED_STATE: 'postgres',
-      DATABASE_URL: pg.url,
-    };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
+    instances = await startTwoInstances({ sharedState: true });
+    ({ a, b } = instances);
+    pg = instances.pg!;
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await esdb?.stop();
-    await pg?.stop();
-  });
+  afterAll(() => instances?.stop());
 
   // Partners are set up by an administrator; the same person, whichever instance checks the token.
   const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;

@@ -1,6 +1,6 @@
-import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { expectProblem, send } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTwoInstances, type TwoInstances } from '../support/two-instances';
 
 /**
  * Read-your-writes through any instance: each instance keeps its own read models, following one
@@ -8,20 +8,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * back the position A answered; B waits until its read models have applied it.
  */
 describe('two instances on one ledger: a read that sends back a write’s position sees that write', () => {
-  let esdb: EsdbProtocolFake;
+  let instances: TwoInstances;
   let a: TestApp;
   let b: TestApp;
   const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
 
   beforeAll(async () => {
-    esdb = await startEsdbProtocolFake({ batchAppend: true });
-    const env = {
-      LEDGER_STORE: 'esdb',
-      ESDB_CONNECTION_STRING: esdb.connectionString,
-      READ_CONSISTENCY_WAIT_MS: '8000',
-    };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
+    instances = await startTwoInstances({ env: { READ_CONSISTENCY_WAIT_MS: '8000' } });
+    ({ a, b } = instances);
     // The administrator has used B too: each app checks on close that every event's actor is someone
     // whose token it verified, and B holds A's events.
     await b.app.inject({
@@ -30,11 +24,7 @@ describe('two instances on one ledger: a read that sends back a write’s positi
       headers: { authorization: `Bearer ${await b.token(admin)}` },
     });
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await esdb?.stop();
-  });
+  afterAll(() => instances?.stop());
 
   const read = async (t: TestApp, url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({

@@ -3,10 +3,10 @@ import { DigestScheduler } from '../../src/ledger/digests/digest-scheduler';
 import { SCHEDULE_LEADERSHIP } from '../../src/shared/schedule-leadership';
 import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
 import type { PgScheduleLeadership } from '../../src/shared-state/postgres/pg-schedule-leadership';
-import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { send } from '../support/http';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
+import type { TestApp } from '../support/test-app';
+import { startTwoInstances, type TwoInstances } from '../support/two-instances';
 
 /**
  * The digest schedule on two instances of one ledger (the EventStoreDB protocol fake) whose leases
@@ -15,34 +15,25 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 describe('two instances sharing state in PostgreSQL: one digest per interval, and leadership that moves', () => {
   const LEASE_SECONDS = 4;
+  let instances: TwoInstances;
   let pg: ThrowawayPostgres;
-  let esdb: EsdbProtocolFake;
   let a: TestApp;
   let b: TestApp;
   let db: Pool;
 
   beforeAll(async () => {
-    pg = await startThrowawayPostgres();
-    esdb = await startEsdbProtocolFake({ batchAppend: true });
-    const env = {
-      LEDGER_STORE: 'esdb',
-      ESDB_CONNECTION_STRING: esdb.connectionString,
-      SHARED_STATE: 'postgres',
-      DATABASE_URL: pg.url,
+    instances = await startTwoInstances({
+      sharedState: true,
       // The interval timer off: the test is the clock of rounds. The lease is then this margin alone.
-      DIGEST_INTERVAL_MINUTES: '0',
-      LEADER_LEASE_SECONDS: String(LEASE_SECONDS),
-    };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
+      env: { DIGEST_INTERVAL_MINUTES: '0', LEADER_LEASE_SECONDS: String(LEASE_SECONDS) },
+    });
+    ({ a, b } = instances);
+    pg = instances.pg!;
     db = openSharedStatePool(pg.url, () => undefined);
   });
   afterAll(async () => {
     await db?.end();
-    await a?.close();
-    await b?.close();
-    await esdb?.stop();
-    await pg?.stop();
+    await instances?.stop();
   });
 
   const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
