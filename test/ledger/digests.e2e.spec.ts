@@ -218,6 +218,27 @@ describe('ledger digests (e2e)', () => {
     expectProblem(await list('/head-999999'), 404, 'digest-not-found');
   });
 
+  it('given a digest read once, when it is read again with its ETag, then 304 and no body', async () => {
+    await registerPartner();
+    expect((await record()).status).toBe(201);
+    const [{ digest }] = (await list()).body.digests as { digest: SignedDigest }[];
+    const url = `/ledger/digests/${digest.digestId}`;
+    const authorization = `Bearer ${await t.token({ role: 'auditor', userId: 'audit-1' })}`;
+    const first = await t.app.inject({ method: 'GET', url, headers: { authorization } });
+    expect(first.headers.etag).toMatch(/^"0\.[0-9a-f]+"$/);
+
+    const again = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization, 'if-none-match': first.headers.etag! },
+    });
+    expect({ status: again.statusCode, body: again.body, etag: again.headers.etag }).toEqual({
+      status: 304,
+      body: '',
+      etag: first.headers.etag,
+    });
+  });
+
   it('documents both endpoints in OpenAPI with their operation ids', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.paths['/ledger/digests'].post.operationId).toBe('recordLedgerDigest');

@@ -21830,6 +21830,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
         /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
         'Consistency-Position'?: string;
       };
@@ -21844,11 +21846,22 @@ export interface operations {
       /** @description The digest and how to verify it */
       200: {
         headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['LedgerDigestDetail'];
         };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
       400: {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { validatorBases } from './read-etag';
+import { validatorBases } from '../../http/etag/record-etag';
 import { noneMatchHits, positionTag, recordTag } from './read-validators';
 
 /**

@@ -9,8 +9,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { ApiOkHeaders } from '../../http/ok-response-headers';
+import { ApiETag, POSITION_TAG, validatorBases, type ValidatorBase } from '../../http/etag/record-etag';
 import type { FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { ReadModelStore } from '../read-model-store';
@@ -20,13 +19,9 @@ import { ReadModelStore } from '../read-model-store';
  * revision or a position) for the request; ConditionalGetHook, once the body is serialised, makes
  * the tag from that and the bytes (read-validators.ts) and answers a matching If-None-Match by 304.
  */
-type Source = { kind: 'record' } | { kind: 'read-model'; projection: string } | { kind: 'as-of' };
-export type ValidatorBase = { kind: 'record'; revision: number } | { kind: 'position'; position: number | undefined };
+type Source = { kind: 'read-model'; projection: string } | { kind: 'as-of' };
 
 const ETAG_SOURCE = 'read-etag:source';
-
-/** Per request (the raw Node request, so nothing outlives it): what the onSend hook makes the tag from. */
-export const validatorBases = new WeakMap<object, ValidatorBase>();
 
 @Injectable()
 export class ReadETagInterceptor implements NestInterceptor {
@@ -51,10 +46,6 @@ export class ReadETagInterceptor implements NestInterceptor {
 
 function baseOf(source: Source, body: unknown, position: number | undefined): ValidatorBase | undefined {
   switch (source.kind) {
-    case 'record': {
-      const revision = (body as { revision?: unknown } | undefined)?.revision;
-      return typeof revision === 'number' ? { kind: 'record', revision } : undefined;
-    }
     case 'read-model':
       return { kind: 'position', position };
     case 'as-of': {
@@ -64,36 +55,7 @@ function baseOf(source: Source, body: unknown, position: number | undefined): Va
   }
 }
 
-/** The OpenAPI every read with an ETag shares: If-None-Match, the ETag header on 200, and the 304. */
-function ApiETag(tag: string) {
-  const etag = { description: tag, schema: { type: 'string' } };
-  return applyDecorators(
-    ApiHeader({
-      name: 'If-None-Match',
-      required: false,
-      description: 'The ETag you last read: 304 with no body while it is still current',
-    }),
-    ApiOkHeaders({ ETag: etag }),
-    ApiResponse({
-      status: 304,
-      description: 'Not modified: the ETag you sent is current (no body)',
-      headers: { ETag: etag },
-    }),
-  );
-}
-
-const RECORD_TAG =
-  'Strong ETag "<revision>.<digest>": the record\'s stream revision (also the document\'s `revision`), good as If-Match on its commands, and a digest of these bytes';
-const POSITION_TAG =
-  'Strong ETag "p<position>.<digest>": the read model\'s ledger position (opaque) and a digest of these bytes; not an If-Match for commands';
-
-/** One record: the tag rests on the document's `revision` (the same value works as If-Match on its commands). */
-export const RecordETag = () =>
-  applyDecorators(
-    SetMetadata(ETAG_SOURCE, { kind: 'record' } satisfies Source),
-    UseInterceptors(ReadETagInterceptor),
-    ApiETag(RECORD_TAG),
-  );
+export { RecordETag } from '../../http/etag/record-etag';
 
 /** A list or summary of a live read model: the tag rests on the position the read model has applied. */
 export const ReadModelETag = (projection: { name: string }) =>

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/comm
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { createHash, createPublicKey } from 'node:crypto';
 import { CollectionRead, RecordRead } from '../../../http/endpoint-responses';
+import { RecordETag } from '../../../http/etag/record-etag';
 import { DigestPageSchema, LedgerDigestDetailSchema } from '../../http/ledger.responses';
 import { NotFound } from '../../../shared/domain-errors';
 import { digestSigningPayload, verifyDigestSignature } from '../digest-signature';
@@ -87,8 +88,9 @@ export class ListLedgerDigestsController {
     );
   }
 
-  /** No ETag: the read-model ETag machinery is not the ledger's to import, and a digest never changes once recorded. */
+  /** Its ETag rests on the digest stream's revision (always 0: a digest is recorded once, never changed). */
   @Get(':digestId')
+  @RecordETag()
   @Requires('ledger:read')
   @ApiOperation({
     operationId: 'getLedgerDigest',
