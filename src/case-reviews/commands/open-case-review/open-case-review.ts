@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
+import { plainDataSubjects } from '../../../http/plain-data-subjects';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -111,13 +112,7 @@ export class OpenCaseReviewController {
   })
   open(@Body() dto: OpenCaseReviewDto, @Ctx() ctx: CommandContext) {
     const { caseReviewId, type, title, awareOn, boardId } = dto;
-    // Plain objects, not DTO instances: the sealer walks the event's data.
-    const dataSubjects = dto.dataSubjects?.map(({ subjectId, relation, name, dateOfBirth }) => ({
-      subjectId,
-      relation,
-      name,
-      ...(dateOfBirth ? { dateOfBirth } : {}),
-    }));
+    const dataSubjects = plainDataSubjects(dto.dataSubjects);
     return this.commands.execute(
       new OpenCaseReviewCommand(
         {

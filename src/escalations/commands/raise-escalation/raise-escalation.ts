@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
+import { plainDataSubjects } from '../../../http/plain-data-subjects';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
@@ -153,12 +154,7 @@ export class RaiseEscalationController {
   raise(@Body() dto: RaiseEscalationDto, @Ctx() ctx: CommandContext) {
     const { escalationId, protocolId, raisedByPersonId, raisedByAgency, concerningAgency, subject, caseReference } =
       dto;
-    const dataSubjects = dto.dataSubjects?.map(({ subjectId, relation, name, dateOfBirth }) => ({
-      subjectId,
-      relation,
-      name,
-      ...(dateOfBirth ? { dateOfBirth } : {}),
-    }));
+    const dataSubjects = plainDataSubjects(dto.dataSubjects);
     return this.commands.execute(
       new RaiseEscalationCommand(
         {
