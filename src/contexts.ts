@@ -5,6 +5,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
@@ -21,6 +22,7 @@ export const CONTEXT_MODULES: Type[] = [
   ActionsModule,
   EscalationsModule,
   CaseReviewsModule,
+  InspectionsModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

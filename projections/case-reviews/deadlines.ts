@@ -2,6 +2,9 @@ import { deadlineRuleFor, type CaseReviewType, type DeadlineMilestone, type Dela
 import { CalendarRangeError, inCalendarRange } from '../calendar/bank-holidays-england-wales';
 import { addWorkingDays, nextDay, workingDaysBetween } from '../calendar/working-days';
 import type { CaseReviewDoc } from './case-review-doc';
+import { addMonths } from '../../src/shared/calendar-months';
+
+export { addMonths };
 
 /**
  * A statutory clock read at a measuring date (the end of that business day in England). Pure: the
@@ -28,13 +31,6 @@ export interface DeadlineView {
 
 const DAY_MS = 86_400_000;
 const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-/** The same day `months` later; a day the month lacks is its last day (31 August + 6 months = 28 February). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
-}
 
 function dueDate(startedOn: string, rule: { workingDays?: number; months?: number }): string | undefined {
   if (rule.months !== undefined) return addMonths(startedOn, rule.months);

@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Action } from '../../../actions';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Inspection, type InspectionCommand } from '../../domain/inspection';
+
+export class LinkRecommendationActionDto extends CommandDto {
+  @IsRecordId('The action (actions context)', 'wseb-2022-09-22-a4')
+  actionId!: string;
+}
+
+export class LinkRecommendationActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<InspectionCommand, 'link-recommendation-action', 'actionExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkRecommendationActionCommand)
+export class LinkRecommendationActionHandler implements ICommandHandler<LinkRecommendationActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: LinkRecommendationActionCommand) {
+    const actionExists = await this.runner.exists(Action.category, data.actionId);
+    return this.runner.run(
+      Inspection,
+      data.inspectionId,
+      { type: 'link-recommendation-action', data: { ...data, actionExists } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('inspections')
+@Controller('inspections')
+export class LinkRecommendationActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':inspectionId/recommendations/:recommendationId/actions')
+  @HttpCode(200)
+  @Requires('inspections:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'linkRecommendationAction',
+    summary: "Add a tracked action to a recommendation's action plan",
+  })
+  link(
+    @RecordId('inspectionId') inspectionId: string,
+    @RecordId('recommendationId') recommendationId: string,
+    @Body() dto: LinkRecommendationActionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { actionId } = dto;
+    return this.commands.execute(
+      new LinkRecommendationActionCommand({ inspectionId, recommendationId, actionId }, ctx),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
+import { NextUpdateDto, nextUpdateOf } from '../inspection-fields';
+
+export class RecordRecommendationUpdateDto extends NextUpdateDto {
+  @IsBusinessDate('The day the update was given (e.g. the board meeting that took it)', '2023-02-07')
+  updatedOn!: string;
+
+  @IsText(4000, 'The progress reported')
+  summary!: string;
+
+  @ApiPropertyOptional({ enum: RAG_STATUSES, description: 'The RAG status this update sets' })
+  @IsOptional()
+  @IsIn(RAG_STATUSES)
+  rag?: RagStatus;
+}
+
+export class RecordRecommendationUpdateCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<InspectionCommand, 'record-recommendation-update'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordRecommendationUpdateCommand)
+export class RecordRecommendationUpdateHandler implements ICommandHandler<RecordRecommendationUpdateCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RecordRecommendationUpdateCommand) {
+    return this.runner.run(Inspection, data.inspectionId, { type: 'record-recommendation-update', data }, ctx);
+  }
+}
+
+@ApiTags('inspections')
+@Controller('inspections')
+export class RecordRecommendationUpdateController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':inspectionId/recommendations/:recommendationId/updates')
+  @HttpCode(200)
+  @Requires('inspections:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordRecommendationUpdate',
+    summary: 'Record a progress update on a recommendation, with its RAG status and when the next update is due',
+  })
+  update(
+    @RecordId('inspectionId') inspectionId: string,
+    @RecordId('recommendationId') recommendationId: string,
+    @Body() dto: RecordRecommendationUpdateDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { updatedOn, summary, rag } = dto;
+    const nextUpdate = nextUpdateOf(dto);
+    return this.commands.execute(
+      new RecordRecommendationUpdateCommand(
+        {
+          inspectionId,
+          recommendationId,
+          updatedOn,
+          summary,
+          ...(rag ? { rag } : {}),
+          ...(nextUpdate ? { nextUpdate } : {}),
+        },
+        ctx,
+      ),
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
+
+export class SetRecommendationRagDto extends CommandDto {
+  @IsBusinessDate('The day the status was set', '2023-03-01')
+  setOn!: string;
+
+  @IsOneOf(RAG_STATUSES, 'Red, amber or green')
+  rag!: RagStatus;
+
+  @IsText(1000, 'Why')
+  reason!: string;
+}
+
+export class SetRecommendationRagCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<InspectionCommand, 'set-recommendation-rag'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetRecommendationRagCommand)
+export class SetRecommendationRagHandler implements ICommandHandler<SetRecommendationRagCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: SetRecommendationRagCommand) {
+    return this.runner.run(Inspection, data.inspectionId, { type: 'set-recommendation-rag', data }, ctx);
+  }
+}
+
+@ApiTags('inspections')
+@Controller('inspections')
+export class SetRecommendationRagController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':inspectionId/recommendations/:recommendationId/rag')
+  @HttpCode(200)
+  @Requires('inspections:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'setRecommendationRag',
+    summary: "Set a recommendation's RAG status on its own, with the reason",
+  })
+  set(
+    @RecordId('inspectionId') inspectionId: string,
+    @RecordId('recommendationId') recommendationId: string,
+    @Body() dto: SetRecommendationRagDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { setOn, rag, reason } = dto;
+    return this.commands.execute(
+      new SetRecommendationRagCommand({ inspectionId, recommendationId, setOn, rag, reason }, ctx),
+    );
+  }
+}
