@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 // Both are listed in the order stacked decorators run (bottom up), so a bad value's messages keep their order.
 
@@ -29,6 +29,13 @@ export const PageCursor = (maxLength: number) =>
 /** A list query's optional filter by a date (or an ISO 8601 instant). */
 export const DateFilter = (description: string, example: string) =>
   applyDecorators(IsISO8601({ strict: true }), IsOptional(), ApiPropertyOptional({ description, example }));
+
+/** Query strings arrive as text: only the words true and false are booleans, anything else fails validation. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** A list query's optional true/false filter. */
+export const BooleanFilter = (description: string) =>
+  applyDecorators(IsBoolean(), Transform(toBoolean), IsOptional(), ApiPropertyOptional({ type: Boolean, description }));
 
 /** Cursor paging shared by every list query: a page size and the opaque cursor of the previous page. */
 export class PageQueryDto {

@@ -14,6 +14,9 @@ import { protocolsProjection } from '../../projections/protocols/protocols.proje
 import { caseReviewsProjection } from '../../projections/case-reviews/case-reviews.projection';
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
+import { inspectionsProjection } from '../../projections/inspections/inspections.projection';
+import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
+import { InspectionsController } from './inspections/inspections.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
@@ -66,6 +69,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   signoffsProjection,
   protocolsProjection,
   caseReviewsProjection,
+  inspectionsProjection,
   dataSubjectsProjection,
 ];
 
@@ -101,6 +105,8 @@ export function readModelFile(config: AppConfig): string {
     ProtocolsAsOfController,
     CaseReviewsController,
     CaseReviewsAsOfController,
+    InspectionsController,
+    InspectionsAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
   ],

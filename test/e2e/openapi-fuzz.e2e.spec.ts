@@ -70,6 +70,7 @@ const CATEGORY: Record<string, string> = {
   protocolId: 'protocol',
   escalationId: 'escalation',
   caseReviewId: 'casereview',
+  inspectionId: 'inspection',
   financialYear: 'budget',
   packId: 'pack',
 };
@@ -290,6 +291,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',
+      'streamInspections',
       'streamMeetings',
       'streamPartners',
       'streamPeople',

@@ -11,6 +11,7 @@ import { signoffsProjection } from '../../../projections/signoffs/signoffs.proje
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
+import { inspectionsProjection } from '../../../projections/inspections/inspections.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -39,6 +40,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(signoffsProjection),
   source(protocolsProjection),
   source(caseReviewsProjection),
+  source(inspectionsProjection),
   source(dataSubjectsProjection),
 ];
 

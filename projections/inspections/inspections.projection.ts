@@ -1,0 +1,123 @@
+import { Inspection, type InspectionEvent } from '../../src/inspections';
+import type { StoredEvent } from '../../src/ledger/event-envelope';
+import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { historyEntry, stampOf } from '../partners/record-history';
+import { revisionAfter } from '../record-revision';
+import { subscribe, type SubscribedProjection } from '../subscription';
+import { INSPECTION_KEY_PREFIX, inspectionKey, type InspectionDoc, type RecommendationEntry } from './inspection-doc';
+
+const inspections = subscribe(Inspection, {
+  'inspection-recorded': 'handled',
+  'inspection-recommendation-recorded': 'handled',
+  'recommendation-action-linked': 'handled',
+  'recommendation-update-recorded': 'handled',
+  'recommendation-rag-set': 'handled',
+  'recommendation-closed': 'handled',
+});
+
+const newInspection = (inspectionId: string): InspectionDoc => ({
+  inspectionId,
+  exists: false,
+  title: '',
+  partnerIds: [],
+  recommendations: [],
+  revision: -1,
+  history: [],
+});
+
+type Change = [Partial<InspectionDoc>, string];
+
+const withRecommendation = (
+  doc: InspectionDoc,
+  recommendationId: string,
+  to: (r: RecommendationEntry) => RecommendationEntry,
+): Partial<InspectionDoc> => ({
+  recommendations: doc.recommendations.map((r) => (r.recommendationId === recommendationId ? to(r) : r)),
+});
+
+/** What one event changes, and its history line. */
+function change(doc: InspectionDoc, event: DecodedEvent<InspectionEvent>): Change {
+  switch (event.type) {
+    case 'inspection-recorded': {
+      const { inspectionId: _id, ...recorded } = event.data;
+      return [
+        { ...recorded, exists: true, registered: stampOf(event) },
+        `Recorded ${recorded.title} (${recorded.body})`,
+      ];
+    }
+    case 'inspection-recommendation-recorded': {
+      const { inspectionId: _i, nextUpdateDue, dueWithinMonths, ...rec } = event.data;
+      const entry: RecommendationEntry = {
+        ...rec,
+        ...(nextUpdateDue ? { firstUpdateDue: nextUpdateDue } : {}),
+        ...(dueWithinMonths ? { dueWithinMonths } : {}),
+        updates: [],
+        ragHistory: [],
+      };
+      const due = nextUpdateDue ? `, first update due ${nextUpdateDue}` : '';
+      return [
+        { recommendations: [...doc.recommendations, entry] },
+        `${rec.kind} ${rec.recommendationId} for ${rec.ownerPartnerId}${due}`,
+      ];
+    }
+    case 'recommendation-action-linked': {
+      const { recommendationId, actionId } = event.data;
+      return [
+        withRecommendation(doc, recommendationId, (r) => ({ ...r, actionIds: [...r.actionIds, actionId] })),
+        `Action ${actionId} added to the plan for ${recommendationId}`,
+      ];
+    }
+    case 'recommendation-update-recorded': {
+      const { inspectionId: _i, recommendationId, ...update } = event.data;
+      const rag = update.rag ? [{ on: update.updatedOn, rag: update.rag, setBy: 'update' as const }] : [];
+      return [
+        withRecommendation(doc, recommendationId, (r) => ({
+          ...r,
+          updates: [...r.updates, update],
+          ragHistory: [...r.ragHistory, ...rag],
+        })),
+        `Update on ${recommendationId} (${update.updatedOn})${update.nextUpdateDue ? `, next due ${update.nextUpdateDue}` : ''}`,
+      ];
+    }
+    case 'recommendation-rag-set': {
+      const { recommendationId, setOn, rag, reason } = event.data;
+      return [
+        withRecommendation(doc, recommendationId, (r) => ({
+          ...r,
+          ragHistory: [...r.ragHistory, { on: setOn, rag, setBy: 'review', reason }],
+        })),
+        `${recommendationId} set ${rag}`,
+      ];
+    }
+    case 'recommendation-closed': {
+      const { recommendationId, closedOn, summary, evidence } = event.data;
+      return [
+        withRecommendation(doc, recommendationId, (r) => ({ ...r, closure: { closedOn, summary, evidence } })),
+        `${recommendationId} closed on ${closedOn}, citing ${evidence.map((e) => `${e.streamId}@${e.revision}`).join(', ')}`,
+      ];
+    }
+  }
+}
+
+function evolve(doc: InspectionDoc, stored: StoredEvent): InspectionDoc {
+  const event = inspections.decode(stored);
+  const [changed, summary] = change(doc, event);
+  return {
+    ...doc,
+    ...changed,
+    lastChange: stampOf(event),
+    revision: revisionAfter(doc, stored, { category: Inspection.category, id: doc.inspectionId }),
+    history: [...doc.history, historyEntry(event, summary)],
+  };
+}
+
+/** The inspections register: one document per inspection with its recommendations (overdue is measured on read). */
+export const inspectionsProjection: SubscribedProjection<InspectionDoc> = {
+  name: 'inspections',
+  version: 1,
+  subscriptions: [inspections],
+  canHandle: inspections.takes,
+  keysOf: (stored) => [inspectionKey(inspections.decode(stored).data.inspectionId)],
+  initialState: (key) => newInspection(key.slice(INSPECTION_KEY_PREFIX.length)),
+  evolve,
+};
