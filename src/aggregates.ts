@@ -1,5 +1,4 @@
 import { EvidencePack, PACK_SOURCES } from './evidence';
-import { Inspection } from './inspections';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
 import { DataSubject } from './privacy';
@@ -12,8 +11,6 @@ import { DataSubject } from './privacy';
 export const AGGREGATES: readonly EventSource[] = [
   // the records an evidence pack selects from, with their boards, people and agencies
   ...PACK_SOURCES,
-  // the inspections register (packs select it once its CSV lands in pack-events' sources)
-  Inspection,
   DataSubject,
   EvidencePack,
   LedgerDigest,

@@ -19,6 +19,7 @@ const PACK_FILES = [
   'meetings.csv',
   'attendance.csv',
   'case-reviews.csv',
+  'inspections.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -67,6 +68,7 @@ describe('evidence pack over the demo data', () => {
       'escalations.csv',
       'events.ndjson',
       'funding.csv',
+      'inspections.csv',
       'meetings.csv',
       'summary.pdf',
     ]);
@@ -78,6 +80,7 @@ describe('evidence pack over the demo data', () => {
       'budget',
       'meetings',
       'case-reviews',
+      'inspections',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -172,6 +172,7 @@ describe('a version-2 event with an upcaster', () => {
         'decisions.csv',
         'escalations.csv',
         'funding.csv',
+        'inspections.csv',
         'meetings.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);

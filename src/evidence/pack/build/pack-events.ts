@@ -1,6 +1,7 @@
 import { Action } from '../../../actions';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
+import { Inspection } from '../../../inspections';
 import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
 import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
@@ -25,6 +26,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   EscalationProtocol,
   Budget,
   CaseReview,
+  Inspection,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

@@ -9,7 +9,7 @@ export interface RecordFacts {
   kind: RecordKind;
   /** Meetings it was raised at, is due back at, or was carried to (actions); its meeting (decisions, sign-offs); itself (meetings). */
   meetingIds: Set<string>;
-  /** Partner parties: owners, responsible partners, signatories, pledging/paying/underwriting partners, escalation agencies, partners represented at a meeting. */
+  /** Partner parties: owners, responsible partners, agencies inspected and recommendation owners, signatories, pledging/paying/underwriting partners, escalation agencies, partners represented at a meeting. */
   partnerIds: Set<string>;
   /** Person owners, signers, attendees and presenters: they count for the partner they belong to, and bring their person stream as context. */
   personIds: Set<string>;
@@ -31,6 +31,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   budget: 'funding',
   meeting: 'meetings',
   casereview: 'case-reviews',
+  inspection: 'inspections',
 };
 
 type Data = Record<string, unknown>;
@@ -62,7 +63,7 @@ function addAttendance(f: RecordFacts, entries: unknown): void {
 export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   const d = (e.data ?? {}) as Data;
   for (const key of ['meetingId', 'targetMeetingId', 'toMeetingId', 'fromMeetingId']) add(f.meetingIds, d[key]);
-  for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency'])
+  for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency', 'ownerPartnerId'])
     add(f.partnerIds, d[key]);
   for (const key of ['responsiblePartnerIds', 'requiredPartnerIds'])
     if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
@@ -72,6 +73,8 @@ export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   addAttendance(f, d.entries);
   if (e.type === 'attendance-corrected') addAttendance(f, [d.entry]);
   add(f.personIds, d.presenterPersonId);
+  if (e.type === 'inspection-recorded' && Array.isArray(d.partnerIds))
+    for (const p of d.partnerIds as unknown[]) add(f.partnerIds, p);
   if (e.type === 'signoff-requested') f.decisionId = str(d.decisionId);
   if (e.type === 'escalation-raised') f.protocolId = str(d.protocolId);
   for (const key of ['text', 'subject', 'name', 'title']) if (str(d[key])) f.text.push(d[key] as string);

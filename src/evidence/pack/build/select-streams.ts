@@ -9,7 +9,8 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  * Which streams a pack holds, and up to which revision. The rules (also in the README of the report):
  * 1. Records: the scope's record kinds pick stream categories: decisions -> decision-*, signoff-*;
  *    actions -> action-*; escalations -> escalation-*, protocol-*; funding -> budget-*; meetings -> meeting-*;
- *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out).
+ *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out);
+ *    inspections -> inspection-*.
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
  *    meetings.csv with its attendance in attendance.csv.
  * 2. Period: a record is in scope when any of its events has an occurredAt whose business date
@@ -22,8 +23,8 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  * 4. Partners (empty = every partner): a record is in scope when one of its parties is one of the
  *    partners: action owners (partner owners, and person owners by the partner their person record
  *    names), responsible partners, required signatories and signers, pledging/paying/underwriting
- *    partners, escalation agencies (raising, concerning, acknowledging, responding), and a meeting's
- *    attendees (by their person's partner), presenters and partners represented.
+ *    partners, escalation agencies (raising, concerning, acknowledging, responding), the agencies an
+ *    inspection inspected and its recommendations' owners, and a meeting's attendees (by their person's partner), presenters and partners represented.
  * 5. Themes (empty = no filter): a record is in scope when any theme matches, as whole words ignoring
  *    case, the record's action text, decision text, artefact title, escalation subject, protocol name
  *    budget line names, or meeting and agenda item titles.

@@ -4,6 +4,7 @@ import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections
 import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
+import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -94,6 +95,8 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const signoffs = t.decisions.signoffs();
   const years = t.funding.years();
   const reviews = t.caseReviews.views();
+  const inspections = t.inspections.views();
+  const recommendations = inspections.flatMap((v) => v.recommendations);
   const meetings = meetingSummaries(t.meetings.meetings());
   const overdue = actions.filter(
     (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
@@ -132,6 +135,10 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       {
         label: 'Case reviews (breached a statutory deadline)',
         value: `${reviews.length} (${reviews.filter((v) => v.breached).length})`,
+      },
+      {
+        label: 'Inspection recommendations (open / overdue an update)',
+        value: `${recommendations.length} (${recommendations.filter((r) => r.status === 'open').length} / ${recommendations.filter((r) => r.overdue).length})`,
       },
       ...years.map((y) => ({
         label: `Budget ${y.financialYear} (shortfall)`,
@@ -173,6 +180,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Case reviews: statutory deadlines at the end of the period',
         columns: ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
         rows: capped(caseReviewSummaryRows(reviews)),
+      },
+      {
+        title: 'Inspections: recommendations open at the end of the period',
+        columns: ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
+        rows: capped(inspectionSummaryRows(inspections)),
       },
     ],
   };

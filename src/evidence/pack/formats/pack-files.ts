@@ -16,6 +16,7 @@ export const CSV_FILES = [
   'meetings.csv',
   'attendance.csv',
   'case-reviews.csv',
+  'inspections.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

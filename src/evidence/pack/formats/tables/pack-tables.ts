@@ -3,6 +3,7 @@ import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
 import { FundingTable } from './funding-csv';
+import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
 import type { PackTable } from './projection-fold';
 
@@ -14,6 +15,7 @@ export interface PackTables {
   meetings: MeetingsTable;
   attendance: AttendanceTable;
   caseReviews: CaseReviewsTable;
+  inspections: InspectionsTable;
 }
 
 /**
@@ -31,6 +33,7 @@ export function packTables(asOf: string): PackTables {
     meetings,
     attendance: new AttendanceTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
+    inspections: new InspectionsTable(asOf),
   };
 }
 
@@ -42,4 +45,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.meetings,
   t.attendance,
   t.caseReviews,
+  t.inspections,
 ];
