@@ -585,6 +585,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/as-of/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspections register as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listInspections */
+    get: operations['listInspectionsAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/inspections/{inspectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One inspection as known at knownAt (recording time) and true at validAt (business time) */
+    get: operations['getInspectionAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/inspections/{inspectionId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspection's history as known at knownAt, of what had happened by validAt */
+    get: operations['getInspectionHistoryAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/as-of/meetings': {
     parameters: {
       query?: never;
@@ -1971,6 +2022,163 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inspections with their recommendations at measuredOn; filter by body, inspected agency, and recommendations by owner, status or overdue; cursor paging */
+    get: operations['listInspections'];
+    put?: never;
+    /** Record an inspection of partner agencies: body, fieldwork and publication dates, the published report */
+    post: operations['recordInspection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each inspection as it is applied (event "inspection", id = ledger position), measured on the day it is sent
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamInspections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One inspection: body, dates, report, agencies inspected, and each recommendation with its owner, action plan, updates, RAG over time, closure, and whether an update is overdue at measuredOn */
+    get: operations['getInspection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inspection's events in ledger order: what, when, who, where to verify it */
+    get: operations['getInspectionHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a recommendation or area for improvement: the partner that owns it, its action plan, when its first update is due */
+    post: operations['recordInspectionRecommendation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/recommendations/{recommendationId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a tracked action to a recommendation's action plan */
+    post: operations['linkRecommendationAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/recommendations/{recommendationId}/closure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a recommendation, citing the ledger records that show it done */
+    post: operations['closeRecommendation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/recommendations/{recommendationId}/rag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a recommendation's RAG status on its own, with the reason */
+    post: operations['setRecommendationRag'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/{inspectionId}/recommendations/{recommendationId}/updates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a progress update on a recommendation, with its RAG status and when the next update is due */
+    post: operations['recordRecommendationUpdate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ledger/digests': {
     parameters: {
       query?: never;
@@ -2049,7 +2257,7 @@ export interface paths {
     };
     /**
      * A stream's events with actors, business and recorded times and hash links
-     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `meeting`, `partner`, `person`, `protocol`, `signoff`.
+     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `inspection`, `meeting`, `partner`, `person`, `protocol`, `signoff`.
      */
     get: operations['readStream'];
     put?: never;
@@ -3513,6 +3721,23 @@ export interface components {
        */
       occurredAt?: string;
     };
+    CloseRecommendationDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day it was closed
+       * @example 2023-04-20
+       */
+      closedOn: string;
+      /** @description Why it is closed: what was done */
+      summary: string;
+      /** @description Ledger records that show it done: at least one (checked to exist as cited) */
+      evidence: components['schemas']['EvidenceReferenceDto'][];
+    };
     CommandResult: {
       /**
        * @description The id of the record the command changed
@@ -4515,6 +4740,27 @@ export interface components {
       /** @description The pack stream revision: send it as If-Match */
       revision: number;
     };
+    EvidenceReferenceDto: {
+      /**
+       * @description The ledger stream cited
+       * @example meeting-wseb-2023-04-20
+       */
+      streamId: string;
+      /** @description The event of that stream cited (0-based revision) */
+      revision: number;
+      /**
+       * Format: uuid
+       * @description The event's id, checked to be the event at that revision
+       */
+      eventId?: string;
+    };
+    EvidenceReferenceViewDto: {
+      /** @description Ledger stream (GET /ledger/streams/{streamId}) */
+      streamId: string;
+      revision: number;
+      /** Format: uuid */
+      eventId?: string;
+    };
     ExtendPackAccessDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -4600,6 +4846,146 @@ export interface components {
       proof: string[];
       event: components['schemas']['ProvedEvent'];
     };
+    InspectionAsOfDto: {
+      /** @description Inspection id */
+      inspectionId: string;
+      /** @enum {string} */
+      body: 'jtai' | 'ofsted-ilacs' | 'hmicfrs' | 'cqc' | 'send' | 'hmip' | 'other';
+      bodyName?: string;
+      title: string;
+      /**
+       * Format: date
+       * @description First day of fieldwork
+       */
+      fieldworkFrom: string;
+      /**
+       * Format: date
+       * @description Last day of fieldwork
+       */
+      fieldworkTo: string;
+      /**
+       * Format: date
+       * @description Report published on
+       */
+      publishedOn: string;
+      reportReference: string;
+      reportUrl?: string;
+      /** @description The agencies inspected */
+      partnerIds: string[];
+      monitoredBy?: string;
+      recommendations: components['schemas']['InspectionRecommendation'][];
+      counts: components['schemas']['RecommendationCountsDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      /**
+       * Format: date
+       * @description The business date it is measured at
+       */
+      measuredOn: string;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    InspectionDto: {
+      /** @description Inspection id */
+      inspectionId: string;
+      /** @enum {string} */
+      body: 'jtai' | 'ofsted-ilacs' | 'hmicfrs' | 'cqc' | 'send' | 'hmip' | 'other';
+      bodyName?: string;
+      title: string;
+      /**
+       * Format: date
+       * @description First day of fieldwork
+       */
+      fieldworkFrom: string;
+      /**
+       * Format: date
+       * @description Last day of fieldwork
+       */
+      fieldworkTo: string;
+      /**
+       * Format: date
+       * @description Report published on
+       */
+      publishedOn: string;
+      reportReference: string;
+      reportUrl?: string;
+      /** @description The agencies inspected */
+      partnerIds: string[];
+      monitoredBy?: string;
+      recommendations: components['schemas']['InspectionRecommendation'][];
+      counts: components['schemas']['RecommendationCountsDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      /**
+       * Format: date
+       * @description The business date it is measured at
+       */
+      measuredOn: string;
+    };
+    InspectionHistoryAsOfDto: {
+      /** @description Inspection id */
+      inspectionId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    InspectionHistoryDto: {
+      /** @description Inspection id */
+      inspectionId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    InspectionPageAsOfDto: {
+      items: components['schemas']['InspectionDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    InspectionPageDto: {
+      items: components['schemas']['InspectionDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+    };
+    InspectionRecommendation: {
+      /** @description Recommendation id */
+      recommendationId: string;
+      /** @enum {string} */
+      kind: 'recommendation' | 'area-for-improvement';
+      /** @description The partner that owns it */
+      ownerPartnerId: string;
+      text: string;
+      /** @description The action plan: tracked actions */
+      actionIds: string[];
+      /**
+       * Format: date
+       * @description The first update was due by then
+       */
+      firstUpdateDue?: string;
+      /** @description It was set as "within N months" of publication */
+      dueWithinMonths?: number;
+      updates: components['schemas']['RecommendationUpdateDto'][];
+      /** @description The RAG status over time */
+      ragHistory: components['schemas']['RagEntryDto'][];
+      closure?: components['schemas']['RecommendationClosureDto'];
+      /**
+       * @description On measuredOn
+       * @enum {string}
+       */
+      status: 'open' | 'closed';
+      /**
+       * Format: date
+       * @description The update due on measuredOn (open recommendations)
+       */
+      nextUpdateDue?: string;
+      /** @description Open with its update due before measuredOn: missed */
+      overdue: boolean;
+      /**
+       * @description The RAG status on measuredOn
+       * @enum {string}
+       */
+      rag?: 'red' | 'amber' | 'green';
+    };
     LastUpdateDto: {
       /**
        * Format: date-time
@@ -4639,6 +5025,18 @@ export interface components {
       /**
        * @description The action (actions context)
        * @example wseb-2022-05-10-a1
+       */
+      actionId: string;
+    };
+    LinkRecommendationActionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The action (actions context)
+       * @example wseb-2022-09-22-a4
        */
       actionId: string;
     };
@@ -4899,7 +5297,7 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
     };
     PackScopeDto: {
       /**
@@ -4941,7 +5339,7 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
     };
     /** @description One page of a cursor-paged list */
     Page: {
@@ -5359,6 +5757,21 @@ export interface components {
        */
       url?: string;
     };
+    RagEntryDto: {
+      /**
+       * Format: date
+       * @description Set on
+       */
+      on: string;
+      /** @enum {string} */
+      rag: 'red' | 'amber' | 'green';
+      /**
+       * @description With a progress update, or set on its own
+       * @enum {string}
+       */
+      setBy: 'update' | 'review';
+      reason?: string;
+    };
     RaiseActionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5477,6 +5890,38 @@ export interface components {
       /** @description SHA-256 of the draft, lower-case hex */
       contentHash: string;
     };
+    RecommendationClosureDto: {
+      /**
+       * Format: date
+       * @description Closed on
+       */
+      closedOn: string;
+      summary: string;
+      evidence: components['schemas']['EvidenceReferenceViewDto'][];
+    };
+    RecommendationCountsDto: {
+      /** @description Of all its recommendations, whatever the filters */
+      open: number;
+      overdue: number;
+      closed: number;
+    };
+    RecommendationUpdateDto: {
+      /**
+       * Format: date
+       * @description The day the update was given
+       */
+      updatedOn: string;
+      summary: string;
+      /** @enum {string} */
+      rag?: 'red' | 'amber' | 'green';
+      /**
+       * Format: date
+       * @description The next update is due by then
+       */
+      nextUpdateDue?: string;
+      /** @description It was set as "within N months" of the update */
+      dueWithinMonths?: number;
+    };
     RecordAttendanceDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5587,6 +6032,61 @@ export interface components {
       /** @description Ledger position (opaque: compare, never compute) */
       position: number;
     };
+    RecordInspectionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the inspection
+       * @example hmicfrs-warwickshire-police-2022
+       */
+      inspectionId: string;
+      /**
+       * @description The inspecting body (other: name it in bodyName)
+       * @enum {string}
+       */
+      body: 'jtai' | 'ofsted-ilacs' | 'hmicfrs' | 'cqc' | 'send' | 'hmip' | 'other';
+      /** @description The body's name when other, or the programme (e.g. 'HMIC PEEL') */
+      bodyName?: string;
+      /** @description What the register calls it */
+      title: string;
+      /**
+       * Format: date
+       * @description First day of fieldwork
+       * @example 2022-02-07
+       */
+      fieldworkFrom: string;
+      /**
+       * Format: date
+       * @description Last day of fieldwork
+       * @example 2022-02-18
+       */
+      fieldworkTo: string;
+      /**
+       * Format: date
+       * @description The day the report was published
+       * @example 2022-08-09
+       */
+      publishedOn: string;
+      /** @description The published report: its reference or title as the body publishes it */
+      reportReference: string;
+      /**
+       * Format: uri
+       * @description Where the report is published
+       */
+      reportUrl?: string;
+      /**
+       * @description The agencies inspected (registered partners)
+       * @example [
+       *       "warwickshire-police"
+       *     ]
+       */
+      partnerIds: string[];
+      /** @description Who monitors the response (e.g. 'WSEB', a subcommittee) */
+      monitoredBy?: string;
+    };
     RecordLedgerDigestDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5646,6 +6146,79 @@ export interface components {
        * @example police-2022-23
        */
       pledgeId?: string;
+    };
+    RecordRecommendationDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The next update is due by this date
+       * @example 2023-02-09
+       */
+      nextUpdateDue?: string;
+      /**
+       * @description Or: the next update is due within this many months (e.g. 6: "within six months")
+       * @example 6
+       */
+      nextUpdateWithinMonths?: number;
+      /**
+       * @description Stable id of the recommendation
+       * @example hmicfrs-2022-r2
+       */
+      recommendationId: string;
+      /**
+       * @description A recommendation, or an area for improvement
+       * @enum {string}
+       */
+      kind: 'recommendation' | 'area-for-improvement';
+      /**
+       * @description The partner that owns it: one of the agencies inspected
+       * @example warwickshire-police
+       */
+      ownerPartnerId: string;
+      /** @description What the report says */
+      text: string;
+      /**
+       * @description The action plan: tracked actions (actions context) that answer it; more can be linked later
+       * @example [
+       *       "wseb-2022-05-10-a1"
+       *     ]
+       */
+      actionIds?: string[];
+    };
+    RecordRecommendationUpdateDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The next update is due by this date
+       * @example 2023-02-09
+       */
+      nextUpdateDue?: string;
+      /**
+       * @description Or: the next update is due within this many months (e.g. 6: "within six months")
+       * @example 6
+       */
+      nextUpdateWithinMonths?: number;
+      /**
+       * Format: date
+       * @description The day the update was given (e.g. the board meeting that took it)
+       * @example 2023-02-07
+       */
+      updatedOn: string;
+      /** @description The progress reported */
+      summary: string;
+      /**
+       * @description The RAG status this update sets
+       * @enum {string}
+       */
+      rag?: 'red' | 'amber' | 'green';
     };
     RecordResponseDto: {
       /**
@@ -6030,6 +6603,26 @@ export interface components {
        * @example 2022-23
        */
       financialYear: string;
+    };
+    SetRecommendationRagDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the status was set
+       * @example 2023-03-01
+       */
+      setOn: string;
+      /**
+       * @description Red, amber or green
+       * @enum {string}
+       */
+      rag: 'red' | 'amber' | 'green';
+      /** @description Why */
+      reason: string;
     };
     SignSignoffDto: {
       /**
@@ -10843,6 +11436,388 @@ export interface operations {
         };
       };
       /** @description escalation-not-found: no such escalation had been raised (and recorded) by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listInspectionsAsOf: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        body?: 'jtai' | 'ofsted-ilacs' | 'hmicfrs' | 'cqc' | 'send' | 'hmip' | 'other';
+        /** @description Only inspections of this agency */
+        inspectedPartnerId?: string;
+        /** @description Only recommendations this partner owns (each inspection lists only those) */
+        ownerPartnerId?: string;
+        /** @description Only recommendations open or closed on measuredOn */
+        status?: 'open' | 'closed';
+        /** @description Only recommendations whose update was (true) or was not (false) overdue on measuredOn */
+        overdue?: boolean;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, measuredOn, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInspectionAsOf: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt or measuredOn is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inspection-not-found: no such inspection had been recorded by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInspectionHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inspection-not-found: no such inspection had been recorded by then */
       404: {
         headers: {
           [name: string]: unknown;
@@ -21604,6 +22579,1278 @@ export interface operations {
               };
             };
           };
+        };
+      };
+    };
+  };
+  listInspections: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        body?: 'jtai' | 'ofsted-ilacs' | 'hmicfrs' | 'cqc' | 'send' | 'hmip' | 'other';
+        /** @description Only inspections of this agency */
+        inspectedPartnerId?: string;
+        /** @description Only recommendations this partner owns (each inspection lists only those) */
+        ownerPartnerId?: string;
+        /** @description Only recommendations open or closed on measuredOn */
+        status?: 'open' | 'closed';
+        /** @description Only recommendations whose update was (true) or was not (false) overdue on measuredOn */
+        overdue?: boolean;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter, measuredOn or the cursor is invalid (validation-failed, invalid-cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordInspection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordInspectionDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamInspections: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "inspection" (data: InspectionDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInspection: {
+    parameters: {
+      query?: {
+        /** @description Business date the deadlines are measured at (end of that day in England): days remaining and breaches as they stood then. Default: today; as of a past point, that point’s date */
+        measuredOn?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter, measuredOn or the cursor is invalid (validation-failed, invalid-cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inspection-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getInspectionHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description inspection-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordInspectionRecommendation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkRecommendationAction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        recommendationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkRecommendationActionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeRecommendation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        recommendationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setRecommendationRag: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        recommendationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRecommendationRagDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordRecommendationUpdate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        inspectionId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        recommendationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordRecommendationUpdateDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

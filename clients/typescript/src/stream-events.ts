@@ -38,6 +38,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     escalation: components['schemas']['EscalationTrailDocument'];
   };
+  '/inspections/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    inspection: components['schemas']['InspectionDto'];
+  };
   '/meetings/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     meeting: components['schemas']['MeetingResponse'];
@@ -66,6 +70,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
   '/escalation-protocols/stream': ['auth-expired', 'protocol'],
   '/escalation-trail/stream': ['auth-expired', 'escalation'],
+  '/inspections/stream': ['auth-expired', 'inspection'],
   '/meetings/stream': ['auth-expired', 'meeting'],
   '/partners/stream': ['auth-expired', 'partner'],
   '/people/stream': ['auth-expired', 'person'],
