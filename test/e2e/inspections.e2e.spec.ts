@@ -270,4 +270,18 @@ describe('inspections register (e2e)', () => {
     const now = await get(`${rec(8).replace('/recommendations/r8', '')}?measuredOn=2023-02-21`);
     expect(now.body.recommendations[7]).toMatchObject({ rag: 'red', nextUpdateDue: '2023-04-20', overdue: false });
   });
+
+  it('given an update keyed in March for a board in February, then validAt answers it for February and knownAt does not', async () => {
+    // Recorded on 1 March with occurredAt 21 February: what we now know was true then.
+    await on('2023-03-01', 'late-update', `${rec(3)}/updates`, {
+      updatedOn: '2023-02-21',
+      summary: 'Reported to the February subgroup',
+      rag: 'green',
+      occurredAt: '2023-02-21T10:00:00Z',
+    });
+    const r3 = async (axis: string) =>
+      ((await get(`/as-of${POLICE}?${axis}=2023-02-25`)).body.recommendations as Rec[])[2];
+    expect(await r3('validAt')).toMatchObject({ rag: 'green' });
+    expect(await r3('knownAt')).toMatchObject({ rag: 'amber' });
+  });
 });
