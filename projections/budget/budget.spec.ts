@@ -23,6 +23,15 @@ const pledged = (
     '2022-05-11T00:00:00.000Z',
   );
 
+/** A payment-received event; its data as recorded (pledgeId only when it names a pledge). */
+const paid = (payment: {
+  paymentId: string;
+  partnerId: string;
+  amountPence: number;
+  receivedOn: string;
+  pledgeId?: string;
+}) => budget({ type: 'payment-received', data: { financialYear: FY, ...payment } });
+
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, BudgetDoc> {
   const docs = new Map<string, BudgetDoc>();
@@ -236,38 +245,9 @@ describe('budget projection: one document per financial year', () => {
     const doc = year(
       set,
       pledged('p1', 'wcc', 100_000),
-      budget({
-        type: 'payment-received',
-        data: {
-          financialYear: FY,
-          paymentId: 'pay1',
-          partnerId: 'wcc',
-          amountPence: 60_000,
-          receivedOn: '2022-06-30',
-          pledgeId: 'p1',
-        },
-      }),
-      budget({
-        type: 'payment-received',
-        data: {
-          financialYear: FY,
-          paymentId: 'pay2',
-          partnerId: 'wcc',
-          amountPence: 40_000,
-          receivedOn: '2022-07-31',
-          pledgeId: 'p1',
-        },
-      }),
-      budget({
-        type: 'payment-received',
-        data: {
-          financialYear: FY,
-          paymentId: 'pay3',
-          partnerId: 'police',
-          amountPence: 5_000,
-          receivedOn: '2022-08-01',
-        },
-      }),
+      paid({ paymentId: 'pay1', partnerId: 'wcc', amountPence: 60_000, receivedOn: '2022-06-30', pledgeId: 'p1' }),
+      paid({ paymentId: 'pay2', partnerId: 'wcc', amountPence: 40_000, receivedOn: '2022-07-31', pledgeId: 'p1' }),
+      paid({ paymentId: 'pay3', partnerId: 'police', amountPence: 5_000, receivedOn: '2022-08-01' }),
     );
     expect(doc.pledges[0].paidPence).toBe(100_000);
     expect(doc.payments).toEqual([
@@ -278,21 +258,17 @@ describe('budget projection: one document per financial year', () => {
   });
 
   it('given underwriting agreements, then each is kept as recorded, in order, the latest last', () => {
-    const shares = [{ partnerId: 'wcc', sharePence: 700_000, capPence: 700_000 }];
+    const u1: Omit<Extract<BudgetEvent, { type: 'shortfall-underwriting-agreed' }>['data'], 'financialYear'> = {
+      underwritingId: 'u1',
+      shortfallPence: 2_164_900,
+      method: 'fixed-caps',
+      basis: 'in-principle',
+      shares: [{ partnerId: 'wcc', sharePence: 700_000, capPence: 700_000 }],
+      coveredPence: 700_000,
+      uncoveredPence: 1_464_900,
+    };
     const first = budget(
-      {
-        type: 'shortfall-underwriting-agreed',
-        data: {
-          financialYear: FY,
-          underwritingId: 'u1',
-          shortfallPence: 2_164_900,
-          method: 'fixed-caps',
-          basis: 'in-principle',
-          shares,
-          coveredPence: 700_000,
-          uncoveredPence: 1_464_900,
-        },
-      },
+      { type: 'shortfall-underwriting-agreed', data: { financialYear: FY, ...u1 } },
       '2022-05-10T10:00:00.000Z',
     );
     const second = budget(
@@ -316,16 +292,8 @@ describe('budget projection: one document per financial year', () => {
       ['u1', '2022-05-10T10:00:00.000Z'],
       ['u2', '2022-09-22T10:00:00.000Z'],
     ]);
-    expect(doc.underwritings[0]).toEqual({
-      underwritingId: 'u1',
-      shortfallPence: 2_164_900,
-      method: 'fixed-caps',
-      basis: 'in-principle',
-      shares,
-      coveredPence: 700_000,
-      uncoveredPence: 1_464_900,
-      agreedAt: '2022-05-10T10:00:00.000Z',
-    });
+    // Kept as recorded, the year aside (it is the document's), with when it was agreed.
+    expect(doc.underwritings[0]).toEqual({ ...u1, agreedAt: '2022-05-10T10:00:00.000Z' });
     expect(doc.lastUpdate).toMatchObject({ type: 'shortfall-underwriting-agreed', position: second.position });
   });
 
@@ -347,17 +315,7 @@ describe('budget projection: one document per financial year', () => {
     const frozen = structuredClone(before);
     p.evolve(
       before,
-      budget({
-        type: 'payment-received',
-        data: {
-          financialYear: FY,
-          paymentId: 'pay1',
-          partnerId: 'wcc',
-          amountPence: 1,
-          receivedOn: '2022-06-30',
-          pledgeId: 'p1',
-        },
-      }),
+      paid({ paymentId: 'pay1', partnerId: 'wcc', amountPence: 1, receivedOn: '2022-06-30', pledgeId: 'p1' }),
     );
     expect(before).toEqual(frozen);
   });

@@ -61,6 +61,13 @@ const signed = (partnerId: string, version = 'v1', conditions?: string[]) =>
     police,
   );
 
+/** Every statutory partner signed v1: the sign-off completes. */
+const completedV1 = ({ subjectToConditions }: { subjectToConditions: boolean }) =>
+  so({
+    type: 'signoff-completed',
+    data: { signoffId: S, version: 'v1', contentHash: 'a'.repeat(64), partnerIds: STATUTORY, subjectToConditions },
+  });
+
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, DecisionRegisterDoc> {
   const docs = new Map<string, DecisionRegisterDoc>();
@@ -296,16 +303,7 @@ describe('decision-register projection: sign-offs', () => {
 
   it('given signatures and completion, then each partner shows signed, by whom, when and subject to what', () => {
     const cond = ['Report updated (a3)'];
-    const completed = so({
-      type: 'signoff-completed',
-      data: {
-        signoffId: S,
-        version: 'v1',
-        contentHash: 'a'.repeat(64),
-        partnerIds: STATUTORY,
-        subjectToConditions: true,
-      },
-    });
+    const completed = completedV1({ subjectToConditions: true });
     const doc = signoff(requested, ...STATUTORY.map((x) => signed(x, 'v1', cond)), completed);
     expect(doc.status).toBe('completed');
     expect(doc.completed).toMatchObject({ version: 'v1', subjectToConditions: true });
@@ -360,16 +358,7 @@ describe('decision-register projection: sign-offs', () => {
   });
 
   it('given a completed sign-off whose signature is withdrawn, then only that partner awaits and it is open again', () => {
-    const completed = so({
-      type: 'signoff-completed',
-      data: {
-        signoffId: S,
-        version: 'v1',
-        contentHash: 'a'.repeat(64),
-        partnerIds: STATUTORY,
-        subjectToConditions: false,
-      },
-    });
+    const completed = completedV1({ subjectToConditions: false });
     const doc = signoff(
       requested,
       ...STATUTORY.map((x) => signed(x)),

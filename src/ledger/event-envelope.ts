@@ -49,3 +49,10 @@ export interface StoredEvent<T extends string = string, D = unknown> {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The actor of a scheduled job's events. 'system' is deliberately not one of ROLES: no token can carry
+ * it (the token verifier refuses unknown roles) and it holds no permission, so it only ever appears on
+ * events the job records.
+ */
+export const systemActor = (userId: string): Actor => ({ userId, role: 'system', agency: 'ledger' });

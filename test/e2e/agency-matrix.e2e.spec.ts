@@ -39,17 +39,20 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
     if (res.status >= 300) throw new Error(`setup ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
   };
 
+  /** Raises an action on the May meeting owned by `owner` (a partner, a person or a team). */
+  const raiseAction = (id: string, owner: object) =>
+    ok('/actions', {
+      actionId: id,
+      meetingId: MAY,
+      itemNumber: 1,
+      text: 'Report back',
+      owners: [owner],
+      dueDate: '2022-06-01',
+    });
   const action =
     (agency: string, id: string, ...after: Request[]) =>
     async () => {
-      await ok('/actions', {
-        actionId: id,
-        meetingId: MAY,
-        itemNumber: 1,
-        text: 'Report back',
-        owners: [{ kind: 'partner', partnerId: agency }],
-        dueDate: '2022-06-01',
-      });
+      await raiseAction(id, { kind: 'partner', partnerId: agency });
       for (const step of after) await ok(step.url, step.body);
     };
   const complete = (id: string): Request => ({ url: `/actions/${id}/complete`, body: {} });
@@ -325,22 +328,8 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
 
     it('given actions of the ICB and of a team, when a police member notes progress, then 403; on an action of a police person, 200', async () => {
       await action(OTHER, 'icb-action-2')();
-      await ok('/actions', {
-        actionId: 'team-action',
-        meetingId: MAY,
-        itemNumber: 1,
-        text: 'Update',
-        owners: [{ kind: 'team', name: 'All' }],
-        dueDate: '2022-06-01',
-      });
-      await ok('/actions', {
-        actionId: 'pete-action',
-        meetingId: MAY,
-        itemNumber: 1,
-        text: 'Update',
-        owners: [{ kind: 'person', personId: 'pete-hill' }],
-        dueDate: '2022-06-01',
-      });
+      await raiseAction('team-action', { kind: 'team', name: 'All' });
+      await raiseAction('pete-action', { kind: 'person', personId: 'pete-hill' });
       const before = await eventCount(t);
       await refusedNothingWritten(
         await send(t, '/actions/icb-action-2/progress', { note: 'x' }, { token: await member() }),
@@ -364,14 +353,7 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
     it('given a person who moved agency, when their action is changed, then the agency they represent on the business date owns it', async () => {
       await ok('/people', { personId: 'mover', name: 'Moving Person', partnerId: OTHER }, await admin());
       await ok('/people/mover/update', { effectiveFrom: '2022-06-01', partnerId: OWN }, await admin());
-      await ok('/actions', {
-        actionId: 'mover-action',
-        meetingId: MAY,
-        itemNumber: 1,
-        text: 'Update',
-        owners: [{ kind: 'person', personId: 'mover' }],
-        dueDate: '2022-06-01',
-      });
+      await raiseAction('mover-action', { kind: 'person', personId: 'mover' });
       expectProblem(
         await send(
           t,

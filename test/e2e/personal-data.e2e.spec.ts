@@ -6,7 +6,14 @@ import { openZip, readEntryText, verifyPack } from '../../src/evidence';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { RETENTION_ACTOR, RetentionScheduler } from '../../src/privacy/services';
-import { eventCount, expectFieldsRefused, expectProblem, send, sendOk } from '../support/http';
+import {
+  eventCount,
+  expectFieldsRefused,
+  expectProblem,
+  expectStaleIfMatchRefused,
+  send,
+  sendOk,
+} from '../support/http';
 import { ESCALATION_PARTNERS } from '../support/escalation-partners';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildToFile, request } from '../evidence/support/pack-files';
@@ -129,13 +136,7 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
         expect(await eventCount(t)).toBe(before);
       });
       it('refuses a stale If-Match with 412 and writes (and destroys) nothing', async () => {
-        const before = await eventCount(t);
-        expectProblem(
-          await send(t, c.url, c.body, { token: await c.token(), ifMatch: '"9"' }),
-          412,
-          'wrong-expected-revision',
-        );
-        expect(await eventCount(t)).toBe(before);
+        await expectStaleIfMatchRefused(t, c.url, c.body, await c.token());
         expect((await trail()).dataSubjects[0].name).toBe(CHILD);
       });
       it('answers an idempotent retry with the same result and writes once', async () => {

@@ -60,6 +60,8 @@ describe('boards read model (e2e)', () => {
     expect(ids(await get(`/as-of/boards?asOf=${wseb.position}`))).toEqual(['wseb']);
     expect((await get(`/as-of/boards/wseb/history?asOf=${wseb.position}`)).body.entries).toHaveLength(1);
     expectProblem(await get('/as-of/boards/wseb?asOf=not-a-date'), 400, 'validation-failed');
+    // The list's filters are validated as the live list's are (its query DTO reaches the validation pipe).
+    expectProblem(await get(`/as-of/boards?asOf=${wseb.position}&kind=committee-of-one`), 400, 'validation-failed');
   });
 
   /** Runs last: it appends to the ledger the other tests read. */

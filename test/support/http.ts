@@ -45,6 +45,13 @@ export function expectProblem(
   });
 }
 
+/** A stale If-Match (no stream here is at revision 9) is refused with 412 wrong-expected-revision, and nothing is written. */
+export async function expectStaleIfMatchRefused(t: TestApp, url: string, body: unknown, token: string) {
+  const before = await eventCount(t);
+  expectProblem(await send(t, url, body, { token, ifMatch: '"9"' }), 412, 'wrong-expected-revision');
+  expect(await eventCount(t)).toBe(before);
+}
+
 /** Sends a setup step and insists it succeeded, so a broken setup never passes silently. */
 export async function sendOk(t: TestApp, url: string, body: unknown, token: string) {
   const res = await send(t, url, body, { token });

@@ -45,18 +45,11 @@ export interface CurrentStage {
 export type EscalationEvent =
   | DomainEvent<
       'escalation-raised',
-      {
-        escalationId: string;
-        protocolId: string;
+      /** What was asked for, with the protocol version it was raised under. */
+      RaiseEscalationData & {
         protocolVersion: number;
         /** The stages of that protocol version, so later stages never depend on the protocol's current version. */
         stages: ProtocolStage[];
-        raisedByPersonId?: string;
-        raisedByAgency: string;
-        concerningAgency: string;
-        subject: string;
-        caseReference?: string;
-        dataSubjects?: DataSubject[];
       } & CurrentStage
     >
   | DomainEvent<

@@ -95,6 +95,29 @@ const sqliteFiles = () => {
   };
 };
 
+/** A builder double that writes a stand-in zip, noting each pack it built. */
+const zipBuilder =
+  (built: string[] = []): BuildPack =>
+  async (_s, request, out) => {
+    built.push(request.packId);
+    out.end('zip');
+    return fakeManifest(request.generatedAt);
+  };
+
+/** A queue over `store` (a faulty double) building with zipBuilder, its backoffs on manual timers (`pending.due`). */
+function jobsWithManualBackoff(
+  store: EventStore,
+  clock: ManualClock,
+  retry: (timers: ReturnType<typeof manualTimers>['timers']) => { follow: Retrier; builds: Retrier },
+  built?: string[],
+) {
+  const runner = new CommandRunner(store, clock);
+  const { files, done } = sqliteFiles();
+  const { timers, pending } = manualTimers();
+  const jobs = packJobs(store, clock, files, zipBuilder(built), retry(timers), undefined, runner);
+  return { runner, jobs, pending, done };
+}
+
 const unused: BuildPack = async () => {
   throw new Error('unused');
 };
@@ -222,22 +245,15 @@ describe('PackJobRunner following the log', () => {
         };
       },
     });
-    const runner = new CommandRunner(store, clock);
-    const { files, done } = sqliteFiles();
     const built: string[] = [];
-    const { timers, pending } = manualTimers();
-    const jobs = packJobs(
+    const { runner, jobs, pending, done } = jobsWithManualBackoff(
       store,
       clock,
-      files,
-      async (_s, request, out) => {
-        built.push(request.packId);
-        out.end('zip');
-        return fakeManifest(request.generatedAt);
-      },
-      { follow: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers), builds: new Retrier() },
-      undefined,
-      runner,
+      (timers) => ({
+        follow: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers),
+        builds: new Retrier(),
+      }),
+      built,
     );
     jobs.start();
     for (let i = 0; i < 2000 && !pending.due; i++) await new Promise((r) => setTimeout(r, 5));
@@ -273,21 +289,10 @@ describe('PackJobRunner building through a store fault', () => {
           ? Promise.reject(new StoreUnavailableError('storage-full', 'event-store', false))
           : inner.append(s, e, x),
     });
-    const runner = new CommandRunner(store, clock);
-    const { files, done } = sqliteFiles();
-    const { timers, pending } = manualTimers();
-    const jobs = packJobs(
-      store,
-      clock,
-      files,
-      async (_s, request, out) => {
-        out.end('zip');
-        return fakeManifest(request.generatedAt);
-      },
-      { follow: new Retrier(), builds: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers) },
-      undefined,
-      runner,
-    );
+    const { runner, jobs, pending, done } = jobsWithManualBackoff(store, clock, (timers) => ({
+      follow: new Retrier(),
+      builds: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers),
+    }));
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
     await requestPack(runner, 3);
     jobs.start();

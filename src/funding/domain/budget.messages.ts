@@ -33,13 +33,34 @@ interface BudgetFigures {
   unallocatedPence: Pence;
 }
 
+/** A pledge as recorded; the command asks for it with the partner lookup's fact beside it. */
+interface Pledge {
+  financialYear: string;
+  pledgeId: string;
+  partnerId: string;
+  amountPence: Pence;
+  basis: PledgeBasis;
+}
+
+/** A payment as recorded (pledgeId when it is counted against a pledge); the command adds the lookup's fact. */
+interface Payment {
+  financialYear: string;
+  paymentId: string;
+  partnerId: string;
+  amountPence: Pence;
+  receivedOn: string;
+  pledgeId?: string;
+}
+
+/** Facts the handler read from the partner's stream. */
+interface PartnerFact {
+  partnerExists: boolean;
+}
+
 export type BudgetEvent =
   | DomainEvent<'budget-set', BudgetFigures>
   | DomainEvent<'budget-revised', BudgetFigures & { previousTotalPence: Pence; reason: string }>
-  | DomainEvent<
-      'contribution-pledged',
-      { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; basis: PledgeBasis }
-    >
+  | DomainEvent<'contribution-pledged', Pledge>
   | DomainEvent<
       'pledge-amended',
       {
@@ -57,17 +78,7 @@ export type BudgetEvent =
       'pledge-withdrawn',
       { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; reason: string }
     >
-  | DomainEvent<
-      'payment-received',
-      {
-        financialYear: string;
-        paymentId: string;
-        partnerId: string;
-        amountPence: Pence;
-        receivedOn: string;
-        pledgeId?: string;
-      }
-    >
+  | DomainEvent<'payment-received', Payment>
   | DomainEvent<
       'shortfall-underwriting-agreed',
       {
@@ -98,34 +109,13 @@ export interface UnderwriteShortfallData {
 export type BudgetCommand =
   | DomainCommand<'set-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[] }>
   | DomainCommand<'revise-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[]; reason: string }>
-  | DomainCommand<
-      'pledge-contribution',
-      {
-        financialYear: string;
-        pledgeId: string;
-        partnerId: string;
-        amountPence: Pence;
-        basis: PledgeBasis;
-        partnerExists: boolean;
-      }
-    >
+  | DomainCommand<'pledge-contribution', Pledge & PartnerFact>
   | DomainCommand<
       'amend-pledge',
       { financialYear: string; pledgeId: string; amountPence: Pence; basis: PledgeBasis; reason: string }
     >
   | DomainCommand<'withdraw-pledge', { financialYear: string; pledgeId: string; reason: string }>
-  | DomainCommand<
-      'record-payment',
-      {
-        financialYear: string;
-        paymentId: string;
-        partnerId: string;
-        amountPence: Pence;
-        receivedOn: string;
-        pledgeId?: string;
-        partnerExists: boolean;
-      }
-    >
+  | DomainCommand<'record-payment', Payment & PartnerFact>
   | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>;
 
 export interface PledgeState {

@@ -9,16 +9,15 @@ const budgetSet: BudgetEvent = {
   type: 'budget-set',
   data: { financialYear: fy, totalPence: 32_100_000, lines: [], allocatedPence: 0, unallocatedPence: 32_100_000 },
 };
-const policePledged: BudgetEvent = {
-  type: 'contribution-pledged',
-  data: {
-    financialYear: fy,
-    pledgeId: 'police-2022-23',
-    partnerId: 'warwickshire-police',
-    amountPence: 5_000_000,
-    basis: 'agreed',
-  },
-};
+/** The police pledge as asked for (with the partner lookup's fact) and as recorded (without it). */
+const policePledge = {
+  financialYear: fy,
+  pledgeId: 'police-2022-23',
+  partnerId: 'warwickshire-police',
+  amountPence: 5_000_000,
+  basis: 'agreed',
+} as const;
+const policePledged: BudgetEvent = { type: 'contribution-pledged', data: policePledge };
 const policeWithdrew: BudgetEvent = {
   type: 'pledge-withdrawn',
   data: {
@@ -44,15 +43,7 @@ const paid = (amountPence: number): BudgetEvent => ({
 const pledge = (patch: Partial<Extract<BudgetCommand, { type: 'pledge-contribution' }>['data']> = {}) =>
   ({
     type: 'pledge-contribution',
-    data: {
-      financialYear: fy,
-      pledgeId: 'police-2022-23',
-      partnerId: 'warwickshire-police',
-      amountPence: 5_000_000,
-      basis: 'agreed',
-      partnerExists: true,
-      ...patch,
-    },
+    data: { ...policePledge, partnerExists: true, ...patch },
   }) as const;
 const amend = (amountPence: number, basis: 'agreed' | 'in-principle' | 'up-to' = 'agreed') =>
   ({
@@ -69,18 +60,18 @@ const withdraw = {
   type: 'withdraw-pledge',
   data: { financialYear: fy, pledgeId: 'police-2022-23', reason: 'Force budget cut' },
 } as const;
+/** A payment with no pledge named, as asked for (with the lookup's fact) and as recorded. */
+const policePayment = {
+  financialYear: fy,
+  paymentId: 'pay-1',
+  partnerId: 'warwickshire-police',
+  amountPence: 2_500_000,
+  receivedOn: '2022-06-01',
+} as const;
 const payment = (patch: Partial<Extract<BudgetCommand, { type: 'record-payment' }>['data']> = {}) =>
   ({
     type: 'record-payment',
-    data: {
-      financialYear: fy,
-      paymentId: 'pay-1',
-      partnerId: 'warwickshire-police',
-      amountPence: 2_500_000,
-      receivedOn: '2022-06-01',
-      partnerExists: true,
-      ...patch,
-    },
+    data: { ...policePayment, partnerExists: true, ...patch },
   }) as const;
 
 describe('Budget decider: pledges', () => {
@@ -167,18 +158,7 @@ describe('Budget decider: payments received', () => {
     spec
       .given([budgetSet])
       .when(payment())
-      .then([
-        {
-          type: 'payment-received',
-          data: {
-            financialYear: fy,
-            paymentId: 'pay-1',
-            partnerId: 'warwickshire-police',
-            amountPence: 2_500_000,
-            receivedOn: '2022-06-01',
-          },
-        },
-      ]);
+      .then([{ type: 'payment-received', data: policePayment }]);
     const events = spec
       .given([budgetSet, policePledged])
       .when(payment({ pledgeId: 'police-2022-23' }))

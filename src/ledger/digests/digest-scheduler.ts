@@ -9,22 +9,16 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { IntervalJobStatus } from '../../shared/interval-job';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { SCHEDULE_LEADERSHIP, SoleLeader, type ScheduleLeadership } from '../../shared/schedule-leadership';
-import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
-import type { Actor } from '../event-envelope';
+import { ReportedSchedule } from '../../health/reported-schedule';
+import { systemActor } from '../event-envelope';
 import { RecordLedgerDigestCommand } from './commands/record-ledger-digest/record-ledger-digest';
 import { LogHeadDigester } from './log-head-digester';
 
-/**
- * The actor of scheduled digests. 'system' is deliberately not one of ROLES: no token can carry it
- * (the token verifier refuses unknown roles) and it holds no permission, so it only ever appears here.
- */
-export const DIGEST_SCHEDULER_ACTOR: Actor = { userId: 'ledger-digest-scheduler', role: 'system', agency: 'ledger' };
-
-type Executor = Pick<CommandBus, 'execute'>;
+/** The actor of scheduled digests (a system actor: no token can carry it). */
+export const DIGEST_SCHEDULER_ACTOR = systemActor('ledger-digest-scheduler');
 
 /**
  * Records a digest every DIGEST_INTERVAL_MINUTES (0: never) when anything but digests was written
@@ -32,10 +26,10 @@ type Executor = Pick<CommandBus, 'execute'>;
  * waiting for a digest in progress so the store is not closed under it.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
+export class DigestScheduler extends ReportedSchedule<void> implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DigestScheduler.name);
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
-  private readonly job = new ReportedIntervalJob(
+  protected readonly job = new ReportedIntervalJob(
     // Several instances: only the one holding the schedule's lease records (SHARED_STATE=postgres).
     async () => {
       await this.leadership.lead('ledger-digests', this.leaseMs(), () => this.recordIfChanged());
@@ -47,19 +41,17 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly digester: LogHeadDigester,
-    @Inject(CommandBus) private readonly commands: Executor,
+    @Inject(CommandBus) private readonly commands: Pick<CommandBus, 'execute'>,
     @Optional() @Inject(CLOCK) private readonly clock?: Clock,
     @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
-  ) {}
+  ) {
+    super();
+  }
 
   /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
   private leaseMs(): number {
     const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
     return this.config.digests.intervalMinutes * 60_000 + margin;
-  }
-
-  health(): PartHealth {
-    return this.job.health();
   }
 
   onApplicationBootstrap(): void {
@@ -68,21 +60,6 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationShutdown(): Promise<void> {
     return this.job.stop();
-  }
-
-  /** Resolves when no round is running (for shutdown, and for tests driving the timer). */
-  settled(): Promise<void> {
-    return this.job.settled();
-  }
-
-  /** One scheduled round; a round still running when the next is due is not doubled up. */
-  tick(): Promise<void> {
-    return this.job.tick();
-  }
-
-  /** Scheduled, running, or retrying a failed round (with the attempt and the error), for /health. */
-  status(): IntervalJobStatus {
-    return this.job.status();
   }
 
   private async recordIfChanged(): Promise<void> {

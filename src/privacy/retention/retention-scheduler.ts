@@ -8,23 +8,17 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { Actor, StoredEvent } from '../../ledger/event-envelope';
+import { systemActor, type StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
-import type { IntervalJobStatus } from '../../shared/interval-job';
-import type { HealthReporter, PartHealth } from '../../health/part-health';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
+import { ReportedSchedule } from '../../health/reported-schedule';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject';
 import { PersonalDataCipher } from '../personal-data-cipher';
 import { subjectsPastRetention } from './retention-due';
 
-/**
- * The actor of retention erasures. Like the digest scheduler's, 'system' is no role a token can
- * carry and holds no permission: it only ever appears on events this job records.
- */
-export const RETENTION_ACTOR: Actor = { userId: 'retention-scheduler', role: 'system', agency: 'ledger' };
-
-type Executor = Pick<CommandBus, 'execute'>;
+/** The actor of retention erasures (a system actor, like the digest scheduler's: no token can carry it). */
+export const RETENTION_ACTOR = systemActor('retention-scheduler');
 
 /**
  * Every RETENTION_INTERVAL_MINUTES, destroys the keys of data subjects whose records are past their
@@ -33,10 +27,13 @@ type Executor = Pick<CommandBus, 'execute'>;
  * a round in progress.
  */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown, HealthReporter {
+export class RetentionScheduler
+  extends ReportedSchedule<number>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(RetentionScheduler.name);
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
-  private readonly job = new ReportedIntervalJob(
+  protected readonly job = new ReportedIntervalJob(
     () => this.eraseDue(),
     () =>
       this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
@@ -48,11 +45,9 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
-    @Inject(CommandBus) private readonly commands: Executor,
-  ) {}
-
-  health(): PartHealth {
-    return this.job.health();
+    @Inject(CommandBus) private readonly commands: Pick<CommandBus, 'execute'>,
+  ) {
+    super();
   }
 
   onApplicationBootstrap(): void {
@@ -63,16 +58,6 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
   /** Before the key store closes (PrivacyModule, on shutdown). */
   beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
-  }
-
-  /** One round (also for tests driving it); resolves to the number of subjects erased, rejects if it failed. */
-  tick(): Promise<number> {
-    return this.job.tick();
-  }
-
-  /** Scheduled, running, or retrying a failed round (with the attempt and the error), for /health. */
-  status(): IntervalJobStatus {
-    return this.job.status();
   }
 
   private async eraseDue(): Promise<number> {

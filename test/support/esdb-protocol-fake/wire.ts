@@ -52,32 +52,37 @@ export function proposedEvent(m: ProposedMessage): ProposedEvent {
   };
 }
 
+/**
+ * The expected revision an append names. AppendReq and BatchAppendReq name the same four cases, numbered
+ * differently: `cases` says which number is which.
+ */
+function expectedOf(
+  named: number,
+  cases: { revision: number; noStream: number; streamExists: number },
+  revision: () => string,
+): Expected {
+  if (named === cases.revision) return { kind: 'revision', revision: Number(revision()) };
+  if (named === cases.noStream) return { kind: 'no_stream' };
+  if (named === cases.streamExists) return { kind: 'stream_exists' };
+  return { kind: 'any' };
+}
+
 export function expectedFromAppend(o: streams.AppendReq.Options): Expected {
-  const C = streams.AppendReq.Options.ExpectedStreamRevisionCase;
-  switch (o.getExpectedStreamRevisionCase()) {
-    case C.REVISION:
-      return { kind: 'revision', revision: Number(o.getRevision()) };
-    case C.NO_STREAM:
-      return { kind: 'no_stream' };
-    case C.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    default:
-      return { kind: 'any' };
-  }
+  const { REVISION, NO_STREAM, STREAM_EXISTS } = streams.AppendReq.Options.ExpectedStreamRevisionCase;
+  return expectedOf(
+    o.getExpectedStreamRevisionCase(),
+    { revision: REVISION, noStream: NO_STREAM, streamExists: STREAM_EXISTS },
+    () => o.getRevision(),
+  );
 }
 
 export function expectedFromBatch(o: streams.BatchAppendReq.Options): Expected {
-  const C = streams.BatchAppendReq.Options.ExpectedStreamPositionCase;
-  switch (o.getExpectedStreamPositionCase()) {
-    case C.STREAM_POSITION:
-      return { kind: 'revision', revision: Number(o.getStreamPosition()) };
-    case C.NO_STREAM:
-      return { kind: 'no_stream' };
-    case C.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    default:
-      return { kind: 'any' };
-  }
+  const { STREAM_POSITION, NO_STREAM, STREAM_EXISTS } = streams.BatchAppendReq.Options.ExpectedStreamPositionCase;
+  return expectedOf(
+    o.getExpectedStreamPositionCase(),
+    { revision: STREAM_POSITION, noStream: NO_STREAM, streamExists: STREAM_EXISTS },
+    () => o.getStreamPosition(),
+  );
 }
 
 /** A ReadResp carrying one recorded event, as the server sends it for stream and $all reads. */

@@ -1,4 +1,5 @@
 import type { MeetingDoc } from '../../../../projections/meetings/meeting-doc';
+import { newMeeting } from '../../../../projections/meetings/meetings.projection';
 import { meetingSummaries } from './meetings-summary';
 
 const stamp = {
@@ -7,21 +8,13 @@ const stamp = {
   actor: { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' },
 };
 const meeting = (over: Partial<MeetingDoc>): MeetingDoc => ({
+  ...newMeeting('wseb-2022-09-22'),
   revision: 0,
-  meetingId: 'wseb-2022-09-22',
   scheduled: true,
   boardId: 'wseb',
   scheduledFor: '2022-09-22T23:30:00Z',
   title: 'Executive Board',
   closed: true,
-  attendance: [],
-  attendanceCorrections: [],
-  agenda: [],
-  approvesMinutesOf: [],
-  minutesApprovedAt: [],
-  decisions: [],
-  actions: [],
-  history: [],
   ...over,
 });
 
