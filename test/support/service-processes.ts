@@ -78,7 +78,7 @@ function startOne(name: string, env: Record<string, string>): Promise<ServicePro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       child.kill('SIGKILL');
@@ -91,7 +91,7 @@ function startOne(name: string, env: Record<string, string>): Promise<ServicePro
     });
     let out = '';
     let listening = false;
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       if (listening) return;
       out += d;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
