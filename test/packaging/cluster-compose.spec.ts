@@ -147,7 +147,7 @@ describe('docker-compose.cluster.yml: three EventStoreDB nodes, PostgreSQL, two 
     expect(certGen.command?.join(' ')).toMatch(/create-ca[\s\S]*for n in 1 2 3; do es-gencert-cli create-node/);
   });
 
-  it('given each ledger instance, then its environment is a valid configuration for the cluster and its keys and database password are secrets', () => {
+  it('given each ledger instance, then its environment is a valid configuration for the cluster, its keys and database password are secrets, and it sees the CA’s certificate, not its key', () => {
     for (const name of ledgers) {
       const s = compose.services[name];
       const env = Object.fromEntries(
@@ -162,6 +162,10 @@ describe('docker-compose.cluster.yml: three EventStoreDB nodes, PostgreSQL, two 
       const config = loadConfig({ ...env, DATABASE_URL: databaseUrl });
       expect(config).toMatchObject({ store: 'esdb', sharedState: { kind: 'postgres', databaseUrl } });
       for (const node of nodes) expect(config.esdbConnectionString).toContain(`${node}:2113`);
+      // The CA's certificate alone is mounted where tlsCAFile looks, never the volume holding its key.
+      expect(config.esdbConnectionString).toContain('tlsCAFile=/certs/ca/ca.crt');
+      expect(s.volumes).toContain('eventstore-ca:/certs/ca:ro');
+      expect(s.volumes?.filter((v) => v.startsWith('eventstore-certs:'))).toEqual([]);
       expect(s.secrets?.sort()).toEqual(['db-password', 'ledger-signing-key', 'personal-data-master-key']);
       expect(s.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
     }
