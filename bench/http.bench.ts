@@ -14,11 +14,14 @@
  * A benchmark, not a test: it asserts nothing and prints figures for BENCHMARKS.md.
  *   npm run bench:http -- --side-by-side   the project against an Emmett app and a bare Fastify floor
  *                                          doing the same work (bench/http-side-by-side.ts)
+ *   npm run bench:http -- --instances      one instance against two sharing PostgreSQL: the overhead
+ *                                          of shared state per command (bench/http-instances.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuMs, startService, stopService } from './http-service';
+import { instancesSideBySide } from './http-instances';
 import { sideBySide } from './http-side-by-side';
 import { loadAverages, machine } from './support/machine';
 import { autocannon, projectUnderLoad, type AutocannonRequest as Request } from './support/project-under-load';
@@ -142,7 +145,12 @@ async function main(): Promise<void> {
   }
 }
 
-(process.argv.includes('--side-by-side') ? sideBySide() : main()).catch((err) => {
+const mode = process.argv.includes('--side-by-side')
+  ? sideBySide
+  : process.argv.includes('--instances')
+    ? instancesSideBySide
+    : main;
+mode().catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });

@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
     [{ DIGEST_INTERVAL_MINUTES: 'hourly' }, 'DIGEST_INTERVAL_MINUTES'],
     [{ DIGEST_INTERVAL_MINUTES: '-5' }, 'DIGEST_INTERVAL_MINUTES'],
+    [{ DIGEST_INTERVAL_MINUTES: '0.001' }, 'DIGEST_INTERVAL_MINUTES'],
+    [{ DIGEST_INTERVAL_MINUTES: '1e3' }, 'DIGEST_INTERVAL_MINUTES'],
     [{ RETENTION_ESCALATIONS_DAYS: '-1' }, 'RETENTION_ESCALATIONS_DAYS'],
     [{ RETENTION_ESCALATIONS_DAYS: 'seven years' }, 'RETENTION_ESCALATIONS_DAYS'],
     [{ RETENTION_INTERVAL_MINUTES: '1.5' }, 'RETENTION_INTERVAL_MINUTES'],
@@ -176,6 +178,10 @@ describe('loadConfig', () => {
 
   it('given no digest settings, then digests are signed hourly with a key generated under the data directory (no key file named)', () => {
     expect(loadConfig({}).digests).toEqual({ intervalMinutes: 60, signingKeyFile: undefined });
+  });
+
+  it('given DIGEST_INTERVAL_MINUTES=0.05, then digests are scheduled every 3 seconds (fractions of a minute allowed)', () => {
+    expect(loadConfig({ DIGEST_INTERVAL_MINUTES: '0.05' }).digests.intervalMinutes * 60_000).toBe(3000);
   });
 
   it('given DIGEST_INTERVAL_MINUTES=0 and a signing key file in production, then scheduled digests are off and the key path is absolute', () => {
