@@ -42,13 +42,13 @@ export class DataSubjectsAsOfController {
     problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
   })
   list(@Query() q: AsOfDataSubjectsQueryDto, @Viewer() viewer: Actor): Promise<DataSubjectPageAsOfDto> {
-    return asOfPage(this.engine, DATA_SUBJECTS.projection, q, (view) => {
+    return asOfPage(this.engine, DATA_SUBJECTS.projection, q, async (view) => {
       const page = new RecordReader(DATA_SUBJECTS, view).list(
         { status: q.status, escalation: q.escalation },
         q.limit ?? 50,
         q.cursor,
       );
-      return { ...page, items: page.items.map((s) => showDataSubject(this.cipher, viewer, s)) };
+      return { ...page, items: await Promise.all(page.items.map((s) => showDataSubject(this.cipher, viewer, s))) };
     });
   }
 

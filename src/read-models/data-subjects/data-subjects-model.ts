@@ -28,15 +28,15 @@ export const DATA_SUBJECTS: RegistryModel<DataSubjectDoc, DataSubjectsQuery> = {
  * erasure, before the key store has destroyed the key), the withheld marker to everyone else. The one
  * rule for the live reads, the as-of reads and the stream.
  */
-export function showDataSubject(
+export async function showDataSubject(
   cipher: PersonalDataCipher,
   viewer: Pick<Actor, 'role'>,
   subject: RecordView<DataSubjectDoc>,
-): DataSubjectDto {
+): Promise<DataSubjectDto> {
   const entitled = SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
   const shown = (
     entitled
-      ? cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version))
+      ? await cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version))
       : cipher.withhold(subject)
   ) as Shown<RecordView<DataSubjectDoc>>;
   return { ...shown, status: statusOf(subject) };
@@ -52,5 +52,7 @@ export const dataSubjectDocuments = (
 ): StreamSpec<DataSubjectDoc> => ({
   projection: dataSubjectsProjection,
   select: (_key, doc) =>
-    doc.exists ? { type: 'data-subject', data: showDataSubject(cipher, viewer, recordView(doc)) } : undefined,
+    doc.exists
+      ? showDataSubject(cipher, viewer, recordView(doc)).then((data) => ({ type: 'data-subject', data }))
+      : undefined,
 });

@@ -37,4 +37,22 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (scope, key)
       )`,
   },
+  {
+    version: 3,
+    name: 'data-subject keys',
+    // Each key wrapped under the master key (src/privacy/key-wrapping.ts); erasure deletes the row.
+    // subject_versions keeps the highest version ever made after erasure, so a number never names
+    // two keys. What backups and WAL archives keep of a deleted row: README, "Personal data".
+    sql: `
+      CREATE TABLE subject_keys (
+        subject_id text NOT NULL,
+        version    integer NOT NULL,
+        wrapped    bytea NOT NULL,
+        PRIMARY KEY (subject_id, version)
+      );
+      CREATE TABLE subject_versions (
+        subject_id text PRIMARY KEY,
+        latest     integer NOT NULL
+      )`,
+  },
 ];
