@@ -55,4 +55,20 @@ export const MIGRATIONS: readonly Migration[] = [
         latest     integer NOT NULL
       )`,
   },
+  {
+    version: 4,
+    name: 'evidence pack files',
+    // One row per built pack (src/evidence/jobs/pg-pack-files.ts), with the fencing token of the
+    // pack queue's lease it was written under. A ZIP is already compressed: stored EXTERNAL
+    // (uncompressed, out of line), so a download reads it slice by slice without the rest.
+    sql: `
+      CREATE TABLE evidence_pack_files (
+        pack_id       text PRIMARY KEY,
+        content       bytea NOT NULL,
+        bytes         integer NOT NULL,
+        fencing_token bigint NOT NULL,
+        kept_at       timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE evidence_pack_files ALTER COLUMN content SET STORAGE EXTERNAL`,
+  },
 ];
