@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher, TamperedPersonalValue } from './personal-data-cipher';
 import { ERASED, ERASED_TEXT, isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
 import { SubjectKeyStore } from './subject-key-store';
+import type { SubjectKeys } from './subject-keys.port';
 
 const raised = {
   escalationId: 'wsep-2022-001',
@@ -138,5 +139,48 @@ describe('PersonalDataCipher', () => {
     const remembered = cipher.rememberPlaintexts();
     await cipher.sealEvent('escalation-raised', raised, FIELDS);
     expect([...remembered].sort()).toEqual(['2015-03-04', 'Jamie Example', 'Sam Example']);
+  });
+});
+
+describe('PersonalDataCipher over a shared key store (several instances)', () => {
+  /** One store two instances share: not cacheable, every read counted. */
+  const shared = () => {
+    const inner = new SubjectKeyStore(':memory:', randomBytes(32));
+    const reads = { count: 0 };
+    const store: SubjectKeys = Object.assign(Object.create(inner) as SubjectKeys, {
+      cacheable: false,
+      getMany: (refs: Parameters<SubjectKeys['getMany']>[0]) => {
+        reads.count++;
+        return inner.getMany(refs);
+      },
+    });
+    return { store, reads, close: () => inner.close() };
+  };
+
+  it('given a key revealed on instance A, when instance B erases the subject, then A reveals "[erased]" at its next read: nothing was kept', async () => {
+    const { store, close } = shared();
+    const [a, b] = [new PersonalDataCipher(store), new PersonalDataCipher(store)];
+    const sealed = await a.sealEvent('escalation-raised', raised, FIELDS);
+    expect((await a.reveal(sealed)).dataSubjects[0].name).toBe('Jamie Example');
+    await b.erase('child-1');
+    expect((await a.reveal(sealed)).dataSubjects[0]).toMatchObject({ name: ERASED_TEXT, dateOfBirth: ERASED_TEXT });
+    await close();
+  });
+
+  it('given a page of documents, when their keys are read first (keysFor), then revealing every one reads the store once', async () => {
+    const { store, reads, close } = shared();
+    const cipher = new PersonalDataCipher(store);
+    const page = [
+      await cipher.sealEvent('escalation-raised', raised, FIELDS),
+      await cipher.sealEvent('escalation-raised', { ...raised, escalationId: 'wsep-2022-002' }, FIELDS),
+    ];
+    const keys = await cipher.keysFor(page);
+    const shown = await Promise.all(page.map((doc) => cipher.reveal(doc, undefined, keys)));
+    expect(shown.map((d) => d.dataSubjects.map((p) => p.name))).toEqual([
+      ['Jamie Example', 'Sam Example'],
+      ['Jamie Example', 'Sam Example'],
+    ]);
+    expect(reads.count).toBe(1);
+    await close();
   });
 });

@@ -18,8 +18,8 @@ export class TamperedPersonalValue extends Error {
   }
 }
 
-/** The keys one reveal needs, loaded before it: a key (Buffer) or null for one destroyed. */
-type KeyRing = ReadonlyMap<string, Buffer | null>;
+/** The keys a reveal needs, loaded before it for this request only: a key (Buffer) or null for one destroyed. */
+export type KeyRing = ReadonlyMap<string, Buffer | null>;
 
 /**
  * Seals declared personal values before append and reveals them at query time. Plaintext never
@@ -84,18 +84,25 @@ export class PersonalDataCipher implements PersonalDataSealer {
    * those whose key is destroyed, and those `erased` names (an erasure the ledger records, so a
    * reader never sees a value the log already says is gone, however soon after it asks).
    */
-  async reveal<T>(value: T, erased: ErasedVersion = () => false): Promise<T> {
-    const sealed: SealedValue[] = [];
-    revealWith(value, (s) => {
-      if (!erased(s.$personal.subjectId, s.$personal.keyVersion)) sealed.push(s);
-      return s;
-    });
-    const ring = await this.load(sealed);
+  async reveal<T>(value: T, erased: ErasedVersion = () => false, keys?: KeyRing): Promise<T> {
+    const sealed = sealedIn(value).filter((s) => !erased(s.$personal.subjectId, s.$personal.keyVersion));
+    const ring =
+      keys && sealed.every((s) => keys.has(keyRef(s.$personal.subjectId, s.$personal.keyVersion)))
+        ? keys
+        : await this.load(sealed);
     return revealWith(value, (s) => {
       if (erased(s.$personal.subjectId, s.$personal.keyVersion)) return ERASED_TEXT;
       const v = openWith(ring, s);
       return v === ERASED ? ERASED_TEXT : v;
     });
+  }
+
+  /**
+   * Every key these values need, in one read of the store, for reveal() to use on each of them: a
+   * page of documents costs one read, not one per document. For this request only: never kept.
+   */
+  keysFor(values: readonly unknown[]): Promise<KeyRing> {
+    return this.load(sealedIn(values));
   }
 
   /** A copy with every sealed value shown as the withheld marker, for a reader who may not see personal values. */
@@ -146,6 +153,16 @@ export class PersonalDataCipher implements PersonalDataSealer {
       this.keys.delete(this.keys.keys().next().value as string);
     this.keys.set(k, key);
   }
+}
+
+/** Every sealed value in a document (or any JSON). */
+function sealedIn(value: unknown): SealedValue[] {
+  const found: SealedValue[] = [];
+  revealWith(value, (s) => {
+    found.push(s);
+    return s;
+  });
+  return found;
 }
 
 /** Opens one value with a loaded key ring: ERASED when its key is destroyed; throws if it was moved or altered. */

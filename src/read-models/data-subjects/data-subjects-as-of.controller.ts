@@ -10,7 +10,7 @@ import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { AsOfETag } from '../etag/read-etag';
 import { RecordReader } from '../registry/record-reader';
-import { DATA_SUBJECTS, showDataSubject } from './data-subjects-model';
+import { DATA_SUBJECTS, showDataSubject, showDataSubjects } from './data-subjects-model';
 import { AsOfDataSubjectsQueryDto } from './data-subjects-query.dto';
 import { DataSubjectAsOfDto, DataSubjectHistoryAsOfDto, DataSubjectPageAsOfDto } from './data-subjects-responses.dto';
 
@@ -48,7 +48,7 @@ export class DataSubjectsAsOfController {
         q.limit ?? 50,
         q.cursor,
       );
-      return { ...page, items: await Promise.all(page.items.map((s) => showDataSubject(this.cipher, viewer, s))) };
+      return { ...page, items: await showDataSubjects(this.cipher, viewer, page.items) };
     });
   }
 

@@ -9,7 +9,7 @@ import { dataSubjectsProjection } from '../../../projections/data-subjects/data-
 import { SEES_EVERY_ESCALATIONS_PERSONAL_VALUES } from '../../auth/personal-data-readers';
 import type { Role } from '../../auth/permissions';
 import type { Actor } from '../../ledger/event-envelope';
-import type { PersonalDataCipher } from '../../privacy';
+import type { KeyRing, PersonalDataCipher } from '../../privacy';
 import type { Shown } from '../escalations/trail-disclosure';
 import { recordView, type RecordView, type RegistryModel } from '../registry/record-reader';
 import type { StreamSpec } from '../sse/projection-streams';
@@ -32,15 +32,27 @@ export async function showDataSubject(
   cipher: PersonalDataCipher,
   viewer: Pick<Actor, 'role'>,
   subject: RecordView<DataSubjectDoc>,
+  keys?: KeyRing,
 ): Promise<DataSubjectDto> {
-  const entitled = SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
   const shown = (
-    entitled
-      ? await cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version))
+    entitled(viewer)
+      ? await cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version), keys)
       : cipher.withhold(subject)
   ) as Shown<RecordView<DataSubjectDoc>>;
   return { ...shown, status: statusOf(subject) };
 }
+
+/** A page of subjects as one viewer may see them (showDataSubject), their keys read at once. */
+export async function showDataSubjects(
+  cipher: PersonalDataCipher,
+  viewer: Pick<Actor, 'role'>,
+  subjects: RecordView<DataSubjectDoc>[],
+): Promise<DataSubjectDto[]> {
+  const keys = entitled(viewer) ? await cipher.keysFor(subjects) : undefined;
+  return Promise.all(subjects.map((s) => showDataSubject(cipher, viewer, s, keys)));
+}
+
+const entitled = (viewer: Pick<Actor, 'role'>) => SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
 
 /**
  * The subjects' documents as one viewer may see them (showDataSubject): an erasure or rectification

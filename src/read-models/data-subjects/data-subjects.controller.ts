@@ -13,7 +13,7 @@ import { ReadModelStore } from '../read-model-store';
 import { RecordReader } from '../registry/record-reader';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams } from '../sse/projection-streams';
-import { DATA_SUBJECTS, dataSubjectDocuments, showDataSubject } from './data-subjects-model';
+import { DATA_SUBJECTS, dataSubjectDocuments, showDataSubject, showDataSubjects } from './data-subjects-model';
 import { DataSubjectsQueryDto } from './data-subjects-query.dto';
 import { DataSubjectDto, DataSubjectHistoryDto, DataSubjectPageDto } from './data-subjects-responses.dto';
 
@@ -44,7 +44,7 @@ export class DataSubjectsController {
   @CollectionRead(DataSubjectPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   async list(@Query() q: DataSubjectsQueryDto, @Viewer() viewer: Actor): Promise<DataSubjectPageDto> {
     const page = this.reader().list({ status: q.status, escalation: q.escalation }, q.limit ?? 50, q.cursor);
-    return { ...page, items: await Promise.all(page.items.map((s) => showDataSubject(this.cipher, viewer, s))) };
+    return { ...page, items: await showDataSubjects(this.cipher, viewer, page.items) };
   }
 
   /** Declared before :subjectId so "stream" is never read as an id. */
