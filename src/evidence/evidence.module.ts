@@ -17,6 +17,13 @@ import { PACK_BUILDER } from './jobs/pack-builder.token';
 import { PackJobRunner } from './jobs/pack-job-runner';
 import { PackProgressTracker } from './jobs/pack-progress';
 import { PackStorage } from './jobs/pack-storage';
+import type { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { PgLeases } from '../shared-state/postgres/leases';
+import { INSTANCE_ID, SHARED_STATE_LEASES, SHARED_STATE_POOL } from '../shared-state/shared-state.module';
+import { PACK_FILES, type PackFiles } from './jobs/pack-files.port';
+import { PgPackFiles } from './jobs/pg-pack-files';
+import { PACK_QUEUE_LEADERSHIP, PackQueueLeadership } from './jobs/pack-queue-leadership';
 import { buildPack } from './pack/build/build-pack';
 import { GetEvidencePackController } from './queries/get-evidence-pack/get-evidence-pack.controller';
 import { GetPackAccessLogController } from './queries/get-pack-access-log/get-pack-access-log.controller';
@@ -48,6 +55,22 @@ import { EvidencePackReader } from './queries/pack-reader';
     DownloadEvidencePackHandler,
     EvidencePackReader,
     PackStorage,
+    {
+      provide: PACK_FILES,
+      inject: [SHARED_STATE_POOL, SHARED_STATE_LEASES, PackStorage],
+      // Shared when several instances answer (SHARED_STATE=postgres), else <dataDir>/packs.
+      useFactory: (pool: Pool | undefined, leases: PgLeases | undefined, local: PackStorage): PackFiles =>
+        pool && leases ? new PgPackFiles(pool, leases, local) : local,
+    },
+    {
+      provide: PACK_QUEUE_LEADERSHIP,
+      inject: [APP_CONFIG, SHARED_STATE_LEASES, INSTANCE_ID],
+      // Embedded: none, this instance builds every pack.
+      useFactory: (c: AppConfig, leases: PgLeases | undefined, instanceId: string) =>
+        c.sharedState.kind === 'postgres' && leases
+          ? new PackQueueLeadership(leases, instanceId, c.sharedState.leaderLeaseMs)
+          : undefined,
+    },
     PackProgressTracker,
     PackJobRunner,
     { provide: PACK_BUILDER, useValue: buildPack },

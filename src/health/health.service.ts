@@ -8,7 +8,7 @@ import { IntegrityGate } from '../ledger/integrity/integrity-gate';
 import { DigestScheduler } from '../ledger/digests/digest-scheduler';
 import { LogTreeFollower } from '../ledger/log-tree/log-tree-follower';
 import { PackJobRunner } from '../evidence';
-import { RetentionScheduler, SubjectKeyStore } from '../privacy/services';
+import { RetentionScheduler, SUBJECT_KEYS, type SubjectKeys } from '../privacy/services';
 import { ProjectionRunner } from '../read-models/projection-runner';
 import { projectionsHealth } from '../read-models/projections-health';
 import { ReadModelStore } from '../read-models/read-model-store';
@@ -58,7 +58,7 @@ class DeadlineExceeded extends Error {}
 @Injectable()
 export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
-  private keys?: SubjectKeyStore;
+  private keys?: SubjectKeys;
   private reporters: Partial<
     Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>
   > = {};
@@ -81,7 +81,11 @@ export class HealthService implements OnModuleInit {
       }
     };
     this.readModels = find(ReadModelStore);
-    this.keys = find(SubjectKeyStore);
+    try {
+      this.keys = this.modules.get<SubjectKeys>(SUBJECT_KEYS, { strict: false });
+    } catch {
+      this.keys = undefined;
+    }
     this.reporters = {
       packQueue: find(PackJobRunner),
       digestSchedule: find(DigestScheduler),

@@ -6,6 +6,7 @@ const PART_NAMES: Record<StoreUnavailableError['part'], string> = {
   'read-model-store': 'read-model store',
   'key-store': 'personal-data key store',
   'idempotency-store': 'idempotency store',
+  'pack-store': 'evidence-pack store',
 };
 
 /**

@@ -107,12 +107,10 @@ export class CommandRunner {
       const events = aggregate.decider.decide({ ...command, meta } as C, state);
       if (events.length === 0) return { id, streamId, revision, events: [] };
       const expected = revision < 0 ? 'no_stream' : revision;
+      // Sealed before the append is tried: a key-store fault is a 503 with nothing written.
+      const newEvents = await this.toNewEvents(aggregate, streamId, events, meta, ctx);
       try {
-        const result = await this.store.append(
-          streamId,
-          this.toNewEvents(aggregate, streamId, events, meta, ctx),
-          expected,
-        );
+        const result = await this.store.append(streamId, newEvents, expected);
         return {
           id,
           streamId,
@@ -172,25 +170,29 @@ export class CommandRunner {
     return new Date(ctx.occurredAt).toISOString();
   }
 
-  private toNewEvents<E extends DomainEvent>(
+  private async toNewEvents<E extends DomainEvent>(
     aggregate: Aggregate<never, E, unknown>,
     streamId: string,
     events: E[],
     meta: { actor: Actor; occurredAt: string },
     ctx: CommandContext,
-  ): NewEvent[] {
+  ): Promise<NewEvent[]> {
     const causationId = randomUUID();
-    return events.map((e, i) => ({
-      id: ctx.idempotencyKey ? keyedEventId(ctx, streamId, i) : randomUUID(),
-      type: e.type,
-      schemaVersion: aggregate.codec.versionOf(e.type),
-      data: this.sealed(aggregate, e),
-      metadata: { actor: meta.actor, occurredAt: meta.occurredAt, correlationId: ctx.correlationId, causationId },
-    }));
+    const out: NewEvent[] = [];
+    // One event after another: key versions a rectification makes follow the events' order.
+    for (const [i, e] of events.entries())
+      out.push({
+        id: ctx.idempotencyKey ? keyedEventId(ctx, streamId, i) : randomUUID(),
+        type: e.type,
+        schemaVersion: aggregate.codec.versionOf(e.type),
+        data: await this.sealed(aggregate, e),
+        metadata: { actor: meta.actor, occurredAt: meta.occurredAt, correlationId: ctx.correlationId, causationId },
+      });
+    return out;
   }
 
   /** The event's data with its declared personal values sealed: plaintext must never reach the log. */
-  private sealed<E extends DomainEvent>(aggregate: Aggregate<never, E, unknown>, e: E): unknown {
+  private async sealed<E extends DomainEvent>(aggregate: Aggregate<never, E, unknown>, e: E): Promise<unknown> {
     const fields = aggregate.codec.personalOf(e.type);
     if (fields.length === 0) return e.data;
     if (this.sealer) return this.sealer.sealEvent(e.type, e.data, fields);

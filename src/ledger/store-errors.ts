@@ -13,7 +13,7 @@ export type StoreFaultCode =
   | 'store-busy';
 
 /** Which store failed: /health and the problem body name it. */
-export type StorePart = 'event-store' | 'read-model-store' | 'key-store' | 'idempotency-store';
+export type StorePart = 'event-store' | 'read-model-store' | 'key-store' | 'idempotency-store' | 'pack-store';
 
 /** Seconds a client is told to wait before retrying, per fault: a full disk needs a person, a busy lock does not. */
 const RETRY_AFTER: Record<StoreFaultCode, number> = {

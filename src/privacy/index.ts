@@ -14,4 +14,4 @@ export {
 } from './domain/data-subject';
 /** How a sealed personal value looks in an event, for readers that must show or withhold it. */
 export { ERASED_TEXT, isSealed, WITHHELD_TEXT, type SealedValue } from './sealed-value';
-export { PersonalDataCipher, type ErasedVersion } from './personal-data-cipher';
+export { PersonalDataCipher, type ErasedVersion, type KeyRing } from './personal-data-cipher';

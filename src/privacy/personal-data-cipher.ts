@@ -2,13 +2,13 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { PersonalField } from '../ledger/event-codec';
 import type { PersonalDataSealer } from '../ledger/personal-data-sealer.port';
 import { personalSlots } from '../ledger/personal-paths';
+import { keyRef, type SubjectKey, type SubjectKeys } from './subject-keys.port';
 import { aadOf, ERASED, ERASED_TEXT, isSealed, WITHHELD_TEXT, type Erased, type SealedValue } from './sealed-value';
 
 /** Whether a key version is known to be erased before the key store says so (an erasure recorded, keys not yet destroyed). */
 export type ErasedVersion = (subjectId: string, keyVersion: number) => boolean;
-import type { SubjectKeyStore } from './subject-key-store';
 
-/** Unwrapped keys kept in memory: enough for a busy page of reads, bounded so memory stays flat. */
+/** Unwrapped keys kept in memory (embedded store only): enough for a busy page of reads, bounded so memory stays flat. */
 const KEY_CACHE_LIMIT = 10_000;
 
 /** A sealed value that does not open under its own subject, version and field: it was moved or altered. */
@@ -18,35 +18,51 @@ export class TamperedPersonalValue extends Error {
   }
 }
 
+/** The keys a reveal needs, loaded before it for this request only: a key (Buffer) or null for one destroyed. */
+export type KeyRing = ReadonlyMap<string, Buffer | null>;
+
 /**
  * Seals declared personal values before append and reveals them at query time. Plaintext never
  * reaches the log or a read model; a reader gets it only through reveal(), and once the subject's
- * key (version) is destroyed, reveal shows "[erased]" for ever after.
+ * key (version) is destroyed, reveal shows "[erased]" for ever after. Keys come from the key-store
+ * port: each reveal first loads every key its document needs (one read of the store), then opens
+ * the values. Unwrapped keys are cached between requests only when the store allows it (embedded,
+ * one instance); shared keys are read afresh per reveal, so an erasure through any instance holds at once.
  */
 export class PersonalDataCipher implements PersonalDataSealer {
   private readonly keys = new Map<string, Buffer | null>();
   private remembered: Set<string> | undefined;
 
-  constructor(private readonly store: SubjectKeyStore) {}
+  constructor(private readonly store: SubjectKeys) {}
 
   /** A copy of an event's data with every declared personal value sealed; the input is left alone. */
-  sealEvent<D>(eventType: string, data: D, fields: PersonalField[]): D {
+  async sealEvent<D>(eventType: string, data: D, fields: PersonalField[]): Promise<D> {
     if (fields.length === 0) return data;
     const copy = structuredClone(data);
     const rotated = new Set<string>(); // one new key version per subject per event, however many fields
+    const current = new Map<string, SubjectKey>(); // one key read per subject per event
     for (const field of fields) {
       for (const slot of personalSlots(copy, field)) {
         const rotate = field.newKeyVersion === true && !rotated.has(slot.subjectId);
         if (rotate) rotated.add(slot.subjectId);
-        slot.holder[slot.key] = this.seal(slot.holder[slot.key], slot.subjectId, `${eventType}:${field.path}`, rotate);
+        let key = rotate ? undefined : current.get(slot.subjectId);
+        if (!key) {
+          key = rotate ? await this.store.rotate(slot.subjectId) : await this.store.current(slot.subjectId);
+          current.set(slot.subjectId, key);
+        }
+        slot.holder[slot.key] = this.sealWith(key, slot.holder[slot.key], `${eventType}:${field.path}`);
       }
     }
     return copy;
   }
 
-  seal(value: unknown, subjectId: string, field: string, newKeyVersion = false): SealedValue {
-    const { version, key } = newKeyVersion ? this.store.rotate(subjectId) : this.store.current(subjectId);
-    this.cache(cacheKey(subjectId, version), key);
+  async seal(value: unknown, subjectId: string, field: string, newKeyVersion = false): Promise<SealedValue> {
+    const key = newKeyVersion ? await this.store.rotate(subjectId) : await this.store.current(subjectId);
+    return this.sealWith(key, value, field);
+  }
+
+  private sealWith({ subjectId, version, key }: SubjectKey, value: unknown, field: string): SealedValue {
+    if (this.store.cacheable) this.cache(keyRef(subjectId, version), key);
     const plaintext = JSON.stringify(value);
     if (this.remembered && typeof value === 'string') this.remembered.add(value);
     const iv = randomBytes(12);
@@ -57,18 +73,10 @@ export class PersonalDataCipher implements PersonalDataSealer {
   }
 
   /** The plaintext, or ERASED once the key version is destroyed; throws if the value was moved or altered. */
-  open(sealed: SealedValue, expectedField?: string): unknown {
-    const s = sealed.$personal;
-    if (expectedField !== undefined && s.field !== expectedField) throw new TamperedPersonalValue(expectedField);
-    const key = this.key(s.subjectId, s.keyVersion);
-    if (!key) return ERASED;
-    try {
-      const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64')).setAAD(aadOf(s));
-      d.setAuthTag(Buffer.from(s.tag, 'base64'));
-      return JSON.parse(Buffer.concat([d.update(Buffer.from(s.ct, 'base64')), d.final()]).toString('utf8'));
-    } catch {
-      throw new TamperedPersonalValue(s.field);
-    }
+  async open(sealed: SealedValue, expectedField?: string): Promise<unknown> {
+    if (expectedField !== undefined && sealed.$personal.field !== expectedField)
+      throw new TamperedPersonalValue(expectedField);
+    return openWith(await this.load([sealed]), sealed);
   }
 
   /**
@@ -76,12 +84,25 @@ export class PersonalDataCipher implements PersonalDataSealer {
    * those whose key is destroyed, and those `erased` names (an erasure the ledger records, so a
    * reader never sees a value the log already says is gone, however soon after it asks).
    */
-  reveal<T>(value: T, erased: ErasedVersion = () => false): T {
+  async reveal<T>(value: T, erased: ErasedVersion = () => false, keys?: KeyRing): Promise<T> {
+    const sealed = sealedIn(value).filter((s) => !erased(s.$personal.subjectId, s.$personal.keyVersion));
+    const ring =
+      keys && sealed.every((s) => keys.has(keyRef(s.$personal.subjectId, s.$personal.keyVersion)))
+        ? keys
+        : await this.load(sealed);
     return revealWith(value, (s) => {
       if (erased(s.$personal.subjectId, s.$personal.keyVersion)) return ERASED_TEXT;
-      const v = this.open(s);
+      const v = openWith(ring, s);
       return v === ERASED ? ERASED_TEXT : v;
     });
+  }
+
+  /**
+   * Every key these values need, in one read of the store, for reveal() to use on each of them: a
+   * page of documents costs one read, not one per document. For this request only: never kept.
+   */
+  keysFor(values: readonly unknown[]): Promise<KeyRing> {
+    return this.load(sealedIn(values));
   }
 
   /** A copy with every sealed value shown as the withheld marker, for a reader who may not see personal values. */
@@ -90,13 +111,13 @@ export class PersonalDataCipher implements PersonalDataSealer {
   }
 
   /** Destroys the subject's keys (one version or all) and forgets any cached copy; returns what was destroyed. */
-  erase(subjectId: string, version?: number): number[] {
-    const destroyed = this.store.destroy(subjectId, version);
-    for (const v of destroyed) this.cache(cacheKey(subjectId, v), null);
+  async erase(subjectId: string, version?: number): Promise<number[]> {
+    const destroyed = await this.store.destroy(subjectId, version);
+    if (this.store.cacheable) for (const v of destroyed) this.cache(keyRef(subjectId, v), null);
     return destroyed;
   }
 
-  liveVersions(subjectId: string): number[] {
+  liveVersions(subjectId: string): Promise<number[]> {
     return this.store.liveVersions(subjectId);
   }
 
@@ -106,13 +127,24 @@ export class PersonalDataCipher implements PersonalDataSealer {
     return this.remembered;
   }
 
-  private key(subjectId: string, version: number): Buffer | undefined {
-    const k = cacheKey(subjectId, version);
-    const cached = this.keys.get(k);
-    if (cached !== undefined) return cached ?? undefined;
-    const key = this.store.get(subjectId, version) ?? null;
-    this.cache(k, key);
-    return key ?? undefined;
+  /** The keys these values need: from the cache where the store allows one, the rest in one read of the store. */
+  private async load(values: readonly SealedValue[]): Promise<KeyRing> {
+    const ring = new Map<string, Buffer | null>();
+    const missing = new Map<string, { subjectId: string; version: number }>();
+    for (const { $personal: p } of values) {
+      const ref = keyRef(p.subjectId, p.keyVersion);
+      const cached = this.store.cacheable ? this.keys.get(ref) : undefined;
+      if (cached !== undefined) ring.set(ref, cached);
+      else missing.set(ref, { subjectId: p.subjectId, version: p.keyVersion });
+    }
+    if (missing.size === 0) return ring;
+    const found = await this.store.getMany([...missing.values()]);
+    for (const ref of missing.keys()) {
+      const key = found.get(ref) ?? null;
+      ring.set(ref, key);
+      if (this.store.cacheable) this.cache(ref, key);
+    }
+    return ring;
   }
 
   /** null remembers "destroyed": a destroyed key never comes back, so that answer never goes stale. */
@@ -123,7 +155,29 @@ export class PersonalDataCipher implements PersonalDataSealer {
   }
 }
 
-const cacheKey = (subjectId: string, version: number) => `${subjectId}\n${version}`;
+/** Every sealed value in a document (or any JSON). */
+function sealedIn(value: unknown): SealedValue[] {
+  const found: SealedValue[] = [];
+  revealWith(value, (s) => {
+    found.push(s);
+    return s;
+  });
+  return found;
+}
+
+/** Opens one value with a loaded key ring: ERASED when its key is destroyed; throws if it was moved or altered. */
+function openWith(ring: KeyRing, sealed: SealedValue): unknown {
+  const s = sealed.$personal;
+  const key = ring.get(keyRef(s.subjectId, s.keyVersion));
+  if (!key) return ERASED;
+  try {
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64')).setAAD(aadOf(s));
+    d.setAuthTag(Buffer.from(s.tag, 'base64'));
+    return JSON.parse(Buffer.concat([d.update(Buffer.from(s.ct, 'base64')), d.final()]).toString('utf8'));
+  } catch {
+    throw new TamperedPersonalValue(s.field);
+  }
+}
 
 /** Copies only the objects and arrays on the way to a sealed value; everything else is shared. */
 export function revealWith<T>(value: T, open: (s: SealedValue) => unknown): T {

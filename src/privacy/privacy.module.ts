@@ -9,6 +9,10 @@ import { PERSONAL_DATA_SEALER } from '../ledger/personal-data-sealer.port';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { RetentionScheduler } from './retention/retention-scheduler';
 import { SubjectKeyStore } from './subject-key-store';
+import { SUBJECT_KEYS, type SubjectKeys } from './subject-keys.port';
+import { PgSubjectKeyStore } from './pg-subject-key-store';
+import type { Pool } from 'pg';
+import { SHARED_STATE_POOL } from '../shared-state/shared-state.module';
 
 export function keyStoreFile(config: AppConfig): string {
   return config.store === 'memory' ? ':memory:' : join(config.dataDir, 'keys.sqlite');
@@ -24,25 +28,29 @@ export function keyStoreFile(config: AppConfig): string {
   controllers: [EraseDataSubjectController],
   providers: [
     {
-      provide: SubjectKeyStore,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new SubjectKeyStore(keyStoreFile(c), loadMasterKey(c), c.storeDeadlineMs),
+      provide: SUBJECT_KEYS,
+      inject: [APP_CONFIG, SHARED_STATE_POOL],
+      // Shared when several instances answer (SHARED_STATE=postgres), else a file beside the ledger.
+      useFactory: (c: AppConfig, shared: Pool | undefined): SubjectKeys =>
+        shared
+          ? new PgSubjectKeyStore(shared, loadMasterKey(c))
+          : new SubjectKeyStore(keyStoreFile(c), loadMasterKey(c), c.storeDeadlineMs),
     },
     {
       provide: PersonalDataCipher,
-      inject: [SubjectKeyStore],
-      useFactory: (keys: SubjectKeyStore) => new PersonalDataCipher(keys),
+      inject: [SUBJECT_KEYS],
+      useFactory: (keys: SubjectKeys) => new PersonalDataCipher(keys),
     },
     // The ledger's sealer port: the CommandRunner seals through it without importing privacy.
     { provide: PERSONAL_DATA_SEALER, useExisting: PersonalDataCipher },
     EraseDataSubjectHandler,
     RetentionScheduler,
   ],
-  exports: [PersonalDataCipher, PERSONAL_DATA_SEALER],
+  exports: [PersonalDataCipher, PERSONAL_DATA_SEALER, SUBJECT_KEYS],
 })
 export class PrivacyModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    private readonly keys: SubjectKeyStore,
+    @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeys,
     private readonly cipher: PersonalDataCipher,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -51,11 +59,11 @@ export class PrivacyModule implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     for (const e of await this.store.readAll({ filter: { streamCategories: [DataSubject.category] } })) {
       const { subjectId, keyVersions } = DataSubject.codec.decode(e).data;
-      for (const v of keyVersions) this.cipher.erase(subjectId, v);
+      for (const v of keyVersions) await this.cipher.erase(subjectId, v);
     }
   }
 
-  onApplicationShutdown(): void {
-    this.keys.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.keys.close();
   }
 }

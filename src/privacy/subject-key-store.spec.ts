@@ -12,55 +12,55 @@ describe('SubjectKeyStore', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('given a subject with no key, when asked for the current one, then version 1 is made and kept across restarts', () => {
+  it('given a subject with no key, when asked for the current one, then version 1 is made and kept across restarts', async () => {
     const master = randomBytes(32);
     const file = join(dir, 'keys.sqlite');
     const first = new SubjectKeyStore(file, master);
-    const k = first.current('child-1');
+    const k = await first.current('child-1');
     expect(k.version).toBe(1);
-    first.close();
+    await first.close();
     const again = new SubjectKeyStore(file, master);
-    expect(again.current('child-1').key.equals(k.key)).toBe(true);
-    expect(again.get('child-1', 1)!.equals(k.key)).toBe(true);
-    again.close();
+    expect((await again.current('child-1')).key.equals(k.key)).toBe(true);
+    expect((await again.get('child-1', 1))!.equals(k.key)).toBe(true);
+    await again.close();
   });
 
-  it('stores keys wrapped: the raw key bytes are not in the file, and another master key cannot unwrap them', () => {
+  it('stores keys wrapped: the raw key bytes are not in the file, and another master key cannot unwrap them', async () => {
     const file = join(dir, 'keys.sqlite');
     const store = new SubjectKeyStore(file, randomBytes(32));
-    const { key } = store.current('child-1');
-    store.close();
+    const { key } = await store.current('child-1');
+    await store.close();
     expect(readFileSync(file).includes(key)).toBe(false);
     const wrong = new SubjectKeyStore(file, randomBytes(32));
-    expect(() => wrong.get('child-1', 1)).toThrow();
-    wrong.close();
+    await expect(wrong.get('child-1', 1)).rejects.toThrow();
+    await wrong.close();
   });
 
-  it('refuses a wrapped key swapped onto another subject (subject and version are authenticated)', () => {
+  it('refuses a wrapped key swapped onto another subject (subject and version are authenticated)', async () => {
     const file = join(dir, 'keys.sqlite');
     const master = randomBytes(32);
     const store = new SubjectKeyStore(file, master);
-    store.current('child-1');
-    store.close();
+    await store.current('child-1');
+    await store.close();
     const db = new Database(file);
     db.prepare(
       "INSERT INTO subject_keys (subject_id, version, wrapped) SELECT 'parent-1', 1, wrapped FROM subject_keys WHERE subject_id = 'child-1'",
     ).run();
     db.close();
     const reopened = new SubjectKeyStore(file, master);
-    expect(() => reopened.get('parent-1', 1)).toThrow();
-    reopened.close();
+    await expect(reopened.get('parent-1', 1)).rejects.toThrow();
+    await reopened.close();
   });
 
-  it('rotates to new versions, destroys one or all, and never reuses a destroyed version number', () => {
+  it('rotates to new versions, destroys one or all, and never reuses a destroyed version number', async () => {
     const store = new SubjectKeyStore(':memory:', randomBytes(32));
-    store.current('child-1');
-    expect(store.rotate('child-1').version).toBe(2);
-    expect(store.destroy('child-1', 1)).toEqual([1]);
-    expect(store.get('child-1', 1)).toBeUndefined();
-    expect(store.liveVersions('child-1')).toEqual([2]);
-    expect(store.destroy('child-1')).toEqual([2]);
-    expect(store.current('child-1').version).toBe(3);
-    store.close();
+    await store.current('child-1');
+    expect((await store.rotate('child-1')).version).toBe(2);
+    expect(await store.destroy('child-1', 1)).toEqual([1]);
+    expect(await store.get('child-1', 1)).toBeUndefined();
+    expect(await store.liveVersions('child-1')).toEqual([2]);
+    expect(await store.destroy('child-1')).toEqual([2]);
+    expect((await store.current('child-1')).version).toBe(3);
+    await store.close();
   });
 });

@@ -1,23 +1,22 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeCallSync } from '../ledger/store-errors';
+import { unwrapKey, wrapKey } from './key-wrapping';
+import { keyRef, type KeyRef, type SubjectKey, type SubjectKeys } from './subject-keys.port';
 
-export interface SubjectKey {
-  subjectId: string;
-  version: number;
-  key: Buffer;
-}
+export type { SubjectKey };
 
 /**
  * Data subjects' keys, apart from the event log (a file of their own, <dataDir>/keys.sqlite, or
  * memory): the ledger can be copied, backed up or handed over without them, and destroying a row
- * here is what erases a person. Each key is stored wrapped (AES-256-GCM) under the master key, with
- * the subject and version as additional authenticated data so a wrapped key cannot be swapped for
- * another subject's. secure_delete overwrites destroyed rows, so the bytes do not linger in free pages.
+ * here is what erases a person. Each key is stored wrapped under the master key (key-wrapping.ts).
+ * secure_delete overwrites destroyed rows, so the bytes do not linger in free pages. One instance
+ * only: its keys may be cached (this instance is the only one that destroys them).
  */
-export class SubjectKeyStore {
+export class SubjectKeyStore implements SubjectKeys {
+  readonly cacheable = true;
   private readonly db: Database.Database;
 
   constructor(
@@ -38,8 +37,8 @@ export class SubjectKeyStore {
   }
 
   /** The subject's newest live key, made (version latest+1) when it has none. */
-  current(subjectId: string): SubjectKey {
-    return storeCallSync('key-store', true, () => this.currentOrThrow(subjectId));
+  current(subjectId: string): Promise<SubjectKey> {
+    return settle(() => storeCallSync('key-store', true, () => this.currentOrThrow(subjectId)));
   }
 
   private currentOrThrow(subjectId: string): SubjectKey {
@@ -47,13 +46,13 @@ export class SubjectKeyStore {
       .prepare('SELECT version, wrapped FROM subject_keys WHERE subject_id = ? ORDER BY version DESC LIMIT 1')
       .get(subjectId) as { version: number; wrapped: Buffer } | undefined;
     return row
-      ? { subjectId, version: row.version, key: this.unwrap(subjectId, row.version, row.wrapped) }
-      : this.rotate(subjectId);
+      ? { subjectId, version: row.version, key: unwrapKey(this.masterKey, subjectId, row.version, row.wrapped) }
+      : this.rotateOrThrow(subjectId);
   }
 
   /** A new key version: for a rectification, so the superseded value can be erased on its own. */
-  rotate(subjectId: string): SubjectKey {
-    return storeCallSync('key-store', true, () => this.rotateOrThrow(subjectId));
+  rotate(subjectId: string): Promise<SubjectKey> {
+    return settle(() => storeCallSync('key-store', true, () => this.rotateOrThrow(subjectId)));
   }
 
   private rotateOrThrow(subjectId: string): SubjectKey {
@@ -67,7 +66,7 @@ export class SubjectKeyStore {
       const key = randomBytes(32);
       this.db
         .prepare('INSERT INTO subject_keys (subject_id, version, wrapped) VALUES (?, ?, ?)')
-        .run(subjectId, version, this.wrap(subjectId, version, key));
+        .run(subjectId, version, wrapKey(this.masterKey, subjectId, version, key));
       this.db
         .prepare(
           'INSERT INTO subject_versions (subject_id, latest) VALUES (?, ?) ON CONFLICT(subject_id) DO UPDATE SET latest = excluded.latest',
@@ -78,15 +77,34 @@ export class SubjectKeyStore {
   }
 
   /** The key of one version, or undefined once destroyed (or never made). */
-  get(subjectId: string, version: number): Buffer | undefined {
+  get(subjectId: string, version: number): Promise<Buffer | undefined> {
+    return settle(() => this.getSync(subjectId, version));
+  }
+
+  getMany(refs: readonly KeyRef[]): Promise<Map<string, Buffer>> {
+    return settle(() => {
+      const found = new Map<string, Buffer>();
+      for (const { subjectId, version } of refs) {
+        const key = this.getSync(subjectId, version);
+        if (key) found.set(keyRef(subjectId, version), key);
+      }
+      return found;
+    });
+  }
+
+  private getSync(subjectId: string, version: number): Buffer | undefined {
     const row = storeCallSync('key-store', false, () =>
       this.db.prepare('SELECT wrapped FROM subject_keys WHERE subject_id = ? AND version = ?').get(subjectId, version),
     ) as { wrapped: Buffer } | undefined;
-    return row && this.unwrap(subjectId, version, row.wrapped);
+    return row && unwrapKey(this.masterKey, subjectId, version, row.wrapped);
   }
 
   /** Versions whose keys still exist, oldest first. */
-  liveVersions(subjectId: string): number[] {
+  liveVersions(subjectId: string): Promise<number[]> {
+    return settle(() => this.liveVersionsSync(subjectId));
+  }
+
+  private liveVersionsSync(subjectId: string): number[] {
     const rows = storeCallSync('key-store', false, () =>
       this.db.prepare('SELECT version FROM subject_keys WHERE subject_id = ? ORDER BY version').all(subjectId),
     );
@@ -94,8 +112,12 @@ export class SubjectKeyStore {
   }
 
   /** Destroys one version, or all; returns the versions destroyed. Destroying what is gone is a no-op. */
-  destroy(subjectId: string, version?: number): number[] {
-    const versions = this.liveVersions(subjectId).filter((v) => version === undefined || v === version);
+  destroy(subjectId: string, version?: number): Promise<number[]> {
+    return settle(() => this.destroySync(subjectId, version));
+  }
+
+  private destroySync(subjectId: string, version?: number): number[] {
+    const versions = this.liveVersionsSync(subjectId).filter((v) => version === undefined || v === version);
     storeCallSync('key-store', true, () => {
       for (const v of versions)
         this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ? AND version = ?').run(subjectId, v);
@@ -105,7 +127,11 @@ export class SubjectKeyStore {
   }
 
   /** For /health: a write that needs fresh pages, always rolled back (a read-only or full file fails it). */
-  probe(): void {
+  probe(): Promise<void> {
+    return settle(() => this.probeSync());
+  }
+
+  private probeSync(): void {
     storeCallSync('key-store', false, () => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
@@ -120,22 +146,13 @@ export class SubjectKeyStore {
     });
   }
 
-  close(): void {
+  close(): Promise<void> {
     this.db.close();
+    return Promise.resolve();
   }
+}
 
-  private wrap(subjectId: string, version: number, key: Buffer): Buffer {
-    const iv = randomBytes(12);
-    const c = createCipheriv('aes-256-gcm', this.masterKey, iv).setAAD(Buffer.from(`${subjectId}\n${version}`));
-    const ct = Buffer.concat([c.update(key), c.final()]);
-    return Buffer.concat([iv, c.getAuthTag(), ct]);
-  }
-
-  private unwrap(subjectId: string, version: number, wrapped: Buffer): Buffer {
-    const d = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(0, 12)).setAAD(
-      Buffer.from(`${subjectId}\n${version}`),
-    );
-    d.setAuthTag(wrapped.subarray(12, 28));
-    return Buffer.concat([d.update(wrapped.subarray(28)), d.final()]);
-  }
+/** A synchronous SQLite call as the port's promise: a fault rejects it, as an async store's would. */
+function settle<T>(call: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(call()));
 }

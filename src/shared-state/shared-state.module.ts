@@ -11,6 +11,10 @@ import { PgScheduleLeadership } from './postgres/pg-schedule-leadership';
 
 /** The shared PostgreSQL pool when SHARED_STATE=postgres; undefined when state is embedded. */
 export const SHARED_STATE_POOL = Symbol('SHARED_STATE_POOL');
+/** Lease rows with fencing tokens (PgLeases) when SHARED_STATE=postgres; undefined when state is embedded. */
+export const SHARED_STATE_LEASES = Symbol('SHARED_STATE_LEASES');
+/** This instance, as lease rows name it: host and process, plus a random part per start. */
+export const INSTANCE_ID = Symbol('INSTANCE_ID');
 
 /**
  * State that several instances must agree on (src/shared-state). With SHARED_STATE=postgres the
@@ -36,16 +40,20 @@ export const SHARED_STATE_POOL = Symbol('SHARED_STATE_POOL');
         return pool;
       },
     },
+    { provide: INSTANCE_ID, useFactory: () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+    {
+      provide: SHARED_STATE_LEASES,
+      inject: [SHARED_STATE_POOL],
+      useFactory: (pool: Pool | undefined) => (pool ? new PgLeases(pool) : undefined),
+    },
     {
       provide: SCHEDULE_LEADERSHIP,
-      inject: [SHARED_STATE_POOL],
-      useFactory: (pool: Pool | undefined) =>
-        pool
-          ? new PgScheduleLeadership(new PgLeases(pool), `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`)
-          : new SoleLeader(),
+      inject: [SHARED_STATE_LEASES, INSTANCE_ID],
+      useFactory: (leases: PgLeases | undefined, instanceId: string) =>
+        leases ? new PgScheduleLeadership(leases, instanceId) : new SoleLeader(),
     },
   ],
-  exports: [SHARED_STATE_POOL, SCHEDULE_LEADERSHIP],
+  exports: [SHARED_STATE_POOL, SHARED_STATE_LEASES, INSTANCE_ID, SCHEDULE_LEADERSHIP],
 })
 export class SharedStateModule implements OnApplicationShutdown {
   constructor(@Inject(SHARED_STATE_POOL) private readonly pool: Pool | undefined) {}

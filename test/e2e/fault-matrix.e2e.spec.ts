@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
-import { SubjectKeyStore } from '../../src/privacy/services';
+import { SUBJECT_KEYS } from '../../src/privacy/services';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { PROJECTIONS } from '../../src/read-models/projections.module';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
@@ -134,7 +134,7 @@ function sqliteStores(t: TestApp): Record<'eventStore' | 'readModelStore' | 'key
   return {
     eventStore: t.app.get(EVENT_STORE),
     readModelStore: t.app.get(ReadModelStore),
-    keyStore: t.app.get(SubjectKeyStore),
+    keyStore: t.app.get(SUBJECT_KEYS),
     idempotencyStore: t.app.get(IDEMPOTENCY_STORE),
   };
 }

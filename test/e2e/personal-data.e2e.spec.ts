@@ -319,8 +319,10 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
     const { SubjectKeyStore } = await import('../../src/privacy/services');
     const { loadMasterKey } = await import('../../src/privacy/master-key');
     const empty = new SubjectKeyStore(':memory:', loadMasterKey(t.config));
-    const revealed = JSON.stringify(new PersonalDataCipher(empty).reveal((await t.store.readAll()).map((e) => e.data)));
-    empty.close();
+    const revealed = JSON.stringify(
+      await new PersonalDataCipher(empty).reveal((await t.store.readAll()).map((e) => e.data)),
+    );
+    await empty.close();
     expect(revealed).toContain('[erased]');
     for (const plain of [CHILD, DOB, NOTE]) expect(revealed).not.toContain(plain);
   });

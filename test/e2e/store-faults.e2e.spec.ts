@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { IDEMPOTENCY_STORE } from '../../src/http/idempotency/idempotency.store';
 import { EVENT_STORE } from '../../src/ledger/event-store.port';
-import { SubjectKeyStore } from '../../src/privacy/services';
+import { SUBJECT_KEYS } from '../../src/privacy/services';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import type { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
 import { eventCount, expectProblem, send } from '../support/http';
@@ -92,7 +92,7 @@ describe('store faults on SQLite (e2e)', () => {
       .db.pragma(`query_only = ${on ? 'ON' : 'OFF'}`);
 
   it.each([
-    ['keyStore', SubjectKeyStore],
+    ['keyStore', SUBJECT_KEYS],
     ['readModelStore', ReadModelStore],
     ['idempotencyStore', IDEMPOTENCY_STORE],
   ] as const)(

@@ -37,10 +37,10 @@ describe('CommandRunner and personal data', () => {
     await new CommandRunner(store, clock, cipher).run(Escalation, 'wsep-2022-001', raise, ctx);
     const [event] = await store.readAll();
     expect(JSON.stringify(event)).not.toContain('Jamie');
-    expect(cipher.reveal(event.data)).toMatchObject({
+    expect(await cipher.reveal(event.data)).toMatchObject({
       dataSubjects: [{ subjectId: 'child-1', name: 'Jamie Example' }],
     });
-    keys.close();
+    await keys.close();
   });
 
   it('given no cipher, then an event carrying personal data is refused before anything is written', async () => {

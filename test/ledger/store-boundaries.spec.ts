@@ -81,18 +81,19 @@ describe('store boundaries translate SQLite faults', () => {
     });
   });
 
-  it('given a read-only key file, when a key is made or the store probed, then a key-store fault; existing keys still read', () => {
+  it('given a read-only key file, when a key is made or the store probed, then a key-store fault; existing keys still read', async () => {
     const keys = new SubjectKeyStore(join(dir, 'keys.sqlite'), Buffer.alloc(32, 7));
-    const made = keys.current('child-1');
-    keys.probe();
+    const made = await keys.current('child-1');
+    await keys.probe();
     readOnly(keys);
-    expect(thrown(() => keys.current('child-2'))).toMatchObject({ code: 'store-read-only', part: 'key-store' });
-    expect(thrown(() => keys.destroy('child-1'))).toMatchObject({ code: 'store-read-only', part: 'key-store' });
-    expect(thrown(() => keys.probe())).toMatchObject({ code: 'store-read-only', part: 'key-store' });
-    expect(keys.get('child-1', made.version)).toEqual(made.key);
+    const readOnlyFault = { code: 'store-read-only', part: 'key-store' };
+    await expect(keys.current('child-2')).rejects.toMatchObject(readOnlyFault);
+    await expect(keys.destroy('child-1')).rejects.toMatchObject(readOnlyFault);
+    await expect(keys.probe()).rejects.toMatchObject(readOnlyFault);
+    expect(await keys.get('child-1', made.version)).toEqual(made.key);
     readOnly(keys, false);
-    expect(keys.liveVersions('child-2')).toEqual([]);
-    keys.close();
+    expect(await keys.liveVersions('child-2')).toEqual([]);
+    await keys.close();
   });
 
   it('given a full idempotency file, when a response is kept or the store probed, then an idempotency-store fault', () => {

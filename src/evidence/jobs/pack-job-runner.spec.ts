@@ -17,6 +17,9 @@ import type { LogTree } from '../../ledger/log-tree/log-tree.port';
 import { PackJobRunner } from './pack-job-runner';
 import { PackProgressTracker } from './pack-progress';
 import { PackStorage } from './pack-storage';
+import { PACK_QUEUE_LEASE, PackQueueLeadership } from './pack-queue-leadership';
+import type { PackFiles } from './pack-files.port';
+import { FencedOutError, type PgLeases } from '../../shared-state/postgres/leases';
 
 const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const scope = {
@@ -186,6 +189,47 @@ describe('PackJobRunner', () => {
     expect(h.events[2].data).toEqual({ packId: 'p1', reason: 'summary.pdf could not be rendered' });
     expect([existsSync(h.files.pathOf('p1')), existsSync(h.files.tempPathOf('p1'))]).toEqual([false, false]);
     h.done();
+  });
+
+  it('given the pack queue’s lease passed to another instance while this one built, then keeping the pack is refused and this instance records nothing more, leaving no file', async () => {
+    const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+    const store = new MemoryEventStore(clock);
+    const { files, done } = sqliteFiles();
+    const lease = { name: PACK_QUEUE_LEASE, holder: 'this-instance', token: 7n };
+    // The write's fencing check fails: another instance took the lease (token 8) meanwhile.
+    const refused: PackFiles['keep'] = (_packId, held) => Promise.reject(new FencedOutError(held!.name, held!.token));
+    Object.assign(files, { keep: refused });
+    const leases = { acquire: async () => lease, release: async () => undefined } as unknown as PgLeases;
+    const runner = new CommandRunner(store, clock);
+    const jobs = new PackJobRunner(
+      store,
+      runner,
+      new EvidencePackReader(store),
+      files,
+      new PackProgressTracker(),
+      clock,
+      async (_store, _request, out) => {
+        out.end('PK-late');
+        return fakeManifest();
+      },
+      undefined,
+      undefined,
+      undefined,
+      new PackQueueLeadership(leases, 'this-instance', 60_000),
+    );
+    (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
+    await requestPack(runner, 1);
+    jobs.start();
+    // Until the build has started (the request reached the queue), then until it has run out.
+    while ((await store.readStream('evidencepack-p1')).length < 2) await new Promise((r) => setTimeout(r, 5));
+    await jobs.drained();
+    await jobs.stop();
+    expect((await store.readStream('evidencepack-p1')).map((e) => e.type)).toEqual([
+      'evidence-pack-requested',
+      'evidence-pack-generation-started',
+    ]);
+    expect([existsSync(files.pathOf('p1')), existsSync(files.tempPathOf('p1'))]).toEqual([false, false]);
+    done();
   });
 
   it('given the log cannot be followed, then its health is degraded with the reason and the retry; following again, it is up', async () => {

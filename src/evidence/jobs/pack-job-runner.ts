@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { CommandRunner, type CommandContext } from '../../ledger/command-runner';
 import { EVENT_STORE, type EventStore, type Subscription } from '../../ledger/event-store.port';
@@ -15,7 +15,9 @@ import type { PackManifest } from '../pack/pack-manifest';
 import { EvidencePackReader, type PackRecord } from '../queries/pack-reader';
 import { EVIDENCE_DIGESTS, type EvidenceDigests } from './evidence-digests';
 import { PACK_BUILDER } from './pack-builder.token';
-import { PackStorage } from './pack-storage';
+import { PACK_FILES, type PackFiles } from './pack-files.port';
+import { PACK_QUEUE_LEADERSHIP, PackQueueTurns, type PackQueueLeadership } from './pack-queue-leadership';
+import { FencedOutError, type HeldLease } from '../../shared-state/postgres/leases';
 import { PackProgressTracker } from './pack-progress';
 import { SerialQueue } from './serial-queue';
 
@@ -41,6 +43,8 @@ export interface PackQueueStatus {
  * 'generating' by a crash, is queued again on boot; each job first re-reads the pack and skips it
  * unless it is still queued or generating. Generation events are recorded as the requester (the job
  * runs on their behalf, under the request's correlation id): there is no service identity.
+ * With several instances (SHARED_STATE=postgres) only the pack queue's leader builds
+ * (PackQueueLeadership); the others keep their queue and look again until the pack is built.
  */
 @Injectable()
 export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutdown, HealthReporter {
@@ -60,7 +64,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
     private readonly reader: EvidencePackReader,
-    private readonly files: PackStorage,
+    @Inject(PACK_FILES) private readonly files: PackFiles,
     private readonly progress: PackProgressTracker,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_BUILDER) private readonly buildPack: BuildPack,
@@ -71,13 +75,18 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     retriers: PackQueueRetriers = { follow: new Retrier(), builds: new Retrier() },
     /** The log tree the inclusion proofs come from (issue 12); without it a pack carries no digest. */
     @Optional() @Inject(LOG_TREE) private readonly logTree?: LogTree,
+    /** Shared state only: which instance builds (embedded, this one always does). */
+    @Optional() @Inject(PACK_QUEUE_LEADERSHIP) leadership?: PackQueueLeadership,
   ) {
     this.retrier = retriers.follow;
     this.buildRetrier = retriers.builds;
+    this.turns = new PackQueueTurns(leadership, (packId) => this.queue.enqueue(packId), this.log);
   }
 
   private readonly retrier: Retrier;
   private readonly buildRetrier: Retrier;
+  /** Whose turn it is to build (shared state): a pack led elsewhere is queued here again later. */
+  private readonly turns: PackQueueTurns;
 
   onApplicationBootstrap(): void {
     this.start();
@@ -91,6 +100,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   /** Follows the log for requests; from the start, so anything left unbuilt is queued again. */
   start(): void {
     this.stopping = false;
+    this.turns.start();
     this.state = 'following';
     this.following = this.follow();
   }
@@ -102,7 +112,9 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     this.buildRetrier.cancel();
     await this.subscription?.close().catch(() => undefined);
     await this.following;
+    this.turns.stop();
     await this.queue.drained();
+    await this.turns.release();
     this.state = 'stopped';
   }
 
@@ -171,6 +183,8 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
    */
   private buildFailed(packId: string, err: unknown): void {
     this.log.error(`Evidence pack ${packId}: ${String(err)}`);
+    // Deposed while building: the new leader builds it; this instance looks again like any follower.
+    if (err instanceof FencedOutError) return this.turns.later(packId);
     if (!(err instanceof StoreUnavailableError) || this.stopping) return;
     void this.buildRetrier.failed(err).then(() => {
       if (!this.stopping) this.queue.enqueue(packId);
@@ -185,15 +199,22 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
   private async build(packId: string): Promise<void> {
     const record = await this.reader.one(packId);
     if (record.state.status !== 'queued' && record.state.status !== 'generating') return;
+    await this.turns.asLeader(packId, (lease) => this.buildAsLeader(record, lease));
+  }
+
+  private async buildAsLeader(record: PackRecord, lease: HeldLease | undefined): Promise<void> {
+    const { packId } = record;
     const ctx = this.contextOf(record);
     await this.runner.run(EvidencePack, packId, { type: 'start-pack-generation', data: { packId } }, ctx);
     this.progress.set(packId, { phase: 'selecting', eventsWritten: 0 });
     let manifest: PackManifest;
     let bytes: number;
     try {
-      ({ manifest, bytes } = await this.writePack(record));
+      ({ manifest, bytes } = await this.writePack(record, lease));
     } catch (err) {
       this.progress.clear(packId);
+      // A deposed leader records nothing more: the pack is the new leader's to build.
+      if (err instanceof FencedOutError) throw err;
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, MAX_REASON) || 'unknown error';
       await this.runner.run(EvidencePack, packId, { type: 'fail-pack-generation', data: { packId, reason } }, ctx);
       throw err;
@@ -219,8 +240,11 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
     this.buildRetrier.recovered();
   }
 
-  /** Streams the ZIP to a temporary file and renames it into place only when it is whole. */
-  private async writePack({ packId, state }: PackRecord): Promise<{ manifest: PackManifest; bytes: number }> {
+  /** Streams the ZIP to a temporary file and keeps it (PackFiles) only when it is whole. */
+  private async writePack(
+    { packId, state }: PackRecord,
+    lease: HeldLease | undefined,
+  ): Promise<{ manifest: PackManifest; bytes: number }> {
     const temp = this.files.tempPathOf(packId);
     const out = createWriteStream(temp);
     try {
@@ -239,8 +263,7 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
       );
       if (!out.writableEnded) out.end();
       await finished(out);
-      await rename(temp, this.files.pathOf(packId));
-      return { manifest, bytes: (await stat(this.files.pathOf(packId))).size };
+      return { manifest, bytes: await this.files.keep(packId, lease) };
     } catch (err) {
       // The stream opens its file asynchronously: remove it only once the stream has closed, or an
       // open still in flight would create the file again after the removal and leave it behind.

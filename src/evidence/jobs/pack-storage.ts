@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rename, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { KeptPack, PackFiles } from './pack-files.port';
 
 /**
- * Where built packs live: <dataDir>/packs/<packId>.zip. With the in-memory ledger the packs go to
- * a temporary directory removed at shutdown, since the ledger that proves them is gone then too.
+ * Where built packs live on one instance: <dataDir>/packs/<packId>.zip. With the in-memory ledger
+ * the packs go to a temporary directory removed at shutdown, since the ledger that proves them is
+ * gone then too. With shared state, builds still write their temporary file here (PgPackFiles).
  */
 @Injectable()
-export class PackStorage {
+export class PackStorage implements PackFiles {
   readonly dir: string;
   private readonly temporary: boolean;
 
@@ -29,7 +32,24 @@ export class PackStorage {
     return join(this.dir, `.${packId}.zip.partial`);
   }
 
-  /** Called by the job runner once no build is writing here any more. */
+  /** One instance leads alone: no lease to check. */
+  async keep(packId: string): Promise<number> {
+    await rename(this.tempPathOf(packId), this.pathOf(packId));
+    return (await stat(this.pathOf(packId))).size;
+  }
+
+  async open(packId: string): Promise<KeptPack | undefined> {
+    const path = this.pathOf(packId);
+    const size = await stat(path).then(
+      (s) => s.size,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
+        throw err;
+      },
+    );
+    return size === undefined ? undefined : { size, stream: () => createReadStream(path) };
+  }
+
   removeIfTemporary(): void {
     if (this.temporary) rmSync(this.dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import type { EventStore } from '../../ledger/event-store.port';
 import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
 import { StoreUnavailableError } from '../../ledger/store-errors';
 import { ManualClock } from '../../shared/clock';
+import type { LeadOutcome, ScheduleLeadership } from '../../shared/schedule-leadership';
 import type { PersonalDataCipher } from '../personal-data-cipher';
 import { RetentionScheduler } from './retention-scheduler';
 
@@ -43,5 +44,46 @@ describe('RetentionScheduler after a failed round', () => {
     expect(scheduler.health()).toEqual({ status: 'up', lastRound: { ok: true, at: expect.any(String) } });
     expect(scheduler.status()).toMatchObject({ state: 'scheduled' });
     await scheduler.beforeApplicationShutdown();
+  });
+});
+
+describe('RetentionScheduler with several instances', () => {
+  it('given another instance leads the retention schedule, when a round is due here, then it reads and erases nothing; as leader it runs under a lease of one interval plus the margin', async () => {
+    const clock = new ManualClock(new Date('2023-06-01T12:00:00Z'));
+    const store = new MemoryEventStore(clock);
+    const readAll = jest.spyOn(store, 'readAll');
+    const config = loadConfig({
+      RETENTION_ESCALATIONS_DAYS: '30',
+      RETENTION_INTERVAL_MINUTES: '1440',
+      SHARED_STATE: 'postgres',
+      DATABASE_URL: 'postgres://db/ledger',
+      LEADER_LEASE_SECONDS: '60',
+    });
+    const asked: [string, number][] = [];
+    let leads = false;
+    const leadership: ScheduleLeadership = {
+      lead: async <T>(schedule: string, leaseMs: number, round: () => Promise<T>): Promise<LeadOutcome<T>> => {
+        asked.push([schedule, leaseMs]);
+        return leads ? { ran: true, result: await round() } : { ran: false };
+      },
+    };
+    const scheduler = new RetentionScheduler(
+      config,
+      store,
+      clock,
+      {} as PersonalDataCipher,
+      { execute: jest.fn() },
+      leadership,
+    );
+
+    expect(await scheduler.tick()).toBe(0);
+    expect(readAll).not.toHaveBeenCalled();
+    leads = true;
+    expect(await scheduler.tick()).toBe(0);
+    expect(readAll).toHaveBeenCalled();
+    expect(asked).toEqual([
+      ['retention', 1440 * 60_000 + 60_000],
+      ['retention', 1440 * 60_000 + 60_000],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -11,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { systemActor, type StoredEvent } from '../../ledger/event-envelope';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
+import { SCHEDULE_LEADERSHIP, SoleLeader, type ScheduleLeadership } from '../../shared/schedule-leadership';
 import { ReportedIntervalJob } from '../../health/reported-interval-job';
 import { ReportedSchedule } from '../../health/reported-schedule';
 import { EraseDataSubjectCommand } from '../commands/erase-data-subject/erase-data-subject';
@@ -24,7 +26,7 @@ export const RETENTION_ACTOR = systemActor('retention-scheduler');
  * Every RETENTION_INTERVAL_MINUTES, destroys the keys of data subjects whose records are past their
  * retention period (RETENTION_ESCALATIONS_DAYS after closure), each destruction recorded as a
  * data-subject-erased event (basis "retention") by RETENTION_ACTOR. Stops on shutdown, waiting for
- * a round in progress.
+ * a round in progress. With several instances (SHARED_STATE=postgres) one leads each round.
  */
 @Injectable()
 export class RetentionScheduler
@@ -34,7 +36,11 @@ export class RetentionScheduler
   private readonly logger = new Logger(RetentionScheduler.name);
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
   protected readonly job = new ReportedIntervalJob(
-    () => this.eraseDue(),
+    // Several instances: only the one holding the schedule's lease erases (SHARED_STATE=postgres).
+    async () => {
+      const round = await this.leadership.lead('retention', this.leaseMs(), () => this.eraseDue());
+      return round.ran ? round.result : 0;
+    },
     () =>
       this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
     () => this.clock.now(),
@@ -46,8 +52,15 @@ export class RetentionScheduler
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
     @Inject(CommandBus) private readonly commands: Pick<CommandBus, 'execute'>,
+    @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
   ) {
     super();
+  }
+
+  /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
+  private leaseMs(): number {
+    const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
+    return this.config.personalData.retentionIntervalMinutes * 60_000 + margin;
   }
 
   onApplicationBootstrap(): void {
@@ -66,7 +79,7 @@ export class RetentionScheduler
     try {
       const events = await this.escalationEvents();
       for (const { subjectId, records } of subjectsPastRetention(events, days, this.clock.now())) {
-        if (this.cipher.liveVersions(subjectId).length === 0) continue; // erased already, on request or earlier
+        if ((await this.cipher.liveVersions(subjectId)).length === 0) continue; // erased already, on request or earlier
         const reason = `Retention of ${days} days after closure ended for ${records.join(', ')}`;
         await this.commands.execute(
           new EraseDataSubjectCommand(

@@ -10,7 +10,7 @@ import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { AsOfETag } from '../etag/read-etag';
 import { RecordReader } from '../registry/record-reader';
-import { DATA_SUBJECTS, showDataSubject } from './data-subjects-model';
+import { DATA_SUBJECTS, showDataSubject, showDataSubjects } from './data-subjects-model';
 import { AsOfDataSubjectsQueryDto } from './data-subjects-query.dto';
 import { DataSubjectAsOfDto, DataSubjectHistoryAsOfDto, DataSubjectPageAsOfDto } from './data-subjects-responses.dto';
 
@@ -42,13 +42,13 @@ export class DataSubjectsAsOfController {
     problems: { 400: 'knownAt, validAt, a filter or the cursor is invalid' },
   })
   list(@Query() q: AsOfDataSubjectsQueryDto, @Viewer() viewer: Actor): Promise<DataSubjectPageAsOfDto> {
-    return asOfPage(this.engine, DATA_SUBJECTS.projection, q, (view) => {
+    return asOfPage(this.engine, DATA_SUBJECTS.projection, q, async (view) => {
       const page = new RecordReader(DATA_SUBJECTS, view).list(
         { status: q.status, escalation: q.escalation },
         q.limit ?? 50,
         q.cursor,
       );
-      return { ...page, items: page.items.map((s) => showDataSubject(this.cipher, viewer, s)) };
+      return { ...page, items: await showDataSubjects(this.cipher, viewer, page.items) };
     });
   }
 

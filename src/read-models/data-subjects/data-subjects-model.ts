@@ -9,7 +9,7 @@ import { dataSubjectsProjection } from '../../../projections/data-subjects/data-
 import { SEES_EVERY_ESCALATIONS_PERSONAL_VALUES } from '../../auth/personal-data-readers';
 import type { Role } from '../../auth/permissions';
 import type { Actor } from '../../ledger/event-envelope';
-import type { PersonalDataCipher } from '../../privacy';
+import type { KeyRing, PersonalDataCipher } from '../../privacy';
 import type { Shown } from '../escalations/trail-disclosure';
 import { recordView, type RecordView, type RegistryModel } from '../registry/record-reader';
 import type { StreamSpec } from '../sse/projection-streams';
@@ -28,19 +28,31 @@ export const DATA_SUBJECTS: RegistryModel<DataSubjectDoc, DataSubjectsQuery> = {
  * erasure, before the key store has destroyed the key), the withheld marker to everyone else. The one
  * rule for the live reads, the as-of reads and the stream.
  */
-export function showDataSubject(
+export async function showDataSubject(
   cipher: PersonalDataCipher,
   viewer: Pick<Actor, 'role'>,
   subject: RecordView<DataSubjectDoc>,
-): DataSubjectDto {
-  const entitled = SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
+  keys?: KeyRing,
+): Promise<DataSubjectDto> {
   const shown = (
-    entitled
-      ? cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version))
+    entitled(viewer)
+      ? await cipher.reveal(subject, (_id, version) => subject.erasedVersions.includes(version), keys)
       : cipher.withhold(subject)
   ) as Shown<RecordView<DataSubjectDoc>>;
   return { ...shown, status: statusOf(subject) };
 }
+
+/** A page of subjects as one viewer may see them (showDataSubject), their keys read at once. */
+export async function showDataSubjects(
+  cipher: PersonalDataCipher,
+  viewer: Pick<Actor, 'role'>,
+  subjects: RecordView<DataSubjectDoc>[],
+): Promise<DataSubjectDto[]> {
+  const keys = entitled(viewer) ? await cipher.keysFor(subjects) : undefined;
+  return Promise.all(subjects.map((s) => showDataSubject(cipher, viewer, s, keys)));
+}
+
+const entitled = (viewer: Pick<Actor, 'role'>) => SEES_EVERY_ESCALATIONS_PERSONAL_VALUES.includes(viewer.role as Role);
 
 /**
  * The subjects' documents as one viewer may see them (showDataSubject): an erasure or rectification
@@ -52,5 +64,7 @@ export const dataSubjectDocuments = (
 ): StreamSpec<DataSubjectDoc> => ({
   projection: dataSubjectsProjection,
   select: (_key, doc) =>
-    doc.exists ? { type: 'data-subject', data: showDataSubject(cipher, viewer, recordView(doc)) } : undefined,
+    doc.exists
+      ? showDataSubject(cipher, viewer, recordView(doc)).then((data) => ({ type: 'data-subject', data }))
+      : undefined,
 });

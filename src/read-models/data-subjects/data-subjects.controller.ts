@@ -13,7 +13,7 @@ import { ReadModelStore } from '../read-model-store';
 import { RecordReader } from '../registry/record-reader';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams } from '../sse/projection-streams';
-import { DATA_SUBJECTS, dataSubjectDocuments, showDataSubject } from './data-subjects-model';
+import { DATA_SUBJECTS, dataSubjectDocuments, showDataSubject, showDataSubjects } from './data-subjects-model';
 import { DataSubjectsQueryDto } from './data-subjects-query.dto';
 import { DataSubjectDto, DataSubjectHistoryDto, DataSubjectPageDto } from './data-subjects-responses.dto';
 
@@ -42,9 +42,9 @@ export class DataSubjectsController {
       'Data subjects the ledger names, with their status (sealed, rectified, erased), the escalations that name them, rectifications and erasures; filter by status or escalation; cursor paging',
   })
   @CollectionRead(DataSubjectPageDto, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
-  list(@Query() q: DataSubjectsQueryDto, @Viewer() viewer: Actor): DataSubjectPageDto {
+  async list(@Query() q: DataSubjectsQueryDto, @Viewer() viewer: Actor): Promise<DataSubjectPageDto> {
     const page = this.reader().list({ status: q.status, escalation: q.escalation }, q.limit ?? 50, q.cursor);
-    return { ...page, items: page.items.map((s) => showDataSubject(this.cipher, viewer, s)) };
+    return { ...page, items: await showDataSubjects(this.cipher, viewer, page.items) };
   }
 
   /** Declared before :subjectId so "stream" is never read as an id. */
@@ -72,7 +72,7 @@ export class DataSubjectsController {
       'One data subject: status, latest values as you may see them, every escalation naming them, rectifications and erasures',
   })
   @RecordRead(DataSubjectDto, 'The record', { problems: { 404: 'data-subject-not-found' } })
-  get(@RecordId('subjectId') subjectId: string, @Viewer() viewer: Actor): DataSubjectDto {
+  get(@RecordId('subjectId') subjectId: string, @Viewer() viewer: Actor): Promise<DataSubjectDto> {
     return showDataSubject(this.cipher, viewer, this.reader().get(subjectId));
   }
 

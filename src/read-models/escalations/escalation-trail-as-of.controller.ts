@@ -80,7 +80,7 @@ export class EscalationTrailAsOfController {
       asOf: provenance(answer),
       measuredOn,
       ...page,
-      items: this.disclosure.showEach(viewer, page.items, viewOf(answer)),
+      items: await this.disclosure.showEach(viewer, page.items, viewOf(answer)),
     };
   }
 
@@ -132,7 +132,7 @@ export class EscalationTrailAsOfController {
     const answer = await this.answer(q);
     const { asOf } = calendarDates({ asOf: this.measuredOn(answer) });
     const { asOf: measuredOn, ...view } = reader(answer).get(escalationId, asOf!);
-    return { ...this.disclosure.show(viewer, view, viewOf(answer)), measuredOn, asOf: provenance(answer) };
+    return { ...(await this.disclosure.show(viewer, view, viewOf(answer))), measuredOn, asOf: provenance(answer) };
   }
 
   private answer(q: AsOfQueryDto): Promise<AsOfAnswer> {

@@ -70,13 +70,14 @@ export class EscalationTrailController {
    * every escalation naming them (now "[erased]"), so a client that showed the name replaces it.
    */
   private escalationsFor(viewer: Actor): StreamSpec<EscalationTrailDocument> {
-    const event = (doc: EscalationTrailDoc): StreamedEvent => ({
+    const event = async (doc: EscalationTrailDoc): Promise<StreamedEvent> => ({
       type: 'escalation',
-      data: this.disclosure.show(viewer, doc, this.store),
+      data: await this.disclosure.show(viewer, doc, this.store),
     });
     return {
       projection: escalationTrailProjection,
-      select: (_key, doc) => (isErasedSubject(doc) ? this.reader.naming(doc.subjectId).map(event) : event(doc)),
+      select: (_key, doc) =>
+        isErasedSubject(doc) ? Promise.all(this.reader.naming(doc.subjectId).map(event)) : event(doc),
     };
   }
 
@@ -94,14 +95,14 @@ export class EscalationTrailController {
     `A page of escalations measured on asOf; nextCursor is null on the last page. ${PERSONAL_VALUES}`,
     { problems: { 400: BAD_QUERY } },
   )
-  list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor): EscalationTrailPageSchema {
+  async list(@Query() q: EscalationTrailQueryDto, @Viewer() viewer: Actor): Promise<EscalationTrailPageSchema> {
     const { measuredOn, from, to } = this.dates(q);
     const page = this.reader.list(
       { asOf: measuredOn, agency: q.agency, stage: q.stage, status: q.status, breached: q.breached, from, to },
       q.limit ?? 50,
       q.cursor,
     );
-    return { ...page, items: this.disclosure.showEach(viewer, page.items, this.store) };
+    return { ...page, items: await this.disclosure.showEach(viewer, page.items, this.store) };
   }
 
   /** Declared before :escalationId so "summary" and "stream" are never read as ids. */
@@ -159,7 +160,7 @@ export class EscalationTrailController {
     @RecordId('escalationId') escalationId: string,
     @Query() q: EscalationTrailAsOfDto,
     @Viewer() viewer: Actor,
-  ): EscalationTrailDetailSchema {
+  ): Promise<EscalationTrailDetailSchema> {
     return this.disclosure.show(viewer, this.reader.get(escalationId, this.dates(q).measuredOn), this.store);
   }
 

@@ -1,7 +1,7 @@
 import { erasedSubjectKey, type ErasedSubjectDoc } from '../../../projections/escalations/escalation-trail-doc';
 import { maySeePersonalValues, type EscalationParties } from '../../auth/personal-data-readers';
 import type { Actor } from '../../ledger/event-envelope';
-import type { ErasedVersion, PersonalDataCipher, SealedValue } from '../../privacy';
+import type { ErasedVersion, KeyRing, PersonalDataCipher, SealedValue } from '../../privacy';
 
 /** How every trail response (list, document, as-of, stream) shows a named person's values. */
 export const PERSONAL_VALUES =
@@ -33,21 +33,38 @@ export class TrailDisclosure {
     private readonly projection: string,
   ) {}
 
-  show<T extends EscalationParties>(viewer: Actor, escalation: T, documents?: TrailDocuments): Shown<T> {
+  async show<T extends EscalationParties>(
+    viewer: Actor,
+    escalation: T,
+    documents?: TrailDocuments,
+    keys?: KeyRing,
+  ): Promise<Shown<T>> {
     // withhold and reveal replace every sealed value by a string: Shown<T> is what they return.
     if (!maySeePersonalValues(viewer, escalation)) return this.cipher.withhold(escalation) as Shown<T>;
-    return this.cipher.reveal(escalation, documents ? this.erasedIn(documents) : undefined) as Shown<T>;
+    // The erasures are read from the documents now, before the keys are loaded: one moment for both.
+    const erased = documents ? this.erasedIn(documents) : undefined;
+    return (await this.cipher.reveal(escalation, erased, keys)) as Shown<T>;
   }
 
-  /** A list page: each row shown by its own parties. */
-  showEach<T extends EscalationParties>(viewer: Actor, rows: T[], documents?: TrailDocuments): Shown<T>[] {
-    return rows.map((row) => this.show(viewer, row, documents));
+  /** A list page: each row shown by its own parties, the keys of the rows the viewer may see read at once. */
+  async showEach<T extends EscalationParties>(
+    viewer: Actor,
+    rows: T[],
+    documents?: TrailDocuments,
+  ): Promise<Shown<T>[]> {
+    const keys = await this.cipher.keysFor(rows.filter((row) => maySeePersonalValues(viewer, row)));
+    return Promise.all(rows.map((row) => this.show(viewer, row, documents, keys)));
   }
 
   private erasedIn(documents: TrailDocuments): ErasedVersion {
-    return (subjectId, keyVersion) =>
-      documents
-        .get<ErasedSubjectDoc>(this.projection, erasedSubjectKey(subjectId))
-        ?.erasedVersions.includes(keyVersion) ?? false;
+    const seen = new Map<string, readonly number[]>();
+    return (subjectId, keyVersion) => {
+      let versions = seen.get(subjectId);
+      if (!versions) {
+        versions = documents.get<ErasedSubjectDoc>(this.projection, erasedSubjectKey(subjectId))?.erasedVersions ?? [];
+        seen.set(subjectId, versions);
+      }
+      return versions.includes(keyVersion);
+    };
   }
 }

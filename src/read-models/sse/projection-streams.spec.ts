@@ -135,3 +135,31 @@ describe('ProjectionStreams: one document sent as several events', () => {
     sub.unsubscribe();
   });
 });
+
+describe('ProjectionStreams: selections that wait for a store (shared personal-data keys)', () => {
+  it('given a slow selection followed by a quick one, then both are sent in commit order, each with its own id', async () => {
+    const { changes, streams } = setUp();
+    const release: Record<number, () => void> = {};
+    const waiting: StreamSpec<{ n: number }> = {
+      projection,
+      // Each document's selection resolves only when the test says: the first is released last.
+      select: (_key, doc) =>
+        new Promise((resolve) => {
+          release[doc.n] = () => resolve({ type: 'thing', data: doc });
+        }),
+    };
+    const { sent, sub } = await collect(streams, {}, waiting);
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
+    changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9, lastAtPosition: true });
+    release[2]();
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([]); // the second waits for the first
+    release[1]();
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([
+      { type: 'thing', data: { n: 1 }, id: '7' },
+      { type: 'thing', data: { n: 2 }, id: '9' },
+    ]);
+    sub.unsubscribe();
+  });
+});

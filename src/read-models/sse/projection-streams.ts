@@ -24,11 +24,15 @@ export interface StreamSpec<D> {
    * The event for a committed document, or undefined for a document the endpoint does not send; or
    * several, when the document changes how others read (an erasure re-sends every escalation naming
    * the subject). Several events share the document's id: it only advances with the last of them.
+   * A promise when showing the document needs a store (shared personal-data keys): the stream
+   * still sends in commit order, each change once the ones before it are sent.
    */
-  select(key: string, doc: D): StreamedEvent | StreamedEvent[] | undefined;
+  select(key: string, doc: D): Selected | Promise<Selected>;
 }
 
-const eventsOf = (selected: StreamedEvent | StreamedEvent[] | undefined): StreamedEvent[] =>
+type Selected = StreamedEvent | StreamedEvent[] | undefined;
+
+const eventsOf = (selected: Selected): StreamedEvent[] =>
   selected === undefined ? [] : Array.isArray(selected) ? selected : [selected];
 
 /** setTimeout's longest delay (about 24.8 days): a later expiry is checked again then. */
@@ -117,11 +121,14 @@ export class ProjectionStreams {
       if (known === undefined || known < position) latest.set(key, position);
     }
     if (at === undefined) return [];
-    const found: { event: StreamedEvent; position: number }[] = [];
-    for (const [key, position] of latest) {
+    // Every document is read (and selected) now, at this checkpoint; only then are any awaited.
+    const selected = [...latest].map(([key, position]) => {
       const doc = this.store.get<D>(name, key);
-      for (const event of doc === undefined ? [] : eventsOf(spec.select(key, doc))) found.push({ event, position });
-    }
+      return { position, events: doc === undefined ? undefined : spec.select(key, doc) };
+    });
+    const found: { event: StreamedEvent; position: number }[] = [];
+    for (const { position, events } of selected)
+      for (const event of eventsOf(await events)) found.push({ event, position });
     // Stable: several events of one document keep their order.
     found.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     let id = String(after);
@@ -177,15 +184,31 @@ export class ProjectionStreams {
         if (expired()) end();
         else if (!subscriber.closed) subscriber.next({ comment: 'keepalive' });
       });
+      // Changes are sent in the order they came, even when one's selection waits for a store.
+      let pending: Promise<void> | undefined;
+      const sendChange = (change: ProjectionChange<D>, selected: Selected) => {
+        const events = eventsOf(selected);
+        // Until the batch's last event at this position is sent, the id stays where it was.
+        events.forEach((event, i) =>
+          send({ ...event, id: change.lastAtPosition && i === events.length - 1 ? String(change.position) : lastId }),
+        );
+      };
       live.attach({
         next: (change) => {
-          const events = eventsOf(spec.select(change.key, change.doc));
-          // Until the batch's last event at this position is sent, the id stays where it was.
-          events.forEach((event, i) =>
-            send({ ...event, id: change.lastAtPosition && i === events.length - 1 ? String(change.position) : lastId }),
-          );
+          const selected = spec.select(change.key, change.doc);
+          if (!pending && !(selected instanceof Promise)) return sendChange(change, selected);
+          const after: Promise<void> = (pending ?? Promise.resolve())
+            .then(() => selected)
+            .then((s) => sendChange(change, s))
+            .catch((err: unknown) => {
+              if (!subscriber.closed) subscriber.error(err);
+            })
+            .finally(() => {
+              if (pending === after) pending = undefined;
+            });
+          pending = after;
         },
-        complete: () => subscriber.complete(),
+        complete: () => (pending ? void pending.then(() => subscriber.complete()) : subscriber.complete()),
       });
       arm(0);
       return () => {

@@ -37,4 +37,38 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (scope, key)
       )`,
   },
+  {
+    version: 3,
+    name: 'data-subject keys',
+    // Each key wrapped under the master key (src/privacy/key-wrapping.ts); erasure deletes the row.
+    // subject_versions keeps the highest version ever made after erasure, so a number never names
+    // two keys. What backups and WAL archives keep of a deleted row: README, "Personal data".
+    sql: `
+      CREATE TABLE subject_keys (
+        subject_id text NOT NULL,
+        version    integer NOT NULL,
+        wrapped    bytea NOT NULL,
+        PRIMARY KEY (subject_id, version)
+      );
+      CREATE TABLE subject_versions (
+        subject_id text PRIMARY KEY,
+        latest     integer NOT NULL
+      )`,
+  },
+  {
+    version: 4,
+    name: 'evidence pack files',
+    // One row per built pack (src/evidence/jobs/pg-pack-files.ts), with the fencing token of the
+    // pack queue's lease it was written under. A ZIP is already compressed: stored EXTERNAL
+    // (uncompressed, out of line), so a download reads it slice by slice without the rest.
+    sql: `
+      CREATE TABLE evidence_pack_files (
+        pack_id       text PRIMARY KEY,
+        content       bytea NOT NULL,
+        bytes         integer NOT NULL,
+        fencing_token bigint NOT NULL,
+        kept_at       timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE evidence_pack_files ALTER COLUMN content SET STORAGE EXTERNAL`,
+  },
 ];

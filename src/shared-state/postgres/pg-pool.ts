@@ -79,3 +79,18 @@ export async function queryOnLiveConnection<R extends QueryResultRow>(
     throw error;
   }
 }
+
+/** `work` in one transaction on a live connection: committed if it resolves, rolled back if it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await beginOnLiveConnection(pool);
+  try {
+    const result = await work(client);
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}

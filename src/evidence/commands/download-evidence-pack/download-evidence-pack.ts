@@ -2,13 +2,11 @@ import { Controller, Get, StreamableFile, Inject } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReadProblems } from '../../../http/endpoint-responses';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
-import { PackStorage } from '../../jobs/pack-storage';
+import { PACK_FILES, type PackFiles } from '../../jobs/pack-files.port';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
 import { packAccessOf } from '../../queries/pack-access';
@@ -51,7 +49,7 @@ export class DownloadEvidencePackHandler implements ICommandHandler<DownloadEvid
 export class DownloadEvidencePackController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly files: PackStorage,
+    @Inject(PACK_FILES) private readonly files: PackFiles,
   ) {}
 
   /** A GET that writes: the ledger records who downloaded the pack (the access log shows it) before streaming. */
@@ -77,12 +75,13 @@ export class DownloadEvidencePackController {
   })
   async download(@RecordId('packId') packId: string, @Ctx() ctx: CommandContext): Promise<StreamableFile> {
     await this.commands.execute(new DownloadEvidencePackCommand({ packId }, ctx));
-    const path = this.files.pathOf(packId);
-    // Completed in the ledger but missing on disk is a server fault (500), not the caller's.
-    const { size } = await stat(path);
-    return new StreamableFile(createReadStream(path), {
+    // Kept on disk or in the shared store (PackFiles): streamed, never read whole into memory here.
+    const kept = await this.files.open(packId);
+    // Completed in the ledger but not kept is a server fault (500), not the caller's.
+    if (!kept) throw new Error(`Evidence pack ${packId} is completed but its file is missing`);
+    return new StreamableFile(kept.stream(), {
       type: 'application/zip',
-      length: size,
+      length: kept.size,
       disposition: `attachment; filename="${packId}.zip"`,
     });
   }

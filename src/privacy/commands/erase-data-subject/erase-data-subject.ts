@@ -59,14 +59,14 @@ export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubject
     const result = await this.runner.run(
       DataSubject,
       data.subjectId,
-      { type: 'erase-data-subject', data: { ...data, liveVersions: this.cipher.liveVersions(data.subjectId) } },
+      { type: 'erase-data-subject', data: { ...data, liveVersions: await this.cipher.liveVersions(data.subjectId) } },
       ctx,
     );
     // Keys are destroyed only AFTER the erasure is recorded: a refused or stale command (412) destroys nothing.
     // The recorded event is the durable instruction: an idempotent retry lands here again, and PrivacyModule
     // re-applies every recorded erasure at start, so a crash between append and destroy cannot leave a key behind.
     const recorded = await this.runner.load(DataSubject, data.subjectId);
-    for (const v of recorded.state.erasedVersions) this.cipher.erase(data.subjectId, v);
+    for (const v of recorded.state.erasedVersions) await this.cipher.erase(data.subjectId, v);
     return result;
   }
 }
