@@ -71,4 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       ALTER TABLE evidence_pack_files ALTER COLUMN content SET STORAGE EXTERNAL`,
   },
+  {
+    version: 5,
+    name: 'idempotency answers kept as sent',
+    // jsonb reorders an object's keys, so a retry was answered with the same fields in another
+    // order: not the same bytes as the first answer. json keeps the text as it was written.
+    sql: `ALTER TABLE idempotency ALTER COLUMN response TYPE json USING response::json`,
+  },
 ];
