@@ -2675,6 +2675,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2694,8 +2701,15 @@ export interface components {
       revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
       history: components['schemas']['ActionHistoryEntry'][];
     };
     ActionLogDetailAsOf: {
@@ -2707,6 +2721,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2726,8 +2747,15 @@ export interface components {
       revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
       history: components['schemas']['ActionHistoryEntry'][];
       asOf: components['schemas']['AsOfProvenance'];
     };
@@ -2741,6 +2769,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2771,6 +2806,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2792,8 +2834,15 @@ export interface components {
       historyLength: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
     };
     /** @description A person, a partner or a named team (by `kind`) */
     ActionOwner: {
@@ -4828,6 +4877,11 @@ export interface components {
        */
       name?: string;
     };
+    /** @description The partner a person owner represented when the owners were set (raised or reassigned) */
+    OwnerPartner: {
+      personId: string;
+      partnerId: string;
+    };
     PackAccessBy: {
       userId: string;
       role: string;
@@ -6541,10 +6595,10 @@ export interface operations {
         board?: string;
         /** @description person:<id>, partner:<id>, team:<name>, or a bare id or team name */
         owner?: string;
-        /** @description Actions owned by this partner agency */
+        /** @description Actions owned by this partner agency: as an owner, or through a person owner's partner when the owners were set */
         partner?: string;
         status?: 'open' | 'actioned' | 'closed' | 'cancelled';
-        /** @description Only open actions whose due date is before overdueOn (or only the others, with false) */
+        /** @description Only open actions past the date they are due by (their due date, else the date of the meeting they are due back at) on overdueOn (or only the others, with false) */
         overdue?: boolean;
       };
       header?: {
@@ -8144,10 +8198,10 @@ export interface operations {
         board?: string;
         /** @description person:<id>, partner:<id>, team:<name>, or a bare id or team name */
         owner?: string;
-        /** @description Actions owned by this partner agency */
+        /** @description Actions owned by this partner agency: as an owner, or through a person owner's partner when the owners were set */
         partner?: string;
         status?: 'open' | 'actioned' | 'closed' | 'cancelled';
-        /** @description Only open actions whose due date is before overdueOn (or only the others, with false) */
+        /** @description Only open actions past the date they are due by (their due date, else the date of the meeting they are due back at) on overdueOn (or only the others, with false) */
         overdue?: boolean;
         /**
          * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
