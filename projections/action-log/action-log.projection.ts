@@ -45,6 +45,7 @@ const meetings = subscribe(Meeting, {
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
   'meeting-cancelled': 'ignored',
+  'contribution-recorded': 'ignored',
 });
 
 const people = subscribe(Person, { 'person-registered': 'handled', 'person-updated': 'handled' });

@@ -2217,6 +2217,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/meetings/{meetingId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record who said what on an agenda item, where the minutes attribute it; the person's attendance status at the meeting is recorded with it */
+    post: operations['recordContribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/meetings/{meetingId}/history': {
     parameters: {
       query?: never;
@@ -2897,7 +2914,16 @@ export interface components {
       /** @example Child Safeguarding Practice Review */
       title: string;
       /**
-       * @description Who presents the item (registered first)
+       * @description Who present the item, in the order the minutes name them (each registered first)
+       * @example [
+       *       "julie-smith",
+       *       "jo-davies"
+       *     ]
+       */
+      presenterPersonIds?: string[];
+      /**
+       * @deprecated
+       * @description One presenter: the earlier form of presenterPersonIds (listed first when both are given)
        * @example nicki-pettitt
        */
       presenterPersonId?: string;
@@ -2907,6 +2933,12 @@ export interface components {
       /** @example 2.1 */
       label?: string;
       title: string;
+      /** @description Who presented it, in the order the minutes name them */
+      presenterPersonIds?: string[];
+      /**
+       * @deprecated
+       * @description The first of presenterPersonIds
+       */
       presenterPersonId?: string;
     };
     AmendPledgeDto: {
@@ -3643,6 +3675,30 @@ export interface components {
       to: components['schemas']['TreeHead'];
       /** @description RFC 9162 consistency proof, hex hashes */
       proof: string[];
+    };
+    ContributionAtMeetingResponse: {
+      /** @description 1, 2, ... in the order recorded at the meeting */
+      contributionNumber: number;
+      itemNumber: number;
+      personId: string;
+      /** @description What they said, as the minutes record it */
+      summary: string;
+      /** @description Why the attribution is as it is */
+      note?: string;
+      /**
+       * @description The person's attendance status at the meeting when it was recorded (apologies included)
+       * @enum {string}
+       */
+      attendanceStatus:
+        | 'present'
+        | 'in-attendance'
+        | 'to-present'
+        | 'apologies'
+        | 'deputising'
+        | 'also-representing'
+        | 'minute-taker'
+        | 'not-recorded';
+      recorded: components['schemas']['StampResponse'];
     };
     CorrectAttendanceDto: {
       /**
@@ -4726,6 +4782,8 @@ export interface components {
       minutesApprovedAt: components['schemas']['MinutesApprovalResponse'][];
       decisions: components['schemas']['DecisionAtMeetingResponse'][];
       actions: components['schemas']['ActionAtMeetingResponse'][];
+      /** @description Who said what, where the minutes attribute it */
+      contributions: components['schemas']['ContributionAtMeetingResponse'][];
       asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingHistoryAsOfResponse: {
@@ -4780,6 +4838,8 @@ export interface components {
       minutesApprovedAt: components['schemas']['MinutesApprovalResponse'][];
       decisions: components['schemas']['DecisionAtMeetingResponse'][];
       actions: components['schemas']['ActionAtMeetingResponse'][];
+      /** @description Who said what, where the minutes attribute it */
+      contributions: components['schemas']['ContributionAtMeetingResponse'][];
     };
     MinutesApprovalResponse: {
       /** @description The other meeting: the one approved, or the one approving */
@@ -5539,6 +5599,33 @@ export interface components {
       occurredAt?: string;
       /** @description Attendance lines; one per person (an identical line sent again is ignored) */
       entries: components['schemas']['AttendanceEntryDto'][];
+    };
+    RecordContributionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The agenda item it was said under
+       * @example 3
+       */
+      itemNumber: number;
+      /**
+       * @description Who said it, as the minutes attribute it (registered first)
+       * @example sarah-wilkins
+       */
+      personId: string;
+      /**
+       * @description What they said, as the minutes record it
+       * @example Said the conference on 'Parental Conflict' is fully booked
+       */
+      summary: string;
+      /**
+       * @description Why the attribution is as it is (e.g. initials of a member who sent apologies)
+       * @example Attributed to "SW", who sent apologies; kept as written
+       */
+      note?: string;
     };
     RecordDecisionDto: {
       /**
@@ -23395,6 +23482,150 @@ export interface operations {
     responses: {
       /** @description Recorded. The ETag header carries the new revision. */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordContribution: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordContributionDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
         headers: {
           [name: string]: unknown;
         };

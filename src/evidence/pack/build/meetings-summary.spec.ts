@@ -21,6 +21,7 @@ const meeting = (over: Partial<MeetingDoc>): MeetingDoc => ({
   minutesApprovedAt: [],
   decisions: [],
   actions: [],
+  contributions: [],
   history: [],
   ...over,
 });
