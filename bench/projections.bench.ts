@@ -90,7 +90,7 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
       stream,
       Array.from({ length: 8 }, (_, i): Typed => ({
         type: 'agenda-item-added',
-        data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}`, presenterPersonId: pick(PEOPLE) },
+        data: { meetingId, itemNumber: i + 1, title: `Item ${i + 1}`, presenterPersonIds: [pick(PEOPLE)] },
       })),
       at,
     );

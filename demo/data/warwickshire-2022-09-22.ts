@@ -40,6 +40,8 @@ export const wseb20220922: Meeting = {
   nextMeetingId: 'wseb-2022-11-08',
   items: [
     item('3', 'Presentation: IRO Annual Report 2021-2022', {
+      // Two presenters: "Julie Smith and Jo Davies provided the WSEB with an overview of the IRO
+      // Annual Report 2021-2022" (WSEB minutes, 22 September 2022, item 3).
       presenterPersonIds: ['julie-smith', 'jo-davies'],
       summary:
         "IROs are independent decision makers within the council who can challenge managers and help young people give their views (with Barnardo's advocacy as an alternative). The national children's social care review has questioned the IRO role; the government response is due December 2022.",

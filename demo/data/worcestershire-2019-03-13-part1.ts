@@ -19,7 +19,9 @@ const STATUTORY = ['worcestershire-county-council', 'west-mercia-police', 'worce
 
 export const worcsPart1: AgendaItem[] = [
   item('Part 1', 'Strategic planning: serious case reviews', {
-    // Trap (initials collide): "NP" presenting is Nicki Pettitt (Independent Reviewer).
+    // Trap (initials collide): "NP" presenting is Nicki Pettitt (Independent Reviewer). Two
+    // presenters: "The report ... was presented to the Board by NP" and "EF presented the Action
+    // Plan to the Board" (Worcestershire SCB minutes, 13 March 2019, Part 1).
     presenterPersonIds: ['nicki-pettitt', 'ellen-footman'],
     summary:
       "The SCR report, ready for publication, was accepted. The original SCR decision was made in good faith but the case did not meet the SCR criteria, so the National Panel is to be asked to step it down to a learning review, with a Learning and Improvement Briefing for practitioners; this also protects the family's anonymity. The action plan, overview report and a four-part learning model with a dissemination plan followed.",

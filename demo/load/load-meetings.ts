@@ -87,15 +87,30 @@ async function recordMeeting(client: DemoClient, m: Meeting): Promise<void> {
   await client.post(actor, `/meetings/${m.id}/attendance`, { entries, occurredAt }, `demo:meeting:${m.id}:attendance`);
   for (const item of m.items) {
     const itemNumber = itemNumberOf(item.number);
-    const presenter = item.presenterPersonIds?.[0];
+    const presenters = item.presenterPersonIds ?? [];
     const body = {
       itemNumber,
       ...itemLabelOf(item.number),
       title: item.title,
-      ...(presenter ? { presenterPersonId: presenter } : {}),
+      ...(presenters.length > 0 ? { presenterPersonIds: presenters } : {}),
       occurredAt,
     };
     await client.post(actor, `/meetings/${m.id}/agenda-items`, body, `demo:meeting:${m.id}:item:${itemNumber}`);
+  }
+  // Who said what, where the minutes attribute it (after the attendance it is read against).
+  for (const item of m.items) {
+    const itemNumber = itemNumberOf(item.number);
+    for (const [i, c] of (item.contributions ?? []).entries()) {
+      const body = {
+        itemNumber,
+        personId: c.personId,
+        summary: c.summary,
+        ...(c.notes ? { note: c.notes } : {}),
+        occurredAt,
+      };
+      const key = `demo:meeting:${m.id}:item:${itemNumber}:contribution:${i + 1}`;
+      await client.post(actor, `/meetings/${m.id}/contributions`, body, key);
+    }
   }
   const prev = m.previousMinutes;
   if (prev) {

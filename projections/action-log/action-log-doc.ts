@@ -1,4 +1,4 @@
-import type { ActionOwner, ActionStatus } from '../../src/actions';
+import type { ActionOwner, ActionStatus, OwnerPartner } from '../../src/actions';
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { RecordRevision } from '../record-revision';
 
@@ -29,6 +29,13 @@ export interface ActionLogEntry extends RecordRevision {
   text: string;
   status: ActionStatus;
   owners: ActionOwner[];
+  /**
+   * The partner each person owner represented when the owners were set (raised or last reassigned),
+   * as the event recorded it; absent on events written before it was recorded (see PersonPartnersDoc).
+   */
+  ownerPartners?: OwnerPartner[];
+  /** Business time the owners were set (raised or last reassigned): the date a person's partner is judged on. */
+  ownedSince?: string;
   dueDate?: string;
   /** The meeting the action is due back at; moved by each carry forward. */
   targetMeetingId?: string;
@@ -58,9 +65,22 @@ export interface MeetingBoardDoc {
   scheduledFor?: string;
 }
 
-export type ActionLogDoc = ActionLogEntry | MeetingBoardDoc;
+/**
+ * A person's partner over time, for actions whose events did not record their owners' partners
+ * (written before they did): the queries resolve the partner in force when the owners were set.
+ */
+export interface PersonPartnersDoc {
+  kind: 'person';
+  personId: string;
+  /** Oldest first, as the person aggregate holds them (from null: since registration). */
+  roles: { partnerId: string; from: string | null }[];
+}
+
+export type ActionLogDoc = ActionLogEntry | MeetingBoardDoc | PersonPartnersDoc;
 
 export const ACTION_KEY_PREFIX = 'action:';
 export const MEETING_KEY_PREFIX = 'meeting:';
+export const PERSON_KEY_PREFIX = 'person:';
 export const actionKey = (actionId: string) => `${ACTION_KEY_PREFIX}${actionId}`;
 export const meetingKey = (meetingId: string) => `${MEETING_KEY_PREFIX}${meetingId}`;
+export const personKey = (personId: string) => `${PERSON_KEY_PREFIX}${personId}`;

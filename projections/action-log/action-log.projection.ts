@@ -1,6 +1,7 @@
 import { Action, type ActionEvent } from '../../src/actions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { Meeting } from '../../src/meetings';
+import { Person } from '../../src/partners';
 import { withoutUndefined } from '../../src/shared/without-undefined';
 import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
@@ -9,14 +10,21 @@ import {
   ACTION_KEY_PREFIX,
   meetingKey,
   MEETING_KEY_PREFIX,
+  personKey,
+  PERSON_KEY_PREFIX,
   type ActionHistoryEntry,
   type ActionLogDoc,
   type ActionLogEntry,
   type MeetingBoardDoc,
+  type PersonPartnersDoc,
 } from './action-log-doc';
 import { summarise } from './summaries';
 
-/** Every action event is applied (most only to the history); of a meeting, only its board and date. */
+/**
+ * Every action event is applied (most only to the history); of a meeting, only its board and date
+ * (the due date of actions due back at it); of a person, their partner over time (for actions whose
+ * events did not record their owners' partners).
+ */
 const actions = subscribe(Action, {
   'action-raised': 'handled',
   'action-progress-noted': 'handled',
@@ -37,7 +45,10 @@ const meetings = subscribe(Meeting, {
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
   'meeting-cancelled': 'ignored',
+  'contribution-recorded': 'ignored',
 });
+
+const people = subscribe(Person, { 'person-registered': 'handled', 'person-updated': 'handled' });
 
 export const isActionEvent = actions.takes;
 
@@ -62,11 +73,13 @@ function newAction(actionId: string): ActionLogEntry {
 function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<ActionLogEntry> {
   switch (event.type) {
     case 'action-raised': {
-      const { text, owners, dueDate, targetMeetingId, meetingId, itemNumber } = event.data;
+      const { text, owners, ownerPartners, dueDate, targetMeetingId, meetingId, itemNumber } = event.data;
       return {
         raised: true,
         text,
         owners,
+        ownerPartners,
+        ownedSince: at,
         dueDate,
         targetMeetingId,
         originMeetingId: meetingId,
@@ -79,7 +92,7 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
     case 'action-carried-forward':
       return { targetMeetingId: event.data.toMeetingId, timesCarriedForward: event.data.timesCarriedForward };
     case 'action-reassigned':
-      return { owners: event.data.owners };
+      return { owners: event.data.owners, ownerPartners: event.data.ownerPartners, ownedSince: at };
     case 'action-due-date-changed':
       return { dueDate: event.data.dueDate };
     case 'action-completed':
@@ -94,8 +107,8 @@ function changes(doc: ActionLogEntry, event: ActionEvent, at: string): Partial<A
   }
 }
 
-/** Only these can set a member to undefined (an optional field of the raise, or a reopening clearing dates). */
-const MAY_CLEAR: ReadonlySet<string> = new Set(['action-raised', 'action-reopened']);
+/** Only these can set a member to undefined (an optional field of the raise or reassignment, or a reopening clearing dates). */
+const MAY_CLEAR: ReadonlySet<string> = new Set(['action-raised', 'action-reassigned', 'action-reopened']);
 
 function evolveAction(doc: ActionLogEntry, stored: StoredEvent): ActionLogEntry {
   const event = actions.decode(stored);
@@ -137,18 +150,43 @@ function evolveMeeting(doc: MeetingBoardDoc, stored: StoredEvent): MeetingBoardD
   return { ...doc, boardId, scheduledFor };
 }
 
-/** The current action log: one document per action, plus the meeting -> board link for board filters. */
+/** A person's partner over time, folded by the person aggregate's own evolve (the same roles roleOn reads). */
+function evolvePerson(doc: PersonPartnersDoc, stored: StoredEvent): PersonPartnersDoc {
+  const event = people.decode(stored);
+  // An update folds onto the registration; one without it (never, through the decider) changes nothing.
+  if (event.type === 'person-updated' && doc.roles.length === 0) return doc;
+  const state = Person.decider.evolve({ exists: doc.roles.length > 0, roles: doc.roles }, event);
+  return { ...doc, roles: state.roles.map(({ partnerId, from }) => ({ partnerId, from })) };
+}
+
+function keysOf(event: StoredEvent): string[] {
+  if (meetings.takes(event)) return [meetingKey(meetings.decode(event).data.meetingId)];
+  if (people.takes(event)) return [personKey(people.decode(event).data.personId)];
+  return [actionKey(actionIdOf(event))];
+}
+
+function initialState(key: string): ActionLogDoc {
+  if (key.startsWith(MEETING_KEY_PREFIX)) return { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) };
+  if (key.startsWith(PERSON_KEY_PREFIX))
+    return { kind: 'person', personId: key.slice(PERSON_KEY_PREFIX.length), roles: [] };
+  return newAction(key.slice(ACTION_KEY_PREFIX.length));
+}
+
+function evolve(doc: ActionLogDoc, event: StoredEvent): ActionLogDoc {
+  if (doc.kind === 'meeting') return evolveMeeting(doc, event);
+  if (doc.kind === 'person') return evolvePerson(doc, event);
+  return evolveAction(doc, event);
+}
+
+/** The current action log: one document per action, plus the meetings and people its queries join on. */
 export const actionLogProjection: SubscribedProjection<ActionLogDoc> = {
   name: 'action-log',
   // 2: the history moved out of the document (the action's stream), leaving historyLength. 3: revision.
-  version: 3,
-  subscriptions: [actions, meetings],
-  canHandle: (event) => actions.takes(event) || meetings.takes(event),
-  keysOf: (event) =>
-    meetings.takes(event) ? [meetingKey(meetings.decode(event).data.meetingId)] : [actionKey(actionIdOf(event))],
-  initialState: (key) =>
-    key.startsWith(MEETING_KEY_PREFIX)
-      ? { kind: 'meeting', meetingId: key.slice(MEETING_KEY_PREFIX.length) }
-      : newAction(key.slice(ACTION_KEY_PREFIX.length)),
-  evolve: (doc, event) => (doc.kind === 'meeting' ? evolveMeeting(doc, event) : evolveAction(doc, event)),
+  // 4: people's partners over time, and the owners' partners and date on actions (ownership by agency).
+  version: 4,
+  subscriptions: [actions, meetings, people],
+  canHandle: (event) => actions.takes(event) || meetings.takes(event) || people.takes(event),
+  keysOf,
+  initialState,
+  evolve,
 };

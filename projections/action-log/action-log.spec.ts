@@ -7,18 +7,16 @@ import { actionHistory, actionLogProjection as p } from './action-log.projection
 const stored = storedEventFactory({ step: 3 }); // positions increase but are not dense
 const id = 'wseb-2022-05-10-a1';
 const act = (e: ActionEvent, at?: string) => stored(`action-${id}`, e.type, e.data, at);
-const raised = act({
-  type: 'action-raised',
-  data: {
-    actionId: id,
-    meetingId: 'wseb-2022-05-10',
-    itemNumber: 3,
-    text: 'Add escalation to the June agenda',
-    owners: [{ kind: 'person', personId: 'pete-hill' }],
-    dueDate: '2022-06-30',
-    targetMeetingId: 'wseb-2022-06-07',
-  },
-});
+const raisedData: Extract<ActionEvent, { type: 'action-raised' }>['data'] = {
+  actionId: id,
+  meetingId: 'wseb-2022-05-10',
+  itemNumber: 3,
+  text: 'Add escalation to the June agenda',
+  owners: [{ kind: 'person', personId: 'pete-hill' }],
+  dueDate: '2022-06-30',
+  targetMeetingId: 'wseb-2022-06-07',
+};
+const raised = act({ type: 'action-raised', data: raisedData });
 
 /** Given these events, the documents the projection holds, by key. */
 function given(...events: StoredEvent[]): Map<string, ActionLogDoc> {
@@ -234,6 +232,64 @@ describe('action-log projection: the meeting -> board link', () => {
       meetingId: 'wseb-2022-05-10',
       boardId: 'wseb',
       scheduledFor: '2022-05-10T09:30:00.000Z',
+    });
+  });
+});
+
+describe("action-log projection: owners' partners at the time", () => {
+  it("given a raise recording the person owners' partners, then the document keeps them and when the owners were set", () => {
+    const ownerPartners = [{ personId: 'pete-hill', partnerId: 'warwickshire-police' }];
+    const withPartners = act({ type: 'action-raised', data: { ...raisedData, ownerPartners } });
+    expect(action(withPartners)).toMatchObject({ ownerPartners, ownedSince: '2022-05-10T10:00:00.000Z' });
+  });
+
+  it('given a reassignment written before partners were recorded, then the earlier ones are cleared and the date moves', () => {
+    const ownerPartners = [{ personId: 'pete-hill', partnerId: 'warwickshire-police' }];
+    const doc = action(
+      act({ type: 'action-raised', data: { ...raisedData, ownerPartners } }),
+      act(
+        {
+          type: 'action-reassigned',
+          data: {
+            actionId: id,
+            owners: [{ kind: 'person', personId: 'jo-bloggs' }],
+            previousOwners: [{ kind: 'person', personId: 'pete-hill' }],
+          },
+        },
+        '2022-07-12T11:00:00.000Z',
+      ),
+    );
+    expect(doc).not.toHaveProperty('ownerPartners');
+    expect(doc.ownedSince).toBe('2022-07-12T11:00:00.000Z');
+  });
+
+  it('given a person registered then moved, then a person document holds their partners over time', () => {
+    const docs = given(
+      stored('person-jo-bloggs', 'person-registered', {
+        personId: 'jo-bloggs',
+        name: 'Jo Bloggs',
+        partnerId: 'warwickshire-county-council',
+        title: 'Head of Service',
+      }),
+      stored('person-jo-bloggs', 'person-updated', {
+        personId: 'jo-bloggs',
+        effectiveFrom: '2022-07-01',
+        partnerId: 'warwickshire-police',
+      }),
+      stored('person-jo-bloggs', 'person-updated', {
+        personId: 'jo-bloggs',
+        effectiveFrom: '2022-09-01',
+        title: 'DCI',
+      }),
+    );
+    expect(docs.get('person:jo-bloggs')).toEqual({
+      kind: 'person',
+      personId: 'jo-bloggs',
+      roles: [
+        { partnerId: 'warwickshire-county-council', from: null },
+        { partnerId: 'warwickshire-police', from: '2022-07-01' },
+        { partnerId: 'warwickshire-police', from: '2022-09-01' },
+      ],
     });
   });
 });

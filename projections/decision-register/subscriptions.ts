@@ -27,4 +27,5 @@ export const meetings = subscribe(Meeting, {
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
   'meeting-cancelled': 'ignored',
+  'contribution-recorded': 'ignored',
 });

@@ -29,7 +29,21 @@ export interface AgendaItem {
   /** The number as the minutes write it, e.g. '2.1' or 'Part 1'. */
   label?: string;
   title: string;
+  /** Who presented it, in the order the minutes name them. */
+  presenterPersonIds?: string[];
+  /** The first presenter: the single field agenda items had before several could be named (deprecated). */
   presenterPersonId?: string;
+}
+
+/** Who said what on an item, where the minutes attribute it, and their attendance status at the meeting then. */
+export interface ContributionAtMeeting {
+  contributionNumber: number;
+  itemNumber: number;
+  personId: string;
+  summary: string;
+  note?: string;
+  attendanceStatus: AttendanceStatus | 'not-recorded';
+  recorded: Stamp;
 }
 
 /** Minutes approved at one meeting about another: `meetingId` is the other meeting. */
@@ -87,6 +101,8 @@ export interface MeetingDoc extends RecordRevision {
   minutesApprovedAt: MinutesApproval[];
   decisions: DecisionAtMeeting[];
   actions: ActionAtMeeting[];
+  /** In the order recorded. */
+  contributions: ContributionAtMeeting[];
   /** Every event applied to this document, in ledger order, with where to verify it. */
   history: HistoryEntry[];
 }

@@ -21,6 +21,7 @@ export const newMeeting = (meetingId: string): MeetingDoc => ({
   minutesApprovedAt: [],
   decisions: [],
   actions: [],
+  contributions: [],
   history: [],
 });
 
@@ -65,8 +66,14 @@ function meetingChanges(doc: MeetingDoc, stored: StoredEvent): Partial<MeetingDo
       };
     }
     case 'agenda-item-added': {
-      const { itemNumber, label, title, presenterPersonId } = event.data;
-      const item = defined({ itemNumber, label, title, presenterPersonId });
+      const { itemNumber, label, title, presenterPersonIds } = event.data;
+      const item = defined({
+        itemNumber,
+        label,
+        title,
+        presenterPersonIds,
+        presenterPersonId: presenterPersonIds?.[0],
+      });
       return { agenda: [...doc.agenda, item].sort((a, b) => a.itemNumber - b.itemNumber) };
     }
     case 'previous-minutes-approved': {
@@ -84,6 +91,10 @@ function meetingChanges(doc: MeetingDoc, stored: StoredEvent): Partial<MeetingDo
       return { closed: true, cancelledBecause: event.data.reason };
     case 'meeting-closed':
       return { closed: true };
+    case 'contribution-recorded': {
+      const { meetingId: _m, ...contribution } = event.data;
+      return { contributions: [...doc.contributions, { ...contribution, recorded: at }] };
+    }
   }
 }
 
@@ -128,7 +139,8 @@ function evolve(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
  */
 export const meetingsProjection: SubscribedProjection<MeetingDoc> = {
   name: 'meetings',
-  version: 1,
+  // 2: several presenters per item, and contributions.
+  version: 2,
   subscriptions: [meetings, decisions, actions],
   canHandle: (event) => meetings.takes(event) || decisions.takes(event) || actions.takes(event),
   keysOf,

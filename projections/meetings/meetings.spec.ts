@@ -108,13 +108,19 @@ describe('meetings projection', () => {
   });
 
   it('given agenda items added out of order, then the agenda is in item order with presenters', () => {
-    const item = (itemNumber: number, presenterPersonId?: string) =>
+    const item = (itemNumber: number, presenterPersonIds?: string[]) =>
       mtg({
         type: 'agenda-item-added',
-        data: { meetingId: MAY, itemNumber, title: `Item ${itemNumber}`, presenterPersonId },
+        data: { meetingId: MAY, itemNumber, title: `Item ${itemNumber}`, presenterPersonIds },
       });
-    expect(meeting([scheduled, item(5), item(2, 'pete-hill')]).agenda).toEqual([
-      { itemNumber: 2, title: 'Item 2', presenterPersonId: 'pete-hill' },
+    expect(meeting([scheduled, item(5), item(2, ['julie-smith', 'jo-davies'])]).agenda).toEqual([
+      // The first presenter stays under the single field agenda items had before (deprecated).
+      {
+        itemNumber: 2,
+        title: 'Item 2',
+        presenterPersonIds: ['julie-smith', 'jo-davies'],
+        presenterPersonId: 'julie-smith',
+      },
       { itemNumber: 5, title: 'Item 5' },
     ]);
   });

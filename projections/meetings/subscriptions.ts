@@ -13,6 +13,7 @@ export const meetings = subscribe(Meeting, {
   'meeting-location-changed': 'handled',
   'meeting-cancelled': 'handled',
   'meeting-closed': 'handled',
+  'contribution-recorded': 'handled',
 });
 export const decisions = subscribe(Decision, {
   'decision-recorded': 'handled',

@@ -26,8 +26,12 @@ export function summarise(event: MeetingEvent | DecisionEvent | ActionEvent): st
       return `Attendance of ${personId} corrected from ${attendanceText({ ...previous, personId: undefined })} to ${attendanceText({ ...entry, personId: undefined })}${suffix(reason)}`;
     }
     case 'agenda-item-added': {
-      const { itemNumber, label, title, presenterPersonId } = event.data;
-      return `Agenda item ${label ?? itemNumber}: ${title}${presenterPersonId ? ` (presented by ${presenterPersonId})` : ''}`;
+      const { itemNumber, label, title, presenterPersonIds } = event.data;
+      return `Agenda item ${label ?? itemNumber}: ${title}${presenterPersonIds ? ` (presented by ${presenterPersonIds.join(' and ')})` : ''}`;
+    }
+    case 'contribution-recorded': {
+      const { itemNumber, personId, summary, attendanceStatus, note } = event.data;
+      return `Contribution of ${personId} (${attendanceStatus}) on item ${itemNumber}: ${summary}${note ? ` [${note}]` : ''}`;
     }
     case 'previous-minutes-approved': {
       const { meetingId, previousMeetingId, outcome, amendments } = event.data;

@@ -11,4 +11,4 @@ export {
   type ActionState,
   type ActionStatus,
 } from './domain/action.messages';
-export { ownerKey, ownerLabel, ownerName, type ActionOwner } from './domain/action-owner';
+export { ownerKey, ownerLabel, ownerName, type ActionOwner, type OwnerPartner } from './domain/action-owner';

@@ -16,6 +16,10 @@ import {
   CorrectAttendanceHandler,
 } from './commands/correct-attendance/correct-attendance';
 import { RecordAttendanceController, RecordAttendanceHandler } from './commands/record-attendance/record-attendance';
+import {
+  RecordContributionController,
+  RecordContributionHandler,
+} from './commands/record-contribution/record-contribution';
 import { ScheduleMeetingController, ScheduleMeetingHandler } from './commands/schedule-meeting/schedule-meeting';
 import { DeputyAuthority } from './deputy-authority';
 
@@ -25,13 +29,14 @@ const SLICES = [
   [RecordAttendanceController, RecordAttendanceHandler],
   [CorrectAttendanceController, CorrectAttendanceHandler],
   [AddAgendaItemController, AddAgendaItemHandler],
+  [RecordContributionController, RecordContributionHandler],
   [ApprovePreviousMinutesController, ApprovePreviousMinutesHandler],
   [ChangeMeetingLocationController, ChangeMeetingLocationHandler],
   [CancelMeetingController, CancelMeetingHandler],
   [CloseMeetingController, CloseMeetingHandler],
 ] as const;
 
-/** Boards' meetings: scheduling, attendance, agenda, approval of the previous minutes, location, cancel, close. */
+/** Boards' meetings: scheduling, attendance, agenda, contributions, approval of the previous minutes, location, cancel, close. */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: [

@@ -73,7 +73,12 @@ describe('actions (e2e)', () => {
         events: ['action-raised'],
       });
       const [event] = await streamOf();
-      expect(event.data).toEqual({ ...raiseBody, owners });
+      // Each person owner's partner that day is on the record: ownership by agency follows the person at the time.
+      expect(event.data).toEqual({
+        ...raiseBody,
+        owners,
+        ownerPartners: [{ personId: 'amrita-sharma', partnerId: 'warwickshire-police' }],
+      });
       expect(event.metadata).toMatchObject({
         actor: { userId: 'amrita-sharma', role: 'business-manager' },
         occurredAt: '2022-05-10T12:00:00.000Z',

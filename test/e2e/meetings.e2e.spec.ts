@@ -11,8 +11,8 @@ describe('meetings (e2e)', () => {
   /** Meetings are recorded by the business manager: the default token. */
   const post = (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, o);
-  const SEEDED = 10;
-  /** Partners, people and boards (admin), two meetings of one board and one of another, and one attendance line. */
+  const SEEDED = 11;
+  /** Partners, people and boards (admin), two meetings of one board and one of another, one attendance line and one item. */
   const seed = async () => {
     const asAdmin = async (url: string, body: unknown) =>
       expect((await send(t, url, body, { token: await admin() })).status).toBe(201);
@@ -55,6 +55,7 @@ describe('meetings (e2e)', () => {
         })
       ).status,
     ).toBe(200);
+    expect((await post(`${MAY}/agenda-items`, { itemNumber: 3, title: 'Partner updates' })).status).toBe(200);
     expect(await eventCount(t)).toBe(SEEDED);
   };
 
@@ -115,11 +116,29 @@ describe('meetings (e2e)', () => {
       status: 200,
       event: 'agenda-item-added',
       stream: 'meeting-wseb-2022-05-10',
-      good: { itemNumber: 4, title: 'Child Safeguarding Practice Review', presenterPersonId: 'pete-hill' },
-      bad: { itemNumber: 0, title: '', presenterPersonId: 'PH' },
-      badFields: ['itemNumber', 'presenterPersonId', 'title'],
+      good: {
+        itemNumber: 4,
+        title: 'Child Safeguarding Practice Review',
+        presenterPersonIds: ['pete-hill', 'jo-galloway'],
+      },
+      bad: { itemNumber: 0, title: '', presenterPersonId: 'PH', presenterPersonIds: ['PH'] },
+      badFields: ['itemNumber', 'presenterPersonId', 'presenterPersonIds', 'title'],
       brokenBecause: 'an unregistered presenter',
-      broken: { itemNumber: 4, title: 'Covid-19 updates', presenterPersonId: 'nicki-pettitt' },
+      broken: { itemNumber: 4, title: 'Covid-19 updates', presenterPersonIds: ['pete-hill', 'nicki-pettitt'] },
+      brokenStatus: 422,
+      brokenCode: 'person-not-registered',
+    },
+    {
+      name: 'record contribution',
+      url: `${MAY}/contributions`,
+      status: 201,
+      event: 'contribution-recorded',
+      stream: 'meeting-wseb-2022-05-10',
+      good: { itemNumber: 3, personId: 'pete-hill', summary: 'Said the inspection report is due in June' },
+      bad: { itemNumber: 0, personId: 'PH', summary: '', note: 5 },
+      badFields: ['itemNumber', 'note', 'personId', 'summary'],
+      brokenBecause: 'an unregistered person',
+      broken: { itemNumber: 3, personId: 'nicki-pettitt', summary: 'Presented the review' },
       brokenStatus: 422,
       brokenCode: 'person-not-registered',
     },
@@ -170,9 +189,9 @@ describe('meetings (e2e)', () => {
 
   it('applies a change when If-Match is current, answering the new revision as ETag', async () => {
     await seed();
-    const ok = await post(`${MAY}/agenda-items`, { itemNumber: 1, title: 'Welcome and apologies' }, { ifMatch: '"1"' });
+    const ok = await post(`${MAY}/agenda-items`, { itemNumber: 1, title: 'Welcome and apologies' }, { ifMatch: '"2"' });
     expect(ok.status).toBe(200);
-    expect(ok.headers.etag).toBe('"2"');
+    expect(ok.headers.etag).toBe('"3"');
   });
 
   it('refuses attendance naming a person the handler finds unregistered, writing nothing', async () => {

@@ -14,8 +14,13 @@ async function append(
 ): Promise<number> {
   return (await t.store.append(streamId, [newEvent(type, data, occurredAt)], 'any')).position;
 }
+/** Scheduled on the date its id names (a3 is due back at wseb-2022-06-07, with no due date). */
 const meeting = (meetingId: string, boardId: string) =>
-  append(`meeting-${meetingId}`, 'meeting-scheduled', { meetingId, boardId, scheduledFor: '2022-05-10T09:30:00.000Z' });
+  append(`meeting-${meetingId}`, 'meeting-scheduled', {
+    meetingId,
+    boardId,
+    scheduledFor: `${meetingId.slice(-10)}T09:30:00.000Z`,
+  });
 const act = (e: ActionEvent, at?: string) => append(`action-${e.data.actionId}`, e.type, e.data, at);
 const raise = (
   actionId: string,
@@ -72,7 +77,13 @@ describe('GET /action-log', () => {
       lastUpdate: { type: 'action-progress-noted' },
     });
     expect(res.body.items[0]).not.toHaveProperty('history');
-    expect(res.body.items[2]).toMatchObject({ actionId: 'a3', boardId: 'worcs-scb', overdue: false });
+    // No due date, and past the meeting it is due back at: overdue by that meeting's date.
+    expect(res.body.items[2]).toMatchObject({
+      actionId: 'a3',
+      boardId: 'worcs-scb',
+      overdue: true,
+      effectiveDueDate: '2022-06-07',
+    });
   });
 
   it.each([
@@ -82,8 +93,10 @@ describe('GET /action-log', () => {
     ['owner=jo-bloggs&limit=200', ['a4', 'a5', 'a6', 'a7']],
     ['partner=warwickshire-police', ['a2']],
     ['status=actioned', ['a2']],
-    ['overdue=true&asOf=2022-07-01', ['a1']],
-    ['overdue=true&asOf=2022-09-02', ['a1', 'a4', 'a5', 'a6', 'a7']],
+    ['overdue=true&asOf=2022-06-07', []],
+    ['overdue=true&asOf=2022-06-08', ['a3']],
+    ['overdue=true&asOf=2022-07-01', ['a1', 'a3']],
+    ['overdue=true&asOf=2022-09-02', ['a1', 'a3', 'a4', 'a5', 'a6', 'a7']],
     ['overdue=false&asOf=2022-09-02&board=wseb', ['a2']],
     ['board=wseb&status=open&owner=pete-hill', ['a1']],
     ['board=nobody', []],

@@ -44,4 +44,28 @@ describe('meetings read model with the demo data', () => {
     expect(await ids('board=wseb&from=2022-05-01&to=2022-06-30')).toEqual(['wseb-2022-05-10', 'wseb-2022-06-07']);
     expect(await get('/meetings/wseb-2022-06-07')).toMatchObject({ attendance: [], agenda: [], closed: false });
   });
+
+  it('shows every presenter the minutes name: two on WSEB 22 Sept 2022 item 3, and on Worcestershire Part 1', async () => {
+    const sept = await get('/meetings/wseb-2022-09-22');
+    expect(sept.agenda.find((i: { itemNumber: number }) => i.itemNumber === 3)).toMatchObject({
+      presenterPersonIds: ['julie-smith', 'jo-davies'],
+    });
+    const worcs = await get('/meetings/worcs-scb-2019-03-13');
+    expect(worcs.agenda.map((i: { presenterPersonIds?: string[] }) => i.presenterPersonIds)).toContainEqual([
+      'nicki-pettitt',
+      'ellen-footman',
+    ]);
+  });
+
+  it('shows the member on apologies quoted in the Worcestershire minutes, as on apologies', async () => {
+    const worcs = await get('/meetings/worcs-scb-2019-03-13');
+    expect(worcs.contributions).toEqual([
+      expect.objectContaining({
+        personId: 'sarah-wilkins',
+        attendanceStatus: 'apologies',
+        summary: expect.stringContaining('Parental Conflict'),
+        note: expect.stringContaining('sent apologies'),
+      }),
+    ]);
+  });
 });

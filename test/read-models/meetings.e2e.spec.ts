@@ -264,3 +264,89 @@ describe('POST /meetings/{meetingId}/cancel, as the meeting record shows it', ()
     expect(await eventCount(t)).toBe(before);
   });
 });
+
+describe('several presenters and contributions, as the meeting record shows them', () => {
+  const SEPT = 'wseb-2022-09-22';
+  beforeAll(async () => {
+    await on('2022-09-01', 'sept', '/meetings', {
+      meetingId: SEPT,
+      boardId: 'wseb',
+      scheduledFor: '2022-09-22T09:30:00Z',
+    });
+    await on('2022-09-22', 'sept-item-3', `/meetings/${SEPT}/agenda-items`, {
+      itemNumber: 3,
+      title: 'Presentation: IRO Annual Report 2021-2022',
+      presenterPersonIds: ['pete-hill', 'jo-galloway'],
+    });
+    // The single field clients sent before: one presenter, listed as such.
+    await on('2022-09-22', 'sept-item-4', `/meetings/${SEPT}/agenda-items`, {
+      itemNumber: 4,
+      title: 'Escalation protocol',
+      presenterPersonId: 'jo-galloway',
+    });
+    await on('2022-09-22', 'sept-attendance', `/meetings/${SEPT}/attendance`, {
+      entries: [
+        { personId: 'pete-hill', status: 'present' },
+        { personId: 'jackie-channell', status: 'apologies' },
+      ],
+    });
+    await on('2022-09-22', 'contribution-1', `/meetings/${SEPT}/contributions`, {
+      itemNumber: 3,
+      personId: 'jackie-channell',
+      summary: 'Said the conference is fully booked',
+      note: 'Attributed to "JC", who sent apologies; kept as written',
+    });
+    await on('2022-09-23', 'contribution-2', `/meetings/${SEPT}/contributions`, {
+      itemNumber: 3,
+      personId: 'pete-hill',
+      summary: 'Asked for the police figures',
+    });
+  });
+
+  it('shows each item with its presenters in order, and who said what with their attendance status then', async () => {
+    const res = await get(`/meetings/${SEPT}`);
+    expect(res.status).toBe(200);
+    expect(res.body.agenda).toEqual([
+      expect.objectContaining({ itemNumber: 3, presenterPersonIds: ['pete-hill', 'jo-galloway'] }),
+      expect.objectContaining({ itemNumber: 4, presenterPersonIds: ['jo-galloway'], presenterPersonId: 'jo-galloway' }),
+    ]);
+    expect(res.body.contributions).toEqual([
+      {
+        contributionNumber: 1,
+        itemNumber: 3,
+        personId: 'jackie-channell',
+        summary: 'Said the conference is fully booked',
+        note: 'Attributed to "JC", who sent apologies; kept as written',
+        attendanceStatus: 'apologies',
+        recorded: expect.objectContaining({ occurredAt: '2022-09-22T11:00:00.000Z' }),
+      },
+      expect.objectContaining({ contributionNumber: 2, personId: 'pete-hill', attendanceStatus: 'present' }),
+    ]);
+    const history = (await get(`/meetings/${SEPT}/history`)).body.entries as { type: string; summary: string }[];
+    expect(history.find((e) => e.type === 'agenda-item-added')?.summary).toBe(
+      'Agenda item 3: Presentation: IRO Annual Report 2021-2022 (presented by pete-hill and jo-galloway)',
+    );
+  });
+
+  it('as of the day of the meeting: the first contribution only', async () => {
+    const res = await get(`/as-of/meetings/${SEPT}?knownAt=2022-09-22`);
+    expect(res.status).toBe(200);
+    expect(res.body.contributions.map((c: { personId: string }) => c.personId)).toEqual(['jackie-channell']);
+  });
+
+  it('refuses a contribution before the meeting is held, and bad fields, writing nothing', async () => {
+    await on('2022-09-23', 'nov', '/meetings', {
+      meetingId: 'wseb-2022-11-08',
+      boardId: 'wseb',
+      scheduledFor: '2022-11-08T09:30:00Z',
+    });
+    await on('2022-09-23', 'nov-item', '/meetings/wseb-2022-11-08/agenda-items', { itemNumber: 1, title: 'Minutes' });
+    const before = await eventCount(t);
+    const token = await t.token();
+    const body = { itemNumber: 1, personId: 'pete-hill', summary: 'Too early' };
+    expectProblem(await send(t, '/meetings/wseb-2022-11-08/contributions', body, { token }), 409, 'meeting-not-held');
+    const bad = { itemNumber: 0, personId: 'PH', summary: '', note: 5 };
+    expectProblem(await send(t, `/meetings/${SEPT}/contributions`, bad, { token }), 400, 'validation-failed');
+    expect(await eventCount(t)).toBe(before);
+  });
+});

@@ -2425,6 +2425,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/meetings/{meetingId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record who said what on an agenda item, where the minutes attribute it; the person's attendance status at the meeting is recorded with it */
+    post: operations['recordContribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/meetings/{meetingId}/history': {
     parameters: {
       query?: never;
@@ -2883,6 +2900,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2902,8 +2926,15 @@ export interface components {
       revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
       history: components['schemas']['ActionHistoryEntry'][];
     };
     ActionLogDetailAsOf: {
@@ -2915,6 +2946,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2934,8 +2972,15 @@ export interface components {
       revision: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
       history: components['schemas']['ActionHistoryEntry'][];
       asOf: components['schemas']['AsOfProvenance'];
     };
@@ -2949,6 +2994,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -2979,6 +3031,13 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'actioned' | 'closed' | 'cancelled';
       owners: components['schemas']['ActionOwner'][];
+      /** @description Each person owner's partner as recorded when the owners were set (absent on actions recorded before) */
+      ownerPartners?: components['schemas']['OwnerPartner'][];
+      /**
+       * Format: date-time
+       * @description Business time the owners were set (raised or last reassigned): a person owner's partner is judged then
+       */
+      ownedSince?: string;
       /** Format: date */
       dueDate?: string;
       targetMeetingId?: string;
@@ -3000,8 +3059,15 @@ export interface components {
       historyLength: number;
       /** @description The board of the meeting that raised it */
       boardId: string | null;
-      /** @description Open past its due date on the date asked about */
+      /**
+       * Format: date
+       * @description The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)
+       */
+      effectiveDueDate: string | null;
+      /** @description Open past effectiveDueDate on the date asked about */
       overdue: boolean;
+      /** @description The partner agencies owning it: partner owners, and each person owner's partner when the owners were set */
+      owningPartnerIds: string[];
     };
     /** @description A person, a partner or a named team (by `kind`) */
     ActionOwner: {
@@ -3056,7 +3122,16 @@ export interface components {
       /** @example Child Safeguarding Practice Review */
       title: string;
       /**
-       * @description Who presents the item (registered first)
+       * @description Who present the item, in the order the minutes name them (each registered first)
+       * @example [
+       *       "julie-smith",
+       *       "jo-davies"
+       *     ]
+       */
+      presenterPersonIds?: string[];
+      /**
+       * @deprecated
+       * @description One presenter: the earlier form of presenterPersonIds (listed first when both are given)
        * @example nicki-pettitt
        */
       presenterPersonId?: string;
@@ -3066,6 +3141,12 @@ export interface components {
       /** @example 2.1 */
       label?: string;
       title: string;
+      /** @description Who presented it, in the order the minutes name them */
+      presenterPersonIds?: string[];
+      /**
+       * @deprecated
+       * @description The first of presenterPersonIds
+       */
       presenterPersonId?: string;
     };
     AmendPledgeDto: {
@@ -3819,6 +3900,30 @@ export interface components {
       to: components['schemas']['TreeHead'];
       /** @description RFC 9162 consistency proof, hex hashes */
       proof: string[];
+    };
+    ContributionAtMeetingResponse: {
+      /** @description 1, 2, ... in the order recorded at the meeting */
+      contributionNumber: number;
+      itemNumber: number;
+      personId: string;
+      /** @description What they said, as the minutes record it */
+      summary: string;
+      /** @description Why the attribution is as it is */
+      note?: string;
+      /**
+       * @description The person's attendance status at the meeting when it was recorded (apologies included)
+       * @enum {string}
+       */
+      attendanceStatus:
+        | 'present'
+        | 'in-attendance'
+        | 'to-present'
+        | 'apologies'
+        | 'deputising'
+        | 'also-representing'
+        | 'minute-taker'
+        | 'not-recorded';
+      recorded: components['schemas']['StampResponse'];
     };
     CorrectAttendanceDto: {
       /**
@@ -5075,6 +5180,8 @@ export interface components {
       minutesApprovedAt: components['schemas']['MinutesApprovalResponse'][];
       decisions: components['schemas']['DecisionAtMeetingResponse'][];
       actions: components['schemas']['ActionAtMeetingResponse'][];
+      /** @description Who said what, where the minutes attribute it */
+      contributions: components['schemas']['ContributionAtMeetingResponse'][];
       asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingHistoryAsOfResponse: {
@@ -5129,6 +5236,8 @@ export interface components {
       minutesApprovedAt: components['schemas']['MinutesApprovalResponse'][];
       decisions: components['schemas']['DecisionAtMeetingResponse'][];
       actions: components['schemas']['ActionAtMeetingResponse'][];
+      /** @description Who said what, where the minutes attribute it */
+      contributions: components['schemas']['ContributionAtMeetingResponse'][];
     };
     MinutesApprovalResponse: {
       /** @description The other meeting: the one approved, or the one approving */
@@ -5225,6 +5334,11 @@ export interface components {
        * @example WS Business Team
        */
       name?: string;
+    };
+    /** @description The partner a person owner represented when the owners were set (raised or reassigned) */
+    OwnerPartner: {
+      personId: string;
+      partnerId: string;
     };
     PackAccessBy: {
       userId: string;
@@ -5930,6 +6044,33 @@ export interface components {
       occurredAt?: string;
       /** @description Attendance lines; one per person (an identical line sent again is ignored) */
       entries: components['schemas']['AttendanceEntryDto'][];
+    };
+    RecordContributionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The agenda item it was said under
+       * @example 3
+       */
+      itemNumber: number;
+      /**
+       * @description Who said it, as the minutes attribute it (registered first)
+       * @example sarah-wilkins
+       */
+      personId: string;
+      /**
+       * @description What they said, as the minutes record it
+       * @example Said the conference on 'Parental Conflict' is fully booked
+       */
+      summary: string;
+      /**
+       * @description Why the attribution is as it is (e.g. initials of a member who sent apologies)
+       * @example Attributed to "SW", who sent apologies; kept as written
+       */
+      note?: string;
     };
     RecordDecisionDto: {
       /**
@@ -7134,10 +7275,10 @@ export interface operations {
         board?: string;
         /** @description person:<id>, partner:<id>, team:<name>, or a bare id or team name */
         owner?: string;
-        /** @description Actions owned by this partner agency */
+        /** @description Actions owned by this partner agency: as an owner, or through a person owner's partner when the owners were set */
         partner?: string;
         status?: 'open' | 'actioned' | 'closed' | 'cancelled';
-        /** @description Only open actions whose due date is before overdueOn (or only the others, with false) */
+        /** @description Only open actions past the date they are due by (their due date, else the date of the meeting they are due back at) on overdueOn (or only the others, with false) */
         overdue?: boolean;
       };
       header?: {
@@ -8737,10 +8878,10 @@ export interface operations {
         board?: string;
         /** @description person:<id>, partner:<id>, team:<name>, or a bare id or team name */
         owner?: string;
-        /** @description Actions owned by this partner agency */
+        /** @description Actions owned by this partner agency: as an owner, or through a person owner's partner when the owners were set */
         partner?: string;
         status?: 'open' | 'actioned' | 'closed' | 'cancelled';
-        /** @description Only open actions whose due date is before overdueOn (or only the others, with false) */
+        /** @description Only open actions past the date they are due by (their due date, else the date of the meeting they are due back at) on overdueOn (or only the others, with false) */
         overdue?: boolean;
         /**
          * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
@@ -25588,6 +25729,150 @@ export interface operations {
     responses: {
       /** @description Recorded. The ETag header carries the new revision. */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordContribution: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordContributionDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
         headers: {
           [name: string]: unknown;
         };

@@ -5,6 +5,7 @@ import { CommandRunner, type CommandContext, type CommandResult } from '../../le
 import { partnerOfPerson } from '../../partners';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { Action, type ActionCommand, type ActionOwner } from '../domain/action';
+import { businessDate } from './reference-facts';
 
 /**
  * The agencies that own an action, for the agency rule table: partner owners as named, person
@@ -21,7 +22,7 @@ export class ActionOwnership {
   async agencies(actionId: string, ctx: CommandContext): Promise<string[] | undefined> {
     const { state } = await this.runner.load(Action, actionId);
     if (!state.exists) return undefined;
-    const onDate = (ctx.occurredAt ? new Date(ctx.occurredAt) : this.clock.now()).toISOString().slice(0, 10);
+    const onDate = businessDate(ctx, this.clock);
     const resolved = await Promise.all(state.owners.map((o) => this.agencyOf(o, onDate)));
     return [...new Set(resolved.filter((a): a is string => a !== undefined))];
   }

@@ -1,7 +1,10 @@
 import type { CommandRunner } from '../../ledger/command-runner';
 import { Meeting } from '../../meetings';
-import { ownerReferences, type ActionOwner } from '../domain/action-owner';
-import type { MeetingFacts } from '../domain/action';
+import { partnerOfPerson } from '../../partners';
+import type { CommandContext } from '../../ledger/command-runner';
+import type { Clock } from '../../shared/clock';
+import { ownerReferences, type ActionOwner, type OwnerPartner } from '../domain/action-owner';
+import type { MeetingFacts, OwnerFacts } from '../domain/action';
 
 /** Reads a meeting and keeps only what the action rules need to know about it. */
 export async function meetingFacts(runner: CommandRunner, meetingId: string): Promise<MeetingFacts> {
@@ -20,4 +23,25 @@ export async function missingOwners(runner: CommandRunner, owners: ActionOwner[]
   const refs = ownerReferences(owners);
   const found = await Promise.all(refs.map((r) => runner.exists(r.category, r.id)));
   return refs.filter((_, i) => !found[i]).map((r) => `${r.category}:${r.id}`);
+}
+
+/** The command's business date (YYYY-MM-DD): when it says it happened, else now. */
+export const businessDate = (ctx: CommandContext, clock: Clock): string =>
+  (ctx.occurredAt ? new Date(ctx.occurredAt) : clock.now()).toISOString().slice(0, 10);
+
+/**
+ * The owners as the decider needs them: which are not recorded, and the partner each person owner
+ * represents on `onDate` (through the partners context's public read), for ownership by agency.
+ */
+export async function ownerFacts(runner: CommandRunner, owners: ActionOwner[], onDate: string): Promise<OwnerFacts> {
+  const people = owners.flatMap((o) => (o.kind === 'person' ? [o.personId] : []));
+  const [missing, partners] = await Promise.all([
+    missingOwners(runner, owners),
+    Promise.all(people.map((personId) => partnerOfPerson(runner, personId, onDate))),
+  ]);
+  const ownerPartners = people.flatMap((personId, i): OwnerPartner[] => {
+    const partnerId = partners[i];
+    return partnerId === undefined ? [] : [{ personId, partnerId }];
+  });
+  return { missingOwners: missing, ownerPartners };
 }

@@ -8,6 +8,15 @@ export type OwnerKind = (typeof OWNER_KINDS)[number];
 export type ActionOwner =
   { kind: 'person'; personId: string } | { kind: 'partner'; partnerId: string } | { kind: 'team'; name: string };
 
+/**
+ * The partner a person owner represented when an action's owners were set (raised or reassigned):
+ * ownership by agency follows the person's partner at that time, not where they work now.
+ */
+export interface OwnerPartner {
+  personId: string;
+  partnerId: string;
+}
+
 /** The owner's id, or a team's name as written. */
 export function ownerName(owner: ActionOwner): string {
   switch (owner.kind) {

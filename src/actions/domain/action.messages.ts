@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { DomainEvent } from '../../shared/decider';
-import type { ActionOwner } from './action-owner';
+import type { ActionOwner, OwnerPartner } from './action-owner';
 
 /** open -> actioned -> closed; reopen returns to open; cancelled is final. */
 export const ACTION_STATUSES = ['open', 'actioned', 'closed', 'cancelled'] as const;
@@ -15,6 +15,8 @@ export type ActionEvent =
         itemNumber: number;
         text: string;
         owners: ActionOwner[];
+        /** Each person owner's partner on the raise's business date (absent on events written before). */
+        ownerPartners?: OwnerPartner[];
         dueDate?: string;
         targetMeetingId?: string;
       }
@@ -26,7 +28,14 @@ export type ActionEvent =
     >
   | DomainEvent<
       'action-reassigned',
-      { actionId: string; owners: ActionOwner[]; previousOwners: ActionOwner[]; reason?: string }
+      {
+        actionId: string;
+        owners: ActionOwner[];
+        previousOwners: ActionOwner[];
+        /** Each new person owner's partner on the reassignment's business date (absent on events written before). */
+        ownerPartners?: OwnerPartner[];
+        reason?: string;
+      }
     >
   | DomainEvent<
       'action-due-date-changed',
@@ -52,6 +61,14 @@ export interface RaiseFacts {
   targetMeeting?: MeetingFacts;
   /** Person and partner owners with no stream, as `person:<id>` / `partner:<id>`. */
   missingOwners: string[];
+  /** The partner each registered person owner represents on the command's business date. */
+  ownerPartners: OwnerPartner[];
+}
+
+/** For a reassignment: which owners are not recorded, and each person owner's partner on its business date. */
+export interface OwnerFacts {
+  missingOwners: string[];
+  ownerPartners: OwnerPartner[];
 }
 
 /** For a carry forward: the meeting it goes to, and when the raising meeting was. */
@@ -79,10 +96,7 @@ export type ActionCommand =
       'carry-action-forward',
       { actionId: string; toMeetingId: string; note?: string; facts: CarryForwardFacts }
     >
-  | DomainCommand<
-      'reassign-action',
-      { actionId: string; owners: ActionOwner[]; reason?: string; missingOwners: string[] }
-    >
+  | DomainCommand<'reassign-action', { actionId: string; owners: ActionOwner[]; reason?: string; facts: OwnerFacts }>
   | DomainCommand<'change-action-due-date', { actionId: string; dueDate: string; reason: string }>
   | DomainCommand<'complete-action', { actionId: string; note?: string }>
   | DomainCommand<'close-action', { actionId: string; reason?: string }>

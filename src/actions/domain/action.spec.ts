@@ -7,7 +7,8 @@ type Command = TestCommand<ActionCommand>;
 const id = 'wseb-2022-05-10-a1';
 const may = { exists: true, closed: false, itemNumbers: [1, 2, 3], scheduledFor: '2022-05-10T10:00:00.000Z' };
 const june = { exists: true, scheduledFor: '2022-06-07T10:00:00.000Z' };
-const facts: RaiseFacts = { meeting: may, targetMeeting: june, missingOwners: [] };
+const facts: RaiseFacts = { meeting: may, targetMeeting: june, missingOwners: [], ownerPartners: [] };
+const ownerFacts = { missingOwners: [], ownerPartners: [] };
 /** Carry-forward facts: the meeting it goes to, after the raising meeting of 10 May. */
 const to = (scheduledFor = '2022-07-12T10:00:00.000Z', exists = true) => ({
   toMeeting: { exists, scheduledFor },
@@ -55,12 +56,17 @@ describe('Action decider: raising', () => {
     raiseWith({}).then([{ type: 'action-raised', data }]);
   });
 
-  it('records person and partner owners and a due date alone, and leaves absent fields out', () => {
+  it("records person and partner owners, each person owner's partner that day, a due date alone, and leaves absent fields out", () => {
     const owners = [
       { kind: 'person' as const, personId: 'pete-hill' },
-      { kind: 'partner' as const, partnerId: 'warwickshire-police' },
+      { kind: 'partner' as const, partnerId: 'warwickshire-county-council' },
     ];
-    raiseWith({ owners, dueDate: '2022-06-30', targetMeetingId: undefined }).then({
+    // The handler resolved a person who is not an owner too: only the owners' partners are recorded.
+    const ownerPartners = [
+      { personId: 'amrita-sharma', partnerId: 'warwickshire-county-council' },
+      { personId: 'pete-hill', partnerId: 'warwickshire-police' },
+    ];
+    raiseWith({ owners, dueDate: '2022-06-30', targetMeetingId: undefined, facts: { ...facts, ownerPartners } }).then({
       type: 'action-raised',
       data: {
         actionId: id,
@@ -68,6 +74,7 @@ describe('Action decider: raising', () => {
         itemNumber: 3,
         text: raiseData.text,
         owners,
+        ownerPartners: [{ personId: 'pete-hill', partnerId: 'warwickshire-police' }],
         dueDate: '2022-06-30',
       },
     });
@@ -147,7 +154,7 @@ describe('Action decider: the status machine', () => {
     [
       {
         type: 'reassign-action',
-        data: { actionId: id, owners: [{ kind: 'person', personId: 'pete-hill' }], missingOwners: [] },
+        data: { actionId: id, owners: [{ kind: 'person', personId: 'pete-hill' }], facts: ownerFacts },
       },
       ['open'],
       'action-reassigned',
@@ -289,7 +296,7 @@ describe('Action decider: the rules of each change', () => {
   it('reassigns with the previous owners on the record, and refuses the same, none, duplicated or unrecorded owners', () => {
     const owners = [{ kind: 'partner' as const, partnerId: 'warwickshire-police' }];
     open
-      .when({ type: 'reassign-action', data: { actionId: id, owners, reason: 'Police lead', missingOwners: [] } })
+      .when({ type: 'reassign-action', data: { actionId: id, owners, reason: 'Police lead', facts: ownerFacts } })
       .then([
         {
           type: 'action-reassigned',
@@ -302,11 +309,22 @@ describe('Action decider: the rules of each change', () => {
         },
       ]);
     const reassign = (o: typeof owners | { kind: 'person'; personId: string }[], missingOwners: string[] = []) =>
-      open.when({ type: 'reassign-action', data: { actionId: id, owners: o, missingOwners } });
+      open.when({
+        type: 'reassign-action',
+        data: { actionId: id, owners: o, facts: { ...ownerFacts, missingOwners } },
+      });
     reassign([{ kind: 'person', personId: 'amrita-sharma' }]).thenRefuses('same-owners', 422);
     reassign([]).thenRefuses('owner-required', 422);
     reassign([...owners, ...owners]).thenRefuses('duplicate-owner', 422);
     reassign(owners, ['partner:warwickshire-police']).thenRefuses('owner-not-found', 422);
+  });
+
+  it("reassigns to a person with their partner on the reassignment's date on the record", () => {
+    const owners = [{ kind: 'person' as const, personId: 'pete-hill' }];
+    const ownerPartners = [{ personId: 'pete-hill', partnerId: 'warwickshire-police' }];
+    open
+      .when({ type: 'reassign-action', data: { actionId: id, owners, facts: { ...ownerFacts, ownerPartners } } })
+      .thenMatches([{ type: 'action-reassigned', data: { owners, ownerPartners } }]);
   });
 
   it('changes the due date keeping the previous one, and refuses the date it already has', () => {

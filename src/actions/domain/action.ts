@@ -2,7 +2,7 @@ import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined } from '../../shared/without-undefined';
-import { ownerKey, sameOwners, type ActionOwner } from './action-owner';
+import { ownerKey, sameOwners, type ActionOwner, type OwnerPartner } from './action-owner';
 import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action.messages';
 
 export * from './action.messages';
@@ -42,6 +42,18 @@ function checkOwners(owners: ActionOwner[], missingOwners: string[]): void {
     throw new RuleViolation('owner-not-found', `Owners are not recorded: ${missingOwners.join(', ')}`, {
       missing: missingOwners,
     });
+}
+
+/**
+ * What the event records of the person owners' partners: one entry per person owner the handler
+ * resolved, in the owners' order; nothing when no owner is a person (ownership by agency reads it).
+ */
+function partnersOfPeople(owners: ActionOwner[], known: OwnerPartner[]): OwnerPartner[] | undefined {
+  const recorded = owners.flatMap((o) => {
+    const found = o.kind === 'person' ? known.find((p) => p.personId === o.personId) : undefined;
+    return found ? [{ personId: found.personId, partnerId: found.partnerId }] : [];
+  });
+  return recorded.length > 0 ? recorded : undefined;
 }
 
 /** Later in time; a date nobody gave (a meeting's facts not loaded) is not held against the command. */
@@ -87,7 +99,8 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
       );
     }
   }
-  return [{ type: 'action-raised', data: withoutUndefined(data) }];
+  const ownerPartners = partnersOfPeople(data.owners, facts.ownerPartners);
+  return [{ type: 'action-raised', data: withoutUndefined({ ...data, ownerPartners }) }];
 }
 
 function carryForward(
@@ -133,15 +146,21 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
     case 'carry-action-forward':
       return carryForward(command, state);
     case 'reassign-action': {
-      const { owners, reason, missingOwners } = command.data;
+      const { owners, reason, facts } = command.data;
       requireStatus(state, actionId, 'open');
-      checkOwners(owners, missingOwners);
+      checkOwners(owners, facts.missingOwners);
       if (sameOwners(owners, state.owners))
         throw new RuleViolation('same-owners', `Action ${actionId} already has those owners`);
       return [
         {
           type: 'action-reassigned',
-          data: withoutUndefined({ actionId, owners, previousOwners: state.owners, reason }),
+          data: withoutUndefined({
+            actionId,
+            owners,
+            previousOwners: state.owners,
+            ownerPartners: partnersOfPeople(owners, facts.ownerPartners),
+            reason,
+          }),
         },
       ];
     }

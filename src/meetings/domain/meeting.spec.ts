@@ -255,26 +255,44 @@ describe('Meeting decider: attendance', () => {
 });
 
 describe('Meeting decider: agenda', () => {
-  const add = (itemNumber: number, presenterPersonId?: string, presenterRegistered?: boolean): Cmd => ({
+  const add = (itemNumber: number, presenterPersonIds?: string[], unregisteredPresenterIds: string[] = []): Cmd => ({
     type: 'add-agenda-item',
-    data: { meetingId, itemNumber, title: 'Covid-19 updates', presenterPersonId, presenterRegistered },
+    data: { meetingId, itemNumber, title: 'Covid-19 updates', presenterPersonIds, unregisteredPresenterIds },
   });
 
   it('adds an item with its presenter and exposes that the number exists', () => {
     const events = spec
       .given([scheduled])
-      .when(add(3, 'pete-hill', true))
+      .when(add(3, ['pete-hill']))
       .decided();
     expect(events).toEqual([
       {
         type: 'agenda-item-added',
-        data: { meetingId, itemNumber: 3, title: 'Covid-19 updates', presenterPersonId: 'pete-hill' },
+        data: { meetingId, itemNumber: 3, title: 'Covid-19 updates', presenterPersonIds: ['pete-hill'] },
       },
     ]);
     const state = spec.given([scheduled, ...events]).state();
     expect(hasAgendaItem(state, 3)).toBe(true);
     expect(hasAgendaItem(state, 4)).toBe(false);
-    expect(state.items[3]).toEqual({ title: 'Covid-19 updates', presenterPersonId: 'pete-hill' });
+    expect(state.items[3]).toEqual({ title: 'Covid-19 updates', presenterPersonIds: ['pete-hill'] });
+  });
+
+  it('adds an item presented by two people, in the order given; an empty list is no presenter', () => {
+    spec
+      .given([scheduled])
+      .when(add(3, ['julie-smith', 'jo-davies']))
+      .thenMatches([{ data: { presenterPersonIds: ['julie-smith', 'jo-davies'] } }]);
+    expect(spec.given([scheduled]).when(add(3, [])).decided()[0].data).not.toHaveProperty('presenterPersonIds');
+  });
+
+  it('reads an item stored with one presenterPersonId (version 1) as a list of one', () => {
+    const v1 = { meetingId, itemNumber: 3, title: 'Covid-19 updates', presenterPersonId: 'pete-hill' };
+    expect(Meeting.codec.decode({ type: 'agenda-item-added', schemaVersion: 1, data: v1 })).toEqual({
+      type: 'agenda-item-added',
+      data: { meetingId, itemNumber: 3, title: 'Covid-19 updates', presenterPersonIds: ['pete-hill'] },
+    });
+    const none = { meetingId, itemNumber: 4, title: 'AOB' };
+    expect(Meeting.codec.decode({ type: 'agenda-item-added', schemaVersion: 1, data: none }).data).toEqual(none);
   });
 
   it('refuses a number already used, a number that is not a positive whole number, and an unregistered presenter', () => {
@@ -286,14 +304,18 @@ describe('Meeting decider: agenda', () => {
     spec.given([scheduled]).when(add(1.5)).thenRefuses('invalid-item-number');
     spec
       .given([scheduled])
-      .when(add(4, 'jc', false))
+      .when(add(4, ['pete-hill', 'jc'], ['jc']))
       .thenRefuses('person-not-registered');
+    spec
+      .given([scheduled])
+      .when(add(4, ['pete-hill', 'pete-hill']))
+      .thenRefuses('duplicate-presenter');
   });
 
   it('keeps the label the minutes use for a sub-item, and refuses the same label twice', () => {
     const labelled = (itemNumber: number, label: string): Cmd => ({
       type: 'add-agenda-item',
-      data: { meetingId, itemNumber, label, title: 'Action log' },
+      data: { meetingId, itemNumber, label, title: 'Action log', unregisteredPresenterIds: [] },
     });
     const events = spec.given([scheduled]).when(labelled(3, '2.1')).decided();
     const labelledOnce = spec.given([scheduled, ...events]);
@@ -473,5 +495,76 @@ describe('Meeting decider: closing', () => {
     ]) {
       afterClose.when(c).thenRefuses('meeting-closed', 409);
     }
+  });
+});
+
+describe('Meeting decider: contributions (who said what, with their attendance status then)', () => {
+  const item3: MeetingEvent = { type: 'agenda-item-added', data: { meetingId, itemNumber: 3, title: 'Updates' } };
+  const held = [scheduled, item3, recorded(present('pete-hill'), apologies('nigel-minns'))];
+  const contribute = (personId: string, over: { itemNumber?: number; personRegistered?: boolean } = {}): Cmd => ({
+    type: 'record-contribution',
+    data: {
+      meetingId,
+      itemNumber: 3,
+      personId,
+      summary: 'Said the conference is fully booked',
+      personRegistered: true,
+      ...over,
+    },
+  });
+
+  it('given a member present, then the contribution is numbered and carries their status', () => {
+    spec
+      .given(held)
+      .when(contribute('pete-hill'))
+      .then([
+        {
+          type: 'contribution-recorded',
+          data: {
+            meetingId,
+            itemNumber: 3,
+            contributionNumber: 1,
+            personId: 'pete-hill',
+            summary: 'Said the conference is fully booked',
+            attendanceStatus: 'present',
+          },
+        },
+      ]);
+  });
+
+  it('given a member who sent apologies and is quoted, then it is recorded as such, the second of the meeting', () => {
+    const first = spec.given(held).when(contribute('pete-hill')).decided();
+    spec
+      .given([...held, ...first])
+      .when(contribute('nigel-minns'))
+      .thenMatches([{ data: { contributionNumber: 2, personId: 'nigel-minns', attendanceStatus: 'apologies' } }]);
+  });
+
+  it('given someone the attendance list does not name, then their status is not-recorded', () => {
+    spec
+      .given(held)
+      .when(contribute('jo-galloway'))
+      .thenMatches([{ data: { attendanceStatus: 'not-recorded' } }]);
+  });
+
+  it('refuses before attendance, on an item not on the agenda, for an unregistered person, the same twice, and once closed', () => {
+    spec.given([scheduled, item3]).when(contribute('pete-hill')).thenRefuses('meeting-not-held', 409);
+    spec
+      .given(held)
+      .when(contribute('pete-hill', { itemNumber: 9 }))
+      .thenRefuses('agenda-item-not-found', 422);
+    spec
+      .given(held)
+      .when(contribute('jc', { personRegistered: false }))
+      .thenRefuses('person-not-registered', 422);
+    const first = spec.given(held).when(contribute('pete-hill')).decided();
+    spec
+      .given([...held, ...first])
+      .when(contribute('pete-hill'))
+      .thenRefuses('contribution-already-recorded', 409);
+    spec
+      .given([...held, closed])
+      .when(contribute('pete-hill'))
+      .thenRefuses('meeting-closed', 409);
   });
 });

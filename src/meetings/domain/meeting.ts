@@ -1,8 +1,9 @@
 import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { eventCodec, v1, type Upcaster } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined as optional } from '../../shared/without-undefined';
 import { correctEntry, entriesToAdd, isAttending, type AttendanceEntry } from './attendance';
+import { checkPresenters, recordContribution } from './contribution';
 import type { MeetingCommand, MeetingEvent, MeetingState } from './meeting.messages';
 
 export * from './attendance';
@@ -15,6 +16,7 @@ const initialState: MeetingState = {
   items: {},
   attendance: {},
   approvedMinutes: {},
+  contributions: [],
 };
 
 export const hasAgendaItem = (state: MeetingState, itemNumber: number): boolean =>
@@ -55,6 +57,8 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     }
     case 'add-agenda-item':
       return addAgendaItem(command.data, state);
+    case 'record-contribution':
+      return recordContribution(command.data, state);
     case 'approve-previous-minutes':
       return approvePreviousMinutes(command.data, state);
     case 'change-meeting-location':
@@ -90,7 +94,7 @@ function addAgendaItem(
   data: Extract<MeetingCommand, { type: 'add-agenda-item' }>['data'],
   state: MeetingState,
 ): MeetingEvent[] {
-  const { meetingId, itemNumber, label, title, presenterPersonId } = data;
+  const { meetingId, itemNumber, label, title } = data;
   if (!Number.isInteger(itemNumber) || itemNumber < 1)
     throw new RuleViolation('invalid-item-number', `Item number ${itemNumber} must be a positive whole number`, {
       itemNumber,
@@ -100,11 +104,7 @@ function addAgendaItem(
       meetingId,
       itemNumber,
     });
-  if (presenterPersonId !== undefined && !data.presenterRegistered) {
-    throw new RuleViolation('person-not-registered', `Person ${presenterPersonId} is not registered`, {
-      personId: presenterPersonId,
-    });
-  }
+  const presenterPersonIds = checkPresenters(data.presenterPersonIds, data.unregisteredPresenterIds);
   if (label !== undefined && Object.values(state.items).some((i) => i.label === label)) {
     throw new StateConflict('agenda-item-label-exists', `An item labelled ${label} is already on the agenda`, {
       meetingId,
@@ -112,7 +112,7 @@ function addAgendaItem(
     });
   }
   return [
-    { type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ label, presenterPersonId }) } },
+    { type: 'agenda-item-added', data: { meetingId, itemNumber, title, ...optional({ label, presenterPersonIds }) } },
   ];
 }
 
@@ -195,11 +195,15 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'attendance-corrected':
       return { ...state, attendance: { ...state.attendance, [event.data.personId]: event.data.entry } };
     case 'agenda-item-added': {
-      const { itemNumber, label, title, presenterPersonId } = event.data;
+      const { itemNumber, label, title, presenterPersonIds } = event.data;
       return {
         ...state,
-        items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonId }) } },
+        items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonIds }) } },
       };
+    }
+    case 'contribution-recorded': {
+      const { itemNumber, personId, summary } = event.data;
+      return { ...state, contributions: [...state.contributions, { itemNumber, personId, summary }] };
     }
     case 'previous-minutes-approved': {
       const { previousMeetingId, outcome, amendments } = event.data;
@@ -217,20 +221,25 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
   }
 }
 
+/** Version 1 named one presenter; version 2 lists them (several presented WSEB's 22 Sept 2022 item 3). */
+const presentersAsList: Upcaster = ({ presenterPersonId, ...rest }: { presenterPersonId?: string }) =>
+  presenterPersonId === undefined ? rest : { ...rest, presenterPersonIds: [presenterPersonId] };
+
 export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
   category: 'meeting',
   name: 'Meeting',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<MeetingEvent>(
-    v1(
+  codec: eventCodec<MeetingEvent>({
+    ...v1(
       'meeting-scheduled',
       'attendance-recorded',
       'attendance-corrected',
-      'agenda-item-added',
       'previous-minutes-approved',
       'meeting-location-changed',
       'meeting-cancelled',
       'meeting-closed',
+      'contribution-recorded',
     ),
-  ),
+    'agenda-item-added': { version: 2, upcasters: { 1: presentersAsList } },
+  }),
 };

@@ -49,7 +49,10 @@ export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogE
   @MaxLength(120)
   owner?: string;
 
-  @IdFilter('Actions owned by this partner agency', 'warwickshire-police')
+  @IdFilter(
+    "Actions owned by this partner agency: as an owner, or through a person owner's partner when the owners were set",
+    'warwickshire-police',
+  )
   partner?: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
@@ -59,7 +62,8 @@ export class ActionLogQueryDto extends IntersectionType(PageQueryDto, ActionLogE
 
   @ApiPropertyOptional({
     type: Boolean,
-    description: 'Only open actions whose due date is before overdueOn (or only the others, with false)',
+    description:
+      'Only open actions past the date they are due by (their due date, else the date of the meeting they are due back at) on overdueOn (or only the others, with false)',
   })
   @IsOptional()
   @Transform(toBoolean)

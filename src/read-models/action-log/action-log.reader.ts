@@ -1,13 +1,20 @@
 import {
   ACTION_KEY_PREFIX,
   actionKey,
-  meetingKey,
   type ActionHistoryEntry,
   type ActionLogEntry,
-  type MeetingBoardDoc,
 } from '../../../projections/action-log/action-log-doc';
 import { actionHistory, actionLogProjection } from '../../../projections/action-log/action-log.projection';
-import { isOverdue, matchesQuery, type ActionLogQuery } from '../../../projections/action-log/action-log.queries';
+import {
+  boardOf,
+  effectiveDueDate,
+  isOverdue,
+  lookupsIn,
+  matchesQuery,
+  owningPartners,
+  type ActionLogLookups,
+  type ActionLogQuery,
+} from '../../../projections/action-log/action-log.queries';
 import { documentPage, type Page } from '../../http/cursor-page';
 import type { StoredEvent } from '../../ledger/event-envelope';
 import type { EventStore } from '../../ledger/event-store.port';
@@ -16,14 +23,30 @@ import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
 import { actionLogSqlFilter } from './action-log-sql-filter';
 
-/** A list row: the document, plus the board and overdue flag worked out for the reader. */
-export type ActionLogItem = ActionLogEntry & { boardId: string | null; overdue: boolean };
-/** One action with its history (its stream's events up to the position the document shows). */
-export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> & {
+/** What the reader works out beside the document: its board, the date it is due by, overdue, owning partners. */
+export interface ActionLogResolved {
   boardId: string | null;
+  effectiveDueDate: string | null;
   overdue: boolean;
-  history: ActionHistoryEntry[];
-};
+  owningPartnerIds: string[];
+}
+/** A list row: the document, plus what is resolved for the reader. */
+export type ActionLogItem = ActionLogEntry & ActionLogResolved;
+/** One action with its history (its stream's events up to the position the document shows). */
+export type ActionLogDetail = Omit<ActionLogEntry, 'historyLength'> &
+  ActionLogResolved & {
+    history: ActionHistoryEntry[];
+  };
+
+/** The board, due date, overdue flag and owning partners of one action, from the projection's own documents. */
+function resolved(doc: ActionLogEntry, asOf: string, look: ActionLogLookups): ActionLogResolved {
+  return {
+    boardId: boardOf(doc, look) ?? null,
+    effectiveDueDate: effectiveDueDate(doc, look) ?? null,
+    overdue: isOverdue(doc, asOf, look),
+    owningPartnerIds: owningPartners(doc, look),
+  };
+}
 
 /**
  * Where one action's history comes from: its own stream in the ledger, read up to `upTo()`, the log
@@ -51,17 +74,14 @@ export class ActionLogReader {
 
   /** Key-ordered pages; the filters are sent again with each cursor. */
   list(query: ActionLogQuery, limit: number, cursor?: string): Page<ActionLogItem> {
-    const boardOf = this.boardLookup();
+    const look = this.lookups();
     const where = actionLogSqlFilter(query, NAME);
     return documentPage<ActionLogEntry, ActionLogItem>(
       this.store,
       NAME,
       ACTION_KEY_PREFIX,
       { limit, cursor, where },
-      (doc) =>
-        matchesQuery(doc, query, boardOf)
-          ? { ...doc, boardId: boardOf(doc.originMeetingId) ?? null, overdue: isOverdue(doc, query.asOf) }
-          : undefined,
+      (doc) => (matchesQuery(doc, query, look) ? { ...doc, ...resolved(doc, query.asOf, look) } : undefined),
     );
   }
 
@@ -78,22 +98,11 @@ export class ActionLogReader {
       throw new Error(
         `Action ${actionId}: ${history.length} history events in the ledger up to position ${upTo}, the read model counted ${historyLength}`,
       );
-    return {
-      ...rest,
-      boardId: this.boardLookup()(doc.originMeetingId) ?? null,
-      overdue: isOverdue(doc, asOf),
-      history,
-    };
+    return { ...rest, ...resolved(doc, asOf, this.lookups()), history };
   }
 
-  /** Meeting -> board, each meeting read once per request. */
-  private boardLookup(): (meetingId: string | undefined) => string | undefined {
-    const cache = new Map<string, string | undefined>();
-    return (meetingId) => {
-      if (!meetingId) return undefined;
-      if (!cache.has(meetingId))
-        cache.set(meetingId, this.store.get<MeetingBoardDoc>(NAME, meetingKey(meetingId))?.boardId);
-      return cache.get(meetingId);
-    };
+  /** The projection's meeting and person documents, each read once per request. */
+  private lookups(): ActionLogLookups {
+    return lookupsIn((key) => this.store.get(NAME, key));
   }
 }

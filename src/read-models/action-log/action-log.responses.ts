@@ -23,6 +23,15 @@ export class ActionLastUpdateSchema {
   @ApiProperty({ type: ActorSchema }) actor!: ActorSchema;
 }
 
+@ApiSchema({
+  name: 'OwnerPartner',
+  description: 'The partner a person owner represented when the owners were set (raised or reassigned)',
+})
+export class OwnerPartnerSchema {
+  @ApiProperty() personId!: string;
+  @ApiProperty() partnerId!: string;
+}
+
 /** The fields every action answer shares. */
 class ActionFields {
   @ApiProperty({ enum: ['action'] }) kind!: 'action';
@@ -31,6 +40,17 @@ class ActionFields {
   @ApiProperty() text!: string;
   @ApiProperty({ enum: ACTION_STATUSES }) status!: ActionStatus;
   @ApiProperty({ type: [ActionOwnerSchema] }) owners!: ActionOwnerSchema[];
+  @ApiPropertyOptional({
+    type: [OwnerPartnerSchema],
+    description: "Each person owner's partner as recorded when the owners were set (absent on actions recorded before)",
+  })
+  ownerPartners?: OwnerPartnerSchema[];
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "Business time the owners were set (raised or last reassigned): a person owner's partner is judged then",
+  })
+  ownedSince?: string;
   @ApiPropertyOptional({ format: 'date' }) dueDate?: string;
   @ApiPropertyOptional() targetMeetingId?: string;
   @ApiPropertyOptional() originMeetingId?: string;
@@ -61,7 +81,21 @@ export class ActionLogDocumentSchema extends ActionFields {
 export class ActionLogItemSchema extends ActionLogDocumentSchema {
   @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
   boardId!: string | null;
-  @ApiProperty({ description: 'Open past its due date on the date asked about' }) overdue!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)',
+  })
+  effectiveDueDate!: string | null;
+  @ApiProperty({ description: 'Open past effectiveDueDate on the date asked about' }) overdue!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      "The partner agencies owning it: partner owners, and each person owner's partner when the owners were set",
+  })
+  owningPartnerIds!: string[];
 }
 
 @ApiSchema({ name: 'ActionHistoryEntry' })
@@ -79,7 +113,21 @@ export class ActionHistoryEntrySchema {
 export class ActionLogDetailSchema extends ActionFields {
   @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
   boardId!: string | null;
-  @ApiProperty({ description: 'Open past its due date on the date asked about' }) overdue!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)',
+  })
+  effectiveDueDate!: string | null;
+  @ApiProperty({ description: 'Open past effectiveDueDate on the date asked about' }) overdue!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      "The partner agencies owning it: partner owners, and each person owner's partner when the owners were set",
+  })
+  owningPartnerIds!: string[];
   @ApiProperty({ type: [ActionHistoryEntrySchema] }) history!: ActionHistoryEntrySchema[];
 }
 

@@ -43,7 +43,24 @@ export class AgendaItemResponse implements Doc.AgendaItem {
   @ApiProperty({ minimum: 1 }) itemNumber!: number;
   @ApiPropertyOptional({ example: '2.1' }) label?: string;
   @ApiProperty() title!: string;
-  @ApiPropertyOptional() presenterPersonId?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Who presented it, in the order the minutes name them' })
+  presenterPersonIds?: string[];
+  @ApiPropertyOptional({ deprecated: true, description: 'The first of presenterPersonIds' })
+  presenterPersonId?: string;
+}
+
+export class ContributionAtMeetingResponse implements Doc.ContributionAtMeeting {
+  @ApiProperty({ description: '1, 2, ... in the order recorded at the meeting' }) contributionNumber!: number;
+  @ApiProperty() itemNumber!: number;
+  @ApiProperty() personId!: string;
+  @ApiProperty({ description: 'What they said, as the minutes record it' }) summary!: string;
+  @ApiPropertyOptional({ description: 'Why the attribution is as it is' }) note?: string;
+  @ApiProperty({
+    enum: [...ATTENDANCE_STATUSES, 'not-recorded'],
+    description: "The person's attendance status at the meeting when it was recorded (apologies included)",
+  })
+  attendanceStatus!: AttendanceStatus | 'not-recorded';
+  @ApiProperty({ type: StampResponse }) recorded!: StampResponse;
 }
 
 export class MinutesApprovalResponse implements Doc.MinutesApproval {
@@ -99,6 +116,8 @@ export class MeetingResponse implements MeetingView {
   minutesApprovedAt!: MinutesApprovalResponse[];
   @ApiProperty({ type: [DecisionAtMeetingResponse] }) decisions!: DecisionAtMeetingResponse[];
   @ApiProperty({ type: [ActionAtMeetingResponse] }) actions!: ActionAtMeetingResponse[];
+  @ApiProperty({ type: [ContributionAtMeetingResponse], description: 'Who said what, where the minutes attribute it' })
+  contributions!: ContributionAtMeetingResponse[];
 }
 
 export class MeetingPageResponse {

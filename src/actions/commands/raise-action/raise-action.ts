@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -11,7 +11,8 @@ import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { AreOwners, IsDueDate, IsOptionalRecordId, IsText } from '../action-fields';
 import { Action, type ActionCommand } from '../../domain/action';
-import { meetingFacts, missingOwners } from '../reference-facts';
+import { businessDate, meetingFacts, ownerFacts } from '../reference-facts';
+import { CLOCK, type Clock } from '../../../shared/clock';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class RaiseActionDto extends CommandDto {
@@ -56,19 +57,23 @@ export class RaiseActionCommand extends Command<CommandResult> {
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ data, ctx }: RaiseActionCommand) {
     // Meetings, people and partners are other aggregates: read them and hand the facts to the pure decider.
-    const [meeting, targetMeeting, missing] = await Promise.all([
+    const [meeting, targetMeeting, owners] = await Promise.all([
       meetingFacts(this.runner, data.meetingId),
       data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
-      missingOwners(this.runner, data.owners),
+      // Owners' partners as on the day it was raised: ownership by agency follows the person at the time.
+      ownerFacts(this.runner, data.owners, businessDate(ctx, this.clock)),
     ]);
     return this.runner.run(
       Action,
       data.actionId,
-      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } },
+      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, ...owners } } },
       ctx,
     );
   }

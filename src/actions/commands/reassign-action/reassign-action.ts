@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -11,7 +11,8 @@ import { CommandDto } from '../../../http/command.dto';
 import { AreOwners, IsText } from '../action-fields';
 import { ActionOwnership } from '../action-ownership';
 import { Action, type ActionCommand } from '../../domain/action';
-import { missingOwners } from '../reference-facts';
+import { businessDate, ownerFacts } from '../reference-facts';
+import { CLOCK, type Clock } from '../../../shared/clock';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class ReassignActionDto extends CommandDto {
@@ -24,7 +25,7 @@ export class ReassignActionDto extends CommandDto {
 
 export class ReassignActionCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<ActionCommand, 'reassign-action', 'missingOwners'>,
+    readonly data: CommandData<ActionCommand, 'reassign-action', 'facts'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -36,19 +37,15 @@ export class ReassignActionHandler implements ICommandHandler<ReassignActionComm
   constructor(
     private readonly runner: CommandRunner,
     private readonly ownership: ActionOwnership,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ data, ctx }: ReassignActionCommand) {
     // Who may change it: an agency that owns it (agency-rules.ts), checked before anything is decided.
     await this.ownership.assertMayChange('reassignAction', data.actionId, ctx);
-    // People and partners are other aggregates: hand the decider the fact of which are missing.
-    const missing = await missingOwners(this.runner, data.owners);
-    return this.runner.run(
-      Action,
-      data.actionId,
-      { type: 'reassign-action', data: { ...data, missingOwners: missing } },
-      ctx,
-    );
+    // People and partners are other aggregates: hand the decider which are missing, and the people's partners that day.
+    const facts = await ownerFacts(this.runner, data.owners, businessDate(ctx, this.clock));
+    return this.runner.run(Action, data.actionId, { type: 'reassign-action', data: { ...data, facts } }, ctx);
   }
 }
 

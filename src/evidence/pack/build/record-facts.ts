@@ -11,7 +11,7 @@ export interface RecordFacts {
   meetingIds: Set<string>;
   /** Partner parties: owners, responsible partners, agencies inspected and recommendation owners, signatories, pledging/paying/underwriting partners, escalation agencies, partners represented at a meeting. */
   partnerIds: Set<string>;
-  /** Person owners, signers, attendees and presenters: they count for the partner they belong to, and bring their person stream as context. */
+  /** Person owners, signers, attendees, presenters and contributors: they count for the partner they belong to, and bring their person stream as context. */
   personIds: Set<string>;
   /** The decision a sign-off was requested for; the protocol an escalation was raised under. */
   decisionId?: string;
@@ -72,7 +72,9 @@ export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   addOwners(f, d.owners);
   addAttendance(f, d.entries);
   if (e.type === 'attendance-corrected') addAttendance(f, [d.entry]);
-  add(f.personIds, d.presenterPersonId);
+  add(f.personIds, d.presenterPersonId); // agenda-item-added version 1
+  if (Array.isArray(d.presenterPersonIds)) for (const p of d.presenterPersonIds as unknown[]) add(f.personIds, p);
+  if (e.type === 'contribution-recorded') add(f.personIds, d.personId);
   if (e.type === 'inspection-recorded' && Array.isArray(d.partnerIds))
     for (const p of d.partnerIds as unknown[]) add(f.partnerIds, p);
   if (e.type === 'signoff-requested') f.decisionId = str(d.decisionId);

@@ -6,9 +6,21 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { IsRecordId } from '../../../http/ids';
+import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -42,15 +54,41 @@ export class AddAgendaItemDto extends CommandDto {
   @Length(1, 300)
   title!: string;
 
-  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Who present the item, in the order the minutes name them (each registered first)',
+    example: ['julie-smith', 'jo-davies'],
+    minItems: 1,
+    maxItems: 20,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  @Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' })
+  presenterPersonIds?: string[];
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    description: 'One presenter: the earlier form of presenterPersonIds (listed first when both are given)',
+    example: 'nicki-pettitt',
+  })
   @IsOptional()
   @IsRecordId('Who presents the item (registered first)', 'nicki-pettitt')
   presenterPersonId?: string;
 }
 
+/** Presenters from the list and the deprecated single field, each once, in the order given. */
+const presentersOf = (dto: AddAgendaItemDto): string[] | undefined => {
+  const all = [...(dto.presenterPersonId ? [dto.presenterPersonId] : []), ...(dto.presenterPersonIds ?? [])];
+  return all.length > 0 ? all : undefined;
+};
+
 export class AddAgendaItemCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'presenterRegistered'>,
+    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'unregisteredPresenterIds'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -62,15 +100,14 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ data, ctx }: AddAgendaItemCommand) {
-    // A presenter is a person aggregate: read whether they exist and hand the fact to the decider.
-    const presenterRegistered =
-      data.presenterPersonId === undefined
-        ? undefined
-        : await this.runner.exists(Person.category, data.presenterPersonId);
+    // Presenters are person aggregates: read which do not exist and hand the fact to the decider.
+    const presenters = data.presenterPersonIds ?? [];
+    const registered = await Promise.all(presenters.map((p) => this.runner.exists(Person.category, p)));
+    const unregisteredPresenterIds = presenters.filter((_, i) => !registered[i]);
     return this.runner.run(
       Meeting,
       data.meetingId,
-      { type: 'add-agenda-item', data: { ...data, presenterRegistered } },
+      { type: 'add-agenda-item', data: { ...data, unregisteredPresenterIds } },
       ctx,
     );
   }
@@ -87,9 +124,10 @@ export class AddAgendaItemController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
   add(@RecordId('meetingId') meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
-    const { itemNumber, label, title, presenterPersonId } = dto;
+    const { itemNumber, label, title } = dto;
+    const presenterPersonIds = presentersOf(dto);
     return this.commands.execute(
-      new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonId }, ctx),
+      new AddAgendaItemCommand({ meetingId, itemNumber, label, title, presenterPersonIds }, ctx),
     );
   }
 }

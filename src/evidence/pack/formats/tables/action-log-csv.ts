@@ -1,11 +1,9 @@
 import type { StoredEvent } from '../../../../ledger/event-envelope';
 import {
   ACTION_KEY_PREFIX,
-  MEETING_KEY_PREFIX,
   type ActionHistoryEntry,
   type ActionLogDoc,
   type ActionLogEntry,
-  type MeetingBoardDoc,
 } from '../../../../../projections/action-log/action-log-doc';
 import {
   actionIdOf,
@@ -13,7 +11,7 @@ import {
   historyEntry,
   isActionEvent,
 } from '../../../../../projections/action-log/action-log.projection';
-import { isOverdue } from '../../../../../projections/action-log/action-log.queries';
+import { boardOf, isOverdue, lookupsIn } from '../../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../actions';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
@@ -66,24 +64,19 @@ export class ActionLogTable extends ProjectionTable<ActionLogDoc> {
     return this.fold.sorted<ActionLogEntry>(ACTION_KEY_PREFIX).filter((a) => a.raised);
   }
 
-  boardOf(meetingId: string | undefined): string | undefined {
-    return meetingId === undefined
-      ? undefined
-      : (this.fold.docs.get(`${MEETING_KEY_PREFIX}${meetingId}`) as MeetingBoardDoc | undefined)?.boardId;
-  }
-
   csv(format: CsvFormat = CSV_FORMAT): string {
+    const look = lookupsIn((key) => this.fold.docs.get(key));
     return toCsv(
       ACTION_LOG_COLUMNS,
       this.actions().map((a) => [
         a.actionId,
-        this.boardOf(a.originMeetingId),
+        boardOf(a, look),
         a.originMeetingId,
         a.originItemNumber,
         a.text,
         a.owners.map(ownerLabel).join('; '),
         a.status,
-        isOverdue(a, this.asOf),
+        isOverdue(a, this.asOf, look),
         a.dueDate,
         a.targetMeetingId,
         a.timesCarriedForward,

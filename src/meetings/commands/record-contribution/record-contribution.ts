@@ -1,0 +1,94 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandDto } from '../../../http/command.dto';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import { LongText } from '../../../http/text-hygiene';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Person } from '../../../partners';
+import { Meeting, type MeetingCommand } from '../../domain/meeting';
+
+export class RecordContributionDto extends CommandDto {
+  @ApiProperty({ description: 'The agenda item it was said under', example: 3, minimum: 1, maximum: 999 })
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  itemNumber!: number;
+
+  @IsRecordId('Who said it, as the minutes attribute it (registered first)', 'sarah-wilkins')
+  personId!: string;
+
+  @ApiProperty({
+    description: 'What they said, as the minutes record it',
+    example: "Said the conference on 'Parental Conflict' is fully booked",
+    maxLength: 2000,
+  })
+  @IsString()
+  @Length(1, 2000)
+  @LongText()
+  summary!: string;
+
+  @ApiPropertyOptional({
+    description: 'Why the attribution is as it is (e.g. initials of a member who sent apologies)',
+    example: 'Attributed to "SW", who sent apologies; kept as written',
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  note?: string;
+}
+
+export class RecordContributionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MeetingCommand, 'record-contribution', 'personRegistered'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordContributionCommand)
+export class RecordContributionHandler implements ICommandHandler<RecordContributionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordContributionCommand) {
+    // The person is another aggregate: hand the decider whether they exist; their attendance is the meeting's own.
+    const personRegistered = await this.runner.exists(Person.category, data.personId);
+    return this.runner.run(
+      Meeting,
+      data.meetingId,
+      { type: 'record-contribution', data: { ...data, personRegistered } },
+      ctx,
+    );
+  }
+}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class RecordContributionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':meetingId/contributions')
+  @HttpCode(201)
+  @Requires('meetings:record')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'recordContribution',
+    summary:
+      "Record who said what on an agenda item, where the minutes attribute it; the person's attendance status at the meeting is recorded with it",
+  })
+  record(@RecordId('meetingId') meetingId: string, @Body() dto: RecordContributionDto, @Ctx() ctx: CommandContext) {
+    const { itemNumber, personId, summary, note } = dto;
+    return this.commands.execute(
+      new RecordContributionCommand({ meetingId, itemNumber, personId, summary, note }, ctx),
+    );
+  }
+}
