@@ -14,7 +14,8 @@
  *   test/e2e/personal-data.e2e.spec.ts reads the ledger with a fresh privacy key store.
  *   Unit specs next to the code follow the rules of the folder they are in.
  */
-const CONTEXTS = 'actions|case-reviews|decisions|escalations|evidence|funding|meetings|partners|privacy|signoffs';
+const CONTEXTS =
+  'actions|assurance|case-reviews|decisions|escalations|evidence|funding|meetings|partners|privacy|signoffs';
 const CONTEXT = `^src/(${CONTEXTS})/`;
 /**
  * A context's public surfaces: index.ts (pure: domain and types), http-surface.ts (pipes the read

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from './actions/actions.module';
+import { AssuranceModule } from './assurance/assurance.module';
 import { CaseReviewsModule } from './case-reviews/case-reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
@@ -21,6 +22,7 @@ export const CONTEXT_MODULES: Type[] = [
   ActionsModule,
   EscalationsModule,
   CaseReviewsModule,
+  AssuranceModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

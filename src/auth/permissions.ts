@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'escalations:respond', // acknowledge (the concerning agency), respond (either party, for itself)
   'escalations:manage', // escalate a stage, resolve, close
   'case-reviews:manage', // the case review register: notifications, rapid reviews, CSPRs, publication, learning
+  'assurance:manage', // thematic reviews with per-partner plans; multi-agency audits, their returns and findings
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -48,6 +49,7 @@ const SECRETARIAT: Permission[] = [
   'escalations:raise',
   'escalations:manage',
   'case-reviews:manage',
+  'assurance:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

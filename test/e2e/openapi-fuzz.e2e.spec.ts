@@ -70,6 +70,8 @@ const CATEGORY: Record<string, string> = {
   protocolId: 'protocol',
   escalationId: 'escalation',
   caseReviewId: 'casereview',
+  thematicReviewId: 'thematicreview',
+  auditId: 'multiagencyaudit',
   financialYear: 'budget',
   packId: 'pack',
 };

@@ -1,4 +1,5 @@
 import { Action } from '../../../actions';
+import { MultiAgencyAudit, ThematicReview } from '../../../assurance';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Escalation, EscalationProtocol } from '../../../escalations';
@@ -25,6 +26,8 @@ export const PACK_SOURCES: readonly EventSource[] = [
   EscalationProtocol,
   Budget,
   CaseReview,
+  ThematicReview,
+  MultiAgencyAudit,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

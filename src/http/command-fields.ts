@@ -1,0 +1,59 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { ID_PATTERN } from './ids';
+import { LongText } from './text-hygiene';
+
+/** Validation the command bodies of the register contexts (case reviews, assurance) share, so every slice states its limits the same way. */
+
+/** A business date (YYYY-MM-DD): statutory clocks count days, not instants. */
+export const IsBusinessDate = (description: string, example = '2022-08-26') =>
+  applyDecorators(
+    ApiProperty({ description, example, format: 'date' }),
+    IsISO8601({ strict: true }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
+  );
+
+/** Bounded free text; `long` prose may hold tab and line feed. Never a child's or family's name. */
+export const IsText = (max: number, description: string, optional = false, long = true) =>
+  applyDecorators(
+    optional ? ApiPropertyOptional({ description, maxLength: max }) : ApiProperty({ description, maxLength: max }),
+    ...(optional ? [IsOptional()] : []),
+    IsString(),
+    Length(1, max),
+    ...(long ? [LongText()] : []),
+  );
+
+export const IsOneOf = (values: readonly string[], description: string) =>
+  applyDecorators(ApiProperty({ enum: values, description }), IsIn(values));
+
+/** A list of record ids (actions, partners; places a briefing went are text, see IsTextList). */
+export const IsIdList = (description: string, max = 20, example = ['wseb-2022-05-10-a1']) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, type: [String], maxItems: max, example }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    MaxLength(80, { each: true }),
+    Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' }),
+  );
+
+export const IsTextList = (description: string, max = 30) =>
+  applyDecorators(
+    ApiProperty({ description, type: [String], maxItems: max, example: ['WSEB members', 'Schools bulletin'] }),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    Length(1, 200, { each: true }),
+  );
