@@ -15,6 +15,9 @@ import { caseReviewsProjection } from '../../projections/case-reviews/case-revie
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
+import { thematicReviewsProjection } from '../../projections/assurance/thematic-reviews.projection';
+import { auditsProjection } from '../../projections/assurance/audits.projection';
+import { ASSURANCE_CONTROLLERS } from './assurance/assurance-controllers';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -67,6 +70,8 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   protocolsProjection,
   caseReviewsProjection,
   dataSubjectsProjection,
+  thematicReviewsProjection,
+  auditsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -103,6 +108,7 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewsAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
+    ...ASSURANCE_CONTROLLERS,
   ],
   providers: [
     {

@@ -59,6 +59,8 @@ const WRITE_FAMILY: Record<string, string> = {
   budgets: 'funding:',
   'evidence-packs': 'packs:',
   'case-reviews': 'case-reviews:',
+  'thematic-reviews': 'assurance:',
+  'multi-agency-audits': 'assurance:',
   ledger: 'ledger:',
 };
 

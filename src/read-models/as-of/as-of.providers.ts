@@ -11,6 +11,8 @@ import { signoffsProjection } from '../../../projections/signoffs/signoffs.proje
 import { protocolsProjection } from '../../../projections/protocols/protocols.projection';
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
+import { thematicReviewsProjection } from '../../../projections/assurance/thematic-reviews.projection';
+import { auditsProjection } from '../../../projections/assurance/audits.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -40,6 +42,8 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(protocolsProjection),
   source(caseReviewsProjection),
   source(dataSubjectsProjection),
+  source(thematicReviewsProjection),
+  source(auditsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {
