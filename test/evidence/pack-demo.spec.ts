@@ -19,6 +19,8 @@ const PACK_FILES = [
   'meetings.csv',
   'attendance.csv',
   'case-reviews.csv',
+  'thematic-reviews.csv',
+  'multi-agency-audits.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -68,7 +70,9 @@ describe('evidence pack over the demo data', () => {
       'events.ndjson',
       'funding.csv',
       'meetings.csv',
+      'multi-agency-audits.csv',
       'summary.pdf',
+      'thematic-reviews.csv',
     ]);
     expect(result.eventsChecked).toBe(eventLines().length);
     expect(manifest.projections.map((p) => p.name)).toEqual([
@@ -78,6 +82,8 @@ describe('evidence pack over the demo data', () => {
       'budget',
       'meetings',
       'case-reviews',
+      'thematic-reviews',
+      'multi-agency-audits',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -5538,7 +5538,7 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'assurance')[];
     };
     PackScopeDto: {
       /**
@@ -5580,7 +5580,7 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews')[];
+      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'assurance')[];
     };
     /** @description One page of a cursor-paged list */
     Page: {

@@ -1,6 +1,14 @@
 import { RuleViolation } from '../../shared/domain-errors';
 
-export const RECORD_KINDS = ['decisions', 'actions', 'escalations', 'funding', 'meetings', 'case-reviews'] as const;
+export const RECORD_KINDS = [
+  'decisions',
+  'actions',
+  'escalations',
+  'funding',
+  'meetings',
+  'case-reviews',
+  'assurance',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** What an inspector or auditor asked for. Dates are ISO `YYYY-MM-DD`, inclusive, business time. */

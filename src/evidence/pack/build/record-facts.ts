@@ -31,6 +31,8 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   budget: 'funding',
   meeting: 'meetings',
   casereview: 'case-reviews',
+  thematicreview: 'assurance',
+  multiagencyaudit: 'assurance',
 };
 
 type Data = Record<string, unknown>;
@@ -67,6 +69,9 @@ export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   for (const key of ['responsiblePartnerIds', 'requiredPartnerIds'])
     if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
   if (Array.isArray(d.shares)) for (const s of d.shares as Data[]) add(f.partnerIds, s.partnerId);
+  // The partners a thematic finding went to, or an audit asked to return.
+  if (e.type === 'thematic-finding-recorded' || e.type === 'audit-returns-requested')
+    if (Array.isArray(d.partnerIds)) for (const p of d.partnerIds as unknown[]) add(f.partnerIds, p);
   for (const key of ['signedByPersonId', 'raisedByPersonId']) add(f.personIds, d[key]);
   addOwners(f, d.owners);
   addAttendance(f, d.entries);

@@ -9,7 +9,8 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  * Which streams a pack holds, and up to which revision. The rules (also in the README of the report):
  * 1. Records: the scope's record kinds pick stream categories: decisions -> decision-*, signoff-*;
  *    actions -> action-*; escalations -> escalation-*, protocol-*; funding -> budget-*; meetings -> meeting-*;
- *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out).
+ *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out);
+ *    assurance -> thematicreview-*, multiagencyaudit-* (parties: the partners a finding went to or an audit asked).
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
  *    meetings.csv with its attendance in attendance.csv.
  * 2. Period: a record is in scope when any of its events has an occurredAt whose business date

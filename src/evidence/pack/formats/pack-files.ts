@@ -16,6 +16,8 @@ export const CSV_FILES = [
   'meetings.csv',
   'attendance.csv',
   'case-reviews.csv',
+  'thematic-reviews.csv',
+  'multi-agency-audits.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

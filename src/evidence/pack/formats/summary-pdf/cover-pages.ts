@@ -22,6 +22,7 @@ const RECORD_NAMES: Record<string, string> = {
   escalations: 'Escalations between agencies',
   funding: 'Partner funding and the budget',
   'case-reviews': 'Case reviews and their statutory deadlines',
+  assurance: 'Thematic reviews, partner plans and multi-agency audits',
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

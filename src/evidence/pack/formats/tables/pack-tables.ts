@@ -1,4 +1,5 @@
 import { ActionLogTable } from './action-log-csv';
+import { AuditsTable, ThematicReviewsTable } from './assurance-csv';
 import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
@@ -14,6 +15,8 @@ export interface PackTables {
   meetings: MeetingsTable;
   attendance: AttendanceTable;
   caseReviews: CaseReviewsTable;
+  thematicReviews: ThematicReviewsTable;
+  audits: AuditsTable;
 }
 
 /**
@@ -31,6 +34,8 @@ export function packTables(asOf: string): PackTables {
     meetings,
     attendance: new AttendanceTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
+    thematicReviews: new ThematicReviewsTable(),
+    audits: new AuditsTable(),
   };
 }
 
@@ -42,4 +47,6 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.meetings,
   t.attendance,
   t.caseReviews,
+  t.thematicReviews,
+  t.audits,
 ];
