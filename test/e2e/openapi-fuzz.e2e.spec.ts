@@ -293,9 +293,11 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamEscalationProtocols',
       'streamEscalationTrail',
       'streamMeetings',
+      'streamMultiAgencyAudits',
       'streamPartners',
       'streamPeople',
       'streamSignoffs',
+      'streamThematicReviews',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);

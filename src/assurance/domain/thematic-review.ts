@@ -66,10 +66,12 @@ function recordProgress(data: Data<'record-plan-progress'>, state: ThematicRevie
 /** Complete once every partner a finding went to has reported its plan complete. */
 function complete(data: Data<'complete-thematic-review'>, state: ThematicReviewState): ThematicReviewEvent[] {
   const partners = [...new Set(Object.values(state.findings).flat())];
-  const open = partners.filter((p) => state.planStatus[p] !== 'complete');
+  const unfinished = partners.filter((p) => state.planStatus[p] !== 'complete');
   if (partners.length === 0) throw new RuleViolation('no-findings', 'A review is completed on its findings');
-  if (open.length > 0)
-    throw new RuleViolation('plans-not-complete', `Plans not yet complete: ${open.join(', ')}`, { partnerIds: open });
+  if (unfinished.length > 0)
+    throw new RuleViolation('plans-not-complete', `Plans not yet complete: ${unfinished.join(', ')}`, {
+      partnerIds: unfinished,
+    });
   notBeforeOpening(state.openedOn!, data.completedOn);
   return [{ type: 'thematic-review-completed', data }];
 }
