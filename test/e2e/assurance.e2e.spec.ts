@@ -6,9 +6,11 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
 
 /**
  * Partnership assurance over HTTP (issue 16 item 3): the MASH/front door audit with four partners
- * asked and three returns (75%, against last year's 74%), and the 2022 strategic thematic review
- * whose findings went to police, health and the local authority, each answering in its own plan.
- * Written through the commands on business dates, read back live, as of a past date and streamed.
+ * asked and three returns (75%), and the 2022 strategic thematic review whose findings went to
+ * police, health and the local authority, each answering in its own plan. Written through the
+ * commands on business dates, read back live, as of a past date and streamed. Illustrative: the
+ * seeds give the MASH audit's themes, templates and working group but no returns; last round's 74%
+ * is the figure Worcestershire's 2019 S157/175 schools audit was read against ("100% (74% last year)").
  */
 let t: ProjectionsTestApp;
 const { positions, get, on } = asOfSuite(() => t, '10');

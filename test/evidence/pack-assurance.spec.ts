@@ -71,6 +71,14 @@ describe('thematic reviews and multi-agency audits in evidence packs', () => {
     expect(column(rows(await unzip(file), 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
   });
 
+  it("given a theme filter, then an audit's themes and a review's areas are matched", async () => {
+    const file = join(tmp.dir, 'themes.zip');
+    await buildToFile(store, request({ records: ['assurance'], themes: ['think family'] }), file);
+    const files = await unzip(file);
+    expect(column(rows(files, 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
+    expect(column(rows(files, 'thematic-reviews.csv'), 'thematicReviewId')).toEqual([]);
+  });
+
   it('given the return rate edited in multi-agency-audits.csv and the hashes recomputed, when verified, then the cell is named', async () => {
     const files = await unzip(join(tmp.dir, 'assurance.zip'));
     const edited = files.get('multi-agency-audits.csv')!.toString('utf8').replace('50%', '100%');

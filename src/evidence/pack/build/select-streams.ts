@@ -27,7 +27,7 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  *    attendees (by their person's partner), presenters and partners represented.
  * 5. Themes (empty = no filter): a record is in scope when any theme matches, as whole words ignoring
  *    case, the record's action text, decision text, artefact title, escalation subject, protocol name
- *    budget line names, or meeting and agenda item titles.
+ *    budget line names, meeting and agenda item titles, or an audit's themes and a thematic review's areas.
  * 6. Sign-offs requested for an included decision are included with it (the register joins them), and
  *    a protocol is included when an included escalation was raised under it; a protocol otherwise
  *    needs rules 2 and 5 and no partner filter (it has no parties).
