@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ActionEvent } from '../src/actions';
+import type { MultiAgencyAuditEvent, ThematicReviewEvent } from '../src/assurance';
 import type { DecisionEvent } from '../src/decisions';
 import type { EscalationEvent } from '../src/escalations';
 import type { BudgetEvent } from '../src/funding';
@@ -33,6 +34,7 @@ import { ReadModelStore } from '../src/read-models/read-model-store';
 import { ManualClock } from '../src/shared/clock';
 import { personalReadLines, personalReads } from './personal-reads';
 import { generated, newEvent, scanLog } from './support/ledger';
+import { assuranceRound } from './support/generated-assurance';
 import { machine } from './support/machine';
 import { mb, PeakMemory } from './support/memory';
 import { seededRandom } from './support/random';
@@ -56,7 +58,15 @@ const actor = (i: number) => ({
   role: 'business-manager',
   agency: PARTNERS[i % PARTNERS.length],
 });
-type Typed = MeetingEvent | ActionEvent | DecisionEvent | SignoffEvent | EscalationEvent | BudgetEvent;
+type Typed =
+  | MeetingEvent
+  | ActionEvent
+  | DecisionEvent
+  | SignoffEvent
+  | EscalationEvent
+  | BudgetEvent
+  | ThematicReviewEvent
+  | MultiAgencyAuditEvent;
 
 const toNew = (e: Typed, occurredAt: string): NewEvent => newEvent(e, occurredAt, (id) => actor(id.charCodeAt(0)));
 
@@ -250,6 +260,9 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
         at,
       );
     }
+    if (m % 10 === 0)
+      for (const [streamId, events] of assuranceRound(meetingId, PARTNERS, at.slice(0, 10)))
+        await put(streamId, events, at);
     await put(stream, [{ type: 'meeting-closed', data: { meetingId } }], at);
     if (m % 1000 === 0) process.stderr.write(`\rgenerated ${written} events`);
   }

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from './actions/actions.module';
+import { AssuranceModule } from './assurance/assurance.module';
 import { CaseReviewsModule } from './case-reviews/case-reviews.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
@@ -23,6 +24,7 @@ export const CONTEXT_MODULES: Type[] = [
   EscalationsModule,
   CaseReviewsModule,
   InspectionsModule,
+  AssuranceModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

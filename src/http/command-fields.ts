@@ -14,7 +14,7 @@ import {
 import { ID_PATTERN } from './ids';
 import { LongText } from './text-hygiene';
 
-/** Validation command bodies share (case reviews, inspections), so every slice states its limits the same way. */
+/** Validation the command bodies of the register contexts (case reviews, inspections, assurance) share, so every slice states its limits the same way. */
 
 /** A business date (YYYY-MM-DD): statutory clocks count days, not instants. */
 export const IsBusinessDate = (description: string, example = '2022-08-26') =>
@@ -37,10 +37,10 @@ export const IsText = (max: number, description: string, optional = false, long 
 export const IsOneOf = (values: readonly string[], description: string) =>
   applyDecorators(ApiProperty({ enum: values, description }), IsIn(values));
 
-/** A list of record ids (actions; places a briefing went are text, see IsTextList). */
-export const IsIdList = (description: string, max = 20) =>
+/** A list of record ids (actions, partners; places a briefing went are text, see IsTextList). */
+export const IsIdList = (description: string, max = 20, example = ['wseb-2022-05-10-a1']) =>
   applyDecorators(
-    ApiPropertyOptional({ description, type: [String], maxItems: max, example: ['wseb-2022-05-10-a1'] }),
+    ApiPropertyOptional({ description, type: [String], maxItems: max, example }),
     IsOptional(),
     IsArray(),
     ArrayMaxSize(max),

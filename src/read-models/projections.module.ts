@@ -18,6 +18,9 @@ import { inspectionsProjection } from '../../projections/inspections/inspections
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
+import { thematicReviewsProjection } from '../../projections/assurance/thematic-reviews.projection';
+import { auditsProjection } from '../../projections/assurance/audits.projection';
+import { ASSURANCE_CONTROLLERS } from './assurance/assurance-controllers';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -71,6 +74,8 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   caseReviewsProjection,
   inspectionsProjection,
   dataSubjectsProjection,
+  thematicReviewsProjection,
+  auditsProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -109,6 +114,7 @@ export function readModelFile(config: AppConfig): string {
     InspectionsAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
+    ...ASSURANCE_CONTROLLERS,
   ],
   providers: [
     {

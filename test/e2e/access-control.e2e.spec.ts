@@ -60,6 +60,8 @@ const WRITE_FAMILY: Record<string, string> = {
   'evidence-packs': 'packs:',
   'case-reviews': 'case-reviews:',
   inspections: 'inspections:',
+  'thematic-reviews': 'assurance:',
+  'multi-agency-audits': 'assurance:',
   ledger: 'ledger:',
 };
 

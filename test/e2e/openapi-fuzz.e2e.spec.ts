@@ -71,6 +71,8 @@ const CATEGORY: Record<string, string> = {
   escalationId: 'escalation',
   caseReviewId: 'casereview',
   inspectionId: 'inspection',
+  thematicReviewId: 'thematicreview',
+  auditId: 'multiagencyaudit',
   financialYear: 'budget',
   packId: 'pack',
 };
@@ -293,9 +295,11 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamEscalationTrail',
       'streamInspections',
       'streamMeetings',
+      'streamMultiAgencyAudits',
       'streamPartners',
       'streamPeople',
       'streamSignoffs',
+      'streamThematicReviews',
     ]);
     for (const [index, { method, path, op }] of all.entries()) {
       const token = await tokenFor(op);

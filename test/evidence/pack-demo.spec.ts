@@ -20,6 +20,8 @@ const PACK_FILES = [
   'attendance.csv',
   'case-reviews.csv',
   'inspections.csv',
+  'thematic-reviews.csv',
+  'multi-agency-audits.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -70,7 +72,9 @@ describe('evidence pack over the demo data', () => {
       'funding.csv',
       'inspections.csv',
       'meetings.csv',
+      'multi-agency-audits.csv',
       'summary.pdf',
+      'thematic-reviews.csv',
     ]);
     expect(result.eventsChecked).toBe(eventLines().length);
     expect(manifest.projections.map((p) => p.name)).toEqual([
@@ -81,6 +85,8 @@ describe('evidence pack over the demo data', () => {
       'meetings',
       'case-reviews',
       'inspections',
+      'thematic-reviews',
+      'multi-agency-audits',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -174,6 +174,8 @@ describe('a version-2 event with an upcaster', () => {
         'funding.csv',
         'inspections.csv',
         'meetings.csv',
+        'multi-agency-audits.csv',
+        'thematic-reviews.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);

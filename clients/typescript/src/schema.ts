@@ -687,6 +687,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/as-of/multi-agency-audits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The multi-agency audits as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listMultiAgencyAudits */
+    get: operations['listMultiAgencyAuditsAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/multi-agency-audits/{auditId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One audit as known at knownAt and true at validAt */
+    get: operations['getMultiAgencyAuditAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/multi-agency-audits/{auditId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit's history as known at knownAt, of what had happened by validAt */
+    get: operations['getMultiAgencyAuditHistoryAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/as-of/partners': {
     parameters: {
       query?: never;
@@ -832,6 +883,57 @@ export interface paths {
     };
     /** The sign-off's history as known at knownAt, of what had happened by validAt */
     get: operations['getSignoffHistoryAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/thematic-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The thematic reviews as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listThematicReviews */
+    get: operations['listThematicReviewsAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/thematic-reviews/{thematicReviewId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One thematic review as known at knownAt and true at validAt */
+    get: operations['getThematicReviewAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/thematic-reviews/{thematicReviewId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review's history as known at knownAt, of what had happened by validAt */
+    get: operations['getThematicReviewHistoryAsOf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2257,7 +2359,7 @@ export interface paths {
     };
     /**
      * A stream's events with actors, business and recorded times and hash links
-     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `inspection`, `meeting`, `partner`, `person`, `protocol`, `signoff`.
+     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `inspection`, `meeting`, `multiagencyaudit`, `partner`, `person`, `protocol`, `signoff`, `thematicreview`.
      */
     get: operations['readStream'];
     put?: never;
@@ -2487,6 +2589,163 @@ export interface paths {
     put?: never;
     /** Record that this meeting approved an earlier meeting's minutes, as accurate or with amendments */
     post: operations['approvePreviousMinutes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Multi-agency audits with their return rate, partners asked and returns, findings and their actions; filter open or by partner */
+    get: operations['listMultiAgencyAudits'];
+    put?: never;
+    /** Open a multi-agency audit (e.g. of the MASH/front door) with its themes, templates and working group */
+    post: operations['openMultiAgencyAudit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each audit as it is applied (event "multi-agency-audit", id = ledger position)
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamMultiAgencyAudits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One audit: its themes, the partners asked and their returns, the return rate, findings and their actions */
+    get: operations['getMultiAgencyAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the audit: with every return in, or with the reason it closes without the outstanding ones */
+    post: operations['closeMultiAgencyAudit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a finding of the audit with the tracked actions resulting from it */
+    post: operations['recordAuditFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/findings/{findingId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link a further tracked action to an audit finding */
+    post: operations['linkAuditFindingAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit's events in ledger order: what, when, who, where to verify it */
+    get: operations['getMultiAgencyAuditHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask partners to return the audit: the return rate counts them */
+    post: operations['requestAuditReturns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/multi-agency-audits/{auditId}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a partner's audit return, once per partner asked */
+    post: operations['recordAuditReturn'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2822,6 +3081,146 @@ export interface paths {
     put?: never;
     /** Withdraw a partner's signature with a reason (a completed sign-off reopens) */
     post: operations['withdrawSignoffSignature'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thematic reviews with each partner's plan and what came of each finding; filter open or by partner */
+    get: operations['listThematicReviews'];
+    put?: never;
+    /** Open a strategic thematic review: its findings go to several partners, each answering with its own plan */
+    post: operations['openThematicReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each thematic review as it is applied (event "thematic-review", id = ledger position)
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamThematicReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One thematic review: its findings and the partners each went to, every partner's plan and progress */
+    get: operations['getThematicReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the thematic review once every partner's plan is reported complete */
+    post: operations['completeThematicReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a finding of the thematic review and the partners it is assigned to */
+    post: operations['recordThematicFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review's events in ledger order: what, when, who, where to verify it */
+    get: operations['getThematicReviewHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}/plans/{partnerId}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a tracked action in a partner's plan, answering one of the findings assigned to that partner */
+    post: operations['linkPlanAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/thematic-reviews/{thematicReviewId}/plans/{partnerId}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a partner's progress update on its plan, and the plan's status */
+    post: operations['recordPlanProgress'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3338,6 +3737,112 @@ export interface components {
       representingPartnerId?: string;
       personId: string;
     };
+    AuditAsOfDto: {
+      /** @description Audit id */
+      auditId: string;
+      title: string;
+      /**
+       * Format: date
+       * @description Opened on
+       */
+      openedOn: string;
+      themes: string[];
+      templates?: string;
+      workingGroup?: string;
+      /** @description The board that commissioned it */
+      boardId?: string;
+      partners: components['schemas']['AuditPartnerDto'][];
+      returnRate: components['schemas']['ReturnRateDto'];
+      findings: components['schemas']['AuditFindingDto'][];
+      closure?: components['schemas']['AuditClosureDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    AuditClosureDto: {
+      /**
+       * Format: date
+       * @description Closed on
+       */
+      closedOn: string;
+      /** @description Partners whose return had not come in */
+      outstandingPartnerIds: string[];
+      /** @description Why it closed without them */
+      outstandingReason?: string;
+    };
+    AuditDto: {
+      /** @description Audit id */
+      auditId: string;
+      title: string;
+      /**
+       * Format: date
+       * @description Opened on
+       */
+      openedOn: string;
+      themes: string[];
+      templates?: string;
+      workingGroup?: string;
+      /** @description The board that commissioned it */
+      boardId?: string;
+      partners: components['schemas']['AuditPartnerDto'][];
+      returnRate: components['schemas']['ReturnRateDto'];
+      findings: components['schemas']['AuditFindingDto'][];
+      closure?: components['schemas']['AuditClosureDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+    };
+    AuditFindingDto: {
+      /** @description Finding id */
+      findingId: string;
+      text: string;
+      /** @description What came of it: the resulting tracked actions */
+      actionIds: string[];
+    };
+    AuditHistoryAsOfDto: {
+      /** @description Audit id */
+      auditId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    AuditHistoryDto: {
+      /** @description Audit id */
+      auditId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    AuditPageAsOfDto: {
+      items: components['schemas']['AuditDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+    };
+    AuditPartnerDto: {
+      /** @description The partner asked */
+      partnerId: string;
+      /**
+       * Format: date
+       * @description Asked on
+       */
+      askedOn: string;
+      /**
+       * Format: date
+       * @description Due on
+       */
+      dueOn?: string;
+      /**
+       * Format: date
+       * @description Its return came in on (absent: outstanding)
+       */
+      returnedOn?: string;
+    };
     BoardAsOfDto: {
       /** @description Board id */
       boardId: string;
@@ -3788,6 +4293,21 @@ export interface components {
       /** @description Required to close an action that was not actioned */
       reason?: string;
     };
+    CloseAuditDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the audit was closed
+       * @example 2022-11-30
+       */
+      closedOn: string;
+      /** @description Required while returns are outstanding: why it closes without them */
+      outstandingReason?: string;
+    };
     CloseEscalationDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -3880,6 +4400,21 @@ export interface components {
       outcome: string;
       /** @description Whether the rapid review recommends a local child safeguarding practice review */
       recommendsCspr: boolean;
+    };
+    CompleteThematicReviewDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the board accepted the review as complete
+       * @example 2023-03-14
+       */
+      completedOn: string;
+      /** @description What the board concluded */
+      summary: string;
     };
     CompletionDto: {
       /**
@@ -5121,6 +5656,18 @@ export interface components {
       streamId: string;
       events: components['schemas']['StoredEvent'][];
     };
+    LinkAuditFindingActionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The action (actions context)
+       * @example wseb-2022-09-22-a4
+       */
+      actionId: string;
+    };
     LinkFindingActionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5130,6 +5677,23 @@ export interface components {
       /**
        * @description The action (actions context)
        * @example wseb-2022-05-10-a1
+       */
+      actionId: string;
+    };
+    LinkPlanActionDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The finding (assigned to this partner) the action answers
+       * @example core-training
+       */
+      findingId: string;
+      /**
+       * @description The action (actions context)
+       * @example wseb-2022-09-22-a3
        */
       actionId: string;
     };
@@ -5282,6 +5846,48 @@ export interface components {
       agency: string;
       meetingId: string;
     };
+    OpenAuditDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the audit
+       * @example mash-front-door-2022
+       */
+      auditId: string;
+      /** @description What the register calls it */
+      title: string;
+      /**
+       * Format: date
+       * @description The day the board agreed it
+       * @example 2022-09-22
+       */
+      openedOn: string;
+      /**
+       * @description The themes it tests
+       * @example [
+       *       "WSEB members",
+       *       "Schools bulletin"
+       *     ]
+       */
+      themes: string[];
+      /** @description How its templates were designed */
+      templates?: string;
+      /** @description Who coordinates it (e.g. the working group) */
+      workingGroup?: string;
+      /**
+       * @description Last round's return rate as reported, in per cent
+       * @example 74
+       */
+      previousReturnRate?: number;
+      /**
+       * @description The board that commissioned it (registered first)
+       * @example wseb
+       */
+      boardId?: string;
+    };
     OpenCaseReviewDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5312,6 +5918,39 @@ export interface components {
        */
       boardId?: string;
       dataSubjects?: components['schemas']['CaseReviewSubjectDto'][];
+    };
+    OpenThematicReviewDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the thematic review
+       * @example wseb-thematic-2022
+       */
+      thematicReviewId: string;
+      /** @description What the register calls it */
+      title: string;
+      /**
+       * Format: date
+       * @description The day it was opened (commissioned or reported to the board)
+       * @example 2022-09-22
+       */
+      openedOn: string;
+      /**
+       * @description The key areas it looks into
+       * @example [
+       *       "WSEB members",
+       *       "Schools bulletin"
+       *     ]
+       */
+      areas: string[];
+      /**
+       * @description The board that monitors it (registered first)
+       * @example wseb
+       */
+      boardId?: string;
     };
     OwnerDto: {
       /**
@@ -5411,7 +6050,9 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'assurance'
+      )[];
     };
     PackScopeDto: {
       /**
@@ -5453,7 +6094,9 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'assurance'
+      )[];
     };
     /** @description One page of a cursor-paged list */
     Page: {
@@ -5564,6 +6207,24 @@ export interface components {
       /** @description Null on the last page */
       nextCursor: string | null;
     };
+    PartnerPlanDto: {
+      /** @description The partner */
+      partnerId: string;
+      /** @description The findings assigned to it */
+      findingIds: string[];
+      actions: components['schemas']['PlanActionDto'][];
+      /**
+       * @description As the partner last reported it
+       * @enum {string}
+       */
+      status: 'awaiting-plan' | 'drafting' | 'agreed' | 'in-progress' | 'complete';
+      /**
+       * Format: date
+       * @description Its latest update
+       */
+      lastReportedOn?: string;
+      updates: components['schemas']['PlanUpdateDto'][];
+    };
     PartnerSignature: {
       partnerId: string;
       /** @enum {string} */
@@ -5651,6 +6312,22 @@ export interface components {
        * @example Jamie has missed two appointments
        */
       text: string;
+    };
+    PlanActionDto: {
+      /** @description The finding it answers */
+      findingId: string;
+      /** @description The tracked action (GET /actions/{actionId}) */
+      actionId: string;
+    };
+    PlanUpdateDto: {
+      /**
+       * Format: date
+       * @description Reported on
+       */
+      reportedOn: string;
+      /** @enum {string} */
+      status: 'drafting' | 'agreed' | 'in-progress' | 'complete';
+      summary: string;
     };
     Pledge: {
       pledgeId: string;
@@ -6045,6 +6722,45 @@ export interface components {
       /** @description Attendance lines; one per person (an identical line sent again is ignored) */
       entries: components['schemas']['AttendanceEntryDto'][];
     };
+    RecordAuditFindingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the finding
+       * @example think-family
+       */
+      findingId: string;
+      /** @description What the audit found (no names) */
+      text: string;
+      /**
+       * @description Actions (actions context) resulting from it; more can be linked later
+       * @example [
+       *       "wseb-2022-05-10-a1"
+       *     ]
+       */
+      actionIds?: string[];
+    };
+    RecordAuditReturnDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The partner that returned it (one it asked)
+       * @example warwickshire-police
+       */
+      partnerId: string;
+      /**
+       * Format: date
+       * @description The day its return was received
+       * @example 2022-10-20
+       */
+      returnedOn: string;
+    };
     RecordContributionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -6288,6 +7004,26 @@ export interface components {
        */
       pledgeId?: string;
     };
+    RecordPlanProgressDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * Format: date
+       * @description The day the partner reported it (e.g. to the board)
+       * @example 2022-11-08
+       */
+      reportedOn: string;
+      /**
+       * @description Where the plan stands now
+       * @enum {string}
+       */
+      status: 'drafting' | 'agreed' | 'in-progress' | 'complete';
+      /** @description What the partner reported */
+      summary: string;
+    };
     RecordRecommendationDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -6379,6 +7115,27 @@ export interface components {
       response: string;
       /** @description A note about one named data subject: encrypted under their key and erased with them */
       personalNote?: components['schemas']['PersonalNoteDto'];
+    };
+    RecordThematicFindingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the finding
+       * @example core-training
+       */
+      findingId: string;
+      /** @description What the review found (no names) */
+      text: string;
+      /**
+       * @description The partners (partners context) who must answer it, each in its own plan: at least one
+       * @example [
+       *       "warwickshire-police"
+       *     ]
+       */
+      partnerIds?: string[];
     };
     RecordedDigest: {
       digest: components['schemas']['SignedDigest'];
@@ -6515,6 +7272,32 @@ export interface components {
       /** @description Why the action is not done after all */
       reason: string;
     };
+    RequestAuditReturnsDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The partners (partners context) asked to return the audit: at least one, each once
+       * @example [
+       *       "warwickshire-police"
+       *     ]
+       */
+      partnerIds?: string[];
+      /**
+       * Format: date
+       * @description The day they were asked
+       * @example 2022-10-03
+       */
+      askedOn: string;
+      /**
+       * Format: date
+       * @description The day returns are due
+       * @example 2022-10-31
+       */
+      dueOn?: string;
+    };
     RequestEvidencePackDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -6602,6 +7385,14 @@ export interface components {
        * @example Health assessment date agreed between the team managers
        */
       summary: string;
+    };
+    ReturnRateDto: {
+      asked: number;
+      returned: number;
+      /** @description Returned of asked, rounded per cent */
+      percent: number | null;
+      /** @description Last round's rate as reported */
+      previousPercent?: number;
     };
     ReviewDraftDto: {
       version: string;
@@ -7106,6 +7897,86 @@ export interface components {
       actor: components['schemas']['Actor'];
       byDecisionId: string;
       reason: string;
+    };
+    ThematicCompletionDto: {
+      /**
+       * Format: date
+       * @description Completed on
+       */
+      completedOn: string;
+      summary: string;
+    };
+    ThematicFindingDto: {
+      /** @description Finding id */
+      findingId: string;
+      text: string;
+      /** @description The partners it is assigned to */
+      partnerIds: string[];
+      /** @description What came of it: the actions the partners' plans put against it */
+      actionIds: string[];
+    };
+    ThematicReviewAsOfDto: {
+      /** @description Thematic review id */
+      thematicReviewId: string;
+      title: string;
+      /**
+       * Format: date
+       * @description Opened on
+       */
+      openedOn: string;
+      areas: string[];
+      /** @description The board that monitors it */
+      boardId?: string;
+      findings: components['schemas']['ThematicFindingDto'][];
+      plans: components['schemas']['PartnerPlanDto'][];
+      completion?: components['schemas']['ThematicCompletionDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ThematicReviewDto: {
+      /** @description Thematic review id */
+      thematicReviewId: string;
+      title: string;
+      /**
+       * Format: date
+       * @description Opened on
+       */
+      openedOn: string;
+      areas: string[];
+      /** @description The board that monitors it */
+      boardId?: string;
+      findings: components['schemas']['ThematicFindingDto'][];
+      plans: components['schemas']['PartnerPlanDto'][];
+      completion?: components['schemas']['ThematicCompletionDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+    };
+    ThematicReviewHistoryAsOfDto: {
+      /** @description Thematic review id */
+      thematicReviewId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ThematicReviewHistoryDto: {
+      /** @description Thematic review id */
+      thematicReviewId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    ThematicReviewPageAsOfDto: {
+      items: components['schemas']['ThematicReviewDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ThematicReviewPageDto: {
+      items: components['schemas']['ThematicReviewDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
     };
     TreeHead: {
       digestId: string;
@@ -12375,6 +13246,379 @@ export interface operations {
       };
     };
   };
+  listMultiAgencyAuditsAsOf: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only open (true) or completed/closed (false) records */
+        open?: boolean;
+        /** @description Only those a finding went to (reviews) or a return was asked of (audits) */
+        partner?: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMultiAgencyAuditAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description audit-not-found: no such audit had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMultiAgencyAuditHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description audit-not-found: no such audit had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPartnersAsOf: {
     parameters: {
       query?: {
@@ -13459,6 +14703,379 @@ export interface operations {
         };
       };
       /** @description signoff-not-found: no such sign-off had been requested by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listThematicReviewsAsOf: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only open (true) or completed/closed (false) records */
+        open?: boolean;
+        /** @description Only those a finding went to (reviews) or a return was asked of (audits) */
+        partner?: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getThematicReviewAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description thematic-review-not-found: no such review had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getThematicReviewHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description thematic-review-not-found: no such review had been opened by then */
       404: {
         headers: {
           [name: string]: unknown;
@@ -26388,6 +28005,1262 @@ export interface operations {
       };
     };
   };
+  listMultiAgencyAudits: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only open (true) or completed/closed (false) records */
+        open?: boolean;
+        /** @description Only those a finding went to (reviews) or a return was asked of (audits) */
+        partner?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openMultiAgencyAudit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenAuditDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamMultiAgencyAudits: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "multi-agency-audit" (data: AuditDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMultiAgencyAudit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description audit-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeMultiAgencyAudit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseAuditDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordAuditFinding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAuditFindingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkAuditFindingAction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkAuditFindingActionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMultiAgencyAuditHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description audit-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestAuditReturns: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestAuditReturnsDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordAuditReturn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordAuditReturnDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listPartners: {
     parameters: {
       query?: {
@@ -28878,6 +31751,1120 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['WithdrawSignoffSignatureDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listThematicReviews: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only open (true) or completed/closed (false) records */
+        open?: boolean;
+        /** @description Only those a finding went to (reviews) or a return was asked of (audits) */
+        partner?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openThematicReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenThematicReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamThematicReviews: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "thematic-review" (data: ThematicReviewDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getThematicReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description thematic-review-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  completeThematicReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteThematicReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordThematicFinding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordThematicFindingDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getThematicReviewHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThematicReviewHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description thematic-review-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  linkPlanAction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkPlanActionDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordPlanProgress: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        thematicReviewId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        partnerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPlanProgressDto'];
       };
     };
     responses: {

@@ -46,6 +46,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     meeting: components['schemas']['MeetingResponse'];
   };
+  '/multi-agency-audits/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'multi-agency-audit': components['schemas']['AuditDto'];
+  };
   '/partners/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     partner: components['schemas']['PartnerDto'];
@@ -57,6 +61,10 @@ export interface StreamEvents {
   '/signoffs/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     signoff: components['schemas']['SignoffDto'];
+  };
+  '/thematic-reviews/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'thematic-review': components['schemas']['ThematicReviewDto'];
   };
 }
 
@@ -72,7 +80,9 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/escalation-trail/stream': ['auth-expired', 'escalation'],
   '/inspections/stream': ['auth-expired', 'inspection'],
   '/meetings/stream': ['auth-expired', 'meeting'],
+  '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit'],
   '/partners/stream': ['auth-expired', 'partner'],
   '/people/stream': ['auth-expired', 'person'],
   '/signoffs/stream': ['auth-expired', 'signoff'],
+  '/thematic-reviews/stream': ['auth-expired', 'thematic-review'],
 };

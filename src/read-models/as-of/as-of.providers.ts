@@ -12,6 +12,8 @@ import { protocolsProjection } from '../../../projections/protocols/protocols.pr
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
 import { inspectionsProjection } from '../../../projections/inspections/inspections.projection';
+import { thematicReviewsProjection } from '../../../projections/assurance/thematic-reviews.projection';
+import { auditsProjection } from '../../../projections/assurance/audits.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -42,6 +44,8 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(caseReviewsProjection),
   source(inspectionsProjection),
   source(dataSubjectsProjection),
+  source(thematicReviewsProjection),
+  source(auditsProjection),
 ];
 
 export const asOfEngineProvider: Provider = {

@@ -1,4 +1,5 @@
 import { Action } from '../../../actions';
+import { MultiAgencyAudit, ThematicReview } from '../../../assurance';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Inspection } from '../../../inspections';
@@ -27,6 +28,8 @@ export const PACK_SOURCES: readonly EventSource[] = [
   Budget,
   CaseReview,
   Inspection,
+  ThematicReview,
+  MultiAgencyAudit,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

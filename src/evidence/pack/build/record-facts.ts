@@ -32,6 +32,8 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   meeting: 'meetings',
   casereview: 'case-reviews',
   inspection: 'inspections',
+  thematicreview: 'assurance',
+  multiagencyaudit: 'assurance',
 };
 
 type Data = Record<string, unknown>;
@@ -68,6 +70,11 @@ export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   for (const key of ['responsiblePartnerIds', 'requiredPartnerIds'])
     if (Array.isArray(d[key])) for (const p of d[key] as unknown[]) add(f.partnerIds, p);
   if (Array.isArray(d.shares)) for (const s of d.shares as Data[]) add(f.partnerIds, s.partnerId);
+  // The partners a thematic finding went to, or an audit asked to return; an audit's themes and a review's areas.
+  if (e.type === 'thematic-finding-recorded' || e.type === 'audit-returns-requested')
+    if (Array.isArray(d.partnerIds)) for (const p of d.partnerIds as unknown[]) add(f.partnerIds, p);
+  for (const key of ['themes', 'areas'])
+    if (Array.isArray(d[key])) for (const t of d[key] as unknown[]) if (str(t)) f.text.push(t as string);
   for (const key of ['signedByPersonId', 'raisedByPersonId']) add(f.personIds, d[key]);
   addOwners(f, d.owners);
   addAttendance(f, d.entries);

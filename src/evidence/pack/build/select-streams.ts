@@ -11,6 +11,7 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  *    actions -> action-*; escalations -> escalation-*, protocol-*; funding -> budget-*; meetings -> meeting-*;
  *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out);
  *    inspections -> inspection-*.
+ *    assurance -> thematicreview-*, multiagencyaudit-* (parties: the partners a finding went to or an audit asked).
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
  *    meetings.csv with its attendance in attendance.csv.
  * 2. Period: a record is in scope when any of its events has an occurredAt whose business date
@@ -27,7 +28,7 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  *    inspection inspected and its recommendations' owners, and a meeting's attendees (by their person's partner), presenters and partners represented.
  * 5. Themes (empty = no filter): a record is in scope when any theme matches, as whole words ignoring
  *    case, the record's action text, decision text, artefact title, escalation subject, protocol name
- *    budget line names, or meeting and agenda item titles.
+ *    budget line names, meeting and agenda item titles, or an audit's themes and a thematic review's areas.
  * 6. Sign-offs requested for an included decision are included with it (the register joins them), and
  *    a protocol is included when an included escalation was raised under it; a protocol otherwise
  *    needs rules 2 and 5 and no partner filter (it has no parties).

@@ -3,6 +3,7 @@ import { businessDay as businessDate } from '../business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections/action-log/action-log-doc';
 import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
+import { auditRows, thematicPlanRows } from '../formats/tables/assurance-csv';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
@@ -77,6 +78,10 @@ const gbp = (pence: number) =>
 const meetingsHeadline = (meetings: MeetingSummary[]) =>
   `${meetings.length} (${meetings.reduce((n, m) => n + m.attending, 0)} / ${meetings.reduce((n, m) => n + m.apologies.length, 0)})`;
 
+/** "7 of 8": returns received of partners asked, over every audit in the pack. */
+const auditReturns = (audits: { returnRate: { asked: number; returned: number } }[]) =>
+  `${audits.reduce((n, a) => n + a.returnRate.returned, 0)} of ${audits.reduce((n, a) => n + a.returnRate.asked, 0)}`;
+
 export interface SummaryContext {
   title: string;
   partnership: string;
@@ -97,6 +102,8 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const reviews = t.caseReviews.views();
   const inspections = t.inspections.views();
   const recommendations = inspections.flatMap((v) => v.recommendations);
+  const thematic = t.thematicReviews.reviews();
+  const audits = t.audits.audits();
   const meetings = meetingSummaries(t.meetings.meetings());
   const overdue = actions.filter(
     (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
@@ -140,6 +147,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         label: 'Inspection recommendations (open / overdue an update)',
         value: `${recommendations.length} (${recommendations.filter((r) => r.status === 'open').length} / ${recommendations.filter((r) => r.overdue).length})`,
       },
+      {
+        label: 'Thematic reviews (partner plans complete)',
+        value: `${thematic.length} (${thematic.flatMap((r) => r.plans).filter((p) => p.status === 'complete').length} of ${thematic.flatMap((r) => r.plans).length})`,
+      },
+      { label: 'Multi-agency audits (returns in)', value: `${audits.length} (${auditReturns(audits)})` },
       ...years.map((y) => ({
         label: `Budget ${y.financialYear} (shortfall)`,
         value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})`,
@@ -185,6 +197,16 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Inspections: recommendations open at the end of the period',
         columns: ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
         rows: capped(inspectionSummaryRows(inspections)),
+      },
+      {
+        title: 'Thematic reviews: each partner plan at the end of the period',
+        columns: ['Review', 'Partner', 'Findings', 'Plan', 'Last reported', 'Actions'],
+        rows: capped(thematicPlanRows(thematic)),
+      },
+      {
+        title: 'Multi-agency audits: returns and findings',
+        columns: ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
+        rows: capped(auditRows(audits)),
       },
     ],
   };

@@ -17,6 +17,8 @@ export const CSV_FILES = [
   'attendance.csv',
   'case-reviews.csv',
   'inspections.csv',
+  'thematic-reviews.csv',
+  'multi-agency-audits.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

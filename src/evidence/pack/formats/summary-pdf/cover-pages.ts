@@ -23,6 +23,7 @@ const RECORD_NAMES: Record<string, string> = {
   funding: 'Partner funding and the budget',
   'case-reviews': 'Case reviews and their statutory deadlines',
   inspections: 'Inspections and their recommendations',
+  assurance: 'Thematic reviews, partner plans and multi-agency audits',
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

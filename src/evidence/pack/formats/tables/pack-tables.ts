@@ -1,4 +1,5 @@
 import { ActionLogTable } from './action-log-csv';
+import { AuditsTable, ThematicReviewsTable } from './assurance-csv';
 import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
@@ -16,6 +17,8 @@ export interface PackTables {
   attendance: AttendanceTable;
   caseReviews: CaseReviewsTable;
   inspections: InspectionsTable;
+  thematicReviews: ThematicReviewsTable;
+  audits: AuditsTable;
 }
 
 /**
@@ -34,6 +37,8 @@ export function packTables(asOf: string): PackTables {
     attendance: new AttendanceTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
     inspections: new InspectionsTable(asOf),
+    thematicReviews: new ThematicReviewsTable(),
+    audits: new AuditsTable(),
   };
 }
 
@@ -46,4 +51,6 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.attendance,
   t.caseReviews,
   t.inspections,
+  t.thematicReviews,
+  t.audits,
 ];

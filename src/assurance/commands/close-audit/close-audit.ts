@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
+
+export class CloseAuditDto extends CommandDto {
+  @IsBusinessDate('The day the audit was closed', '2022-11-30')
+  closedOn!: string;
+
+  @IsText(2000, 'Required while returns are outstanding: why it closes without them', true)
+  outstandingReason?: string;
+}
+
+export class CloseAuditCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MultiAgencyAuditCommand, 'close-audit'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseAuditCommand)
+export class CloseAuditHandler implements ICommandHandler<CloseAuditCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CloseAuditCommand) {
+    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'close-audit', data }, ctx);
+  }
+}
+
+@ApiTags('multi-agency-audits')
+@Controller('multi-agency-audits')
+export class CloseAuditController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':auditId/close')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'closeMultiAgencyAudit',
+    summary: 'Close the audit: with every return in, or with the reason it closes without the outstanding ones',
+  })
+  close(@RecordId('auditId') auditId: string, @Body() dto: CloseAuditDto, @Ctx() ctx: CommandContext) {
+    const { closedOn, outstandingReason } = dto;
+    const data = { auditId, closedOn, ...(outstandingReason ? { outstandingReason } : {}) };
+    return this.commands.execute(new CloseAuditCommand(data, ctx));
+  }
+}

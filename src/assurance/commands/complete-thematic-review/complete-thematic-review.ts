@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
+
+export class CompleteThematicReviewDto extends CommandDto {
+  @IsBusinessDate('The day the board accepted the review as complete', '2023-03-14')
+  completedOn!: string;
+
+  @IsText(4000, 'What the board concluded')
+  summary!: string;
+}
+
+export class CompleteThematicReviewCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ThematicReviewCommand, 'complete-thematic-review'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CompleteThematicReviewCommand)
+export class CompleteThematicReviewHandler implements ICommandHandler<CompleteThematicReviewCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CompleteThematicReviewCommand) {
+    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'complete-thematic-review', data }, ctx);
+  }
+}
+
+@ApiTags('thematic-reviews')
+@Controller('thematic-reviews')
+export class CompleteThematicReviewController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':thematicReviewId/complete')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'completeThematicReview',
+    summary: "Complete the thematic review once every partner's plan is reported complete",
+  })
+  complete(
+    @RecordId('thematicReviewId') thematicReviewId: string,
+    @Body() dto: CompleteThematicReviewDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { completedOn, summary } = dto;
+    return this.commands.execute(new CompleteThematicReviewCommand({ thematicReviewId, completedOn, summary }, ctx));
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Action } from '../../../actions';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
+
+export class LinkAuditFindingActionDto extends CommandDto {
+  @IsRecordId('The action (actions context)', 'wseb-2022-09-22-a4')
+  actionId!: string;
+}
+
+export class LinkAuditFindingActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MultiAgencyAuditCommand, 'link-audit-finding-action', 'actionExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkAuditFindingActionCommand)
+export class LinkAuditFindingActionHandler implements ICommandHandler<LinkAuditFindingActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: LinkAuditFindingActionCommand) {
+    const actionExists = await this.runner.exists(Action.category, data.actionId);
+    const command = { type: 'link-audit-finding-action' as const, data: { ...data, actionExists } };
+    return this.runner.run(MultiAgencyAudit, data.auditId, command, ctx);
+  }
+}
+
+@ApiTags('multi-agency-audits')
+@Controller('multi-agency-audits')
+export class LinkAuditFindingActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':auditId/findings/:findingId/actions')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'linkAuditFindingAction', summary: 'Link a further tracked action to an audit finding' })
+  link(
+    @RecordId('auditId') auditId: string,
+    @RecordId('findingId') findingId: string,
+    @Body() dto: LinkAuditFindingActionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { actionId } = dto;
+    return this.commands.execute(new LinkAuditFindingActionCommand({ auditId, findingId, actionId }, ctx));
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Action } from '../../../actions';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
+
+export class LinkPlanActionDto extends CommandDto {
+  @IsRecordId('The finding (assigned to this partner) the action answers', 'core-training')
+  findingId!: string;
+
+  @IsRecordId('The action (actions context)', 'wseb-2022-09-22-a3')
+  actionId!: string;
+}
+
+export class LinkPlanActionCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ThematicReviewCommand, 'link-plan-action', 'actionExists'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LinkPlanActionCommand)
+export class LinkPlanActionHandler implements ICommandHandler<LinkPlanActionCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: LinkPlanActionCommand) {
+    const actionExists = await this.runner.exists(Action.category, data.actionId);
+    const command = { type: 'link-plan-action' as const, data: { ...data, actionExists } };
+    return this.runner.run(ThematicReview, data.thematicReviewId, command, ctx);
+  }
+}
+
+@ApiTags('thematic-reviews')
+@Controller('thematic-reviews')
+export class LinkPlanActionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':thematicReviewId/plans/:partnerId/actions')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'linkPlanAction',
+    summary: "Put a tracked action in a partner's plan, answering one of the findings assigned to that partner",
+  })
+  link(
+    @RecordId('thematicReviewId') thematicReviewId: string,
+    @RecordId('partnerId') partnerId: string,
+    @Body() dto: LinkPlanActionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { findingId, actionId } = dto;
+    return this.commands.execute(new LinkPlanActionCommand({ thematicReviewId, partnerId, findingId, actionId }, ctx));
+  }
+}

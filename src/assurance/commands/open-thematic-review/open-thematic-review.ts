@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText, IsTextList } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Board } from '../../../partners';
+import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
+
+export class OpenThematicReviewDto extends CommandDto {
+  @IsRecordId('Stable id of the thematic review', 'wseb-thematic-2022')
+  thematicReviewId!: string;
+
+  @IsText(200, 'What the register calls it', false, false)
+  title!: string;
+
+  @IsBusinessDate('The day it was opened (commissioned or reported to the board)', '2022-09-22')
+  openedOn!: string;
+
+  @IsTextList('The key areas it looks into', 20)
+  areas!: string[];
+
+  @ApiPropertyOptional({ description: 'The board that monitors it (registered first)', example: 'wseb' })
+  @IsOptional()
+  @IsRecordId()
+  boardId?: string;
+}
+
+export class OpenThematicReviewCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ThematicReviewCommand, 'open-thematic-review', 'boardRegistered'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(OpenThematicReviewCommand)
+export class OpenThematicReviewHandler implements ICommandHandler<OpenThematicReviewCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: OpenThematicReviewCommand) {
+    const boardRegistered = data.boardId === undefined || (await this.runner.exists(Board.category, data.boardId));
+    const command = { type: 'open-thematic-review' as const, data: { ...data, boardRegistered } };
+    return this.runner.run(ThematicReview, data.thematicReviewId, command, ctx);
+  }
+}
+
+@ApiTags('thematic-reviews')
+@Controller('thematic-reviews')
+export class OpenThematicReviewController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @Requires('assurance:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'openThematicReview',
+    summary: 'Open a strategic thematic review: its findings go to several partners, each answering with its own plan',
+  })
+  open(@Body() dto: OpenThematicReviewDto, @Ctx() ctx: CommandContext) {
+    const { thematicReviewId, title, openedOn, areas, boardId } = dto;
+    const data = { thematicReviewId, title, openedOn, areas, ...(boardId ? { boardId } : {}) };
+    return this.commands.execute(new OpenThematicReviewCommand(data, ctx));
+  }
+}

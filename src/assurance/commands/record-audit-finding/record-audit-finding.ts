@@ -1,0 +1,65 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Action } from '../../../actions';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsIdList, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
+import { unrecorded } from '../reference-facts';
+
+export class RecordAuditFindingDto extends CommandDto {
+  @IsRecordId('Stable id of the finding', 'think-family')
+  findingId!: string;
+
+  @IsText(4000, 'What the audit found (no names)')
+  text!: string;
+
+  @IsIdList('Actions (actions context) resulting from it; more can be linked later')
+  actionIds?: string[];
+}
+
+export class RecordAuditFindingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-finding', 'missingActionIds'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordAuditFindingCommand)
+export class RecordAuditFindingHandler implements ICommandHandler<RecordAuditFindingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordAuditFindingCommand) {
+    const missingActionIds = await unrecorded(this.runner, Action.category, data.actionIds);
+    const command = { type: 'record-audit-finding' as const, data: { ...data, missingActionIds } };
+    return this.runner.run(MultiAgencyAudit, data.auditId, command, ctx);
+  }
+}
+
+@ApiTags('multi-agency-audits')
+@Controller('multi-agency-audits')
+export class RecordAuditFindingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':auditId/findings')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordAuditFinding',
+    summary: 'Record a finding of the audit with the tracked actions resulting from it',
+  })
+  record(@RecordId('auditId') auditId: string, @Body() dto: RecordAuditFindingDto, @Ctx() ctx: CommandContext) {
+    const { findingId, text, actionIds = [] } = dto;
+    return this.commands.execute(new RecordAuditFindingCommand({ auditId, findingId, text, actionIds }, ctx));
+  }
+}

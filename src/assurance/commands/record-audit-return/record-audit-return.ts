@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
+
+export class RecordAuditReturnDto extends CommandDto {
+  @IsRecordId('The partner that returned it (one it asked)', 'warwickshire-police')
+  partnerId!: string;
+
+  @IsBusinessDate('The day its return was received', '2022-10-20')
+  returnedOn!: string;
+}
+
+export class RecordAuditReturnCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-return'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordAuditReturnCommand)
+export class RecordAuditReturnHandler implements ICommandHandler<RecordAuditReturnCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RecordAuditReturnCommand) {
+    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'record-audit-return', data }, ctx);
+  }
+}
+
+@ApiTags('multi-agency-audits')
+@Controller('multi-agency-audits')
+export class RecordAuditReturnController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':auditId/returns')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordAuditReturn',
+    summary: "Record a partner's audit return, once per partner asked",
+  })
+  record(@RecordId('auditId') auditId: string, @Body() dto: RecordAuditReturnDto, @Ctx() ctx: CommandContext) {
+    const { partnerId, returnedOn } = dto;
+    return this.commands.execute(new RecordAuditReturnCommand({ auditId, partnerId, returnedOn }, ctx));
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import {
+  PLAN_STATUSES,
+  ThematicReview,
+  type PlanStatus,
+  type ThematicReviewCommand,
+} from '../../domain/thematic-review';
+
+export class RecordPlanProgressDto extends CommandDto {
+  @IsBusinessDate('The day the partner reported it (e.g. to the board)', '2022-11-08')
+  reportedOn!: string;
+
+  @IsOneOf(PLAN_STATUSES, 'Where the plan stands now')
+  status!: PlanStatus;
+
+  @IsText(4000, 'What the partner reported')
+  summary!: string;
+}
+
+export class RecordPlanProgressCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ThematicReviewCommand, 'record-plan-progress'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordPlanProgressCommand)
+export class RecordPlanProgressHandler implements ICommandHandler<RecordPlanProgressCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RecordPlanProgressCommand) {
+    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'record-plan-progress', data }, ctx);
+  }
+}
+
+@ApiTags('thematic-reviews')
+@Controller('thematic-reviews')
+export class RecordPlanProgressController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':thematicReviewId/plans/:partnerId/progress')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordPlanProgress',
+    summary: "Record a partner's progress update on its plan, and the plan's status",
+  })
+  record(
+    @RecordId('thematicReviewId') thematicReviewId: string,
+    @RecordId('partnerId') partnerId: string,
+    @Body() dto: RecordPlanProgressDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { reportedOn, status, summary } = dto;
+    return this.commands.execute(
+      new RecordPlanProgressCommand({ thematicReviewId, partnerId, reportedOn, status, summary }, ctx),
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsIdList, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Partner } from '../../../partners';
+import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
+import { unrecorded } from '../reference-facts';
+
+export class RecordThematicFindingDto extends CommandDto {
+  @IsRecordId('Stable id of the finding', 'core-training')
+  findingId!: string;
+
+  @IsText(4000, 'What the review found (no names)')
+  text!: string;
+
+  @IsIdList('The partners (partners context) who must answer it, each in its own plan: at least one', 20, [
+    'warwickshire-police',
+  ])
+  partnerIds?: string[];
+}
+
+export class RecordThematicFindingCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ThematicReviewCommand, 'record-thematic-finding', 'unregisteredPartnerIds'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordThematicFindingCommand)
+export class RecordThematicFindingHandler implements ICommandHandler<RecordThematicFindingCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RecordThematicFindingCommand) {
+    const unregisteredPartnerIds = await unrecorded(this.runner, Partner.category, data.partnerIds);
+    const command = { type: 'record-thematic-finding' as const, data: { ...data, unregisteredPartnerIds } };
+    return this.runner.run(ThematicReview, data.thematicReviewId, command, ctx);
+  }
+}
+
+@ApiTags('thematic-reviews')
+@Controller('thematic-reviews')
+export class RecordThematicFindingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':thematicReviewId/findings')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'recordThematicFinding',
+    summary: 'Record a finding of the thematic review and the partners it is assigned to',
+  })
+  record(
+    @RecordId('thematicReviewId') thematicReviewId: string,
+    @Body() dto: RecordThematicFindingDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { findingId, text, partnerIds = [] } = dto;
+    return this.commands.execute(
+      new RecordThematicFindingCommand({ thematicReviewId, findingId, text, partnerIds }, ctx),
+    );
+  }
+}

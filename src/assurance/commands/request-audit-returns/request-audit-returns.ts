@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsIdList } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Partner } from '../../../partners';
+import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
+import { unrecorded } from '../reference-facts';
+
+export class RequestAuditReturnsDto extends CommandDto {
+  @IsIdList('The partners (partners context) asked to return the audit: at least one, each once', 30, [
+    'warwickshire-police',
+  ])
+  partnerIds?: string[];
+
+  @IsBusinessDate('The day they were asked', '2022-10-03')
+  askedOn!: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'The day returns are due', example: '2022-10-31' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  dueOn?: string;
+}
+
+export class RequestAuditReturnsCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<MultiAgencyAuditCommand, 'request-audit-returns', 'unregisteredPartnerIds'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RequestAuditReturnsCommand)
+export class RequestAuditReturnsHandler implements ICommandHandler<RequestAuditReturnsCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: RequestAuditReturnsCommand) {
+    const unregisteredPartnerIds = await unrecorded(this.runner, Partner.category, data.partnerIds);
+    const command = { type: 'request-audit-returns' as const, data: { ...data, unregisteredPartnerIds } };
+    return this.runner.run(MultiAgencyAudit, data.auditId, command, ctx);
+  }
+}
+
+@ApiTags('multi-agency-audits')
+@Controller('multi-agency-audits')
+export class RequestAuditReturnsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':auditId/requests')
+  @HttpCode(200)
+  @Requires('assurance:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'requestAuditReturns',
+    summary: 'Ask partners to return the audit: the return rate counts them',
+  })
+  request(@RecordId('auditId') auditId: string, @Body() dto: RequestAuditReturnsDto, @Ctx() ctx: CommandContext) {
+    const { partnerIds = [], askedOn, dueOn } = dto;
+    const data = { auditId, partnerIds, askedOn, ...(dueOn ? { dueOn } : {}) };
+    return this.commands.execute(new RequestAuditReturnsCommand(data, ctx));
+  }
+}
