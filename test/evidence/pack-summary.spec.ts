@@ -1,4 +1,5 @@
 import { businessDate } from '../../projections/calendar/business-date';
+import { storedEvent } from '../../src/ledger/testing/stored-events';
 import { businessDay } from '../../src/evidence/pack/business-day';
 import { StreamSelector } from '../../src/evidence/pack/build/select-streams';
 import { monthEnds, summaryInput } from '../../src/evidence/pack/build/summary-input';
@@ -101,5 +102,51 @@ describe('summary.pdf input', () => {
     expect(input.headline).toEqual(
       expect.arrayContaining([{ label: 'Meetings (attendances / apologies)', value: '2 (0 / 0)' }]),
     );
+  });
+});
+
+describe('summary.pdf overdue actions', () => {
+  it('given an open action without a due date whose target meeting has passed, then the summary counts and lists it as overdue with that meeting’s date', () => {
+    // Given: a meeting on 22 Sept 2022, and an action raised in May, due back at it, with no due date.
+    const tables = packTables('2022-12-31');
+    const events = [
+      storedEvent({
+        streamId: 'meeting-wseb-2022-09-22',
+        type: 'meeting-scheduled',
+        position: 1,
+        data: { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00Z' },
+      }),
+      storedEvent({
+        streamId: 'action-a1',
+        type: 'action-raised',
+        position: 2,
+        occurredAt: '2022-05-10T10:00:00Z',
+        data: {
+          actionId: 'a1',
+          meetingId: 'wseb-2022-05-10',
+          itemNumber: 1,
+          text: 'Report back',
+          owners: [{ kind: 'partner', partnerId: 'warwickshire-police' }],
+          targetMeetingId: 'wseb-2022-09-22',
+        },
+      }),
+    ];
+    for (const e of events) for (const t of tableList(tables)) t.add(e);
+
+    // When: the summary is made for the year.
+    const input = summaryInput(tables, {
+      title: 't',
+      partnership: 'p',
+      scope: { ...request().scope, from: '2022-01-01', to: '2022-12-31' },
+      generatedAt: '2022-12-31T12:00:00Z',
+      rootHash: 'r',
+      eventCount: 2,
+      streamCount: 2,
+    });
+
+    // Then: overdue in the headline and in the table, due by the meeting's date.
+    expect(input.headline.find((h) => h.label === 'Actions (open / overdue)')?.value).toBe('1 (1 / 1)');
+    const table = input.tables.find((t) => t.title === 'Overdue actions at the end of the period');
+    expect(table?.rows).toEqual([['a1', 'partner:warwickshire-police', '2022-09-22', 'Report back']]);
   });
 });

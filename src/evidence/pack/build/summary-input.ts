@@ -41,28 +41,29 @@ function transitions(history: ActionHistoryEntry[]): { date: string; status: Act
 
 /**
  * Action status at each month end, over the months that hold any of the actions' history (a pack
- * asked for 2019 to 2099 still charts only the months with data). Overdue = open at that date with
- * a due date before it; the due date used is the one the action had at the end of the period (the
- * history does not keep earlier ones).
+ * asked for 2019 to 2099 still charts only the months with data). Overdue = open at that date and past
+ * the date it is due by (its due date, or the meeting it is due back at); the date used is the one
+ * the action had at the end of the period (the history does not keep earlier ones).
  */
 function actionStatusOverTime(
   actions: ActionLogEntry[],
   historyOf: (actionId: string) => ActionHistoryEntry[],
+  dueBy: (action: ActionLogEntry) => string | undefined,
   scope: PackScope,
 ): SummaryInput['actionStatusOverTime'] {
-  const changes = actions.map((a) => ({ a, changes: transitions(historyOf(a.actionId)) }));
+  const changes = actions.map((a) => ({ due: dueBy(a), changes: transitions(historyOf(a.actionId)) }));
   const dates = changes.flatMap((c) => c.changes.map((t) => t.date)).sort();
   if (dates.length === 0) return [];
   const from = dates[0] > scope.from ? dates[0] : scope.from;
   const to = dates[dates.length - 1] < scope.to ? dates[dates.length - 1] : scope.to;
   return monthEnds(from, to).map(({ month, end }) => {
     const row = { month, open: 0, actioned: 0, closed: 0, cancelled: 0, overdue: 0 };
-    for (const { a, changes: list } of changes) {
+    for (const { due, changes: list } of changes) {
       let s: ActionLogEntry['status'] | undefined;
       for (const t of list) if (t.date <= end) s = t.status;
       if (!s) continue;
       row[s]++;
-      if (s === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < end) row.overdue++;
+      if (s === 'open' && due !== undefined && due < end) row.overdue++;
     }
     return row;
   });
@@ -105,9 +106,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const thematic = t.thematicReviews.reviews();
   const audits = t.audits.audits();
   const meetings = meetingSummaries(t.meetings.meetings());
-  const overdue = actions.filter(
-    (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
-  );
+  const overdue = t.actionLog.overdueOn(c.scope.to);
   const byStage = new Map<string, { stage: string; withinTimescale: number; breached: number }>();
   for (const v of escalations)
     for (const s of v.stages) {
@@ -157,7 +156,12 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})`,
       })),
     ],
-    actionStatusOverTime: actionStatusOverTime(actions, (id) => t.actionLog.historyOf(id), c.scope),
+    actionStatusOverTime: actionStatusOverTime(
+      actions,
+      (id) => t.actionLog.historyOf(id),
+      (a) => t.actionLog.dueBy(a),
+      c.scope,
+    ),
     escalationsByStage: [...byStage.values()],
     contributions: years.map((y) => ({
       financialYear: y.financialYear,
@@ -176,7 +180,9 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       {
         title: 'Overdue actions at the end of the period',
         columns: ['Action', 'Owners', 'Due', 'Text'],
-        rows: capped(overdue.map((a) => [a.actionId, a.owners.map(ownerLabel).join(', '), a.dueDate ?? '', a.text])),
+        rows: capped(
+          overdue.map(({ action: a, dueBy }) => [a.actionId, a.owners.map(ownerLabel).join(', '), dueBy, a.text]),
+        ),
       },
       {
         title: 'Decisions',

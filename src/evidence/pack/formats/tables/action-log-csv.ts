@@ -11,7 +11,12 @@ import {
   historyEntry,
   isActionEvent,
 } from '../../../../../projections/action-log/action-log.projection';
-import { boardOf, isOverdue, lookupsIn } from '../../../../../projections/action-log/action-log.queries';
+import {
+  boardOf,
+  effectiveDueDate,
+  isOverdue,
+  lookupsIn,
+} from '../../../../../projections/action-log/action-log.queries';
 import { ownerLabel } from '../../../../actions';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
@@ -62,6 +67,22 @@ export class ActionLogTable extends ProjectionTable<ActionLogDoc> {
 
   actions(): ActionLogEntry[] {
     return this.fold.sorted<ActionLogEntry>(ACTION_KEY_PREFIX).filter((a) => a.raised);
+  }
+
+  /** The date an action is due by: its due date, or without one the meeting it is due back at (the action log's rule). */
+  dueBy(action: ActionLogEntry): string | undefined {
+    return effectiveDueDate(
+      action,
+      lookupsIn((key) => this.fold.docs.get(key)),
+    );
+  }
+
+  /** Open actions past, on `date`, the date they are due by (so the summary and the CSV agree). */
+  overdueOn(date: string): { action: ActionLogEntry; dueBy: string }[] {
+    const look = lookupsIn((key) => this.fold.docs.get(key));
+    return this.actions()
+      .filter((a) => isOverdue(a, date, look))
+      .map((action) => ({ action, dueBy: effectiveDueDate(action, look) ?? '' }));
   }
 
   csv(format: CsvFormat = CSV_FORMAT): string {
