@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Pool } from 'pg';
+import { describeProblem, verifyPack } from '../../src/evidence';
 import { FencedOutError, PgLeases } from '../../src/shared-state/postgres/leases';
 import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
+import { ESCALATION_PARTNERS } from '../support/escalation-partners';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
 import { startServiceProcesses, type ServiceProcess, type ServiceProcesses } from '../support/service-processes';
@@ -21,12 +26,26 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
   const LEASE_MARGIN_MS = 10_000;
   const HANG_GUARD_MS = 300_000;
   const admin = { userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' } as const;
+  const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;
+  const dpo = { userId: 'dpo-1', role: 'data-protection-officer', agency: 'warwickshire-safeguarding' } as const;
+  const CHILD = 'Jamie Zebedee-Example';
+  const PACK_SCOPE = {
+    from: '2022-04-01',
+    to: '2023-03-31',
+    boardIds: [],
+    partnerIds: [],
+    themes: [],
+    records: ['decisions', 'actions', 'escalations', 'funding'],
+  };
 
   let pg: ThrowawayPostgres;
   let esdb: EsdbProtocolFake;
   let cluster: ServiceProcesses;
   let db: Pool;
   let token: string;
+  /** Bearer headers for the business manager (who sees names in clear) and the data protection officer. */
+  let asManager: Record<string, string>;
+  let asDpo: Record<string, string>;
   /** The instances still running (the leader killed in each round leaves the others). */
   let live: ServiceProcess[];
 
@@ -45,6 +64,8 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
     });
     live = [...cluster.instances];
     token = await cluster.token(admin);
+    asManager = { authorization: `Bearer ${await cluster.token(manager)}` };
+    asDpo = { authorization: `Bearer ${await cluster.token(dpo)}` };
     db = openSharedStatePool(pg.url, () => undefined);
   });
   afterAll(async () => {
@@ -124,6 +145,32 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
     };
   };
 
+  /** The partners and protocol an escalation names, registered once (through the first live instance). */
+  let escalationsReady = false;
+  const readyForEscalations = async () => {
+    if (escalationsReady) return;
+    for (const partner of ESCALATION_PARTNERS)
+      expect((await call(live[0], 'POST', '/partners', partner)).status).toBe(201);
+    const protocol = {
+      protocolId: 'ws-escalation-protocol',
+      name: 'WS Escalation Protocol',
+      stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
+    };
+    expect((await call(live[0], 'POST', '/escalation-protocols', protocol)).status).toBe(201);
+    escalationsReady = true;
+  };
+  /** The first data subject's name in an escalation's trail, as the business manager sees it (in clear, or "[erased]"). */
+  const childName = async (s: ServiceProcess, escalationId: string, headers: Record<string, string> = {}) => {
+    const res = await call(s, 'GET', `/escalation-trail/${escalationId}`, undefined, { ...asManager, ...headers });
+    expect(res.status).toBe(200);
+    return (res.body.dataSubjects as { name: string }[])[0].name;
+  };
+  const packStatus = async (s: ServiceProcess, packId: string) =>
+    (await call(s, 'GET', `/evidence-packs/${packId}`, undefined, asManager)).body.status as string | undefined;
+  const packBuildsStarted = (packId: string) =>
+    (esdb.log.stream(`evidencepack-${packId}`) ?? []).filter((e) => e.type === 'evidence-pack-generation-started')
+      .length;
+
   const replayedKeys: { key: string; first: Awaited<ReturnType<typeof registerPartner>> }[] = [];
 
   /** The same checks, on whichever instances are live (three at first; the survivors after PostgreSQL's restart). */
@@ -154,6 +201,77 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
         'consistency-position': position,
       });
       expect({ status: read.status, name: read.body.name }).toEqual({ status: 200, name: write.sent.name });
+    });
+
+    it(`${round}: given a child named in an escalation raised through A, then the others reveal the name; after an erasure through B, every other instance shows it erased at once`, async () => {
+      // Three instances in the first round; the two survivors of its leader kill in the second.
+      const [a, b] = live;
+      const others = live.filter((s) => s !== b);
+      const id = round.toLowerCase().replace(/\W+/g, '-');
+      const escalationId = `esc-${id}`;
+      const subjectId = `child-${id}`;
+      await readyForEscalations();
+      const raised = await call(
+        a,
+        'POST',
+        '/escalations',
+        {
+          escalationId,
+          protocolId: 'ws-escalation-protocol',
+          raisedByAgency: 'warwickshire-cc',
+          concerningAgency: 'cw-icb',
+          subject: 'Delay in a health assessment for a child in care',
+          dataSubjects: [{ subjectId, relation: 'child', name: CHILD, dateOfBirth: '2015-03-04' }],
+        },
+        asManager,
+      );
+      expect(raised.status).toBe(201);
+      const seen = { 'consistency-position': String(raised.body.position) };
+      // Every instance reads the document (and so its key) before the erasure: none may keep it after.
+      for (const s of live) expect(await childName(s, escalationId, seen)).toBe(CHILD);
+
+      const erased = await call(
+        b,
+        'POST',
+        `/data-subjects/${subjectId}/erasure`,
+        { reason: 'Erasure request upheld' },
+        asDpo,
+      );
+      expect(erased.status).toBe(200);
+
+      // At once: no Consistency-Position, so no waiting for the erasure event to reach their read models;
+      // their documents are revealed per request from the shared key store, where the key is gone.
+      expect(await Promise.all(others.map((s) => childName(s, escalationId)))).toEqual(others.map(() => '[erased]'));
+      const keys = await db.query('SELECT count(*)::int AS n FROM subject_keys WHERE subject_id = $1', [subjectId]);
+      expect(keys.rows).toEqual([{ n: 0 }]);
+    });
+
+    it(`${round}: given a pack requested on A, then it is built once, and C downloads a ZIP that verifies`, async () => {
+      const [a] = live;
+      const c = live[live.length - 1];
+      const packId = `pack-${round.toLowerCase().replace(/\W+/g, '-')}`;
+      expect((await call(a, 'POST', '/evidence-packs', { packId, scope: PACK_SCOPE }, asManager)).status).toBe(202);
+      expect(
+        await until(`pack ${packId} to settle on C`, async () => {
+          const s = await packStatus(c, packId);
+          return s === 'completed' || s === 'failed' ? s : undefined;
+        }),
+      ).toBe('completed');
+      expect(packBuildsStarted(packId)).toBe(1);
+
+      const res = await fetch(`${c.url}/evidence-packs/${packId}/download`, { headers: asManager });
+      expect({ status: res.status, type: res.headers.get('content-type') }).toEqual({
+        status: 200,
+        type: 'application/zip',
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'downloaded-pack-'));
+      try {
+        writeFileSync(join(dir, `${packId}.zip`), Buffer.from(await res.arrayBuffer()));
+        const verified = await verifyPack(join(dir, `${packId}.zip`));
+        expect(verified.problems.map(describeProblem)).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it(`${round}: given every instance running the digest schedule and writes in every interval, then ten intervals record ten digests, never two in one interval`, async () => {

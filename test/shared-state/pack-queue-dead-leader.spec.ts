@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { describeProblem, verifyPack } from '../../src/evidence';
-import { PACK_QUEUE_LEASE, PackJobRunner } from '../../src/evidence/services';
+import { PACK_QUEUE_LEASE } from '../../src/evidence/services';
 import { send } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { startInstances, type Instances } from '../support/two-instances';
@@ -18,25 +14,24 @@ const SCOPE = {
 };
 
 /**
- * Three service instances, one EventStoreDB and one PostgreSQL: the pack queue has one leader at a
- * time, a pack built on any instance is kept in PostgreSQL and downloads from every instance, and
- * when the leader's lease lapses (it died) another instance builds what is queued.
+ * Two service instances, one EventStoreDB and one PostgreSQL: while the pack queue's leader is dead
+ * with its lease still running nothing is built, and once it lapses another instance builds what is
+ * queued. (A pack requested on one instance, built once and downloaded from another is in the
+ * acceptance suite, three-instances.e2e.spec.ts, on three processes; this case needs a lease row
+ * written by hand, which is simpler beside in-process instances.)
  */
-describe('three instances sharing evidence packs in PostgreSQL', () => {
+describe('instances sharing the evidence-pack queue in PostgreSQL', () => {
   let instances: Instances;
   let a: TestApp;
   let b: TestApp;
-  let c: TestApp;
   let db: Client;
 
   beforeAll(async () => {
-    instances = await startInstances(3, {
+    instances = await startInstances(2, {
       sharedState: true,
       env: { DIGEST_INTERVAL_MINUTES: '0', LEADER_LEASE_SECONDS: '8' },
     });
-    [a, b, c] = instances.all;
-    // C never builds: whatever it serves was built elsewhere.
-    await c.app.get(PackJobRunner).stop();
+    [a, b] = instances.all;
     db = new Client({ connectionString: instances.pg!.url });
     await db.connect();
   });
@@ -62,31 +57,6 @@ describe('three instances sharing evidence packs in PostgreSQL', () => {
     (await db.query('SELECT holder, token::text AS token FROM leases WHERE name = $1', [PACK_QUEUE_LEASE])).rows[0] as
       { holder: string; token: string } | undefined;
 
-  it('given a pack requested on A, then one instance builds it once, every instance sees it completed, and C (which builds nothing) serves the ZIP', async () => {
-    expect((await send(a, '/evidence-packs', { packId: 'jtai-2022', scope: SCOPE })).status).toBe(202);
-    expect(await settled(c, 'jtai-2022')).toBe('completed');
-    expect([await status(a, 'jtai-2022'), await status(b, 'jtai-2022')]).toEqual(['completed', 'completed']);
-    expect(await startedBuilds(c, 'jtai-2022')).toBe(1);
-
-    const res = await c.app.inject({
-      method: 'GET',
-      url: '/evidence-packs/jtai-2022/download',
-      headers: { authorization: `Bearer ${await c.token()}` },
-    });
-    expect({ status: res.statusCode, type: res.headers['content-type'] }).toEqual({
-      status: 200,
-      type: 'application/zip',
-    });
-    const dir = mkdtempSync(join(tmpdir(), 'downloaded-pack-'));
-    try {
-      writeFileSync(join(dir, 'jtai-2022.zip'), res.rawPayload);
-      const verified = await verifyPack(join(dir, 'jtai-2022.zip'));
-      expect(verified.problems.map(describeProblem)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('given the queue’s leader dead (its lease still running), then nothing is built until the lease lapses, and then another instance builds it', async () => {
     // A leader that died holding the lease: the row stays until its time runs out.
     await db.query(
@@ -100,8 +70,8 @@ describe('three instances sharing evidence packs in PostgreSQL', () => {
     expect(await status(a, 'jtai-2023')).toBe('queued');
 
     await db.query('UPDATE leases SET expires_at = now() WHERE name = $1', [PACK_QUEUE_LEASE]); // its time is up
-    expect(await settled(c, 'jtai-2023')).toBe('completed');
-    expect(await startedBuilds(c, 'jtai-2023')).toBe(1);
+    expect(await settled(a, 'jtai-2023')).toBe('completed');
+    expect(await startedBuilds(a, 'jtai-2023')).toBe(1);
     const taken = await queueLease();
     expect(taken?.holder).not.toBe('dead-instance');
     expect(BigInt(taken!.token)).toBeGreaterThan(100n);
