@@ -5395,6 +5395,8 @@ export interface components {
        * @example wseb-2022-06-07
        */
       targetMeetingId?: string;
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RaiseEscalationDto: {
       /**
@@ -5534,6 +5536,8 @@ export interface components {
        *     ]
        */
       responsiblePartnerIds?: string[];
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RecordFindingDto: {
       /**
@@ -5845,6 +5849,8 @@ export interface components {
        * @example wseb-2022-09-22-d3
        */
       decisionId?: string;
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RescindDecisionDto: {
       /**
@@ -6011,6 +6017,30 @@ export interface components {
       title?: string;
       /** @example Microsoft Teams */
       location?: string;
+    };
+    ServedRecordDto: {
+      /**
+       * @example case-review-recommendation
+       * @enum {string}
+       */
+      kind:
+        | 'case-review'
+        | 'case-review-finding'
+        | 'case-review-recommendation'
+        | 'inspection-recommendation'
+        | 'audit'
+        | 'audit-finding'
+        | 'thematic-review';
+      /**
+       * @description The cited record (a finding or recommendation: its id within the case review)
+       * @example r1
+       */
+      id: string;
+      /**
+       * @description The case review a finding or recommendation belongs to (required for those kinds)
+       * @example wsp-cspr-2022-02
+       */
+      parentId?: string;
     };
     SetBudgetDto: {
       /**

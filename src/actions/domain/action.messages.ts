@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { DomainEvent } from '../../shared/decider';
+import type { ServedRecord } from '../../shared/serves';
 import type { ActionOwner } from './action-owner';
 
 /** open -> actioned -> closed; reopen returns to open; cancelled is final. */
@@ -17,6 +18,8 @@ export type ActionEvent =
         owners: ActionOwner[];
         dueDate?: string;
         targetMeetingId?: string;
+        /** What the action is done for (a case review's recommendation...): absent on actions raised before issue 16. */
+        serves?: ServedRecord[];
       }
     >
   | DomainEvent<'action-progress-noted', { actionId: string; note: string }>
@@ -52,6 +55,8 @@ export interface RaiseFacts {
   targetMeeting?: MeetingFacts;
   /** Person and partner owners with no stream, as `person:<id>` / `partner:<id>`. */
   missingOwners: string[];
+  /** Cited records the SERVED_RECORDS port could not find. */
+  missingServed: ServedRecord[];
 }
 
 /** For a carry forward: the meeting it goes to, and when the raising meeting was. */
@@ -71,6 +76,7 @@ export type ActionCommand =
         owners: ActionOwner[];
         dueDate?: string;
         targetMeetingId?: string;
+        serves?: ServedRecord[];
         facts: RaiseFacts;
       }
     >

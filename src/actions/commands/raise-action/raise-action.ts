@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -13,6 +13,8 @@ import { AreOwners, IsDueDate, IsOptionalRecordId, IsText } from '../action-fiel
 import { Action, type ActionCommand } from '../../domain/action';
 import { meetingFacts, missingOwners } from '../reference-facts';
 import type { CommandData } from '../../../ledger/aggregate';
+import { SERVED_RECORDS, type ServedRecordsPort } from '../../../ledger/served-records.port';
+import { AreServedRecords, toServed, type ServedRecordDto } from '../../../http/serves.dto';
 
 export class RaiseActionDto extends CommandDto {
   @IsRecordId('Stable id of the new action', 'wseb-2022-05-10-a1')
@@ -43,6 +45,9 @@ export class RaiseActionDto extends CommandDto {
 
   @IsOptionalRecordId('The later meeting the action is due back at (recorded first)', 'wseb-2022-06-07')
   targetMeetingId?: string;
+
+  @AreServedRecords()
+  serves?: ServedRecordDto[];
 }
 
 export class RaiseActionCommand extends Command<CommandResult> {
@@ -56,21 +61,21 @@ export class RaiseActionCommand extends Command<CommandResult> {
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(SERVED_RECORDS) private readonly served: ServedRecordsPort,
+  ) {}
 
   async execute({ data, ctx }: RaiseActionCommand) {
-    // Meetings, people and partners are other aggregates: read them and hand the facts to the pure decider.
-    const [meeting, targetMeeting, missing] = await Promise.all([
+    // Meetings, people, partners and cited records are other aggregates: read them and hand the facts to the pure decider.
+    const [meeting, targetMeeting, missing, missingServed] = await Promise.all([
       meetingFacts(this.runner, data.meetingId),
       data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
       missingOwners(this.runner, data.owners),
+      this.served.missing(data.serves ?? []),
     ]);
-    return this.runner.run(
-      Action,
-      data.actionId,
-      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, missingOwners: missing } } },
-      ctx,
-    );
+    const facts = { meeting, targetMeeting, missingOwners: missing, missingServed };
+    return this.runner.run(Action, data.actionId, { type: 'raise-action', data: { ...data, facts } }, ctx);
   }
 }
 
@@ -89,11 +94,10 @@ export class RaiseActionController {
   })
   raise(@Body() dto: RaiseActionDto, @Ctx() ctx: CommandContext) {
     const { actionId, meetingId, itemNumber, text, dueDate, targetMeetingId } = dto;
+    const owners = toOwners(dto.owners);
+    const serves = toServed(dto.serves);
     return this.commands.execute(
-      new RaiseActionCommand(
-        { actionId, meetingId, itemNumber, text, owners: toOwners(dto.owners), dueDate, targetMeetingId },
-        ctx,
-      ),
+      new RaiseActionCommand({ actionId, meetingId, itemNumber, text, owners, dueDate, targetMeetingId, serves }, ctx),
     );
   }
 }
