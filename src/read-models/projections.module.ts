@@ -14,6 +14,7 @@ import { protocolsProjection } from '../../projections/protocols/protocols.proje
 import { caseReviewsProjection } from '../../projections/case-reviews/case-reviews.projection';
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
+import { CaseReviewChainController } from './case-reviews/case-review-chain.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
@@ -101,6 +102,7 @@ export function readModelFile(config: AppConfig): string {
     ProtocolsAsOfController,
     CaseReviewsController,
     CaseReviewsAsOfController,
+    CaseReviewChainController,
     DataSubjectsController,
     DataSubjectsAsOfController,
   ],
