@@ -29,7 +29,7 @@ describe('demo data loader (e2e)', () => {
     expect(report).toMatchObject({ ok: true, problems: [], eventsChecked: await eventCount(t) });
   });
 
-  it('registers every partner, person, board and recorded meeting of the data set', async () => {
+  it('registers every partner, person, board, recorded meeting and case review of the data set', async () => {
     const streams = new Set((await t.store.readAll()).map((e) => e.streamId));
     const expected = [
       ...demoData.partners.map((p) => `partner-${p.id}`),
@@ -37,6 +37,7 @@ describe('demo data loader (e2e)', () => {
       ...demoData.boards.map((b) => `board-${b.id}`),
       ...demoData.meetings.map((m) => `meeting-${m.id}`),
       ...demoData.referencedMeetings.map((m) => `meeting-${m.id}`),
+      ...demoData.caseReviews.map((c) => `casereview-${c.id}`),
     ];
     expect(expected.filter((s) => !streams.has(s))).toEqual([]);
   });
