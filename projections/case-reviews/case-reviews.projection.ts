@@ -152,6 +152,7 @@ export const caseReviewsProjection: SubscribedProjection<CaseReviewDoc> = {
   // 2: citedBy (issue 16, traceability).
   version: 2,
   subscriptions: [reviews, ...CITING],
+  // Every creating event of a citing record (the subscription's handled types); keysOf finds the reviews it cites, often none.
   canHandle: (stored) => reviews.takes(stored) || isCitingEvent(stored),
   keysOf: (stored) =>
     isCitingEvent(stored)
