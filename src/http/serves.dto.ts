@@ -15,7 +15,7 @@ import { ID_PATTERN, IsRecordId } from './ids';
 
 export const MAX_SERVED = 20;
 
-/** parentId: required (a record id) for a finding or recommendation of a case review, absent for a case review. */
+/** parentId: required (a record id) for a nested kind (a finding or recommendation), absent otherwise. */
 function ParentIdFitsKind() {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -26,13 +26,12 @@ function ParentIdFitsKind() {
         validate: (value: unknown, args: ValidationArguments) => {
           const { kind } = args.object as ServedRecordDto;
           if (NESTED_SERVED_KINDS.includes(kind)) return typeof value === 'string' && ID_PATTERN.test(value);
-          if (kind === 'case-review') return value === undefined;
-          return value === undefined || (typeof value === 'string' && ID_PATTERN.test(value));
+          return value === undefined;
         },
         defaultMessage: (args: ValidationArguments) =>
           NESTED_SERVED_KINDS.includes((args.object as ServedRecordDto).kind)
-            ? '$property is required for a case review finding or recommendation: the case review id'
-            : '$property must be a record id, and is not given for a case review',
+            ? '$property is required for a finding or recommendation: the id of the case review, inspection or audit holding it'
+            : '$property is only for a finding or recommendation',
       },
     });
 }
@@ -47,7 +46,8 @@ export class ServedRecordDto {
   id!: string;
 
   @ApiPropertyOptional({
-    description: 'The case review a finding or recommendation belongs to (required for those kinds)',
+    description:
+      'The record holding a finding or recommendation (case-review-*, inspection-recommendation, audit-finding): required for those kinds, absent otherwise',
     example: 'wsp-cspr-2022-02',
     pattern: ID_PATTERN.source,
     maxLength: 80,

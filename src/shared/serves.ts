@@ -17,13 +17,18 @@ export const SERVED_KINDS = [
 ] as const;
 export type ServedKind = (typeof SERVED_KINDS)[number];
 
-/** Kinds that live inside another record: their id is unique only within it, so the citation names it. */
-export const NESTED_SERVED_KINDS: readonly ServedKind[] = ['case-review-finding', 'case-review-recommendation'];
+/** Kinds that live inside another record: their id is unique only within it, so the citation names it (parentId). */
+export const NESTED_SERVED_KINDS: readonly ServedKind[] = [
+  'case-review-finding',
+  'case-review-recommendation',
+  'inspection-recommendation',
+  'audit-finding',
+];
 
 export interface ServedRecord {
   kind: ServedKind;
   id: string;
-  /** The record holding it: the case review of a finding or recommendation (an inspection or audit, if theirs nest). */
+  /** The record holding a nested kind: the case review of its finding or recommendation, the inspection, the audit. */
   parentId?: string;
 }
 
@@ -31,6 +36,7 @@ export interface ServedRecord {
 const PARENT_KIND: Partial<Record<ServedKind, string>> = {
   'case-review-finding': 'case-review',
   'case-review-recommendation': 'case-review',
+  'inspection-recommendation': 'inspection',
   'audit-finding': 'audit',
 };
 

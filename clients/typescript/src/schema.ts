@@ -6166,7 +6166,7 @@ export interface components {
        */
       id: string;
       /**
-       * @description The case review a finding or recommendation belongs to (required for those kinds)
+       * @description The record holding a finding or recommendation (case-review-*, inspection-recommendation, audit-finding): required for those kinds, absent otherwise
        * @example wsp-cspr-2022-02
        */
       parentId?: string;
