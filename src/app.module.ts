@@ -15,6 +15,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
 import { CONTEXT_MODULES } from './contexts';
+import { ServedRecordsModule } from './served-records.module';
 import { ReadYourWritesInterceptor } from './read-models/consistency/read-your-writes.interceptor';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         IdempotencyModule,
         LogTreeModule,
         HealthModule,
+        ServedRecordsModule,
         ...CONTEXT_MODULES,
         ...extra,
       ],

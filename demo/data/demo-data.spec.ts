@@ -1,6 +1,6 @@
 /** Referential integrity, ids, dates and money of the demo data. */
 import { allActions, allDecisions, allSignOffs } from './collect';
-import { demoData, keyRecordIds } from './index';
+import { demoData, keyRecordIds, SOURCE_DOCUMENTS } from './index';
 
 const d = demoData;
 const actions = allActions(d);
@@ -140,6 +140,7 @@ describe('demo data: references resolve', () => {
       ...d.funding.flatMap((f) => f.pledges.map((p) => p.id)),
       ...d.partnerSuccessions.map((s) => s.id),
       ...d.escalationProtocols.map((p) => p.id),
+      ...d.caseReviews.map((c) => c.id),
     ]);
     const { meetings, fundingPledges, ...single } = keyRecordIds;
     expect(missing([...Object.values(meetings), ...fundingPledges, ...Object.values(single)], all)).toEqual([]);
@@ -203,5 +204,47 @@ describe('demo data: dates and money', () => {
       expect(r.rapidReviews.adult + r.rapidReviews.children).toBe(r.rapidReviews.total);
       if (r.rapidReviews.statedElsewhere !== undefined) expect(r.notes?.join(' ')).toMatch(/15/);
     }
+  });
+});
+
+describe('demo data: case reviews (issue 16)', () => {
+  const documents = new Set<string>(Object.values(SOURCE_DOCUMENTS));
+  const steps = d.caseReviews.flatMap((c) => c.steps.map((s) => ({ review: c.id, ...s })));
+
+  it('cites a source document for every step, or labels what it invents illustrative', () => {
+    for (const step of steps) {
+      expect(step.from.length).toBeGreaterThan(0);
+      for (const p of step.from)
+        if ('document' in p) expect([documents.has(p.document), p.where.length > 0]).toEqual([true, true]);
+        else expect(p.fields.every((f) => f in step.body)).toBe(true);
+    }
+  });
+
+  it('says "(illustrative)" in every invented text, and never names a child in a title', () => {
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    for (const step of steps)
+      for (const p of step.from)
+        if ('illustrative' in p)
+          for (const f of p.fields) {
+            const value = step.body[f];
+            if (typeof value === 'string' && !DATE.test(value)) expect(value).toContain('(illustrative)');
+          }
+    const names = steps.flatMap((s) => ((s.body.dataSubjects ?? []) as { name: string }[]).map((x) => x.name));
+    for (const s of steps)
+      if (typeof s.body.title === 'string') for (const n of names) expect(s.body.title).not.toContain(n);
+  });
+
+  it('names in findings only actions, and links only sign-offs, the meetings record', () => {
+    const named = steps.flatMap((s) => [...((s.body.actionIds ?? []) as string[])]);
+    expect(missing(named, actionIds)).toEqual([]);
+    const linked = steps.filter((s) => s.path === 'signoffs').map((s) => String(s.body.signoffId));
+    expect(missing(linked, new Set(signOffs.map((x) => x.id)))).toEqual([]);
+  });
+
+  it('records the 2019-20 rapid review count with the document and section it comes from', () => {
+    const [activity] = d.reviewActivity;
+    expect(activity.rapidReviews.total).toBe(14);
+    expect(activity.cites[0]).toMatchObject({ document: '004_b85c101c21a9f075.txt' });
+    expect(activity.cites[0].where).toContain('= 14');
   });
 });

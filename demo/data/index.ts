@@ -3,6 +3,7 @@
  * and reports. Import `demoData` for the whole set, or `keyRecordIds` for the ids of the
  * records demos and tests usually start from.
  */
+import { caseReviews } from './case-reviews';
 import { wsEscalationProtocol } from './escalation-protocol';
 import { carryForward201617 } from './funding-2016-17';
 import { funding202223 } from './funding-2022-23';
@@ -29,6 +30,7 @@ export const demoData: DemoData = {
   carryForwards: [carryForward201617],
   reviewActivity: [reviewActivity201920],
   escalationProtocols: [wsEscalationProtocol],
+  caseReviews,
 };
 
 /** Ids of the records most demos start from. */
@@ -51,4 +53,6 @@ export const keyRecordIds = {
   escalationProtocol: 'ws-escalation-protocol',
   healthEscalationRouteDecision: 'wseb-2022-09-22-d-health-escalation-route',
   worcsScrOverviewSignOff: 'worcs-scb-2019-03-13-so-scr-overview-report',
+  csprJamesReview: 'ws-cspr-james',
+  worcsScrReview: 'worcs-scr-2019',
 } as const;

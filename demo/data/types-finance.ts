@@ -1,5 +1,6 @@
 /** Shapes of money and activity figures, and of the escalation protocol. */
 import type { BoardId, DecisionId, MeetingId, PartnerId, Pence, PersonId } from './types-base';
+import type { SourceRef } from './types-case-reviews';
 
 export interface BudgetLine {
   id: string;
@@ -60,6 +61,8 @@ export interface ReviewActivity {
   rapidReviews: { total: number; adult: number; children: number; statedElsewhere?: number };
   fullReviews: { total: number; adult: number; children: number; joint: number };
   source: string;
+  /** Where each figure is in its document (issue 16: every fact traceable). */
+  cites: SourceRef[];
   notes?: string[];
 }
 

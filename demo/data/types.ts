@@ -21,10 +21,12 @@
 import type { Board, Partner, PartnerSuccession, Person } from './types-base';
 import type { Meeting, ReferencedMeeting } from './types-items';
 import type { CarryForwardAccount, EscalationProtocol, FundingYear, ReviewActivity } from './types-finance';
+import type { DemoCaseReview } from './types-case-reviews';
 
 export * from './types-base';
 export * from './types-items';
 export * from './types-finance';
+export * from './types-case-reviews';
 
 export interface DemoData {
   partners: Partner[];
@@ -37,4 +39,5 @@ export interface DemoData {
   carryForwards: CarryForwardAccount[];
   reviewActivity: ReviewActivity[];
   escalationProtocols: EscalationProtocol[];
+  caseReviews: DemoCaseReview[];
 }

@@ -4,6 +4,7 @@ import { demoData, type DemoData } from '../data';
 import { DemoClient, type LoadTally } from './demo-client';
 import { injectTransport, type DemoTransport } from './demo-transport';
 import { loadActions } from './load-actions';
+import { loadCaseReviews } from './load-case-reviews';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
@@ -37,6 +38,7 @@ export async function loadDemoThrough(
   await loadDecisions(client, data);
   await loadSignoffs(client, data);
   await loadActions(client, data);
+  await loadCaseReviews(client, data);
   await loadFunding(client, data);
   await loadIllustrativeEscalations(client);
   await closeMeetings(client, data);

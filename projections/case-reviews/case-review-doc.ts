@@ -7,6 +7,7 @@ import type {
   PanelResponse,
 } from '../../src/case-reviews';
 import type { RecordTrail, Stamp } from '../partners/record-history';
+import type { Citation } from './citations';
 
 /** A person the review is about, by pseudonymous id only: the register never shows a sealed name. */
 export interface ReviewSubject {
@@ -56,6 +57,8 @@ export interface CaseReviewDoc extends RecordTrail {
   publication?: { publishedOn: string; signoffId: string; url?: string };
   findings: FindingEntry[];
   briefings: BriefingEntry[];
+  /** The actions, decisions and sign-offs that cite it or its findings (`serves`), in ledger order. */
+  citedBy: Citation[];
   lastChange?: Stamp;
 }
 

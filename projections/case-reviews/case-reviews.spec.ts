@@ -99,3 +99,56 @@ describe('case reviews projection and its deadlines', () => {
     ]);
   });
 });
+
+describe('what came of a case review (citedBy)', () => {
+  const recommendation = { kind: 'case-review-recommendation' as const, id: 'r1', parentId: caseReviewId };
+  const raised = (actionId: string, serves?: object[]) =>
+    stored(`action-${actionId}`, 'action-raised', {
+      actionId,
+      meetingId: 'm',
+      itemNumber: 1,
+      text: 't',
+      owners: [{ kind: 'team', name: 'All' }],
+      dueDate: '2023-01-31',
+      ...(serves ? { serves } : {}),
+    });
+
+  it('given actions raised for its recommendation, for another review and for nothing, then only the first is listed, with what it serves', () => {
+    const mine = raised('a1', [recommendation, { kind: 'audit', id: 'mash-2022' }]);
+    const other = raised('a2', [{ kind: 'case-review', id: 'rr-2' }]);
+    expect(p.keysOf(mine)).toEqual(['case-review:rr-1']);
+    expect(p.keysOf(other)).toEqual(['case-review:rr-2']);
+    expect(p.keysOf(raised('a3'))).toEqual([]);
+    const doc = project([opened, mine]);
+    expect(doc.citedBy).toEqual([
+      expect.objectContaining({ kind: 'action', id: 'a1', serves: [recommendation], streamId: 'action-a1' }),
+    ]);
+    // The review's own history and revision are its stream's alone.
+    expect(doc.history).toHaveLength(1);
+    expect(doc.revision).toBe(opened.revision);
+  });
+
+  it('lists a decision recorded and a sign-off requested for the review itself', () => {
+    const serves = [{ kind: 'case-review', id: caseReviewId }];
+    const decision = stored('decision-d1', 'decision-recorded', {
+      decisionId: 'd1',
+      meetingId: 'm',
+      itemNumber: 1,
+      outcome: 'approved',
+      text: 'SCR approved',
+      conditions: [],
+      responsiblePartnerIds: [],
+      serves,
+    });
+    const signoff = stored('signoff-s1', 'signoff-requested', {
+      signoffId: 's1',
+      artefact: { artefactId: 'a', kind: 'report', title: 'SCR', version: 'v1', contentHash: 'h' },
+      requiredPartnerIds: ['wcc'],
+      serves,
+    });
+    expect(project([opened, decision, signoff]).citedBy.map((c) => [c.kind, c.id])).toEqual([
+      ['decision', 'd1'],
+      ['signoff', 's1'],
+    ]);
+  });
+});

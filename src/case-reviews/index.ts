@@ -4,6 +4,7 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { CaseReview } from './domain/case-review';
+export { CASE_REVIEW_CITATIONS } from './domain/case-review-citations';
 export {
   BRIEFING_FORMATS,
   CASE_REVIEW_TYPES,

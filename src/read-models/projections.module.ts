@@ -17,6 +17,7 @@ import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { inspectionsProjection } from '../../projections/inspections/inspections.projection';
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
+import { CaseReviewChainController } from './case-reviews/case-review-chain.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { thematicReviewsProjection } from '../../projections/assurance/thematic-reviews.projection';
 import { auditsProjection } from '../../projections/assurance/audits.projection';
@@ -112,6 +113,7 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewsAsOfController,
     InspectionsController,
     InspectionsAsOfController,
+    CaseReviewChainController,
     DataSubjectsController,
     DataSubjectsAsOfController,
     ...ASSURANCE_CONTROLLERS,

@@ -1,7 +1,8 @@
 import { demoData } from '../../demo/data';
 import { DemoLoadError, loadDemo } from '../../demo/load/load-demo';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
-import { eventCount } from '../support/http';
+import { ProjectionRunner } from '../../src/read-models/projection-runner';
+import { eventCount, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The whole demo data set goes in through the HTTP API with no error, once and only once. */
@@ -29,7 +30,7 @@ describe('demo data loader (e2e)', () => {
     expect(report).toMatchObject({ ok: true, problems: [], eventsChecked: await eventCount(t) });
   });
 
-  it('registers every partner, person, board and recorded meeting of the data set', async () => {
+  it('registers every partner, person, board, recorded meeting and case review of the data set', async () => {
     const streams = new Set((await t.store.readAll()).map((e) => e.streamId));
     const expected = [
       ...demoData.partners.map((p) => `partner-${p.id}`),
@@ -37,8 +38,35 @@ describe('demo data loader (e2e)', () => {
       ...demoData.boards.map((b) => `board-${b.id}`),
       ...demoData.meetings.map((m) => `meeting-${m.id}`),
       ...demoData.referencedMeetings.map((m) => `meeting-${m.id}`),
+      ...demoData.caseReviews.map((c) => `casereview-${c.id}`),
     ];
     expect(expected.filter((s) => !streams.has(s))).toEqual([]);
+  });
+
+  it("traces the demo case reviews' chains: the sign-offs the minutes record, the actions, the inquest delay", async () => {
+    await t.app.get(ProjectionRunner).waitFor((await t.store.headPosition())!);
+    const chain = async (id: string) =>
+      (
+        (await send(t, `/case-reviews/${id}/chain`, undefined, { method: 'GET' })).body as {
+          steps: { stage: string; type: string; recordId: string }[];
+        }
+      ).steps.map((s) => `${s.stage}:${s.type}:${s.recordId}`);
+    const james = await chain('ws-cspr-james');
+    expect(james).toEqual(
+      expect.arrayContaining([
+        'reviewer:reviewer-appointed:ws-cspr-james',
+        'sign-off:signoff-completed:wseb-2022-05-10-so-cspr-james',
+        'action:action-raised:wseb-2022-05-10-a3',
+        'briefing:learning-briefing-drafted:ws-cspr-james',
+      ]),
+    );
+    const scr = await chain('worcs-scr-2019');
+    expect(scr).toEqual(
+      expect.arrayContaining([
+        'publication:publication-delayed:worcs-scr-2019',
+        'action:action-raised:worcs-scb-2019-03-13-a1',
+      ]),
+    );
   });
 
   it('stops at the first refusal, naming the request, the status and the problem', async () => {

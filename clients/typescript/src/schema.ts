@@ -364,6 +364,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/as-of/case-reviews/{caseReviewId}/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case review’s chain as known at knownAt (recording time) and true at validAt (business time) */
+    get: operations['getCaseReviewChainAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/as-of/case-reviews/{caseReviewId}/history': {
     parameters: {
       query?: never;
@@ -1271,6 +1288,23 @@ export interface paths {
     put?: never;
     /** Publish a learning briefing and record where it was disseminated */
     post: operations['publishLearningBriefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/case-reviews/{caseReviewId}/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case review’s whole chain in one answer, with actors and dates: notification, rapid review, Panel response, commissioning, reviewer and terms of reference, drafts, decisions and sign-offs, publication or delay, findings and recommendations, the actions serving them (raised, progress, completion), briefings */
+    get: operations['getCaseReviewChain'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4078,6 +4112,8 @@ export interface components {
       publication?: components['schemas']['PublicationDto'];
       findings: components['schemas']['FindingDto'][];
       briefings: components['schemas']['BriefingDto'][];
+      /** @description Actions, decisions and sign-offs that cite it (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -4103,6 +4139,75 @@ export interface components {
       /** @description A statutory deadline has passed undone on measuredOn */
       breached: boolean;
       asOf: components['schemas']['AsOfProvenance'];
+    };
+    CaseReviewChainAsOfDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      /** @description Never a name */
+      title: string;
+      /** @enum {string} */
+      type: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /** @description In stage order (opened, notification, rapid-review, panel-response, commissioning, reviewer, draft, decision, sign-off, publication, finding, action, briefing); within a stage, record by record, each in ledger order */
+      steps: components['schemas']['CaseReviewChainStepDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    CaseReviewChainDto: {
+      /** @description Case review id */
+      caseReviewId: string;
+      /** @description Never a name */
+      title: string;
+      /** @enum {string} */
+      type: 'rapid-review' | 'cspr' | 'sar' | 'serious-case-review';
+      /** @description In stage order (opened, notification, rapid-review, panel-response, commissioning, reviewer, draft, decision, sign-off, publication, finding, action, briefing); within a stage, record by record, each in ledger order */
+      steps: components['schemas']['CaseReviewChainStepDto'][];
+    };
+    CaseReviewChainStepDto: {
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When the ledger stored it
+       */
+      recordedAt: string;
+      actor: components['schemas']['ActorDto'];
+      /**
+       * @description Event type
+       * @example partner-renamed
+       */
+      type: string;
+      /** @description One plain-English line */
+      summary: string;
+      /** @description The stream holding the event (e.g. partner-<id>) */
+      streamId: string;
+      /** @description The event id in the ledger */
+      eventId: string;
+      /** @description Ledger position (opaque: compare, never compute) */
+      position: number;
+      /**
+       * @description Where in the chain it belongs
+       * @enum {string}
+       */
+      stage:
+        | 'opened'
+        | 'notification'
+        | 'rapid-review'
+        | 'panel-response'
+        | 'commissioning'
+        | 'reviewer'
+        | 'draft'
+        | 'decision'
+        | 'sign-off'
+        | 'publication'
+        | 'finding'
+        | 'action'
+        | 'briefing';
+      /** @enum {string} */
+      recordKind: 'case-review' | 'signoff' | 'decision' | 'action';
+      /** @description The record the event is of */
+      recordId: string;
     };
     CaseReviewDeadline: {
       /** @enum {string} */
@@ -4170,6 +4275,8 @@ export interface components {
       publication?: components['schemas']['PublicationDto'];
       findings: components['schemas']['FindingDto'][];
       briefings: components['schemas']['BriefingDto'][];
+      /** @description Actions, decisions and sign-offs that cite it (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -4283,6 +4390,20 @@ export interface components {
       location: string;
       /** @example The committee room is being refurbished */
       reason?: string;
+    };
+    CitationDto: {
+      /** @enum {string} */
+      kind: 'action' | 'decision' | 'signoff';
+      /** @description The citing record */
+      id: string;
+      /** @description What of this review it serves */
+      serves: components['schemas']['ServedRecordViewDto'][];
+      /** @description Who recorded it, when */
+      cited: components['schemas']['StampDto'];
+      /** @description Its stream in the ledger */
+      streamId: string;
+      /** @description Ledger position of the citing event */
+      position: number;
     };
     CloseActionDto: {
       /**
@@ -6053,6 +6174,8 @@ export interface components {
       records: (
         'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'assurance'
       )[];
+      /** @description The one case review whose chain the pack holds */
+      caseReviewId?: string;
     };
     PackScopeDto: {
       /**
@@ -6087,6 +6210,7 @@ export interface components {
        */
       themes?: string[];
       /**
+       * @description Kinds of record; required unless caseReviewId is given (then absent or ['case-reviews'])
        * @example [
        *       "decisions",
        *       "actions",
@@ -6094,9 +6218,14 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: (
+      records?: (
         'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'assurance'
       )[];
+      /**
+       * @description One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)
+       * @example wsp-cspr-2022-02
+       */
+      caseReviewId?: string;
     };
     /** @description One page of a cursor-paged list */
     Page: {
@@ -6599,6 +6728,8 @@ export interface components {
        * @example wseb-2022-06-07
        */
       targetMeetingId?: string;
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RaiseEscalationDto: {
       /**
@@ -6836,6 +6967,8 @@ export interface components {
        *     ]
        */
       responsiblePartnerIds?: string[];
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RecordFindingDto: {
       /**
@@ -7342,6 +7475,8 @@ export interface components {
        * @example wseb-2022-09-22-d3
        */
       decisionId?: string;
+      /** @description What this serves: a case review, its finding or recommendation, an inspection recommendation, an audit (finding) or a thematic review */
+      serves?: components['schemas']['ServedRecordDto'][];
     };
     RescindDecisionDto: {
       /**
@@ -7516,6 +7651,45 @@ export interface components {
       title?: string;
       /** @example Microsoft Teams */
       location?: string;
+    };
+    ServedRecordDto: {
+      /**
+       * @example case-review-recommendation
+       * @enum {string}
+       */
+      kind:
+        | 'case-review'
+        | 'case-review-finding'
+        | 'case-review-recommendation'
+        | 'inspection-recommendation'
+        | 'audit'
+        | 'audit-finding'
+        | 'thematic-review';
+      /**
+       * @description The cited record (a finding or recommendation: its id within the case review)
+       * @example r1
+       */
+      id: string;
+      /**
+       * @description The record holding a finding or recommendation (case-review-*, inspection-recommendation, audit-finding): required for those kinds, absent otherwise
+       * @example wsp-cspr-2022-02
+       */
+      parentId?: string;
+    };
+    ServedRecordViewDto: {
+      /** @enum {string} */
+      kind:
+        | 'case-review'
+        | 'case-review-finding'
+        | 'case-review-recommendation'
+        | 'inspection-recommendation'
+        | 'audit'
+        | 'audit-finding'
+        | 'thematic-review';
+      /** @description The cited record (a finding or recommendation: its id in the review) */
+      id: string;
+      /** @description The case review a finding or recommendation belongs to */
+      parentId?: string;
     };
     SetBudgetDto: {
       /**
@@ -10796,6 +10970,135 @@ export interface operations {
         content?: never;
       };
       /** @description knownAt, validAt or measuredOn is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found: no such review had been opened by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReviewChainAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chain */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewChainAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt or validAt is invalid */
       400: {
         headers: {
           [name: string]: unknown;
@@ -17792,6 +18095,112 @@ export interface operations {
       };
       /** @description A rule refused the request (stable code in `code`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCaseReviewChain: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        caseReviewId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chain */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseReviewChainDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description case-review-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { DomainEvent } from '../../shared/decider';
+import type { ServedRecord } from '../../shared/serves';
 import type { ActionOwner, OwnerPartner } from './action-owner';
 
 /** open -> actioned -> closed; reopen returns to open; cancelled is final. */
@@ -19,6 +20,8 @@ export type ActionEvent =
         ownerPartners?: OwnerPartner[];
         dueDate?: string;
         targetMeetingId?: string;
+        /** What the action is done for (a case review's recommendation...): absent on actions raised before issue 16. */
+        serves?: ServedRecord[];
       }
     >
   | DomainEvent<'action-progress-noted', { actionId: string; note: string }>
@@ -63,6 +66,8 @@ export interface RaiseFacts {
   missingOwners: string[];
   /** The partner each registered person owner represents on the command's business date. */
   ownerPartners: OwnerPartner[];
+  /** Cited records the SERVED_RECORDS port could not find. */
+  missingServed: ServedRecord[];
 }
 
 /** For a reassignment: which owners are not recorded, and each person owner's partner on its business date. */
@@ -88,6 +93,7 @@ export type ActionCommand =
         owners: ActionOwner[];
         dueDate?: string;
         targetMeetingId?: string;
+        serves?: ServedRecord[];
         facts: RaiseFacts;
       }
     >

@@ -7,7 +7,13 @@ type Command = TestCommand<ActionCommand>;
 const id = 'wseb-2022-05-10-a1';
 const may = { exists: true, closed: false, itemNumbers: [1, 2, 3], scheduledFor: '2022-05-10T10:00:00.000Z' };
 const june = { exists: true, scheduledFor: '2022-06-07T10:00:00.000Z' };
-const facts: RaiseFacts = { meeting: may, targetMeeting: june, missingOwners: [], ownerPartners: [] };
+const facts: RaiseFacts = {
+  meeting: may,
+  targetMeeting: june,
+  missingOwners: [],
+  ownerPartners: [],
+  missingServed: [],
+};
 const ownerFacts = { missingOwners: [], ownerPartners: [] };
 /** Carry-forward facts: the meeting it goes to, after the raising meeting of 10 May. */
 const to = (scheduledFor = '2022-07-12T10:00:00.000Z', exists = true) => ({
@@ -78,6 +84,16 @@ describe('Action decider: raising', () => {
         dueDate: '2022-06-30',
       },
     });
+  });
+
+  it('given a cited recommendation the handler found, then the action records what it serves', () => {
+    const serves = [{ kind: 'case-review-recommendation' as const, id: 'r1', parentId: 'wsp-cspr-2022-02' }];
+    raiseWith({ serves }).thenMatches([{ type: 'action-raised', data: { serves } }]);
+  });
+
+  it('given a cited record the handler could not find, then the raise is refused and nothing is recorded', () => {
+    const serves = [{ kind: 'case-review' as const, id: 'nowhere' }];
+    raiseWith({ serves, facts: { ...facts, missingServed: serves } }).thenRefuses('served-record-not-found', 422);
   });
 
   it('does not check item numbers when the meeting items are not known', () => {

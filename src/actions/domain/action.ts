@@ -1,6 +1,7 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { checkServes } from '../../shared/serves';
 import { withoutUndefined } from '../../shared/without-undefined';
 import { ownerKey, sameOwners, type ActionOwner, type OwnerPartner } from './action-owner';
 import type { ActionCommand, ActionEvent, ActionState, ActionStatus } from './action.messages';
@@ -82,6 +83,7 @@ function raise(command: Extract<ActionCommand, { type: 'raise-action' }>, state:
     });
   }
   checkOwners(data.owners, facts.missingOwners);
+  checkServes(data.serves, facts.missingServed);
   // A documented choice: every action says when it is due back, by a date, a meeting or both.
   if (!data.dueDate && !data.targetMeetingId) {
     throw new RuleViolation('due-date-or-target-meeting-required', 'Give a due date, a target meeting or both');

@@ -111,6 +111,8 @@ export interface CaseReviewState {
   published: boolean;
   /** Action ids linked to each finding or recommendation, by finding id. */
   findings: Record<string, string[]>;
+  /** Whether each is a finding or a recommendation: what a citation of it must name. */
+  findingKinds: Record<string, FindingKind>;
   briefings: Record<string, BriefingStatus>;
   dataSubjectIds: string[];
 }

@@ -17,6 +17,7 @@ const initialState: CaseReviewState = {
   signoffIds: [],
   published: false,
   findings: {},
+  findingKinds: {},
   briefings: {},
   dataSubjectIds: [],
 };
@@ -196,7 +197,11 @@ function evolve(state: CaseReviewState, event: CaseReviewEvent): CaseReviewState
     case 'review-published':
       return { ...state, published: true };
     case 'review-finding-recorded':
-      return { ...state, findings: { ...state.findings, [event.data.findingId]: event.data.actionIds } };
+      return {
+        ...state,
+        findings: { ...state.findings, [event.data.findingId]: event.data.actionIds },
+        findingKinds: { ...state.findingKinds, [event.data.findingId]: event.data.kind },
+      };
     case 'finding-action-linked': {
       const { findingId, actionId } = event.data;
       return { ...state, findings: { ...state.findings, [findingId]: [...state.findings[findingId], actionId] } };

@@ -2,6 +2,7 @@
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { DomainEvent } from '../../shared/decider';
 import type { Pence } from '../../shared/money';
+import type { ServedRecord } from '../../shared/serves';
 
 export const DECISION_OUTCOMES = [
   'approved',
@@ -30,6 +31,8 @@ export interface DecisionRecord {
   conditions: DecisionCondition[];
   budgetPence?: Pence;
   responsiblePartnerIds: string[];
+  /** What the decision is made for (a case review, its recommendation...): absent on decisions before issue 16. */
+  serves?: ServedRecord[];
 }
 
 export type DecisionEvent =
@@ -45,6 +48,8 @@ export type DecisionEvent =
 export interface RecordDecisionFacts {
   meeting: { exists: boolean; closed: boolean; itemNumbers: number[] };
   unregisteredPartnerIds: string[];
+  /** Cited records the SERVED_RECORDS port could not find. */
+  missingServed: ServedRecord[];
 }
 
 export type DecisionCommand =

@@ -7,6 +7,7 @@ type Cmd = TestCommand<DecisionCommand>;
 const facts = {
   meeting: { exists: true, closed: false, itemNumbers: [1, 2, 6] },
   unregisteredPartnerIds: [] as string[],
+  missingServed: [],
 };
 const training = {
   decisionId: 'wseb-2022-05-10-d6',
@@ -41,6 +42,20 @@ describe('Decision decider', () => {
           data: { ...training, conditions, responsiblePartnerIds: ['warwickshire-police'] },
         },
       ]);
+  });
+
+  it('given a cited case review the handler found, then the decision records what it serves', () => {
+    const serves = [{ kind: 'case-review' as const, id: 'worcs-scr-2019' }];
+    const [e] = spec.given().when(recordTraining({ serves })).decided();
+    expect(e.data).toMatchObject({ serves });
+  });
+
+  it('refuses a decision citing a record the handler could not find', () => {
+    const serves = [{ kind: 'case-review' as const, id: 'nowhere' }];
+    spec
+      .given()
+      .when(recordTraining({ serves, missingServed: serves }))
+      .thenRefuses('served-record-not-found', 422);
   });
 
   it('records a decision without conditions or partners as empty lists', () => {

@@ -1,6 +1,7 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { checkServes } from '../../shared/serves';
 import type { DecisionEvent, DecisionCommand, DecisionState } from './decision.messages';
 
 export * from './decision.messages';
@@ -8,7 +9,15 @@ export * from './decision.messages';
 const initialState: DecisionState = { exists: false, status: 'in-force', conditions: {} };
 
 function record(command: Extract<DecisionCommand, { type: 'record-decision' }>, state: DecisionState): DecisionEvent[] {
-  const { meeting, unregisteredPartnerIds, conditions = [], responsiblePartnerIds = [], ...decision } = command.data;
+  const {
+    meeting,
+    unregisteredPartnerIds,
+    missingServed,
+    conditions = [],
+    responsiblePartnerIds = [],
+    ...rest
+  } = command.data;
+  const { serves, ...decision } = rest;
   if (state.exists) throw new StateConflict('decision-exists', `Decision ${decision.decisionId} is already recorded`);
   if (!meeting.exists)
     throw new RuleViolation('meeting-not-found', `Meeting ${decision.meetingId} does not exist`, {
@@ -34,7 +43,9 @@ function record(command: Extract<DecisionCommand, { type: 'record-decision' }>, 
   const ids = conditions.map((c) => c.conditionId);
   if (new Set(ids).size !== ids.length)
     throw new RuleViolation('duplicate-condition-id', 'Each condition needs its own id');
-  return [{ type: 'decision-recorded', data: { ...decision, conditions, responsiblePartnerIds } }];
+  checkServes(serves, missingServed);
+  const cited = serves ? { serves } : {};
+  return [{ type: 'decision-recorded', data: { ...decision, conditions, responsiblePartnerIds, ...cited } }];
 }
 
 function decide(command: DecisionCommand, state: DecisionState): DecisionEvent[] {

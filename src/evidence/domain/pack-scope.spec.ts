@@ -9,12 +9,25 @@ const scope: PackScope = {
   records: ['decisions', 'actions'],
 };
 
+/** A pack of one case review's chain: no filters, records ['case-reviews']. */
+const oneReview: Partial<PackScope> = {
+  caseReviewId: 'cr-1',
+  records: ['case-reviews'],
+  boardIds: [],
+  partnerIds: [],
+  themes: [],
+};
+
 describe('pack scope', () => {
   it('allows a period of one day or more, known record kinds, slug ids and short themes', () => {
     expect(() => checkScope(scope)).not.toThrow();
     expect(() =>
       checkScope({ ...scope, from: '2022-05-10', to: '2022-05-10', boardIds: [], partnerIds: [], themes: [] }),
     ).not.toThrow();
+  });
+
+  it("allows one case review's chain with no filters", () => {
+    expect(() => checkScope({ ...scope, ...oneReview })).not.toThrow();
   });
 
   it('refuses a period that ends before it starts', () => {
@@ -34,6 +47,9 @@ describe('pack scope', () => {
     ['more than 20 themes', { themes: Array.from({ length: 21 }, (_, i) => `theme ${i}`) }, 'scope.themes'],
     ['a theme over 80 characters', { themes: ['x'.repeat(81)] }, 'scope.themes'],
     ['a blank theme', { themes: ['  '] }, 'scope.themes'],
+    ['a case review id that is not a slug', { ...oneReview, caseReviewId: 'Child M' }, 'scope.caseReviewId'],
+    ['a case review with other kinds of record', { ...oneReview, records: ['actions'] }, 'scope.records'],
+    ['a case review with a partner filter', { ...oneReview, partnerIds: ['p'] }, 'scope.partnerIds'],
   ])('refuses %s', (_, change, field) => {
     expect(() => checkScope({ ...scope, ...change })).toThrow(
       expect.objectContaining({ code: 'invalid-pack-scope', status: 422, details: { field } }),

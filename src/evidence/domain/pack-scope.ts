@@ -23,6 +23,12 @@ export interface PackScope {
   /** Free-text themes or tags (e.g. "exploitation", "MASH front door"), matched against record text. */
   themes: string[];
   records: RecordKind[];
+  /**
+   * One case review's chain and nothing else (issue 16): the review, its linked sign-offs and the
+   * actions, decisions and sign-offs that serve it. Then records is ['case-reviews'] and no board,
+   * partner or theme filter applies; the period still cuts every stream at `to`.
+   */
+  caseReviewId?: string;
 }
 
 /** Same shape as a record id (src/http/ids.ts), restated so the domain stays free of HTTP imports. */
@@ -61,8 +67,18 @@ export function checkScope(scope: PackScope): void {
     if (scope[field].length > MAX_SCOPE_IDS) throw bad(`scope.${field}`, `At most ${MAX_SCOPE_IDS} ids`);
     if (!scope[field].every((id) => SLUG.test(id))) throw bad(`scope.${field}`, `scope.${field} must hold record ids`);
   }
+  if (scope.caseReviewId !== undefined) checkCaseReviewScope(scope, bad);
   if (scope.themes.length > MAX_THEMES) throw bad('scope.themes', `At most ${MAX_THEMES} themes`);
   if (!scope.themes.every((t) => t.trim().length > 0 && t.length <= MAX_THEME_LENGTH)) {
     throw bad('scope.themes', `Each theme is 1 to ${MAX_THEME_LENGTH} characters`);
   }
+}
+
+/** A pack scoped to one case review holds exactly its chain: no other kind of record, no filter to narrow it. */
+function checkCaseReviewScope(scope: PackScope, bad: (field: string, message: string) => RuleViolation): void {
+  if (!SLUG.test(scope.caseReviewId!)) throw bad('scope.caseReviewId', 'scope.caseReviewId must be a record id');
+  if (scope.records.length !== 1 || scope.records[0] !== 'case-reviews')
+    throw bad('scope.records', "A case review's pack holds its chain: records is ['case-reviews']");
+  for (const field of ['boardIds', 'partnerIds', 'themes'] as const)
+    if (scope[field].length > 0) throw bad(`scope.${field}`, `A case review's pack holds its whole chain: no ${field}`);
 }

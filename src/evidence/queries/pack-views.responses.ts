@@ -35,6 +35,7 @@ export class PackScopeSchema {
   @ApiProperty({ type: [String], description: 'Empty: every partner' }) partnerIds!: string[];
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ enum: RECORD_KINDS, isArray: true }) records!: RecordKind[];
+  @ApiPropertyOptional({ description: 'The one case review whose chain the pack holds' }) caseReviewId?: string;
 }
 
 @ApiSchema({ name: 'PackProgress' })

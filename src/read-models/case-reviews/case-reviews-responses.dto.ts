@@ -8,6 +8,7 @@ import {
   PANEL_RESPONSES,
   SUBJECT_RELATIONS,
 } from '../../case-reviews';
+import { SERVED_KINDS } from '../../shared/serves';
 import {
   asOf,
   idProperty,
@@ -84,6 +85,23 @@ export class BriefingDto {
   @ApiProperty({ type: [String], description: 'Where it was disseminated' }) disseminatedTo!: string[];
 }
 
+export class ServedRecordViewDto {
+  @ApiProperty({ enum: SERVED_KINDS }) kind!: string;
+  @ApiProperty(idProperty('The cited record (a finding or recommendation: its id in the review)')) id!: string;
+  @ApiPropertyOptional(idProperty('The case review a finding or recommendation belongs to')) parentId?: string;
+}
+
+/** An action, decision or sign-off that cites the review or one of its findings (its `serves`). */
+export class CitationDto {
+  @ApiProperty({ enum: ['action', 'decision', 'signoff'] }) kind!: string;
+  @ApiProperty(idProperty('The citing record')) id!: string;
+  @ApiProperty({ type: [ServedRecordViewDto], description: 'What of this review it serves' })
+  serves!: ServedRecordViewDto[];
+  @ApiProperty({ type: StampDto, description: 'Who recorded it, when' }) cited!: StampDto;
+  @ApiProperty({ description: 'Its stream in the ledger' }) streamId!: string;
+  @ApiProperty({ type: 'integer', description: 'Ledger position of the citing event' }) position!: number;
+}
+
 export class DeadlineRuleDto {
   @ApiProperty({ description: 'Version of the statutory deadline configuration', example: 'wt-2018' }) version!: string;
   @ApiProperty(date('When that version took effect')) effectiveFrom!: string;
@@ -130,6 +148,8 @@ export class CaseReviewDto {
   @ApiPropertyOptional({ type: PublicationDto }) publication?: PublicationDto;
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProperty({ type: [BriefingDto] }) briefings!: BriefingDto[];
+  @ApiProperty({ type: [CitationDto], description: 'Actions, decisions and sign-offs that cite it (serves)' })
+  citedBy!: CitationDto[];
   @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: StampDto }) lastChange!: StampDto;

@@ -1,6 +1,7 @@
 import type { DomainCommand } from '../../ledger/aggregate';
 import type { PersonRole } from '../../partners';
 import type { DomainEvent } from '../../shared/decider';
+import type { ServedRecord } from '../../shared/serves';
 
 export const ARTEFACT_KINDS = ['report', 'action-plan', 'protocol', 'briefing', 'other'] as const;
 export type ArtefactKind = (typeof ARTEFACT_KINDS)[number];
@@ -21,6 +22,8 @@ export interface SignoffRequest {
   requiredPartnerIds: string[];
   meetingId?: string;
   decisionId?: string;
+  /** What is signed off for (a case review's report...): absent on sign-offs before issue 16. */
+  serves?: ServedRecord[];
 }
 
 export type SignoffEvent =
@@ -67,6 +70,8 @@ export interface RequestSignoffFacts {
   unregisteredPartnerIds: string[];
   meetingExists?: boolean;
   decisionExists?: boolean;
+  /** Cited records the SERVED_RECORDS port could not find. */
+  missingServed: ServedRecord[];
 }
 
 export type SignoffCommand =

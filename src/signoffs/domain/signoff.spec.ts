@@ -27,7 +27,14 @@ const completed: SignoffEvent = {
 };
 const request = (extra: object = {}) => ({
   type: 'request-signoff' as const,
-  data: { signoffId, artefact, requiredPartnerIds: ['wcc', 'police', 'icb'], unregisteredPartnerIds: [], ...extra },
+  data: {
+    signoffId,
+    artefact,
+    requiredPartnerIds: ['wcc', 'police', 'icb'],
+    unregisteredPartnerIds: [],
+    missingServed: [],
+    ...extra,
+  },
 });
 const sign = (partnerId: string, extra: object = {}) => ({
   type: 'sign-signoff' as const,
@@ -48,6 +55,22 @@ const withdrawSignature = (partnerId: string) => ({
 });
 
 describe('Signoff decider: requesting', () => {
+  it('given a cited case review the handler found, then the request records what it serves', () => {
+    const serves = [{ kind: 'case-review' as const, id: 'james-cspr' }];
+    spec
+      .given()
+      .when(request({ serves }))
+      .thenMatches([{ type: 'signoff-requested', data: { serves } }]);
+  });
+
+  it('refuses a request citing a record the handler could not find', () => {
+    const serves = [{ kind: 'case-review' as const, id: 'nowhere' }];
+    spec
+      .given()
+      .when(request({ serves, missingServed: serves }))
+      .thenRefuses('served-record-not-found', 422);
+  });
+
   it('given nothing, when sign-off of a report is requested from registered partners, then the request is recorded', () => {
     spec
       .given()

@@ -2,6 +2,7 @@ import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { roleOn } from '../../partners';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { checkServes } from '../../shared/serves';
 import type { SignoffCommand, SignoffEvent, SignoffState } from './signoff.messages';
 
 export * from './signoff.messages';
@@ -17,7 +18,7 @@ const initialState: SignoffState = {
 };
 
 function request(data: Data<'request-signoff'>, state: SignoffState): SignoffEvent[] {
-  const { unregisteredPartnerIds, meetingExists, decisionExists, ...requested } = data;
+  const { unregisteredPartnerIds, meetingExists, decisionExists, missingServed, ...requested } = data;
   if (state.exists) throw new StateConflict('signoff-exists', `Sign-off ${data.signoffId} is already requested`);
   if (requested.requiredPartnerIds.length === 0)
     throw new RuleViolation('required-partners-empty', 'At least one partner must be asked to sign');
@@ -30,6 +31,7 @@ function request(data: Data<'request-signoff'>, state: SignoffState): SignoffEve
     throw new RuleViolation('meeting-not-found', `Meeting ${requested.meetingId} does not exist`);
   if (requested.decisionId !== undefined && !decisionExists)
     throw new RuleViolation('decision-not-recorded', `Decision ${requested.decisionId} is not recorded`);
+  checkServes(requested.serves, missingServed);
   return [{ type: 'signoff-requested', data: requested }];
 }
 

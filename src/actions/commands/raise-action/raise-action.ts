@@ -14,6 +14,8 @@ import { Action, type ActionCommand } from '../../domain/action';
 import { businessDate, meetingFacts, ownerFacts } from '../reference-facts';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import type { CommandData } from '../../../ledger/aggregate';
+import { SERVED_RECORDS, type ServedRecordsPort } from '../../../ledger/served-records.port';
+import { AreServedRecords, toServed, type ServedRecordDto } from '../../../http/serves.dto';
 
 export class RaiseActionDto extends CommandDto {
   @IsRecordId('Stable id of the new action', 'wseb-2022-05-10-a1')
@@ -44,6 +46,9 @@ export class RaiseActionDto extends CommandDto {
 
   @IsOptionalRecordId('The later meeting the action is due back at (recorded first)', 'wseb-2022-06-07')
   targetMeetingId?: string;
+
+  @AreServedRecords()
+  serves?: ServedRecordDto[];
 }
 
 export class RaiseActionCommand extends Command<CommandResult> {
@@ -60,22 +65,20 @@ export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
   constructor(
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVED_RECORDS) private readonly served: ServedRecordsPort,
   ) {}
 
   async execute({ data, ctx }: RaiseActionCommand) {
-    // Meetings, people and partners are other aggregates: read them and hand the facts to the pure decider.
-    const [meeting, targetMeeting, owners] = await Promise.all([
+    // Meetings, people, partners and cited records are other aggregates: read them and hand the facts to the pure decider.
+    const [meeting, targetMeeting, owners, missingServed] = await Promise.all([
       meetingFacts(this.runner, data.meetingId),
       data.targetMeetingId ? meetingFacts(this.runner, data.targetMeetingId) : undefined,
       // Owners' partners as on the day it was raised: ownership by agency follows the person at the time.
       ownerFacts(this.runner, data.owners, businessDate(ctx, this.clock)),
+      this.served.missing(data.serves ?? []),
     ]);
-    return this.runner.run(
-      Action,
-      data.actionId,
-      { type: 'raise-action', data: { ...data, facts: { meeting, targetMeeting, ...owners } } },
-      ctx,
-    );
+    const facts = { meeting, targetMeeting, ...owners, missingServed };
+    return this.runner.run(Action, data.actionId, { type: 'raise-action', data: { ...data, facts } }, ctx);
   }
 }
 
@@ -94,11 +97,10 @@ export class RaiseActionController {
   })
   raise(@Body() dto: RaiseActionDto, @Ctx() ctx: CommandContext) {
     const { actionId, meetingId, itemNumber, text, dueDate, targetMeetingId } = dto;
+    const owners = toOwners(dto.owners);
+    const serves = toServed(dto.serves);
     return this.commands.execute(
-      new RaiseActionCommand(
-        { actionId, meetingId, itemNumber, text, owners: toOwners(dto.owners), dueDate, targetMeetingId },
-        ctx,
-      ),
+      new RaiseActionCommand({ actionId, meetingId, itemNumber, text, owners, dueDate, targetMeetingId, serves }, ctx),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -33,6 +33,8 @@ import {
 import { LongText } from '../../../http/text-hygiene';
 import { Meeting } from '../../../meetings';
 import type { CommandData } from '../../../ledger/aggregate';
+import { SERVED_RECORDS, type ServedRecordsPort } from '../../../ledger/served-records.port';
+import { AreServedRecords, toServed, type ServedRecordDto } from '../../../http/serves.dto';
 
 export class DecisionConditionDto {
   @IsRecordId('Id of the condition within the decision', 'c1')
@@ -117,6 +119,9 @@ export class RecordDecisionDto extends CommandDto {
   @MaxLength(80, { each: true })
   @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
   responsiblePartnerIds?: string[];
+
+  @AreServedRecords()
+  serves?: ServedRecordDto[];
 }
 
 export class RecordDecisionCommand extends Command<CommandResult> {
@@ -130,7 +135,10 @@ export class RecordDecisionCommand extends Command<CommandResult> {
 
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(SERVED_RECORDS) private readonly served: ServedRecordsPort,
+  ) {}
 
   async execute({ data, ctx }: RecordDecisionCommand) {
     // The meeting and the partners are other aggregates: read them and hand the facts to the pure decider.
@@ -139,10 +147,11 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
     const registered = await Promise.all(partnerIds.map((id) => this.runner.exists('partner', id)));
     const meeting = { exists: state.exists, closed: state.closed, itemNumbers: Object.keys(state.items).map(Number) };
     const unregisteredPartnerIds = partnerIds.filter((_, i) => !registered[i]);
+    const missingServed = await this.served.missing(data.serves ?? []);
     return this.runner.run(
       Decision,
       data.decisionId,
-      { type: 'record-decision', data: { ...data, meeting, unregisteredPartnerIds } },
+      { type: 'record-decision', data: { ...data, meeting, unregisteredPartnerIds, missingServed } },
       ctx,
     );
   }
@@ -175,6 +184,7 @@ export class RecordDecisionController {
           conditions: conditionData,
           budgetPence,
           responsiblePartnerIds,
+          serves: toServed(dto.serves),
         },
         ctx,
       ),

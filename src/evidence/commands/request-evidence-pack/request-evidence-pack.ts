@@ -19,6 +19,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -85,13 +86,32 @@ export class PackScopeDto {
   @MaxLength(MAX_THEME_LENGTH, { each: true })
   themes?: string[];
 
-  @ApiProperty({ enum: RECORD_KINDS, isArray: true, example: ['decisions', 'actions', 'escalations', 'funding'] })
+  @ApiPropertyOptional({
+    enum: RECORD_KINDS,
+    isArray: true,
+    example: ['decisions', 'actions', 'escalations', 'funding'],
+    description: "Kinds of record; required unless caseReviewId is given (then absent or ['case-reviews'])",
+  })
+  @ValidateIf((o: PackScopeDto) => o.caseReviewId === undefined || o.records !== undefined)
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(RECORD_KINDS.length)
   @ArrayUnique()
   @IsIn(RECORD_KINDS, { each: true })
-  records!: RecordKind[];
+  records?: RecordKind[];
+
+  @ApiPropertyOptional({
+    description:
+      "One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)",
+    example: 'wsp-cspr-2022-02',
+    pattern: ID_PATTERN.source,
+    maxLength: 80,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  caseReviewId?: string;
 }
 
 export class RequestEvidencePackDto extends CommandDto {
@@ -155,7 +175,9 @@ export class RequestEvidencePackController {
       boardIds: s.boardIds ?? [],
       partnerIds: s.partnerIds ?? [],
       themes: s.themes ?? [],
-      records: s.records,
+      // Validation lets records be absent only with a case review: its pack is of that one kind.
+      records: s.records ?? ['case-reviews' as const],
+      ...(s.caseReviewId ? { caseReviewId: s.caseReviewId } : {}),
     };
     const result = await this.commands.execute(new RequestEvidencePackCommand({ packId, scope }, ctx));
     return { packId, status: 'queued' as const, revision: result.revision };

@@ -4,6 +4,7 @@ import { PACK_EVENTS } from './pack-events';
 import { streamCategory, streamEntityId, streamName } from '../../../ledger/stream-name';
 import type { PackScope } from '../../domain/pack-scope';
 import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './record-facts';
+import { CaseReviewChainStreams } from './select-chain';
 
 /**
  * Which streams a pack holds, and up to which revision. The rules (also in the README of the report):
@@ -43,6 +44,8 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  *    log-hashes.txt can tell a stream cut short from one that simply ended; the CSVs leave them out.
  *    With a digest that commits to the log tree, every included stream goes in up to its last event
  *    at the digest, which log-proofs.ndjson names as its head (../formats/log-proofs.ts).
+ * 10. One case review (scope.caseReviewId): its chain and nothing else (./select-chain.ts), when the
+ *    review has an event in the period; rules 3 to 7 do not apply, rules 8 and 9 do.
  */
 export class StreamSelector {
   private readonly records = new Map<string, RecordFacts>();
@@ -54,8 +57,10 @@ export class StreamSelector {
   private readonly partnerOfPerson = new Map<string, string>();
   private readonly categories: Set<string>;
   private readonly matchesTheme: ((text: string[]) => boolean) | undefined;
+  private readonly chain: CaseReviewChainStreams | undefined;
 
   constructor(private readonly scope: PackScope) {
+    this.chain = scope.caseReviewId === undefined ? undefined : new CaseReviewChainStreams(scope.caseReviewId);
     this.categories = new Set(Object.keys(KIND_OF_CATEGORY).filter((c) => scope.records.includes(KIND_OF_CATEGORY[c])));
     this.matchesTheme = themeMatcher(scope.themes);
   }
@@ -68,6 +73,7 @@ export class StreamSelector {
       this.lastByTo.set(e.streamId, e.revision);
       this.positionOfLastByTo.set(e.streamId, e.position);
     }
+    this.chain?.observe(e);
     const category = streamCategory(e.streamId);
     const d = (e.data ?? {}) as Record<string, unknown>;
     if (e.type === 'meeting-scheduled' && typeof d.meetingId === 'string')
@@ -94,6 +100,22 @@ export class StreamSelector {
 
   /** Stream id -> last revision to include, once every event has been observed. */
   result(): Map<string, number> {
+    const included = this.chain ? this.chainIncluded(this.chain) : this.recordsIncluded();
+    const out = new Map<string, number>();
+    for (const streamId of included) {
+      const last = this.lastByTo.get(streamId);
+      if (last !== undefined) out.set(streamId, last);
+    }
+    return out;
+  }
+
+  /** Rule 10: the review's chain, if the review itself is in the period. */
+  private chainIncluded(chain: CaseReviewChainStreams): Set<string> {
+    return this.records.get(chain.reviewStream)?.inPeriod ? chain.all() : new Set();
+  }
+
+  /** Rules 1 to 7. */
+  private recordsIncluded(): Set<string> {
     const included = new Set<string>();
     const decisions = new Set<string>();
     const protocols = new Set<string>();
@@ -112,12 +134,7 @@ export class StreamSelector {
       }
     }
     for (const streamId of [...included]) this.addContext(this.records.get(streamId)!, included);
-    const out = new Map<string, number>();
-    for (const streamId of included) {
-      const last = this.lastByTo.get(streamId);
-      if (last !== undefined) out.set(streamId, last);
-    }
-    return out;
+    return included;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -34,6 +34,8 @@ import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
 import { Decision } from '../../../decisions';
 import { Meeting } from '../../../meetings';
 import type { CommandData } from '../../../ledger/aggregate';
+import { SERVED_RECORDS, type ServedRecordsPort } from '../../../ledger/served-records.port';
+import { AreServedRecords, toServed, type ServedRecordDto } from '../../../http/serves.dto';
 
 export class ArtefactDto {
   @IsRecordId('Stable id of the artefact across its versions', 'wsp-annual-report-2021-22')
@@ -106,6 +108,9 @@ export class RequestSignoffDto extends CommandDto {
   @MaxLength(80)
   @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
   decisionId?: string;
+
+  @AreServedRecords()
+  serves?: ServedRecordDto[];
 }
 
 export class RequestSignoffCommand extends Command<CommandResult> {
@@ -119,7 +124,10 @@ export class RequestSignoffCommand extends Command<CommandResult> {
 
 @CommandHandler(RequestSignoffCommand)
 export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(SERVED_RECORDS) private readonly served: ServedRecordsPort,
+  ) {}
 
   async execute({ data, ctx }: RequestSignoffCommand) {
     // Partners, meeting and decision are other aggregates: read them and hand the facts to the pure decider.
@@ -129,12 +137,9 @@ export class RequestSignoffHandler implements ICommandHandler<RequestSignoffComm
       data.meetingId === undefined ? undefined : await this.runner.exists(Meeting.category, data.meetingId);
     const decisionExists =
       data.decisionId === undefined ? undefined : await this.runner.exists(Decision.category, data.decisionId);
-    return this.runner.run(
-      Signoff,
-      data.signoffId,
-      { type: 'request-signoff', data: { ...data, unregisteredPartnerIds, meetingExists, decisionExists } },
-      ctx,
-    );
+    const missingServed = await this.served.missing(data.serves ?? []);
+    const facts = { unregisteredPartnerIds, meetingExists, decisionExists, missingServed };
+    return this.runner.run(Signoff, data.signoffId, { type: 'request-signoff', data: { ...data, ...facts } }, ctx);
   }
 }
 
@@ -160,8 +165,9 @@ export class RequestSignoffController {
       version: a.version,
       contentHash: a.contentHash,
     };
+    const serves = toServed(dto.serves);
     return this.commands.execute(
-      new RequestSignoffCommand({ signoffId, artefact, requiredPartnerIds, meetingId, decisionId }, ctx),
+      new RequestSignoffCommand({ signoffId, artefact, requiredPartnerIds, meetingId, decisionId, serves }, ctx),
     );
   }
 }
