@@ -1,15 +1,21 @@
 import { Global, Module } from '@nestjs/common';
+import { AUDIT_CITATIONS, THEMATIC_REVIEW_CITATIONS } from './assurance';
 import { CASE_REVIEW_CITATIONS } from './case-reviews';
+import { INSPECTION_CITATIONS } from './inspections';
 import { CommandRunner } from './ledger/command-runner';
 import { ServedRecords } from './ledger/served-records';
 import { SERVED_RECORDS, type CitableSource } from './ledger/served-records.port';
 
 /**
- * Which context answers for each kind an action, decision or sign-off may cite (`serves`): one line
- * per context. Inspections (inspection-recommendation) and audits (audit, audit-finding,
- * thematic-review) add theirs here; until then those kinds are recorded as given.
+ * Which context answers for each kind an action, decision or sign-off may cite (`serves`): one entry
+ * per source. Every kind has exactly one (served-records.module.spec.ts).
  */
-export const CITABLE_SOURCES: readonly CitableSource[] = [CASE_REVIEW_CITATIONS];
+export const CITABLE_SOURCES: readonly CitableSource[] = [
+  CASE_REVIEW_CITATIONS,
+  INSPECTION_CITATIONS,
+  AUDIT_CITATIONS,
+  THEMATIC_REVIEW_CITATIONS,
+];
 
 /** Provides the SERVED_RECORDS port to every context's handlers. */
 @Global()

@@ -17,3 +17,4 @@ export {
   type MultiAgencyAuditEvent,
   type MultiAgencyAuditState,
 } from './domain/multi-agency-audit.messages';
+export { AUDIT_CITATIONS, THEMATIC_REVIEW_CITATIONS } from './domain/assurance-citations';

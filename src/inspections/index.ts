@@ -16,3 +16,4 @@ export {
   type RagStatus,
   type RecommendationKind,
 } from './domain/inspection.messages';
+export { INSPECTION_CITATIONS } from './domain/inspection-citations';

@@ -40,7 +40,7 @@ describe('citing a case review (the SERVED_RECORDS port over CASE_REVIEW_CITATIO
     expect(await check.missing(missing)).toEqual(missing);
   });
 
-  it('takes kinds no context checks yet (inspections, audits) as given', async () => {
+  it('takes kinds it does not own as given (their own context checks them: served-records.module.spec.ts)', async () => {
     expect(await check.missing([{ kind: 'inspection-recommendation', id: 'hmicfrs-2017-r1' }])).toEqual([]);
   });
 });
