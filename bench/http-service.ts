@@ -39,7 +39,12 @@ export function cpuMs(pid: number): number {
  * Starts the built service with env (or another built server: `script`, relative to dist/); resolves
  * when it says it is listening (it prints its URL).
  */
-export function startService(env: Record<string, string>, root: string, script = 'src/main.js'): Promise<Service> {
+export function startService(
+  env: Record<string, string>,
+  root: string,
+  script = 'src/main.js',
+  timeoutMs = 60_000,
+): Promise<Service> {
   const child = spawn(process.execPath, [join(root, 'dist', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +52,10 @@ export function startService(env: Record<string, string>, root: string, script =
   const stderr: string[] = [];
   child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`service did not start in 60 s: ${stderr.join('')}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running (holding the data directory) after the bench gives up
+      reject(new Error(`service did not start in ${timeoutMs / 1000} s: ${stderr.join('')}`));
+    }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`service exited (${code}): ${stderr.join('')}`));

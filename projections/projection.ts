@@ -5,8 +5,9 @@ import type { StoredEvent } from '../src/ledger/event-envelope';
  * subscriptions. Documents are keyed, so a large read model is many small documents, each loaded
  * and rewritten only when an event touches it.
  *
- * Bump `version` whenever `evolve` or the document shape changes: the runner then drops the
- * projection's documents and rebuilds them from the start of the log.
+ * Bump `version` whenever `evolve` or the document shape changes: the runner then rebuilds the
+ * projection from the start of the log beside the served documents, which keep answering queries,
+ * and replaces them in one transaction once the new version is caught up (blue-green).
  */
 export interface Projection<D> {
   /** Stable name: the table key for documents and checkpoint. */

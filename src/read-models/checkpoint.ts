@@ -23,3 +23,19 @@ export interface Checkpoint {
   /** Undefined before the first event: read from the start of the log. */
   position: number | undefined;
 }
+
+const BUILDING = '@building-v';
+
+/**
+ * Where a new version of `projection` builds beside the served one (blue-green): its own documents,
+ * checkpoint and snapshot layers under this name, until switchOver puts them in the served name's place.
+ */
+export function buildingName(projection: string, version: number): string {
+  return `${projection}${BUILDING}${version}`;
+}
+
+/** The served projection a name belongs to (itself, or the one a build under buildingName replaces). */
+export function servedName(name: string): string {
+  const at = name.indexOf(BUILDING);
+  return at < 0 ? name : name.slice(0, at);
+}

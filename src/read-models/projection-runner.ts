@@ -11,6 +11,7 @@ import {
   type RetryTimers,
 } from '../shared/retry-policy';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
+import type { SwitchOverHook } from './projection-worker';
 import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
 
@@ -30,9 +31,15 @@ export interface ProjectionChange<D = unknown> {
   lastAtPosition: boolean;
 }
 
+/** A new version building beside the served one (blue-green): queries answer from `servedVersion` until it switches over. */
+export interface ProjectionRebuild {
+  servedVersion: number;
+}
+
 export interface ProjectionLag {
   projection: string;
   version: number;
+  rebuild?: ProjectionRebuild;
   state: WorkerState;
   checkpoint: number | null;
   /** Last log position seen when counting (the checkpoint when caught up). */
@@ -50,6 +57,7 @@ export interface ProjectionLag {
 export interface ProjectionState {
   projection: string;
   version: number;
+  rebuild?: ProjectionRebuild;
   state: WorkerState;
   checkpoint: number | null;
   error?: string;
@@ -60,6 +68,8 @@ export interface RunnerOptions extends Partial<BatchOptions> {
   /** Backoff between a failed run and the next (default: 0.25 s doubling to 10 s, jittered). */
   retryPolicy?: RetryPolicy;
   retryTimers?: RetryTimers;
+  /** Awaited before a version built beside the served one replaces it (default: at once, once caught up). */
+  beforeSwitchOver?: SwitchOverHook;
 }
 
 /** How far /health counts: beyond this, "at least" is enough to tell an operator. */
@@ -127,7 +137,17 @@ export class ProjectionRunner {
     const policy = options.retryPolicy ?? defaultRetryPolicy();
     const timers = options.retryTimers ?? systemTimers;
     this.workers = projections.map(
-      (p) => new ProjectionWorker(p, source, store, batch, listener, shared, new Retrier(policy, timers)),
+      (p) =>
+        new ProjectionWorker(
+          p,
+          source,
+          store,
+          batch,
+          listener,
+          shared,
+          new Retrier(policy, timers),
+          options.beforeSwitchOver,
+        ),
     );
   }
 
@@ -142,6 +162,7 @@ export class ProjectionRunner {
   ): { readModel: string; checkpoint: number; head: number | null; rebuilt: true }[] {
     const ahead = [];
     for (const { projection } of this.workers) {
+      this.store.dropBuildsAhead(projection.name, head); // a build beside the served version starts again too
       const checkpoint = this.store.checkpoint(projection.name)?.position;
       if (checkpoint === undefined || (head !== undefined && checkpoint <= head)) continue;
       this.store.reset(projection.name, projection.version);
@@ -156,8 +177,10 @@ export class ProjectionRunner {
   start(): void {
     for (const w of this.workers) {
       w.start();
-      if (w.rebuiltFrom !== undefined)
-        this.logger.log(`Rebuilding ${w.projection.name}: version ${w.rebuiltFrom} -> ${w.projection.version}`);
+      if (w.building)
+        this.logger.log(
+          `Rebuilding ${w.projection.name}: version ${w.projection.version} builds beside version ${w.building.servedVersion}, which answers queries until it is caught up`,
+        );
     }
   }
 
@@ -174,7 +197,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves once every projection has applied the event at `position` (e.g. an append's result).
+   * Resolves once every projection has applied the event at `position` (e.g. an append's result)
+   * in the documents it serves (a version building beside the served one counts once it switches over).
    * A retrying projection may still get there, so only the timeout (saying why) or stop() rejects.
    */
   waitFor(position: number, timeoutMs = 10_000): Promise<void> {
@@ -207,6 +231,7 @@ export class ProjectionRunner {
     return this.workers.map((w) => ({
       projection: w.projection.name,
       version: w.projection.version,
+      ...(w.building ? { rebuild: { servedVersion: w.building.servedVersion } } : {}),
       state: w.state,
       checkpoint: w.checkpoint ?? null,
       ...(w.error ? { error: w.error.message } : {}),
@@ -221,6 +246,7 @@ export class ProjectionRunner {
         return {
           projection: w.projection.name,
           version: w.projection.version,
+          ...(w.building ? { rebuild: { servedVersion: w.building.servedVersion } } : {}),
           state: w.state,
           checkpoint: w.checkpoint ?? null,
           lastLogPosition: after.at(-1)?.position ?? w.checkpoint ?? null,
@@ -259,7 +285,7 @@ export class ProjectionRunner {
     // Only a stopped worker can never get there; a retrying one may (waitFor's timeout covers it).
     const stuck = this.workers.find((w) => w.state === 'stopped');
     for (const waiter of this.waiters) {
-      if (this.workers.every((w) => w.checkpoint !== undefined && w.checkpoint >= waiter.position)) waiter.resolve();
+      if (this.workers.every((w) => w.served !== undefined && w.served >= waiter.position)) waiter.resolve();
       else if (stuck)
         waiter.reject(
           new Error(

@@ -4,7 +4,7 @@ import type { EventStore, Subscription } from '../ledger/event-store.port';
 import { Retrier, type RetryStatus } from '../shared/retry-policy';
 import { SupervisedLoop, type SupervisedState } from '../shared/supervised-loop';
 import { ProjectionBatch } from './projection-batch';
-import { CheckpointMovedError } from './checkpoint';
+import { buildingName, CheckpointMovedError } from './checkpoint';
 import type { ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
 
@@ -40,6 +40,9 @@ export interface WorkerListener<D> {
   failed(projection: string, error: Error, retry: RetryStatus): void;
 }
 
+/** Called with the projection's name and the version about to replace the served one. */
+export type SwitchOverHook = (projection: string, version: number) => Promise<void>;
+
 const TIMEOUT = Symbol('timeout');
 
 /** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
@@ -59,8 +62,12 @@ function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT>
  */
 export class ProjectionWorker<D> {
   checkpoint: number | undefined;
-  /** Set when this start dropped documents another version wrote (and so rebuilds from the start). */
+  /** Set when another version's documents were stored at start (this version rebuilds from the start). */
   rebuiltFrom?: number;
+  /** While this version builds beside the served one: the version still answering queries, and its checkpoint. */
+  building?: { servedVersion: number; servedPosition: number | undefined };
+  /** What the batches apply: the projection, under its building name while `building`. */
+  private target: Projection<D>;
   private subscription?: Subscription;
   private readonly supervisor: SupervisedLoop;
 
@@ -74,7 +81,10 @@ export class ProjectionWorker<D> {
     private readonly pages?: Pick<SharedCatchUp, 'page' | 'pageSize'>,
     /** Backoff between runs after an error. */
     retrier = new Retrier(),
+    /** Awaited before a caught-up build replaces the served version (tests hold it to read meanwhile). */
+    private readonly beforeSwitchOver?: SwitchOverHook,
   ) {
+    this.target = projection;
     this.supervisor = new SupervisedLoop(
       {
         run: () => this.run(),
@@ -84,6 +94,11 @@ export class ProjectionWorker<D> {
       },
       retrier,
     );
+  }
+
+  /** The last position the served documents reflect: while building, the served version's, which stands still. */
+  get served(): number | undefined {
+    return this.building ? this.building.servedPosition : this.checkpoint;
   }
 
   get state(): WorkerState {
@@ -106,12 +121,22 @@ export class ProjectionWorker<D> {
   start(): void {
     const { name, version } = this.projection;
     const stored = this.store.checkpoint(name);
-    if (stored?.version !== version) {
-      // New projection or a changed evolve: its old documents cannot be trusted, rebuild from the start.
-      this.store.reset(name, version);
-      this.rebuiltFrom = stored?.version;
+    const building = stored !== undefined && stored.version !== version ? buildingName(name, version) : undefined;
+    // Builds of other versions (one abandoned by a deploy that was rolled back) are of no use now.
+    for (const other of this.store.builds(name)) if (other !== building) this.store.drop(other);
+    if (stored === undefined) this.store.reset(name, version);
+    if (building === undefined) {
+      this.checkpoint = stored?.position;
+      this.target = this.projection;
+    } else {
+      // A changed evolve: the served documents keep answering while this one builds beside them (resuming a build).
+      const progress = this.store.checkpoint(building);
+      if (progress?.version !== version) this.store.reset(building, version);
+      this.checkpoint = progress?.version === version ? progress.position : undefined;
+      this.target = Object.create(this.projection, { name: { value: building } }) as Projection<D>;
+      this.rebuiltFrom = stored!.version;
+      this.building = { servedVersion: stored!.version, servedPosition: stored!.position };
     }
-    this.checkpoint = stored?.version === version ? stored.position : undefined;
     this.supervisor.start();
   }
 
@@ -141,12 +166,29 @@ export class ProjectionWorker<D> {
 
   private async runFromCheckpoint(): Promise<void> {
     // From the checkpoint (undefined: the projection holds no documents yet, a new projection or a version reset).
-    const batch = new ProjectionBatch(this.projection, this.store, this.checkpoint);
+    let batch = new ProjectionBatch(this.target, this.store, this.checkpoint);
     const applied = await this.catchUpByPage(batch);
     this.supervisor.recovered(); // the store answered: no longer retrying
     if (this.stopping) return this.commit(batch);
+    if (batch.empty && (await this.catchUpTarget()) === undefined) batch = await this.switchOver(batch);
+    if (this.stopping) return;
     const subscription = (this.subscription = this.events.subscribe({ after: applied }));
     await this.follow(subscription, batch);
+  }
+
+  /**
+   * Caught up while building beside the served version: the build replaces it in one transaction, and
+   * this worker follows the log as the served version from then on (a fresh batch under its name).
+   */
+  private async switchOver(batch: ProjectionBatch<D>): Promise<ProjectionBatch<D>> {
+    if (!this.building) return batch;
+    await this.beforeSwitchOver?.(this.projection.name, this.projection.version);
+    if (this.stopping) return batch;
+    this.store.switchOver(this.projection.name, this.projection.version, this.checkpoint);
+    this.building = undefined;
+    this.target = this.projection;
+    if (this.checkpoint !== undefined) this.listener.committed(this.projection.name, this.checkpoint, new Map());
+    return new ProjectionBatch(this.projection, this.store, this.checkpoint);
   }
 
   /**
@@ -163,7 +205,7 @@ export class ProjectionWorker<D> {
       const now = Date.now();
       for (const event of page) {
         batch.apply(event, now);
-        this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
+        this.store.noteRecorded(this.target.name, event.metadata.recordedAt, event.position);
         applied = event.position;
         if (event.position < target && !this.catchUpBatchFull(batch, now)) continue;
         this.commit(batch);
@@ -198,7 +240,10 @@ export class ProjectionWorker<D> {
       if (result === TIMEOUT) {
         this.commit(batch);
         target = await this.catchUpTarget();
-        if (target === undefined) batch.settle();
+        if (target === undefined) {
+          batch.settle();
+          batch = await this.switchOver(batch);
+        }
         continue;
       }
       pending = undefined;
@@ -206,13 +251,16 @@ export class ProjectionWorker<D> {
       const event = result.value;
       const now = Date.now();
       batch.apply(event, now);
-      this.store.noteRecorded(this.projection.name, event.metadata.recordedAt, event.position);
+      this.store.noteRecorded(this.target.name, event.metadata.recordedAt, event.position);
       const full =
         target === undefined ? batch.size >= batchSize : event.position >= target || this.catchUpBatchFull(batch, now);
       if (full) {
         this.commit(batch);
         target = await this.catchUpTarget();
-        if (target === undefined) batch.settle();
+        if (target === undefined) {
+          batch.settle();
+          batch = await this.switchOver(batch);
+        }
       }
     }
     this.commit(batch);
@@ -237,7 +285,9 @@ export class ProjectionWorker<D> {
     if (!done) return;
     this.checkpoint = done.position;
     this.supervisor.recovered();
-    this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
+    // A build's documents are not served yet: nothing to send, but waiters may move on.
+    if (this.building) this.listener.committed(this.projection.name, done.position, new Map());
+    else this.listener.committed(this.projection.name, done.position, done.docs, done.changedAt);
   }
 
   /** Cleared before closing, so a close that fails is not tried again. */

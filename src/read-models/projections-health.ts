@@ -27,6 +27,8 @@ export async function projectionsHealth(
       ...(up ? {} : { reason: p.error ? `${p.state}: ${p.error}` : p.state }),
       state: p.state,
       version: p.version,
+      // Blue-green: this version builds beside the served one, which answers queries until the switch-over.
+      ...(p.rebuild ? { rebuild: { inProgress: true, servedVersion: p.rebuild.servedVersion } } : {}),
       checkpoint: p.checkpoint,
       lag: lag ? { behind: lag.behind, behindAtLeast: lag.behindAtLeast, lastLogPosition: lag.lastLogPosition } : null,
       ...(lag?.rebuiltFrom !== undefined ? { rebuiltFrom: lag.rebuiltFrom } : {}),

@@ -55,6 +55,7 @@ import { ProtocolsAsOfController } from './protocols/protocols-as-of.controller'
 import { ProtocolsController } from './protocols/protocols.controller';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller';
 import { DataSubjectsAsOfController } from './data-subjects/data-subjects-as-of.controller';
+import { PROJECTION_OVERRIDES, withOverrides, type ProjectionOverrides } from './projection-overrides';
 import { ProjectionRunner } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 import { ProjectionStreams } from './sse/projection-streams';
@@ -131,8 +132,11 @@ export function readModelFile(config: AppConfig): string {
     },
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, ReadModelStore],
-      useFactory: (events: EventStore, store: ReadModelStore) => new ProjectionRunner(events, store, PROJECTIONS),
+      inject: [EVENT_STORE, ReadModelStore, { token: PROJECTION_OVERRIDES, optional: true }],
+      useFactory: (events: EventStore, store: ReadModelStore, overrides?: ProjectionOverrides) =>
+        new ProjectionRunner(events, store, withOverrides(PROJECTIONS, overrides), {
+          beforeSwitchOver: overrides?.beforeSwitchOver,
+        }),
     },
     {
       provide: ActionLogReader,

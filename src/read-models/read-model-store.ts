@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentFilter } from '../http/cursor-page';
 import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
-import { CheckpointMovedError, type Checkpoint } from './checkpoint';
+import { buildingName, CheckpointMovedError, type Checkpoint } from './checkpoint';
 import { guarded } from './guarded-store-calls';
 import { openReadModelFile } from './read-model-file';
 
@@ -23,6 +23,8 @@ export class ReadModelStore {
   private readonly stmt;
   private readonly commitTx;
   private readonly resetTx;
+  private readonly switchOverTx;
+  private readonly dropTx;
   /** Filtered scans, one prepared statement per filter's SQL (a reader has a few dozen shapes at most). */
   private readonly filteredScans = new Map<string, Database.Statement>();
   /**
@@ -56,6 +58,9 @@ export class ReadModelStore {
         'INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position',
       ),
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
+      rename: this.db.prepare('UPDATE documents SET projection = ? WHERE projection = ?'),
+      dropCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
+      names: this.db.prepare('SELECT projection FROM checkpoints WHERE projection > ? AND projection < ?').pluck(),
       scan: this.db
         .prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key')
         .raw(),
@@ -89,6 +94,22 @@ export class ReadModelStore {
       this.snapshots.reset(projection);
       this.stmt.drop.run(projection);
       this.stmt.setCheckpoint.run(projection, version, null);
+    });
+    this.switchOverTx = this.db.transaction((served: string, version: number, position: number | undefined) => {
+      const building = buildingName(served, version);
+      const stored = this.checkpoint(building);
+      if (stored?.version !== version || stored.position !== position)
+        throw new CheckpointMovedError(building, { version, position }, stored);
+      this.snapshots.replace(served, building);
+      this.stmt.drop.run(served);
+      this.stmt.rename.run(served, building);
+      this.stmt.setCheckpoint.run(served, version, position ?? null);
+      this.stmt.dropCheckpoint.run(building);
+    });
+    this.dropTx = this.db.transaction((name: string) => {
+      this.snapshots.forget(name);
+      this.stmt.drop.run(name);
+      this.stmt.dropCheckpoint.run(name);
     });
   }
 
@@ -148,6 +169,35 @@ export class ReadModelStore {
   /** Forget a projection's documents and start it again from the beginning of the log. */
   reset(projection: string, version: number): void {
     storeCallSync('read-model-store', true, () => this.resetTx.immediate(projection, version));
+  }
+
+  /**
+   * Blue-green: the version built beside `served` under buildingName(served, version), now at
+   * `position`, replaces it in one transaction (documents, checkpoint, snapshot layers; the old
+   * version's are dropped in it). A reader sees the old version whole or the new one whole. Refused
+   * (CheckpointMovedError, nothing written) unless the build's checkpoint is `version` at `position`.
+   */
+  switchOver(served: string, version: number, position: number | undefined): void {
+    storeCallSync('read-model-store', true, () => this.switchOverTx.immediate(served, version, position));
+  }
+
+  /** The names builds of `served` left in the file (buildingName of some version), e.g. of an abandoned version. */
+  builds(served: string): string[] {
+    const from = buildingName(served, 0).replace(/0$/, '');
+    return storeCallSync('read-model-store', false, () => this.stmt.names.all(from, from + PREFIX_END)) as string[];
+  }
+
+  /** Drops the builds of `served` whose checkpoint is beyond `head` (undefined: an empty ledger), as resetAhead does. */
+  dropBuildsAhead(served: string, head: number | undefined): void {
+    for (const build of this.builds(served)) {
+      const at = this.checkpoint(build)?.position;
+      if (at !== undefined && (head === undefined || at > head)) this.drop(build);
+    }
+  }
+
+  /** Forgets a name's documents, checkpoint and snapshot layers (an abandoned build). */
+  drop(name: string): void {
+    storeCallSync('read-model-store', true, () => this.dropTx.immediate(name));
   }
 
   /**

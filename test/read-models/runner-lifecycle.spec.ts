@@ -7,7 +7,7 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { projectionsHealth } from '../../src/read-models/projections-health';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { toAppends } from './support/action-histories';
-import { dump, memoryLogAndStore, rebuild, runOnce } from './support/runner-harness';
+import { appendOneMore, dump, memoryLogAndStore, rebuild, runOnce } from './support/runner-harness';
 
 /** Counts events per key, so a rebuild (count from zero) is told apart from carrying on. */
 const counter = (version: number): Projection<{ n: number; version: number }> => ({
@@ -52,21 +52,69 @@ describe('projection runner lifecycle', () => {
     store.commit('counter', 1, head, head, new Map([['stale-key', { n: 99, version: 1 }]]), 0);
     const runner = new ProjectionRunner(events, store, [counter(2)], { batchMs: 5 });
     runner.start();
-    await runner.waitFor(head, 5000);
+    // Served once the new version has switched over and applied what came after.
+    const appended = await appendOneMore(events);
+    await runner.waitFor(appended, 5000);
     expect((await runner.lag())[0]).toMatchObject({
       projection: 'counter',
       version: 2,
       rebuiltFrom: 1,
-      checkpoint: head,
+      checkpoint: appended,
       behind: 0,
     });
     await runner.stop();
     expect(dump(store, 'counter')).not.toHaveProperty('stale-key');
     expect(dump(store, 'counter')).toMatchObject({
-      'meeting-scheduled': { n: 3, version: 2 },
+      'meeting-scheduled': { n: 4, version: 2 },
       'action-raised': { n: 2, version: 2 },
     });
-    expect(store.checkpoint('counter')).toEqual({ version: 2, position: head });
+    expect(store.checkpoint('counter')).toEqual({ version: 2, position: appended });
+  });
+
+  it('given a new version, then it builds beside the served one, which answers until the switch-over replaces it whole', async () => {
+    await runOnce(events, store, head, {}, counter(1));
+    const served = dump(store, 'counter');
+    let release!: () => void;
+    let held!: () => void;
+    const caughtUp = new Promise<void>((resolve) => (held = resolve));
+    const runner = new ProjectionRunner(events, store, [counter(2)], {
+      batchMs: 5,
+      beforeSwitchOver: () => {
+        held();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    runner.start();
+    await caughtUp;
+    // Caught up but not switched: the served documents and checkpoint are version 1's, untouched.
+    expect(dump(store, 'counter')).toEqual(served);
+    expect(store.checkpoint('counter')).toEqual({ version: 1, position: head });
+    expect(await projectionsHealth(runner, (work) => work)).toEqual({
+      counter: expect.objectContaining({ status: 'up', version: 2, rebuild: { inProgress: true, servedVersion: 1 } }),
+    });
+    release();
+    const appended = await appendOneMore(events);
+    await runner.waitFor(appended, 5000);
+    await runner.stop();
+    expect(runner.states()[0]).not.toHaveProperty('rebuild');
+    // Version 2's documents under the served name, following the log; nothing left of the build.
+    expect(dump(store, 'counter')).toEqual({
+      'meeting-scheduled': { n: 4, version: 2 },
+      'action-raised': { n: 2, version: 2 },
+      'decision-recorded': { n: 1, version: 2 },
+      'action-progress-noted': { n: 1, version: 2 },
+    });
+    expect(store.checkpoint('counter')).toEqual({ version: 2, position: appended });
+    expect(store.builds('counter')).toEqual([]);
+  });
+
+  it('given a build another version left behind, then a start drops it', async () => {
+    await runOnce(events, store, head, {}, counter(1));
+    store.reset('counter@building-v7', 7);
+    store.commit('counter@building-v7', 7, undefined, head, new Map([['x', { n: 1, version: 7 }]]), 1);
+    await runOnce(events, store, head, {}, counter(1));
+    expect(store.builds('counter')).toEqual([]);
+    expect(dump(store, 'counter@building-v7')).toEqual({});
   });
 
   it('reports lag and health: behind before it runs, zero and up once caught up', async () => {

@@ -22,6 +22,19 @@ import { classifyStoreError, storeCallSync } from '../store-errors';
 import { GroupCommit } from './group-commit';
 import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
 
+/**
+ * A page of the log after a position, with `prefixes` type prefixes OR-ed and `categories` stream
+ * categories OR-ed (parameters in that order, then the limit). The category test is CATEGORY_SQL,
+ * the expression of the events_by_category index, so a filtered read seeks rather than scans.
+ */
+export function readAllSql(prefixes: number, categories: number): string {
+  const where = ['position > ?'];
+  // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
+  if (prefixes) where.push(`(${Array(prefixes).fill('instr(type, ?) = 1').join(' OR ')})`);
+  if (categories) where.push(`${CATEGORY_SQL} IN (${Array(categories).fill('?').join(', ')})`);
+  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+}
+
 export interface SqliteEventStoreOptions {
   file: string;
   synchronous?: Synchronous;
@@ -216,13 +229,7 @@ export class SqliteEventStore implements EventStore {
     const key = `${p}:${c}`;
     let stmt = this.readAllStatements.get(key);
     if (!stmt) {
-      const where = ['position > ?'];
-      // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
-      if (p) where.push(`(${Array(p).fill('instr(type, ?) = 1').join(' OR ')})`);
-      if (c) where.push(`${CATEGORY_SQL} IN (${Array(c).fill('?').join(', ')})`);
-      stmt = this.db
-        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
-        .raw();
+      stmt = this.db.prepare(readAllSql(p, c)).raw();
       this.readAllStatements.set(key, stmt);
     }
     return stmt;

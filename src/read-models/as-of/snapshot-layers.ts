@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { servedName } from '../checkpoint';
 
 /** How often the read-model store keeps a snapshot of a projection's documents. */
 export interface SnapshotOptions {
@@ -131,6 +132,9 @@ export class SnapshotLayers {
         'SELECT position, recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1',
       ),
       lastTime: db.prepare('SELECT position, recorded_at FROM log_times ORDER BY position DESC LIMIT 1'),
+      renames: ['snapshots', 'snapshot_docs', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_counts'].map((table) =>
+        db.prepare(`UPDATE ${table} SET projection = ? WHERE projection = ?`),
+      ),
     };
   }
 
@@ -149,7 +153,7 @@ export class SnapshotLayers {
   ): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (this.options.snapshotEvery <= 0) return;
-    if (this.snapshotted && !this.snapshotted.has(projection)) {
+    if (this.snapshotted && !this.snapshotted.has(servedName(projection))) {
       // Not snapshotted now: if it ever is again, its first layer must hold every document.
       // How many events its next layer would be after the last one is unknown from now on.
       if (this.tracked.delete(projection) || this.stmt.isTracked.get(projection)) {
@@ -191,6 +195,25 @@ export class SnapshotLayers {
     // No documents and no layers: nothing is missing from the next layer, whoever snapshots it.
     this.stmt.track.run(projection);
     this.tracked.add(projection);
+  }
+
+  /**
+   * Inside the switch-over transaction: the layers a new version wrote while it built beside the
+   * served one take the served name, with their tracking and count; the served version's go (they
+   * describe other documents).
+   */
+  replace(served: string, building: string): void {
+    this.forget(served);
+    for (const rename of this.stmt.renames) rename.run(served, building);
+    if (this.tracked.delete(building)) this.tracked.add(served);
+  }
+
+  /** Inside a transaction: no layers, tracking or count left under `projection`. */
+  forget(projection: string): void {
+    for (const drop of [this.stmt.dropSnapshots, this.stmt.dropDocs, this.stmt.clearDirty, this.stmt.untrack])
+      drop.run(projection);
+    this.stmt.dropCount.run(projection);
+    this.tracked.delete(projection);
   }
 
   /** One row of the position -> recordedAt index (a running maximum), inside the batch transaction. */
