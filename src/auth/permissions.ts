@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'escalations:manage', // escalate a stage, resolve, close
   'case-reviews:manage', // the case review register: notifications, rapid reviews, CSPRs, publication, learning
   'inspections:manage', // inspections of partner agencies, their recommendations, updates, RAG status, closure
+  'risks:manage', // the risk register: risks, scores over time, controls, reviews, escalation to a board, closure
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -50,6 +51,7 @@ const SECRETARIAT: Permission[] = [
   'escalations:manage',
   'case-reviews:manage',
   'inspections:manage',
+  'risks:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

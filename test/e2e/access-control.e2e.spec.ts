@@ -60,6 +60,7 @@ const WRITE_FAMILY: Record<string, string> = {
   'evidence-packs': 'packs:',
   'case-reviews': 'case-reviews:',
   inspections: 'inspections:',
+  risks: 'risks:',
   ledger: 'ledger:',
 };
 
