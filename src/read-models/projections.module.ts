@@ -17,6 +17,9 @@ import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { inspectionsProjection } from '../../projections/inspections/inspections.projection';
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
+import { risksProjection } from '../../projections/risks/risks.projection';
+import { RisksAsOfController } from './risks/risks-as-of.controller';
+import { RisksController } from './risks/risks.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
@@ -70,6 +73,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   protocolsProjection,
   caseReviewsProjection,
   inspectionsProjection,
+  risksProjection,
   dataSubjectsProjection,
 ];
 
@@ -107,6 +111,8 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewsAsOfController,
     InspectionsController,
     InspectionsAsOfController,
+    RisksController,
+    RisksAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
   ],
