@@ -54,6 +54,7 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     person: components['schemas']['PersonDto'];
   };
+  '/risks/stream': { 'auth-expired': components['schemas']['SseAuthExpired']; risk: components['schemas']['RiskDto'] };
   '/signoffs/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     signoff: components['schemas']['SignoffDto'];
@@ -74,5 +75,6 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/meetings/stream': ['auth-expired', 'meeting'],
   '/partners/stream': ['auth-expired', 'partner'],
   '/people/stream': ['auth-expired', 'person'],
+  '/risks/stream': ['auth-expired', 'risk'],
   '/signoffs/stream': ['auth-expired', 'signoff'],
 };
