@@ -2,7 +2,6 @@ import { EvidencePack, PACK_SOURCES } from './evidence';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
 import { DataSubject } from './privacy';
-import { Risk } from './risks';
 
 /**
  * Every aggregate that writes to the ledger, one per stream category: a new context adds its
@@ -15,7 +14,6 @@ export const AGGREGATES: readonly EventSource[] = [
   DataSubject,
   EvidencePack,
   LedgerDigest,
-  Risk,
 ];
 
 /** The codecs of every stream category in the ledger. */

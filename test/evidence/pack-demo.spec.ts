@@ -20,6 +20,7 @@ const PACK_FILES = [
   'attendance.csv',
   'case-reviews.csv',
   'inspections.csv',
+  'risks.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -70,6 +71,7 @@ describe('evidence pack over the demo data', () => {
       'funding.csv',
       'inspections.csv',
       'meetings.csv',
+      'risks.csv',
       'summary.pdf',
     ]);
     expect(result.eventsChecked).toBe(eventLines().length);
@@ -81,6 +83,7 @@ describe('evidence pack over the demo data', () => {
       'meetings',
       'case-reviews',
       'inspections',
+      'risks',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -174,6 +174,7 @@ describe('a version-2 event with an upcaster', () => {
         'funding.csv',
         'inspections.csv',
         'meetings.csv',
+        'risks.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);

@@ -5582,7 +5582,9 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'risks'
+      )[];
     };
     PackScopeDto: {
       /**
@@ -5624,7 +5626,9 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        'decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections' | 'risks'
+      )[];
     };
     /** @description One page of a cursor-paged list */
     Page: {

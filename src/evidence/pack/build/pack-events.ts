@@ -6,6 +6,7 @@ import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
 import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
 import { Meeting } from '../../../meetings';
+import { Risk } from '../../../risks';
 import { Board, Partner, Person } from '../../../partners';
 import { Signoff } from '../../../signoffs';
 
@@ -27,6 +28,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   Budget,
   CaseReview,
   Inspection,
+  Risk,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

@@ -23,6 +23,7 @@ const RECORD_NAMES: Record<string, string> = {
   funding: 'Partner funding and the budget',
   'case-reviews': 'Case reviews and their statutory deadlines',
   inspections: 'Inspections and their recommendations',
+  risks: 'The risk register: scores, reviews and escalations',
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

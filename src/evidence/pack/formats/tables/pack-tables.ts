@@ -5,6 +5,7 @@ import { EscalationsTable } from './escalations-csv';
 import { FundingTable } from './funding-csv';
 import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
+import { RisksTable } from './risks-csv';
 import type { PackTable } from './projection-fold';
 
 export interface PackTables {
@@ -16,6 +17,7 @@ export interface PackTables {
   attendance: AttendanceTable;
   caseReviews: CaseReviewsTable;
   inspections: InspectionsTable;
+  risks: RisksTable;
 }
 
 /**
@@ -34,6 +36,7 @@ export function packTables(asOf: string): PackTables {
     attendance: new AttendanceTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
     inspections: new InspectionsTable(asOf),
+    risks: new RisksTable(asOf),
   };
 }
 
@@ -46,4 +49,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.attendance,
   t.caseReviews,
   t.inspections,
+  t.risks,
 ];
