@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { summaryInput } from '../../src/evidence/pack/build/summary-input';
 import { parseCsv } from '../../src/evidence/pack/formats/csv';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
@@ -82,6 +84,17 @@ describe('risks in evidence packs', () => {
     await zipTo(forged, withRecomputedManifest(new Map([...files, ['risks.csv', Buffer.from(edited)]])));
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'risks.csv', row: 1, column: 'score' }),
+    ]);
+  });
+
+  it('given an open risk whose review was missed, then summary.pdf counts it in the headlines and lists it with its scores', async () => {
+    const tables = packTables('2022-12-31');
+    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
+    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
+    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 3, streamCount: 1 });
+    expect(input.headline).toContainEqual({ label: 'Risks (open / review overdue)', value: '1 (1 / 1)' });
+    expect(input.tables.find((t) => t.title.startsWith('Risk register'))!.rows).toEqual([
+      ['Social work vacancies (workforce)', 'p1', '8 (2 x 4)', '16', '2022-10-10 (overdue)'],
     ]);
   });
 });

@@ -5,6 +5,7 @@ import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
+import { riskSummaryRows } from '../formats/tables/risks-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -97,6 +98,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const reviews = t.caseReviews.views();
   const inspections = t.inspections.views();
   const recommendations = inspections.flatMap((v) => v.recommendations);
+  const risks = t.risks.views();
   const meetings = meetingSummaries(t.meetings.meetings());
   const overdue = actions.filter(
     (a) => a.status === 'open' && a.dueDate !== undefined && a.dueDate.slice(0, 10) < c.scope.to,
@@ -139,6 +141,10 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       {
         label: 'Inspection recommendations (open / overdue an update)',
         value: `${recommendations.length} (${recommendations.filter((r) => r.status === 'open').length} / ${recommendations.filter((r) => r.overdue).length})`,
+      },
+      {
+        label: 'Risks (open / review overdue)',
+        value: `${risks.length} (${risks.filter((r) => r.status === 'open').length} / ${risks.filter((r) => r.reviewOverdue).length})`,
       },
       ...years.map((y) => ({
         label: `Budget ${y.financialYear} (shortfall)`,
@@ -185,6 +191,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Inspections: recommendations open at the end of the period',
         columns: ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
         rows: capped(inspectionSummaryRows(inspections)),
+      },
+      {
+        title: 'Risk register: open risks at the end of the period',
+        columns: ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
+        rows: capped(riskSummaryRows(risks)),
       },
     ],
   };

@@ -76,3 +76,20 @@ export class RisksTable extends ProjectionTable<RiskDoc> {
     return toCsv(RISK_COLUMNS, rows, format);
   }
 }
+
+/**
+ * summary.pdf's risk register table: each risk open at the period end, highest score first, with
+ * its owner, score (likelihood x impact), the score before it, and its next review (flagged when missed).
+ */
+export function riskSummaryRows(views: RiskView[]): string[][] {
+  return views
+    .filter((v) => v.status === 'open')
+    .sort((a, b) => b.score - a.score)
+    .map((v) => [
+      `${v.title} (${v.category})`,
+      v.ownerPartnerId,
+      `${v.score} (${v.likelihood} x ${v.impact})`,
+      v.scores.length > 1 ? String(v.scores[v.scores.length - 2].score) : '',
+      v.nextReviewDue ? `${v.nextReviewDue}${v.reviewOverdue ? ' (overdue)' : ''}` : '',
+    ]);
+}
