@@ -7,6 +7,7 @@ import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { InspectionsModule } from './inspections/inspections.module';
+import { RisksModule } from './risks/risks.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
@@ -25,6 +26,7 @@ export const CONTEXT_MODULES: Type[] = [
   CaseReviewsModule,
   InspectionsModule,
   AssuranceModule,
+  RisksModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

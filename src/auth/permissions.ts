@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'case-reviews:manage', // the case review register: notifications, rapid reviews, CSPRs, publication, learning
   'inspections:manage', // inspections of partner agencies, their recommendations, updates, RAG status, closure
   'assurance:manage', // thematic reviews with per-partner plans; multi-agency audits, their returns and findings
+  'risks:manage', // the risk register: risks, scores over time, controls, reviews, escalation to a board, closure
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -52,6 +53,7 @@ const SECRETARIAT: Permission[] = [
   'case-reviews:manage',
   'inspections:manage',
   'assurance:manage',
+  'risks:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

@@ -18,6 +18,9 @@ import { inspectionsProjection } from '../../projections/inspections/inspections
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
 import { CaseReviewChainController } from './case-reviews/case-review-chain.controller';
+import { risksProjection } from '../../projections/risks/risks.projection';
+import { RisksAsOfController } from './risks/risks-as-of.controller';
+import { RisksController } from './risks/risks.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
 import { thematicReviewsProjection } from '../../projections/assurance/thematic-reviews.projection';
 import { auditsProjection } from '../../projections/assurance/audits.projection';
@@ -75,6 +78,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   protocolsProjection,
   caseReviewsProjection,
   inspectionsProjection,
+  risksProjection,
   dataSubjectsProjection,
   thematicReviewsProjection,
   auditsProjection,
@@ -115,6 +119,8 @@ export function readModelFile(config: AppConfig): string {
     InspectionsController,
     InspectionsAsOfController,
     CaseReviewChainController,
+    RisksController,
+    RisksAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
     ...ASSURANCE_CONTROLLERS,

@@ -62,6 +62,7 @@ const WRITE_FAMILY: Record<string, string> = {
   inspections: 'inspections:',
   'thematic-reviews': 'assurance:',
   'multi-agency-audits': 'assurance:',
+  risks: 'risks:',
   ledger: 'ledger:',
 };
 

@@ -22,6 +22,7 @@ const PACK_FILES = [
   'inspections.csv',
   'thematic-reviews.csv',
   'multi-agency-audits.csv',
+  'risks.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -73,6 +74,7 @@ describe('evidence pack over the demo data', () => {
       'inspections.csv',
       'meetings.csv',
       'multi-agency-audits.csv',
+      'risks.csv',
       'summary.pdf',
       'thematic-reviews.csv',
     ]);
@@ -87,6 +89,7 @@ describe('evidence pack over the demo data', () => {
       'inspections',
       'thematic-reviews',
       'multi-agency-audits',
+      'risks',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

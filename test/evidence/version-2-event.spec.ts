@@ -176,6 +176,7 @@ describe('a version-2 event with an upcaster', () => {
         'meetings.csv',
         'multi-agency-audits.csv',
         'thematic-reviews.csv',
+        'risks.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);

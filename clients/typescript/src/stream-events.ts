@@ -58,6 +58,7 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     person: components['schemas']['PersonDto'];
   };
+  '/risks/stream': { 'auth-expired': components['schemas']['SseAuthExpired']; risk: components['schemas']['RiskDto'] };
   '/signoffs/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     signoff: components['schemas']['SignoffDto'];
@@ -83,6 +84,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit'],
   '/partners/stream': ['auth-expired', 'partner'],
   '/people/stream': ['auth-expired', 'person'],
+  '/risks/stream': ['auth-expired', 'risk'],
   '/signoffs/stream': ['auth-expired', 'signoff'],
   '/thematic-reviews/stream': ['auth-expired', 'thematic-review'],
 };

@@ -9,6 +9,7 @@ export const RECORD_KINDS = [
   'case-reviews',
   'inspections',
   'assurance',
+  'risks',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

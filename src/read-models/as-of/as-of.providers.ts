@@ -14,6 +14,7 @@ import { caseReviewsProjection } from '../../../projections/case-reviews/case-re
 import { inspectionsProjection } from '../../../projections/inspections/inspections.projection';
 import { thematicReviewsProjection } from '../../../projections/assurance/thematic-reviews.projection';
 import { auditsProjection } from '../../../projections/assurance/audits.projection';
+import { risksProjection } from '../../../projections/risks/risks.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -43,6 +44,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(protocolsProjection),
   source(caseReviewsProjection),
   source(inspectionsProjection),
+  source(risksProjection),
   source(dataSubjectsProjection),
   source(thematicReviewsProjection),
   source(auditsProjection),

@@ -7,6 +7,7 @@ import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
 import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
 import { Meeting } from '../../../meetings';
+import { Risk } from '../../../risks';
 import { Board, Partner, Person } from '../../../partners';
 import { Signoff } from '../../../signoffs';
 
@@ -30,6 +31,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   Inspection,
   ThematicReview,
   MultiAgencyAudit,
+  Risk,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

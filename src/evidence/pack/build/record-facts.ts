@@ -34,6 +34,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   inspection: 'inspections',
   thematicreview: 'assurance',
   multiagencyaudit: 'assurance',
+  risk: 'risks',
 };
 
 type Data = Record<string, unknown>;

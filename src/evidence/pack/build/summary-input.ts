@@ -6,6 +6,7 @@ import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summar
 import { auditRows, thematicPlanRows } from '../formats/tables/assurance-csv';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
+import { riskSummaryRows } from '../formats/tables/risks-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -105,6 +106,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
   const recommendations = inspections.flatMap((v) => v.recommendations);
   const thematic = t.thematicReviews.reviews();
   const audits = t.audits.audits();
+  const risks = t.risks.views();
   const meetings = meetingSummaries(t.meetings.meetings());
   const overdue = t.actionLog.overdueOn(c.scope.to);
   const byStage = new Map<string, { stage: string; withinTimescale: number; breached: number }>();
@@ -151,6 +153,10 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         value: `${thematic.length} (${thematic.flatMap((r) => r.plans).filter((p) => p.status === 'complete').length} of ${thematic.flatMap((r) => r.plans).length})`,
       },
       { label: 'Multi-agency audits (returns in)', value: `${audits.length} (${auditReturns(audits)})` },
+      {
+        label: 'Risks (open / review overdue)',
+        value: `${risks.length} (${risks.filter((r) => r.status === 'open').length} / ${risks.filter((r) => r.reviewOverdue).length})`,
+      },
       ...years.map((y) => ({
         label: `Budget ${y.financialYear} (shortfall)`,
         value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})`,
@@ -213,6 +219,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Multi-agency audits: returns and findings',
         columns: ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
         rows: capped(auditRows(audits)),
+      },
+      {
+        title: 'Risk register: open risks at the end of the period',
+        columns: ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
+        rows: capped(riskSummaryRows(risks)),
       },
     ],
   };

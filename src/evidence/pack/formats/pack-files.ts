@@ -19,6 +19,7 @@ export const CSV_FILES = [
   'inspections.csv',
   'thematic-reviews.csv',
   'multi-agency-audits.csv',
+  'risks.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

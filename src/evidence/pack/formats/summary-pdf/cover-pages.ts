@@ -24,6 +24,7 @@ const RECORD_NAMES: Record<string, string> = {
   'case-reviews': 'Case reviews and their statutory deadlines',
   inspections: 'Inspections and their recommendations',
   assurance: 'Thematic reviews, partner plans and multi-agency audits',
+  risks: 'The risk register: scores, reviews and escalations',
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

@@ -6,6 +6,7 @@ import { EscalationsTable } from './escalations-csv';
 import { FundingTable } from './funding-csv';
 import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
+import { RisksTable } from './risks-csv';
 import type { PackTable } from './projection-fold';
 
 export interface PackTables {
@@ -19,6 +20,7 @@ export interface PackTables {
   inspections: InspectionsTable;
   thematicReviews: ThematicReviewsTable;
   audits: AuditsTable;
+  risks: RisksTable;
 }
 
 /**
@@ -39,6 +41,7 @@ export function packTables(asOf: string): PackTables {
     inspections: new InspectionsTable(asOf),
     thematicReviews: new ThematicReviewsTable(),
     audits: new AuditsTable(),
+    risks: new RisksTable(asOf),
   };
 }
 
@@ -53,4 +56,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.inspections,
   t.thematicReviews,
   t.audits,
+  t.risks,
 ];

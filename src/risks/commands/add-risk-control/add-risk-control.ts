@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import { IsRecordId } from '../../../http/ids';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Risk, type RiskCommand } from '../../domain/risk';
+
+export class AddRiskControlDto extends CommandDto {
+  @IsRecordId('Stable id of the control on this risk', 'recruitment-campaign')
+  controlId!: string;
+
+  @IsBusinessDate('The day the control was put in place', '2019-02-01')
+  addedOn!: string;
+
+  @IsText(1000, 'What the control is and does')
+  description!: string;
+}
+
+export class AddRiskControlCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<RiskCommand, 'add-risk-control'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AddRiskControlCommand)
+export class AddRiskControlHandler implements ICommandHandler<AddRiskControlCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: AddRiskControlCommand) {
+    return this.runner.run(Risk, data.riskId, { type: 'add-risk-control', data }, ctx);
+  }
+}
+
+@ApiTags('risks')
+@Controller('risks')
+export class AddRiskControlController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':riskId/controls')
+  @HttpCode(200)
+  @Requires('risks:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'addRiskControl', summary: 'Add a control that mitigates a risk' })
+  add(@RecordId('riskId') riskId: string, @Body() dto: AddRiskControlDto, @Ctx() ctx: CommandContext) {
+    const { controlId, addedOn, description } = dto;
+    return this.commands.execute(new AddRiskControlCommand({ riskId, controlId, addedOn, description }, ctx));
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Risk, type RiskCommand } from '../../domain/risk';
+
+export class CloseRiskDto extends CommandDto {
+  @IsBusinessDate('The day it was closed', '2020-01-10')
+  closedOn!: string;
+
+  @IsText(1000, 'Why it is closed')
+  reason!: string;
+}
+
+export class CloseRiskCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<RiskCommand, 'close-risk'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseRiskCommand)
+export class CloseRiskHandler implements ICommandHandler<CloseRiskCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CloseRiskCommand) {
+    return this.runner.run(Risk, data.riskId, { type: 'close-risk', data }, ctx);
+  }
+}
+
+@ApiTags('risks')
+@Controller('risks')
+export class CloseRiskController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':riskId/closure')
+  @HttpCode(200)
+  @Requires('risks:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'closeRisk',
+    summary: 'Close a risk, with the reason; a closed risk takes no more changes',
+  })
+  close(@RecordId('riskId') riskId: string, @Body() dto: CloseRiskDto, @Ctx() ctx: CommandContext) {
+    const { closedOn, reason } = dto;
+    return this.commands.execute(new CloseRiskCommand({ riskId, closedOn, reason }, ctx));
+  }
+}

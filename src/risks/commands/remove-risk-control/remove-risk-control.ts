@@ -1,0 +1,59 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Risk, type RiskCommand } from '../../domain/risk';
+
+export class RemoveRiskControlDto extends CommandDto {
+  @IsBusinessDate('The day the control stopped', '2019-06-01')
+  removedOn!: string;
+
+  @IsText(1000, 'Why it was removed')
+  reason!: string;
+}
+
+export class RemoveRiskControlCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<RiskCommand, 'remove-risk-control'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RemoveRiskControlCommand)
+export class RemoveRiskControlHandler implements ICommandHandler<RemoveRiskControlCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RemoveRiskControlCommand) {
+    return this.runner.run(Risk, data.riskId, { type: 'remove-risk-control', data }, ctx);
+  }
+}
+
+@ApiTags('risks')
+@Controller('risks')
+export class RemoveRiskControlController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':riskId/controls/:controlId/removal')
+  @HttpCode(200)
+  @Requires('risks:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'removeRiskControl', summary: 'Remove a control from a risk, with the reason' })
+  remove(
+    @RecordId('riskId') riskId: string,
+    @RecordId('controlId') controlId: string,
+    @Body() dto: RemoveRiskControlDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    const { removedOn, reason } = dto;
+    return this.commands.execute(new RemoveRiskControlCommand({ riskId, controlId, removedOn, reason }, ctx));
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsBusinessDate, IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Risk, type RiskCommand } from '../../domain/risk';
+import { IsRating } from '../risk-fields';
+
+export class RescoreRiskDto extends CommandDto {
+  @IsBusinessDate('The day it was scored', '2019-05-01')
+  scoredOn!: string;
+
+  @IsRating('How likely it is to happen, 1-5', 3)
+  likelihood!: number;
+
+  @IsRating('How severe it would be, 1-5', 4)
+  impact!: number;
+
+  @IsText(1000, 'Why the score changed')
+  reason!: string;
+}
+
+export class RescoreRiskCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<RiskCommand, 'rescore-risk'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RescoreRiskCommand)
+export class RescoreRiskHandler implements ICommandHandler<RescoreRiskCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: RescoreRiskCommand) {
+    return this.runner.run(Risk, data.riskId, { type: 'rescore-risk', data }, ctx);
+  }
+}
+
+@ApiTags('risks')
+@Controller('risks')
+export class RescoreRiskController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':riskId/scores')
+  @HttpCode(200)
+  @Requires('risks:manage')
+  @CommandEndpoint()
+  @ApiOperation({
+    operationId: 'rescoreRisk',
+    summary: 'Score a risk again: likelihood and impact (1-5 each) on a date, with the reason; past scores are kept',
+  })
+  rescore(@RecordId('riskId') riskId: string, @Body() dto: RescoreRiskDto, @Ctx() ctx: CommandContext) {
+    const { scoredOn, likelihood, impact, reason } = dto;
+    return this.commands.execute(new RescoreRiskCommand({ riskId, scoredOn, likelihood, impact, reason }, ctx));
+  }
+}
