@@ -15,7 +15,7 @@
  *   Unit specs next to the code follow the rules of the folder they are in.
  */
 const CONTEXTS =
-  'actions|case-reviews|decisions|escalations|evidence|funding|inspections|meetings|partners|privacy|signoffs';
+  'actions|case-reviews|decisions|escalations|evidence|forward-plan|funding|inspections|meetings|partners|privacy|signoffs';
 const CONTEXT = `^src/(${CONTEXTS})/`;
 /**
  * A context's public surfaces: index.ts (pure: domain and types), http-surface.ts (pipes the read

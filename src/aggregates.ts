@@ -1,4 +1,5 @@
 import { EvidencePack, PACK_SOURCES } from './evidence';
+import { ForwardPlanItem } from './forward-plan';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
 import { DataSubject } from './privacy';
@@ -12,6 +13,7 @@ export const AGGREGATES: readonly EventSource[] = [
   // the records an evidence pack selects from, with their boards, people and agencies
   ...PACK_SOURCES,
   DataSubject,
+  ForwardPlanItem,
   EvidencePack,
   LedgerDigest,
 ];

@@ -5,6 +5,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ForwardPlanModule } from './forward-plan/forward-plan.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FundingModule } from './funding/funding.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -23,6 +24,7 @@ export const CONTEXT_MODULES: Type[] = [
   EscalationsModule,
   CaseReviewsModule,
   InspectionsModule,
+  ForwardPlanModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'escalations:manage', // escalate a stage, resolve, close
   'case-reviews:manage', // the case review register: notifications, rapid reviews, CSPRs, publication, learning
   'inspections:manage', // inspections of partner agencies, their recommendations, updates, RAG status, closure
+  'forward-plan:manage', // a board's forward plan: items planned for a meeting or month, moved, dropped, taken
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -50,6 +51,7 @@ const SECRETARIAT: Permission[] = [
   'escalations:manage',
   'case-reviews:manage',
   'inspections:manage',
+  'forward-plan:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

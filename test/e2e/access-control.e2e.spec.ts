@@ -60,6 +60,7 @@ const WRITE_FAMILY: Record<string, string> = {
   'evidence-packs': 'packs:',
   'case-reviews': 'case-reviews:',
   inspections: 'inspections:',
+  'forward-plan': 'forward-plan:',
   ledger: 'ledger:',
 };
 
