@@ -33,11 +33,16 @@ export interface MeetingFacts {
 
 type Ev<T extends string, D> = DomainEvent<T, { itemId: string } & D>;
 
+/** `month` (YYYY-MM): the target's month, or the month its meeting is scheduled in, so a plan reads by month. */
+
 export type ForwardPlanEvent =
-  | Ev<'forward-plan-item-planned', { boardId: string; target: PlanTarget; title: string; from: PlanSource }>
-  | Ev<'forward-plan-item-moved', { target: PlanTarget; previous: PlanTarget; reason: string }>
+  | Ev<
+      'forward-plan-item-planned',
+      { boardId: string; target: PlanTarget; month: string; title: string; from: PlanSource }
+    >
+  | Ev<'forward-plan-item-moved', { target: PlanTarget; month: string; previous: PlanTarget; reason: string }>
   | Ev<'forward-plan-item-dropped', { reason: string }>
-  | Ev<'forward-plan-item-taken', { meetingId: string; agendaItem: number }>;
+  | Ev<'forward-plan-item-taken', { meetingId: string; month: string; agendaItem: number }>;
 
 type Cmd<T extends string, D> = DomainCommand<T, { itemId: string } & D>;
 

@@ -13,32 +13,37 @@ const april: MeetingFacts = {
   itemNumbers: [1, 2, 5],
 };
 
-const planned: ForwardPlanEvent = {
-  type: 'forward-plan-item-planned',
-  data: {
-    itemId,
-    boardId,
-    target: { month: '2023-04' },
-    title: 'Police inspection: progress on the action plan',
-    from: { kind: 'action', id: 'wseb-2022-09-a3' },
-  },
+const planData = {
+  itemId,
+  boardId,
+  target: { month: '2023-04' },
+  title: 'Police inspection: progress on the action plan',
+  from: { kind: 'action' as const, id: 'wseb-2022-09-a3' },
 };
+const planned: ForwardPlanEvent = { type: 'forward-plan-item-planned', data: { ...planData, month: '2023-04' } };
 const moved: ForwardPlanEvent = {
   type: 'forward-plan-item-moved',
-  data: { itemId, target: { meetingId: 'wseb-2023-04-20' }, previous: { month: '2023-04' }, reason: 'Date set' },
+  data: {
+    itemId,
+    target: { meetingId: 'wseb-2023-04-20' },
+    month: '2023-04',
+    previous: { month: '2023-04' },
+    reason: 'Date set',
+  },
 };
 const dropped: ForwardPlanEvent = { type: 'forward-plan-item-dropped', data: { itemId, reason: 'Superseded' } };
 const taken: ForwardPlanEvent = {
   type: 'forward-plan-item-taken',
-  data: { itemId, meetingId: 'wseb-2023-04-20', agendaItem: 5 },
+  data: { itemId, meetingId: 'wseb-2023-04-20', month: '2023-04', agendaItem: 5 },
 };
 
 const planCmd = (extra: object = {}) => ({
   type: 'plan-item' as const,
-  data: { ...planned.data, boardExists: true, sourceExists: true, ...extra } as Extract<
-    ForwardPlanEvent,
-    { type: 'forward-plan-item-planned' }
-  >['data'] & { boardExists: boolean; sourceExists?: boolean; meeting?: MeetingFacts },
+  data: { ...planData, boardExists: true, sourceExists: true, ...extra } as typeof planData & {
+    boardExists: boolean;
+    sourceExists?: boolean;
+    meeting?: MeetingFacts;
+  },
 });
 const moveCmd = (meeting: MeetingFacts | undefined = april, target: object = { meetingId: 'wseb-2023-04-20' }) => ({
   type: 'move-item' as const,

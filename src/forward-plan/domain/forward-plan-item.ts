@@ -15,14 +15,17 @@ type Data<T extends ForwardPlanCommand['type']> = Extract<ForwardPlanCommand, { 
 
 const initialState: ForwardPlanState = { exists: false };
 
-/** A plan looks forward: its meeting or month is not before the day the command is decided (its business date). */
-function checkTarget(target: PlanTarget, boardId: string, meeting: MeetingFacts | undefined, today: string): void {
+/**
+ * A plan looks forward: its meeting or month is not before the day the command is decided (its
+ * business date). Answers the month it falls in.
+ */
+function checkTarget(target: PlanTarget, boardId: string, meeting: MeetingFacts | undefined, today: string): string {
   if ('month' in target) {
     if (target.month < today.slice(0, 7))
       throw new RuleViolation('month-in-past', `${target.month} is before ${today.slice(0, 7)}`, {
         month: target.month,
       });
-    return;
+    return target.month;
   }
   checkMeeting(target.meetingId, boardId, meeting);
   if (meeting!.closed) throw new StateConflict('meeting-closed', `Meeting ${target.meetingId} is closed or cancelled`);
@@ -30,6 +33,7 @@ function checkTarget(target: PlanTarget, boardId: string, meeting: MeetingFacts 
     throw new RuleViolation('meeting-in-past', `Meeting ${target.meetingId} was held before ${today.slice(0, 10)}`, {
       meetingId: target.meetingId,
     });
+  return meeting!.scheduledFor!.slice(0, 7);
 }
 
 /** The meeting is scheduled, and is one of this item's board's. */
@@ -56,8 +60,8 @@ function plan(data: Data<'plan-item'>, state: ForwardPlanState, today: string): 
     throw new RuleViolation('source-not-found', `No such ${planned.from.kind}: ${planned.from.id}`, {
       from: planned.from,
     });
-  checkTarget(planned.target, planned.boardId, meeting, today);
-  return [{ type: 'forward-plan-item-planned', data: planned }];
+  const month = checkTarget(planned.target, planned.boardId, meeting, today);
+  return [{ type: 'forward-plan-item-planned', data: { ...planned, month } }];
 }
 
 /** Still on the plan: a dropped item stays dropped, a taken one is on an agenda already. */
@@ -75,8 +79,8 @@ function move(data: Data<'move-item'>, state: ForwardPlanState, today: string): 
   open(state, data.itemId);
   if (sameTarget(moved.target, state.target!))
     throw new RuleViolation('move-to-same-target', `${data.itemId} is already planned there`);
-  checkTarget(moved.target, state.boardId!, meeting, today);
-  return [{ type: 'forward-plan-item-moved', data: { ...moved, previous: state.target! } }];
+  const month = checkTarget(moved.target, state.boardId!, meeting, today);
+  return [{ type: 'forward-plan-item-moved', data: { ...moved, month, previous: state.target! } }];
 }
 
 function take(data: Data<'take-item'>, state: ForwardPlanState): ForwardPlanEvent[] {
@@ -87,7 +91,7 @@ function take(data: Data<'take-item'>, state: ForwardPlanState): ForwardPlanEven
     throw new RuleViolation('agenda-item-not-found', `Meeting ${taken.meetingId} has no item ${taken.agendaItem}`, {
       agendaItem: taken.agendaItem,
     });
-  return [{ type: 'forward-plan-item-taken', data: taken }];
+  return [{ type: 'forward-plan-item-taken', data: { ...taken, month: meeting.scheduledFor!.slice(0, 7) } }];
 }
 
 function decide(command: ForwardPlanCommand, state: ForwardPlanState): ForwardPlanEvent[] {
