@@ -15,6 +15,9 @@ import { caseReviewsProjection } from '../../projections/case-reviews/case-revie
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { inspectionsProjection } from '../../projections/inspections/inspections.projection';
+import { forwardPlanProjection } from '../../projections/forward-plan/forward-plan.projection';
+import { ForwardPlanAsOfController } from './forward-plan/forward-plan-as-of.controller';
+import { ForwardPlanController } from './forward-plan/forward-plan.controller';
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
 import { dataSubjectsProjection } from '../../projections/data-subjects/data-subjects.projection';
@@ -70,6 +73,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   protocolsProjection,
   caseReviewsProjection,
   inspectionsProjection,
+  forwardPlanProjection,
   dataSubjectsProjection,
 ];
 
@@ -107,6 +111,8 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewsAsOfController,
     InspectionsController,
     InspectionsAsOfController,
+    ForwardPlanController,
+    ForwardPlanAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
   ],

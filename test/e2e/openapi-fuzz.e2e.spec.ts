@@ -71,6 +71,7 @@ const CATEGORY: Record<string, string> = {
   escalationId: 'escalation',
   caseReviewId: 'casereview',
   inspectionId: 'inspection',
+  itemId: 'forwardplan',
   financialYear: 'budget',
   packId: 'pack',
 };
@@ -291,6 +292,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',
+      'streamForwardPlan',
       'streamInspections',
       'streamMeetings',
       'streamPartners',

@@ -12,6 +12,7 @@ import { protocolsProjection } from '../../../projections/protocols/protocols.pr
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
 import { inspectionsProjection } from '../../../projections/inspections/inspections.projection';
+import { forwardPlanProjection } from '../../../projections/forward-plan/forward-plan.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -41,6 +42,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(protocolsProjection),
   source(caseReviewsProjection),
   source(inspectionsProjection),
+  source(forwardPlanProjection),
   source(dataSubjectsProjection),
 ];
 
