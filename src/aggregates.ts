@@ -1,5 +1,4 @@
 import { EvidencePack, PACK_SOURCES } from './evidence';
-import { ForwardPlanItem } from './forward-plan';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
 import { DataSubject } from './privacy';
@@ -13,7 +12,6 @@ export const AGGREGATES: readonly EventSource[] = [
   // the records an evidence pack selects from, with their boards, people and agencies
   ...PACK_SOURCES,
   DataSubject,
-  ForwardPlanItem,
   EvidencePack,
   LedgerDigest,
 ];

@@ -20,6 +20,7 @@ const PACK_FILES = [
   'attendance.csv',
   'case-reviews.csv',
   'inspections.csv',
+  'forward-plan.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -67,6 +68,7 @@ describe('evidence pack over the demo data', () => {
       'decisions.csv',
       'escalations.csv',
       'events.ndjson',
+      'forward-plan.csv',
       'funding.csv',
       'inspections.csv',
       'meetings.csv',
@@ -81,6 +83,7 @@ describe('evidence pack over the demo data', () => {
       'meetings',
       'case-reviews',
       'inspections',
+      'forward-plan',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

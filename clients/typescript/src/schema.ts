@@ -5579,7 +5579,16 @@ export interface components {
       /** @description Empty: every partner */
       partnerIds: string[];
       themes: string[];
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        | 'decisions'
+        | 'actions'
+        | 'escalations'
+        | 'funding'
+        | 'meetings'
+        | 'case-reviews'
+        | 'inspections'
+        | 'forward-plan'
+      )[];
     };
     PackScopeDto: {
       /**
@@ -5621,7 +5630,16 @@ export interface components {
        *       "funding"
        *     ]
        */
-      records: ('decisions' | 'actions' | 'escalations' | 'funding' | 'meetings' | 'case-reviews' | 'inspections')[];
+      records: (
+        | 'decisions'
+        | 'actions'
+        | 'escalations'
+        | 'funding'
+        | 'meetings'
+        | 'case-reviews'
+        | 'inspections'
+        | 'forward-plan'
+      )[];
     };
     /** @description One page of a cursor-paged list */
     Page: {

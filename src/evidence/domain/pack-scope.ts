@@ -8,6 +8,7 @@ export const RECORD_KINDS = [
   'meetings',
   'case-reviews',
   'inspections',
+  'forward-plan',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { Action } from '../../../actions';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Inspection } from '../../../inspections';
+import { ForwardPlanItem } from '../../../forward-plan';
 import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
 import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
@@ -27,6 +28,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   Budget,
   CaseReview,
   Inspection,
+  ForwardPlanItem,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

@@ -32,6 +32,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   meeting: 'meetings',
   casereview: 'case-reviews',
   inspection: 'inspections',
+  forwardplan: 'forward-plan',
 };
 
 type Data = Record<string, unknown>;

@@ -10,7 +10,7 @@ import { KIND_OF_CATEGORY, noteEvent, themeMatcher, type RecordFacts } from './r
  * 1. Records: the scope's record kinds pick stream categories: decisions -> decision-*, signoff-*;
  *    actions -> action-*; escalations -> escalation-*, protocol-*; funding -> budget-*; meetings -> meeting-*;
  *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out);
- *    inspections -> inspection-*.
+ *    inspections -> inspection-*; forward-plan -> forwardplan-* (its meetings are its parties, no partner).
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
  *    meetings.csv with its attendance in attendance.csv.
  * 2. Period: a record is in scope when any of its events has an occurredAt whose business date

@@ -17,6 +17,7 @@ export const CSV_FILES = [
   'attendance.csv',
   'case-reviews.csv',
   'inspections.csv',
+  'forward-plan.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

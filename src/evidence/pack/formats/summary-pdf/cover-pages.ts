@@ -23,6 +23,7 @@ const RECORD_NAMES: Record<string, string> = {
   funding: 'Partner funding and the budget',
   'case-reviews': 'Case reviews and their statutory deadlines',
   inspections: 'Inspections and their recommendations',
+  'forward-plan': "The board's forward plan",
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

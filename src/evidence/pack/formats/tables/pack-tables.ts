@@ -2,6 +2,7 @@ import { ActionLogTable } from './action-log-csv';
 import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
+import { ForwardPlanTable } from './forward-plan-csv';
 import { FundingTable } from './funding-csv';
 import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
@@ -16,6 +17,7 @@ export interface PackTables {
   attendance: AttendanceTable;
   caseReviews: CaseReviewsTable;
   inspections: InspectionsTable;
+  forwardPlan: ForwardPlanTable;
 }
 
 /**
@@ -34,6 +36,7 @@ export function packTables(asOf: string): PackTables {
     attendance: new AttendanceTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
     inspections: new InspectionsTable(asOf),
+    forwardPlan: new ForwardPlanTable(),
   };
 }
 
@@ -46,4 +49,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.attendance,
   t.caseReviews,
   t.inspections,
+  t.forwardPlan,
 ];

@@ -1,0 +1,55 @@
+import { FORWARD_PLAN_KEY_PREFIX, type ForwardPlanDoc } from '../../../../../projections/forward-plan/forward-plan-doc';
+import { forwardPlanProjection } from '../../../../../projections/forward-plan/forward-plan.projection';
+import type { PlanTarget } from '../../../../forward-plan';
+import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
+import { ProjectionTable } from './projection-fold';
+
+/** Packs carry forward-plan.csv from CSV format 6 on; verify-pack expects it only in those. */
+export const FORWARD_PLAN_CSV_SINCE: CsvFormat = 6;
+
+export const FORWARD_PLAN_COLUMNS = [
+  'itemId',
+  'boardId',
+  'title',
+  'fromKind',
+  'fromId',
+  'status',
+  'meetingId',
+  'month',
+  'moves',
+  'droppedReason',
+  'agendaMeetingId',
+  'agendaItem',
+];
+
+const where = (t: PlanTarget) => ('meetingId' in t ? t.meetingId : t.month);
+
+/** The forward plan as it stood at the end of the pack's log: one row per item, its moves in one cell. */
+export class ForwardPlanTable extends ProjectionTable<ForwardPlanDoc> {
+  readonly since = FORWARD_PLAN_CSV_SINCE;
+
+  constructor() {
+    super('forward-plan.csv', forwardPlanProjection);
+  }
+
+  csv(format: CsvFormat = CSV_FORMAT): string {
+    const rows = this.fold
+      .sorted<ForwardPlanDoc>(FORWARD_PLAN_KEY_PREFIX)
+      .filter((d) => d.exists)
+      .map((d) => [
+        d.itemId,
+        d.boardId,
+        d.title,
+        d.from?.kind,
+        d.from?.id,
+        d.status,
+        d.meetingId,
+        d.month,
+        d.moves.map((m) => `${where(m.from)} -> ${where(m.to)}: ${m.reason}`).join('; '),
+        d.dropped?.reason,
+        d.agenda?.meetingId,
+        d.agenda?.agendaItem,
+      ]);
+    return toCsv(FORWARD_PLAN_COLUMNS, rows, format);
+  }
+}
