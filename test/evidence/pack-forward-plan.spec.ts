@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { summaryInput } from '../../src/evidence/pack/build/summary-input';
 import { parseCsv } from '../../src/evidence/pack/formats/csv';
+import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
@@ -66,6 +68,16 @@ describe('the forward plan in evidence packs', () => {
     await zipTo(forged, withRecomputedManifest(new Map([...files, ['forward-plan.csv', Buffer.from(edited)]])));
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'forward-plan.csv', row: 1, column: 'status' }),
+    ]);
+  });
+
+  it('given an item still to come, then summary.pdf lists it by month with its source and moves', async () => {
+    const tables = packTables('2022-12-31');
+    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
+    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
+    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 2, streamCount: 1 });
+    expect(input.tables.find((t) => t.title.startsWith('Forward plan'))!.rows).toEqual([
+      ['2023-04 (m-april)', 'b1', 'Health staff in the MASH at weekends', 'action a1', '1'],
     ]);
   });
 });

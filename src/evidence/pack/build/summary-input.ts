@@ -5,6 +5,7 @@ import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
+import { forwardPlanSummaryRows } from '../formats/tables/forward-plan-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -185,6 +186,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Inspections: recommendations open at the end of the period',
         columns: ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
         rows: capped(inspectionSummaryRows(inspections)),
+      },
+      {
+        title: 'Forward plan: items still to come at the end of the period',
+        columns: ['For', 'Board', 'Item', 'From', 'Moves'],
+        rows: capped(forwardPlanSummaryRows(t.forwardPlan.items())),
       },
     ],
   };

@@ -32,24 +32,42 @@ export class ForwardPlanTable extends ProjectionTable<ForwardPlanDoc> {
     super('forward-plan.csv', forwardPlanProjection);
   }
 
+  items(): ForwardPlanDoc[] {
+    return this.fold.sorted<ForwardPlanDoc>(FORWARD_PLAN_KEY_PREFIX).filter((d) => d.exists);
+  }
+
   csv(format: CsvFormat = CSV_FORMAT): string {
-    const rows = this.fold
-      .sorted<ForwardPlanDoc>(FORWARD_PLAN_KEY_PREFIX)
-      .filter((d) => d.exists)
-      .map((d) => [
-        d.itemId,
-        d.boardId,
-        d.title,
-        d.from?.kind,
-        d.from?.id,
-        d.status,
-        d.meetingId,
-        d.month,
-        d.moves.map((m) => `${where(m.from)} -> ${where(m.to)}: ${m.reason}`).join('; '),
-        d.dropped?.reason,
-        d.agenda?.meetingId,
-        d.agenda?.agendaItem,
-      ]);
+    const rows = this.items().map((d) => [
+      d.itemId,
+      d.boardId,
+      d.title,
+      d.from?.kind,
+      d.from?.id,
+      d.status,
+      d.meetingId,
+      d.month,
+      d.moves.map((m) => `${where(m.from)} -> ${where(m.to)}: ${m.reason}`).join('; '),
+      d.dropped?.reason,
+      d.agenda?.meetingId,
+      d.agenda?.agendaItem,
+    ]);
     return toCsv(FORWARD_PLAN_COLUMNS, rows, format);
   }
+}
+
+/**
+ * summary.pdf's forward plan table: the items still to come at the end of the pack's log (planned
+ * or moved), by the month they fall in, with where they come from and how often they moved.
+ */
+export function forwardPlanSummaryRows(items: ForwardPlanDoc[]): string[][] {
+  return items
+    .filter((d) => d.status === 'planned' || d.status === 'moved')
+    .sort((a, b) => (a.month! < b.month! ? -1 : a.month! > b.month! ? 1 : 0))
+    .map((d) => [
+      `${d.month}${d.meetingId ? ` (${d.meetingId})` : ''}`,
+      d.boardId ?? '',
+      d.title,
+      d.from?.id ? `${d.from.kind} ${d.from.id}` : (d.from?.kind ?? ''),
+      String(d.moves.length),
+    ]);
 }
