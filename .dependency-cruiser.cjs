@@ -15,7 +15,7 @@
  *   Unit specs next to the code follow the rules of the folder they are in.
  */
 const CONTEXTS =
-  'actions|assurance|case-reviews|decisions|escalations|evidence|funding|inspections|meetings|partners|privacy|risks|signoffs';
+  'actions|assurance|case-reviews|decisions|escalations|evidence|forward-plan|funding|inspections|meetings|partners|privacy|risks|signoffs';
 const CONTEXT = `^src/(${CONTEXTS})/`;
 /**
  * A context's public surfaces: index.ts (pure: domain and types), http-surface.ts (pipes the read

@@ -6,6 +6,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DigestsModule } from './ledger/digests/digests.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ForwardPlanModule } from './forward-plan/forward-plan.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { RisksModule } from './risks/risks.module';
 import { FundingModule } from './funding/funding.module';
@@ -27,6 +28,7 @@ export const CONTEXT_MODULES: Type[] = [
   InspectionsModule,
   AssuranceModule,
   RisksModule,
+  ForwardPlanModule,
   FundingModule,
   ProjectionsModule,
   DigestsModule,

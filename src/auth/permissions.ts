@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'inspections:manage', // inspections of partner agencies, their recommendations, updates, RAG status, closure
   'assurance:manage', // thematic reviews with per-partner plans; multi-agency audits, their returns and findings
   'risks:manage', // the risk register: risks, scores over time, controls, reviews, escalation to a board, closure
+  'forward-plan:manage', // a board's forward plan: items planned for a meeting or month, moved, dropped, taken
   'funding:manage', // budgets, payments received, underwriting agreements
   'funding:pledge', // pledge, amend or withdraw (partner representatives: their own agency only)
   'ledger:read', // read streams and verify the chain
@@ -54,6 +55,7 @@ const SECRETARIAT: Permission[] = [
   'inspections:manage',
   'assurance:manage',
   'risks:manage',
+  'forward-plan:manage',
   'funding:manage',
   'ledger:read',
   'packs:request',

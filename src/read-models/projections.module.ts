@@ -15,6 +15,9 @@ import { caseReviewsProjection } from '../../projections/case-reviews/case-revie
 import { CaseReviewsAsOfController } from './case-reviews/case-reviews-as-of.controller';
 import { CaseReviewsController } from './case-reviews/case-reviews.controller';
 import { inspectionsProjection } from '../../projections/inspections/inspections.projection';
+import { forwardPlanProjection } from '../../projections/forward-plan/forward-plan.projection';
+import { ForwardPlanAsOfController } from './forward-plan/forward-plan-as-of.controller';
+import { ForwardPlanController } from './forward-plan/forward-plan.controller';
 import { InspectionsAsOfController } from './inspections/inspections-as-of.controller';
 import { InspectionsController } from './inspections/inspections.controller';
 import { CaseReviewChainController } from './case-reviews/case-review-chain.controller';
@@ -79,6 +82,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   caseReviewsProjection,
   inspectionsProjection,
   risksProjection,
+  forwardPlanProjection,
   dataSubjectsProjection,
   thematicReviewsProjection,
   auditsProjection,
@@ -121,6 +125,8 @@ export function readModelFile(config: AppConfig): string {
     CaseReviewChainController,
     RisksController,
     RisksAsOfController,
+    ForwardPlanController,
+    ForwardPlanAsOfController,
     DataSubjectsController,
     DataSubjectsAsOfController,
     ...ASSURANCE_CONTROLLERS,

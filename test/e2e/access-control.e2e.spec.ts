@@ -63,6 +63,7 @@ const WRITE_FAMILY: Record<string, string> = {
   'thematic-reviews': 'assurance:',
   'multi-agency-audits': 'assurance:',
   risks: 'risks:',
+  'forward-plan': 'forward-plan:',
   ledger: 'ledger:',
 };
 

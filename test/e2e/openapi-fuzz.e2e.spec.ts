@@ -73,6 +73,7 @@ const CATEGORY: Record<string, string> = {
   inspectionId: 'inspection',
   thematicReviewId: 'thematicreview',
   auditId: 'multiagencyaudit',
+  itemId: 'forwardplan',
   financialYear: 'budget',
   packId: 'pack',
 };
@@ -293,6 +294,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamDecisionRegister',
       'streamEscalationProtocols',
       'streamEscalationTrail',
+      'streamForwardPlan',
       'streamInspections',
       'streamMeetings',
       'streamMultiAgencyAudits',

@@ -23,6 +23,7 @@ const PACK_FILES = [
   'thematic-reviews.csv',
   'multi-agency-audits.csv',
   'risks.csv',
+  'forward-plan.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -70,6 +71,7 @@ describe('evidence pack over the demo data', () => {
       'decisions.csv',
       'escalations.csv',
       'events.ndjson',
+      'forward-plan.csv',
       'funding.csv',
       'inspections.csv',
       'meetings.csv',
@@ -90,6 +92,7 @@ describe('evidence pack over the demo data', () => {
       'thematic-reviews',
       'multi-agency-audits',
       'risks',
+      'forward-plan',
     ]);
     expect(files.get('summary.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -171,6 +171,7 @@ describe('a version-2 event with an upcaster', () => {
         'case-reviews.csv',
         'decisions.csv',
         'escalations.csv',
+        'forward-plan.csv',
         'funding.csv',
         'inspections.csv',
         'meetings.csv',

@@ -602,6 +602,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/as-of/forward-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The forward plan as known at knownAt (recording time) and true at validAt (business time); same filters and paging as listForwardPlan */
+    get: operations['listForwardPlanAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/forward-plan/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One forward plan item as known at knownAt (recording time) and true at validAt (business time) */
+    get: operations['getForwardPlanItemAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/forward-plan/{itemId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The item's history as known at knownAt, of what had happened by validAt */
+    get: operations['getForwardPlanItemHistoryAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/as-of/inspections': {
     parameters: {
       query?: never;
@@ -2192,6 +2243,129 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/forward-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Forward plan items; filter by board, from a month on, and status (planned, moved, dropped, taken) */
+    get: operations['listForwardPlan'];
+    put?: never;
+    /** Put an item on a board's forward plan for a future meeting or month, saying where it comes from */
+    post: operations['planForwardPlanItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each forward plan item as it is applied (event "forward-plan-item", id = ledger position)
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamForwardPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One forward plan item: board, source, where it is planned, its moves, and whether dropped or taken */
+    get: operations['getForwardPlanItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/{itemId}/agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a planned item onto a meeting's agenda, linking the agenda item that holds it */
+    post: operations['takeForwardPlanItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/{itemId}/drop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Drop an item from the forward plan, saying why */
+    post: operations['dropForwardPlanItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/{itemId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The item's events in ledger order: what, when, who, where to verify it */
+    get: operations['getForwardPlanItemHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/forward-plan/{itemId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a planned item to another meeting or month */
+    post: operations['moveForwardPlanItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2444,7 +2618,7 @@ export interface paths {
     };
     /**
      * A stream's events with actors, business and recorded times and hash links
-     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `inspection`, `meeting`, `multiagencyaudit`, `partner`, `person`, `protocol`, `risk`, `signoff`, `thematicreview`.
+     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `forwardplan`, `inspection`, `meeting`, `multiagencyaudit`, `partner`, `person`, `protocol`, `risk`, `signoff`, `thematicreview`.
      */
     get: operations['readStream'];
     put?: never;
@@ -5315,6 +5489,15 @@ export interface components {
       /** @description Its title (no names) */
       title: string;
     };
+    DropItemDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /** @description Why it is dropped */
+      reason: string;
+    };
     EraseDataSubjectDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -5830,6 +6013,86 @@ export interface components {
       /** @description Tracked actions that answer it */
       actionIds: string[];
     };
+    ForwardPlanHistoryAsOfDto: {
+      /** @description Forward plan item id */
+      itemId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ForwardPlanHistoryDto: {
+      /** @description Forward plan item id */
+      itemId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    ForwardPlanItemAsOfDto: {
+      /** @description Forward plan item id */
+      itemId: string;
+      /** @description The board */
+      boardId: string;
+      title: string;
+      from: components['schemas']['PlanSourceViewDto'];
+      /** @description The meeting it is planned for (or was taken onto) */
+      meetingId?: string;
+      /**
+       * @description The month it falls in: its own, or its meeting's
+       * @example 2023-04
+       */
+      month: string;
+      /** @enum {string} */
+      status: 'planned' | 'moved' | 'dropped' | 'taken';
+      moves: components['schemas']['PlanMoveDto'][];
+      dropped?: components['schemas']['PlanDroppedDto'];
+      agenda?: components['schemas']['PlanAgendaDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ForwardPlanItemDto: {
+      /** @description Forward plan item id */
+      itemId: string;
+      /** @description The board */
+      boardId: string;
+      title: string;
+      from: components['schemas']['PlanSourceViewDto'];
+      /** @description The meeting it is planned for (or was taken onto) */
+      meetingId?: string;
+      /**
+       * @description The month it falls in: its own, or its meeting's
+       * @example 2023-04
+       */
+      month: string;
+      /** @enum {string} */
+      status: 'planned' | 'moved' | 'dropped' | 'taken';
+      moves: components['schemas']['PlanMoveDto'][];
+      dropped?: components['schemas']['PlanDroppedDto'];
+      agenda?: components['schemas']['PlanAgendaDto'];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      lastChange: components['schemas']['StampDto'];
+    };
+    ForwardPlanPageAsOfDto: {
+      items: components['schemas']['ForwardPlanItemDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ForwardPlanPageDto: {
+      items: components['schemas']['ForwardPlanItemDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+    };
+    ForwardPlanTarget: {
+      /** @description A meeting of the board */
+      meetingId?: string;
+      /**
+       * @description Or a month
+       * @example 2023-04
+       */
+      month?: string;
+    };
     GrantPackAccessDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -6217,6 +6480,25 @@ export interface components {
       amendments?: string[];
       approved: components['schemas']['StampResponse'];
     };
+    MoveItemDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description A scheduled meeting of the board (or give month)
+       * @example wseb-2023-04-20
+       */
+      meetingId?: string;
+      /**
+       * @description A month (YYYY-MM), when no meeting is set yet
+       * @example 2023-04
+       */
+      month?: string;
+      /** @description Why it moves */
+      reason: string;
+    };
     NoteActionProgressDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -6466,6 +6748,7 @@ export interface components {
         | 'inspections'
         | 'assurance'
         | 'risks'
+        | 'forward-plan'
       )[];
       /** @description The one case review whose chain the pack holds */
       caseReviewId?: string;
@@ -6521,6 +6804,7 @@ export interface components {
         | 'inspections'
         | 'assurance'
         | 'risks'
+        | 'forward-plan'
       )[];
       /**
        * @description One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)
@@ -6748,6 +7032,80 @@ export interface components {
       findingId: string;
       /** @description The tracked action (GET /actions/{actionId}) */
       actionId: string;
+    };
+    PlanAgendaDto: {
+      /** @description The meeting that took it */
+      meetingId: string;
+      /** @description Its agenda item number */
+      agendaItem: number;
+      /** Format: date-time */
+      takenAt: string;
+    };
+    PlanDroppedDto: {
+      reason: string;
+      /** Format: date-time */
+      droppedAt: string;
+    };
+    PlanItemDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description A scheduled meeting of the board (or give month)
+       * @example wseb-2023-04-20
+       */
+      meetingId?: string;
+      /**
+       * @description A month (YYYY-MM), when no meeting is set yet
+       * @example 2023-04
+       */
+      month?: string;
+      /**
+       * @description Stable id of the forward plan item
+       * @example wseb-fp-2023-04-police-inspection
+       */
+      itemId: string;
+      /**
+       * @description The board whose forward plan it is on
+       * @example wseb
+       */
+      boardId: string;
+      /** @description What is to come to the board */
+      title: string;
+      /** @description Where the item comes from */
+      from: components['schemas']['PlanSourceDto'];
+    };
+    PlanMoveDto: {
+      from: components['schemas']['ForwardPlanTarget'];
+      to: components['schemas']['ForwardPlanTarget'];
+      reason: string;
+      /** Format: date-time */
+      movedAt: string;
+    };
+    PlanSourceDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description What the item comes from
+       * @enum {string}
+       */
+      kind: 'action' | 'decision' | 'inspection-recommendation' | 'case-review' | 'other';
+      /**
+       * @description The record it comes from (checked to exist for an action, decision or case review)
+       * @example wseb-2022-09-a3
+       */
+      id?: string;
+    };
+    PlanSourceViewDto: {
+      /** @enum {string} */
+      kind: 'action' | 'decision' | 'inspection-recommendation' | 'case-review' | 'other';
+      /** @description The record it comes from */
+      id?: string;
     };
     PlanUpdateDto: {
       /**
@@ -8719,6 +9077,23 @@ export interface components {
       actor: components['schemas']['Actor'];
       byDecisionId: string;
       reason: string;
+    };
+    TakeItemDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description A meeting of the item's board
+       * @example wseb-2023-04-20
+       */
+      meetingId: string;
+      /**
+       * @description The agenda item (its number) that takes it, added to the meeting first
+       * @example 5
+       */
+      agendaItem: number;
     };
     ThematicCompletionDto: {
       /**
@@ -13399,6 +13774,381 @@ export interface operations {
         };
       };
       /** @description escalation-not-found: no such escalation had been raised (and recorded) by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listForwardPlanAsOf: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only this board's plan */
+        boardId?: string;
+        /** @description Only items falling in this month (YYYY-MM) or later: the next meetings and months */
+        fromMonth?: string;
+        /** @description planned, moved (still to come), dropped, or taken */
+        status?: 'planned' | 'moved' | 'dropped' | 'taken';
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getForwardPlanItemAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanItemAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt or validAt is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description forward-plan-item-not-found: no such item had been planned by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getForwardPlanItemHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description forward-plan-item-not-found: no such item had been planned by then */
       404: {
         headers: {
           [name: string]: unknown;
@@ -25420,6 +26170,974 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['RevokePackAccessDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listForwardPlan: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only this board's plan */
+        boardId?: string;
+        /** @description Only items falling in this month (YYYY-MM) or later: the next meetings and months */
+        fromMonth?: string;
+        /** @description planned, moved (still to come), dropped, or taken */
+        status?: 'planned' | 'moved' | 'dropped' | 'taken';
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter or the cursor is invalid (validation-failed, invalid-cursor) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  planForwardPlanItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanItemDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamForwardPlan: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "forward-plan-item" (data: ForwardPlanItemDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getForwardPlanItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanItemDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description forward-plan-item-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  takeForwardPlanItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeItemDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  dropForwardPlanItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DropItemDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getForwardPlanItemHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForwardPlanHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description forward-plan-item-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  moveForwardPlanItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveItemDto'];
       };
     };
     responses: {

@@ -38,6 +38,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     escalation: components['schemas']['EscalationTrailDocument'];
   };
+  '/forward-plan/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'forward-plan-item': components['schemas']['ForwardPlanItemDto'];
+  };
   '/inspections/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     inspection: components['schemas']['InspectionDto'];
@@ -79,6 +83,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
   '/escalation-protocols/stream': ['auth-expired', 'protocol'],
   '/escalation-trail/stream': ['auth-expired', 'escalation'],
+  '/forward-plan/stream': ['auth-expired', 'forward-plan-item'],
   '/inspections/stream': ['auth-expired', 'inspection'],
   '/meetings/stream': ['auth-expired', 'meeting'],
   '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit'],

@@ -10,6 +10,7 @@ export const RECORD_KINDS = [
   'inspections',
   'assurance',
   'risks',
+  'forward-plan',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

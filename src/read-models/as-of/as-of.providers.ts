@@ -15,6 +15,7 @@ import { inspectionsProjection } from '../../../projections/inspections/inspecti
 import { thematicReviewsProjection } from '../../../projections/assurance/thematic-reviews.projection';
 import { auditsProjection } from '../../../projections/assurance/audits.projection';
 import { risksProjection } from '../../../projections/risks/risks.projection';
+import { forwardPlanProjection } from '../../../projections/forward-plan/forward-plan.projection';
 import { categoriesOf, type SubscribedProjection } from '../../../projections/subscription';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { ReadModelStore } from '../read-model-store';
@@ -45,6 +46,7 @@ export const AS_OF_SOURCES: AsOfSource[] = [
   source(caseReviewsProjection),
   source(inspectionsProjection),
   source(risksProjection),
+  source(forwardPlanProjection),
   source(dataSubjectsProjection),
   source(thematicReviewsProjection),
   source(auditsProjection),

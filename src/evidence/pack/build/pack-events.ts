@@ -3,6 +3,7 @@ import { MultiAgencyAudit, ThematicReview } from '../../../assurance';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Inspection } from '../../../inspections';
+import { ForwardPlanItem } from '../../../forward-plan';
 import { Escalation, EscalationProtocol } from '../../../escalations';
 import { Budget } from '../../../funding';
 import { EventRegistry, type EventSource } from '../../../ledger/event-registry';
@@ -32,6 +33,7 @@ export const PACK_SOURCES: readonly EventSource[] = [
   ThematicReview,
   MultiAgencyAudit,
   Risk,
+  ForwardPlanItem,
 ];
 
 /** Their codecs: the selector reads facts from the current domain shape, upcasters included. */

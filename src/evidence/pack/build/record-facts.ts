@@ -35,6 +35,7 @@ export const KIND_OF_CATEGORY: Record<string, RecordKind> = {
   thematicreview: 'assurance',
   multiagencyaudit: 'assurance',
   risk: 'risks',
+  forwardplan: 'forward-plan',
 };
 
 type Data = Record<string, unknown>;

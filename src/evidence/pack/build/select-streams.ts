@@ -11,7 +11,8 @@ import { CaseReviewChainStreams } from './select-chain';
  * 1. Records: the scope's record kinds pick stream categories: decisions -> decision-*, signoff-*;
  *    actions -> action-*; escalations -> escalation-*, protocol-*; funding -> budget-*; meetings -> meeting-*;
  *    case-reviews -> casereview-* (a review has no meeting or partner party yet: a partner filter leaves it out);
- *    inspections -> inspection-*; risks -> risk-* (a risk's party is its owner partner).
+ *    inspections -> inspection-*; risks -> risk-* (a risk's party is its owner partner);
+ *    forward-plan -> forwardplan-* (its meetings are its parties, no partner).
  *    assurance -> thematicreview-*, multiagencyaudit-* (parties: the partners a finding went to or an audit asked).
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
  *    meetings.csv with its attendance in attendance.csv.

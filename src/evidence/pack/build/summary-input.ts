@@ -7,6 +7,7 @@ import { auditRows, thematicPlanRows } from '../formats/tables/assurance-csv';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
 import { riskSummaryRows } from '../formats/tables/risks-csv';
+import { forwardPlanSummaryRows } from '../formats/tables/forward-plan-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -224,6 +225,11 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         title: 'Risk register: open risks at the end of the period',
         columns: ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
         rows: capped(riskSummaryRows(risks)),
+      },
+      {
+        title: 'Forward plan: items still to come at the end of the period',
+        columns: ['For', 'Board', 'Item', 'From', 'Moves'],
+        rows: capped(forwardPlanSummaryRows(t.forwardPlan.items())),
       },
     ],
   };

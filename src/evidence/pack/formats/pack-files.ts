@@ -20,6 +20,7 @@ export const CSV_FILES = [
   'thematic-reviews.csv',
   'multi-agency-audits.csv',
   'risks.csv',
+  'forward-plan.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

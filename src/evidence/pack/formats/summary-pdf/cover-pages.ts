@@ -25,6 +25,7 @@ const RECORD_NAMES: Record<string, string> = {
   inspections: 'Inspections and their recommendations',
   assurance: 'Thematic reviews, partner plans and multi-agency audits',
   risks: 'The risk register: scores, reviews and escalations',
+  'forward-plan': "The board's forward plan",
 };
 
 export function drawCover(doc: Doc, input: SummaryInput): void {

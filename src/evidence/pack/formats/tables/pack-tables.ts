@@ -3,6 +3,7 @@ import { AuditsTable, ThematicReviewsTable } from './assurance-csv';
 import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
+import { ForwardPlanTable } from './forward-plan-csv';
 import { FundingTable } from './funding-csv';
 import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
@@ -21,6 +22,7 @@ export interface PackTables {
   thematicReviews: ThematicReviewsTable;
   audits: AuditsTable;
   risks: RisksTable;
+  forwardPlan: ForwardPlanTable;
 }
 
 /**
@@ -42,6 +44,7 @@ export function packTables(asOf: string): PackTables {
     thematicReviews: new ThematicReviewsTable(),
     audits: new AuditsTable(),
     risks: new RisksTable(asOf),
+    forwardPlan: new ForwardPlanTable(),
   };
 }
 
@@ -57,4 +60,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.thematicReviews,
   t.audits,
   t.risks,
+  t.forwardPlan,
 ];

@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsOptional,
+  Matches,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { CommandDto } from '../../http/command.dto';
+import { IsRecordId } from '../../http/ids';
+import type { CommandRunner } from '../../ledger/command-runner';
+import { Meeting } from '../../meetings';
+import type { MeetingFacts, PlanTarget } from '../domain/forward-plan-item.messages';
+
+/** Exactly one of a meeting and a month: validated on `month`, which runs whether or not it is given. */
+@ValidatorConstraint({ name: 'meetingOrMonth' })
+class MeetingOrMonth implements ValidatorConstraintInterface {
+  validate(month: unknown, args: ValidationArguments): boolean {
+    return (month === undefined) !== ((args.object as { meetingId?: unknown }).meetingId === undefined);
+  }
+  defaultMessage(): string {
+    return 'give meetingId or month, one of them';
+  }
+}
+
+/** When an item is to come to the board: a scheduled meeting of the board, or a month. */
+export class PlanTargetDto extends CommandDto {
+  @ApiPropertyOptional() // IsRecordId documents the field as required: this marks it optional
+  @IsOptional()
+  @IsRecordId('A scheduled meeting of the board (or give month)', 'wseb-2023-04-20')
+  meetingId?: string;
+
+  @ApiPropertyOptional({ description: 'A month (YYYY-MM), when no meeting is set yet', example: '2023-04' })
+  @Validate(MeetingOrMonth)
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month YYYY-MM' })
+  month?: string;
+}
+
+export const targetOf = ({ meetingId, month }: PlanTargetDto): PlanTarget =>
+  meetingId !== undefined ? { meetingId } : { month: month! };
+
+/** The meeting as the meetings context holds it, for the decider to judge (board, date, closed, agenda). */
+export async function meetingFacts(runner: CommandRunner, meetingId: string): Promise<MeetingFacts> {
+  const { state } = await runner.load(Meeting, meetingId);
+  if (!state.exists) return { exists: false };
+  return {
+    exists: true,
+    boardId: state.boardId,
+    scheduledFor: state.scheduledFor,
+    closed: state.closed,
+    itemNumbers: Object.keys(state.items).map(Number),
+  };
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../../auth/requires.decorator';
+import { Ctx } from '../../../http/command-context.decorator';
+import { IsText } from '../../../http/command-fields';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
+import { meetingFacts, PlanTargetDto, targetOf } from '../forward-plan-fields';
+
+export class MoveItemDto extends PlanTargetDto {
+  @IsText(1000, 'Why it moves')
+  reason!: string;
+}
+
+export class MoveItemCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<ForwardPlanCommand, 'move-item', 'meeting'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(MoveItemCommand)
+export class MoveItemHandler implements ICommandHandler<MoveItemCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  async execute({ data, ctx }: MoveItemCommand) {
+    const meeting = 'meetingId' in data.target ? await meetingFacts(this.runner, data.target.meetingId) : undefined;
+    const move = { type: 'move-item' as const, data: { ...data, ...(meeting ? { meeting } : {}) } };
+    return this.runner.run(ForwardPlanItem, data.itemId, move, ctx);
+  }
+}
+
+@ApiTags('forward-plan')
+@Controller('forward-plan')
+export class MoveItemController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':itemId/move')
+  @HttpCode(200)
+  @Requires('forward-plan:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'moveForwardPlanItem', summary: 'Move a planned item to another meeting or month' })
+  move(@RecordId('itemId') itemId: string, @Body() dto: MoveItemDto, @Ctx() ctx: CommandContext) {
+    return this.commands.execute(new MoveItemCommand({ itemId, target: targetOf(dto), reason: dto.reason }, ctx));
+  }
+}
