@@ -40,16 +40,25 @@ const ndjsonLines = <T>(files: Map<string, Buffer>, name: string) =>
 const parseEvents = (files: Map<string, Buffer>) => ndjsonLines<StoredEvent>(files, 'events.ndjson');
 const parseProofs = (files: Map<string, Buffer>) => ndjsonLines<ProofLine>(files, LOG_PROOFS_FILE);
 
-/** A record stream whose last event is dated in the period (2022): its last in-scope event. */
-const lastInScopeEvent = (events: StoredEvent[]) =>
+/**
+ * A record stream whose last event is dated in the period (2022): its last in-scope event. Given the
+ * proofs, one whose sibling leaf in the log tree is in the pack too, so that dropping it leaves a
+ * hole of exactly one leaf (a forger fills a wider hole with one node line for the whole subtree).
+ */
+const lastInScopeEvent = (events: StoredEvent[], proofs?: ProofLine[]) =>
   [...new Set(events.map((e) => e.streamId))]
     .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
     .find(
       (e) =>
         /^(decision|action|escalation|budget)-/.test(e.streamId) &&
         e.revision >= 1 &&
-        e.metadata.occurredAt.startsWith('2022'),
+        e.metadata.occurredAt.startsWith('2022') &&
+        (proofs === undefined || hasSiblingInPack(proofs, e.position)),
     )!;
+const hasSiblingInPack = (proofs: ProofLine[], position: number) => {
+  const line = proofs.find((p) => p.kind === 'event' && p.position === position);
+  return line?.kind === 'event' && proofs.some((p) => p.kind === 'event' && p.leafIndex === (line.leafIndex ^ 1));
+};
 const eventProof = (proofs: ProofLine[], position: number) =>
   proofs.find((p) => p.kind === 'event' && p.position === position)!;
 const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
@@ -268,9 +277,9 @@ describe('evidence pack forgery against the signed digest', () => {
 
   it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
     const events = parseEvents(files);
-    const victim = lastInScopeEvent(events);
-    const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const proofs = parseProofs(files);
+    const victim = lastInScopeEvent(events, proofs);
+    const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const dropped = eventProof(proofs, victim.position);
     const beforeLine = eventProof(proofs, before.position);
     if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');

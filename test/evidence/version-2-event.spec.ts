@@ -176,8 +176,8 @@ describe('a version-2 event with an upcaster', () => {
         'inspections.csv',
         'meetings.csv',
         'multi-agency-audits.csv',
-        'thematic-reviews.csv',
         'risks.csv',
+        'thematic-reviews.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);
