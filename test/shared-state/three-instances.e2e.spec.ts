@@ -14,8 +14,9 @@ import { startServiceProcesses, type ServiceProcess, type ServiceProcesses } fro
  * The acceptance suite of issue 18: THREE service processes (`node src/main.ts`, each its own
  * operating-system process with its own data directory) on one ledger (the EventStoreDB protocol
  * fake, with a real node's positions) and one real PostgreSQL 15 for their shared state, as a
- * load balancer would spread one client's requests over them. The checks run twice: once on three
- * instances, then again on the survivors after PostgreSQL has been stopped and started mid-run.
+ * load balancer would spread one client's requests over them. The checks run twice on three
+ * instances: once, then again after PostgreSQL has been stopped and started mid-run (the leader the
+ * first round kills is replaced by a fresh instance, as an orchestrator would).
  * Nothing waits a fixed time for a result: every check polls for a state, within a hang guard far
  * beyond what it needs (the machine is slow and shared).
  */
@@ -46,7 +47,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
   /** Bearer headers for the business manager (who sees names in clear) and the data protection officer. */
   let asManager: Record<string, string>;
   let asDpo: Record<string, string>;
-  /** The instances still running (the leader killed in each round leaves the others). */
+  /** The instances running (the leader a round kills leaves the others until it is replaced). */
   let live: ServiceProcess[];
 
   beforeAll(async () => {
@@ -173,7 +174,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
 
   const replayedKeys: { key: string; first: Awaited<ReturnType<typeof registerPartner>> }[] = [];
 
-  /** The same checks, on whichever instances are live (three at first; the survivors after PostgreSQL's restart). */
+  /** The same checks, on the instances live (three in each round). */
   const checks = (round: string) => {
     it(`${round}: given a command answered by A, when the client retries it with the same Idempotency-Key on B, then it is written once and B replays A's answer`, async () => {
       const [a, b] = live;
@@ -204,7 +205,6 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
     });
 
     it(`${round}: given a child named in an escalation raised through A, then the others reveal the name; after an erasure through B, every other instance shows it erased at once`, async () => {
-      // Three instances in the first round; the two survivors of its leader kill in the second.
       const [a, b] = live;
       const others = live.filter((s) => s !== b);
       const id = round.toLowerCase().replace(/\W+/g, '-');
@@ -329,6 +329,23 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
   };
 
   checks('three instances');
+
+  it('given the killed leader replaced by a fresh instance, then the new one serves what the others wrote, and three run again', async () => {
+    const replacement = await cluster.add('d');
+    live = [...live, replacement];
+    const write = await registerPartner(live[0]);
+    expect(write.status).toBe(201);
+
+    const read = await call(replacement, 'GET', `/partners/${write.sent.partnerId}`, undefined, {
+      'consistency-position': String(write.body.position),
+    });
+
+    expect({ status: read.status, name: read.body.name, instances: live.length }).toEqual({
+      status: 200,
+      name: write.sent.name,
+      instances: 3,
+    });
+  });
 
   it('given PostgreSQL stopped mid-run, then every live instance’s /health reports it down while it lasts, and up again once it is back', async () => {
     pg.halt();

@@ -29,6 +29,8 @@ export interface ServiceProcesses {
   readonly instances: ServiceProcess[];
   /** A dev token every instance accepts (they share one dev key pair). */
   token(claims: TokenClaims): Promise<string>;
+  /** One more instance with the same configuration and secrets and a fresh data directory (as an orchestrator replaces a dead one). */
+  add(name: string): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +70,15 @@ export async function startServiceProcesses(names: string[], env: Record<string,
     await stop();
     throw failed.reason;
   }
-  return { instances, token: (claims) => mintDevToken(loadConfig(devAuth), claims), stop };
+  const add = async (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `ledger-instance-${name}-`));
+    cpSync(join(dirs[0], 'dev-auth'), join(dir, 'dev-auth'), { recursive: true });
+    dirs.push(dir);
+    const instance = await startOne(name, { ...shared, LEDGER_DATA_DIR: dir });
+    instances.push(instance);
+    return instance;
+  };
+  return { instances, token: (claims) => mintDevToken(loadConfig(devAuth), claims), add, stop };
 }
 
 function startOne(name: string, env: Record<string, string>): Promise<ServiceProcess> {
