@@ -7,6 +7,7 @@ import { loadActions } from './load-actions';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
+import { loadInspections } from './load-inspections';
 import { closeMeetings, loadMeetings } from './load-meetings';
 import { loadPartners } from './load-partners';
 import { loadProtocols } from './load-protocols';
@@ -39,6 +40,7 @@ export async function loadDemoThrough(
   await loadActions(client, data);
   await loadFunding(client, data);
   await loadIllustrativeEscalations(client);
+  await loadInspections(client);
   await closeMeetings(client, data);
   return { ...client.tally };
 }
