@@ -5,6 +5,8 @@
  *   3. as-of latency: random positions and dates, list pages and single actions (p50, p99);
  *   4. peak memory (RSS and heap, sampled every 50 ms).
  *   3b. as-of latency by validAt (business time): list pages (p50, p99) and the events each replays;
+ *   3c. as-of latency on the case review and inspections registers (their records are generated too,
+ *       at the rates in support/statutory-records.ts; STATUTORY=0 leaves them out, for an A/B);
  *   npm run bench:projections      (EVENTS, READ_ROUNDS, QUERIES, VALID_QUERIES env vars resize it)
  * The ledger is generated with synchronous=NORMAL for generation speed only (it is not what is measured),
  * then closed and reopened, so the WAL is checkpointed and the reads see a ledger at rest.
@@ -25,6 +27,7 @@ import type { NewEvent } from '../src/ledger/event-envelope';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { parseAsOf, parseValidAt } from '../projections/as-of';
 import { ActionLogReader } from '../src/read-models/action-log/action-log.reader';
+import { asOfBusinessDate } from '../src/read-models/as-of/as-of-answer';
 import { AsOfEngine } from '../src/read-models/as-of/as-of-engine';
 import { AS_OF_SOURCES } from '../src/read-models/as-of/as-of.providers';
 import { DEFAULT_SNAPSHOT_EVERY } from '../src/read-models/as-of/snapshot-layers';
@@ -32,18 +35,31 @@ import { ProjectionRunner } from '../src/read-models/projection-runner';
 import { PROJECTIONS } from '../src/read-models/projections.module';
 import { ReadModelStore } from '../src/read-models/read-model-store';
 import { ManualClock } from '../src/shared/clock';
+import { CaseReviewsReader } from '../src/read-models/case-reviews/case-reviews.reader';
+import { InspectionsReader } from '../src/read-models/inspections/inspections.reader';
 import { personalReadLines, personalReads } from './personal-reads';
 import { generated, newEvent, scanLog } from './support/ledger';
 import { assuranceRound } from './support/generated-assurance';
 import { machine } from './support/machine';
 import { mb, PeakMemory } from './support/memory';
 import { seededRandom } from './support/random';
+import {
+  CSPR_SHARE,
+  INSPECTION_EVERY,
+  RAPID_REVIEW_EVERY,
+  StatutoryRecords,
+  type StatutoryEvent,
+} from './support/statutory-records';
 import { envNumber as env, median, percentile as pct } from './support/stats';
 
 const EVENTS = env('EVENTS', 1_000_000);
 const READ_ROUNDS = env('READ_ROUNDS', 3);
 const QUERIES = env('QUERIES', 200);
 const VALID_QUERIES = env('VALID_QUERIES', 20);
+/** As-of queries on the case review and inspections registers (half each): list pages and single records. */
+const REGISTER_QUERIES = env('REGISTER_QUERIES', QUERIES / 2);
+/** STATUTORY=0 leaves case reviews and inspections out of the generated ledger (the before side of an A/B). */
+const STATUTORY = env('STATUTORY', 1) !== 0;
 const PAGE = 500;
 
 const { random, pick } = seededRandom(0x5eed);
@@ -66,7 +82,8 @@ type Typed =
   | EscalationEvent
   | BudgetEvent
   | ThematicReviewEvent
-  | MultiAgencyAuditEvent;
+  | MultiAgencyAuditEvent
+  | StatutoryEvent;
 
 const toNew = (e: Typed, occurredAt: string): NewEvent => newEvent(e, occurredAt, (id) => actor(id.charCodeAt(0)));
 
@@ -81,6 +98,7 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   let written = 0;
   const open: { actionId: string; meetingId: string; updates: number }[] = [];
   let lastYear = '';
+  const statutory = new StatutoryRecords(random, PARTNERS);
   const put = async (streamId: string, events: Typed[], at: string) => {
     clock.advance(60_000 + Math.floor(random() * 600_000)); // a minute to ten later: recordedAt moves forward
     await store.append(
@@ -201,6 +219,9 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
       });
       for (const e of escalation) await put(`escalation-${escalationId}`, [e], at);
     }
+    // Case reviews and inspections (rates in bench/support/statutory-records.ts), their stages spread over later meetings.
+    if (STATUTORY)
+      for (const { streamId, events } of statutory.at(m, boardId, at.slice(0, 10))) await put(streamId, events, at);
     // One budget stream per financial year (as src/funding has it): set, five pledges, then a payment now and then.
     const financialYear = financialYearOf(at);
     const budget = `budget-${financialYear}`;
@@ -270,6 +291,11 @@ async function generate(store: SqliteEventStore, clock: ManualClock): Promise<nu
   return written;
 }
 
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
+
 const readRate = async (store: SqliteEventStore) => (await scanLog(store, PAGE)).eventsPerSecond;
 
 async function main(): Promise<void> {
@@ -324,6 +350,8 @@ async function main(): Promise<void> {
 
     memory.reset();
     const engine = new AsOfEngine(events, readModels, AS_OF_SOURCES);
+    // CPU per answer (this process's user + system time): what a query costs whatever the machine's load.
+    const cpuMs = { knownAt: [] as number[], registers: [] as number[] };
     const latencies: Record<string, number[]> = {
       'list, by position': [],
       'list, by date': [],
@@ -338,14 +366,45 @@ async function main(): Promise<void> {
         ? new Date(first + random() * span).toISOString().slice(0, 10)
         : String(1 + Math.floor(random() * head));
       const one = q % 4 >= 2;
-      const start = performance.now();
+      const [start, cpu0] = [performance.now(), process.cpuUsage()];
       const answer = await engine.answer('action-log', { knownAt: { asOf: parseAsOf(text)!, requested: text } });
       const reader = new ActionLogReader(answer.view, { events, upTo: () => answer.resolution.position });
       const page = reader.list({ asOf: text.length === 10 ? text : '2030-01-01' }, 50);
       if (one && page.items.length > 0) await reader.get(pick(page.items).actionId, '2030-01-01');
       latencies[`${one ? 'one action' : 'list'}, by ${byDate ? 'date' : 'position'}`].push(performance.now() - start);
+      cpuMs.knownAt.push(cpuSince(cpu0));
     }
     const all = Object.values(latencies).flat();
+    // The case review and inspections registers, as their as-of endpoints answer: a page of 50
+    // measured at the date asked for (or the position's own date), or one record.
+    const registers: Record<string, number[]> = {
+      'case-reviews list': [],
+      'case-reviews one': [],
+      'inspections list': [],
+      'inspections one': [],
+    };
+    for (let q = 0; q < REGISTER_QUERIES; q++) {
+      const model = q % 2 === 0 ? 'case-reviews' : 'inspections';
+      const byDate = q % 4 >= 2;
+      const when = first + random() * span;
+      const text = byDate ? new Date(when).toISOString().slice(0, 10) : String(1 + Math.floor(random() * head));
+      const [start, cpu0] = [performance.now(), process.cpuUsage()];
+      const answer = await engine.answer(model, { knownAt: { asOf: parseAsOf(text)!, requested: text } });
+      const measuredOn = asOfBusinessDate(answer, () => text);
+      const one = q % 8 >= 4;
+      if (model === 'case-reviews') {
+        const reader = new CaseReviewsReader(answer.view);
+        const page = reader.list({ measuredOn }, 50);
+        if (one && page.items.length > 0) reader.get(pick(page.items).caseReviewId, measuredOn);
+      } else {
+        const reader = new InspectionsReader(answer.view);
+        const page = reader.list({ measuredOn }, 50);
+        if (one && page.items.length > 0) reader.get(pick(page.items).inspectionId, measuredOn);
+      }
+      registers[`${model} ${one ? 'one' : 'list'}`].push(performance.now() - start);
+      cpuMs.registers.push(cpuSince(cpu0));
+    }
+    const registerAll = Object.values(registers).flat();
     // validAt (business time) cannot start from a snapshot (they are cut by recording position):
     // each answer replays the projection's categories from the start of the log up to knownAt.
     const valid: number[] = [];
@@ -371,6 +430,9 @@ async function main(): Promise<void> {
       `Machine: ${on.nproc} cores (${on.cpu}), ${mb(on.memoryBytes)} MB RAM, Node ${on.node}, ${on.date}`,
       `Load average (1 min) before / after the measurements: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared with other work)`,
       `Ledger: ${count} events ${reuse ? 'reused' : `generated in ${generateS.toFixed(0)} s`} (synchronous=NORMAL), ${mb(statSync(ledgerFile).size)} MB file; projections: ${PROJECTIONS.map((p) => p.name).join(', ')}; snapshot every ${DEFAULT_SNAPSHOT_EVERY} events`,
+      STATUTORY
+        ? `Statutory records: ${counts(ledgerFile)} (a rapid review every ${RAPID_REVIEW_EVERY} meetings, ${CSPR_SHARE * 100}% commissioned as CSPRs; an inspection every ${INSPECTION_EVERY}, eight recommendations each)`
+        : 'Statutory records: none (STATUTORY=0)',
       '',
       '| measure | result |',
       '| --- | --- |',
@@ -382,6 +444,21 @@ async function main(): Promise<void> {
         ([k, xs]) =>
           `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`,
       ),
+      ...Object.entries(cpuMs)
+        .filter(([, xs]) => xs.length > 0)
+        .map(
+          ([k, xs]) =>
+            `| as-of ${k === 'knownAt' ? 'action-log' : 'registers'}: CPU per answer (load-independent) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`,
+        ),
+      ...(registerAll.length
+        ? [
+            `| as-of registers (case-reviews, inspections), all ${registerAll.length} | p50 ${pct(registerAll, 50).toFixed(1)} ms, p99 ${pct(registerAll, 99).toFixed(1)} ms, max ${Math.max(...registerAll).toFixed(1)} ms (goal p99 < 200 ms) |`,
+            ...Object.entries(registers).map(
+              ([k, xs]) =>
+                `| as-of ${k} (${xs.length}) | p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms |`,
+            ),
+          ]
+        : []),
       ...(valid.length
         ? [
             `| as-of list by validAt (business time, whole-log replay of the projection's categories; ${valid.length}) | p50 ${pct(valid, 50).toFixed(1)} ms, p99 ${pct(valid, 99).toFixed(1)} ms, up to ${validReplayed} events replayed |`,
@@ -398,6 +475,24 @@ async function main(): Promise<void> {
   } finally {
     memory.stop();
     if (!kept) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many case review and inspection streams and events the ledger holds. */
+function counts(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = (like: string) =>
+      db
+        .prepare(`SELECT COUNT(DISTINCT stream_id) AS s, COUNT(*) AS n FROM events WHERE stream_id LIKE ?`)
+        .get(like) as {
+        s: number;
+        n: number;
+      };
+    const [c, i] = [row('casereview-%'), row('inspection-%')];
+    return `${c.s} case reviews (${c.n} events), ${i.s} inspections (${i.n} events)`;
+  } finally {
+    db.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { loadCaseReviews } from './load-case-reviews';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
+import { loadInspections } from './load-inspections';
 import { closeMeetings, loadMeetings } from './load-meetings';
 import { loadPartners } from './load-partners';
 import { loadProtocols } from './load-protocols';
@@ -41,6 +42,7 @@ export async function loadDemoThrough(
   await loadCaseReviews(client, data);
   await loadFunding(client, data);
   await loadIllustrativeEscalations(client);
+  await loadInspections(client);
   await closeMeetings(client, data);
   return { ...client.tally };
 }
