@@ -8,6 +8,7 @@ import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
 import { ESCALATION_PARTNERS } from '../support/escalation-partners';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
+import { messages } from '../support/sse';
 import { startServiceProcesses, type ServiceProcess, type ServiceProcesses } from '../support/service-processes';
 
 /**
@@ -345,6 +346,52 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
       name: write.sent.name,
       instances: 3,
     });
+  });
+
+  it('given writes through A, then every instance answers the same ETag (304 on A’s), and a stream resumed on B after a position A sent carries exactly what followed', async () => {
+    const [a, b] = live;
+    const first = await registerPartner(a);
+    const second = await registerPartner(a);
+    const seen = { 'consistency-position': String(second.body.position) };
+    const path = `/partners/${second.sent.partnerId}`;
+
+    const etags = await Promise.all(
+      live.map(async (s) => (await call(s, 'GET', path, undefined, seen)).headers.get('etag')),
+    );
+    const notModified = await fetch(live[live.length - 1].url + path, {
+      headers: { authorization: `Bearer ${token}`, 'if-none-match': etags[0] ?? '' },
+    });
+
+    expect(etags[0]).toMatch(/^"/);
+    expect(etags).toEqual(live.map(() => etags[0]));
+    expect(notModified.status).toBe(304);
+
+    // A client whose stream on A dropped after the first write reconnects, through the balancer, to B.
+    const aborted = new AbortController();
+    const res = await fetch(`${b.url}/partners/stream`, {
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'text/event-stream',
+        'last-event-id': String(first.body.position),
+      },
+      signal: aborted.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      await until('the resumed stream to send the second partner', async () => {
+        const { value } = await reader.read();
+        text += decoder.decode(value, { stream: true });
+        return text.includes(second.sent.partnerId) ? true : undefined;
+      });
+    } finally {
+      aborted.abort();
+    }
+    const sent = messages(text).filter((m) => m.event === 'partner');
+    expect(sent.map((m) => (JSON.parse(m.data!) as { partnerId: string }).partnerId)).toEqual([second.sent.partnerId]);
+    expect(sent.at(-1)?.id).toBe(String(second.body.position));
   });
 
   it('given PostgreSQL stopped mid-run, then every live instance’s /health reports it down while it lasts, and up again once it is back', async () => {
