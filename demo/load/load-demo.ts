@@ -6,6 +6,7 @@ import { injectTransport, type DemoTransport } from './demo-transport';
 import { loadActions } from './load-actions';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
+import { loadAssurance } from './load-assurance';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
 import { closeMeetings, loadMeetings } from './load-meetings';
 import { loadPartners } from './load-partners';
@@ -38,6 +39,7 @@ export async function loadDemoThrough(
   await loadSignoffs(client, data);
   await loadActions(client, data);
   await loadFunding(client, data);
+  await loadAssurance(client, data);
   await loadIllustrativeEscalations(client);
   await closeMeetings(client, data);
   return { ...client.tally };
