@@ -41,17 +41,23 @@ const parseEvents = (files: Map<string, Buffer>) => ndjsonLines<StoredEvent>(fil
 const parseProofs = (files: Map<string, Buffer>) => ndjsonLines<ProofLine>(files, LOG_PROOFS_FILE);
 
 /** A record stream whose last event is dated in the period (2022): its last in-scope event. */
-const lastInScopeEvent = (events: StoredEvent[]) =>
+const lastInScopeEvent = (events: StoredEvent[], also: (e: StoredEvent) => boolean = () => true) =>
   [...new Set(events.map((e) => e.streamId))]
     .map((s) => events.filter((e) => e.streamId === s).at(-1)!)
     .find(
       (e) =>
         /^(decision|action|escalation|budget)-/.test(e.streamId) &&
         e.revision >= 1 &&
-        e.metadata.occurredAt.startsWith('2022'),
+        e.metadata.occurredAt.startsWith('2022') &&
+        also(e),
     )!;
 const eventProof = (proofs: ProofLine[], position: number) =>
   proofs.find((p) => p.kind === 'event' && p.position === position)!;
+/** The log-tree leaf paired with this event's leaf is an event the pack holds too. */
+const siblingInPack = (proofs: ProofLine[], position: number) => {
+  const own = eventProof(proofs, position);
+  return own.kind === 'event' && proofs.some((p) => p.kind === 'event' && p.leafIndex === (own.leafIndex ^ 1));
+};
 const ndjson = (items: unknown[]) => Buffer.from(items.map((i) => `${JSON.stringify(i)}\n`).join(''));
 
 /**
@@ -268,9 +274,10 @@ describe('evidence pack forgery against the signed digest', () => {
 
   it("names the stream when its last in-scope event is dropped, its head line rewritten to the new last event and the log tree's hole filled with a node line, every hash recomputed", async () => {
     const events = parseEvents(files);
-    const victim = lastInScopeEvent(events);
-    const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const proofs = parseProofs(files);
+    // A one-leaf node fills the hole only where the dropped leaf's sibling is in the pack: pick such a victim.
+    const victim = lastInScopeEvent(events, (e) => siblingInPack(proofs, e.position));
+    const before = events.filter((e) => e.streamId === victim.streamId).at(-2)!;
     const dropped = eventProof(proofs, victim.position);
     const beforeLine = eventProof(proofs, before.position);
     if (dropped.kind !== 'event' || beforeLine.kind !== 'event') throw new Error('no event lines');
