@@ -1,4 +1,5 @@
 /** The demo thematic reviews and audits: every step cites a source document, and the ledger's text carries it. */
+import { allActions } from './collect';
 import { demoData } from './index';
 
 const SEED_FILES = [
@@ -27,5 +28,21 @@ describe('demo data: assurance records', () => {
         !texts(s.body).some((t) => t.includes('(illustrative)') || s.cites.some((c) => t.includes(c.file))),
     );
     expect(silent).toEqual([]);
+  });
+
+  it('given the partners, boards and actions the records name, then each is in the data set', () => {
+    const known = new Set([
+      ...demoData.partners.map((p) => p.id),
+      ...demoData.boards.map((b) => b.id),
+      ...allActions(demoData).map((a) => a.id),
+    ]);
+    const named = steps.flatMap((s) => [
+      ...((s.body.partnerIds as string[] | undefined) ?? []),
+      ...(typeof s.body.boardId === 'string' ? [s.body.boardId] : []),
+      ...(typeof s.body.actionId === 'string' ? [s.body.actionId] : []),
+      ...(s.path.startsWith('plans/') ? [s.path.split('/')[1]] : []),
+    ]);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id) => !known.has(id))).toEqual([]);
   });
 });
