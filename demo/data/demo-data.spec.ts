@@ -136,6 +136,7 @@ describe('demo data: references resolve', () => {
     const all = new Set([
       ...meetingIds,
       ...recordIds,
+      ...d.assuranceRecords.map((r) => r.id),
       ...d.funding.map((f) => f.id),
       ...d.funding.flatMap((f) => f.pledges.map((p) => p.id)),
       ...d.partnerSuccessions.map((s) => s.id),

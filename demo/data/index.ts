@@ -7,6 +7,7 @@ import { caseReviews } from './case-reviews';
 import { wsEscalationProtocol } from './escalation-protocol';
 import { carryForward201617 } from './funding-2016-17';
 import { funding202223 } from './funding-2022-23';
+import { assuranceRecords } from './assurance';
 import { boards, partnerSuccessions, partners } from './partners';
 import { people } from './people';
 import { referencedMeetings } from './referenced-meetings';
@@ -25,6 +26,7 @@ export const demoData: DemoData = {
   people,
   boards,
   meetings: [worcsScb20190313, wseb20220510, wseb20220922],
+  assuranceRecords,
   referencedMeetings,
   funding: [funding202223],
   carryForwards: [carryForward201617],
@@ -46,6 +48,9 @@ export const keyRecordIds = {
   carersPackSignOff: 'wseb-2022-05-10-so-cic-carers-pack',
   jtaiDecision: 'wseb-2022-05-10-d-jtai-responsibility',
   mashAssuranceDecision: 'wseb-2022-05-10-d-mash-assurance-visit',
+  strategicThematicReview2022: 'ws-str-core-practice-2022',
+  mashFrontDoorAudit: 'ws-mash-front-door-2022',
+  worcsSchoolsAudit2019: 'worcs-s157-175-schools-audit-2019',
   underwriteDecision: 'wseb-2022-05-10-d-underwrite-shortfall',
   funding202223: 'ws-funding-2022-23',
   fundingPledges: ['ws-2022-23-underwrite-wcc', 'ws-2022-23-underwrite-police', 'ws-2022-23-underwrite-health'],

@@ -18,11 +18,13 @@
  * `types-items.ts` and money / protocol shapes in `types-finance.ts` (all re-exported here): the
  * parts import the base, never this file, so no part imports another in a circle.
  */
+import type { DemoAssuranceRecord } from './types-assurance';
 import type { Board, Partner, PartnerSuccession, Person } from './types-base';
 import type { Meeting, ReferencedMeeting } from './types-items';
 import type { CarryForwardAccount, EscalationProtocol, FundingYear, ReviewActivity } from './types-finance';
 import type { DemoCaseReview } from './types-case-reviews';
 
+export * from './types-assurance';
 export * from './types-base';
 export * from './types-items';
 export * from './types-finance';
@@ -34,6 +36,8 @@ export interface DemoData {
   people: Person[];
   boards: Board[];
   meetings: Meeting[];
+  /** Thematic reviews and multi-agency audits (issue 16 item 5), each step citing its document. */
+  assuranceRecords: DemoAssuranceRecord[];
   referencedMeetings: ReferencedMeeting[];
   funding: FundingYear[];
   carryForwards: CarryForwardAccount[];

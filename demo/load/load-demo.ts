@@ -7,6 +7,7 @@ import { loadActions } from './load-actions';
 import { loadCaseReviews } from './load-case-reviews';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
+import { loadAssurance } from './load-assurance';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
 import { loadInspections } from './load-inspections';
 import { closeMeetings, loadMeetings } from './load-meetings';
@@ -41,6 +42,7 @@ export async function loadDemoThrough(
   await loadActions(client, data);
   await loadCaseReviews(client, data);
   await loadFunding(client, data);
+  await loadAssurance(client, data);
   await loadIllustrativeEscalations(client);
   await loadInspections(client);
   await closeMeetings(client, data);

@@ -1,4 +1,6 @@
 import { demoData } from '../../demo/data';
+import type { AuditDoc } from '../../projections/assurance/audit-doc';
+import type { ThematicReviewDoc } from '../../projections/assurance/thematic-review-doc';
 import { DemoLoadError, loadDemo } from '../../demo/load/load-demo';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
@@ -93,5 +95,31 @@ describe('demo data loader (e2e)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('shows the thematic review with its three partner plans and the audits over HTTP, each citing its document', async () => {
+    await t.app.get(ProjectionRunner).waitFor((await t.store.headPosition())!);
+    const get = async <T>(url: string) => (await send(t, url, undefined, { method: 'GET' })).body as T;
+    const review = await get<ThematicReviewDoc>('/thematic-reviews/ws-str-core-practice-2022');
+    expect(review).toMatchObject({ openedOn: '2022-09-22', boardId: 'wseb' });
+    expect(review.title).toContain('[source: 001_c61fdfe20dc690cb.txt, WSEB 22 Sep 2022, item 5]');
+    expect(review.areas).toHaveLength(7);
+    expect(review.plans.map((p) => [p.partnerId, p.actions])).toEqual(
+      ['warwickshire-police', 'warwickshire-county-council', 'coventry-warwickshire-icb'].map((partnerId) => [
+        partnerId,
+        [{ findingId: 'core-practice-findings', actionId: 'wseb-2022-09-22-a2' }],
+      ]),
+    );
+    const mash = await get<AuditDoc>('/multi-agency-audits/ws-mash-front-door-2022');
+    expect(mash.workingGroup).toContain('front door service manager');
+    expect(mash.templates).toContain('001_c61fdfe20dc690cb.txt, WSEB 22 Sep 2022, item 6');
+    // The seeds give the MASH audit no returns: none is recorded, so no rate is shown.
+    expect(mash.returnRate).toEqual({ asked: 0, returned: 0, percent: null });
+    const schools = await get<AuditDoc>('/multi-agency-audits/worcs-s157-175-schools-audit-2019');
+    expect(schools.returnRate.previousPercent).toBe(74);
+    expect(schools.findings.map((f) => f.text).join(' ')).toContain('100% return (74% last year)');
+    expect(schools.closure).toMatchObject({ closedOn: '2019-03-13' });
+    const audits = (await get<{ items: AuditDoc[] }>('/multi-agency-audits')).items.map((a) => a.auditId);
+    expect(audits).toEqual(expect.arrayContaining(['ws-mash-front-door-2022', 'worcs-s157-175-schools-audit-2019']));
   });
 });
