@@ -219,7 +219,8 @@ export class ProjectionWorker<D> {
   }
 
   private catchUpBatchFull(batch: ProjectionBatch<D>, now: number): boolean {
-    if (batch.rebuilding) return batch.size >= this.options.rebuildBatchSize;
+    if (batch.rebuilding)
+      return batch.size >= Math.min(this.options.rebuildBatchSize, this.store.layers.layerEvery(this.target.name));
     return batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= this.options.catchUpMs;
   }
 

@@ -3,7 +3,7 @@ import { actionLogProjection } from '../../projections/action-log/action-log.pro
 import type { Projection } from '../../projections/projection';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
-import type { ReadModelStore } from '../../src/read-models/read-model-store';
+import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { SharedCatchUp } from '../../src/read-models/shared-catch-up';
 import { toAppends } from './support/action-histories';
 import {
@@ -68,6 +68,33 @@ describe('projection runner: large batches while catching up, small ones once li
     ).toBe(true);
     expect(positions.at(-1)).toBe(head);
     expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
+  });
+
+  it('given a rebuild from empty of a projection that keeps snapshot layers, then it commits at least once per layer interval, so as-of never replays more than one interval', async () => {
+    // Given: layers every 30 applied events, a rebuild batch of 100.
+    const layered = new ReadModelStore(':memory:', { snapshotEvery: 30 });
+    const first = (await events.readAll({ maxCount: 1 }))[0].position;
+    try {
+      // When: the projection is rebuilt from empty.
+      const positions = await commitsOf(events, layered, head, { ...batches(10, 100, 0), rebuildBatchSize: 100 });
+
+      // Then: a commit (and so a layer) every 30 events.
+      expect(gaps(positions, first - 1).slice(0, 3)).toEqual([30, 30, 30]);
+      expect(layered.layers.snapshotAtOrBefore(tally.name, first + 89)).toBe(first + 89);
+    } finally {
+      layered.close();
+    }
+  });
+
+  it('given a rebuild from empty of a projection that keeps no layers, then its batches stay at the rebuild size', async () => {
+    const unlayered = new ReadModelStore(':memory:', { snapshotEvery: 30, snapshotProjections: [] });
+    const first = (await events.readAll({ maxCount: 1 }))[0].position;
+    try {
+      const positions = await commitsOf(events, unlayered, head, { ...batches(10, 100, 0), rebuildBatchSize: 100 });
+      expect(gaps(positions, first - 1).slice(0, 2)).toEqual([100, 100]);
+    } finally {
+      unlayered.close();
+    }
   });
 
   it('given a rebuild from empty, then its catch-up batches are bounded by count alone, however long they take', async () => {

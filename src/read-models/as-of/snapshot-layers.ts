@@ -139,6 +139,17 @@ export class SnapshotLayers {
   }
 
   /**
+   * How many applied events apart this projection's layers are (Infinity: it keeps none). A rebuild
+   * commits at least this often, since a layer is cut at a commit: 100,000-event batches left the
+   * as-of engine replaying up to 100,000 events per answer (BENCHMARKS.md, Projections).
+   */
+  layerEvery(projection: string): number {
+    const every = this.options.snapshotEvery;
+    const kept = every > 0 && (!this.snapshotted || this.snapshotted.has(servedName(projection)));
+    return kept ? every : Infinity;
+  }
+
+  /**
    * Inside the batch transaction, after the documents are written (`written`: key -> the JSON just
    * stored; `events`: how many events the batch applied, up to `position`): remember the keys
    * written, and snapshot once snapshotEvery events have been applied since the last layer. A due
