@@ -6,6 +6,8 @@ import type { Actor } from '../../ledger/event-envelope';
 import { ATTENDANCE_STATUSES, MINUTES_OUTCOMES, type AttendanceStatus, type MinutesOutcome } from '../../meetings';
 import type * as Doc from '../../../projections/meetings/meeting-doc';
 import type { MeetingView } from '../../../projections/meetings/meetings.queries';
+import type { MeetingQuorum } from '../../../projections/meetings/quorum';
+import { QUORUM_RULES, type QuorumRuleKind } from '../../partners';
 
 /** The response classes of the meetings endpoints: each implements the projection's type it documents. */
 export class ActorResponse implements Actor {
@@ -92,6 +94,17 @@ export class ActionAtMeetingResponse implements Doc.ActionAtMeeting {
   @ApiProperty({ type: StampResponse }) raised!: StampResponse;
 }
 
+export class MeetingQuorumResponse implements MeetingQuorum {
+  @ApiProperty({ enum: QUORUM_RULES, description: "The board's rule in force on the meeting's date" })
+  rule!: QuorumRuleKind;
+  @ApiPropertyOptional({ description: 'With minimum-count' }) minimum?: number;
+  @ApiProperty() quorate!: boolean;
+  @ApiProperty({ type: [String], description: 'Statutory partners with no seat attended or deputised for' })
+  missingStatutoryPartners!: string[];
+  @ApiProperty({ description: 'Seats whose holder attended or was deputised for' }) seatsCovered!: number;
+  @ApiProperty({ description: 'Seats held on the date' }) seatsHeld!: number;
+}
+
 export class MeetingResponse implements MeetingView {
   @ApiProperty({
     description: "The meeting stream's revision (-1 before it is scheduled): the ETag its commands take as If-Match",
@@ -118,6 +131,11 @@ export class MeetingResponse implements MeetingView {
   @ApiProperty({ type: [ActionAtMeetingResponse] }) actions!: ActionAtMeetingResponse[];
   @ApiProperty({ type: [ContributionAtMeetingResponse], description: 'Who said what, where the minutes attribute it' })
   contributions!: ContributionAtMeetingResponse[];
+  @ApiPropertyOptional({
+    type: MeetingQuorumResponse,
+    description: "Quorate or not under the board's rule in force that day (absent when it had none)",
+  })
+  quorum?: MeetingQuorumResponse;
 }
 
 export class MeetingPageResponse {

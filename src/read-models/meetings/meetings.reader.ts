@@ -1,4 +1,9 @@
-import { MEETING_KEY_PREFIX, meetingKey, type MeetingDoc } from '../../../projections/meetings/meeting-doc';
+import {
+  boardFactsKey,
+  MEETING_KEY_PREFIX,
+  meetingKey,
+  type MeetingDoc,
+} from '../../../projections/meetings/meeting-doc';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import {
   matchesQuery,
@@ -20,12 +25,18 @@ export class MeetingsReader {
   /** Key-ordered pages; the filters are sent again with each cursor. */
   list(query: MeetingsQuery, limit: number, cursor?: string): Page<MeetingView> {
     return documentPage<MeetingDoc, MeetingView>(this.store, NAME, MEETING_KEY_PREFIX, { limit, cursor }, (doc) =>
-      matchesQuery(doc, query) ? meetingView(doc) : undefined,
+      matchesQuery(doc, query) ? this.view(doc) : undefined,
     );
   }
 
   get(meetingId: string): MeetingView {
-    return meetingView(this.meeting(meetingId));
+    return this.view(this.meeting(meetingId));
+  }
+
+  /** Quorum needs the board's facts, kept in the same read model (so an as-of view has them too). */
+  private view(doc: MeetingDoc): MeetingView {
+    const board = doc.boardId === undefined ? undefined : this.store.get<MeetingDoc>(NAME, boardFactsKey(doc.boardId));
+    return meetingView(doc, board?.board);
   }
 
   history(meetingId: string): ReturnType<typeof meetingHistory> {
