@@ -101,6 +101,23 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
     expect((await get('/decision-register?quorate=true')).body.items).toEqual([]);
   });
 
+  it('the attendance register gives each member their year: attended, apologies, deputised and rates', async () => {
+    const res = await get('/meetings/attendance-register?board=wseb&year=2022-23');
+    expect(res.status).toBe(200);
+    const line = (personId: string) => res.body.items.find((r: { personId: string }) => r.personId === personId);
+    expect(res.body.items).toHaveLength(4);
+    expect(line('nigel-minns')).toMatchObject({
+      meetings: 1,
+      attended: 0,
+      apologies: 1,
+      deputised: 0,
+      attendanceRate: 0,
+    });
+    expect(line('pete-hill')).toMatchObject({ meetings: 1, attended: 1, apologies: 0, attendanceRate: 100 });
+    expect((await get('/meetings/attendance-register?year=2021-22')).body.items).toEqual([]);
+    expect((await get('/meetings/attendance-register?year=2022')).status).toBe(400);
+  });
+
   it('as known before the rule was set, neither the meeting nor its decision is judged', async () => {
     const m = await get(`/as-of/meetings/${SEP}?knownAt=${positions.beforeRule + 1}`);
     expect(m.status).toBe(200);

@@ -2732,6 +2732,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/meetings/attendance-register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance register (the annual report's appendix): per board, financial year and member, meetings held while they sat, attended, apologies, deputised, and rates */
+    get: operations['getAttendanceRegister'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/meetings/stream': {
     parameters: {
       query?: never;
@@ -4307,6 +4324,29 @@ export interface components {
       deputisingForPersonId?: string;
       representingPartnerId?: string;
       personId: string;
+    };
+    AttendanceRegisterResponse: {
+      /** @description By board, financial year, seat and person */
+      items: components['schemas']['AttendanceRegisterRowResponse'][];
+    };
+    AttendanceRegisterRowResponse: {
+      boardId: string;
+      /** @example 2022-23 */
+      financialYear: string;
+      personId: string;
+      partnerId: string;
+      seat: string;
+      statutory: boolean;
+      /** @description Held meetings on dates the person held the seat */
+      meetings: number;
+      attended: number;
+      apologies: number;
+      /** @description Meetings where a deputy attended in their place */
+      deputised: number;
+      /** @description attended / meetings, whole percent */
+      attendanceRate: number | null;
+      /** @description (attended + deputised) / meetings, whole percent */
+      coveredRate: number | null;
     };
     AuditAsOfDto: {
       /** @description Audit id */
@@ -30489,6 +30529,96 @@ export interface operations {
       };
       /** @description A rule refused the request (stable code in `code`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAttendanceRegister: {
+    parameters: {
+      query?: {
+        /** @description Members of this board */
+        board?: string;
+        /** @description Financial year, April to March */
+        year?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The register */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceRegisterResponse'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

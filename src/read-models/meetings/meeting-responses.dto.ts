@@ -7,6 +7,7 @@ import { ATTENDANCE_STATUSES, MINUTES_OUTCOMES, type AttendanceStatus, type Minu
 import type * as Doc from '../../../projections/meetings/meeting-doc';
 import type { MeetingView } from '../../../projections/meetings/meetings.queries';
 import type { MeetingQuorum } from '../../../projections/meetings/quorum';
+import type { AttendanceRegisterRow } from '../../../projections/meetings/attendance-register';
 import { QUORUM_RULES, type QuorumRuleKind } from '../../partners';
 
 /** The response classes of the meetings endpoints: each implements the projection's type it documents. */
@@ -165,4 +166,26 @@ export class MeetingAsOfResponse extends MeetingResponse {
 }
 export class MeetingHistoryAsOfResponse extends MeetingHistoryResponse {
   @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
+}
+
+export class AttendanceRegisterRowResponse implements AttendanceRegisterRow {
+  @ApiProperty() boardId!: string;
+  @ApiProperty({ example: '2022-23' }) financialYear!: string;
+  @ApiProperty() personId!: string;
+  @ApiProperty() partnerId!: string;
+  @ApiProperty() seat!: string;
+  @ApiProperty() statutory!: boolean;
+  @ApiProperty({ description: 'Held meetings on dates the person held the seat' }) meetings!: number;
+  @ApiProperty() attended!: number;
+  @ApiProperty() apologies!: number;
+  @ApiProperty({ description: 'Meetings where a deputy attended in their place' }) deputised!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'attended / meetings, whole percent' })
+  attendanceRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '(attended + deputised) / meetings, whole percent' })
+  coveredRate!: number | null;
+}
+
+export class AttendanceRegisterResponse {
+  @ApiProperty({ type: [AttendanceRegisterRowResponse], description: 'By board, financial year, seat and person' })
+  items!: AttendanceRegisterRowResponse[];
 }

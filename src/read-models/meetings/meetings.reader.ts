@@ -12,6 +12,7 @@ import {
   type MeetingsQuery,
   type MeetingView,
 } from '../../../projections/meetings/meetings.queries';
+import { attendanceRegister, type AttendanceRegisterRow } from '../../../projections/meetings/attendance-register';
 import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
@@ -31,6 +32,17 @@ export class MeetingsReader {
 
   get(meetingId: string): MeetingView {
     return this.view(this.meeting(meetingId));
+  }
+
+  /** The attendance register of every board (or one) and financial year (or one), from all held meetings. */
+  attendanceRegister(q: { boardId?: string; financialYear?: string }): AttendanceRegisterRow[] {
+    const meetings = [...this.store.scan<MeetingDoc>(NAME, MEETING_KEY_PREFIX)]
+      .map(({ doc }) => doc)
+      .filter((doc) => q.boardId === undefined || doc.boardId === q.boardId);
+    const facts = (boardId: string) => this.store.get<MeetingDoc>(NAME, boardFactsKey(boardId))?.board;
+    return attendanceRegister(meetings, facts).filter(
+      (row) => q.financialYear === undefined || row.financialYear === q.financialYear,
+    );
   }
 
   /** Quorum needs the board's facts, kept in the same read model (so an as-of view has them too). */
