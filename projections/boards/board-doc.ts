@@ -1,4 +1,4 @@
-import type { BoardKind } from '../../src/partners';
+import type { BoardKind, BoardMembership, DeputyArrangement, QuorumRuleInForce } from '../../src/partners';
 import type { RecordTrail } from '../partners/record-history';
 
 /** A group registered under a board (a subgroup or task-and-finish group), as its registration named it. */
@@ -9,8 +9,9 @@ export interface SubgroupLink {
 }
 
 /**
- * A governance body that meets, and the groups that report to it. The ledger records a board's
- * name, kind and parent only: who attends is recorded meeting by meeting (the meetings read model).
+ * A governance body that meets, and the groups that report to it: its members over time (seat,
+ * partner, person, statutory or not), standing deputies and quorum rules. Who actually attended is
+ * recorded meeting by meeting (the meetings read model, which judges quorum against these).
  */
 export interface BoardDoc extends RecordTrail {
   boardId: string;
@@ -21,6 +22,11 @@ export interface BoardDoc extends RecordTrail {
   parentBoardId?: string;
   /** Groups registered under it, in the order they were registered. */
   subgroups: SubgroupLink[];
+  /** Every membership, current (no `to`) and past, in the order added. */
+  memberships: BoardMembership[];
+  deputies: DeputyArrangement[];
+  /** In the order set; the one in force on a date is the last whose `from` is on or before it. */
+  quorumRules: QuorumRuleInForce[];
 }
 
 export const BOARD_KEY_PREFIX = 'board:';

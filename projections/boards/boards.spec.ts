@@ -48,3 +48,34 @@ describe('boards projection', () => {
     expect(matchesBoard(p.initialState('board:nope'), {})).toBe(false);
   });
 });
+
+describe('boards projection: members over time', () => {
+  it('given a member seated, ended and succeeded, a deputy and a quorum rule, then the board shows current and past', () => {
+    const seat = { boardId: 'wseb', seat: 'police', partnerId: 'warwickshire-police', statutory: true };
+    const docs = project([
+      wseb,
+      board({ type: 'board-member-added', data: { ...seat, personId: 'pete-hill', from: '2022-01-01' } }),
+      board({
+        type: 'board-membership-ended',
+        data: { boardId: 'wseb', seat: 'police', personId: 'pete-hill', to: '2022-06-30' },
+      }),
+      board({ type: 'board-member-added', data: { ...seat, personId: 'ben-smith', from: '2022-07-01' } }),
+      board({
+        type: 'board-deputy-arranged',
+        data: { boardId: 'wseb', seat: 'police', deputyPersonId: 'jo-bloggs', from: '2022-07-01' },
+      }),
+      board({
+        type: 'board-quorum-rule-set',
+        data: { boardId: 'wseb', rule: 'each-statutory-partner', from: '2022-01-01' },
+      }),
+    ]);
+    const doc = docs.get('board:wseb')!;
+    expect(doc.memberships.map((m) => [m.personId, m.from, m.to])).toEqual([
+      ['pete-hill', '2022-01-01', '2022-06-30'],
+      ['ben-smith', '2022-07-01', undefined],
+    ]);
+    expect(doc.deputies).toEqual([{ seat: 'police', deputyPersonId: 'jo-bloggs', from: '2022-07-01' }]);
+    expect(doc.quorumRules).toEqual([{ rule: 'each-statutory-partner', from: '2022-01-01' }]);
+    expect(doc.history.at(-1)?.summary).toBe('Quorum rule each-statutory-partner from 2022-01-01');
+  });
+});

@@ -1,3 +1,5 @@
+import type { AttendanceLine } from '../meetings/attendance-line';
+import type { BoardQuorumFacts, MeetingQuorum } from '../meetings/quorum';
 import type { DecisionCondition, DecisionOutcome, DecisionStatus } from '../../src/decisions';
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { Pence } from '../../src/shared/money';
@@ -97,7 +99,7 @@ export interface SignoffDoc extends RecordRevision {
   history: HistoryEntry[];
 }
 
-/** Meeting facts the register shows beside each decision: date, board and the agenda items. */
+/** Meeting facts the register shows beside each decision: date, board, agenda items and attendance (for quorum). */
 export interface MeetingDoc {
   kind: 'meeting';
   meetingId: string;
@@ -105,9 +107,21 @@ export interface MeetingDoc {
   scheduledFor?: string;
   title?: string;
   items: Record<string, { label?: string; title: string }>;
+  /** In person-id order, as corrected. */
+  attendance?: AttendanceLine[];
 }
 
-export type DecisionRegisterDoc = DecisionDoc | SignoffDoc | MeetingDoc;
+/** A meeting as the reader joins it to its board: with its quorum judged then (never stored). */
+export type JoinedMeeting = MeetingDoc & { quorum?: MeetingQuorum };
+
+/** A board's members and quorum rules, under its own key: the reader joins them to its meetings. */
+export interface BoardFactsDoc {
+  kind: 'board';
+  boardId: string;
+  facts: BoardQuorumFacts;
+}
+
+export type DecisionRegisterDoc = DecisionDoc | SignoffDoc | MeetingDoc | BoardFactsDoc;
 
 export const DECISION_KEY_PREFIX = 'decision:';
 export const SIGNOFF_KEY_PREFIX = 'signoff:';
@@ -115,3 +129,5 @@ export const MEETING_KEY_PREFIX = 'meeting:';
 export const decisionKey = (id: string) => `${DECISION_KEY_PREFIX}${id}`;
 export const signoffKey = (id: string) => `${SIGNOFF_KEY_PREFIX}${id}`;
 export const meetingKey = (id: string) => `${MEETING_KEY_PREFIX}${id}`;
+export const BOARD_FACTS_KEY_PREFIX = 'board:';
+export const boardFactsKey = (id: string) => `${BOARD_FACTS_KEY_PREFIX}${id}`;

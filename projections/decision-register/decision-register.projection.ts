@@ -2,6 +2,8 @@ import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { revisionAfter } from '../record-revision';
 import type { SubscribedProjection } from '../subscription';
 import {
+  boardFactsKey,
+  BOARD_FACTS_KEY_PREFIX,
   decisionKey,
   DECISION_KEY_PREFIX,
   meetingKey,
@@ -13,9 +15,11 @@ import {
 import { evolveDecision, linkSignoff, newDecision } from './evolve-decision';
 import { evolveMeeting, newMeeting } from './evolve-meeting';
 import { evolveSignoff, newSignoff } from './evolve-signoff';
-import { decisions, meetings, signoffs } from './subscriptions';
+import { boards, decisions, meetings, signoffs } from './subscriptions';
+import { evolveMembership } from '../../src/partners';
 
 function keysOf(stored: StoredEvent): string[] {
+  if (boards.takes(stored)) return [boardFactsKey(boards.decode(stored).data.boardId)];
   if (meetings.takes(stored)) return [meetingKey(meetings.decode(stored).data.meetingId)];
   if (signoffs.takes(stored)) {
     const event = signoffs.decode(stored);
@@ -32,6 +36,12 @@ function keysOf(stored: StoredEvent): string[] {
 }
 
 function initialState(key: string): DecisionRegisterDoc {
+  if (key.startsWith(BOARD_FACTS_KEY_PREFIX))
+    return {
+      kind: 'board',
+      boardId: key.slice(BOARD_FACTS_KEY_PREFIX.length),
+      facts: { memberships: [], deputies: [], quorumRules: [] },
+    };
   if (key.startsWith(MEETING_KEY_PREFIX)) return newMeeting(key.slice(MEETING_KEY_PREFIX.length));
   if (key.startsWith(SIGNOFF_KEY_PREFIX)) return newSignoff(key.slice(SIGNOFF_KEY_PREFIX.length));
   return newDecision(key.slice(DECISION_KEY_PREFIX.length));
@@ -39,6 +49,10 @@ function initialState(key: string): DecisionRegisterDoc {
 
 function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterDoc {
   switch (doc.kind) {
+    case 'board': {
+      const e = boards.decode(event);
+      return e.type === 'board-registered' ? doc : { ...doc, facts: evolveMembership(doc.facts, e) };
+    }
     case 'meeting':
       return evolveMeeting(doc, event);
     case 'signoff': {
@@ -60,14 +74,15 @@ function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterD
  * - decision:<id>  the decision, its conditions, status and history, and the ids of its sign-offs;
  * - signoff:<id>   a sign-off with each required partner's signature on the current artefact
  *                  version and every invalidation (kept apart: later sign-off events do not name the decision);
- * - meeting:<id>   board, date and agenda items, shown beside each decision and used by the filters.
+ * - meeting:<id>   board, date, agenda items and attendance, shown beside each decision and used by the filters;
+ * - board:<id>     the board's members and quorum rules, against which the meeting's quorum is judged.
  */
 export const decisionRegisterProjection: SubscribedProjection<DecisionRegisterDoc> = {
   name: 'decision-register',
-  // 2: revision (decisions and sign-offs).
-  version: 2,
-  subscriptions: [decisions, signoffs, meetings],
-  canHandle: (event) => decisions.takes(event) || signoffs.takes(event) || meetings.takes(event),
+  // 2: revision (decisions and sign-offs). 3: attendance and boards' quorum facts.
+  version: 3,
+  subscriptions: [decisions, signoffs, meetings, boards],
+  canHandle: (event) => decisions.takes(event) || signoffs.takes(event) || meetings.takes(event) || boards.takes(event),
   keysOf,
   initialState,
   evolve,

@@ -155,6 +155,7 @@ describe('views joining a decision, its meeting and its sign-offs', () => {
       itemNumber: 4,
       itemLabel: null,
       itemTitle: null,
+      quorum: null,
     });
   });
 

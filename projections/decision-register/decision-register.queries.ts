@@ -1,5 +1,5 @@
 import type { DecisionOutcome, DecisionStatus } from '../../src/decisions';
-import type { DecisionDoc, MeetingDoc } from './decision-register-doc';
+import type { DecisionDoc, JoinedMeeting as MeetingDoc } from './decision-register-doc';
 
 /** What a reader can ask the register for; every filter given must match (AND). */
 export interface DecisionRegisterQuery {
@@ -12,6 +12,8 @@ export interface DecisionRegisterQuery {
   /** Meeting date range, inclusive, as calendar dates (an instant is judged by its UTC date). */
   from?: string;
   to?: string;
+  /** Only decisions made at a meeting judged quorate (true) or inquorate (false); unjudged meetings match neither. */
+  quorate?: boolean;
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -39,5 +41,6 @@ export function matchesQuery(doc: DecisionDoc, meeting: MeetingDoc | undefined, 
   if (q.hasUnsatisfiedConditions !== undefined && unsatisfiedConditionCount(doc) > 0 !== q.hasUnsatisfiedConditions)
     return false;
   if (q.boardId !== undefined && meeting?.boardId !== q.boardId) return false;
+  if (q.quorate !== undefined && meeting?.quorum?.quorate !== q.quorate) return false;
   return inDateRange(meeting?.scheduledFor, q.from, q.to);
 }

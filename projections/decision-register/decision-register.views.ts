@@ -1,4 +1,11 @@
-import type { DecisionDoc, HistoryEntry, MeetingDoc, SignoffDoc, SignoffStatus } from './decision-register-doc';
+import type { MeetingQuorum } from '../meetings/quorum';
+import type {
+  DecisionDoc,
+  HistoryEntry,
+  JoinedMeeting as MeetingDoc,
+  SignoffDoc,
+  SignoffStatus,
+} from './decision-register-doc';
 import { unsatisfiedConditionCount } from './decision-register.queries';
 
 /** Where and when the decision was made, as the minutes show it. */
@@ -9,6 +16,8 @@ export interface MeetingRef {
   itemNumber: number | null;
   itemLabel: string | null;
   itemTitle: string | null;
+  /** Whether the meeting was quorate under its board's rule that day; null when the board had no rule then. */
+  quorum: MeetingQuorum | null;
 }
 
 /** A sign-off at a glance, for list rows. */
@@ -45,6 +54,7 @@ export function meetingRef(doc: DecisionDoc, meeting: MeetingDoc | undefined): M
     itemNumber: doc.itemNumber ?? null,
     itemLabel: item?.label ?? null,
     itemTitle: item?.title ?? null,
+    quorum: meeting?.quorum ?? null,
   };
 }
 

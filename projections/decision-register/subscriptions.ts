@@ -1,5 +1,6 @@
 import { Decision } from '../../src/decisions';
 import { Meeting } from '../../src/meetings';
+import { Board } from '../../src/partners';
 import { Signoff } from '../../src/signoffs';
 import { subscribe } from '../subscription';
 
@@ -21,11 +22,20 @@ export const signoffs = subscribe(Signoff, {
 export const meetings = subscribe(Meeting, {
   'meeting-scheduled': 'handled',
   'agenda-item-added': 'handled',
-  'attendance-recorded': 'ignored',
-  'attendance-corrected': 'ignored',
+  // Attendance: whether the meeting a decision was made at was quorate.
+  'attendance-recorded': 'handled',
+  'attendance-corrected': 'handled',
   'previous-minutes-approved': 'ignored',
   'meeting-closed': 'ignored',
   'meeting-location-changed': 'ignored',
   'meeting-cancelled': 'ignored',
   'contribution-recorded': 'ignored',
+});
+/** A board's members and quorum rules: what the quorum of a decision's meeting is judged against. */
+export const boards = subscribe(Board, {
+  'board-registered': 'ignored',
+  'board-member-added': 'handled',
+  'board-membership-ended': 'handled',
+  'board-deputy-arranged': 'handled',
+  'board-quorum-rule-set': 'handled',
 });

@@ -3,17 +3,13 @@ import type { ActionOwner } from '../../src/actions';
 import type { DecisionOutcome } from '../../src/decisions';
 import type { AttendanceStatus, MinutesOutcome } from '../../src/meetings';
 import type { HistoryEntry, Stamp } from '../decision-register/decision-register-doc';
+import type { BoardQuorumFacts } from './quorum';
 
 export type { HistoryEntry, Stamp };
 
-/** One person's line in the minutes' attendance list, as it stands after any correction. */
-export interface AttendanceLine {
-  personId: string;
-  status: AttendanceStatus;
-  /** The absent member whose seat the person covered (deputising, or also representing). */
-  deputisingForPersonId?: string;
-  representingPartnerId?: string;
-}
+import type { AttendanceLine } from './attendance-line';
+
+export type { AttendanceLine };
 
 /** A line corrected after it was recorded: what it became, what it was, why, and who and when. */
 export interface AttendanceCorrection {
@@ -105,7 +101,15 @@ export interface MeetingDoc extends RecordRevision {
   contributions: ContributionAtMeeting[];
   /** Every event applied to this document, in ledger order, with where to verify it. */
   history: HistoryEntry[];
+  /**
+   * Only on a board's document (key `meeting-board:<boardId>`, never scheduled, outside the meetings'
+   * key range): the members and quorum rules its meetings are judged against. Kept in this read model
+   * so a live read and an as-of replay judge quorum from the same events.
+   */
+  board?: BoardQuorumFacts;
 }
 
 export const MEETING_KEY_PREFIX = 'meeting:';
 export const meetingKey = (meetingId: string) => `${MEETING_KEY_PREFIX}${meetingId}`;
+export const BOARD_FACTS_KEY_PREFIX = 'meeting-board:';
+export const boardFactsKey = (boardId: string) => `${BOARD_FACTS_KEY_PREFIX}${boardId}`;

@@ -5,9 +5,11 @@ import { withoutUndefined as defined } from '../../src/shared/without-undefined'
 import { compact } from '../decision-register/compact';
 import { entryOf, stampOf } from '../decision-register/evolve-decision';
 import type { SubscribedProjection } from '../subscription';
-import { meetingKey, MEETING_KEY_PREFIX, type AttendanceLine, type MeetingDoc } from './meeting-doc';
-import { actions, decisions, meetings } from './subscriptions';
+import { evolveMembership } from '../../src/partners';
+import { boardFactsKey, BOARD_FACTS_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type MeetingDoc } from './meeting-doc';
+import { actions, boards, decisions, meetings } from './subscriptions';
 import { summarise } from './summaries';
+import { withLines } from './attendance-lines';
 
 export const newMeeting = (meetingId: string): MeetingDoc => ({
   meetingId,
@@ -25,19 +27,11 @@ export const newMeeting = (meetingId: string): MeetingDoc => ({
   history: [],
 });
 
-const byPerson = (a: AttendanceLine, b: AttendanceLine) =>
-  a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
-const line = (e: AttendanceEntry): AttendanceLine => defined({ ...e });
 const withoutPerson = ({ personId: _p, ...rest }: AttendanceEntry) => defined(rest);
-
-/** Lines replaced person by person, kept in person-id order so a document is the same whatever the order of entries. */
-function withLines(attendance: AttendanceLine[], entries: AttendanceEntry[]): AttendanceLine[] {
-  const replaced = new Set(entries.map((e) => e.personId));
-  return [...attendance.filter((a) => !replaced.has(a.personId)), ...entries.map(line)].sort(byPerson);
-}
 
 /** The meetings an event is about: the meeting it names, and for a minutes approval the meeting approved too. */
 function keysOf(stored: StoredEvent): string[] {
+  if (boards.takes(stored)) return [boardFactsKey(boards.decode(stored).data.boardId)];
   const made = madeAt(stored);
   if (made) return [meetingKey(made.meetingId)];
   const event = meetings.decode(stored);
@@ -125,7 +119,15 @@ function changes(doc: MeetingDoc, stored: StoredEvent): Partial<MeetingDoc> {
   return meetingChanges(doc, stored);
 }
 
+/** A board's document keeps only the facts quorum is judged by, folded by the board decider's own rules. */
+function evolveBoardFacts(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
+  const event = boards.decode(stored);
+  if (event.type === 'board-registered') return doc;
+  return { ...doc, board: evolveMembership(doc.board ?? { memberships: [], deputies: [], quorumRules: [] }, event) };
+}
+
 function evolve(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
+  if (boards.takes(stored)) return evolveBoardFacts(doc, stored);
   const event = (decisions.takes(stored) ? decisions : actions.takes(stored) ? actions : meetings).decode(stored);
   const history = [...doc.history, entryOf(stored, summarise(event))];
   const revision = revisionAfter(doc, stored, { category: meetings.category, id: doc.meetingId });
@@ -139,11 +141,12 @@ function evolve(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
  */
 export const meetingsProjection: SubscribedProjection<MeetingDoc> = {
   name: 'meetings',
-  // 2: several presenters per item, and contributions.
-  version: 2,
-  subscriptions: [meetings, decisions, actions],
-  canHandle: (event) => meetings.takes(event) || decisions.takes(event) || actions.takes(event),
+  // 2: several presenters per item, and contributions. 3: boards' members and quorum rules.
+  version: 3,
+  subscriptions: [meetings, decisions, actions, boards],
+  canHandle: (event) => meetings.takes(event) || decisions.takes(event) || actions.takes(event) || boards.takes(event),
   keysOf,
-  initialState: (key) => newMeeting(key.slice(MEETING_KEY_PREFIX.length)),
+  initialState: (key) =>
+    key.startsWith(BOARD_FACTS_KEY_PREFIX) ? newMeeting('') : newMeeting(key.slice(MEETING_KEY_PREFIX.length)),
   evolve,
 };

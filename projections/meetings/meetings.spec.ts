@@ -3,7 +3,8 @@ import type { DecisionEvent } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { MeetingEvent } from '../../src/meetings';
-import { meetingKey, type MeetingDoc } from './meeting-doc';
+import type { BoardEvent } from '../../src/partners';
+import { boardFactsKey, meetingKey, type MeetingDoc } from './meeting-doc';
 import { meetingsProjection as p } from './meetings.projection';
 import { matchesQuery, meetingView } from './meetings.queries';
 
@@ -169,5 +170,36 @@ describe('meetings queries', () => {
   it('shows the document without its history (that is at /history)', () => {
     expect(meetingView(doc)).not.toHaveProperty('history');
     expect(meetingView(doc)).toMatchObject({ meetingId: MAY, attendance: doc.attendance });
+  });
+});
+
+describe('meetings projection: quorum', () => {
+  const brd = (e: BoardEvent) => stored(`board-${e.data.boardId}`, e.type, e.data);
+  const member = (seat: string, partnerId: string, personId: string) =>
+    brd({
+      type: 'board-member-added',
+      data: { boardId: 'wseb', seat, partnerId, personId, statutory: true, from: '2022-01-01' },
+    });
+
+  it("given the board's statutory members and rule, then the meeting shows whether it was quorate that day", () => {
+    const docs = given([
+      member('health', 'cw-icb', 'jackie-channell'),
+      member('police', 'warwickshire-police', 'pete-hill'),
+      brd({
+        type: 'board-quorum-rule-set',
+        data: { boardId: 'wseb', rule: 'each-statutory-partner', from: '2022-01-01' },
+      }),
+      scheduled,
+      attendance,
+    ]);
+    const board = docs.get(boardFactsKey('wseb'))!.board;
+    expect(meetingView(docs.get(meetingKey(MAY))!, board).quorum).toEqual({
+      rule: 'each-statutory-partner',
+      quorate: true,
+      missingStatutoryPartners: [],
+      seatsCovered: 2,
+      seatsHeld: 2,
+    });
+    expect(docs.get(boardFactsKey('wseb'))!.scheduled).toBe(false);
   });
 });

@@ -8,9 +8,15 @@ export {
   BOARD_KINDS,
   type BoardCommand,
   type BoardEvent,
+  type BoardMembership,
+  type DeputyArrangement,
+  type QuorumRuleInForce,
+  type QuorumRuleKind,
+  QUORUM_RULES,
   type BoardKind,
   type BoardState,
 } from './domain/board';
+export { evolveMembership, heldOn } from './domain/board-membership';
 export {
   Partner,
   PARTNER_KINDS,

@@ -8,7 +8,7 @@ describe('people and boards (e2e)', () => {
   const admin = () => t.token(ADMIN);
   const post = async (url: string, body: unknown, o: { ifMatch?: string; idempotencyKey?: string } = {}) =>
     send(t, url, body, { token: await admin(), ...o });
-  /** A partner, a person at it and a board: what each case below builds on (3 events). */
+  /** A partner, a person at it, a board and the person seated on it: what each case below builds on (4 events). */
   const seed = async () => {
     await post('/partners', { partnerId: 'cw-ccg', name: 'Coventry and Warwickshire CCG', kind: 'health' });
     await post('/people', { personId: 'jackie-channell', name: 'Jackie Channell', partnerId: 'cw-ccg' });
@@ -17,7 +17,9 @@ describe('people and boards (e2e)', () => {
       name: 'Warwickshire Safeguarding Executive Board',
       kind: 'executive-board',
     });
-    expect(await eventCount(t)).toBe(3);
+    const seat = { seat: 'health', partnerId: 'cw-ccg', personId: 'jackie-channell', statutory: true };
+    await post('/boards/wseb/members', { ...seat, from: '2022-01-01' });
+    expect(await eventCount(t)).toBe(4);
   };
 
   const endpoints: CommandEndpoint[] = [
@@ -55,13 +57,75 @@ describe('people and boards (e2e)', () => {
       bad: { boardId: 'WSCB', name: 'x'.repeat(201), kind: 'committee', parentBoardId: 7 },
       badFields: ['boardId', 'kind', 'name', 'parentBoardId'],
     },
+    {
+      name: 'add board member',
+      url: '/boards/wseb/members',
+      status: 200,
+      event: 'board-member-added',
+      stream: 'board-wseb',
+      good: {
+        seat: 'designated-nurse',
+        partnerId: 'cw-ccg',
+        personId: 'jackie-channell',
+        statutory: false,
+        from: '2022-01-01',
+      },
+      bad: { seat: 'DN', partnerId: 7, personId: '', statutory: 'yes', from: 'January' },
+      badFields: ['from', 'partnerId', 'personId', 'seat', 'statutory'],
+      brokenBecause: 'a person the handler finds unregistered',
+      broken: { seat: 'police', partnerId: 'cw-ccg', personId: 'pete-hill', statutory: true, from: '2022-01-01' },
+      brokenStatus: 422,
+      brokenCode: 'person-not-registered',
+    },
+    {
+      name: 'end board membership',
+      url: '/boards/wseb/members/health/jackie-channell/end',
+      status: 200,
+      event: 'board-membership-ended',
+      stream: 'board-wseb',
+      good: { to: '2022-06-30' },
+      bad: { to: 'end of June', extra: 1 },
+      badFields: ['extra', 'to'],
+      brokenBecause: 'an end before the membership began',
+      broken: { to: '2021-12-31' },
+      brokenStatus: 422,
+      brokenCode: 'membership-ends-before-start',
+    },
+    {
+      name: 'arrange board deputy',
+      url: '/boards/wseb/members/health/deputies',
+      status: 200,
+      event: 'board-deputy-arranged',
+      stream: 'board-wseb',
+      good: { deputyPersonId: 'jackie-channell', from: '2022-03-01' },
+      bad: { deputyPersonId: 'JC', from: '2022-13-01', to: 5 },
+      badFields: ['deputyPersonId', 'from', 'to'],
+      brokenBecause: 'a deputy the handler finds unregistered',
+      broken: { deputyPersonId: 'jo-galloway', from: '2022-03-01' },
+      brokenStatus: 422,
+      brokenCode: 'person-not-registered',
+    },
+    {
+      name: 'set board quorum rule',
+      url: '/boards/wseb/quorum-rules',
+      status: 200,
+      event: 'board-quorum-rule-set',
+      stream: 'board-wseb',
+      good: { rule: 'each-statutory-partner', from: '2022-01-01' },
+      bad: { rule: 'half', minimum: 0, from: 'x' },
+      badFields: ['from', 'minimum', 'rule'],
+      brokenBecause: 'a minimum-count rule without its minimum',
+      broken: { rule: 'minimum-count', from: '2022-01-01' },
+      brokenStatus: 422,
+      brokenCode: 'quorum-minimum-required',
+    },
   ];
 
   describeCommandEndpoints(endpoints, {
     app: () => t,
     post,
     seed,
-    seeded: 3,
+    seeded: 4,
     actorUserId: 'admin-1',
     recordsTitle: 'records the event on its stream with the token actor',
   });
@@ -105,6 +169,6 @@ describe('people and boards (e2e)', () => {
       400,
       'invalid-id',
     );
-    expect(await eventCount(t)).toBe(3);
+    expect(await eventCount(t)).toBe(4);
   });
 });

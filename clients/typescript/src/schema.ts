@@ -1133,6 +1133,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/boards/{boardId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Seat a named person on a board for a partner, from a date */
+    post: operations['addBoardMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/boards/{boardId}/members/{seat}/deputies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Name a standing deputy for a seat, for a period */
+    post: operations['arrangeBoardDeputy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/boards/{boardId}/members/{seat}/{personId}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a person's open membership of a seat on a date */
+    post: operations['endBoardMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/boards/{boardId}/quorum-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set the board's quorum rule from a date */
+    post: operations['setBoardQuorumRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/budgets': {
     parameters: {
       query?: never;
@@ -2664,6 +2732,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/meetings/attendance-register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance register (the annual report's appendix): per board, financial year and member, meetings held while they sat, attended, apologies, deputised, and rates */
+    get: operations['getAttendanceRegister'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/meetings/stream': {
     parameters: {
       query?: never;
@@ -3968,6 +4053,37 @@ export interface components {
        */
       presenterPersonId?: string;
     };
+    AddBoardMemberDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The seat on the board, e.g. the local authority lead
+       * @example local-authority
+       */
+      seat: string;
+      /**
+       * @description The partner the seat belongs to (registered first)
+       * @example warwickshire-county-council
+       */
+      partnerId: string;
+      /**
+       * @description The named person holding the seat (registered first)
+       * @example nigel-minns
+       */
+      personId: string;
+      /** @description A statutory partner seat (local authority, police, ICB) */
+      statutory: boolean;
+      /** @example 2022-01-01 */
+      from: string;
+      /**
+       * @description Last day held, when already known
+       * @example 2022-12-31
+       */
+      to?: string;
+    };
     AddRiskControlDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -4057,6 +4173,25 @@ export interface components {
        *     ]
        */
       amendments?: string[];
+    };
+    ArrangeBoardDeputyDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The person who deputises for the seat (registered first)
+       * @example john-coleman
+       */
+      deputyPersonId: string;
+      /** @example 2022-03-01 */
+      from: string;
+      /**
+       * @description Last day of the arrangement, when known
+       * @example 2022-12-31
+       */
+      to?: string;
     };
     ArtefactDto: {
       /**
@@ -4190,6 +4325,29 @@ export interface components {
       representingPartnerId?: string;
       personId: string;
     };
+    AttendanceRegisterResponse: {
+      /** @description By board, financial year, seat and person */
+      items: components['schemas']['AttendanceRegisterRowResponse'][];
+    };
+    AttendanceRegisterRowResponse: {
+      boardId: string;
+      /** @example 2022-23 */
+      financialYear: string;
+      personId: string;
+      partnerId: string;
+      seat: string;
+      statutory: boolean;
+      /** @description Held meetings on dates the person held the seat */
+      meetings: number;
+      attended: number;
+      apologies: number;
+      /** @description Meetings where a deputy attended in their place */
+      deputised: number;
+      /** @description attended / meetings, whole percent */
+      attendanceRate: number | null;
+      /** @description (attended + deputised) / meetings, whole percent */
+      coveredRate: number | null;
+    };
     AuditAsOfDto: {
       /** @description Audit id */
       auditId: string;
@@ -4306,6 +4464,11 @@ export interface components {
       parentBoardId?: string;
       /** @description Groups registered under it, in the order registered */
       subgroups: components['schemas']['SubgroupDto'][];
+      /** @description Current (no `to`) and past members, in the order added */
+      memberships: components['schemas']['BoardMembershipDto'][];
+      deputies: components['schemas']['DeputyArrangementDto'][];
+      /** @description Quorum rules in the order set */
+      quorumRules: components['schemas']['QuorumRuleDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -4321,6 +4484,11 @@ export interface components {
       parentBoardId?: string;
       /** @description Groups registered under it, in the order registered */
       subgroups: components['schemas']['SubgroupDto'][];
+      /** @description Current (no `to`) and past members, in the order added */
+      memberships: components['schemas']['BoardMembershipDto'][];
+      deputies: components['schemas']['DeputyArrangementDto'][];
+      /** @description Quorum rules in the order set */
+      quorumRules: components['schemas']['QuorumRuleDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -4337,6 +4505,23 @@ export interface components {
       boardId: string;
       /** @description Its registration and those of groups under it */
       entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    BoardMembershipDto: {
+      /** @description Seat on the board */
+      seat: string;
+      /** @description Partner the seat belongs to */
+      partnerId: string;
+      /** @description Person holding the seat */
+      personId: string;
+      /** @description A statutory partner seat */
+      statutory: boolean;
+      /** @example 2022-01-01 */
+      from: string;
+      /**
+       * @description Last day held; absent while current
+       * @example 2022-12-31
+       */
+      to?: string;
     };
     BoardPageAsOfDto: {
       items: components['schemas']['BoardDto'][];
@@ -5446,6 +5631,16 @@ export interface components {
        */
       reviewOn: string;
     };
+    DeputyArrangementDto: {
+      /** @description Seat deputised for */
+      seat: string;
+      /** @description Deputy */
+      deputyPersonId: string;
+      /** @example 2022-03-01 */
+      from: string;
+      /** @example 2022-12-31 */
+      to?: string;
+    };
     DigestPage: {
       digests: components['schemas']['RecordedDigest'][];
       /** @description Send as `after` for the next page; absent on the last */
@@ -5497,6 +5692,18 @@ export interface components {
       occurredAt?: string;
       /** @description Why it is dropped */
       reason: string;
+    };
+    EndBoardMembershipDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description The last day the person held the seat
+       * @example 2022-12-31
+       */
+      to: string;
     };
     EraseDataSubjectDto: {
       /**
@@ -6415,6 +6622,8 @@ export interface components {
       actions: components['schemas']['ActionAtMeetingResponse'][];
       /** @description Who said what, where the minutes attribute it */
       contributions: components['schemas']['ContributionAtMeetingResponse'][];
+      /** @description Quorate or not under the board's rule in force that day (absent when it had none) */
+      quorum?: components['schemas']['MeetingQuorumResponse'];
       asOf: components['schemas']['AsOfProvenance'];
     };
     MeetingHistoryAsOfResponse: {
@@ -6437,6 +6646,22 @@ export interface components {
       /** @description null on the last page */
       nextCursor: string | null;
     };
+    MeetingQuorumResponse: {
+      /**
+       * @description The board's rule in force on the meeting's date
+       * @enum {string}
+       */
+      rule: 'each-statutory-partner' | 'minimum-count';
+      /** @description With minimum-count */
+      minimum?: number;
+      quorate: boolean;
+      /** @description Statutory partners with no seat attended or deputised for */
+      missingStatutoryPartners: string[];
+      /** @description Seats whose holder attended or was deputised for */
+      seatsCovered: number;
+      /** @description Seats held on the date */
+      seatsHeld: number;
+    };
     /** @description Where and when the decision was made, as the minutes show it */
     MeetingRef: {
       meetingId: string;
@@ -6445,6 +6670,8 @@ export interface components {
       itemNumber: number | null;
       itemLabel: string | null;
       itemTitle: string | null;
+      /** @description Whether the meeting was quorate under its board's rule that day (null when it had none) */
+      quorum: components['schemas']['MeetingQuorumResponse'] | null;
     };
     MeetingResponse: {
       /** @description The meeting stream's revision (-1 before it is scheduled): the ETag its commands take as If-Match */
@@ -6471,6 +6698,8 @@ export interface components {
       actions: components['schemas']['ActionAtMeetingResponse'][];
       /** @description Who said what, where the minutes attribute it */
       contributions: components['schemas']['ContributionAtMeetingResponse'][];
+      /** @description Quorate or not under the board's rule in force that day (absent when it had none) */
+      quorum?: components['schemas']['MeetingQuorumResponse'];
     };
     MinutesApprovalResponse: {
       /** @description The other meeting: the one approved, or the one approving */
@@ -7335,6 +7564,17 @@ export interface components {
        * @description Where it is published
        */
       url?: string;
+    };
+    QuorumRuleDto: {
+      /** @enum {string} */
+      rule: 'each-statutory-partner' | 'minimum-count';
+      /** @description With minimum-count */
+      minimum?: number;
+      /**
+       * @description In force from this date until the next rule
+       * @example 2022-01-01
+       */
+      from: string;
     };
     RagEntryDto: {
       /**
@@ -8696,6 +8936,25 @@ export interface components {
       id: string;
       /** @description The case review a finding or recommendation belongs to */
       parentId?: string;
+    };
+    SetBoardQuorumRuleDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /** @enum {string} */
+      rule: 'each-statutory-partner' | 'minimum-count';
+      /**
+       * @description With minimum-count: members (or deputies) who must attend
+       * @example 5
+       */
+      minimum?: number;
+      /**
+       * @description The rule is in force from this date until the next one
+       * @example 2022-01-01
+       */
+      from: string;
     };
     SetBudgetDto: {
       /**
@@ -12707,6 +12966,8 @@ export interface operations {
         status?: 'in-force' | 'rescinded' | 'superseded';
         /** @description Only decisions with a condition not yet satisfied (or, with false, only those with none outstanding) */
         hasUnsatisfiedConditions?: boolean;
+        /** @description Only decisions made at a quorate meeting (or, with false, an inquorate one) under its board's rule then */
+        quorate?: boolean;
         /** @description Meetings on or after this date (UTC) */
         from?: string;
         /** @description Meetings on or before this date (UTC) */
@@ -17740,6 +18001,588 @@ export interface operations {
       };
     };
   };
+  addBoardMember: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        boardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddBoardMemberDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  arrangeBoardDeputy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        boardId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        seat: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArrangeBoardDeputyDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  endBoardMembership: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        boardId: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        seat: string;
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndBoardMembershipDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setBoardQuorumRule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        boardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetBoardQuorumRuleDto'];
+      };
+    };
+    responses: {
+      /** @description Recorded. The ETag header carries the new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listBudgets: {
     parameters: {
       query?: {
@@ -22263,6 +23106,8 @@ export interface operations {
         status?: 'in-force' | 'rescinded' | 'superseded';
         /** @description Only decisions with a condition not yet satisfied (or, with false, only those with none outstanding) */
         hasUnsatisfiedConditions?: boolean;
+        /** @description Only decisions made at a quorate meeting (or, with false, an inquorate one) under its board's rule then */
+        quorate?: boolean;
         /** @description Meetings on or after this date (UTC) */
         from?: string;
         /** @description Meetings on or before this date (UTC) */
@@ -29684,6 +30529,96 @@ export interface operations {
       };
       /** @description A rule refused the request (stable code in `code`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAttendanceRegister: {
+    parameters: {
+      query?: {
+        /** @description Members of this board */
+        board?: string;
+        /** @description Financial year, April to March */
+        year?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The register */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceRegisterResponse'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -21,7 +21,7 @@ const subgroup = (parentExists: boolean, parentBoardId = 'wseb'): Cmd => ({
 describe('Board decider', () => {
   it('registers a board without a parent', () => {
     spec.given().when({ type: 'register-board', data: wseb.data }).then([wseb]);
-    expect(spec.given([wseb]).state()).toEqual({ exists: true, name: wseb.data.name, kind: 'executive-board' });
+    expect(spec.given([wseb]).state()).toMatchObject({ exists: true, name: wseb.data.name, kind: 'executive-board' });
   });
 
   it('registers a subgroup under a registered board', () => {
@@ -39,5 +39,110 @@ describe('Board decider', () => {
     spec.given([wseb]).when({ type: 'register-board', data: wseb.data }).thenRefuses('board-exists', 409);
     spec.given().when(subgroup(false)).thenRefuses('parent-board-not-registered', 422);
     spec.given().when(subgroup(true, 'wseb-training')).thenRefuses('parent-board-is-self');
+  });
+});
+
+describe('Board membership, deputies and quorum', () => {
+  const seat = { boardId: 'wseb', seat: 'local-authority', partnerId: 'wcc', personId: 'nigel-minns', statutory: true };
+  const add = (over: Partial<Extract<Cmd, { type: 'add-board-member' }>['data']> = {}): Cmd => ({
+    type: 'add-board-member',
+    data: { ...seat, from: '2022-01-01', partnerExists: true, personExists: true, ...over },
+  });
+  const added: BoardEvent = { type: 'board-member-added', data: { ...seat, from: '2022-01-01' } };
+
+  it('adds a member, ends the membership, arranges a deputy and sets the quorum rule, all kept as history', () => {
+    spec.given([wseb]).when(add()).then([added]);
+    const ended: BoardEvent = {
+      type: 'board-membership-ended',
+      data: { boardId: 'wseb', seat: 'local-authority', personId: 'nigel-minns', to: '2022-12-31' },
+    };
+    spec.given([wseb, added]).when({ type: 'end-board-membership', data: ended.data }).then([ended]);
+    const deputy: Cmd = {
+      type: 'arrange-board-deputy',
+      data: {
+        boardId: 'wseb',
+        seat: 'local-authority',
+        deputyPersonId: 'john-coleman',
+        from: '2022-03-01',
+        personExists: true,
+      },
+    };
+    spec
+      .given([wseb, added])
+      .when(deputy)
+      .then([
+        {
+          type: 'board-deputy-arranged',
+          data: { boardId: 'wseb', seat: 'local-authority', deputyPersonId: 'john-coleman', from: '2022-03-01' },
+        },
+      ]);
+    const rule: Cmd = {
+      type: 'set-board-quorum-rule',
+      data: { boardId: 'wseb', rule: 'each-statutory-partner', from: '2022-01-01' },
+    };
+    spec
+      .given([wseb])
+      .when(rule)
+      .then([{ type: 'board-quorum-rule-set', data: rule.data }]);
+    // The seat is free again after the end date: the successor's membership follows, the past one stays.
+    const successor = spec.given([wseb, added, ended]).when(add({ personId: 'rob-powell', from: '2023-01-01' }));
+    const { boardId: _b, ...holder } = seat;
+    expect(successor.stateAfter().memberships).toEqual([
+      { ...holder, from: '2022-01-01', to: '2022-12-31' },
+      { ...holder, personId: 'rob-powell', from: '2023-01-01' },
+    ]);
+  });
+
+  it('refuses, with stable codes, what the minutes could not support', () => {
+    spec.given().when(add()).thenRefuses('board-not-found', 404);
+    spec
+      .given([wseb])
+      .when(add({ partnerExists: false }))
+      .thenRefuses('partner-not-registered', 422);
+    spec
+      .given([wseb])
+      .when(add({ personExists: false }))
+      .thenRefuses('person-not-registered', 422);
+    spec
+      .given([wseb])
+      .when(add({ to: '2021-12-31' }))
+      .thenRefuses('membership-ends-before-start', 422);
+    spec
+      .given([wseb, added])
+      .when(add({ personId: 'rob-powell', from: '2022-06-01' }))
+      .thenRefuses('seat-already-filled', 409);
+    const end = (to: string): Cmd => ({
+      type: 'end-board-membership',
+      data: { boardId: 'wseb', seat: 'local-authority', personId: 'nigel-minns', to },
+    });
+    spec.given([wseb]).when(end('2022-12-31')).thenRefuses('open-board-membership-not-found', 404);
+    spec.given([wseb, added]).when(end('2021-12-31')).thenRefuses('membership-ends-before-start', 422);
+    const deputy = (over: Partial<Extract<Cmd, { type: 'arrange-board-deputy' }>['data']>): Cmd => ({
+      type: 'arrange-board-deputy',
+      data: {
+        boardId: 'wseb',
+        seat: 'local-authority',
+        deputyPersonId: 'john-coleman',
+        from: '2022-03-01',
+        personExists: true,
+        ...over,
+      },
+    });
+    spec
+      .given([wseb, added])
+      .when(deputy({ personExists: false }))
+      .thenRefuses('person-not-registered', 422);
+    spec
+      .given([wseb, added])
+      .when(deputy({ to: '2022-01-01' }))
+      .thenRefuses('deputy-ends-before-start', 422);
+    spec
+      .given([wseb, added])
+      .when(deputy({ seat: 'police' }))
+      .thenRefuses('seat-not-on-board', 422);
+    spec
+      .given([wseb])
+      .when({ type: 'set-board-quorum-rule', data: { boardId: 'wseb', rule: 'minimum-count', from: '2022-01-01' } })
+      .thenRefuses('quorum-minimum-required', 422);
   });
 });

@@ -1,13 +1,29 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
-import { RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { addMember, arrangeDeputy, endMembership, evolveMembership, setQuorumRule } from './board-membership';
 import type { BoardEvent, BoardCommand, BoardState } from './board.messages';
 
 export * from './board.messages';
 
-const initialState: BoardState = { exists: false };
+const initialState: BoardState = { exists: false, memberships: [], deputies: [], quorumRules: [] };
 
 function decide(command: BoardCommand, state: BoardState): BoardEvent[] {
+  if (command.type === 'register-board') return register(command, state);
+  if (!state.exists) throw new NotFound('Board', command.data.boardId);
+  switch (command.type) {
+    case 'add-board-member':
+      return addMember(command, state);
+    case 'end-board-membership':
+      return endMembership(command, state);
+    case 'arrange-board-deputy':
+      return arrangeDeputy(command, state);
+    case 'set-board-quorum-rule':
+      return setQuorumRule(command);
+  }
+}
+
+function register(command: Extract<BoardCommand, { type: 'register-board' }>, state: BoardState): BoardEvent[] {
   const { boardId, name, kind, parentBoardId, parentExists } = command.data;
   if (state.exists) throw new StateConflict('board-exists', `Board ${boardId} is already registered`, { boardId });
   if (parentBoardId !== undefined) {
@@ -26,14 +42,23 @@ function decide(command: BoardCommand, state: BoardState): BoardEvent[] {
   ];
 }
 
-function evolve(_state: BoardState, event: BoardEvent): BoardState {
+function evolve(state: BoardState, event: BoardEvent): BoardState {
+  if (event.type !== 'board-registered') return evolveMembership(state, event);
   const { name, kind, parentBoardId } = event.data;
-  return { exists: true, name, kind, ...(parentBoardId !== undefined ? { parentBoardId } : {}) };
+  return { ...state, exists: true, name, kind, ...(parentBoardId !== undefined ? { parentBoardId } : {}) };
 }
 
 export const Board: Aggregate<BoardCommand, BoardEvent, BoardState> = {
   category: 'board',
   name: 'Board',
   decider: { initialState, decide, evolve },
-  codec: eventCodec<BoardEvent>(v1('board-registered')),
+  codec: eventCodec<BoardEvent>(
+    v1(
+      'board-registered',
+      'board-member-added',
+      'board-membership-ended',
+      'board-deputy-arranged',
+      'board-quorum-rule-set',
+    ),
+  ),
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BOARD_KINDS } from '../../partners';
+import { BOARD_KINDS, QUORUM_RULES } from '../../partners';
 import {
   asOf,
   idProperty,
@@ -15,6 +15,28 @@ export class SubgroupDto {
   @ApiProperty({ enum: BOARD_KINDS }) kind!: string;
 }
 
+export class BoardMembershipDto {
+  @ApiProperty(idProperty('Seat on the board')) seat!: string;
+  @ApiProperty(idProperty('Partner the seat belongs to')) partnerId!: string;
+  @ApiProperty(idProperty('Person holding the seat')) personId!: string;
+  @ApiProperty({ description: 'A statutory partner seat' }) statutory!: boolean;
+  @ApiProperty({ example: '2022-01-01' }) from!: string;
+  @ApiPropertyOptional({ example: '2022-12-31', description: 'Last day held; absent while current' }) to?: string;
+}
+
+export class DeputyArrangementDto {
+  @ApiProperty(idProperty('Seat deputised for')) seat!: string;
+  @ApiProperty(idProperty('Deputy')) deputyPersonId!: string;
+  @ApiProperty({ example: '2022-03-01' }) from!: string;
+  @ApiPropertyOptional({ example: '2022-12-31' }) to?: string;
+}
+
+export class QuorumRuleDto {
+  @ApiProperty({ enum: QUORUM_RULES }) rule!: string;
+  @ApiPropertyOptional({ description: 'With minimum-count' }) minimum?: number;
+  @ApiProperty({ example: '2022-01-01', description: 'In force from this date until the next rule' }) from!: string;
+}
+
 /** GET /boards/{boardId}: a board, the board it reports to and the groups that report to it. */
 export class BoardDto {
   @ApiProperty(idProperty('Board id')) boardId!: string;
@@ -23,6 +45,10 @@ export class BoardDto {
   @ApiPropertyOptional(idProperty('The board it reports to')) parentBoardId?: string;
   @ApiProperty({ type: [SubgroupDto], description: 'Groups registered under it, in the order registered' })
   subgroups!: SubgroupDto[];
+  @ApiProperty({ type: [BoardMembershipDto], description: 'Current (no `to`) and past members, in the order added' })
+  memberships!: BoardMembershipDto[];
+  @ApiProperty({ type: [DeputyArrangementDto] }) deputies!: DeputyArrangementDto[];
+  @ApiProperty({ type: [QuorumRuleDto], description: 'Quorum rules in the order set' }) quorumRules!: QuorumRuleDto[];
   @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
 }

@@ -38,6 +38,16 @@ export class DecisionRegisterQueryDto extends PageQueryDto {
   @IsBoolean()
   hasUnsatisfiedConditions?: boolean;
 
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "Only decisions made at a quorate meeting (or, with false, an inquorate one) under its board's rule then",
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  quorate?: boolean;
+
   @DateFilter('Meetings on or after this date (UTC)', '2022-01-01')
   from?: string;
 
@@ -55,5 +65,6 @@ export function registerFilters(q: DecisionRegisterQueryDto): DecisionRegisterQu
     hasUnsatisfiedConditions: q.hasUnsatisfiedConditions,
     from: q.from,
     to: q.to,
+    quorate: q.quorate,
   };
 }

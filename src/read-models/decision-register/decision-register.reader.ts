@@ -1,9 +1,12 @@
 import {
   DECISION_KEY_PREFIX,
   decisionKey,
+  boardFactsKey,
   meetingKey,
   signoffKey,
+  type BoardFactsDoc,
   type DecisionDoc,
+  type JoinedMeeting,
   type MeetingDoc,
   type SignoffDoc,
 } from '../../../projections/decision-register/decision-register-doc';
@@ -20,6 +23,7 @@ import {
   type DecisionRegisterDetail,
   type DecisionRegisterItem,
 } from '../../../projections/decision-register/decision-register.views';
+import { quorumOf } from '../../../projections/meetings/quorum';
 import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
@@ -70,13 +74,21 @@ export class DecisionRegisterReader {
     return doc.signoffIds.map((id) => this.store.get<SignoffDoc>(NAME, signoffKey(id)));
   }
 
-  /** Meeting documents, each read once per request. */
-  private meetingLookup(): (meetingId: string | undefined) => MeetingDoc | undefined {
-    const cache = new Map<string, MeetingDoc | undefined>();
+  /** Meeting documents joined to their board's quorum facts, each read once per request. */
+  private meetingLookup(): (meetingId: string | undefined) => JoinedMeeting | undefined {
+    const cache = new Map<string, JoinedMeeting | undefined>();
     return (meetingId) => {
       if (!meetingId) return undefined;
-      if (!cache.has(meetingId)) cache.set(meetingId, this.store.get<MeetingDoc>(NAME, meetingKey(meetingId)));
+      if (!cache.has(meetingId))
+        cache.set(meetingId, this.joined(this.store.get<MeetingDoc>(NAME, meetingKey(meetingId))));
       return cache.get(meetingId);
     };
+  }
+
+  private joined(meeting: MeetingDoc | undefined): JoinedMeeting | undefined {
+    if (!meeting?.boardId || !meeting.scheduledFor) return meeting;
+    const board = this.store.get<BoardFactsDoc>(NAME, boardFactsKey(meeting.boardId));
+    const quorum = quorumOf(meeting.scheduledFor, meeting.attendance ?? [], board?.facts);
+    return quorum ? { ...meeting, quorum } : meeting;
   }
 }

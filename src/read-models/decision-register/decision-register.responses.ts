@@ -1,3 +1,4 @@
+import { MeetingQuorumResponse } from '../meetings/meeting-responses.dto';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions';
 import { ActorSchema } from '../../http/response-schemas';
@@ -56,6 +57,12 @@ export class MeetingRefSchema {
   @ApiProperty({ type: 'integer', nullable: true }) itemNumber!: number | null;
   @ApiProperty({ type: String, nullable: true }) itemLabel!: string | null;
   @ApiProperty({ type: String, nullable: true }) itemTitle!: string | null;
+  @ApiProperty({
+    type: MeetingQuorumResponse,
+    nullable: true,
+    description: "Whether the meeting was quorate under its board's rule that day (null when it had none)",
+  })
+  quorum!: MeetingQuorumResponse | null;
 }
 
 /** The decision's own fields, as stored and as shown. */

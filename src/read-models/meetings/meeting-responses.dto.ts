@@ -6,6 +6,9 @@ import type { Actor } from '../../ledger/event-envelope';
 import { ATTENDANCE_STATUSES, MINUTES_OUTCOMES, type AttendanceStatus, type MinutesOutcome } from '../../meetings';
 import type * as Doc from '../../../projections/meetings/meeting-doc';
 import type { MeetingView } from '../../../projections/meetings/meetings.queries';
+import type { MeetingQuorum } from '../../../projections/meetings/quorum';
+import type { AttendanceRegisterRow } from '../../../projections/meetings/attendance-register';
+import { QUORUM_RULES, type QuorumRuleKind } from '../../partners';
 
 /** The response classes of the meetings endpoints: each implements the projection's type it documents. */
 export class ActorResponse implements Actor {
@@ -92,6 +95,17 @@ export class ActionAtMeetingResponse implements Doc.ActionAtMeeting {
   @ApiProperty({ type: StampResponse }) raised!: StampResponse;
 }
 
+export class MeetingQuorumResponse implements MeetingQuorum {
+  @ApiProperty({ enum: QUORUM_RULES, description: "The board's rule in force on the meeting's date" })
+  rule!: QuorumRuleKind;
+  @ApiPropertyOptional({ description: 'With minimum-count' }) minimum?: number;
+  @ApiProperty() quorate!: boolean;
+  @ApiProperty({ type: [String], description: 'Statutory partners with no seat attended or deputised for' })
+  missingStatutoryPartners!: string[];
+  @ApiProperty({ description: 'Seats whose holder attended or was deputised for' }) seatsCovered!: number;
+  @ApiProperty({ description: 'Seats held on the date' }) seatsHeld!: number;
+}
+
 export class MeetingResponse implements MeetingView {
   @ApiProperty({
     description: "The meeting stream's revision (-1 before it is scheduled): the ETag its commands take as If-Match",
@@ -118,6 +132,11 @@ export class MeetingResponse implements MeetingView {
   @ApiProperty({ type: [ActionAtMeetingResponse] }) actions!: ActionAtMeetingResponse[];
   @ApiProperty({ type: [ContributionAtMeetingResponse], description: 'Who said what, where the minutes attribute it' })
   contributions!: ContributionAtMeetingResponse[];
+  @ApiPropertyOptional({
+    type: MeetingQuorumResponse,
+    description: "Quorate or not under the board's rule in force that day (absent when it had none)",
+  })
+  quorum?: MeetingQuorumResponse;
 }
 
 export class MeetingPageResponse {
@@ -147,4 +166,26 @@ export class MeetingAsOfResponse extends MeetingResponse {
 }
 export class MeetingHistoryAsOfResponse extends MeetingHistoryResponse {
   @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
+}
+
+export class AttendanceRegisterRowResponse implements AttendanceRegisterRow {
+  @ApiProperty() boardId!: string;
+  @ApiProperty({ example: '2022-23' }) financialYear!: string;
+  @ApiProperty() personId!: string;
+  @ApiProperty() partnerId!: string;
+  @ApiProperty() seat!: string;
+  @ApiProperty() statutory!: boolean;
+  @ApiProperty({ description: 'Held meetings on dates the person held the seat' }) meetings!: number;
+  @ApiProperty() attended!: number;
+  @ApiProperty() apologies!: number;
+  @ApiProperty({ description: 'Meetings where a deputy attended in their place' }) deputised!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'attended / meetings, whole percent' })
+  attendanceRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '(attended + deputised) / meetings, whole percent' })
+  coveredRate!: number | null;
+}
+
+export class AttendanceRegisterResponse {
+  @ApiProperty({ type: [AttendanceRegisterRowResponse], description: 'By board, financial year, seat and person' })
+  items!: AttendanceRegisterRowResponse[];
 }

@@ -1,4 +1,5 @@
-import { IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { IdFilter } from '../../http/ids';
 import { DateFilter, PageQueryDto } from '../../http/page-query.dto';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -17,3 +18,18 @@ export class MeetingsQueryDto extends PageQueryDto {
 
 /** GET /as-of/meetings: the live list's filters and paging, at a past point of the log. */
 export class AsOfMeetingsQueryDto extends IntersectionType(MeetingsQueryDto, AsOfQueryDto) {}
+
+/** GET /meetings/attendance-register: one board or all, one financial year or all. */
+export class AttendanceRegisterQueryDto {
+  @IdFilter('Members of this board', 'wseb')
+  board?: string;
+
+  @ApiPropertyOptional({
+    description: 'Financial year, April to March',
+    example: '2022-23',
+    pattern: '^\\d{4}-\\d{2}$',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}$/)
+  year?: string;
+}

@@ -10,8 +10,13 @@ import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
-import { MeetingHistoryResponse, MeetingPageResponse, MeetingResponse } from './meeting-responses.dto';
-import { MeetingsQueryDto } from './meetings-query.dto';
+import {
+  AttendanceRegisterResponse,
+  MeetingHistoryResponse,
+  MeetingPageResponse,
+  MeetingResponse,
+} from './meeting-responses.dto';
+import { AttendanceRegisterQueryDto, MeetingsQueryDto } from './meetings-query.dto';
 import { MeetingsReader } from './meetings.reader';
 
 /** Scheduled meetings only, as the one-record read shows them (the history stays at /history). */
@@ -41,6 +46,20 @@ export class MeetingsController {
   @CollectionRead(MeetingPageResponse, 'The page', { problems: { 400: 'A filter or the cursor is invalid' } })
   list(@Query() q: MeetingsQueryDto): MeetingPageResponse {
     return this.reader.list({ boardId: q.board, from: q.from, to: q.to }, q.limit ?? 50, q.cursor);
+  }
+
+  /** Declared before :meetingId so "attendance-register" is never read as an id. */
+  @Get('attendance-register')
+  @ReadModelETag(meetingsProjection)
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getAttendanceRegister',
+    summary:
+      "Attendance register (the annual report's appendix): per board, financial year and member, meetings held while they sat, attended, apologies, deputised, and rates",
+  })
+  @CollectionRead(AttendanceRegisterResponse, 'The register', { problems: { 400: 'A filter is invalid' } })
+  attendanceRegister(@Query() q: AttendanceRegisterQueryDto): AttendanceRegisterResponse {
+    return { items: this.reader.attendanceRegister({ boardId: q.board, financialYear: q.year }) };
   }
 
   /** Declared before :meetingId so "stream" is never read as an id. */

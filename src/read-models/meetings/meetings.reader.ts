@@ -1,4 +1,9 @@
-import { MEETING_KEY_PREFIX, meetingKey, type MeetingDoc } from '../../../projections/meetings/meeting-doc';
+import {
+  boardFactsKey,
+  MEETING_KEY_PREFIX,
+  meetingKey,
+  type MeetingDoc,
+} from '../../../projections/meetings/meeting-doc';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import {
   matchesQuery,
@@ -7,6 +12,7 @@ import {
   type MeetingsQuery,
   type MeetingView,
 } from '../../../projections/meetings/meetings.queries';
+import { attendanceRegister, type AttendanceRegisterRow } from '../../../projections/meetings/attendance-register';
 import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
@@ -20,12 +26,29 @@ export class MeetingsReader {
   /** Key-ordered pages; the filters are sent again with each cursor. */
   list(query: MeetingsQuery, limit: number, cursor?: string): Page<MeetingView> {
     return documentPage<MeetingDoc, MeetingView>(this.store, NAME, MEETING_KEY_PREFIX, { limit, cursor }, (doc) =>
-      matchesQuery(doc, query) ? meetingView(doc) : undefined,
+      matchesQuery(doc, query) ? this.view(doc) : undefined,
     );
   }
 
   get(meetingId: string): MeetingView {
-    return meetingView(this.meeting(meetingId));
+    return this.view(this.meeting(meetingId));
+  }
+
+  /** The attendance register of every board (or one) and financial year (or one), from all held meetings. */
+  attendanceRegister(q: { boardId?: string; financialYear?: string }): AttendanceRegisterRow[] {
+    const meetings = [...this.store.scan<MeetingDoc>(NAME, MEETING_KEY_PREFIX)]
+      .map(({ doc }) => doc)
+      .filter((doc) => q.boardId === undefined || doc.boardId === q.boardId);
+    const facts = (boardId: string) => this.store.get<MeetingDoc>(NAME, boardFactsKey(boardId))?.board;
+    return attendanceRegister(meetings, facts).filter(
+      (row) => q.financialYear === undefined || row.financialYear === q.financialYear,
+    );
+  }
+
+  /** Quorum needs the board's facts, kept in the same read model (so an as-of view has them too). */
+  private view(doc: MeetingDoc): MeetingView {
+    const board = doc.boardId === undefined ? undefined : this.store.get<MeetingDoc>(NAME, boardFactsKey(doc.boardId));
+    return meetingView(doc, board?.board);
   }
 
   history(meetingId: string): ReturnType<typeof meetingHistory> {

@@ -1,0 +1,57 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { IsISO8601 } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Board, type BoardCommand } from '../../domain/board';
+
+export class EndBoardMembershipDto extends CommandDto {
+  @ApiProperty({ example: '2022-12-31', description: 'The last day the person held the seat' })
+  @IsISO8601({ strict: true })
+  to!: string;
+}
+
+export class EndBoardMembershipCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BoardCommand, 'end-board-membership'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(EndBoardMembershipCommand)
+export class EndBoardMembershipHandler implements ICommandHandler<EndBoardMembershipCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: EndBoardMembershipCommand) {
+    return this.runner.run(Board, data.boardId, { type: 'end-board-membership', data }, ctx);
+  }
+}
+
+@ApiTags('boards')
+@Controller('boards')
+export class EndBoardMembershipController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':boardId/members/:seat/:personId/end')
+  @HttpCode(200)
+  @Requires('partners:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'endBoardMembership', summary: "End a person's open membership of a seat on a date" })
+  end(
+    @RecordId('boardId') boardId: string,
+    @RecordId('seat') seat: string,
+    @RecordId('personId') personId: string,
+    @Body() dto: EndBoardMembershipDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(new EndBoardMembershipCommand({ boardId, seat, personId, to: dto.to }, ctx));
+  }
+}

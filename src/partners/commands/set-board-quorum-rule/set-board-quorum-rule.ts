@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { RecordId } from '../../../http/id.pipe';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Board, type BoardCommand, QUORUM_RULES, type QuorumRuleKind } from '../../domain/board';
+
+export class SetBoardQuorumRuleDto extends CommandDto {
+  @ApiProperty({ enum: QUORUM_RULES })
+  @IsIn(QUORUM_RULES)
+  rule!: QuorumRuleKind;
+
+  @ApiPropertyOptional({ description: 'With minimum-count: members (or deputies) who must attend', example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  minimum?: number;
+
+  @ApiProperty({ example: '2022-01-01', description: 'The rule is in force from this date until the next one' })
+  @IsISO8601({ strict: true })
+  from!: string;
+}
+
+export class SetBoardQuorumRuleCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BoardCommand, 'set-board-quorum-rule'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetBoardQuorumRuleCommand)
+export class SetBoardQuorumRuleHandler implements ICommandHandler<SetBoardQuorumRuleCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: SetBoardQuorumRuleCommand) {
+    return this.runner.run(Board, data.boardId, { type: 'set-board-quorum-rule', data }, ctx);
+  }
+}
+
+@ApiTags('boards')
+@Controller('boards')
+export class SetBoardQuorumRuleController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':boardId/quorum-rules')
+  @HttpCode(200)
+  @Requires('partners:manage')
+  @CommandEndpoint()
+  @ApiOperation({ operationId: 'setBoardQuorumRule', summary: "Set the board's quorum rule from a date" })
+  set(@RecordId('boardId') boardId: string, @Body() dto: SetBoardQuorumRuleDto, @Ctx() ctx: CommandContext) {
+    const { rule, minimum, from } = dto;
+    const data = { boardId, rule, from, ...(minimum !== undefined ? { minimum } : {}) };
+    return this.commands.execute(new SetBoardQuorumRuleCommand(data, ctx));
+  }
+}
