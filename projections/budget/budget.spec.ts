@@ -104,6 +104,7 @@ describe('budget projection: one document per financial year', () => {
       pledges: [],
       payments: [],
       underwritings: [],
+      spending: [],
       revision: set.revision,
       lastUpdate: {
         type: 'budget-set',

@@ -14,6 +14,7 @@ const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   pledges: [],
   payments: [],
   underwritings: [],
+  spending: [],
   revision: 0,
   ...over,
 });

@@ -1,5 +1,12 @@
 import type { PledgeBasis, UnderwritingBasis } from '../../src/funding';
-import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc';
+import type { BudgetYearDoc, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
+import {
+  summariseSpending,
+  summariseYearEnd,
+  type LineSpending,
+  type SpendingFigures,
+  type YearEndView,
+} from './budget-spending.summary';
 
 /**
  * How the figures are counted (all money integer pence):
@@ -70,6 +77,9 @@ export interface BudgetYearView {
   underwriting: (Omit<UnderwritingEntry, 'shares'> & { partnerCount: number }) | null;
   underwritings: UnderwritingEntry[];
   partners: PartnerContribution[];
+  /** Per line and in total: budget, committed, spent, remaining (budget-spending.summary.ts). */
+  spending: { lines: LineSpending[]; totals: SpendingFigures; entries: SpendEntry[] };
+  yearEnd: YearEndView;
   lastUpdate: BudgetYearDoc['lastUpdate'] | null;
 }
 
@@ -136,6 +146,7 @@ export function summariseYear(
   }));
   const agreedPence = sum(partners.map((p) => p.agreedPence));
   const budgetLessAgreedPence = Math.max(0, doc.totalPence - agreedPence);
+  const spending = summariseSpending(doc);
   return {
     financialYear: doc.financialYear,
     revision: doc.revision,
@@ -167,6 +178,8 @@ export function summariseYear(
     underwriting: current ? withoutShares(current) : null,
     underwritings: doc.underwritings,
     partners,
+    spending: { ...spending, entries: doc.spending },
+    yearEnd: summariseYearEnd(doc, spending.totals.spentPence),
     lastUpdate: doc.lastUpdate ?? null,
   };
 }

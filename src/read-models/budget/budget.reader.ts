@@ -1,4 +1,5 @@
 import {
+  isHeld,
   partnerKey,
   yearKey,
   YEAR_KEY_PREFIX,
@@ -23,6 +24,9 @@ export interface BudgetYearItem {
   underwrittenPence: number;
   uncoveredPence: number;
   partnerCount: number;
+  committedPence: number;
+  spentPence: number;
+  closed: boolean;
   lastUpdate: BudgetYearView['lastUpdate'];
 }
 
@@ -31,6 +35,7 @@ const NAME = budgetProjection.name;
 /** With no underwriting agreement, whatever the shortfall is stands uncovered. */
 function item(view: BudgetYearView): BudgetYearItem {
   const { financialYear, revision, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
+  const { committedPence, spentPence } = view.spending.totals;
   return {
     financialYear,
     revision,
@@ -42,6 +47,9 @@ function item(view: BudgetYearView): BudgetYearItem {
     underwrittenPence: underwriting?.coveredPence ?? 0,
     uncoveredPence: underwriting?.uncoveredPence ?? shortfall.shortfallPence,
     partnerCount: partners.length,
+    committedPence,
+    spentPence,
+    closed: view.yearEnd.closed,
     lastUpdate,
   };
 }
@@ -55,13 +63,13 @@ export class BudgetReader {
   list(limit: number, cursor?: string): Page<BudgetYearItem> {
     const nameOf = this.nameLookup();
     return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, YEAR_KEY_PREFIX, { limit, cursor }, (doc) =>
-      doc.set ? item(summariseYear(doc, nameOf)) : undefined,
+      isHeld(doc) ? item(summariseYear(doc, nameOf)) : undefined,
     );
   }
 
   get(financialYear: string): BudgetYearView {
     const doc = this.store.get<BudgetYearDoc>(NAME, yearKey(financialYear));
-    if (!doc?.set) throw new NotFound('Budget', financialYear);
+    if (!doc || !isHeld(doc)) throw new NotFound('Budget', financialYear);
     return this.view(doc);
   }
 
