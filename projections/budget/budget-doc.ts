@@ -124,6 +124,8 @@ export interface PartnerNameDoc {
   kind: 'partner';
   partnerId: string;
   name?: string;
+  /** Its successor (a CCG's ICB): underwriting it undertook is shown on the successor from this date. */
+  succeededBy?: { successorId: string; effectiveFrom: string };
 }
 
 export type BudgetDoc = BudgetYearDoc | PartnerNameDoc;

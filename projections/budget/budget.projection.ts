@@ -14,7 +14,7 @@ import {
   type PledgeEntry,
 } from './budget-doc';
 
-/** Every funding event; of a partner, only its name (to label the rows). */
+/** Every funding event; of a partner, its name (to label the rows) and successor (underwriting follows it). */
 const budgets = subscribe(Budget, {
   'budget-set': 'handled',
   'budget-revised': 'handled',
@@ -30,7 +30,7 @@ const budgets = subscribe(Budget, {
 const partners = subscribe(Partner, {
   'partner-registered': 'handled',
   'partner-renamed': 'handled',
-  'partner-succeeded': 'ignored',
+  'partner-succeeded': 'handled',
 });
 
 function newYear(financialYear: string): BudgetYearDoc {
@@ -138,14 +138,16 @@ function evolveYear(doc: BudgetYearDoc, stored: StoredEvent): BudgetYearDoc {
 
 function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc {
   const event = partners.decode(stored);
-  return event.type === 'partner-succeeded' ? doc : { ...doc, name: event.data.name };
+  if (event.type !== 'partner-succeeded') return { ...doc, name: event.data.name };
+  const { successorId, effectiveFrom } = event.data;
+  return { ...doc, succeededBy: { successorId, effectiveFrom } };
 }
 
 /** Budget, contributions, spending and year-end per financial year, plus partner names to label them. */
 export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
-  // 2: revision. 3: spending, close and carry-forward.
-  version: 3,
+  // 2: revision. 3: spending, close and carry-forward. 4: partner successions.
+  version: 4,
   subscriptions: [budgets, partners],
   canHandle: (event) => budgets.takes(event) || partners.takes(event),
   keysOf: (event) => {

@@ -207,3 +207,34 @@ describe('the 2016-17 carry-forward, as the annual report states it', () => {
     expectProblem(await post('/budgets', { financialYear: '2016-17', totalPence: 100, lines: [] }), 409, 'year-closed');
   });
 });
+
+describe('underwriting follows a partner succession (CCG -> ICB)', () => {
+  it('given the CCG underwrote 2022-23 and the ICB succeeded it on 1 July 2022, then the share reads on the ICB from that date', async () => {
+    const admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
+    for (const [partnerId, name] of [
+      ['cw-ccg', 'NHS Coventry and Warwickshire CCG'],
+      ['cw-icb', 'NHS Coventry and Warwickshire ICB'],
+    ])
+      expect((await send(t, '/partners', { partnerId, name, kind: 'health' }, { token: admin })).status).toBe(201);
+    await postOk('/budgets/2022-23/underwritings', {
+      underwritingId: 'health-shortfall',
+      shortfallPence: 700_000,
+      partnerIds: ['cw-ccg'],
+      method: 'equal',
+      basis: 'in-principle',
+    });
+    const succession = { successorId: 'cw-icb', effectiveFrom: '2022-07-01' };
+    expect((await send(t, '/partners/cw-ccg/succession', succession, { token: admin })).status).toBe(200);
+
+    const body = await view('2022-23');
+    const icb = body.partners.find((p: { partnerId: string }) => p.partnerId === 'cw-icb');
+    expect(icb.underwriting).toEqual({
+      sharePence: 700_000,
+      capPence: null,
+      basis: 'in-principle',
+      undertakenBy: 'cw-ccg',
+      heldSince: '2022-07-01',
+    });
+    expect(body.partners.map((p: { partnerId: string }) => p.partnerId)).not.toContain('cw-ccg');
+  });
+});

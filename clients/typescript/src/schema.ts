@@ -7072,6 +7072,13 @@ export interface components {
       capPence: number | null;
       /** @enum {string} */
       basis: 'agreed' | 'in-principle';
+      /** @description The partner that undertook the share, when it came to this one by succession */
+      undertakenBy?: string;
+      /**
+       * Format: date
+       * @description Held by this partner since the succession date
+       */
+      heldSince?: string;
     };
     PersonAsOfDto: {
       /** @description Person id (a name slug, never initials) */

@@ -8,6 +8,7 @@ import {
 } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
+import type { SuccessorOf } from '../../../projections/budget/underwriting-succession';
 import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
@@ -62,8 +63,9 @@ export class BudgetReader {
   /** Years in key order, the cursor the last key returned. */
   list(limit: number, cursor?: string): Page<BudgetYearItem> {
     const nameOf = this.nameLookup();
+    const successorOf = this.successorLookup();
     return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, YEAR_KEY_PREFIX, { limit, cursor }, (doc) =>
-      isHeld(doc) ? item(summariseYear(doc, nameOf)) : undefined,
+      isHeld(doc) ? item(summariseYear(doc, nameOf, successorOf)) : undefined,
     );
   }
 
@@ -75,7 +77,12 @@ export class BudgetReader {
 
   /** A year document as the API shows it (also what the SSE stream sends). */
   view(doc: BudgetYearDoc): BudgetYearView {
-    return summariseYear(doc, this.nameLookup());
+    return summariseYear(doc, this.nameLookup(), this.successorLookup());
+  }
+
+  /** Partner id -> its successor, as the partners register recorded it (read per call; successions are rare). */
+  private successorLookup(): SuccessorOf {
+    return (partnerId) => this.store.get<PartnerNameDoc>(NAME, partnerKey(partnerId))?.succeededBy;
   }
 
   /** Partner id -> current name, each partner read once per request. */

@@ -81,6 +81,10 @@ export class PartnerUnderwritingSchema {
   @pence() sharePence!: number;
   @ApiProperty({ type: 'integer', nullable: true }) capPence!: number | null;
   @ApiProperty({ enum: UNDERWRITING_BASES }) basis!: UnderwritingBasis;
+  @ApiPropertyOptional({ description: 'The partner that undertook the share, when it came to this one by succession' })
+  undertakenBy?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Held by this partner since the succession date' })
+  heldSince?: string;
 }
 
 @ApiSchema({ name: 'PartnerContribution' })
