@@ -1,6 +1,9 @@
 import type {
   BudgetLine,
   PledgeBasis,
+  SpendingKind,
+  SpendingReference,
+  StatedFigure,
   UnderwritingBasis,
   UnderwritingMethod,
   UnderwritingShare,
@@ -42,6 +45,38 @@ export interface UnderwritingEntry {
   agreedAt: string;
 }
 
+/** A commitment or actual spend as recorded against a line. */
+export interface SpendEntry {
+  spendId: string;
+  kind: SpendingKind;
+  lineId: string;
+  amountPence: number;
+  spentOn: string;
+  description: string;
+  reference?: SpendingReference;
+  settlesCommitmentId?: string;
+  recordedAt: string;
+}
+
+/** The year's close as recorded: its figures as the cited document states them. */
+export interface YearCloseEntry {
+  outturn?: StatedFigure;
+  carryForwardSpent?: StatedFigure;
+  source: string;
+  /** False when the year's budget predates the ledger (closed from its documents alone). */
+  budgetHeld: boolean;
+  closedAt: string;
+}
+
+/** One carry-forward, shown on both years' documents (it is one event, on the closing year's stream). */
+export interface CarryForwardEntry {
+  fromFinancialYear: string;
+  toFinancialYear: string;
+  amountPence: number;
+  source: string;
+  occurredAt: string;
+}
+
 export interface BudgetRevision {
   previousTotalPence: number;
   totalPence: number;
@@ -70,14 +105,27 @@ export interface BudgetYearDoc extends RecordRevision {
   payments: PaymentEntry[];
   /** In the order agreed; the last is the current one. */
   underwritings: UnderwritingEntry[];
+  /** In the order recorded. */
+  spending: SpendEntry[];
+  closure?: YearCloseEntry;
+  /** What this year carried into the next. */
+  carriedOut?: CarryForwardEntry;
+  /** What the previous year carried into this one. */
+  broughtForward?: CarryForwardEntry;
   lastUpdate?: { type: string; occurredAt: string; recordedAt: string; actor: Actor; position: number };
 }
+
+/** A year is shown once anything is recorded of it: its budget, or only its close or carry-forward (a year before the ledger). */
+export const isHeld = (doc: BudgetYearDoc): boolean =>
+  doc.set || doc.closure !== undefined || doc.carriedOut !== undefined || doc.broughtForward !== undefined;
 
 /** A partner's current name, to label contributions (joined at read time, like the action log's meeting -> board link). */
 export interface PartnerNameDoc {
   kind: 'partner';
   partnerId: string;
   name?: string;
+  /** Its successor (a CCG's ICB): underwriting it undertook is shown on the successor from this date. */
+  succeededBy?: { successorId: string; effectiveFrom: string };
 }
 
 export type BudgetDoc = BudgetYearDoc | PartnerNameDoc;

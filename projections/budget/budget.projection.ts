@@ -14,7 +14,7 @@ import {
   type PledgeEntry,
 } from './budget-doc';
 
-/** Every funding event; of a partner, only its name (to label the rows). */
+/** Every funding event; of a partner, its name (to label the rows) and successor (underwriting follows it). */
 const budgets = subscribe(Budget, {
   'budget-set': 'handled',
   'budget-revised': 'handled',
@@ -23,11 +23,14 @@ const budgets = subscribe(Budget, {
   'pledge-withdrawn': 'handled',
   'payment-received': 'handled',
   'shortfall-underwriting-agreed': 'handled',
+  'spending-recorded': 'handled',
+  'year-closed': 'handled',
+  'carried-forward': 'handled',
 });
 const partners = subscribe(Partner, {
   'partner-registered': 'handled',
   'partner-renamed': 'handled',
-  'partner-succeeded': 'ignored',
+  'partner-succeeded': 'handled',
 });
 
 function newYear(financialYear: string): BudgetYearDoc {
@@ -43,6 +46,7 @@ function newYear(financialYear: string): BudgetYearDoc {
     pledges: [],
     payments: [],
     underwritings: [],
+    spending: [],
     revision: NO_REVISION,
   };
 }
@@ -105,6 +109,19 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
         ],
       };
     }
+    case 'spending-recorded': {
+      const { financialYear: _year, ...spend } = event.data;
+      return { spending: [...doc.spending, { ...spend, recordedAt: at }] };
+    }
+    case 'year-closed': {
+      const { financialYear: _year, ...close } = event.data;
+      return { closure: { ...close, closedAt: at } };
+    }
+    case 'carried-forward': {
+      const { financialYear, toFinancialYear, amountPence, source } = event.data;
+      const entry = { fromFinancialYear: financialYear, toFinancialYear, amountPence, source, occurredAt: at };
+      return doc.financialYear === financialYear ? { carriedOut: entry } : { broughtForward: entry };
+    }
   }
 }
 
@@ -121,20 +138,26 @@ function evolveYear(doc: BudgetYearDoc, stored: StoredEvent): BudgetYearDoc {
 
 function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc {
   const event = partners.decode(stored);
-  return event.type === 'partner-succeeded' ? doc : { ...doc, name: event.data.name };
+  if (event.type !== 'partner-succeeded') return { ...doc, name: event.data.name };
+  const { successorId, effectiveFrom } = event.data;
+  return { ...doc, succeededBy: { successorId, effectiveFrom } };
 }
 
-/** Budget and contributions per financial year, plus partner names to label them. */
+/** Budget, contributions, spending and year-end per financial year, plus partner names to label them. */
 export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
-  // 2: revision.
-  version: 2,
+  // 2: revision. 3: spending, close and carry-forward. 4: partner successions.
+  version: 4,
   subscriptions: [budgets, partners],
   canHandle: (event) => budgets.takes(event) || partners.takes(event),
-  keysOf: (event) =>
-    partners.takes(event)
-      ? [partnerKey(partners.decode(event).data.partnerId)]
-      : [yearKey(budgets.decode(event).data.financialYear)],
+  keysOf: (event) => {
+    if (partners.takes(event)) return [partnerKey(partners.decode(event).data.partnerId)];
+    const decoded = budgets.decode(event);
+    // A carry-forward is one event, shown in the year it leaves and the year it enters.
+    return decoded.type === 'carried-forward'
+      ? [yearKey(decoded.data.financialYear), yearKey(decoded.data.toFinancialYear)]
+      : [yearKey(decoded.data.financialYear)];
+  },
   initialState: (key) =>
     key.startsWith(PARTNER_KEY_PREFIX)
       ? { kind: 'partner', partnerId: key.slice(PARTNER_KEY_PREFIX.length) }

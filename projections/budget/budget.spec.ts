@@ -78,8 +78,8 @@ describe('budget projection: which events it reads', () => {
       stored('partner-x', 'partner-renamed', { partnerId: 'x', name: 'X', effectiveFrom: '2022-07-01' }),
     ],
     [
-      'a partner being succeeded (no name change)',
-      false,
+      'a partner being succeeded (underwriting follows its successor)',
+      true,
       stored('partner-x', 'partner-succeeded', { partnerId: 'x', successorId: 'y', effectiveFrom: '2022-07-01' }),
     ],
     ['an unknown budget event type', false, stored(`budget-${FY}`, 'budget-closed', { financialYear: FY })],
@@ -104,6 +104,7 @@ describe('budget projection: one document per financial year', () => {
       pledges: [],
       payments: [],
       underwritings: [],
+      spending: [],
       revision: set.revision,
       lastUpdate: {
         type: 'budget-set',
@@ -342,5 +343,17 @@ describe('budget projection: partner names', () => {
     expect((given(registered, renamed).get('partner:cw-icb') as PartnerNameDoc).name).toBe(
       'NHS Coventry and Warwickshire ICB',
     );
+  });
+
+  it('given a CCG succeeded by its ICB, then the CCG document names the successor and the date', () => {
+    const succeeded = stored('partner-cw-ccg', 'partner-succeeded', {
+      partnerId: 'cw-ccg',
+      successorId: 'cw-icb',
+      effectiveFrom: '2022-07-01',
+    });
+    expect((given(succeeded).get('partner:cw-ccg') as PartnerNameDoc).succeededBy).toEqual({
+      successorId: 'cw-icb',
+      effectiveFrom: '2022-07-01',
+    });
   });
 });

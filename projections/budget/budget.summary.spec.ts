@@ -14,6 +14,7 @@ const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   pledges: [],
   payments: [],
   underwritings: [],
+  spending: [],
   revision: 0,
   ...over,
 });
@@ -65,6 +66,27 @@ describe('budget summary: the 2022/23 figures as the demo records them', () => {
     expect(view.partners.map((p) => [p.partnerId, p.underwriting])).toEqual(
       STATUTORY.map((id) => [id, { sharePence: 700_000, capPence: 700_000, basis: 'in-principle' }]),
     );
+  });
+
+  it('given the CCG succeeded by the ICB on 1 July 2022, then its underwriting share is on the ICB from that date, naming the CCG', () => {
+    const succeeded = summariseYear(year({ underwritings: [demoUnderwriting] }), undefined, (id) =>
+      id === 'coventry-warwickshire-ccg' ? { successorId: 'cw-icb', effectiveFrom: '2022-07-01' } : undefined,
+    );
+    expect(succeeded.partners.map((p) => [p.partnerId, p.underwriting])).toEqual([
+      [
+        'cw-icb',
+        {
+          sharePence: 700_000,
+          capPence: 700_000,
+          basis: 'in-principle',
+          undertakenBy: 'coventry-warwickshire-ccg',
+          heldSince: '2022-07-01',
+        },
+      ],
+      ['warwickshire-county-council', { sharePence: 700_000, capPence: 700_000, basis: 'in-principle' }],
+      ['warwickshire-police', { sharePence: 700_000, capPence: 700_000, basis: 'in-principle' }],
+    ]);
+    expect(succeeded.underwritings[0].shares[0].partnerId).toBe('coventry-warwickshire-ccg');
   });
 
   it('then the "up to" pledges are shown but not counted as agreed, so nothing is double counted', () => {

@@ -1,5 +1,13 @@
 import type { PledgeBasis, UnderwritingBasis } from '../../src/funding';
-import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc';
+import type { BudgetYearDoc, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
+import { followSuccession, type HeldShare, type SuccessorOf } from './underwriting-succession';
+import {
+  summariseSpending,
+  summariseYearEnd,
+  type LineSpending,
+  type SpendingFigures,
+  type YearEndView,
+} from './budget-spending.summary';
 
 /**
  * How the figures are counted (all money integer pence):
@@ -37,7 +45,14 @@ export interface PartnerContribution {
   upToPence: number;
   paidPence: number;
   outstandingPence: number;
-  underwriting: { sharePence: number; capPence: number | null; basis: UnderwritingBasis } | null;
+  /** With undertakenBy and heldSince when the share came to this partner by succession (CCG -> ICB). */
+  underwriting: {
+    sharePence: number;
+    capPence: number | null;
+    basis: UnderwritingBasis;
+    undertakenBy?: string;
+    heldSince?: string;
+  } | null;
   countedPence: number;
   /** Counted over the budget total, in percent to two places (null with a zero budget). */
   shareOfBudgetPercent: number | null;
@@ -70,6 +85,9 @@ export interface BudgetYearView {
   underwriting: (Omit<UnderwritingEntry, 'shares'> & { partnerCount: number }) | null;
   underwritings: UnderwritingEntry[];
   partners: PartnerContribution[];
+  /** Per line and in total: budget, committed, spent, remaining (budget-spending.summary.ts). */
+  spending: { lines: LineSpending[]; totals: SpendingFigures; entries: SpendEntry[] };
+  yearEnd: YearEndView;
   lastUpdate: BudgetYearDoc['lastUpdate'] | null;
 }
 
@@ -78,7 +96,9 @@ const percent = (part: number, whole: number) => (whole === 0 ? null : Math.roun
 const openWith = (pledges: PledgeEntry[], basis: PledgeBasis) =>
   sum(pledges.filter((p) => !p.withdrawn && p.basis === basis).map((p) => p.amountPence));
 
-function partnerIdsOf(doc: BudgetYearDoc, current: UnderwritingEntry | undefined): string[] {
+type HeldUnderwriting = Omit<UnderwritingEntry, 'shares'> & { shares: HeldShare[] };
+
+function partnerIdsOf(doc: BudgetYearDoc, current: HeldUnderwriting | undefined): string[] {
   const ids = [
     ...doc.pledges.map((p) => p.partnerId),
     ...doc.payments.map((p) => p.partnerId),
@@ -90,7 +110,7 @@ function partnerIdsOf(doc: BudgetYearDoc, current: UnderwritingEntry | undefined
 function partnerFigures(
   doc: BudgetYearDoc,
   partnerId: string,
-  current: UnderwritingEntry | undefined,
+  current: HeldUnderwriting | undefined,
   nameOf: (id: string) => string | undefined,
 ) {
   const pledges = doc.pledges
@@ -112,21 +132,27 @@ function partnerFigures(
     outstandingPence: Math.max(0, agreedUnpaid - onAccount),
     underwriting:
       share && current
-        ? { sharePence: share.sharePence, capPence: share.capPence ?? null, basis: current.basis }
+        ? {
+            sharePence: share.sharePence,
+            capPence: share.capPence ?? null,
+            basis: current.basis,
+            ...(share.undertakenBy ? { undertakenBy: share.undertakenBy, heldSince: share.heldSince } : {}),
+          }
         : null,
     countedPence: agreedPence + (share?.sharePence ?? 0),
   };
 }
 
 /** The headline of an agreement; each partner's share is on that partner's row. */
-const withoutShares = ({ shares, ...rest }: UnderwritingEntry) => ({ ...rest, partnerCount: shares.length });
+const withoutShares = ({ shares, ...rest }: HeldUnderwriting) => ({ ...rest, partnerCount: shares.length });
 
 /** The year as a board or an inspector reads it; `nameOf` looks partner names up in the projection. */
 export function summariseYear(
   doc: BudgetYearDoc,
   nameOf: (partnerId: string) => string | undefined = () => undefined,
+  successorOf: SuccessorOf = () => undefined,
 ): BudgetYearView {
-  const current = doc.underwritings.at(-1);
+  const current = followSuccession(doc.underwritings.at(-1), successorOf);
   const figures = partnerIdsOf(doc, current).map((id) => partnerFigures(doc, id, current, nameOf));
   const counted = sum(figures.map((f) => f.countedPence));
   const partners = figures.map((f) => ({
@@ -136,6 +162,7 @@ export function summariseYear(
   }));
   const agreedPence = sum(partners.map((p) => p.agreedPence));
   const budgetLessAgreedPence = Math.max(0, doc.totalPence - agreedPence);
+  const spending = summariseSpending(doc);
   return {
     financialYear: doc.financialYear,
     revision: doc.revision,
@@ -167,6 +194,8 @@ export function summariseYear(
     underwriting: current ? withoutShares(current) : null,
     underwritings: doc.underwritings,
     partners,
+    spending: { ...spending, entries: doc.spending },
+    yearEnd: summariseYearEnd(doc, spending.totals.spentPence),
     lastUpdate: doc.lastUpdate ?? null,
   };
 }

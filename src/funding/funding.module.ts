@@ -12,6 +12,9 @@ import {
   UnderwriteShortfallHandler,
 } from './commands/underwrite-shortfall/underwrite-shortfall';
 import { WithdrawPledgeController, WithdrawPledgeHandler } from './commands/withdraw-pledge/withdraw-pledge';
+import { RecordSpendingController, RecordSpendingHandler } from './commands/record-spending/record-spending';
+import { CloseYearController, CloseYearHandler } from './commands/close-year/close-year';
+import { CarryForwardController, CarryForwardHandler } from './commands/carry-forward/carry-forward';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
@@ -22,9 +25,12 @@ const SLICES = [
   [WithdrawPledgeController, WithdrawPledgeHandler],
   [RecordPaymentController, RecordPaymentHandler],
   [UnderwriteShortfallController, UnderwriteShortfallHandler],
+  [RecordSpendingController, RecordSpendingHandler],
+  [CloseYearController, CloseYearHandler],
+  [CarryForwardController, CarryForwardHandler],
 ] as const;
 
-/** Partnership budget, pledges, payments and underwriting: one `budget-<year>` stream per financial year. */
+/** Partnership budget, pledges, payments, underwriting, spending and year-end: one `budget-<year>` stream per financial year. */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: SLICES.map(([, handler]) => handler),

@@ -4,13 +4,23 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Budget } from './domain/budget';
-export { PLEDGE_BASES, UNDERWRITING_BASES, UNDERWRITING_METHODS } from './domain/budget.messages';
+export {
+  PLEDGE_BASES,
+  SPENDING_KINDS,
+  SPENDING_REFERENCE_KINDS,
+  UNDERWRITING_BASES,
+  UNDERWRITING_METHODS,
+} from './domain/budget.messages';
 export type {
   BudgetCommand,
   BudgetEvent,
   BudgetLine,
   BudgetState,
   PledgeBasis,
+  SpendingKind,
+  SpendingReference,
+  SpendingReferenceKind,
+  StatedFigure,
   UnderwritingBasis,
   UnderwritingMethod,
   UnderwritingShare,

@@ -240,6 +240,7 @@ describe('2022/23 with the demo data loaded (acceptance)', () => {
     });
     expect(res.status).toBe(200);
     const { totalPence, shortfall, underwriting, partners, contributions } = res.body;
+    const share = { sharePence: 700_000, capPence: 700_000, basis: 'in-principle' };
     expect(totalPence).toBe(32_100_000);
     expect(shortfall).toMatchObject({ shortfallPence: 2_164_900, source: 'underwriting-agreement' });
     expect(underwriting).toMatchObject({
@@ -254,12 +255,13 @@ describe('2022/23 with the demo data loaded (acceptance)', () => {
         p.partnerId,
         p.underwriting,
       ]),
-    ).toEqual(
-      ['coventry-warwickshire-ccg', 'warwickshire-county-council', 'warwickshire-police'].map((id) => [
-        id,
-        { sharePence: 700_000, capPence: 700_000, basis: 'in-principle' },
-      ]),
-    );
+    ).toEqual([
+      // The CCG keeps its "up to" pledge; its underwriting share follows the ICB that succeeded it on 1 July 2022.
+      ['coventry-warwickshire-ccg', null],
+      ['coventry-warwickshire-icb', { ...share, undertakenBy: 'coventry-warwickshire-ccg', heldSince: '2022-07-01' }],
+      ['warwickshire-county-council', share],
+      ['warwickshire-police', share],
+    ]);
     expect(partners.every((p: { partnerName: string | null }) => typeof p.partnerName === 'string')).toBe(true);
     // The loader also records each cap as an "up to" pledge: shown, not counted as agreed.
     expect(contributions).toMatchObject({ agreedPence: 0, upToPence: 2_100_000 });
@@ -275,7 +277,8 @@ describe('2022/23 with the demo data loaded (acceptance)', () => {
           shortfallPence: 2_164_900,
           underwrittenPence: 2_100_000,
           uncoveredPence: 64_900,
-          partnerCount: 3,
+          // The three underwriters (the CCG's share now on the ICB) and the CCG with its pledge.
+          partnerCount: 4,
         }),
       ]),
     );

@@ -1239,6 +1239,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/budgets/{financialYear}/carry-forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Carry a closed year's balance into the next year, once (a year before the ledger may carry its stated balance without closing) */
+    post: operations['carryForward'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/budgets/{financialYear}/closure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a financial year with its outturn as stated (once); no more spending on it. A year whose budget predates the ledger can be closed too */
+    post: operations['closeYear'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/budgets/{financialYear}/contributions': {
     parameters: {
       query?: never;
@@ -1335,6 +1369,23 @@ export interface paths {
     put?: never;
     /** Revise a year's budget, with the reason (the original stays in the ledger) */
     post: operations['reviseBudget'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/budgets/{financialYear}/spending': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a commitment or an actual spend against one of a year's budget lines (refused once the year is closed) */
+    post: operations['recordSpending'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4600,6 +4651,11 @@ export interface components {
       budgetLessAgreedPence: number;
       statedPence: number | null;
     };
+    BudgetSpending: {
+      lines: components['schemas']['LineSpending'][];
+      totals: components['schemas']['SpendingFigures'];
+      entries: components['schemas']['Spend'][];
+    };
     BudgetYear: {
       /** @example 2022-23 */
       financialYear: string;
@@ -4613,6 +4669,8 @@ export interface components {
       underwriting: components['schemas']['CurrentUnderwriting'] | null;
       underwritings: components['schemas']['UnderwritingAgreement'][];
       partners: components['schemas']['PartnerContribution'][];
+      spending: components['schemas']['BudgetSpending'];
+      yearEnd: components['schemas']['YearEnd'];
       lastUpdate?: components['schemas']['BudgetLastUpdate'] | null;
     };
     BudgetYearAsOf: {
@@ -4628,6 +4686,8 @@ export interface components {
       underwriting: components['schemas']['CurrentUnderwriting'] | null;
       underwritings: components['schemas']['UnderwritingAgreement'][];
       partners: components['schemas']['PartnerContribution'][];
+      spending: components['schemas']['BudgetSpending'];
+      yearEnd: components['schemas']['YearEnd'];
       lastUpdate?: components['schemas']['BudgetLastUpdate'] | null;
       asOf: components['schemas']['AsOfProvenance'];
     };
@@ -4643,6 +4703,11 @@ export interface components {
       underwrittenPence: number;
       uncoveredPence: number;
       partnerCount: number;
+      /** @description Commitments not yet settled */
+      committedPence: number;
+      /** @description Actual spends */
+      spentPence: number;
+      closed: boolean;
       lastUpdate?: components['schemas']['BudgetLastUpdate'] | null;
     };
     CancelActionDto: {
@@ -4679,6 +4744,34 @@ export interface components {
       toMeetingId: string;
       /** @description Why it is carried forward, or what was reported */
       note?: string;
+    };
+    /** @description One carry-forward, recorded once and shown in both years */
+    CarryForward: {
+      /** @example 2016-17 */
+      fromFinancialYear: string;
+      /** @example 2017-18 */
+      toFinancialYear: string;
+      amountPence: number;
+      source: string;
+      /** Format: date-time */
+      occurredAt: string;
+    };
+    CarryForwardDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Balance carried into the next financial year (integer pence)
+       * @example 4704300
+       */
+      amountPence: number;
+      /**
+       * @description The document the figure is taken from
+       * @example WSCB annual report 2016-17, Budget
+       */
+      source: string;
     };
     CaseReviewAsOfDto: {
       /** @description Case review id */
@@ -5078,6 +5171,22 @@ export interface components {
       closedOn: string;
       /** @description Why it is closed */
       reason: string;
+    };
+    CloseYearDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /** @description The year's outturn (what was spent) as stated */
+      outturn?: components['schemas']['StatedFigureDto'];
+      /** @description What the document says was spent of the money brought forward into the year */
+      carryForwardSpent?: components['schemas']['StatedFigureDto'];
+      /**
+       * @description The document the figures are taken from
+       * @example WSCB annual report 2016-17, Budget
+       */
+      source: string;
     };
     CommandResult: {
       /**
@@ -6532,6 +6641,17 @@ export interface components {
       streamId: string;
       events: components['schemas']['StoredEvent'][];
     };
+    LineSpending: {
+      budgetPence: number;
+      /** @description Commitments not yet settled by an actual spend */
+      committedPence: number;
+      /** @description Actual spends */
+      spentPence: number;
+      /** @description Budget less spent and committed; negative when overspent */
+      remainingPence: number;
+      lineId: string;
+      name: string;
+    };
     LinkAuditFindingActionDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -7181,6 +7301,13 @@ export interface components {
       capPence: number | null;
       /** @enum {string} */
       basis: 'agreed' | 'in-principle';
+      /** @description The partner that undertook the share, when it came to this one by succession */
+      undertakenBy?: string;
+      /**
+       * Format: date
+       * @description Held by this partner since the succession date
+       */
+      heldSince?: string;
     };
     PersonAsOfDto: {
       /** @description Person id (a name slug, never initials) */
@@ -8205,6 +8332,43 @@ export interface components {
        */
       nextReviewDue?: string;
     };
+    RecordSpendingDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the spend
+       * @example reviews-independent-author-child-a
+       */
+      spendId: string;
+      /**
+       * @description commitment: promised, not yet paid; actual: paid out
+       * @enum {string}
+       */
+      kind: 'commitment' | 'actual';
+      /**
+       * @description The budget line it is spent against (one of the year's lines)
+       * @example reviews
+       */
+      lineId: string;
+      /**
+       * @description Amount spent or committed (integer pence)
+       * @example 1200000
+       */
+      amountPence: number;
+      /**
+       * Format: date
+       * @description Date of the order or payment, within the financial year
+       */
+      spentOn: string;
+      /** @example Independent author for the child A practice review */
+      description: string;
+      reference?: components['schemas']['SpendingReferenceDto'];
+      /** @description actual only: the commitment on the same line this payment settles */
+      settlesCommitmentId?: string;
+    };
     RecordThematicFindingDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -9219,6 +9383,46 @@ export interface components {
       required: number;
       subjectToConditions: boolean | null;
     };
+    Spend: {
+      spendId: string;
+      /** @enum {string} */
+      kind: 'commitment' | 'actual';
+      lineId: string;
+      amountPence: number;
+      /** Format: date */
+      spentOn: string;
+      description: string;
+      reference?: components['schemas']['SpendingReference'];
+      settlesCommitmentId?: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    SpendingFigures: {
+      budgetPence: number;
+      /** @description Commitments not yet settled by an actual spend */
+      committedPence: number;
+      /** @description Actual spends */
+      spentPence: number;
+      /** @description Budget less spent and committed; negative when overspent */
+      remainingPence: number;
+    };
+    SpendingReference: {
+      /** @enum {string} */
+      kind: 'case-review' | 'thematic-review' | 'multi-agency-audit' | 'inspection' | 'meeting' | 'decision' | 'action';
+      id: string;
+    };
+    SpendingReferenceDto: {
+      /**
+       * @example case-review
+       * @enum {string}
+       */
+      kind: 'case-review' | 'thematic-review' | 'multi-agency-audit' | 'inspection' | 'meeting' | 'decision' | 'action';
+      /**
+       * @description The record the money was spent for (it must be recorded)
+       * @example cspr-child-a
+       */
+      id: string;
+    };
     SseAuthExpired: {
       /** @enum {string} */
       code: 'auth-expired';
@@ -9265,6 +9469,54 @@ export interface components {
        */
       recordedAt: string;
       actor: components['schemas']['ActorResponse'];
+    };
+    StatedCarryForwardSpent: {
+      /** @description As the document states it */
+      statedPence: number;
+      parts: components['schemas']['StatedPart'][];
+      /** @description The sum of the stated parts */
+      partsTotalPence: number;
+      /** @description Stated less the sum of its parts (null with no parts): a document that does not add up shows here */
+      partsDifferencePence: number | null;
+      /** @description Brought forward less carried out, when both are recorded */
+      broughtForwardLessCarriedOutPence: number | null;
+      /** @description Stated less (brought forward less carried out) */
+      balanceDifferencePence: number | null;
+    };
+    StatedFigureDto: {
+      /**
+       * @description The total as stated (integer pence)
+       * @example 6309600
+       */
+      statedPence: number;
+      /** @description The parts the document lists (may be none) */
+      parts: components['schemas']['StatedPartDto'][];
+    };
+    StatedOutturn: {
+      /** @description As the document states it */
+      statedPence: number;
+      parts: components['schemas']['StatedPart'][];
+      /** @description The sum of the stated parts */
+      partsTotalPence: number;
+      /** @description Stated less the sum of its parts (null with no parts): a document that does not add up shows here */
+      partsDifferencePence: number | null;
+      /** @description Actual spends recorded in the ledger */
+      spentInLedgerPence: number;
+      /** @description Stated less spent in the ledger */
+      ledgerDifferencePence: number;
+    };
+    StatedPart: {
+      label: string;
+      amountPence: number;
+    };
+    StatedPartDto: {
+      /** @example 'Something's not right' campaign */
+      label: string;
+      /**
+       * @description The part as stated (integer pence)
+       * @example 1800000
+       */
+      amountPence: number;
     };
     /** @description One event as the ledger holds it */
     StoredEvent: {
@@ -9575,6 +9827,21 @@ export interface components {
       recordedAt: string;
       actor: components['schemas']['ActorDto'];
       reason: string;
+    };
+    YearEnd: {
+      closed: boolean;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @description The document the close cites */
+      source: string | null;
+      /** @description False when the year's budget predates the ledger */
+      budgetHeld: boolean;
+      outturn: components['schemas']['StatedOutturn'] | null;
+      /** @description Carried into this year */
+      broughtForward: components['schemas']['CarryForward'] | null;
+      /** @description Carried out of this year */
+      carriedOut: components['schemas']['CarryForward'] | null;
+      carryForwardSpent: components['schemas']['StatedCarryForwardSpent'] | null;
     };
   };
   responses: never;
@@ -18903,6 +19170,294 @@ export interface operations {
       };
     };
   };
+  carryForward: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Financial year YYYY-YY (also the budget id), e.g. 2022-23 */
+        financialYear: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CarryForwardDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Financial year YYYY-YY (also the budget id), e.g. 2022-23 */
+        financialYear: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseYearDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getBudgetContributions: {
     parameters: {
       query?: never;
@@ -19612,6 +20167,150 @@ export interface operations {
     responses: {
       /** @description Recorded. The ETag header carries the new revision. */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordSpending: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description Financial year YYYY-YY (also the budget id), e.g. 2022-23 */
+        financialYear: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordSpendingDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
         headers: {
           [name: string]: unknown;
         };

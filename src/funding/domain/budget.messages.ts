@@ -52,6 +52,58 @@ interface Payment {
   pledgeId?: string;
 }
 
+export const SPENDING_KINDS = ['commitment', 'actual'] as const;
+/** A commitment is money promised (an order, a commissioned review); an actual spend is money paid out. */
+export type SpendingKind = (typeof SPENDING_KINDS)[number];
+
+/** Records a spend can be for (e.g. the case review whose cost it is against the reviews line). */
+export const SPENDING_REFERENCE_KINDS = [
+  'case-review',
+  'thematic-review',
+  'multi-agency-audit',
+  'inspection',
+  'meeting',
+  'decision',
+  'action',
+] as const;
+export type SpendingReferenceKind = (typeof SPENDING_REFERENCE_KINDS)[number];
+
+/** The record a spend is for, checked to exist by the handler. */
+export interface SpendingReference {
+  kind: SpendingReferenceKind;
+  id: string;
+}
+
+/** One spend against a budget line; an actual spend may settle an earlier commitment on the same line. */
+export interface Spending {
+  financialYear: string;
+  spendId: string;
+  kind: SpendingKind;
+  lineId: string;
+  amountPence: Pence;
+  spentOn: string;
+  description: string;
+  reference?: SpendingReference;
+  settlesCommitmentId?: string;
+}
+
+/** A figure as a closing document states it, with the parts it lists (kept even when they do not add up). */
+export interface StatedFigure {
+  statedPence: Pence;
+  parts: { label: string; amountPence: Pence }[];
+}
+
+/**
+ * A year's close: its outturn as stated and, where the year drew on money carried into it, what the
+ * document says was spent of that; `source` cites the document the figures are taken from.
+ */
+export interface YearClose {
+  financialYear: string;
+  outturn?: StatedFigure;
+  carryForwardSpent?: StatedFigure;
+  source: string;
+}
+
 /** Facts the handler read from the partner's stream. */
 interface PartnerFact {
   partnerExists: boolean;
@@ -91,6 +143,12 @@ export type BudgetEvent =
         coveredPence: Pence;
         uncoveredPence: Pence;
       }
+    >
+  | DomainEvent<'spending-recorded', Spending>
+  | DomainEvent<'year-closed', YearClose & { budgetHeld: boolean }>
+  | DomainEvent<
+      'carried-forward',
+      { financialYear: string; toFinancialYear: string; amountPence: Pence; source: string; yearHeld: boolean }
     >;
 
 export interface UnderwriteShortfallData {
@@ -116,7 +174,10 @@ export type BudgetCommand =
     >
   | DomainCommand<'withdraw-pledge', { financialYear: string; pledgeId: string; reason: string }>
   | DomainCommand<'record-payment', Payment & PartnerFact>
-  | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>;
+  | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>
+  | DomainCommand<'record-spending', Spending & { referenceExists: boolean }>
+  | DomainCommand<'close-year', YearClose>
+  | DomainCommand<'carry-forward', { financialYear: string; amountPence: Pence; source: string }>;
 
 export interface PledgeState {
   partnerId: string;
@@ -134,6 +195,9 @@ export interface BudgetState {
   pledges: Record<string, PledgeState>;
   paymentIds: string[];
   underwritingIds: string[];
+  spending: Record<string, { kind: SpendingKind; lineId: string }>;
+  closed: boolean;
+  carriedForward: boolean;
 }
 
 export const initialBudgetState: BudgetState = {
@@ -143,4 +207,7 @@ export const initialBudgetState: BudgetState = {
   pledges: {},
   paymentIds: [],
   underwritingIds: [],
+  spending: {},
+  closed: false,
+  carriedForward: false,
 };

@@ -4,6 +4,7 @@ import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-erro
 import { isFinancialYear } from './financial-year';
 import { requirePence } from './money-rules';
 import { splitShortfall } from './underwriting-split';
+import { carryForward, closeYear, recordSpending, requireOpen } from './year-end';
 import {
   initialBudgetState,
   type BudgetCommand,
@@ -19,6 +20,9 @@ type Data<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>
 
 export function decideBudget(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
   if (command.type === 'set-budget') return [{ type: 'budget-set', data: setBudget(command.data, state) }];
+  // A year whose budget predates the ledger can still be closed and carry forward (year-end.ts).
+  if (command.type === 'close-year') return [{ type: 'year-closed', data: closeYear(command.data, state) }];
+  if (command.type === 'carry-forward') return [{ type: 'carried-forward', data: carryForward(command.data, state) }];
   if (!state.set)
     throw new RuleViolation('budget-not-set', `No budget is set for ${command.data.financialYear}`, {
       financialYear: command.data.financialYear,
@@ -36,12 +40,15 @@ export function decideBudget(command: BudgetCommand, state: BudgetState): Budget
       return [{ type: 'payment-received', data: recordPayment(command.data, state) }];
     case 'underwrite-shortfall':
       return [{ type: 'shortfall-underwriting-agreed', data: underwrite(command.data, state) }];
+    case 'record-spending':
+      return [{ type: 'spending-recorded', data: recordSpending(command.data, state) }];
   }
 }
 
 function setBudget({ financialYear, totalPence, lines }: Data<'set-budget'>, state: BudgetState) {
   if (state.set)
     throw new StateConflict('budget-already-set', `The ${financialYear} budget is already set: revise it instead`);
+  requireOpen(state, financialYear);
   if (!isFinancialYear(financialYear))
     throw new RuleViolation(
       'invalid-financial-year',
@@ -216,10 +223,21 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
     }
     case 'shortfall-underwriting-agreed':
       return { ...state, underwritingIds: [...state.underwritingIds, event.data.underwritingId] };
+    case 'spending-recorded': {
+      const { spendId, kind, lineId } = event.data;
+      return { ...state, spending: { ...state.spending, [spendId]: { kind, lineId } } };
+    }
+    case 'year-closed':
+      return { ...state, closed: true };
+    case 'carried-forward':
+      return { ...state, carriedForward: true };
   }
 }
 
-/** One stream per financial year (`budget-2022-23`): the budget and every pledge, payment and underwriting against it. */
+/**
+ * One stream per financial year (`budget-2022-23`): the budget and every pledge, payment, underwriting and
+ * spend against it, its close and the balance it carries into the next year.
+ */
 export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
   category: 'budget',
   name: 'Budget',
@@ -233,6 +251,9 @@ export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
       'pledge-withdrawn',
       'payment-received',
       'shortfall-underwriting-agreed',
+      'spending-recorded',
+      'year-closed',
+      'carried-forward',
     ),
   ),
 };

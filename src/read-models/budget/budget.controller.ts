@@ -5,7 +5,7 @@ import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';
 import { BudgetYearItemSchema, BudgetYearViewSchema } from './budget.responses';
 import type { Observable } from 'rxjs';
-import { YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
+import { isHeld, YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
@@ -33,7 +33,7 @@ export class BudgetController {
     this.years = {
       projection: budgetProjection,
       select: (key, doc) =>
-        key.startsWith(YEAR_KEY_PREFIX) && (doc as BudgetYearDoc).set
+        key.startsWith(YEAR_KEY_PREFIX) && isHeld(doc as BudgetYearDoc)
           ? { type: 'budget', data: this.reader.view(doc as BudgetYearDoc) }
           : undefined,
     };

@@ -1,4 +1,5 @@
 import {
+  isHeld,
   partnerKey,
   yearKey,
   YEAR_KEY_PREFIX,
@@ -7,6 +8,7 @@ import {
 } from '../../../projections/budget/budget-doc';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { summariseYear, type BudgetYearView } from '../../../projections/budget/budget.summary';
+import type { SuccessorOf } from '../../../projections/budget/underwriting-succession';
 import { documentPage, type Page } from '../../http/cursor-page';
 import { NotFound } from '../../shared/domain-errors';
 import type { ReadModelView } from '../as-of/as-of-answer';
@@ -23,6 +25,9 @@ export interface BudgetYearItem {
   underwrittenPence: number;
   uncoveredPence: number;
   partnerCount: number;
+  committedPence: number;
+  spentPence: number;
+  closed: boolean;
   lastUpdate: BudgetYearView['lastUpdate'];
 }
 
@@ -31,6 +36,7 @@ const NAME = budgetProjection.name;
 /** With no underwriting agreement, whatever the shortfall is stands uncovered. */
 function item(view: BudgetYearView): BudgetYearItem {
   const { financialYear, revision, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
+  const { committedPence, spentPence } = view.spending.totals;
   return {
     financialYear,
     revision,
@@ -42,6 +48,9 @@ function item(view: BudgetYearView): BudgetYearItem {
     underwrittenPence: underwriting?.coveredPence ?? 0,
     uncoveredPence: underwriting?.uncoveredPence ?? shortfall.shortfallPence,
     partnerCount: partners.length,
+    committedPence,
+    spentPence,
+    closed: view.yearEnd.closed,
     lastUpdate,
   };
 }
@@ -54,20 +63,26 @@ export class BudgetReader {
   /** Years in key order, the cursor the last key returned. */
   list(limit: number, cursor?: string): Page<BudgetYearItem> {
     const nameOf = this.nameLookup();
+    const successorOf = this.successorLookup();
     return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, YEAR_KEY_PREFIX, { limit, cursor }, (doc) =>
-      doc.set ? item(summariseYear(doc, nameOf)) : undefined,
+      isHeld(doc) ? item(summariseYear(doc, nameOf, successorOf)) : undefined,
     );
   }
 
   get(financialYear: string): BudgetYearView {
     const doc = this.store.get<BudgetYearDoc>(NAME, yearKey(financialYear));
-    if (!doc?.set) throw new NotFound('Budget', financialYear);
+    if (!doc || !isHeld(doc)) throw new NotFound('Budget', financialYear);
     return this.view(doc);
   }
 
   /** A year document as the API shows it (also what the SSE stream sends). */
   view(doc: BudgetYearDoc): BudgetYearView {
-    return summariseYear(doc, this.nameLookup());
+    return summariseYear(doc, this.nameLookup(), this.successorLookup());
+  }
+
+  /** Partner id -> its successor, as the partners register recorded it (read per call; successions are rare). */
+  private successorLookup(): SuccessorOf {
+    return (partnerId) => this.store.get<PartnerNameDoc>(NAME, partnerKey(partnerId))?.succeededBy;
   }
 
   /** Partner id -> current name, each partner read once per request. */

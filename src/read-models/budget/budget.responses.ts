@@ -9,6 +9,7 @@ import {
 } from '../../funding';
 import { ActorSchema } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
+import { BudgetSpendingSchema, YearEndSchema } from './budget-spending.responses';
 
 /**
  * The budget read model's answers as OpenAPI classes (all money integer pence). The controllers
@@ -80,6 +81,10 @@ export class PartnerUnderwritingSchema {
   @pence() sharePence!: number;
   @ApiProperty({ type: 'integer', nullable: true }) capPence!: number | null;
   @ApiProperty({ enum: UNDERWRITING_BASES }) basis!: UnderwritingBasis;
+  @ApiPropertyOptional({ description: 'The partner that undertook the share, when it came to this one by succession' })
+  undertakenBy?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Held by this partner since the succession date' })
+  heldSince?: string;
 }
 
 @ApiSchema({ name: 'PartnerContribution' })
@@ -138,6 +143,8 @@ export class BudgetYearViewSchema {
   @ApiProperty({ type: CurrentUnderwritingSchema, nullable: true }) underwriting!: CurrentUnderwritingSchema | null;
   @ApiProperty({ type: [UnderwritingEntrySchema] }) underwritings!: UnderwritingEntrySchema[];
   @ApiProperty({ type: [PartnerContributionSchema] }) partners!: PartnerContributionSchema[];
+  @ApiProperty({ type: BudgetSpendingSchema }) spending!: BudgetSpendingSchema;
+  @ApiProperty({ type: YearEndSchema }) yearEnd!: YearEndSchema;
   @ApiPropertyOptional({ type: BudgetLastUpdateSchema, nullable: true }) lastUpdate?: BudgetLastUpdateSchema | null;
 }
 
@@ -158,5 +165,8 @@ export class BudgetYearItemSchema {
   @pence() underwrittenPence!: number;
   @pence() uncoveredPence!: number;
   @ApiProperty({ type: 'integer' }) partnerCount!: number;
+  @pence('Commitments not yet settled') committedPence!: number;
+  @pence('Actual spends') spentPence!: number;
+  @ApiProperty() closed!: boolean;
   @ApiPropertyOptional({ type: BudgetLastUpdateSchema, nullable: true }) lastUpdate?: BudgetLastUpdateSchema | null;
 }

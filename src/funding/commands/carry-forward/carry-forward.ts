@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Requires } from '../../../auth/requires.decorator';
+import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Ctx } from '../../../http/command-context.decorator';
+import { CommandEndpoint } from '../../../http/command-responses';
+import { CommandDto } from '../../../http/command.dto';
+import { LongText } from '../../../http/text-hygiene';
+import type { CommandData } from '../../../ledger/aggregate';
+import { Budget, type BudgetCommand } from '../../domain/budget';
+import { FinancialYearParam } from '../../http/financial-year';
+import { IsPence } from '../../http/pence.decorator';
+
+export class CarryForwardDto extends CommandDto {
+  @IsPence('Balance carried into the next financial year', 4_704_300, 1)
+  amountPence!: number;
+
+  @ApiProperty({ description: 'The document the figure is taken from', example: 'WSCB annual report 2016-17, Budget' })
+  @IsString()
+  @Length(1, 1000)
+  @LongText()
+  source!: string;
+}
+
+export class CarryForwardCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: CommandData<BudgetCommand, 'carry-forward'>,
+    readonly ctx: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CarryForwardCommand)
+export class CarryForwardHandler implements ICommandHandler<CarryForwardCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ data, ctx }: CarryForwardCommand) {
+    return this.runner.run(Budget, data.financialYear, { type: 'carry-forward', data }, ctx);
+  }
+}
+
+@ApiTags('funding')
+@Controller('budgets')
+export class CarryForwardController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** One event on the closing year's stream; the budget view shows it in both years. */
+  @Post(':financialYear/carry-forward')
+  @HttpCode(201)
+  @Requires('funding:manage')
+  @CommandEndpoint(201)
+  @ApiOperation({
+    operationId: 'carryForward',
+    summary:
+      "Carry a closed year's balance into the next year, once (a year before the ledger may carry its stated balance without closing)",
+  })
+  carry(@FinancialYearParam() financialYear: string, @Body() dto: CarryForwardDto, @Ctx() ctx: CommandContext) {
+    const { amountPence, source } = dto;
+    return this.commands.execute(new CarryForwardCommand({ financialYear, amountPence, source }, ctx));
+  }
+}
