@@ -79,6 +79,16 @@ export const AGENCY_RULES = {
   succeedPartner: { from: 'partnership', names: 'partnerId, successorId' },
   registerPerson: { from: 'partnership', names: 'partnerId' },
   updatePerson: { from: 'partnership', names: 'partnerId' },
+  addBoardMember: { from: 'partnership', names: "partnerId (the seat's agency)" },
+  // The partnership's registers of statutory work, naming the agencies they concern (issues 16, 17).
+  recordInspection: { from: 'partnership', names: 'partnerIds (the agencies inspected)' },
+  recordInspectionRecommendation: { from: 'partnership', names: 'ownerPartnerId' },
+  recordThematicFinding: { from: 'partnership', names: 'partnerIds' },
+  linkPlanAction: { from: 'partnership', names: 'partnerId (whose plan)' },
+  recordPlanProgress: { from: 'partnership', names: 'partnerId (whose plan)' },
+  requestAuditReturns: { from: 'partnership', names: 'partnerIds (asked to return)' },
+  recordAuditReturn: { from: 'partnership', names: 'partnerId (whose return)' },
+  recordRisk: { from: 'partnership', names: 'ownerPartnerId' },
 } as const satisfies Record<string, AgencySource>;
 
 export type AgencyScopedCommand = keyof typeof AGENCY_RULES;

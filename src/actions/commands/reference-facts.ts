@@ -1,8 +1,6 @@
 import type { CommandRunner } from '../../ledger/command-runner';
 import { Meeting } from '../../meetings';
 import { partnerOfPerson } from '../../partners';
-import type { CommandContext } from '../../ledger/command-runner';
-import type { Clock } from '../../shared/clock';
 import { ownerReferences, type ActionOwner, type OwnerPartner } from '../domain/action-owner';
 import type { MeetingFacts, OwnerFacts } from '../domain/action';
 
@@ -25,9 +23,7 @@ export async function missingOwners(runner: CommandRunner, owners: ActionOwner[]
   return refs.filter((_, i) => !found[i]).map((r) => `${r.category}:${r.id}`);
 }
 
-/** The command's business date (YYYY-MM-DD): when it says it happened, else now. */
-export const businessDate = (ctx: CommandContext, clock: Clock): string =>
-  (ctx.occurredAt ? new Date(ctx.occurredAt) : clock.now()).toISOString().slice(0, 10);
+export { businessDate } from '../../ledger/business-date';
 
 /**
  * The owners as the decider needs them: which are not recorded, and the partner each person owner

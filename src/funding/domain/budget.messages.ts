@@ -176,8 +176,13 @@ export type BudgetCommand =
   | DomainCommand<'record-payment', Payment & PartnerFact>
   | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>
   | DomainCommand<'record-spending', Spending & { referenceExists: boolean }>
-  | DomainCommand<'close-year', YearClose>
-  | DomainCommand<'carry-forward', { financialYear: string; amountPence: Pence; source: string }>;
+  | DomainCommand<'close-year', YearClose & { facts: YearEndFacts }>
+  | DomainCommand<'carry-forward', { financialYear: string; amountPence: Pence; source: string; facts: YearEndFacts }>;
+
+/** The day a year-end command is decided on (its business date), from the handler: a year ends before it closes. */
+export interface YearEndFacts {
+  decidedOn: string;
+}
 
 export interface PledgeState {
   partnerId: string;

@@ -30,9 +30,11 @@ const closed: BudgetEvent = {
   type: 'year-closed',
   data: { financialYear: fy, source: 'Annual report 2022-23', budgetHeld: true },
 };
-const close = { type: 'close-year', data: { financialYear: fy, source: 'Annual report 2022-23' } } as const;
+/** Decided after 2022-23 ended (31 March 2023). */
+const facts = { decidedOn: '2023-06-30' };
+const close = { type: 'close-year', data: { financialYear: fy, source: 'Annual report 2022-23', facts } } as const;
 const carry = (financialYear = fy) =>
-  ({ type: 'carry-forward', data: { financialYear, amountPence: 4_704_300, source: 'Annual report' } }) as const;
+  ({ type: 'carry-forward', data: { financialYear, amountPence: 4_704_300, source: 'Annual report', facts } }) as const;
 
 describe('Budget spending (decider)', () => {
   it('records a commitment against a line, citing the record it is for', () => {
@@ -87,11 +89,24 @@ describe('Budget close and carry-forward (decider)', () => {
     const carryForwardSpent = { statedPence: 6_309_600, parts: [{ label: 'a', amountPence: 6_303_800 }] };
     spec
       .given([])
-      .when({ type: 'close-year', data: { financialYear: '2016-17', carryForwardSpent, source: 'WSCB 2016-17' } })
+      .when({
+        type: 'close-year',
+        data: { financialYear: '2016-17', carryForwardSpent, source: 'WSCB 2016-17', facts },
+      })
       .then({
         type: 'year-closed',
         data: { financialYear: '2016-17', carryForwardSpent, source: 'WSCB 2016-17', budgetHeld: false },
       });
+  });
+
+  it('refuses to close, or carry forward, a year not yet ended (on its last day too), and accepts the day after', () => {
+    const on = (decidedOn: string) => ({ ...close, data: { ...close.data, facts: { decidedOn } } });
+    spec.given([budgetSet]).when(on('2023-03-31')).thenRefuses('year-not-ended', 422);
+    spec
+      .given([])
+      .when({ ...carry('2098-99'), data: { ...carry('2098-99').data, facts } })
+      .thenRefuses('year-not-ended', 422);
+    spec.given([budgetSet]).when(on('2023-04-01')).then(closed);
   });
 
   it('refuses to set the budget of a closed year', () => {

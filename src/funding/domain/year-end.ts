@@ -70,9 +70,23 @@ function stated(figure: StatedFigure | undefined, field: string): void {
   figure.parts.forEach((p, i) => requirePence(p.amountPence, `${field}.parts[${i}].amountPence`));
 }
 
-export function closeYear(data: Data<'close-year'>, state: BudgetState) {
+/** A year's books close after it ends (31 March), not before: a future or current year is refused. */
+function requireEnded(financialYear: string, decidedOn: string): void {
+  const lastDay = `${Number(financialYear.slice(0, 4)) + 1}-03-31`;
+  if (decidedOn.slice(0, 10) <= lastDay)
+    throw new RuleViolation(
+      'year-not-ended',
+      `${financialYear} runs until ${lastDay}: it cannot be closed or carried forward before then`,
+      {
+        financialYear,
+      },
+    );
+}
+
+export function closeYear({ facts, ...data }: Data<'close-year'>, state: BudgetState) {
   if (!isFinancialYear(data.financialYear))
     throw new RuleViolation('invalid-financial-year', 'A financial year is written YYYY-YY, e.g. 2022-23');
+  requireEnded(data.financialYear, facts.decidedOn);
   if (state.closed)
     throw new StateConflict('year-already-closed', `The ${data.financialYear} budget is already closed`, {
       financialYear: data.financialYear,
@@ -83,9 +97,10 @@ export function closeYear(data: Data<'close-year'>, state: BudgetState) {
 }
 
 /** Recorded once, on the closing year's stream; the projection shows it in both years. */
-export function carryForward({ financialYear, amountPence, source }: Data<'carry-forward'>, state: BudgetState) {
+export function carryForward({ financialYear, amountPence, source, facts }: Data<'carry-forward'>, state: BudgetState) {
   if (!isFinancialYear(financialYear))
     throw new RuleViolation('invalid-financial-year', 'A financial year is written YYYY-YY, e.g. 2022-23');
+  requireEnded(financialYear, facts.decidedOn);
   if (state.carriedForward)
     throw new StateConflict('already-carried-forward', `${financialYear} has already carried its balance forward`, {
       financialYear,

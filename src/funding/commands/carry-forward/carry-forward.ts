@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
@@ -9,6 +9,8 @@ import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
+import { businessDate } from '../../../ledger/business-date';
+import { CLOCK, type Clock } from '../../../shared/clock';
 import { Budget, type BudgetCommand } from '../../domain/budget';
 import { FinancialYearParam } from '../../http/financial-year';
 import { IsPence } from '../../http/pence.decorator';
@@ -26,7 +28,7 @@ export class CarryForwardDto extends CommandDto {
 
 export class CarryForwardCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<BudgetCommand, 'carry-forward'>,
+    readonly data: CommandData<BudgetCommand, 'carry-forward', 'facts'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -35,10 +37,14 @@ export class CarryForwardCommand extends Command<CommandResult> {
 
 @CommandHandler(CarryForwardCommand)
 export class CarryForwardHandler implements ICommandHandler<CarryForwardCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ data, ctx }: CarryForwardCommand) {
-    return this.runner.run(Budget, data.financialYear, { type: 'carry-forward', data }, ctx);
+    const facts = { decidedOn: businessDate(ctx, this.clock) };
+    return this.runner.run(Budget, data.financialYear, { type: 'carry-forward', data: { ...data, facts } }, ctx);
   }
 }
 

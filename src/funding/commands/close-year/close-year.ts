@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -10,6 +10,8 @@ import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
+import { businessDate } from '../../../ledger/business-date';
+import { CLOCK, type Clock } from '../../../shared/clock';
 import { Budget, type BudgetCommand, type StatedFigure } from '../../domain/budget';
 import { FinancialYearParam } from '../../http/financial-year';
 import { IsPence } from '../../http/pence.decorator';
@@ -65,7 +67,7 @@ export class CloseYearDto extends CommandDto {
 
 export class CloseYearCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<BudgetCommand, 'close-year'>,
+    readonly data: CommandData<BudgetCommand, 'close-year', 'facts'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -74,10 +76,14 @@ export class CloseYearCommand extends Command<CommandResult> {
 
 @CommandHandler(CloseYearCommand)
 export class CloseYearHandler implements ICommandHandler<CloseYearCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ data, ctx }: CloseYearCommand) {
-    return this.runner.run(Budget, data.financialYear, { type: 'close-year', data }, ctx);
+    const facts = { decidedOn: businessDate(ctx, this.clock) };
+    return this.runner.run(Budget, data.financialYear, { type: 'close-year', data: { ...data, facts } }, ctx);
   }
 }
 
