@@ -17,13 +17,7 @@ import { ReadModelETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
 import { ProjectionStreamEndpoint, StreamQueryDto, type StreamEvents } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
-
-/** One route of the document: its operation id and summary, and the DTO its 200 answers with. */
-interface RouteDoc {
-  operationId: string;
-  summary: string;
-  type: Type<unknown>;
-}
+import type { RouteDoc } from './registry-as-of.controller';
 
 /** A register whose records are measured at a date (deadlines, overdue updates, scores): list, one, history. */
 export interface MeasuredReader<Q> {

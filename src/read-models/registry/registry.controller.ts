@@ -9,33 +9,16 @@ import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { ReadModelStore } from '../read-model-store';
 import { ProjectionStreamEndpoint, StreamQueryDto, type StreamEvents } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
-import { RecordReader, type RegistryDoc, type RegistryModel } from './record-reader';
+import { RecordReader, type RegistryDoc } from './record-reader';
+import type { RegistryRouteNames, RouteDoc } from './registry-as-of.controller';
 
-/** One route of the document: its operation id and summary, and the DTO its 200 answers with. */
-interface RouteDoc {
-  operationId: string;
-  summary: string;
-  type: Type<unknown>;
-}
-
-/** What one registry's live endpoints differ in: where they live, their model, query, stream and documentation. */
-export interface RegistryRoutes<D extends RegistryDoc, Q, QD extends PageQueryDto> {
-  /** The controller's name (Nest and logs show it). */
-  name: string;
-  tag: string;
-  /** 'boards' serves boards, boards/stream, boards/:boardId and its /history. */
-  path: string;
-  /** The record's id in the path and in the history answer: 'boardId'. */
-  idParam: string;
-  model: RegistryModel<D, Q>;
+/** What one registry's live endpoints differ in beyond the names: its query, stream and 404 code. */
+export interface RegistryRoutes<D extends RegistryDoc, Q, QD extends PageQueryDto> extends RegistryRouteNames<D, Q> {
   /** The list's filters and paging, and how they become the model's query. */
   query: { dto: Type<QD>; filters: (q: QD) => Q };
   /** The 404 code a missing record answers. */
   notFound: string;
-  list: RouteDoc;
   stream: { operationId: string; summary: string; events: StreamEvents; documents: StreamSpec<D> };
-  get: RouteDoc;
-  history: RouteDoc;
 }
 
 /**
