@@ -35,8 +35,8 @@ import { ProjectionRunner } from '../src/read-models/projection-runner';
 import { PROJECTIONS } from '../src/read-models/projections.module';
 import { ReadModelStore } from '../src/read-models/read-model-store';
 import { ManualClock } from '../src/shared/clock';
-import { CaseReviewsReader } from '../src/read-models/case-reviews/case-reviews.reader';
-import { InspectionsReader } from '../src/read-models/inspections/inspections.reader';
+import { caseReviewsReader } from '../src/read-models/case-reviews/case-reviews.reader';
+import { inspectionsReader } from '../src/read-models/inspections/inspections.reader';
 import { personalReadLines, personalReads } from './personal-reads';
 import { generated, newEvent, scanLog } from './support/ledger';
 import { assuranceRound } from './support/generated-assurance';
@@ -393,11 +393,11 @@ async function main(): Promise<void> {
       const measuredOn = asOfBusinessDate(answer, () => text);
       const one = q % 8 >= 4;
       if (model === 'case-reviews') {
-        const reader = new CaseReviewsReader(answer.view);
+        const reader = caseReviewsReader(answer.view);
         const page = reader.list({ measuredOn }, 50);
         if (one && page.items.length > 0) reader.get(pick(page.items).caseReviewId, measuredOn);
       } else {
-        const reader = new InspectionsReader(answer.view);
+        const reader = inspectionsReader(answer.view);
         const page = reader.list({ measuredOn }, 50);
         if (one && page.items.length > 0) reader.get(pick(page.items).inspectionId, measuredOn);
       }

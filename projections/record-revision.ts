@@ -21,7 +21,7 @@ export const NO_REVISION = -1;
  */
 export function revisionAfter(
   doc: RecordRevision,
-  stored: StoredEvent,
+  stored: Pick<StoredEvent, 'streamId' | 'revision'>,
   record: { category: string; id: string },
 ): number {
   return stored.streamId === streamName(record.category, record.id) ? stored.revision : doc.revision;

@@ -1,8 +1,7 @@
 import { MultiAgencyAudit, type MultiAgencyAuditEvent } from '../../src/assurance';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { AUDIT_KEY_PREFIX, auditKey, returnRateOf, type AuditDoc, type AuditPartner } from './audit-doc';
 
@@ -73,14 +72,7 @@ function change(doc: AuditDoc, event: DecodedEvent<MultiAgencyAuditEvent>): Chan
 
 function evolve(doc: AuditDoc, stored: StoredEvent): AuditDoc {
   const event = audits.decode(stored);
-  const [changed, summary] = change(doc, event);
-  return {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: MultiAgencyAudit.category, id: doc.auditId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  return withRecordedChange(doc, event, change(doc, event), { category: MultiAgencyAudit.category, id: doc.auditId });
 }
 
 /** The multi-agency audits register: partners asked, returns and the return rate, findings and their actions. */

@@ -1,8 +1,7 @@
 import { ThematicReview, type ThematicReviewEvent } from '../../src/assurance';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
   THEMATIC_REVIEW_KEY_PREFIX,
@@ -92,14 +91,10 @@ function change(doc: ThematicReviewDoc, event: DecodedEvent<ThematicReviewEvent>
 
 function evolve(doc: ThematicReviewDoc, stored: StoredEvent): ThematicReviewDoc {
   const event = reviews.decode(stored);
-  const [changed, summary] = change(doc, event);
-  return {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: ThematicReview.category, id: doc.thematicReviewId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  return withRecordedChange(doc, event, change(doc, event), {
+    category: ThematicReview.category,
+    id: doc.thematicReviewId,
+  });
 }
 
 /** The thematic reviews register: each review, its findings with what came of them, and every partner's plan. */

@@ -1,8 +1,7 @@
 import { CaseReview, type CaseReviewEvent } from '../../src/case-reviews';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { CASE_REVIEW_KEY_PREFIX, caseReviewKey, type CaseReviewDoc } from './case-review-doc';
 import { CITING, citationOf, citedReviewIds, isCitingEvent } from './citations';
@@ -136,14 +135,7 @@ function evolve(doc: CaseReviewDoc, stored: StoredEvent): CaseReviewDoc {
   // A record citing the review: listed under citedBy, not in the review's own history (that is its stream).
   if (isCitingEvent(stored)) return { ...doc, citedBy: [...doc.citedBy, citationOf(stored, doc.caseReviewId)] };
   const event = reviews.decode(stored);
-  const [changed, summary] = change(doc, event);
-  return {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: CaseReview.category, id: doc.caseReviewId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  return withRecordedChange(doc, event, change(doc, event), { category: CaseReview.category, id: doc.caseReviewId });
 }
 
 /** The case review register: one document per review, its facts as recorded (deadlines are measured on read). */

@@ -1,8 +1,7 @@
 import { ForwardPlanItem, type ForwardPlanEvent, type PlanTarget } from '../../src/forward-plan';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { FORWARD_PLAN_KEY_PREFIX, forwardPlanKey, type ForwardPlanDoc } from './forward-plan-doc';
 
@@ -74,14 +73,10 @@ function change(doc: ForwardPlanDoc, event: DecodedEvent<ForwardPlanEvent>): [Pa
 
 function evolve(doc: ForwardPlanDoc, stored: StoredEvent): ForwardPlanDoc {
   const event = items.decode(stored);
-  const [changed, summary] = change(doc, event);
-  const next: ForwardPlanDoc = {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: ForwardPlanItem.category, id: doc.itemId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  const next: ForwardPlanDoc = withRecordedChange(doc, event, change(doc, event), {
+    category: ForwardPlanItem.category,
+    id: doc.itemId,
+  });
   // A month target clears the meeting it replaced; an absent field is not kept as undefined.
   if (next.meetingId === undefined) delete next.meetingId;
   return next;

@@ -1,8 +1,7 @@
 import { Inspection, type InspectionEvent } from '../../src/inspections';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { INSPECTION_KEY_PREFIX, inspectionKey, type InspectionDoc, type RecommendationEntry } from './inspection-doc';
 
@@ -101,14 +100,7 @@ function change(doc: InspectionDoc, event: DecodedEvent<InspectionEvent>): Chang
 
 function evolve(doc: InspectionDoc, stored: StoredEvent): InspectionDoc {
   const event = inspections.decode(stored);
-  const [changed, summary] = change(doc, event);
-  return {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: Inspection.category, id: doc.inspectionId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  return withRecordedChange(doc, event, change(doc, event), { category: Inspection.category, id: doc.inspectionId });
 }
 
 /** The inspections register: one document per inspection with its recommendations (overdue is measured on read). */

@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
 import type { DomainEvent } from '../../src/shared/decider';
+import { revisionAfter as streamRevisionAfter } from '../record-revision';
 
 /** Who did something and when: business time, ledger time and the verified actor. */
 export interface Stamp {
@@ -48,6 +49,26 @@ export const historyEntry = (event: DecodedEvent<DomainEvent>, summary: string):
   eventId: event.id,
   position: event.position,
 });
+
+/**
+ * A register document (case review, inspection, risk, review, audit, plan item) after one event of its
+ * own stream: what the event changed, its stamp as the last change, the stream's revision and a
+ * history line saying what happened.
+ */
+export function withRecordedChange<D extends RecordTrail & { lastChange?: Stamp }>(
+  doc: D,
+  event: DecodedEvent<DomainEvent>,
+  [changed, summary]: [Partial<D>, string],
+  record: { category: string; id: string },
+): D {
+  return {
+    ...doc,
+    ...changed,
+    lastChange: stampOf(event),
+    revision: streamRevisionAfter(doc, event, record),
+    history: [...doc.history, historyEntry(event, summary)],
+  };
+}
 
 /** The record's stream revision after an event: moved only by the record's own stream (a succession also touches the successor). */
 export const revisionAfter = (revision: number, ownStream: string, event: DecodedEvent<DomainEvent>): number =>

@@ -1,8 +1,7 @@
 import { Risk, type RiskEvent } from '../../src/risks';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { historyEntry, stampOf } from '../partners/record-history';
-import { revisionAfter } from '../record-revision';
+import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { RISK_KEY_PREFIX, riskKey, type RiskDoc } from './risk-doc';
 
@@ -95,14 +94,7 @@ function change(doc: RiskDoc, event: DecodedEvent<RiskEvent>): Change {
 
 function evolve(doc: RiskDoc, stored: StoredEvent): RiskDoc {
   const event = risks.decode(stored);
-  const [changed, summary] = change(doc, event);
-  return {
-    ...doc,
-    ...changed,
-    lastChange: stampOf(event),
-    revision: revisionAfter(doc, stored, { category: Risk.category, id: doc.riskId }),
-    history: [...doc.history, historyEntry(event, summary)],
-  };
+  return withRecordedChange(doc, event, change(doc, event), { category: Risk.category, id: doc.riskId });
 }
 
 /** The risk register: one document per risk with its scores over time (current score and overdue reviews are measured on read). */

@@ -1,4 +1,3 @@
-import type { TokenClaims } from '../../src/auth/mint-token';
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
@@ -13,8 +12,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * is the figure Worcestershire's 2019 S157/175 schools audit was read against ("100% (74% last year)").
  */
 let t: ProjectionsTestApp;
-const { positions, get, on } = asOfSuite(() => t, '10');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const { positions, get, on, partnership } = asOfSuite(() => t, '10');
 const STR = '/thematic-reviews/wseb-str-2022';
 const MASH = '/multi-agency-audits/mash-front-door-2022';
 const PARTNERS: [string, string][] = [
@@ -27,9 +25,7 @@ const PARTNERS: [string, string][] = [
 beforeAll(async () => {
   t = await startProjectionsApp({});
   await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-  for (const [partnerId, kind] of PARTNERS)
-    await on('2022-05-03', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on('2022-05-03', 'board', '/boards', { boardId: 'wseb', name: 'WSEB', kind: 'executive-board' }, admin);
+  await partnership('2022-05-03', PARTNERS, { boardId: 'wseb', name: 'WSEB' });
   await on('2022-09-22', 'meeting', '/meetings', {
     meetingId: 'wseb-2022-09-22',
     boardId: 'wseb',

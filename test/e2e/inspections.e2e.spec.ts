@@ -1,4 +1,3 @@
-import type { TokenClaims } from '../../src/auth/mint-token';
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
@@ -14,8 +13,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * Performance, Monitoring and Evaluation subcommittee".
  */
 let t: ProjectionsTestApp;
-const { positions, get, on } = asOfSuite(() => t, '10');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const { positions, get, on, partnership } = asOfSuite(() => t, '10');
 const POLICE = '/inspections/hmicfrs-warwickshire-police-2022';
 const rec = (n: number) => `${POLICE}/recommendations/r${n}`;
 const TOPICS = [
@@ -36,18 +34,14 @@ const recIds = (body: { items: { inspectionId: string; recommendations: Rec[] }[
 beforeAll(async () => {
   t = await startProjectionsApp({});
   await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-  for (const [partnerId, kind] of [
-    ['warwickshire-police', 'police'],
-    ['wcc', 'local-authority'],
-    ['health', 'health'],
-  ])
-    await on('2016-04-01', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on(
+  await partnership(
     '2016-04-01',
-    'board',
-    '/boards',
-    { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' },
-    admin,
+    [
+      ['warwickshire-police', 'police'],
+      ['wcc', 'local-authority'],
+      ['health', 'health'],
+    ],
+    { boardId: 'wseb', name: 'Executive Board' },
   );
   await on('2017-03-01', 'cqc', '/inspections', {
     inspectionId: 'cqc-slac-2016',

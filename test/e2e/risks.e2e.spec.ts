@@ -1,4 +1,3 @@
-import type { TokenClaims } from '../../src/auth/mint-token';
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
@@ -10,8 +9,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * scores, controls and dates below are illustrative.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on } = asOfSuite(() => t, '10');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const { positions, get, on, partnership } = asOfSuite(() => t, '10');
 const WORKFORCE = '/risks/workforce-capacity';
 const FUNDING = '/risks/partner-funding';
 
@@ -21,17 +19,13 @@ const ids = (body: { items: Risk[] }) => body.items.map((r) => r.riskId);
 beforeAll(async () => {
   t = await startProjectionsApp({});
   await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-  for (const [partnerId, kind] of [
-    ['worcestershire-county-council', 'local-authority'],
-    ['west-mercia-police', 'police'],
-  ])
-    await on('2018-04-01', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on(
+  await partnership(
     '2018-04-01',
-    'board',
-    '/boards',
-    { boardId: 'wscb', name: 'Safeguarding Board', kind: 'executive-board' },
-    admin,
+    [
+      ['worcestershire-county-council', 'local-authority'],
+      ['west-mercia-police', 'police'],
+    ],
+    { boardId: 'wscb', name: 'Safeguarding Board' },
   );
   await on('2019-01-10', 'recorded', '/risks', {
     riskId: 'workforce-capacity',

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { parseCsv } from '../../src/evidence/pack/formats/csv';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
+import { column, csvRows, forgedPack, packStreams, summaryOf } from './support/pack-spec';
 
 /** The synthetic partnership with a thematic review (findings to p1 and p2) and an audit asking both, p2 returning. */
 async function ledger(): Promise<MemoryEventStore> {
@@ -28,9 +26,6 @@ async function ledger(): Promise<MemoryEventStore> {
   return store;
 }
 
-const rows = (files: Map<string, Buffer>, name: string) => parseCsv(files.get(name)!.toString('utf8'));
-const column = (table: string[][], name: string) => table.slice(1).map((r) => r[table[0].indexOf(name)]);
-
 describe('thematic reviews and multi-agency audits in evidence packs', () => {
   const tmp = tempDir();
   let store: MemoryEventStore;
@@ -43,22 +38,14 @@ describe('thematic reviews and multi-agency audits in evidence packs', () => {
     const file = join(tmp.dir, 'assurance.zip');
     await buildToFile(store, request({ records: ['assurance'] }), file);
     const files = await unzip(file);
-    const streams = new Set(
-      files
-        .get('events.ndjson')!
-        .toString('utf8')
-        .trim()
-        .split('\n')
-        .map((l) => (JSON.parse(l) as { streamId: string }).streamId),
-    );
-    expect([...streams].filter((s) => !s.startsWith('partner-'))).toEqual([
+    expect(packStreams(files).filter((s) => !s.startsWith('partner-'))).toEqual([
       'thematicreview-str',
       'multiagencyaudit-mash',
     ]);
-    const reviews = rows(files, 'thematic-reviews.csv');
+    const reviews = csvRows(files, 'thematic-reviews.csv');
     expect(column(reviews, 'plans')).toEqual(['p1 awaiting-plan (0 actions); p2 in-progress 2022-11-08 (0 actions)']);
     expect(column(reviews, 'findings')).toEqual(['training -> p1,p2: no action']);
-    const audits = rows(files, 'multi-agency-audits.csv');
+    const audits = csvRows(files, 'multi-agency-audits.csv');
     expect(column(audits, 'returnRate')).toEqual(['50%']);
     expect(column(audits, 'previousReturnRate')).toEqual(['74%']);
     expect(column(audits, 'outstanding')).toEqual(['p1']);
@@ -68,32 +55,26 @@ describe('thematic reviews and multi-agency audits in evidence packs', () => {
   it('given a partner filter, then a review or audit whose findings or requests name that partner is in the pack', async () => {
     const file = join(tmp.dir, 'p2.zip');
     await buildToFile(store, request({ records: ['assurance'], partnerIds: ['p2'] }), file);
-    expect(column(rows(await unzip(file), 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
+    expect(column(csvRows(await unzip(file), 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
   });
 
   it("given a theme filter, then an audit's themes and a review's areas are matched", async () => {
     const file = join(tmp.dir, 'themes.zip');
     await buildToFile(store, request({ records: ['assurance'], themes: ['think family'] }), file);
     const files = await unzip(file);
-    expect(column(rows(files, 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
-    expect(column(rows(files, 'thematic-reviews.csv'), 'thematicReviewId')).toEqual([]);
+    expect(column(csvRows(files, 'multi-agency-audits.csv'), 'auditId')).toEqual(['mash']);
+    expect(column(csvRows(files, 'thematic-reviews.csv'), 'thematicReviewId')).toEqual([]);
   });
 
   it('given the return rate edited in multi-agency-audits.csv and the hashes recomputed, when verified, then the cell is named', async () => {
-    const files = await unzip(join(tmp.dir, 'assurance.zip'));
-    const edited = files.get('multi-agency-audits.csv')!.toString('utf8').replace('50%', '100%');
-    const forged = join(tmp.dir, 'forged.zip');
-    await zipTo(forged, withRecomputedManifest(new Map([...files, ['multi-agency-audits.csv', Buffer.from(edited)]])));
+    const forged = await forgedPack(join(tmp.dir, 'assurance.zip'), 'multi-agency-audits.csv', '50%', '100%');
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'multi-agency-audits.csv', row: 1, column: 'returnRate' }),
     ]);
   });
 
   it('given the review and the audit, then summary.pdf counts them in the headlines and tables each partner plan and the returns', async () => {
-    const tables = packTables('2022-12-31');
-    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 6, streamCount: 2 });
+    const input = await summaryOf(store, { eventCount: 6, streamCount: 2 });
     expect(input.headline).toContainEqual({ label: 'Thematic reviews (partner plans complete)', value: '1 (0 of 2)' });
     expect(input.headline).toContainEqual({ label: 'Multi-agency audits (returns in)', value: '1 (1 of 2)' });
     expect(input.tables.find((t) => t.title.startsWith('Thematic reviews'))!.rows).toEqual([

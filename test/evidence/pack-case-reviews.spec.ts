@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { parseCsv } from '../../src/evidence/pack/formats/csv';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
+import { column, csvRows, forgedPack, packStreams, summaryOf } from './support/pack-spec';
 
 /** The synthetic partnership and a rapid review known on Friday 26 August 2022, notified late, never completed. */
 async function ledger(): Promise<MemoryEventStore> {
@@ -35,9 +33,6 @@ async function ledger(): Promise<MemoryEventStore> {
   return store;
 }
 
-const rows = (files: Map<string, Buffer>, name: string) => parseCsv(files.get(name)!.toString('utf8'));
-const column = (table: string[][], name: string) => table.slice(1).map((r) => r[table[0].indexOf(name)]);
-
 describe('case reviews in evidence packs', () => {
   const tmp = tempDir();
   let store: MemoryEventStore;
@@ -50,14 +45,8 @@ describe('case reviews in evidence packs', () => {
     const file = join(tmp.dir, 'reviews.zip');
     await buildToFile(store, request({ records: ['case-reviews'] }), file);
     const files = await unzip(file);
-    const streams = files
-      .get('events.ndjson')!
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { streamId: string }).streamId);
-    expect([...new Set(streams)]).toEqual(['casereview-rr1']);
-    const table = rows(files, 'case-reviews.csv');
+    expect(packStreams(files)).toEqual(['casereview-rr1']);
+    const table = csvRows(files, 'case-reviews.csv');
     expect(column(table, 'caseReviewId')).toEqual(['rr1']);
     expect(column(table, 'notification')).toEqual(['due by 2022-09-05: late (wt-2018)']);
     expect(column(table, 'rapidReview')).toEqual(['due by 2022-09-20: breached (wt-2018)']);
@@ -69,24 +58,23 @@ describe('case reviews in evidence packs', () => {
   it('given other records asked for, then case-reviews.csv has its header only', async () => {
     const file = join(tmp.dir, 'actions.zip');
     await buildToFile(store, request({ records: ['actions'] }), file);
-    expect(rows(await unzip(file), 'case-reviews.csv')).toHaveLength(1);
+    expect(csvRows(await unzip(file), 'case-reviews.csv')).toHaveLength(1);
   });
 
   it('given a breach edited out of case-reviews.csv and the hashes recomputed, when verified, then the cell is named', async () => {
-    const files = await unzip(join(tmp.dir, 'reviews.zip'));
-    const edited = files.get('case-reviews.csv')!.toString('utf8').replace('breached (wt-2018)', 'met (wt-2018)');
-    const forged = join(tmp.dir, 'forged.zip');
-    await zipTo(forged, withRecomputedManifest(new Map([...files, ['case-reviews.csv', Buffer.from(edited)]])));
+    const forged = await forgedPack(
+      join(tmp.dir, 'reviews.zip'),
+      'case-reviews.csv',
+      'breached (wt-2018)',
+      'met (wt-2018)',
+    );
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'case-reviews.csv', row: 1, column: 'rapidReview' }),
     ]);
   });
 
   it('given a breached rapid review, then summary.pdf counts it in the headlines and lists its deadlines', async () => {
-    const tables = packTables('2022-12-31');
-    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 2, streamCount: 1 });
+    const input = await summaryOf(store, { eventCount: 2, streamCount: 1 });
     expect(input.headline).toContainEqual({ label: 'Case reviews (breached a statutory deadline)', value: '1 (1)' });
     expect(input.tables.find((t) => t.title.startsWith('Case reviews'))!.rows).toEqual([
       [

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { parseCsv } from '../../src/evidence/pack/formats/csv';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
+import { column, csvRows, forgedPack, summaryOf } from './support/pack-spec';
 
 const STREAM = 'forwardplan-fp-april';
 
@@ -37,8 +35,7 @@ async function ledger(): Promise<MemoryEventStore> {
   return store;
 }
 
-const rows = (files: Map<string, Buffer>) => parseCsv(files.get('forward-plan.csv')!.toString('utf8'));
-const column = (table: string[][], name: string) => table.slice(1).map((r) => r[table[0].indexOf(name)]);
+const rows = (files: Map<string, Buffer>) => csvRows(files, 'forward-plan.csv');
 
 describe('the forward plan in evidence packs', () => {
   const tmp = tempDir();
@@ -62,20 +59,14 @@ describe('the forward plan in evidence packs', () => {
   });
 
   it('given a status edited in forward-plan.csv and the hashes recomputed, when verified, then the cell is named', async () => {
-    const files = await unzip(join(tmp.dir, 'forward-plan.zip'));
-    const edited = files.get('forward-plan.csv')!.toString('utf8').replace(',moved,', ',planned,');
-    const forged = join(tmp.dir, 'forged.zip');
-    await zipTo(forged, withRecomputedManifest(new Map([...files, ['forward-plan.csv', Buffer.from(edited)]])));
+    const forged = await forgedPack(join(tmp.dir, 'forward-plan.zip'), 'forward-plan.csv', ',moved,', ',planned,');
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'forward-plan.csv', row: 1, column: 'status' }),
     ]);
   });
 
   it('given an item still to come, then summary.pdf lists it by month with its source and moves', async () => {
-    const tables = packTables('2022-12-31');
-    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 2, streamCount: 1 });
+    const input = await summaryOf(store, { eventCount: 2, streamCount: 1 });
     expect(input.tables.find((t) => t.title.startsWith('Forward plan'))!.rows).toEqual([
       ['2023-04 (m-april)', 'b1', 'Health staff in the MASH at weekends', 'action a1', '1'],
     ]);

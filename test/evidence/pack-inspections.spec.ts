@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { parseCsv } from '../../src/evidence/pack/formats/csv';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
+import { column, csvRows, forgedPack, packStreams, summaryOf } from './support/pack-spec';
 
 const STREAM = 'inspection-hmicfrs-2022';
 
@@ -68,19 +66,6 @@ async function ledger(): Promise<MemoryEventStore> {
   return store;
 }
 
-const rows = (files: Map<string, Buffer>, name: string) => parseCsv(files.get(name)!.toString('utf8'));
-const column = (table: string[][], name: string) => table.slice(1).map((r) => r[table[0].indexOf(name)]);
-const streamsOf = (files: Map<string, Buffer>) => [
-  ...new Set(
-    files
-      .get('events.ndjson')!
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { streamId: string }).streamId),
-  ),
-];
-
 describe('inspections in evidence packs', () => {
   const tmp = tempDir();
   let store: MemoryEventStore;
@@ -93,8 +78,8 @@ describe('inspections in evidence packs', () => {
     const file = join(tmp.dir, 'inspections.zip');
     await buildToFile(store, request({ records: ['inspections'] }), file);
     const files = await unzip(file);
-    expect(streamsOf(files)).toEqual(['partner-p2', STREAM]);
-    const table = rows(files, 'inspections.csv');
+    expect(packStreams(files)).toEqual(['partner-p2', STREAM]);
+    const table = csvRows(files, 'inspections.csv');
     expect(column(table, 'recommendationId')).toEqual(['r1', 'r2']);
     expect(column(table, 'agenciesInspected')).toEqual(['p2', 'p2']);
     expect(column(table, 'status')).toEqual(['open', 'closed']);
@@ -107,28 +92,22 @@ describe('inspections in evidence packs', () => {
   it('given a partner filter, then an inspection is in the pack only for the agencies it inspected', async () => {
     const other = join(tmp.dir, 'p1.zip');
     await buildToFile(store, request({ records: ['inspections'], partnerIds: ['p1'] }), other);
-    expect(rows(await unzip(other), 'inspections.csv')).toHaveLength(1);
+    expect(csvRows(await unzip(other), 'inspections.csv')).toHaveLength(1);
     const police = join(tmp.dir, 'p2.zip');
     await buildToFile(store, request({ records: ['inspections'], partnerIds: ['p2'] }), police);
-    expect(rows(await unzip(police), 'inspections.csv')).toHaveLength(3);
+    expect(csvRows(await unzip(police), 'inspections.csv')).toHaveLength(3);
   });
 
   it('given an overdue update edited out of inspections.csv and the hashes recomputed, when verified, then the cell is named', async () => {
-    const files = await unzip(join(tmp.dir, 'inspections.zip'));
     // r1's row is the first, and overdue its only true cell.
-    const edited = files.get('inspections.csv')!.toString('utf8').replace(',true,', ',false,');
-    const forged = join(tmp.dir, 'forged.zip');
-    await zipTo(forged, withRecomputedManifest(new Map([...files, ['inspections.csv', Buffer.from(edited)]])));
+    const forged = await forgedPack(join(tmp.dir, 'inspections.zip'), 'inspections.csv', ',true,', ',false,');
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'inspections.csv', row: 1, column: 'overdue' }),
     ]);
   });
 
   it('given an overdue recommendation, then summary.pdf counts it in the headlines and lists the open ones', async () => {
-    const tables = packTables('2022-12-31');
-    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 4, streamCount: 1 });
+    const input = await summaryOf(store, { eventCount: 4, streamCount: 1 });
     expect(input.headline).toContainEqual({
       label: 'Inspection recommendations (open / overdue an update)',
       value: '2 (1 / 1)',

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { parseCsv } from '../../src/evidence/pack/formats/csv';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
+import { column, csvRows, forgedPack, summaryOf } from './support/pack-spec';
 
 const STREAM = 'risk-workforce';
 
@@ -47,9 +45,6 @@ async function ledger(): Promise<MemoryEventStore> {
   return store;
 }
 
-const rows = (files: Map<string, Buffer>, name: string) => parseCsv(files.get(name)!.toString('utf8'));
-const column = (table: string[][], name: string) => table.slice(1).map((r) => r[table[0].indexOf(name)]);
-
 describe('risks in evidence packs', () => {
   const tmp = tempDir();
   let store: MemoryEventStore;
@@ -61,7 +56,7 @@ describe('risks in evidence packs', () => {
   it('given risks asked for, then risks.csv holds the score at the period end, the past scores and the overdue review, and the pack verifies', async () => {
     const file = join(tmp.dir, 'risks.zip');
     await buildToFile(store, request({ records: ['risks'] }), file);
-    const table = rows(await unzip(file), 'risks.csv');
+    const table = csvRows(await unzip(file), 'risks.csv');
     expect(column(table, 'riskId')).toEqual(['workforce']);
     expect(column(table, 'score')).toEqual(['8']);
     expect(column(table, 'pastScores')).toEqual(['2022-01-10 4x4=16']);
@@ -74,24 +69,18 @@ describe('risks in evidence packs', () => {
   it('given a partner filter, then a risk is in the pack only for its owner', async () => {
     const other = join(tmp.dir, 'p2.zip');
     await buildToFile(store, request({ records: ['risks'], partnerIds: ['p2'] }), other);
-    expect(rows(await unzip(other), 'risks.csv')).toHaveLength(1);
+    expect(csvRows(await unzip(other), 'risks.csv')).toHaveLength(1);
   });
 
   it('given the score edited in risks.csv and the hashes recomputed, when verified, then the cell is named', async () => {
-    const files = await unzip(join(tmp.dir, 'risks.zip'));
-    const edited = files.get('risks.csv')!.toString('utf8').replace(',2,4,8,', ',2,4,4,');
-    const forged = join(tmp.dir, 'forged.zip');
-    await zipTo(forged, withRecomputedManifest(new Map([...files, ['risks.csv', Buffer.from(edited)]])));
+    const forged = await forgedPack(join(tmp.dir, 'risks.zip'), 'risks.csv', ',2,4,8,', ',2,4,4,');
     expect((await verifyPack(forged)).problems).toEqual([
       expect.objectContaining({ file: 'risks.csv', row: 1, column: 'score' }),
     ]);
   });
 
   it('given an open risk whose review was missed, then summary.pdf counts it in the headlines and lists it with its scores', async () => {
-    const tables = packTables('2022-12-31');
-    for (const e of await store.readAll()) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope: request().scope, eventCount: 3, streamCount: 1 });
+    const input = await summaryOf(store, { eventCount: 3, streamCount: 1 });
     expect(input.headline).toContainEqual({ label: 'Risks (open / review overdue)', value: '1 (1 / 1)' });
     expect(input.tables.find((t) => t.title.startsWith('Risk register'))!.rows).toEqual([
       ['Social work vacancies (workforce)', 'p1', '8 (2 x 4)', '16', '2022-10-10 (overdue)'],

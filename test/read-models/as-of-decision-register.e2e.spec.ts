@@ -8,9 +8,16 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * decision is entered two weeks after the September board that made it.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, expectAnsweredFromSnapshot, expectRefused, expectReadProblem, expectDocumented } =
-  asOfSuite(() => t, '11');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const {
+  positions,
+  get,
+  on,
+  partnership,
+  expectAnsweredFromSnapshot,
+  expectRefused,
+  expectReadProblem,
+  expectDocumented,
+} = asOfSuite(() => t, '11');
 const rep = (agency: string): Partial<TokenClaims> => ({
   userId: `rep-${agency}`,
   role: 'partner-representative',
@@ -30,17 +37,13 @@ const artefact = {
 beforeAll(async () => {
   // Snapshots every 3 events (the default is 10,000), so answers come from a snapshot plus a short replay.
   t = await startProjectionsApp({ READ_MODEL_SNAPSHOT_EVERY: '3' });
-  for (const [partnerId, kind] of [
-    ['wcc', 'local-authority'],
-    ['police', 'police'],
-  ])
-    await on('2022-05-01', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on(
+  await partnership(
     '2022-05-01',
-    'board',
-    '/boards',
-    { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' },
-    admin,
+    [
+      ['wcc', 'local-authority'],
+      ['police', 'police'],
+    ],
+    { boardId: 'wseb', name: 'Executive Board' },
   );
   await on('2022-05-01', 'may', '/meetings', { meetingId: MAY, boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00Z' });
   for (const itemNumber of [4, 5])

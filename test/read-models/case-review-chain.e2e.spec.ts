@@ -12,8 +12,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * the National Panel notification to the briefing, with actors and dates, live and as of a past date.
  */
 let t: ProjectionsTestApp;
-const { get, on } = asOfSuite(() => t, '10');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const { get, on, partnership } = asOfSuite(() => t, '10');
 const chair: Partial<TokenClaims> = { userId: 'chair-1', role: 'chair' };
 const ID = 'wsp-cspr-2021-01';
 const CR = `/case-reviews/${ID}`;
@@ -32,13 +31,15 @@ const action = (actionId: string, serves: object[]) => ({
 
 beforeAll(async () => {
   t = await startProjectionsApp({});
-  for (const [partnerId, kind] of [
-    ['wcc', 'local-authority'],
-    ['police', 'police'],
-    ['icb', 'health'],
-  ])
-    await on('2021-01-04', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on('2021-01-04', 'board', '/boards', { boardId: 'wseb', name: 'Executive', kind: 'executive-board' }, admin);
+  await partnership(
+    '2021-01-04',
+    [
+      ['wcc', 'local-authority'],
+      ['police', 'police'],
+      ['icb', 'health'],
+    ],
+    { boardId: 'wseb', name: 'Executive' },
+  );
   await on('2021-01-04', 'meeting', '/meetings', {
     meetingId: 'wseb-2022-05-10',
     boardId: 'wseb',

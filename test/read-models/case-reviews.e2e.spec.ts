@@ -11,8 +11,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * measured at given dates, live and as of a past date.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on } = asOfSuite(() => t, '10');
-const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+const { positions, get, on, partnership } = asOfSuite(() => t, '10');
 const chair: Partial<TokenClaims> = { userId: 'chair-1', role: 'chair' };
 const CHILD = 'Jamie Example';
 const RR = '/case-reviews/wsp-rr-2022-01';
@@ -23,18 +22,14 @@ const PARTNERS = ['wcc', 'police', 'icb'];
 beforeAll(async () => {
   t = await startProjectionsApp({});
   await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
-  for (const [partnerId, kind] of [
-    ['wcc', 'local-authority'],
-    ['police', 'police'],
-    ['icb', 'health'],
-  ])
-    await on('2022-05-03', partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
-  await on(
+  await partnership(
     '2022-05-03',
-    'board',
-    '/boards',
-    { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' },
-    admin,
+    [
+      ['wcc', 'local-authority'],
+      ['police', 'police'],
+      ['icb', 'health'],
+    ],
+    { boardId: 'wseb', name: 'Executive Board' },
   );
   await on('2022-05-10', 'meeting', '/meetings', {
     meetingId: 'wseb-2022-12-05',

@@ -46,6 +46,14 @@ export class CaseReviewsQueryDto extends IntersectionType(MeasuredOnDto, PageQue
   breached?: boolean;
 }
 
+/** The reader's query from the list's filters, measured at the date given. */
+export const caseReviewsQuery = (q: CaseReviewsQueryDto, measuredOn: string) => ({
+  measuredOn,
+  type: q.type,
+  status: q.status,
+  breached: q.breached,
+});
+
 /** One as-of case review: knownAt/validAt with the measuring date. */
 export class AsOfMeasuredOnDto extends IntersectionType(MeasuredOnDto, AsOfQueryDto) {}
 

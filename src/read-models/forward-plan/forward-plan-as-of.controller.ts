@@ -12,7 +12,7 @@ import {
   ForwardPlanItemAsOfDto,
   ForwardPlanPageAsOfDto,
 } from './forward-plan-responses.dto';
-import { ForwardPlanReader } from './forward-plan.reader';
+import { forwardPlanReader } from './forward-plan.reader';
 
 const NAME = forwardPlanProjection.name;
 const NOT_FOUND = 'forward-plan-item-not-found: no such item had been planned by then';
@@ -36,7 +36,7 @@ export class ForwardPlanAsOfController {
   })
   list(@Query() q: AsOfForwardPlanQueryDto) {
     return asOfPage(this.engine, NAME, q, (view) =>
-      new ForwardPlanReader(view).list(forwardPlanQuery(q), q.limit ?? 50, q.cursor),
+      forwardPlanReader(view).list(forwardPlanQuery(q), q.limit ?? 50, q.cursor),
     );
   }
 
@@ -50,7 +50,7 @@ export class ForwardPlanAsOfController {
     problems: { 404: NOT_FOUND, 400: 'knownAt or validAt is invalid' },
   })
   get(@RecordId('itemId') itemId: string, @Query() q: AsOfQueryDto) {
-    return asOfRecord(this.engine, NAME, q, (view) => new ForwardPlanReader(view).get(itemId));
+    return asOfRecord(this.engine, NAME, q, (view) => forwardPlanReader(view).get(itemId));
   }
 
   @Get(':itemId/history')
@@ -61,6 +61,9 @@ export class ForwardPlanAsOfController {
   })
   @RecordRead(ForwardPlanHistoryAsOfDto, 'The record', { problems: { 404: NOT_FOUND } })
   history(@RecordId('itemId') itemId: string, @Query() q: AsOfQueryDto) {
-    return asOfRecord(this.engine, NAME, q, (view) => new ForwardPlanReader(view).history(itemId));
+    return asOfRecord(this.engine, NAME, q, (view) => ({
+      itemId,
+      ...forwardPlanReader(view).history(itemId),
+    }));
   }
 }

@@ -11,7 +11,7 @@ import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-strea
 import { ProjectionStreams } from '../sse/projection-streams';
 import { forwardPlanQuery, ForwardPlanQueryDto } from './forward-plan-query.dto';
 import { ForwardPlanHistoryDto, ForwardPlanItemDto, ForwardPlanPageDto } from './forward-plan-responses.dto';
-import { forwardPlanDocuments, ForwardPlanReader } from './forward-plan.reader';
+import { forwardPlanDocuments, forwardPlanReader } from './forward-plan.reader';
 
 const BAD_QUERY = 'A filter or the cursor is invalid (validation-failed, invalid-cursor)';
 
@@ -72,10 +72,10 @@ export class ForwardPlanController {
   })
   @RecordRead(ForwardPlanHistoryDto, 'The record', { problems: { 404: 'forward-plan-item-not-found' } })
   history(@RecordId('itemId') itemId: string): ForwardPlanHistoryDto {
-    return this.reader().history(itemId);
+    return { itemId, ...this.reader().history(itemId) };
   }
 
   private reader() {
-    return new ForwardPlanReader(this.store);
+    return forwardPlanReader(this.store);
   }
 }

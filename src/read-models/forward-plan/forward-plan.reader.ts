@@ -1,51 +1,20 @@
-import {
-  FORWARD_PLAN_KEY_PREFIX,
-  forwardPlanKey,
-  type ForwardPlanDoc,
-} from '../../../projections/forward-plan/forward-plan-doc';
+import { FORWARD_PLAN_KEY_PREFIX, type ForwardPlanDoc } from '../../../projections/forward-plan/forward-plan-doc';
 import { forwardPlanProjection } from '../../../projections/forward-plan/forward-plan.projection';
-import {
-  matchingView,
-  view,
-  type ForwardPlanQuery,
-  type ForwardPlanView,
-} from '../../../projections/forward-plan/forward-plan.queries';
-import type { RecordHistoryEntry } from '../../../projections/partners/record-history';
-import { documentPage, type Page } from '../../http/cursor-page';
-import { NotFound } from '../../shared/domain-errors';
+import { matchingView, view, type ForwardPlanQuery } from '../../../projections/forward-plan/forward-plan.queries';
 import type { ReadModelView } from '../as-of/as-of-answer';
+import { RecordReader, type RegistryModel } from '../registry/record-reader';
 import type { StreamSpec } from '../sse/projection-streams';
 
-const NAME = forwardPlanProjection.name;
+/** The forward plan on the shared registry reader (list, one item, history) from the live store or an as-of view. */
+export const FORWARD_PLAN: RegistryModel<ForwardPlanDoc, ForwardPlanQuery> = {
+  projection: forwardPlanProjection.name,
+  prefix: FORWARD_PLAN_KEY_PREFIX,
+  what: 'Forward plan item',
+  matches: (doc, query) => matchingView(doc, query) !== undefined,
+};
 
-/** Reads the forward plan from the live store or an as-of view (the same get/scan calls). */
-export class ForwardPlanReader {
-  constructor(private readonly store: ReadModelView) {}
-
-  list(query: ForwardPlanQuery, limit: number, cursor?: string): Page<ForwardPlanView> {
-    return documentPage<ForwardPlanDoc, ForwardPlanView>(
-      this.store,
-      NAME,
-      FORWARD_PLAN_KEY_PREFIX,
-      { limit, cursor },
-      (doc) => matchingView(doc, query),
-    );
-  }
-
-  get(itemId: string): ForwardPlanView {
-    return view(this.record(itemId));
-  }
-
-  history(itemId: string): { itemId: string; entries: RecordHistoryEntry[] } {
-    return { itemId, entries: this.record(itemId).history };
-  }
-
-  private record(itemId: string): ForwardPlanDoc {
-    const doc = this.store.get<ForwardPlanDoc>(NAME, forwardPlanKey(itemId));
-    if (!doc?.exists) throw new NotFound('Forward plan item', itemId);
-    return doc;
-  }
-}
+/** The plan's reader over the live store or an as-of view. */
+export const forwardPlanReader = (store: ReadModelView) => new RecordReader(FORWARD_PLAN, store);
 
 /** Each item as it is applied. */
 export const forwardPlanDocuments: StreamSpec<ForwardPlanDoc> = {

@@ -35,9 +35,6 @@ export class InspectionsQueryDto extends IntersectionType(MeasuredOnDto, PageQue
   overdue?: boolean;
 }
 
-/** One as-of inspection: knownAt/validAt with the measuring date. */
-export class AsOfInspectionDto extends IntersectionType(MeasuredOnDto, AsOfQueryDto) {}
-
 /** GET /as-of/inspections: the live list's filters and paging, at a past point of the log. */
 export class AsOfInspectionsQueryDto extends IntersectionType(InspectionsQueryDto, AsOfQueryDto) {}
 

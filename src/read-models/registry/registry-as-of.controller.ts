@@ -9,29 +9,37 @@ import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
 import { RecordReader, type RegistryDoc, type RegistryModel } from './record-reader';
 
 /** One route of the document: its operation id and summary, and the DTO its 200 answers with. */
-interface RouteDoc {
+export interface RouteDoc {
   operationId: string;
   summary: string;
   type: Type<unknown>;
 }
 
-/** What one registry's as-of endpoints differ in: where they live, their model, query and documentation. */
-export interface RegistryAsOfRoutes<D extends RegistryDoc, Q, QD extends AsOfQueryDto & PageQueryDto> {
+/** What a registry's controllers, live or as-of, differ in: where they live, their model and documentation. */
+export interface RegistryRouteNames<D extends RegistryDoc, Q> {
   /** The controller's name (Nest and logs show it). */
   name: string;
   tag: string;
-  /** Below as-of/: 'boards' serves as-of/boards, as-of/boards/:boardId and its /history. */
+  /** 'boards' serves boards, boards/:boardId and its /history (and the same below as-of/). */
   path: string;
   /** The record's id in the path and in the history answer: 'boardId'. */
   idParam: string;
   model: RegistryModel<D, Q>;
+  list: RouteDoc;
+  get: RouteDoc;
+  history: RouteDoc;
+}
+
+/** What one registry's as-of endpoints differ in: where they live, their model, query and documentation. */
+export interface RegistryAsOfRoutes<
+  D extends RegistryDoc,
+  Q,
+  QD extends AsOfQueryDto & PageQueryDto,
+> extends RegistryRouteNames<D, Q> {
   /** The live list's filters plus knownAt and validAt, and how they become the model's query. */
   query: { dto: Type<QD>; filters: (q: QD) => Q };
   /** The 404 a missing record answers, as documented. */
   notFound: string;
-  list: RouteDoc;
-  get: RouteDoc;
-  history: RouteDoc;
 }
 
 /**

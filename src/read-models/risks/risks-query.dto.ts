@@ -26,9 +26,6 @@ export class RisksQueryDto extends IntersectionType(MeasuredOnDto, PageQueryDto)
   overdue?: boolean;
 }
 
-/** One as-of risk: knownAt/validAt with the measuring date. */
-export class AsOfRiskDto extends IntersectionType(MeasuredOnDto, AsOfQueryDto) {}
-
 /** GET /as-of/risks: the live list's filters and paging, at a past point of the log. */
 export class AsOfRisksQueryDto extends IntersectionType(RisksQueryDto, AsOfQueryDto) {}
 

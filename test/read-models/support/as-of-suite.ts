@@ -35,6 +35,14 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     await t.runner.waitFor(res.body.position);
   }
 
+  /** The partners (named after their ids) and the executive board a scenario's records belong to, registered by an admin on `day`. */
+  async function partnership(day: string, partners: [string, string][], board: { boardId: string; name: string }) {
+    const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
+    for (const [partnerId, kind] of partners)
+      await on(day, partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
+    await on(day, 'board', '/boards', { ...board, kind: 'executive-board' }, admin);
+  }
+
   /** The `asOf` block of an answer by recorded date that came from a snapshot and a short replay. */
   function expectAnsweredFromSnapshot(
     asOf: Record<string, unknown>,
@@ -83,5 +91,14 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     );
   }
 
-  return { positions, get, on, expectAnsweredFromSnapshot, expectRefused, expectReadProblem, expectDocumented };
+  return {
+    positions,
+    get,
+    on,
+    partnership,
+    expectAnsweredFromSnapshot,
+    expectRefused,
+    expectReadProblem,
+    expectDocumented,
+  };
 }
