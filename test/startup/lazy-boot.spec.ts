@@ -27,7 +27,7 @@ const loaded = (name) => Object.keys(require.cache).some((file) => file.includes
     LEDGER_STORE: 'memory', LEDGER_DATA_DIR: process.argv[1], LOG_LEVEL: 'silent',
     DIGEST_INTERVAL_MINUTES: '0', RETENTION_INTERVAL_MINUTES: '0', INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
   }));
-  const atBoot = { pdfkit: loaded('pdfkit'), documentsBuilt: built };
+  const atBoot = { pdfkit: loaded('pdfkit'), pg: loaded('pg'), esdbClient: loaded('@eventstore/db-client'), documentsBuilt: built };
   const answers = [await app.inject('/openapi.json'), await app.inject('/openapi.json'), await app.inject('/docs/swagger-ui-init.js')];
   await app.close();
   console.log('RESULT ' + JSON.stringify({
@@ -40,7 +40,7 @@ const loaded = (name) => Object.keys(require.cache).some((file) => file.includes
 `;
 
 interface Result {
-  atBoot: { pdfkit: boolean; documentsBuilt: number };
+  atBoot: { pdfkit: boolean; pg: boolean; esdbClient: boolean; documentsBuilt: number };
   statuses: number[];
   sameDocument: boolean;
   documentsBuilt: number;
@@ -66,6 +66,11 @@ describe('what boot leaves to first use', () => {
 
   it('boots without loading pdfkit (the summary renderer loads it for the first pack)', () => {
     expect(result.atBoot.pdfkit).toBe(false);
+  });
+
+  it('boots with the SQLite-or-memory, embedded-state defaults without loading pg or the EventStoreDB client', () => {
+    expect(result.atBoot.pg).toBe(false);
+    expect(result.atBoot.esdbClient).toBe(false);
   });
 
   it('boots without building the OpenAPI document, then builds it once for /openapi.json and /docs alike', () => {
