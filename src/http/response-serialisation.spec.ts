@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { serialiseReadsBySchema } from './response-serialisation';
 
-/** A document with one serialised read (listActionLog) and one that is not (listOther), both of `Item`. */
+/** A document with one serialised read (/action-log/{actionId}) and one that is not (/other/{id}), both of `Item`. */
 const document = {
   openapi: '3.0.0',
   info: { title: 't', version: '1' },
@@ -17,8 +17,11 @@ const document = {
     },
   },
   paths: Object.fromEntries(
-    ['listActionLog', 'listOther'].map((operationId) => [
-      `/${operationId}/{id}`,
+    [
+      ['getActionLogEntry', '/action-log/{actionId}'],
+      ['listOther', '/other/{id}'],
+    ].map(([operationId, path]) => [
+      path,
       {
         get: {
           operationId,
@@ -34,15 +37,15 @@ const document = {
   ),
 } as unknown as OpenAPIObject;
 
-async function appAnswering(answer: object, check: boolean): Promise<FastifyInstance> {
+async function appAnswering(answer: object, check: boolean, documentOf = () => document): Promise<FastifyInstance> {
   const fastify = Fastify();
   serialiseReadsBySchema(
     { getHttpAdapter: () => ({ getInstance: () => fastify }) } as unknown as NestFastifyApplication,
-    document,
+    documentOf,
     check,
   );
-  fastify.get('/listActionLog/:id', () => answer);
-  fastify.get('/listOther/:id', () => answer);
+  fastify.get('/action-log/:actionId', () => answer);
+  fastify.get('/other/:id', () => answer);
   await fastify.ready();
   return fastify;
 }
@@ -51,7 +54,7 @@ describe('serialiseReadsBySchema', () => {
   it('serialises a listed read from its documented schema ($ref and nullable resolved)', async () => {
     const app = await appAnswering({ id: 'a1', boardId: null }, true);
 
-    const res = await app.inject('/listActionLog/a1');
+    const res = await app.inject('/action-log/a1');
 
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('{"id":"a1","boardId":null}');
@@ -60,13 +63,13 @@ describe('serialiseReadsBySchema', () => {
   it('writes only what the schema names (a field the document lacks is dropped) when not checking', async () => {
     const app = await appAnswering({ id: 'a1', revision: 3 }, false);
 
-    expect((await app.inject('/listActionLog/a1')).body).toBe('{"id":"a1"}');
+    expect((await app.inject('/action-log/a1')).body).toBe('{"id":"a1"}');
   });
 
   it('under test, fails the answer the schema would change, so an e2e suite sees the document lag the code', async () => {
     const app = await appAnswering({ id: 'a1', revision: 3 }, true);
 
-    const res = await app.inject('/listActionLog/a1');
+    const res = await app.inject('/action-log/a1');
 
     expect(res.statusCode).toBe(500);
     expect(res.body).toContain('drops or changes part of the answer');
@@ -75,6 +78,18 @@ describe('serialiseReadsBySchema', () => {
   it('leaves a read not listed to JSON.stringify, undeclared fields and all', async () => {
     const app = await appAnswering({ id: 'a1', revision: 3 }, true);
 
-    expect((await app.inject('/listOther/a1')).body).toBe('{"id":"a1","revision":3}');
+    expect((await app.inject('/other/a1')).body).toBe('{"id":"a1","revision":3}');
+  });
+
+  it('builds the document on the first serialised answer, not at boot, and only once', async () => {
+    const documentOf = jest.fn(() => document);
+    const app = await appAnswering({ id: 'a1' }, false, documentOf);
+    await app.inject('/other/a1');
+    expect(documentOf).not.toHaveBeenCalled();
+
+    const answers = [await app.inject('/action-log/a1'), await app.inject('/action-log/a2')];
+
+    expect(answers.map((a) => a.body)).toEqual(['{"id":"a1"}', '{"id":"a1"}']);
+    expect(documentOf).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 
 /**
  * The one way the service opens PostgreSQL. An idle pooled connection that the server ends (a
@@ -11,8 +11,12 @@ export function openSharedStatePool(
   onIdleError: (error: Error) => void,
   options: { max?: number; deadlineMs?: number } = {},
 ): Pool {
+  // Loaded here, not at import: an embedded-state service (the default) never opens PostgreSQL, and
+  // loading pg was ~40 ms of its start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Pool: PgPool } = require('pg') as typeof import('pg');
   // The store deadline bounds both waiting for a connection and each statement (STORE_DEADLINE_MS).
-  const pool = new Pool({
+  const pool = new PgPool({
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: options.deadlineMs,

@@ -6,8 +6,10 @@
  * Deterministic: the same input gives the same bytes. pdfkit's creation date and its file ID (which
  * it derives from the info dictionary) come from input.generatedAt, never the clock, so a pack can
  * be rebuilt and its root hash reproduced.
+ *
+ * pdfkit (with its font and layout libraries) is loaded on the first pack, not at boot: it was a
+ * large share of the modules every start loaded (test/startup/lazy-boot.spec.ts).
  */
-import PDFDocument from 'pdfkit';
 import type { SummaryInput } from './summary-figures';
 import { drawActionStatusChart } from './action-status-chart';
 import { drawContributionsChart } from './contributions-chart';
@@ -22,6 +24,7 @@ export async function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
   const at = new Date(input.generatedAt);
   if (Number.isNaN(at.getTime()))
     return Promise.reject(new RangeError(`generatedAt is not an ISO instant: ${input.generatedAt}`));
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
