@@ -69,3 +69,39 @@ describe('multi-agency audits projection', () => {
     expect(matchesAudit(doc, { open: false })).toBe(false);
   });
 });
+
+describe('what came of an audit and a thematic review (citedBy)', () => {
+  const decided = (decisionId: string, serves: object[]) =>
+    stored(`decision-${decisionId}`, 'decision-recorded', {
+      decisionId,
+      meetingId: 'm',
+      itemNumber: 1,
+      outcome: 'approved',
+      text: 't',
+      conditions: [],
+      responsiblePartnerIds: [],
+      serves,
+    });
+  const finding = { kind: 'audit-finding' as const, id: 'f1', parentId: 'mash-2022' };
+  const review = { kind: 'thematic-review' as const, id: 'str-2022' };
+  const d1 = decided('d1', [finding, review]);
+
+  it('given a decision citing an audit finding and a thematic review, then each lists it with only what it serves of that record', () => {
+    expect(auditsProjection.keysOf(d1)).toEqual(['audit:mash-2022']);
+    expect(thematicReviewsProjection.keysOf(d1)).toEqual(['thematic-review:str-2022']);
+    const audit = auditsProjection.evolve(auditsProjection.initialState('audit:mash-2022'), d1);
+    const thematic = thematicReviewsProjection.evolve(
+      thematicReviewsProjection.initialState('thematic-review:str-2022'),
+      d1,
+    );
+    expect(audit.citedBy).toEqual([expect.objectContaining({ kind: 'decision', id: 'd1', serves: [finding] })]);
+    expect(thematic.citedBy).toEqual([expect.objectContaining({ kind: 'decision', id: 'd1', serves: [review] })]);
+    expect(audit.history).toEqual([]);
+  });
+
+  it('given a decision citing neither, then neither register is keyed by it', () => {
+    const other = decided('d2', [{ kind: 'audit', id: 'schools-2019' }]);
+    expect(auditsProjection.keysOf(other)).toEqual(['audit:schools-2019']);
+    expect(thematicReviewsProjection.keysOf(other)).toEqual([]);
+  });
+});

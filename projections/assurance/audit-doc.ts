@@ -1,3 +1,4 @@
+import type { Citation } from '../citations/citations';
 import type { RecordTrail, Stamp } from '../partners/record-history';
 
 /** A partner asked to return the audit, and when its return came in (absent: outstanding). */
@@ -31,6 +32,8 @@ export interface AuditDoc extends RecordTrail {
   /** Each finding with the actions resulting from it. */
   findings: { findingId: string; text: string; actionIds: string[] }[];
   closure?: { closedOn: string; outstandingPartnerIds: string[]; outstandingReason?: string };
+  /** What came of it: the actions, decisions and sign-offs citing it or one of its findings (serves). */
+  citedBy: Citation[];
   lastChange?: Stamp;
 }
 

@@ -1,6 +1,7 @@
 import { MultiAgencyAudit, type MultiAgencyAuditEvent } from '../../src/assurance';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { withCitedBy } from '../citations/citations';
 import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { AUDIT_KEY_PREFIX, auditKey, returnRateOf, type AuditDoc, type AuditPartner } from './audit-doc';
@@ -22,6 +23,7 @@ const newAudit = (auditId: string): AuditDoc => ({
   partners: [],
   returnRate: returnRateOf([]),
   findings: [],
+  citedBy: [],
   revision: -1,
   history: [],
 });
@@ -76,12 +78,16 @@ function evolve(doc: AuditDoc, stored: StoredEvent): AuditDoc {
 }
 
 /** The multi-agency audits register: partners asked, returns and the return rate, findings and their actions. */
-export const auditsProjection: SubscribedProjection<AuditDoc> = {
-  name: 'multi-agency-audits',
-  version: 1,
-  subscriptions: [audits],
-  canHandle: audits.takes,
-  keysOf: (stored) => [auditKey(audits.decode(stored).data.auditId)],
-  initialState: (key) => newAudit(key.slice(AUDIT_KEY_PREFIX.length)),
-  evolve,
-};
+export const auditsProjection: SubscribedProjection<AuditDoc> = withCitedBy(
+  {
+    name: 'multi-agency-audits',
+    // 2: citedBy (issue 16, traceability).
+    version: 2,
+    subscriptions: [audits],
+    canHandle: audits.takes,
+    keysOf: (stored) => [auditKey(audits.decode(stored).data.auditId)],
+    initialState: (key) => newAudit(key.slice(AUDIT_KEY_PREFIX.length)),
+    evolve,
+  },
+  { root: 'audit', keyOf: auditKey, idOf: (doc) => doc.auditId },
+);

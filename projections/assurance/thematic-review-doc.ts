@@ -1,4 +1,5 @@
 import type { PlanStatus } from '../../src/assurance';
+import type { Citation } from '../citations/citations';
 import type { RecordTrail, Stamp } from '../partners/record-history';
 
 /** A finding and what came of it: the partners it went to and the actions their plans put against it. */
@@ -40,6 +41,8 @@ export interface ThematicReviewDoc extends RecordTrail {
   /** One plan per partner some finding is assigned to, in the order they were first assigned. */
   plans: PartnerPlan[];
   completion?: { completedOn: string; summary: string };
+  /** What came of it: the actions, decisions and sign-offs citing it (serves). */
+  citedBy: Citation[];
   lastChange?: Stamp;
 }
 

@@ -1,6 +1,7 @@
 import { ThematicReview, type ThematicReviewEvent } from '../../src/assurance';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { withCitedBy } from '../citations/citations';
 import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
@@ -25,6 +26,7 @@ const newReview = (thematicReviewId: string): ThematicReviewDoc => ({
   areas: [],
   findings: [],
   plans: [],
+  citedBy: [],
   revision: -1,
   history: [],
 });
@@ -98,12 +100,16 @@ function evolve(doc: ThematicReviewDoc, stored: StoredEvent): ThematicReviewDoc 
 }
 
 /** The thematic reviews register: each review, its findings with what came of them, and every partner's plan. */
-export const thematicReviewsProjection: SubscribedProjection<ThematicReviewDoc> = {
-  name: 'thematic-reviews',
-  version: 1,
-  subscriptions: [reviews],
-  canHandle: reviews.takes,
-  keysOf: (stored) => [thematicReviewKey(reviews.decode(stored).data.thematicReviewId)],
-  initialState: (key) => newReview(key.slice(THEMATIC_REVIEW_KEY_PREFIX.length)),
-  evolve,
-};
+export const thematicReviewsProjection: SubscribedProjection<ThematicReviewDoc> = withCitedBy(
+  {
+    name: 'thematic-reviews',
+    // 2: citedBy (issue 16, traceability).
+    version: 2,
+    subscriptions: [reviews],
+    canHandle: reviews.takes,
+    keysOf: (stored) => [thematicReviewKey(reviews.decode(stored).data.thematicReviewId)],
+    initialState: (key) => newReview(key.slice(THEMATIC_REVIEW_KEY_PREFIX.length)),
+    evolve,
+  },
+  { root: 'thematic-review', keyOf: thematicReviewKey, idOf: (doc) => doc.thematicReviewId },
+);

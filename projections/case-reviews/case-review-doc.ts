@@ -7,7 +7,7 @@ import type {
   PanelResponse,
 } from '../../src/case-reviews';
 import type { RecordTrail, Stamp } from '../partners/record-history';
-import type { Citation } from './citations';
+import type { Citation } from '../citations/citations';
 
 /** A person the review is about, by pseudonymous id only: the register never shows a sealed name. */
 export interface ReviewSubject {

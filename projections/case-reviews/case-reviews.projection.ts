@@ -1,10 +1,10 @@
 import { CaseReview, type CaseReviewEvent } from '../../src/case-reviews';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { withCitedBy } from '../citations/citations';
 import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { CASE_REVIEW_KEY_PREFIX, caseReviewKey, type CaseReviewDoc } from './case-review-doc';
-import { CITING, citationOf, citedReviewIds, isCitingEvent } from './citations';
 
 const reviews = subscribe(CaseReview, {
   'case-review-opened': 'handled',
@@ -132,24 +132,21 @@ const briefing = (doc: CaseReviewDoc, briefingId: string, to: Partial<CaseReview
 });
 
 function evolve(doc: CaseReviewDoc, stored: StoredEvent): CaseReviewDoc {
-  // A record citing the review: listed under citedBy, not in the review's own history (that is its stream).
-  if (isCitingEvent(stored)) return { ...doc, citedBy: [...doc.citedBy, citationOf(stored, doc.caseReviewId)] };
   const event = reviews.decode(stored);
   return withRecordedChange(doc, event, change(doc, event), { category: CaseReview.category, id: doc.caseReviewId });
 }
 
 /** The case review register: one document per review, its facts as recorded (deadlines are measured on read). */
-export const caseReviewsProjection: SubscribedProjection<CaseReviewDoc> = {
-  name: 'case-reviews',
-  // 2: citedBy (issue 16, traceability).
-  version: 2,
-  subscriptions: [reviews, ...CITING],
-  // Every creating event of a citing record (the subscription's handled types); keysOf finds the reviews it cites, often none.
-  canHandle: (stored) => reviews.takes(stored) || isCitingEvent(stored),
-  keysOf: (stored) =>
-    isCitingEvent(stored)
-      ? citedReviewIds(stored).map(caseReviewKey)
-      : [caseReviewKey(reviews.decode(stored).data.caseReviewId)],
-  initialState: (key) => newReview(key.slice(CASE_REVIEW_KEY_PREFIX.length)),
-  evolve,
-};
+export const caseReviewsProjection: SubscribedProjection<CaseReviewDoc> = withCitedBy(
+  {
+    name: 'case-reviews',
+    // 2: citedBy (issue 16, traceability).
+    version: 2,
+    subscriptions: [reviews],
+    canHandle: reviews.takes,
+    keysOf: (stored) => [caseReviewKey(reviews.decode(stored).data.caseReviewId)],
+    initialState: (key) => newReview(key.slice(CASE_REVIEW_KEY_PREFIX.length)),
+    evolve,
+  },
+  { root: 'case-review', keyOf: caseReviewKey, idOf: (doc) => doc.caseReviewId },
+);

@@ -1,4 +1,5 @@
 import type { EvidenceReference, InspectionBody, RagStatus, RecommendationKind } from '../../src/inspections';
+import type { Citation } from '../citations/citations';
 import type { RecordTrail, Stamp } from '../partners/record-history';
 
 export interface RecommendationUpdate {
@@ -51,6 +52,8 @@ export interface InspectionDoc extends RecordTrail {
   partnerIds: string[];
   monitoredBy?: string;
   recommendations: RecommendationEntry[];
+  /** What came of it: the actions, decisions and sign-offs citing it or one of its recommendations (serves). */
+  citedBy: Citation[];
   lastChange?: Stamp;
 }
 

@@ -1,6 +1,7 @@
 import { Inspection, type InspectionEvent } from '../../src/inspections';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
+import { withCitedBy } from '../citations/citations';
 import { stampOf, withRecordedChange } from '../partners/record-history';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import { INSPECTION_KEY_PREFIX, inspectionKey, type InspectionDoc, type RecommendationEntry } from './inspection-doc';
@@ -20,6 +21,7 @@ const newInspection = (inspectionId: string): InspectionDoc => ({
   title: '',
   partnerIds: [],
   recommendations: [],
+  citedBy: [],
   revision: -1,
   history: [],
 });
@@ -104,12 +106,16 @@ function evolve(doc: InspectionDoc, stored: StoredEvent): InspectionDoc {
 }
 
 /** The inspections register: one document per inspection with its recommendations (overdue is measured on read). */
-export const inspectionsProjection: SubscribedProjection<InspectionDoc> = {
-  name: 'inspections',
-  version: 1,
-  subscriptions: [inspections],
-  canHandle: inspections.takes,
-  keysOf: (stored) => [inspectionKey(inspections.decode(stored).data.inspectionId)],
-  initialState: (key) => newInspection(key.slice(INSPECTION_KEY_PREFIX.length)),
-  evolve,
-};
+export const inspectionsProjection: SubscribedProjection<InspectionDoc> = withCitedBy(
+  {
+    name: 'inspections',
+    // 2: citedBy (issue 16, traceability).
+    version: 2,
+    subscriptions: [inspections],
+    canHandle: inspections.takes,
+    keysOf: (stored) => [inspectionKey(inspections.decode(stored).data.inspectionId)],
+    initialState: (key) => newInspection(key.slice(INSPECTION_KEY_PREFIX.length)),
+    evolve,
+  },
+  { root: 'inspection', keyOf: inspectionKey, idOf: (doc) => doc.inspectionId },
+);

@@ -1,4 +1,5 @@
 import type { InspectionBody, RagStatus } from '../../src/inspections';
+import type { Citation } from '../citations/citations';
 import type { InspectionDoc, RecommendationEntry } from './inspection-doc';
 
 export const RECOMMENDATION_STATUSES = ['open', 'closed'] as const;
@@ -12,6 +13,8 @@ export type RecommendationView = RecommendationEntry & {
   /** Open, with that due date before the measuring date: the update was missed. */
   overdue: boolean;
   rag?: RagStatus;
+  /** The inspection's citedBy that cite this recommendation (only that of what each serves). */
+  citedBy: Citation[];
 };
 
 export type InspectionView = Omit<InspectionDoc, 'exists' | 'history' | 'recommendations'> & {
@@ -27,7 +30,18 @@ const byDate = <T>(items: T[], dateOf: (t: T) => string) =>
     .sort((a, b) => (dateOf(a.item) < dateOf(b.item) ? -1 : dateOf(a.item) > dateOf(b.item) ? 1 : a.i - b.i))
     .map(({ item }) => item);
 
-export function measureRecommendation(r: RecommendationEntry, on: string): RecommendationView {
+/** What of the inspection's citations serves this recommendation. */
+function citing(citedBy: Citation[], recommendationId: string): Citation[] {
+  const serving = (c: Citation) =>
+    c.serves.filter((s) => s.kind === 'inspection-recommendation' && s.id === recommendationId);
+  return citedBy.flatMap((c) => (serving(c).length > 0 ? [{ ...c, serves: serving(c) }] : []));
+}
+
+export function measureRecommendation(
+  r: RecommendationEntry,
+  on: string,
+  citedBy: Citation[] = [],
+): RecommendationView {
   const closed = r.closure !== undefined && r.closure.closedOn <= on;
   const lastUpdate = byDate(
     r.updates.filter((u) => u.updatedOn <= on),
@@ -44,12 +58,13 @@ export function measureRecommendation(r: RecommendationEntry, on: string): Recom
     ...(nextUpdateDue && !closed ? { nextUpdateDue } : {}),
     overdue: !closed && nextUpdateDue !== undefined && nextUpdateDue < on,
     ...(rag ? { rag } : {}),
+    citedBy: citing(citedBy, r.recommendationId),
   };
 }
 
 export function measure(doc: InspectionDoc, on: string): InspectionView {
   const { exists: _exists, history: _history, recommendations, ...facts } = doc;
-  const views = recommendations.map((r) => measureRecommendation(r, on));
+  const views = recommendations.map((r) => measureRecommendation(r, on, doc.citedBy));
   return {
     ...facts,
     measuredOn: on,

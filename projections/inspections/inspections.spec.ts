@@ -111,3 +111,36 @@ describe('inspections projection and its overdue updates', () => {
     expect(doc.history[6].summary).toBe('r3 closed on 2023-01-10, citing action-a1@2');
   });
 });
+
+describe('what came of an inspection (citedBy)', () => {
+  const r1 = { kind: 'inspection-recommendation' as const, id: 'r1', parentId: inspectionId };
+  const raised = (actionId: string, serves?: object[]) =>
+    stored(`action-${actionId}`, 'action-raised', {
+      actionId,
+      meetingId: 'm',
+      itemNumber: 1,
+      text: 't',
+      owners: [{ kind: 'team', name: 'All' }],
+      dueDate: '2023-01-31',
+      ...(serves ? { serves } : {}),
+    });
+
+  it('given an action raised for its recommendation r1, then the inspection and r1 list it, and r2 does not', () => {
+    const mine = raised('a1', [r1, { kind: 'case-review', id: 'rr-1' }]);
+    expect(p.keysOf(mine)).toEqual([`inspection:${inspectionId}`]);
+    expect(p.keysOf(raised('a2', [{ ...r1, parentId: 'cqc-2016' }]))).toEqual(['inspection:cqc-2016']);
+    expect(p.keysOf(raised('a3'))).toEqual([]);
+    const cited = project([recorded, recommendation('r1'), recommendation('r2'), mine]);
+    const citation = expect.objectContaining({ kind: 'action', id: 'a1', serves: [r1], streamId: 'action-a1' });
+    expect(cited.citedBy).toEqual([citation]);
+    const view = measure(cited, '2023-03-01');
+    expect(view.citedBy).toEqual([citation]);
+    expect(view.recommendations.map((r) => [r.recommendationId, r.citedBy.map((c) => c.id)])).toEqual([
+      ['r1', ['a1']],
+      ['r2', []],
+    ]);
+    // The inspection's own history and revision are its stream's alone.
+    expect(cited.history).toHaveLength(3);
+    expect(cited.revision).toBe(project([recorded, recommendation('r1'), recommendation('r2')]).revision);
+  });
+});

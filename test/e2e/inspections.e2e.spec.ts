@@ -265,4 +265,35 @@ describe('inspections register (e2e)', () => {
     expect(await r3('validAt')).toMatchObject({ rag: 'green' });
     expect(await r3('knownAt')).toMatchObject({ rag: 'amber' });
   });
+
+  it('given an action raised to serve recommendation r1, then the inspection and r1 list it under citedBy, live and from then on', async () => {
+    const r1 = { kind: 'inspection-recommendation', id: 'r1', parentId: 'hmicfrs-warwickshire-police-2022' };
+    await on('2023-03-02', 'cites-r1', '/actions', {
+      actionId: 'wseb-2023-03-02-a1',
+      meetingId: 'wseb-2022-09-22',
+      itemNumber: 9,
+      text: 'Audit how incidents involving children are responded to',
+      owners: [{ kind: 'partner', partnerId: 'warwickshire-police' }],
+      dueDate: '2023-06-30',
+      serves: [r1],
+    });
+    const citation = {
+      kind: 'action',
+      id: 'wseb-2023-03-02-a1',
+      serves: [r1],
+      streamId: 'action-wseb-2023-03-02-a1',
+      position: positions['cites-r1'],
+      cited: expect.objectContaining({
+        occurredAt: '2023-03-02T10:00:00.000Z',
+        recordedAt: '2023-03-02T18:00:00.000Z',
+      }),
+    };
+    const now = await get(POLICE);
+    expect(now.body.citedBy).toEqual([citation]);
+    const [first, second] = now.body.recommendations as { citedBy: unknown[] }[];
+    expect(first.citedBy).toEqual([citation]);
+    expect(second.citedBy).toEqual([]);
+    expect((await get('/inspections/cqc-slac-2016')).body.citedBy).toEqual([]);
+    expect((await get(`/as-of${POLICE}?knownAt=2023-03-01`)).body.citedBy).toEqual([]);
+  });
 });

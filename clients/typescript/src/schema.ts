@@ -4417,6 +4417,8 @@ export interface components {
       returnRate: components['schemas']['ReturnRateDto'];
       findings: components['schemas']['AuditFindingDto'][];
       closure?: components['schemas']['AuditClosureDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it or a finding (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -4452,6 +4454,8 @@ export interface components {
       returnRate: components['schemas']['ReturnRateDto'];
       findings: components['schemas']['AuditFindingDto'][];
       closure?: components['schemas']['AuditClosureDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it or a finding (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -5093,7 +5097,7 @@ export interface components {
       kind: 'action' | 'decision' | 'signoff';
       /** @description The citing record */
       id: string;
-      /** @description What of this review it serves */
+      /** @description What of this record it serves */
       serves: components['schemas']['ServedRecordViewDto'][];
       /** @description Who recorded it, when */
       cited: components['schemas']['StampDto'];
@@ -6500,6 +6504,8 @@ export interface components {
       monitoredBy?: string;
       recommendations: components['schemas']['InspectionRecommendation'][];
       counts: components['schemas']['RecommendationCountsDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it or a recommendation (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -6540,6 +6546,8 @@ export interface components {
       monitoredBy?: string;
       recommendations: components['schemas']['InspectionRecommendation'][];
       counts: components['schemas']['RecommendationCountsDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it or a recommendation (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -6610,6 +6618,8 @@ export interface components {
        * @enum {string}
        */
       rag?: 'red' | 'amber' | 'green';
+      /** @description Actions, decisions and sign-offs that cite this recommendation (serves) */
+      citedBy: components['schemas']['CitationDto'][];
     };
     LastUpdateDto: {
       /**
@@ -9096,9 +9106,9 @@ export interface components {
         | 'audit'
         | 'audit-finding'
         | 'thematic-review';
-      /** @description The cited record (a finding or recommendation: its id in the review) */
+      /** @description The cited record (a finding or recommendation: its id in its record) */
       id: string;
-      /** @description The case review a finding or recommendation belongs to */
+      /** @description The record a finding or recommendation belongs to */
       parentId?: string;
     };
     SetBoardQuorumRuleDto: {
@@ -9638,6 +9648,8 @@ export interface components {
       findings: components['schemas']['ThematicFindingDto'][];
       plans: components['schemas']['PartnerPlanDto'][];
       completion?: components['schemas']['ThematicCompletionDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];
@@ -9659,6 +9671,8 @@ export interface components {
       findings: components['schemas']['ThematicFindingDto'][];
       plans: components['schemas']['PartnerPlanDto'][];
       completion?: components['schemas']['ThematicCompletionDto'];
+      /** @description What came of it: actions, decisions and sign-offs that cite it (serves) */
+      citedBy: components['schemas']['CitationDto'][];
       /** @description The record's stream revision: the ETag its commands take as If-Match */
       revision: number;
       registered: components['schemas']['StampDto'];

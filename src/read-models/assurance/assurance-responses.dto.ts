@@ -8,6 +8,7 @@ import {
   RecordHistoryEntryDto,
   StampDto,
 } from '../registry/registry-responses.dto';
+import { CitationDto } from '../registry/citation.dto';
 
 const date = (description: string) => ({ format: 'date', description });
 
@@ -55,6 +56,11 @@ export class ThematicReviewDto {
   @ApiProperty({ type: [ThematicFindingDto] }) findings!: ThematicFindingDto[];
   @ApiProperty({ type: [PartnerPlanDto] }) plans!: PartnerPlanDto[];
   @ApiPropertyOptional({ type: ThematicCompletionDto }) completion?: ThematicCompletionDto;
+  @ApiProperty({
+    type: [CitationDto],
+    description: 'What came of it: actions, decisions and sign-offs that cite it (serves)',
+  })
+  citedBy!: CitationDto[];
   @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: StampDto }) lastChange!: StampDto;
@@ -102,6 +108,11 @@ export class AuditDto {
   @ApiProperty({ type: ReturnRateDto }) returnRate!: ReturnRateDto;
   @ApiProperty({ type: [AuditFindingDto] }) findings!: AuditFindingDto[];
   @ApiPropertyOptional({ type: AuditClosureDto }) closure?: AuditClosureDto;
+  @ApiProperty({
+    type: [CitationDto],
+    description: 'What came of it: actions, decisions and sign-offs that cite it or a finding (serves)',
+  })
+  citedBy!: CitationDto[];
   @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: StampDto }) lastChange!: StampDto;

@@ -8,7 +8,6 @@ import {
   PANEL_RESPONSES,
   SUBJECT_RELATIONS,
 } from '../../case-reviews';
-import { SERVED_KINDS } from '../../shared/serves';
 import {
   asOf,
   idProperty,
@@ -17,6 +16,7 @@ import {
   RecordHistoryEntryDto,
   StampDto,
 } from '../registry/registry-responses.dto';
+import { CitationDto } from '../registry/citation.dto';
 
 const date = (description: string) => ({ format: 'date', description });
 
@@ -83,23 +83,6 @@ export class BriefingDto {
   @ApiPropertyOptional() heldReason?: string;
   @ApiPropertyOptional(date('Published on')) publishedOn?: string;
   @ApiProperty({ type: [String], description: 'Where it was disseminated' }) disseminatedTo!: string[];
-}
-
-export class ServedRecordViewDto {
-  @ApiProperty({ enum: SERVED_KINDS }) kind!: string;
-  @ApiProperty(idProperty('The cited record (a finding or recommendation: its id in the review)')) id!: string;
-  @ApiPropertyOptional(idProperty('The case review a finding or recommendation belongs to')) parentId?: string;
-}
-
-/** An action, decision or sign-off that cites the review or one of its findings (its `serves`). */
-export class CitationDto {
-  @ApiProperty({ enum: ['action', 'decision', 'signoff'] }) kind!: string;
-  @ApiProperty(idProperty('The citing record')) id!: string;
-  @ApiProperty({ type: [ServedRecordViewDto], description: 'What of this review it serves' })
-  serves!: ServedRecordViewDto[];
-  @ApiProperty({ type: StampDto, description: 'Who recorded it, when' }) cited!: StampDto;
-  @ApiProperty({ description: 'Its stream in the ledger' }) streamId!: string;
-  @ApiProperty({ type: 'integer', description: 'Ledger position of the citing event' }) position!: number;
 }
 
 export class DeadlineRuleDto {

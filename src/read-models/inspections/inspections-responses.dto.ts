@@ -9,6 +9,7 @@ import {
   RecordHistoryEntryDto,
   StampDto,
 } from '../registry/registry-responses.dto';
+import { CitationDto } from '../registry/citation.dto';
 
 const date = (description: string) => ({ format: 'date', description });
 
@@ -57,6 +58,11 @@ export class RecommendationDto {
   @ApiPropertyOptional(date('The update due on measuredOn (open recommendations)')) nextUpdateDue?: string;
   @ApiProperty({ description: 'Open with its update due before measuredOn: missed' }) overdue!: boolean;
   @ApiPropertyOptional({ enum: RAG_STATUSES, description: 'The RAG status on measuredOn' }) rag?: string;
+  @ApiProperty({
+    type: [CitationDto],
+    description: 'Actions, decisions and sign-offs that cite this recommendation (serves)',
+  })
+  citedBy!: CitationDto[];
 }
 
 export class RecommendationCountsDto {
@@ -80,6 +86,11 @@ export class InspectionDto {
   @ApiPropertyOptional() monitoredBy?: string;
   @ApiProperty({ type: [RecommendationDto] }) recommendations!: RecommendationDto[];
   @ApiProperty({ type: RecommendationCountsDto }) counts!: RecommendationCountsDto;
+  @ApiProperty({
+    type: [CitationDto],
+    description: 'What came of it: actions, decisions and sign-offs that cite it or a recommendation (serves)',
+  })
+  citedBy!: CitationDto[];
   @ApiProperty(revisionProperty) revision!: number;
   @ApiProperty({ type: StampDto }) registered!: StampDto;
   @ApiProperty({ type: StampDto }) lastChange!: StampDto;

@@ -3,15 +3,15 @@ import { Decision } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
 import type { DomainEvent } from '../../src/shared/decider';
-import { citesCaseReview, servedRootKey, type ServedRecord } from '../../src/shared/serves';
+import { servedRootKey, type ServedRecord } from '../../src/shared/serves';
 import { Signoff } from '../../src/signoffs';
 import { stampOf, type Stamp } from '../partners/record-history';
-import { subscribe } from '../subscription';
+import { subscribe, type SubscribedProjection } from '../subscription';
 
 /**
- * What came of a case review: the actions, decisions and sign-offs that cite it or one of its
- * findings or recommendations (`serves`, issue 16). Read from the event that creates each citing
- * record; every other event of those aggregates is ignored here.
+ * What came of a record (issue 16, traceability): the actions, decisions and sign-offs that cite it
+ * or something inside it (`serves`). Read from the event that creates each citing record; every
+ * other event of those aggregates is ignored here.
  */
 export const citingActions = subscribe(Action, {
   'action-raised': 'handled',
@@ -42,7 +42,10 @@ export const CITING = [citingActions, citingDecisions, citingSignoffs] as const;
 
 export type CitingKind = 'action' | 'decision' | 'signoff';
 
-/** One record that serves the review: which, what of the review it cites, who recorded it and when. */
+/** The records a register lists citations of: the roots `servedRootKey` leads back to. */
+export type CitedRootKind = 'case-review' | 'inspection' | 'audit' | 'thematic-review';
+
+/** One record that serves the cited one: which, what of the cited record it serves, who recorded it and when. */
 export interface Citation {
   kind: CitingKind;
   id: string;
@@ -78,21 +81,45 @@ const served = (e: DecodedEvent<DomainEvent<string, { serves?: ServedRecord[] }>
 
 export const isCitingEvent = (stored: StoredEvent) => CITING.some((s) => s.takes(stored));
 
-/** The case reviews an event cites (none for most actions, decisions and sign-offs). */
-export function citedReviewIds(stored: StoredEvent): string[] {
-  const roots = (cited(stored)?.serves ?? []).map(servedRootKey).filter((k) => k.startsWith('case-review:'));
-  return [...new Set(roots.map((k) => k.slice('case-review:'.length)))];
+/** The records of that kind an event cites, itself or inside it (none for most actions, decisions and sign-offs). */
+export function citedRootIds(stored: StoredEvent, root: CitedRootKind): string[] {
+  const prefix = `${root}:`;
+  const roots = (cited(stored)?.serves ?? []).map(servedRootKey).filter((k) => k.startsWith(prefix));
+  return [...new Set(roots.map((k) => k.slice(prefix.length)))];
 }
 
-/** The review's citation from this event: only what it serves of that review. */
-export function citationOf(stored: StoredEvent, caseReviewId: string): Citation {
+/** The cited record's citation from this event: only what it serves of that record. */
+export function citationOf(stored: StoredEvent, root: CitedRootKind, rootId: string): Citation {
   const { kind, id, serves, cited: stamp } = cited(stored)!;
   return {
     kind,
     id,
-    serves: serves.filter((s) => citesCaseReview(s, caseReviewId)),
+    serves: serves.filter((s) => servedRootKey(s) === `${root}:${rootId}`),
     cited: stamp,
     streamId: stored.streamId,
     position: stored.position,
+  };
+}
+
+/**
+ * A register that also lists, under citedBy, the records citing each of its documents: every
+ * creating event of a citing record is read (the subscriptions' handled types), keysOf finds the
+ * documents it cites (often none), and it lands in citedBy only, never in the document's own
+ * history or revision (those are its stream's).
+ */
+export function withCitedBy<D extends { citedBy: Citation[] }>(
+  own: SubscribedProjection<D>,
+  cites: { root: CitedRootKind; keyOf: (id: string) => string; idOf: (doc: D) => string },
+): SubscribedProjection<D> {
+  return {
+    ...own,
+    subscriptions: [...own.subscriptions, ...CITING],
+    canHandle: (stored) => isCitingEvent(stored) || own.canHandle(stored),
+    keysOf: (stored) =>
+      isCitingEvent(stored) ? citedRootIds(stored, cites.root).map(cites.keyOf) : own.keysOf(stored),
+    evolve: (doc, stored) =>
+      isCitingEvent(stored)
+        ? { ...doc, citedBy: [...doc.citedBy, citationOf(stored, cites.root, cites.idOf(doc))] }
+        : own.evolve(doc, stored),
   };
 }
