@@ -12,6 +12,7 @@ export const reviewActivity201920: ReviewActivity = {
   id: 'ws-review-activity-2019-20',
   boardId: 'wseb',
   period: '2019-20',
+  reportedOn: '2020-11-12',
   referrals: { total: 21, adult: 11, children: 10 },
   rapidReviews: { total: 14, adult: 8, children: 6, statedElsewhere: 15 },
   fullReviews: { total: 4, adult: 1, children: 2, joint: 1 },

@@ -57,6 +57,8 @@ export interface ReviewActivity {
   id: string;
   boardId: BoardId;
   period: string;
+  /** The day the figures were reported (the loader records them then). */
+  reportedOn: string;
   referrals: { total: number; adult: number; children: number };
   rapidReviews: { total: number; adult: number; children: number; statedElsewhere?: number };
   fullReviews: { total: number; adult: number; children: number; joint: number };

@@ -23,3 +23,15 @@ export async function loadCaseReviews(client: DemoClient, data: DemoData): Promi
     }
   }
 }
+
+/**
+ * A year's review activity as the annual report states it (issue 17): the counts and their citations,
+ * recorded as stated (a figure given differently elsewhere in the report kept beside the total), never
+ * as invented case-review records. Recorded by the board's business manager on the day it was reported.
+ */
+export async function loadReviewActivity(client: DemoClient, data: DemoData): Promise<void> {
+  for (const { id, notes, reportedOn, ...activity } of data.reviewActivity) {
+    const body = { activityId: id, ...activity, notes: notes ?? [], occurredAt: at(reportedOn) };
+    await client.post(businessManagerFor(activity.boardId), '/review-activity', body, `demo:review-activity:${id}`);
+  }
+}

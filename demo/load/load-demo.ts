@@ -4,7 +4,7 @@ import { demoData, type DemoData } from '../data';
 import { DemoClient, type LoadTally } from './demo-client';
 import { injectTransport, type DemoTransport } from './demo-transport';
 import { loadActions } from './load-actions';
-import { loadCaseReviews } from './load-case-reviews';
+import { loadCaseReviews, loadReviewActivity } from './load-case-reviews';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
 import { loadAssurance } from './load-assurance';
@@ -41,6 +41,7 @@ export async function loadDemoThrough(
   await loadSignoffs(client, data);
   await loadActions(client, data);
   await loadCaseReviews(client, data);
+  await loadReviewActivity(client, data);
   await loadFunding(client, data);
   await loadAssurance(client, data);
   await loadIllustrativeEscalations(client);

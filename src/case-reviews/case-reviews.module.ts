@@ -21,6 +21,10 @@ import { ReceiveDraftController, ReceiveDraftHandler } from './commands/receive-
 import { LinkSignoffController, LinkSignoffHandler } from './commands/link-signoff/link-signoff';
 import { DelayPublicationController, DelayPublicationHandler } from './commands/delay-publication/delay-publication';
 import { PublishReviewController, PublishReviewHandler } from './commands/publish-review/publish-review';
+import {
+  RecordReviewActivityController,
+  RecordReviewActivityHandler,
+} from './commands/record-review-activity/record-review-activity';
 import { RecordFindingController, RecordFindingHandler } from './commands/record-finding/record-finding';
 import {
   LinkFindingActionController,
@@ -47,6 +51,7 @@ const SLICES = [
   [DraftBriefingController, DraftBriefingHandler],
   [HoldBriefingController, HoldBriefingHandler],
   [PublishBriefingController, PublishBriefingHandler],
+  [RecordReviewActivityController, RecordReviewActivityHandler],
 ] as const;
 
 /**

@@ -4,6 +4,8 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { CaseReview } from './domain/case-review';
+export { ReviewActivity } from './domain/review-activity';
+export type { ActivityCount, ActivityCite, ReviewActivityEvent } from './domain/review-activity.messages';
 export { CASE_REVIEW_CITATIONS } from './domain/case-review-citations';
 export {
   BRIEFING_FORMATS,

@@ -28,6 +28,9 @@ import { dataSubjectsProjection } from '../../projections/data-subjects/data-sub
 import { thematicReviewsProjection } from '../../projections/assurance/thematic-reviews.projection';
 import { auditsProjection } from '../../projections/assurance/audits.projection';
 import { ASSURANCE_CONTROLLERS } from './assurance/assurance-controllers';
+import { reviewActivityProjection } from '../../projections/review-activity/review-activity.projection';
+import { ReviewActivityController } from './review-activity/review-activity.controller';
+import { ReviewActivityAsOfController } from './review-activity/review-activity-as-of.controller';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -86,6 +89,7 @@ export const PROJECTIONS: SubscribedProjection<unknown>[] = [
   dataSubjectsProjection,
   thematicReviewsProjection,
   auditsProjection,
+  reviewActivityProjection,
 ];
 
 export function readModelFile(config: AppConfig): string {
@@ -130,6 +134,8 @@ export function readModelFile(config: AppConfig): string {
     DataSubjectsController,
     DataSubjectsAsOfController,
     ...ASSURANCE_CONTROLLERS,
+    ReviewActivityController,
+    ReviewActivityAsOfController,
   ],
   providers: [
     {

@@ -59,6 +59,7 @@ const WRITE_FAMILY: Record<string, string> = {
   budgets: 'funding:',
   'evidence-packs': 'packs:',
   'case-reviews': 'case-reviews:',
+  'review-activity': 'case-reviews:',
   inspections: 'inspections:',
   'thematic-reviews': 'assurance:',
   'multi-agency-audits': 'assurance:',

@@ -1,6 +1,7 @@
 import { demoData } from '../../demo/data';
 import type { AuditDoc } from '../../projections/assurance/audit-doc';
 import type { ThematicReviewDoc } from '../../projections/assurance/thematic-review-doc';
+import type { ReviewActivityDoc } from '../../projections/review-activity/review-activity-doc';
 import { DemoLoadError, loadDemo } from '../../demo/load/load-demo';
 import { verifyStore } from '../../src/ledger/integrity/verify-store';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
@@ -121,5 +122,23 @@ describe('demo data loader (e2e)', () => {
     expect(schools.closure).toMatchObject({ closedOn: '2019-03-13' });
     const audits = (await get<{ items: AuditDoc[] }>('/multi-agency-audits')).items.map((a) => a.auditId);
     expect(audits).toEqual(expect.arrayContaining(['ws-mash-front-door-2022', 'worcs-s157-175-schools-audit-2019']));
+  });
+
+  it("records Warwickshire's 2019-20 review activity as the report states it: 14 rapid reviews (15 in its summary), cited", async () => {
+    await t.app.get(ProjectionRunner).waitFor((await t.store.headPosition())!);
+    const got = await send(t, '/review-activity/ws-review-activity-2019-20', undefined, { method: 'GET' });
+    const activity = got.body as ReviewActivityDoc;
+    expect(activity).toMatchObject({
+      boardId: 'wseb',
+      period: '2019-20',
+      referrals: { total: 21, adult: 11, children: 10 },
+      rapidReviews: { total: 14, adult: 8, children: 6, statedElsewhere: 15 },
+      fullReviews: { total: 4, adult: 1, children: 2, joint: 1 },
+      registered: { occurredAt: '2020-11-12T10:00:00.000Z' },
+    });
+    expect(activity.cites.map((c) => [c.document, c.where.slice(0, 40)])).toEqual([
+      ['004_b85c101c21a9f075.txt', 'Safeguarding Reviews: "No. of Rapid Revi'],
+      ['004_b85c101c21a9f075.txt', 'executive summary, Safeguarding Reviews:'],
+    ]);
   });
 });

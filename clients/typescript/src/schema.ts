@@ -908,6 +908,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/as-of/review-activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Review activity as known at knownAt and true at validAt; same filters and paging as listReviewActivity */
+    get: operations['listReviewActivityAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/review-activity/{activityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One review activity record as known at knownAt and true at validAt */
+    get: operations['getReviewActivityAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/as-of/review-activity/{activityId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's history as known at knownAt, of what had happened by validAt */
+    get: operations['getReviewActivityHistoryAsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/as-of/risks': {
     parameters: {
       query?: never;
@@ -3342,6 +3393,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/review-activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Boards' review activity by reporting year (referrals, rapid and full reviews); filter by board or year */
+    get: operations['listReviewActivity'];
+    put?: never;
+    /** Record a board's review activity for a reporting year as its annual report states it: referrals, rapid and full reviews, with citations */
+    post: operations['recordReviewActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-activity/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: each review activity record as it is applied (event "review-activity")
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     */
+    get: operations['streamReviewActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-activity/{activityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One board's review activity for a reporting year, with the figures stated elsewhere and the citations */
+    get: operations['getReviewActivity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-activity/{activityId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record's events in ledger order: what, when, who, where to verify it */
+    get: operations['getReviewActivityHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/risks': {
     parameters: {
       query?: never;
@@ -4047,6 +4170,40 @@ export interface components {
       partnerId?: string;
       /** @description When kind is team */
       name?: string;
+    };
+    ActivityCiteDto: {
+      /** @description The source document */
+      document: string;
+      /** @description Where in it the figure is stated */
+      where: string;
+    };
+    ActivityCiteViewDto: {
+      document: string;
+      where: string;
+    };
+    ActivityCountDto: {
+      /**
+       * @description The total the report gives
+       * @example 8
+       */
+      total: number;
+      /** @description Of which adult cases */
+      adult?: number;
+      /** @description Of which children's cases */
+      children?: number;
+      /** @description Of which joint (adult and children) reviews */
+      joint?: number;
+      /** @description A different figure the same source states elsewhere for this count (kept, not used) */
+      statedElsewhere?: number;
+    };
+    ActivityCountViewDto: {
+      /** @description The total the report gives */
+      total: number;
+      adult?: number;
+      children?: number;
+      joint?: number;
+      /** @description A different figure the same source states elsewhere */
+      statedElsewhere?: number;
     };
     /** @description Who did it: the verified token’s user, role and agency */
     Actor: {
@@ -8285,6 +8442,40 @@ export interface components {
       /** @description A note about one named data subject: encrypted under their key and erased with them */
       personalNote?: components['schemas']['PersonalNoteDto'];
     };
+    RecordReviewActivityDto: {
+      /**
+       * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
+       * @example 2022-05-10T10:00:00Z
+       */
+      occurredAt?: string;
+      /**
+       * @description Stable id of the record
+       * @example ws-review-activity-2019-20
+       */
+      activityId: string;
+      /**
+       * @description The board whose activity it is (registered first)
+       * @example wseb
+       */
+      boardId: string;
+      /**
+       * @description The reporting year, YYYY-YY
+       * @example 2019-20
+       */
+      period: string;
+      /** @description Referrals for review */
+      referrals: components['schemas']['ActivityCountDto'];
+      /** @description Rapid reviews conducted */
+      rapidReviews: components['schemas']['ActivityCountDto'];
+      /** @description Full reviews (CSPRs, SARs) commissioned or under way */
+      fullReviews: components['schemas']['ActivityCountDto'];
+      /** @description The source the counts come from (e.g. the annual report) */
+      source: string;
+      /** @description Where each figure is stated */
+      cites: components['schemas']['ActivityCiteDto'][];
+      /** @description What a reader should know about the figures */
+      notes?: string[];
+    };
     RecordRiskDto: {
       /**
        * @description When it happened (e.g. the meeting date), ISO-8601; defaults to now. Minutes may be entered after the meeting.
@@ -8698,6 +8889,63 @@ export interface components {
       percent: number | null;
       /** @description Last round's rate as reported */
       previousPercent?: number;
+    };
+    ReviewActivityAsOfDto: {
+      /** @description Record id */
+      activityId: string;
+      /** @description Board */
+      boardId: string;
+      /** @example 2019-20 */
+      period: string;
+      referrals: components['schemas']['ActivityCountViewDto'];
+      rapidReviews: components['schemas']['ActivityCountViewDto'];
+      fullReviews: components['schemas']['ActivityCountViewDto'];
+      source: string;
+      cites: components['schemas']['ActivityCiteViewDto'][];
+      notes: string[];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ReviewActivityDto: {
+      /** @description Record id */
+      activityId: string;
+      /** @description Board */
+      boardId: string;
+      /** @example 2019-20 */
+      period: string;
+      referrals: components['schemas']['ActivityCountViewDto'];
+      rapidReviews: components['schemas']['ActivityCountViewDto'];
+      fullReviews: components['schemas']['ActivityCountViewDto'];
+      source: string;
+      cites: components['schemas']['ActivityCiteViewDto'][];
+      notes: string[];
+      /** @description The record's stream revision: the ETag its commands take as If-Match */
+      revision: number;
+      registered: components['schemas']['StampDto'];
+    };
+    ReviewActivityHistoryAsOfDto: {
+      /** @description Record id */
+      activityId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ReviewActivityHistoryDto: {
+      /** @description Record id */
+      activityId: string;
+      entries: components['schemas']['RecordHistoryEntryDto'][];
+    };
+    ReviewActivityPageAsOfDto: {
+      items: components['schemas']['ReviewActivityDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
+      asOf: components['schemas']['AsOfProvenance'];
+    };
+    ReviewActivityPageDto: {
+      items: components['schemas']['ReviewActivityDto'][];
+      /** @description Null on the last page */
+      nextCursor: string | null;
     };
     ReviewDraftDto: {
       version: string;
@@ -16572,6 +16820,379 @@ export interface operations {
         };
       };
       /** @description person-not-found: no such person had been registered by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReviewActivityAsOf: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only this board’s activity */
+        board?: string;
+        /** @description Only this reporting year (YYYY-YY) */
+        period?: string;
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityPageAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description knownAt, validAt, a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReviewActivityAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description review-activity-not-found: no such record had been made by then */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReviewActivityHistoryAsOf: {
+    parameters: {
+      query?: {
+        /**
+         * @description Recording time: what the ledger held then. A log position (integer, opaque): every event at or before it; or a date YYYY-MM-DD: as known at the end of that day (UTC), i.e. every event recorded by then and nothing entered later; or an ISO instant with a zone: as known at that instant. Default: the ledger as it stands. Give knownAt, validAt or both. Measures that need a date (overdue on the action log, working days and breaches on the escalation trail) are read at validAt when it is given, otherwise at this date (for a position, the date it was recorded).
+         * @example 2022-07-01
+         * @example 1234
+         * @example 2022-07-01T12:00:00Z
+         */
+        knownAt?: string;
+        /**
+         * @description Business time: what had happened by then (by each event's occurredAt), as known at knownAt. A date YYYY-MM-DD (by the end of that day, UTC) or an ISO instant with a zone; never a log position. Default: no business-time filter. Minutes of a meeting recorded weeks later are in the answer for the meeting's date, which knownAt alone cannot give.
+         * @example 2024-10-01
+         * @example 2024-10-01T12:00:00+01:00
+         */
+        validAt?: string;
+        /**
+         * @deprecated
+         * @description Deprecated name of knownAt (recording time; answers the same, with a Deprecation header); goes after one release. Both with different values: 400 conflicting-parameters
+         */
+        asOf?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          /** @description RFC 9745: the response carries members deprecated since this date (@seconds since the epoch) */
+          Deprecation?: string;
+          /** @description rel="deprecation": where the replacement members are described */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityHistoryAsOfDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description review-activity-not-found: no such record had been made by then */
       404: {
         headers: {
           [name: string]: unknown;
@@ -35547,6 +36168,540 @@ export interface operations {
       };
       /** @description A rule refused the request (stable code in `code`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReviewActivity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page, with the same filters */
+        cursor?: string;
+        /** @description Only this board’s activity */
+        board?: string;
+        /** @description Only this reporting year (YYYY-YY) */
+        period?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityPageDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recordReviewActivity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description ETag (stream revision) you last saw; 412 if the record changed since */
+        'If-Match'?: string;
+        /** @description Retries with the same key return the first result and write nothing twice */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordReviewActivityDto'];
+      };
+    };
+    responses: {
+      /** @description Created. The ETag header carries the new revision. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description Validation failed: each bad field is named; nothing was written */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A referenced record does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is stale: the record changed since you read it */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Send application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A rule refused the request (stable code in `code`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamReviewActivity: {
+    parameters: {
+      query?: {
+        /** @description Same as the Last-Event-ID header (the header wins when both are sent) */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after that ledger position */
+        'Last-Event-ID'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of events "review-activity" (data: ReviewActivityDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: <name>
+           *     id: 4242
+           *     data: {...}
+           *
+           *     : keepalive
+           *
+           *     event: auth-expired
+           *     id: 4242
+           *     data: {"code":"auth-expired",...}
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description invalid-last-event-id: Last-Event-ID (or lastEventId) is not an id this stream sent */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReviewActivity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "<revision>.<digest>": the record's stream revision (also the document's `revision`), good as If-Match on its commands, and a digest of these bytes */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description review-activity-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReviewActivityHistory: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path: {
+        /** @description Stable record id: lower-case letters, digits and dashes */
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewActivityHistoryDto'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: a path id, query parameter, header or the cursor (stable `code`, e.g. `invalid-id`, `validation-failed`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description review-activity-not-found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The path is too long (an id longer than any this API issues) */
+      414: {
         headers: {
           [name: string]: unknown;
         };

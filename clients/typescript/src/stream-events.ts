@@ -62,6 +62,10 @@ export interface StreamEvents {
     'auth-expired': components['schemas']['SseAuthExpired'];
     person: components['schemas']['PersonDto'];
   };
+  '/review-activity/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    'review-activity': components['schemas']['ReviewActivityDto'];
+  };
   '/risks/stream': { 'auth-expired': components['schemas']['SseAuthExpired']; risk: components['schemas']['RiskDto'] };
   '/signoffs/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
@@ -89,6 +93,7 @@ export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof St
   '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit'],
   '/partners/stream': ['auth-expired', 'partner'],
   '/people/stream': ['auth-expired', 'person'],
+  '/review-activity/stream': ['auth-expired', 'review-activity'],
   '/risks/stream': ['auth-expired', 'risk'],
   '/signoffs/stream': ['auth-expired', 'signoff'],
   '/thematic-reviews/stream': ['auth-expired', 'thematic-review'],

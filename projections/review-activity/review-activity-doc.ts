@@ -1,0 +1,33 @@
+import type { ActivityCite, ActivityCount } from '../../src/case-reviews';
+import type { RecordTrail } from '../partners/record-history';
+
+/** A board's review activity for a reporting year, as its annual report states it (counts, cited). */
+export interface ReviewActivityDoc extends RecordTrail {
+  activityId: string;
+  exists: boolean;
+  boardId: string;
+  /** The reporting year, YYYY-YY. */
+  period: string;
+  referrals: ActivityCount;
+  rapidReviews: ActivityCount;
+  fullReviews: ActivityCount;
+  source: string;
+  cites: ActivityCite[];
+  notes: string[];
+}
+
+export const REVIEW_ACTIVITY_KEY_PREFIX = 'review-activity:';
+export const reviewActivityKey = (activityId: string) => `${REVIEW_ACTIVITY_KEY_PREFIX}${activityId}`;
+
+/** What a reader can ask the review activity register for; every filter given must match. */
+export interface ReviewActivityQuery {
+  boardId?: string;
+  period?: string;
+}
+
+export function matchesReviewActivity(doc: ReviewActivityDoc, q: ReviewActivityQuery): boolean {
+  if (!doc.exists) return false;
+  if (q.boardId !== undefined && doc.boardId !== q.boardId) return false;
+  if (q.period !== undefined && doc.period !== q.period) return false;
+  return true;
+}
