@@ -300,6 +300,7 @@ describe('OpenAPI-driven fuzz (e2e): every operation, valid, invalid and null-la
       'streamMultiAgencyAudits',
       'streamPartners',
       'streamPeople',
+      'streamReviewActivity',
       'streamRisks',
       'streamSignoffs',
       'streamThematicReviews',

@@ -7,6 +7,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -64,16 +65,19 @@ export class RecordReviewActivityDto extends CommandDto {
   period!: string;
 
   @ApiProperty({ type: ActivityCountDto, description: 'Referrals for review' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ActivityCountDto)
   referrals!: ActivityCountDto;
 
   @ApiProperty({ type: ActivityCountDto, description: 'Rapid reviews conducted' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ActivityCountDto)
   rapidReviews!: ActivityCountDto;
 
   @ApiProperty({ type: ActivityCountDto, description: 'Full reviews (CSPRs, SARs) commissioned or under way' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ActivityCountDto)
   fullReviews!: ActivityCountDto;
