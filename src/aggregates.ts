@@ -1,3 +1,4 @@
+import { ReviewActivity } from './case-reviews';
 import { EvidencePack, PACK_SOURCES } from './evidence';
 import { LedgerDigest } from './ledger/digests/ledger-digest';
 import { EventRegistry, type EventSource } from './ledger/event-registry';
@@ -11,6 +12,8 @@ import { DataSubject } from './privacy';
 export const AGGREGATES: readonly EventSource[] = [
   // the records an evidence pack selects from, with their boards, people and agencies
   ...PACK_SOURCES,
+  // a year's review counts as its annual report states them (not yet selected by packs)
+  ReviewActivity,
   DataSubject,
   EvidencePack,
   LedgerDigest,

@@ -2788,7 +2788,7 @@ export interface paths {
     };
     /**
      * A stream's events with actors, business and recorded times and hash links
-     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `forwardplan`, `inspection`, `meeting`, `multiagencyaudit`, `partner`, `person`, `protocol`, `risk`, `signoff`, `thematicreview`.
+     * @description Every record is one stream named `<category>-<id>`: the category of its aggregate, a dash, then the record's id as the commands took it (e.g. `meeting-wseb-2022-05-10`). A stream with no event is 404 `stream-not-found`; read from past its last revision, an existing stream answers 200 with no events. Categories: `action`, `board`, `budget`, `casereview`, `datasubject`, `decision`, `digest`, `escalation`, `evidencepack`, `forwardplan`, `inspection`, `meeting`, `multiagencyaudit`, `partner`, `person`, `protocol`, `reviewactivity`, `risk`, `signoff`, `thematicreview`.
      */
     get: operations['readStream'];
     put?: never;
