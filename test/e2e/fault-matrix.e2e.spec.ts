@@ -5,7 +5,7 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { PROJECTIONS } from '../../src/read-models/projections.module';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
-import { expectProblem, send } from '../support/http';
+import { expectProblem, send, sendRetryingTransient } from '../support/http';
 import { sqliteFault, type SqliteFault } from '../support/sqlite-faults';
 import { openStream, readUntil } from '../support/sse';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -41,46 +41,60 @@ async function health(t: TestApp): Promise<Health> {
 
 const admin = (t: TestApp) => t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
 
-/** A board, a meeting and an action: documents in the read models before the fault. */
+/**
+ * A board, a meeting and an action: documents in the read models before the fault. Written as a
+ * client honouring Retry-After would (the suites' short store deadline can meet a healthy write on a
+ * loaded machine), so the setup does not depend on the machine's speed.
+ */
 async function given(t: TestApp): Promise<void> {
-  const token = await admin(t);
+  const healthySend = (url: string, body: unknown, key: string, token?: string) =>
+    sendRetryingTransient(t, url, body, { token, idempotencyKey: `given-${key}` });
   const created = (res: Res) =>
     expect({ status: res.status, body: res.body }).toEqual({
       status: 201,
       body: expect.objectContaining({ id: expect.any(String) }),
     });
   created(
-    await send(
-      t,
+    await healthySend(
       '/boards',
       { boardId: 'wseb', name: 'Warwickshire Safeguarding Executive Board', kind: 'executive-board' },
-      { token },
+      'board',
+      await admin(t),
     ),
   );
   created(
-    await send(t, '/meetings', { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' }),
+    await healthySend(
+      '/meetings',
+      { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' },
+      'meeting',
+    ),
   );
   expect(
-    (await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'Escalations' })).status,
+    (await healthySend('/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'Escalations' }, 'item'))
+      .status,
   ).toBe(200);
-  created(await raise(t, 'wseb-2022-05-10-a1'));
+  created(await raiseOnceHealthy(t, 'wseb-2022-05-10-a1'));
 }
 
 /** The command every row sends during and after the fault. */
+function raiseBody(actionId: string) {
+  return {
+    actionId,
+    meetingId: 'wseb-2022-05-10',
+    itemNumber: 1,
+    text: `Update the escalation policy (${actionId}).`,
+    owners: [{ kind: 'team', name: 'WS Business Team' }],
+    dueDate: '2022-06-30',
+  };
+}
+
 function raise(t: TestApp, actionId: string, idempotencyKey?: string): Promise<Res> {
-  return send(
-    t,
-    '/actions',
-    {
-      actionId,
-      meetingId: 'wseb-2022-05-10',
-      itemNumber: 1,
-      text: `Update the escalation policy (${actionId}).`,
-      owners: [{ kind: 'team', name: 'WS Business Team' }],
-      dueDate: '2022-06-30',
-    },
-    { idempotencyKey },
-  );
+  return send(t, '/actions', raiseBody(actionId), { idempotencyKey });
+}
+
+/** The command sent once the store is healthy (or healed), retried on a transient 503 with one Idempotency-Key. */
+function raiseOnceHealthy(t: TestApp, actionId: string, idempotencyKey = `raise-${actionId}`): Promise<Res> {
+  return sendRetryingTransient(t, '/actions', raiseBody(actionId), { idempotencyKey });
 }
 
 /**
@@ -178,7 +192,7 @@ describe('fault matrix (e2e)', () => {
       faultAll(t, 'none');
       await healthy(t);
       expect(await eventCount(t)).toBe(before + accepted); // the refused command wrote nothing
-      const again = await raise(t, `full-${accepted}`);
+      const again = await raiseOnceHealthy(t, `full-${accepted}`);
       expect(again.status).toBe(201);
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', `full-${accepted}`]);
     });
@@ -186,7 +200,7 @@ describe('fault matrix (e2e)', () => {
     it('given the read-model file read-only, then projections retry (and /health says why) while writes go on; given every file read-only, then commands answer 503 store-read-only writing nothing; when writable, then it heals without a restart and read models equal a rebuild', async () => {
       const stores = sqliteStores(t);
       sqliteFault(stores.readModelStore, 'read-only');
-      expect((await raise(t, 'while-read-models-read-only')).status).toBe(201);
+      expect((await raiseOnceHealthy(t, 'while-read-models-read-only')).status).toBe(201);
       const projections = await until(
         () => health(t),
         (h) => h.body.parts.projections?.['action-log']?.status === 'down',
@@ -218,7 +232,7 @@ describe('fault matrix (e2e)', () => {
       faultAll(t, 'none');
       const up = await healthy(t);
       expect(up.body.parts.projections['action-log']).toMatchObject({ status: 'up', state: 'running' });
-      expect((await raise(t, 'while-read-only')).status).toBe(201);
+      expect((await raiseOnceHealthy(t, 'while-read-only')).status).toBe(201);
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', 'while-read-models-read-only', 'while-read-only']);
     });
   });
@@ -282,7 +296,7 @@ describe('fault matrix (e2e)', () => {
       );
       expect(up.body.parts.packQueue).toMatchObject({ status: 'up', state: 'following' });
       expect(await eventCount(t)).toBe(before);
-      expect((await raise(t, 'while-stopped')).status).toBe(201);
+      expect((await raiseOnceHealthy(t, 'while-stopped')).status).toBe(201);
       await until(
         async () => fake.liveSubscriptions(),
         (n) => n >= PROJECTIONS.length,
@@ -309,7 +323,7 @@ describe('fault matrix (e2e)', () => {
       fake.resume();
       await healthy(t);
       expect(await eventCount(t)).toBe(before);
-      expect((await raise(t, 'while-hung', 'raise-while-hung')).status).toBe(201);
+      expect((await raiseOnceHealthy(t, 'while-hung')).status).toBe(201);
       await expectReadModelsEqualRebuild(t, ['wseb-2022-05-10-a1', 'while-hung']);
     });
 
@@ -323,7 +337,7 @@ describe('fault matrix (e2e)', () => {
 
       fake.resume();
       await healthy(t);
-      const retry = await raise(t, 'append-hung', 'raise-append-hung');
+      const retry = await raiseOnceHealthy(t, 'append-hung');
       expect(retry.status).toBe(201);
       expect((await t.store.readStream('action-append-hung')).length).toBe(1);
       expect(await eventCount(t)).toBe(before + 1);
@@ -345,7 +359,10 @@ describe('fault matrix (e2e)', () => {
         },
         'the write to be accepted',
       );
-      expect(answers.filter((a) => a !== '201' && a !== '503 store-unavailable')).toEqual([]);
+      // A loaded machine may also meet the short deadline: any transient 503 is fine, a 500 never.
+      expect(
+        answers.filter((a) => !/^(201|503 (store-unavailable|store-deadline-exceeded|outcome-unknown))$/.test(a)),
+      ).toEqual([]);
       expect((await t.store.readStream('action-after-drop')).length).toBe(1);
       await until(
         async () => fake.liveSubscriptions(),

@@ -23,6 +23,29 @@ export async function send(t: TestApp, url: string, body?: unknown, o: SendOptio
   return { status: res.statusCode, body: res.body ? res.json() : undefined, headers: res.headers };
 }
 
+/** The 503 codes a client is told to retry (Retry-After): the store was slow, away or unsure. */
+const TRANSIENT = new Set(['store-deadline-exceeded', 'store-unavailable', 'outcome-unknown', 'store-busy']);
+
+/**
+ * A command sent while the store is meant to be healthy, by a client that honours Retry-After: a
+ * fault suite runs with a short STORE_DEADLINE_MS, which a loaded machine's healthy write can meet,
+ * so a transient 503 is retried with the same Idempotency-Key (never decided twice) until answered
+ * otherwise, for 90 s at most. Any other answer is returned as it came, for the test to judge.
+ */
+export async function sendRetryingTransient(
+  t: TestApp,
+  url: string,
+  body: unknown,
+  o: SendOptions & { idempotencyKey: string },
+): Promise<Awaited<ReturnType<typeof send>>> {
+  for (const end = Date.now() + 90_000; ;) {
+    const res = await send(t, url, body, o);
+    const code = (res.body as { code?: string } | undefined)?.code;
+    if (res.status !== 503 || !code || !TRANSIENT.has(code) || Date.now() > end) return res;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** How many events the whole log holds: "nothing written" is checked with this. */
 export async function eventCount(t: TestApp): Promise<number> {
   return (await t.store.readAll()).length;
