@@ -25,8 +25,11 @@ function keysOf(stored: StoredEvent): string[] {
     const event = signoffs.decode(stored);
     const { signoffId } = event.data;
     // Only the request names the decision, so that is when the decision learns of its sign-off.
+    // The decision first: both change at the request's position, and a batch sends its documents
+    // in key order within one position, so a live client has the decision naming the sign-off
+    // before the sign-off naming the decision (whether or not the decision was in the same batch).
     return event.type === 'signoff-requested' && event.data.decisionId
-      ? [signoffKey(signoffId), decisionKey(event.data.decisionId)]
+      ? [decisionKey(event.data.decisionId), signoffKey(signoffId)]
       : [signoffKey(signoffId)];
   }
   const event = decisions.decode(stored);

@@ -104,8 +104,8 @@ describe('decision-register projection: which events it reads', () => {
     expect(p.canHandle(event)).toBe(handled);
   });
 
-  it('routes a sign-off request to the sign-off and its decision, later sign-off events to the sign-off only', () => {
-    expect(p.keysOf(requested)).toEqual([`signoff:${S}`, `decision:${D}`]);
+  it('routes a sign-off request to its decision, then the sign-off (the order a live stream sends them in), later sign-off events to the sign-off only', () => {
+    expect(p.keysOf(requested)).toEqual([`decision:${D}`, `signoff:${S}`]);
     expect(p.keysOf(signed('warwickshire-police'))).toEqual([`signoff:${S}`]);
     const { decisionId: _d, ...unlinked } = requested.data as { decisionId: string };
     expect(p.keysOf({ ...requested, data: unlinked })).toEqual([`signoff:${S}`]);

@@ -519,7 +519,9 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
         { type: 'agenda-item-added', data: { meetingId: SEP, itemNumber: 7, title: 'Late item' } },
         '2022-09-22T12:00:00.000Z',
       );
-      await decision(
+      // The decision is applied (and sent) before its sign-off is requested: the request then lands
+      // in a batch of its own, as on a loaded machine; batched together they were always in order.
+      const recorded = await decision(
         {
           type: 'decision-recorded',
           data: {
@@ -534,6 +536,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
         },
         '2022-09-22T12:00:00.000Z',
       );
+      await t.runner.waitFor(recorded);
       const requested = await signoff(
         {
           type: 'signoff-requested',
