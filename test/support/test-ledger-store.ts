@@ -22,7 +22,9 @@ export async function testLedgerStore(env: Record<string, string> = {}): Promise
   }
   const fake = await startEsdbProtocolFake({ batchAppend: true });
   return {
-    env: { LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString },
+    // The fake serves from the suite's own process, which a busy CI machine slows: a whole-log read
+    // met the default 5 s deadline there (a speed dependence). Suites about deadlines set their own.
+    env: { LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '60000' },
     fake,
     stop: () => fake.stop(),
   };
