@@ -4545,12 +4545,14 @@ export interface components {
       partnerId: string;
       seat: string;
       statutory: boolean;
-      /** @description Held meetings on dates the person held the seat */
+      /** @description Held meetings (not cancelled, attendance recorded) on dates the person held the seat */
       meetings: number;
       attended: number;
       apologies: number;
       /** @description Meetings where a deputy attended in their place */
       deputised: number;
+      /** @description Who stood in at those meetings, each once, in id order */
+      deputisedBy: string[];
       /** @description attended / meetings, whole percent */
       attendanceRate: number | null;
       /** @description (attended + deputised) / meetings, whole percent */
