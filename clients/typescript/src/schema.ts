@@ -2851,6 +2851,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/meetings/attendance-register.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The attendance register as CSV (the annual report's appendix, as evidence packs carry it): one row per board, financial year, seat and member with meetings held, attended, apologies, deputised and by whom, and rates; same filters as getAttendanceRegister */
+    get: operations['getAttendanceRegisterCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/meetings/stream': {
     parameters: {
       query?: never;
@@ -31924,6 +31941,96 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AttendanceRegisterResponse'];
+        };
+      };
+      /** @description Not modified: the ETag you sent is current (no body) */
+      304: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A filter is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or agency may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limit exceeded */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A store is unavailable (`store-unavailable`, `store-deadline-exceeded`, `storage-full`, `store-read-only`, `store-io-error`, `store-busy`; `part` names it): nothing was written; retry after the Retry-After header. `outcome-unknown` (writes): the request reached the store and no answer came, so the write may have been recorded; retrying with the same Idempotency-Key is safe. `ledger-integrity-failed` (writes): the ledger failed its integrity check, so no write is accepted until an operator has looked; reads answer with `Ledger-Integrity: unverified`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAttendanceRegisterCsv: {
+    parameters: {
+      query?: {
+        /** @description Members of this board */
+        board?: string;
+        /** @description Financial year, April to March */
+        year?: string;
+      };
+      header?: {
+        /** @description The ETag you last read: 304 with no body while it is still current */
+        'If-None-Match'?: string;
+        /** @description The `position` a command answered you: the read waits until this instance has applied it (read-your-writes through any instance), or answers 503 `read-model-behind` with Retry-After. */
+        'Consistency-Position'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description RFC 4180 CSV, CRLF line ends, header row first; a cell a spreadsheet would run as a formula starts with an apostrophe */
+      200: {
+        headers: {
+          /** @description Strong ETag "p<position>.<digest>": the read model's ledger position (opaque) and a digest of these bytes; not an If-Match for commands */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description Not modified: the ETag you sent is current (no body) */
