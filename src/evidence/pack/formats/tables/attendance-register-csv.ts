@@ -4,6 +4,7 @@ import {
 } from '../../../../../projections/meetings/attendance-register';
 import { boardFactsKey } from '../../../../../projections/meetings/meeting-doc';
 import { toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
+import type { AttendanceAppendixTable } from '../summary-pdf/summary-figures';
 import type { MeetingsTable } from './meetings-csv';
 import type { PackTable } from './projection-fold';
 
@@ -76,4 +77,43 @@ export class AttendanceRegisterTable implements PackTable {
   csv(format: CsvFormat = CSV_FORMAT): string {
     return attendanceRegisterCsv(this.rows(), format);
   }
+}
+
+/** summary.pdf's appendix columns: the annual report's, with the seat a deputy covered. */
+export const ATTENDANCE_APPENDIX_COLUMNS = [
+  'Member',
+  'Partner',
+  'Seat',
+  'Held',
+  'Attended',
+  'Apologies',
+  'Deputised',
+  'Deputised by',
+  'Attendance',
+  'Covered',
+];
+
+const percent = (rate: number | null) => (rate === null ? '-' : `${rate}%`);
+
+/** The register as summary.pdf's appendix: a table per board and year (rows keep the register's seat order). */
+export function attendanceAppendix(rows: AttendanceRegisterRow[]): AttendanceAppendixTable[] {
+  const tables = new Map<string, AttendanceAppendixTable>();
+  for (const r of rows) {
+    const key = `${r.boardId}|${r.financialYear}`;
+    const table = tables.get(key) ?? { boardId: r.boardId, financialYear: r.financialYear, rows: [] };
+    table.rows.push([
+      r.personId,
+      r.partnerId,
+      r.statutory ? `${r.seat} (statutory)` : r.seat,
+      String(r.meetings),
+      String(r.attended),
+      String(r.apologies),
+      String(r.deputised),
+      r.deputisedBy.join(', '),
+      percent(r.attendanceRate),
+      percent(r.coveredRate),
+    ]);
+    tables.set(key, table);
+  }
+  return [...tables.values()];
 }
