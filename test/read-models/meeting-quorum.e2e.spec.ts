@@ -43,7 +43,7 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
       type: 'meeting-scheduled',
       data: { meetingId: SEP, boardId: 'wseb', scheduledFor: sep },
     });
-    await meeting({
+    positions.attendance = await meeting({
       type: 'attendance-recorded',
       data: {
         meetingId: SEP,
@@ -143,6 +143,18 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
       status: 400,
       type: expect.stringContaining('application/problem+json'),
     });
+  });
+
+  it('as known before the attendance was recorded, the register counts no meeting; as known after, the same rows as live', async () => {
+    const before = await get(`/as-of/meetings/attendance-register?knownAt=${positions.beforeRule}&board=wseb`);
+    expect(before.status).toBe(200);
+    expect(before.body.items).toEqual([]);
+    expect(before.body.asOf.position).toBe(positions.beforeRule);
+    const after = await get(`/as-of/meetings/attendance-register?knownAt=${positions.attendance}&year=2022-23`);
+    expect(after.status).toBe(200);
+    expect(after.body.items).toHaveLength(4);
+    expect(after.body.items).toEqual((await get('/meetings/attendance-register?year=2022-23')).body.items);
+    expect((await get('/as-of/meetings/attendance-register?knownAt=1&year=22-23')).status).toBe(400);
   });
 
   it('as known before the rule was set, neither the meeting nor its decision is judged', async () => {

@@ -192,3 +192,7 @@ export class AttendanceRegisterResponse {
   @ApiProperty({ type: [AttendanceRegisterRowResponse], description: 'By board, financial year, seat and person' })
   items!: AttendanceRegisterRowResponse[];
 }
+
+export class AttendanceRegisterAsOfResponse extends AttendanceRegisterResponse {
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
+}
