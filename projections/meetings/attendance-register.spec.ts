@@ -46,7 +46,46 @@ describe('attendance register', () => {
       ['jackie-channell', '2022-23', 2, 0, 2, 1],
       ['nigel-minns', '2022-23', 2, 1, 1, 0],
     ]);
-    expect(rows[0]).toMatchObject({ attendanceRate: 0, coveredRate: 50 });
-    expect(rows[1]).toMatchObject({ attendanceRate: 50, coveredRate: 50 });
+    expect(rows[0]).toMatchObject({ attendanceRate: 0, coveredRate: 50, deputisedBy: ['jo-galloway'] });
+    expect(rows[1]).toMatchObject({ attendanceRate: 50, coveredRate: 50, deputisedBy: [] });
+  });
+
+  it('given a meeting with no attendance recorded (still to come, or not minuted), then it is not counted as held', () => {
+    const rows = attendanceRegister(
+      [
+        held('may', '2022-05-10T09:30:00.000Z', [{ personId: 'nigel-minns', status: 'present' }]),
+        held('jan', '2023-01-19T09:30:00.000Z', []),
+      ],
+      () => facts,
+    );
+    expect(rows.map((r) => [r.personId, r.meetings, r.attended, r.attendanceRate])).toEqual([
+      ['jackie-channell', 1, 0, 0],
+      ['nigel-minns', 1, 1, 100],
+    ]);
+  });
+
+  it('given a named deputy and the standing deputy at different meetings, then both are named once, in id order', () => {
+    const rows = attendanceRegister(
+      [
+        held('may', '2022-05-10T09:30:00.000Z', [
+          { personId: 'jackie-channell', status: 'apologies' },
+          { personId: 'zoe-ward', status: 'deputising', deputisingForPersonId: 'jackie-channell' },
+        ]),
+        held('jul', '2022-07-12T09:30:00.000Z', [
+          { personId: 'jackie-channell', status: 'apologies' },
+          { personId: 'jo-galloway', status: 'present' },
+        ]),
+        held('sep', '2022-09-22T09:30:00.000Z', [
+          { personId: 'jackie-channell', status: 'apologies' },
+          { personId: 'jo-galloway', status: 'present' },
+        ]),
+      ],
+      () => facts,
+    );
+    expect(rows.find((r) => r.personId === 'jackie-channell')).toMatchObject({
+      meetings: 3,
+      deputised: 3,
+      deputisedBy: ['jo-galloway', 'zoe-ward'],
+    });
   });
 });

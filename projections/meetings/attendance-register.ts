@@ -18,12 +18,17 @@ export interface AttendanceRegisterRow {
   partnerId: string;
   seat: string;
   statutory: boolean;
-  /** Held meetings (not cancelled) on dates the person held the seat. */
+  /**
+   * Held meetings on dates the person held the seat: not cancelled, with attendance recorded (a meeting
+   * still to come, or not yet minuted, has no attendance to count, so it would otherwise read as missed).
+   */
   meetings: number;
   attended: number;
   apologies: number;
   /** Meetings where someone attended in their place (named in the minutes, or the seat's standing deputy). */
   deputised: number;
+  /** Who stood in at those meetings, each once, in id order. */
+  deputisedBy: string[];
   /** attended / meetings, rounded to a whole percent (null with no meetings). */
   attendanceRate: number | null;
   /** (attended + deputised) / meetings: how often the seat was covered. */
@@ -44,6 +49,7 @@ export function attendanceRegister(
   const rows = new Map<string, AttendanceRegisterRow>();
   for (const m of meetings) {
     if (!m.scheduled || !m.boardId || !m.scheduledFor || m.cancelledBecause !== undefined) continue;
+    if (m.attendance.length === 0) continue;
     const facts = boardFacts(m.boardId);
     if (!facts) continue;
     const date = businessDate(m.scheduledFor);
@@ -61,19 +67,23 @@ export function attendanceRegister(
         attended: 0,
         apologies: 0,
         deputised: 0,
+        deputisedBy: [],
         attendanceRate: null,
         coveredRate: null,
       };
       const own = m.attendance.find((a) => a.personId === member.personId);
       const standing = facts.deputies.filter((d) => d.seat === member.seat && heldOn(d, date));
-      const stoodIn = m.attendance.some(
+      const stoodIn = m.attendance.filter(
         (a) =>
           a.deputisingForPersonId === member.personId ||
           (a.status !== 'apologies' && standing.some((d) => d.deputyPersonId === a.personId)),
       );
       row.meetings += 1;
       if (own && PRESENT.has(own.status)) row.attended += 1;
-      else if (stoodIn) row.deputised += 1;
+      else if (stoodIn.length > 0) {
+        row.deputised += 1;
+        row.deputisedBy = [...new Set([...row.deputisedBy, ...stoodIn.map((a) => a.personId)])].sort();
+      }
       if (own?.status === 'apologies') row.apologies += 1;
       rows.set(key, row);
     }

@@ -15,5 +15,7 @@ export type { BuildPackRequest, PackProgress } from './pack/build/build-pack-con
 export type { PackManifest } from './pack/pack-manifest';
 export { verifyPack, type VerifyOptions } from './pack/verify/verify-pack';
 export { describeProblem } from './pack/verify/pack-problem';
+/** The annual report's attendance appendix as CSV, as packs write it: the attendance register's HTTP read serves the same. */
+export { attendanceRegisterCsv } from './pack/formats/tables/attendance-register-csv';
 /** Reading a built pack's entries (e.g. to check what it holds). */
 export { openZip, readEntryText } from './pack/verify/zip-reader';

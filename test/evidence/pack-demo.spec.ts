@@ -18,6 +18,7 @@ const PACK_FILES = [
   'funding.csv',
   'meetings.csv',
   'attendance.csv',
+  'attendance-register.csv',
   'case-reviews.csv',
   'inspections.csv',
   'thematic-reviews.csv',
@@ -66,6 +67,7 @@ describe('evidence pack over the demo data', () => {
     expect([...files.keys()]).toEqual(PACK_FILES);
     expect(manifest.files.map((f) => f.name).sort()).toEqual([
       'action-log.csv',
+      'attendance-register.csv',
       'attendance.csv',
       'case-reviews.csv',
       'decisions.csv',

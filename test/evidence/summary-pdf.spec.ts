@@ -142,6 +142,31 @@ const warwickshire202223: SummaryInput = {
     },
   ],
   meetings: [wseb20220510, wseb20220922].map(meetingSummary),
+  // From the two boards' attendance lists; the seats are illustrative (the minutes name no seats).
+  attendanceAppendix: [
+    {
+      boardId: 'wseb',
+      financialYear: '2022-23',
+      rows: [
+        ['elaine-coleridge-smith', 'warwickshire-safeguarding', 'chair', '2', '2', '0', '0', '', '100%', '100%'],
+        ['jackie-channell', 'cw-icb', 'health (statutory)', '2', '2', '0', '0', '', '100%', '100%'],
+        [
+          'nigel-minns',
+          'warwickshire-county-council',
+          'local-authority (statutory)',
+          '2',
+          '1',
+          '1',
+          '0',
+          '',
+          '50%',
+          '50%',
+        ],
+        ['pete-hill', 'warwickshire-police', 'police (statutory)', '2', '2', '0', '0', '', '100%', '100%'],
+        ['tracy-pilcher', 'cw-icb', 'health-commissioning', '2', '0', '1', '1', 'jo-galloway', '0%', '50%'],
+      ],
+    },
+  ],
   tables: [
     {
       title: 'Decisions',
@@ -213,9 +238,9 @@ const warwickshire202223: SummaryInput = {
 
 /**
  * Cover, scope and headlines, actions, escalations, funding 2022/23; meetings 3 (the two boards'
- * 22 decisions and actions each); decisions 1, action log 4, escalations 2, funding 1.
+ * 22 decisions and actions each); decisions 1, action log 4, escalations 2, funding 1; attendance appendix 1.
  */
-const EXPECTED_PAGES = 16;
+const EXPECTED_PAGES = 17;
 
 const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
@@ -251,11 +276,12 @@ describe('summary.pdf', () => {
       escalationsByStage: [],
       contributions: [],
       meetings: [],
+      attendanceAppendix: [],
       tables: [{ title: 'Decisions', columns: ['Decision'], rows: [] }],
     };
     const out = await renderSummaryPdf(empty);
     expect(out.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pageCount(out)).toBe(6);
+    expect(pageCount(out)).toBe(7);
   });
 
   it('refuses a generatedAt that is not an instant, rather than stamping the clock', async () => {
@@ -304,6 +330,17 @@ describe('summary.pdf', () => {
       const september = pages.findIndex((p) => p.includes('22 September 2022 - wseb'));
       expect(pages[september]).toContain('8 attended, 2 apologies, 0 deputies. Meeting wseb-2022-09-22.');
       expect(pages[september]).toContain('Apologies: nigel-minns, tracy-pilcher');
+      // The attendance appendix last, as the annual report prints it: a table per board and year.
+      const appendix = pages[EXPECTED_PAGES - 1];
+      expect(appendix).toContain('Appendix: recorded attendance');
+      expect(appendix).toContain('wseb, 2022-23');
+      expect(appendix).toMatch(/Member\s+Partner\s+Seat\s+Held\s+Attended\s+Apologies\s+Deputised\s+Deputised by/);
+      expect(appendix).toMatch(
+        /nigel-minns\s+warwickshire-county-council\s+local-authority \(statutory\)\s+2\s+1\s+1\s+0\s+50%/,
+      );
+      expect(appendix).toMatch(
+        /tracy-pilcher\s+cw-icb\s+health-commissioning\s+2\s+0\s+1\s+1\s+jo-galloway\s+0%\s+50%/,
+      );
       pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${EXPECTED_PAGES}`));
     },
   );

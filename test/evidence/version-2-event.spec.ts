@@ -167,6 +167,7 @@ describe('a version-2 event with an upcaster', () => {
       expect(actual.histories).toEqual(expected.histories);
       expect(Object.keys(expected.csvs).sort()).toEqual([
         'action-log.csv',
+        'attendance-register.csv',
         'attendance.csv',
         'case-reviews.csv',
         'decisions.csv',

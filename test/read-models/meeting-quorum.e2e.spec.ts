@@ -43,7 +43,7 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
       type: 'meeting-scheduled',
       data: { meetingId: SEP, boardId: 'wseb', scheduledFor: sep },
     });
-    await meeting({
+    positions.attendance = await meeting({
       type: 'attendance-recorded',
       data: {
         meetingId: SEP,
@@ -116,6 +116,45 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
     expect(line('pete-hill')).toMatchObject({ meetings: 1, attended: 1, apologies: 0, attendanceRate: 100 });
     expect((await get('/meetings/attendance-register?year=2021-22')).body.items).toEqual([]);
     expect((await get('/meetings/attendance-register?year=2022')).status).toBe(400);
+  });
+
+  it("the same register as the annual report's appendix in CSV: the pack's columns, an ETag, and a 400 for a bad year", async () => {
+    const csv = async (query: string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/meetings/attendance-register.csv${query}`,
+        headers: { authorization: `Bearer ${await t.token()}`, ...headers },
+      });
+    const res = await csv('?board=wseb&year=2022-23');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.body.split('\r\n')).toEqual([
+      'boardId,financialYear,personId,partnerId,seat,statutory,meetingsHeld,attended,apologies,deputised,deputisedBy,attendanceRate,coveredRate',
+      'wseb,2022-23,head-rep,schools,education,false,1,1,0,0,,100,100',
+      'wseb,2022-23,jackie-channell,cw-icb,health,true,1,0,1,0,,0,0',
+      'wseb,2022-23,nigel-minns,warwickshire-county-council,local-authority,true,1,0,1,0,,0,0',
+      'wseb,2022-23,pete-hill,warwickshire-police,police,true,1,1,0,0,,100,100',
+      '',
+    ]);
+    expect((await csv('?board=wseb&year=2022-23', { 'if-none-match': String(res.headers.etag) })).statusCode).toBe(304);
+    expect((await csv('?year=2021-22')).body).toBe(`${res.body.split('\r\n')[0]}\r\n`);
+    const bad = await csv('?year=2022');
+    expect({ status: bad.statusCode, type: bad.headers['content-type'] }).toEqual({
+      status: 400,
+      type: expect.stringContaining('application/problem+json'),
+    });
+  });
+
+  it('as known before the attendance was recorded, the register counts no meeting; as known after, the same rows as live', async () => {
+    const before = await get(`/as-of/meetings/attendance-register?knownAt=${positions.beforeRule}&board=wseb`);
+    expect(before.status).toBe(200);
+    expect(before.body.items).toEqual([]);
+    expect(before.body.asOf.position).toBe(positions.beforeRule);
+    const after = await get(`/as-of/meetings/attendance-register?knownAt=${positions.attendance}&year=2022-23`);
+    expect(after.status).toBe(200);
+    expect(after.body.items).toHaveLength(4);
+    expect(after.body.items).toEqual((await get('/meetings/attendance-register?year=2022-23')).body.items);
+    expect((await get('/as-of/meetings/attendance-register?knownAt=1&year=22-23')).status).toBe(400);
   });
 
   it('as known before the rule was set, neither the meeting nor its decision is judged', async () => {

@@ -175,10 +175,13 @@ export class AttendanceRegisterRowResponse implements AttendanceRegisterRow {
   @ApiProperty() partnerId!: string;
   @ApiProperty() seat!: string;
   @ApiProperty() statutory!: boolean;
-  @ApiProperty({ description: 'Held meetings on dates the person held the seat' }) meetings!: number;
+  @ApiProperty({ description: 'Held meetings (not cancelled, attendance recorded) on dates the person held the seat' })
+  meetings!: number;
   @ApiProperty() attended!: number;
   @ApiProperty() apologies!: number;
   @ApiProperty({ description: 'Meetings where a deputy attended in their place' }) deputised!: number;
+  @ApiProperty({ type: [String], description: 'Who stood in at those meetings, each once, in id order' })
+  deputisedBy!: string[];
   @ApiProperty({ type: Number, nullable: true, description: 'attended / meetings, whole percent' })
   attendanceRate!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: '(attended + deputised) / meetings, whole percent' })
@@ -188,4 +191,8 @@ export class AttendanceRegisterRowResponse implements AttendanceRegisterRow {
 export class AttendanceRegisterResponse {
   @ApiProperty({ type: [AttendanceRegisterRowResponse], description: 'By board, financial year, seat and person' })
   items!: AttendanceRegisterRowResponse[];
+}
+
+export class AttendanceRegisterAsOfResponse extends AttendanceRegisterResponse {
+  @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
 }

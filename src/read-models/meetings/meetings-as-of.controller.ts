@@ -6,8 +6,13 @@ import { RecordId } from '../../http/id.pipe';
 import { AsOfEngine } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 import { AsOfRead, asOfPage, asOfRecord } from '../as-of/as-of-read';
-import { MeetingAsOfResponse, MeetingHistoryAsOfResponse, MeetingPageAsOfResponse } from './meeting-responses.dto';
-import { AsOfMeetingsQueryDto } from './meetings-query.dto';
+import {
+  AttendanceRegisterAsOfResponse,
+  MeetingAsOfResponse,
+  MeetingHistoryAsOfResponse,
+  MeetingPageAsOfResponse,
+} from './meeting-responses.dto';
+import { AsOfAttendanceRegisterQueryDto, AsOfMeetingsQueryDto } from './meetings-query.dto';
 import { MeetingsReader } from './meetings.reader';
 
 const NAME = meetingsProjection.name;
@@ -37,6 +42,23 @@ export class MeetingsAsOfController {
     return asOfPage(this.engine, NAME, q, (view) =>
       new MeetingsReader(view).list({ boardId: q.board, from: q.from, to: q.to }, q.limit ?? 50, q.cursor),
     );
+  }
+
+  /** Declared before :meetingId so "attendance-register" is never read as an id. */
+  @Get('attendance-register')
+  @AsOfRead()
+  @ApiOperation({
+    operationId: 'getAttendanceRegisterAsOf',
+    summary:
+      "The attendance register (the annual report's appendix) as known at knownAt and true at validAt, e.g. at the end of an evidence pack's period; same filters as getAttendanceRegister",
+  })
+  @CollectionRead(AttendanceRegisterAsOfResponse, 'The register', {
+    problems: { 400: 'knownAt, validAt or a filter is invalid' },
+  })
+  attendanceRegister(@Query() q: AsOfAttendanceRegisterQueryDto): Promise<AttendanceRegisterAsOfResponse> {
+    return asOfPage(this.engine, NAME, q, (view) => ({
+      items: new MeetingsReader(view).attendanceRegister({ boardId: q.board, financialYear: q.year }),
+    }));
   }
 
   @Get(':meetingId')

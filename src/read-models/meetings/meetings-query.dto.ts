@@ -33,3 +33,6 @@ export class AttendanceRegisterQueryDto {
   @Matches(/^\d{4}-\d{2}$/)
   year?: string;
 }
+
+/** GET /as-of/meetings/attendance-register: the live register's filters, at a past point of the log. */
+export class AsOfAttendanceRegisterQueryDto extends IntersectionType(AttendanceRegisterQueryDto, AsOfQueryDto) {}

@@ -1,12 +1,13 @@
-import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import type { MeetingDoc } from '../../../projections/meetings/meeting-doc';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { meetingView } from '../../../projections/meetings/meetings.queries';
 import { Requires } from '../../auth/requires.decorator';
-import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
+import { attendanceRegisterCsv } from '../../evidence';
+import { CollectionRead, ReadProblems, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
@@ -60,6 +61,28 @@ export class MeetingsController {
   @CollectionRead(AttendanceRegisterResponse, 'The register', { problems: { 400: 'A filter is invalid' } })
   attendanceRegister(@Query() q: AttendanceRegisterQueryDto): AttendanceRegisterResponse {
     return { items: this.reader.attendanceRegister({ boardId: q.board, financialYear: q.year }) };
+  }
+
+  /** The same register as the annual report's appendix, in the CSV an evidence pack carries (attendance-register.csv). */
+  @Get('attendance-register.csv')
+  @ReadModelETag(meetingsProjection)
+  @Requires('ledger:read')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="attendance-register.csv"')
+  @ApiOperation({
+    operationId: 'getAttendanceRegisterCsv',
+    summary:
+      "The attendance register as CSV (the annual report's appendix, as evidence packs carry it): one row per board, financial year, seat and member with meetings held, attended, apologies, deputised and by whom, and rates; same filters as getAttendanceRegister",
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'RFC 4180 CSV, CRLF line ends, header row first; a cell a spreadsheet would run as a formula starts with an apostrophe',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ReadProblems(false, { problems: { 400: 'A filter is invalid' } })
+  attendanceRegisterCsv(@Query() q: AttendanceRegisterQueryDto): string {
+    return attendanceRegisterCsv(this.reader.attendanceRegister({ boardId: q.board, financialYear: q.year }));
   }
 
   /** Declared before :meetingId so "stream" is never read as an id. */

@@ -34,7 +34,7 @@ export interface BuildPackRequest {
 
 /**
  * Implemented by src/evidence/pack/build/build-pack.ts: streams the ZIP (manifest.json, events.ndjson,
- * log-hashes.txt when a digest covers the pack, action-log.csv, escalations.csv, decisions.csv, funding.csv, meetings.csv, attendance.csv, case-reviews.csv, inspections.csv, thematic-reviews.csv, multi-agency-audits.csv, risks.csv, forward-plan.csv, summary.pdf) to `out` without holding
+ * log-hashes.txt when a digest covers the pack, action-log.csv, escalations.csv, decisions.csv, funding.csv, meetings.csv, attendance.csv, attendance-register.csv, case-reviews.csv, inspections.csv, thematic-reviews.csv, multi-agency-audits.csv, risks.csv, forward-plan.csv, summary.pdf) to `out` without holding
  * the whole log in memory, and resolves with the manifest once `out` has everything.
  */
 export type BuildPack = (

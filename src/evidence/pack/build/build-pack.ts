@@ -271,7 +271,7 @@ export const buildPack: BuildPack = async (store, request, out) => {
     generatedAt: request.generatedAt,
     requestedBy: request.requestedBy,
     positions: { from: events.from, to: events.to },
-    // Once per projection: meetings.csv and attendance.csv come from the same one.
+    // Once per projection: meetings.csv, attendance.csv and attendance-register.csv come from the same one.
     projections: [...new Map(tableList(tables).map((t) => [t.projection.name, t.projection])).values()],
     csvFormat: CSV_FORMAT,
     files,

@@ -15,7 +15,8 @@ import { CaseReviewChainStreams } from './select-chain';
  *    forward-plan -> forwardplan-* (its meetings are its parties, no partner).
  *    assurance -> thematicreview-*, multiagencyaudit-* (parties: the partners a finding went to or an audit asked).
  *    Whatever the kinds, every meeting in the pack (a record's, or one asked for) is a row of
- *    meetings.csv with its attendance in attendance.csv.
+ *    meetings.csv with its attendance in attendance.csv, and counts in attendance-register.csv against
+ *    the members its board's stream records.
  * 2. Period: a record is in scope when any of its events has an occurredAt whose business date
  *    (Europe/London) falls in [from, to], both inclusive.
  * 3. Boards (empty = every board): a record is in scope when one of its meetings (raised at, due back

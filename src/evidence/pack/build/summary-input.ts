@@ -4,6 +4,7 @@ import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections
 import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
 import { auditRows, thematicPlanRows } from '../formats/tables/assurance-csv';
+import { attendanceAppendix } from '../formats/tables/attendance-register-csv';
 import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
 import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
 import { riskSummaryRows } from '../formats/tables/risks-csv';
@@ -183,6 +184,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
       })),
     })),
     meetings,
+    attendanceAppendix: attendanceAppendix(t.attendanceRegister.rows()),
     tables: [
       {
         title: 'Overdue actions at the end of the period',

@@ -15,6 +15,7 @@ export const CSV_FILES = [
   'funding.csv',
   'meetings.csv',
   'attendance.csv',
+  'attendance-register.csv',
   'case-reviews.csv',
   'inspections.csv',
   'thematic-reviews.csv',

@@ -1,7 +1,8 @@
 /**
  * summary.pdf: the report an inspector reads first. Cover (with the root hash and how to verify the
- * pack offline), scope and headline figures, the three charts, the meetings, then every table. Drawn with pdfkit's
- * built-in fonts and vector operations only, so no font or chart library is fetched or embedded.
+ * pack offline), scope and headline figures, the three charts, the meetings, every table, then the
+ * annual report's attendance appendix. Drawn with pdfkit's built-in fonts and vector operations only,
+ * so no font or chart library is fetched or embedded.
  *
  * Deterministic: the same input gives the same bytes. pdfkit's creation date and its file ID (which
  * it derives from the info dictionary) come from input.generatedAt, never the clock, so a pack can
@@ -12,6 +13,7 @@
  */
 import type { SummaryInput } from './summary-figures';
 import { drawActionStatusChart } from './action-status-chart';
+import { drawAttendanceAppendix } from './attendance-section';
 import { drawContributionsChart } from './contributions-chart';
 import { drawCover, drawScopeAndHeadlines } from './cover-pages';
 import { drawEscalationsChart } from './escalations-chart';
@@ -57,6 +59,7 @@ export async function renderSummaryPdf(input: SummaryInput): Promise<Buffer> {
     for (const year of input.contributions) drawContributionsChart(doc, year);
     drawMeetings(doc, input.meetings);
     for (const table of input.tables) drawTable(doc, table);
+    drawAttendanceAppendix(doc, input.attendanceAppendix);
     stampFooters(doc, input.title, input.rootHash);
   } catch (err) {
     doc.end();

@@ -29,7 +29,16 @@ export interface SummaryInput {
   }[];
   /** The pack's meetings in date order: who attended, and what each decided and raised. */
   meetings: MeetingSummary[];
+  /** The annual report's attendance appendix: one table per board and financial year, members by seat. */
+  attendanceAppendix: AttendanceAppendixTable[];
   tables: { title: string; columns: string[]; rows: string[][] }[];
+}
+
+/** One board's year of recorded attendance: a row per member, already in print (attendance-register-csv.ts). */
+export interface AttendanceAppendixTable {
+  boardId: string;
+  financialYear: string;
+  rows: string[][];
 }
 
 /** One meeting as the summary shows it; people are named by their (professional) person ids. */

@@ -1,5 +1,6 @@
 import { ActionLogTable } from './action-log-csv';
 import { AuditsTable, ThematicReviewsTable } from './assurance-csv';
+import { AttendanceRegisterTable } from './attendance-register-csv';
 import { CaseReviewsTable } from './case-reviews-csv';
 import { DecisionsTable } from './decisions-csv';
 import { EscalationsTable } from './escalations-csv';
@@ -17,6 +18,7 @@ export interface PackTables {
   funding: FundingTable;
   meetings: MeetingsTable;
   attendance: AttendanceTable;
+  attendanceRegister: AttendanceRegisterTable;
   caseReviews: CaseReviewsTable;
   inspections: InspectionsTable;
   thematicReviews: ThematicReviewsTable;
@@ -39,6 +41,7 @@ export function packTables(asOf: string): PackTables {
     funding: new FundingTable(),
     meetings,
     attendance: new AttendanceTable(meetings),
+    attendanceRegister: new AttendanceRegisterTable(meetings),
     caseReviews: new CaseReviewsTable(asOf),
     inspections: new InspectionsTable(asOf),
     thematicReviews: new ThematicReviewsTable(),
@@ -55,6 +58,7 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.funding,
   t.meetings,
   t.attendance,
+  t.attendanceRegister,
   t.caseReviews,
   t.inspections,
   t.thematicReviews,
