@@ -9,6 +9,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { SlidingLogThrottlerStorage } from './http/rate-limit-storage';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { SharedStateModule } from './shared-state/shared-state.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -27,7 +28,11 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         SharedStateModule,
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        // The library's own storage re-filters a client's whole hit log on every request (rate-limit-storage.ts).
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          storage: new SlidingLogThrottlerStorage(),
+        }),
         LedgerModule,
         IdempotencyModule,
         LogTreeModule,
