@@ -13,6 +13,10 @@
  * Figures are medians over ROUNDS rounds: answers/s (2xx only), p50/p99, the server process's CPU
  * per request (/proc/<pid>/stat, so the load generator is not counted), and the ratios of the
  * project's median answers/s to Emmett's and to the floor's. A benchmark, not a test.
+ *
+ * BASELINE=<dir> adds a fourth system, `baseline`: the project as built in another tree (its
+ * dist/src/main.js, e.g. a copy of an earlier commit's build), seeded and loaded in the same
+ * rotation, so a change's before and after are measured interleaved in one run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +43,8 @@ const ROUNDS = num('ROUNDS', 5);
 const SECONDS = num('SECONDS', 5);
 const CONNECTIONS = num('CONNECTIONS', 10);
 const SEED = num('SEED', 500);
+const BASELINE = process.env.BASELINE;
+const PROJECTS = new Set(['project', 'baseline']);
 
 const raiseBody = (i: number) => ({
   actionId: `bench-${String(i).padStart(5, '0')}`,
@@ -92,8 +98,11 @@ async function load(system: System, phase: 'progress' | 'list', ids: string[]): 
 
 export async function sideBySide(): Promise<void> {
   const root = join(__dirname, '..', '..');
-  const dirs = ['project', 'emmett', 'floor'].map((n) => mkdtempSync(join(tmpdir(), `bench-http-${n}-`)));
+  const names = ['project', 'emmett', 'floor', ...(BASELINE ? ['baseline'] : [])];
+  const dirs = names.map((n) => mkdtempSync(join(tmpdir(), `bench-http-${n}-`)));
   const { env, admin, manager } = await projectUnderLoad(dirs[0]);
+  const baseline = BASELINE ? await projectUnderLoad(dirs[3]) : undefined;
+  const admins = new Map([['project', admin]]);
   const loadBefore = loadAverages();
   const systems: System[] = [];
   try {
@@ -105,11 +114,18 @@ export async function sideBySide(): Promise<void> {
       const peerEnv = { DATA_DIR: dirs[i], PORT: String(await freePort()) };
       systems.push({ name, service: await startService(peerEnv, root, `bench/peers/${name}/main.js`) });
     }
-    const [project] = systems;
-    await post(project, '/partners', { partnerId: 'bench-police', name: 'Bench Police', kind: 'police' }, admin);
-    await post(project, '/boards', { boardId: 'bench', name: 'Bench Board', kind: 'executive-board' }, admin);
-    await post(project, '/meetings', { meetingId: 'bench-m1', boardId: 'bench', scheduledFor: '2022-05-10T10:00:00Z' });
-    await post(project, '/meetings/bench-m1/agenda-items', { itemNumber: 1, title: 'Actions' });
+    if (baseline && BASELINE) {
+      systems.push({ name: 'baseline', service: await startService(baseline.env, BASELINE), token: baseline.manager });
+      admins.set('baseline', baseline.admin);
+    }
+    for (const project of systems.filter((s) => PROJECTS.has(s.name))) {
+      const admin = admins.get(project.name);
+      await post(project, '/partners', { partnerId: 'bench-police', name: 'Bench Police', kind: 'police' }, admin);
+      await post(project, '/boards', { boardId: 'bench', name: 'Bench Board', kind: 'executive-board' }, admin);
+      const meeting = { meetingId: 'bench-m1', boardId: 'bench', scheduledFor: '2022-05-10T10:00:00Z' };
+      await post(project, '/meetings', meeting);
+      await post(project, '/meetings/bench-m1/agenda-items', { itemNumber: 1, title: 'Actions' });
+    }
     const ids: string[] = [];
     for (let i = 0; i < SEED; i++) {
       const body = raiseBody(i);
@@ -117,12 +133,14 @@ export async function sideBySide(): Promise<void> {
       await Promise.all(systems.map((s) => post(s, '/actions', body)));
     }
     // The project's read model is eventually consistent: wait until its list shows the last seeded action.
-    for (let tries = 0; tries < 600; tries++) {
-      const res = await fetch(`${project.service.url}/action-log/${ids[ids.length - 1]}`, {
-        headers: { authorization: `Bearer ${manager}` },
-      });
-      if (res.ok) break;
-      await new Promise((r) => setTimeout(r, 100));
+    for (const project of systems.filter((s) => PROJECTS.has(s.name))) {
+      for (let tries = 0; tries < 600; tries++) {
+        const res = await fetch(`${project.service.url}/action-log/${ids[ids.length - 1]}`, {
+          headers: { authorization: `Bearer ${project.token}` },
+        });
+        if (res.ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
 
     const results: Record<string, Record<string, Figures[]>> = { progress: {}, list: {} };
@@ -144,13 +162,13 @@ export async function sideBySide(): Promise<void> {
       `\nMachine: ${on.cpu}, nproc ${on.nproc}, ${(on.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${on.node}, ${on.date}, load average ${loadBefore} before, ${loadAverages()} after`,
     );
     console.log(
-      `Setup: ${ROUNDS} interleaved rounds x 2 phases x 3 systems x ${SECONDS} s, ${CONNECTIONS} connections, ${SEED} actions seeded in each, synchronous=FULL everywhere\n`,
+      `Setup: ${ROUNDS} interleaved rounds x 2 phases x ${systems.length} systems x ${SECONDS} s, ${CONNECTIONS} connections, ${SEED} actions seeded in each, synchronous=FULL everywhere\n`,
     );
     console.log('| phase | system | answers/s | p50 ms | p99 ms | server CPU us/request | not 2xx |');
     console.log('|---|---|---:|---:|---:|---:|---:|');
     const rate = (phase: string, name: string) => median(results[phase][name].map((f) => f.rate));
     for (const phase of ['progress', 'list']) {
-      for (const name of ['project', 'emmett', 'floor']) {
+      for (const name of names) {
         const fs = results[phase][name];
         console.log(
           `| ${phase} | ${name} | ${rate(phase, name).toFixed(0)} | ${median(fs.map((f) => f.p50))} | ${median(fs.map((f) => f.p99))} | ${median(fs.map((f) => f.cpuUs)).toFixed(0)} | ${fs.reduce((a, f) => a + f.failed, 0)} |`,
@@ -164,6 +182,19 @@ export async function sideBySide(): Promise<void> {
       console.log(
         `| ${phase} | ${(p / rate(phase, 'emmett')).toFixed(2)} | ${(p / rate(phase, 'floor')).toFixed(2)} |`,
       );
+    }
+    if (BASELINE) {
+      // Per round, since the two builds ran beside each other in it: the steadiest comparison on a shared machine.
+      const perRound = (phase: string, pick: (f: Figures) => number) =>
+        results[phase].project.map((f, i) => pick(f) / pick(results[phase].baseline[i]));
+      console.log(
+        `\n| phase | project / baseline (${BASELINE}), median of per-round ratios: answers/s | CPU per request |`,
+      );
+      console.log('|---|---:|---:|');
+      for (const phase of ['progress', 'list'])
+        console.log(
+          `| ${phase} | ${median(perRound(phase, (f) => f.rate)).toFixed(2)} | ${median(perRound(phase, (f) => f.cpuUs)).toFixed(2)} |`,
+        );
     }
   } finally {
     for (const s of systems) await stopService(s.service);

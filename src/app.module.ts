@@ -1,5 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, ModuleRef } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from './config/app-config';
@@ -8,7 +8,9 @@ import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthModule } from './health/health.module';
 import { CommandResponseInterceptor } from './http/command-response.interceptor';
+import { withRouteInterceptors } from './http/route-interceptors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { SlidingLogThrottlerStorage } from './http/rate-limit-storage';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
 import { SharedStateModule } from './shared-state/shared-state.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -27,7 +29,11 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         SharedStateModule,
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        // The library's own storage re-filters a client's whole hit log on every request (rate-limit-storage.ts).
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+          storage: new SlidingLogThrottlerStorage(),
+        }),
         LedgerModule,
         IdempotencyModule,
         LogTreeModule,
@@ -41,8 +47,15 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        CommandResponseInterceptor,
+        ReadYourWritesInterceptor,
+        {
+          provide: APP_INTERCEPTOR,
+          // One link for the global interceptors and the route's own (src/http/route-interceptors.ts).
+          useFactory: (commands: CommandResponseInterceptor, reads: ReadYourWritesInterceptor, modules: ModuleRef) =>
+            withRouteInterceptors([commands, reads], modules),
+          inject: [CommandResponseInterceptor, ReadYourWritesInterceptor, ModuleRef],
+        },
       ],
     };
   }

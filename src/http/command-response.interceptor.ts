@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
-import { from, mergeMap, of, type Observable } from 'rxjs';
+import { from, mergeMap, of, tap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { canonicalJson } from '../ledger/integrity/canonical-json';
 import { idempotencyKeyOf } from './command-context.decorator';
@@ -34,6 +34,8 @@ export class CommandResponseInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (!WRITES.has(req.method) || !req.actor) return next.handle();
     const key = idempotencyKeyOf(req);
+    // Without a key nothing is looked up or kept: the answer only gets its ETag (no fingerprint to hash).
+    if (!key) return next.handle().pipe(tap((body: unknown) => withRevisionTag(reply, body)));
     const scope = req.actor.userId;
     // Interceptors run before the validation pipe, so this hashes the body as parsed. That cannot
     // throw: the JSON parser (json-body.ts) has already refused bodies too deep to walk and
@@ -43,7 +45,7 @@ export class CommandResponseInterceptor implements NestInterceptor {
       .digest('hex');
     // The prior answer is looked up before the handler runs, and the new one kept before the
     // response leaves: a retry sent at once to another instance then finds it (shared stores).
-    return from(key ? Promise.resolve(this.store.get(scope, key)) : Promise.resolve(undefined)).pipe(
+    return from(Promise.resolve(this.store.get(scope, key))).pipe(
       mergeMap((prior) => {
         if (prior && prior.fingerprint !== fingerprint) {
           throw new UnprocessableEntityException(
@@ -57,10 +59,8 @@ export class CommandResponseInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            const revision = (body as { revision?: unknown } | undefined)?.revision;
-            const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
-            if (etag) reply.header('etag', etag);
-            if (key) await this.keep(scope, key, { fingerprint, status: reply.statusCode, body, etag });
+            const etag = withRevisionTag(reply, body);
+            await this.keep(scope, key, { fingerprint, status: reply.statusCode, body, etag });
             return body;
           }),
         );
@@ -80,4 +80,12 @@ export class CommandResponseInterceptor implements NestInterceptor {
       this.logger.warn(`Idempotency record not kept for a recorded write: ${(err as Error).message}`);
     }
   }
+}
+
+/** The ETag of a write's answer: the stream's new revision, when the answer names one. */
+function withRevisionTag(reply: FastifyReply, body: unknown): string | undefined {
+  const revision = (body as { revision?: unknown } | undefined)?.revision;
+  const etag = typeof revision === 'number' ? `"${revision}"` : undefined;
+  if (etag) reply.header('etag', etag);
+  return etag;
 }

@@ -5,12 +5,12 @@ import {
   ExecutionContext,
   Header,
   NestInterceptor,
-  UseInterceptors,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { ApiOkHeaders } from './ok-response-headers';
 import { problem } from './problem';
+import { UseRouteInterceptors } from './route-interceptors';
 
 /** RFC 9745 headers: `Deprecation` as a structured-field Date (`@` and seconds since the epoch), `Link` to the replacement. */
 function deprecationHeaders(since: string, documentation: string): Record<'Deprecation' | 'Link', string> {
@@ -46,7 +46,7 @@ export interface RenamedQueryParameterOptions {
  */
 export function RenamedQueryParameter(o: RenamedQueryParameterOptions): MethodDecorator {
   return applyDecorators(
-    UseInterceptors(new RenamedQueryParameterInterceptor(o, deprecationHeaders(o.since, o.documentation))),
+    UseRouteInterceptors(new RenamedQueryParameterInterceptor(o, deprecationHeaders(o.since, o.documentation))),
     // Sent only when the old name is used: documented beside the 200's body, never in place of it.
     ApiOkHeaders(DEPRECATION_RESPONSE_HEADERS),
   );

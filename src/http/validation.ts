@@ -2,6 +2,7 @@ import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe 
 import { plainToInstance } from 'class-transformer';
 import { problem } from './problem';
 import { textErrors, type FieldError } from './text-hygiene';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -62,6 +63,7 @@ class EdgeValidationPipe extends ValidationPipe {
 }
 
 export function validationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

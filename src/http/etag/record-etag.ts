@@ -1,7 +1,6 @@
 import {
   applyDecorators,
   Injectable,
-  UseInterceptors,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -10,6 +9,7 @@ import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { ApiOkHeaders } from '../ok-response-headers';
+import { UseRouteInterceptors } from '../route-interceptors';
 
 /**
  * What a read's ETag rests on, noted per request (the raw Node request, so nothing outlives it):
@@ -57,4 +57,4 @@ export class RecordETagInterceptor implements NestInterceptor {
 }
 
 /** One record: the tag rests on the document's `revision` (the same value works as If-Match on its commands). */
-export const RecordETag = () => applyDecorators(UseInterceptors(RecordETagInterceptor), ApiETag(RECORD_TAG));
+export const RecordETag = () => applyDecorators(UseRouteInterceptors(new RecordETagInterceptor()), ApiETag(RECORD_TAG));

@@ -81,7 +81,8 @@ export class ActionLogReader {
       NAME,
       ACTION_KEY_PREFIX,
       { limit, cursor, where },
-      (doc) => (matchesQuery(doc, query, look) ? { ...doc, ...resolved(doc, query.asOf, look) } : undefined),
+      // Object.assign, not spread: spreading a parsed document costs a few times its JSON.parse (measured).
+      (doc) => (matchesQuery(doc, query, look) ? Object.assign({}, doc, resolved(doc, query.asOf, look)) : undefined),
     );
   }
 

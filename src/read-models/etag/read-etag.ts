@@ -6,13 +6,13 @@ import {
   Injectable,
   NestInterceptor,
   SetMetadata,
-  UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiETag, POSITION_TAG, validatorBases, type ValidatorBase } from '../../http/etag/record-etag';
 import type { FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { ReadModelStore } from '../read-model-store';
+import { UseRouteInterceptors } from '../../http/route-interceptors';
 
 /**
  * ETags on reads, declared once per endpoint. The interceptor notes what the tag rests on (a
@@ -61,7 +61,7 @@ export { RecordETag } from '../../http/etag/record-etag';
 export const ReadModelETag = (projection: { name: string }) =>
   applyDecorators(
     SetMetadata(ETAG_SOURCE, { kind: 'read-model', projection: projection.name } satisfies Source),
-    UseInterceptors(ReadETagInterceptor),
+    UseRouteInterceptors(ReadETagInterceptor),
     ApiETag(POSITION_TAG),
   );
 
@@ -69,6 +69,6 @@ export const ReadModelETag = (projection: { name: string }) =>
 export const AsOfETag = () =>
   applyDecorators(
     SetMetadata(ETAG_SOURCE, { kind: 'as-of' } satisfies Source),
-    UseInterceptors(ReadETagInterceptor),
+    UseRouteInterceptors(ReadETagInterceptor),
     ApiETag(POSITION_TAG),
   );
