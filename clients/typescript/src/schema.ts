@@ -4291,6 +4291,8 @@ export interface components {
        * @example 2022-12-31
        */
       to?: string;
+      /** @description Where the membership is recorded, e.g. the minutes' attendance list */
+      source?: string;
     };
     AddRiskControlDto: {
       /**
@@ -4734,6 +4736,8 @@ export interface components {
        * @example 2022-12-31
        */
       to?: string;
+      /** @description Where the membership is recorded, e.g. the minutes' attendance list */
+      source?: string;
     };
     BoardPageAsOfDto: {
       items: components['schemas']['BoardDto'][];
@@ -7869,6 +7873,8 @@ export interface components {
        * @example 2022-01-01
        */
       from: string;
+      /** @description Where the rule comes from, or why it is assumed */
+      source?: string;
     };
     RagEntryDto: {
       /**
@@ -9377,6 +9383,8 @@ export interface components {
        * @example 2022-01-01
        */
       from: string;
+      /** @description Where the rule comes from (terms of reference), or why it is assumed */
+      source?: string;
     };
     SetBudgetDto: {
       /**
