@@ -61,7 +61,8 @@ async function scheduleReferenced(client: DemoClient, data: DemoData, r: Referen
     .map((m) => m.date)
     .sort()[0];
   const what = r.kind === 'planned' ? 'planned' : 'minutes not in the data set';
-  const title = `${b.name} (${what}${placeholder ? `; ${r.month ? 'day' : 'date'} not given, ${date} is a placeholder` : ''})`;
+  const given = r.month ? 'the minutes give the month only' : 'the minutes give no date';
+  const title = `${b.name} (${what}${placeholder ? `; illustrative date ${date}: ${given}` : ''})`;
   // A past meeting was scheduled by the time it met; a planned one when the minutes announced it.
   const occurredAt = at(r.kind === 'past-not-recorded' ? date : mentioned);
   const body = {
