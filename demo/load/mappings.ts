@@ -32,7 +32,13 @@
  *   reason; 'carried-forward' -> carry forward to the next meeting; 'delayed', 'on-agenda',
  *   'for-discussion', 'in-progress', 'progressed' -> a progress note prefixed with the status
  *   (and 'inferred:' where the data infers it from later items rather than an action log).
- * - Sign-offs: the documents are not in the data set, so the artefact version is 'as presented
+ * - Board members: everyone a board's minutes list as present or sending apologies (not those to
+ *   present, in attendance or taking the minutes) holds a seat named after them from the first
+ *   meeting listing them; each membership's source names the list. The quorum rule is the seeds'
+ *   three statutory partners each present or deputised; no seed states one, and its text says so.
+ * - Sign-offs: the minutes record them as the board's ('All agreed to sign off'): the chair records
+ *   each required partner's agreement, naming no signatory. The documents are not in the data set,
+ *   so the artefact version is 'as presented
  *   <date>' and the content hash is SHA-256 of the sign-off id, title and meeting: it pins the
  *   record, not the PDF.
  * - Escalation protocol: the API has no 'assumed' flag, so each assumed stage's name says
