@@ -30,9 +30,9 @@ export const mayActions = {
   updateCsprReport: a(3, {
     text: 'Update the CSPR (James) report in line with the discussion and send the revised version to the Business Manager.',
     owners: [byPerson('lucy-young')],
+    // No due date is minuted: publication was planned for June 2022, but the update is not tied to it.
     inActionColumn: false,
-    notes:
-      'A "next step" in the discussion rather than the action column; it is the condition of the CSPR sign-off. No due date is minuted (publication was planned for June 2022, but the update is not tied to it).',
+    notes: 'A "next step" in the discussion rather than the action column; it is the condition of the CSPR sign-off.',
   }),
   policeTrainingInput: a(4, {
     text: 'Discuss a financial contribution from Warwickshire Police to the training programme.',

@@ -55,9 +55,8 @@ export const septActions = {
   policeInspectionForwardPlan: a(7, {
     text: 'Add the police inspection recommendations update to the WSEB forward plan for April 2023.',
     owners: [byPerson('chelsea-jones')],
+    // No due date minuted. April 2023 is the forward plan's month (a forward-plan item), not a meeting the minutes date.
     inActionColumn: true,
-    notes:
-      "No due date minuted. The April 2023 meeting is the forward plan's month (loaded as a forward-plan item), not a meeting the minutes date.",
   }),
   policeInspectionUpdate: a(8, {
     text: 'Update the WSEB on progress against the eight police inspection recommendations.',
