@@ -58,6 +58,7 @@ export const referencedMeetings: ReferencedMeeting[] = [
     kind: 'planned',
     date: '2022-11-08',
     weekdayAsWritten: 'Tuesday',
+    startTime: '09:30',
     source: { document: SEP_2022, where: '"Date of next meeting: Tuesday 8th November 2022, 09:30-12:00pm"' },
     mentionedInMeetingIds: ['wseb-2022-09-22'],
     notes: '09:30-12:00. Written weekday matches the date.',

@@ -162,6 +162,8 @@ export interface ReferencedMeeting {
   date?: IsoDate;
   month?: IsoMonth;
   weekdayAsWritten?: string;
+  /** `HH:MM`, where the minutes give it. */
+  startTime?: string;
   location?: string;
   mentionedInMeetingIds: MeetingId[];
   notes?: string;

@@ -142,6 +142,14 @@ describe('the demo record as the minutes show it (issue 17)', () => {
     expect(item.title).toContain('[source: 001_c61fdfe20dc690cb.txt, item 9');
     const july = (await get('/meetings/wseb-2022-07')) as { title: string };
     expect(july.title).toContain('illustrative date 2022-07-01: the minutes give the month only');
+    // A time of day the minutes give is kept; one they do not give is labelled where it stands in.
+    const november = (await get('/meetings/wseb-2022-11-08')) as { title: string; scheduledFor: string };
+    expect(november.scheduledFor).toBe('2022-11-08T09:30:00.000Z');
+    expect(november.title).not.toContain('time of day');
+    const september = (await get(`/meetings/${SEP}`)) as { title: string };
+    expect(september.title).toBe(
+      'Warwickshire Safeguarding Executive Board (time of day not minuted: 10:00 illustrative)',
+    );
     const meetings = (await get('/meetings?board=wseb&limit=200')) as { items: Array<{ meetingId: string }> };
     expect(meetings.items.map((m) => m.meetingId)).not.toContain('wseb-2023-04');
   });
