@@ -26,7 +26,8 @@ const csprJames: DemoCaseReview = {
       on: '2020-09-01',
       body: {
         type: 'rapid-review',
-        title: 'Warwickshire CSPR signed off by the Executive Board, May 2022',
+        // The dates before May 2022 are not in the seeds: the record's title says so.
+        title: 'Warwickshire CSPR signed off by the Executive Board, May 2022 (dates before then illustrative)',
         awareOn: '2020-09-01',
         boardId: 'wseb',
         // The minutes name the child by first name only; the register holds it sealed, never in the title.
@@ -127,7 +128,8 @@ const worcsScr: DemoCaseReview = {
       on: '2017-06-01',
       body: {
         type: 'serious-case-review',
-        title: 'Worcestershire SCR approved March 2019, step-down to a learning review sought',
+        title:
+          'Worcestershire SCR approved March 2019, step-down to a learning review sought (dates before then illustrative)',
         awareOn: '2017-06-01',
         boardId: 'worcs-scb',
       },

@@ -235,6 +235,17 @@ describe('demo data: case reviews (issue 16)', () => {
       if (typeof s.body.title === 'string') for (const n of names) expect(s.body.title).not.toContain(n);
   });
 
+  it("says in the review's title when any of its dates is illustrative (a date cannot carry the label itself)", () => {
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    for (const review of d.caseReviews) {
+      const datesInvented = review.steps.some((s) =>
+        s.from.some((p) => 'illustrative' in p && p.fields.some((f) => DATE.test(String(s.body[f])))),
+      );
+      const title = String(review.steps.find((s) => s.path === '')?.body.title);
+      if (datesInvented) expect([review.id, title]).toEqual([review.id, expect.stringContaining('illustrative')]);
+    }
+  });
+
   it('names in findings only actions, and links only sign-offs, the meetings record', () => {
     const named = steps.flatMap((s) => [...((s.body.actionIds ?? []) as string[])]);
     expect(missing(named, actionIds)).toEqual([]);

@@ -8,6 +8,8 @@ import { wsEscalationProtocol } from './escalation-protocol';
 import { carryForward201617 } from './funding-2016-17';
 import { funding202223 } from './funding-2022-23';
 import { assuranceRecords } from './assurance';
+import { boardMembers, quorumRules } from './board-members';
+import { forwardPlan } from './forward-plan';
 import { boards, partnerSuccessions, partners } from './partners';
 import { people } from './people';
 import { referencedMeetings } from './referenced-meetings';
@@ -25,6 +27,8 @@ export const demoData: DemoData = {
   partnerSuccessions,
   people,
   boards,
+  boardMembers,
+  quorumRules,
   meetings: [worcsScb20190313, wseb20220510, wseb20220922],
   assuranceRecords,
   referencedMeetings,
@@ -33,6 +37,7 @@ export const demoData: DemoData = {
   reviewActivity: [reviewActivity201920],
   escalationProtocols: [wsEscalationProtocol],
   caseReviews,
+  forwardPlan,
 };
 
 /** Ids of the records most demos start from. */

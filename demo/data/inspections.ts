@@ -119,7 +119,7 @@ export const cqcInspection201617: DemoInspection = {
   fieldworkTo: '2016-10-07',
   publishedOn: '2017-01-16',
   reportReference:
-    'CQC inspection of safeguarding and looked after children, WSCB annual report 2016-17 (Inspection reports). Illustrative: the fieldwork and publication dates (the report gives the year only) and the agencies inspected (it names none)',
+    'CQC inspection of safeguarding and looked after children, WSCB annual report 2016-17 (Inspection reports). Illustrative: the fieldwork and publication dates (the report gives the year), agencies inspected (none named), day recorded (year end)',
   // Illustrative: the report does not name the agencies inspected; CQC inspects health services,
   // so the three Warwickshire CCGs of 2016-17 are named.
   partnerIds: ['warwickshire-north-ccg', 'south-warwickshire-ccg', 'coventry-rugby-ccg'],

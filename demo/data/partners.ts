@@ -4,6 +4,9 @@
  * `shortName` only (both Warwickshire's and Worcestershire's children's boards are "WSCB").
  */
 import type { Board, Partner, PartnerSuccession } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
+
+const REPORT_2016_17 = SOURCE_DOCUMENTS.wscbAnnualReport201617;
 
 const p = (
   id: string,
@@ -68,35 +71,32 @@ export const partners: Partner[] = [
         'The partnership and its business team. The 2020 cabinet report states the new arrangements took effect on 29 September 2020, yet it reports on 2019-20 and says the Executive Board had met since September 2019: 2019 may be meant. Recorded as stated.',
     },
   ),
-  p('george-eliot-hospital-trust', 'George Eliot Hospital Trust', 'health', false, 'Warwickshire'),
-  p(
-    'nuneaton-bedworth-borough-council',
-    'Nuneaton and Bedworth Borough Council',
-    'local-authority',
-    false,
-    'Warwickshire',
-    {
-      notes: 'District/borough council: a local authority but not the statutory safeguarding partner.',
+  p('warwickshire-youth-justice-service', 'Warwickshire Youth Justice Service', 'other', false, 'Warwickshire', {
+    source: {
+      document: REPORT_2016_17,
+      where: 'section 7.4 Child Sexual Exploitation: the conference "collaboration"',
     },
-  ),
-  p(
-    'north-warwickshire-borough-council',
-    'North Warwickshire Borough Council',
-    'local-authority',
-    false,
-    'Warwickshire',
-  ),
-  p('warwickshire-youth-justice-service', 'Warwickshire Youth Justice Service', 'other', false, 'Warwickshire'),
+  }),
   p('warwickshire-north-ccg', 'Warwickshire North Clinical Commissioning Group', 'health', false, 'Warwickshire', {
     notes:
       'Named in the 2016-17 annual report; the sources do not say how it relates to the later Coventry and Warwickshire CCG, so no succession is recorded.',
   }),
   p('south-warwickshire-ccg', 'South Warwickshire Clinical Commissioning Group', 'health', false, 'Warwickshire'),
   p('coventry-rugby-ccg', 'Coventry and Rugby Clinical Commissioning Group', 'health', false, 'Coventry and Rugby'),
-  p('community-rehabilitation-company', 'Community Rehabilitation Company', 'probation', false, 'Warwickshire'),
-  p('cafcass', 'Cafcass', 'other', false, 'England'),
-  p('barnardos', "Barnardo's (advocacy service)", 'voluntary', false, 'Warwickshire'),
+  p('cafcass', 'Cafcass', 'other', false, 'England', {
+    source: {
+      document: REPORT_2016_17,
+      where: 'section 7.1 Resources and Governance: "smaller contributions made by Probation and Cafcass"',
+    },
+  }),
+  p('barnardos', "Barnardo's (advocacy service)", 'voluntary', false, 'Warwickshire', {
+    source: { document: SOURCE_DOCUMENTS.wseb20220922, where: 'item 3: "the Barnardo\'s Advocacy service"' },
+  }),
   p('home-office', 'Home Office', 'other', false, 'England', {
+    source: {
+      document: SOURCE_DOCUMENTS.wseb20220922,
+      where: 'item 4: "The responsibility and management of the hotel lies with the Home Office"',
+    },
     notes: 'Runs the Rugby hotel for unaccompanied asylum-seeking children (WSEB 22 Sep 2022).',
   }),
   // --- Shared ---------------------------------------------------------------------
@@ -174,6 +174,10 @@ export const partners: Partner[] = [
   p('worcestershire-children-first', 'Worcestershire Children First', 'local-authority', false, 'Worcestershire', {
     shortName: 'WCF',
     activeFrom: '2019-10-01',
+    source: {
+      document: SOURCE_DOCUMENTS.worcsScb20190313,
+      where: '2.3: "Worcestershire Children First is the new name of the council-owned Company"',
+    },
     notes: "Council-owned company for children's services, due to go live 1 October 2019 (WSCB 13 Mar 2019).",
   }),
 ];
@@ -232,6 +236,7 @@ export const boards: Board[] = [
     area: 'Warwickshire',
     chairPersonId: 'david-peplow',
     statutoryPartnerIds: [],
+    source: { document: REPORT_2016_17, where: 'title and section 3 Governance and Accountability' },
     notes: 'Pre-2019 Local Safeguarding Children Board ("WSCB" — same abbreviation as Worcestershire\'s).',
   },
   {

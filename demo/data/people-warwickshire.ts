@@ -4,6 +4,7 @@
  * the initials of Jon Chapman in the Worcestershire minutes.
  */
 import type { Person } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
 
 export const warwickshirePeople: Person[] = [
   {
@@ -119,12 +120,17 @@ export const warwickshirePeople: Person[] = [
     id: 'dave-andrews',
     fullName: 'Dave Andrews',
     notOnAttendance: true,
+    source: { document: SOURCE_DOCUMENTS.wseb20220922, where: 'item 7: "Holly Reed is to liaise with Dave Andrews"' },
     notes: 'Contact for the modern slavery / human trafficking 7 minute briefings; agency not given.',
   },
   {
     id: 'david-peplow',
     fullName: 'David Peplow',
     role: 'Independent Chair, Warwickshire Safeguarding Children Board (from June 2014)',
+    source: {
+      document: SOURCE_DOCUMENTS.wscbAnnualReport201617,
+      where: 'section 1, Forward - David Peplow, Independent Chair',
+    },
     notes: 'From the 2016-17 annual report.',
   },
 ];

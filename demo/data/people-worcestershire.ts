@@ -8,6 +8,7 @@
  * - "TR" (named twice in the minutes) is on no list and is not modelled as a person.
  */
 import type { Person } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
 
 /** Compact constructor: id, full name as written, initials as written, role, partner. */
 const w = (
@@ -149,6 +150,10 @@ export const worcestershirePeople: Person[] = [
   // "JC" is also Jackie Channell's initials in Warwickshire; ids keep them apart.
   w('jon-chapman', 'Jon Chapman', undefined, 'Author of the SCR overview report', undefined, {
     notOnAttendance: true,
+    source: {
+      document: SOURCE_DOCUMENTS.worcsScb20190313,
+      where: 'Part 1: "Thanks were extended to EF and Jon Chapman (author)"',
+    },
     notes: 'Thanked as author of the SCR overview report; on no attendance or apologies list.',
   }),
 ];

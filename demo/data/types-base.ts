@@ -1,4 +1,6 @@
 /** The demo data's ids, partners, people, boards and attendance (conventions in types.ts). */
+import type { SourceRef } from './sources';
+
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
 /** `YYYY-MM`, for targets the minutes give only as a month. */
@@ -29,6 +31,8 @@ export interface Partner {
   activeFrom?: IsoDate;
   /** Last day the body existed / acted as a partner, where known. */
   activeTo?: IsoDate;
+  /** Where the body is named, when no cited record (attendance, owners, escalations) names it. */
+  source?: SourceRef;
   notes?: string;
 }
 
@@ -61,6 +65,8 @@ export interface Person {
   partnerId?: PartnerId;
   /** Named as an owner or contact but on no attendance or apologies list of any meeting. */
   notOnAttendance?: boolean;
+  /** Where the person is named, when no cited record (attendance, owners) names them. */
+  source?: SourceRef;
   notes?: string;
 }
 
@@ -73,6 +79,8 @@ export interface Board {
   /** Statutory partners expected to sign off the board's key artefacts. */
   statutoryPartnerIds: PartnerId[];
   activeFrom?: IsoDate;
+  /** Where the board is named, when no cited record (a meeting, a member) names it. */
+  source?: SourceRef;
   notes?: string;
 }
 

@@ -11,6 +11,7 @@ import type {
   Pence,
   PersonId,
 } from './types-base';
+import type { SourceRef } from './types-case-reviews';
 
 export type DecisionOutcome =
   'approved' | 'endorsed' | 'agreed' | 'accepted' | 'noted' | 'approved-in-principle' | 'rejected' | 'deferred';
@@ -49,7 +50,11 @@ export type ActionOwner =
   | { kind: 'unresolved'; asWritten: string; notes: string };
 
 export type ActionDue =
-  { kind: 'date'; date: IsoDate } | { kind: 'meeting'; meetingId: MeetingId } | { kind: 'described'; text: string };
+  | { kind: 'date'; date: IsoDate }
+  | { kind: 'meeting'; meetingId: MeetingId }
+  | { kind: 'described'; text: string }
+  /** A period from the meeting, as minuted ("within six months"); `date` is its last day, computed. */
+  | { kind: 'within'; months: number; date: IsoDate; asWritten: string };
 
 export interface Action {
   /** Stable id, e.g. 'wseb-2022-05-10-a3'. */
@@ -124,6 +129,8 @@ export type PreviousMinutesApproval =
 export interface Meeting {
   id: MeetingId;
   boardId: BoardId;
+  /** The minutes every record of this meeting (attendance, items, decisions, actions) is taken from. */
+  source: SourceRef;
   /** The date as written; kept even when the written weekday disagrees. */
   date: IsoDate;
   /** Weekday as the minutes write it (may not match `date`; see notes). */
@@ -149,10 +156,14 @@ export interface Meeting {
 export interface ReferencedMeeting {
   id: MeetingId;
   boardId: BoardId;
+  /** Where the minutes mention it (its date, or that its minutes were approved). */
+  source: SourceRef;
   kind: 'past-not-recorded' | 'planned';
   date?: IsoDate;
   month?: IsoMonth;
   weekdayAsWritten?: string;
+  /** `HH:MM`, where the minutes give it. */
+  startTime?: string;
   location?: string;
   mentionedInMeetingIds: MeetingId[];
   notes?: string;

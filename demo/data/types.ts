@@ -23,18 +23,24 @@ import type { Board, Partner, PartnerSuccession, Person } from './types-base';
 import type { Meeting, ReferencedMeeting } from './types-items';
 import type { CarryForwardAccount, EscalationProtocol, FundingYear, ReviewActivity } from './types-finance';
 import type { DemoCaseReview } from './types-case-reviews';
+import type { BoardMember, BoardQuorumRule, DemoForwardPlanItem } from './types-members';
 
 export * from './types-assurance';
 export * from './types-base';
 export * from './types-items';
 export * from './types-finance';
 export * from './types-case-reviews';
+export * from './types-members';
 
 export interface DemoData {
   partners: Partner[];
   partnerSuccessions: PartnerSuccession[];
   people: Person[];
   boards: Board[];
+  /** Each board's members over time, from the minutes' attendance lists (issue 17 item 1). */
+  boardMembers: BoardMember[];
+  /** Each board's quorum rule (illustrative: the seeds state none). */
+  quorumRules: BoardQuorumRule[];
   meetings: Meeting[];
   /** Thematic reviews and multi-agency audits (issue 16 item 5), each step citing its document. */
   assuranceRecords: DemoAssuranceRecord[];
@@ -44,4 +50,6 @@ export interface DemoData {
   reviewActivity: ReviewActivity[];
   escalationProtocols: EscalationProtocol[];
   caseReviews: DemoCaseReview[];
+  /** Items the minutes put on a board's forward plan for a month (no meeting is invented for it). */
+  forwardPlan: DemoForwardPlanItem[];
 }

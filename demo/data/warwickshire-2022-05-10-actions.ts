@@ -30,7 +30,7 @@ export const mayActions = {
   updateCsprReport: a(3, {
     text: 'Update the CSPR (James) report in line with the discussion and send the revised version to the Business Manager.',
     owners: [byPerson('lucy-young')],
-    due: { kind: 'described', text: 'before publication, planned for June 2022' },
+    // No due date is minuted: publication was planned for June 2022, but the update is not tied to it.
     inActionColumn: false,
     notes: 'A "next step" in the discussion rather than the action column; it is the condition of the CSPR sign-off.',
   }),

@@ -7,6 +7,7 @@
 import { attend, item } from './build';
 import { warwickshireStatutoryMay2022 as STATUTORY } from './partners';
 import type { Meeting } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
 import { mayActionUpdates, mayActions as A, mayPriorActions } from './warwickshire-2022-05-10-actions';
 
 const M = 'wseb-2022-05-10';
@@ -16,6 +17,7 @@ const WS = 'warwickshire-safeguarding';
 export const wseb20220510: Meeting = {
   id: M,
   boardId: 'wseb',
+  source: { document: SOURCE_DOCUMENTS.wseb20220510, where: 'WSEB minutes, 10 May 2022 (attendance, items 1-12)' },
   date: '2022-05-10',
   // Trap (weekday mismatch): the minutes say "Wednesday 10th May 2022"; 10 May 2022 was a Tuesday.
   weekdayAsWritten: 'Wednesday',
@@ -67,10 +69,10 @@ export const wseb20220510: Meeting = {
           id: `${M}-d-cspr-james-signoff`,
           outcome: 'agreed',
           text: 'All agreed to sign off the report and supporting documents, subject to the changes agreed.',
-          conditions: [
-            'Reviewer updates the report in line with the discussion.',
-            'Publication planned for June 2022.',
-          ],
+          // "subject to changes agreed" is the only condition minuted. "The plan for publication is for
+          // June 2022" is a plan stated in the discussion, not a condition of the sign-off: kept in notes.
+          conditions: ['Reviewer updates the report in line with the discussion.'],
+          notes: 'The minutes record the plan for publication as June 2022 (item 4); it is not a condition.',
         },
       ],
       signOffs: [
@@ -83,6 +85,7 @@ export const wseb20220510: Meeting = {
           status: 'signed-off-subject-to-conditions',
           conditions: ['Report updated according to the discussion (action wseb-2022-05-10-a3).'],
           decisionId: `${M}-d-cspr-james-signoff`,
+          notes: '"All agreed to sign off": a collective decision of the board; no individual signature is minuted.',
         },
       ],
       actions: [A.writeToHwbChair, A.updateCsprReport],
@@ -149,6 +152,8 @@ export const wseb20220510: Meeting = {
           signedByPartnerIds: [...STATUTORY],
           status: 'signed-off',
           decisionId: `${M}-d-carers-pack`,
+          notes:
+            '"The Executive Board agreed to sign off": the board\'s collective decision; no individual signature is minuted.',
         },
       ],
     }),

@@ -55,13 +55,14 @@ export const septActions = {
   policeInspectionForwardPlan: a(7, {
     text: 'Add the police inspection recommendations update to the WSEB forward plan for April 2023.',
     owners: [byPerson('chelsea-jones')],
-    due: { kind: 'meeting', meetingId: 'wseb-2023-04' },
+    // No due date minuted. April 2023 is the forward plan's month (a forward-plan item), not a meeting the minutes date.
     inActionColumn: true,
   }),
   policeInspectionUpdate: a(8, {
     text: 'Update the WSEB on progress against the eight police inspection recommendations.',
     owners: [byPerson('pete-hill')],
-    due: { kind: 'described', text: 'within six months of 22 Sep 2022' },
+    // "Within six months, Pete Hill is to provide an update to the WSEB": six months from 22 September 2022.
+    due: { kind: 'within', months: 6, date: '2023-03-22', asWritten: 'Within six months' },
     inActionColumn: false,
     notes: 'Stated in the discussion; the action column records only the forward-plan entry (a7).',
   }),

@@ -5,21 +5,41 @@
  * Actions live in `warwickshire-2022-09-22-actions.ts`.
  */
 import { attend, item } from './build';
-import type { Meeting } from './types';
+import type { Meeting, SignOff } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
 import { septActionUpdates, septActions as A } from './warwickshire-2022-09-22-actions';
 
 const M = 'wseb-2022-09-22';
 const ICB = 'coventry-warwickshire-icb';
 const WCC = 'warwickshire-county-council';
 const WS = 'warwickshire-safeguarding';
-const STATUTORY = [WCC, 'warwickshire-police', ICB];
+
+/**
+ * "the three main partners (health, police, and local authority) are to pull together a bespoke
+ * action plan" (item 5): three single-agency plans, so three sign-offs, one per partner, none yet presented.
+ */
+const thematicPlan = (partnerId: string, agency: string): SignOff => ({
+  id: `${M}-so-thematic-plan-${agency}`,
+  artefactTitle: `${agency === 'icb' ? 'ICB (health)' : agency === 'police' ? 'Warwickshire Police' : 'Warwickshire County Council'} action plan responding to the core thematic review`,
+  kind: 'action-plan',
+  requiredPartnerIds: [partnerId],
+  signedByPartnerIds: [],
+  status: 'pending',
+  decisionId: `${M}-d-thematic-recommendations`,
+  notes: 'Commissioned at this meeting; not yet presented.',
+});
 
 export const wseb20220922: Meeting = {
   id: M,
   boardId: 'wseb',
+  source: {
+    document: SOURCE_DOCUMENTS.wseb20220922,
+    where: 'WSEB minutes, 22 September 2022 (attendance, items 3-12)',
+  },
   date: '2022-09-22',
   weekdayAsWritten: 'Thursday',
   notes: [
+    "Apologies from Nigel Minns (council) and Tracy Pilcher (ICB); the minutes name no deputy for either. Other council members (Jo Davies, John Coleman, Julie Smith) and the ICB's Jackie Channell are listed as present.",
     'The published minutes begin at item 3: items 1-2 (welcome, previous minutes, action log) are not in the source, so no previous-minutes approval or recorded action statuses exist for this meeting.',
     'Health is represented by the ICB, which succeeded the CCG on 1 July 2022.',
   ],
@@ -93,18 +113,7 @@ export const wseb20220922: Meeting = {
           text: 'Recommendations go to the wider partnership for feedback; the three statutory partners each produce a bespoke action plan for WSEB to monitor; an executive summary is added.',
         },
       ],
-      signOffs: [
-        {
-          id: `${M}-so-thematic-action-plans`,
-          artefactTitle: 'Single-agency action plans responding to the core thematic review',
-          kind: 'action-plan',
-          requiredPartnerIds: [...STATUTORY],
-          signedByPartnerIds: [],
-          status: 'pending',
-          decisionId: `${M}-d-thematic-recommendations`,
-          notes: 'Commissioned at this meeting; none yet presented.',
-        },
-      ],
+      signOffs: [thematicPlan('warwickshire-police', 'police'), thematicPlan(WCC, 'council'), thematicPlan(ICB, 'icb')],
       actions: [A.thematicActionPlans, A.executiveSummary],
     }),
     item('6', 'MASH/Front Door Audit: agree dates and templates', {

@@ -50,8 +50,9 @@ export const worcsActions = {
   trainingRecommendations: a(6, {
     text: 'Discuss recommendations on future multi-agency training delivery with the Safeguarding Partners.',
     owners: [byTeam('Improving Frontline Practice Group (IFPG)')],
-    due: { kind: 'described', text: 'before WSCB training delivery ends in July 2019' },
     inActionColumn: false,
+    notes:
+      'No due date minuted. The minutes say WSCB delivers multi-agency training "until end of July"; the action is not tied to that date.',
   }),
   assuranceRequests: a(7, {
     text: 'Send requests for assurance about the quality assurance of referrals to the front door.',

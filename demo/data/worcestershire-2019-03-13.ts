@@ -6,6 +6,7 @@
  */
 import { attend, item } from './build';
 import type { Meeting } from './types';
+import { SOURCE_DOCUMENTS } from './types-case-reviews';
 import { worcsActionUpdates, worcsActions as A, worcsPriorActions } from './worcestershire-2019-03-13-actions';
 import { worcsPart1 } from './worcestershire-2019-03-13-part1';
 
@@ -18,6 +19,10 @@ const UNIT = 'worcestershire-scb-business-unit';
 export const worcsScb20190313: Meeting = {
   id: M,
   boardId: 'worcs-scb',
+  source: {
+    document: SOURCE_DOCUMENTS.worcsScb20190313,
+    where: 'WSCB minutes, 13 March 2019 (present, apologies, Parts 1-7)',
+  },
   date: '2019-03-13',
   weekdayAsWritten: 'Wednesday',
   startTime: '14:00',

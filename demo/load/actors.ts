@@ -25,6 +25,16 @@ export function businessManagerFor(boardId: string): DemoActor {
   return boardId === 'worcs-scb' ? sueHaddon : amritaSharma;
 }
 
+/**
+ * The board's chair, who records what the board agreed collectively ("All agreed to sign off"): the
+ * secretariat's chair role acts for every partner, so no partner's signature is put in one person's name.
+ */
+export function chairOf(boardId: string): DemoActor {
+  return boardId === 'worcs-scb'
+    ? { userId: 'derek-benson', role: 'chair', agency: 'worcestershire-scb-business-unit' }
+    : { userId: 'elaine-coleridge-smith', role: 'chair', agency: 'warwickshire-safeguarding' };
+}
+
 /** A partner's own representative, acting for their agency only (signatures, pledges). */
 export const representative = (personId: string, partnerId: string): DemoActor => ({
   userId: personId,

@@ -21,23 +21,49 @@ function ownersOf(owners: ActionOwner[]): Array<Record<string, string>> {
   });
 }
 
-/** Due by a date or a meeting; otherwise back at `fallbackMeetingId`, keeping any described due in the text. */
-function dueOf(a: Action, fallbackMeetingId: string): { text: string; due: Record<string, string> } {
-  if (a.due?.kind === 'date') return { text: a.text, due: { dueDate: a.due.date } };
-  if (a.due?.kind === 'meeting') return { text: a.text, due: { targetMeetingId: a.due.meetingId } };
-  const text = a.due?.kind === 'described' ? `${a.text} (due ${a.due.text})` : a.text;
-  return { text, due: { targetMeetingId: fallbackMeetingId } };
+/**
+ * Due as the minutes give it: a date, a period from the meeting ("within six months": its last day),
+ * a target meeting. Where they give none, the API still needs one: the action is due back at
+ * `fallback`, and its own text says so (illustrative for the next meeting; for an earlier action, the
+ * meeting whose action log reported on it). A described due keeps its words in the text too.
+ */
+function dueOf(a: Action, fallback: { meetingId: string; why: string }): { text: string; due: Record<string, string> } {
+  switch (a.due?.kind) {
+    case 'date':
+      return { text: a.text, due: { dueDate: a.due.date } };
+    case 'within':
+      return {
+        text: `${a.text} (minuted: "${a.due.asWritten}"; due by ${a.due.date}, ${a.due.months} months from the meeting)`,
+        due: { dueDate: a.due.date },
+      };
+    case 'meeting':
+      return { text: a.text, due: { targetMeetingId: a.due.meetingId } };
+    case 'described':
+      return { text: `${a.text} (due ${a.due.text}; ${fallback.why})`, due: { targetMeetingId: fallback.meetingId } };
+    case undefined:
+      return { text: `${a.text} (no due date minuted; ${fallback.why})`, due: { targetMeetingId: fallback.meetingId } };
+  }
 }
+
+/** Where an action without a minuted due is due back, and the words that say why in its text. */
+const nextMeetingFallback = (m: Meeting) => {
+  const meetingId = nextMeeting(m);
+  return { meetingId, why: `illustrative: due back at the next meeting, ${meetingId}` };
+};
+const reportedAtFallback = (m: Meeting) => ({
+  meetingId: m.id,
+  why: `due back at ${m.id}, the meeting whose action log reports on it`,
+});
 
 async function raise(
   client: DemoClient,
   data: DemoData,
   a: Action,
   itemNumber: number,
-  fallbackMeetingId: string,
+  fallback: { meetingId: string; why: string },
   boardId: string,
 ): Promise<void> {
-  const { text, due } = dueOf(a, fallbackMeetingId);
+  const { text, due } = dueOf(a, fallback);
   const body = {
     actionId: a.id,
     meetingId: a.raisedAtMeetingId,
@@ -53,11 +79,12 @@ async function raise(
 /** Earlier actions first (they are due back at the meeting that reported on them), then each meeting's own. */
 export async function loadActions(client: DemoClient, data: DemoData): Promise<void> {
   for (const m of data.meetings) {
-    for (const a of m.priorActions) await raise(client, data, a, logItemNumber(a.id), m.id, m.boardId);
+    for (const a of m.priorActions) await raise(client, data, a, logItemNumber(a.id), reportedAtFallback(m), m.boardId);
   }
   for (const m of data.meetings) {
     for (const item of m.items) {
-      for (const a of item.actions) await raise(client, data, a, itemNumberOf(item.number), nextMeeting(m), m.boardId);
+      for (const a of item.actions)
+        await raise(client, data, a, itemNumberOf(item.number), nextMeetingFallback(m), m.boardId);
     }
   }
   const updates = data.meetings

@@ -8,6 +8,7 @@ import { loadCaseReviews, loadReviewActivity } from './load-case-reviews';
 import { loadDecisions } from './load-decisions';
 import { loadFunding } from './load-funding';
 import { loadAssurance } from './load-assurance';
+import { loadBoardMembers, loadForwardPlan } from './load-board-members';
 import { loadIllustrativeEscalations } from './load-illustrative-escalations';
 import { loadInspections } from './load-inspections';
 import { closeMeetings, loadMeetings } from './load-meetings';
@@ -35,11 +36,13 @@ export async function loadDemoThrough(
 ): Promise<LoadTally> {
   const client = new DemoClient(transport, config);
   await loadPartners(client, data);
+  await loadBoardMembers(client, data);
   await loadProtocols(client, data);
   await loadMeetings(client, data);
   await loadDecisions(client, data);
   await loadSignoffs(client, data);
   await loadActions(client, data);
+  await loadForwardPlan(client, data);
   await loadCaseReviews(client, data);
   await loadReviewActivity(client, data);
   await loadFunding(client, data);

@@ -31,6 +31,10 @@ export function meetingDates(data: DemoData): MeetingDates {
   return { dateOf: (id) => dates.get(id) ?? fail(`Meeting ${id} is neither recorded nor referenced`) };
 }
 
+/** The API needs a time of day; where the minutes give none, 10:00 stands in and the title says so. */
+const DEFAULT_TIME = '10:00';
+const TIME_NOT_MINUTED = `time of day not minuted: ${DEFAULT_TIME} illustrative`;
+
 const fail = (message: string): never => {
   throw new Error(message);
 };
@@ -42,8 +46,8 @@ export async function loadMeetings(client: DemoClient, data: DemoData): Promise<
     const body = {
       meetingId: m.id,
       boardId: m.boardId,
-      scheduledFor: `${m.date}T${m.startTime ?? '10:00'}:00Z`,
-      title: board(m.boardId).name,
+      scheduledFor: `${m.date}T${m.startTime ?? DEFAULT_TIME}:00Z`,
+      title: `${board(m.boardId).name}${m.startTime ? '' : ` (${TIME_NOT_MINUTED})`}`,
       ...(m.location ? { location: m.location } : {}),
       occurredAt: at(m.date),
     };
@@ -61,13 +65,15 @@ async function scheduleReferenced(client: DemoClient, data: DemoData, r: Referen
     .map((m) => m.date)
     .sort()[0];
   const what = r.kind === 'planned' ? 'planned' : 'minutes not in the data set';
-  const title = `${b.name} (${what}${placeholder ? `; ${r.month ? 'day' : 'date'} not given, ${date} is a placeholder` : ''})`;
+  const given = r.month ? 'the minutes give the month only' : 'the minutes give no date';
+  const day = placeholder ? `; illustrative date ${date}: ${given}` : '';
+  const title = `${b.name} (${what}${day}${r.startTime ? '' : `; ${TIME_NOT_MINUTED}`})`;
   // A past meeting was scheduled by the time it met; a planned one when the minutes announced it.
   const occurredAt = at(r.kind === 'past-not-recorded' ? date : mentioned);
   const body = {
     meetingId: r.id,
     boardId: r.boardId,
-    scheduledFor: `${date}T10:00:00Z`,
+    scheduledFor: `${date}T${r.startTime ?? DEFAULT_TIME}:00Z`,
     title,
     ...(r.location ? { location: r.location } : {}),
     occurredAt,

@@ -1,12 +1,14 @@
 import type { DemoData } from '../data';
-import { businessManagerFor, representative, representativeAt } from './actors';
+import { businessManagerFor, chairOf } from './actors';
 import type { DemoClient } from './demo-client';
 import { artefactHash, at } from './mappings';
 
 /**
- * Sign-offs: the business manager requests each one at its meeting, then every partner that
- * signed does so through its own representative at that meeting, with the conditions where the
- * minutes say "subject to the changes agreed". A pending sign-off is requested and not signed.
+ * Sign-offs: the business manager requests each one at its meeting. The minutes record sign-off as
+ * the board's collective decision ("All agreed to sign off", "The Executive Board agreed to sign
+ * off"), never a named person signing for a partner: so the board's chair records each required
+ * partner's agreement, naming no signatory, with the conditions where the minutes say "subject to
+ * the changes agreed". A pending sign-off is requested and not signed.
  */
 export async function loadSignoffs(client: DemoClient, data: DemoData): Promise<void> {
   for (const m of data.meetings) {
@@ -30,15 +32,9 @@ export async function loadSignoffs(client: DemoClient, data: DemoData): Promise<
       await client.post(businessManagerFor(m.boardId), '/signoffs', request, `demo:signoff:${so.id}:request`);
       const conditional = so.status === 'signed-off-subject-to-conditions' && so.conditions?.length;
       for (const partnerId of so.signedByPartnerIds) {
-        const personId = representativeAt(m, partnerId);
-        const body = {
-          partnerId,
-          signedByPersonId: personId,
-          ...(conditional ? { conditions: so.conditions } : {}),
-          occurredAt,
-        };
+        const body = { partnerId, ...(conditional ? { conditions: so.conditions } : {}), occurredAt };
         await client.post(
-          representative(personId, partnerId),
+          chairOf(m.boardId),
           `/signoffs/${so.id}/sign`,
           body,
           `demo:signoff:${so.id}:sign:${partnerId}`,

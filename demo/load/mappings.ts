@@ -16,19 +16,29 @@
  * - Agenda items: decisions and actions cite items by whole number. '2.1' becomes 21 and 'Part 1'
  *   becomes 10; the item's label keeps the number as written ('2.1', 'Part 1').
  * - Meetings known only by reference: 'wseb-before-2022-05-10' has no date in the minutes; it is
- *   scheduled on 1 April 2022 as a placeholder (its title says so) so that its minutes can be
- *   approved at 10 May 2022 and its actions raised. Month-only meetings are scheduled on the 1st.
+ *   scheduled on 1 April 2022, an illustrative date its title labels, so that its minutes can be
+ *   approved at 10 May 2022 and its actions raised. A meeting the minutes give only a month for
+ *   ('the July meeting') is scheduled on the 1st, labelled the same way. A forward-plan month
+ *   ('forward plan for April 2023 meeting') is a forward-plan item for the month: no meeting.
  *   Past meetings without minutes get one agenda item per action-log entry reported on later.
  * - Actions: the API needs at least one owner and a due date or target meeting. No owner named ->
  *   a team 'Not named in the minutes'; an 'unresolved' owner -> a team named as written (e.g. 'DB
- *   (initials as written; not resolved)'); no due date -> due back at the board's next meeting
- *   (for earlier actions: the meeting that reported on them); a described due ('before
- *   publication') -> the next meeting, with the description kept in the action's text.
+ *   (initials as written; not resolved)'); no due date -> due back at the board's next meeting,
+ *   and the action's text says '(no due date minuted; illustrative: due back at the next meeting,
+ *   <id>)' (for earlier actions: the meeting whose action log reported on them, said the same way);
+ *   a described due ('after the inquest') -> the next meeting, its words kept in the text; a period
+ *   ('within six months') -> its last day as the due date, the words kept in the text.
  * - Action updates: 'actioned' -> complete; 'closed' -> close with the minutes' text as the
  *   reason; 'carried-forward' -> carry forward to the next meeting; 'delayed', 'on-agenda',
  *   'for-discussion', 'in-progress', 'progressed' -> a progress note prefixed with the status
  *   (and 'inferred:' where the data infers it from later items rather than an action log).
- * - Sign-offs: the documents are not in the data set, so the artefact version is 'as presented
+ * - Board members: everyone a board's minutes list as present or sending apologies (not those to
+ *   present, in attendance or taking the minutes) holds a seat named after them from the first
+ *   meeting listing them; each membership's source names the list. The quorum rule is the seeds'
+ *   three statutory partners each present or deputised; no seed states one, and its text says so.
+ * - Sign-offs: the minutes record them as the board's ('All agreed to sign off'): the chair records
+ *   each required partner's agreement, naming no signatory. The documents are not in the data set,
+ *   so the artefact version is 'as presented
  *   <date>' and the content hash is SHA-256 of the sign-off id, title and meeting: it pins the
  *   record, not the PDF.
  * - Escalation protocol: the API has no 'assumed' flag, so each assumed stage's name says

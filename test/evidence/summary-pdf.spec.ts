@@ -52,7 +52,13 @@ const actions = [...mayPriorActions, ...Object.values(mayActions), ...Object.val
 const ownerName = (o: (typeof actions)[number]['owners'][number]) =>
   o.kind === 'person' ? o.personId : o.kind === 'partner' ? o.partnerId : o.kind === 'team' ? o.name : o.asWritten;
 const dueText = (d: (typeof actions)[number]['due']) =>
-  !d ? '' : d.kind === 'date' ? d.date : d.kind === 'meeting' ? `meeting ${d.meetingId}` : d.text;
+  !d
+    ? ''
+    : d.kind === 'date' || d.kind === 'within'
+      ? d.date
+      : d.kind === 'meeting'
+        ? `meeting ${d.meetingId}`
+        : d.text;
 
 /** A demo meeting (the minutes of the two WSEB boards) as the summary's meetings section takes it. */
 const meetingSummary = (m: Meeting): SummaryInput['meetings'][number] => ({

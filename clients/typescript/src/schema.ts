@@ -4325,6 +4325,8 @@ export interface components {
        * @example 2022-12-31
        */
       to?: string;
+      /** @description Where the membership is recorded, e.g. the minutes' attendance list */
+      source?: string;
     };
     AddRiskControlDto: {
       /**
@@ -4775,6 +4777,8 @@ export interface components {
        * @example 2022-12-31
        */
       to?: string;
+      /** @description Where the membership is recorded, e.g. the minutes' attendance list */
+      source?: string;
     };
     BoardPageAsOfDto: {
       items: components['schemas']['BoardDto'][];
@@ -7910,6 +7914,8 @@ export interface components {
        * @example 2022-01-01
        */
       from: string;
+      /** @description Where the rule comes from, or why it is assumed */
+      source?: string;
     };
     RagEntryDto: {
       /**
@@ -9418,6 +9424,8 @@ export interface components {
        * @example 2022-01-01
        */
       from: string;
+      /** @description Where the rule comes from (terms of reference), or why it is assumed */
+      source?: string;
     };
     SetBudgetDto: {
       /**

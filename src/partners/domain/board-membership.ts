@@ -12,7 +12,7 @@ const overlaps = (a: { from: string; to?: string }, b: { from: string; to?: stri
   (a.to === undefined || b.from <= a.to) && (b.to === undefined || a.from <= b.to);
 
 export function addMember({ data }: Cmd<'add-board-member'>, state: BoardState): BoardEvent[] {
-  const { boardId, seat, partnerId, personId, statutory, from, to, partnerExists, personExists } = data;
+  const { boardId, seat, partnerId, personId, statutory, from, to, source, partnerExists, personExists } = data;
   if (!partnerExists)
     throw new RuleViolation('partner-not-registered', `Partner ${partnerId} is not registered`, { partnerId });
   if (!personExists)
@@ -25,7 +25,15 @@ export function addMember({ data }: Cmd<'add-board-member'>, state: BoardState):
       seat,
       personId: holder.personId,
     });
-  const membership: BoardMembership = { seat, partnerId, personId, statutory, from, ...(to ? { to } : {}) };
+  const membership: BoardMembership = {
+    seat,
+    partnerId,
+    personId,
+    statutory,
+    from,
+    ...(to ? { to } : {}),
+    ...(source ? { source } : {}),
+  };
   return [{ type: 'board-member-added', data: { boardId, ...membership } }];
 }
 
@@ -55,11 +63,14 @@ export function arrangeDeputy({ data }: Cmd<'arrange-board-deputy'>, state: Boar
 }
 
 export function setQuorumRule({ data }: Cmd<'set-board-quorum-rule'>): BoardEvent[] {
-  const { boardId, rule, minimum, from } = data;
+  const { boardId, rule, minimum, from, source } = data;
   if (rule === 'minimum-count' && (minimum === undefined || minimum < 1))
     throw new RuleViolation('quorum-minimum-required', 'A minimum-count rule needs a minimum of at least 1');
   return [
-    { type: 'board-quorum-rule-set', data: { boardId, rule, from, ...(rule === 'minimum-count' ? { minimum } : {}) } },
+    {
+      type: 'board-quorum-rule-set',
+      data: { boardId, rule, from, ...(rule === 'minimum-count' ? { minimum } : {}), ...(source ? { source } : {}) },
+    },
   ];
 }
 

@@ -25,6 +25,8 @@ export interface BoardMembership {
   statutory: boolean;
   from: string;
   to?: string;
+  /** Where the membership is recorded (e.g. the minutes' attendance list), in its own words. */
+  source?: string;
 }
 
 /** A standing deputy for a seat, for a period: their attendance counts for the seat. */
@@ -41,6 +43,8 @@ export interface QuorumRuleInForce {
   /** With minimum-count: how many members (or their deputies) must attend. */
   minimum?: number;
   from: string;
+  /** Where the rule comes from (terms of reference, or why it is assumed), in its own words. */
+  source?: string;
 }
 
 export type BoardEvent =

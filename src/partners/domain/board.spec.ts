@@ -93,6 +93,24 @@ describe('Board membership, deputies and quorum', () => {
     ]);
   });
 
+  it('keeps where a membership and a rule come from, in their own words', () => {
+    const source = '001_c61fdfe20dc690cb.txt, WSEB minutes, 22 September 2022, "Apologies"';
+    spec
+      .given([wseb])
+      .when(add({ source }))
+      .then([{ ...added, data: { ...added.data, source } }]);
+    const why = '(illustrative) the seeds state no quorum rule';
+    const rule: Cmd = {
+      type: 'set-board-quorum-rule',
+      data: { boardId: 'wseb', rule: 'each-statutory-partner', from: '2022-05-10', source: why },
+    };
+    const events = spec.given([wseb]).when(rule).decided();
+    expect(events).toEqual([{ type: 'board-quorum-rule-set', data: rule.data }]);
+    expect(spec.given([wseb, ...events]).state().quorumRules).toEqual([
+      { rule: 'each-statutory-partner', from: '2022-05-10', source: why },
+    ]);
+  });
+
   it('refuses, with stable codes, what the minutes could not support', () => {
     spec.given().when(add()).thenRefuses('board-not-found', 404);
     spec

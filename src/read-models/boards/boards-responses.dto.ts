@@ -22,6 +22,8 @@ export class BoardMembershipDto {
   @ApiProperty({ description: 'A statutory partner seat' }) statutory!: boolean;
   @ApiProperty({ example: '2022-01-01' }) from!: string;
   @ApiPropertyOptional({ example: '2022-12-31', description: 'Last day held; absent while current' }) to?: string;
+  @ApiPropertyOptional({ description: "Where the membership is recorded, e.g. the minutes' attendance list" })
+  source?: string;
 }
 
 export class DeputyArrangementDto {
@@ -35,6 +37,7 @@ export class QuorumRuleDto {
   @ApiProperty({ enum: QUORUM_RULES }) rule!: string;
   @ApiPropertyOptional({ description: 'With minimum-count' }) minimum?: number;
   @ApiProperty({ example: '2022-01-01', description: 'In force from this date until the next rule' }) from!: string;
+  @ApiPropertyOptional({ description: 'Where the rule comes from, or why it is assumed' }) source?: string;
 }
 
 /** GET /boards/{boardId}: a board, the board it reports to and the groups that report to it. */

@@ -9,6 +9,7 @@ import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
+import { IsText } from '../../../http/command-fields';
 import type { CommandData } from '../../../ledger/aggregate';
 import { Board, type BoardCommand } from '../../domain/board';
 import { Partner } from '../../domain/partner';
@@ -36,6 +37,9 @@ export class AddBoardMemberDto extends CommandDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
+
+  @IsText(500, "Where the membership is recorded, e.g. the minutes' attendance list", true)
+  source?: string;
 }
 
 export class AddBoardMemberCommand extends Command<CommandResult> {
@@ -71,8 +75,17 @@ export class AddBoardMemberController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'addBoardMember', summary: 'Seat a named person on a board for a partner, from a date' })
   add(@RecordId('boardId') boardId: string, @Body() dto: AddBoardMemberDto, @Ctx() ctx: CommandContext) {
-    const { seat, partnerId, personId, statutory, from, to } = dto;
-    const data = { boardId, seat, partnerId, personId, statutory, from, ...(to ? { to } : {}) };
+    const { seat, partnerId, personId, statutory, from, to, source } = dto;
+    const data = {
+      boardId,
+      seat,
+      partnerId,
+      personId,
+      statutory,
+      from,
+      ...(to ? { to } : {}),
+      ...(source ? { source } : {}),
+    };
     return this.commands.execute(new AddBoardMemberCommand(data, ctx));
   }
 }

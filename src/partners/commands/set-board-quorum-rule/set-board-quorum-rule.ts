@@ -9,6 +9,7 @@ import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
+import { IsText } from '../../../http/command-fields';
 import { Board, type BoardCommand, QUORUM_RULES, type QuorumRuleKind } from '../../domain/board';
 
 export class SetBoardQuorumRuleDto extends CommandDto {
@@ -26,6 +27,9 @@ export class SetBoardQuorumRuleDto extends CommandDto {
   @ApiProperty({ example: '2022-01-01', description: 'The rule is in force from this date until the next one' })
   @IsISO8601({ strict: true })
   from!: string;
+
+  @IsText(500, 'Where the rule comes from (terms of reference), or why it is assumed', true)
+  source?: string;
 }
 
 export class SetBoardQuorumRuleCommand extends Command<CommandResult> {
@@ -57,8 +61,8 @@ export class SetBoardQuorumRuleController {
   @CommandEndpoint()
   @ApiOperation({ operationId: 'setBoardQuorumRule', summary: "Set the board's quorum rule from a date" })
   set(@RecordId('boardId') boardId: string, @Body() dto: SetBoardQuorumRuleDto, @Ctx() ctx: CommandContext) {
-    const { rule, minimum, from } = dto;
-    const data = { boardId, rule, from, ...(minimum !== undefined ? { minimum } : {}) };
+    const { rule, minimum, from, source } = dto;
+    const data = { boardId, rule, from, ...(minimum !== undefined ? { minimum } : {}), ...(source ? { source } : {}) };
     return this.commands.execute(new SetBoardQuorumRuleCommand(data, ctx));
   }
 }
