@@ -4,6 +4,7 @@ import { summariseYear } from './budget.summary';
 const at = '2022-05-10T10:00:00.000Z';
 const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   kind: 'year',
+  ownerId: null,
   financialYear: '2022-23',
   set: true,
   totalPence: 32_100_000,

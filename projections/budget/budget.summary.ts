@@ -61,6 +61,8 @@ export interface PartnerContribution {
 }
 
 export interface BudgetYearView {
+  /** The board whose budget it is; null for the ledger's own partnership. */
+  ownerId: string | null;
   financialYear: string;
   /** The budget stream's revision (what If-Match on the year's commands checks). */
   revision: number;
@@ -165,6 +167,7 @@ export function summariseYear(
   const spending = summariseSpending(doc);
   return {
     financialYear: doc.financialYear,
+    ownerId: doc.ownerId,
     revision: doc.revision,
     totalPence: doc.totalPence,
     lines: doc.lines,

@@ -30,7 +30,7 @@ const SLICES = [
   [CarryForwardController, CarryForwardHandler],
 ] as const;
 
-/** Partnership budget, pledges, payments, underwriting, spending and year-end: one `budget-<year>` stream per financial year. */
+/** Budgets, pledges, payments, underwriting, spending and year-end: one stream per owner and year (`budget-2022-23`, `budget-wseb-2022-23`). */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: SLICES.map(([, handler]) => handler),

@@ -1,12 +1,14 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { describeBudget } from './budget-id';
 import { isFinancialYear } from './financial-year';
 import { requirePence } from './money-rules';
 import { splitShortfall } from './underwriting-split';
 import { carryForward, closeYear, recordSpending, requireOpen } from './year-end';
 import {
   initialBudgetState,
+  type BudgetOwner,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetLine,
@@ -18,14 +20,30 @@ export * from './budget.messages';
 
 type Data<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>['data'];
 
+/** Every event of an owned budget names its owner; the ledger partnership's budgets keep their old shape. */
 export function decideBudget(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  const { ownerId } = command.data;
+  const events = decideYear(command, state);
+  return ownerId === undefined ? events : events.map((e) => ({ ...e, data: { ...e.data, ownerId } }) as BudgetEvent);
+}
+
+/** A budget that names an owner belongs to a registered board (checked where a stream may begin). */
+function requireOwner({ ownerId, ownerExists }: BudgetOwner & { ownerExists?: boolean }): void {
+  if (ownerId !== undefined && ownerExists !== true)
+    throw new RuleViolation('owner-not-registered', `No board ${ownerId} is registered to hold a budget`, { ownerId });
+}
+
+function decideYear(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  if (command.type === 'set-budget' || command.type === 'close-year' || command.type === 'carry-forward')
+    requireOwner(command.data);
   if (command.type === 'set-budget') return [{ type: 'budget-set', data: setBudget(command.data, state) }];
   // A year whose budget predates the ledger can still be closed and carry forward (year-end.ts).
   if (command.type === 'close-year') return [{ type: 'year-closed', data: closeYear(command.data, state) }];
   if (command.type === 'carry-forward') return [{ type: 'carried-forward', data: carryForward(command.data, state) }];
   if (!state.set)
-    throw new RuleViolation('budget-not-set', `No budget is set for ${command.data.financialYear}`, {
+    throw new RuleViolation('budget-not-set', `No budget is set for ${describeBudget(command.data)}`, {
       financialYear: command.data.financialYear,
+      ...(command.data.ownerId === undefined ? {} : { ownerId: command.data.ownerId }),
     });
   switch (command.type) {
     case 'revise-budget':
@@ -45,9 +63,12 @@ export function decideBudget(command: BudgetCommand, state: BudgetState): Budget
   }
 }
 
-function setBudget({ financialYear, totalPence, lines }: Data<'set-budget'>, state: BudgetState) {
+function setBudget({ financialYear, totalPence, lines, ownerId }: Data<'set-budget'>, state: BudgetState) {
   if (state.set)
-    throw new StateConflict('budget-already-set', `The ${financialYear} budget is already set: revise it instead`);
+    throw new StateConflict(
+      'budget-already-set',
+      `The ${describeBudget({ ownerId, financialYear })} budget is already set: revise it instead`,
+    );
   requireOpen(state, financialYear);
   if (!isFinancialYear(financialYear))
     throw new RuleViolation(
@@ -235,8 +256,9 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
 }
 
 /**
- * One stream per financial year (`budget-2022-23`): the budget and every pledge, payment, underwriting and
- * spend against it, its close and the balance it carries into the next year.
+ * One stream per owner and financial year (`budget-2022-23` for the ledger's own partnership,
+ * `budget-wscb-2022-23` for a board's: budget-id.ts): the budget and every pledge, payment,
+ * underwriting and spend against it, its close and the balance it carries into the next year.
  */
 export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
   category: 'budget',

@@ -18,6 +18,13 @@ import { BudgetSpendingSchema, YearEndSchema } from './budget-spending.responses
  */
 const pence = (description?: string) => ApiProperty({ type: 'integer', description });
 const SHORTFALL_SOURCES = ['underwriting-agreement', 'agreed-contributions'] as const;
+const OWNER = {
+  type: String,
+  nullable: true,
+  example: 'wseb',
+  description:
+    "The board whose budget it is; null for the ledger's own partnership (every budget set without an owner)",
+};
 
 @ApiSchema({ name: 'BudgetLine' })
 export class BudgetLineSchema {
@@ -132,6 +139,7 @@ export class BudgetLastUpdateSchema {
 /** One year as a board or an inspector reads it; also the data of the stream's "budget" events. */
 @ApiSchema({ name: 'BudgetYear' })
 export class BudgetYearViewSchema {
+  @ApiProperty(OWNER) ownerId!: string | null;
   @ApiProperty({ example: '2022-23' }) financialYear!: string;
   @pence() totalPence!: number;
   @ApiProperty({ type: [BudgetLineSchema] }) lines!: BudgetLineSchema[];
@@ -156,6 +164,7 @@ export class BudgetYearViewAsOfSchema extends BudgetYearViewSchema {
 /** A list row: the year's headline figures. */
 @ApiSchema({ name: 'BudgetYearItem' })
 export class BudgetYearItemSchema {
+  @ApiProperty(OWNER) ownerId!: string | null;
   @ApiProperty({ example: '2022-23' }) financialYear!: string;
   @pence() totalPence!: number;
   @pence() agreedPence!: number;
