@@ -33,6 +33,15 @@ export interface PaymentEntry {
   pledgeId?: string;
 }
 
+/** An invoice raised to a partner, as recorded. */
+export interface InvoiceEntry {
+  invoiceId: string;
+  partnerId: string;
+  amountPence: number;
+  raisedOn: string;
+  reference: string;
+}
+
 /** An underwriting agreement exactly as recorded: the board's stated shortfall and each partner's share and cap. */
 export interface UnderwritingEntry {
   underwritingId: string;
@@ -106,6 +115,8 @@ export interface BudgetYearDoc extends RecordRevision {
   /** In the order pledged. */
   pledges: PledgeEntry[];
   payments: PaymentEntry[];
+  /** In the order raised. */
+  invoices: InvoiceEntry[];
   /** In the order agreed; the last is the current one. */
   underwritings: UnderwritingEntry[];
   /** In the order recorded. */

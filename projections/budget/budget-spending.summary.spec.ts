@@ -23,6 +23,7 @@ const year = (spending: SpendEntry[], over: Partial<BudgetYearDoc> = {}): Budget
   revisions: [],
   pledges: [],
   payments: [],
+  invoices: [],
   underwritings: [],
   spending,
   revision: 0,

@@ -22,6 +22,7 @@ const budgets = subscribe(Budget, {
   'pledge-amended': 'handled',
   'pledge-withdrawn': 'handled',
   'payment-received': 'handled',
+  'invoice-raised': 'handled',
   'shortfall-underwriting-agreed': 'handled',
   'spending-recorded': 'handled',
   'year-closed': 'handled',
@@ -46,6 +47,7 @@ function newYear({ ownerId, financialYear }: ReturnType<typeof keyedYear>): Budg
     revisions: [],
     pledges: [],
     payments: [],
+    invoices: [],
     underwritings: [],
     spending: [],
     revision: NO_REVISION,
@@ -101,6 +103,10 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
         ],
       };
     }
+    case 'invoice-raised': {
+      const { invoiceId, partnerId, amountPence, raisedOn, reference } = event.data;
+      return { invoices: [...doc.invoices, { invoiceId, partnerId, amountPence, raisedOn, reference }] };
+    }
     case 'shortfall-underwriting-agreed': {
       const { underwritingId, shortfallPence, method, basis, shares, coveredPence, uncoveredPence } = event.data;
       return {
@@ -150,7 +156,7 @@ function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc
 /** Budget, contributions, spending and year-end per financial year, plus partner names to label them. */
 export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
-  // 2: revision. 3: spending, close and carry-forward. 4: partner successions. 5: owners.
+  // 2: revision. 3: spending, close and carry-forward. 4: partner successions. 5: owners, invoices.
   version: 5,
   subscriptions: [budgets, partners],
   canHandle: (event) => budgets.takes(event) || partners.takes(event),

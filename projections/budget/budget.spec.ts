@@ -104,6 +104,7 @@ describe('budget projection: one document per financial year', () => {
       revisions: [],
       pledges: [],
       payments: [],
+      invoices: [],
       underwritings: [],
       spending: [],
       revision: set.revision,

@@ -14,6 +14,7 @@ const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   revisions: [],
   pledges: [],
   payments: [],
+  invoices: [],
   underwritings: [],
   spending: [],
   revision: 0,
@@ -97,6 +98,8 @@ describe('budget summary: the 2022/23 figures as the demo records them', () => {
       upToPence: 2_100_000,
       paidPence: 0,
       outstandingPence: 0,
+      invoicedPence: 0,
+      invoicedUnpaidPence: 0,
     });
     expect(view.partners.map((p) => p.countedPence)).toEqual([700_000, 700_000, 700_000]);
   });
@@ -229,5 +232,44 @@ describe('budget summary: more than one underwriting agreement', () => {
       ['warwickshire-police', 1_000_000],
     ]);
     expect(view.underwritings.map((u) => u.underwritingId)).toEqual(['ws-funding-2022-23-shortfall', 'revised']);
+  });
+});
+
+describe('budget summary: invoices beside pledges and payments', () => {
+  const invoice = (invoiceId: string, partnerId: string, amountPence: number) => ({
+    invoiceId,
+    partnerId,
+    amountPence,
+    raisedOn: '2022-05-20',
+    reference: `INV-${invoiceId}`,
+  });
+  const payment = (paymentId: string, partnerId: string, amountPence: number) => ({
+    paymentId,
+    partnerId,
+    amountPence,
+    receivedOn: '2022-06-30',
+  });
+  const view = summariseYear(
+    year({
+      pledges: [pledge('police', 'police', 5_000_000, 'agreed')],
+      invoices: [invoice('police-q1', 'police', 1_250_000), invoice('wcc-q1', 'wcc', 2_000_000)],
+      payments: [payment('police-1', 'police', 500_000), payment('wcc-1', 'wcc', 2_500_000)],
+    }),
+  );
+  const row = (id: string) => view.partners.find((p) => p.partnerId === id)!;
+
+  it('given an invoice part paid, then the partner shows invoiced, paid and invoiced unpaid beside its pledge', () => {
+    expect(row('police')).toMatchObject({
+      agreedPence: 5_000_000,
+      invoicedPence: 1_250_000,
+      paidPence: 500_000,
+      invoicedUnpaidPence: 750_000,
+      invoices: [{ invoiceId: 'police-q1', reference: 'INV-police-q1' }],
+    });
+  });
+
+  it('given more paid than invoiced, then nothing invoiced is unpaid (never negative); the year sums the partners', () => {
+    expect(row('wcc')).toMatchObject({ invoicedPence: 2_000_000, paidPence: 2_500_000, invoicedUnpaidPence: 0 });
+    expect(view.contributions).toMatchObject({ invoicedPence: 3_250_000, invoicedUnpaidPence: 750_000 });
   });
 });

@@ -1,5 +1,5 @@
 import type { PledgeBasis, UnderwritingBasis } from '../../src/funding';
-import type { BudgetYearDoc, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
+import type { BudgetYearDoc, InvoiceEntry, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
 import { followSuccession, type HeldShare, type SuccessorOf } from './underwriting-succession';
 import {
   summariseSpending,
@@ -25,6 +25,8 @@ import {
  * - Outstanding (per partner): agreed pledges not yet paid, less payments received without a
  *   pledge (money on account), floored at zero. Underwriting shares are a promise to cover a
  *   shortfall if it materialises, not an invoice, so they are never outstanding.
+ * - Invoiced (per partner): invoices raised to it; invoiced unpaid = invoiced less every payment
+ *   received from it, floored at zero (a payment is matched to the partner, not to one invoice).
  * - Counted (per partner) = agreed contributions + underwriting share: each partner's share of
  *   the total is that over the budget total, and over all partners' counted money.
  */
@@ -45,6 +47,11 @@ export interface PartnerContribution {
   upToPence: number;
   paidPence: number;
   outstandingPence: number;
+  /** Invoices raised to the partner, in the order raised. */
+  invoices: InvoiceEntry[];
+  invoicedPence: number;
+  /** Invoiced less paid, floored at zero. */
+  invoicedUnpaidPence: number;
   /** With undertakenBy and heldSince when the share came to this partner by succession (CCG -> ICB). */
   underwriting: {
     sharePence: number;
@@ -77,6 +84,8 @@ export interface BudgetYearView {
     upToPence: number;
     paidPence: number;
     outstandingPence: number;
+    invoicedPence: number;
+    invoicedUnpaidPence: number;
   };
   shortfall: {
     shortfallPence: number;
@@ -104,6 +113,7 @@ function partnerIdsOf(doc: BudgetYearDoc, current: HeldUnderwriting | undefined)
   const ids = [
     ...doc.pledges.map((p) => p.partnerId),
     ...doc.payments.map((p) => p.partnerId),
+    ...doc.invoices.map((i) => i.partnerId),
     ...(current?.shares.map((s) => s.partnerId) ?? []),
   ];
   return [...new Set(ids)].sort();
@@ -123,6 +133,9 @@ function partnerFigures(
   const agreedUnpaid = sum(pledges.filter((p) => !p.withdrawn && p.basis === 'agreed').map((p) => p.outstandingPence));
   const share = current?.shares.find((s) => s.partnerId === partnerId);
   const agreedPence = openWith(pledges, 'agreed');
+  const invoices = doc.invoices.filter((i) => i.partnerId === partnerId);
+  const invoicedPence = sum(invoices.map((i) => i.amountPence));
+  const paidPence = sum(payments.map((p) => p.amountPence));
   return {
     partnerId,
     partnerName: nameOf(partnerId) ?? null,
@@ -130,8 +143,11 @@ function partnerFigures(
     agreedPence,
     inPrinciplePence: openWith(pledges, 'in-principle'),
     upToPence: openWith(pledges, 'up-to'),
-    paidPence: sum(payments.map((p) => p.amountPence)),
+    paidPence,
     outstandingPence: Math.max(0, agreedUnpaid - onAccount),
+    invoices,
+    invoicedPence,
+    invoicedUnpaidPence: Math.max(0, invoicedPence - paidPence),
     underwriting:
       share && current
         ? {
@@ -180,6 +196,8 @@ export function summariseYear(
       upToPence: sum(partners.map((p) => p.upToPence)),
       paidPence: sum(partners.map((p) => p.paidPence)),
       outstandingPence: sum(partners.map((p) => p.outstandingPence)),
+      invoicedPence: sum(partners.map((p) => p.invoicedPence)),
+      invoicedUnpaidPence: sum(partners.map((p) => p.invoicedUnpaidPence)),
     },
     shortfall: current
       ? {

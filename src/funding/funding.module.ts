@@ -15,6 +15,7 @@ import { WithdrawPledgeController, WithdrawPledgeHandler } from './commands/with
 import { RecordSpendingController, RecordSpendingHandler } from './commands/record-spending/record-spending';
 import { CloseYearController, CloseYearHandler } from './commands/close-year/close-year';
 import { CarryForwardController, CarryForwardHandler } from './commands/carry-forward/carry-forward';
+import { RaiseInvoiceController, RaiseInvoiceHandler } from './commands/raise-invoice/raise-invoice';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
@@ -24,6 +25,7 @@ const SLICES = [
   [AmendPledgeController, AmendPledgeHandler],
   [WithdrawPledgeController, WithdrawPledgeHandler],
   [RecordPaymentController, RecordPaymentHandler],
+  [RaiseInvoiceController, RaiseInvoiceHandler],
   [UnderwriteShortfallController, UnderwriteShortfallHandler],
   [RecordSpendingController, RecordSpendingHandler],
   [CloseYearController, CloseYearHandler],

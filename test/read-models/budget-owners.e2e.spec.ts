@@ -136,3 +136,49 @@ describe('budgets keyed by owner and year', () => {
     expectProblem(await get(`/budgets/wseb/2022-24/contributions`), 400, 'invalid-financial-year');
   });
 });
+
+describe('invoices raised to partners, beside their pledges and payments', () => {
+  const invoice = {
+    invoiceId: 'wcc-q1',
+    partnerId: 'wcc',
+    amountPence: 350_000,
+    raisedOn: '2022-05-20',
+    reference: 'INV-004512',
+  };
+
+  it("given the partnership's year, when the council is invoiced, then its row shows invoiced, paid and invoiced unpaid", async () => {
+    const res = await post(`/budgets/${FY}/invoices`, invoice);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ streamId: `budget-${FY}`, events: ['invoice-raised'] });
+    const view = await get(`/budgets/${FY}/contributions`);
+    expect(view.body.partners.find((p: { partnerId: string }) => p.partnerId === 'wcc')).toMatchObject({
+      agreedPence: 700_000,
+      paidPence: 200_000,
+      invoicedPence: 350_000,
+      invoicedUnpaidPence: 150_000,
+      invoices: [invoice],
+    });
+  });
+
+  it("invoices a board's budget on the keyed route, apart from the partnership's", async () => {
+    const res = await post(`/budgets/wseb/${FY}/invoices`, { ...invoice, partnerId: 'warwickshire-police' });
+    expect(res.body).toMatchObject({ streamId: `budget-wseb-${FY}`, events: ['invoice-raised'] });
+    const view = await get(`/budgets/wseb/${FY}/contributions`);
+    expect(view.body.contributions).toMatchObject({ invoicedPence: 350_000, invoicedUnpaidPence: 350_000 });
+  });
+
+  it('refuses an invoice to a partner that is not registered (the lookup the handler makes), and a bad date, writing nothing', async () => {
+    const written = await eventCount(t);
+    expectProblem(
+      await post(`/budgets/${FY}/invoices`, { ...invoice, invoiceId: 'x', partnerId: 'nobody' }),
+      422,
+      'partner-not-registered',
+    );
+    expectProblem(
+      await post(`/budgets/${FY}/invoices`, { ...invoice, invoiceId: 'y', raisedOn: '20 May' }),
+      400,
+      'validation-failed',
+    );
+    expect(await eventCount(t)).toBe(written);
+  });
+});

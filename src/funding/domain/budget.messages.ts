@@ -52,6 +52,17 @@ interface Payment {
   pledgeId?: string;
 }
 
+/** An invoice raised to a partner for its contribution (money asked for; payment-received is money in). */
+export interface Invoice {
+  financialYear: string;
+  invoiceId: string;
+  partnerId: string;
+  amountPence: Pence;
+  raisedOn: string;
+  /** The invoice's own number or reference, as the finance system issued it. */
+  reference: string;
+}
+
 export const SPENDING_KINDS = ['commitment', 'actual'] as const;
 /** A commitment is money promised (an order, a commissioned review); an actual spend is money paid out. */
 export type SpendingKind = (typeof SPENDING_KINDS)[number];
@@ -154,6 +165,7 @@ type YearEvent =
       { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; reason: string }
     >
   | DomainEvent<'payment-received', Payment>
+  | DomainEvent<'invoice-raised', Invoice>
   | DomainEvent<
       'shortfall-underwriting-agreed',
       {
@@ -199,6 +211,7 @@ type YearCommand =
     >
   | DomainCommand<'withdraw-pledge', { financialYear: string; pledgeId: string; reason: string }>
   | DomainCommand<'record-payment', Payment & PartnerFact>
+  | DomainCommand<'raise-invoice', Invoice & PartnerFact>
   | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>
   | DomainCommand<'record-spending', Spending & { referenceExists: boolean }>
   | DomainCommand<'close-year', YearClose & { facts: YearEndFacts } & OwnerFact>
@@ -227,6 +240,7 @@ export interface BudgetState {
   lines: BudgetLine[];
   pledges: Record<string, PledgeState>;
   paymentIds: string[];
+  invoiceIds: string[];
   underwritingIds: string[];
   spending: Record<string, { kind: SpendingKind; lineId: string }>;
   closed: boolean;
@@ -239,6 +253,7 @@ export const initialBudgetState: BudgetState = {
   lines: [],
   pledges: {},
   paymentIds: [],
+  invoiceIds: [],
   underwritingIds: [],
   spending: {},
   closed: false,

@@ -56,6 +56,8 @@ function decideYear(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
       return [{ type: 'pledge-withdrawn', data: withdrawPledge(command.data, state) }];
     case 'record-payment':
       return [{ type: 'payment-received', data: recordPayment(command.data, state) }];
+    case 'raise-invoice':
+      return [{ type: 'invoice-raised', data: raiseInvoice(command.data, state) }];
     case 'underwrite-shortfall':
       return [{ type: 'shortfall-underwriting-agreed', data: underwrite(command.data, state) }];
     case 'record-spending':
@@ -181,6 +183,20 @@ function recordPayment({ partnerExists, ...data }: Data<'record-payment'>, state
   return data;
 }
 
+/** An invoice asks a registered partner for money towards the year; each is raised once. */
+function raiseInvoice({ partnerExists, ...data }: Data<'raise-invoice'>, state: BudgetState) {
+  if (state.invoiceIds.includes(data.invoiceId))
+    throw new StateConflict('invoice-exists', `Invoice ${data.invoiceId} is already raised`, {
+      invoiceId: data.invoiceId,
+    });
+  if (!partnerExists)
+    throw new RuleViolation('partner-not-registered', `Partner ${data.partnerId} is not registered`, {
+      partnerId: data.partnerId,
+    });
+  requirePence(data.amountPence, 'amountPence', { positive: true });
+  return data;
+}
+
 function underwrite(d: Data<'underwrite-shortfall'>, state: BudgetState) {
   if (state.underwritingIds.includes(d.underwritingId))
     throw new StateConflict('underwriting-exists', `Underwriting ${d.underwritingId} is already recorded`);
@@ -242,6 +258,8 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
             };
       return { ...state, pledges, paymentIds: [...state.paymentIds, paymentId] };
     }
+    case 'invoice-raised':
+      return { ...state, invoiceIds: [...state.invoiceIds, event.data.invoiceId] };
     case 'shortfall-underwriting-agreed':
       return { ...state, underwritingIds: [...state.underwritingIds, event.data.underwritingId] };
     case 'spending-recorded': {
@@ -273,6 +291,7 @@ export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
       'pledge-withdrawn',
       'payment-received',
       'shortfall-underwriting-agreed',
+      'invoice-raised',
       'spending-recorded',
       'year-closed',
       'carried-forward',

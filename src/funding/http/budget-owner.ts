@@ -38,11 +38,8 @@ export async function ownerFact(runner: CommandRunner, ownerId: string | undefin
   return ownerId === undefined ? {} : { ownerExists: await runner.exists(Board.category, ownerId) };
 }
 
-/**
- * The keyed twin of a budget command route: the same command on a board's budget
- * (`/budgets/{ownerId}/{financialYear}/...`), its own operation so clients see both.
- */
-export const OwnedBudgetCommand = (
+/** A funding command route: its status, permission, command contract and operation. */
+export const FundingCommand = (
   operationId: string,
   summary: string,
   permission: Permission = 'funding:manage',
@@ -52,8 +49,19 @@ export const OwnedBudgetCommand = (
     HttpCode(status),
     Requires(permission),
     CommandEndpoint(status),
-    ApiOperation({ operationId, summary: `${summary} (a board's budget, keyed by owner and year)` }),
+    ApiOperation({ operationId, summary }),
   );
+
+/**
+ * The keyed twin of a budget command route: the same command on a board's budget
+ * (`/budgets/{ownerId}/{financialYear}/...`), its own operation so clients see both.
+ */
+export const OwnedBudgetCommand = (
+  operationId: string,
+  summary: string,
+  permission: Permission = 'funding:manage',
+  status: 200 | 201 = 201,
+) => FundingCommand(operationId, `${summary} (a board's budget, keyed by owner and year)`, permission, status);
 
 /** Which budget a route addresses: the year, and the board when the keyed route names one. */
 export interface BudgetKey {

@@ -83,6 +83,15 @@ export class PledgeViewSchema {
   @pence() outstandingPence!: number;
 }
 
+@ApiSchema({ name: 'Invoice', description: 'An invoice raised to a partner for its contribution' })
+export class InvoiceSchema {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty() partnerId!: string;
+  @pence() amountPence!: number;
+  @ApiProperty({ format: 'date' }) raisedOn!: string;
+  @ApiProperty({ description: "The invoice's number or reference in the finance system" }) reference!: string;
+}
+
 @ApiSchema({ name: 'PartnerUnderwriting' })
 export class PartnerUnderwritingSchema {
   @pence() sharePence!: number;
@@ -103,7 +112,10 @@ export class PartnerContributionSchema {
   @pence('Shown, not counted') inPrinciplePence!: number;
   @pence('Caps of "up to" pledges: shown, not counted') upToPence!: number;
   @pence() paidPence!: number;
-  @pence() outstandingPence!: number;
+  @pence('Agreed pledges not yet paid, less money received without a pledge') outstandingPence!: number;
+  @ApiProperty({ type: [InvoiceSchema] }) invoices!: InvoiceSchema[];
+  @pence('Invoices raised to the partner') invoicedPence!: number;
+  @pence('Invoiced less paid (every payment from the partner), floored at zero') invoicedUnpaidPence!: number;
   @ApiProperty({ type: PartnerUnderwritingSchema, nullable: true }) underwriting!: PartnerUnderwritingSchema | null;
   @pence() countedPence!: number;
   @ApiProperty({ type: Number, nullable: true }) shareOfBudgetPercent!: number | null;
@@ -117,6 +129,8 @@ export class BudgetContributionsSchema {
   @pence() upToPence!: number;
   @pence() paidPence!: number;
   @pence() outstandingPence!: number;
+  @pence('Invoices raised to partners') invoicedPence!: number;
+  @pence('Invoiced less paid, per partner, summed') invoicedUnpaidPence!: number;
 }
 
 @ApiSchema({ name: 'BudgetShortfall' })
