@@ -112,6 +112,20 @@ describe('budget summary: the 2022/23 figures as the demo records them', () => {
     ]);
     expect(view.partners.map((p) => p.partnerName)).toEqual([null, null, 'Warwickshire Police']);
   });
+
+  it('then each share of the budget says what it counts: nothing agreed by pledge alone, 2.18% with the underwriting', () => {
+    expect(
+      view.partners.map((p) => [
+        p.pledgeShareOfBudgetPercent,
+        p.pledgeAndUnderwritingShareOfBudgetPercent,
+        p.shareOfBudgetPercent,
+      ]),
+    ).toEqual([
+      [0, 2.18, 2.18],
+      [0, 2.18, 2.18],
+      [0, 2.18, 2.18],
+    ]);
+  });
 });
 
 describe('budget summary: counting contributions', () => {
@@ -271,5 +285,30 @@ describe('budget summary: invoices beside pledges and payments', () => {
   it('given more paid than invoiced, then nothing invoiced is unpaid (never negative); the year sums the partners', () => {
     expect(row('wcc')).toMatchObject({ invoicedPence: 2_000_000, paidPence: 2_500_000, invoicedUnpaidPence: 0 });
     expect(view.contributions).toMatchObject({ invoicedPence: 3_250_000, invoicedUnpaidPence: 750_000 });
+  });
+});
+
+describe('budget summary: a share of the budget by pledge alone, and with underwriting', () => {
+  it('given £10,000 agreed and a £5,000 underwriting share of £100,000, then 10% by pledge and 15% with underwriting', () => {
+    const view = summariseYear(
+      year({
+        totalPence: 10_000_000,
+        pledges: [pledge('police', 'police', 1_000_000, 'agreed')],
+        underwritings: [
+          {
+            ...demoUnderwriting,
+            shares: [{ partnerId: 'police', sharePence: 500_000 }],
+            coveredPence: 500_000,
+            uncoveredPence: 0,
+          },
+        ],
+      }),
+    );
+    expect(view.partners[0]).toMatchObject({
+      countedPence: 1_500_000,
+      pledgeShareOfBudgetPercent: 10,
+      pledgeAndUnderwritingShareOfBudgetPercent: 15,
+      shareOfBudgetPercent: 15,
+    });
   });
 });

@@ -27,8 +27,10 @@ import {
  *   shortfall if it materialises, not an invoice, so they are never outstanding.
  * - Invoiced (per partner): invoices raised to it; invoiced unpaid = invoiced less every payment
  *   received from it, floored at zero (a payment is matched to the partner, not to one invoice).
- * - Counted (per partner) = agreed contributions + underwriting share: each partner's share of
- *   the total is that over the budget total, and over all partners' counted money.
+ * - Counted (per partner) = agreed contributions + underwriting share. A partner's share of the
+ *   budget is given twice, each named for what it counts: agreed pledges only
+ *   (pledgeShareOfBudgetPercent) and pledges plus underwriting (pledgeAndUnderwritingShareOfBudgetPercent,
+ *   also shareOfBudgetPercent, its first name); shareOfCountedPercent is counted over all partners' counted money.
  */
 export type ShortfallSource = 'underwriting-agreement' | 'agreed-contributions';
 
@@ -61,7 +63,11 @@ export interface PartnerContribution {
     heldSince?: string;
   } | null;
   countedPence: number;
-  /** Counted over the budget total, in percent to two places (null with a zero budget). */
+  /** Agreed pledges only over the budget total, in percent to two places (null with a zero budget). */
+  pledgeShareOfBudgetPercent: number | null;
+  /** Agreed pledges plus the underwriting share (counted) over the budget total, as pledgeShareOfBudgetPercent. */
+  pledgeAndUnderwritingShareOfBudgetPercent: number | null;
+  /** The same as pledgeAndUnderwritingShareOfBudgetPercent, under the name it had first (kept for existing readers). */
   shareOfBudgetPercent: number | null;
   /** Counted over all partners' counted money, in percent to two places (null when nothing is counted). */
   shareOfCountedPercent: number | null;
@@ -175,6 +181,8 @@ export function summariseYear(
   const counted = sum(figures.map((f) => f.countedPence));
   const partners = figures.map((f) => ({
     ...f,
+    pledgeShareOfBudgetPercent: percent(f.agreedPence, doc.totalPence),
+    pledgeAndUnderwritingShareOfBudgetPercent: percent(f.countedPence, doc.totalPence),
     shareOfBudgetPercent: percent(f.countedPence, doc.totalPence),
     shareOfCountedPercent: percent(f.countedPence, counted),
   }));

@@ -7636,7 +7636,16 @@ export interface components {
       invoicedUnpaidPence: number;
       underwriting: components['schemas']['PartnerUnderwriting'] | null;
       countedPence: number;
+      /** @description Agreed pledges only, over the budget total, in percent to two places (null with a zero budget) */
+      pledgeShareOfBudgetPercent: number | null;
+      /** @description Agreed pledges plus the partner's underwriting share (countedPence), over the budget total, in percent to two places */
+      pledgeAndUnderwritingShareOfBudgetPercent: number | null;
+      /**
+       * @deprecated
+       * @description Pledges plus underwriting over the budget total: the same figure as pledgeAndUnderwritingShareOfBudgetPercent, kept under its first name
+       */
       shareOfBudgetPercent: number | null;
+      /** @description countedPence over all partners' counted money, in percent to two places (null when nothing is counted) */
       shareOfCountedPercent: number | null;
     };
     PartnerDto: {

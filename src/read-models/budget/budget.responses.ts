@@ -118,8 +118,34 @@ export class PartnerContributionSchema {
   @pence('Invoiced less paid (every payment from the partner), floored at zero') invoicedUnpaidPence!: number;
   @ApiProperty({ type: PartnerUnderwritingSchema, nullable: true }) underwriting!: PartnerUnderwritingSchema | null;
   @pence() countedPence!: number;
-  @ApiProperty({ type: Number, nullable: true }) shareOfBudgetPercent!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) shareOfCountedPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Agreed pledges only, over the budget total, in percent to two places (null with a zero budget)',
+  })
+  pledgeShareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "Agreed pledges plus the partner's underwriting share (countedPence), over the budget total, in percent to two places",
+  })
+  pledgeAndUnderwritingShareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    deprecated: true,
+    description:
+      'Pledges plus underwriting over the budget total: the same figure as pledgeAndUnderwritingShareOfBudgetPercent, kept under its first name',
+  })
+  shareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "countedPence over all partners' counted money, in percent to two places (null when nothing is counted)",
+  })
+  shareOfCountedPercent!: number | null;
 }
 
 @ApiSchema({ name: 'BudgetContributions' })
