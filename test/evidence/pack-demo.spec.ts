@@ -24,6 +24,7 @@ const PACK_FILES = [
   'multi-agency-audits.csv',
   'risks.csv',
   'forward-plan.csv',
+  'spending.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -77,6 +78,7 @@ describe('evidence pack over the demo data', () => {
       'meetings.csv',
       'multi-agency-audits.csv',
       'risks.csv',
+      'spending.csv',
       'summary.pdf',
       'thematic-reviews.csv',
     ]);
