@@ -3,7 +3,7 @@ import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { buildToFile, request, tempDir, unzip } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
-import { column, csvRows, forgedPack } from './support/pack-spec';
+import { column, csvRows, forgedPack, packStreams } from './support/pack-spec';
 
 /**
  * The synthetic partnership's 2022-23 budget (a staffing line) with a commitment, the actual spend
@@ -100,6 +100,17 @@ describe('spending in evidence packs', () => {
     expect(column(funding, 'row')).toEqual(['year', 'partner', 'year']);
     expect(column(funding, 'ownerId')).toEqual(['', '', 'b1']);
     expect((await verifyPack(file)).problems).toEqual([]);
+  });
+
+  it("given a pack for board b2 only, then b1's own budget is left out and the partnership's stays", async () => {
+    const file = join(tmp.dir, 'spending-b2.zip');
+    await buildToFile(store, request({ records: ['funding'], boardIds: ['b2'] }), file);
+    const files = await unzip(file);
+    expect(column(rows(files), 'ownerId')).toEqual(['', '', '']);
+    expect(packStreams(files)).not.toContain('budget-b1-2022-23');
+    const forB1 = join(tmp.dir, 'spending-b1.zip');
+    await buildToFile(store, request({ records: ['funding'], boardIds: ['b1'] }), forB1);
+    expect(packStreams(await unzip(forB1))).toEqual(expect.arrayContaining(['budget-b1-2022-23', 'board-b1']));
   });
 
   it('given an amount edited in spending.csv and the hashes recomputed, when verified, then the cell is named', async () => {
