@@ -33,6 +33,15 @@ export interface PaymentEntry {
   pledgeId?: string;
 }
 
+/** An invoice raised to a partner, as recorded. */
+export interface InvoiceEntry {
+  invoiceId: string;
+  partnerId: string;
+  amountPence: number;
+  raisedOn: string;
+  reference: string;
+}
+
 /** An underwriting agreement exactly as recorded: the board's stated shortfall and each partner's share and cap. */
 export interface UnderwritingEntry {
   underwritingId: string;
@@ -85,12 +94,15 @@ export interface BudgetRevision {
 }
 
 /**
- * The facts of one financial year's budget stream (`budget-2022-23`). Derived figures (shortfall,
+ * The facts of one budget's stream: an owner's financial year (`budget-wseb-2022-23`), or the
+ * ledger partnership's (`budget-2022-23`, every budget recorded before owners). Derived figures (shortfall,
  * outstanding, shares) are worked out at read time by budget.summary.ts, so the rules for them can
  * change without a rebuild and this document stays a plain record of what was said.
  */
 export interface BudgetYearDoc extends RecordRevision {
   kind: 'year';
+  /** The board whose budget it is; null for the ledger's own partnership (src/funding/domain/budget-id.ts). */
+  ownerId: string | null;
   financialYear: string;
   /** False only if a year's later events arrive without its budget-set (never, through the decider). */
   set: boolean;
@@ -103,6 +115,8 @@ export interface BudgetYearDoc extends RecordRevision {
   /** In the order pledged. */
   pledges: PledgeEntry[];
   payments: PaymentEntry[];
+  /** In the order raised. */
+  invoices: InvoiceEntry[];
   /** In the order agreed; the last is the current one. */
   underwritings: UnderwritingEntry[];
   /** In the order recorded. */
@@ -132,5 +146,20 @@ export type BudgetDoc = BudgetYearDoc | PartnerNameDoc;
 
 export const YEAR_KEY_PREFIX = 'year:';
 export const PARTNER_KEY_PREFIX = 'partner:';
-export const yearKey = (financialYear: string) => `${YEAR_KEY_PREFIX}${financialYear}`;
+/**
+ * `year:2022-23` for the ledger partnership's budget (the key it always had), `year:wseb/2022-23` for
+ * a board's: an owner's budgets share the prefix `year:wseb/`, so they list by owner, then year.
+ */
+export const yearKey = (financialYear: string, ownerId?: string | null) =>
+  `${YEAR_KEY_PREFIX}${ownerId ? `${ownerId}/` : ''}${financialYear}`;
+export const ownerKeyPrefix = (ownerId: string) => `${YEAR_KEY_PREFIX}${ownerId}/`;
+
+/** The owner and year a year key names. */
+export function keyedYear(key: string): { ownerId: string | null; financialYear: string } {
+  const rest = key.slice(YEAR_KEY_PREFIX.length);
+  const slash = rest.indexOf('/');
+  return slash === -1
+    ? { ownerId: null, financialYear: rest }
+    : { ownerId: rest.slice(0, slash), financialYear: rest.slice(slash + 1) };
+}
 export const partnerKey = (partnerId: string) => `${PARTNER_KEY_PREFIX}${partnerId}`;

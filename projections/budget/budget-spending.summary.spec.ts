@@ -13,6 +13,7 @@ const spend = (spendId: string, kind: SpendEntry['kind'], amountPence: number, o
 });
 const year = (spending: SpendEntry[], over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   kind: 'year',
+  ownerId: null,
   financialYear: '2022-23',
   set: true,
   totalPence: 1_000,
@@ -22,6 +23,7 @@ const year = (spending: SpendEntry[], over: Partial<BudgetYearDoc> = {}): Budget
   revisions: [],
   pledges: [],
   payments: [],
+  invoices: [],
   underwritings: [],
   spending,
   revision: 0,

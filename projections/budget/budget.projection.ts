@@ -1,13 +1,13 @@
-import { Budget, type BudgetEvent } from '../../src/funding';
+import { Budget, budgetId, type BudgetEvent } from '../../src/funding';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { Partner } from '../../src/partners';
 import { NO_REVISION, revisionAfter } from '../record-revision';
 import { subscribe, type SubscribedProjection } from '../subscription';
 import {
+  keyedYear,
   PARTNER_KEY_PREFIX,
   partnerKey,
   yearKey,
-  YEAR_KEY_PREFIX,
   type BudgetDoc,
   type BudgetYearDoc,
   type PartnerNameDoc,
@@ -22,6 +22,7 @@ const budgets = subscribe(Budget, {
   'pledge-amended': 'handled',
   'pledge-withdrawn': 'handled',
   'payment-received': 'handled',
+  'invoice-raised': 'handled',
   'shortfall-underwriting-agreed': 'handled',
   'spending-recorded': 'handled',
   'year-closed': 'handled',
@@ -33,9 +34,10 @@ const partners = subscribe(Partner, {
   'partner-succeeded': 'handled',
 });
 
-function newYear(financialYear: string): BudgetYearDoc {
+function newYear({ ownerId, financialYear }: ReturnType<typeof keyedYear>): BudgetYearDoc {
   return {
     kind: 'year',
+    ownerId,
     financialYear,
     set: false,
     totalPence: 0,
@@ -45,6 +47,7 @@ function newYear(financialYear: string): BudgetYearDoc {
     revisions: [],
     pledges: [],
     payments: [],
+    invoices: [],
     underwritings: [],
     spending: [],
     revision: NO_REVISION,
@@ -100,6 +103,10 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
         ],
       };
     }
+    case 'invoice-raised': {
+      const { invoiceId, partnerId, amountPence, raisedOn, reference } = event.data;
+      return { invoices: [...doc.invoices, { invoiceId, partnerId, amountPence, raisedOn, reference }] };
+    }
     case 'shortfall-underwriting-agreed': {
       const { underwritingId, shortfallPence, method, basis, shares, coveredPence, uncoveredPence } = event.data;
       return {
@@ -110,11 +117,11 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
       };
     }
     case 'spending-recorded': {
-      const { financialYear: _year, ...spend } = event.data;
+      const { financialYear: _year, ownerId: _owner, ...spend } = event.data;
       return { spending: [...doc.spending, { ...spend, recordedAt: at }] };
     }
     case 'year-closed': {
-      const { financialYear: _year, ...close } = event.data;
+      const { financialYear: _year, ownerId: _owner, ...close } = event.data;
       return { closure: { ...close, closedAt: at } };
     }
     case 'carried-forward': {
@@ -132,7 +139,10 @@ function evolveYear(doc: BudgetYearDoc, stored: StoredEvent): BudgetYearDoc {
     ...doc,
     ...changes(doc, event, occurredAt),
     lastUpdate: { type: event.type, occurredAt, recordedAt, actor, position: event.position },
-    revision: revisionAfter(doc, stored, { category: budgets.category, id: doc.financialYear }),
+    revision: revisionAfter(doc, stored, {
+      category: budgets.category,
+      id: budgetId({ financialYear: doc.financialYear, ...(doc.ownerId ? { ownerId: doc.ownerId } : {}) }),
+    }),
   };
 }
 
@@ -146,21 +156,21 @@ function evolvePartner(doc: PartnerNameDoc, stored: StoredEvent): PartnerNameDoc
 /** Budget, contributions, spending and year-end per financial year, plus partner names to label them. */
 export const budgetProjection: SubscribedProjection<BudgetDoc> = {
   name: 'budget',
-  // 2: revision. 3: spending, close and carry-forward. 4: partner successions.
-  version: 4,
+  // 2: revision. 3: spending, close and carry-forward. 4: partner successions. 5: owners, invoices.
+  version: 5,
   subscriptions: [budgets, partners],
   canHandle: (event) => budgets.takes(event) || partners.takes(event),
   keysOf: (event) => {
     if (partners.takes(event)) return [partnerKey(partners.decode(event).data.partnerId)];
-    const decoded = budgets.decode(event);
-    // A carry-forward is one event, shown in the year it leaves and the year it enters.
-    return decoded.type === 'carried-forward'
-      ? [yearKey(decoded.data.financialYear), yearKey(decoded.data.toFinancialYear)]
-      : [yearKey(decoded.data.financialYear)];
+    const { type, data } = budgets.decode(event);
+    // A carry-forward is one event, shown in the year it leaves and the same owner's year it enters.
+    return type === 'carried-forward'
+      ? [yearKey(data.financialYear, data.ownerId), yearKey(data.toFinancialYear, data.ownerId)]
+      : [yearKey(data.financialYear, data.ownerId)];
   },
   initialState: (key) =>
     key.startsWith(PARTNER_KEY_PREFIX)
       ? { kind: 'partner', partnerId: key.slice(PARTNER_KEY_PREFIX.length) }
-      : newYear(key.slice(YEAR_KEY_PREFIX.length)),
+      : newYear(keyedYear(key)),
   evolve: (doc, event) => (doc.kind === 'partner' ? evolvePartner(doc, event) : evolveYear(doc, event)),
 };

@@ -93,6 +93,7 @@ describe('budget projection: one document per financial year', () => {
   it('given a budget set, then the year shows its total, lines, allocation and who set it when', () => {
     expect(year(set)).toEqual({
       kind: 'year',
+      ownerId: null,
       financialYear: FY,
       set: true,
       totalPence: 32_100_000,
@@ -103,6 +104,7 @@ describe('budget projection: one document per financial year', () => {
       revisions: [],
       pledges: [],
       payments: [],
+      invoices: [],
       underwritings: [],
       spending: [],
       revision: set.revision,
@@ -355,5 +357,49 @@ describe('budget projection: partner names', () => {
       successorId: 'cw-icb',
       effectiveFrom: '2022-07-01',
     });
+  });
+});
+
+describe('budget projection: budgets keyed by owner and year', () => {
+  const owned = (e: BudgetEvent) => stored(`budget-wseb-${e.data.financialYear}`, e.type, e.data);
+  const boardSet = owned({
+    type: 'budget-set',
+    data: { ownerId: 'wseb', financialYear: FY, totalPence: 500, lines: [], allocatedPence: 0, unallocatedPence: 500 },
+  });
+  const boardCarried = owned({
+    type: 'carried-forward',
+    data: {
+      ownerId: 'wseb',
+      financialYear: FY,
+      toFinancialYear: '2023-24',
+      amountPence: 100,
+      source: 'r',
+      yearHeld: true,
+    },
+  });
+
+  it("given the partnership's and a board's budget for one year, then each is its own document, the board's under its owner", () => {
+    const docs = given(set, boardSet);
+    expect([...docs.keys()].sort()).toEqual([`year:${FY}`, `year:wseb/${FY}`]);
+    expect(docs.get(`year:${FY}`)).toMatchObject({ ownerId: null, totalPence: 32_100_000, revision: 0 });
+    expect(docs.get(`year:wseb/${FY}`)).toMatchObject({
+      ownerId: 'wseb',
+      financialYear: FY,
+      totalPence: 500,
+      revision: 0,
+    });
+  });
+
+  it("shows a board's carry-forward in its own two years, never the partnership's", () => {
+    const docs = given(set, boardSet, boardCarried);
+    expect([...docs.keys()].sort()).toEqual([`year:${FY}`, `year:wseb/${FY}`, 'year:wseb/2023-24']);
+    expect(docs.get(`year:wseb/${FY}`)).toMatchObject({ carriedOut: { amountPence: 100 } });
+    expect(docs.get('year:wseb/2023-24')).toMatchObject({
+      ownerId: 'wseb',
+      financialYear: '2023-24',
+      broughtForward: { fromFinancialYear: FY, amountPence: 100 },
+      revision: -1,
+    });
+    expect(docs.get(`year:${FY}`)).not.toHaveProperty('carriedOut');
   });
 });

@@ -4,6 +4,7 @@ import { summariseYear } from './budget.summary';
 const at = '2022-05-10T10:00:00.000Z';
 const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   kind: 'year',
+  ownerId: null,
   financialYear: '2022-23',
   set: true,
   totalPence: 32_100_000,
@@ -13,6 +14,7 @@ const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
   revisions: [],
   pledges: [],
   payments: [],
+  invoices: [],
   underwritings: [],
   spending: [],
   revision: 0,
@@ -96,6 +98,8 @@ describe('budget summary: the 2022/23 figures as the demo records them', () => {
       upToPence: 2_100_000,
       paidPence: 0,
       outstandingPence: 0,
+      invoicedPence: 0,
+      invoicedUnpaidPence: 0,
     });
     expect(view.partners.map((p) => p.countedPence)).toEqual([700_000, 700_000, 700_000]);
   });
@@ -107,6 +111,20 @@ describe('budget summary: the 2022/23 figures as the demo records them', () => {
       [33.33, 2.18],
     ]);
     expect(view.partners.map((p) => p.partnerName)).toEqual([null, null, 'Warwickshire Police']);
+  });
+
+  it('then each share of the budget says what it counts: nothing agreed by pledge alone, 2.18% with the underwriting', () => {
+    expect(
+      view.partners.map((p) => [
+        p.pledgeShareOfBudgetPercent,
+        p.pledgeAndUnderwritingShareOfBudgetPercent,
+        p.shareOfBudgetPercent,
+      ]),
+    ).toEqual([
+      [0, 2.18, 2.18],
+      [0, 2.18, 2.18],
+      [0, 2.18, 2.18],
+    ]);
   });
 });
 
@@ -228,5 +246,69 @@ describe('budget summary: more than one underwriting agreement', () => {
       ['warwickshire-police', 1_000_000],
     ]);
     expect(view.underwritings.map((u) => u.underwritingId)).toEqual(['ws-funding-2022-23-shortfall', 'revised']);
+  });
+});
+
+describe('budget summary: invoices beside pledges and payments', () => {
+  const invoice = (invoiceId: string, partnerId: string, amountPence: number) => ({
+    invoiceId,
+    partnerId,
+    amountPence,
+    raisedOn: '2022-05-20',
+    reference: `INV-${invoiceId}`,
+  });
+  const payment = (paymentId: string, partnerId: string, amountPence: number) => ({
+    paymentId,
+    partnerId,
+    amountPence,
+    receivedOn: '2022-06-30',
+  });
+  const view = summariseYear(
+    year({
+      pledges: [pledge('police', 'police', 5_000_000, 'agreed')],
+      invoices: [invoice('police-q1', 'police', 1_250_000), invoice('wcc-q1', 'wcc', 2_000_000)],
+      payments: [payment('police-1', 'police', 500_000), payment('wcc-1', 'wcc', 2_500_000)],
+    }),
+  );
+  const row = (id: string) => view.partners.find((p) => p.partnerId === id)!;
+
+  it('given an invoice part paid, then the partner shows invoiced, paid and invoiced unpaid beside its pledge', () => {
+    expect(row('police')).toMatchObject({
+      agreedPence: 5_000_000,
+      invoicedPence: 1_250_000,
+      paidPence: 500_000,
+      invoicedUnpaidPence: 750_000,
+      invoices: [{ invoiceId: 'police-q1', reference: 'INV-police-q1' }],
+    });
+  });
+
+  it('given more paid than invoiced, then nothing invoiced is unpaid (never negative); the year sums the partners', () => {
+    expect(row('wcc')).toMatchObject({ invoicedPence: 2_000_000, paidPence: 2_500_000, invoicedUnpaidPence: 0 });
+    expect(view.contributions).toMatchObject({ invoicedPence: 3_250_000, invoicedUnpaidPence: 750_000 });
+  });
+});
+
+describe('budget summary: a share of the budget by pledge alone, and with underwriting', () => {
+  it('given £10,000 agreed and a £5,000 underwriting share of £100,000, then 10% by pledge and 15% with underwriting', () => {
+    const view = summariseYear(
+      year({
+        totalPence: 10_000_000,
+        pledges: [pledge('police', 'police', 1_000_000, 'agreed')],
+        underwritings: [
+          {
+            ...demoUnderwriting,
+            shares: [{ partnerId: 'police', sharePence: 500_000 }],
+            coveredPence: 500_000,
+            uncoveredPence: 0,
+          },
+        ],
+      }),
+    );
+    expect(view.partners[0]).toMatchObject({
+      countedPence: 1_500_000,
+      pledgeShareOfBudgetPercent: 10,
+      pledgeAndUnderwritingShareOfBudgetPercent: 15,
+      shareOfBudgetPercent: 15,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { PledgeBasis, UnderwritingBasis } from '../../src/funding';
-import type { BudgetYearDoc, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
+import type { BudgetYearDoc, InvoiceEntry, PledgeEntry, SpendEntry, UnderwritingEntry } from './budget-doc';
 import { followSuccession, type HeldShare, type SuccessorOf } from './underwriting-succession';
 import {
   summariseSpending,
@@ -25,8 +25,12 @@ import {
  * - Outstanding (per partner): agreed pledges not yet paid, less payments received without a
  *   pledge (money on account), floored at zero. Underwriting shares are a promise to cover a
  *   shortfall if it materialises, not an invoice, so they are never outstanding.
- * - Counted (per partner) = agreed contributions + underwriting share: each partner's share of
- *   the total is that over the budget total, and over all partners' counted money.
+ * - Invoiced (per partner): invoices raised to it; invoiced unpaid = invoiced less every payment
+ *   received from it, floored at zero (a payment is matched to the partner, not to one invoice).
+ * - Counted (per partner) = agreed contributions + underwriting share. A partner's share of the
+ *   budget is given twice, each named for what it counts: agreed pledges only
+ *   (pledgeShareOfBudgetPercent) and pledges plus underwriting (pledgeAndUnderwritingShareOfBudgetPercent,
+ *   also shareOfBudgetPercent, its first name); shareOfCountedPercent is counted over all partners' counted money.
  */
 export type ShortfallSource = 'underwriting-agreement' | 'agreed-contributions';
 
@@ -45,6 +49,11 @@ export interface PartnerContribution {
   upToPence: number;
   paidPence: number;
   outstandingPence: number;
+  /** Invoices raised to the partner, in the order raised. */
+  invoices: InvoiceEntry[];
+  invoicedPence: number;
+  /** Invoiced less paid, floored at zero. */
+  invoicedUnpaidPence: number;
   /** With undertakenBy and heldSince when the share came to this partner by succession (CCG -> ICB). */
   underwriting: {
     sharePence: number;
@@ -54,13 +63,19 @@ export interface PartnerContribution {
     heldSince?: string;
   } | null;
   countedPence: number;
-  /** Counted over the budget total, in percent to two places (null with a zero budget). */
+  /** Agreed pledges only over the budget total, in percent to two places (null with a zero budget). */
+  pledgeShareOfBudgetPercent: number | null;
+  /** Agreed pledges plus the underwriting share (counted) over the budget total, as pledgeShareOfBudgetPercent. */
+  pledgeAndUnderwritingShareOfBudgetPercent: number | null;
+  /** The same as pledgeAndUnderwritingShareOfBudgetPercent, under the name it had first (kept for existing readers). */
   shareOfBudgetPercent: number | null;
   /** Counted over all partners' counted money, in percent to two places (null when nothing is counted). */
   shareOfCountedPercent: number | null;
 }
 
 export interface BudgetYearView {
+  /** The board whose budget it is; null for the ledger's own partnership. */
+  ownerId: string | null;
   financialYear: string;
   /** The budget stream's revision (what If-Match on the year's commands checks). */
   revision: number;
@@ -75,6 +90,8 @@ export interface BudgetYearView {
     upToPence: number;
     paidPence: number;
     outstandingPence: number;
+    invoicedPence: number;
+    invoicedUnpaidPence: number;
   };
   shortfall: {
     shortfallPence: number;
@@ -102,6 +119,7 @@ function partnerIdsOf(doc: BudgetYearDoc, current: HeldUnderwriting | undefined)
   const ids = [
     ...doc.pledges.map((p) => p.partnerId),
     ...doc.payments.map((p) => p.partnerId),
+    ...doc.invoices.map((i) => i.partnerId),
     ...(current?.shares.map((s) => s.partnerId) ?? []),
   ];
   return [...new Set(ids)].sort();
@@ -121,6 +139,9 @@ function partnerFigures(
   const agreedUnpaid = sum(pledges.filter((p) => !p.withdrawn && p.basis === 'agreed').map((p) => p.outstandingPence));
   const share = current?.shares.find((s) => s.partnerId === partnerId);
   const agreedPence = openWith(pledges, 'agreed');
+  const invoices = doc.invoices.filter((i) => i.partnerId === partnerId);
+  const invoicedPence = sum(invoices.map((i) => i.amountPence));
+  const paidPence = sum(payments.map((p) => p.amountPence));
   return {
     partnerId,
     partnerName: nameOf(partnerId) ?? null,
@@ -128,8 +149,11 @@ function partnerFigures(
     agreedPence,
     inPrinciplePence: openWith(pledges, 'in-principle'),
     upToPence: openWith(pledges, 'up-to'),
-    paidPence: sum(payments.map((p) => p.amountPence)),
+    paidPence,
     outstandingPence: Math.max(0, agreedUnpaid - onAccount),
+    invoices,
+    invoicedPence,
+    invoicedUnpaidPence: Math.max(0, invoicedPence - paidPence),
     underwriting:
       share && current
         ? {
@@ -157,6 +181,8 @@ export function summariseYear(
   const counted = sum(figures.map((f) => f.countedPence));
   const partners = figures.map((f) => ({
     ...f,
+    pledgeShareOfBudgetPercent: percent(f.agreedPence, doc.totalPence),
+    pledgeAndUnderwritingShareOfBudgetPercent: percent(f.countedPence, doc.totalPence),
     shareOfBudgetPercent: percent(f.countedPence, doc.totalPence),
     shareOfCountedPercent: percent(f.countedPence, counted),
   }));
@@ -165,6 +191,7 @@ export function summariseYear(
   const spending = summariseSpending(doc);
   return {
     financialYear: doc.financialYear,
+    ownerId: doc.ownerId,
     revision: doc.revision,
     totalPence: doc.totalPence,
     lines: doc.lines,
@@ -177,6 +204,8 @@ export function summariseYear(
       upToPence: sum(partners.map((p) => p.upToPence)),
       paidPence: sum(partners.map((p) => p.paidPence)),
       outstandingPence: sum(partners.map((p) => p.outstandingPence)),
+      invoicedPence: sum(partners.map((p) => p.invoicedPence)),
+      invoicedUnpaidPence: sum(partners.map((p) => p.invoicedUnpaidPence)),
     },
     shortfall: current
       ? {

@@ -57,6 +57,15 @@ export const AGENCY_RULES = {
   withdrawPledge: { from: 'record', owners: "the pledge's partner" },
   recordPayment: { from: 'body', field: 'partnerId' },
   underwriteShortfall: { from: 'body', field: 'partnerIds' },
+  // The same on a board's budget (keyed by owner and year).
+  pledgeContributionForOwner: { from: 'body', field: 'partnerId' },
+  amendPledgeForOwner: { from: 'record', owners: "the pledge's partner" },
+  withdrawPledgeForOwner: { from: 'record', owners: "the pledge's partner" },
+  recordPaymentForOwner: { from: 'body', field: 'partnerId' },
+  underwriteShortfallForOwner: { from: 'body', field: 'partnerIds' },
+  // Invoices are the partnership's to raise, to the partner they name.
+  raiseInvoice: { from: 'partnership', names: 'partnerId (invoiced)' },
+  raiseInvoiceForOwner: { from: 'partnership', names: 'partnerId (invoiced)' },
   // Escalations: raised by one agency about another; each party answers for itself.
   raiseEscalation: { from: 'body', field: 'raisedByAgency' },
   acknowledgeEscalation: { from: 'record', owners: 'the agency the escalation concerns' },

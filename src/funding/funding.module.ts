@@ -15,6 +15,7 @@ import { WithdrawPledgeController, WithdrawPledgeHandler } from './commands/with
 import { RecordSpendingController, RecordSpendingHandler } from './commands/record-spending/record-spending';
 import { CloseYearController, CloseYearHandler } from './commands/close-year/close-year';
 import { CarryForwardController, CarryForwardHandler } from './commands/carry-forward/carry-forward';
+import { RaiseInvoiceController, RaiseInvoiceHandler } from './commands/raise-invoice/raise-invoice';
 
 /** Each command as [controller, handler], in the order the API document lists them: one entry per command. */
 const SLICES = [
@@ -24,13 +25,14 @@ const SLICES = [
   [AmendPledgeController, AmendPledgeHandler],
   [WithdrawPledgeController, WithdrawPledgeHandler],
   [RecordPaymentController, RecordPaymentHandler],
+  [RaiseInvoiceController, RaiseInvoiceHandler],
   [UnderwriteShortfallController, UnderwriteShortfallHandler],
   [RecordSpendingController, RecordSpendingHandler],
   [CloseYearController, CloseYearHandler],
   [CarryForwardController, CarryForwardHandler],
 ] as const;
 
-/** Partnership budget, pledges, payments, underwriting, spending and year-end: one `budget-<year>` stream per financial year. */
+/** Budgets, pledges, payments, underwriting, spending and year-end: one stream per owner and year (`budget-2022-23`, `budget-wseb-2022-23`). */
 @Module({
   controllers: SLICES.map(([controller]) => controller),
   providers: SLICES.map(([, handler]) => handler),

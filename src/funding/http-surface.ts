@@ -3,3 +3,4 @@
  * of index.ts, which stays pure so read-model definitions can import it without loading Nest.
  */
 export { FinancialYearParam, FinancialYearPipe } from './http/financial-year';
+export { BudgetOwnerParam } from './http/budget-owner';

@@ -4,6 +4,7 @@
  * (src/contexts.ts), so importing this surface never loads the context's controllers and handlers.
  */
 export { Budget } from './domain/budget';
+export { budgetId } from './domain/budget-id';
 export {
   PLEDGE_BASES,
   SPENDING_KINDS,
@@ -15,6 +16,7 @@ export type {
   BudgetCommand,
   BudgetEvent,
   BudgetLine,
+  BudgetOwner,
   BudgetState,
   PledgeBasis,
   SpendingKind,

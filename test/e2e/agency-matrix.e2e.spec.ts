@@ -20,6 +20,8 @@ const OWN = 'warwickshire-police';
 const OTHER = 'cw-icb';
 const THIRD = 'warwickshire-cc';
 const YEAR = '/budgets/2022-23';
+/** The executive board's own budget for the year, on the keyed routes. */
+const BOARD_YEAR = '/budgets/wseb/2022-23';
 const HASH = 'e'.repeat(64);
 const MAY = 'wseb-2022-05-10';
 
@@ -71,12 +73,14 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
       });
       for (const step of after) await ok(step.url, step.body);
     };
-  const pledge = (agency: string, id: string) => async () =>
-    ok(
-      `${YEAR}/pledges`,
-      { pledgeId: id, partnerId: agency, amountPence: 100_000, basis: 'agreed' },
-      await rep(agency),
-    );
+  const pledge =
+    (agency: string, id: string, year = YEAR) =>
+    async () =>
+      ok(
+        `${year}/pledges`,
+        { pledgeId: id, partnerId: agency, amountPence: 100_000, basis: 'agreed' },
+        await rep(agency),
+      );
   const signoff = (id: string, signedBy?: string) => async () => {
     await ok('/signoffs', {
       signoffId: id,
@@ -143,6 +147,42 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
     underwriteShortfall: (a, id) => ({
       request: {
         url: `${YEAR}/underwritings`,
+        body: {
+          underwritingId: id,
+          shortfallPence: 100_000,
+          partnerIds: [a],
+          method: 'fixed-caps',
+          capsPence: [100_000],
+          basis: 'in-principle',
+        },
+      },
+    }),
+    pledgeContributionForOwner: (a, id) => ({
+      request: {
+        url: `${BOARD_YEAR}/pledges`,
+        body: { pledgeId: id, partnerId: a, amountPence: 100_000, basis: 'agreed' },
+      },
+    }),
+    amendPledgeForOwner: (a, id) => ({
+      setup: pledge(a, id, BOARD_YEAR),
+      request: {
+        url: `${BOARD_YEAR}/pledges/${id}/amendment`,
+        body: { amountPence: 200_000, basis: 'agreed', reason: 'More' },
+      },
+    }),
+    withdrawPledgeForOwner: (a, id) => ({
+      setup: pledge(a, id, BOARD_YEAR),
+      request: { url: `${BOARD_YEAR}/pledges/${id}/withdrawal`, body: { reason: 'Not approved' } },
+    }),
+    recordPaymentForOwner: (a, id) => ({
+      request: {
+        url: `${BOARD_YEAR}/payments`,
+        body: { paymentId: id, partnerId: a, amountPence: 100_000, receivedOn: '2022-06-01' },
+      },
+    }),
+    underwriteShortfallForOwner: (a, id) => ({
+      request: {
+        url: `${BOARD_YEAR}/underwritings`,
         body: {
           underwritingId: id,
           shortfallPence: 100_000,
@@ -241,6 +281,7 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
       await ok('/meetings', { meetingId, boardId: 'wseb', scheduledFor: at });
     await ok(`/meetings/${MAY}/agenda-items`, { itemNumber: 1, title: 'Actions' });
     await ok('/budgets', { financialYear: '2022-23', totalPence: 32_100_000, lines: [] });
+    await ok('/budgets', { ownerId: 'wseb', financialYear: '2022-23', totalPence: 32_100_000, lines: [] });
   });
   afterAll(async () => {
     await t.close();

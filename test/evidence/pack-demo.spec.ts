@@ -25,6 +25,7 @@ const PACK_FILES = [
   'multi-agency-audits.csv',
   'risks.csv',
   'forward-plan.csv',
+  'spending.csv',
   'summary.pdf',
   'manifest.json',
 ];
@@ -79,6 +80,7 @@ describe('evidence pack over the demo data', () => {
       'meetings.csv',
       'multi-agency-audits.csv',
       'risks.csv',
+      'spending.csv',
       'summary.pdf',
       'thematic-reviews.csv',
     ]);

@@ -178,6 +178,7 @@ describe('a version-2 event with an upcaster', () => {
         'meetings.csv',
         'multi-agency-audits.csv',
         'risks.csv',
+        'spending.csv',
         'thematic-reviews.csv',
       ]);
       expect(actual.csvs).toEqual(expected.csvs);

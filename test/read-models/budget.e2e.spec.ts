@@ -107,6 +107,8 @@ describe('budget read model over HTTP', () => {
         agreedPence: 600_000,
         paidPence: 250_000,
         outstandingPence: 350_000,
+        pledgeShareOfBudgetPercent: 60,
+        pledgeAndUnderwritingShareOfBudgetPercent: 60,
         shareOfBudgetPercent: 60,
         shareOfCountedPercent: 100,
       }),

@@ -52,6 +52,17 @@ interface Payment {
   pledgeId?: string;
 }
 
+/** An invoice raised to a partner for its contribution (money asked for; payment-received is money in). */
+export interface Invoice {
+  financialYear: string;
+  invoiceId: string;
+  partnerId: string;
+  amountPence: Pence;
+  raisedOn: string;
+  /** The invoice's own number or reference, as the finance system issued it. */
+  reference: string;
+}
+
 export const SPENDING_KINDS = ['commitment', 'actual'] as const;
 /** A commitment is money promised (an order, a commissioned review); an actual spend is money paid out. */
 export type SpendingKind = (typeof SPENDING_KINDS)[number];
@@ -109,7 +120,30 @@ interface PartnerFact {
   partnerExists: boolean;
 }
 
-export type BudgetEvent =
+/**
+ * Whose budget it is: a registered board's (a partnership board or an executive board, `ownerId`), or,
+ * with no owner, the ledger's own partnership. Every budget recorded before budgets were keyed by
+ * owner has none (its stream is `budget-2022-23`); an owned one is `budget-<ownerId>-2022-23`
+ * (budget-id.ts). Every command and event of an owned budget carries its owner.
+ */
+export interface BudgetOwner {
+  ownerId?: string;
+}
+
+/**
+ * The fact a command that may begin a budget's stream needs when it names an owner, loaded by its
+ * handler: the owner must be a registered board (without it, an owner is refused as unregistered).
+ */
+interface OwnerFact {
+  ownerExists?: boolean;
+}
+
+type Owned<E> = E extends DomainEvent<infer T, infer D> ? DomainEvent<T, D & BudgetOwner> : never;
+type OwnedCommand<C> = C extends DomainCommand<infer T, infer D> ? DomainCommand<T, D & BudgetOwner> : never;
+
+export type BudgetEvent = Owned<YearEvent>;
+
+type YearEvent =
   | DomainEvent<'budget-set', BudgetFigures>
   | DomainEvent<'budget-revised', BudgetFigures & { previousTotalPence: Pence; reason: string }>
   | DomainEvent<'contribution-pledged', Pledge>
@@ -131,6 +165,7 @@ export type BudgetEvent =
       { financialYear: string; pledgeId: string; partnerId: string; amountPence: Pence; reason: string }
     >
   | DomainEvent<'payment-received', Payment>
+  | DomainEvent<'invoice-raised', Invoice>
   | DomainEvent<
       'shortfall-underwriting-agreed',
       {
@@ -164,8 +199,10 @@ export interface UnderwriteShortfallData {
   unregisteredPartnerIds: string[];
 }
 
-export type BudgetCommand =
-  | DomainCommand<'set-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[] }>
+export type BudgetCommand = OwnedCommand<YearCommand>;
+
+type YearCommand =
+  | DomainCommand<'set-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[] } & OwnerFact>
   | DomainCommand<'revise-budget', { financialYear: string; totalPence: Pence; lines: BudgetLine[]; reason: string }>
   | DomainCommand<'pledge-contribution', Pledge & PartnerFact>
   | DomainCommand<
@@ -174,10 +211,14 @@ export type BudgetCommand =
     >
   | DomainCommand<'withdraw-pledge', { financialYear: string; pledgeId: string; reason: string }>
   | DomainCommand<'record-payment', Payment & PartnerFact>
+  | DomainCommand<'raise-invoice', Invoice & PartnerFact>
   | DomainCommand<'underwrite-shortfall', UnderwriteShortfallData>
   | DomainCommand<'record-spending', Spending & { referenceExists: boolean }>
-  | DomainCommand<'close-year', YearClose & { facts: YearEndFacts }>
-  | DomainCommand<'carry-forward', { financialYear: string; amountPence: Pence; source: string; facts: YearEndFacts }>;
+  | DomainCommand<'close-year', YearClose & { facts: YearEndFacts } & OwnerFact>
+  | DomainCommand<
+      'carry-forward',
+      { financialYear: string; amountPence: Pence; source: string; facts: YearEndFacts } & OwnerFact
+    >;
 
 /** The day a year-end command is decided on (its business date), from the handler: a year ends before it closes. */
 export interface YearEndFacts {
@@ -199,6 +240,7 @@ export interface BudgetState {
   lines: BudgetLine[];
   pledges: Record<string, PledgeState>;
   paymentIds: string[];
+  invoiceIds: string[];
   underwritingIds: string[];
   spending: Record<string, { kind: SpendingKind; lineId: string }>;
   closed: boolean;
@@ -211,6 +253,7 @@ export const initialBudgetState: BudgetState = {
   lines: [],
   pledges: {},
   paymentIds: [],
+  invoiceIds: [],
   underwritingIds: [],
   spending: {},
   closed: false,

@@ -1,12 +1,14 @@
 import type { Aggregate } from '../../ledger/aggregate';
 import { eventCodec, v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
+import { describeBudget } from './budget-id';
 import { isFinancialYear } from './financial-year';
 import { requirePence } from './money-rules';
 import { splitShortfall } from './underwriting-split';
 import { carryForward, closeYear, recordSpending, requireOpen } from './year-end';
 import {
   initialBudgetState,
+  type BudgetOwner,
   type BudgetCommand,
   type BudgetEvent,
   type BudgetLine,
@@ -18,14 +20,30 @@ export * from './budget.messages';
 
 type Data<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>['data'];
 
+/** Every event of an owned budget names its owner; the ledger partnership's budgets keep their old shape. */
 export function decideBudget(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  const { ownerId } = command.data;
+  const events = decideYear(command, state);
+  return ownerId === undefined ? events : events.map((e) => ({ ...e, data: { ...e.data, ownerId } }) as BudgetEvent);
+}
+
+/** A budget that names an owner belongs to a registered board (checked where a stream may begin). */
+function requireOwner({ ownerId, ownerExists }: BudgetOwner & { ownerExists?: boolean }): void {
+  if (ownerId !== undefined && ownerExists !== true)
+    throw new RuleViolation('owner-not-registered', `No board ${ownerId} is registered to hold a budget`, { ownerId });
+}
+
+function decideYear(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  if (command.type === 'set-budget' || command.type === 'close-year' || command.type === 'carry-forward')
+    requireOwner(command.data);
   if (command.type === 'set-budget') return [{ type: 'budget-set', data: setBudget(command.data, state) }];
   // A year whose budget predates the ledger can still be closed and carry forward (year-end.ts).
   if (command.type === 'close-year') return [{ type: 'year-closed', data: closeYear(command.data, state) }];
   if (command.type === 'carry-forward') return [{ type: 'carried-forward', data: carryForward(command.data, state) }];
   if (!state.set)
-    throw new RuleViolation('budget-not-set', `No budget is set for ${command.data.financialYear}`, {
+    throw new RuleViolation('budget-not-set', `No budget is set for ${describeBudget(command.data)}`, {
       financialYear: command.data.financialYear,
+      ...(command.data.ownerId === undefined ? {} : { ownerId: command.data.ownerId }),
     });
   switch (command.type) {
     case 'revise-budget':
@@ -38,6 +56,8 @@ export function decideBudget(command: BudgetCommand, state: BudgetState): Budget
       return [{ type: 'pledge-withdrawn', data: withdrawPledge(command.data, state) }];
     case 'record-payment':
       return [{ type: 'payment-received', data: recordPayment(command.data, state) }];
+    case 'raise-invoice':
+      return [{ type: 'invoice-raised', data: raiseInvoice(command.data, state) }];
     case 'underwrite-shortfall':
       return [{ type: 'shortfall-underwriting-agreed', data: underwrite(command.data, state) }];
     case 'record-spending':
@@ -45,9 +65,12 @@ export function decideBudget(command: BudgetCommand, state: BudgetState): Budget
   }
 }
 
-function setBudget({ financialYear, totalPence, lines }: Data<'set-budget'>, state: BudgetState) {
+function setBudget({ financialYear, totalPence, lines, ownerId }: Data<'set-budget'>, state: BudgetState) {
   if (state.set)
-    throw new StateConflict('budget-already-set', `The ${financialYear} budget is already set: revise it instead`);
+    throw new StateConflict(
+      'budget-already-set',
+      `The ${describeBudget({ ownerId, financialYear })} budget is already set: revise it instead`,
+    );
   requireOpen(state, financialYear);
   if (!isFinancialYear(financialYear))
     throw new RuleViolation(
@@ -160,6 +183,20 @@ function recordPayment({ partnerExists, ...data }: Data<'record-payment'>, state
   return data;
 }
 
+/** An invoice asks a registered partner for money towards the year; each is raised once. */
+function raiseInvoice({ partnerExists, ...data }: Data<'raise-invoice'>, state: BudgetState) {
+  if (state.invoiceIds.includes(data.invoiceId))
+    throw new StateConflict('invoice-exists', `Invoice ${data.invoiceId} is already raised`, {
+      invoiceId: data.invoiceId,
+    });
+  if (!partnerExists)
+    throw new RuleViolation('partner-not-registered', `Partner ${data.partnerId} is not registered`, {
+      partnerId: data.partnerId,
+    });
+  requirePence(data.amountPence, 'amountPence', { positive: true });
+  return data;
+}
+
 function underwrite(d: Data<'underwrite-shortfall'>, state: BudgetState) {
   if (state.underwritingIds.includes(d.underwritingId))
     throw new StateConflict('underwriting-exists', `Underwriting ${d.underwritingId} is already recorded`);
@@ -221,6 +258,8 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
             };
       return { ...state, pledges, paymentIds: [...state.paymentIds, paymentId] };
     }
+    case 'invoice-raised':
+      return { ...state, invoiceIds: [...state.invoiceIds, event.data.invoiceId] };
     case 'shortfall-underwriting-agreed':
       return { ...state, underwritingIds: [...state.underwritingIds, event.data.underwritingId] };
     case 'spending-recorded': {
@@ -235,8 +274,9 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
 }
 
 /**
- * One stream per financial year (`budget-2022-23`): the budget and every pledge, payment, underwriting and
- * spend against it, its close and the balance it carries into the next year.
+ * One stream per owner and financial year (`budget-2022-23` for the ledger's own partnership,
+ * `budget-wscb-2022-23` for a board's: budget-id.ts): the budget and every pledge, payment,
+ * underwriting and spend against it, its close and the balance it carries into the next year.
  */
 export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
   category: 'budget',
@@ -251,6 +291,7 @@ export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
       'pledge-withdrawn',
       'payment-received',
       'shortfall-underwriting-agreed',
+      'invoice-raised',
       'spending-recorded',
       'year-closed',
       'carried-forward',

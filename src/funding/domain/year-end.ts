@@ -83,7 +83,7 @@ function requireEnded(financialYear: string, decidedOn: string): void {
     );
 }
 
-export function closeYear({ facts, ...data }: Data<'close-year'>, state: BudgetState) {
+export function closeYear({ facts, ownerExists: _owner, ...data }: Data<'close-year'>, state: BudgetState) {
   if (!isFinancialYear(data.financialYear))
     throw new RuleViolation('invalid-financial-year', 'A financial year is written YYYY-YY, e.g. 2022-23');
   requireEnded(data.financialYear, facts.decidedOn);

@@ -7,7 +7,7 @@ import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import { BudgetYearItemSchema, BudgetYearViewAsOfSchema } from './budget.responses';
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { RecordETag } from '../etag/read-etag';
-import { FinancialYearParam } from '../../funding/http-surface';
+import { BudgetOwnerParam, FinancialYearParam } from '../../funding/http-surface';
 import { BudgetReader } from './budget.reader';
 import { AsOfEngine } from '../as-of/as-of-engine';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
@@ -42,7 +42,7 @@ export class BudgetAsOfController {
     },
   )
   list(@Query() q: AsOfBudgetListQueryDto): Promise<Page<BudgetYearItemSchema> & { asOf: AsOfProvenanceSchema }> {
-    return asOfPage(this.engine, NAME, q, (view) => new BudgetReader(view).list(q.limit ?? 50, q.cursor));
+    return asOfPage(this.engine, NAME, q, (view) => new BudgetReader(view).list(q.limit ?? 50, q.cursor, q.ownerId));
   }
 
   @Get(':financialYear/contributions')
@@ -63,5 +63,25 @@ export class BudgetAsOfController {
     @Query() q: AsOfQueryDto,
   ): Promise<BudgetYearViewAsOfSchema> {
     return asOfRecord(this.engine, NAME, q, (view) => new BudgetReader(view).get(financialYear));
+  }
+
+  @Get(':ownerId/:financialYear/contributions')
+  @AsOfRead(RecordETag)
+  @ApiOperation({
+    operationId: 'getBudgetContributionsForOwnerAsOf',
+    summary: "One board's year (keyed by owner and year) as known at knownAt and true at validAt",
+  })
+  @RecordRead(BudgetYearViewAsOfSchema, "The board's year with its figures worked out then, with asOf provenance", {
+    problems: {
+      400: 'invalid-id, invalid-financial-year or validation-failed (knownAt, validAt)',
+      404: 'budget-not-found: no budget had been set for the board and year by then',
+    },
+  })
+  contributionsForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Query() q: AsOfQueryDto,
+  ): Promise<BudgetYearViewAsOfSchema> {
+    return asOfRecord(this.engine, NAME, q, (view) => new BudgetReader(view).get(financialYear, ownerId));
   }
 }

@@ -9,7 +9,7 @@ import { isHeld, YEAR_KEY_PREFIX, type BudgetDoc, type BudgetYearDoc } from '../
 import { budgetProjection } from '../../../projections/budget/budget.projection';
 import { ReadModelETag, RecordETag } from '../etag/read-etag';
 import { Requires } from '../../auth/requires.decorator';
-import { FinancialYearParam } from '../../funding/http-surface';
+import { BudgetOwnerParam, FinancialYearParam } from '../../funding/http-surface';
 import { ProjectionStreamEndpoint, StreamQueryDto } from '../sse/api-event-stream';
 import { ProjectionStreams, type StreamSpec } from '../sse/projection-streams';
 import { BudgetListQueryDto } from './budget-query.dto';
@@ -45,11 +45,11 @@ export class BudgetController {
   @ApiOperation({
     operationId: 'listBudgets',
     summary:
-      'Financial years with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
+      'Budgets by owner and financial year with budget, agreed and paid contributions, shortfall and what underwriting leaves uncovered; cursor paging',
   })
   @ListRead(BudgetYearItemSchema, 'A page of years with their headline figures; a bad limit or cursor is a 400')
   list(@Query() q: BudgetListQueryDto): Page<BudgetYearItemSchema> {
-    return this.reader.list(q.limit ?? 50, q.cursor);
+    return this.reader.list(q.limit ?? 50, q.cursor, q.ownerId);
   }
 
   /** Declared before the :financialYear route so "stream" is never read as a year. */
@@ -81,5 +81,22 @@ export class BudgetController {
   )
   contributions(@FinancialYearParam() financialYear: string): BudgetYearViewSchema {
     return this.reader.get(financialYear);
+  }
+
+  @Get(':ownerId/:financialYear/contributions')
+  @RecordETag()
+  @Requires('ledger:read')
+  @ApiOperation({
+    operationId: 'getBudgetContributionsForOwner',
+    summary: "One board's year (keyed by owner and year): the same view as getBudgetContributions",
+  })
+  @RecordRead(BudgetYearViewSchema, "The board's year with its figures worked out", {
+    problems: { 400: 'invalid-id or invalid-financial-year', 404: 'budget-not-found' },
+  })
+  contributionsForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+  ): BudgetYearViewSchema {
+    return this.reader.get(financialYear, ownerId);
   }
 }

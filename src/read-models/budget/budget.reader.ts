@@ -1,5 +1,6 @@
 import {
   isHeld,
+  ownerKeyPrefix,
   partnerKey,
   yearKey,
   YEAR_KEY_PREFIX,
@@ -15,6 +16,7 @@ import type { ReadModelView } from '../as-of/as-of-answer';
 
 /** A list row: the year's headline figures; GET /budgets/:financialYear/contributions has the detail. */
 export interface BudgetYearItem {
+  ownerId: string | null;
   financialYear: string;
   revision: number;
   totalPence: number;
@@ -35,9 +37,11 @@ const NAME = budgetProjection.name;
 
 /** With no underwriting agreement, whatever the shortfall is stands uncovered. */
 function item(view: BudgetYearView): BudgetYearItem {
-  const { financialYear, revision, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } = view;
+  const { ownerId, financialYear, revision, totalPence, contributions, shortfall, underwriting, partners, lastUpdate } =
+    view;
   const { committedPence, spentPence } = view.spending.totals;
   return {
+    ownerId,
     financialYear,
     revision,
     totalPence,
@@ -60,18 +64,24 @@ export class BudgetReader {
   /** The live ReadModelStore, or an as-of view of it (the same get/scan calls). */
   constructor(private readonly store: ReadModelView) {}
 
-  /** Years in key order, the cursor the last key returned. */
-  list(limit: number, cursor?: string): Page<BudgetYearItem> {
+  /**
+   * Budgets in key order (the ledger partnership's years, then each owner's by year), the cursor the
+   * last key returned; with an owner, only that board's years.
+   */
+  list(limit: number, cursor?: string, ownerId?: string): Page<BudgetYearItem> {
     const nameOf = this.nameLookup();
     const successorOf = this.successorLookup();
-    return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, YEAR_KEY_PREFIX, { limit, cursor }, (doc) =>
+    const prefix = ownerId === undefined ? YEAR_KEY_PREFIX : ownerKeyPrefix(ownerId);
+    return documentPage<BudgetYearDoc, BudgetYearItem>(this.store, NAME, prefix, { limit, cursor }, (doc) =>
       isHeld(doc) ? item(summariseYear(doc, nameOf, successorOf)) : undefined,
     );
   }
 
-  get(financialYear: string): BudgetYearView {
-    const doc = this.store.get<BudgetYearDoc>(NAME, yearKey(financialYear));
-    if (!doc || !isHeld(doc)) throw new NotFound('Budget', financialYear);
+  /** One budget: the ledger partnership's year, or with an owner that board's. */
+  get(financialYear: string, ownerId?: string): BudgetYearView {
+    const doc = this.store.get<BudgetYearDoc>(NAME, yearKey(financialYear, ownerId));
+    if (!doc || !isHeld(doc))
+      throw new NotFound('Budget', ownerId === undefined ? financialYear : `${ownerId}/${financialYear}`);
     return this.view(doc);
   }
 

@@ -18,6 +18,13 @@ import { BudgetSpendingSchema, YearEndSchema } from './budget-spending.responses
  */
 const pence = (description?: string) => ApiProperty({ type: 'integer', description });
 const SHORTFALL_SOURCES = ['underwriting-agreement', 'agreed-contributions'] as const;
+const OWNER = {
+  type: String,
+  nullable: true,
+  example: 'wseb',
+  description:
+    "The board whose budget it is; null for the ledger's own partnership (every budget set without an owner)",
+};
 
 @ApiSchema({ name: 'BudgetLine' })
 export class BudgetLineSchema {
@@ -76,6 +83,15 @@ export class PledgeViewSchema {
   @pence() outstandingPence!: number;
 }
 
+@ApiSchema({ name: 'Invoice', description: 'An invoice raised to a partner for its contribution' })
+export class InvoiceSchema {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty() partnerId!: string;
+  @pence() amountPence!: number;
+  @ApiProperty({ format: 'date' }) raisedOn!: string;
+  @ApiProperty({ description: "The invoice's number or reference in the finance system" }) reference!: string;
+}
+
 @ApiSchema({ name: 'PartnerUnderwriting' })
 export class PartnerUnderwritingSchema {
   @pence() sharePence!: number;
@@ -96,11 +112,40 @@ export class PartnerContributionSchema {
   @pence('Shown, not counted') inPrinciplePence!: number;
   @pence('Caps of "up to" pledges: shown, not counted') upToPence!: number;
   @pence() paidPence!: number;
-  @pence() outstandingPence!: number;
+  @pence('Agreed pledges not yet paid, less money received without a pledge') outstandingPence!: number;
+  @ApiProperty({ type: [InvoiceSchema] }) invoices!: InvoiceSchema[];
+  @pence('Invoices raised to the partner') invoicedPence!: number;
+  @pence('Invoiced less paid (every payment from the partner), floored at zero') invoicedUnpaidPence!: number;
   @ApiProperty({ type: PartnerUnderwritingSchema, nullable: true }) underwriting!: PartnerUnderwritingSchema | null;
   @pence() countedPence!: number;
-  @ApiProperty({ type: Number, nullable: true }) shareOfBudgetPercent!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) shareOfCountedPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Agreed pledges only, over the budget total, in percent to two places (null with a zero budget)',
+  })
+  pledgeShareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "Agreed pledges plus the partner's underwriting share (countedPence), over the budget total, in percent to two places",
+  })
+  pledgeAndUnderwritingShareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    deprecated: true,
+    description:
+      'Pledges plus underwriting over the budget total: the same figure as pledgeAndUnderwritingShareOfBudgetPercent, kept under its first name',
+  })
+  shareOfBudgetPercent!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "countedPence over all partners' counted money, in percent to two places (null when nothing is counted)",
+  })
+  shareOfCountedPercent!: number | null;
 }
 
 @ApiSchema({ name: 'BudgetContributions' })
@@ -110,6 +155,8 @@ export class BudgetContributionsSchema {
   @pence() upToPence!: number;
   @pence() paidPence!: number;
   @pence() outstandingPence!: number;
+  @pence('Invoices raised to partners') invoicedPence!: number;
+  @pence('Invoiced less paid, per partner, summed') invoicedUnpaidPence!: number;
 }
 
 @ApiSchema({ name: 'BudgetShortfall' })
@@ -132,6 +179,7 @@ export class BudgetLastUpdateSchema {
 /** One year as a board or an inspector reads it; also the data of the stream's "budget" events. */
 @ApiSchema({ name: 'BudgetYear' })
 export class BudgetYearViewSchema {
+  @ApiProperty(OWNER) ownerId!: string | null;
   @ApiProperty({ example: '2022-23' }) financialYear!: string;
   @pence() totalPence!: number;
   @ApiProperty({ type: [BudgetLineSchema] }) lines!: BudgetLineSchema[];
@@ -156,6 +204,7 @@ export class BudgetYearViewAsOfSchema extends BudgetYearViewSchema {
 /** A list row: the year's headline figures. */
 @ApiSchema({ name: 'BudgetYearItem' })
 export class BudgetYearItemSchema {
+  @ApiProperty(OWNER) ownerId!: string | null;
   @ApiProperty({ example: '2022-23' }) financialYear!: string;
   @pence() totalPence!: number;
   @pence() agreedPence!: number;

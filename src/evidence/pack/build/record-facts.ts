@@ -9,6 +9,8 @@ export interface RecordFacts {
   kind: RecordKind;
   /** Meetings it was raised at, is due back at, or was carried to (actions); its meeting (decisions, sign-offs); itself (meetings). */
   meetingIds: Set<string>;
+  /** Boards the record belongs to itself, with no meeting: a board's budget (its owner). */
+  boardIds: Set<string>;
   /** Partner parties: owners, responsible partners, agencies inspected and recommendation owners, signatories, pledging/paying/underwriting partners, escalation agencies, partners represented at a meeting. */
   partnerIds: Set<string>;
   /** Person owners, signers, attendees, presenters and contributors: they count for the partner they belong to, and bring their person stream as context. */
@@ -66,6 +68,7 @@ function addAttendance(f: RecordFacts, entries: unknown): void {
 /** Folds one event of a record stream into its facts. Unknown shapes add nothing (never throw on old data). */
 export function noteEvent(f: RecordFacts, e: StoredEvent): void {
   const d = (e.data ?? {}) as Data;
+  if (f.kind === 'funding') add(f.boardIds, d.ownerId);
   for (const key of ['meetingId', 'targetMeetingId', 'toMeetingId', 'fromMeetingId']) add(f.meetingIds, d[key]);
   for (const key of ['partnerId', 'raisedByAgency', 'concerningAgency', 'respondingAgency', 'agency', 'ownerPartnerId'])
     add(f.partnerIds, d[key]);

@@ -21,8 +21,9 @@ import { CaseReviewChainStreams } from './select-chain';
  *    (Europe/London) falls in [from, to], both inclusive.
  * 3. Boards (empty = every board): a record is in scope when one of its meetings (raised at, due back
  *    at, carried to; a decision's or sign-off's meeting; a sign-off's decision's meeting) belongs to
- *    one of the boards, by that meeting's 'meeting-scheduled'. Records with no meeting at all
- *    (budgets, escalations, protocols, sign-offs not tied to a meeting or decision) belong to the whole
+ *    one of the boards, by that meeting's 'meeting-scheduled'; a board's own budget (keyed by owner)
+ *    belongs to its owner. Records with no meeting and no owner (the partnership's budgets,
+ *    escalations, protocols, sign-offs not tied to a meeting or decision) belong to the whole
  *    partnership, so a board filter does not remove them.
  * 4. Partners (empty = every partner): a record is in scope when one of its parties is one of the
  *    partners: action owners (partner owners, and person owners by the partner their person record
@@ -88,6 +89,7 @@ export class StreamSelector {
       facts = {
         kind: KIND_OF_CATEGORY[category],
         meetingIds: new Set(),
+        boardIds: new Set(),
         partnerIds: new Set(),
         personIds: new Set(),
         text: [],
@@ -173,17 +175,14 @@ export class StreamSelector {
     if (!f.inPeriod || !this.themeOk(f)) return false;
     const { boardIds, partnerIds } = this.scope;
     const meetings = this.meetingsOf(f);
-    if (
-      boardIds.length > 0 &&
-      meetings.length > 0 &&
-      !meetings.some((m) => boardIds.includes(this.boardOfMeeting.get(m) ?? ''))
-    )
-      return false;
+    const boards = [...meetings.map((m) => this.boardOfMeeting.get(m) ?? ''), ...f.boardIds];
+    if (boardIds.length > 0 && boards.length > 0 && !boards.some((b) => boardIds.includes(b))) return false;
     if (partnerIds.length > 0 && !this.partiesOf(f).some((p) => partnerIds.includes(p))) return false;
     return true;
   }
 
   private addContext(f: RecordFacts, included: Set<string>): void {
+    for (const b of f.boardIds) included.add(streamName('board', b));
     for (const m of this.meetingsOf(f)) {
       included.add(streamName('meeting', m));
       const board = this.boardOfMeeting.get(m);

@@ -160,7 +160,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
         value: `${risks.length} (${risks.filter((r) => r.status === 'open').length} / ${risks.filter((r) => r.reviewOverdue).length})`,
       },
       ...years.map((y) => ({
-        label: `Budget ${y.financialYear} (shortfall)`,
+        label: `Budget ${budgetLabel(y)} (shortfall)`,
         value: `${gbp(y.totalPence)} (${gbp(y.shortfall.shortfallPence)})`,
       })),
     ],
@@ -172,7 +172,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
     ),
     escalationsByStage: [...byStage.values()],
     contributions: years.map((y) => ({
-      financialYear: y.financialYear,
+      financialYear: budgetLabel(y),
       budgetPence: y.totalPence,
       shortfallPence: y.shortfall.shortfallPence,
       uncoveredPence: y.underwriting?.uncoveredPence ?? 0,
@@ -236,3 +236,7 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
     ],
   };
 }
+
+/** A board's budget is named with its owner; the ledger partnership's, as before, by its year alone. */
+const budgetLabel = (y: { ownerId: string | null; financialYear: string }) =>
+  y.ownerId === null ? y.financialYear : `${y.financialYear} (${y.ownerId})`;

@@ -14,12 +14,15 @@ export type Cell = string | number | boolean | null | undefined | SealedValue;
  * attendance.csv, so a verifier that knows only 1 and 2 says it cannot check the pack rather than
  * pass tables it never recomputed; 4 adds case-reviews.csv, for the same reason; 5 adds inspections.csv; 6 adds
  * thematic-reviews.csv and multi-agency-audits.csv; 7 adds risks.csv; 8 adds forward-plan.csv;
- * 9 adds attendance-register.csv (the annual report's attendance appendix). Builders write the newest.
+ * 9 adds attendance-register.csv (the annual report's attendance appendix); 10 adds spending.csv and
+ * an ownerId column to funding.csv. Builders write the newest.
  */
-export const CSV_FORMATS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+export const CSV_FORMATS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export type CsvFormat = (typeof CSV_FORMATS)[number];
 export const LEGACY_CSV_FORMAT: CsvFormat = 1;
-export const CSV_FORMAT: CsvFormat = 9;
+/** The first format that neutralises formulas, with the same columns as the legacy one (later ones add tables and columns). */
+export const NEUTRALISING_CSV_FORMAT: CsvFormat = 2;
+export const CSV_FORMAT: CsvFormat = 10;
 
 /** A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -22,6 +22,7 @@ export const CSV_FILES = [
   'multi-agency-audits.csv',
   'risks.csv',
   'forward-plan.csv',
+  'spending.csv',
 ] as const;
 export const DATA_FILES = [EVENTS_FILE, ...CSV_FILES];
 

@@ -1,4 +1,4 @@
-import { CSV_FORMAT, CSV_FORMATS, LEGACY_CSV_FORMAT, type CsvFormat } from '../formats/csv';
+import { CSV_FORMAT, CSV_FORMATS, LEGACY_CSV_FORMAT, NEUTRALISING_CSV_FORMAT, type CsvFormat } from '../formats/csv';
 import { MANIFEST_FILE } from '../formats/pack-files';
 import type { PackProblem } from './pack-problem';
 import type { PackManifest } from '../pack-manifest';
@@ -30,7 +30,7 @@ export function csvFormatOf(manifest: PackManifest): { format: CsvFormat; proble
  */
 export function formulaWarnings(tables: PackTable[], format: CsvFormat): string[] {
   if (format !== LEGACY_CSV_FORMAT) return [];
-  const live = tables.filter((t) => t.csv(LEGACY_CSV_FORMAT) !== t.csv(CSV_FORMAT)).map((t) => t.file);
+  const live = tables.filter((t) => t.csv(LEGACY_CSV_FORMAT) !== t.csv(NEUTRALISING_CSV_FORMAT)).map((t) => t.file);
   return live.length === 0
     ? []
     : [

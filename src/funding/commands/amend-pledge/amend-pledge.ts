@@ -7,6 +7,8 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsIn, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { PLEDGE_BASES, type PledgeBasis, Budget, type BudgetCommand } from '../../domain/budget';
@@ -46,9 +48,9 @@ export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {
   async execute({ data, ctx }: AmendPledgeCommand) {
     // Only the budget knows whose pledge this is (a pledge never changes partner, so reading it first is safe);
     // a missing pledge is left to the decider to refuse.
-    const pledge = (await this.runner.load(Budget, data.financialYear)).state.pledges[data.pledgeId];
+    const pledge = (await this.runner.load(Budget, budgetId(data))).state.pledges[data.pledgeId];
     assertMayActFor(ctx.actor, 'amendPledge', pledge && [pledge.partnerId]);
-    return this.runner.run(Budget, data.financialYear, { type: 'amend-pledge', data }, ctx);
+    return this.runner.run(Budget, budgetId(data), { type: 'amend-pledge', data }, ctx);
   }
 }
 
@@ -71,7 +73,23 @@ export class AmendPledgeController {
     @Body() dto: AmendPledgeDto,
     @Ctx() ctx: CommandContext,
   ) {
+    return this.send({ financialYear }, pledgeId, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/pledges/:pledgeId/amendment')
+  @OwnedBudgetCommand('amendPledgeForOwner', 'Amend the amount or basis of a pledge', 'funding:pledge', 200)
+  amendForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @RecordId('pledgeId') pledgeId: string,
+    @Body() dto: AmendPledgeDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, pledgeId, dto, ctx);
+  }
+
+  private send(key: BudgetKey, pledgeId: string, dto: AmendPledgeDto, ctx: CommandContext) {
     const { amountPence, basis, reason } = dto;
-    return this.commands.execute(new AmendPledgeCommand({ financialYear, pledgeId, amountPence, basis, reason }, ctx));
+    return this.commands.execute(new AmendPledgeCommand({ ...key, pledgeId, amountPence, basis, reason }, ctx));
   }
 }

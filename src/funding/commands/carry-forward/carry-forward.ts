@@ -13,6 +13,8 @@ import { businessDate } from '../../../ledger/business-date';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { Budget, type BudgetCommand } from '../../domain/budget';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, ownerFact, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsPence } from '../../http/pence.decorator';
 
 export class CarryForwardDto extends CommandDto {
@@ -28,7 +30,7 @@ export class CarryForwardDto extends CommandDto {
 
 export class CarryForwardCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<BudgetCommand, 'carry-forward', 'facts'>,
+    readonly data: CommandData<BudgetCommand, 'carry-forward', 'facts' | 'ownerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -42,9 +44,10 @@ export class CarryForwardHandler implements ICommandHandler<CarryForwardCommand>
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ data, ctx }: CarryForwardCommand) {
+  async execute({ data, ctx }: CarryForwardCommand) {
     const facts = { decidedOn: businessDate(ctx, this.clock) };
-    return this.runner.run(Budget, data.financialYear, { type: 'carry-forward', data: { ...data, facts } }, ctx);
+    const owner = await ownerFact(this.runner, data.ownerId);
+    return this.runner.run(Budget, budgetId(data), { type: 'carry-forward', data: { ...data, ...owner, facts } }, ctx);
   }
 }
 
@@ -64,7 +67,21 @@ export class CarryForwardController {
       "Carry a closed year's balance into the next year, once (a year before the ledger may carry its stated balance without closing)",
   })
   carry(@FinancialYearParam() financialYear: string, @Body() dto: CarryForwardDto, @Ctx() ctx: CommandContext) {
-    const { amountPence, source } = dto;
-    return this.commands.execute(new CarryForwardCommand({ financialYear, amountPence, source }, ctx));
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/carry-forward')
+  @OwnedBudgetCommand('carryForwardForOwner', "Carry a closed year's balance into the same board's next year, once")
+  carryForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: CarryForwardDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, { amountPence, source }: CarryForwardDto, ctx: CommandContext) {
+    return this.commands.execute(new CarryForwardCommand({ ...key, amountPence, source }, ctx));
   }
 }

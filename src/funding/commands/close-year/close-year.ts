@@ -14,6 +14,8 @@ import { businessDate } from '../../../ledger/business-date';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { Budget, type BudgetCommand, type StatedFigure } from '../../domain/budget';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, ownerFact, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsPence } from '../../http/pence.decorator';
 
 export class StatedPartDto {
@@ -67,7 +69,7 @@ export class CloseYearDto extends CommandDto {
 
 export class CloseYearCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<BudgetCommand, 'close-year', 'facts'>,
+    readonly data: CommandData<BudgetCommand, 'close-year', 'facts' | 'ownerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -81,9 +83,10 @@ export class CloseYearHandler implements ICommandHandler<CloseYearCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ data, ctx }: CloseYearCommand) {
+  async execute({ data, ctx }: CloseYearCommand) {
     const facts = { decidedOn: businessDate(ctx, this.clock) };
-    return this.runner.run(Budget, data.financialYear, { type: 'close-year', data: { ...data, facts } }, ctx);
+    const owner = await ownerFact(this.runner, data.ownerId);
+    return this.runner.run(Budget, budgetId(data), { type: 'close-year', data: { ...data, ...owner, facts } }, ctx);
   }
 }
 
@@ -107,11 +110,26 @@ export class CloseYearController {
       'Close a financial year with its outturn as stated (once); no more spending on it. A year whose budget predates the ledger can be closed too',
   })
   close(@FinancialYearParam() financialYear: string, @Body() dto: CloseYearDto, @Ctx() ctx: CommandContext) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/closure')
+  @OwnedBudgetCommand('closeYearForOwner', 'Close a financial year with its outturn as stated (once)')
+  closeForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: CloseYearDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: CloseYearDto, ctx: CommandContext) {
     const { outturn, carryForwardSpent, source } = dto;
     return this.commands.execute(
       new CloseYearCommand(
         {
-          financialYear,
+          ...key,
           ...(outturn ? { outturn: figure(outturn) } : {}),
           ...(carryForwardSpent ? { carryForwardSpent: figure(carryForwardSpent) } : {}),
           source,

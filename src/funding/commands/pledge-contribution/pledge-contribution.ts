@@ -6,6 +6,8 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsIn } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -51,7 +53,7 @@ export class PledgeContributionHandler implements ICommandHandler<PledgeContribu
     const partnerExists = await this.runner.exists('partner', data.partnerId);
     return this.runner.run(
       Budget,
-      data.financialYear,
+      budgetId(data),
       { type: 'pledge-contribution', data: { ...data, partnerExists } },
       ctx,
     );
@@ -72,9 +74,28 @@ export class PledgeContributionController {
     summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)",
   })
   pledge(@FinancialYearParam() financialYear: string, @Body() dto: PledgeContributionDto, @Ctx() ctx: CommandContext) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/pledges')
+  @OwnedBudgetCommand(
+    'pledgeContributionForOwner',
+    "Pledge a partner's contribution to a year's budget",
+    'funding:pledge',
+  )
+  pledgeForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: PledgeContributionDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: PledgeContributionDto, ctx: CommandContext) {
     const { pledgeId, partnerId, amountPence, basis } = dto;
     return this.commands.execute(
-      new PledgeContributionCommand({ financialYear, pledgeId, partnerId, amountPence, basis }, ctx),
+      new PledgeContributionCommand({ ...key, pledgeId, partnerId, amountPence, basis }, ctx),
     );
   }
 }

@@ -6,6 +6,8 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
@@ -58,12 +60,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
     // Money received is recorded for the partner that paid it (agency-rules.ts).
     assertActsForNamed(ctx.actor, 'recordPayment', data);
     const partnerExists = await this.runner.exists('partner', data.partnerId);
-    return this.runner.run(
-      Budget,
-      data.financialYear,
-      { type: 'record-payment', data: { ...data, partnerExists } },
-      ctx,
-    );
+    return this.runner.run(Budget, budgetId(data), { type: 'record-payment', data: { ...data, partnerExists } }, ctx);
   }
 }
 
@@ -81,10 +78,25 @@ export class RecordPaymentController {
     summary: "Record money received from a partner towards a year's budget, optionally against a pledge",
   })
   record(@FinancialYearParam() financialYear: string, @Body() dto: RecordPaymentDto, @Ctx() ctx: CommandContext) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/payments')
+  @OwnedBudgetCommand('recordPaymentForOwner', "Record money received from a partner towards a year's budget")
+  recordForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: RecordPaymentDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: RecordPaymentDto, ctx: CommandContext) {
     const { paymentId, partnerId, amountPence, receivedOn, pledgeId } = dto;
     return this.commands.execute(
       new RecordPaymentCommand(
-        { financialYear, paymentId, partnerId, amountPence, receivedOn, ...(pledgeId ? { pledgeId } : {}) },
+        { ...key, paymentId, partnerId, amountPence, receivedOn, ...(pledgeId ? { pledgeId } : {}) },
         ctx,
       ),
     );

@@ -20,6 +20,8 @@ import {
   type SpendingReferenceKind,
 } from '../../domain/budget';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { Action } from '../../../actions';
 import { MultiAgencyAudit, ThematicReview } from '../../../assurance';
 import { CaseReview } from '../../../case-reviews';
@@ -109,7 +111,7 @@ export class RecordSpendingHandler implements ICommandHandler<RecordSpendingComm
     const referenceExists = reference ? await this.runner.exists(CATEGORY_OF[reference.kind], reference.id) : true;
     return this.runner.run(
       Budget,
-      data.financialYear,
+      budgetId(data),
       { type: 'record-spending', data: { ...data, referenceExists } },
       ctx,
     );
@@ -131,11 +133,26 @@ export class RecordSpendingController {
       "Record a commitment or an actual spend against one of a year's budget lines (refused once the year is closed)",
   })
   record(@FinancialYearParam() financialYear: string, @Body() dto: RecordSpendingDto, @Ctx() ctx: CommandContext) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/spending')
+  @OwnedBudgetCommand('recordSpendingForOwner', "Record a commitment or an actual spend against a year's budget line")
+  recordForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: RecordSpendingDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: RecordSpendingDto, ctx: CommandContext) {
     const { spendId, kind, lineId, amountPence, spentOn, description, reference, settlesCommitmentId } = dto;
     return this.commands.execute(
       new RecordSpendingCommand(
         {
-          financialYear,
+          ...key,
           spendId,
           kind,
           lineId,

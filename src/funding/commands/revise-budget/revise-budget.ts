@@ -6,6 +6,8 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsString, Length } from 'class-validator';
 import { BudgetFiguresDto } from '../../http/budget-line.dto';
 import { LongText } from '../../../http/text-hygiene';
@@ -35,7 +37,7 @@ export class ReviseBudgetHandler implements ICommandHandler<ReviseBudgetCommand>
   constructor(private readonly runner: CommandRunner) {}
 
   execute({ data, ctx }: ReviseBudgetCommand) {
-    return this.runner.run(Budget, data.financialYear, { type: 'revise-budget', data }, ctx);
+    return this.runner.run(Budget, budgetId(data), { type: 'revise-budget', data }, ctx);
   }
 }
 
@@ -53,11 +55,26 @@ export class ReviseBudgetController {
     summary: "Revise a year's budget, with the reason (the original stays in the ledger)",
   })
   revise(@FinancialYearParam() financialYear: string, @Body() dto: ReviseBudgetDto, @Ctx() ctx: CommandContext) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/revision')
+  @OwnedBudgetCommand('reviseBudgetForOwner', "Revise a year's budget, with the reason", 'funding:manage', 200)
+  reviseForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: ReviseBudgetDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: ReviseBudgetDto, ctx: CommandContext) {
     const { totalPence, lines, reason } = dto;
     return this.commands.execute(
       new ReviseBudgetCommand(
         {
-          financialYear,
+          ...key,
           totalPence,
           lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })),
           reason,

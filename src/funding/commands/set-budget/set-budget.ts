@@ -7,17 +7,22 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { BudgetFiguresDto } from '../../http/budget-line.dto';
 import { IsFinancialYear } from '../../http/financial-year';
+import { IsBudgetOwner, ownerFact, ownerField } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { Budget, type BudgetCommand } from '../../domain/budget';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class SetBudgetDto extends BudgetFiguresDto {
   @IsFinancialYear()
   financialYear!: string;
+
+  @IsBudgetOwner()
+  ownerId?: string;
 }
 
 export class SetBudgetCommand extends Command<CommandResult> {
   constructor(
-    readonly data: CommandData<BudgetCommand, 'set-budget'>,
+    readonly data: CommandData<BudgetCommand, 'set-budget', 'ownerExists'>,
     readonly ctx: CommandContext,
   ) {
     super();
@@ -28,8 +33,9 @@ export class SetBudgetCommand extends Command<CommandResult> {
 export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ data, ctx }: SetBudgetCommand) {
-    return this.runner.run(Budget, data.financialYear, { type: 'set-budget', data }, ctx);
+  async execute({ data, ctx }: SetBudgetCommand) {
+    const owner = await ownerFact(this.runner, data.ownerId);
+    return this.runner.run(Budget, budgetId(data), { type: 'set-budget', data: { ...data, ...owner } }, ctx);
   }
 }
 
@@ -44,13 +50,15 @@ export class SetBudgetController {
   @CommandEndpoint(201)
   @ApiOperation({
     operationId: 'setBudget',
-    summary: "Set a financial year's partnership budget and its lines (any remainder is reported as unallocated)",
+    summary:
+      "Set a financial year's budget and its lines (any remainder is reported as unallocated): a board's with ownerId, else the partnership's",
   })
   set(@Body() dto: SetBudgetDto, @Ctx() ctx: CommandContext) {
-    const { financialYear, totalPence, lines } = dto;
+    const { financialYear, totalPence, lines, ownerId } = dto;
     return this.commands.execute(
       new SetBudgetCommand(
         {
+          ...ownerField(ownerId),
           financialYear,
           totalPence,
           lines: lines.map(({ lineId, name, amountPence }) => ({ lineId, name, amountPence })),

@@ -6,6 +6,8 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -123,7 +125,7 @@ export class UnderwriteShortfallHandler implements ICommandHandler<UnderwriteSho
     const unregisteredPartnerIds = data.partnerIds.filter((_, i) => !registered[i]);
     return this.runner.run(
       Budget,
-      data.financialYear,
+      budgetId(data),
       { type: 'underwrite-shortfall', data: { ...data, unregisteredPartnerIds } },
       ctx,
     );
@@ -149,11 +151,26 @@ export class UnderwriteShortfallController {
     @Body() dto: UnderwriteShortfallDto,
     @Ctx() ctx: CommandContext,
   ) {
+    return this.send({ financialYear }, dto, ctx);
+  }
+
+  @Post(':ownerId/:financialYear/underwritings')
+  @OwnedBudgetCommand('underwriteShortfallForOwner', 'Record partners agreeing to underwrite a shortfall')
+  underwriteForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @Body() dto: UnderwriteShortfallDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.send({ ownerId, financialYear }, dto, ctx);
+  }
+
+  private send(key: BudgetKey, dto: UnderwriteShortfallDto, ctx: CommandContext) {
     const { underwritingId, shortfallPence, partnerIds, method, weights, capsPence, basis } = dto;
     return this.commands.execute(
       new UnderwriteShortfallCommand(
         {
-          financialYear,
+          ...key,
           underwritingId,
           shortfallPence,
           partnerIds,

@@ -7,6 +7,8 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
+import { BudgetOwnerParam, OwnedBudgetCommand } from '../../http/budget-owner';
+import { budgetId } from '../../domain/budget-id';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
@@ -38,9 +40,9 @@ export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeComm
   async execute({ data, ctx }: WithdrawPledgeCommand) {
     // Only the budget knows whose pledge this is (a pledge never changes partner, so reading it first is safe);
     // a missing pledge is left to the decider to refuse.
-    const pledge = (await this.runner.load(Budget, data.financialYear)).state.pledges[data.pledgeId];
+    const pledge = (await this.runner.load(Budget, budgetId(data))).state.pledges[data.pledgeId];
     assertMayActFor(ctx.actor, 'withdrawPledge', pledge && [pledge.partnerId]);
-    return this.runner.run(Budget, data.financialYear, { type: 'withdraw-pledge', data }, ctx);
+    return this.runner.run(Budget, budgetId(data), { type: 'withdraw-pledge', data }, ctx);
   }
 }
 
@@ -64,5 +66,19 @@ export class WithdrawPledgeController {
     @Ctx() ctx: CommandContext,
   ) {
     return this.commands.execute(new WithdrawPledgeCommand({ financialYear, pledgeId, reason: dto.reason }, ctx));
+  }
+
+  @Post(':ownerId/:financialYear/pledges/:pledgeId/withdrawal')
+  @OwnedBudgetCommand('withdrawPledgeForOwner', 'Withdraw a pledge with nothing paid against it', 'funding:pledge', 200)
+  withdrawForOwner(
+    @BudgetOwnerParam() ownerId: string,
+    @FinancialYearParam() financialYear: string,
+    @RecordId('pledgeId') pledgeId: string,
+    @Body() dto: WithdrawPledgeDto,
+    @Ctx() ctx: CommandContext,
+  ) {
+    return this.commands.execute(
+      new WithdrawPledgeCommand({ ownerId, financialYear, pledgeId, reason: dto.reason }, ctx),
+    );
   }
 }

@@ -33,6 +33,8 @@ export const FUNDING_COLUMNS = [
   ...MONEY.flatMap((m) => [`${m}Pence`, `${m}Pounds`]),
   'shortfallSource',
 ];
+/** From CSV format 10, whose budget a row is (two boards may each hold one for a year): empty for the ledger partnership's. */
+const OWNER_COLUMN_SINCE: CsvFormat = 10;
 
 type Money = Partial<Record<(typeof MONEY)[number], number>>;
 const money = (m: Money): Cell[] => MONEY.flatMap((k) => [m[k], pounds(m[k])]);
@@ -54,7 +56,15 @@ export class FundingTable extends ProjectionTable<BudgetDoc> {
   }
 
   csv(format: CsvFormat = CSV_FORMAT): string {
-    const rows = this.years().flatMap((y): Cell[][] => [
+    const owned = format >= OWNER_COLUMN_SINCE;
+    const rows = this.years().flatMap((y): Cell[][] =>
+      this.rowsOf(y).map((row) => (owned ? [...row, y.ownerId] : row)),
+    );
+    return toCsv(owned ? [...FUNDING_COLUMNS, 'ownerId'] : FUNDING_COLUMNS, rows, format);
+  }
+
+  private rowsOf(y: BudgetYearView): Cell[][] {
+    return [
       [
         y.financialYear,
         'year',
@@ -89,8 +99,7 @@ export class FundingTable extends ProjectionTable<BudgetDoc> {
         }),
         '',
       ]),
-    ]);
-    return toCsv(FUNDING_COLUMNS, rows, format);
+    ];
   }
 }
 

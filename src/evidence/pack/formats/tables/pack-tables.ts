@@ -9,6 +9,7 @@ import { FundingTable } from './funding-csv';
 import { InspectionsTable } from './inspections-csv';
 import { AttendanceTable, MeetingsTable } from './meetings-csv';
 import { RisksTable } from './risks-csv';
+import { SpendingTable } from './spending-csv';
 import type { PackTable } from './projection-fold';
 
 export interface PackTables {
@@ -25,6 +26,7 @@ export interface PackTables {
   audits: AuditsTable;
   risks: RisksTable;
   forwardPlan: ForwardPlanTable;
+  spending: SpendingTable;
 }
 
 /**
@@ -48,6 +50,7 @@ export function packTables(asOf: string): PackTables {
     audits: new AuditsTable(),
     risks: new RisksTable(asOf),
     forwardPlan: new ForwardPlanTable(),
+    spending: new SpendingTable(),
   };
 }
 
@@ -65,4 +68,5 @@ export const tableList = (t: PackTables): PackTable[] => [
   t.audits,
   t.risks,
   t.forwardPlan,
+  t.spending,
 ];
