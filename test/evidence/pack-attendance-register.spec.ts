@@ -155,12 +155,20 @@ describe("the attendance register (the annual report's appendix) in evidence pac
     ]);
   });
 
-  /** The pack without attendance-register.csv or its manifest entry, labelled with `csvFormat`, hashes recomputed. */
+  /**
+   * The pack without attendance-register.csv or its manifest entry, labelled with `csvFormat`, hashes
+   * recomputed; also without what format 10 added (spending.csv, funding.csv's last column, ownerId),
+   * so it is the pack a format 8 or 9 builder wrote.
+   */
   async function withoutRegister(source: string, csvFormat: number): Promise<string> {
     const files = await unzip(source);
     const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-    manifest.files = manifest.files.filter((f) => f.name !== FILE);
-    files.delete(FILE);
+    const dropped = [FILE, 'spending.csv'];
+    manifest.files = manifest.files.filter((f) => !dropped.includes(f.name));
+    for (const name of dropped) files.delete(name);
+    const funding = files.get('funding.csv')!.toString('utf8');
+    expect(funding.split('\r\n')[0]).toMatch(/,ownerId$/);
+    files.set('funding.csv', Buffer.from(funding.replace(/,[^,\r\n]*(?=\r\n|$)/g, '')));
     files.set(MANIFEST_FILE, Buffer.from(JSON.stringify({ ...manifest, csvFormat })));
     const out = join(tmp.dir, `without-register-${csvFormat}.zip`);
     await zipTo(out, withRecomputedManifest(files));
