@@ -9,7 +9,7 @@
  * through Fastify's serialiser with a response schema, as any Fastify app would write it.
  * The read model's row holds the same document the project's action log holds for an action.
  */
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 
 const ID = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } as const;
 const OWNER = {
@@ -163,8 +163,56 @@ export function progressedDoc(doc: ActionDoc, at: string): ActionDoc {
   };
 }
 
+/** A row of the action_log table, as LIST_SQL returns it. */
+export type ActionLogRow = { action_id: string; doc: string };
+
+/** What a peer does for each route, synchronously (the floor) or not (Emmett); the HTTP side is shared. */
+export interface PeerStore {
+  /** Raises the action in a new stream; answers the stream's revision. */
+  raise(body: RaiseBody): number | Promise<number>;
+  /** Notes progress (404 unknown, 409 not open); answers the stream's revision. */
+  progress(actionId: string, note: string): number | Promise<number>;
+  /** LIST_SQL's rows: after the id, `take` of them. */
+  list(afterId: string, take: number): ActionLogRow[] | Promise<ActionLogRow[]>;
+}
+
+const then = <T, R>(value: T | Promise<T>, next: (v: T) => R): R | Promise<R> =>
+  value instanceof Promise ? value.then(next) : next(value);
+
+/**
+ * A peer's Fastify app: the three routes over its store, with the bodies validated by the shared
+ * schemas, and an error answered as problem+json with the status `statusOf` finds for it.
+ */
+export function peerApp<E extends Error>(store: PeerStore, statusOf: (err: E) => number): FastifyInstance {
+  const app = Fastify({ logger: false });
+  app.setErrorHandler((err: E, _req, reply) => {
+    const status = statusOf(err);
+    void reply.code(status).type('application/problem+json').send({ status, title: err.message });
+  });
+  app.post<{ Body: RaiseBody }>('/actions', { schema: raiseSchema }, (req, reply) =>
+    then(store.raise(req.body), (revision) => {
+      void reply.code(201);
+      return { actionId: req.body.actionId, revision };
+    }),
+  );
+  app.post<{ Params: { actionId: string }; Body: { note: string } }>(
+    '/actions/:actionId/progress',
+    { schema: progressSchema },
+    (req) => {
+      const { actionId } = req.params;
+      return then(store.progress(actionId, req.body.note), (revision) => ({ actionId, revision }));
+    },
+  );
+  app.get<{ Querystring: { limit: number; cursor?: string } }>('/action-log', { schema: listSchema }, (req) => {
+    const { limit, cursor } = req.query;
+    const page = (rows: ActionLogRow[]) => listPage(rows, limit, new Date().toISOString().slice(0, 10));
+    return then(store.list(afterCursor(cursor), limit + 1), page);
+  });
+  return app;
+}
+
 /** A page from rows fetched with LIST_SQL (limit + 1 of them): items with board and overdue, and the cursor. */
-export function listPage(rows: { action_id: string; doc: string }[], limit: number, today: string) {
+export function listPage(rows: ActionLogRow[], limit: number, today: string) {
   const page = rows.slice(0, limit);
   const items = page.map((r) => {
     const doc = JSON.parse(r.doc) as ActionDoc;

@@ -1,10 +1,9 @@
 import { MultiAgencyAudit, type MultiAgencyAuditEvent } from '../../src/assurance';
-import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { withCitedBy } from '../citations/citations';
-import { stampOf, withRecordedChange } from '../partners/record-history';
+import { stampOf } from '../partners/record-history';
+import { citedRecordRegister } from '../record-register';
 import { subscribe, type SubscribedProjection } from '../subscription';
-import { AUDIT_KEY_PREFIX, auditKey, returnRateOf, type AuditDoc, type AuditPartner } from './audit-doc';
+import { AUDIT_KEY_PREFIX, returnRateOf, type AuditDoc, type AuditPartner } from './audit-doc';
 
 const audits = subscribe(MultiAgencyAudit, {
   'audit-opened': 'handled',
@@ -72,22 +71,14 @@ function change(doc: AuditDoc, event: DecodedEvent<MultiAgencyAuditEvent>): Chan
   }
 }
 
-function evolve(doc: AuditDoc, stored: StoredEvent): AuditDoc {
-  const event = audits.decode(stored);
-  return withRecordedChange(doc, event, change(doc, event), { category: MultiAgencyAudit.category, id: doc.auditId });
-}
-
 /** The multi-agency audits register: partners asked, returns and the return rate, findings and their actions. */
-export const auditsProjection: SubscribedProjection<AuditDoc> = withCitedBy(
-  {
-    name: 'multi-agency-audits',
-    // 2: citedBy (issue 16, traceability).
-    version: 2,
-    subscriptions: [audits],
-    canHandle: audits.takes,
-    keysOf: (stored) => [auditKey(audits.decode(stored).data.auditId)],
-    initialState: (key) => newAudit(key.slice(AUDIT_KEY_PREFIX.length)),
-    evolve,
-  },
-  { root: 'audit', keyOf: auditKey, idOf: (doc) => doc.auditId },
-);
+export const auditsProjection: SubscribedProjection<AuditDoc> = citedRecordRegister(audits, {
+  name: 'multi-agency-audits',
+  // 2: citedBy (issue 16, traceability).
+  version: 2,
+  id: 'auditId',
+  keyPrefix: AUDIT_KEY_PREFIX,
+  newDoc: newAudit,
+  change,
+  root: 'audit',
+});

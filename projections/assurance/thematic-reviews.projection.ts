@@ -1,15 +1,9 @@
 import { ThematicReview, type ThematicReviewEvent } from '../../src/assurance';
-import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { withCitedBy } from '../citations/citations';
-import { stampOf, withRecordedChange } from '../partners/record-history';
+import { stampOf } from '../partners/record-history';
+import { citedRecordRegister } from '../record-register';
 import { subscribe, type SubscribedProjection } from '../subscription';
-import {
-  THEMATIC_REVIEW_KEY_PREFIX,
-  thematicReviewKey,
-  type PartnerPlan,
-  type ThematicReviewDoc,
-} from './thematic-review-doc';
+import { THEMATIC_REVIEW_KEY_PREFIX, type PartnerPlan, type ThematicReviewDoc } from './thematic-review-doc';
 
 const reviews = subscribe(ThematicReview, {
   'thematic-review-opened': 'handled',
@@ -91,25 +85,14 @@ function change(doc: ThematicReviewDoc, event: DecodedEvent<ThematicReviewEvent>
   }
 }
 
-function evolve(doc: ThematicReviewDoc, stored: StoredEvent): ThematicReviewDoc {
-  const event = reviews.decode(stored);
-  return withRecordedChange(doc, event, change(doc, event), {
-    category: ThematicReview.category,
-    id: doc.thematicReviewId,
-  });
-}
-
 /** The thematic reviews register: each review, its findings with what came of them, and every partner's plan. */
-export const thematicReviewsProjection: SubscribedProjection<ThematicReviewDoc> = withCitedBy(
-  {
-    name: 'thematic-reviews',
-    // 2: citedBy (issue 16, traceability).
-    version: 2,
-    subscriptions: [reviews],
-    canHandle: reviews.takes,
-    keysOf: (stored) => [thematicReviewKey(reviews.decode(stored).data.thematicReviewId)],
-    initialState: (key) => newReview(key.slice(THEMATIC_REVIEW_KEY_PREFIX.length)),
-    evolve,
-  },
-  { root: 'thematic-review', keyOf: thematicReviewKey, idOf: (doc) => doc.thematicReviewId },
-);
+export const thematicReviewsProjection: SubscribedProjection<ThematicReviewDoc> = citedRecordRegister(reviews, {
+  name: 'thematic-reviews',
+  // 2: citedBy (issue 16, traceability).
+  version: 2,
+  id: 'thematicReviewId',
+  keyPrefix: THEMATIC_REVIEW_KEY_PREFIX,
+  newDoc: newReview,
+  change,
+  root: 'thematic-review',
+});

@@ -1,10 +1,9 @@
 import { CaseReview, type CaseReviewEvent } from '../../src/case-reviews';
-import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { withCitedBy } from '../citations/citations';
-import { stampOf, withRecordedChange } from '../partners/record-history';
+import { stampOf } from '../partners/record-history';
+import { citedRecordRegister } from '../record-register';
 import { subscribe, type SubscribedProjection } from '../subscription';
-import { CASE_REVIEW_KEY_PREFIX, caseReviewKey, type CaseReviewDoc } from './case-review-doc';
+import { CASE_REVIEW_KEY_PREFIX, type CaseReviewDoc } from './case-review-doc';
 
 const reviews = subscribe(CaseReview, {
   'case-review-opened': 'handled',
@@ -131,22 +130,14 @@ const briefing = (doc: CaseReviewDoc, briefingId: string, to: Partial<CaseReview
   briefings: doc.briefings.map((b) => (b.briefingId === briefingId ? { ...b, ...to } : b)),
 });
 
-function evolve(doc: CaseReviewDoc, stored: StoredEvent): CaseReviewDoc {
-  const event = reviews.decode(stored);
-  return withRecordedChange(doc, event, change(doc, event), { category: CaseReview.category, id: doc.caseReviewId });
-}
-
 /** The case review register: one document per review, its facts as recorded (deadlines are measured on read). */
-export const caseReviewsProjection: SubscribedProjection<CaseReviewDoc> = withCitedBy(
-  {
-    name: 'case-reviews',
-    // 2: citedBy (issue 16, traceability).
-    version: 2,
-    subscriptions: [reviews],
-    canHandle: reviews.takes,
-    keysOf: (stored) => [caseReviewKey(reviews.decode(stored).data.caseReviewId)],
-    initialState: (key) => newReview(key.slice(CASE_REVIEW_KEY_PREFIX.length)),
-    evolve,
-  },
-  { root: 'case-review', keyOf: caseReviewKey, idOf: (doc) => doc.caseReviewId },
-);
+export const caseReviewsProjection: SubscribedProjection<CaseReviewDoc> = citedRecordRegister(reviews, {
+  name: 'case-reviews',
+  // 2: citedBy (issue 16, traceability).
+  version: 2,
+  id: 'caseReviewId',
+  keyPrefix: CASE_REVIEW_KEY_PREFIX,
+  newDoc: newReview,
+  change,
+  root: 'case-review',
+});

@@ -1,5 +1,6 @@
 import type { CaseReviewEvent } from '../../src/case-reviews';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { citingActionRaised } from '../citations/testing/citing-events';
 import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { CaseReviewDoc } from './case-review-doc';
 import { caseReviewsProjection as p } from './case-reviews.projection';
@@ -102,16 +103,7 @@ describe('case reviews projection and its deadlines', () => {
 
 describe('what came of a case review (citedBy)', () => {
   const recommendation = { kind: 'case-review-recommendation' as const, id: 'r1', parentId: caseReviewId };
-  const raised = (actionId: string, serves?: object[]) =>
-    stored(`action-${actionId}`, 'action-raised', {
-      actionId,
-      meetingId: 'm',
-      itemNumber: 1,
-      text: 't',
-      owners: [{ kind: 'team', name: 'All' }],
-      dueDate: '2023-01-31',
-      ...(serves ? { serves } : {}),
-    });
+  const raised = (actionId: string, serves?: object[]) => citingActionRaised(stored, actionId, serves);
 
   it('given actions raised for its recommendation, for another review and for nothing, then only the first is listed, with what it serves', () => {
     const mine = raised('a1', [recommendation, { kind: 'audit', id: 'mash-2022' }]);

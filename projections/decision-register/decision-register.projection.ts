@@ -16,7 +16,7 @@ import { evolveDecision, linkSignoff, newDecision } from './evolve-decision';
 import { evolveMeeting, newMeeting } from './evolve-meeting';
 import { evolveSignoff, newSignoff } from './evolve-signoff';
 import { boards, decisions, meetings, signoffs } from './subscriptions';
-import { evolveMembership } from '../../src/partners';
+import { evolveQuorumFacts, NO_QUORUM_FACTS } from '../meetings/quorum';
 
 function keysOf(stored: StoredEvent): string[] {
   if (boards.takes(stored)) return [boardFactsKey(boards.decode(stored).data.boardId)];
@@ -43,7 +43,7 @@ function initialState(key: string): DecisionRegisterDoc {
     return {
       kind: 'board',
       boardId: key.slice(BOARD_FACTS_KEY_PREFIX.length),
-      facts: { memberships: [], deputies: [], quorumRules: [] },
+      facts: NO_QUORUM_FACTS,
     };
   if (key.startsWith(MEETING_KEY_PREFIX)) return newMeeting(key.slice(MEETING_KEY_PREFIX.length));
   if (key.startsWith(SIGNOFF_KEY_PREFIX)) return newSignoff(key.slice(SIGNOFF_KEY_PREFIX.length));
@@ -52,10 +52,8 @@ function initialState(key: string): DecisionRegisterDoc {
 
 function evolve(doc: DecisionRegisterDoc, event: StoredEvent): DecisionRegisterDoc {
   switch (doc.kind) {
-    case 'board': {
-      const e = boards.decode(event);
-      return e.type === 'board-registered' ? doc : { ...doc, facts: evolveMembership(doc.facts, e) };
-    }
+    case 'board':
+      return { ...doc, facts: evolveQuorumFacts(doc.facts, event) };
     case 'meeting':
       return evolveMeeting(doc, event);
     case 'signoff': {

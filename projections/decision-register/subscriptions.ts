@@ -1,6 +1,5 @@
 import { Decision } from '../../src/decisions';
 import { Meeting } from '../../src/meetings';
-import { Board } from '../../src/partners';
 import { Signoff } from '../../src/signoffs';
 import { subscribe } from '../subscription';
 
@@ -32,10 +31,4 @@ export const meetings = subscribe(Meeting, {
   'contribution-recorded': 'ignored',
 });
 /** A board's members and quorum rules: what the quorum of a decision's meeting is judged against. */
-export const boards = subscribe(Board, {
-  'board-registered': 'ignored',
-  'board-member-added': 'handled',
-  'board-membership-ended': 'handled',
-  'board-deputy-arranged': 'handled',
-  'board-quorum-rule-set': 'handled',
-});
+export { quorumBoards as boards } from '../meetings/quorum';

@@ -1,10 +1,9 @@
 import { Inspection, type InspectionEvent } from '../../src/inspections';
-import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { withCitedBy } from '../citations/citations';
-import { stampOf, withRecordedChange } from '../partners/record-history';
+import { stampOf } from '../partners/record-history';
+import { citedRecordRegister } from '../record-register';
 import { subscribe, type SubscribedProjection } from '../subscription';
-import { INSPECTION_KEY_PREFIX, inspectionKey, type InspectionDoc, type RecommendationEntry } from './inspection-doc';
+import { INSPECTION_KEY_PREFIX, type InspectionDoc, type RecommendationEntry } from './inspection-doc';
 
 const inspections = subscribe(Inspection, {
   'inspection-recorded': 'handled',
@@ -100,22 +99,14 @@ function change(doc: InspectionDoc, event: DecodedEvent<InspectionEvent>): Chang
   }
 }
 
-function evolve(doc: InspectionDoc, stored: StoredEvent): InspectionDoc {
-  const event = inspections.decode(stored);
-  return withRecordedChange(doc, event, change(doc, event), { category: Inspection.category, id: doc.inspectionId });
-}
-
 /** The inspections register: one document per inspection with its recommendations (overdue is measured on read). */
-export const inspectionsProjection: SubscribedProjection<InspectionDoc> = withCitedBy(
-  {
-    name: 'inspections',
-    // 2: citedBy (issue 16, traceability).
-    version: 2,
-    subscriptions: [inspections],
-    canHandle: inspections.takes,
-    keysOf: (stored) => [inspectionKey(inspections.decode(stored).data.inspectionId)],
-    initialState: (key) => newInspection(key.slice(INSPECTION_KEY_PREFIX.length)),
-    evolve,
-  },
-  { root: 'inspection', keyOf: inspectionKey, idOf: (doc) => doc.inspectionId },
-);
+export const inspectionsProjection: SubscribedProjection<InspectionDoc> = citedRecordRegister(inspections, {
+  name: 'inspections',
+  // 2: citedBy (issue 16, traceability).
+  version: 2,
+  id: 'inspectionId',
+  keyPrefix: INSPECTION_KEY_PREFIX,
+  newDoc: newInspection,
+  change,
+  root: 'inspection',
+});

@@ -1,5 +1,6 @@
 import type { InspectionEvent } from '../../src/inspections';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
+import { citingActionRaised } from '../citations/testing/citing-events';
 import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { InspectionDoc } from './inspection-doc';
 import { inspectionsProjection as p } from './inspections.projection';
@@ -114,16 +115,7 @@ describe('inspections projection and its overdue updates', () => {
 
 describe('what came of an inspection (citedBy)', () => {
   const r1 = { kind: 'inspection-recommendation' as const, id: 'r1', parentId: inspectionId };
-  const raised = (actionId: string, serves?: object[]) =>
-    stored(`action-${actionId}`, 'action-raised', {
-      actionId,
-      meetingId: 'm',
-      itemNumber: 1,
-      text: 't',
-      owners: [{ kind: 'team', name: 'All' }],
-      dueDate: '2023-01-31',
-      ...(serves ? { serves } : {}),
-    });
+  const raised = (actionId: string, serves?: object[]) => citingActionRaised(stored, actionId, serves);
 
   it('given an action raised for its recommendation r1, then the inspection and r1 list it, and r2 does not', () => {
     const mine = raised('a1', [r1, { kind: 'case-review', id: 'rr-1' }]);

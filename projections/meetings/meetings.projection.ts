@@ -5,7 +5,7 @@ import { withoutUndefined as defined } from '../../src/shared/without-undefined'
 import { compact } from '../decision-register/compact';
 import { entryOf, stampOf } from '../decision-register/evolve-decision';
 import type { SubscribedProjection } from '../subscription';
-import { evolveMembership } from '../../src/partners';
+import { evolveQuorumFacts, NO_QUORUM_FACTS } from './quorum';
 import { boardFactsKey, BOARD_FACTS_KEY_PREFIX, meetingKey, MEETING_KEY_PREFIX, type MeetingDoc } from './meeting-doc';
 import { actions, boards, decisions, meetings } from './subscriptions';
 import { summarise } from './summaries';
@@ -121,9 +121,7 @@ function changes(doc: MeetingDoc, stored: StoredEvent): Partial<MeetingDoc> {
 
 /** A board's document keeps only the facts quorum is judged by, folded by the board decider's own rules. */
 function evolveBoardFacts(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {
-  const event = boards.decode(stored);
-  if (event.type === 'board-registered') return doc;
-  return { ...doc, board: evolveMembership(doc.board ?? { memberships: [], deputies: [], quorumRules: [] }, event) };
+  return { ...doc, board: evolveQuorumFacts(doc.board ?? NO_QUORUM_FACTS, stored) };
 }
 
 function evolve(doc: MeetingDoc, stored: StoredEvent): MeetingDoc {

@@ -1,9 +1,38 @@
 import { businessDate } from '../calendar/business-date';
-import { heldOn, type BoardMembership, type BoardState, type QuorumRuleKind } from '../../src/partners';
+import type { StoredEvent } from '../../src/ledger/event-envelope';
+import {
+  Board,
+  evolveMembership,
+  heldOn,
+  type BoardMembership,
+  type BoardState,
+  type QuorumRuleKind,
+} from '../../src/partners';
+import { subscribe } from '../subscription';
 import type { AttendanceLine } from './attendance-line';
 
-/** What the meetings read model keeps of a board to judge its meetings' quorum: the board decider's own fields. */
+/** What a read model keeps of a board to judge its meetings' quorum: the board decider's own fields. */
 export type BoardQuorumFacts = Pick<BoardState, 'memberships' | 'deputies' | 'quorumRules'>;
+
+export const NO_QUORUM_FACTS: BoardQuorumFacts = { memberships: [], deputies: [], quorumRules: [] };
+
+/**
+ * The board events a meeting's quorum is judged by (the meetings read model and the decision
+ * register both read them): members, deputies and quorum rules; the registration changes none.
+ */
+export const quorumBoards = subscribe(Board, {
+  'board-registered': 'ignored',
+  'board-member-added': 'handled',
+  'board-membership-ended': 'handled',
+  'board-deputy-arranged': 'handled',
+  'board-quorum-rule-set': 'handled',
+});
+
+/** A board's quorum facts after one of its events, folded by the board decider's own rules. */
+export function evolveQuorumFacts(facts: BoardQuorumFacts, stored: StoredEvent): BoardQuorumFacts {
+  const event = quorumBoards.decode(stored);
+  return event.type === 'board-registered' ? facts : evolveMembership(facts, event);
+}
 
 /** Whether a meeting was quorate under the board's rule in force on its date, and which statutory partners were missing. */
 export interface MeetingQuorum {

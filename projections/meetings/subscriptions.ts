@@ -1,7 +1,6 @@
 import { Action } from '../../src/actions';
 import { Decision } from '../../src/decisions';
 import { Meeting } from '../../src/meetings';
-import { Board } from '../../src/partners';
 import { subscribe } from '../subscription';
 
 /** Every meeting event; of decisions and actions, only the events that name the meeting they were made at. */
@@ -36,10 +35,4 @@ export const actions = subscribe(Action, {
   'action-cancelled': 'ignored',
 });
 /** A board's members, deputies and quorum rules: what its meetings' quorum is judged against. */
-export const boards = subscribe(Board, {
-  'board-registered': 'ignored',
-  'board-member-added': 'handled',
-  'board-membership-ended': 'handled',
-  'board-deputy-arranged': 'handled',
-  'board-quorum-rule-set': 'handled',
-});
+export { quorumBoards as boards } from './quorum';

@@ -1,19 +1,9 @@
-import type { ActivityCite, ActivityCount } from '../../src/case-reviews';
+import type { ReviewActivityRecorded } from '../../src/case-reviews';
 import type { RecordTrail } from '../partners/record-history';
 
-/** A board's review activity for a reporting year, as its annual report states it (counts, cited). */
-export interface ReviewActivityDoc extends RecordTrail {
-  activityId: string;
+/** A board's review activity for a reporting year (YYYY-YY), as its annual report states it: the recorded counts, cited. */
+export interface ReviewActivityDoc extends RecordTrail, ReviewActivityRecorded {
   exists: boolean;
-  boardId: string;
-  /** The reporting year, YYYY-YY. */
-  period: string;
-  referrals: ActivityCount;
-  rapidReviews: ActivityCount;
-  fullReviews: ActivityCount;
-  source: string;
-  cites: ActivityCite[];
-  notes: string[];
 }
 
 export const REVIEW_ACTIVITY_KEY_PREFIX = 'review-activity:';

@@ -1,9 +1,9 @@
 import { Risk, type RiskEvent } from '../../src/risks';
-import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { stampOf, withRecordedChange } from '../partners/record-history';
+import { stampOf } from '../partners/record-history';
+import { recordRegister } from '../record-register';
 import { subscribe, type SubscribedProjection } from '../subscription';
-import { RISK_KEY_PREFIX, riskKey, type RiskDoc } from './risk-doc';
+import { RISK_KEY_PREFIX, type RiskDoc } from './risk-doc';
 
 const risks = subscribe(Risk, {
   'risk-recorded': 'handled',
@@ -92,18 +92,12 @@ function change(doc: RiskDoc, event: DecodedEvent<RiskEvent>): Change {
   }
 }
 
-function evolve(doc: RiskDoc, stored: StoredEvent): RiskDoc {
-  const event = risks.decode(stored);
-  return withRecordedChange(doc, event, change(doc, event), { category: Risk.category, id: doc.riskId });
-}
-
 /** The risk register: one document per risk with its scores over time (current score and overdue reviews are measured on read). */
-export const risksProjection: SubscribedProjection<RiskDoc> = {
+export const risksProjection: SubscribedProjection<RiskDoc> = recordRegister(risks, {
   name: 'risks',
   version: 1,
-  subscriptions: [risks],
-  canHandle: risks.takes,
-  keysOf: (stored) => [riskKey(risks.decode(stored).data.riskId)],
-  initialState: (key) => newRisk(key.slice(RISK_KEY_PREFIX.length)),
-  evolve,
-};
+  id: 'riskId',
+  keyPrefix: RISK_KEY_PREFIX,
+  newDoc: newRisk,
+  change,
+});

@@ -5,7 +5,12 @@
  */
 export { CaseReview } from './domain/case-review';
 export { ReviewActivity } from './domain/review-activity';
-export type { ActivityCount, ActivityCite, ReviewActivityEvent } from './domain/review-activity.messages';
+export type {
+  ActivityCount,
+  ActivityCite,
+  ReviewActivityEvent,
+  ReviewActivityRecorded,
+} from './domain/review-activity.messages';
 export { CASE_REVIEW_CITATIONS } from './domain/case-review-citations';
 export {
   BRIEFING_FORMATS,

@@ -1,7 +1,7 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
-import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
 
 /**
  * Partnership assurance over HTTP (issue 16 item 3): the MASH/front door audit with four partners
@@ -12,7 +12,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * is the figure Worcestershire's 2019 S157/175 schools audit was read against ("100% (74% last year)").
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
 const STR = '/thematic-reviews/wseb-str-2022';
 const MASH = '/multi-agency-audits/mash-front-door-2022';
 const PARTNERS: [string, string][] = [
@@ -23,22 +23,19 @@ const PARTNERS: [string, string][] = [
 ];
 
 beforeAll(async () => {
-  t = await startProjectionsApp({});
-  await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+  t = await startListeningProjectionsApp();
   await partnership('2022-05-03', PARTNERS, { boardId: 'wseb', name: 'WSEB' });
-  await on('2022-09-22', 'meeting', '/meetings', {
-    meetingId: 'wseb-2022-09-22',
-    boardId: 'wseb',
-    scheduledFor: '2022-09-22T09:30:00Z',
-  });
-  await on('2022-09-22', 'item', '/meetings/wseb-2022-09-22/agenda-items', { itemNumber: 5, title: 'Thematic Review' });
+  await meetingWithItem(
+    '2022-09-22',
+    { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00Z' },
+    { itemNumber: 5, title: 'Thematic Review' },
+  );
   for (const actionId of ['str-police-plan', 'str-la-plan', 'mash-think-family'])
-    await on('2022-09-22', actionId, '/actions', {
+    await actionRaised('2022-09-22', actionId, {
       actionId,
       meetingId: 'wseb-2022-09-22',
       itemNumber: 5,
       text: `Action ${actionId}`,
-      owners: [{ kind: 'team', name: 'WS Business Team' }],
       dueDate: '2023-03-31',
     });
   // Recorded in date order, so the as-of answers by recording date see each step on its day.

@@ -2,7 +2,7 @@ import type { TokenClaims } from '../../src/auth/mint-token';
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
-import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
 
 /**
  * The forward plan over HTTP (issue 17 item 2), on what the WSEB minutes of 22 September 2022 record:
@@ -11,15 +11,14 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * (20 April 2023), the day it was set, the agenda item number and the dropped item are illustrative.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on } = asOfSuite(() => t, '10');
+const { positions, get, on, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
 const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
 const ITEM = 'wseb-fp-2023-04-mash-health';
 const LADO = 'wseb-fp-lado-annual-report';
 const ids = (body: { items: { itemId: string }[] }) => body.items.map((i) => i.itemId);
 
 beforeAll(async () => {
-  t = await startProjectionsApp({});
-  await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+  t = await startListeningProjectionsApp();
   for (const [boardId, name] of [
     ['wseb', 'Warwickshire Safeguarding Executive Board'],
     ['wsp', 'Warwickshire Safeguarding Partnership'],
@@ -31,21 +30,16 @@ beforeAll(async () => {
       { boardId, name, kind: boardId === 'wseb' ? 'executive-board' : 'partnership-board' },
       admin,
     );
-  await on('2022-09-22', 'meeting', '/meetings', {
-    meetingId: 'wseb-2022-09-22',
-    boardId: 'wseb',
-    scheduledFor: '2022-09-22T10:00:00Z',
-  });
-  await on('2022-09-22', 'item', '/meetings/wseb-2022-09-22/agenda-items', {
-    itemNumber: 9,
-    title: 'MASH weekend cover',
-  });
-  await on('2022-09-22', 'action', '/actions', {
+  await meetingWithItem(
+    '2022-09-22',
+    { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' },
+    { itemNumber: 9, title: 'MASH weekend cover' },
+  );
+  await actionRaised('2022-09-22', 'action', {
     actionId: 'wseb-2022-09-22-a9',
     meetingId: 'wseb-2022-09-22',
     itemNumber: 9,
     text: 'Item to be added to WSEB forward plan for April 2023 meeting',
-    owners: [{ kind: 'team', name: 'WS Business Team' }],
     dueDate: '2023-04-30', // illustrative: the minutes give the month
   });
   await on('2022-09-22', 'planned', '/forward-plan', {

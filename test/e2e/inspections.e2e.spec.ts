@@ -1,7 +1,7 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
-import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
 
 /**
  * The inspections register over HTTP (issue 16 item 2's acceptance), on what the WSEB minutes of
@@ -13,7 +13,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/sup
  * Performance, Monitoring and Evaluation subcommittee".
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
 const POLICE = '/inspections/hmicfrs-warwickshire-police-2022';
 const rec = (n: number) => `${POLICE}/recommendations/r${n}`;
 const TOPICS = [
@@ -32,8 +32,7 @@ const recIds = (body: { items: { inspectionId: string; recommendations: Rec[] }[
   body.items.flatMap((i) => i.recommendations.map((r) => `${i.inspectionId}/${r.recommendationId}`));
 
 beforeAll(async () => {
-  t = await startProjectionsApp({});
-  await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+  t = await startListeningProjectionsApp();
   await partnership(
     '2016-04-01',
     [
@@ -60,21 +59,16 @@ beforeAll(async () => {
     ownerPartnerId: 'health',
     text: 'Illustrative: health attendance at strategy meetings',
   });
-  await on('2022-09-22', 'meeting', '/meetings', {
-    meetingId: 'wseb-2022-09-22',
-    boardId: 'wseb',
-    scheduledFor: '2022-09-22T10:00:00Z',
-  });
-  await on('2022-09-22', 'item', '/meetings/wseb-2022-09-22/agenda-items', {
-    itemNumber: 9,
-    title: 'Police Inspection Report',
-  });
-  await on('2022-09-22', 'action', '/actions', {
+  await meetingWithItem(
+    '2022-09-22',
+    { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' },
+    { itemNumber: 9, title: 'Police Inspection Report' },
+  );
+  await actionRaised('2022-09-22', 'action', {
     actionId: 'wseb-2022-09-22-a9',
     meetingId: 'wseb-2022-09-22',
     itemNumber: 9,
     text: 'Item to be added to WSEB forward plan for April 2023 meeting',
-    owners: [{ kind: 'team', name: 'WS Business Team' }],
     dueDate: '2023-04-30',
   });
   await on('2022-09-22', 'police', '/inspections', {

@@ -1,7 +1,7 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
-import { startProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
 
 /**
  * The risk register over HTTP (issue 17 item 3), on the Worcestershire minutes of 2019: "7.1 Managing
@@ -17,8 +17,7 @@ type Risk = { riskId: string; score: number; scores: { scoredOn: string; score: 
 const ids = (body: { items: Risk[] }) => body.items.map((r) => r.riskId);
 
 beforeAll(async () => {
-  t = await startProjectionsApp({});
-  await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+  t = await startListeningProjectionsApp();
   await partnership(
     '2018-04-01',
     [

@@ -12,7 +12,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * the National Panel notification to the briefing, with actors and dates, live and as of a past date.
  */
 let t: ProjectionsTestApp;
-const { get, on, partnership } = asOfSuite(() => t, '10');
+const { get, on, partnership, meetingWithItem } = asOfSuite(() => t, '10');
 const chair: Partial<TokenClaims> = { userId: 'chair-1', role: 'chair' };
 const ID = 'wsp-cspr-2021-01';
 const CR = `/case-reviews/${ID}`;
@@ -40,12 +40,11 @@ beforeAll(async () => {
     ],
     { boardId: 'wseb', name: 'Executive' },
   );
-  await on('2021-01-04', 'meeting', '/meetings', {
-    meetingId: 'wseb-2022-05-10',
-    boardId: 'wseb',
-    scheduledFor: '2022-05-10T10:00:00Z',
-  });
-  await on('2021-01-04', 'item', '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 1, title: 'CSPR' });
+  await meetingWithItem(
+    '2021-01-04',
+    { meetingId: 'wseb-2022-05-10', boardId: 'wseb', scheduledFor: '2022-05-10T10:00:00Z' },
+    { itemNumber: 1, title: 'CSPR' },
+  );
   await on('2021-02-01', 'opened', '/case-reviews', {
     caseReviewId: ID,
     type: 'rapid-review',

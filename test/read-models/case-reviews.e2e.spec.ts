@@ -2,7 +2,7 @@ import type { TokenClaims } from '../../src/auth/mint-token';
 import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from './support/as-of-suite';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /**
  * The case review register over HTTP (issue 16's acceptance): a rapid review known on the Friday
@@ -11,7 +11,7 @@ import { startProjectionsApp, type ProjectionsTestApp } from './support/projecti
  * measured at given dates, live and as of a past date.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
 const chair: Partial<TokenClaims> = { userId: 'chair-1', role: 'chair' };
 const CHILD = 'Jamie Example';
 const RR = '/case-reviews/wsp-rr-2022-01';
@@ -20,8 +20,7 @@ const H1 = '1'.repeat(64);
 const PARTNERS = ['wcc', 'police', 'icb'];
 
 beforeAll(async () => {
-  t = await startProjectionsApp({});
-  await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+  t = await startListeningProjectionsApp();
   await partnership(
     '2022-05-03',
     [
@@ -31,18 +30,16 @@ beforeAll(async () => {
     ],
     { boardId: 'wseb', name: 'Executive Board' },
   );
-  await on('2022-05-10', 'meeting', '/meetings', {
-    meetingId: 'wseb-2022-12-05',
-    boardId: 'wseb',
-    scheduledFor: '2022-12-05T10:00:00Z',
-  });
-  await on('2022-05-10', 'item', '/meetings/wseb-2022-12-05/agenda-items', { itemNumber: 1, title: 'Case reviews' });
-  await on('2022-05-10', 'action', '/actions', {
+  await meetingWithItem(
+    '2022-05-10',
+    { meetingId: 'wseb-2022-12-05', boardId: 'wseb', scheduledFor: '2022-12-05T10:00:00Z' },
+    { itemNumber: 1, title: 'Case reviews' },
+  );
+  await actionRaised('2022-05-10', 'action', {
     actionId: 'cspr-r1-chronologies',
     meetingId: 'wseb-2022-12-05',
     itemNumber: 1,
     text: 'Agree a multi-agency chronology template',
-    owners: [{ kind: 'team', name: 'WS Business Team' }],
     dueDate: '2023-06-30',
   });
   // The CSPR: known 1 June 2022, commissioned 4 July (publication due 4 January 2023), delayed for the inquest.

@@ -1,6 +1,6 @@
 import { expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 const stages = [
   { name: 'Practitioner', timescaleWorkingDays: 5 },
@@ -22,8 +22,7 @@ describe('escalation protocols read model (e2e)', () => {
   const ids = (res: { body: { items: { protocolId: string }[] } }) => res.body.items.map((p) => p.protocolId);
 
   beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+    t = await startListeningProjectionsApp();
     admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
     auditor = await t.token({ userId: 'inspector-1', role: 'auditor', agency: 'ofsted' });
     await post('/escalation-protocols', { protocolId: 'wscp', name: 'WSCP resolution', stages });

@@ -1,6 +1,6 @@
 import { expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
-import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { startListeningProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 const H1 = '1'.repeat(64);
 const H2 = '2'.repeat(64);
@@ -28,8 +28,7 @@ describe('signoffs read model (e2e)', () => {
   const ids = (res: { body: { items: { signoffId: string }[] } }) => res.body.items.map((s) => s.signoffId);
 
   beforeAll(async () => {
-    t = await startProjectionsApp({});
-    await t.app.listen(0, '127.0.0.1'); // for the SSE stream, which inject cannot read
+    t = await startListeningProjectionsApp();
     const admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
     manager = await t.token({ userId: 'bm-1', role: 'business-manager', agency: 'warwickshire-safeguarding' });
     auditor = await t.token({ userId: 'inspector-1', role: 'auditor', agency: 'ofsted' });

@@ -24,20 +24,16 @@ import {
   sqliteProjection,
   type SQLiteConnectionPool,
 } from '@event-driven-io/emmett-sqlite';
-import Fastify from 'fastify';
 import { join } from 'node:path';
 import {
   ACTION_LOG_DDL,
   LIST_SQL,
-  afterCursor,
-  listPage,
-  listSchema,
   listen,
-  progressSchema,
+  peerApp,
   progressedDoc,
-  raiseSchema,
   raisedDoc,
   type ActionDoc,
+  type ActionLogRow,
   type RaiseBody,
 } from '../action-peer';
 
@@ -109,37 +105,28 @@ const store = getSQLiteEventStore({
 });
 const reads = sqliteConnection({ fileName });
 
-const app = Fastify({ logger: false });
-app.setErrorHandler((err: Error & { statusCode?: number; errorCode?: number }, _req, reply) => {
-  const status = err.errorCode ?? err.statusCode ?? 500;
-  void reply.code(status).type('application/problem+json').send({ status, title: err.message });
-});
-app.post<{ Body: RaiseBody }>('/actions', { schema: raiseSchema }, async (req, reply) => {
-  const at = new Date().toISOString();
-  const result = await handle(store, req.body.actionId, (state) => {
-    if (state.status !== 'none') throw new EmmettError({ errorCode: 409, message: 'Action exists' });
-    return { type: 'action-raised', data: { ...req.body, at } };
-  });
-  return reply.code(201).send({ actionId: req.body.actionId, revision: Number(result.nextExpectedStreamVersion) - 1 });
-});
-app.post<{ Params: { actionId: string }; Body: { note: string } }>(
-  '/actions/:actionId/progress',
-  { schema: progressSchema },
-  async (req) => {
-    const { actionId } = req.params;
-    const at = new Date().toISOString();
-    const result = await handle(store, actionId, (state) => {
-      if (state.status === 'none') throw new EmmettError({ errorCode: 404, message: 'No such action' });
-      return { type: 'action-progress-noted', data: { actionId, note: req.body.note, at } };
-    });
-    return { actionId, revision: Number(result.nextExpectedStreamVersion) - 1 };
+const app = peerApp(
+  {
+    async raise(body) {
+      const at = new Date().toISOString();
+      const result = await handle(store, body.actionId, (state) => {
+        if (state.status !== 'none') throw new EmmettError({ errorCode: 409, message: 'Action exists' });
+        return { type: 'action-raised', data: { ...body, at } };
+      });
+      return Number(result.nextExpectedStreamVersion) - 1;
+    },
+    async progress(actionId, note) {
+      const at = new Date().toISOString();
+      const result = await handle(store, actionId, (state) => {
+        if (state.status === 'none') throw new EmmettError({ errorCode: 404, message: 'No such action' });
+        return { type: 'action-progress-noted', data: { actionId, note, at } };
+      });
+      return Number(result.nextExpectedStreamVersion) - 1;
+    },
+    list: (afterId, take) => reads.query<ActionLogRow>(LIST_SQL, [afterId, take]),
   },
+  (err: Error & { statusCode?: number; errorCode?: number }) => err.errorCode ?? err.statusCode ?? 500,
 );
-app.get<{ Querystring: { limit: number; cursor?: string } }>('/action-log', { schema: listSchema }, async (req) => {
-  const { limit, cursor } = req.query;
-  const rows = await reads.query<{ action_id: string; doc: string }>(LIST_SQL, [afterCursor(cursor), limit + 1]);
-  return listPage(rows, limit, new Date().toISOString().slice(0, 10));
-});
 
 async function main(): Promise<void> {
   // The schema and the projection's table exist before the first read (an append would also create them).

@@ -6,20 +6,16 @@
  * with journal_mode=WAL and synchronous=FULL before the answer. Env: DATA_DIR, PORT.
  */
 import Database from 'better-sqlite3';
-import Fastify from 'fastify';
 import { join } from 'node:path';
 import {
   ACTION_LOG_DDL,
   LIST_SQL,
-  afterCursor,
-  listPage,
-  listSchema,
   listen,
-  progressSchema,
+  peerApp,
   progressedDoc,
-  raiseSchema,
   raisedDoc,
   type ActionDoc,
+  type ActionLogRow,
   type RaiseBody,
 } from '../action-peer';
 
@@ -60,44 +56,32 @@ const command = db.transaction(
   },
 );
 
-const app = Fastify({ logger: false });
-app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
-  const status = err instanceof Refused ? err.status : (err.statusCode ?? 500);
-  void reply.code(status).type('application/problem+json').send({ status, title: err.message });
-});
-app.post<{ Body: RaiseBody }>('/actions', { schema: raiseSchema }, (req, reply) => {
-  const at = new Date().toISOString();
-  command.immediate(
-    req.body.actionId,
-    (open) => {
-      if (open !== undefined) throw new Refused(409);
-      return { type: 'action-raised', data: req.body };
+const app = peerApp(
+  {
+    raise(body) {
+      command.immediate(
+        body.actionId,
+        (open) => {
+          if (open !== undefined) throw new Refused(409);
+          return { type: 'action-raised', data: body };
+        },
+        new Date().toISOString(),
+      );
+      return 0;
     },
-    at,
-  );
-  void reply.code(201).send({ actionId: req.body.actionId, revision: 0 });
-});
-app.post<{ Params: { actionId: string }; Body: { note: string } }>(
-  '/actions/:actionId/progress',
-  { schema: progressSchema },
-  (req, reply) => {
-    const { actionId } = req.params;
-    const revision = command.immediate(
-      actionId,
-      (open) => {
-        if (open === undefined) throw new Refused(404);
-        if (!open) throw new Refused(409);
-        return { type: 'action-progress-noted', data: { actionId, note: req.body.note } };
-      },
-      new Date().toISOString(),
-    );
-    void reply.send({ actionId, revision });
+    progress: (actionId, note) =>
+      command.immediate(
+        actionId,
+        (open) => {
+          if (open === undefined) throw new Refused(404);
+          if (!open) throw new Refused(409);
+          return { type: 'action-progress-noted', data: { actionId, note } };
+        },
+        new Date().toISOString(),
+      ),
+    list: (afterId, take) => stmt.list.all(afterId, take) as ActionLogRow[],
   },
+  (err: Error & { statusCode?: number }) => (err instanceof Refused ? err.status : (err.statusCode ?? 500)),
 );
-app.get<{ Querystring: { limit: number; cursor?: string } }>('/action-log', { schema: listSchema }, (req) => {
-  const { limit, cursor } = req.query;
-  const rows = stmt.list.all(afterCursor(cursor), limit + 1) as { action_id: string; doc: string }[];
-  return listPage(rows, limit, new Date().toISOString().slice(0, 10));
-});
 
 void listen(app, 'floor');

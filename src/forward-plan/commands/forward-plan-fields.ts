@@ -1,28 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsOptional,
-  Matches,
-  Validate,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { IsOptional, Matches, Validate } from 'class-validator';
 import { CommandDto } from '../../http/command.dto';
+import { EitherField } from '../../http/either-field';
 import { IsRecordId } from '../../http/ids';
 import type { CommandRunner } from '../../ledger/command-runner';
 import { Meeting } from '../../meetings';
 import type { MeetingFacts, PlanTarget } from '../domain/forward-plan-item.messages';
-
-/** Exactly one of a meeting and a month: validated on `month`, which runs whether or not it is given. */
-@ValidatorConstraint({ name: 'meetingOrMonth' })
-class MeetingOrMonth implements ValidatorConstraintInterface {
-  validate(month: unknown, args: ValidationArguments): boolean {
-    return (month === undefined) !== ((args.object as { meetingId?: unknown }).meetingId === undefined);
-  }
-  defaultMessage(): string {
-    return 'give meetingId or month, one of them';
-  }
-}
 
 /** When an item is to come to the board: a scheduled meeting of the board, or a month. */
 export class PlanTargetDto extends CommandDto {
@@ -32,7 +15,7 @@ export class PlanTargetDto extends CommandDto {
   meetingId?: string;
 
   @ApiPropertyOptional({ description: 'A month (YYYY-MM), when no meeting is set yet', example: '2023-04' })
-  @Validate(MeetingOrMonth)
+  @Validate(EitherField, ['meetingId', 'exactly-one'])
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month YYYY-MM' })
   month?: string;

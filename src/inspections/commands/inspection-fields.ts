@@ -1,29 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  Validate,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min, Validate } from 'class-validator';
 import { CommandDto } from '../../http/command.dto';
+import { EitherField } from '../../http/either-field';
 import type { NextUpdate } from '../domain/inspection.messages';
-
-/** The property named in the constraint must be absent when this one is given. */
-@ValidatorConstraint({ name: 'notBoth' })
-class NotBoth implements ValidatorConstraintInterface {
-  validate(_value: unknown, args: ValidationArguments): boolean {
-    return (args.object as Record<string, unknown>)[args.constraints[0] as string] === undefined;
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return `give ${args.property} or ${String(args.constraints[0])}, not both`;
-  }
-}
 
 /**
  * When the next progress update is due, as the board set it: a date, or "within N months" counted
@@ -48,7 +27,7 @@ export class NextUpdateDto extends CommandDto {
   @IsInt()
   @Min(1)
   @Max(36)
-  @Validate(NotBoth, ['nextUpdateDue'])
+  @Validate(EitherField, ['nextUpdateDue', 'not-both'])
   nextUpdateWithinMonths?: number;
 }
 

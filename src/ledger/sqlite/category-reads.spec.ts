@@ -1,22 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ManualClock } from '../../shared/clock';
-import { readAllSql, SqliteEventStore } from './sqlite-event-store';
-
-const event = (id: string, type = 'thing-noted') => ({
-  id,
-  type,
-  schemaVersion: 1,
-  data: { id },
-  metadata: {
-    actor: { userId: 'u', role: 'admin', agency: 'a' },
-    correlationId: id,
-    causationId: id,
-    occurredAt: '2022-05-10T09:30:00.000Z',
-  },
-});
+import { namedEvent, temporarySqliteLedger } from '../testing/temporary-sqlite-ledger';
+import { readAllSql, type SqliteEventStore } from './sqlite-event-store';
 
 /**
  * Readers that start at boot from the beginning of the log with a category filter (the pack queue,
@@ -24,22 +8,17 @@ const event = (id: string, type = 'thing-noted') => ({
  * the whole log made start-up several seconds long (BENCHMARKS.md, Start-up).
  */
 describe('SQLite reads filtered by stream category', () => {
-  let dir: string;
-  let file: string;
+  let ledger: ReturnType<typeof temporarySqliteLedger>;
   let store: SqliteEventStore;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'category-reads-'));
-    file = join(dir, 'ledger.sqlite');
-    store = new SqliteEventStore({ file }, new ManualClock());
-    for (let i = 0; i < 6; i++) await store.append(`thing-${i}`, [event(`t${i}`)], 'no_stream');
-    await store.append('pack-1', [event('p1', 'pack-requested')], 'no_stream');
-    await store.append('thing', [event('bare', 'bare-noted')], 'no_stream');
-    await store.append('pack-2', [event('p2', 'pack-built')], 'no_stream');
+    ledger = temporarySqliteLedger('category-reads-');
+    store = ledger.store;
+    for (let i = 0; i < 6; i++) await store.append(`thing-${i}`, [namedEvent(`t${i}`)], 'no_stream');
+    await store.append('pack-1', [namedEvent('p1', 'pack-requested')], 'no_stream');
+    await store.append('thing', [namedEvent('bare', 'bare-noted')], 'no_stream');
+    await store.append('pack-2', [namedEvent('p2', 'pack-built')], 'no_stream');
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => ledger.remove());
 
   it('given events of several categories, then a filtered page holds exactly its category, in log order', async () => {
     const packs = await store.readAll({ filter: { streamCategories: ['pack'] } });
@@ -51,7 +30,7 @@ describe('SQLite reads filtered by stream category', () => {
   });
 
   it('is planned as a seek on the category index, not a scan of the log after the position', () => {
-    const db = new Database(file, { readonly: true });
+    const db = new Database(ledger.file, { readonly: true });
     try {
       for (const [prefixes, categories] of [
         [0, 1],

@@ -1,38 +1,21 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock } from '../../shared/clock';
 import { verifyStore } from '../integrity/verify-store';
 import { ReadOnlySqliteLedger } from './read-only-ledger';
-import { SqliteEventStore } from './sqlite-event-store';
-
-const event = (id: string) => ({
-  id,
-  type: 'thing-noted',
-  schemaVersion: 1,
-  data: { id },
-  metadata: {
-    actor: { userId: 'u', role: 'admin', agency: 'a' },
-    correlationId: id,
-    causationId: id,
-    occurredAt: '2022-05-10T09:30:00.000Z',
-  },
-});
+import type { SqliteEventStore } from './sqlite-event-store';
+import { namedEvent, temporarySqliteLedger } from '../testing/temporary-sqlite-ledger';
 
 describe('ReadOnlySqliteLedger (verify-store beside the running service)', () => {
+  let ledger: ReturnType<typeof temporarySqliteLedger>;
   let dir: string;
   let file: string;
   let writer: SqliteEventStore;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'read-only-ledger-'));
-    file = join(dir, 'ledger.sqlite');
-    writer = new SqliteEventStore({ file }, new ManualClock());
-    for (let i = 0; i < 5; i++) await writer.append(`thing-${i % 2}`, [event(`e${i}`)], 'any');
+    ledger = temporarySqliteLedger('read-only-ledger-');
+    ({ dir, file, store: writer } = ledger);
+    for (let i = 0; i < 5; i++) await writer.append(`thing-${i % 2}`, [namedEvent(`e${i}`)], 'any');
   });
-  afterEach(async () => {
-    await writer.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => ledger.remove());
 
   it('given a ledger its owner still has open, then it reads the same log and streams, in pages', async () => {
     const reader = new ReadOnlySqliteLedger(file);
@@ -46,7 +29,7 @@ describe('ReadOnlySqliteLedger (verify-store beside the running service)', () =>
         await writer.readStream('thing-0', { fromRevision: 1, maxCount: 1 }),
       );
       // Appends by the owner after opening are seen (WAL readers see each new commit).
-      await writer.append('thing-9', [event('e9')], 'no_stream');
+      await writer.append('thing-9', [namedEvent('e9')], 'no_stream');
       expect(await verifyStore(reader)).toEqual({ ok: true, streamsChecked: 3, eventsChecked: 6, problems: [] });
     } finally {
       reader.close();

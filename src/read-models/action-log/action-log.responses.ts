@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ACTION_STATUSES, type ActionStatus } from '../../actions';
 import { ActorSchema } from '../../http/response-schemas';
@@ -68,6 +69,30 @@ class ActionFields {
   revision!: number;
 }
 
+/** What the log derives for an action as it answers, after the base's fields: list items and the detail show them. */
+function withDerivedFields<B extends Type<object>>(base: B) {
+  class Derived extends base {
+    @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
+    boardId!: string | null;
+    @ApiProperty({
+      type: String,
+      format: 'date',
+      nullable: true,
+      description:
+        'The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)',
+    })
+    effectiveDueDate!: string | null;
+    @ApiProperty({ description: 'Open past effectiveDueDate on the date asked about' }) overdue!: boolean;
+    @ApiProperty({
+      type: [String],
+      description:
+        "The partner agencies owning it: partner owners, and each person owner's partner when the owners were set",
+    })
+    owningPartnerIds!: string[];
+  }
+  return Derived;
+}
+
 /** The data of the stream's "action" events: the document as the projection holds it. */
 @ApiSchema({ name: 'ActionLogDocument', description: 'An action document as the projection holds it' })
 export class ActionLogDocumentSchema extends ActionFields {
@@ -78,25 +103,7 @@ export class ActionLogDocumentSchema extends ActionFields {
   name: 'ActionLogItem',
   description: 'One action in the action log list: the document, its board and overdue flag',
 })
-export class ActionLogItemSchema extends ActionLogDocumentSchema {
-  @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
-  boardId!: string | null;
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description:
-      'The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)',
-  })
-  effectiveDueDate!: string | null;
-  @ApiProperty({ description: 'Open past effectiveDueDate on the date asked about' }) overdue!: boolean;
-  @ApiProperty({
-    type: [String],
-    description:
-      "The partner agencies owning it: partner owners, and each person owner's partner when the owners were set",
-  })
-  owningPartnerIds!: string[];
-}
+export class ActionLogItemSchema extends withDerivedFields(ActionLogDocumentSchema) {}
 
 @ApiSchema({ name: 'ActionHistoryEntry' })
 export class ActionHistoryEntrySchema {
@@ -110,24 +117,7 @@ export class ActionHistoryEntrySchema {
 }
 
 @ApiSchema({ name: 'ActionLogDetail', description: 'One action with its full change history' })
-export class ActionLogDetailSchema extends ActionFields {
-  @ApiProperty({ type: String, nullable: true, description: 'The board of the meeting that raised it' })
-  boardId!: string | null;
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description:
-      'The date it is due by: its due date, else the date of the meeting it is due back at (raised for or carried to)',
-  })
-  effectiveDueDate!: string | null;
-  @ApiProperty({ description: 'Open past effectiveDueDate on the date asked about' }) overdue!: boolean;
-  @ApiProperty({
-    type: [String],
-    description:
-      "The partner agencies owning it: partner owners, and each person owner's partner when the owners were set",
-  })
-  owningPartnerIds!: string[];
+export class ActionLogDetailSchema extends withDerivedFields(ActionFields) {
   @ApiProperty({ type: [ActionHistoryEntrySchema] }) history!: ActionHistoryEntrySchema[];
 }
 

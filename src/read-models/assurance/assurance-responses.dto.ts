@@ -2,15 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_STATUSES } from '../../assurance';
 import {
   asOf,
+  dateProperty as date,
+  historyOf,
   idProperty,
   pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
+  recorded,
 } from '../registry/registry-responses.dto';
 import { CitationDto } from '../registry/citation.dto';
-
-const date = (description: string) => ({ format: 'date', description });
 
 export class ThematicFindingDto {
   @ApiProperty(idProperty('Finding id')) findingId!: string;
@@ -46,8 +44,7 @@ export class ThematicCompletionDto {
   @ApiProperty() summary!: string;
 }
 
-/** GET /thematic-reviews/{thematicReviewId}: the review, what came of each finding, each partner's plan. */
-export class ThematicReviewDto {
+class ThematicReviewFieldsDto {
   @ApiProperty(idProperty('Thematic review id')) thematicReviewId!: string;
   @ApiProperty() title!: string;
   @ApiProperty(date('Opened on')) openedOn!: string;
@@ -61,10 +58,10 @@ export class ThematicReviewDto {
     description: 'What came of it: actions, decisions and sign-offs that cite it (serves)',
   })
   citedBy!: CitationDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
 }
+
+/** GET /thematic-reviews/{thematicReviewId}: the review, what came of each finding, each partner's plan. */
+export class ThematicReviewDto extends recorded(ThematicReviewFieldsDto, 'lastChange') {}
 
 export class AuditPartnerDto {
   @ApiProperty(idProperty('The partner asked')) partnerId!: string;
@@ -95,8 +92,7 @@ export class AuditClosureDto {
   @ApiPropertyOptional({ description: 'Why it closed without them' }) outstandingReason?: string;
 }
 
-/** GET /multi-agency-audits/{auditId}: themes, partners asked and their returns, the return rate, findings. */
-export class AuditDto {
+class AuditFieldsDto {
   @ApiProperty(idProperty('Audit id')) auditId!: string;
   @ApiProperty() title!: string;
   @ApiProperty(date('Opened on')) openedOn!: string;
@@ -113,23 +109,17 @@ export class AuditDto {
     description: 'What came of it: actions, decisions and sign-offs that cite it or a finding (serves)',
   })
   citedBy!: CitationDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
 }
+
+/** GET /multi-agency-audits/{auditId}: themes, partners asked and their returns, the return rate, findings. */
+export class AuditDto extends recorded(AuditFieldsDto, 'lastChange') {}
 
 export class ThematicReviewPageDto extends pageOf(ThematicReviewDto) {}
 export class AuditPageDto extends pageOf(AuditDto) {}
 
-export class ThematicReviewHistoryDto {
-  @ApiProperty(idProperty('Thematic review id')) thematicReviewId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class ThematicReviewHistoryDto extends historyOf('thematicReviewId', 'Thematic review id') {}
 
-export class AuditHistoryDto {
-  @ApiProperty(idProperty('Audit id')) auditId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class AuditHistoryDto extends historyOf('auditId', 'Audit id') {}
 
 export class ThematicReviewAsOfDto extends asOf(ThematicReviewDto) {}
 export class ThematicReviewPageAsOfDto extends asOf(ThematicReviewPageDto) {}

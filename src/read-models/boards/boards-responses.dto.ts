@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BOARD_KINDS, QUORUM_RULES } from '../../partners';
-import {
-  asOf,
-  idProperty,
-  pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 export class SubgroupDto {
   @ApiProperty(idProperty('Board id of the group')) boardId!: string;
@@ -40,8 +33,7 @@ export class QuorumRuleDto {
   @ApiPropertyOptional({ description: 'Where the rule comes from, or why it is assumed' }) source?: string;
 }
 
-/** GET /boards/{boardId}: a board, the board it reports to and the groups that report to it. */
-export class BoardDto {
+class BoardFieldsDto {
   @ApiProperty(idProperty('Board id')) boardId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: BOARD_KINDS }) kind!: string;
@@ -52,17 +44,18 @@ export class BoardDto {
   memberships!: BoardMembershipDto[];
   @ApiProperty({ type: [DeputyArrangementDto] }) deputies!: DeputyArrangementDto[];
   @ApiProperty({ type: [QuorumRuleDto], description: 'Quorum rules in the order set' }) quorumRules!: QuorumRuleDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
 }
+
+/** GET /boards/{boardId}: a board, the board it reports to and the groups that report to it. */
+export class BoardDto extends recorded(BoardFieldsDto, 'registered') {}
 
 export class BoardPageDto extends pageOf(BoardDto) {}
 
-export class BoardHistoryDto {
-  @ApiProperty(idProperty('Board id')) boardId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto], description: 'Its registration and those of groups under it' })
-  entries!: RecordHistoryEntryDto[];
-}
+export class BoardHistoryDto extends historyOf(
+  'boardId',
+  'Board id',
+  'Its registration and those of groups under it',
+) {}
 
 export class BoardAsOfDto extends asOf(BoardDto) {}
 

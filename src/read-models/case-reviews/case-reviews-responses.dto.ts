@@ -10,15 +10,13 @@ import {
 } from '../../case-reviews';
 import {
   asOf,
+  dateProperty as date,
+  historyOf,
   idProperty,
   pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
+  recorded,
 } from '../registry/registry-responses.dto';
 import { CitationDto } from '../registry/citation.dto';
-
-const date = (description: string) => ({ format: 'date', description });
 
 export class ReviewSubjectDto {
   @ApiProperty(idProperty('Pseudonymous data subject id: the name stays sealed in the ledger')) subjectId!: string;
@@ -111,8 +109,7 @@ export class DeadlineDto {
   @ApiPropertyOptional({ type: DeadlineDelayDto }) delay?: DeadlineDelayDto;
 }
 
-/** GET /case-reviews/{caseReviewId}: the review's facts, status and statutory clocks at measuredOn. */
-export class CaseReviewDto {
+class CaseReviewFieldsDto {
   @ApiProperty(idProperty('Case review id')) caseReviewId!: string;
   @ApiProperty({ enum: CASE_REVIEW_TYPES }) type!: string;
   @ApiProperty({ enum: CASE_REVIEW_TYPES, description: 'What it was opened as' }) openedAs!: string;
@@ -133,9 +130,10 @@ export class CaseReviewDto {
   @ApiProperty({ type: [BriefingDto] }) briefings!: BriefingDto[];
   @ApiProperty({ type: [CitationDto], description: 'Actions, decisions and sign-offs that cite it (serves)' })
   citedBy!: CitationDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
+}
+
+/** GET /case-reviews/{caseReviewId}: the review's facts, status and statutory clocks at measuredOn. */
+export class CaseReviewDto extends recorded(CaseReviewFieldsDto, 'lastChange') {
   @ApiProperty(date('The business date the clocks are read at')) measuredOn!: string;
   @ApiProperty({ enum: CASE_REVIEW_STATUSES }) status!: string;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
@@ -144,10 +142,7 @@ export class CaseReviewDto {
 
 export class CaseReviewPageDto extends pageOf(CaseReviewDto) {}
 
-export class CaseReviewHistoryDto {
-  @ApiProperty(idProperty('Case review id')) caseReviewId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class CaseReviewHistoryDto extends historyOf('caseReviewId', 'Case review id') {}
 
 export class CaseReviewAsOfDto extends asOf(CaseReviewDto) {}
 

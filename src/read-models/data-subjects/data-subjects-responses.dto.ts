@@ -2,13 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
 import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../../escalations';
 import { ERASED_TEXT, ERASURE_BASES, WITHHELD_TEXT, type ErasureBasis } from '../../privacy';
-import {
-  asOf,
-  idProperty,
-  RecordHistoryEntryDto,
-  revisionProperty,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, revisionProperty, StampDto } from '../registry/registry-responses.dto';
 
 /**
  * The data subjects register's answers. The controller returns these types, so the compiler checks
@@ -76,10 +70,7 @@ export class DataSubjectPageDto {
 }
 
 @ApiSchema({ name: 'DataSubjectHistory' })
-export class DataSubjectHistoryDto {
-  @ApiProperty(idProperty('Pseudonymous subject id')) subjectId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class DataSubjectHistoryDto extends historyOf('subjectId', 'Pseudonymous subject id') {}
 
 @ApiSchema({ name: 'DataSubjectAsOf', description: 'One data subject as known at knownAt and true at validAt' })
 export class DataSubjectAsOfDto extends asOf(DataSubjectDto) {}

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { PLAN_STATUSES, SOURCE_KINDS } from '../../forward-plan';
-import {
-  asOf,
-  idProperty,
-  pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 const month = (description: string) => ({ description, pattern: '^\\d{4}-\\d{2}$', example: '2023-04' });
 
@@ -40,8 +33,7 @@ export class PlanAgendaDto {
   @ApiProperty({ format: 'date-time' }) takenAt!: string;
 }
 
-/** GET /forward-plan/{itemId}: one item, where it is planned now, its moves and how it ended. */
-export class ForwardPlanItemDto {
+class ForwardPlanItemFieldsDto {
   @ApiProperty(idProperty('Forward plan item id')) itemId!: string;
   @ApiProperty(idProperty('The board')) boardId!: string;
   @ApiProperty() title!: string;
@@ -52,17 +44,14 @@ export class ForwardPlanItemDto {
   @ApiProperty({ type: [PlanMoveDto] }) moves!: PlanMoveDto[];
   @ApiPropertyOptional({ type: PlanDroppedDto }) dropped?: PlanDroppedDto;
   @ApiPropertyOptional({ type: PlanAgendaDto }) agenda?: PlanAgendaDto;
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
 }
+
+/** GET /forward-plan/{itemId}: one item, where it is planned now, its moves and how it ended. */
+export class ForwardPlanItemDto extends recorded(ForwardPlanItemFieldsDto, 'lastChange') {}
 
 export class ForwardPlanPageDto extends pageOf(ForwardPlanItemDto) {}
 
-export class ForwardPlanHistoryDto {
-  @ApiProperty(idProperty('Forward plan item id')) itemId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class ForwardPlanHistoryDto extends historyOf('itemId', 'Forward plan item id') {}
 
 export class ForwardPlanItemAsOfDto extends asOf(ForwardPlanItemDto) {}
 

@@ -3,15 +3,13 @@ import { RECOMMENDATION_STATUSES } from '../../../projections/inspections/inspec
 import { INSPECTION_BODIES, RAG_STATUSES, RECOMMENDATION_KINDS } from '../../inspections';
 import {
   asOf,
+  dateProperty as date,
+  historyOf,
   idProperty,
   pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
+  recorded,
 } from '../registry/registry-responses.dto';
 import { CitationDto } from '../registry/citation.dto';
-
-const date = (description: string) => ({ format: 'date', description });
 
 export class RecommendationUpdateDto {
   @ApiProperty(date('The day the update was given')) updatedOn!: string;
@@ -71,8 +69,7 @@ export class RecommendationCountsDto {
   @ApiProperty({ type: 'integer' }) closed!: number;
 }
 
-/** GET /inspections/{inspectionId}: the inspection and its recommendations measured at measuredOn. */
-export class InspectionDto {
+class InspectionFieldsDto {
   @ApiProperty(idProperty('Inspection id')) inspectionId!: string;
   @ApiProperty({ enum: INSPECTION_BODIES }) body!: string;
   @ApiPropertyOptional() bodyName?: string;
@@ -91,18 +88,16 @@ export class InspectionDto {
     description: 'What came of it: actions, decisions and sign-offs that cite it or a recommendation (serves)',
   })
   citedBy!: CitationDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
+}
+
+/** GET /inspections/{inspectionId}: the inspection and its recommendations measured at measuredOn. */
+export class InspectionDto extends recorded(InspectionFieldsDto, 'lastChange') {
   @ApiProperty(date('The business date it is measured at')) measuredOn!: string;
 }
 
 export class InspectionPageDto extends pageOf(InspectionDto) {}
 
-export class InspectionHistoryDto {
-  @ApiProperty(idProperty('Inspection id')) inspectionId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class InspectionHistoryDto extends historyOf('inspectionId', 'Inspection id') {}
 
 export class InspectionAsOfDto extends asOf(InspectionDto) {}
 

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARTNER_KINDS } from '../../partners';
-import {
-  asOf,
-  idProperty,
-  pageOf,
-  revisionProperty,
-  LastUpdateDto,
-  RecordHistoryEntryDto,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 export class PartnerNameDto {
   @ApiProperty() name!: string;
@@ -24,8 +16,7 @@ export class SuccessionLinkDto {
   @ApiProperty({ description: 'ISO-8601 date (or instant) as recorded' }) effectiveFrom!: string;
 }
 
-/** GET /partners/{partnerId}: a partner agency, its names over time and its successions. */
-export class PartnerDto {
+class PartnerFieldsDto {
   @ApiProperty(idProperty('Partner id')) partnerId!: string;
   @ApiProperty({ description: 'The current name' }) name!: string;
   @ApiProperty({ enum: PARTNER_KINDS }) kind!: string;
@@ -37,21 +28,18 @@ export class PartnerDto {
   succeededBy?: SuccessionLinkDto;
   @ApiProperty({ type: [SuccessionLinkDto], description: 'The partners it succeeded' })
   predecessors!: SuccessionLinkDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }
+
+/** GET /partners/{partnerId}: a partner agency, its names over time and its successions. */
+export class PartnerDto extends recorded(PartnerFieldsDto, 'lastUpdate') {}
 
 export class PartnerPageDto extends pageOf(PartnerDto) {}
 
-export class PartnerHistoryDto {
-  @ApiProperty(idProperty('Partner id')) partnerId!: string;
-  @ApiProperty({
-    type: [RecordHistoryEntryDto],
-    description: 'Its own events and successions naming it, in ledger order',
-  })
-  entries!: RecordHistoryEntryDto[];
-}
+export class PartnerHistoryDto extends historyOf(
+  'partnerId',
+  'Partner id',
+  'Its own events and successions naming it, in ledger order',
+) {}
 
 export class PartnerAsOfDto extends asOf(PartnerDto) {}
 

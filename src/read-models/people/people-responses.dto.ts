@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  asOf,
-  idProperty,
-  pageOf,
-  revisionProperty,
-  LastUpdateDto,
-  RecordHistoryEntryDto,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 export class PersonRoleDto {
   @ApiProperty(idProperty('The partner represented')) partnerId!: string;
@@ -18,25 +10,21 @@ export class PersonRoleDto {
   until!: string | null;
 }
 
-/** GET /people/{personId}: a person, the partner they represent and their title over time. */
-export class PersonDto {
+class PersonFieldsDto {
   @ApiProperty(idProperty('Person id (a name slug, never initials)')) personId!: string;
   @ApiProperty() name!: string;
   @ApiProperty(idProperty('The partner represented now')) partnerId!: string;
   @ApiPropertyOptional({ description: 'The title now' }) title?: string;
   @ApiProperty({ type: [PersonRoleDto], description: 'Partner and title over time, oldest first' })
   roles!: PersonRoleDto[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: LastUpdateDto }) lastUpdate!: LastUpdateDto;
 }
+
+/** GET /people/{personId}: a person, the partner they represent and their title over time. */
+export class PersonDto extends recorded(PersonFieldsDto, 'lastUpdate') {}
 
 export class PersonPageDto extends pageOf(PersonDto) {}
 
-export class PersonHistoryDto {
-  @ApiProperty(idProperty('Person id')) personId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class PersonHistoryDto extends historyOf('personId', 'Person id') {}
 
 export class PersonAsOfDto extends asOf(PersonDto) {}
 

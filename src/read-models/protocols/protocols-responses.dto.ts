@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { asOf, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, StampDto } from '../registry/registry-responses.dto';
 
 export class ProtocolStageViewDto {
   @ApiProperty() name!: string;
@@ -33,10 +33,7 @@ export class ProtocolPageDto {
   @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
 }
 
-export class ProtocolHistoryDto {
-  @ApiProperty(idProperty('Protocol id')) protocolId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class ProtocolHistoryDto extends historyOf('protocolId', 'Protocol id') {}
 
 export class ProtocolAsOfDto extends asOf(ProtocolDto) {}
 

@@ -40,6 +40,8 @@ export interface RegistryAsOfRoutes<
   query: { dto: Type<QD>; filters: (q: QD) => Q };
   /** The 404 a missing record answers, as documented. */
   notFound: string;
+  /** Further problems the one-record read documents (the forward plan's names its 400). */
+  getProblems?: Record<number, string>;
 }
 
 /**
@@ -74,7 +76,7 @@ export function registryAsOfController<D extends RegistryDoc, Q, QD extends AsOf
     @Get(`:${r.idParam}`)
     @AsOfRead()
     @operation(r.get)
-    @RecordRead(r.get.type, 'The record', { problems: { 404: r.notFound } })
+    @RecordRead(r.get.type, 'The record', { problems: { 404: r.notFound, ...r.getProblems } })
     get(@RecordId(r.idParam) id: string, @Query() q: AsOfQueryDto) {
       return asOfRecord(this.engine, r.model.projection, q, (view) => new RecordReader(r.model, view).get(id));
     }

@@ -8,6 +8,9 @@ import { ID_PATTERN } from '../../http/ids';
 /** An id property's schema: the record id pattern. */
 export const idProperty = (description: string) => ({ description, pattern: ID_PATTERN.source, maxLength: 80 });
 
+/** A business-date property's schema (YYYY-MM-DD). */
+export const dateProperty = (description: string) => ({ format: 'date', description });
+
 /** A record's `revision` property schema. */
 export const revisionProperty = {
   type: 'integer',
@@ -65,4 +68,48 @@ export function asOf<B extends Type<object>>(base: B) {
     @ApiProperty({ type: AsOfProvenanceSchema }) asOf!: AsOfProvenanceSchema;
   }
   return AsOf;
+}
+
+/**
+ * The history class of a record, for `class RiskHistoryDto extends historyOf('riskId', 'Risk id') {}`:
+ * the record's id under its own name, then its ledger entries. The id's name varies, so the
+ * properties are declared by calling the decorators (in schema order) rather than on the class body.
+ */
+export function historyOf<K extends string>(idName: K, idDescription: string, entriesDescription?: string) {
+  class History {}
+  ApiProperty({ type: String, ...idProperty(idDescription) })(History.prototype, idName);
+  const described = entriesDescription === undefined ? {} : { description: entriesDescription };
+  ApiProperty({ type: [RecordHistoryEntryDto], ...described })(History.prototype, 'entries');
+  return History as Type<Record<K, string> & { entries: RecordHistoryEntryDto[] }>;
+}
+
+/** The stamps a record's document ends with: `lastChange` for most, `lastUpdate` (with the event type) for some. */
+interface RecordStamps {
+  revision: number;
+  registered: StampDto;
+}
+
+/**
+ * A record DTO: its own fields (the base), then its revision and registration stamp, for
+ * `class RiskDto extends recorded(RiskFieldsDto, 'lastChange') {}`. The third stamp is the latest
+ * change (`lastChange`), the latest change with its event type (`lastUpdate`), or none (`registered`
+ * alone: a record that does not change).
+ */
+export function recorded<B extends Type<object>>(
+  base: B,
+  latest: 'lastChange',
+): B & Type<RecordStamps & { lastChange: StampDto }>;
+export function recorded<B extends Type<object>>(
+  base: B,
+  latest: 'lastUpdate',
+): B & Type<RecordStamps & { lastUpdate: LastUpdateDto }>;
+export function recorded<B extends Type<object>>(base: B, latest: 'registered'): B & Type<RecordStamps>;
+export function recorded<B extends Type<object>>(base: B, latest: 'lastChange' | 'lastUpdate' | 'registered') {
+  class Recorded extends base {}
+  const prototype = Recorded.prototype as object;
+  ApiProperty(revisionProperty)(prototype, 'revision');
+  ApiProperty({ type: StampDto })(prototype, 'registered');
+  if (latest === 'lastChange') ApiProperty({ type: StampDto })(prototype, 'lastChange');
+  if (latest === 'lastUpdate') ApiProperty({ type: LastUpdateDto })(prototype, 'lastUpdate');
+  return Recorded;
 }

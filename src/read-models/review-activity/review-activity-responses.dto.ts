@@ -1,12 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  asOf,
-  idProperty,
-  pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
-} from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 const count = { type: 'integer', minimum: 0 } as const;
 
@@ -24,8 +17,7 @@ export class ActivityCiteViewDto {
   @ApiProperty() where!: string;
 }
 
-/** GET /review-activity/{activityId}: a board's review activity for a reporting year, as its report states it. */
-export class ReviewActivityDto {
+class ReviewActivityFieldsDto {
   @ApiProperty(idProperty('Record id')) activityId!: string;
   @ApiProperty(idProperty('Board')) boardId!: string;
   @ApiProperty({ example: '2019-20' }) period!: string;
@@ -35,16 +27,14 @@ export class ReviewActivityDto {
   @ApiProperty() source!: string;
   @ApiProperty({ type: [ActivityCiteViewDto] }) cites!: ActivityCiteViewDto[];
   @ApiProperty({ type: [String] }) notes!: string[];
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
 }
+
+/** GET /review-activity/{activityId}: a board's review activity for a reporting year, as its report states it. */
+export class ReviewActivityDto extends recorded(ReviewActivityFieldsDto, 'registered') {}
 
 export class ReviewActivityPageDto extends pageOf(ReviewActivityDto) {}
 
-export class ReviewActivityHistoryDto {
-  @ApiProperty(idProperty('Record id')) activityId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class ReviewActivityHistoryDto extends historyOf('activityId', 'Record id') {}
 
 export class ReviewActivityAsOfDto extends asOf(ReviewActivityDto) {}
 

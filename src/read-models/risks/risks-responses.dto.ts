@@ -3,14 +3,13 @@ import { RISK_STATUSES } from '../../../projections/risks/risks.queries';
 import { RISK_CATEGORIES } from '../../risks';
 import {
   asOf,
+  dateProperty as date,
+  historyOf,
   idProperty,
   pageOf,
-  revisionProperty,
-  RecordHistoryEntryDto,
-  StampDto,
+  recorded,
 } from '../registry/registry-responses.dto';
 
-const date = (description: string) => ({ format: 'date', description });
 const rating = (description: string) => ({ type: 'integer' as const, minimum: 1, maximum: 5, description });
 
 export class RiskScoreDto {
@@ -49,8 +48,7 @@ export class RiskClosureDto {
   @ApiProperty() reason!: string;
 }
 
-/** GET /risks/{riskId}: the risk measured at measuredOn. */
-export class RiskDto {
+class RiskFieldsDto {
   @ApiProperty(idProperty('Risk id')) riskId!: string;
   @ApiProperty(idProperty('The partner that owns it')) ownerPartnerId!: string;
   @ApiProperty({ enum: RISK_CATEGORIES }) category!: string;
@@ -72,18 +70,16 @@ export class RiskDto {
   @ApiPropertyOptional(date('The review due on measuredOn (open risks)')) nextReviewDue?: string;
   @ApiProperty({ description: 'Open with its review due before measuredOn: missed' }) reviewOverdue!: boolean;
   @ApiPropertyOptional({ type: RiskClosureDto, description: 'When closed by measuredOn' }) closure?: RiskClosureDto;
-  @ApiProperty(revisionProperty) revision!: number;
-  @ApiProperty({ type: StampDto }) registered!: StampDto;
-  @ApiProperty({ type: StampDto }) lastChange!: StampDto;
+}
+
+/** GET /risks/{riskId}: the risk measured at measuredOn. */
+export class RiskDto extends recorded(RiskFieldsDto, 'lastChange') {
   @ApiProperty(date('The business date it is measured at')) measuredOn!: string;
 }
 
 export class RiskPageDto extends pageOf(RiskDto) {}
 
-export class RiskHistoryDto {
-  @ApiProperty(idProperty('Risk id')) riskId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class RiskHistoryDto extends historyOf('riskId', 'Risk id') {}
 
 export class RiskAsOfDto extends asOf(RiskDto) {}
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { SIGNOFF_STATUSES } from '../../../projections/signoffs/signoff-doc';
 import { ARTEFACT_KINDS } from '../../signoffs';
-import { asOf, idProperty, RecordHistoryEntryDto, StampDto } from '../registry/registry-responses.dto';
+import { asOf, historyOf, idProperty, StampDto } from '../registry/registry-responses.dto';
 
 @ApiSchema({ name: 'SignoffArtefact' })
 export class SignoffArtefactDto {
@@ -64,10 +64,7 @@ export class SignoffPageDto {
   @ApiProperty({ type: String, nullable: true, description: 'Null on the last page' }) nextCursor!: string | null;
 }
 
-export class SignoffHistoryDto {
-  @ApiProperty(idProperty('Sign-off id')) signoffId!: string;
-  @ApiProperty({ type: [RecordHistoryEntryDto] }) entries!: RecordHistoryEntryDto[];
-}
+export class SignoffHistoryDto extends historyOf('signoffId', 'Sign-off id') {}
 
 export class SignoffAsOfDto extends asOf(SignoffDto) {}
 

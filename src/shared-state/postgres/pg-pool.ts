@@ -71,17 +71,7 @@ export async function queryOnLiveConnection<R extends QueryResultRow>(
   text: string,
   values: unknown[],
 ): Promise<QueryResult<R>> {
-  const client = await beginOnLiveConnection(pool);
-  try {
-    const result = await client.query<R>(text, values);
-    await client.query('COMMIT');
-    client.release();
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+  return inTransaction(pool, (client) => client.query<R>(text, values));
 }
 
 /** `work` in one transaction on a live connection: committed if it resolves, rolled back if it throws. */

@@ -4,6 +4,16 @@ import type { ProjectionsTestApp } from './projections-app';
 
 type Response = Awaited<ReturnType<typeof send>>;
 
+/** The owner of the actions scenarios raise for their records. */
+const BUSINESS_TEAM = [{ kind: 'team', name: 'WS Business Team' }];
+
+interface RaisedAction extends Record<string, unknown> {
+  actionId: string;
+  meetingId: string;
+  itemNumber: number;
+  text: string;
+}
+
 /**
  * What the as-of e2e suites share: a ledger written through the API on business dates (the ledger's
  * clock moved between writes), the positions of those writes by name, and the checks every as-of
@@ -41,6 +51,21 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     for (const [partnerId, kind] of partners)
       await on(day, partnerId, '/partners', { partnerId, name: partnerId.toUpperCase(), kind }, admin);
     await on(day, 'board', '/boards', { ...board, kind: 'executive-board' }, admin);
+  }
+
+  /** A board meeting scheduled on `day` with one agenda item (positions 'meeting' and 'item'): where records' actions are raised. */
+  async function meetingWithItem(
+    day: string,
+    meeting: { meetingId: string; boardId: string; scheduledFor: string },
+    item: { itemNumber: number; title: string },
+  ) {
+    await on(day, 'meeting', '/meetings', meeting);
+    await on(day, 'item', `/meetings/${meeting.meetingId}/agenda-items`, item);
+  }
+
+  /** An action raised at a meeting's agenda item on `day`, owned by the business team unless `owners` says otherwise. */
+  async function actionRaised(day: string, name: string, action: RaisedAction) {
+    await on(day, name, '/actions', { owners: BUSINESS_TEAM, ...action });
   }
 
   /** The `asOf` block of an answer by recorded date that came from a snapshot and a short replay. */
@@ -96,6 +121,8 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     get,
     on,
     partnership,
+    meetingWithItem,
+    actionRaised,
     expectAnsweredFromSnapshot,
     expectRefused,
     expectReadProblem,

@@ -22,6 +22,13 @@ export interface ProjectionsTestApp extends TestApp {
   runner: ProjectionRunner;
 }
 
+/** A projections app listening on a local port: the SSE suites need one, as inject cannot read a stream. */
+export async function startListeningProjectionsApp(): Promise<ProjectionsTestApp> {
+  const t = await startProjectionsApp({});
+  await t.app.listen(0, '127.0.0.1');
+  return t;
+}
+
 /**
  * The production bootstrap (same pipes, filters, guards, OpenAPI) with ProjectionsModule added
  * through AppModule's `extra` modules, until it is registered in the app module itself. `extra`
