@@ -21,6 +21,8 @@ export interface PledgeEntry {
   /** Received against this pledge (payment-received naming it). */
   paidPence: number;
   pledgedAt: string;
+  /** Where the pledge is recorded and what of it is illustrative, as the pledge states it. */
+  source?: string;
   amendedAt?: string;
   withdrawnAt?: string;
 }

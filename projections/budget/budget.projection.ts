@@ -75,12 +75,10 @@ function changes(doc: BudgetYearDoc, event: BudgetEvent, at: string): Partial<Bu
       };
     }
     case 'contribution-pledged': {
-      const { pledgeId, partnerId, amountPence, basis } = event.data;
+      const { pledgeId, partnerId, amountPence, basis, source } = event.data;
+      const entry = { pledgeId, partnerId, amountPence, basis, withdrawn: false, paidPence: 0, pledgedAt: at };
       return {
-        pledges: [
-          ...doc.pledges,
-          { pledgeId, partnerId, amountPence, basis, withdrawn: false, paidPence: 0, pledgedAt: at },
-        ],
+        pledges: [...doc.pledges, source === undefined ? entry : { ...entry, source }],
       };
     }
     case 'pledge-amended': {

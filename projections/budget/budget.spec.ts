@@ -191,6 +191,23 @@ describe('budget projection: one document per financial year', () => {
     ]);
   });
 
+  it('given a pledge that states its source, then the year lists it with that source, and a pledge without one has none', () => {
+    const source = '(illustrative) recorded in one name; the minutes record a collective agreement';
+    const withSource = budget(
+      {
+        type: 'contribution-pledged',
+        data: { financialYear: FY, pledgeId: 'p1', partnerId: 'police', amountPence: 700_000, basis: 'up-to', source },
+      },
+      '2022-05-11T00:00:00.000Z',
+    );
+    const doc = year(set, withSource, pledged('p2', 'ccg', 700_000, 'up-to'));
+    expect(doc.pledges.map((x) => [x.pledgeId, x.source])).toEqual([
+      ['p1', source],
+      ['p2', undefined],
+    ]);
+    expect(doc.pledges[1]).not.toHaveProperty('source');
+  });
+
   it('given an amendment, then only that pledge takes the new amount and basis', () => {
     const doc = year(
       set,

@@ -7961,6 +7961,8 @@ export interface components {
       paidPence: number;
       /** Format: date-time */
       pledgedAt: string;
+      /** @description Where the pledge is recorded and what of it is illustrative */
+      source?: string;
       /** Format: date-time */
       amendedAt?: string;
       /** Format: date-time */
@@ -7993,6 +7995,8 @@ export interface components {
        * @enum {string}
        */
       basis: 'agreed' | 'in-principle' | 'up-to';
+      /** @description Where the pledge is recorded (minutes, item, their words) and what of it is illustrative */
+      source?: string;
     };
     /** @description RFC 9457 problem details with a stable `code` */
     Problem: {

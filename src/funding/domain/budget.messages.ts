@@ -40,6 +40,8 @@ interface Pledge {
   partnerId: string;
   amountPence: Pence;
   basis: PledgeBasis;
+  /** Where the pledge is recorded (minutes, item, words) and what of it is illustrative. */
+  source?: string;
 }
 
 /** A payment as recorded (pledgeId when it is counted against a pledge); the command adds the lookup's fact. */

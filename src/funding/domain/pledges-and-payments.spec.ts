@@ -79,6 +79,14 @@ describe('Budget decider: pledges', () => {
     spec.given([budgetSet]).when(pledge()).then([policePledged]);
   });
 
+  it('given a budget, when a pledge states where it is recorded, then the contribution keeps that source', () => {
+    const source = "Minutes 10 May 2022, item 10: 'JG agreed to underwrite and split the costs.'";
+    spec
+      .given([budgetSet])
+      .when(pledge({ source }))
+      .then([{ type: 'contribution-pledged', data: { ...policePledge, source } }]);
+  });
+
   it('refuses a pledge with no budget, from an unregistered partner, a duplicate id, and zero, fractional or negative money', () => {
     spec.given().when(pledge()).thenRefuses('budget-not-set', 422);
     spec

@@ -78,6 +78,8 @@ export class PledgeViewSchema {
   @ApiProperty() withdrawn!: boolean;
   @pence('Received against this pledge') paidPence!: number;
   @ApiProperty({ format: 'date-time' }) pledgedAt!: string;
+  @ApiPropertyOptional({ description: 'Where the pledge is recorded and what of it is illustrative' })
+  source?: string;
   @ApiPropertyOptional({ format: 'date-time' }) amendedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: string;
   @pence() outstandingPence!: number;

@@ -13,6 +13,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { PLEDGE_BASES, type PledgeBasis, Budget, type BudgetCommand } from '../../domain/budget';
 import { IsPence } from '../../http/pence.decorator';
+import { IsText } from '../../../http/command-fields';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import type { CommandData } from '../../../ledger/aggregate';
 
@@ -32,6 +33,9 @@ export class PledgeContributionDto extends CommandDto {
   @ApiProperty({ enum: PLEDGE_BASES, description: "'up-to' is a cap: the partner commits at most this amount" })
   @IsIn(PLEDGE_BASES)
   basis!: PledgeBasis;
+
+  @IsText(1000, 'Where the pledge is recorded (minutes, item, their words) and what of it is illustrative', true)
+  source?: string;
 }
 
 export class PledgeContributionCommand extends Command<CommandResult> {
@@ -93,9 +97,9 @@ export class PledgeContributionController {
   }
 
   private send(key: BudgetKey, dto: PledgeContributionDto, ctx: CommandContext) {
-    const { pledgeId, partnerId, amountPence, basis } = dto;
-    return this.commands.execute(
-      new PledgeContributionCommand({ ...key, pledgeId, partnerId, amountPence, basis }, ctx),
-    );
+    const { pledgeId, partnerId, amountPence, basis, source } = dto;
+    // An absent source stays absent, so a pledge without one records exactly what it did before.
+    const data = { ...key, pledgeId, partnerId, amountPence, basis, ...(source === undefined ? {} : { source }) };
+    return this.commands.execute(new PledgeContributionCommand(data, ctx));
   }
 }
