@@ -5,6 +5,7 @@
 import { allActions, allDecisions, allSignOffs } from './collect';
 import { demoData, SOURCE_DOCUMENTS, type SourceRef } from './index';
 import { demoInspections } from './inspections';
+import { pledgeAsMinuted } from '../load/load-funding';
 
 const d = demoData;
 const documents = new Set<string>(Object.values(SOURCE_DOCUMENTS));
@@ -104,5 +105,31 @@ describe('demo data: what the seeds do not give is labelled illustrative or left
         .map((a) => a.personId);
       expect([m.personId, listed.includes(m.personId)]).toEqual([m.personId, true]);
     }
+  });
+
+  it("records a pledge in a person's name only where the minutes name them; otherwise its text says illustrative and quotes the collective agreement", () => {
+    const pledges = d.funding.flatMap((f) => {
+      const meeting = d.meetings.find((m) => m.id === f.sourceMeetingId);
+      if (!meeting) throw new Error(`${f.id} cites no recorded meeting`);
+      return f.pledges.map((p) => ({ p, ...pledgeAsMinuted(meeting, p, d) }));
+    });
+    for (const { p, personId, source } of pledges) {
+      expect([p.id, documents.has(p.source.document), source]).toEqual([
+        p.id,
+        true,
+        expect.stringContaining(p.source.words),
+      ]);
+      const person = d.people.find((x) => x.id === personId);
+      const namedBy = [person?.fullName, ...(person?.initialsAsWritten ?? [])];
+      const named = p.pledgedBy?.personId === personId && namedBy.some((n) => n && p.pledgedBy?.words.includes(n));
+      // A person the minutes do not name as agreeing it may stand in only with the label.
+      if (named) expect(source).toContain(`"${p.pledgedBy?.words}"`);
+      else expect([p.id, source]).toEqual([p.id, expect.stringMatching(/^\(illustrative\) /)]);
+    }
+    expect(pledges.map(({ p, personId, source }) => [p.id, personId, source.startsWith('(illustrative)')])).toEqual([
+      ['ws-2022-23-underwrite-wcc', 'nigel-minns', true],
+      ['ws-2022-23-underwrite-police', 'pete-hill', true],
+      ['ws-2022-23-underwrite-health', 'jo-galloway', false],
+    ]);
   });
 });

@@ -6,9 +6,19 @@
  * partners each underwrite "up to £7k": 3 x £7,000 = £21,000, £649 short of the shortfall.
  * Figures are recorded as stated and the gap is noted rather than silently corrected.
  */
+import { SOURCE_DOCUMENTS } from './sources';
 import type { FundingYear } from './types';
 
 const M = 'wseb-2022-05-10';
+
+/** Item 10's words: the board's collective in-principle agreement, the only record of the police's and council's part. */
+const collectively = {
+  document: SOURCE_DOCUMENTS.wseb20220510,
+  where: "item 10 'WS Resources'",
+  words:
+    'NM suggested that the three statutory partners collectively agree to underwrite this shortfall sum in principle. ' +
+    'NM added that it is likely to cost up to £7k each.',
+};
 
 export const funding202223: FundingYear = {
   id: 'ws-funding-2022-23',
@@ -48,6 +58,7 @@ export const funding202223: FundingYear = {
       inPrinciple: true,
       decisionId: `${M}-d-underwrite-shortfall`,
       notes: 'Proposed by the council (Nigel Minns).',
+      source: collectively,
     },
     {
       id: 'ws-2022-23-underwrite-police',
@@ -58,6 +69,7 @@ export const funding202223: FundingYear = {
       decisionId: `${M}-d-underwrite-shortfall`,
       notes:
         "Part of the collective in-principle agreement; the police representative's individual assent is not minuted.",
+      source: collectively,
     },
     {
       id: 'ws-2022-23-underwrite-health',
@@ -68,6 +80,8 @@ export const funding202223: FundingYear = {
       decisionId: `${M}-d-underwrite-shortfall`,
       notes:
         'Agreed by Jo Galloway for the CCG, which asked for the contribution details in writing. Passes to the ICB from 1 July 2022 (succession-cw-ccg-to-icb).',
+      source: collectively,
+      pledgedBy: { personId: 'jo-galloway', words: 'JG agreed to underwrite and split the costs.' },
     },
   ],
   allocations: [

@@ -21,6 +21,14 @@ export interface FundingPledge {
   inPrinciple: boolean;
   decisionId: DecisionId;
   notes?: string;
+  /** Where the minutes record it, and their words there (the board's collective agreement, or one person's). */
+  source: SourceRef & { words: string };
+  /**
+   * The person the minutes name agreeing it for the partner, with the words that name them. Without
+   * one the minutes record only the board's collective agreement, so a pledge loaded in a person's
+   * name is labelled illustrative.
+   */
+  pledgedBy?: { personId: PersonId; words: string };
 }
 
 export interface FundingYear {

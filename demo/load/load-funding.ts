@@ -1,22 +1,16 @@
-import type { CarryForwardAccount, DemoData, FundingYear } from '../data';
+import type { CarryForwardAccount, DemoData, FundingPledge, FundingYear, Meeting } from '../data';
 import { SOURCE_DOCUMENTS } from '../data/types-case-reviews';
 import { businessManagerFor, representative, representativeAt } from './actors';
 import type { DemoClient } from './demo-client';
 import { at } from './mappings';
-
-/**
- * Who pledged for a partner, where the minutes name them rather than the first attendee:
- * Jo Galloway agreed the CCG's underwriting (see the pledge's notes).
- */
-const PLEDGED_BY: Record<string, string> = { 'ws-2022-23-underwrite-health': 'jo-galloway' };
 
 /** '2022/23' as the API's financial year id '2022-23'. */
 const yearOf = (f: FundingYear) => f.financialYear.replace('/', '-');
 
 /**
  * Each funding year: the budget with its stated lines (the business manager), each partner's
- * pledge by its own representative at the meeting, then the underwriting of the shortfall; then
- * each carry-forward year an annual report states (the 2016-17 one).
+ * pledge (see pledgeAsMinuted), then the underwriting of the shortfall; then each carry-forward
+ * year an annual report states (the 2016-17 one).
  */
 export async function loadFunding(client: DemoClient, data: DemoData): Promise<void> {
   await loadYears(client, data);
@@ -41,8 +35,15 @@ async function loadYears(client: DemoClient, data: DemoData): Promise<void> {
       `demo:budget:${year}:set`,
     );
     for (const p of f.pledges) {
-      const personId = PLEDGED_BY[p.id] ?? representativeAt(meeting, p.partnerId);
-      const body = { pledgeId: p.id, partnerId: p.partnerId, amountPence: p.capPence, basis: 'up-to', occurredAt };
+      const { personId, source } = pledgeAsMinuted(meeting, p, data);
+      const body = {
+        pledgeId: p.id,
+        partnerId: p.partnerId,
+        amountPence: p.capPence,
+        basis: 'up-to',
+        source,
+        occurredAt,
+      };
       await client.post(
         representative(personId, p.partnerId),
         `/budgets/${year}/pledges`,
@@ -68,6 +69,35 @@ async function loadYears(client: DemoClient, data: DemoData): Promise<void> {
       `demo:budget:${year}:underwriting:${body.underwritingId}`,
     );
   }
+}
+
+/**
+ * Who a pledge is recorded by, and its source text. Only a partner's representative may pledge
+ * (funding:pledge, permissions.ts), so the chair cannot record the board's collective agreement as
+ * it does a sign-off. Where the minutes name the person agreeing (Jo Galloway for the CCG), the
+ * pledge is theirs, quoting those words; otherwise the minutes record only the board's collective
+ * agreement, so the partner's first attendee stands in and the source says "(illustrative)".
+ */
+export function pledgeAsMinuted(
+  meeting: Meeting,
+  p: FundingPledge,
+  data: Pick<DemoData, 'people'>,
+): { personId: string; source: string } {
+  const where = `Minutes ${meeting.date} (seeds ${p.source.document}), ${p.source.where}`;
+  const collective = `the board's collective agreement: "${p.source.words}"`;
+  const notes = p.notes ? ` ${p.notes}` : '';
+  if (p.pledgedBy) {
+    const { personId, words } = p.pledgedBy;
+    return { personId, source: `${where}: "${words}" Within ${collective}${notes}` };
+  }
+  const personId = representativeAt(meeting, p.partnerId);
+  const name = data.people.find((x) => x.id === personId)?.fullName ?? personId;
+  return {
+    personId,
+    source:
+      `(illustrative) recorded in the name of ${name}, the partner's first attendee: the minutes name no one ` +
+      `pledging for ${p.partnerId}. ${where}, records only ${collective}${notes}`,
+  };
 }
 
 /**

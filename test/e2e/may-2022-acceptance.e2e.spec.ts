@@ -167,9 +167,18 @@ describe('May 2022 Warwickshire executive board, read back from the ledger (acce
     expect(pledges.map((e) => e.data)).toEqual(
       STATUTORY.map((partnerId) => expect.objectContaining({ partnerId, amountPence: 700000, basis: 'up-to' })),
     );
+    // Only a partner's representative may pledge. The minutes name Jo Galloway agreeing for the CCG
+    // ("JG agreed to underwrite and split the costs."); for the council and the police they record only
+    // the board's collective agreement, so the member who stands in is labelled illustrative in the pledge.
     expectRecordedAtMay([pledges[0]], rep('nigel-minns', STATUTORY[0]));
     expectRecordedAtMay([pledges[1]], rep('pete-hill', STATUTORY[1]));
     expectRecordedAtMay([pledges[2]], rep('jo-galloway', STATUTORY[2]));
+    const sources = pledges.map((e) => (e.data as { source: string }).source);
+    expect(sources[0]).toMatch(/^\(illustrative\) recorded in the name of Nigel Minns/);
+    expect(sources[1]).toMatch(/^\(illustrative\) recorded in the name of Pete Hill/);
+    expect(sources[2]).toMatch(
+      /^Minutes 2022-05-10 \(seeds 000_64efb88b0888e5ea.txt\), item 10 'WS Resources': "JG agreed/,
+    );
     const underwriting = one(events, 'shortfall-underwriting-agreed');
     expect(underwriting.data).toMatchObject({
       shortfallPence: 2164900,

@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/ledger/event-envelope';
 import { demoReadSuite } from './support/projections-app';
 
 interface ActionItem {
@@ -131,6 +132,40 @@ describe('the demo record as the minutes show it (issue 17)', () => {
       ['warwickshire-county-council', undefined, 'chair'],
       ['warwickshire-police', undefined, 'chair'],
       ['coventry-warwickshire-ccg', undefined, 'chair'],
+    ]);
+  });
+
+  it("given a pledge the minutes record as the board's collective agreement, then no person is its pledger unless labelled illustrative", async () => {
+    const { events } = (await get('/ledger/streams/budget-2022-23')) as {
+      events: Array<{ type: string; data: { pledgeId: string; source?: string }; metadata: { actor: Actor } }>;
+    };
+    const pledges = events.filter((e) => e.type === 'contribution-pledged');
+    expect(pledges).toHaveLength(3);
+    // The minutes name one person agreeing a pledge: "JG agreed to underwrite and split the costs."
+    const namedInMinutes: Record<string, { userId: string; words: string }> = {
+      'ws-2022-23-underwrite-health': {
+        userId: 'jo-galloway',
+        words: '"JG agreed to underwrite and split the costs."',
+      },
+    };
+    for (const { data, metadata } of pledges) {
+      const named = namedInMinutes[data.pledgeId];
+      if (named?.userId === metadata.actor.userId) expect(data.source).toContain(named.words);
+      else expect([data.pledgeId, data.source]).toEqual([data.pledgeId, expect.stringMatching(/^\(illustrative\) /)]);
+      expect(data.source).toContain(
+        'the board\'s collective agreement: "NM suggested that the three statutory partners',
+      );
+    }
+    const year = (await get('/budgets/2022-23/contributions')) as {
+      partners: Array<{ pledges: Array<{ pledgeId: string; source?: string }> }>;
+    };
+    const read = year.partners
+      .flatMap((p) => p.pledges)
+      .map((p) => [p.pledgeId, p.source?.startsWith('(illustrative)')]);
+    expect(read.sort()).toEqual([
+      ['ws-2022-23-underwrite-health', false],
+      ['ws-2022-23-underwrite-police', true],
+      ['ws-2022-23-underwrite-wcc', true],
     ]);
   });
 
