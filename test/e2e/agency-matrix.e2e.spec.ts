@@ -28,6 +28,13 @@ const MAY = 'wseb-2022-05-10';
 type Request = { url: string; body: object };
 /** A fresh record for the case (`agency` owns it, or is the agency the command names), then the command to send. */
 type Fixture = (agency: string, id: string) => { setup?: () => Promise<void>; request: Request };
+type BudgetCommand = 'pledgeContribution' | 'amendPledge' | 'withdrawPledge' | 'recordPayment' | 'underwriteShortfall';
+/** The same fixtures under the keyed routes' operation names (`...ForOwner`). */
+const forOwner = (fixtures: Record<BudgetCommand, Fixture>) =>
+  Object.fromEntries(Object.entries(fixtures).map(([name, f]) => [`${name}ForOwner`, f])) as Record<
+    `${BudgetCommand}ForOwner`,
+    Fixture
+  >;
 
 describe('agency matrix: every agency-scoped command x role x own/other agency (e2e)', () => {
   let t: TestApp;
@@ -90,6 +97,43 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
     if (signedBy) await ok(`/signoffs/${id}/sign`, { partnerId: signedBy }, await chair());
   };
 
+  /** The budget commands naming a partner, on a budget's routes (by year, or by owner and year). */
+  const budgetFixtures = (base: string): Record<BudgetCommand, Fixture> => ({
+    pledgeContribution: (a, id) => ({
+      request: { url: `${base}/pledges`, body: { pledgeId: id, partnerId: a, amountPence: 100_000, basis: 'agreed' } },
+    }),
+    amendPledge: (a, id) => ({
+      setup: pledge(a, id, base),
+      request: {
+        url: `${base}/pledges/${id}/amendment`,
+        body: { amountPence: 200_000, basis: 'agreed', reason: 'Board approved more' },
+      },
+    }),
+    withdrawPledge: (a, id) => ({
+      setup: pledge(a, id, base),
+      request: { url: `${base}/pledges/${id}/withdrawal`, body: { reason: 'Not approved' } },
+    }),
+    recordPayment: (a, id) => ({
+      request: {
+        url: `${base}/payments`,
+        body: { paymentId: id, partnerId: a, amountPence: 100_000, receivedOn: '2022-06-01' },
+      },
+    }),
+    underwriteShortfall: (a, id) => ({
+      request: {
+        url: `${base}/underwritings`,
+        body: {
+          underwritingId: id,
+          shortfallPence: 100_000,
+          partnerIds: [a],
+          method: 'fixed-caps',
+          capsPence: [100_000],
+          basis: 'in-principle',
+        },
+      },
+    }),
+  });
+
   /** One per checked command of the table: a test below fails if the table has one without it. */
   const FIXTURES: Record<CheckedCommand, Fixture> = {
     noteActionProgress: (a, id) => ({
@@ -124,75 +168,8 @@ describe('agency matrix: every agency-scoped command x role x own/other agency (
       setup: action(a, id),
       request: { url: `/actions/${id}/cancel`, body: { reason: 'Superseded' } },
     }),
-    pledgeContribution: (a, id) => ({
-      request: { url: `${YEAR}/pledges`, body: { pledgeId: id, partnerId: a, amountPence: 100_000, basis: 'agreed' } },
-    }),
-    amendPledge: (a, id) => ({
-      setup: pledge(a, id),
-      request: {
-        url: `${YEAR}/pledges/${id}/amendment`,
-        body: { amountPence: 200_000, basis: 'agreed', reason: 'Board approved more' },
-      },
-    }),
-    withdrawPledge: (a, id) => ({
-      setup: pledge(a, id),
-      request: { url: `${YEAR}/pledges/${id}/withdrawal`, body: { reason: 'Not approved' } },
-    }),
-    recordPayment: (a, id) => ({
-      request: {
-        url: `${YEAR}/payments`,
-        body: { paymentId: id, partnerId: a, amountPence: 100_000, receivedOn: '2022-06-01' },
-      },
-    }),
-    underwriteShortfall: (a, id) => ({
-      request: {
-        url: `${YEAR}/underwritings`,
-        body: {
-          underwritingId: id,
-          shortfallPence: 100_000,
-          partnerIds: [a],
-          method: 'fixed-caps',
-          capsPence: [100_000],
-          basis: 'in-principle',
-        },
-      },
-    }),
-    pledgeContributionForOwner: (a, id) => ({
-      request: {
-        url: `${BOARD_YEAR}/pledges`,
-        body: { pledgeId: id, partnerId: a, amountPence: 100_000, basis: 'agreed' },
-      },
-    }),
-    amendPledgeForOwner: (a, id) => ({
-      setup: pledge(a, id, BOARD_YEAR),
-      request: {
-        url: `${BOARD_YEAR}/pledges/${id}/amendment`,
-        body: { amountPence: 200_000, basis: 'agreed', reason: 'More' },
-      },
-    }),
-    withdrawPledgeForOwner: (a, id) => ({
-      setup: pledge(a, id, BOARD_YEAR),
-      request: { url: `${BOARD_YEAR}/pledges/${id}/withdrawal`, body: { reason: 'Not approved' } },
-    }),
-    recordPaymentForOwner: (a, id) => ({
-      request: {
-        url: `${BOARD_YEAR}/payments`,
-        body: { paymentId: id, partnerId: a, amountPence: 100_000, receivedOn: '2022-06-01' },
-      },
-    }),
-    underwriteShortfallForOwner: (a, id) => ({
-      request: {
-        url: `${BOARD_YEAR}/underwritings`,
-        body: {
-          underwritingId: id,
-          shortfallPence: 100_000,
-          partnerIds: [a],
-          method: 'fixed-caps',
-          capsPence: [100_000],
-          basis: 'in-principle',
-        },
-      },
-    }),
+    ...budgetFixtures(YEAR),
+    ...forOwner(budgetFixtures(BOARD_YEAR)),
     raiseEscalation: (a, id) => ({
       request: {
         url: '/escalations',
