@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, type CryptoKey } from 'jose';
+import type { CryptoKey } from 'jose';
 
 export const DEV_ALG = 'EdDSA';
 
@@ -12,6 +12,8 @@ export async function devKeyPair(dataDir: string): Promise<{ privateKey: CryptoK
   const dir = join(dataDir, 'dev-auth');
   const priv = join(dir, 'private.pem');
   const pub = join(dir, 'public.pem');
+  // Loaded here, not at import: the service reads its key pair with the first token it verifies.
+  const { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI } = await import('jose');
   if (!existsSync(priv) || !existsSync(pub)) {
     mkdirSync(dir, { recursive: true });
     const pair = await generateKeyPair(DEV_ALG, { crv: 'Ed25519', extractable: true });

@@ -27,12 +27,14 @@ const loaded = (name) => Object.keys(require.cache).some((file) => file.includes
     LEDGER_STORE: 'memory', LEDGER_DATA_DIR: process.argv[1], LOG_LEVEL: 'silent',
     DIGEST_INTERVAL_MINUTES: '0', RETENTION_INTERVAL_MINUTES: '0', INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
   }));
-  const atBoot = { pdfkit: loaded('pdfkit'), pg: loaded('pg'), esdbClient: loaded('@eventstore/db-client'), documentsBuilt: built };
+  const atBoot = { pdfkit: loaded('pdfkit'), pg: loaded('pg'), esdbClient: loaded('@eventstore/db-client'), jose: loaded('jose'), documentsBuilt: built };
+  const token = await app.inject({ url: '/action-log', headers: { authorization: 'Bearer not.a.token' } });
   const answers = [await app.inject('/openapi.json'), await app.inject('/openapi.json'), await app.inject('/docs/swagger-ui-init.js')];
   await app.close();
   console.log('RESULT ' + JSON.stringify({
     atBoot,
     statuses: answers.map((a) => a.statusCode),
+    firstToken: { status: token.statusCode, jose: loaded('jose') },
     sameDocument: answers[0].body === answers[1].body && answers[2].body.includes('Safeguarding governance ledger'),
     documentsBuilt: built,
   }));
@@ -40,8 +42,9 @@ const loaded = (name) => Object.keys(require.cache).some((file) => file.includes
 `;
 
 interface Result {
-  atBoot: { pdfkit: boolean; pg: boolean; esdbClient: boolean; documentsBuilt: number };
+  atBoot: { pdfkit: boolean; pg: boolean; esdbClient: boolean; jose: boolean; documentsBuilt: number };
   statuses: number[];
+  firstToken: { status: number; jose: boolean };
   sameDocument: boolean;
   documentsBuilt: number;
 }
@@ -71,6 +74,11 @@ describe('what boot leaves to first use', () => {
   it('boots with the SQLite-or-memory, embedded-state defaults without loading pg or the EventStoreDB client', () => {
     expect(result.atBoot.pg).toBe(false);
     expect(result.atBoot.esdbClient).toBe(false);
+  });
+
+  it('boots without loading jose, then loads it to verify the first bearer token (and refuses a bad one)', () => {
+    expect(result.atBoot.jose).toBe(false);
+    expect(result.firstToken).toEqual({ status: 401, jose: true });
   });
 
   it('boots without building the OpenAPI document, then builds it once for /openapi.json and /docs alike', () => {
