@@ -1,6 +1,7 @@
+import type { LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig, LogLevel } from './config/app-config';
 import type { Clock } from './shared/clock';
 import { AppModule } from './app.module';
 import { frameworkErrors } from './http/framework-errors';
@@ -60,6 +61,24 @@ function holdUntilClosed(app: NestFastifyApplication, lock: DataDirLock): void {
   });
 }
 
+/**
+ * Nest's own logger follows LOG_LEVEL as the request logger does: at `warn` and quieter, none of the
+ * ~440 start-up lines (a module initialised, a route mapped) that `info` prints, each formatted and
+ * written to stdout before the service listens.
+ */
+const NEST_LEVELS: readonly NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const LEVELS_SHOWN: Record<Exclude<LogLevel, 'silent'>, number> = {
+  fatal: 1,
+  error: 2,
+  warn: 3,
+  info: 4,
+  debug: 5,
+  trace: 6,
+};
+export function nestLogLevels(level: LogLevel): NestLogLevel[] | false {
+  return level === 'silent' ? false : NEST_LEVELS.slice(0, LEVELS_SHOWN[level]);
+}
+
 async function buildApp(
   config: AppConfig,
   clock: Clock | undefined,
@@ -82,7 +101,7 @@ async function buildApp(
           },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
-    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    logger: nestLogLevels(config.logLevel),
     // A provider that cannot be built (e.g. a bad key file) rejects here instead of Nest calling
     // process.exit(1): start-up then reports it to the operator (src/startup/start-service.ts).
     abortOnError: false,
