@@ -134,7 +134,7 @@ describe('quorum of meetings and their decisions (e2e, synthetic ledger)', () =>
     expect(res.body.split('\r\n')).toEqual([
       'boardId,financialYear,personId,partnerId,seat,statutory,meetingsHeld,attended,apologies,deputised,deputisedBy,attendanceRate,coveredRate',
       'wseb,2022-23,head-rep,schools,education,false,1,1,0,0,,100,100',
-      'wseb,2022-23,jackie-channell,cw-icb,health,true,1,0,1,0,,0,0',
+      'wseb,2022-23,tracy-pilcher,cw-icb,health,true,1,0,1,0,,0,0',
       'wseb,2022-23,nigel-minns,warwickshire-county-council,local-authority,true,1,0,1,0,,0,0',
       'wseb,2022-23,pete-hill,warwickshire-police,police,true,1,1,0,0,,100,100',
       '',
