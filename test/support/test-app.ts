@@ -9,7 +9,8 @@ import { createApp, type AppOptions } from '../../src/bootstrap';
 import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
 import { ManualClock } from '../../src/shared/clock';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
-import type { Actor } from '../../src/ledger/event-envelope';
+import type { Actor, StoredEvent } from '../../src/ledger/event-envelope';
+import { StoreUnavailableError } from '../../src/ledger/store-errors';
 import { DIGEST_SCHEDULER_ACTOR } from '../../src/ledger/digests/digest-scheduler';
 import { PersonalDataCipher } from '../../src/privacy';
 import { RETENTION_ACTOR } from '../../src/privacy/services';
@@ -107,7 +108,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     async close() {
       const isSystem = (a: Actor) =>
         SYSTEM_ACTORS.some((s) => s.userId === a.userId && s.role === a.role && s.agency === a.agency);
-      const strangers = (await store.readAll())
+      const strangers = (await wholeLogOnceAnswered(store))
         .map((e) => e.metadata.actor)
         .filter(
           (a) =>
@@ -128,6 +129,22 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
         );
     },
   };
+}
+
+/**
+ * The whole log, read for the closing invariant. A suite with a short STORE_DEADLINE_MS (the fault
+ * suites) can meet it with this read on a loaded machine just after the fault is lifted, so a store
+ * fault is retried (90 s at most): the invariant is about what was written, not how fast it reads.
+ */
+async function wholeLogOnceAnswered(store: EventStore): Promise<StoredEvent[]> {
+  for (const end = Date.now() + 90_000; ;) {
+    try {
+      return await store.readAll();
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError) || Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /** The production configuration on SQLite in `dir`, the digest schedule off (only what a test does is written); `env` adds to it. */
