@@ -11,6 +11,7 @@ import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import { IsText } from '../../../http/command-fields';
 import type { CommandData } from '../../../ledger/aggregate';
+import { withoutUndefined } from '../../../shared/without-undefined';
 import { Board, type BoardCommand } from '../../domain/board';
 import { Partner } from '../../domain/partner';
 import { Person } from '../../domain/person';
@@ -76,16 +77,7 @@ export class AddBoardMemberController {
   @ApiOperation({ operationId: 'addBoardMember', summary: 'Seat a named person on a board for a partner, from a date' })
   add(@RecordId('boardId') boardId: string, @Body() dto: AddBoardMemberDto, @Ctx() ctx: CommandContext) {
     const { seat, partnerId, personId, statutory, from, to, source } = dto;
-    const data = {
-      boardId,
-      seat,
-      partnerId,
-      personId,
-      statutory,
-      from,
-      ...(to ? { to } : {}),
-      ...(source ? { source } : {}),
-    };
+    const data = withoutUndefined({ boardId, seat, partnerId, personId, statutory, from, to, source });
     return this.commands.execute(new AddBoardMemberCommand(data, ctx));
   }
 }
