@@ -1,22 +1,14 @@
-import type { BudgetYearDoc, PledgeEntry, UnderwritingEntry } from './budget-doc';
+import { yearKey, type BudgetYearDoc, type PledgeEntry, type UnderwritingEntry } from './budget-doc';
+import { budgetProjection } from './budget.projection';
 import { summariseYear } from './budget.summary';
 
 const at = '2022-05-10T10:00:00.000Z';
+/** The partnership's 2022-23 year as the projection starts it, then set at £321,000 with nothing allocated. */
 const year = (over: Partial<BudgetYearDoc> = {}): BudgetYearDoc => ({
-  kind: 'year',
-  ownerId: null,
-  financialYear: '2022-23',
+  ...(budgetProjection.initialState(yearKey('2022-23')) as BudgetYearDoc),
   set: true,
   totalPence: 32_100_000,
-  lines: [],
-  allocatedPence: 0,
   unallocatedPence: 32_100_000,
-  revisions: [],
-  pledges: [],
-  payments: [],
-  invoices: [],
-  underwritings: [],
-  spending: [],
   revision: 0,
   ...over,
 });

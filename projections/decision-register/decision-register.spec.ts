@@ -5,12 +5,13 @@ import type { MeetingEvent } from '../../src/meetings';
 import type { SignoffEvent } from '../../src/signoffs';
 import type { DecisionDoc, DecisionRegisterDoc, MeetingDoc, SignoffDoc } from './decision-register-doc';
 import { decisionRegisterProjection as p } from './decision-register.projection';
+import { CSPR_DECISION, csprDecisionRecorded, MAY_2022_MEETING } from './testing/cspr-decision';
 
 const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const police = { userId: 'pete-hill', role: 'partner-representative', agency: 'warwickshire-police' };
 const stored = storedEventFactory({ step: 2, actor: manager }); // increasing, not dense
-const M = 'wseb-2022-05-10';
-const D = `${M}-d-cspr`;
+const M = MAY_2022_MEETING;
+const D = CSPR_DECISION;
 const S = `${M}-so-cspr`;
 const STATUTORY = ['warwickshire-county-council', 'warwickshire-police', 'coventry-warwickshire-ccg'];
 const dec = (e: DecisionEvent, at?: string) => stored(`decision-${e.data.decisionId}`, e.type, e.data, at);
@@ -18,21 +19,7 @@ const so = (e: SignoffEvent, at?: string, actor = manager) =>
   stored(`signoff-${e.data.signoffId}`, e.type, e.data, at, actor);
 const mtg = (e: MeetingEvent) => stored(`meeting-${e.data.meetingId}`, e.type, e.data);
 
-const recorded = dec({
-  type: 'decision-recorded',
-  data: {
-    decisionId: D,
-    meetingId: M,
-    itemNumber: 4,
-    outcome: 'agreed',
-    text: 'Sign off the report, subject to the changes agreed',
-    conditions: [
-      { conditionId: 'c1', text: 'Reviewer updates the report' },
-      { conditionId: 'c2', text: 'Publication in June' },
-    ],
-    responsiblePartnerIds: [],
-  },
-});
+const recorded = dec(csprDecisionRecorded);
 const artefact = {
   artefactId: 'cspr',
   kind: 'report' as const,

@@ -5,6 +5,7 @@ import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { InspectionDoc } from './inspection-doc';
 import { inspectionsProjection as p } from './inspections.projection';
 import { matchingView, measure } from './inspections.queries';
+import { POLICE_INSPECTION_2022 } from '../../test/support/recorded-examples';
 
 const stored = storedEventFactory({ step: 3 });
 const ev = (e: InspectionEvent) => stored(`inspection-${e.data.inspectionId}`, e.type, e.data);
@@ -17,12 +18,7 @@ const recorded = ev({
   type: 'inspection-recorded',
   data: {
     inspectionId,
-    body: 'hmicfrs',
-    title: 'Warwickshire Police child protection inspection',
-    fieldworkFrom: '2022-02-07',
-    fieldworkTo: '2022-02-18',
-    publishedOn: '2022-08-09',
-    reportReference: 'National child protection inspection: Warwickshire Police',
+    ...POLICE_INSPECTION_2022,
     partnerIds: ['police', 'wcc'],
   },
 });

@@ -5,19 +5,12 @@ import { loadDemo } from '../../demo/load/load-demo';
 import { PackJobRunner } from '../../src/evidence';
 import { eventCount, expectProblem, send } from '../support/http';
 import { businessManager, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCIAL_YEAR_2022_23 as SCOPE } from '../evidence/support/pack-files';
 
 const ENV = { DIGEST_INTERVAL_MINUTES: '0' };
 /** EvidenceModule is one of the app's context modules: the production bootstrap serves it; closing checks every event's actor is a verified token's. */
 const startEvidenceApp = (env: Record<string, string> = {}) => startTestApp({ ...ENV, ...env });
 
-const SCOPE = {
-  from: '2022-04-01',
-  to: '2023-03-31',
-  boardIds: [],
-  partnerIds: [],
-  themes: [],
-  records: ['decisions', 'actions', 'escalations', 'funding'],
-};
 const inspectorClaims = { userId: 'ofsted-hmi-jones', role: 'inspector' as const, agency: 'ofsted' };
 const get = async (t: TestApp, url: string, token?: string) =>
   send(t, url, undefined, { method: 'GET', token: token ?? (await t.token()) });

@@ -1,5 +1,6 @@
 import { eventCount, expectProblem, expectSameAnswer, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { SHORTFALL_UNDERWRITING_2022_23, STATUTORY_PARTNERS_2022_23 } from '../support/recorded-examples';
 
 type Who = 'manager' | 'police-rep' | 'council-rep';
 interface EndpointCase {
@@ -21,15 +22,8 @@ const website = {
   name: 'Website, commissioned projects and training',
   amountPence: 500_000,
 };
-const statutory = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
-const shortfall = {
-  underwritingId: 'shortfall-2022-23',
-  shortfallPence: 2_164_900,
-  partnerIds: statutory,
-  method: 'fixed-caps',
-  capsPence: [700_000, 700_000, 700_000],
-  basis: 'in-principle',
-};
+const statutory = STATUTORY_PARTNERS_2022_23;
+const shortfall = SHORTFALL_UNDERWRITING_2022_23;
 const pledgeUrl = (action: string, pledgeId = 'police-2022-23', year = '2022-23') =>
   `/budgets/${year}/pledges/${pledgeId}/${action}`;
 const SEEDED_EVENTS = 5;

@@ -44,6 +44,9 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
       payload,
     });
   };
+  /** A police partner registered by the admin (partners are the admin's to register). */
+  const registerPolice = (partnerId: string, name: string) =>
+    send(t, '/partners', { partnerId, name, kind: 'police' }, { token: admin });
   const ok = (res: Res, status = 200) =>
     expect({ status: res.status, body: res.body }).toEqual({
       status,
@@ -53,15 +56,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.token({ userId: 'admin-1', role: 'admin', agency: 'warwickshire-safeguarding' });
-    ok(
-      await send(
-        t,
-        '/partners',
-        { partnerId: 'warwickshire-police', name: 'Warwickshire Police', kind: 'police' },
-        { token: admin },
-      ),
-      201,
-    );
+    ok(await registerPolice('warwickshire-police', 'Warwickshire Police'), 201);
     ok(
       await send(t, '/boards', { boardId: 'wseb', name: 'Executive Board', kind: 'executive-board' }, { token: admin }),
       201,
@@ -87,12 +82,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   it.each(UNRECORDABLE)(
     'given a %s in a partner name, when it is registered, then 400 names `name` and nothing is written',
     async (_, bad) => {
-      const res = await send(
-        t,
-        '/partners',
-        { partnerId: 'west-mercia-police', name: `West Mercia ${bad}`, kind: 'police' },
-        { token: admin },
-      );
+      const res = await registerPolice('west-mercia-police', `West Mercia ${bad}`);
       expectProblem(res, 400, 'validation-failed');
       expect(fieldsOf(res)).toEqual(['name']);
       expect(await written()).toBe(0);
@@ -130,12 +120,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     expect((event.data as { note: string }).note).toBe('Chased:\n\t- the police lead\n\t- the ICB');
     before = await eventCount(t);
     for (const bad of ['Two\nlines', 'Tab\there']) {
-      const res = await send(
-        t,
-        '/partners',
-        { partnerId: 'west-mercia-police', name: bad, kind: 'police' },
-        { token: admin },
-      );
+      const res = await registerPolice('west-mercia-police', bad);
       expectProblem(res, 400, 'validation-failed');
       expect(fieldsOf(res)).toEqual(['name']);
     }
@@ -170,15 +155,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
   });
 
   it('given right-to-left marks that Arabic and Hebrew text need, and non-Latin names, when recorded, then they are accepted', async () => {
-    ok(
-      await send(
-        t,
-        '/partners',
-        { partnerId: 'partner-rtl', name: 'مجلس \u200Fالحماية — Zoë Łukasiewicz 🙂', kind: 'police' },
-        { token: admin },
-      ),
-      201,
-    );
+    ok(await registerPolice('partner-rtl', 'مجلس \u200Fالحماية — Zoë Łukasiewicz 🙂'), 201);
     expect(await written()).toBe(1);
   });
 

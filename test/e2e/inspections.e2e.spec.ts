@@ -2,6 +2,7 @@ import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
 import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { POLICE_INSPECTION_2022 } from '../support/recorded-examples';
 
 /**
  * The inspections register over HTTP (issue 16 item 2's acceptance), on what the WSEB minutes of
@@ -73,12 +74,7 @@ beforeAll(async () => {
   });
   await on('2022-09-22', 'police', '/inspections', {
     inspectionId: 'hmicfrs-warwickshire-police-2022',
-    body: 'hmicfrs',
-    title: 'Warwickshire Police child protection inspection',
-    fieldworkFrom: '2022-02-07',
-    fieldworkTo: '2022-02-18',
-    publishedOn: '2022-08-09',
-    reportReference: 'National child protection inspection: Warwickshire Police',
+    ...POLICE_INSPECTION_2022,
     reportUrl: 'https://example.org/hmicfrs/warwickshire-police-2022',
     partnerIds: ['warwickshire-police'],
     monitoredBy: 'WSEB',

@@ -14,7 +14,7 @@ import {
   send,
   sendOk,
 } from '../support/http';
-import { ESCALATION_PARTNERS } from '../support/escalation-partners';
+import { ESCALATION_PARTNERS, escalationNamingChild, ONE_STAGE_PROTOCOL } from '../support/escalation-partners';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { buildToFile, request } from '../evidence/support/pack-files';
 
@@ -47,27 +47,8 @@ describe('personal data: sealing, reading, erasure, rectification, retention (e2
   const ok = async (url: string, body: unknown, token: () => Promise<string>) => sendOk(t, url, body, await token());
   const raised = async () => {
     for (const partner of ESCALATION_PARTNERS) await ok('/partners', partner, admin);
-    await ok(
-      '/escalation-protocols',
-      {
-        protocolId: 'ws-escalation-protocol',
-        name: 'WS Escalation Protocol',
-        stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
-      },
-      admin,
-    );
-    await ok(
-      '/escalations',
-      {
-        escalationId: 'wsep-2022-001',
-        protocolId: 'ws-escalation-protocol',
-        raisedByAgency: 'warwickshire-cc',
-        concerningAgency: 'cw-icb',
-        subject: 'Delay in a health assessment for a child in care',
-        dataSubjects: [{ subjectId: 'child-1', relation: 'child', name: CHILD, dateOfBirth: DOB }],
-      },
-      manager,
-    );
+    await ok('/escalation-protocols', ONE_STAGE_PROTOCOL, admin);
+    await ok('/escalations', escalationNamingChild({ name: CHILD, dateOfBirth: DOB }), manager);
     await ok(`${E}/acknowledge`, { personalNote: { subjectId: 'child-1', text: NOTE } }, icbRep);
   };
   const trail = async () => {

@@ -7,9 +7,7 @@ import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-stor
 import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
 import { csvRows, forgedPack } from './support/pack-spec';
-import { StreamSelector } from '../../src/evidence/pack/build/select-streams';
-import { summaryInput } from '../../src/evidence/pack/build/summary-input';
-import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
+import { selectedSummaryInput } from './support/selected-summary-input';
 
 const FILE = 'attendance-register.csv';
 
@@ -126,15 +124,7 @@ describe("the attendance register (the annual report's appendix) in evidence pac
 
   it("given the same scope, then summary.pdf's appendix prints each board's year from the same rows", async () => {
     const scope = request({ records: ['meetings'], boardIds: ['b1'] }).scope;
-    const selector = new StreamSelector(scope);
-    const events = await store.readAll();
-    for (const e of events) selector.observe(e);
-    const streams = selector.result();
-    const tables = packTables(scope.to);
-    for (const e of events)
-      if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
-    const context = { title: 't', partnership: 'p', generatedAt: '2022-12-31T12:00:00Z', rootHash: 'r' };
-    const input = summaryInput(tables, { ...context, scope, eventCount: 1, streamCount: streams.size });
+    const input = await selectedSummaryInput(store, scope);
     expect(input.attendanceAppendix).toEqual([
       {
         boardId: 'b1',

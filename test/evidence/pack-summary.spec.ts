@@ -1,10 +1,10 @@
 import { businessDate } from '../../projections/calendar/business-date';
 import { storedEvent } from '../../src/ledger/testing/stored-events';
 import { businessDay } from '../../src/evidence/pack/business-day';
-import { StreamSelector } from '../../src/evidence/pack/build/select-streams';
 import { monthEnds, summaryInput } from '../../src/evidence/pack/build/summary-input';
 import { packTables, tableList } from '../../src/evidence/pack/formats/tables/pack-tables';
 import { request } from './support/pack-files';
+import { selectedSummaryInput } from './support/selected-summary-input';
 import { syntheticLedger } from './support/synthetic-ledger';
 
 describe('business dates memoised by UTC hour', () => {
@@ -22,27 +22,8 @@ describe('business dates memoised by UTC hour', () => {
   });
 });
 
-/** summary.pdf's input for the synthetic ledger, from the pack's streams as the builder selects them. */
-async function syntheticSummary() {
-  const store = await syntheticLedger();
-  const scope = request().scope;
-  const selector = new StreamSelector(scope);
-  const events = await store.readAll();
-  for (const e of events) selector.observe(e);
-  const streams = selector.result();
-  const tables = packTables(scope.to);
-  for (const e of events)
-    if (e.revision <= (streams.get(e.streamId) ?? -1)) for (const t of tableList(tables)) t.add(e);
-  return summaryInput(tables, {
-    title: 't',
-    partnership: 'p',
-    scope,
-    generatedAt: '2022-12-31T12:00:00Z',
-    rootHash: 'r',
-    eventCount: 1,
-    streamCount: streams.size,
-  });
-}
+/** summary.pdf's input for the synthetic ledger over the whole default scope. */
+const syntheticSummary = async () => selectedSummaryInput(await syntheticLedger(), request().scope);
 
 describe('summary.pdf input', () => {
   it('lists month ends from the first to the last month, the last cut at to', () => {

@@ -16,7 +16,7 @@ import { eventCodec, v1, type EventCodec } from '../../src/ledger/event-codec';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
 import { ManualClock } from '../../src/shared/clock';
-import { request, tempDir, unzip } from './support/pack-files';
+import { EXPECTED_CSV_FILES, request, tempDir, unzip } from './support/pack-files';
 import { syntheticLedger } from './support/synthetic-ledger';
 
 type Modules = {
@@ -165,22 +165,7 @@ describe('a version-2 event with an upcaster', () => {
 
       expect(actual.readModels).toEqual(expected.readModels);
       expect(actual.histories).toEqual(expected.histories);
-      expect(Object.keys(expected.csvs).sort()).toEqual([
-        'action-log.csv',
-        'attendance-register.csv',
-        'attendance.csv',
-        'case-reviews.csv',
-        'decisions.csv',
-        'escalations.csv',
-        'forward-plan.csv',
-        'funding.csv',
-        'inspections.csv',
-        'meetings.csv',
-        'multi-agency-audits.csv',
-        'risks.csv',
-        'spending.csv',
-        'thematic-reviews.csv',
-      ]);
+      expect(Object.keys(expected.csvs).sort()).toEqual(EXPECTED_CSV_FILES);
       expect(actual.csvs).toEqual(expected.csvs);
       expect(actual.summary).toEqual(expected.summary);
       expect(actual.pdf.equals(expected.pdf)).toBe(true);

@@ -1,4 +1,5 @@
 import { demoReadSuite } from './support/projections-app';
+import { YEAR_END_2016_17 } from './support/year-end-2016-17';
 
 /**
  * The Warwickshire SCB's 2016-17 carry-forward over the demo data loaded through the API
@@ -19,15 +20,7 @@ describe('the 2016-17 carry-forward over the demo data', () => {
       closed: true,
       budgetHeld: false,
       source: expect.stringContaining('003_3138b66d3f6a209c.txt'),
-      broughtForward: { fromFinancialYear: '2015-16', toFinancialYear: '2016-17', amountPence: 11_013_900 },
-      carriedOut: { fromFinancialYear: '2016-17', toFinancialYear: '2017-18', amountPence: 4_704_300 },
-      carryForwardSpent: {
-        statedPence: 6_309_600,
-        partsTotalPence: 6_303_800,
-        partsDifferencePence: 5_800,
-        broughtForwardLessCarriedOutPence: 6_309_600,
-        balanceDifferencePence: 0,
-      },
+      ...YEAR_END_2016_17,
     });
     expect(year.yearEnd.source).toMatch(/Illustrative: the date it is recorded on \(2017-04-03\)/);
   });

@@ -1,5 +1,6 @@
 import { eventCount, expectProblem, send } from '../support/http';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import { YEAR_END_2016_17 } from './support/year-end-2016-17';
 
 /**
  * Spending against budget lines, a year's close and its carry-forward, written through the API and
@@ -155,15 +156,7 @@ describe('the 2016-17 carry-forward, as the annual report states it', () => {
       closed: true,
       budgetHeld: false,
       source,
-      broughtForward: { fromFinancialYear: '2015-16', toFinancialYear: '2016-17', amountPence: 11_013_900 },
-      carriedOut: { fromFinancialYear: '2016-17', toFinancialYear: '2017-18', amountPence: 4_704_300 },
-      carryForwardSpent: {
-        statedPence: 6_309_600,
-        partsTotalPence: 6_303_800,
-        partsDifferencePence: 5_800,
-        broughtForwardLessCarriedOutPence: 6_309_600,
-        balanceDifferencePence: 0,
-      },
+      ...YEAR_END_2016_17,
     });
   });
 

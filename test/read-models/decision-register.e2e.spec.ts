@@ -6,6 +6,11 @@ import type { SignoffEvent } from '../../src/signoffs';
 import { expectProblem, send } from '../support/http';
 import { messages, openStream as openSse, readUntil } from '../support/sse';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
+import {
+  CSPR_DECISION,
+  csprDecisionRecorded,
+  MAY_2022_MEETING,
+} from '../../projections/decision-register/testing/cspr-decision';
 
 /** The app with every projection; `caughtUp` waits until the runner has applied the whole log. */
 async function startRegisterApp(): Promise<ProjectionsTestApp & { caughtUp(): Promise<void> }> {
@@ -49,10 +54,10 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
   const signoff = (e: SignoffEvent, at: string, actor = manager) =>
     append(`signoff-${e.data.signoffId}`, e.type, e.data, at, actor);
 
-  const MAY = 'wseb-2022-05-10';
+  const MAY = MAY_2022_MEETING;
   const SEP = 'wseb-2022-09-22';
   const WORCS = 'worcs-2019-03-13';
-  const CSPR = `${MAY}-d-cspr`;
+  const CSPR = CSPR_DECISION;
   const TRAINING = `${MAY}-d-training`;
   const TRAINING2 = `${SEP}-d-training`;
   const DASH = `${WORCS}-d-dashboard`;
@@ -94,24 +99,7 @@ describe('decision register over the HTTP API (synthetic ledger)', () => {
       },
       '2019-03-13T14:00:00.000Z',
     );
-    await decision(
-      {
-        type: 'decision-recorded',
-        data: {
-          decisionId: CSPR,
-          meetingId: MAY,
-          itemNumber: 4,
-          outcome: 'agreed',
-          text: 'Sign off the report, subject to the changes agreed',
-          conditions: [
-            { conditionId: 'c1', text: 'Reviewer updates the report' },
-            { conditionId: 'c2', text: 'Publication in June' },
-          ],
-          responsiblePartnerIds: [],
-        },
-      },
-      may('11:00'),
-    );
+    await decision(csprDecisionRecorded, may('11:00'));
     await decision(
       {
         type: 'decision-recorded',

@@ -1,6 +1,6 @@
 import type { TokenClaims } from '../../src/auth/mint-token';
 import { PersonalDataCipher } from '../../src/privacy';
-import { ESCALATION_PARTNERS } from '../support/escalation-partners';
+import { ESCALATION_PARTNERS, escalationNamingChild, ONE_STAGE_PROTOCOL } from '../support/escalation-partners';
 import { send, sendOk } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { startInstances, type Instances } from '../support/two-instances';
@@ -44,27 +44,11 @@ describe('an erasure through one instance, seen from another', () => {
 
   it('given a child named in an escalation raised through A, when B erases them, then A’s cipher reveals "[erased]" from the log at once, and PostgreSQL keeps no key row but keeps the version', async () => {
     for (const partner of ESCALATION_PARTNERS) await sendOk(a, '/partners', partner, await a.token(admin));
-    await sendOk(
-      a,
-      '/escalation-protocols',
-      {
-        protocolId: 'ws-escalation-protocol',
-        name: 'WS Escalation Protocol',
-        stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
-      },
-      await a.token(admin),
-    );
+    await sendOk(a, '/escalation-protocols', ONE_STAGE_PROTOCOL, await a.token(admin));
     await sendOk(
       a,
       '/escalations',
-      {
-        escalationId: 'wsep-2022-001',
-        protocolId: 'ws-escalation-protocol',
-        raisedByAgency: 'warwickshire-cc',
-        concerningAgency: 'cw-icb',
-        subject: 'Delay in a health assessment for a child in care',
-        dataSubjects: [{ subjectId: 'child-1', relation: 'child', name: CHILD, dateOfBirth: '2015-03-04' }],
-      },
+      escalationNamingChild({ name: CHILD, dateOfBirth: '2015-03-04' }),
       await a.token(manager),
     );
     expect(await revealedFromLog(a)).toBe(CHILD); // A has unwrapped the key: nothing it may hold survives the erasure

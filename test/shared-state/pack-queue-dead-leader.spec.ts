@@ -3,15 +3,7 @@ import { PACK_QUEUE_LEASE } from '../../src/evidence/services';
 import { send } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { startInstances, type Instances } from '../support/two-instances';
-
-const SCOPE = {
-  from: '2022-04-01',
-  to: '2023-03-31',
-  boardIds: [],
-  partnerIds: [],
-  themes: [],
-  records: ['decisions', 'actions', 'escalations', 'funding'],
-};
+import { FINANCIAL_YEAR_2022_23 as SCOPE } from '../evidence/support/pack-files';
 
 /**
  * Two service instances, one EventStoreDB and one PostgreSQL: while the pack queue's leader is dead

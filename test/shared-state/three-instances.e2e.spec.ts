@@ -5,11 +5,12 @@ import type { Pool } from 'pg';
 import { describeProblem, verifyPack } from '../../src/evidence';
 import { FencedOutError, PgLeases } from '../../src/shared-state/postgres/leases';
 import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
-import { ESCALATION_PARTNERS } from '../support/escalation-partners';
+import { ESCALATION_PARTNERS, escalationNamingChild, ONE_STAGE_PROTOCOL } from '../support/escalation-partners';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
 import { messages } from '../support/sse';
 import { startServiceProcesses, type ServiceProcess, type ServiceProcesses } from '../support/service-processes';
+import { FINANCIAL_YEAR_2022_23 as PACK_SCOPE } from '../evidence/support/pack-files';
 
 /**
  * The acceptance suite of issue 18: THREE service processes (`node src/main.ts`, each its own
@@ -31,14 +32,6 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
   const manager = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' } as const;
   const dpo = { userId: 'dpo-1', role: 'data-protection-officer', agency: 'warwickshire-safeguarding' } as const;
   const CHILD = 'Jamie Zebedee-Example';
-  const PACK_SCOPE = {
-    from: '2022-04-01',
-    to: '2023-03-31',
-    boardIds: [],
-    partnerIds: [],
-    themes: [],
-    records: ['decisions', 'actions', 'escalations', 'funding'],
-  };
 
   let pg: ThrowawayPostgres;
   let esdb: EsdbProtocolFake;
@@ -153,12 +146,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
     if (escalationsReady) return;
     for (const partner of ESCALATION_PARTNERS)
       expect((await call(live[0], 'POST', '/partners', partner)).status).toBe(201);
-    const protocol = {
-      protocolId: 'ws-escalation-protocol',
-      name: 'WS Escalation Protocol',
-      stages: [{ name: 'Practitioner to practitioner', timescaleWorkingDays: 2 }],
-    };
-    expect((await call(live[0], 'POST', '/escalation-protocols', protocol)).status).toBe(201);
+    expect((await call(live[0], 'POST', '/escalation-protocols', ONE_STAGE_PROTOCOL)).status).toBe(201);
     escalationsReady = true;
   };
   /** The first data subject's name in an escalation's trail, as the business manager sees it (in clear, or "[erased]"). */
@@ -216,14 +204,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
         a,
         'POST',
         '/escalations',
-        {
-          escalationId,
-          protocolId: 'ws-escalation-protocol',
-          raisedByAgency: 'warwickshire-cc',
-          concerningAgency: 'cw-icb',
-          subject: 'Delay in a health assessment for a child in care',
-          dataSubjects: [{ subjectId, relation: 'child', name: CHILD, dateOfBirth: '2015-03-04' }],
-        },
+        escalationNamingChild({ name: CHILD, dateOfBirth: '2015-03-04' }, { escalationId, subjectId }),
         asManager,
       );
       expect(raised.status).toBe(201);

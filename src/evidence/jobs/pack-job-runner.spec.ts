@@ -75,6 +75,7 @@ function packJobs(
   retry?: { follow: Retrier; builds: Retrier },
   logTree?: LogTree,
   runner = new CommandRunner(store, clock),
+  leadership?: PackQueueLeadership,
 ) {
   return new PackJobRunner(
     store,
@@ -87,6 +88,7 @@ function packJobs(
     undefined,
     retry,
     logTree,
+    leadership,
   );
 }
 
@@ -201,22 +203,12 @@ describe('PackJobRunner', () => {
     Object.assign(files, { keep: refused });
     const leases = { acquire: async () => lease, release: async () => undefined } as unknown as PgLeases;
     const runner = new CommandRunner(store, clock);
-    const jobs = new PackJobRunner(
-      store,
-      runner,
-      new EvidencePackReader(store),
-      files,
-      new PackProgressTracker(),
-      clock,
-      async (_store, _request, out) => {
-        out.end('PK-late');
-        return fakeManifest();
-      },
-      undefined,
-      undefined,
-      undefined,
-      new PackQueueLeadership(leases, 'this-instance', 60_000),
-    );
+    const lateBuild: BuildPack = async (_store, _request, out) => {
+      out.end('PK-late');
+      return fakeManifest();
+    };
+    const leadership = new PackQueueLeadership(leases, 'this-instance', 60_000);
+    const jobs = packJobs(store, clock, files, lateBuild, undefined, undefined, runner, leadership);
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
     await requestPack(runner, 1);
     jobs.start();

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Budget, type BudgetEvent, type UnderwriteShortfallData } from './budget';
 import { splitShortfall } from './underwriting-split';
+import { SHORTFALL_UNDERWRITING_2022_23, STATUTORY_PARTNERS_2022_23 } from '../../../test/support/recorded-examples';
 
 const spec = deciderSpec(Budget, { occurredAt: '2022-09-22T09:00:00.000Z' });
 
@@ -14,16 +15,11 @@ const budgetSet: BudgetEvent = {
     unallocatedPence: 32_100_000,
   },
 };
-const statutory = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
+const statutory = STATUTORY_PARTNERS_2022_23;
 // The real case: a £21,649 shortfall underwritten in principle by the three statutory partners "up to £7,000 each".
 const shortfall: UnderwriteShortfallData = {
   financialYear: '2022-23',
-  underwritingId: 'shortfall-2022-23',
-  shortfallPence: 2_164_900,
-  partnerIds: statutory,
-  method: 'fixed-caps',
-  capsPence: [700_000, 700_000, 700_000],
-  basis: 'in-principle',
+  ...SHORTFALL_UNDERWRITING_2022_23,
   unregisteredPartnerIds: [],
 };
 const underwrite = (patch: Partial<UnderwriteShortfallData> = {}) =>

@@ -1,5 +1,6 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { Inspection, type InspectionEvent } from './inspection';
+import { POLICE_INSPECTION_2022 } from '../../../test/support/recorded-examples';
 
 const spec = deciderSpec(Inspection);
 const inspectionId = 'hmicfrs-warwickshire-cp-2022';
@@ -11,12 +12,7 @@ const recorded: InspectionEvent = {
   type: 'inspection-recorded',
   data: {
     inspectionId,
-    body: 'hmicfrs',
-    title: 'Warwickshire Police child protection inspection',
-    fieldworkFrom: '2022-02-07',
-    fieldworkTo: '2022-02-18',
-    publishedOn: '2022-08-09',
-    reportReference: 'National child protection inspection: Warwickshire Police',
+    ...POLICE_INSPECTION_2022,
     partnerIds: ['police'],
   },
 };

@@ -49,6 +49,18 @@ describe('Board membership, deputies and quorum', () => {
     data: { ...seat, from: '2022-01-01', partnerExists: true, personExists: true, ...over },
   });
   const added: BoardEvent = { type: 'board-member-added', data: { ...seat, from: '2022-01-01' } };
+  /** John Coleman deputising in the council's seat from March. */
+  const deputy = (over: Partial<Extract<Cmd, { type: 'arrange-board-deputy' }>['data']> = {}): Cmd => ({
+    type: 'arrange-board-deputy',
+    data: {
+      boardId: 'wseb',
+      seat: 'local-authority',
+      deputyPersonId: 'john-coleman',
+      from: '2022-03-01',
+      personExists: true,
+      ...over,
+    },
+  });
 
   it('adds a member, ends the membership, arranges a deputy and sets the quorum rule, all kept as history', () => {
     spec.given([wseb]).when(add()).then([added]);
@@ -57,19 +69,9 @@ describe('Board membership, deputies and quorum', () => {
       data: { boardId: 'wseb', seat: 'local-authority', personId: 'nigel-minns', to: '2022-12-31' },
     };
     spec.given([wseb, added]).when({ type: 'end-board-membership', data: ended.data }).then([ended]);
-    const deputy: Cmd = {
-      type: 'arrange-board-deputy',
-      data: {
-        boardId: 'wseb',
-        seat: 'local-authority',
-        deputyPersonId: 'john-coleman',
-        from: '2022-03-01',
-        personExists: true,
-      },
-    };
     spec
       .given([wseb, added])
-      .when(deputy)
+      .when(deputy())
       .then([
         {
           type: 'board-deputy-arranged',
@@ -135,17 +137,6 @@ describe('Board membership, deputies and quorum', () => {
     });
     spec.given([wseb]).when(end('2022-12-31')).thenRefuses('open-board-membership-not-found', 404);
     spec.given([wseb, added]).when(end('2021-12-31')).thenRefuses('membership-ends-before-start', 422);
-    const deputy = (over: Partial<Extract<Cmd, { type: 'arrange-board-deputy' }>['data']>): Cmd => ({
-      type: 'arrange-board-deputy',
-      data: {
-        boardId: 'wseb',
-        seat: 'local-authority',
-        deputyPersonId: 'john-coleman',
-        from: '2022-03-01',
-        personExists: true,
-        ...over,
-      },
-    });
     spec
       .given([wseb, added])
       .when(deputy({ personExists: false }))

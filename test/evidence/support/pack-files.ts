@@ -35,6 +35,36 @@ export const YEAR_2022: PackScope = {
   records: ['decisions', 'actions', 'escalations', 'funding'],
 };
 
+/** The financial year 2022-23 (April to March), every board, partner and theme, and every kind of record. */
+export const FINANCIAL_YEAR_2022_23: PackScope = { ...YEAR_2022, from: '2022-04-01', to: '2023-03-31' };
+
+/**
+ * What a pack holds, in the order it is written: spelt out here rather than taken from the builder's
+ * own list (src/evidence/pack/formats/pack-files.ts), so a file the builder drops, adds or reorders
+ * fails the specs that compare with it.
+ */
+export const EXPECTED_PACK_FILES = [
+  'events.ndjson',
+  'action-log.csv',
+  'escalations.csv',
+  'decisions.csv',
+  'funding.csv',
+  'meetings.csv',
+  'attendance.csv',
+  'attendance-register.csv',
+  'case-reviews.csv',
+  'inspections.csv',
+  'thematic-reviews.csv',
+  'multi-agency-audits.csv',
+  'risks.csv',
+  'forward-plan.csv',
+  'spending.csv',
+  'summary.pdf',
+  'manifest.json',
+];
+/** The CSV tables among them, sorted by name. */
+export const EXPECTED_CSV_FILES = EXPECTED_PACK_FILES.filter((name) => name.endsWith('.csv')).sort();
+
 export function request(scope: Partial<PackScope> = {}, extra: Partial<BuildPackRequest> = {}): BuildPackRequest {
   return {
     packId: 'jtai-2022',

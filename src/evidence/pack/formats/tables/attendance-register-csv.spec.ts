@@ -12,57 +12,34 @@ function wsebEvents(): StoredEvent[] {
   const board = (type: string, data: object) => event('board-wseb', type, { boardId: 'wseb', ...data }, YEAR_START);
   const meeting = (meetingId: string, type: string, data: object, at: string) =>
     event(`meeting-${meetingId}`, type, { meetingId, ...data }, at);
+  const member = (seat: string, partnerId: string, personId: string, statutory: boolean) =>
+    board('board-member-added', { seat, partnerId, personId, statutory, from: '2022-04-01' });
+  const attendance = (meetingId: string, at: string, entries: [personId: string, status: string][]) =>
+    meeting(
+      meetingId,
+      'attendance-recorded',
+      { entries: entries.map(([personId, status]) => ({ personId, status })) },
+      at,
+    );
   return [
     board('board-registered', { name: 'WSEB', kind: 'executive-board' }),
-    board('board-member-added', {
-      seat: 'local-authority',
-      partnerId: 'warwickshire-county-council',
-      personId: 'nigel-minns',
-      statutory: true,
-      from: '2022-04-01',
-    }),
-    board('board-member-added', {
-      seat: 'health',
-      partnerId: 'cw-icb',
-      personId: 'jackie-channell',
-      statutory: true,
-      from: '2022-04-01',
-    }),
-    board('board-member-added', {
-      seat: 'education',
-      partnerId: 'schools',
-      personId: 'head-rep',
-      statutory: false,
-      from: '2022-04-01',
-    }),
+    member('local-authority', 'warwickshire-county-council', 'nigel-minns', true),
+    member('health', 'cw-icb', 'jackie-channell', true),
+    member('education', 'schools', 'head-rep', false),
     board('board-deputy-arranged', { seat: 'health', deputyPersonId: 'jo-galloway', from: '2022-04-01' }),
     meeting('may', 'meeting-scheduled', { boardId: 'wseb', scheduledFor: '2022-05-10T09:30:00.000Z' }, YEAR_START),
     meeting('sep', 'meeting-scheduled', { boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00.000Z' }, YEAR_START),
-    meeting(
-      'may',
-      'attendance-recorded',
-      {
-        entries: [
-          { personId: 'nigel-minns', status: 'present' },
-          { personId: 'jackie-channell', status: 'apologies' },
-          { personId: 'jo-galloway', status: 'present' },
-          { personId: 'head-rep', status: 'present' },
-        ],
-      },
-      '2022-05-10T12:00:00.000Z',
-    ),
-    meeting(
-      'sep',
-      'attendance-recorded',
-      {
-        entries: [
-          { personId: 'nigel-minns', status: 'apologies' },
-          { personId: 'jackie-channell', status: 'apologies' },
-          { personId: 'head-rep', status: 'present' },
-        ],
-      },
-      '2022-09-22T12:00:00.000Z',
-    ),
+    attendance('may', '2022-05-10T12:00:00.000Z', [
+      ['nigel-minns', 'present'],
+      ['jackie-channell', 'apologies'],
+      ['jo-galloway', 'present'],
+      ['head-rep', 'present'],
+    ]),
+    attendance('sep', '2022-09-22T12:00:00.000Z', [
+      ['nigel-minns', 'apologies'],
+      ['jackie-channell', 'apologies'],
+      ['head-rep', 'present'],
+    ]),
   ];
 }
 
