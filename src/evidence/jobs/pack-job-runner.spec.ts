@@ -312,6 +312,47 @@ describe('PackJobRunner following the log', () => {
     expect(jobs.status()).toEqual({ state: 'stopped' });
     done();
   });
+  it('given it is retrying and its proving read of the log is still in flight, when it is stopped and the read then answers, then stop() ends without opening a subscription nobody would close', async () => {
+    const clock = new ManualClock(new Date('2022-11-21T12:00:00Z'));
+    const inner = new MemoryEventStore(clock);
+    let stopRequested = false;
+    let openedAfterStop: () => void = () => undefined;
+    const subscribedAfterStop = new Promise<'subscribed after stop'>((resolve) => {
+      openedAfterStop = () => resolve('subscribed after stop');
+    });
+    let answerRead: (() => void) | undefined;
+    let subscriptions = 0;
+    // The first subscription drops (the store went away); the read that proves it is back is held.
+    const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+      subscribe: (o?: SubscribeOptions): Subscription => {
+        if (++subscriptions === 1)
+          return {
+            [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('14 UNAVAILABLE: dropped')) }),
+            close: async () => undefined,
+          };
+        if (stopRequested) openedAfterStop();
+        return inner.subscribe(o);
+      },
+      readAll: () => new Promise((resolve) => (answerRead = () => resolve([]))),
+    });
+    const { jobs, pending, done } = jobsWithManualBackoff(store, clock, (timers) => ({
+      follow: new Retrier(new RetryPolicy({ initialMs: 100, maxMs: 100 }), timers),
+      builds: new Retrier(),
+    }));
+    (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
+    jobs.start();
+    for (let i = 0; i < 2000 && !pending.due; i++) await new Promise((r) => setTimeout(r, 5));
+    pending.due!(); // the backoff is over: the queue reads the log to prove the store answers
+    for (let i = 0; i < 2000 && !answerRead; i++) await new Promise((r) => setTimeout(r, 5));
+
+    stopRequested = true;
+    const stopped = jobs.stop().then(() => 'stopped' as const);
+    answerRead!();
+
+    expect(await Promise.race([stopped, subscribedAfterStop])).toBe('stopped');
+    expect(jobs.status()).toEqual({ state: 'stopped' });
+    done();
+  });
 });
 
 describe('PackJobRunner building through a store fault', () => {

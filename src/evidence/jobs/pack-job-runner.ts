@@ -153,6 +153,8 @@ export class PackJobRunner implements OnApplicationBootstrap, OnApplicationShutd
           await this.store.readAll({ after: this.cursor, maxCount: 1, filter: REQUESTS });
           this.state = 'following';
           this.retrier.recovered();
+          // stop() may have come while the read was in flight: it closed no subscription, so open none.
+          if (this.stopping) return;
         }
         const subscription = (this.subscription = this.store.subscribe({ after: this.cursor, filter: REQUESTS }));
         for await (const e of subscription) {
