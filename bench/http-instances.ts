@@ -24,6 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { cpuMs, startService, stopService, type Service } from './http-service';
 import { loadAverages, machine } from './support/machine';
 import { autocannon, projectUnderLoad, type AutocannonRequest as Request } from './support/project-under-load';
+import { loadFigures, medianCells, roundFigures, type LoadFigures } from './support/load-figures';
 import { envNumber as num, median } from './support/stats';
 
 const ROUNDS = num('ROUNDS', 5);
@@ -35,13 +36,6 @@ const PROBE = num('PROBE', 50);
 interface System {
   name: string;
   services: Service[];
-}
-interface Figures {
-  rate: number;
-  p50: number;
-  p99: number;
-  cpuUs: number;
-  failed: number;
 }
 
 /** The PostgreSQL and ledgers the systems use, in a child process of their own. */
@@ -149,7 +143,7 @@ export async function instancesSideBySide(): Promise<void> {
     }
 
     let next = 0;
-    const load = async (system: System): Promise<Figures> => {
+    const load = async (system: System): Promise<LoadFigures> => {
       const pids = system.services.map((s) => s.child.pid!);
       const cpu0 = pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
       const setup = (r: Request) => ({
@@ -164,24 +158,14 @@ export async function instancesSideBySide(): Promise<void> {
         duration: SECONDS,
         requests: [{ method: 'POST', setupRequest: setup }],
       });
-      const answered = Math.max(1, r['2xx'] + r.non2xx);
-      const cpu = pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpu0;
-      return {
-        rate: r['2xx'] / r.duration,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        cpuUs: (cpu * 1000) / answered,
-        failed: r.non2xx + r.errors + r.timeouts,
-      };
+      return loadFigures(r, pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpu0);
     };
-    const results: Record<string, Figures[]> = {};
+    const results: Record<string, LoadFigures[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       for (const system of systems.map((_, i) => systems[(i + round) % systems.length])) {
         const f = await load(system);
         (results[system.name] ??= []).push(f);
-        console.error(
-          `round ${round + 1} ${system.name}: ${f.rate.toFixed(0)}/s p50 ${f.p50} ms p99 ${f.p99} ms, ${f.cpuUs.toFixed(0)} us CPU/command, ${f.failed} failed`,
-        );
+        console.error(`round ${round + 1} ${system.name}: ${roundFigures(f, 'command')}`);
       }
     }
 
@@ -195,10 +179,7 @@ export async function instancesSideBySide(): Promise<void> {
     for (const line of probes) console.log(`Correctness: ${line}`);
     console.log('\n| system | commands/s | p50 ms | p99 ms | instances CPU us/command | not 2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
-    for (const [name, fs] of Object.entries(results))
-      console.log(
-        `| ${name} | ${median(fs.map((f) => f.rate)).toFixed(0)} | ${median(fs.map((f) => f.p50))} | ${median(fs.map((f) => f.p99))} | ${median(fs.map((f) => f.cpuUs)).toFixed(0)} | ${fs.reduce((a, f) => a + f.failed, 0)} |`,
-      );
+    for (const [name, fs] of Object.entries(results)) console.log(`| ${name} | ${medianCells(fs)} |`);
     const cpu = (name: string) => median(results[name].map((f) => f.cpuUs));
     console.log(
       `\nShared state per command (instances' CPU): PostgreSQL vs embedded ${(cpu('one, PostgreSQL') - cpu('one, embedded')).toFixed(0)} us; two instances vs one on PostgreSQL ${(cpu('two, PostgreSQL') - cpu('one, PostgreSQL')).toFixed(0)} us`,

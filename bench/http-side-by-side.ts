@@ -24,19 +24,13 @@ import { join } from 'node:path';
 import { cpuMs, freePort, startService, stopService, type Service } from './http-service';
 import { loadAverages, machine } from './support/machine';
 import { autocannon, projectUnderLoad, type AutocannonRequest as Request } from './support/project-under-load';
+import { loadFigures, medianCells, roundFigures, type LoadFigures } from './support/load-figures';
 import { envNumber as num, median } from './support/stats';
 
 interface System {
   name: string;
   service: Service;
   token?: string;
-}
-interface Figures {
-  rate: number;
-  p50: number;
-  p99: number;
-  cpuUs: number;
-  failed: number;
 }
 
 const ROUNDS = num('ROUNDS', 5);
@@ -64,7 +58,7 @@ async function post(system: System, path: string, body: object, token = system.t
   if (!res.ok) throw new Error(`${system.name} ${path}: ${res.status} ${await res.text()}`);
 }
 
-async function load(system: System, phase: 'progress' | 'list', ids: string[]): Promise<Figures> {
+async function load(system: System, phase: 'progress' | 'list', ids: string[]): Promise<LoadFigures> {
   let next = 0;
   const setup =
     phase === 'progress'
@@ -86,14 +80,7 @@ async function load(system: System, phase: 'progress' | 'list', ids: string[]): 
     },
     requests: [{ method: phase === 'progress' ? 'POST' : 'GET', setupRequest: setup }],
   });
-  const answered = Math.max(1, r['2xx'] + r.non2xx);
-  return {
-    rate: r['2xx'] / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    cpuUs: ((cpuMs(pid) - cpu0) * 1000) / answered,
-    failed: r.non2xx + r.errors + r.timeouts,
-  };
+  return loadFigures(r, cpuMs(pid) - cpu0);
 }
 
 export async function sideBySide(): Promise<void> {
@@ -143,16 +130,14 @@ export async function sideBySide(): Promise<void> {
       }
     }
 
-    const results: Record<string, Record<string, Figures[]>> = { progress: {}, list: {} };
+    const results: Record<string, Record<string, LoadFigures[]>> = { progress: {}, list: {} };
     for (let round = 0; round < ROUNDS; round++) {
       const order = systems.map((_, i) => systems[(i + round) % systems.length]);
       for (const phase of ['progress', 'list'] as const) {
         for (const system of order) {
           const f = await load(system, phase, ids);
           (results[phase][system.name] ??= []).push(f);
-          console.error(
-            `round ${round + 1} ${phase} ${system.name}: ${f.rate.toFixed(0)}/s p50 ${f.p50} ms p99 ${f.p99} ms, ${f.cpuUs.toFixed(0)} us CPU/request, ${f.failed} failed`,
-          );
+          console.error(`round ${round + 1} ${phase} ${system.name}: ${roundFigures(f, 'request')}`);
         }
       }
     }
@@ -169,10 +154,7 @@ export async function sideBySide(): Promise<void> {
     const rate = (phase: string, name: string) => median(results[phase][name].map((f) => f.rate));
     for (const phase of ['progress', 'list']) {
       for (const name of names) {
-        const fs = results[phase][name];
-        console.log(
-          `| ${phase} | ${name} | ${rate(phase, name).toFixed(0)} | ${median(fs.map((f) => f.p50))} | ${median(fs.map((f) => f.p99))} | ${median(fs.map((f) => f.cpuUs)).toFixed(0)} | ${fs.reduce((a, f) => a + f.failed, 0)} |`,
-        );
+        console.log(`| ${phase} | ${name} | ${medianCells(results[phase][name])} |`);
       }
     }
     console.log('\n| phase | project / Emmett (answers/s) | project / floor (answers/s) |');
@@ -185,7 +167,7 @@ export async function sideBySide(): Promise<void> {
     }
     if (BASELINE) {
       // Per round, since the two builds ran beside each other in it: the steadiest comparison on a shared machine.
-      const perRound = (phase: string, pick: (f: Figures) => number) =>
+      const perRound = (phase: string, pick: (f: LoadFigures) => number) =>
         results[phase].project.map((f, i) => pick(f) / pick(results[phase].baseline[i]));
       console.log(
         `\n| phase | project / baseline (${BASELINE}), median of per-round ratios: answers/s | CPU per request |`,

@@ -73,29 +73,19 @@ type RelatedStep = Pick<ChainStep, 'stage' | 'recordKind' | 'recordId' | 'summar
 
 /** A sign-off, decision or action event as a step, summarised as its own register summarises it. */
 function relatedStep(stored: StoredEvent): RelatedStep {
-  const recordId = streamEntityId(stored.streamId);
+  const step = (stage: ChainStage, recordKind: ChainRecordKind, summary: string): RelatedStep => ({
+    stage,
+    recordKind,
+    recordId: streamEntityId(stored.streamId),
+    summary,
+  });
   switch (streamCategory(stored.streamId)) {
     case Signoff.category:
-      return {
-        stage: 'sign-off',
-        recordKind: 'signoff',
-        recordId,
-        summary: summariseSignoff(decodeWith(Signoff.codec, stored)),
-      };
+      return step('sign-off', 'signoff', summariseSignoff(decodeWith(Signoff.codec, stored)));
     case Decision.category:
-      return {
-        stage: 'decision',
-        recordKind: 'decision',
-        recordId,
-        summary: summariseDecision(decodeWith(Decision.codec, stored)),
-      };
+      return step('decision', 'decision', summariseDecision(decodeWith(Decision.codec, stored)));
     default:
-      return {
-        stage: 'action',
-        recordKind: 'action',
-        recordId,
-        summary: summariseAction(decodeWith(Action.codec, stored)),
-      };
+      return step('action', 'action', summariseAction(decodeWith(Action.codec, stored)));
   }
 }
 

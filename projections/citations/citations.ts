@@ -1,11 +1,10 @@
-import { Action } from '../../src/actions';
-import { Decision } from '../../src/decisions';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
 import type { DomainEvent } from '../../src/shared/decider';
 import { servedRootKey, type ServedRecord } from '../../src/shared/serves';
 import { Signoff } from '../../src/signoffs';
 import { stampOf, type Stamp } from '../partners/record-history';
+import { actionRaised, decisionRecorded } from '../shared-subscriptions';
 import { subscribe, type SubscribedProjection } from '../subscription';
 
 /**
@@ -13,23 +12,8 @@ import { subscribe, type SubscribedProjection } from '../subscription';
  * or something inside it (`serves`). Read from the event that creates each citing record; every
  * other event of those aggregates is ignored here.
  */
-export const citingActions = subscribe(Action, {
-  'action-raised': 'handled',
-  'action-progress-noted': 'ignored',
-  'action-carried-forward': 'ignored',
-  'action-reassigned': 'ignored',
-  'action-due-date-changed': 'ignored',
-  'action-completed': 'ignored',
-  'action-closed': 'ignored',
-  'action-reopened': 'ignored',
-  'action-cancelled': 'ignored',
-});
-export const citingDecisions = subscribe(Decision, {
-  'decision-recorded': 'handled',
-  'decision-condition-satisfied': 'ignored',
-  'decision-rescinded': 'ignored',
-  'decision-superseded': 'ignored',
-});
+export const citingActions = actionRaised;
+export const citingDecisions = decisionRecorded;
 export const citingSignoffs = subscribe(Signoff, {
   'signoff-requested': 'handled',
   'signoff-signed': 'ignored',

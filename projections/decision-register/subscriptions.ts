@@ -1,6 +1,5 @@
 import { Decision } from '../../src/decisions';
 import { Meeting } from '../../src/meetings';
-import { Signoff } from '../../src/signoffs';
 import { subscribe } from '../subscription';
 
 /** What the register reads of each aggregate: every decision and sign-off event, a meeting's board, date and items. */
@@ -10,14 +9,7 @@ export const decisions = subscribe(Decision, {
   'decision-rescinded': 'handled',
   'decision-superseded': 'handled',
 });
-export const signoffs = subscribe(Signoff, {
-  'signoff-requested': 'handled',
-  'signoff-signed': 'handled',
-  'signoff-completed': 'handled',
-  'signoff-artefact-revised': 'handled',
-  'signoff-signature-withdrawn': 'handled',
-  'signoff-request-withdrawn': 'handled',
-});
+export { signoffCourse as signoffs } from '../shared-subscriptions';
 export const meetings = subscribe(Meeting, {
   'meeting-scheduled': 'handled',
   'agenda-item-added': 'handled',

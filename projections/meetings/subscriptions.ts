@@ -1,5 +1,3 @@
-import { Action } from '../../src/actions';
-import { Decision } from '../../src/decisions';
 import { Meeting } from '../../src/meetings';
 import { subscribe } from '../subscription';
 
@@ -15,24 +13,7 @@ export const meetings = subscribe(Meeting, {
   'meeting-closed': 'handled',
   'contribution-recorded': 'handled',
 });
-export const decisions = subscribe(Decision, {
-  'decision-recorded': 'handled',
-  // Their later course names only the decision: the decision register shows it.
-  'decision-condition-satisfied': 'ignored',
-  'decision-rescinded': 'ignored',
-  'decision-superseded': 'ignored',
-});
-export const actions = subscribe(Action, {
-  'action-raised': 'handled',
-  // Later changes (carrying forward included) are the action log's: the meeting keeps what it raised.
-  'action-progress-noted': 'ignored',
-  'action-carried-forward': 'ignored',
-  'action-reassigned': 'ignored',
-  'action-due-date-changed': 'ignored',
-  'action-completed': 'ignored',
-  'action-closed': 'ignored',
-  'action-reopened': 'ignored',
-  'action-cancelled': 'ignored',
-});
+/** The decisions and actions made at a meeting, from the event that records each. */
+export { decisionRecorded as decisions, actionRaised as actions } from '../shared-subscriptions';
 /** A board's members, deputies and quorum rules: what its meetings' quorum is judged against. */
 export { quorumBoards as boards } from './quorum';

@@ -1,19 +1,11 @@
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { DecodedEvent } from '../../src/ledger/event-registry';
-import { Signoff, type SignoffEvent } from '../../src/signoffs';
+import type { SignoffEvent } from '../../src/signoffs';
 import { historyEntry, stampOf } from '../partners/record-history';
 import { revisionAfter } from '../record-revision';
-import { subscribe, type SubscribedProjection } from '../subscription';
+import { signoffCourse as signoffs } from '../shared-subscriptions';
+import type { SubscribedProjection } from '../subscription';
 import { SIGNOFF_KEY_PREFIX, signoffKey, type SignatureEntry, type SignoffDoc } from './signoff-doc';
-
-const signoffs = subscribe(Signoff, {
-  'signoff-requested': 'handled',
-  'signoff-signed': 'handled',
-  'signoff-completed': 'handled',
-  'signoff-artefact-revised': 'handled',
-  'signoff-signature-withdrawn': 'handled',
-  'signoff-request-withdrawn': 'handled',
-});
 
 const newSignoff = (signoffId: string): SignoffDoc => ({
   signoffId,
@@ -115,7 +107,7 @@ function evolve(doc: SignoffDoc, stored: StoredEvent): SignoffDoc {
   return {
     ...next,
     signedPartnerIds: signedBy(next.signatures),
-    revision: revisionAfter(doc, stored, { category: Signoff.category, id: doc.signoffId }),
+    revision: revisionAfter(doc, stored, { category: signoffs.category, id: doc.signoffId }),
     history: [...doc.history, historyEntry(event, summary)],
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from './event-envelope';
 import type { Decider, DomainEvent } from '../shared/decider';
-import type { EventCodec } from './event-codec';
+import { eventCodec, type EventCodec, type EventTypeSpec } from './event-codec';
 
 /** Who and when, added to every domain command by the infrastructure (never by a request body). */
 export interface CommandMeta {
@@ -34,4 +34,23 @@ export interface Aggregate<C extends DomainCommand, E extends DomainEvent, S> {
   name: string;
   decider: Decider<C, E, S>;
   codec: EventCodec<E>;
+}
+
+/** What names an aggregate: its stream category and the human name its errors use. */
+export interface AggregateName {
+  category: string;
+  name: string;
+}
+
+/**
+ * Declares an aggregate: its name, its pure decider (the command, event and state types are read
+ * from it) and the spec of every event type (`v1(...)` for those still at version 1), from which
+ * the one codec is built. The compiler refuses an event type of the decider without a spec.
+ */
+export function defineAggregate<C extends DomainCommand, E extends DomainEvent, S>(
+  { category, name }: AggregateName,
+  decider: Decider<C, E, S>,
+  events: Record<NoInfer<E['type']>, EventTypeSpec>,
+): Aggregate<C, E, S> {
+  return { category, name, decider, codec: eventCodec<E>(events) };
 }

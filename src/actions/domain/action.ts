@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
 import { withoutUndefined } from '../../shared/without-undefined';
@@ -232,21 +232,18 @@ function evolve(state: ActionState, event: ActionEvent): ActionState {
   }
 }
 
-export const Action: Aggregate<ActionCommand, ActionEvent, ActionState> = {
-  category: 'action',
-  name: 'Action',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<ActionEvent>(
-    v1(
-      'action-raised',
-      'action-progress-noted',
-      'action-carried-forward',
-      'action-reassigned',
-      'action-due-date-changed',
-      'action-completed',
-      'action-closed',
-      'action-reopened',
-      'action-cancelled',
-    ),
+export const Action = defineAggregate(
+  { category: 'action', name: 'Action' },
+  { initialState, decide, evolve },
+  v1(
+    'action-raised',
+    'action-progress-noted',
+    'action-carried-forward',
+    'action-reassigned',
+    'action-due-date-changed',
+    'action-completed',
+    'action-closed',
+    'action-reopened',
+    'action-cancelled',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { allActionsExist, allRegistered, boardKnown, noneTwice, notBeforeOpening } from './assurance-rules';
 import type {
@@ -116,18 +116,15 @@ function evolve(state: MultiAgencyAuditState, event: MultiAgencyAuditEvent): Mul
   }
 }
 
-export const MultiAgencyAudit: Aggregate<MultiAgencyAuditCommand, MultiAgencyAuditEvent, MultiAgencyAuditState> = {
-  category: 'multiagencyaudit',
-  name: 'Audit',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<MultiAgencyAuditEvent>(
-    v1(
-      'audit-opened',
-      'audit-returns-requested',
-      'audit-return-received',
-      'audit-finding-recorded',
-      'audit-finding-action-linked',
-      'audit-closed',
-    ),
+export const MultiAgencyAudit = defineAggregate(
+  { category: 'multiagencyaudit', name: 'Audit' },
+  { initialState, decide, evolve },
+  v1(
+    'audit-opened',
+    'audit-returns-requested',
+    'audit-return-received',
+    'audit-finding-recorded',
+    'audit-finding-action-linked',
+    'audit-closed',
   ),
-};
+);

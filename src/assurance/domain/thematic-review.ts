@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { allRegistered, boardKnown, noneTwice, notBeforeOpening } from './assurance-rules';
 import type { ThematicReviewCommand, ThematicReviewEvent, ThematicReviewState } from './thematic-review.messages';
@@ -110,17 +110,14 @@ function evolve(state: ThematicReviewState, event: ThematicReviewEvent): Themati
   }
 }
 
-export const ThematicReview: Aggregate<ThematicReviewCommand, ThematicReviewEvent, ThematicReviewState> = {
-  category: 'thematicreview',
-  name: 'Thematic review',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<ThematicReviewEvent>(
-    v1(
-      'thematic-review-opened',
-      'thematic-finding-recorded',
-      'partner-plan-action-linked',
-      'partner-plan-progress-recorded',
-      'thematic-review-completed',
-    ),
+export const ThematicReview = defineAggregate(
+  { category: 'thematicreview', name: 'Thematic review' },
+  { initialState, decide, evolve },
+  v1(
+    'thematic-review-opened',
+    'thematic-finding-recorded',
+    'partner-plan-action-linked',
+    'partner-plan-progress-recorded',
+    'thematic-review-completed',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { draftBriefing, holdBriefing, linkFindingAction, publishBriefing, recordFinding } from './case-review-learning';
 import type { CaseReviewCommand, CaseReviewEvent, CaseReviewState } from './case-review.messages';
@@ -219,11 +219,10 @@ function evolve(state: CaseReviewState, event: CaseReviewEvent): CaseReviewState
   }
 }
 
-export const CaseReview: Aggregate<CaseReviewCommand, CaseReviewEvent, CaseReviewState> = {
-  category: 'casereview',
-  name: 'Case review',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<CaseReviewEvent>({
+export const CaseReview = defineAggregate(
+  { category: 'casereview', name: 'Case review' },
+  { initialState, decide, evolve },
+  {
     ...v1(
       'national-panel-notified',
       'rapid-review-completed',
@@ -248,5 +247,5 @@ export const CaseReview: Aggregate<CaseReviewCommand, CaseReviewEvent, CaseRevie
         { path: 'dataSubjects[].dateOfBirth', subject: 'dataSubjects[].subjectId' },
       ],
     },
-  }),
-};
+  },
+);

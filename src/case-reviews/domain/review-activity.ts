@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ActivityCount,
@@ -39,9 +39,8 @@ function evolve(_state: ReviewActivityState, _event: ReviewActivityEvent): Revie
 }
 
 /** A period's review counts as an annual report states them, recorded once. */
-export const ReviewActivity: Aggregate<ReviewActivityCommand, ReviewActivityEvent, ReviewActivityState> = {
-  category: 'reviewactivity',
-  name: 'Review activity',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<ReviewActivityEvent>(v1('review-activity-recorded')),
-};
+export const ReviewActivity = defineAggregate(
+  { category: 'reviewactivity', name: 'Review activity' },
+  { initialState, decide, evolve },
+  v1('review-activity-recorded'),
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
 import type { DecisionEvent, DecisionCommand, DecisionState } from './decision.messages';
@@ -112,11 +112,8 @@ function evolve(state: DecisionState, event: DecisionEvent): DecisionState {
   }
 }
 
-export const Decision: Aggregate<DecisionCommand, DecisionEvent, DecisionState> = {
-  category: 'decision',
-  name: 'Decision',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<DecisionEvent>(
-    v1('decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded'),
-  ),
-};
+export const Decision = defineAggregate(
+  { category: 'decision', name: 'Decision' },
+  { initialState, decide, evolve },
+  v1('decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded'),
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ProtocolStage,
@@ -89,13 +89,8 @@ function evolve(state: EscalationProtocolState, event: EscalationProtocolEvent):
   }
 }
 
-export const EscalationProtocol: Aggregate<
-  EscalationProtocolCommand,
-  EscalationProtocolEvent,
-  EscalationProtocolState
-> = {
-  category: 'protocol',
-  name: 'Escalation protocol',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<EscalationProtocolEvent>(v1('escalation-protocol-defined', 'escalation-protocol-revised')),
-};
+export const EscalationProtocol = defineAggregate(
+  { category: 'protocol', name: 'Escalation protocol' },
+  { initialState, decide, evolve },
+  v1('escalation-protocol-defined', 'escalation-protocol-revised'),
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { assertDistinctSubjects, notePart, rectify } from './escalation-data-subjects';
 import type { CurrentStage, EscalationCommand, EscalationEvent, EscalationState } from './escalation.messages';
@@ -195,11 +195,10 @@ function evolve(state: EscalationState, event: EscalationEvent): EscalationState
   }
 }
 
-export const Escalation: Aggregate<EscalationCommand, EscalationEvent, EscalationState> = {
-  category: 'escalation',
-  name: 'Escalation',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<EscalationEvent>({
+export const Escalation = defineAggregate(
+  { category: 'escalation', name: 'Escalation' },
+  { initialState, decide, evolve },
+  {
     ...v1('escalation-stage-escalated', 'escalation-resolved', 'escalation-closed'),
     // Personal values, declared once here: the CommandRunner seals them under each subject's key before append.
     'escalation-raised': {
@@ -224,5 +223,5 @@ export const Escalation: Aggregate<EscalationCommand, EscalationEvent, Escalatio
         { path: 'dateOfBirth', subject: 'subjectId', newKeyVersion: true },
       ],
     },
-  }),
-};
+  },
+);

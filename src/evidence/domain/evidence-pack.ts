@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import type { Actor } from '../../ledger/event-envelope';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkScope } from './pack-scope';
@@ -142,19 +142,16 @@ function evolve(state: EvidencePackState, event: EvidencePackEvent): EvidencePac
 
 export const EVIDENCE_PACK_CATEGORY = 'evidencepack';
 
-export const EvidencePack: Aggregate<EvidencePackCommand, EvidencePackEvent, EvidencePackState> = {
-  category: EVIDENCE_PACK_CATEGORY,
-  name: 'Evidence pack',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<EvidencePackEvent>(
-    v1(
-      'evidence-pack-requested',
-      'evidence-pack-generation-started',
-      'evidence-pack-generation-completed',
-      'evidence-pack-generation-failed',
-      'evidence-pack-access-granted',
-      'evidence-pack-access-revoked',
-      'evidence-pack-downloaded',
-    ),
+export const EvidencePack = defineAggregate(
+  { category: EVIDENCE_PACK_CATEGORY, name: 'Evidence pack' },
+  { initialState, decide, evolve },
+  v1(
+    'evidence-pack-requested',
+    'evidence-pack-generation-started',
+    'evidence-pack-generation-completed',
+    'evidence-pack-generation-failed',
+    'evidence-pack-access-granted',
+    'evidence-pack-access-revoked',
+    'evidence-pack-downloaded',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ForwardPlanCommand,
@@ -123,11 +123,8 @@ function evolve(state: ForwardPlanState, event: ForwardPlanEvent): ForwardPlanSt
 }
 
 /** An item on a board's forward plan, one stream per item: planned, moved, dropped or taken onto an agenda. */
-export const ForwardPlanItem: Aggregate<ForwardPlanCommand, ForwardPlanEvent, ForwardPlanState> = {
-  category: 'forwardplan',
-  name: 'Forward plan item',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<ForwardPlanEvent>(
-    v1('forward-plan-item-planned', 'forward-plan-item-moved', 'forward-plan-item-dropped', 'forward-plan-item-taken'),
-  ),
-};
+export const ForwardPlanItem = defineAggregate(
+  { category: 'forwardplan', name: 'Forward plan item' },
+  { initialState, decide, evolve },
+  v1('forward-plan-item-planned', 'forward-plan-item-moved', 'forward-plan-item-dropped', 'forward-plan-item-taken'),
+);

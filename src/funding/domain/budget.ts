@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { describeBudget } from './budget-id';
 import { isFinancialYear } from './financial-year';
@@ -278,23 +278,20 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
  * `budget-wscb-2022-23` for a board's: budget-id.ts): the budget and every pledge, payment,
  * underwriting and spend against it, its close and the balance it carries into the next year.
  */
-export const Budget: Aggregate<BudgetCommand, BudgetEvent, BudgetState> = {
-  category: 'budget',
-  name: 'Budget',
-  decider: { initialState: initialBudgetState, decide: decideBudget, evolve },
-  codec: eventCodec<BudgetEvent>(
-    v1(
-      'budget-set',
-      'budget-revised',
-      'contribution-pledged',
-      'pledge-amended',
-      'pledge-withdrawn',
-      'payment-received',
-      'shortfall-underwriting-agreed',
-      'invoice-raised',
-      'spending-recorded',
-      'year-closed',
-      'carried-forward',
-    ),
+export const Budget = defineAggregate(
+  { category: 'budget', name: 'Budget' },
+  { initialState: initialBudgetState, decide: decideBudget, evolve },
+  v1(
+    'budget-set',
+    'budget-revised',
+    'contribution-pledged',
+    'pledge-amended',
+    'pledge-withdrawn',
+    'payment-received',
+    'shortfall-underwriting-agreed',
+    'invoice-raised',
+    'spending-recorded',
+    'year-closed',
+    'carried-forward',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { close, linkAction, recordRecommendation, recordUpdate, setRag } from './inspection-recommendations';
 import type { InspectionCommand, InspectionEvent, InspectionState } from './inspection.messages';
@@ -73,18 +73,15 @@ function evolve(state: InspectionState, event: InspectionEvent): InspectionState
 }
 
 /** An inspection of partner agencies and its recommendations, one stream per inspection. */
-export const Inspection: Aggregate<InspectionCommand, InspectionEvent, InspectionState> = {
-  category: 'inspection',
-  name: 'Inspection',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<InspectionEvent>(
-    v1(
-      'inspection-recorded',
-      'inspection-recommendation-recorded',
-      'recommendation-action-linked',
-      'recommendation-update-recorded',
-      'recommendation-rag-set',
-      'recommendation-closed',
-    ),
+export const Inspection = defineAggregate(
+  { category: 'inspection', name: 'Inspection' },
+  { initialState, decide, evolve },
+  v1(
+    'inspection-recorded',
+    'inspection-recommendation-recorded',
+    'recommendation-action-linked',
+    'recommendation-update-recorded',
+    'recommendation-rag-set',
+    'recommendation-closed',
   ),
-};
+);

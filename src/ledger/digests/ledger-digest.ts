@@ -1,6 +1,6 @@
 import type { SignedDigest } from './signed-digest';
-import type { Aggregate, DomainCommand } from '../aggregate';
-import { eventCodec, v1 } from '../event-codec';
+import { defineAggregate, type DomainCommand } from '../aggregate';
+import { v1 } from '../event-codec';
 import type { DomainEvent } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { verifyDigestSignature } from './digest-signature';
@@ -17,6 +17,8 @@ export type LedgerDigestCommand = DomainCommand<'record-ledger-digest', SignedDi
 export interface LedgerDigestState {
   recorded: boolean;
 }
+
+const initialState: LedgerDigestState = { recorded: false };
 
 /** A digest states the head as it is now: its business time may not be earlier than its signing time. */
 const BACKDATING_TOLERANCE_MS = 5 * 60_000;
@@ -53,9 +55,8 @@ function evolve(_state: LedgerDigestState, event: LedgerDigestEvent): LedgerDige
   }
 }
 
-export const LedgerDigest: Aggregate<LedgerDigestCommand, LedgerDigestEvent, LedgerDigestState> = {
-  category: 'digest',
-  name: 'Ledger digest',
-  decider: { initialState: { recorded: false }, decide, evolve },
-  codec: eventCodec<LedgerDigestEvent>(v1('ledger-digest-recorded')),
-};
+export const LedgerDigest = defineAggregate(
+  { category: 'digest', name: 'Ledger digest' },
+  { initialState, decide, evolve },
+  v1('ledger-digest-recorded'),
+);

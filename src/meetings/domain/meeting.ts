@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1, type Upcaster } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1, type Upcaster } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined as optional } from '../../shared/without-undefined';
 import { correctEntry, entriesToAdd, isAttending, type AttendanceEntry } from './attendance';
@@ -225,11 +225,10 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
 const presentersAsList: Upcaster = ({ presenterPersonId, ...rest }: { presenterPersonId?: string }) =>
   presenterPersonId === undefined ? rest : { ...rest, presenterPersonIds: [presenterPersonId] };
 
-export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
-  category: 'meeting',
-  name: 'Meeting',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<MeetingEvent>({
+export const Meeting = defineAggregate(
+  { category: 'meeting', name: 'Meeting' },
+  { initialState, decide, evolve },
+  {
     ...v1(
       'meeting-scheduled',
       'attendance-recorded',
@@ -241,5 +240,5 @@ export const Meeting: Aggregate<MeetingCommand, MeetingEvent, MeetingState> = {
       'contribution-recorded',
     ),
     'agenda-item-added': { version: 2, upcasters: { 1: presentersAsList } },
-  }),
-};
+  },
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { addMember, arrangeDeputy, endMembership, evolveMembership, setQuorumRule } from './board-membership';
 import type { BoardEvent, BoardCommand, BoardState } from './board.messages';
@@ -48,17 +48,14 @@ function evolve(state: BoardState, event: BoardEvent): BoardState {
   return { ...state, exists: true, name, kind, ...(parentBoardId !== undefined ? { parentBoardId } : {}) };
 }
 
-export const Board: Aggregate<BoardCommand, BoardEvent, BoardState> = {
-  category: 'board',
-  name: 'Board',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<BoardEvent>(
-    v1(
-      'board-registered',
-      'board-member-added',
-      'board-membership-ended',
-      'board-deputy-arranged',
-      'board-quorum-rule-set',
-    ),
+export const Board = defineAggregate(
+  { category: 'board', name: 'Board' },
+  { initialState, decide, evolve },
+  v1(
+    'board-registered',
+    'board-member-added',
+    'board-membership-ended',
+    'board-deputy-arranged',
+    'board-quorum-rule-set',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { STATUTORY_KINDS, type PartnerEvent, type PartnerCommand, type PartnerState } from './partner.messages';
 
@@ -65,9 +65,8 @@ export function nameOn(state: PartnerState, date: string): string | undefined {
   return state.names.filter((n) => n.from === null || n.from <= date).at(-1)?.name;
 }
 
-export const Partner: Aggregate<PartnerCommand, PartnerEvent, PartnerState> = {
-  category: 'partner',
-  name: 'Partner',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<PartnerEvent>(v1('partner-registered', 'partner-renamed', 'partner-succeeded')),
-};
+export const Partner = defineAggregate(
+  { category: 'partner', name: 'Partner' },
+  { initialState, decide, evolve },
+  v1('partner-registered', 'partner-renamed', 'partner-succeeded'),
+);

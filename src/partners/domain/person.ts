@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { PersonEvent, PersonCommand, PersonRole, PersonState } from './person.messages';
 
@@ -77,9 +77,8 @@ export function roleOn(state: PersonState, date: string): PersonRole | undefined
   return state.roles.filter((r) => r.from === null || r.from <= date).at(-1);
 }
 
-export const Person: Aggregate<PersonCommand, PersonEvent, PersonState> = {
-  category: 'person',
-  name: 'Person',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<PersonEvent>(v1('person-registered', 'person-updated')),
-};
+export const Person = defineAggregate(
+  { category: 'person', name: 'Person' },
+  { initialState, decide, evolve },
+  v1('person-registered', 'person-updated'),
+);

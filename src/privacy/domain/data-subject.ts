@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { DataSubjectEvent, DataSubjectCommand, DataSubjectState } from './data-subject.messages';
 
@@ -34,9 +34,8 @@ function evolve(state: DataSubjectState, event: DataSubjectEvent): DataSubjectSt
   return { erasedVersions: [...state.erasedVersions, ...event.data.keyVersions] };
 }
 
-export const DataSubject: Aggregate<DataSubjectCommand, DataSubjectEvent, DataSubjectState> = {
-  category: 'datasubject',
-  name: 'Data subject',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<DataSubjectEvent>(v1('data-subject-erased')),
-};
+export const DataSubject = defineAggregate(
+  { category: 'datasubject', name: 'Data subject' },
+  { initialState, decide, evolve },
+  v1('data-subject-erased'),
+);

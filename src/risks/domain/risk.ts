@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { MAX_RATING, MIN_RATING, type RiskCommand, type RiskEvent, type RiskState } from './risk.messages';
 
@@ -128,19 +128,16 @@ function evolve(state: RiskState, event: RiskEvent): RiskState {
  * A risk on the partnership's risk register, one stream per risk: its owner agency, likelihood and
  * impact scored over time, controls, reviews, escalation to a board, and closure.
  */
-export const Risk: Aggregate<RiskCommand, RiskEvent, RiskState> = {
-  category: 'risk',
-  name: 'Risk',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<RiskEvent>(
-    v1(
-      'risk-recorded',
-      'risk-rescored',
-      'risk-control-added',
-      'risk-control-removed',
-      'risk-reviewed',
-      'risk-escalated',
-      'risk-closed',
-    ),
+export const Risk = defineAggregate(
+  { category: 'risk', name: 'Risk' },
+  { initialState, decide, evolve },
+  v1(
+    'risk-recorded',
+    'risk-rescored',
+    'risk-control-added',
+    'risk-control-removed',
+    'risk-reviewed',
+    'risk-escalated',
+    'risk-closed',
   ),
-};
+);

@@ -1,5 +1,5 @@
-import type { Aggregate } from '../../ledger/aggregate';
-import { eventCodec, v1 } from '../../ledger/event-codec';
+import { defineAggregate } from '../../ledger/aggregate';
+import { v1 } from '../../ledger/event-codec';
 import { roleOn } from '../../partners';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
@@ -151,18 +151,15 @@ function evolve(state: SignoffState, event: SignoffEvent): SignoffState {
   }
 }
 
-export const Signoff: Aggregate<SignoffCommand, SignoffEvent, SignoffState> = {
-  category: 'signoff',
-  name: 'Signoff',
-  decider: { initialState, decide, evolve },
-  codec: eventCodec<SignoffEvent>(
-    v1(
-      'signoff-requested',
-      'signoff-signed',
-      'signoff-completed',
-      'signoff-artefact-revised',
-      'signoff-signature-withdrawn',
-      'signoff-request-withdrawn',
-    ),
+export const Signoff = defineAggregate(
+  { category: 'signoff', name: 'Signoff' },
+  { initialState, decide, evolve },
+  v1(
+    'signoff-requested',
+    'signoff-signed',
+    'signoff-completed',
+    'signoff-artefact-revised',
+    'signoff-signature-withdrawn',
+    'signoff-request-withdrawn',
   ),
-};
+);

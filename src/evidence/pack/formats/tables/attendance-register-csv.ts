@@ -6,7 +6,7 @@ import { boardFactsKey } from '../../../../../projections/meetings/meeting-doc';
 import { toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
 import type { AttendanceAppendixTable } from '../summary-pdf/summary-figures';
 import type { MeetingsTable } from './meetings-csv';
-import type { PackTable } from './projection-fold';
+import { DerivedTable } from './projection-fold';
 
 /** Packs carry attendance-register.csv from CSV format 9 on; verify-pack expects it only in those. */
 export const ATTENDANCE_REGISTER_CSV_SINCE: CsvFormat = 9;
@@ -57,21 +57,13 @@ export function attendanceRegisterCsv(rows: AttendanceRegisterRow[], format: Csv
  * meetingsHeld column says how many were counted) against the members its boards' streams record.
  * Read from the meetings table's fold, which holds the boards' members too, so it folds nothing itself.
  */
-export class AttendanceRegisterTable implements PackTable {
+export class AttendanceRegisterTable extends DerivedTable<MeetingsTable> {
   readonly file = 'attendance-register.csv';
   readonly since = ATTENDANCE_REGISTER_CSV_SINCE;
-  readonly projection: { name: string; version: number };
-
-  constructor(private readonly meetings: MeetingsTable) {
-    this.projection = meetings.projection;
-  }
-
-  /** The meetings table folds every event; folding here too would apply each twice. */
-  add(): void {}
 
   rows(): AttendanceRegisterRow[] {
-    const docs = this.meetings.fold.docs;
-    return attendanceRegister(this.meetings.meetings(), (boardId) => docs.get(boardFactsKey(boardId))?.board);
+    const docs = this.source.fold.docs;
+    return attendanceRegister(this.source.meetings(), (boardId) => docs.get(boardFactsKey(boardId))?.board);
   }
 
   csv(format: CsvFormat = CSV_FORMAT): string {

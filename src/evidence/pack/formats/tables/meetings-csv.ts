@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../../../ledger/event-envelope';
 import { MEETING_KEY_PREFIX, type MeetingDoc } from '../../../../../projections/meetings/meeting-doc';
 import { meetingsProjection } from '../../../../../projections/meetings/meetings.projection';
 import { toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
-import { ProjectionFold, type PackTable } from './projection-fold';
+import { DerivedTable, ProjectionFold, type PackTable } from './projection-fold';
 
 /** The first CSV format whose packs carry meetings.csv and attendance.csv (verify-pack expects them from then). */
 export const MEETINGS_CSV_SINCE: CsvFormat = 3;
@@ -85,20 +85,12 @@ export class MeetingsTable implements PackTable {
  * Attendance as at the end of the period: one row per person per meeting, as corrected, by meeting
  * then person. Read from the meetings table's fold (the same documents), so it folds nothing itself.
  */
-export class AttendanceTable implements PackTable {
+export class AttendanceTable extends DerivedTable<MeetingsTable> {
   readonly file = 'attendance.csv';
   readonly since = MEETINGS_CSV_SINCE;
-  readonly projection: { name: string; version: number };
-
-  constructor(private readonly meetings: MeetingsTable) {
-    this.projection = meetings.projection;
-  }
-
-  /** The meetings table folds every event; folding here too would apply each twice. */
-  add(): void {}
 
   csv(format: CsvFormat = CSV_FORMAT): string {
-    const rows = this.meetings.meetings().flatMap((m) => {
+    const rows = this.source.meetings().flatMap((m) => {
       const corrected = new Set(m.attendanceCorrections.map((c) => c.personId));
       return m.attendance.map((a): Cell[] => [
         m.meetingId,

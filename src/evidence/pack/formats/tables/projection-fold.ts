@@ -60,3 +60,21 @@ export abstract class ProjectionTable<D> implements PackTable {
 
   abstract csv(format?: CsvFormat): string;
 }
+
+/**
+ * A PackTable read from another table's fold (the same documents, the same projection in the
+ * manifest): it folds nothing itself.
+ */
+export abstract class DerivedTable<T extends PackTable> implements PackTable {
+  abstract readonly file: string;
+  readonly projection: { name: string; version: number };
+
+  constructor(protected readonly source: T) {
+    this.projection = source.projection;
+  }
+
+  /** The source table folds every event; folding here too would apply each twice. */
+  add(): void {}
+
+  abstract csv(format?: CsvFormat): string;
+}
