@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
@@ -23,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { MAX_SCOPE_IDS, MAX_THEME_LENGTH, MAX_THEMES, RECORD_KINDS, type RecordKind } from '../../domain/pack-scope';
 import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
@@ -30,7 +31,20 @@ import type { CommandData } from '../../../ledger/aggregate';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const SLUGS = { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' };
+/** An optional list of record ids a pack is narrowed to (boards, partners); in stacked-decorator order (bottom up). */
+const AreScopeIds = (description: string, example: string) =>
+  applyDecorators(
+    Matches(ID_PATTERN, {
+      each: true,
+      message: 'each of $property must be a lower-case slug (letters, digits, dashes)',
+    }),
+    MaxLength(80, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(MAX_SCOPE_IDS),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ type: [String], maxItems: MAX_SCOPE_IDS, example: [example], description }),
+  );
 
 /** The period is business time, whole days, inclusive; from <= to is the domain's rule (422). */
 export class PackScopeDto {
@@ -44,32 +58,10 @@ export class PackScopeDto {
   @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_SCOPE_IDS,
-    example: ['wseb'],
-    description: 'Boards; empty or absent: every board',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_SCOPE_IDS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, SLUGS)
+  @AreScopeIds('Boards; empty or absent: every board', 'wseb')
   boardIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_SCOPE_IDS,
-    example: ['warwickshire-police'],
-    description: 'Partners; empty or absent: every partner',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_SCOPE_IDS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, SLUGS)
+  @AreScopeIds('Partners; empty or absent: every partner', 'warwickshire-police')
   partnerIds?: string[];
 
   @ApiPropertyOptional({
@@ -100,17 +92,10 @@ export class PackScopeDto {
   @IsIn(RECORD_KINDS, { each: true })
   records?: RecordKind[];
 
-  @ApiPropertyOptional({
-    description:
-      "One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)",
-    example: 'wsp-cspr-2022-02',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId(
+    "One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)",
+    'wsp-cspr-2022-02',
+  )
   caseReviewId?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,9 +8,10 @@ import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
 import { budgetId } from '../../domain/budget-id';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
+import { IsRecordId } from '../../../http/ids';
 import { IsPence } from '../../http/pence.decorator';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Budget, type BudgetCommand } from '../../domain/budget';
@@ -30,16 +31,10 @@ export class RecordPaymentDto extends CommandDto {
   @IsISO8601({ strict: true })
   receivedOn!: string;
 
-  @ApiPropertyOptional({
-    description: "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
-    example: 'police-2022-23',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId(
+    "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
+    'police-2022-23',
+  )
   pledgeId?: string;
 }
 

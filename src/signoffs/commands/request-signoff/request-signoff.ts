@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -14,7 +14,6 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -22,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import {
   ARTEFACT_KINDS,
@@ -85,28 +85,10 @@ export class RequestSignoffDto extends CommandDto {
   @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
   requiredPartnerIds!: string[];
 
-  @ApiPropertyOptional({
-    description: 'Meeting at which sign-off was sought',
-    example: 'wseb-2022-09-22',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('Meeting at which sign-off was sought', 'wseb-2022-09-22')
   meetingId?: string;
 
-  @ApiPropertyOptional({
-    description: 'Decision the sign-off follows from',
-    example: 'wseb-2022-09-22-d3',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('Decision the sign-off follows from', 'wseb-2022-09-22-d3')
   decisionId?: string;
 
   @AreServedRecords()

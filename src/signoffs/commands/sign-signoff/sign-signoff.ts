@@ -6,9 +6,10 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
+import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Person } from '../../../partners';
@@ -22,16 +23,7 @@ export class SignSignoffDto extends CommandDto {
   )
   partnerId!: string;
 
-  @ApiPropertyOptional({
-    description: 'The person who signed for the partner',
-    example: 'chief-constable-warwickshire',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('The person who signed for the partner', 'chief-constable-warwickshire')
   signedByPersonId?: string;
 
   @ApiPropertyOptional({
