@@ -6,9 +6,8 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { personalNote, PersonalNoteDto } from '../data-subject.dto';
-import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import { Escalation, type EscalationCommand } from '../../domain/escalation';
@@ -27,13 +26,7 @@ export class AcknowledgeEscalationDto extends CommandDto {
   @LongText()
   note?: string;
 
-  @ApiPropertyOptional({
-    type: PersonalNoteDto,
-    description: 'A note about one named data subject: encrypted under their key and erased with them',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalNoteDto)
+  @IsPersonalNote()
   personalNote?: PersonalNoteDto;
 }
 

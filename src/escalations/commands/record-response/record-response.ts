@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { personalNote, PersonalNoteDto } from '../data-subject.dto';
-import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
@@ -30,13 +29,7 @@ export class RecordResponseDto extends CommandDto {
   @LongText()
   response!: string;
 
-  @ApiPropertyOptional({
-    type: PersonalNoteDto,
-    description: 'A note about one named data subject: encrypted under their key and erased with them',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalNoteDto)
+  @IsPersonalNote()
   personalNote?: PersonalNoteDto;
 }
 
