@@ -5,12 +5,11 @@ import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
-import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
-import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import { EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class DefineProtocolDto extends CommandDto {
@@ -22,17 +21,7 @@ export class DefineProtocolDto extends CommandDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({
-    type: [ProtocolStageDto],
-    minItems: 1,
-    maxItems: MAX_STAGES,
-    description: 'Stages in order: stage 1 first',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_STAGES)
-  @ValidateNested({ each: true })
-  @Type(() => ProtocolStageDto)
+  @AreProtocolStages('Stages in order: stage 1 first')
   stages!: ProtocolStageDto[];
 }
 

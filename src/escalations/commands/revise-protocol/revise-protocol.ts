@@ -1,16 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import { EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
 
@@ -21,17 +20,7 @@ export class ReviseProtocolDto extends CommandDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiProperty({
-    type: [ProtocolStageDto],
-    minItems: 1,
-    maxItems: MAX_STAGES,
-    description: 'The complete stages of the new version, in order',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_STAGES)
-  @ValidateNested({ each: true })
-  @Type(() => ProtocolStageDto)
+  @AreProtocolStages('The complete stages of the new version, in order')
   stages!: ProtocolStageDto[];
 
   @ApiPropertyOptional({ example: 'Timescales lengthened after the 2023 review', maxLength: 1000 })
