@@ -6,35 +6,16 @@ import { type CommandContext, type CommandResult, CommandRunner } from '../../..
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsItemNumber } from '../../../http/command-fields';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class AddAgendaItemDto extends CommandDto {
-  @ApiProperty({
-    description: 'Item number, unique in the meeting; decisions and actions cite it',
-    example: 4,
-    minimum: 1,
-    maximum: 999,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(999)
+  @IsItemNumber('Item number, unique in the meeting; decisions and actions cite it', 4)
   itemNumber!: number;
 
   @ApiPropertyOptional({

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsItemNumber } from '../../../http/command-fields';
 import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -15,10 +16,7 @@ import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 
 export class RecordContributionDto extends CommandDto {
-  @ApiProperty({ description: 'The agenda item it was said under', example: 3, minimum: 1, maximum: 999 })
-  @IsInt()
-  @Min(1)
-  @Max(999)
+  @IsItemNumber('The agenda item it was said under', 3)
   itemNumber!: number;
 
   @IsRecordId('Who said it, as the minutes attribute it (registered first)', 'sarah-wilkins')
