@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsDueDate, IsText } from '../action-fields';
@@ -45,10 +44,10 @@ export class ChangeActionDueDateController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/due-date')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
+  @CommandRoute(200, 'actions:manage', {
+    operationId: 'changeActionDueDate',
+    summary: 'Move the due date of an open action, with the reason',
+  })
   changeDueDate(
     @RecordId('actionId') actionId: string,
     @Body() dto: ChangeActionDueDateDto,

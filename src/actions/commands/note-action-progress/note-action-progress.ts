@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -42,10 +41,7 @@ export class NoteActionProgressController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/progress')
-  @HttpCode(200)
-  @Requires('actions:update')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'actions:update', {
     operationId: 'noteActionProgress',
     summary:
       'Note progress on an open action (e.g. as reported in the action log); representatives and members: actions their own agency owns',

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -43,10 +42,10 @@ export class LinkAuditFindingActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/findings/:findingId/actions')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'linkAuditFindingAction', summary: 'Link a further tracked action to an audit finding' })
+  @CommandRoute(200, 'assurance:manage', {
+    operationId: 'linkAuditFindingAction',
+    summary: 'Link a further tracked action to an audit finding',
+  })
   link(
     @RecordId('auditId') auditId: string,
     @RecordId('findingId') findingId: string,

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -163,10 +162,10 @@ export class RecordDecisionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('decisions:record')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'recordDecision', summary: 'Record a decision made at a meeting agenda item' })
+  @CommandRoute(201, 'decisions:record', {
+    operationId: 'recordDecision',
+    summary: 'Record a decision made at a meeting agenda item',
+  })
   record(@Body() dto: RecordDecisionDto, @Ctx() ctx: CommandContext) {
     const { decisionId, meetingId, itemNumber, outcome, text, conditions, budgetPence, responsiblePartnerIds } = dto;
     const conditionData = conditions?.map(({ conditionId, text: conditionText }) => ({

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -53,10 +52,7 @@ export class SatisfyDecisionConditionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':decisionId/satisfy-condition')
-  @HttpCode(200)
-  @Requires('decisions:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'decisions:record', {
     operationId: 'satisfyDecisionCondition',
     summary: 'Mark a condition of a decision as satisfied (once)',
   })

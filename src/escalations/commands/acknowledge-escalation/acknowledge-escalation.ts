@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -62,10 +61,7 @@ export class AcknowledgeEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/acknowledge')
-  @HttpCode(200)
-  @Requires('escalations:respond')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:respond', {
     operationId: 'acknowledgeEscalation',
     summary:
       'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)',

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
 import { IsString, Length } from 'class-validator';
@@ -60,10 +59,7 @@ export class RecordResponseController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/responses')
-  @HttpCode(200)
-  @Requires('escalations:respond')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:respond', {
     operationId: 'recordEscalationResponse',
     summary: "Record a party's response at the current stage (representatives: as their own agency, either party)",
   })

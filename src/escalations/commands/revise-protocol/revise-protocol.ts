@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -55,10 +54,7 @@ export class ReviseProtocolController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':protocolId/revise')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'partners:manage', {
     operationId: 'reviseEscalationProtocol',
     summary: 'Revise a protocol as a new version (escalations already raised keep their version)',
   })

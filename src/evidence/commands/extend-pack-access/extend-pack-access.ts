@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { LongText } from '../../../http/text-hygiene';
 import { CLOCK, type Clock } from '../../../shared/clock';
@@ -57,10 +56,7 @@ export class ExtendPackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants/:inspectorUserId/extension')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'extendEvidencePackAccess',
     summary: "Give a named inspector's active grant a later expiry, with a reason (recorded as revoke + grant)",
   })

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
+import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -54,10 +53,7 @@ export class GrantPackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'grantEvidencePackAccess',
     summary: 'Let one named inspector list and download a completed pack until a time',
   })

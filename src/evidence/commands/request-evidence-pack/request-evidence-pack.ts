@@ -1,10 +1,9 @@
-import { applyDecorators, Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -144,14 +143,16 @@ export class RequestEvidencePackController {
 
   /** 202, not 201: the request is recorded now, the pack is built by a job; poll GET /evidence-packs/:packId. */
   @Post()
-  @HttpCode(202)
-  @Requires('packs:request')
-  @CommandEndpoint(202, EvidencePackQueuedSchema)
-  @ApiOperation({
-    operationId: 'requestEvidencePack',
-    summary:
-      'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
-  })
+  @CommandRoute(
+    202,
+    'packs:request',
+    {
+      operationId: 'requestEvidencePack',
+      summary:
+        'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
+    },
+    EvidencePackQueuedSchema,
+  )
   async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext): Promise<EvidencePackQueuedSchema> {
     const { packId, scope: s } = dto;
     const scope = {

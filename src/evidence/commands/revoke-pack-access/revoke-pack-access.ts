@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
+import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -50,10 +49,7 @@ export class RevokePackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants/:inspectorUserId/revoke')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'revokeEvidencePackAccess',
     summary: "End a named inspector's access to a pack now, with a reason",
   })

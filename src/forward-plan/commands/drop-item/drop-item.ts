@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -40,10 +39,10 @@ export class DropItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/drop')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'dropForwardPlanItem', summary: 'Drop an item from the forward plan, saying why' })
+  @CommandRoute(200, 'forward-plan:manage', {
+    operationId: 'dropForwardPlanItem',
+    summary: 'Drop an item from the forward plan, saying why',
+  })
   drop(@RecordId('itemId') itemId: string, @Body() dto: DropItemDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new DropItemCommand({ itemId, reason: dto.reason }, ctx));
   }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
@@ -42,10 +41,10 @@ export class MoveItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/move')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'moveForwardPlanItem', summary: 'Move a planned item to another meeting or month' })
+  @CommandRoute(200, 'forward-plan:manage', {
+    operationId: 'moveForwardPlanItem',
+    summary: 'Move a planned item to another meeting or month',
+  })
   move(@RecordId('itemId') itemId: string, @Body() dto: MoveItemDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new MoveItemCommand({ itemId, target: targetOf(dto), reason: dto.reason }, ctx));
   }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -49,10 +48,7 @@ export class TakeItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/agenda')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'forward-plan:manage', {
     operationId: 'takeForwardPlanItem',
     summary: "Take a planned item onto a meeting's agenda, linking the agenda item that holds it",
   })

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -100,10 +99,10 @@ export class AddAgendaItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/agenda-items')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
+  @CommandRoute(200, 'meetings:record', {
+    operationId: 'addAgendaItem',
+    summary: 'Add a numbered item to the meeting agenda',
+  })
   add(@RecordId('meetingId') meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
     const { itemNumber, label, title } = dto;
     const presenterPersonIds = presentersOf(dto);

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsItemNumber } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
@@ -75,10 +74,7 @@ export class RecordContributionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/contributions')
-  @HttpCode(201)
-  @Requires('meetings:record')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'meetings:record', {
     operationId: 'recordContribution',
     summary:
       "Record who said what on an agenda item, where the minutes attribute it; the person's attendance status at the meeting is recorded with it",

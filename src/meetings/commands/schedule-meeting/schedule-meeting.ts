@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -67,10 +66,7 @@ export class ScheduleMeetingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('meetings:record')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'scheduleMeeting', summary: 'Schedule a meeting of a board' })
+  @CommandRoute(201, 'meetings:record', { operationId: 'scheduleMeeting', summary: 'Schedule a meeting of a board' })
   schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext) {
     const { meetingId, boardId, scheduledFor, title, location } = dto;
     return this.commands.execute(

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -41,10 +40,10 @@ export class EndBoardMembershipController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/members/:seat/:personId/end')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'endBoardMembership', summary: "End a person's open membership of a seat on a date" })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'endBoardMembership',
+    summary: "End a person's open membership of a seat on a date",
+  })
   end(
     @RecordId('boardId') boardId: string,
     @RecordId('seat') seat: string,

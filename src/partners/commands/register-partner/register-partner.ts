@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -57,10 +56,7 @@ export class RegisterPartnerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('partners:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'registerPartner', summary: 'Register a partner agency' })
+  @CommandRoute(201, 'partners:manage', { operationId: 'registerPartner', summary: 'Register a partner agency' })
   register(@Body() dto: RegisterPartnerDto, @Ctx() ctx: CommandContext) {
     const { partnerId, name, kind, statutory } = dto;
     return this.commands.execute(new RegisterPartnerCommand({ partnerId, name, kind, statutory }, ctx));

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -56,10 +55,10 @@ export class SetBoardQuorumRuleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/quorum-rules')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'setBoardQuorumRule', summary: "Set the board's quorum rule from a date" })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'setBoardQuorumRule',
+    summary: "Set the board's quorum rule from a date",
+  })
   set(@RecordId('boardId') boardId: string, @Body() dto: SetBoardQuorumRuleDto, @Ctx() ctx: CommandContext) {
     const { rule, minimum, from, source } = dto;
     const data = { boardId, rule, from, ...(minimum !== undefined ? { minimum } : {}), ...(source ? { source } : {}) };

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -77,10 +76,7 @@ export class EraseDataSubjectController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':subjectId/erasure')
-  @HttpCode(200)
-  @Requires('personal-data:erase')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'personal-data:erase', {
     operationId: 'eraseDataSubject',
     summary:
       "Erase a data subject's personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies",

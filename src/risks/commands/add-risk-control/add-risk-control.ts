@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -47,10 +46,7 @@ export class AddRiskControlController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/controls')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'addRiskControl', summary: 'Add a control that mitigates a risk' })
+  @CommandRoute(200, 'risks:manage', { operationId: 'addRiskControl', summary: 'Add a control that mitigates a risk' })
   add(@RecordId('riskId') riskId: string, @Body() dto: AddRiskControlDto, @Ctx() ctx: CommandContext) {
     const { controlId, addedOn, description } = dto;
     return this.commands.execute(new AddRiskControlCommand({ riskId, controlId, addedOn, description }, ctx));

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
@@ -43,10 +42,7 @@ export class ReviseSignoffArtefactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/revise')
-  @HttpCode(200)
-  @Requires('signoffs:request')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:request', {
     operationId: 'reviseSignoffArtefact',
     summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting',
   })

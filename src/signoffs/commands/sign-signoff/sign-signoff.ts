@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -72,10 +71,7 @@ export class SignSignoffController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/sign')
-  @HttpCode(200)
-  @Requires('signoffs:sign')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:sign', {
     operationId: 'signSignoff',
     summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off',
   })

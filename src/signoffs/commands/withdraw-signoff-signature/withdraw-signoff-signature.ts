@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -51,10 +50,7 @@ export class WithdrawSignoffSignatureController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/withdraw-signature')
-  @HttpCode(200)
-  @Requires('signoffs:sign')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:sign', {
     operationId: 'withdrawSignoffSignature',
     summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)",
   })
