@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -21,14 +22,9 @@ export class CarryActionForwardDto extends CommandDto {
   note?: string;
 }
 
-export class CarryActionForwardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'carry-action-forward', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CarryActionForwardCommand extends LedgerCommand<
+  CommandData<ActionCommand, 'carry-action-forward', 'facts'>
+> {}
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {

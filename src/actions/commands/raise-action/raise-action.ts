@@ -1,8 +1,9 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { toOwners, type OwnerDto } from '../action-owner.dto';
 import { CommandDto } from '../../../http/command.dto';
@@ -42,14 +43,7 @@ export class RaiseActionDto extends CommandDto {
   serves?: ServedRecordDto[];
 }
 
-export class RaiseActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'raise-action', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RaiseActionCommand extends LedgerCommand<CommandData<ActionCommand, 'raise-action', 'facts'>> {}
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { toOwners, type OwnerDto } from '../action-owner.dto';
@@ -22,14 +23,7 @@ export class ReassignActionDto extends CommandDto {
   reason?: string;
 }
 
-export class ReassignActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'reassign-action', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReassignActionCommand extends LedgerCommand<CommandData<ActionCommand, 'reassign-action', 'facts'>> {}
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {

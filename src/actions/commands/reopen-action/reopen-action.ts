@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -16,14 +17,7 @@ export class ReopenActionDto extends CommandDto {
   reason!: string;
 }
 
-export class ReopenActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'reopen-action'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReopenActionCommand extends LedgerCommand<CommandData<ActionCommand, 'reopen-action'>> {}
 
 @CommandHandler(ReopenActionCommand)
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {

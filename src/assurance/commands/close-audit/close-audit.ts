@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class CloseAuditDto extends CommandDto {
@@ -18,14 +19,7 @@ export class CloseAuditDto extends CommandDto {
   outstandingReason?: string;
 }
 
-export class CloseAuditCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'close-audit'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseAuditCommand extends LedgerCommand<CommandData<MultiAgencyAuditCommand, 'close-audit'>> {}
 
 @CommandHandler(CloseAuditCommand)
 export class CloseAuditHandler implements ICommandHandler<CloseAuditCommand> {

@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
 export class CompleteThematicReviewDto extends CommandDto {
@@ -18,14 +19,9 @@ export class CompleteThematicReviewDto extends CommandDto {
   summary!: string;
 }
 
-export class CompleteThematicReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'complete-thematic-review'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CompleteThematicReviewCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'complete-thematic-review'>
+> {}
 
 @CommandHandler(CompleteThematicReviewCommand)
 export class CompleteThematicReviewHandler implements ICommandHandler<CompleteThematicReviewCommand> {

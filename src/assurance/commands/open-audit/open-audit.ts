@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsText, IsTextList } from '../../../http/command-fields
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
@@ -44,14 +45,9 @@ export class OpenAuditDto extends CommandDto {
   boardId?: string;
 }
 
-export class OpenAuditCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'open-audit', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class OpenAuditCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'open-audit', 'boardRegistered'>
+> {}
 
 @CommandHandler(OpenAuditCommand)
 export class OpenAuditHandler implements ICommandHandler<OpenAuditCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsText, IsTextList } from '../../../http/command-fields
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
@@ -31,14 +32,9 @@ export class OpenThematicReviewDto extends CommandDto {
   boardId?: string;
 }
 
-export class OpenThematicReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'open-thematic-review', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class OpenThematicReviewCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'open-thematic-review', 'boardRegistered'>
+> {}
 
 @CommandHandler(OpenThematicReviewCommand)
 export class OpenThematicReviewHandler implements ICommandHandler<OpenThematicReviewCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -9,7 +10,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 import { unrecorded } from '../reference-facts';
 
@@ -24,14 +25,9 @@ export class RecordAuditFindingDto extends CommandDto {
   actionIds?: string[];
 }
 
-export class RecordAuditFindingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-finding', 'missingActionIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAuditFindingCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'record-audit-finding', 'missingActionIds'>
+> {}
 
 @CommandHandler(RecordAuditFindingCommand)
 export class RecordAuditFindingHandler implements ICommandHandler<RecordAuditFindingCommand> {

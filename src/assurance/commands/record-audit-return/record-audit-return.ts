@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate } from '../../../http/command-fields';
@@ -8,7 +9,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class RecordAuditReturnDto extends CommandDto {
@@ -19,14 +20,9 @@ export class RecordAuditReturnDto extends CommandDto {
   returnedOn!: string;
 }
 
-export class RecordAuditReturnCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-return'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAuditReturnCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'record-audit-return'>
+> {}
 
 @CommandHandler(RecordAuditReturnCommand)
 export class RecordAuditReturnHandler implements ICommandHandler<RecordAuditReturnCommand> {

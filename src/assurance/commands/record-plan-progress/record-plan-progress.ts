@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import {
   PLAN_STATUSES,
   ThematicReview,
@@ -26,14 +27,9 @@ export class RecordPlanProgressDto extends CommandDto {
   summary!: string;
 }
 
-export class RecordPlanProgressCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'record-plan-progress'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPlanProgressCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'record-plan-progress'>
+> {}
 
 @CommandHandler(RecordPlanProgressCommand)
 export class RecordPlanProgressHandler implements ICommandHandler<RecordPlanProgressCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsIdList, IsText } from '../../../http/command-fields';
@@ -8,7 +9,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 import { unrecorded } from '../reference-facts';
@@ -26,14 +27,9 @@ export class RecordThematicFindingDto extends CommandDto {
   partnerIds?: string[];
 }
 
-export class RecordThematicFindingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'record-thematic-finding', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordThematicFindingCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'record-thematic-finding', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(RecordThematicFindingCommand)
 export class RecordThematicFindingHandler implements ICommandHandler<RecordThematicFindingCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsIdList } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 import { unrecorded } from '../reference-facts';
@@ -29,14 +30,9 @@ export class RequestAuditReturnsDto extends CommandDto {
   dueOn?: string;
 }
 
-export class RequestAuditReturnsCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'request-audit-returns', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestAuditReturnsCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'request-audit-returns', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(RequestAuditReturnsCommand)
 export class RequestAuditReturnsHandler implements ICommandHandler<RequestAuditReturnsCommand> {

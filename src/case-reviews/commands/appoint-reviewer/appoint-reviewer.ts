@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 
@@ -21,14 +22,7 @@ export class AppointReviewerDto extends CommandDto {
   termsOfReference!: string;
 }
 
-export class AppointReviewerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'appoint-reviewer'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AppointReviewerCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'appoint-reviewer'>> {}
 
 @CommandHandler(AppointReviewerCommand)
 export class AppointReviewerHandler implements ICommandHandler<AppointReviewerCommand> {

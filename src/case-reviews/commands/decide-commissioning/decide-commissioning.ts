@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { IsBoolean } from 'class-validator';
@@ -23,14 +24,7 @@ export class DecideCommissioningDto extends CommandDto {
   reasons!: string;
 }
 
-export class DecideCommissioningCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'decide-commissioning'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DecideCommissioningCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'decide-commissioning'>> {}
 
 @CommandHandler(DecideCommissioningCommand)
 export class DecideCommissioningHandler implements ICommandHandler<DecideCommissioningCommand> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, DELAY_REASONS, type DelayReason } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -24,14 +25,7 @@ export class DelayPublicationDto extends CommandDto {
   reviewOn!: string;
 }
 
-export class DelayPublicationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'delay-publication'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DelayPublicationCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'delay-publication'>> {}
 
 @CommandHandler(DelayPublicationCommand)
 export class DelayPublicationHandler implements ICommandHandler<DelayPublicationCommand> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, BRIEFING_FORMATS, type BriefingFormat } from '../../domain/case-review';
 import { IsOneOf, IsText } from '../case-review-fields';
 import { IsRecordId } from '../../../http/ids';
@@ -22,14 +23,7 @@ export class DraftBriefingDto extends CommandDto {
   title!: string;
 }
 
-export class DraftBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'draft-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DraftBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'draft-briefing'>> {}
 
 @CommandHandler(DraftBriefingCommand)
 export class DraftBriefingHandler implements ICommandHandler<DraftBriefingCommand> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsText } from '../case-review-fields';
 
@@ -15,14 +16,7 @@ export class HoldBriefingDto extends CommandDto {
   reason!: string;
 }
 
-export class HoldBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'hold-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class HoldBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'hold-briefing'>> {}
 
 @CommandHandler(HoldBriefingCommand)
 export class HoldBriefingHandler implements ICommandHandler<HoldBriefingCommand> {

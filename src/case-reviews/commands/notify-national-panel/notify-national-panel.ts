@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate } from '../case-review-fields';
 
@@ -15,14 +16,9 @@ export class NotifyNationalPanelDto extends CommandDto {
   notifiedOn!: string;
 }
 
-export class NotifyNationalPanelCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'notify-national-panel'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class NotifyNationalPanelCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'notify-national-panel'>
+> {}
 
 @CommandHandler(NotifyNationalPanelCommand)
 export class NotifyNationalPanelHandler implements ICommandHandler<NotifyNationalPanelCommand> {

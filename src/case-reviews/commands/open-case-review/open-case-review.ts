@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
@@ -9,7 +10,7 @@ import { plainDataSubjects } from '../../../http/plain-data-subjects';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import {
   CaseReview,
@@ -72,14 +73,9 @@ export class OpenCaseReviewDto extends CommandDto {
   dataSubjects?: CaseReviewSubjectDto[];
 }
 
-export class OpenCaseReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'open-case-review', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class OpenCaseReviewCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'open-case-review', 'boardRegistered'>
+> {}
 
 @CommandHandler(OpenCaseReviewCommand)
 export class OpenCaseReviewHandler implements ICommandHandler<OpenCaseReviewCommand> {

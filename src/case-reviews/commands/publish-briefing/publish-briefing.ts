@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsTextList } from '../case-review-fields';
 
@@ -18,14 +19,7 @@ export class PublishBriefingDto extends CommandDto {
   disseminatedTo!: string[];
 }
 
-export class PublishBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'publish-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PublishBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'publish-briefing'>> {}
 
 @CommandHandler(PublishBriefingCommand)
 export class PublishBriefingHandler implements ICommandHandler<PublishBriefingCommand> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { Matches } from 'class-validator';
@@ -23,14 +24,7 @@ export class ReceiveDraftDto extends CommandDto {
   contentHash!: string;
 }
 
-export class ReceiveDraftCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'receive-draft'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReceiveDraftCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'receive-draft'>> {}
 
 @CommandHandler(ReceiveDraftCommand)
 export class ReceiveDraftHandler implements ICommandHandler<ReceiveDraftCommand> {

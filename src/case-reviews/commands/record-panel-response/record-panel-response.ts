@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, PANEL_RESPONSES, type PanelResponse } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -21,14 +22,9 @@ export class RecordPanelResponseDto extends CommandDto {
   summary!: string;
 }
 
-export class RecordPanelResponseCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'record-panel-response'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPanelResponseCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'record-panel-response'>
+> {}
 
 @CommandHandler(RecordPanelResponseCommand)
 export class RecordPanelResponseHandler implements ICommandHandler<RecordPanelResponseCommand> {

@@ -1,6 +1,7 @@
 import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,7 +22,7 @@ import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import { ReviewActivity, type ActivityCount, type ReviewActivityCommand } from '../../domain/review-activity';
 import { IsText } from '../case-review-fields';
@@ -101,14 +102,9 @@ export class RecordReviewActivityDto extends CommandDto {
   notes?: string[];
 }
 
-export class RecordReviewActivityCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ReviewActivityCommand, 'record-review-activity', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordReviewActivityCommand extends LedgerCommand<
+  CommandData<ReviewActivityCommand, 'record-review-activity', 'boardRegistered'>
+> {}
 
 @CommandHandler(RecordReviewActivityCommand)
 export class RecordReviewActivityHandler implements ICommandHandler<RecordReviewActivityCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { Type } from 'class-transformer';
 import {
@@ -123,14 +124,9 @@ export class RecordDecisionDto extends CommandDto {
   serves?: ServedRecordDto[];
 }
 
-export class RecordDecisionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordDecisionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>
+> {}
 
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -28,14 +29,9 @@ export class SatisfyDecisionConditionDto extends CommandDto {
   note?: string;
 }
 
-export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'satisfy-decision-condition'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SatisfyDecisionConditionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'satisfy-decision-condition'>
+> {}
 
 @CommandHandler(SatisfyDecisionConditionCommand)
 export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {

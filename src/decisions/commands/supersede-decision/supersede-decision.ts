@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -23,14 +24,9 @@ export class SupersedeDecisionDto extends CommandDto {
   reason!: string;
 }
 
-export class SupersedeDecisionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SupersedeDecisionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>
+> {}
 
 @CommandHandler(SupersedeDecisionCommand)
 export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
@@ -29,14 +30,9 @@ export class AcknowledgeEscalationDto extends CommandDto {
   personalNote?: PersonalNoteDto;
 }
 
-export class AcknowledgeEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'acknowledge-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AcknowledgeEscalationCommand extends LedgerCommand<
+  CommandData<EscalationCommand, 'acknowledge-escalation'>
+> {}
 
 @CommandHandler(AcknowledgeEscalationCommand)
 export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {

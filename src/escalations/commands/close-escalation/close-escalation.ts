@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -14,14 +15,7 @@ import type { CommandData } from '../../../ledger/aggregate';
 /** Closing carries nothing but its business time: the outcome was recorded when it was resolved. */
 export class CloseEscalationDto extends CommandDto {}
 
-export class CloseEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'close-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseEscalationCommand extends LedgerCommand<CommandData<EscalationCommand, 'close-escalation'>> {}
 
 @CommandHandler(CloseEscalationCommand)
 export class CloseEscalationHandler implements ICommandHandler<CloseEscalationCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
 import { IsString, Length } from 'class-validator';
@@ -24,14 +25,9 @@ export class DefineProtocolDto extends CommandDto {
   stages!: ProtocolStageDto[];
 }
 
-export class DefineProtocolCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DefineProtocolCommand extends LedgerCommand<
+  CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>
+> {}
 
 @CommandHandler(DefineProtocolCommand)
 export class DefineProtocolHandler implements ICommandHandler<DefineProtocolCommand> {

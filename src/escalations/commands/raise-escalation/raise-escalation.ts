@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { plainDataSubjects } from '../../../http/plain-data-subjects';
 import { Type } from 'class-transformer';
@@ -88,18 +89,13 @@ export class RaiseEscalationDto extends CommandDto {
   dataSubjects?: DataSubjectDto[];
 }
 
-export class RaiseEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<
-      EscalationCommand,
-      'raise-escalation',
-      'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
-    >,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RaiseEscalationCommand extends LedgerCommand<
+  CommandData<
+    EscalationCommand,
+    'raise-escalation',
+    'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
+  >
+> {}
 
 @CommandHandler(RaiseEscalationCommand)
 export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCommand> {

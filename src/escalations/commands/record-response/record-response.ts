@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
@@ -32,14 +33,9 @@ export class RecordResponseDto extends CommandDto {
   personalNote?: PersonalNoteDto;
 }
 
-export class RecordResponseCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'record-escalation-response'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordResponseCommand extends LedgerCommand<
+  CommandData<EscalationCommand, 'record-escalation-response'>
+> {}
 
 @CommandHandler(RecordResponseCommand)
 export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
@@ -43,14 +44,7 @@ export class RectifyDataSubjectDto extends CommandDto {
   reason!: string;
 }
 
-export class RectifyDataSubjectCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'rectify-data-subject'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RectifyDataSubjectCommand extends LedgerCommand<CommandData<EscalationCommand, 'rectify-data-subject'>> {}
 
 @CommandHandler(RectifyDataSubjectCommand)
 export class RectifyDataSubjectHandler implements ICommandHandler<RectifyDataSubjectCommand> {

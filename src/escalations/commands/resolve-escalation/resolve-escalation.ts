@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsIn, IsString, Length } from 'class-validator';
@@ -34,14 +35,7 @@ export class ResolveEscalationDto extends CommandDto {
   summary!: string;
 }
 
-export class ResolveEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'resolve-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ResolveEscalationCommand extends LedgerCommand<CommandData<EscalationCommand, 'resolve-escalation'>> {}
 
 @CommandHandler(ResolveEscalationCommand)
 export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalationCommand> {

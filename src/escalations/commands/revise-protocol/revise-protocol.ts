@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
@@ -30,14 +31,9 @@ export class ReviseProtocolDto extends CommandDto {
   reason?: string;
 }
 
-export class ReviseProtocolCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationProtocolCommand, 'revise-escalation-protocol'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviseProtocolCommand extends LedgerCommand<
+  CommandData<EscalationProtocolCommand, 'revise-escalation-protocol'>
+> {}
 
 @CommandHandler(ReviseProtocolCommand)
 export class ReviseProtocolHandler implements ICommandHandler<ReviseProtocolCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -27,14 +28,9 @@ export class ExtendPackAccessDto extends CommandDto {
   reason!: string;
 }
 
-export class ExtendPackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'extend-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ExtendPackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'extend-pack-access', 'now'>
+> {}
 
 /** Whether the grant is still active is judged by the server's clock, as for a revocation. */
 @CommandHandler(ExtendPackAccessCommand)

@@ -1,8 +1,9 @@
 import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601 } from 'class-validator';
@@ -24,14 +25,9 @@ export class GrantPackAccessDto extends CommandDto {
   expiresAt!: string;
 }
 
-export class GrantPackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class GrantPackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>
+> {}
 
 /** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
 @CommandHandler(GrantPackAccessCommand)

@@ -1,8 +1,9 @@
 import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { Type } from 'class-transformer';
 import {
@@ -117,14 +118,9 @@ export class EvidencePackQueuedSchema {
   @ApiProperty({ type: 'integer', description: 'The pack stream revision: send it as If-Match' }) revision!: number;
 }
 
-export class RequestEvidencePackCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'request-evidence-pack'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestEvidencePackCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'request-evidence-pack'>
+> {}
 
 /** Records the request only: the job runner sees the event in the log and builds the pack. */
 @CommandHandler(RequestEvidencePackCommand)

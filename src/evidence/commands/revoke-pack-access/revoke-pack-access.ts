@@ -1,8 +1,9 @@
 import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -20,14 +21,9 @@ export class RevokePackAccessDto extends CommandDto {
   reason!: string;
 }
 
-export class RevokePackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RevokePackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>
+> {}
 
 /** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
 @CommandHandler(RevokePackAccessCommand)

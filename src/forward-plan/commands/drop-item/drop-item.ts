@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 
 export class DropItemDto extends CommandDto {
@@ -15,14 +16,7 @@ export class DropItemDto extends CommandDto {
   reason!: string;
 }
 
-export class DropItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'drop-item'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DropItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'drop-item'>> {}
 
 @CommandHandler(DropItemCommand)
 export class DropItemHandler implements ICommandHandler<DropItemCommand> {

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 import { meetingFacts, PlanTargetDto, targetOf } from '../forward-plan-fields';
 
@@ -15,14 +16,7 @@ export class MoveItemDto extends PlanTargetDto {
   reason!: string;
 }
 
-export class MoveItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'move-item', 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class MoveItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'move-item', 'meeting'>> {}
 
 @CommandHandler(MoveItemCommand)
 export class MoveItemHandler implements ICommandHandler<MoveItemCommand> {

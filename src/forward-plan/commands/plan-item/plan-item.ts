@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
@@ -12,7 +13,7 @@ import { IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import {
   ForwardPlanItem,
@@ -56,14 +57,9 @@ export class PlanItemDto extends PlanTargetDto {
   from!: PlanSourceDto;
 }
 
-export class PlanItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'plan-item', 'boardExists' | 'sourceExists' | 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PlanItemCommand extends LedgerCommand<
+  CommandData<ForwardPlanCommand, 'plan-item', 'boardExists' | 'sourceExists' | 'meeting'>
+> {}
 
 @CommandHandler(PlanItemCommand)
 export class PlanItemHandler implements ICommandHandler<PlanItemCommand> {

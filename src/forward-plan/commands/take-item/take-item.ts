@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 import { meetingFacts } from '../forward-plan-fields';
 
@@ -23,14 +24,7 @@ export class TakeItemDto extends CommandDto {
   agendaItem!: number;
 }
 
-export class TakeItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'take-item', 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class TakeItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'take-item', 'meeting'>> {}
 
 @CommandHandler(TakeItemCommand)
 export class TakeItemHandler implements ICommandHandler<TakeItemCommand> {

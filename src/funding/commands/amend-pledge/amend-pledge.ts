@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
@@ -31,14 +32,7 @@ export class AmendPledgeDto extends CommandDto {
   reason!: string;
 }
 
-export class AmendPledgeCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'amend-pledge'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AmendPledgeCommand extends LedgerCommand<CommandData<BudgetCommand, 'amend-pledge'>> {}
 
 @CommandHandler(AmendPledgeCommand)
 export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {

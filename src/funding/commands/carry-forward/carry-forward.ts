@@ -1,9 +1,10 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
@@ -27,14 +28,9 @@ export class CarryForwardDto extends CommandDto {
   source!: string;
 }
 
-export class CarryForwardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'carry-forward', 'facts' | 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CarryForwardCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'carry-forward', 'facts' | 'ownerExists'>
+> {}
 
 @CommandHandler(CarryForwardCommand)
 export class CarryForwardHandler implements ICommandHandler<CarryForwardCommand> {

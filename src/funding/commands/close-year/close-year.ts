@@ -1,10 +1,11 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
@@ -66,14 +67,9 @@ export class CloseYearDto extends CommandDto {
   source!: string;
 }
 
-export class CloseYearCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'close-year', 'facts' | 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseYearCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'close-year', 'facts' | 'ownerExists'>
+> {}
 
 @CommandHandler(CloseYearCommand)
 export class CloseYearHandler implements ICommandHandler<CloseYearCommand> {

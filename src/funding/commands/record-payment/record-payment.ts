@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
@@ -37,14 +38,9 @@ export class RecordPaymentDto extends CommandDto {
   pledgeId?: string;
 }
 
-export class RecordPaymentCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'record-payment', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPaymentCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'record-payment', 'partnerExists'>
+> {}
 
 @CommandHandler(RecordPaymentCommand)
 export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {

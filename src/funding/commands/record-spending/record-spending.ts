@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsOptionalRecordId } from '../../../http/optional-record-id';
@@ -85,14 +86,9 @@ export class RecordSpendingDto extends CommandDto {
   settlesCommitmentId?: string;
 }
 
-export class RecordSpendingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'record-spending', 'referenceExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordSpendingCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'record-spending', 'referenceExists'>
+> {}
 
 @CommandHandler(RecordSpendingCommand)
 export class RecordSpendingHandler implements ICommandHandler<RecordSpendingCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { BudgetFiguresDto } from '../../http/budget-line.dto';
 import { IsFinancialYear } from '../../http/financial-year';
@@ -19,14 +20,7 @@ export class SetBudgetDto extends BudgetFiguresDto {
   ownerId?: string;
 }
 
-export class SetBudgetCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'set-budget', 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetBudgetCommand extends LedgerCommand<CommandData<BudgetCommand, 'set-budget', 'ownerExists'>> {}
 
 @CommandHandler(SetBudgetCommand)
 export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand> {

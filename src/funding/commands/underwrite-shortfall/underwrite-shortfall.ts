@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
@@ -104,14 +105,9 @@ export class UnderwriteShortfallDto extends CommandDto {
   basis!: UnderwritingBasis;
 }
 
-export class UnderwriteShortfallCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class UnderwriteShortfallCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(UnderwriteShortfallCommand)
 export class UnderwriteShortfallHandler implements ICommandHandler<UnderwriteShortfallCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
@@ -23,14 +24,7 @@ export class WithdrawPledgeDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawPledgeCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'withdraw-pledge'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawPledgeCommand extends LedgerCommand<CommandData<BudgetCommand, 'withdraw-pledge'>> {}
 
 @CommandHandler(WithdrawPledgeCommand)
 export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand> {

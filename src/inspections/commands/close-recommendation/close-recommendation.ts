@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
@@ -9,7 +10,7 @@ import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { EVENT_STORE, type EventStore } from '../../../ledger/event-store.port';
 import { Inspection, type EvidenceReference, type InspectionCommand } from '../../domain/inspection';
 
@@ -56,14 +57,9 @@ export class CloseRecommendationDto extends CommandDto {
   evidence!: EvidenceReferenceDto[];
 }
 
-export class CloseRecommendationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'close-recommendation', 'unverifiedEvidence'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseRecommendationCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'close-recommendation', 'unverifiedEvidence'>
+> {}
 
 @CommandHandler(CloseRecommendationCommand)
 export class CloseRecommendationHandler implements ICommandHandler<CloseRecommendationCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Inspection, type InspectionCommand } from '../../domain/inspection';
 
 export class LinkRecommendationActionDto extends CommandDto {
@@ -16,14 +17,9 @@ export class LinkRecommendationActionDto extends CommandDto {
   actionId!: string;
 }
 
-export class LinkRecommendationActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'link-recommendation-action', 'actionExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class LinkRecommendationActionCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'link-recommendation-action', 'actionExists'>
+> {}
 
 @CommandHandler(LinkRecommendationActionCommand)
 export class LinkRecommendationActionHandler implements ICommandHandler<LinkRecommendationActionCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { INSPECTION_BODIES, Inspection, type InspectionBody, type InspectionCommand } from '../../domain/inspection';
 
@@ -62,14 +63,9 @@ export class RecordInspectionDto extends CommandDto {
   monitoredBy?: string;
 }
 
-export class RecordInspectionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'record-inspection', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordInspectionCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'record-inspection', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(RecordInspectionCommand)
 export class RecordInspectionHandler implements ICommandHandler<RecordInspectionCommand> {

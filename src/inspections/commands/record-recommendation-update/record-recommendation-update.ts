@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 import { NextUpdateDto, nextUpdateOf } from '../inspection-fields';
 
@@ -24,14 +25,9 @@ export class RecordRecommendationUpdateDto extends NextUpdateDto {
   rag?: RagStatus;
 }
 
-export class RecordRecommendationUpdateCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'record-recommendation-update'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordRecommendationUpdateCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'record-recommendation-update'>
+> {}
 
 @CommandHandler(RecordRecommendationUpdateCommand)
 export class RecordRecommendationUpdateHandler implements ICommandHandler<RecordRecommendationUpdateCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsIdList, IsOneOf, IsText } from '../../../http/command-fields';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import {
   Inspection,
   RECOMMENDATION_KINDS,
@@ -34,16 +35,11 @@ export class RecordRecommendationDto extends NextUpdateDto {
   actionIds?: string[];
 }
 
-export class RecordRecommendationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: Omit<CommandData<InspectionCommand, 'record-recommendation', 'missingActionIds'>, 'actionIds'> & {
-      actionIds?: string[];
-    },
-    readonly ctx: CommandContext,
-  ) {
-    super();
+export class RecordRecommendationCommand extends LedgerCommand<
+  Omit<CommandData<InspectionCommand, 'record-recommendation', 'missingActionIds'>, 'actionIds'> & {
+    actionIds?: string[];
   }
-}
+> {}
 
 @CommandHandler(RecordRecommendationCommand)
 export class RecordRecommendationHandler implements ICommandHandler<RecordRecommendationCommand> {

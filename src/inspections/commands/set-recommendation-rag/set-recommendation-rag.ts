@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 
 export class SetRecommendationRagDto extends CommandDto {
@@ -21,14 +22,9 @@ export class SetRecommendationRagDto extends CommandDto {
   reason!: string;
 }
 
-export class SetRecommendationRagCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'set-recommendation-rag'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetRecommendationRagCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'set-recommendation-rag'>
+> {}
 
 @CommandHandler(SetRecommendationRagCommand)
 export class SetRecommendationRagHandler implements ICommandHandler<SetRecommendationRagCommand> {

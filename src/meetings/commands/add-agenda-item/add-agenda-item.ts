@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
@@ -66,14 +67,9 @@ const presentersOf = (dto: AddAgendaItemDto): string[] | undefined => {
   return all.length > 0 ? all : undefined;
 };
 
-export class AddAgendaItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'unregisteredPresenterIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddAgendaItemCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'add-agenda-item', 'unregisteredPresenterIds'>
+> {}
 
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
@@ -35,14 +36,9 @@ export class ApprovePreviousMinutesDto extends CommandDto {
   amendments?: string[];
 }
 
-export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ApprovePreviousMinutesCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>
+> {}
 
 @CommandHandler(ApprovePreviousMinutesCommand)
 export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePreviousMinutesCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -23,14 +24,7 @@ export class CancelMeetingDto extends CommandDto {
   reason!: string;
 }
 
-export class CancelMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'cancel-meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CancelMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'cancel-meeting'>> {}
 
 @CommandHandler(CancelMeetingCommand)
 export class CancelMeetingHandler implements ICommandHandler<CancelMeetingCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -25,14 +26,9 @@ export class ChangeMeetingLocationDto extends CommandDto {
   reason?: string;
 }
 
-export class ChangeMeetingLocationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'change-meeting-location'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ChangeMeetingLocationCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'change-meeting-location'>
+> {}
 
 @CommandHandler(ChangeMeetingLocationCommand)
 export class ChangeMeetingLocationHandler implements ICommandHandler<ChangeMeetingLocationCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -12,14 +13,7 @@ import type { CommandData } from '../../../ledger/aggregate';
 /** Closing takes only the business time: after it nothing more is recorded and there is no reopening. */
 export class CloseMeetingDto extends CommandDto {}
 
-export class CloseMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'close-meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'close-meeting'>> {}
 
 @CommandHandler(CloseMeetingCommand)
 export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -22,14 +23,9 @@ export class CorrectAttendanceDto extends AttendanceStatusDto {
   reason?: string;
 }
 
-export class CorrectAttendanceCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CorrectAttendanceCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>
+> {}
 
 @CommandHandler(CorrectAttendanceCommand)
 export class CorrectAttendanceHandler implements ICommandHandler<CorrectAttendanceCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { Type } from 'class-transformer';
@@ -28,14 +29,9 @@ export class RecordAttendanceDto extends CommandDto {
   entries!: AttendanceEntryDto[];
 }
 
-export class RecordAttendanceCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAttendanceCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>
+> {}
 
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {

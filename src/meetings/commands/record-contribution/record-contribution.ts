@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsItemNumber } from '../../../http/command-fields';
@@ -43,14 +44,9 @@ export class RecordContributionDto extends CommandDto {
   note?: string;
 }
 
-export class RecordContributionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'record-contribution', 'personRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordContributionCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'record-contribution', 'personRegistered'>
+> {}
 
 @CommandHandler(RecordContributionCommand)
 export class RecordContributionHandler implements ICommandHandler<RecordContributionCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -35,14 +36,9 @@ export class ScheduleMeetingDto extends CommandDto {
   location?: string;
 }
 
-export class ScheduleMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'schedule-meeting', 'boardExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ScheduleMeetingCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'schedule-meeting', 'boardExists'>
+> {}
 
 @CommandHandler(ScheduleMeetingCommand)
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {

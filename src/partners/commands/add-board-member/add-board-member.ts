@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -42,14 +43,9 @@ export class AddBoardMemberDto extends CommandDto {
   source?: string;
 }
 
-export class AddBoardMemberCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'add-board-member', 'partnerExists' | 'personExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddBoardMemberCommand extends LedgerCommand<
+  CommandData<BoardCommand, 'add-board-member', 'partnerExists' | 'personExists'>
+> {}
 
 @CommandHandler(AddBoardMemberCommand)
 export class AddBoardMemberHandler implements ICommandHandler<AddBoardMemberCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -26,14 +27,9 @@ export class ArrangeBoardDeputyDto extends CommandDto {
   to?: string;
 }
 
-export class ArrangeBoardDeputyCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'arrange-board-deputy', 'personExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ArrangeBoardDeputyCommand extends LedgerCommand<
+  CommandData<BoardCommand, 'arrange-board-deputy', 'personExists'>
+> {}
 
 @CommandHandler(ArrangeBoardDeputyCommand)
 export class ArrangeBoardDeputyHandler implements ICommandHandler<ArrangeBoardDeputyCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -16,14 +17,7 @@ export class EndBoardMembershipDto extends CommandDto {
   to!: string;
 }
 
-export class EndBoardMembershipCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'end-board-membership'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EndBoardMembershipCommand extends LedgerCommand<CommandData<BoardCommand, 'end-board-membership'>> {}
 
 @CommandHandler(EndBoardMembershipCommand)
 export class EndBoardMembershipHandler implements ICommandHandler<EndBoardMembershipCommand> {

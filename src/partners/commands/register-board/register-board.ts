@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -29,14 +30,7 @@ export class RegisterBoardDto extends CommandDto {
   parentBoardId?: string;
 }
 
-export class RegisterBoardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'register-board', 'parentExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterBoardCommand extends LedgerCommand<CommandData<BoardCommand, 'register-board', 'parentExists'>> {}
 
 @CommandHandler(RegisterBoardCommand)
 export class RegisterBoardHandler implements ICommandHandler<RegisterBoardCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -32,14 +33,7 @@ export class RegisterPartnerDto extends CommandDto {
   statutory?: boolean;
 }
 
-export class RegisterPartnerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PartnerCommand, 'register-partner'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterPartnerCommand extends LedgerCommand<CommandData<PartnerCommand, 'register-partner'>> {}
 
 @CommandHandler(RegisterPartnerCommand)
 export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -30,14 +31,9 @@ export class RegisterPersonDto extends CommandDto {
   title?: string;
 }
 
-export class RegisterPersonCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PersonCommand, 'register-person', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterPersonCommand extends LedgerCommand<
+  CommandData<PersonCommand, 'register-person', 'partnerExists'>
+> {}
 
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -31,14 +32,7 @@ export class SetBoardQuorumRuleDto extends CommandDto {
   source?: string;
 }
 
-export class SetBoardQuorumRuleCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'set-board-quorum-rule'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetBoardQuorumRuleCommand extends LedgerCommand<CommandData<BoardCommand, 'set-board-quorum-rule'>> {}
 
 @CommandHandler(SetBoardQuorumRuleCommand)
 export class SetBoardQuorumRuleHandler implements ICommandHandler<SetBoardQuorumRuleCommand> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601 } from 'class-validator';
@@ -20,14 +21,9 @@ export class SucceedPartnerDto extends CommandDto {
   effectiveFrom!: string;
 }
 
-export class SucceedPartnerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PartnerCommand, 'succeed-partner', 'successorExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SucceedPartnerCommand extends LedgerCommand<
+  CommandData<PartnerCommand, 'succeed-partner', 'successorExists'>
+> {}
 
 @CommandHandler(SucceedPartnerCommand)
 export class SucceedPartnerHandler implements ICommandHandler<SucceedPartnerCommand> {

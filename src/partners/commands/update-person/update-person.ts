@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
@@ -33,14 +34,7 @@ export class UpdatePersonDto extends CommandDto {
   title?: string;
 }
 
-export class UpdatePersonCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PersonCommand, 'update-person', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class UpdatePersonCommand extends LedgerCommand<CommandData<PersonCommand, 'update-person', 'partnerExists'>> {}
 
 @CommandHandler(UpdatePersonCommand)
 export class UpdatePersonHandler implements ICommandHandler<UpdatePersonCommand> {

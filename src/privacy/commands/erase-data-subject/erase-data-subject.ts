@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
@@ -37,14 +38,9 @@ export class EraseDataSubjectDto extends CommandDto {
   keyVersion?: number;
 }
 
-export class EraseDataSubjectCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EraseDataSubjectCommand extends LedgerCommand<
+  CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>
+> {}
 
 @CommandHandler(EraseDataSubjectCommand)
 export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubjectCommand> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
@@ -8,7 +9,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class AddRiskControlDto extends CommandDto {
@@ -22,14 +23,7 @@ export class AddRiskControlDto extends CommandDto {
   description!: string;
 }
 
-export class AddRiskControlCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'add-risk-control'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddRiskControlCommand extends LedgerCommand<CommandData<RiskCommand, 'add-risk-control'>> {}
 
 @CommandHandler(AddRiskControlCommand)
 export class AddRiskControlHandler implements ICommandHandler<AddRiskControlCommand> {

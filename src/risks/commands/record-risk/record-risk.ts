@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { RISK_CATEGORIES, Risk, type RiskCategory, type RiskCommand } from '../../domain/risk';
 import { IsRating } from '../risk-fields';
@@ -45,14 +46,7 @@ export class RecordRiskDto extends CommandDto {
   nextReviewDue?: string;
 }
 
-export class RecordRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'record-risk', 'ownerRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'record-risk', 'ownerRegistered'>> {}
 
 @CommandHandler(RecordRiskCommand)
 export class RecordRiskHandler implements ICommandHandler<RecordRiskCommand> {

@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class RemoveRiskControlDto extends CommandDto {
@@ -18,14 +19,7 @@ export class RemoveRiskControlDto extends CommandDto {
   reason!: string;
 }
 
-export class RemoveRiskControlCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'remove-risk-control'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RemoveRiskControlCommand extends LedgerCommand<CommandData<RiskCommand, 'remove-risk-control'>> {}
 
 @CommandHandler(RemoveRiskControlCommand)
 export class RemoveRiskControlHandler implements ICommandHandler<RemoveRiskControlCommand> {

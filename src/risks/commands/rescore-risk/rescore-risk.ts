@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 import { IsRating } from '../risk-fields';
 
@@ -25,14 +26,7 @@ export class RescoreRiskDto extends CommandDto {
   reason!: string;
 }
 
-export class RescoreRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'rescore-risk'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RescoreRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'rescore-risk'>> {}
 
 @CommandHandler(RescoreRiskCommand)
 export class RescoreRiskHandler implements ICommandHandler<RescoreRiskCommand> {

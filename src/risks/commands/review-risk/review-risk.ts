@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
@@ -8,7 +9,7 @@ import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Meeting } from '../../../meetings';
 import { Risk, type RiskCommand } from '../../domain/risk';
 import { IsMeetingRef } from '../risk-fields';
@@ -30,14 +31,7 @@ export class ReviewRiskDto extends CommandDto {
   nextReviewDue?: string;
 }
 
-export class ReviewRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'review-risk', 'meetingExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviewRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'review-risk', 'meetingExists'>> {}
 
 @CommandHandler(ReviewRiskCommand)
 export class ReviewRiskHandler implements ICommandHandler<ReviewRiskCommand> {

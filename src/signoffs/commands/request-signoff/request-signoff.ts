@@ -1,8 +1,9 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { Type } from 'class-transformer';
 import {
@@ -94,14 +95,9 @@ export class RequestSignoffDto extends CommandDto {
   serves?: ServedRecordDto[];
 }
 
-export class RequestSignoffCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestSignoffCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>
+> {}
 
 @CommandHandler(RequestSignoffCommand)
 export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {

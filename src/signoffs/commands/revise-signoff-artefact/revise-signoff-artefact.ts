@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -18,14 +19,9 @@ export class ReviseSignoffArtefactDto extends CommandDto {
   contentHash!: string;
 }
 
-export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'revise-signoff-artefact'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviseSignoffArtefactCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'revise-signoff-artefact'>
+> {}
 
 @CommandHandler(ReviseSignoffArtefactCommand)
 export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {

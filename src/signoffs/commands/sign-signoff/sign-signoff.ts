@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
@@ -40,14 +41,7 @@ export class SignSignoffDto extends CommandDto {
   conditions?: string[];
 }
 
-export class SignSignoffCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SignSignoffCommand extends LedgerCommand<CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>> {}
 
 @CommandHandler(SignSignoffCommand)
 export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {

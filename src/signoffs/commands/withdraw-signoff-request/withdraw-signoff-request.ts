@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -19,14 +20,9 @@ export class WithdrawSignoffRequestDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawSignoffRequestCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-request'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawSignoffRequestCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'withdraw-signoff-request'>
+> {}
 
 @CommandHandler(WithdrawSignoffRequestCommand)
 export class WithdrawSignoffRequestHandler implements ICommandHandler<WithdrawSignoffRequestCommand> {

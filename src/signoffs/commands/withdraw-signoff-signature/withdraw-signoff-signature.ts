@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -24,14 +25,9 @@ export class WithdrawSignoffSignatureDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-signature'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawSignoffSignatureCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'withdraw-signoff-signature'>
+> {}
 
 @CommandHandler(WithdrawSignoffSignatureCommand)
 export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {
