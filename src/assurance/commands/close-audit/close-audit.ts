@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class CloseAuditDto extends CommandDto {
@@ -22,13 +23,7 @@ export class CloseAuditDto extends CommandDto {
 export class CloseAuditCommand extends LedgerCommand<CommandData<MultiAgencyAuditCommand, 'close-audit'>> {}
 
 @CommandHandler(CloseAuditCommand)
-export class CloseAuditHandler implements ICommandHandler<CloseAuditCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseAuditCommand) {
-    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'close-audit', data }, ctx);
-  }
-}
+export class CloseAuditHandler extends DeciderHandler(MultiAgencyAudit, 'close-audit', (data) => data.auditId) {}
 
 @ApiTags('multi-agency-audits')
 @Controller('multi-agency-audits')

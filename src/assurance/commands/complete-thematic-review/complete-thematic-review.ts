@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
 export class CompleteThematicReviewDto extends CommandDto {
@@ -24,13 +25,11 @@ export class CompleteThematicReviewCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(CompleteThematicReviewCommand)
-export class CompleteThematicReviewHandler implements ICommandHandler<CompleteThematicReviewCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CompleteThematicReviewCommand) {
-    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'complete-thematic-review', data }, ctx);
-  }
-}
+export class CompleteThematicReviewHandler extends DeciderHandler(
+  ThematicReview,
+  'complete-thematic-review',
+  (data) => data.thematicReviewId,
+) {}
 
 @ApiTags('thematic-reviews')
 @Controller('thematic-reviews')

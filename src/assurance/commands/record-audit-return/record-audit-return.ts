@@ -1,7 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate } from '../../../http/command-fields';
@@ -9,7 +10,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class RecordAuditReturnDto extends CommandDto {
@@ -25,13 +26,11 @@ export class RecordAuditReturnCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(RecordAuditReturnCommand)
-export class RecordAuditReturnHandler implements ICommandHandler<RecordAuditReturnCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordAuditReturnCommand) {
-    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'record-audit-return', data }, ctx);
-  }
-}
+export class RecordAuditReturnHandler extends DeciderHandler(
+  MultiAgencyAudit,
+  'record-audit-return',
+  (data) => data.auditId,
+) {}
 
 @ApiTags('multi-agency-audits')
 @Controller('multi-agency-audits')

@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import {
   PLAN_STATUSES,
   ThematicReview,
@@ -32,13 +33,11 @@ export class RecordPlanProgressCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(RecordPlanProgressCommand)
-export class RecordPlanProgressHandler implements ICommandHandler<RecordPlanProgressCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordPlanProgressCommand) {
-    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'record-plan-progress', data }, ctx);
-  }
-}
+export class RecordPlanProgressHandler extends DeciderHandler(
+  ThematicReview,
+  'record-plan-progress',
+  (data) => data.thematicReviewId,
+) {}
 
 @ApiTags('thematic-reviews')
 @Controller('thematic-reviews')

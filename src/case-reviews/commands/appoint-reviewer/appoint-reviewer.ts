@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 
@@ -25,13 +26,11 @@ export class AppointReviewerDto extends CommandDto {
 export class AppointReviewerCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'appoint-reviewer'>> {}
 
 @CommandHandler(AppointReviewerCommand)
-export class AppointReviewerHandler implements ICommandHandler<AppointReviewerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: AppointReviewerCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'appoint-reviewer', data }, ctx);
-  }
-}
+export class AppointReviewerHandler extends DeciderHandler(
+  CaseReview,
+  'appoint-reviewer',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, DELAY_REASONS, type DelayReason } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -28,13 +29,11 @@ export class DelayPublicationDto extends CommandDto {
 export class DelayPublicationCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'delay-publication'>> {}
 
 @CommandHandler(DelayPublicationCommand)
-export class DelayPublicationHandler implements ICommandHandler<DelayPublicationCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DelayPublicationCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'delay-publication', data }, ctx);
-  }
-}
+export class DelayPublicationHandler extends DeciderHandler(
+  CaseReview,
+  'delay-publication',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

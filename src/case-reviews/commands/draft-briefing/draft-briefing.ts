@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, BRIEFING_FORMATS, type BriefingFormat } from '../../domain/case-review';
 import { IsOneOf, IsText } from '../case-review-fields';
 import { IsRecordId } from '../../../http/ids';
@@ -26,13 +27,7 @@ export class DraftBriefingDto extends CommandDto {
 export class DraftBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'draft-briefing'>> {}
 
 @CommandHandler(DraftBriefingCommand)
-export class DraftBriefingHandler implements ICommandHandler<DraftBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DraftBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'draft-briefing', data }, ctx);
-  }
-}
+export class DraftBriefingHandler extends DeciderHandler(CaseReview, 'draft-briefing', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

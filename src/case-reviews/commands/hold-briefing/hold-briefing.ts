@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsText } from '../case-review-fields';
 
@@ -19,13 +20,7 @@ export class HoldBriefingDto extends CommandDto {
 export class HoldBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'hold-briefing'>> {}
 
 @CommandHandler(HoldBriefingCommand)
-export class HoldBriefingHandler implements ICommandHandler<HoldBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: HoldBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'hold-briefing', data }, ctx);
-  }
-}
+export class HoldBriefingHandler extends DeciderHandler(CaseReview, 'hold-briefing', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

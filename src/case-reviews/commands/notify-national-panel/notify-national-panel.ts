@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate } from '../case-review-fields';
 
@@ -21,13 +22,11 @@ export class NotifyNationalPanelCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(NotifyNationalPanelCommand)
-export class NotifyNationalPanelHandler implements ICommandHandler<NotifyNationalPanelCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: NotifyNationalPanelCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'notify-national-panel', data }, ctx);
-  }
-}
+export class NotifyNationalPanelHandler extends DeciderHandler(
+  CaseReview,
+  'notify-national-panel',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsTextList } from '../case-review-fields';
 
@@ -22,13 +23,11 @@ export class PublishBriefingDto extends CommandDto {
 export class PublishBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'publish-briefing'>> {}
 
 @CommandHandler(PublishBriefingCommand)
-export class PublishBriefingHandler implements ICommandHandler<PublishBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: PublishBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'publish-briefing', data }, ctx);
-  }
-}
+export class PublishBriefingHandler extends DeciderHandler(
+  CaseReview,
+  'publish-briefing',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

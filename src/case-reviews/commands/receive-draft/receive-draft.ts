@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { Matches } from 'class-validator';
@@ -27,13 +28,7 @@ export class ReceiveDraftDto extends CommandDto {
 export class ReceiveDraftCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'receive-draft'>> {}
 
 @CommandHandler(ReceiveDraftCommand)
-export class ReceiveDraftHandler implements ICommandHandler<ReceiveDraftCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReceiveDraftCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'receive-draft', data }, ctx);
-  }
-}
+export class ReceiveDraftHandler extends DeciderHandler(CaseReview, 'receive-draft', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

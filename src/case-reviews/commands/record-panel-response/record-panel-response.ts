@@ -1,13 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, PANEL_RESPONSES, type PanelResponse } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -27,13 +28,11 @@ export class RecordPanelResponseCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(RecordPanelResponseCommand)
-export class RecordPanelResponseHandler implements ICommandHandler<RecordPanelResponseCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordPanelResponseCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'record-panel-response', data }, ctx);
-  }
-}
+export class RecordPanelResponseHandler extends DeciderHandler(
+  CaseReview,
+  'record-panel-response',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -27,13 +28,7 @@ export class RescindDecisionDto extends CommandDto {
 export class RescindDecisionCommand extends LedgerCommand<CommandData<DecisionCommand, 'rescind-decision'>> {}
 
 @CommandHandler(RescindDecisionCommand)
-export class RescindDecisionHandler implements ICommandHandler<RescindDecisionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RescindDecisionCommand) {
-    return this.runner.run(Decision, data.decisionId, { type: 'rescind-decision', data }, ctx);
-  }
-}
+export class RescindDecisionHandler extends DeciderHandler(Decision, 'rescind-decision', (data) => data.decisionId) {}
 
 @ApiTags('decisions')
 @Controller('decisions')

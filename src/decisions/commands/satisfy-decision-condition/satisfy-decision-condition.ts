@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -34,13 +35,11 @@ export class SatisfyDecisionConditionCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(SatisfyDecisionConditionCommand)
-export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SatisfyDecisionConditionCommand) {
-    return this.runner.run(Decision, data.decisionId, { type: 'satisfy-decision-condition', data }, ctx);
-  }
-}
+export class SatisfyDecisionConditionHandler extends DeciderHandler(
+  Decision,
+  'satisfy-decision-condition',
+  (data) => data.decisionId,
+) {}
 
 @ApiTags('decisions')
 @Controller('decisions')

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
 import { IsString, Length } from 'class-validator';
@@ -30,13 +31,11 @@ export class DefineProtocolCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(DefineProtocolCommand)
-export class DefineProtocolHandler implements ICommandHandler<DefineProtocolCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DefineProtocolCommand) {
-    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'define-escalation-protocol', data }, ctx);
-  }
-}
+export class DefineProtocolHandler extends DeciderHandler(
+  EscalationProtocol,
+  'define-escalation-protocol',
+  (data) => data.protocolId,
+) {}
 
 @ApiTags('escalations')
 @Controller('escalation-protocols')

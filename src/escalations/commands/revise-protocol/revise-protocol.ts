@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
@@ -36,13 +37,11 @@ export class ReviseProtocolCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(ReviseProtocolCommand)
-export class ReviseProtocolHandler implements ICommandHandler<ReviseProtocolCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseProtocolCommand) {
-    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'revise-escalation-protocol', data }, ctx);
-  }
-}
+export class ReviseProtocolHandler extends DeciderHandler(
+  EscalationProtocol,
+  'revise-escalation-protocol',
+  (data) => data.protocolId,
+) {}
 
 @ApiTags('escalations')
 @Controller('escalation-protocols')

@@ -1,9 +1,10 @@
 import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { Type } from 'class-transformer';
 import {
@@ -124,13 +125,11 @@ export class RequestEvidencePackCommand extends LedgerCommand<
 
 /** Records the request only: the job runner sees the event in the log and builds the pack. */
 @CommandHandler(RequestEvidencePackCommand)
-export class RequestEvidencePackHandler implements ICommandHandler<RequestEvidencePackCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RequestEvidencePackCommand) {
-    return this.runner.run(EvidencePack, data.packId, { type: 'request-evidence-pack', data }, ctx);
-  }
-}
+export class RequestEvidencePackHandler extends DeciderHandler(
+  EvidencePack,
+  'request-evidence-pack',
+  (data) => data.packId,
+) {}
 
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')

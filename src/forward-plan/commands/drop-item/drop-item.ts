@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 
 export class DropItemDto extends CommandDto {
@@ -19,13 +20,7 @@ export class DropItemDto extends CommandDto {
 export class DropItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'drop-item'>> {}
 
 @CommandHandler(DropItemCommand)
-export class DropItemHandler implements ICommandHandler<DropItemCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DropItemCommand) {
-    return this.runner.run(ForwardPlanItem, data.itemId, { type: 'drop-item', data }, ctx);
-  }
-}
+export class DropItemHandler extends DeciderHandler(ForwardPlanItem, 'drop-item', (data) => data.itemId) {}
 
 @ApiTags('forward-plan')
 @Controller('forward-plan')

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
@@ -26,13 +27,7 @@ export class ReviseBudgetDto extends BudgetFiguresDto {
 export class ReviseBudgetCommand extends LedgerCommand<CommandData<BudgetCommand, 'revise-budget'>> {}
 
 @CommandHandler(ReviseBudgetCommand)
-export class ReviseBudgetHandler implements ICommandHandler<ReviseBudgetCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseBudgetCommand) {
-    return this.runner.run(Budget, budgetId(data), { type: 'revise-budget', data }, ctx);
-  }
-}
+export class ReviseBudgetHandler extends DeciderHandler(Budget, 'revise-budget', budgetId) {}
 
 @ApiTags('funding')
 @Controller('budgets')

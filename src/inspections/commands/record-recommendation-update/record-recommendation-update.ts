@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 import { NextUpdateDto, nextUpdateOf } from '../inspection-fields';
 
@@ -30,13 +31,11 @@ export class RecordRecommendationUpdateCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(RecordRecommendationUpdateCommand)
-export class RecordRecommendationUpdateHandler implements ICommandHandler<RecordRecommendationUpdateCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordRecommendationUpdateCommand) {
-    return this.runner.run(Inspection, data.inspectionId, { type: 'record-recommendation-update', data }, ctx);
-  }
-}
+export class RecordRecommendationUpdateHandler extends DeciderHandler(
+  Inspection,
+  'record-recommendation-update',
+  (data) => data.inspectionId,
+) {}
 
 @ApiTags('inspections')
 @Controller('inspections')

@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 
 export class SetRecommendationRagDto extends CommandDto {
@@ -27,13 +28,11 @@ export class SetRecommendationRagCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(SetRecommendationRagCommand)
-export class SetRecommendationRagHandler implements ICommandHandler<SetRecommendationRagCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SetRecommendationRagCommand) {
-    return this.runner.run(Inspection, data.inspectionId, { type: 'set-recommendation-rag', data }, ctx);
-  }
-}
+export class SetRecommendationRagHandler extends DeciderHandler(
+  Inspection,
+  'set-recommendation-rag',
+  (data) => data.inspectionId,
+) {}
 
 @ApiTags('inspections')
 @Controller('inspections')

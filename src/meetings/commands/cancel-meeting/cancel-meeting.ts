@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -27,13 +28,7 @@ export class CancelMeetingDto extends CommandDto {
 export class CancelMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'cancel-meeting'>> {}
 
 @CommandHandler(CancelMeetingCommand)
-export class CancelMeetingHandler implements ICommandHandler<CancelMeetingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CancelMeetingCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'cancel-meeting', data }, ctx);
-  }
-}
+export class CancelMeetingHandler extends DeciderHandler(Meeting, 'cancel-meeting', (data) => data.meetingId) {}
 
 @ApiTags('meetings')
 @Controller('meetings')

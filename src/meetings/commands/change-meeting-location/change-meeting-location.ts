@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -31,13 +32,11 @@ export class ChangeMeetingLocationCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(ChangeMeetingLocationCommand)
-export class ChangeMeetingLocationHandler implements ICommandHandler<ChangeMeetingLocationCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ChangeMeetingLocationCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'change-meeting-location', data }, ctx);
-  }
-}
+export class ChangeMeetingLocationHandler extends DeciderHandler(
+  Meeting,
+  'change-meeting-location',
+  (data) => data.meetingId,
+) {}
 
 @ApiTags('meetings')
 @Controller('meetings')

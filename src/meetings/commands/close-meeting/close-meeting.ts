@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -16,13 +17,7 @@ export class CloseMeetingDto extends CommandDto {}
 export class CloseMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'close-meeting'>> {}
 
 @CommandHandler(CloseMeetingCommand)
-export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseMeetingCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'close-meeting', data }, ctx);
-  }
-}
+export class CloseMeetingHandler extends DeciderHandler(Meeting, 'close-meeting', (data) => data.meetingId) {}
 
 @ApiTags('meetings')
 @Controller('meetings')

@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -20,13 +21,7 @@ export class EndBoardMembershipDto extends CommandDto {
 export class EndBoardMembershipCommand extends LedgerCommand<CommandData<BoardCommand, 'end-board-membership'>> {}
 
 @CommandHandler(EndBoardMembershipCommand)
-export class EndBoardMembershipHandler implements ICommandHandler<EndBoardMembershipCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: EndBoardMembershipCommand) {
-    return this.runner.run(Board, data.boardId, { type: 'end-board-membership', data }, ctx);
-  }
-}
+export class EndBoardMembershipHandler extends DeciderHandler(Board, 'end-board-membership', (data) => data.boardId) {}
 
 @ApiTags('boards')
 @Controller('boards')

@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -36,13 +37,7 @@ export class RegisterPartnerDto extends CommandDto {
 export class RegisterPartnerCommand extends LedgerCommand<CommandData<PartnerCommand, 'register-partner'>> {}
 
 @CommandHandler(RegisterPartnerCommand)
-export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RegisterPartnerCommand) {
-    return this.runner.run(Partner, data.partnerId, { type: 'register-partner', data }, ctx);
-  }
-}
+export class RegisterPartnerHandler extends DeciderHandler(Partner, 'register-partner', (data) => data.partnerId) {}
 
 @ApiTags('partners')
 @Controller('partners')

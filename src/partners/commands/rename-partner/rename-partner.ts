@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
@@ -36,13 +37,7 @@ export class RenamePartnerDto extends CommandDto {
 export class RenamePartnerCommand extends LedgerCommand<CommandData<PartnerCommand, 'rename-partner'>> {}
 
 @CommandHandler(RenamePartnerCommand)
-export class RenamePartnerHandler implements ICommandHandler<RenamePartnerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RenamePartnerCommand) {
-    return this.runner.run(Partner, data.partnerId, { type: 'rename-partner', data }, ctx);
-  }
-}
+export class RenamePartnerHandler extends DeciderHandler(Partner, 'rename-partner', (data) => data.partnerId) {}
 
 @ApiTags('partners')
 @Controller('partners')

@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
@@ -35,13 +36,7 @@ export class SetBoardQuorumRuleDto extends CommandDto {
 export class SetBoardQuorumRuleCommand extends LedgerCommand<CommandData<BoardCommand, 'set-board-quorum-rule'>> {}
 
 @CommandHandler(SetBoardQuorumRuleCommand)
-export class SetBoardQuorumRuleHandler implements ICommandHandler<SetBoardQuorumRuleCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SetBoardQuorumRuleCommand) {
-    return this.runner.run(Board, data.boardId, { type: 'set-board-quorum-rule', data }, ctx);
-  }
-}
+export class SetBoardQuorumRuleHandler extends DeciderHandler(Board, 'set-board-quorum-rule', (data) => data.boardId) {}
 
 @ApiTags('boards')
 @Controller('boards')

@@ -1,7 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
@@ -9,7 +10,7 @@ import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class AddRiskControlDto extends CommandDto {
@@ -26,13 +27,7 @@ export class AddRiskControlDto extends CommandDto {
 export class AddRiskControlCommand extends LedgerCommand<CommandData<RiskCommand, 'add-risk-control'>> {}
 
 @CommandHandler(AddRiskControlCommand)
-export class AddRiskControlHandler implements ICommandHandler<AddRiskControlCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: AddRiskControlCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'add-risk-control', data }, ctx);
-  }
-}
+export class AddRiskControlHandler extends DeciderHandler(Risk, 'add-risk-control', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')

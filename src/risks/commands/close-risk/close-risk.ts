@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class CloseRiskDto extends CommandDto {
@@ -22,13 +23,7 @@ export class CloseRiskDto extends CommandDto {
 export class CloseRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'close-risk'>> {}
 
 @CommandHandler(CloseRiskCommand)
-export class CloseRiskHandler implements ICommandHandler<CloseRiskCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseRiskCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'close-risk', data }, ctx);
-  }
-}
+export class CloseRiskHandler extends DeciderHandler(Risk, 'close-risk', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')

@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 import { IsRating } from '../risk-fields';
 
@@ -29,13 +30,7 @@ export class RescoreRiskDto extends CommandDto {
 export class RescoreRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'rescore-risk'>> {}
 
 @CommandHandler(RescoreRiskCommand)
-export class RescoreRiskHandler implements ICommandHandler<RescoreRiskCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RescoreRiskCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'rescore-risk', data }, ctx);
-  }
-}
+export class RescoreRiskHandler extends DeciderHandler(Risk, 'rescore-risk', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')

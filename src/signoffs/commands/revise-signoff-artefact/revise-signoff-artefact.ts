@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
@@ -24,13 +25,11 @@ export class ReviseSignoffArtefactCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(ReviseSignoffArtefactCommand)
-export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseSignoffArtefactCommand) {
-    return this.runner.run(Signoff, data.signoffId, { type: 'revise-signoff-artefact', data }, ctx);
-  }
-}
+export class ReviseSignoffArtefactHandler extends DeciderHandler(
+  Signoff,
+  'revise-signoff-artefact',
+  (data) => data.signoffId,
+) {}
 
 @ApiTags('signoffs')
 @Controller('signoffs')

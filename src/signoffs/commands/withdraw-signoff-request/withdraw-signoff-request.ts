@@ -1,9 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiTags, ApiProperty } from '@nestjs/swagger';
-import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
@@ -25,13 +26,11 @@ export class WithdrawSignoffRequestCommand extends LedgerCommand<
 > {}
 
 @CommandHandler(WithdrawSignoffRequestCommand)
-export class WithdrawSignoffRequestHandler implements ICommandHandler<WithdrawSignoffRequestCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: WithdrawSignoffRequestCommand) {
-    return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-request', data }, ctx);
-  }
-}
+export class WithdrawSignoffRequestHandler extends DeciderHandler(
+  Signoff,
+  'withdraw-signoff-request',
+  (data) => data.signoffId,
+) {}
 
 @ApiTags('signoffs')
 @Controller('signoffs')
