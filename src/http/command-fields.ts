@@ -4,12 +4,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { ID_PATTERN } from './ids';
 import { LongText } from './text-hygiene';
@@ -57,3 +60,7 @@ export const IsTextList = (description: string, max = 30) =>
     IsString({ each: true }),
     Length(1, 200, { each: true }),
   );
+
+/** The number of an agenda item (1-999) that a command adds or cites; in stacked-decorator order (bottom up). */
+export const IsItemNumber = (description: string, example: number) =>
+  applyDecorators(Max(999), Min(1), IsInt(), ApiProperty({ description, example, minimum: 1, maximum: 999 }));

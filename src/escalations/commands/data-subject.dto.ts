@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { IsRecordId } from '../../http/ids';
 import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../domain/escalation.messages';
 import { LongText } from '../../http/text-hygiene';
@@ -46,6 +48,18 @@ export class PersonalNoteDto {
   @LongText()
   text!: string;
 }
+
+/** The optional `personalNote` body field of the commands that take one (in stacked-decorator order, bottom up). */
+export const IsPersonalNote = () =>
+  applyDecorators(
+    Type(() => PersonalNoteDto),
+    ValidateNested(),
+    IsOptional(),
+    ApiPropertyOptional({
+      type: PersonalNoteDto,
+      description: 'A note about one named data subject: encrypted under their key and erased with them',
+    }),
+  );
 
 /** The note as the domain takes it (a plain object, not the DTO instance), or nothing. */
 export const personalNote = (dto: PersonalNoteDto | undefined) =>

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
-import { ID_PATTERN } from '../../http/ids';
+import { IdFilter } from '../../http/ids';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 
@@ -12,16 +12,7 @@ export class DataSubjectsQueryDto extends PageQueryDto {
   @IsIn(DATA_SUBJECT_STATUSES)
   status?: DataSubjectStatus;
 
-  @ApiPropertyOptional({
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-    description: 'Only subjects this escalation names',
-    example: 'ws-esc-2022-001',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IdFilter('Only subjects this escalation names', 'ws-esc-2022-001')
   escalation?: string;
 }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -17,14 +17,7 @@ export class CancelActionDto extends CommandDto {
   reason!: string;
 }
 
-export class CancelActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'cancel-action'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CancelActionCommand extends LedgerCommand<CommandData<ActionCommand, 'cancel-action'>> {}
 
 @CommandHandler(CancelActionCommand)
 export class CancelActionHandler implements ICommandHandler<CancelActionCommand> {
@@ -42,10 +35,10 @@ export class CancelActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/cancel')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'cancelAction', summary: 'Cancel an action that is not closed (final)' })
+  @CommandRoute(200, 'actions:manage', {
+    operationId: 'cancelAction',
+    summary: 'Cancel an action that is not closed (final)',
+  })
   cancel(@RecordId('actionId') actionId: string, @Body() dto: CancelActionDto, @Ctx() ctx: CommandContext) {
     const { reason } = dto;
     return this.commands.execute(new CancelActionCommand({ actionId, reason }, ctx));

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -22,14 +22,9 @@ export class CarryActionForwardDto extends CommandDto {
   note?: string;
 }
 
-export class CarryActionForwardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'carry-action-forward', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CarryActionForwardCommand extends LedgerCommand<
+  CommandData<ActionCommand, 'carry-action-forward', 'facts'>
+> {}
 
 @CommandHandler(CarryActionForwardCommand)
 export class CarryActionForwardHandler implements ICommandHandler<CarryActionForwardCommand> {
@@ -58,10 +53,7 @@ export class CarryActionForwardController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/carry-forward')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'actions:manage', {
     operationId: 'carryActionForward',
     summary: 'Carry an open action forward to a later meeting (each time is counted)',
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsDueDate, IsText } from '../action-fields';
@@ -20,14 +20,7 @@ export class ChangeActionDueDateDto extends CommandDto {
   reason!: string;
 }
 
-export class ChangeActionDueDateCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'change-action-due-date'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ChangeActionDueDateCommand extends LedgerCommand<CommandData<ActionCommand, 'change-action-due-date'>> {}
 
 @CommandHandler(ChangeActionDueDateCommand)
 export class ChangeActionDueDateHandler implements ICommandHandler<ChangeActionDueDateCommand> {
@@ -45,10 +38,10 @@ export class ChangeActionDueDateController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/due-date')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'changeActionDueDate', summary: 'Move the due date of an open action, with the reason' })
+  @CommandRoute(200, 'actions:manage', {
+    operationId: 'changeActionDueDate',
+    summary: 'Move the due date of an open action, with the reason',
+  })
   changeDueDate(
     @RecordId('actionId') actionId: string,
     @Body() dto: ChangeActionDueDateDto,

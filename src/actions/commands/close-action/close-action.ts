@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -17,14 +17,7 @@ export class CloseActionDto extends CommandDto {
   reason?: string;
 }
 
-export class CloseActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'close-action'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseActionCommand extends LedgerCommand<CommandData<ActionCommand, 'close-action'>> {}
 
 @CommandHandler(CloseActionCommand)
 export class CloseActionHandler implements ICommandHandler<CloseActionCommand> {
@@ -42,10 +35,10 @@ export class CloseActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/close')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'closeAction', summary: 'Close an actioned action; an open one only with the reason' })
+  @CommandRoute(200, 'actions:manage', {
+    operationId: 'closeAction',
+    summary: 'Close an actioned action; an open one only with the reason',
+  })
   close(@RecordId('actionId') actionId: string, @Body() dto: CloseActionDto, @Ctx() ctx: CommandContext) {
     const { reason } = dto;
     return this.commands.execute(new CloseActionCommand({ actionId, reason }, ctx));

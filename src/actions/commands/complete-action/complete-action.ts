@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -17,14 +17,7 @@ export class CompleteActionDto extends CommandDto {
   note?: string;
 }
 
-export class CompleteActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'complete-action'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CompleteActionCommand extends LedgerCommand<CommandData<ActionCommand, 'complete-action'>> {}
 
 @CommandHandler(CompleteActionCommand)
 export class CompleteActionHandler implements ICommandHandler<CompleteActionCommand> {
@@ -42,10 +35,7 @@ export class CompleteActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/complete')
-  @HttpCode(200)
-  @Requires('actions:update')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'actions:update', {
     operationId: 'completeAction',
     summary: 'Report an open action as actioned (representatives and members: actions their own agency owns)',
   })

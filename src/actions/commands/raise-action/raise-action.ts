@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { toOwners, type OwnerDto } from '../action-owner.dto';
-import { IsInt, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsItemNumber } from '../../../http/command-fields';
 import { IsRecordId } from '../../../http/ids';
 import { AreOwners, IsDueDate, IsOptionalRecordId, IsText } from '../action-fields';
 import { Action, type ActionCommand } from '../../domain/action';
@@ -24,15 +24,7 @@ export class RaiseActionDto extends CommandDto {
   @IsRecordId('The meeting that raised the action (recorded first)', 'wseb-2022-05-10')
   meetingId!: string;
 
-  @ApiProperty({
-    description: 'The agenda item of that meeting the action comes from',
-    example: 3,
-    minimum: 1,
-    maximum: 999,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(999)
+  @IsItemNumber('The agenda item of that meeting the action comes from', 3)
   itemNumber!: number;
 
   @IsText(2000, 'What is to be done, as the minutes record it')
@@ -51,14 +43,7 @@ export class RaiseActionDto extends CommandDto {
   serves?: ServedRecordDto[];
 }
 
-export class RaiseActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'raise-action', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RaiseActionCommand extends LedgerCommand<CommandData<ActionCommand, 'raise-action', 'facts'>> {}
 
 @CommandHandler(RaiseActionCommand)
 export class RaiseActionHandler implements ICommandHandler<RaiseActionCommand> {
@@ -88,10 +73,7 @@ export class RaiseActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('actions:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'actions:manage', {
     operationId: 'raiseAction',
     summary: 'Raise an action from a meeting agenda item, with owners and a due date or target meeting',
   })

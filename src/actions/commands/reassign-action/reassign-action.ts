@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { toOwners, type OwnerDto } from '../action-owner.dto';
 import { CommandDto } from '../../../http/command.dto';
@@ -23,14 +23,7 @@ export class ReassignActionDto extends CommandDto {
   reason?: string;
 }
 
-export class ReassignActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'reassign-action', 'facts'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReassignActionCommand extends LedgerCommand<CommandData<ActionCommand, 'reassign-action', 'facts'>> {}
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
@@ -55,10 +48,7 @@ export class ReassignActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/reassign')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'reassignAction', summary: 'Give an open action new owners' })
+  @CommandRoute(200, 'actions:manage', { operationId: 'reassignAction', summary: 'Give an open action new owners' })
   reassign(@RecordId('actionId') actionId: string, @Body() dto: ReassignActionDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(
       new ReassignActionCommand({ actionId, owners: toOwners(dto.owners), reason: dto.reason }, ctx),

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import type { CommandContext, CommandResult } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsText } from '../action-fields';
@@ -17,14 +17,7 @@ export class ReopenActionDto extends CommandDto {
   reason!: string;
 }
 
-export class ReopenActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ActionCommand, 'reopen-action'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReopenActionCommand extends LedgerCommand<CommandData<ActionCommand, 'reopen-action'>> {}
 
 @CommandHandler(ReopenActionCommand)
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {
@@ -42,10 +35,7 @@ export class ReopenActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':actionId/reopen')
-  @HttpCode(200)
-  @Requires('actions:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'reopenAction', summary: 'Reopen an actioned or closed action' })
+  @CommandRoute(200, 'actions:manage', { operationId: 'reopenAction', summary: 'Reopen an actioned or closed action' })
   reopen(@RecordId('actionId') actionId: string, @Body() dto: ReopenActionDto, @Ctx() ctx: CommandContext) {
     const { reason } = dto;
     return this.commands.execute(new ReopenActionCommand({ actionId, reason }, ctx));

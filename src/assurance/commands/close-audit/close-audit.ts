@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class CloseAuditDto extends CommandDto {
@@ -19,23 +20,10 @@ export class CloseAuditDto extends CommandDto {
   outstandingReason?: string;
 }
 
-export class CloseAuditCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'close-audit'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseAuditCommand extends LedgerCommand<CommandData<MultiAgencyAuditCommand, 'close-audit'>> {}
 
 @CommandHandler(CloseAuditCommand)
-export class CloseAuditHandler implements ICommandHandler<CloseAuditCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseAuditCommand) {
-    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'close-audit', data }, ctx);
-  }
-}
+export class CloseAuditHandler extends DeciderHandler(MultiAgencyAudit, 'close-audit', (data) => data.auditId) {}
 
 @ApiTags('multi-agency-audits')
 @Controller('multi-agency-audits')
@@ -43,10 +31,7 @@ export class CloseAuditController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/close')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'closeMultiAgencyAudit',
     summary: 'Close the audit: with every return in, or with the reason it closes without the outstanding ones',
   })

@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
 export class CompleteThematicReviewDto extends CommandDto {
@@ -19,23 +20,16 @@ export class CompleteThematicReviewDto extends CommandDto {
   summary!: string;
 }
 
-export class CompleteThematicReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'complete-thematic-review'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CompleteThematicReviewCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'complete-thematic-review'>
+> {}
 
 @CommandHandler(CompleteThematicReviewCommand)
-export class CompleteThematicReviewHandler implements ICommandHandler<CompleteThematicReviewCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CompleteThematicReviewCommand) {
-    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'complete-thematic-review', data }, ctx);
-  }
-}
+export class CompleteThematicReviewHandler extends DeciderHandler(
+  ThematicReview,
+  'complete-thematic-review',
+  (data) => data.thematicReviewId,
+) {}
 
 @ApiTags('thematic-reviews')
 @Controller('thematic-reviews')
@@ -43,10 +37,7 @@ export class CompleteThematicReviewController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':thematicReviewId/complete')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'completeThematicReview',
     summary: "Complete the thematic review once every partner's plan is reported complete",
   })

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class LinkAuditFindingActionDto extends CommandDto {
@@ -17,14 +17,9 @@ export class LinkAuditFindingActionDto extends CommandDto {
   actionId!: string;
 }
 
-export class LinkAuditFindingActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'link-audit-finding-action', 'actionExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class LinkAuditFindingActionCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'link-audit-finding-action', 'actionExists'>
+> {}
 
 @CommandHandler(LinkAuditFindingActionCommand)
 export class LinkAuditFindingActionHandler implements ICommandHandler<LinkAuditFindingActionCommand> {
@@ -43,10 +38,10 @@ export class LinkAuditFindingActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/findings/:findingId/actions')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'linkAuditFindingAction', summary: 'Link a further tracked action to an audit finding' })
+  @CommandRoute(200, 'assurance:manage', {
+    operationId: 'linkAuditFindingAction',
+    summary: 'Link a further tracked action to an audit finding',
+  })
   link(
     @RecordId('auditId') auditId: string,
     @RecordId('findingId') findingId: string,

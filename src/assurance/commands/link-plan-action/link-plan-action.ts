@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
 export class LinkPlanActionDto extends CommandDto {
@@ -20,14 +20,9 @@ export class LinkPlanActionDto extends CommandDto {
   actionId!: string;
 }
 
-export class LinkPlanActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'link-plan-action', 'actionExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class LinkPlanActionCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'link-plan-action', 'actionExists'>
+> {}
 
 @CommandHandler(LinkPlanActionCommand)
 export class LinkPlanActionHandler implements ICommandHandler<LinkPlanActionCommand> {
@@ -46,10 +41,7 @@ export class LinkPlanActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':thematicReviewId/plans/:partnerId/actions')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'linkPlanAction',
     summary: "Put a tracked action in a partner's plan, answering one of the findings assigned to that partner",
   })

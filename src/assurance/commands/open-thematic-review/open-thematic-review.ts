@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText, IsTextList } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 
@@ -32,14 +32,9 @@ export class OpenThematicReviewDto extends CommandDto {
   boardId?: string;
 }
 
-export class OpenThematicReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'open-thematic-review', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class OpenThematicReviewCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'open-thematic-review', 'boardRegistered'>
+> {}
 
 @CommandHandler(OpenThematicReviewCommand)
 export class OpenThematicReviewHandler implements ICommandHandler<OpenThematicReviewCommand> {
@@ -58,10 +53,7 @@ export class OpenThematicReviewController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('assurance:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'assurance:manage', {
     operationId: 'openThematicReview',
     summary: 'Open a strategic thematic review: its findings go to several partners, each answering with its own plan',
   })

@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsIdList, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 import { unrecorded } from '../reference-facts';
 
@@ -25,14 +25,9 @@ export class RecordAuditFindingDto extends CommandDto {
   actionIds?: string[];
 }
 
-export class RecordAuditFindingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-finding', 'missingActionIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAuditFindingCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'record-audit-finding', 'missingActionIds'>
+> {}
 
 @CommandHandler(RecordAuditFindingCommand)
 export class RecordAuditFindingHandler implements ICommandHandler<RecordAuditFindingCommand> {
@@ -51,10 +46,7 @@ export class RecordAuditFindingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/findings')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'recordAuditFinding',
     summary: 'Record a finding of the audit with the tracked actions resulting from it',
   })

@@ -1,15 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 
 export class RecordAuditReturnDto extends CommandDto {
@@ -20,23 +21,16 @@ export class RecordAuditReturnDto extends CommandDto {
   returnedOn!: string;
 }
 
-export class RecordAuditReturnCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'record-audit-return'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAuditReturnCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'record-audit-return'>
+> {}
 
 @CommandHandler(RecordAuditReturnCommand)
-export class RecordAuditReturnHandler implements ICommandHandler<RecordAuditReturnCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordAuditReturnCommand) {
-    return this.runner.run(MultiAgencyAudit, data.auditId, { type: 'record-audit-return', data }, ctx);
-  }
-}
+export class RecordAuditReturnHandler extends DeciderHandler(
+  MultiAgencyAudit,
+  'record-audit-return',
+  (data) => data.auditId,
+) {}
 
 @ApiTags('multi-agency-audits')
 @Controller('multi-agency-audits')
@@ -44,10 +38,7 @@ export class RecordAuditReturnController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/returns')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'recordAuditReturn',
     summary: "Record a partner's audit return, once per partner asked",
   })

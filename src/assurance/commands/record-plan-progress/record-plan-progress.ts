@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import {
   PLAN_STATUSES,
   ThematicReview,
@@ -27,23 +28,16 @@ export class RecordPlanProgressDto extends CommandDto {
   summary!: string;
 }
 
-export class RecordPlanProgressCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'record-plan-progress'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPlanProgressCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'record-plan-progress'>
+> {}
 
 @CommandHandler(RecordPlanProgressCommand)
-export class RecordPlanProgressHandler implements ICommandHandler<RecordPlanProgressCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordPlanProgressCommand) {
-    return this.runner.run(ThematicReview, data.thematicReviewId, { type: 'record-plan-progress', data }, ctx);
-  }
-}
+export class RecordPlanProgressHandler extends DeciderHandler(
+  ThematicReview,
+  'record-plan-progress',
+  (data) => data.thematicReviewId,
+) {}
 
 @ApiTags('thematic-reviews')
 @Controller('thematic-reviews')
@@ -51,10 +45,7 @@ export class RecordPlanProgressController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':thematicReviewId/plans/:partnerId/progress')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'recordPlanProgress',
     summary: "Record a partner's progress update on its plan, and the plan's status",
   })

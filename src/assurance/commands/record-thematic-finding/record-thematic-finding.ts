@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsIdList, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { ThematicReview, type ThematicReviewCommand } from '../../domain/thematic-review';
 import { unrecorded } from '../reference-facts';
@@ -27,14 +27,9 @@ export class RecordThematicFindingDto extends CommandDto {
   partnerIds?: string[];
 }
 
-export class RecordThematicFindingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ThematicReviewCommand, 'record-thematic-finding', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordThematicFindingCommand extends LedgerCommand<
+  CommandData<ThematicReviewCommand, 'record-thematic-finding', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(RecordThematicFindingCommand)
 export class RecordThematicFindingHandler implements ICommandHandler<RecordThematicFindingCommand> {
@@ -53,10 +48,7 @@ export class RecordThematicFindingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':thematicReviewId/findings')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'recordThematicFinding',
     summary: 'Record a finding of the thematic review and the partners it is assigned to',
   })

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsIdList } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { MultiAgencyAudit, type MultiAgencyAuditCommand } from '../../domain/multi-agency-audit';
 import { unrecorded } from '../reference-facts';
@@ -30,14 +30,9 @@ export class RequestAuditReturnsDto extends CommandDto {
   dueOn?: string;
 }
 
-export class RequestAuditReturnsCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MultiAgencyAuditCommand, 'request-audit-returns', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestAuditReturnsCommand extends LedgerCommand<
+  CommandData<MultiAgencyAuditCommand, 'request-audit-returns', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(RequestAuditReturnsCommand)
 export class RequestAuditReturnsHandler implements ICommandHandler<RequestAuditReturnsCommand> {
@@ -56,10 +51,7 @@ export class RequestAuditReturnsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':auditId/requests')
-  @HttpCode(200)
-  @Requires('assurance:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'assurance:manage', {
     operationId: 'requestAuditReturns',
     summary: 'Ask partners to return the audit: the return rate counts them',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 
@@ -22,23 +23,14 @@ export class AppointReviewerDto extends CommandDto {
   termsOfReference!: string;
 }
 
-export class AppointReviewerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'appoint-reviewer'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AppointReviewerCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'appoint-reviewer'>> {}
 
 @CommandHandler(AppointReviewerCommand)
-export class AppointReviewerHandler implements ICommandHandler<AppointReviewerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: AppointReviewerCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'appoint-reviewer', data }, ctx);
-  }
-}
+export class AppointReviewerHandler extends DeciderHandler(
+  CaseReview,
+  'appoint-reviewer',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -46,10 +38,7 @@ export class AppointReviewerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/reviewer')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'appointReviewer',
     summary: 'Appoint the independent reviewer of a commissioned review, with its terms of reference',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { IsBoolean } from 'class-validator';
@@ -24,23 +25,16 @@ export class CompleteRapidReviewDto extends CommandDto {
   recommendsCspr!: boolean;
 }
 
-export class CompleteRapidReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'complete-rapid-review'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CompleteRapidReviewCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'complete-rapid-review'>
+> {}
 
 @CommandHandler(CompleteRapidReviewCommand)
-export class CompleteRapidReviewHandler implements ICommandHandler<CompleteRapidReviewCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CompleteRapidReviewCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'complete-rapid-review', data }, ctx);
-  }
-}
+export class CompleteRapidReviewHandler extends DeciderHandler(
+  CaseReview,
+  'complete-rapid-review',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -48,10 +42,7 @@ export class CompleteRapidReviewController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/rapid-review')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'completeRapidReview',
     summary:
       'Record the completed rapid review and its outcome (due within 15 working days of awareness); refused before the notification',

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { IsBoolean } from 'class-validator';
@@ -24,23 +25,14 @@ export class DecideCommissioningDto extends CommandDto {
   reasons!: string;
 }
 
-export class DecideCommissioningCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'decide-commissioning'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DecideCommissioningCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'decide-commissioning'>> {}
 
 @CommandHandler(DecideCommissioningCommand)
-export class DecideCommissioningHandler implements ICommandHandler<DecideCommissioningCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DecideCommissioningCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'decide-commissioning', data }, ctx);
-  }
-}
+export class DecideCommissioningHandler extends DeciderHandler(
+  CaseReview,
+  'decide-commissioning',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -48,10 +40,7 @@ export class DecideCommissioningController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/commissioning-decision')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'decideCommissioning',
     summary: 'Record the decision to commission a review (a CSPR after a rapid review) or not, with the reasons',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, DELAY_REASONS, type DelayReason } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -25,23 +26,14 @@ export class DelayPublicationDto extends CommandDto {
   reviewOn!: string;
 }
 
-export class DelayPublicationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'delay-publication'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DelayPublicationCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'delay-publication'>> {}
 
 @CommandHandler(DelayPublicationCommand)
-export class DelayPublicationHandler implements ICommandHandler<DelayPublicationCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DelayPublicationCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'delay-publication', data }, ctx);
-  }
-}
+export class DelayPublicationHandler extends DeciderHandler(
+  CaseReview,
+  'delay-publication',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -49,10 +41,7 @@ export class DelayPublicationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/publication-delay')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'delayCaseReviewPublication',
     summary: 'Record that publication is delayed (e.g. pending an inquest), why, and when the delay is to be reviewed',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, BRIEFING_FORMATS, type BriefingFormat } from '../../domain/case-review';
 import { IsOneOf, IsText } from '../case-review-fields';
 import { IsRecordId } from '../../../http/ids';
@@ -23,23 +24,10 @@ export class DraftBriefingDto extends CommandDto {
   title!: string;
 }
 
-export class DraftBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'draft-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DraftBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'draft-briefing'>> {}
 
 @CommandHandler(DraftBriefingCommand)
-export class DraftBriefingHandler implements ICommandHandler<DraftBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DraftBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'draft-briefing', data }, ctx);
-  }
-}
+export class DraftBriefingHandler extends DeciderHandler(CaseReview, 'draft-briefing', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -47,10 +35,7 @@ export class DraftBriefingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/briefings')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'draftLearningBriefing',
     summary: 'Draft a learning briefing (7-minute or lessons-learned) from the review',
   })

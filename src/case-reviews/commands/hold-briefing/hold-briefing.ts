@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsText } from '../case-review-fields';
 
@@ -16,23 +17,10 @@ export class HoldBriefingDto extends CommandDto {
   reason!: string;
 }
 
-export class HoldBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'hold-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class HoldBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'hold-briefing'>> {}
 
 @CommandHandler(HoldBriefingCommand)
-export class HoldBriefingHandler implements ICommandHandler<HoldBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: HoldBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'hold-briefing', data }, ctx);
-  }
-}
+export class HoldBriefingHandler extends DeciderHandler(CaseReview, 'hold-briefing', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -40,10 +28,7 @@ export class HoldBriefingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/briefings/:briefingId/hold')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'holdLearningBriefing',
     summary: 'Put a learning briefing on hold, with the reason',
   })

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsRecordId } from '../../../http/ids';
 import { Action } from '../../../actions';
@@ -17,14 +17,9 @@ export class LinkFindingActionDto extends CommandDto {
   actionId!: string;
 }
 
-export class LinkFindingActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'link-finding-action', 'actionExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class LinkFindingActionCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'link-finding-action', 'actionExists'>
+> {}
 
 @CommandHandler(LinkFindingActionCommand)
 export class LinkFindingActionHandler implements ICommandHandler<LinkFindingActionCommand> {
@@ -47,10 +42,7 @@ export class LinkFindingActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/findings/:findingId/actions')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'linkFindingAction',
     summary: 'Link a further tracked action to a finding or recommendation',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate } from '../case-review-fields';
 
@@ -16,23 +17,16 @@ export class NotifyNationalPanelDto extends CommandDto {
   notifiedOn!: string;
 }
 
-export class NotifyNationalPanelCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'notify-national-panel'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class NotifyNationalPanelCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'notify-national-panel'>
+> {}
 
 @CommandHandler(NotifyNationalPanelCommand)
-export class NotifyNationalPanelHandler implements ICommandHandler<NotifyNationalPanelCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: NotifyNationalPanelCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'notify-national-panel', data }, ctx);
-  }
-}
+export class NotifyNationalPanelHandler extends DeciderHandler(
+  CaseReview,
+  'notify-national-panel',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -40,10 +34,7 @@ export class NotifyNationalPanelController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/national-panel-notification')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'notifyNationalPanel',
     summary:
       'Record the serious incident notification to the Child Safeguarding Practice Review Panel (due within 5 working days of awareness)',

@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { plainDataSubjects } from '../../../http/plain-data-subjects';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import {
   CaseReview,
@@ -73,14 +73,9 @@ export class OpenCaseReviewDto extends CommandDto {
   dataSubjects?: CaseReviewSubjectDto[];
 }
 
-export class OpenCaseReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'open-case-review', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class OpenCaseReviewCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'open-case-review', 'boardRegistered'>
+> {}
 
 @CommandHandler(OpenCaseReviewCommand)
 export class OpenCaseReviewHandler implements ICommandHandler<OpenCaseReviewCommand> {
@@ -103,10 +98,7 @@ export class OpenCaseReviewController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'case-reviews:manage', {
     operationId: 'openCaseReview',
     summary: 'Open a case review in the register (a rapid review, SAR or legacy serious case review)',
   })

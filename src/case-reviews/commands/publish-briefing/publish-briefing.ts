@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsTextList } from '../case-review-fields';
 
@@ -19,23 +20,14 @@ export class PublishBriefingDto extends CommandDto {
   disseminatedTo!: string[];
 }
 
-export class PublishBriefingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'publish-briefing'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PublishBriefingCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'publish-briefing'>> {}
 
 @CommandHandler(PublishBriefingCommand)
-export class PublishBriefingHandler implements ICommandHandler<PublishBriefingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: PublishBriefingCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'publish-briefing', data }, ctx);
-  }
-}
+export class PublishBriefingHandler extends DeciderHandler(
+  CaseReview,
+  'publish-briefing',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -43,10 +35,7 @@ export class PublishBriefingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/briefings/:briefingId/publication')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'publishLearningBriefing',
     summary: 'Publish a learning briefing and record where it was disseminated',
   })

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate } from '../case-review-fields';
 import { IsOptional, IsUrl, MaxLength } from 'class-validator';
@@ -28,14 +28,9 @@ export class PublishReviewDto extends CommandDto {
   url?: string;
 }
 
-export class PublishReviewCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'publish-review', 'signoffCompleted'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PublishReviewCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'publish-review', 'signoffCompleted'>
+> {}
 
 @CommandHandler(PublishReviewCommand)
 export class PublishReviewHandler implements ICommandHandler<PublishReviewCommand> {
@@ -60,10 +55,7 @@ export class PublishReviewController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/publication')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'publishCaseReview',
     summary: 'Record publication of the report; refused unless the named sign-off is linked and complete',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand } from '../../domain/case-review';
 import { IsBusinessDate, IsText } from '../case-review-fields';
 import { Matches } from 'class-validator';
@@ -24,23 +25,10 @@ export class ReceiveDraftDto extends CommandDto {
   contentHash!: string;
 }
 
-export class ReceiveDraftCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'receive-draft'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReceiveDraftCommand extends LedgerCommand<CommandData<CaseReviewCommand, 'receive-draft'>> {}
 
 @CommandHandler(ReceiveDraftCommand)
-export class ReceiveDraftHandler implements ICommandHandler<ReceiveDraftCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReceiveDraftCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'receive-draft', data }, ctx);
-  }
-}
+export class ReceiveDraftHandler extends DeciderHandler(CaseReview, 'receive-draft', (data) => data.caseReviewId) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -48,10 +36,7 @@ export class ReceiveDraftController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/drafts')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'receiveDraft',
     summary: 'Record a draft report from the reviewer: its version and the hash of its text',
   })

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, FINDING_KINDS, type FindingKind } from '../../domain/case-review';
 import { IsIdList, IsOneOf, IsText } from '../case-review-fields';
 import { IsRecordId } from '../../../http/ids';
@@ -27,16 +27,9 @@ export class RecordFindingDto extends CommandDto {
   actionIds?: string[];
 }
 
-export class RecordFindingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: Omit<CommandData<CaseReviewCommand, 'record-finding', 'missingActionIds'>, 'actionIds'> & {
-      actionIds?: string[];
-    },
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordFindingCommand extends LedgerCommand<
+  Omit<CommandData<CaseReviewCommand, 'record-finding', 'missingActionIds'>, 'actionIds'> & { actionIds?: string[] }
+> {}
 
 @CommandHandler(RecordFindingCommand)
 export class RecordFindingHandler implements ICommandHandler<RecordFindingCommand> {
@@ -62,10 +55,7 @@ export class RecordFindingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/findings')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'recordCaseReviewFinding',
     summary: 'Record a finding or recommendation of the review, with the tracked actions that answer it',
   })

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { CaseReview, type CaseReviewCommand, PANEL_RESPONSES, type PanelResponse } from '../../domain/case-review';
 import { IsBusinessDate, IsOneOf, IsText } from '../case-review-fields';
 
@@ -22,23 +23,16 @@ export class RecordPanelResponseDto extends CommandDto {
   summary!: string;
 }
 
-export class RecordPanelResponseCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<CaseReviewCommand, 'record-panel-response'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPanelResponseCommand extends LedgerCommand<
+  CommandData<CaseReviewCommand, 'record-panel-response'>
+> {}
 
 @CommandHandler(RecordPanelResponseCommand)
-export class RecordPanelResponseHandler implements ICommandHandler<RecordPanelResponseCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordPanelResponseCommand) {
-    return this.runner.run(CaseReview, data.caseReviewId, { type: 'record-panel-response', data }, ctx);
-  }
-}
+export class RecordPanelResponseHandler extends DeciderHandler(
+  CaseReview,
+  'record-panel-response',
+  (data) => data.caseReviewId,
+) {}
 
 @ApiTags('case-reviews')
 @Controller('case-reviews')
@@ -46,10 +40,7 @@ export class RecordPanelResponseController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':caseReviewId/panel-responses')
-  @HttpCode(200)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'case-reviews:manage', {
     operationId: 'recordPanelResponse',
     summary:
       "Record the National Panel's response to the rapid review (or, for a legacy serious case review, to a request such as stepping it down)",

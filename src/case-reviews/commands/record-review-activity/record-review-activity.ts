@@ -1,6 +1,8 @@
-import { applyDecorators, Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,13 +18,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import { ReviewActivity, type ActivityCount, type ReviewActivityCommand } from '../../domain/review-activity';
 import { IsText } from '../case-review-fields';
@@ -102,14 +102,9 @@ export class RecordReviewActivityDto extends CommandDto {
   notes?: string[];
 }
 
-export class RecordReviewActivityCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ReviewActivityCommand, 'record-review-activity', 'boardRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordReviewActivityCommand extends LedgerCommand<
+  CommandData<ReviewActivityCommand, 'record-review-activity', 'boardRegistered'>
+> {}
 
 @CommandHandler(RecordReviewActivityCommand)
 export class RecordReviewActivityHandler implements ICommandHandler<RecordReviewActivityCommand> {
@@ -142,10 +137,7 @@ export class RecordReviewActivityController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('case-reviews:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'case-reviews:manage', {
     operationId: 'recordReviewActivity',
     summary:
       "Record a board's review activity for a reporting year as its annual report states it: referrals, rapid and full reviews, with citations",

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -124,14 +124,9 @@ export class RecordDecisionDto extends CommandDto {
   serves?: ServedRecordDto[];
 }
 
-export class RecordDecisionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordDecisionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'record-decision', keyof RecordDecisionFacts>
+> {}
 
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {
@@ -163,10 +158,10 @@ export class RecordDecisionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('decisions:record')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'recordDecision', summary: 'Record a decision made at a meeting agenda item' })
+  @CommandRoute(201, 'decisions:record', {
+    operationId: 'recordDecision',
+    summary: 'Record a decision made at a meeting agenda item',
+  })
   record(@Body() dto: RecordDecisionDto, @Ctx() ctx: CommandContext) {
     const { decisionId, meetingId, itemNumber, outcome, text, conditions, budgetPence, responsiblePartnerIds } = dto;
     const conditionData = conditions?.map(({ conditionId, text: conditionText }) => ({

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -24,23 +25,10 @@ export class RescindDecisionDto extends CommandDto {
   reason!: string;
 }
 
-export class RescindDecisionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'rescind-decision'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RescindDecisionCommand extends LedgerCommand<CommandData<DecisionCommand, 'rescind-decision'>> {}
 
 @CommandHandler(RescindDecisionCommand)
-export class RescindDecisionHandler implements ICommandHandler<RescindDecisionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RescindDecisionCommand) {
-    return this.runner.run(Decision, data.decisionId, { type: 'rescind-decision', data }, ctx);
-  }
-}
+export class RescindDecisionHandler extends DeciderHandler(Decision, 'rescind-decision', (data) => data.decisionId) {}
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -48,10 +36,7 @@ export class RescindDecisionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':decisionId/rescind')
-  @HttpCode(200)
-  @Requires('decisions:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'decisions:record', {
     operationId: 'rescindDecision',
     summary: 'Rescind a decision with a reason (it stays on the record as rescinded)',
   })

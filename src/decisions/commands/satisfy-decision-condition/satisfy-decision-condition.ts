@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -29,23 +30,16 @@ export class SatisfyDecisionConditionDto extends CommandDto {
   note?: string;
 }
 
-export class SatisfyDecisionConditionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'satisfy-decision-condition'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SatisfyDecisionConditionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'satisfy-decision-condition'>
+> {}
 
 @CommandHandler(SatisfyDecisionConditionCommand)
-export class SatisfyDecisionConditionHandler implements ICommandHandler<SatisfyDecisionConditionCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SatisfyDecisionConditionCommand) {
-    return this.runner.run(Decision, data.decisionId, { type: 'satisfy-decision-condition', data }, ctx);
-  }
-}
+export class SatisfyDecisionConditionHandler extends DeciderHandler(
+  Decision,
+  'satisfy-decision-condition',
+  (data) => data.decisionId,
+) {}
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -53,10 +47,7 @@ export class SatisfyDecisionConditionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':decisionId/satisfy-condition')
-  @HttpCode(200)
-  @Requires('decisions:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'decisions:record', {
     operationId: 'satisfyDecisionCondition',
     summary: 'Mark a condition of a decision as satisfied (once)',
   })

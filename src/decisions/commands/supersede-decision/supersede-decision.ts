@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -24,14 +24,9 @@ export class SupersedeDecisionDto extends CommandDto {
   reason!: string;
 }
 
-export class SupersedeDecisionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SupersedeDecisionCommand extends LedgerCommand<
+  CommandData<DecisionCommand, 'supersede-decision', 'supersedingExists'>
+> {}
 
 @CommandHandler(SupersedeDecisionCommand)
 export class SupersedeDecisionHandler implements ICommandHandler<SupersedeDecisionCommand> {
@@ -55,10 +50,10 @@ export class SupersedeDecisionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':decisionId/supersede')
-  @HttpCode(200)
-  @Requires('decisions:record')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'supersedeDecision', summary: 'Record that a later decision supersedes this one' })
+  @CommandRoute(200, 'decisions:record', {
+    operationId: 'supersedeDecision',
+    summary: 'Record that a later decision supersedes this one',
+  })
   supersede(@RecordId('decisionId') decisionId: string, @Body() dto: SupersedeDecisionDto, @Ctx() ctx: CommandContext) {
     const { supersededByDecisionId, reason } = dto;
     return this.commands.execute(new SupersedeDecisionCommand({ decisionId, supersededByDecisionId, reason }, ctx));

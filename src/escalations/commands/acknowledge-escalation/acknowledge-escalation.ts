@@ -1,14 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { personalNote, PersonalNoteDto } from '../data-subject.dto';
-import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import { Escalation, type EscalationCommand } from '../../domain/escalation';
@@ -27,24 +26,13 @@ export class AcknowledgeEscalationDto extends CommandDto {
   @LongText()
   note?: string;
 
-  @ApiPropertyOptional({
-    type: PersonalNoteDto,
-    description: 'A note about one named data subject: encrypted under their key and erased with them',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalNoteDto)
+  @IsPersonalNote()
   personalNote?: PersonalNoteDto;
 }
 
-export class AcknowledgeEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'acknowledge-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AcknowledgeEscalationCommand extends LedgerCommand<
+  CommandData<EscalationCommand, 'acknowledge-escalation'>
+> {}
 
 @CommandHandler(AcknowledgeEscalationCommand)
 export class AcknowledgeEscalationHandler implements ICommandHandler<AcknowledgeEscalationCommand> {
@@ -69,10 +57,7 @@ export class AcknowledgeEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/acknowledge')
-  @HttpCode(200)
-  @Requires('escalations:respond')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:respond', {
     operationId: 'acknowledgeEscalation',
     summary:
       'Acknowledge the current stage, for the agency the escalation concerns (representatives: their own agency only)',

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { assertMayActFor } from '../../../auth/agency-scope';
@@ -15,14 +15,7 @@ import type { CommandData } from '../../../ledger/aggregate';
 /** Closing carries nothing but its business time: the outcome was recorded when it was resolved. */
 export class CloseEscalationDto extends CommandDto {}
 
-export class CloseEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'close-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseEscalationCommand extends LedgerCommand<CommandData<EscalationCommand, 'close-escalation'>> {}
 
 @CommandHandler(CloseEscalationCommand)
 export class CloseEscalationHandler implements ICommandHandler<CloseEscalationCommand> {
@@ -41,10 +34,7 @@ export class CloseEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/close')
-  @HttpCode(200)
-  @Requires('escalations:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
+  @CommandRoute(200, 'escalations:manage', { operationId: 'closeEscalation', summary: 'Close a resolved escalation' })
   // The body holds only the optional occurredAt, which Ctx reads; the DTO is still validated so unknown fields are refused.
   close(@RecordId('escalationId') escalationId: string, @Body() _dto: CloseEscalationDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new CloseEscalationCommand({ escalationId }, ctx));

@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
-import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
-import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import { EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class DefineProtocolDto extends CommandDto {
@@ -22,37 +22,20 @@ export class DefineProtocolDto extends CommandDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({
-    type: [ProtocolStageDto],
-    minItems: 1,
-    maxItems: MAX_STAGES,
-    description: 'Stages in order: stage 1 first',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_STAGES)
-  @ValidateNested({ each: true })
-  @Type(() => ProtocolStageDto)
+  @AreProtocolStages('Stages in order: stage 1 first')
   stages!: ProtocolStageDto[];
 }
 
-export class DefineProtocolCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DefineProtocolCommand extends LedgerCommand<
+  CommandData<EscalationProtocolCommand, 'define-escalation-protocol'>
+> {}
 
 @CommandHandler(DefineProtocolCommand)
-export class DefineProtocolHandler implements ICommandHandler<DefineProtocolCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DefineProtocolCommand) {
-    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'define-escalation-protocol', data }, ctx);
-  }
-}
+export class DefineProtocolHandler extends DeciderHandler(
+  EscalationProtocol,
+  'define-escalation-protocol',
+  (data) => data.protocolId,
+) {}
 
 @ApiTags('escalations')
 @Controller('escalation-protocols')
@@ -60,10 +43,7 @@ export class DefineProtocolController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('partners:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'partners:manage', {
     operationId: 'defineEscalationProtocol',
     summary: 'Define an escalation protocol (version 1): its stages and working-day timescales',
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -26,14 +26,7 @@ export class EscalateEscalationDto extends CommandDto {
   reason!: string;
 }
 
-export class EscalateEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'escalate-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EscalateEscalationCommand extends LedgerCommand<CommandData<EscalationCommand, 'escalate-escalation'>> {}
 
 @CommandHandler(EscalateEscalationCommand)
 export class EscalateEscalationHandler implements ICommandHandler<EscalateEscalationCommand> {
@@ -52,10 +45,7 @@ export class EscalateEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/escalate')
-  @HttpCode(200)
-  @Requires('escalations:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:manage', {
     operationId: 'escalateEscalation',
     summary: 'Move to the next stage of its protocol version (stages never go backwards; refused after the last)',
   })

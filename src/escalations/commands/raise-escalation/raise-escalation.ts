@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { plainDataSubjects } from '../../../http/plain-data-subjects';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -89,18 +89,13 @@ export class RaiseEscalationDto extends CommandDto {
   dataSubjects?: DataSubjectDto[];
 }
 
-export class RaiseEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<
-      EscalationCommand,
-      'raise-escalation',
-      'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
-    >,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RaiseEscalationCommand extends LedgerCommand<
+  CommandData<
+    EscalationCommand,
+    'raise-escalation',
+    'protocol' | 'raisedByAgencyRegistered' | 'concerningAgencyRegistered' | 'raisedByPersonRegistered'
+  >
+> {}
 
 @CommandHandler(RaiseEscalationCommand)
 export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCommand> {
@@ -143,10 +138,7 @@ export class RaiseEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('escalations:raise')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'escalations:raise', {
     operationId: 'raiseEscalation',
     summary:
       "Raise an inter-agency escalation at stage 1 of a protocol's current version (representatives and members: as their own agency)",

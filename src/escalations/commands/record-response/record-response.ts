@@ -1,14 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { personalNote, PersonalNoteDto } from '../data-subject.dto';
-import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsPersonalNote, personalNote, PersonalNoteDto } from '../data-subject.dto';
+import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
@@ -30,24 +29,13 @@ export class RecordResponseDto extends CommandDto {
   @LongText()
   response!: string;
 
-  @ApiPropertyOptional({
-    type: PersonalNoteDto,
-    description: 'A note about one named data subject: encrypted under their key and erased with them',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalNoteDto)
+  @IsPersonalNote()
   personalNote?: PersonalNoteDto;
 }
 
-export class RecordResponseCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'record-escalation-response'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordResponseCommand extends LedgerCommand<
+  CommandData<EscalationCommand, 'record-escalation-response'>
+> {}
 
 @CommandHandler(RecordResponseCommand)
 export class RecordResponseHandler implements ICommandHandler<RecordResponseCommand> {
@@ -67,10 +55,7 @@ export class RecordResponseController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/responses')
-  @HttpCode(200)
-  @Requires('escalations:respond')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:respond', {
     operationId: 'recordEscalationResponse',
     summary: "Record a party's response at the current stage (representatives: as their own agency, either party)",
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -44,14 +44,7 @@ export class RectifyDataSubjectDto extends CommandDto {
   reason!: string;
 }
 
-export class RectifyDataSubjectCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'rectify-data-subject'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RectifyDataSubjectCommand extends LedgerCommand<CommandData<EscalationCommand, 'rectify-data-subject'>> {}
 
 @CommandHandler(RectifyDataSubjectCommand)
 export class RectifyDataSubjectHandler implements ICommandHandler<RectifyDataSubjectCommand> {
@@ -71,10 +64,7 @@ export class RectifyDataSubjectController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/data-subjects/:subjectId/rectification')
-  @HttpCode(200)
-  @Requires('escalations:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'escalations:manage', {
     operationId: 'rectifyDataSubject',
     summary:
       "Correct a named person's name or date of birth (UK GDPR rectification): sealed under a new key version, so the wrong value can then be erased alone",

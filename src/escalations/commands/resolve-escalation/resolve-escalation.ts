@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsIn, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -35,14 +35,7 @@ export class ResolveEscalationDto extends CommandDto {
   summary!: string;
 }
 
-export class ResolveEscalationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationCommand, 'resolve-escalation'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ResolveEscalationCommand extends LedgerCommand<CommandData<EscalationCommand, 'resolve-escalation'>> {}
 
 @CommandHandler(ResolveEscalationCommand)
 export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalationCommand> {
@@ -61,10 +54,10 @@ export class ResolveEscalationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':escalationId/resolve')
-  @HttpCode(200)
-  @Requires('escalations:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'resolveEscalation', summary: 'Resolve with an outcome at the current stage' })
+  @CommandRoute(200, 'escalations:manage', {
+    operationId: 'resolveEscalation',
+    summary: 'Resolve with an outcome at the current stage',
+  })
   resolve(
     @RecordId('escalationId') escalationId: string,
     @Body() dto: ResolveEscalationDto,

@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { toStages, ProtocolStageDto } from '../protocol-stage.dto';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { AreProtocolStages, toStages, ProtocolStageDto } from '../protocol-stage.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { MAX_STAGES, EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
+import { EscalationProtocol, type EscalationProtocolCommand } from '../../domain/escalation-protocol';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
 
@@ -21,17 +21,7 @@ export class ReviseProtocolDto extends CommandDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiProperty({
-    type: [ProtocolStageDto],
-    minItems: 1,
-    maxItems: MAX_STAGES,
-    description: 'The complete stages of the new version, in order',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_STAGES)
-  @ValidateNested({ each: true })
-  @Type(() => ProtocolStageDto)
+  @AreProtocolStages('The complete stages of the new version, in order')
   stages!: ProtocolStageDto[];
 
   @ApiPropertyOptional({ example: 'Timescales lengthened after the 2023 review', maxLength: 1000 })
@@ -42,23 +32,16 @@ export class ReviseProtocolDto extends CommandDto {
   reason?: string;
 }
 
-export class ReviseProtocolCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EscalationProtocolCommand, 'revise-escalation-protocol'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviseProtocolCommand extends LedgerCommand<
+  CommandData<EscalationProtocolCommand, 'revise-escalation-protocol'>
+> {}
 
 @CommandHandler(ReviseProtocolCommand)
-export class ReviseProtocolHandler implements ICommandHandler<ReviseProtocolCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseProtocolCommand) {
-    return this.runner.run(EscalationProtocol, data.protocolId, { type: 'revise-escalation-protocol', data }, ctx);
-  }
-}
+export class ReviseProtocolHandler extends DeciderHandler(
+  EscalationProtocol,
+  'revise-escalation-protocol',
+  (data) => data.protocolId,
+) {}
 
 @ApiTags('escalations')
 @Controller('escalation-protocols')
@@ -66,10 +49,7 @@ export class ReviseProtocolController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':protocolId/revise')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'partners:manage', {
     operationId: 'reviseEscalationProtocol',
     summary: 'Revise a protocol as a new version (escalations already raised keep their version)',
   })

@@ -1,9 +1,10 @@
 import { Controller, Get, StreamableFile, Inject } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReadProblems } from '../../../http/endpoint-responses';
 import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
 import { PACK_FILES, type PackFiles } from '../../jobs/pack-files.port';
@@ -12,14 +13,9 @@ import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pa
 import { packAccessOf } from '../../queries/pack-access';
 import type { CommandData } from '../../../ledger/aggregate';
 
-export class DownloadEvidencePackCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'record-pack-download', 'now' | 'access'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DownloadEvidencePackCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'record-pack-download', 'now' | 'access'>
+> {}
 
 /**
  * Records the download before a byte is sent: the decider refuses a caller who may not see the

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { LongText } from '../../../http/text-hygiene';
 import { CLOCK, type Clock } from '../../../shared/clock';
@@ -28,14 +28,9 @@ export class ExtendPackAccessDto extends CommandDto {
   reason!: string;
 }
 
-export class ExtendPackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'extend-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ExtendPackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'extend-pack-access', 'now'>
+> {}
 
 /** Whether the grant is still active is judged by the server's clock, as for a revocation. */
 @CommandHandler(ExtendPackAccessCommand)
@@ -57,10 +52,7 @@ export class ExtendPackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants/:inspectorUserId/extension')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'extendEvidencePackAccess',
     summary: "Give a named inspector's active grant a later expiry, with a reason (recorded as revoke + grant)",
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -25,14 +25,9 @@ export class GrantPackAccessDto extends CommandDto {
   expiresAt!: string;
 }
 
-export class GrantPackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class GrantPackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'grant-pack-access', 'now'>
+> {}
 
 /** The expiry is checked against the server's clock, not the body's occurredAt (which may be backdated). */
 @CommandHandler(GrantPackAccessCommand)
@@ -54,10 +49,7 @@ export class GrantPackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'grantEvidencePackAccess',
     summary: 'Let one named inspector list and download a completed pack until a time',
   })

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { MAX_SCOPE_IDS, MAX_THEME_LENGTH, MAX_THEMES, RECORD_KINDS, type RecordKind } from '../../domain/pack-scope';
 import { EvidencePack, type EvidencePackCommand } from '../../domain/evidence-pack';
@@ -30,7 +32,20 @@ import type { CommandData } from '../../../ledger/aggregate';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const SLUGS = { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' };
+/** An optional list of record ids a pack is narrowed to (boards, partners); in stacked-decorator order (bottom up). */
+const AreScopeIds = (description: string, example: string) =>
+  applyDecorators(
+    Matches(ID_PATTERN, {
+      each: true,
+      message: 'each of $property must be a lower-case slug (letters, digits, dashes)',
+    }),
+    MaxLength(80, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(MAX_SCOPE_IDS),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ type: [String], maxItems: MAX_SCOPE_IDS, example: [example], description }),
+  );
 
 /** The period is business time, whole days, inclusive; from <= to is the domain's rule (422). */
 export class PackScopeDto {
@@ -44,32 +59,10 @@ export class PackScopeDto {
   @Matches(DATE_ONLY, { message: '$property must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_SCOPE_IDS,
-    example: ['wseb'],
-    description: 'Boards; empty or absent: every board',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_SCOPE_IDS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, SLUGS)
+  @AreScopeIds('Boards; empty or absent: every board', 'wseb')
   boardIds?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: MAX_SCOPE_IDS,
-    example: ['warwickshire-police'],
-    description: 'Partners; empty or absent: every partner',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_SCOPE_IDS)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, SLUGS)
+  @AreScopeIds('Partners; empty or absent: every partner', 'warwickshire-police')
   partnerIds?: string[];
 
   @ApiPropertyOptional({
@@ -100,17 +93,10 @@ export class PackScopeDto {
   @IsIn(RECORD_KINDS, { each: true })
   records?: RecordKind[];
 
-  @ApiPropertyOptional({
-    description:
-      "One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)",
-    example: 'wsp-cspr-2022-02',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId(
+    "One case review's chain and nothing else: the review, its linked sign-offs, and the actions, decisions and sign-offs that serve it (no board, partner or theme filter)",
+    'wsp-cspr-2022-02',
+  )
   caseReviewId?: string;
 }
 
@@ -133,24 +119,17 @@ export class EvidencePackQueuedSchema {
   @ApiProperty({ type: 'integer', description: 'The pack stream revision: send it as If-Match' }) revision!: number;
 }
 
-export class RequestEvidencePackCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'request-evidence-pack'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestEvidencePackCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'request-evidence-pack'>
+> {}
 
 /** Records the request only: the job runner sees the event in the log and builds the pack. */
 @CommandHandler(RequestEvidencePackCommand)
-export class RequestEvidencePackHandler implements ICommandHandler<RequestEvidencePackCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RequestEvidencePackCommand) {
-    return this.runner.run(EvidencePack, data.packId, { type: 'request-evidence-pack', data }, ctx);
-  }
-}
+export class RequestEvidencePackHandler extends DeciderHandler(
+  EvidencePack,
+  'request-evidence-pack',
+  (data) => data.packId,
+) {}
 
 @ApiTags('evidence-packs')
 @Controller('evidence-packs')
@@ -159,14 +138,16 @@ export class RequestEvidencePackController {
 
   /** 202, not 201: the request is recorded now, the pack is built by a job; poll GET /evidence-packs/:packId. */
   @Post()
-  @HttpCode(202)
-  @Requires('packs:request')
-  @CommandEndpoint(202, EvidencePackQueuedSchema)
-  @ApiOperation({
-    operationId: 'requestEvidencePack',
-    summary:
-      'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
-  })
+  @CommandRoute(
+    202,
+    'packs:request',
+    {
+      operationId: 'requestEvidencePack',
+      summary:
+        'Request an evidence pack for a period, boards, partners, themes and kinds of record; it is built in the background',
+    },
+    EvidencePackQueuedSchema,
+  )
   async request(@Body() dto: RequestEvidencePackDto, @Ctx() ctx: CommandContext): Promise<EvidencePackQueuedSchema> {
     const { packId, scope: s } = dto;
     const scope = {

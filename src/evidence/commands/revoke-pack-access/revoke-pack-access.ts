@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, Inject } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post, Inject } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -21,14 +21,9 @@ export class RevokePackAccessDto extends CommandDto {
   reason!: string;
 }
 
-export class RevokePackAccessCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RevokePackAccessCommand extends LedgerCommand<
+  CommandData<EvidencePackCommand, 'revoke-pack-access', 'now'>
+> {}
 
 /** Only an active grant can be revoked; whether it has expired is judged by the server's clock. */
 @CommandHandler(RevokePackAccessCommand)
@@ -50,10 +45,7 @@ export class RevokePackAccessController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':packId/grants/:inspectorUserId/revoke')
-  @HttpCode(200)
-  @Requires('packs:grant')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'packs:grant', {
     operationId: 'revokeEvidencePackAccess',
     summary: "End a named inspector's access to a pack now, with a reason",
   })

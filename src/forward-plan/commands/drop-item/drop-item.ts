@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 
 export class DropItemDto extends CommandDto {
@@ -16,23 +17,10 @@ export class DropItemDto extends CommandDto {
   reason!: string;
 }
 
-export class DropItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'drop-item'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class DropItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'drop-item'>> {}
 
 @CommandHandler(DropItemCommand)
-export class DropItemHandler implements ICommandHandler<DropItemCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: DropItemCommand) {
-    return this.runner.run(ForwardPlanItem, data.itemId, { type: 'drop-item', data }, ctx);
-  }
-}
+export class DropItemHandler extends DeciderHandler(ForwardPlanItem, 'drop-item', (data) => data.itemId) {}
 
 @ApiTags('forward-plan')
 @Controller('forward-plan')
@@ -40,10 +28,10 @@ export class DropItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/drop')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'dropForwardPlanItem', summary: 'Drop an item from the forward plan, saying why' })
+  @CommandRoute(200, 'forward-plan:manage', {
+    operationId: 'dropForwardPlanItem',
+    summary: 'Drop an item from the forward plan, saying why',
+  })
   drop(@RecordId('itemId') itemId: string, @Body() dto: DropItemDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new DropItemCommand({ itemId, reason: dto.reason }, ctx));
   }

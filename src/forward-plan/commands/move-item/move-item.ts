@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 import { meetingFacts, PlanTargetDto, targetOf } from '../forward-plan-fields';
 
@@ -16,14 +16,7 @@ export class MoveItemDto extends PlanTargetDto {
   reason!: string;
 }
 
-export class MoveItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'move-item', 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class MoveItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'move-item', 'meeting'>> {}
 
 @CommandHandler(MoveItemCommand)
 export class MoveItemHandler implements ICommandHandler<MoveItemCommand> {
@@ -42,10 +35,10 @@ export class MoveItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/move')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'moveForwardPlanItem', summary: 'Move a planned item to another meeting or month' })
+  @CommandRoute(200, 'forward-plan:manage', {
+    operationId: 'moveForwardPlanItem',
+    summary: 'Move a planned item to another meeting or month',
+  })
   move(@RecordId('itemId') itemId: string, @Body() dto: MoveItemDto, @Ctx() ctx: CommandContext) {
     return this.commands.execute(new MoveItemCommand({ itemId, target: targetOf(dto), reason: dto.reason }, ctx));
   }

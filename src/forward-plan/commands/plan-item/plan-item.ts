@@ -1,19 +1,19 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { CaseReview } from '../../../case-reviews';
 import { Decision } from '../../../decisions';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsOneOf, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Board } from '../../../partners';
 import {
   ForwardPlanItem,
@@ -57,14 +57,9 @@ export class PlanItemDto extends PlanTargetDto {
   from!: PlanSourceDto;
 }
 
-export class PlanItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'plan-item', 'boardExists' | 'sourceExists' | 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PlanItemCommand extends LedgerCommand<
+  CommandData<ForwardPlanCommand, 'plan-item', 'boardExists' | 'sourceExists' | 'meeting'>
+> {}
 
 @CommandHandler(PlanItemCommand)
 export class PlanItemHandler implements ICommandHandler<PlanItemCommand> {
@@ -92,10 +87,7 @@ export class PlanItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'forward-plan:manage', {
     operationId: 'planForwardPlanItem',
     summary: "Put an item on a board's forward plan for a future meeting or month, saying where it comes from",
   })

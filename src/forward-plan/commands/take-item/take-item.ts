@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { ForwardPlanItem, type ForwardPlanCommand } from '../../domain/forward-plan-item';
 import { meetingFacts } from '../forward-plan-fields';
 
@@ -24,14 +24,7 @@ export class TakeItemDto extends CommandDto {
   agendaItem!: number;
 }
 
-export class TakeItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<ForwardPlanCommand, 'take-item', 'meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class TakeItemCommand extends LedgerCommand<CommandData<ForwardPlanCommand, 'take-item', 'meeting'>> {}
 
 @CommandHandler(TakeItemCommand)
 export class TakeItemHandler implements ICommandHandler<TakeItemCommand> {
@@ -49,10 +42,7 @@ export class TakeItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':itemId/agenda')
-  @HttpCode(200)
-  @Requires('forward-plan:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'forward-plan:manage', {
     operationId: 'takeForwardPlanItem',
     summary: "Take a planned item onto a meeting's agenda, linking the agenda item that holds it",
   })

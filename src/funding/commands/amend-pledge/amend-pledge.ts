@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
@@ -32,14 +32,7 @@ export class AmendPledgeDto extends CommandDto {
   reason!: string;
 }
 
-export class AmendPledgeCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'amend-pledge'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AmendPledgeCommand extends LedgerCommand<CommandData<BudgetCommand, 'amend-pledge'>> {}
 
 @CommandHandler(AmendPledgeCommand)
 export class AmendPledgeHandler implements ICommandHandler<AmendPledgeCommand> {
@@ -60,10 +53,7 @@ export class AmendPledgeController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/pledges/:pledgeId/amendment')
-  @HttpCode(200)
-  @Requires('funding:pledge')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'funding:pledge', {
     operationId: 'amendPledge',
     summary: 'Amend the amount or basis of a pledge, with the reason (representatives: own agency only)',
   })

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -28,14 +28,9 @@ export class CarryForwardDto extends CommandDto {
   source!: string;
 }
 
-export class CarryForwardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'carry-forward', 'facts' | 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CarryForwardCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'carry-forward', 'facts' | 'ownerExists'>
+> {}
 
 @CommandHandler(CarryForwardCommand)
 export class CarryForwardHandler implements ICommandHandler<CarryForwardCommand> {
@@ -58,10 +53,7 @@ export class CarryForwardController {
 
   /** One event on the closing year's stream; the budget view shows it in both years. */
   @Post(':financialYear/carry-forward')
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'carryForward',
     summary:
       "Carry a closed year's balance into the next year, once (a year before the ledger may carry its stated balance without closing)",

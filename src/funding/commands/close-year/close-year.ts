@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -67,14 +67,9 @@ export class CloseYearDto extends CommandDto {
   source!: string;
 }
 
-export class CloseYearCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'close-year', 'facts' | 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseYearCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'close-year', 'facts' | 'ownerExists'>
+> {}
 
 @CommandHandler(CloseYearCommand)
 export class CloseYearHandler implements ICommandHandler<CloseYearCommand> {
@@ -101,10 +96,7 @@ export class CloseYearController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/closure')
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'closeYear',
     summary:
       'Close a financial year with its outturn as stated (once); no more spending on it. A year whose budget predates the ledger can be closed too',

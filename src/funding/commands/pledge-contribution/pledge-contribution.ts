@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
 import { budgetId } from '../../domain/budget-id';
@@ -38,14 +38,9 @@ export class PledgeContributionDto extends CommandDto {
   source?: string;
 }
 
-export class PledgeContributionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'pledge-contribution', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class PledgeContributionCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'pledge-contribution', 'partnerExists'>
+> {}
 
 @CommandHandler(PledgeContributionCommand)
 export class PledgeContributionHandler implements ICommandHandler<PledgeContributionCommand> {
@@ -70,10 +65,7 @@ export class PledgeContributionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/pledges')
-  @HttpCode(201)
-  @Requires('funding:pledge')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:pledge', {
     operationId: 'pledgeContribution',
     summary: "Pledge a partner's contribution to a year's budget (representatives: own agency only)",
   })

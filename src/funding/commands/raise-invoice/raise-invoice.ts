@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length, Matches } from 'class-validator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -35,14 +36,7 @@ export class RaiseInvoiceDto extends CommandDto {
   reference!: string;
 }
 
-export class RaiseInvoiceCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'raise-invoice', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RaiseInvoiceCommand extends LedgerCommand<CommandData<BudgetCommand, 'raise-invoice', 'partnerExists'>> {}
 
 @CommandHandler(RaiseInvoiceCommand)
 export class RaiseInvoiceHandler implements ICommandHandler<RaiseInvoiceCommand> {

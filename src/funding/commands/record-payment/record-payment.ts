@@ -1,16 +1,17 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
 import { budgetId } from '../../domain/budget-id';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
+import { IsRecordId } from '../../../http/ids';
 import { IsPence } from '../../http/pence.decorator';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Budget, type BudgetCommand } from '../../domain/budget';
@@ -30,27 +31,16 @@ export class RecordPaymentDto extends CommandDto {
   @IsISO8601({ strict: true })
   receivedOn!: string;
 
-  @ApiPropertyOptional({
-    description: "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
-    example: 'police-2022-23',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId(
+    "The pledge this pays (must be the same partner's, not withdrawn, and not overpaid)",
+    'police-2022-23',
+  )
   pledgeId?: string;
 }
 
-export class RecordPaymentCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'record-payment', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordPaymentCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'record-payment', 'partnerExists'>
+> {}
 
 @CommandHandler(RecordPaymentCommand)
 export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {
@@ -70,10 +60,7 @@ export class RecordPaymentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/payments')
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'recordPayment',
     summary: "Record money received from a partner towards a year's budget, optionally against a pledge",
   })

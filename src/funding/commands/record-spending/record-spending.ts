@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
+import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
 import {
@@ -81,26 +82,13 @@ export class RecordSpendingDto extends CommandDto {
   @Type(() => SpendingReferenceDto)
   reference?: SpendingReferenceDto;
 
-  @ApiPropertyOptional({
-    description: 'actual only: the commitment on the same line this payment settles',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('actual only: the commitment on the same line this payment settles')
   settlesCommitmentId?: string;
 }
 
-export class RecordSpendingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'record-spending', 'referenceExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordSpendingCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'record-spending', 'referenceExists'>
+> {}
 
 @CommandHandler(RecordSpendingCommand)
 export class RecordSpendingHandler implements ICommandHandler<RecordSpendingCommand> {
@@ -124,10 +112,7 @@ export class RecordSpendingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/spending')
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'recordSpending',
     summary:
       "Record a commitment or an actual spend against one of a year's budget lines (refused once the year is closed)",

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
 import { budgetId } from '../../domain/budget-id';
@@ -23,23 +24,10 @@ export class ReviseBudgetDto extends BudgetFiguresDto {
   reason!: string;
 }
 
-export class ReviseBudgetCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'revise-budget'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviseBudgetCommand extends LedgerCommand<CommandData<BudgetCommand, 'revise-budget'>> {}
 
 @CommandHandler(ReviseBudgetCommand)
-export class ReviseBudgetHandler implements ICommandHandler<ReviseBudgetCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseBudgetCommand) {
-    return this.runner.run(Budget, budgetId(data), { type: 'revise-budget', data }, ctx);
-  }
-}
+export class ReviseBudgetHandler extends DeciderHandler(Budget, 'revise-budget', budgetId) {}
 
 @ApiTags('funding')
 @Controller('budgets')
@@ -47,10 +35,7 @@ export class ReviseBudgetController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/revision')
-  @HttpCode(200)
-  @Requires('funding:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'funding:manage', {
     operationId: 'reviseBudget',
     summary: "Revise a year's budget, with the reason (the original stays in the ledger)",
   })

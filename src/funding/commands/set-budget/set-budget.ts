@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { BudgetFiguresDto } from '../../http/budget-line.dto';
 import { IsFinancialYear } from '../../http/financial-year';
 import { IsBudgetOwner, ownerFact, ownerField } from '../../http/budget-owner';
@@ -20,14 +20,7 @@ export class SetBudgetDto extends BudgetFiguresDto {
   ownerId?: string;
 }
 
-export class SetBudgetCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'set-budget', 'ownerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetBudgetCommand extends LedgerCommand<CommandData<BudgetCommand, 'set-budget', 'ownerExists'>> {}
 
 @CommandHandler(SetBudgetCommand)
 export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand> {
@@ -45,10 +38,7 @@ export class SetBudgetController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'setBudget',
     summary:
       "Set a financial year's budget and its lines (any remainder is reported as unallocated): a board's with ownerId, else the partnership's",

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand, type BudgetKey } from '../../http/budget-owner';
 import { budgetId } from '../../domain/budget-id';
@@ -105,14 +105,9 @@ export class UnderwriteShortfallDto extends CommandDto {
   basis!: UnderwritingBasis;
 }
 
-export class UnderwriteShortfallCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class UnderwriteShortfallCommand extends LedgerCommand<
+  CommandData<BudgetCommand, 'underwrite-shortfall', 'unregisteredPartnerIds'>
+> {}
 
 @CommandHandler(UnderwriteShortfallCommand)
 export class UnderwriteShortfallHandler implements ICommandHandler<UnderwriteShortfallCommand> {
@@ -138,10 +133,7 @@ export class UnderwriteShortfallController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/underwritings')
-  @HttpCode(201)
-  @Requires('funding:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'funding:manage', {
     operationId: 'underwriteShortfall',
     summary:
       'Record partners agreeing to underwrite a shortfall: each share, the total covered and any uncovered remainder',

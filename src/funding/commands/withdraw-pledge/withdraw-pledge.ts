@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { FinancialYearParam } from '../../http/financial-year';
 import { BudgetOwnerParam, OwnedBudgetCommand } from '../../http/budget-owner';
@@ -24,14 +24,7 @@ export class WithdrawPledgeDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawPledgeCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BudgetCommand, 'withdraw-pledge'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawPledgeCommand extends LedgerCommand<CommandData<BudgetCommand, 'withdraw-pledge'>> {}
 
 @CommandHandler(WithdrawPledgeCommand)
 export class WithdrawPledgeHandler implements ICommandHandler<WithdrawPledgeCommand> {
@@ -52,10 +45,7 @@ export class WithdrawPledgeController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':financialYear/pledges/:pledgeId/withdrawal')
-  @HttpCode(200)
-  @Requires('funding:pledge')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'funding:pledge', {
     operationId: 'withdrawPledge',
     summary: 'Withdraw a pledge with nothing paid against it, with the reason (representatives: own agency only)',
   })

@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { EVENT_STORE, type EventStore } from '../../../ledger/event-store.port';
 import { Inspection, type EvidenceReference, type InspectionCommand } from '../../domain/inspection';
 
@@ -57,14 +57,9 @@ export class CloseRecommendationDto extends CommandDto {
   evidence!: EvidenceReferenceDto[];
 }
 
-export class CloseRecommendationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'close-recommendation', 'unverifiedEvidence'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseRecommendationCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'close-recommendation', 'unverifiedEvidence'>
+> {}
 
 @CommandHandler(CloseRecommendationCommand)
 export class CloseRecommendationHandler implements ICommandHandler<CloseRecommendationCommand> {
@@ -97,10 +92,7 @@ export class CloseRecommendationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':inspectionId/recommendations/:recommendationId/closure')
-  @HttpCode(200)
-  @Requires('inspections:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'inspections:manage', {
     operationId: 'closeRecommendation',
     summary: 'Close a recommendation, citing the ledger records that show it done',
   })

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Inspection, type InspectionCommand } from '../../domain/inspection';
 
 export class LinkRecommendationActionDto extends CommandDto {
@@ -17,14 +17,9 @@ export class LinkRecommendationActionDto extends CommandDto {
   actionId!: string;
 }
 
-export class LinkRecommendationActionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'link-recommendation-action', 'actionExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class LinkRecommendationActionCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'link-recommendation-action', 'actionExists'>
+> {}
 
 @CommandHandler(LinkRecommendationActionCommand)
 export class LinkRecommendationActionHandler implements ICommandHandler<LinkRecommendationActionCommand> {
@@ -47,10 +42,7 @@ export class LinkRecommendationActionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':inspectionId/recommendations/:recommendationId/actions')
-  @HttpCode(200)
-  @Requires('inspections:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'inspections:manage', {
     operationId: 'linkRecommendationAction',
     summary: "Add a tracked action to a recommendation's action plan",
   })

@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 import { NextUpdateDto, nextUpdateOf } from '../inspection-fields';
 
@@ -25,23 +26,16 @@ export class RecordRecommendationUpdateDto extends NextUpdateDto {
   rag?: RagStatus;
 }
 
-export class RecordRecommendationUpdateCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'record-recommendation-update'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordRecommendationUpdateCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'record-recommendation-update'>
+> {}
 
 @CommandHandler(RecordRecommendationUpdateCommand)
-export class RecordRecommendationUpdateHandler implements ICommandHandler<RecordRecommendationUpdateCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RecordRecommendationUpdateCommand) {
-    return this.runner.run(Inspection, data.inspectionId, { type: 'record-recommendation-update', data }, ctx);
-  }
-}
+export class RecordRecommendationUpdateHandler extends DeciderHandler(
+  Inspection,
+  'record-recommendation-update',
+  (data) => data.inspectionId,
+) {}
 
 @ApiTags('inspections')
 @Controller('inspections')
@@ -49,10 +43,7 @@ export class RecordRecommendationUpdateController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':inspectionId/recommendations/:recommendationId/updates')
-  @HttpCode(200)
-  @Requires('inspections:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'inspections:manage', {
     operationId: 'recordRecommendationUpdate',
     summary: 'Record a progress update on a recommendation, with its RAG status and when the next update is due',
   })

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Action } from '../../../actions';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsIdList, IsOneOf, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import {
   Inspection,
   RECOMMENDATION_KINDS,
@@ -35,16 +35,11 @@ export class RecordRecommendationDto extends NextUpdateDto {
   actionIds?: string[];
 }
 
-export class RecordRecommendationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: Omit<CommandData<InspectionCommand, 'record-recommendation', 'missingActionIds'>, 'actionIds'> & {
-      actionIds?: string[];
-    },
-    readonly ctx: CommandContext,
-  ) {
-    super();
+export class RecordRecommendationCommand extends LedgerCommand<
+  Omit<CommandData<InspectionCommand, 'record-recommendation', 'missingActionIds'>, 'actionIds'> & {
+    actionIds?: string[];
   }
-}
+> {}
 
 @CommandHandler(RecordRecommendationCommand)
 export class RecordRecommendationHandler implements ICommandHandler<RecordRecommendationCommand> {
@@ -70,10 +65,7 @@ export class RecordRecommendationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':inspectionId/recommendations')
-  @HttpCode(200)
-  @Requires('inspections:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'inspections:manage', {
     operationId: 'recordInspectionRecommendation',
     summary:
       'Record a recommendation or area for improvement: the partner that owns it, its action plan, when its first update is due',

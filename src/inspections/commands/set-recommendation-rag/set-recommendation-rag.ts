@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Inspection, RAG_STATUSES, type InspectionCommand, type RagStatus } from '../../domain/inspection';
 
 export class SetRecommendationRagDto extends CommandDto {
@@ -22,23 +23,16 @@ export class SetRecommendationRagDto extends CommandDto {
   reason!: string;
 }
 
-export class SetRecommendationRagCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<InspectionCommand, 'set-recommendation-rag'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetRecommendationRagCommand extends LedgerCommand<
+  CommandData<InspectionCommand, 'set-recommendation-rag'>
+> {}
 
 @CommandHandler(SetRecommendationRagCommand)
-export class SetRecommendationRagHandler implements ICommandHandler<SetRecommendationRagCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SetRecommendationRagCommand) {
-    return this.runner.run(Inspection, data.inspectionId, { type: 'set-recommendation-rag', data }, ctx);
-  }
-}
+export class SetRecommendationRagHandler extends DeciderHandler(
+  Inspection,
+  'set-recommendation-rag',
+  (data) => data.inspectionId,
+) {}
 
 @ApiTags('inspections')
 @Controller('inspections')
@@ -46,10 +40,7 @@ export class SetRecommendationRagController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':inspectionId/recommendations/:recommendationId/rag')
-  @HttpCode(200)
-  @Requires('inspections:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'inspections:manage', {
     operationId: 'setRecommendationRag',
     summary: "Set a recommendation's RAG status on its own, with the reason",
   })

@@ -1,40 +1,21 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsItemNumber } from '../../../http/command-fields';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
 
 export class AddAgendaItemDto extends CommandDto {
-  @ApiProperty({
-    description: 'Item number, unique in the meeting; decisions and actions cite it',
-    example: 4,
-    minimum: 1,
-    maximum: 999,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(999)
+  @IsItemNumber('Item number, unique in the meeting; decisions and actions cite it', 4)
   itemNumber!: number;
 
   @ApiPropertyOptional({
@@ -86,14 +67,9 @@ const presentersOf = (dto: AddAgendaItemDto): string[] | undefined => {
   return all.length > 0 ? all : undefined;
 };
 
-export class AddAgendaItemCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'add-agenda-item', 'unregisteredPresenterIds'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddAgendaItemCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'add-agenda-item', 'unregisteredPresenterIds'>
+> {}
 
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {
@@ -119,10 +95,10 @@ export class AddAgendaItemController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/agenda-items')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add a numbered item to the meeting agenda' })
+  @CommandRoute(200, 'meetings:record', {
+    operationId: 'addAgendaItem',
+    summary: 'Add a numbered item to the meeting agenda',
+  })
   add(@RecordId('meetingId') meetingId: string, @Body() dto: AddAgendaItemDto, @Ctx() ctx: CommandContext) {
     const { itemNumber, label, title } = dto;
     const presenterPersonIds = presentersOf(dto);

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -36,14 +36,9 @@ export class ApprovePreviousMinutesDto extends CommandDto {
   amendments?: string[];
 }
 
-export class ApprovePreviousMinutesCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ApprovePreviousMinutesCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'approve-previous-minutes', 'previous'>
+> {}
 
 @CommandHandler(ApprovePreviousMinutesCommand)
 export class ApprovePreviousMinutesHandler implements ICommandHandler<ApprovePreviousMinutesCommand> {
@@ -68,10 +63,7 @@ export class ApprovePreviousMinutesController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/previous-minutes-approval')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'approvePreviousMinutes',
     summary: "Record that this meeting approved an earlier meeting's minutes, as accurate or with amendments",
   })

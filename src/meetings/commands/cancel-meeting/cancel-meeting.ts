@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -24,23 +25,10 @@ export class CancelMeetingDto extends CommandDto {
   reason!: string;
 }
 
-export class CancelMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'cancel-meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CancelMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'cancel-meeting'>> {}
 
 @CommandHandler(CancelMeetingCommand)
-export class CancelMeetingHandler implements ICommandHandler<CancelMeetingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CancelMeetingCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'cancel-meeting', data }, ctx);
-  }
-}
+export class CancelMeetingHandler extends DeciderHandler(Meeting, 'cancel-meeting', (data) => data.meetingId) {}
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -48,10 +36,7 @@ export class CancelMeetingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/cancel')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'cancelMeeting',
     summary: 'Cancel a meeting that has not been held, with the reason (nothing more is recorded against it)',
   })

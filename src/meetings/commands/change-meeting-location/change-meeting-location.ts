@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { LongText } from '../../../http/text-hygiene';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -26,23 +27,16 @@ export class ChangeMeetingLocationDto extends CommandDto {
   reason?: string;
 }
 
-export class ChangeMeetingLocationCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'change-meeting-location'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ChangeMeetingLocationCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'change-meeting-location'>
+> {}
 
 @CommandHandler(ChangeMeetingLocationCommand)
-export class ChangeMeetingLocationHandler implements ICommandHandler<ChangeMeetingLocationCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ChangeMeetingLocationCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'change-meeting-location', data }, ctx);
-  }
-}
+export class ChangeMeetingLocationHandler extends DeciderHandler(
+  Meeting,
+  'change-meeting-location',
+  (data) => data.meetingId,
+) {}
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -50,10 +44,7 @@ export class ChangeMeetingLocationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/location')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'changeMeetingLocation',
     summary: 'Move a meeting that has not yet been held to another location',
   })

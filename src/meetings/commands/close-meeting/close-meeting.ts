@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
@@ -13,23 +14,10 @@ import type { CommandData } from '../../../ledger/aggregate';
 /** Closing takes only the business time: after it nothing more is recorded and there is no reopening. */
 export class CloseMeetingDto extends CommandDto {}
 
-export class CloseMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'close-meeting'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseMeetingCommand extends LedgerCommand<CommandData<MeetingCommand, 'close-meeting'>> {}
 
 @CommandHandler(CloseMeetingCommand)
-export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseMeetingCommand) {
-    return this.runner.run(Meeting, data.meetingId, { type: 'close-meeting', data }, ctx);
-  }
-}
+export class CloseMeetingHandler extends DeciderHandler(Meeting, 'close-meeting', (data) => data.meetingId) {}
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -37,10 +25,7 @@ export class CloseMeetingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/close')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'closeMeeting',
     summary: 'Close the meeting record: nothing more can be recorded and it cannot be reopened',
   })

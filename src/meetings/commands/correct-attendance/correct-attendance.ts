@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { AttendanceStatusDto } from '../record-attendance/attendance-entry.dto';
@@ -23,14 +23,9 @@ export class CorrectAttendanceDto extends AttendanceStatusDto {
   reason?: string;
 }
 
-export class CorrectAttendanceCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CorrectAttendanceCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'correct-attendance', keyof RegisteredFacts>
+> {}
 
 @CommandHandler(CorrectAttendanceCommand)
 export class CorrectAttendanceHandler implements ICommandHandler<CorrectAttendanceCommand> {
@@ -48,10 +43,7 @@ export class CorrectAttendanceController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/attendance/:personId/correction')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'correctAttendance',
     summary: "Correct one person's attendance line before the meeting is closed",
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
@@ -29,14 +29,9 @@ export class RecordAttendanceDto extends CommandDto {
   entries!: AttendanceEntryDto[];
 }
 
-export class RecordAttendanceCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordAttendanceCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'record-attendance', keyof RegisteredFacts>
+> {}
 
 @CommandHandler(RecordAttendanceCommand)
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
@@ -54,10 +49,7 @@ export class RecordAttendanceController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/attendance')
-  @HttpCode(200)
-  @Requires('meetings:record')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'meetings:record', {
     operationId: 'recordAttendance',
     summary: 'Record attendance lines (present, apologies, deputising...) for a meeting',
   })

@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
-import { CommandEndpoint } from '../../../http/command-responses';
+import { IsItemNumber } from '../../../http/command-fields';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
@@ -15,10 +16,7 @@ import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 
 export class RecordContributionDto extends CommandDto {
-  @ApiProperty({ description: 'The agenda item it was said under', example: 3, minimum: 1, maximum: 999 })
-  @IsInt()
-  @Min(1)
-  @Max(999)
+  @IsItemNumber('The agenda item it was said under', 3)
   itemNumber!: number;
 
   @IsRecordId('Who said it, as the minutes attribute it (registered first)', 'sarah-wilkins')
@@ -46,14 +44,9 @@ export class RecordContributionDto extends CommandDto {
   note?: string;
 }
 
-export class RecordContributionCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'record-contribution', 'personRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordContributionCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'record-contribution', 'personRegistered'>
+> {}
 
 @CommandHandler(RecordContributionCommand)
 export class RecordContributionHandler implements ICommandHandler<RecordContributionCommand> {
@@ -77,10 +70,7 @@ export class RecordContributionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':meetingId/contributions')
-  @HttpCode(201)
-  @Requires('meetings:record')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'meetings:record', {
     operationId: 'recordContribution',
     summary:
       "Record who said what on an agenda item, where the minutes attribute it; the person's attendance status at the meeting is recorded with it",

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -36,14 +36,9 @@ export class ScheduleMeetingDto extends CommandDto {
   location?: string;
 }
 
-export class ScheduleMeetingCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<MeetingCommand, 'schedule-meeting', 'boardExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ScheduleMeetingCommand extends LedgerCommand<
+  CommandData<MeetingCommand, 'schedule-meeting', 'boardExists'>
+> {}
 
 @CommandHandler(ScheduleMeetingCommand)
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {
@@ -67,10 +62,7 @@ export class ScheduleMeetingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('meetings:record')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'scheduleMeeting', summary: 'Schedule a meeting of a board' })
+  @CommandRoute(201, 'meetings:record', { operationId: 'scheduleMeeting', summary: 'Schedule a meeting of a board' })
   schedule(@Body() dto: ScheduleMeetingDto, @Ctx() ctx: CommandContext) {
     const { meetingId, boardId, scheduledFor, title, location } = dto;
     return this.commands.execute(

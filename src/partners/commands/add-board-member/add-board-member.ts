@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -43,14 +43,9 @@ export class AddBoardMemberDto extends CommandDto {
   source?: string;
 }
 
-export class AddBoardMemberCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'add-board-member', 'partnerExists' | 'personExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddBoardMemberCommand extends LedgerCommand<
+  CommandData<BoardCommand, 'add-board-member', 'partnerExists' | 'personExists'>
+> {}
 
 @CommandHandler(AddBoardMemberCommand)
 export class AddBoardMemberHandler implements ICommandHandler<AddBoardMemberCommand> {
@@ -71,10 +66,10 @@ export class AddBoardMemberController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/members')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'addBoardMember', summary: 'Seat a named person on a board for a partner, from a date' })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'addBoardMember',
+    summary: 'Seat a named person on a board for a partner, from a date',
+  })
   add(@RecordId('boardId') boardId: string, @Body() dto: AddBoardMemberDto, @Ctx() ctx: CommandContext) {
     const { seat, partnerId, personId, statutory, from, to, source } = dto;
     const data = withoutUndefined({ boardId, seat, partnerId, personId, statutory, from, to, source });

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
@@ -27,14 +27,9 @@ export class ArrangeBoardDeputyDto extends CommandDto {
   to?: string;
 }
 
-export class ArrangeBoardDeputyCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'arrange-board-deputy', 'personExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ArrangeBoardDeputyCommand extends LedgerCommand<
+  CommandData<BoardCommand, 'arrange-board-deputy', 'personExists'>
+> {}
 
 @CommandHandler(ArrangeBoardDeputyCommand)
 export class ArrangeBoardDeputyHandler implements ICommandHandler<ArrangeBoardDeputyCommand> {
@@ -53,10 +48,10 @@ export class ArrangeBoardDeputyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/members/:seat/deputies')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'arrangeBoardDeputy', summary: 'Name a standing deputy for a seat, for a period' })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'arrangeBoardDeputy',
+    summary: 'Name a standing deputy for a seat, for a period',
+  })
   arrange(
     @RecordId('boardId') boardId: string,
     @RecordId('seat') seat: string,

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -17,23 +18,10 @@ export class EndBoardMembershipDto extends CommandDto {
   to!: string;
 }
 
-export class EndBoardMembershipCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'end-board-membership'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EndBoardMembershipCommand extends LedgerCommand<CommandData<BoardCommand, 'end-board-membership'>> {}
 
 @CommandHandler(EndBoardMembershipCommand)
-export class EndBoardMembershipHandler implements ICommandHandler<EndBoardMembershipCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: EndBoardMembershipCommand) {
-    return this.runner.run(Board, data.boardId, { type: 'end-board-membership', data }, ctx);
-  }
-}
+export class EndBoardMembershipHandler extends DeciderHandler(Board, 'end-board-membership', (data) => data.boardId) {}
 
 @ApiTags('boards')
 @Controller('boards')
@@ -41,10 +29,10 @@ export class EndBoardMembershipController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/members/:seat/:personId/end')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'endBoardMembership', summary: "End a person's open membership of a seat on a date" })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'endBoardMembership',
+    summary: "End a person's open membership of a seat on a date",
+  })
   end(
     @RecordId('boardId') boardId: string,
     @RecordId('seat') seat: string,

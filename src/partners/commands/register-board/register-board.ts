@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -30,14 +30,7 @@ export class RegisterBoardDto extends CommandDto {
   parentBoardId?: string;
 }
 
-export class RegisterBoardCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'register-board', 'parentExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterBoardCommand extends LedgerCommand<CommandData<BoardCommand, 'register-board', 'parentExists'>> {}
 
 @CommandHandler(RegisterBoardCommand)
 export class RegisterBoardHandler implements ICommandHandler<RegisterBoardCommand> {
@@ -57,10 +50,10 @@ export class RegisterBoardController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('partners:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'registerBoard', summary: 'Register a board, subgroup or task-and-finish group' })
+  @CommandRoute(201, 'partners:manage', {
+    operationId: 'registerBoard',
+    summary: 'Register a board, subgroup or task-and-finish group',
+  })
   register(@Body() dto: RegisterBoardDto, @Ctx() ctx: CommandContext) {
     const { boardId, name, kind, parentBoardId } = dto;
     return this.commands.execute(new RegisterBoardCommand({ boardId, name, kind, parentBoardId }, ctx));

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
@@ -33,23 +34,10 @@ export class RegisterPartnerDto extends CommandDto {
   statutory?: boolean;
 }
 
-export class RegisterPartnerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PartnerCommand, 'register-partner'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterPartnerCommand extends LedgerCommand<CommandData<PartnerCommand, 'register-partner'>> {}
 
 @CommandHandler(RegisterPartnerCommand)
-export class RegisterPartnerHandler implements ICommandHandler<RegisterPartnerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RegisterPartnerCommand) {
-    return this.runner.run(Partner, data.partnerId, { type: 'register-partner', data }, ctx);
-  }
-}
+export class RegisterPartnerHandler extends DeciderHandler(Partner, 'register-partner', (data) => data.partnerId) {}
 
 @ApiTags('partners')
 @Controller('partners')
@@ -57,10 +45,7 @@ export class RegisterPartnerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('partners:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({ operationId: 'registerPartner', summary: 'Register a partner agency' })
+  @CommandRoute(201, 'partners:manage', { operationId: 'registerPartner', summary: 'Register a partner agency' })
   register(@Body() dto: RegisterPartnerDto, @Ctx() ctx: CommandContext) {
     const { partnerId, name, kind, statutory } = dto;
     return this.commands.execute(new RegisterPartnerCommand({ partnerId, name, kind, statutory }, ctx));

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -33,23 +34,10 @@ export class RenamePartnerDto extends CommandDto {
   reason?: string;
 }
 
-export class RenamePartnerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PartnerCommand, 'rename-partner'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RenamePartnerCommand extends LedgerCommand<CommandData<PartnerCommand, 'rename-partner'>> {}
 
 @CommandHandler(RenamePartnerCommand)
-export class RenamePartnerHandler implements ICommandHandler<RenamePartnerCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RenamePartnerCommand) {
-    return this.runner.run(Partner, data.partnerId, { type: 'rename-partner', data }, ctx);
-  }
-}
+export class RenamePartnerHandler extends DeciderHandler(Partner, 'rename-partner', (data) => data.partnerId) {}
 
 @ApiTags('partners')
 @Controller('partners')
@@ -57,10 +45,7 @@ export class RenamePartnerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':partnerId/rename')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'partners:manage', {
     operationId: 'renamePartner',
     summary: 'Rename a partner from a date (history keeps the old name before it)',
   })

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -32,23 +33,10 @@ export class SetBoardQuorumRuleDto extends CommandDto {
   source?: string;
 }
 
-export class SetBoardQuorumRuleCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<BoardCommand, 'set-board-quorum-rule'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetBoardQuorumRuleCommand extends LedgerCommand<CommandData<BoardCommand, 'set-board-quorum-rule'>> {}
 
 @CommandHandler(SetBoardQuorumRuleCommand)
-export class SetBoardQuorumRuleHandler implements ICommandHandler<SetBoardQuorumRuleCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: SetBoardQuorumRuleCommand) {
-    return this.runner.run(Board, data.boardId, { type: 'set-board-quorum-rule', data }, ctx);
-  }
-}
+export class SetBoardQuorumRuleHandler extends DeciderHandler(Board, 'set-board-quorum-rule', (data) => data.boardId) {}
 
 @ApiTags('boards')
 @Controller('boards')
@@ -56,10 +44,10 @@ export class SetBoardQuorumRuleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':boardId/quorum-rules')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'setBoardQuorumRule', summary: "Set the board's quorum rule from a date" })
+  @CommandRoute(200, 'partners:manage', {
+    operationId: 'setBoardQuorumRule',
+    summary: "Set the board's quorum rule from a date",
+  })
   set(@RecordId('boardId') boardId: string, @Body() dto: SetBoardQuorumRuleDto, @Ctx() ctx: CommandContext) {
     const { rule, minimum, from, source } = dto;
     const data = { boardId, rule, from, ...(minimum !== undefined ? { minimum } : {}), ...(source ? { source } : {}) };

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -21,14 +21,9 @@ export class SucceedPartnerDto extends CommandDto {
   effectiveFrom!: string;
 }
 
-export class SucceedPartnerCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PartnerCommand, 'succeed-partner', 'successorExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SucceedPartnerCommand extends LedgerCommand<
+  CommandData<PartnerCommand, 'succeed-partner', 'successorExists'>
+> {}
 
 @CommandHandler(SucceedPartnerCommand)
 export class SucceedPartnerHandler implements ICommandHandler<SucceedPartnerCommand> {
@@ -52,10 +47,7 @@ export class SucceedPartnerController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':partnerId/succession')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'partners:manage', {
     operationId: 'succeedPartner',
     summary: 'Record that another partner succeeds this one from a date (e.g. CCG to ICB)',
   })

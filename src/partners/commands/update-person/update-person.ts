@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -34,14 +34,7 @@ export class UpdatePersonDto extends CommandDto {
   title?: string;
 }
 
-export class UpdatePersonCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<PersonCommand, 'update-person', 'partnerExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class UpdatePersonCommand extends LedgerCommand<CommandData<PersonCommand, 'update-person', 'partnerExists'>> {}
 
 @CommandHandler(UpdatePersonCommand)
 export class UpdatePersonHandler implements ICommandHandler<UpdatePersonCommand> {
@@ -61,10 +54,7 @@ export class UpdatePersonController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':personId/update')
-  @HttpCode(200)
-  @Requires('partners:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'partners:manage', {
     operationId: 'updatePerson',
     summary: "Change a person's title or the partner they represent from a date (history kept)",
   })

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -38,14 +38,9 @@ export class EraseDataSubjectDto extends CommandDto {
   keyVersion?: number;
 }
 
-export class EraseDataSubjectCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EraseDataSubjectCommand extends LedgerCommand<
+  CommandData<DataSubjectCommand, 'erase-data-subject', 'liveVersions'>
+> {}
 
 @CommandHandler(EraseDataSubjectCommand)
 export class EraseDataSubjectHandler implements ICommandHandler<EraseDataSubjectCommand> {
@@ -77,10 +72,7 @@ export class EraseDataSubjectController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':subjectId/erasure')
-  @HttpCode(200)
-  @Requires('personal-data:erase')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'personal-data:erase', {
     operationId: 'eraseDataSubject',
     summary:
       "Erase a data subject's personal data (all key versions, or one): the keys are destroyed and the erasure recorded; the hash chain still verifies",

@@ -1,15 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class AddRiskControlDto extends CommandDto {
@@ -23,23 +24,10 @@ export class AddRiskControlDto extends CommandDto {
   description!: string;
 }
 
-export class AddRiskControlCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'add-risk-control'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class AddRiskControlCommand extends LedgerCommand<CommandData<RiskCommand, 'add-risk-control'>> {}
 
 @CommandHandler(AddRiskControlCommand)
-export class AddRiskControlHandler implements ICommandHandler<AddRiskControlCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: AddRiskControlCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'add-risk-control', data }, ctx);
-  }
-}
+export class AddRiskControlHandler extends DeciderHandler(Risk, 'add-risk-control', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')
@@ -47,10 +35,7 @@ export class AddRiskControlController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/controls')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'addRiskControl', summary: 'Add a control that mitigates a risk' })
+  @CommandRoute(200, 'risks:manage', { operationId: 'addRiskControl', summary: 'Add a control that mitigates a risk' })
   add(@RecordId('riskId') riskId: string, @Body() dto: AddRiskControlDto, @Ctx() ctx: CommandContext) {
     const { controlId, addedOn, description } = dto;
     return this.commands.execute(new AddRiskControlCommand({ riskId, controlId, addedOn, description }, ctx));

@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class CloseRiskDto extends CommandDto {
@@ -19,23 +20,10 @@ export class CloseRiskDto extends CommandDto {
   reason!: string;
 }
 
-export class CloseRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'close-risk'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CloseRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'close-risk'>> {}
 
 @CommandHandler(CloseRiskCommand)
-export class CloseRiskHandler implements ICommandHandler<CloseRiskCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: CloseRiskCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'close-risk', data }, ctx);
-  }
-}
+export class CloseRiskHandler extends DeciderHandler(Risk, 'close-risk', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')
@@ -43,10 +31,7 @@ export class CloseRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/closure')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'risks:manage', {
     operationId: 'closeRisk',
     summary: 'Close a risk, with the reason; a closed risk takes no more changes',
   })

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Meeting } from '../../../meetings';
 import { Board } from '../../../partners';
 import { Risk, type RiskCommand } from '../../domain/risk';
@@ -29,14 +29,9 @@ export class EscalateRiskDto extends CommandDto {
   reason!: string;
 }
 
-export class EscalateRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'escalate-risk', 'boardRegistered' | 'meetingExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class EscalateRiskCommand extends LedgerCommand<
+  CommandData<RiskCommand, 'escalate-risk', 'boardRegistered' | 'meetingExists'>
+> {}
 
 @CommandHandler(EscalateRiskCommand)
 export class EscalateRiskHandler implements ICommandHandler<EscalateRiskCommand> {
@@ -61,10 +56,7 @@ export class EscalateRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/escalations')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'risks:manage', {
     operationId: 'escalateRisk',
     summary: 'Escalate a risk to a board, with the meeting it was taken to when known',
   })

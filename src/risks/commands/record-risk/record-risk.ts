@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
 import { RISK_CATEGORIES, Risk, type RiskCategory, type RiskCommand } from '../../domain/risk';
 import { IsRating } from '../risk-fields';
@@ -46,14 +46,7 @@ export class RecordRiskDto extends CommandDto {
   nextReviewDue?: string;
 }
 
-export class RecordRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'record-risk', 'ownerRegistered'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RecordRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'record-risk', 'ownerRegistered'>> {}
 
 @CommandHandler(RecordRiskCommand)
 export class RecordRiskHandler implements ICommandHandler<RecordRiskCommand> {
@@ -71,10 +64,7 @@ export class RecordRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('risks:manage')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'risks:manage', {
     operationId: 'recordRisk',
     summary: 'Record a risk on the register: owner agency, category, likelihood and impact (1-5 each), next review',
   })

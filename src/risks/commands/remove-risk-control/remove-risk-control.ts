@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 
 export class RemoveRiskControlDto extends CommandDto {
@@ -19,23 +20,10 @@ export class RemoveRiskControlDto extends CommandDto {
   reason!: string;
 }
 
-export class RemoveRiskControlCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'remove-risk-control'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RemoveRiskControlCommand extends LedgerCommand<CommandData<RiskCommand, 'remove-risk-control'>> {}
 
 @CommandHandler(RemoveRiskControlCommand)
-export class RemoveRiskControlHandler implements ICommandHandler<RemoveRiskControlCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RemoveRiskControlCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'remove-risk-control', data }, ctx);
-  }
-}
+export class RemoveRiskControlHandler extends DeciderHandler(Risk, 'remove-risk-control', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')
@@ -43,10 +31,10 @@ export class RemoveRiskControlController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/controls/:controlId/removal')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({ operationId: 'removeRiskControl', summary: 'Remove a control from a risk, with the reason' })
+  @CommandRoute(200, 'risks:manage', {
+    operationId: 'removeRiskControl',
+    summary: 'Remove a control from a risk, with the reason',
+  })
   remove(
     @RecordId('riskId') riskId: string,
     @RecordId('controlId') controlId: string,

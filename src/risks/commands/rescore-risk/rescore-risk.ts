@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Risk, type RiskCommand } from '../../domain/risk';
 import { IsRating } from '../risk-fields';
 
@@ -26,23 +27,10 @@ export class RescoreRiskDto extends CommandDto {
   reason!: string;
 }
 
-export class RescoreRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'rescore-risk'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RescoreRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'rescore-risk'>> {}
 
 @CommandHandler(RescoreRiskCommand)
-export class RescoreRiskHandler implements ICommandHandler<RescoreRiskCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: RescoreRiskCommand) {
-    return this.runner.run(Risk, data.riskId, { type: 'rescore-risk', data }, ctx);
-  }
-}
+export class RescoreRiskHandler extends DeciderHandler(Risk, 'rescore-risk', (data) => data.riskId) {}
 
 @ApiTags('risks')
 @Controller('risks')
@@ -50,10 +38,7 @@ export class RescoreRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/scores')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'risks:manage', {
     operationId: 'rescoreRisk',
     summary: 'Score a risk again: likelihood and impact (1-5 each) on a date, with the reason; past scores are kept',
   })

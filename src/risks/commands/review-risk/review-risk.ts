@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import { Requires } from '../../../auth/requires.decorator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';
 import type { CommandData } from '../../../ledger/aggregate';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Meeting } from '../../../meetings';
 import { Risk, type RiskCommand } from '../../domain/risk';
 import { IsMeetingRef } from '../risk-fields';
@@ -31,14 +31,7 @@ export class ReviewRiskDto extends CommandDto {
   nextReviewDue?: string;
 }
 
-export class ReviewRiskCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<RiskCommand, 'review-risk', 'meetingExists'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviewRiskCommand extends LedgerCommand<CommandData<RiskCommand, 'review-risk', 'meetingExists'>> {}
 
 @CommandHandler(ReviewRiskCommand)
 export class ReviewRiskHandler implements ICommandHandler<ReviewRiskCommand> {
@@ -57,10 +50,7 @@ export class ReviewRiskController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':riskId/reviews')
-  @HttpCode(200)
-  @Requires('risks:manage')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'risks:manage', {
     operationId: 'reviewRisk',
     summary: 'Record a review of a risk: its outcome, the meeting that held it, and when the next is due',
   })

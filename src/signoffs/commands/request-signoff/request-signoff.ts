@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -22,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
 import { ID_PATTERN, IsRecordId } from '../../../http/ids';
 import {
   ARTEFACT_KINDS,
@@ -85,42 +85,19 @@ export class RequestSignoffDto extends CommandDto {
   @Matches(ID_PATTERN, { each: true, message: 'each of $property must be a lower-case slug (letters, digits, dashes)' })
   requiredPartnerIds!: string[];
 
-  @ApiPropertyOptional({
-    description: 'Meeting at which sign-off was sought',
-    example: 'wseb-2022-09-22',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('Meeting at which sign-off was sought', 'wseb-2022-09-22')
   meetingId?: string;
 
-  @ApiPropertyOptional({
-    description: 'Decision the sign-off follows from',
-    example: 'wseb-2022-09-22-d3',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('Decision the sign-off follows from', 'wseb-2022-09-22-d3')
   decisionId?: string;
 
   @AreServedRecords()
   serves?: ServedRecordDto[];
 }
 
-export class RequestSignoffCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RequestSignoffCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'request-signoff', keyof RequestSignoffFacts>
+> {}
 
 @CommandHandler(RequestSignoffCommand)
 export class RequestSignoffHandler implements ICommandHandler<RequestSignoffCommand> {
@@ -149,10 +126,7 @@ export class RequestSignoffController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(201)
-  @Requires('signoffs:request')
-  @CommandEndpoint(201)
-  @ApiOperation({
+  @CommandRoute(201, 'signoffs:request', {
     operationId: 'requestSignoff',
     summary: 'Ask partners to sign off one version of an artefact (report, action plan, protocol...)',
   })

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { CommandDto } from '../../../http/command.dto';
 import { IsArtefactVersion, IsContentHash } from '../artefact-fields';
@@ -19,23 +20,16 @@ export class ReviseSignoffArtefactDto extends CommandDto {
   contentHash!: string;
 }
 
-export class ReviseSignoffArtefactCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'revise-signoff-artefact'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class ReviseSignoffArtefactCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'revise-signoff-artefact'>
+> {}
 
 @CommandHandler(ReviseSignoffArtefactCommand)
-export class ReviseSignoffArtefactHandler implements ICommandHandler<ReviseSignoffArtefactCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: ReviseSignoffArtefactCommand) {
-    return this.runner.run(Signoff, data.signoffId, { type: 'revise-signoff-artefact', data }, ctx);
-  }
-}
+export class ReviseSignoffArtefactHandler extends DeciderHandler(
+  Signoff,
+  'revise-signoff-artefact',
+  (data) => data.signoffId,
+) {}
 
 @ApiTags('signoffs')
 @Controller('signoffs')
@@ -43,10 +37,7 @@ export class ReviseSignoffArtefactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/revise')
-  @HttpCode(200)
-  @Requires('signoffs:request')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:request', {
     operationId: 'reviseSignoffArtefact',
     summary: 'Put a new artefact version up for sign-off: every earlier signature stops counting',
   })

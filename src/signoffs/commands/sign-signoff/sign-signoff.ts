@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiPropertyOptional } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsOptionalRecordId } from '../../../http/optional-record-id';
+import { IsRecordId } from '../../../http/ids';
 import { LongText } from '../../../http/text-hygiene';
 import { assertActsForNamed } from '../../../auth/agency-scope';
 import { Person } from '../../../partners';
@@ -22,16 +23,7 @@ export class SignSignoffDto extends CommandDto {
   )
   partnerId!: string;
 
-  @ApiPropertyOptional({
-    description: 'The person who signed for the partner',
-    example: 'chief-constable-warwickshire',
-    pattern: ID_PATTERN.source,
-    maxLength: 80,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(80)
-  @Matches(ID_PATTERN, { message: '$property must be a lower-case slug (letters, digits, dashes)' })
+  @IsOptionalRecordId('The person who signed for the partner', 'chief-constable-warwickshire')
   signedByPersonId?: string;
 
   @ApiPropertyOptional({
@@ -49,14 +41,7 @@ export class SignSignoffDto extends CommandDto {
   conditions?: string[];
 }
 
-export class SignSignoffCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SignSignoffCommand extends LedgerCommand<CommandData<SignoffCommand, 'sign-signoff', 'signerRoles'>> {}
 
 @CommandHandler(SignSignoffCommand)
 export class SignSignoffHandler implements ICommandHandler<SignSignoffCommand> {
@@ -80,10 +65,7 @@ export class SignSignoffController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/sign')
-  @HttpCode(200)
-  @Requires('signoffs:sign')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:sign', {
     operationId: 'signSignoff',
     summary: 'Sign the current artefact version for a partner; the last required signature completes the sign-off',
   })

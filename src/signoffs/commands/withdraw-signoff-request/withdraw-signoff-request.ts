@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { DeciderHandler } from '../../../ledger/decider-handler';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -20,23 +21,16 @@ export class WithdrawSignoffRequestDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawSignoffRequestCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-request'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawSignoffRequestCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'withdraw-signoff-request'>
+> {}
 
 @CommandHandler(WithdrawSignoffRequestCommand)
-export class WithdrawSignoffRequestHandler implements ICommandHandler<WithdrawSignoffRequestCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ data, ctx }: WithdrawSignoffRequestCommand) {
-    return this.runner.run(Signoff, data.signoffId, { type: 'withdraw-signoff-request', data }, ctx);
-  }
-}
+export class WithdrawSignoffRequestHandler extends DeciderHandler(
+  Signoff,
+  'withdraw-signoff-request',
+  (data) => data.signoffId,
+) {}
 
 @ApiTags('signoffs')
 @Controller('signoffs')
@@ -44,10 +38,7 @@ export class WithdrawSignoffRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/withdraw')
-  @HttpCode(200)
-  @Requires('signoffs:request')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:request', {
     operationId: 'withdrawSignoffRequest',
     summary: 'Withdraw the whole sign-off request with a reason; nothing more can be signed',
   })

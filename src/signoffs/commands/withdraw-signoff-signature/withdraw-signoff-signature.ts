@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags, ApiProperty } from '@nestjs/swagger';
-import { Requires } from '../../../auth/requires.decorator';
-import { type CommandContext, type CommandResult, CommandRunner } from '../../../ledger/command-runner';
+import { Body, Controller, Post } from '@nestjs/common';
+import { LedgerCommand } from '../../../ledger/ledger-command';
+import { CommandRoute } from '../../../http/command-route';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiTags, ApiProperty } from '@nestjs/swagger';
+import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
-import { CommandEndpoint } from '../../../http/command-responses';
 import { RecordId } from '../../../http/id.pipe';
 import { IsString, Length } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
@@ -25,14 +25,9 @@ export class WithdrawSignoffSignatureDto extends CommandDto {
   reason!: string;
 }
 
-export class WithdrawSignoffSignatureCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: CommandData<SignoffCommand, 'withdraw-signoff-signature'>,
-    readonly ctx: CommandContext,
-  ) {
-    super();
-  }
-}
+export class WithdrawSignoffSignatureCommand extends LedgerCommand<
+  CommandData<SignoffCommand, 'withdraw-signoff-signature'>
+> {}
 
 @CommandHandler(WithdrawSignoffSignatureCommand)
 export class WithdrawSignoffSignatureHandler implements ICommandHandler<WithdrawSignoffSignatureCommand> {
@@ -51,10 +46,7 @@ export class WithdrawSignoffSignatureController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':signoffId/withdraw-signature')
-  @HttpCode(200)
-  @Requires('signoffs:sign')
-  @CommandEndpoint()
-  @ApiOperation({
+  @CommandRoute(200, 'signoffs:sign', {
     operationId: 'withdrawSignoffSignature',
     summary: "Withdraw a partner's signature with a reason (a completed sign-off reopens)",
   })
