@@ -6,14 +6,18 @@
  *   KEEP_LEDGER=<dir> EVENTS=1000000 npm run bench:projections    (once: generates <dir>/ledger.sqlite)
  *   npm run bench:startup -- <dir>                                 (STARTS=5 rounds)
  *   TARGETS=bundle,unbundled npm run bench:startup -- <dir>        (both builds, interleaved)
- * Targets: `bundle` is dist/service.js, what `npm start` runs (scripts/bundle-service.js); `unbundled`
- * is tsc's dist/src/main.js. With several, each round starts each once, the order rotating every
- * round, so a change in the machine's load falls on all of them alike.
+ * Targets (scripts/bundle-service.js):
+ *   bundle           dist/service.js, what `npm start` runs: the one-file bundle with its V8 code cache
+ *   bundle-cold      the same with its cache deleted first (the start that writes it again)
+ *   bundle-uncached  node dist/service.bundle.js: the bundle compiled by Node, no cache
+ *   unbundled        node dist/src/main.js: tsc's output, ~2,000 module files
+ * With several, each round starts each once, the order rotating every round, so a change in the
+ * machine's load falls on all of them alike.
  * A first, untimed start brings the directory to rest (the ledger verified once in full, the log
  * tree and read models caught up, the verified point persisted), as any running service leaves it;
  * then one untimed start of every other target, so each timed start finds its files in the page cache.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -26,7 +30,13 @@ const ROUNDS = envNumber('STARTS', 5);
 const root = join(__dirname, '..', '..');
 
 /** What each target runs, relative to dist/. */
-const SCRIPTS: Record<string, string> = { bundle: 'service.js', unbundled: 'src/main.js' };
+const SCRIPTS: Record<string, string> = {
+  bundle: 'service.js',
+  'bundle-cold': 'service.js',
+  'bundle-uncached': 'service.bundle.js',
+  unbundled: 'src/main.js',
+};
+const CODE_CACHE = join(root, 'dist', 'service.bundle.v8cache');
 
 interface Health {
   status?: string;
@@ -59,6 +69,7 @@ function targets(): string[] {
 
 /** One timed start of a target: spawn to "listening", its CPU to then, and its first /health. */
 async function timedStart(env: Record<string, string>, target: string, round: number): Promise<Start> {
+  if (target === 'bundle-cold') rmSync(CODE_CACHE, { force: true });
   const t0 = performance.now();
   const service = await startService(env, root, SCRIPTS[target]);
   const seconds = (performance.now() - t0) / 1000;
@@ -115,7 +126,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const mine = starts.filter((s) => s.target === name);
     console.log(
-      `  ${name.padEnd(9)} (dist/${SCRIPTS[name]}): ${median(mine.map((s) => s.seconds)).toFixed(3)} s to listening, ${median(mine.map((s) => s.cpu)).toFixed(2)} s of CPU, lag on first /health median ${median(mine.map((s) => s.lag))} (max ${Math.max(...mine.map((s) => s.lag))})`,
+      `  ${name.padEnd(15)} (dist/${SCRIPTS[name]}): ${median(mine.map((s) => s.seconds)).toFixed(3)} s to listening, ${median(mine.map((s) => s.cpu)).toFixed(2)} s of CPU, lag on first /health median ${median(mine.map((s) => s.lag))} (max ${Math.max(...mine.map((s) => s.lag))})`,
     );
   }
 }

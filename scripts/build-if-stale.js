@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Compiles dist/ (tsc -p tsconfig.build.json, then the one-file service bundle dist/service.js that
- * `npm start` runs: scripts/bundle-service.js) only when the sources changed since the last build, so
+ * Compiles dist/ (tsc -p tsconfig.build.json, then the one-file service bundle and dist/service.js
+ * that `npm start` runs: scripts/bundle-service.js) only when the sources changed since the last build, so
  * every npm script that runs a compiled file starts at once on an unchanged tree, and prints nothing
  * on stdout: `TOKEN=$(npm run -s mint-token -- ...)` captures the token alone. Progress and compiler
  * errors go to stderr. Plain JavaScript, so it runs before anything is compiled.
@@ -19,7 +19,7 @@ const { createHash } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { bundleService, BUNDLE } = require('./bundle-service');
+const { bundleService, BUNDLE, LAUNCHER } = require('./bundle-service');
 
 /** What tsconfig.build.json compiles, and the files that change how. */
 const INPUT_DIRS = ['src', 'projections', 'demo', 'scripts', 'bench'];
@@ -70,7 +70,8 @@ function compile(root) {
 /** Builds when stale (or forced) and stamps the inputs it built; returns the exit status. */
 function buildIfStale(root, { force = false } = {}) {
   const before = fingerprint(root);
-  if (!force && recorded(root) === before && existsSync(join(root, BUNDLE))) return 0;
+  const bundled = [BUNDLE, LAUNCHER].every((file) => existsSync(join(root, file)));
+  if (!force && recorded(root) === before && bundled) return 0;
   process.stderr.write(force ? 'building dist/ ...\n' : 'sources changed since the last build: building dist/ ...\n');
   const status = compile(root);
   if (status !== 0) return status;

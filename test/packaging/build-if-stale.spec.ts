@@ -19,7 +19,8 @@ const ROOT = join(__dirname, '..', '..');
 /**
  * scripts/build-if-stale.js on a copy of itself in a small project of the same layout (its root is
  * the folder above the script), with this repository's TypeScript and esbuild: a real tsc on one
- * file, src/main.ts, and a real bundle of its output (dist/service.js, scripts/bundle-service.js).
+ * file, src/main.ts, and a real bundle of its output (dist/service.bundle.js and its launcher dist/service.js,
+ * scripts/bundle-service.js).
  */
 describe('scripts/build-if-stale.js', () => {
   /** The project as a successful build left it: each test starts from a copy (timestamps kept), so tsc runs only when a test makes it. */
@@ -43,13 +44,14 @@ describe('scripts/build-if-stale.js', () => {
     utimesSync(join(dir, path), later, later);
   };
   const output = join('dist', 'src', 'main.js');
-  const bundle = join('dist', 'service.js');
+  const bundle = join('dist', 'service.bundle.js');
+  const launcher = join('dist', 'service.js');
   const STAMP = join('dist', '.build-stamp.json');
 
   beforeAll(() => {
     dir = built = mkdtempSync(join(tmpdir(), 'build-if-stale-'));
     mkdirSync(join(dir, 'scripts'));
-    for (const script of ['build-if-stale.js', 'bundle-service.js'])
+    for (const script of ['build-if-stale.js', 'bundle-service.js', 'service-launcher.js'])
       copyFileSync(join(ROOT, 'scripts', script), join(dir, 'scripts', script));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     source('package.json', '{ "name": "tiny", "private": true }\n');
@@ -72,6 +74,7 @@ describe('scripts/build-if-stale.js', () => {
       'src/a.spec.ts',
       'scripts/build-if-stale.js',
       'scripts/bundle-service.js',
+      'scripts/service-launcher.js',
     ])
       utimesSync(join(dir, file), past, past);
     // Given no build yet, when run, then it compiles and stamps, saying so on stderr and nothing on stdout.
@@ -87,13 +90,17 @@ describe('scripts/build-if-stale.js', () => {
   it('given no build yet, when run, then it compiled the sources, bundled them and stamped them', () => {
     expect(readFileSync(join(dir, output), 'utf8')).toContain('exports.a = 1');
     expect(readFileSync(join(dir, bundle), 'utf8')).toContain('exports.a = 1');
+    expect(readFileSync(join(dir, launcher), 'utf8')).toContain("join(__dirname, 'service.bundle.js')");
     expect(existsSync(join(dir, STAMP))).toBe(true);
   });
 
-  it('given a build of the current sources but no bundle, when run, then it builds again and bundles', () => {
-    rmSync(join(dir, bundle));
+  it.each([
+    ['bundle', bundle],
+    ['launcher', launcher],
+  ])('given a build of the current sources but no %s, when run, then it builds again and bundles', (_what, file) => {
+    rmSync(join(dir, file));
     expect(run()).toMatchObject({ status: 0, stdout: '', stderr: expect.stringContaining('building dist/') });
-    expect(readFileSync(join(dir, bundle), 'utf8')).toContain('exports.a = 1');
+    expect(existsSync(join(dir, file))).toBe(true);
   });
 
   it('given a build of the current sources, when run, then it compiles nothing and prints nothing', () => {
@@ -140,7 +147,7 @@ describe('scripts/build-if-stale.js', () => {
     touchLater('src/main.ts');
     const failed = run();
     expect(failed).toMatchObject({ status: 1, stdout: '' });
-    expect(failed.stderr).toMatch(/bundling dist\/service\.js failed: .*Could not resolve "\.\/missing"/s);
+    expect(failed.stderr).toMatch(/bundling dist\/service\.bundle\.js failed: .*Could not resolve "\.\/missing"/s);
     expect(run()).toMatchObject({ status: 1, stderr: expect.stringContaining('building dist/') });
   });
 

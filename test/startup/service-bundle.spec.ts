@@ -1,16 +1,22 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { mintDevToken } from '../../src/auth/mint-token';
 import { loadConfig } from '../../src/config/app-config';
 
 const ROOT = join(__dirname, '..', '..');
-const BUNDLE = join(ROOT, 'dist', 'service.js');
+/** What `npm start` runs: the launcher, which runs dist/service.bundle.js with its code cache. */
+const SERVICE = join(ROOT, 'dist', 'service.js');
+const CODE_CACHE = join(ROOT, 'dist', 'service.bundle.v8cache');
+// Plain JavaScript (it becomes dist/service.js), so required, not imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheKey } = require('../../scripts/service-launcher.js') as { cacheKey: (source: string) => string };
 const REPORT_LOADED = join(__dirname, 'support', 'report-loaded-at-listening.js');
 /** Hang guards on a busy 2-core machine (a stale dist/ is compiled first), not speed checks. */
 const BUILD_DEADLINE_MS = 540_000;
 const START_DEADLINE_MS = 240_000;
+const CACHE_DEADLINE_MS = 60_000;
 
 interface Booted {
   child: ChildProcess;
@@ -22,7 +28,7 @@ interface Booted {
 
 /** `node dist/service.js`, as `npm start` runs it, on a free port; resolves once it said "listening" and what it had loaded. */
 function boot(env: Record<string, string>): Promise<Booted> {
-  const child = spawn(process.execPath, ['-r', REPORT_LOADED, BUNDLE], {
+  const child = spawn(process.execPath, ['-r', REPORT_LOADED, SERVICE], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +75,7 @@ function stop(child: ChildProcess): Promise<void> {
 const packagesOf = (files: string[]): Set<string> =>
   new Set(files.flatMap((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? []));
 
-describe('the one-file service bundle (dist/service.js, what npm start runs)', () => {
+describe('the one-file service bundle (dist/service.bundle.js, run by dist/service.js, what npm start runs)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-service-bundle-'));
   let service: Booted;
   let token: string;
@@ -82,6 +88,8 @@ describe('the one-file service bundle (dist/service.js, what npm start runs)', (
       timeout: BUILD_DEADLINE_MS,
     });
     if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
+    // Without a code cache (this start makes one).
+    rmSync(CODE_CACHE, { force: true });
     // A dev token, minted first so the service finds the key pair it makes under the data directory.
     token = await mintDevToken(loadConfig({ LEDGER_DATA_DIR: dir }), {
       userId: 'bundle',
@@ -111,7 +119,7 @@ describe('the one-file service bundle (dist/service.js, what npm start runs)', (
     expect(health.status).toBe(200);
   });
 
-  it('then all of the app came from the one file: nothing else from dist/, and neither Nest nor Fastify from node_modules', () => {
+  it('then all of the app came from the one file: nothing from dist/ but the launcher, and neither Nest nor Fastify from node_modules', () => {
     expect(service.loaded.filter((f) => f.startsWith('dist/'))).toEqual(['dist/service.js']);
     const fromNodeModules = packagesOf(service.loaded);
     for (const bundled of ['@nestjs/core', '@nestjs/common', '@nestjs/swagger', 'fastify', 'class-validator', 'rxjs'])
@@ -133,5 +141,14 @@ describe('the one-file service bundle (dist/service.js, what npm start runs)', (
       ['/openapi.json', '/docs/swagger-ui.css'].map(async (path) => (await fetch(`${service.url}${path}`)).status),
     );
     expect(answers).toEqual([200, 200]);
+  });
+
+  it('then, once listening, it saved a V8 code cache beside the bundle, keyed by the bundle and this Node', async () => {
+    const key = cacheKey(readFileSync(join(ROOT, 'dist', 'service.bundle.js'), 'utf8'));
+    const keyOfCache = () => (existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE).toString('latin1').split('\n')[0] : '');
+    // Written right after the "listening" line: waited for, with a hang guard.
+    for (const t0 = Date.now(); keyOfCache() !== key && Date.now() - t0 < CACHE_DEADLINE_MS;)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(keyOfCache()).toBe(key);
   });
 });
