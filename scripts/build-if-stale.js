@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Compiles dist/ (tsc -p tsconfig.build.json) only when the sources changed since the last build, so
+ * Compiles dist/ (tsc -p tsconfig.build.json, then the one-file service bundle and dist/service.js
+ * that `npm start` runs: scripts/bundle-service.js) only when the sources changed since the last build, so
  * every npm script that runs a compiled file starts at once on an unchanged tree, and prints nothing
  * on stdout: `TOKEN=$(npm run -s mint-token -- ...)` captures the token alone. Progress and compiler
  * errors go to stderr. Plain JavaScript, so it runs before anything is compiled.
@@ -11,13 +12,14 @@
  * Stale means: no stamp, or the inputs' fingerprint (every input file's path, size and mtime) differs
  * from the one the stamp recorded. The fingerprint is taken before tsc starts, so a file saved during
  * a build makes the next run build again; a file added, removed or restored with an older mtime
- * counts too, which a newest-mtime comparison alone would miss.
+ * counts too, which a newest-mtime comparison alone would miss. A missing bundle is stale too.
  */
 'use strict';
 const { createHash } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { bundleService, BUNDLE, LAUNCHER } = require('./bundle-service');
 
 /** What tsconfig.build.json compiles, and the files that change how. */
 const INPUT_DIRS = ['src', 'projections', 'demo', 'scripts', 'bench'];
@@ -68,10 +70,17 @@ function compile(root) {
 /** Builds when stale (or forced) and stamps the inputs it built; returns the exit status. */
 function buildIfStale(root, { force = false } = {}) {
   const before = fingerprint(root);
-  if (!force && recorded(root) === before) return 0;
+  const bundled = [BUNDLE, LAUNCHER].every((file) => existsSync(join(root, file)));
+  if (!force && recorded(root) === before && bundled) return 0;
   process.stderr.write(force ? 'building dist/ ...\n' : 'sources changed since the last build: building dist/ ...\n');
   const status = compile(root);
   if (status !== 0) return status;
+  try {
+    bundleService(root);
+  } catch (err) {
+    process.stderr.write(`bundling ${BUNDLE} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, STAMP), `${JSON.stringify({ fingerprint: before })}\n`);
   return 0;

@@ -18,7 +18,9 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * scripts/build-if-stale.js on a copy of itself in a small project of the same layout (its root is
- * the folder above the script), with this repository's TypeScript: a real tsc, on one file.
+ * the folder above the script), with this repository's TypeScript and esbuild: a real tsc on one
+ * file, src/main.ts, and a real bundle of its output (dist/service.bundle.js and its launcher dist/service.js,
+ * scripts/bundle-service.js).
  */
 describe('scripts/build-if-stale.js', () => {
   /** The project as a successful build left it: each test starts from a copy (timestamps kept), so tsc runs only when a test makes it. */
@@ -41,13 +43,16 @@ describe('scripts/build-if-stale.js', () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(dir, path), later, later);
   };
-  const output = join('dist', 'src', 'a.js');
+  const output = join('dist', 'src', 'main.js');
+  const bundle = join('dist', 'service.bundle.js');
+  const launcher = join('dist', 'service.js');
   const STAMP = join('dist', '.build-stamp.json');
 
   beforeAll(() => {
     dir = built = mkdtempSync(join(tmpdir(), 'build-if-stale-'));
     mkdirSync(join(dir, 'scripts'));
-    copyFileSync(join(ROOT, 'scripts', 'build-if-stale.js'), join(dir, 'scripts', 'build-if-stale.js'));
+    for (const script of ['build-if-stale.js', 'bundle-service.js', 'service-launcher.js'])
+      copyFileSync(join(ROOT, 'scripts', script), join(dir, 'scripts', script));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     source('package.json', '{ "name": "tiny", "private": true }\n');
     source(
@@ -58,16 +63,18 @@ describe('scripts/build-if-stale.js', () => {
         exclude: ['**/*.spec.ts'],
       }),
     );
-    source('src/a.ts', 'export const a: number = 1;\n');
+    source('src/main.ts', 'export const a: number = 1;\n');
     source('src/a.spec.ts', 'export {};\n');
     // Whole seconds in the past: a copy keeps them exactly (cpSync rounds sub-millisecond times).
     const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
     for (const file of [
       'package.json',
       'tsconfig.build.json',
-      'src/a.ts',
+      'src/main.ts',
       'src/a.spec.ts',
       'scripts/build-if-stale.js',
+      'scripts/bundle-service.js',
+      'scripts/service-launcher.js',
     ])
       utimesSync(join(dir, file), past, past);
     // Given no build yet, when run, then it compiles and stamps, saying so on stderr and nothing on stdout.
@@ -80,9 +87,20 @@ describe('scripts/build-if-stale.js', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('given no build yet, when run, then it compiled the sources and stamped them', () => {
+  it('given no build yet, when run, then it compiled the sources, bundled them and stamped them', () => {
     expect(readFileSync(join(dir, output), 'utf8')).toContain('exports.a = 1');
+    expect(readFileSync(join(dir, bundle), 'utf8')).toContain('exports.a = 1');
+    expect(readFileSync(join(dir, launcher), 'utf8')).toContain("join(__dirname, 'service.bundle.js')");
     expect(existsSync(join(dir, STAMP))).toBe(true);
+  });
+
+  it.each([
+    ['bundle', bundle],
+    ['launcher', launcher],
+  ])('given a build of the current sources but no %s, when run, then it builds again and bundles', (_what, file) => {
+    rmSync(join(dir, file));
+    expect(run()).toMatchObject({ status: 0, stdout: '', stderr: expect.stringContaining('building dist/') });
+    expect(existsSync(join(dir, file))).toBe(true);
   });
 
   it('given a build of the current sources, when run, then it compiles nothing and prints nothing', () => {
@@ -92,10 +110,11 @@ describe('scripts/build-if-stale.js', () => {
   });
 
   it('given a source saved after the build, when run, then it compiles again', () => {
-    source('src/a.ts', 'export const a: number = 2;\n');
-    touchLater('src/a.ts');
+    source('src/main.ts', 'export const a: number = 2;\n');
+    touchLater('src/main.ts');
     expect(run()).toMatchObject({ status: 0, stdout: '', stderr: expect.stringContaining('building dist/') });
     expect(readFileSync(join(dir, output), 'utf8')).toContain('exports.a = 2');
+    expect(readFileSync(join(dir, bundle), 'utf8')).toContain('exports.a = 2');
     expect(run()).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
@@ -115,12 +134,21 @@ describe('scripts/build-if-stale.js', () => {
   });
 
   it('given a type error, when run, then it fails with the error on stderr, stdout empty, and the next run tries again', () => {
-    source('src/a.ts', "export const a: number = 'one';\n");
-    touchLater('src/a.ts');
+    source('src/main.ts', "export const a: number = 'one';\n");
+    touchLater('src/main.ts');
     const failed = run();
     expect(failed).toMatchObject({ status: 2, stdout: '' });
     expect(failed.stderr).toContain('error TS2322');
     expect(run()).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('building dist/') });
+  });
+
+  it('given a compiled entry esbuild cannot bundle (a module that does not exist), when run, then it fails saying so and the next run tries again', () => {
+    source('src/main.ts', "declare const require: (id: string) => unknown;\nexport const a = require('./missing');\n");
+    touchLater('src/main.ts');
+    const failed = run();
+    expect(failed).toMatchObject({ status: 1, stdout: '' });
+    expect(failed.stderr).toMatch(/bundling dist\/service\.bundle\.js failed: .*Could not resolve "\.\/missing"/s);
+    expect(run()).toMatchObject({ status: 1, stderr: expect.stringContaining('building dist/') });
   });
 
   it('given --force (npm run build), when run on a fresh build, then it compiles anyway', () => {

@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * dist/service.js, what `npm start` runs (scripts/bundle-service.js copies this file there): runs the
+ * one-file bundle dist/service.bundle.js as a CommonJS module compiled through `vm.Script` with a V8
+ * code cache, so a start skips most of compiling the bundle (~0.1 s of CPU of ~0.7 s).
+ *
+ * The cache, dist/service.bundle.v8cache, is made once the service is listening (so it holds the
+ * functions boot compiled, not only the top level) whenever there was none to use, written atomically
+ * (a temporary file renamed). It is never stale: its first line is a key of the bundle's content
+ * (SHA-256), Node's version and the architecture, and a cache with another key is ignored. V8 also
+ * checks it (its version, flags) and may reject it (`cachedDataRejected`): that is only a normal
+ * compile, and a new cache is written. A directory the service cannot write (a read-only image)
+ * leaves it without a cache, nothing else.
+ */
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+/** The cache's key: it is used only for this exact bundle on this Node. */
+function cacheKey(source) {
+  return createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex');
+}
+
+/** The cached code for this key, or undefined (none, unreadable, or made for another bundle or Node). */
+function readCache(cacheFile, key) {
+  let bytes;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const newline = bytes.indexOf(10);
+  return newline > 0 && bytes.subarray(0, newline).toString('latin1') === key ? bytes.subarray(newline + 1) : undefined;
+}
+
+/** Writes the cache beside the bundle, atomically; false when it cannot (a read-only directory). */
+function writeCache(cacheFile, key, data) {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), data]));
+    renameSync(temporary, cacheFile);
+    return true;
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
+    return false;
+  }
+}
+
+/**
+ * Compiles `source` as the CommonJS module `filename` with the cache in `cacheFile`. Returns the
+ * module's function (exports, require, module, __filename, __dirname), how the cache served
+ * ('used', 'rejected' by V8, or 'none': absent or another key), and `saveCache()`, which writes a
+ * cache of everything compiled so far when this start had none to use (once; true if it wrote).
+ */
+function compileWithCache(source, filename, cacheFile) {
+  const key = cacheKey(source);
+  const cachedData = readCache(cacheFile, key);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename,
+    cachedData,
+    // A bundled `import()` (Nest's ES-module loader) resolves as it would in a file Node loaded.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+  let saved = cache === 'used';
+  const saveCache = () => {
+    if (saved) return false;
+    saved = true;
+    return writeCache(cacheFile, key, script.createCachedData());
+  };
+  return { run: script.runInThisContext(), cache, saveCache };
+}
+
+/** Runs the bundle beside this file; once its service listens, saves a cache if it had none to use. */
+function launch() {
+  const bundle = join(__dirname, 'service.bundle.js');
+  const { run, saveCache } = compileWithCache(
+    readFileSync(bundle, 'utf8'),
+    bundle,
+    join(__dirname, 'service.bundle.v8cache'),
+  );
+  const bundled = { exports: {}, filename: bundle, id: bundle, loaded: false };
+  run.call(bundled.exports, bundled.exports, createRequire(bundle), bundled, bundle, dirname(bundle));
+  // src/main.ts exports `listening`: true once the port is bound (a refused start exits instead).
+  void Promise.resolve(bundled.exports.listening).then((listening) => {
+    if (listening === true) saveCache();
+  });
+}
+
+module.exports = { compileWithCache, cacheKey };
+
+if (require.main === module) launch();

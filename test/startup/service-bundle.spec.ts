@@ -1,0 +1,154 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { mintDevToken } from '../../src/auth/mint-token';
+import { loadConfig } from '../../src/config/app-config';
+
+const ROOT = join(__dirname, '..', '..');
+/** What `npm start` runs: the launcher, which runs dist/service.bundle.js with its code cache. */
+const SERVICE = join(ROOT, 'dist', 'service.js');
+const CODE_CACHE = join(ROOT, 'dist', 'service.bundle.v8cache');
+// Plain JavaScript (it becomes dist/service.js), so required, not imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheKey } = require('../../scripts/service-launcher.js') as { cacheKey: (source: string) => string };
+const REPORT_LOADED = join(__dirname, 'support', 'report-loaded-at-listening.js');
+/** Hang guards on a busy 2-core machine (a stale dist/ is compiled first), not speed checks. */
+const BUILD_DEADLINE_MS = 540_000;
+const START_DEADLINE_MS = 240_000;
+const CACHE_DEADLINE_MS = 60_000;
+
+interface Booted {
+  child: ChildProcess;
+  url: string;
+  /** Every file boot had loaded through require when it said "listening", relative to the repository. */
+  loaded: string[];
+  stderr: string[];
+}
+
+/** `node dist/service.js`, as `npm start` runs it, on a free port; resolves once it said "listening" and what it had loaded. */
+function boot(env: Record<string, string>): Promise<Booted> {
+  const child = spawn(process.execPath, ['-r', REPORT_LOADED, SERVICE], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the bundle did not start within ${START_DEADLINE_MS} ms: ${stderr.join('')}`));
+    }, START_DEADLINE_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bundle exited (${code}) before listening: ${stderr.join('')}`));
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      // The whole line (a long list arrives in several chunks).
+      const loaded = /^LOADED (.*)\n/m.exec(out)?.[1];
+      if (!url || !loaded) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.stdout.removeAllListeners('data');
+      resolve({ child, url, stderr, loaded: (JSON.parse(loaded) as string[]).map((f) => relative(ROOT, f)) });
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(guard);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The node_modules packages among the loaded files (`@scope/name` or `name`). */
+const packagesOf = (files: string[]): Set<string> =>
+  new Set(files.flatMap((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? []));
+
+describe('the one-file service bundle (dist/service.bundle.js, run by dist/service.js, what npm start runs)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-service-bundle-'));
+  let service: Booted;
+  let token: string;
+
+  beforeAll(async () => {
+    // Given the build npm start runs first (a no-op when dist/ is current).
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: BUILD_DEADLINE_MS,
+    });
+    if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
+    // Without a code cache (this start makes one).
+    rmSync(CODE_CACHE, { force: true });
+    // A dev token, minted first so the service finds the key pair it makes under the data directory.
+    token = await mintDevToken(loadConfig({ LEDGER_DATA_DIR: dir }), {
+      userId: 'bundle',
+      role: 'admin',
+      agency: 'test',
+    });
+    // When the bundle starts on a fresh SQLite data directory.
+    service = await boot({
+      LEDGER_STORE: 'sqlite',
+      LEDGER_DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DIGEST_INTERVAL_MINUTES: '0',
+      RETENTION_INTERVAL_MINUTES: '0',
+      INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
+    });
+  }, BUILD_DEADLINE_MS + START_DEADLINE_MS);
+
+  afterAll(async () => {
+    if (service) await stop(service.child);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('then it answers /health 200', async () => {
+    const health = await fetch(`${service.url}/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('then all of the app came from the one file: nothing from dist/ but the launcher, and neither Nest nor Fastify from node_modules', () => {
+    expect(service.loaded.filter((f) => f.startsWith('dist/'))).toEqual(['dist/service.js']);
+    const fromNodeModules = packagesOf(service.loaded);
+    for (const bundled of ['@nestjs/core', '@nestjs/common', '@nestjs/swagger', 'fastify', 'class-validator', 'rxjs'])
+      expect(fromNodeModules).not.toContain(bundled);
+  });
+
+  it('then boot loaded none of the modules left to first use (jose, pdfkit, pg, the EventStoreDB client)', () => {
+    const fromNodeModules = packagesOf(service.loaded);
+    for (const lazy of ['jose', 'pdfkit', 'pg', '@eventstore/db-client']) expect(fromNodeModules).not.toContain(lazy);
+  });
+
+  it('then a read with a dev token is verified (jose, required from node_modules at first use) and answered 200', async () => {
+    const read = await fetch(`${service.url}/action-log?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(200);
+  });
+
+  it('then /openapi.json and the /docs assets (swagger-ui-dist, served from its own directory) answer 200', async () => {
+    const answers = await Promise.all(
+      ['/openapi.json', '/docs/swagger-ui.css'].map(async (path) => (await fetch(`${service.url}${path}`)).status),
+    );
+    expect(answers).toEqual([200, 200]);
+  });
+
+  it('then, once listening, it saved a V8 code cache beside the bundle, keyed by the bundle and this Node', async () => {
+    const key = cacheKey(readFileSync(join(ROOT, 'dist', 'service.bundle.js'), 'utf8'));
+    const keyOfCache = () => (existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE).toString('latin1').split('\n')[0] : '');
+    // Written right after the "listening" line: waited for, with a hang guard.
+    for (const t0 = Date.now(); keyOfCache() !== key && Date.now() - t0 < CACHE_DEADLINE_MS;)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(keyOfCache()).toBe(key);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Compiled {
+  run: (exports: object, require: NodeJS.Require, module: { exports: object }, file: string, dir: string) => void;
+  cache: 'used' | 'rejected' | 'none';
+  saveCache: () => boolean;
+}
+// Plain JavaScript (it becomes dist/service.js, beside the bundle it runs), so required, not imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require('../../scripts/service-launcher.js') as {
+  compileWithCache: (source: string, filename: string, cacheFile: string) => Compiled;
+  cacheKey: (source: string) => string;
+};
+
+/** A module the way the launcher runs the bundle: its exports as the function's `module`. */
+function runModule(compiled: Compiled, file: string): Record<string, unknown> {
+  const mod = { exports: {} as Record<string, unknown> };
+  compiled.run(mod.exports, require, mod, file, join(file, '..'));
+  return mod.exports;
+}
+
+describe('the bundle launcher: a V8 code cache keyed by the bundle and Node', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-launcher-'));
+  // V8 keeps what one process compiled, by source and file name, and would answer a second compile of
+  // the same pair from that without reading the cache at all: every compile here names its own file.
+  let compiles = 0;
+  const compile = (text: string, cache: string) => {
+    const file = join(dir, `service.bundle.${++compiles}.js`);
+    return { file, compiled: launcher.compileWithCache(text, file, cache) };
+  };
+  const cacheFile = join(dir, 'service.bundle.v8cache');
+  const source =
+    'exports.answer = 6 * 7;\nexports.where = __filename;\nfunction later() { return 1; }\nexports.later = later;\n';
+  const keyLine = (path: string) => readFileSync(path).toString('latin1').split('\n')[0];
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => rmSync(cacheFile, { force: true }));
+
+  it('given no cache, then it compiles as a CommonJS module, and saving writes one keyed by the source and Node', () => {
+    const { file, compiled } = compile(source, cacheFile);
+    expect(compiled.cache).toBe('none');
+    expect(runModule(compiled, file)).toMatchObject({ answer: 42, where: file });
+    expect(compiled.saveCache()).toBe(true);
+    expect(keyLine(cacheFile)).toBe(launcher.cacheKey(source));
+    expect(compiled.saveCache()).toBe(false); // once
+  });
+
+  it('given the cache a start saved, then the next start uses it and writes nothing', () => {
+    compile(source, cacheFile).compiled.saveCache();
+    const saved = readFileSync(cacheFile);
+    const { file, compiled } = compile(source, cacheFile);
+    expect(compiled.cache).toBe('used');
+    expect(runModule(compiled, file).answer).toBe(42);
+    expect(compiled.saveCache()).toBe(false);
+    expect(readFileSync(cacheFile).equals(saved)).toBe(true);
+  });
+
+  it('given a cache made for another bundle (even of the same length), then it is ignored and replaced', () => {
+    const other = source.replace('6 * 7', '5 * 8'); // same length: V8's own check alone would take it
+    compile(other, cacheFile).compiled.saveCache();
+    const { file, compiled } = compile(source, cacheFile);
+    expect(compiled.cache).toBe('none');
+    expect(runModule(compiled, file).answer).toBe(42);
+    expect(compiled.saveCache()).toBe(true);
+    expect(keyLine(cacheFile)).toBe(launcher.cacheKey(source));
+  });
+
+  it('given a cache with the right key that V8 refuses (damaged), then it is a normal compile and a new cache is saved', () => {
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${launcher.cacheKey(source)}\n`), Buffer.alloc(4096, 7)]));
+    const { file, compiled } = compile(source, cacheFile);
+    expect(compiled.cache).toBe('rejected');
+    expect(runModule(compiled, file).answer).toBe(42);
+    expect(compiled.saveCache()).toBe(true);
+    expect(compile(source, cacheFile).compiled.cache).toBe('used');
+  });
+
+  it('given a place no cache can be written (under a regular file), then saving says so and nothing throws', () => {
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, 'not a directory');
+    const { file, compiled } = compile(source, join(blocked, 'service.bundle.v8cache'));
+    expect(compiled.cache).toBe('none');
+    expect(compiled.saveCache()).toBe(false);
+    expect(runModule(compiled, file).answer).toBe(42);
+  });
+});

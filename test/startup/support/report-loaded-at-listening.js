@@ -1,0 +1,16 @@
+'use strict';
+/**
+ * Preloaded (`node -r`) into a service process under test: right after it prints its "listening"
+ * line, prints `LOADED <json>`, every file boot loaded through require (require.cache), so the test
+ * sees what boot loaded and what it left to first use, in the process as production starts it.
+ */
+const write = process.stdout.write.bind(process.stdout);
+let reported = false;
+process.stdout.write = function writeThenReport(chunk, ...rest) {
+  const written = write(chunk, ...rest);
+  if (!reported && String(chunk).includes('listening on')) {
+    reported = true;
+    write(`LOADED ${JSON.stringify(Object.keys(require.cache))}\n`);
+  }
+  return written;
+};
