@@ -62,8 +62,9 @@ export function runtimeProblems(stage: Instruction[]): string[] {
   if (!/\bLEDGER_DATA_DIR=\/data\b/.test(env)) problems.push('ENV LEDGER_DATA_DIR=/data');
   if (!/\bHOST=0\.0\.0\.0\b/.test(env))
     problems.push('ENV HOST=0.0.0.0 (127.0.0.1 inside a container is unreachable from outside)');
-  if (!/dist\/src\/main\.js/.test(stage.find((i) => i.keyword === 'CMD')?.args ?? ''))
-    problems.push('CMD must start dist/src/main.js');
+  // What `npm start` runs: the one-file bundle (start-up, BENCHMARKS.md), not tsc's module tree.
+  if (!/dist\/service\.js/.test(stage.find((i) => i.keyword === 'CMD')?.args ?? ''))
+    problems.push('CMD must start dist/service.js');
   return problems;
 }
 
@@ -95,28 +96,33 @@ describe('the Dockerfile', () => {
   it.each([
     [
       'VOLUME before the chown (the shipped bug)',
-      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nRUN mkdir -p /data && chown node:node /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nRUN mkdir -p /data && chown node:node /data\nUSER node\nCMD ["node", "dist/service.js"]',
       'BEFORE VOLUME',
     ],
     [
       'no chown at all',
-      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nVOLUME /data\nUSER node\nCMD ["node", "dist/service.js"]',
       'chowned to node',
     ],
     [
       'chowned to another user',
-      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown app /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown app /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/service.js"]',
       'chowned to node',
     ],
     [
       'running as root',
-      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown root /data\nVOLUME /data\nUSER root\nCMD ["node", "dist/src/main.js"]',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown root /data\nVOLUME /data\nUSER root\nCMD ["node", "dist/service.js"]',
       'non-root',
     ],
     [
       'listening on loopback only',
-      'FROM n\nENV LEDGER_DATA_DIR=/data\nRUN mkdir -p /data && chown node /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'FROM n\nENV LEDGER_DATA_DIR=/data\nRUN mkdir -p /data && chown node /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/service.js"]',
       'HOST=0.0.0.0',
+    ],
+    [
+      'the unbundled module tree started',
+      'FROM n\nENV LEDGER_DATA_DIR=/data HOST=0.0.0.0\nRUN mkdir -p /data && chown node /data\nVOLUME /data\nUSER node\nCMD ["node", "dist/src/main.js"]',
+      'dist/service.js',
     ],
   ])('given a final stage with %s, then the check names the problem', (_, dockerfile, problem) => {
     expect(runtimeProblems(parseDockerfile(dockerfile).at(-1)!).join('; ')).toContain(problem);
