@@ -48,6 +48,9 @@ describe('loadConfig', () => {
     [{ RETENTION_INTERVAL_MINUTES: '1.5' }, 'RETENTION_INTERVAL_MINUTES'],
     [{ INTEGRITY_CHECK_INTERVAL_MINUTES: 'often' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
     [{ INTEGRITY_CHECK_INTERVAL_MINUTES: '-1' }, 'INTEGRITY_CHECK_INTERVAL_MINUTES'],
+    [{ IDEMPOTENCY_RETENTION_HOURS: '0' }, 'IDEMPOTENCY_RETENTION_HOURS'],
+    [{ IDEMPOTENCY_RETENTION_HOURS: '1.5' }, 'IDEMPOTENCY_RETENTION_HOURS'],
+    [{ IDEMPOTENCY_RETENTION_HOURS: 'a day' }, 'IDEMPOTENCY_RETENTION_HOURS'],
     [
       {
         NODE_ENV: 'production',
@@ -60,6 +63,11 @@ describe('loadConfig', () => {
   ])('given %j, then it refuses to start and names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('given IDEMPOTENCY_RETENTION_HOURS unset or 48, then Idempotency-Key answers are remembered 24 or 48 hours', () => {
+    expect(loadConfig({}).idempotencyRetentionHours).toBe(24);
+    expect(loadConfig({ IDEMPOTENCY_RETENTION_HOURS: '48' }).idempotencyRetentionHours).toBe(48);
   });
 
   it('given INTEGRITY_CHECK_INTERVAL_MINUTES unset, 0 or 30, then the integrity check runs every 15 minutes, only at start-up, or every 30', () => {

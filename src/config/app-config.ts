@@ -45,6 +45,11 @@ export interface AppConfig {
    * Consistency-Position waits for this instance's read models to apply it before answering 503.
    */
   readConsistencyWaitMs: number;
+  /**
+   * IDEMPOTENCY_RETENTION_HOURS (default 24, 1 to 8784): how long an Idempotency-Key's answer is
+   * remembered; older ones are pruned hourly (src/http/idempotency) and the key then counts as new.
+   */
+  idempotencyRetentionHours: number;
 }
 
 export type SharedStateConfig =
@@ -273,6 +278,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     integrityCheckIntervalMinutes: v.integer('INTEGRITY_CHECK_INTERVAL_MINUTES', 15, 0, 7 * 24 * 60),
     sharedState: sharedStateOf(v),
     readConsistencyWaitMs: v.integer('READ_CONSISTENCY_WAIT_MS', 5000, 0, 60_000),
+    idempotencyRetentionHours: v.integer('IDEMPOTENCY_RETENTION_HOURS', 24, 1, 366 * 24),
   };
   v.assertValid();
   return config;

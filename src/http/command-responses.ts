@@ -49,7 +49,10 @@ export const CommandEndpoint = (status: 200 | 201 | 202 = 200, result: Type<unkn
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Retries with the same key return the first result and write nothing twice',
+      description:
+        'Retries with the same key return the first result and write nothing twice. The first result is remembered ' +
+        'for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a ' +
+        'fresh key (e.g. a UUID) for each new request.',
     }),
     status === 201
       ? ApiCreatedResponse({ description: 'Created. The ETag header carries the new revision.', type: result })

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { PgIdempotencyStore } from '../../src/http/idempotency/pg-idempotency.store';
+import { ManualClock } from '../../src/shared/clock';
 import { migrate } from '../../src/shared-state/postgres/migrate';
 import { MIGRATIONS } from '../../src/shared-state/postgres/migrations';
 import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
@@ -10,12 +11,14 @@ describe('idempotency records in PostgreSQL', () => {
   let pg: ThrowawayPostgres;
   let pool: Pool;
   let store: PgIdempotencyStore;
+  const clock = new ManualClock(new Date('2026-03-01T09:00:00Z'));
+  const HOUR = 3_600_000;
 
   beforeAll(async () => {
     pg = await startThrowawayPostgres();
     pool = openSharedStatePool(pg.url, () => undefined, { max: 4 });
     await migrate(pool, MIGRATIONS);
-    store = new PgIdempotencyStore(pool);
+    store = new PgIdempotencyStore(pool, { clock, hours: 24 });
   });
   afterAll(async () => {
     await pool?.end();
@@ -38,5 +41,30 @@ describe('idempotency records in PostgreSQL', () => {
     await store.put('user-1', 'key-2', { fingerprint: 'f', status: 201, body: { first: false } });
 
     expect((await store.get('user-1', 'key-2'))?.body).toEqual({ first: true });
+  });
+
+  it('given an answer kept 25 hours ago (window 24) and one kept 23 hours ago, when the prune runs, then only the older row is deleted and the newer is replayed exactly', async () => {
+    clock.set('2026-03-01T09:00:00Z');
+    await store.put('user-2', 'old', { fingerprint: 'f', status: 201, body: { old: true } });
+    clock.advance(2 * HOUR);
+    await store.put('user-2', 'recent', { fingerprint: 'f', status: 201, body: { old: false } });
+    clock.advance(23 * HOUR);
+
+    await store.prune();
+
+    const { rows } = await pool.query<{ key: string }>("SELECT key FROM idempotency WHERE scope = 'user-2'");
+    expect(rows.map((r) => r.key)).toEqual(['recent']);
+    expect(await store.get('user-2', 'recent')).toEqual({ fingerprint: 'f', status: 201, body: { old: false } });
+  });
+
+  it('given an answer past its window and not yet pruned, when the key is presented again, then it reads as never seen and the new answer replaces it', async () => {
+    clock.set('2026-03-05T09:00:00Z');
+    await store.put('user-3', 'k', { fingerprint: 'f1', status: 201, body: { n: 1 } });
+    clock.advance(24 * HOUR + 1);
+
+    expect(await store.get('user-3', 'k')).toBeUndefined();
+    await store.put('user-3', 'k', { fingerprint: 'f2', status: 201, body: { n: 2 } });
+
+    expect(await store.get('user-3', 'k')).toEqual({ fingerprint: 'f2', status: 201, body: { n: 2 } });
   });
 });

@@ -10793,7 +10793,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -10934,7 +10934,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11078,7 +11078,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11222,7 +11222,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11366,7 +11366,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11510,7 +11510,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11654,7 +11654,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11798,7 +11798,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -11942,7 +11942,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -19069,7 +19069,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -19510,7 +19510,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -19654,7 +19654,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -19800,7 +19800,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -19948,7 +19948,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -20185,7 +20185,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -20414,7 +20414,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -20558,7 +20558,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -20808,7 +20808,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -20952,7 +20952,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21096,7 +21096,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21240,7 +21240,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21386,7 +21386,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21532,7 +21532,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21676,7 +21676,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21820,7 +21820,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -21964,7 +21964,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22110,7 +22110,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22364,7 +22364,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22510,7 +22510,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22656,7 +22656,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22802,7 +22802,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -22950,7 +22950,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -23098,7 +23098,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -23244,7 +23244,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -23390,7 +23390,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -23641,7 +23641,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -23979,7 +23979,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24123,7 +24123,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24269,7 +24269,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24521,7 +24521,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24665,7 +24665,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24809,7 +24809,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -24953,7 +24953,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25205,7 +25205,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25349,7 +25349,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25493,7 +25493,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25637,7 +25637,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25781,7 +25781,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -25925,7 +25925,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -26069,7 +26069,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -26500,7 +26500,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -27156,7 +27156,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -27297,7 +27297,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -27441,7 +27441,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -27585,7 +27585,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -27820,7 +27820,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -28261,7 +28261,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -28827,7 +28827,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -28968,7 +28968,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29112,7 +29112,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29256,7 +29256,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29402,7 +29402,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29546,7 +29546,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29690,7 +29690,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -29913,7 +29913,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -30364,7 +30364,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -30508,7 +30508,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -30654,7 +30654,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -30895,7 +30895,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -31230,7 +31230,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -31374,7 +31374,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -31624,7 +31624,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -32109,7 +32109,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -32553,7 +32553,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -32697,7 +32697,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -32843,7 +32843,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -32989,7 +32989,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -33135,7 +33135,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -33358,7 +33358,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -34078,7 +34078,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -34593,7 +34593,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -34737,7 +34737,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -34881,7 +34881,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35027,7 +35027,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35171,7 +35171,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35315,7 +35315,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35565,7 +35565,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35709,7 +35709,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -35946,7 +35946,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -36281,7 +36281,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -36425,7 +36425,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -36569,7 +36569,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -36821,7 +36821,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -36965,7 +36965,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -37205,7 +37205,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -37646,7 +37646,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -37790,7 +37790,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -38029,7 +38029,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -38470,7 +38470,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -38707,7 +38707,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -39255,7 +39255,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -39593,7 +39593,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -39737,7 +39737,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -39881,7 +39881,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -40027,7 +40027,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -40277,7 +40277,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -40421,7 +40421,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -40659,7 +40659,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -41100,7 +41100,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -41244,7 +41244,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -41388,7 +41388,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -41532,7 +41532,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -41769,7 +41769,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -42104,7 +42104,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -42248,7 +42248,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -42498,7 +42498,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -42644,7 +42644,7 @@ export interface operations {
       header?: {
         /** @description ETag (stream revision) you last saw; 412 if the record changed since */
         'If-Match'?: string;
-        /** @description Retries with the same key return the first result and write nothing twice */
+        /** @description Retries with the same key return the first result and write nothing twice. The first result is remembered for IDEMPOTENCY_RETENTION_HOURS (24 by default) after it was given; past that the key counts as new. Use a fresh key (e.g. a UUID) for each new request. */
         'Idempotency-Key'?: string;
       };
       path: {

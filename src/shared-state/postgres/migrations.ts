@@ -78,4 +78,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // order: not the same bytes as the first answer. json keeps the text as it was written.
     sql: `ALTER TABLE idempotency ALTER COLUMN response TYPE json USING response::json`,
   },
+  {
+    version: 6,
+    name: 'idempotency records found by age',
+    // Answers are kept for IDEMPOTENCY_RETENTION_HOURS; the prune deletes the older ones by this index.
+    sql: `CREATE INDEX idempotency_created_at ON idempotency (created_at)`,
+  },
 ];
