@@ -1,7 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { CommandContext } from '../ledger/command-runner';
+import { canonicalJson } from '../ledger/integrity/canonical-json';
 import { problem } from './problem';
 
 /** A revision, as commands answer it ("3") or as a one-record read does ("3.<digest>": the digest is the read's, see src/read-models/etag). */
@@ -32,6 +33,25 @@ export function idempotencyKeyOf(req: AuthenticatedRequest): string | undefined 
   return key;
 }
 
+const fingerprints = new WeakMap<AuthenticatedRequest, string>();
+
+/**
+ * What makes two requests the same: method, URL and body (canonical JSON, so key order does not
+ * count). Hashed once per request, for the idempotency record and the keyed event ids alike. Runs
+ * before the validation pipe, on the body as parsed; that cannot throw: the JSON parser
+ * (json-body.ts) has already refused bodies too deep to walk and numbers that overflow to Infinity.
+ */
+export function requestFingerprint(req: AuthenticatedRequest): string {
+  let fingerprint = fingerprints.get(req);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256')
+      .update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
+      .digest('hex');
+    fingerprints.set(req, fingerprint);
+  }
+  return fingerprint;
+}
+
 /** Builds the command context from the verified actor and the request's headers. */
 export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): CommandContext => {
   const req = host.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -42,7 +62,13 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Co
     actor: req.actor,
     correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID(),
     expectedRevision: parseIfMatch(req.headers['if-match']),
-    idempotencyKey: idempotencyKeyOf(req),
+    ...keyed(req),
     occurredAt,
   };
 });
+
+/** The key, and the request it came with: a key reused for another request past its window derives other event ids. */
+function keyed(req: AuthenticatedRequest): Pick<CommandContext, 'idempotencyKey' | 'requestFingerprint'> {
+  const idempotencyKey = idempotencyKeyOf(req);
+  return idempotencyKey ? { idempotencyKey, requestFingerprint: requestFingerprint(req) } : {};
+}

@@ -8,11 +8,9 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { createHash } from 'node:crypto';
 import { from, mergeMap, of, tap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { canonicalJson } from '../ledger/integrity/canonical-json';
-import { idempotencyKeyOf } from './command-context.decorator';
+import { idempotencyKeyOf, requestFingerprint } from './command-context.decorator';
 import { IDEMPOTENCY_STORE, type IdempotencyStore, type StoredResponse } from './idempotency/idempotency.store';
 import { problem } from './problem';
 
@@ -37,12 +35,7 @@ export class CommandResponseInterceptor implements NestInterceptor {
     // Without a key nothing is looked up or kept: the answer only gets its ETag (no fingerprint to hash).
     if (!key) return next.handle().pipe(tap((body: unknown) => withRevisionTag(reply, body)));
     const scope = req.actor.userId;
-    // Interceptors run before the validation pipe, so this hashes the body as parsed. That cannot
-    // throw: the JSON parser (json-body.ts) has already refused bodies too deep to walk and
-    // numbers that overflow to Infinity, the two things canonicalJson cannot hash.
-    const fingerprint = createHash('sha256')
-      .update(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
-      .digest('hex');
+    const fingerprint = requestFingerprint(req);
     // The prior answer is looked up before the handler runs, and the new one kept before the
     // response leaves: a retry sent at once to another instance then finds it (shared stores).
     return from(Promise.resolve(this.store.get(scope, key))).pipe(

@@ -23,6 +23,12 @@ export interface CommandContext {
   expectedRevision?: number;
   /** From Idempotency-Key: makes event ids deterministic, so a retry writes nothing twice. */
   idempotencyKey?: string;
+  /**
+   * What the keyed request was (its method, URL and body, hashed), also in the event ids: the HTTP
+   * edge forgets a key after IDEMPOTENCY_RETENTION_HOURS, and a later, different request with that
+   * key must then be recorded, not taken for a retry of the first.
+   */
+  requestFingerprint?: string;
 }
 
 export interface CommandResult {
@@ -205,7 +211,8 @@ export class CommandRunner {
 
 /** The id of the i-th event a keyed request writes to a stream: the same for every retry of it. */
 function keyedEventId(ctx: CommandContext, streamId: string, i: number): string {
-  return uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}\n${streamId}\n${i}`);
+  const request = ctx.requestFingerprint === undefined ? '' : `\n${ctx.requestFingerprint}`;
+  return uuidFrom(`${ctx.actor.userId}\n${ctx.idempotencyKey}${request}\n${streamId}\n${i}`);
 }
 
 /** A name-based (v5-style) UUID: the same key always gives the same event id. */

@@ -50,6 +50,33 @@ describe('Idempotency-Key retention (e2e)', () => {
     expect(await eventCount(t)).toBe(2);
   });
 
+  it('given a key that renamed a partner 25 hours ago, when it comes with another rename of the same partner, then that rename is recorded, not answered with the old one', async () => {
+    await register('cw-ccg', 'setup');
+    const rename = async (name: string, effectiveFrom: string) =>
+      send(
+        t,
+        '/partners/cw-ccg/rename',
+        { name, effectiveFrom },
+        {
+          token: await t.token(ADMIN),
+          idempotencyKey: 'rename-1',
+        },
+      );
+    await rename('C&W ICB', '2022-07-01');
+    t.clock.advance(25 * HOUR);
+
+    const again = await rename('Coventry and Warwickshire ICB', '2022-08-01');
+
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ revision: 2, events: ['partner-renamed'] });
+    const events = await t.store.readStream('partner-cw-ccg');
+    expect(events.map((e) => (e.data as { name?: string }).name)).toEqual([
+      'Partner cw-ccg',
+      'C&W ICB',
+      'Coventry and Warwickshire ICB',
+    ]);
+  });
+
   it('given keys answered 25 and 1 hours ago, when the store is pruned, then only the older is forgotten', async () => {
     await register('cw-ccg', 'key-old');
     t.clock.advance(24 * HOUR);
