@@ -53,6 +53,11 @@ const HEALTH_SCHEMA = {
           ...part,
           description: 'Retention erasures: the last round (ok, when, reason), or disabled',
         },
+        idempotencyPrune: {
+          ...part,
+          description:
+            'Forgetting idempotency records past IDEMPOTENCY_RETENTION_HOURS: the last round (ok, when, reason)',
+        },
         logTree: {
           ...part,
           description:

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../http/idempotency/idempotency.store';
+import { IdempotencyPruner } from '../http/idempotency/idempotency-pruner';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port';
 import { StoreUnavailableError } from '../ledger/store-errors';
 import { IntegrityGate } from '../ledger/integrity/integrity-gate';
@@ -32,6 +33,8 @@ export interface HealthReport {
     packQueue: PartHealth;
     digestSchedule: PartHealth;
     retentionSchedule: PartHealth;
+    /** Forgetting idempotency records past IDEMPOTENCY_RETENTION_HOURS: the last round. */
+    idempotencyPrune: PartHealth;
     /** The log-level Merkle tree's follower: down when the tree does not match the log (never extended then). */
     logTree: PartHealth;
     /** The ledger's start-up and periodic integrity check: down (writes refused) when it failed, with why. */
@@ -60,7 +63,10 @@ export class HealthService implements OnModuleInit {
   private readModels?: ReadModelStore;
   private keys?: SubjectKeys;
   private reporters: Partial<
-    Record<'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'logTree' | 'integrity', HealthReporter>
+    Record<
+      'packQueue' | 'digestSchedule' | 'retentionSchedule' | 'idempotencyPrune' | 'logTree' | 'integrity',
+      HealthReporter
+    >
   > = {};
 
   constructor(
@@ -90,6 +96,7 @@ export class HealthService implements OnModuleInit {
       packQueue: find(PackJobRunner),
       digestSchedule: find(DigestScheduler),
       retentionSchedule: find(RetentionScheduler),
+      idempotencyPrune: find(IdempotencyPruner),
       logTree: find(LogTreeFollower),
       integrity: find(IntegrityGate),
     };
@@ -112,6 +119,7 @@ export class HealthService implements OnModuleInit {
       packQueue: this.reported('packQueue'),
       digestSchedule: this.reported('digestSchedule'),
       retentionSchedule: this.reported('retentionSchedule'),
+      idempotencyPrune: this.reported('idempotencyPrune'),
       logTree: this.reported('logTree'),
       integrity: this.reported('integrity'),
     };

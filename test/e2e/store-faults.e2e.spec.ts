@@ -152,6 +152,7 @@ describe('store faults on SQLite (e2e)', () => {
         packQueue: { status: 'up', state: 'following' },
         digestSchedule: { status: 'up', lastRound: null },
         retentionSchedule: { status: 'disabled' },
+        idempotencyPrune: { status: 'up', lastRound: null },
         logTree: { status: 'up', state: 'running' },
       },
     });

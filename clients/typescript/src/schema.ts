@@ -31864,6 +31864,15 @@ export interface operations {
               } & {
                 [key: string]: unknown;
               };
+              /** @description Forgetting idempotency records past IDEMPOTENCY_RETENTION_HOURS: the last round (ok, when, reason) */
+              idempotencyPrune?: {
+                /** @enum {string} */
+                status: 'up' | 'down' | 'degraded' | 'disabled';
+                /** @description Why, when not up (e.g. "store-read-only: ...", "deadline exceeded: no answer within 5000 ms") */
+                reason?: string;
+              } & {
+                [key: string]: unknown;
+              };
               /** @description The log-level Merkle tree: treeSize and lastPosition covered; down when it does not match the log (mismatch names the leaf) */
               logTree?: {
                 /** @enum {string} */
@@ -31972,6 +31981,15 @@ export interface operations {
               };
               /** @description Retention erasures: the last round (ok, when, reason), or disabled */
               retentionSchedule?: {
+                /** @enum {string} */
+                status: 'up' | 'down' | 'degraded' | 'disabled';
+                /** @description Why, when not up (e.g. "store-read-only: ...", "deadline exceeded: no answer within 5000 ms") */
+                reason?: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Forgetting idempotency records past IDEMPOTENCY_RETENTION_HOURS: the last round (ok, when, reason) */
+              idempotencyPrune?: {
                 /** @enum {string} */
                 status: 'up' | 'down' | 'degraded' | 'disabled';
                 /** @description Why, when not up (e.g. "store-read-only: ...", "deadline exceeded: no answer within 5000 ms") */
