@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +77,25 @@ describe.each([
 
     expect(await store.prune()).toBe(0);
     expect(await store.get('user-1', 'slow')).toEqual(answer(1));
+  });
+});
+
+describe('SQLite idempotency records kept before the window was counted', () => {
+  it('given a row stamped by the old column default (datetime now, no milliseconds) 25 hours ago, when the prune runs, then it is deleted; one stamped 23 hours ago stays', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idem-'));
+    const file = join(dir, 'i.sqlite');
+    const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+    const store = new SqliteIdempotencyStore(file, 5000, { clock, hours: 24 });
+    const legacy = new Database(file);
+    const insert = legacy.prepare('INSERT INTO idempotency (scope, key, response, created_at) VALUES (?, ?, ?, ?)');
+    insert.run('user-1', 'old', JSON.stringify(answer(1)), '2026-03-01 09:00:00');
+    insert.run('user-1', 'recent', JSON.stringify(answer(2)), '2026-03-01 11:00:00');
+    legacy.close();
+
+    expect(store.prune()).toBe(1);
+    expect(store.get('user-1', 'recent')).toEqual(answer(2));
+
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
