@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { filter, Subject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { Projection } from '../../projections/projection';
 import type { EventStore } from '../ledger/event-store.port';
 import {
@@ -12,24 +12,12 @@ import {
 } from '../shared/retry-policy';
 import { ProjectionWorker, type BatchOptions, type WorkerListener, type WorkerState } from './projection-worker';
 import type { SwitchOverHook } from './projection-worker';
+import { ProjectionFeeds, type ProjectionChange, type ProjectionFeed } from './projection-feed';
 import { SharedCatchUp } from './shared-catch-up';
 import type { ReadModelStore } from './read-model-store';
 
-/**
- * A document as it was committed: what the SSE stream sends. A batch's documents come in
- * ascending order of `position`, the last event that changed each one.
- */
-export interface ProjectionChange<D = unknown> {
-  projection: string;
-  key: string;
-  doc: D;
-  position: number;
-  /**
-   * No later document of this batch was last changed at `position` (one event can change several
-   * documents): only then has a client that received this one every document up to `position`.
-   */
-  lastAtPosition: boolean;
-}
+/** The feed's types, where the runner's callers (the streams, the tests) have always found them. */
+export type { ProjectionChange, ProjectionFeed, ProjectionSwitchOver } from './projection-feed';
 
 /** A new version building beside the served one (blue-green): queries answer from `servedVersion` until it switches over. */
 export interface ProjectionRebuild {
@@ -83,7 +71,7 @@ interface Waiter {
 
 /** Runs every registered projection from its checkpoint, one catch-up subscription each. */
 export class ProjectionRunner {
-  private readonly changes = new Subject<ProjectionChange>();
+  private readonly feeds: ProjectionFeeds;
   private readonly workers: ProjectionWorker<unknown>[];
   private readonly waiters = new Set<Waiter>();
   private readonly logger = new Logger('ProjectionRunner');
@@ -94,10 +82,14 @@ export class ProjectionRunner {
     projections: Projection<unknown>[],
     options: RunnerOptions = {},
   ) {
+    this.feeds = new ProjectionFeeds(store);
     const listener: WorkerListener<unknown> = {
       committed: (projection, position, docs, changedAt) => {
-        // On the rebuild path with no stream open: nothing to sort or send.
-        if (this.changes.observed) this.emit(projection, position, docs, changedAt);
+        this.feeds.committed(projection, position, docs, changedAt);
+        this.settleWaiters();
+      },
+      switchedOver: (projection, version, position) => {
+        this.feeds.switchedOver(projection, version, position);
         this.settleWaiters();
       },
       failed: (projection, error, retry) => {
@@ -188,12 +180,17 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.stop()));
     this.settleWaiters();
-    this.changes.complete();
+    this.feeds.complete();
   }
 
   /** Committed documents of one projection, as they are written. */
   changesOf<D>(projection: string): Observable<ProjectionChange<D>> {
-    return this.changes.pipe(filter((c): c is ProjectionChange<D> => c.projection === projection));
+    return this.feeds.changesOf(projection);
+  }
+
+  /** Committed documents of one projection as they are written, and its switch-overs to a new version. */
+  feedOf<D>(projection: string): Observable<ProjectionFeed<D>> {
+    return this.feeds.feedOf(projection);
   }
 
   /**
@@ -258,27 +255,6 @@ export class ProjectionRunner {
         };
       }),
     );
-  }
-
-  /** A batch's documents, each at the position it last changed at, in ascending order (compared, never computed). */
-  private emit(
-    projection: string,
-    position: number,
-    docs: Map<string, unknown>,
-    changedAt = new Map<string, number>(),
-  ): void {
-    const changed = [...docs.keys()].map((key) => ({ key, at: changedAt.get(key) ?? position }));
-    changed.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    changed.forEach(({ key, at }, i) => {
-      const next = changed[i + 1];
-      this.changes.next({
-        projection,
-        key,
-        doc: docs.get(key),
-        position: at,
-        lastAtPosition: next === undefined || next.at !== at,
-      });
-    });
   }
 
   private settleWaiters(): void {

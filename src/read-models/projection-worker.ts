@@ -36,6 +36,8 @@ export type WorkerState = SupervisedState;
 export interface WorkerListener<D> {
   /** `changedAt`: per document, the position of the last event that changed it (absent: `position`). */
   committed(projection: string, position: number, docs: Map<string, D>, changedAt?: Map<string, number>): void;
+  /** A version built beside the served one now serves in its place, at `position`: every document may differ. */
+  switchedOver(projection: string, version: number, position: number | undefined): void;
   /** A run failed; the worker retries as `retry` says. */
   failed(projection: string, error: Error, retry: RetryStatus): void;
 }
@@ -187,7 +189,7 @@ export class ProjectionWorker<D> {
     this.store.switchOver(this.projection.name, this.projection.version, this.checkpoint);
     this.building = undefined;
     this.target = this.projection;
-    if (this.checkpoint !== undefined) this.listener.committed(this.projection.name, this.checkpoint, new Map());
+    this.listener.switchedOver(this.projection.name, this.projection.version, this.checkpoint);
     return new ProjectionBatch(this.projection, this.store, this.checkpoint);
   }
 

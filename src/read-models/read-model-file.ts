@@ -19,6 +19,10 @@ const DDL = `
     projection TEXT PRIMARY KEY,
     version    INTEGER NOT NULL,
     position   INTEGER
+  );
+  CREATE TABLE IF NOT EXISTS switch_overs (
+    projection  TEXT PRIMARY KEY,
+    replaced_at INTEGER NOT NULL
   );`;
 
 /**
@@ -46,6 +50,7 @@ export function openReadModelFile(file: string, busyTimeoutMs: number): Database
     for (const table of [
       'documents',
       'checkpoints',
+      'switch_overs',
       'snapshots',
       'snapshot_dirty',
       'snapshot_tracked',

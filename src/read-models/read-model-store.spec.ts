@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckpointMovedError } from './checkpoint';
+import { buildingName, CheckpointMovedError } from './checkpoint';
 import { ReadModelStore } from './read-model-store';
 
 describe('ReadModelStore', () => {
@@ -136,6 +136,31 @@ describe('ReadModelStore', () => {
     expect(store.get('p', 'action:a')).toBeUndefined();
     expect(store.checkpoint('p')).toEqual({ version: 2, position: undefined });
     expect(store.get('q', 'action:a')).toEqual({ n: 1 });
+  });
+
+  it('given switch-overs, then replacedAt is where the replaced version stood (a version that served nothing leaves the mark)', () => {
+    // Given: version 1 served at 7, version 2 built beside it up to 9.
+    store.commit('p', 1, undefined, 7, new Map([['k', { v: 1 }]]), 1);
+    store.commit(buildingName('p', 2), 2, undefined, 9, new Map([['k', { v: 2 }]]), 1);
+    expect(store.replacedAt('p')).toBeUndefined();
+    // When: it switches over, then the mark is version 1's checkpoint, and the documents version 2's.
+    store.switchOver('p', 2, 9);
+    expect([store.replacedAt('p'), store.get('p', 'k'), store.checkpoint('p')]).toEqual([
+      7,
+      { v: 2 },
+      { version: 2, position: 9 },
+    ]);
+    // And a switch-over from a version reset to the start (no position) keeps the earlier mark.
+    store.reset('p', 3);
+    store.commit(buildingName('p', 4), 4, undefined, 11, new Map([['k', { v: 4 }]]), 1);
+    store.switchOver('p', 4, 11);
+    expect(store.replacedAt('p')).toBe(7);
+    // A refused switch-over writes no mark.
+    store.commit(buildingName('p', 5), 5, undefined, 12, new Map([['k', { v: 5 }]]), 1);
+    expect(() => store.switchOver('p', 5, 13)).toThrow(CheckpointMovedError);
+    expect(store.replacedAt('p')).toBe(7);
+    store.switchOver('p', 5, 12);
+    expect(store.replacedAt('p')).toBe(11);
   });
 
   it('scans one key prefix in key order, strictly after a key', () => {

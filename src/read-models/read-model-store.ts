@@ -60,6 +60,10 @@ export class ReadModelStore {
       drop: this.db.prepare('DELETE FROM documents WHERE projection = ?'),
       rename: this.db.prepare('UPDATE documents SET projection = ? WHERE projection = ?'),
       dropCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
+      replacedAt: this.db.prepare('SELECT replaced_at FROM switch_overs WHERE projection = ?').pluck(),
+      setReplacedAt: this.db.prepare(
+        'INSERT INTO switch_overs (projection, replaced_at) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET replaced_at = excluded.replaced_at',
+      ),
       names: this.db.prepare('SELECT projection FROM checkpoints WHERE projection > ? AND projection < ?').pluck(),
       scan: this.db
         .prepare('SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? ORDER BY key')
@@ -100,6 +104,9 @@ export class ReadModelStore {
       const stored = this.checkpoint(building);
       if (stored?.version !== version || stored.position !== position)
         throw new CheckpointMovedError(building, { version, position }, stored);
+      // A version that served nothing gave no client an id: an earlier switch-over's mark still holds.
+      const replaced = this.checkpoint(served)?.position;
+      if (replaced !== undefined) this.stmt.setReplacedAt.run(served, replaced);
       this.snapshots.replace(served, building);
       this.stmt.drop.run(served);
       this.stmt.rename.run(served, building);
@@ -174,11 +181,21 @@ export class ReadModelStore {
   /**
    * Blue-green: the version built beside `served` under buildingName(served, version), now at
    * `position`, replaces it in one transaction (documents, checkpoint, snapshot layers; the old
-   * version's are dropped in it). A reader sees the old version whole or the new one whole. Refused
-   * (CheckpointMovedError, nothing written) unless the build's checkpoint is `version` at `position`.
+   * version's are dropped in it, and where it stood is kept: replacedAt). A reader sees the old
+   * version whole or the new one whole. Refused (CheckpointMovedError, nothing written) unless the
+   * build's checkpoint is `version` at `position`.
    */
   switchOver(served: string, version: number, position: number | undefined): void {
     storeCallSync('read-model-store', true, () => this.switchOverTx.immediate(served, version, position));
+  }
+
+  /**
+   * Where the version replaced by `served`'s latest switch-over stood (its checkpoint then), or
+   * undefined if it never switched over: a stream id at or before it was sent by a replaced version.
+   */
+  replacedAt(served: string): number | undefined {
+    const at = storeCallSync('read-model-store', false, () => this.stmt.replacedAt.get(served)) as number | undefined;
+    return at ?? undefined;
   }
 
   /** The names builds of `served` left in the file (buildingName of some version), e.g. of an abandoned version. */

@@ -30,7 +30,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each action document as it is applied (event "action", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamActionLog'];
     put?: never;
@@ -1173,7 +1173,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each board document as it is applied (event "board", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamBoards'];
     put?: never;
@@ -1313,7 +1313,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: a year's contributions view each time its budget stream changes (event "budget", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamBudgets'];
     put?: never;
@@ -1725,7 +1725,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each case review as it is applied (event "case-review", id = ledger position), measured on the day it is sent
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamCaseReviews'];
     put?: never;
@@ -2051,7 +2051,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each data subject (event "data-subject", the same document as getDataSubject, values as you may see them) as applied; an erasure or rectification re-sends the subject, "[erased]" or corrected; id = ledger position
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamDataSubjects'];
     put?: never;
@@ -2139,7 +2139,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each decision (event "decision") and each decision's sign-off (event "signoff") as applied; id = ledger position
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamDecisionRegister'];
     put?: never;
@@ -2279,7 +2279,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each protocol document as it is applied (event "protocol", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamEscalationProtocols'];
     put?: never;
@@ -2367,7 +2367,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each escalation document as it is applied (event "escalation", id = ledger position), personal values as the list shows them to the caller; an erasure or rectification re-sends every escalation it changes; measures are read from the list or the timeline
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamEscalationTrail'];
     put?: never;
@@ -2678,7 +2678,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each forward plan item as it is applied (event "forward-plan-item", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamForwardPlan'];
     put?: never;
@@ -2818,7 +2818,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each inspection as it is applied (event "inspection", id = ledger position), measured on the day it is sent
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamInspections'];
     put?: never;
@@ -3115,7 +3115,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each meeting (event "meeting", the same document as getMeeting) as applied; id = ledger position
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamMeetings'];
     put?: never;
@@ -3323,7 +3323,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each audit as it is applied (event "multi-agency-audit", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamMultiAgencyAudits'];
     put?: never;
@@ -3480,7 +3480,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each partner document as it is applied (event "partner", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamPartners'];
     put?: never;
@@ -3586,7 +3586,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each person document as it is applied (event "person", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamPeople'];
     put?: never;
@@ -3675,7 +3675,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each review activity record as it is applied (event "review-activity")
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamReviewActivity'];
     put?: never;
@@ -3747,7 +3747,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each risk as it is applied (event "risk", id = ledger position), measured on the day it is sent
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamRisks'];
     put?: never;
@@ -3921,7 +3921,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each sign-off document as it is applied (event "signoff", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamSignoffs'];
     put?: never;
@@ -4061,7 +4061,7 @@ export interface paths {
     };
     /**
      * Server-Sent Events: each thematic review as it is applied (event "thematic-review", id = ledger position)
-     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
+     * @description Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them. Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head. Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes. Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open. Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.
      */
     get: operations['streamThematicReviews'];
     put?: never;
@@ -10044,6 +10044,13 @@ export interface components {
       /** Format: date-time */
       expiredAt: string;
     };
+    SseReset: {
+      /** @enum {string} */
+      code: 'reset';
+      title: string;
+      /** @description The read model's version now served */
+      version: number;
+    };
     /** @description Who did something and when */
     Stamp: {
       /**
@@ -10598,7 +10605,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "action" (data: ActionLogDocument), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "action" (data: ActionLogDocument), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -19221,7 +19228,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "board" (data: BoardDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "board" (data: BoardDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -20337,7 +20344,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "budget" (data: BudgetYearView), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "budget" (data: BudgetYearView), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -23793,7 +23800,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "case-review" (data: CaseReviewDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "case-review" (data: CaseReviewDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -26317,7 +26324,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "data-subject" (data: DataSubjectDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "data-subject" (data: DataSubjectDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -26867,7 +26874,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "decision" (data: DecisionDocument), "signoff" (data: SignoffDocument), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "decision" (data: DecisionDocument), "signoff" (data: SignoffDocument), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -27972,7 +27979,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "protocol" (data: ProtocolDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "protocol" (data: ProtocolDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -28527,7 +28534,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "escalation" (data: EscalationTrailDocument), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "escalation" (data: EscalationTrailDocument), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -31047,7 +31054,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "forward-plan-item" (data: ForwardPlanItemDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "forward-plan-item" (data: ForwardPlanItemDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -32279,7 +32286,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "inspection" (data: InspectionDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "inspection" (data: InspectionDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -34428,7 +34435,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "meeting" (data: MeetingResponse), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "meeting" (data: MeetingResponse), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -36116,7 +36123,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "multi-agency-audit" (data: AuditDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "multi-agency-audit" (data: AuditDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -37375,7 +37382,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "partner" (data: PartnerDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "partner" (data: PartnerDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -38199,7 +38206,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "person" (data: PersonDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "person" (data: PersonDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -38877,7 +38884,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "review-activity" (data: ReviewActivityDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "review-activity" (data: ReviewActivityDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -39425,7 +39432,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "risk" (data: RiskDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "risk" (data: RiskDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -40829,7 +40836,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "signoff" (data: SignoffDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "signoff" (data: SignoffDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;
@@ -41939,7 +41946,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A stream of events "thematic-review" (data: ThematicReviewDto), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires */
+      /** @description A stream of events "thematic-review" (data: ThematicReviewDto), "reset" (data: SseReset), "auth-expired" (data: SseAuthExpired), each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires */
       200: {
         headers: {
           [name: string]: unknown;

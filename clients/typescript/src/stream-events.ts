@@ -8,93 +8,114 @@ export interface StreamEvents {
   '/action-log/stream': {
     action: components['schemas']['ActionLogDocument'];
     'auth-expired': components['schemas']['SseAuthExpired'];
+    reset: components['schemas']['SseReset'];
   };
   '/boards/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     board: components['schemas']['BoardDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/budgets/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     budget: components['schemas']['BudgetYear'];
+    reset: components['schemas']['SseReset'];
   };
   '/case-reviews/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     'case-review': components['schemas']['CaseReviewDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/data-subjects/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     'data-subject': components['schemas']['DataSubject'];
+    reset: components['schemas']['SseReset'];
   };
   '/decision-register/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     decision: components['schemas']['DecisionDocument'];
+    reset: components['schemas']['SseReset'];
     signoff: components['schemas']['SignoffDocument'];
   };
   '/escalation-protocols/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     protocol: components['schemas']['ProtocolDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/escalation-trail/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     escalation: components['schemas']['EscalationTrailDocument'];
+    reset: components['schemas']['SseReset'];
   };
   '/forward-plan/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     'forward-plan-item': components['schemas']['ForwardPlanItemDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/inspections/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     inspection: components['schemas']['InspectionDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/meetings/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     meeting: components['schemas']['MeetingResponse'];
+    reset: components['schemas']['SseReset'];
   };
   '/multi-agency-audits/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     'multi-agency-audit': components['schemas']['AuditDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/partners/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     partner: components['schemas']['PartnerDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/people/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
     person: components['schemas']['PersonDto'];
+    reset: components['schemas']['SseReset'];
   };
   '/review-activity/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
+    reset: components['schemas']['SseReset'];
     'review-activity': components['schemas']['ReviewActivityDto'];
   };
-  '/risks/stream': { 'auth-expired': components['schemas']['SseAuthExpired']; risk: components['schemas']['RiskDto'] };
+  '/risks/stream': {
+    'auth-expired': components['schemas']['SseAuthExpired'];
+    reset: components['schemas']['SseReset'];
+    risk: components['schemas']['RiskDto'];
+  };
   '/signoffs/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
+    reset: components['schemas']['SseReset'];
     signoff: components['schemas']['SignoffDto'];
   };
   '/thematic-reviews/stream': {
     'auth-expired': components['schemas']['SseAuthExpired'];
+    reset: components['schemas']['SseReset'];
     'thematic-review': components['schemas']['ThematicReviewDto'];
   };
 }
 
 /** The event names each stream documents: an event named otherwise is not typed by the document. */
 export const STREAM_EVENT_NAMES: { [P in keyof StreamEvents]: readonly (keyof StreamEvents[P])[] } = {
-  '/action-log/stream': ['action', 'auth-expired'],
-  '/boards/stream': ['auth-expired', 'board'],
-  '/budgets/stream': ['auth-expired', 'budget'],
-  '/case-reviews/stream': ['auth-expired', 'case-review'],
-  '/data-subjects/stream': ['auth-expired', 'data-subject'],
-  '/decision-register/stream': ['auth-expired', 'decision', 'signoff'],
-  '/escalation-protocols/stream': ['auth-expired', 'protocol'],
-  '/escalation-trail/stream': ['auth-expired', 'escalation'],
-  '/forward-plan/stream': ['auth-expired', 'forward-plan-item'],
-  '/inspections/stream': ['auth-expired', 'inspection'],
-  '/meetings/stream': ['auth-expired', 'meeting'],
-  '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit'],
-  '/partners/stream': ['auth-expired', 'partner'],
-  '/people/stream': ['auth-expired', 'person'],
-  '/review-activity/stream': ['auth-expired', 'review-activity'],
-  '/risks/stream': ['auth-expired', 'risk'],
-  '/signoffs/stream': ['auth-expired', 'signoff'],
-  '/thematic-reviews/stream': ['auth-expired', 'thematic-review'],
+  '/action-log/stream': ['action', 'auth-expired', 'reset'],
+  '/boards/stream': ['auth-expired', 'board', 'reset'],
+  '/budgets/stream': ['auth-expired', 'budget', 'reset'],
+  '/case-reviews/stream': ['auth-expired', 'case-review', 'reset'],
+  '/data-subjects/stream': ['auth-expired', 'data-subject', 'reset'],
+  '/decision-register/stream': ['auth-expired', 'decision', 'reset', 'signoff'],
+  '/escalation-protocols/stream': ['auth-expired', 'protocol', 'reset'],
+  '/escalation-trail/stream': ['auth-expired', 'escalation', 'reset'],
+  '/forward-plan/stream': ['auth-expired', 'forward-plan-item', 'reset'],
+  '/inspections/stream': ['auth-expired', 'inspection', 'reset'],
+  '/meetings/stream': ['auth-expired', 'meeting', 'reset'],
+  '/multi-agency-audits/stream': ['auth-expired', 'multi-agency-audit', 'reset'],
+  '/partners/stream': ['auth-expired', 'partner', 'reset'],
+  '/people/stream': ['auth-expired', 'person', 'reset'],
+  '/review-activity/stream': ['auth-expired', 'reset', 'review-activity'],
+  '/risks/stream': ['auth-expired', 'reset', 'risk'],
+  '/signoffs/stream': ['auth-expired', 'reset', 'signoff'],
+  '/thematic-reviews/stream': ['auth-expired', 'reset', 'thematic-review'],
 };

@@ -21,6 +21,7 @@ const POSITION_PATTERN = '^(0|[1-9][0-9]*)$';
 export const STREAM_BEHAVIOUR = [
   "Each event's id is the ledger position of the last event that changed its document, and ids never decrease (opaque: compare, never compute); when one ledger event changed several documents, the id only advances with the last of them.",
   'Resume: reconnect with the Last-Event-ID header (or the lastEventId query parameter) to receive first the current document of every record changed after that position, then live changes, with nothing missed or repeated; an id past the head resumes from the head.',
+  'Version change: when the read model is rebuilt for a new version of its definition (built beside the served one, then switched over in one step), each open stream sends a "reset" event ({ code, title, version }), then the current document of every record, and carries on live: drop every document you hold on "reset" (a record the new version no longer has is simply not sent again). The reset and the documents after it carry the previous id, the last of them the position the new version stands at; a reconnect with an id sent before the switch-over (or cut inside the reset) is sent the reset and every document again, then live changes.',
   'Keepalive: a comment line (": keepalive") every 15 s, so proxies keep the connection open.',
   'Expiry: when the bearer token expires the stream sends an "auth-expired" event ({ code, title, expiredAt }, carrying the last id) and ends; reconnect with a fresh token and that Last-Event-ID.',
 ].join(' ');
@@ -46,7 +47,15 @@ export class SseAuthExpiredSchema {
   @ApiProperty({ format: 'date-time' }) expiredAt!: string;
 }
 
-/** A stream's events: event name -> the class of its JSON data (auth-expired is added to every stream). */
+/** The data of the "reset" event every stream sends when its read model switches over to a new version. */
+@ApiSchema({ name: 'SseReset' })
+export class SseResetSchema {
+  @ApiProperty({ enum: ['reset'] }) code!: 'reset';
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: "The read model's version now served", type: 'integer' }) version!: number;
+}
+
+/** A stream's events: event name -> the class of its JSON data (reset and auth-expired are added to every stream). */
 export type StreamEvents = Record<string, Type<unknown>>;
 
 /**
@@ -55,7 +64,7 @@ export type StreamEvents = Record<string, Type<unknown>>;
  * and named in the description), the resume header and every problem it can answer before streaming.
  */
 export function ApiEventStream(streamed: StreamEvents): MethodDecorator {
-  const events: StreamEvents = { ...streamed, 'auth-expired': SseAuthExpiredSchema };
+  const events: StreamEvents = { ...streamed, reset: SseResetSchema, 'auth-expired': SseAuthExpiredSchema };
   const names = Object.entries(events).map(([name, type]) => `"${name}" (data: ${type.name.replace(/Schema$/, '')})`);
   const media = {
     schema: { type: 'string' },
@@ -74,7 +83,7 @@ export function ApiEventStream(streamed: StreamEvents): MethodDecorator {
       description: 'The id of the last event received: resume after that ledger position',
     }),
     ApiOkResponse({
-      description: `A stream of events ${names.join(', ')}, each's data JSON; ": keepalive" comments; "auth-expired" ends it when the token expires`,
+      description: `A stream of events ${names.join(', ')}, each's data JSON; ": keepalive" comments; "reset" precedes every document again when the read model changes version; "auth-expired" ends it when the token expires`,
       content: { 'text/event-stream': media },
     }),
     ReadProblems(false, {

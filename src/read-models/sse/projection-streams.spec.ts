@@ -3,7 +3,8 @@ import { Subject } from 'rxjs';
 import type { Projection } from '../../../projections/projection';
 import type { EventStore } from '../../ledger/event-store.port';
 import { systemClock } from '../../shared/clock';
-import type { ProjectionChange, ProjectionRunner } from '../projection-runner';
+import type { ProjectionFeed } from '../projection-feed';
+import type { ProjectionRunner } from '../projection-runner';
 import type { ReadModelStore } from '../read-model-store';
 import { ProjectionStreams, type StreamSpec } from './projection-streams';
 import { SseHeartbeat } from './sse-heartbeat';
@@ -27,8 +28,8 @@ const spec: StreamSpec<{ n: number }> = {
 
 /** The stream over a change subject, an empty read-model store and the system clock (faked by jest). */
 function setUp() {
-  const changes = new Subject<ProjectionChange<{ n: number }>>();
-  const runner = { changesOf: () => changes } as unknown as ProjectionRunner;
+  const changes = new Subject<ProjectionFeed<{ n: number }>>();
+  const runner = { feedOf: () => changes } as unknown as ProjectionRunner;
   const store = { checkpoint: () => undefined, get: () => undefined } as unknown as ReadModelStore;
   const streams = new ProjectionStreams(runner, store, {} as EventStore, systemClock, new SseHeartbeat());
   return { changes, streams };
@@ -160,6 +161,119 @@ describe('ProjectionStreams: selections that wait for a store (shared personal-d
       { type: 'thing', data: { n: 1 }, id: '7' },
       { type: 'thing', data: { n: 2 }, id: '9' },
     ]);
+    sub.unsubscribe();
+  });
+});
+
+describe('ProjectionStreams: a blue-green switch-over', () => {
+  const switchOver = (docs: [string, { n: number }][] | undefined, position = 12): ProjectionFeed<{ n: number }> => ({
+    projection: 'p',
+    switchedOver: { version: 2, docs: docs && new Map(docs) },
+    position,
+  });
+  const reset = { type: 'reset', data: { code: 'reset', title: expect.any(String), version: 2 } };
+
+  it('given a switch-over, then a reset and every document the endpoint shows follow, only the last with its position as id, then live changes', async () => {
+    const { changes, streams } = setUp();
+    const { sent, sub } = await collect(streams, {});
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
+    changes.next(
+      switchOver([
+        ['a', { n: 2 }],
+        ['b', { n: 0 }], // not shown by the endpoint: not sent, so a client that dropped everything no longer has it
+        ['c', { n: 3 }],
+      ]),
+    );
+    changes.next({ projection: 'p', key: 'a', doc: { n: 4 }, position: 13, lastAtPosition: true });
+    expect(sent).toEqual([
+      { type: 'thing', data: { n: 1 }, id: '7' },
+      { ...reset, id: '7' },
+      { type: 'thing', data: { n: 2 }, id: '7' },
+      { type: 'thing', data: { n: 3 }, id: '12' },
+      { type: 'thing', data: { n: 4 }, id: '13' },
+    ]);
+    sub.unsubscribe();
+  });
+
+  it('given a switch-over to a version that shows nothing, then the reset alone carries its position', async () => {
+    const { changes, streams } = setUp();
+    const { sent, sub } = await collect(streams, {});
+    changes.next(switchOver([['b', { n: 0 }]]));
+    expect(sent).toEqual([{ ...reset, id: '12' }]);
+    sub.unsubscribe();
+  });
+
+  it('given selections that wait for a store, then the reset keeps its place between the changes before and after it', async () => {
+    const { changes, streams } = setUp();
+    const release: Record<number, () => void> = {};
+    const waiting: StreamSpec<{ n: number }> = {
+      projection,
+      select: (_key, doc) =>
+        new Promise((resolve) => {
+          release[doc.n] = () => resolve({ type: 'thing', data: doc });
+        }),
+    };
+    const { sent, sub } = await collect(streams, {}, waiting);
+    changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
+    changes.next(switchOver([['a', { n: 2 }]]));
+    changes.next({ projection: 'p', key: 'a', doc: { n: 3 }, position: 13, lastAtPosition: true });
+    release[3]();
+    release[2]();
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([]); // all wait for the first
+    release[1]();
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([
+      { type: 'thing', data: { n: 1 }, id: '7' },
+      { ...reset, id: '7' },
+      { type: 'thing', data: { n: 2 }, id: '12' },
+      { type: 'thing', data: { n: 3 }, id: '13' },
+    ]);
+    sub.unsubscribe();
+  });
+
+  it("given a switch-over whose documents could not be read, then the stream ends (the client's reconnect is sent the reset)", async () => {
+    const { changes, streams } = setUp();
+    const { sent, isCompleted } = await collect(streams, {});
+    changes.next(switchOver(undefined));
+    expect(sent).toEqual([]);
+    expect(isCompleted()).toBe(true);
+  });
+
+  it('given a client resuming while the switch-over happens (during its read of the log), then it is sent the reset of the new version, then live changes', async () => {
+    // Given: the served version at 10, and the resume's read of the log held until the test says.
+    const changes = new Subject<ProjectionFeed<{ n: number }>>();
+    const runner = { feedOf: () => changes } as unknown as ProjectionRunner;
+    let served = { checkpoint: { version: 1, position: 10 }, replacedAt: undefined as number | undefined, docs: {} };
+    const store = {
+      checkpoint: () => served.checkpoint,
+      replacedAt: () => served.replacedAt,
+      get: (_p: string, key: string) => (served.docs as Record<string, { n: number }>)[key],
+      *scan() {
+        for (const [key, doc] of Object.entries(served.docs)) yield { key, doc };
+      },
+    } as unknown as ReadModelStore;
+    let readLog!: () => void;
+    const events = { readAll: () => new Promise((resolve) => (readLog = () => resolve([]))) } as unknown as EventStore;
+    const streams = new ProjectionStreams(runner, store, events, systemClock, new SseHeartbeat());
+    const opening = streams.open(spec, { headers: { 'last-event-id': '5' } });
+
+    // When: version 2 switches over at 12 meanwhile, then a change follows at 13.
+    served = { checkpoint: { version: 2, position: 12 }, replacedAt: 10, docs: { a: { n: 2 } } };
+    changes.next(switchOver([['a', { n: 2 }]]));
+    served = { ...served, checkpoint: { version: 2, position: 13 }, docs: { a: { n: 3 } } };
+    changes.next({ projection: 'p', key: 'a', doc: { n: 3 }, position: 13, lastAtPosition: true });
+    readLog();
+    const sent: MessageEvent[] = [];
+    const sub = (await opening).subscribe((m) => sent.push(m));
+
+    // Then: the new version's documents as they stand (the held change is in them), its last id 13.
+    expect(sent).toEqual([
+      { ...reset, id: '5' },
+      { type: 'thing', data: { n: 3 }, id: '13' },
+    ]);
+    changes.next({ projection: 'p', key: 'a', doc: { n: 4 }, position: 14, lastAtPosition: true });
+    expect(sent.at(-1)).toEqual({ type: 'thing', data: { n: 4 }, id: '14' });
     sub.unsubscribe();
   });
 });

@@ -1,39 +1,19 @@
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import { EMPTY, Observable } from 'rxjs';
-import type { Projection } from '../../../projections/projection';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port';
 import { CLOCK, type Clock } from '../../shared/clock';
-import { ProjectionRunner, type ProjectionChange } from '../projection-runner';
+import { isSwitchOver, type ProjectionFeed } from '../projection-feed';
+import { ProjectionRunner } from '../projection-runner';
 import { ReadModelStore } from '../read-model-store';
 import { changedKeys } from './changed-keys';
 import { lastEventId, type ResumeRequest } from './last-event-id';
 import { LiveFeed } from './live-feed';
 import { SseHeartbeat } from './sse-heartbeat';
+import { eventsOf, type Selected, type StreamedEvent, type StreamSpec } from './stream-spec';
 import { tokenExpiry } from './token-expiry';
+import { resetSelections } from './version-reset';
 
-/** One Server-Sent Event's name and body; the id (a ledger position) is added here. */
-export interface StreamedEvent {
-  type: string;
-  data: object;
-}
-
-/** What an endpoint streams: a projection's documents, as it chooses to show them. */
-export interface StreamSpec<D> {
-  projection: Projection<D>;
-  /**
-   * The event for a committed document, or undefined for a document the endpoint does not send; or
-   * several, when the document changes how others read (an erasure re-sends every escalation naming
-   * the subject). Several events share the document's id: it only advances with the last of them.
-   * A promise when showing the document needs a store (shared personal-data keys): the stream
-   * still sends in commit order, each change once the ones before it are sent.
-   */
-  select(key: string, doc: D): Selected | Promise<Selected>;
-}
-
-type Selected = StreamedEvent | StreamedEvent[] | undefined;
-
-const eventsOf = (selected: Selected): StreamedEvent[] =>
-  selected === undefined ? [] : Array.isArray(selected) ? selected : [selected];
+export type { StreamedEvent, StreamSpec } from './stream-spec';
 
 /** setTimeout's longest delay (about 24.8 days): a later expiry is checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -72,7 +52,7 @@ export class ProjectionStreams {
   async open<D>(spec: StreamSpec<D>, request: ResumeRequest, signal?: AbortSignal): Promise<Observable<MessageEvent>> {
     const resumeFrom = lastEventId(request);
     const expiresAt = tokenExpiry(request.headers.authorization);
-    const live = new LiveFeed(this.runner.changesOf<D>(spec.projection.name));
+    const live = new LiveFeed(this.runner.feedOf<D>(spec.projection.name));
     // A fresh stream, or one resumed from past the checkpoint, starts at the checkpoint read now
     // (every live change comes after it): the id a client may resume from before any document
     // has been sent, and the one auth-expired carries then.
@@ -97,28 +77,39 @@ export class ProjectionStreams {
 
   /**
    * The current document of every key changed after `after`, in ascending order of its latest
-   * change, each with that position as id (the previous id while a later one shares it).
+   * change, each with that position as id (the previous id while a later one shares it). After a
+   * blue-green switch-over that `after` predates (an id the replaced version sent): a reset instead.
    */
   private async resume<D>(
     spec: StreamSpec<D>,
     after: number,
-    live: LiveFeed<ProjectionChange<D>>,
+    live: LiveFeed<ProjectionFeed<D>>,
   ): Promise<MessageEvent[]> {
     const { name } = spec.projection;
     const upTo = this.store.checkpoint(name)?.position;
     // An id at or past the checkpoint (or past the head) has nothing applied after it yet: live follows.
+    // (Nor need the log be read when a reset is due: switch-overs only move replacedAt forward.)
     const latest =
-      upTo !== undefined && after < upTo
+      upTo !== undefined && after < upTo && !this.predates(name, after)
         ? await changedKeys(this.events, spec.projection, after, upTo)
         : new Map<string, number>();
     // Synchronous from here: a commit writes the store and emits its changes in one step, so the
     // documents read now are at this checkpoint, and every change held so far is in them (and is
     // dropped, not sent again, its position kept as the document's latest); every change that
     // follows comes after it, so its id is above every id sent here.
-    const at = this.store.checkpoint(name)?.position;
-    for (const { key, position } of live.drain()) {
-      const known = latest.get(key);
-      if (known === undefined || known < position) latest.set(key, position);
+    const at = this.store.checkpoint(name);
+    const held = live.drain();
+    if (at?.position !== undefined && (this.predates(name, after) || held.some(isSwitchOver))) {
+      const docs = [...this.store.scan<D>(name, '')].map(({ key, doc }): [string, D] => [key, doc]);
+      return this.numbered(
+        resetSelections(spec, at.version, docs).map((events) => ({ position: at.position!, events })),
+        after,
+      );
+    }
+    for (const change of held) {
+      if (isSwitchOver(change)) continue;
+      const known = latest.get(change.key);
+      if (known === undefined || known < change.position) latest.set(change.key, change.position);
     }
     if (at === undefined) return [];
     // Every document is read (and selected) now, at this checkpoint; only then are any awaited.
@@ -126,10 +117,26 @@ export class ProjectionStreams {
       const doc = this.store.get<D>(name, key);
       return { position, events: doc === undefined ? undefined : spec.select(key, doc) };
     });
+    return this.numbered(selected, after);
+  }
+
+  /** Whether a stream id was sent by a version that a blue-green switch-over has since replaced. */
+  private predates(projection: string, id: number): boolean {
+    const replacedAt = this.store.replacedAt(projection);
+    return replacedAt !== undefined && id <= replacedAt;
+  }
+
+  /**
+   * Selections awaited in order, sorted by position (stable: several events of one document keep
+   * their order), each event with its position as id, or the previous id while a later one shares it.
+   */
+  private async numbered(
+    selected: { position: number; events: Selected | Promise<Selected> }[],
+    after: number,
+  ): Promise<MessageEvent[]> {
     const found: { event: StreamedEvent; position: number }[] = [];
     for (const { position, events } of selected)
       for (const event of eventsOf(await events)) found.push({ event, position });
-    // Stable: several events of one document keep their order.
     found.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
     let id = String(after);
     return found.map(({ event, position }, i) => {
@@ -140,7 +147,7 @@ export class ProjectionStreams {
 
   private stream<D>(
     spec: StreamSpec<D>,
-    live: LiveFeed<ProjectionChange<D>>,
+    live: LiveFeed<ProjectionFeed<D>>,
     resumed: MessageEvent[],
     resumeId: string,
     expiresAt: number | undefined,
@@ -186,20 +193,31 @@ export class ProjectionStreams {
       });
       // Changes are sent in the order they came, even when one's selection waits for a store.
       let pending: Promise<void> | undefined;
-      const sendChange = (change: ProjectionChange<D>, selected: Selected) => {
-        const events = eventsOf(selected);
-        // Until the batch's last event at this position is sent, the id stays where it was.
-        events.forEach((event, i) =>
-          send({ ...event, id: change.lastAtPosition && i === events.length - 1 ? String(change.position) : lastId }),
-        );
+      // Until the last event of a change (or of a reset) is sent, the id stays where it was.
+      const sendAll = (selections: Selected[], finalId: string | undefined) => {
+        const events = selections.flatMap(eventsOf);
+        events.forEach((event, i) => send({ ...event, id: i === events.length - 1 ? (finalId ?? lastId) : lastId }));
       };
       live.attach({
-        next: (change) => {
-          const selected = spec.select(change.key, change.doc);
-          if (!pending && !(selected instanceof Promise)) return sendChange(change, selected);
+        next: (item) => {
+          let selections: (Selected | Promise<Selected>)[];
+          let finalId: string | undefined;
+          if (!isSwitchOver(item)) {
+            selections = [spec.select(item.key, item.doc)];
+            finalId = item.lastAtPosition ? String(item.position) : undefined;
+          } else if (item.switchedOver.docs !== undefined) {
+            selections = resetSelections(spec, item.switchedOver.version, item.switchedOver.docs);
+            finalId = item.position === undefined ? undefined : String(item.position);
+          } else {
+            // The new version's documents could not be read: end, so the client reconnects with its id,
+            // which predates the switch-over (its resume is sent them).
+            return pending ? void pending.then(() => subscriber.complete()) : subscriber.complete();
+          }
+          if (!pending && !selections.some((x) => x instanceof Promise))
+            return sendAll(selections as Selected[], finalId);
           const after: Promise<void> = (pending ?? Promise.resolve())
-            .then(() => selected)
-            .then((s) => sendChange(change, s))
+            .then(() => Promise.all(selections.map(async (selected) => selected)))
+            .then((s) => sendAll(s, finalId))
             .catch((err: unknown) => {
               if (!subscriber.closed) subscriber.error(err);
             })
