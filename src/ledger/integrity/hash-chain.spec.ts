@@ -61,9 +61,11 @@ const leaf = fc.oneof(
   fc.integer(),
   fc.constantFrom(-0, 1e21, 5e-324, true, false, null, undefined),
   fc.constant(() => 1),
-  fc.constant(new Date(0)),
-  fc.constant(Object.create(null) as object),
-  fc.constant(new String('boxed')),
+  // A new object each time: metadata edits below write into the objects they are given, and one
+  // shared constant written into by an earlier run became a cycle (seed 83642185) no event can hold.
+  fc.constant(0).map(() => new Date(0)),
+  fc.constant(0).map(() => Object.create(null) as object),
+  fc.constant(0).map(() => new String('boxed')),
 );
 const { value: anyValue } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('sparse'), tie('object')),
