@@ -103,7 +103,12 @@ const store = getSQLiteEventStore({
   pool: oneConnectionPool(),
   projections: [{ type: 'inline', projection: actionLog }],
 });
-const reads = sqliteConnection({ fileName });
+/**
+ * Opened once the store has made the schema (main): emmett-sqlite sets `journal_mode = WAL` as each
+ * connection opens, and with no busy timeout a connection opened beside the store's schema creation
+ * died with SQLITE_BUSY on a loaded machine (the peer then exits and the bench fails).
+ */
+let reads: ReturnType<typeof sqliteConnection>;
 
 const app = peerApp(
   {
@@ -131,6 +136,8 @@ const app = peerApp(
 async function main(): Promise<void> {
   // The schema and the projection's table exist before the first read (an append would also create them).
   await store.streamExists('action-none');
+  reads = sqliteConnection({ fileName });
+  await reads.command('PRAGMA busy_timeout = 5000');
   const sync = await reads.querySingle<{ synchronous: number }>('PRAGMA synchronous');
   if (sync?.synchronous !== 2)
     throw new Error(`emmett-sqlite connections run synchronous=${sync?.synchronous}, not FULL (2)`);
