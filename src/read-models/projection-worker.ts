@@ -37,6 +37,7 @@ export class ProjectionWorker<D> {
   /** What the batches apply: the projection, under its building name while `building`. */
   private target: Projection<D>;
   private subscription?: Subscription;
+  private rebuildSize?: { target: string; size: number };
   private readonly supervisor: SupervisedLoop;
 
   constructor(
@@ -187,9 +188,18 @@ export class ProjectionWorker<D> {
   }
 
   private catchUpBatchFull(batch: ProjectionBatch<D>, now: number): boolean {
-    if (batch.rebuilding)
-      return batch.size >= Math.min(this.options.rebuildBatchSize, this.store.layers.layerEvery(this.target.name));
+    if (batch.rebuilding) return batch.size >= this.rebuildBatchSize();
     return batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= this.options.catchUpMs;
+  }
+
+  /** A rebuild's batch ends at the next snapshot at the latest. Asked per event, so known once per target. */
+  private rebuildBatchSize(): number {
+    if (this.rebuildSize?.target !== this.target.name)
+      this.rebuildSize = {
+        target: this.target.name,
+        size: Math.min(this.options.rebuildBatchSize, this.store.layers.layerEvery(this.target.name)),
+      };
+    return this.rebuildSize.size;
   }
 
   /** Event by event from the subscription: small batches near the head, large ones when it falls behind. */

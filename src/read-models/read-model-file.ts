@@ -6,13 +6,15 @@ import Database from 'better-sqlite3';
  * Documents in a rowid table with a unique index on (projection, key), not a WITHOUT ROWID table
  * keyed by it: rewriting a 0.5-2 KB document in place leaves the index alone, where an index-organised
  * row that size moves B-tree cells about on every write (2-4x slower per write, measured in
- * BENCHMARKS.md, Projections).
+ * BENCHMARKS.md, Projections). `stamp`: the position of the commit that last wrote the document,
+ * for the snapshots (as-of/snapshot-layers.ts).
  */
 const DDL = `
   CREATE TABLE IF NOT EXISTS documents (
     projection TEXT NOT NULL,
     key        TEXT NOT NULL,
-    doc        TEXT NOT NULL
+    doc        TEXT NOT NULL,
+    stamp      INTEGER NOT NULL DEFAULT -1
   );
   CREATE UNIQUE INDEX IF NOT EXISTS documents_by_key ON documents (projection, key);
   CREATE TABLE IF NOT EXISTS checkpoints (
@@ -27,9 +29,10 @@ const DDL = `
 
 /**
  * The file layout's version (PRAGMA user_version). A file of an earlier layout is emptied on open:
- * read models are derived data, so every projection simply rebuilds from the ledger.
+ * read models are derived data, so every projection simply rebuilds from the ledger. 3: documents
+ * stamped with the position that wrote them, snapshots by copy on write.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * Opens (creating it if need be) the read models' SQLite file, or ':memory:', in the current layout:

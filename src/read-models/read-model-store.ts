@@ -52,7 +52,7 @@ export class ReadModelStore {
       checkpoint: this.db.prepare('SELECT version, position FROM checkpoints WHERE projection = ?'),
       get: this.db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ?').pluck(),
       put: this.db.prepare(
-        'INSERT INTO documents (projection, key, doc) VALUES (?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc',
+        'INSERT INTO documents (projection, key, doc, stamp) VALUES (?, ?, ?, ?) ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc, stamp = excluded.stamp',
       ),
       setCheckpoint: this.db.prepare(
         'INSERT INTO checkpoints (projection, version, position) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version, position = excluded.position',
@@ -81,17 +81,17 @@ export class ReadModelStore {
         if (stored ? stored.version !== version || stored.position !== from : from !== undefined) {
           throw new CheckpointMovedError(projection, { version, position: from }, stored);
         }
-        const written = new Map<string, string>();
+        // A version a snapshot still needs is copied aside before it is overwritten (copy on write).
+        const keepFrom = this.snapshots.keepFrom(projection);
         for (const [key, doc] of docs) {
-          const json = JSON.stringify(doc);
-          this.stmt.put.run(projection, key, json);
-          written.set(key, json);
+          if (keepFrom !== undefined) this.snapshots.keep(projection, key, keepFrom);
+          this.stmt.put.run(projection, key, JSON.stringify(doc), position);
         }
         this.stmt.setCheckpoint.run(projection, version, position);
         const recorded = this.recorded.get(projection);
         for (const [at, recordedAt] of recorded?.marks ?? [])
           if (at < position) this.snapshots.noteTime(at, recordedAt);
-        this.snapshots.afterCommit(projection, position, events, written, recorded?.latest);
+        this.snapshots.afterCommit(projection, position, events, recorded?.latest);
       },
     );
     this.resetTx = this.db.transaction((projection: string, version: number) => {

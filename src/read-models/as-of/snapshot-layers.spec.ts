@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ReadModelStore } from '../read-model-store';
 
 /** Positions as a real EventStoreDB returns them: byte offsets, here 500 apart (the engines here count 1, 2, 3...). */
@@ -134,6 +135,47 @@ describe('snapshot layers count events, not positions', () => {
       expect(store.layers.snapshotAtOrBefore('p', positionOf(1))).toBe(positionOf(0));
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('snapshots by copy on write', () => {
+  it('given documents overwritten around snapshots, then each snapshot answers its own state, and only the versions a snapshot needs are copied', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapshot-cow-'));
+    const file = join(dir, 'read-models.sqlite');
+    try {
+      const store = new ReadModelStore(file, { snapshotEvery: 10 });
+      store.reset('p', 1);
+      const commit = (from: number | undefined, to: number, docs: Record<string, unknown>) =>
+        store.commit('p', 1, from, to, new Map(Object.entries(docs)), 5);
+      // Given: 'a' and 'b' written, 'a' again in the same interval (that version no snapshot sees),
+      commit(undefined, 5, { a: 1, b: 1 });
+      commit(5, 10, { a: 2 }); // the snapshot at 10: a 2, b 1
+      // then 'a' overwritten twice and 'c' created before the next snapshot at 20, 'b' untouched.
+      commit(10, 15, { a: 3, c: 1 });
+      commit(15, 20, { a: 4 }); // the snapshot at 20: a 4, b 1, c 1
+      commit(20, 25, { b: 2 });
+      const at = (snapshot: number) => Object.fromEntries(store.layers.scanAt('p', snapshot, '', '\uffff'));
+      expect([store.layers.snapshotAtOrBefore('p', 19), store.layers.snapshotAtOrBefore('p', 25)]).toEqual([10, 20]);
+      expect(at(10)).toEqual({ a: '2', b: '1' });
+      expect(at(20)).toEqual({ a: '4', b: '1', c: '1' });
+      expect(['a', 'b', 'c'].map((key) => store.layers.docAt('p', key, 10))).toEqual(['2', '1', undefined]);
+      store.close();
+      // Only a 2 (overwritten after the snapshot at 10) and b 1 (after the one at 20) were copied aside:
+      // taking a snapshot copies nothing, and a version overwritten before any snapshot saw it is not kept.
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(
+          db.prepare("SELECT key, position, doc FROM snapshot_docs WHERE projection = 'p' ORDER BY key").all(),
+        ).toEqual([
+          { key: 'a', position: 10, doc: '2' },
+          { key: 'b', position: 5, doc: '1' },
+        ]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -25,14 +25,6 @@ const DDL = `
     position   INTEGER NOT NULL,
     PRIMARY KEY (projection, position)
   ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS snapshot_dirty (
-    projection TEXT NOT NULL,
-    key        TEXT NOT NULL,
-    PRIMARY KEY (projection, key)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS snapshot_tracked (
-    projection TEXT PRIMARY KEY
-  ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS snapshot_counts (
     projection   TEXT PRIMARY KEY,
     events_since INTEGER NOT NULL
@@ -44,7 +36,7 @@ const DDL = `
   CREATE INDEX IF NOT EXISTS log_times_by_time ON log_times (recorded_at, position);`;
 
 /**
- * Layer documents: rows appended in rowid order (a layer's rows land at the end of the table), found
+ * Superseded versions: rows appended in rowid order (a batch's rows land at the end of the table), found
  * through the unique index on (projection, key, position). Keyed by that index instead (WITHOUT
  * ROWID), every row was inserted mid-tree and a layer cost 4x as much (BENCHMARKS.md, Projections).
  */
@@ -58,16 +50,20 @@ const LAYER_DOCS_DDL = `
   CREATE UNIQUE INDEX IF NOT EXISTS snapshot_docs_by_key ON snapshot_docs (projection, key, position);`;
 
 /**
- * Snapshots as layers: a snapshot at position S stores only the documents written since the
- * previous snapshot (tracked in snapshot_dirty, in the same transaction as each batch), so a
- * document's state at S is its newest layer at or before S. Storage grows with what changed,
- * not with (snapshots x documents).
+ * Snapshots by copy on write. Every document row carries a stamp: the position of the commit that
+ * last wrote it. A snapshot at S is a row in `snapshots`; a document's state at S is its newest
+ * version stamped at or before S: the current row if its stamp is <= S, else the newest superseded
+ * version in snapshot_docs. A version is copied there only when a commit overwrites it after a
+ * snapshot it belongs to (its stamp <= the latest snapshot), in that commit's transaction, so
+ * taking a snapshot writes no document at all, and a rebuild from empty, whose documents mostly
+ * change within one interval, copies a fraction of them. (Copying each interval's changed
+ * documents into a layer wrote every document twice: 0.6 of the rebuild's hand-written limit, in
+ * BENCHMARKS.md, Projections.)
  *
- * snapshot_counts holds, per projection, the events applied since its last layer (or since its
- * reset), written in each batch transaction; a layer is due when it reaches snapshotEvery. No row
- * means the count is unknown (a file from before counts were kept, or snapshots paused for the
- * projection): the next commit takes a layer and the count starts from there. Created IF NOT
- * EXISTS, so an existing read-model file needs no format bump.
+ * snapshot_counts holds, per projection, the events applied since its last snapshot (or since its
+ * reset), written in each batch transaction; a snapshot is due when it reaches snapshotEvery. No
+ * row means the count is unknown (snapshots paused for the projection): the next commit takes one
+ * and the count starts from there.
  *
  * log_times is a sparse position -> recordedAt index: one row per committed batch holding the
  * latest recordedAt of every event up to that position (a running maximum, so it only grows
@@ -76,8 +72,8 @@ const LAYER_DOCS_DDL = `
 export class SnapshotLayers {
   private readonly stmt;
   private readonly snapshotted?: Set<string>;
-  /** Projections known to be in snapshot_tracked (saves a lookup per commit). */
-  private readonly tracked = new Set<string>();
+  /** Projections without snapshots whose stale layers (if any) were dropped by this process. */
+  private readonly cleared = new Set<string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -87,38 +83,39 @@ export class SnapshotLayers {
     db.exec(LAYER_DOCS_DDL);
     this.snapshotted = options.snapshotProjections && new Set(options.snapshotProjections);
     this.stmt = {
-      dirty: db.prepare('INSERT OR IGNORE INTO snapshot_dirty (projection, key) VALUES (?, ?)'),
       count: db.prepare('SELECT events_since FROM snapshot_counts WHERE projection = ?').pluck(),
       setCount: db.prepare(
         'INSERT INTO snapshot_counts (projection, events_since) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET events_since = excluded.events_since',
       ),
       dropCount: db.prepare('DELETE FROM snapshot_counts WHERE projection = ?'),
       atOrBefore: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ? AND position <= ?').pluck(),
-      isTracked: db.prepare('SELECT 1 FROM snapshot_tracked WHERE projection = ?').pluck(),
-      track: db.prepare('INSERT OR IGNORE INTO snapshot_tracked (projection) VALUES (?)'),
-      untrack: db.prepare('DELETE FROM snapshot_tracked WHERE projection = ?'),
-      dirtyAll: db.prepare(
-        'INSERT OR IGNORE INTO snapshot_dirty (projection, key) SELECT projection, key FROM documents WHERE projection = ?',
+      latest: db.prepare('SELECT MAX(position) FROM snapshots WHERE projection = ?').pluck(),
+      // The version a write is about to replace, if a snapshot at or after its stamp still needs it.
+      keep: db.prepare(
+        'INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) SELECT projection, key, stamp, doc FROM documents WHERE projection = ? AND key = ? AND stamp <= ?',
       ),
-      putLayerDoc: db.prepare(
-        'INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) VALUES (?, ?, ?, ?)',
-      ),
-      copy: db.prepare(
-        'INSERT INTO snapshot_docs (projection, key, position, doc) SELECT d.projection, d.key, ?, d.doc FROM snapshot_dirty s JOIN documents d ON d.projection = s.projection AND d.key = s.key WHERE s.projection = ?',
-      ),
-      clearDirty: db.prepare('DELETE FROM snapshot_dirty WHERE projection = ?'),
       addSnapshot: db.prepare('INSERT INTO snapshots (projection, position) VALUES (?, ?)'),
       dropSnapshots: db.prepare('DELETE FROM snapshots WHERE projection = ?'),
       dropDocs: db.prepare('DELETE FROM snapshot_docs WHERE projection = ?'),
-      doc: db
+      current: db.prepare('SELECT doc FROM documents WHERE projection = ? AND key = ? AND stamp <= ?').pluck(),
+      superseded: db
         .prepare(
           'SELECT doc FROM snapshot_docs WHERE projection = ? AND key = ? AND position <= ? ORDER BY position DESC LIMIT 1',
         )
         .pluck(),
+      // Current rows stamped by S, then (for the other keys) the newest superseded version by S.
       // SQLite returns the bare column `doc` from the row holding MAX(position) in each group.
       scan: db
         .prepare(
-          'SELECT key, doc, MAX(position) FROM snapshot_docs WHERE projection = ? AND key > ? AND key < ? AND position <= ? GROUP BY key ORDER BY key',
+          `SELECT key, doc FROM documents WHERE projection = @projection AND key > @from AND key < @to AND stamp <= @snapshot
+           UNION ALL
+           SELECT key, doc FROM (
+             SELECT key, doc, MAX(position) FROM snapshot_docs
+             WHERE projection = @projection AND key > @from AND key < @to AND position <= @snapshot GROUP BY key
+           ) AS kept WHERE NOT EXISTS (
+             SELECT 1 FROM documents d WHERE d.projection = @projection AND d.key = kept.key AND d.stamp <= @snapshot
+           )
+           ORDER BY key`,
         )
         .raw(),
       timeBefore: db
@@ -132,66 +129,60 @@ export class SnapshotLayers {
         'SELECT position, recorded_at FROM log_times WHERE position < ? ORDER BY position DESC LIMIT 1',
       ),
       lastTime: db.prepare('SELECT position, recorded_at FROM log_times ORDER BY position DESC LIMIT 1'),
-      renames: ['snapshots', 'snapshot_docs', 'snapshot_dirty', 'snapshot_tracked', 'snapshot_counts'].map((table) =>
+      renames: ['snapshots', 'snapshot_docs', 'snapshot_counts'].map((table) =>
         db.prepare(`UPDATE ${table} SET projection = ? WHERE projection = ?`),
       ),
     };
   }
 
   /**
-   * How many applied events apart this projection's layers are (Infinity: it keeps none). A rebuild
-   * commits at least this often, since a layer is cut at a commit: 100,000-event batches left the
-   * as-of engine replaying up to 100,000 events per answer (BENCHMARKS.md, Projections).
+   * How many applied events apart this projection's snapshots are (Infinity: it keeps none). A
+   * rebuild commits at least this often, since a snapshot is cut at a commit: 100,000-event batches
+   * left the as-of engine replaying up to 100,000 events per answer (BENCHMARKS.md, Projections).
    */
   layerEvery(projection: string): number {
-    const every = this.options.snapshotEvery;
-    const kept = every > 0 && (!this.snapshotted || this.snapshotted.has(servedName(projection)));
-    return kept ? every : Infinity;
+    return this.keeps(projection) ? this.options.snapshotEvery : Infinity;
+  }
+
+  private keeps(projection: string): boolean {
+    return this.options.snapshotEvery > 0 && (!this.snapshotted || this.snapshotted.has(servedName(projection)));
   }
 
   /**
-   * Inside the batch transaction, after the documents are written (`written`: key -> the JSON just
-   * stored; `events`: how many events the batch applied, up to `position`): remember the keys
-   * written, and snapshot once snapshotEvery events have been applied since the last layer. A due
-   * layer takes the earlier commits' keys from the documents table and this commit's from `written`.
+   * Inside the batch transaction, before its documents are written: the stamp at or below which a
+   * version being overwritten must be kept (the latest snapshot's position), or undefined when none
+   * need keeping (no snapshot yet). A projection that keeps no snapshots (any more) loses its stale
+   * ones here, once: its documents change from now on without copies, so they would lie.
    */
-  afterCommit(
-    projection: string,
-    position: number,
-    events: number,
-    written: Map<string, string>,
-    latestRecordedAt?: string,
-  ): void {
+  keepFrom(projection: string): number | undefined {
+    if (!this.keeps(projection)) {
+      if (!this.cleared.has(projection)) this.forget(projection);
+      this.cleared.add(projection);
+      return undefined;
+    }
+    return (this.stmt.latest.get(projection) as number | null) ?? undefined;
+  }
+
+  /** Inside the batch transaction, before `key` is overwritten: keeps its current version if a snapshot needs it. */
+  keep(projection: string, key: string, keepFrom: number): void {
+    this.stmt.keep.run(projection, key, keepFrom);
+  }
+
+  /**
+   * Inside the batch transaction, after the documents are written (`events`: how many events the
+   * batch applied, up to `position`): notes the time, counts the events and takes a snapshot at
+   * `position` once snapshotEvery have been applied since the last one.
+   */
+  afterCommit(projection: string, position: number, events: number, latestRecordedAt?: string): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
-    if (this.options.snapshotEvery <= 0) return;
-    if (this.snapshotted && !this.snapshotted.has(servedName(projection))) {
-      // Not snapshotted now: if it ever is again, its first layer must hold every document.
-      // How many events its next layer would be after the last one is unknown from now on.
-      if (this.tracked.delete(projection) || this.stmt.isTracked.get(projection)) {
-        this.stmt.untrack.run(projection);
-        this.stmt.dropCount.run(projection);
-      }
-      return;
-    }
-    if (!this.tracked.has(projection)) {
-      // Its layers (if any) stopped tracking changes at some point: the next layer copies every document.
-      if (!this.stmt.isTracked.get(projection)) {
-        this.stmt.dirtyAll.run(projection);
-        this.stmt.track.run(projection);
-      }
-      this.tracked.add(projection);
-    }
+    if (!this.keeps(projection)) return;
     // Counted in events: a position is opaque and never subtracted (on EventStoreDB the distance
-    // between two is bytes of log, so an interval of positions meant a layer every few events).
+    // between two is bytes of log, so an interval of positions meant a snapshot every few events).
     const since = this.stmt.count.get(projection) as number | undefined;
     if (since !== undefined && since + events < this.options.snapshotEvery) {
-      for (const key of written.keys()) this.stmt.dirty.run(projection, key);
       this.stmt.setCount.run(projection, since + events);
       return;
     }
-    this.stmt.copy.run(position, projection);
-    for (const [key, doc] of written) this.stmt.putLayerDoc.run(projection, key, position, doc);
-    this.stmt.clearDirty.run(projection);
     this.stmt.addSnapshot.run(projection, position);
     this.stmt.setCount.run(projection, 0);
   }
@@ -200,31 +191,23 @@ export class SnapshotLayers {
   reset(projection: string): void {
     this.stmt.dropSnapshots.run(projection);
     this.stmt.dropDocs.run(projection);
-    this.stmt.clearDirty.run(projection);
-    // No events applied since the start, so none since a layer: the first comes after snapshotEvery.
+    // No events applied since the start, so none since a snapshot: the first comes after snapshotEvery.
     this.stmt.setCount.run(projection, 0);
-    // No documents and no layers: nothing is missing from the next layer, whoever snapshots it.
-    this.stmt.track.run(projection);
-    this.tracked.add(projection);
   }
 
   /**
-   * Inside the switch-over transaction: the layers a new version wrote while it built beside the
-   * served one take the served name, with their tracking and count; the served version's go (they
-   * describe other documents).
+   * Inside the switch-over transaction: the snapshots a new version took while it built beside the
+   * served one take the served name, with its kept versions and count; the served version's go
+   * (they describe other documents).
    */
   replace(served: string, building: string): void {
     this.forget(served);
     for (const rename of this.stmt.renames) rename.run(served, building);
-    if (this.tracked.delete(building)) this.tracked.add(served);
   }
 
-  /** Inside a transaction: no layers, tracking or count left under `projection`. */
+  /** Inside a transaction: no snapshots, kept versions or count left under `projection`. */
   forget(projection: string): void {
-    for (const drop of [this.stmt.dropSnapshots, this.stmt.dropDocs, this.stmt.clearDirty, this.stmt.untrack])
-      drop.run(projection);
-    this.stmt.dropCount.run(projection);
-    this.tracked.delete(projection);
+    for (const drop of [this.stmt.dropSnapshots, this.stmt.dropDocs, this.stmt.dropCount]) drop.run(projection);
   }
 
   /** One row of the position -> recordedAt index (a running maximum), inside the batch transaction. */
@@ -238,13 +221,15 @@ export class SnapshotLayers {
     return (this.stmt.atOrBefore.get(projection, position) as number | null) ?? undefined;
   }
 
+  /** `key`'s document as it stood at `snapshot` (a snapshot position), or undefined if it did not exist then. */
   docAt(projection: string, key: string, snapshot: number): string | undefined {
-    return this.stmt.doc.get(projection, key, snapshot) as string | undefined;
+    return (this.stmt.current.get(projection, key, snapshot) ?? this.stmt.superseded.get(projection, key, snapshot)) as
+      string | undefined;
   }
 
   /** Keys (with their JSON) as they stood at `snapshot`, in key order, within [from, to). */
   scanAt(projection: string, snapshot: number, from: string, to: string): Iterable<[string, string]> {
-    return this.stmt.scan.iterate(projection, from, to, snapshot) as Iterable<[string, string]>;
+    return this.stmt.scan.iterate({ projection, from, to, snapshot }) as Iterable<[string, string]>;
   }
 
   /**
