@@ -9,6 +9,7 @@ import type { LogTree, LogTreeHead } from './log-tree.port';
 import type { LogTreeCheckpoint, LogTreeStore, TreeAppend } from './log-tree-store';
 import { PositionWaiters } from './position-waiters';
 import { checkTreeTail } from './tree-tail-check';
+import { TIMEOUT, within } from '../../shared/within';
 
 export interface FollowerOptions {
   /** Commit after this many events, or once the oldest uncommitted one has waited batchMs. */
@@ -22,7 +23,6 @@ export const DEFAULT_FOLLOWER_OPTIONS: FollowerOptions = { batchSize: 2000, batc
 
 export type FollowerState = 'idle' | 'running' | 'retrying' | 'mismatch' | 'stopped';
 
-const TIMEOUT = Symbol('timeout');
 const PAGE = 1000;
 
 /**
@@ -252,13 +252,4 @@ export class LogTreeFollower implements LogTree, HealthReporter {
     this.subscription = undefined;
     await subscription?.close();
   }
-}
-
-/** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
-function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
-  });
-  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }
