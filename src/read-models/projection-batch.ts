@@ -58,16 +58,28 @@ export class ProjectionBatch<D> {
 
   apply(event: StoredEvent, now: number): void {
     if (this.size === 0) this.startedAt = now;
-    const p = this.projection;
-    if (p.canHandle(event)) {
-      for (const key of p.keysOf(event)) {
-        const doc = this.docs.get(key) ?? this.stored(key) ?? p.initialState(key);
-        this.docs.set(key, p.evolve(doc, event));
-        this.changedAt.set(key, event.position);
-      }
-    }
+    this.fold(event);
     this.position = event.position;
     this.size++;
+  }
+
+  /** events[from..to) in one pass (a shared page's run during catch-up), as `apply` on each. */
+  applyAll(events: readonly StoredEvent[], from: number, to: number, now: number): void {
+    if (from >= to) return;
+    if (this.size === 0) this.startedAt = now;
+    for (let i = from; i < to; i++) this.fold(events[i]);
+    this.position = events[to - 1].position;
+    this.size += to - from;
+  }
+
+  private fold(event: StoredEvent): void {
+    const p = this.projection;
+    if (!p.canHandle(event)) return;
+    for (const key of p.keysOf(event)) {
+      const doc = this.docs.get(key) ?? this.stored(key) ?? p.initialState(key);
+      this.docs.set(key, p.evolve(doc, event));
+      this.changedAt.set(key, event.position);
+    }
   }
 
   private stored(key: string): D | undefined {
@@ -82,8 +94,18 @@ export class ProjectionBatch<D> {
   commit(): { position: number; docs: Map<string, D>; changedAt: Map<string, number> } | undefined {
     if (this.position === undefined) return undefined;
     const done = { position: this.position, docs: this.docs, changedAt: this.changedAt };
-    this.store.commit(this.projection.name, this.projection.version, this.from, done.position, done.docs, this.size);
-    if (this.written) for (const key of done.docs.keys()) this.written.add(key);
+    const written = this.written;
+    const unstored = written && ((key: string) => !written.has(key));
+    this.store.commit(
+      this.projection.name,
+      this.projection.version,
+      this.from,
+      done.position,
+      done.docs,
+      this.size,
+      unstored,
+    );
+    if (written) for (const key of done.docs.keys()) written.add(key);
     this.from = done.position;
     this.docs = new Map();
     this.changedAt = new Map();

@@ -8,19 +8,9 @@ import { buildingName, CheckpointMovedError } from './checkpoint';
 import type { ReadModelStore } from './read-model-store';
 import type { SharedCatchUp } from './shared-catch-up';
 import type { BatchOptions, SwitchOverHook, WorkerListener, WorkerState } from './projection-worker-contract';
+import { TIMEOUT, within } from '../shared/within';
 
 export type { BatchOptions, SwitchOverHook, WorkerListener, WorkerState } from './projection-worker-contract';
-
-const TIMEOUT = Symbol('timeout');
-
-/** Resolves with the next event, or TIMEOUT after `ms`: the pending `next()` is kept, not lost. */
-function within<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
-  });
-  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * One projection's catch-up loop: subscribe from the checkpoint, apply in batches, commit atomically.
@@ -172,11 +162,14 @@ export class ProjectionWorker<D> {
     while (target !== undefined && !this.stopping) {
       const page = await this.pages.page(applied ?? -1);
       const now = Date.now();
-      for (const event of page) {
-        batch.apply(event, now);
-        this.store.noteRecorded(this.target.name, event.metadata.recordedAt, event.position);
-        applied = event.position;
-        if (event.position < target && !this.catchUpBatchFull(batch, now)) continue;
+      // Run by run, each up to the next commit point, so the per-event work is the fold alone.
+      for (let i = 0; i < page.length;) {
+        const end = this.runEnd(page, i, batch, target, now);
+        batch.applyAll(page, i, end, now);
+        this.store.noteRecordedAll(this.target.name, page, i, end);
+        applied = page[end - 1].position;
+        i = end;
+        if (applied < target && !this.catchUpBatchFull(batch, now)) continue;
         this.commit(batch);
         target = await this.catchUpTarget();
         if (target === undefined || this.stopping) break;
@@ -185,6 +178,25 @@ export class ProjectionWorker<D> {
     }
     if (target === undefined) batch.settle();
     return applied;
+  }
+
+  /**
+   * Where the run of the page's events from `i` ends (exclusive): at the event after which the batch
+   * is full (catchUpBatchFull) or `target` is reached, else at the end of the page.
+   */
+  private runEnd(page: readonly StoredEvent[], i: number, batch: ProjectionBatch<D>, target: number, now: number) {
+    let room: number;
+    if (batch.rebuilding) room = this.rebuildBatchSize() - batch.size;
+    else if ((batch.size > 0 ? now - batch.startedAt : 0) >= this.options.catchUpMs) room = 1;
+    else room = this.options.catchUpBatchSize - batch.size;
+    let end = Math.min(page.length, i + Math.max(1, room));
+    // The target (the head when last asked) lies in a page only near the end of the log.
+    if (page[end - 1].position >= target) {
+      end = i;
+      while (page[end].position < target) end++;
+      end++;
+    }
+    return end;
   }
 
   private catchUpBatchFull(batch: ProjectionBatch<D>, now: number): boolean {

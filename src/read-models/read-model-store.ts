@@ -1,16 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { DocumentFilter } from '../http/cursor-page';
+import type { StoredEvent } from '../ledger/event-envelope';
 import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 import { buildingName, CheckpointMovedError, type Checkpoint } from './checkpoint';
 import { guarded } from './guarded-store-calls';
 import { openReadModelFile } from './read-model-file';
+import { RecordedTimes } from './recorded-times';
 
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
-
-/** Events between two rows of the position -> recordedAt index within one batch. */
-const TIME_MARK_EVERY = 500;
 
 /**
  * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
@@ -33,13 +32,8 @@ export class ReadModelStore {
    */
   readonly layers: SnapshotLayers;
   private readonly snapshots: SnapshotLayers;
-  /**
-   * Per projection since its last commit (set by the worker, written with the batch): the latest
-   * recordedAt applied, and a time mark every TIME_MARK_EVERY events, so the position -> time index
-   * stays as fine as small batches made it however large a catch-up batch grows (as-of by date
-   * reads the log between two marks).
-   */
-  private readonly recorded = new Map<string, { latest: string; marks: [number, string][]; since: number }>();
+  /** What each projection applied since its last commit, for the position -> time index. */
+  private readonly recorded = new RecordedTimes();
 
   constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number } = {}) {
     this.db = openReadModelFile(file, options.deadlineMs ?? 5000);
@@ -74,7 +68,7 @@ export class ReadModelStore {
       ),
     };
     this.commitTx = this.db.transaction(
-      (...[projection, version, from, position, docs, events]: Parameters<ReadModelStore['commit']>) => {
+      (...[projection, version, from, position, docs, events, unstored]: Parameters<ReadModelStore['commit']>) => {
         // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
         // one indexed read, and a refusal before anything is written.
         const stored = this.checkpoint(projection);
@@ -84,11 +78,11 @@ export class ReadModelStore {
         // A version a snapshot still needs is copied aside before it is overwritten (copy on write).
         const keepFrom = this.snapshots.keepFrom(projection);
         for (const [key, doc] of docs) {
-          if (keepFrom !== undefined) this.snapshots.keep(projection, key, keepFrom);
+          if (keepFrom !== undefined && !unstored?.(key)) this.snapshots.keep(projection, key, keepFrom);
           this.stmt.put.run(projection, key, JSON.stringify(doc), position);
         }
         this.stmt.setCheckpoint.run(projection, version, position);
-        const recorded = this.recorded.get(projection);
+        const recorded = this.recorded.of(projection);
         for (const [at, recordedAt] of recorded?.marks ?? [])
           if (at < position) this.snapshots.noteTime(at, recordedAt);
         this.snapshots.afterCommit(projection, position, events, recorded?.latest);
@@ -138,6 +132,8 @@ export class ReadModelStore {
    * of the log, or no checkpoint yet). Otherwise throws CheckpointMovedError and writes nothing.
    * `events`: how many events the batch applied (from `from` to `position`); snapshot layers are
    * spaced by this count, never by the distance between two positions (they are opaque).
+   * `unstored`: says of a key that it has no stored document yet (a rebuild from empty knows its
+   * new keys), so there is no version to keep for a snapshot and no lookup to make.
    */
   commit(
     projection: string,
@@ -146,31 +142,31 @@ export class ReadModelStore {
     position: number,
     docs: Map<string, unknown>,
     events: number,
+    unstored?: (key: string) => boolean,
   ): void {
     if (!Number.isSafeInteger(events) || events < 0)
       throw new RangeError(`A batch applies a whole number of events, not ${events}`);
     try {
       storeCallSync('read-model-store', true, () =>
-        this.commitTx.immediate(projection, version, from, position, docs, events),
+        this.commitTx.immediate(projection, version, from, position, docs, events, unstored),
       );
     } catch (err) {
       // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.
       // (Any other failure keeps them, for a retry of the same batch.)
-      if (err instanceof CheckpointMovedError) this.recorded.delete(projection);
+      if (err instanceof CheckpointMovedError) this.recorded.forget(projection);
       throw err;
     }
-    this.recorded.delete(projection);
+    this.recorded.forget(projection);
   }
 
   /** The worker reports each applied event's recordedAt; the next commit indexes the latest. */
   noteRecorded(projection: string, recordedAt: string, position?: number): void {
-    let seen = this.recorded.get(projection);
-    if (seen === undefined) this.recorded.set(projection, (seen = { latest: recordedAt, marks: [], since: 0 }));
-    else if (recordedAt > seen.latest) seen.latest = recordedAt;
-    if (position !== undefined && ++seen.since >= TIME_MARK_EVERY) {
-      seen.marks.push([position, seen.latest]);
-      seen.since = 0;
-    }
+    this.recorded.note(projection, recordedAt, position);
+  }
+
+  /** As noteRecorded for each of events[from..to) (a page's run applied in one pass). */
+  noteRecordedAll(projection: string, events: readonly StoredEvent[], from: number, to: number): void {
+    this.recorded.noteAll(projection, events, from, to);
   }
 
   /** Forget a projection's documents and start it again from the beginning of the log. */
