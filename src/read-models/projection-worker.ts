@@ -171,8 +171,12 @@ export class ProjectionWorker<D> {
         i = end;
         if (applied < target && !this.catchUpBatchFull(batch, now)) continue;
         this.commit(batch);
+        if (this.stopping) break;
+        // Short of the head as last asked: carry on without asking again. Awaiting it after each commit
+        // let the other projections run ahead, out of the shared pages' cache: 1,144 page reads for 600.
+        if (applied < target) continue;
         target = await this.catchUpTarget();
-        if (target === undefined || this.stopping) break;
+        if (target === undefined) break;
       }
       if (page.length < this.pages.pageSize) break;
     }
