@@ -1,5 +1,6 @@
 import type { Projection } from '../../projections/projection';
 import type { StoredEvent } from '../ledger/event-envelope';
+import type { SnapshotCuts } from './as-of/snapshot-cuts';
 import type { ReadModelStore } from './read-model-store';
 
 /**
@@ -28,6 +29,8 @@ export class ProjectionBatch<D> {
    * document, so a new key costs no read. Dropped (see `settle`) once caught up, so it stays bounded.
    */
   private written?: Set<string>;
+  /** While rebuilding, for a projection that keeps snapshots: the batch cuts them itself (see SnapshotCuts). */
+  private cuts?: SnapshotCuts;
 
   /**
    * @param from the checkpoint the batch is applied from (undefined: no documents yet, from the
@@ -39,12 +42,19 @@ export class ProjectionBatch<D> {
     private readonly store: ReadModelStore,
     private from: number | undefined,
   ) {
-    if (from === undefined) this.written = new Set();
+    if (from !== undefined) return;
+    this.written = new Set();
+    this.cuts = store.layers.cutsFor(projection.name);
   }
 
   /** Near the head: new keys are rare, so stop remembering every key and ask the store instead. */
   settle(): void {
     this.written = undefined;
+  }
+
+  /** Whether this batch cuts its own snapshots, so its size need not stop at one interval. */
+  get cutsSnapshots(): boolean {
+    return this.cuts !== undefined;
   }
 
   /** Rebuilding from empty and not yet caught up (see `settle`). */
@@ -74,16 +84,35 @@ export class ProjectionBatch<D> {
 
   private fold(event: StoredEvent): void {
     const p = this.projection;
-    if (!p.canHandle(event)) return;
-    for (const key of p.keysOf(event)) {
-      const doc = this.docs.get(key) ?? this.stored(key) ?? p.initialState(key);
-      this.docs.set(key, p.evolve(doc, event));
-      this.changedAt.set(key, event.position);
+    if (p.canHandle(event)) {
+      for (const key of p.keysOf(event)) {
+        const doc = this.current(key) ?? p.initialState(key);
+        this.docs.set(key, p.evolve(doc, event));
+        this.changedAt.set(key, event.position);
+      }
     }
+    this.cuts?.counted(event.position);
   }
 
-  private stored(key: string): D | undefined {
-    return this.written && !this.written.has(key) ? undefined : this.store.get<D>(this.projection.name, key);
+  /**
+   * The key's document before this event: this batch's, or the stored one (no read for a key a
+   * rebuild never wrote). A version a snapshot cut in this batch holds is kept aside before it changes.
+   */
+  private current(key: string): D | undefined {
+    const cut = this.cuts?.latest;
+    const doc = this.docs.get(key);
+    if (doc !== undefined) {
+      const at = this.changedAt.get(key)!;
+      if (cut !== undefined && at <= cut) this.cuts!.keep(key, at, JSON.stringify(doc));
+      return doc;
+    }
+    if (this.written && !this.written.has(key)) return undefined;
+    if (cut === undefined || this.from === undefined) return this.store.get<D>(this.projection.name, key);
+    // Stored before this batch began, so it stood at the cut: kept aside as of the batch's start.
+    const json = this.store.getJson(this.projection.name, key);
+    if (json === undefined) return undefined;
+    this.cuts!.keep(key, this.from, json);
+    return JSON.parse(json) as D;
   }
 
   /**
@@ -96,16 +125,15 @@ export class ProjectionBatch<D> {
     const done = { position: this.position, docs: this.docs, changedAt: this.changedAt };
     const written = this.written;
     const unstored = written && ((key: string) => !written.has(key));
-    this.store.commit(
-      this.projection.name,
-      this.projection.version,
-      this.from,
-      done.position,
-      done.docs,
-      this.size,
+    const { name, version } = this.projection;
+    const cut = this.cuts?.take();
+    this.store.commit(name, version, this.from, done.position, done.docs, this.size, {
       unstored,
-    );
+      stamps: done.changedAt,
+      cut,
+    });
     if (written) for (const key of done.docs.keys()) written.add(key);
+    else this.cuts = undefined; // settled: the commits count and cut from now on
     this.from = done.position;
     this.docs = new Map();
     this.changedAt = new Map();

@@ -190,7 +190,7 @@ export class ProjectionWorker<D> {
    */
   private runEnd(page: readonly StoredEvent[], i: number, batch: ProjectionBatch<D>, target: number, now: number) {
     let room: number;
-    if (batch.rebuilding) room = this.rebuildBatchSize() - batch.size;
+    if (batch.rebuilding) room = this.rebuildBatchSize(batch) - batch.size;
     else if ((batch.size > 0 ? now - batch.startedAt : 0) >= this.options.catchUpMs) room = 1;
     else room = this.options.catchUpBatchSize - batch.size;
     let end = Math.min(page.length, i + Math.max(1, room));
@@ -204,12 +204,16 @@ export class ProjectionWorker<D> {
   }
 
   private catchUpBatchFull(batch: ProjectionBatch<D>, now: number): boolean {
-    if (batch.rebuilding) return batch.size >= this.rebuildBatchSize();
+    if (batch.rebuilding) return batch.size >= this.rebuildBatchSize(batch);
     return batch.size >= this.options.catchUpBatchSize || now - batch.startedAt >= this.options.catchUpMs;
   }
 
-  /** A rebuild's batch ends at the next snapshot at the latest. Asked per event, so known once per target. */
-  private rebuildBatchSize(): number {
+  /**
+   * A rebuild's batch size; one that cannot cut its own snapshots (SnapshotCuts: its count unknown)
+   * ends at the next snapshot at the latest, so a commit takes it. Asked per run, so known once per target.
+   */
+  private rebuildBatchSize(batch: ProjectionBatch<D>): number {
+    if (batch.cutsSnapshots) return this.options.rebuildBatchSize;
     if (this.rebuildSize?.target !== this.target.name)
       this.rebuildSize = {
         target: this.target.name,

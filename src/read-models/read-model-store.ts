@@ -11,6 +11,16 @@ import { RecordedTimes } from './recorded-times';
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
 
+/** What a batch tells its commit besides the documents (all optional: a bare commit stamps each with its position). */
+export interface BatchFacts {
+  /** Says of a key that it has no stored document (a rebuild knows its new keys): nothing to keep, no lookup. */
+  unstored?: (key: string) => boolean;
+  /** Per document, the position of the last event that changed it (its stamp for the snapshots). */
+  stamps?: ReadonlyMap<string, number>;
+  /** The snapshots the batch cut itself, the versions they need and the count since the last (SnapshotCuts). */
+  cut?: { at: readonly number[]; kept: readonly [string, number, string][]; since: number };
+}
+
 /**
  * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
  * checkpoint are written in one transaction, so a crash leaves both at the same position: on
@@ -68,7 +78,7 @@ export class ReadModelStore {
       ),
     };
     this.commitTx = this.db.transaction(
-      (...[projection, version, from, position, docs, events, unstored]: Parameters<ReadModelStore['commit']>) => {
+      (...[projection, version, from, position, docs, events, batch = {}]: Parameters<ReadModelStore['commit']>) => {
         // Compare-and-set, inside the write transaction (BEGIN IMMEDIATE: no other writer in between):
         // one indexed read, and a refusal before anything is written.
         const stored = this.checkpoint(projection);
@@ -76,16 +86,18 @@ export class ReadModelStore {
           throw new CheckpointMovedError(projection, { version, position: from }, stored);
         }
         // A version a snapshot still needs is copied aside before it is overwritten (copy on write).
+        const { unstored, stamps, cut } = batch;
         const keepFrom = this.snapshots.keepFrom(projection);
+        for (const [key, stamp, json] of cut?.kept ?? []) this.snapshots.keepVersion(projection, key, stamp, json);
         for (const [key, doc] of docs) {
           if (keepFrom !== undefined && !unstored?.(key)) this.snapshots.keep(projection, key, keepFrom);
-          this.stmt.put.run(projection, key, JSON.stringify(doc), position);
+          this.stmt.put.run(projection, key, JSON.stringify(doc), stamps?.get(key) ?? position);
         }
         this.stmt.setCheckpoint.run(projection, version, position);
         const recorded = this.recorded.of(projection);
         for (const [at, recordedAt] of recorded?.marks ?? [])
           if (at < position) this.snapshots.noteTime(at, recordedAt);
-        this.snapshots.afterCommit(projection, position, events, recorded?.latest);
+        this.snapshots.afterCommit(projection, position, events, recorded?.latest, cut);
       },
     );
     this.resetTx = this.db.transaction((projection: string, version: number) => {
@@ -120,9 +132,13 @@ export class ReadModelStore {
     return row && { version: row.version, position: row.position ?? undefined };
   }
 
+  /** A document as stored (its JSON), or undefined. */
+  getJson(projection: string, key: string): string | undefined {
+    return storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as string | undefined;
+  }
+
   get<D>(projection: string, key: string): D | undefined {
-    const json = storeCallSync('read-model-store', false, () => this.stmt.get.get(projection, key)) as
-      string | undefined;
+    const json = this.getJson(projection, key);
     return json === undefined ? undefined : (JSON.parse(json) as D);
   }
 
@@ -132,8 +148,7 @@ export class ReadModelStore {
    * of the log, or no checkpoint yet). Otherwise throws CheckpointMovedError and writes nothing.
    * `events`: how many events the batch applied (from `from` to `position`); snapshot layers are
    * spaced by this count, never by the distance between two positions (they are opaque).
-   * `unstored`: says of a key that it has no stored document yet (a rebuild from empty knows its
-   * new keys), so there is no version to keep for a snapshot and no lookup to make.
+   * `batch`: what the batch knows besides (see BatchFacts).
    */
   commit(
     projection: string,
@@ -142,13 +157,13 @@ export class ReadModelStore {
     position: number,
     docs: Map<string, unknown>,
     events: number,
-    unstored?: (key: string) => boolean,
+    batch?: BatchFacts,
   ): void {
     if (!Number.isSafeInteger(events) || events < 0)
       throw new RangeError(`A batch applies a whole number of events, not ${events}`);
     try {
       storeCallSync('read-model-store', true, () =>
-        this.commitTx.immediate(projection, version, from, position, docs, events, unstored),
+        this.commitTx.immediate(projection, version, from, position, docs, events, batch),
       );
     } catch (err) {
       // Refused: the batch is dropped, and its events' times are noted again when they are re-applied.

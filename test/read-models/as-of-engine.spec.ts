@@ -22,7 +22,11 @@ function foldTo(events: StoredEvent[], position: number): Record<string, unknown
   return JSON.parse(JSON.stringify(Object.fromEntries([...docs].sort(([a], [b]) => (a < b ? -1 : 1)))));
 }
 
-describe('as-of engine over snapshots (SQLite read models, memory ledger)', () => {
+describe.each([
+  ['small batches (7 events)', { batchSize: 7 }],
+  // A rebuild batch holds several intervals: the batch cuts the snapshots inside it (SnapshotCuts).
+  ['rebuild batches of 120 events', { rebuildBatchSize: 120 }],
+])('as-of engine over snapshots (SQLite read models, memory ledger), built in %s', (_, batching) => {
   const clock = new ManualClock(new Date('2022-05-01T08:00:00.000Z'));
   const events = new MemoryEventStore(clock);
   const store = new ReadModelStore(':memory:', { snapshotEvery: SNAPSHOT_EVERY });
@@ -37,7 +41,7 @@ describe('as-of engine over snapshots (SQLite read models, memory ledger)', () =
       clock.advance(3_600_000);
     }
     log = await events.readAll();
-    await runOnce(events, store, log.at(-1)!.position, { batchSize: 7 });
+    await runOnce(events, store, log.at(-1)!.position, batching);
   });
   afterAll(() => store.close());
 

@@ -70,17 +70,20 @@ describe('projection runner: large batches while catching up, small ones once li
     expect(store.get('tally', 'all')).toEqual({ n: head - first + 1 });
   });
 
-  it('given a rebuild from empty of a projection that keeps snapshot layers, then it commits at least once per layer interval, so as-of never replays more than one interval', async () => {
-    // Given: layers every 30 applied events, a rebuild batch of 100.
+  it('given a rebuild from empty of a projection that keeps snapshots, then its batches stay at the rebuild size and it cuts a snapshot every interval inside them, so as-of never replays more than one interval', async () => {
+    // Given: snapshots every 30 applied events, a rebuild batch of 100.
     const layered = new ReadModelStore(':memory:', { snapshotEvery: 30 });
     const first = (await events.readAll({ maxCount: 1 }))[0].position;
     try {
       // When: the projection is rebuilt from empty.
       const positions = await commitsOf(events, layered, head, { ...batches(10, 100, 0), rebuildBatchSize: 100 });
 
-      // Then: a commit (and so a layer) every 30 events.
-      expect(gaps(positions, first - 1).slice(0, 3)).toEqual([30, 30, 30]);
-      expect(layered.layers.snapshotAtOrBefore(tally.name, first + 89)).toBe(first + 89);
+      // Then: commits every 100 events, and a snapshot at every 30th event all the same (memory positions are dense).
+      expect(gaps(positions, first - 1).slice(0, 2)).toEqual([100, 100]);
+      for (const at of [29, 59, 89, 119, 179])
+        expect(layered.layers.snapshotAtOrBefore(tally.name, first + at + 1)).toBe(first + at);
+      // The tally as it stood at the cut inside the second batch.
+      expect(layered.layers.docAt(tally.name, 'all', first + 119)).toBe('{"n":120}');
     } finally {
       layered.close();
     }

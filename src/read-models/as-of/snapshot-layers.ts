@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { servedName } from '../checkpoint';
+import { SnapshotCuts } from './snapshot-cuts';
 
 /** How often the read-model store keeps a snapshot of a projection's documents. */
 export interface SnapshotOptions {
@@ -94,6 +95,9 @@ export class SnapshotLayers {
       keep: db.prepare(
         'INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) SELECT projection, key, stamp, doc FROM documents WHERE projection = ? AND key = ? AND stamp <= ?',
       ),
+      keepVersion: db.prepare(
+        'INSERT OR IGNORE INTO snapshot_docs (projection, key, position, doc) VALUES (?, ?, ?, ?)',
+      ),
       addSnapshot: db.prepare('INSERT INTO snapshots (projection, position) VALUES (?, ?)'),
       dropSnapshots: db.prepare('DELETE FROM snapshots WHERE projection = ?'),
       dropDocs: db.prepare('DELETE FROM snapshot_docs WHERE projection = ?'),
@@ -168,14 +172,42 @@ export class SnapshotLayers {
     this.stmt.keep.run(projection, key, keepFrom);
   }
 
+  /** Inside the batch transaction: a version a snapshot cut in the batch needs (see SnapshotCuts). */
+  keepVersion(projection: string, key: string, stamp: number, json: string): void {
+    this.stmt.keepVersion.run(projection, key, stamp, json);
+  }
+
+  /**
+   * For a rebuild's batch: cuts its snapshots at the right events itself, from the stored count
+   * (undefined when the projection keeps none, or its count is unknown: then commits take them).
+   */
+  cutsFor(projection: string): SnapshotCuts | undefined {
+    if (!this.keeps(projection)) return undefined;
+    const since = this.stmt.count.get(projection) as number | undefined;
+    return since === undefined ? undefined : new SnapshotCuts(this.options.snapshotEvery, since);
+  }
+
   /**
    * Inside the batch transaction, after the documents are written (`events`: how many events the
    * batch applied, up to `position`): notes the time, counts the events and takes a snapshot at
-   * `position` once snapshotEvery have been applied since the last one.
+   * `position` once snapshotEvery have been applied since the last one; or, for a batch that cut
+   * its own (`cut`), records those and the count it reached.
    */
-  afterCommit(projection: string, position: number, events: number, latestRecordedAt?: string): void {
+  afterCommit(
+    projection: string,
+    position: number,
+    events: number,
+    latestRecordedAt?: string,
+    cut?: { at: readonly number[]; since: number },
+  ): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (!this.keeps(projection)) return;
+    if (cut) {
+      // Cut by the batch (SnapshotCuts), each at the event that ended its interval.
+      for (const at of cut.at) this.stmt.addSnapshot.run(projection, at);
+      this.stmt.setCount.run(projection, cut.since);
+      return;
+    }
     // Counted in events: a position is opaque and never subtracted (on EventStoreDB the distance
     // between two is bytes of log, so an interval of positions meant a snapshot every few events).
     const since = this.stmt.count.get(projection) as number | undefined;
