@@ -102,7 +102,8 @@ export class ProjectionRunner {
     };
     // A caller that sets batchSize alone (the tests) keeps that size throughout; by default a
     // projection far behind commits every 20,000 events or 500 ms, and every 500 or 50 ms once live.
-    // A rebuild from empty commits every 100,000 events, by count alone.
+    // A rebuild from empty commits every 50,000 events, by count alone: 100,000 was no faster and
+    // peaked ~150-200 MB higher at 300k events (BENCHMARKS.md, Rebuild against its hand-written limit).
     const batchSize = options.batchSize ?? 500;
     const catchUpBatchSize = options.catchUpBatchSize ?? (options.batchSize === undefined ? 20_000 : batchSize);
     const batch: BatchOptions = {
@@ -112,7 +113,7 @@ export class ProjectionRunner {
       catchUpMs: options.catchUpMs ?? 500,
       rebuildBatchSize:
         options.rebuildBatchSize ??
-        (options.batchSize === undefined && options.catchUpBatchSize === undefined ? 100_000 : catchUpBatchSize),
+        (options.batchSize === undefined && options.catchUpBatchSize === undefined ? 50_000 : catchUpBatchSize),
     };
     // The store, except that subscriptions catch up through the shared pages.
     const shared = new SharedCatchUp(events);
