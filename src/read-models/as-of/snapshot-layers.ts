@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { servedName } from '../checkpoint';
+import { newestByKey } from './newest-by-key';
 import { SnapshotCuts } from './snapshot-cuts';
 
 /** How often the read-model store keeps a snapshot of a projection's documents. */
@@ -107,19 +108,16 @@ export class SnapshotLayers {
           'SELECT doc FROM snapshot_docs WHERE projection = ? AND key = ? AND position <= ? ORDER BY position DESC LIMIT 1',
         )
         .pluck(),
-      // Current rows stamped by S, then (for the other keys) the newest superseded version by S.
-      // SQLite returns the bare column `doc` from the row holding MAX(position) in each group.
-      scan: db
+      // Both in key order straight off their index (a UNION ... ORDER BY sorted the whole range first).
+      scanCurrent: db
         .prepare(
-          `SELECT key, doc FROM documents WHERE projection = @projection AND key > @from AND key < @to AND stamp <= @snapshot
-           UNION ALL
-           SELECT key, doc FROM (
-             SELECT key, doc, MAX(position) FROM snapshot_docs
-             WHERE projection = @projection AND key > @from AND key < @to AND position <= @snapshot GROUP BY key
-           ) AS kept WHERE NOT EXISTS (
-             SELECT 1 FROM documents d WHERE d.projection = @projection AND d.key = kept.key AND d.stamp <= @snapshot
-           )
-           ORDER BY key`,
+          'SELECT key, doc FROM documents WHERE projection = ? AND key > ? AND key < ? AND stamp <= ? ORDER BY key',
+        )
+        .raw(),
+      // SQLite returns the bare column `doc` from the row holding MAX(position) in each group.
+      scanSuperseded: db
+        .prepare(
+          'SELECT key, doc, MAX(position) FROM snapshot_docs WHERE projection = ? AND key > ? AND key < ? AND position <= ? GROUP BY key ORDER BY key',
         )
         .raw(),
       timeBefore: db
@@ -259,9 +257,17 @@ export class SnapshotLayers {
       string | undefined;
   }
 
-  /** Keys (with their JSON) as they stood at `snapshot`, in key order, within [from, to). */
+  /**
+   * Keys (with their JSON) as they stood at `snapshot`, in key order, within (from, to): the current
+   * rows stamped by then, merged with the newest superseded version by then of every other key (a
+   * key in both has changed since: its current row is the newer, and the one that stood then).
+   */
   scanAt(projection: string, snapshot: number, from: string, to: string): Iterable<[string, string]> {
-    return this.stmt.scan.iterate({ projection, from, to, snapshot }) as Iterable<[string, string]>;
+    const args = [projection, from, to, snapshot];
+    return newestByKey(
+      this.stmt.scanCurrent.iterate(...args) as Iterable<[string, string]>,
+      this.stmt.scanSuperseded.iterate(...args) as Iterable<[string, string]>,
+    );
   }
 
   /**
