@@ -1,6 +1,7 @@
 /**
  * Where a rebuild's time goes, over a ledger kept by `KEEP_LEDGER=<dir> npm run bench:projections`:
- *   npm run bench:rebuild-parts -- <dir>      (PARTS=noop,evolve,stringify,limit,full ROUNDS=1 to choose)
+ *   npm run bench:rebuild-parts -- <dir>      (PARTS=noop,evolve,stringify,limit,full ROUNDS=1 to choose;
+ *                                              REBUILD_BATCH=<events> for another commit interval)
  * Each part rebuilds every projection from an empty read-model file through the real runner:
  *   noop       four projections that handle nothing: reading, parsing and the runner alone;
  *   evolve     the real projections, with commits that write checkpoints but no documents;
@@ -94,10 +95,13 @@ async function part(events: SqliteEventStore, dir: string, which: Part): Promise
     which === 'evolve' || which === 'stringify'
       ? new NoDocumentStore(file, which === 'stringify')
       : new ReadModelStore(file, { snapshotProjections: AS_OF_SOURCES.map((s) => s.projection.name) });
+  // REBUILD_BATCH=<events>: the rebuild's commit interval instead of the runner's default (to weigh speed against memory).
+  const rebuildBatchSize = process.env.REBUILD_BATCH ? Number(process.env.REBUILD_BATCH) : undefined;
   const runner = new ProjectionRunner(
     events,
     store,
     which === 'noop' ? PROJECTIONS.map((p) => noop(p.name)) : PROJECTIONS,
+    rebuildBatchSize === undefined ? {} : { rebuildBatchSize },
   );
   const cpu = process.cpuUsage();
   const start = performance.now();
