@@ -30,6 +30,17 @@ const IO_AND_FRAMEWORK = [
   '^(@nestjs|@eventstore|@grpc|@fastify|fastify|better-sqlite3|pdfkit|yazl|yauzl|jose)(/|$)',
   '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|cluster|worker_threads|readline|os|process)$',
 ];
+/**
+ * The one form of the boundary rules: modules `from` reach a bounded context only through `allowed`
+ * (its public surfaces, their own context's folder, a Nest module to compose an app).
+ */
+const contextsOnlyThrough = (name, comment, from, allowed) => ({
+  name,
+  severity: 'error',
+  comment,
+  from,
+  to: { path: CONTEXT, pathNot: allowed },
+});
 
 module.exports = {
   forbidden: [
@@ -49,50 +60,44 @@ module.exports = {
       from: { path: ['^src/[^/]+/domain/', '^projections/'] },
       to: { path: IO_AND_FRAMEWORK },
     },
-    {
-      name: 'no-reaching-into-another-context',
-      severity: 'error',
-      comment: 'Another context (or layer) is reached through its public surface, src/<context>/index.ts, only.',
-      from: { path: '^src/([^/]+)/' },
-      to: { path: CONTEXT, pathNot: ['^src/$1/', CONTEXT_INDEX] },
-    },
-    {
-      name: 'outside-src-only-through-context-index',
-      severity: 'error',
-      comment: "projections/, demo/, bench/, scripts/ and src/'s root files see a context through its index only.",
-      from: {
+    contextsOnlyThrough(
+      'no-reaching-into-another-context',
+      'Another context (or layer) is reached through its public surface, src/<context>/index.ts, only.',
+      { path: '^src/([^/]+)/' },
+      ['^src/$1/', CONTEXT_INDEX],
+    ),
+    contextsOnlyThrough(
+      'outside-src-only-through-context-index',
+      "projections/, demo/, bench/, scripts/ and src/'s root files see a context through its index only.",
+      {
         path: ['^projections/', '^demo/', '^bench/', '^scripts/', '^src/[^/]+\\.ts$'],
         pathNot: '^src/contexts\\.ts$',
       },
-      to: { path: CONTEXT, pathNot: CONTEXT_INDEX },
-    },
-    {
-      name: 'composition-root-imports-index-or-module',
-      severity: 'error',
-      comment: "src/contexts.ts registers each context's Nest module; anything else comes from the index.",
-      from: { path: '^src/contexts\\.ts$' },
-      to: { path: CONTEXT, pathNot: [CONTEXT_INDEX, CONTEXT_MODULE] },
-    },
-    {
-      name: 'tests-reach-only-what-they-test',
-      severity: 'error',
-      comment:
-        'A test may reach the internals of the context it tests (test/<context>/); others use the index ' +
+      CONTEXT_INDEX,
+    ),
+    contextsOnlyThrough(
+      'composition-root-imports-index-or-module',
+      "src/contexts.ts registers each context's Nest module; anything else comes from the index.",
+      { path: '^src/contexts\\.ts$' },
+      [CONTEXT_INDEX, CONTEXT_MODULE],
+    ),
+    contextsOnlyThrough(
+      'tests-reach-only-what-they-test',
+      'A test may reach the internals of the context it tests (test/<context>/); others use the index ' +
         '(or a Nest module, to compose an app).',
-      from: {
+      {
         path: '^test/([^/]+)/',
         // personal-data: see below; version-2-event replaces the action codec in the module that defines it.
         pathNot: ['^test/e2e/personal-data\\.e2e\\.spec\\.ts$', '^test/evidence/version-2-event\\.spec\\.ts$'],
       },
-      to: { path: CONTEXT, pathNot: ['^src/$1/', CONTEXT_INDEX, CONTEXT_MODULE] },
-    },
-    {
-      name: 'privacy-suite-reaches-only-privacy',
-      severity: 'error',
-      comment: "The personal-data suite reads the ledger with a fresh key store (privacy's internals), nothing else.",
-      from: { path: '^test/e2e/personal-data\\.e2e\\.spec\\.ts$' },
-      to: { path: CONTEXT, pathNot: ['^src/privacy/', CONTEXT_INDEX] },
-    },
+      ['^src/$1/', CONTEXT_INDEX, CONTEXT_MODULE],
+    ),
+    contextsOnlyThrough(
+      'privacy-suite-reaches-only-privacy',
+      "The personal-data suite reads the ledger with a fresh key store (privacy's internals), nothing else.",
+      { path: '^test/e2e/personal-data\\.e2e\\.spec\\.ts$' },
+      ['^src/privacy/', CONTEXT_INDEX],
+    ),
     {
       name: 'ledger-imports-no-context',
       severity: 'error',

@@ -52,6 +52,17 @@ export const IsIdList = (description: string, max = 20, example = ['wseb-2022-05
     Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' }),
   );
 
+/**
+ * Each member of a list is a record id (a lower-case slug of at most 80 characters), for a list whose own
+ * size and presence the slice states; in stacked-decorator order (bottom up), as the slices wrote it.
+ */
+export const EachRecordId = () =>
+  applyDecorators(
+    Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' }),
+    MaxLength(80, { each: true }),
+    IsString({ each: true }),
+  );
+
 export const IsTextList = (description: string, max = 30) =>
   applyDecorators(
     ApiProperty({ description, type: [String], maxItems: max, example: ['WSEB members', 'Schools bulletin'] }),

@@ -8,13 +8,11 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ID_PATTERN } from '../../http/ids';
-import { LongText } from '../../http/text-hygiene';
 import { OwnerDto } from './action-owner.dto';
 
 /** Validation shared by the action command bodies, so every slice states its limits the same way. */
@@ -32,15 +30,8 @@ export const IsDueDate = (description: string, optional = false) =>
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' }),
   );
 
-/** Free text with a bound: required unless optional; prose, so it may hold tab and line feed. */
-export const IsText = (max: number, description: string, optional = false) =>
-  applyDecorators(
-    optional ? ApiPropertyOptional({ description, maxLength: max }) : ApiProperty({ description, maxLength: max }),
-    ...(optional ? [IsOptional()] : []),
-    IsString(),
-    Length(1, max),
-    LongText(),
-  );
+/** Bounded free text, prose (tab and line feed allowed): the one rule every context's command bodies state. */
+export { IsText } from '../../http/command-fields';
 
 /** IsRecordId for a reference the body may leave out. */
 export const IsOptionalRecordId = (description: string, example: string) =>

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/app-config';
 import { ManualClock } from '../../shared/clock';
-import type { LeadOutcome, ScheduleLeadership } from '../../shared/schedule-leadership';
+import { RecordingLeadership } from '../../shared/testing/recording-leadership';
 import { IdempotencyPruner } from './idempotency-pruner';
 import { MemoryIdempotencyStore } from './idempotency.store';
 
@@ -16,14 +16,7 @@ describe('IdempotencyPruner', () => {
     store.put('user-1', 'recent', { fingerprint: 'f', status: 201, body: {} });
     clock.advance(23 * HOUR);
     const prune = jest.spyOn(store, 'prune');
-    const asked: [string, number][] = [];
-    let leads = false;
-    const leadership: ScheduleLeadership = {
-      lead: async <T>(schedule: string, leaseMs: number, round: () => Promise<T>): Promise<LeadOutcome<T>> => {
-        asked.push([schedule, leaseMs]);
-        return leads ? { ran: true, result: await round() } : { ran: false };
-      },
-    };
+    const leadership = new RecordingLeadership();
     const config = loadConfig({
       SHARED_STATE: 'postgres',
       DATABASE_URL: 'postgres://db/ledger',
@@ -34,9 +27,9 @@ describe('IdempotencyPruner', () => {
     expect(await pruner.tick()).toBe(0);
     expect(prune).not.toHaveBeenCalled();
 
-    leads = true;
+    leadership.leads = true;
     expect(await pruner.tick()).toBe(1);
-    expect(asked).toEqual([
+    expect(leadership.asked).toEqual([
       ['idempotency-prune', 61 * 60_000],
       ['idempotency-prune', 61 * 60_000],
     ]);

@@ -28,27 +28,18 @@ export class IdempotencyPruner
 {
   private readonly logger = new Logger(IdempotencyPruner.name);
   protected readonly job = new ReportedIntervalJob(
-    async () => {
-      const round = await this.leadership.lead('idempotency-prune', this.leaseMs(), () => this.prune());
-      return round.ran ? round.result : 0;
-    },
+    () => this.asLeader('idempotency-prune', PRUNE_INTERVAL_MINUTES, () => this.prune(), 0),
     () => true,
     () => this.clock.now(),
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
+    @Optional() @Inject(SCHEDULE_LEADERSHIP) protected readonly leadership: ScheduleLeadership = new SoleLeader(),
   ) {
     super();
-  }
-
-  /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
-  private leaseMs(): number {
-    const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
-    return PRUNE_INTERVAL_MINUTES * 60_000 + margin;
   }
 
   onApplicationBootstrap(): void {

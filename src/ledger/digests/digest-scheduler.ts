@@ -31,27 +31,19 @@ export class DigestScheduler extends ReportedSchedule<void> implements OnApplica
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
   protected readonly job = new ReportedIntervalJob(
     // Several instances: only the one holding the schedule's lease records (SHARED_STATE=postgres).
-    async () => {
-      await this.leadership.lead('ledger-digests', this.leaseMs(), () => this.recordIfChanged());
-    },
+    () => this.asLeader('ledger-digests', this.config.digests.intervalMinutes, () => this.recordIfChanged(), undefined),
     () => this.config.digests.intervalMinutes > 0,
     () => this.clock?.now() ?? new Date(),
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
     private readonly digester: LogHeadDigester,
     @Inject(CommandBus) private readonly commands: Pick<CommandBus, 'execute'>,
     @Optional() @Inject(CLOCK) private readonly clock?: Clock,
-    @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
+    @Optional() @Inject(SCHEDULE_LEADERSHIP) protected readonly leadership: ScheduleLeadership = new SoleLeader(),
   ) {
     super();
-  }
-
-  /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
-  private leaseMs(): number {
-    const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
-    return this.config.digests.intervalMinutes * 60_000 + margin;
   }
 
   onApplicationBootstrap(): void {

@@ -4,7 +4,7 @@ import type { EventStore } from '../../ledger/event-store.port';
 import { MemoryEventStore } from '../../ledger/memory/memory-event-store';
 import { StoreUnavailableError } from '../../ledger/store-errors';
 import { ManualClock } from '../../shared/clock';
-import type { LeadOutcome, ScheduleLeadership } from '../../shared/schedule-leadership';
+import { RecordingLeadership } from '../../shared/testing/recording-leadership';
 import type { PersonalDataCipher } from '../personal-data-cipher';
 import { RetentionScheduler } from './retention-scheduler';
 
@@ -59,14 +59,7 @@ describe('RetentionScheduler with several instances', () => {
       DATABASE_URL: 'postgres://db/ledger',
       LEADER_LEASE_SECONDS: '60',
     });
-    const asked: [string, number][] = [];
-    let leads = false;
-    const leadership: ScheduleLeadership = {
-      lead: async <T>(schedule: string, leaseMs: number, round: () => Promise<T>): Promise<LeadOutcome<T>> => {
-        asked.push([schedule, leaseMs]);
-        return leads ? { ran: true, result: await round() } : { ran: false };
-      },
-    };
+    const leadership = new RecordingLeadership();
     const scheduler = new RetentionScheduler(
       config,
       store,
@@ -78,10 +71,10 @@ describe('RetentionScheduler with several instances', () => {
 
     expect(await scheduler.tick()).toBe(0);
     expect(readAll).not.toHaveBeenCalled();
-    leads = true;
+    leadership.leads = true;
     expect(await scheduler.tick()).toBe(0);
     expect(readAll).toHaveBeenCalled();
-    expect(asked).toEqual([
+    expect(leadership.asked).toEqual([
       ['retention', 1440 * 60_000 + 60_000],
       ['retention', 1440 * 60_000 + 60_000],
     ]);

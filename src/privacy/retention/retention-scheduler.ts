@@ -37,30 +37,21 @@ export class RetentionScheduler
   /** Its rounds, and the last one's outcome for /health (degraded after a failed round). */
   protected readonly job = new ReportedIntervalJob(
     // Several instances: only the one holding the schedule's lease erases (SHARED_STATE=postgres).
-    async () => {
-      const round = await this.leadership.lead('retention', this.leaseMs(), () => this.eraseDue());
-      return round.ran ? round.result : 0;
-    },
+    () => this.asLeader('retention', this.config.personalData.retentionIntervalMinutes, () => this.eraseDue(), 0),
     () =>
       this.config.personalData.retention.escalationsDays > 0 && this.config.personalData.retentionIntervalMinutes > 0,
     () => this.clock.now(),
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
     @Inject(CommandBus) private readonly commands: Pick<CommandBus, 'execute'>,
-    @Optional() @Inject(SCHEDULE_LEADERSHIP) private readonly leadership: ScheduleLeadership = new SoleLeader(),
+    @Optional() @Inject(SCHEDULE_LEADERSHIP) protected readonly leadership: ScheduleLeadership = new SoleLeader(),
   ) {
     super();
-  }
-
-  /** The lease outlasts one interval by the configured margin, so a live leader keeps it between rounds. */
-  private leaseMs(): number {
-    const margin = this.config.sharedState.kind === 'postgres' ? this.config.sharedState.leaderLeaseMs : 0;
-    return this.config.personalData.retentionIntervalMinutes * 60_000 + margin;
   }
 
   onApplicationBootstrap(): void {

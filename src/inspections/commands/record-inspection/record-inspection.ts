@@ -3,11 +3,11 @@ import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
-import { IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
+import { EachRecordId, IsBusinessDate, IsOneOf, IsText } from '../../../http/command-fields';
 import { CommandDto } from '../../../http/command.dto';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { IsRecordId } from '../../../http/ids';
 import type { CommandData } from '../../../ledger/aggregate';
 import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Partner } from '../../../partners';
@@ -54,9 +54,7 @@ export class RecordInspectionDto extends CommandDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' })
+  @EachRecordId()
   partnerIds!: string[];
 
   @IsText(200, "Who monitors the response (e.g. 'WSEB', a subcommittee)", true, false)

@@ -6,10 +6,10 @@ import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CommandDto } from '../../../http/command.dto';
-import { IsItemNumber } from '../../../http/command-fields';
-import { ID_PATTERN, IsRecordId } from '../../../http/ids';
+import { EachRecordId, IsItemNumber } from '../../../http/command-fields';
+import { IsRecordId } from '../../../http/ids';
 import { Person } from '../../../partners';
 import { Meeting, type MeetingCommand } from '../../domain/meeting';
 import type { CommandData } from '../../../ledger/aggregate';
@@ -46,9 +46,7 @@ export class AddAgendaItemDto extends CommandDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  @Matches(ID_PATTERN, { each: true, message: '$property must hold lower-case slugs (letters, digits, dashes)' })
+  @EachRecordId()
   presenterPersonIds?: string[];
 
   @ApiPropertyOptional({
