@@ -18,6 +18,19 @@ export const POLICE_INSPECTION_2022 = {
 };
 
 /**
+ * The first action of the WSEB meeting of 10 May 2022, as its minutes give it: the escalation put on
+ * the June agenda, owned by the business team. The due date is illustrative; a spec adds the agenda
+ * item it is raised at.
+ */
+export const ESCALATION_ON_JUNE_AGENDA = {
+  actionId: 'wseb-2022-05-10-a1',
+  meetingId: 'wseb-2022-05-10',
+  text: 'Add escalation to the June agenda for an update.',
+  owners: [{ kind: 'team', name: 'WS Business Team' }],
+  dueDate: '2022-06-01',
+};
+
+/**
  * The WSEB meeting of 22 September 2022, its item 9 (the police inspection report) and the action the
  * minutes record there; its due date is illustrative (the minutes give the month).
  */
