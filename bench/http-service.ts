@@ -2,10 +2,11 @@
  * The service under test for bench/http.bench.ts: `node dist/src/main.js` in a child process on a
  * free loopback port (embedded SQLite, synchronous=FULL), and its CPU time read from /proc.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startListening } from './support/listening-process';
 
 /** Clock ticks per second for /proc/<pid>/stat's utime and stime (100 on every common Linux). */
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -39,40 +40,19 @@ export function cpuMs(pid: number): number {
  * Starts the built service with env (or another built server: `script`, relative to dist/); resolves
  * when it says it is listening (it prints its URL).
  */
-export function startService(
+export async function startService(
   env: Record<string, string>,
   root: string,
   script = 'src/main.js',
   timeoutMs = 60_000,
 ): Promise<Service> {
-  const child = spawn(process.execPath, [join(root, 'dist', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, url, stderr } = await startListening({
+    name: 'service',
+    args: [join(root, 'dist', script)],
+    env,
+    deadlineMs: timeoutMs,
   });
-  const stderr: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL'); // not left running (holding the data directory) after the bench gives up
-      reject(new Error(`service did not start in ${timeoutMs / 1000} s: ${stderr.join('')}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited (${code}): ${stderr.join('')}`));
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ child, url: m[1], stderr });
-        out = '';
-      }
-      if (out.length > 1_000_000) out = out.slice(-1000); // Nest's start-up lines; nothing to keep
-    });
-  });
+  return { child, url, stderr };
 }
 
 export function stopService(s: Service): Promise<void> {

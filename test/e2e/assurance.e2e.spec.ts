@@ -12,7 +12,7 @@ import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-m
  * is the figure Worcestershire's 2019 S157/175 schools audit was read against ("100% (74% last year)").
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem } = asOfSuite(() => t, '10');
 const STR = '/thematic-reviews/wseb-str-2022';
 const MASH = '/multi-agency-audits/mash-front-door-2022';
 const PARTNERS: [string, string][] = [
@@ -29,15 +29,13 @@ beforeAll(async () => {
     '2022-09-22',
     { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T09:30:00Z' },
     { itemNumber: 5, title: 'Thematic Review' },
+    Object.fromEntries(
+      ['str-police-plan', 'str-la-plan', 'mash-think-family'].map((actionId) => [
+        actionId,
+        { actionId, text: `Action ${actionId}`, dueDate: '2023-03-31' },
+      ]),
+    ),
   );
-  for (const actionId of ['str-police-plan', 'str-la-plan', 'mash-think-family'])
-    await actionRaised('2022-09-22', actionId, {
-      actionId,
-      meetingId: 'wseb-2022-09-22',
-      itemNumber: 5,
-      text: `Action ${actionId}`,
-      dueDate: '2023-03-31',
-    });
   // Recorded in date order, so the as-of answers by recording date see each step on its day.
   // The audit: agreed on 22 September 2022, four partners asked on 3 October.
   await on('2022-09-22', 'mash-opened', '/multi-agency-audits', {

@@ -3,6 +3,7 @@ import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
 import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
+import { FORWARD_PLAN_ACTION_2022_09_22, WSEB_2022_09_22, WSEB_2022_09_22_ITEM_9 } from '../support/recorded-examples';
 
 /**
  * The forward plan over HTTP (issue 17 item 2), on what the WSEB minutes of 22 September 2022 record:
@@ -11,7 +12,7 @@ import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-m
  * (20 April 2023), the day it was set, the agenda item number and the dropped item are illustrative.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
+const { positions, get, on, meetingWithItem } = asOfSuite(() => t, '10');
 const admin: Partial<TokenClaims> = { userId: 'admin-1', role: 'admin' };
 const ITEM = 'wseb-fp-2023-04-mash-health';
 const LADO = 'wseb-fp-lado-annual-report';
@@ -30,17 +31,8 @@ beforeAll(async () => {
       { boardId, name, kind: boardId === 'wseb' ? 'executive-board' : 'partnership-board' },
       admin,
     );
-  await meetingWithItem(
-    '2022-09-22',
-    { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' },
-    { itemNumber: 9, title: 'MASH weekend cover' },
-  );
-  await actionRaised('2022-09-22', 'action', {
-    actionId: 'wseb-2022-09-22-a9',
-    meetingId: 'wseb-2022-09-22',
-    itemNumber: 9,
-    text: 'Item to be added to WSEB forward plan for April 2023 meeting',
-    dueDate: '2023-04-30', // illustrative: the minutes give the month
+  await meetingWithItem('2022-09-22', WSEB_2022_09_22, WSEB_2022_09_22_ITEM_9, {
+    action: FORWARD_PLAN_ACTION_2022_09_22,
   });
   await on('2022-09-22', 'planned', '/forward-plan', {
     itemId: ITEM,

@@ -1,19 +1,12 @@
 import { ROLE_PERMISSIONS, ROLES } from '../../src/auth/permissions';
-import { eventCount, expectProblem, send } from '../support/http';
+import { eventCount, expectProblem, refusedFields, send } from '../support/http';
+import { ESCALATION_ON_JUNE_AGENDA } from '../support/recorded-examples';
 import { bodySchema, fillPath, operations, sample, type OpenApiDoc } from '../support/openapi-bodies';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Res = Awaited<ReturnType<typeof send>>;
-const fieldsOf = (res: Res) => (res.body.errors as { field: string }[]).map((e) => e.field).sort();
-const ACTION = 'wseb-2022-05-10-a1';
-const raiseBody = {
-  actionId: ACTION,
-  meetingId: 'wseb-2022-05-10',
-  itemNumber: 1,
-  text: 'Add escalation to the June agenda.',
-  owners: [{ kind: 'team', name: 'WS Business Team' }],
-  dueDate: '2022-06-01',
-};
+const ACTION = ESCALATION_ON_JUNE_AGENDA.actionId;
+const raiseBody = { ...ESCALATION_ON_JUNE_AGENDA, itemNumber: 1 };
 
 /** Text that must never enter a record, each refused wherever it appears. */
 const UNRECORDABLE: [string, string][] = [
@@ -84,7 +77,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     async (_, bad) => {
       const res = await registerPolice('west-mercia-police', `West Mercia ${bad}`);
       expectProblem(res, 400, 'validation-failed');
-      expect(fieldsOf(res)).toEqual(['name']);
+      expect(refusedFields(res)).toEqual(['name']);
       expect(await written()).toBe(0);
     },
   );
@@ -94,7 +87,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     async (_, bad) => {
       const res = await send(t, `/actions/${ACTION}/progress`, { note: `Chased ${bad}` });
       expectProblem(res, 400, 'validation-failed');
-      expect(fieldsOf(res)).toEqual(['note']);
+      expect(refusedFields(res)).toEqual(['note']);
       expect(await written()).toBe(0);
     },
   );
@@ -109,7 +102,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
       ],
     });
     expectProblem(res, 400, 'validation-failed');
-    expect(fieldsOf(res)).toEqual(['owners.1.name']);
+    expect(refusedFields(res)).toEqual(['owners.1.name']);
     expect(res.body.detail).toContain('U+0000');
     expect(await written()).toBe(0);
   });
@@ -122,10 +115,10 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     for (const bad of ['Two\nlines', 'Tab\there']) {
       const res = await registerPolice('west-mercia-police', bad);
       expectProblem(res, 400, 'validation-failed');
-      expect(fieldsOf(res)).toEqual(['name']);
+      expect(refusedFields(res)).toEqual(['name']);
     }
     const title = await send(t, '/meetings/wseb-2022-05-10/agenda-items', { itemNumber: 2, title: 'Item\ntwo' });
-    expect({ status: title.status, fields: fieldsOf(title) }).toEqual({ status: 400, fields: ['title'] });
+    expect({ status: title.status, fields: refusedFields(title) }).toEqual({ status: 400, fields: ['title'] });
     expect(await written()).toBe(0);
   });
 
@@ -142,7 +135,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
       ...decision,
       conditions: [{ conditionId: 'c1', text: 'Subject to\u0000' }],
     });
-    expect({ status: bad.status, fields: fieldsOf(bad) }).toEqual({ status: 400, fields: ['conditions.0.text'] });
+    expect({ status: bad.status, fields: refusedFields(bad) }).toEqual({ status: 400, fields: ['conditions.0.text'] });
     expect(await written()).toBe(0);
     ok(
       await send(t, '/decisions', {
@@ -163,13 +156,13 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
     for (const zoneless of ['2022-05-10T10:00:00', '2022-05-10T10:00', '2022-05-10T10:00:00.000', '20220510T1000']) {
       const res = await send(t, `/actions/${ACTION}/progress`, { note: 'Chased', occurredAt: zoneless });
       expectProblem(res, 400, 'validation-failed');
-      expect(fieldsOf(res)).toEqual(['occurredAt']);
+      expect(refusedFields(res)).toEqual(['occurredAt']);
       const meeting = await send(t, '/meetings', {
         meetingId: 'wseb-2022-06-07',
         boardId: 'wseb',
         scheduledFor: zoneless,
       });
-      expect({ zoneless, status: meeting.status, fields: fieldsOf(meeting) }).toEqual({
+      expect({ zoneless, status: meeting.status, fields: refusedFields(meeting) }).toEqual({
         zoneless,
         status: 400,
         fields: ['scheduledFor'],
@@ -243,7 +236,7 @@ describe('input hygiene at the edge (e2e): text that may not be recorded is a 40
             { token, method: method as 'POST' },
           );
           sent++;
-          if (res.status !== 400 || !fieldsOf(res).includes(field))
+          if (res.status !== 400 || !refusedFields(res).includes(field))
             failures.push(
               `${op.operationId} ${field} ${JSON.stringify(bad)}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
             );

@@ -2,7 +2,12 @@ import { eventCount, expectProblem, send } from '../support/http';
 import { messages, openStream, readUntil } from '../support/sse';
 import { asOfSuite } from '../read-models/support/as-of-suite';
 import { startListeningProjectionsApp, type ProjectionsTestApp } from '../read-models/support/projections-app';
-import { POLICE_INSPECTION_2022 } from '../support/recorded-examples';
+import {
+  FORWARD_PLAN_ACTION_2022_09_22,
+  POLICE_INSPECTION_2022,
+  WSEB_2022_09_22,
+  WSEB_2022_09_22_ITEM_9,
+} from '../support/recorded-examples';
 
 /**
  * The inspections register over HTTP (issue 16 item 2's acceptance), on what the WSEB minutes of
@@ -14,7 +19,7 @@ import { POLICE_INSPECTION_2022 } from '../support/recorded-examples';
  * Performance, Monitoring and Evaluation subcommittee".
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem } = asOfSuite(() => t, '10');
 const POLICE = '/inspections/hmicfrs-warwickshire-police-2022';
 const rec = (n: number) => `${POLICE}/recommendations/r${n}`;
 const TOPICS = [
@@ -60,17 +65,8 @@ beforeAll(async () => {
     ownerPartnerId: 'health',
     text: 'Illustrative: health attendance at strategy meetings',
   });
-  await meetingWithItem(
-    '2022-09-22',
-    { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' },
-    { itemNumber: 9, title: 'Police Inspection Report' },
-  );
-  await actionRaised('2022-09-22', 'action', {
-    actionId: 'wseb-2022-09-22-a9',
-    meetingId: 'wseb-2022-09-22',
-    itemNumber: 9,
-    text: 'Item to be added to WSEB forward plan for April 2023 meeting',
-    dueDate: '2023-04-30',
+  await meetingWithItem('2022-09-22', WSEB_2022_09_22, WSEB_2022_09_22_ITEM_9, {
+    action: FORWARD_PLAN_ACTION_2022_09_22,
   });
   await on('2022-09-22', 'police', '/inspections', {
     inspectionId: 'hmicfrs-warwickshire-police-2022',

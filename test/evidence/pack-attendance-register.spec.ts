@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CSV_FORMAT } from '../../src/evidence/pack/formats/csv';
+import { CSV_FORMAT, type CsvFormat } from '../../src/evidence/pack/formats/csv';
 import { MANIFEST_FILE } from '../../src/evidence/pack/formats/pack-files';
 import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
@@ -150,18 +150,19 @@ describe("the attendance register (the annual report's appendix) in evidence pac
    * recomputed; also without what format 10 added (spending.csv, funding.csv's last column, ownerId),
    * so it is the pack a format 8 or 9 builder wrote.
    */
-  async function withoutRegister(source: string, csvFormat: number): Promise<string> {
+  async function withoutRegister(source: string, csvFormat: CsvFormat): Promise<string> {
     const files = await unzip(source);
-    const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-    const dropped = [FILE, 'spending.csv'];
-    manifest.files = manifest.files.filter((f) => !dropped.includes(f.name));
-    for (const name of dropped) files.delete(name);
     const funding = files.get('funding.csv')!.toString('utf8');
     expect(funding.split('\r\n')[0]).toMatch(/,ownerId$/);
-    files.set('funding.csv', Buffer.from(funding.replace(/,[^,\r\n]*(?=\r\n|$)/g, '')));
-    files.set(MANIFEST_FILE, Buffer.from(JSON.stringify({ ...manifest, csvFormat })));
     const out = join(tmp.dir, `without-register-${csvFormat}.zip`);
-    await zipTo(out, withRecomputedManifest(files));
+    await zipTo(
+      out,
+      withRecomputedManifest(files, (manifest, f) => {
+        manifest.csvFormat = csvFormat;
+        for (const name of [FILE, 'spending.csv']) f.delete(name);
+        f.set('funding.csv', Buffer.from(funding.replace(/,[^,\r\n]*(?=\r\n|$)/g, '')));
+      }),
+    );
     return out;
   }
 });

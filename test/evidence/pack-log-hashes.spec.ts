@@ -1,24 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { parseLogHashLine } from '../../src/evidence/pack/formats/log-hashes';
-import {
-  DATA_FILES,
-  LOG_HASHES_FILE,
-  MANIFEST_FILE,
-  manifestHashOf,
-  manifestText,
-  rootHashOf,
-  sha256,
-} from '../../src/evidence/pack/formats/pack-files';
+import { LOG_HASHES_FILE } from '../../src/evidence/pack/formats/pack-files';
 import { describeProblem } from '../../src/evidence/pack/verify/pack-problem';
-import type { PackManifest } from '../../src/evidence/pack/pack-manifest';
 import type { SignedDigest } from '../../src/ledger/digests/signed-digest';
 import { verifyPack } from '../../src/evidence/pack/verify/verify-pack';
 import { signDigest } from '../../src/ledger/digests/digest-signature';
 import { computeLogHash } from '../../src/ledger/digests/log-hash';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-store';
-import { buildToFile, request, tempDir, unzip, zipTo } from './support/pack-files';
+import { buildToFile, request, tempDir, unzip, withRecomputedManifest, zipTo } from './support/pack-files';
 import { put, syntheticLedger } from './support/synthetic-ledger';
 
 const key = generateKeyPairSync('ed25519').privateKey;
@@ -41,24 +32,6 @@ async function digestAt(
     },
     key,
   );
-}
-
-/** Recomputes file hashes, root hashes and the manifest hash after `change` edits the manifest or files. */
-function repack(
-  files: Map<string, Buffer>,
-  change: (m: PackManifest, f: Map<string, Buffer>) => void,
-): Map<string, Buffer> {
-  const out = new Map(files);
-  const m = JSON.parse(out.get(MANIFEST_FILE)!.toString()) as PackManifest;
-  change(m, out);
-  m.files = m.files
-    .filter((f) => out.has(f.name))
-    .map((f) => ({ name: f.name, sha256: sha256(out.get(f.name)!), bytes: out.get(f.name)!.length }));
-  m.rootHash = rootHashOf(m.files);
-  m.dataRootHash = rootHashOf(m.files.filter((f) => DATA_FILES.includes(f.name)));
-  m.manifestHash = manifestHashOf(m);
-  out.set(MANIFEST_FILE, Buffer.from(manifestText(m)));
-  return out;
 }
 
 describe('log-hashes.txt lines', () => {
@@ -142,7 +115,7 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
 
   it('names a digest whose signed fields were changed, even with the manifest recomputed', async () => {
     const { file } = await build('fields.zip', (to) => digestAt(store, to));
-    const forged = repack(await unzip(file), (m) => {
+    const forged = withRecomputedManifest(await unzip(file), (m) => {
       m.digest!.eventCount += 1;
     });
     const problems = (await rezip('fields-forged.zip', forged)).problems;
@@ -160,13 +133,13 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
   it('names log-hashes.txt removed while the digest stays, and kept while the digest is stripped', async () => {
     const { file } = await build('presence.zip', (to) => digestAt(store, to));
     const files = await unzip(file);
-    const removed = repack(files, (_m, f) => {
+    const removed = withRecomputedManifest(files, (_m, f) => {
       f.delete(LOG_HASHES_FILE);
     });
     expect((await rezip('no-file.zip', removed)).problems).toEqual([
       expect.objectContaining({ file: LOG_HASHES_FILE, message: expect.stringMatching(/^missing/) }),
     ]);
-    const stripped = repack(files, (m) => {
+    const stripped = withRecomputedManifest(files, (m) => {
       delete m.digest;
     });
     expect((await rezip('no-digest.zip', stripped)).problems).toEqual([
@@ -186,7 +159,7 @@ describe('log-hashes.txt in a pack over a synthetic ledger', () => {
     const problems = (
       await rezip(
         'order-forged.zip',
-        repack(files, (_m, f) => f.set(LOG_HASHES_FILE, Buffer.from(`${lines.join('\n')}\n`))),
+        withRecomputedManifest(files, (_m, f) => f.set(LOG_HASHES_FILE, Buffer.from(`${lines.join('\n')}\n`))),
       )
     ).problems;
     expect(problems).toContainEqual(

@@ -4,6 +4,7 @@ import type { BudgetEvent } from '../../src/funding';
 import { newEvent } from '../support/events';
 import { openStream, readUntil } from '../support/sse';
 import { expectProblem, send } from '../support/http';
+import { budgetSet, budgetStream, pledged } from './support/budget-events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /** budgetProjection is one of ProjectionsModule's PROJECTIONS: the projections test app runs and serves it. */
@@ -11,17 +12,7 @@ const start = () => startProjectionsApp({});
 const caughtUp = async (t: ProjectionsTestApp) => t.runner.waitFor((await t.store.readAll()).at(-1)!.position);
 const append = async (t: ProjectionsTestApp, streamId: string, e: { type: string; data: unknown }) =>
   (await t.store.append(streamId, [newEvent(e.type, e.data)], 'any')).position;
-const budget = (t: ProjectionsTestApp, e: BudgetEvent) => append(t, `budget-${e.data.financialYear}`, e);
-const setBudget = (financialYear: string, totalPence: number): BudgetEvent => ({
-  type: 'budget-set',
-  data: {
-    financialYear,
-    totalPence,
-    lines: [{ lineId: 'reviews', name: 'Reviews', amountPence: 100_000 }],
-    allocatedPence: 100_000,
-    unallocatedPence: totalPence - 100_000,
-  },
-});
+const budget = (t: ProjectionsTestApp, e: BudgetEvent) => append(t, budgetStream(e), e);
 
 describe('budget read model over HTTP', () => {
   let t: ProjectionsTestApp;
@@ -37,21 +28,9 @@ describe('budget read model over HTTP', () => {
       ['2022-23', 1_000_000],
       ['2023-24', 500_000],
     ] as const)
-      await budget(t, setBudget(fy, total));
-    await budget(t, {
-      type: 'contribution-pledged',
-      data: { financialYear: '2022-23', pledgeId: 'p1', partnerId: 'wcc', amountPence: 600_000, basis: 'agreed' },
-    });
-    await budget(t, {
-      type: 'contribution-pledged',
-      data: {
-        financialYear: '2022-23',
-        pledgeId: 'p2',
-        partnerId: 'police',
-        amountPence: 100_000,
-        basis: 'in-principle',
-      },
-    });
+      await budget(t, budgetSet(fy, total));
+    await budget(t, pledged('2022-23', 'p1', 'wcc', 600_000));
+    await budget(t, pledged('2022-23', 'p2', 'police', 100_000, 'in-principle'));
     await budget(t, {
       type: 'payment-received',
       data: {
@@ -210,11 +189,8 @@ describe('GET /budgets/stream (Server-Sent Events)', () => {
       type: 'partner-registered',
       data: { partnerId: 'wcc', name: 'WCC', kind: 'local-authority', statutory: true },
     });
-    await budget(t, setBudget('2024-25', 200_000));
-    const position = await budget(t, {
-      type: 'contribution-pledged',
-      data: { financialYear: '2024-25', pledgeId: 'p1', partnerId: 'wcc', amountPence: 5_000, basis: 'agreed' },
-    });
+    await budget(t, budgetSet('2024-25', 200_000));
+    const position = await budget(t, pledged('2024-25', 'p1', 'wcc', 5_000));
     const received = await text;
     res.destroy();
     expect(received).toContain(`event: budget\nid: ${position}\ndata: {"financialYear":"2024-25"`);

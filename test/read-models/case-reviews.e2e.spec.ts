@@ -11,7 +11,7 @@ import { startListeningProjectionsApp, type ProjectionsTestApp } from './support
  * measured at given dates, live and as of a past date.
  */
 let t: ProjectionsTestApp;
-const { positions, get, on, partnership, meetingWithItem, actionRaised } = asOfSuite(() => t, '10');
+const { positions, get, on, partnership, meetingWithItem } = asOfSuite(() => t, '10');
 const chair: Partial<TokenClaims> = { userId: 'chair-1', role: 'chair' };
 const CHILD = 'Jamie Example';
 const RR = '/case-reviews/wsp-rr-2022-01';
@@ -34,14 +34,14 @@ beforeAll(async () => {
     '2022-05-10',
     { meetingId: 'wseb-2022-12-05', boardId: 'wseb', scheduledFor: '2022-12-05T10:00:00Z' },
     { itemNumber: 1, title: 'Case reviews' },
+    {
+      action: {
+        actionId: 'cspr-r1-chronologies',
+        text: 'Agree a multi-agency chronology template',
+        dueDate: '2023-06-30',
+      },
+    },
   );
-  await actionRaised('2022-05-10', 'action', {
-    actionId: 'cspr-r1-chronologies',
-    meetingId: 'wseb-2022-12-05',
-    itemNumber: 1,
-    text: 'Agree a multi-agency chronology template',
-    dueDate: '2023-06-30',
-  });
   // The CSPR: known 1 June 2022, commissioned 4 July (publication due 4 January 2023), delayed for the inquest.
   await on('2022-06-01', 'cspr-opened', '/case-reviews', {
     caseReviewId: 'wsp-cspr-2022-02',

@@ -2,6 +2,7 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { newEvent } from '../support/events';
 import { expectProblem, send } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { budgetSet, budgetStream, pledged } from './support/budget-events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /** A GET as a front end sends it, with If-None-Match when it holds an ETag. */
@@ -170,20 +171,8 @@ describe('ETags on documents that join other records (e2e)', () => {
       kind: 'local-authority',
       statutory: true,
     });
-    await append('budget-2022-23', 'budget-set', {
-      financialYear: '2022-23',
-      totalPence: 1_000_000,
-      lines: [{ lineId: 'reviews', name: 'Reviews', amountPence: 100_000 }],
-      allocatedPence: 100_000,
-      unallocatedPence: 900_000,
-    });
-    await append('budget-2022-23', 'contribution-pledged', {
-      financialYear: '2022-23',
-      pledgeId: 'p1',
-      partnerId: 'wcc',
-      amountPence: 600_000,
-      basis: 'agreed',
-    });
+    for (const e of [budgetSet('2022-23', 1_000_000), pledged('2022-23', 'p1', 'wcc', 600_000)])
+      await append(budgetStream(e), e.type, e.data);
   });
   afterAll(() => t.close());
 

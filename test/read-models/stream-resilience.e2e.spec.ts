@@ -2,6 +2,8 @@ import { decodeJwt } from 'jose';
 import { SseHeartbeat } from '../../src/read-models/sse/sse-heartbeat';
 import { newEvent } from '../support/events';
 import { ended, messages, openStream, readUntil, type SseMessage } from '../support/sse';
+import type { BudgetEvent } from '../../src/funding';
+import { budgetSet, budgetStream, pledged } from './support/budget-events';
 import { startProjectionsApp, type ProjectionsTestApp } from './support/projections-app';
 
 /** Every projection's Server-Sent Events endpoint: they share one mechanism, and each is held to it. */
@@ -214,30 +216,15 @@ describe('projection streams: keepalive, token expiry and Last-Event-ID', () => 
 
   describe('GET /budgets/stream', () => {
     it('given Last-Event-ID p, then it first sends the contributions view of each year changed after p, and no partner documents', async () => {
-      const p = await applied(
-        await append('budget-2030-31', 'budget-set', {
-          financialYear: '2030-31',
-          totalPence: 200_000,
-          lines: [{ lineId: 'reviews', name: 'Reviews', amountPence: 100_000 }],
-          allocatedPence: 100_000,
-          unallocatedPence: 100_000,
-        }),
-      );
+      const appendBudget = (e: BudgetEvent) => append(budgetStream(e), e.type, e.data);
+      const p = await applied(await appendBudget(budgetSet('2030-31', 200_000)));
       await append('partner-wcc', 'partner-registered', {
         partnerId: 'wcc',
         name: 'WCC',
         kind: 'local-authority',
         statutory: true,
       });
-      const head = await applied(
-        await append('budget-2030-31', 'contribution-pledged', {
-          financialYear: '2030-31',
-          pledgeId: 'p1',
-          partnerId: 'wcc',
-          amountPence: 5_000,
-          basis: 'agreed',
-        }),
-      );
+      const head = await applied(await appendBudget(pledged('2030-31', 'p1', 'wcc', 5_000)));
       const res = await openStream(t.app, '/budgets/stream', await auditor(), { 'last-event-id': String(p) });
       const text = readUntil(res, (s) => s.includes('event: budget'));
       const sent = messages(await text).filter((m) => m.data !== undefined);

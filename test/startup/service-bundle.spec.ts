@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { mintDevToken } from '../../src/auth/mint-token';
 import { loadConfig } from '../../src/config/app-config';
+import { startListening, terminate } from '../../bench/support/listening-process';
 
 const ROOT = join(__dirname, '..', '..');
 /** What `npm start` runs: the launcher, which runs dist/service.bundle.js with its code cache. */
@@ -23,52 +24,20 @@ interface Booted {
   url: string;
   /** Every file boot had loaded through require when it said "listening", relative to the repository. */
   loaded: string[];
-  stderr: string[];
 }
 
 /** `node dist/service.js`, as `npm start` runs it, on a free port; resolves once it said "listening" and what it had loaded. */
-function boot(env: Record<string, string>): Promise<Booted> {
-  const child = spawn(process.execPath, ['-r', REPORT_LOADED, SERVICE], {
+async function boot(env: Record<string, string>): Promise<Booted> {
+  const { child, url, ready } = await startListening({
+    name: 'the bundle',
+    args: ['-r', REPORT_LOADED, SERVICE],
+    env,
+    deadlineMs: START_DEADLINE_MS,
     cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The whole line (a long list arrives in several chunks).
+    ready: (out) => /^LOADED (.*)\n/m.exec(out)?.[1],
   });
-  const stderr: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the bundle did not start within ${START_DEADLINE_MS} ms: ${stderr.join('')}`));
-    }, START_DEADLINE_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bundle exited (${code}) before listening: ${stderr.join('')}`));
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      // The whole line (a long list arrives in several chunks).
-      const loaded = /^LOADED (.*)\n/m.exec(out)?.[1];
-      if (!url || !loaded) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.stdout.removeAllListeners('data');
-      resolve({ child, url, stderr, loaded: (JSON.parse(loaded) as string[]).map((f) => relative(ROOT, f)) });
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => {
-      clearTimeout(guard);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return { child, url, loaded: (JSON.parse(ready) as string[]).map((f) => relative(ROOT, f)) };
 }
 
 /** The node_modules packages among the loaded files (`@scope/name` or `name`). */
@@ -110,7 +79,7 @@ describe('the one-file service bundle (dist/service.bundle.js, run by dist/servi
   }, BUILD_DEADLINE_MS + START_DEADLINE_MS);
 
   afterAll(async () => {
-    if (service) await stop(service.child);
+    if (service) await terminate(service.child);
     rmSync(dir, { recursive: true, force: true });
   });
 

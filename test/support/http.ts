@@ -82,10 +82,14 @@ export async function sendOk(t: TestApp, url: string, body: unknown, token: stri
   return res;
 }
 
+/** The fields a validation problem names, sorted. */
+export const refusedFields = (res: Awaited<ReturnType<typeof send>>): string[] =>
+  (res.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort();
+
 /** A 400 validation-failed problem that names exactly these fields (sorted). */
 export function expectFieldsRefused(res: Awaited<ReturnType<typeof send>>, fields: string[]) {
   expectProblem(res, 400, 'validation-failed');
-  expect((res.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(fields);
+  expect(refusedFields(res)).toEqual(fields);
 }
 
 /** A retried request (same Idempotency-Key) answers exactly as the first did: status, body and ETag. */

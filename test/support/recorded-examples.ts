@@ -17,6 +17,31 @@ export const POLICE_INSPECTION_2022 = {
   reportReference: 'National child protection inspection: Warwickshire Police',
 };
 
+/**
+ * The first action of the WSEB meeting of 10 May 2022, as its minutes give it: the escalation put on
+ * the June agenda, owned by the business team. The due date is illustrative; a spec adds the agenda
+ * item it is raised at.
+ */
+export const ESCALATION_ON_JUNE_AGENDA = {
+  actionId: 'wseb-2022-05-10-a1',
+  meetingId: 'wseb-2022-05-10',
+  text: 'Add escalation to the June agenda for an update.',
+  owners: [{ kind: 'team', name: 'WS Business Team' }],
+  dueDate: '2022-06-01',
+};
+
+/**
+ * The WSEB meeting of 22 September 2022, its item 9 (the police inspection report) and the action the
+ * minutes record there; its due date is illustrative (the minutes give the month).
+ */
+export const WSEB_2022_09_22 = { meetingId: 'wseb-2022-09-22', boardId: 'wseb', scheduledFor: '2022-09-22T10:00:00Z' };
+export const WSEB_2022_09_22_ITEM_9 = { itemNumber: 9, title: 'Police Inspection Report' };
+export const FORWARD_PLAN_ACTION_2022_09_22 = {
+  actionId: 'wseb-2022-09-22-a9',
+  text: 'Item to be added to WSEB forward plan for April 2023 meeting',
+  dueDate: '2023-04-30',
+};
+
 /** The statutory partners of the 2022-23 budget, as the funding specs name them. */
 export const STATUTORY_PARTNERS_2022_23 = ['warwickshire-cc', 'warwickshire-police', 'cw-icb'];
 

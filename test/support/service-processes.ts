@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,10 @@ import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
 import { loadConfig } from '../../src/config/app-config';
 import { writeSigningKeyPair } from '../../src/ledger/digests/signing-key';
 import { writeMasterKey } from '../../src/privacy/services';
+import { startListening, terminate } from '../../bench/support/listening-process';
 
 const ROOT = join(__dirname, '..', '..');
+
 /** `node src/main.ts` compiled in memory with Jest's SWC settings: no build step, the real entry point. */
 const MAIN = `require('./test/read-models/support/swc-register'); require('./src/main.ts')`;
 /** A hang guard for one start (three compile the sources at once on a busy 2-core machine), not a speed check. */
@@ -62,7 +64,7 @@ export async function startServiceProcesses(names: string[], env: Record<string,
   );
   const instances = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
-    await Promise.all(instances.map(terminate));
+    await Promise.all(instances.map((i) => terminate(i.child)));
     for (const dir of [secrets, ...dirs]) rmSync(dir, { recursive: true, force: true });
   };
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -81,58 +83,24 @@ export async function startServiceProcesses(names: string[], env: Record<string,
   return { instances, token: (claims) => mintDevToken(loadConfig(devAuth), claims), add, stop };
 }
 
-function startOne(name: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-e', MAIN], {
+async function startOne(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const { child, url, stderr } = await startListening({
+    name: `instance ${name}`,
+    args: ['-e', MAIN],
+    env,
+    deadlineMs: START_DEADLINE_MS,
     cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stderr: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  return new Promise((resolve, reject) => {
-    const fail = (why: string) => {
+  return {
+    name,
+    url,
+    pid: child.pid!,
+    child,
+    stderr,
+    kill: () => {
+      const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
       child.kill('SIGKILL');
-      reject(new Error(`instance ${name} ${why}: ${stderr.join('')}`));
-    };
-    const timer = setTimeout(() => fail(`did not start within ${START_DEADLINE_MS} ms`), START_DEADLINE_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`instance ${name} exited (${code}) before listening: ${stderr.join('')}`));
-    });
-    let out = '';
-    let listening = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      if (listening) return;
-      out += d;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      listening = true;
-      resolve({
-        name,
-        url,
-        pid: child.pid!,
-        child,
-        stderr,
-        kill: () => {
-          const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
-          child.kill('SIGKILL');
-          return exited;
-        },
-      });
-    });
-  });
-}
-
-function terminate(s: ServiceProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
-    const guard = setTimeout(() => s.child.kill('SIGKILL'), 30_000);
-    s.child.once('exit', () => {
-      clearTimeout(guard);
-      resolve();
-    });
-    s.child.kill('SIGTERM');
-  });
+      return exited;
+    },
+  };
 }

@@ -49,6 +49,25 @@ async function collect(
   return { sent, isCompleted: () => completed, sub };
 }
 
+/**
+ * A selection that waits for a store (shared personal-data keys): each document's selection resolves
+ * only when the test calls `release[doc.n]()`, so the test decides the order selections finish in.
+ */
+function heldSelections() {
+  const release: Record<number, () => void> = {};
+  const held: StreamSpec<{ n: number }> = {
+    projection,
+    select: (_key, doc) =>
+      new Promise((resolve) => {
+        release[doc.n] = () => resolve({ type: 'thing', data: doc });
+      }),
+  };
+  return { held, release };
+}
+
+/** Lets what the released selections resolve reach the stream: every pending microtask runs before setImmediate fires. */
+const settled = () => new Promise((r) => setImmediate(r));
+
 describe('ProjectionStreams: keepalive and token expiry', () => {
   beforeEach(() => jest.useFakeTimers({ now: new Date('2026-01-01T10:00:00Z') }));
   afterEach(() => jest.useRealTimers());
@@ -140,23 +159,16 @@ describe('ProjectionStreams: one document sent as several events', () => {
 describe('ProjectionStreams: selections that wait for a store (shared personal-data keys)', () => {
   it('given a slow selection followed by a quick one, then both are sent in commit order, each with its own id', async () => {
     const { changes, streams } = setUp();
-    const release: Record<number, () => void> = {};
-    const waiting: StreamSpec<{ n: number }> = {
-      projection,
-      // Each document's selection resolves only when the test says: the first is released last.
-      select: (_key, doc) =>
-        new Promise((resolve) => {
-          release[doc.n] = () => resolve({ type: 'thing', data: doc });
-        }),
-    };
-    const { sent, sub } = await collect(streams, {}, waiting);
+    // The first document's selection is released last.
+    const { held, release } = heldSelections();
+    const { sent, sub } = await collect(streams, {}, held);
     changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
     changes.next({ projection: 'p', key: 'k', doc: { n: 2 }, position: 9, lastAtPosition: true });
     release[2]();
-    await new Promise((r) => setImmediate(r));
+    await settled();
     expect(sent).toEqual([]); // the second waits for the first
     release[1]();
-    await new Promise((r) => setImmediate(r));
+    await settled();
     expect(sent).toEqual([
       { type: 'thing', data: { n: 1 }, id: '7' },
       { type: 'thing', data: { n: 2 }, id: '9' },
@@ -205,24 +217,17 @@ describe('ProjectionStreams: a blue-green switch-over', () => {
 
   it('given selections that wait for a store, then the reset keeps its place between the changes before and after it', async () => {
     const { changes, streams } = setUp();
-    const release: Record<number, () => void> = {};
-    const waiting: StreamSpec<{ n: number }> = {
-      projection,
-      select: (_key, doc) =>
-        new Promise((resolve) => {
-          release[doc.n] = () => resolve({ type: 'thing', data: doc });
-        }),
-    };
-    const { sent, sub } = await collect(streams, {}, waiting);
+    const { held, release } = heldSelections();
+    const { sent, sub } = await collect(streams, {}, held);
     changes.next({ projection: 'p', key: 'k', doc: { n: 1 }, position: 7, lastAtPosition: true });
     changes.next(switchOver([['a', { n: 2 }]]));
     changes.next({ projection: 'p', key: 'a', doc: { n: 3 }, position: 13, lastAtPosition: true });
     release[3]();
     release[2]();
-    await new Promise((r) => setImmediate(r));
+    await settled();
     expect(sent).toEqual([]); // all wait for the first
     release[1]();
-    await new Promise((r) => setImmediate(r));
+    await settled();
     expect(sent).toEqual([
       { type: 'thing', data: { n: 1 }, id: '7' },
       { ...reset, id: '7' },

@@ -106,19 +106,27 @@ export async function zipTo(file: string, files: Map<string, Buffer>): Promise<v
   await done;
 }
 
-/** The attacker's next step: recompute every file hash, both root hashes and the manifest hash. */
-export function withRecomputedManifest(files: Map<string, Buffer>): Map<string, Buffer> {
-  const manifest = JSON.parse(files.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
-  manifest.files = manifest.files.map((f) => ({
-    name: f.name,
-    sha256: sha256(files.get(f.name)!),
-    bytes: files.get(f.name)!.length,
-  }));
+/**
+ * The attacker's next step: `change` edits the manifest or the files (a file deleted from them leaves
+ * the manifest too), then every file hash, both root hashes and the manifest hash are recomputed.
+ * Returns a new map; `files` is not changed.
+ */
+export function withRecomputedManifest(
+  files: Map<string, Buffer>,
+  change: (manifest: PackManifest, files: Map<string, Buffer>) => void = () => {},
+): Map<string, Buffer> {
+  const out = new Map(files);
+  const manifest = JSON.parse(out.get(MANIFEST_FILE)!.toString('utf8')) as PackManifest;
+  change(manifest, out);
+  manifest.files = manifest.files
+    .filter((f) => out.has(f.name))
+    .map((f) => ({ name: f.name, sha256: sha256(out.get(f.name)!), bytes: out.get(f.name)!.length }));
   manifest.rootHash = rootHashOf(manifest.files);
   // Exactly what the builder covers: events and CSVs (not the PDF, nor log-hashes.txt).
   manifest.dataRootHash = rootHashOf(manifest.files.filter((f) => DATA_FILES.includes(f.name)));
   manifest.manifestHash = manifestHashOf(manifest);
-  return new Map([...files, [MANIFEST_FILE, Buffer.from(manifestText(manifest), 'utf8')]]);
+  out.set(MANIFEST_FILE, Buffer.from(manifestText(manifest), 'utf8'));
+  return out;
 }
 
 /** Flips one byte (at a chosen offset) of one file. */

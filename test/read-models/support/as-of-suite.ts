@@ -7,11 +7,15 @@ type Response = Awaited<ReturnType<typeof send>>;
 /** The owner of the actions scenarios raise for their records. */
 const BUSINESS_TEAM = [{ kind: 'team', name: 'WS Business Team' }];
 
-interface RaisedAction extends Record<string, unknown> {
+/** An action raised at the agenda item it is given with: its meeting and item number come from there. */
+export interface ActionAtItem extends Record<string, unknown> {
   actionId: string;
+  text: string;
+}
+
+interface RaisedAction extends ActionAtItem {
   meetingId: string;
   itemNumber: number;
-  text: string;
 }
 
 /**
@@ -53,14 +57,20 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     await on(day, 'board', '/boards', { ...board, kind: 'executive-board' }, admin);
   }
 
-  /** A board meeting scheduled on `day` with one agenda item (positions 'meeting' and 'item'): where records' actions are raised. */
+  /**
+   * A board meeting scheduled on `day` with one agenda item (positions 'meeting' and 'item'), and the
+   * actions raised at that item the same day, by position name: where records' actions are raised.
+   */
   async function meetingWithItem(
     day: string,
     meeting: { meetingId: string; boardId: string; scheduledFor: string },
     item: { itemNumber: number; title: string },
+    actions: Record<string, ActionAtItem> = {},
   ) {
     await on(day, 'meeting', '/meetings', meeting);
     await on(day, 'item', `/meetings/${meeting.meetingId}/agenda-items`, item);
+    for (const [name, action] of Object.entries(actions))
+      await actionRaised(day, name, { ...action, meetingId: meeting.meetingId, itemNumber: item.itemNumber });
   }
 
   /** An action raised at a meeting's agenda item on `day`, owned by the business team unless `owners` says otherwise. */
@@ -122,7 +132,6 @@ export function asOfSuite(app: () => ProjectionsTestApp, businessHour: string) {
     on,
     partnership,
     meetingWithItem,
-    actionRaised,
     expectAnsweredFromSnapshot,
     expectRefused,
     expectReadProblem,
