@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
  * Documents in a rowid table with a unique index on (projection, key), not a WITHOUT ROWID table
  * keyed by it: rewriting a 0.5-2 KB document in place leaves the index alone, where an index-organised
  * row that size moves B-tree cells about on every write (2-4x slower per write, measured in
- * BENCHMARKS.md, Projections). `stamp`: the position of the commit that last wrote the document,
+ * BENCHMARKS.md, Projections). `stamp`: the position of the event that last changed the document,
  * for the snapshots (as-of/snapshot-layers.ts).
  */
 const DDL = `

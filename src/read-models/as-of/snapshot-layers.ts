@@ -52,8 +52,8 @@ const LAYER_DOCS_DDL = `
   CREATE UNIQUE INDEX IF NOT EXISTS snapshot_docs_by_key ON snapshot_docs (projection, key, position);`;
 
 /**
- * Snapshots by copy on write. Every document row carries a stamp: the position of the commit that
- * last wrote it. A snapshot at S is a row in `snapshots`; a document's state at S is its newest
+ * Snapshots by copy on write. Every document row carries a stamp: the position of the event that
+ * last changed it (of the commit, for a commit that gives none). A snapshot at S is a row in `snapshots`; a document's state at S is its newest
  * version stamped at or before S: the current row if its stamp is <= S, else the newest superseded
  * version in snapshot_docs. A version is copied there only when a commit overwrites it after a
  * snapshot it belongs to (its stamp <= the latest snapshot), in that commit's transaction, so
