@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentFilter } from '../http/cursor-page';
 import type { StoredEvent } from '../ledger/event-envelope';
 import { classifyStoreError, storeCallSync } from '../ledger/store-errors';
+import type { TakenCuts } from './as-of/snapshot-cuts';
 import { DEFAULT_SNAPSHOT_EVERY, SnapshotLayers, type SnapshotOptions } from './as-of/snapshot-layers';
 import { buildingName, CheckpointMovedError, type Checkpoint } from './checkpoint';
 import { guarded } from './guarded-store-calls';
@@ -18,7 +19,7 @@ export interface BatchFacts {
   /** Per document, the position of the last event that changed it (its stamp for the snapshots). */
   stamps?: ReadonlyMap<string, number>;
   /** The snapshots the batch cut itself, the versions they need and the count since the last (SnapshotCuts). */
-  cut?: { at: readonly number[]; kept: readonly [string, number, string][]; since: number };
+  cut?: TakenCuts;
 }
 
 /**

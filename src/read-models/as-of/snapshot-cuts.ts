@@ -1,3 +1,11 @@
+/** What a batch's commit writes of its cuts: their positions, the versions they need, the count since the last. */
+export interface TakenCuts {
+  at: readonly number[];
+  /** [key, stamp (the position that wrote it), JSON] */
+  kept: readonly [string, number, string][];
+  since: number;
+}
+
 /**
  * Snapshots a rebuild cuts inside its own batches. A rebuild from empty commits in large batches
  * (a document read back and written again at every commit costs more than the whole fold), yet
@@ -35,7 +43,7 @@ export class SnapshotCuts {
   }
 
   /** What the commit writes (the count is events since the last cut); then nothing pending. */
-  take(): { at: number[]; kept: [string, number, string][]; since: number } {
+  take(): TakenCuts {
     const taken = { at: this.at, kept: this.kept, since: this.since };
     this.at = [];
     this.kept = [];

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { servedName } from '../checkpoint';
 import { newestByKey } from './newest-by-key';
-import { SnapshotCuts } from './snapshot-cuts';
+import { SnapshotCuts, type TakenCuts } from './snapshot-cuts';
 
 /** How often the read-model store keeps a snapshot of a projection's documents. */
 export interface SnapshotOptions {
@@ -196,7 +196,7 @@ export class SnapshotLayers {
     position: number,
     events: number,
     latestRecordedAt?: string,
-    cut?: { at: readonly number[]; since: number },
+    cut?: Pick<TakenCuts, 'at' | 'since'>,
   ): void {
     if (latestRecordedAt !== undefined) this.noteTime(position, latestRecordedAt);
     if (!this.keeps(projection)) return;
