@@ -66,4 +66,21 @@ describe('pollingSubscription', () => {
     expect(jest.getTimerCount()).toBe(0);
     await subscription.close();
   });
+
+  it('given an append while the consumer still holds the last event, when it asks for the next, then it reads at once without waiting for the poll', async () => {
+    const { appended$, readAll, append, reads } = countingLog();
+    append();
+    const subscription = pollingSubscription(readAll, appended$, {}, 60_000);
+    const iterator = subscription[Symbol.asyncIterator]();
+    await expect(iterator.next()).resolves.toMatchObject({ done: false }); // the consumer holds it: nobody waits
+    append();
+
+    let got: IteratorResult<StoredEvent> | undefined;
+    void iterator.next().then((r) => (got = r));
+    for (let i = 0; i < 5 && got === undefined; i++) await tick();
+
+    expect(got).toMatchObject({ done: false, value: { position: 10 } });
+    expect(reads()).toBe(2);
+    await subscription.close();
+  });
 });
