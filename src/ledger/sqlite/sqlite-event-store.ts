@@ -40,6 +40,11 @@ export interface SqliteEventStoreOptions {
   synchronous?: Synchronous;
   /** How long a call waits for another process's write lock (busy_timeout); STORE_DEADLINE_MS. */
   deadlineMs?: number;
+  /**
+   * How often an idle subscription reads the log for appends made by another process on the file
+   * (this process's own appends wake it at once); 250 ms unless set.
+   */
+  pollMs?: number;
 }
 
 /** Memory's slice semantics as a LIMIT: none (or Infinity) reads everything, as SQLite does for -1. */
@@ -54,12 +59,14 @@ export class SqliteEventStore implements EventStore {
   private readonly stmt;
   private readonly appendTx;
   private readonly group: GroupCommit;
+  private readonly pollMs: number | undefined;
 
   constructor(
     options: SqliteEventStoreOptions,
     private readonly clock: Clock,
   ) {
     mkdirSync(dirname(options.file), { recursive: true });
+    this.pollMs = options.pollMs;
     this.db = new Database(options.file);
     configure(this.db, options.synchronous ?? 'FULL', options.deadlineMs);
     // Prepared once: parsing SQL on every call would cost more than the inserts themselves.
@@ -245,7 +252,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(options?: SubscribeOptions): Subscription {
-    return pollingSubscription((o) => this.readAll(o), this.appended$, options);
+    return pollingSubscription((o) => this.readAll(o), this.appended$, options, this.pollMs);
   }
 
   /**
