@@ -14,6 +14,15 @@ export default tseslint.config(
       // plain function returning Promise.resolve() would throw synchronously into callers that only .catch().
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // SQLite re-prepares a statement with a bare `LIMIT ?` on every run (src/shared/bound-limit.ts).
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/LIMIT\\s+\\?/i]', 'TemplateElement[value.raw=/LIMIT\\s+\\?/i]'].map((selector) => ({
+          selector,
+          message:
+            'A bare LIMIT ? makes SQLite re-prepare the statement on every run: use BOUND_LIMIT (src/shared/bound-limit.ts).',
+        })),
+      ],
     },
   },
   {

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import type { NewEvent } from '../src/ledger/event-envelope';
 import { SqliteEventStore } from '../src/ledger/sqlite/sqlite-event-store';
 import { configure, EVENT_COLUMNS } from '../src/ledger/sqlite/schema';
+import { BOUND_LIMIT } from '../src/shared/bound-limit';
 import { systemClock } from '../src/shared/clock';
 import { treeRound, type TreeRates } from './store-tree';
 import { envNumber as env, median, perSecond } from './support/stats';
@@ -105,7 +106,9 @@ function openRaw(file: string) {
   const manyEvents = db.transaction((events: NewEvent[], from: number, streamId: string) => {
     for (let i = 0; i < events.length; i++) insertEvent(events[i], from + i, streamId);
   });
-  const page = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw();
+  const page = db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`)
+    .raw();
   return { db, one, many, oneEvent, manyEvents, page };
 }
 

@@ -10,6 +10,7 @@
  * The read model's row holds the same document the project's action log holds for an action.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { BOUND_LIMIT } from '../../src/shared/bound-limit';
 
 const ID = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } as const;
 const OWNER = {
@@ -133,7 +134,8 @@ const BOARD_OF: Record<string, string> = { 'bench-m1': 'bench' };
 
 /** The action-log read model's table (one row per action, its document as JSON, keyed for paging). */
 export const ACTION_LOG_DDL = 'CREATE TABLE IF NOT EXISTS action_log (action_id TEXT PRIMARY KEY, doc TEXT NOT NULL)';
-export const LIST_SQL = 'SELECT action_id, doc FROM action_log WHERE action_id > ? ORDER BY action_id LIMIT ?';
+/** Its LIMIT written as the project writes one, so the peers never pay a re-prepare per page that the project avoids. */
+export const LIST_SQL = `SELECT action_id, doc FROM action_log WHERE action_id > ? ORDER BY action_id ${BOUND_LIMIT}`;
 
 export function raisedDoc(body: RaiseBody, at: string): ActionDoc {
   return {

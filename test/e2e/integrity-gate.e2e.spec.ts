@@ -10,6 +10,7 @@ import { ledgerFile } from '../../src/ledger/event-store.factory';
 import { hashEvent } from '../../src/ledger/integrity/hash-chain';
 import { IntegrityGate } from '../../src/ledger/integrity/integrity-gate';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
+import { BOUND_LIMIT } from '../../src/shared/bound-limit';
 import type { EventRow as Row } from '../ledger/tamper-support';
 import { sqliteServiceConfig } from '../support/test-app';
 
@@ -136,7 +137,7 @@ describe('ledger integrity gate (e2e)', () => {
   const rowOf = (db: Database.Database, streamId: string, revision: number) =>
     db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as Row;
   const lastRows = (db: Database.Database, n: number) =>
-    db.prepare('SELECT * FROM events ORDER BY position DESC LIMIT ?').all(n) as Row[];
+    db.prepare(`SELECT * FROM events ORDER BY position DESC ${BOUND_LIMIT}`).all(n) as Row[];
 
   /** Rewrites an event's data and recomputes its hash from its stored prevHash: its chain still verifies. */
   function rewrite(db: Database.Database, row: Row, data: unknown): void {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { storeCallSync } from '../../ledger/store-errors';
+import { BOUND_LIMIT } from '../../shared/bound-limit';
 import {
   DEFAULT_RETENTION,
   windowStart,
@@ -48,7 +49,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
        WHERE idempotency.created_at < ?`,
     );
     this.deleteBatch = this.db.prepare<[string, number]>(
-      'DELETE FROM idempotency WHERE rowid IN (SELECT rowid FROM idempotency WHERE created_at < ? LIMIT ?)',
+      `DELETE FROM idempotency WHERE rowid IN (SELECT rowid FROM idempotency WHERE created_at < ? ${BOUND_LIMIT})`,
     );
   }
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { BOUND_LIMIT } from '../../shared/bound-limit';
 import type { StoredEvent } from '../event-envelope';
 import type { ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { EVENT_COLUMNS, type Row, toEvent } from './schema';
@@ -22,9 +23,13 @@ export class ReadOnlySqliteLedger {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.pragma('busy_timeout = 5000');
     this.stmt = {
-      all: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
+      all: this.db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`)
+        .raw(),
       forwards: this.db
-        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${BOUND_LIMIT}`,
+        )
         .raw(),
     };
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
+import { BOUND_LIMIT } from '../../shared/bound-limit';
 import type { Clock } from '../../shared/clock';
 import { GENESIS_HASH, type NewEvent, type StoredEvent } from '../event-envelope';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
@@ -32,7 +33,7 @@ export function readAllSql(prefixes: number, categories: number): string {
   // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
   if (prefixes) where.push(`(${Array(prefixes).fill('instr(type, ?) = 1').join(' OR ')})`);
   if (categories) where.push(`${CATEGORY_SQL} IN (${Array(categories).fill('?').join(', ')})`);
-  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ${BOUND_LIMIT}`;
 }
 
 export interface SqliteEventStoreOptions {
@@ -81,11 +82,13 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       forwards: this.db
-        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${BOUND_LIMIT}`,
+        )
         .raw(),
       backwards: this.db
         .prepare(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC ${BOUND_LIMIT}`,
         )
         .raw(),
       // A row that needs new pages (larger than any page size), inserted and rolled back: see ping().
