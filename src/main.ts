@@ -1,3 +1,4 @@
+import './startup/heap-settings';
 import 'reflect-metadata';
 import { startService } from './startup/start-service';
 
