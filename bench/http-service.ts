@@ -36,6 +36,12 @@ export function cpuMs(pid: number): number {
   return ((utime + stime) / TICKS) * 1000;
 }
 
+/** The child's resident memory now, in MB (VmRSS from /proc/<pid>/status). */
+export function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Math.round(Number(kb) / 1024);
+}
+
 /**
  * Starts the built service with env (or another built server: `script`, relative to dist/); resolves
  * when it says it is listening (it prints its URL).
