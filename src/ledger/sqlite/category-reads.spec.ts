@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { namedEvent, temporarySqliteLedger } from '../testing/temporary-sqlite-ledger';
-import { readAllSql, type SqliteEventStore } from './sqlite-event-store';
+import { readAllSql } from './schema';
+import type { SqliteEventStore } from './sqlite-event-store';
 
 /**
  * Readers that start at boot from the beginning of the log with a category filter (the pack queue,

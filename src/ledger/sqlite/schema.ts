@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BOUND_LIMIT } from '../../shared/bound-limit';
 import type { EventMetadata, StoredEvent } from '../event-envelope';
 
 /**
@@ -60,6 +61,19 @@ export type Row = [number, string, number, string, string, number, string | null
 /** streamCategory() in SQL: the stream id up to its first '-', or all of it. */
 export const CATEGORY_SQL =
   "CASE instr(stream_id, '-') WHEN 0 THEN stream_id ELSE substr(stream_id, 1, instr(stream_id, '-') - 1) END";
+
+/**
+ * A page of the log after a position, with `prefixes` type prefixes OR-ed and `categories` stream
+ * categories OR-ed (parameters in that order, then the limit). The category test is CATEGORY_SQL,
+ * the expression of the events_by_category index, so a filtered read seeks rather than scans.
+ */
+export function readAllSql(prefixes: number, categories: number): string {
+  const where = ['position > ?'];
+  // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
+  if (prefixes) where.push(`(${Array(prefixes).fill('instr(type, ?) = 1').join(' OR ')})`);
+  if (categories) where.push(`${CATEGORY_SQL} IN (${Array(categories).fill('?').join(', ')})`);
+  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ${BOUND_LIMIT}`;
+}
 
 /** Builds a fresh envelope per row: nothing is shared between reads, so no defensive cloning is needed. */
 export function toEvent(r: Row): StoredEvent {

@@ -21,30 +21,14 @@ import { findPriorAppend } from '../idempotency';
 import { pollingSubscription } from '../polling-subscription';
 import { classifyStoreError, storeCallSync } from '../store-errors';
 import { GroupCommit } from './group-commit';
-import { CATEGORY_SQL, configure, EVENT_COLUMNS, type Row, type Synchronous, toEvent } from './schema';
-
-/**
- * A page of the log after a position, with `prefixes` type prefixes OR-ed and `categories` stream
- * categories OR-ed (parameters in that order, then the limit). The category test is CATEGORY_SQL,
- * the expression of the events_by_category index, so a filtered read seeks rather than scans.
- */
-export function readAllSql(prefixes: number, categories: number): string {
-  const where = ['position > ?'];
-  // instr(...) = 1 is a case-sensitive startsWith; LIKE would ignore ASCII case and treat % and _ as wildcards.
-  if (prefixes) where.push(`(${Array(prefixes).fill('instr(type, ?) = 1').join(' OR ')})`);
-  if (categories) where.push(`${CATEGORY_SQL} IN (${Array(categories).fill('?').join(', ')})`);
-  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ${BOUND_LIMIT}`;
-}
+import { configure, EVENT_COLUMNS, readAllSql, type Row, type Synchronous, toEvent } from './schema';
 
 export interface SqliteEventStoreOptions {
   file: string;
   synchronous?: Synchronous;
   /** How long a call waits for another process's write lock (busy_timeout); STORE_DEADLINE_MS. */
   deadlineMs?: number;
-  /**
-   * How often an idle subscription reads the log for appends made by another process on the file
-   * (this process's own appends wake it at once); 250 ms unless set.
-   */
+  /** How often an idle subscription looks for other processes' appends (its own wake it at once); 250 ms unless set. */
   pollMs?: number;
 }
 
