@@ -42,7 +42,8 @@ describe('two instances sharing state in PostgreSQL: one digest per interval, an
   const write = async (app: TestApp) => {
     partners += 1;
     const body = { partnerId: `partner-${partners}`, name: `Partner ${partners}`, kind: 'other' };
-    expect((await send(app, '/partners', body, { token: await app.token(admin) })).status).toBe(201);
+    const res = await send(app, '/partners', body, { token: await app.token(admin) });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 }); // a refusal shows its reason
   };
   /**
    * The digests in the ledger, read from the fake's own log: a read of $all through an instance's
