@@ -11,16 +11,20 @@ import { appendAll, dump, rebuild, runOnce } from './support/runner-harness';
 
 const CHILD = join(__dirname, 'support', 'crash-child.js');
 
-/** Starts the runner in a child process; resolves once it has printed `commits` commit lines (or caught up). */
+/**
+ * Starts the runner in a child process and lets it go on after each commit line until it has printed
+ * `commits` of them (or caught up); it then waits there, after a commit, for the parent's next byte.
+ */
 function runChildUntil(
   ledger: string,
   readModels: string,
   commits: number,
 ): Promise<{ child: ChildProcess; caughtUp: boolean }> {
-  const child = spawn(process.execPath, [CHILD, ledger, readModels, '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CHILD, ledger, readModels, '20'], { stdio: ['pipe', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let seen = 0;
     let stderr = '';
+    let partial = '';
     child.stderr.on('data', (d) => {
       stderr += d;
     });
@@ -28,11 +32,24 @@ function runChildUntil(
       if (signal !== 'SIGKILL') reject(new Error(`child exited (${code ?? signal}): ${stderr}`));
     });
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      seen += text.split('\n').filter((l) => l.startsWith('committed')).length;
-      if (text.includes('caught-up')) resolve({ child, caughtUp: true });
-      else if (seen >= commits) resolve({ child, caughtUp: false });
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'caught-up') resolve({ child, caughtUp: true });
+        else if (line.startsWith('committed') && ++seen >= commits) resolve({ child, caughtUp: false });
+        else if (line.startsWith('committed')) child.stdin.write('g');
+      }
     });
   });
+}
+
+/** Lets the waiting child go on for `ms` (at most to its next commit, where it waits again), then kills it. */
+async function releaseAndKill(child: ChildProcess, ms: number): Promise<void> {
+  if (ms > 0) {
+    child.stdin?.write('g');
+    await new Promise((r) => setTimeout(r, ms));
+  }
+  await kill(child);
 }
 
 function kill(child: ChildProcess): Promise<void> {
@@ -55,8 +72,10 @@ describe('projection runner: killed with SIGKILL during catch-up, ten times in a
     await seed.close();
 
     const checkpoints: number[] = [];
-    // Ten kills in a row (the issue's bar), each after this many commits plus a few milliseconds so
-    // some land between commits. 3000 events in batches of 20 is ~150 commits: all ten stay mid catch-up.
+    // Ten kills in a row (the issue's bar), each after this many commits, some at once (the child waits
+    // just after a commit) and some a few milliseconds after letting it go on, so they land between
+    // commits. 3000 events in batches of 20 is ~150 commits and the child gets at most one commit past
+    // the count, so all ten stay mid catch-up on any machine.
     const kills = [
       [3, 0],
       [10, 2],
@@ -70,9 +89,9 @@ describe('projection runner: killed with SIGKILL during catch-up, ten times in a
       [6, 0],
     ];
     for (const [commits, jitterMs] of kills) {
-      const { child } = await runChildUntil(ledger, readModels, commits);
-      await new Promise((r) => setTimeout(r, jitterMs));
-      await kill(child);
+      const { child, caughtUp } = await runChildUntil(ledger, readModels, commits);
+      expect(caughtUp).toBe(false);
+      await releaseAndKill(child, jitterMs);
       const store = new ReadModelStore(readModels);
       checkpoints.push(store.checkpoint(actionLogProjection.name)?.position ?? -1);
       store.close();
