@@ -1,5 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import { toEsdbEvent } from '../../src/ledger/esdb/esdb-mapping';
 import { EventTooLargeError } from '../../src/ledger/errors';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
@@ -43,7 +44,7 @@ describe('EventStoreDB adapter on server refusals and drops (protocol fake, test
   let store: EsdbEventStore;
   beforeEach(async () => {
     fake = await startEsdbProtocolFake({ batchAppend: true, slowConsumerLimit: 20 });
-    store = new EsdbEventStore(fake.connectionString, new ManualClock());
+    store = esdbTestStore(fake.connectionString, new ManualClock());
   });
   afterEach(async () => {
     await store.close();

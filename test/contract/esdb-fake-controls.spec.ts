@@ -1,4 +1,5 @@
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import { ManualClock } from '../../src/shared/clock';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { newEvents } from '../support/events';
@@ -21,7 +22,7 @@ describe('EventStoreDB protocol fake fault controls (test support)', () => {
   let store: EsdbEventStore;
   beforeEach(async () => {
     fake = await startEsdbProtocolFake({ batchAppend: true });
-    store = new EsdbEventStore(fake.connectionString, new ManualClock());
+    store = esdbTestStore(fake.connectionString, new ManualClock());
   });
   afterEach(async () => {
     await store.close();

@@ -1,4 +1,5 @@
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import { ManualClock } from '../../src/shared/clock';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
 import { newEvents } from '../support/events';
@@ -31,7 +32,7 @@ for (const mode of modes) {
     let fake: EsdbProtocolFake;
     const open: EsdbEventStore[] = [];
     const connect = () => {
-      const store = new EsdbEventStore(fake.connectionString, new ManualClock());
+      const store = esdbTestStore(fake.connectionString, new ManualClock());
       open.push(store);
       return store;
     };
@@ -48,7 +49,7 @@ for (const mode of modes) {
 
     eventStoreContract(`EventStoreDB protocol fake (test support), ${mode.name}`, async () => {
       const clock = new ManualClock();
-      const store = new EsdbEventStore(fake.connectionString, clock);
+      const store = esdbTestStore(fake.connectionString, clock);
       return { store, clock, dispose: () => store.close() };
     });
 

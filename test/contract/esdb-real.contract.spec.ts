@@ -1,5 +1,6 @@
 import { EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvents } from '../support/events';
 import { eventStoreContract } from './event-store.contract';
@@ -15,14 +16,14 @@ const connectionString = process.env.ESDB_CONNECTION_STRING;
 if (connectionString) {
   eventStoreContract('EventStoreDB (real server)', async () => {
     const clock = new ManualClock();
-    const store = new EsdbEventStore(connectionString, clock);
+    const store = esdbTestStore(connectionString, clock);
     return { store, clock, dispose: () => store.close() };
   });
 
   describe('EventStoreDB (real server): positions the protocol fake cannot vouch for', () => {
     let store: EsdbEventStore;
     beforeEach(() => {
-      store = new EsdbEventStore(connectionString, new ManualClock());
+      store = esdbTestStore(connectionString, new ManualClock());
     });
     afterEach(async () => {
       await store.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '../../src/ledger/event-store.port';
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import {
   consistencyPath,
   eventLeafHash,
@@ -49,7 +49,7 @@ const engines: Engine[] = [
     name: 'EventStoreDB protocol fake',
     open: async (dir) => {
       fake = await startEsdbProtocolFake({ batchAppend: true });
-      const events = new EsdbEventStore(fake.connectionString, new ManualClock());
+      const events = esdbTestStore(fake.connectionString, new ManualClock());
       return {
         events,
         treeFile: join(dir, 'log-tree.sqlite'),

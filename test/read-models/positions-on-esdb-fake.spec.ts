@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { actionLogProjection } from '../../projections/action-log/action-log.projection';
-import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import type { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
+import { esdbTestStore } from '../support/esdb-test-store';
 import { AsOfEngine } from '../../src/read-models/as-of/as-of-engine';
 import { AS_OF_SOURCES } from '../../src/read-models/as-of/as-of.providers';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
@@ -22,7 +23,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   let head: number;
   beforeAll(async () => {
     fake = await startEsdbProtocolFake({ batchAppend: true });
-    events = new EsdbEventStore(fake.connectionString, new ManualClock(new Date('2022-05-01T08:00:00.000Z')));
+    events = esdbTestStore(fake.connectionString, new ManualClock(new Date('2022-05-01T08:00:00.000Z')));
     const steps = Array.from({ length: 120 }, (_, n) => ({ action: n % 9, kind: n % 8 }));
     head = await appendAll(events, toAppends(steps, [3, 60]));
   });

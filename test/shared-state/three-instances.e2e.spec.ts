@@ -7,6 +7,7 @@ import { FencedOutError, PgLeases } from '../../src/shared-state/postgres/leases
 import { openSharedStatePool } from '../../src/shared-state/postgres/pg-pool';
 import { ESCALATION_PARTNERS, escalationNamingChild, ONE_STAGE_PROTOCOL } from '../support/escalation-partners';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from '../support/esdb-protocol-fake';
+import { TEST_STORE_DEADLINE_MS } from '../support/esdb-test-store';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres/throwaway-postgres';
 import { messages } from '../support/sse';
 import { startServiceProcesses, type ServiceProcess, type ServiceProcesses } from '../support/service-processes';
@@ -50,6 +51,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
     cluster = await startServiceProcesses(['a', 'b', 'c'], {
       LEDGER_STORE: 'esdb',
       ESDB_CONNECTION_STRING: esdb.connectionString,
+      STORE_DEADLINE_MS: String(TEST_STORE_DEADLINE_MS),
       SHARED_STATE: 'postgres',
       DATABASE_URL: pg.url,
       DIGEST_INTERVAL_MINUTES: String(INTERVAL_MS / 60_000),

@@ -1,3 +1,4 @@
+import { TEST_STORE_DEADLINE_MS } from './esdb-test-store';
 import { startEsdbProtocolFake, type EsdbProtocolFake } from './esdb-protocol-fake';
 
 export interface TestLedgerStore {
@@ -22,9 +23,11 @@ export async function testLedgerStore(env: Record<string, string> = {}): Promise
   }
   const fake = await startEsdbProtocolFake({ batchAppend: true });
   return {
-    // The fake serves from the suite's own process, which a busy CI machine slows: a whole-log read
-    // met the default 5 s deadline there (a speed dependence). Suites about deadlines set their own.
-    env: { LEDGER_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString, STORE_DEADLINE_MS: '60000' },
+    env: {
+      LEDGER_STORE: 'esdb',
+      ESDB_CONNECTION_STRING: fake.connectionString,
+      STORE_DEADLINE_MS: String(TEST_STORE_DEADLINE_MS),
+    },
     fake,
     stop: () => fake.stop(),
   };

@@ -1,3 +1,4 @@
+import { TEST_STORE_DEADLINE_MS } from './esdb-test-store';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,9 +42,7 @@ export async function startInstances(count: number, o: InstanceOptions = {}): Pr
   const env = {
     LEDGER_STORE: 'esdb',
     ESDB_CONNECTION_STRING: esdb.connectionString,
-    // A guard against a hung store, not a speed check: a busy CI machine can make a healthy write
-    // outrun the 5 s default (most likely the 503 two-instances-schedules once got).
-    STORE_DEADLINE_MS: '60000',
+    STORE_DEADLINE_MS: String(TEST_STORE_DEADLINE_MS),
     ...(pg ? { SHARED_STATE: 'postgres', DATABASE_URL: pg.url, PERSONAL_DATA_MASTER_KEY_FILE: masterKeyFile! } : {}),
     ...o.env,
   };
