@@ -45,8 +45,33 @@ export const tally: Projection<{ n: number }> = {
   evolve: (d) => ({ n: d.n + 1 }),
 };
 
-/** Live batches of `batchSize` (5 ms), catch-up batches of `catchUpBatchSize` committed after `catchUpMs` at the latest. */
-export const batches = (batchSize: number, catchUpBatchSize: number, catchUpMs = 60_000) => ({
+/**
+ * How long a spec waits for the runner to reach a position before calling it hung: a guard against a
+ * hang, never a speed check (a busy 2-core CI machine makes a healthy catch-up slow, not wrong).
+ */
+export const HANG_GUARD_MS = 60_000;
+
+/** Polls `condition` every 5 ms until it holds; throws after `limitMs` (a hang guard: a busy machine is only slower). */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what = 'condition',
+  limitMs = HANG_GUARD_MS,
+): Promise<void> {
+  for (const end = Date.now() + limitMs; !(await condition());) {
+    if (Date.now() > end) throw new Error(`${what}: not met within ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Longer than any test runs: a catch-up batch given this never commits by time, only by count or at the head. */
+export const AN_HOUR_MS = 3_600_000;
+
+/**
+ * Live batches of `batchSize` (5 ms), catch-up batches of `catchUpBatchSize` committed after `catchUpMs`
+ * at the latest. By default that is an hour, so only counts and the head decide where catch-up
+ * batches end, however slow the machine (a 60 s default could elapse inside a batch under load).
+ */
+export const batches = (batchSize: number, catchUpBatchSize: number, catchUpMs = AN_HOUR_MS) => ({
   batchSize,
   batchMs: 5,
   catchUpBatchSize,
@@ -63,14 +88,14 @@ export async function whileRunning(runner: ProjectionRunner, during: () => Promi
   }
 }
 
-/** Starts a runner, waits (up to `timeoutMs`) until it has applied `position` (when given), stops it. */
+/** Starts a runner, waits (up to `timeoutMs`, a hang guard) until it has applied `position` (when given), stops it. */
 export async function runOnce(
   events: EventStore,
   store: ReadModelStore,
   position?: number,
   options = {},
   projection: Projection<unknown> = actionLogProjection,
-  timeoutMs = 5000,
+  timeoutMs = HANG_GUARD_MS,
 ): Promise<void> {
   const runner = new ProjectionRunner(events, store, [projection], { batchMs: 5, ...options });
   await whileRunning(runner, async () => {
