@@ -7,7 +7,16 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { projectionsHealth } from '../../src/read-models/projections-health';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { toAppends } from './support/action-histories';
-import { appendOneMore, dump, memoryLogAndStore, rebuild, runOnce } from './support/runner-harness';
+import type { RetryTimers } from '../../src/shared/retry-policy';
+import {
+  appendOneMore,
+  dump,
+  HANG_GUARD_MS,
+  memoryLogAndStore,
+  rebuild,
+  runOnce,
+  until,
+} from './support/runner-harness';
 
 /** Counts events per key, so a rebuild (count from zero) is told apart from carrying on. */
 const counter = (version: number): Projection<{ n: number; version: number }> => ({
@@ -20,6 +29,28 @@ const counter = (version: number): Projection<{ n: number; version: number }> =>
 });
 
 Logger.overrideLogger(false); // the failure test logs on purpose
+
+/** Retry timers that never fire on their own: the test says when the next attempt starts (release()). */
+function heldRetries() {
+  const held = new Map<number, () => void>();
+  let handles = 0;
+  const timers: RetryTimers = {
+    setTimeout: (fn) => {
+      held.set(++handles, fn);
+      return handles;
+    },
+    clearTimeout: (handle) => held.delete(handle as number),
+    now: () => 0, // a standing clock: the attempt count never starts again
+  };
+  return {
+    timers,
+    release() {
+      const due = [...held.values()];
+      held.clear();
+      for (const fn of due) fn();
+    },
+  };
+}
 
 describe('projection runner lifecycle', () => {
   let events: MemoryEventStore, store: ReadModelStore, head: number;
@@ -54,7 +85,7 @@ describe('projection runner lifecycle', () => {
     runner.start();
     // Served once the new version has switched over and applied what came after.
     const appended = await appendOneMore(events);
-    await runner.waitFor(appended, 5000);
+    await runner.waitFor(appended, HANG_GUARD_MS);
     expect((await runner.lag())[0]).toMatchObject({
       projection: 'counter',
       version: 2,
@@ -94,7 +125,7 @@ describe('projection runner lifecycle', () => {
     });
     release();
     const appended = await appendOneMore(events);
-    await runner.waitFor(appended, 5000);
+    await runner.waitFor(appended, HANG_GUARD_MS);
     await runner.stop();
     expect(runner.states()[0]).not.toHaveProperty('rebuild');
     // Version 2's documents under the served name, following the log; nothing left of the build.
@@ -127,7 +158,7 @@ describe('projection runner lifecycle', () => {
       behindAtLeast: false,
     });
     runner.start();
-    await runner.waitFor(head);
+    await runner.waitFor(head, HANG_GUARD_MS);
     expect((await runner.lag())[0]).toMatchObject({
       state: 'running',
       checkpoint: head,
@@ -150,10 +181,10 @@ describe('projection runner lifecycle', () => {
   it('waitFor resolves for an append made while running, and the change stream carries the committed document', async () => {
     const runner = new ProjectionRunner(events, store, [actionLogProjection], { batchMs: 5 });
     runner.start();
-    await runner.waitFor(head);
+    await runner.waitFor(head, HANG_GUARD_MS);
     const next = firstValueFrom(runner.changesOf('action-log').pipe(take(1), toArray()));
     const { position } = await events.append('action-act-9', [toAppends([{ action: 9, kind: 0 }], [])[3].event], 'any');
-    await runner.waitFor(position);
+    await runner.waitFor(position, HANG_GUARD_MS);
     expect(await next).toEqual([
       expect.objectContaining({
         projection: 'action-log',
@@ -182,9 +213,17 @@ describe('projection runner lifecycle', () => {
         return base.evolve(d, e);
       },
     };
-    const runner = new ProjectionRunner(events, store, [broken], { batchSize: 1, batchMs: 5 });
+    // Each retry waits until the test releases it, so the projection stays 'retrying' while asked:
+    // on the wall clock, a slow machine could still be short of the bad event, or inside an attempt.
+    const retries = heldRetries();
+    const runner = new ProjectionRunner(events, store, [broken], {
+      batchSize: 1,
+      batchMs: 5,
+      retryTimers: retries.timers,
+    });
     runner.start();
-    await expect(runner.waitFor(head, 500)).rejects.toThrow('broken is retrying: bad data');
+    await until(() => runner.states()[0].state === 'retrying', 'the projection failing on the bad event');
+    await expect(runner.waitFor(head, 50)).rejects.toThrow('broken is retrying: bad data');
     const [lag] = await runner.lag();
     // Positions 0-2 are the three meetings, committed one by one; position 3 is the first raise.
     expect(lag).toMatchObject({ state: 'retrying', error: 'bad data', checkpoint: 2, behind: head - 2 });
@@ -197,6 +236,10 @@ describe('projection runner lifecycle', () => {
         lastError: 'bad data',
       }),
     });
+    // The next attempt starts again from the event before, and fails on the same event.
+    retries.release();
+    await until(() => runner.states()[0].retry?.attempt === 2, 'a second attempt failing');
+    expect(runner.states()[0]).toMatchObject({ state: 'retrying', checkpoint: 2, error: 'bad data' });
     await runner.stop();
   });
 
