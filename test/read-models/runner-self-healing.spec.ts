@@ -6,21 +6,43 @@ import type { MemoryEventStore } from '../../src/ledger/memory/memory-event-stor
 import { ProjectionRunner, type ProjectionChange } from '../../src/read-models/projection-runner';
 import { projectionsHealth } from '../../src/read-models/projections-health';
 import type { ReadModelStore } from '../../src/read-models/read-model-store';
-import { RetryPolicy } from '../../src/shared/retry-policy';
+import { RetryPolicy, systemTimers, type RetryTimers } from '../../src/shared/retry-policy';
 import { toAppends } from './support/action-histories';
-import { appendAll, dump, memoryLogAndStore, rebuild } from './support/runner-harness';
+import { appendAll, dump, HANG_GUARD_MS, memoryLogAndStore, rebuild, until } from './support/runner-harness';
 
 Logger.overrideLogger(false); // failures are logged on purpose
 
 /** Short waits so the suite runs quickly; correctness never depends on them (waits are for conditions). */
 const fast = new RetryPolicy({ initialMs: 5, maxMs: 40 });
 
-/** Polls `condition` every 5 ms for up to `limitMs` (generous: a busy machine only makes it slower). */
-async function until(condition: () => boolean | Promise<boolean>, limitMs = 30_000): Promise<void> {
-  for (const end = Date.now() + limitMs; !(await condition());) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/**
+ * The process's timers for the waits, with a clock that moves only by the waits that ended: an
+ * attempt takes no time on it, so a slow attempt (beyond maxMs, on a loaded machine) never restarts
+ * the attempt count, as one that stayed up that long would. And a switch: once held, a retry's wait
+ * never ends on its own, so a worker that fails again stays 'retrying' however long the test takes
+ * to look (stop() still ends it).
+ */
+function holdableRetries() {
+  let holding = false;
+  let waited = 0;
+  const held = new Set<object>();
+  const timers: RetryTimers = {
+    setTimeout: (fn, ms) => {
+      if (!holding)
+        return systemTimers.setTimeout(() => {
+          waited += ms;
+          fn();
+        }, ms);
+      const handle = {};
+      held.add(handle);
+      return handle;
+    },
+    clearTimeout: (handle) => {
+      if (!held.delete(handle as object)) systemTimers.clearTimeout(handle);
+    },
+    now: () => waited,
+  };
+  return { timers, hold: () => (holding = true), held: () => held.size };
 }
 
 /** The store, with a switch: while `down`, every read and every live subscription fails as an unreachable server's would. */
@@ -107,7 +129,7 @@ describe('projection runner: self-healing after store errors', () => {
     runner.start();
     await until(() => runner.states()[0].state === 'retrying');
     source.comeBack();
-    await runner.waitFor(head, 30_000);
+    await runner.waitFor(head, HANG_GUARD_MS);
     expect(await runner.lag()).toEqual([expect.objectContaining({ state: 'running', checkpoint: head, behind: 0 })]);
     await runner.stop();
     expect(dump(store)).toEqual(await rebuild(events, head));
@@ -128,7 +150,7 @@ describe('projection runner: self-healing after store errors', () => {
       },
     });
     runner.start();
-    await runner.waitFor(head);
+    await runner.waitFor(head, HANG_GUARD_MS);
     source.goDown();
     await until(async () => runner.states()[0].state === 'retrying');
     expect(runner.states()[0]).toMatchObject({
@@ -141,7 +163,7 @@ describe('projection runner: self-healing after store errors', () => {
     const more = toAppends([{ action: 7, kind: 0 }], []);
     const last = await appendAll(events, more.slice(-1));
     source.comeBack();
-    await runner.waitFor(last, 30_000);
+    await runner.waitFor(last, HANG_GUARD_MS);
     expect(ended).toBe('');
     expect(seen.at(-1)).toMatchObject({ key: 'action:act-7', position: last });
     await runner.stop();
@@ -162,10 +184,12 @@ describe('projection runner: self-healing after store errors', () => {
       },
     };
     const source = flaky(events);
+    const retries = holdableRetries();
     const runner = new ProjectionRunner(source.store, store, [counter], {
       batchSize: 1,
       batchMs: 5,
       retryPolicy: new RetryPolicy({ initialMs: 5, maxMs: 80, jitter: 0 }),
+      retryTimers: retries.timers,
     });
     runner.start();
     await until(() => (runner.states()[0].retry?.attempt ?? 0) >= 6);
@@ -190,6 +214,10 @@ describe('projection runner: self-healing after store errors', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(runner.states()[0].retry!.attempt - attempts).toBeLessThanOrEqual(400 / 80 + 1);
     expect(source.reads() - reads).toBeLessThan(100);
+    // Asked while it waits out a backoff that cannot end (not mid-attempt, when it is 'running'):
+    // whatever the machine's speed, the waiter's timeout finds it retrying and says why.
+    retries.hold();
+    await until(() => retries.held() > 0, 'the next failure, its retry held');
     await expect(runner.waitFor(head, 50)).rejects.toThrow(/broken is retrying.*bad data/);
     await runner.stop();
     expect(runner.states()[0].state).toBe('stopped');
