@@ -121,7 +121,7 @@ describe('ledger integrity gate (e2e)', () => {
   async function raiseAndRead(actionId: string): Promise<void> {
     const raised = await call('POST', '/actions', actionBody(actionId), manager);
     expect(raised.status).toBe(201);
-    await app!.get(ProjectionRunner).waitFor(raised.body.position as number, 30_000);
+    await app!.get(ProjectionRunner).waitFor(raised.body.position as number, 60_000); // a hang guard
     expect(await statusOf('GET', `/action-log/${actionId}`)).toBe(200);
   }
 

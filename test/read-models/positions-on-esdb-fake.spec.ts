@@ -35,14 +35,14 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   it('given a projection far behind with catch-up batches, when it starts, then it catches up to the head and holds every event', async () => {
     const store = new ReadModelStore(':memory:');
     // A failed projection rejects this at once, with its error (e.g. the server's refusal of a position).
-    await expect(runOnce(events, store, head, batches(5, 40), tally, 20_000)).resolves.toBeUndefined();
+    await expect(runOnce(events, store, head, batches(5, 40), tally)).resolves.toBeUndefined();
     expect(store.get('tally', 'all')).toEqual({ n: (await events.readAll()).length });
     store.close();
   });
 
   it('given the action log rebuilt in large batches, then it equals a batch-of-one rebuild', async () => {
     const store = new ReadModelStore(':memory:');
-    await runOnce(events, store, head, batches(3, 40), actionLogProjection, 20_000);
+    await runOnce(events, store, head, batches(3, 40), actionLogProjection);
     expect(dump(store)).toEqual(await rebuild(events, head));
     store.close();
   });
@@ -50,7 +50,7 @@ describe('positions on a real-node-shaped log (EventStoreDB protocol fake, test 
   it('given snapshotEvery 20 and batches of 5, when the action log catches up, then it takes a layer every 20 events (not every 20 bytes of log) and an as-of view replays at most one interval', async () => {
     const every = 20;
     const store = new ReadModelStore(':memory:', { snapshotEvery: every });
-    await runOnce(events, store, head, batches(5, 5), actionLogProjection, 20_000);
+    await runOnce(events, store, head, batches(5, 5), actionLogProjection);
     const log = await events.readAll();
     const layers = new Set(
       log

@@ -4,7 +4,7 @@ import type { ReadAllOptions } from '../../src/ledger/event-store.port';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 import { ReadModelStore } from '../../src/read-models/read-model-store';
 import { toAppends } from './support/action-histories';
-import { memoryLogAndStore, tally, whileRunning } from './support/runner-harness';
+import { HANG_GUARD_MS, memoryLogAndStore, tally, whileRunning } from './support/runner-harness';
 
 Logger.overrideLogger(false);
 
@@ -30,7 +30,7 @@ describe('a rebuild of many projections reads the log once', () => {
     try {
       // When: they rebuild together (each commit of the seven used to ask for the head again).
       const runner = new ProjectionRunner(events, store, tallies(8));
-      await whileRunning(runner, () => runner.waitFor(head, 10_000));
+      await whileRunning(runner, () => runner.waitFor(head, HANG_GUARD_MS));
 
       // Then: every page was read once, not again for a projection that fell out of the shared cache.
       const total = (await readAll()).length;
