@@ -112,25 +112,35 @@ describe('SqliteEventStore beyond the contract', () => {
   });
 
   it('waits for another process holding the write lock instead of failing (busy_timeout)', async () => {
-    const store = track(open());
+    // A minute's busy_timeout: the holder's 300 ms must not meet the deadline however late it is scheduled.
+    const store = track(new SqliteEventStore({ file, deadlineMs: 60_000 }, new ManualClock()));
     await store.append('case-1', newEvents(1), 'no_stream');
-    // Another thread takes the write lock and keeps it for 300 ms, as a second process would.
+    // Another thread takes the write lock, as a second process would, and keeps it for 300 ms from
+    // when this test says it is appending: counted from 'locked' instead, a parent scheduled late
+    // on a loaded machine found the lock nearly free and measured less than the wait it asserts.
+    const appending = new Int32Array(new SharedArrayBuffer(4));
     const holder = new Worker(
       `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
        const { workerData, parentPort } = require('node:worker_threads');
-       const db = new Database(workerData);
+       const db = new Database(workerData.file);
        db.exec('BEGIN IMMEDIATE');
        parentPort.postMessage('locked');
+       Atomics.wait(workerData.appending, 0, 0);
        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
        db.exec('COMMIT');
        db.close();`,
-      { eval: true, workerData: file },
+      { eval: true, workerData: { file, appending } },
     );
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
     await new Promise((resolve) => holder.once('message', resolve));
     const started = Date.now();
+    Atomics.store(appending, 0, 1);
+    Atomics.notify(appending, 0);
+    // The lock is released 300 ms after `started` at the earliest (a little less as Date.now() rounds),
+    // and this append cannot commit before that: it resolves (no SQLITE_BUSY) only by waiting for the lock.
     await expect(store.append('case-1', newEvents(1), 0)).resolves.toMatchObject({ nextRevision: 1 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await exited;
   });
 
   describe('group commit: concurrent appends share one transaction and one commit', () => {
