@@ -44,12 +44,20 @@ const requestPack = (runner: CommandRunner, n: number) =>
     { actor, correlationId: `req-${n}` },
   );
 
-/** Polls (at most `tries` times, 5 ms apart) until the pack's stream holds requested, started and an outcome. */
-async function untilPackSettled(store: EventStore, packId: string, tries: number, each = async () => undefined) {
-  for (let i = 0; i < tries && (await store.readStream(`evidencepack-${packId}`)).length < 3; i++) {
+/** A guard against a hang, not a speed check: a busy CI machine makes a build's file I/O slow, not wrong. */
+const HANG_GUARD_MS = 60_000;
+
+/** Polls `condition` every 5 ms until it holds, or gives up (returns) after the hang guard. */
+async function until(condition: () => boolean | Promise<boolean>, each = async () => undefined): Promise<void> {
+  for (const end = Date.now() + HANG_GUARD_MS; !(await condition()) && Date.now() < end;) {
     await each();
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** Polls until the pack's stream holds requested, started and an outcome (or the hang guard runs out). */
+async function untilPackSettled(store: EventStore, packId: string, each = async () => undefined) {
+  await until(async () => (await store.readStream(`evidencepack-${packId}`)).length >= 3, each);
 }
 
 /** A retry backoff that ends when the test says so, not on the wall clock: `due()` is the pending wake-up. */
@@ -136,7 +144,7 @@ async function harness(build: BuildPack, logTree?: LogTree) {
   const jobs = packJobs(store, clock, files, build, undefined, logTree, runner);
   await requestPack(runner, 1);
   jobs.start();
-  await untilPackSettled(store, 'p1', 200);
+  await untilPackSettled(store, 'p1');
   await jobs.stop();
   const events = await store.readStream('evidencepack-p1');
   return { events, files, done };
@@ -213,7 +221,7 @@ describe('PackJobRunner', () => {
     await requestPack(runner, 1);
     jobs.start();
     // Until the build has started (the request reached the queue), then until it has run out.
-    while ((await store.readStream('evidencepack-p1')).length < 2) await new Promise((r) => setTimeout(r, 5));
+    await until(async () => (await store.readStream('evidencepack-p1')).length >= 2);
     await jobs.drained();
     await jobs.stop();
     expect((await store.readStream('evidencepack-p1')).map((e) => e.type)).toEqual([
@@ -249,7 +257,7 @@ describe('PackJobRunner', () => {
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
     expect(jobs.health()).toMatchObject({ status: 'up', state: 'idle' });
     jobs.start();
-    for (let i = 0; i < 200 && jobs.health().status === 'up'; i++) await new Promise((r) => setTimeout(r, 5));
+    await until(() => jobs.health().status !== 'up');
     expect(jobs.health()).toEqual({
       status: 'degraded',
       state: 'retrying',
@@ -292,14 +300,14 @@ describe('PackJobRunner following the log', () => {
       built,
     );
     jobs.start();
-    for (let i = 0; i < 2000 && !pending.due; i++) await new Promise((r) => setTimeout(r, 5));
+    await until(() => pending.due !== undefined);
     expect(jobs.status()).toMatchObject({
       state: 'retrying',
       retry: { attempt: 1, lastError: '14 UNAVAILABLE: Connection dropped' },
     });
     pending.due!(); // the backoff is over
     await requestPack(runner, 2);
-    await untilPackSettled(store, 'p2', 6000);
+    await untilPackSettled(store, 'p2');
     expect((await store.readStream('evidencepack-p2')).map((e) => e.type)).toEqual([
       'evidence-pack-requested',
       'evidence-pack-generation-started',
@@ -341,9 +349,9 @@ describe('PackJobRunner following the log', () => {
     }));
     (jobs as unknown as { log: { error(): void } }).log = { error: () => undefined };
     jobs.start();
-    for (let i = 0; i < 2000 && !pending.due; i++) await new Promise((r) => setTimeout(r, 5));
+    await until(() => pending.due !== undefined);
     pending.due!(); // the backoff is over: the queue reads the log to prove the store answers
-    for (let i = 0; i < 2000 && !answerRead; i++) await new Promise((r) => setTimeout(r, 5));
+    await until(() => answerRead !== undefined);
 
     stopRequested = true;
     const stopped = jobs.stop().then(() => 'stopped' as const);
@@ -374,7 +382,7 @@ describe('PackJobRunner building through a store fault', () => {
     await requestPack(runner, 3);
     jobs.start();
     let retries = 0;
-    await untilPackSettled(store, 'p3', 4000, async () => {
+    await untilPackSettled(store, 'p3', async () => {
       if (!pending.due) return;
       // Nothing but the request is recorded until the backoff is over.
       expect((await store.readStream('evidencepack-p3')).map((e) => e.type)).toEqual(['evidence-pack-requested']);
