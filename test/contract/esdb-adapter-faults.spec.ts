@@ -18,7 +18,7 @@ let seq = 0;
 const stream = (category: string) => `${category}-${process.pid}x${++seq}x${Date.now()}`;
 
 /** Pulls from an iterator until it rejects, with a generous deadline so a silent hang fails the test. */
-async function drainUntilError(it: AsyncIterator<StoredEvent>, seen: StoredEvent[], ms = 30_000): Promise<unknown> {
+async function drainUntilError(it: AsyncIterator<StoredEvent>, seen: StoredEvent[], ms = 60_000): Promise<unknown> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     let timer: NodeJS.Timeout | undefined;
@@ -113,7 +113,11 @@ describe('EventStoreDB adapter on server refusals and drops (protocol fake, test
     const sub = store.subscribe({ filter: { streamCategories: ['gone'] } });
     const it = sub[Symbol.asyncIterator]();
     const pending = drainUntilError(it, []);
-    await new Promise((r) => setTimeout(r, 100));
+    // Live once the server holds the call: waited for, not assumed after 100 ms (a busy machine may
+    // not have got there, and the test would then stop a server the subscription never reached).
+    for (const end = Date.now() + 60_000; fake.liveSubscriptions() === 0 && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(fake.liveSubscriptions()).toBe(1);
     await fake.stop();
     await expect(pending).resolves.toBeInstanceOf(SubscriptionDroppedError);
   });

@@ -14,8 +14,8 @@ export interface ContractFixture {
 let seq = 0;
 const stream = (category = 'case') => `${category}-${process.pid}x${++seq}x${Date.now()}`;
 
-/** Takes `n` events from a subscription, with a timeout so a missing event fails instead of hanging. */
-async function take(iterable: AsyncIterable<StoredEvent>, n: number, ms = 5000): Promise<StoredEvent[]> {
+/** Takes `n` events from a subscription, with a timeout (a hang guard) so a missing event fails instead of hanging. */
+async function take(iterable: AsyncIterable<StoredEvent>, n: number, ms = 60_000): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   const it = iterable[Symbol.asyncIterator]();
   const deadline = Date.now() + ms;
