@@ -15,9 +15,12 @@ const inspectorClaims = { userId: 'ofsted-hmi-jones', role: 'inspector' as const
 const get = async (t: TestApp, url: string, token?: string) =>
   send(t, url, undefined, { method: 'GET', token: token ?? (await t.token()) });
 
-/** Polls the status endpoint (the job runs in the background) until the pack is built or failed. */
+/**
+ * Polls the status endpoint (the job runs in the background) until the pack is built or failed, under
+ * a hang guard (2 min), not a count of polls: a loaded machine's build is slower, not wrong.
+ */
 async function waitForBuild(t: TestApp, packId: string): Promise<{ status: string; files: { name: string }[] }> {
-  for (let i = 0; i < 600; i++) {
+  for (const end = Date.now() + 120_000; Date.now() < end;) {
     const { body } = await get(t, `/evidence-packs/${packId}`);
     if (body?.status === 'completed' || body?.status === 'failed') return body;
     await new Promise((r) => setTimeout(r, 25));

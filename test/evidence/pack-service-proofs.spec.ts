@@ -32,7 +32,8 @@ describe('a pack built by the service carries inclusion proofs against the recor
     expect(digest.treeSize).toBeGreaterThan(0);
     expect((await send(t, '/evidence-packs', { packId: 'jtai-2022', scope: YEAR_2022 })).status).toBe(202);
     let status: string | undefined;
-    for (let i = 0; i < 2400 && status !== 'completed' && status !== 'failed'; i++) {
+    // Until built, under a hang guard (2 min), not a count of polls: a loaded machine's build is slower, not wrong.
+    for (const end = Date.now() + 120_000; Date.now() < end && status !== 'completed' && status !== 'failed';) {
       status = (await send(t, '/evidence-packs/jtai-2022', undefined, { method: 'GET' })).body?.status;
       if (status !== 'completed' && status !== 'failed') await new Promise((r) => setTimeout(r, 25));
     }

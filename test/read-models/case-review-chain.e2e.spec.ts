@@ -204,7 +204,8 @@ describe('case review chain (e2e)', () => {
     const scope = { from: '2021-01-01', to: '2022-12-31', caseReviewId: ID };
     expect((await send(t, '/evidence-packs', { packId: 'jtai-cspr-2021-01', scope })).status).toBe(202);
     let pack: { status: string; scope: object } | undefined;
-    for (let i = 0; i < 400 && !['completed', 'failed'].includes(pack?.status ?? ''); i++) {
+    // Polled until built, under a hang guard (2 min), not 400 polls (~10 s, which a loaded machine's build can take).
+    for (const end = Date.now() + 120_000; Date.now() < end && !['completed', 'failed'].includes(pack?.status ?? '');) {
       await new Promise((r) => setTimeout(r, 25));
       pack = (await get('/evidence-packs/jtai-cspr-2021-01')).body as typeof pack;
     }

@@ -35,7 +35,8 @@ describe('instances sharing the evidence-pack queue in PostgreSQL', () => {
   const status = async (app: TestApp, packId: string) =>
     ((await send(app, `/evidence-packs/${packId}`, undefined, { method: 'GET' })).body as { status?: string }).status;
   const settled = async (app: TestApp, packId: string) => {
-    for (let i = 0; i < 1200; i++) {
+    // Under a hang guard (2 min), not a count of polls: a loaded machine's build is slower, not wrong.
+    for (const end = Date.now() + 120_000; Date.now() < end;) {
       const s = await status(app, packId);
       if (s === 'completed' || s === 'failed') return s;
       await new Promise((r) => setTimeout(r, 25));
