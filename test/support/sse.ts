@@ -90,10 +90,11 @@ export async function openStream(
 }
 
 /**
- * Collects the stream's text until `done` says it has what it needs, the stream ends, or (a
- * generous bound, so a missing event fails the test rather than hanging it) `waitMs` passes.
+ * Collects the stream's text until `done` says it has what it needs, the stream ends, or (a hang
+ * guard, so a missing event fails the test rather than hanging it; a busy machine is only slower)
+ * `waitMs` passes.
  */
-export function readUntil(res: IncomingMessage, done: (text: string) => boolean, waitMs = 20_000): Promise<string> {
+export function readUntil(res: IncomingMessage, done: (text: string) => boolean, waitMs = 60_000): Promise<string> {
   return new Promise((resolve) => {
     let text = '';
     const timer = setTimeout(() => resolve(text), waitMs);
@@ -110,8 +111,8 @@ export function readUntil(res: IncomingMessage, done: (text: string) => boolean,
   });
 }
 
-/** Resolves once the server has ended the stream (true), or false if it is still open after `waitMs`. */
-export function ended(res: IncomingMessage, waitMs = 20_000): Promise<boolean> {
+/** Resolves once the server has ended the stream (true), or false if it is still open after `waitMs` (a hang guard). */
+export function ended(res: IncomingMessage, waitMs = 60_000): Promise<boolean> {
   if (res.readableEnded) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), waitMs);
