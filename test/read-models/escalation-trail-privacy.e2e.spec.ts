@@ -56,7 +56,7 @@ function following(res: IncomingMessage): Followed {
         const timer = setTimeout(() => {
           waiters.delete(check);
           resolve(text);
-        }, 20_000);
+        }, 60_000); // a hang guard: a missing document fails the test instead of hanging it
         waiters.add(check);
         check();
       }),

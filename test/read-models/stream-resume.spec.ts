@@ -10,6 +10,7 @@ import { ProjectionStreams, type StreamSpec } from '../../src/read-models/sse/pr
 import { SseHeartbeat } from '../../src/read-models/sse/sse-heartbeat';
 import { ManualClock } from '../../src/shared/clock';
 import { newEvent } from '../support/events';
+import { HANG_GUARD_MS } from './support/runner-harness';
 
 const actions: StreamSpec<ActionLogDoc> = {
   projection: actionLogProjection,
@@ -68,7 +69,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
     const p = await raise('a2');
     await moveDue('a1', '2022-07-01');
     const a3 = await raise('a3');
-    await runner.waitFor(a3);
+    await runner.waitFor(a3, HANG_GUARD_MS);
     // The stream reads the log through a gate that the test opens only after more has been committed.
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -83,14 +84,14 @@ describe('resuming a projection stream while the log keeps moving', () => {
     const streams = streamsOf(runner, store, gated);
     const opening = streams.open(actions, { headers: { 'last-event-id': String(p) } });
     const a1 = await moveDue('a1', '2022-08-01');
-    await runner.waitFor(a1);
+    await runner.waitFor(a1, HANG_GUARD_MS);
     const a4 = await raise('a4');
-    await runner.waitFor(a4);
+    await runner.waitFor(a4, HANG_GUARD_MS);
     open();
     const sent: MessageEvent[] = [];
     const sub = (await opening).subscribe((m) => sent.push(m));
     const last = await raise('a5');
-    await runner.waitFor(last);
+    await runner.waitFor(last, HANG_GUARD_MS);
     sub.unsubscribe();
     const docs = sent.map((m) => ({ id: m.id, ...(m.data as { actionId: string; dueDate: string }) }));
     expect(pages).toBeGreaterThan(0);
@@ -108,7 +109,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
   it('given a long log after Last-Event-ID, then it is read in pages and every changed action is sent', async () => {
     const p = await raise('b0');
     for (let i = 1; i <= 1_200; i++) await raise(`b${i}`);
-    await runner.waitFor((await events.readAll()).at(-1)!.position);
+    await runner.waitFor((await events.readAll()).at(-1)!.position, HANG_GUARD_MS);
     const reads: (ReadAllOptions | undefined)[] = [];
     const counted = {
       readAll: (o?: ReadAllOptions) => {
@@ -159,7 +160,7 @@ describe('resuming a projection stream cut inside one committed batch', () => {
     const live: MessageEvent[] = [];
     const stream = (await streamsOver(events).open(actions, { headers: {} })).subscribe((m) => live.push(m));
     runner.start();
-    await runner.waitFor(a3);
+    await runner.waitFor(a3, HANG_GUARD_MS);
     stream.unsubscribe();
     // The connection dropped after the batch's first document: resuming with its id sends the rest, not it again.
     const [got] = live as { id: string; data: { actionId: string } }[];
@@ -212,7 +213,7 @@ describe('a projection stream where one event changes several documents', () => 
     });
     runner.start();
     try {
-      await runner.waitFor(e0);
+      await runner.waitFor(e0, HANG_GUARD_MS);
       const streams = streamsOf(runner, store, events);
       const live: MessageEvent[] = [];
       const pastHead: MessageEvent[] = [];
@@ -224,7 +225,7 @@ describe('a projection stream where one event changes several documents', () => 
       ];
       const e1 = await touch('y', 'z');
       const e2 = await touch('w');
-      await runner.waitFor(e2);
+      await runner.waitFor(e2, HANG_GUARD_MS);
       streams$.forEach((s) => s.unsubscribe());
       const keyAndId = (ms: MessageEvent[]) => ms.map((m) => [(m.data as { key: string }).key, m.id]);
       // Before anything was sent, a fresh stream (or one resumed past the head) is at the checkpoint it opened at.

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApp, type AppOptions } from '../../src/bootstrap';
+import { guardRunnerWaits } from './runner-waits';
 import { mintDevToken, type TokenClaims } from '../../src/auth/mint-token';
 import { ManualClock } from '../../src/shared/clock';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port';
@@ -94,6 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
   });
   Logger.overrideLogger(captureNestLogs(logs));
   const app = await createApp(config, clock, { ...options, logStream });
+  guardRunnerWaits(app);
   const plaintexts = app.get(PersonalDataCipher).rememberPlaintexts();
   const store = app.get<EventStore>(EVENT_STORE);
   // Every e2e suite proves one invariant on the way out: each event's actor is a verified token's.

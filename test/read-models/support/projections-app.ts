@@ -12,6 +12,7 @@ import { validationPipe } from '../../../src/http/validation';
 import { EVENT_STORE, type EventStore } from '../../../src/ledger/event-store.port';
 import { setupOpenApi } from '../../../src/openapi';
 import { ProjectionRunner } from '../../../src/read-models/projection-runner';
+import { guardRunnerWaits } from '../../support/runner-waits';
 import { ProjectionsModule } from '../../../src/read-models/projections.module';
 import { ManualClock } from '../../../src/shared/clock';
 import { send } from '../../support/http';
@@ -68,6 +69,7 @@ export async function startProjectionsApp(
   app.useGlobalPipes(validationPipe());
   setupOpenApi(app);
   await app.init();
+  guardRunnerWaits(app);
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
