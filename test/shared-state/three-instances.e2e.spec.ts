@@ -56,7 +56,7 @@ describe('three service processes sharing one ledger and one PostgreSQL', () => 
       DATABASE_URL: pg.url,
       DIGEST_INTERVAL_MINUTES: String(INTERVAL_MS / 60_000),
       LEADER_LEASE_SECONDS: String(LEASE_MARGIN_MS / 1000),
-      READ_CONSISTENCY_WAIT_MS: '30000',
+      READ_CONSISTENCY_WAIT_MS: '60000', // the most allowed: a hang guard, not a speed check
       RETENTION_INTERVAL_MINUTES: '0',
     });
     live = [...cluster.instances];
