@@ -27,7 +27,7 @@ function setup(tree?: (follower: LogTreeFollower) => LogTree) {
   const follower = new LogTreeFollower(store, new LogTreeStore(':memory:'), {
     batchSize: 100,
     batchMs: 5,
-    waitMs: 30_000,
+    waitMs: 60_000, // a hang guard for head()'s wait, not a speed bound
   });
   follower.start();
   followers.push(follower);

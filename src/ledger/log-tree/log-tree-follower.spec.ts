@@ -16,7 +16,8 @@ import { LogTreeFollower } from './log-tree-follower';
 import { LogTreeStore } from './log-tree-store';
 import { LogPositionNotFound, LogTreeBehindError, LogTreeMismatchError } from './log-tree-errors';
 
-const fast = { batchSize: 3, batchMs: 5, waitMs: 10_000 };
+// waitMs bounds head()'s wait for the tree to catch up: a hang guard here (a busy machine is only slower).
+const fast = { batchSize: 3, batchMs: 5, waitMs: 60_000 };
 const quickRetries = () => new Retrier(new RetryPolicy({ initialMs: 1, maxMs: 5 }));
 
 describe('LogTreeFollower (memory engine, in-memory tree)', () => {
