@@ -24,6 +24,8 @@ interface Booted {
   url: string;
   /** Every file boot had loaded through require when it said "listening", relative to the repository. */
   loaded: string[];
+  /** How the launcher's V8 code cache served this start: used, rejected (by V8) or none. */
+  cache: string;
 }
 
 /** `node dist/service.js`, as `npm start` runs it, on a free port; resolves once it said "listening" and what it had loaded. */
@@ -34,11 +36,23 @@ async function boot(env: Record<string, string>): Promise<Booted> {
     env,
     deadlineMs: START_DEADLINE_MS,
     cwd: ROOT,
-    // The whole line (a long list arrives in several chunks).
-    ready: (out) => /^LOADED (.*)\n/m.exec(out)?.[1],
+    // The whole lines (a long list arrives in several chunks).
+    ready: (out) => /^LOADED (.*)\nCACHE (\w+)\n/m.exec(out)?.slice(1, 3).join('\n'),
   });
-  return { child, url, loaded: (JSON.parse(ready) as string[]).map((f) => relative(ROOT, f)) };
+  const [loaded, cache] = ready.split('\n');
+  return { child, url, loaded: (JSON.parse(loaded) as string[]).map((f) => relative(ROOT, f)), cache };
 }
+
+/** The service on SQLite on a free port, with no scheduled work to get in the way. */
+const QUIET_SQLITE = {
+  LEDGER_STORE: 'sqlite',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  DIGEST_INTERVAL_MINUTES: '0',
+  RETENTION_INTERVAL_MINUTES: '0',
+  INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
+};
 
 /** The node_modules packages among the loaded files (`@scope/name` or `name`). */
 const packagesOf = (files: string[]): Set<string> =>
@@ -66,16 +80,7 @@ describe('the one-file service bundle (dist/service.bundle.js, run by dist/servi
       agency: 'test',
     });
     // When the bundle starts on a fresh SQLite data directory.
-    service = await boot({
-      LEDGER_STORE: 'sqlite',
-      LEDGER_DATA_DIR: dir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DIGEST_INTERVAL_MINUTES: '0',
-      RETENTION_INTERVAL_MINUTES: '0',
-      INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
-    });
+    service = await boot({ ...QUIET_SQLITE, LEDGER_DATA_DIR: dir });
   }, BUILD_DEADLINE_MS + START_DEADLINE_MS);
 
   afterAll(async () => {
@@ -119,5 +124,19 @@ describe('the one-file service bundle (dist/service.bundle.js, run by dist/servi
     for (const t0 = Date.now(); keyOfCache() !== key && Date.now() - t0 < CACHE_DEADLINE_MS;)
       await new Promise((r) => setTimeout(r, 50));
     expect(keyOfCache()).toBe(key);
+  });
+
+  it('then a second start uses that cache, which V8 takes: it was made under the flags it is checked under', async () => {
+    // The first start had none (removed before it).
+    expect(service.cache).toBe('none');
+    const other = mkdtempSync(join(tmpdir(), 'ledger-service-bundle-again-'));
+    const again = await boot({ ...QUIET_SQLITE, LEDGER_DATA_DIR: other });
+    try {
+      // Refused ('rejected') when the bundle set its V8 flags after the launcher compiled it.
+      expect(again.cache).toBe('used');
+    } finally {
+      await terminate(again.child);
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVICE_V8_FLAGS } from '../../src/startup/heap-settings';
 
 interface Compiled {
   run: (exports: object, require: NodeJS.Require, module: { exports: object }, file: string, dir: string) => void;
@@ -12,6 +13,7 @@ interface Compiled {
 const launcher = require('../../scripts/service-launcher.js') as {
   compileWithCache: (source: string, filename: string, cacheFile: string) => Compiled;
   cacheKey: (source: string) => string;
+  SERVICE_V8_FLAGS: string;
 };
 
 /** A module the way the launcher runs the bundle: its exports as the function's `module`. */
@@ -82,5 +84,12 @@ describe('the bundle launcher: a V8 code cache keyed by the bundle and Node', ()
     expect(compiled.cache).toBe('none');
     expect(compiled.saveCache()).toBe(false);
     expect(runModule(compiled, file).answer).toBe(42);
+  });
+});
+
+describe('the bundle launcher and the service: one set of V8 flags', () => {
+  it('the launcher sets before its compile the flags the service sets, so the cache it makes is one V8 takes', () => {
+    // (service-bundle.spec shows a second start using the cache; this names where a difference comes from.)
+    expect(launcher.SERVICE_V8_FLAGS).toBe(SERVICE_V8_FLAGS);
   });
 });
