@@ -1,5 +1,6 @@
 import { EsdbEventStore } from '../../src/ledger/esdb/esdb-event-store';
 import type { Clock } from '../../src/shared/clock';
+import { HANG_GUARD_MS } from './hang-guard';
 
 /**
  * The store deadline for suites that are not about deadlines. The protocol fake serves from the
@@ -7,7 +8,7 @@ import type { Clock } from '../../src/shared/clock';
  * 5 s default there (a speed dependence). The deadline stays as a guard against a hung store.
  * Suites about deadlines set their own.
  */
-export const TEST_STORE_DEADLINE_MS = 60_000;
+export const TEST_STORE_DEADLINE_MS = HANG_GUARD_MS;
 
 /** The EventStoreDB adapter on a test server (usually the protocol fake), with the test deadline. */
 export function esdbTestStore(connectionString: string, clock: Clock): EsdbEventStore {

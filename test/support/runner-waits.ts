@@ -1,3 +1,4 @@
+import { HANG_GUARD_MS } from './hang-guard';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ProjectionRunner } from '../../src/read-models/projection-runner';
 
@@ -6,7 +7,7 @@ import { ProjectionRunner } from '../../src/read-models/projection-runner';
  * hang, never a speed check. ProjectionRunner.waitFor's own default (10 s) is a bound a loaded CI
  * machine can meet with a healthy catch-up, e.g. the demo data applied through the protocol fake.
  */
-export const RUNNER_HANG_GUARD_MS = 60_000;
+export const RUNNER_HANG_GUARD_MS = HANG_GUARD_MS;
 
 /**
  * Gives the app's runner that default for waitFor: a test's `runner.waitFor(position)` then fails

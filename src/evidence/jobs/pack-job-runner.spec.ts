@@ -20,6 +20,7 @@ import { PackStorage } from './pack-storage';
 import { PACK_QUEUE_LEASE, PackQueueLeadership } from './pack-queue-leadership';
 import type { PackFiles } from './pack-files.port';
 import { FencedOutError, type PgLeases } from '../../shared-state/postgres/leases';
+import { HANG_GUARD_MS } from '../../../test/support/hang-guard';
 
 const actor = { userId: 'amrita-sharma', role: 'business-manager', agency: 'warwickshire-safeguarding' };
 const scope = {
@@ -43,9 +44,6 @@ const requestPack = (runner: CommandRunner, n: number) =>
     { type: 'request-evidence-pack', data: { packId: `p${n}`, scope } },
     { actor, correlationId: `req-${n}` },
   );
-
-/** A guard against a hang, not a speed check: a busy CI machine makes a build's file I/O slow, not wrong. */
-const HANG_GUARD_MS = 60_000;
 
 /** Polls `condition` every 5 ms until it holds, or gives up (returns) after the hang guard. */
 async function until(condition: () => boolean | Promise<boolean>, each = async () => undefined): Promise<void> {

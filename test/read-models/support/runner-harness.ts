@@ -5,6 +5,7 @@ import { MemoryEventStore } from '../../../src/ledger/memory/memory-event-store'
 import { ProjectionRunner } from '../../../src/read-models/projection-runner';
 import { ReadModelStore } from '../../../src/read-models/read-model-store';
 import { ManualClock } from '../../../src/shared/clock';
+import { HANG_GUARD_MS } from '../../support/hang-guard';
 import { toAppends, type Append } from './action-histories';
 
 /** Appends one by one (each its own commit, as handlers do); returns the last position. */
@@ -45,11 +46,8 @@ export const tally: Projection<{ n: number }> = {
   evolve: (d) => ({ n: d.n + 1 }),
 };
 
-/**
- * How long a spec waits for the runner to reach a position before calling it hung: a guard against a
- * hang, never a speed check (a busy 2-core CI machine makes a healthy catch-up slow, not wrong).
- */
-export const HANG_GUARD_MS = 60_000;
+/** How long a spec waits for the runner to reach a position before calling it hung (test/support/hang-guard). */
+export { HANG_GUARD_MS };
 
 /** Polls `condition` every 5 ms until it holds; throws after `limitMs` (a hang guard: a busy machine is only slower). */
 export async function until(
