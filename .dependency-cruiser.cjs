@@ -131,6 +131,16 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'v8-flags-set-only-by-main',
+      severity: 'error',
+      comment:
+        "heap-settings sets the service's V8 flags on import, safe only first thing in a fresh process: set in one " +
+        'that has run a while (a jest worker), --memory-reducer-single-gc can kill it. Read the flags from ' +
+        'service-v8-flags.ts instead.',
+      from: { pathNot: '^src/main\\.ts$' },
+      to: { path: '^src/startup/heap-settings\\.ts$' },
+    },
+    {
       name: 'shared-imports-only-shared',
       severity: 'error',
       comment: 'shared/ is the bottom layer: it imports nothing else of ours (no ledger, no context, no edge).',

@@ -12,8 +12,8 @@
  * compile, and a new cache is written. A directory the service cannot write (a read-only image)
  * leaves it without a cache, nothing else.
  *
- * V8's check includes its flags, so the service's own (src/startup/heap-settings.ts, which the bundle
- * sets again) are set here before the compile: a cache is then made and checked under the same flags.
+ * V8's check includes its flags, so the service's own (src/startup/service-v8-flags.ts; the bundle's
+ * heap-settings sets them again) are set here before the compile: a cache is then made and checked under the same flags.
  * Set only inside the bundle, they made every start's cache one V8 refused (~0.35 s more CPU a start).
  */
 const { createHash } = require('node:crypto');
@@ -23,7 +23,10 @@ const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
 const vm = require('node:vm');
 
-/** The service's V8 flags, as src/startup/heap-settings.ts sets them (a test holds the two equal). */
+/**
+ * The service's V8 flags, as src/startup/service-v8-flags.ts declares them (a test holds the two equal).
+ * Set first thing in launch(): set in a process that has run a while, this one can kill it (see there).
+ */
 const SERVICE_V8_FLAGS = '--memory-reducer-single-gc';
 
 /** The cache's key: it is used only for this exact bundle on this Node. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVICE_V8_FLAGS } from '../../src/startup/heap-settings';
+import { SERVICE_V8_FLAGS } from '../../src/startup/service-v8-flags';
 
 interface Compiled {
   run: (exports: object, require: NodeJS.Require, module: { exports: object }, file: string, dir: string) => void;
