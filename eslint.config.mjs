@@ -26,6 +26,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every write carries CommandResponseInterceptor through src/http/write-routes.ts (no global interceptor).
+    files: ['**/*.ts'],
+    ignores: ['src/http/write-routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Post', 'Put', 'Patch', 'Delete'],
+              message:
+                "Write routes come from src/http/write-routes.ts: they carry the command response's ETag and idempotency.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read HTTP and JSON bodies, which are untyped by nature: asserting on them is the point.
     files: ['test/**/*.ts', '**/*.spec.ts', '**/testing/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, ModuleRef } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from './config/app-config';
@@ -7,8 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthModule } from './health/health.module';
-import { CommandResponseInterceptor } from './http/command-response.interceptor';
-import { withRouteInterceptors } from './http/route-interceptors';
+import { RouteSteps } from './http/route-steps';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { SlidingLogThrottlerStorage } from './http/rate-limit-storage';
 import { IdempotencyModule } from './http/idempotency/idempotency.module';
@@ -18,7 +17,7 @@ import { LogTreeModule } from './ledger/log-tree/log-tree.module';
 import type { Clock } from './shared/clock';
 import { CONTEXT_MODULES } from './contexts';
 import { ServedRecordsModule } from './served-records.module';
-import { ReadYourWritesInterceptor } from './read-models/consistency/read-your-writes.interceptor';
+import { ReadYourWritesGuard } from './read-models/consistency/read-your-writes.guard';
 
 @Module({})
 export class AppModule {
@@ -46,16 +45,11 @@ export class AppModule {
         TokenVerifier,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // Guards, not interceptors: any Nest interceptor costs a read a chain of rxjs links (route-steps.ts).
+        // In this order: a read waits for its writes only once its caller may read; then the route's steps.
+        { provide: APP_GUARD, useClass: ReadYourWritesGuard },
+        { provide: APP_GUARD, useClass: RouteSteps },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        CommandResponseInterceptor,
-        ReadYourWritesInterceptor,
-        {
-          provide: APP_INTERCEPTOR,
-          // One link for the global interceptors and the route's own (src/http/route-interceptors.ts).
-          useFactory: (commands: CommandResponseInterceptor, reads: ReadYourWritesInterceptor, modules: ModuleRef) =>
-            withRouteInterceptors([commands, reads], modules),
-          inject: [CommandResponseInterceptor, ReadYourWritesInterceptor, ModuleRef],
-        },
       ],
     };
   }

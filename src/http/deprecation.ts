@@ -1,16 +1,8 @@
-import {
-  applyDecorators,
-  BadRequestException,
-  CallHandler,
-  ExecutionContext,
-  Header,
-  NestInterceptor,
-} from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { tap, type Observable } from 'rxjs';
+import { applyDecorators, BadRequestException, Header } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOkHeaders } from './ok-response-headers';
 import { problem } from './problem';
-import { UseRouteInterceptors } from './route-interceptors';
+import { UseRouteSteps, type RouteStep } from './route-steps';
 
 /** RFC 9745 headers: `Deprecation` as a structured-field Date (`@` and seconds since the epoch), `Link` to the replacement. */
 function deprecationHeaders(since: string, documentation: string): Record<'Deprecation' | 'Link', string> {
@@ -46,24 +38,19 @@ export interface RenamedQueryParameterOptions {
  */
 export function RenamedQueryParameter(o: RenamedQueryParameterOptions): MethodDecorator {
   return applyDecorators(
-    UseRouteInterceptors(new RenamedQueryParameterInterceptor(o, deprecationHeaders(o.since, o.documentation))),
+    UseRouteSteps(renamedQueryParameterStep(o, deprecationHeaders(o.since, o.documentation))),
     // Sent only when the old name is used: documented beside the 200's body, never in place of it.
     ApiOkHeaders(DEPRECATION_RESPONSE_HEADERS),
   );
 }
 
-class RenamedQueryParameterInterceptor implements NestInterceptor {
-  constructor(
-    private readonly o: RenamedQueryParameterOptions,
-    private readonly headers: Record<string, string>,
-  ) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const query = (http.getRequest<FastifyRequest>().query ?? {}) as Record<string, unknown>;
-    const { old, replacement } = this.o;
-    if (query[old] === undefined) return next.handle();
-    if (query[replacement] !== undefined && query[replacement] !== query[old]) {
+function renamedQueryParameterStep(o: RenamedQueryParameterOptions, headers: Record<string, string>): RouteStep {
+  const { old, replacement } = o;
+  const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
+  return {
+    before(request) {
+      const query = queryOf(request);
+      if (query[old] === undefined || query[replacement] === undefined || query[replacement] === query[old]) return;
       throw new BadRequestException(
         problem(400, 'conflicting-parameters', `${old} and ${replacement} disagree`, {
           detail: `${old} is the deprecated name of ${replacement}: give one of them`,
@@ -72,14 +59,12 @@ class RenamedQueryParameterInterceptor implements NestInterceptor {
           ],
         }),
       );
-    }
-    return next.handle().pipe(
-      tap(() => {
-        const reply = http.getResponse<FastifyReply>();
-        for (const [name, value] of Object.entries(this.headers)) void reply.header(name, value);
-      }),
-    );
-  }
+    },
+    after(request, reply) {
+      if (queryOf(request)[old] === undefined) return;
+      for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    },
+  };
 }
 
 /** Response headers for the OpenAPI document of an operation marked with DeprecatedMembers. */

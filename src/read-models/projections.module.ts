@@ -48,7 +48,6 @@ import { DecisionRegisterReader } from './decision-register/decision-register.re
 import { EscalationTrailController } from './escalations/escalation-trail.controller';
 import { EscalationTrailReader } from './escalations/escalation-trail.reader';
 import { ConditionalGetHook } from './etag/conditional-get.hook';
-import { ReadETagInterceptor } from './etag/read-etag';
 import { BoardsAsOfController } from './boards/boards-as-of.controller';
 import { BoardsController } from './boards/boards.controller';
 import { PeopleAsOfController } from './people/people-as-of.controller';
@@ -181,7 +180,6 @@ export function readModelFile(config: AppConfig): string {
     },
     { provide: SseHeartbeat, useFactory: () => new SseHeartbeat() },
     ProjectionStreams,
-    ReadETagInterceptor,
     ConditionalGetHook,
   ],
   exports: [ProjectionRunner],

@@ -11,7 +11,7 @@ export const RUNNER_HANG_GUARD_MS = HANG_GUARD_MS;
 
 /**
  * Gives the app's runner that default for waitFor: a test's `runner.waitFor(position)` then fails
- * only on a hang. A timeout passed explicitly (as the read-your-writes interceptor passes its own,
+ * only on a hang. A timeout passed explicitly (as the read-your-writes guard passes its own,
  * and tests about timeouts do) is used as given, so the app behaves as it would in production.
  */
 export function guardRunnerWaits(app: INestApplicationContext): void {

@@ -1,15 +1,7 @@
-import {
-  applyDecorators,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { tap, type Observable } from 'rxjs';
 import { ApiOkHeaders } from '../ok-response-headers';
-import { UseRouteInterceptors } from '../route-interceptors';
+import { UseRouteSteps, type RouteStep } from '../route-steps';
 
 /**
  * What a read's ETag rests on, noted per request (the raw Node request, so nothing outlives it):
@@ -43,18 +35,13 @@ export function ApiETag(tag: string) {
   );
 }
 
-@Injectable()
-export class RecordETagInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const raw = context.switchToHttp().getRequest<FastifyRequest>().raw;
-    return next.handle().pipe(
-      tap((body) => {
-        const revision = (body as { revision?: unknown } | undefined)?.revision;
-        if (typeof revision === 'number') validatorBases.set(raw, { kind: 'record', revision });
-      }),
-    );
-  }
-}
+/** The record's `revision`, from the answer, once the handler has given one. */
+const recordTagStep: RouteStep = {
+  after(request, _reply, body) {
+    const revision = (body as { revision?: unknown } | undefined)?.revision;
+    if (typeof revision === 'number') validatorBases.set(request.raw, { kind: 'record', revision });
+  },
+};
 
 /** One record: the tag rests on the document's `revision` (the same value works as If-Match on its commands). */
-export const RecordETag = () => applyDecorators(UseRouteInterceptors(new RecordETagInterceptor()), ApiETag(RECORD_TAG));
+export const RecordETag = () => applyDecorators(UseRouteSteps(recordTagStep), ApiETag(RECORD_TAG));

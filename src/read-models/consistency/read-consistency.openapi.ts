@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 /**
- * The Consistency-Position header on every authenticated read (ReadYourWritesInterceptor serves
+ * The Consistency-Position header on every authenticated read (ReadYourWritesGuard serves
  * them all, so it is documented once here rather than on each controller). Its 400 and 503 are
  * already among every read's documented problems.
  */
