@@ -75,6 +75,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
     const gate = new Promise<void>((resolve) => (open = resolve));
     let pages = 0;
     const gated = {
+      lastEventAtOrBefore: (position: number) => events.lastEventAtOrBefore(position),
       readAll: async (o?: ReadAllOptions) => {
         pages++;
         await gate;
@@ -112,6 +113,7 @@ describe('resuming a projection stream while the log keeps moving', () => {
     await runner.waitFor((await events.readAll()).at(-1)!.position, HANG_GUARD_MS);
     const reads: (ReadAllOptions | undefined)[] = [];
     const counted = {
+      lastEventAtOrBefore: (position: number) => events.lastEventAtOrBefore(position),
       readAll: (o?: ReadAllOptions) => {
         reads.push(o);
         return events.readAll(o);

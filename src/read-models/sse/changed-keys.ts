@@ -5,7 +5,8 @@ import type { EventStore } from '../../ledger/event-store.port';
 export const RESUME_PAGE = 500;
 
 /**
- * The documents a projection changed after position `after`, up to and including `upTo` (the
+ * The documents a projection changed after position `after` (a position the store returned;
+ * undefined: from the start of the log), up to and including `upTo` (the
  * projection's checkpoint), each with the position of the last event that changed it (the id a
  * stream sends it with). Positions are only compared, never computed: each page starts after the
  * last position the store returned.
@@ -13,7 +14,7 @@ export const RESUME_PAGE = 500;
 export async function changedKeys(
   events: Pick<EventStore, 'readAll'>,
   projection: Projection<unknown>,
-  after: number,
+  after: number | undefined,
   upTo: number,
   pageSize = RESUME_PAGE,
 ): Promise<Map<string, number>> {

@@ -245,6 +245,37 @@ describe('ProjectionStreams: a blue-green switch-over', () => {
     expect(isCompleted()).toBe(true);
   });
 
+  it('given a Last-Event-ID the store never returned, when the stream resumes, then the log is read after the last event at or before it, and what changed after the id is sent', async () => {
+    // Given: a store that, as EventStoreDB does, refuses to read after a position it never returned (it returned 4 and 9).
+    const changes = new Subject<ProjectionFeed<{ n: number }>>();
+    const runner = { feedOf: () => changes } as unknown as ProjectionRunner;
+    const store = {
+      checkpoint: () => ({ version: 1, position: 9 }),
+      replacedAt: () => undefined,
+      get: () => ({ n: 1 }),
+    } as unknown as ReadModelStore;
+    const log = [{ position: 4 }, { position: 9 }];
+    const events = {
+      lastEventAtOrBefore: async (p: number) => log.filter((e) => e.position <= p).at(-1),
+      readAll: async ({ after }: { after?: number }) => {
+        if (after !== undefined && !log.some((e) => e.position === after)) throw new Error('invalid position');
+        return log.filter((e) => after === undefined || e.position > after);
+      },
+    } as unknown as EventStore;
+    const streams = new ProjectionStreams(runner, store, events, systemClock, new SseHeartbeat());
+
+    // When: clients resume from 5 (between two events) and from 2 (before the first).
+    const sent = async (id: string) => {
+      const messages: MessageEvent[] = [];
+      (await streams.open(spec, { headers: { 'last-event-id': id } })).subscribe((m) => messages.push(m)).unsubscribe();
+      return messages;
+    };
+
+    // Then: each is sent the document as changed by the events after its id, with that event's position.
+    expect(await sent('5')).toEqual([{ type: 'thing', data: { n: 1 }, id: '9' }]);
+    expect(await sent('2')).toEqual([{ type: 'thing', data: { n: 1 }, id: '9' }]);
+  });
+
   it('given a client resuming while the switch-over happens (during its read of the log), then it is sent the reset of the new version, then live changes', async () => {
     // Given: the served version at 10, and the resume's read of the log held until the test says.
     const changes = new Subject<ProjectionFeed<{ n: number }>>();
@@ -258,8 +289,11 @@ describe('ProjectionStreams: a blue-green switch-over', () => {
         for (const [key, doc] of Object.entries(served.docs)) yield { key, doc };
       },
     } as unknown as ReadModelStore;
-    let readLog!: () => void;
-    const events = { readAll: () => new Promise((resolve) => (readLog = () => resolve([]))) } as unknown as EventStore;
+    let readLog: (() => void) | undefined;
+    const events = {
+      lastEventAtOrBefore: async (position: number) => ({ position }),
+      readAll: () => new Promise((resolve) => (readLog = () => resolve([]))),
+    } as unknown as EventStore;
     const streams = new ProjectionStreams(runner, store, events, systemClock, new SseHeartbeat());
     const opening = streams.open(spec, { headers: { 'last-event-id': '5' } });
 
@@ -268,6 +302,7 @@ describe('ProjectionStreams: a blue-green switch-over', () => {
     changes.next(switchOver([['a', { n: 2 }]]));
     served = { ...served, checkpoint: { version: 2, position: 13 }, docs: { a: { n: 3 } } };
     changes.next({ projection: 'p', key: 'a', doc: { n: 3 }, position: 13, lastAtPosition: true });
+    while (readLog === undefined) await new Promise((resolve) => setImmediate(resolve));
     readLog();
     const sent: MessageEvent[] = [];
     const sub = (await opening).subscribe((m) => sent.push(m));

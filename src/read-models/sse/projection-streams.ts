@@ -91,7 +91,7 @@ export class ProjectionStreams {
     // (Nor need the log be read when a reset is due: switch-overs only move replacedAt forward.)
     const latest =
       upTo !== undefined && after < upTo && !this.predates(name, after)
-        ? await changedKeys(this.events, spec.projection, after, upTo)
+        ? await changedKeys(this.events, spec.projection, await this.logPositionAtOrBefore(after), upTo)
         : new Map<string, number>();
     // Synchronous from here: a commit writes the store and emits its changes in one step, so the
     // documents read now are at this checkpoint, and every change held so far is in them (and is
@@ -118,6 +118,16 @@ export class ProjectionStreams {
       return { position, events: doc === undefined ? undefined : spec.select(key, doc) };
     });
     return this.numbered(selected, after);
+  }
+
+  /**
+   * The client's id as a position the log can be read after: the last event's at or before it
+   * (undefined: none, read from the start). An id comes from outside, and a store may refuse to read
+   * after a number it never returned (EventStoreDB does: its positions are byte offsets), so it goes
+   * through lastEventAtOrBefore, as the event store's port asks; the same events follow either way.
+   */
+  private async logPositionAtOrBefore(id: number): Promise<number | undefined> {
+    return (await this.events.lastEventAtOrBefore(id))?.position;
   }
 
   /** Whether a stream id was sent by a version that a blue-green switch-over has since replaced. */
