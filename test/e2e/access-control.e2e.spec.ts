@@ -1,7 +1,7 @@
-import { ModulesContainer } from '@nestjs/core';
 import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/auth/permissions';
 import { PUBLIC, REQUIRES } from '../../src/auth/requires.decorator';
 import { operations, type OpenApiDoc } from '../support/openapi-bodies';
+import { controllerMethods } from '../support/controller-methods';
 import { eventCount } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -19,20 +19,12 @@ const API_OPERATION = 'swagger/apiOperation';
 /** Each controller method's operationId and what its route declares, as the guard reads it (method over class). */
 function declaredAccess(t: TestApp): Map<string, Declared> {
   const routes = new Map<string, Declared>();
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      if (!metatype) continue;
-      const proto = metatype.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(proto)) {
-        const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const operation = Reflect.getMetadata(API_OPERATION, handler) as { operationId?: string } | undefined;
-        if (!operation?.operationId) continue;
-        const read = (key: string): unknown => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, metatype);
-        const requires = read(REQUIRES) as Permission | undefined;
-        routes.set(operation.operationId, read(PUBLIC) ? 'public' : (requires ?? 'undeclared'));
-      }
-    }
+  for (const { controller, handler } of controllerMethods(t.app)) {
+    const operation = Reflect.getMetadata(API_OPERATION, handler) as { operationId?: string } | undefined;
+    if (!operation?.operationId) continue;
+    const read = (key: string): unknown => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+    const requires = read(REQUIRES) as Permission | undefined;
+    routes.set(operation.operationId, read(PUBLIC) ? 'public' : (requires ?? 'undeclared'));
   }
   return routes;
 }

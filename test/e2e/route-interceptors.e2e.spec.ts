@@ -1,7 +1,8 @@
-import { RequestMethod, type Type } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ApplicationConfig, ModulesContainer } from '@nestjs/core';
+import { ApplicationConfig } from '@nestjs/core';
 import { CommandResponseInterceptor } from '../../src/http/command-response.interceptor';
+import { controllerMethods } from '../support/controller-methods';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -18,27 +19,14 @@ interface Route {
 const WRITES = new Set([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE]);
 
 function routesOf(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      if (!metatype) continue;
-      const controller = metatype as Type;
-      const proto = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(proto)) {
-        const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const own = (target: object) =>
-          (Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? [];
-        routes.push({
-          name: `${controller.name}.${name}`,
-          method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod,
-          interceptors: [...own(controller), ...own(handler)],
-        });
-      }
-    }
-  }
-  return routes;
+  const own = (target: object) => (Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? [];
+  return controllerMethods(t.app)
+    .filter(({ handler }) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+    .map(({ controller, name, handler }) => ({
+      name: `${controller.name}.${name}`,
+      method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod,
+      interceptors: [...own(controller), ...own(handler)],
+    }));
 }
 
 describe('which routes carry a Nest interceptor', () => {
