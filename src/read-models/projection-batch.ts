@@ -42,6 +42,7 @@ export class ProjectionBatch<D> {
     private readonly store: ReadModelStore,
     private from: number | undefined,
   ) {
+    store.rebuilding(projection.name, from === undefined);
     if (from !== undefined) return;
     this.written = new Set();
     this.cuts = store.layers.cutsFor(projection.name);
@@ -49,6 +50,7 @@ export class ProjectionBatch<D> {
 
   /** Near the head: new keys are rare, so stop remembering every key and ask the store instead. */
   settle(): void {
+    if (this.written) this.store.rebuilding(this.projection.name, false);
     this.written = undefined;
   }
 

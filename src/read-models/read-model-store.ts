@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { DocumentFilter } from '../http/cursor-page';
 import type { StoredEvent } from '../ledger/event-envelope';
@@ -8,6 +9,7 @@ import { buildingName, CheckpointMovedError, type Checkpoint } from './checkpoin
 import { guarded } from './guarded-store-calls';
 import { openReadModelFile } from './read-model-file';
 import { RecordedTimes } from './recorded-times';
+import { currentBootId, discardIfTorn, UnsyncedWrites } from './unsynced-writes';
 
 /** Sorts after every key character we use (record ids are ASCII slugs), to bound prefix scans. */
 const PREFIX_END = '\uffff';
@@ -26,7 +28,9 @@ export interface BatchFacts {
  * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
  * checkpoint are written in one transaction, so a crash leaves both at the same position: on
  * restart nothing is lost and nothing is applied twice. The read models can always be rebuilt
- * from the ledger, so NORMAL sync is enough (a lost last commit is just replayed).
+ * from the ledger, so NORMAL sync is enough (a lost last commit is just replayed), and a rebuild from
+ * empty commits with no sync at all until it catches up (UnsyncedWrites: a file the machine stopped
+ * under is discarded at the next open and rebuilt).
  */
 export class ReadModelStore {
   private readonly db: Database.Database;
@@ -45,9 +49,18 @@ export class ReadModelStore {
   private readonly snapshots: SnapshotLayers;
   /** What each projection applied since its last commit, for the position -> time index. */
   private readonly recorded = new RecordedTimes();
+  /** Rebuilds from empty commit without fsync (see UnsyncedWrites). */
+  private readonly unsynced: UnsyncedWrites;
 
-  constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number } = {}) {
+  /** `bootId`: the machine's boot, to tell a torn file from one a dead process left (default: the OS's). */
+  constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number; bootId?: string } = {}) {
+    const bootId = options.bootId ?? currentBootId();
+    if (file !== ':memory:' && discardIfTorn(file, bootId))
+      new Logger('ReadModelStore').warn(
+        `${file} was being rebuilt without fsync when the machine stopped: discarded, the read models rebuild from the ledger`,
+      );
     this.db = openReadModelFile(file, options.deadlineMs ?? 5000);
+    this.unsynced = new UnsyncedWrites(this.db, file, bootId);
     this.snapshots = new SnapshotLayers(this.db, {
       snapshotEvery: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY,
       snapshotProjections: options.snapshotProjections,
@@ -281,7 +294,31 @@ export class ReadModelStore {
     });
   }
 
+  /**
+   * A projection rebuilds from empty (`rebuilding`: its batches commit without fsync until every such
+   * projection has caught up), or no longer does (caught up, or committing from a checkpoint again).
+   */
+  rebuilding(projection: string, rebuilding: boolean): void {
+    if (rebuilding) this.unsynced.started(projection);
+    else this.unsynced.ended(projection);
+  }
+
+  /** Whether commits are synced now ('normal') or a rebuild from empty skips the fsync ('off'). */
+  commitSync(): 'normal' | 'off' {
+    return this.db.pragma('synchronous', { simple: true }) === 0 ? 'off' : 'normal';
+  }
+
+  /** Syncs what rebuilds committed without fsync, now (close does too; the rebuild bench counts it). */
+  syncRebuilds(): void {
+    storeCallSync('read-model-store', true, () => this.unsynced.sync());
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.unsynced.sync();
+    } finally {
+      this.db.close();
+    }
   }
 }
