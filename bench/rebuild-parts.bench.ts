@@ -107,7 +107,7 @@ async function part(events: SqliteEventStore, dir: string, which: Part): Promise
   const start = performance.now();
   runner.start();
   await runner.waitFor(raw.head, 60 * 60_000);
-  store.syncRebuilds(); // the rebuild's closing fsyncs (UnsyncedWrites) belong to it, as the limit's commit does to it
+  store.unsynced.sync(); // the rebuild's closing fsyncs (UnsyncedWrites) belong to it, as the limit's commit does to it
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   await runner.stop();

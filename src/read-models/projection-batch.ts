@@ -42,7 +42,8 @@ export class ProjectionBatch<D> {
     private readonly store: ReadModelStore,
     private from: number | undefined,
   ) {
-    store.rebuilding(projection.name, from === undefined);
+    if (from === undefined) store.unsynced.started(projection.name);
+    else store.unsynced.ended(projection.name);
     if (from !== undefined) return;
     this.written = new Set();
     this.cuts = store.layers.cutsFor(projection.name);
@@ -50,7 +51,7 @@ export class ProjectionBatch<D> {
 
   /** Near the head: new keys are rare, so stop remembering every key and ask the store instead. */
   settle(): void {
-    if (this.written) this.store.rebuilding(this.projection.name, false);
+    if (this.written) this.store.unsynced.ended(this.projection.name);
     this.written = undefined;
   }
 

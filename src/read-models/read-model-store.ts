@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { DocumentFilter } from '../http/cursor-page';
 import type { StoredEvent } from '../ledger/event-envelope';
@@ -28,9 +27,8 @@ export interface BatchFacts {
  * Read models on an embedded SQLite file beside the ledger (or ':memory:'). Documents and the
  * checkpoint are written in one transaction, so a crash leaves both at the same position: on
  * restart nothing is lost and nothing is applied twice. The read models can always be rebuilt
- * from the ledger, so NORMAL sync is enough (a lost last commit is just replayed), and a rebuild from
- * empty commits with no sync at all until it catches up (UnsyncedWrites: a file the machine stopped
- * under is discarded at the next open and rebuilt).
+ * from the ledger, so NORMAL sync is enough (a lost last commit is just replayed); a rebuild from empty
+ * skips the sync until it catches up (UnsyncedWrites).
  */
 export class ReadModelStore {
   private readonly db: Database.Database;
@@ -49,16 +47,13 @@ export class ReadModelStore {
   private readonly snapshots: SnapshotLayers;
   /** What each projection applied since its last commit, for the position -> time index. */
   private readonly recorded = new RecordedTimes();
-  /** Rebuilds from empty commit without fsync (see UnsyncedWrites). */
-  private readonly unsynced: UnsyncedWrites;
+  /** Rebuilds from empty commit without fsync (see UnsyncedWrites): batches report their start and end. */
+  readonly unsynced: UnsyncedWrites;
 
   /** `bootId`: the machine's boot, to tell a torn file from one a dead process left (default: the OS's). */
   constructor(file: string, options: Partial<SnapshotOptions> & { deadlineMs?: number; bootId?: string } = {}) {
     const bootId = options.bootId ?? currentBootId();
-    if (file !== ':memory:' && discardIfTorn(file, bootId))
-      new Logger('ReadModelStore').warn(
-        `${file} was being rebuilt without fsync when the machine stopped: discarded, the read models rebuild from the ledger`,
-      );
+    if (file !== ':memory:') discardIfTorn(file, bootId);
     this.db = openReadModelFile(file, options.deadlineMs ?? 5000);
     this.unsynced = new UnsyncedWrites(this.db, file, bootId);
     this.snapshots = new SnapshotLayers(this.db, {
@@ -292,25 +287,6 @@ export class ReadModelStore {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
       }
     });
-  }
-
-  /**
-   * A projection rebuilds from empty (`rebuilding`: its batches commit without fsync until every such
-   * projection has caught up), or no longer does (caught up, or committing from a checkpoint again).
-   */
-  rebuilding(projection: string, rebuilding: boolean): void {
-    if (rebuilding) this.unsynced.started(projection);
-    else this.unsynced.ended(projection);
-  }
-
-  /** Whether commits are synced now ('normal') or a rebuild from empty skips the fsync ('off'). */
-  commitSync(): 'normal' | 'off' {
-    return this.db.pragma('synchronous', { simple: true }) === 0 ? 'off' : 'normal';
-  }
-
-  /** Syncs what rebuilds committed without fsync, now (close does too; the rebuild bench counts it). */
-  syncRebuilds(): void {
-    storeCallSync('read-model-store', true, () => this.unsynced.sync());
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Projection } from '../../projections/projection';
+import { tally } from '../../test/read-models/support/runner-harness';
 import { ProjectionBatch } from './projection-batch';
 import { ReadModelStore } from './read-model-store';
 import { discardIfTorn } from './unsynced-writes';
@@ -23,25 +23,25 @@ describe('commits without fsync while rebuilding from empty (UnsyncedWrites)', (
 
   it('given a projection rebuilding, then commits skip the fsync and a mark naming the boot stands beside the file until it catches up', () => {
     const store = open();
-    expect(store.commitSync()).toBe('normal');
-    store.rebuilding('p', true);
-    expect(store.commitSync()).toBe('off');
+    expect(store.unsynced.commitSync()).toBe('normal');
+    store.unsynced.started('p');
+    expect(store.unsynced.commitSync()).toBe('off');
     expect(marks()).toEqual([
       expect.stringMatching(new RegExp(`^read-models\\.sqlite\\.unsynced-${process.pid}\\.\\d+$`)),
     ]);
     expect(readFileSync(join(dir, marks()[0]), 'utf8')).toBe('boot-1');
     store.commit('p', 1, undefined, 7, new Map([['k', { n: 1 }]]), 1);
-    store.rebuilding('p', false);
-    expect([store.commitSync(), marks()]).toEqual(['normal', []]);
+    store.unsynced.ended('p');
+    expect([store.unsynced.commitSync(), marks()]).toEqual(['normal', []]);
     store.close();
   });
 
   it('given two stores on one file, each rebuilding, then each keeps its own mark until it has synced', () => {
     const [a, b] = [open(), open()];
-    a.rebuilding('p', true);
-    b.rebuilding('q', true);
-    a.rebuilding('p', false);
-    expect([a.commitSync(), b.commitSync(), marks().length]).toEqual(['normal', 'off', 1]);
+    a.unsynced.started('p');
+    b.unsynced.started('q');
+    a.unsynced.ended('p');
+    expect([a.unsynced.commitSync(), b.unsynced.commitSync(), marks().length]).toEqual(['normal', 'off', 1]);
     b.close();
     a.close();
     expect(marks()).toEqual([]);
@@ -49,25 +49,25 @@ describe('commits without fsync while rebuilding from empty (UnsyncedWrites)', (
 
   it('given two projections rebuilding, then commits are synced again only once both have caught up', () => {
     const store = open();
-    store.rebuilding('a', true);
-    store.rebuilding('b', true);
-    store.rebuilding('a', false);
-    expect([store.commitSync(), marks().length]).toEqual(['off', 1]);
-    store.rebuilding('b', false);
-    expect([store.commitSync(), marks().length]).toEqual(['normal', 0]);
+    store.unsynced.started('a');
+    store.unsynced.started('b');
+    store.unsynced.ended('a');
+    expect([store.unsynced.commitSync(), marks().length]).toEqual(['off', 1]);
+    store.unsynced.ended('b');
+    expect([store.unsynced.commitSync(), marks().length]).toEqual(['normal', 0]);
     store.close();
   });
 
   it('given a reader holding an older snapshot, then not every frame reaches the file: the mark stays (a restart on another boot rebuilds)', () => {
     const store = open();
-    store.rebuilding('p', true);
+    store.unsynced.started('p');
     store.commit('p', 1, undefined, 7, new Map([['k', { n: 1 }]]), 1);
     const reader = new Database(file, { readonly: true });
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM documents').get(); // its snapshot: the WAL as it stands now
     store.commit('p', 1, 7, 8, new Map([['k', { n: 2 }]]), 1);
-    store.rebuilding('p', false);
-    expect([store.commitSync(), marks().length]).toEqual(['normal', 1]);
+    store.unsynced.ended('p');
+    expect([store.unsynced.commitSync(), marks().length]).toEqual(['normal', 1]);
     reader.exec('COMMIT');
     reader.close();
     store.close(); // now every frame can be copied
@@ -76,14 +76,14 @@ describe('commits without fsync while rebuilding from empty (UnsyncedWrites)', (
 
   it('given a projection that commits from a checkpoint, then nothing changes (only a rebuild from empty skips the fsync)', () => {
     const store = open();
-    store.rebuilding('p', false);
-    expect([store.commitSync(), marks()]).toEqual(['normal', []]);
+    store.unsynced.ended('p');
+    expect([store.unsynced.commitSync(), marks()]).toEqual(['normal', []]);
     store.close();
   });
 
   it('given the store closed mid-rebuild, then the file is synced and the mark removed', () => {
     const store = open();
-    store.rebuilding('p', true);
+    store.unsynced.started('p');
     store.commit('p', 1, undefined, 7, new Map([['k', { n: 1 }]]), 1);
     store.close();
     expect(marks()).toEqual([]);
@@ -94,16 +94,16 @@ describe('commits without fsync while rebuilding from empty (UnsyncedWrites)', (
 
   it('given an in-memory store, then a rebuild changes nothing (no file to tear)', () => {
     const store = new ReadModelStore(':memory:');
-    store.rebuilding('p', true);
-    expect(store.commitSync()).toBe('normal');
+    store.unsynced.started('p');
+    expect(store.unsynced.commitSync()).toBe('normal');
     store.close();
   });
 
   it('given the mark cannot be written, then the rebuild commits synced, as before', () => {
     const store = open();
     rmSync(dir, { recursive: true }); // the mark goes beside the file: with its directory gone, it cannot be written
-    store.rebuilding('p', true);
-    expect(store.commitSync()).toBe('normal');
+    store.unsynced.started('p');
+    expect(store.unsynced.commitSync()).toBe('normal');
     store.close();
   });
 
@@ -157,29 +157,20 @@ describe('commits without fsync while rebuilding from empty (UnsyncedWrites)', (
   });
 
   describe('a rebuild batch (ProjectionBatch)', () => {
-    const projection: Projection<{ n: number }> = {
-      name: 'p',
-      version: 1,
-      canHandle: () => true,
-      keysOf: () => ['k'],
-      initialState: () => ({ n: 0 }),
-      evolve: (d) => ({ n: d.n + 1 }),
-    };
-
     it('given a batch from empty, then its commits skip the fsync until it settles at the head', () => {
       const store = open();
-      const batch = new ProjectionBatch(projection, store, undefined);
-      expect(store.commitSync()).toBe('off');
+      const batch = new ProjectionBatch({ ...tally, name: 'p' }, store, undefined);
+      expect(store.unsynced.commitSync()).toBe('off');
       batch.settle();
-      expect([store.commitSync(), marks()]).toEqual(['normal', []]);
+      expect([store.unsynced.commitSync(), marks()]).toEqual(['normal', []]);
       store.close();
     });
 
     it('given a batch from a checkpoint, then its commits are synced', () => {
       const store = open();
       store.commit('p', 1, undefined, 7, new Map([['k', { n: 1 }]]), 1);
-      new ProjectionBatch(projection, store, 7);
-      expect(store.commitSync()).toBe('normal');
+      new ProjectionBatch({ ...tally, name: 'p' }, store, 7);
+      expect(store.unsynced.commitSync()).toBe('normal');
       store.close();
     });
   });

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 
 /** Where this machine's boot is named (Linux); elsewhere the boot is unknown and any mark discards the file. */
@@ -37,6 +38,9 @@ export function discardIfTorn(file: string, bootId: string | undefined): boolean
   if (torn) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     for (const mark of marks) rmSync(join(dir, mark), { force: true });
+    new Logger('ReadModelStore').warn(
+      `${file} was being rebuilt without fsync when the machine stopped: discarded, the read models rebuild from the ledger`,
+    );
     return true;
   }
   for (const mark of marks)
@@ -99,8 +103,9 @@ export class UnsyncedWrites {
     private readonly bootId: string | undefined,
   ) {}
 
-  get active(): boolean {
-    return this.mark !== undefined;
+  /** Whether commits are synced now ('normal') or skip the fsync ('off'). */
+  commitSync(): 'normal' | 'off' {
+    return this.db.pragma('synchronous', { simple: true }) === 0 ? 'off' : 'normal';
   }
 
   /** A projection starts rebuilding from empty: commits skip the fsync from now on. */
