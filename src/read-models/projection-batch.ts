@@ -42,9 +42,11 @@ export class ProjectionBatch<D> {
     private readonly store: ReadModelStore,
     private from: number | undefined,
   ) {
-    if (from === undefined) store.unsynced.started(projection.name);
-    else store.unsynced.ended(projection.name);
-    if (from !== undefined) return;
+    if (from !== undefined) {
+      store.unsynced.ended(projection.name);
+      return;
+    }
+    store.unsynced.started(projection.name); // its commits skip the fsync until it settles
     this.written = new Set();
     this.cuts = store.layers.cutsFor(projection.name);
   }

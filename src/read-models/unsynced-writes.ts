@@ -84,7 +84,7 @@ function fsyncFile(path: string, directory = false): void {
 
 /**
  * A rebuild from empty commits without fsync (synchronous=OFF): its checkpoints' syncs cost ~0.7 s of
- * a 300k-event rebuild's ~8 s (BENCHMARKS.md, Rebuild), and what it writes is derived from the ledger.
+ * a 300k-event rebuild's ~8 s (BENCHMARKS.md, A rebuild's commits without fsync), and what it writes is derived from the ledger.
  * Safe against the process dying (the OS keeps the writes); against the machine stopping it is made
  * safe by a mark beside the file, named by this process and holding the boot's id, written and
  * synced before the first unsynced commit and removed only once the file and its WAL are synced
