@@ -51,7 +51,7 @@ describe('scripts/build-if-stale.js', () => {
   beforeAll(() => {
     dir = built = mkdtempSync(join(tmpdir(), 'build-if-stale-'));
     mkdirSync(join(dir, 'scripts'));
-    for (const script of ['build-if-stale.js', 'bundle-service.js', 'service-launcher.js'])
+    for (const script of ['build-if-stale.js', 'bundle-service.js', 'service-launcher.js', 'ascii-only.js'])
       copyFileSync(join(ROOT, 'scripts', script), join(dir, 'scripts', script));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     source('package.json', '{ "name": "tiny", "private": true }\n');
@@ -75,6 +75,7 @@ describe('scripts/build-if-stale.js', () => {
       'scripts/build-if-stale.js',
       'scripts/bundle-service.js',
       'scripts/service-launcher.js',
+      'scripts/ascii-only.js',
     ])
       utimesSync(join(dir, file), past, past);
     // Given no build yet, when run, then it compiles and stamps, saying so on stderr and nothing on stdout.

@@ -12,7 +12,11 @@ const SERVICE = join(ROOT, 'dist', 'service.js');
 const CODE_CACHE = join(ROOT, 'dist', 'service.bundle.v8cache');
 // Plain JavaScript (it becomes dist/service.js), so required, not imported.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { cacheKey } = require('../../scripts/service-launcher.js') as { cacheKey: (source: string) => string };
+const { cacheKey, WRAPPER_HEAD, WRAPPER_CALL } = require('../../scripts/service-launcher.js') as {
+  cacheKey: (source: string) => string;
+  WRAPPER_HEAD: string;
+  WRAPPER_CALL: string;
+};
 const REPORT_LOADED = join(__dirname, 'support', 'report-loaded-at-listening.js');
 /** Hang guards on a busy 2-core machine (a stale dist/ is compiled first), not speed checks. */
 const BUILD_DEADLINE_MS = 540_000;
@@ -115,6 +119,13 @@ describe('the one-file service bundle (dist/service.bundle.js, run by dist/servi
       ['/openapi.json', '/docs/swagger-ui.css'].map(async (path) => (await fetch(`${service.url}${path}`)).status),
     );
     expect(answers).toEqual([200, 200]);
+  });
+
+  it('then the bundle is pure ASCII (a one-byte string to V8) and already in the wrapper the launcher compiles', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'service.bundle.js'), 'latin1');
+    expect(bundle).not.toMatch(/[\u0080-\uffff]/);
+    expect(bundle.startsWith(WRAPPER_HEAD)).toBe(true);
+    expect(bundle).toContain(`\n})${WRAPPER_CALL}\n`);
   });
 
   it('then, once listening, it saved a V8 code cache beside the bundle, keyed by the bundle and this Node', async () => {

@@ -11,15 +11,19 @@ interface Compiled {
 // Plain JavaScript (it becomes dist/service.js, beside the bundle it runs), so required, not imported.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require('../../scripts/service-launcher.js') as {
-  compileWithCache: (source: string, filename: string, cacheFile: string) => Compiled;
-  cacheKey: (source: string) => string;
+  compileWithCache: (source: string | Buffer, filename: string, cacheFile: string) => Compiled;
+  cacheKey: (source: string | Buffer) => string;
+  sourceOf: (bytes: Buffer) => string;
+  wrapped: (text: string) => string;
+  WRAPPER_HEAD: string;
+  WRAPPER_CALL: string;
   SERVICE_V8_FLAGS: string;
 };
 
-/** A module the way the launcher runs the bundle: its exports as the function's `module`. */
+/** A module the way the launcher runs the bundle: its exports as the function's `module` and `this`. */
 function runModule(compiled: Compiled, file: string): Record<string, unknown> {
   const mod = { exports: {} as Record<string, unknown> };
-  compiled.run(mod.exports, require, mod, file, join(file, '..'));
+  compiled.run.call(mod.exports, mod.exports, require, mod, file, join(file, '..'));
   return mod.exports;
 }
 
@@ -84,6 +88,42 @@ describe('the bundle launcher: a V8 code cache keyed by the bundle and Node', ()
     expect(compiled.cache).toBe('none');
     expect(compiled.saveCache()).toBe(false);
     expect(runModule(compiled, file).answer).toBe(42);
+  });
+});
+
+describe('the bundle launcher: what it compiles, from the bytes it reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-launcher-wrap-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const body = 'exports.answer = 6 * 7;\nexports.self = this === exports;\nexports.where = __filename;';
+  // As scripts/bundle-service.js writes the bundle: its code inside the wrapper, then the wrapper's call.
+  const asBuilt = `${launcher.WRAPPER_HEAD}\n${body}\n})${launcher.WRAPPER_CALL}\n//# sourceMappingURL=x.map\n`;
+
+  it('given a bundle as built, then it compiles the file up to the wrapper call, and Node runs the same file alike', () => {
+    expect(launcher.wrapped(asBuilt)).toBe(`${launcher.WRAPPER_HEAD}\n${body}\n})`);
+    const file = join(dir, 'as-built.js');
+    writeFileSync(file, asBuilt);
+    const compiled = launcher.compileWithCache(readFileSync(file), file, join(dir, 'as-built.v8cache'));
+    const expected = { answer: 42, self: true, where: file };
+    expect(runModule(compiled, file)).toEqual(expected);
+    // `node dist/service.bundle.js` (bench:startup's bundle-uncached): Node's loader, then the call.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's own loader is what this runs
+    expect({ ...(require(file) as object) }).toEqual(expected);
+  });
+
+  it('given any other text, then it is wrapped as a CommonJS module body', () => {
+    expect(launcher.wrapped(body)).toBe(`${launcher.WRAPPER_HEAD}${body}\n})`);
+    // A file that only starts like a bundle is wrapped too, not cut at a call it does not end with.
+    expect(launcher.wrapped(`${launcher.WRAPPER_HEAD}\n${body}\n})`)).toBe(
+      `${launcher.WRAPPER_HEAD}${launcher.WRAPPER_HEAD}\n${body}\n})\n})`,
+    );
+  });
+
+  it('given the bytes of an ASCII file or of a UTF-8 one, then the text is theirs, and the key is the one of that text', () => {
+    for (const text of ['plain ASCII: /[A-Z]/', 'UTF-8: /[A-ZÄÖÜß]/ and 𝒜']) {
+      const bytes = Buffer.from(text, 'utf8');
+      expect(launcher.sourceOf(bytes)).toBe(text);
+      expect(launcher.cacheKey(bytes)).toBe(launcher.cacheKey(text));
+    }
   });
 });
 
