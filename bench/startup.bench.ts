@@ -11,6 +11,8 @@
  *   bundle-cold      the same with its cache deleted first (the start that writes it again)
  *   bundle-uncached  node dist/service.bundle.js: the bundle compiled by Node, no cache
  *   unbundled        node dist/src/main.js: tsc's output, ~2,000 module files
+ *   baseline         BASELINE=<another tree> (built): its dist/service.js, as `npm start` runs it there;
+ *                    the figures then add bundle / baseline, the median of the per-round ratios
  * With several, each round starts each once, the order rotating every round, so a change in the
  * machine's load falls on all of them alike.
  * A first, untimed start brings the directory to rest (the ledger verified once in full, the log
@@ -35,8 +37,13 @@ const SCRIPTS: Record<string, string> = {
   'bundle-cold': 'service.js',
   'bundle-uncached': 'service.bundle.js',
   unbundled: 'src/main.js',
+  baseline: 'service.js',
 };
 const CODE_CACHE = join(root, 'dist', 'service.bundle.v8cache');
+/** Another tree, built, to start in turn with this one (the `baseline` target). */
+const BASELINE = process.env.BASELINE;
+/** The tree a target runs from: the baseline's, or this one. */
+const rootOf = (target: string): string => (target === 'baseline' ? BASELINE! : root);
 
 interface Health {
   status?: string;
@@ -62,7 +69,9 @@ function targets(): string[] {
   const named = (process.env.TARGETS ?? 'bundle').split(',').map((t) => t.trim());
   for (const t of named) {
     if (!(t in SCRIPTS)) throw new Error(`TARGETS: unknown target "${t}" (known: ${Object.keys(SCRIPTS).join(', ')})`);
-    if (!existsSync(join(root, 'dist', SCRIPTS[t]))) throw new Error(`dist/${SCRIPTS[t]} is missing: npm run build`);
+    if (t === 'baseline' && !BASELINE) throw new Error('TARGETS: baseline needs BASELINE=<another tree, built>');
+    const script = join(rootOf(t), 'dist', SCRIPTS[t]);
+    if (!existsSync(script)) throw new Error(`${script} is missing: npm run build there`);
   }
   return named;
 }
@@ -71,7 +80,7 @@ function targets(): string[] {
 async function timedStart(env: Record<string, string>, target: string, round: number): Promise<Start> {
   if (target === 'bundle-cold') rmSync(CODE_CACHE, { force: true });
   const t0 = performance.now();
-  const service = await startService(env, root, SCRIPTS[target]);
+  const service = await startService(env, rootOf(target), SCRIPTS[target]);
   const seconds = (performance.now() - t0) / 1000;
   // The process's own CPU time to listening: on a shared machine the wall time is mostly waiting for a core.
   const cpu = cpuMs(service.child.pid!) / 1000;
@@ -92,14 +101,14 @@ async function main(): Promise<void> {
 
   // Untimed: whatever the directory lacks (a first full verification, a log tree, read models) is made now.
   const t0 = performance.now();
-  const first = await startService(env, root, SCRIPTS[names[0]], 3_600_000);
+  const first = await startService(env, rootOf(names[0]), SCRIPTS[names[0]], 3_600_000);
   for (let i = 0; (await lags(first.url)).some((b) => b > 0); i++) {
     if (i > 36_000) throw new Error('read models did not catch up within an hour');
     await new Promise((r) => setTimeout(r, 100));
   }
   const settle = (performance.now() - t0) / 1000;
   await stopService(first);
-  for (const name of names.slice(1)) await stopService(await startService(env, root, SCRIPTS[name]));
+  for (const name of names.slice(1)) await stopService(await startService(env, rootOf(name), SCRIPTS[name]));
 
   const starts: Start[] = [];
   const loads: number[] = [];
@@ -126,7 +135,16 @@ async function main(): Promise<void> {
   for (const name of names) {
     const mine = starts.filter((s) => s.target === name);
     console.log(
-      `  ${name.padEnd(15)} (dist/${SCRIPTS[name]}): ${median(mine.map((s) => s.seconds)).toFixed(3)} s to listening, ${median(mine.map((s) => s.cpu)).toFixed(2)} s of CPU, lag on first /health median ${median(mine.map((s) => s.lag))} (max ${Math.max(...mine.map((s) => s.lag))})`,
+      `  ${name.padEnd(15)} (${name === 'baseline' ? BASELINE + '/' : ''}dist/${SCRIPTS[name]}): ${median(mine.map((s) => s.seconds)).toFixed(3)} s to listening, ${median(mine.map((s) => s.cpu)).toFixed(2)} s of CPU, lag on first /health median ${median(mine.map((s) => s.lag))} (max ${Math.max(...mine.map((s) => s.lag))})`,
+    );
+  }
+  if (names.includes('bundle') && names.includes('baseline')) {
+    const of = (name: string, round: number) => starts.find((s) => s.target === name && s.round === round)!;
+    const rounds = [...Array(ROUNDS).keys()].map((r) => r + 1);
+    const ratio = (pick: (s: Start) => number) =>
+      median(rounds.map((r) => pick(of('bundle', r)) / pick(of('baseline', r)))).toFixed(3);
+    console.log(
+      `  bundle / baseline, median of per-round ratios: ${ratio((s) => s.seconds)} of the time to listening, ${ratio((s) => s.cpu)} of the CPU`,
     );
   }
 }
