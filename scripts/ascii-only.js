@@ -34,12 +34,14 @@ function escapePattern(literal) {
   });
 }
 
-/** Where in `source` a non-ASCII character sits outside a regex literal or a comment: line and column. */
+/** Refuses a non-ASCII character found outside a regex or string literal or a comment, naming its line and column. */
 function refuse(source, start, what) {
   const before = source.slice(0, start).split('\n');
   const line = before.length;
   const column = before[before.length - 1].length + 1;
-  throw new Error(`non-ASCII text in a ${what} at ${line}:${column}; only regex literals and comments are escaped`);
+  throw new Error(
+    `non-ASCII text in a ${what} at ${line}:${column}; only regex and string literals and comments are escaped`,
+  );
 }
 
 /** `source` (a script) in pure ASCII, meaning the same; throws when it cannot be made so safely. */
