@@ -85,15 +85,17 @@ function sourceOf(bytes) {
  * copying, or any other text wrapped here (a second copy of it, ~20 ms for the 7 MB bundle).
  */
 function wrapped(text) {
-  const call = text.lastIndexOf(`\n})${WRAPPER_CALL}`);
-  return text.startsWith(WRAPPER_HEAD) && call > 0 ? text.slice(0, call + 3) : `${WRAPPER_HEAD}${text}\n})`;
+  const end = '\n})';
+  const call = text.lastIndexOf(`${end}${WRAPPER_CALL}`);
+  return text.startsWith(WRAPPER_HEAD) && call > 0 ? text.slice(0, call + end.length) : `${WRAPPER_HEAD}${text}${end}`;
 }
 
 /**
  * Compiles `source` (the file's bytes, or its text) as the CommonJS module `filename` with the cache
- * in `cacheFile`. Returns the module's function (exports, require, module, __filename, __dirname), how the cache served
- * ('used', 'rejected' by V8, or 'none': absent or another key), and `saveCache()`, which writes a
- * cache of everything compiled so far when this start had none to use (once; true if it wrote).
+ * in `cacheFile`. Returns the module's function (exports, require, module, __filename, __dirname),
+ * how the cache served ('used', 'rejected' by V8, or 'none': absent or another key), and
+ * `saveCache()`, which writes a cache of everything compiled so far when this start had none to use
+ * (once; true if it wrote).
  */
 function compileWithCache(source, filename, cacheFile) {
   // The key hashes the bytes as read: hashing the decoded text would encode 7 MB back to UTF-8 first.
