@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DataDirLock, DataDirLockedError, LOCK_FILE, OWNER_FILE, readDataDirOwner } from './data-dir-lock';
 
 describe('DataDirLock', () => {
@@ -71,6 +73,19 @@ describe('DataDirLock', () => {
     lock.release();
     lock.noteListening({ address: '127.0.0.1', family: 'IPv4', port: 3000 });
     expect(readDataDirOwner(dir)).toBeUndefined();
+  });
+
+  it('given a lock its holder keeps no reference to, when the garbage collector runs, then the directory stays locked until release()', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const ref = new WeakRef(DataDirLock.acquire(dir)); // a WeakRef holds nothing alive
+    for (let i = 0; i < 3; i++) {
+      await new Promise(setImmediate); // past the job that made the WeakRef, and the finalisers' turn
+      gc();
+    }
+    expect(() => DataDirLock.acquire(dir)).toThrow(DataDirLockedError);
+    ref.deref()?.release();
+    DataDirLock.acquire(dir).release();
   });
 
   it('given a lock file SQLite cannot open, then the error names it (better-sqlite3 alone names no path)', () => {

@@ -27,6 +27,14 @@ export class DataDirLockedError extends Error {
 }
 
 /**
+ * Every lock not yet released. The OS lock lives as long as the SQLite connection, and better-sqlite3
+ * closes a connection whose object is garbage-collected: a holder that kept no reference lost the
+ * lock at the next collection while it still ran (the SIGKILL test's child did, when first touching
+ * its stdout pipe). Held here, a lock lasts until release() or the end of the process.
+ */
+const held = new Set<DataDirLock>();
+
+/**
  * One owner per data directory: two processes on one directory would both run the projections,
  * the pack queue and the schedules over the same files. The lock is an OS file lock taken through
  * SQLite (locking_mode=EXCLUSIVE and a transaction that is never committed): the operating system
@@ -69,6 +77,7 @@ export class DataDirLock {
       throw err;
     }
     const lock = new DataDirLock(dataDir, db);
+    held.add(lock);
     lock.writeOwner({ pid: process.pid });
     return lock;
   }
@@ -85,6 +94,7 @@ export class DataDirLock {
   release(): void {
     if (this.released) return;
     this.released = true;
+    held.delete(this);
     rmSync(join(this.dataDir, OWNER_FILE), { force: true });
     this.db.close();
   }
