@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiExtension } from '@nestjs/swagger';
+import { ApiExtension } from '../shared/openapi/deferred-swagger';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from './permissions';
 
 export const REQUIRES = 'auth:requires';

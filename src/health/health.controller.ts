@@ -1,5 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '../shared/openapi/deferred-swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/requires.decorator';
 import { HealthService, type HealthReport } from './health.service';

@@ -8,7 +8,7 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiSchema,
-} from '@nestjs/swagger';
+} from '../shared/openapi/deferred-swagger';
 import type { CommandResult } from '../ledger/command-runner';
 import { ApiProblems, COMMAND_PROBLEMS } from './endpoint-responses';
 

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, type Type } from '@nestjs/common';
-import { ApiOperation, type ApiOperationOptions } from '@nestjs/swagger';
+import { ApiOperation, type ApiOperationOptions } from '../shared/openapi/deferred-swagger';
 import type { Permission } from '../auth/permissions';
 import { Requires } from '../auth/requires.decorator';
 import { CommandEndpoint } from './command-responses';

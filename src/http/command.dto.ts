@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '../shared/openapi/deferred-swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 
 /** Base of every command body: business time is optional and defaults to now. */

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '../shared/openapi/deferred-swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem';
 
 /**

@@ -1,5 +1,5 @@
 import { BadRequestException, Param, type PipeTransform, type Type } from '@nestjs/common';
-import { ApiParam } from '@nestjs/swagger';
+import { ApiParam } from '../shared/openapi/deferred-swagger';
 import { ID_PATTERN } from './ids';
 import { problem } from './problem';
 

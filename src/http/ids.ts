@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;

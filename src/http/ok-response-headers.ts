@@ -1,4 +1,4 @@
-import { DECORATORS } from '@nestjs/swagger';
+import { DECORATORS, deferOpenApi } from '../shared/openapi/deferred-swagger';
 
 type ResponseEntries = Record<string, { headers?: Record<string, unknown>; description?: string }>;
 
@@ -11,13 +11,16 @@ type ResponseEntries = Record<string, { headers?: Record<string, unknown>; descr
 export function ApiOkHeaders(headers: Record<string, { description: string; schema: object }>): MethodDecorator {
   return (_target, _key, descriptor) => {
     const method = descriptor.value as object;
-    const responses = (Reflect.getMetadata(DECORATORS.API_RESPONSE, method) ?? {}) as ResponseEntries;
-    const ok = responses['200'] ?? { description: '' };
-    Reflect.defineMetadata(
-      DECORATORS.API_RESPONSE,
-      { ...responses, 200: { ...ok, headers: { ...ok.headers, ...headers } } },
-      method,
-    );
+    // In its turn among the response decorators, which are applied when the document is built.
+    deferOpenApi(() => {
+      const responses = (Reflect.getMetadata(DECORATORS.API_RESPONSE, method) ?? {}) as ResponseEntries;
+      const ok = responses['200'] ?? { description: '' };
+      Reflect.defineMetadata(
+        DECORATORS.API_RESPONSE,
+        { ...responses, 200: { ...ok, headers: { ...ok.headers, ...headers } } },
+        method,
+      );
+    });
     return descriptor;
   };
 }

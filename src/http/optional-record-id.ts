@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from './ids';
 

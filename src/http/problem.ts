@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../shared/openapi/deferred-swagger';
 
 /** RFC 9457 problem details, with a stable `code` clients can switch on. */
 export interface Problem {

@@ -6,7 +6,7 @@ import {
   ApiPropertyOptional,
   ApiSchema,
   getSchemaPath,
-} from '@nestjs/swagger';
+} from '../shared/openapi/deferred-swagger';
 import type { Actor } from '../ledger/event-envelope';
 import type { Page } from './cursor-page';
 import { ApiProblems, READ_PROBLEMS } from './endpoint-responses';

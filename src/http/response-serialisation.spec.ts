@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '../shared/openapi/deferred-swagger';
 import { serialiseReadsBySchema } from './response-serialisation';
 
 /** A document with one serialised read (/action-log/{actionId}) and one that is not (/other/{id}), both of `Item`. */

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '../shared/openapi/deferred-swagger';
 
 type Json = Record<string, unknown>;
 type Operation = {

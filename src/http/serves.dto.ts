@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../shared/openapi/deferred-swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

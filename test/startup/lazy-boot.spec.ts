@@ -22,12 +22,14 @@ SwaggerModule.createDocument = function (...args) { built++; return createDocume
 const { createApp } = require('./src/bootstrap');
 const { loadConfig } = require('./src/config/app-config');
 const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
+const { ProblemSchema } = require('./src/http/problem');
+const problemProperties = () => Reflect.getMetadata('swagger/apiModelPropertiesArray', ProblemSchema.prototype)?.length ?? 0;
 (async () => {
   const app = await createApp(loadConfig({
     LEDGER_STORE: 'memory', LEDGER_DATA_DIR: process.argv[1], LOG_LEVEL: 'silent',
     DIGEST_INTERVAL_MINUTES: '0', RETENTION_INTERVAL_MINUTES: '0', INTEGRITY_CHECK_INTERVAL_MINUTES: '0',
   }));
-  const atBoot = { pdfkit: loaded('pdfkit'), pg: loaded('pg'), esdbClient: loaded('@eventstore/db-client'), jose: loaded('jose'), documentsBuilt: built };
+  const atBoot = { pdfkit: loaded('pdfkit'), pg: loaded('pg'), esdbClient: loaded('@eventstore/db-client'), jose: loaded('jose'), documentsBuilt: built, problemProperties: problemProperties() };
   const token = await app.inject({ url: '/action-log', headers: { authorization: 'Bearer not.a.token' } });
   const answers = [await app.inject('/openapi.json'), await app.inject('/openapi.json'), await app.inject('/docs/swagger-ui-init.js')];
   await app.close();
@@ -37,16 +39,25 @@ const loaded = (name) => Object.keys(require.cache).some((file) => file.includes
     firstToken: { status: token.statusCode, jose: loaded('jose') },
     sameDocument: answers[0].body === answers[1].body && answers[2].body.includes('Safeguarding governance ledger'),
     documentsBuilt: built,
+    problemProperties: problemProperties(),
   }));
 })().catch((err) => { console.error(err); process.exit(1); });
 `;
 
 interface Result {
-  atBoot: { pdfkit: boolean; pg: boolean; esdbClient: boolean; jose: boolean; documentsBuilt: number };
+  atBoot: {
+    pdfkit: boolean;
+    pg: boolean;
+    esdbClient: boolean;
+    jose: boolean;
+    documentsBuilt: number;
+    problemProperties: number;
+  };
   statuses: number[];
   firstToken: { status: number; jose: boolean };
   sameDocument: boolean;
   documentsBuilt: number;
+  problemProperties: number;
 }
 
 describe('what boot leaves to first use', () => {
@@ -86,5 +97,10 @@ describe('what boot leaves to first use', () => {
     expect(result.statuses).toEqual([200, 200, 200]);
     expect(result.sameDocument).toBe(true);
     expect(result.documentsBuilt).toBe(1);
+  });
+
+  it('boots without applying the OpenAPI decorators (src/shared/openapi/deferred-swagger.ts), then applies them for the document', () => {
+    expect(result.atBoot.problemProperties).toBe(0);
+    expect(result.problemProperties).toBeGreaterThan(0);
   });
 });

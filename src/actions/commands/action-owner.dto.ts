@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { IsIn, registerDecorator, type ValidationArguments } from 'class-validator';
 import { ID_PATTERN } from '../../http/ids';
 import { OWNER_KINDS, type ActionOwner, type OwnerKind } from '../domain/action-owner';

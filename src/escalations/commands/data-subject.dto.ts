@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { IsRecordId } from '../../http/ids';

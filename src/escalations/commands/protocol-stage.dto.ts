@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '../../shared/openapi/deferred-swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { ActorSchema } from '../../http/response-schemas';
 import { RECORD_KINDS, type RecordKind } from '../domain/pack-scope';
 import type { PackStatus } from '../domain/evidence-pack';

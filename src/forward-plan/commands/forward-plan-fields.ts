@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { IsOptional, Matches, Validate } from 'class-validator';
 import { CommandDto } from '../../http/command.dto';
 import { EitherField } from '../../http/either-field';

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Requires } from '../../auth/requires.decorator';
 import type { Permission } from '../../auth/permissions';

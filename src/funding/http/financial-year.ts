@@ -1,5 +1,5 @@
 import { BadRequestException, PipeTransform, applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '../../shared/openapi/deferred-swagger';
 import { ValidateBy } from 'class-validator';
 import { RecordId } from '../../http/id.pipe';
 import { problem } from '../../http/problem';

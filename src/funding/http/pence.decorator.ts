@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '../../shared/openapi/deferred-swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
 /** £100m in pence: far above any partnership budget, low enough that sums stay safe integers. */

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '../../shared/openapi/deferred-swagger';
 import { ApiOkHeaders } from '../ok-response-headers';
 import { UseRouteSteps, type RouteStep } from '../route-steps';
 

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min, Validate } from 'class-validator';
 import { CommandDto } from '../../http/command.dto';
 import { EitherField } from '../../http/either-field';

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '../../shared/openapi/deferred-swagger';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { LedgerStreamSchema, VerifyReportSchema } from './ledger.responses';
 import { Requires } from '../../auth/requires.decorator';

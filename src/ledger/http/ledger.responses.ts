@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { ActorSchema } from '../../http/response-schemas';
 import type { ChainProblemKind } from '../integrity/chain-verifier';
 

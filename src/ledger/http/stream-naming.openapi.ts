@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '../../shared/openapi/deferred-swagger';
 import { READ_STREAM_OPERATION, STREAM_ENTITY_ID_PATTERN } from './ledger.controller';
 
 /**

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';
 import { RecordETag } from '../etag/read-etag';
 import { RecordId } from '../../http/id.pipe';

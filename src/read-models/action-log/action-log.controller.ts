@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import { ACTION_KEY_PREFIX, type ActionLogDoc } from '../../../projections/action-log/action-log-doc';
 import { actionLogProjection } from '../../../projections/action-log/action-log.projection';

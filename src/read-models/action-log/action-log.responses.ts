@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { ACTION_STATUSES, type ActionStatus } from '../../actions';
 import { ActorSchema } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';

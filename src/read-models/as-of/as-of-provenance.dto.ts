@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import type { provenance, TimeAxis } from './as-of-answer';
 
 /** Business time applied to an answer: only events that happened by `through` (occurredAt). */

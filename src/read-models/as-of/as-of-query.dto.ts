@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '../../shared/openapi/deferred-swagger';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { parseAsOf, parseValidAt } from '../../../projections/as-of';
 import { ActionLogQueryDto } from '../action-log/action-log-query.dto';

@@ -1,4 +1,4 @@
-import { IntersectionType } from '@nestjs/swagger';
+import { IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { BudgetListQueryDto } from '../budget/budget-query.dto';
 import { DecisionRegisterQueryDto } from '../decision-register/decision-register-query.dto';
 import { AsOfQueryDto } from './as-of-query.dto';

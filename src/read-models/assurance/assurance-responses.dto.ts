@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { PLAN_STATUSES } from '../../assurance';
 import {
   asOf,

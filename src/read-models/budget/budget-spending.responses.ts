@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { SPENDING_KINDS, SPENDING_REFERENCE_KINDS, type SpendingKind, type SpendingReferenceKind } from '../../funding';
 
 /**

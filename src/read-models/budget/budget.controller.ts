@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Page } from '../../http/cursor-page';
 import { RecordRead } from '../../http/endpoint-responses';
 import { ListRead } from '../../http/response-schemas';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import { caseReviewsProjection } from '../../../projections/case-reviews/case-reviews.projection';
 import { Requires } from '../../auth/requires.decorator';
 import { RecordRead } from '../../http/endpoint-responses';

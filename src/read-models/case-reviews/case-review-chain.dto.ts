@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '../../shared/openapi/deferred-swagger';
 import { CHAIN_STAGES } from '../../../projections/case-reviews/case-review-chain';
 import { CASE_REVIEW_TYPES } from '../../case-reviews';
 import { asOf, idProperty, RecordHistoryEntryDto } from '../registry/registry-responses.dto';

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { CASE_REVIEW_STATUSES, type CaseReviewStatus } from '../../../projections/case-reviews/case-reviews.queries';

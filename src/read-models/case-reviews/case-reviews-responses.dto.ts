@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { CASE_REVIEW_STATUSES } from '../../../projections/case-reviews/case-reviews.queries';
 import {
   BRIEFING_FORMATS,

@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '../../shared/openapi/deferred-swagger';
 
 /**
  * The Consistency-Position header on every authenticated read (ReadYourWritesGuard serves

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import { Viewer } from '../../auth/viewer.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { RecordId } from '../../http/id.pipe';

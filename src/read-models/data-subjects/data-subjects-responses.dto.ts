@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { DATA_SUBJECT_STATUSES, type DataSubjectStatus } from '../../../projections/data-subjects/data-subject-doc';
 import { DATA_SUBJECT_RELATIONS, type DataSubjectRelation } from '../../escalations';
 import { ERASED_TEXT, ERASURE_BASES, WITHHELD_TEXT, type ErasureBasis } from '../../privacy';

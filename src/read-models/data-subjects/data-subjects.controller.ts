@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import { dataSubjectsProjection } from '../../../projections/data-subjects/data-subjects.projection';
 import { Requires } from '../../auth/requires.decorator';

@@ -1,5 +1,5 @@
 import { MeetingQuorumResponse } from '../meetings/meeting-responses.dto';
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { DECISION_OUTCOMES, type DecisionOutcome, type DecisionStatus } from '../../decisions';
 import { ActorSchema } from '../../http/response-schemas';
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';

@@ -1,7 +1,7 @@
 import { AsOfQueryDto, bitemporal } from '../as-of/as-of-query.dto';
 import { AsOfRead } from '../as-of/as-of-read';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { escalationTrailProjection } from '../../../projections/escalations/escalation-trail.projection';

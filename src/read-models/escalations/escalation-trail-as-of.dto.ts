@@ -1,4 +1,4 @@
-import { IntersectionType, OmitType } from '@nestjs/swagger';
+import { IntersectionType, OmitType } from '../../shared/openapi/deferred-swagger';
 import { EscalationTrailQueryDto, EscalationTrailSummaryQueryDto } from './escalation-trail-query.dto';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { PERIOD_KINDS, type PeriodKind } from '../../../projections/escalations/periods';
 import {
   DATA_SUBJECT_RELATIONS,

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PLAN_STATUSES, type PlanStatus } from '../../forward-plan';
 import { IdFilter } from '../../http/ids';

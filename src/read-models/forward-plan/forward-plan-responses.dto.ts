@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { PLAN_STATUSES, SOURCE_KINDS } from '../../forward-plan';
 import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 

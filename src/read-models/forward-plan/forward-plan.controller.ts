@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import { forwardPlanProjection } from '../../../projections/forward-plan/forward-plan.projection';
 import { Requires } from '../../auth/requires.decorator';

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   RECOMMENDATION_STATUSES,

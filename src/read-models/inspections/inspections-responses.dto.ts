@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { RECOMMENDATION_STATUSES } from '../../../projections/inspections/inspections.queries';
 import { INSPECTION_BODIES, RAG_STATUSES, RECOMMENDATION_KINDS } from '../../inspections';
 import {

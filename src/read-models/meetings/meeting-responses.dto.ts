@@ -1,5 +1,5 @@
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import type { ActionOwner } from '../../actions';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../../decisions';
 import type { Actor } from '../../ledger/event-envelope';

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { IdFilter } from '../../http/ids';
 import { DateFilter, PageQueryDto } from '../../http/page-query.dto';

@@ -1,5 +1,11 @@
 import { Controller, Get, Header, Headers, MessageEvent, Query, SseSignal } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import type { MeetingDoc } from '../../../projections/meetings/meeting-doc';
 import { meetingsProjection } from '../../../projections/meetings/meetings.projection';

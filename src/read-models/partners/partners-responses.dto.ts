@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { PARTNER_KINDS } from '../../partners';
 import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { asOf, historyOf, idProperty, pageOf, recorded } from '../registry/registry-responses.dto';
 
 export class PersonRoleDto {

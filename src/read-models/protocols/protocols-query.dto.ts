@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { AsOfQueryDto } from '../as-of/as-of-query.dto';

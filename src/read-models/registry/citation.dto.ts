@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { SERVED_KINDS } from '../../shared/serves';
 import { idProperty, StampDto } from './registry-responses.dto';
 

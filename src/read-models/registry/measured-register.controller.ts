@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, MessageEvent, Query, SseSignal, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import { businessDate } from '../../../projections/calendar/business-date';
 import { Requires } from '../../auth/requires.decorator';

@@ -1,6 +1,6 @@
 import { AsOfProvenanceSchema } from '../as-of/as-of-provenance.dto';
 import type { Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { ID_PATTERN } from '../../http/ids';
 
 /** The classes the registry read models (partners, people, boards) answer with, for the OpenAPI document. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, MessageEvent, Query, SseSignal, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../shared/openapi/deferred-swagger';
 import type { Observable } from 'rxjs';
 import { Requires } from '../../auth/requires.decorator';
 import { CollectionRead, RecordRead } from '../../http/endpoint-responses';

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RISK_STATUSES, type RiskStatus } from '../../../projections/risks/risks.queries';
 import { IdFilter } from '../../http/ids';

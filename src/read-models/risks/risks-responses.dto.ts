@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../shared/openapi/deferred-swagger';
 import { RISK_STATUSES } from '../../../projections/risks/risks.queries';
 import { RISK_CATEGORIES } from '../../risks';
 import {

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { SIGNOFF_STATUSES, type SignoffStatus } from '../../../projections/signoffs/signoff-doc';
 import { IdFilter } from '../../http/ids';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '../../shared/openapi/deferred-swagger';
 import { SIGNOFF_STATUSES } from '../../../projections/signoffs/signoff-doc';
 import { ARTEFACT_KINDS } from '../../signoffs';
 import { asOf, historyOf, idProperty, StampDto } from '../registry/registry-responses.dto';

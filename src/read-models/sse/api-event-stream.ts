@@ -8,7 +8,7 @@ import {
   ApiPropertyOptional,
   ApiSchema,
   getSchemaPath,
-} from '@nestjs/swagger';
+} from '../../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Permission } from '../../auth/permissions';
 import { Requires } from '../../auth/requires.decorator';

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '../../shared/openapi/deferred-swagger';
 import { IsString, Length, Matches } from 'class-validator';
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

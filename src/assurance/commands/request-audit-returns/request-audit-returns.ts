@@ -3,7 +3,7 @@ import { Post } from '../../../http/write-routes';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsIdList } from '../../../http/command-fields';

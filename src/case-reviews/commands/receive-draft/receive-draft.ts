@@ -4,7 +4,7 @@ import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';
 import { RecordId } from '../../../http/id.pipe';

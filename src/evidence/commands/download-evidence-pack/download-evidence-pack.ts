@@ -1,7 +1,13 @@
 import { Controller, Get, StreamableFile, Inject } from '@nestjs/common';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '../../../shared/openapi/deferred-swagger';
 import { ReadProblems } from '../../../http/endpoint-responses';
 import { Requires } from '../../../auth/requires.decorator';
 import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { RecordRead } from '../../../http/endpoint-responses';
 import { PackViewSchema } from '../pack-views.responses';
 import type { Actor } from '../../../ledger/event-envelope';

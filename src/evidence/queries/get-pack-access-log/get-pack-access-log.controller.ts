@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { ApiOkHeaders } from '../../../http/ok-response-headers';
 import { RecordRead } from '../../../http/endpoint-responses';
 import { PackAccessLogSchema } from '../pack-views.responses';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { ListRead } from '../../../http/response-schemas';
 import { PackViewSchema } from '../pack-views.responses';
 import { Requires } from '../../../auth/requires.decorator';

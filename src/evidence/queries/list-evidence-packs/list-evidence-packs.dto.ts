@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '../../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageCursor, PageLimit } from '../../../http/page-query.dto';
 import type { PackStatus } from '../../domain/evidence-pack';

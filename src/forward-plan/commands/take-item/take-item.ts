@@ -3,7 +3,7 @@ import { Post } from '../../../http/write-routes';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { CommandDto } from '../../../http/command.dto';

@@ -4,7 +4,7 @@ import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsBusinessDate, IsText } from '../../../http/command-fields';

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { createHash, createPublicKey } from 'node:crypto';
 import { CollectionRead, RecordRead } from '../../../http/endpoint-responses';
 import { RecordETag } from '../../../http/etag/record-etag';

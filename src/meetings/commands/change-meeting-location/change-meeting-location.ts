@@ -4,7 +4,7 @@ import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';

@@ -4,7 +4,7 @@ import { DeciderHandler } from '../../../ledger/decider-handler';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '../../../shared/openapi/deferred-swagger';
 import { type CommandContext } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { RecordId } from '../../../http/id.pipe';

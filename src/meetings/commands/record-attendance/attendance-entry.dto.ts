@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '../../../shared/openapi/deferred-swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsRecordId } from '../../../http/ids';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/meeting';

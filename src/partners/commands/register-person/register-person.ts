@@ -3,7 +3,7 @@ import { Post } from '../../../http/write-routes';
 import { LedgerCommand } from '../../../ledger/ledger-command';
 import { CommandRoute } from '../../../http/command-route';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiTags, ApiProperty, ApiPropertyOptional } from '../../../shared/openapi/deferred-swagger';
 import { type CommandContext, CommandRunner } from '../../../ledger/command-runner';
 import { Ctx } from '../../../http/command-context.decorator';
 import { IsOptional, IsString, Length } from 'class-validator';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode } from '@nestjs/common';
 import { Post } from '../../../../http/write-routes';
 import { CommandBus, Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '../../../../shared/openapi/deferred-swagger';
 import { Requires } from '../../../../auth/requires.decorator';
 import { Ctx } from '../../../../http/command-context.decorator';
 import { CommandEndpoint } from '../../../../http/command-responses';
