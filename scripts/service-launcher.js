@@ -15,6 +15,8 @@
  * V8's check includes its flags, so the service's own (src/startup/service-v8-flags.ts; the bundle's
  * heap-settings sets them again) are set here before the compile: a cache is then made and checked under the same flags.
  * Set only inside the bundle, they made every start's cache one V8 refused (~0.35 s more CPU a start).
+ * Among them, --no-flush-bytecode keeps V8 from dropping what boot compiled before the cache is made,
+ * however long the first start ran (a catch-up); see service-v8-flags.ts.
  */
 const { isAscii } = require('node:buffer');
 const { createHash } = require('node:crypto');
@@ -28,7 +30,7 @@ const vm = require('node:vm');
  * The service's V8 flags, as src/startup/service-v8-flags.ts declares them (a test holds the two equal).
  * Set first thing in launch(): set in a process that has run a while, this one can kill it (see there).
  */
-const SERVICE_V8_FLAGS = '--memory-reducer-single-gc';
+const SERVICE_V8_FLAGS = '--memory-reducer-single-gc --no-flush-bytecode';
 
 /** The cache's key: it is used only for this exact bundle on this Node. A string hashes as its UTF-8 bytes. */
 function cacheKey(source) {

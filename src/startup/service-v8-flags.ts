@@ -13,5 +13,12 @@
  * flag fails a V8 check at the reducer's next step and the process dies with SIGTRAP ("Check failed:
  * v8_flags.memory_reducer_single_gc implies state.started_gcs() == 0"). A jest worker died so, in
  * CI, after a spec imported the module that set it (test/startup/v8-flags-at-runtime.spec.ts).
+ *
+ * --no-flush-bytecode: the bundle's code cache (scripts/service-launcher.js) is made once, at the
+ * first start's "listening" line, from what V8 holds compiled then. V8 drops the bytecode of a
+ * function that has not run through five full collections, and a first start that catches up (read
+ * models rebuilt, a first full verification) runs many more: its cache lost most of what boot compiles
+ * (2.2 MB against 5.5 MB), and every later start of that build compiled it again, ~0.17 s (BENCHMARKS.md).
+ * The price is that code which ran once (boot's) stays compiled: a few MB of heap.
  */
-export const SERVICE_V8_FLAGS = '--memory-reducer-single-gc';
+export const SERVICE_V8_FLAGS = '--memory-reducer-single-gc --no-flush-bytecode';
