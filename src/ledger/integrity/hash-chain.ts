@@ -207,30 +207,35 @@ export function encodeEvent(
  * at revision `lastRevision` (-1 and GENESIS_HASH for a new stream). Every adapter seals the
  * same way, so a chain written by one engine verifies after migration to another.
  */
-export function sealEvents(
-  streamId: string,
-  events: NewEvent[],
-  last: { revision: number; hash: string },
-  recordedAt: string,
-): Omit<StoredEvent, 'position'>[] {
-  let prevHash = last.hash;
-  const sealed = new Array<Omit<StoredEvent, 'position'>>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const content: HashedContent = {
-      id: e.id,
-      streamId,
-      revision: last.revision + 1 + i,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: { ...e.metadata, recordedAt },
-    };
-    const hash = hashEvent(content, prevHash);
-    sealed[i] = { ...content, integrity: { prevHash, hash } };
-    prevHash = hash;
-  }
-  return sealed;
+export const sealEvents = sealEventsWith(hashEvent);
+
+/** sealEvents with another hash of the same content (the spec's reference, to hold the fast path to it). */
+export function sealEventsWith(hash: (content: HashedContent, prevHash: string) => string) {
+  return (
+    streamId: string,
+    events: NewEvent[],
+    last: { revision: number; hash: string },
+    recordedAt: string,
+  ): Omit<StoredEvent, 'position'>[] => {
+    let prevHash = last.hash;
+    const sealed = new Array<Omit<StoredEvent, 'position'>>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      const content: HashedContent = {
+        id: e.id,
+        streamId,
+        revision: last.revision + 1 + i,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: { ...e.metadata, recordedAt },
+      };
+      const hashed = hash(content, prevHash);
+      sealed[i] = { ...content, integrity: { prevHash, hash: hashed } };
+      prevHash = hashed;
+    }
+    return sealed;
+  };
 }
 
 export const NEW_STREAM_TAIL = { revision: -1, hash: GENESIS_HASH } as const;
