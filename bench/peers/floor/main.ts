@@ -7,30 +7,20 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import {
-  ACTION_LOG_DDL,
-  LIST_SQL,
-  listen,
-  peerApp,
-  progressedDoc,
-  raisedDoc,
-  type ActionDoc,
-  type ActionLogRow,
-  type RaiseBody,
-} from '../action-peer';
+import * as peer from '../action-peer';
 
 const db = new Database(join(process.env.DATA_DIR ?? '.', 'floor.db'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.exec(`CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, version INTEGER NOT NULL,
   type TEXT NOT NULL, data TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream, version))`);
-db.exec(ACTION_LOG_DDL);
+db.exec(peer.ACTION_LOG_DDL);
 const stmt = {
   stream: db.prepare('SELECT version, type FROM events WHERE stream = ? ORDER BY version'),
   append: db.prepare('INSERT INTO events (stream, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?)'),
   doc: db.prepare('SELECT doc FROM action_log WHERE action_id = ?').pluck(),
   putDoc: db.prepare('INSERT OR REPLACE INTO action_log (action_id, doc) VALUES (?, ?)'),
-  list: db.prepare(LIST_SQL),
+  list: db.prepare(peer.LIST_SQL),
 };
 
 class Refused extends Error {
@@ -49,14 +39,14 @@ const command = db.transaction(
     const json = stmt.doc.get(actionId) as string | undefined;
     const doc =
       event.type === 'action-raised'
-        ? raisedDoc(event.data as RaiseBody, at)
-        : progressedDoc(JSON.parse(json!) as ActionDoc, at);
+        ? peer.raisedDoc(event.data as peer.RaiseBody, at)
+        : peer.progressedDoc(JSON.parse(json!) as peer.ActionDoc, at);
     stmt.putDoc.run(actionId, JSON.stringify(doc));
     return events.length;
   },
 );
 
-const app = peerApp(
+const app = peer.peerApp(
   {
     raise(body) {
       command.immediate(
@@ -79,9 +69,9 @@ const app = peerApp(
         },
         new Date().toISOString(),
       ),
-    list: (afterId, take) => stmt.list.all(afterId, take) as ActionLogRow[],
+    list: (afterId, take) => stmt.list.all(afterId, take) as peer.ActionLogRow[],
   },
   (err: Error & { statusCode?: number }) => (err instanceof Refused ? err.status : (err.statusCode ?? 500)),
 );
 
-void listen(app, 'floor');
+void peer.listen(app, 'floor');

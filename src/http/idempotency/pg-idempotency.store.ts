@@ -1,13 +1,8 @@
 import type { Pool } from 'pg';
 import { storeCall } from '../../ledger/store-errors';
 import { queryOnLiveConnection } from '../../shared-state/postgres/pg-pool';
-import {
-  DEFAULT_RETENTION,
-  windowStart,
-  type IdempotencyStore,
-  type RetentionWindow,
-  type StoredResponse,
-} from './idempotency.store';
+import { DEFAULT_RETENTION, windowStart } from './idempotency.store';
+import type { IdempotencyStore, RetentionWindow, StoredResponse } from './idempotency.store';
 
 /**
  * Idempotency records in the shared PostgreSQL (SHARED_STATE=postgres), so a retry that a load

@@ -2,15 +2,7 @@ import { Subject } from 'rxjs';
 import type { Clock } from '../../shared/clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { WrongExpectedRevisionError } from '../errors';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  SubscribeOptions,
-  Subscription,
-} from '../event-store.port';
+import type * as port from '../event-store.port';
 import { NEW_STREAM_TAIL, sealEvents } from '../integrity/hash-chain';
 import { matchesFilter } from '../log-filter';
 import { pollingSubscription } from '../polling-subscription';
@@ -18,14 +10,14 @@ import { findPriorAppend } from '../idempotency';
 import { readStreamSlice } from '../read-stream-slice';
 
 /** For unit and integration tests: the whole log in an array, same contract as the real engines. */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore implements port.EventStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly appended$ = new Subject<void>();
 
   constructor(private readonly clock: Clock) {}
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(streamId: string, events: NewEvent[], expected: port.ExpectedRevision): Promise<port.AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
     const prior = findPriorAppend(stream, events);
     if (prior) return prior;
@@ -47,11 +39,11 @@ export class MemoryEventStore implements EventStore {
     return { nextRevision: last.revision, position: last.position };
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+  async readStream(streamId: string, options: port.ReadStreamOptions = {}): Promise<StoredEvent[]> {
     return structuredClone(readStreamSlice(this.streams.get(streamId) ?? [], options));
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+  async readAll(options: port.ReadAllOptions = {}): Promise<StoredEvent[]> {
     const from = options.after === undefined ? 0 : this.countAtOrBefore(options.after);
     const out: StoredEvent[] = [];
     for (let i = from; i < this.log.length && out.length < (options.maxCount ?? Infinity); i++) {
@@ -81,7 +73,7 @@ export class MemoryEventStore implements EventStore {
     return lo;
   }
 
-  subscribe(options?: SubscribeOptions): Subscription {
+  subscribe(options?: port.SubscribeOptions): port.Subscription {
     return pollingSubscription((o) => this.readAll(o), this.appended$, options);
   }
 

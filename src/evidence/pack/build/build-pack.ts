@@ -18,17 +18,7 @@ import {
   type ProofLine,
   type TreeDigest,
 } from '../formats/log-proofs';
-import {
-  DATA_FILES,
-  EVENTS_FILE,
-  LOG_HASHES_FILE,
-  MANIFEST_FILE,
-  manifestHashOf,
-  manifestText,
-  rootHashOf,
-  sha256,
-  SUMMARY_FILE,
-} from '../formats/pack-files';
+import * as packFiles from '../formats/pack-files';
 import type { BuildPack, BuildPackRequest } from './build-pack-contract';
 import type { PackFileEntry, PackManifest } from '../pack-manifest';
 import type { SignedDigest } from '../../../ledger/digests/signed-digest';
@@ -132,7 +122,13 @@ async function writeEvents(
     await sink.write(chunk);
     request.onProgress?.({ phase: 'events', eventsWritten: count });
   }
-  return { entry: sink.end(EVENTS_FILE), count, from, to, ...(proving ? { proof: { leaves, heads, allHeads } } : {}) };
+  return {
+    entry: sink.end(packFiles.EVENTS_FILE),
+    count,
+    from,
+    to,
+    ...(proving ? { proof: { leaves, heads, allHeads } } : {}),
+  };
 }
 
 /** Pass 3, when a digest covers the pack: log-hashes.txt, the whole log's hashes up to the digest. */
@@ -143,9 +139,9 @@ async function addLogHashes(
   mtime: Date,
 ): Promise<PackFileEntry> {
   const sink = new HashedSink();
-  zip.addReadStream(sink.stream, LOG_HASHES_FILE, { mtime });
+  zip.addReadStream(sink.stream, packFiles.LOG_HASHES_FILE, { mtime });
   await writeLogHashes(store, digest, (text) => sink.write(text));
-  return sink.end(LOG_HASHES_FILE);
+  return sink.end(packFiles.LOG_HASHES_FILE);
 }
 
 /**
@@ -224,7 +220,7 @@ export const buildPack: BuildPack = async (store, request, out) => {
   });
   zip.outputStream.pipe(out);
   const sink = new HashedSink();
-  zip.addReadStream(sink.stream, EVENTS_FILE, { mtime });
+  zip.addReadStream(sink.stream, packFiles.EVENTS_FILE, { mtime });
   const tables = packTables(request.scope.to);
   const { digest, proofs } = await digestFor(request, selection.lastPosition);
   // With proofs, every included stream goes in up to the digest (its head there), not only up to the last period event.
@@ -245,9 +241,9 @@ export const buildPack: BuildPack = async (store, request, out) => {
   for (const table of tableList(tables)) {
     const csv = Buffer.from(table.csv(CSV_FORMAT), 'utf8');
     zip.addBuffer(csv, table.file, { mtime });
-    files.push({ name: table.file, sha256: sha256(csv), bytes: csv.length });
+    files.push({ name: table.file, sha256: packFiles.sha256(csv), bytes: csv.length });
   }
-  const dataRootHash = rootHashOf(files.filter((f) => DATA_FILES.includes(f.name)));
+  const dataRootHash = packFiles.rootHashOf(files.filter((f) => packFiles.DATA_FILES.includes(f.name)));
 
   request.onProgress?.({ phase: 'summary', eventsWritten: events.count });
   const pdf = await renderSummaryPdf(
@@ -261,8 +257,8 @@ export const buildPack: BuildPack = async (store, request, out) => {
       streamCount: selection.streams.size,
     }),
   );
-  zip.addBuffer(pdf, SUMMARY_FILE, { mtime });
-  files.push({ name: SUMMARY_FILE, sha256: sha256(pdf), bytes: pdf.length });
+  zip.addBuffer(pdf, packFiles.SUMMARY_FILE, { mtime });
+  files.push({ name: packFiles.SUMMARY_FILE, sha256: packFiles.sha256(pdf), bytes: pdf.length });
 
   request.onProgress?.({ phase: 'manifest', eventsWritten: events.count });
   const manifest: PackManifest = {
@@ -275,12 +271,12 @@ export const buildPack: BuildPack = async (store, request, out) => {
     projections: [...new Map(tableList(tables).map((t) => [t.projection.name, t.projection])).values()],
     csvFormat: CSV_FORMAT,
     files,
-    rootHash: rootHashOf(files),
+    rootHash: packFiles.rootHashOf(files),
     dataRootHash,
     ...(digest ? { digest } : {}),
   };
-  manifest.manifestHash = manifestHashOf(manifest);
-  zip.addBuffer(Buffer.from(manifestText(manifest), 'utf8'), MANIFEST_FILE, { mtime });
+  manifest.manifestHash = packFiles.manifestHashOf(manifest);
+  zip.addBuffer(Buffer.from(packFiles.manifestText(manifest), 'utf8'), packFiles.MANIFEST_FILE, { mtime });
   zip.end();
   await finished;
   request.onProgress?.({ phase: 'done', eventsWritten: events.count });
