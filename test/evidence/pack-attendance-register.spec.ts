@@ -73,22 +73,11 @@ describe("the attendance register (the annual report's appendix) in evidence pac
 
   it("given a board's meetings asked for, then each member's year is a row, as at the period end, and the pack verifies", async () => {
     const files = await unzip(pack);
-    expect(csvRows(files, FILE)).toEqual([
-      [
-        'boardId',
-        'financialYear',
-        'personId',
-        'partnerId',
-        'seat',
-        'statutory',
-        'meetingsHeld',
-        'attended',
-        'apologies',
-        'deputised',
-        'deputisedBy',
-        'attendanceRate',
-        'coveredRate',
-      ],
+    const [header, ...rows] = csvRows(files, FILE);
+    expect(header.join(',')).toBe(
+      'boardId,financialYear,personId,partnerId,seat,statutory,meetingsHeld,attended,apologies,deputised,deputisedBy,attendanceRate,coveredRate',
+    );
+    expect(rows).toEqual([
       ['b1', '2021-22', 'alice', 'p1', 'local-authority', 'true', '1', '1', '0', '0', '', '100', '100'],
       ['b1', '2021-22', 'bob', 'p2', 'police', 'true', '1', '0', '1', '1', 'carol', '0', '100'],
       // m5 (10 Jan 2023) is still to come at the period end, and dave joined after it: neither counts.

@@ -45,20 +45,11 @@ export const FINANCIAL_YEAR_2022_23: PackScope = { ...YEAR_2022, from: '2022-04-
  */
 export const EXPECTED_PACK_FILES = [
   'events.ndjson',
-  'action-log.csv',
-  'escalations.csv',
-  'decisions.csv',
-  'funding.csv',
-  'meetings.csv',
-  'attendance.csv',
-  'attendance-register.csv',
-  'case-reviews.csv',
-  'inspections.csv',
-  'thematic-reviews.csv',
-  'multi-agency-audits.csv',
-  'risks.csv',
-  'forward-plan.csv',
-  'spending.csv',
+  // The CSV tables, in the order the builder writes them.
+  ...`action-log escalations decisions funding meetings attendance attendance-register case-reviews inspections
+     thematic-reviews multi-agency-audits risks forward-plan spending`
+    .split(/\s+/)
+    .map((table) => `${table}.csv`),
   'summary.pdf',
   'manifest.json',
 ];
