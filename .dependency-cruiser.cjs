@@ -19,9 +19,10 @@ const CONTEXTS =
 const CONTEXT = `^src/(${CONTEXTS})/`;
 /**
  * A context's public surfaces: index.ts (pure: domain and types), http-surface.ts (pipes the read
- * side shares) and services.ts (stateful services other layers run: privacy's key store and scheduler).
+ * side shares), services.ts (stateful services other layers run: privacy's key store and scheduler)
+ * and testing.ts (sample events its own specs and the read models' specs share; specs only).
  */
-const CONTEXT_INDEX = `^src/(${CONTEXTS})/(index|http-surface|services)\\.ts$`;
+const CONTEXT_INDEX = `^src/(${CONTEXTS})/(index|http-surface|services|testing)\\.ts$`;
 const CONTEXT_MODULE = `^src/(${CONTEXTS})/[^/]+\\.module\\.ts$`;
 /** Frameworks, drivers and node's I/O modules: what a pure decider or read model must never touch. */
 const IO_AND_FRAMEWORK = [
@@ -139,6 +140,13 @@ module.exports = {
         'service-v8-flags.ts instead.',
       from: { pathNot: '^src/main\\.ts$' },
       to: { path: '^src/startup/heap-settings\\.ts$' },
+    },
+    {
+      name: 'testing-surface-only-in-specs',
+      severity: 'error',
+      comment: "A context's testing.ts holds sample events for specs: the service, demo and bench never load it.",
+      from: { pathNot: ['\\.spec\\.ts$', '^test/', '/testing/'] },
+      to: { path: `^src/(${CONTEXTS})/testing\\.ts$` },
     },
     {
       name: 'shared-imports-only-shared',

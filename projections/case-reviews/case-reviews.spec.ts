@@ -1,4 +1,5 @@
 import type { CaseReviewEvent } from '../../src/case-reviews';
+import { caseReviewOpened } from '../../src/case-reviews/testing';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { citingActionRaised } from '../citations/testing/citing-events';
 import { storedEventFactory } from '../../src/ledger/testing/stored-events';
@@ -16,16 +17,9 @@ function project(events: StoredEvent[]): CaseReviewDoc {
 
 const caseReviewId = 'rr-1';
 // Friday 26 August 2022; Monday 29 August and Monday 19 September 2022 were bank holidays.
-const opened = ev({
-  type: 'case-review-opened',
-  data: {
-    caseReviewId,
-    type: 'rapid-review',
-    title: 'Child J',
-    awareOn: '2022-08-26',
-    dataSubjects: [{ subjectId: 'rr-1-child', relation: 'child', name: 'sealed' }],
-  },
-});
+const opened = ev(
+  caseReviewOpened({ caseReviewId, dataSubjects: [{ subjectId: 'rr-1-child', relation: 'child', name: 'sealed' }] }),
+);
 const commissioned = [
   ev({ type: 'national-panel-notified', data: { caseReviewId, notifiedOn: '2022-09-01' } }),
   ev({

@@ -1,4 +1,5 @@
 import type { RiskEvent } from '../../src/risks';
+import { riskRecorded } from '../../src/risks/testing';
 import type { StoredEvent } from '../../src/ledger/event-envelope';
 import { storedEventFactory } from '../../src/ledger/testing/stored-events';
 import type { RiskDoc } from './risk-doc';
@@ -11,20 +12,7 @@ const project = (riskId: string, events: StoredEvent[]): RiskDoc =>
   events.reduce((doc, e) => p.evolve(doc, e), p.initialState(`risk:${riskId}`));
 
 const recorded = (riskId: string, ownerPartnerId: string, category: 'workforce' | 'financial') =>
-  ev({
-    type: 'risk-recorded',
-    data: {
-      riskId,
-      ownerPartnerId,
-      category,
-      title: 'Social work vacancies',
-      description: 'Vacancy rates delay assessments',
-      identifiedOn: '2019-01-10',
-      likelihood: 4,
-      impact: 4,
-      nextReviewDue: '2019-04-10',
-    },
-  });
+  ev(riskRecorded({ riskId, ownerPartnerId, category }));
 const id = { riskId: 'r1' };
 const r1 = project('r1', [
   recorded('r1', 'wcc', 'workforce'),

@@ -1,4 +1,5 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
+import { caseReviewOpened } from '../testing';
 import { CaseReview, type CaseReviewEvent } from './case-review';
 import { deadlineRuleFor } from './statutory-deadlines';
 
@@ -6,10 +7,8 @@ const spec = deciderSpec(CaseReview);
 const caseReviewId = 'wsp-rr-2022-03';
 const id = { caseReviewId };
 
-const opened = (type: 'rapid-review' | 'sar' | 'serious-case-review' = 'rapid-review'): CaseReviewEvent => ({
-  type: 'case-review-opened',
-  data: { caseReviewId, type, title: 'Child J', awareOn: '2022-08-26' },
-});
+const opened = (type: 'rapid-review' | 'sar' | 'serious-case-review' = 'rapid-review'): CaseReviewEvent =>
+  caseReviewOpened({ caseReviewId, type });
 const notified: CaseReviewEvent = { type: 'national-panel-notified', data: { ...id, notifiedOn: '2022-09-01' } };
 const rapid: CaseReviewEvent = {
   type: 'rapid-review-completed',
@@ -53,19 +52,7 @@ describe('CaseReview decider: from notification to commissioning', () => {
     spec
       .given()
       .when(open({ dataSubjects, boardId: 'wseb', boardRegistered: true }))
-      .then([
-        {
-          type: 'case-review-opened',
-          data: {
-            caseReviewId,
-            type: 'rapid-review',
-            title: 'Child J',
-            awareOn: '2022-08-26',
-            boardId: 'wseb',
-            dataSubjects,
-          },
-        },
-      ]);
+      .then([caseReviewOpened({ caseReviewId, boardId: 'wseb', dataSubjects })]);
     expect(CaseReview.codec.personalOf('case-review-opened').map((p) => p.path)).toEqual([
       'dataSubjects[].name',
       'dataSubjects[].dateOfBirth',

@@ -1,4 +1,5 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
+import { riskRecorded } from '../testing';
 import { Risk, type RiskEvent } from './risk';
 
 const spec = deciderSpec(Risk);
@@ -6,20 +7,7 @@ const riskId = 'wseb-workforce-capacity';
 const id = { riskId };
 
 // A workforce risk owned by the council, identified in 2019 and reviewed at board meetings.
-const recorded: RiskEvent = {
-  type: 'risk-recorded',
-  data: {
-    ...id,
-    ownerPartnerId: 'wcc',
-    category: 'workforce',
-    title: 'Social work vacancies',
-    description: 'Vacancy rates delay assessments',
-    identifiedOn: '2019-01-10',
-    likelihood: 4,
-    impact: 4,
-    nextReviewDue: '2019-04-10',
-  },
-};
+const recorded = riskRecorded(id);
 const control: RiskEvent = {
   type: 'risk-control-added',
   data: { ...id, controlId: 'recruitment', addedOn: '2019-02-01', description: 'Recruitment campaign' },
