@@ -1,10 +1,5 @@
-import {
-  ACTS_FOR_ANY_AGENCY,
-  AGENCY_RULES,
-  type AgencyScopedCommand,
-  type AgencySource,
-  type CheckedCommand,
-} from '../../src/auth/agency-rules';
+import { ACTS_FOR_ANY_AGENCY, AGENCY_RULES } from '../../src/auth/agency-rules';
+import type { AgencyScopedCommand, AgencySource, CheckedCommand } from '../../src/auth/agency-rules';
 import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/auth/permissions';
 import { bodySchema, operations, resolve, type OpenApiDoc, type Schema } from '../support/openapi-bodies';
 import { eventCount, expectProblem, send } from '../support/http';

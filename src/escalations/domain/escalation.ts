@@ -156,27 +156,22 @@ function decide(command: EscalationCommand, state: EscalationState): EscalationE
 function evolve(state: EscalationState, event: EscalationEvent): EscalationState {
   switch (event.type) {
     case 'escalation-raised': {
-      const {
-        protocolId,
-        protocolVersion,
-        stages,
-        raisedByAgency,
-        concerningAgency,
-        stage,
-        stageName,
-        timescaleWorkingDays,
-      } = event.data;
+      const raised = event.data;
       return {
         exists: true,
         status: 'open',
-        protocolId,
-        protocolVersion,
-        stages,
-        raisedByAgency,
-        concerningAgency,
-        current: { stage, stageName, timescaleWorkingDays },
+        protocolId: raised.protocolId,
+        protocolVersion: raised.protocolVersion,
+        stages: raised.stages,
+        raisedByAgency: raised.raisedByAgency,
+        concerningAgency: raised.concerningAgency,
+        current: {
+          stage: raised.stage,
+          stageName: raised.stageName,
+          timescaleWorkingDays: raised.timescaleWorkingDays,
+        },
         acknowledgedStages: [],
-        dataSubjectIds: (event.data.dataSubjects ?? []).map((s) => s.subjectId),
+        dataSubjectIds: (raised.dataSubjects ?? []).map((s) => s.subjectId),
       };
     }
     case 'escalation-acknowledged':
