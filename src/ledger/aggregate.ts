@@ -1,5 +1,5 @@
 import type { Actor } from './event-envelope';
-import type { Decider, DomainEvent } from '../shared/decider';
+import { evolveBy, type Decider, type DomainEvent, type Evolutions } from '../shared/decider';
 import { eventCodec, type EventCodec, type EventTypeSpec } from './event-codec';
 
 /** Who and when, added to every domain command by the infrastructure (never by a request body). */
@@ -53,4 +53,31 @@ export function defineAggregate<C extends DomainCommand, E extends DomainEvent, 
   events: Record<NoInfer<E['type']>, EventTypeSpec>,
 ): Aggregate<C, E, S> {
   return { category, name, decider, codec: eventCodec<E>(events) };
+}
+
+/**
+ * Declares an aggregate whose evolve is a table keyed by event type: the table's keys are the
+ * aggregate's event types (the compiler requires one entry per type of the union), so they are
+ * written once. Every type is at version 1 unless `specs` says otherwise (upcasters, personal fields).
+ */
+export function aggregateOf<C extends DomainCommand, E extends DomainEvent, S>(
+  { category, name }: AggregateName,
+  {
+    initialState,
+    decide,
+    evolutions,
+  }: { initialState: S; decide: Decider<C, E, S>['decide']; evolutions: Evolutions<E, S> },
+  specs: Partial<Record<NoInfer<E['type']>, EventTypeSpec>> = {},
+): Aggregate<C, E, S> {
+  const types = Object.keys(evolutions) as E['type'][];
+  const table = Object.fromEntries(types.map((t) => [t, specs[t] ?? { version: 1 }])) as Record<
+    E['type'],
+    EventTypeSpec
+  >;
+  return {
+    category,
+    name,
+    decider: { initialState, decide, evolve: evolveBy(evolutions) },
+    codec: eventCodec<E>(table),
+  };
 }

@@ -24,3 +24,17 @@ export function fold<E extends DomainEvent, S>(
 ): S {
   return events.reduce((s, e) => decider.evolve(s, e), decider.initialState);
 }
+
+/** How each event type changes the state: one entry per type of the union, which the compiler requires. */
+export type Evolutions<E extends DomainEvent, S> = {
+  [K in E['type']]: (state: S, event: Extract<E, { type: K }>) => S;
+};
+
+/** The evolve a table of evolutions makes: each event goes to its type's entry. */
+export function evolveBy<E extends DomainEvent, S>(evolutions: Evolutions<E, S>): (state: S, event: E) => S {
+  const table = evolutions as unknown as Record<string, (state: S, event: E) => S>;
+  return (state, event) => table[event.type](state, event);
+}
+
+/** The entry of a fact no later rule reads (kept for the registers alone). */
+export const unchanged = <S>(state: S): S => state;

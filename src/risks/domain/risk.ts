@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { MAX_RATING, MIN_RATING, type RiskCommand, type RiskEvent, type RiskState } from './risk.messages';
 
@@ -106,38 +106,25 @@ function decide(command: RiskCommand, state: RiskState): RiskEvent[] {
   return onOpenRisk(command, state);
 }
 
-function evolve(state: RiskState, event: RiskEvent): RiskState {
-  switch (event.type) {
-    case 'risk-recorded':
-      return { ...initialState, exists: true, identifiedOn: event.data.identifiedOn };
-    case 'risk-control-added':
-      return { ...state, controls: { ...state.controls, [event.data.controlId]: { removed: false } } };
-    case 'risk-control-removed':
-      return { ...state, controls: { ...state.controls, [event.data.controlId]: { removed: true } } };
-    case 'risk-closed':
-      return { ...state, closed: true };
-    // Facts for the register alone: no later rule depends on them.
-    case 'risk-rescored':
-    case 'risk-reviewed':
-    case 'risk-escalated':
-      return state;
-  }
-}
+const evolutions: Evolutions<RiskEvent, RiskState> = {
+  'risk-recorded': (_, event) => ({ ...initialState, exists: true, identifiedOn: event.data.identifiedOn }),
+  'risk-control-added': (state, event) => ({
+    ...state,
+    controls: { ...state.controls, [event.data.controlId]: { removed: false } },
+  }),
+  'risk-control-removed': (state, event) => ({
+    ...state,
+    controls: { ...state.controls, [event.data.controlId]: { removed: true } },
+  }),
+  'risk-closed': (state) => ({ ...state, closed: true }),
+  // Facts for the register alone: no later rule depends on them.
+  'risk-rescored': unchanged,
+  'risk-reviewed': unchanged,
+  'risk-escalated': unchanged,
+};
 
 /**
  * A risk on the partnership's risk register, one stream per risk: its owner agency, likelihood and
  * impact scored over time, controls, reviews, escalation to a board, and closure.
  */
-export const Risk = defineAggregate(
-  { category: 'risk', name: 'Risk' },
-  { initialState, decide, evolve },
-  v1(
-    'risk-recorded',
-    'risk-rescored',
-    'risk-control-added',
-    'risk-control-removed',
-    'risk-reviewed',
-    'risk-escalated',
-    'risk-closed',
-  ),
-);
+export const Risk = aggregateOf({ category: 'risk', name: 'Risk' }, { initialState, decide, evolutions });
