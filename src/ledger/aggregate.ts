@@ -1,6 +1,6 @@
 import type { Actor } from './event-envelope';
 import { evolveBy, type Decider, type DomainEvent, type Evolutions } from '../shared/decider';
-import { eventCodec, type EventCodec, type EventTypeSpec } from './event-codec';
+import { eventCodec, v1, type EventCodec, type EventTypeSpec } from './event-codec';
 
 /** Who and when, added to every domain command by the infrastructure (never by a request body). */
 export interface CommandMeta {
@@ -70,10 +70,7 @@ export function aggregateOf<C extends DomainCommand, E extends DomainEvent, S>(
   specs: Partial<Record<NoInfer<E['type']>, EventTypeSpec>> = {},
 ): Aggregate<C, E, S> {
   const types = Object.keys(evolutions) as E['type'][];
-  const table = Object.fromEntries(types.map((t) => [t, specs[t] ?? { version: 1 }])) as Record<
-    E['type'],
-    EventTypeSpec
-  >;
+  const table = { ...v1(...types), ...specs } as Record<E['type'], EventTypeSpec>;
   return {
     category,
     name,
