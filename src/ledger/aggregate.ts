@@ -43,19 +43,6 @@ export interface AggregateName {
 }
 
 /**
- * Declares an aggregate: its name, its pure decider (the command, event and state types are read
- * from it) and the spec of every event type (`v1(...)` for those still at version 1), from which
- * the one codec is built. The compiler refuses an event type of the decider without a spec.
- */
-export function defineAggregate<C extends DomainCommand, E extends DomainEvent, S>(
-  { category, name }: AggregateName,
-  decider: Decider<C, E, S>,
-  events: Record<NoInfer<E['type']>, EventTypeSpec>,
-): Aggregate<C, E, S> {
-  return { category, name, decider, codec: eventCodec<E>(events) };
-}
-
-/**
  * Declares an aggregate whose evolve is a table keyed by event type: the table's keys are the
  * aggregate's event types (the compiler requires one entry per type of the union), so they are
  * written once. Every type is at version 1 unless `specs` says otherwise (upcasters, personal fields).

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
 import { withoutUndefined } from '../../shared/without-undefined';
@@ -207,43 +207,23 @@ function decide(command: ActionCommand, state: ActionState): ActionEvent[] {
   }
 }
 
-function evolve(state: ActionState, event: ActionEvent): ActionState {
-  switch (event.type) {
-    case 'action-raised': {
-      const { meetingId, itemNumber, text, owners, dueDate, targetMeetingId } = event.data;
-      return { ...initialState, exists: true, meetingId, itemNumber, text, owners, dueDate, targetMeetingId };
-    }
-    case 'action-progress-noted':
-      return { ...state, progressNotes: state.progressNotes + 1 };
-    case 'action-carried-forward':
-      return { ...state, targetMeetingId: event.data.toMeetingId, timesCarriedForward: event.data.timesCarriedForward };
-    case 'action-reassigned':
-      return { ...state, owners: event.data.owners };
-    case 'action-due-date-changed':
-      return { ...state, dueDate: event.data.dueDate };
-    case 'action-completed':
-      return { ...state, status: 'actioned' };
-    case 'action-closed':
-      return { ...state, status: 'closed' };
-    case 'action-reopened':
-      return { ...state, status: 'open' };
-    case 'action-cancelled':
-      return { ...state, status: 'cancelled' };
-  }
-}
+const evolutions: Evolutions<ActionEvent, ActionState> = {
+  'action-raised': (_, event) => {
+    const { meetingId, itemNumber, text, owners, dueDate, targetMeetingId } = event.data;
+    return { ...initialState, exists: true, meetingId, itemNumber, text, owners, dueDate, targetMeetingId };
+  },
+  'action-progress-noted': (state) => ({ ...state, progressNotes: state.progressNotes + 1 }),
+  'action-carried-forward': (state, event) => ({
+    ...state,
+    targetMeetingId: event.data.toMeetingId,
+    timesCarriedForward: event.data.timesCarriedForward,
+  }),
+  'action-reassigned': (state, event) => ({ ...state, owners: event.data.owners }),
+  'action-due-date-changed': (state, event) => ({ ...state, dueDate: event.data.dueDate }),
+  'action-completed': (state) => ({ ...state, status: 'actioned' }),
+  'action-closed': (state) => ({ ...state, status: 'closed' }),
+  'action-reopened': (state) => ({ ...state, status: 'open' }),
+  'action-cancelled': (state) => ({ ...state, status: 'cancelled' }),
+};
 
-export const Action = defineAggregate(
-  { category: 'action', name: 'Action' },
-  { initialState, decide, evolve },
-  v1(
-    'action-raised',
-    'action-progress-noted',
-    'action-carried-forward',
-    'action-reassigned',
-    'action-due-date-changed',
-    'action-completed',
-    'action-closed',
-    'action-reopened',
-    'action-cancelled',
-  ),
-);
+export const Action = aggregateOf({ category: 'action', name: 'Action' }, { initialState, decide, evolutions });

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { allActionsExist, allRegistered, boardKnown, noneTwice, notBeforeOpening } from './assurance-rules';
 import type {
@@ -97,34 +97,22 @@ function decide(command: MultiAgencyAuditCommand, state: MultiAgencyAuditState):
   }
 }
 
-function evolve(state: MultiAgencyAuditState, event: MultiAgencyAuditEvent): MultiAgencyAuditState {
-  switch (event.type) {
-    case 'audit-opened':
-      return { ...initialState, exists: true, openedOn: event.data.openedOn };
-    case 'audit-returns-requested':
-      return { ...state, asked: [...state.asked, ...event.data.partnerIds] };
-    case 'audit-return-received':
-      return { ...state, returned: [...state.returned, event.data.partnerId] };
-    case 'audit-finding-recorded':
-      return { ...state, findings: { ...state.findings, [event.data.findingId]: event.data.actionIds } };
-    case 'audit-finding-action-linked': {
-      const { findingId, actionId } = event.data;
-      return { ...state, findings: { ...state.findings, [findingId]: [...state.findings[findingId], actionId] } };
-    }
-    case 'audit-closed':
-      return { ...state, closed: true };
-  }
-}
+const evolutions: Evolutions<MultiAgencyAuditEvent, MultiAgencyAuditState> = {
+  'audit-opened': (_, event) => ({ ...initialState, exists: true, openedOn: event.data.openedOn }),
+  'audit-returns-requested': (state, event) => ({ ...state, asked: [...state.asked, ...event.data.partnerIds] }),
+  'audit-return-received': (state, event) => ({ ...state, returned: [...state.returned, event.data.partnerId] }),
+  'audit-finding-recorded': (state, event) => ({
+    ...state,
+    findings: { ...state.findings, [event.data.findingId]: event.data.actionIds },
+  }),
+  'audit-finding-action-linked': (state, event) => {
+    const { findingId, actionId } = event.data;
+    return { ...state, findings: { ...state.findings, [findingId]: [...state.findings[findingId], actionId] } };
+  },
+  'audit-closed': (state) => ({ ...state, closed: true }),
+};
 
-export const MultiAgencyAudit = defineAggregate(
+export const MultiAgencyAudit = aggregateOf(
   { category: 'multiagencyaudit', name: 'Audit' },
-  { initialState, decide, evolve },
-  v1(
-    'audit-opened',
-    'audit-returns-requested',
-    'audit-return-received',
-    'audit-finding-recorded',
-    'audit-finding-action-linked',
-    'audit-closed',
-  ),
+  { initialState, decide, evolutions },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { allRegistered, boardKnown, noneTwice, notBeforeOpening } from './assurance-rules';
 import type { ThematicReviewCommand, ThematicReviewEvent, ThematicReviewState } from './thematic-review.messages';
@@ -92,32 +92,25 @@ function decide(command: ThematicReviewCommand, state: ThematicReviewState): The
   }
 }
 
-function evolve(state: ThematicReviewState, event: ThematicReviewEvent): ThematicReviewState {
-  switch (event.type) {
-    case 'thematic-review-opened':
-      return { ...initialState, exists: true, openedOn: event.data.openedOn };
-    case 'thematic-finding-recorded':
-      return { ...state, findings: { ...state.findings, [event.data.findingId]: event.data.partnerIds } };
-    case 'partner-plan-action-linked': {
-      const { partnerId, findingId, actionId } = event.data;
-      const plan = [...(state.planActions[partnerId] ?? []), { findingId, actionId }];
-      return { ...state, planActions: { ...state.planActions, [partnerId]: plan } };
-    }
-    case 'partner-plan-progress-recorded':
-      return { ...state, planStatus: { ...state.planStatus, [event.data.partnerId]: event.data.status } };
-    case 'thematic-review-completed':
-      return { ...state, completed: true };
-  }
-}
+const evolutions: Evolutions<ThematicReviewEvent, ThematicReviewState> = {
+  'thematic-review-opened': (_, event) => ({ ...initialState, exists: true, openedOn: event.data.openedOn }),
+  'thematic-finding-recorded': (state, event) => ({
+    ...state,
+    findings: { ...state.findings, [event.data.findingId]: event.data.partnerIds },
+  }),
+  'partner-plan-action-linked': (state, event) => {
+    const { partnerId, findingId, actionId } = event.data;
+    const plan = [...(state.planActions[partnerId] ?? []), { findingId, actionId }];
+    return { ...state, planActions: { ...state.planActions, [partnerId]: plan } };
+  },
+  'partner-plan-progress-recorded': (state, event) => ({
+    ...state,
+    planStatus: { ...state.planStatus, [event.data.partnerId]: event.data.status },
+  }),
+  'thematic-review-completed': (state) => ({ ...state, completed: true }),
+};
 
-export const ThematicReview = defineAggregate(
+export const ThematicReview = aggregateOf(
   { category: 'thematicreview', name: 'Thematic review' },
-  { initialState, decide, evolve },
-  v1(
-    'thematic-review-opened',
-    'thematic-finding-recorded',
-    'partner-plan-action-linked',
-    'partner-plan-progress-recorded',
-    'thematic-review-completed',
-  ),
+  { initialState, decide, evolutions },
 );

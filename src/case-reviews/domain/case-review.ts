@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { draftBriefing, holdBriefing, linkFindingAction, publishBriefing, recordFinding } from './case-review-learning';
 import type { CaseReviewCommand, CaseReviewEvent, CaseReviewState } from './case-review.messages';
@@ -166,79 +166,61 @@ function decide(command: CaseReviewCommand, state: CaseReviewState): CaseReviewE
   }
 }
 
-function evolve(state: CaseReviewState, event: CaseReviewEvent): CaseReviewState {
-  switch (event.type) {
-    case 'case-review-opened':
-      return {
-        ...initialState,
-        exists: true,
-        type: event.data.type,
-        awareOn: event.data.awareOn,
-        dataSubjectIds: (event.data.dataSubjects ?? []).map((s) => s.subjectId),
-      };
-    case 'national-panel-notified':
-      return { ...state, notified: true };
-    case 'rapid-review-completed':
-      return { ...state, rapidReviewCompleted: true };
-    case 'review-commissioning-decided': {
-      const { commission } = event.data;
-      return {
-        ...state,
-        commissioned: commission,
-        type: state.type === 'rapid-review' && commission ? 'cspr' : state.type,
-      };
-    }
-    case 'reviewer-appointed':
-      return { ...state, reviewerAppointed: true };
-    case 'review-draft-received':
-      return { ...state, draftVersions: [...state.draftVersions, event.data.version] };
-    case 'review-signoff-linked':
-      return { ...state, signoffIds: [...state.signoffIds, event.data.signoffId] };
-    case 'review-published':
-      return { ...state, published: true };
-    case 'review-finding-recorded':
-      return {
-        ...state,
-        findings: { ...state.findings, [event.data.findingId]: event.data.actionIds },
-        findingKinds: { ...state.findingKinds, [event.data.findingId]: event.data.kind },
-      };
-    case 'finding-action-linked': {
-      const { findingId, actionId } = event.data;
-      return { ...state, findings: { ...state.findings, [findingId]: [...state.findings[findingId], actionId] } };
-    }
-    case 'learning-briefing-drafted':
-      return { ...state, briefings: { ...state.briefings, [event.data.briefingId]: 'draft' } };
-    case 'learning-briefing-held':
-      return { ...state, briefings: { ...state.briefings, [event.data.briefingId]: 'on-hold' } };
-    case 'learning-briefing-published':
-      return { ...state, briefings: { ...state.briefings, [event.data.briefingId]: 'published' } };
-    // Facts for the register alone: no later rule depends on them.
-    case 'panel-response-recorded':
-    case 'publication-delayed':
-      return state;
-  }
-}
+const evolutions: Evolutions<CaseReviewEvent, CaseReviewState> = {
+  'case-review-opened': (_, event) => ({
+    ...initialState,
+    exists: true,
+    type: event.data.type,
+    awareOn: event.data.awareOn,
+    dataSubjectIds: (event.data.dataSubjects ?? []).map((s) => s.subjectId),
+  }),
+  'national-panel-notified': (state) => ({ ...state, notified: true }),
+  'rapid-review-completed': (state) => ({ ...state, rapidReviewCompleted: true }),
+  'review-commissioning-decided': (state, event) => {
+    const { commission } = event.data;
+    return {
+      ...state,
+      commissioned: commission,
+      type: state.type === 'rapid-review' && commission ? 'cspr' : state.type,
+    };
+  },
+  'reviewer-appointed': (state) => ({ ...state, reviewerAppointed: true }),
+  'review-draft-received': (state, event) => ({
+    ...state,
+    draftVersions: [...state.draftVersions, event.data.version],
+  }),
+  'review-signoff-linked': (state, event) => ({ ...state, signoffIds: [...state.signoffIds, event.data.signoffId] }),
+  'review-published': (state) => ({ ...state, published: true }),
+  'review-finding-recorded': (state, event) => ({
+    ...state,
+    findings: { ...state.findings, [event.data.findingId]: event.data.actionIds },
+    findingKinds: { ...state.findingKinds, [event.data.findingId]: event.data.kind },
+  }),
+  'finding-action-linked': (state, event) => {
+    const { findingId, actionId } = event.data;
+    return { ...state, findings: { ...state.findings, [findingId]: [...state.findings[findingId], actionId] } };
+  },
+  'learning-briefing-drafted': (state, event) => ({
+    ...state,
+    briefings: { ...state.briefings, [event.data.briefingId]: 'draft' },
+  }),
+  'learning-briefing-held': (state, event) => ({
+    ...state,
+    briefings: { ...state.briefings, [event.data.briefingId]: 'on-hold' },
+  }),
+  'learning-briefing-published': (state, event) => ({
+    ...state,
+    briefings: { ...state.briefings, [event.data.briefingId]: 'published' },
+  }),
+  // Facts for the register alone: no later rule depends on them.
+  'panel-response-recorded': unchanged,
+  'publication-delayed': unchanged,
+};
 
-export const CaseReview = defineAggregate(
+export const CaseReview = aggregateOf(
   { category: 'casereview', name: 'Case review' },
-  { initialState, decide, evolve },
+  { initialState, decide, evolutions },
   {
-    ...v1(
-      'national-panel-notified',
-      'rapid-review-completed',
-      'panel-response-recorded',
-      'review-commissioning-decided',
-      'reviewer-appointed',
-      'review-draft-received',
-      'review-signoff-linked',
-      'publication-delayed',
-      'review-published',
-      'review-finding-recorded',
-      'finding-action-linked',
-      'learning-briefing-drafted',
-      'learning-briefing-held',
-      'learning-briefing-published',
-    ),
     // The child and family are named only here, sealed under each subject's key before append.
     'case-review-opened': {
       version: 1,

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ActivityCount,
@@ -34,13 +34,12 @@ function decide(command: ReviewActivityCommand, state: ReviewActivityState): Rev
   return [{ type: 'review-activity-recorded', data: recorded }];
 }
 
-function evolve(_state: ReviewActivityState, _event: ReviewActivityEvent): ReviewActivityState {
-  return { exists: true };
-}
+const evolutions: Evolutions<ReviewActivityEvent, ReviewActivityState> = {
+  'review-activity-recorded': () => ({ exists: true }),
+};
 
 /** A period's review counts as an annual report states them, recorded once. */
-export const ReviewActivity = defineAggregate(
+export const ReviewActivity = aggregateOf(
   { category: 'reviewactivity', name: 'Review activity' },
-  { initialState, decide, evolve },
-  v1('review-activity-recorded'),
+  { initialState, decide, evolutions },
 );

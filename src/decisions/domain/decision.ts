@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
 import type { DecisionEvent, DecisionCommand, DecisionState } from './decision.messages';
@@ -88,32 +88,23 @@ function decide(command: DecisionCommand, state: DecisionState): DecisionEvent[]
   }
 }
 
-function evolve(state: DecisionState, event: DecisionEvent): DecisionState {
-  switch (event.type) {
-    case 'decision-recorded':
-      return {
-        exists: true,
-        status: 'in-force',
-        conditions: Object.fromEntries(
-          event.data.conditions.map((c) => [c.conditionId, { text: c.text, satisfied: false }]),
-        ),
-      };
-    case 'decision-condition-satisfied': {
-      const condition = state.conditions[event.data.conditionId];
-      return {
-        ...state,
-        conditions: { ...state.conditions, [event.data.conditionId]: { ...condition, satisfied: true } },
-      };
-    }
-    case 'decision-rescinded':
-      return { ...state, status: 'rescinded' };
-    case 'decision-superseded':
-      return { ...state, status: 'superseded' };
-  }
-}
+const evolutions: Evolutions<DecisionEvent, DecisionState> = {
+  'decision-recorded': (_, event) => ({
+    exists: true,
+    status: 'in-force',
+    conditions: Object.fromEntries(
+      event.data.conditions.map((c) => [c.conditionId, { text: c.text, satisfied: false }]),
+    ),
+  }),
+  'decision-condition-satisfied': (state, event) => {
+    const condition = state.conditions[event.data.conditionId];
+    return {
+      ...state,
+      conditions: { ...state.conditions, [event.data.conditionId]: { ...condition, satisfied: true } },
+    };
+  },
+  'decision-rescinded': (state) => ({ ...state, status: 'rescinded' }),
+  'decision-superseded': (state) => ({ ...state, status: 'superseded' }),
+};
 
-export const Decision = defineAggregate(
-  { category: 'decision', name: 'Decision' },
-  { initialState, decide, evolve },
-  v1('decision-recorded', 'decision-condition-satisfied', 'decision-rescinded', 'decision-superseded'),
-);
+export const Decision = aggregateOf({ category: 'decision', name: 'Decision' }, { initialState, decide, evolutions });

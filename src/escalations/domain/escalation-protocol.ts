@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ProtocolStage,
@@ -81,16 +81,17 @@ function decide(command: EscalationProtocolCommand, state: EscalationProtocolSta
   ];
 }
 
-function evolve(state: EscalationProtocolState, event: EscalationProtocolEvent): EscalationProtocolState {
-  switch (event.type) {
-    case 'escalation-protocol-defined':
-    case 'escalation-protocol-revised':
-      return { exists: true, name: event.data.name, version: event.data.version, stages: event.data.stages };
-  }
+/** A revision restates the whole protocol, as its definition did. */
+function defined(_: EscalationProtocolState, event: EscalationProtocolEvent): EscalationProtocolState {
+  return { exists: true, name: event.data.name, version: event.data.version, stages: event.data.stages };
 }
 
-export const EscalationProtocol = defineAggregate(
+const evolutions: Evolutions<EscalationProtocolEvent, EscalationProtocolState> = {
+  'escalation-protocol-defined': defined,
+  'escalation-protocol-revised': defined,
+};
+
+export const EscalationProtocol = aggregateOf(
   { category: 'protocol', name: 'Escalation protocol' },
-  { initialState, decide, evolve },
-  v1('escalation-protocol-defined', 'escalation-protocol-revised'),
+  { initialState, decide, evolutions },
 );

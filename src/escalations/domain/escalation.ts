@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { assertDistinctSubjects, notePart, rectify } from './escalation-data-subjects';
 import type { CurrentStage, EscalationCommand, EscalationEvent, EscalationState } from './escalation.messages';
@@ -153,48 +153,42 @@ function decide(command: EscalationCommand, state: EscalationState): EscalationE
   }
 }
 
-function evolve(state: EscalationState, event: EscalationEvent): EscalationState {
-  switch (event.type) {
-    case 'escalation-raised': {
-      const raised = event.data;
-      return {
-        exists: true,
-        status: 'open',
-        protocolId: raised.protocolId,
-        protocolVersion: raised.protocolVersion,
-        stages: raised.stages,
-        raisedByAgency: raised.raisedByAgency,
-        concerningAgency: raised.concerningAgency,
-        current: {
-          stage: raised.stage,
-          stageName: raised.stageName,
-          timescaleWorkingDays: raised.timescaleWorkingDays,
-        },
-        acknowledgedStages: [],
-        dataSubjectIds: (raised.dataSubjects ?? []).map((s) => s.subjectId),
-      };
-    }
-    case 'escalation-acknowledged':
-      return { ...state, acknowledgedStages: [...state.acknowledgedStages, event.data.stage] };
-    case 'escalation-response-recorded':
-    case 'escalation-data-subject-rectified':
-      return state;
-    case 'escalation-stage-escalated': {
-      const { stage, stageName, timescaleWorkingDays } = event.data;
-      return { ...state, current: { stage, stageName, timescaleWorkingDays } };
-    }
-    case 'escalation-resolved':
-      return { ...state, status: 'resolved', outcome: event.data.outcome };
-    case 'escalation-closed':
-      return { ...state, status: 'closed' };
-  }
-}
+const evolutions: Evolutions<EscalationEvent, EscalationState> = {
+  'escalation-raised': (_, { data: raised }) => ({
+    exists: true,
+    status: 'open',
+    protocolId: raised.protocolId,
+    protocolVersion: raised.protocolVersion,
+    stages: raised.stages,
+    raisedByAgency: raised.raisedByAgency,
+    concerningAgency: raised.concerningAgency,
+    current: {
+      stage: raised.stage,
+      stageName: raised.stageName,
+      timescaleWorkingDays: raised.timescaleWorkingDays,
+    },
+    acknowledgedStages: [],
+    dataSubjectIds: (raised.dataSubjects ?? []).map((s) => s.subjectId),
+  }),
+  'escalation-acknowledged': (state, event) => ({
+    ...state,
+    acknowledgedStages: [...state.acknowledgedStages, event.data.stage],
+  }),
+  // Facts for the trail alone: no later rule depends on them.
+  'escalation-response-recorded': unchanged,
+  'escalation-data-subject-rectified': unchanged,
+  'escalation-stage-escalated': (state, event) => {
+    const { stage, stageName, timescaleWorkingDays } = event.data;
+    return { ...state, current: { stage, stageName, timescaleWorkingDays } };
+  },
+  'escalation-resolved': (state, event) => ({ ...state, status: 'resolved', outcome: event.data.outcome }),
+  'escalation-closed': (state) => ({ ...state, status: 'closed' }),
+};
 
-export const Escalation = defineAggregate(
+export const Escalation = aggregateOf(
   { category: 'escalation', name: 'Escalation' },
-  { initialState, decide, evolve },
+  { initialState, decide, evolutions },
   {
-    ...v1('escalation-stage-escalated', 'escalation-resolved', 'escalation-closed'),
     // Personal values, declared once here: the CommandRunner seals them under each subject's key before append.
     'escalation-raised': {
       version: 1,

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import type { Actor } from '../../ledger/event-envelope';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkScope } from './pack-scope';
@@ -114,44 +114,39 @@ function requireCompleted(state: EvidencePackState, packId: string): void {
     throw new StateConflict('pack-not-completed', `Evidence pack ${packId} is ${state.status}, not completed`);
 }
 
-function evolve(state: EvidencePackState, event: EvidencePackEvent): EvidencePackState {
-  switch (event.type) {
-    case 'evidence-pack-requested':
-      return { ...state, exists: true, status: 'queued', scope: event.data.scope, requestedBy: event.data.requestedBy };
-    case 'evidence-pack-generation-started':
-      return { ...state, status: 'generating', attempts: event.data.attempt };
-    case 'evidence-pack-generation-completed': {
-      const { packId: _, ...built } = event.data;
-      return { ...state, status: 'completed', built };
-    }
-    case 'evidence-pack-generation-failed':
-      return { ...state, status: 'failed', failure: event.data.reason };
-    case 'evidence-pack-access-granted':
-      return {
-        ...state,
-        grants: { ...state.grants, [event.data.inspectorUserId]: { expiresAt: event.data.expiresAt, revoked: false } },
-      };
-    case 'evidence-pack-access-revoked': {
-      const grant = state.grants[event.data.inspectorUserId];
-      return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { ...grant, revoked: true } } };
-    }
-    case 'evidence-pack-downloaded':
-      return state;
-  }
-}
+const evolutions: Evolutions<EvidencePackEvent, EvidencePackState> = {
+  'evidence-pack-requested': (state, event) => ({
+    ...state,
+    exists: true,
+    status: 'queued',
+    scope: event.data.scope,
+    requestedBy: event.data.requestedBy,
+  }),
+  'evidence-pack-generation-started': (state, event) => ({
+    ...state,
+    status: 'generating',
+    attempts: event.data.attempt,
+  }),
+  'evidence-pack-generation-completed': (state, event) => {
+    const { packId: _, ...built } = event.data;
+    return { ...state, status: 'completed', built };
+  },
+  'evidence-pack-generation-failed': (state, event) => ({ ...state, status: 'failed', failure: event.data.reason }),
+  'evidence-pack-access-granted': (state, event) => ({
+    ...state,
+    grants: { ...state.grants, [event.data.inspectorUserId]: { expiresAt: event.data.expiresAt, revoked: false } },
+  }),
+  'evidence-pack-access-revoked': (state, event) => {
+    const grant = state.grants[event.data.inspectorUserId];
+    return { ...state, grants: { ...state.grants, [event.data.inspectorUserId]: { ...grant, revoked: true } } };
+  },
+  // A download is audited; it changes nothing a later rule reads.
+  'evidence-pack-downloaded': unchanged,
+};
 
 export const EVIDENCE_PACK_CATEGORY = 'evidencepack';
 
-export const EvidencePack = defineAggregate(
+export const EvidencePack = aggregateOf(
   { category: EVIDENCE_PACK_CATEGORY, name: 'Evidence pack' },
-  { initialState, decide, evolve },
-  v1(
-    'evidence-pack-requested',
-    'evidence-pack-generation-started',
-    'evidence-pack-generation-completed',
-    'evidence-pack-generation-failed',
-    'evidence-pack-access-granted',
-    'evidence-pack-access-revoked',
-    'evidence-pack-downloaded',
-  ),
+  { initialState, decide, evolutions },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type {
   ForwardPlanCommand,
@@ -109,22 +109,24 @@ function decide(command: ForwardPlanCommand, state: ForwardPlanState): ForwardPl
   }
 }
 
-function evolve(state: ForwardPlanState, event: ForwardPlanEvent): ForwardPlanState {
-  switch (event.type) {
-    case 'forward-plan-item-planned':
-      return { exists: true, boardId: event.data.boardId, target: event.data.target, status: 'planned' };
-    case 'forward-plan-item-moved':
-      return { ...state, target: event.data.target, status: 'moved' };
-    case 'forward-plan-item-dropped':
-      return { ...state, status: 'dropped' };
-    case 'forward-plan-item-taken':
-      return { ...state, target: { meetingId: event.data.meetingId }, status: 'taken' };
-  }
-}
+const evolutions: Evolutions<ForwardPlanEvent, ForwardPlanState> = {
+  'forward-plan-item-planned': (_, event) => ({
+    exists: true,
+    boardId: event.data.boardId,
+    target: event.data.target,
+    status: 'planned',
+  }),
+  'forward-plan-item-moved': (state, event) => ({ ...state, target: event.data.target, status: 'moved' }),
+  'forward-plan-item-dropped': (state) => ({ ...state, status: 'dropped' }),
+  'forward-plan-item-taken': (state, event) => ({
+    ...state,
+    target: { meetingId: event.data.meetingId },
+    status: 'taken',
+  }),
+};
 
 /** An item on a board's forward plan, one stream per item: planned, moved, dropped or taken onto an agenda. */
-export const ForwardPlanItem = defineAggregate(
+export const ForwardPlanItem = aggregateOf(
   { category: 'forwardplan', name: 'Forward plan item' },
-  { initialState, decide, evolve },
-  v1('forward-plan-item-planned', 'forward-plan-item-moved', 'forward-plan-item-dropped', 'forward-plan-item-taken'),
+  { initialState, decide, evolutions },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { describeBudget } from './budget-id';
 import { isFinancialYear } from './financial-year';
@@ -214,84 +214,69 @@ function underwrite(d: Data<'underwrite-shortfall'>, state: BudgetState) {
   return { financialYear, underwritingId, shortfallPence, method, basis, ...splitShortfall(d) };
 }
 
-function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
-  switch (event.type) {
-    case 'budget-set':
-    case 'budget-revised':
-      return {
-        ...state,
-        set: true,
-        financialYear: event.data.financialYear,
-        totalPence: event.data.totalPence,
-        lines: event.data.lines,
-      };
-    case 'contribution-pledged': {
-      const { pledgeId, partnerId, amountPence, basis } = event.data;
-      return {
-        ...state,
-        pledges: { ...state.pledges, [pledgeId]: { partnerId, amountPence, basis, withdrawn: false, paidPence: 0 } },
-      };
-    }
-    case 'pledge-amended': {
-      const { pledgeId, amountPence, basis } = event.data;
-      return {
-        ...state,
-        pledges: { ...state.pledges, [pledgeId]: { ...state.pledges[pledgeId], amountPence, basis } },
-      };
-    }
-    case 'pledge-withdrawn':
-      return {
-        ...state,
-        pledges: {
-          ...state.pledges,
-          [event.data.pledgeId]: { ...state.pledges[event.data.pledgeId], withdrawn: true },
-        },
-      };
-    case 'payment-received': {
-      const { paymentId, pledgeId, amountPence } = event.data;
-      const pledges =
-        pledgeId === undefined
-          ? state.pledges
-          : {
-              ...state.pledges,
-              [pledgeId]: { ...state.pledges[pledgeId], paidPence: state.pledges[pledgeId].paidPence + amountPence },
-            };
-      return { ...state, pledges, paymentIds: [...state.paymentIds, paymentId] };
-    }
-    case 'invoice-raised':
-      return { ...state, invoiceIds: [...state.invoiceIds, event.data.invoiceId] };
-    case 'shortfall-underwriting-agreed':
-      return { ...state, underwritingIds: [...state.underwritingIds, event.data.underwritingId] };
-    case 'spending-recorded': {
-      const { spendId, kind, lineId } = event.data;
-      return { ...state, spending: { ...state.spending, [spendId]: { kind, lineId } } };
-    }
-    case 'year-closed':
-      return { ...state, closed: true };
-    case 'carried-forward':
-      return { ...state, carriedForward: true };
-  }
+/** A revision restates the year's budget whole, as setting it did. */
+function budgetStated(
+  state: BudgetState,
+  event: Extract<BudgetEvent, { type: 'budget-set' | 'budget-revised' }>,
+): BudgetState {
+  const { financialYear, totalPence, lines } = event.data;
+  return { ...state, set: true, financialYear, totalPence, lines };
 }
+
+const evolutions: Evolutions<BudgetEvent, BudgetState> = {
+  'budget-set': budgetStated,
+  'budget-revised': budgetStated,
+  'contribution-pledged': (state, event) => {
+    const { pledgeId, partnerId, amountPence, basis } = event.data;
+    return {
+      ...state,
+      pledges: { ...state.pledges, [pledgeId]: { partnerId, amountPence, basis, withdrawn: false, paidPence: 0 } },
+    };
+  },
+  'pledge-amended': (state, event) => {
+    const { pledgeId, amountPence, basis } = event.data;
+    return {
+      ...state,
+      pledges: { ...state.pledges, [pledgeId]: { ...state.pledges[pledgeId], amountPence, basis } },
+    };
+  },
+  'pledge-withdrawn': (state, event) => ({
+    ...state,
+    pledges: {
+      ...state.pledges,
+      [event.data.pledgeId]: { ...state.pledges[event.data.pledgeId], withdrawn: true },
+    },
+  }),
+  'payment-received': (state, event) => {
+    const { paymentId, pledgeId, amountPence } = event.data;
+    const pledges =
+      pledgeId === undefined
+        ? state.pledges
+        : {
+            ...state.pledges,
+            [pledgeId]: { ...state.pledges[pledgeId], paidPence: state.pledges[pledgeId].paidPence + amountPence },
+          };
+    return { ...state, pledges, paymentIds: [...state.paymentIds, paymentId] };
+  },
+  'shortfall-underwriting-agreed': (state, event) => ({
+    ...state,
+    underwritingIds: [...state.underwritingIds, event.data.underwritingId],
+  }),
+  'invoice-raised': (state, event) => ({ ...state, invoiceIds: [...state.invoiceIds, event.data.invoiceId] }),
+  'spending-recorded': (state, event) => {
+    const { spendId, kind, lineId } = event.data;
+    return { ...state, spending: { ...state.spending, [spendId]: { kind, lineId } } };
+  },
+  'year-closed': (state) => ({ ...state, closed: true }),
+  'carried-forward': (state) => ({ ...state, carriedForward: true }),
+};
 
 /**
  * One stream per owner and financial year (`budget-2022-23` for the ledger's own partnership,
  * `budget-wscb-2022-23` for a board's: budget-id.ts): the budget and every pledge, payment,
  * underwriting and spend against it, its close and the balance it carries into the next year.
  */
-export const Budget = defineAggregate(
+export const Budget = aggregateOf(
   { category: 'budget', name: 'Budget' },
-  { initialState: initialBudgetState, decide: decideBudget, evolve },
-  v1(
-    'budget-set',
-    'budget-revised',
-    'contribution-pledged',
-    'pledge-amended',
-    'pledge-withdrawn',
-    'payment-received',
-    'shortfall-underwriting-agreed',
-    'invoice-raised',
-    'spending-recorded',
-    'year-closed',
-    'carried-forward',
-  ),
+  { initialState: initialBudgetState, decide: decideBudget, evolutions },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { close, linkAction, recordRecommendation, recordUpdate, setRag } from './inspection-recommendations';
 import type { InspectionCommand, InspectionEvent, InspectionState } from './inspection.messages';
@@ -45,43 +45,36 @@ function decide(command: InspectionCommand, state: InspectionState): InspectionE
   }
 }
 
-function evolve(state: InspectionState, event: InspectionEvent): InspectionState {
-  switch (event.type) {
-    case 'inspection-recorded':
-      return { ...initialState, exists: true, publishedOn: event.data.publishedOn, partnerIds: event.data.partnerIds };
-    case 'inspection-recommendation-recorded': {
-      const { recommendationId, ownerPartnerId, actionIds } = event.data;
-      const rec = { ownerPartnerId, actionIds, closed: false };
-      return { ...state, recommendations: { ...state.recommendations, [recommendationId]: rec } };
-    }
-    case 'recommendation-action-linked': {
-      const { recommendationId, actionId } = event.data;
-      const rec = state.recommendations[recommendationId];
-      const linked = { ...rec, actionIds: [...rec.actionIds, actionId] };
-      return { ...state, recommendations: { ...state.recommendations, [recommendationId]: linked } };
-    }
-    case 'recommendation-closed': {
-      const { recommendationId } = event.data;
-      const closed = { ...state.recommendations[recommendationId], closed: true };
-      return { ...state, recommendations: { ...state.recommendations, [recommendationId]: closed } };
-    }
-    // Facts for the register alone: no later rule depends on them.
-    case 'recommendation-update-recorded':
-    case 'recommendation-rag-set':
-      return state;
-  }
-}
+const evolutions: Evolutions<InspectionEvent, InspectionState> = {
+  'inspection-recorded': (_, event) => ({
+    ...initialState,
+    exists: true,
+    publishedOn: event.data.publishedOn,
+    partnerIds: event.data.partnerIds,
+  }),
+  'inspection-recommendation-recorded': (state, event) => {
+    const { recommendationId, ownerPartnerId, actionIds } = event.data;
+    const rec = { ownerPartnerId, actionIds, closed: false };
+    return { ...state, recommendations: { ...state.recommendations, [recommendationId]: rec } };
+  },
+  'recommendation-action-linked': (state, event) => {
+    const { recommendationId, actionId } = event.data;
+    const rec = state.recommendations[recommendationId];
+    const linked = { ...rec, actionIds: [...rec.actionIds, actionId] };
+    return { ...state, recommendations: { ...state.recommendations, [recommendationId]: linked } };
+  },
+  // Facts for the register alone: no later rule depends on them.
+  'recommendation-update-recorded': unchanged,
+  'recommendation-rag-set': unchanged,
+  'recommendation-closed': (state, event) => {
+    const { recommendationId } = event.data;
+    const closed = { ...state.recommendations[recommendationId], closed: true };
+    return { ...state, recommendations: { ...state.recommendations, [recommendationId]: closed } };
+  },
+};
 
 /** An inspection of partner agencies and its recommendations, one stream per inspection. */
-export const Inspection = defineAggregate(
+export const Inspection = aggregateOf(
   { category: 'inspection', name: 'Inspection' },
-  { initialState, decide, evolve },
-  v1(
-    'inspection-recorded',
-    'inspection-recommendation-recorded',
-    'recommendation-action-linked',
-    'recommendation-update-recorded',
-    'recommendation-rag-set',
-    'recommendation-closed',
-  ),
+  { initialState, decide, evolutions },
 );

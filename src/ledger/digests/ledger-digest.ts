@@ -1,7 +1,6 @@
 import type { SignedDigest } from './signed-digest';
-import { defineAggregate, type DomainCommand } from '../aggregate';
-import { v1 } from '../event-codec';
-import type { DomainEvent } from '../../shared/decider';
+import { aggregateOf, type DomainCommand } from '../aggregate';
+import type { DomainEvent, Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { verifyDigestSignature } from './digest-signature';
 
@@ -48,15 +47,11 @@ function decide(command: LedgerDigestCommand, state: LedgerDigestState): LedgerD
   return [{ type: 'ledger-digest-recorded', data: d }];
 }
 
-function evolve(_state: LedgerDigestState, event: LedgerDigestEvent): LedgerDigestState {
-  switch (event.type) {
-    case 'ledger-digest-recorded':
-      return { recorded: true };
-  }
-}
+const evolutions: Evolutions<LedgerDigestEvent, LedgerDigestState> = {
+  'ledger-digest-recorded': () => ({ recorded: true }),
+};
 
-export const LedgerDigest = defineAggregate(
+export const LedgerDigest = aggregateOf(
   { category: 'digest', name: 'Ledger digest' },
-  { initialState, decide, evolve },
-  v1('ledger-digest-recorded'),
+  { initialState, decide, evolutions },
 );

@@ -1,5 +1,6 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1, type Upcaster } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Upcaster } from '../../ledger/event-codec';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { withoutUndefined as optional } from '../../shared/without-undefined';
 import { correctEntry, entriesToAdd, isAttending, type AttendanceEntry } from './attendance';
@@ -181,64 +182,48 @@ function changeLocation(
   ];
 }
 
-function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
-  switch (event.type) {
-    case 'meeting-scheduled': {
-      const { boardId, scheduledFor, title, location } = event.data;
-      return { ...initialState, exists: true, boardId, scheduledFor, ...optional({ title, location }) };
-    }
-    case 'attendance-recorded':
-      return {
-        ...state,
-        attendance: { ...state.attendance, ...Object.fromEntries(event.data.entries.map((e) => [e.personId, e])) },
-      };
-    case 'attendance-corrected':
-      return { ...state, attendance: { ...state.attendance, [event.data.personId]: event.data.entry } };
-    case 'agenda-item-added': {
-      const { itemNumber, label, title, presenterPersonIds } = event.data;
-      return {
-        ...state,
-        items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonIds }) } },
-      };
-    }
-    case 'contribution-recorded': {
-      const { itemNumber, personId, summary } = event.data;
-      return { ...state, contributions: [...state.contributions, { itemNumber, personId, summary }] };
-    }
-    case 'previous-minutes-approved': {
-      const { previousMeetingId, outcome, amendments } = event.data;
-      return {
-        ...state,
-        approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } },
-      };
-    }
-    case 'meeting-location-changed':
-      return { ...state, location: event.data.location };
-    case 'meeting-cancelled':
-      return { ...state, closed: true, cancelled: true };
-    case 'meeting-closed':
-      return { ...state, closed: true };
-  }
-}
+const evolutions: Evolutions<MeetingEvent, MeetingState> = {
+  'meeting-scheduled': (_, event) => {
+    const { boardId, scheduledFor, title, location } = event.data;
+    return { ...initialState, exists: true, boardId, scheduledFor, ...optional({ title, location }) };
+  },
+  'attendance-recorded': (state, event) => ({
+    ...state,
+    attendance: { ...state.attendance, ...Object.fromEntries(event.data.entries.map((e) => [e.personId, e])) },
+  }),
+  'attendance-corrected': (state, event) => ({
+    ...state,
+    attendance: { ...state.attendance, [event.data.personId]: event.data.entry },
+  }),
+  'agenda-item-added': (state, event) => {
+    const { itemNumber, label, title, presenterPersonIds } = event.data;
+    return {
+      ...state,
+      items: { ...state.items, [itemNumber]: { title, ...optional({ label, presenterPersonIds }) } },
+    };
+  },
+  'contribution-recorded': (state, event) => {
+    const { itemNumber, personId, summary } = event.data;
+    return { ...state, contributions: [...state.contributions, { itemNumber, personId, summary }] };
+  },
+  'previous-minutes-approved': (state, event) => {
+    const { previousMeetingId, outcome, amendments } = event.data;
+    return {
+      ...state,
+      approvedMinutes: { ...state.approvedMinutes, [previousMeetingId]: { outcome, ...optional({ amendments }) } },
+    };
+  },
+  'meeting-location-changed': (state, event) => ({ ...state, location: event.data.location }),
+  'meeting-cancelled': (state) => ({ ...state, closed: true, cancelled: true }),
+  'meeting-closed': (state) => ({ ...state, closed: true }),
+};
 
 /** Version 1 named one presenter; version 2 lists them (several presented WSEB's 22 Sept 2022 item 3). */
 const presentersAsList: Upcaster = ({ presenterPersonId, ...rest }: { presenterPersonId?: string }) =>
   presenterPersonId === undefined ? rest : { ...rest, presenterPersonIds: [presenterPersonId] };
 
-export const Meeting = defineAggregate(
+export const Meeting = aggregateOf(
   { category: 'meeting', name: 'Meeting' },
-  { initialState, decide, evolve },
-  {
-    ...v1(
-      'meeting-scheduled',
-      'attendance-recorded',
-      'attendance-corrected',
-      'previous-minutes-approved',
-      'meeting-location-changed',
-      'meeting-cancelled',
-      'meeting-closed',
-      'contribution-recorded',
-    ),
-    'agenda-item-added': { version: 2, upcasters: { 1: presentersAsList } },
-  },
+  { initialState, decide, evolutions },
+  { 'agenda-item-added': { version: 2, upcasters: { 1: presentersAsList } } },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { addMember, arrangeDeputy, endMembership, evolveMembership, setQuorumRule } from './board-membership';
 import type { BoardEvent, BoardCommand, BoardState } from './board.messages';
@@ -42,20 +42,16 @@ function register(command: Extract<BoardCommand, { type: 'register-board' }>, st
   ];
 }
 
-function evolve(state: BoardState, event: BoardEvent): BoardState {
-  if (event.type !== 'board-registered') return evolveMembership(state, event);
-  const { name, kind, parentBoardId } = event.data;
-  return { ...state, exists: true, name, kind, ...(parentBoardId !== undefined ? { parentBoardId } : {}) };
-}
+const evolutions: Evolutions<BoardEvent, BoardState> = {
+  'board-registered': (state, event) => {
+    const { name, kind, parentBoardId } = event.data;
+    return { ...state, exists: true, name, kind, ...(parentBoardId !== undefined ? { parentBoardId } : {}) };
+  },
+  // Membership is folded by the rules the quorum read model folds it by, too.
+  'board-member-added': evolveMembership,
+  'board-membership-ended': evolveMembership,
+  'board-deputy-arranged': evolveMembership,
+  'board-quorum-rule-set': evolveMembership,
+};
 
-export const Board = defineAggregate(
-  { category: 'board', name: 'Board' },
-  { initialState, decide, evolve },
-  v1(
-    'board-registered',
-    'board-member-added',
-    'board-membership-ended',
-    'board-deputy-arranged',
-    'board-quorum-rule-set',
-  ),
-);
+export const Board = aggregateOf({ category: 'board', name: 'Board' }, { initialState, decide, evolutions });

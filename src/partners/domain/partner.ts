@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { STATUTORY_KINDS, type PartnerEvent, type PartnerCommand, type PartnerState } from './partner.messages';
 
@@ -49,24 +49,25 @@ function decide(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
   return [{ type: 'partner-succeeded', data: { partnerId, successorId, effectiveFrom } }];
 }
 
-function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
-  switch (event.type) {
-    case 'partner-registered':
-      return { exists: true, names: [{ name: event.data.name, from: null }], kind: event.data.kind };
-    case 'partner-renamed':
-      return { ...state, names: [...state.names, { name: event.data.name, from: event.data.effectiveFrom }] };
-    case 'partner-succeeded':
-      return { ...state, succeededBy: { partnerId: event.data.successorId, effectiveFrom: event.data.effectiveFrom } };
-  }
-}
+const evolutions: Evolutions<PartnerEvent, PartnerState> = {
+  'partner-registered': (_, event) => ({
+    exists: true,
+    names: [{ name: event.data.name, from: null }],
+    kind: event.data.kind,
+  }),
+  'partner-renamed': (state, event) => ({
+    ...state,
+    names: [...state.names, { name: event.data.name, from: event.data.effectiveFrom }],
+  }),
+  'partner-succeeded': (state, event) => ({
+    ...state,
+    succeededBy: { partnerId: event.data.successorId, effectiveFrom: event.data.effectiveFrom },
+  }),
+};
 
 /** The partner's name in force on a date (ISO). */
 export function nameOn(state: PartnerState, date: string): string | undefined {
   return state.names.filter((n) => n.from === null || n.from <= date).at(-1)?.name;
 }
 
-export const Partner = defineAggregate(
-  { category: 'partner', name: 'Partner' },
-  { initialState, decide, evolve },
-  v1('partner-registered', 'partner-renamed', 'partner-succeeded'),
-);
+export const Partner = aggregateOf({ category: 'partner', name: 'Partner' }, { initialState, decide, evolutions });

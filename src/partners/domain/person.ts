@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { PersonEvent, PersonCommand, PersonRole, PersonState } from './person.messages';
 
@@ -53,32 +53,26 @@ function decide(command: PersonCommand, state: PersonState): PersonEvent[] {
   ];
 }
 
-function evolve(state: PersonState, event: PersonEvent): PersonState {
-  switch (event.type) {
-    case 'person-registered': {
-      const { name, partnerId, title } = event.data;
-      return { exists: true, name, roles: [{ partnerId, ...(title !== undefined ? { title } : {}), from: null }] };
-    }
-    case 'person-updated': {
-      const current = state.roles.at(-1)!;
-      const title = event.data.title ?? current.title;
-      const role: PersonRole = {
-        partnerId: event.data.partnerId ?? current.partnerId,
-        ...(title !== undefined ? { title } : {}),
-        from: event.data.effectiveFrom,
-      };
-      return { ...state, roles: [...state.roles, role] };
-    }
-  }
-}
+const evolutions: Evolutions<PersonEvent, PersonState> = {
+  'person-registered': (_, event) => {
+    const { name, partnerId, title } = event.data;
+    return { exists: true, name, roles: [{ partnerId, ...(title !== undefined ? { title } : {}), from: null }] };
+  },
+  'person-updated': (state, event) => {
+    const current = state.roles.at(-1)!;
+    const title = event.data.title ?? current.title;
+    const role: PersonRole = {
+      partnerId: event.data.partnerId ?? current.partnerId,
+      ...(title !== undefined ? { title } : {}),
+      from: event.data.effectiveFrom,
+    };
+    return { ...state, roles: [...state.roles, role] };
+  },
+};
 
 /** The partner and title in force on a date (ISO): who a person spoke for at a given meeting. */
 export function roleOn(state: PersonState, date: string): PersonRole | undefined {
   return state.roles.filter((r) => r.from === null || r.from <= date).at(-1);
 }
 
-export const Person = defineAggregate(
-  { category: 'person', name: 'Person' },
-  { initialState, decide, evolve },
-  v1('person-registered', 'person-updated'),
-);
+export const Person = aggregateOf({ category: 'person', name: 'Person' }, { initialState, decide, evolutions });

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { RuleViolation, StateConflict } from '../../shared/domain-errors';
 import type { DataSubjectEvent, DataSubjectCommand, DataSubjectState } from './data-subject.messages';
 
@@ -30,12 +30,11 @@ function decide(command: DataSubjectCommand, state: DataSubjectState): DataSubje
   return [{ type: 'data-subject-erased', data: { subjectId, keyVersions: wanted, basis, reason } }];
 }
 
-function evolve(state: DataSubjectState, event: DataSubjectEvent): DataSubjectState {
-  return { erasedVersions: [...state.erasedVersions, ...event.data.keyVersions] };
-}
+const evolutions: Evolutions<DataSubjectEvent, DataSubjectState> = {
+  'data-subject-erased': (state, event) => ({ erasedVersions: [...state.erasedVersions, ...event.data.keyVersions] }),
+};
 
-export const DataSubject = defineAggregate(
+export const DataSubject = aggregateOf(
   { category: 'datasubject', name: 'Data subject' },
-  { initialState, decide, evolve },
-  v1('data-subject-erased'),
+  { initialState, decide, evolutions },
 );

@@ -1,5 +1,5 @@
-import { defineAggregate } from '../../ledger/aggregate';
-import { v1 } from '../../ledger/event-codec';
+import { aggregateOf } from '../../ledger/aggregate';
+import type { Evolutions } from '../../shared/decider';
 import { roleOn } from '../../partners';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkServes } from '../../shared/serves';
@@ -120,46 +120,29 @@ function decide(command: SignoffCommand, state: SignoffState): SignoffEvent[] {
   }
 }
 
-function evolve(state: SignoffState, event: SignoffEvent): SignoffState {
-  switch (event.type) {
-    case 'signoff-requested':
-      return {
-        ...initialState,
-        exists: true,
-        artefact: event.data.artefact,
-        requiredPartnerIds: event.data.requiredPartnerIds,
-      };
-    case 'signoff-signed': {
-      const { partnerId, version, contentHash, conditions } = event.data;
-      return { ...state, signatures: { ...state.signatures, [partnerId]: { version, contentHash, conditions } } };
-    }
-    case 'signoff-completed':
-      return { ...state, completed: true };
-    case 'signoff-artefact-revised':
-      return {
-        ...state,
-        completed: false,
-        signatures: {},
-        artefact: { ...state.artefact!, version: event.data.version, contentHash: event.data.contentHash },
-      };
-    case 'signoff-signature-withdrawn': {
-      const { [event.data.partnerId]: _withdrawn, ...signatures } = state.signatures;
-      return { ...state, completed: false, signatures };
-    }
-    case 'signoff-request-withdrawn':
-      return { ...state, withdrawn: true };
-  }
-}
+const evolutions: Evolutions<SignoffEvent, SignoffState> = {
+  'signoff-requested': (_, event) => ({
+    ...initialState,
+    exists: true,
+    artefact: event.data.artefact,
+    requiredPartnerIds: event.data.requiredPartnerIds,
+  }),
+  'signoff-signed': (state, event) => {
+    const { partnerId, version, contentHash, conditions } = event.data;
+    return { ...state, signatures: { ...state.signatures, [partnerId]: { version, contentHash, conditions } } };
+  },
+  'signoff-completed': (state) => ({ ...state, completed: true }),
+  'signoff-artefact-revised': (state, event) => ({
+    ...state,
+    completed: false,
+    signatures: {},
+    artefact: { ...state.artefact!, version: event.data.version, contentHash: event.data.contentHash },
+  }),
+  'signoff-signature-withdrawn': (state, event) => {
+    const { [event.data.partnerId]: _withdrawn, ...signatures } = state.signatures;
+    return { ...state, completed: false, signatures };
+  },
+  'signoff-request-withdrawn': (state) => ({ ...state, withdrawn: true }),
+};
 
-export const Signoff = defineAggregate(
-  { category: 'signoff', name: 'Signoff' },
-  { initialState, decide, evolve },
-  v1(
-    'signoff-requested',
-    'signoff-signed',
-    'signoff-completed',
-    'signoff-artefact-revised',
-    'signoff-signature-withdrawn',
-    'signoff-request-withdrawn',
-  ),
-);
+export const Signoff = aggregateOf({ category: 'signoff', name: 'Signoff' }, { initialState, decide, evolutions });
