@@ -72,9 +72,17 @@ function actionStatusOverTime(
   });
 }
 
-const CAP = 40;
-const capped = (rows: string[][]) =>
-  rows.length > CAP ? [...rows.slice(0, CAP), [`… and ${rows.length - CAP} more (see the CSV)`]] : rows;
+/** The rows a table of the PDF shows; the pack's CSV holds them all. */
+export const SUMMARY_TABLE_ROWS = 40;
+/** A table of the PDF: past SUMMARY_TABLE_ROWS rows, one line points to the CSV instead. */
+export const summaryTable = (title: string, columns: string[], rows: string[][]) => ({
+  title,
+  columns,
+  rows:
+    rows.length > SUMMARY_TABLE_ROWS
+      ? [...rows.slice(0, SUMMARY_TABLE_ROWS), [`… and ${rows.length - SUMMARY_TABLE_ROWS} more (see the CSV)`]]
+      : rows,
+});
 const gbp = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -186,53 +194,51 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
     meetings,
     attendanceAppendix: attendanceAppendix(t.attendanceRegister.rows()),
     tables: [
-      {
-        title: 'Overdue actions at the end of the period',
-        columns: ['Action', 'Owners', 'Due', 'Text'],
-        rows: capped(
-          overdue.map(({ action: a, dueBy }) => [a.actionId, a.owners.map(ownerLabel).join(', '), dueBy, a.text]),
-        ),
-      },
-      {
-        title: 'Decisions',
-        columns: ['Decision', 'Outcome', 'Status', 'Text'],
-        rows: capped(decisions.map((d) => [d.decisionId, d.outcome ?? '', d.status, d.text])),
-      },
-      {
-        title: 'Escalations',
-        columns: ['Escalation', 'Stage', 'Status', 'Breached'],
-        rows: capped(escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no'])),
-      },
-      {
-        title: 'Case reviews: statutory deadlines at the end of the period',
-        columns: ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
-        rows: capped(caseReviewSummaryRows(reviews)),
-      },
-      {
-        title: 'Inspections: recommendations open at the end of the period',
-        columns: ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
-        rows: capped(inspectionSummaryRows(inspections)),
-      },
-      {
-        title: 'Thematic reviews: each partner plan at the end of the period',
-        columns: ['Review', 'Partner', 'Findings', 'Plan', 'Last reported', 'Actions'],
-        rows: capped(thematicPlanRows(thematic)),
-      },
-      {
-        title: 'Multi-agency audits: returns and findings',
-        columns: ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
-        rows: capped(auditRows(audits)),
-      },
-      {
-        title: 'Risk register: open risks at the end of the period',
-        columns: ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
-        rows: capped(riskSummaryRows(risks)),
-      },
-      {
-        title: 'Forward plan: items still to come at the end of the period',
-        columns: ['For', 'Board', 'Item', 'From', 'Moves'],
-        rows: capped(forwardPlanSummaryRows(t.forwardPlan.items())),
-      },
+      summaryTable(
+        'Overdue actions at the end of the period',
+        ['Action', 'Owners', 'Due', 'Text'],
+        overdue.map(({ action: a, dueBy }) => [a.actionId, a.owners.map(ownerLabel).join(', '), dueBy, a.text]),
+      ),
+      summaryTable(
+        'Decisions',
+        ['Decision', 'Outcome', 'Status', 'Text'],
+        decisions.map((d) => [d.decisionId, d.outcome ?? '', d.status, d.text]),
+      ),
+      summaryTable(
+        'Escalations',
+        ['Escalation', 'Stage', 'Status', 'Breached'],
+        escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no']),
+      ),
+      summaryTable(
+        'Case reviews: statutory deadlines at the end of the period',
+        ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
+        caseReviewSummaryRows(reviews),
+      ),
+      summaryTable(
+        'Inspections: recommendations open at the end of the period',
+        ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
+        inspectionSummaryRows(inspections),
+      ),
+      summaryTable(
+        'Thematic reviews: each partner plan at the end of the period',
+        ['Review', 'Partner', 'Findings', 'Plan', 'Last reported', 'Actions'],
+        thematicPlanRows(thematic),
+      ),
+      summaryTable(
+        'Multi-agency audits: returns and findings',
+        ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
+        auditRows(audits),
+      ),
+      summaryTable(
+        'Risk register: open risks at the end of the period',
+        ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
+        riskSummaryRows(risks),
+      ),
+      summaryTable(
+        'Forward plan: items still to come at the end of the period',
+        ['For', 'Board', 'Item', 'From', 'Moves'],
+        forwardPlanSummaryRows(t.forwardPlan.items()),
+      ),
     ],
   };
 }
