@@ -31,36 +31,30 @@ const IO_AND_FRAMEWORK = [
   '^(@nestjs|@eventstore|@grpc|@fastify|fastify|better-sqlite3|pdfkit|yazl|yauzl|jose)(/|$)',
   '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|cluster|worker_threads|readline|os|process)$',
 ];
+/** The one form of a rule: modules matching `from` may not import modules matching `to`; always an error. */
+const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
 /**
- * The one form of the boundary rules: modules `from` reach a bounded context only through `allowed`
+ * The form of the boundary rules: modules `from` reach a bounded context only through `allowed`
  * (its public surfaces, their own context's folder, a Nest module to compose an app).
  */
-const contextsOnlyThrough = (name, comment, from, allowed) => ({
-  name,
-  severity: 'error',
-  comment,
-  from,
-  to: { path: CONTEXT, pathNot: allowed },
-});
+const contextsOnlyThrough = (name, comment, from, allowed) =>
+  rule(name, comment, from, { path: CONTEXT, pathNot: allowed });
 
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'A cycle makes load order decide what is defined (Nest then injects undefined). Break it with a port.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'pure-domain-and-read-models',
-      severity: 'error',
-      comment:
-        'Deciders (src/<context>/domain/) and read-model definitions (projections/) are pure functions of ' +
+    rule(
+      'no-circular',
+      'A cycle makes load order decide what is defined (Nest then injects undefined). Break it with a port.',
+      {},
+      { circular: true },
+    ),
+    rule(
+      'pure-domain-and-read-models',
+      'Deciders (src/<context>/domain/) and read-model definitions (projections/) are pure functions of ' +
         'their input: no Nest, no store driver, no file, network or process I/O.',
-      from: { path: ['^src/[^/]+/domain/', '^projections/'] },
-      to: { path: IO_AND_FRAMEWORK },
-    },
+      { path: ['^src/[^/]+/domain/', '^projections/'] },
+      { path: IO_AND_FRAMEWORK },
+    ),
     contextsOnlyThrough(
       'no-reaching-into-another-context',
       'Another context (or layer) is reached through its public surface, src/<context>/index.ts, only.',
@@ -99,62 +93,51 @@ module.exports = {
       { path: '^test/e2e/personal-data\\.e2e\\.spec\\.ts$' },
       ['^src/privacy/', CONTEXT_INDEX],
     ),
-    {
-      name: 'ledger-imports-no-context',
-      severity: 'error',
-      comment:
-        'The ledger sits below every context: where it needs one, it declares a port the context provides ' +
+    rule(
+      'ledger-imports-no-context',
+      'The ledger sits below every context: where it needs one, it declares a port the context provides ' +
         '(PersonalDataSealer). It does not import the read side or the composition root either.',
-      from: { path: '^src/ledger/' },
-      to: { path: [CONTEXT, '^src/(read-models|startup)/', '^demo/', '^src/[^/]+\\.ts$'] },
-    },
-    {
-      name: 'ledger-core-imports-no-edge',
-      severity: 'error',
-      comment:
-        'The ledger does not import http/ or auth/; only its own HTTP adapters (controllers, DTOs, command slices) sit at the edge.',
-      from: { path: '^src/ledger/', pathNot: ['/http/', '/commands/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
-      to: { path: '^src/(http|auth)/' },
-    },
-    {
-      name: 'client-stands-alone',
-      severity: 'error',
-      comment:
-        "clients/ ship to front ends: they import each other and npm packages (openapi-fetch), never the service's code.",
-      from: { path: '^clients/' },
-      to: { path: '^(src|projections|demo|bench|scripts|test)/' },
-    },
-    {
-      name: 'client-runs-in-browsers',
-      severity: 'error',
-      comment: "clients/ run in browsers: no node module (fs, http...); fetch and streams are the platform's.",
-      from: { path: '^clients/' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'v8-flags-set-only-by-main',
-      severity: 'error',
-      comment:
-        "heap-settings sets the service's V8 flags on import, safe only first thing in a fresh process: set in one " +
+      { path: '^src/ledger/' },
+      { path: [CONTEXT, '^src/(read-models|startup)/', '^demo/', '^src/[^/]+\\.ts$'] },
+    ),
+    rule(
+      'ledger-core-imports-no-edge',
+      'The ledger does not import http/ or auth/; only its own HTTP adapters (controllers, DTOs, command slices) sit at the edge.',
+      { path: '^src/ledger/', pathNot: ['/http/', '/commands/', '\\.controller\\.ts$', '\\.dto\\.ts$'] },
+      { path: '^src/(http|auth)/' },
+    ),
+    rule(
+      'client-stands-alone',
+      "clients/ ship to front ends: they import each other and npm packages (openapi-fetch), never the service's code.",
+      { path: '^clients/' },
+      { path: '^(src|projections|demo|bench|scripts|test)/' },
+    ),
+    rule(
+      'client-runs-in-browsers',
+      "clients/ run in browsers: no node module (fs, http...); fetch and streams are the platform's.",
+      { path: '^clients/' },
+      { dependencyTypes: ['core'] },
+    ),
+    rule(
+      'v8-flags-set-only-by-main',
+      "heap-settings sets the service's V8 flags on import, safe only first thing in a fresh process: set in one " +
         'that has run a while (a jest worker), --memory-reducer-single-gc can kill it. Read the flags from ' +
         'service-v8-flags.ts instead.',
-      from: { pathNot: '^src/main\\.ts$' },
-      to: { path: '^src/startup/heap-settings\\.ts$' },
-    },
-    {
-      name: 'testing-surface-only-in-specs',
-      severity: 'error',
-      comment: "A context's testing.ts holds sample events for specs: the service, demo and bench never load it.",
-      from: { pathNot: ['\\.spec\\.ts$', '^test/', '/testing/'] },
-      to: { path: `^src/(${CONTEXTS})/testing\\.ts$` },
-    },
-    {
-      name: 'shared-imports-only-shared',
-      severity: 'error',
-      comment: 'shared/ is the bottom layer: it imports nothing else of ours (no ledger, no context, no edge).',
-      from: { path: '^src/shared/' },
-      to: { path: ['^src/', '^projections/'], pathNot: '^src/shared/' },
-    },
+      { pathNot: '^src/main\\.ts$' },
+      { path: '^src/startup/heap-settings\\.ts$' },
+    ),
+    rule(
+      'testing-surface-only-in-specs',
+      "A context's testing.ts holds sample events for specs: the service, demo and bench never load it.",
+      { pathNot: ['\\.spec\\.ts$', '^test/', '/testing/'] },
+      { path: `^src/(${CONTEXTS})/testing\\.ts$` },
+    ),
+    rule(
+      'shared-imports-only-shared',
+      'shared/ is the bottom layer: it imports nothing else of ours (no ledger, no context, no edge).',
+      { path: '^src/shared/' },
+      { path: ['^src/', '^projections/'], pathNot: '^src/shared/' },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
