@@ -1,6 +1,6 @@
 import { aggregateOf } from '../../ledger/aggregate';
-import { unchanged, type Evolutions } from '../../shared/decider';
 import type { Actor } from '../../ledger/event-envelope';
+import { unchanged, type Evolutions } from '../../shared/decider';
 import { NotFound, RuleViolation, StateConflict } from '../../shared/domain-errors';
 import { checkScope } from './pack-scope';
 import type {
