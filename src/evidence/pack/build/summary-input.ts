@@ -1,14 +1,16 @@
-import { ownerLabel } from '../../../actions';
 import { businessDay as businessDate } from '../business-day';
 import type { ActionHistoryEntry, ActionLogEntry } from '../../../../projections/action-log/action-log-doc';
 import type { PackScope } from '../../domain/pack-scope';
 import type { MeetingSummary, SummaryInput } from '../formats/summary-pdf/summary-figures';
-import { auditRows, thematicPlanRows } from '../formats/tables/assurance-csv';
+import { auditSummaryTable, thematicPlanSummaryTable } from '../formats/tables/assurance-csv';
+import { overdueActionsSummaryTable } from '../formats/tables/action-log-csv';
+import { decisionSummaryTable } from '../formats/tables/decisions-csv';
+import { escalationSummaryTable } from '../formats/tables/escalations-csv';
 import { attendanceAppendix } from '../formats/tables/attendance-register-csv';
-import { caseReviewSummaryRows } from '../formats/tables/case-reviews-csv';
-import { inspectionSummaryRows } from '../formats/tables/inspections-csv';
-import { riskSummaryRows } from '../formats/tables/risks-csv';
-import { forwardPlanSummaryRows } from '../formats/tables/forward-plan-csv';
+import { caseReviewSummaryTable } from '../formats/tables/case-reviews-csv';
+import { inspectionSummaryTable } from '../formats/tables/inspections-csv';
+import { riskSummaryTable } from '../formats/tables/risks-csv';
+import { forwardPlanSummaryTable } from '../formats/tables/forward-plan-csv';
 import type { PackTables } from '../formats/tables/pack-tables';
 import { meetingSummaries } from './meetings-summary';
 
@@ -72,17 +74,6 @@ function actionStatusOverTime(
   });
 }
 
-/** The rows a table of the PDF shows; the pack's CSV holds them all. */
-export const SUMMARY_TABLE_ROWS = 40;
-/** A table of the PDF: past SUMMARY_TABLE_ROWS rows, one line points to the CSV instead. */
-export const summaryTable = (title: string, columns: string[], rows: string[][]) => ({
-  title,
-  columns,
-  rows:
-    rows.length > SUMMARY_TABLE_ROWS
-      ? [...rows.slice(0, SUMMARY_TABLE_ROWS), [`… and ${rows.length - SUMMARY_TABLE_ROWS} more (see the CSV)`]]
-      : rows,
-});
 const gbp = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -194,51 +185,15 @@ export function summaryInput(t: PackTables, c: SummaryContext): SummaryInput {
     meetings,
     attendanceAppendix: attendanceAppendix(t.attendanceRegister.rows()),
     tables: [
-      summaryTable(
-        'Overdue actions at the end of the period',
-        ['Action', 'Owners', 'Due', 'Text'],
-        overdue.map(({ action: a, dueBy }) => [a.actionId, a.owners.map(ownerLabel).join(', '), dueBy, a.text]),
-      ),
-      summaryTable(
-        'Decisions',
-        ['Decision', 'Outcome', 'Status', 'Text'],
-        decisions.map((d) => [d.decisionId, d.outcome ?? '', d.status, d.text]),
-      ),
-      summaryTable(
-        'Escalations',
-        ['Escalation', 'Stage', 'Status', 'Breached'],
-        escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no']),
-      ),
-      summaryTable(
-        'Case reviews: statutory deadlines at the end of the period',
-        ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
-        caseReviewSummaryRows(reviews),
-      ),
-      summaryTable(
-        'Inspections: recommendations open at the end of the period',
-        ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
-        inspectionSummaryRows(inspections),
-      ),
-      summaryTable(
-        'Thematic reviews: each partner plan at the end of the period',
-        ['Review', 'Partner', 'Findings', 'Plan', 'Last reported', 'Actions'],
-        thematicPlanRows(thematic),
-      ),
-      summaryTable(
-        'Multi-agency audits: returns and findings',
-        ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
-        auditRows(audits),
-      ),
-      summaryTable(
-        'Risk register: open risks at the end of the period',
-        ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
-        riskSummaryRows(risks),
-      ),
-      summaryTable(
-        'Forward plan: items still to come at the end of the period',
-        ['For', 'Board', 'Item', 'From', 'Moves'],
-        forwardPlanSummaryRows(t.forwardPlan.items()),
-      ),
+      overdueActionsSummaryTable(overdue),
+      decisionSummaryTable(decisions),
+      escalationSummaryTable(escalations),
+      caseReviewSummaryTable(reviews),
+      inspectionSummaryTable(inspections),
+      thematicPlanSummaryTable(thematic),
+      auditSummaryTable(audits),
+      riskSummaryTable(risks),
+      forwardPlanSummaryTable(t.forwardPlan.items()),
     ],
   };
 }

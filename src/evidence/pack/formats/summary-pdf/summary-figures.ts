@@ -1,4 +1,5 @@
 import type { PackScope } from '../../../domain/pack-scope';
+import type { SummaryTable } from './summary-table';
 
 /** Headline figures and series for summary.pdf; all derived from the pack's own events. */
 export interface SummaryInput {
@@ -31,7 +32,8 @@ export interface SummaryInput {
   meetings: MeetingSummary[];
   /** The annual report's attendance appendix: one table per board and financial year, members by seat. */
   attendanceAppendix: AttendanceAppendixTable[];
-  tables: { title: string; columns: string[]; rows: string[][] }[];
+  /** The registers' tables (summary-table.ts), each declared beside the CSV it summarises. */
+  tables: SummaryTable[];
 }
 
 /** One board's year of recorded attendance: a row per member, already in print (attendance-register-csv.ts). */

@@ -20,6 +20,7 @@ import {
 import { ownerLabel } from '../../../../actions';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 export const ACTION_LOG_COLUMNS = [
   'actionId',
@@ -119,4 +120,13 @@ export function actionLogCsv(events: Iterable<StoredEvent>, asOf: string): strin
   const table = new ActionLogTable(asOf);
   for (const e of events) table.add(e);
   return table.csv();
+}
+
+/** summary.pdf's overdue actions at the end of the period (ActionLogTable.overdueOn), each with its owners. */
+export function overdueActionsSummaryTable(overdue: { action: ActionLogEntry; dueBy: string }[]): SummaryTable {
+  return summaryTable(
+    'Overdue actions at the end of the period',
+    ['Action', 'Owners', 'Due', 'Text'],
+    overdue.map(({ action: a, dueBy }) => [a.actionId, a.owners.map(ownerLabel).join(', '), dueBy, a.text]),
+  );
 }

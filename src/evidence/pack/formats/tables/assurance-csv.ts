@@ -7,6 +7,7 @@ import {
 import { thematicReviewsProjection } from '../../../../../projections/assurance/thematic-reviews.projection';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Packs carry thematic-reviews.csv and multi-agency-audits.csv from CSV format 6 on; verify-pack expects them only there. */
 export const ASSURANCE_CSV_SINCE: CsvFormat = 6;
@@ -106,34 +107,42 @@ export class AuditsTable extends ProjectionTable<AuditDoc> {
 }
 
 /** summary.pdf's thematic review table: each partner's plan, one row per review and partner. */
-export function thematicPlanRows(reviews: ThematicReviewDoc[]): string[][] {
-  return reviews.flatMap((r) =>
-    r.plans.map((p) => [
-      r.title,
-      p.partnerId,
-      p.findingIds.join(', '),
-      p.status,
-      p.lastReportedOn ?? '',
-      String(p.actions.length),
-    ]),
+export function thematicPlanSummaryTable(reviews: ThematicReviewDoc[]): SummaryTable {
+  return summaryTable(
+    'Thematic reviews: each partner plan at the end of the period',
+    ['Review', 'Partner', 'Findings', 'Plan', 'Last reported', 'Actions'],
+    reviews.flatMap((r) =>
+      r.plans.map((p) => [
+        r.title,
+        p.partnerId,
+        p.findingIds.join(', '),
+        p.status,
+        p.lastReportedOn ?? '',
+        String(p.actions.length),
+      ]),
+    ),
   );
 }
 
 /** summary.pdf's audit table: the return rate against last round's, who is outstanding, what came of the findings. */
-export function auditRows(audits: AuditDoc[]): string[][] {
-  return audits.map((a) => {
-    const { asked, returned, percent, previousPercent } = a.returnRate;
-    const last = previousPercent === undefined ? '' : ` (${previousPercent}% last round)`;
-    const actions = a.findings.reduce((n, f) => n + f.actionIds.length, 0);
-    return [
-      a.title,
-      `${returned} of ${asked}: ${rate(percent) || 'none asked'}${last}`,
-      a.partners
-        .filter((p) => !p.returnedOn)
-        .map((p) => p.partnerId)
-        .join(', '),
-      `${a.findings.length} (${actions} action${actions === 1 ? '' : 's'})`,
-      a.closure ? `closed ${a.closure.closedOn}` : 'open',
-    ];
-  });
+export function auditSummaryTable(audits: AuditDoc[]): SummaryTable {
+  return summaryTable(
+    'Multi-agency audits: returns and findings',
+    ['Audit', 'Returns', 'Outstanding', 'Findings (actions)', 'Status'],
+    audits.map((a) => {
+      const { asked, returned, percent, previousPercent } = a.returnRate;
+      const last = previousPercent === undefined ? '' : ` (${previousPercent}% last round)`;
+      const actions = a.findings.reduce((n, f) => n + f.actionIds.length, 0);
+      return [
+        a.title,
+        `${returned} of ${asked}: ${rate(percent) || 'none asked'}${last}`,
+        a.partners
+          .filter((p) => !p.returnedOn)
+          .map((p) => p.partnerId)
+          .join(', '),
+        `${a.findings.length} (${actions} action${actions === 1 ? '' : 's'})`,
+        a.closure ? `closed ${a.closure.closedOn}` : 'open',
+      ];
+    }),
+  );
 }

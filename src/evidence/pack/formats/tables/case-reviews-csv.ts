@@ -4,6 +4,7 @@ import { measure, type CaseReviewView } from '../../../../../projections/case-re
 import type { DeadlineView } from '../../../../../projections/case-reviews/deadlines';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Packs carry case-reviews.csv from CSV format 4 on; verify-pack expects it only in those. */
 export const CASE_REVIEWS_CSV_SINCE: CsvFormat = 4;
@@ -95,15 +96,19 @@ export class CaseReviewsTable extends ProjectionTable<CaseReviewDoc> {
 }
 
 /** summary.pdf's case-review table: each review, its status, every clock at the period end, and any delay with its reason. */
-export function caseReviewSummaryRows(views: CaseReviewView[]): string[][] {
-  return views.map((v) => {
-    const delay = v.delays.at(-1);
-    return [
-      `${v.caseReviewId} (${v.title})`,
-      v.type ?? '',
-      v.status,
-      v.deadlines.map((d) => `${d.milestone}: ${d.status}${d.dueBy ? ` (due ${d.dueBy})` : ''}`).join('; '),
-      delay ? `${delay.reason}, review ${delay.reviewOn}` : '',
-    ];
-  });
+export function caseReviewSummaryTable(views: CaseReviewView[]): SummaryTable {
+  return summaryTable(
+    'Case reviews: statutory deadlines at the end of the period',
+    ['Review', 'Type', 'Status', 'Deadlines', 'Publication delay'],
+    views.map((v) => {
+      const delay = v.delays.at(-1);
+      return [
+        `${v.caseReviewId} (${v.title})`,
+        v.type ?? '',
+        v.status,
+        v.deadlines.map((d) => `${d.milestone}: ${d.status}${d.dueBy ? ` (due ${d.dueBy})` : ''}`).join('; '),
+        delay ? `${delay.reason}, review ${delay.reviewOn}` : '',
+      ];
+    }),
+  );
 }

@@ -12,6 +12,7 @@ import { decisionRegisterProjection } from '../../../../../projections/decision-
 import { meetingRef } from '../../../../../projections/decision-register/decision-register.views';
 import { pounds, toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Decisions first, then sign-offs (each under the decision it was requested for, when it names one). */
 export const DECISION_COLUMNS = [
@@ -133,4 +134,13 @@ export function decisionsCsv(events: Iterable<StoredEvent>): string {
   const table = new DecisionsTable();
   for (const e of events) table.add(e);
   return table.csv();
+}
+
+/** summary.pdf's decisions: each recorded decision, its outcome and where it stands. */
+export function decisionSummaryTable(decisions: DecisionDoc[]): SummaryTable {
+  return summaryTable(
+    'Decisions',
+    ['Decision', 'Outcome', 'Status', 'Text'],
+    decisions.map((d) => [d.decisionId, d.outcome ?? '', d.status, d.text]),
+  );
 }

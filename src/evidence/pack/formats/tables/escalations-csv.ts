@@ -9,6 +9,7 @@ import { viewAt, type EscalationView } from '../../../../../projections/escalati
 import { WITHHELD_TEXT } from '../../../../privacy';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 export const ESCALATION_COLUMNS = [
   'escalationId',
@@ -89,4 +90,13 @@ export function escalationsCsv(events: Iterable<StoredEvent>, asOf: string): str
   const table = new EscalationsTable(asOf);
   for (const e of events) table.add(e);
   return table.csv();
+}
+
+/** summary.pdf's escalations: each one's current stage and whether a timescale was breached. */
+export function escalationSummaryTable(escalations: EscalationView[]): SummaryTable {
+  return summaryTable(
+    'Escalations',
+    ['Escalation', 'Stage', 'Status', 'Breached'],
+    escalations.map((v) => [v.escalationId, v.currentStageName, v.status, v.breached ? 'yes' : 'no']),
+  );
 }

@@ -3,6 +3,7 @@ import { forwardPlanProjection } from '../../../../../projections/forward-plan/f
 import type { PlanTarget } from '../../../../forward-plan';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Packs carry forward-plan.csv from CSV format 8 on; verify-pack expects it only in those. */
 export const FORWARD_PLAN_CSV_SINCE: CsvFormat = 8;
@@ -59,15 +60,19 @@ export class ForwardPlanTable extends ProjectionTable<ForwardPlanDoc> {
  * summary.pdf's forward plan table: the items still to come at the end of the pack's log (planned
  * or moved), by the month they fall in, with where they come from and how often they moved.
  */
-export function forwardPlanSummaryRows(items: ForwardPlanDoc[]): string[][] {
-  return items
-    .filter((d) => d.status === 'planned' || d.status === 'moved')
-    .sort((a, b) => (a.month! < b.month! ? -1 : a.month! > b.month! ? 1 : 0))
-    .map((d) => [
-      `${d.month}${d.meetingId ? ` (${d.meetingId})` : ''}`,
-      d.boardId ?? '',
-      d.title,
-      d.from?.id ? `${d.from.kind} ${d.from.id}` : (d.from?.kind ?? ''),
-      String(d.moves.length),
-    ]);
+export function forwardPlanSummaryTable(items: ForwardPlanDoc[]): SummaryTable {
+  return summaryTable(
+    'Forward plan: items still to come at the end of the period',
+    ['For', 'Board', 'Item', 'From', 'Moves'],
+    items
+      .filter((d) => d.status === 'planned' || d.status === 'moved')
+      .sort((a, b) => (a.month! < b.month! ? -1 : a.month! > b.month! ? 1 : 0))
+      .map((d) => [
+        `${d.month}${d.meetingId ? ` (${d.meetingId})` : ''}`,
+        d.boardId ?? '',
+        d.title,
+        d.from?.id ? `${d.from.kind} ${d.from.id}` : (d.from?.kind ?? ''),
+        String(d.moves.length),
+      ]),
+  );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../../../projections/inspections/inspections.queries';
 import { toCsv, CSV_FORMAT, type Cell, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Packs carry inspections.csv from CSV format 5 on; verify-pack expects it only in those. */
 export const INSPECTIONS_CSV_SINCE: CsvFormat = 5;
@@ -116,16 +117,20 @@ const bodyName = (v: InspectionView) => v.bodyName ?? BODY_NAMES[v.body ?? ''] ?
  * summary.pdf's inspections table: each recommendation open at the period end, its owner, RAG and
  * next update; an inspection is named on its first row only, so its recommendations read as a group.
  */
-export function inspectionSummaryRows(views: InspectionView[]): string[][] {
-  return views.flatMap((v) =>
-    v.recommendations
-      .filter((r) => r.status === 'open')
-      .map((r, i) => [
-        i === 0 ? `${v.title} (${bodyName(v)}, published ${v.publishedOn})` : '',
-        `${r.recommendationId}: ${r.text}`,
-        r.ownerPartnerId,
-        r.rag ?? '',
-        r.nextUpdateDue ? `${r.nextUpdateDue}${r.overdue ? ' (overdue)' : ''}` : '',
-      ]),
+export function inspectionSummaryTable(views: InspectionView[]): SummaryTable {
+  return summaryTable(
+    'Inspections: recommendations open at the end of the period',
+    ['Inspection', 'Recommendation', 'Owner', 'RAG', 'Next update due'],
+    views.flatMap((v) =>
+      v.recommendations
+        .filter((r) => r.status === 'open')
+        .map((r, i) => [
+          i === 0 ? `${v.title} (${bodyName(v)}, published ${v.publishedOn})` : '',
+          `${r.recommendationId}: ${r.text}`,
+          r.ownerPartnerId,
+          r.rag ?? '',
+          r.nextUpdateDue ? `${r.nextUpdateDue}${r.overdue ? ' (overdue)' : ''}` : '',
+        ]),
+    ),
   );
 }

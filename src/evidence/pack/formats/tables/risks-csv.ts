@@ -3,6 +3,7 @@ import { risksProjection } from '../../../../../projections/risks/risks.projecti
 import { measure, type RiskView } from '../../../../../projections/risks/risks.queries';
 import { toCsv, CSV_FORMAT, type CsvFormat } from '../csv';
 import { ProjectionTable } from './projection-fold';
+import { summaryTable, type SummaryTable } from '../summary-pdf/summary-table';
 
 /** Packs carry risks.csv from CSV format 7 on; verify-pack expects it only in those. */
 export const RISKS_CSV_SINCE: CsvFormat = 7;
@@ -81,15 +82,19 @@ export class RisksTable extends ProjectionTable<RiskDoc> {
  * summary.pdf's risk register table: each risk open at the period end, highest score first, with
  * its owner, score (likelihood x impact), the score before it, and its next review (flagged when missed).
  */
-export function riskSummaryRows(views: RiskView[]): string[][] {
-  return views
-    .filter((v) => v.status === 'open')
-    .sort((a, b) => b.score - a.score)
-    .map((v) => [
-      `${v.title} (${v.category})`,
-      v.ownerPartnerId,
-      `${v.score} (${v.likelihood} x ${v.impact})`,
-      v.scores.length > 1 ? String(v.scores[v.scores.length - 2].score) : '',
-      v.nextReviewDue ? `${v.nextReviewDue}${v.reviewOverdue ? ' (overdue)' : ''}` : '',
-    ]);
+export function riskSummaryTable(views: RiskView[]): SummaryTable {
+  return summaryTable(
+    'Risk register: open risks at the end of the period',
+    ['Risk', 'Owner', 'Score (likelihood x impact)', 'Previous score', 'Next review due'],
+    views
+      .filter((v) => v.status === 'open')
+      .sort((a, b) => b.score - a.score)
+      .map((v) => [
+        `${v.title} (${v.category})`,
+        v.ownerPartnerId,
+        `${v.score} (${v.likelihood} x ${v.impact})`,
+        v.scores.length > 1 ? String(v.scores[v.scores.length - 2].score) : '',
+        v.nextReviewDue ? `${v.nextReviewDue}${v.reviewOverdue ? ' (overdue)' : ''}` : '',
+      ]),
+  );
 }

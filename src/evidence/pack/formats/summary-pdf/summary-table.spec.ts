@@ -1,4 +1,4 @@
-import { SUMMARY_TABLE_ROWS, summaryTable } from './summary-input';
+import { SUMMARY_TABLE_ROWS, summaryTable } from './summary-table';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => [`action-${i + 1}`, 'open']);
 
